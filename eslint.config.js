@@ -1,0 +1,27 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'data/', 'schema/', 'coverage/', '.carbon-gate/', 'test/fixtures/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The pure core must not reach GitHub, octokit or the network: adapters live at the edge.
+    files: ['src/**/*.ts'],
+    ignores: ['src/github/**', 'src/action/**', 'src/io/**', 'src/meter/io/**', 'src/cli/**', 'src/cli.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@actions/*', 'octokit', '@octokit/*', 'node:http', 'node:https', 'node:net', 'node:fs', 'node:child_process'] },
+      ],
+    },
+  },
+);

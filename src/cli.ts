@@ -1,0 +1,47 @@
+import { runCommand } from './cli/commands/run.js';
+import { validateCommand } from './cli/commands/validate.js';
+import { meterCommand } from './cli/commands/meter.js';
+import { EXIT } from './cli/exit-codes.js';
+import { HELP } from './cli/help.js';
+import { VERSION } from './cli/job.js';
+import { ConfigError } from './errors/config-error.js';
+import { UsageError } from './errors/usage-error.js';
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  run: runCommand,
+  validate: validateCommand,
+  meter: meterCommand,
+};
+
+/** Thin entry: dispatch, map errors to one line and an exit code, set the exit code once. */
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP.main + '\n');
+    return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(VERSION + '\n');
+    return EXIT.ok;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) throw new UsageError(`unknown command "${command}"; expected run, validate or meter`);
+  return handler(rest);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof ConfigError) {
+    for (const line of e.lines) process.stderr.write(`${line}\n`);
+    process.exitCode = EXIT.usage;
+  } else if (e instanceof UsageError) {
+    process.stderr.write(`carbon-gate: ${e.message}\n`);
+    process.exitCode = EXIT.usage;
+  } else {
+    const err = e instanceof Error ? e : new Error(String(e));
+    const detail = process.env.CARBON_GATE_DEBUG ? err.stack : err.message;
+    process.stderr.write(`carbon-gate: internal error: ${detail}\n`);
+    process.exitCode = EXIT.benchmarkError;
+  }
+}

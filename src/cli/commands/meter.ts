@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { UsageError } from '../../errors/usage-error.js';
+import { writeReport } from '../../io/write-report.js';
+import { renderTable } from '../../report/table.js';
+import { DEFAULT_INTERVAL_S } from '../../meter/defaults.js';
+import { EXIT, exitCodeFor } from '../exit-codes.js';
+import { HELP } from '../help.js';
+import { runJob } from '../job.js';
+import { parseOptions } from '../parse-options.js';
+import { shellQuote } from '../shell-quote.js';
+
+/** `carbon-gate meter -- CMD ARGS…`: one command, one repeat, no timeout, like time(1). */
+export async function meterCommand(args: string[]): Promise<number> {
+  const dashdash = args.indexOf('--');
+  const own = dashdash < 0 ? args : args.slice(0, dashdash);
+  const command = dashdash < 0 ? [] : args.slice(dashdash + 1);
+  const { values, positionals } = parseOptions('meter', own, {
+    region: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  });
+  if (values.help) {
+    process.stdout.write(HELP.meter + '\n');
+    return EXIT.ok;
+  }
+  const argv = [...positionals, ...command];
+  if (argv.length === 0) throw new UsageError('meter: expected a command after --, found nothing (carbon-gate meter -- CMD ARGS…)');
+  const report = await runJob({
+    specs: [
+      {
+        name: path.basename(argv[0]!),
+        kind: 'other',
+        run: shellQuote(argv),
+        cwd: process.cwd(),
+        env: {},
+        repeat: 1,
+        warmup: 0,
+        timeoutS: Infinity,
+      },
+    ],
+    configLabel: 'command line',
+    region: { flag: values.region },
+    intervalS: DEFAULT_INTERVAL_S,
+    benchOutput: values.json ? process.stderr : process.stdout,
+    prefixFor: () => '',
+    progress: () => {},
+  });
+  if (values.out) await writeReport(report, values.out);
+  if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  else process.stderr.write(renderTable(report));
+  return exitCodeFor(report.verdict.status);
+}

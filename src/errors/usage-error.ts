@@ -1,0 +1,4 @@
+/** Bad command-line usage or a bad input value: exit code 2, one line, no stack trace. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

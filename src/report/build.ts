@@ -1,0 +1,109 @@
+import { co2eGrams, J_PER_KWH } from '../carbon/footprint.js';
+import type { GridIntensity } from '../carbon/region.js';
+import type { MeterDescription } from '../meter/types.js';
+import type { BenchmarkRun, SampleRun } from '../runner/types.js';
+import { median } from '../stats/median.js';
+import { SCHEMA_VERSION, type BenchmarkReport, type Report, type SampleReport, type Status } from './types.js';
+
+export interface ReportInputs {
+  version: string;
+  createdAt: string;
+  config: string;
+  machine: Report['machine'];
+  meter: MeterDescription;
+  grid: GridIntensity;
+  pue: { value: number; source: string };
+  runs: readonly BenchmarkRun[];
+  notices?: string[];
+}
+
+const SCOPE: Record<MeterDescription['cpu'], string> = {
+  estimator: 'whole machine, modelled: CPU (share of host) + memory',
+  rapl: 'CPU package + DRAM, measured',
+};
+
+export function buildReport(inp: ReportInputs): Report {
+  const toCo2 = (j: number) => co2eGrams(j, inp.pue.value, inp.grid.intensityGPerKwh);
+  const benchmarks = inp.runs.map((run) => benchmarkReport(run, toCo2));
+  const sum = (pick: (b: BenchmarkReport) => number | null) => benchmarks.reduce((s, b) => s + (pick(b) ?? 0), 0);
+  const energyJ = sum((b) => b.energyJ);
+  const errored = benchmarks.filter((b) => b.status === 'error');
+  const status: Status = errored.length ? 'error' : 'pass';
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'carbon-gate', version: inp.version },
+    createdAt: inp.createdAt,
+    config: inp.config,
+    machine: inp.machine,
+    method: {
+      cpu: inp.meter.cpu,
+      gpu: inp.meter.gpu,
+      powerModel: inp.meter.powerModel,
+      scope: SCOPE[inp.meter.cpu],
+      basis: inp.meter.basis,
+      intervalS: inp.meter.intervalS,
+    },
+    carbon: {
+      region: inp.grid.region,
+      regionName: inp.grid.regionName,
+      regionOrigin: inp.grid.origin,
+      intensityGPerKwh: inp.grid.intensityGPerKwh,
+      intensityYear: inp.grid.year,
+      source: inp.grid.source,
+      pue: inp.pue.value,
+      pueSource: inp.pue.source,
+    },
+    benchmarks,
+    totals: { durationS: sum((b) => b.durationS), energyJ, energyKwh: energyJ / J_PER_KWH, co2eG: sum((b) => b.co2eG) },
+    verdict: {
+      status,
+      reasons: errored.map((b) => `${b.name}: ${b.reason ?? 'error'}`),
+    },
+    notices: [...inp.grid.notices, ...(inp.notices ?? [])],
+  };
+}
+
+function sampleReport(s: SampleRun, toCo2: (j: number) => number): SampleReport {
+  const m = s.measurement;
+  const r: SampleReport = {
+    repeat: s.repeat,
+    status: s.command.ok ? 'ok' : 'error',
+    exitCode: s.command.exitCode,
+    signal: s.command.signal,
+    durationS: s.command.durationS,
+    energyJ: m.energyJ,
+    co2eG: toCo2(m.energyJ),
+    breakdownJ: m.breakdownJ,
+    utilisation: m.utilisation,
+    processCpuS: m.processCpuS,
+    processShare: m.processShare,
+  };
+  if (s.command.reason) r.reason = s.command.reason;
+  return r;
+}
+
+function benchmarkReport(run: BenchmarkRun, toCo2: (j: number) => number): BenchmarkReport {
+  const samples = run.samples.map((s) => sampleReport(s, toCo2));
+  const ok = samples.filter((s) => s.status === 'ok');
+  const med = (pick: (s: SampleReport) => number) => median(ok.map(pick));
+  const breakdown = ok.length
+    ? { cpu: med((s) => s.breakdownJ.cpu)!, memory: med((s) => s.breakdownJ.memory)!, gpu: med((s) => s.breakdownJ.gpu)! }
+    : null;
+  const energyJ = med((s) => s.energyJ);
+  const b: BenchmarkReport = {
+    name: run.spec.name,
+    kind: run.spec.kind,
+    command: run.spec.run,
+    status: run.status === 'ok' ? 'pass' : 'error',
+    repeats: run.spec.repeat,
+    warmup: run.spec.warmup,
+    durationS: med((s) => s.durationS),
+    energyJ,
+    co2eG: energyJ === null ? null : toCo2(energyJ),
+    breakdownJ: breakdown,
+    processShare: med((s) => s.processShare),
+    samples,
+  };
+  if (run.reason) b.reason = run.reason;
+  return b;
+}

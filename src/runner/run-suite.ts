@@ -1,0 +1,47 @@
+import type { Meter } from '../meter/types.js';
+import type { BenchmarkRun, BenchmarkSpec, CommandResult, SampleRun } from './types.js';
+
+export interface SuiteDeps {
+  meter: Meter;
+  /** Runs one command; calls onPid as soon as the process exists. */
+  runCommand(spec: BenchmarkSpec, onPid: (pid: number) => void): Promise<CommandResult>;
+  progress(message: string): void;
+  /** True once the user interrupted: the benchmarks not yet run are reported as not run. */
+  interrupted?(): boolean;
+}
+
+/** Runs every benchmark in order: warmups unmetered, then metered repeats. One failure stops that benchmark only. */
+export async function runSuite(specs: readonly BenchmarkSpec[], deps: SuiteDeps): Promise<BenchmarkRun[]> {
+  const runs: BenchmarkRun[] = [];
+  for (const [i, spec] of specs.entries()) {
+    if (deps.interrupted?.()) {
+      runs.push({ spec, status: 'error', reason: 'not run: interrupted', samples: [] });
+      continue;
+    }
+    const where = `[${i + 1}/${specs.length}] ${spec.name}`;
+    runs.push(await runBenchmark(spec, where, deps));
+  }
+  return runs;
+}
+
+async function runBenchmark(spec: BenchmarkSpec, where: string, deps: SuiteDeps): Promise<BenchmarkRun> {
+  for (let w = 1; w <= spec.warmup; w++) {
+    deps.progress(`${where}: warmup ${w}/${spec.warmup}`);
+    const result = await deps.runCommand(spec, () => {});
+    if (!result.ok) {
+      return { spec, status: 'error', reason: `warmup ${w}/${spec.warmup}: ${result.reason}`, samples: [] };
+    }
+  }
+  const samples: SampleRun[] = [];
+  for (let r = 1; r <= spec.repeat; r++) {
+    deps.progress(`${where}: repeat ${r}/${spec.repeat}`);
+    const session = deps.meter.start();
+    const command = await deps.runCommand(spec, (pid) => session.track(pid));
+    const measurement = await session.stop();
+    samples.push({ repeat: r, command, measurement });
+    if (!command.ok) {
+      return { spec, status: 'error', reason: `repeat ${r}/${spec.repeat}: ${command.reason}`, samples };
+    }
+  }
+  return { spec, status: 'ok', samples };
+}

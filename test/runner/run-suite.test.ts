@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { runSuite } from '../../src/runner/run-suite.js';
+import { spawnCommand } from '../../src/runner/io/spawn-command.js';
+import type { Measurement, Meter } from '../../src/meter/types.js';
+import type { BenchmarkSpec } from '../../src/runner/types.js';
+import { collector } from '../helpers/collect.js';
+
+/** A meter that records how it is used; the estimator itself is tested on its own. */
+function countingMeter() {
+  const tracked: number[] = [];
+  let sessions = 0;
+  const meter: Meter = {
+    describe: () => ({ cpu: 'estimator', gpu: 'none', powerModel: 'test', basis: [], intervalS: 0.5 }),
+    start: () => {
+      sessions++;
+      return {
+        track: (pid) => tracked.push(pid),
+        stop: async (): Promise<Measurement> => ({
+          durationS: 1,
+          energyJ: 10,
+          breakdownJ: { cpu: 8, memory: 2, gpu: 0 },
+          utilisation: 0.5,
+          processCpuS: 0.5,
+          processShare: 0.5,
+          samples: 2,
+          notes: [],
+        }),
+      };
+    },
+  };
+  return { meter, tracked, sessions: () => sessions };
+}
+
+const spec = (name: string, run: string, extra: Partial<BenchmarkSpec> = {}): BenchmarkSpec => ({
+  name,
+  kind: 'other',
+  run,
+  cwd: process.cwd(),
+  env: {},
+  repeat: 2,
+  warmup: 1,
+  timeoutS: 30,
+  ...extra,
+});
+
+describe('runSuite', () => {
+  it('a crash and a hang are errors, the others still run', async () => {
+    const m = countingMeter();
+    const progress: string[] = [];
+    const out = collector();
+    const runs = await runSuite(
+      [
+        spec('good', 'echo ok'),
+        spec('crash', 'exit 7', { warmup: 0 }),
+        spec('hang', 'sleep 30', { warmup: 0, timeoutS: 0.3 }),
+        spec('after', 'echo after', { warmup: 0, repeat: 1 }),
+      ],
+      {
+        meter: m.meter,
+        runCommand: (s, onPid) => spawnCommand(s, `[${s.name}] `, out, onPid),
+        progress: (msg) => progress.push(msg),
+      },
+    );
+    expect(runs.map((r) => [r.spec.name, r.status, r.samples.length])).toEqual([
+      ['good', 'ok', 2],
+      ['crash', 'error', 1],
+      ['hang', 'error', 1],
+      ['after', 'ok', 1],
+    ]);
+    expect(runs[1]!.reason).toBe('repeat 1/2: exited with code 7');
+    expect(runs[2]!.reason).toMatch(/^repeat 1\/2: timed out after 0.3 s/);
+    // Warmups are not metered: 2 + 1 + 1 + 1 sessions.
+    expect(m.sessions()).toBe(5);
+    expect(m.tracked.every((p) => p > 0)).toBe(true);
+    expect(progress).toContain('[1/4] good: warmup 1/1');
+    expect(progress).toContain('[4/4] after: repeat 1/1');
+    expect(out.text()).toContain('[after] after');
+  });
+
+  it('a failing warmup stops that benchmark before any metered repeat', async () => {
+    const m = countingMeter();
+    const runs = await runSuite([spec('w', 'exit 1')], {
+      meter: m.meter,
+      runCommand: (s, onPid) => spawnCommand(s, '', collector(), onPid),
+      progress: () => {},
+    });
+    expect(runs[0]).toMatchObject({ status: 'error', reason: 'warmup 1/1: exited with code 1', samples: [] });
+    expect(m.sessions()).toBe(0);
+  });
+
+  it('after an interrupt the remaining benchmarks are reported as not run', async () => {
+    const m = countingMeter();
+    let calls = 0;
+    const runs = await runSuite([spec('a', 'true', { warmup: 0, repeat: 1 }), spec('b', 'true')], {
+      meter: m.meter,
+      runCommand: (s, onPid) => spawnCommand(s, '', collector(), onPid),
+      progress: () => {},
+      interrupted: () => calls++ > 0,
+    });
+    expect(runs.map((r) => [r.status, r.reason])).toEqual([
+      ['ok', undefined],
+      ['error', 'not run: interrupted'],
+    ]);
+  });
+});

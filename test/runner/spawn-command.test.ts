@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { spawnCommand } from '../../src/runner/io/spawn-command.js';
+import type { BenchmarkSpec } from '../../src/runner/types.js';
+import { collector } from '../helpers/collect.js';
+
+const spec = (run: string, extra: Partial<BenchmarkSpec> = {}): BenchmarkSpec => ({
+  name: 't',
+  kind: 'other',
+  run,
+  cwd: process.cwd(),
+  env: {},
+  repeat: 1,
+  warmup: 0,
+  timeoutS: 30,
+  ...extra,
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('spawnCommand (real child processes)', () => {
+  it('streams stdout and stderr with a prefix and reports success', async () => {
+    const out = collector();
+    let seenPid = 0;
+    const r = await spawnCommand(spec('echo one; echo two >&2'), '[b] ', out, (pid) => (seenPid = pid));
+    expect(r).toMatchObject({ ok: true, exitCode: 0, signal: null, timedOut: false });
+    expect(seenPid).toBeGreaterThan(0);
+    expect(out.text()).toContain('[b] one\n');
+    expect(out.text()).toContain('[b] two\n');
+  });
+
+  it('passes env and cwd', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cg-cwd-'));
+    const out = collector();
+    const r = await spawnCommand(spec('echo "$FOO" > seen.txt', { cwd: dir, env: { FOO: 'bar baz' } }), '', out, () => {});
+    expect(r.ok).toBe(true);
+    expect(readFileSync(path.join(dir, 'seen.txt'), 'utf8')).toBe('bar baz\n');
+  });
+
+  it.each([
+    ['exit 3', { exitCode: 3, signal: null, timedOut: false }, 'exited with code 3'],
+    ['kill -SEGV $$', { exitCode: null, signal: 'SIGSEGV', timedOut: false }, 'killed by signal SIGSEGV'],
+  ])('%s → error with reason', async (run, fields, reason) => {
+    const r = await spawnCommand(spec(run), '', collector(), () => {});
+    expect(r).toMatchObject({ ok: false, ...fields, reason });
+  });
+
+  it('a missing working directory is an error, not a crash', async () => {
+    const r = await spawnCommand(spec('true', { cwd: '/nonexistent/dir' }), '', collector(), () => {});
+    expect(r.ok).toBe(false);
+    expect(r.reason).toMatch(/working directory .* does not exist/);
+  });
+
+  it('timeout kills the whole process group, grandchildren included', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cg-hang-'));
+    const pidFile = path.join(dir, 'grandchild.pid');
+    // The shell starts a background grandchild that ignores nothing, records its pid, then hangs.
+    const run = `sleep 60 & echo $! > ${pidFile}; sleep 60`;
+    const r = await spawnCommand(spec(run, { timeoutS: 0.5 }), '', collector(), () => {});
+    expect(r).toMatchObject({ ok: false, timedOut: true });
+    expect(r.reason).toMatch(/timed out after 0.5 s/);
+    expect(r.durationS).toBeLessThan(10);
+    expect(existsSync(pidFile)).toBe(true);
+    const grandchild = Number(readFileSync(pidFile, 'utf8'));
+    await new Promise((res) => setTimeout(res, 100));
+    expect(alive(grandchild)).toBe(false);
+  });
+
+  it('a process that ignores SIGTERM is SIGKILLed after the grace period', async () => {
+    const r = await spawnCommand(spec(`trap '' TERM; while :; do sleep 0.1; done`, { timeoutS: 0.3 }), '', collector(), () => {});
+    expect(r).toMatchObject({ ok: false, timedOut: true, signal: 'SIGKILL' });
+  });
+});
