@@ -7,7 +7,16 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -16,11 +25,22 @@ export default tseslint.config(
   {
     // The pure core must not reach GitHub, octokit or the network: adapters live at the edge.
     files: ['src/**/*.ts'],
-    ignores: ['src/github/**', 'src/action/**', 'src/io/**', 'src/meter/io/**', 'src/cli/**', 'src/cli.ts'],
+    ignores: ['src/github/**', 'src/action/**', 'src/**/io/**', 'src/io/**', 'src/cli/**', 'src/cli.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@actions/*', 'octokit', '@octokit/*', 'node:http', 'node:https', 'node:net', 'node:fs', 'node:child_process'] },
+        {
+          patterns: [
+            '@actions/*',
+            'octokit',
+            '@octokit/*',
+            'node:http',
+            'node:https',
+            'node:net',
+            'node:fs',
+            'node:child_process',
+          ],
+        },
       ],
     },
   },

@@ -65,7 +65,10 @@ export async function runJob(opts: JobOptions): Promise<Report> {
           ? { value: opts.pue, source: 'config' }
           : { value: 1, source: 'not set: data-centre overhead not counted; set `pue` in the config' },
       runs,
-      notices: [...(opts.notices ?? []), ...(interrupted ? ['interrupted: remaining benchmarks were not run'] : [])],
+      notices: [
+        ...(opts.notices ?? []),
+        ...(interrupted ? ['interrupted: remaining benchmarks were not run'] : []),
+      ],
     });
   } finally {
     process.off('SIGINT', onSignal);

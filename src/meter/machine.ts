@@ -21,7 +21,8 @@ export function parseCpuInfo(text: string): CpuTopology {
       .join(':')
       .trim();
   const first = blocks[0] ?? '';
-  const model = field(first, 'model name') ?? field(first, 'Hardware') ?? field(first, 'cpu model') ?? 'unknown';
+  const model =
+    field(first, 'model name') ?? field(first, 'Hardware') ?? field(first, 'cpu model') ?? 'unknown';
   const sockets = new Set(blocks.map((b) => field(b, 'physical id') ?? '0')).size || 1;
   const siblings = Number(field(first, 'siblings'));
   const cores = Number(field(first, 'cpu cores'));

@@ -30,7 +30,10 @@ export function parsePidStat(text: string): PidCpu | null {
   const close = text.lastIndexOf(')');
   if (close < 0) return null;
   const pid = Number(text.slice(0, text.indexOf('(')).trim());
-  const rest = text.slice(close + 1).trim().split(/\s+/);
+  const rest = text
+    .slice(close + 1)
+    .trim()
+    .split(/\s+/);
   // rest[0] is field 3 (state); utime..cstime are fields 14..17.
   const ppid = Number(rest[1]);
   const childTicks = Number(rest[13]) + Number(rest[14]);

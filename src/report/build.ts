@@ -3,7 +3,13 @@ import type { GridIntensity } from '../carbon/region.js';
 import type { MeterDescription } from '../meter/types.js';
 import type { BenchmarkRun, SampleRun } from '../runner/types.js';
 import { median } from '../stats/median.js';
-import { SCHEMA_VERSION, type BenchmarkReport, type Report, type SampleReport, type Status } from './types.js';
+import {
+  SCHEMA_VERSION,
+  type BenchmarkReport,
+  type Report,
+  type SampleReport,
+  type Status,
+} from './types.js';
 
 export interface ReportInputs {
   version: string;
@@ -25,7 +31,8 @@ const SCOPE: Record<MeterDescription['cpu'], string> = {
 export function buildReport(inp: ReportInputs): Report {
   const toCo2 = (j: number) => co2eGrams(j, inp.pue.value, inp.grid.intensityGPerKwh);
   const benchmarks = inp.runs.map((run) => benchmarkReport(run, toCo2));
-  const sum = (pick: (b: BenchmarkReport) => number | null) => benchmarks.reduce((s, b) => s + (pick(b) ?? 0), 0);
+  const sum = (pick: (b: BenchmarkReport) => number | null) =>
+    benchmarks.reduce((s, b) => s + (pick(b) ?? 0), 0);
   const energyJ = sum((b) => b.energyJ);
   const errored = benchmarks.filter((b) => b.status === 'error');
   const status: Status = errored.length ? 'error' : 'pass';
@@ -54,7 +61,12 @@ export function buildReport(inp: ReportInputs): Report {
       pueSource: inp.pue.source,
     },
     benchmarks,
-    totals: { durationS: sum((b) => b.durationS), energyJ, energyKwh: energyJ / J_PER_KWH, co2eG: sum((b) => b.co2eG) },
+    totals: {
+      durationS: sum((b) => b.durationS),
+      energyJ,
+      energyKwh: energyJ / J_PER_KWH,
+      co2eG: sum((b) => b.co2eG),
+    },
     verdict: {
       status,
       reasons: errored.map((b) => `${b.name}: ${b.reason ?? 'error'}`),
@@ -87,7 +99,11 @@ function benchmarkReport(run: BenchmarkRun, toCo2: (j: number) => number): Bench
   const ok = samples.filter((s) => s.status === 'ok');
   const med = (pick: (s: SampleReport) => number) => median(ok.map(pick));
   const breakdown = ok.length
-    ? { cpu: med((s) => s.breakdownJ.cpu)!, memory: med((s) => s.breakdownJ.memory)!, gpu: med((s) => s.breakdownJ.gpu)! }
+    ? {
+        cpu: med((s) => s.breakdownJ.cpu)!,
+        memory: med((s) => s.breakdownJ.memory)!,
+        gpu: med((s) => s.breakdownJ.gpu)!,
+      }
     : null;
   const energyJ = med((s) => s.energyJ);
   const b: BenchmarkReport = {

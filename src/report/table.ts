@@ -7,7 +7,14 @@ const orDash = (v: number | null, f: (n: number) => string) => (v === null ? das
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** The human-readable summary printed after a run: a pure function of the report. */
@@ -23,7 +30,15 @@ export function renderTable(report: Report): string {
     b.status,
   ]);
   const t = report.totals;
-  const total = ['total', '', '', formatDuration(t.durationS), formatEnergy(t.energyJ), formatMass(t.co2eG), report.verdict.status];
+  const total = [
+    'total',
+    '',
+    '',
+    formatDuration(t.durationS),
+    formatEnergy(t.energyJ),
+    formatMass(t.co2eG),
+    report.verdict.status,
+  ];
   const c = report.carbon;
   const m = report.method;
   const lines = [
@@ -33,7 +48,7 @@ export function renderTable(report: Report): string {
     ...m.basis.map((b) => `  ${terminalSafe(b)}`),
     `Grid: ${c.region} (${c.regionName}) ${c.intensityGPerKwh} g CO2e/kWh, ${c.intensityYear}, ${c.source}; region from ${c.regionOrigin}`,
     `PUE: ${c.pue} (${c.pueSource})`,
-    'Totals are sums of each benchmark\'s median repeat; CO2e = energy × PUE × grid intensity.',
+    "Totals are sums of each benchmark's median repeat; CO2e = energy × PUE × grid intensity.",
   ];
   for (const b of report.benchmarks.filter((x) => x.status === 'error')) {
     lines.push(`error: ${terminalSafe(b.name)}: ${terminalSafe(b.reason ?? 'failed')}`);

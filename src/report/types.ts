@@ -43,7 +43,13 @@ export interface Report {
   tool: { name: 'carbon-gate'; version: string };
   createdAt: string;
   config: string;
-  machine: { platform: string; cpuModel: string; logicalCpus: number; memoryGb: number; virtualised: boolean };
+  machine: {
+    platform: string;
+    cpuModel: string;
+    logicalCpus: number;
+    memoryGb: number;
+    virtualised: boolean;
+  };
   method: {
     cpu: CpuMethod;
     gpu: GpuMethod;

@@ -13,12 +13,15 @@ describe('carbon-gate CLI basics', () => {
     expect([r.code, r.stdout.trim()]).toEqual([0, pkg.version]);
   });
 
-  it.each([['--help'], ['run', '--help'], ['validate', '--help'], ['meter', '--help']])('%s prints usage', async (...args) => {
-    const r = await runCli(args);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/carbon-gate/);
-    expect(r.stdout).toMatch(/--/);
-  });
+  it.each([['--help'], ['run', '--help'], ['validate', '--help'], ['meter', '--help']])(
+    '%s prints usage',
+    async (...args) => {
+      const r = await runCli(args);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/carbon-gate/);
+      expect(r.stdout).toMatch(/--/);
+    },
+  );
 
   it.each([
     [['frobnicate'], /unknown command "frobnicate"/],
@@ -27,7 +30,10 @@ describe('carbon-gate CLI basics', () => {
     [['run', '--region', 'XQ'], /--region: expected an ISO 3166-1 country code/],
   ])('%j → exit 2, one line, no stack', async (args, message) => {
     const dir = tmp();
-    writeFileSync(path.join(dir, 'carbon-gate.yml'), 'version: 1\nbenchmarks:\n  - { name: a, kind: other, run: "true" }\n');
+    writeFileSync(
+      path.join(dir, 'carbon-gate.yml'),
+      'version: 1\nbenchmarks:\n  - { name: a, kind: other, run: "true" }\n',
+    );
     const r = await runCli(args, { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
@@ -37,8 +43,14 @@ describe('carbon-gate CLI basics', () => {
 
   it('validate: valid config → 0, invalid → 2 naming the field', async () => {
     const dir = tmp();
-    writeFileSync(path.join(dir, 'carbon-gate.yml'), 'version: 1\nbenchmarks:\n  - { name: a, kind: other, run: "true" }\n');
-    writeFileSync(path.join(dir, 'bad.yml'), 'version: 1\nbenchmarks:\n  - { name: a, kind: other, run: "true", timeout: soon }\n');
+    writeFileSync(
+      path.join(dir, 'carbon-gate.yml'),
+      'version: 1\nbenchmarks:\n  - { name: a, kind: other, run: "true" }\n',
+    );
+    writeFileSync(
+      path.join(dir, 'bad.yml'),
+      'version: 1\nbenchmarks:\n  - { name: a, kind: other, run: "true", timeout: soon }\n',
+    );
     const ok = await runCli(['validate'], { cwd: dir });
     expect([ok.code, ok.stdout]).toEqual([0, 'carbon-gate.yml: valid (1 benchmark)\n']);
     const bad = await runCli(['validate', '--config', 'bad.yml'], { cwd: dir });

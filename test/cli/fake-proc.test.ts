@@ -25,10 +25,16 @@ function fakeRunnerProc(): string {
 
 describe('machine detection from a fake /proc (CARBON_GATE_PROC_ROOT)', () => {
   it('models a GitHub runner as its 4/128 share of the EPYC 7763 TDP plus 16 GB of memory', async () => {
-    const r = await runCli(['meter', '--json', '--', 'sleep', '1'], { env: { CARBON_GATE_PROC_ROOT: fakeRunnerProc() } });
+    const r = await runCli(['meter', '--json', '--', 'sleep', '1'], {
+      env: { CARBON_GATE_PROC_ROOT: fakeRunnerProc() },
+    });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report.machine).toMatchObject({ cpuModel: 'AMD EPYC 7763 64-Core Processor', logicalCpus: 4, virtualised: true });
+    expect(report.machine).toMatchObject({
+      cpuModel: 'AMD EPYC 7763 64-Core Processor',
+      logicalCpus: 4,
+      virtualised: true,
+    });
     expect(report.method.basis.join('\n')).toMatch(/TDP 280 W .*VM share 4\/128 host threads/);
     expect(report.method.basis.join('\n')).toMatch(/memory 16 GB × 0.392 W\/GB/);
     // The fake counters never move: utilisation 0, so power = 0.12 × 8.75 W + 16 × 0.392 W for ~1 s.

@@ -3,7 +3,8 @@ import { runCli } from '../helpers/cli.js';
 
 describe('carbon-gate meter', () => {
   it('meters a 3 s busy loop with the estimator: duration ≈ 3 s, energy > 0, JSON only on stdout', async () => {
-    const busy = 'const end = Date.now() + 3000; let x = 0; while (Date.now() < end) x++; console.log("done", x > 0)';
+    const busy =
+      'const end = Date.now() + 3000; let x = 0; while (Date.now() < end) x++; console.log("done", x > 0)';
     const r = await runCli(['meter', '--json', '--region', 'FR', '--', 'node', '-e', busy]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);

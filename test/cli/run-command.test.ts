@@ -36,7 +36,12 @@ describe('carbon-gate run', () => {
     ]);
     expect(report.benchmarks[1].reason).toBe('repeat 1/1: exited with code 9');
     expect(report.benchmarks[2].reason).toMatch(/timed out after 1 s/);
-    expect(report.carbon).toMatchObject({ region: 'SE', regionOrigin: 'config', pue: 1.2, pueSource: 'config' });
+    expect(report.carbon).toMatchObject({
+      region: 'SE',
+      regionOrigin: 'config',
+      pue: 1.2,
+      pueSource: 'config',
+    });
     expect(report.verdict.status).toBe('error');
     expect(report.benchmarks[0].samples).toHaveLength(2);
     expect(r.stderr).toContain('[crash] boom');
@@ -49,8 +54,14 @@ describe('carbon-gate run', () => {
 
   it('--json prints the report on stdout; --region beats config and env', async () => {
     const dir = tmp();
-    writeFileSync(path.join(dir, 'carbon-gate.yml'), 'version: 1\nregion: SE\nbenchmarks:\n  - { name: a, kind: other, run: "true" }\n');
-    const r = await runCli(['run', '--json', '--region', 'IN'], { cwd: dir, env: { CARBON_GATE_REGION: 'FR' } });
+    writeFileSync(
+      path.join(dir, 'carbon-gate.yml'),
+      'version: 1\nregion: SE\nbenchmarks:\n  - { name: a, kind: other, run: "true" }\n',
+    );
+    const r = await runCli(['run', '--json', '--region', 'IN'], {
+      cwd: dir,
+      env: { CARBON_GATE_REGION: 'FR' },
+    });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.carbon).toMatchObject({ region: 'IN', regionOrigin: 'flag' });
@@ -78,7 +89,11 @@ describe('carbon-gate run', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(path.join(dir, '.carbon-gate', 'carbon-report.json'), 'utf8'));
     expect(report.config).toBe('built-in demo suite');
-    expect(report.benchmarks.map((b: { kind: string }) => b.kind)).toEqual(['training', 'inference', 'other']);
+    expect(report.benchmarks.map((b: { kind: string }) => b.kind)).toEqual([
+      'training',
+      'inference',
+      'other',
+    ]);
     for (const b of report.benchmarks) expect(b.energyJ).toBeGreaterThan(0);
     expect(report.notices.join('\n')).toMatch(/no region given/);
     expect(report.notices.join('\n')).toMatch(/built-in demo suite/);

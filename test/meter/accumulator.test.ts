@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { EnergyAccumulator } from '../../src/meter/accumulator.js';
 import type { EstimatorProfile } from '../../src/meter/profile.js';
 
-const profile: EstimatorProfile = { cpuModel: 'x', cpuTdpShareW: 100, memoryW: 5, powerModel: 'teads-curve', basis: [] };
+const profile: EstimatorProfile = {
+  cpuModel: 'x',
+  cpuTdpShareW: 100,
+  memoryW: 5,
+  powerModel: 'teads-curve',
+  basis: [],
+};
 
 describe('EnergyAccumulator', () => {
   it('integrates constant full load: 1.02 × 100 W + 5 W over 3 s', () => {
@@ -17,7 +23,7 @@ describe('EnergyAccumulator', () => {
     expect(m.samples).toBe(6);
   });
 
-  it('uses each interval\'s own utilisation: idle then half load', () => {
+  it("uses each interval's own utilisation: idle then half load", () => {
     const acc = new EnergyAccumulator(profile);
     acc.add({ tS: 0, busy: 0, total: 0, treeCpuS: 0 });
     acc.add({ tS: 1, busy: 0, total: 200, treeCpuS: 0 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseCpuInfo, parseMemTotal } from '../../src/meter/machine.js';
 
-function cpuinfo(model: string, n: number, opts: { siblings: number; cores: number; sockets?: number; vm?: boolean }) {
+function cpuinfo(
+  model: string,
+  n: number,
+  opts: { siblings: number; cores: number; sockets?: number; vm?: boolean },
+) {
   return Array.from({ length: n }, (_, i) =>
     [
       `processor\t: ${i}`,
@@ -19,12 +23,24 @@ describe('parseCpuInfo', () => {
     [
       'GitHub runner shape',
       cpuinfo('AMD EPYC 7763 64-Core Processor', 4, { siblings: 4, cores: 2, vm: true }),
-      { model: 'AMD EPYC 7763 64-Core Processor', logicalCpus: 4, sockets: 1, threadsPerCore: 2, virtualised: true },
+      {
+        model: 'AMD EPYC 7763 64-Core Processor',
+        logicalCpus: 4,
+        sockets: 1,
+        threadsPerCore: 2,
+        virtualised: true,
+      },
     ],
     [
       'two-socket bare metal',
       cpuinfo('Intel(R) Xeon(R) CPU E5-2620 v3 @ 2.40GHz', 24, { siblings: 12, cores: 6, sockets: 2 }),
-      { model: 'Intel(R) Xeon(R) CPU E5-2620 v3 @ 2.40GHz', logicalCpus: 24, sockets: 2, threadsPerCore: 2, virtualised: false },
+      {
+        model: 'Intel(R) Xeon(R) CPU E5-2620 v3 @ 2.40GHz',
+        logicalCpus: 24,
+        sockets: 2,
+        threadsPerCore: 2,
+        virtualised: false,
+      },
     ],
     [
       'no SMT, no topology fields',

@@ -19,9 +19,23 @@ describe('buildProfile', () => {
     // GitHub-hosted runner: 4 vCPU of a 64-core, 128-thread EPYC 7763 → 280 W × 4/128.
     ['VM share of a known host', topo({ virtualised: true }), epyc, 16 * GiB, 8.75, 16 * 0.392],
     ['bare metal owns its sockets', topo({ sockets: 2, logicalCpus: 256 }), epyc, 0, 560, 0],
-    ['unknown CPU uses W per core', topo({ logicalCpus: 8, threadsPerCore: 2 }), null, 2 * GiB, 40, 2 * 0.392],
+    [
+      'unknown CPU uses W per core',
+      topo({ logicalCpus: 8, threadsPerCore: 2 }),
+      null,
+      2 * GiB,
+      40,
+      2 * 0.392,
+    ],
     ['VM with unknown host cores', topo({ virtualised: true }), { ...epyc, cores: null }, 0, 20, 0],
-    ['VM larger than the table host is capped at the whole CPU', topo({ virtualised: true, logicalCpus: 512 }), epyc, 0, 280, 0],
+    [
+      'VM larger than the table host is capped at the whole CPU',
+      topo({ virtualised: true, logicalCpus: 512 }),
+      epyc,
+      0,
+      280,
+      0,
+    ],
   ])('%s', (_n, cpu, spec, mem, cpuW, memW) => {
     const p = buildProfile(cpu, spec, fallback, mem);
     expect(p.cpuTdpShareW).toBeCloseTo(cpuW, 6);

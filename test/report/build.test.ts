@@ -8,7 +8,12 @@ describe('buildReport', () => {
   it('carries the contract fields', () => {
     expect(report.schemaVersion).toBe(1);
     expect(report.method).toMatchObject({ cpu: 'estimator', gpu: 'none' });
-    expect(report.carbon).toMatchObject({ region: 'FR', intensityGPerKwh: 100, pue: 1.5, source: 'test grid' });
+    expect(report.carbon).toMatchObject({
+      region: 'FR',
+      intensityGPerKwh: 100,
+      pue: 1.5,
+      source: 'test grid',
+    });
     expect(report.benchmarks.map((b) => b.name)).toEqual(['train', 'broken \u001b[31m']);
   });
 

@@ -44,7 +44,12 @@ export function sample(repeat: number, energyJ: number, ok = true): SampleRun {
 
 export const runs: BenchmarkRun[] = [
   { spec: spec('train', 3), status: 'ok', samples: [sample(1, 360), sample(2, 3600), sample(3, 720)] },
-  { spec: spec('broken \u001b[31m', 2), status: 'error', reason: 'repeat 1/2: exited with code 1', samples: [sample(1, 5, false)] },
+  {
+    spec: spec('broken \u001b[31m', 2),
+    status: 'error',
+    reason: 'repeat 1/2: exited with code 1',
+    samples: [sample(1, 5, false)],
+  },
 ];
 
 export function inputs(over: Partial<ReportInputs> = {}): ReportInputs {
@@ -53,7 +58,13 @@ export function inputs(over: Partial<ReportInputs> = {}): ReportInputs {
     createdAt: '2026-01-01T00:00:00.000Z',
     config: 'carbon-gate.yml',
     machine: { platform: 'linux-x64', cpuModel: 'Test CPU', logicalCpus: 2, memoryGb: 4, virtualised: true },
-    meter: { cpu: 'estimator', gpu: 'none', powerModel: 'teads-curve', basis: ['test basis'], intervalS: 0.5 },
+    meter: {
+      cpu: 'estimator',
+      gpu: 'none',
+      powerModel: 'teads-curve',
+      basis: ['test basis'],
+      intervalS: 0.5,
+    },
     grid,
     pue: { value: 1.5, source: 'config' },
     runs,

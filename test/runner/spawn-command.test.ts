@@ -18,10 +18,11 @@ const spec = (run: string, extra: Partial<BenchmarkSpec> = {}): BenchmarkSpec =>
   ...extra,
 });
 
+/** Running, as opposed to gone or a zombie (a container's init may never reap orphans). */
 function alive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) Z /.test(stat);
   } catch {
     return false;
   }
@@ -41,7 +42,12 @@ describe('spawnCommand (real child processes)', () => {
   it('passes env and cwd', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cg-cwd-'));
     const out = collector();
-    const r = await spawnCommand(spec('echo "$FOO" > seen.txt', { cwd: dir, env: { FOO: 'bar baz' } }), '', out, () => {});
+    const r = await spawnCommand(
+      spec('echo "$FOO" > seen.txt', { cwd: dir, env: { FOO: 'bar baz' } }),
+      '',
+      out,
+      () => {},
+    );
     expect(r.ok).toBe(true);
     expect(readFileSync(path.join(dir, 'seen.txt'), 'utf8')).toBe('bar baz\n');
   });
@@ -76,7 +82,12 @@ describe('spawnCommand (real child processes)', () => {
   });
 
   it('a process that ignores SIGTERM is SIGKILLed after the grace period', async () => {
-    const r = await spawnCommand(spec(`trap '' TERM; while :; do sleep 0.1; done`, { timeoutS: 0.3 }), '', collector(), () => {});
+    const r = await spawnCommand(
+      spec(`trap '' TERM; while :; do sleep 0.1; done`, { timeoutS: 0.3 }),
+      '',
+      collector(),
+      () => {},
+    );
     expect(r).toMatchObject({ ok: false, timedOut: true, signal: 'SIGKILL' });
   });
 });

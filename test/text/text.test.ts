@@ -8,7 +8,7 @@ describe('editDistance', () => {
   it.each([
     ['repeat', 'repeat', 0],
     ['repeats', 'repeat', 1],
-    ['raepet', 'repeat', 1],
+    ['rpeeat', 'repeat', 1],
     ['TIMEOUT', 'timeout', 0],
     ['', 'abc', 3],
   ])('%s ↔ %s = %i', (a, b, d) => expect(editDistance(a, b)).toBe(d));

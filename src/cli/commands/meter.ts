@@ -25,7 +25,10 @@ export async function meterCommand(args: string[]): Promise<number> {
     return EXIT.ok;
   }
   const argv = [...positionals, ...command];
-  if (argv.length === 0) throw new UsageError('meter: expected a command after --, found nothing (carbon-gate meter -- CMD ARGS…)');
+  if (argv.length === 0)
+    throw new UsageError(
+      'meter: expected a command after --, found nothing (carbon-gate meter -- CMD ARGS…)',
+    );
   const report = await runJob({
     specs: [
       {

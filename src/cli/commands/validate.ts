@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { findConfigPath, loadConfig } from '../../io/config-file.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { EXIT } from '../exit-codes.js';
@@ -14,9 +15,11 @@ export async function validateCommand(args: string[]): Promise<number> {
     return EXIT.ok;
   }
   const found = findConfigPath(process.cwd(), values.config);
-  if (!found) throw new UsageError('validate: no carbon-gate.yml or carbon-gate.yaml here; pass --config FILE');
+  if (!found)
+    throw new UsageError('validate: no carbon-gate.yml or carbon-gate.yaml here; pass --config FILE');
   const { config } = await loadConfig(found);
   const n = config.benchmarks.length;
-  process.stdout.write(`${found}: valid (${n} benchmark${n === 1 ? '' : 's'})\n`);
+  const shown = path.relative(process.cwd(), found) || found;
+  process.stdout.write(`${shown}: valid (${n} benchmark${n === 1 ? '' : 's'})\n`);
   return EXIT.ok;
 }

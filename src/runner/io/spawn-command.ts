@@ -37,7 +37,14 @@ export function spawnCommand(
   const elapsed = () => (performance.now() - start) / 1000;
   if (!existsSync(spec.cwd)) {
     const reason = `could not start: working directory ${spec.cwd} does not exist`;
-    return Promise.resolve({ ok: false, exitCode: null, signal: null, timedOut: false, reason, durationS: 0 });
+    return Promise.resolve({
+      ok: false,
+      exitCode: null,
+      signal: null,
+      timedOut: false,
+      reason,
+      durationS: 0,
+    });
   }
   return new Promise((resolve) => {
     const child = spawn('/bin/sh', ['-c', spec.run], {
@@ -58,12 +65,15 @@ export function spawnCommand(
       onPid(pid);
     }
     // A finite timeout only: setTimeout fires at once for Infinity.
-    const timer = setTimeout(() => {
-      if (!pid) return;
-      timedOut = true;
-      killGroup(pid, 'SIGTERM');
-      killTimer = setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS);
-    }, Math.min(spec.timeoutS * 1000, 2 ** 31 - 1));
+    const timer = setTimeout(
+      () => {
+        if (!pid) return;
+        timedOut = true;
+        killGroup(pid, 'SIGTERM');
+        killTimer = setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS);
+      },
+      Math.min(spec.timeoutS * 1000, 2 ** 31 - 1),
+    );
     let settled = false;
     const finish = (result: CommandResult) => {
       if (settled) return;
@@ -79,7 +89,14 @@ export function spawnCommand(
       resolve(result);
     };
     child.on('error', (e) =>
-      finish({ ok: false, exitCode: null, signal: null, timedOut, reason: `could not start: ${e.message}`, durationS: elapsed() }),
+      finish({
+        ok: false,
+        exitCode: null,
+        signal: null,
+        timedOut,
+        reason: `could not start: ${e.message}`,
+        durationS: elapsed(),
+      }),
     );
     child.on('exit', (exitCode, signal) => {
       const durationS = elapsed();

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { durationField } from './duration-field.js';
+import { field, quotingHint } from './expectations.js';
+import { closestMatch } from './suggest.js';
+
+/** One entry of `benchmarks`: a command to run and meter. See schema.ts for the conventions. */
+
+export const BENCHMARK_KINDS = ['training', 'inference', 'other'] as const;
+
+const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
+const hasText = (s: string) => s.trim() !== '';
+
+const name = field(
+  // Single line: names key baselines and rows of Markdown tables, where a newline breaks both.
+  z
+    .string()
+    .min(1)
+    .max(100)
+    .refine((s) => hasText(s) && !/[\r\n]/.test(s)),
+  'Unique name of the benchmark; reports and baselines are keyed by it.',
+  { expected: 'a non-empty single-line name (at most 100 characters)', hint: quotingHint('string') },
+);
+
+const kind = field(z.enum(BENCHMARK_KINDS), 'What the benchmark exercises; reports group results by it.', {
+  expected: 'one of "training", "inference" or "other"',
+  hint: (found) => {
+    const match = typeof found === 'string' ? closestMatch(found, BENCHMARK_KINDS) : undefined;
+    return match ? `did you mean "${match}"?` : undefined;
+  },
+});
+
+// Portable names only: "=" or spaces in a name cannot be passed to a child process.
+const envName = field(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), 'Environment variable name.', {
+  expected: 'an environment variable name (letters, digits and _, not starting with a digit)',
+});
+const envValue = field(z.string(), 'Environment variable value (always a string).', {
+  expected: 'a string',
+  hint: (found) => (found === null ? 'write "" for an empty value' : quotingHint('string')(found)),
+});
+
+export const BenchmarkSchema = z
+  .strictObject({
+    name,
+    kind,
+    run: field(z.string().min(1).refine(hasText), 'Shell command that runs the benchmark once.', {
+      expected: 'a non-empty shell command',
+      hint: quotingHint('string'),
+    }),
+    cwd: field(z.string().min(1), "Working directory, relative to the config file's directory.", {
+      expected: 'a non-empty directory path',
+    }).optional(),
+    env: field(z.record(envName, envValue), 'Extra environment variables for the command.', {
+      expected: 'a mapping of variable names to string values',
+    }).default({}),
+    repeat: field(wholeNumber(1, 1000), 'Metered runs; the report gives their median and every sample.', {
+      expected: 'a whole number from 1 to 1000',
+      hint: quotingHint('number'),
+    }).default(1),
+    warmup: field(wholeNumber(0, 100), 'Unmeasured runs before the measured ones (caches, JIT).', {
+      expected: 'a whole number from 0 to 100',
+      hint: quotingHint('number'),
+    }).default(0),
+    // Capped at 24h: Node timers overflow past ~24.8 days and would fire at once.
+    timeout: durationField({
+      doc: 'Time limit for each run, more than 0 and at most 24h, e.g. 30s, 10m or 1h; the run is killed and fails after it.',
+      minS: 0,
+      exclusiveMin: true,
+      maxS: 24 * 3600,
+      expected: 'a duration > 0 like 30s, 10m or 1h (at most 24h)',
+    }).prefault('30m'),
+  })
+  .transform(({ timeout, ...rest }) => ({ ...rest, timeoutS: timeout }));
+
+const benchmarkEntry = field(BenchmarkSchema, 'A command to run and meter.', {
+  expected: 'a mapping with name, kind and run',
+});
+
+/** Flags each repeated name, pointing at the entry that used it first. */
+function reportDuplicateNames(list: unknown[], ctx: z.RefinementCtx): void {
+  const firstIndex = new Map<string, number>();
+  list.forEach((entry, i) => {
+    // Entries may still be raw input here (see `when` below), so nothing is assumed.
+    const entryName = (entry as { name?: unknown } | null)?.name;
+    if (typeof entryName !== 'string') return;
+    const first = firstIndex.get(entryName);
+    if (first === undefined) firstIndex.set(entryName, i);
+    else
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'name'],
+        message: 'duplicate benchmark name',
+        params: { expected: `a unique name (benchmarks[${first}] already uses it)` },
+      });
+  });
+}
+
+export const BenchmarksSchema = field(
+  z
+    .array(benchmarkEntry)
+    .min(1)
+    // `when`: report duplicates alongside other errors, not only once every entry is valid.
+    .superRefine(reportDuplicateNames, { when: (payload) => Array.isArray(payload.value) }),
+  'Benchmarks to run, in order.',
+  { expected: 'a non-empty list of benchmarks' },
+);
+
+export type BenchmarkConfig = z.output<typeof BenchmarkSchema>;
+export type BenchmarkKind = (typeof BENCHMARK_KINDS)[number];

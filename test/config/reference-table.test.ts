@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { renderConfigTable, withConfigTable } from '../../src/config/reference-table.js';
+import { expectedReadme } from '../../scripts/gen-schema.js';
+
+describe('README config table', () => {
+  it('lists every key of the schema with its type and default', () => {
+    const table = renderConfigTable();
+    for (const key of [
+      'version',
+      'region',
+      'pue',
+      'meter.interval',
+      'benchmarks[].timeout',
+      'benchmarks[].kind',
+    ]) {
+      expect(table).toContain(`| \`${key}\` |`);
+    }
+    expect(table).toContain('`training` \\| `inference` \\| `other`');
+    expect(table).toMatch(/`benchmarks\[\]\.repeat` \| integer \(1–1000\) \| {2}\| `1` \|/);
+  });
+
+  it('the committed README holds the generated table', async () => {
+    const { actual, expected } = await expectedReadme();
+    expect(actual).toBe(expected);
+  });
+
+  it('returns null when the markers are missing', () => {
+    expect(withConfigTable('# no markers')).toBeNull();
+  });
+});
