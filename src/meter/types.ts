@@ -21,14 +21,31 @@ export interface Measurement {
   processShare: number;
   samples: number;
   notes: string[];
+  /** Per-GPU energy when a GPU meter ran. */
+  gpus?: GpuEnergy[];
+  /** Estimates only: the energy band the power model's cross-validated error implies. */
+  energyBandJ?: { low: number; high: number };
+}
+
+export interface GpuEnergy {
+  index: number;
+  name: string;
+  energyJ: number;
+  /** Readings that were integrated, and readings that were skipped ([N/A], failures). */
+  samples: number;
+  skipped: number;
 }
 
 export interface MeterDescription {
   cpu: CpuMethod;
   gpu: GpuMethod;
+  /** Name and version of the power model (estimator), or of the measuring interface. */
   powerModel: string;
   basis: string[];
   intervalS: number;
+  /** What energyJ covers, in words ("CPU package + DRAM", "whole machine, modelled"). */
+  scope?: string;
+  gpuNames?: string[];
 }
 
 /** A metering session around one process tree. */
