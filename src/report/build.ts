@@ -46,9 +46,10 @@ export function buildReport(inp: ReportInputs): Report {
       cpu: inp.meter.cpu,
       gpu: inp.meter.gpu,
       powerModel: inp.meter.powerModel,
-      scope: SCOPE[inp.meter.cpu],
+      scope: inp.meter.scope ?? SCOPE[inp.meter.cpu],
       basis: inp.meter.basis,
       intervalS: inp.meter.intervalS,
+      ...(inp.meter.gpuNames ? { gpuNames: inp.meter.gpuNames } : {}),
     },
     carbon: {
       region: inp.grid.region,
@@ -71,7 +72,7 @@ export function buildReport(inp: ReportInputs): Report {
       status,
       reasons: errored.map((b) => `${b.name}: ${b.reason ?? 'error'}`),
     },
-    notices: [...inp.grid.notices, ...(inp.notices ?? [])],
+    notices: unique([...inp.grid.notices, ...(inp.notices ?? []), ...benchmarks.flatMap(meterNotes)]),
   };
 }
 
@@ -89,8 +90,11 @@ function sampleReport(s: SampleRun, toCo2: (j: number) => number): SampleReport 
     utilisation: m.utilisation,
     processCpuS: m.processCpuS,
     processShare: m.processShare,
+    notes: m.notes,
   };
   if (s.command.reason) r.reason = s.command.reason;
+  if (m.energyBandJ) r.energyBandJ = m.energyBandJ;
+  if (m.gpus) r.gpus = m.gpus;
   return r;
 }
 
@@ -121,5 +125,17 @@ function benchmarkReport(run: BenchmarkRun, toCo2: (j: number) => number): Bench
     samples,
   };
   if (run.reason) b.reason = run.reason;
+  const banded = ok.filter((x) => x.energyBandJ);
+  if (banded.length === ok.length && ok.length > 0) {
+    b.energyBandJ = { low: med((x) => x.energyBandJ!.low)!, high: med((x) => x.energyBandJ!.high)! };
+  }
   return b;
+}
+
+function meterNotes(b: BenchmarkReport): string[] {
+  return b.samples.flatMap((s) => s.notes.map((n) => `${b.name}: repeat ${s.repeat}: ${n}`));
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
 }

@@ -25,7 +25,8 @@ export function renderTable(report: Report): string {
     b.kind,
     String(b.samples.filter((s) => s.status === 'ok').length) + '/' + String(b.repeats),
     orDash(b.durationS, formatDuration),
-    orDash(b.energyJ, formatEnergy),
+    orDash(b.energyJ, formatEnergy) +
+      (b.energyBandJ ? ` (${formatEnergy(b.energyBandJ.low)}–${formatEnergy(b.energyBandJ.high)})` : ''),
     orDash(b.co2eG, formatMass),
     b.status,
   ]);
@@ -46,6 +47,10 @@ export function renderTable(report: Report): string {
     '',
     `Energy: ${m.cpu} (${m.powerModel}; ${m.scope}), GPU: ${m.gpu}, sampled every ${formatDuration(m.intervalS)}`,
     ...m.basis.map((b) => `  ${terminalSafe(b)}`),
+    ...(m.gpuNames?.length ? [`  GPUs: ${m.gpuNames.map(terminalSafe).join(', ')}`] : []),
+    ...(report.benchmarks.some((b) => b.energyBandJ)
+      ? ["  energy (low–high): the band the power model's cross-validated error implies"]
+      : []),
     `Grid: ${c.region} (${c.regionName}) ${c.intensityGPerKwh} g CO2e/kWh, ${c.intensityYear}, ${c.source}; region from ${c.regionOrigin}`,
     `PUE: ${c.pue} (${c.pueSource})`,
     "Totals are sums of each benchmark's median repeat; CO2e = energy × PUE × grid intensity.",

@@ -1,4 +1,4 @@
-import type { BreakdownJ, CpuMethod, GpuMethod } from '../meter/types.js';
+import type { BreakdownJ, CpuMethod, GpuEnergy, GpuMethod } from '../meter/types.js';
 import type { RegionOrigin } from '../carbon/region.js';
 
 /** The report's JSON contract. Bump SCHEMA_VERSION on breaking changes. */
@@ -19,6 +19,10 @@ export interface SampleReport {
   utilisation: number;
   processCpuS: number;
   processShare: number;
+  /** Estimates only: the band implied by the power model's cross-validated error. */
+  energyBandJ?: { low: number; high: number };
+  gpus?: GpuEnergy[];
+  notes: string[];
 }
 
 export interface BenchmarkReport {
@@ -35,6 +39,8 @@ export interface BenchmarkReport {
   co2eG: number | null;
   breakdownJ: BreakdownJ | null;
   processShare: number | null;
+  /** Estimates only: medians of the samples' bands. */
+  energyBandJ?: { low: number; high: number };
   samples: SampleReport[];
 }
 
@@ -57,6 +63,7 @@ export interface Report {
     scope: string;
     basis: string[];
     intervalS: number;
+    gpuNames?: string[];
   };
   carbon: {
     region: string;

@@ -20,4 +20,21 @@ describe('renderTable', () => {
     const text = renderTable(buildReport(inputs({ grid: { ...grid, notices: ['no region given'] } })));
     expect(text).toContain('notice: no region given');
   });
+
+  it('shows the estimate band and GPU names when the meters give them', () => {
+    const base = inputs();
+    const runs = base.runs.map((r) => ({
+      ...r,
+      samples: r.samples.map((x) => ({
+        ...x,
+        measurement: { ...x.measurement, energyBandJ: { low: 300, high: 900 } },
+      })),
+    }));
+    const report = buildReport({ ...base, runs, meter: { ...base.meter, gpuNames: ['NVIDIA H100'] } });
+    const text = renderTable(report);
+    expect(report.benchmarks[0]!.energyBandJ).toEqual({ low: 300, high: 900 });
+    expect(text).toMatch(/720 J \(300 J–900 J\)/);
+    expect(text).toContain('  GPUs: NVIDIA H100');
+    expect(text).toContain('cross-validated error');
+  });
 });

@@ -1,0 +1,46 @@
+import type { Measurement, Meter, MeterDescription } from './types.js';
+
+/** Sums a CPU meter (RAPL, profile or estimator) and an optional GPU meter into one. */
+export function compositeMeter(cpu: Meter, gpu: Meter | null): Meter {
+  if (!gpu) return cpu;
+  return {
+    describe: (): MeterDescription => {
+      const c = cpu.describe();
+      const g = gpu.describe();
+      const merged: MeterDescription = {
+        ...c,
+        gpu: g.gpu,
+        basis: [...c.basis, ...g.basis],
+        scope: `${c.scope ?? 'CPU'} + GPU`,
+      };
+      if (g.gpuNames) merged.gpuNames = g.gpuNames;
+      return merged;
+    },
+    start: () => {
+      const a = cpu.start();
+      const b = gpu.start();
+      return {
+        track: (pid) => {
+          a.track(pid);
+          b.track(pid);
+        },
+        stop: async () => mergeMeasurements(...(await Promise.all([a.stop(), b.stop()]))),
+      };
+    },
+  };
+}
+
+export function mergeMeasurements(cpu: Measurement, gpu: Measurement): Measurement {
+  const gpuJ = gpu.breakdownJ.gpu;
+  const merged: Measurement = {
+    ...cpu,
+    energyJ: cpu.energyJ + gpuJ,
+    breakdownJ: { ...cpu.breakdownJ, gpu: cpu.breakdownJ.gpu + gpuJ },
+    notes: [...cpu.notes, ...gpu.notes],
+  };
+  if (gpu.gpus) merged.gpus = gpu.gpus;
+  // The GPU is measured, not modelled: the band widens only the CPU part.
+  if (cpu.energyBandJ)
+    merged.energyBandJ = { low: cpu.energyBandJ.low + gpuJ, high: cpu.energyBandJ.high + gpuJ };
+  return merged;
+}
