@@ -118,17 +118,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path7) {
-      const ctrl = callVisitor(key, node2, visitor, path7);
+    function visit_(key, node2, visitor, path14) {
+      const ctrl = callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path7);
+            const ci = visit_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -139,13 +139,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path7);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path7);
+          const cv = visit_("value", node2.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -166,17 +166,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path7) {
-      const ctrl = await callVisitor(key, node2, visitor, path7);
+    async function visitAsync_(key, node2, visitor, path14) {
+      const ctrl = await callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -187,13 +187,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path7);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path7);
+          const cv = await visitAsync_("value", node2.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -220,23 +220,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path7) {
+    function callVisitor(key, node2, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path7);
+        return visitor(key, node2, path14);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path7);
+        return visitor.Map?.(key, node2, path14);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path7);
+        return visitor.Seq?.(key, node2, path14);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path7);
+        return visitor.Pair?.(key, node2, path14);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path7);
+        return visitor.Scalar?.(key, node2, path14);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path7);
+        return visitor.Alias?.(key, node2, path14);
       return void 0;
     }
-    function replaceNode(key, path7, node2) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path14, node2) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -558,10 +558,10 @@ var require_toJS = __commonJS({
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
-        const data3 = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data3);
+        const data6 = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data6);
         ctx.onCreate = (res2) => {
-          data3.res = res2;
+          data6.res = res2;
           delete ctx.onCreate;
         };
         const res = value.toJSON(arg, ctx);
@@ -667,20 +667,20 @@ var require_Alias = __commonJS({
         }
         if (found && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data3 = anchors2.get(found);
-          if (!data3) {
+          let data6 = anchors2.get(found);
+          if (!data6) {
             toJS.toJS(found, null, ctx);
-            data3 = anchors2.get(found);
+            data6 = anchors2.get(found);
           }
-          if (data3?.res === void 0) {
+          if (data6?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
             throw new ReferenceError(msg);
           }
           if (maxAliasCount >= 0) {
-            data3.count += 1;
-            if (data3.aliasCount === 0)
-              data3.aliasCount = getAliasCount(doc2, found, anchors2);
-            if (data3.count * data3.aliasCount > maxAliasCount) {
+            data6.count += 1;
+            if (data6.aliasCount === 0)
+              data6.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data6.count * data6.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
@@ -848,10 +848,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -870,7 +870,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -900,11 +900,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path14;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -918,8 +918,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -933,8 +933,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -952,8 +952,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -963,8 +963,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path14, value) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1008,14 +1008,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1032,14 +1032,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1056,12 +1056,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1073,12 +1073,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1093,39 +1093,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -2474,7 +2474,7 @@ var require_int = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
-    var int2 = {
+    var int3 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -2491,7 +2491,7 @@ var require_int = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports.int = int2;
+    exports.int = int3;
     exports.intHex = intHex;
     exports.intOct = intOct;
   }
@@ -2507,16 +2507,16 @@ var require_schema = __commonJS({
     var string4 = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int2 = require_int();
+    var int3 = require_int();
     var schema = [
       map2.map,
       seq.seq,
       string4.string,
       _null4.nullTag,
       bool.boolTag,
-      int2.intOct,
-      int2.int,
-      int2.intHex,
+      int3.intOct,
+      int3.int,
+      int3.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -2634,10 +2634,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
-          let s = "";
+          let s2 = "";
           for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+            s2 += String.fromCharCode(buf[i]);
+          str = btoa(s2);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
@@ -2950,7 +2950,7 @@ var require_int2 = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
-    var int2 = {
+    var int3 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -2967,7 +2967,7 @@ var require_int2 = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports.int = int2;
+    exports.int = int3;
     exports.intBin = intBin;
     exports.intHex = intHex;
     exports.intOct = intOct;
@@ -3162,7 +3162,7 @@ var require_schema3 = __commonJS({
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
-    var int2 = require_int2();
+    var int3 = require_int2();
     var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -3175,10 +3175,10 @@ var require_schema3 = __commonJS({
       _null4.nullTag,
       bool.trueTag,
       bool.falseTag,
-      int2.intBin,
-      int2.intOct,
-      int2.int,
-      int2.intHex,
+      int3.intBin,
+      int3.intOct,
+      int3.int,
+      int3.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
@@ -3205,7 +3205,7 @@ var require_tags = __commonJS({
     var string4 = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int2 = require_int();
+    var int3 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
@@ -3229,9 +3229,9 @@ var require_tags = __commonJS({
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int2.int,
-      intHex: int2.intHex,
-      intOct: int2.intOct,
+      int: int3.int,
+      intHex: int3.intHex,
+      intOct: int3.intOct,
       intTime: timestamp.intTime,
       map: map2.map,
       merge: merge2.merge,
@@ -3332,9 +3332,9 @@ var require_stringifyDocument = __commonJS({
       const lines = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
-        const dir = doc.directives.toString(doc);
-        if (dir) {
-          lines.push(dir);
+        const dir2 = doc.directives.toString(doc);
+        if (dir2) {
+          lines.push(dir2);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
@@ -3479,9 +3479,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3556,14 +3556,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection.isEmptyPath(path7)) {
+      deleteIn(path14) {
+        if (Collection.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3578,10 +3578,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection.isEmptyPath(path7))
+      getIn(path14, keepScalar) {
+        if (Collection.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3592,10 +3592,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection.isEmptyPath(path7))
+      hasIn(path14) {
+        if (Collection.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3612,13 +3612,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection.isEmptyPath(path7)) {
+      setIn(path14, value) {
+        if (Collection.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -3695,8 +3695,8 @@ var require_Document = __commonJS({
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
         if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s = JSON.stringify(options.indent);
-          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+          const s2 = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s2}`);
         }
         return stringifyDocument.stringifyDocument(this, options);
       }
@@ -5579,10 +5579,10 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path7) => {
+    visit2.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field2, index] of path7) {
-        const tok = item?.[field2];
+      for (const [field3, index] of path14) {
+        const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -5590,23 +5590,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path7) => {
-      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
-      const field2 = path7[path7.length - 1][0];
-      const coll = parent?.[field2];
+    visit2.parentCollection = (cst, path14) => {
+      const parent = visit2.itemAtPath(cst, path14.slice(0, -1));
+      const field3 = path14[path14.length - 1][0];
+      const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field2 of ["key", "value"]) {
-        const token = item[field2];
+      for (const field3 of ["key", "value"]) {
+        const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5616,11 +5616,11 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path7);
+          if (typeof ctrl === "function" && field3 === "key")
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -5909,12 +5909,12 @@ var require_lexer = __commonJS({
         if (ch === "-" || ch === ".") {
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
-          const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          const s2 = this.peek(3);
+          if ((s2 === "---" || s2 === "...") && isEmpty(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
-            return s === "---" ? "doc" : "stream";
+            return s2 === "---" ? "doc" : "stream";
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
@@ -6219,11 +6219,11 @@ var require_lexer = __commonJS({
         return 0;
       }
       *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
-        if (s) {
-          yield s;
-          this.pos += s.length;
-          return s.length;
+        const s2 = this.buffer.slice(this.pos, i);
+        if (s2) {
+          yield s2;
+          this.pos += s2.length;
+          return s2.length;
         } else if (allowEmpty)
           yield "";
         return 0;
@@ -7372,8 +7372,8 @@ var require_dist = __commonJS({
 });
 
 // src/cli/commands/run.ts
-import path4 from "node:path";
-import { fileURLToPath } from "node:url";
+import path11 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/io/config-file.ts
 import { existsSync, statSync } from "node:fs";
@@ -7390,38 +7390,38 @@ var MAX_ERROR_LINES = 50;
 
 // src/config/content-checks.ts
 var EMPTY_FILE = "the file is empty; expected a mapping with version and benchmarks";
-function tooLarge(text) {
-  if (text.length > MAX_CONFIG_BYTES) return true;
-  if (text.length * 3 <= MAX_CONFIG_BYTES) return false;
-  return new TextEncoder().encode(text).length > MAX_CONFIG_BYTES;
+function tooLarge(text2) {
+  if (text2.length > MAX_CONFIG_BYTES) return true;
+  if (text2.length * 3 <= MAX_CONFIG_BYTES) return false;
+  return new TextEncoder().encode(text2).length > MAX_CONFIG_BYTES;
 }
-function lineCol(text, offset) {
-  const before = text.slice(0, offset);
+function lineCol(text2, offset) {
+  const before = text2.slice(0, offset);
   const line = before.split("\n").length;
   return `${line}:${offset - before.lastIndexOf("\n")}`;
 }
-function contentProblem(text, file2) {
-  if (tooLarge(text)) {
-    return `${file2}: the file is larger than 1 MiB; a carbon-gate config is a few kB, is this the right file?`;
+function contentProblem(text2, file3) {
+  if (tooLarge(text2)) {
+    return `${file3}: the file is larger than 1 MiB; a carbon-gate config is a few kB, is this the right file?`;
   }
-  const binaryAt = text.search(/[\0\uFFFD]/);
+  const binaryAt = text2.search(/[\0\uFFFD]/);
   if (binaryAt >= 0) {
-    return `${file2}:${lineCol(text, binaryAt)}: binary content (NUL byte or invalid UTF-8); expected a UTF-8 YAML text file`;
+    return `${file3}:${lineCol(text2, binaryAt)}: binary content (NUL byte or invalid UTF-8); expected a UTF-8 YAML text file`;
   }
-  if (text.trim() === "") return `${file2}: ${EMPTY_FILE}`;
+  if (text2.trim() === "") return `${file3}: ${EMPTY_FILE}`;
   return void 0;
 }
 
 // src/config/render.ts
 var MAX_SHOWN = 40;
 var PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
-function quote(text) {
-  const short = text.length > MAX_SHOWN ? `${Array.from(text.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text;
+function quote(text2) {
+  const short = text2.length > MAX_SHOWN ? `${Array.from(text2.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text2;
   return JSON.stringify(short).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
-function formatPath(path7) {
+function formatPath(path14) {
   let out = "";
-  for (const segment of path7) {
+  for (const segment of path14) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (typeof segment === "string" && PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
     else out += `[${quote(String(segment))}]`;
@@ -7437,9 +7437,9 @@ function describeValue(value) {
   if (typeof value === "object") return Object.keys(value).length === 0 ? "an empty mapping" : "a mapping";
   return `a ${typeof value}`;
 }
-function valueAt(input2, path7) {
+function valueAt(input2, path14) {
   let value = input2;
-  for (const segment of path7) {
+  for (const segment of path14) {
     if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) return void 0;
     value = value[segment];
   }
@@ -8263,10 +8263,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path7) {
-  if (!path7)
+function getElementAtPath(obj, path14) {
+  if (!path14)
     return obj;
-  return path7.reduce((acc, key) => acc?.[key], obj);
+  return path14.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -8295,8 +8295,8 @@ function slugify(input2) {
 }
 var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
 };
-function isObject(data3) {
-  return typeof data3 === "object" && data3 !== null && !Array.isArray(data3);
+function isObject(data6) {
+  return typeof data6 === "object" && data6 !== null && !Array.isArray(data6);
 }
 var allowsEval = /* @__PURE__ */ cached(() => {
   if (globalConfig.jitless) {
@@ -8340,24 +8340,24 @@ function shallowClone(o) {
     return new Set(o);
   return o;
 }
-function numKeys(data3) {
+function numKeys(data6) {
   let keyCount = 0;
-  for (const key in data3) {
-    if (Object.prototype.hasOwnProperty.call(data3, key)) {
+  for (const key in data6) {
+    if (Object.prototype.hasOwnProperty.call(data6, key)) {
       keyCount++;
     }
   }
   return keyCount;
 }
-var getParsedType = (data3) => {
-  const t = typeof data3;
+var getParsedType = (data6) => {
+  const t = typeof data6;
   switch (t) {
     case "undefined":
       return "undefined";
     case "string":
       return "string";
     case "number":
-      return Number.isNaN(data3) ? "nan" : "number";
+      return Number.isNaN(data6) ? "nan" : "number";
     case "boolean":
       return "boolean";
     case "function":
@@ -8367,25 +8367,25 @@ var getParsedType = (data3) => {
     case "symbol":
       return "symbol";
     case "object":
-      if (Array.isArray(data3)) {
+      if (Array.isArray(data6)) {
         return "array";
       }
-      if (data3 === null) {
+      if (data6 === null) {
         return "null";
       }
-      if (data3.then && typeof data3.then === "function" && data3.catch && typeof data3.catch === "function") {
+      if (data6.then && typeof data6.then === "function" && data6.catch && typeof data6.catch === "function") {
         return "promise";
       }
-      if (typeof Map !== "undefined" && data3 instanceof Map) {
+      if (typeof Map !== "undefined" && data6 instanceof Map) {
         return "map";
       }
-      if (typeof Set !== "undefined" && data3 instanceof Set) {
+      if (typeof Set !== "undefined" && data6 instanceof Set) {
         return "set";
       }
-      if (typeof Date !== "undefined" && data3 instanceof Date) {
+      if (typeof Date !== "undefined" && data6 instanceof Date) {
         return "date";
       }
-      if (typeof File !== "undefined" && data3 instanceof File) {
+      if (typeof File !== "undefined" && data6 instanceof File) {
         return "file";
       }
       return "object";
@@ -8606,11 +8606,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path7, issues) {
+function prefixIssues(path14, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path7);
+    iss.path.unshift(path14);
     return iss;
   });
 }
@@ -8689,20 +8689,20 @@ function getLengthableOrigin(input2) {
     return "string";
   return "unknown";
 }
-function parsedType(data3) {
-  const t = typeof data3;
+function parsedType(data6) {
+  const t = typeof data6;
   switch (t) {
     case "number": {
-      return Number.isNaN(data3) ? "nan" : "number";
+      return Number.isNaN(data6) ? "nan" : "number";
     }
     case "object": {
-      if (data3 === null) {
+      if (data6 === null) {
         return "null";
       }
-      if (Array.isArray(data3)) {
+      if (Array.isArray(data6)) {
         return "array";
       }
-      const obj = data3;
+      const obj = data6;
       if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
         return obj.constructor.name;
       }
@@ -9072,16 +9072,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path7 = []) => {
+  const processError = (error63, path14 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else {
-        const fullpath = [...path7, ...issue2.path];
+        const fullpath = [...path14, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -9120,17 +9120,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path7 = []) => {
+  const processError = (error63, path14 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else {
-        const fullpath = [...path7, ...issue2.path];
+        const fullpath = [...path14, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -9169,8 +9169,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path7 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path7) {
+  const path14 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path14) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -10454,15 +10454,15 @@ var $ZodCIDRv6 = /* @__PURE__ */ $constructor("$ZodCIDRv6", (inst, def) => {
     }
   };
 });
-function isValidBase64(data3) {
-  if (data3 === "")
+function isValidBase64(data6) {
+  if (data6 === "")
     return true;
-  if (/\s/.test(data3))
+  if (/\s/.test(data6))
     return false;
-  if (data3.length % 4 !== 0)
+  if (data6.length % 4 !== 0)
     return false;
   try {
-    atob(data3);
+    atob(data6);
     return true;
   } catch {
     return false;
@@ -10485,10 +10485,10 @@ var $ZodBase64 = /* @__PURE__ */ $constructor("$ZodBase64", (inst, def) => {
   };
 });
 var base64urlCharset = /^[A-Za-z0-9_-]*$/;
-function isValidBase64URL(data3) {
-  if (!base64urlCharset.test(data3))
+function isValidBase64URL(data6) {
+  if (!base64urlCharset.test(data6))
     return false;
-  const base643 = data3.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
+  const base643 = data6.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
   const padded = base643.padEnd(Math.ceil(base643.length / 4) * 4, "=");
   return isValidBase64(padded);
 }
@@ -10995,14 +10995,14 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     const shape = zod.def.shape;
     const propValues = {};
     for (const key in shape) {
-      const field2 = shape[key]._zod;
-      if (field2.values) {
+      const field3 = shape[key]._zod;
+      if (field3.values) {
         if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
           assignProp(propValues, key, /* @__PURE__ */ new Set());
         }
-        for (const v of field2.values)
+        for (const v of field3.values)
           propValues[key].add(v);
-        if (field2.optin !== void 0)
+        if (field3.optin !== void 0)
           propValues[key].add(void 0);
       }
     }
@@ -11078,9 +11078,9 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
           }`;
     doc.write(`const input = payload.value;`);
     const ids = /* @__PURE__ */ Object.create(null);
-    let counter = 0;
+    let counter2 = 0;
     for (const key of normalized.allKeys) {
-      ids[key] = `key_${counter++}`;
+      ids[key] = `key_${counter2++}`;
     }
     doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
     for (const key of normalized.allKeys) {
@@ -12315,7 +12315,7 @@ function partPattern(schema) {
   if (def.options) {
     const sources = def.options.map(partPattern);
     if (sources.every(Boolean))
-      return `^(${sources.map((s) => cleanRegex(s)).join("|")})$`;
+      return `^(${sources.map((s2) => cleanRegex(s2)).join("|")})$`;
   }
   return leafPattern(schema);
 }
@@ -16796,8 +16796,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -20459,22 +20459,22 @@ function installCompiledUserMethods(target, source, parser) {
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
-    targetAny.safeParse = (data3, params) => {
-      const out = parser(data3);
+    targetAny.safeParse = (data6, params) => {
+      const out = parser(data6);
       if (out !== INVALID) {
         return { success: true, data: out };
       }
-      return originalSafeParse(data3, params);
+      return originalSafeParse(data6, params);
     };
   }
   if (typeof sourceAny.parse === "function") {
     const originalParse = sourceAny.parse;
-    targetAny.parse = (data3, params) => {
-      const out = parser(data3);
+    targetAny.parse = (data6, params) => {
+      const out = parser(data6);
       if (out !== INVALID) {
         return out;
       }
-      return originalParse(data3, params);
+      return originalParse(data6, params);
     };
   }
 }
@@ -23007,12 +23007,12 @@ function _stringbool(Classes, _params) {
     in: stringSchema,
     out: booleanSchema,
     transform: ((input2, payload) => {
-      let data3 = input2;
+      let data6 = input2;
       if (params.case !== "sensitive")
-        data3 = data3.toLowerCase();
-      if (truthySet.has(data3)) {
+        data6 = data6.toLowerCase();
+      if (truthySet.has(data6)) {
         return true;
-      } else if (falsySet.has(data3)) {
+      } else if (falsySet.has(data6)) {
         return false;
       } else {
         payload.issues.push({
@@ -23940,8 +23940,8 @@ var objectProcessor = (schema, ctx, _json, params) => {
   }
   const requiredKeys = [];
   for (const key of Object.keys(shape)) {
-    const field2 = def.shape[key];
-    if (ctx.io === "input" ? inputOptin(field2) === void 0 : field2._zod.optout === void 0) {
+    const field3 = def.shape[key];
+    if (ctx.io === "input" ? inputOptin(field3) === void 0 : field3._zod.optout === void 0) {
       requiredKeys.push(key);
     }
   }
@@ -24815,17 +24815,17 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   set "~standard"(value) {
     util_exports.own(this, "~standard", value);
   },
-  parse: function _parse2(data3, params) {
-    return parse2(this, data3, params, { callee: _parse2 });
+  parse: function _parse2(data6, params) {
+    return parse2(this, data6, params, { callee: _parse2 });
   },
-  parseAsync: async function _parseAsync2(data3, params) {
-    return await parseAsync2(this, data3, params, { callee: _parseAsync2 });
+  parseAsync: async function _parseAsync2(data6, params) {
+    return await parseAsync2(this, data6, params, { callee: _parseAsync2 });
   },
-  safeParse(data3, params) {
-    return safeParse2(this, data3, params);
+  safeParse(data6, params) {
+    return safeParse2(this, data6, params);
   },
-  async safeParseAsync(data3, params) {
-    return safeParseAsync2(this, data3, params);
+  async safeParseAsync(data6, params) {
+    return safeParseAsync2(this, data6, params);
   },
   // `spa` is an alias: same function object as `safeParseAsync`, as before.
   get spa() {
@@ -24834,35 +24834,35 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   set spa(value) {
     util_exports.own(this, "spa", value);
   },
-  validate(data3, params) {
-    return validate(this, data3, params);
+  validate(data6, params) {
+    return validate(this, data6, params);
   },
-  validateAsync(data3, params) {
-    return validateAsync(this, data3, params);
+  validateAsync(data6, params) {
+    return validateAsync(this, data6, params);
   },
-  encode: function _encode2(data3, params) {
-    return encode2(this, data3, params, { callee: _encode2 });
+  encode: function _encode2(data6, params) {
+    return encode2(this, data6, params, { callee: _encode2 });
   },
-  decode: function _decode2(data3, params) {
-    return decode2(this, data3, params, { callee: _decode2 });
+  decode: function _decode2(data6, params) {
+    return decode2(this, data6, params, { callee: _decode2 });
   },
-  encodeAsync: async function _encodeAsync2(data3, params) {
-    return await encodeAsync2(this, data3, params, { callee: _encodeAsync2 });
+  encodeAsync: async function _encodeAsync2(data6, params) {
+    return await encodeAsync2(this, data6, params, { callee: _encodeAsync2 });
   },
-  decodeAsync: async function _decodeAsync2(data3, params) {
-    return await decodeAsync2(this, data3, params, { callee: _decodeAsync2 });
+  decodeAsync: async function _decodeAsync2(data6, params) {
+    return await decodeAsync2(this, data6, params, { callee: _decodeAsync2 });
   },
-  safeEncode(data3, params) {
-    return safeEncode2(this, data3, params);
+  safeEncode(data6, params) {
+    return safeEncode2(this, data6, params);
   },
-  safeDecode(data3, params) {
-    return safeDecode2(this, data3, params);
+  safeDecode(data6, params) {
+    return safeDecode2(this, data6, params);
   },
-  async safeEncodeAsync(data3, params) {
-    return safeEncodeAsync2(this, data3, params);
+  async safeEncodeAsync(data6, params) {
+    return safeEncodeAsync2(this, data6, params);
   },
-  async safeDecodeAsync(data3, params) {
-    return safeDecodeAsync2(this, data3, params);
+  async safeDecodeAsync(data6, params) {
+    return safeDecodeAsync2(this, data6, params);
   },
   toJSONSchema(params) {
     return createToJSONSchemaMethod(this, {})(params);
@@ -26120,7 +26120,7 @@ function _instanceof(cls, params = {}) {
   const inst = new ZodInstanceOf({
     type: "custom",
     check: "custom",
-    fn: (data3) => data3 instanceof cls,
+    fn: (data6) => data6 instanceof cls,
     abort: true,
     ...util_exports.normalizeParams(params)
   });
@@ -26308,13 +26308,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path7 = ref.slice(1).split("/").filter(Boolean);
-  if (path7.length === 0) {
+  const path14 = ref.slice(1).split("/").filter(Boolean);
+  if (path14.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path7[0] === defsKey) {
-    const key = path7[1] === void 0 ? void 0 : decodeJSONPointerSegment(path7[1]);
+  if (path14[0] === defsKey) {
+    const key = path14[1] === void 0 ? void 0 : decodeJSONPointerSegment(path14[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -26844,12 +26844,12 @@ function convertSchema(schema, ctx) {
   let baseSchema = convertBaseSchema(schema, ctx);
   const hasExplicitType = schema.type || schema.enum !== void 0 || schema.const !== void 0;
   if (schema.anyOf && Array.isArray(schema.anyOf)) {
-    const options = schema.anyOf.map((s) => convertSchema(s, ctx));
+    const options = schema.anyOf.map((s2) => convertSchema(s2, ctx));
     const anyOfUnion = z.union(options);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
   }
   if (schema.oneOf && Array.isArray(schema.oneOf)) {
-    const options = schema.oneOf.map((s) => convertSchema(s, ctx));
+    const options = schema.oneOf.map((s2) => convertSchema(s2, ctx));
     const oneOfUnion = z.xor(options);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
   }
@@ -26949,24 +26949,24 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run(s) {
-    const cached2 = cache.get(s);
+  function run(s2) {
+    const cached2 = cache.get(s2);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache.get(s2)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s, RESOLVING);
-    const inner = mapInner(s);
-    const mapped = fn(inner, inner !== s);
-    cache.set(s, mapped);
+    cache.set(s2, RESOLVING);
+    const inner = mapInner(s2);
+    const mapped = fn(inner, inner !== s2);
+    cache.set(s2, mapped);
     return mapped;
   }
-  function mapInner(s) {
-    const def = s._zod.def;
+  function mapInner(s2) {
+    const def = s2._zod.def;
     const kind2 = def.type;
     switch (kind2) {
       case "object": {
@@ -26986,11 +26986,11 @@ function visit(schema, fnOrHandlers) {
           if (newCatchall !== def.catchall)
             changed = true;
         }
-        return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
+        return changed ? clone(s2, { ...def, shape: newShape, catchall: newCatchall }) : s2;
       }
       case "array": {
         const mapped = run(def.element);
-        return mapped === def.element ? s : clone(s, { ...def, element: mapped });
+        return mapped === def.element ? s2 : clone(s2, { ...def, element: mapped });
       }
       case "tuple": {
         const oldItems = def.items;
@@ -27008,17 +27008,17 @@ function visit(schema, fnOrHandlers) {
           if (newRest !== def.rest)
             changed = true;
         }
-        return changed ? clone(s, { ...def, items: newItems, rest: newRest }) : s;
+        return changed ? clone(s2, { ...def, items: newItems, rest: newRest }) : s2;
       }
       case "record":
       case "map": {
         const newKey = run(def.keyType);
         const newVal = run(def.valueType);
-        return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
+        return newKey === def.keyType && newVal === def.valueType ? s2 : clone(s2, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
         const newVal = run(def.valueType);
-        return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
+        return newVal === def.valueType ? s2 : clone(s2, { ...def, valueType: newVal });
       }
       case "union": {
         const oldOptions = def.options;
@@ -27030,12 +27030,12 @@ function visit(schema, fnOrHandlers) {
             changed = true;
           newOptions.push(mapped);
         }
-        return changed ? clone(s, { ...def, options: newOptions }) : s;
+        return changed ? clone(s2, { ...def, options: newOptions }) : s2;
       }
       case "intersection": {
         const newLeft = run(def.left);
         const newRight = run(def.right);
-        return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
+        return newLeft === def.left && newRight === def.right ? s2 : clone(s2, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
       case "nullable":
@@ -27047,22 +27047,22 @@ function visit(schema, fnOrHandlers) {
       case "promise":
       case "success": {
         const newInner = run(def.innerType);
-        return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
+        return newInner === def.innerType ? s2 : clone(s2, { ...def, innerType: newInner });
       }
       case "pipe": {
         const newIn = run(def.in);
         const newOut = run(def.out);
-        return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
+        return newIn === def.in && newOut === def.out ? s2 : clone(s2, { ...def, in: newIn, out: newOut });
       }
       case "function": {
         const newInput = run(def.input);
         const newOutput = run(def.output);
-        return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
+        return newInput === def.input && newOutput === def.output ? s2 : clone(s2, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run(original()) });
+        return clone(s2, { ...rest, getter: () => run(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -27086,10 +27086,10 @@ function visit(schema, fnOrHandlers) {
       case "file":
       case "transform":
       case "custom":
-        return s;
+        return s2;
       default: {
         kind2;
-        return s;
+        return s2;
       }
     }
   }
@@ -27099,11 +27099,11 @@ function visit(schema, fnOrHandlers) {
 // node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit(schema, {
-    object: (s) => s.partial(),
+    object: (s2) => s2.partial(),
     // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
-    union: (s) => {
-      const def = s._zod.def;
-      return def.discriminator === void 0 ? s : union(def.options);
+    union: (s2) => {
+      const def = s2._zod.def;
+      return def.discriminator === void 0 ? s2 : union(def.options);
     }
   });
 }
@@ -27123,18 +27123,18 @@ function inSide(def) {
 }
 function input(schema) {
   return visit(schema, {
-    pipe: (s) => inSide(s._zod.def),
+    pipe: (s2) => inSide(s2._zod.def),
     // A default value belongs to the output side, so a rewritten inner type leaves it stranded. `.default()` widens the declared input type with `undefined`, and `optional` is what carries that across.
-    default: (s, rewritten) => rewritten ? optional(s._zod.def.innerType) : s,
+    default: (s2, rewritten) => rewritten ? optional(s2._zod.def.innerType) : s2,
     // A catch value is output-side too, but `.catch()` leaves the declared input type alone, so the inner schema stands on its own.
-    catch: (s, rewritten) => rewritten ? s._zod.def.innerType : s
+    catch: (s2, rewritten) => rewritten ? s2._zod.def.innerType : s2
   });
 }
 function output(schema) {
   return visit(schema, {
-    pipe: (s) => outSide(s._zod.def),
+    pipe: (s2) => outSide(s2._zod.def),
     // A prefault value is fed through the schema, which makes it input-side, so a rewritten inner type leaves it stranded.
-    prefault: (s, rewritten) => rewritten ? s._zod.def.innerType : s
+    prefault: (s2, rewritten) => rewritten ? s2._zod.def.innerType : s2
   });
 }
 
@@ -27185,10 +27185,10 @@ function quotingHint(want) {
 // src/config/schema-walk.ts
 function layers(schema) {
   const out = [];
-  for (let s = schema; s; ) {
-    out.push(s);
-    const def = s._zod.def;
-    s = def.type === "pipe" ? def.in : def.innerType;
+  for (let s2 = schema; s2; ) {
+    out.push(s2);
+    const def = s2._zod.def;
+    s2 = def.type === "pipe" ? def.in : def.innerType;
   }
   return out;
 }
@@ -27207,10 +27207,10 @@ function child(schema, segment, want) {
   }
   return void 0;
 }
-function schemaAt(root, path7, want = "value") {
+function schemaAt(root, path14, want = "value") {
   let schema = root;
-  path7.forEach((segment, i) => {
-    if (schema) schema = child(schema, segment, i === path7.length - 1 ? want : "value");
+  path14.forEach((segment, i) => {
+    if (schema) schema = child(schema, segment, i === path14.length - 1 ? want : "value");
   });
   return schema;
 }
@@ -27232,23 +27232,23 @@ function allowedKeys(schema) {
 
 // src/text/did-you-mean.ts
 function editDistance(a, b) {
-  const s = a.toLowerCase();
+  const s2 = a.toLowerCase();
   const t = b.toLowerCase();
-  const d = Array.from({ length: s.length + 1 }, (_, i) => [
+  const d = Array.from({ length: s2.length + 1 }, (_, i) => [
     i,
     ...Array(t.length).fill(0)
   ]);
   for (let j = 1; j <= t.length; j++) d[0][j] = j;
-  for (let i = 1; i <= s.length; i++) {
+  for (let i = 1; i <= s2.length; i++) {
     for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      const cost = s2[i - 1] === t[j - 1] ? 0 : 1;
       let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
+      if (i > 1 && j > 1 && s2[i - 1] === t[j - 2] && s2[i - 2] === t[j - 1])
         v = Math.min(v, d[i - 2][j - 2] + 1);
       d[i][j] = v;
     }
   }
-  return d[s.length][t.length];
+  return d[s2.length][t.length];
 }
 function closestMatches(input2, candidates, limit = 3) {
   return candidates.map((c) => ({ c, d: editDistance(input2, c) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d || a.c.localeCompare(b.c)).slice(0, limit).map((x) => x.c);
@@ -27258,12 +27258,12 @@ function closestMatches(input2, candidates, limit = 3) {
 var MAX_WORD = 64;
 function closestMatch(word, candidates) {
   if (word.length > MAX_WORD) return void 0;
-  const w = word.toLowerCase();
+  const w2 = word.toLowerCase();
   let best;
   for (const candidate of candidates) {
     const c = candidate.toLowerCase();
-    const distance = editDistance(w, c);
-    const prefix = w.length >= 3 && (c.startsWith(w) || w.startsWith(c));
+    const distance = editDistance(w2, c);
+    const prefix = w2.length >= 3 && (c.startsWith(w2) || w2.startsWith(c));
     if (!(prefix || distance <= 2 && distance < c.length)) continue;
     const score = prefix ? 0 : distance;
     if (!best || score < best.score) best = { candidate, score };
@@ -27272,28 +27272,28 @@ function closestMatch(word, candidates) {
 }
 
 // src/config/issues.ts
-function issueLines(issues, input2, root, file2) {
-  const lines = issues.flatMap((issue2) => linesFor(issue2, input2, root, file2));
+function issueLines(issues, input2, root, file3) {
+  const lines = issues.flatMap((issue2) => linesFor(issue2, input2, root, file3));
   return [...new Set(lines)];
 }
-function at(file2, path7) {
-  const shown = formatPath(path7);
-  return shown ? `${file2}: ${shown}: ` : `${file2}: `;
+function at(file3, path14) {
+  const shown = formatPath(path14);
+  return shown ? `${file3}: ${shown}: ` : `${file3}: `;
 }
-function linesFor(issue2, input2, root, file2) {
+function linesFor(issue2, input2, root, file3) {
   if (issue2.code === "unrecognized_keys") {
     const allowed = allowedKeys(schemaAt(root, issue2.path));
     return issue2.keys.map((key) => {
       const match = closestMatch(key, allowed);
       const advice = match ? `did you mean "${match}"?` : `allowed keys: ${allowed.join(", ")}`;
-      return `${at(file2, [...issue2.path, key])}unknown key; ${advice}`;
+      return `${at(file3, [...issue2.path, key])}unknown key; ${advice}`;
     });
   }
   if (issue2.code === "invalid_key") {
     const expectation2 = expectationOf(schemaAt(root, issue2.path, "key"));
     const key = issue2.path[issue2.path.length - 1];
     return [
-      `${at(file2, issue2.path)}expected ${expectation2?.expected ?? issue2.message}, found ${describeValue(key)}`
+      `${at(file3, issue2.path)}expected ${expectation2?.expected ?? issue2.message}, found ${describeValue(key)}`
     ];
   }
   const found = valueAt(input2, issue2.path);
@@ -27302,7 +27302,7 @@ function linesFor(issue2, input2, root, file2) {
   const hint = expectation?.hint?.(found);
   const expected = expectation?.expected ?? issue2.message;
   return [
-    `${at(file2, issue2.path)}expected ${expected}, found ${describeValue(found)}${hint ? `; ${hint}` : ""}`
+    `${at(file3, issue2.path)}expected ${expected}, found ${describeValue(found)}${hint ? `; ${hint}` : ""}`
   ];
 }
 
@@ -27312,6 +27312,12 @@ var DURATION_UNITS = [
   ["s", 1],
   ["m", 60],
   ["h", 3600]
+];
+var LONG_DURATION_UNITS = [
+  ...DURATION_UNITS,
+  ["d", 86400],
+  ["w", 7 * 86400],
+  ["y", 365 * 86400]
 ];
 var ENERGY_UNITS = [
   ["J", 1],
@@ -27339,6 +27345,10 @@ function parseQuantity(input2, ladder) {
 }
 function parseDuration(input2) {
   return parseQuantity(input2, DURATION_UNITS);
+}
+var LONG_DURATION_PATTERN = `^\\d+(\\.\\d+)? ?(${LONG_DURATION_UNITS.map(([unit]) => unit).join("|")})$`;
+function parseLongDuration(input2) {
+  return parseQuantity(input2, LONG_DURATION_UNITS);
 }
 function round3(x) {
   return Number(x.toPrecision(3));
@@ -27374,11 +27384,11 @@ function formatDuration(seconds) {
 
 // src/config/duration-field.ts
 function durationField(spec) {
-  const inRange = (s) => (spec.exclusiveMin ? s > spec.minS : s >= spec.minS) && s <= spec.maxS;
-  const schema = external_exports.string().regex(new RegExp(DURATION_PATTERN)).transform((text, ctx) => {
-    const seconds = parseDuration(text);
+  const inRange = (s2) => (spec.exclusiveMin ? s2 > spec.minS : s2 >= spec.minS) && s2 <= spec.maxS;
+  const schema = external_exports.string().regex(new RegExp(DURATION_PATTERN)).transform((text2, ctx) => {
+    const seconds = parseDuration(text2);
     if (seconds !== null && inRange(seconds)) return seconds;
-    ctx.issues.push({ code: "custom", message: spec.expected, input: text });
+    ctx.issues.push({ code: "custom", message: spec.expected, input: text2 });
     return external_exports.NEVER;
   });
   return field(schema, spec.doc, {
@@ -27387,13 +27397,147 @@ function durationField(spec) {
   });
 }
 
+// src/config/tfjs-schema.ts
+var TFJS_MODELS = ["mlp", "cnn", "gru", "dcgan", "knn", "kmeans", "fourier"];
+var TFJS_TASKS = ["train", "infer"];
+var TFJS_BACKENDS = ["tensorflow", "wasm", "cpu"];
+var OPTIMIZERS = ["sgd", "adam", "rmsprop", "adagrad", "adadelta", "adamax"];
+var LOSSES = [
+  "categoricalCrossentropy",
+  "sparseCategoricalCrossentropy",
+  "binaryCrossentropy",
+  "meanSquaredError",
+  "meanAbsoluteError"
+];
+var int2 = (min, max) => external_exports.number().int().min(min).max(max);
+var didYouMean = (options) => (found) => {
+  const match = typeof found === "string" ? closestMatch(found, options) : void 0;
+  return match ? `did you mean "${match}"?` : quotingHint("number")(found);
+};
+var words = (options) => options.map((o) => `"${o}"`).join(", ");
+var isModelFile = (s2) => /\.json$/i.test(s2);
+var isDataFile = (s2) => /\.(json|csv)$/i.test(s2);
+var model = field(
+  external_exports.string().refine((s2) => TFJS_MODELS.includes(s2) || isModelFile(s2)),
+  "Built-in model (mlp, cnn, gru, dcgan, knn, kmeans, fourier) or a TF.js LayersModel model.json, relative to the config file.",
+  {
+    expected: `one of ${words(TFJS_MODELS)} or a path to a model.json`,
+    hint: didYouMean(TFJS_MODELS)
+  }
+);
+var compile2 = field(
+  external_exports.strictObject({
+    optimizer: field(external_exports.enum(OPTIMIZERS), "Optimizer.", {
+      expected: `one of ${words(OPTIMIZERS)}`,
+      hint: didYouMean(OPTIMIZERS)
+    }),
+    loss: field(external_exports.enum(LOSSES), "Loss function.", {
+      expected: `one of ${words(LOSSES)}`,
+      hint: didYouMean(LOSSES)
+    }),
+    learningRate: field(external_exports.number().positive().max(10), "Learning rate (the optimizer default when absent).", {
+      expected: "a number > 0 and at most 10",
+      hint: quotingHint("number")
+    }).optional()
+  }),
+  "Training settings for a user model.json (required to train one).",
+  { expected: "a mapping with optimizer, loss and an optional learningRate" }
+);
+var TASKS_OF = {
+  mlp: ["train", "infer"],
+  cnn: ["train", "infer"],
+  gru: ["train", "infer"],
+  dcgan: ["train"],
+  knn: ["infer"],
+  kmeans: ["train"],
+  fourier: ["infer"]
+};
+var MNIST_DIGITS = 1e4;
+var TfjsSchema = field(
+  external_exports.strictObject({
+    model,
+    task: field(external_exports.enum(TFJS_TASKS), "train: fit, then score the held-out digits; infer: predict only.", {
+      expected: 'one of "train" or "infer"',
+      hint: didYouMean(TFJS_TASKS)
+    }).default("train"),
+    dataset: field(
+      external_exports.string().refine((s2) => s2 === "mnist" || isDataFile(s2)),
+      "mnist (10,000 real digits, shipped) or a .json/.csv data file, relative to the config file.",
+      { expected: '"mnist" or a path to a .json or .csv file' }
+    ).default("mnist"),
+    samples: field(int2(10, 1e6), "Examples drawn (with the seed); testSplit of them are held out.", {
+      expected: "a whole number from 10 to 1000000",
+      hint: quotingHint("number")
+    }).default(3e3),
+    testSplit: field(external_exports.number().min(0.05).max(0.5), "Share of the samples held out to score accuracy.", {
+      expected: "a number from 0.05 to 0.5",
+      hint: quotingHint("number")
+    }).default(0.2),
+    epochs: field(int2(1, 1e3), "Training epochs (kmeans: Lloyd iterations).", {
+      expected: "a whole number from 1 to 1000",
+      hint: quotingHint("number")
+    }).default(1),
+    batchSize: field(int2(1, 8192), "Examples per batch.", {
+      expected: "a whole number from 1 to 8192",
+      hint: quotingHint("number")
+    }).default(64),
+    seed: field(int2(0, 2 ** 32 - 1), "Seed of the sample draw, the split and the initial weights.", {
+      expected: "a whole number from 0 to 4294967295",
+      hint: quotingHint("number")
+    }).default(42),
+    backend: field(
+      external_exports.enum(TFJS_BACKENDS),
+      "Pin the TF.js backend; unavailable is an error. Default: tensorflow (tfjs-node), else wasm, else cpu.",
+      { expected: `one of ${words(TFJS_BACKENDS)}`, hint: didYouMean(TFJS_BACKENDS) }
+    ).optional(),
+    k: field(int2(1, 100), "knn: neighbours that vote.", {
+      expected: "a whole number from 1 to 100",
+      hint: quotingHint("number")
+    }).default(3),
+    clusters: field(int2(2, 4096), "kmeans: number of clusters.", {
+      expected: "a whole number from 2 to 4096",
+      hint: quotingHint("number")
+    }).default(256),
+    frequencies: field(int2(1, 28), "fourier: low frequencies kept per image axis.", {
+      expected: "a whole number from 1 to 28",
+      hint: quotingHint("number")
+    }).default(8),
+    compile: compile2.optional()
+  }).superRefine(checkCombination),
+  "A TF.js benchmark run by carbon-gate in a child process (instead of run).",
+  { expected: "a mapping with at least model" }
+);
+function checkCombination(t, ctx) {
+  const issue2 = (path14, expected) => ctx.addIssue({ code: "custom", path: [path14], message: expected, params: { expected } });
+  const tasks = TASKS_OF[t.model];
+  if (tasks && !tasks.includes(t.task)) issue2("task", `${words(tasks)} for model ${t.model}`);
+  if (!tasks && t.task === "train" && !t.compile)
+    issue2("compile", "compile settings (optimizer, loss) to train a model.json; or task: infer");
+  if (t.dataset === "mnist" && t.samples > MNIST_DIGITS)
+    issue2("samples", `at most ${MNIST_DIGITS} samples: mnist has ${MNIST_DIGITS} digits`);
+}
+
+// src/carbon/functional-unit.ts
+var UNIT_NAMES = ["epoch", "inference", "sample", "run"];
+function perUnit(unit, energyJ2, co2eG) {
+  const e = energyJ2 / unit.count;
+  const g = co2eG / unit.count;
+  return {
+    name: unit.name,
+    count: unit.count,
+    energyJ: e,
+    co2eG: g,
+    per1000: { energyKwh: e * 1e3 / 36e5, co2eG: g * 1e3 }
+  };
+}
+
 // src/config/benchmark-schema.ts
 var BENCHMARK_KINDS = ["training", "inference", "other"];
 var wholeNumber = (min, max) => external_exports.number().int().min(min).max(max);
-var hasText = (s) => s.trim() !== "";
+var hasText = (s2) => s2.trim() !== "";
 var name = field(
   // Single line: names key baselines and rows of Markdown tables, where a newline breaks both.
-  external_exports.string().min(1).max(100).refine((s) => hasText(s) && !/[\r\n]/.test(s)),
+  external_exports.string().min(1).max(100).refine((s2) => hasText(s2) && !/[\r\n]/.test(s2)),
   "Unique name of the benchmark; reports and baselines are keyed by it.",
   { expected: "a non-empty single-line name (at most 100 characters)", hint: quotingHint("string") }
 );
@@ -27414,10 +27558,15 @@ var envValue = field(external_exports.string(), "Environment variable value (alw
 var BenchmarkSchema = external_exports.strictObject({
   name,
   kind,
-  run: field(external_exports.string().min(1).refine(hasText), "Shell command that runs the benchmark once.", {
-    expected: "a non-empty shell command",
-    hint: quotingHint("string")
-  }),
+  run: field(
+    external_exports.string().min(1).refine(hasText),
+    "Shell command that runs the benchmark once (or give tfjs).",
+    {
+      expected: "a non-empty shell command",
+      hint: quotingHint("string")
+    }
+  ).optional(),
+  tfjs: TfjsSchema.optional(),
   cwd: field(external_exports.string().min(1), "Working directory, relative to the config file's directory.", {
     expected: "a non-empty directory path"
   }).optional(),
@@ -27439,10 +27588,44 @@ var BenchmarkSchema = external_exports.strictObject({
     exclusiveMin: true,
     maxS: 24 * 3600,
     expected: "a duration > 0 like 30s, 10m or 1h (at most 24h)"
-  }).prefault("30m")
-}).transform(({ timeout, ...rest }) => ({ ...rest, timeoutS: timeout }));
+  }).prefault("30m"),
+  unit: field(
+    external_exports.strictObject({
+      name: field(external_exports.enum(UNIT_NAMES), "What one unit is.", {
+        expected: 'one of "epoch", "inference", "sample" or "run"',
+        hint: (found) => {
+          const match = typeof found === "string" ? closestMatch(found, UNIT_NAMES) : void 0;
+          return match ? `did you mean "${match}"?` : void 0;
+        }
+      }),
+      count: field(wholeNumber(1, 1e12), "Units one run performs.", {
+        expected: "a whole number \u2265 1",
+        hint: quotingHint("number")
+      })
+    }),
+    "Functional unit (SCI R): the report adds energy and CO2e per unit and per 1,000 units.",
+    { expected: "a mapping with name and count" }
+  ).optional()
+}).superRefine(exactlyOneOfRunOrTfjs, { when: (payload) => isMapping(payload.value) }).transform(({ timeout, ...rest }) => ({ ...rest, timeoutS: timeout }));
+function isMapping(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function exactlyOneOfRunOrTfjs(entry, ctx) {
+  if (!isMapping(entry)) return;
+  const hasRun = entry["run"] !== void 0;
+  const hasTfjs = entry["tfjs"] !== void 0;
+  if (hasRun === hasTfjs) {
+    const expected = hasRun ? "either run or tfjs, not both" : "a shell command in run, or a TF.js benchmark in tfjs (exactly one of them)";
+    ctx.addIssue({
+      code: "custom",
+      path: [hasRun ? "tfjs" : "run"],
+      message: expected,
+      params: { expected }
+    });
+  }
+}
 var benchmarkEntry = field(BenchmarkSchema, "A command to run and meter.", {
-  expected: "a mapping with name, kind and run"
+  expected: "a mapping with name, kind and run (or tfjs)"
 });
 function reportDuplicateNames(list, ctx) {
   const firstIndex = /* @__PURE__ */ new Map();
@@ -27464,6 +27647,98 @@ var BenchmarksSchema = field(
   external_exports.array(benchmarkEntry).min(1).superRefine(reportDuplicateNames, { when: (payload) => Array.isArray(payload.value) }),
   "Benchmarks to run, in order.",
   { expected: "a non-empty list of benchmarks" }
+);
+
+// src/carbon/intensity-source.ts
+var INTENSITY_SOURCES = ["embedded", "electricity-maps", "watttime", "uk"];
+function isIntensitySource(value) {
+  return INTENSITY_SOURCES.includes(value);
+}
+function selectIntensitySource(flag, config2, hasElectricityMapsToken) {
+  return flag ?? config2 ?? (hasElectricityMapsToken ? "electricity-maps" : "embedded");
+}
+
+// src/config/carbon-schema.ts
+var envRef = (doc) => field(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), doc, {
+  expected: "an environment variable name (the config names the variable; it never holds the secret)"
+}).optional();
+var IntensitySchema = field(
+  external_exports.strictObject({
+    source: field(
+      external_exports.enum(INTENSITY_SOURCES),
+      "Where the grid intensity comes from: embedded tables, or one live fetch per run (falls back to embedded on any failure).",
+      {
+        expected: 'one of "embedded", "electricity-maps", "watttime" or "uk"',
+        hint: (found) => {
+          const m = typeof found === "string" ? closestMatch(found, INTENSITY_SOURCES) : void 0;
+          return m ? `did you mean "${m}"?` : void 0;
+        }
+      }
+    ).optional(),
+    zone: field(
+      external_exports.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+      "The live provider's zone or region when it differs from `region` (Electricity Maps zone, WattTime region).",
+      { expected: 'a zone name like "DE", "US-CAL-CISO" or "CAISO_NORTH"' }
+    ).optional(),
+    tokenEnv: envRef(
+      "Env variable holding the Electricity Maps token (default CARBON_GATE_ELECTRICITY_MAPS_TOKEN)."
+    ),
+    usernameEnv: envRef(
+      "Env variable holding the WattTime username (default CARBON_GATE_WATTTIME_USERNAME)."
+    ),
+    passwordEnv: envRef(
+      "Env variable holding the WattTime password (default CARBON_GATE_WATTTIME_PASSWORD)."
+    )
+  }),
+  "Grid intensity source and provider settings.",
+  { expected: "a mapping with source, zone, tokenEnv, usernameEnv or passwordEnv" }
+);
+var lifetime = field(
+  external_exports.string().regex(new RegExp(LONG_DURATION_PATTERN)).transform((text2, ctx) => {
+    const s2 = parseLongDuration(text2);
+    if (s2 !== null && s2 > 0) return s2;
+    ctx.issues.push({ code: "custom", message: "a duration > 0 like 4y or 1460d", input: text2 });
+    return external_exports.NEVER;
+  }),
+  "Expected lifespan of the machine, e.g. 4y or 1460d (y = 365 days).",
+  {
+    expected: "a duration > 0 like 4y or 1460d",
+    hint: (f) => typeof f === "number" ? `add a unit, e.g. "${f}y"` : void 0
+  }
+);
+var embodiedModel = external_exports.strictObject({
+  totalKg: field(external_exports.number().positive().max(1e6), "Embodied emissions of the whole machine, kg CO2e.", {
+    expected: "a number of kg > 0",
+    hint: quotingHint("number")
+  }),
+  lifetime,
+  share: field(
+    external_exports.number().positive().max(1),
+    "Share of the machine reserved, 0 to 1 (e.g. 0.03125 for 4 of 128 threads).",
+    {
+      expected: "a number > 0 and at most 1",
+      hint: quotingHint("number")
+    }
+  )
+}).transform(({ lifetime: lifetimeS, ...rest }) => ({ ...rest, lifetimeS }));
+var EmbodiedSchema = field(
+  external_exports.union([external_exports.literal("github-hosted"), external_exports.literal("none"), embodiedModel]),
+  'Embodied carbon (SCI M): "github-hosted", "none", or { totalKg, lifetime, share }. Default: github-hosted on such a runner, else not counted.',
+  { expected: '"github-hosted", "none" or a mapping with totalKg, lifetime and share' }
+);
+var ProjectionSchema = field(
+  external_exports.strictObject({
+    queriesPerDay: field(external_exports.number().min(0).max(1e12), "Expected inference queries per day.", {
+      expected: "a number \u2265 0",
+      hint: quotingHint("number")
+    }),
+    days: field(external_exports.number().positive().max(36500), "Days of serving to project.", {
+      expected: "a number of days > 0",
+      hint: quotingHint("number")
+    })
+  }),
+  "Patterson et al. projection: training energy + queries \xD7 energy per inference.",
+  { expected: "a mapping with queriesPerDay and days" }
 );
 
 // src/config/schema.ts
@@ -27490,14 +27765,25 @@ var ConfigSchema = field(
     }),
     region: field(
       external_exports.string().max(64).regex(/^[A-Za-z0-9:_-]+$/),
-      "Grid region for the carbon intensity, e.g. FR, DEU, US-WA or world.",
-      { expected: 'a region code like "FR", "DEU", "US-WA" or "world"' }
+      "Grid region: ISO 3166-1 (FR, DEU), ISO 3166-2 (US-WA), cloud region (azure:eastus, aws:eu-north-1, gcp:europe-west1), auto (detect on Azure) or world.",
+      { expected: 'a region code like "FR", "DEU", "US-WA", "azure:eastus", "auto" or "world"' }
     ).optional(),
     pue: field(external_exports.number().min(1).max(3), "Power usage effectiveness of the data centre (1 to 3).", {
       expected: "a number from 1 to 3",
       hint: quotingHint("number")
     }).optional(),
+    intensity: IntensitySchema.optional(),
+    embodied: EmbodiedSchema.optional(),
+    projection: ProjectionSchema.optional(),
     meter,
+    powerProfile: field(
+      external_exports.string().min(1).max(4096),
+      "Measured power profile of the runner (JSON from `carbon-gate calibrate`), relative to this file; used when RAPL is not readable.",
+      {
+        expected: "a path to a power profile JSON file, e.g. ./runner-power.json",
+        hint: quotingHint("string")
+      }
+    ).optional(),
     benchmarks: BenchmarksSchema
   }),
   "carbon-gate.yml: the benchmarks carbon-gate runs and meters, and how their energy converts to CO2e.",
@@ -27509,11 +27795,11 @@ var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/config/yaml-guard.ts
 var import_yaml = __toESM(require_dist(), 1);
-function nestingProblem(text) {
+function nestingProblem(text2) {
   let flowDepth = 0;
   let indicators = 0;
   let lineStart = true;
-  for (const token of new import_yaml.Lexer().lex(text)) {
+  for (const token of new import_yaml.Lexer().lex(text2)) {
     const type = import_yaml.CST.tokenType(token);
     if (type === "flow-map-start" || type === "flow-seq-start") {
       if (++flowDepth > MAX_FLOW_DEPTH) return `[ ] or { } nested more than ${MAX_FLOW_DEPTH} levels deep`;
@@ -27533,67 +27819,67 @@ function nestingProblem(text) {
 }
 
 // src/config/yaml-text.ts
-function readYaml(text, file2) {
-  const nesting = nestingProblem(text);
-  if (nesting) return { ok: false, errors: [`${file2}: YAML nested too deeply (${nesting})`] };
-  const doc = (0, import_yaml2.parseDocument)(text, { uniqueKeys: true, prettyErrors: true, logLevel: "error" });
-  if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map((e) => syntaxLine(e, text, file2)) };
+function readYaml(text2, file3) {
+  const nesting = nestingProblem(text2);
+  if (nesting) return { ok: false, errors: [`${file3}: YAML nested too deeply (${nesting})`] };
+  const doc = (0, import_yaml2.parseDocument)(text2, { uniqueKeys: true, prettyErrors: true, logLevel: "error" });
+  if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map((e) => syntaxLine(e, text2, file3)) };
   let value;
   try {
     value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error62) {
-    return { ok: false, errors: [aliasLine(error62, file2)] };
+    return { ok: false, errors: [aliasLine(error62, file3)] };
   }
-  if (value === null || value === void 0) return { ok: false, errors: [`${file2}: ${EMPTY_FILE}`] };
+  if (value === null || value === void 0) return { ok: false, errors: [`${file3}: ${EMPTY_FILE}`] };
   return { ok: true, value };
 }
-function syntaxLine(error62, text, file2) {
+function syntaxLine(error62, text2, file3) {
   const pos = error62.linePos?.[0];
-  const where = pos ? `${file2}:${pos.line}:${pos.col}` : file2;
+  const where = pos ? `${file3}:${pos.line}:${pos.col}` : file3;
   if (error62.code === "DUPLICATE_KEY") {
-    const key = pos ? keyAt(text, pos.line, pos.col) : void 0;
+    const key = pos ? keyAt(text2, pos.line, pos.col) : void 0;
     return `${where}: duplicate key${key ? ` ${key}` : ""}; each key may appear only once in a mapping`;
   }
   const short = (error62.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
   return `${where}: YAML syntax error: ${short}`;
 }
-function keyAt(text, line, col) {
-  const lineText = text.split("\n", line)[line - 1] ?? "";
+function keyAt(text2, line, col) {
+  const lineText = text2.split("\n", line)[line - 1] ?? "";
   const rest = lineText.slice(col - 1, col - 1 + 80);
   const key = /^("[^"]*"|'[^']*'|[^\s:#,[\]{}"'][^:#]*?)\s*:/.exec(rest)?.[1];
   return key === void 0 || /^["']/.test(key) ? key : JSON.stringify(key);
 }
-function aliasLine(error62, file2) {
+function aliasLine(error62, file3) {
   const message = error62 instanceof Error ? error62.message : String(error62);
   if (/excessive alias count/i.test(message)) {
-    return `${file2}: more than ${MAX_YAML_ALIASES} YAML alias expansions; refusing to expand (alias bomb?)`;
+    return `${file3}: more than ${MAX_YAML_ALIASES} YAML alias expansions; refusing to expand (alias bomb?)`;
   }
-  return `${file2}: YAML error: ${message.split("\n")[0]}`;
+  return `${file3}: YAML error: ${message.split("\n")[0]}`;
 }
 
 // src/config/validate.ts
-function parseConfigText(text, file2) {
+function parseConfigText(text2, file3) {
   try {
-    const result = parse3(text.startsWith("\uFEFF") ? text.slice(1) : text, file2);
-    return result.ok ? result : { ok: false, errors: capped(result.errors, file2) };
+    const result = parse3(text2.startsWith("\uFEFF") ? text2.slice(1) : text2, file3);
+    return result.ok ? result : { ok: false, errors: capped(result.errors, file3) };
   } catch (error62) {
     const message = error62 instanceof Error ? error62.message : String(error62);
-    return { ok: false, errors: [`${file2}: could not read the config: ${message.split("\n")[0]}`] };
+    return { ok: false, errors: [`${file3}: could not read the config: ${message.split("\n")[0]}`] };
   }
 }
-function parse3(text, file2) {
-  const problem = contentProblem(text, file2);
+function parse3(text2, file3) {
+  const problem = contentProblem(text2, file3);
   if (problem) return { ok: false, errors: [problem] };
-  const yaml = readYaml(text, file2);
+  const yaml = readYaml(text2, file3);
   if (!yaml.ok) return yaml;
   const parsed = ConfigSchema.safeParse(yaml.value);
   if (parsed.success) return { ok: true, config: parsed.data };
-  return { ok: false, errors: issueLines(parsed.error.issues, yaml.value, ConfigSchema, file2) };
+  return { ok: false, errors: issueLines(parsed.error.issues, yaml.value, ConfigSchema, file3) };
 }
-function capped(errors, file2) {
+function capped(errors, file3) {
   if (errors.length <= MAX_ERROR_LINES) return errors;
   const rest = errors.length - MAX_ERROR_LINES;
-  return [...errors.slice(0, MAX_ERROR_LINES), `${file2}: \u2026 and ${rest} more problem${rest === 1 ? "" : "s"}`];
+  return [...errors.slice(0, MAX_ERROR_LINES), `${file3}: \u2026 and ${rest} more problem${rest === 1 ? "" : "s"}`];
 }
 
 // src/errors/config-error.ts
@@ -27616,11 +27902,11 @@ function findConfigPath(cwd, explicit) {
   }
   return null;
 }
-async function loadConfig(file2) {
-  const absolute = path.resolve(file2);
+async function loadConfig(file3) {
+  const absolute = path.resolve(file3);
   const label = displayName(absolute);
-  const text = await readText(absolute, label);
-  const result = parseConfigText(text, label);
+  const text2 = await readText(absolute, label);
+  const result = parseConfigText(text2, label);
   if (!result.ok) throw new ConfigError(result.errors);
   return { config: result.config, path: absolute, dir: path.dirname(absolute) };
 }
@@ -27628,13 +27914,13 @@ function displayName(absolute) {
   const relative = path.relative(process.cwd(), absolute);
   return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : absolute;
 }
-async function readText(file2, label) {
-  const info = await stat(file2).catch((error62) => {
+async function readText(file3, label) {
+  const info = await stat(file3).catch((error62) => {
     throw new ConfigError([error62.code === "ENOENT" ? `${label}: file not found` : cannotRead(label, error62)]);
   });
   if (!info.isFile()) throw new ConfigError([`${label}: not a regular file; expected a YAML config file`]);
   if (info.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
-  const bytes = await readAtMost(file2, label, MAX_CONFIG_BYTES + 1);
+  const bytes = await readAtMost(file3, label, MAX_CONFIG_BYTES + 1);
   if (bytes.length > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -27642,8 +27928,8 @@ async function readText(file2, label) {
     throw new ConfigError([`${label}: binary content (invalid UTF-8); expected a UTF-8 YAML text file`]);
   }
 }
-async function readAtMost(file2, label, limit) {
-  const handle = await open2(file2, "r").catch((error62) => {
+async function readAtMost(file3, label, limit) {
+  const handle = await open2(file3, "r").catch((error62) => {
     throw new ConfigError([cannotRead(label, error62)]);
   });
   try {
@@ -27669,14 +27955,53 @@ import path2 from "node:path";
 var REPORT_FILE = "carbon-report.json";
 async function writeReport(report, outDir) {
   await mkdir(outDir, { recursive: true });
-  const file2 = path2.join(outDir, REPORT_FILE);
-  await writeFile(file2, JSON.stringify(report, null, 2) + "\n");
-  return file2;
+  const file3 = path2.join(outDir, REPORT_FILE);
+  await writeFile(file3, JSON.stringify(report, null, 2) + "\n");
+  return file3;
 }
 
 // src/text/terminal-safe.ts
-function terminalSafe(text) {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+function terminalSafe(text2) {
+  return text2.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+}
+
+// src/report/carbon-lines.ts
+var sig = (x) => x >= 100 ? String(Math.round(x)) : x.toPrecision(3);
+var years = (s2) => `${sig(s2 / (365 * 86400))} y`;
+function carbonLines(report) {
+  const c = report.carbon;
+  const t = report.totals;
+  const measured = c.measuredAt ? ` at ${terminalSafe(c.measuredAt)}` : "";
+  const lines = [
+    `Grid: ${terminalSafe(c.region)} (${terminalSafe(c.regionName)}) ${c.intensityGPerKwh} g CO2e/kWh, ${c.intensityYear}, ${terminalSafe(c.source)} (${c.method}, ${c.intensitySource}${measured}); region from ${c.regionOrigin}`,
+    `PUE: ${c.pue} (${terminalSafe(c.pueSource)})`,
+    c.embodied ? `Embodied: ${c.embodied.totalKg} kg \xD7 time \xF7 ${years(c.embodied.lifetimeS)} \xD7 share ${sig(c.embodied.share)} = ${formatMass(c.embodied.gPerHour)}/h (${terminalSafe(c.embodied.source)}); this run ${formatMass(t.embodiedG)}` : "Embodied: not counted (0 g)",
+    `CO2e: ${formatMass(t.co2eG)} = operational ${formatMass(t.operationalG)} + embodied ${formatMass(t.embodiedG)}`
+  ];
+  for (const b of report.benchmarks) {
+    const u = b.perUnit;
+    if (!u) continue;
+    lines.push(
+      `  ${terminalSafe(b.name)} per ${u.name}: ${formatEnergy(u.energyJ)}, ${formatMass(u.co2eG)}; per 1,000: ${formatEnergy(u.per1000.energyKwh * 36e5)}, ${formatMass(u.per1000.co2eG)}`
+    );
+  }
+  const e = t.equivalents;
+  lines.push(
+    `\u2248 ${sig(e.smartphoneCharges)} smartphone charges, ${sig(e.carKm)} km by car, ${sig(e.treeMonths)} tree-months of CO2 uptake`
+  );
+  const h = c.cleanerElsewhere;
+  if (h) {
+    lines.push(
+      `Elsewhere on ${h.provider}: cleanest ${h.cleanest.region} ${formatMass(h.cleanest.operationalG)}, dirtiest ${h.dirtiest.region} ${formatMass(h.dirtiest.operationalG)} (operational, same energy)`
+    );
+  }
+  const p = report.projection;
+  if (p) {
+    lines.push(
+      `Projection: training + ${sig(p.queries)} queries = ${formatEnergy(p.energyKwh * 36e5)}, ${formatMass(p.co2eG)} (Patterson et al. 2022)`
+    );
+  }
+  return lines;
 }
 
 // src/report/table.ts
@@ -27693,9 +28018,9 @@ function renderTable(report) {
   const rows = report.benchmarks.map((b) => [
     terminalSafe(b.name),
     b.kind,
-    String(b.samples.filter((s) => s.status === "ok").length) + "/" + String(b.repeats),
+    String(b.samples.filter((s2) => s2.status === "ok").length) + "/" + String(b.repeats),
     orDash(b.durationS, formatDuration),
-    orDash(b.energyJ, formatEnergy),
+    orDash(b.energyJ, formatEnergy) + (b.energyBandJ ? ` (${formatEnergy(b.energyBandJ.low)}\u2013${formatEnergy(b.energyBandJ.high)})` : ""),
     orDash(b.co2eG, formatMass),
     b.status
   ]);
@@ -27709,16 +28034,16 @@ function renderTable(report) {
     formatMass(t.co2eG),
     report.verdict.status
   ];
-  const c = report.carbon;
   const m = report.method;
   const lines = [
     table([header, ...rows, total]),
     "",
     `Energy: ${m.cpu} (${m.powerModel}; ${m.scope}), GPU: ${m.gpu}, sampled every ${formatDuration(m.intervalS)}`,
     ...m.basis.map((b) => `  ${terminalSafe(b)}`),
-    `Grid: ${c.region} (${c.regionName}) ${c.intensityGPerKwh} g CO2e/kWh, ${c.intensityYear}, ${c.source}; region from ${c.regionOrigin}`,
-    `PUE: ${c.pue} (${c.pueSource})`,
-    "Totals are sums of each benchmark's median repeat; CO2e = energy \xD7 PUE \xD7 grid intensity."
+    ...m.gpuNames?.length ? [`  GPUs: ${m.gpuNames.map(terminalSafe).join(", ")}`] : [],
+    ...report.benchmarks.some((b) => b.energyBandJ) ? ["  energy (low\u2013high): the band the power model's cross-validated error implies"] : [],
+    ...carbonLines(report),
+    "Totals are sums of each benchmark's median repeat; CO2e = energy \xD7 PUE \xD7 grid intensity + embodied."
   ];
   for (const b of report.benchmarks.filter((x) => x.status === "error")) {
     lines.push(`error: ${terminalSafe(b.name)}: ${terminalSafe(b.reason ?? "failed")}`);
@@ -27728,18 +28053,71 @@ function renderTable(report) {
 }
 
 // src/runner/specs-from-config.ts
+import path5 from "node:path";
+
+// src/tfjs/command.ts
 import path3 from "node:path";
-function specsFromConfig(config2, configDir) {
-  return config2.benchmarks.map((b) => ({
-    name: b.name,
-    kind: b.kind,
-    run: b.run,
-    cwd: path3.resolve(configDir, b.cwd ?? "."),
-    env: b.env ?? {},
-    repeat: b.repeat,
-    warmup: b.warmup,
-    timeoutS: b.timeoutS
-  }));
+
+// src/cli/shell-quote.ts
+function shellQuote(args) {
+  return args.map((a) => /^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
+}
+
+// src/tfjs/data/split-sizes.ts
+function splitSizes(samples, testSplit) {
+  const test = Math.min(samples - 1, Math.max(1, Math.round(samples * testSplit)));
+  return { train: samples - test, test };
+}
+
+// src/tfjs/command.ts
+function resolveTfjsArgs(tfjs, configDir) {
+  const builtIn = TFJS_MODELS.includes(tfjs.model);
+  return {
+    ...tfjs,
+    model: builtIn ? tfjs.model : path3.resolve(configDir, tfjs.model),
+    dataset: tfjs.dataset === "mnist" ? tfjs.dataset : path3.resolve(configDir, tfjs.dataset)
+  };
+}
+function tfjsCommand(args, runnerPath, nodePath) {
+  return shellQuote([nodePath, runnerPath, JSON.stringify(args)]);
+}
+function tfjsUnit(args) {
+  if (args.task === "train") return { name: "epoch", count: args.epochs };
+  if (args.dataset !== "mnist") return void 0;
+  const samples = Math.min(args.samples, MNIST_DIGITS);
+  if (args.model === "knn") return { name: "inference", count: splitSizes(samples, args.testSplit).test };
+  if (args.model === "fourier") return { name: "sample", count: splitSizes(samples, args.testSplit).test };
+  return { name: "inference", count: samples };
+}
+
+// src/tfjs/runner-path.ts
+import path4 from "node:path";
+import { fileURLToPath } from "node:url";
+function tfjsRunnerPath(moduleUrl = import.meta.url) {
+  const dir2 = path4.dirname(fileURLToPath(moduleUrl));
+  return path4.basename(dir2) === "dist" ? path4.join(dir2, "tfjs-runner.js") : path4.resolve(dir2, "..", "..", "dist", "tfjs-runner.js");
+}
+
+// src/runner/specs-from-config.ts
+function specsFromConfig(config2, configDir, opts = {}) {
+  return config2.benchmarks.map((b) => {
+    const tfjs = b.tfjs ? resolveTfjsArgs(b.tfjs, configDir) : void 0;
+    const run = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
+    if (run === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
+    const unit = b.unit ?? (tfjs ? tfjsUnit(tfjs) : void 0);
+    return {
+      name: b.name,
+      kind: b.kind,
+      run,
+      cwd: path5.resolve(configDir, b.cwd ?? "."),
+      env: b.env ?? {},
+      repeat: b.repeat,
+      warmup: b.warmup,
+      timeoutS: b.timeoutS,
+      ...unit ? { unit } : {},
+      ...tfjs ? { tfjs } : {}
+    };
+  });
 }
 
 // src/cli/exit-codes.ts
@@ -27755,96 +28133,286 @@ function exitCodeFor(status) {
   return EXIT.ok;
 }
 
-// src/cli/help.ts
-var HELP = {
-  main: `carbon-gate \u2014 meter the energy and CO2e of your benchmarks and gate CI on them
-
-Usage:
-  carbon-gate run [--config FILE] [--out DIR] [--region CODE] [--json]
-  carbon-gate validate [--config FILE]
-  carbon-gate meter [--region CODE] [--out DIR] [--json] -- CMD [ARGS\u2026]
-  carbon-gate --version | --help
-
-Exit codes: 0 pass or warn, 1 gate failed, 2 usage or config error, 3 a benchmark errored or internal error.
-Run "carbon-gate <command> --help" for a command's options.`,
-  run: `carbon-gate run \u2014 run the benchmarks in carbon-gate.yml, meter them and write a report
-
-Options:
-  --config FILE   config file (default: ./carbon-gate.yml, else ./carbon-gate.yaml, else the built-in demo suite)
-  --out DIR       where carbon-report.json goes (default: .carbon-gate)
-  --region CODE   grid region: ISO 3166-1 code (FR, FRA) or "world"; beats config and CARBON_GATE_REGION
-  --json          print the report JSON on stdout instead of the table
-  --help          this text
-
-Benchmark output goes to stderr, prefixed with [name]; the table (or JSON) goes to stdout.`,
-  validate: `carbon-gate validate \u2014 check a config file and exit (0 valid, 2 invalid)
-
-Options:
-  --config FILE   config file (default: ./carbon-gate.yml, else ./carbon-gate.yaml)
-  --help          this text`,
-  meter: `carbon-gate meter \u2014 measure one command, like time(1)
-
-Usage: carbon-gate meter [--region CODE] [--out DIR] [--json] -- CMD [ARGS\u2026]
-
-Options:
-  --region CODE   grid region (see run --help)
-  --out DIR       also write carbon-report.json there
-  --json          print the report JSON (one benchmark) on stdout and nothing else there;
-                  the command's own output then goes to stderr
-  --help          this text
-
-Without --json the command's output passes through and the summary goes to stderr.
-Exit code 3 when the command fails (the report is still printed).`
+// src/errors/usage-error.ts
+var UsageError = class extends Error {
+  name = "UsageError";
 };
 
-// package.json
-var package_default = {
-  name: "carbon-gate",
-  version: "0.1.0",
-  description: "Carbon gate for ML CI: run declared benchmarks, meter their energy, convert to CO2e and gate on budgets.",
-  license: "MIT",
-  type: "module",
-  engines: {
-    node: ">=20"
+// src/cli/carbon-flags.ts
+var CARBON_FLAG_OPTIONS = {
+  region: { type: "string" },
+  pue: { type: "string" },
+  intensity: { type: "string" },
+  "intensity-source": { type: "string" },
+  "electricity-maps-token": { type: "string" }
+};
+function numberFlag(name2, text2, min, max) {
+  if (text2 === void 0) return void 0;
+  const value = Number(text2);
+  if (text2.trim() === "" || !Number.isFinite(value) || value < min || value > max) {
+    throw new UsageError(`--${name2}: expected a number from ${min} to ${max}, found "${text2}"`);
+  }
+  return value;
+}
+function intensitySourceFlag(text2) {
+  if (text2 === void 0) return void 0;
+  if (!isIntensitySource(text2)) {
+    throw new UsageError(
+      `--intensity-source: expected one of ${INTENSITY_SOURCES.join(", ")}, found "${text2}"`
+    );
+  }
+  return text2;
+}
+function parseCarbonFlags(v) {
+  const out = {};
+  if (v.region !== void 0) out.region = v.region;
+  const pue = numberFlag("pue", v.pue, 1, 3);
+  if (pue !== void 0) out.pue = pue;
+  const intensity = numberFlag("intensity", v.intensity, 0, 5e3);
+  if (intensity !== void 0) out.intensity = intensity;
+  const source = intensitySourceFlag(v["intensity-source"]);
+  if (source) out.source = source;
+  if (v["electricity-maps-token"]) out.electricityMapsToken = v["electricity-maps-token"];
+  return out;
+}
+var CARBON_FLAG_HELP = `  --region CODE   grid region: FR, FRA, US-WA, azure:eastus, aws:eu-north-1, gcp:europe-west1, auto or world;
+                  beats config and CARBON_GATE_REGION
+  --pue P         data-centre PUE, 1 to 3 (default: config, else the cloud provider's, else 1.0)
+  --intensity G   grid intensity in g CO2e/kWh, instead of tables and providers
+  --intensity-source S          embedded | electricity-maps | watttime | uk (one fetch; falls back on failure)
+  --electricity-maps-token T    Electricity Maps token (better: env CARBON_GATE_ELECTRICITY_MAPS_TOKEN)`;
+
+// data/reference-values.json
+var reference_values_default = {
+  generated: "scripts/derive-grid.mjs from grid/green-algorithms-referenceValues.csv (sha256 3c0b89a32a20)",
+  memoryWPerGb: {
+    value: 0.3725,
+    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: in W/GB from http://dl.acm.org/citation.cfm?doid=3076113.3076117 and https://www.tomshardware.com/uk/reviews/intel-core-i7-5960x-haswell-e-cpu,3918-13.html"
   },
-  bin: {
-    "carbon-gate": "dist/cli.js"
+  carGPerKmEu: {
+    value: 175,
+    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: in gCO2/km from http://www.sciencedirect.com/science/article/pii/S1352231018307295 and https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2019"
   },
-  files: [
-    "dist",
-    "data",
-    "demo",
-    "templates",
-    "schema"
-  ],
-  scripts: {
-    build: "node scripts/build.mjs",
-    start: "node dist/cli.js run",
-    test: "npm run build && vitest run",
-    lint: "eslint . && prettier --check .",
-    format: "prettier --write .",
-    typecheck: "tsc --noEmit",
-    "derive:data": "node scripts/derive-data.mjs",
-    "gen:schema": "tsx scripts/gen-schema.ts",
-    "bench:overhead": "tsx scripts/bench-overhead.ts"
+  carGPerKmUs: {
+    value: 251,
+    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: in gCO2/km from https://www.epa.gov/greenvehicles/greenhouse-gas-emissions-typical-passenger-vehicle"
   },
-  dependencies: {
-    yaml: "^2.9.1",
-    zod: "^4.6.7"
+  treeMonthG: {
+    value: 917,
+    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: gCO2 same source as treeYear"
   },
-  devDependencies: {
-    "@eslint/js": "^10.0.1",
-    "@types/node": "^20.19.43",
-    esbuild: "^0.28.2",
-    eslint: "^10.15.0",
-    "i18n-iso-countries": "^7.14.0",
-    prettier: "^3.10.1",
-    tsx: "^4.23.15",
-    typescript: "^5.9.3",
-    "typescript-eslint": "^8.73.0",
-    vitest: "^4.1.12"
+  smartphoneChargeKwh: {
+    value: 0.012,
+    source: "Luccioni, Jernite and Strubell (2024), Power Hungry Processing, ACM FAccT (one smartphone charge = 0.012 kWh)"
   }
 };
+
+// src/data/reference-values.ts
+var data = reference_values_default;
+var REFERENCE = data;
+
+// data/cloud-regions.json
+var cloud_regions_default = {
+  source: {
+    "green-algorithms": {
+      name: "Green Algorithms cloudProviders_datacenters.csv and defaults_PUE.csv",
+      licence: "CC BY 4.0",
+      url: "https://github.com/GreenAlgorithms/green-algorithms-tool"
+    },
+    codecarbon: {
+      name: "CodeCarbon gcp-impact.csv (region list)",
+      licence: "MIT",
+      url: "https://github.com/mlco2/codecarbon"
+    },
+    aws: {
+      name: "AWS region list (region codes and cities)",
+      url: "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html"
+    },
+    azure: {
+      name: "Azure region list (regions missing from Green Algorithms)",
+      url: "https://learn.microsoft.com/en-us/azure/reliability/regions-list"
+    }
+  },
+  generated: "scripts/derive-grid.mjs from grid/green-algorithms-cloudProviders_datacenters.csv (sha256 2fb808b8518c), grid/green-algorithms-defaults_PUE.csv (sha256 4741d1670a43) and grid/codecarbon-gcp-impact.csv (sha256 15a674368b3f)",
+  pue: {
+    unknown: {
+      pue: 1.56,
+      source: "Green Algorithms (CC BY 4.0) defaults_PUE.csv: 2024 https://datacenter.uptimeinstitute.com/rs/711-RIA-145/images/2024.GlobalDataCenterSurvey.Report.pdf?version=0"
+    },
+    gcp: {
+      pue: 1.12,
+      source: "Green Algorithms (CC BY 4.0) defaults_PUE.csv: https://www.nutanix.dev/2023/05/04/digging-into-data-center-efficiency-pue-and-the-impact-of-hci/"
+    },
+    aws: {
+      pue: 1.2,
+      source: "Green Algorithms (CC BY 4.0) defaults_PUE.csv: https://www.nutanix.dev/2023/05/04/digging-into-data-center-efficiency-pue-and-the-impact-of-hci/"
+    },
+    azure: {
+      pue: 1.12,
+      source: "Green Algorithms (CC BY 4.0) defaults_PUE.csv: https://www.nutanix.dev/2023/05/04/digging-into-data-center-efficiency-pue-and-the-impact-of-hci/"
+    }
+  },
+  regions: [
+    { provider: "aws", id: "af-south-1", name: "af-south-1 (Cape Town)", location: "ZA", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "ap-east-1", name: "ap-east-1 (Hong Kong)", location: "HK", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "ap-northeast-1", name: "ap-northeast-1 (Tokyo)", location: "JP", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "ap-northeast-2", name: "ap-northeast-2 (Seoul)", location: "KR", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "ap-northeast-3", name: "ap-northeast-3 (Osaka)", location: "JP", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "ap-south-1", name: "ap-south-1 (Mumbai)", location: "IN", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "ap-south-2", name: "ap-south-2 (Hyderabad)", location: "IN", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "ap-southeast-1", name: "ap-southeast-1 (Singapore)", location: "SG", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "ap-southeast-2", name: "ap-southeast-2 (Sydney)", location: "AU-NSW", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "ap-southeast-3", name: "ap-southeast-3 (Jakarta)", location: "ID", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "ap-southeast-4", name: "ap-southeast-4 (Melbourne)", location: "AU-VIC", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "ap-southeast-5", name: "ap-southeast-5 (Malaysia)", location: "MY", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "ap-southeast-7", name: "ap-southeast-7 (Thailand)", location: "TH", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "ca-central-1", name: "ca-central-1 (Montr\xE9al)", location: "CA-QC", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "ca-west-1", name: "ca-west-1 (Calgary)", location: "CA-AB", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "eu-central-1", name: "eu-central-1 (Frankfurt)", location: "DE", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "eu-central-2", name: "eu-central-2 (Zurich)", location: "CH", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "eu-north-1", name: "eu-north-1 (Stockholm)", location: "SE", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "eu-south-1", name: "eu-south-1 (Milan)", location: "IT", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "eu-south-2", name: "eu-south-2 (Spain (Arag\xF3n))", location: "ES", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "eu-west-1", name: "eu-west-1 (Ireland)", location: "IE", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "eu-west-2", name: "eu-west-2 (London)", location: "GB", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "eu-west-3", name: "eu-west-3 (Paris)", location: "FR", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "il-central-1", name: "il-central-1 (Tel Aviv)", location: "IL", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "me-central-1", name: "me-central-1 (United Arab Emirates)", location: "AE", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "me-south-1", name: "me-south-1 (Bahrain)", location: "BH", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "mx-central-1", name: "mx-central-1 (Mexico (Quer\xE9taro))", location: "MX", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "sa-east-1", name: "sa-east-1 (S\xE3o Paulo)", location: "BR", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "us-east-1", name: "us-east-1 (N. Virginia)", location: "US-VA", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "us-east-2", name: "us-east-2 (Ohio)", location: "US-OH", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "us-gov-east-1", name: "us-gov-east-1 (GovCloud (US-East, Ohio))", location: "US-OH", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "us-gov-west-1", name: "us-gov-west-1 (GovCloud (US-West, Oregon))", location: "US-OR", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "us-west-1", name: "us-west-1 (N. California)", location: "US-CA", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "aws", id: "us-west-2", name: "us-west-2 (Oregon)", location: "US-OR", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
+    { provider: "azure", id: "australiacentral", name: "Australia Central (Canberra)", location: "AU-ACT", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "australiacentral2", name: "Australia Central 2 (Canberra)", location: "AU-ACT", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "australiaeast", name: "Australia East (New South Wales)", location: "AU-NSW", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "australiasoutheast", name: "Australia Southeast (Victoria)", location: "AU-VIC", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "brazilsouth", name: "Brazil South (Sao Paulo)", location: "BR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "brazilsoutheast", name: "Brazil Southeast (Rio de Janeiro)", location: "BR", locationSource: "curated from https://learn.microsoft.com/en-us/azure/reliability/regions-list" },
+    { provider: "azure", id: "canadacentral", name: "Canada Central (Toronto)", location: "CA-ON", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "canadaeast", name: "Canada East (Quebec City)", location: "CA-QC", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "centralindia", name: "Central India (Pune)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "centralus", name: "Central US (Iowa)", location: "US-IA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "chinaeast", name: "China East (Shanghai)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "chinaeast2", name: "China East 2 (Shanghai)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "chinanorth", name: "China North (Beijing)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "chinanorth2", name: "China North 2 (Beijing)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "eastasia", name: "East Asia (Hong Kong)", location: "CN-HK", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "eastus", name: "East US (Virginia)", location: "US-VA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "eastus2", name: "East US 2 (Virginia)", location: "US-VA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "francecentral", name: "France Central (Paris)", location: "FR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "francesouth", name: "France South (Marseille)", location: "FR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "germanycentral", name: "Germany Central (Sovereign) (Frankfurt)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "germanynorth", name: "Germany North (Public) (Berlin)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "germanynortheast", name: "Germany Northeastt (Sovereign) (Magdeburg)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "germanywestcentral", name: "Germany West Central (Public) (Frankfurt)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "israelcentral", name: "Israel Central (Israel)", location: "IL", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "italynorth", name: "Italy North (Milan)", location: "IT", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "japaneast", name: "Japan East (Tokyo, Saitama)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "japanwest", name: "Japan West (Osaka)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "jioindiacentral", name: "Jio India Central (Nagpur)", location: "IN", locationSource: "curated from https://learn.microsoft.com/en-us/azure/reliability/regions-list" },
+    { provider: "azure", id: "jioindiawest", name: "Jio India West (Jamnagar)", location: "IN", locationSource: "curated from https://learn.microsoft.com/en-us/azure/reliability/regions-list" },
+    { provider: "azure", id: "koreacentral", name: "Korea Central (Seoul)", location: "KR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "koreasouth", name: "Korea South (Busan)", location: "KR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "mexicocentral", name: "Mexico Central (Quer\xE9taro State)", location: "MX", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "newzealandnorth", name: "New Zealand North (Auckland)", location: "NZ", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "northcentralus", name: "North Central US (Illinois)", location: "US-IL", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "northeurope", name: "North Europe (Ireland)", location: "IE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "norwayeast", name: "Norway East (Oslo)", location: "NO", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "norwaywest", name: "Norway West (Stavanger)", location: "NO", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "polandcentral", name: "Poland Central (Warsaw)", location: "PL", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "qatarcentral", name: "Qatar Central (Doha)", location: "QA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "southafricanorth", name: "South Africa North (Johannesburg)", location: "ZA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "southafricawest", name: "South Africa West (Cape Town)", location: "ZA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "southcentralus", name: "South Central US (Texas)", location: "US-TX", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "southeastasia", name: "Southeast Asia (Singapore)", location: "SG", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "southindia", name: "South India (Chennai)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "spaincentral", name: "Spain Central (Madrid)", location: "ES", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "swedencentral", name: "Sweden Central (G\xE4vle)", location: "SE", locationSource: "curated from https://learn.microsoft.com/en-us/azure/reliability/regions-list" },
+    { provider: "azure", id: "switzerlandnorth", name: "Switzerland North (Zurich)", location: "CH", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "switzerlandwest", name: "Switzerland West (Geneva)", location: "CH", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "uaecentral", name: "UAE Central (Abu Dhabi)", location: "AE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "uaenorth", name: "UAE North (Dubai)", location: "AE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "uksouth", name: "UK South (London)", location: "GB", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "ukwest", name: "UK West (Cardiff)", location: "GB", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "westcentralus", name: "West Central US (Wyoming)", location: "US-WY", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "westeurope", name: "West Europe (Netherlands)", location: "NL", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "westindia", name: "West India (Mumbai)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "westus", name: "West US (California)", location: "US-CA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "westus2", name: "West US 2 (Washington)", location: "US-WA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "azure", id: "westus3", name: "West US 3 (Arizona)", location: "US-AZ", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "africa-south1", name: "africa-south1 (Johannesburg)", location: "ZA", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
+    { provider: "gcp", id: "asia-east1", name: "asia-east1 (Taiwan)", location: "TW", pue: 1.13, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "asia-east2", name: "asia-east2 (Hong Kong)", location: "CN-HK", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "asia-northeast1", name: "asia-northeast1 (Tokyo)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "asia-northeast2", name: "asia-northeast2 (Osaka)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "asia-northeast3", name: "asia-northeast3 (Seoul)", location: "KR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "asia-south1", name: "asia-south1 (Mumbai)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "asia-south2", name: "asia-south2 (Delhi)", location: "IN", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
+    { provider: "gcp", id: "asia-southeast1", name: "asia-southeast1 (Singapore)", location: "SG", pue: 1.15, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "asia-southeast2", name: "asia-southeast2 (Jakarta)", location: "ID", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "australia-southeast1", name: "australia-southeast1 (Sydney)", location: "AU-NSW", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "australia-southeast2", name: "australia-southeast2 (Melbourne)", location: "AU-VIC", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
+    { provider: "gcp", id: "europe-central2", name: "europe-central2 (Warsaw)", location: "PL", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
+    { provider: "gcp", id: "europe-north1", name: "europe-north1 (Finland)", location: "FI", pue: 1.09, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "europe-southwest1", name: "europe-southwest1 (Madrid)", location: "ES", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
+    { provider: "gcp", id: "europe-west1", name: "europe-west1 (Belgium)", location: "BE", pue: 1.08, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "europe-west10", name: "europe-west10 (Berlin)", location: "DE", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
+    { provider: "gcp", id: "europe-west12", name: "europe-west12 (Turin)", location: "IT", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
+    { provider: "gcp", id: "europe-west2", name: "europe-west2 (London)", location: "GB", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "europe-west3", name: "europe-west3 (Frankfurt)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "europe-west4", name: "europe-west4 (Netherlands)", location: "NL", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "europe-west6", name: "europe-west6 (Zurich)", location: "CH", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "europe-west8", name: "europe-west8 (Milan)", location: "IT", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
+    { provider: "gcp", id: "europe-west9", name: "europe-west9 (Paris)", location: "FR", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
+    { provider: "gcp", id: "me-central1", name: "me-central1 (Doha)", location: "QA", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
+    { provider: "gcp", id: "me-central2", name: "me-central2 (Dammam)", location: "SA", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
+    { provider: "gcp", id: "me-west1", name: "me-west1 (Tel Aviv)", location: "IL", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
+    { provider: "gcp", id: "northamerica-northeast1", name: "northamerica-northeast1 (Montr\xE9al)", location: "CA-QC", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "northamerica-northeast2", name: "northamerica-northeast2 (Toronto)", location: "CA-ON", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
+    { provider: "gcp", id: "southamerica-east1", name: "southamerica-east1 (Sao Paulo)", location: "BR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "southamerica-west1", name: "southamerica-west1 (Santiago)", location: "CL", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
+    { provider: "gcp", id: "us-central1", name: "us-central1 (Iowa)", location: "US-IA", pue: 1.11, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "us-east1", name: "us-east1 (South Carolina)", location: "US-SC", pue: 1.11, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "us-east4", name: "us-east4 (North Virginia)", location: "US-VA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "us-east5", name: "us-east5 (Columbus)", location: "US-OH", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
+    { provider: "gcp", id: "us-south1", name: "us-south1 (Dallas)", location: "US-TX", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
+    { provider: "gcp", id: "us-west1", name: "us-west1 (Oregon)", location: "US-OR", pue: 1.11, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "us-west2", name: "us-west2 (Los Angeles)", location: "US-CA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "us-west3", name: "us-west3 (Salt Lake City)", location: "US-UT", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
+    { provider: "gcp", id: "us-west4", name: "us-west4 (Las Vegas)", location: "US-NV", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" }
+  ]
+};
+
+// src/data/cloud-regions.ts
+var CLOUD_PROVIDERS = ["azure", "aws", "gcp"];
+var data2 = cloud_regions_default;
+var byKey = new Map(data2.regions.map((r) => [`${r.provider}:${r.id}`, r]));
+function isCloudProvider(name2) {
+  return CLOUD_PROVIDERS.includes(name2);
+}
+function findCloudRegion(provider, id) {
+  const p = provider.trim().toLowerCase();
+  const raw = id.trim().toLowerCase();
+  const key = `${p}:${p === "azure" ? raw.replace(/[^a-z0-9]/g, "") : raw}`;
+  const row = byKey.get(key);
+  return row ? { ...row } : null;
+}
+function cloudRegionsOf(provider) {
+  return data2.regions.filter((r) => r.provider === provider).map((r) => ({ ...r }));
+}
+function allCloudRegionCodes() {
+  return [...byKey.keys()].sort();
+}
+function providerPue(provider) {
+  const row = data2.pue[provider];
+  if (!row) throw new Error(`no PUE default for ${provider}`);
+  return { ...row };
+}
 
 // data/grid-countries.json
 var grid_countries_default = {
@@ -28079,9 +28647,9 @@ var grid_countries_default = {
 };
 
 // src/data/grid-countries.ts
-var data = grid_countries_default;
+var data3 = grid_countries_default;
 var byCode = /* @__PURE__ */ new Map();
-for (const country of data.countries) {
+for (const country of data3.countries) {
   byCode.set(country.alpha3, country);
   if (country.alpha2 !== null) byCode.set(country.alpha2, country);
 }
@@ -28090,64 +28658,914 @@ function findCountry(code) {
   return country ? { ...country } : null;
 }
 function worldAverage() {
-  return { ...data.world };
+  return { ...data3.world };
 }
 function allCountryCodes() {
   return [...byCode.keys()].sort();
 }
 
-// src/carbon/region.ts
-function resolveGridIntensity(inputs) {
-  const picked = [
-    [inputs.flag, "flag"],
-    [inputs.config, "config"],
-    [inputs.env, "env"]
-  ];
-  const [code, origin] = picked.find(([v]) => v !== void 0 && v.trim() !== "") ?? [void 0, "default"];
-  const world = worldAverage();
-  if (code === void 0 || code.trim().toLowerCase() === "world") {
-    const notices = code === void 0 ? [
-      `no region given: using the world average ${world.gPerKwh} g/kWh (${world.source}); set --region, \`region\` in the config or CARBON_GATE_REGION`
-    ] : [];
-    const grid = {
-      region: "world",
-      regionName: "World average",
-      origin,
-      intensityGPerKwh: world.gPerKwh,
-      year: world.year,
-      source: world.source,
-      notices
-    };
-    return { ok: true, grid };
-  }
-  const country = findCountry(code.trim());
-  if (!country) {
-    const near = closestMatches(code.trim().toUpperCase(), [...allCountryCodes(), "world"], 3);
-    const hint = near.length ? `; closest: ${near.join(", ")}` : "";
-    const from = origin === "flag" ? "--region" : origin === "config" ? "region" : "CARBON_GATE_REGION";
-    return {
-      ok: false,
-      message: `${from}: expected an ISO 3166-1 country code (FR, FRA) or "world", found "${code}"${hint}`
-    };
-  }
+// data/grid-regions.json
+var grid_regions_default = {
+  source: {
+    "green-algorithms": {
+      name: "Green Algorithms CI_aggregated.csv",
+      licence: "CC BY 4.0",
+      url: "https://github.com/GreenAlgorithms/green-algorithms-tool"
+    },
+    codecarbon: {
+      name: "CodeCarbon nordic_emissions.json",
+      licence: "MIT",
+      url: "https://github.com/mlco2/codecarbon"
+    }
+  },
+  generated: "scripts/derive-grid.mjs from grid/green-algorithms-CI_aggregated.csv (sha256 1fe9d028f0ba) and grid/codecarbon-nordic_emissions.json (sha256 0d205351d96a)",
+  aliases: {
+    "CA-MT": "CA-MB",
+    "AU-WA": "AU-WA2"
+  },
+  regions: [
+    { code: "AU-ACT", name: "Australian Capital Territory", gPerKwh: 870, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and the Australian government (data from 2019 published in 2021)" },
+    { code: "AU-NSW", name: "New South Wales", gPerKwh: 870, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and the Australian government (data from 2019 published in 2021)" },
+    { code: "AU-NT", name: "Northern Territory", gPerKwh: 620, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and the Australian government (data from 2019 published in 2021)" },
+    { code: "AU-NT2", name: "Northern Territory (Darwin Katherine Interconnected System)", gPerKwh: 540, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and the Australian government (data from 2019 published in 2021)" },
+    { code: "AU-QLD", name: "Queensland", gPerKwh: 920, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and the Australian government (data from 2019 published in 2021)" },
+    { code: "AU-SA", name: "South Australia", gPerKwh: 420, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and the Australian government (data from 2019 published in 2021)" },
+    { code: "AU-TAS", name: "Tasmania", gPerKwh: 180, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and the Australian government (data from 2019 published in 2021)" },
+    { code: "AU-VIC", name: "Victoria", gPerKwh: 1060, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and the Australian government (data from 2019 published in 2021)" },
+    { code: "AU-WA1", name: "Western Australia (North Western Interconnected System)", gPerKwh: 580, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and the Australian government (data from 2019 published in 2021)" },
+    { code: "AU-WA2", name: "Western Australia (South West Interconnected System)", gPerKwh: 700, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and the Australian government (data from 2019 published in 2021)" },
+    { code: "CA-AB", name: "Alberta", gPerKwh: 670, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and Canada's submission to UN Framework convention on Climate Change (2021) (data from 2019 published in 2021)" },
+    { code: "CA-BC", name: "British Columbia", gPerKwh: 19.7, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and Canada's submission to UN Framework convention on Climate Change (2021) (data from 2019 published in 2021)" },
+    { code: "CA-MB", name: "Manitoba", gPerKwh: 1.3, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and Canada's submission to UN Framework convention on Climate Change (2021) (data from 2019 published in 2021)" },
+    { code: "CA-NB", name: "New Brunswick", gPerKwh: 270, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and Canada's submission to UN Framework convention on Climate Change (2021) (data from 2019 published in 2021)" },
+    { code: "CA-NL", name: "Newfoundland and Labrador", gPerKwh: 29, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and Canada's submission to UN Framework convention on Climate Change (2021) (data from 2019 published in 2021)" },
+    { code: "CA-NS", name: "Nova Scotia", gPerKwh: 810, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and Canada's submission to UN Framework convention on Climate Change (2021) (data from 2019 published in 2021)" },
+    { code: "CA-NT", name: "Northwest Territories", gPerKwh: 200, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and Canada's submission to UN Framework convention on Climate Change (2021) (data from 2019 published in 2021)" },
+    { code: "CA-NU", name: "Nunavut", gPerKwh: 900, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and Canada's submission to UN Framework convention on Climate Change (2021) (data from 2019 published in 2021)" },
+    { code: "CA-ON", name: "Ontario", gPerKwh: 30, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and Canada's submission to UN Framework convention on Climate Change (2021) (data from 2019 published in 2021)" },
+    { code: "CA-PE", name: "Prince Edward Island", gPerKwh: 2, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and Canada's submission to UN Framework convention on Climate Change (2021) (data from 2019 published in 2021)" },
+    { code: "CA-QC", name: "Quebec", gPerKwh: 1.5, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and Canada's submission to UN Framework convention on Climate Change (2021) (data from 2019 published in 2021)" },
+    { code: "CA-SK", name: "Saskatchewan", gPerKwh: 710, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and Canada's submission to UN Framework convention on Climate Change (2021) (data from 2019 published in 2021)" },
+    { code: "CA-YT", name: "Yukon Territory", gPerKwh: 111, year: 2019, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and Canada's submission to UN Framework convention on Climate Change (2021) (data from 2019 published in 2021)" },
+    { code: "CN-HK", name: "Hong Kong (HK Electricity Company)", gPerKwh: 710, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and Hong Kong Electric Company (2020) (data from 2020)" },
+    { code: "CN-HK2", name: "Hong Kong (CLP Group)", gPerKwh: 650, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) and CLP Group (2020) (data from 2020)" },
+    { code: "NO-NO1", name: "Norway bidding zone NO1 (Oslo)", gPerKwh: 18, year: 2024, method: "unspecified", source: "CodeCarbon nordic_emissions.json (MIT): Based on historical averages from ENTSO-E data" },
+    { code: "NO-NO2", name: "Norway bidding zone NO2 (Kristiansand)", gPerKwh: 18, year: 2024, method: "unspecified", source: "CodeCarbon nordic_emissions.json (MIT): Based on historical averages from ENTSO-E data" },
+    { code: "NO-NO3", name: "Norway bidding zone NO3 (Trondheim)", gPerKwh: 18, year: 2024, method: "unspecified", source: "CodeCarbon nordic_emissions.json (MIT): Based on historical averages from ENTSO-E data" },
+    { code: "NO-NO4", name: "Norway bidding zone NO4 (Troms\xF8)", gPerKwh: 18, year: 2024, method: "unspecified", source: "CodeCarbon nordic_emissions.json (MIT): Based on historical averages from ENTSO-E data" },
+    { code: "NO-NO5", name: "Norway bidding zone NO5 (Bergen)", gPerKwh: 18, year: 2024, method: "unspecified", source: "CodeCarbon nordic_emissions.json (MIT): Based on historical averages from ENTSO-E data" },
+    { code: "SE-SE1", name: "Sweden bidding zone SE1 (Lule\xE5)", gPerKwh: 18, year: 2024, method: "unspecified", source: "CodeCarbon nordic_emissions.json (MIT): Based on historical averages from ENTSO-E data" },
+    { code: "SE-SE2", name: "Sweden bidding zone SE2 (Sundsvall)", gPerKwh: 18, year: 2024, method: "unspecified", source: "CodeCarbon nordic_emissions.json (MIT): Based on historical averages from ENTSO-E data" },
+    { code: "SE-SE3", name: "Sweden bidding zone SE3 (Stockholm)", gPerKwh: 18, year: 2024, method: "unspecified", source: "CodeCarbon nordic_emissions.json (MIT): Based on historical averages from ENTSO-E data" },
+    { code: "SE-SE4", name: "Sweden bidding zone SE4 (Malm\xF6)", gPerKwh: 18, year: 2024, method: "unspecified", source: "CodeCarbon nordic_emissions.json (MIT): Based on historical averages from ENTSO-E data" },
+    { code: "US-AK", name: "Alaska", gPerKwh: 462.33, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-AL", name: "Alabama", gPerKwh: 344.37, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-AR", name: "Arkansas", gPerKwh: 454.4, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-AZ", name: "Arizona", gPerKwh: 351.99, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-CA", name: "California", gPerKwh: 216.43, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-CO", name: "Colorado", gPerKwh: 582.34, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-CT", name: "Connecticut", gPerKwh: 253, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-DC", name: "Washington DC", gPerKwh: 382.68, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-DE", name: "Delaware", gPerKwh: 360.68, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-FL", name: "Florida", gPerKwh: 402.2, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-GA", name: "Georgia", gPerKwh: 345.58, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-HI", name: "Hawaii", gPerKwh: 731.21, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-IA", name: "Iowa", gPerKwh: 293.85, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-ID", name: "Idaho", gPerKwh: 101.89, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-IL", name: "Illinois", gPerKwh: 265.8, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-IN", name: "Indiana", gPerKwh: 740.02, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-KS", name: "Kansas", gPerKwh: 384.08, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-KY", name: "Kentucky", gPerKwh: 804.75, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-LA", name: "Louisiana", gPerKwh: 363.82, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-MA", name: "Massachusetts", gPerKwh: 420.32, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-MD", name: "Maryland", gPerKwh: 308.21, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-ME", name: "Maine", gPerKwh: 109, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-MI", name: "Michigan", gPerKwh: 448.08, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-MN", name: "Minnesota", gPerKwh: 367.93, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-MO", name: "Missouri", gPerKwh: 773, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-MS", name: "Mississip", gPerKwh: 427.07, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-MT", name: "Montana", gPerKwh: 435.87, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-NC", name: "North Carolina", gPerKwh: 309.73, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-ND", name: "North Dakota", gPerKwh: 663.05, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-NE", name: "Nebraska", gPerKwh: 573.51, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-NH", name: "New Hampshire", gPerKwh: 118.44, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-NJ", name: "New Jersey", gPerKwh: 235.1, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-NM", name: "New Mexico", gPerKwh: 601.77, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-NV", name: "Nevada", gPerKwh: 342.25, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-NY", name: "New York", gPerKwh: 199.01, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-OH", name: "Ohio", gPerKwh: 598.58, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-OK", name: "Oklahoma", gPerKwh: 338.44, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-OR", name: "Oregon", gPerKwh: 163.15, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-PA", name: "Pennsylvania", gPerKwh: 333.19, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-RI", name: "Rhode Island", gPerKwh: 395.27, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-SC", name: "South Carolina", gPerKwh: 245.48, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-SD", name: "South Dakota", gPerKwh: 162.69, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-TN", name: "Tennessee", gPerKwh: 272.89, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-TX", name: "Texas", gPerKwh: 409.16, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-UT", name: "Utah", gPerKwh: 747.82, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-VA", name: "Virginia", gPerKwh: 308, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-VT", name: "Vermont", gPerKwh: 14.45, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-WA", name: "Washington", gPerKwh: 101.84, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-WI", name: "Wisconsin", gPerKwh: 569.39, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-WV", name: "West Virginia", gPerKwh: 919.34, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" },
+    { code: "US-WY", name: "Wyoming", gPerKwh: 950.5, year: 2020, method: "operational", source: "Green Algorithms (CC BY 4.0) CI_aggregated.csv: carbonfootprint (March 2022) (data from 2020 published in 2022)" }
+  ]
+};
+
+// src/data/grid-regions.ts
+var data4 = grid_regions_default;
+var byCode2 = new Map(data4.regions.map((r) => [r.code, r]));
+function findSubnational(code) {
+  const upper = code.trim().toUpperCase();
+  const bare = /^(SE|NO)\d$/.test(upper) ? `${upper.slice(0, 2)}-${upper}` : upper;
+  const row = byCode2.get(data4.aliases[bare] ?? bare);
+  return row ? { ...row } : null;
+}
+function allSubnationalCodes() {
+  return [...byCode2.keys()].sort();
+}
+
+// src/carbon/location.ts
+var OWID_SOURCE = "Ember and Energy Institute via Our World in Data (lifecycle, CC BY 4.0)";
+function worldLocation() {
+  const w2 = worldAverage();
   return {
-    ok: true,
-    grid: {
-      region: code.trim().toUpperCase(),
-      regionName: country.name,
-      origin,
-      intensityGPerKwh: country.gPerKwh,
+    code: "world",
+    name: "World average",
+    grid: "world",
+    gPerKwh: w2.gPerKwh,
+    year: w2.year,
+    method: "unspecified",
+    source: w2.source
+  };
+}
+function gridLocation(code) {
+  const upper = code.trim().toUpperCase();
+  const country = findCountry(upper);
+  if (country) {
+    const grid = country.alpha2 ?? country.alpha3;
+    return {
+      code: upper,
+      name: country.name,
+      grid,
+      gPerKwh: country.gPerKwh,
       year: country.year,
-      source: "Ember and Energy Institute via Our World in Data (lifecycle, CC BY 4.0)",
-      notices: []
+      method: "lifecycle",
+      source: OWID_SOURCE
+    };
+  }
+  const sub = findSubnational(upper);
+  if (!sub) return null;
+  return {
+    code: sub.code,
+    name: sub.name,
+    grid: sub.code,
+    gPerKwh: sub.gPerKwh,
+    year: sub.year,
+    method: sub.method,
+    source: sub.source
+  };
+}
+function lookupLocation(code) {
+  const trimmed = code.trim();
+  if (trimmed.toLowerCase() === "world") return worldLocation();
+  const colon = trimmed.indexOf(":");
+  if (colon < 0) return gridLocation(trimmed);
+  const provider = trimmed.slice(0, colon).toLowerCase();
+  if (!isCloudProvider(provider)) return null;
+  const region = findCloudRegion(provider, trimmed.slice(colon + 1));
+  const grid = region ? gridLocation(region.location) : null;
+  if (!region || !grid) return null;
+  const cloud = { provider, region: region.id };
+  if (region.pue !== void 0) Object.assign(cloud, { pue: region.pue, pueSource: region.pueSource });
+  return {
+    ...grid,
+    code: `${provider}:${region.id}`,
+    name: `${region.name}, grid ${grid.code} (${grid.name})`,
+    source: `${grid.source}; region placed by ${region.locationSource}`,
+    cloud
+  };
+}
+function allRegionCodes() {
+  return [...allCountryCodes(), ...allSubnationalCodes(), ...allCloudRegionCodes(), "world"];
+}
+
+// src/carbon/cleaner-elsewhere.ts
+function cleanerElsewhere(provider, energyKwh) {
+  const fallbackPue = providerPue(provider).pue;
+  const costs = [];
+  for (const r of cloudRegionsOf(provider)) {
+    const loc = lookupLocation(`${provider}:${r.id}`);
+    if (!loc) continue;
+    const pue = r.pue ?? fallbackPue;
+    costs.push({
+      region: loc.code,
+      name: loc.name,
+      intensityGPerKwh: loc.gPerKwh,
+      pue,
+      operationalG: energyKwh * pue * loc.gPerKwh
+    });
+  }
+  if (costs.length === 0) return null;
+  costs.sort((a, b) => a.operationalG - b.operationalG || (a.region < b.region ? -1 : 1));
+  return { provider, cleanest: costs[0], dirtiest: costs[costs.length - 1] };
+}
+
+// src/carbon/embodied.ts
+var SECONDS_PER_YEAR = 365 * 86400;
+var GITHUB_HOSTED_EMBODIED = {
+  totalKg: 1151.7,
+  lifetimeS: 4 * SECONDS_PER_YEAR,
+  share: 4 / 128,
+  source: "GitHub-hosted runner: host 1,151.7 kg (Boavizta, as used by Eco CI), 4-year life, share 4/128 vCPU threads"
+};
+function embodiedGrams(model2, durationS) {
+  return model2.totalKg * 1e3 * (durationS / model2.lifetimeS) * model2.share;
+}
+function isGithubHosted(env) {
+  return env.GITHUB_ACTIONS === "true" && env.RUNNER_ENVIRONMENT === "github-hosted";
+}
+function resolveEmbodied(config2, env) {
+  if (config2 === "none") return { model: null, notices: [] };
+  if (config2 === "github-hosted") return { model: GITHUB_HOSTED_EMBODIED, notices: [] };
+  if (config2) return { model: { ...config2, source: "config" }, notices: [] };
+  if (isGithubHosted(env)) return { model: GITHUB_HOSTED_EMBODIED, notices: [] };
+  return {
+    model: null,
+    notices: [
+      "embodied carbon not counted: set `embodied` in the config (github-hosted, or totalKg, lifetime and share)"
+    ]
+  };
+}
+
+// src/carbon/equivalents.ts
+function equivalents(energyKwh, co2eG) {
+  return {
+    smartphoneCharges: energyKwh / REFERENCE.smartphoneChargeKwh.value,
+    carKm: co2eG / REFERENCE.carGPerKmEu.value,
+    treeMonths: co2eG / REFERENCE.treeMonthG.value,
+    sources: {
+      smartphoneCharges: `0.012 kWh per charge: ${REFERENCE.smartphoneChargeKwh.source}`,
+      carKm: `${REFERENCE.carGPerKmEu.value} g/km (EU passenger car): ${REFERENCE.carGPerKmEu.source}`,
+      treeMonths: `${REFERENCE.treeMonthG.value} g absorbed per tree-month: ${REFERENCE.treeMonthG.source}`
     }
   };
 }
 
-// src/errors/usage-error.ts
-var UsageError = class extends Error {
-  name = "UsageError";
+// src/carbon/footprint.ts
+var J_PER_KWH = 36e5;
+function co2eGrams(energyJ2, pue, intensityGPerKwh) {
+  return energyJ2 / J_PER_KWH * pue * intensityGPerKwh;
+}
+function greenAlgorithmsEnergyKwh(g) {
+  const powerW = g.pue * (g.cores * g.tdpPerCoreW * g.usage + g.memoryGb * g.memoryWPerGb);
+  return { powerW, energyKwh: powerW * g.hours / 1e3 };
+}
+
+// src/carbon/footprint-calc.ts
+function computeFootprint(inp) {
+  const { grid, pue } = inp;
+  const I = grid.intensityGPerKwh;
+  let energyKwh;
+  let operationalG;
+  let energy;
+  let itKwh;
+  if (inp.energy.kind === "metered") {
+    energyKwh = inp.energy.energyKwh;
+    itKwh = energyKwh;
+    operationalG = energyKwh * pue.value * I;
+    energy = { form: "metered", formula: "operationalG = energyKwh \xD7 PUE \xD7 intensity", pueIncluded: false };
+  } else {
+    const e = inp.energy;
+    const ga = greenAlgorithmsEnergyKwh({ ...e, pue: pue.value, memoryWPerGb: REFERENCE.memoryWPerGb.value });
+    energyKwh = ga.energyKwh;
+    itKwh = energyKwh / pue.value;
+    operationalG = energyKwh * I;
+    energy = {
+      form: "green-algorithms",
+      formula: `P = PUE \xD7 (cores \xD7 TDP per core \xD7 usage + memory GB \xD7 ${REFERENCE.memoryWPerGb.value}) W; energyKwh = P \xD7 hours \xF7 1000; operationalG = energyKwh \xD7 intensity`,
+      powerW: ga.powerW,
+      pueIncluded: true
+    };
+  }
+  const m = inp.embodied;
+  const embodiedG = m ? embodiedGrams(m.model, m.durationS) : 0;
+  const totalG = operationalG + embodiedG;
+  const result = {
+    region: grid.region,
+    regionName: grid.regionName,
+    intensityGPerKwh: I,
+    pue: pue.value,
+    energyKwh,
+    operationalG,
+    embodiedG,
+    totalG,
+    source: grid.source,
+    provenance: {
+      regionOrigin: grid.origin,
+      grid: grid.grid,
+      intensityYear: grid.year,
+      method: grid.method,
+      intensitySource: grid.intensitySource,
+      ...grid.measuredAt ? { measuredAt: grid.measuredAt } : {},
+      pueSource: pue.source,
+      energy,
+      embodied: m ? {
+        totalKg: m.model.totalKg,
+        lifetimeS: m.model.lifetimeS,
+        share: m.model.share,
+        durationS: m.durationS,
+        source: m.model.source,
+        formula: "embodiedG = totalKg \xD7 1000 \xD7 duration \xF7 lifetime \xD7 share (SCI M)"
+      } : null
+    },
+    equivalents: equivalents(itKwh * pue.value, totalG)
+  };
+  const hint = grid.cloud ? cleanerElsewhere(grid.cloud.provider, itKwh) : null;
+  if (hint) result.cleanerElsewhere = hint;
+  return result;
+}
+
+// src/carbon/credentials.ts
+var DEFAULT_TOKEN_ENV = {
+  electricityMaps: "CARBON_GATE_ELECTRICITY_MAPS_TOKEN",
+  wattTimeUsername: "CARBON_GATE_WATTTIME_USERNAME",
+  wattTimePassword: "CARBON_GATE_WATTTIME_PASSWORD"
 };
+function resolveCredentials(refs, env) {
+  const notices = [];
+  const read2 = (name2, fallback) => {
+    const value = env[name2 ?? fallback]?.trim();
+    if (name2 && !value) notices.push(`env variable ${name2} (named in the config) is not set`);
+    return value || void 0;
+  };
+  const token = refs.electricityMapsToken?.trim() || read2(refs.tokenEnv, DEFAULT_TOKEN_ENV.electricityMaps);
+  const username = read2(refs.usernameEnv, DEFAULT_TOKEN_ENV.wattTimeUsername);
+  const password = read2(refs.passwordEnv, DEFAULT_TOKEN_ENV.wattTimePassword);
+  return {
+    ...token ? { electricityMapsToken: token } : {},
+    ...username && password ? { wattTime: { username, password } } : {},
+    notices
+  };
+}
+
+// src/carbon/live-grid.ts
+function withLiveIntensity(grid, source, live, extraNotices = []) {
+  const year = live.measuredAt ? new Date(live.measuredAt).getUTCFullYear() : NaN;
+  const out = {
+    ...grid,
+    intensityGPerKwh: live.gPerKwh,
+    // A provider time that does not parse keeps the embedded year rather than printing NaN.
+    year: Number.isFinite(year) ? year : grid.year,
+    source: live.source,
+    method: live.method,
+    intensitySource: source,
+    notices: [...grid.notices, ...extraNotices]
+  };
+  if (live.measuredAt) out.measuredAt = live.measuredAt;
+  return out;
+}
+function withExplicitIntensity(grid, gPerKwh, year, from) {
+  const given = {
+    ...grid,
+    intensityGPerKwh: gPerKwh,
+    year,
+    source: `given with ${from}`,
+    method: "as given",
+    intensitySource: "explicit"
+  };
+  if (grid.origin !== "default") return given;
+  return {
+    ...given,
+    region: "custom",
+    regionName: `intensity given with ${from}`,
+    grid: "custom",
+    notices: []
+  };
+}
+
+// src/carbon/pue.ts
+function resolvePue(inputs) {
+  if (inputs.flag !== void 0) return { value: inputs.flag, source: "flag", notices: [] };
+  if (inputs.config !== void 0) return { value: inputs.config, source: "config", notices: [] };
+  const cloud = inputs.cloud;
+  if (cloud?.pue !== void 0) {
+    return {
+      value: cloud.pue,
+      source: `${cloud.provider}:${cloud.region} published PUE: ${cloud.pueSource ?? ""}`,
+      notices: []
+    };
+  }
+  const provider = cloud?.provider ?? inputs.provider;
+  if (provider) {
+    const d = providerPue(provider);
+    return { value: d.pue, source: `${provider} default PUE: ${d.source}`, notices: [] };
+  }
+  return {
+    value: 1,
+    source: "not set: data-centre overhead not counted; set `pue` in the config",
+    notices: [
+      "no PUE given: 1.0 applied, so cooling and power-distribution overhead is not counted (set --pue or `pue`)"
+    ]
+  };
+}
+
+// src/carbon/region.ts
+var FROM = {
+  flag: "--region",
+  config: "region",
+  env: "CARBON_GATE_REGION"
+};
+function pickRegion(inputs) {
+  for (const origin of ["flag", "config", "env"]) {
+    const value = inputs[origin]?.trim();
+    if (!value) continue;
+    if (value.toLowerCase() === "auto") return { detect: true };
+    return { code: value, origin };
+  }
+  return inputs.detectCloud ? { detect: true } : { world: true };
+}
+function wantsCloudDetection(inputs) {
+  return "detect" in pickRegion(inputs);
+}
+function fromLocation(loc, origin, notices) {
+  const grid = {
+    region: loc.code,
+    regionName: loc.name,
+    origin,
+    grid: loc.grid,
+    intensityGPerKwh: loc.gPerKwh,
+    year: loc.year,
+    source: loc.source,
+    method: loc.method,
+    intensitySource: "embedded",
+    notices
+  };
+  if (loc.cloud) grid.cloud = loc.cloud;
+  return grid;
+}
+function worldDefault(reason) {
+  const w2 = worldLocation();
+  const notice = `${reason}: using the world average ${w2.gPerKwh} g/kWh (${w2.source}); set --region, \`region\` in the config or CARBON_GATE_REGION`;
+  return fromLocation(w2, "default", [notice]);
+}
+function unknownCode(code, from) {
+  const near = closestMatches(code.trim(), allRegionCodes(), 3);
+  const hint = near.length ? `; closest: ${near.join(", ")}` : "";
+  return {
+    ok: false,
+    message: `${from}: expected an ISO 3166-1 country code (FR, FRA), an ISO 3166-2 subdivision (US-WA), a cloud region (azure:eastus, aws:eu-north-1, gcp:europe-west1), "auto" or "world", found "${code}"${hint}`
+  };
+}
+function resolveGridIntensity(inputs) {
+  const pick2 = pickRegion(inputs);
+  if ("world" in pick2) return { ok: true, grid: worldDefault("no region given") };
+  if ("detect" in pick2) {
+    const d = inputs.detected ?? { failure: "detection was not run" };
+    if ("failure" in d)
+      return { ok: true, grid: worldDefault(`cloud region detection failed (${d.failure})`) };
+    const loc2 = lookupLocation(d.region);
+    if (!loc2)
+      return {
+        ok: true,
+        grid: worldDefault(`detected cloud region "${d.region}" is not in the embedded table`)
+      };
+    return { ok: true, grid: fromLocation(loc2, "cloud-detection", []) };
+  }
+  const loc = lookupLocation(pick2.code);
+  if (!loc) return unknownCode(pick2.code, FROM[pick2.origin]);
+  return { ok: true, grid: fromLocation(loc, pick2.origin, []) };
+}
+
+// src/carbon/io/provider-error.ts
+var ProviderError = class extends Error {
+  name = "ProviderError";
+  fault;
+  constructor(fault, message) {
+    super(message);
+    this.fault = fault;
+  }
+  /** Worth one more try: the next attempt may succeed where auth or shape errors never will. */
+  get retryable() {
+    return ["rate-limit", "server", "timeout", "network"].includes(this.fault);
+  }
+};
+
+// src/carbon/io/fields.ts
+function field2(doc, path14, where) {
+  let v = doc;
+  for (const key of path14) {
+    if (v === null || typeof v !== "object") {
+      throw new ProviderError("malformed", `${where}: answer lacks ${path14.join(".")}`);
+    }
+    v = v[key];
+  }
+  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path14.join(".")}`);
+  return v;
+}
+function numberField(doc, path14, where) {
+  const v = field2(doc, path14, where);
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
+    throw new ProviderError("malformed", `${where}: ${path14.join(".")} is not a non-negative number`);
+  }
+  return v;
+}
+function optionalString(doc, path14) {
+  try {
+    const v = field2(doc, path14, "");
+    return typeof v === "string" ? v : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/carbon/io/http-json.ts
+var MAX_TIMEOUT_MS = 3e3;
+var MAX_RETRIES = 2;
+function describeUrl(url2) {
+  try {
+    const u = new URL(url2);
+    return `${u.host}${u.pathname}`;
+  } catch {
+    return "invalid URL";
+  }
+}
+function faultFor(status) {
+  if (status === 401 || status === 403) return "auth";
+  if (status === 429) return "rate-limit";
+  return status >= 500 ? "server" : "client";
+}
+async function attempt(url2, headers, timeoutMs) {
+  const where = describeUrl(url2);
+  let res;
+  try {
+    res = await fetch(url2, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: "error" });
+  } catch (e) {
+    const timedOut = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
+    throw new ProviderError(
+      timedOut ? "timeout" : "network",
+      `${where}: ${timedOut ? `no answer within ${timeoutMs} ms` : "unreachable"}`
+    );
+  }
+  let text2;
+  try {
+    text2 = await res.text();
+  } catch {
+    throw new ProviderError("timeout", `${where}: answer cut off or slower than ${timeoutMs} ms`);
+  }
+  if (!res.ok) throw new ProviderError(faultFor(res.status), `${where}: HTTP ${res.status}`);
+  try {
+    return JSON.parse(text2);
+  } catch {
+    throw new ProviderError("malformed", `${where}: answer is not JSON`);
+  }
+}
+async function getJson(url2, opts = {}) {
+  const timeoutMs = Math.min(opts.timeoutMs ?? MAX_TIMEOUT_MS, MAX_TIMEOUT_MS);
+  const retries = Math.min(opts.retries ?? 1, MAX_RETRIES);
+  for (let i = 0; ; i++) {
+    try {
+      return await attempt(url2, opts.headers ?? {}, timeoutMs);
+    } catch (e) {
+      if (!(e instanceof ProviderError) || !e.retryable || i >= retries) throw e;
+      await new Promise((r) => setTimeout(r, 200 * (i + 1)));
+    }
+  }
+}
+
+// src/carbon/io/live-intensity-types.ts
+function baseUrl(envValue2, fallback) {
+  return (envValue2?.trim() || fallback).replace(/\/+$/, "");
+}
+
+// src/carbon/io/azure-imds.ts
+var AZURE_IMDS_URL = "http://169.254.169.254";
+async function detectAzureRegion(env, timeoutMs = 1e3) {
+  const base = baseUrl(env.CARBON_GATE_AZURE_IMDS_URL, AZURE_IMDS_URL);
+  try {
+    const doc = await getJson(`${base}/metadata/instance/compute?api-version=2021-02-01`, {
+      headers: { Metadata: "true" },
+      timeoutMs: Math.min(timeoutMs, 1e3),
+      retries: 0
+    });
+    const location = field2(doc, ["location"], "Azure IMDS");
+    if (typeof location !== "string" || location === "")
+      throw new ProviderError("malformed", "Azure IMDS: location is not a string");
+    return { region: `azure:${location}` };
+  } catch (e) {
+    return { failure: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+// src/carbon/io/electricity-maps.ts
+var ELECTRICITY_MAPS_URL = "https://api.electricitymap.org";
+async function electricityMapsIntensity(req) {
+  const base = baseUrl(req.env.CARBON_GATE_ELECTRICITYMAPS_URL, ELECTRICITY_MAPS_URL);
+  const url2 = `${base}/v3/carbon-intensity/latest?zone=${encodeURIComponent(req.zone)}`;
+  const doc = await getJson(url2, { headers: { "auth-token": req.token }, timeoutMs: req.timeoutMs });
+  const where = "Electricity Maps";
+  const gPerKwh = numberField(doc, ["carbonIntensity"], where);
+  const measuredAt = optionalString(doc, ["datetime"]);
+  const type = optionalString(doc, ["emissionFactorType"]) ?? "lifecycle";
+  const estimated = doc.isEstimated === true ? ", estimated" : "";
+  return {
+    gPerKwh,
+    method: type === "direct" ? "operational" : type,
+    source: `Electricity Maps live, zone ${req.zone} (${type}${estimated})${measuredAt ? ` at ${measuredAt}` : ""}`,
+    ...measuredAt ? { measuredAt } : {}
+  };
+}
+
+// src/carbon/io/uk-carbon-intensity.ts
+var UK_CARBON_INTENSITY_URL = "https://api.carbonintensity.org.uk";
+async function ukIntensity(req) {
+  const base = baseUrl(req.env.CARBON_GATE_UK_CARBON_INTENSITY_URL, UK_CARBON_INTENSITY_URL);
+  const doc = await getJson(`${base}/intensity`, { timeoutMs: req.timeoutMs });
+  const where = "UK Carbon Intensity";
+  const actual = field2(doc, ["data", 0, "intensity"], where);
+  const kind2 = typeof actual.actual === "number" ? "actual" : "forecast";
+  const gPerKwh = numberField(doc, ["data", 0, "intensity", kind2], where);
+  const measuredAt = optionalString(doc, ["data", 0, "from"]);
+  return {
+    gPerKwh,
+    method: "operational",
+    source: `UK Carbon Intensity API live, Great Britain (operational, ${kind2})${measuredAt ? ` at ${measuredAt}` : ""}`,
+    ...measuredAt ? { measuredAt } : {}
+  };
+}
+
+// src/carbon/io/watttime.ts
+var WATTTIME_URL = "https://api.watttime.org";
+var LBS_PER_MWH_TO_G_PER_KWH = 0.453592;
+async function wattTimeIntensity(req) {
+  const base = baseUrl(req.env.CARBON_GATE_WATTTIME_URL, WATTTIME_URL);
+  const basic = Buffer.from(`${req.username}:${req.password}`).toString("base64");
+  const login = await getJson(`${base}/login`, {
+    headers: { authorization: `Basic ${basic}` },
+    timeoutMs: req.timeoutMs
+  });
+  const token = field2(login, ["token"], "WattTime login");
+  if (typeof token !== "string" || token === "")
+    throw new ProviderError("malformed", "WattTime login: token is not a string");
+  const url2 = `${base}/v3/forecast?region=${encodeURIComponent(req.region)}&signal_type=co2_moer`;
+  const doc = await getJson(url2, { headers: { authorization: `Bearer ${token}` }, timeoutMs: req.timeoutMs });
+  const units = optionalString(doc, ["meta", "units"]);
+  if (units !== "lbs_co2_per_mwh") {
+    throw new ProviderError(
+      "malformed",
+      `WattTime forecast: expected meta.units "lbs_co2_per_mwh", found ${JSON.stringify(units ?? null)}`
+    );
+  }
+  const value = numberField(doc, ["data", 0, "value"], "WattTime forecast");
+  const measuredAt = optionalString(doc, ["data", 0, "point_time"]);
+  return {
+    gPerKwh: value * LBS_PER_MWH_TO_G_PER_KWH,
+    method: "marginal",
+    source: `WattTime live MOER forecast, region ${req.region} (marginal, ${value} lbs/MWh \xD7 0.453592)${measuredAt ? ` at ${measuredAt}` : ""}`,
+    ...measuredAt ? { measuredAt } : {}
+  };
+}
+
+// src/carbon/io/live-intensity.ts
+var UK_NOTICE = "UK Carbon Intensity gives operational (direct) emissions, not lifecycle: lower than the embedded figures";
+var WATTTIME_NOTICE = "WattTime MOER is a marginal signal (the plant that answers extra demand), not an average";
+async function applyLiveSource(grid, req) {
+  if (req.source === "embedded") return { grid, warnings: [] };
+  const fallback = (why) => ({
+    grid,
+    warnings: [
+      `intensity source ${req.source}: ${why}; using the embedded ${grid.intensityGPerKwh} g/kWh for ${grid.region}`
+    ]
+  });
+  const zone = req.zone ?? (grid.grid === "world" ? void 0 : grid.grid);
+  try {
+    if (req.source === "electricity-maps") {
+      const token = req.credentials.electricityMapsToken;
+      if (!token)
+        return fallback(
+          "no token (--electricity-maps-token, `intensity.tokenEnv` or CARBON_GATE_ELECTRICITY_MAPS_TOKEN)"
+        );
+      if (!zone) return fallback("no zone: set --region or `intensity.zone`");
+      const live2 = await electricityMapsIntensity({ zone, token, env: req.env, timeoutMs: req.timeoutMs });
+      return { grid: withLiveIntensity(grid, "electricity-maps", live2), warnings: [] };
+    }
+    if (req.source === "watttime") {
+      const creds = req.credentials.wattTime;
+      if (!creds)
+        return fallback("no credentials (CARBON_GATE_WATTTIME_USERNAME and CARBON_GATE_WATTTIME_PASSWORD)");
+      if (!req.zone)
+        return fallback("WattTime needs its own region name: set `intensity.zone` (e.g. CAISO_NORTH)");
+      const live2 = await wattTimeIntensity({
+        region: req.zone,
+        ...creds,
+        env: req.env,
+        timeoutMs: req.timeoutMs
+      });
+      return { grid: withLiveIntensity(grid, "watttime", live2, [WATTTIME_NOTICE]), warnings: [] };
+    }
+    if (grid.grid !== "GB" && grid.origin !== "default")
+      return fallback(`covers Great Britain only, region is ${grid.region}`);
+    const live = await ukIntensity({ env: req.env, timeoutMs: req.timeoutMs });
+    const gb = grid.grid === "GB" ? grid : { ...grid, region: "GB", regionName: "Great Britain", grid: "GB", notices: [] };
+    return { grid: withLiveIntensity(gb, "uk", live, [UK_NOTICE]), warnings: [] };
+  } catch (e) {
+    return fallback(e instanceof Error ? e.message : String(e));
+  }
+}
+
+// src/carbon/io/resolve-carbon.ts
+async function resolveCarbon(inp) {
+  const env = inp.env;
+  const regionInputs = {
+    ...inp.region,
+    env: env.CARBON_GATE_REGION,
+    detectCloud: env.CARBON_GATE_DETECT_CLOUD === "1" || env.CARBON_GATE_DETECT_CLOUD === "true"
+  };
+  if (wantsCloudDetection(regionInputs)) regionInputs.detected = await detectAzureRegion(env);
+  const resolved = resolveGridIntensity(regionInputs);
+  if (!resolved.ok) throw new UsageError(resolved.message);
+  let grid = resolved.grid;
+  const warnings = [];
+  const i = inp.intensity ?? {};
+  if (i.value !== void 0) {
+    grid = withExplicitIntensity(grid, i.value, (/* @__PURE__ */ new Date()).getUTCFullYear(), "--intensity");
+  } else {
+    const credentials = resolveCredentials(i.credentials ?? {}, env);
+    const source = selectIntensitySource(
+      i.sourceFlag,
+      i.sourceConfig,
+      credentials.electricityMapsToken !== void 0
+    );
+    const live = await applyLiveSource(grid, { source, zone: i.zone, credentials, env });
+    grid = live.grid;
+    warnings.push(...credentials.notices, ...live.warnings);
+  }
+  const pue = resolvePue({
+    ...inp.pue,
+    cloud: grid.cloud,
+    provider: isGithubHosted(env) ? "azure" : void 0
+  });
+  const embodied2 = resolveEmbodied(inp.embodied, env);
+  grid = { ...grid, notices: [...grid.notices, ...warnings] };
+  return { grid, pue, embodied: embodied2, warnings };
+}
+
+// src/cli/parse-options.ts
+import { parseArgs } from "node:util";
+function parseOptions(command, args, options) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (e) {
+    const msg = e.message.split("\n")[0] ?? "invalid arguments";
+    throw new UsageError(`${command}: ${msg} (see carbon-gate ${command} --help)`);
+  }
+}
+
+// src/cli/commands/footprint.ts
+var FOOTPRINT_HELP = `carbon-gate footprint \u2014 CO2e of a known energy or of a Green Algorithms-style job, no benchmark run
+
+Usage:
+  carbon-gate footprint --energy-kwh X [--region R] [--pue P] [--intensity G] [--json]
+  carbon-gate footprint --cores N --tdp-per-core W [--usage U] [--memory-gb M] --hours H [--pue P]
+                        (--intensity G | --region R) [--json]
+  \u2026 [--duration D --embodied-kg KG [--lifetime L] [--share S]]
+
+Energy:
+  --energy-kwh X        IT energy; operational = X \xD7 PUE \xD7 intensity
+  --cores N --tdp-per-core W --usage U (default 1) --memory-gb M (default 0) --hours H
+                        Green Algorithms: P = PUE \xD7 (N \xD7 W \xD7 U + M \xD7 0.3725) W, energy = P \xD7 H,
+                        which includes PUE; operational = energy \xD7 intensity
+Grid:
+${CARBON_FLAG_HELP}
+  --zone Z        live provider zone/region (Electricity Maps zone, WattTime region)
+Embodied (SCI M = KG \xD7 D \xF7 L \xD7 S):
+  --embodied-kg KG      the machine's embodied emissions, kg CO2e
+  --duration D          time used, e.g. 1h, 90m (default: --hours)
+  --lifetime L          expected lifespan (default 4y; y = 365 days)
+  --share S             share of the machine reserved, 0 to 1 or a fraction like 4/128 (default 1)
+Output:
+  --json          JSON: region, intensityGPerKwh, pue, energyKwh, operationalG, embodiedG, totalG, source, provenance
+  --help          this text`;
+var OPTIONS = {
+  ...CARBON_FLAG_OPTIONS,
+  zone: { type: "string" },
+  "energy-kwh": { type: "string" },
+  cores: { type: "string" },
+  "tdp-per-core": { type: "string" },
+  usage: { type: "string" },
+  "memory-gb": { type: "string" },
+  hours: { type: "string" },
+  duration: { type: "string" },
+  "embodied-kg": { type: "string" },
+  lifetime: { type: "string" },
+  share: { type: "string" },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", default: false }
+};
+function duration3(name2, text2) {
+  if (text2 === void 0) return void 0;
+  const s2 = parseLongDuration(text2);
+  if (s2 === null || s2 <= 0)
+    throw new UsageError(`--${name2}: expected a duration > 0 like 1h, 30m or 4y, found "${text2}"`);
+  return s2;
+}
+function share(text2) {
+  if (text2 === void 0) return 1;
+  const m = /^(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/.exec(text2.trim());
+  const value = m ? Number(m[1]) / Number(m[2]) : Number(text2);
+  if (text2.trim() === "" || !Number.isFinite(value) || value <= 0 || value > 1) {
+    throw new UsageError(`--share: expected a number > 0 and \u2264 1 or a fraction like 4/128, found "${text2}"`);
+  }
+  return value;
+}
+function energyInput(v) {
+  const kwh = numberFlag("energy-kwh", v["energy-kwh"], 0, 1e9);
+  const ga = v.cores !== void 0 || v["tdp-per-core"] !== void 0 || v.hours !== void 0;
+  if (kwh !== void 0 && ga)
+    throw new UsageError(
+      "footprint: give either --energy-kwh or the --cores/--tdp-per-core/--hours form, not both"
+    );
+  if (kwh !== void 0) return { kind: "metered", energyKwh: kwh };
+  const cores = numberFlag("cores", v.cores, 0, 1e6);
+  const tdpPerCoreW = numberFlag("tdp-per-core", v["tdp-per-core"], 0, 1e3);
+  const hours = numberFlag("hours", v.hours, 0, 1e6);
+  if (cores === void 0 || tdpPerCoreW === void 0 || hours === void 0) {
+    throw new UsageError(
+      "footprint: expected --energy-kwh X, or --cores N --tdp-per-core W --hours H (see carbon-gate footprint --help)"
+    );
+  }
+  const usage = numberFlag("usage", v.usage, 0, 1) ?? 1;
+  const memoryGb = numberFlag("memory-gb", v["memory-gb"], 0, 1e6) ?? 0;
+  return { kind: "green-algorithms", cores, tdpPerCoreW, usage, memoryGb, hours };
+}
+function embodied(v, energy) {
+  const kg = numberFlag("embodied-kg", v["embodied-kg"], 0, 1e6);
+  if (kg === void 0) {
+    if (v.duration !== void 0 || v.lifetime !== void 0 || v.share !== void 0) {
+      throw new UsageError("footprint: --duration, --lifetime and --share need --embodied-kg");
+    }
+    return void 0;
+  }
+  const durationS = duration3("duration", v.duration) ?? (energy.kind === "green-algorithms" ? energy.hours * 3600 : void 0);
+  if (durationS === void 0) throw new UsageError("footprint: --embodied-kg needs --duration (e.g. 1h)");
+  const lifetimeS = duration3("lifetime", v.lifetime) ?? 4 * SECONDS_PER_YEAR;
+  return { model: { totalKg: kg, lifetimeS, share: share(v.share), source: "command line" }, durationS };
+}
+function human(r) {
+  const p = r.provenance;
+  return [
+    `Region: ${r.region} (${r.regionName}), ${r.intensityGPerKwh} g CO2e/kWh, ${p.intensityYear}, ${r.source} (${p.method}, ${p.intensitySource})`,
+    `PUE: ${r.pue} (${p.pueSource})`,
+    `Energy: ${formatEnergy(r.energyKwh * 36e5)}${p.energy.pueIncluded ? " (includes PUE)" : " (IT)"}; ${p.energy.formula}`,
+    `Operational: ${formatMass(r.operationalG)}`,
+    `Embodied: ${p.embodied ? formatMass(r.embodiedG) : "not counted (0 g; see --embodied-kg)"}`,
+    `Total: ${formatMass(r.totalG)}`
+  ].join("\n");
+}
+async function footprintCommand(args) {
+  const { values, positionals } = parseOptions("footprint", args, OPTIONS);
+  if (values.help) {
+    process.stdout.write(FOOTPRINT_HELP + "\n");
+    return EXIT.ok;
+  }
+  if (positionals.length) throw new UsageError(`footprint: unexpected argument "${positionals[0]}"`);
+  const flags = parseCarbonFlags(values);
+  const energy = energyInput(values);
+  const emb = embodied(values, energy);
+  const carbon = await resolveCarbon({
+    region: { flag: flags.region },
+    pue: { flag: flags.pue },
+    intensity: {
+      value: flags.intensity,
+      sourceFlag: flags.source,
+      zone: values.zone,
+      credentials: { electricityMapsToken: flags.electricityMapsToken }
+    },
+    // The calculator counts embodied carbon only from its own flags, never from the environment.
+    embodied: "none",
+    env: process.env
+  });
+  for (const w2 of carbon.warnings) process.stderr.write(`carbon-gate: warning: ${w2}
+`);
+  const result = computeFootprint({
+    grid: carbon.grid,
+    pue: carbon.pue,
+    energy,
+    ...emb ? { embodied: emb } : {}
+  });
+  const notices = [.../* @__PURE__ */ new Set([...carbon.grid.notices, ...carbon.pue.notices])];
+  if (values.json) process.stdout.write(JSON.stringify({ ...result, notices }, null, 2) + "\n");
+  else {
+    process.stdout.write(human(result) + "\n");
+    for (const n of notices) process.stderr.write(`notice: ${n}
+`);
+  }
+  return EXIT.ok;
+}
+
+// src/cli/commands/calibrate.ts
+import { writeFile as writeFile2 } from "node:fs/promises";
+import path7 from "node:path";
 
 // src/meter/io/detect.ts
 import os2 from "node:os";
@@ -32888,7 +34306,7 @@ var cpu_tdp_default = {
 };
 
 // src/data/cpu-tdp.ts
-var data2 = cpu_tdp_default;
+var data5 = cpu_tdp_default;
 function normaliseCpuName(raw) {
   return raw.toLowerCase().replace(/\((r|tm|c)\)/g, "").replace(/@\s*\d+(\.\d+)?\s*[gm]hz/g, " ").replace(/\b(\d+|dual|triple|quad|six|eight|ten|twelve|sixteen)-core\b/g, " ").replace(/\b\d+(st|nd|rd|th) gen\b/g, " ").replace(/\bwith radeon\b.*$/, " ").replace(/\b(cpu|processor|intel|amd)\b/g, " ").replace(/\bcore2\b/g, "core 2").replace(/\s+/g, " ").trim();
 }
@@ -32896,12 +34314,12 @@ var indexes;
 function getIndexes() {
   if (!indexes) {
     const byModel = /* @__PURE__ */ new Map();
-    const byKey = /* @__PURE__ */ new Map();
-    for (const row of data2.cpus) {
+    const byKey2 = /* @__PURE__ */ new Map();
+    for (const row of data5.cpus) {
       byModel.set(row.model, row);
-      byKey.set(normaliseCpuName(row.model), row);
+      byKey2.set(normaliseCpuName(row.model), row);
     }
-    indexes = { byModel, byKey };
+    indexes = { byModel, byKey: byKey2 };
   }
   return indexes;
 }
@@ -32916,34 +34334,2977 @@ function toMatch(row, match) {
   };
 }
 function findCpu(modelName) {
-  const { byModel, byKey } = getIndexes();
+  const { byModel, byKey: byKey2 } = getIndexes();
   const exact = byModel.get(modelName.trim());
   if (exact) return toMatch(exact, "exact");
   const key = normaliseCpuName(modelName);
   if (key === "") return null;
-  const row = byKey.get(key);
+  const row = byKey2.get(key);
   return row ? toMatch(row, "normalised") : null;
 }
 function fallbackTdpPerCoreW() {
-  return { wattsPerCore: data2.fallback.tdpPerCoreW, basis: data2.fallback.basis };
+  return { wattsPerCore: data5.fallback.tdpPerCoreW, basis: data5.fallback.basis };
 }
 
 // src/meter/machine.ts
-function parseCpuInfo(text) {
-  const blocks = text.split(/\n\s*\n/).filter((b) => b.includes("processor"));
-  const field2 = (block, key) => block.split("\n").find((l) => l.split(":")[0]?.trim() === key)?.split(":").slice(1).join(":").trim();
+function parseCpuInfo(text2) {
+  const blocks = text2.split(/\n\s*\n/).filter((b) => b.includes("processor"));
+  const field3 = (block, key) => block.split("\n").find((l) => l.split(":")[0]?.trim() === key)?.split(":").slice(1).join(":").trim();
   const first = blocks[0] ?? "";
-  const model = field2(first, "model name") ?? field2(first, "Hardware") ?? field2(first, "cpu model") ?? "unknown";
-  const sockets = new Set(blocks.map((b) => field2(b, "physical id") ?? "0")).size || 1;
-  const siblings = Number(field2(first, "siblings"));
-  const cores = Number(field2(first, "cpu cores"));
+  const model2 = field3(first, "model name") ?? field3(first, "Hardware") ?? field3(first, "cpu model") ?? "unknown";
+  const sockets = new Set(blocks.map((b) => field3(b, "physical id") ?? "0")).size || 1;
+  const siblings = Number(field3(first, "siblings"));
+  const cores = Number(field3(first, "cpu cores"));
   const threadsPerCore = siblings > 0 && cores > 0 ? Math.max(1, Math.round(siblings / cores)) : 1;
-  const virtualised = /\bhypervisor\b/.test(field2(first, "flags") ?? "");
-  return { model, logicalCpus: Math.max(1, blocks.length), sockets, threadsPerCore, virtualised };
+  const virtualised = /\bhypervisor\b/.test(field3(first, "flags") ?? "");
+  return { model: model2, logicalCpus: Math.max(1, blocks.length), sockets, threadsPerCore, virtualised };
 }
-function parseMemTotal(text) {
-  const m = /^MemTotal:\s+(\d+)\s*kB/m.exec(text);
+function parseMemTotal(text2) {
+  const m = /^MemTotal:\s+(\d+)\s*kB/m.exec(text2);
   return m ? Number(m[1]) * 1024 : null;
+}
+
+// data/power-model.json
+var power_model_default = {
+  name: "carbon-gate SPECpower wall-power model",
+  version: "1.0.0",
+  description: "Whole-server wall power (W) at 0-100 % CPU load: ridge regression of log power per load level on CPU/server features, plus a kernel-weighted correction from the residuals of the most similar SPECpower servers; monotone in load.",
+  attribution: {
+    data: "SPECpower_ssj2008 published results (Standard Performance Evaluation Corporation, spec.org)",
+    via: "cleaned by the Cloud Energy project (green-coding-solutions/cloud-energy, data/spec_data_cleaned_unmelted.csv)",
+    licence: "MIT (Cloud Energy)",
+    url: "https://github.com/green-coding-solutions/cloud-energy"
+  },
+  training: {
+    source: "shared/data/specpower/machines.csv",
+    servers: 498,
+    inputSha256: "5ef8a31333dc877200b6fc29ed4d2b042de968d7b1ac6cf69498b827c1a544ae",
+    levels: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]
+  },
+  protocol: {
+    folds: 5,
+    seed: 2008,
+    innerSeed: 4242,
+    bandQuantiles: [0.1, 0.9],
+    grid: {
+      lambda: [3, 10, 30],
+      k: [3, 5, 8],
+      bandwidth: [0.5, 1, 2],
+      namePenalty: [1, 3],
+      vendorPenalty: [0, 0.5]
+    },
+    selection: "hyperparameters chosen by 5-fold CV on all servers; the reported cv.mapePct is nested (chosen inside each outer fold by an inner 5-fold search)"
+  },
+  hyperparameters: {
+    lambda: 30,
+    k: 8,
+    bandwidth: 0.5,
+    namePenalty: 1,
+    vendorPenalty: 0.5
+  },
+  architectures: ["broadwell", "cascadelake", "coffeelake", "cooperlake", "core", "epyc-gen1", "epyc-gen2", "epyc-gen3", "haswell", "icelake", "ivybridge", "kabylake", "nehalem", "netburst", "opteron", "rocketlake", "sandybridge", "skylake"],
+  features: ["log TDP\xD7sockets", "log cores", "log threads", "log memory", "year", "log sockets", "AMD", "log TDP per core", "year\xB2", "log memory per core", "log\xB2 memory", "low-power bin", "arch=broadwell", "arch=cascadelake", "arch=coffeelake", "arch=cooperlake", "arch=core", "arch=epyc-gen1", "arch=epyc-gen2", "arch=epyc-gen3", "arch=haswell", "arch=icelake", "arch=ivybridge", "arch=kabylake", "arch=nehalem", "arch=netburst", "arch=opteron", "arch=rocketlake", "arch=sandybridge", "arch=skylake", "vendor=acer", "vendor=asus", "vendor=dell", "vendor=fujitsu", "vendor=h3c", "vendor=hitachi", "vendor=hp", "vendor=huawei", "vendor=ibm", "vendor=inspur", "vendor=lenovo", "vendor=nec", "vendor=other", "vendor=quanta", "vendor=sugon", "vendor=supermicro", "vendor=tyan", "family=epyc", "family=opteron", "family=other", "family=xeon-3000", "family=xeon-5000", "family=xeon-7000", "family=xeon-e3", "family=xeon-e5", "family=xeon-e7", "family=xeon-gold", "family=xeon-platinum", "family=xeon-silver"],
+  defaults: {
+    yearRange: [2004, 2022],
+    memoryGbRange: [4, 1536],
+    memoryGbPerThread: 1,
+    year: 2012,
+    yearByArchitecture: {
+      broadwell: 2016,
+      cascadelake: 2019,
+      coffeelake: 2019,
+      cooperlake: 2020,
+      core: 2008,
+      "epyc-gen1": 2018,
+      "epyc-gen2": 2020,
+      "epyc-gen3": 2021,
+      haswell: 2015,
+      icelake: 2021,
+      ivybridge: 2012,
+      kabylake: 2017,
+      nehalem: 2010,
+      netburst: 2006,
+      opteron: 2010,
+      rocketlake: 2022,
+      sandybridge: 2012,
+      skylake: 2017
+    }
+  },
+  band: {
+    lowRatio: 0.8786,
+    highRatio: 1.126,
+    coverage: 0.7999,
+    nestedCoverage: 0.8204
+  },
+  cv: {
+    mapePct: 7.911,
+    foldMapePct: [7.346, 7.417, 9.263, 7.345, 8.182],
+    selectedConfigMapePct: 7.917,
+    formulasMapePct: {
+      "Teads curve on TDP": 30.93,
+      "Green Algorithms": 37.45,
+      "CodeCarbon v3 load mode": 47.77,
+      "Cloud Carbon Footprint": 57.99
+    }
+  },
+  scaler: {
+    mean: [5.371043239, 2.986478828, 3.523737486, 3.660548155, -0.06746987952, 0.6472157409, 0.186746988, 2.384564412, 0.8968674699, 0.674069327, 15.40467934, 0.1526104418, 0.02008032129, 0.07228915663, 0.01606425703, 0.01606425703, 0.1285140562, 0.01606425703, 0.04819277108, 0.03614457831, 0.03012048193, 0.03815261044, 0.0140562249, 0.004016064257, 0.1767068273, 0.01204819277, 0.08634538153, 0.02008032129, 0.1686746988, 0.09638554217, 0.1024096386, 0.02208835341, 0.09236947791, 0.1646586345, 0.01807228916, 0.03413654618, 0.1546184739, 0.06024096386, 0.06827309237, 0.03212851406, 0.0562248996, 0.03212851406, 0.06425702811, 0.01807228916, 0.01807228916, 0.05220883534, 0.01004016064, 0.1004016064, 0.08634538153, 0.01606425703, 0.0702811245, 0.2168674699, 0.0140562249, 0.07429718876, 0.202811245, 0.002008032129, 0.02208835341, 0.1907630522, 0.004016064257],
+    sd: [0.7445452467, 1.132247045, 1.264564967, 1.416003725, 0.9446244149, 0.4335308815, 0.3897082889, 0.5663185253, 0.7331101065, 0.5779750398, 11.10743868, 0.3596115888, 0.1402750939, 0.2589660875, 0.1257226975, 0.1257226975, 0.3346613117, 0.1257226975, 0.2141733595, 0.1866497998, 0.1709188067, 0.1915645812, 0.1177227567, 0.06324504316, 0.3814204039, 0.1091010258, 0.2808733818, 0.1402750939, 0.3744643438, 0.2951192461, 0.3031862538, 0.1469709429, 0.2895468139, 0.3708721729, 0.133212918, 0.1815798513, 0.3615405944, 0.2379327429, 0.2522139513, 0.1763413526, 0.2303555084, 0.1763413526, 0.2452102413, 0.133212918, 0.133212918, 0.2224479104, 0.09969631797, 0.3005347299, 0.2808733818, 0.1257226975, 0.2556202027, 0.4121115994, 0.1177227567, 0.2622539161, 0.4020930786, 0.04476605785, 0.1469709429, 0.3929026726, 0.06324504316]
+  },
+  ridge: {
+    intercept: [4.30531479, 4.700063421, 4.822156441, 4.925909968, 5.022711616, 5.114278337, 5.210571438, 5.307864598, 5.407364977, 5.51007284, 5.599579814],
+    weights: [
+      [0.08909166282, 0.1125655947, 0.1192623326, 0.1250808321, 0.1294536067, 0.1316490125, 0.132173678, 0.132077807, 0.1315930807, 0.1303251634, 0.1305651195],
+      [0.03237435209, 0.06277131204, 0.0676954737, 0.0723309427, 0.07657505733, 0.07977921593, 0.0821720481, 0.08356900229, 0.08489939311, 0.08520210034, 0.08666044075],
+      [-0.01414004972, 0.02338201469, 0.02905238705, 0.03454026265, 0.03921813804, 0.04303578795, 0.0462701655, 0.05000467771, 0.0538205229, 0.05856907182, 0.06266888522],
+      [0.05256239181, 0.067093798, 0.06908108403, 0.07145763314, 0.07332547417, 0.0745232819, 0.07490681591, 0.07458606657, 0.07503543229, 0.07478775556, 0.07479109588],
+      [-0.1126330063, -0.09513538537, -0.09190106673, -0.08972290056, -0.08800555077, -0.08562549873, -0.08361932803, -0.08023794263, -0.07711770276, -0.07193333535, -0.06401311965],
+      [0.2591079329, 0.2480703033, 0.2418378835, 0.2365077214, 0.2312321881, 0.2280285777, 0.2258261067, 0.2266356745, 0.2271340267, 0.2273086197, 0.2281483963],
+      [0.03021633011, 0.0242480349, 0.0220768547, 0.02048586079, 0.01799583601, 0.01586266045, 0.01292802215, 0.009192615134, 0.004227835771, -7651625193e-13, -0.004747938058],
+      [0.05240338832, 0.02249184049, 0.02145118385, 0.01983308402, 0.01709671272, 0.01357692654, 0.009482693643, 0.006563704546, 0.003266564114, 9944131429e-13, -0.001605790404],
+      [0.1547987637, 0.117170922, 0.1136640842, 0.1076146781, 0.1012514678, 0.09588130801, 0.08772159025, 0.08014917645, 0.07310576578, 0.06647481025, 0.06339677847],
+      [0.06535364943, 0.04140738561, 0.03662973454, 0.03337130027, 0.0296332212, 0.02629086424, 0.02254296611, 0.0190205311, 0.01751522816, 0.01631543491, 0.01346674492],
+      [0.06029972963, 0.07204168787, 0.07579033646, 0.07516465247, 0.07451774888, 0.07397184456, 0.07274688862, 0.07100197684, 0.06787476188, 0.0644597983, 0.06222570776],
+      [0.006330344216, -0.02099577681, -0.02180814097, -0.02415666346, -0.02740537702, -0.03168408349, -0.03715492445, -0.04198551736, -0.04749652154, -0.05275488236, -0.05781023662],
+      [-0.02920491674, -0.01361985753, -0.009754485926, -0.007697485175, -0.006836808123, -0.009445374954, -0.01329382118, -0.01625543847, -0.01582699091, -0.01671132142, -0.0174743517],
+      [-0.05646678561, -0.0367212284, -0.0354245988, -0.03421236528, -0.03285513521, -0.03219132902, -0.0283489117, -0.02640768103, -0.02699042974, -0.02506480478, -0.01717576693],
+      [-0.03847872227, -0.04916824734, -0.0503138099, -0.04815925075, -0.04580147321, -0.04163535861, -0.03909877245, -0.03736932546, -0.03496283284, -0.02926294949, -0.02080364055],
+      [0.005665522679, -8000197948e-13, -0.002456234595, -0.003626247171, -0.003732459961, -0.003408901116, -0.002777025448, -0.001723778233, -1734675736e-13, -5005449485e-14, 4338565281e-13],
+      [0.113927019, 0.08776305705, 0.08084855038, 0.07713030831, 0.07390326665, 0.07029653962, 0.06493136668, 0.05704252238, 0.04767566021, 0.03716746546, 0.02741722222],
+      [0.006682100095, -0.003281850273, -0.00743355336, -0.01097950643, -0.0142280806, -0.01664701275, -0.01980540209, -0.02142992753, -0.02243791105, -0.02485829854, -0.02651552132],
+      [0.03217135102, 0.03412348622, 0.03238054444, 0.03101605477, 0.02795134814, 0.02443211525, 0.01981211332, 0.01592790081, 0.01163841918, 0.005363008011, 2033950422e-13],
+      [-0.01563342037, -0.01238736756, -0.01401154191, -0.01488906065, -0.01523315369, -0.01382585345, -0.01101340298, -0.009494915334, -0.009385483735, -0.00547219567, -0.002433801656],
+      [-0.01735563517, -0.004458866868, -0.00129896413, 5794603546e-13, 0.001325079659, 5754641839e-13, 2632965253e-13, 0.001091087274, 0.001505951805, 0.001162447145, -0.001401355048],
+      [0.06178632133, 0.01850876955, 0.01396056418, 0.01244054968, 0.01058553079, 0.008321861235, 0.007543934101, 0.008402255196, 0.01161590002, 0.01653568973, 0.01643829817],
+      [0.01218862125, 0.003481081972, 0.00355528772, 0.003355926884, 0.002068091694, 0.001078103408, -0.002026580397, -0.003840078623, -0.001670537711, -3613980677e-13, -0.00295447651],
+      [-0.02551272712, -0.02581415436, -0.02448952979, -0.02430196706, -0.02482291279, -0.02462989729, -0.02440302851, -0.02281308837, -0.02107093783, -0.01985068543, -0.02038140583],
+      [-0.06183685625, -0.03449156448, -0.02933715571, -0.02914477362, -0.02962108186, -0.02994987975, -0.03031038022, -0.0274847715, -0.02492442499, -0.02459893073, -0.0219911943],
+      [0.03266963097, 0.04502386945, 0.04366940142, 0.04448292694, 0.04642708263, 0.04787582337, 0.04999983808, 0.05073685335, 0.0513607703, 0.0513644684, 0.05280405079],
+      [0.02479121043, 0.01732460805, 0.01857883836, 0.01958217054, 0.02014697887, 0.02001828066, 0.01901414981, 0.0165112073, 0.01327194713, 0.009612277743, 0.006743247901],
+      [-0.04566883261, -0.05262815892, -0.05200058459, -0.05002464237, -0.04888116063, -0.04705138347, -0.04719465826, -0.04876870573, -0.05043246375, -0.04732628167, -0.039046486],
+      [0.008000308589, -0.007144049986, -0.005517149212, -0.004845387314, -0.001401001364, 0.002122169456, 0.008161112334, 0.01350903172, 0.01923288028, 0.02373839558, 0.02337422932],
+      [-0.0417340587, -0.01483397904, -0.01362227309, -0.01216865535, -0.01139980937, -0.00894187314, -0.00791304202, -0.006131537366, -0.003908210522, -5424809274e-13, 7238814264e-13],
+      [0.03010681767, 0.02830398948, 0.02782120623, 0.02822060043, 0.03001843922, 0.03236014878, 0.03195059809, 0.02812270952, 0.02431095998, 0.02154932468, 0.01766420159],
+      [-0.02367160309, -0.0190597004, -0.01897800896, -0.0186048619, -0.01842186772, -0.01668648667, -0.01731069538, -0.01582172579, -0.0152131079, -0.01465118947, -0.01237395851],
+      [-0.02369046315, -0.01201785737, -0.01027028469, -0.008621928831, -0.005323866976, -0.006847159387, -0.006479710771, -0.00475278941, -0.002994616379, -0.001715167126, -0.00154980159],
+      [-0.01537719003, -0.01581037247, -0.01575991507, -0.01636256771, -0.01823399129, -0.01831698703, -0.01874421746, -0.01737868175, -0.01408837644, -0.01264690616, -0.01156201927],
+      [-0.01924943116, -0.003545502519, -0.002947870935, -0.003622702477, -0.00448871736, -0.004583031045, -0.003023052023, -0.001767190106, 6192134161e-13, 0.005127819303, 0.008958281115],
+      [0.05997083682, 0.03398158217, 0.03015117685, 0.02613774906, 0.02499511615, 0.02640054703, 0.0275493704, 0.02694456321, 0.02249522781, 0.0218943388, 0.02115701114],
+      [0.01915125786, 0.01420587442, 0.01554351981, 0.01678568829, 0.017258684, 0.01781007781, 0.01797814792, 0.01857787698, 0.02069964864, 0.02235163298, 0.01749271875],
+      [-0.0293897206, -0.01720382847, -0.01734712837, -0.01881110989, -0.02304230982, -0.02867719377, -0.02852288253, -0.02779101141, -0.02709080545, -0.02273793677, -0.0149038453],
+      [-0.001852727554, -0.005896988397, -0.00724548149, -0.006499235685, -0.004410087368, -9146086753e-13, 0.001289375185, 0.001793962199, -4746155627e-13, -0.003121347345, -0.006011357293],
+      [-0.003059232348, -0.003448077139, -0.00607800769, -0.005688748474, -0.007101737144, -0.006315172546, -0.005830135053, -0.006214922523, -0.004868678284, -0.003862192575, -0.00142020763],
+      [-0.005982001175, -0.01329919487, -0.01336896633, -0.01386751576, -0.01534766119, -0.01867269038, -0.02226924029, -0.02551874493, -0.02725024025, -0.02730289991, -0.02102129767],
+      [0.01954780273, 0.004741299905, 0.003345978771, 0.003329563237, 0.0041536727, 0.005126035943, 0.005176580542, 0.004111506726, 0.001573696261, -0.001159591324, -0.003473442041],
+      [0.01479206399, 0.009731031944, 0.01110570226, 0.01123977859, 0.01172474436, 0.01199138778, 0.0110405487, 0.01051583913, 0.009796468277, 0.007323817572, 0.004155232696],
+      [-0.03286293197, -0.004957720097, -0.003804798079, -0.003981743131, -0.004314047667, -0.005852286989, -0.004922547358, -0.003595900133, 2142287881e-13, -0.001301791591, -0.002391098515],
+      [-0.02338687854, -0.009884585944, -0.01061739905, -0.01172452179, -0.01231162082, -0.01301354226, -0.0124898524, -0.01140279869, -0.01063780522, -0.01182688821, -0.01265528735],
+      [0.01383347836, 0.009870820933, 0.01171699594, 0.01299868909, 0.01365512843, 0.01402937593, 0.01338473726, 0.01361973027, 0.01198266394, 0.0105943763, 0.01156604238],
+      [-0.01621330861, -0.01463862866, -0.01425427314, -0.01423283988, -0.0132183241, -0.01191936722, -0.01076410546, -0.009574215533, -0.009519963419, -0.009671691296, -0.009823052793],
+      [0.01601266914, 0.01525161148, 0.01126402965, 0.00826326892, 0.004506555271, 0.001860710321, -0.001006243669, -0.003510809945, -0.006921376544, -0.009975629553, -0.01245882518],
+      [0.02479121043, 0.01732460805, 0.01857883836, 0.01958217054, 0.02014697887, 0.02001828066, 0.01901414981, 0.0165112073, 0.01327194713, 0.009612277743, 0.006743247901],
+      [-0.001716196621, -0.004399995427, -0.004258802373, -0.003766101547, -0.004630118105, -0.005609813265, -0.007213209957, -0.008622115168, -0.01105692186, -0.01341076912, -0.0152113521],
+      [-0.008222388545, -0.01485127757, -0.01310710201, -0.01071511706, -0.007215027458, -0.005704468228, -0.004774706902, -0.004579033985, -0.00449010355, -0.006893728355, -0.00770749886],
+      [0.08738859192, 0.09038580818, 0.08506056388, 0.07893830767, 0.07326547785, 0.06870712421, 0.06297943074, 0.05617452332, 0.04952458205, 0.04162677867, 0.03740111037],
+      [0.09142620361, 0.06405567269, 0.05867822118, 0.05499270552, 0.05157169065, 0.04832946369, 0.04472134941, 0.04023421325, 0.03495438827, 0.02973837291, 0.02604730422],
+      [-0.1528384236, -0.1450176048, -0.1376362809, -0.134105693, -0.1287470268, -0.1237836889, -0.1163088951, -0.1081684317, -0.1003113613, -0.09824804218, -0.09779484675],
+      [-0.01415025602, -0.03446141287, -0.03657025086, -0.03550662082, -0.03409189052, -0.03292343121, -0.03252544284, -0.03076864173, -0.03022568512, -0.0231435287, -0.01808542485],
+      [0.03910239111, 0.02610718145, 0.02348658183, 0.02219643646, 0.02079310645, 0.01928103864, 0.01817780834, 0.01697649789, 0.01603926647, 0.01418193931, 0.01273336566],
+      [0.01471072536, 0.008529417261, 0.008466259521, 0.007471317188, 0.006416556122, 0.005016896216, 0.003569243536, 0.005238918227, 0.01089492921, 0.01200500245, 0.009450714708],
+      [-0.03852038645, -0.001375962812, 0.004251294504, 0.009120559157, 0.01218952814, 0.01588701938, 0.021404544, 0.02648218186, 0.03295280338, 0.04166237011, 0.04831946906],
+      [0.01201154867, 0.001840667238, 0.002441069634, -7598968532e-14, -6651795552e-13, -0.002598118166, -0.004704936094, -0.006482899816, -0.006960991962, -0.009583093866, -0.01220051808]
+    ]
+  },
+  neighbours: {
+    keys: ["xeon e5-2680", "xeon platinum 8176", "xeon platinum 8180", "xeon e-2388g", "xeon x5675", "xeon l5520", "xeon e5-2660 v2", "xeon e5-2699 v3", "xeon e5-2660", "epyc 7702p", "epyc 7742", "xeon e5-2470", "xeon e5645", "xeon e5-2660", "epyc 7702p", "xeon e5345", "opteron 8376 he", "xeon e5-2470", "xeon x5670", "xeon e5-2660", "xeon x3470", "xeon e5420", "xeon e5-2660", "xeon platinum 8280", "xeon e5-2660", "xeon e5-2660", "xeon e5-2699 v3", "xeon platinum 8176", "xeon x3360", "xeon platinum 8176", "xeon e5-2470", "xeon platinum 8276l", "xeon e3-1260l v5", "xeon e5-2699 v3", "xeon gold 6238r", "xeon silver 4210", "epyc 7763", "xeon platinum 8176m", "xeon e3-1275l v3", "xeon platinum 8380", "epyc 7742", "xeon e5345", "opteron 4386", "xeon platinum 8176", "xeon x5670", "xeon e5-2670", "xeon platinum 8280", "xeon l5640", "xeon platinum 8180", "opteron 6174", "xeon x5670", "xeon x3470", "xeon e-2176g", "epyc 7351", "xeon x3470", "xeon e5-2680", "epyc 7501", "xeon platinum 8180", "xeon x5670", "xeon e-2176g", "opteron 6174", "xeon e5-2670", "opteron 4310 ee", "xeon platinum 8280", "xeon platinum 8180", "xeon e5-2660", "xeon gold 6252", "xeon platinum 8176", "xeon x5670", "xeon gold 5220", "xeon e-2288g", "xeon e3-1240 v2", "xeon e5-2660", "xeon x5670", "xeon platinum 8280", "xeon platinum 8176", "xeon e3-1280", "xeon gold 5117", "xeon platinum 8380", "xeon l5530", "xeon e5472", "xeon x3470", "xeon gold 6314u", "xeon l5420", "xeon x5670", "xeon platinum 8280", "xeon e5-2470", "xeon e5-4607", "epyc 7763", "xeon l5335", "epyc 7702", "xeon e5440", "xeon e5-2660", "xeon x5675", "xeon e5-2470", "xeon x3360", "epyc 7742", "xeon l5430", "xeon e5-4669 v3", "xeon platinum 8276l", "xeon x3360", "xeon e5-2698 v4", "xeon l5335", "xeon e5450", "xeon e5-2665", "epyc 7601", "xeon x5675", "xeon platinum 8180", "core i3-540", "xeon e-2388g", "xeon e3-1270", "epyc 7601", "xeon e5-2470", "xeon 3075", "xeon e5-2470", "xeon x5670", "xeon platinum 8280", "xeon e5-2670", "xeon platinum 8380hl", "epyc 7742", "xeon gold 6314u", "xeon platinum 8180", "xeon platinum 8380", "epyc 7601", "epyc 7742", "xeon e7-4870", "opteron 6380", "xeon e5-4640", "xeon l3360", "xeon l3360", "xeon x3480", "xeon e5-4640", "xeon platinum 8176m", "opteron 2384", "xeon e5-2470", "xeon x3470", "xeon x7560", "xeon l3360", "xeon l5520", "opteron 6276", "xeon x5675", "xeon e-2356g", "xeon e5-4640", "xeon e5-2660", "xeon x5670", "xeon l5530", "xeon", "opteron 2435", "opteron 6366 he", "xeon e5-2630", "opteron 6276", "xeon platinum 8352y", "xeon", "xeon l5530", "x3350", "opteron 6174", "xeon e-2388g", "xeon e5-2699 v4", "xeon l5430", "xeon e5-2450", "opteron 8384", "epyc 7601", "xeon e5-2699 v3", "xeon e5-2660", "xeon platinum 8180", "xeon x3480", "epyc 7763", "xeon platinum 8276l", "opteron 8381 he", "xeon l5430", "epyc 7742", "xeon e5-2699 v4", "xeon e5450", "xeon x5670", "epyc 7702", "xeon x5670", "opteron 8376 he", "xeon platinum 8180", "xeon 5160", "epyc 7742", "xeon x5670", "xeon x3480", "xeon e3-1230 v6", "opteron 2377 ee", "xeon l5420", "xeon e5-2660", "xeon e3-1265l v2", "xeon l5430", "xeon e5-2440", "xeon l5520", "xeon e-2388g", "xeon x3360", "xeon e5-2640", "xeon e5-2660", "opteron 4164 ee", "xeon e5540", "xeon e-2356g", "opteron 6276", "xeon x5670", "xeon e5-2630", "epyc 7763", "xeon e5-2660 v2", "xeon x5675", "xeon platinum 8180", "xeon e-2176g", "xeon platinum 8380h", "xeon e5-2470", "xeon platinum 8180", "xeon l5430", "opteron 4376 he", "opteron 6174", "xeon e5-2699 v4", "epyc 7702", "xeon x3360", "xeon platinum 8380", "xeon e5-2660", "xeon x3360", "xeon e-2288g", "xeon platinum 8380hl", "opteron 2216 he", "xeon platinum 8280", "epyc 7773x", "xeon gold 6136", "xeon platinum 8380", "xeon e3-1275l v3", "xeon 3040", "xeon platinum 8280", "opteron 6278", "xeon l5408", "xeon platinum 8180", "xeon x5675", "xeon e5-2660", "xeon x3470", "opteron 2380", "xeon e5-2660", "opteron 8381 he", "xeon l3360", "xeon e-2388g", "xeon platinum 8180", "xeon platinum 8180", "xeon e5-2699 v4", "xeon x5675", "opteron 6278", "xeon e5-4650l", "xeon x5675", "xeon platinum 8176", "xeon platinum 8380hl", "xeon e5-2650", "xeon platinum 8280", "xeon e5-2699 v4", "xeon e5-2670", "opteron 6176", "xeon l5420", "xeon platinum 8180", "xeon e3-1260l", "xeon platinum 8180", "xeon e-2388g", "core i5-4570", "xeon e5-2660", "epyc 7742", "xeon platinum 8380hl", "xeon x5670", "xeon e3-1260l v5", "xeon x5675", "epyc 7742", "xeon platinum 8280l", "xeon e5-2665", "core i3-540", "xeon l5408", "xeon platinum 8380", "xeon l5420", "xeon e-2176g", "xeon e3-1265l v2", "xeon e3-1280 v2", "xeon x5675", "xeon 3070", "xeon l5430", "xeon e5-2450l", "xeon platinum 8180", "xeon x5570", "xeon l5420", "xeon l5335", "xeon e5-2670", "xeon e5-2665", "xeon x5670", "xeon x5670", "xeon l5640", "xeon platinum 8180", "xeon 7110m", "xeon x5670", "xeon", "xeon platinum 8180", "epyc 7763", "xeon x5670", "xeon l5420", "xeon x5675", "xeon platinum 8180", "epyc 7763", "xeon e5440", "xeon e5-2640", "xeon 7020", "xeon e5-2699 v3", "pentium d 930", "xeon e5-2665", "xeon l5430", "xeon e5-2640", "xeon x3360", "xeon 5160", "xeon e5-2650l", "xeon platinum 8180", "epyc 7763", "xeon 3070", "xeon l5430", "xeon e5-2470", "xeon l5420", "xeon e-2176g", "xeon e3-1230 v6", "xeon e5-4669 v4", "xeon platinum 8280l", "xeon platinum 8280l", "xeon x3480", "xeon l5408", "xeon platinum 8280", "epyc 7773x", "epyc 7763", "opteron 2356", "epyc 7742", "xeon platinum 8368q", "xeon e5-2660", "opteron 4164 ee", "xeon e5-2640", "xeon e-2388g", "opteron 6174", "xeon e5-2470", "xeon e5-2699 v4", "opteron 6380", "epyc 7742", "xeon platinum 8280", "xeon e5-2670", "xeon e5-2699 v4", "xeon e5-2650", "xeon platinum 8380hl", "xeon e-2176g", "opteron 2384", "xeon platinum 8180", "xeon platinum 8180", "xeon e3-1240l v5", "xeon e5-2660", "xeon l3360", "xeon e-2388g", "opteron 2384", "xeon e5-2470", "xeon platinum 8176m", "xeon x5670", "opteron 6276", "xeon platinum 8376hl", "xeon x5675", "xeon l3360", "xeon x5675", "xeon x5670", "epyc 7763", "xeon e5-2660", "xeon platinum 8280l", "epyc 7742", "epyc 7742", "xeon e5-2650", "xeon x3470", "xeon x5570", "xeon x5670", "xeon e5440", "xeon platinum 8380", "xeon l5530", "opteron 2356", "xeon platinum 8180", "epyc 7713", "xeon l5430", "xeon e5450", "xeon platinum 8280l", "xeon e5-2699 v3", "opteron 6276", "epyc 7773x", "xeon e5-2699 v4", "xeon x3430", "xeon e5-2660", "xeon l5530", "xeon x5670", "xeon x5670", "epyc 7501", "xeon platinum 8180", "xeon platinum 8280l", "xeon l5530", "epyc 7601", "xeon platinum 8176", "xeon x5570", "xeon l7345", "xeon x7560", "opteron 6278", "xeon x3480", "xeon e3-1265l v3", "xeon platinum 8276l", "xeon e5345", "opteron 6344", "xeon platinum 8380", "xeon e5-4650l", "xeon platinum 8280", "xeon 5160", "xeon e5-2660", "xeon e5-2660", "xeon x5570", "epyc 7763", "xeon x5570", "xeon e5-2670", "xeon platinum 8380", "opteron 6238", "xeon x3360", "xeon platinum 8176", "xeon e5-2699 v3", "xeon platinum 8176m", "xeon gold 6252", "xeon platinum 8280", "epyc 7773x", "epyc 7742", "xeon e3-1220", "xeon gold 6140", "xeon platinum 8380", "xeon e5-2660", "xeon platinum 8368q", "xeon gold 6152", "xeon x5670", "xeon l5530", "xeon x5570", "xeon e5472", "xeon e5-2660", "opteron 2419 ee", "xeon e5-2660", "xeon x5272", "xeon e5-2660", "opteron 2425 he", "xeon x5670", "xeon platinum 8380", "xeon e5-2660", "xeon platinum 8360y", "epyc 7773x", "xeon x5570", "xeon platinum 8276l", "xeon platinum 8380hl", "xeon e5-4607", "xeon platinum 8280", "opteron 6262 he", "xeon e3-1260l", "epyc 7702p", "xeon silver 4214", "xeon x5670", "xeon e5-2640", "xeon x5570", "xeon platinum 8380", "xeon e5-2650", "xeon platinum 8380", "xeon platinum 8280", "xeon e5462", "xeon l5335", "xeon x7560", "xeon e5-2470", "xeon x3480", "xeon e5-2660", "xeon e5-4650", "xeon x5650", "xeon platinum 8180", "xeon platinum 8180", "xeon platinum 8276m", "xeon l5530", "xeon e5-2650l", "epyc 7773x", "core i3-540", "xeon gold 6226r", "xeon e5-2699 v3", "xeon platinum 8280l", "xeon platinum 8176", "xeon e5450", "epyc 7763", "xeon l5430", "epyc 7742", "xeon platinum 8160", "epyc 7702", "epyc 7742", "xeon l5530", "xeon e3-1265l v3", "opteron 2382", "xeon x3360", "xeon x3470", "xeon x5570", "opteron 6278", "xeon x5670", "xeon e3-1265l v2", "xeon e5-2699 v3", "epyc 7742", "xeon platinum 8280l", "xeon e7330"],
+    vendors: ["huawei", "inspur", "dell", "hp", "hp", "other", "huawei", "quanta", "supermicro", "hp", "asus", "ibm", "nec", "fujitsu", "hp", "supermicro", "hp", "fujitsu", "acer", "huawei", "ibm", "other", "dell", "hp", "ibm", "acer", "fujitsu", "lenovo", "ibm", "huawei", "fujitsu", "fujitsu", "fujitsu", "sugon", "inspur", "other", "lenovo", "fujitsu", "fujitsu", "fujitsu", "lenovo", "supermicro", "tyan", "inspur", "acer", "hitachi", "hp", "hp", "huawei", "acer", "fujitsu", "fujitsu", "dell", "sugon", "fujitsu", "ibm", "sugon", "hp", "dell", "lenovo", "acer", "hitachi", "tyan", "hp", "sugon", "huawei", "inspur", "lenovo", "acer", "fujitsu", "fujitsu", "fujitsu", "dell", "other", "huawei", "lenovo", "hitachi", "sugon", "supermicro", "acer", "other", "ibm", "hp", "dell", "acer", "inspur", "dell", "acer", "asus", "supermicro", "hp", "dell", "fujitsu", "ibm", "supermicro", "hp", "lenovo", "fujitsu", "hp", "lenovo", "ibm", "huawei", "fujitsu", "hp", "acer", "dell", "hp", "h3c", "nec", "hp", "acer", "other", "huawei", "hp", "dell", "hitachi", "inspur", "dell", "hp", "fujitsu", "hp", "hp", "fujitsu", "hp", "asus", "hitachi", "hp", "fujitsu", "fujitsu", "fujitsu", "hitachi", "huawei", "fujitsu", "tyan", "hitachi", "acer", "nec", "acer", "acer", "hp", "ibm", "fujitsu", "huawei", "huawei", "ibm", "ibm", "hp", "hp", "supermicro", "acer", "acer", "other", "other", "hp", "ibm", "dell", "fujitsu", "fujitsu", "fujitsu", "huawei", "hp", "dell", "fujitsu", "fujitsu", "inspur", "fujitsu", "lenovo", "lenovo", "hp", "fujitsu", "dell", "h3c", "acer", "acer", "dell", "acer", "hp", "hp", "hp", "lenovo", "acer", "fujitsu", "fujitsu", "other", "supermicro", "fujitsu", "fujitsu", "fujitsu", "huawei", "nec", "fujitsu", "ibm", "acer", "acer", "other", "ibm", "fujitsu", "ibm", "fujitsu", "huawei", "quanta", "other", "nec", "hp", "fujitsu", "fujitsu", "hitachi", "quanta", "asus", "tyan", "hp", "dell", "dell", "asus", "fujitsu", "fujitsu", "fujitsu", "fujitsu", "hp", "other", "huawei", "quanta", "other", "hp", "fujitsu", "hp", "dell", "acer", "other", "huawei", "nec", "acer", "acer", "supermicro", "dell", "hp", "fujitsu", "hp", "quanta", "hp", "fujitsu", "nec", "acer", "dell", "fujitsu", "lenovo", "hp", "acer", "huawei", "fujitsu", "dell", "acer", "supermicro", "asus", "fujitsu", "sugon", "fujitsu", "other", "fujitsu", "lenovo", "inspur", "acer", "fujitsu", "hitachi", "lenovo", "fujitsu", "supermicro", "hitachi", "other", "h3c", "other", "fujitsu", "fujitsu", "hitachi", "ibm", "fujitsu", "fujitsu", "huawei", "dell", "dell", "hp", "supermicro", "huawei", "acer", "other", "other", "hp", "h3c", "hp", "hitachi", "hp", "hp", "lenovo", "hitachi", "inspur", "ibm", "dell", "lenovo", "dell", "acer", "hp", "dell", "hp", "acer", "acer", "acer", "ibm", "supermicro", "huawei", "dell", "hp", "fujitsu", "fujitsu", "huawei", "nec", "fujitsu", "fujitsu", "dell", "fujitsu", "h3c", "hitachi", "other", "hp", "supermicro", "lenovo", "hp", "lenovo", "other", "fujitsu", "acer", "huawei", "fujitsu", "dell", "ibm", "inspur", "supermicro", "asus", "huawei", "dell", "fujitsu", "acer", "hp", "fujitsu", "hp", "hp", "hp", "fujitsu", "dell", "fujitsu", "hp", "tyan", "hitachi", "fujitsu", "dell", "acer", "lenovo", "dell", "acer", "nec", "dell", "lenovo", "acer", "asus", "lenovo", "lenovo", "huawei", "ibm", "ibm", "hp", "dell", "quanta", "acer", "dell", "hp", "hp", "fujitsu", "hp", "quanta", "dell", "acer", "other", "quanta", "nec", "huawei", "other", "acer", "dell", "supermicro", "h3c", "supermicro", "hp", "hp", "lenovo", "acer", "hp", "nec", "dell", "ibm", "nec", "inspur", "supermicro", "acer", "hp", "dell", "hp", "supermicro", "other", "dell", "other", "hp", "ibm", "supermicro", "asus", "acer", "fujitsu", "inspur", "huawei", "fujitsu", "fujitsu", "lenovo", "hp", "lenovo", "hitachi", "sugon", "supermicro", "ibm", "inspur", "sugon", "ibm", "acer", "ibm", "other", "dell", "other", "ibm", "other", "dell", "other", "ibm", "other", "ibm", "inspur", "hp", "hp", "fujitsu", "h3c", "huawei", "inspur", "supermicro", "acer", "hp", "inspur", "nec", "acer", "ibm", "h3c", "acer", "hp", "hp", "ibm", "supermicro", "nec", "hitachi", "ibm", "huawei", "acer", "nec", "dell", "quanta", "supermicro", "dell", "huawei", "other", "nec", "other", "fujitsu", "asus", "lenovo", "hp", "hp", "fujitsu", "lenovo", "sugon", "supermicro", "asus", "acer", "fujitsu", "dell", "fujitsu", "ibm", "ibm", "supermicro", "hp", "fujitsu", "hp", "lenovo", "h3c", "hp"],
+    points: [
+      [0.254704, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.712547],
+      [0.574914, 0.917532, 0.9448, 1.12778, 0.706598, 0.105947, -0.479197, -1.07859],
+      [1.79742, 1.52972, 1.49293, 1.61729, 0.918323, 1.70479, -0.479197, -0.695296],
+      [-1.09754, -0.801095, -0.593998, -0.627088, 1.76522, -1.49289, -0.479197, 0.158693],
+      [-0.16657, -0.442988, -0.273362, -0.627088, -0.563748, 0.105947, -0.479197, 0.66668],
+      [-0.783769, -0.801095, -0.593998, -1.1166, -0.987197, 0.105947, -0.479197, 0.571208],
+      [-0.16657, 817264e-8, 0.130592, -0.340744, -0.140299, 0.105947, -0.479197, -0.235332],
+      [0.401369, 0.527306, 0.595405, 0.351931, 0.0714251, 0.105947, -0.479197, -0.526563],
+      [-0.16657, -0.188908, -0.0458668, -0.137579, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-0.0976782, 1.03547, 1.0504, 0.84144, 1.13005, -1.49289, 2.08683, -2.19864],
+      [0.0605164, 1.03547, 1.0504, 0.84144, 1.13005, -1.49289, 2.08683, -1.99066],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-0.397383, -0.442988, -0.273362, -0.627088, -0.563748, 0.105947, -0.479197, 0.363228],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-0.0976782, 1.03547, 1.0504, 0.84144, 1.13005, -1.49289, 2.08683, -2.19864],
+      [-0.397383, -0.801095, -1.14213, -0.627088, -1.41065, 0.105947, -0.479197, 1.07919],
+      [1.44766, 0.42328, -0.0458668, -0.137579, -0.987197, 3.30363, 2.08683, 1.05698],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [-0.16657, -0.188908, -0.0458668, -0.137579, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-1.09754, -1.41328, -1.14213, -1.1166, -0.987197, -1.49289, -0.479197, 1.38265],
+      [-0.397383, -0.801095, -1.14213, -0.627088, -1.19892, 0.105947, -0.479197, 1.07919],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [0.866454, 0.917532, 0.9448, 1.12778, 1.13005, 0.105947, -0.479197, -0.695296],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.140299, 0.105947, -0.479197, 0.158693],
+      [0.401369, 0.527306, 0.595405, 0.351931, 0.283149, 0.105947, -0.479197, -0.526563],
+      [-0.356053, 0.305345, 0.396669, 0.638275, 0.706598, -1.49289, -0.479197, -1.07859],
+      [-1.09754, -1.41328, -1.69026, -1.60611, -1.19892, -1.49289, -0.479197, 1.38265],
+      [0.574914, 0.917532, 0.9448, 1.12778, 0.706598, 0.105947, -0.479197, -1.07859],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [1.50588, 1.52972, 1.49293, 1.61729, 1.13005, 1.70479, -0.479197, -1.07859],
+      [-2.10112, -1.41328, -1.14213, -0.627088, 0.494874, -1.49289, -0.479197, 0.0632219],
+      [0.401369, 0.527306, 0.595405, 0.84144, 0.283149, 0.105947, -0.479197, -0.526563],
+      [-0.356053, 0.305345, 0.396669, 1.61729, 1.5535, -1.49289, -0.479197, -1.07859],
+      [-0.315958, 817264e-8, 0.130592, 2.1068, 1.34177, 0.105947, -0.479197, -0.431733],
+      [1.28521, 1.64765, 1.59853, 1.33095, 1.5535, 0.105947, 2.08683, -1.6045],
+      [1.50588, 1.52972, 1.49293, 1.12778, 0.706598, 1.70479, -0.479197, -1.07859],
+      [-2.10112, -1.41328, -1.14213, -0.627088, 0.0714251, -1.49289, -0.479197, 0.0632219],
+      [1.23636, 1.23255, 1.22685, 1.33095, 1.5535, 0.105947, -0.479197, -0.838789],
+      [0.0605164, 1.03547, 1.0504, 0.84144, 1.13005, -1.49289, 2.08683, -1.99066],
+      [-0.397383, -0.801095, -1.14213, -1.1166, -1.41065, 0.105947, -0.479197, 1.07919],
+      [-0.16657, -0.188908, -0.593998, -0.137579, -0.352024, 0.105947, 2.08683, 0.158693],
+      [1.50588, 1.52972, 1.49293, 1.61729, 0.918323, 1.70479, -0.479197, -1.07859],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [0.0900363, -0.188908, -0.0458668, -0.137579, -0.352024, 0.105947, -0.479197, 0.496057],
+      [1.79742, 1.52972, 1.49293, 1.12778, 1.13005, 1.70479, -0.479197, -0.695296],
+      [-0.783769, -0.442988, -0.273362, -0.627088, -0.775472, 0.105947, -0.479197, -0.144758],
+      [0.866454, 0.917532, 0.9448, 1.12778, 0.706598, 0.105947, -0.479197, -0.695296],
+      [0.0900363, 0.169199, -0.273362, -0.627088, -0.775472, 0.105947, 2.08683, -0.21991],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [-1.09754, -1.41328, -1.14213, -1.60611, -0.775472, -1.49289, -0.479197, 1.38265],
+      [-1.32835, -1.05518, -0.821493, -0.137579, 1.13005, -1.49289, -0.479197, 0.363228],
+      [0.615009, 0.42328, 0.502264, 0.84144, 0.918323, 0.105947, 2.08683, -0.0377079],
+      [-1.09754, -1.41328, -1.14213, -1.60611, -0.775472, -1.49289, -0.479197, 1.38265],
+      [0.254704, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.712547],
+      [0.615009, 1.03547, 1.0504, 0.84144, -1.19892, 0.105947, 2.08683, -1.26166],
+      [0.866454, 0.917532, 0.9448, 0.638275, 0.918323, 0.105947, -0.479197, -0.695296],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [-1.32835, -1.05518, -0.821493, -0.137579, 0.918323, -1.49289, -0.479197, 0.363228],
+      [0.0900363, 0.169199, -0.273362, -0.627088, -0.775472, 0.105947, 2.08683, -0.21991],
+      [0.0900363, -0.188908, -0.0458668, -0.137579, -0.352024, 0.105947, -0.479197, 0.496057],
+      [-1.5077, -0.801095, -1.14213, -0.137579, -0.352024, 0.105947, 2.08683, -0.380547],
+      [1.79742, 1.52972, 1.49293, 1.12778, 1.13005, 1.70479, -0.479197, -0.695296],
+      [0.866454, 0.917532, 0.9448, 1.12778, 0.283149, 0.105947, -0.479197, -0.695296],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-0.484065, 0.169199, 0.274769, 1.61729, 1.5535, -1.49289, -0.479197, -0.974686],
+      [0.574914, 0.917532, 0.9448, 1.12778, 0.706598, 0.105947, -0.479197, -1.07859],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [0.202026, 0.527306, 0.595405, 1.12778, 1.13005, 0.105947, -0.479197, -0.788642],
+      [-1.09754, -0.801095, -0.593998, -0.627088, 1.13005, -1.49289, -0.479197, 0.158693],
+      [-1.52702, -1.41328, -1.14213, -1.1166, -0.352024, -1.49289, -0.479197, 0.817999],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.563748, 0.105947, -0.479197, 0.66668],
+      [0.866454, 0.917532, 0.9448, 1.12778, 1.13005, 0.105947, -0.479197, -0.695296],
+      [1.50588, 1.52972, 1.49293, 1.61729, 0.706598, 1.70479, -0.479197, -1.07859],
+      [-1.09754, -1.41328, -1.14213, -1.1166, -0.563748, -1.49289, -0.479197, 1.38265],
+      [-0.0321481, 0.305345, 0.396669, 1.12778, 0.918323, 0.105947, -0.479197, -0.652745],
+      [1.23636, 1.23255, 1.22685, 1.33095, 1.5535, 0.105947, -0.479197, -0.838789],
+      [-0.783769, -0.801095, -0.593998, -1.1166, -0.775472, 0.105947, -0.479197, 0.571208],
+      [-0.397383, -0.801095, -1.14213, -0.627088, -1.19892, 0.105947, -0.479197, 1.07919],
+      [-1.09754, -1.41328, -1.14213, -1.1166, -0.987197, -1.49289, -0.479197, 1.38265],
+      [-0.0645136, 0.42328, 0.502264, 0.351931, 1.5535, -1.49289, -0.479197, -0.931084],
+      [-1.02865, -0.801095, -1.14213, -1.1166, -1.19892, 0.105947, -0.479197, 0.249266],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [0.866454, 0.917532, 0.9448, 1.12778, 1.34177, 0.105947, -0.479197, -0.695296],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [0.764397, 0.169199, 0.274769, 0.351931, -0.140299, 1.70479, -0.479197, 0.66668],
+      [1.28521, 1.64765, 1.59853, 1.33095, 1.76522, 0.105947, 2.08683, -1.6045],
+      [-1.02865, -0.801095, -1.14213, -0.627088, -1.41065, 0.105947, -0.479197, 0.249266],
+      [0.833289, 1.64765, 1.59853, 1.33095, 1.13005, 0.105947, 2.08683, -2.19864],
+      [-0.397383, -0.801095, -1.14213, -0.627088, -1.19892, 0.105947, -0.479197, 1.07919],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.563748, 0.105947, -0.479197, 0.66668],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-1.09754, -1.41328, -1.69026, -1.1166, -1.19892, -1.49289, -0.479197, 1.38265],
+      [0.0605164, 1.03547, 1.0504, 0.84144, 1.13005, -1.49289, 2.08683, -1.99066],
+      [-1.02865, -0.801095, -1.14213, -1.1166, -1.19892, 0.105947, -0.479197, 0.249266],
+      [1.23636, 1.13949, 1.14354, 0.351931, 0.494874, 1.70479, -0.479197, -0.652745],
+      [2.43685, 2.14191, 2.04106, 2.1068, 1.13005, 3.30363, -0.479197, -1.07859],
+      [-1.09754, -1.41328, -1.69026, -1.60611, -1.19892, -1.49289, -0.479197, 1.38265],
+      [0.305393, 0.62036, 0.678723, 0.351931, 0.494874, 0.105947, -0.479197, -0.838789],
+      [-1.02865, -0.801095, -1.14213, -0.627088, -1.41065, 0.105947, -0.479197, 0.249266],
+      [-0.397383, -0.801095, -1.14213, -0.627088, -1.19892, 0.105947, -0.479197, 1.07919],
+      [0.0900363, -0.188908, -0.0458668, 0.84144, -0.352024, 0.105947, -0.479197, 0.496057],
+      [0.691779, 1.03547, 1.0504, 0.84144, 0.918323, 0.105947, 2.08683, -1.16073],
+      [-0.16657, -0.442988, -0.273362, -0.627088, -0.563748, 0.105947, -0.479197, 0.66668],
+      [0.866454, 0.917532, 0.9448, 0.638275, 0.706598, 0.105947, -0.479197, -0.695296],
+      [-1.45133, -2.02547, -1.69026, -1.60611, -0.775472, -1.49289, -0.479197, 2.14146],
+      [-1.09754, -0.801095, -0.593998, -0.627088, 1.76522, -1.49289, -0.479197, 0.158693],
+      [-1.32835, -1.41328, -1.14213, -1.1166, -0.563748, -1.49289, -0.479197, 1.07919],
+      [0.691779, 1.03547, 1.0504, 0.84144, 0.918323, 0.105947, 2.08683, -1.16073],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-1.60723, -2.02547, -2.23839, -1.60611, -1.19892, -1.49289, -0.479197, 1.9365],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-0.16657, -0.442988, -0.273362, -0.340744, -0.775472, 0.105947, -0.479197, 0.66668],
+      [1.79742, 1.52972, 1.49293, 1.61729, 1.34177, 1.70479, -0.479197, -0.695296],
+      [0.0900363, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.496057],
+      [2.06396, 1.52972, 1.49293, 2.1068, 1.34177, 1.70479, -0.479197, -0.344873],
+      [0.0605164, 1.03547, 1.0504, 1.33095, 1.13005, -1.49289, 2.08683, -1.99066],
+      [-0.0645136, 0.42328, 0.502264, 0.351931, 1.5535, -1.49289, -0.479197, -0.931084],
+      [1.79742, 1.52972, 1.49293, 1.12778, 0.706598, 1.70479, -0.479197, -0.695296],
+      [1.23636, 1.23255, 1.22685, 1.33095, 1.5535, 0.105947, -0.479197, -0.838789],
+      [0.691779, 1.03547, 1.0504, 0.84144, 0.918323, 0.105947, 2.08683, -1.16073],
+      [0.991484, 1.64765, 1.59853, 1.33095, 1.34177, 0.105947, 2.08683, -1.99066],
+      [1.18567, 0.62036, 0.678723, 0.84144, -0.563748, 1.70479, -0.479197, 0.318522],
+      [0.0900363, 0.42328, -0.0458668, 0.351931, -0.352024, 0.105947, 2.08683, -0.727896],
+      [0.764397, 0.42328, 0.502264, 0.148766, -0.352024, 1.70479, -0.479197, 0.158693],
+      [-1.60723, -1.41328, -1.69026, -1.60611, -0.987197, -1.49289, -0.479197, 0.712547],
+      [-1.60723, -1.41328, -1.69026, -1.1166, -0.987197, -1.49289, -0.479197, 0.712547],
+      [-1.09754, -1.41328, -1.14213, -1.1166, -0.775472, -1.49289, -0.479197, 1.38265],
+      [0.764397, 0.42328, 0.502264, 0.148766, -0.352024, 1.70479, -0.479197, 0.158693],
+      [0.574914, 0.917532, 0.9448, 1.12778, 0.918323, 0.105947, -0.479197, -1.07859],
+      [0.0900363, -0.801095, -1.14213, -0.627088, -1.19892, 0.105947, 2.08683, 1.72001],
+      [-0.16657, -0.188908, -0.0458668, -0.137579, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-1.09754, -1.41328, -1.14213, -1.1166, -0.775472, -1.49289, -0.479197, 1.38265],
+      [1.18567, 0.42328, 0.502264, 0.84144, -0.775472, 1.70479, -0.479197, 0.712547],
+      [-1.60723, -1.41328, -1.69026, -1.60611, -0.987197, -1.49289, -0.479197, 0.712547],
+      [-0.783769, -0.801095, -0.593998, -1.1166, -0.987197, 0.105947, -0.479197, 0.571208],
+      [0.0900363, 0.42328, -0.0458668, -0.137579, -0.563748, 0.105947, 2.08683, -0.727896],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.563748, 0.105947, -0.479197, 0.66668],
+      [-1.32835, -1.05518, -0.821493, -0.627088, 1.76522, -1.49289, -0.479197, 0.363228],
+      [0.764397, 0.42328, 0.502264, 0.148766, -0.352024, 1.70479, -0.479197, 0.158693],
+      [-0.16657, -0.188908, -0.0458668, 0.148766, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [-0.783769, -0.801095, -0.593998, -1.1166, -0.987197, 0.105947, -0.479197, 0.571208],
+      [-3.08692, -2.02547, -2.23839, -1.31976, -1.62237, 0.105947, -0.479197, -886123e-8],
+      [0.0900363, -0.442988, -0.821493, -0.627088, -0.987197, 0.105947, 2.08683, 1.00404],
+      [-0.315958, 0.42328, -0.0458668, 0.351931, -0.352024, 0.105947, 2.08683, -1.26166],
+      [-0.16657, -0.442988, -0.273362, 0.84144, -0.352024, 0.105947, -0.479197, 0.66668],
+      [1.021, 1.03547, 0.502264, 1.33095, -0.563748, 1.70479, 2.08683, -0.727896],
+      [0.866454, 1.03547, 1.0504, 1.33095, 1.76522, 0.105947, -0.479197, -0.931084],
+      [-3.08692, -2.02547, -1.69026, -1.60611, -2.04582, 0.105947, -0.479197, -886123e-8],
+      [-0.783769, -0.801095, -0.593998, -1.1166, -0.987197, 0.105947, -0.479197, 0.571208],
+      [-1.09754, -1.41328, -1.69026, -1.60611, -1.19892, -1.49289, -0.479197, 1.38265],
+      [0.0900363, 0.169199, -0.273362, -0.627088, -0.775472, 0.105947, 2.08683, -0.21991],
+      [-1.09754, -0.801095, -0.593998, -0.627088, 1.76522, -1.49289, -0.479197, 0.158693],
+      [0.401369, 0.704538, 0.754093, 0.351931, 0.494874, 0.105947, -0.479197, -0.880906],
+      [-1.02865, -0.801095, -1.14213, -1.1166, -1.19892, 0.105947, -0.479197, 0.249266],
+      [-0.16657, -0.188908, -0.0458668, -0.627088, -0.352024, 0.105947, -0.479197, 0.158693],
+      [1.021, -0.188908, -0.593998, -0.627088, -1.19892, 1.70479, 2.08683, 1.72001],
+      [0.691779, 1.03547, 1.0504, 0.84144, 0.918323, 0.105947, 2.08683, -1.16073],
+      [0.401369, 0.527306, 0.595405, 0.351931, 0.283149, 0.105947, -0.479197, -0.526563],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [0.866454, 0.917532, 0.9448, 1.12778, 1.13005, 0.105947, -0.479197, -0.695296],
+      [-1.09754, -1.41328, -1.14213, -1.60611, -0.775472, -1.49289, -0.479197, 1.38265],
+      [1.28521, 1.64765, 1.59853, 1.33095, 1.5535, 0.105947, 2.08683, -1.6045],
+      [1.50588, 1.52972, 1.49293, 1.61729, 1.13005, 1.70479, -0.479197, -1.07859],
+      [1.44766, 0.42328, -0.0458668, -0.137579, -0.987197, 3.30363, 2.08683, 1.05698],
+      [-1.02865, -0.801095, -1.14213, -1.1166, -1.19892, 0.105947, -0.479197, 0.249266],
+      [0.0605164, 1.03547, 1.0504, 0.84144, 1.13005, -1.49289, 2.08683, -1.99066],
+      [0.401369, 0.704538, 0.754093, 0.351931, 0.494874, 0.105947, -0.479197, -0.880906],
+      [-0.397383, -0.801095, -1.14213, -0.627088, -1.41065, 0.105947, -0.479197, 1.07919],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [0.833289, 1.64765, 1.59853, 0.84144, 1.34177, 0.105947, 2.08683, -2.19864],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [1.44766, 0.42328, -0.0458668, -0.137579, -0.987197, 3.30363, 2.08683, 1.05698],
+      [-0.0645136, 0.305345, 0.396669, 0.148766, 0.706598, -1.49289, -0.479197, -0.695296],
+      [-0.397383, -1.41328, -1.69026, -1.1166, -1.62237, 0.105947, -0.479197, 2.30315],
+      [0.991484, 1.64765, 1.59853, 1.33095, 1.34177, 0.105947, 2.08683, -1.99066],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [-1.09754, -1.41328, -1.14213, -1.60611, -0.775472, -1.49289, -0.479197, 1.38265],
+      [-1.46986, -1.41328, -1.14213, -0.627088, 0.706598, -1.49289, -0.479197, 0.89315],
+      [-0.783769, -0.801095, -1.14213, -0.627088, -0.987197, 0.105947, 2.08683, 0.571208],
+      [-1.02865, -0.801095, -1.14213, -0.627088, -1.19892, 0.105947, -0.479197, 0.249266],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-2.10112, -1.41328, -1.14213, -1.1166, -0.352024, -1.49289, -0.479197, 0.0632219],
+      [-1.02865, -0.801095, -1.14213, -1.1166, -1.19892, 0.105947, -0.479197, 0.249266],
+      [-0.16657, -0.442988, -0.273362, -0.627088, -0.352024, 0.105947, -0.479197, 0.66668],
+      [-0.783769, -0.801095, -0.593998, -1.1166, -0.987197, 0.105947, -0.479197, 0.571208],
+      [-1.09754, -0.801095, -0.593998, -0.627088, 1.76522, -1.49289, -0.479197, 0.158693],
+      [-1.09754, -1.41328, -1.69026, -1.60611, -1.19892, -1.49289, -0.479197, 1.38265],
+      [-0.16657, -0.442988, -0.273362, 0.84144, -0.352024, 0.105947, -0.479197, 0.66668],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.140299, 0.105947, -0.479197, 0.158693],
+      [-1.5077, -0.442988, -0.821493, -0.627088, -0.775472, 0.105947, 2.08683, -1.09651],
+      [-0.397383, -0.801095, -0.593998, -1.1166, -0.987197, 0.105947, -0.479197, 1.07919],
+      [-1.32835, -1.05518, -0.821493, -0.627088, 1.5535, -1.49289, -0.479197, 0.363228],
+      [1.021, 1.03547, 0.502264, 0.351931, -0.563748, 1.70479, 2.08683, -0.727896],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [-0.16657, -0.442988, -0.273362, -0.137579, -0.352024, 0.105947, -0.479197, 0.66668],
+      [1.28521, 1.64765, 1.59853, 1.33095, 1.5535, 0.105947, 2.08683, -1.6045],
+      [-0.16657, 817264e-8, 0.130592, -0.137579, 0.0714251, 0.105947, -0.479197, -0.235332],
+      [-0.16657, -0.442988, -0.273362, -0.340744, -0.563748, 0.105947, -0.479197, 0.66668],
+      [0.866454, 0.917532, 0.9448, 1.12778, 0.918323, 0.105947, -0.479197, -0.695296],
+      [-1.32835, -1.05518, -0.821493, -0.627088, 0.918323, -1.49289, -0.479197, 0.363228],
+      [2.06396, 1.52972, 1.49293, 1.61729, 1.34177, 1.70479, -0.479197, -0.344873],
+      [-1.09754, -0.801095, -0.593998, -0.627088, -0.352024, -1.49289, -0.479197, 0.158693],
+      [0.866454, 0.917532, 0.9448, 1.12778, 0.706598, 0.105947, -0.479197, -0.695296],
+      [-1.02865, -0.801095, -1.14213, -1.1166, -1.19892, 0.105947, -0.479197, 0.249266],
+      [-0.676264, -0.188908, -0.593998, -0.137579, -0.352024, 0.105947, 2.08683, -0.511406],
+      [0.0900363, 0.169199, -0.273362, -0.627088, -0.775472, 0.105947, 2.08683, -0.21991],
+      [0.401369, 0.704538, 0.754093, 0.84144, 0.494874, 0.105947, -0.479197, -0.880906],
+      [0.833289, 1.64765, 1.59853, 0.84144, 1.34177, 0.105947, 2.08683, -2.19864],
+      [-1.09754, -1.41328, -1.69026, -1.60611, -1.19892, -1.49289, -0.479197, 1.38265],
+      [1.23636, 1.23255, 1.22685, 1.33095, 1.5535, 0.105947, -0.479197, -0.838789],
+      [-0.16657, -0.188908, -0.0458668, -0.137579, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-1.09754, -1.41328, -1.69026, -1.1166, -1.19892, -1.49289, -0.479197, 1.38265],
+      [-1.09754, -0.801095, -0.593998, -0.627088, 1.13005, -1.49289, -0.479197, 0.158693],
+      [2.99493, 2.14191, 2.04106, 2.59631, 1.34177, 3.30363, -0.479197, -0.344873],
+      [-0.615662, -1.41328, -1.69026, -0.627088, -1.41065, 0.105947, 2.08683, 2.01617],
+      [0.866454, 0.917532, 0.9448, 1.12778, 1.13005, 0.105947, -0.479197, -0.695296],
+      [1.28521, 1.64765, 1.59853, 1.33095, 1.76522, 0.105947, 2.08683, -1.6045],
+      [0.446903, 0.169199, 0.274769, 1.14235, 1.34177, 0.105947, -0.479197, 0.249266],
+      [1.23636, 1.23255, 1.22685, 1.33095, 1.5535, 0.105947, -0.479197, -0.838789],
+      [-2.10112, -1.41328, -1.14213, -0.627088, 0.283149, -1.49289, -0.479197, 0.0632219],
+      [-1.60723, -2.02547, -2.23839, -1.60611, -1.62237, -1.49289, -0.479197, 1.9365],
+      [0.866454, 0.917532, 0.9448, 1.12778, 1.13005, 0.105947, -0.479197, -0.695296],
+      [1.021, 1.03547, 0.502264, 1.33095, -0.352024, 1.70479, 2.08683, -0.727896],
+      [-1.32835, -0.801095, -1.14213, -1.1166, -1.19892, 0.105947, -0.479197, -0.144758],
+      [0.866454, 0.917532, 0.9448, 1.12778, 0.918323, 0.105947, -0.479197, -0.695296],
+      [-0.16657, -0.442988, -0.273362, -0.340744, -0.563748, 0.105947, -0.479197, 0.66668],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-1.09754, -1.41328, -1.14213, -1.1166, -0.775472, -1.49289, -0.479197, 1.38265],
+      [0.0900363, -0.801095, -1.14213, -0.627088, -1.19892, 0.105947, 2.08683, 1.72001],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [1.44766, 0.42328, -0.0458668, -0.137579, -0.987197, 3.30363, 2.08683, 1.05698],
+      [-1.60723, -1.41328, -1.69026, -1.60611, -0.987197, -1.49289, -0.479197, 0.712547],
+      [-1.09754, -0.801095, -0.593998, -0.627088, 1.76522, -1.49289, -0.479197, 0.158693],
+      [0.866454, 0.917532, 0.9448, 0.638275, 0.918323, 0.105947, -0.479197, -0.695296],
+      [1.79742, 1.52972, 1.49293, 1.12778, 0.706598, 1.70479, -0.479197, -0.695296],
+      [0.401369, 0.704538, 0.754093, 0.351931, 0.494874, 0.105947, -0.479197, -0.880906],
+      [-0.16657, -0.442988, -0.273362, -0.340744, -0.563748, 0.105947, -0.479197, 0.66668],
+      [1.021, 1.03547, 0.502264, 0.351931, -0.352024, 1.70479, 2.08683, -0.727896],
+      [1.021, 0.42328, 0.502264, 0.148766, -0.352024, 1.70479, -0.479197, 0.496057],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [0.574914, 0.917532, 0.9448, 1.12778, 0.706598, 0.105947, -0.479197, -1.07859],
+      [2.06396, 1.52972, 1.49293, 2.1068, 1.34177, 1.70479, -0.479197, -0.344873],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.140299, 0.105947, -0.479197, 0.158693],
+      [0.866454, 0.917532, 0.9448, 1.12778, 1.13005, 0.105947, -0.479197, -0.695296],
+      [0.401369, 0.704538, 0.754093, 0.351931, 0.494874, 0.105947, -0.479197, -0.880906],
+      [0.0900363, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.496057],
+      [1.021, 0.781386, 0.274769, -0.137579, -0.563748, 1.70479, 2.08683, -0.21991],
+      [-1.02865, -0.801095, -1.14213, -1.1166, -1.41065, 0.105947, -0.479197, 0.249266],
+      [0.866454, 0.917532, 0.9448, 1.12778, 0.918323, 0.105947, -0.479197, -0.695296],
+      [-2.10112, -1.41328, -1.14213, -1.1166, -0.563748, -1.49289, -0.479197, 0.0632219],
+      [0.866454, 0.917532, 0.9448, 1.12778, 0.918323, 0.105947, -0.479197, -0.695296],
+      [-1.09754, -0.801095, -0.593998, -0.627088, 1.76522, -1.49289, -0.479197, 0.158693],
+      [-1.26282, -1.41328, -1.69026, -0.627088, 0.0714251, -1.49289, -0.479197, 1.16535],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [0.991484, 1.64765, 1.59853, 1.33095, 1.34177, 0.105947, 2.08683, -1.99066],
+      [2.06396, 1.52972, 1.49293, 1.61729, 1.34177, 1.70479, -0.479197, -0.344873],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [-2.10112, -1.41328, -1.14213, -0.627088, 0.494874, -1.49289, -0.479197, 0.0632219],
+      [-0.16657, -0.442988, -0.273362, 0.148766, -0.563748, 0.105947, -0.479197, 0.66668],
+      [0.991484, 1.64765, 1.59853, 1.33095, 1.34177, 0.105947, 2.08683, -1.99066],
+      [0.866454, 0.917532, 0.9448, 1.12778, 1.13005, 0.105947, -0.479197, -0.695296],
+      [0.0900363, -0.188908, -0.0458668, 0.84144, -0.352024, 0.105947, -0.479197, 0.496057],
+      [-1.45133, -2.02547, -1.69026, -1.1166, -0.775472, -1.49289, -0.479197, 2.14146],
+      [-1.32835, -0.801095, -1.14213, -0.137579, -1.19892, 0.105947, -0.479197, -0.144758],
+      [1.23636, 1.23255, 1.22685, 1.33095, 1.5535, 0.105947, -0.479197, -0.838789],
+      [-1.02865, -1.41328, -1.69026, -0.627088, -0.987197, 0.105947, -0.479197, 1.47322],
+      [-1.32835, -1.05518, -0.821493, -0.627088, 0.918323, -1.49289, -0.479197, 0.363228],
+      [-2.10112, -1.41328, -1.14213, -1.1166, -0.352024, -1.49289, -0.479197, 0.0632219],
+      [-1.52702, -1.41328, -1.14213, -1.1166, -0.352024, -1.49289, -0.479197, 0.817999],
+      [-0.16657, -0.442988, -0.273362, -0.627088, -0.563748, 0.105947, -0.479197, 0.66668],
+      [-1.60723, -2.02547, -2.23839, -1.60611, -1.41065, -1.49289, -0.479197, 1.9365],
+      [-1.02865, -0.801095, -1.14213, -1.1166, -1.19892, 0.105947, -0.479197, 0.249266],
+      [-0.576729, -0.188908, -0.0458668, -0.627088, -0.352024, 0.105947, -0.479197, -0.380547],
+      [0.866454, 0.917532, 0.9448, 1.12778, 0.706598, 0.105947, -0.479197, -0.695296],
+      [-0.16657, -0.801095, -0.593998, -0.830253, -0.987197, 0.105947, -0.479197, 1.38265],
+      [-1.02865, -0.801095, -1.14213, -1.1166, -1.19892, 0.105947, -0.479197, 0.249266],
+      [-1.02865, -0.801095, -1.14213, -1.1166, -1.41065, 0.105947, -0.479197, 0.249266],
+      [0.0900363, -0.188908, -0.0458668, -0.137579, -0.352024, 0.105947, -0.479197, 0.496057],
+      [0.0900363, -0.188908, -0.0458668, 0.84144, -0.352024, 0.105947, -0.479197, 0.496057],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.563748, 0.105947, -0.479197, 0.66668],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [-0.783769, -0.442988, -0.273362, -0.627088, -0.775472, 0.105947, -0.479197, -0.144758],
+      [1.79742, 1.52972, 1.49293, 1.61729, 0.918323, 1.70479, -0.479197, -0.695296],
+      [0.764397, -0.801095, -0.593998, -0.627088, -1.62237, 1.70479, -0.479197, 2.6066],
+      [-0.16657, -0.442988, -0.273362, -0.340744, -0.775472, 0.105947, -0.479197, 0.66668],
+      [-3.08692, -2.02547, -1.69026, -1.1166, -2.04582, 0.105947, -0.479197, -886123e-8],
+      [0.866454, 0.917532, 0.9448, 0.638275, 0.706598, 0.105947, -0.479197, -0.695296],
+      [1.28521, 1.64765, 1.59853, 1.33095, 1.5535, 0.105947, 2.08683, -1.6045],
+      [-0.16657, -0.442988, -0.273362, -0.340744, -0.775472, 0.105947, -0.479197, 0.66668],
+      [-1.02865, -0.801095, -1.14213, -1.1166, -1.19892, 0.105947, -0.479197, 0.249266],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.563748, 0.105947, -0.479197, 0.66668],
+      [1.79742, 1.52972, 1.49293, 1.61729, 0.706598, 1.70479, -0.479197, -0.695296],
+      [0.354238, 1.03547, 1.0504, 0.84144, 1.5535, -1.49289, 2.08683, -1.6045],
+      [-0.397383, -0.801095, -1.14213, -0.627088, -1.41065, 0.105947, -0.479197, 1.07919],
+      [-0.16657, -0.442988, -0.273362, -0.137579, -0.352024, 0.105947, -0.479197, 0.66668],
+      [1.50588, -0.801095, -0.593998, -0.627088, -1.83409, 1.70479, -0.479197, 3.58144],
+      [0.401369, 0.527306, 0.595405, 0.351931, 0.283149, 0.105947, -0.479197, -0.526563],
+      [-0.676264, -2.02547, -2.23839, -1.60611, -1.62237, -1.49289, -0.479197, 3.16045],
+      [0.0900363, -0.188908, -0.0458668, 0.84144, -0.352024, 0.105947, -0.479197, 0.496057],
+      [-1.02865, -0.801095, -1.14213, -1.1166, -1.19892, 0.105947, -0.479197, 0.249266],
+      [-0.16657, -0.442988, -0.273362, -0.137579, -0.352024, 0.105947, -0.479197, 0.66668],
+      [-1.09754, -1.41328, -1.69026, -1.60611, -1.19892, -1.49289, -0.479197, 1.38265],
+      [-0.397383, -1.41328, -1.69026, -1.1166, -1.41065, 0.105947, -0.479197, 2.30315],
+      [-0.576729, -0.188908, -0.0458668, -0.137579, -0.352024, 0.105947, -0.479197, -0.380547],
+      [0.866454, 0.917532, 0.9448, 1.12778, 0.706598, 0.105947, -0.479197, -0.695296],
+      [1.28521, 1.64765, 1.59853, 1.33095, 1.5535, 0.105947, 2.08683, -1.6045],
+      [-1.60723, -2.02547, -2.23839, -1.60611, -1.41065, -1.49289, -0.479197, 1.9365],
+      [-1.02865, -0.801095, -1.14213, -1.1166, -1.19892, 0.105947, -0.479197, 0.249266],
+      [-0.16657, -0.188908, -0.0458668, -0.627088, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-1.02865, -0.801095, -1.14213, -1.1166, -1.19892, 0.105947, -0.479197, 0.249266],
+      [-1.32835, -1.05518, -0.821493, -0.627088, 0.918323, -1.49289, -0.479197, 0.363228],
+      [-1.46986, -1.41328, -1.14213, -0.627088, 0.706598, -1.49289, -0.479197, 0.89315],
+      [1.23636, 1.31672, 1.30222, 1.33095, 0.494874, 1.70479, -0.479197, -1.00709],
+      [1.79742, 1.52972, 1.49293, 1.61729, 1.13005, 1.70479, -0.479197, -0.695296],
+      [1.79742, 1.52972, 1.49293, 1.61729, 0.918323, 1.70479, -0.479197, -0.695296],
+      [-1.09754, -1.41328, -1.14213, -1.1166, -0.775472, -1.49289, -0.479197, 1.38265],
+      [-1.32835, -0.801095, -1.14213, -0.137579, -1.19892, 0.105947, -0.479197, -0.144758],
+      [-0.0645136, 0.305345, 0.396669, 0.148766, 1.13005, -1.49289, -0.479197, -0.695296],
+      [1.28521, 1.64765, 1.59853, 1.82046, 1.76522, 0.105947, 2.08683, -1.6045],
+      [0.354238, 1.03547, 1.0504, 0.84144, 1.5535, -1.49289, 2.08683, -1.6045],
+      [-0.16657, -0.801095, -1.14213, -1.1166, -1.19892, 0.105947, 2.08683, 1.38265],
+      [0.991484, 1.64765, 1.59853, 1.33095, 1.34177, 0.105947, 2.08683, -1.99066],
+      [1.23636, 1.18724, 1.18629, 1.33095, 1.76522, 0.105947, -0.479197, -0.748216],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-2.43866, -1.05518, -1.36962, -1.1166, -0.775472, -1.49289, 2.08683, -1.09651],
+      [-0.16657, -0.442988, -0.273362, -0.137579, -0.352024, 0.105947, -0.479197, 0.66668],
+      [-1.09754, -0.801095, -0.593998, -0.627088, 1.76522, -1.49289, -0.479197, 0.158693],
+      [1.021, 0.781386, 0.274769, -0.137579, -0.775472, 1.70479, 2.08683, -0.21991],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [0.401369, 0.704538, 0.754093, 0.84144, 0.494874, 0.105947, -0.479197, -0.880906],
+      [0.0900363, 0.42328, -0.0458668, 0.351931, -0.352024, 0.105947, 2.08683, -0.727896],
+      [0.991484, 1.64765, 1.59853, 1.33095, 1.34177, 0.105947, 2.08683, -1.99066],
+      [0.866454, 0.917532, 0.9448, 1.12778, 1.13005, 0.105947, -0.479197, -0.695296],
+      [0.0900363, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.496057],
+      [0.401369, 0.704538, 0.754093, 0.351931, 0.494874, 0.105947, -0.479197, -0.880906],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.140299, 0.105947, -0.479197, 0.158693],
+      [2.99493, 2.14191, 2.04106, 2.59631, 1.34177, 3.30363, -0.479197, -0.344873],
+      [-1.32835, -1.05518, -0.821493, -0.627088, 1.13005, -1.49289, -0.479197, 0.363228],
+      [0.0900363, -0.801095, -1.14213, -1.1166, -1.19892, 0.105947, 2.08683, 1.72001],
+      [-0.0645136, 0.305345, 0.396669, 0.148766, 0.918323, -1.49289, -0.479197, -0.695296],
+      [0.866454, 0.917532, 0.9448, 0.638275, 0.706598, 0.105947, -0.479197, -0.695296],
+      [-2.89058, -1.41328, -1.14213, -0.627088, 0.494874, -1.49289, -0.479197, -0.974686],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-1.60723, -1.41328, -1.69026, -1.60611, -0.987197, -1.49289, -0.479197, 0.712547],
+      [-1.09754, -0.801095, -0.593998, -0.627088, 1.76522, -1.49289, -0.479197, 0.158693],
+      [0.0900363, -0.801095, -1.14213, -0.627088, -1.19892, 0.105947, 2.08683, 1.72001],
+      [-1.09754, -0.801095, -0.593998, -0.627088, -0.352024, -1.49289, -0.479197, 0.158693],
+      [1.50588, 1.52972, 1.49293, 1.12778, 0.918323, 1.70479, -0.479197, -1.07859],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [0.0900363, 0.42328, -0.0458668, -0.137579, -0.352024, 0.105947, 2.08683, -0.727896],
+      [1.79742, 1.52972, 1.49293, 1.61729, 1.34177, 1.70479, -0.479197, -0.695296],
+      [-0.16657, -0.442988, -0.273362, -0.340744, -0.563748, 0.105947, -0.479197, 0.66668],
+      [-1.60723, -1.41328, -1.69026, -1.60611, -0.987197, -1.49289, -0.479197, 0.712547],
+      [-0.16657, -0.442988, -0.273362, -0.340744, -0.563748, 0.105947, -0.479197, 0.66668],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [1.28521, 1.64765, 1.59853, 1.33095, 1.5535, 0.105947, 2.08683, -1.6045],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.140299, 0.105947, -0.479197, 0.158693],
+      [0.866454, 0.917532, 0.9448, 1.12778, 1.13005, 0.105947, -0.479197, -0.695296],
+      [0.991484, 1.64765, 1.59853, 1.33095, 1.34177, 0.105947, 2.08683, -1.99066],
+      [0.991484, 1.64765, 1.59853, 1.33095, 1.34177, 0.105947, 2.08683, -1.99066],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.140299, 0.105947, -0.479197, 0.158693],
+      [-1.09754, -1.41328, -1.14213, -1.1166, -0.987197, -1.49289, -0.479197, 1.38265],
+      [-0.16657, -0.801095, -0.593998, -1.1166, -0.987197, 0.105947, -0.479197, 1.38265],
+      [-0.16657, -0.442988, -0.273362, -0.627088, -0.775472, 0.105947, -0.479197, 0.66668],
+      [-0.397383, -0.801095, -1.14213, -1.1166, -1.19892, 0.105947, -0.479197, 1.07919],
+      [1.23636, 1.23255, 1.22685, 1.33095, 1.5535, 0.105947, -0.479197, -0.838789],
+      [-0.783769, -0.801095, -0.593998, -1.1166, -0.775472, 0.105947, -0.479197, 0.571208],
+      [-0.16657, -0.801095, -1.14213, -0.627088, -1.41065, 0.105947, 2.08683, 1.38265],
+      [1.79742, 1.52972, 1.49293, 1.12778, 0.918323, 1.70479, -0.479197, -0.695296],
+      [0.991484, 1.64765, 1.59853, 1.33095, 1.5535, 0.105947, 2.08683, -1.99066],
+      [-1.02865, -0.801095, -1.14213, -1.1166, -1.19892, 0.105947, -0.479197, 0.249266],
+      [-0.397383, -0.801095, -1.14213, -0.627088, -1.19892, 0.105947, -0.479197, 1.07919],
+      [0.866454, 0.917532, 0.9448, 0.638275, 1.13005, 0.105947, -0.479197, -0.695296],
+      [0.401369, 0.527306, 0.595405, 0.351931, 0.283149, 0.105947, -0.479197, -0.526563],
+      [1.021, 1.03547, 0.502264, 0.351931, -0.352024, 1.70479, 2.08683, -0.727896],
+      [0.354238, 1.03547, 1.0504, 0.84144, 1.76522, -1.49289, 2.08683, -1.6045],
+      [0.401369, 0.704538, 0.754093, 0.351931, 0.494874, 0.105947, -0.479197, -0.880906],
+      [-1.09754, -1.41328, -1.69026, -1.60611, -0.775472, -1.49289, -0.479197, 1.38265],
+      [-0.16657, -0.188908, -0.0458668, -0.627088, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-0.783769, -0.801095, -0.593998, -1.1166, -0.987197, 0.105947, -0.479197, 0.571208],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [0.615009, 1.03547, 1.0504, 1.82046, 0.706598, 0.105947, 2.08683, -1.26166],
+      [1.79742, 1.52972, 1.49293, 1.61729, 0.918323, 1.70479, -0.479197, -0.695296],
+      [0.866454, 0.917532, 0.9448, 1.61729, 1.13005, 0.105947, -0.479197, -0.695296],
+      [-0.783769, -0.801095, -0.593998, -1.1166, -0.987197, 0.105947, -0.479197, 0.571208],
+      [0.691779, 1.03547, 1.0504, 0.84144, 0.918323, 0.105947, 2.08683, -1.16073],
+      [2.43685, 2.14191, 2.04106, 2.1068, 0.918323, 3.30363, -0.479197, -1.07859],
+      [-0.16657, -0.801095, -0.593998, -1.1166, -0.987197, 0.105947, -0.479197, 1.38265],
+      [-0.0976782, -0.188908, -0.593998, -0.627088, -1.19892, 1.70479, -0.479197, 0.249266],
+      [1.18567, 0.42328, 0.502264, 0.84144, -0.563748, 1.70479, -0.479197, 0.712547],
+      [1.021, 1.03547, 0.502264, 0.351931, -0.352024, 1.70479, 2.08683, -0.727896],
+      [-1.09754, -1.41328, -1.14213, -1.1166, -0.775472, -1.49289, -0.479197, 1.38265],
+      [-2.10112, -1.41328, -1.14213, -1.1166, -0.140299, -1.49289, -0.479197, 0.0632219],
+      [0.574914, 0.917532, 0.9448, 1.12778, 1.13005, 0.105947, -0.479197, -1.07859],
+      [-0.397383, -0.801095, -1.14213, -1.1166, -1.41065, 0.105947, -0.479197, 1.07919],
+      [1.021, 0.781386, 0.274769, 0.351931, -0.352024, 1.70479, 2.08683, -0.21991],
+      [1.23636, 1.23255, 1.22685, 1.33095, 1.5535, 0.105947, -0.479197, -0.838789],
+      [1.021, 0.42328, 0.502264, 0.148766, -0.352024, 1.70479, -0.479197, 0.496057],
+      [1.79742, 1.52972, 1.49293, 1.61729, 1.13005, 1.70479, -0.479197, -0.695296],
+      [-0.397383, -1.41328, -1.69026, -1.1166, -1.41065, 0.105947, -0.479197, 2.30315],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-0.16657, -0.801095, -0.593998, -1.1166, -0.987197, 0.105947, -0.479197, 1.38265],
+      [0.354238, 1.03547, 1.0504, 0.84144, 1.5535, -1.49289, 2.08683, -1.6045],
+      [-0.16657, -0.801095, -0.593998, -1.1166, -0.987197, 0.105947, -0.479197, 1.38265],
+      [0.0900363, -0.188908, -0.0458668, 0.351931, -0.352024, 0.105947, -0.479197, 0.496057],
+      [1.23636, 1.23255, 1.22685, 1.33095, 1.5535, 0.105947, -0.479197, -0.838789],
+      [0.0900363, 0.169199, -0.273362, -0.137579, -0.352024, 0.105947, 2.08683, -0.21991],
+      [-1.09754, -1.41328, -1.69026, -1.60611, -1.19892, -1.49289, -0.479197, 1.38265],
+      [0.574914, 0.917532, 0.9448, 1.12778, 0.918323, 0.105947, -0.479197, -1.07859],
+      [0.401369, 0.527306, 0.595405, 0.351931, 0.283149, 0.105947, -0.479197, -0.526563],
+      [1.50588, 1.52972, 1.49293, 1.12778, 0.918323, 1.70479, -0.479197, -1.07859],
+      [0.446903, 0.781386, 0.8229, 0.638275, 1.13005, 0.105947, -0.479197, -0.974686],
+      [-0.0645136, 0.305345, 0.396669, 0.638275, 1.13005, -1.49289, -0.479197, -0.695296],
+      [1.28521, 1.64765, 1.59853, 1.33095, 1.76522, 0.105947, 2.08683, -1.6045],
+      [0.0605164, 1.03547, 1.0504, 0.84144, 1.34177, -1.49289, 2.08683, -1.99066],
+      [-1.32835, -1.41328, -1.69026, -1.1166, -0.563748, -1.49289, -0.479197, 1.07919],
+      [0.354238, 0.527306, 0.595405, 1.12778, 0.918323, 0.105947, -0.479197, -0.588527],
+      [1.23636, 1.23255, 1.22685, 1.82046, 1.5535, 0.105947, -0.479197, -0.838789],
+      [-0.16657, -0.188908, -0.0458668, -0.627088, -0.352024, 0.105947, -0.479197, 0.158693],
+      [1.23636, 1.18724, 1.18629, 1.82046, 1.76522, 0.105947, -0.479197, -0.748216],
+      [0.354238, 0.704538, 0.754093, 1.12778, 0.918323, 0.105947, -0.479197, -0.942869],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [-0.783769, -0.801095, -0.593998, -1.1166, -0.775472, 0.105947, -0.479197, 0.571208],
+      [-0.16657, -0.801095, -0.593998, -1.1166, -0.987197, 0.105947, -0.479197, 1.38265],
+      [-0.397383, -0.801095, -1.14213, -0.627088, -1.19892, 0.105947, -0.479197, 1.07919],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-0.783769, -0.442988, -0.821493, -1.1166, -0.987197, 0.105947, 2.08683, -0.144758],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-0.397383, -1.41328, -1.69026, -1.1166, -1.19892, 0.105947, -0.479197, 2.30315],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-0.414277, -0.442988, -0.821493, -0.627088, -0.987197, 0.105947, 2.08683, 0.341017],
+      [-0.16657, -0.442988, -0.273362, -0.830253, -0.775472, 0.105947, -0.479197, 0.66668],
+      [1.23636, 1.23255, 1.22685, 1.33095, 1.5535, 0.105947, -0.479197, -0.838789],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.352024, 0.105947, -0.479197, 0.158693],
+      [1.13299, 1.13949, 1.14354, 1.33095, 1.76522, 0.105947, -0.479197, -0.788642],
+      [0.354238, 1.03547, 1.0504, 0.84144, 1.76522, -1.49289, 2.08683, -1.6045],
+      [-0.16657, -0.801095, -0.593998, -1.1166, -0.987197, 0.105947, -0.479197, 1.38265],
+      [0.574914, 0.917532, 0.9448, 1.12778, 1.13005, 0.105947, -0.479197, -1.07859],
+      [2.06396, 1.52972, 1.49293, 1.61729, 1.34177, 1.70479, -0.479197, -0.344873],
+      [0.764397, 0.169199, 0.274769, 0.306353, -0.352024, 1.70479, -0.479197, 0.66668],
+      [0.866454, 0.917532, 0.9448, 1.12778, 1.34177, 0.105947, -0.479197, -0.695296],
+      [-0.315958, 0.42328, -0.0458668, -0.137579, -0.563748, 0.105947, 2.08683, -1.26166],
+      [-2.10112, -1.41328, -1.14213, -1.1166, -0.563748, -1.49289, -0.479197, 0.0632219],
+      [-0.0976782, 1.03547, 1.0504, 0.84144, 1.13005, -1.49289, 2.08683, -2.19864],
+      [-0.315958, 0.169199, 0.274769, 1.61729, 1.5535, 0.105947, -0.479197, -0.753674],
+      [-0.16657, -0.442988, -0.273362, -0.627088, -0.775472, 0.105947, -0.479197, 0.66668],
+      [-0.16657, -0.442988, -0.273362, 0.84144, -0.352024, 0.105947, -0.479197, 0.66668],
+      [-0.16657, -0.801095, -0.593998, -1.1166, -0.987197, 0.105947, -0.479197, 1.38265],
+      [1.23636, 1.23255, 1.22685, 1.33095, 1.5535, 0.105947, -0.479197, -0.838789],
+      [-0.16657, -0.188908, -0.0458668, -0.340744, -0.140299, 0.105947, -0.479197, 0.158693],
+      [1.23636, 1.23255, 1.22685, 1.33095, 1.5535, 0.105947, -0.479197, -0.838789],
+      [1.79742, 1.52972, 1.49293, 1.61729, 1.13005, 1.70479, -0.479197, -0.695296],
+      [-0.397383, -0.801095, -1.14213, -0.627088, -1.19892, 0.105947, -0.479197, 1.07919],
+      [-1.02865, -0.801095, -1.14213, -1.1166, -1.41065, 0.105947, -0.479197, 0.249266],
+      [2.11664, 1.03547, 1.0504, 0.84144, -0.563748, 3.30363, -0.479197, 0.712547],
+      [-0.16657, -0.188908, -0.0458668, -0.137579, -0.352024, 0.105947, -0.479197, 0.158693],
+      [-1.09754, -1.41328, -1.14213, -1.1166, -0.775472, -1.49289, -0.479197, 1.38265],
+      [-0.16657, -0.188908, -0.0458668, -0.627088, -0.352024, 0.105947, -0.479197, 0.158693],
+      [1.18567, 0.42328, 0.502264, -0.137579, -0.140299, 1.70479, -0.479197, 0.712547],
+      [-0.16657, -0.442988, -0.273362, -0.340744, -0.563748, 0.105947, -0.479197, 0.66668],
+      [0.866454, 0.917532, 0.9448, 1.12778, 0.706598, 0.105947, -0.479197, -0.695296],
+      [0.866454, 0.917532, 0.9448, 1.12778, 0.706598, 0.105947, -0.479197, -0.695296],
+      [0.574914, 0.917532, 0.9448, 1.12778, 1.13005, 0.105947, -0.479197, -1.07859],
+      [-0.783769, -0.801095, -0.593998, -1.1166, -0.987197, 0.105947, -0.479197, 0.571208],
+      [-0.576729, -0.188908, -0.0458668, -0.627088, -0.352024, 0.105947, -0.479197, -0.380547],
+      [1.28521, 1.64765, 1.59853, 1.33095, 1.76522, 0.105947, 2.08683, -1.6045],
+      [-1.45133, -2.02547, -1.69026, -1.60611, -0.775472, -1.49289, -0.479197, 2.14146],
+      [0.446903, 0.42328, 0.502264, 1.82046, 1.76522, 0.105947, -0.479197, -0.25872],
+      [0.401369, 0.527306, 0.595405, 0.351931, 0.283149, 0.105947, -0.479197, -0.526563],
+      [0.866454, 0.917532, 0.9448, 1.12778, 1.13005, 0.105947, -0.479197, -0.695296],
+      [0.574914, 0.917532, 0.9448, 1.12778, 0.706598, 0.105947, -0.479197, -1.07859],
+      [-0.397383, -0.801095, -1.14213, -0.627088, -1.19892, 0.105947, -0.479197, 1.07919],
+      [0.354238, 1.03547, 1.0504, 0.84144, 1.5535, -1.49289, 2.08683, -1.6045],
+      [-1.02865, -0.801095, -1.14213, -1.1166, -1.19892, 0.105947, -0.479197, 0.249266],
+      [0.0605164, 1.03547, 1.0504, 0.84144, 1.13005, -1.49289, 2.08683, -1.99066],
+      [0.446903, 0.781386, 0.8229, 1.12778, 0.918323, 0.105947, -0.479197, -0.974686],
+      [0.833289, 1.64765, 1.59853, 1.82046, 1.13005, 0.105947, 2.08683, -2.19864],
+      [0.0605164, 1.03547, 1.0504, 0.84144, 1.13005, -1.49289, 2.08683, -1.99066],
+      [-0.783769, -0.801095, -0.593998, -1.1166, -0.775472, 0.105947, -0.479197, 0.571208],
+      [-2.10112, -1.41328, -1.14213, -1.1166, -0.140299, -1.49289, -0.479197, 0.0632219],
+      [0.0900363, -0.801095, -1.14213, -0.627088, -1.19892, 0.105947, 2.08683, 1.72001],
+      [-1.09754, -1.41328, -1.69026, -1.60611, -1.19892, -1.49289, -0.479197, 1.38265],
+      [-1.09754, -1.41328, -1.14213, -1.1166, -0.987197, -1.49289, -0.479197, 1.38265],
+      [-0.16657, -0.801095, -0.593998, -1.1166, -0.987197, 0.105947, -0.479197, 1.38265],
+      [0.0900363, 0.42328, -0.0458668, 0.351931, -0.352024, 0.105947, 2.08683, -0.727896],
+      [-0.16657, -0.442988, -0.273362, -0.627088, -0.775472, 0.105947, -0.479197, 0.66668],
+      [-2.10112, -1.41328, -1.14213, -1.1166, -0.352024, -1.49289, -0.479197, 0.0632219],
+      [0.401369, 0.527306, 0.595405, 0.351931, 0.283149, 0.105947, -0.479197, -0.526563],
+      [0.991484, 1.64765, 1.59853, 1.33095, 1.34177, 0.105947, 2.08683, -1.99066],
+      [1.79742, 1.52972, 1.49293, 1.61729, 0.918323, 1.70479, -0.479197, -0.695296],
+      [0.533584, -0.188908, -0.593998, 0.351931, -1.19892, 1.70479, -0.479197, 1.07919]
+    ],
+    residuals: [
+      [0.16521, -0.0804319, -0.0335512, 0.0284346, 0.100634, 0.187896, 0.205907, 0.185471, 0.140706, 0.045195, -0.0456694],
+      [-0.162453, -0.0800142, -0.064716, -0.0237685, -0.0471751, -0.0602964, -0.0520162, -0.0296141, -0.035807, 0.0121342, 0.0664736],
+      [-0.158871, -0.0193323, -689923e-8, -480433e-8, -245144e-8, 0.0207163, 0.0390314, 0.0506332, 0.0893292, 0.104859, 0.0885193],
+      [0.0620157, 0.058102, 0.0137516, -0.0212826, -0.0510825, -0.0623124, -0.0698125, -0.0669238, -0.064646, -0.0282976, 0.0486644],
+      [-0.238223, -0.138765, -0.145543, -0.166257, -0.175835, -0.18861, -0.211646, -0.221492, -0.21468, -0.206181, -0.162868],
+      [-0.282854, -0.182112, -0.149612, -0.140554, -0.123523, -0.117784, -0.0995833, -0.106387, -0.102597, -0.0980384, -0.104789],
+      [-968536e-8, -847337e-8, -0.0114444, -0.0166964, -0.0155248, -768944e-8, -474903e-8, -0.0196914, -0.0810277, -0.078528, -0.0592426],
+      [0.138119, -0.0512774, -0.0446943, -0.0366511, -0.0257365, -0.0437769, -0.0331718, -0.0504246, -0.0672317, -0.068705, -0.0563003],
+      [0.216814, 0.0892513, 0.0830409, 0.0897567, 0.0825975, 0.0842204, 0.0592638, 0.0142954, -541614e-8, 0.0203789, 317663e-8],
+      [0.140936, 910217e-8, 0.0165801, 0.0379848, 0.0642069, 0.0546735, 0.0356901, 0.010085, -0.0181789, -0.0420803, -0.055639],
+      [0.0168442, 0.0694154, 0.0284063, 0.0117369, 704532e-8, 0.0387122, 0.0413669, 0.0386497, 0.0398265, 0.031274, 0.0109473],
+      [0.0506527, 0.0245169, 0.0192535, 720765e-9, -0.022708, -0.0234913, -0.0132591, 626545e-8, 0.0274217, 0.0480966, 0.118937],
+      [-0.133101, -0.121185, -0.125589, -0.130254, -0.124683, -0.141459, -0.136983, -0.11062, -0.117793, -0.123147, -0.142099],
+      [-0.0630122, -0.0607971, -0.0565251, -0.0596779, -0.0637877, -0.0753672, -0.0787504, -0.0626164, -0.0202916, -163776e-8, 0.0144077],
+      [0.253807, 0.0539527, 0.0480788, 0.0857755, 0.082669, 0.0604042, 0.0356901, 0.010085, -847004e-8, -0.0282232, -0.0292057],
+      [0.140076, 0.0948767, 0.08344, 0.0729368, 0.0692365, 0.065175, 0.0638262, 0.0610015, 0.0586966, 0.058547, 0.0440576],
+      [0.361489, 0.181126, 0.14633, 0.158369, 0.159485, 0.153823, 0.149255, 0.141704, 0.131291, 0.126103, 0.133884],
+      [-0.12607, -0.119597, -0.0959332, -0.0884492, -0.0924978, -0.0839509, -0.0712032, -0.0431983, 66642e-7, 0.0212465, 0.0425785],
+      [-0.039727, 0.0645328, 0.0684018, 0.040704, 0.0590634, 0.0511251, 0.0653124, 0.087572, 0.0745166, 0.0519341, 0.0503824],
+      [-0.0216576, -0.0645669, -0.062096, -0.0583488, -0.0585785, -0.0451848, -0.0258973, -370366e-8, 894913e-8, 0.0300384, 506929e-8],
+      [0.103459, -0.0173999, -0.0506183, -0.0282215, 612974e-8, -0.0148886, -0.0140629, -0.0174209, -695488e-8, -557867e-8, -0.0105299],
+      [-0.0700606, -0.105008, -0.10217, -0.0966153, -0.108337, -0.124537, -0.140033, -0.137742, -0.111868, -0.11001, -0.112832],
+      [0.0154965, -0.0101636, -0.0155399, -502683e-8, 0.0377855, 0.0195197, 0.0142319, 0.0181649, 0.0155771, 0.0110074, 0.0594808],
+      [-0.0275908, -0.0659713, -0.0684616, -0.0747859, -0.0817369, -0.0693676, -0.0595022, -0.0428165, -0.0277697, -0.0136016, -0.029626],
+      [0.0181823, 0.0678239, 0.0529409, 0.0294309, 326746e-8, -50182e-8, 744089e-10, 0.0120292, 0.0122315, 0.0350812, 0.0855384],
+      [0.0832595, -0.0588962, -0.0589004, -0.0718546, -0.103997, -0.123558, -0.108679, -0.0785989, -0.036452, -0.0354468, -0.0110938],
+      [-0.266824, -0.0750692, -0.0627447, -0.0605904, -0.056016, -0.0528212, -0.0551597, -0.0446123, -0.0292188, -0.0533931, -0.0628334],
+      [0.338095, 0.113213, 0.0833532, 0.0542313, 0.0276831, 15141e-7, -0.0145442, -0.0300826, -0.0501508, -0.076608, -0.110457],
+      [0.0204923, 0.0330723, 0.0222946, 0.0171989, 0.0132853, 0.0141225, 117749e-8, 131584e-8, -0.0140431, -0.0121483, -0.0177626],
+      [-0.0522402, 0.0328418, 0.0392023, 0.0354548, 0.0429187, 0.0394558, 0.0564929, 0.0962318, 0.0763341, 0.104341, 0.13636],
+      [-0.112358, -0.115381, -0.099594, -0.0938692, -0.102254, -0.101343, -0.086355, -0.0626164, -0.0202916, 0.0121556, 0.0425785],
+      [0.101099, 0.0688955, 0.0545287, 0.0422856, 0.0339433, 0.0299327, 0.0215867, 0.0140262, 0.0118741, -0.0109154, -0.0765603],
+      [-0.279822, -0.288669, -0.279506, -0.277025, -0.272096, -0.273748, -0.27244, -0.28862, -0.295018, -0.301224, -0.279925],
+      [119382e-8, -0.0867409, -0.0722225, -0.0661402, -0.0514333, -0.0340828, -0.0331698, -0.0473609, -0.069332, -0.0911343, -0.0867598],
+      [0.385471, 0.229743, 0.204193, 0.186069, 0.186181, 0.170789, 0.133017, 0.111932, 0.111816, 0.100646, 0.0769929],
+      [-0.0145259, 0.037843, 0.0714941, 0.0552184, 0.0419152, 0.0468001, 0.0337433, 0.0216174, -0.0215791, -0.0325352, -0.0461224],
+      [0.0826589, -0.0274952, -0.0415678, -0.0357876, -0.0294734, -0.041637, -0.0368719, -0.0395102, -0.0312853, 38797e-7, 0.0419669],
+      [0.528016, 0.246059, 0.228809, 0.212252, 0.197765, 0.174843, 0.149705, 0.118866, 0.0882518, 0.0829558, 0.0796037],
+      [-0.0120189, -0.0700136, -0.0875228, -0.0974467, -0.0808557, -0.0665544, -0.0258228, 511745e-8, 0.0259705, 0.0796495, 0.0748021],
+      [0.0330466, 0.0264329, 0.0174337, 970781e-8, 690824e-8, 465326e-8, 488408e-8, 871986e-8, 0.0200682, -0.020717, 506882e-8],
+      [0.0884158, 0.128494, 0.178622, 0.201282, 0.197094, 0.184074, 0.164599, 0.165258, 0.174157, 0.176152, 0.189368],
+      [0.374626, 0.304552, 0.283832, 0.266006, 0.250853, 0.236163, 0.223903, 0.213615, 0.209743, 0.205066, 0.182255],
+      [-0.150825, -0.137505, -0.127241, -0.0991947, -0.0525943, -774067e-9, 0.047575, 0.088097, 0.104066, 0.111982, 0.109036],
+      [0.387728, -0.0168681, -0.0114304, -0.0526636, -0.0761643, -0.0986423, -0.101854, -0.105506, -0.116433, -0.103747, -0.128596],
+      [-0.152238, -0.0355506, -0.0511433, -0.0565949, -0.0476207, -0.0348878, -0.0230567, -0.011332, -0.0266686, -0.0433761, -0.0541614],
+      [0.0802901, 0.0322256, 0.016621, 0.0260823, 0.0414512, 0.0701424, 0.102448, 0.106813, 0.0869133, 0.0838015, 0.119973],
+      [0.014229, 0.0437887, 0.0494791, 0.0480229, 0.04463, 0.0550136, 0.0636323, 0.0734117, 0.0819764, 0.0903497, 0.0815093],
+      [-0.277921, -0.163608, -0.159005, -0.156859, -0.164942, -0.16584, -0.174059, -0.196265, -0.205842, -0.201178, -0.188379],
+      [-0.112513, -859648e-8, -0.0251425, -0.0399636, -0.0463265, -0.0499386, -0.0896065, -0.0965368, -0.107367, -0.0838214, 0.0128843],
+      [-0.047543, 0.0125995, -0.0149612, -0.0321763, -0.036226, -0.037018, -0.0430504, -0.0491401, -0.0462614, -0.0518403, -0.0508828],
+      [0.161902, 0.109168, 0.0910188, 0.0806044, 0.0804868, 0.0721451, 0.0654257, 0.0457631, 0.0294311, 0.0353673, 0.0352757],
+      [0.148733, 0.133718, 0.130673, 0.121048, 0.110518, 0.113403, 0.117755, 0.121107, 0.155795, 0.196937, 0.230317],
+      [0.208322, 0.163884, 0.158846, 0.156065, 0.143762, 0.142886, 0.132363, 0.152915, 0.182852, 0.204799, 0.184058],
+      [0.24334, 0.242195, 0.240446, 0.235655, 0.234959, 0.232457, 0.223211, 0.198622, 0.16624, 0.16403, 0.150051],
+      [-0.216138, -0.114853, -0.0830807, -0.0657584, -0.064887, -0.0569219, -0.0452983, -0.036918, -0.0114409, 0.0328823, 0.0812814],
+      [-0.116659, -0.0105519, -0.0290468, -0.0248573, -0.0107266, 954338e-8, 0.0517599, 0.0718122, 0.0567683, -305573e-8, -0.0389174],
+      [-0.0336072, -0.0314726, -0.0162921, -447888e-8, 282104e-8, 77011e-7, 0.0147702, 0.0122686, -0.0128378, -0.0170449, -0.0286533],
+      [-0.175069, -0.0349533, 146081e-8, 0.0305584, 0.0603105, 0.0856953, 0.0882914, 0.0823216, 0.109778, 0.0891738, 0.0681278],
+      [571594e-8, 750271e-8, -66021e-7, -0.0174365, -0.0275229, -0.0252879, -0.0476359, -0.0571364, -0.0643956, -0.0573481, -0.0450679],
+      [0.0302864, -962873e-8, -537304e-8, 336582e-8, 0.0208985, 0.0540998, 0.0701295, 0.0812278, 0.120887, 0.171568, 0.22207],
+      [-0.0452336, 0.0125995, -813525e-8, -0.0321763, -0.036226, -0.037018, -0.0430504, -0.0448017, -0.042188, -0.0479867, -0.0508828],
+      [0.126535, 0.0410362, 0.0247182, 0.0260823, 0.0349365, 0.0588428, 0.0782338, 0.0854899, 0.0552901, 0.0456686, 0.0837157],
+      [-0.156692, -0.152366, -0.158997, -0.178326, -0.208414, -0.238194, -0.269891, -0.294724, -0.311816, -0.326801, -0.338545],
+      [-0.11958, 0.0525607, 0.0820317, 0.124396, 0.158058, 0.187628, 0.190284, 0.195242, 0.230233, 0.227759, 0.185455],
+      [0.277297, 0.0529494, 0.0550892, 0.0575222, 0.0546204, 0.0506016, 0.053477, 0.0569889, 0.0487795, 0.0418643, 0.0363108],
+      [-0.0283555, -0.0324508, -0.01447, -0.0122101, -0.0255878, -0.0128134, 562452e-8, 0.0203138, 0.0501009, 0.0644453, 0.0210767],
+      [0.388507, 0.200669, 0.166975, 0.141999, 0.130317, 0.116737, 0.0915589, 0.0937959, 0.0872112, 0.0532234, 0.0540467],
+      [0.227041, -0.0242899, -42425e-7, 417213e-8, 0.0181804, 0.0245609, 0.0203292, 352643e-8, -0.0414142, -0.0853986, -0.0963036],
+      [0.0326253, 0.072438, 0.0470487, 0.0340595, 0.0349659, 0.0400752, 0.0502746, 0.0463763, 0.031775, 0.011606, 140844e-8],
+      [-0.152437, -0.116429, -0.112663, -0.104126, -0.102759, -0.0929067, -0.0782275, -0.0812939, -0.108879, -0.0946252, -0.0726642],
+      [0.108654, -0.0354947, -0.0514998, -0.0778376, -0.103143, -0.121877, -0.142408, -0.175867, -0.218316, -0.26365, -0.281493],
+      [-0.375724, -0.266613, -0.208444, -0.165853, -0.133893, -0.129922, -0.118029, -0.124061, -0.0782983, -265164e-8, 0.014124],
+      [-0.0936342, -0.0915734, -0.0932601, -0.0646103, -0.0218066, -0.0592612, -0.0552405, -0.0359024, -0.0589255, -0.0772168, -0.0320343],
+      [0.124951, -0.0490146, -0.0776027, -0.0985501, -0.120119, -0.127646, -0.14282, -0.165882, -0.19947, -0.212242, -0.229313],
+      [-0.0950965, 0.0125658, 0.0265319, 0.0446606, 0.0787588, 0.047396, 0.0119424, 0.0176601, 0.0373052, 0.0340873, 0.0319167],
+      [-0.0687087, 0.0242281, 0.0101176, -92403e-7, -0.017832, -0.0268491, -0.0343902, -0.0375338, -0.0401277, -0.04622, -0.0884943],
+      [0.181611, 0.211911, 0.245955, 0.240151, 0.223779, 0.219765, 0.199081, 0.181704, 0.171072, 0.151044, 0.14551],
+      [-0.222822, -0.105729, -0.141693, -0.158051, -0.17406, -0.200234, -0.225195, -0.26022, -0.268445, -0.262707, -0.264204],
+      [-0.33068, -0.180935, -0.128789, -0.0848139, -0.0503441, -0.0946457, -0.148387, -0.13964, -0.12974, -0.122687, -818879e-8],
+      [0.223259, 0.0922783, 0.0855259, 0.0838411, 0.0789025, 0.0705409, 0.0625947, 0.0583113, 0.0454077, 0.0367077, 0.0313708],
+      [-0.0636298, -0.070719, -0.0495263, -0.0374848, -0.033536, -0.0394744, -0.0451347, -0.0507303, -0.0154546, -0.0129186, -0.0140315],
+      [0.166543, 0.0128139, -0.015462, -0.021577, -0.0188532, -0.0284206, -0.026303, -0.0163141, -0.0170255, 0.0127705, 0.0152226],
+      [0.135043, 0.0589927, 0.0494216, 0.0600205, 0.0632958, 0.0685003, 0.078869, 0.0983848, 0.172457, 0.163595, 0.157558],
+      [0.195994, 0.118065, 0.124648, 0.132298, 0.127208, 0.133039, 0.127683, 0.117394, 0.10508, 0.092683, 0.0827673],
+      [-0.0356426, 0.0645328, 0.0613346, 0.040704, 0.0530932, 0.0456154, 0.0702752, 0.078563, 0.0703237, 0.0558788, 0.0503824],
+      [-0.304711, -0.18736, -0.204313, -0.197851, -0.217117, -0.170068, -0.137093, -0.126889, -0.135848, -0.102652, -0.0568738],
+      [-0.035703, -0.0619216, -0.0717796, -0.0450322, -0.0218066, -0.011252, -610778e-8, 0.0181649, 728833e-10, -24156e-7, 0.0594808],
+      [-0.123654, -0.112706, -0.139829, -0.174361, -0.224463, -0.270107, -0.319525, -0.324342, -0.333231, -0.319601, -0.286438],
+      [-0.0175653, -0.0730961, -0.0975336, -0.115811, -0.132412, -0.167945, -0.186746, -0.213563, -0.177961, -0.14162, -0.112459],
+      [0.240304, 0.230083, 0.200207, 0.184237, 0.169216, 0.160007, 0.159781, 0.164448, 0.170495, 0.178554, 0.178545],
+      [0.407778, -0.0211906, -0.0204351, -188454e-8, 0.0167181, 964977e-9, -0.0201672, -0.0372589, -0.0541993, -0.0662114, -0.0706256],
+      [0.0190899, -0.089908, -0.0656154, -0.0571804, -0.0568054, -0.0519865, -0.0546921, -0.0655387, -0.0820252, -0.0980292, -0.113881],
+      [0.0390095, 0.0720701, 0.055255, 0.0287331, 897164e-8, -125921e-8, -0.0127924, -5458e-6, 0.0380804, 0.0480339, 0.066109],
+      [163403e-8, 0.101229, 0.0834267, 0.0775686, 0.0856329, 0.0684734, 0.0609807, 0.0606687, 0.0667033, 0.0675656, 0.0697747],
+      [-0.0220807, -0.0184283, 0.0160821, 0.0524729, 0.0966962, 0.137598, 0.131743, 0.102165, 0.0582652, 0.124853, 0.082469],
+      [-0.103784, -0.0760418, -0.0539495, -0.047777, -0.0330235, -0.0265454, -0.0327217, -0.0492312, -0.0714865, -0.0776835, -0.0718587],
+      [0.254252, 0.128494, 0.133501, 0.168492, 0.191124, 0.184074, 0.164599, 0.165258, 0.178841, 0.176152, 0.193298],
+      [0.105448, 0.0450812, 0.036964, 0.0456635, 0.0567767, 0.0624488, 0.0741668, 0.0842468, 0.0855462, 0.0888204, 0.0862177],
+      [-954144e-8, 0.102009, 0.14099, 0.159853, 0.14728, 0.120029, 0.0766005, 0.058509, 0.0515754, 0.0481715, 0.0621504],
+      [0.414168, 0.0893082, 0.0680849, 0.0502292, 0.0383858, 0.0356819, 0.0357468, 0.0414027, 0.0385617, 0.0164433, -0.0488073],
+      [-0.129872, -0.0994634, -0.0964655, -0.0933899, -0.0825757, -0.0712374, -0.0590934, -0.0626329, -0.0577181, -0.0625792, -0.0669528],
+      [0.0392709, 0.0370178, 0.0625295, 0.0746446, 0.0783695, 0.10903, 0.140549, 0.168469, 0.240481, 0.284717, 0.309487],
+      [0.16789, 0.157873, 0.15163, 0.14804, 0.154078, 0.146537, 0.14434, 0.14258, 0.127819, 0.125285, 0.118613],
+      [0.0868238, -508669e-8, -0.0219104, -0.0333024, -0.0379721, -0.0355509, -0.0335095, -0.0357002, -0.0401374, -0.0448744, -0.0419914],
+      [0.0770335, 0.149268, 0.162548, 0.183287, 0.207415, 0.215466, 0.212998, 0.192393, 0.176348, 0.205348, 0.20174],
+      [-0.0165335, -0.0354267, -0.0198619, -0.0238805, -0.0301563, -0.0236997, -0.0140812, -0.0168637, -0.023577, -0.0387539, -0.0593109],
+      [-0.29941, -0.157813, -0.154933, -0.157599, -0.159835, -0.166305, -0.17704, -0.171166, -0.175015, -0.170371, -0.135469],
+      [0.227071, 0.121161, 0.0766477, 0.0667453, 0.0689312, 0.0668995, 0.0633299, 0.0688511, 0.0551699, 368559e-8, -968874e-8],
+      [-0.401622, -0.352925, -0.323785, -0.310433, -0.299729, -0.303903, -0.307069, -0.32378, -0.328676, -0.327051, -0.329958],
+      [-0.0500235, -0.0174056, -0.047078, -0.0802144, -0.10515, -0.113474, -0.120515, -0.118535, -0.117918, -0.0920332, -0.0110548],
+      [-0.114565, 0.0895101, 0.0778436, 0.0832363, 0.100343, 0.110609, 0.112107, 0.148678, 0.140545, 0.137031, 0.122187],
+      [0.0501717, 0.0419881, -153171e-8, -0.0140773, -0.02815, -0.0381863, -0.037468, -0.022579, 324656e-8, 0.016083, 0.0177635],
+      [-0.0381117, -0.0690155, -0.0679587, -0.0589278, -0.0644277, -0.0302051, -186615e-8, 0.0138413, 0.0278777, 0.069043, 0.0294101],
+      [0.262213, 0.319121, 0.286835, 0.254877, 0.229234, 0.220185, 0.199662, 0.177411, 0.150192, 0.130552, 0.125671],
+      [-0.0758998, -0.117909, -0.120157, -0.12797, -0.123276, -0.135894, -0.145527, -0.153685, -0.139429, -0.147598, -0.189663],
+      [0.192127, 0.138489, 0.121146, 0.0967418, 0.0768048, 0.0661659, 0.0512091, 0.0456866, 0.0561258, 0.0390627, 0.0286025],
+      [-0.14055, -0.0500654, -0.02359, -0.0213741, -0.0109487, -69269e-7, 0.0136284, 0.0217657, 0.0372405, 0.0535376, 0.0963935],
+      [-0.136165, -0.119872, -0.126287, -0.127622, -0.0965112, -0.122521, -0.121555, -0.109749, -0.082806, -0.0822845, -0.120685],
+      [0.244773, 0.161195, 0.139899, 0.128787, 0.117612, 0.100523, 0.0783677, 0.0543752, 0.02669, 0.0528818, 0.0654391],
+      [-0.0780354, 0.0270714, 0.0138546, -525978e-8, -0.0142552, -0.0214216, -0.0307966, -0.0348233, -0.012633, -189518e-8, 0.0202794],
+      [0.138236, 0.0493308, 0.0494216, 0.0522985, 0.0492111, 0.0555969, 0.073038, 0.0778713, 0.0890753, 0.12813, 0.131154],
+      [-0.192054, 0.0186538, 0.0373732, 0.0412692, 0.0485588, 0.0608443, 0.095351, 0.115523, 0.146952, 0.162734, 0.147038],
+      [0.063124, 0.0468418, 0.0309171, 0.013732, 690824e-8, 465326e-8, 190345e-8, 34428e-7, 417685e-8, -0.0409606, -0.022905],
+      [-0.0208617, -0.0482744, -0.0709256, -0.081158, -0.0845837, -0.0966092, -0.0911991, -0.0846636, -0.0539021, -0.0451789, -0.0170588],
+      [-0.034467, 0.0751188, 0.0529271, 0.058569, 0.0452953, 0.0781501, 0.065199, 0.0879299, 0.0548709, 0.0720047, 0.0218512],
+      [0.0525138, 0.0350615, 0.0315421, 0.0298094, 0.0279248, 0.0258941, 0.0244125, 0.0227991, 0.0215404, 0.0190461, 0.0171007],
+      [-0.319842, -0.103513, -0.082384, -0.0793015, -0.0825541, -0.100753, -0.0374551, -0.0298385, -0.0358939, -0.0500128, -0.0480188],
+      [-0.037793, -904307e-8, 971457e-8, 0.0107743, -0.0121621, -0.0324108, -0.0566081, -0.0721932, -0.0735415, -0.0760093, -0.0843081],
+      [-646334e-8, 0.0667297, 0.074092, 0.0730561, 0.0734195, 0.0716584, 0.0739817, 0.0644648, 0.0497203, 0.0367368, 0.0281376],
+      [-0.238021, -0.14379, -0.129244, -0.120815, -0.122497, -0.120817, -0.114517, -0.107445, -0.101299, -0.0825879, -0.0764082],
+      [0.0460847, 0.0871125, 0.0830744, 0.0520512, 0.0485117, 0.0380224, 0.0384953, 0.06734, 0.0870205, 0.0713975, 0.0688529],
+      [-643136e-8, 693327e-8, 419606e-8, -255102e-8, -0.0135129, -0.0243572, -0.0275991, -0.0343385, -0.0318875, -0.0550365, -0.0339759],
+      [-0.0252651, -0.117586, -0.11118, -0.118756, -0.116817, -0.117036, -0.123096, -0.143292, -0.162624, -0.176741, -0.167045],
+      [0.12666, 0.109479, 0.115502, 0.112612, 0.110216, 0.0969207, 0.0885488, 0.0807246, 0.0774993, 0.0824848, 0.092147],
+      [0.0542086, 474985e-8, -413286e-8, -3598e-6, 632969e-8, 0.0265876, 0.0389766, 0.0171932, -0.0156471, 0.0324215, 0.0265848],
+      [0.0143031, -0.0876108, -0.0570491, -0.0185334, 607751e-9, 0.0125346, 0.0337627, 0.035111, 0.032866, 0.0303014, 0.0354401],
+      [0.407057, 0.314983, 0.309571, 0.309912, 0.309541, 0.30842, 0.306581, 0.296482, 0.295855, 0.298352, 0.289213],
+      [-0.190626, -0.158921, -0.129942, -0.121045, -0.11755, -0.12857, -0.124398, -0.123772, -0.120541, -0.105658, -0.0922617],
+      [0.0397698, 0.033117, 0.0517522, 0.0506143, 0.0466541, 0.0392301, 0.0337656, 0.0260626, 0.0216728, 0.0104571, 211056e-8],
+      [-0.219171, -0.0974354, -0.0688766, -0.0354687, 532784e-8, 0.0460279, 0.0617849, 0.0595034, 0.0396846, 0.0171672, 0.010016],
+      [0.0126491, 0.0542719, 0.0408671, 0.0386532, 0.0288801, 0.0228629, 0.0133526, 0.0285804, 0.0126361, 0.0132537, 686088e-8],
+      [-0.0153766, -0.0166277, 0.0316609, 0.0793123, 0.110455, 0.107984, 0.0948145, 0.0755241, 0.0415148, -0.0195572, -0.102647],
+      [-210703e-8, 0.0206321, 0.0163174, 837805e-8, -351283e-8, -0.0150979, -0.0194024, -0.0235276, -0.0193087, -0.0413564, -0.0293139],
+      [-0.143573, -0.12559, -0.125555, -0.123392, -0.139369, -0.113363, -0.0752645, -0.0574206, -0.0211442, -0.0109121, -0.0548823],
+      [-0.0687573, -105269e-8, 374965e-8, 208543e-8, 354716e-9, -556914e-8, -782324e-8, -0.0135996, -0.0116126, -893171e-8, -949158e-8],
+      [-0.072436, 710502e-8, 0.0328869, 0.0315933, 0.026574, 0.0217566, 0.0138918, -162174e-8, 336029e-8, 446406e-8, -652206e-8],
+      [0.587277, 0.52919, 0.515658, 0.499405, 0.482703, 0.469153, 0.458041, 0.448749, 0.446439, 0.439239, 0.436056],
+      [0.0958248, -0.0522291, -0.0474557, -0.0339082, -0.046997, -0.0512483, -0.0683079, -0.0699741, -0.0736068, -0.0784775, -0.0689833],
+      [-0.194883, -0.189567, -0.196432, -0.196703, -0.186996, -0.174968, -0.176441, -0.180294, -0.178063, -0.177679, -0.187027],
+      [-694735e-8, 0.0748901, 0.0675072, 0.068351, 0.0653475, 0.0559528, 0.0450804, 0.0260077, 0.0597137, 0.0508895, 0.0290275],
+      [-0.111996, 361445e-8, 0.0407985, 0.0666996, 0.0858379, 0.0954436, 0.0989153, 0.105521, 0.109227, 0.10696, 0.107216],
+      [-0.110355, -0.134913, -0.130368, -0.118254, -0.105281, -0.0941806, -0.0883171, -0.102494, -0.0956674, -0.0977278, -0.176882],
+      [-256121e-8, 0.0174271, 0.0327033, 0.0549724, 0.0707947, 0.1023, 0.11826, 0.15643, 0.200545, 0.228415, 0.273073],
+      [-0.159091, -0.0471385, -0.020314, -0.0148512, -0.0225186, -0.0235841, -0.0236553, -0.0260916, -0.0373135, -0.0466126, -0.0350174],
+      [0.06501, 0.0820616, 0.0718286, 0.050338, 0.0231484, 294917e-8, -0.0178707, -0.0347241, -0.0488292, -0.0539955, -0.0669528],
+      [0.278603, 0.234472, 0.184911, 0.15094, 0.0977916, 0.0729546, 0.0612909, 0.0335985, 0.0236467, 0.0480613, 0.0344715],
+      [0.104428, 0.0800818, 0.131499, 0.180332, 0.211381, 0.214077, 0.201477, 0.185759, 0.158071, 0.110374, 0.0385736],
+      [-0.0377179, 914482e-8, -128603e-8, -630855e-9, 0.0220758, 0.0202056, 0.0149674, 640587e-8, -742855e-8, -0.010481, 832901e-9],
+      [0.0980675, 0.0450812, 0.036964, 0.0456635, 0.0567767, 0.0624488, 0.0794718, 0.0842468, 0.0903655, 0.0888204, 0.0862177],
+      [0.0818702, 0.03544, 0.0252349, 0.0185138, 0.0131526, -1022e-6, 503768e-8, 374634e-8, 0.0126053, 0.0347157, 0.0314109],
+      [0.384809, 0.217792, 0.216596, 0.200951, 0.162179, 0.134829, 0.112069, 0.0963328, 0.0801414, 0.0653476, 0.0674564],
+      [0.0746626, 0.0397967, 0.0472774, 0.0438377, 0.038052, 0.0445682, 0.0535774, 0.0539623, 0.0417523, 0.0299755, 918437e-8],
+      [-0.0991931, 0.0155931, 0.0202344, 0.0153955, 0.0114252, 780344e-8, 0.0109304, 0.0283367, 0.0428845, 0.0266496, 0.0276442],
+      [-0.0410332, -0.0449865, -0.0425714, -0.0471516, -0.0637877, -0.0753672, -0.0712032, -0.0431983, -942194e-8, -163776e-8, 0.0144077],
+      [-0.293935, -0.123353, -0.10961, -0.0869762, -0.125693, -0.176904, -0.208116, -0.222527, -0.217429, -0.134525, -0.0488861],
+      [-0.195771, -0.128646, -0.0622707, -0.0351125, -0.0207622, -384143e-8, 67581e-7, 0.0249846, 0.0470956, 0.0867338, 0.0901704],
+      [0.0255004, -0.0216643, -0.031205, -0.0357876, -0.0252628, -0.0377384, -0.0333195, -0.0362261, -0.0282687, 0.0117024, 0.0550675],
+      [0.154008, 890816e-8, -0.0377259, -0.0359791, -0.0324774, -0.0156647, -987559e-8, -931962e-9, -120557e-8, -0.0289361, -0.0714862],
+      [0.36849, 0.190035, 0.200397, 0.213989, 0.204455, 0.191504, 0.177552, 0.160131, 0.140822, 0.127409, 0.130108],
+      [0.229745, 0.163641, 0.143648, 0.129545, 0.125375, 0.132939, 0.14103, 0.143087, 0.141899, 0.134283, 0.130473],
+      [0.59812, 0.138241, 0.110935, 0.0761936, 0.0421711, 0.0447442, 0.0903049, 0.105636, 0.0985385, 0.0980369, 0.0714621],
+      [-0.0183597, 0.0313511, 921237e-8, -88215e-7, -0.016383, -169996e-8, -0.0128801, -0.0271872, -0.0100587, -0.0566416, -0.109425],
+      [-0.242685, -0.30348, -0.298594, -0.285948, -0.289592, -0.282624, -0.275802, -0.248549, -0.224341, -0.205787, -0.17864],
+      [300309e-8, 0.0565647, 0.0325557, 0.0273705, 0.0288496, 0.0400752, 0.0553124, 0.0602976, 0.0490915, 0.0319733, 0.0243102],
+      [-0.0751824, 0.0818075, 0.0728159, 0.0518096, 0.0366916, 0.0358583, 0.0400654, 0.034815, 0.0332618, 0.0263268, 57918e-7],
+      [169504e-8, 0.0565647, 0.0325557, 0.0206365, 0.0288496, 0.0400752, 0.0553124, 0.0602976, 0.0490915, 0.0319733, 0.0243102],
+      [0.40053, 0.227036, 0.21395, 0.219211, 0.212565, 0.200706, 0.186324, 0.164336, 0.150262, 0.13909, 0.137645],
+      [0.184877, 0.0750582, 0.0866062, 0.0813734, 0.073688, 0.066908, 0.0639646, 0.0534716, 0.0401183, 0.0481331, 0.0395239],
+      [-0.250908, -0.216881, -0.24091, -0.255026, -0.249181, -0.235913, -0.205072, -0.182817, -0.159205, -0.146643, -0.131132],
+      [-0.284657, -0.0971793, -0.0978317, -0.108745, -0.106513, -0.0939246, -0.0837441, -0.0770014, -0.0787636, -0.0702431, -0.0544677],
+      [430942e-8, 0.0645328, 0.0398284, 0.0340595, 0.0349659, 0.0400752, 0.0502746, 0.0556787, 0.0404707, 0.0198028, 526201e-8],
+      [0.101941, 0.0742946, 0.100019, 0.108927, 0.113668, 0.12341, 0.138295, 0.149697, 0.165745, 0.205595, 0.20697],
+      [325458e-8, -109318e-8, 434329e-8, 0.012997, 0.0174577, 0.0153275, 0.0125789, 0.0130457, 0.0209691, 0.0258225, 0.0263628],
+      [-0.363052, -0.294918, -0.288642, -0.277202, -0.259335, -0.247128, -0.232521, -0.208535, -0.188753, -0.165403, -0.127179],
+      [0.154165, 0.174122, 0.1898, 0.199522, 0.198796, 0.19123, 0.186462, 0.179229, 0.177397, 0.17389, 0.164495],
+      [-0.0428465, -0.0476043, -0.0437268, -0.0471516, -0.054398, -0.0668565, -0.0712032, -0.0496292, -0.014842, -163776e-8, 0.018481],
+      [-0.195141, -0.126628, -0.0968997, -0.0785918, -0.0629363, -0.0515834, -0.0418497, -0.0268513, 0.034817, -127551e-8, -604281e-8],
+      [0.183225, 0.125662, 0.119551, 0.117984, 0.125375, 0.138161, 0.145992, 0.152566, 0.15099, 0.151904, 0.14764],
+      [0.0590686, 0.039137, 0.0163586, -265118e-9, -0.0164752, -0.0183431, -0.0197614, -0.018706, -0.025705, -0.0437458, -0.0478996],
+      [-0.210712, -0.102003, -0.062671, -0.0575086, -0.055966, -0.0495534, -0.0464564, -0.0448532, -0.038994, -0.0310117, -0.027561],
+      [-0.0304913, -0.101468, -0.123905, -0.130068, -0.122747, -0.108298, -0.101473, -0.0950506, -0.0869643, -0.04884, 0.0104404],
+      [-0.115861, -0.0820991, -0.0718444, -0.0734291, -0.0741266, -0.0800772, -0.0865202, -0.091343, -0.0940858, -0.0976705, -0.101144],
+      [0.0157107, 0.0898157, 0.0877099, 0.0805463, 0.0708571, 0.0659529, 0.0541714, 0.0385865, 0.0743125, 0.0606775, 0.0413354],
+      [0.138632, -730207e-8, -0.013059, -0.0341143, -0.0780215, -0.115653, -0.101806, -0.0785989, -0.036452, -0.0310317, 602253e-9],
+      [-0.328331, -0.231539, -0.264383, -0.284819, -0.305733, -0.319069, -0.332568, -0.338528, -0.339451, -0.351176, -0.343546],
+      [-0.0917064, -0.0496286, -0.0213653, -0.0348966, -0.0226828, -97037e-7, -0.018901, -0.0185908, 636984e-10, -688395e-8, -0.0198031],
+      [-0.376104, -0.279087, -0.25093, -0.238725, -0.233482, -0.217906, -0.193337, -0.181974, -0.178654, -0.146488, -0.105541],
+      [-0.151193, -0.10982, -0.0449032, 0.0165941, 0.0584025, 0.0755019, 0.095022, 0.0683929, 0.0772616, 0.0814031, 0.0752161],
+      [0.169575, 0.0916241, 0.0671133, 0.0584632, 0.0530878, 0.046666, 0.029919, 0.0129733, -566027e-8, -564076e-8, -215072e-8],
+      [-0.0487451, -0.0494597, -0.057029, -0.0650549, -0.0921012, -0.105933, -0.103621, -0.105668, -0.0972059, -0.125016, -0.134594],
+      [-0.0156475, 0.0678197, 0.0559575, 0.0439029, 0.0289067, 0.0144117, -0.031165, -0.068883, -0.118498, -0.107494, -0.0357449],
+      [0.409676, 0.18716, 0.156635, 0.122736, 0.0947977, 0.0863683, 0.0793184, 0.055648, -562894e-8, -439859e-8, -0.0159505],
+      [0.046098, 0.0307761, 0.018902, 0.019003, 0.0199494, 0.0211803, 0.0201881, 0.0212969, 0.0163358, 889873e-8, 0.0268184],
+      [-0.129764, -0.072483, -0.0496151, -0.0234477, 637378e-9, 961813e-8, 909365e-8, -122513e-8, 0.0213103, 0.0147414, -131276e-8],
+      [0.0533432, -849538e-8, -0.0446938, -0.0397899, -0.0244107, -859839e-8, -486209e-8, 0.0209813, 0.0383799, 0.0546196, 0.0598594],
+      [-0.186817, -0.106555, -0.116554, -0.122582, -0.128864, -0.132809, -0.126441, -0.123841, -0.141577, -0.143991, -0.0815512],
+      [0.145057, 0.150561, 0.131749, 0.121947, 0.117836, 0.116959, 0.131524, 0.0986845, 0.0628083, 0.120971, 0.109079],
+      [-0.202816, -0.0775869, -0.0767087, -0.0702062, -0.0658344, -0.0464905, -0.0390006, -0.0309947, -0.013812, -0.0145923, -0.0247379],
+      [-0.194486, -0.205737, -0.166295, -0.134856, -0.106594, -0.0993607, -0.0843977, -0.0869813, -0.0878986, -0.0922664, -0.105635],
+      [-0.11116, -0.0610618, -0.0547021, -0.0467849, -0.0357069, -0.0200819, -549524e-8, 341288e-8, 0.0117521, 0.0129861, 0.0158349],
+      [0.153763, 0.066662, 0.0130471, -0.0170728, 0.0206184, -0.0313711, -0.0544048, -0.0386757, -0.0274205, -0.034895, -0.0483578],
+      [-0.105994, -0.0722351, -0.0688217, -0.0644167, -0.0775849, -0.0679939, -0.0684113, -0.078334, -0.086081, -0.0788947, -0.0592937],
+      [-0.196187, 0.0438626, 0.0395586, 0.0216998, 519294e-8, -509364e-9, 333337e-8, 413772e-8, 205355e-8, -559082e-8, -0.0218135],
+      [0.0238453, 0.0257672, 0.0609301, 0.068687, 0.096616, 0.0859421, 0.0757543, 0.052132, 0.0349424, 0.0160746, -0.0150328],
+      [0.0778302, 0.0518796, 0.0353714, 0.01774, 0.0105512, 0.0112539, 0.0167185, 0.0269733, 646257e-8, -0.0348444, -0.048041],
+      [-0.0348455, 0.0207703, 153428e-8, -0.0153287, -0.0423084, -0.0501825, -0.0517492, -0.0361423, -272965e-8, 0.0136269, 0.0296202],
+      [-0.168068, -0.128597, -0.118456, -0.106304, -0.0910979, -0.0866432, -0.0868924, -0.0928171, -0.121179, -0.137174, -0.151364],
+      [0.138868, 0.0607822, 0.0386513, 775431e-8, -0.0222165, -0.0564943, -0.078986, -0.114151, -0.167846, -0.21298, -0.2568],
+      [0.340408, 0.178152, 0.152625, 0.139028, 0.124816, 0.107489, 0.0939657, 0.0915156, 0.0731525, 0.0382891, 0.0111772],
+      [0.0375789, 0.321816, 0.332551, 0.309273, 0.292529, 0.275324, 0.269405, 0.267473, 0.273299, 0.276646, 0.287228],
+      [-0.0580191, 0.0125658, 0.0265319, 0.0446606, 0.0787588, 698645e-8, 0.0253057, -0.0101747, -0.0184584, -0.0133994, 0.0439216],
+      [-0.0330747, 0.0721086, 0.0701646, 0.0701344, 0.0669512, 0.0682865, 0.0545071, 0.0617102, 0.0386688, 0.0153245, -0.0351117],
+      [0.236974, 0.118406, 0.0817321, 0.0833955, 0.10358, 0.118757, 0.145445, 0.155506, 0.137653, 0.108553, 0.100904],
+      [-0.236104, -0.124851, -0.114358, -0.113629, -0.112135, -0.0906915, -0.0718528, -0.0457594, -0.0507001, 0.030327, -297181e-8],
+      [-0.181443, -0.179497, -0.181994, -0.185829, -0.161341, -0.14095, -0.0931692, -0.0602289, -0.0534982, 0.0419647, 0.0219214],
+      [-0.107725, 0.0182396, -0.0125608, -0.0371349, -0.0630406, -0.0911718, -0.102113, -0.125195, -0.135463, -0.155615, -0.14139],
+      [-0.146789, -0.0611589, -0.0467517, -0.041664, -0.0427154, -0.0202123, -0.0120895, 267052e-10, 0.0120043, 0.0304911, 0.0171899],
+      [-0.106543, -0.0212387, 140862e-8, 0.0129492, 0.0251852, 0.0325854, 0.0413243, 0.0489132, 0.048335, 0.0471692, 0.0495351],
+      [0.297411, 0.241018, 0.223119, 0.209039, 0.188638, 0.174287, 0.156147, 0.132901, 0.109243, 0.100837, 0.0989674],
+      [-0.119561, -8513e-6, -0.0277439, -0.0369103, -0.0324635, -0.0376583, -0.0588862, -0.0649779, -0.08629, -0.0551115, 0.0347851],
+      [0.0293512, 0.0556737, 0.0340538, 0.0259717, 0.0135185, 934586e-8, 383892e-8, 0.0113465, 0.0209125, 0.0259204, 0.042383],
+      [0.047127, 0.116466, 0.124046, 0.167124, 0.193502, 0.210343, 0.185829, 0.151825, 0.132689, 0.187788, 0.176285],
+      [0.0143031, -0.0897227, -0.0606789, -0.0201094, 607751e-9, 0.0162776, 0.0348769, 0.0340901, 0.032866, 0.0303014, 0.0274079],
+      [0.033309, 0.0815009, 0.0502135, 0.0161946, -659682e-8, -0.0180456, -0.0294659, -0.0292151, -0.0347399, -0.030778, -0.0396149],
+      [-0.0798137, -0.0739458, -0.0705997, -0.067737, -0.0395062, -0.0510979, -0.0338873, -0.0236323, -0.0479363, -0.0627587, -0.0237355],
+      [0.340187, 0.211966, 0.178721, 0.150962, 0.13883, 0.12953, 0.124789, 0.115615, 0.114739, 0.11559, 0.128846],
+      [0.192451, 0.238128, 0.229138, 0.21022, 0.197787, 0.198984, 0.190444, 0.180614, 0.15616, 0.137913, 0.130445],
+      [-0.0195643, -959306e-8, -0.0401335, -0.073845, -0.0906357, -0.0978491, -0.0925408, -0.0831513, -0.0539697, -0.0237897, -0.0213642],
+      [-0.12527, 0.0158033, 0.023535, 0.0224893, 0.0257227, 0.0435474, 0.0493152, 0.0618125, 0.0248424, 0.0117764, -497551e-8],
+      [-0.122177, 0.0360455, 0.0517103, 0.0565834, 0.0618746, 0.0769551, 0.095351, 0.105439, 0.132887, 0.158022, 0.138527],
+      [0.0912158, 0.0852747, 0.0774336, 0.0671917, 0.0665276, 0.0804245, 0.0822711, 0.0730972, 0.0663149, 0.0543365, 0.0430657],
+      [-126973e-8, -341525e-8, -426507e-8, -219919e-8, 531287e-9, 337569e-8, -167074e-8, -376711e-8, -686707e-8, -406041e-8, -911356e-8],
+      [-0.151596, -0.0390432, -0.0136733, 552361e-8, 0.0223538, 0.0370337, 0.043091, 0.0465518, 0.0411473, 0.040366, 0.0308412],
+      [0.0691591, 0.0252577, 76892e-7, 898775e-8, 0.0364422, 0.0259303, 0.0390311, 0.052367, 0.0865942, 0.0997075, 0.0777288],
+      [0.121294, 0.0647167, 0.0426223, 0.0358208, 0.0320344, 0.0205207, 0.0116814, -383386e-8, -566027e-8, 821628e-8, -215072e-8],
+      [0.161303, -0.0330236, -0.0188413, -0.0147559, -952224e-8, -103675e-10, -164972e-8, -0.0123469, -0.0559599, -0.0951866, -0.10479],
+      [0.260399, 0.15401, 0.131496, 0.11753, 0.102344, 0.0804142, 0.058593, 0.0415873, 0.0209725, 0.0262136, 0.0293913],
+      [0.0153088, -0.0269219, -0.0398924, -0.0622851, -0.112808, -0.16405, -0.180138, -0.185283, -0.172161, -0.172778, -0.145186],
+      [-0.0715198, 0.0125658, 0.0265319, 0.0446606, 0.0681767, 698645e-8, 0.0686025, 0.021574, -422328e-8, 765404e-8, 0.051056],
+      [-0.0798787, -0.0208155, -0.0134937, -0.0183304, -0.016539, -0.0220542, -0.0303477, -0.0286855, -0.0280478, -0.0330553, -0.0556337],
+      [-0.0613456, -0.0580508, -0.065733, -0.0686295, -0.0520594, -0.0653627, -0.0639855, -0.0536596, -0.0141775, -0.0183358, -0.052574],
+      [0.237152, 0.164635, 0.1329, 0.105224, 0.0962979, 0.101068, 0.0926149, 0.101956, 0.10281, 0.089084, 0.0902378],
+      [-0.471857, -0.425889, -0.39644, -0.375362, -0.34687, -0.341196, -0.329032, -0.31704, -0.307343, -0.290127, -0.29458],
+      [-0.124665, -0.0998802, -0.0675387, -0.033834, -953474e-8, -990585e-8, 4977e-6, 313064e-8, -784264e-8, -0.0335461, -0.0703505],
+      [-0.0535094, 155759e-8, 0.033778, 0.0570897, 0.053833, 0.0395837, -218914e-8, -0.0272827, -0.0834336, -0.0936407, -0.106771],
+      [0.0145066, 951236e-8, 0.0271701, 0.0323017, 0.0380146, 0.0494007, 0.0587012, 0.0353397, 0.0132379, 0.0411175, 0.096461],
+      [0.133138, 0.114241, 0.162752, 0.217373, 0.248251, 0.252977, 0.249545, 0.241095, 0.217676, 0.171932, 0.0988096],
+      [0.843128, 0.614455, 0.554888, 0.517116, 0.488082, 0.461365, 0.428448, 0.367501, 0.319581, 0.275476, 0.258559],
+      [-0.0949998, -0.0809185, -0.0778277, -0.0852112, -0.0924978, -0.101343, -0.10174, -0.082419, -0.0368209, -0.025058, -621163e-8],
+      [-0.174958, -0.0916391, -0.0929655, -0.0999345, -0.0984155, -0.0901863, -0.0767755, -0.0704867, -0.0695752, -0.058847, -0.0468244],
+      [-0.426352, -0.202244, -0.165966, -0.143491, -0.103225, -0.0583656, -0.021153, 0.0272511, 0.0976999, 0.107962, 0.0848174],
+      [430942e-8, 0.0645328, 0.0398284, 0.0273705, 0.0288496, 0.0345042, 0.0452113, 0.0416924, 0.031775, 0.0157128, 140844e-8],
+      [0.041762, -0.0605382, -0.0872695, -0.110348, -0.124286, -0.146234, -0.167792, -0.174382, -0.209405, -0.220034, -0.214968],
+      [0.0819449, 0.0270589, 9509e-6, 0.0104139, -119352e-8, -0.0232251, -0.0337417, -0.0430144, -0.0294519, -0.0443525, -0.0506204],
+      [-0.158855, -0.0971793, -0.0978317, -0.10433, -0.106513, -0.101443, -0.0872468, -0.0802747, -0.0665311, -0.0673819, -0.0519134],
+      [-0.0295584, -0.077734, -0.0769067, -0.085591, -0.0860451, -0.0902622, -0.103274, -0.104609, -0.105141, -0.0963697, -0.0644076],
+      [0.104391, 0.0361306, 0.0108974, 134615e-8, 0.0195999, 0.0611781, 0.10406, 0.157582, 0.125704, 0.0496457, -358943e-8],
+      [-0.798089, -0.624337, -0.602847, -0.579959, -0.560217, -0.55917, -0.562244, -0.509925, -0.488755, -0.475448, -0.49532],
+      [0.308946, 0.287244, 0.265321, 0.257204, 0.245517, 0.227214, 0.220885, 0.215414, 0.205657, 0.206583, 0.213425],
+      [0.0400118, -0.047954, -0.0304561, -0.0317075, -0.0344406, -0.050878, -0.0562494, -0.0651471, -0.0710196, -0.0124977, -0.0445641],
+      [0.136733, 0.185877, 0.179066, 0.183396, 0.188509, 0.194601, 0.210546, 0.22303, 0.234738, 0.257809, 0.28414],
+      [-0.345433, -0.169077, -0.128075, -0.0846405, -0.0553012, -0.0349157, -0.0132773, 441289e-8, 0.0185772, 0.0415047, 0.0432615],
+      [886309e-9, 0.0137893, 0.0127434, 0.0198482, 0.0232097, 0.0267699, 0.0320553, 0.0458199, 0.0649096, 0.0622091, 0.0510168],
+      [0.222675, 0.19927, 0.166641, 0.135167, 0.110702, 0.0854976, 0.0654738, 0.0724252, 0.0703529, 0.0359434, 0.0278474],
+      [-0.168953, -0.0887499, -0.0832132, -0.0940596, -0.102581, -0.106091, -0.105579, -0.0966802, -0.0939003, -0.0911595, -0.0814328],
+      [-0.115396, -0.0298537, -0.049684, -0.0574645, -0.055641, -0.0515423, -0.046418, -0.0456193, -0.0575885, -0.0628151, -0.0672181],
+      [0.183225, 0.125662, 0.119551, 0.117984, 0.130885, 0.138161, 0.145992, 0.152566, 0.15099, 0.147528, 0.14764],
+      [0.14024, 0.115706, 0.100349, 0.083717, 0.0729275, 0.0638452, 562704e-8, -0.011031, -0.019736, -0.0572641, -0.079569],
+      [-0.0869961, 0.0329245, -662137e-8, -969429e-8, -0.0108392, 733349e-8, 705036e-8, 755898e-8, 0.0276393, 0.0447913, 0.0329092],
+      [-0.183032, -0.145798, -0.115576, -0.105912, -0.11105, -0.0967749, -0.0931074, -0.0740712, -0.0679227, -0.0399172, -0.0298281],
+      [-0.238202, -0.237512, -0.221615, -0.200077, -0.186417, -0.168129, -0.162676, -0.15477, -0.16063, -0.162806, -0.149757],
+      [0.243763, 0.219856, 0.185729, 0.17077, 0.159598, 0.15013, 0.148346, 0.15139, 0.157311, 0.168786, 0.166765],
+      [-0.0458787, -0.0612144, -0.0512567, -0.0385929, -0.0425052, 630913e-8, 0.0289244, 0.0514386, 0.0738998, 0.0886339, 0.120953],
+      [0.0770335, 0.149268, 0.162548, 0.183287, 0.207415, 0.215466, 0.212998, 0.192393, 0.176348, 0.205348, 0.20174],
+      [-0.133109, -0.091966, -0.0959519, -0.0901113, -0.088867, -0.0774565, -0.0575222, -0.0516435, -0.0496059, -0.0572934, -0.0558018],
+      [-0.194321, -0.0452495, -0.036932, -0.0389839, -0.0438924, -0.0388047, -0.024343, -0.0174541, -985524e-8, -652473e-8, -4715e-6],
+      [-0.259437, -0.140565, -0.139527, -0.137991, -0.138509, -0.141148, -0.150892, -0.167278, -0.165836, -0.170407, -0.15409],
+      [939417e-8, -102469e-8, 734754e-8, 0.0104708, 0.0128575, 627051e-8, 0.0115664, 0.0200856, 886056e-8, -354023e-8, 0.0349068],
+      [-0.149608, -0.141087, -0.148894, -0.173785, -0.200901, -0.221891, -0.246373, -0.261684, -0.281699, -0.301369, -0.314062],
+      [0.192127, 0.0890966, 0.0695585, 0.0694922, 0.0613804, 0.0421839, 0.0334309, 0.025152, 0.0371499, 0.0177096, 530693e-8],
+      [0.239275, 0.24777, 0.243626, 0.23653, 0.252725, 0.268259, 0.292328, 0.300191, 0.319984, 0.339042, 0.334655],
+      [-0.125695, -0.0274386, -967598e-8, -0.0130316, -711028e-8, -258132e-8, 0.0113606, 0.0253274, 0.0447392, 0.0628767, 0.0501833],
+      [-0.274016, -0.0158672, -0.0260636, -0.0265283, -0.02107, -0.0338549, -0.0297797, -0.0296901, -0.0252612, 0.0142965, 0.0528959],
+      [0.22198, 0.0827474, 0.0636588, 0.063952, 0.0509636, 0.0324277, 0.0244218, 0.020994, 0.0371499, 0.0213002, 0.0220018],
+      [-0.216201, -0.23131, -0.184322, -0.166172, -0.140372, -0.128965, -0.129898, -0.121885, -0.127652, -0.140725, -0.153283],
+      [0.239853, 0.197373, 0.186284, 0.165216, 0.152324, 0.136192, 0.117493, 0.106949, 0.104266, 0.0979367, 0.0898961],
+      [0.0422588, 0.0384749, 0.0378173, 0.0262696, 0.0175871, 0.027831, 0.0370616, 0.0489372, 0.0781301, 0.0921119, 0.0732881],
+      [-0.036352, 0.0642531, 0.0574829, 0.0473039, 0.0281066, 0.0200764, 536995e-8, -413029e-8, -37155e-7, 0.0191196, 0.0530211],
+      [-0.0487438, -0.121273, -0.100099, -0.0814128, -0.0805653, -0.0660215, -0.0576569, -0.0613091, -0.0708006, -0.0794412, -0.0893356],
+      [0.124362, 0.0782925, 0.0734176, 0.070166, 0.0775049, 0.0814045, 0.0629408, 0.0385659, -356785e-8, -951447e-8, -0.037241],
+      [-0.534726, -0.443691, -0.416628, -0.368427, -0.327811, -0.319317, -0.323256, -0.325811, -0.335018, -0.34268, -0.352413],
+      [-0.0420644, -0.0152202, 0.0132104, 0.0251512, 922035e-8, 787022e-8, -0.0172317, -0.043139, -0.0429422, -0.0528205, -0.0551334],
+      [-0.032727, -0.0622435, -0.0835336, -0.103102, -0.125553, -0.141806, -0.135349, -0.151811, -0.182146, -0.194529, -0.20448],
+      [0.0128832, 0.0860891, 0.0944099, 0.112413, 0.131188, 0.14793, 0.14479, 0.143941, 0.179429, 0.226291, 0.213891],
+      [-0.0426961, -0.104989, -0.11736, -0.123284, -0.133701, -0.145559, -0.147715, -0.13415, -0.113071, -0.0936894, -0.073506],
+      [0.105015, 0.097161, 0.0734176, 0.062444, 0.070679, 0.0814045, 0.0738699, 0.0486162, -356785e-8, -0.0136898, -0.0411703],
+      [0.104845, 0.116007, 0.104738, 0.0880352, 0.0647988, 0.0439754, 0.0198696, 0.0101265, 29065e-7, -398503e-8, -979444e-8],
+      [-480583e-8, 0.0261948, 0.0191791, 0.0161028, 0.0209916, 0.0251304, 0.0307509, 0.0359344, 0.0481753, 0.0567339, 0.0510604],
+      [0.036448, 0.026899, 0.0199963, 0.0119513, 453048e-8, 550493e-8, -0.0411391, -0.0492029, -0.0672612, -0.105744, -0.13875],
+      [-0.0366593, 142584e-8, 0.0202259, 0.0249913, 0.024429, 0.0424248, 0.0303072, 0.0379154, 0.0647334, 0.0761569, 0.0588285],
+      [0.10908, 0.0321326, 0.0466455, 0.0476273, 0.0475862, 0.0999748, 0.147081, 0.145082, 0.143779, 0.112521, 0.0846487],
+      [0.19156, 0.268501, 0.237998, 0.221109, 0.198643, 0.188637, 0.177804, 0.160995, 0.13772, 0.133558, 0.116631],
+      [0.229745, 0.163641, 0.137678, 0.129545, 0.125375, 0.132939, 0.136042, 0.143087, 0.137322, 0.134283, 0.130473],
+      [0.0743513, 0.0301279, 0.0252349, 0.0217138, 0.0131526, 0.0256462, 0.0436525, 0.0574505, 0.0707612, 0.0879971, 0.106446],
+      [-0.334549, -0.277751, -0.245994, -0.217313, -0.204199, -0.193846, -0.192316, -0.19279, -0.182096, -0.167679, -0.158637],
+      [-0.0985729, -0.0251163, -0.0200012, -955004e-8, -185338e-8, 430502e-8, 0.0226879, 0.0372797, 0.0500759, 0.0659558, 0.0734836],
+      [-0.0516612, -0.0478853, -0.0508085, -0.0591063, -0.0645555, -0.0620591, -0.05888, -0.0563302, -0.060948, -0.0634863, -0.0650335],
+      [-0.0104176, 0.0257819, 0.0239619, 0.037914, 0.0263873, 0.0310004, 0.0187847, 0.016947, -132075e-8, 246921e-8, 0.0391126],
+      [0.115143, 0.0359319, 0.0331984, 0.0267458, 0.0207694, 0.0166533, 400043e-8, -5277e-6, -0.0121308, -0.0173496, 0.0152874],
+      [0.028279, 0.0615228, 0.0563087, 0.0560926, 0.050219, 0.0503275, 0.0489478, 0.0477939, 0.0362049, 0.0230518, 0.0588047],
+      [-0.122736, -0.0887782, -0.0749825, -0.0599952, -0.064817, -0.0708613, -0.0722942, -0.0558314, -0.0108353, -0.0365911, -0.0308465],
+      [0.304511, 0.287244, 0.261214, 0.249268, 0.237824, 0.227214, 0.217228, 0.215414, 0.20916, 0.210025, 0.220204],
+      [0.191992, 0.0463198, 0.0371889, 0.0233106, 0.0106228, 90276e-7, 650939e-8, 0.0186329, 0.0180168, -487974e-9, 892136e-8],
+      [0.313353, -0.164376, -0.191867, -0.20295, -0.232511, -0.250729, -0.244454, -0.242245, -0.206076, -0.200709, -0.218547],
+      [-0.0550441, 0.0500972, 0.0303319, 0.0226113, 0.0128391, -112579e-8, -0.0209474, -0.0349019, -0.0380046, -0.0159717, 172782e-8],
+      [0.45996, 0.398586, 0.338189, 0.301546, 0.278503, 0.259813, 0.240682, 0.2274, 0.207549, 0.180991, 0.174292],
+      [-0.290714, -0.0916391, -0.0978317, -0.0999345, -0.0943914, -0.0901863, -0.0767755, -0.0672452, -0.0574539, -0.0616839, -0.0442895],
+      [-0.100608, -0.14914, -0.12693, -0.0983158, -0.0627706, -0.0307291, -330537e-8, 677261e-8, -0.0150761, -0.0110002, -0.0571786],
+      [-0.0892801, -0.0768617, -0.0730544, -0.0776964, -0.0924978, -0.092609, -0.10174, -0.082419, -0.0479942, -0.0298086, -621163e-8],
+      [-0.384311, -0.272845, -0.270332, -0.294555, -0.318699, -0.328453, -0.340761, -0.336082, -0.338449, -0.34205, -0.339192],
+      [-0.0346106, -0.0267314, -0.0298473, -0.0402603, -0.0631136, -0.0610825, -0.0482707, -0.0497094, -0.0303117, -0.0103067, -0.0151861],
+      [-0.0529642, -0.0968489, -0.103621, -0.119099, -0.132632, -0.125741, -0.116977, -0.12283, -0.130136, -0.148389, -0.153038],
+      [0.0707734, 0.114937, 0.0709695, 0.0536658, 0.0100793, -264072e-8, 624726e-8, -963045e-8, -0.0211732, 0.0155503, 114449e-8],
+      [-0.132948, -0.0988138, -0.0868211, -0.0707022, -0.0404076, 0.0145361, 0.0390404, 0.0234579, -0.0241361, 0.0694193, 0.0626367],
+      [-0.152804, -0.168121, -0.143933, -0.138567, -0.115418, -0.109897, -0.11986, -0.121848, -0.139551, -0.128586, -0.150046],
+      [-0.172337, -0.175846, -0.141897, -0.122463, -0.0962033, -0.0696641, -0.0478988, -0.0239314, -0.0215382, -0.0255241, -0.0451146],
+      [0.0974484, 0.0650177, 0.0751997, 0.0342763, 0.0452953, 0.0348821, 0.0211667, 0.0369274, 0.0415196, 0.0473121, 0.0335473],
+      [-0.0676438, 0.0125658, 0.0265319, 0.0446606, 0.0681767, 0.0121278, -0.0199509, -0.0142151, -0.0549588, 765404e-8, 0.0486836],
+      [-0.120354, -0.102387, -0.111984, -0.11491, -0.0965112, -0.114153, -0.106849, -0.0907009, -0.0611835, -0.0589734, -0.103218],
+      [-0.0822739, -0.0232515, -0.0217157, -944148e-8, -0.016539, -0.0220542, -0.0237471, -0.0346556, -0.0280478, -0.037632, -0.0473692],
+      [-0.175171, -0.133838, -0.152719, -0.172951, -0.215223, -0.25936, -0.265131, -0.253803, -0.232059, -0.230235, -0.181719],
+      [0.334426, 0.197594, 0.166478, 0.146647, 0.129988, 0.109843, 0.0918282, 0.0717508, 0.0533274, 0.0357348, 0.0186539],
+      [-0.240597, -0.162301, -0.137622, -0.137008, -0.130484, -0.136441, -0.133115, -0.147745, -0.156479, -0.172188, -0.122904],
+      [0.228068, 0.115862, 0.115125, 0.110129, 0.0860841, 0.0625265, 0.0351018, 0.0141252, -116735e-8, -0.0126809, -0.0100374],
+      [0.154756, 0.0387701, 0.0442349, 0.0539687, 0.0721685, 0.088908, 0.0907246, 0.0837424, 0.0990143, 0.0707639, 0.0458853],
+      [-0.152039, -0.0448303, -0.0240647, -0.0254541, -0.0233708, -0.0120154, 730381e-8, 0.0322719, 0.0506215, 0.070275, 0.0568574],
+      [0.172716, 0.0110573, -0.0501483, -0.0686425, -0.0837499, -0.0787637, -0.0762956, -0.0776058, -0.0970121, -0.109259, -0.124096],
+      [-612597e-8, -0.0254117, -0.0256353, -0.027834, -441489e-8, -0.0190951, -610778e-8, 465274e-9, -0.0263139, -0.039117, 75549e-8],
+      [-83957e-7, 0.0667297, 0.0725233, 0.0730561, 0.0625498, 0.0741933, 0.0680257, 0.0667221, 0.0486398, 0.0388223, 0.0281376],
+      [0.0527564, 0.0471329, 71726e-7, -0.0242992, -0.0400631, -0.0474607, -0.0497896, -0.0391442, 279531e-8, 0.0259281, 0.0328394],
+      [0.243525, 0.197672, 0.182805, 0.169125, 0.146965, 0.126479, 0.107068, 0.0938539, 0.0900256, 0.0904213, 0.092147],
+      [0.0457872, 0.0739007, 0.0638532, 0.0633412, 0.0589606, 0.0602288, 0.0469663, 0.0213928, -0.0178806, 0.0275695, 0.0172719],
+      [0.048352, 0.0399182, 0.0552138, 0.0566155, 0.0592784, 0.0639009, 0.0513618, 0.0275916, 46338e-7, -0.0122316, 405429e-9],
+      [-0.111872, 0.0993103, 0.107342, 0.102109, 0.0959213, 0.0954936, 0.0771549, 0.0676867, 0.0545564, 0.0720079, 0.0916911],
+      [0.120744, -879305e-8, 327119e-8, 0.0150245, 0.0320585, 0.0421448, 0.0477643, 0.049293, 0.0566161, 0.0412794, 0.0277344],
+      [-0.0927594, -0.164563, -0.138938, -0.124961, -0.115114, -0.100801, -0.0855265, -0.082453, -0.0901397, -0.110964, -0.132827],
+      [-0.0652577, -0.0355637, -0.0396767, -0.0509958, -0.0679841, -0.0714689, -0.0921877, -0.111442, -0.117784, -0.119782, -0.10384],
+      [-0.229686, -0.155176, -0.134997, -0.141279, -0.151987, -0.147312, -0.141899, -0.13211, -0.10027, -0.115457, -0.10174],
+      [-500805e-8, 0.0138266, 0.0112391, 491828e-8, 531287e-9, -263033e-8, -167074e-8, -885618e-8, 711918e-8, 459765e-8, 701582e-8],
+      [-0.027647, -0.0119154, -0.0152602, -0.0174365, -0.0275229, -0.0185539, -0.0350571, -0.039944, -0.0384201, -0.0199605, -286751e-8],
+      [-0.226234, -0.0216643, -0.031205, -0.0311472, -0.02107, -0.0338549, -0.0368719, -0.0395102, -0.0282687, 38797e-7, 0.0397666],
+      [0.126123, 969551e-8, 0.0443257, 0.0877756, 0.143411, 0.199215, 0.177277, 0.158729, 0.156808, 0.230994, 0.203385],
+      [-0.116937, -0.0363508, -0.0288881, -0.0233242, -0.0338199, -0.0367536, -0.036032, -0.0193246, -0.0145714, -0.0123204, 0.0314921],
+      [-0.288287, -0.08065, -0.0785074, -0.0825428, -0.0824152, -0.0790544, -0.0561562, -0.0480139, -0.0365887, -0.039211, -0.0217604],
+      [-0.270268, -0.0861294, -0.0833036, -0.0912009, -0.0863913, -0.0790544, -0.0664127, -0.0607936, -0.0634962, -0.0531973, -0.0317107],
+      [0.0920212, 0.0472673, 0.0453453, 0.0347214, 0.0190973, -519232e-8, -0.0159651, -0.0301591, -0.0380154, -0.0582324, -0.0987378],
+      [0.070359, -0.0634331, -0.0657988, -0.0638487, -0.0460042, -0.0338851, -0.0324797, -0.0263198, -89609e-7, -0.0337496, -0.0280742],
+      [-0.0492778, -0.0336451, 419019e-8, 0.0314686, 0.0483562, 0.0523281, 0.0599261, 0.0520044, 0.0483432, 0.0420292, 0.0341132],
+      [-0.10672, -0.0343498, -0.0370551, -0.0586321, -0.0629884, -0.0711139, -0.0828826, -0.0760747, -0.084345, -0.070573, -0.0544517],
+      [0.113866, -0.0171416, -527375e-8, 304082e-8, 209786e-8, 998283e-8, -568112e-9, -0.0195052, -0.041637, -0.0633252, -0.0824451],
+      [0.175266, -0.0157303, -558967e-8, -0.0126185, -0.0171984, 908089e-8, 0.0206233, 0.0351353, 0.165044, 0.125855, 0.0745348],
+      [0.218729, 0.0922783, 0.0855259, 0.0916842, 0.0862285, 0.0774138, 0.0754981, 0.0704327, 0.0682659, 0.0583302, 0.0518843],
+      [0.0914294, 0.0884793, 0.103516, 0.118602, 0.120615, 0.11875, 0.111626, 0.110577, 0.110787, 0.114094, 0.107889],
+      [-0.160833, 0.0285308, 0.0592821, 0.0906229, 0.123099, 0.141663, 0.145926, 0.142856, 0.172374, 0.156094, 0.134257],
+      [0.0593399, -408053e-8, 0.0138597, 0.0202811, 0.0199781, 0.0238681, 0.0730601, 0.0836311, 0.0640452, 0.0103439, -0.0317722],
+      [0.236218, 0.169833, 0.155483, 0.152273, 0.152625, 0.15878, 0.155845, 0.147838, 0.132725, 0.129828, 0.130473],
+      [-0.293949, -0.296284, -0.257633, -0.227118, -0.199693, -0.187567, -0.186312, -0.185982, -0.20048, -0.210958, -0.207784],
+      [-0.119203, 0.0254913, 0.0257545, 0.0344954, 0.0376724, 0.0590859, 0.063858, 0.0653773, 0.0675417, 0.075366, 0.0781279],
+      [0.020393, 0.0263158, 0.0406094, 0.0486817, 0.0369999, 0.0392208, 575783e-8, -0.0122087, -0.0156677, -0.0209453, -512297e-8],
+      [-0.128249, -0.0217268, 103281e-8, 0.0214222, 0.0417719, 0.0517759, 0.0519602, 0.0587968, 0.0526416, 0.0511188, 0.0376671],
+      [0.283111, 0.0261178, 0.0524379, 0.0706384, 0.084623, 0.0709325, 0.0404875, 0.0395093, 0.0420945, 0.0155143, -963164e-8],
+      [0.234058, 0.0385374, 0.0350632, 0.0280651, 0.0203331, -0.0567105, -0.0572697, -0.042616, -0.0728651, -0.0665579, -0.0442681],
+      [-0.0823673, -0.152557, -0.159469, -0.143585, -0.119877, -0.0932245, -0.062375, -0.0345231, -0.0112763, -438593e-8, -917446e-8],
+      [0.0930435, 0.0301279, 0.0216783, 0.0142312, -645592e-8, -0.0100718, 503768e-8, 0.0106192, 0.0304099, 0.0247156, 0.0654568],
+      [-0.291711, -0.18572, -0.153787, -0.140554, -0.132412, -0.117784, -0.0995833, -0.0922021, -0.102597, -0.0918465, -0.0871933],
+      [0.0275363, 0.072438, 0.0470487, 0.0340595, 0.0288496, 0.0400752, 0.0401222, 0.0416924, 0.0273987, 74823e-7, -634354e-8],
+      [0.0150473, 0.0265509, 0.0189312, 0.0138161, -586136e-8, 138031e-8, -0.0226346, -0.0342782, -0.0435615, -0.0431634, -0.0279734],
+      [-0.16605, -0.165584, -0.149647, -0.146923, -0.141913, -0.140164, -0.132311, -0.146042, -0.159746, -0.165096, -0.165043],
+      [738815e-8, 0.0111458, -290896e-8, -139879e-8, 499374e-8, 161934e-8, 0.0115664, 0.0166073, 433907e-8, -0.0137574, 0.0338614],
+      [-0.221189, -0.164096, -0.168351, -0.178859, -0.192551, -0.198238, -0.1968, -0.186597, -0.160555, -0.170587, -0.150427],
+      [-0.186141, -0.0545109, -0.020314, -0.0233619, -0.0225186, -0.0235841, -0.0236553, -0.0260916, -0.0434297, -0.0352489, -0.0403794],
+      [-0.105919, -0.0556005, -0.0575025, -0.0503863, -0.0446923, -0.0488548, -0.0911991, -0.0755311, -0.0458048, -0.0377715, -69407e-7],
+      [-0.0446449, 0.0787484, 0.0677756, 0.0569987, 0.0542558, 0.0495128, 0.0397301, 0.0440209, 0.0372917, 0.0180346, 693323e-8],
+      [0.356279, 0.063193, 0.0295518, 0.0246248, 0.0155108, 0.0300015, 0.03496, 0.0408362, 0.0400427, 0.0403432, 0.0212911],
+      [-0.417364, -0.297017, -0.286086, -0.277843, -0.272821, -0.26612, -0.258754, -0.246297, -0.235497, -0.224906, -0.192764],
+      [0.594785, 0.466734, 0.446794, 0.434748, 0.424581, 0.421333, 0.408951, 0.391623, 0.379783, 0.370363, 0.353994],
+      [-0.0439778, 0.0465907, 0.0719657, 0.0924881, 0.11134, 0.144886, 0.159654, 0.157775, 0.143169, 0.126335, 0.109749],
+      [0.186908, 0.0142472, -0.0415168, -0.0361449, -0.0342698, -0.0206873, -0.0303893, 1696e-6, 749316e-8, 0.0236023, 0.0166104],
+      [-0.0805318, -0.0812645, -0.121897, -0.147216, -0.15126, -0.158524, -0.172977, -0.184291, -0.22436, -0.238517, -0.230523],
+      [-0.195783, -0.0329393, -0.0727135, -0.115258, -0.105369, -0.092515, -0.0832908, -0.079343, -0.0686821, -0.101741, -0.16176],
+      [0.266996, 0.203456, 0.188157, 0.174535, 0.163231, 0.155582, 0.149556, 0.141821, 0.140124, 0.13424, 0.11566],
+      [-0.0731897, -0.117557, -0.112083, -0.124801, -0.143328, -0.16129, -0.179268, -0.168662, -0.13523, -0.0889409, -0.0723019],
+      [-0.157461, -0.124851, -0.114358, -0.113629, -0.112135, -0.0973141, -0.0864944, -0.0661163, -0.0617499, 0.0268608, 0.0409913],
+      [0.0508099, 0.011744, 168317e-8, 365441e-8, 0.0272256, 0.0343337, 0.0575159, 0.0844211, 0.119564, 0.128281, 0.102093],
+      [0.0123417, -0.0209897, 665429e-8, 0.0428081, 0.0784162, 0.109815, 0.121121, 0.145838, 0.178156, 0.17141, 0.130758],
+      [0.118199, 0.11609, 0.0828369, 0.0685165, 0.0669287, 0.0768318, 0.0879094, 0.0981116, 0.114984, 0.134607, 0.13031],
+      [-0.0678061, 818908e-8, -159939e-8, -0.0142664, -0.0367153, -0.0231777, -0.0266801, -664854e-8, 0.0104038, 0.0101543, 0.0295491],
+      [-0.0263659, -0.0382984, -0.0403999, -0.0409588, -0.0395062, -0.0592612, -0.048072, -0.0483249, -0.0812728, -0.111788, -0.0745939],
+      [-0.417121, -0.249751, -0.211658, -0.191822, -0.16886, -0.152309, -0.123947, -0.104131, -0.0888001, -0.0650516, -0.0630808],
+      [-0.120863, 0.0104559, 0.0170788, 0.0112927, 0.0213748, 0.0744043, 0.105221, 0.112254, 0.107011, 0.0668289, 0.0311644],
+      [-0.0534243, -0.0432146, -410861e-8, 0.0240336, 0.0348425, 0.0461742, 0.0430243, 0.0364197, 0.0387277, 0.0375349, 0.0298849],
+      [0.232553, 0.321261, 0.396963, 0.430509, 0.454518, 0.47328, 0.47366, 0.452894, 0.423187, 0.355034, 0.305491],
+      [-0.0220695, 0.044125, 0.0624907, 0.0759168, 0.06467, 0.0721061, 0.0898259, 0.0851791, 0.0833373, 0.0744874, 0.129605],
+      [0.0113647, -0.0762558, -0.0725001, -0.0531432, -0.0275364, -493577e-8, -586166e-8, 121021e-8, 567013e-8, -282591e-8, 115589e-8],
+      [960495e-8, 812339e-8, 296761e-8, -246875e-8, 565616e-8, 272668e-8, -243878e-8, -0.0181398, -0.0487638, -0.0759459, -0.0938034],
+      [-0.159989, -0.0528876, -0.0302598, 885117e-8, 0.0249926, 822365e-8, 0.0202914, 0.0224795, 0.0670981, 0.0840726, 0.0645853],
+      [-0.0714364, -0.0585285, -0.0609045, -0.061367, -0.0398361, -273707e-8, 794676e-8, 0.0144611, 0.0182152, -450775e-8, -0.0238225],
+      [0.479135, 0.201489, 0.18776, 0.169093, 0.15622, 0.132195, 0.107874, 0.0780564, 0.0578378, 0.0536927, 0.0535388],
+      [-0.111265, 0.0232319, 0.0287535, 0.0371322, 0.0300925, 0.0319112, 0.0158349, -231928e-9, -0.0214403, 0.0255722, 0.0291521],
+      [0.37334, 0.112621, 0.0856085, 0.0706592, 0.0568001, 0.0595513, 0.0428797, 0.0269421, 0.0108701, -0.04149, -0.140704],
+      [-0.166137, -92198e-7, -560019e-8, -240318e-8, 623382e-9, 0.015534, 76061e-7, 0.0657749, 0.0590089, 0.0674467, 0.0499723],
+      [0.0412655, -0.0587342, -0.0121099, 0.0395187, 0.0482737, 0.0442773, 0.0338067, 0.0276592, 0.0375892, 0.0254444, 0.0257002],
+      [-0.307617, -0.159599, -0.0684871, -0.0551017, -0.0310289, -0.0157923, -650674e-8, 0.0166986, 0.0517013, -224346e-9, 375741e-8],
+      [-0.226982, -0.0966832, -0.104167, -0.104423, -0.107208, -0.0971172, -0.082894, -0.05004, -853062e-8, 517195e-9, -391098e-8],
+      [-0.323563, -0.227464, -0.197726, -0.183587, -0.233526, -0.243541, -0.231992, -0.210897, -0.211472, -0.220147, -0.0891765],
+      [0.0221248, 0.0555966, 0.0239101, -0.0105025, -0.0374956, -0.0399606, -0.0368859, -0.0470462, -0.0815674, -0.153281, -0.202787],
+      [0.724993, 0.602281, 0.564458, 0.525265, 0.507042, 0.478125, 0.447467, 0.407603, 0.332159, 0.227121, 0.132578],
+      [-0.175946, -0.0543863, -0.0546471, -0.0493013, -0.0425186, -0.0479524, -0.0335951, -140744e-9, 0.0308841, 0.0312291, 0.0343152],
+      [-0.0379857, 0.0178158, 0.0205568, 0.0174703, 0.0144395, 733427e-8, 0.0155696, 0.018318, 0.0319779, 0.0357186, 0.036065],
+      [0.214179, 0.0828885, 0.0855259, 0.0759359, 0.0715224, 0.0636205, 0.05608, 0.0521951, 0.0454077, 0.0367077, 0.0261759],
+      [0.0665109, 0.0128749, 0.0367134, 0.0606677, 0.0748478, 0.0765717, 0.076547, 0.0774511, 0.071985, 0.0685795, 0.0632213],
+      [0.117623, 0.0850355, 0.0891202, 0.0966445, 0.0852476, 0.0701688, 0.0565152, 0.0438581, 0.095771, 0.101299, 0.101038],
+      [-0.0739486, -0.0752908, -0.0753278, -0.0614934, -0.013073, -0.0510979, -0.048072, -0.0420943, -0.0479363, -0.0723742, -734172e-8],
+      [-0.144068, -0.18943, -0.189822, -0.17881, -0.172308, -0.162956, -0.153635, -0.141839, -0.111342, -0.0845403, -0.0641177],
+      [-0.037812, 0.0411247, 0.0351858, 0.0103827, -531628e-8, -0.0157693, -0.0199932, -0.0171274, -0.0136097, -501327e-8, 0.050986],
+      [0.104178, 0.109073, 0.0980686, 0.0921352, 0.0902274, 0.0752146, 0.0610221, 0.0817743, 0.108214, 0.104671, 0.106096],
+      [-0.0470239, -0.0645812, -0.0682439, -0.0583862, -0.0218066, -0.0430006, -0.0338873, -0.0236323, -0.0263139, -0.039117, 878766e-8],
+      [-0.249934, -0.23306, -0.195644, -0.175577, -0.148776, -0.127604, -0.0995169, -0.0597588, -0.039744, -0.0108934, 0.0195289],
+      [-0.0334505, 842605e-8, 0.0121885, 980747e-8, 354716e-9, -556914e-8, -192352e-8, -284678e-8, 31297e-7, 467395e-8, -105271e-8],
+      [-0.243457, -561991e-8, -0.135795, -0.159955, -0.146372, -0.162158, -0.184208, -0.219077, -0.251061, -0.269013, -0.257612],
+      [-0.0589768, 152742e-8, -0.0233993, -0.0459842, -0.0584261, -0.05499, -0.0473921, -0.0594298, -0.0953991, -0.172894, -0.216077],
+      [0.425555, 0.31594, 0.322411, 0.314123, 0.322105, 0.317093, 0.291641, 0.250714, 0.195611, 0.132149, 0.140235],
+      [-0.233062, -0.0557285, -0.0481214, -0.0427481, -0.0428596, -0.0154396, -0.0171366, -272915e-8, 261793e-8, 38432e-7, -0.0108789],
+      [0.0886905, 0.0118949, 0.011877, 0.0238101, 0.022613, 0.0236837, 0.0374122, 0.0230776, 345942e-8, -126232e-8, -490689e-8],
+      [0.0147843, -0.0362957, -0.0569045, -0.0685519, -0.0778998, -0.0789383, -0.0848598, -0.0929392, -0.0912141, -0.118812, -0.182829],
+      [-0.452709, -0.220607, -0.178304, -0.154635, -0.141635, -0.119152, -0.100108, -0.0866879, -0.04078, -631462e-8, 653521e-8],
+      [-0.133425, -0.0914022, -0.127511, -0.161776, -0.1893, -0.209163, -0.254239, -0.244856, -0.260251, -0.292011, -0.30891],
+      [-0.312976, -0.18736, -0.212476, -0.204918, -0.223548, -0.170068, -0.132495, -0.126889, -0.121562, -0.0936563, -0.047165],
+      [-0.161733, -0.144896, -0.133093, -0.126572, -0.133332, -0.135097, -0.137356, -0.136973, -0.134613, -0.138868, -0.149493],
+      [-541858e-8, -0.0663164, -0.0213009, -0.0220287, -0.0474126, -0.0501133, -0.0417301, -0.0971538, -0.108745, -0.184057, -0.182319],
+      [0.263921, 0.0451421, 0.0480788, 0.0790865, 0.106767, 0.105104, 0.0831924, 0.0502914, 0.0153974, -0.0100409, -0.0248673],
+      [0.0373161, -0.0343506, -0.0668626, -0.0553626, -0.0431773, -0.0517296, -0.0426703, -0.0339178, 837163e-8, 0.0143527, 0.0229737],
+      [-0.0278095, 0.0213525, 0.0179731, 0.0191045, 0.0270066, 0.0281475, 0.0327986, 0.028759, 0.0297363, 0.0279359, 0.0412445],
+      [0.0288621, 0.104522, 0.0943545, 0.0865886, 0.0763366, 0.0758539, 0.0676548, 0.0427445, 0.018432, 390097e-8, -0.0217771],
+      [-0.0247534, -0.0241664, 0.0124207, 0.0461747, 0.0616897, 0.0705657, 0.0654972, 0.0622609, 0.0625952, 0.0642031, 0.0632213],
+      [0.0400118, -0.047954, -0.0304561, -0.0317075, -0.0344406, -0.050878, -0.0562494, -0.0651471, -0.0710196, -0.0124977, -0.0445641],
+      [-0.116438, -0.113298, -0.111429, -0.126189, -0.167367, -0.214908, -0.217878, -0.21213, -0.201662, -0.193292, -0.163286],
+      [0.0262604, -0.0300433, -0.03687, -0.0490909, -0.0612145, -0.0582211, -0.0545613, -0.0382311, -0.0441283, 0.0285954, 0.034828],
+      [0.0454025, -0.0209897, -0.0206512, -0.0300042, -0.0298656, -0.0216654, -760134e-8, 0.0125241, 0.0246523, 0.0620376, 0.0368721],
+      [-0.178281, -0.226593, -0.205083, -0.196225, -0.194763, -0.19096, -0.190016, -0.173749, -0.150078, -0.124233, -0.103305],
+      [0.362668, 0.334398, 0.3009, 0.281996, 0.267139, 0.254224, 0.249207, 0.245267, 0.252273, 0.257654, 0.250147],
+      [0.749252, 0.551326, 0.526633, 0.501436, 0.481959, 0.474633, 0.475978, 0.464448, 0.453836, 0.442576, 0.419465],
+      [-0.0878164, -0.115394, -0.113332, -0.0941949, -0.0661658, -0.0298537, -981359e-8, -0.0268237, -0.0520147, 994863e-8, 0.0164324],
+      [0.248784, 0.0541265, 0.0189894, -680165e-9, -0.016627, -0.0250257, -829613e-8, 0.0131247, 0.0301279, 0.051511, 0.0683461],
+      [0.062966, -0.0217963, -601766e-8, -636577e-8, -0.0164063, -0.0100718, 503768e-8, 0.0106192, 0.0245102, 0.0737451, 0.0314109],
+      [0.20322, 0.0590321, 0.0896433, 0.134702, 0.186265, 0.254622, 0.285843, 0.273932, 0.235732, 0.271173, 0.306135],
+      [-500805e-8, 0.0474432, 0.0489794, 0.039765, 0.0263392, 0.0211803, 0.0201881, 0.0311492, 0.0434868, 0.046798, 0.0385145],
+      [-0.0186408, 0.0251424, 0.033384, 0.0362908, 0.0293672, 0.0467259, 0.0567738, 0.0576529, 0.0675306, 0.0761569, 0.0588285],
+      [-0.182765, -0.0949787, -0.0986876, -0.095524, -0.0880575, -0.0708226, -0.0473688, -0.0454877, -0.0228346, 0.0238248, 0.0389199],
+      [-0.279469, -0.0711138, -0.0919032, -0.104856, -0.117415, -0.133023, -0.153212, -0.155279, -0.14299, -0.130447, -0.0404479],
+      [-0.0385299, -0.0347336, -0.0180787, -0.0179824, -0.0311188, -0.0207422, -0.0245751, -0.0470872, -0.0589482, -0.0622473, -0.0648952],
+      [0.106338, 0.111577, 0.0941343, 0.078006, 0.0623678, 0.0440426, -0.0130651, -0.0363488, -0.0423784, -0.0842927, -0.116158],
+      [0.261246, -961163e-8, 0.0252998, 0.0496697, 0.0667942, 0.06061, 0.0370683, 0.0426039, 0.0447774, 0.0236242, -825869e-8],
+      [-0.441153, -0.385932, -0.352773, -0.328734, -0.326269, -0.317356, -0.319621, -0.319874, -0.328676, -0.335724, -0.329958],
+      [-0.329919, -0.269538, -0.129997, -0.11207, -0.10784, -0.101961, -0.102114, -0.122464, -0.173765, -0.201202, -0.201675],
+      [-0.264327, -0.0726995, -0.0577271, -0.0518567, -0.056016, -0.0528212, -0.0551597, -0.0446123, -0.0386085, -0.0492351, -0.0515338],
+      [0.158006, -0.0178317, -0.0132628, -981049e-8, -0.0338199, -0.0314203, -0.0313481, -0.0153004, -75291e-7, -624136e-8, 0.0486284],
+      [147359e-8, 990144e-8, 297775e-8, -209749e-8, -0.0151561, -0.0201115, -0.0378528, -0.0448701, -0.0559599, -0.0661054, -0.0906856],
+      [-0.0309592, -0.0930555, -0.0784808, -0.067204, -0.0654968, -0.065922, -0.0706272, -0.0792714, -0.0933819, -0.10728, -0.110241],
+      [-0.0438328, 0.0104559, 0.0254471, 0.0263306, 0.0415775, 0.0568086, 0.105221, 0.107656, 0.102782, 0.0668289, 0.0385445],
+      [0.255388, 0.182103, 0.155483, 0.146639, 0.147234, 0.143355, 0.145992, 0.143087, 0.137322, 0.143132, 0.143376],
+      [0.13328, 0.101825, 0.163807, 0.175137, 0.148304, 0.138089, 0.120636, 0.118738, 0.121133, 0.131302, 0.132673],
+      [0.0295565, 0.0308528, 0.0238846, 0.0100605, -439653e-8, -0.0127814, -0.0252197, 89725e-7, 0.0574907, 0.0448642, 0.0158143],
+      [-0.246497, -0.112719, -0.124877, -0.148001, -0.158005, -0.174211, -0.175206, -0.184311, -0.185271, -0.185972, -0.199103],
+      [0.109675, 0.0694154, 988724e-8, -0.0135809, -0.0239649, -0.0379804, -0.0360912, -0.03854, -0.0257708, -0.0197574, -0.0271525],
+      [0.219864, 0.0922783, 0.0939647, 0.0916842, 0.0935013, 0.0842397, 0.0754981, 0.0764387, 0.0682659, 0.0583302, 0.0569476],
+      [0.179028, 0.0732095, 0.045378, 0.0605232, 0.0586614, 0.0634817, 0.106763, 0.145317, 0.196295, 0.229834, 0.217707],
+      [0.094249, 41524e-7, 0.0205737, -372256e-9, -0.0201561, -903855e-8, -0.0159098, -0.0211672, -0.020333, -0.0166032, -0.0240198],
+      [-0.161353, -0.132514, -0.118524, -0.107829, -0.0980512, -0.0855495, -0.0891772, -0.100487, -0.124991, -0.150054, -0.165907],
+      [0.157771, 0.0167743, -0.0100223, -0.0182712, -0.0248234, -0.0135454, -0.0177193, -0.0252031, -0.0109709, -0.0148811, -0.0105299],
+      [-0.0274488, -0.0147766, 0.0124207, 0.0461747, 0.0616897, 0.0705657, 0.0710373, 0.06735, 0.0673011, 0.0685795, 0.0591145],
+      [-0.113753, -0.124988, -0.0920645, -0.0670644, -0.0320102, -360233e-8, 0.0234102, 0.0256025, 0.0211729, 0.011331, -689343e-8],
+      [-0.118399, -0.0522074, -0.0529285, -0.0513061, -0.0562087, -0.0648047, -0.0653895, -0.0654926, -0.074683, -0.0662157, -0.0584597],
+      [-96401e-7, 0.0137893, -667465e-8, -475757e-8, -905118e-8, -56335e-7, -0.0193768, -0.0168513, -0.0110243, -0.0125751, -0.0221867],
+      [-0.243474, -0.164135, -0.132263, -0.116652, -0.122381, -0.144551, -0.149235, -0.12677, -0.105941, -0.116527, -0.0979407],
+      [-0.100928, -0.08065, -0.0785074, -0.0868625, -0.0863913, -0.0790544, -0.0629821, -0.0543833, -0.0454777, -0.039211, -0.0242387],
+      [0.041985, 0.0781898, 0.0808283, 0.080484, 0.0719589, 0.0791757, 0.0779955, 0.083769, 0.090778, 0.0990045, 0.109934],
+      [-0.326508, -0.225024, -0.224156, -0.231824, -0.232412, -0.226373, -0.205185, -0.176667, -0.153812, -0.137309, -0.111442]
+    ]
+  }
+};
+
+// data/specpower-cpus.json
+var specpower_cpus_default = {
+  source: "shared/data/specpower/machines.csv",
+  inputSha256: "5ef8a31333dc877200b6fc29ed4d2b042de968d7b1ac6cf69498b827c1a544ae",
+  cpus: [
+    {
+      key: "core i3-540",
+      name: "Intel Core i3-540",
+      architecture: "nehalem",
+      year: 2010,
+      coresPerSocket: 2,
+      threadsPerSocket: 4,
+      tdpWPerSocket: null,
+      servers: 3
+    },
+    {
+      key: "core i5-4570",
+      name: "Intel Core i5-4570",
+      architecture: "haswell",
+      year: 2014,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: null,
+      servers: 1
+    },
+    {
+      key: "epyc 7351",
+      name: "AMD EPYC 7351",
+      architecture: "epyc-gen1",
+      year: 2018,
+      coresPerSocket: 16,
+      threadsPerSocket: 32,
+      tdpWPerSocket: 170,
+      servers: 1
+    },
+    {
+      key: "epyc 7501",
+      name: "AMD EPYC 7501",
+      architecture: "epyc-gen1",
+      year: 2013,
+      coresPerSocket: 32,
+      threadsPerSocket: 64,
+      tdpWPerSocket: 170,
+      servers: 2
+    },
+    {
+      key: "epyc 7601",
+      name: "AMD EPYC 7601 2.20 GHz, Dell SKU [338-BNCG]",
+      architecture: "epyc-gen1",
+      year: 2018,
+      coresPerSocket: 32,
+      threadsPerSocket: 64,
+      tdpWPerSocket: 180,
+      servers: 5
+    },
+    {
+      key: "epyc 7702",
+      name: "AMD EPYC 7702 2.0 GHz",
+      architecture: "epyc-gen2",
+      year: 2020,
+      coresPerSocket: 64,
+      threadsPerSocket: 128,
+      tdpWPerSocket: 200,
+      servers: 4
+    },
+    {
+      key: "epyc 7702p",
+      name: "AMD EPYC 7702P 2.00 GHz",
+      architecture: "epyc-gen2",
+      year: 2019,
+      coresPerSocket: 64,
+      threadsPerSocket: 128,
+      tdpWPerSocket: 200,
+      servers: 3
+    },
+    {
+      key: "epyc 7713",
+      name: "AMD EPYC 7713 2.00 GHz",
+      architecture: "epyc-gen3",
+      year: 2021,
+      coresPerSocket: 64,
+      threadsPerSocket: 128,
+      tdpWPerSocket: 225,
+      servers: 1
+    },
+    {
+      key: "epyc 7742",
+      name: "AMD EPYC 7742 2.25Ghz",
+      architecture: "epyc-gen2",
+      year: 2020,
+      coresPerSocket: 64,
+      threadsPerSocket: 128,
+      tdpWPerSocket: 225,
+      servers: 17
+    },
+    {
+      key: "epyc 7763",
+      name: "AMD EPYC 7763 2.45GHz",
+      architecture: "epyc-gen3",
+      year: 2021,
+      coresPerSocket: 64,
+      threadsPerSocket: 128,
+      tdpWPerSocket: 280,
+      servers: 11
+    },
+    {
+      key: "epyc 7773x",
+      name: "AMD EPYC 7773X 2.20 GHz",
+      architecture: "epyc-gen3",
+      year: 2022,
+      coresPerSocket: 64,
+      threadsPerSocket: 128,
+      tdpWPerSocket: 280,
+      servers: 6
+    },
+    {
+      key: "opteron 2216 he",
+      name: "AMD Opteron 2216HE",
+      architecture: "opteron",
+      year: 2007,
+      coresPerSocket: 2,
+      threadsPerSocket: 2,
+      tdpWPerSocket: 68,
+      servers: 1
+    },
+    {
+      key: "opteron 2356",
+      name: "AMD Opteron 2356",
+      architecture: "opteron",
+      year: 2008,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 95,
+      servers: 2
+    },
+    {
+      key: "opteron 2377 ee",
+      name: "AMD Opteron 2377 EE",
+      architecture: "opteron",
+      year: 2009,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 60,
+      servers: 1
+    },
+    {
+      key: "opteron 2380",
+      name: "AMD Opteron 2380",
+      architecture: "opteron",
+      year: 2008,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 115,
+      servers: 1
+    },
+    {
+      key: "opteron 2382",
+      name: "AMD Opteron 2382",
+      architecture: "opteron",
+      year: 2008,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 115,
+      servers: 1
+    },
+    {
+      key: "opteron 2384",
+      name: "AMD Opteron 2384",
+      architecture: "opteron",
+      year: 2008,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 115,
+      servers: 3
+    },
+    {
+      key: "opteron 2419 ee",
+      name: "AMD Opteron 2419 EE",
+      architecture: "opteron",
+      year: 2009,
+      coresPerSocket: 6,
+      threadsPerSocket: 6,
+      tdpWPerSocket: 60,
+      servers: 1
+    },
+    {
+      key: "opteron 2425 he",
+      name: "AMD Opteron 2425 HE",
+      architecture: "opteron",
+      year: 2009,
+      coresPerSocket: 6,
+      threadsPerSocket: 6,
+      tdpWPerSocket: 79,
+      servers: 1
+    },
+    {
+      key: "opteron 2435",
+      name: "2.6 GHz AMD Opteron 2435",
+      architecture: "opteron",
+      year: 2009,
+      coresPerSocket: 6,
+      threadsPerSocket: 6,
+      tdpWPerSocket: 115,
+      servers: 1
+    },
+    {
+      key: "opteron 4164 ee",
+      name: "AMD Opteron 4164 EE",
+      architecture: "opteron",
+      year: 2010,
+      coresPerSocket: 6,
+      threadsPerSocket: 6,
+      tdpWPerSocket: 35,
+      servers: 2
+    },
+    {
+      key: "opteron 4310 ee",
+      name: "AMD Opteron 4310 EE",
+      architecture: "opteron",
+      year: 2012,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 35,
+      servers: 1
+    },
+    {
+      key: "opteron 4376 he",
+      name: "AMD Opteron 4376 HE",
+      architecture: "opteron",
+      year: 2012,
+      coresPerSocket: 8,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 65,
+      servers: 1
+    },
+    {
+      key: "opteron 4386",
+      name: "AMD Opteron 4386",
+      architecture: "opteron",
+      year: 2012,
+      coresPerSocket: 8,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 95,
+      servers: 1
+    },
+    {
+      key: "opteron 6174",
+      name: "AMD Opteron 6174",
+      architecture: "opteron",
+      year: 2010,
+      coresPerSocket: 12,
+      threadsPerSocket: 12,
+      tdpWPerSocket: 115,
+      servers: 5
+    },
+    {
+      key: "opteron 6176",
+      name: "AMD Opteron 6176",
+      architecture: "opteron",
+      year: 2011,
+      coresPerSocket: 12,
+      threadsPerSocket: 12,
+      tdpWPerSocket: 115,
+      servers: 1
+    },
+    {
+      key: "opteron 6238",
+      name: "AMD Opteron 6238",
+      architecture: "opteron",
+      year: 2012,
+      coresPerSocket: 12,
+      threadsPerSocket: 12,
+      tdpWPerSocket: 115,
+      servers: 1
+    },
+    {
+      key: "opteron 6262 he",
+      name: "AMD Opteron 6262 HE",
+      architecture: "opteron",
+      year: 2011,
+      coresPerSocket: 16,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 85,
+      servers: 1
+    },
+    {
+      key: "opteron 6276",
+      name: "AMD Opteron 6276",
+      architecture: "opteron",
+      year: 2011,
+      coresPerSocket: 16,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 115,
+      servers: 5
+    },
+    {
+      key: "opteron 6278",
+      name: "AMD Opteron 6278",
+      architecture: "opteron",
+      year: 2012,
+      coresPerSocket: 16,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 115,
+      servers: 4
+    },
+    {
+      key: "opteron 6344",
+      name: "AMD Opteron 6344",
+      architecture: "opteron",
+      year: 2012,
+      coresPerSocket: 12,
+      threadsPerSocket: 12,
+      tdpWPerSocket: 115,
+      servers: 1
+    },
+    {
+      key: "opteron 6366 he",
+      name: "AMD Opteron 6366 HE (AMD Turbo CORE Technology up to 3.10GHz)",
+      architecture: "opteron",
+      year: 2012,
+      coresPerSocket: 16,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 85,
+      servers: 1
+    },
+    {
+      key: "opteron 6380",
+      name: "AMD Opteron 6380",
+      architecture: "opteron",
+      year: 2012,
+      coresPerSocket: 16,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 115,
+      servers: 2
+    },
+    {
+      key: "opteron 8376 he",
+      name: "Quad-Core AMD Opteron(r) Processor 8376 HE",
+      architecture: "opteron",
+      year: 2009,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 79,
+      servers: 2
+    },
+    {
+      key: "opteron 8381 he",
+      name: "Quad-Core AMD Opteron(r) Processor 8381 HE",
+      architecture: "opteron",
+      year: 2009,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 79,
+      servers: 2
+    },
+    {
+      key: "opteron 8384",
+      name: "AMD Opteron 8384",
+      architecture: "opteron",
+      year: 2008,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 115,
+      servers: 1
+    },
+    {
+      key: "pentium d 930",
+      name: "Intel Pentium D Processor 930",
+      architecture: "netburst",
+      year: 2006,
+      coresPerSocket: 2,
+      threadsPerSocket: 2,
+      tdpWPerSocket: null,
+      servers: 1
+    },
+    {
+      key: "x3350",
+      name: "Intel X3350",
+      architecture: "core",
+      year: 2008,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 95,
+      servers: 1
+    },
+    {
+      key: "xeon",
+      name: "Intel Xeon Processor 3.4 GHz",
+      architecture: "netburst",
+      year: 2004,
+      coresPerSocket: 1,
+      threadsPerSocket: 2,
+      tdpWPerSocket: null,
+      servers: 3
+    },
+    {
+      key: "xeon 3040",
+      name: "Intel Xeon Processor 3040",
+      architecture: "core",
+      year: 2006,
+      coresPerSocket: 2,
+      threadsPerSocket: 2,
+      tdpWPerSocket: 65,
+      servers: 1
+    },
+    {
+      key: "xeon 3070",
+      name: "Intel Xeon 3070",
+      architecture: "core",
+      year: 2007,
+      coresPerSocket: 2,
+      threadsPerSocket: 2,
+      tdpWPerSocket: 65,
+      servers: 2
+    },
+    {
+      key: "xeon 3075",
+      name: "Intel Xeon Processor 3075",
+      architecture: "core",
+      year: 2008,
+      coresPerSocket: 2,
+      threadsPerSocket: 2,
+      tdpWPerSocket: 65,
+      servers: 1
+    },
+    {
+      key: "xeon 5160",
+      name: "Intel Xeon 5160",
+      architecture: "core",
+      year: 2007,
+      coresPerSocket: 2,
+      threadsPerSocket: 2,
+      tdpWPerSocket: 80,
+      servers: 3
+    },
+    {
+      key: "xeon 7020",
+      name: "Intel Xeon Processor 7020",
+      architecture: "netburst",
+      year: 2005,
+      coresPerSocket: 2,
+      threadsPerSocket: 4,
+      tdpWPerSocket: null,
+      servers: 1
+    },
+    {
+      key: "xeon 7110m",
+      name: "Intel Xeon Processor 7110M",
+      architecture: "netburst",
+      year: 2006,
+      coresPerSocket: 2,
+      threadsPerSocket: 4,
+      tdpWPerSocket: null,
+      servers: 1
+    },
+    {
+      key: "xeon e-2176g",
+      name: "Intel Xeon E-2176G",
+      architecture: "coffeelake",
+      year: 2018,
+      coresPerSocket: 6,
+      threadsPerSocket: 12,
+      tdpWPerSocket: 80,
+      servers: 6
+    },
+    {
+      key: "xeon e-2288g",
+      name: "Intel Xeon E-2288G",
+      architecture: "coffeelake",
+      year: 2019,
+      coresPerSocket: 8,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 95,
+      servers: 2
+    },
+    {
+      key: "xeon e-2356g",
+      name: "Intel Xeon E-2356G",
+      architecture: "rocketlake",
+      year: 2022,
+      coresPerSocket: 6,
+      threadsPerSocket: 12,
+      tdpWPerSocket: 80,
+      servers: 2
+    },
+    {
+      key: "xeon e-2388g",
+      name: "Intel(R) Xeon(R) E-2388G CPU 3.20GHz",
+      architecture: "rocketlake",
+      year: 2022,
+      coresPerSocket: 8,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 95,
+      servers: 8
+    },
+    {
+      key: "xeon e3-1220",
+      name: "Intel Xeon E3-1220",
+      architecture: "sandybridge",
+      year: 2011,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 80,
+      servers: 1
+    },
+    {
+      key: "xeon e3-1230 v6",
+      name: "Intel Xeon E3-1230 v6",
+      architecture: "kabylake",
+      year: 2017,
+      coresPerSocket: 4,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 72,
+      servers: 2
+    },
+    {
+      key: "xeon e3-1240 v2",
+      name: "Intel Xeon E3-1240V2",
+      architecture: "ivybridge",
+      year: 2012,
+      coresPerSocket: 4,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 69,
+      servers: 1
+    },
+    {
+      key: "xeon e3-1240l v5",
+      name: "Intel Xeon E3-1240L v5",
+      architecture: "skylake",
+      year: 2016,
+      coresPerSocket: 4,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 25,
+      servers: 1
+    },
+    {
+      key: "xeon e3-1260l",
+      name: "Intel Xeon E3-1260L",
+      architecture: "sandybridge",
+      year: 2011,
+      coresPerSocket: 4,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 45,
+      servers: 2
+    },
+    {
+      key: "xeon e3-1260l v5",
+      name: "Intel Xeon E3-1260L v5",
+      architecture: "skylake",
+      year: 2016,
+      coresPerSocket: 4,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 45,
+      servers: 2
+    },
+    {
+      key: "xeon e3-1265l v2",
+      name: "Intel Xeon E3-1265LV2",
+      architecture: "ivybridge",
+      year: 2012,
+      coresPerSocket: 4,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 45,
+      servers: 3
+    },
+    {
+      key: "xeon e3-1265l v3",
+      name: "Intel Xeon E3-1265LV3",
+      architecture: "haswell",
+      year: 2013,
+      coresPerSocket: 4,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 45,
+      servers: 2
+    },
+    {
+      key: "xeon e3-1270",
+      name: "Intel Xeon E3-1270",
+      architecture: "sandybridge",
+      year: 2011,
+      coresPerSocket: 4,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 80,
+      servers: 1
+    },
+    {
+      key: "xeon e3-1275l v3",
+      name: "Intel Xeon E3-1275Lv3",
+      architecture: "haswell",
+      year: 2015,
+      coresPerSocket: 4,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 45,
+      servers: 2
+    },
+    {
+      key: "xeon e3-1280",
+      name: "Intel Xeon E3-1280",
+      architecture: "sandybridge",
+      year: 2011,
+      coresPerSocket: 4,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 95,
+      servers: 1
+    },
+    {
+      key: "xeon e3-1280 v2",
+      name: "Intel Xeon E3-1280v2",
+      architecture: "ivybridge",
+      year: 2012,
+      coresPerSocket: 4,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 69,
+      servers: 1
+    },
+    {
+      key: "xeon e5-2440",
+      name: "Intel Xeon E5-2440",
+      architecture: "sandybridge",
+      year: 2012,
+      coresPerSocket: 6,
+      threadsPerSocket: 12,
+      tdpWPerSocket: 95,
+      servers: 1
+    },
+    {
+      key: "xeon e5-2450",
+      name: "Intel Xeon E5-2450",
+      architecture: "sandybridge",
+      year: 2012,
+      coresPerSocket: 8,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 95,
+      servers: 1
+    },
+    {
+      key: "xeon e5-2450l",
+      name: "Intel Xeon E5-2450L",
+      architecture: "sandybridge",
+      year: 2012,
+      coresPerSocket: 8,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 70,
+      servers: 1
+    },
+    {
+      key: "xeon e5-2470",
+      name: "Intel Xeon E5-2470 2.30 GHz (Intel Turbo Boost Technology up to 3.10 GHz)",
+      architecture: "sandybridge",
+      year: 2012,
+      coresPerSocket: 8,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 95,
+      servers: 13
+    },
+    {
+      key: "xeon e5-2630",
+      name: "Intel Xeon E5-2630",
+      architecture: "sandybridge",
+      year: 2012,
+      coresPerSocket: 6,
+      threadsPerSocket: 12,
+      tdpWPerSocket: 95,
+      servers: 2
+    },
+    {
+      key: "xeon e5-2640",
+      name: "Intel Xeon E5-2640",
+      architecture: "sandybridge",
+      year: 2012,
+      coresPerSocket: 6,
+      threadsPerSocket: 12,
+      tdpWPerSocket: 95,
+      servers: 5
+    },
+    {
+      key: "xeon e5-2650",
+      name: "Intel Xeon E5-2650 2.0 GHz (Intel Turbo Boost Technology up to 2.80 GHz)",
+      architecture: "sandybridge",
+      year: 2013,
+      coresPerSocket: 8,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 95,
+      servers: 4
+    },
+    {
+      key: "xeon e5-2650l",
+      name: "Intel Xeon E5-2650L",
+      architecture: "sandybridge",
+      year: 2012,
+      coresPerSocket: 8,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 70,
+      servers: 2
+    },
+    {
+      key: "xeon e5-2660",
+      name: "Intel Xeon E5-2660 (2.20GHz)",
+      architecture: "sandybridge",
+      year: 2012,
+      coresPerSocket: 8,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 95,
+      servers: 29
+    },
+    {
+      key: "xeon e5-2660 v2",
+      name: "Intel Xeon E5-2660V2",
+      architecture: "ivybridge",
+      year: 2014,
+      coresPerSocket: 10,
+      threadsPerSocket: 20,
+      tdpWPerSocket: 95,
+      servers: 2
+    },
+    {
+      key: "xeon e5-2665",
+      name: "Intel Xeon E5-2665",
+      architecture: "sandybridge",
+      year: 2012,
+      coresPerSocket: 8,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 115,
+      servers: 4
+    },
+    {
+      key: "xeon e5-2670",
+      name: "Intel Xeon E5-2670",
+      architecture: "sandybridge",
+      year: 2012,
+      coresPerSocket: 8,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 115,
+      servers: 7
+    },
+    {
+      key: "xeon e5-2680",
+      name: "Intel Xeon E5-2680",
+      architecture: "sandybridge",
+      year: 2012,
+      coresPerSocket: 8,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 130,
+      servers: 2
+    },
+    {
+      key: "xeon e5-2698 v4",
+      name: "Intel Xeon E5-2698 V4",
+      architecture: "broadwell",
+      year: 2016,
+      coresPerSocket: 20,
+      threadsPerSocket: 40,
+      tdpWPerSocket: 135,
+      servers: 1
+    },
+    {
+      key: "xeon e5-2699 v3",
+      name: "Intel Xeon E5-2699 v3 2.30 GHz",
+      architecture: "haswell",
+      year: 2015,
+      coresPerSocket: 18,
+      threadsPerSocket: 36,
+      tdpWPerSocket: 145,
+      servers: 9
+    },
+    {
+      key: "xeon e5-2699 v4",
+      name: "Intel Xeon E5-2699 v4",
+      architecture: "broadwell",
+      year: 2016,
+      coresPerSocket: 22,
+      threadsPerSocket: 44,
+      tdpWPerSocket: 145,
+      servers: 8
+    },
+    {
+      key: "xeon e5-4607",
+      name: "Intel Xeon E5-4607 2.2 GHz",
+      architecture: "sandybridge",
+      year: 2013,
+      coresPerSocket: 6,
+      threadsPerSocket: 12,
+      tdpWPerSocket: 95,
+      servers: 2
+    },
+    {
+      key: "xeon e5-4640",
+      name: "Intel Xeon E5-4640",
+      architecture: "sandybridge",
+      year: 2012,
+      coresPerSocket: 8,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 95,
+      servers: 3
+    },
+    {
+      key: "xeon e5-4650",
+      name: "Intel Xeon E5-4650 2.7 GHz (Intel Turbo Boost Technology up to 3.30 GHz)",
+      architecture: "sandybridge",
+      year: 2013,
+      coresPerSocket: 8,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 130,
+      servers: 1
+    },
+    {
+      key: "xeon e5-4650l",
+      name: "Intel Xeon E5-4650L 2.60 GHz",
+      architecture: "sandybridge",
+      year: 2012,
+      coresPerSocket: 8,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 115,
+      servers: 2
+    },
+    {
+      key: "xeon e5-4669 v3",
+      name: "Intel Xeon E5-4669 v3 2.10 GHz",
+      architecture: "haswell",
+      year: 2016,
+      coresPerSocket: 18,
+      threadsPerSocket: 36,
+      tdpWPerSocket: 135,
+      servers: 1
+    },
+    {
+      key: "xeon e5-4669 v4",
+      name: "Intel Xeon E5-4669 v4 2.20 GHz",
+      architecture: "broadwell",
+      year: 2016,
+      coresPerSocket: 22,
+      threadsPerSocket: 44,
+      tdpWPerSocket: 135,
+      servers: 1
+    },
+    {
+      key: "xeon e5345",
+      name: "Intel Xeon processor E5345",
+      architecture: "core",
+      year: 2007,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 80,
+      servers: 3
+    },
+    {
+      key: "xeon e5420",
+      name: "Intel Xeon E5420",
+      architecture: "core",
+      year: 2008,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 80,
+      servers: 1
+    },
+    {
+      key: "xeon e5440",
+      name: "Intel Xeon E5440",
+      architecture: "core",
+      year: 2008,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 80,
+      servers: 3
+    },
+    {
+      key: "xeon e5450",
+      name: "Intel Xeon E5450",
+      architecture: "core",
+      year: 2008,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 80,
+      servers: 4
+    },
+    {
+      key: "xeon e5462",
+      name: "Intel Xeon E5462",
+      architecture: "core",
+      year: 2008,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 80,
+      servers: 1
+    },
+    {
+      key: "xeon e5472",
+      name: "Intel Xeon E5472",
+      architecture: "core",
+      year: 2008,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 80,
+      servers: 2
+    },
+    {
+      key: "xeon e5540",
+      name: "Intel Xeon E5540",
+      architecture: "nehalem",
+      year: 2009,
+      coresPerSocket: 4,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 80,
+      servers: 1
+    },
+    {
+      key: "xeon e5645",
+      name: "Intel Xeon E5645",
+      architecture: "nehalem",
+      year: 2011,
+      coresPerSocket: 6,
+      threadsPerSocket: 12,
+      tdpWPerSocket: 80,
+      servers: 1
+    },
+    {
+      key: "xeon e7-4870",
+      name: "Intel Xeon E7-4870",
+      architecture: "nehalem",
+      year: 2011,
+      coresPerSocket: 10,
+      threadsPerSocket: 20,
+      tdpWPerSocket: 130,
+      servers: 1
+    },
+    {
+      key: "xeon e7330",
+      name: "Intel Xeon Processor E7330",
+      architecture: "core",
+      year: 2008,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 80,
+      servers: 1
+    },
+    {
+      key: "xeon gold 5117",
+      name: "Intel Xeon Gold 5117",
+      architecture: "skylake",
+      year: 2018,
+      coresPerSocket: 14,
+      threadsPerSocket: 28,
+      tdpWPerSocket: 105,
+      servers: 1
+    },
+    {
+      key: "xeon gold 5220",
+      name: "Intel Xeon Gold 5220",
+      architecture: "cascadelake",
+      year: 2019,
+      coresPerSocket: 18,
+      threadsPerSocket: 36,
+      tdpWPerSocket: 125,
+      servers: 1
+    },
+    {
+      key: "xeon gold 6136",
+      name: "Intel(R) Xeon(R) Gold 6136 CPU @ 3.00GHz",
+      architecture: "skylake",
+      year: 2020,
+      coresPerSocket: 12,
+      threadsPerSocket: 24,
+      tdpWPerSocket: 150,
+      servers: 1
+    },
+    {
+      key: "xeon gold 6140",
+      name: "Intel Xeon Gold 6140",
+      architecture: "skylake",
+      year: 2018,
+      coresPerSocket: 18,
+      threadsPerSocket: 36,
+      tdpWPerSocket: 140,
+      servers: 1
+    },
+    {
+      key: "xeon gold 6152",
+      name: "Intel Xeon Gold 6152",
+      architecture: "skylake",
+      year: 2018,
+      coresPerSocket: 22,
+      threadsPerSocket: 44,
+      tdpWPerSocket: 140,
+      servers: 1
+    },
+    {
+      key: "xeon gold 6226r",
+      name: "Intel(R) Xeon(R) Gold 6226R",
+      architecture: "cascadelake",
+      year: 2022,
+      coresPerSocket: 16,
+      threadsPerSocket: 32,
+      tdpWPerSocket: 150,
+      servers: 1
+    },
+    {
+      key: "xeon gold 6238r",
+      name: "Intel Xeon Gold 6238R",
+      architecture: "cascadelake",
+      year: 2021,
+      coresPerSocket: 28,
+      threadsPerSocket: 56,
+      tdpWPerSocket: 165,
+      servers: 1
+    },
+    {
+      key: "xeon gold 6252",
+      name: "Intel Xeon Gold 6252",
+      architecture: "cascadelake",
+      year: 2020,
+      coresPerSocket: 24,
+      threadsPerSocket: 48,
+      tdpWPerSocket: 150,
+      servers: 2
+    },
+    {
+      key: "xeon gold 6314u",
+      name: "Intel Xeon Gold 6314U CPU @ 2.30GHz (Intel Turbo Boost Technology up to 3.4GHz)",
+      architecture: "icelake",
+      year: 2021,
+      coresPerSocket: 32,
+      threadsPerSocket: 64,
+      tdpWPerSocket: 205,
+      servers: 2
+    },
+    {
+      key: "xeon l3360",
+      name: "Intel Xeon L3360",
+      architecture: "core",
+      year: 2009,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 65,
+      servers: 6
+    },
+    {
+      key: "xeon l5335",
+      name: "Intel Xeon processor L5335",
+      architecture: "core",
+      year: 2007,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 50,
+      servers: 4
+    },
+    {
+      key: "xeon l5408",
+      name: "Intel Xeon L5408",
+      architecture: "core",
+      year: 2008,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 40,
+      servers: 3
+    },
+    {
+      key: "xeon l5420",
+      name: "Intel Xeon L5420",
+      architecture: "core",
+      year: 2008,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 50,
+      servers: 7
+    },
+    {
+      key: "xeon l5430",
+      name: "Intel Xeon L5430",
+      architecture: "core",
+      year: 2008,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 50,
+      servers: 10
+    },
+    {
+      key: "xeon l5520",
+      name: "Intel Xeon L5520",
+      architecture: "nehalem",
+      year: 2009,
+      coresPerSocket: 4,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 60,
+      servers: 3
+    },
+    {
+      key: "xeon l5530",
+      name: "Intel Xeon L5530",
+      architecture: "nehalem",
+      year: 2009,
+      coresPerSocket: 4,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 60,
+      servers: 9
+    },
+    {
+      key: "xeon l5640",
+      name: "Intel Xeon L5640",
+      architecture: "nehalem",
+      year: 2010,
+      coresPerSocket: 6,
+      threadsPerSocket: 12,
+      tdpWPerSocket: 60,
+      servers: 2
+    },
+    {
+      key: "xeon l7345",
+      name: "Intel Xeon L7345",
+      architecture: "core",
+      year: 2008,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 50,
+      servers: 1
+    },
+    {
+      key: "xeon platinum 8160",
+      name: "Intel Xeon Platinum 8160",
+      architecture: "skylake",
+      year: 2018,
+      coresPerSocket: 24,
+      threadsPerSocket: 48,
+      tdpWPerSocket: 150,
+      servers: 1
+    },
+    {
+      key: "xeon platinum 8176",
+      name: "Intel Xeon Platinum 8176",
+      architecture: "skylake",
+      year: 2017,
+      coresPerSocket: 28,
+      threadsPerSocket: 56,
+      tdpWPerSocket: 165,
+      servers: 10
+    },
+    {
+      key: "xeon platinum 8176m",
+      name: "Intel Xeon Platinum 8176M",
+      architecture: "skylake",
+      year: 2018,
+      coresPerSocket: 28,
+      threadsPerSocket: 56,
+      tdpWPerSocket: 165,
+      servers: 4
+    },
+    {
+      key: "xeon platinum 8180",
+      name: "Intel Xeon Platinum 8180 2.50 GHz",
+      architecture: "skylake",
+      year: 2017,
+      coresPerSocket: 28,
+      threadsPerSocket: 56,
+      tdpWPerSocket: 205,
+      servers: 26
+    },
+    {
+      key: "xeon platinum 8276l",
+      name: "Intel Xeon Platinum 8276L",
+      architecture: "cascadelake",
+      year: 2019,
+      coresPerSocket: 28,
+      threadsPerSocket: 56,
+      tdpWPerSocket: 165,
+      servers: 5
+    },
+    {
+      key: "xeon platinum 8276m",
+      name: "Intel Xeon Platinum 8276M 2.20GHz",
+      architecture: "cascadelake",
+      year: 2019,
+      coresPerSocket: 28,
+      threadsPerSocket: 56,
+      tdpWPerSocket: 165,
+      servers: 1
+    },
+    {
+      key: "xeon platinum 8280",
+      name: "Intel Xeon Platinum 8280 @ 2.70GHz (Intel Turbo Boost Technology up to 4.00 GHz)",
+      architecture: "cascadelake",
+      year: 2019,
+      coresPerSocket: 28,
+      threadsPerSocket: 56,
+      tdpWPerSocket: 205,
+      servers: 15
+    },
+    {
+      key: "xeon platinum 8280l",
+      name: "Intel Xeon Platinum 8280L",
+      architecture: "cascadelake",
+      year: 2019,
+      coresPerSocket: 28,
+      threadsPerSocket: 56,
+      tdpWPerSocket: 205,
+      servers: 8
+    },
+    {
+      key: "xeon platinum 8352y",
+      name: "Intel Xeon Platinum 8352Y",
+      architecture: "icelake",
+      year: 2022,
+      coresPerSocket: 32,
+      threadsPerSocket: 64,
+      tdpWPerSocket: 205,
+      servers: 1
+    },
+    {
+      key: "xeon platinum 8360y",
+      name: "Intel Xeon Platinum 8360Y",
+      architecture: "icelake",
+      year: 2022,
+      coresPerSocket: 36,
+      threadsPerSocket: 72,
+      tdpWPerSocket: 250,
+      servers: 1
+    },
+    {
+      key: "xeon platinum 8368q",
+      name: "Intel Xeon Platinum 8368Q",
+      architecture: "icelake",
+      year: 2022,
+      coresPerSocket: 38,
+      threadsPerSocket: 76,
+      tdpWPerSocket: 270,
+      servers: 2
+    },
+    {
+      key: "xeon platinum 8376hl",
+      name: "Intel Xeon Platinum 8376HL",
+      architecture: "cooperlake",
+      year: 2020,
+      coresPerSocket: 28,
+      threadsPerSocket: 56,
+      tdpWPerSocket: 205,
+      servers: 1
+    },
+    {
+      key: "xeon platinum 8380",
+      name: "Intel Xeon Platinum 8380",
+      architecture: "icelake",
+      year: 2021,
+      coresPerSocket: 40,
+      threadsPerSocket: 80,
+      tdpWPerSocket: 270,
+      servers: 13
+    },
+    {
+      key: "xeon platinum 8380h",
+      name: "Intel Xeon Platinum 8380H",
+      architecture: "cooperlake",
+      year: 2020,
+      coresPerSocket: 28,
+      threadsPerSocket: 56,
+      tdpWPerSocket: 250,
+      servers: 1
+    },
+    {
+      key: "xeon platinum 8380hl",
+      name: "Intel Xeon Platinum 8380HL 2.90 GHz",
+      architecture: "cooperlake",
+      year: 2020,
+      coresPerSocket: 28,
+      threadsPerSocket: 56,
+      tdpWPerSocket: 250,
+      servers: 6
+    },
+    {
+      key: "xeon silver 4210",
+      name: "Intel(R) Xeon(R) Silver 4210 CPU @ 2.20GHz",
+      architecture: "cascadelake",
+      year: 2020,
+      coresPerSocket: 10,
+      threadsPerSocket: 20,
+      tdpWPerSocket: 85,
+      servers: 1
+    },
+    {
+      key: "xeon silver 4214",
+      name: "Intel Xeon Silver 4214",
+      architecture: "cascadelake",
+      year: 2021,
+      coresPerSocket: 12,
+      threadsPerSocket: 24,
+      tdpWPerSocket: 85,
+      servers: 1
+    },
+    {
+      key: "xeon x3360",
+      name: "Intel Xeon X3360",
+      architecture: "core",
+      year: 2008,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 95,
+      servers: 9
+    },
+    {
+      key: "xeon x3430",
+      name: "Intel Xeon X3430",
+      architecture: "nehalem",
+      year: 2010,
+      coresPerSocket: 4,
+      threadsPerSocket: 4,
+      tdpWPerSocket: 95,
+      servers: 1
+    },
+    {
+      key: "xeon x3470",
+      name: "Intel Xeon X3470",
+      architecture: "nehalem",
+      year: 2010,
+      coresPerSocket: 4,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 95,
+      servers: 8
+    },
+    {
+      key: "xeon x3480",
+      name: "Intel Xeon X3480",
+      architecture: "nehalem",
+      year: 2010,
+      coresPerSocket: 4,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 95,
+      servers: 6
+    },
+    {
+      key: "xeon x5272",
+      name: "Intel Xeon X5272",
+      architecture: "core",
+      year: 2008,
+      coresPerSocket: 2,
+      threadsPerSocket: 2,
+      tdpWPerSocket: 80,
+      servers: 1
+    },
+    {
+      key: "xeon x5570",
+      name: "Intel Xeon X5570",
+      architecture: "nehalem",
+      year: 2009,
+      coresPerSocket: 4,
+      threadsPerSocket: 8,
+      tdpWPerSocket: 95,
+      servers: 9
+    },
+    {
+      key: "xeon x5650",
+      name: "Intel Xeon X5650",
+      architecture: "nehalem",
+      year: 2011,
+      coresPerSocket: 6,
+      threadsPerSocket: 12,
+      tdpWPerSocket: 95,
+      servers: 1
+    },
+    {
+      key: "xeon x5670",
+      name: "Intel Xeon X5670",
+      architecture: "nehalem",
+      year: 2010,
+      coresPerSocket: 6,
+      threadsPerSocket: 12,
+      tdpWPerSocket: 95,
+      servers: 27
+    },
+    {
+      key: "xeon x5675",
+      name: "Intel Xeon X5675",
+      architecture: "nehalem",
+      year: 2011,
+      coresPerSocket: 6,
+      threadsPerSocket: 12,
+      tdpWPerSocket: 95,
+      servers: 13
+    },
+    {
+      key: "xeon x7560",
+      name: "Intel Xeon X7560",
+      architecture: "nehalem",
+      year: 2011,
+      coresPerSocket: 8,
+      threadsPerSocket: 16,
+      tdpWPerSocket: 130,
+      servers: 3
+    }
+  ]
+};
+
+// src/power-model/curve.ts
+var LEVELS = Array.from({ length: 11 }, (_, i) => i / 10);
+function monotone(curve) {
+  const out = [];
+  let max = -Infinity;
+  for (const w2 of curve) out.push(max = Math.max(max, w2));
+  return out;
+}
+function atUtilisation(curve, u) {
+  const x = Math.min(1, Math.max(0, Number.isFinite(u) ? u : 0)) * 10;
+  const i = Math.min(9, Math.floor(x));
+  const lo = curve[i];
+  const hi = curve[i + 1];
+  return lo + (x - i) * (hi - lo);
+}
+
+// src/power-model/family.ts
+var FAMILY_RULES = [
+  [/\bplatinum\b/, "xeon-platinum"],
+  [/\bgold\b/, "xeon-gold"],
+  [/\b(silver|bronze)\b/, "xeon-silver"],
+  [/\be7-/, "xeon-e7"],
+  [/\be5-/, "xeon-e5"],
+  [/\be3-|\be-2\d/, "xeon-e3"],
+  [/\bepyc\b/, "epyc"],
+  [/\bopteron\b/, "opteron"],
+  [/\bxeon [xel]?3\d{3}\b|\bx33\d\d\b/, "xeon-3000"],
+  [/\bxeon [xel]?5\d{3}\b/, "xeon-5000"],
+  [/\bxeon [xel]?7\d{3}[a-z]?\b/, "xeon-7000"]
+];
+var FAMILIES = [...FAMILY_RULES.map(([, f]) => f), "other"].sort();
+function cpuFamily(key) {
+  return FAMILY_RULES.find(([pattern]) => pattern.test(key))?.[1] ?? "other";
+}
+function isLowPower(key) {
+  return /\bxeon l\d{4}\b|-\d{4}l\b|\d ?(he|ee)\b/.test(key);
+}
+
+// src/power-model/vendor.ts
+var VENDOR_RULES = [
+  [/super ?micro/, "supermicro"],
+  [/hewlett|\bhpe?\b/, "hp"],
+  [/fujitsu/, "fujitsu"],
+  [/\bacer\b/, "acer"],
+  [/\bdell\b/, "dell"],
+  [/\bibm\b/, "ibm"],
+  [/lenovo/, "lenovo"],
+  [/huawei/, "huawei"],
+  [/hitachi/, "hitachi"],
+  [/\bnec\b/, "nec"],
+  [/inspur/, "inspur"],
+  [/asus/, "asus"],
+  [/sugon/, "sugon"],
+  [/quanta/, "quanta"],
+  [/h3c/, "h3c"],
+  [/tyan/, "tyan"]
+];
+var VENDOR_GROUPS = [...VENDOR_RULES.map(([, g]) => g), "other"].sort();
+var CPU_MAKERS = {
+  intel: "intel",
+  genuineintel: "intel",
+  amd: "amd",
+  authenticamd: "amd"
+};
+function vendorGroup(vendor) {
+  const v = (vendor ?? "").trim().toLowerCase();
+  if (v === "" || v in CPU_MAKERS) return null;
+  return VENDOR_RULES.find(([pattern]) => pattern.test(v))?.[1] ?? "other";
+}
+function cpuMake(vendor, key, architecture) {
+  const v = CPU_MAKERS[(vendor ?? "").trim().toLowerCase()];
+  if (v) return v;
+  if (/\b(epyc|opteron|ryzen|threadripper|athlon)\b/.test(key)) return "amd";
+  return architecture?.startsWith("epyc") || architecture === "opteron" ? "amd" : "intel";
+}
+
+// src/power-model/features.ts
+var KNN_DIMS = 8;
+function continuous(m) {
+  const tdpAll = m.tdpWPerSocket * m.sockets;
+  const year = (m.year - 2014) / 5;
+  const logMem = Math.log(Math.max(m.memoryGb, 0.5));
+  return [
+    Math.log(tdpAll),
+    Math.log(m.cores),
+    Math.log(m.threads),
+    logMem,
+    year,
+    Math.log(m.sockets),
+    m.make === "amd" ? 1 : 0,
+    Math.log(tdpAll / m.cores),
+    year * year,
+    logMem - Math.log(m.cores),
+    logMem * logMem,
+    m.lowPower ? 1 : 0
+  ];
+}
+function oneHot(value, vocab) {
+  return vocab.map((v) => value === null ? Number.NaN : v === value ? 1 : 0);
+}
+function featureVector(m, architectures) {
+  return [
+    ...continuous(m),
+    ...oneHot(m.architecture, architectures),
+    ...oneHot(m.vendor, VENDOR_GROUPS),
+    ...oneHot(m.family, FAMILIES)
+  ];
+}
+
+// src/power-model/knn.ts
+function nearest(set2, q, namePenalty, vendorPenalty, count) {
+  const all = set2.points.map((p, index) => {
+    let d = 0;
+    for (let j = 0; j < q.point.length; j++) d += (q.point[j] - p[j]) ** 2;
+    if (set2.keys[index] !== q.key) d += namePenalty;
+    if (q.vendor !== null && set2.vendors[index] !== q.vendor) d += vendorPenalty;
+    return { index, distance: d };
+  });
+  all.sort((a, b) => a.distance - b.distance || a.index - b.index);
+  return all.slice(0, count);
+}
+function correction(neighbours, residuals, k, bandwidth) {
+  const used = neighbours.slice(0, k);
+  const levels = residuals[0]?.length ?? 0;
+  const out = new Array(levels).fill(0);
+  let total = 0;
+  for (const { index, distance } of used) {
+    const w2 = Math.exp(-distance / bandwidth);
+    total += w2;
+    residuals[index].forEach((r, c) => out[c] += w2 * r);
+  }
+  return total > 0 ? out.map((v) => v / total) : out;
+}
+
+// src/power-model/ridge.ts
+function standardise(s2, row) {
+  return row.map((v, j) => Number.isNaN(v) ? 0 : (v - s2.mean[j]) / s2.sd[j]);
+}
+function predictRidge(model2, z2) {
+  return model2.intercept.map((b, c) => z2.reduce((s2, zi, i) => s2 + zi * model2.weights[i][c], b));
+}
+
+// src/power-model/model.ts
+function predictCurve(model2, machine2, x) {
+  const z2 = standardise(model2.scaler, x);
+  const base = predictRidge(model2.ridge, z2);
+  const { k, bandwidth, namePenalty, vendorPenalty } = model2.hyper;
+  const query = { key: machine2.key, vendor: machine2.vendor, point: z2.slice(0, KNN_DIMS) };
+  const near = nearest(model2.neighbours, query, namePenalty, vendorPenalty, k);
+  const corr = correction(near, model2.neighbours.residuals, k, bandwidth);
+  return monotone(base.map((b, c) => Math.exp(b + corr[c])));
+}
+
+// src/power-model/model-file.ts
+function toFitted(file3) {
+  const neighbours = file3.neighbours;
+  return { hyper: file3.hyperparameters, scaler: file3.scaler, ridge: file3.ridge, neighbours };
+}
+
+// src/power-model/arch-rules.ts
+var SCALABLE = ["", "skylake", "cascadelake", "icelake", "sapphirerapids", "emeraldrapids"];
+var E5_GEN = ["sandybridge", "sandybridge", "ivybridge", "haswell", "broadwell"];
+var E3_GEN = [...E5_GEN, "skylake", "kabylake"];
+var EPYC_GEN = ["", "epyc-gen1", "epyc-gen2", "epyc-gen3", "epyc-gen4", "epyc-gen5"];
+var CORE_GEN = [
+  "",
+  "",
+  "sandybridge",
+  "ivybridge",
+  "haswell",
+  "broadwell",
+  "skylake",
+  "kabylake",
+  "coffeelake",
+  "coffeelake",
+  "coffeelake",
+  "rocketlake"
+];
+var ARCH_RULES = [
+  [
+    /\bepyc (\d)[0-9a-z]{2}(\d)/,
+    (m) => (m[1] === "3" ? "epyc-gen1" : EPYC_GEN[m[1] === "7" ? +m[2] : 4 + (m[2] === "5" ? 1 : 0)]) ?? ""
+  ],
+  [/\bopteron\b/, "opteron"],
+  [
+    /\b(platinum|gold|silver|bronze) \d(\d)\d\d([a-z]*)/,
+    (m) => m[2] === "3" && m[3].includes("h") ? "cooperlake" : SCALABLE[+m[2]] ?? ""
+  ],
+  [
+    /\be[57]-\d{4}[a-z]*(?: v(\d))?\b/,
+    (m) => m[0].startsWith("e7") && !m[1] ? "nehalem" : E5_GEN[+(m[1] ?? 1)] ?? ""
+  ],
+  [/\be3-\d{4}[a-z]*(?: v(\d))?\b/, (m) => E3_GEN[+(m[1] ?? 1)] ?? ""],
+  [/\be-2(\d)\d\d/, (m) => +m[1] <= 2 ? "coffeelake" : m[1] === "3" ? "rocketlake" : "raptorlake"],
+  // Pre-2010 Xeons sold by number: 30xx/33xx, 51xx–54xx, 73xx/74xx are Core; 34xx, 55xx/56xx, 65xx/75xx Nehalem/Westmere;
+  // 50xx and 70xx/71xx NetBurst.
+  [/\bxeon [xel]?(3[0-3]|5[1-4]|7[34])\d\d\b/, "core"],
+  [/\bxeon [xel]?(34|5[56]|[67]5)\d\d\b/, "nehalem"],
+  [/\bxeon [xel]?(50|7[01])\d\d[a-z]?\b/, "netburst"],
+  [/\bx33\d\d\b/, "core"],
+  [/\bpentium d\b|\bpentium 4\b/, "netburst"],
+  // Three-digit Core i (i3-540, i7-920) are the first generation: Nehalem/Westmere.
+  [/\bcore i[3579]-\d\d\d[a-z]*\b/, "nehalem"],
+  [/\bcore i[3579]-(\d{1,2})\d{3}/, (m) => CORE_GEN[+m[1]] || "raptorlake"]
+];
+function inferArchitecture(key) {
+  for (const [pattern, arch] of ARCH_RULES) {
+    const m = key.match(pattern);
+    if (m) {
+      const found = typeof arch === "string" ? arch : arch(m);
+      if (found) return found;
+    }
+  }
+  return key === "xeon" ? "netburst" : null;
+}
+var SPELLING = { kabylabe: "kabylake", westmere: "nehalem" };
+var VAGUE = /* @__PURE__ */ new Set(["", "epyc", "unknown"]);
+function canonicalArchitecture(given, key) {
+  const g = (given ?? "").trim().toLowerCase();
+  if (!VAGUE.has(g)) return SPELLING[g] ?? g;
+  return inferArchitecture(key);
+}
+var NEAREST_TRAINED = {
+  sapphirerapids: "icelake",
+  emeraldrapids: "icelake",
+  graniterapids: "icelake",
+  "epyc-gen4": "epyc-gen3",
+  "epyc-gen5": "epyc-gen3",
+  raptorlake: "rocketlake",
+  alderlake: "rocketlake"
+};
+
+// src/power-model/cpu-key.ts
+function cpuKey(name2) {
+  return normaliseCpuName(name2).replace(/\(.*?\)|\[.*?\]/g, " ").replace(/\b\d+(\.\d+)?\s*[gm]hz\b/g, " ").replace(/\bdell sku\b/g, " ").replace(/,/g, " ").replace(/(\d[a-z]?)v(\d)\b/g, "$1 v$2").replace(/(\d)(he|ee|se)\b/g, "$1 $2").replace(/\s+/g, " ").trim();
+}
+
+// src/power-model/resolve.ts
+var NO_SMT = /* @__PURE__ */ new Set(["core", "opteron"]);
+var r3 = (n) => Number(n.toPrecision(3));
+function architectureOf(m, key, row, ctx, basis) {
+  const found = canonicalArchitecture(m.architecture, key) ?? row?.architecture ?? null;
+  if (found === null || ctx.architectures.includes(found)) return found;
+  const nearest2 = NEAREST_TRAINED[found];
+  basis.push(
+    nearest2 ? `architecture ${found} is newer than the training data: modelled as ${nearest2}` : `architecture ${found} is not in the training data: average architecture effect`
+  );
+  return nearest2 ?? null;
+}
+function topologyOf({ m, row, listed, architecture, basis }) {
+  const smt = architecture === null || !NO_SMT.has(architecture);
+  const named = /\b(\d+)-core\b/i.exec(m.cpuModel)?.[1];
+  const perSocketCores = row?.coresPerSocket ?? listed?.cores ?? (named ? Number(named) : null);
+  let sockets = m.sockets;
+  if (sockets === void 0) {
+    const perSocket = row?.threadsPerSocket ?? (perSocketCores ? perSocketCores * (smt ? 2 : 1) : null);
+    sockets = perSocket ? Math.max(1, Math.round(m.threads / perSocket)) : 1;
+    basis.push(
+      `sockets: ${sockets} (${perSocket ? `${m.threads} threads \xF7 ${perSocket} per socket` : "default 1"})`
+    );
+  }
+  let cores = m.cores;
+  if (cores === void 0) {
+    cores = perSocketCores ? perSocketCores * sockets : Math.max(1, smt ? m.threads / 2 : m.threads);
+    const how = perSocketCores ? `${perSocketCores} per socket` : smt ? "threads \xF7 2, SMT assumed" : "1 per thread";
+    basis.push(`cores: ${cores} (${how})`);
+  }
+  return { sockets, cores };
+}
+function tdpOf({ m, row, listed, basis }, coresPerSocket) {
+  if (m.tdpWattsPerSocket !== void 0) return m.tdpWattsPerSocket;
+  const fb = fallbackTdpPerCoreW();
+  const tdp = row?.tdpWPerSocket ?? listed?.tdpW ?? fb.wattsPerCore * coresPerSocket;
+  const from = row?.tdpWPerSocket ? "SPECpower CPU table" : listed ? `${listed.source} TDP table` : `${fb.wattsPerCore} W per core, ${fb.basis}`;
+  basis.push(`TDP: ${r3(tdp)} W per socket (${from})`);
+  return tdp;
+}
+function yearOf({ m, row, listed, architecture, basis }, defaults) {
+  if (m.year !== void 0) return m.year;
+  const byArch = architecture ? defaults.yearByArchitecture[architecture] : void 0;
+  const year = row?.year ?? listed?.year ?? byArch ?? defaults.year;
+  const from = row ? "SPECpower CPU table" : listed?.year ? "TDP table" : byArch ? `median of ${architecture}` : "median";
+  basis.push(`year: ${year} (${from})`);
+  return year;
+}
+function clamped(year, memoryGb, d, basis) {
+  const [y0 = year, y1 = year] = d.yearRange;
+  const [m0 = memoryGb, m1 = memoryGb] = d.memoryGbRange;
+  const y = Math.min(y1, Math.max(y0, year));
+  const mem = Math.min(m1, Math.max(m0, memoryGb));
+  if (y !== year) basis.push(`year ${year} is outside the training data (${y0}\u2013${y1}): modelled as ${y}`);
+  if (mem !== memoryGb)
+    basis.push(
+      `memory ${r3(memoryGb)} GB is outside the training data (${m0}\u2013${m1} GB): modelled as ${mem} GB`
+    );
+  return { year: y, memoryGb: mem };
+}
+function resolveMachine(m, ctx) {
+  const basis = [];
+  const key = cpuKey(m.cpuModel);
+  const row = ctx.cpus.get(key);
+  const architecture = architectureOf(m, key, row, ctx, basis);
+  const known = { m, row, listed: findCpu(m.cpuModel), architecture, basis };
+  const { sockets, cores } = topologyOf(known);
+  const tdpWPerSocket = tdpOf(known, cores / sockets);
+  const year = yearOf(known, ctx.defaults);
+  let memoryGb = m.memoryGb;
+  if (memoryGb === void 0) {
+    memoryGb = ctx.defaults.memoryGbPerThread * m.threads;
+    basis.push(
+      `memory: ${r3(memoryGb)} GB (${ctx.defaults.memoryGbPerThread} GB per thread, SPECpower median)`
+    );
+  }
+  return {
+    ...clamped(year, memoryGb, ctx.defaults, basis),
+    key,
+    make: cpuMake(m.vendor, key, architecture),
+    architecture,
+    family: cpuFamily(key),
+    vendor: vendorGroup(m.vendor),
+    lowPower: isLowPower(key),
+    ...{ sockets, cores, threads: m.threads, tdpWPerSocket, basis }
+  };
+}
+
+// src/power-model/predict.ts
+var file2 = power_model_default;
+var cpus = specpower_cpus_default.cpus;
+var loaded;
+function load() {
+  loaded ??= {
+    model: toFitted(file2),
+    ctx: {
+      cpus: new Map(cpus.map((c) => [c.key, c])),
+      architectures: file2.architectures,
+      defaults: file2.defaults
+    }
+  };
+  return loaded;
+}
+function checkInput(m) {
+  if (!(Number.isFinite(m.threads) && m.threads > 0))
+    throw new RangeError(`threads: expected a positive number, found ${m.threads}`);
+  for (const f of ["sockets", "cores", "tdpWattsPerSocket", "memoryGb"]) {
+    const v = m[f];
+    if (v !== void 0 && !(Number.isFinite(v) && v > 0))
+      throw new RangeError(`${f}: expected a positive number, found ${v}`);
+  }
+}
+function predictCurveWithBasis(m) {
+  checkInput(m);
+  const { model: model2, ctx } = load();
+  const machine2 = resolveMachine(m, ctx);
+  const curve = predictCurve(model2, machine2, featureVector(machine2, ctx.architectures));
+  return { curve, basis: [`${file2.name} ${file2.version}`, ...machine2.basis] };
+}
+function predictServerWatts(m, utilization) {
+  const { curve } = predictCurveWithBasis(m);
+  return utilization.map((u) => atUtilisation(curve, u));
+}
+function powerModelInfo() {
+  const { lowRatio, highRatio, nestedCoverage } = file2.band;
+  return {
+    name: file2.name,
+    version: file2.version,
+    cvMapePct: file2.cv.mapePct,
+    band: { lowRatio, highRatio, coverage: nestedCoverage }
+  };
+}
+
+// src/power-model/vm.ts
+var VM_MEMORY_W_PER_GB = 0.392;
+var MAX_MEMORY_DEDUCTION = 0.5;
+var r32 = (n) => Number(n.toPrecision(3));
+function estimateVmWatts(vm, u) {
+  if (!(vm.vcpus > 0) || !(vm.vmMemoryGb >= 0)) throw new RangeError("vcpus must be > 0 and vmMemoryGb \u2265 0");
+  const share2 = Math.min(1, vm.vcpus / vm.host.threads);
+  const hostMemoryGb = vm.host.memoryGb ?? vm.vmMemoryGb / share2;
+  const { curve, basis } = predictCurveWithBasis({ ...vm.host, memoryGb: hostMemoryGb });
+  const slice = share2 * atUtilisation(curve, u);
+  let memoryW = VM_MEMORY_W_PER_GB * (vm.vmMemoryGb - share2 * hostMemoryGb);
+  const notes = [
+    `VM share ${vm.vcpus}/${vm.host.threads} host threads${share2 === 1 ? " (capped at the whole host)" : ""}, idle share included`,
+    vm.host.memoryGb === void 0 ? `host memory unknown: ${r32(hostMemoryGb)} GB assumed (sized like the VM), so no memory adjustment` : `memory: ${VM_MEMORY_W_PER_GB} W/GB \xD7 (${r32(vm.vmMemoryGb)} GB VM \u2212 ${r32(share2 * hostMemoryGb)} GB host share)`
+  ];
+  if (memoryW < -MAX_MEMORY_DEDUCTION * slice) {
+    memoryW = -MAX_MEMORY_DEDUCTION * slice;
+    notes.push(`memory deduction capped at ${MAX_MEMORY_DEDUCTION * 100} % of the VM's slice`);
+  }
+  const { lowRatio, highRatio } = powerModelInfo().band;
+  return {
+    watts: slice + memoryW,
+    lowW: Math.max(0, slice * lowRatio + memoryW),
+    highW: slice * highRatio + memoryW,
+    basis: [...basis, ...notes]
+  };
 }
 
 // src/meter/teads.ts
@@ -32953,8 +37314,8 @@ var TEADS_POINTS = [
   [0.5, 0.75],
   [1, 1.02]
 ];
-function teadsFractionOfTdp(utilisation) {
-  const u = Math.min(1, Math.max(0, Number.isFinite(utilisation) ? utilisation : 0));
+function teadsFractionOfTdp(utilisation2) {
+  const u = Math.min(1, Math.max(0, Number.isFinite(utilisation2) ? utilisation2 : 0));
   for (let i = 1; i < TEADS_POINTS.length; i++) {
     const [u1, f1] = TEADS_POINTS[i];
     if (u <= u1) {
@@ -32984,8 +37345,8 @@ function buildProfile(cpu, spec, fallback, memoryBytes) {
     );
   } else if (cpu.virtualised && spec.cores) {
     const hostThreads = spec.cores * HOST_THREADS_PER_CORE;
-    const share = Math.min(1, cpu.logicalCpus / hostThreads);
-    cpuTdpShareW = spec.tdpW * share;
+    const share2 = Math.min(1, cpu.logicalCpus / hostThreads);
+    cpuTdpShareW = spec.tdpW * share2;
     basis.push(
       `${spec.model}: TDP ${spec.tdpW} W (${spec.source}) \xD7 VM share ${cpu.logicalCpus}/${hostThreads} host threads`
     );
@@ -33008,8 +37369,97 @@ function buildProfile(cpu, spec, fallback, memoryBytes) {
     basis
   };
 }
-function estimatePower(profile, utilisation) {
-  return { cpu: teadsFractionOfTdp(utilisation) * profile.cpuTdpShareW, memory: profile.memoryW };
+function estimatePower(profile, utilisation2) {
+  if (profile.power) return profile.power(utilisation2);
+  return { cpu: teadsFractionOfTdp(utilisation2) * profile.cpuTdpShareW, memory: profile.memoryW };
+}
+
+// src/meter/model-profile.ts
+var REFERENCE_HOSTS = [
+  {
+    match: /amd|epyc/i,
+    host: { cpuModel: "AMD EPYC 7763", cores: 64, threads: 128, sockets: 1, tdpWattsPerSocket: 280 }
+  },
+  {
+    match: /.*/,
+    host: {
+      cpuModel: "Intel Xeon Platinum 8370C",
+      cores: 32,
+      threads: 64,
+      sockets: 1,
+      tdpWattsPerSocket: 270
+    }
+  }
+];
+var LEVELS2 = Array.from({ length: 11 }, (_, i) => i / 10);
+function interpolate(points, u) {
+  const x = Math.min(1, Math.max(0, Number.isFinite(u) ? u : 0)) * 10;
+  const i = Math.min(9, Math.floor(x));
+  return points[i] + (x - i) * (points[i + 1] - points[i]);
+}
+function vmHost(cpu, spec) {
+  if (spec?.cores) {
+    const host = {
+      cpuModel: spec.model,
+      cores: spec.cores,
+      threads: spec.cores * HOST_THREADS_PER_CORE,
+      sockets: 1,
+      tdpWattsPerSocket: spec.tdpW
+    };
+    return {
+      host,
+      basis: `host: ${spec.model}, ${spec.cores} cores, TDP ${spec.tdpW} W (${spec.source}), one socket`
+    };
+  }
+  const ref = REFERENCE_HOSTS.find((r) => r.match.test(cpu.model)).host;
+  return {
+    host: ref,
+    basis: `host CPU "${cpu.model}" unknown: assumed a reference cloud host, ${ref.cpuModel} (${ref.threads} threads, ${ref.tdpWattsPerSocket} W)`
+  };
+}
+function buildModelProfile(cpu, spec, memoryBytes) {
+  const memoryGb = (memoryBytes ?? 0) / 1024 ** 3;
+  const info = powerModelInfo();
+  let total;
+  const basis = [];
+  if (cpu.virtualised) {
+    const { host, basis: hostBasis } = vmHost(cpu, spec);
+    const points = LEVELS2.map(
+      (u) => estimateVmWatts({ host, vcpus: cpu.logicalCpus, vmMemoryGb: memoryGb }, u)
+    );
+    total = points.map((p) => p.watts);
+    basis.push(hostBasis, ...points[0].basis);
+  } else {
+    const machine2 = {
+      cpuModel: spec?.model ?? cpu.model,
+      threads: cpu.logicalCpus,
+      sockets: cpu.sockets,
+      memoryGb
+    };
+    if (spec) machine2.tdpWattsPerSocket = spec.tdpW;
+    const predicted = predictCurveWithBasis(machine2);
+    total = predicted.curve;
+    basis.push(
+      `bare metal: whole-server wall power of ${cpu.sockets} socket(s), ${cpu.logicalCpus} threads`,
+      ...predicted.basis
+    );
+  }
+  basis.push(
+    `cross-validated MAPE ${info.cvMapePct} % on SPECpower; band \xD7${info.band.lowRatio}\u2013\xD7${info.band.highRatio} covered ${Math.round(info.band.coverage * 100)} % of held-out servers`
+  );
+  basis.push(
+    "whole-machine figure: memory, board and power-supply losses are inside the cpu part of the breakdown"
+  );
+  const power = (u) => ({ cpu: interpolate(total, u), memory: 0 });
+  return {
+    cpuModel: cpu.model,
+    cpuTdpShareW: total[10],
+    memoryW: 0,
+    powerModel: `${info.name} ${info.version}`,
+    basis,
+    power,
+    band: { lowRatio: info.band.lowRatio, highRatio: info.band.highRatio }
+  };
 }
 
 // src/meter/io/procfs.ts
@@ -33017,8 +37467,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 
 // src/meter/proc-stat.ts
-function parseProcStat(text) {
-  const line = text.split("\n").find((l) => l.startsWith("cpu "));
+function parseProcStat(text2) {
+  const line = text2.split("\n").find((l) => l.startsWith("cpu "));
   if (!line) return null;
   const v = line.trim().split(/\s+/).slice(1).map(Number);
   if (v.length < 4 || v.some((n) => !Number.isFinite(n))) return null;
@@ -33026,11 +37476,11 @@ function parseProcStat(text) {
   const busy = user + nice + system + irq + softirq;
   return { busy, total: busy + idle + iowait + steal };
 }
-function parsePidStat(text) {
-  const close = text.lastIndexOf(")");
+function parsePidStat(text2) {
+  const close = text2.lastIndexOf(")");
   if (close < 0) return null;
-  const pid = Number(text.slice(0, text.indexOf("(")).trim());
-  const rest = text.slice(close + 1).trim().split(/\s+/);
+  const pid = Number(text2.slice(0, text2.indexOf("(")).trim());
+  const rest = text2.slice(close + 1).trim().split(/\s+/);
   const ppid = Number(rest[1]);
   const childTicks = Number(rest[13]) + Number(rest[14]);
   const ticks = Number(rest[11]) + Number(rest[12]) + childTicks;
@@ -33064,9 +37514,9 @@ var TICKS_PER_S = 100;
 function procRoot() {
   return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
 }
-function read(path7) {
+function read(path14) {
   try {
-    return readFileSync(path7, "utf8");
+    return readFileSync(path14, "utf8");
   } catch {
     return null;
   }
@@ -33085,8 +37535,8 @@ function readSystemCpu() {
   return { busy, total, source: "os.cpus" };
 }
 function readPid(pid) {
-  const text = read(`${procRoot()}/${pid}/stat`);
-  return text ? parsePidStat(text) : null;
+  const text2 = read(`${procRoot()}/${pid}/stat`);
+  return text2 ? parsePidStat(text2) : null;
 }
 function childrenOf(pid) {
   let tids;
@@ -33097,9 +37547,9 @@ function childrenOf(pid) {
   }
   const out = [];
   for (const tid of tids) {
-    const text = read(`${procRoot()}/${pid}/task/${tid}/children`);
-    if (text === null) return null;
-    for (const p of text.split(/\s+/)) if (p) out.push(Number(p));
+    const text2 = read(`${procRoot()}/${pid}/task/${tid}/children`);
+    if (text2 === null) return null;
+    for (const p of text2.split(/\s+/)) if (p) out.push(Number(p));
   }
   return out;
 }
@@ -33137,16 +37587,16 @@ function readReapedChildrenCpuS() {
   const parsed = self ? parsePidStat(self) : null;
   return parsed ? parsed.childTicks / TICKS_PER_S : null;
 }
-function readText2(path7) {
-  return read(path7);
+function readText2(path14) {
+  return read(path14);
 }
 
 // src/meter/io/detect.ts
 function topologyFromOs() {
-  const cpus = os2.cpus();
+  const cpus2 = os2.cpus();
   return {
-    model: cpus[0]?.model.trim() || "unknown",
-    logicalCpus: Math.max(1, cpus.length),
+    model: cpus2[0]?.model.trim() || "unknown",
+    logicalCpus: Math.max(1, cpus2.length),
     sockets: 1,
     threadsPerCore: 1,
     virtualised: false
@@ -33160,19 +37610,912 @@ function detectMachine() {
   const found = findCpu(topology.model);
   const fallback = fallbackTdpPerCoreW();
   const spec = found ? { model: found.model, tdpW: found.tdpW, cores: found.cores, source: `${found.source} TDP table` } : null;
-  const profile = buildProfile(topology, spec, fallback, memoryBytes);
-  return { topology, memoryBytes, profile };
+  return { topology, memoryBytes, profile: estimatorProfile(topology, spec, fallback, memoryBytes) };
+}
+function estimatorProfile(topology, spec, fallback, memoryBytes) {
+  try {
+    return buildModelProfile(topology, spec, memoryBytes);
+  } catch (e) {
+    const teads = buildProfile(topology, spec, fallback, memoryBytes);
+    teads.basis.unshift(
+      `calibrated power model not applicable (${e.message}): Teads curve on TDP instead`
+    );
+    return teads;
+  }
+}
+
+// src/meter/rapl/zone.ts
+var ZONE_ID = /^(intel-rapl(?:-mmio)?):(\d+(?::\d+)*)$/;
+function parseZoneId(id) {
+  const match = ZONE_ID.exec(id);
+  if (!match) return null;
+  const provider = match[1];
+  const indices = match[2].split(":");
+  return { provider, parent: indices.length > 1 ? `${provider}:${indices.slice(0, -1).join(":")}` : null };
+}
+function parseMicrojoules(text2) {
+  const trimmed = text2.trim();
+  if (!/^\d{1,16}$/.test(trimmed)) return null;
+  const value = Number(trimmed);
+  return Number.isSafeInteger(value) ? value : null;
+}
+function zoneLabel(zone) {
+  return `${zone.id} (${zone.name})`;
+}
+
+// src/meter/rapl/domains.ts
+var PACKAGE = /^package-\d+(?:-die-\d+)?$/;
+function roleOf(zone) {
+  if (zone.parent === null && PACKAGE.test(zone.name)) return "package";
+  if (zone.name === "dram") return "dram";
+  if (zone.parent === null && zone.name === "psys") return "psys";
+  return null;
+}
+function keyOf(zone, role, byId2) {
+  if (role !== "dram") return `${role}/${zone.name}`;
+  if (zone.parent === null) return `dram/top:${zone.id.slice(zone.id.indexOf(":"))}`;
+  const parent = byId2.get(zone.parent);
+  return `dram/in:${parent ? parent.name : zone.parent.slice(zone.parent.indexOf(":"))}`;
+}
+var byId = (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+function chooseDomains(all) {
+  const ids = new Map(all.map((z2) => [z2.id, z2]));
+  const chosen = /* @__PURE__ */ new Map();
+  const skipped = [];
+  for (const zone of [...all].sort(byId)) {
+    const role = roleOf(zone);
+    if (!role) {
+      const why = zone.parent ? "a part of its package" : "not a package, dram or psys domain";
+      skipped.push(`${zoneLabel(zone)} not added: ${why}`);
+      continue;
+    }
+    const key = keyOf(zone, role, ids);
+    const held = chosen.get(key);
+    if (!held) chosen.set(key, { ...zone, role });
+    else if (held.provider !== zone.provider && zone.provider === "intel-rapl-mmio") {
+      chosen.set(key, { ...zone, role });
+      skipped.push(`${zoneLabel(held)} not added: ${zone.id} (MMIO) reads the same domain`);
+    } else if (held.provider !== zone.provider) {
+      skipped.push(`${zoneLabel(zone)} not added: ${held.id} (MMIO) reads the same domain`);
+    } else {
+      skipped.push(`${zoneLabel(zone)} not added: same name as ${held.id} (another die of one package)`);
+    }
+  }
+  const picked = [...chosen.values()].sort(byId);
+  const packages = picked.filter((z2) => z2.role === "package");
+  const psys = picked.filter((z2) => z2.role === "psys");
+  if (packages.length > 0) {
+    for (const z2 of psys)
+      skipped.push(`${zoneLabel(z2)} not added: the platform domain contains the packages`);
+    return { zones: picked.filter((z2) => z2.role !== "psys"), scope: "package", skipped };
+  }
+  if (psys.length > 0) {
+    for (const z2 of picked.filter((p) => p.role === "dram"))
+      skipped.push(`${zoneLabel(z2)} not added: the platform domain (psys) contains it`);
+    return { zones: psys.slice(0, 1), scope: "psys", skipped };
+  }
+  return { zones: [], scope: "none", skipped };
+}
+
+// src/meter/io/powercap.ts
+import { closeSync, openSync, readSync, readdirSync as readdirSync2 } from "node:fs";
+import path6 from "node:path";
+function powercapRoot() {
+  return process.env.CARBON_GATE_POWERCAP_ROOT ?? "/sys/class/powercap";
+}
+var MAX_ATTRIBUTE_BYTES = 64;
+function readAttribute(file3) {
+  let fd;
+  try {
+    fd = openSync(file3, "r");
+    const buffer = Buffer.alloc(MAX_ATTRIBUTE_BYTES);
+    const n = readSync(fd, buffer, 0, MAX_ATTRIBUTE_BYTES, 0);
+    return { ok: true, text: buffer.toString("utf8", 0, n) };
+  } catch (error62) {
+    return { ok: false, code: error62.code ?? "error" };
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+function zoneDirs(root) {
+  const out = /* @__PURE__ */ new Map();
+  const visit2 = (dir2, depth) => {
+    let names;
+    try {
+      names = readdirSync2(dir2).sort();
+    } catch {
+      return;
+    }
+    for (const name2 of names) {
+      const isZone = parseZoneId(name2) !== null;
+      if (!isZone && !(depth === 0 && (name2 === "intel-rapl" || name2 === "intel-rapl-mmio"))) continue;
+      if (isZone && !out.has(name2)) out.set(name2, path6.join(dir2, name2));
+      if (depth < 3) visit2(path6.join(dir2, name2), depth + 1);
+    }
+  };
+  visit2(root, 0);
+  return out;
+}
+function energyStatus(dir2) {
+  const read2 = readAttribute(path6.join(dir2, "energy_uj"));
+  if (!read2.ok) return { ok: false, unreadable: true, why: `energy_uj not readable (${read2.code})` };
+  if (parseMicrojoules(read2.text) === null)
+    return {
+      ok: false,
+      unreadable: false,
+      why: `energy_uj holds ${describeValue(read2.text.trim())}, not \xB5J`
+    };
+  return { ok: true };
+}
+function scanPowercap(root) {
+  const dirs = zoneDirs(root);
+  const zones = [];
+  const problems = [];
+  for (const [id, dir2] of dirs) {
+    const parsed = parseZoneId(id);
+    const nameRead = readAttribute(path6.join(dir2, "name"));
+    const name2 = nameRead.ok ? nameRead.text.trim() : "";
+    if (!/^[\w.-]{1,40}$/.test(name2)) {
+      problems.push(`RAPL ${id}: no readable name file; zone not used`);
+      continue;
+    }
+    const rangeRead = readAttribute(path6.join(dir2, "max_energy_range_uj"));
+    const maxRangeUj = rangeRead.ok ? parseMicrojoules(rangeRead.text) : null;
+    if (!maxRangeUj) {
+      const shown = rangeRead.ok ? describeValue(rangeRead.text.trim()) : `unreadable (${rangeRead.code})`;
+      problems.push(`RAPL ${zoneLabel({ id, name: name2 })}: max_energy_range_uj is ${shown}; zone not used`);
+      continue;
+    }
+    zones.push({ id, ...parsed, name: name2, maxRangeUj, dir: dir2, status: energyStatus(dir2) });
+  }
+  return { found: dirs.size, zones, problems };
+}
+function readEnergyUj(zone) {
+  const read2 = readAttribute(path6.join(zone.dir, "energy_uj"));
+  return read2.ok ? parseMicrojoules(read2.text) : null;
+}
+
+// src/meter/io/detect-rapl.ts
+function raplAccessHint(root) {
+  return `RAPL energy counters in ${root} are not readable (root-only since CVE-2020-8694); grant read access with \`sudo chmod a+r ${root}/intel-rapl*:*/energy_uj\` (until reboot; a udev rule makes it permanent)`;
+}
+var COUNTED = /^(package-\d+(-die-\d+)?|dram|psys)$/;
+function detectRapl(root = powercapRoot()) {
+  const scan = scanPowercap(root);
+  if (scan.found === 0)
+    return { ok: false, present: false, reason: `no RAPL zones in ${root} (no powercap RAPL driver here)` };
+  const usable = scan.zones.filter((z2) => z2.status.ok).map(({ status: _status, ...zone }) => zone);
+  const choice = chooseDomains(usable);
+  const failed = scan.zones.filter((z2) => !z2.status.ok);
+  if (choice.scope === "none") {
+    if (failed.some((z2) => !z2.status.ok && z2.status.unreadable))
+      return { ok: false, present: true, reason: raplAccessHint(root) };
+    const seen = scan.zones.map((z2) => z2.name).join(", ") || "none with a name and range";
+    return {
+      ok: false,
+      present: true,
+      reason: `RAPL in ${root} has no usable package or psys domain (zones: ${seen})`
+    };
+  }
+  const notes = [
+    ...scan.problems,
+    ...failed.filter((z2) => COUNTED.test(z2.name)).map((z2) => `RAPL ${zoneLabel(z2)}: ${z2.status.ok ? "" : z2.status.why}; zone not used`)
+  ];
+  if (choice.scope === "psys")
+    notes.push("RAPL has no package domain here: psys (the whole platform) is measured instead");
+  const zones = choice.zones;
+  const provider = [...new Set(zones.map((z2) => z2.provider))].sort().reverse().join(" + ");
+  const basis = [
+    `RAPL counters read through powercap in ${root}: ${zones.map((z2) => zoneLabel(z2)).join(", ")}`,
+    choice.scope === "psys" ? "energy = psys, the platform domain (no package domain exposed)" : "energy = package domains summed over sockets + DRAM (reported as memory)",
+    ...choice.skipped
+  ];
+  return { ok: true, root, zones, scope: choice.scope, provider, basis, notes };
+}
+
+// src/meter/rapl/interval.ts
+var MAX_PLAUSIBLE_W = 1e3;
+var MIN_INTERVAL_S = 0.01;
+function wrapSafeIntervalS(configuredS, zones) {
+  let interval = configuredS;
+  for (const z2 of zones) {
+    const watts3 = Math.max(MAX_PLAUSIBLE_W, z2.peakW);
+    interval = Math.min(interval, z2.rangeUj / 1e6 / (2 * watts3));
+  }
+  return Math.max(MIN_INTERVAL_S, interval);
+}
+
+// src/profile/calibration-fit.ts
+function measureStep(target, a, b) {
+  const dt = b.tS - a.tS;
+  if (!(dt > 0)) return null;
+  const dTotal = b.total - a.total;
+  const utilisation2 = dTotal > 0 ? Math.min(1, Math.max(0, (b.busy - a.busy) / dTotal)) : 0;
+  const dramW = a.dramJ !== null && b.dramJ !== null ? (b.dramJ - a.dramJ) / dt : null;
+  return { target, utilisation: utilisation2, cpuW: (b.cpuJ - a.cpuJ) / dt, dramW };
+}
+var MERGE_UTILISATION = 0.01;
+var round2 = (x, digits) => Number(x.toFixed(digits));
+var percent = (u) => `${(u * 100).toFixed(0)} %`;
+var BUSY_AT_REST = 0.1;
+function busyAtRest(steps) {
+  const rest = steps.find((s2) => s2.target === 0);
+  if (!rest || rest.utilisation <= BUSY_AT_REST) return null;
+  return `the machine was ${percent(rest.utilisation)} busy at the 0 % step: other work is running, so idle power reads high`;
+}
+function profileFromSteps(steps, meta3) {
+  const sorted = [...steps].sort((a, b) => a.utilisation - b.utilisation);
+  const groups = [];
+  for (const step of sorted) {
+    const group = groups[groups.length - 1];
+    if (group && step.utilisation - group[0].utilisation < MERGE_UTILISATION) group.push(step);
+    else groups.push([step]);
+  }
+  const mean = (xs) => xs.reduce((s2, x) => s2 + x, 0) / xs.length;
+  const loadW = groups.map((g) => ({
+    utilisation: round2(mean(g.map((s2) => s2.utilisation)), 4),
+    watts: round2(Math.max(0, mean(g.map((s2) => s2.cpuW))), 3)
+  }));
+  const points = loadW.filter((p, i) => i === 0 || p.utilisation > loadW[i - 1].utilisation);
+  if (points.length < 2)
+    return {
+      ok: false,
+      reason: `the load steps all measured the same utilisation (${percent(points[0]?.utilisation ?? 0)}): the machine was already busy or its CPUs could not be loaded; stop other work and retry`
+    };
+  const dram = steps.map((s2) => s2.dramW).filter((w2) => w2 !== null);
+  return {
+    ok: true,
+    profile: {
+      version: 1,
+      ...meta3.machine ? { machine: meta3.machine } : {},
+      ...meta3.cpuModel ? { cpuModel: meta3.cpuModel } : {},
+      source: "calibrate",
+      idleW: points[0].watts,
+      loadW: points,
+      ...dram.length > 0 ? { memoryW: round2(Math.max(0, mean(dram)), 3) } : {},
+      measuredAt: meta3.measuredAt
+    }
+  };
+}
+
+// src/profile/calibration-plan.ts
+var DEFAULT_STEPS = 11;
+var DEFAULT_STEP_S = 5;
+var MAX_SETTLE_S = 0.5;
+function planTargets(steps) {
+  return Array.from({ length: steps }, (_, i) => Number((i / (steps - 1)).toFixed(4)));
+}
+function planCalibration(steps, stepS, sampleS) {
+  return { targets: planTargets(steps), stepS, settleS: Math.min(MAX_SETTLE_S, stepS / 2), sampleS };
+}
+
+// src/profile/io/calibration-machine.ts
+import { setTimeout as sleep } from "node:timers/promises";
+import { performance as performance2 } from "node:perf_hooks";
+
+// src/meter/io/rapl-reader.ts
+import { performance } from "node:perf_hooks";
+
+// src/meter/rapl/totals.ts
+function wrapDeltaUj(prevUj, nextUj, rangeUj) {
+  if (nextUj >= prevUj) return nextUj - prevUj;
+  return Math.max(0, nextUj + rangeUj - prevUj);
+}
+var RaplTotals = class {
+  states;
+  startS = null;
+  wraps = 0;
+  constructor(zones) {
+    this.states = zones.map((zone) => ({
+      zone,
+      lastUj: null,
+      lastS: 0,
+      joules: 0,
+      peakW: 0,
+      failedAtS: null
+    }));
+  }
+  /** One reading per zone (same order as the constructor's), null where the read failed. */
+  add(tS, readingsUj) {
+    this.startS ??= tS;
+    this.states.forEach((s2, i) => {
+      if (s2.failedAtS !== null) return;
+      const uj = readingsUj[i] ?? null;
+      if (uj === null) {
+        s2.failedAtS = tS;
+        return;
+      }
+      if (s2.lastUj !== null) {
+        if (uj < s2.lastUj) this.wraps++;
+        const joules = wrapDeltaUj(s2.lastUj, uj, s2.zone.maxRangeUj) / 1e6;
+        s2.joules += joules;
+        if (tS > s2.lastS) s2.peakW = Math.max(s2.peakW, joules / (tS - s2.lastS));
+      }
+      s2.lastUj = uj;
+      s2.lastS = tS;
+    });
+  }
+  joulesByRole() {
+    const out = { package: 0, dram: 0, psys: 0 };
+    for (const s2 of this.states) out[s2.zone.role] += s2.joules;
+    return out;
+  }
+  /** Each zone's range and the highest power seen on it, for the next interval (interval.ts). */
+  wrapLimits() {
+    return this.states.filter((s2) => s2.failedAtS === null).map((s2) => ({ rangeUj: s2.zone.maxRangeUj, peakW: s2.peakW }));
+  }
+  notes() {
+    return this.states.filter((s2) => s2.failedAtS !== null).map((s2) => {
+      const after = s2.failedAtS - (this.startS ?? s2.failedAtS);
+      return s2.lastUj === null ? `RAPL ${zoneLabel(s2.zone)} could not be read: its energy is missing` : `RAPL ${zoneLabel(s2.zone)} stopped being readable after ${after.toFixed(1)} s: its energy after that is missing`;
+    });
+  }
+};
+
+// src/meter/io/rapl-reader.ts
+function openRaplReader(zones) {
+  const totals = new RaplTotals(zones);
+  return {
+    sample: () => totals.add(performance.now() / 1e3, zones.map(readEnergyUj)),
+    joules: () => totals.joulesByRole(),
+    nextIntervalS: (configuredS) => wrapSafeIntervalS(configuredS, totals.wrapLimits()),
+    notes: () => totals.notes(),
+    wraps: () => totals.wraps
+  };
+}
+
+// src/profile/io/calibration-machine.ts
+function raplCalibrationMachine(rapl, workers) {
+  const reader = openRaplReader(rapl.zones);
+  const hasDram = rapl.zones.some((z2) => z2.role === "dram");
+  reader.sample();
+  return {
+    setLoad: (u) => workers.setLoad(u),
+    read() {
+      reader.sample();
+      const j = reader.joules();
+      const sys = readSystemCpu();
+      return {
+        tS: performance2.now() / 1e3,
+        cpuJ: j.package + j.psys,
+        dramJ: hasDram ? j.dram : null,
+        busy: sys.busy,
+        total: sys.total
+      };
+    },
+    sleep: (seconds) => sleep(seconds * 1e3),
+    notes: () => reader.notes()
+  };
+}
+
+// src/profile/io/load-workers.ts
+import os3 from "node:os";
+import { Worker } from "node:worker_threads";
+var WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const ctl = new Int32Array(workerData.control);
+const period = workerData.periodMs;
+while (Atomics.load(ctl, 1) === 0) {
+  const start = performance.now();
+  const busyMs = (Atomics.load(ctl, 0) / 10000) * period;
+  while (performance.now() - start < busyMs) {}
+  const rest = period - (performance.now() - start);
+  if (rest > 0) Atomics.wait(ctl, 2, 0, rest);
+}
+`;
+var LOAD = 0;
+var STOP = 1;
+var PARK = 2;
+var DUTY_PERIOD_MS = 100;
+function startLoadWorkers(count = os3.availableParallelism(), periodMs = DUTY_PERIOD_MS) {
+  const control = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+  const workers = Array.from(
+    { length: count },
+    () => new Worker(WORKER_SOURCE, { eval: true, workerData: { control: control.buffer, periodMs } })
+  );
+  const exited = workers.map((w2) => new Promise((resolve) => w2.once("exit", () => resolve())));
+  for (const w2 of workers) w2.unref();
+  return {
+    count,
+    setLoad(utilisation2) {
+      Atomics.store(control, LOAD, Math.round(Math.min(1, Math.max(0, utilisation2)) * 1e4));
+    },
+    async stop() {
+      for (const w2 of workers) w2.ref();
+      Atomics.store(control, STOP, 1);
+      Atomics.notify(control, PARK);
+      await Promise.all(exited);
+    }
+  };
+}
+
+// src/profile/run-calibration.ts
+async function hold(machine2, seconds, sampleS) {
+  for (let left = seconds; left > 1e-9; left -= sampleS) {
+    await machine2.sleep(Math.min(sampleS, left));
+    machine2.read();
+  }
+}
+async function runCalibration(machine2, plan, onStep = () => {
+}) {
+  const out = [];
+  try {
+    for (const [i, target] of plan.targets.entries()) {
+      machine2.setLoad(target);
+      await hold(machine2, plan.settleS, plan.sampleS);
+      const start = machine2.read();
+      await hold(machine2, plan.stepS - plan.settleS, plan.sampleS);
+      const step = measureStep(target, start, machine2.read());
+      if (!step) continue;
+      out.push(step);
+      onStep(i, step);
+    }
+  } finally {
+    machine2.setLoad(0);
+  }
+  return out;
+}
+
+// src/profile/schema.ts
+var MAX_W = 1e5;
+var watts = (doc) => field(external_exports.number().min(0).max(MAX_W), doc, {
+  expected: `a power in watts from 0 to ${MAX_W}`,
+  hint: quotingHint("number")
+});
+var point = field(
+  external_exports.strictObject({
+    utilisation: field(external_exports.number().min(0).max(1), "System CPU utilisation, 0 to 1.", {
+      expected: "a utilisation from 0 to 1",
+      hint: (found) => typeof found === "number" && found > 1 && found <= 100 ? `write ${found / 100}` : void 0
+    }),
+    watts: watts("CPU power at that utilisation, W.")
+  }),
+  "One measured point of the load curve.",
+  { expected: "a mapping with utilisation and watts" }
+);
+function increasing(points, ctx) {
+  points.forEach((p, i) => {
+    const prev = points[i - 1];
+    const inRange = (x) => x >= 0 && x <= 1;
+    if (prev && inRange(prev.utilisation) && inRange(p.utilisation) && p.utilisation <= prev.utilisation)
+      ctx.addIssue({
+        code: "custom",
+        path: [i, "utilisation"],
+        message: "utilisation not increasing",
+        params: { expected: `a utilisation above the previous point's (${prev.utilisation})` }
+      });
+  });
+}
+var PowerProfileSchema = field(
+  external_exports.strictObject({
+    $schema: field(external_exports.string(), "JSON Schema URL or path for editors; ignored.", {
+      expected: "a string"
+    }).optional(),
+    version: field(external_exports.literal(1), "Profile format version; must be 1.", {
+      expected: "1 (the profile format version)"
+    }),
+    machine: field(external_exports.string().max(200), "Free text naming the machine or runner type.", {
+      expected: "a string of at most 200 characters"
+    }).optional(),
+    cpuModel: field(external_exports.string().max(200), "CPU model the profile was measured on.", {
+      expected: "a string of at most 200 characters"
+    }).optional(),
+    source: field(external_exports.enum(["calibrate", "manual"]), "How the profile was obtained.", {
+      expected: 'one of "calibrate" or "manual"'
+    }),
+    idleW: watts("CPU power at utilisation 0, W."),
+    loadW: field(external_exports.array(point).min(2).superRefine(increasing), "CPU power at increasing utilisations.", {
+      expected: "a list of at least 2 {utilisation, watts} points"
+    }),
+    memoryW: watts("Memory power, W, constant; omitted: memory is estimated from its size.").optional(),
+    gpuIdleW: watts("GPU power at rest, W (recorded; GPUs are metered by their own meter).").optional(),
+    measuredAt: field(external_exports.string().max(64), "When the profile was measured (ISO 8601).", {
+      expected: 'a date-time string like "2025-01-31T12:00:00Z"'
+    }).optional()
+  }).superRefine((profile, ctx) => {
+    const first = profile.loadW[0];
+    if (first && first.utilisation === 0 && first.watts !== profile.idleW)
+      ctx.addIssue({
+        code: "custom",
+        path: ["loadW", 0, "watts"],
+        message: "differs from idleW",
+        params: { expected: `idleW (${profile.idleW}) at utilisation 0` }
+      });
+  }),
+  "A measured power profile: CPU watts against utilisation.",
+  { expected: "a JSON object with version, source, idleW and loadW" }
+);
+
+// src/cli/commands/calibrate.ts
+var CALIBRATE_HELP = `carbon-gate calibrate \u2014 measure this machine's power curve with RAPL and write a power profile
+
+Usage: carbon-gate calibrate [--out FILE] [--duration-per-step S] [--steps N]
+
+Options:
+  --out FILE               where the profile goes (default: runner-power.json)
+  --duration-per-step S    how long each load step runs, e.g. 5, 5s or 1500ms (default: ${DEFAULT_STEP_S}s; the first
+                           0.5 s of each step is discarded while power settles)
+  --steps N                load steps from 0 to 100 %, evenly spaced (default: ${DEFAULT_STEPS}: 0, 10, \u2026, 100 %)
+  --help                   this text
+
+Loads every logical CPU with duty-cycled worker threads and reads RAPL package (and DRAM) energy
+at each step. Needs readable RAPL counters: run it on a machine like your CI runner, commit the
+file and set \`powerProfile: ./runner-power.json\` in carbon-gate.yml; runners without RAPL then
+use the profile instead of the generic estimator. Stop other work first: it counts as load.`;
+var MIN_STEP_S = 0.2;
+var MAX_STEP_S = 600;
+function stepSeconds(value) {
+  if (value === void 0) return DEFAULT_STEP_S;
+  const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : parseDuration(value);
+  if (seconds === null || seconds < MIN_STEP_S || seconds > MAX_STEP_S)
+    throw new UsageError(
+      `calibrate: --duration-per-step: expected a duration from 0.2s to 10m like 5 or 5s, found ${JSON.stringify(value)}`
+    );
+  return seconds;
+}
+function stepCount(value) {
+  if (value === void 0) return DEFAULT_STEPS;
+  const n = /^\d{1,3}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 2 && n <= 101))
+    throw new UsageError(
+      `calibrate: --steps: expected a whole number from 2 to 101, found ${JSON.stringify(value)}`
+    );
+  return n;
+}
+var pct = (u) => `${(u * 100).toFixed(0)} %`;
+var watts2 = (w2) => `${w2.toFixed(1)} W`;
+var say = (line) => process.stderr.write(`carbon-gate: calibrate: ${line}
+`);
+async function calibrateCommand(args) {
+  const { values, positionals } = parseOptions("calibrate", args, {
+    out: { type: "string", default: "runner-power.json" },
+    "duration-per-step": { type: "string" },
+    steps: { type: "string" },
+    help: { type: "boolean", default: false }
+  });
+  if (values.help) {
+    process.stdout.write(CALIBRATE_HELP + "\n");
+    return EXIT.ok;
+  }
+  if (positionals.length > 0)
+    throw new UsageError(
+      `calibrate: unexpected argument ${JSON.stringify(positionals[0])} (see carbon-gate calibrate --help)`
+    );
+  const stepS = stepSeconds(values["duration-per-step"]);
+  const steps = stepCount(values.steps);
+  const rapl = detectRapl();
+  if (!rapl.ok) throw new UsageError(`calibrate: needs readable RAPL energy counters: ${rapl.reason}`);
+  for (const note of rapl.notes) say(`warning: ${note}`);
+  const { topology } = detectMachine();
+  const sampleS = wrapSafeIntervalS(
+    0.5,
+    rapl.zones.map((z2) => ({ rangeUj: z2.maxRangeUj, peakW: 0 }))
+  );
+  const plan = planCalibration(steps, stepS, sampleS);
+  const workers = startLoadWorkers();
+  say(
+    `${steps} steps \xD7 ${stepS} s on ${workers.count} worker threads (about ${Math.ceil(steps * stepS)} s); ${rapl.basis[0]}`
+  );
+  const machine2 = raplCalibrationMachine(rapl, workers);
+  let results;
+  try {
+    results = await runCalibration(
+      machine2,
+      plan,
+      (i, s2) => say(
+        `[${i + 1}/${steps}] load ${pct(s2.target)}: utilisation ${pct(s2.utilisation)}, ${watts2(s2.cpuW)}` + (s2.dramW !== null ? ` + DRAM ${watts2(s2.dramW)}` : "")
+      )
+    );
+  } finally {
+    await workers.stop();
+  }
+  for (const note of [...machine2.notes(), busyAtRest(results) ?? []].flat()) say(`warning: ${note}`);
+  const fit = profileFromSteps(results, {
+    measuredAt: (/* @__PURE__ */ new Date()).toISOString(),
+    cpuModel: topology.model,
+    machine: `${process.platform}-${process.arch}, ${topology.logicalCpus} logical CPUs`
+  });
+  if (!fit.ok) {
+    say(fit.reason);
+    return EXIT.benchmarkError;
+  }
+  const profile = PowerProfileSchema.parse(fit.profile);
+  await writeFile2(values.out, JSON.stringify(profile, null, 2) + "\n");
+  const full = profile.loadW[profile.loadW.length - 1];
+  const memory = profile.memoryW !== void 0 ? `, memory ${watts2(profile.memoryW)}` : "";
+  const scope = rapl.scope === "psys" ? " (psys: the whole platform)" : "";
+  process.stdout.write(
+    `wrote ${values.out}: idle ${watts2(profile.idleW)}, ${pct(full.utilisation)} load ${watts2(full.watts)}${memory}${scope}
+commit it and set \`powerProfile: ./${path7.relative(process.cwd(), path7.resolve(values.out))}\` in carbon-gate.yml (the path is relative to the config file)
+`
+  );
+  return EXIT.ok;
+}
+
+// src/cli/commands/power-model.ts
+import { readFile } from "node:fs/promises";
+
+// src/power-model/machines-file.ts
+var text = (doc) => field(external_exports.string().nullish(), doc, { expected: "a string" });
+var positive = (doc, int3 = false) => field((int3 ? external_exports.number().int() : external_exports.number()).positive().finite().nullish(), doc, {
+  expected: int3 ? "a positive whole number" : "a positive number"
+});
+var utilisation = field(external_exports.number().min(0).max(1), "CPU utilisation from 0 to 1.", {
+  expected: "a utilisation from 0 to 1"
+});
+var machine = external_exports.object({
+  id: field(external_exports.union([external_exports.string(), external_exports.number()]), "Echoed in the output.", { expected: "a string or a number" }),
+  cpuModel: field(external_exports.string().trim().min(1), "CPU model name.", { expected: "a CPU model name" }),
+  vendor: text("Server vendor or CPU maker."),
+  architecture: text("SPECpower architecture, e.g. cascadelake."),
+  year: field(external_exports.number().int().min(1990).max(2100).nullish(), "Availability year.", {
+    expected: "a year from 1990 to 2100"
+  }),
+  sockets: positive("CPU sockets.", true),
+  cores: positive("Cores, all sockets.", true),
+  threads: field(external_exports.number().int().positive().finite(), "Hardware threads, all sockets.", {
+    expected: "a positive whole number"
+  }),
+  tdpWattsPerSocket: positive("TDP per socket, W."),
+  memoryGb: positive("Memory, GB."),
+  utilization: field(external_exports.array(utilisation).min(1), "Utilisations to predict at.", {
+    expected: "a non-empty list of utilisations from 0 to 1"
+  })
+});
+var machinesFileSchema = field(external_exports.array(machine), "Machines to predict.", {
+  expected: "a list of machines"
+});
+var KEYS = Object.keys(machine.shape);
+function parseMachines(value, file3) {
+  const result = machinesFileSchema.safeParse(value);
+  if (!result.success) {
+    const lines = issueLines(result.error.issues, value, machinesFileSchema, file3);
+    return { ok: false, error: lines[0] ?? `${file3}: invalid machines file` };
+  }
+  const warnings = value.flatMap(
+    (raw, i) => Object.keys(raw).filter((k) => !KEYS.includes(k)).map((k) => {
+      const match = closestMatch(k, KEYS);
+      return `${file3}: ${formatPath([i, k])}: unknown key ignored${match ? `; did you mean "${match}"?` : ""}`;
+    })
+  );
+  const requests = result.data.map(({ id, utilization, ...m }) => ({
+    id,
+    utilization,
+    machine: Object.fromEntries(
+      Object.entries(m).filter(([, v]) => v !== null && v !== void 0 && v !== "")
+    )
+  }));
+  return { ok: true, requests, warnings };
+}
+
+// src/cli/commands/power-model.ts
+var POWER_MODEL_HELP = `carbon-gate power-model \u2014 the calibrated whole-server power model (SPECpower)
+
+Usage:
+  carbon-gate power-model predict --machines FILE
+  carbon-gate power-model info
+
+predict   FILE is a JSON list of {id, cpuModel, threads, utilization: [0..1, \u2026]} with optional
+          vendor, architecture, year, sockets, cores, tdpWattsPerSocket, memoryGb. Prints a JSON
+          list [{id, watts: [\u2026]}] in the same order: whole-server wall power (W) at each utilisation.
+info      prints the model's name, version, cross-validated MAPE and uncertainty band as JSON.
+
+Options:
+  --machines FILE   the machines to predict (predict only)
+  --help            this text
+
+A bad FILE gives one line "FILE: [i].field: expected \u2026, found \u2026" and exit code 2.`;
+var MAX_BYTES = 16 * 1024 * 1024;
+async function readJson(file3) {
+  let text2;
+  try {
+    const bytes = await readFile(file3);
+    if (bytes.length > MAX_BYTES) throw new ConfigError([`${file3}: the file is larger than 16 MiB`]);
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    const code = e.code;
+    throw new ConfigError([
+      code === "ENOENT" ? `${file3}: file not found` : `${file3}: cannot read (${code ?? "not UTF-8 text"})`
+    ]);
+  }
+  try {
+    return JSON.parse(text2);
+  } catch (e) {
+    throw new ConfigError([
+      `${file3}: expected JSON, found invalid JSON (${e.message.split("\n")[0]})`
+    ]);
+  }
+}
+var round4 = (w2) => Math.round(w2 * 1e3) / 1e3;
+async function powerModelCommand(args) {
+  const { values, positionals } = parseOptions("power-model", args, {
+    machines: { type: "string" },
+    help: { type: "boolean", default: false }
+  });
+  if (values.help) {
+    process.stdout.write(POWER_MODEL_HELP + "\n");
+    return EXIT.ok;
+  }
+  const [sub, ...extra] = positionals;
+  if (extra.length > 0) throw new UsageError(`power-model: unexpected argument "${extra[0]}"`);
+  if (sub === "info") {
+    process.stdout.write(JSON.stringify(powerModelInfo(), null, 2) + "\n");
+    return EXIT.ok;
+  }
+  if (sub !== "predict")
+    throw new UsageError(
+      `power-model: expected "predict" or "info", found ${sub === void 0 ? "nothing" : `"${sub}"`} (see carbon-gate power-model --help)`
+    );
+  if (!values.machines) throw new UsageError("power-model predict: expected --machines FILE");
+  const parsed = parseMachines(await readJson(values.machines), values.machines);
+  if (!parsed.ok) throw new ConfigError([parsed.error]);
+  for (const w2 of parsed.warnings) process.stderr.write(`carbon-gate: warning: ${w2}
+`);
+  const out = parsed.requests.map((r) => ({
+    id: r.id,
+    watts: predictServerWatts(r.machine, r.utilization).map(round4)
+  }));
+  process.stdout.write(`[
+${out.map((o) => "  " + JSON.stringify(o)).join(",\n")}
+]
+`);
+  return EXIT.ok;
+}
+
+// src/cli/help.ts
+var HELP = {
+  main: `carbon-gate \u2014 meter the energy and CO2e of your benchmarks and gate CI on them
+
+Usage:
+  carbon-gate run [--config FILE] [--out DIR] [carbon flags] [--json]
+  carbon-gate validate [--config FILE]
+  carbon-gate meter [--out DIR] [carbon flags] [--json] -- CMD [ARGS\u2026]
+  carbon-gate footprint --json (--energy-kwh X | --cores N --tdp-per-core W \u2026) [carbon flags]
+  carbon-gate calibrate [--out FILE] [--steps N] [--duration-per-step S]   (needs readable RAPL)
+  carbon-gate power-model predict --machines FILE | power-model info
+  carbon-gate --version | --help
+
+Exit codes: 0 pass or warn, 1 gate failed, 2 usage or config error, 3 a benchmark errored or internal error.
+Run "carbon-gate <command> --help" for a command's options.`,
+  run: `carbon-gate run \u2014 run the benchmarks in carbon-gate.yml, meter them and write a report
+
+Options:
+  --config FILE   config file (default: ./carbon-gate.yml, else ./carbon-gate.yaml, else the built-in demo suite)
+  --out DIR       where carbon-report.json goes (default: .carbon-gate)
+${CARBON_FLAG_HELP}
+  --json          print the report JSON on stdout instead of the table
+  --help          this text
+
+Benchmark output goes to stderr, prefixed with [name]; the table (or JSON) goes to stdout.`,
+  validate: `carbon-gate validate \u2014 check a config file and exit (0 valid, 2 invalid)
+
+Options:
+  --config FILE   config file (default: ./carbon-gate.yml, else ./carbon-gate.yaml)
+  --help          this text`,
+  meter: `carbon-gate meter \u2014 measure one command, like time(1)
+
+Usage: carbon-gate meter [carbon flags] [--out DIR] [--json] -- CMD [ARGS\u2026]
+
+Options:
+${CARBON_FLAG_HELP}
+  --out DIR       also write carbon-report.json there
+  --json          print the report JSON (one benchmark) on stdout and nothing else there;
+                  the command's own output then goes to stderr
+  --help          this text
+
+Without --json the command's output passes through and the summary goes to stderr.
+Exit code 3 when the command fails (the report is still printed).`,
+  footprint: FOOTPRINT_HELP,
+  calibrate: CALIBRATE_HELP,
+  "power-model": POWER_MODEL_HELP
+};
+
+// package.json
+var package_default = {
+  name: "carbon-gate",
+  version: "0.1.0",
+  description: "Carbon gate for ML CI: run declared benchmarks, meter their energy, convert to CO2e and gate on budgets.",
+  license: "MIT",
+  type: "module",
+  engines: {
+    node: ">=20"
+  },
+  bin: {
+    "carbon-gate": "dist/cli.js"
+  },
+  files: [
+    "dist",
+    "data",
+    "demo",
+    "templates",
+    "schema"
+  ],
+  scripts: {
+    build: "node scripts/build.mjs",
+    start: "node dist/cli.js run",
+    test: "npm run build && vitest run",
+    lint: "eslint . && prettier --check .",
+    format: "prettier --write .",
+    typecheck: "tsc --noEmit",
+    "derive:data": "node scripts/derive-data.mjs",
+    "gen:schema": "tsx scripts/gen-schema.ts",
+    "bench:overhead": "tsx scripts/bench-overhead.ts",
+    "fit:power-model": "tsx scripts/fit-power-model.ts",
+    "bench:power-model": "tsx scripts/bench-power-model.ts"
+  },
+  dependencies: {
+    "@tensorflow/tfjs": "^4.22.0",
+    "@tensorflow/tfjs-backend-wasm": "^4.22.0",
+    mnist: "^1.1.0",
+    yaml: "^2.9.1",
+    zod: "^4.6.7"
+  },
+  devDependencies: {
+    "@eslint/js": "^10.0.1",
+    "@types/node": "^20.19.43",
+    esbuild: "^0.28.2",
+    eslint: "^10.15.0",
+    "i18n-iso-countries": "^7.14.0",
+    prettier: "^3.10.1",
+    tsx: "^4.23.15",
+    typescript: "^5.9.3",
+    "typescript-eslint": "^8.73.0",
+    vitest: "^4.1.12"
+  },
+  optionalDependencies: {
+    "@tensorflow/tfjs-node": "^4.22.0"
+  }
+};
+
+// src/meter/composite-meter.ts
+function compositeMeter(cpu, gpu) {
+  if (!gpu) return cpu;
+  return {
+    describe: () => {
+      const c = cpu.describe();
+      const g = gpu.describe();
+      const merged = {
+        ...c,
+        gpu: g.gpu,
+        basis: [...c.basis, ...g.basis],
+        scope: `${c.scope ?? "CPU"} + GPU`
+      };
+      if (g.gpuNames) merged.gpuNames = g.gpuNames;
+      return merged;
+    },
+    start: () => {
+      const a = cpu.start();
+      const b = gpu.start();
+      return {
+        track: (pid) => {
+          a.track(pid);
+          b.track(pid);
+        },
+        stop: async () => mergeMeasurements(...await Promise.all([a.stop(), b.stop()]))
+      };
+    }
+  };
+}
+function mergeMeasurements(cpu, gpu) {
+  const gpuJ = gpu.breakdownJ.gpu;
+  const merged = {
+    ...cpu,
+    energyJ: cpu.energyJ + gpuJ,
+    breakdownJ: { ...cpu.breakdownJ, gpu: cpu.breakdownJ.gpu + gpuJ },
+    notes: [...cpu.notes, ...gpu.notes]
+  };
+  if (gpu.gpus) merged.gpus = gpu.gpus;
+  if (cpu.energyBandJ)
+    merged.energyBandJ = { low: cpu.energyBandJ.low + gpuJ, high: cpu.energyBandJ.high + gpuJ };
+  return merged;
 }
 
 // src/meter/io/estimator-meter.ts
-import { performance } from "node:perf_hooks";
+import { performance as performance3 } from "node:perf_hooks";
 
 // src/meter/accumulator.ts
 var EnergyAccumulator = class {
-  constructor(profile) {
-    this.profile = profile;
-  }
-  profile;
   cpuJ = 0;
   memoryJ = 0;
   busy = 0;
@@ -33180,19 +38523,24 @@ var EnergyAccumulator = class {
   intervals = 0;
   first = null;
   last = null;
-  add(s) {
+  power;
+  /** The estimator's profile, or any other curve of power against utilisation. */
+  constructor(model2) {
+    this.power = typeof model2 === "function" ? model2 : (u) => estimatePower(model2, u);
+  }
+  add(s2) {
     const prev = this.last;
-    this.last = s;
+    this.last = s2;
     if (!prev) {
-      this.first = s;
+      this.first = s2;
       return;
     }
-    const dt = s.tS - prev.tS;
+    const dt = s2.tS - prev.tS;
     if (dt <= 0) return;
-    const dTotal = s.total - prev.total;
-    const dBusy = s.busy - prev.busy;
+    const dTotal = s2.total - prev.total;
+    const dBusy = s2.busy - prev.busy;
     const u = dTotal > 0 ? Math.min(1, Math.max(0, dBusy / dTotal)) : 0;
-    const p = estimatePower(this.profile, u);
+    const p = this.power(u);
     this.cpuJ += p.cpu * dt;
     this.memoryJ += p.memory * dt;
     this.busy += Math.max(0, dBusy);
@@ -33204,13 +38552,13 @@ var EnergyAccumulator = class {
     const durationS = this.first && this.last ? this.last.tS - this.first.tS : 0;
     const sampled = this.first && this.last ? this.last.treeCpuS - this.first.treeCpuS : 0;
     const processCpuS = Math.max(sampled, finalTreeCpuS ?? 0);
-    const utilisation = this.total > 0 ? this.busy / this.total : 0;
-    const busyCpuS = utilisation * durationS * logicalCpus;
+    const utilisation2 = this.total > 0 ? this.busy / this.total : 0;
+    const busyCpuS = utilisation2 * durationS * logicalCpus;
     return {
       durationS,
       energyJ: this.cpuJ + this.memoryJ,
       breakdownJ: { cpu: this.cpuJ, memory: this.memoryJ, gpu: 0 },
-      utilisation,
+      utilisation: utilisation2,
       processCpuS,
       processShare: busyCpuS > 0 ? Math.min(1, processCpuS / busyCpuS) : 0,
       samples: this.intervals,
@@ -33226,6 +38574,7 @@ function createEstimatorMeter(opts) {
       cpu: "estimator",
       gpu: "none",
       powerModel: opts.profile.powerModel,
+      scope: "whole machine, modelled: CPU and platform (share of host) + memory",
       basis: opts.profile.basis,
       intervalS: opts.intervalS
     }),
@@ -33240,7 +38589,7 @@ function startSession(opts) {
   const snap = () => {
     const sys = readSystemCpu();
     if (pid) treeCpuS = Math.max(treeCpuS, readTreeCpuS(pid));
-    return { tS: performance.now() / 1e3, busy: sys.busy, total: sys.total, treeCpuS };
+    return { tS: performance3.now() / 1e3, busy: sys.busy, total: sys.total, treeCpuS };
   };
   acc.add(snap());
   const timer = setInterval(() => acc.add(snap()), opts.intervalS * 1e3);
@@ -33254,23 +38603,707 @@ function startSession(opts) {
       acc.add(snap());
       const reapedNow = readReapedChildrenCpuS();
       const exact = reapedAtStart !== null && reapedNow !== null ? reapedNow - reapedAtStart : void 0;
-      return acc.result(opts.logicalCpus, exact);
+      const m = acc.result(opts.logicalCpus, exact);
+      const band = opts.profile.band;
+      if (band) {
+        m.energyBandJ = {
+          low: m.breakdownJ.cpu * band.lowRatio + m.breakdownJ.memory,
+          high: m.breakdownJ.cpu * band.highRatio + m.breakdownJ.memory
+        };
+      }
+      return m;
     }
   };
 }
 
-// src/carbon/footprint.ts
-var J_PER_KWH = 36e5;
-function co2eGrams(energyJ, pue, intensityGPerKwh) {
-  return energyJ / J_PER_KWH * pue * intensityGPerKwh;
+// src/meter/io/nvidia-smi-meter.ts
+import { spawn } from "node:child_process";
+import { performance as performance4 } from "node:perf_hooks";
+
+// src/meter/nvidia-describe.ts
+var DEFAULT_GPU_INTERVAL_S = 0.1;
+function describeNvidia(gpus, intervalS) {
+  const ms = Math.round(intervalS * 1e3);
+  const n = gpus.length === 1 ? "1 GPU" : `${gpus.length} GPUs`;
+  return {
+    cpu: "estimator",
+    gpu: "nvidia-smi",
+    powerModel: "nvidia-smi power.draw",
+    basis: [
+      `nvidia-smi power.draw of ${n} every ${ms} ms, integrated by the trapezoid rule; the first and last readings are held to the edges of the window`,
+      "NVIDIA states power.draw is accurate to \xB15 W; on Ampere and newer it is a 1-s average, so bursts shorter than 1 s are smoothed and readings lag by about 0.5 s",
+      "GPU energy is whole-board power of every GPU nvidia-smi lists, idle ones included, over the benchmark window"
+    ],
+    intervalS,
+    scope: "GPU boards (nvidia-smi power.draw)",
+    gpuNames: [...gpus].sort((a, b) => a.index - b.index).map((g) => g.name)
+  };
+}
+
+// src/meter/nvidia-notes.ts
+function noteworthyGapS(intervalS) {
+  return Math.max(1, 5 * intervalS);
+}
+var s = (x) => `${x.toFixed(1)} s`;
+var clip = (text2) => terminalSafe(text2.length > 80 ? `${text2.slice(0, 77)}...` : text2);
+function gpuNotes(t, startS, endS, intervalS) {
+  const label = `GPU ${t.index} (${clip(t.name)})`;
+  const why = [...t.skippedValues].map(clip).join(", ");
+  if (!t.first || !t.last) {
+    const seen = t.skipped > 0 ? `${t.skipped} skipped: ${why}` : "nvidia-smi printed no line for it";
+    return [
+      `${label}: no valid power reading in ${s(endS - startS)} (${seen}); its energy is counted as 0 J`
+    ];
+  }
+  const notes = [];
+  const total = t.samples + t.skipped;
+  if (t.first.tS >= endS)
+    return [
+      `${label}: no power reading during the ${s(endS - startS)} run; the first one, ${s(t.first.tS - endS)} after its end (${t.first.w.toFixed(0)} W), is assumed throughout`
+    ];
+  if (t.skipped > 0)
+    notes.push(
+      `${label}: ${t.skipped} of ${total} power readings skipped (${why}); power is interpolated across them`
+    );
+  const limit = noteworthyGapS(intervalS);
+  const lead = t.first.tS - startS;
+  if (lead > limit)
+    notes.push(
+      `${label}: first power reading ${s(lead)} after the start; it is assumed to hold back to the start`
+    );
+  const gap = t.longestGap;
+  if (gap && gap.toS - gap.fromS > limit)
+    notes.push(
+      `${label}: no power reading for ${s(gap.toS - gap.fromS)} (${s(gap.fromS - startS)} to ${s(gap.toS - startS)} into the run); power is interpolated linearly`
+    );
+  const tail = endS - t.last.tS;
+  if (tail > limit)
+    notes.push(
+      `${label}: no power reading in the last ${s(tail)}; the last one (${t.last.w.toFixed(0)} W) is assumed to hold to the end`
+    );
+  return notes;
+}
+function outputNotes(samples, bursts, unreadable, firstUnreadable) {
+  const notes = [];
+  if (unreadable > 0)
+    notes.push(
+      `nvidia-smi printed ${unreadable} unreadable line(s), ignored (first: "${clip(firstUnreadable)}")`
+    );
+  if (bursts > 2 && bursts > samples / 10)
+    notes.push(
+      `${bursts} of ${samples} nvidia-smi samples arrived bunched with the previous one; GPU timing is approximate`
+    );
+  return notes;
+}
+
+// src/meter/nvidia-parse.ts
+var MAX_PLAUSIBLE_W2 = 5e3;
+var WATTS = /^(\d+(?:\.\d+)?)(?:\s*W)?$/;
+var INDEX = /^\d+$/;
+function parsePowerLine(line) {
+  const text2 = line.trim();
+  if (text2 === "") return { kind: "blank" };
+  const fields = text2.split(",").map((f) => f.trim());
+  const first = fields[0] ?? "";
+  if (fields.length < 3 || !INDEX.test(first)) return { kind: "unreadable", text: text2 };
+  const index = Number(first);
+  const name2 = fields.slice(1, -1).join(", ");
+  const value = fields[fields.length - 1] ?? "";
+  const m = WATTS.exec(value);
+  const watts3 = m ? Number(m[1]) : NaN;
+  if (!Number.isFinite(watts3) || watts3 > MAX_PLAUSIBLE_W2) return { kind: "unavailable", index, name: name2, value };
+  return { kind: "reading", index, name: name2, watts: watts3 };
+}
+function parseGpuList(text2) {
+  const gpus = [];
+  for (const raw of text2.split("\n")) {
+    const line = raw.trim();
+    const comma = line.indexOf(",");
+    if (comma < 0) continue;
+    const index = line.slice(0, comma).trim();
+    const name2 = line.slice(comma + 1).trim();
+    if (INDEX.test(index) && name2 !== "") gpus.push({ index: Number(index), name: name2 });
+  }
+  return gpus;
+}
+
+// src/meter/nvidia-energy.ts
+var GpuEnergyIntegrator = class {
+  tracks = /* @__PURE__ */ new Map();
+  sample = null;
+  samples = 0;
+  bursts = 0;
+  unreadable = 0;
+  firstUnreadable = "";
+  /** `known`: the GPUs detection found, so one that never prints a line still gets a row and a note. */
+  constructor(known) {
+    for (const g of known) this.track(g.index, g.name);
+  }
+  /** Samples seen so far, valid or not. */
+  get sampleCount() {
+    return this.samples;
+  }
+  /** One line of output, stamped with the time (s) its chunk arrived, on the window's clock. */
+  addLine(line, arrivedS) {
+    const p = parsePowerLine(line);
+    if (p.kind === "blank") return;
+    if (p.kind === "unreadable") {
+      if (this.unreadable++ === 0) this.firstUnreadable = p.text;
+      return;
+    }
+    const tS = this.sampleTime(p.index, arrivedS);
+    const t = this.track(p.index, p.name);
+    if (p.kind === "unavailable") {
+      t.skipped++;
+      if (t.skippedValues.size < 3) t.skippedValues.add(p.value);
+      return;
+    }
+    const prev = t.last;
+    t.last = { tS, w: p.watts };
+    t.samples++;
+    if (!prev) {
+      t.first = t.last;
+      return;
+    }
+    const dt = tS - prev.tS;
+    if (dt <= 0) return;
+    t.innerJ += (prev.w + p.watts) / 2 * dt;
+    if (!t.longestGap || dt > t.longestGap.toS - t.longestGap.fromS)
+      t.longestGap = { fromS: prev.tS, toS: tS };
+  }
+  /** The GPU part of a Measurement over [startS, endS]; `notes` come first (e.g. nvidia-smi exited). */
+  result(startS, endS, intervalS, notes = []) {
+    const gpus = [];
+    const out = [...notes];
+    const tracks = [...this.tracks.values()].sort((a, b) => a.index - b.index);
+    for (const t of tracks) {
+      gpus.push({
+        index: t.index,
+        name: t.name,
+        energyJ: energyJ(t, startS, endS),
+        samples: t.samples,
+        skipped: t.skipped
+      });
+      out.push(...gpuNotes(t, startS, endS, intervalS));
+    }
+    out.push(...outputNotes(this.samples, this.bursts, this.unreadable, this.firstUnreadable));
+    const total = gpus.reduce((s2, g) => s2 + g.energyJ, 0);
+    return {
+      durationS: Math.max(0, endS - startS),
+      energyJ: total,
+      breakdownJ: { cpu: 0, memory: 0, gpu: total },
+      // A GPU meter sees no CPU: the composite meter takes these from the CPU meter.
+      utilisation: 0,
+      processCpuS: 0,
+      processShare: 0,
+      samples: 0,
+      notes: out,
+      gpus
+    };
+  }
+  /** Lines of one sample share the first line's arrival time; a repeated index starts the next sample. */
+  sampleTime(index, arrivedS) {
+    if (!this.sample || this.sample.seen.has(index)) {
+      if (this.sample && this.sample.tS === arrivedS) this.bursts++;
+      this.sample = { tS: arrivedS, seen: /* @__PURE__ */ new Set() };
+      this.samples++;
+    }
+    this.sample.seen.add(index);
+    return this.sample.tS;
+  }
+  track(index, name2) {
+    let t = this.tracks.get(index);
+    if (!t) {
+      t = {
+        index,
+        name: name2,
+        first: null,
+        last: null,
+        innerJ: 0,
+        samples: 0,
+        skipped: 0,
+        skippedValues: /* @__PURE__ */ new Set(),
+        longestGap: null
+      };
+      this.tracks.set(index, t);
+    }
+    return t;
+  }
+};
+function energyJ(t, startS, endS) {
+  if (!t.first || !t.last) return 0;
+  if (t.first.tS >= endS) return t.first.w * Math.max(0, endS - startS);
+  const lead = Math.max(0, t.first.tS - startS);
+  const tail = Math.max(0, endS - t.last.tS);
+  return t.innerJ + t.first.w * lead + t.last.w * tail;
+}
+
+// src/meter/io/nvidia-smi.ts
+import { execFile } from "node:child_process";
+import { accessSync, constants, statSync as statSync2 } from "node:fs";
+import path8 from "node:path";
+var NVIDIA_SMI_NOT_FOUND = "nvidia-smi not found on PATH";
+var DETECT_TIMEOUT_MS = 5e3;
+function isExecutableFile(p) {
+  try {
+    accessSync(p, constants.X_OK);
+    return statSync2(p).isFile();
+  } catch {
+    return false;
+  }
+}
+function resolveNvidiaSmi(env = process.env) {
+  const override = env.CARBON_GATE_NVIDIA_SMI;
+  if (override) return path8.resolve(override);
+  for (const dir2 of (env.PATH ?? "").split(path8.delimiter)) {
+    if (!dir2) continue;
+    const candidate = path8.resolve(dir2, "nvidia-smi");
+    if (isExecutableFile(candidate)) return candidate;
+  }
+  return null;
+}
+var firstLine = (text2) => terminalSafe(text2.trim().split("\n")[0]?.trim().slice(0, 160) ?? "");
+function detectNvidiaGpus(opts = {}) {
+  const binary = resolveNvidiaSmi(opts.env);
+  if (!binary) return Promise.resolve({ ok: false, reason: NVIDIA_SMI_NOT_FOUND });
+  const timeout = opts.timeoutMs ?? DETECT_TIMEOUT_MS;
+  const args = ["--query-gpu=index,name", "--format=csv,noheader"];
+  return new Promise((resolve) => {
+    execFile(binary, args, { timeout, maxBuffer: 1 << 20, encoding: "utf8" }, (err, stdout, stderr) => {
+      if (err) {
+        const e = err;
+        let reason;
+        if (e.code === "ENOENT") reason = `nvidia-smi not found at ${binary}`;
+        else if (e.killed) reason = `nvidia-smi did not answer within ${timeout / 1e3} s`;
+        else if (typeof e.code === "number")
+          reason = `nvidia-smi failed (exit code ${e.code}): ${firstLine(stdout || stderr) || "no output"}`;
+        else reason = `could not run nvidia-smi (${binary}): ${firstLine(e.message)}`;
+        resolve({ ok: false, reason });
+        return;
+      }
+      const gpus = parseGpuList(stdout);
+      if (gpus.length === 0)
+        resolve({ ok: false, reason: `nvidia-smi lists no GPU: ${firstLine(stdout) || "no output"}` });
+      else resolve({ ok: true, gpus, binary });
+    });
+  });
+}
+
+// src/meter/io/nvidia-smi-meter.ts
+var KILL_GRACE_MS = 1e3;
+var FIRST_SAMPLE_WAIT_S = 2;
+var MAX_LINE = 4096;
+var nowS = () => performance4.now() / 1e3;
+function createNvidiaMeter(opts) {
+  const settings = {
+    gpus: opts.gpus,
+    binary: opts.binary ?? resolveNvidiaSmi() ?? "nvidia-smi",
+    intervalS: opts.intervalS ?? DEFAULT_GPU_INTERVAL_S,
+    firstSampleWaitS: opts.firstSampleWaitS ?? FIRST_SAMPLE_WAIT_S
+  };
+  return {
+    describe: () => describeNvidia(settings.gpus, settings.intervalS),
+    start: () => startSession2(settings)
+  };
+}
+function startSession2({ binary, gpus, intervalS, firstSampleWaitS }) {
+  const startS = nowS();
+  const acc = new GpuEnergyIntegrator(gpus);
+  const notes = [];
+  const ms = String(Math.max(1, Math.round(intervalS * 1e3)));
+  const args = ["--query-gpu=index,name,power.draw", "--format=csv,noheader,nounits", "-lms", ms];
+  let stopped = false;
+  let ended = null;
+  let stderr = "";
+  let child2 = null;
+  let gone = Promise.resolve();
+  let firstSample = () => {
+  };
+  const sampled = new Promise((resolve) => firstSample = resolve);
+  try {
+    child2 = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+  } catch (e) {
+    notes.push(`could not run nvidia-smi (${terminalSafe(binary)}): ${terminalSafe(e.message)}`);
+  }
+  const onProcessExit = () => child2?.kill("SIGKILL");
+  if (child2) {
+    const c = child2;
+    gone = new Promise((resolve) => {
+      c.once("exit", (code, signal) => {
+        if (!stopped) ended = { atS: nowS(), code, signal };
+        resolve();
+      });
+      c.once("error", (e) => {
+        if (!stopped)
+          notes.push(`could not run nvidia-smi (${terminalSafe(binary)}): ${terminalSafe(e.message)}`);
+        resolve();
+      });
+    });
+    let pending = "";
+    c.stdout?.setEncoding("utf8");
+    c.stdout?.on("data", (chunk) => {
+      if (stopped && acc.sampleCount > 0) return;
+      const t = nowS();
+      const parts = (pending + chunk).split("\n");
+      pending = parts.pop() ?? "";
+      if (pending.length > MAX_LINE) pending = "";
+      for (const line of parts) acc.addLine(line, t);
+      if (acc.sampleCount > 0) firstSample();
+    });
+    c.stderr?.setEncoding("utf8");
+    c.stderr?.on("data", (chunk) => {
+      if (stderr.length < 2048) stderr += chunk;
+    });
+    c.unref();
+    for (const s2 of [c.stdout, c.stderr]) s2?.unref?.();
+    process.once("exit", onProcessExit);
+  }
+  return {
+    // nvidia-smi reports whole boards: there is no per-process GPU energy to attribute.
+    track() {
+    },
+    async stop() {
+      const endS = nowS();
+      stopped = true;
+      process.removeListener("exit", onProcessExit);
+      if (ended) notes.unshift(earlyExitNote(ended, startS, endS, stderr));
+      if (child2 && !ended) {
+        if (acc.sampleCount === 0) await within(firstSampleWaitS * 1e3, Promise.race([sampled, gone]));
+        await terminate(child2, gone);
+      }
+      return acc.result(startS, endS, intervalS, notes);
+    }
+  };
+}
+function earlyExitNote(e, startS, endS, stderr) {
+  const how = e.signal ? `killed by ${e.signal}` : `exit code ${e.code}`;
+  const msg = terminalSafe(stderr.trim().split("\n")[0]?.trim().slice(0, 120) ?? "");
+  const at2 = `${(e.atS - startS).toFixed(1)} s into a ${(endS - startS).toFixed(1)} s window`;
+  return `nvidia-smi stopped early (${how}) ${at2}${msg ? `: ${msg}` : ""}; GPU readings after that are missing`;
+}
+async function within(ms, p) {
+  let timer;
+  const late = new Promise((resolve) => timer = setTimeout(() => resolve(false), ms));
+  const inTime = await Promise.race([p.then(() => true), late]);
+  clearTimeout(timer);
+  return inTime;
+}
+async function terminate(child2, gone) {
+  child2.kill("SIGTERM");
+  if (!await within(KILL_GRACE_MS, gone)) child2.kill("SIGKILL");
+}
+
+// src/profile/io/load-profile.ts
+import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
+import path9 from "node:path";
+
+// src/profile/parse.ts
+function parseProfileText(text2, file3) {
+  let value;
+  try {
+    value = JSON.parse(text2.startsWith("\uFEFF") ? text2.slice(1) : text2);
+  } catch (error62) {
+    const message = error62.message.split("\n")[0] ?? "syntax error";
+    return { ok: false, errors: [`${file3}: invalid JSON: ${message}`] };
+  }
+  const parsed = PowerProfileSchema.safeParse(value);
+  if (parsed.success) return { ok: true, profile: parsed.data };
+  const lines = issueLines(parsed.error.issues, value, PowerProfileSchema, file3);
+  return { ok: false, errors: lines.slice(0, MAX_ERROR_LINES) };
+}
+
+// src/profile/io/load-profile.ts
+function labelOf(absolute) {
+  const relative = path9.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith("..") && !path9.isAbsolute(relative) ? relative : absolute;
+}
+function loadPowerProfile(file3) {
+  const absolute = path9.resolve(file3);
+  const label = labelOf(absolute);
+  let text2;
+  try {
+    const info = statSync3(absolute);
+    if (!info.isFile())
+      throw new ConfigError([`${label}: not a regular file; expected a power profile (JSON)`]);
+    if (info.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
+    text2 = readFileSync2(absolute, "utf8");
+  } catch (error62) {
+    if (error62 instanceof ConfigError) throw error62;
+    const code = error62.code;
+    throw new ConfigError([
+      code === "ENOENT" ? `${label}: power profile not found` : `${label}: cannot read the power profile (${code ?? "error"})`
+    ]);
+  }
+  const result = parseProfileText(text2, label);
+  if (!result.ok) throw new ConfigError(result.errors);
+  return { profile: result.profile, label };
+}
+
+// src/profile/curve.ts
+function curvePoints(profile) {
+  const load2 = profile.loadW.filter((p) => p.utilisation > 0);
+  return [{ utilisation: 0, watts: profile.idleW }, ...load2];
+}
+function wattsAt(points, u) {
+  const x = Math.min(1, Math.max(0, Number.isFinite(u) ? u : 0));
+  let prev = points[0];
+  if (!prev) return 0;
+  for (const p of points) {
+    if (x <= p.utilisation) {
+      const span = p.utilisation - prev.utilisation;
+      return span > 0 ? prev.watts + (x - prev.utilisation) / span * (p.watts - prev.watts) : p.watts;
+    }
+    prev = p;
+  }
+  return prev.watts;
+}
+function profileCurve(profile, memoryW) {
+  const points = curvePoints(profile);
+  return (u) => ({ cpu: wattsAt(points, u), memory: memoryW });
+}
+
+// src/profile/describe.ts
+var w = (watts3) => `${Number(watts3.toPrecision(3))} W`;
+function profileBasis(profile, label, memory) {
+  const how = profile.source === "calibrate" ? "calibrated against RAPL" : "written by hand";
+  const on = [profile.cpuModel, profile.machine].filter(Boolean).join(", ");
+  const points = curvePoints(profile);
+  return [
+    `measured power profile ${label} (${how}${on ? ` on ${on}` : ""}${profile.measuredAt ? `, ${profile.measuredAt}` : ""})`,
+    `CPU power piecewise-linear in utilisation over ${points.length} points: ${w(profile.idleW)} idle, ${w(wattsAt(points, 0.5))} at 50 %, ${w(wattsAt(points, 1))} at 100 %`,
+    memory
+  ];
+}
+function cpuMismatch(profile, label, cpuModel) {
+  if (!profile.cpuModel || profile.cpuModel.trim() === cpuModel.trim()) return null;
+  return `power profile ${label} was measured on "${profile.cpuModel}" but this machine has "${cpuModel}": its figures may not apply`;
+}
+
+// src/meter/io/usage-sampler.ts
+import { performance as performance5 } from "node:perf_hooks";
+var UsageSampler = class {
+  constructor(power, logicalCpus) {
+    this.logicalCpus = logicalCpus;
+    this.acc = new EnergyAccumulator(power);
+    this.sample();
+  }
+  logicalCpus;
+  acc;
+  pid = null;
+  // Tree CPU time only grows; once the tree exits reads return 0, so keep the highest seen.
+  treeCpuS = 0;
+  reapedAtStart = readReapedChildrenCpuS();
+  track(pid) {
+    this.pid = pid;
+  }
+  sample() {
+    const sys = readSystemCpu();
+    if (this.pid) this.treeCpuS = Math.max(this.treeCpuS, readTreeCpuS(this.pid));
+    this.acc.add({ tS: performance5.now() / 1e3, busy: sys.busy, total: sys.total, treeCpuS: this.treeCpuS });
+  }
+  /** Takes the last sample; the kernel's reaped-children total is exact once the tree has exited. */
+  finish(notes = []) {
+    this.sample();
+    const reapedNow = readReapedChildrenCpuS();
+    const exact = this.reapedAtStart !== null && reapedNow !== null ? reapedNow - this.reapedAtStart : void 0;
+    return this.acc.result(this.logicalCpus, exact, notes);
+  }
+};
+
+// src/meter/io/profile-meter.ts
+function createProfileMeter(opts) {
+  const memoryW = opts.profile.memoryW ?? opts.memoryFallback?.watts ?? 0;
+  const memoryBasis = opts.profile.memoryW !== void 0 ? `memory ${opts.profile.memoryW} W from the profile, constant` : opts.memoryFallback?.basis ?? "memory not in the profile: not counted";
+  const power = profileCurve(opts.profile, memoryW);
+  return {
+    describe: () => ({
+      cpu: "estimator",
+      gpu: "none",
+      powerModel: `profile ${opts.label}`,
+      basis: profileBasis(opts.profile, opts.label, memoryBasis),
+      intervalS: opts.intervalS,
+      scope: "CPU package + memory, modelled from a measured profile"
+    }),
+    start: () => startSession3(power, opts)
+  };
+}
+function startSession3(power, opts) {
+  const usage = new UsageSampler(power, opts.logicalCpus);
+  const timer = setInterval(() => usage.sample(), opts.intervalS * 1e3);
+  timer.unref();
+  return {
+    track: (pid) => usage.track(pid),
+    async stop() {
+      clearInterval(timer);
+      return usage.finish();
+    }
+  };
+}
+
+// src/meter/io/rapl-meter.ts
+var NO_MODEL = () => ({ cpu: 0, memory: 0 });
+function createRaplMeter(opts) {
+  const { rapl } = opts;
+  const hasDram = rapl.zones.some((z2) => z2.role === "dram");
+  const firstIntervalS = wrapSafeIntervalS(
+    opts.intervalS,
+    rapl.zones.map((z2) => ({ rangeUj: z2.maxRangeUj, peakW: 0 }))
+  );
+  return {
+    describe: () => ({
+      cpu: "rapl",
+      gpu: "none",
+      powerModel: `rapl (powercap ${rapl.provider})`,
+      scope: rapl.scope === "psys" ? "platform (psys)" : hasDram ? "CPU package + DRAM" : "CPU package",
+      basis: [
+        ...rapl.basis,
+        `counters read every ${firstIntervalS} s at most, so that no counter can wrap twice between reads; a wrap adds the zone's max_energy_range_uj once`
+      ],
+      intervalS: opts.intervalS
+    }),
+    start: () => startSession4(opts)
+  };
+}
+function startSession4(opts) {
+  const usage = new UsageSampler(NO_MODEL, opts.logicalCpus);
+  const reader = openRaplReader(opts.rapl.zones);
+  reader.sample();
+  let timer;
+  const schedule = () => {
+    timer = setTimeout(tick, reader.nextIntervalS(opts.intervalS) * 1e3);
+    timer.unref();
+  };
+  const tick = () => {
+    reader.sample();
+    usage.sample();
+    schedule();
+  };
+  schedule();
+  return {
+    track: (pid) => usage.track(pid),
+    async stop() {
+      clearTimeout(timer);
+      reader.sample();
+      const m = usage.finish(reader.notes());
+      const j = reader.joules();
+      const cpu = j.package + j.psys;
+      return { ...m, energyJ: cpu + j.dram, breakdownJ: { cpu, memory: j.dram, gpu: 0 } };
+    }
+  };
+}
+
+// src/meter/io/select-cpu-meter.ts
+function createCpuMeter(opts) {
+  const loaded2 = opts.profilePath !== void 0 ? loadPowerProfile(opts.profilePath) : null;
+  const rapl = detectRapl();
+  if (rapl.ok) {
+    const { topology } = detectMachine();
+    const meter3 = createRaplMeter({ rapl, logicalCpus: topology.logicalCpus, intervalS: opts.intervalS });
+    const unused = loaded2 ? [`power profile ${loaded2.label} not used: RAPL measures this machine directly`] : [];
+    return { meter: meter3, notes: [...rapl.notes, ...unused] };
+  }
+  const notes = rapl.present ? [rapl.reason] : [];
+  if (!loaded2) return { meter: opts.estimator(), notes };
+  const machine2 = detectMachine();
+  const mismatch = cpuMismatch(loaded2.profile, loaded2.label, machine2.topology.model);
+  const gb = Number((machine2.memoryBytes / 1024 ** 3).toPrecision(3));
+  const meter2 = createProfileMeter({
+    profile: loaded2.profile,
+    label: loaded2.label,
+    logicalCpus: machine2.topology.logicalCpus,
+    intervalS: opts.intervalS,
+    memoryFallback: {
+      watts: gb * MEMORY_W_PER_GB,
+      basis: `memory not in the profile: ${gb} GB \xD7 ${MEMORY_W_PER_GB} W/GB, as the estimator models it`
+    }
+  });
+  return { meter: meter2, notes: mismatch ? [...notes, mismatch] : notes };
+}
+
+// src/meter/io/select-meter.ts
+async function selectMeter(opts) {
+  const machine2 = detectMachine();
+  const estimator = () => createEstimatorMeter({
+    profile: machine2.profile,
+    logicalCpus: machine2.topology.logicalCpus,
+    intervalS: opts.intervalS
+  });
+  const cpu = createCpuMeter({ intervalS: opts.intervalS, profilePath: opts.profilePath, estimator });
+  const notes = [...cpu.notes];
+  const gpus = await detectNvidiaGpus();
+  if (!gpus.ok && gpus.reason !== NVIDIA_SMI_NOT_FOUND) notes.push(`GPUs not metered: ${gpus.reason}`);
+  const gpu = gpus.ok ? createNvidiaMeter({ gpus: gpus.gpus, binary: gpus.binary }) : null;
+  return { meter: compositeMeter(cpu.meter, gpu), machine: machine2, notes };
+}
+
+// src/carbon/projection.ts
+function project(p) {
+  const queries = p.config.queriesPerDay * p.config.days;
+  const energyJ2 = p.trainEnergyJ + queries * p.inferenceEnergyJPerQuery;
+  return {
+    queries,
+    trainEnergyKwh: p.trainEnergyJ / J_PER_KWH,
+    inferenceEnergyKwhPerQuery: p.inferenceEnergyJPerQuery / J_PER_KWH,
+    energyKwh: energyJ2 / J_PER_KWH,
+    co2eG: co2eGrams(energyJ2, p.pue, p.intensityGPerKwh),
+    basis: p.basis
+  };
+}
+
+// src/report/carbon-summary.ts
+function carbonSummary(inp, benchmarks, energyJ2) {
+  const g = inp.grid;
+  const m = inp.embodied ?? null;
+  const carbon = {
+    grid: g.grid,
+    method: g.method,
+    intensitySource: g.intensitySource,
+    embodied: m ? {
+      totalKg: m.totalKg,
+      lifetimeS: m.lifetimeS,
+      share: m.share,
+      gPerHour: embodiedGrams(m, 3600),
+      source: m.source
+    } : null
+  };
+  if (g.measuredAt) carbon.measuredAt = g.measuredAt;
+  if (g.cloud) {
+    carbon.cloud = g.cloud;
+    const hint = cleanerElsewhere(g.cloud.provider, energyJ2 / J_PER_KWH);
+    if (hint) carbon.cleanerElsewhere = hint;
+  }
+  const notices = [];
+  const summary = {
+    carbon,
+    equivalents: (co2eG) => equivalents(energyJ2 / J_PER_KWH * inp.pue.value, co2eG),
+    notices
+  };
+  if (inp.projection) {
+    const ok = benchmarks.filter((b) => b.energyJ !== null);
+    const inference = ok.filter((b) => b.kind === "inference");
+    if (inference.length === 0) {
+      notices.push("projection: no successful inference benchmark, so no energy per query to project");
+    } else {
+      const perQuery = (b) => b.energyJ / (b.perUnit?.name === "inference" ? b.perUnit.count : 1);
+      summary.projection = project({
+        config: inp.projection,
+        trainEnergyJ: ok.filter((b) => b.kind === "training").reduce((s2, b) => s2 + b.energyJ, 0),
+        inferenceEnergyJPerQuery: inference.reduce((s2, b) => s2 + perQuery(b), 0),
+        pue: inp.pue.value,
+        intensityGPerKwh: g.intensityGPerKwh,
+        basis: "Patterson et al. (2022): (E_train + queries \xD7 E_inference) \xD7 PUE \xD7 intensity; E_train = training benchmarks, E_inference = inference benchmarks per query (per unit when unit is inference, else per run), summed"
+      });
+    }
+  }
+  return summary;
 }
 
 // src/stats/median.ts
 function median(values) {
   if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  const s2 = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s2.length / 2);
+  return s2.length % 2 ? s2[mid] : (s2[mid - 1] + s2[mid]) / 2;
 }
 
 // src/report/types.ts
@@ -33282,10 +39315,15 @@ var SCOPE = {
   rapl: "CPU package + DRAM, measured"
 };
 function buildReport(inp) {
-  const toCo2 = (j) => co2eGrams(j, inp.pue.value, inp.grid.intensityGPerKwh);
-  const benchmarks = inp.runs.map((run) => benchmarkReport(run, toCo2));
-  const sum = (pick2) => benchmarks.reduce((s, b) => s + (pick2(b) ?? 0), 0);
-  const energyJ = sum((b) => b.energyJ);
+  const embodied2 = inp.embodied ?? null;
+  const rates = {
+    operational: (j) => co2eGrams(j, inp.pue.value, inp.grid.intensityGPerKwh),
+    embodied: (s2) => embodied2 ? embodiedGrams(embodied2, s2) : 0
+  };
+  const benchmarks = inp.runs.map((run) => benchmarkReport(run, rates));
+  const sum = (pick2) => benchmarks.reduce((s2, b) => s2 + (pick2(b) ?? 0), 0);
+  const energyJ2 = sum((b) => b.energyJ);
+  const carbon = carbonSummary(inp, benchmarks, energyJ2);
   const errored = benchmarks.filter((b) => b.status === "error");
   const status = errored.length ? "error" : "pass";
   return {
@@ -33298,9 +39336,10 @@ function buildReport(inp) {
       cpu: inp.meter.cpu,
       gpu: inp.meter.gpu,
       powerModel: inp.meter.powerModel,
-      scope: SCOPE[inp.meter.cpu],
+      scope: inp.meter.scope ?? SCOPE[inp.meter.cpu],
       basis: inp.meter.basis,
-      intervalS: inp.meter.intervalS
+      intervalS: inp.meter.intervalS,
+      ...inp.meter.gpuNames ? { gpuNames: inp.meter.gpuNames } : {}
     },
     carbon: {
       region: inp.grid.region,
@@ -33310,50 +39349,71 @@ function buildReport(inp) {
       intensityYear: inp.grid.year,
       source: inp.grid.source,
       pue: inp.pue.value,
-      pueSource: inp.pue.source
+      pueSource: inp.pue.source,
+      ...carbon.carbon
     },
     benchmarks,
     totals: {
       durationS: sum((b) => b.durationS),
-      energyJ,
-      energyKwh: energyJ / J_PER_KWH,
-      co2eG: sum((b) => b.co2eG)
+      energyJ: energyJ2,
+      energyKwh: energyJ2 / J_PER_KWH,
+      co2eG: sum((b) => b.co2eG),
+      operationalG: sum((b) => b.operationalG),
+      embodiedG: sum((b) => b.embodiedG),
+      equivalents: carbon.equivalents(sum((b) => b.co2eG))
     },
+    ...carbon.projection ? { projection: carbon.projection } : {},
     verdict: {
       status,
       reasons: errored.map((b) => `${b.name}: ${b.reason ?? "error"}`)
     },
-    notices: [...inp.grid.notices, ...inp.notices ?? []]
+    notices: unique([
+      ...inp.grid.notices,
+      ...carbon.notices,
+      ...inp.notices ?? [],
+      ...benchmarks.flatMap(meterNotes)
+    ])
   };
 }
-function sampleReport(s, toCo2) {
-  const m = s.measurement;
+function sampleReport(s2, rates) {
+  const m = s2.measurement;
+  const operationalG = rates.operational(m.energyJ);
+  const embodiedG = rates.embodied(s2.command.durationS);
   const r = {
-    repeat: s.repeat,
-    status: s.command.ok ? "ok" : "error",
-    exitCode: s.command.exitCode,
-    signal: s.command.signal,
-    durationS: s.command.durationS,
+    repeat: s2.repeat,
+    status: s2.command.ok ? "ok" : "error",
+    exitCode: s2.command.exitCode,
+    signal: s2.command.signal,
+    durationS: s2.command.durationS,
     energyJ: m.energyJ,
-    co2eG: toCo2(m.energyJ),
+    co2eG: operationalG + embodiedG,
+    operationalG,
+    embodiedG,
     breakdownJ: m.breakdownJ,
     utilisation: m.utilisation,
     processCpuS: m.processCpuS,
-    processShare: m.processShare
+    processShare: m.processShare,
+    notes: m.notes
   };
-  if (s.command.reason) r.reason = s.command.reason;
+  if (s2.command.reason) r.reason = s2.command.reason;
+  if (m.energyBandJ) r.energyBandJ = m.energyBandJ;
+  if (m.gpus) r.gpus = m.gpus;
   return r;
 }
-function benchmarkReport(run, toCo2) {
-  const samples = run.samples.map((s) => sampleReport(s, toCo2));
-  const ok = samples.filter((s) => s.status === "ok");
+function benchmarkReport(run, rates) {
+  const samples = run.samples.map((s2) => sampleReport(s2, rates));
+  const ok = samples.filter((s2) => s2.status === "ok");
   const med = (pick2) => median(ok.map(pick2));
   const breakdown = ok.length ? {
-    cpu: med((s) => s.breakdownJ.cpu),
-    memory: med((s) => s.breakdownJ.memory),
-    gpu: med((s) => s.breakdownJ.gpu)
+    cpu: med((s2) => s2.breakdownJ.cpu),
+    memory: med((s2) => s2.breakdownJ.memory),
+    gpu: med((s2) => s2.breakdownJ.gpu)
   } : null;
-  const energyJ = med((s) => s.energyJ);
+  const energyJ2 = med((s2) => s2.energyJ);
+  const durationS = med((s2) => s2.durationS);
+  const operationalG = energyJ2 === null ? null : rates.operational(energyJ2);
+  const embodiedG = durationS === null ? null : rates.embodied(durationS);
+  const co2eG = operationalG === null || embodiedG === null ? null : operationalG + embodiedG;
   const b = {
     name: run.spec.name,
     kind: run.spec.kind,
@@ -33361,15 +39421,76 @@ function benchmarkReport(run, toCo2) {
     status: run.status === "ok" ? "pass" : "error",
     repeats: run.spec.repeat,
     warmup: run.spec.warmup,
-    durationS: med((s) => s.durationS),
-    energyJ,
-    co2eG: energyJ === null ? null : toCo2(energyJ),
+    durationS,
+    energyJ: energyJ2,
+    co2eG,
+    operationalG,
+    embodiedG,
     breakdownJ: breakdown,
-    processShare: med((s) => s.processShare),
+    processShare: med((s2) => s2.processShare),
     samples
   };
   if (run.reason) b.reason = run.reason;
+  if (run.spec.unit && energyJ2 !== null && co2eG !== null) b.perUnit = perUnit(run.spec.unit, energyJ2, co2eG);
+  const banded = ok.filter((x) => x.energyBandJ);
+  if (banded.length === ok.length && ok.length > 0) {
+    b.energyBandJ = { low: med((x) => x.energyBandJ.low), high: med((x) => x.energyBandJ.high) };
+  }
   return b;
+}
+function meterNotes(b) {
+  return b.samples.flatMap((s2) => s2.notes.map((n) => `${b.name}: repeat ${s2.repeat}: ${n}`));
+}
+function unique(items) {
+  return [...new Set(items)];
+}
+
+// src/runner/metrics-file.ts
+var METRICS_ENV = "CARBON_GATE_METRICS_FILE";
+var MAX_METRICS = 64;
+var MAX_LAYERS = 10;
+var MAX_KEY = 64;
+var MAX_TEXT = 300;
+var oneLine = (s2) => s2.replace(/\s+/g, " ").trim().slice(0, MAX_TEXT);
+var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function layerCost(v) {
+  if (!isRecord(v)) return void 0;
+  const { name: name2, type, params, macs, share: share2 } = v;
+  const finite = (n) => typeof n === "number" && Number.isFinite(n) && n >= 0;
+  if (typeof name2 !== "string" || typeof type !== "string") return void 0;
+  if (!finite(params) || !finite(macs) || !finite(share2)) return void 0;
+  return { name: oneLine(name2), type: oneLine(type), params, macs, share: share2 };
+}
+function parseMetricsFile(text2) {
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch {
+    return { metrics: {}, problems: ["metrics file is not JSON: ignored"] };
+  }
+  if (!isRecord(value)) return { metrics: {}, problems: ["metrics file is not a JSON object: ignored"] };
+  const out = { metrics: {}, problems: [] };
+  let dropped = 0;
+  for (const [key, v] of Object.entries(value)) {
+    if (key === "layers" || key === "error") continue;
+    const usable = typeof v === "number" && Number.isFinite(v) || typeof v === "string";
+    if (!usable || key.length > MAX_KEY || Object.keys(out.metrics).length >= MAX_METRICS) dropped++;
+    else out.metrics[key] = typeof v === "string" ? oneLine(v) : v;
+  }
+  if (dropped) out.problems.push(`metrics file: ${dropped} entr${dropped === 1 ? "y" : "ies"} ignored`);
+  if (Array.isArray(value["layers"])) {
+    const layers2 = value["layers"].map(layerCost);
+    if (layers2.some((l) => !l)) out.problems.push("metrics file: malformed layers ignored");
+    const ok = layers2.filter((l) => l !== void 0).slice(0, MAX_LAYERS);
+    if (ok.length) out.layers = ok;
+  }
+  if (typeof value["error"] === "string" && value["error"].trim()) out.error = oneLine(value["error"]);
+  return out;
+}
+var BACKENDS = ["tensorflow", "wasm", "cpu"];
+function reportedBackend(metrics) {
+  const b = metrics?.["backend"];
+  return BACKENDS.find((x) => x === b);
 }
 
 // src/runner/run-suite.ts
@@ -33386,12 +39507,12 @@ async function runSuite(specs, deps) {
   return runs;
 }
 async function runBenchmark(spec, where, deps) {
-  for (let w = 1; w <= spec.warmup; w++) {
-    deps.progress(`${where}: warmup ${w}/${spec.warmup}`);
+  for (let w2 = 1; w2 <= spec.warmup; w2++) {
+    deps.progress(`${where}: warmup ${w2}/${spec.warmup}`);
     const result = await deps.runCommand(spec, () => {
     });
     if (!result.ok) {
-      return { spec, status: "error", reason: `warmup ${w}/${spec.warmup}: ${result.reason}`, samples: [] };
+      return { spec, status: "error", reason: `warmup ${w2}/${spec.warmup}: ${result.reason}`, samples: [] };
     }
   }
   const samples = [];
@@ -33400,18 +39521,32 @@ async function runBenchmark(spec, where, deps) {
     const session = deps.meter.start();
     const command = await deps.runCommand(spec, (pid) => session.track(pid));
     const measurement = await session.stop();
-    samples.push({ repeat: r, command, measurement });
+    samples.push(sampleRun(r, command, measurement));
     if (!command.ok) {
       return { spec, status: "error", reason: `repeat ${r}/${spec.repeat}: ${command.reason}`, samples };
     }
   }
   return { spec, status: "ok", samples };
 }
+function sampleRun(repeat, command, measurement) {
+  const reported = command.reported;
+  if (!reported) return { repeat, command, measurement };
+  const sample = {
+    repeat,
+    command,
+    measurement: reported.problems.length ? { ...measurement, notes: [...measurement.notes, ...reported.problems] } : measurement
+  };
+  if (Object.keys(reported.metrics).length) sample.metrics = reported.metrics;
+  if (reported.layers) sample.layers = reported.layers;
+  const backend = reportedBackend(reported.metrics);
+  if (backend) sample.backend = backend;
+  return sample;
+}
 
 // src/runner/io/spawn-command.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
-import { performance as performance2 } from "node:perf_hooks";
+import { performance as performance6 } from "node:perf_hooks";
 
 // src/runner/describe-exit.ts
 function describeExit(r, timeoutS) {
@@ -33431,8 +39566,8 @@ var LinePrefixer = class {
   out;
   partial = "";
   write(chunk) {
-    const text = this.partial + chunk.toString();
-    const lines = text.split("\n");
+    const text2 = this.partial + chunk.toString();
+    const lines = text2.split("\n");
     this.partial = lines.pop() ?? "";
     if (lines.length) this.out.write(lines.map((l) => `${this.prefix}${l}
 `).join(""));
@@ -33444,8 +39579,42 @@ var LinePrefixer = class {
   }
 };
 
+// src/runner/io/metrics-channel.ts
+import { closeSync as closeSync2, mkdtempSync, openSync as openSync2, readSync as readSync2, rmSync, statSync as statSync4 } from "node:fs";
+import os4 from "node:os";
+import path10 from "node:path";
+var MAX_BYTES2 = 1024 * 1024;
+var dir;
+var counter = 0;
+function newMetricsFile() {
+  if (!dir) {
+    const created = mkdtempSync(path10.join(os4.tmpdir(), "carbon-gate-metrics-"));
+    dir = created;
+    process.once("exit", () => rmSync(created, { recursive: true, force: true }));
+  }
+  return path10.join(dir, `run-${++counter}.json`);
+}
+function takeMetrics(file3) {
+  try {
+    const size = statSync4(file3).size;
+    if (size > MAX_BYTES2) return { metrics: {}, problems: [`metrics file over ${MAX_BYTES2} bytes: ignored`] };
+    const buf = Buffer.alloc(size);
+    const fd = openSync2(file3, "r");
+    try {
+      readSync2(fd, buf, 0, size, 0);
+    } finally {
+      closeSync2(fd);
+    }
+    return parseMetricsFile(buf.toString("utf8"));
+  } catch {
+    return void 0;
+  } finally {
+    rmSync(file3, { force: true });
+  }
+}
+
 // src/runner/io/spawn-command.ts
-var KILL_GRACE_MS = 2e3;
+var KILL_GRACE_MS2 = 2e3;
 var liveGroups = /* @__PURE__ */ new Set();
 function killAllGroups(signal = "SIGKILL") {
   for (const pgid of liveGroups) killGroup(pgid, signal);
@@ -33457,8 +39626,8 @@ function killGroup(pgid, signal) {
   }
 }
 function spawnCommand(spec, prefix, output2, onPid) {
-  const start = performance2.now();
-  const elapsed = () => (performance2.now() - start) / 1e3;
+  const start = performance6.now();
+  const elapsed = () => (performance6.now() - start) / 1e3;
   if (!existsSync2(spec.cwd)) {
     const reason = `could not start: working directory ${spec.cwd} does not exist`;
     return Promise.resolve({
@@ -33470,10 +39639,11 @@ function spawnCommand(spec, prefix, output2, onPid) {
       durationS: 0
     });
   }
+  const metricsFile = newMetricsFile();
   return new Promise((resolve) => {
-    const child2 = spawn("/bin/sh", ["-c", spec.run], {
+    const child2 = spawn2("/bin/sh", ["-c", spec.run], {
       cwd: spec.cwd,
-      env: { ...process.env, ...spec.env },
+      env: { ...process.env, ...spec.env, [METRICS_ENV]: metricsFile },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"]
     });
@@ -33493,7 +39663,7 @@ function spawnCommand(spec, prefix, output2, onPid) {
         if (!pid) return;
         timedOut = true;
         killGroup(pid, "SIGTERM");
-        killTimer = setTimeout(() => killGroup(pid, "SIGKILL"), KILL_GRACE_MS);
+        killTimer = setTimeout(() => killGroup(pid, "SIGKILL"), KILL_GRACE_MS2);
       },
       Math.min(spec.timeoutS * 1e3, 2 ** 31 - 1)
     );
@@ -33509,7 +39679,7 @@ function spawnCommand(spec, prefix, output2, onPid) {
       }
       out.flush();
       err.flush();
-      resolve(result);
+      resolve(withReported(result, takeMetrics(metricsFile)));
     };
     child2.on(
       "error",
@@ -33532,17 +39702,34 @@ function spawnCommand(spec, prefix, output2, onPid) {
     });
   });
 }
+function withReported(result, reported) {
+  if (!reported) return result;
+  const out = { ...result, reported };
+  if (!result.ok && reported.error) out.reason = `${result.reason ?? "failed"}: ${reported.error}`;
+  return out;
+}
 
 // src/cli/job.ts
 async function runJob(opts) {
-  const region = resolveGridIntensity({ ...opts.region, env: process.env.CARBON_GATE_REGION });
-  if (!region.ok) throw new UsageError(region.message);
-  const machine = detectMachine();
-  const meter2 = createEstimatorMeter({
-    profile: machine.profile,
-    logicalCpus: machine.topology.logicalCpus,
-    intervalS: opts.intervalS
+  const carbon = await resolveCarbon({
+    region: opts.region,
+    pue: { flag: opts.carbon?.pueFlag, config: opts.pue },
+    intensity: opts.carbon?.intensity,
+    embodied: opts.carbon?.embodied,
+    env: process.env
   });
+  for (const w2 of carbon.warnings) process.stderr.write(`carbon-gate: warning: ${w2}
+`);
+  const {
+    meter: meter2,
+    machine: machine2,
+    notes: meterNotes2
+  } = await selectMeter({
+    intervalS: opts.intervalS,
+    profilePath: opts.profilePath
+  });
+  for (const n of meterNotes2) process.stderr.write(`carbon-gate: ${n}
+`);
   let interrupted = false;
   const onSignal = () => {
     interrupted = true;
@@ -33563,16 +39750,21 @@ async function runJob(opts) {
       config: opts.configLabel,
       machine: {
         platform: `${process.platform}-${process.arch}`,
-        cpuModel: machine.topology.model,
-        logicalCpus: machine.topology.logicalCpus,
-        memoryGb: Number((machine.memoryBytes / 1024 ** 3).toFixed(2)),
-        virtualised: machine.topology.virtualised
+        cpuModel: machine2.topology.model,
+        logicalCpus: machine2.topology.logicalCpus,
+        memoryGb: Number((machine2.memoryBytes / 1024 ** 3).toFixed(2)),
+        virtualised: machine2.topology.virtualised
       },
       meter: meter2.describe(),
-      grid: region.grid,
-      pue: opts.pue !== void 0 ? { value: opts.pue, source: "config" } : { value: 1, source: "not set: data-centre overhead not counted; set `pue` in the config" },
+      grid: carbon.grid,
+      pue: { value: carbon.pue.value, source: carbon.pue.source },
+      embodied: carbon.embodied.model,
+      ...opts.carbon?.projection ? { projection: opts.carbon.projection } : {},
       runs,
       notices: [
+        ...meterNotes2,
+        ...carbon.pue.notices,
+        ...carbon.embodied.notices,
         ...opts.notices ?? [],
         ...interrupted ? ["interrupted: remaining benchmarks were not run"] : []
       ]
@@ -33584,24 +39776,13 @@ async function runJob(opts) {
 }
 var VERSION = package_default.version;
 
-// src/cli/parse-options.ts
-import { parseArgs } from "node:util";
-function parseOptions(command, args, options) {
-  try {
-    return parseArgs({ args, options, strict: true, allowPositionals: true });
-  } catch (e) {
-    const msg = e.message.split("\n")[0] ?? "invalid arguments";
-    throw new UsageError(`${command}: ${msg} (see carbon-gate ${command} --help)`);
-  }
-}
-
 // src/cli/commands/run.ts
-var DEMO_CONFIG = fileURLToPath(new URL("../demo/carbon-gate.yml", import.meta.url));
+var DEMO_CONFIG = fileURLToPath2(new URL("../demo/carbon-gate.yml", import.meta.url));
 async function runCommand(args) {
   const { values } = parseOptions("run", args, {
     config: { type: "string" },
     out: { type: "string", default: ".carbon-gate" },
-    region: { type: "string" },
+    ...CARBON_FLAG_OPTIONS,
     json: { type: "boolean", default: false },
     help: { type: "boolean", default: false }
   });
@@ -33609,16 +39790,35 @@ async function runCommand(args) {
     process.stdout.write(HELP.run + "\n");
     return EXIT.ok;
   }
+  const flags = parseCarbonFlags(values);
   const found = findConfigPath(process.cwd(), values.config);
   const notices = [];
   if (!found) notices.push("no carbon-gate.yml here: ran the built-in demo suite");
-  const { config: config2, dir } = await loadConfig(found ?? DEMO_CONFIG);
-  const label = found ? path4.relative(process.cwd(), path4.resolve(found)) || found : "built-in demo suite";
+  const { config: config2, dir: dir2 } = await loadConfig(found ?? DEMO_CONFIG);
+  const label = found ? path11.relative(process.cwd(), path11.resolve(found)) || found : "built-in demo suite";
   const report = await runJob({
-    specs: specsFromConfig(config2, dir),
+    specs: specsFromConfig(config2, dir2),
     configLabel: label,
-    region: { flag: values.region, config: config2.region },
+    region: { flag: flags.region, config: config2.region },
     pue: config2.pue,
+    ...config2.powerProfile ? { profilePath: path11.resolve(dir2, config2.powerProfile) } : {},
+    carbon: {
+      pueFlag: flags.pue,
+      intensity: {
+        value: flags.intensity,
+        sourceFlag: flags.source,
+        sourceConfig: config2.intensity?.source,
+        zone: config2.intensity?.zone,
+        credentials: {
+          electricityMapsToken: flags.electricityMapsToken,
+          tokenEnv: config2.intensity?.tokenEnv,
+          usernameEnv: config2.intensity?.usernameEnv,
+          passwordEnv: config2.intensity?.passwordEnv
+        }
+      },
+      embodied: config2.embodied,
+      projection: config2.projection
+    },
     intervalS: config2.meter.intervalS,
     benchOutput: process.stderr,
     prefixFor: (spec) => `[${spec.name}] `,
@@ -33626,15 +39826,15 @@ async function runCommand(args) {
 `),
     notices
   });
-  const file2 = await writeReport(report, values.out);
+  const file3 = await writeReport(report, values.out);
   if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
-  else process.stdout.write(renderTable(report) + `Report: ${file2}
+  else process.stdout.write(renderTable(report) + `Report: ${file3}
 `);
   return exitCodeFor(report.verdict.status);
 }
 
 // src/cli/commands/validate.ts
-import path5 from "node:path";
+import path12 from "node:path";
 async function validateCommand(args) {
   const { values } = parseOptions("validate", args, {
     config: { type: "string" },
@@ -33649,22 +39849,17 @@ async function validateCommand(args) {
     throw new UsageError("validate: no carbon-gate.yml or carbon-gate.yaml here; pass --config FILE");
   const { config: config2 } = await loadConfig(found);
   const n = config2.benchmarks.length;
-  const shown = path5.relative(process.cwd(), found) || found;
+  const shown = path12.relative(process.cwd(), found) || found;
   process.stdout.write(`${shown}: valid (${n} benchmark${n === 1 ? "" : "s"})
 `);
   return EXIT.ok;
 }
 
 // src/cli/commands/meter.ts
-import path6 from "node:path";
+import path13 from "node:path";
 
 // src/meter/defaults.ts
 var DEFAULT_INTERVAL_S = 0.5;
-
-// src/cli/shell-quote.ts
-function shellQuote(args) {
-  return args.map((a) => /^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
-}
 
 // src/cli/commands/meter.ts
 async function meterCommand(args) {
@@ -33672,7 +39867,7 @@ async function meterCommand(args) {
   const own2 = dashdash < 0 ? args : args.slice(0, dashdash);
   const command = dashdash < 0 ? [] : args.slice(dashdash + 1);
   const { values, positionals } = parseOptions("meter", own2, {
-    region: { type: "string" },
+    ...CARBON_FLAG_OPTIONS,
     out: { type: "string" },
     json: { type: "boolean", default: false },
     help: { type: "boolean", default: false }
@@ -33681,6 +39876,7 @@ async function meterCommand(args) {
     process.stdout.write(HELP.meter + "\n");
     return EXIT.ok;
   }
+  const flags = parseCarbonFlags(values);
   const argv = [...positionals, ...command];
   if (argv.length === 0)
     throw new UsageError(
@@ -33689,7 +39885,7 @@ async function meterCommand(args) {
   const report = await runJob({
     specs: [
       {
-        name: path6.basename(argv[0]),
+        name: path13.basename(argv[0]),
         kind: "other",
         run: shellQuote(argv),
         cwd: process.cwd(),
@@ -33700,7 +39896,15 @@ async function meterCommand(args) {
       }
     ],
     configLabel: "command line",
-    region: { flag: values.region },
+    region: { flag: flags.region },
+    carbon: {
+      pueFlag: flags.pue,
+      intensity: {
+        value: flags.intensity,
+        sourceFlag: flags.source,
+        credentials: { electricityMapsToken: flags.electricityMapsToken }
+      }
+    },
     intervalS: DEFAULT_INTERVAL_S,
     benchOutput: values.json ? process.stderr : process.stdout,
     prefixFor: () => "",
@@ -33717,7 +39921,10 @@ async function meterCommand(args) {
 var COMMANDS = {
   run: runCommand,
   validate: validateCommand,
-  meter: meterCommand
+  meter: meterCommand,
+  footprint: footprintCommand,
+  calibrate: calibrateCommand,
+  "power-model": powerModelCommand
 };
 async function main(argv) {
   const [command, ...rest] = argv;
@@ -33730,7 +39937,8 @@ async function main(argv) {
     return EXIT.ok;
   }
   const handler = COMMANDS[command];
-  if (!handler) throw new UsageError(`unknown command "${command}"; expected run, validate or meter`);
+  if (!handler)
+    throw new UsageError(`unknown command "${command}"; expected one of ${Object.keys(COMMANDS).join(", ")}`);
   return handler(rest);
 }
 try {

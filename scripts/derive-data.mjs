@@ -10,6 +10,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import countries from 'i18n-iso-countries';
+import {
+  deriveCloudRegions,
+  deriveGridRegions,
+  deriveReferenceValues,
+  gridNoticeMarkdown,
+} from './derive-grid.mjs';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -303,7 +309,7 @@ function deriveGridCountries(sharedDir, log) {
 // ---------------------------------------------------------------------------------------------
 // data/NOTICE.md
 
-function noticeMarkdown(cpu, grid) {
+function noticeMarkdown(cpu, grid, gridExtra) {
   const years = [...new Set(grid.countries.map((c) => c.year))].sort((a, b) => a - b).join(', ');
   const list = (items) => items.map((item) => `  - ${item}`).join('\n');
   return `# Data notices
@@ -343,6 +349,7 @@ rounded to 0.1 g, with the year of each row (years present: ${years}).
 - World default: 475 g/kWh, the IEA 2019 world average used by CodeCarbon and Green Algorithms
   (Ember's 2023 world average is ~481 g/kWh).
 
+${gridExtra}
 ## Other reference data in ../shared/data (not embedded by this script)
 
 | File | Source | Licence |
@@ -350,8 +357,7 @@ rounded to 0.1 g, with the year of each row (years present: ${years}).
 | specpower/machines.csv | SPECpower_ssj2008 results (spec.org), cleaned by green-coding-solutions/cloud-energy | MIT (cleaning) |
 | rapl-load-profiles/*.csv | CodeCarbon profiling runs | MIT |
 | hardware/green-algorithms-TDP_gpu.csv | Green Algorithms | CC BY 4.0 |
-| grid/green-algorithms-*.csv | Green Algorithms | CC BY 4.0 |
-| grid/codecarbon-* | CodeCarbon | MIT |
+| grid/codecarbon-usa_emissions_2016_lbs_per_mwh.json | CodeCarbon (eGRID 2016; superseded here by the 2020 state figures) | MIT |
 
 A module that embeds one of these must add its attribution here (in the script, not in this file).
 `;
@@ -364,11 +370,19 @@ function main() {
   const log = (line) => process.stderr.write(`${line}\n`);
   const cpu = deriveCpuTdp(shared, log);
   const grid = deriveGridCountries(shared, log);
+  const helpers = { readTable, round, compareStrings, toNumber };
+  const regions = deriveGridRegions(shared, helpers, log).json;
+  const locations = new Set([...grid.countries.map((c) => c.alpha2), ...regions.regions.map((r) => r.code)]);
+  const cloud = deriveCloudRegions(shared, helpers, log, locations).json;
+  const reference = deriveReferenceValues(shared, helpers).json;
   mkdirSync(out, { recursive: true });
   const { notes: _notes, ...cpuJson } = cpu;
   writeFileSync(join(out, 'cpu-tdp.json'), formatJson(cpuJson) + '\n');
   writeFileSync(join(out, 'grid-countries.json'), formatJson(grid) + '\n');
-  writeFileSync(join(out, 'NOTICE.md'), noticeMarkdown(cpu, grid));
+  writeFileSync(join(out, 'grid-regions.json'), formatJson(regions) + '\n');
+  writeFileSync(join(out, 'cloud-regions.json'), formatJson(cloud) + '\n');
+  writeFileSync(join(out, 'reference-values.json'), formatJson(reference) + '\n');
+  writeFileSync(join(out, 'NOTICE.md'), noticeMarkdown(cpu, grid, gridNoticeMarkdown(regions, cloud)));
   log(`wrote ${out}`);
 }
 

@@ -1,6 +1,9 @@
 import { runCommand } from './cli/commands/run.js';
 import { validateCommand } from './cli/commands/validate.js';
 import { meterCommand } from './cli/commands/meter.js';
+import { footprintCommand } from './cli/commands/footprint.js';
+import { calibrateCommand } from './cli/commands/calibrate.js';
+import { powerModelCommand } from './cli/commands/power-model.js';
 import { EXIT } from './cli/exit-codes.js';
 import { HELP } from './cli/help.js';
 import { VERSION } from './cli/job.js';
@@ -11,6 +14,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   run: runCommand,
   validate: validateCommand,
   meter: meterCommand,
+  footprint: footprintCommand,
+  calibrate: calibrateCommand,
+  'power-model': powerModelCommand,
 };
 
 /** Thin entry: dispatch, map errors to one line and an exit code, set the exit code once. */
@@ -25,7 +31,8 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const handler = COMMANDS[command];
-  if (!handler) throw new UsageError(`unknown command "${command}"; expected run, validate or meter`);
+  if (!handler)
+    throw new UsageError(`unknown command "${command}"; expected one of ${Object.keys(COMMANDS).join(', ')}`);
   return handler(rest);
 }
 

@@ -14,6 +14,14 @@ const DURATION_UNITS: Ladder = [
   ['m', 60],
   ['h', 3600],
 ];
+// Lifetimes and embodied-carbon windows need days and years; kept apart so config durations
+// (timeouts, intervals) still reject "5d" rather than silently allowing multi-day values.
+const LONG_DURATION_UNITS: Ladder = [
+  ...DURATION_UNITS,
+  ['d', 86_400],
+  ['w', 7 * 86_400],
+  ['y', 365 * 86_400],
+];
 const ENERGY_UNITS: Ladder = [
   ['J', 1],
   ['kJ', 1e3],
@@ -47,6 +55,13 @@ function parseQuantity(input: string | number, ladder: Ladder): number | null {
 /** "500ms", "30s", "1.5 m", "1h" → seconds. Numbers (no unit) and negatives → null. */
 export function parseDuration(input: string | number): number | null {
   return parseQuantity(input, DURATION_UNITS);
+}
+
+export const LONG_DURATION_PATTERN = `^\\d+(\\.\\d+)? ?(${LONG_DURATION_UNITS.map(([unit]) => unit).join('|')})$`;
+
+/** parseDuration plus days, weeks and years of 365 days: "4y", "90d", "1.5h" → seconds. */
+export function parseLongDuration(input: string | number): number | null {
+  return parseQuantity(input, LONG_DURATION_UNITS);
 }
 
 /** "12J", "4.5 kJ", "3Wh", "1.2kWh", "2MWh" → joules. Units are case-sensitive SI symbols. */

@@ -1,69 +1,129 @@
-import { allCountryCodes, findCountry, worldAverage } from '../data/grid-countries.js';
 import { closestMatches } from '../text/did-you-mean.js';
+import {
+  allRegionCodes,
+  lookupLocation,
+  worldLocation,
+  type CloudPlacement,
+  type GridLocation,
+} from './location.js';
 
-export type RegionOrigin = 'flag' | 'config' | 'env' | 'default';
+export type RegionOrigin = 'flag' | 'config' | 'env' | 'cloud-detection' | 'default';
+export type IntensitySourceName = 'embedded' | 'electricity-maps' | 'watttime' | 'uk' | 'explicit';
 
 export interface GridIntensity {
-  /** The code asked for (upper case), or "world". */
+  /** The code asked for (upper case; cloud regions as provider:id), or "world". */
   region: string;
   regionName: string;
   origin: RegionOrigin;
+  /** The grid the intensity describes (country alpha-2, sub-national code, or world): providers' zone. */
+  grid: string;
   intensityGPerKwh: number;
   year: number;
   source: string;
+  /** lifecycle | operational | marginal | unspecified. */
+  method: string;
+  intensitySource: IntensitySourceName;
+  /** Live providers only: the time the figure describes. */
+  measuredAt?: string;
+  cloud?: CloudPlacement;
   notices: string[];
 }
 
 export type RegionResult = { ok: true; grid: GridIntensity } | { ok: false; message: string };
 
-/** Resolution order: --region flag, then config `region`, then env CARBON_GATE_REGION, else the world average. */
-export function resolveGridIntensity(inputs: { flag?: string; config?: string; env?: string }): RegionResult {
-  const picked: [string | undefined, RegionOrigin][] = [
-    [inputs.flag, 'flag'],
-    [inputs.config, 'config'],
-    [inputs.env, 'env'],
-  ];
-  const [code, origin] = picked.find(([v]) => v !== undefined && v.trim() !== '') ?? [undefined, 'default'];
-  const world = worldAverage();
-  if (code === undefined || code.trim().toLowerCase() === 'world') {
-    const notices =
-      code === undefined
-        ? [
-            `no region given: using the world average ${world.gPerKwh} g/kWh (${world.source}); ` +
-              'set --region, `region` in the config or CARBON_GATE_REGION',
-          ]
-        : [];
-    const grid = {
-      region: 'world',
-      regionName: 'World average',
-      origin: origin as RegionOrigin,
-      intensityGPerKwh: world.gPerKwh,
-      year: world.year,
-      source: world.source,
-      notices,
-    };
-    return { ok: true, grid };
+/** The outcome of cloud detection (I/O done by the caller): a region code or why there is none. */
+export type Detected = { region: string } | { failure: string };
+
+export interface RegionInputs {
+  flag?: string;
+  config?: string;
+  env?: string;
+  /** CARBON_GATE_DETECT_CLOUD=1: detect when nothing explicit is given. */
+  detectCloud?: boolean;
+  detected?: Detected;
+}
+
+const FROM: Record<'flag' | 'config' | 'env', string> = {
+  flag: '--region',
+  config: 'region',
+  env: 'CARBON_GATE_REGION',
+};
+
+type Pick = { code: string; origin: 'flag' | 'config' | 'env' } | { detect: true } | { world: true };
+
+/** flag → config → env; "auto" in any of them, or detectCloud with none given, asks for detection. */
+export function pickRegion(inputs: RegionInputs): Pick {
+  for (const origin of ['flag', 'config', 'env'] as const) {
+    const value = inputs[origin]?.trim();
+    if (!value) continue;
+    if (value.toLowerCase() === 'auto') return { detect: true };
+    return { code: value, origin };
   }
-  const country = findCountry(code.trim());
-  if (!country) {
-    const near = closestMatches(code.trim().toUpperCase(), [...allCountryCodes(), 'world'], 3);
-    const hint = near.length ? `; closest: ${near.join(', ')}` : '';
-    const from = origin === 'flag' ? '--region' : origin === 'config' ? 'region' : 'CARBON_GATE_REGION';
-    return {
-      ok: false,
-      message: `${from}: expected an ISO 3166-1 country code (FR, FRA) or "world", found "${code}"${hint}`,
-    };
-  }
-  return {
-    ok: true,
-    grid: {
-      region: code.trim().toUpperCase(),
-      regionName: country.name,
-      origin: origin as RegionOrigin,
-      intensityGPerKwh: country.gPerKwh,
-      year: country.year,
-      source: 'Ember and Energy Institute via Our World in Data (lifecycle, CC BY 4.0)',
-      notices: [],
-    },
+  return inputs.detectCloud ? { detect: true } : { world: true };
+}
+
+/** True when resolveGridIntensity will want a `detected` result: the caller then queries Azure IMDS. */
+export function wantsCloudDetection(inputs: RegionInputs): boolean {
+  return 'detect' in pickRegion(inputs);
+}
+
+function fromLocation(loc: GridLocation, origin: RegionOrigin, notices: string[]): GridIntensity {
+  const grid: GridIntensity = {
+    region: loc.code,
+    regionName: loc.name,
+    origin,
+    grid: loc.grid,
+    intensityGPerKwh: loc.gPerKwh,
+    year: loc.year,
+    source: loc.source,
+    method: loc.method,
+    intensitySource: 'embedded',
+    notices,
   };
+  if (loc.cloud) grid.cloud = loc.cloud;
+  return grid;
+}
+
+function worldDefault(reason: string): GridIntensity {
+  const w = worldLocation();
+  const notice =
+    `${reason}: using the world average ${w.gPerKwh} g/kWh (${w.source}); ` +
+    'set --region, `region` in the config or CARBON_GATE_REGION';
+  return fromLocation(w, 'default', [notice]);
+}
+
+function unknownCode(code: string, from: string): RegionResult {
+  const near = closestMatches(code.trim(), allRegionCodes(), 3);
+  const hint = near.length ? `; closest: ${near.join(', ')}` : '';
+  return {
+    ok: false,
+    message:
+      `${from}: expected an ISO 3166-1 country code (FR, FRA), an ISO 3166-2 subdivision (US-WA), ` +
+      `a cloud region (azure:eastus, aws:eu-north-1, gcp:europe-west1), "auto" or "world", found "${code}"${hint}`,
+  };
+}
+
+/**
+ * Resolution order: --region flag, config `region`, env CARBON_GATE_REGION, cloud detection (when
+ * "auto" or CARBON_GATE_DETECT_CLOUD=1), else the world average with a notice. Pure: detection's
+ * I/O result comes in as `detected`. Unknown codes are errors (exit 2), never silently defaulted.
+ */
+export function resolveGridIntensity(inputs: RegionInputs): RegionResult {
+  const pick = pickRegion(inputs);
+  if ('world' in pick) return { ok: true, grid: worldDefault('no region given') };
+  if ('detect' in pick) {
+    const d = inputs.detected ?? { failure: 'detection was not run' };
+    if ('failure' in d)
+      return { ok: true, grid: worldDefault(`cloud region detection failed (${d.failure})`) };
+    const loc = lookupLocation(d.region);
+    if (!loc)
+      return {
+        ok: true,
+        grid: worldDefault(`detected cloud region "${d.region}" is not in the embedded table`),
+      };
+    return { ok: true, grid: fromLocation(loc, 'cloud-detection', []) };
+  }
+  const loc = lookupLocation(pick.code);
+  if (!loc) return unknownCode(pick.code, FROM[pick.origin]);
+  return { ok: true, grid: fromLocation(loc, pick.origin, []) };
 }

@@ -1,11 +1,19 @@
+import { CARBON_FLAG_HELP } from './carbon-flags.js';
+import { FOOTPRINT_HELP } from './commands/footprint.js';
+import { CALIBRATE_HELP } from './commands/calibrate.js';
+import { POWER_MODEL_HELP } from './commands/power-model.js';
+
 /** --help texts; kept beside the commands so each option is documented where it is parsed. */
 export const HELP: Record<string, string> = {
   main: `carbon-gate — meter the energy and CO2e of your benchmarks and gate CI on them
 
 Usage:
-  carbon-gate run [--config FILE] [--out DIR] [--region CODE] [--json]
+  carbon-gate run [--config FILE] [--out DIR] [carbon flags] [--json]
   carbon-gate validate [--config FILE]
-  carbon-gate meter [--region CODE] [--out DIR] [--json] -- CMD [ARGS…]
+  carbon-gate meter [--out DIR] [carbon flags] [--json] -- CMD [ARGS…]
+  carbon-gate footprint --json (--energy-kwh X | --cores N --tdp-per-core W …) [carbon flags]
+  carbon-gate calibrate [--out FILE] [--steps N] [--duration-per-step S]   (needs readable RAPL)
+  carbon-gate power-model predict --machines FILE | power-model info
   carbon-gate --version | --help
 
 Exit codes: 0 pass or warn, 1 gate failed, 2 usage or config error, 3 a benchmark errored or internal error.
@@ -15,7 +23,7 @@ Run "carbon-gate <command> --help" for a command's options.`,
 Options:
   --config FILE   config file (default: ./carbon-gate.yml, else ./carbon-gate.yaml, else the built-in demo suite)
   --out DIR       where carbon-report.json goes (default: .carbon-gate)
-  --region CODE   grid region: ISO 3166-1 code (FR, FRA) or "world"; beats config and CARBON_GATE_REGION
+${CARBON_FLAG_HELP}
   --json          print the report JSON on stdout instead of the table
   --help          this text
 
@@ -27,10 +35,10 @@ Options:
   --help          this text`,
   meter: `carbon-gate meter — measure one command, like time(1)
 
-Usage: carbon-gate meter [--region CODE] [--out DIR] [--json] -- CMD [ARGS…]
+Usage: carbon-gate meter [carbon flags] [--out DIR] [--json] -- CMD [ARGS…]
 
 Options:
-  --region CODE   grid region (see run --help)
+${CARBON_FLAG_HELP}
   --out DIR       also write carbon-report.json there
   --json          print the report JSON (one benchmark) on stdout and nothing else there;
                   the command's own output then goes to stderr
@@ -38,4 +46,7 @@ Options:
 
 Without --json the command's output passes through and the summary goes to stderr.
 Exit code 3 when the command fails (the report is still printed).`,
+  footprint: FOOTPRINT_HELP,
+  calibrate: CALIBRATE_HELP,
+  'power-model': POWER_MODEL_HELP,
 };

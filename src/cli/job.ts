@@ -1,9 +1,9 @@
 import type { Writable } from 'node:stream';
 import pkg from '../../package.json' with { type: 'json' };
-import { resolveGridIntensity } from '../carbon/region.js';
-import { UsageError } from '../errors/usage-error.js';
-import { detectMachine } from '../meter/io/detect.js';
-import { createEstimatorMeter } from '../meter/io/estimator-meter.js';
+import type { EmbodiedConfig } from '../carbon/embodied.js';
+import { resolveCarbon, type CarbonInputs } from '../carbon/io/resolve-carbon.js';
+import type { ProjectionConfig } from '../carbon/projection.js';
+import { selectMeter } from '../meter/io/select-meter.js';
 import { buildReport } from '../report/build.js';
 import type { Report } from '../report/types.js';
 import { runSuite } from '../runner/run-suite.js';
@@ -14,8 +14,18 @@ export interface JobOptions {
   specs: BenchmarkSpec[];
   configLabel: string;
   region: { flag?: string; config?: string };
+  /** The config's `pue`. */
   pue?: number;
+  /** Carbon settings beyond region and config PUE: flags, live source, embodied, projection. */
+  carbon?: {
+    pueFlag?: number;
+    intensity?: CarbonInputs['intensity'];
+    embodied?: EmbodiedConfig;
+    projection?: ProjectionConfig;
+  };
   intervalS: number;
+  /** The config's power profile, resolved against the config's directory. */
+  profilePath?: string;
   /** Where benchmark output goes, and the prefix of each line. */
   benchOutput: Writable;
   prefixFor(spec: BenchmarkSpec): string;
@@ -25,14 +35,24 @@ export interface JobOptions {
 
 /** The main job: resolve the grid, detect the machine, run and meter every benchmark, build the report. */
 export async function runJob(opts: JobOptions): Promise<Report> {
-  const region = resolveGridIntensity({ ...opts.region, env: process.env.CARBON_GATE_REGION });
-  if (!region.ok) throw new UsageError(region.message);
-  const machine = detectMachine();
-  const meter = createEstimatorMeter({
-    profile: machine.profile,
-    logicalCpus: machine.topology.logicalCpus,
-    intervalS: opts.intervalS,
+  // Before any benchmark runs: an unknown region is exit 2, and the live fetch happens once per run.
+  const carbon = await resolveCarbon({
+    region: opts.region,
+    pue: { flag: opts.carbon?.pueFlag, config: opts.pue },
+    intensity: opts.carbon?.intensity,
+    embodied: opts.carbon?.embodied,
+    env: process.env,
   });
+  for (const w of carbon.warnings) process.stderr.write(`carbon-gate: warning: ${w}\n`);
+  const {
+    meter,
+    machine,
+    notes: meterNotes,
+  } = await selectMeter({
+    intervalS: opts.intervalS,
+    profilePath: opts.profilePath,
+  });
+  for (const n of meterNotes) process.stderr.write(`carbon-gate: ${n}\n`);
   let interrupted = false;
   const onSignal = () => {
     interrupted = true;
@@ -59,13 +79,15 @@ export async function runJob(opts: JobOptions): Promise<Report> {
         virtualised: machine.topology.virtualised,
       },
       meter: meter.describe(),
-      grid: region.grid,
-      pue:
-        opts.pue !== undefined
-          ? { value: opts.pue, source: 'config' }
-          : { value: 1, source: 'not set: data-centre overhead not counted; set `pue` in the config' },
+      grid: carbon.grid,
+      pue: { value: carbon.pue.value, source: carbon.pue.source },
+      embodied: carbon.embodied.model,
+      ...(opts.carbon?.projection ? { projection: opts.carbon.projection } : {}),
       runs,
       notices: [
+        ...meterNotes,
+        ...carbon.pue.notices,
+        ...carbon.embodied.notices,
         ...(opts.notices ?? []),
         ...(interrupted ? ['interrupted: remaining benchmarks were not run'] : []),
       ],

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { durationField } from './duration-field.js';
 import { field, quotingHint } from './expectations.js';
 import { closestMatch } from './suggest.js';
+import { TfjsSchema } from './tfjs-schema.js';
+import { UNIT_NAMES } from '../carbon/functional-unit.js';
 
 /** One entry of `benchmarks`: a command to run and meter. See schema.ts for the conventions. */
 
@@ -42,10 +44,15 @@ export const BenchmarkSchema = z
   .strictObject({
     name,
     kind,
-    run: field(z.string().min(1).refine(hasText), 'Shell command that runs the benchmark once.', {
-      expected: 'a non-empty shell command',
-      hint: quotingHint('string'),
-    }),
+    run: field(
+      z.string().min(1).refine(hasText),
+      'Shell command that runs the benchmark once (or give tfjs).',
+      {
+        expected: 'a non-empty shell command',
+        hint: quotingHint('string'),
+      },
+    ).optional(),
+    tfjs: TfjsSchema.optional(),
     cwd: field(z.string().min(1), "Working directory, relative to the config file's directory.", {
       expected: 'a non-empty directory path',
     }).optional(),
@@ -68,11 +75,52 @@ export const BenchmarkSchema = z
       maxS: 24 * 3600,
       expected: 'a duration > 0 like 30s, 10m or 1h (at most 24h)',
     }).prefault('30m'),
+    unit: field(
+      z.strictObject({
+        name: field(z.enum(UNIT_NAMES), 'What one unit is.', {
+          expected: 'one of "epoch", "inference", "sample" or "run"',
+          hint: (found) => {
+            const match = typeof found === 'string' ? closestMatch(found, UNIT_NAMES) : undefined;
+            return match ? `did you mean "${match}"?` : undefined;
+          },
+        }),
+        count: field(wholeNumber(1, 1e12), 'Units one run performs.', {
+          expected: 'a whole number ≥ 1',
+          hint: quotingHint('number'),
+        }),
+      }),
+      'Functional unit (SCI R): the report adds energy and CO2e per unit and per 1,000 units.',
+      { expected: 'a mapping with name and count' },
+    ).optional(),
   })
+  // `when`: also flagged beside other errors in the entry, as a missing `run` always was.
+  .superRefine(exactlyOneOfRunOrTfjs, { when: (payload) => isMapping(payload.value) })
   .transform(({ timeout, ...rest }) => ({ ...rest, timeoutS: timeout }));
 
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A benchmark is a shell command or a TF.js benchmark, never both (which one would run?). */
+function exactlyOneOfRunOrTfjs(entry: unknown, ctx: z.RefinementCtx): void {
+  if (!isMapping(entry)) return;
+  const hasRun = entry['run'] !== undefined;
+  const hasTfjs = entry['tfjs'] !== undefined;
+  if (hasRun === hasTfjs) {
+    const expected = hasRun
+      ? 'either run or tfjs, not both'
+      : 'a shell command in run, or a TF.js benchmark in tfjs (exactly one of them)';
+    ctx.addIssue({
+      code: 'custom',
+      path: [hasRun ? 'tfjs' : 'run'],
+      message: expected,
+      params: { expected },
+    });
+  }
+}
+
 const benchmarkEntry = field(BenchmarkSchema, 'A command to run and meter.', {
-  expected: 'a mapping with name, kind and run',
+  expected: 'a mapping with name, kind and run (or tfjs)',
 });
 
 /** Flags each repeated name, pointing at the entry that used it first. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationField } from './duration-field.js';
 import { BenchmarksSchema } from './benchmark-schema.js';
+import { EmbodiedSchema, IntensitySchema, ProjectionSchema } from './carbon-schema.js';
 import { field, quotingHint } from './expectations.js';
 
 /**
@@ -40,14 +41,25 @@ export const ConfigSchema = field(
         .string()
         .max(64)
         .regex(/^[A-Za-z0-9:_-]+$/),
-      'Grid region for the carbon intensity, e.g. FR, DEU, US-WA or world.',
-      { expected: 'a region code like "FR", "DEU", "US-WA" or "world"' },
+      'Grid region: ISO 3166-1 (FR, DEU), ISO 3166-2 (US-WA), cloud region (azure:eastus, aws:eu-north-1, gcp:europe-west1), auto (detect on Azure) or world.',
+      { expected: 'a region code like "FR", "DEU", "US-WA", "azure:eastus", "auto" or "world"' },
     ).optional(),
     pue: field(z.number().min(1).max(3), 'Power usage effectiveness of the data centre (1 to 3).', {
       expected: 'a number from 1 to 3',
       hint: quotingHint('number'),
     }).optional(),
+    intensity: IntensitySchema.optional(),
+    embodied: EmbodiedSchema.optional(),
+    projection: ProjectionSchema.optional(),
     meter,
+    powerProfile: field(
+      z.string().min(1).max(4096),
+      'Measured power profile of the runner (JSON from `carbon-gate calibrate`), relative to this file; used when RAPL is not readable.',
+      {
+        expected: 'a path to a power profile JSON file, e.g. ./runner-power.json',
+        hint: quotingHint('string'),
+      },
+    ).optional(),
     benchmarks: BenchmarksSchema,
   }),
   'carbon-gate.yml: the benchmarks carbon-gate runs and meters, and how their energy converts to CO2e.',

@@ -1,4 +1,4 @@
-import { estimatePower, type EstimatorProfile } from './profile.js';
+import { estimatePower, type EstimatorProfile, type PowerW } from './profile.js';
 import type { Measurement } from './types.js';
 
 /** One reading of the counters the estimator integrates. */
@@ -11,6 +11,9 @@ export interface Snapshot {
   /** CPU time of the tracked process tree so far, s. */
   treeCpuS: number;
 }
+
+/** Power at a utilisation (0..1): a measured profile's curve, or zero for meters that measure energy. */
+export type PowerCurve = (utilisation: number) => PowerW;
 
 /**
  * Integrates estimated power over successive snapshots (rectangle rule on each interval's mean
@@ -26,7 +29,12 @@ export class EnergyAccumulator {
   private first: Snapshot | null = null;
   private last: Snapshot | null = null;
 
-  constructor(private readonly profile: EstimatorProfile) {}
+  private readonly power: PowerCurve;
+
+  /** The estimator's profile, or any other curve of power against utilisation. */
+  constructor(model: EstimatorProfile | PowerCurve) {
+    this.power = typeof model === 'function' ? model : (u) => estimatePower(model, u);
+  }
 
   add(s: Snapshot): void {
     const prev = this.last;
@@ -40,7 +48,7 @@ export class EnergyAccumulator {
     const dTotal = s.total - prev.total;
     const dBusy = s.busy - prev.busy;
     const u = dTotal > 0 ? Math.min(1, Math.max(0, dBusy / dTotal)) : 0;
-    const p = estimatePower(this.profile, u);
+    const p = this.power(u);
     this.cpuJ += p.cpu * dt;
     this.memoryJ += p.memory * dt;
     this.busy += Math.max(0, dBusy);

@@ -21,6 +21,10 @@ export interface EstimatorProfile {
   memoryW: number;
   powerModel: string;
   basis: string[];
+  /** A calibrated curve; without it the Teads curve on cpuTdpShareW applies. */
+  power?: (utilisation: number) => PowerW;
+  /** Ratio band of the curve's error (measured ÷ predicted), applied to the non-memory part. */
+  band?: { lowRatio: number; highRatio: number };
 }
 
 export interface Fallback {
@@ -80,7 +84,8 @@ export interface PowerW {
   memory: number;
 }
 
-/** Interim power model: the Teads curve on the machine's share of TDP, plus constant memory power. */
+/** The profile's calibrated curve, else the Teads curve on the machine's share of TDP plus constant memory power. */
 export function estimatePower(profile: EstimatorProfile, utilisation: number): PowerW {
+  if (profile.power) return profile.power(utilisation);
   return { cpu: teadsFractionOfTdp(utilisation) * profile.cpuTdpShareW, memory: profile.memoryW };
 }

@@ -1,4 +1,9 @@
+import { carbonSummary, type CarbonRates } from './carbon-summary.js';
+import type { EmbodiedModel } from '../carbon/embodied.js';
+import { embodiedGrams } from '../carbon/embodied.js';
 import { co2eGrams, J_PER_KWH } from '../carbon/footprint.js';
+import { perUnit } from '../carbon/functional-unit.js';
+import type { ProjectionConfig } from '../carbon/projection.js';
 import type { GridIntensity } from '../carbon/region.js';
 import type { MeterDescription } from '../meter/types.js';
 import type { BenchmarkRun, SampleRun } from '../runner/types.js';
@@ -19,6 +24,9 @@ export interface ReportInputs {
   meter: MeterDescription;
   grid: GridIntensity;
   pue: { value: number; source: string };
+  /** SCI M model; null or absent: embodied carbon not counted. */
+  embodied?: EmbodiedModel | null;
+  projection?: ProjectionConfig;
   runs: readonly BenchmarkRun[];
   notices?: string[];
 }
@@ -29,11 +37,16 @@ const SCOPE: Record<MeterDescription['cpu'], string> = {
 };
 
 export function buildReport(inp: ReportInputs): Report {
-  const toCo2 = (j: number) => co2eGrams(j, inp.pue.value, inp.grid.intensityGPerKwh);
-  const benchmarks = inp.runs.map((run) => benchmarkReport(run, toCo2));
+  const embodied = inp.embodied ?? null;
+  const rates: CarbonRates = {
+    operational: (j) => co2eGrams(j, inp.pue.value, inp.grid.intensityGPerKwh),
+    embodied: (s) => (embodied ? embodiedGrams(embodied, s) : 0),
+  };
+  const benchmarks = inp.runs.map((run) => benchmarkReport(run, rates));
   const sum = (pick: (b: BenchmarkReport) => number | null) =>
     benchmarks.reduce((s, b) => s + (pick(b) ?? 0), 0);
   const energyJ = sum((b) => b.energyJ);
+  const carbon = carbonSummary(inp, benchmarks, energyJ);
   const errored = benchmarks.filter((b) => b.status === 'error');
   const status: Status = errored.length ? 'error' : 'pass';
   return {
@@ -60,6 +73,7 @@ export function buildReport(inp: ReportInputs): Report {
       source: inp.grid.source,
       pue: inp.pue.value,
       pueSource: inp.pue.source,
+      ...carbon.carbon,
     },
     benchmarks,
     totals: {
@@ -67,17 +81,28 @@ export function buildReport(inp: ReportInputs): Report {
       energyJ,
       energyKwh: energyJ / J_PER_KWH,
       co2eG: sum((b) => b.co2eG),
+      operationalG: sum((b) => b.operationalG),
+      embodiedG: sum((b) => b.embodiedG),
+      equivalents: carbon.equivalents(sum((b) => b.co2eG)),
     },
+    ...(carbon.projection ? { projection: carbon.projection } : {}),
     verdict: {
       status,
       reasons: errored.map((b) => `${b.name}: ${b.reason ?? 'error'}`),
     },
-    notices: unique([...inp.grid.notices, ...(inp.notices ?? []), ...benchmarks.flatMap(meterNotes)]),
+    notices: unique([
+      ...inp.grid.notices,
+      ...carbon.notices,
+      ...(inp.notices ?? []),
+      ...benchmarks.flatMap(meterNotes),
+    ]),
   };
 }
 
-function sampleReport(s: SampleRun, toCo2: (j: number) => number): SampleReport {
+function sampleReport(s: SampleRun, rates: CarbonRates): SampleReport {
   const m = s.measurement;
+  const operationalG = rates.operational(m.energyJ);
+  const embodiedG = rates.embodied(s.command.durationS);
   const r: SampleReport = {
     repeat: s.repeat,
     status: s.command.ok ? 'ok' : 'error',
@@ -85,7 +110,9 @@ function sampleReport(s: SampleRun, toCo2: (j: number) => number): SampleReport 
     signal: s.command.signal,
     durationS: s.command.durationS,
     energyJ: m.energyJ,
-    co2eG: toCo2(m.energyJ),
+    co2eG: operationalG + embodiedG,
+    operationalG,
+    embodiedG,
     breakdownJ: m.breakdownJ,
     utilisation: m.utilisation,
     processCpuS: m.processCpuS,
@@ -98,8 +125,8 @@ function sampleReport(s: SampleRun, toCo2: (j: number) => number): SampleReport 
   return r;
 }
 
-function benchmarkReport(run: BenchmarkRun, toCo2: (j: number) => number): BenchmarkReport {
-  const samples = run.samples.map((s) => sampleReport(s, toCo2));
+function benchmarkReport(run: BenchmarkRun, rates: CarbonRates): BenchmarkReport {
+  const samples = run.samples.map((s) => sampleReport(s, rates));
   const ok = samples.filter((s) => s.status === 'ok');
   const med = (pick: (s: SampleReport) => number) => median(ok.map(pick));
   const breakdown = ok.length
@@ -110,6 +137,11 @@ function benchmarkReport(run: BenchmarkRun, toCo2: (j: number) => number): Bench
       }
     : null;
   const energyJ = med((s) => s.energyJ);
+  const durationS = med((s) => s.durationS);
+  // From the medians of energy and time, so co2eG matches energyJ and durationS shown beside it.
+  const operationalG = energyJ === null ? null : rates.operational(energyJ);
+  const embodiedG = durationS === null ? null : rates.embodied(durationS);
+  const co2eG = operationalG === null || embodiedG === null ? null : operationalG + embodiedG;
   const b: BenchmarkReport = {
     name: run.spec.name,
     kind: run.spec.kind,
@@ -117,14 +149,17 @@ function benchmarkReport(run: BenchmarkRun, toCo2: (j: number) => number): Bench
     status: run.status === 'ok' ? 'pass' : 'error',
     repeats: run.spec.repeat,
     warmup: run.spec.warmup,
-    durationS: med((s) => s.durationS),
+    durationS,
     energyJ,
-    co2eG: energyJ === null ? null : toCo2(energyJ),
+    co2eG,
+    operationalG,
+    embodiedG,
     breakdownJ: breakdown,
     processShare: med((s) => s.processShare),
     samples,
   };
   if (run.reason) b.reason = run.reason;
+  if (run.spec.unit && energyJ !== null && co2eG !== null) b.perUnit = perUnit(run.spec.unit, energyJ, co2eG);
   const banded = ok.filter((x) => x.energyBandJ);
   if (banded.length === ok.length && ok.length > 0) {
     b.energyBandJ = { low: med((x) => x.energyBandJ!.low)!, high: med((x) => x.energyBandJ!.high)! };

@@ -1,5 +1,6 @@
 import { terminalSafe } from '../text/terminal-safe.js';
 import { formatDuration, formatEnergy, formatMass } from '../units.js';
+import { carbonLines } from './carbon-lines.js';
 import type { Report } from './types.js';
 
 const dash = '–';
@@ -40,7 +41,6 @@ export function renderTable(report: Report): string {
     formatMass(t.co2eG),
     report.verdict.status,
   ];
-  const c = report.carbon;
   const m = report.method;
   const lines = [
     table([header, ...rows, total]),
@@ -51,9 +51,8 @@ export function renderTable(report: Report): string {
     ...(report.benchmarks.some((b) => b.energyBandJ)
       ? ["  energy (low–high): the band the power model's cross-validated error implies"]
       : []),
-    `Grid: ${c.region} (${c.regionName}) ${c.intensityGPerKwh} g CO2e/kWh, ${c.intensityYear}, ${c.source}; region from ${c.regionOrigin}`,
-    `PUE: ${c.pue} (${c.pueSource})`,
-    "Totals are sums of each benchmark's median repeat; CO2e = energy × PUE × grid intensity.",
+    ...carbonLines(report),
+    "Totals are sums of each benchmark's median repeat; CO2e = energy × PUE × grid intensity + embodied.",
   ];
   for (const b of report.benchmarks.filter((x) => x.status === 'error')) {
     lines.push(`error: ${terminalSafe(b.name)}: ${terminalSafe(b.reason ?? 'failed')}`);

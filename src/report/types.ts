@@ -1,5 +1,10 @@
 import type { BreakdownJ, CpuMethod, GpuEnergy, GpuMethod } from '../meter/types.js';
-import type { RegionOrigin } from '../carbon/region.js';
+import type { CleanerElsewhere } from '../carbon/cleaner-elsewhere.js';
+import type { Equivalents } from '../carbon/equivalents.js';
+import type { PerUnit } from '../carbon/functional-unit.js';
+import type { CloudPlacement } from '../carbon/location.js';
+import type { Projection } from '../carbon/projection.js';
+import type { IntensitySourceName, RegionOrigin } from '../carbon/region.js';
 
 /** The report's JSON contract. Bump SCHEMA_VERSION on breaking changes. */
 export const SCHEMA_VERSION = 1;
@@ -14,7 +19,12 @@ export interface SampleReport {
   signal: string | null;
   durationS: number;
   energyJ: number;
+  /** operationalG + embodiedG. */
   co2eG: number;
+  /** energy × PUE × grid intensity. */
+  operationalG: number;
+  /** SCI M for this repeat's duration; 0 when embodied carbon is not counted. */
+  embodiedG: number;
   breakdownJ: BreakdownJ;
   utilisation: number;
   processCpuS: number;
@@ -36,12 +46,26 @@ export interface BenchmarkReport {
   /** Medians over the successful repeats; null when none succeeded. */
   durationS: number | null;
   energyJ: number | null;
+  /** operationalG + embodiedG: the SCI numerator, the figure budgets gate. */
   co2eG: number | null;
+  operationalG: number | null;
+  embodiedG: number | null;
   breakdownJ: BreakdownJ | null;
   processShare: number | null;
   /** Estimates only: medians of the samples' bands. */
   energyBandJ?: { low: number; high: number };
+  /** SCI per functional unit, when the benchmark declares `unit`. */
+  perUnit?: PerUnit;
   samples: SampleReport[];
+}
+
+export interface EmbodiedReport {
+  totalKg: number;
+  lifetimeS: number;
+  share: number;
+  /** Embodied grams per hour of run time under this model. */
+  gPerHour: number;
+  source: string;
 }
 
 export interface Report {
@@ -74,10 +98,31 @@ export interface Report {
     source: string;
     pue: number;
     pueSource: string;
+    /** The grid the intensity describes: country alpha-2/alpha-3, sub-national code or world. */
+    grid: string;
+    /** lifecycle | operational | marginal | unspecified | as given. */
+    method: string;
+    intensitySource: IntensitySourceName;
+    measuredAt?: string;
+    cloud?: CloudPlacement;
+    /** null: embodied carbon not counted (a notice says so). */
+    embodied: EmbodiedReport | null;
+    /** Cloud regions only: the same energy in the provider's cleanest and dirtiest regions. */
+    cleanerElsewhere?: CleanerElsewhere;
   };
   benchmarks: BenchmarkReport[];
-  /** Sums of the benchmarks' medians: the footprint of one run of the suite. */
-  totals: { durationS: number; energyJ: number; energyKwh: number; co2eG: number };
+  /** Sums of the benchmarks' medians: the footprint of one run of the suite. co2eG = operational + embodied. */
+  totals: {
+    durationS: number;
+    energyJ: number;
+    energyKwh: number;
+    co2eG: number;
+    operationalG: number;
+    embodiedG: number;
+    equivalents: Equivalents;
+  };
+  /** Patterson et al. projection, when the config declares `projection`. */
+  projection?: Projection;
   verdict: { status: Status; reasons: string[] };
   notices: string[];
 }

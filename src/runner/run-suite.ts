@@ -1,4 +1,5 @@
-import type { Meter } from '../meter/types.js';
+import type { Measurement, Meter } from '../meter/types.js';
+import { reportedBackend } from './metrics-file.js';
 import type { BenchmarkRun, BenchmarkSpec, CommandResult, SampleRun } from './types.js';
 
 export interface SuiteDeps {
@@ -38,10 +39,28 @@ async function runBenchmark(spec: BenchmarkSpec, where: string, deps: SuiteDeps)
     const session = deps.meter.start();
     const command = await deps.runCommand(spec, (pid) => session.track(pid));
     const measurement = await session.stop();
-    samples.push({ repeat: r, command, measurement });
+    samples.push(sampleRun(r, command, measurement));
     if (!command.ok) {
       return { spec, status: 'error', reason: `repeat ${r}/${spec.repeat}: ${command.reason}`, samples };
     }
   }
   return { spec, status: 'ok', samples };
+}
+
+/** One metered repeat, with what the benchmark reported lifted out of the command result. */
+function sampleRun(repeat: number, command: CommandResult, measurement: Measurement): SampleRun {
+  const reported = command.reported;
+  if (!reported) return { repeat, command, measurement };
+  const sample: SampleRun = {
+    repeat,
+    command,
+    measurement: reported.problems.length
+      ? { ...measurement, notes: [...measurement.notes, ...reported.problems] }
+      : measurement,
+  };
+  if (Object.keys(reported.metrics).length) sample.metrics = reported.metrics;
+  if (reported.layers) sample.layers = reported.layers;
+  const backend = reportedBackend(reported.metrics);
+  if (backend) sample.backend = backend;
+  return sample;
 }

@@ -1,4 +1,7 @@
+import type { FunctionalUnit } from '../carbon/functional-unit.js';
 import type { Measurement } from '../meter/types.js';
+import type { TfjsArgs } from '../tfjs/command.js';
+import type { LayerCost, MetricValue, ReportedMetrics } from './metrics-file.js';
 
 /** A benchmark ready to run: paths resolved, durations in seconds. */
 export interface BenchmarkSpec {
@@ -10,6 +13,10 @@ export interface BenchmarkSpec {
   repeat: number;
   warmup: number;
   timeoutS: number;
+  /** Functional unit (SCI R): what one run performs, for per-unit figures. */
+  unit?: FunctionalUnit;
+  /** A `tfjs` benchmark: what `run` hands the TF.js runner (model, task, sizes, seed). */
+  tfjs?: TfjsArgs;
 }
 
 export interface CommandResult {
@@ -20,12 +27,20 @@ export interface CommandResult {
   /** Why it failed, in words; absent when ok. */
   reason?: string;
   durationS: number;
+  /** What the benchmark wrote to $CARBON_GATE_METRICS_FILE, if anything. */
+  reported?: ReportedMetrics;
 }
 
 export interface SampleRun {
   repeat: number;
   command: CommandResult;
   measurement: Measurement;
+  /** The benchmark's own figures (accuracy, loss, samples, epochs, params, macs…), from its metrics file. */
+  metrics?: Record<string, MetricValue>;
+  /** TF.js benchmarks: the layers that cost the most MACs, most expensive first. */
+  layers?: LayerCost[];
+  /** TF.js benchmarks: the backend that ran them. */
+  backend?: 'tensorflow' | 'wasm' | 'cpu';
 }
 
 export interface BenchmarkRun {

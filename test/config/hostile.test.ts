@@ -72,9 +72,12 @@ describe('parseConfigText on hostile input', () => {
   it('lets through the deepest nesting the guard allows', () => {
     const text = `version: 1\nbenchmarks: [{name: a, kind: other, run: x}]\nx: ${'['.repeat(32)}${']'.repeat(32)}\n`;
     const result = parseConfigText(text, FILE);
-    expect(result.ok ? [] : result.errors).toEqual([
-      `${FILE}: x: unknown key; allowed keys: $schema, version, region, pue, meter, benchmarks`,
-    ]);
+    const errors = result.ok ? [] : result.errors;
+    // The list of allowed keys grows with the schema; the point here is one clean line, no crash.
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^carbon-gate\.yml: x: unknown key; allowed keys: \$schema, version, region, pue, .*benchmarks$/,
+    );
   });
 
   it('keeps hostile keys and values on one short line', () => {

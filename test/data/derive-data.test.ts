@@ -19,7 +19,14 @@ describe('scripts/derive-data.mjs', () => {
       [join(repoRoot, 'scripts/derive-data.mjs'), '--shared', shared ?? '', '--out', outDir],
       { stdio: 'pipe' },
     );
-    for (const file of ['cpu-tdp.json', 'grid-countries.json', 'NOTICE.md']) {
+    for (const file of [
+      'cpu-tdp.json',
+      'grid-countries.json',
+      'grid-regions.json',
+      'cloud-regions.json',
+      'reference-values.json',
+      'NOTICE.md',
+    ]) {
       const derived = readFileSync(join(outDir, file), 'utf8');
       const committed = readFileSync(join(repoRoot, 'data', file), 'utf8');
       // Re-run `npm run derive:data` and commit data/ if this fails after a script change.

@@ -6,6 +6,7 @@ import { DEFAULT_INTERVAL_S } from '../../meter/defaults.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { HELP } from '../help.js';
 import { runJob } from '../job.js';
+import { CARBON_FLAG_OPTIONS, parseCarbonFlags } from '../carbon-flags.js';
 import { parseOptions } from '../parse-options.js';
 import { shellQuote } from '../shell-quote.js';
 
@@ -15,7 +16,7 @@ export async function meterCommand(args: string[]): Promise<number> {
   const own = dashdash < 0 ? args : args.slice(0, dashdash);
   const command = dashdash < 0 ? [] : args.slice(dashdash + 1);
   const { values, positionals } = parseOptions('meter', own, {
-    region: { type: 'string' },
+    ...CARBON_FLAG_OPTIONS,
     out: { type: 'string' },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -24,6 +25,7 @@ export async function meterCommand(args: string[]): Promise<number> {
     process.stdout.write(HELP.meter + '\n');
     return EXIT.ok;
   }
+  const flags = parseCarbonFlags(values);
   const argv = [...positionals, ...command];
   if (argv.length === 0)
     throw new UsageError(
@@ -43,7 +45,15 @@ export async function meterCommand(args: string[]): Promise<number> {
       },
     ],
     configLabel: 'command line',
-    region: { flag: values.region },
+    region: { flag: flags.region },
+    carbon: {
+      pueFlag: flags.pue,
+      intensity: {
+        value: flags.intensity,
+        sourceFlag: flags.source,
+        credentials: { electricityMapsToken: flags.electricityMapsToken },
+      },
+    },
     intervalS: DEFAULT_INTERVAL_S,
     benchOutput: values.json ? process.stderr : process.stdout,
     prefixFor: () => '',

@@ -7,6 +7,7 @@ import { specsFromConfig } from '../../runner/specs-from-config.js';
 import { exitCodeFor, EXIT } from '../exit-codes.js';
 import { HELP } from '../help.js';
 import { runJob } from '../job.js';
+import { CARBON_FLAG_OPTIONS, parseCarbonFlags } from '../carbon-flags.js';
 import { parseOptions } from '../parse-options.js';
 
 /** The demo suite shipped in the package, used when no config is found. */
@@ -16,7 +17,7 @@ export async function runCommand(args: string[]): Promise<number> {
   const { values } = parseOptions('run', args, {
     config: { type: 'string' },
     out: { type: 'string', default: '.carbon-gate' },
-    region: { type: 'string' },
+    ...CARBON_FLAG_OPTIONS,
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   });
@@ -24,6 +25,7 @@ export async function runCommand(args: string[]): Promise<number> {
     process.stdout.write(HELP.run + '\n');
     return EXIT.ok;
   }
+  const flags = parseCarbonFlags(values);
   const found = findConfigPath(process.cwd(), values.config);
   const notices: string[] = [];
   if (!found) notices.push('no carbon-gate.yml here: ran the built-in demo suite');
@@ -32,8 +34,26 @@ export async function runCommand(args: string[]): Promise<number> {
   const report = await runJob({
     specs: specsFromConfig(config, dir),
     configLabel: label,
-    region: { flag: values.region, config: config.region },
+    region: { flag: flags.region, config: config.region },
     pue: config.pue,
+    ...(config.powerProfile ? { profilePath: path.resolve(dir, config.powerProfile) } : {}),
+    carbon: {
+      pueFlag: flags.pue,
+      intensity: {
+        value: flags.intensity,
+        sourceFlag: flags.source,
+        sourceConfig: config.intensity?.source,
+        zone: config.intensity?.zone,
+        credentials: {
+          electricityMapsToken: flags.electricityMapsToken,
+          tokenEnv: config.intensity?.tokenEnv,
+          usernameEnv: config.intensity?.usernameEnv,
+          passwordEnv: config.intensity?.passwordEnv,
+        },
+      },
+      embodied: config.embodied,
+      projection: config.projection,
+    },
     intervalS: config.meter.intervalS,
     benchOutput: process.stderr,
     prefixFor: (spec) => `[${spec.name}] `,

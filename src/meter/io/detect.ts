@@ -1,7 +1,8 @@
 import os from 'node:os';
 import { findCpu, fallbackTdpPerCoreW } from '../../data/cpu-tdp.js';
 import { parseCpuInfo, parseMemTotal, type CpuTopology } from '../machine.js';
-import { buildProfile, type EstimatorProfile } from '../profile.js';
+import { buildModelProfile } from '../model-profile.js';
+import { buildProfile, type CpuSpec, type EstimatorProfile, type Fallback } from '../profile.js';
 import { procRoot, readText } from './procfs.js';
 
 export interface MachineInfo {
@@ -29,9 +30,26 @@ export function detectMachine(): MachineInfo {
   const memoryBytes = (meminfo ? parseMemTotal(meminfo) : null) ?? os.totalmem();
   const found = findCpu(topology.model);
   const fallback = fallbackTdpPerCoreW();
-  const spec = found
+  const spec: CpuSpec | null = found
     ? { model: found.model, tdpW: found.tdpW, cores: found.cores, source: `${found.source} TDP table` }
     : null;
-  const profile = buildProfile(topology, spec, fallback, memoryBytes);
-  return { topology, memoryBytes, profile };
+  return { topology, memoryBytes, profile: estimatorProfile(topology, spec, fallback, memoryBytes) };
+}
+
+/** The calibrated power model; the Teads curve only if the model refuses the machine (it says why). */
+function estimatorProfile(
+  topology: CpuTopology,
+  spec: CpuSpec | null,
+  fallback: Fallback,
+  memoryBytes: number,
+): EstimatorProfile {
+  try {
+    return buildModelProfile(topology, spec, memoryBytes);
+  } catch (e) {
+    const teads = buildProfile(topology, spec, fallback, memoryBytes);
+    teads.basis.unshift(
+      `calibrated power model not applicable (${(e as Error).message}): Teads curve on TDP instead`,
+    );
+    return teads;
+  }
 }

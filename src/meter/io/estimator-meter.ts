@@ -17,6 +17,7 @@ export function createEstimatorMeter(opts: EstimatorMeterOptions): Meter {
       cpu: 'estimator',
       gpu: 'none',
       powerModel: opts.profile.powerModel,
+      scope: 'whole machine, modelled: CPU and platform (share of host) + memory',
       basis: opts.profile.basis,
       intervalS: opts.intervalS,
     }),
@@ -48,7 +49,16 @@ function startSession(opts: EstimatorMeterOptions): MeterSession {
       acc.add(snap());
       const reapedNow = readReapedChildrenCpuS();
       const exact = reapedAtStart !== null && reapedNow !== null ? reapedNow - reapedAtStart : undefined;
-      return acc.result(opts.logicalCpus, exact);
+      const m = acc.result(opts.logicalCpus, exact);
+      const band = opts.profile.band;
+      // The model's band applies to its own part; memory is a fixed per-GB coefficient.
+      if (band) {
+        m.energyBandJ = {
+          low: m.breakdownJ.cpu * band.lowRatio + m.breakdownJ.memory,
+          high: m.breakdownJ.cpu * band.highRatio + m.breakdownJ.memory,
+        };
+      }
+      return m;
     },
   };
 }

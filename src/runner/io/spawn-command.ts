@@ -4,7 +4,9 @@ import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
 import { describeExit } from '../describe-exit.js';
 import type { BenchmarkSpec, CommandResult } from '../types.js';
+import { METRICS_ENV } from '../metrics-file.js';
 import { LinePrefixer } from './line-prefixer.js';
+import { newMetricsFile, takeMetrics } from './metrics-channel.js';
 
 /** Grace between SIGTERM and SIGKILL when a benchmark times out. */
 const KILL_GRACE_MS = 2000;
@@ -46,10 +48,11 @@ export function spawnCommand(
       durationS: 0,
     });
   }
+  const metricsFile = newMetricsFile();
   return new Promise((resolve) => {
     const child = spawn('/bin/sh', ['-c', spec.run], {
       cwd: spec.cwd,
-      env: { ...process.env, ...spec.env },
+      env: { ...process.env, ...spec.env, [METRICS_ENV]: metricsFile },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -86,7 +89,7 @@ export function spawnCommand(
       }
       out.flush();
       err.flush();
-      resolve(result);
+      resolve(withReported(result, takeMetrics(metricsFile)));
     };
     child.on('error', (e) =>
       finish({
@@ -108,4 +111,12 @@ export function spawnCommand(
       setImmediate(() => finish(result));
     });
   });
+}
+
+/** Adds what the benchmark reported; its own one-line error explains a failure better than an exit code. */
+function withReported(result: CommandResult, reported: ReturnType<typeof takeMetrics>): CommandResult {
+  if (!reported) return result;
+  const out: CommandResult = { ...result, reported };
+  if (!result.ok && reported.error) out.reason = `${result.reason ?? 'failed'}: ${reported.error}`;
+  return out;
 }

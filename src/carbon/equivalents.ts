@@ -1,0 +1,23 @@
+import { REFERENCE } from '../data/reference-values.js';
+
+/** Human-scale equivalents, each with its cited source (see data/reference-values.json). */
+export interface Equivalents {
+  smartphoneCharges: number;
+  carKm: number;
+  treeMonths: number;
+  sources: { smartphoneCharges: string; carKm: string; treeMonths: string };
+}
+
+/** `energyKwh` is facility energy (after PUE); `co2eG` the total emissions. */
+export function equivalents(energyKwh: number, co2eG: number): Equivalents {
+  return {
+    smartphoneCharges: energyKwh / REFERENCE.smartphoneChargeKwh.value,
+    carKm: co2eG / REFERENCE.carGPerKmEu.value,
+    treeMonths: co2eG / REFERENCE.treeMonthG.value,
+    sources: {
+      smartphoneCharges: `0.012 kWh per charge: ${REFERENCE.smartphoneChargeKwh.source}`,
+      carKm: `${REFERENCE.carGPerKmEu.value} g/km (EU passenger car): ${REFERENCE.carGPerKmEu.source}`,
+      treeMonths: `${REFERENCE.treeMonthG.value} g absorbed per tree-month: ${REFERENCE.treeMonthG.source}`,
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Seeded PRNG (mulberry32) and shuffle. Cross-validation folds must be the same on every run and
+ * machine, so nothing here may touch Math.random.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fisher–Yates on a copy. */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  const next = mulberry32(seed);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** Fold number (0..k-1) of each of `n` rows: a seeded shuffle dealt round-robin, so sizes differ by ≤ 1. */
+export function assignFolds(n: number, k: number, seed: number): number[] {
+  const folds = new Array<number>(n).fill(0);
+  shuffled(
+    Array.from({ length: n }, (_, i) => i),
+    seed,
+  ).forEach((row, position) => (folds[row] = position % k));
+  return folds;
+}

@@ -1,0 +1,23 @@
+import type { TfjsArgs } from '../command.js';
+import type { CostTable } from '../cost/cost-table.js';
+import type { Dataset } from '../data/dataset.js';
+
+export type Metrics = Record<string, number | string>;
+
+/** What every task gets: the arguments, the drawn examples split in two, a seed stream and a log. */
+export interface TaskContext {
+  args: TfjsArgs;
+  train: Dataset;
+  test: Dataset;
+  seed: () => number;
+  log: (line: string) => void;
+}
+
+export interface TaskResult {
+  metrics: Metrics;
+  /** Per-layer parameters and MACs (per example, forward pass). */
+  cost?: CostTable;
+}
+
+/** A problem with the benchmark's own inputs (exit 2): bad shapes, missing labels, unreadable files. */
+export class BenchmarkInputError extends Error {}
