@@ -37912,20 +37912,26 @@ var RaplTotals = class {
       lastS: 0,
       joules: 0,
       peakW: 0,
-      failedAtS: null
+      failures: 0,
+      failing: false,
+      missingS: 0,
+      firstS: null
     }));
   }
   /** One reading per zone (same order as the constructor's), null where the read failed. */
   add(tS, readingsUj) {
     this.startS ??= tS;
     this.states.forEach((s2, i) => {
-      if (s2.failedAtS !== null) return;
       const uj = readingsUj[i] ?? null;
+      s2.failing = uj === null;
       if (uj === null) {
-        s2.failedAtS = tS;
+        s2.failures++;
         return;
       }
-      if (s2.lastUj !== null) {
+      s2.firstS ??= tS;
+      if (s2.lastUj !== null && !this.bridgeable(s2, tS)) {
+        s2.missingS += tS - s2.lastS;
+      } else if (s2.lastUj !== null) {
         if (uj < s2.lastUj) this.wraps++;
         const joules = wrapDeltaUj(s2.lastUj, uj, s2.zone.maxRangeUj) / 1e6;
         s2.joules += joules;
@@ -37935,6 +37941,11 @@ var RaplTotals = class {
       s2.lastS = tS;
     });
   }
+  /** A gap after failed reads can be bridged when, at the highest power seen, it holds less than one range. */
+  bridgeable(s2, tS) {
+    if (s2.peakW <= 0) return true;
+    return tS - s2.lastS < s2.zone.maxRangeUj / 1e6 / s2.peakW;
+  }
   joulesByRole() {
     const out = { package: 0, dram: 0, psys: 0 };
     for (const s2 of this.states) out[s2.zone.role] += s2.joules;
@@ -37942,13 +37953,25 @@ var RaplTotals = class {
   }
   /** Each zone's range and the highest power seen on it, for the next interval (interval.ts). */
   wrapLimits() {
-    return this.states.filter((s2) => s2.failedAtS === null).map((s2) => ({ rangeUj: s2.zone.maxRangeUj, peakW: s2.peakW }));
+    return this.states.map((s2) => ({ rangeUj: s2.zone.maxRangeUj, peakW: s2.peakW }));
   }
   notes() {
-    return this.states.filter((s2) => s2.failedAtS !== null).map((s2) => {
-      const after = s2.failedAtS - (this.startS ?? s2.failedAtS);
-      return s2.lastUj === null ? `RAPL ${zoneLabel(s2.zone)} could not be read: its energy is missing` : `RAPL ${zoneLabel(s2.zone)} stopped being readable after ${after.toFixed(1)} s: its energy after that is missing`;
-    });
+    const out = [];
+    for (const s2 of this.states) {
+      const label = `RAPL ${zoneLabel(s2.zone)}`;
+      if (s2.lastUj === null) out.push(`${label} could not be read: its energy is missing`);
+      else if (s2.failing)
+        out.push(
+          `${label} stopped being readable before the end: its energy after ${(s2.lastS - (this.startS ?? s2.lastS)).toFixed(1)} s is missing`
+        );
+      else if (s2.firstS > (this.startS ?? 0))
+        out.push(
+          `${label} first readable after ${(s2.firstS - this.startS).toFixed(1)} s: its energy before is missing`
+        );
+      else if (s2.missingS > 0)
+        out.push(`${label}: ${s2.failures} failed read(s) left ${s2.missingS.toFixed(1)} s of energy unknown`);
+    }
+    return out;
   }
 };
 

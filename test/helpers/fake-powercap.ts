@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -50,10 +50,13 @@ export class FakePowercap {
     return c;
   }
 
+  /** Written to a temporary file and renamed, so a reader never sees a half-written counter (as with sysfs). */
   private write(id: string, uj: number): void {
     const c = this.zone(id);
     c.uj = uj % c.rangeUj;
-    writeFileSync(path.join(c.dir, 'energy_uj'), `${c.uj}\n`);
+    const tmp = path.join(c.dir, '.energy_uj.tmp');
+    writeFileSync(tmp, `${c.uj}\n`);
+    renameSync(tmp, path.join(c.dir, 'energy_uj'));
   }
 
   /** Adds energy to a zone's counter, wrapping at its range. */

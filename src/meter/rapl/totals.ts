@@ -4,8 +4,9 @@ import { zoneLabel } from './zone.js';
 /**
  * Wrap-aware energy totals over successive readings of RAPL counters. A counter that reads
  * lower than before has wrapped, so its range is added once; the sampling interval is chosen
- * (interval.ts) so that two wraps never fall between readings. A zone whose read fails stops
- * there: what it measured so far is kept and a note says from when energy is missing.
+ * (interval.ts) so that two wraps never fall between readings. A failed read is skipped: the next
+ * good one bridges the gap when no two wraps can fit in it, else the gap's energy is dropped and a
+ * note says how many seconds are missing. Nothing measured is ever thrown away.
  */
 
 export interface TrackedZone {
@@ -28,7 +29,11 @@ interface ZoneState {
   lastS: number;
   joules: number;
   peakW: number;
-  failedAtS: number | null;
+  /** Failed reads so far, and whether the latest read failed. */
+  failures: number;
+  failing: boolean;
+  missingS: number;
+  firstS: number | null;
 }
 
 export type EnergyByRole = Record<DomainRole, number>;
@@ -45,7 +50,10 @@ export class RaplTotals {
       lastS: 0,
       joules: 0,
       peakW: 0,
-      failedAtS: null,
+      failures: 0,
+      failing: false,
+      missingS: 0,
+      firstS: null,
     }));
   }
 
@@ -53,13 +61,17 @@ export class RaplTotals {
   add(tS: number, readingsUj: readonly (number | null)[]): void {
     this.startS ??= tS;
     this.states.forEach((s, i) => {
-      if (s.failedAtS !== null) return;
       const uj = readingsUj[i] ?? null;
+      s.failing = uj === null;
       if (uj === null) {
-        s.failedAtS = tS;
+        s.failures++;
         return;
       }
-      if (s.lastUj !== null) {
+      s.firstS ??= tS;
+      if (s.lastUj !== null && !this.bridgeable(s, tS)) {
+        // Two wraps could hide in this gap: its energy is unknown, so restart from this reading.
+        s.missingS += tS - s.lastS;
+      } else if (s.lastUj !== null) {
         if (uj < s.lastUj) this.wraps++;
         const joules = wrapDeltaUj(s.lastUj, uj, s.zone.maxRangeUj) / 1e6;
         s.joules += joules;
@@ -70,6 +82,12 @@ export class RaplTotals {
     });
   }
 
+  /** A gap after failed reads can be bridged when, at the highest power seen, it holds less than one range. */
+  private bridgeable(s: ZoneState, tS: number): boolean {
+    if (s.peakW <= 0) return true;
+    return tS - s.lastS < s.zone.maxRangeUj / 1e6 / s.peakW;
+  }
+
   joulesByRole(): EnergyByRole {
     const out: EnergyByRole = { package: 0, dram: 0, psys: 0 };
     for (const s of this.states) out[s.zone.role] += s.joules;
@@ -78,19 +96,25 @@ export class RaplTotals {
 
   /** Each zone's range and the highest power seen on it, for the next interval (interval.ts). */
   wrapLimits(): { rangeUj: number; peakW: number }[] {
-    return this.states
-      .filter((s) => s.failedAtS === null)
-      .map((s) => ({ rangeUj: s.zone.maxRangeUj, peakW: s.peakW }));
+    return this.states.map((s) => ({ rangeUj: s.zone.maxRangeUj, peakW: s.peakW }));
   }
 
   notes(): string[] {
-    return this.states
-      .filter((s) => s.failedAtS !== null)
-      .map((s) => {
-        const after = s.failedAtS! - (this.startS ?? s.failedAtS!);
-        return s.lastUj === null
-          ? `RAPL ${zoneLabel(s.zone)} could not be read: its energy is missing`
-          : `RAPL ${zoneLabel(s.zone)} stopped being readable after ${after.toFixed(1)} s: its energy after that is missing`;
-      });
+    const out: string[] = [];
+    for (const s of this.states) {
+      const label = `RAPL ${zoneLabel(s.zone)}`;
+      if (s.lastUj === null) out.push(`${label} could not be read: its energy is missing`);
+      else if (s.failing)
+        out.push(
+          `${label} stopped being readable before the end: its energy after ${(s.lastS - (this.startS ?? s.lastS)).toFixed(1)} s is missing`,
+        );
+      else if (s.firstS! > (this.startS ?? 0))
+        out.push(
+          `${label} first readable after ${(s.firstS! - this.startS!).toFixed(1)} s: its energy before is missing`,
+        );
+      else if (s.missingS > 0)
+        out.push(`${label}: ${s.failures} failed read(s) left ${s.missingS.toFixed(1)} s of energy unknown`);
+    }
+    return out;
   }
 }
