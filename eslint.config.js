@@ -2,7 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.scratch/', 'dist/', 'node_modules/', 'data/', 'schema/', 'coverage/', '.carbon-gate/', 'test/fixtures/'] },
+  {
+    ignores: [
+      '.scratch/',
+      'dist/',
+      'node_modules/',
+      'data/',
+      'schema/',
+      'coverage/',
+      '.carbon-gate/',
+      'test/fixtures/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -133,7 +133,9 @@ describe('RAPL meter over a fake powercap tree', () => {
     expect(m.breakdownJ.cpu).toBeCloseTo(30, 6);
     expect(m.breakdownJ.memory).toBeCloseTo(4, 6);
     expect(m.notes).toHaveLength(1);
-    expect(m.notes[0]).toMatch(/^RAPL intel-rapl:0 \(package-0\) stopped being readable before the end: its energy after \d+\.\d s is missing/);
+    expect(m.notes[0]).toMatch(
+      /^RAPL intel-rapl:0 \(package-0\) stopped being readable before the end: its energy after \d+\.\d s is missing/,
+    );
   });
 });
 
