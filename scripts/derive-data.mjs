@@ -350,12 +350,21 @@ rounded to 0.1 g, with the year of each row (years present: ${years}).
   (Ember's 2023 world average is ~481 g/kWh).
 
 ${gridExtra}
+## power-model.json and specpower-cpus.json
+
+- Written by \`scripts/fit-power-model.ts\` (\`npm run fit:power-model\`), not by this script: the calibrated
+  whole-server power model's parameters, and the CPU table (architecture, year, cores, threads, TDP) of the
+  servers it was fitted on.
+- **SPECpower_ssj2008** published results (spec.org), measured wall power at idle and 10–100 % load, as
+  cleaned by the Cloud Energy project (green-coding-solutions/cloud-energy,
+  \`data/spec_data_cleaned_unmelted.csv\`, MIT). 498 servers; the input file's SHA-256 is recorded in the JSON.
+- Test and fixture data: \`rapl-load-profiles/*.csv\` (CodeCarbon's profiling runs, MIT) are read by the
+  calibration tests, not embedded.
+
 ## Other reference data in ../shared/data (not embedded by this script)
 
 | File | Source | Licence |
 | --- | --- | --- |
-| specpower/machines.csv | SPECpower_ssj2008 results (spec.org), cleaned by green-coding-solutions/cloud-energy | MIT (cleaning) |
-| rapl-load-profiles/*.csv | CodeCarbon profiling runs | MIT |
 | hardware/green-algorithms-TDP_gpu.csv | Green Algorithms | CC BY 4.0 |
 | grid/codecarbon-usa_emissions_2016_lbs_per_mwh.json | CodeCarbon (eGRID 2016; superseded here by the 2020 state figures) | MIT |
 
