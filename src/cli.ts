@@ -4,6 +4,7 @@ import { meterCommand } from './cli/commands/meter.js';
 import { footprintCommand } from './cli/commands/footprint.js';
 import { calibrateCommand } from './cli/commands/calibrate.js';
 import { powerModelCommand } from './cli/commands/power-model.js';
+import { compareCommand } from './cli/commands/compare.js';
 import { EXIT } from './cli/exit-codes.js';
 import { HELP } from './cli/help.js';
 import { VERSION } from './cli/job.js';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   footprint: footprintCommand,
   calibrate: calibrateCommand,
   'power-model': powerModelCommand,
+  compare: compareCommand,
 };
 
 /** Thin entry: dispatch, map errors to one line and an exit code, set the exit code once. */

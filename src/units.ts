@@ -39,6 +39,8 @@ const MASS_UNITS: Ladder = [
 // Digits, optional fraction, optional single space, unit. No sign, so negatives never match.
 const QUANTITY = /^(\d+(?:\.\d+)?) ?([A-Za-z]+)$/;
 // Also exported as a pattern so the JSON Schema lets editors flag bad durations as you type.
+export const ENERGY_PATTERN = `^\\d+(\\.\\d+)? ?(${ENERGY_UNITS.map(([unit]) => unit).join('|')})$`;
+export const MASS_PATTERN = `^\\d+(\\.\\d+)? ?(${MASS_UNITS.map(([unit]) => unit).join('|')})$`;
 export const DURATION_PATTERN = `^\\d+(\\.\\d+)? ?(${DURATION_UNITS.map(([unit]) => unit).join('|')})$`;
 // Long digit strings only overflow to Infinity; capping keeps hostile input cheap.
 const MAX_QUANTITY_LENGTH = 64;
@@ -72,6 +74,23 @@ export function parseEnergy(input: string | number): number | null {
 /** "850mg", "12 g", "1.2kg", "3t" → grams. */
 export function parseMass(input: string | number): number | null {
   return parseQuantity(input, MASS_UNITS);
+}
+
+// Percentages for regression tiers: "5%", "12.5 %". The sign is implied (a regression is an increase).
+export const PERCENT_PATTERN = '^\\d+(\\.\\d+)? ?%$';
+
+/** "5%", "12.5 %" → 0.05, 0.125. Bare numbers → null (is 5 five percent or five hundred?). */
+export function parsePercent(input: string | number): number | null {
+  if (typeof input !== 'string' || input.length > MAX_QUANTITY_LENGTH) return null;
+  const match = /^(\d+(?:\.\d+)?) ?%$/.exec(input);
+  return match ? Number(match[1]) / 100 : null;
+}
+
+/** A signed change in percent with one decimal, no unit: 0.124 → "+12.4", -0.031 → "-3.1", 0 → "+0.0". */
+export function signedPercent(fraction: number): string {
+  if (!Number.isFinite(fraction)) return 'n/a';
+  const v = Number((fraction * 100).toFixed(1));
+  return `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
 }
 
 /** Rounds first so the unit is chosen on the number shown (999.6 g must print "1.00 kg"). */

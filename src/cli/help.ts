@@ -2,13 +2,15 @@ import { CARBON_FLAG_HELP } from './carbon-flags.js';
 import { FOOTPRINT_HELP } from './commands/footprint.js';
 import { CALIBRATE_HELP } from './commands/calibrate.js';
 import { POWER_MODEL_HELP } from './commands/power-model.js';
+import { COMPARE_HELP } from './commands/compare.js';
 
 /** --help texts; kept beside the commands so each option is documented where it is parsed. */
 export const HELP: Record<string, string> = {
   main: `carbon-gate — meter the energy and CO2e of your benchmarks and gate CI on them
 
 Usage:
-  carbon-gate run [--config FILE] [--out DIR] [carbon flags] [--json]
+  carbon-gate run [--config FILE] [--out DIR] [carbon flags] [--json] [--baseline FILE | --ab REF]
+  carbon-gate compare --base A.json --head B.json [--json]
   carbon-gate validate [--config FILE]
   carbon-gate meter [--out DIR] [carbon flags] [--json] -- CMD [ARGS…]
   carbon-gate footprint --json (--energy-kwh X | --cores N --tdp-per-core W …) [carbon flags]
@@ -25,8 +27,13 @@ Options:
   --out DIR       where carbon-report.json goes (default: .carbon-gate)
 ${CARBON_FLAG_HELP}
   --json          print the report JSON on stdout instead of the table
+  --baseline FILE compare with a previous carbon-report.json (independent samples)
+  --ab REF        paired A/B: check out REF in a temporary git worktree and run its benchmarks
+                  interleaved with these (base, head, base, head …); the worktree is removed after
   --help          this text
 
+With a budget or a baseline, benchmarks repeat 5 times unless they set repeat. A regression fails only
+when the lower bound of the 95 % interval of head ÷ base exceeds the limit (default warn 5 %, fail 10 %).
 Benchmark output goes to stderr, prefixed with [name]; the table (or JSON) goes to stdout.`,
   validate: `carbon-gate validate — check a config file and exit (0 valid, 2 invalid)
 
@@ -49,4 +56,5 @@ Exit code 3 when the command fails (the report is still printed).`,
   footprint: FOOTPRINT_HELP,
   calibrate: CALIBRATE_HELP,
   'power-model': POWER_MODEL_HELP,
+  compare: COMPARE_HELP,
 };

@@ -8,7 +8,8 @@ import { buildReport } from '../report/build.js';
 import type { Report } from '../report/types.js';
 import { runSuite } from '../runner/run-suite.js';
 import { killAllGroups, spawnCommand } from '../runner/io/spawn-command.js';
-import type { BenchmarkSpec } from '../runner/types.js';
+import type { BenchmarkRun, BenchmarkSpec } from '../runner/types.js';
+import { runAb } from '../gate/ab-run.js';
 
 export interface JobOptions {
   specs: BenchmarkSpec[];
@@ -31,10 +32,19 @@ export interface JobOptions {
   prefixFor(spec: BenchmarkSpec): string;
   progress(message: string): void;
   notices?: string[];
+  /** The environment benchmarks inherit (default process.env); the action strips tokens from it. */
+  benchEnv?: NodeJS.ProcessEnv;
+  /** Paired A/B: the base commit's benchmarks, run interleaved with `specs` (src/gate/ab-run.ts). */
+  abBase?: BenchmarkSpec[];
 }
 
 /** The main job: resolve the grid, detect the machine, run and meter every benchmark, build the report. */
 export async function runJob(opts: JobOptions): Promise<Report> {
+  return (await runJobAb(opts)).report;
+}
+
+/** runJob, plus the base side's report when `abBase` is given (same meter, grid and machine). */
+export async function runJobAb(opts: JobOptions): Promise<{ report: Report; base?: Report }> {
   // Before any benchmark runs: an unknown region is exit 2, and the live fetch happens once per run.
   const carbon = await resolveCarbon({
     region: opts.region,
@@ -61,37 +71,48 @@ export async function runJob(opts: JobOptions): Promise<Report> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const runs = await runSuite(opts.specs, {
+    const deps = {
       meter,
-      runCommand: (spec, onPid) => spawnCommand(spec, opts.prefixFor(spec), opts.benchOutput, onPid),
+      runCommand: (spec: BenchmarkSpec, onPid: (pid: number) => void) =>
+        spawnCommand(spec, opts.prefixFor(spec), opts.benchOutput, onPid, opts.benchEnv),
       progress: opts.progress,
       interrupted: () => interrupted,
-    });
-    return buildReport({
-      version: pkg.version,
-      createdAt: new Date().toISOString(),
-      config: opts.configLabel,
-      machine: {
-        platform: `${process.platform}-${process.arch}`,
-        cpuModel: machine.topology.model,
-        logicalCpus: machine.topology.logicalCpus,
-        memoryGb: Number((machine.memoryBytes / 1024 ** 3).toFixed(2)),
-        virtualised: machine.topology.virtualised,
-      },
-      meter: meter.describe(),
-      grid: carbon.grid,
-      pue: { value: carbon.pue.value, source: carbon.pue.source },
-      embodied: carbon.embodied.model,
-      ...(opts.carbon?.projection ? { projection: opts.carbon.projection } : {}),
-      runs,
-      notices: [
-        ...meterNotes,
-        ...carbon.pue.notices,
-        ...carbon.embodied.notices,
-        ...(opts.notices ?? []),
-        ...(interrupted ? ['interrupted: remaining benchmarks were not run'] : []),
-      ],
-    });
+    };
+    const ab = opts.abBase
+      ? await runAb(opts.specs, opts.abBase, {
+          ...deps,
+          runBaseCommand: (spec, onPid) =>
+            spawnCommand(spec, `[base ${spec.name}] `, opts.benchOutput, onPid, opts.benchEnv),
+        })
+      : null;
+    const runs = ab ? ab.head : await runSuite(opts.specs, deps);
+    const build = (runs: BenchmarkRun[]) =>
+      buildReport({
+        version: pkg.version,
+        createdAt: new Date().toISOString(),
+        config: opts.configLabel,
+        machine: {
+          platform: `${process.platform}-${process.arch}`,
+          cpuModel: machine.topology.model,
+          logicalCpus: machine.topology.logicalCpus,
+          memoryGb: Number((machine.memoryBytes / 1024 ** 3).toFixed(2)),
+          virtualised: machine.topology.virtualised,
+        },
+        meter: meter.describe(),
+        grid: carbon.grid,
+        pue: { value: carbon.pue.value, source: carbon.pue.source },
+        embodied: carbon.embodied.model,
+        ...(opts.carbon?.projection ? { projection: opts.carbon.projection } : {}),
+        runs,
+        notices: [
+          ...meterNotes,
+          ...carbon.pue.notices,
+          ...carbon.embodied.notices,
+          ...(opts.notices ?? []),
+          ...(interrupted ? ['interrupted: remaining benchmarks were not run'] : []),
+        ],
+      });
+    return { report: build(runs), ...(ab ? { base: build(ab.base) } : {}) };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

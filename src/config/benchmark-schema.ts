@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BenchmarkBudgetSchema } from './budget-schema.js';
 import { durationField } from './duration-field.js';
 import { field, quotingHint } from './expectations.js';
 import { closestMatch } from './suggest.js';
@@ -59,10 +60,15 @@ export const BenchmarkSchema = z
     env: field(z.record(envName, envValue), 'Extra environment variables for the command.', {
       expected: 'a mapping of variable names to string values',
     }).default({}),
-    repeat: field(wholeNumber(1, 1000), 'Metered runs; the report gives their median and every sample.', {
-      expected: 'a whole number from 1 to 1000',
-      hint: quotingHint('number'),
-    }).default(1),
+    // No default here: it depends on whether the benchmark is gated (specs-from-config.ts decides).
+    repeat: field(
+      wholeNumber(1, 1000),
+      'Metered runs; the report gives their median and every sample. Default 1, or 5 when gated (a budget or a baseline).',
+      {
+        expected: 'a whole number from 1 to 1000',
+        hint: quotingHint('number'),
+      },
+    ).optional(),
     warmup: field(wholeNumber(0, 100), 'Unmeasured runs before the measured ones (caches, JIT).', {
       expected: 'a whole number from 0 to 100',
       hint: quotingHint('number'),
@@ -92,6 +98,7 @@ export const BenchmarkSchema = z
       'Functional unit (SCI R): the report adds energy and CO2e per unit and per 1,000 units.',
       { expected: 'a mapping with name and count' },
     ).optional(),
+    budget: BenchmarkBudgetSchema.optional(),
   })
   // `when`: also flagged beside other errors in the entry, as a missing `run` always was.
   .superRefine(exactlyOneOfRunOrTfjs, { when: (payload) => isMapping(payload.value) })

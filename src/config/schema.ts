@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationField } from './duration-field.js';
 import { BenchmarksSchema } from './benchmark-schema.js';
+import { BudgetSchema } from './budget-schema.js';
 import { EmbodiedSchema, IntensitySchema, ProjectionSchema } from './carbon-schema.js';
 import { field, quotingHint } from './expectations.js';
 
@@ -60,6 +61,7 @@ export const ConfigSchema = field(
         hint: quotingHint('string'),
       },
     ).optional(),
+    budget: BudgetSchema.optional(),
     benchmarks: BenchmarksSchema,
   }),
   'carbon-gate.yml: the benchmarks carbon-gate runs and meters, and how their energy converts to CO2e.',

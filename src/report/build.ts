@@ -5,9 +5,11 @@ import { co2eGrams, J_PER_KWH } from '../carbon/footprint.js';
 import { perUnit } from '../carbon/functional-unit.js';
 import type { ProjectionConfig } from '../carbon/projection.js';
 import type { GridIntensity } from '../carbon/region.js';
+import { NO_BASELINE_NOTE } from '../gate/types.js';
 import type { MeterDescription } from '../meter/types.js';
 import type { BenchmarkRun, SampleRun } from '../runner/types.js';
 import { median } from '../stats/median.js';
+import { summariseModel } from './model-metrics.js';
 import {
   SCHEMA_VERSION,
   type BenchmarkReport,
@@ -89,6 +91,8 @@ export function buildReport(inp: ReportInputs): Report {
     verdict: {
       status,
       reasons: errored.map((b) => `${b.name}: ${b.reason ?? 'error'}`),
+      // Until the gate (src/gate/apply.ts) says otherwise: never silence about regressions.
+      baseline: { source: 'none', note: NO_BASELINE_NOTE },
     },
     notices: unique([
       ...inp.grid.notices,
@@ -122,6 +126,9 @@ function sampleReport(s: SampleRun, rates: CarbonRates): SampleReport {
   if (s.command.reason) r.reason = s.command.reason;
   if (m.energyBandJ) r.energyBandJ = m.energyBandJ;
   if (m.gpus) r.gpus = m.gpus;
+  if (s.metrics) r.metrics = s.metrics;
+  if (s.layers) r.layers = s.layers;
+  if (s.backend) r.backend = s.backend;
   return r;
 }
 
@@ -157,6 +164,7 @@ function benchmarkReport(run: BenchmarkRun, rates: CarbonRates): BenchmarkReport
     breakdownJ: breakdown,
     processShare: med((s) => s.processShare),
     samples,
+    reasons: run.reason ? [run.reason] : [],
   };
   if (run.reason) b.reason = run.reason;
   if (run.spec.unit && energyJ !== null && co2eG !== null) b.perUnit = perUnit(run.spec.unit, energyJ, co2eG);
@@ -164,6 +172,7 @@ function benchmarkReport(run: BenchmarkRun, rates: CarbonRates): BenchmarkReport
   if (banded.length === ok.length && ok.length > 0) {
     b.energyBandJ = { low: med((x) => x.energyBandJ!.low)!, high: med((x) => x.energyBandJ!.high)! };
   }
+  Object.assign(b, summariseModel(ok, energyJ));
   return b;
 }
 

@@ -1,26 +1,17 @@
 import { terminalSafe } from '../text/terminal-safe.js';
+import { textTable } from '../text/text-table.js';
+import { modelCells, modelHeader, modelLines } from './model-lines.js';
 import { formatDuration, formatEnergy, formatMass } from '../units.js';
 import { carbonLines } from './carbon-lines.js';
+import { gateLines } from './gate-lines.js';
 import type { Report } from './types.js';
 
 const dash = '–';
 const orDash = (v: number | null, f: (n: number) => string) => (v === null ? dash : f(v));
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, c) => cell.padEnd(widths[c]!))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
 /** The human-readable summary printed after a run: a pure function of the report. */
 export function renderTable(report: Report): string {
-  const header = ['benchmark', 'kind', 'repeats', 'time', 'energy', 'CO2e', 'status'];
+  const header = ['benchmark', 'kind', 'repeats', 'time', 'energy', 'CO2e', ...modelHeader(report), 'status'];
   const rows = report.benchmarks.map((b) => [
     terminalSafe(b.name),
     b.kind,
@@ -29,6 +20,7 @@ export function renderTable(report: Report): string {
     orDash(b.energyJ, formatEnergy) +
       (b.energyBandJ ? ` (${formatEnergy(b.energyBandJ.low)}–${formatEnergy(b.energyBandJ.high)})` : ''),
     orDash(b.co2eG, formatMass),
+    ...modelCells(report, b),
     b.status,
   ]);
   const t = report.totals;
@@ -39,11 +31,13 @@ export function renderTable(report: Report): string {
     formatDuration(t.durationS),
     formatEnergy(t.energyJ),
     formatMass(t.co2eG),
+    ...modelHeader(report).map(() => ''),
     report.verdict.status,
   ];
   const m = report.method;
   const lines = [
-    table([header, ...rows, total]),
+    textTable([header, ...rows, total]),
+    ...modelLines(report),
     '',
     `Energy: ${m.cpu} (${m.powerModel}; ${m.scope}), GPU: ${m.gpu}, sampled every ${formatDuration(m.intervalS)}`,
     ...m.basis.map((b) => `  ${terminalSafe(b)}`),
@@ -57,6 +51,7 @@ export function renderTable(report: Report): string {
   for (const b of report.benchmarks.filter((x) => x.status === 'error')) {
     lines.push(`error: ${terminalSafe(b.name)}: ${terminalSafe(b.reason ?? 'failed')}`);
   }
+  lines.push('', ...gateLines(report));
   for (const n of report.notices) lines.push(`notice: ${terminalSafe(n)}`);
   return lines.join('\n') + '\n';
 }

@@ -1,3 +1,5 @@
+import type { LayerCost, MetricValue } from '../runner/metrics-file.js';
+import type { ModelSummary } from './model-metrics.js';
 import type { BreakdownJ, CpuMethod, GpuEnergy, GpuMethod } from '../meter/types.js';
 import type { CleanerElsewhere } from '../carbon/cleaner-elsewhere.js';
 import type { Equivalents } from '../carbon/equivalents.js';
@@ -5,6 +7,14 @@ import type { PerUnit } from '../carbon/functional-unit.js';
 import type { CloudPlacement } from '../carbon/location.js';
 import type { Projection } from '../carbon/projection.js';
 import type { IntensitySourceName, RegionOrigin } from '../carbon/region.js';
+import type {
+  BaselineInfo,
+  BenchmarkStats,
+  BudgetUse,
+  Comparison,
+  ResolvedBudget,
+  TotalBudget,
+} from '../gate/types.js';
 
 /** The report's JSON contract. Bump SCHEMA_VERSION on breaking changes. */
 export const SCHEMA_VERSION = 1;
@@ -33,9 +43,13 @@ export interface SampleReport {
   energyBandJ?: { low: number; high: number };
   gpus?: GpuEnergy[];
   notes: string[];
+  /** What the benchmark reported through its metrics file (accuracy, loss…), TF.js layers and backend. */
+  metrics?: Record<string, MetricValue>;
+  layers?: LayerCost[];
+  backend?: 'tensorflow' | 'wasm' | 'cpu';
 }
 
-export interface BenchmarkReport {
+export interface BenchmarkReport extends ModelSummary {
   name: string;
   kind: 'training' | 'inference' | 'other';
   command: string;
@@ -57,6 +71,16 @@ export interface BenchmarkReport {
   /** SCI per functional unit, when the benchmark declares `unit`. */
   perUnit?: PerUnit;
   samples: SampleReport[];
+  /** The gate (additive in schema 1). The budget applied, in SI units; absent when none is configured. */
+  budget?: ResolvedBudget;
+  /** Medians with bootstrap 95 % intervals (null below 5 successful repeats). */
+  stats?: BenchmarkStats;
+  /** head ÷ base of budget.metric, when there is a baseline with this benchmark in it. */
+  comparison?: Comparison;
+  /** Why the status is what it is (limits exceeded, regression found or not checked, errors). */
+  reasons: string[];
+  /** Every limit checked; for regression tiers `observed` is the interval's lower bound of head ÷ base − 1. */
+  budgetUse?: BudgetUse[];
 }
 
 export interface EmbodiedReport {
@@ -120,9 +144,13 @@ export interface Report {
     operationalG: number;
     embodiedG: number;
     equivalents: Equivalents;
+    /** The config's budget.total, in SI units, and the limits it checked. */
+    budget?: TotalBudget;
+    budgetUse?: BudgetUse[];
   };
   /** Patterson et al. projection, when the config declares `projection`. */
   projection?: Projection;
-  verdict: { status: Status; reasons: string[] };
+  /** error > fail > warn > pass over the benchmarks and the suite total; the baseline used, or none. */
+  verdict: { status: Status; reasons: string[]; baseline: BaselineInfo };
   notices: string[];
 }

@@ -36,15 +36,26 @@ async function runBenchmark(spec: BenchmarkSpec, where: string, deps: SuiteDeps)
   const samples: SampleRun[] = [];
   for (let r = 1; r <= spec.repeat; r++) {
     deps.progress(`${where}: repeat ${r}/${spec.repeat}`);
-    const session = deps.meter.start();
-    const command = await deps.runCommand(spec, (pid) => session.track(pid));
-    const measurement = await session.stop();
-    samples.push(sampleRun(r, command, measurement));
+    const sample = await meteredRepeat(spec, r, deps);
+    samples.push(sample);
+    const command = sample.command;
     if (!command.ok) {
       return { spec, status: 'error', reason: `repeat ${r}/${spec.repeat}: ${command.reason}`, samples };
     }
   }
   return { spec, status: 'ok', samples };
+}
+
+/** Runs and meters one repeat (also used by the interleaved A/B runner, src/gate/ab-run.ts). */
+export async function meteredRepeat(
+  spec: BenchmarkSpec,
+  repeat: number,
+  deps: Pick<SuiteDeps, 'meter' | 'runCommand'>,
+): Promise<SampleRun> {
+  const session = deps.meter.start();
+  const command = await deps.runCommand(spec, (pid) => session.track(pid));
+  const measurement = await session.stop();
+  return sampleRun(repeat, command, measurement);
 }
 
 /** One metered repeat, with what the benchmark reported lifted out of the command result. */

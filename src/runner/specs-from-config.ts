@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
+import { GATED_REPEAT, resolveBudget } from '../gate/resolve-budget.js';
 import { resolveTfjsArgs, tfjsCommand, tfjsUnit } from '../tfjs/command.js';
 import { tfjsRunnerPath } from '../tfjs/runner-path.js';
 import type { BenchmarkSpec } from './types.js';
@@ -8,6 +9,8 @@ export interface SpecOptions {
   /** The TF.js runner script and the Node that runs it; defaults: the bundled runner, this Node. */
   tfjsRunner?: string;
   node?: string;
+  /** A baseline was asked for: every benchmark is gated, so repeats default to GATED_REPEAT. */
+  gated?: boolean;
 }
 
 /**
@@ -29,7 +32,7 @@ export function specsFromConfig(config: Config, configDir: string, opts: SpecOpt
       run,
       cwd: path.resolve(configDir, b.cwd ?? '.'),
       env: b.env ?? {},
-      repeat: b.repeat,
+      repeat: b.repeat ?? (opts.gated || resolveBudget(config.budget, b.budget) ? GATED_REPEAT : 1),
       warmup: b.warmup,
       timeoutS: b.timeoutS,
       ...(unit ? { unit } : {}),

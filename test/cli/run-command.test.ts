@@ -83,17 +83,25 @@ describe('carbon-gate run', () => {
     expect(existsSync(path.join(dir, 'ran'))).toBe(false);
   });
 
-  it('with no config it runs the built-in demo suite and writes the report', async () => {
+  it('with no config it runs the built-in reference suite (TF.js, at toy size here) and writes the report', async () => {
     const dir = tmp();
-    const r = await runCli(['run'], { cwd: dir });
-    expect(r.code).toBe(0);
+    // Smoke size: every benchmark runs end to end in about a second; npm start runs them at full size.
+    const r = await runCli(['run'], { cwd: dir, env: { CARBON_GATE_TFJS_SMOKE: '1' } });
+    expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(readFileSync(path.join(dir, '.carbon-gate', 'carbon-report.json'), 'utf8'));
     expect(report.config).toBe('built-in demo suite');
-    expect(report.benchmarks.map((b: { kind: string }) => b.kind)).toEqual([
-      'training',
-      'inference',
-      'other',
-    ]);
+    expect(report.benchmarks.map((b: { name: string; status: string }) => [b.name, b.status])).toEqual(
+      [
+        'mlp-train',
+        'cnn-train',
+        'gru-train',
+        'knn-classify',
+        'kmeans-train',
+        'fourier-redraw',
+        'dcgan-train',
+      ].map((name) => [name, 'pass']),
+    );
+    expect(r.stderr).toMatch(/\[mlp-train\] mlp train on wasm: .*accuracy/);
     for (const b of report.benchmarks) expect(b.energyJ).toBeGreaterThan(0);
     expect(report.notices.join('\n')).toMatch(/no region given/);
     expect(report.notices.join('\n')).toMatch(/built-in demo suite/);

@@ -90,7 +90,8 @@ describe('parseConfigText on hostile input', () => {
     expect(errors.length).toBe(2);
     for (const line of errors) {
       expect(line).not.toMatch(/[\n\u2028]/);
-      expect(line.length).toBeLessThan(200);
+      // 220: the allowed-keys list in the other line grows with the schema (budget added 8 characters).
+      expect(line.length).toBeLessThan(220);
     }
   });
 });

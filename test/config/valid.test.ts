@@ -55,7 +55,6 @@ describe('parseConfigText accepts valid configs', () => {
           kind: 'training',
           run: 'python train.py',
           env: {},
-          repeat: 1,
           warmup: 0,
           timeoutS: 1800,
         },
@@ -86,7 +85,6 @@ describe('parseConfigText accepts valid configs', () => {
           kind: 'inference',
           run: 'python serve.py',
           env: {},
-          repeat: 1,
           warmup: 0,
           timeoutS: 90,
         },
@@ -122,6 +120,16 @@ benchmarks:
 
   it('parses the shipped demo config', () => {
     const text = readFileSync(new URL('../../demo/carbon-gate.yml', import.meta.url), 'utf8');
-    expect(parseOk(text).benchmarks.map((b) => b.timeoutS)).toEqual([120, 120, 30]);
+    const config = parseOk(text);
+    expect(config.benchmarks.map((b) => b.tfjs?.model)).toEqual([
+      'mlp',
+      'cnn',
+      'gru',
+      'knn',
+      'kmeans',
+      'fourier',
+      'dcgan',
+    ]);
+    expect(config.benchmarks.every((b) => b.tfjs?.samples === 3000 && b.tfjs.seed === 42)).toBe(true);
   });
 });

@@ -44,6 +44,10 @@ describe('buildReport', () => {
 
   it('all benchmarks ok → pass', () => {
     const ok = buildReport(inputs({ runs: [runs[0]!, { ...runs[0]!, samples: [sample(1, 10)] }] }));
-    expect(ok.verdict).toEqual({ status: 'pass', reasons: [] });
+    expect(ok.verdict).toEqual({
+      status: 'pass',
+      reasons: [],
+      baseline: { source: 'none', note: 'no baseline: regression not checked' },
+    });
   });
 });

@@ -1,12 +1,23 @@
+import { existsSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findConfigPath, loadConfig } from '../../io/config-file.js';
 import { writeReport } from '../../io/write-report.js';
+import { UsageError } from '../../errors/usage-error.js';
+import { abBaseline } from '../../gate/ab-baseline.js';
+import { applyGate } from '../../gate/apply.js';
+import type { BaselineData } from '../../gate/baseline.js';
+import { fileBaseline } from '../../gate/io/file-baseline.js';
+import { withWorktree } from '../../gate/io/worktree.js';
+import { resolveBudget } from '../../gate/resolve-budget.js';
 import { renderTable } from '../../report/table.js';
+import type { Report } from '../../report/types.js';
+import type { BenchmarkSpec } from '../../runner/types.js';
 import { specsFromConfig } from '../../runner/specs-from-config.js';
 import { exitCodeFor, EXIT } from '../exit-codes.js';
 import { HELP } from '../help.js';
-import { runJob } from '../job.js';
+import { runJobAb } from '../job.js';
 import { CARBON_FLAG_OPTIONS, parseCarbonFlags } from '../carbon-flags.js';
 import { parseOptions } from '../parse-options.js';
 
@@ -19,6 +30,8 @@ export async function runCommand(args: string[]): Promise<number> {
     out: { type: 'string', default: '.carbon-gate' },
     ...CARBON_FLAG_OPTIONS,
     json: { type: 'boolean', default: false },
+    baseline: { type: 'string' },
+    ab: { type: 'string' },
     help: { type: 'boolean', default: false },
   });
   if (values.help) {
@@ -26,42 +39,85 @@ export async function runCommand(args: string[]): Promise<number> {
     return EXIT.ok;
   }
   const flags = parseCarbonFlags(values);
+  if (values.baseline !== undefined && values.ab !== undefined)
+    throw new UsageError('run: give --baseline FILE or --ab REF, not both');
   const found = findConfigPath(process.cwd(), values.config);
+  if (values.ab !== undefined && !found)
+    throw new UsageError('run: --ab needs a carbon-gate.yml in a git repository (found none here)');
   const notices: string[] = [];
   if (!found) notices.push('no carbon-gate.yml here: ran the built-in demo suite');
-  const { config, dir } = await loadConfig(found ?? DEMO_CONFIG);
+  const { config, dir, path: configPath } = await loadConfig(found ?? DEMO_CONFIG);
   const label = found ? path.relative(process.cwd(), path.resolve(found)) || found : 'built-in demo suite';
-  const report = await runJob({
-    specs: specsFromConfig(config, dir),
-    configLabel: label,
-    region: { flag: flags.region, config: config.region },
-    pue: config.pue,
-    ...(config.powerProfile ? { profilePath: path.resolve(dir, config.powerProfile) } : {}),
-    carbon: {
-      pueFlag: flags.pue,
-      intensity: {
-        value: flags.intensity,
-        sourceFlag: flags.source,
-        sourceConfig: config.intensity?.source,
-        zone: config.intensity?.zone,
-        credentials: {
-          electricityMapsToken: flags.electricityMapsToken,
-          tokenEnv: config.intensity?.tokenEnv,
-          usernameEnv: config.intensity?.usernameEnv,
-          passwordEnv: config.intensity?.passwordEnv,
+  const gated = values.baseline !== undefined || values.ab !== undefined;
+  // Read before anything runs: a malformed baseline is exit 2 without minutes of benchmarks first.
+  const fromFile = values.baseline !== undefined ? await fileBaseline(values.baseline).load() : null;
+  const job = (abBase?: BenchmarkSpec[]) =>
+    runJobAb({
+      ...(abBase ? { abBase } : {}),
+      specs: specsFromConfig(config, dir, { gated }),
+      configLabel: label,
+      region: { flag: flags.region, config: config.region },
+      pue: config.pue,
+      ...(config.powerProfile ? { profilePath: path.resolve(dir, config.powerProfile) } : {}),
+      carbon: {
+        pueFlag: flags.pue,
+        intensity: {
+          value: flags.intensity,
+          sourceFlag: flags.source,
+          sourceConfig: config.intensity?.source,
+          zone: config.intensity?.zone,
+          credentials: {
+            electricityMapsToken: flags.electricityMapsToken,
+            tokenEnv: config.intensity?.tokenEnv,
+            usernameEnv: config.intensity?.usernameEnv,
+            passwordEnv: config.intensity?.passwordEnv,
+          },
         },
+        embodied: config.embodied,
+        projection: config.projection,
       },
-      embodied: config.embodied,
-      projection: config.projection,
-    },
-    intervalS: config.meter.intervalS,
-    benchOutput: process.stderr,
-    prefixFor: (spec) => `[${spec.name}] `,
-    progress: (m) => process.stderr.write(`carbon-gate: ${m}\n`),
-    notices,
+      intervalS: config.meter.intervalS,
+      benchOutput: process.stderr,
+      prefixFor: (spec) => `[${spec.name}] `,
+      progress: (m) => process.stderr.write(`carbon-gate: ${m}\n`),
+      notices,
+    });
+  const { report: measured, baseline } =
+    values.ab !== undefined
+      ? await abJob(configPath, values.ab, job)
+      : { report: (await job()).report, baseline: fromFile };
+  const report = applyGate(measured, {
+    budgetOf: (name) => resolveBudget(config.budget, config.benchmarks.find((b) => b.name === name)?.budget),
+    ...(config.budget?.total ? { total: config.budget.total } : {}),
+    baseline,
   });
   const file = await writeReport(report, values.out);
   if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else process.stdout.write(renderTable(report) + `Report: ${file}\n`);
   return exitCodeFor(report.verdict.status);
+}
+
+/**
+ * `--ab REF`: the base side is REF's own config and benchmarks, from a worktree removed afterwards. The
+ * config is found at the same path relative to the repository root as this one.
+ */
+async function abJob(
+  configPath: string,
+  ref: string,
+  job: (abBase: BenchmarkSpec[]) => Promise<{ report: Report; base?: Report }>,
+): Promise<{ report: Report; baseline: BaselineData }> {
+  if (ref.startsWith('-')) throw new UsageError(`run: --ab expects a git revision, found "${ref}"`);
+  const real = await realpath(configPath);
+  return withWorktree(path.dirname(real), ref, async (wt) => {
+    const rel = path.relative(wt.repoRoot, real);
+    const baseConfig = path.join(wt.dir, rel);
+    if (!existsSync(baseConfig)) throw new UsageError(`run: --ab ${ref}: ${ref} has no ${rel}`);
+    const loaded = await loadConfig(baseConfig);
+    const { report, base } = await job(specsFromConfig(loaded.config, loaded.dir, { gated: true }));
+    const baseline = await abBaseline(
+      base ?? { benchmarks: [] },
+      `${ref} (${wt.commit.slice(0, 12)})`,
+    ).load();
+    return { report, baseline };
+  });
 }

@@ -34,6 +34,8 @@ export function spawnCommand(
   prefix: string,
   output: Writable,
   onPid: (pid: number) => void,
+  /** The environment the command inherits (default: this process's); the action passes one without tokens. */
+  baseEnv: NodeJS.ProcessEnv = process.env,
 ): Promise<CommandResult> {
   const start = performance.now();
   const elapsed = () => (performance.now() - start) / 1000;
@@ -52,7 +54,7 @@ export function spawnCommand(
   return new Promise((resolve) => {
     const child = spawn('/bin/sh', ['-c', spec.run], {
       cwd: spec.cwd,
-      env: { ...process.env, ...spec.env, [METRICS_ENV]: metricsFile },
+      env: { ...baseEnv, ...spec.env, [METRICS_ENV]: metricsFile },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

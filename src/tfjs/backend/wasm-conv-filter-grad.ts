@@ -1,18 +1,17 @@
 import * as tf from '../tf.js';
 
 type Info = tf.TensorInfo;
-type Kernel = (args: {
-  inputs: Record<string, Info>;
-  backend: unknown;
-  attrs: Record<string, unknown>;
-}) => Info;
+type KernelArgs = { inputs: Record<string, Info>; backend: unknown; attrs: Record<string, unknown> };
+type Kernel = (args: KernelArgs) => Info;
 
 /**
- * tfjs-backend-wasm 4.x ships Conv2D's forward pass and input gradient but not its filter gradient
- * (Conv2DBackpropFilter), so training any convolutional model on wasm fails. The 3-D filter gradient is
- * there: a 2-D convolution is a 3-D one of depth 1, so this kernel reshapes its operands to depth 1,
- * runs the wasm Conv3DBackpropFilterV2 and drops the depth again. NHWC, 'same'/'valid' padding and no
- * dilation only — what Keras layers and the built-in models use; anything else names what is missing.
+ * tfjs-backend-wasm 4.x has Conv2D's forward pass and input gradient but not its filter gradient
+ * (Conv2DBackpropFilter), so no convolutional model trains on wasm. (Its Conv3DBackpropFilterV2 is wrong
+ * for strides > 1, so it cannot stand in.) This kernel computes the filter gradient as a forward
+ * convolution, the standard identity: with the batch and channel axes swapped, the padded input is
+ * convolved with the output gradient dilated by the stride,
+ *   dW[i, j, c, f] = Σ_{b, p, q} x[b, p·s + i, q·s + j, c] · dy[b, p, q, f],
+ * which runs on the wasm backend's fast (XNNPACK) Conv2D. NHWC only, as Keras layers use.
  */
 export function registerWasmConv2DFilterGrad(): void {
   if (tf.getKernel('Conv2DBackpropFilter', 'wasm')) return;
@@ -29,34 +28,60 @@ function kernel(name: string): Kernel {
   return k.kernelFunc as unknown as Kernel;
 }
 
-function conv2dFilterGrad({ inputs, backend, attrs }: Parameters<Kernel>[0]): Info {
+function conv2dFilterGrad({ inputs, backend, attrs }: KernelArgs): Info {
   const { x, dy } = inputs as { x: Info; dy: Info };
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as {
     strides: number | [number, number];
-    pad: unknown;
-    dataFormat: string;
-    dimRoundingMode?: string;
+    pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
+    dataFormat: 'NHWC' | 'NCHW';
+    dimRoundingMode?: 'floor' | 'round' | 'ceil';
     filterShape: [number, number, number, number];
   };
-  if (dataFormat !== 'NHWC' || (pad !== 'same' && pad !== 'valid') || dimRoundingMode) {
-    throw new Error(
-      `Conv2DBackpropFilter on wasm supports NHWC with 'same' or 'valid' padding only (got ${dataFormat}, ${String(pad)}); use backend: cpu`,
-    );
-  }
-  const [sh, sw] = typeof strides === 'number' ? [strides, strides] : strides;
-  const reshape = kernel('Reshape');
-  const depth1 = (t: Info) =>
-    reshape({ inputs: { x: t }, backend, attrs: { shape: [t.shape[0], 1, ...t.shape.slice(1)] } });
-  const x5 = depth1(x);
-  const dy5 = depth1(dy);
-  const dw5 = kernel('Conv3DBackpropFilterV2')({
-    inputs: { x: x5, dy: dy5 },
-    backend,
-    attrs: { strides: [1, sh, sw], pad, filterShape: [1, ...filterShape] },
-  });
-  const dw = reshape({ inputs: { x: dw5 }, backend, attrs: { shape: filterShape } });
-  // Reshape shares the data and counts a reference: dropping the temporaries frees nothing still in use.
+  if (dataFormat !== 'NHWC')
+    throw new Error('Conv2DBackpropFilter on wasm supports NHWC only; use backend: cpu');
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number],
+    filterShape,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+  );
+  const [kh, kw, inC, outC] = filterShape;
+  const { top, bottom, left, right } = info.padInfo;
+  const temps: Info[] = [];
+  const keep = (t: Info) => (temps.push(t), t);
+  const run = (name: string, ins: Record<string, Info>, at: Record<string, unknown>) =>
+    keep(kernel(name)({ inputs: ins, backend, attrs: at }));
+
+  const padded =
+    top || bottom || left || right
+      ? run(
+          'PadV2',
+          { x },
+          {
+            paddings: [
+              [0, 0],
+              [top, bottom],
+              [left, right],
+              [0, 0],
+            ],
+            constantValue: 0,
+          },
+        )
+      : x;
+  // Batch ↔ channels: the input becomes C images of B channels, dy a filter of B → F channels.
+  const xT = run('Transpose', { x: padded }, { perm: [3, 1, 2, 0] });
+  const dyT = run('Transpose', { x: dy }, { perm: [1, 2, 0, 3] });
+  const full = run(
+    'Conv2D',
+    { x: xT, filter: dyT },
+    { strides: 1, pad: 'valid', dataFormat: 'NHWC', dilations: [info.strideHeight, info.strideWidth] },
+  );
+  // 'valid' padding can leave rows the stride never reached: they are past the kernel and dropped.
+  const cut = run('Slice', { x: full }, { begin: [0, 0, 0, 0], size: [inC, kh, kw, outC] });
+  const dw = kernel('Transpose')({ inputs: { x: cut }, backend, attrs: { perm: [1, 2, 0, 3] } });
   const wasm = backend as { disposeData(id: tf.DataId): void };
-  for (const t of [x5, dy5, dw5]) wasm.disposeData(t.dataId);
+  for (const t of temps) wasm.disposeData(t.dataId);
   return dw;
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { TfjsBackend } from '../../config/tfjs-schema.js';
 import type { Probe } from '../backend/choose.js';
 import { registerWasmConv2DFilterGrad } from '../backend/wasm-conv-filter-grad.js';
+import { registerWasmTransposedMatMul } from '../backend/wasm-matmul-transpose.js';
 import * as tf from '../tf.js';
 
 const WASM_FILE = 'tfjs-backend-wasm.wasm';
@@ -61,6 +62,7 @@ export async function probeBackend(name: TfjsBackend, cwd: string): Promise<Prob
     if (!dir) return { ok: false, why: `${WASM_FILE} not found` };
     tf.setWasmPaths(dir + path.sep);
     registerWasmConv2DFilterGrad();
+    registerWasmTransposedMatMul();
     return activate('wasm');
   }
   return activate('cpu');

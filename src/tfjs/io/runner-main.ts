@@ -9,6 +9,7 @@ import type { TfjsArgs } from '../command.js';
 import { drawSplit, seedStream, take, type Dataset } from '../data/dataset.js';
 import { mnistDataset } from '../mnist/to-dataset.js';
 import { runBuiltIn, runUserModel } from '../run-task.js';
+import { SMOKE_ENV, smokeSized } from '../smoke.js';
 import { summaryLine, TOP_LAYERS } from '../summary.js';
 import { BenchmarkInputError, type TaskResult } from '../tasks/types.js';
 import * as tf from '../tf.js';
@@ -40,15 +41,19 @@ function fail(code: number, message: string): number {
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseRunnerArgs(argv);
   if (!parsed.ok) return fail(2, parsed.message);
-  const args = parsed.args;
+  const smoke = process.env[SMOKE_ENV] === '1';
+  const args = smoke ? smokeSized(parsed.args) : parsed.args;
+  if (smoke)
+    log(`${SMOKE_ENV}=1: toy size (samples ${args.samples}, epochs 1): the figures say nothing of the cost`);
   try {
     tf.enableProdMode();
     const choice = await chooseBackend(args.backend, (b) => probeBackend(b, process.cwd()));
     if (!choice.ok) return fail(2, choice.message);
     log(`backend ${choice.backend}${choice.skipped.length ? ` (${choice.skipped.join('; ')})` : ''}`);
-    const started = performance.now();
+    const [started, cpuBefore] = [performance.now(), process.cpuUsage()];
     const result = await run(args);
     const taskS = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     const metrics = {
       model: TFJS_MODELS.includes(args.model as TfjsModelName) ? args.model : path.basename(args.model),
       task: args.task,
@@ -57,7 +62,9 @@ export async function main(argv: string[]): Promise<number> {
       ...result.metrics,
       ...(result.cost ? { params: result.cost.params, macs: result.cost.macs } : {}),
       ...(result.cost?.uncounted.length ? { uncountedLayers: result.cost.uncounted.join(', ') } : {}),
+      // The task alone (data, model, work), without Node and TF.js start-up; CPU time is immune to other load.
       taskS: Number(taskS.toFixed(2)),
+      taskCpuS: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
     };
     const layers = result.cost?.layers.slice(0, TOP_LAYERS) ?? [];
     report({ ...metrics, layers });

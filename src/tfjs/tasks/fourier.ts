@@ -22,10 +22,12 @@ export async function fourierReconstruct(ctx: TaskContext): Promise<TaskResult> 
   const kept = keptFrequencies(n, args.frequencies);
   const [c, s] = basis(n, kept);
   const images = tf.tensor3d(test.x, [test.n, n, n]);
+  // Transposed once rather than through matMul's transpose flags, slow on wasm (see matMulT).
+  const [cT, sT] = [tf.transpose(c), tf.transpose(s)];
   const rebuilt = tf.tidy(() => {
     // Coefficients F = (C − iS) X (C − iS)ᵀ = A + iB.
-    const xc = tf.matMul(images, c, false, true);
-    const xs = tf.matMul(images, s, false, true);
+    const xc = tf.matMul(images, cT);
+    const xs = tf.matMul(images, sT);
     const a = tf.sub(left(c, xc), left(s, xs));
     const b = tf.neg(tf.add(left(c, xs), left(s, xc)));
     // X̂ = Re[(C + iS)ᵀ F (C + iS)] / n² = (CᵀAC − SᵀAS − CᵀBS − SᵀBC) / n².
@@ -33,15 +35,12 @@ export async function fourierReconstruct(ctx: TaskContext): Promise<TaskResult> 
     const as = tf.matMul(a, s);
     const bc = tf.matMul(b, c);
     const bs = tf.matMul(b, s);
-    const sum = tf.sub(
-      tf.sub(tf.sub(left(c, ac, true), left(s, as, true)), left(c, bs, true)),
-      left(s, bc, true),
-    );
+    const sum = tf.sub(tf.sub(tf.sub(left(cT, ac), left(sT, as)), left(cT, bs)), left(sT, bc));
     return tf.clipByValue(tf.div(sum, n * n), 0, 1);
   });
   await rebuilt.data();
   const quality = psnr(images, rebuilt);
-  tf.dispose([images, rebuilt, c, s]);
+  tf.dispose([images, rebuilt, c, s, cT, sT]);
   const k = kept.length;
   const cost = stepsTable(macSteps(n, k));
   const metrics = {
@@ -67,11 +66,10 @@ function basis(n: number, kept: number[]): [tf.Tensor2D, tf.Tensor2D] {
   return [tf.tensor2d(rows(Math.cos)), tf.tensor2d(rows(Math.sin))];
 }
 
-/** M·T for each image T of a batch (M: k × n, or n × k transposed). */
-function left(m: tf.Tensor2D, t: tf.Tensor, transposeM = false): tf.Tensor {
+/** M·T for each image T of a batch. */
+function left(m: tf.Tensor2D, t: tf.Tensor): tf.Tensor {
   const batch = t.shape[0] as number;
-  const mb = tf.broadcastTo(m, [batch, ...m.shape]);
-  return tf.matMul(mb, t, transposeM, false);
+  return tf.matMul(tf.broadcastTo(m, [batch, ...m.shape]), t);
 }
 
 /** MACs per image of the products above: analysis (4 + 4) and synthesis (4 + 4). */

@@ -2,7 +2,7 @@ import { featureCount, type Dataset } from '../data/dataset.js';
 import { permutation } from '../data/prng.js';
 import * as tf from '../tf.js';
 import { stepsTable } from './matmul-cost.js';
-import { psnr, round } from './tensors.js';
+import { matMulT, matMulTa, psnr, round } from './tensors.js';
 import { BenchmarkInputError, type TaskContext, type TaskResult } from './types.js';
 
 /**
@@ -42,7 +42,7 @@ export async function trainKmeans(ctx: TaskContext): Promise<TaskResult> {
 function nearest(x: tf.Tensor2D, c: tf.Tensor2D): tf.Tensor1D {
   return tf.tidy(() => {
     // |x|² is the same for every centroid: the argmin needs only |c|² − 2 x·c.
-    const d = tf.sub(tf.sum(tf.square(c), 1), tf.mul(2, tf.matMul(x, c, false, true)));
+    const d = tf.sub(tf.sum(tf.square(c), 1), tf.mul(2, matMulT(x, c)));
     return tf.argMin(d, 1) as tf.Tensor1D;
   });
 }
@@ -52,7 +52,7 @@ function update(x: tf.Tensor2D, assigned: tf.Tensor1D, c: tf.Tensor2D, k: number
   return tf.tidy(() => {
     const member = tf.cast(tf.oneHot(assigned, k), 'float32');
     const counts = tf.expandDims(tf.sum(member, 0), 1);
-    const sums = tf.matMul(member, x, true, false);
+    const sums = matMulTa(member, x);
     return tf.where(tf.greater(counts, 0), tf.div(sums, tf.maximum(counts, 1)), c) as tf.Tensor2D;
   });
 }

@@ -19,15 +19,14 @@ export async function knnClassify(ctx: TaskContext): Promise<TaskResult> {
   const k = Math.min(args.k, train.n);
   const x = tf.tensor2d(train.x, [train.n, f]);
   const xNorms = tf.tidy(() => tf.sum(tf.square(x), 1));
+  // Transposed once (see matMulT): every batch multiplies by it.
+  const xT = tf.transpose(x);
   let correct = 0;
   for (let start = 0; start < test.n; start += QUERY_BATCH) {
     const b = Math.min(QUERY_BATCH, test.n - start);
     const nearest = tf.tidy(() => {
       const q = tf.tensor2d(test.x.subarray(start * f, (start + b) * f), [b, f]);
-      const d = tf.add(
-        tf.sub(tf.sum(tf.square(q), 1, true), tf.mul(2, tf.matMul(q, x, false, true))),
-        xNorms,
-      );
+      const d = tf.add(tf.sub(tf.sum(tf.square(q), 1, true), tf.mul(2, tf.matMul(q, xT))), xNorms);
       return tf.topk(tf.neg(d), k).indices;
     });
     const idx = await nearest.data();
@@ -37,7 +36,7 @@ export async function knnClassify(ctx: TaskContext): Promise<TaskResult> {
       if (majority(votes, classes) === test.y[start + i]) correct++;
     }
   }
-  tf.dispose([x, xNorms]);
+  tf.dispose([x, xT, xNorms]);
   const cost = stepsTable([
     { name: 'distances', type: 'MatMul', params: train.n * f, macs: train.n * f },
     { name: 'query norm', type: 'Square+Sum', params: 0, macs: f },

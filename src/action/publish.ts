@@ -1,0 +1,71 @@
+import * as core from '@actions/core';
+import { createClient } from '../github/client.js';
+import { significantChange } from '../github/comment-policy.js';
+import { summaryUrl, type ActionContext } from '../github/context.js';
+import { postComment } from '../github/post-comment.js';
+import { stickyMarker } from '../github/render/marker.js';
+import { compileTemplate, renderWithinLimit } from '../github/render/render-comment.js';
+import type { ViewOptions } from '../github/render/view-model.js';
+import type { ActionInputs } from './inputs.js';
+import type { ReportView } from './report-schema.js';
+import { loadTemplate } from './template.js';
+
+export interface PublishTarget {
+  ctx: ActionContext;
+  prNumber?: number;
+  /** Keys the sticky comment: config label + workflow + job of the benchmark run. */
+  key: { config: string; workflow: string; job: string };
+  cwd: string;
+  /** The history's trend and the team budget's month-to-date use, when the run has them. */
+  view?: Pick<ViewOptions, 'trend' | 'team'>;
+}
+
+/** Job summary (always, in full) and the sticky PR comment (when there is a PR and the mode allows). Returns the comment URL. */
+export async function publish(report: ReportView, inputs: ActionInputs, t: PublishTarget): Promise<string> {
+  const render = compileTemplate(await loadTemplate(t.cwd, inputs.template));
+  const marker = stickyMarker(t.key);
+  const view: ViewOptions = {
+    marker,
+    context: {
+      prNumber: t.prNumber,
+      headRef: t.ctx.headRef,
+      baseRef: t.ctx.baseRef,
+      sha: t.ctx.headSha ?? t.ctx.sha,
+      summaryUrl: summaryUrl(t.ctx),
+    },
+    ...t.view,
+  };
+  await core.summary.addRaw(renderWithinLimit(render, report, view, Infinity).body).write();
+  if (!t.prNumber) {
+    core.info('carbon-gate: no pull request in this event; comment skipped');
+    return '';
+  }
+  if (inputs.comment === 'never') return '';
+  if (!inputs.githubToken) {
+    core.warning('carbon-gate: no github-token; comment skipped');
+    return '';
+  }
+  const { body, truncated } = renderWithinLimit(render, report, view);
+  if (truncated)
+    core.info('carbon-gate: the comment was shortened to fit GitHub’s limit; the job summary has it all');
+  const client = createClient(inputs.githubToken, t.ctx.apiUrl, (m) => core.info(`carbon-gate: ${m}`));
+  const result = await postComment(
+    client,
+    { owner: t.ctx.owner, repo: t.ctx.repo, issueNumber: t.prNumber },
+    {
+      mode: inputs.comment,
+      marker,
+      body,
+      facts: {
+        status: report.verdict.status,
+        changed: significantChange(report.benchmarks.map((b) => b.comparison)),
+      },
+    },
+  );
+  if (result.action === 'skipped') {
+    (result.reason.startsWith('comment:') ? core.info : core.warning)(`carbon-gate: ${result.reason}`);
+    return '';
+  }
+  core.info(`carbon-gate: comment ${result.action}: ${result.url}`);
+  return result.url;
+}

@@ -1,0 +1,63 @@
+import * as core from '@actions/core';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ActionContext } from '../github/context.js';
+import { writeReport } from '../io/write-report.js';
+import { annotate } from './annotate.js';
+import { runEngine } from './engine.js';
+import type { ActionInputs } from './inputs.js';
+import type { ActionOutputs } from './outputs.js';
+import { historyRole } from './history-plan.js';
+import { historyAfterRun } from './history-step.js';
+import { loadPrBaseline } from './history.js';
+import { publish } from './publish.js';
+import { parseReport } from './report-schema.js';
+
+/** What the workflow_run half needs to comment on the right PR; it re-checks all of it against the API. */
+export const CONTEXT_FILE = 'carbon-gate-context.json';
+
+/** Benchmark mode: run the suite, write the report, summary, annotations and comment. Returns the outputs. */
+export async function runAction(inputs: ActionInputs, ctx: ActionContext): Promise<ActionOutputs> {
+  const cwd = path.resolve(ctx.workspace || process.cwd(), inputs.workingDirectory);
+  if (inputs.baseline === 'ab') {
+    core.warning('carbon-gate: baseline ab is not wired into the action yet; running without one');
+  }
+  const history = historyRole(inputs, ctx);
+  if (history.role === 'off' && inputs.baseline === 'history')
+    core.info(`carbon-gate: history: ${history.why}`);
+  // Read before the benchmarks: the baseline must be there when the gate runs.
+  const pr =
+    history.role === 'compare' ? await loadPrBaseline(cwd, inputs.historyBranch, history.baseSha) : null;
+  core.startGroup('carbon-gate: benchmarks');
+  const run = await runEngine(inputs, cwd, core, pr?.baseline ?? null).finally(() => core.endGroup());
+  const { gated, view: extras } = await historyAfterRun(inputs, ctx, cwd, history, pr, run);
+  const reportPath = await writeReport(gated, path.resolve(cwd, inputs.reportDir));
+  const context = {
+    prNumber: ctx.prNumber ?? null,
+    headSha: ctx.headSha ?? ctx.sha,
+    baseSha: ctx.baseSha ?? null,
+    workflow: ctx.workflow,
+    job: ctx.job,
+  };
+  await writeFile(path.join(path.dirname(reportPath), CONTEXT_FILE), JSON.stringify(context, null, 2) + '\n');
+  // Our own report passes the same schema as an artifact's: one renderer input, one set of limits.
+  const parsed = parseReport(JSON.stringify(gated));
+  if (!parsed.ok) throw new Error(`the report does not match its schema: ${parsed.error}`);
+  const report = parsed.report;
+  await annotate(report, run.configPath, ctx.workspace || cwd);
+  core.startGroup('carbon-gate: summary and comment');
+  const commentUrl = await publish(report, inputs, {
+    ctx,
+    prNumber: ctx.prNumber,
+    key: { config: report.config, workflow: ctx.workflow, job: ctx.job },
+    cwd,
+    view: extras,
+  }).finally(() => core.endGroup());
+  return {
+    status: report.verdict.status,
+    totalCo2eG: report.totals.co2eG,
+    totalEnergyKwh: report.totals.energyKwh,
+    reportPath,
+    commentUrl,
+  };
+}

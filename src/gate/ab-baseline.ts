@@ -1,0 +1,15 @@
+import { baselineFromReport, type BaselineSource, type GateBenchmark } from './baseline.js';
+
+/**
+ * `--ab REF`: the base side of an interleaved run (ab-run.ts). Sample i of base ran just before sample i
+ * of head on the same machine, so the two are compared pair by pair.
+ */
+export function abBaseline(
+  baseReport: { benchmarks: readonly GateBenchmark[] },
+  ref: string,
+): BaselineSource {
+  return {
+    source: 'ab',
+    load: () => Promise.resolve(baselineFromReport(baseReport, { source: 'ab', ref, method: 'paired' })),
+  };
+}

@@ -1,0 +1,54 @@
+import type { Status } from '../report/types.js';
+import { formatShare } from './format.js';
+import { worst } from './status.js';
+import type { BudgetUse, Tier } from './types.js';
+
+export interface Check {
+  status: Status;
+  reasons: string[];
+  use: BudgetUse[];
+}
+
+export const NO_CHECK: Check = { status: 'pass', reasons: [], use: [] };
+
+/**
+ * One absolute limit (a median against warn and fail). Every configured tier is recorded in `use`; only
+ * the most severe one exceeded becomes a reason, naming the limit, the observed value, the limit's value
+ * and the share of the budget used.
+ */
+export function checkTier(
+  key: string,
+  label: string,
+  observed: number,
+  tier: Tier,
+  format: (v: number) => string,
+): Check {
+  const use: BudgetUse[] = [];
+  for (const level of ['warn', 'fail'] as const) {
+    const limitValue = tier[level];
+    if (limitValue !== undefined) {
+      use.push({ limit: `${key}.${level}`, observed, limitValue, percent: (observed / limitValue) * 100 });
+    }
+  }
+  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  if (!tripped) return { status: 'pass', reasons: [], use };
+  const level = tripped.limit.endsWith('.fail') ? 'fail' : 'warn';
+  return {
+    status: level,
+    reasons: [
+      `${label} ${format(observed)} exceeds the ${level} limit ${format(tripped.limitValue)} (${formatShare(tripped.percent)} of budget)`,
+    ],
+    use,
+  };
+}
+
+export function combine(checks: Check[]): Check {
+  return checks.reduce<Check>(
+    (acc, c) => ({
+      status: worst(acc.status, c.status),
+      reasons: [...acc.reasons, ...c.reasons],
+      use: [...acc.use, ...c.use],
+    }),
+    NO_CHECK,
+  );
+}

@@ -1,0 +1,136 @@
+import type { Status } from '../report/types.js';
+import { formatEnergy, formatMass } from '../units.js';
+import { metricSamples, type BaselineData, type GateBenchmark } from './baseline.js';
+import { checkTier, combine, NO_CHECK, type Check } from './budget-check.js';
+import { METRIC_LABEL } from './format.js';
+import { checkRegression, compare } from './regression.js';
+import { benchmarkStats } from './stats.js';
+import { worst } from './status.js';
+import {
+  DEFAULT_REGRESSION,
+  NO_BASELINE_NOTE,
+  type BaselineInfo,
+  type BenchmarkStats,
+  type BudgetUse,
+  type Comparison,
+  type ResolvedBudget,
+  type TotalBudget,
+} from './types.js';
+
+export interface BenchmarkGate {
+  status: Status;
+  reasons: string[];
+  budget?: ResolvedBudget;
+  stats?: BenchmarkStats;
+  comparison?: Comparison;
+  budgetUse?: BudgetUse[];
+}
+
+export interface GateResult {
+  benchmarks: BenchmarkGate[];
+  verdict: { status: Status; reasons: string[]; baseline: BaselineInfo };
+  /** The suite-total limits checked (budget.total). */
+  totalUse: BudgetUse[];
+}
+
+export interface GateOptions {
+  baseline: BaselineData | null;
+  total?: TotalBudget;
+  totals?: { energyJ: number; co2eG: number };
+}
+
+/** The gate, pure: budgets and regressions per benchmark, suite totals, one verdict. Same samples, same verdict. */
+export function evaluateGate(benchmarks: readonly GateBenchmark[], opts: GateOptions): GateResult {
+  const gates = benchmarks.map((b) => gateBenchmark(b, opts.baseline));
+  const total = totalCheck(opts);
+  const status = worst(...gates.map((g) => g.status), total.status);
+  const reasons = [
+    ...benchmarks.flatMap((b, i) => gates[i]!.reasons.map((r) => `${b.name}: ${r}`)),
+    ...total.reasons.map((r) => `suite total: ${r}`),
+  ];
+  const baseline: BaselineInfo = opts.baseline
+    ? {
+        source: opts.baseline.source,
+        ...(opts.baseline.ref ? { ref: opts.baseline.ref } : {}),
+        ...(opts.baseline.note ? { note: opts.baseline.note } : {}),
+      }
+    : { source: 'none', note: NO_BASELINE_NOTE };
+  return { benchmarks: gates, verdict: { status, reasons, baseline }, totalUse: total.use };
+}
+
+function gateBenchmark(b: GateBenchmark, baseline: BaselineData | null): BenchmarkGate {
+  const samples = metricSamples(b);
+  const stats = benchmarkStats(samples);
+  const common = { ...(b.budget ? { budget: b.budget } : {}), ...(stats ? { stats } : {}) };
+  if (b.status === 'error' || !stats) {
+    return { ...common, status: 'error', reasons: [b.reason ?? 'error'] };
+  }
+  const budget = b.budget;
+  const absolute = budget ? absoluteChecks(budget, b, stats) : NO_CHECK;
+  const reg = regressionCheck(b, samples, baseline);
+  const all = combine([absolute, reg.check]);
+  return {
+    ...common,
+    ...(reg.comparison ? { comparison: reg.comparison } : {}),
+    status: all.status,
+    reasons: all.reasons,
+    ...(all.use.length ? { budgetUse: all.use } : {}),
+  };
+}
+
+function absoluteChecks(budget: ResolvedBudget, b: GateBenchmark, stats: BenchmarkStats): Check {
+  const checks: Check[] = [];
+  if (budget.energyJ)
+    checks.push(checkTier('energy', 'energy', stats.energyJ.median, budget.energyJ, formatEnergy));
+  if (budget.co2eG) checks.push(checkTier('co2e', 'CO2e', stats.co2eG.median, budget.co2eG, formatMass));
+  if (budget.perUnitCo2eG) {
+    const count = b.perUnit?.count;
+    checks.push(
+      count
+        ? checkTier(
+            'perUnit.co2e',
+            'CO2e per unit',
+            stats.co2eG.median / count,
+            budget.perUnitCo2eG,
+            formatMass,
+          )
+        : {
+            ...NO_CHECK,
+            reasons: ['per-unit budget not checked: the benchmark declares no functional unit'],
+          },
+    );
+  }
+  return combine(checks);
+}
+
+function regressionCheck(
+  b: GateBenchmark,
+  samples: ReturnType<typeof metricSamples>,
+  baseline: BaselineData | null,
+): { check: Check; comparison?: Comparison } {
+  if (!baseline) return { check: NO_CHECK };
+  const base = baseline.benchmarks.get(b.name);
+  if (!base) return { check: { ...NO_CHECK, reasons: ['not in the baseline: regression not checked'] } };
+  const metric = b.budget?.metric ?? 'energy';
+  const comparison = compare(metric, samples[metric], base[metric], baseline);
+  if (!comparison) {
+    const why = metric === 'perUnit' ? 'a functional unit on both sides' : 'successful samples on both sides';
+    return {
+      check: { ...NO_CHECK, reasons: [`${METRIC_LABEL[metric]}: regression not checked: needs ${why}`] },
+    };
+  }
+  const tier = b.budget?.regression ?? DEFAULT_REGRESSION;
+  return {
+    check: checkRegression(comparison, tier, base[metric].length, samples[metric].length),
+    comparison,
+  };
+}
+
+function totalCheck(opts: GateOptions): Check {
+  if (!opts.total || !opts.totals) return NO_CHECK;
+  const t = opts.total;
+  return combine([
+    t.energyJ ? checkTier('total.energy', 'energy', opts.totals.energyJ, t.energyJ, formatEnergy) : NO_CHECK,
+    t.co2eG ? checkTier('total.co2e', 'CO2e', opts.totals.co2eG, t.co2eG, formatMass) : NO_CHECK,
+  ]);
+}

@@ -1,0 +1,67 @@
+import { independentRatio, MIN_CI_SAMPLES, pairedRatio } from '../stats/bootstrap.js';
+import { median } from '../stats/median.js';
+import { signedPercent } from '../units.js';
+import type { Check } from './budget-check.js';
+import { formatDelta, formatShare, METRIC_LABEL } from './format.js';
+import type { BaselineData } from './baseline.js';
+import type { BudgetUse, Comparison, GateMetric, Tier } from './types.js';
+
+/** head ÷ base of one metric; null when either side has no sample of it. */
+export function compare(
+  metric: GateMetric,
+  head: readonly number[],
+  base: readonly number[],
+  baseline: Pick<BaselineData, 'source' | 'method'>,
+): Comparison | null {
+  const mh = median(head);
+  const mb = median(base);
+  if (mh === null || mb === null || mb <= 0) return null;
+  const common = { metric, base: mb, head: mh, baseline: baseline.source };
+  if (baseline.method === 'paired') {
+    const p = pairedRatio(head, base);
+    return { ...common, ratio: p.ratio!, ci95: p.ci95, method: 'paired', pairs: p.pairs };
+  }
+  const r = independentRatio(head, base);
+  return { ...common, ratio: r.ratio!, ci95: r.ci95, method: 'independent' };
+}
+
+/**
+ * A regression tier trips only when the interval's lower bound exceeds it: noise alone must push every
+ * plausible ratio past the limit before a build fails. `use` records that lower bound against each tier.
+ */
+export function checkRegression(c: Comparison, tier: Tier, baseCount: number, headCount: number): Check {
+  const what = `${METRIC_LABEL[c.metric]} ${formatDelta(c)} vs base`;
+  if (!c.ci95) {
+    const counts = c.method === 'paired' ? `${c.pairs ?? 0} pairs` : `head ${headCount}, base ${baseCount}`;
+    return {
+      status: 'pass',
+      reasons: [
+        `${what}: too few samples for a 95 % interval (${counts}; need ${MIN_CI_SAMPLES} each): regression not checked`,
+      ],
+      use: [],
+    };
+  }
+  const lower = c.ci95[0] - 1;
+  const use: BudgetUse[] = [];
+  for (const level of ['warn', 'fail'] as const) {
+    const limitValue = tier[level];
+    if (limitValue !== undefined) {
+      use.push({
+        limit: `regression.${level}`,
+        observed: lower,
+        limitValue,
+        percent: (lower / limitValue) * 100,
+      });
+    }
+  }
+  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  if (!tripped) return { status: 'pass', reasons: [], use };
+  const level = tripped.limit.endsWith('.fail') ? 'fail' : 'warn';
+  return {
+    status: level,
+    reasons: [
+      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${level} limit ${signedPercent(tripped.limitValue)} % (${formatShare(tripped.percent)} of budget)`,
+    ],
+    use,
+  };
+}

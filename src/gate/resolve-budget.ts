@@ -1,0 +1,27 @@
+import type { BenchmarkBudgetConfig, BudgetConfig } from '../config/budget-schema.js';
+import type { ResolvedBudget } from './types.js';
+
+/** Repeats of a gated benchmark unless it sets `repeat`: enough for a 95 % interval (see stats/bootstrap.ts). */
+export const GATED_REPEAT = 5;
+
+/**
+ * A benchmark's budget: its own keys win over the top-level ones, key by key (a benchmark that sets
+ * `energy` keeps the suite's `co2e`). Undefined when neither declares a budget: the benchmark is not gated.
+ */
+export function resolveBudget(
+  top: BudgetConfig | undefined,
+  own: BenchmarkBudgetConfig | undefined,
+): ResolvedBudget | undefined {
+  if (!top && !own) return undefined;
+  const energyJ = own?.energyJ ?? top?.energyJ;
+  const co2eG = own?.co2eG ?? top?.co2eG;
+  const perUnitCo2eG = own?.perUnitCo2eG ?? top?.perUnitCo2eG;
+  const regression = own?.regression ?? top?.regression;
+  return {
+    ...(energyJ ? { energyJ: { ...energyJ } } : {}),
+    ...(co2eG ? { co2eG: { ...co2eG } } : {}),
+    ...(perUnitCo2eG ? { perUnitCo2eG: { ...perUnitCo2eG } } : {}),
+    ...(regression ? { regression: { ...regression } } : {}),
+    metric: own?.metric ?? top?.metric ?? 'energy',
+  };
+}

@@ -1,0 +1,136 @@
+import type { BenchmarkView, ReportView } from '../../action/report-schema.js';
+import { escapeMarkdown as esc, mermaidSafe } from './escape.js';
+import { deltaPercent, energy, mass, percent, STATUS_ICON } from './format.js';
+import { formatDuration } from '../../units.js';
+
+/** Where the run happened; every field is user-controlled (branch names, PR titles) and escaped here. */
+export interface RunContext {
+  prNumber?: number;
+  headRef?: string;
+  baseRef?: string;
+  sha?: string;
+  summaryUrl?: string;
+}
+
+/** One point of the trend chart: a commit and the suite's CO2e there. */
+export interface TrendPoint {
+  sha: string;
+  co2eG: number;
+}
+
+export interface ViewOptions {
+  marker: string;
+  context: RunContext;
+  trend?: TrendPoint[];
+  team?: { usedG: number; limitG: number; period: string };
+  /** Leave out per-repeat tables (truncation step one). */
+  omitSamples?: boolean;
+  /** Show only this many benchmark rows (truncation step two). */
+  maxRows?: number;
+}
+
+/** Every string in the view is escaped already, so templates may use {{x}} or {{{x}}} alike. */
+export function buildView(report: ReportView, opts: ViewOptions) {
+  const rows = report.benchmarks.slice(0, opts.maxRows ?? Infinity);
+  const omitted = report.benchmarks.length - rows.length;
+  const c = report.carbon;
+  const m = report.method;
+  const baseline = report.verdict.baseline;
+  return {
+    marker: opts.marker,
+    status: report.verdict.status,
+    statusIcon: STATUS_ICON[report.verdict.status]!,
+    config: esc(report.config, 200),
+    reasons: report.verdict.reasons.slice(0, 20).map((r) => esc(r, 300)),
+    moreReasons: Math.max(0, report.verdict.reasons.length - 20),
+    baseline:
+      baseline && baseline.source !== 'none'
+        ? esc(`${baseline.source}${baseline.ref ? ` ${baseline.ref}` : ''}`, 120)
+        : '',
+    baselineNote: baseline?.note ? esc(baseline.note, 300) : '',
+    hasComparison: report.benchmarks.some((b) => b.comparison),
+    hasBudget: report.benchmarks.some((b) => b.budgetUse?.length),
+    rows: rows.map(row),
+    omitted,
+    totals: { energy: energy(report.totals.energyJ), co2e: mass(report.totals.co2eG) },
+    provenance: {
+      meter: esc(`${m.cpu}${m.gpu && m.gpu !== 'none' ? ` + GPU ${m.gpu}` : ''}`, 100),
+      powerModel: esc(m.powerModel, 200),
+      region: esc(c.regionName ? `${c.region} (${c.regionName})` : c.region, 200),
+      intensity: `${Math.round(c.intensityGPerKwh)} g/kWh`,
+      source: esc(`${c.source}${c.intensityYear ? `, ${c.intensityYear}` : ''}`, 300),
+      pue: String(c.pue),
+      pueSource: c.pueSource ? esc(c.pueSource, 100) : '',
+    },
+    samples: opts.omitSamples ? [] : rows.map(samplesOf),
+    samplesOmitted: !!opts.omitSamples,
+    trend: opts.trend && opts.trend.length >= 2 ? trendView(opts.trend) : undefined,
+    team: opts.team
+      ? {
+          used: mass(opts.team.usedG),
+          limit: mass(opts.team.limitG),
+          percent: percent((opts.team.usedG / opts.team.limitG) * 100),
+          period: esc(opts.team.period, 40),
+        }
+      : undefined,
+    context: {
+      pr: opts.context.prNumber ? String(opts.context.prNumber) : '',
+      headRef: opts.context.headRef ? esc(opts.context.headRef, 100) : '',
+      baseRef: opts.context.baseRef ? esc(opts.context.baseRef, 100) : '',
+      sha: opts.context.sha && /^[0-9a-f]{7,40}$/.test(opts.context.sha) ? opts.context.sha.slice(0, 7) : '',
+      summaryUrl: safeUrl(opts.context.summaryUrl),
+    },
+    notices: (report.notices ?? []).slice(0, 10).map((n) => esc(n, 300)),
+    version: esc(report.tool.version, 40),
+  };
+}
+
+export type CommentView = ReturnType<typeof buildView>;
+
+function row(b: BenchmarkView) {
+  const cmp = b.comparison;
+  const use = b.budgetUse?.length ? Math.max(...b.budgetUse.map((u) => u.percent)) : null;
+  return {
+    name: esc(b.name, 100),
+    kind: esc(b.kind, 20),
+    energy:
+      energy(b.energyJ) +
+      (b.energyBandJ ? ` (${energy(b.energyBandJ.low)}–${energy(b.energyBandJ.high)})` : ''),
+    co2e: mass(b.co2eG),
+    delta: cmp ? deltaPercent(cmp.ratio) : '–',
+    deltaCi: cmp?.ci95 ? `${deltaPercent(cmp.ci95[0])} … ${deltaPercent(cmp.ci95[1])}` : '',
+    budget: use === null ? '–' : percent(use),
+    status: STATUS_ICON[b.status]!,
+    reasons: [...new Set([...(b.reasons ?? []), ...(b.reason ? [b.reason] : [])])]
+      .slice(0, 5)
+      .map((r) => esc(r, 300)),
+  };
+}
+
+function samplesOf(b: BenchmarkView) {
+  return {
+    name: esc(b.name, 100),
+    rows: b.samples.slice(0, 50).map((s) => ({
+      repeat: String(s.repeat),
+      status: s.status,
+      duration: formatDuration(s.durationS),
+      energy: energy(s.energyJ),
+      co2e: mass(s.co2eG),
+    })),
+    more: Math.max(0, b.samples.length - 50),
+  };
+}
+
+function trendView(points: TrendPoint[]) {
+  const last = points.slice(-20);
+  return {
+    labels: last.map((p) => `"${mermaidSafe(p.sha.slice(0, 7))}"`).join(', '),
+    values: last.map((p) => p.co2eG.toFixed(3)).join(', '),
+  };
+}
+
+/** Only http(s) URLs without characters that could end a markdown link. */
+function safeUrl(url: string | undefined): string {
+  if (!url || !/^https?:\/\/[A-Za-z0-9./:_-]+$/.test(url)) return '';
+  return url;
+}

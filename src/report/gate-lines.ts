@@ -1,0 +1,76 @@
+import { formatDelta, formatMetric, formatShare, METRIC_LABEL } from '../gate/format.js';
+import type { BaselineInfo, BudgetUse, Comparison, ResolvedBudget } from '../gate/types.js';
+import { terminalSafe } from '../text/terminal-safe.js';
+import { textTable } from '../text/text-table.js';
+import type { Status } from './types.js';
+
+export interface GatedRow {
+  name: string;
+  status: Status;
+  budget?: ResolvedBudget;
+  comparison?: Comparison;
+  reasons: string[];
+  budgetUse?: BudgetUse[];
+}
+
+export interface GateView {
+  benchmarks: GatedRow[];
+  totals: { budgetUse?: BudgetUse[] };
+  verdict: { status: Status; reasons: string[]; baseline: BaselineInfo };
+}
+
+/**
+ * The share of the budget used, against the fail limits where there are any (the budget proper), else the
+ * warn limits: "82 % of energy.fail". Regression tiers are shown in the Δ column.
+ */
+function mostUsed(use: BudgetUse[] | undefined): string {
+  const absolute = (use ?? []).filter((u) => !u.limit.startsWith('regression.'));
+  const fails = absolute.filter((u) => u.limit.endsWith('.fail'));
+  const shown = fails.length ? fails : absolute;
+  if (!shown.length) return '–';
+  const top = shown.reduce((a, b) => (b.percent > a.percent ? b : a));
+  return `${formatShare(top.percent)} of ${top.limit}`;
+}
+
+function baselineLine(b: BaselineInfo, rows: GatedRow[]): string {
+  if (b.source === 'none') return b.note ?? 'no baseline: regression not checked';
+  const first = rows.find((r) => r.comparison)?.comparison;
+  const how = first
+    ? first.method === 'paired'
+      ? `paired, ${first.pairs ?? 0} pairs per benchmark`
+      : 'independent samples'
+    : 'no benchmark in common';
+  const ref = b.ref ? ` ${terminalSafe(b.ref)}` : '';
+  return `baseline: ${b.source}${ref} (${how})${b.note ? `; ${terminalSafe(b.note)}` : ''}`;
+}
+
+/**
+ * The gate's part of the summary: Δ vs base with its 95 % interval and budget use per benchmark, the
+ * baseline (or the line saying there is none), and the verdict with every reason.
+ */
+export function gateLines(view: GateView): string[] {
+  const rows = view.benchmarks;
+  const lines: string[] = [];
+  if (rows.some((r) => r.budget || r.comparison)) {
+    const header = ['benchmark', 'metric', 'base', 'head', 'Δ vs base [95 % CI]', 'budget used', 'status'];
+    const body = rows.map((r) => {
+      const c = r.comparison;
+      return [
+        terminalSafe(r.name),
+        METRIC_LABEL[c?.metric ?? r.budget?.metric ?? 'energy'],
+        c ? formatMetric(c.metric, c.base) : '–',
+        c ? formatMetric(c.metric, c.head) : '–',
+        c ? formatDelta(c) : '–',
+        mostUsed(r.budgetUse),
+        r.status,
+      ];
+    });
+    lines.push(textTable([header, ...body]), '');
+  }
+  lines.push(baselineLine(view.verdict.baseline, rows));
+  const total = mostUsed(view.totals.budgetUse);
+  if (total !== '–') lines.push(`suite total: ${total}`);
+  lines.push(`verdict: ${view.verdict.status}`);
+  for (const r of view.verdict.reasons) lines.push(`  ${terminalSafe(r)}`);
+  return lines;
+}

@@ -1,0 +1,40 @@
+import type { LayerCost, MetricValue } from '../runner/metrics-file.js';
+import { median } from '../stats/median.js';
+
+/** What a benchmark reported about its own model (metrics file), summarised over successful repeats. */
+export interface ModelSummary {
+  backend?: 'tensorflow' | 'wasm' | 'cpu';
+  layers?: LayerCost[];
+  /** Numbers: medians over successful repeats; strings: from the first. */
+  metrics?: Record<string, MetricValue>;
+  /** Held-out accuracy ÷ energy in kJ: the Green-AI trade-off in one figure. */
+  accuracyPerKj?: number;
+}
+
+interface SampleModel {
+  metrics?: Record<string, MetricValue>;
+  layers?: LayerCost[];
+  backend?: 'tensorflow' | 'wasm' | 'cpu';
+}
+
+export function summariseModel(ok: readonly SampleModel[], energyJ: number | null): ModelSummary {
+  const out: ModelSummary = {};
+  const first = ok.find((s) => s.metrics || s.layers || s.backend);
+  if (!first) return out;
+  if (first.backend) out.backend = first.backend;
+  if (first.layers) out.layers = first.layers;
+  const keys = [...new Set(ok.flatMap((s) => Object.keys(s.metrics ?? {})))].sort();
+  if (keys.length) {
+    const metrics: Record<string, MetricValue> = {};
+    for (const key of keys) {
+      const values = ok.map((s) => s.metrics?.[key]).filter((v) => v !== undefined);
+      const numbers = values.filter((v): v is number => typeof v === 'number');
+      metrics[key] = numbers.length === values.length ? median(numbers)! : String(values[0]);
+    }
+    out.metrics = metrics;
+    const accuracy = metrics.accuracy;
+    if (typeof accuracy === 'number' && energyJ !== null && energyJ > 0)
+      out.accuracyPerKj = accuracy / (energyJ / 1000);
+  }
+  return out;
+}

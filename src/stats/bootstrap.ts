@@ -1,0 +1,73 @@
+import { hodgesLehmann, hodgesLehmannShift } from './hodges-lehmann.js';
+import { median } from './median.js';
+import { mulberry32 } from './prng.js';
+
+/**
+ * Percentile-bootstrap 95 % intervals, seeded so the same samples always give the same interval (and
+ * verdict). Percentile bootstraps under-cover at small n — a bootstrapped median never leaves the sample's
+ * range, and [min, max] holds the true median with probability 1 − 2^(1−n): 75 % at n = 3, 93.8 % at n = 5
+ * — so below 5 samples no interval is given rather than an overstated one.
+ */
+export const MIN_CI_SAMPLES = 5;
+export const RESAMPLES = 2000;
+const SEED = 0x5eed;
+
+export type Interval = [number, number];
+
+function percentiles(values: number[]): Interval {
+  const s = values.sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))]!;
+  return [at(0.025), at(0.975)];
+}
+
+function resample(xs: readonly number[], rand: () => number, into: number[]): number[] {
+  for (let i = 0; i < xs.length; i++) into[i] = xs[Math.floor(rand() * xs.length)]!;
+  return into;
+}
+
+function bootstrap(xs: readonly number[], stat: (s: number[]) => number, seed: number): Interval {
+  const rand = mulberry32(seed);
+  const buf: number[] = new Array<number>(xs.length);
+  const out: number[] = [];
+  for (let b = 0; b < RESAMPLES; b++) out.push(stat(resample(xs, rand, buf)));
+  return percentiles(out);
+}
+
+/** 95 % interval of the median of `xs`; null below MIN_CI_SAMPLES. */
+export function medianCi(xs: readonly number[], seed = SEED): Interval | null {
+  return xs.length < MIN_CI_SAMPLES ? null : bootstrap(xs, (s) => median(s)!, seed);
+}
+
+/**
+ * Paired: per-pair ratios head_i ÷ base_i (pairs share the machine's drift, the ratio cancels it),
+ * summarised on the log scale by Hodges–Lehmann, with a bootstrap over pairs.
+ */
+export function pairedRatio(head: readonly number[], base: readonly number[], seed = SEED) {
+  const n = Math.min(head.length, base.length);
+  const logs = Array.from({ length: n }, (_, i) => Math.log(head[i]! / base[i]!));
+  const hl = hodgesLehmann(logs);
+  const ci = n < MIN_CI_SAMPLES ? null : bootstrap(logs, (s) => hodgesLehmann(s)!, seed);
+  return {
+    ratio: hl === null ? null : Math.exp(hl),
+    ci95: ci ? ([Math.exp(ci[0]), Math.exp(ci[1])] as Interval) : null,
+    pairs: n,
+  };
+}
+
+/** Independent samples: the two-sample Hodges–Lehmann shift of log values, each side resampled on its own. */
+export function independentRatio(head: readonly number[], base: readonly number[], seed = SEED) {
+  const lh = head.map(Math.log);
+  const lb = base.map(Math.log);
+  const hl = hodgesLehmannShift(lh, lb);
+  const ratio = hl === null ? null : Math.exp(hl);
+  if (ratio === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
+    return { ratio, ci95: null };
+  const rand = mulberry32(seed);
+  const hb: number[] = new Array<number>(lh.length);
+  const bb: number[] = new Array<number>(lb.length);
+  const shifts: number[] = [];
+  for (let b = 0; b < RESAMPLES; b++)
+    shifts.push(hodgesLehmannShift(resample(lh, rand, hb), resample(lb, rand, bb))!);
+  const [lo, hi] = percentiles(shifts);
+  return { ratio, ci95: [Math.exp(lo), Math.exp(hi)] as Interval };
+}

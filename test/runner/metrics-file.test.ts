@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { Measurement, Meter } from '../../src/meter/types.js';
+import { parseMetricsFile, reportedBackend } from '../../src/runner/metrics-file.js';
+import { spawnCommand } from '../../src/runner/io/spawn-command.js';
+import { runSuite } from '../../src/runner/run-suite.js';
+import type { BenchmarkSpec } from '../../src/runner/types.js';
+import { collector } from '../helpers/collect.js';
+
+const layer = { name: 'conv2', type: 'Conv2D', params: 4640, macs: 557568, share: 0.74 };
+
+describe('parseMetricsFile', () => {
+  it.each([
+    {
+      name: 'numbers and strings become metrics; layers and error are kept apart',
+      text: JSON.stringify({ accuracy: 0.92, backend: 'wasm', layers: [layer], error: 'boom\nsecond line' }),
+      out: {
+        metrics: { accuracy: 0.92, backend: 'wasm' },
+        layers: [layer],
+        error: 'boom second line',
+        problems: [],
+      },
+    },
+    {
+      name: 'nested values, NaN-like and booleans are dropped and counted',
+      text: '{"ok": 1, "nested": {"a": 1}, "flag": true, "list": [1]}',
+      out: { metrics: { ok: 1 }, problems: ['metrics file: 3 entries ignored'] },
+    },
+    {
+      name: 'a malformed layer is dropped',
+      text: JSON.stringify({ layers: [layer, { name: 'x' }] }),
+      out: { metrics: {}, layers: [layer], problems: ['metrics file: malformed layers ignored'] },
+    },
+    {
+      name: 'not JSON',
+      text: 'accuracy=0.9',
+      out: { metrics: {}, problems: ['metrics file is not JSON: ignored'] },
+    },
+    {
+      name: 'not an object',
+      text: '[0.9]',
+      out: { metrics: {}, problems: ['metrics file is not a JSON object: ignored'] },
+    },
+  ])('$name', ({ text, out }) => {
+    expect(parseMetricsFile(text)).toEqual(out);
+  });
+
+  it('caps the number of metrics and the length of strings', () => {
+    const many = Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`m${i}`, i]));
+    const r = parseMetricsFile(JSON.stringify({ ...many, s: 'x'.repeat(1000) }));
+    expect(Object.keys(r.metrics)).toHaveLength(64);
+    expect(r.problems).toEqual(['metrics file: 17 entries ignored']);
+    expect(String(parseMetricsFile(JSON.stringify({ s: 'y'.repeat(1000) })).metrics['s'])).toHaveLength(300);
+  });
+
+  it.each([
+    [{ backend: 'wasm' }, 'wasm'],
+    [{ backend: 'tensorflow' }, 'tensorflow'],
+    [{ backend: 'webgl' }, undefined],
+    [undefined, undefined],
+  ])('reportedBackend(%j) is %s', (metrics, backend) => {
+    expect(reportedBackend(metrics)).toBe(backend);
+  });
+});
+
+const measurement: Measurement = {
+  durationS: 1,
+  energyJ: 10,
+  breakdownJ: { cpu: 8, memory: 2, gpu: 0 },
+  utilisation: 0.5,
+  processCpuS: 0.5,
+  processShare: 0.5,
+  samples: 2,
+  notes: [],
+};
+const meter: Meter = {
+  describe: () => ({ cpu: 'estimator', gpu: 'none', powerModel: 'test', basis: [], intervalS: 0.5 }),
+  start: () => ({ track: () => {}, stop: async () => measurement }),
+};
+const spec = (name: string, run: string): BenchmarkSpec => ({
+  name,
+  kind: 'other',
+  run,
+  cwd: process.cwd(),
+  env: {},
+  repeat: 2,
+  warmup: 0,
+  timeoutS: 30,
+});
+
+describe('a benchmark reports metrics through $CARBON_GATE_METRICS_FILE', () => {
+  it('each repeat gets its own file; metrics, layers and backend land on the sample', async () => {
+    const write = `echo '{"accuracy": 0.9, "backend": "wasm", "layers": ${JSON.stringify([layer])}}' > "$CARBON_GATE_METRICS_FILE"`;
+    const runs = await runSuite(
+      [
+        spec('writes', write),
+        spec('silent', 'true'),
+        spec('garbage', 'echo nope > "$CARBON_GATE_METRICS_FILE"'),
+      ],
+      {
+        meter,
+        runCommand: (s, onPid) => spawnCommand(s, `[${s.name}] `, collector(), onPid),
+        progress: () => {},
+      },
+    );
+    const [writes, silent, garbage] = runs;
+    expect(writes!.samples.map((s) => [s.metrics, s.backend, s.layers])).toEqual([
+      [{ accuracy: 0.9, backend: 'wasm' }, 'wasm', [layer]],
+      [{ accuracy: 0.9, backend: 'wasm' }, 'wasm', [layer]],
+    ]);
+    expect(silent!.samples[0]!.metrics).toBeUndefined();
+    expect(garbage!.samples[0]!.metrics).toBeUndefined();
+    expect(garbage!.samples[0]!.measurement.notes).toEqual(['metrics file is not JSON: ignored']);
+  });
+
+  it("a failing benchmark's one-line error becomes the reason", async () => {
+    const fail = `echo '{"error": "backend \\"tensorflow\\" is not available"}' > "$CARBON_GATE_METRICS_FILE"; exit 2`;
+    const r = await spawnCommand(spec('f', fail), '', collector(), () => {});
+    expect(r.ok).toBe(false);
+    expect(r.reason).toBe('exited with code 2: backend "tensorflow" is not available');
+  });
+
+  it('a stale file from an earlier repeat is never read again', async () => {
+    const s = {
+      ...spec(
+        'once',
+        '[ -e "$CARBON_GATE_METRICS_FILE" ] && echo stale; echo "{\\"n\\": 1}" > "$CARBON_GATE_METRICS_FILE"',
+      ),
+      repeat: 1,
+    };
+    const out = collector();
+    await spawnCommand(s, '', out, () => {});
+    await spawnCommand(s, '', out, () => {});
+    expect(out.text()).not.toContain('stale');
+  });
+});
