@@ -36221,7 +36221,7 @@ var INPUTS = [
   },
   {
     name: "baseline",
-    description: "Where the comparison baseline comes from: history (the data branch), ab (base and head in this job) or none.",
+    description: "Where the comparison baseline comes from: history (the data branch), ab (not yet in the Action: it warns and gates on budgets only; the CLI run --ab does it) or none.",
     default: "none",
     choices: ["history", "ab", "none"]
   },
