@@ -82138,7 +82138,7 @@ async function chooseBackend(pinned, probe) {
   return { ok: false, message: `no TF.js backend could be loaded (${skipped.join("; ")})` };
 }
 
-// src/tfjs/data/prng.ts
+// src/stats/prng.ts
 function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
@@ -82149,6 +82149,8 @@ function mulberry32(seed) {
     return ((t ^ t >>> 14) >>> 0) / 4294967296;
   };
 }
+
+// src/tfjs/data/prng.ts
 function permutation(n, seed) {
   const rand = mulberry32(seed);
   const p = Int32Array.from({ length: n }, (_, i) => i);

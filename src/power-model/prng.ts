@@ -1,17 +1,10 @@
 /**
- * Seeded PRNG (mulberry32) and shuffle. Cross-validation folds must be the same on every run and
+ * Seeded shuffles over the shared PRNG. Cross-validation folds must be the same on every run and
  * machine, so nothing here may touch Math.random.
  */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../stats/prng.js';
+
+export { mulberry32 };
 
 /** Fisher–Yates on a copy. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
