@@ -58651,9 +58651,20 @@ var BudgetSchema = field(
       }),
       "Limits on the whole suite: the sum of the benchmarks' medians.",
       { expected: "a mapping with energy and/or co2e" }
+    ).optional(),
+    team: field(
+      external_exports.strictObject({
+        period: field(external_exports.literal("month"), "The ledger period: a calendar month (UTC).", {
+          expected: '"month"'
+        }),
+        co2e: mass2()
+      }),
+      "Team budget (GitHub Action, baseline: history): CO2e the default branch's recorded runs may emit per period; warns at 80 %, fails at 100 %.",
+      { expected: "a mapping with period and co2e" }
     ).optional()
-  }).transform(({ total, ...rest }) => ({
+  }).transform(({ total, team, ...rest }) => ({
     ...toSi(rest),
+    ...team ? { team: { period: team.period, co2eG: team.co2e } } : {},
     ...total ? {
       total: {
         ...total.energy ? { energyJ: total.energy } : {},
@@ -58662,7 +58673,7 @@ var BudgetSchema = field(
     } : {}
   })),
   "Carbon budget for every benchmark (each may override it) and, under total, for the whole suite.",
-  { expected: "a mapping with energy, co2e, perUnit, regression and/or total" }
+  { expected: "a mapping with energy, co2e, perUnit, regression, total and/or team" }
 );
 
 // src/config/tfjs-schema.ts

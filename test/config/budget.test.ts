@@ -71,3 +71,30 @@ describe('budget config', () => {
     },
   );
 });
+
+describe('budget.team', () => {
+  it.each([
+    [
+      { period: 'month', co2e: '2 kg' },
+      { period: 'month', co2eG: 2000 },
+    ],
+    [
+      { period: 'month', co2e: '750 g' },
+      { period: 'month', co2eG: 750 },
+    ],
+  ])('%j parses to grams', (team, expected) => {
+    const r = parse(withTop({ budget: { team } }));
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.config.budget).toEqual({ team: expected });
+  });
+
+  it.each([
+    [{ period: 'week', co2e: '2 kg' }, /budget\.team\.period: expected "month"/],
+    [{ period: 'month', co2e: 2 }, /budget\.team\.co2e: expected a mass/],
+    [{ period: 'month' }, /budget\.team\.co2e: expected a mass/],
+  ])('%j is refused naming the field', (team, message) => {
+    const r = parse(withTop({ budget: { team } }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.join('\n')).toMatch(message);
+  });
+});
