@@ -10,6 +10,7 @@ const MEASURING = [
   'test/cli/meter-command.test.ts',
   'test/cli/measured-meters.test.ts',
   'test/cli/fake-proc.test.ts',
+  'test/action/ab-engine.test.ts',
 ];
 
 export default defineConfig({

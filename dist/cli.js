@@ -118,17 +118,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path15) {
-      const ctrl = callVisitor(key, node2, visitor, path15);
+    function visit_(key, node2, visitor, path16) {
+      const ctrl = callVisitor(key, node2, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visit_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path16 = Object.freeze(path16.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path15);
+            const ci = visit_(i, node2.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -139,13 +139,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path15);
+          const cv = visit_("value", node2.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -166,17 +166,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path15) {
-      const ctrl = await callVisitor(key, node2, visitor, path15);
+    async function visitAsync_(key, node2, visitor, path16) {
+      const ctrl = await callVisitor(key, node2, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visitAsync_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path16 = Object.freeze(path16.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -187,13 +187,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path15);
+          const cv = await visitAsync_("value", node2.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -220,23 +220,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path15) {
+    function callVisitor(key, node2, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path15);
+        return visitor(key, node2, path16);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path15);
+        return visitor.Map?.(key, node2, path16);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path15);
+        return visitor.Seq?.(key, node2, path16);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path15);
+        return visitor.Pair?.(key, node2, path16);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path15);
+        return visitor.Scalar?.(key, node2, path16);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path15);
+        return visitor.Alias?.(key, node2, path16);
       return void 0;
     }
-    function replaceNode(key, path15, node2) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path16, node2) {
+      const parent = path16[path16.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -848,10 +848,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path16, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path16.length - 1; i >= 0; --i) {
+        const k = path16[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -870,7 +870,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -900,11 +900,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path16;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -918,8 +918,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -933,8 +933,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path16, keepScalar) {
+        const [key, ...rest] = path16;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -952,8 +952,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -963,8 +963,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path16, value) {
+        const [key, ...rest] = path16;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3479,9 +3479,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3556,14 +3556,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path16) {
+        if (Collection.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3578,10 +3578,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path16, keepScalar) {
+        if (Collection.isEmptyPath(path16))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3592,10 +3592,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path16) {
+        if (Collection.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3612,13 +3612,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path16, value) {
+        if (Collection.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -5579,9 +5579,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path15) => {
+    visit2.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field3, index] of path15) {
+      for (const [field3, index] of path16) {
         const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5590,23 +5590,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path15) => {
-      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
-      const field3 = path15[path15.length - 1][0];
+    visit2.parentCollection = (cst, path16) => {
+      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
+      const field3 = path16[path16.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
         const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field3, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5617,10 +5617,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -7372,9 +7372,7 @@ var require_dist = __commonJS({
 });
 
 // src/cli/commands/run.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { realpath } from "node:fs/promises";
-import path12 from "node:path";
+import path13 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/io/config-file.ts
@@ -7421,9 +7419,9 @@ function quote(text2) {
   const short = text2.length > MAX_SHOWN ? `${Array.from(text2.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text2;
   return JSON.stringify(short).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
-function formatPath(path15) {
+function formatPath(path16) {
   let out = "";
-  for (const segment of path15) {
+  for (const segment of path16) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (typeof segment === "string" && PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
     else out += `[${quote(String(segment))}]`;
@@ -7439,9 +7437,9 @@ function describeValue(value) {
   if (typeof value === "object") return Object.keys(value).length === 0 ? "an empty mapping" : "a mapping";
   return `a ${typeof value}`;
 }
-function valueAt(input2, path15) {
+function valueAt(input2, path16) {
   let value = input2;
-  for (const segment of path15) {
+  for (const segment of path16) {
     if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) return void 0;
     value = value[segment];
   }
@@ -8265,10 +8263,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path15) {
-  if (!path15)
+function getElementAtPath(obj, path16) {
+  if (!path16)
     return obj;
-  return path15.reduce((acc, key) => acc?.[key], obj);
+  return path16.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -8608,11 +8606,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path15, issues) {
+function prefixIssues(path16, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path15);
+    iss.path.unshift(path16);
     return iss;
   });
 }
@@ -9074,16 +9072,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path15 = []) => {
+  const processError = (error63, path16 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path16, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
       } else {
-        const fullpath = [...path15, ...issue2.path];
+        const fullpath = [...path16, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -9122,17 +9120,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path15 = []) => {
+  const processError = (error63, path16 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path16, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
       } else {
-        const fullpath = [...path15, ...issue2.path];
+        const fullpath = [...path16, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -9171,8 +9169,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path15 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path15) {
+  const path16 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path16) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -26310,13 +26308,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path15 = ref.slice(1).split("/").filter(Boolean);
-  if (path15.length === 0) {
+  const path16 = ref.slice(1).split("/").filter(Boolean);
+  if (path16.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path15[0] === defsKey) {
-    const key = path15[1] === void 0 ? void 0 : decodeJSONPointerSegment(path15[1]);
+  if (path16[0] === defsKey) {
+    const key = path16[1] === void 0 ? void 0 : decodeJSONPointerSegment(path16[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -27209,10 +27207,10 @@ function child(schema, segment, want) {
   }
   return void 0;
 }
-function schemaAt(root, path15, want = "value") {
+function schemaAt(root, path16, want = "value") {
   let schema = root;
-  path15.forEach((segment, i) => {
-    if (schema) schema = child(schema, segment, i === path15.length - 1 ? want : "value");
+  path16.forEach((segment, i) => {
+    if (schema) schema = child(schema, segment, i === path16.length - 1 ? want : "value");
   });
   return schema;
 }
@@ -27278,8 +27276,8 @@ function issueLines(issues, input2, root, file3) {
   const lines = issues.flatMap((issue2) => linesFor(issue2, input2, root, file3));
   return [...new Set(lines)];
 }
-function at(file3, path15) {
-  const shown = formatPath(path15);
+function at(file3, path16) {
+  const shown = formatPath(path16);
   return shown ? `${file3}: ${shown}: ` : `${file3}: `;
 }
 function linesFor(issue2, input2, root, file3) {
@@ -27641,7 +27639,7 @@ var TfjsSchema = field(
   { expected: "a mapping with at least model" }
 );
 function checkCombination(t, ctx) {
-  const issue2 = (path15, expected) => ctx.addIssue({ code: "custom", path: [path15], message: expected, params: { expected } });
+  const issue2 = (path16, expected) => ctx.addIssue({ code: "custom", path: [path16], message: expected, params: { expected } });
   const tasks = TASKS_OF[t.model];
   if (tasks && !tasks.includes(t.task)) issue2("task", `${words(tasks)} for model ${t.model}`);
   if (!tasks && t.task === "train" && !t.compile)
@@ -28122,14 +28120,6 @@ function baselineFromReport(report, info) {
   return { ...info, benchmarks };
 }
 
-// src/gate/ab-baseline.ts
-function abBaseline(baseReport, ref) {
-  return {
-    source: "ab",
-    load: () => Promise.resolve(baselineFromReport(baseReport, { source: "ab", ref, method: "paired" }))
-  };
-}
-
 // src/gate/format.ts
 var METRIC_LABEL = {
   energy: "energy",
@@ -28455,6 +28445,154 @@ function merge2(b, g) {
   };
 }
 
+// src/gate/io/ab-job.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { realpath } from "node:fs/promises";
+import path7 from "node:path";
+
+// src/runner/specs-from-config.ts
+import path5 from "node:path";
+
+// src/gate/resolve-budget.ts
+var GATED_REPEAT = 5;
+function resolveBudget(top, own2) {
+  if (!top && !own2) return void 0;
+  const energyJ2 = own2?.energyJ ?? top?.energyJ;
+  const co2eG = own2?.co2eG ?? top?.co2eG;
+  const perUnitCo2eG = own2?.perUnitCo2eG ?? top?.perUnitCo2eG;
+  const regression2 = own2?.regression ?? top?.regression;
+  return {
+    ...energyJ2 ? { energyJ: { ...energyJ2 } } : {},
+    ...co2eG ? { co2eG: { ...co2eG } } : {},
+    ...perUnitCo2eG ? { perUnitCo2eG: { ...perUnitCo2eG } } : {},
+    ...regression2 ? { regression: { ...regression2 } } : {},
+    metric: own2?.metric ?? top?.metric ?? "energy"
+  };
+}
+
+// src/tfjs/command.ts
+import path3 from "node:path";
+
+// src/cli/shell-quote.ts
+function shellQuote(args) {
+  return args.map((a) => /^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
+}
+
+// src/tfjs/data/split-sizes.ts
+function splitSizes(samples, testSplit) {
+  const test = Math.min(samples - 1, Math.max(1, Math.round(samples * testSplit)));
+  return { train: samples - test, test };
+}
+
+// src/tfjs/command.ts
+function resolveTfjsArgs(tfjs, configDir) {
+  const builtIn = TFJS_MODELS.includes(tfjs.model);
+  return {
+    ...tfjs,
+    model: builtIn ? tfjs.model : path3.resolve(configDir, tfjs.model),
+    dataset: tfjs.dataset === "mnist" ? tfjs.dataset : path3.resolve(configDir, tfjs.dataset)
+  };
+}
+function tfjsCommand(args, runnerPath, nodePath) {
+  return shellQuote([nodePath, runnerPath, JSON.stringify(args)]);
+}
+function tfjsUnit(args) {
+  if (args.task === "train") return { name: "epoch", count: args.epochs };
+  if (args.dataset !== "mnist") return void 0;
+  const samples = Math.min(args.samples, MNIST_DIGITS);
+  if (args.model === "knn") return { name: "inference", count: splitSizes(samples, args.testSplit).test };
+  if (args.model === "fourier") return { name: "sample", count: splitSizes(samples, args.testSplit).test };
+  return { name: "inference", count: samples };
+}
+
+// src/tfjs/runner-path.ts
+import path4 from "node:path";
+import { fileURLToPath } from "node:url";
+function tfjsRunnerPath(moduleUrl = import.meta.url) {
+  const dir2 = path4.dirname(fileURLToPath(moduleUrl));
+  return path4.basename(dir2) === "dist" ? path4.join(dir2, "tfjs-runner.js") : path4.resolve(dir2, "..", "..", "dist", "tfjs-runner.js");
+}
+
+// src/runner/specs-from-config.ts
+function specsFromConfig(config2, configDir, opts = {}) {
+  return config2.benchmarks.map((b) => {
+    const tfjs = b.tfjs ? resolveTfjsArgs(b.tfjs, configDir) : void 0;
+    const run2 = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
+    if (run2 === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
+    const unit = b.unit ?? (tfjs ? tfjsUnit(tfjs) : void 0);
+    return {
+      name: b.name,
+      kind: b.kind,
+      run: run2,
+      cwd: path5.resolve(configDir, b.cwd ?? "."),
+      env: b.env ?? {},
+      repeat: b.repeat ?? (opts.gated || resolveBudget(config2.budget, b.budget) ? GATED_REPEAT : 1),
+      warmup: b.warmup,
+      timeoutS: b.timeoutS,
+      ...unit ? { unit } : {},
+      ...tfjs ? { tfjs } : {}
+    };
+  });
+}
+
+// src/gate/ab-baseline.ts
+function abBaseline(baseReport, ref) {
+  return {
+    source: "ab",
+    load: () => Promise.resolve(baselineFromReport(baseReport, { source: "ab", ref, method: "paired" }))
+  };
+}
+
+// src/gate/io/worktree.ts
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path6 from "node:path";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+async function git(cwd, args) {
+  const { stdout } = await run("git", args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+  return stdout.trim();
+}
+async function withWorktree(from, ref, use) {
+  const repoRoot = await git(from, ["rev-parse", "--show-toplevel"]).catch(() => {
+    throw new UsageError(`--ab ${ref}: ${from} is not inside a git repository`);
+  });
+  const commit = await git(repoRoot, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).catch(() => {
+    throw new UsageError(`--ab ${ref}: git cannot resolve "${ref}" to a commit`);
+  });
+  const parent = await mkdtemp(path6.join(os.tmpdir(), "carbon-gate-ab-"));
+  const dir2 = path6.join(parent, "base");
+  try {
+    await git(repoRoot, ["worktree", "add", "--detach", dir2, commit]);
+    return await use({ dir: dir2, commit, repoRoot });
+  } finally {
+    await git(repoRoot, ["worktree", "remove", "--force", dir2]).catch(() => {
+    });
+    await rm(parent, { recursive: true, force: true });
+    await git(repoRoot, ["worktree", "prune"]).catch(() => {
+    });
+  }
+}
+
+// src/gate/io/ab-job.ts
+async function abJob(configPath, ref, job) {
+  if (ref.startsWith("-")) throw new UsageError(`run: --ab expects a git revision, found "${ref}"`);
+  const real = await realpath(configPath);
+  return withWorktree(path7.dirname(real), ref, async (wt) => {
+    const rel = path7.relative(wt.repoRoot, real);
+    const baseConfig = path7.join(wt.dir, rel);
+    if (!existsSync2(baseConfig)) throw new UsageError(`run: --ab ${ref}: ${ref} has no ${rel}`);
+    const loaded2 = await loadConfig(baseConfig);
+    const { report, base } = await job(specsFromConfig(loaded2.config, loaded2.dir, { gated: true }));
+    const baseline = await abBaseline(
+      base ?? { benchmarks: [] },
+      `${ref} (${wt.commit.slice(0, 12)})`
+    ).load();
+    return { report, baseline };
+  });
+}
+
 // src/gate/io/read-report.ts
 import { readFile, stat as stat2 } from "node:fs/promises";
 
@@ -28530,55 +28668,6 @@ function fileBaseline(file3) {
       const report = await readReportFile(file3, "baseline");
       return baselineFromReport(report, { source: "file", ref: file3, method: "independent" });
     }
-  };
-}
-
-// src/gate/io/worktree.ts
-import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path3 from "node:path";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-async function git(cwd, args) {
-  const { stdout } = await run("git", args, { cwd, maxBuffer: 16 * 1024 * 1024 });
-  return stdout.trim();
-}
-async function withWorktree(from, ref, use) {
-  const repoRoot = await git(from, ["rev-parse", "--show-toplevel"]).catch(() => {
-    throw new UsageError(`--ab ${ref}: ${from} is not inside a git repository`);
-  });
-  const commit = await git(repoRoot, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).catch(() => {
-    throw new UsageError(`--ab ${ref}: git cannot resolve "${ref}" to a commit`);
-  });
-  const parent = await mkdtemp(path3.join(os.tmpdir(), "carbon-gate-ab-"));
-  const dir2 = path3.join(parent, "base");
-  try {
-    await git(repoRoot, ["worktree", "add", "--detach", dir2, commit]);
-    return await use({ dir: dir2, commit, repoRoot });
-  } finally {
-    await git(repoRoot, ["worktree", "remove", "--force", dir2]).catch(() => {
-    });
-    await rm(parent, { recursive: true, force: true });
-    await git(repoRoot, ["worktree", "prune"]).catch(() => {
-    });
-  }
-}
-
-// src/gate/resolve-budget.ts
-var GATED_REPEAT = 5;
-function resolveBudget(top, own2) {
-  if (!top && !own2) return void 0;
-  const energyJ2 = own2?.energyJ ?? top?.energyJ;
-  const co2eG = own2?.co2eG ?? top?.co2eG;
-  const perUnitCo2eG = own2?.perUnitCo2eG ?? top?.perUnitCo2eG;
-  const regression2 = own2?.regression ?? top?.regression;
-  return {
-    ...energyJ2 ? { energyJ: { ...energyJ2 } } : {},
-    ...co2eG ? { co2eG: { ...co2eG } } : {},
-    ...perUnitCo2eG ? { perUnitCo2eG: { ...perUnitCo2eG } } : {},
-    ...regression2 ? { regression: { ...regression2 } } : {},
-    metric: own2?.metric ?? top?.metric ?? "energy"
   };
 }
 
@@ -28753,74 +28842,6 @@ function renderTable(report) {
   lines.push("", ...gateLines(report));
   for (const n of report.notices) lines.push(`notice: ${terminalSafe(n)}`);
   return lines.join("\n") + "\n";
-}
-
-// src/runner/specs-from-config.ts
-import path6 from "node:path";
-
-// src/tfjs/command.ts
-import path4 from "node:path";
-
-// src/cli/shell-quote.ts
-function shellQuote(args) {
-  return args.map((a) => /^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
-}
-
-// src/tfjs/data/split-sizes.ts
-function splitSizes(samples, testSplit) {
-  const test = Math.min(samples - 1, Math.max(1, Math.round(samples * testSplit)));
-  return { train: samples - test, test };
-}
-
-// src/tfjs/command.ts
-function resolveTfjsArgs(tfjs, configDir) {
-  const builtIn = TFJS_MODELS.includes(tfjs.model);
-  return {
-    ...tfjs,
-    model: builtIn ? tfjs.model : path4.resolve(configDir, tfjs.model),
-    dataset: tfjs.dataset === "mnist" ? tfjs.dataset : path4.resolve(configDir, tfjs.dataset)
-  };
-}
-function tfjsCommand(args, runnerPath, nodePath) {
-  return shellQuote([nodePath, runnerPath, JSON.stringify(args)]);
-}
-function tfjsUnit(args) {
-  if (args.task === "train") return { name: "epoch", count: args.epochs };
-  if (args.dataset !== "mnist") return void 0;
-  const samples = Math.min(args.samples, MNIST_DIGITS);
-  if (args.model === "knn") return { name: "inference", count: splitSizes(samples, args.testSplit).test };
-  if (args.model === "fourier") return { name: "sample", count: splitSizes(samples, args.testSplit).test };
-  return { name: "inference", count: samples };
-}
-
-// src/tfjs/runner-path.ts
-import path5 from "node:path";
-import { fileURLToPath } from "node:url";
-function tfjsRunnerPath(moduleUrl = import.meta.url) {
-  const dir2 = path5.dirname(fileURLToPath(moduleUrl));
-  return path5.basename(dir2) === "dist" ? path5.join(dir2, "tfjs-runner.js") : path5.resolve(dir2, "..", "..", "dist", "tfjs-runner.js");
-}
-
-// src/runner/specs-from-config.ts
-function specsFromConfig(config2, configDir, opts = {}) {
-  return config2.benchmarks.map((b) => {
-    const tfjs = b.tfjs ? resolveTfjsArgs(b.tfjs, configDir) : void 0;
-    const run2 = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
-    if (run2 === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
-    const unit = b.unit ?? (tfjs ? tfjsUnit(tfjs) : void 0);
-    return {
-      name: b.name,
-      kind: b.kind,
-      run: run2,
-      cwd: path6.resolve(configDir, b.cwd ?? "."),
-      env: b.env ?? {},
-      repeat: b.repeat ?? (opts.gated || resolveBudget(config2.budget, b.budget) ? GATED_REPEAT : 1),
-      warmup: b.warmup,
-      timeoutS: b.timeoutS,
-      ...unit ? { unit } : {},
-      ...tfjs ? { tfjs } : {}
-    };
-  });
 }
 
 // src/cli/exit-codes.ts
@@ -29850,27 +29871,27 @@ var ProviderError = class extends Error {
 };
 
 // src/carbon/io/fields.ts
-function field2(doc, path15, where) {
+function field2(doc, path16, where) {
   let v = doc;
-  for (const key of path15) {
+  for (const key of path16) {
     if (v === null || typeof v !== "object") {
-      throw new ProviderError("malformed", `${where}: answer lacks ${path15.join(".")}`);
+      throw new ProviderError("malformed", `${where}: answer lacks ${path16.join(".")}`);
     }
     v = v[key];
   }
-  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path15.join(".")}`);
+  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path16.join(".")}`);
   return v;
 }
-function numberField(doc, path15, where) {
-  const v = field2(doc, path15, where);
+function numberField(doc, path16, where) {
+  const v = field2(doc, path16, where);
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-    throw new ProviderError("malformed", `${where}: ${path15.join(".")} is not a non-negative number`);
+    throw new ProviderError("malformed", `${where}: ${path16.join(".")} is not a non-negative number`);
   }
   return v;
 }
-function optionalString(doc, path15) {
+function optionalString(doc, path16) {
   try {
-    const v = field2(doc, path15, "");
+    const v = field2(doc, path16, "");
     return typeof v === "string" ? v : void 0;
   } catch {
     return void 0;
@@ -30263,7 +30284,7 @@ async function footprintCommand(args) {
 
 // src/cli/commands/calibrate.ts
 import { writeFile as writeFile2 } from "node:fs/promises";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/meter/io/detect.ts
 import os3 from "node:os";
@@ -38212,9 +38233,9 @@ var TICKS_PER_S = 100;
 function procRoot() {
   return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
 }
-function read(path15) {
+function read(path16) {
   try {
-    return readFileSync(path15, "utf8");
+    return readFileSync(path16, "utf8");
   } catch {
     return null;
   }
@@ -38285,8 +38306,8 @@ function readReapedChildrenCpuS() {
   const parsed = self ? parsePidStat(self) : null;
   return parsed ? parsed.childTicks / TICKS_PER_S : null;
 }
-function readText2(path15) {
-  return read(path15);
+function readText2(path16) {
+  return read(path16);
 }
 
 // src/meter/io/detect.ts
@@ -38397,7 +38418,7 @@ function chooseDomains(all) {
 
 // src/meter/io/powercap.ts
 import { closeSync, openSync, readSync, readdirSync as readdirSync2 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 function powercapRoot() {
   return process.env.CARBON_GATE_POWERCAP_ROOT ?? "/sys/class/powercap";
 }
@@ -38427,15 +38448,15 @@ function zoneDirs(root) {
     for (const name2 of names) {
       const isZone = parseZoneId(name2) !== null;
       if (!isZone && !(depth === 0 && (name2 === "intel-rapl" || name2 === "intel-rapl-mmio"))) continue;
-      if (isZone && !out.has(name2)) out.set(name2, path7.join(dir2, name2));
-      if (depth < 3) visit2(path7.join(dir2, name2), depth + 1);
+      if (isZone && !out.has(name2)) out.set(name2, path8.join(dir2, name2));
+      if (depth < 3) visit2(path8.join(dir2, name2), depth + 1);
     }
   };
   visit2(root, 0);
   return out;
 }
 function energyStatus(dir2) {
-  const read2 = readAttribute(path7.join(dir2, "energy_uj"));
+  const read2 = readAttribute(path8.join(dir2, "energy_uj"));
   if (!read2.ok) return { ok: false, unreadable: true, why: `energy_uj not readable (${read2.code})` };
   if (parseMicrojoules(read2.text) === null)
     return {
@@ -38451,13 +38472,13 @@ function scanPowercap(root) {
   const problems = [];
   for (const [id, dir2] of dirs) {
     const parsed = parseZoneId(id);
-    const nameRead = readAttribute(path7.join(dir2, "name"));
+    const nameRead = readAttribute(path8.join(dir2, "name"));
     const name2 = nameRead.ok ? nameRead.text.trim() : "";
     if (!/^[\w.-]{1,40}$/.test(name2)) {
       problems.push(`RAPL ${id}: no readable name file; zone not used`);
       continue;
     }
-    const rangeRead = readAttribute(path7.join(dir2, "max_energy_range_uj"));
+    const rangeRead = readAttribute(path8.join(dir2, "max_energy_range_uj"));
     const maxRangeUj = rangeRead.ok ? parseMicrojoules(rangeRead.text) : null;
     if (!maxRangeUj) {
       const shown = rangeRead.ok ? describeValue(rangeRead.text.trim()) : `unreadable (${rangeRead.code})`;
@@ -38469,7 +38490,7 @@ function scanPowercap(root) {
   return { found: dirs.size, zones, problems };
 }
 function readEnergyUj(zone) {
-  const read2 = readAttribute(path7.join(zone.dir, "energy_uj"));
+  const read2 = readAttribute(path8.join(zone.dir, "energy_uj"));
   return read2.ok ? parseMicrojoules(read2.text) : null;
 }
 
@@ -38947,7 +38968,7 @@ async function calibrateCommand(args) {
   const scope = rapl.scope === "psys" ? " (psys: the whole platform)" : "";
   process.stdout.write(
     `wrote ${values.out}: idle ${watts2(profile.idleW)}, ${pct(full.utilisation)} load ${watts2(full.watts)}${memory}${scope}
-commit it and set \`powerProfile: ./${path8.relative(process.cwd(), path8.resolve(values.out))}\` in carbon-gate.yml (the path is relative to the config file)
+commit it and set \`powerProfile: ./${path9.relative(process.cwd(), path9.resolve(values.out))}\` in carbon-gate.yml (the path is relative to the config file)
 `
   );
   return EXIT.ok;
@@ -39618,7 +39639,7 @@ function energyJ(t, startS, endS) {
 // src/meter/io/nvidia-smi.ts
 import { execFile as execFile2 } from "node:child_process";
 import { accessSync, constants, statSync as statSync2 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 var NVIDIA_SMI_NOT_FOUND = "nvidia-smi not found on PATH";
 var DETECT_TIMEOUT_MS = 5e3;
 function isExecutableFile(p) {
@@ -39631,10 +39652,10 @@ function isExecutableFile(p) {
 }
 function resolveNvidiaSmi(env = process.env) {
   const override = env.CARBON_GATE_NVIDIA_SMI;
-  if (override) return path9.resolve(override);
-  for (const dir2 of (env.PATH ?? "").split(path9.delimiter)) {
+  if (override) return path10.resolve(override);
+  for (const dir2 of (env.PATH ?? "").split(path10.delimiter)) {
     if (!dir2) continue;
-    const candidate = path9.resolve(dir2, "nvidia-smi");
+    const candidate = path10.resolve(dir2, "nvidia-smi");
     if (isExecutableFile(candidate)) return candidate;
   }
   return null;
@@ -39772,7 +39793,7 @@ async function terminate(child2, gone) {
 
 // src/profile/io/load-profile.ts
 import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/profile/parse.ts
 function parseProfileText(text2, file3) {
@@ -39791,11 +39812,11 @@ function parseProfileText(text2, file3) {
 
 // src/profile/io/load-profile.ts
 function labelOf(absolute) {
-  const relative = path10.relative(process.cwd(), absolute);
-  return relative && !relative.startsWith("..") && !path10.isAbsolute(relative) ? relative : absolute;
+  const relative = path11.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith("..") && !path11.isAbsolute(relative) ? relative : absolute;
 }
 function loadPowerProfile(file3) {
-  const absolute = path10.resolve(file3);
+  const absolute = path11.resolve(file3);
   const label = labelOf(absolute);
   let text2;
   try {
@@ -40349,7 +40370,7 @@ function sampleRun(repeat, command, measurement) {
 
 // src/runner/io/spawn-command.ts
 import { spawn as spawn2 } from "node:child_process";
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { performance as performance6 } from "node:perf_hooks";
 
 // src/runner/describe-exit.ts
@@ -40386,17 +40407,17 @@ var LinePrefixer = class {
 // src/runner/io/metrics-channel.ts
 import { closeSync as closeSync2, mkdtempSync, openSync as openSync2, readSync as readSync2, rmSync, statSync as statSync4 } from "node:fs";
 import os5 from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 var MAX_BYTES2 = 1024 * 1024;
 var dir;
 var counter = 0;
 function newMetricsFile() {
   if (!dir) {
-    const created = mkdtempSync(path11.join(os5.tmpdir(), "carbon-gate-metrics-"));
+    const created = mkdtempSync(path12.join(os5.tmpdir(), "carbon-gate-metrics-"));
     dir = created;
     process.once("exit", () => rmSync(created, { recursive: true, force: true }));
   }
-  return path11.join(dir, `run-${++counter}.json`);
+  return path12.join(dir, `run-${++counter}.json`);
 }
 function takeMetrics(file3) {
   try {
@@ -40432,7 +40453,7 @@ function killGroup(pgid, signal) {
 function spawnCommand(spec, prefix, output2, onPid, baseEnv = process.env) {
   const start = performance6.now();
   const elapsed = () => (performance6.now() - start) / 1e3;
-  if (!existsSync2(spec.cwd)) {
+  if (!existsSync3(spec.cwd)) {
     const reason = `could not start: working directory ${spec.cwd} does not exist`;
     return Promise.resolve({
       ok: false,
@@ -40660,7 +40681,7 @@ async function runCommand(args) {
   const notices = [];
   if (!found) notices.push("no carbon-gate.yml here: ran the built-in demo suite");
   const { config: config2, dir: dir2, path: configPath } = await loadConfig(found ?? DEMO_CONFIG);
-  const label = found ? path12.relative(process.cwd(), path12.resolve(found)) || found : "built-in demo suite";
+  const label = found ? path13.relative(process.cwd(), path13.resolve(found)) || found : "built-in demo suite";
   const gated = values.baseline !== void 0 || values.ab !== void 0;
   const fromFile = values.baseline !== void 0 ? await fileBaseline(values.baseline).load() : null;
   const job = (abBase) => runJobAb({
@@ -40669,7 +40690,7 @@ async function runCommand(args) {
     configLabel: label,
     region: { flag: flags.region, config: config2.region },
     pue: config2.pue,
-    ...config2.powerProfile ? { profilePath: path12.resolve(dir2, config2.powerProfile) } : {},
+    ...config2.powerProfile ? { profilePath: path13.resolve(dir2, config2.powerProfile) } : {},
     carbon: {
       pueFlag: flags.pue,
       intensity: {
@@ -40706,25 +40727,9 @@ async function runCommand(args) {
 `);
   return exitCodeFor(report.verdict.status);
 }
-async function abJob(configPath, ref, job) {
-  if (ref.startsWith("-")) throw new UsageError(`run: --ab expects a git revision, found "${ref}"`);
-  const real = await realpath(configPath);
-  return withWorktree(path12.dirname(real), ref, async (wt) => {
-    const rel = path12.relative(wt.repoRoot, real);
-    const baseConfig = path12.join(wt.dir, rel);
-    if (!existsSync3(baseConfig)) throw new UsageError(`run: --ab ${ref}: ${ref} has no ${rel}`);
-    const loaded2 = await loadConfig(baseConfig);
-    const { report, base } = await job(specsFromConfig(loaded2.config, loaded2.dir, { gated: true }));
-    const baseline = await abBaseline(
-      base ?? { benchmarks: [] },
-      `${ref} (${wt.commit.slice(0, 12)})`
-    ).load();
-    return { report, baseline };
-  });
-}
 
 // src/cli/commands/validate.ts
-import path13 from "node:path";
+import path14 from "node:path";
 async function validateCommand(args) {
   const { values } = parseOptions("validate", args, {
     config: { type: "string" },
@@ -40739,14 +40744,14 @@ async function validateCommand(args) {
     throw new UsageError("validate: no carbon-gate.yml or carbon-gate.yaml here; pass --config FILE");
   const { config: config2 } = await loadConfig(found);
   const n = config2.benchmarks.length;
-  const shown = path13.relative(process.cwd(), found) || found;
+  const shown = path14.relative(process.cwd(), found) || found;
   process.stdout.write(`${shown}: valid (${n} benchmark${n === 1 ? "" : "s"})
 `);
   return EXIT.ok;
 }
 
 // src/cli/commands/meter.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/meter/defaults.ts
 var DEFAULT_INTERVAL_S = 0.5;
@@ -40775,7 +40780,7 @@ async function meterCommand(args) {
   const report = await runJob({
     specs: [
       {
-        name: path14.basename(argv[0]),
+        name: path15.basename(argv[0]),
         kind: "other",
         run: shellQuote(argv),
         cwd: process.cwd(),

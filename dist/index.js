@@ -1080,14 +1080,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path22 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path24 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path22 && path22[0] !== "/") {
-          path22 = `/${path22}`;
+        if (path24 && path24[0] !== "/") {
+          path24 = `/${path24}`;
         }
-        return new URL(`${origin}${path22}`);
+        return new URL(`${origin}${path24}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1538,39 +1538,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path22);
+        debuglog("sending request to %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path24, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path22,
+          path24,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path22);
+        debuglog("trailers received from %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path24, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path22,
+          path24,
           error63.message
         );
       });
@@ -1619,9 +1619,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path22, origin }
+            request: { method, path: path24, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path22);
+          debuglog("sending request to %s %s/%s", method, origin, path24);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1684,7 +1684,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path22,
+        path: path24,
         method,
         body,
         headers,
@@ -1699,11 +1699,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path22 !== "string") {
+        if (typeof path24 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path24[0] !== "/" && !(path24.startsWith("http://") || path24.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path22)) {
+        } else if (invalidPathRegex.test(path24)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1769,7 +1769,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path22, query) : path22;
+        this.path = query ? buildURL(path24, query) : path24;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6462,7 +6462,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path22, host, upgrade, blocking, reset } = request2;
+      const { method, path: path24, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6543,7 +6543,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path22} HTTP/1.1\r
+      let header = `${method} ${path24} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7072,7 +7072,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path24, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7169,7 +7169,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path22;
+      headers[HTTP2_HEADER_PATH] = path24;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7522,9 +7522,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path22 = search ? `${pathname}${search}` : pathname;
+        const path24 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path22;
+        this.opts.path = path24;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8763,10 +8763,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path22 = "/",
+          path: path24 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path22;
+        opts.path = origin + path24;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10738,20 +10738,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl2(path22) {
-      if (typeof path22 !== "string") {
-        return path22;
+    function safeUrl2(path24) {
+      if (typeof path24 !== "string") {
+        return path24;
       }
-      const pathSegments = path22.split("?");
+      const pathSegments = path24.split("?");
       if (pathSegments.length !== 2) {
-        return path22;
+        return path24;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path22, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path22);
+    function matchKey(mockDispatch2, { path: path24, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path24);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10773,7 +10773,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl2(path22), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path24 }) => matchValue(safeUrl2(path24), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10811,9 +10811,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path22, method, body, headers, query } = opts;
+      const { path: path24, method, body, headers, query } = opts;
       return {
-        path: path22,
+        path: path24,
         method,
         body,
         headers,
@@ -11119,7 +11119,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify3 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11159,7 +11159,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify3(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11172,7 +11172,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify3 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11212,7 +11212,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify3(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11276,10 +11276,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path24, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path22,
+            Path: path24,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16158,9 +16158,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path22) {
-      for (let i = 0; i < path22.length; ++i) {
-        const code = path22.charCodeAt(i);
+    function validateCookiePath(path24) {
+      for (let i = 0; i < path24.length; ++i) {
+        const code = path24.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19080,11 +19080,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path22 = opts.path;
+          let path24 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path22 = `/${path22}`;
+            path24 = `/${path24}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path22);
+          url2 = new URL(util.parseOrigin(url2).origin + path24);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19495,7 +19495,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run, free) {
+        async doExecute(chained, clearGlobalState, run3, free) {
           var error63, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -19515,10 +19515,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error63 = error1;
-            return this._onFailure(error63, eventInfo, clearGlobalState, run, free);
+            return this._onFailure(error63, eventInfo, clearGlobalState, run3, free);
           }
         }
-        doExpire(clearGlobalState, run, free) {
+        doExpire(clearGlobalState, run3, free) {
           var error63, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -19526,9 +19526,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error63 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error63, eventInfo, clearGlobalState, run, free);
+          return this._onFailure(error63, eventInfo, clearGlobalState, run3, free);
         }
-        async _onFailure(error63, eventInfo, clearGlobalState, run, free) {
+        async _onFailure(error63, eventInfo, clearGlobalState, run3, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error63, eventInfo);
@@ -19536,7 +19536,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run(retryAfter);
+              return run3(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -20174,17 +20174,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run;
+            var clearGlobalState, free, run3;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run = this._run.bind(this, index, job);
+            run3 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run, free);
+                return job.doExecute(this._limiter, clearGlobalState, run3, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run, free);
+                return job.doExpire(clearGlobalState, run3, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -21658,13 +21658,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path22) {
-          return /^\.|this\b/.test(path22.original);
+        scopedId: function scopedId(path24) {
+          return /^\.|this\b/.test(path24.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path22) {
-          return path22.parts.length === 1 && !AST.helpers.scopedId(path22) && !path22.depth;
+        simpleId: function simpleId(path24) {
+          return path24.parts.length === 1 && !AST.helpers.scopedId(path24) && !path24.depth;
         }
       }
     };
@@ -22749,12 +22749,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path22, params, hash2, open4, strip, locInfo) {
+    function prepareMustache(path24, params, hash2, open4, strip, locInfo) {
       var escapeFlag = open4.charAt(3) || open4.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open4);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path22,
+        path: path24,
         params,
         hash: hash2,
         escaped,
@@ -23026,9 +23026,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path22 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path24 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path22.original);
+        this.opcode("registerDecorator", params.length, path24.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -23095,48 +23095,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path22 = sexpr.path, name2 = path22.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path22));
+        var path24 = sexpr.path, name2 = path24.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path24));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path22.strict = true;
-        this.accept(path22);
+        path24.strict = true;
+        this.accept(path24);
         this.opcode("invokeAmbiguous", name2, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path22 = sexpr.path;
-        path22.strict = true;
-        this.accept(path22);
+        var path24 = sexpr.path;
+        path24.strict = true;
+        this.accept(path24);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path22 = sexpr.path, name2 = path22.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path24 = sexpr.path, name2 = path24.parts[0];
         if (this.options.knownHelpers[name2]) {
           this.opcode("invokeKnownHelper", params.length, name2);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name2, sexpr);
         } else {
-          path22.strict = true;
-          path22.falsy = true;
-          this.accept(path22);
-          this.opcode("invokeHelper", params.length, path22.original, _ast2["default"].helpers.simpleId(path22));
+          path24.strict = true;
+          path24.falsy = true;
+          this.accept(path24);
+          this.opcode("invokeHelper", params.length, path24.original, _ast2["default"].helpers.simpleId(path24));
         }
       },
-      PathExpression: function PathExpression(path22) {
-        var depth = validateDepth(path22);
-        var parts = validateParts(path22);
+      PathExpression: function PathExpression(path24) {
+        var depth = validateDepth(path24);
+        var parts = validateParts(path24);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name2 = parts[0], scoped = _ast2["default"].helpers.scopedId(path22), blockParamId = !depth && !scoped && this.blockParamIndex(name2);
+        var name2 = parts[0], scoped = _ast2["default"].helpers.scopedId(path24), blockParamId = !depth && !scoped && this.blockParamIndex(name2);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name2) {
           this.opcode("pushContext");
-        } else if (path22.data) {
+        } else if (path24.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path22.strict);
+          this.opcode("lookupData", depth, parts, path24.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path22.falsy, path22.strict, scoped);
+          this.opcode("lookupOnContext", parts, path24.falsy, path24.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -23363,8 +23363,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path22) {
-      return validateStringArray(path22, path22.parts, "parts");
+    function validateParts(path24) {
+      return validateStringArray(path24, path24.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -23546,16 +23546,16 @@ var require_util9 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path22 = aPath;
+      var path24 = aPath;
       var url2 = urlParse(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path22 = url2.path;
+        path24 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path22);
-      var parts = path22.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path24);
+      var parts = path24.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -23572,15 +23572,15 @@ var require_util9 = __commonJS({
           }
         }
       }
-      path22 = parts.join("/");
-      if (path22 === "") {
-        path22 = isAbsolute ? "/" : ".";
+      path24 = parts.join("/");
+      if (path24 === "") {
+        path24 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path22;
+        url2.path = path24;
         return urlGenerate(url2);
       }
-      return path22;
+      return path24;
     }
     exports.normalize = normalize;
     function join3(aRoot, aPath) {
@@ -26382,8 +26382,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path22 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path22;
+      var path24 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path24;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -26510,17 +26510,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path22) {
-      const ctrl = callVisitor(key, node2, visitor, path22);
+    function visit_(key, node2, visitor, path24) {
+      const ctrl = callVisitor(key, node2, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visit_(key, ctrl, visitor, path22);
+        replaceNode(key, path24, ctrl);
+        return visit_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path22 = Object.freeze(path22.concat(node2));
+          path24 = Object.freeze(path24.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci2 = visit_(i, node2.items[i], visitor, path22);
+            const ci2 = visit_(i, node2.items[i], visitor, path24);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -26531,13 +26531,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path22 = Object.freeze(path22.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path22);
+          path24 = Object.freeze(path24.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path22);
+          const cv = visit_("value", node2.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26558,17 +26558,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path22) {
-      const ctrl = await callVisitor(key, node2, visitor, path22);
+    async function visitAsync_(key, node2, visitor, path24) {
+      const ctrl = await callVisitor(key, node2, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visitAsync_(key, ctrl, visitor, path22);
+        replaceNode(key, path24, ctrl);
+        return visitAsync_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path22 = Object.freeze(path22.concat(node2));
+          path24 = Object.freeze(path24.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node2.items[i], visitor, path22);
+            const ci2 = await visitAsync_(i, node2.items[i], visitor, path24);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -26579,13 +26579,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path22 = Object.freeze(path22.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path22);
+          path24 = Object.freeze(path24.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path22);
+          const cv = await visitAsync_("value", node2.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26612,23 +26612,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path22) {
+    function callVisitor(key, node2, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path22);
+        return visitor(key, node2, path24);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path22);
+        return visitor.Map?.(key, node2, path24);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path22);
+        return visitor.Seq?.(key, node2, path24);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path22);
+        return visitor.Pair?.(key, node2, path24);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path22);
+        return visitor.Scalar?.(key, node2, path24);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path22);
+        return visitor.Alias?.(key, node2, path24);
       return void 0;
     }
-    function replaceNode(key, path22, node2) {
-      const parent = path22[path22.length - 1];
+    function replaceNode(key, path24, node2) {
+      const parent = path24[path24.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -27240,10 +27240,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path22, value) {
+    function collectionFromPath(schema, path24, value) {
       let v = value;
-      for (let i = path22.length - 1; i >= 0; --i) {
-        const k = path22[i];
+      for (let i = path24.length - 1; i >= 0; --i) {
+        const k = path24[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -27262,7 +27262,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -27292,11 +27292,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path22, value) {
-        if (isEmptyPath(path22))
+      addIn(path24, value) {
+        if (isEmptyPath(path24))
           this.add(value);
         else {
-          const [key, ...rest] = path22;
+          const [key, ...rest] = path24;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -27310,8 +27310,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        const [key, ...rest] = path22;
+      deleteIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -27325,8 +27325,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        const [key, ...rest] = path22;
+      getIn(path24, keepScalar) {
+        const [key, ...rest] = path24;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -27344,8 +27344,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path22) {
-        const [key, ...rest] = path22;
+      hasIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -27355,8 +27355,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        const [key, ...rest] = path22;
+      setIn(path24, value) {
+        const [key, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -29871,9 +29871,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path22, value) {
+      addIn(path24, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path22, value);
+          this.contents.addIn(path24, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29948,14 +29948,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        if (Collection2.isEmptyPath(path22)) {
+      deleteIn(path24) {
+        if (Collection2.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29970,10 +29970,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        if (Collection2.isEmptyPath(path22))
+      getIn(path24, keepScalar) {
+        if (Collection2.isEmptyPath(path24))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29984,10 +29984,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path22) {
-        if (Collection2.isEmptyPath(path22))
+      hasIn(path24) {
+        if (Collection2.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -30004,13 +30004,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        if (Collection2.isEmptyPath(path22)) {
+      setIn(path24, value) {
+        if (Collection2.isEmptyPath(path24)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path22), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path24), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path22, value);
+          this.contents.setIn(path24, value);
         }
       }
       /**
@@ -31971,9 +31971,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path22) => {
+    visit2.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field3, index] of path22) {
+      for (const [field3, index] of path24) {
         const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31982,23 +31982,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path22) => {
-      const parent = visit2.itemAtPath(cst, path22.slice(0, -1));
-      const field3 = path22[path22.length - 1][0];
+    visit2.parentCollection = (cst, path24) => {
+      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
+      const field3 = path24[path24.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path22, item, visitor) {
-      let ctrl = visitor(item, path22);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
         const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path22.concat([[field3, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path24.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -32009,10 +32009,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item, path22);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -36221,7 +36221,7 @@ var INPUTS = [
   },
   {
     name: "baseline",
-    description: "Where the comparison baseline comes from: history (the data branch), ab (not yet in the Action: it warns and gates on budgets only; the CLI run --ab does it) or none.",
+    description: "Where the comparison baseline comes from: history (the data branch), ab (the base commit of the PR, run interleaved with the head in this job, paired) or none.",
     default: "none",
     choices: ["history", "ab", "none"]
   },
@@ -36347,7 +36347,7 @@ function readInput(env) {
 
 // src/action/report-mode.ts
 import { readFile as readFile4, stat as stat5 } from "node:fs/promises";
-import path21 from "node:path";
+import path23 from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -37166,10 +37166,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj2, path22) {
-  if (!path22)
+function getElementAtPath(obj2, path24) {
+  if (!path24)
     return obj2;
-  return path22.reduce((acc, key) => acc?.[key], obj2);
+  return path24.reduce((acc, key) => acc?.[key], obj2);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -37509,11 +37509,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path22, issues) {
+function prefixIssues(path24, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path22);
+    iss.path.unshift(path24);
     return iss;
   });
 }
@@ -37975,16 +37975,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path22 = []) => {
+  const processError = (error64, path24 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path22, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path24, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path22, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path22, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
       } else {
-        const fullpath = [...path22, ...issue3.path];
+        const fullpath = [...path24, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -38023,17 +38023,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path22 = []) => {
+  const processError = (error64, path24 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path22, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path24, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path22, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path22, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
       } else {
-        const fullpath = [...path22, ...issue3.path];
+        const fullpath = [...path24, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -38072,8 +38072,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path22 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path22) {
+  const path24 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path24) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -55211,13 +55211,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path22 = ref.slice(1).split("/").filter(Boolean);
-  if (path22.length === 0) {
+  const path24 = ref.slice(1).split("/").filter(Boolean);
+  if (path24.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path22[0] === defsKey) {
-    const key = path22[1] === void 0 ? void 0 : decodeJSONPointerSegment(path22[1]);
+  if (path24[0] === defsKey) {
+    const key = path24[1] === void 0 ? void 0 : decodeJSONPointerSegment(path24[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -55852,7 +55852,7 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run(s2) {
+  function run3(s2) {
     const cached2 = cache.get(s2);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -55878,21 +55878,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run(oldShape[k]);
+          const mapped = run3(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run(def.catchall);
+          newCatchall = run3(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s2, { ...def, shape: newShape, catchall: newCatchall }) : s2;
       }
       case "array": {
-        const mapped = run(def.element);
+        const mapped = run3(def.element);
         return mapped === def.element ? s2 : clone(s2, { ...def, element: mapped });
       }
       case "tuple": {
@@ -55900,14 +55900,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run(item);
+          const mapped = run3(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run(def.rest);
+          newRest = run3(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -55915,12 +55915,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run(def.keyType);
-        const newVal = run(def.valueType);
+        const newKey = run3(def.keyType);
+        const newVal = run3(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s2 : clone(s2, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run(def.valueType);
+        const newVal = run3(def.valueType);
         return newVal === def.valueType ? s2 : clone(s2, { ...def, valueType: newVal });
       }
       case "union": {
@@ -55928,7 +55928,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run(opt);
+          const mapped = run3(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -55936,8 +55936,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s2, { ...def, options: newOptions }) : s2;
       }
       case "intersection": {
-        const newLeft = run(def.left);
-        const newRight = run(def.right);
+        const newLeft = run3(def.left);
+        const newRight = run3(def.right);
         return newLeft === def.left && newRight === def.right ? s2 : clone(s2, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -55949,23 +55949,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run(def.innerType);
+        const newInner = run3(def.innerType);
         return newInner === def.innerType ? s2 : clone(s2, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run(def.in);
-        const newOut = run(def.out);
+        const newIn = run3(def.in);
+        const newOut = run3(def.out);
         return newIn === def.in && newOut === def.out ? s2 : clone(s2, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run(def.input);
-        const newOutput = run(def.output);
+        const newInput = run3(def.input);
+        const newOutput = run3(def.output);
         return newInput === def.input && newOutput === def.output ? s2 : clone(s2, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s2, { ...rest, getter: () => run(original()) });
+        return clone(s2, { ...rest, getter: () => run3(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -55996,7 +55996,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run(schema);
+  return run3(schema);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
@@ -57672,7 +57672,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path22) => path22.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path24) => path24.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -58295,7 +58295,7 @@ function parseReport(text) {
 
 // src/action/run-action.ts
 import { writeFile as writeFile3 } from "node:fs/promises";
-import path20 from "node:path";
+import path22 from "node:path";
 
 // src/action/annotate.ts
 import { readFile as readFile3 } from "node:fs/promises";
@@ -58333,8 +58333,36 @@ async function annotate(report, configPath, workspace) {
   }
 }
 
+// src/action/ab-ref.ts
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+async function abBaseRef(ctx, cwd) {
+  if (!ctx.baseSha) {
+    warning(
+      "carbon-gate: baseline ab needs a pull_request event (the base commit); running without one"
+    );
+    return void 0;
+  }
+  const has2 = await run("git", ["cat-file", "-e", `${ctx.baseSha}^{commit}`], { cwd }).then(
+    () => true,
+    () => false
+  );
+  if (has2) return ctx.baseSha;
+  try {
+    await run("git", ["fetch", "--no-tags", "--depth=1", "origin", ctx.baseSha], { cwd });
+    return ctx.baseSha;
+  } catch (e) {
+    const why = e.message.split("\n")[0];
+    warning(
+      `carbon-gate: baseline ab: cannot fetch the base commit ${ctx.baseSha.slice(0, 12)} (${why}); running without one`
+    );
+    return void 0;
+  }
+}
+
 // src/action/engine.ts
-import path17 from "node:path";
+import path19 from "node:path";
 
 // src/io/config-file.ts
 import { open as open3, stat as stat4 } from "node:fs/promises";
@@ -58379,9 +58407,9 @@ function quote(text) {
   const short = text.length > MAX_SHOWN ? `${Array.from(text.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text;
   return JSON.stringify(short).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
-function formatPath(path22) {
+function formatPath(path24) {
   let out = "";
-  for (const segment of path22) {
+  for (const segment of path24) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (typeof segment === "string" && PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
     else out += `[${quote(String(segment))}]`;
@@ -58397,9 +58425,9 @@ function describeValue(value) {
   if (typeof value === "object") return Object.keys(value).length === 0 ? "an empty mapping" : "a mapping";
   return `a ${typeof value}`;
 }
-function valueAt(input2, path22) {
+function valueAt(input2, path24) {
   let value = input2;
-  for (const segment of path22) {
+  for (const segment of path24) {
     if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) return void 0;
     value = value[segment];
   }
@@ -58450,10 +58478,10 @@ function child2(schema, segment, want) {
   }
   return void 0;
 }
-function schemaAt(root, path22, want = "value") {
+function schemaAt(root, path24, want = "value") {
   let schema = root;
-  path22.forEach((segment, i) => {
-    if (schema) schema = child2(schema, segment, i === path22.length - 1 ? want : "value");
+  path24.forEach((segment, i) => {
+    if (schema) schema = child2(schema, segment, i === path24.length - 1 ? want : "value");
   });
   return schema;
 }
@@ -58519,8 +58547,8 @@ function issueLines(issues, input2, root, file3) {
   const lines = issues.flatMap((issue3) => linesFor(issue3, input2, root, file3));
   return [...new Set(lines)];
 }
-function at(file3, path22) {
-  const shown = formatPath(path22);
+function at(file3, path24) {
+  const shown = formatPath(path24);
   return shown ? `${file3}: ${shown}: ` : `${file3}: `;
 }
 function linesFor(issue3, input2, root, file3) {
@@ -58787,7 +58815,7 @@ var TfjsSchema = field(
   { expected: "a mapping with at least model" }
 );
 function checkCombination(t, ctx) {
-  const issue3 = (path22, expected) => ctx.addIssue({ code: "custom", path: [path22], message: expected, params: { expected } });
+  const issue3 = (path24, expected) => ctx.addIssue({ code: "custom", path: [path24], message: expected, params: { expected } });
   const tasks = TASKS_OF[t.model];
   if (tasks && !tasks.includes(t.task)) issue3("task", `${words(tasks)} for model ${t.model}`);
   if (!tasks && t.task === "train" && !t.compile)
@@ -60127,27 +60155,27 @@ var ProviderError = class extends Error {
 };
 
 // src/carbon/io/fields.ts
-function field2(doc, path22, where) {
+function field2(doc, path24, where) {
   let v = doc;
-  for (const key of path22) {
+  for (const key of path24) {
     if (v === null || typeof v !== "object") {
-      throw new ProviderError("malformed", `${where}: answer lacks ${path22.join(".")}`);
+      throw new ProviderError("malformed", `${where}: answer lacks ${path24.join(".")}`);
     }
     v = v[key];
   }
-  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path22.join(".")}`);
+  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path24.join(".")}`);
   return v;
 }
-function numberField(doc, path22, where) {
-  const v = field2(doc, path22, where);
+function numberField(doc, path24, where) {
+  const v = field2(doc, path24, where);
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-    throw new ProviderError("malformed", `${where}: ${path22.join(".")} is not a non-negative number`);
+    throw new ProviderError("malformed", `${where}: ${path24.join(".")} is not a non-negative number`);
   }
   return v;
 }
-function optionalString(doc, path22) {
+function optionalString(doc, path24) {
   try {
-    const v = field2(doc, path22, "");
+    const v = field2(doc, path24, "");
     return typeof v === "string" ? v : void 0;
   } catch {
     return void 0;
@@ -68371,9 +68399,9 @@ var TICKS_PER_S = 100;
 function procRoot() {
   return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
 }
-function read(path22) {
+function read(path24) {
   try {
-    return readFileSync(path22, "utf8");
+    return readFileSync(path24, "utf8");
   } catch {
     return null;
   }
@@ -68444,8 +68472,8 @@ function readReapedChildrenCpuS() {
   const parsed = self2 ? parsePidStat(self2) : null;
   return parsed ? parsed.childTicks / TICKS_PER_S : null;
 }
-function readText2(path22) {
-  return read(path22);
+function readText2(path24) {
+  return read(path24);
 }
 
 // src/meter/io/detect.ts
@@ -68814,7 +68842,7 @@ function energyJ(t, startS, endS) {
 }
 
 // src/meter/io/nvidia-smi.ts
-import { execFile } from "node:child_process";
+import { execFile as execFile2 } from "node:child_process";
 import { accessSync, constants as constants3, statSync } from "node:fs";
 import path10 from "node:path";
 var NVIDIA_SMI_NOT_FOUND = "nvidia-smi not found on PATH";
@@ -68844,7 +68872,7 @@ function detectNvidiaGpus(opts = {}) {
   const timeout = opts.timeoutMs ?? DETECT_TIMEOUT_MS;
   const args = ["--query-gpu=index,name", "--format=csv,noheader"];
   return new Promise((resolve2) => {
-    execFile(binary, args, { timeout, maxBuffer: 1 << 20, encoding: "utf8" }, (err, stdout, stderr) => {
+    execFile2(binary, args, { timeout, maxBuffer: 1 << 20, encoding: "utf8" }, (err, stdout, stderr) => {
       if (err) {
         const e = err;
         let reason;
@@ -69753,7 +69781,7 @@ function buildReport(inp) {
     operational: (j) => co2eGrams(j, inp.pue.value, inp.grid.intensityGPerKwh),
     embodied: (s2) => embodied ? embodiedGrams(embodied, s2) : 0
   };
-  const benchmarks = inp.runs.map((run) => benchmarkReport(run, rates));
+  const benchmarks = inp.runs.map((run3) => benchmarkReport(run3, rates));
   const sum = (pick2) => benchmarks.reduce((s2, b) => s2 + (pick2(b) ?? 0), 0);
   const energyJ2 = sum((b) => b.energyJ);
   const carbon = carbonSummary(inp, benchmarks, energyJ2);
@@ -69838,8 +69866,8 @@ function sampleReport(s2, rates) {
   if (s2.backend) r.backend = s2.backend;
   return r;
 }
-function benchmarkReport(run, rates) {
-  const samples = run.samples.map((s2) => sampleReport(s2, rates));
+function benchmarkReport(run3, rates) {
+  const samples = run3.samples.map((s2) => sampleReport(s2, rates));
   const ok = samples.filter((s2) => s2.status === "ok");
   const med = (pick2) => median(ok.map(pick2));
   const breakdown = ok.length ? {
@@ -69853,12 +69881,12 @@ function benchmarkReport(run, rates) {
   const embodiedG = durationS === null ? null : rates.embodied(durationS);
   const co2eG = operationalG === null || embodiedG === null ? null : operationalG + embodiedG;
   const b = {
-    name: run.spec.name,
-    kind: run.spec.kind,
-    command: run.spec.run,
-    status: run.status === "ok" ? "pass" : "error",
-    repeats: run.spec.repeat,
-    warmup: run.spec.warmup,
+    name: run3.spec.name,
+    kind: run3.spec.kind,
+    command: run3.spec.run,
+    status: run3.status === "ok" ? "pass" : "error",
+    repeats: run3.spec.repeat,
+    warmup: run3.spec.warmup,
     durationS,
     energyJ: energyJ2,
     co2eG,
@@ -69867,10 +69895,10 @@ function benchmarkReport(run, rates) {
     breakdownJ: breakdown,
     processShare: med((s2) => s2.processShare),
     samples,
-    reasons: run.reason ? [run.reason] : []
+    reasons: run3.reason ? [run3.reason] : []
   };
-  if (run.reason) b.reason = run.reason;
-  if (run.spec.unit && energyJ2 !== null && co2eG !== null) b.perUnit = perUnit(run.spec.unit, energyJ2, co2eG);
+  if (run3.reason) b.reason = run3.reason;
+  if (run3.spec.unit && energyJ2 !== null && co2eG !== null) b.perUnit = perUnit(run3.spec.unit, energyJ2, co2eG);
   const banded = ok.filter((x) => x.energyBandJ);
   if (banded.length === ok.length && ok.length > 0) {
     b.energyBandJ = { low: med((x) => x.energyBandJ.low), high: med((x) => x.energyBandJ.high) };
@@ -70201,9 +70229,6 @@ async function warm(s2, where, deps) {
 }
 
 // src/cli/job.ts
-async function runJob(opts) {
-  return (await runJobAb(opts)).report;
-}
 async function runJobAb(opts) {
   const carbon = await resolveCarbon({
     region: opts.region,
@@ -70276,6 +70301,11 @@ async function runJobAb(opts) {
 }
 var VERSION7 = package_default.version;
 
+// src/gate/io/ab-job.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { realpath } from "node:fs/promises";
+import path18 from "node:path";
+
 // src/runner/specs-from-config.ts
 import path16 from "node:path";
 
@@ -70343,13 +70373,13 @@ function tfjsRunnerPath(moduleUrl = import.meta.url) {
 function specsFromConfig(config2, configDir, opts = {}) {
   return config2.benchmarks.map((b) => {
     const tfjs = b.tfjs ? resolveTfjsArgs(b.tfjs, configDir) : void 0;
-    const run = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
-    if (run === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
+    const run3 = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
+    if (run3 === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
     const unit = b.unit ?? (tfjs ? tfjsUnit(tfjs) : void 0);
     return {
       name: b.name,
       kind: b.kind,
-      run,
+      run: run3,
       cwd: path16.resolve(configDir, b.cwd ?? "."),
       env: b.env ?? {},
       repeat: b.repeat ?? (opts.gated || resolveBudget(config2.budget, b.budget) ? GATED_REPEAT : 1),
@@ -70376,6 +70406,64 @@ function baselineFromReport(report, info3) {
   const benchmarks = /* @__PURE__ */ new Map();
   for (const b of report.benchmarks) if (b.status !== "error") benchmarks.set(b.name, metricSamples(b));
   return { ...info3, benchmarks };
+}
+
+// src/gate/ab-baseline.ts
+function abBaseline(baseReport, ref) {
+  return {
+    source: "ab",
+    load: () => Promise.resolve(baselineFromReport(baseReport, { source: "ab", ref, method: "paired" }))
+  };
+}
+
+// src/gate/io/worktree.ts
+import { execFile as execFile3 } from "node:child_process";
+import { mkdtemp, rm as rm2 } from "node:fs/promises";
+import os9 from "node:os";
+import path17 from "node:path";
+import { promisify as promisify2 } from "node:util";
+var run2 = promisify2(execFile3);
+async function git(cwd, args) {
+  const { stdout } = await run2("git", args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+  return stdout.trim();
+}
+async function withWorktree(from, ref, use) {
+  const repoRoot = await git(from, ["rev-parse", "--show-toplevel"]).catch(() => {
+    throw new UsageError(`--ab ${ref}: ${from} is not inside a git repository`);
+  });
+  const commit = await git(repoRoot, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).catch(() => {
+    throw new UsageError(`--ab ${ref}: git cannot resolve "${ref}" to a commit`);
+  });
+  const parent = await mkdtemp(path17.join(os9.tmpdir(), "carbon-gate-ab-"));
+  const dir2 = path17.join(parent, "base");
+  try {
+    await git(repoRoot, ["worktree", "add", "--detach", dir2, commit]);
+    return await use({ dir: dir2, commit, repoRoot });
+  } finally {
+    await git(repoRoot, ["worktree", "remove", "--force", dir2]).catch(() => {
+    });
+    await rm2(parent, { recursive: true, force: true });
+    await git(repoRoot, ["worktree", "prune"]).catch(() => {
+    });
+  }
+}
+
+// src/gate/io/ab-job.ts
+async function abJob(configPath, ref, job) {
+  if (ref.startsWith("-")) throw new UsageError(`run: --ab expects a git revision, found "${ref}"`);
+  const real = await realpath(configPath);
+  return withWorktree(path18.dirname(real), ref, async (wt) => {
+    const rel = path18.relative(wt.repoRoot, real);
+    const baseConfig = path18.join(wt.dir, rel);
+    if (!existsSync3(baseConfig)) throw new UsageError(`run: --ab ${ref}: ${ref} has no ${rel}`);
+    const loaded2 = await loadConfig(baseConfig);
+    const { report, base } = await job(specsFromConfig(loaded2.config, loaded2.dir, { gated: true }));
+    const baseline = await abBaseline(
+      base ?? { benchmarks: [] },
+      `${ref} (${wt.commit.slice(0, 12)})`
+    ).load();
+    return { report, baseline };
+  });
 }
 
 // src/gate/format.ts
@@ -70720,19 +70808,20 @@ function benchmarkEnv(env, extra = []) {
 }
 
 // src/action/engine.ts
-async function runEngine(inputs, cwd, log, baseline = null) {
-  const configPath = path17.resolve(cwd, inputs.config);
+async function runEngine(inputs, cwd, log, baseline = null, abRef) {
+  const configPath = path19.resolve(cwd, inputs.config);
   const { config: config2, dir: dir2 } = await loadConfig(configPath);
   const i = config2.intensity;
   const setEnv = (name2, value) => value && (process.env[name2] = value);
   setEnv(i?.usernameEnv ?? "CARBON_GATE_WATTTIME_USERNAME", inputs.wattTimeUsername);
   setEnv(i?.passwordEnv ?? "CARBON_GATE_WATTTIME_PASSWORD", inputs.wattTimePassword);
-  const measured = await runJob({
-    specs: specsFromConfig(config2, dir2),
-    configLabel: path17.relative(cwd, configPath) || configPath,
+  const job = (abBase) => runJobAb({
+    ...abBase ? { abBase } : {},
+    specs: specsFromConfig(config2, dir2, { gated: abRef !== void 0 }),
+    configLabel: path19.relative(cwd, configPath) || configPath,
     region: { flag: inputs.region, config: config2.region },
     pue: config2.pue,
-    ...config2.powerProfile ? { profilePath: path17.resolve(dir2, config2.powerProfile) } : {},
+    ...config2.powerProfile ? { profilePath: path19.resolve(dir2, config2.powerProfile) } : {},
     carbon: {
       intensity: {
         sourceConfig: i?.source,
@@ -70753,6 +70842,9 @@ async function runEngine(inputs, cwd, log, baseline = null) {
     progress: (m) => log.info(`carbon-gate: ${m}`),
     benchEnv: benchmarkEnv(process.env, [i?.tokenEnv, i?.usernameEnv, i?.passwordEnv])
   });
+  const ab = abRef !== void 0 ? await abJob(configPath, abRef, job) : null;
+  const measured = ab ? ab.report : (await job()).report;
+  if (ab) baseline = ab.baseline;
   const report = applyGate(measured, {
     budgetOf: (name2) => resolveBudget(config2.budget, config2.benchmarks.find((b) => b.name === name2)?.budget),
     ...config2.budget?.total ? { total: config2.budget.total } : {},
@@ -70884,9 +70976,9 @@ async function baselineForBase(shas, records) {
 
 // src/github/history/io/append-run.ts
 import { randomBytes } from "node:crypto";
-import { mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
-import os10 from "node:os";
-import path19 from "node:path";
+import { mkdtemp as mkdtemp3, rm as rm4 } from "node:fs/promises";
+import os11 from "node:os";
+import path21 from "node:path";
 
 // src/github/history/record-path.ts
 var RUNS_DIR = "runs";
@@ -70895,8 +70987,8 @@ function recordPath(now, sha, random) {
   return `${RUNS_DIR}/${time3}-${sha.slice(0, 7)}-${random.replace(/[^a-z0-9]/gi, "").slice(0, 12)}.json`;
 }
 var NAME = /^runs\/(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2}(?:\.\d+)?)Z-[0-9a-f]{1,40}-[a-z0-9]+\.json$/i;
-function recordTime(path22) {
-  const m = NAME.exec(path22);
+function recordTime(path24) {
+  const m = NAME.exec(path24);
   if (!m) return null;
   const d = /* @__PURE__ */ new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}Z`);
   return Number.isNaN(d.getTime()) ? null : d;
@@ -70913,12 +71005,12 @@ function expiredPaths(paths, now, days) {
 }
 
 // src/github/history/io/data-repo.ts
-import { mkdtemp, rm as rm2 } from "node:fs/promises";
-import os9 from "node:os";
-import path18 from "node:path";
+import { mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
+import os10 from "node:os";
+import path20 from "node:path";
 
 // src/github/history/io/git.ts
-import { execFile as execFile2 } from "node:child_process";
+import { execFile as execFile4 } from "node:child_process";
 var GitError = class extends Error {
   constructor(args, code, stderr) {
     super(`git ${args[0] ?? ""} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
@@ -70930,12 +71022,12 @@ var GitError = class extends Error {
   code;
   stderr;
 };
-async function git(args, opts) {
+async function git2(args, opts) {
   return (await gitBytes(args, opts)).toString("utf8");
 }
 function gitBytes(args, opts) {
   return new Promise((resolve2, reject) => {
-    const child3 = execFile2(
+    const child3 = execFile4(
       "git",
       args,
       {
@@ -70958,26 +71050,26 @@ function gitBytes(args, opts) {
 
 // src/github/history/io/data-repo.ts
 async function openDataRepo(workspace, branch) {
-  const url2 = (await git(["remote", "get-url", "origin"], { cwd: workspace })).trim();
-  const dir2 = await mkdtemp(path18.join(os9.tmpdir(), "carbon-gate-data-"));
-  const run = (args, o = {}) => git(args, { cwd: dir2, ...o });
+  const url2 = (await git2(["remote", "get-url", "origin"], { cwd: workspace })).trim();
+  const dir2 = await mkdtemp2(path20.join(os10.tmpdir(), "carbon-gate-data-"));
+  const run3 = (args, o = {}) => git2(args, { cwd: dir2, ...o });
   try {
-    await run(["init", "--bare", "--quiet"]);
-    const resolved = /^[a-z][a-z0-9+.-]*:|^[^/]+@[^/]+:/i.test(url2) ? url2 : path18.resolve(workspace, url2);
-    await run(["remote", "add", "origin", resolved]);
+    await run3(["init", "--bare", "--quiet"]);
+    const resolved = /^[a-z][a-z0-9+.-]*:|^[^/]+@[^/]+:/i.test(url2) ? url2 : path20.resolve(workspace, url2);
+    await run3(["remote", "add", "origin", resolved]);
     for (const [key, value] of await credentialHeaders(workspace)) {
-      await run(["config", "--add", key, value]);
+      await run3(["config", "--add", key, value]);
     }
   } catch (e) {
-    await rm2(dir2, { recursive: true, force: true });
+    await rm3(dir2, { recursive: true, force: true });
     throw e;
   }
   const bytes = (args, o = {}) => gitBytes(args, { cwd: dir2, ...o });
-  return { dir: dir2, branch, git: run, bytes, close: () => rm2(dir2, { recursive: true, force: true }) };
+  return { dir: dir2, branch, git: run3, bytes, close: () => rm3(dir2, { recursive: true, force: true }) };
 }
 async function credentialHeaders(workspace) {
   try {
-    const out = await git(["config", "--includes", "--null", "--get-regexp", "^http\\..*\\.extraheader$"], {
+    const out = await git2(["config", "--includes", "--null", "--get-regexp", "^http\\..*\\.extraheader$"], {
       cwd: workspace
     });
     return out.split("\0").filter(Boolean).map((entry) => {
@@ -71053,9 +71145,9 @@ async function appendRun(opts) {
   }
 }
 async function commitOn(repo, tip, file3, content, opts) {
-  const scratch = await mkdtemp2(path19.join(os10.tmpdir(), "carbon-gate-index-"));
+  const scratch = await mkdtemp3(path21.join(os11.tmpdir(), "carbon-gate-index-"));
   const env = {
-    GIT_INDEX_FILE: path19.join(scratch, "index"),
+    GIT_INDEX_FILE: path21.join(scratch, "index"),
     GIT_AUTHOR_NAME: "carbon-gate",
     GIT_AUTHOR_EMAIL: "41898282+github-actions[bot]@users.noreply.github.com",
     GIT_COMMITTER_NAME: "carbon-gate",
@@ -71077,7 +71169,7 @@ async function commitOn(repo, tip, file3, content, opts) {
     const commit = (await repo.git(["commit-tree", tree, ...parents, "-m", message], { env })).trim();
     return { commit, pruned };
   } finally {
-    await rm3(scratch, { recursive: true, force: true });
+    await rm4(scratch, { recursive: true, force: true });
   }
 }
 var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -71086,27 +71178,27 @@ var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function firstParents(workspace, sha, stop, opts = {}) {
   const cap = opts.cap ?? 200;
   const step = opts.step ?? 50;
-  const run = (args) => git(args, { cwd: workspace });
-  const fetch2 = (how) => run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", how, "origin", sha]).then(
+  const run3 = (args) => git2(args, { cwd: workspace });
+  const fetch2 = (how) => run3(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", how, "origin", sha]).then(
     () => true,
     (e) => {
       opts.log?.(`history: could not fetch ${sha.slice(0, 7)} (${e instanceof Error ? e.message : e})`);
       return false;
     }
   );
-  if (!await has(run, sha) && !await fetch2(`--depth=${step}`)) return [];
+  if (!await has(run3, sha) && !await fetch2(`--depth=${step}`)) return [];
   let shas = [];
   for (; ; ) {
-    const out = await run(["rev-list", "--first-parent", `--max-count=${cap}`, sha]);
+    const out = await run3(["rev-list", "--first-parent", `--max-count=${cap}`, sha]);
     const next = out.split("\n").filter(Boolean);
     const grew = next.length > shas.length;
     shas = next;
-    if (!grew || stop(shas) || shas.length >= cap || !await isShallow(run)) return shas;
+    if (!grew || stop(shas) || shas.length >= cap || !await isShallow(run3)) return shas;
     if (!await fetch2(`--deepen=${step}`)) return shas;
   }
 }
-async function has(run, sha) {
-  return run(["cat-file", "-e", `${sha}^{commit}`]).then(
+async function has(run3, sha) {
+  return run3(["cat-file", "-e", `${sha}^{commit}`]).then(
     () => true,
     (e) => {
       if (e instanceof GitError) return false;
@@ -71114,8 +71206,8 @@ async function has(run, sha) {
     }
   );
 }
-async function isShallow(run) {
-  return (await run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+async function isShallow(run3) {
+  return (await run3(["rev-parse", "--is-shallow-repository"])).trim() === "true";
 }
 
 // src/github/history/io/load-history.ts
@@ -71222,15 +71314,15 @@ function withTeamBudget(report, team) {
 }
 
 // src/action/history-step.ts
-async function historyAfterRun(inputs, ctx, cwd, history, pr, run) {
+async function historyAfterRun(inputs, ctx, cwd, history, pr, run3) {
   let records = pr?.records ?? null;
   if (history.role === "append") {
-    const record2 = toRunRecord(run.report, { sha: ctx.sha, ref: ctx.ref, runId: ctx.runId, now: /* @__PURE__ */ new Date() });
+    const record2 = toRunRecord(run3.report, { sha: ctx.sha, ref: ctx.ref, runId: ctx.runId, now: /* @__PURE__ */ new Date() });
     records = await recordRun(cwd, inputs.historyBranch, record2, inputs.historyRetentionDays);
   }
   const view = records ? { trend: trendPoints(records.map((r) => r.record)) } : {};
-  let gated = run.report;
-  const limitG = teamLimitG(run.config, inputs.teamBudgetCo2eG);
+  let gated = run3.report;
+  const limitG = teamLimitG(run3.config, inputs.teamBudgetCo2eG);
   if (limitG !== void 0 && records) {
     const team = teamStatus(records, limitG, /* @__PURE__ */ new Date());
     gated = withTeamBudget(gated, team);
@@ -71248,18 +71340,16 @@ async function historyAfterRun(inputs, ctx, cwd, history, pr, run) {
 // src/action/run-action.ts
 var CONTEXT_FILE = "carbon-gate-context.json";
 async function runAction(inputs, ctx) {
-  const cwd = path20.resolve(ctx.workspace || process.cwd(), inputs.workingDirectory);
-  if (inputs.baseline === "ab") {
-    warning("carbon-gate: baseline ab is not wired into the action yet; running without one");
-  }
+  const cwd = path22.resolve(ctx.workspace || process.cwd(), inputs.workingDirectory);
+  const abRef = inputs.baseline === "ab" ? await abBaseRef(ctx, cwd) : void 0;
   const history = historyRole(inputs, ctx);
   if (history.role === "off" && inputs.baseline === "history")
     info(`carbon-gate: history: ${history.why}`);
   const pr = history.role === "compare" ? await loadPrBaseline(cwd, inputs.historyBranch, history.baseSha) : null;
   startGroup("carbon-gate: benchmarks");
-  const run = await runEngine(inputs, cwd, core_exports, pr?.baseline ?? null).finally(() => endGroup());
-  const { gated, view: extras } = await historyAfterRun(inputs, ctx, cwd, history, pr, run);
-  const reportPath = await writeReport(gated, path20.resolve(cwd, inputs.reportDir));
+  const run3 = await runEngine(inputs, cwd, core_exports, pr?.baseline ?? null, abRef).finally(() => endGroup());
+  const { gated, view: extras } = await historyAfterRun(inputs, ctx, cwd, history, pr, run3);
+  const reportPath = await writeReport(gated, path22.resolve(cwd, inputs.reportDir));
   const context = {
     prNumber: ctx.prNumber ?? null,
     headSha: ctx.headSha ?? ctx.sha,
@@ -71267,11 +71357,11 @@ async function runAction(inputs, ctx) {
     workflow: ctx.workflow,
     job: ctx.job
   };
-  await writeFile3(path20.join(path20.dirname(reportPath), CONTEXT_FILE), JSON.stringify(context, null, 2) + "\n");
+  await writeFile3(path22.join(path22.dirname(reportPath), CONTEXT_FILE), JSON.stringify(context, null, 2) + "\n");
   const parsed = parseReport(JSON.stringify(gated));
   if (!parsed.ok) throw new Error(`the report does not match its schema: ${parsed.error}`);
   const report = parsed.report;
-  await annotate(report, run.configPath, ctx.workspace || cwd);
+  await annotate(report, run3.configPath, ctx.workspace || cwd);
   startGroup("carbon-gate: summary and comment");
   const commentUrl = await publish(report, inputs, {
     ctx,
@@ -71298,23 +71388,23 @@ var contextSchema = external_exports.object({
 });
 async function readBounded(file3) {
   if ((await stat5(file3)).size > MAX_REPORT_BYTES)
-    throw new Error(`${path21.basename(file3)} is larger than 8 MiB`);
+    throw new Error(`${path23.basename(file3)} is larger than 8 MiB`);
   return readFile4(file3, "utf8");
 }
 async function reportMode(inputs, ctx, event) {
-  const dir2 = path21.resolve(ctx.workspace || process.cwd(), inputs.reportDir);
-  const parsed = parseReport(await readBounded(path21.join(dir2, REPORT_FILE)));
+  const dir2 = path23.resolve(ctx.workspace || process.cwd(), inputs.reportDir);
+  const parsed = parseReport(await readBounded(path23.join(dir2, REPORT_FILE)));
   if (!parsed.ok) throw new Error(`the report artifact is not a valid carbon-gate report: ${parsed.error}`);
   const report = parsed.report;
-  const run = event?.workflow_run;
+  const run3 = event?.workflow_run;
   const meta3 = contextSchema.safeParse(
-    JSON.parse(await readBounded(path21.join(dir2, CONTEXT_FILE)).catch(() => "{}"))
+    JSON.parse(await readBounded(path23.join(dir2, CONTEXT_FILE)).catch(() => "{}"))
   );
   let prNumber;
   let refs = {};
   if (!meta3.success || !meta3.data.prNumber)
     info("carbon-gate: the artifact names no pull request; comment skipped");
-  else if (meta3.data.headSha !== run?.head_sha)
+  else if (meta3.data.headSha !== run3?.head_sha)
     warning("carbon-gate: the artifact is not from the triggering run; comment skipped");
   else if (inputs.githubToken) {
     const pr = await verifiedPull(inputs.githubToken, ctx, meta3.data.prNumber, meta3.data.headSha);
@@ -71328,7 +71418,7 @@ async function reportMode(inputs, ctx, event) {
     prNumber,
     key: {
       config: report.config,
-      workflow: typeof run?.name === "string" ? run.name : "",
+      workflow: typeof run3?.name === "string" ? run3.name : "",
       job: meta3.success ? meta3.data.job ?? "" : ""
     },
     cwd: ctx.workspace || process.cwd()
@@ -71337,7 +71427,7 @@ async function reportMode(inputs, ctx, event) {
     status: report.verdict.status,
     totalCo2eG: report.totals.co2eG,
     totalEnergyKwh: report.totals.energyKwh,
-    reportPath: path21.join(dir2, REPORT_FILE),
+    reportPath: path23.join(dir2, REPORT_FILE),
     commentUrl
   };
 }

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { loadConfig } from '../io/config-file.js';
-import { runJob } from '../cli/job.js';
+import { runJobAb } from '../cli/job.js';
+import { abJob } from '../gate/io/ab-job.js';
+import type { BenchmarkSpec } from '../runner/types.js';
 import type { Report } from '../report/types.js';
 import { specsFromConfig } from '../runner/specs-from-config.js';
 import type { Config } from '../config/schema.js';
@@ -25,6 +27,8 @@ export async function runEngine(
   cwd: string,
   log: { info(m: string): void },
   baseline: BaselineData | null = null,
+  /** baseline: ab — the PR's base commit, run interleaved with the head in this job. */
+  abRef?: string,
 ): Promise<EngineRun> {
   const configPath = path.resolve(cwd, inputs.config);
   const { config, dir } = await loadConfig(configPath);
@@ -34,33 +38,38 @@ export async function runEngine(
   const setEnv = (name: string, value: string | undefined) => value && (process.env[name] = value);
   setEnv(i?.usernameEnv ?? 'CARBON_GATE_WATTTIME_USERNAME', inputs.wattTimeUsername);
   setEnv(i?.passwordEnv ?? 'CARBON_GATE_WATTTIME_PASSWORD', inputs.wattTimePassword);
-  const measured = await runJob({
-    specs: specsFromConfig(config, dir),
-    configLabel: path.relative(cwd, configPath) || configPath,
-    region: { flag: inputs.region, config: config.region },
-    pue: config.pue,
-    ...(config.powerProfile ? { profilePath: path.resolve(dir, config.powerProfile) } : {}),
-    carbon: {
-      intensity: {
-        sourceConfig: i?.source,
-        zone: i?.zone,
-        credentials: {
-          electricityMapsToken: inputs.electricityMapsToken,
-          tokenEnv: i?.tokenEnv,
-          usernameEnv: i?.usernameEnv,
-          passwordEnv: i?.passwordEnv,
+  const job = (abBase?: BenchmarkSpec[]) =>
+    runJobAb({
+      ...(abBase ? { abBase } : {}),
+      specs: specsFromConfig(config, dir, { gated: abRef !== undefined }),
+      configLabel: path.relative(cwd, configPath) || configPath,
+      region: { flag: inputs.region, config: config.region },
+      pue: config.pue,
+      ...(config.powerProfile ? { profilePath: path.resolve(dir, config.powerProfile) } : {}),
+      carbon: {
+        intensity: {
+          sourceConfig: i?.source,
+          zone: i?.zone,
+          credentials: {
+            electricityMapsToken: inputs.electricityMapsToken,
+            tokenEnv: i?.tokenEnv,
+            usernameEnv: i?.usernameEnv,
+            passwordEnv: i?.passwordEnv,
+          },
         },
+        embodied: config.embodied,
+        projection: config.projection,
       },
-      embodied: config.embodied,
-      projection: config.projection,
-    },
-    intervalS: config.meter.intervalS,
-    benchOutput: process.stdout,
-    prefixFor: (spec) => `[${spec.name}] `,
-    progress: (m) => log.info(`carbon-gate: ${m}`),
-    benchEnv: benchmarkEnv(process.env, [i?.tokenEnv, i?.usernameEnv, i?.passwordEnv]),
-  });
-  // The history baseline (the PR base's record) comes from the caller; ab is not wired into the action yet.
+      intervalS: config.meter.intervalS,
+      benchOutput: process.stdout,
+      prefixFor: (spec) => `[${spec.name}] `,
+      progress: (m) => log.info(`carbon-gate: ${m}`),
+      benchEnv: benchmarkEnv(process.env, [i?.tokenEnv, i?.usernameEnv, i?.passwordEnv]),
+    });
+  const ab = abRef !== undefined ? await abJob(configPath, abRef, job) : null;
+  const measured = ab ? ab.report : (await job()).report;
+  if (ab) baseline = ab.baseline;
+  // The history baseline (the PR base's record) comes from the caller; ab's from the interleaved run.
   const report = applyGate(measured, {
     budgetOf: (name) => resolveBudget(config.budget, config.benchmarks.find((b) => b.name === name)?.budget),
     ...(config.budget?.total ? { total: config.budget.total } : {}),

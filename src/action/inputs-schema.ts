@@ -47,7 +47,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'baseline',
     description:
-      'Where the comparison baseline comes from: history (the data branch), ab (not yet in the Action: it warns and gates on budgets only; the CLI run --ab does it) or none.',
+      'Where the comparison baseline comes from: history (the data branch), ab (the base commit of the PR, run interleaved with the head in this job, paired) or none.',
     default: 'none',
     choices: ['history', 'ab', 'none'],
   },

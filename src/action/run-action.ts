@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ActionContext } from '../github/context.js';
 import { writeReport } from '../io/write-report.js';
 import { annotate } from './annotate.js';
+import { abBaseRef } from './ab-ref.js';
 import { runEngine } from './engine.js';
 import type { ActionInputs } from './inputs.js';
 import type { ActionOutputs } from './outputs.js';
@@ -19,9 +20,7 @@ export const CONTEXT_FILE = 'carbon-gate-context.json';
 /** Benchmark mode: run the suite, write the report, summary, annotations and comment. Returns the outputs. */
 export async function runAction(inputs: ActionInputs, ctx: ActionContext): Promise<ActionOutputs> {
   const cwd = path.resolve(ctx.workspace || process.cwd(), inputs.workingDirectory);
-  if (inputs.baseline === 'ab') {
-    core.warning('carbon-gate: baseline ab is not wired into the action yet; running without one');
-  }
+  const abRef = inputs.baseline === 'ab' ? await abBaseRef(ctx, cwd) : undefined;
   const history = historyRole(inputs, ctx);
   if (history.role === 'off' && inputs.baseline === 'history')
     core.info(`carbon-gate: history: ${history.why}`);
@@ -29,7 +28,7 @@ export async function runAction(inputs: ActionInputs, ctx: ActionContext): Promi
   const pr =
     history.role === 'compare' ? await loadPrBaseline(cwd, inputs.historyBranch, history.baseSha) : null;
   core.startGroup('carbon-gate: benchmarks');
-  const run = await runEngine(inputs, cwd, core, pr?.baseline ?? null).finally(() => core.endGroup());
+  const run = await runEngine(inputs, cwd, core, pr?.baseline ?? null, abRef).finally(() => core.endGroup());
   const { gated, view: extras } = await historyAfterRun(inputs, ctx, cwd, history, pr, run);
   const reportPath = await writeReport(gated, path.resolve(cwd, inputs.reportDir));
   const context = {

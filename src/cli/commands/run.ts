@@ -1,18 +1,13 @@
-import { existsSync } from 'node:fs';
-import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findConfigPath, loadConfig } from '../../io/config-file.js';
 import { writeReport } from '../../io/write-report.js';
 import { UsageError } from '../../errors/usage-error.js';
-import { abBaseline } from '../../gate/ab-baseline.js';
 import { applyGate } from '../../gate/apply.js';
-import type { BaselineData } from '../../gate/baseline.js';
+import { abJob } from '../../gate/io/ab-job.js';
 import { fileBaseline } from '../../gate/io/file-baseline.js';
-import { withWorktree } from '../../gate/io/worktree.js';
 import { resolveBudget } from '../../gate/resolve-budget.js';
 import { renderTable } from '../../report/table.js';
-import type { Report } from '../../report/types.js';
 import type { BenchmarkSpec } from '../../runner/types.js';
 import { specsFromConfig } from '../../runner/specs-from-config.js';
 import { exitCodeFor, EXIT } from '../exit-codes.js';
@@ -95,29 +90,4 @@ export async function runCommand(args: string[]): Promise<number> {
   if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else process.stdout.write(renderTable(report) + `Report: ${file}\n`);
   return exitCodeFor(report.verdict.status);
-}
-
-/**
- * `--ab REF`: the base side is REF's own config and benchmarks, from a worktree removed afterwards. The
- * config is found at the same path relative to the repository root as this one.
- */
-async function abJob(
-  configPath: string,
-  ref: string,
-  job: (abBase: BenchmarkSpec[]) => Promise<{ report: Report; base?: Report }>,
-): Promise<{ report: Report; baseline: BaselineData }> {
-  if (ref.startsWith('-')) throw new UsageError(`run: --ab expects a git revision, found "${ref}"`);
-  const real = await realpath(configPath);
-  return withWorktree(path.dirname(real), ref, async (wt) => {
-    const rel = path.relative(wt.repoRoot, real);
-    const baseConfig = path.join(wt.dir, rel);
-    if (!existsSync(baseConfig)) throw new UsageError(`run: --ab ${ref}: ${ref} has no ${rel}`);
-    const loaded = await loadConfig(baseConfig);
-    const { report, base } = await job(specsFromConfig(loaded.config, loaded.dir, { gated: true }));
-    const baseline = await abBaseline(
-      base ?? { benchmarks: [] },
-      `${ref} (${wt.commit.slice(0, 12)})`,
-    ).load();
-    return { report, baseline };
-  });
 }

@@ -1,0 +1,35 @@
+import * as core from '@actions/core';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { ActionContext } from '../github/context.js';
+
+const run = promisify(execFile);
+
+/**
+ * baseline: ab compares with the PR's base commit. actions/checkout leaves a depth-1 clone, so the base
+ * commit is fetched first (depth 1 is enough: the worktree needs that commit only). Outside a pull request,
+ * or when the commit cannot be had, the run goes on without a baseline and says so.
+ */
+export async function abBaseRef(ctx: ActionContext, cwd: string): Promise<string | undefined> {
+  if (!ctx.baseSha) {
+    core.warning(
+      'carbon-gate: baseline ab needs a pull_request event (the base commit); running without one',
+    );
+    return undefined;
+  }
+  const has = await run('git', ['cat-file', '-e', `${ctx.baseSha}^{commit}`], { cwd }).then(
+    () => true,
+    () => false,
+  );
+  if (has) return ctx.baseSha;
+  try {
+    await run('git', ['fetch', '--no-tags', '--depth=1', 'origin', ctx.baseSha], { cwd });
+    return ctx.baseSha;
+  } catch (e) {
+    const why = (e as Error).message.split('\n')[0];
+    core.warning(
+      `carbon-gate: baseline ab: cannot fetch the base commit ${ctx.baseSha.slice(0, 12)} (${why}); running without one`,
+    );
+    return undefined;
+  }
+}

@@ -1,0 +1,47 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runEngine } from '../../src/action/engine.js';
+import { parseInputs } from '../../src/action/inputs.js';
+
+const WORKLOAD = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../scripts/lib/gate-workload.mjs',
+);
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' });
+
+/** A repository whose head commit does more work than its parent, as a PR would. */
+function repo(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cg-action-ab-'));
+  git(dir, 'init', '-q');
+  git(dir, 'config', 'user.email', 'test@example.com');
+  git(dir, 'config', 'user.name', 'test');
+  copyFileSync(WORKLOAD, path.join(dir, 'work.mjs'));
+  const config = (w: number) =>
+    `version: 1\nbenchmarks:\n  - { name: spin, kind: other, run: node work.mjs, env: { WORK: "${w}" }, repeat: 3 }\n`;
+  writeFileSync(path.join(dir, 'carbon-gate.yml'), config(1));
+  git(dir, 'add', '.');
+  git(dir, 'commit', '-qm', 'base');
+  writeFileSync(path.join(dir, 'carbon-gate.yml'), config(1.5));
+  git(dir, 'commit', '-qam', 'head');
+  return dir;
+}
+
+describe('the Action engine with baseline: ab', () => {
+  it('runs the base commit interleaved with the head and records a paired comparison', async () => {
+    const dir = repo();
+    const inputs = parseInputs((n) => ({ baseline: 'ab' })[n] ?? '');
+    const lines: string[] = [];
+    const run = await runEngine(inputs, dir, { info: (m) => lines.push(m) }, null, 'HEAD~1');
+    const b = run.report.benchmarks[0]!;
+    expect(run.report.verdict.baseline.source).toBe('ab');
+    expect(run.report.verdict.baseline.ref).toMatch(/^HEAD~1 \([0-9a-f]{12}\)$/);
+    expect(b.comparison).toMatchObject({ method: 'paired', pairs: 3, baseline: 'ab' });
+    expect(b.comparison!.ratio).toBeGreaterThan(1);
+    expect(lines.join('\n')).toMatch(/base repeat 1\/3[\s\S]*head repeat 1\/3/);
+    expect(git(dir, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
+  });
+});
