@@ -58090,9 +58090,12 @@ function samplesOf(b) {
 }
 function trendView(points) {
   const last = points.slice(-20);
+  const max = Math.max(...last.map((p) => p.co2eG));
+  const [unit, scale] = max >= 1e3 ? ["kg", 1e-3] : max >= 1 ? ["g", 1] : ["mg", 1e3];
   return {
+    unit,
     labels: last.map((p) => `"${mermaidSafe(p.sha.slice(0, 7))}"`).join(", "),
-    values: last.map((p) => p.co2eG.toFixed(3)).join(", ")
+    values: last.map((p) => Number((p.co2eG * scale).toPrecision(4))).join(", ")
   };
 }
 function safeUrl(url2) {

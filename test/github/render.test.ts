@@ -139,3 +139,21 @@ describe('comment rendering', () => {
     expect(body).not.toContain('Per-repeat data</summary>');
   });
 });
+
+describe('trend chart', () => {
+  const opts = {
+    marker: 'M',
+    context: { summaryUrl: 'https://github.com/o/r/actions/runs/1', sha: 'abcdef1234' },
+  };
+  const trend = (values: number[]) => values.map((co2eG, i) => ({ sha: `${i}abcdef0`, co2eG }));
+
+  it.each([
+    [[0.0012, 0.0015], 'mg', 'line [1.2, 1.5]'],
+    [[2.5, 3], 'g', 'line [2.5, 3]'],
+    [[1500, 2500], 'kg', 'line [1.5, 2.5]'],
+  ])('%j is plotted in %s', (values, unit, line) => {
+    const { body } = renderWithinLimit(template, fixture(), { ...opts, trend: trend(values) });
+    expect(body).toContain(`title "Suite CO2e (${unit}) by commit"`);
+    expect(body).toContain(line);
+  });
+});

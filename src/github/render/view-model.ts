@@ -121,11 +121,15 @@ function samplesOf(b: BenchmarkView) {
   };
 }
 
+/** The chart's unit follows the data, so a small suite does not plot a row of 0.000 g. */
 function trendView(points: TrendPoint[]) {
   const last = points.slice(-20);
+  const max = Math.max(...last.map((p) => p.co2eG));
+  const [unit, scale] = max >= 1000 ? ['kg', 1e-3] : max >= 1 ? ['g', 1] : ['mg', 1e3];
   return {
+    unit,
     labels: last.map((p) => `"${mermaidSafe(p.sha.slice(0, 7))}"`).join(', '),
-    values: last.map((p) => p.co2eG.toFixed(3)).join(', '),
+    values: last.map((p) => Number((p.co2eG * scale).toPrecision(4))).join(', '),
   };
 }
 
