@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { createRequire as __cgCreateRequire } from 'node:module';
+const require = __cgCreateRequire(import.meta.url);
 import { fileURLToPath as __cgFileURLToPath } from 'node:url';
 import { dirname as __cgDirname } from 'node:path';
-const require = __cgCreateRequire(import.meta.url);
 const __filename = __cgFileURLToPath(import.meta.url);
 const __dirname = __cgDirname(__filename);
 var __create = Object.create;
