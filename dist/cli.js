@@ -39309,7 +39309,7 @@ function mergeMeasurements(cpu, gpu) {
   return merged;
 }
 
-// src/meter/io/estimator-meter.ts
+// src/meter/io/usage-sampler.ts
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/meter/accumulator.ts
@@ -39365,6 +39365,36 @@ var EnergyAccumulator = class {
   }
 };
 
+// src/meter/io/usage-sampler.ts
+var UsageSampler = class {
+  constructor(power, logicalCpus) {
+    this.logicalCpus = logicalCpus;
+    this.acc = new EnergyAccumulator(power);
+    this.sample();
+  }
+  logicalCpus;
+  acc;
+  pid = null;
+  // Tree CPU time only grows; once the tree exits reads return 0, so keep the highest seen.
+  treeCpuS = 0;
+  reapedAtStart = readReapedChildrenCpuS();
+  track(pid) {
+    this.pid = pid;
+  }
+  sample() {
+    const sys = readSystemCpu();
+    if (this.pid) this.treeCpuS = Math.max(this.treeCpuS, readTreeCpuS(this.pid));
+    this.acc.add({ tS: performance3.now() / 1e3, busy: sys.busy, total: sys.total, treeCpuS: this.treeCpuS });
+  }
+  /** Takes the last sample; the kernel's reaped-children total is exact once the tree has exited. */
+  finish(notes = []) {
+    this.sample();
+    const reapedNow = readReapedChildrenCpuS();
+    const exact = this.reapedAtStart !== null && reapedNow !== null ? reapedNow - this.reapedAtStart : void 0;
+    return this.acc.result(this.logicalCpus, exact, notes);
+  }
+};
+
 // src/meter/io/estimator-meter.ts
 function createEstimatorMeter(opts) {
   return {
@@ -39380,28 +39410,14 @@ function createEstimatorMeter(opts) {
   };
 }
 function startSession(opts) {
-  const acc = new EnergyAccumulator(opts.profile);
-  let pid = null;
-  let treeCpuS = 0;
-  const reapedAtStart = readReapedChildrenCpuS();
-  const snap = () => {
-    const sys = readSystemCpu();
-    if (pid) treeCpuS = Math.max(treeCpuS, readTreeCpuS(pid));
-    return { tS: performance3.now() / 1e3, busy: sys.busy, total: sys.total, treeCpuS };
-  };
-  acc.add(snap());
-  const timer = setInterval(() => acc.add(snap()), opts.intervalS * 1e3);
+  const usage = new UsageSampler((u) => estimatePower(opts.profile, u), opts.logicalCpus);
+  const timer = setInterval(() => usage.sample(), opts.intervalS * 1e3);
   timer.unref();
   return {
-    track(p) {
-      pid = p;
-    },
+    track: (pid) => usage.track(pid),
     async stop() {
       clearInterval(timer);
-      acc.add(snap());
-      const reapedNow = readReapedChildrenCpuS();
-      const exact = reapedAtStart !== null && reapedNow !== null ? reapedNow - reapedAtStart : void 0;
-      const m = acc.result(opts.logicalCpus, exact);
+      const m = usage.finish();
       const band = opts.profile.band;
       if (band) {
         m.energyBandJ = {
@@ -39877,37 +39893,6 @@ function cpuMismatch(profile, label, cpuModel) {
   return `power profile ${label} was measured on "${profile.cpuModel}" but this machine has "${cpuModel}": its figures may not apply`;
 }
 
-// src/meter/io/usage-sampler.ts
-import { performance as performance5 } from "node:perf_hooks";
-var UsageSampler = class {
-  constructor(power, logicalCpus) {
-    this.logicalCpus = logicalCpus;
-    this.acc = new EnergyAccumulator(power);
-    this.sample();
-  }
-  logicalCpus;
-  acc;
-  pid = null;
-  // Tree CPU time only grows; once the tree exits reads return 0, so keep the highest seen.
-  treeCpuS = 0;
-  reapedAtStart = readReapedChildrenCpuS();
-  track(pid) {
-    this.pid = pid;
-  }
-  sample() {
-    const sys = readSystemCpu();
-    if (this.pid) this.treeCpuS = Math.max(this.treeCpuS, readTreeCpuS(this.pid));
-    this.acc.add({ tS: performance5.now() / 1e3, busy: sys.busy, total: sys.total, treeCpuS: this.treeCpuS });
-  }
-  /** Takes the last sample; the kernel's reaped-children total is exact once the tree has exited. */
-  finish(notes = []) {
-    this.sample();
-    const reapedNow = readReapedChildrenCpuS();
-    const exact = this.reapedAtStart !== null && reapedNow !== null ? reapedNow - this.reapedAtStart : void 0;
-    return this.acc.result(this.logicalCpus, exact, notes);
-  }
-};
-
 // src/meter/io/profile-meter.ts
 function createProfileMeter(opts) {
   const memoryW = opts.profile.memoryW ?? opts.memoryFallback?.watts ?? 0;
@@ -40371,7 +40356,7 @@ function sampleRun(repeat, command, measurement) {
 // src/runner/io/spawn-command.ts
 import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync3 } from "node:fs";
-import { performance as performance6 } from "node:perf_hooks";
+import { performance as performance5 } from "node:perf_hooks";
 
 // src/runner/describe-exit.ts
 function describeExit(r, timeoutS) {
@@ -40451,8 +40436,8 @@ function killGroup(pgid, signal) {
   }
 }
 function spawnCommand(spec, prefix, output2, onPid, baseEnv = process.env) {
-  const start = performance6.now();
-  const elapsed = () => (performance6.now() - start) / 1e3;
+  const start = performance5.now();
+  const elapsed = () => (performance5.now() - start) / 1e3;
   if (!existsSync3(spec.cwd)) {
     const reason = `could not start: working directory ${spec.cwd} does not exist`;
     return Promise.resolve({

@@ -4087,7 +4087,7 @@ var require_util2 = __commonJS({
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
-    var { performance: performance7 } = __require("node:perf_hooks");
+    var { performance: performance6 } = __require("node:perf_hooks");
     var { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = require_util();
     var assert2 = __require("node:assert");
     var { isUint8Array } = __require("node:util/types");
@@ -4246,7 +4246,7 @@ var require_util2 = __commonJS({
       };
     }
     function coarsenedSharedCurrentTime(crossOriginIsolatedCapability) {
-      return coarsenTime(performance7.now(), crossOriginIsolatedCapability);
+      return coarsenTime(performance6.now(), crossOriginIsolatedCapability);
     }
     function createOpaqueTimingInfo(timingInfo) {
       return {
@@ -68512,7 +68512,7 @@ function estimatorProfile(topology, spec, fallback, memoryBytes) {
   }
 }
 
-// src/meter/io/estimator-meter.ts
+// src/meter/io/usage-sampler.ts
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/meter/accumulator.ts
@@ -68568,6 +68568,36 @@ var EnergyAccumulator = class {
   }
 };
 
+// src/meter/io/usage-sampler.ts
+var UsageSampler = class {
+  constructor(power, logicalCpus) {
+    this.logicalCpus = logicalCpus;
+    this.acc = new EnergyAccumulator(power);
+    this.sample();
+  }
+  logicalCpus;
+  acc;
+  pid = null;
+  // Tree CPU time only grows; once the tree exits reads return 0, so keep the highest seen.
+  treeCpuS = 0;
+  reapedAtStart = readReapedChildrenCpuS();
+  track(pid) {
+    this.pid = pid;
+  }
+  sample() {
+    const sys = readSystemCpu();
+    if (this.pid) this.treeCpuS = Math.max(this.treeCpuS, readTreeCpuS(this.pid));
+    this.acc.add({ tS: performance2.now() / 1e3, busy: sys.busy, total: sys.total, treeCpuS: this.treeCpuS });
+  }
+  /** Takes the last sample; the kernel's reaped-children total is exact once the tree has exited. */
+  finish(notes = []) {
+    this.sample();
+    const reapedNow = readReapedChildrenCpuS();
+    const exact = this.reapedAtStart !== null && reapedNow !== null ? reapedNow - this.reapedAtStart : void 0;
+    return this.acc.result(this.logicalCpus, exact, notes);
+  }
+};
+
 // src/meter/io/estimator-meter.ts
 function createEstimatorMeter(opts) {
   return {
@@ -68583,28 +68613,14 @@ function createEstimatorMeter(opts) {
   };
 }
 function startSession(opts) {
-  const acc = new EnergyAccumulator(opts.profile);
-  let pid = null;
-  let treeCpuS = 0;
-  const reapedAtStart = readReapedChildrenCpuS();
-  const snap = () => {
-    const sys = readSystemCpu();
-    if (pid) treeCpuS = Math.max(treeCpuS, readTreeCpuS(pid));
-    return { tS: performance2.now() / 1e3, busy: sys.busy, total: sys.total, treeCpuS };
-  };
-  acc.add(snap());
-  const timer = setInterval(() => acc.add(snap()), opts.intervalS * 1e3);
+  const usage = new UsageSampler((u) => estimatePower(opts.profile, u), opts.logicalCpus);
+  const timer = setInterval(() => usage.sample(), opts.intervalS * 1e3);
   timer.unref();
   return {
-    track(p) {
-      pid = p;
-    },
+    track: (pid) => usage.track(pid),
     async stop() {
       clearInterval(timer);
-      acc.add(snap());
-      const reapedNow = readReapedChildrenCpuS();
-      const exact = reapedAtStart !== null && reapedNow !== null ? reapedNow - reapedAtStart : void 0;
-      const m = acc.result(opts.logicalCpus, exact);
+      const m = usage.finish();
       const band = opts.profile.band;
       if (band) {
         m.energyBandJ = {
@@ -69344,37 +69360,6 @@ function detectRapl(root = powercapRoot()) {
   return { ok: true, root, zones, scope: choice.scope, provider, basis, notes };
 }
 
-// src/meter/io/usage-sampler.ts
-import { performance as performance4 } from "node:perf_hooks";
-var UsageSampler = class {
-  constructor(power, logicalCpus) {
-    this.logicalCpus = logicalCpus;
-    this.acc = new EnergyAccumulator(power);
-    this.sample();
-  }
-  logicalCpus;
-  acc;
-  pid = null;
-  // Tree CPU time only grows; once the tree exits reads return 0, so keep the highest seen.
-  treeCpuS = 0;
-  reapedAtStart = readReapedChildrenCpuS();
-  track(pid) {
-    this.pid = pid;
-  }
-  sample() {
-    const sys = readSystemCpu();
-    if (this.pid) this.treeCpuS = Math.max(this.treeCpuS, readTreeCpuS(this.pid));
-    this.acc.add({ tS: performance4.now() / 1e3, busy: sys.busy, total: sys.total, treeCpuS: this.treeCpuS });
-  }
-  /** Takes the last sample; the kernel's reaped-children total is exact once the tree has exited. */
-  finish(notes = []) {
-    this.sample();
-    const reapedNow = readReapedChildrenCpuS();
-    const exact = this.reapedAtStart !== null && reapedNow !== null ? reapedNow - this.reapedAtStart : void 0;
-    return this.acc.result(this.logicalCpus, exact, notes);
-  }
-};
-
 // src/meter/io/profile-meter.ts
 function createProfileMeter(opts) {
   const memoryW = opts.profile.memoryW ?? opts.memoryFallback?.watts ?? 0;
@@ -69418,7 +69403,7 @@ function wrapSafeIntervalS(configuredS, zones) {
 }
 
 // src/meter/io/rapl-reader.ts
-import { performance as performance5 } from "node:perf_hooks";
+import { performance as performance4 } from "node:perf_hooks";
 
 // src/meter/rapl/totals.ts
 function wrapDeltaUj(prevUj, nextUj, rangeUj) {
@@ -69503,7 +69488,7 @@ var RaplTotals = class {
 function openRaplReader(zones) {
   const totals = new RaplTotals(zones);
   return {
-    sample: () => totals.add(performance5.now() / 1e3, zones.map(readEnergyUj)),
+    sample: () => totals.add(performance4.now() / 1e3, zones.map(readEnergyUj)),
     joules: () => totals.joulesByRole(),
     nextIntervalS: (configuredS) => wrapSafeIntervalS(configuredS, totals.wrapLimits()),
     notes: () => totals.notes(),
@@ -70022,7 +70007,7 @@ function sampleRun(repeat, command, measurement) {
 // src/runner/io/spawn-command.ts
 import { spawn as spawn3 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
-import { performance as performance6 } from "node:perf_hooks";
+import { performance as performance5 } from "node:perf_hooks";
 
 // src/runner/describe-exit.ts
 function describeExit(r, timeoutS) {
@@ -70102,8 +70087,8 @@ function killGroup(pgid, signal) {
   }
 }
 function spawnCommand(spec, prefix, output2, onPid, baseEnv = process.env) {
-  const start = performance6.now();
-  const elapsed = () => (performance6.now() - start) / 1e3;
+  const start = performance5.now();
+  const elapsed = () => (performance5.now() - start) / 1e3;
   if (!existsSync2(spec.cwd)) {
     const reason = `could not start: working directory ${spec.cwd} does not exist`;
     return Promise.resolve({

@@ -1,8 +1,6 @@
-import { performance } from 'node:perf_hooks';
-import { EnergyAccumulator, type Snapshot } from '../accumulator.js';
-import type { EstimatorProfile } from '../profile.js';
+import { estimatePower, type EstimatorProfile } from '../profile.js';
 import type { Meter, MeterSession } from '../types.js';
-import { readReapedChildrenCpuS, readSystemCpu, readTreeCpuS } from './procfs.js';
+import { UsageSampler } from './usage-sampler.js';
 
 export interface EstimatorMeterOptions {
   profile: EstimatorProfile;
@@ -26,32 +24,16 @@ export function createEstimatorMeter(opts: EstimatorMeterOptions): Meter {
 }
 
 function startSession(opts: EstimatorMeterOptions): MeterSession {
-  const acc = new EnergyAccumulator(opts.profile);
-  let pid: number | null = null;
-  // Tree CPU time only grows; once the tree exits reads return 0, so keep the highest seen.
-  let treeCpuS = 0;
-  const reapedAtStart = readReapedChildrenCpuS();
-  const snap = (): Snapshot => {
-    const sys = readSystemCpu();
-    if (pid) treeCpuS = Math.max(treeCpuS, readTreeCpuS(pid));
-    return { tS: performance.now() / 1000, busy: sys.busy, total: sys.total, treeCpuS };
-  };
-  acc.add(snap());
-  const timer = setInterval(() => acc.add(snap()), opts.intervalS * 1000);
+  const usage = new UsageSampler((u) => estimatePower(opts.profile, u), opts.logicalCpus);
+  const timer = setInterval(() => usage.sample(), opts.intervalS * 1000);
   timer.unref();
   return {
-    track(p) {
-      pid = p;
-    },
+    track: (pid) => usage.track(pid),
     async stop() {
       clearInterval(timer);
-      // The tree is gone by now; its last sample is a lower bound, the kernel's reaped-children total is exact.
-      acc.add(snap());
-      const reapedNow = readReapedChildrenCpuS();
-      const exact = reapedAtStart !== null && reapedNow !== null ? reapedNow - reapedAtStart : undefined;
-      const m = acc.result(opts.logicalCpus, exact);
+      const m = usage.finish();
       const band = opts.profile.band;
-      // The model's band applies to its own part; memory is a fixed per-GB coefficient.
+      // The model's band applies to its own part; memory (Teads fallback only) is a fixed per-GB coefficient.
       if (band) {
         m.energyBandJ = {
           low: m.breakdownJ.cpu * band.lowRatio + m.breakdownJ.memory,
