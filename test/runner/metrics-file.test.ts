@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Measurement, Meter } from '../../src/meter/types.js';
+import { countingMeter } from '../helpers/counting-meter.js';
 import { parseMetricsFile, reportedBackend } from '../../src/runner/metrics-file.js';
 import { spawnCommand } from '../../src/runner/io/spawn-command.js';
 import { runSuite } from '../../src/runner/run-suite.js';
@@ -62,20 +62,6 @@ describe('parseMetricsFile', () => {
   });
 });
 
-const measurement: Measurement = {
-  durationS: 1,
-  energyJ: 10,
-  breakdownJ: { cpu: 8, memory: 2, gpu: 0 },
-  utilisation: 0.5,
-  processCpuS: 0.5,
-  processShare: 0.5,
-  samples: 2,
-  notes: [],
-};
-const meter: Meter = {
-  describe: () => ({ cpu: 'estimator', gpu: 'none', powerModel: 'test', basis: [], intervalS: 0.5 }),
-  start: () => ({ track: () => {}, stop: async () => measurement }),
-};
 const spec = (name: string, run: string): BenchmarkSpec => ({
   name,
   kind: 'other',
@@ -97,7 +83,7 @@ describe('a benchmark reports metrics through $CARBON_GATE_METRICS_FILE', () => 
         spec('garbage', 'echo nope > "$CARBON_GATE_METRICS_FILE"'),
       ],
       {
-        meter,
+        meter: countingMeter().meter,
         runCommand: (s, onPid) => spawnCommand(s, `[${s.name}] `, collector(), onPid),
         progress: () => {},
       },

@@ -1,35 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runSuite } from '../../src/runner/run-suite.js';
 import { spawnCommand } from '../../src/runner/io/spawn-command.js';
-import type { Measurement, Meter } from '../../src/meter/types.js';
 import type { BenchmarkSpec } from '../../src/runner/types.js';
 import { collector } from '../helpers/collect.js';
-
-/** A meter that records how it is used; the estimator itself is tested on its own. */
-function countingMeter() {
-  const tracked: number[] = [];
-  let sessions = 0;
-  const meter: Meter = {
-    describe: () => ({ cpu: 'estimator', gpu: 'none', powerModel: 'test', basis: [], intervalS: 0.5 }),
-    start: () => {
-      sessions++;
-      return {
-        track: (pid) => tracked.push(pid),
-        stop: async (): Promise<Measurement> => ({
-          durationS: 1,
-          energyJ: 10,
-          breakdownJ: { cpu: 8, memory: 2, gpu: 0 },
-          utilisation: 0.5,
-          processCpuS: 0.5,
-          processShare: 0.5,
-          samples: 2,
-          notes: [],
-        }),
-      };
-    },
-  };
-  return { meter, tracked, sessions: () => sessions };
-}
+import { countingMeter } from '../helpers/counting-meter.js';
 
 const spec = (name: string, run: string, extra: Partial<BenchmarkSpec> = {}): BenchmarkSpec => ({
   name,
