@@ -28836,9 +28836,6 @@ function renderTable(report) {
     ...carbonLines(report),
     "Totals are sums of each benchmark's median repeat; CO2e = energy \xD7 PUE \xD7 grid intensity + embodied."
   ];
-  for (const b of report.benchmarks.filter((x) => x.status === "error")) {
-    lines.push(`error: ${terminalSafe(b.name)}: ${terminalSafe(b.reason ?? "failed")}`);
-  }
   lines.push("", ...gateLines(report));
   for (const n of report.notices) lines.push(`notice: ${terminalSafe(n)}`);
   return lines.join("\n") + "\n";

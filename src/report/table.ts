@@ -48,9 +48,7 @@ export function renderTable(report: Report): string {
     ...carbonLines(report),
     "Totals are sums of each benchmark's median repeat; CO2e = energy × PUE × grid intensity + embodied.",
   ];
-  for (const b of report.benchmarks.filter((x) => x.status === 'error')) {
-    lines.push(`error: ${terminalSafe(b.name)}: ${terminalSafe(b.reason ?? 'failed')}`);
-  }
+  // Errored benchmarks' reasons are listed once, under the verdict (gateLines).
   lines.push('', ...gateLines(report));
   for (const n of report.notices) lines.push(`notice: ${terminalSafe(n)}`);
   return lines.join('\n') + '\n';

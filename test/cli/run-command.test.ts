@@ -49,7 +49,7 @@ describe('carbon-gate run', () => {
     expect(r.stderr).toContain('[last] hej');
     expect(r.stderr).toContain('carbon-gate: [4/4] last: repeat 1/1');
     expect(r.stdout).toMatch(/^first\s+training\s+2\/2/m);
-    expect(r.stdout).toMatch(/error: hang: repeat 1\/1: timed out/);
+    expect(r.stdout).toMatch(/^verdict: error$[\s\S]*^ {2}hang: repeat 1\/1: timed out/m);
   });
 
   it('--json prints the report on stdout; --region beats config and env', async () => {
