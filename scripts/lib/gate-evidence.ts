@@ -8,8 +8,10 @@ import { DEFAULT_INTERVAL_S } from '../../src/meter/defaults.js';
 import { selectMeter } from '../../src/meter/io/select-meter.js';
 import { spawnCommand } from '../../src/runner/io/spawn-command.js';
 import { meteredRepeat } from '../../src/runner/run-suite.js';
+import { runAb } from '../../src/gate/ab-run.js';
 import type { BenchmarkSpec } from '../../src/runner/types.js';
 import { checkRegression, compare } from '../../src/gate/regression.js';
+import { median } from '../../src/stats/median.js';
 import { mulberry32 } from '../../src/stats/prng.js';
 import { GATED_REPEAT } from '../../src/gate/resolve-budget.js';
 import type { Tier } from '../../src/gate/types.js';
@@ -17,8 +19,12 @@ import type { Tier } from '../../src/gate/types.js';
 const WORKLOAD = fileURLToPath(new URL('./gate-workload.mjs', import.meta.url));
 const sink = new Writable({ write: (_c, _e, cb) => cb() });
 
-/** ~0.45 s of one core on a 2-core EPYC VM: long enough to meter, short enough for hundreds of runs. */
-export const BASE_WORK = 6;
+/**
+ * Default work: ~4.5 s of one core on the 2-core EPYC VM, the length of a short ML benchmark (the
+ * reference suite's run 3–20 s). `--work 6` (~0.4 s, about half of it Node start-up) shows how short,
+ * start-up-dominated benchmarks fare.
+ */
+export const DEFAULT_WORK = 100;
 
 const spec = (work: number): BenchmarkSpec => ({
   name: `work-${work}`,
@@ -28,32 +34,64 @@ const spec = (work: number): BenchmarkSpec => ({
   env: { WORK: String(work) },
   repeat: 1,
   warmup: 0,
-  timeoutS: 60,
+  timeoutS: 300,
 });
 
 export interface Pairs {
   base: number[];
   head: number[];
+  /** Base runs' metered durations, s. */
+  baseS: number[];
   meter: string;
 }
 
-/** `pairs` interleaved base/head runs (A B A B …) after one warmup each, as `run --ab` does. */
-export async function measurePairs(baseWork: number, headWork: number, pairs: number): Promise<Pairs> {
+async function meterDeps() {
   const { meter } = await selectMeter({ intervalS: DEFAULT_INTERVAL_S });
-  const deps = {
+  return {
     meter,
     runCommand: (s: BenchmarkSpec, onPid: (p: number) => void) => spawnCommand(s, '', sink, onPid),
   };
-  const a = spec(baseWork);
-  const b = spec(headWork);
-  await spawnCommand(a, '', sink, () => {});
-  await spawnCommand(b, '', sink, () => {});
-  const out: Pairs = { base: [], head: [], meter: meter.describe().cpu };
-  for (let i = 1; i <= pairs; i++) {
-    out.base.push((await meteredRepeat(a, i, deps)).measurement.energyJ);
-    out.head.push((await meteredRepeat(b, i, deps)).measurement.energyJ);
-  }
-  return out;
+}
+
+/**
+ * `pairs` paired base/head runs through the A/B runner itself (src/gate/ab-run.ts, what `run --ab` and the
+ * Action's `baseline: ab` use): one warmup each, then pairs in alternating order.
+ */
+export async function measurePairs(baseWork: number, headWork: number, pairs: number): Promise<Pairs> {
+  const deps = await meterDeps();
+  const side = (work: number): BenchmarkSpec => ({ ...spec(work), name: 'work', repeat: pairs, warmup: 1 });
+  const runs = await runAb([side(headWork)], [side(baseWork)], {
+    ...deps,
+    runBaseCommand: deps.runCommand,
+    progress: () => {},
+  });
+  const [head, base] = [runs.head[0]!, runs.base[0]!];
+  if (head.status !== 'ok' || base.status !== 'ok') throw new Error(head.reason ?? base.reason);
+  return {
+    base: base.samples.map((s) => s.measurement.energyJ),
+    head: head.samples.map((s) => s.measurement.energyJ),
+    baseS: base.samples.map((s) => s.measurement.durationS),
+    meter: deps.meter.describe().cpu,
+  };
+}
+
+/**
+ * The metered window holds more than the work: `sh`, Node's start-up and the meter's start and stop.
+ * Measured with no work at all, it bounds what +x % of work can show: at most +x % × (1 − share).
+ */
+export async function fixedCostS(runs = 5): Promise<number> {
+  const deps = await meterDeps();
+  const zero = spec(0);
+  await spawnCommand(zero, '', sink, () => {});
+  const s: number[] = [];
+  for (let i = 1; i <= runs; i++) s.push((await meteredRepeat(zero, i, deps)).measurement.durationS);
+  return median(s)!;
+}
+
+/** One line on the workload: its metered duration and the share of it that is fixed cost. */
+export function describeWorkload(work: number, p: Pairs, fixedS: number): string {
+  const runS = median(p.baseS)!;
+  return `workload WORK=${work}: base run ${runS.toFixed(2)} s metered, of which ${fixedS.toFixed(2)} s (${pct(fixedS / runS)}) is start-up and metering with no work`;
 }
 
 export interface GateRates {

@@ -13,10 +13,12 @@ export interface AbRuns {
 
 /**
  * Paired A/B on one machine: for each head benchmark that the base also declares, both sides' warmups,
- * then base and head repeats alternating (A B A B …), head's repeat count for both so every sample has a
- * partner. Neighbouring runs share the machine's state (thermal, noisy neighbours, frequency), so the
- * per-pair ratio cancels drift that separate runs would mistake for a change. A benchmark only head has
- * runs alone; one side failing stops that side only.
+ * then base and head repeats in pairs, head's repeat count for both so every sample has a partner.
+ * Neighbouring runs share the machine's state (thermal, noisy neighbours, frequency), so the per-pair
+ * ratio cancels drift that separate runs would mistake for a change. The order inside a pair alternates
+ * (A B, B A, A B, …) so that whatever favours the first or the second run of a pair — a warm file cache,
+ * a CPU boost budget spent by the run before — falls on both sides equally instead of biasing the ratio.
+ * A benchmark only head has runs alone; one side failing stops that side only.
  */
 export async function runAb(
   head: readonly BenchmarkSpec[],
@@ -35,7 +37,8 @@ export async function runAb(
     if (baseSpec) sides.unshift(side({ ...baseSpec, repeat: spec.repeat }, deps.runBaseCommand, 'base'));
     for (const s of sides) await warm(s, where, deps);
     for (let r = 1; r <= spec.repeat; r++) {
-      for (const s of sides.filter((x) => !x.run.reason)) {
+      const order = r % 2 === 1 ? sides : [...sides].reverse();
+      for (const s of order.filter((x) => !x.run.reason)) {
         deps.progress(`${where}: ${s.label} repeat ${r}/${spec.repeat}`);
         const sample: SampleRun = await meteredRepeat(s.run.spec, r, {
           meter: deps.meter,

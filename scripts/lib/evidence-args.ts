@@ -1,0 +1,28 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_WORK } from './gate-evidence.js';
+
+/** `--work N --pairs N --gates N [--factors a,b,…]` for the evidence scripts; bad values stop with exit 2. */
+export function evidenceArgs(defaults: { pairs: number; gates: number; factors?: string }) {
+  const { values } = parseArgs({
+    options: {
+      work: { type: 'string', default: String(DEFAULT_WORK) },
+      pairs: { type: 'string', default: String(defaults.pairs) },
+      gates: { type: 'string', default: String(defaults.gates) },
+      factors: { type: 'string', default: defaults.factors ?? '' },
+    },
+  });
+  const num = (name: string, v: string, min: number) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < min) {
+      console.error(`--${name}: expected a number ≥ ${min}, got ${JSON.stringify(v)}`);
+      process.exit(2);
+    }
+    return n;
+  };
+  return {
+    work: num('work', values.work, 0.1),
+    pairs: num('pairs', values.pairs, 5),
+    gates: num('gates', values.gates, 1),
+    factors: values.factors ? values.factors.split(',').map((f) => num('factors', f, 1)) : [],
+  };
+}
