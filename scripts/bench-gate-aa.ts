@@ -3,7 +3,7 @@
  * workload as both base and head (real meter), then judges `gates` gates resampled from them with the
  * default settings (5 repeats, warn 5 % / fail 10 % on the interval's lower bound), paired (`run --ab`) and
  * independent (`--baseline`, `compare`), and also at a 5 % fail threshold (the power benchmark's).
- * Run: npm run bench:gate-aa [-- --work 100 --pairs 40 --gates 2000].
+ * Run: npm run bench:gate-aa [-- --workload loop|mlp --work 100 --pairs 40 --gates 2000].
  */
 import { DEFAULT_REGRESSION } from '../src/gate/types.js';
 import {
@@ -17,14 +17,14 @@ import {
 } from './lib/gate-evidence.js';
 import { evidenceArgs } from './lib/evidence-args.js';
 
-const { work, pairs, gates } = evidenceArgs({ pairs: 40, gates: 2000 });
+const { kind, work, pairs, gates } = evidenceArgs({ pairs: 40, gates: 2000 });
 const t0 = Date.now();
-const fixedS = await fixedCostS();
-const p = await measurePairs(work, work, pairs);
+const fixedS = kind === 'loop' ? await fixedCostS() : null;
+const p = await measurePairs(kind, work, work, pairs);
 console.log(
   `A/A: ${pairs} interleaved pairs of the same workload, meter: ${p.meter}, ${((Date.now() - t0) / 1000).toFixed(0)} s`,
 );
-console.log(describeWorkload(work, p, fixedS));
+console.log(describeWorkload(kind, work, p, fixedS));
 console.log(ratioSpread(p));
 for (const [name, tier] of [
   ['default (warn 5 %, fail 10 %)', DEFAULT_REGRESSION],

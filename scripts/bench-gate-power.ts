@@ -3,7 +3,8 @@
  * real runs of the workload (base) and of the workload with its work scaled by the factor (head), then
  * resamples `gates` paired gates of 5 pairs (the default repeats) and counts failures at a 5 % threshold
  * and at the default 10 %. Prints the smallest regression detected in ≥ 90 % of gates.
- * Run: npm run bench:gate-power [-- --work 100 --pairs 24 --gates 1000 --factors 1.05,1.1,1.25].
+ * Run: npm run bench:gate-power [-- --workload loop|mlp --work 100 --pairs 24 --gates 1000
+ * --factors 1.05,1.1,1.25].
  */
 import { GATED_REPEAT } from '../src/gate/resolve-budget.js';
 import {
@@ -17,7 +18,7 @@ import {
 } from './lib/gate-evidence.js';
 import { evidenceArgs } from './lib/evidence-args.js';
 
-const { work, pairs, gates, factors } = evidenceArgs({
+const { kind, work, pairs, gates, factors } = evidenceArgs({
   pairs: 24,
   gates: 1000,
   factors: '1.05,1.075,1.1,1.15,1.25',
@@ -25,13 +26,13 @@ const { work, pairs, gates, factors } = evidenceArgs({
 const TIERS = { '5 %': { fail: 0.05 }, '10 % (default)': { fail: 0.1 } };
 
 const smallest: Record<string, number | null> = { '5 %': null, '10 % (default)': null };
-const fixedS = await fixedCostS();
+const fixedS = kind === 'loop' ? await fixedCostS() : null;
 console.log(
   `power: ${pairs} interleaved pairs per factor, ${gates} resampled paired gates of ${GATED_REPEAT} pairs each`,
 );
 for (const [i, f] of factors.entries()) {
-  const p = await measurePairs(work, work * f, pairs);
-  if (i === 0) console.log(describeWorkload(work, p, fixedS));
+  const p = await measurePairs(kind, work, work * f, pairs);
+  if (i === 0) console.log(describeWorkload(kind, work, p, fixedS));
   const rates = Object.entries(TIERS).map(([name, tier]) => {
     const rate = resampledGates(p, tier, gates, 'paired', Math.round(f * 1000)).fail;
     if (rate >= 0.9 && smallest[name] === null) smallest[name] = f;

@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_WORK } from './gate-evidence.js';
+import { DEFAULT_AMOUNT, type WorkloadKind } from './gate-evidence.js';
 
-/** `--work N --pairs N --gates N [--factors a,b,…]` for the evidence scripts; bad values stop with exit 2. */
+/**
+ * `[--workload loop|mlp] [--work N] --pairs N --gates N [--factors a,b,…]` for the evidence scripts; bad
+ * values stop with exit 2. --work is the loop's WORK or the MLP's digits.
+ */
 export function evidenceArgs(defaults: { pairs: number; gates: number; factors?: string }) {
   const { values } = parseArgs({
     options: {
-      work: { type: 'string', default: String(DEFAULT_WORK) },
+      workload: { type: 'string', default: 'loop' },
+      work: { type: 'string' },
       pairs: { type: 'string', default: String(defaults.pairs) },
       gates: { type: 'string', default: String(defaults.gates) },
       factors: { type: 'string', default: defaults.factors ?? '' },
@@ -19,8 +23,14 @@ export function evidenceArgs(defaults: { pairs: number; gates: number; factors?:
     }
     return n;
   };
+  const kind = values.workload as WorkloadKind;
+  if (!(kind in DEFAULT_AMOUNT)) {
+    console.error(`--workload: expected loop or mlp, got ${JSON.stringify(values.workload)}`);
+    process.exit(2);
+  }
   return {
-    work: num('work', values.work, 0.1),
+    kind,
+    work: values.work === undefined ? DEFAULT_AMOUNT[kind] : num('work', values.work, 0.1),
     pairs: num('pairs', values.pairs, 5),
     gates: num('gates', values.gates, 1),
     factors: values.factors ? values.factors.split(',').map((f) => num('factors', f, 1)) : [],

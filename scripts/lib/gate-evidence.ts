@@ -15,27 +15,40 @@ import { median } from '../../src/stats/median.js';
 import { mulberry32 } from '../../src/stats/prng.js';
 import { GATED_REPEAT } from '../../src/gate/resolve-budget.js';
 import type { Tier } from '../../src/gate/types.js';
+import { TfjsSchema } from '../../src/config/tfjs-schema.js';
+import { resolveTfjsArgs, tfjsCommand } from '../../src/tfjs/command.js';
+import { tfjsRunnerPath } from '../../src/tfjs/runner-path.js';
 
 const WORKLOAD = fileURLToPath(new URL('./gate-workload.mjs', import.meta.url));
 const sink = new Writable({ write: (_c, _e, cb) => cb() });
 
 /**
- * Default work: ~4.5 s of one core on the 2-core EPYC VM, the length of a short ML benchmark (the
- * reference suite's run 3–20 s). `--work 6` (~0.4 s, about half of it Node start-up) shows how short,
- * start-up-dominated benchmarks fare.
+ * What the evidence runs, scaled by `amount`:
+ * - `loop` (default): WORK × 1e7 integer steps (gate-workload.mjs); 100 is ~4.5 s of one core on the 2-core
+ *   EPYC VM, the length of a short ML benchmark (the reference suite's run 3–20 s). `--work 6` (~0.4 s,
+ *   about half of it Node start-up) shows how short, start-up-dominated benchmarks fare.
+ * - `mlp`: the reference suite's MLP training (TF.js, 2 epochs) on `amount` MNIST digits: a real ML
+ *   workload whose work grows with its data; TF.js start-up and data loading stay fixed.
  */
-export const DEFAULT_WORK = 100;
+export type WorkloadKind = 'loop' | 'mlp';
+export const DEFAULT_AMOUNT: Record<WorkloadKind, number> = { loop: 100, mlp: 3000 };
 
-const spec = (work: number): BenchmarkSpec => ({
-  name: `work-${work}`,
-  kind: 'other',
-  run: `node ${JSON.stringify(WORKLOAD)}`,
-  cwd: process.cwd(),
-  env: { WORK: String(work) },
-  repeat: 1,
-  warmup: 0,
-  timeoutS: 300,
-});
+function spec(kind: WorkloadKind, amount: number): BenchmarkSpec {
+  const common = { name: 'work', kind: 'other' as const, cwd: process.cwd(), repeat: 1, warmup: 0 };
+  if (kind === 'loop') {
+    const run = `node ${JSON.stringify(WORKLOAD)}`;
+    return { ...common, run, env: { WORK: String(amount) }, timeoutS: 300 };
+  }
+  const tfjs = TfjsSchema.parse({
+    model: 'mlp',
+    task: 'train',
+    samples: Math.round(amount),
+    epochs: 2,
+    seed: 42,
+  });
+  const run = tfjsCommand(resolveTfjsArgs(tfjs, process.cwd()), tfjsRunnerPath(), process.execPath);
+  return { ...common, run, env: {}, timeoutS: 600 };
+}
 
 export interface Pairs {
   base: number[];
@@ -57,10 +70,15 @@ async function meterDeps() {
  * `pairs` paired base/head runs through the A/B runner itself (src/gate/ab-run.ts, what `run --ab` and the
  * Action's `baseline: ab` use): one warmup each, then pairs in alternating order.
  */
-export async function measurePairs(baseWork: number, headWork: number, pairs: number): Promise<Pairs> {
+export async function measurePairs(
+  kind: WorkloadKind,
+  baseAmount: number,
+  headAmount: number,
+  pairs: number,
+): Promise<Pairs> {
   const deps = await meterDeps();
-  const side = (work: number): BenchmarkSpec => ({ ...spec(work), name: 'work', repeat: pairs, warmup: 1 });
-  const runs = await runAb([side(headWork)], [side(baseWork)], {
+  const side = (amount: number): BenchmarkSpec => ({ ...spec(kind, amount), repeat: pairs, warmup: 1 });
+  const runs = await runAb([side(headAmount)], [side(baseAmount)], {
     ...deps,
     runBaseCommand: deps.runCommand,
     progress: () => {},
@@ -81,17 +99,27 @@ export async function measurePairs(baseWork: number, headWork: number, pairs: nu
  */
 export async function fixedCostS(runs = 5): Promise<number> {
   const deps = await meterDeps();
-  const zero = spec(0);
+  const zero = spec('loop', 0);
   await spawnCommand(zero, '', sink, () => {});
   const s: number[] = [];
   for (let i = 1; i <= runs; i++) s.push((await meteredRepeat(zero, i, deps)).measurement.durationS);
   return median(s)!;
 }
 
-/** One line on the workload: its metered duration and the share of it that is fixed cost. */
-export function describeWorkload(work: number, p: Pairs, fixedS: number): string {
+/** One line on the workload: its metered duration and, for the loop, the share of it that is fixed cost. */
+export function describeWorkload(
+  kind: WorkloadKind,
+  amount: number,
+  p: Pairs,
+  fixedS: number | null,
+): string {
   const runS = median(p.baseS)!;
-  return `workload WORK=${work}: base run ${runS.toFixed(2)} s metered, of which ${fixedS.toFixed(2)} s (${pct(fixedS / runS)}) is start-up and metering with no work`;
+  const what = kind === 'loop' ? `loop WORK=${amount}` : `TF.js MLP training, ${amount} digits × 2 epochs`;
+  const fixed =
+    fixedS === null
+      ? ''
+      : `, of which ${fixedS.toFixed(2)} s (${pct(fixedS / runS)}) is start-up and metering with no work`;
+  return `workload ${what}: base run ${runS.toFixed(2)} s metered${fixed}`;
 }
 
 export interface GateRates {

@@ -29,7 +29,7 @@ ${CARBON_FLAG_HELP}
   --json          print the report JSON on stdout instead of the table
   --baseline FILE compare with a previous carbon-report.json (independent samples)
   --ab REF        paired A/B: check out REF in a temporary git worktree and run its benchmarks
-                  interleaved with these (base, head, base, head …); the worktree is removed after
+                  paired with these (base head, head base, …); the worktree is removed after
   --help          this text
 
 With a budget or a baseline, benchmarks repeat 5 times unless they set repeat. A regression fails only

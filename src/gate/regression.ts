@@ -55,7 +55,7 @@ export function checkRegression(c: Comparison, tier: Tier, baseCount: number, he
     }
   }
   const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
-  if (!tripped) return { status: 'pass', reasons: [], use };
+  if (!tripped) return { status: 'pass', reasons: resolutionNote(c, tier, what), use };
   const level = tripped.limit.endsWith('.fail') ? 'fail' : 'warn';
   return {
     status: level,
@@ -64,4 +64,23 @@ export function checkRegression(c: Comparison, tier: Tier, baseCount: number, he
     ],
     use,
   };
+}
+
+/**
+ * A pass means little when the interval is wider than the limit it is judged against: the same noise
+ * around a real regression keeps the lower bound under the limit until the regression is about
+ * (1 + limit) ÷ (1 − h) − 1, h being the interval's relative reach below the estimate. Say so then,
+ * with the size that could pass, rather than let a pass read as "no regression".
+ */
+function resolutionNote(c: Comparison, tier: Tier, what: string): string[] {
+  const limit = tier.fail ?? tier.warn;
+  if (limit === undefined || !c.ci95) return [];
+  const h = 1 - c.ci95[0] / c.ratio;
+  if (h <= limit) return [];
+  const level = tier.fail !== undefined ? 'fail' : 'warn';
+  // Ratios are positive, so the lower bound is too and h < 1.
+  const passes = (1 + limit) / (1 - h) - 1;
+  return [
+    `${what}: the interval is wider than the ${level} limit ${signedPercent(limit)} %, so a regression under about ${signedPercent(passes)} % can pass; more repeats or a longer benchmark narrow it`,
+  ];
 }

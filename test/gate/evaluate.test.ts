@@ -127,3 +127,50 @@ describe('evaluateGate: regressions', () => {
     expect(r.benchmarks[1]!.reasons).toEqual(['not in the baseline: regression not checked']);
   });
 });
+
+describe('evaluateGate: a pass the noise cannot vouch for', () => {
+  const base = (energies: number[]) =>
+    baselineFromReport({ benchmarks: [bench('a', energies)] }, { source: 'ab', method: 'paired' });
+  // Per-pair ratios 0.80, 0.90, 1.00, 1.10, 1.20: estimate ≈ 1.0, interval reaching about 15 % below it.
+  const noisy = [80, 90, 100, 110, 120];
+
+  it.each([
+    { name: 'tight pairs (±2 %)', head: five(100), tier: { fail: 0.1 }, note: null },
+    {
+      name: 'noisy pairs, fail 10 %',
+      head: noisy,
+      tier: { fail: 0.1 },
+      note: /^energy [+-]\d+\.\d % \[-\d+\.\d, \+\d+\.\d\] vs base: the interval is wider than the fail limit \+10\.0 %, so a regression under about \+(\d+\.\d) % can pass; more repeats or a longer benchmark narrow it$/,
+    },
+    {
+      name: 'noisy pairs, warn 5 % only',
+      head: noisy,
+      tier: { warn: 0.05 },
+      note: /the interval is wider than the warn limit \+5\.0 %/,
+    },
+    {
+      name: 'noisy pairs, limit wider than the noise (fail 50 %)',
+      head: noisy,
+      tier: { fail: 0.5 },
+      note: null,
+    },
+  ])('$name', ({ head, tier, note }) => {
+    const r = evaluateGate([bench('a', head, { regression: tier, metric: 'energy' })], {
+      baseline: base(five(100).map(() => 100)),
+    });
+    const g = r.benchmarks[0]!;
+    expect(g.status).toBe('pass');
+    if (note === null) expect(g.reasons).toEqual([]);
+    else expect(g.reasons).toEqual([expect.stringMatching(note)]);
+  });
+
+  it('the size it names is the regression whose lower bound would just reach the limit', () => {
+    const r = evaluateGate([bench('a', noisy, { regression: { fail: 0.1 }, metric: 'energy' })], {
+      baseline: base([100, 100, 100, 100, 100]),
+    });
+    const c = r.benchmarks[0]!.comparison!;
+    const named = Number(/under about \+(\d+\.\d) %/.exec(r.benchmarks[0]!.reasons[0]!)![1]) / 100;
+    // The same relative interval around 1 + named has its lower bound at 1 + 10 %.
+    expect((1 + named) * (c.ci95![0] / c.ratio)).toBeCloseTo(1.1, 2);
+  });
+});
