@@ -28300,7 +28300,7 @@ function checkRegression(c, tier3, baseCount, headCount) {
     }
   }
   const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
-  if (!tripped) return { status: "pass", reasons: [], use };
+  if (!tripped) return { status: "pass", reasons: resolutionNote(c, tier3, what), use };
   const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
   return {
     status: level,
@@ -28309,6 +28309,17 @@ function checkRegression(c, tier3, baseCount, headCount) {
     ],
     use
   };
+}
+function resolutionNote(c, tier3, what) {
+  const limit = tier3.fail ?? tier3.warn;
+  if (limit === void 0 || !c.ci95) return [];
+  const h = 1 - c.ci95[0] / c.ratio;
+  if (h <= limit) return [];
+  const level = tier3.fail !== void 0 ? "fail" : "warn";
+  const passes = (1 + limit) / (1 - h) - 1;
+  return [
+    `${what}: the interval is wider than the ${level} limit ${signedPercent(limit)} %, so a regression under about ${signedPercent(passes)} % can pass; more repeats or a longer benchmark narrow it`
+  ];
 }
 
 // src/gate/stats.ts
@@ -39166,7 +39177,7 @@ ${CARBON_FLAG_HELP}
   --json          print the report JSON on stdout instead of the table
   --baseline FILE compare with a previous carbon-report.json (independent samples)
   --ab REF        paired A/B: check out REF in a temporary git worktree and run its benchmarks
-                  interleaved with these (base, head, base, head \u2026); the worktree is removed after
+                  paired with these (base head, head base, \u2026); the worktree is removed after
   --help          this text
 
 With a budget or a baseline, benchmarks repeat 5 times unless they set repeat. A regression fails only
@@ -40530,7 +40541,8 @@ async function runAb(head, base, deps) {
     if (baseSpec) sides.unshift(side({ ...baseSpec, repeat: spec.repeat }, deps.runBaseCommand, "base"));
     for (const s2 of sides) await warm(s2, where, deps);
     for (let r = 1; r <= spec.repeat; r++) {
-      for (const s2 of sides.filter((x) => !x.run.reason)) {
+      const order = r % 2 === 1 ? sides : [...sides].reverse();
+      for (const s2 of order.filter((x) => !x.run.reason)) {
         deps.progress(`${where}: ${s2.label} repeat ${r}/${spec.repeat}`);
         const sample2 = await meteredRepeat(s2.run.spec, r, {
           meter: deps.meter,

@@ -70184,7 +70184,8 @@ async function runAb(head, base, deps) {
     if (baseSpec) sides.unshift(side({ ...baseSpec, repeat: spec.repeat }, deps.runBaseCommand, "base"));
     for (const s2 of sides) await warm(s2, where, deps);
     for (let r = 1; r <= spec.repeat; r++) {
-      for (const s2 of sides.filter((x) => !x.run.reason)) {
+      const order = r % 2 === 1 ? sides : [...sides].reverse();
+      for (const s2 of order.filter((x) => !x.run.reason)) {
         deps.progress(`${where}: ${s2.label} repeat ${r}/${spec.repeat}`);
         const sample3 = await meteredRepeat(s2.run.spec, r, {
           meter: deps.meter,
@@ -70621,7 +70622,7 @@ function checkRegression(c, tier2, baseCount, headCount) {
     }
   }
   const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
-  if (!tripped) return { status: "pass", reasons: [], use };
+  if (!tripped) return { status: "pass", reasons: resolutionNote(c, tier2, what), use };
   const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
   return {
     status: level,
@@ -70630,6 +70631,17 @@ function checkRegression(c, tier2, baseCount, headCount) {
     ],
     use
   };
+}
+function resolutionNote(c, tier2, what) {
+  const limit = tier2.fail ?? tier2.warn;
+  if (limit === void 0 || !c.ci95) return [];
+  const h = 1 - c.ci95[0] / c.ratio;
+  if (h <= limit) return [];
+  const level = tier2.fail !== void 0 ? "fail" : "warn";
+  const passes = (1 + limit) / (1 - h) - 1;
+  return [
+    `${what}: the interval is wider than the ${level} limit ${signedPercent(limit)} %, so a regression under about ${signedPercent(passes)} % can pass; more repeats or a longer benchmark narrow it`
+  ];
 }
 
 // src/gate/stats.ts
