@@ -28314,11 +28314,11 @@ function resolutionNote(c, tier3, what) {
   const limit = tier3.fail ?? tier3.warn;
   if (limit === void 0 || !c.ci95) return [];
   const h = 1 - c.ci95[0] / c.ratio;
-  if (h <= limit) return [];
-  const level = tier3.fail !== void 0 ? "fail" : "warn";
   const passes = (1 + limit) / (1 - h) - 1;
+  if (h <= limit || !Number.isFinite(passes)) return [];
+  const level = tier3.fail !== void 0 ? "fail" : "warn";
   return [
-    `${what}: the interval is wider than the ${level} limit ${signedPercent(limit)} %, so a regression under about ${signedPercent(passes)} % can pass; more repeats or a longer benchmark narrow it`
+    `${what}: the interval reaches ${(h * 100).toFixed(1)} % below the estimate, more than the ${level} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`
   ];
 }
 

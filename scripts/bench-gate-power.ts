@@ -34,9 +34,9 @@ for (const [i, f] of factors.entries()) {
   const p = await measurePairs(kind, work, work * f, pairs);
   if (i === 0) console.log(describeWorkload(kind, work, p, fixedS));
   const rates = Object.entries(TIERS).map(([name, tier]) => {
-    const rate = resampledGates(p, tier, gates, 'paired', Math.round(f * 1000)).fail;
-    if (rate >= 0.9 && smallest[name] === null) smallest[name] = f;
-    return `fail at ${name}: ${pct(rate)}`;
+    const r = resampledGates(p, tier, gates, 'paired', Math.round(f * 1000));
+    if (r.fail >= 0.9 && smallest[name] === null) smallest[name] = f;
+    return `fail at ${name}: ${pct(r.fail)} (passes flagged as too noisy to tell: ${pct(r.flaggedPass)} of gates)`;
   });
   const asRun = consecutiveGates(p, TIERS['5 %']);
   console.log(

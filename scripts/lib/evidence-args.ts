@@ -1,38 +1,59 @@
 import { parseArgs } from 'node:util';
+import { MNIST_DIGITS } from '../../src/config/tfjs-schema.js';
 import { DEFAULT_AMOUNT, type WorkloadKind } from './gate-evidence.js';
 
+function stop(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
 /**
- * `[--workload loop|mlp] [--work N] --pairs N --gates N [--factors a,b,…]` for the evidence scripts; bad
- * values stop with exit 2. --work is the loop's WORK or the MLP's digits.
+ * `[--workload loop|mlp] [--work N] [--pairs N] [--gates N]` for the evidence scripts, plus
+ * `[--factors a,b,…]` where `factors` has defaults (the power script). --work is the loop's WORK or the
+ * MLP's digits. Bad values stop with one line and exit 2.
  */
 export function evidenceArgs(defaults: { pairs: number; gates: number; factors?: string }) {
-  const { values } = parseArgs({
-    options: {
-      workload: { type: 'string', default: 'loop' },
-      work: { type: 'string' },
-      pairs: { type: 'string', default: String(defaults.pairs) },
-      gates: { type: 'string', default: String(defaults.gates) },
-      factors: { type: 'string', default: defaults.factors ?? '' },
-    },
-  });
-  const num = (name: string, v: string, min: number) => {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        workload: { type: 'string', default: 'loop' },
+        work: { type: 'string' },
+        pairs: { type: 'string', default: String(defaults.pairs) },
+        gates: { type: 'string', default: String(defaults.gates) },
+        ...(defaults.factors === undefined ? {} : { factors: { type: 'string', default: defaults.factors } }),
+      },
+    }));
+  } catch (e) {
+    stop((e as Error).message);
+  }
+  const kind = values.workload as WorkloadKind;
+  if (!(kind in DEFAULT_AMOUNT)) stop(`--workload: expected loop or mlp, got ${JSON.stringify(kind)}`);
+  const num = (name: string, v: string, min: number, integer: boolean) => {
     const n = Number(v);
-    if (!Number.isFinite(n) || n < min) {
-      console.error(`--${name}: expected a number ≥ ${min}, got ${JSON.stringify(v)}`);
-      process.exit(2);
-    }
+    if (!Number.isFinite(n) || n < min || (integer && !Number.isInteger(n)))
+      stop(`--${name}: expected ${integer ? 'an integer' : 'a number'} ≥ ${min}, got ${JSON.stringify(v)}`);
     return n;
   };
-  const kind = values.workload as WorkloadKind;
-  if (!(kind in DEFAULT_AMOUNT)) {
-    console.error(`--workload: expected loop or mlp, got ${JSON.stringify(values.workload)}`);
-    process.exit(2);
-  }
+  const work =
+    values.work === undefined ? DEFAULT_AMOUNT[kind] : num('work', values.work, 0.1, kind === 'mlp');
+  const factorsText = typeof values.factors === 'string' ? values.factors : '';
+  const factors = factorsText
+    ? factorsText
+        .split(',')
+        .map((f) => num('factors', f, 1, false))
+        .sort((a, b) => a - b)
+    : [];
+  const largest = Math.round(work * (factors.at(-1) ?? 1));
+  if (kind === 'mlp' && (work < 10 || largest > MNIST_DIGITS))
+    stop(
+      `--work: the MLP needs 10 to ${MNIST_DIGITS} digits on every side; work × factors reaches ${largest}`,
+    );
   return {
     kind,
-    work: values.work === undefined ? DEFAULT_AMOUNT[kind] : num('work', values.work, 0.1),
-    pairs: num('pairs', values.pairs, 5),
-    gates: num('gates', values.gates, 1),
-    factors: values.factors ? values.factors.split(',').map((f) => num('factors', f, 1)) : [],
+    work,
+    pairs: num('pairs', values.pairs!, 5, true),
+    gates: num('gates', values.gates!, 1, true),
+    factors,
   };
 }

@@ -17,7 +17,9 @@ export interface AbRuns {
  * Neighbouring runs share the machine's state (thermal, noisy neighbours, frequency), so the per-pair
  * ratio cancels drift that separate runs would mistake for a change. The order inside a pair alternates
  * (A B, B A, A B, …) so that whatever favours the first or the second run of a pair — a warm file cache,
- * a CPU boost budget spent by the run before — falls on both sides equally instead of biasing the ratio.
+ * a CPU boost budget spent by the run before — falls on both sides instead of biasing the ratio. With an
+ * odd count the split is uneven (3:2 at 5 repeats), yet the Hodges–Lehmann estimate still cancels a
+ * constant order effect: of the 15 pairwise means of 3×(+δ) and 2×(−δ), the middle one is 0.
  * A benchmark only head has runs alone; one side failing stops that side only.
  */
 export async function runAb(

@@ -67,20 +67,20 @@ export function checkRegression(c: Comparison, tier: Tier, baseCount: number, he
 }
 
 /**
- * A pass means little when the interval is wider than the limit it is judged against: the same noise
- * around a real regression keeps the lower bound under the limit until the regression is about
- * (1 + limit) ÷ (1 − h) − 1, h being the interval's relative reach below the estimate. Say so then,
- * with the size that could pass, rather than let a pass read as "no regression".
+ * A pass means little when the interval reaches further below the estimate than the limit it is judged
+ * against. The estimate and interval scale together (log-scale statistics, seeded bootstrap), so with the
+ * same noise a regression estimated at (1 + limit) ÷ (1 − h) − 1, h being the interval's relative reach
+ * below the estimate, would still have its lower bound on the limit and pass. Say so, with that size,
+ * rather than let such a pass read as "no regression".
  */
 function resolutionNote(c: Comparison, tier: Tier, what: string): string[] {
   const limit = tier.fail ?? tier.warn;
   if (limit === undefined || !c.ci95) return [];
   const h = 1 - c.ci95[0] / c.ratio;
-  if (h <= limit) return [];
-  const level = tier.fail !== undefined ? 'fail' : 'warn';
-  // Ratios are positive, so the lower bound is too and h < 1.
   const passes = (1 + limit) / (1 - h) - 1;
+  if (h <= limit || !Number.isFinite(passes)) return [];
+  const level = tier.fail !== undefined ? 'fail' : 'warn';
   return [
-    `${what}: the interval is wider than the ${level} limit ${signedPercent(limit)} %, so a regression under about ${signedPercent(passes)} % can pass; more repeats or a longer benchmark narrow it`,
+    `${what}: the interval reaches ${(h * 100).toFixed(1)} % below the estimate, more than the ${level} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`,
   ];
 }

@@ -80,4 +80,17 @@ describe('runAb', () => {
     ]);
     expect(r.calls.filter((c) => c === 'base:x')).toHaveLength(3);
   });
+
+  it('head failing on an even repeat (head first) still lets base run that repeat and the rest', async () => {
+    const r = recorder((call, n) => call === 'head:x' && n === 2);
+    const runs = await runAb([spec('x', { warmup: 0 })], [spec('x', { warmup: 0 })], {
+      meter: countingMeter().meter,
+      runCommand: r.head,
+      runBaseCommand: r.base,
+      progress: () => {},
+    });
+    expect(r.calls).toEqual(['base:x', 'head:x', 'head:x', 'base:x', 'base:x', 'base:x']);
+    expect(runs.head[0]).toMatchObject({ status: 'error', reason: 'repeat 2/4: exit code 1' });
+    expect(runs.base[0]!.samples.map((s) => s.repeat)).toEqual([1, 2, 3, 4]);
+  });
 });

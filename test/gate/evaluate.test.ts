@@ -129,48 +129,55 @@ describe('evaluateGate: regressions', () => {
 });
 
 describe('evaluateGate: a pass the noise cannot vouch for', () => {
-  const base = (energies: number[]) =>
-    baselineFromReport({ benchmarks: [bench('a', energies)] }, { source: 'ab', method: 'paired' });
+  const baseline = baselineFromReport(
+    { benchmarks: [bench('a', [100, 100, 100, 100, 100])] },
+    { source: 'ab', method: 'paired' },
+  );
+  const judge = (head: number[], regression?: ResolvedBudget['regression']) =>
+    evaluateGate([bench('a', head, regression ? { regression, metric: 'energy' } : undefined)], { baseline })
+      .benchmarks[0]!;
   // Per-pair ratios 0.80, 0.90, 1.00, 1.10, 1.20: estimate ≈ 1.0, interval reaching about 15 % below it.
   const noisy = [80, 90, 100, 110, 120];
+  const NOTE =
+    /^energy [+-]\d+\.\d % \[-\d+\.\d, \+\d+\.\d\] vs base: the interval reaches (\d+\.\d) % below the estimate, more than the (fail|warn) limit \+(\d+\.\d) %, so even a regression estimated at about \+(\d+\.\d) % would pass; more repeats or a longer benchmark narrow it$/;
 
   it.each([
-    { name: 'tight pairs (±2 %)', head: five(100), tier: { fail: 0.1 }, note: null },
+    { name: 'tight pairs (±2 %)', head: five(100), tier: { fail: 0.1 }, level: null },
+    { name: 'noisy pairs, fail 10 %', head: noisy, tier: { fail: 0.1 }, level: 'fail' },
+    { name: 'noisy pairs, warn 5 % only', head: noisy, tier: { warn: 0.05 }, level: 'warn' },
+    { name: 'noisy pairs, default tiers (judged on fail 10 %)', head: noisy, tier: undefined, level: 'fail' },
     {
-      name: 'noisy pairs, fail 10 %',
-      head: noisy,
-      tier: { fail: 0.1 },
-      note: /^energy [+-]\d+\.\d % \[-\d+\.\d, \+\d+\.\d\] vs base: the interval is wider than the fail limit \+10\.0 %, so a regression under about \+(\d+\.\d) % can pass; more repeats or a longer benchmark narrow it$/,
-    },
-    {
-      name: 'noisy pairs, warn 5 % only',
-      head: noisy,
-      tier: { warn: 0.05 },
-      note: /the interval is wider than the warn limit \+5\.0 %/,
-    },
-    {
-      name: 'noisy pairs, limit wider than the noise (fail 50 %)',
+      name: 'noisy pairs, a limit wider than the noise (fail 50 %)',
       head: noisy,
       tier: { fail: 0.5 },
-      note: null,
+      level: null,
     },
-  ])('$name', ({ head, tier, note }) => {
-    const r = evaluateGate([bench('a', head, { regression: tier, metric: 'energy' })], {
-      baseline: base(five(100).map(() => 100)),
-    });
-    const g = r.benchmarks[0]!;
+  ])('$name', ({ head, tier, level }) => {
+    const g = judge(head, tier);
     expect(g.status).toBe('pass');
-    if (note === null) expect(g.reasons).toEqual([]);
-    else expect(g.reasons).toEqual([expect.stringMatching(note)]);
+    if (level === null) expect(g.reasons).toEqual([]);
+    else {
+      expect(g.reasons).toHaveLength(1);
+      expect(NOTE.exec(g.reasons[0]!)?.[2]).toBe(level);
+    }
   });
 
-  it('the size it names is the regression whose lower bound would just reach the limit', () => {
-    const r = evaluateGate([bench('a', noisy, { regression: { fail: 0.1 }, metric: 'energy' })], {
-      baseline: base([100, 100, 100, 100, 100]),
-    });
-    const c = r.benchmarks[0]!.comparison!;
-    const named = Number(/under about \+(\d+\.\d) %/.exec(r.benchmarks[0]!.reasons[0]!)![1]) / 100;
-    // The same relative interval around 1 + named has its lower bound at 1 + 10 %.
-    expect((1 + named) * (c.ci95![0] / c.ratio)).toBeCloseTo(1.1, 2);
+  it('no note when a tier trips: the verdict already speaks', () => {
+    const g = judge(noisy.map((x) => x * 1.6));
+    expect(g.status).toBe('fail');
+    expect(g.reasons).toEqual([expect.stringMatching(/lower bound .* exceeds the fail limit/)]);
+  });
+
+  it('the size it names puts the lower bound on the limit: a little less passes, a little more fails', () => {
+    const g = judge(noisy, { fail: 0.1 });
+    const named = Number(NOTE.exec(g.reasons[0]!)![4]) / 100;
+    const scaledTo = (k: number) =>
+      judge(
+        noisy.map((x) => (x * k) / g.comparison!.ratio),
+        { fail: 0.1 },
+      );
+    expect(scaledTo(1 + named).comparison!.ci95![0]).toBeCloseTo(1.1, 3);
+    expect(scaledTo((1 + named) * 0.98).status).toBe('pass');
+    expect(scaledTo((1 + named) * 1.02).status).toBe('fail');
   });
 });
