@@ -17,7 +17,7 @@ import {
 } from './lib/gate-evidence.js';
 import { evidenceArgs } from './lib/evidence-args.js';
 
-const { kind, work, pairs, gates } = evidenceArgs({ pairs: 40, gates: 2000 });
+const { kind, work, pairs, gates, metrics } = evidenceArgs({ pairs: 40, gates: 2000 });
 const t0 = Date.now();
 const fixedS = kind === 'loop' ? await fixedCostS() : null;
 const p = await measurePairs(kind, work, work, pairs);
@@ -25,17 +25,21 @@ console.log(
   `A/A: ${pairs} interleaved pairs of the same workload, meter: ${p.meter}, ${((Date.now() - t0) / 1000).toFixed(0)} s`,
 );
 console.log(describeWorkload(kind, work, p, fixedS));
-console.log(ratioSpread(p));
-for (const [name, tier] of [
-  ['default (warn 5 %, fail 10 %)', DEFAULT_REGRESSION],
-  ['fail 5 %', { fail: 0.05 }],
-] as const) {
-  for (const method of ['paired', 'independent'] as const) {
-    const r = resampledGates(p, tier, gates, method);
-    console.log(
-      `${name}, ${method}: ${gates} resampled gates: false fail ${pct(r.fail, 2)}, false warn ${pct(r.warn, 2)} (target fail ≤ 1 %)`,
-    );
+for (const metric of metrics) {
+  console.log(`${metric}: ${ratioSpread(p, metric)}`);
+  for (const [name, tier] of [
+    ['default (warn 5 %, fail 10 %)', DEFAULT_REGRESSION],
+    ['fail 5 %', { fail: 0.05 }],
+  ] as const) {
+    for (const method of ['paired', 'independent'] as const) {
+      const r = resampledGates(p, tier, gates, method, 1, metric);
+      console.log(
+        `${metric}, ${name}, ${method}: ${gates} resampled gates: false fail ${pct(r.fail, 2)}, false warn ${pct(r.warn, 2)} (target fail ≤ 1 %)`,
+      );
+    }
   }
+  const c = consecutiveGates(p, DEFAULT_REGRESSION, metric);
+  console.log(
+    `${metric}, paired, as run (consecutive gates, no resampling): ${c.fails} of ${c.gates} failed`,
+  );
 }
-const c = consecutiveGates(p, DEFAULT_REGRESSION);
-console.log(`paired, as run (consecutive gates, no resampling): ${c.fails} of ${c.gates} failed`);

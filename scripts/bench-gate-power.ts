@@ -18,14 +18,14 @@ import {
 } from './lib/gate-evidence.js';
 import { evidenceArgs } from './lib/evidence-args.js';
 
-const { kind, work, pairs, gates, factors } = evidenceArgs({
+const { kind, work, pairs, gates, factors, metrics } = evidenceArgs({
   pairs: 24,
   gates: 1000,
   factors: '1.05,1.075,1.1,1.15,1.25',
 });
 const TIERS = { '5 %': { fail: 0.05 }, '10 % (default)': { fail: 0.1 } };
 
-const smallest: Record<string, number | null> = { '5 %': null, '10 % (default)': null };
+const smallest: Record<string, number> = {};
 const fixedS = kind === 'loop' ? await fixedCostS() : null;
 console.log(
   `power: ${pairs} interleaved pairs per factor, ${gates} resampled paired gates of ${GATED_REPEAT} pairs each`,
@@ -33,18 +33,24 @@ console.log(
 for (const [i, f] of factors.entries()) {
   const p = await measurePairs(kind, work, work * f, pairs);
   if (i === 0) console.log(describeWorkload(kind, work, p, fixedS));
-  const rates = Object.entries(TIERS).map(([name, tier]) => {
-    const r = resampledGates(p, tier, gates, 'paired', Math.round(f * 1000));
-    if (r.fail >= 0.9 && smallest[name] === null) smallest[name] = f;
-    return `fail at ${name}: ${pct(r.fail)} (passes flagged as too noisy to tell: ${pct(r.flaggedPass)} of gates)`;
-  });
-  const asRun = consecutiveGates(p, TIERS['5 %']);
-  console.log(
-    `work ×${f.toFixed(3)} (${p.meter}): ${rates.join(', ')}; as run at 5 %: ${asRun.fails} of ${asRun.gates}; ${ratioSpread(p)}`,
-  );
+  for (const metric of metrics) {
+    const rates = Object.entries(TIERS).map(([name, tier]) => {
+      const r = resampledGates(p, tier, gates, 'paired', Math.round(f * 1000), metric);
+      const key = `${metric} at ${name}`;
+      if (r.fail >= 0.9 && !(key in smallest)) smallest[key] = f;
+      return `fail at ${name}: ${pct(r.fail)} (passes flagged as too noisy to tell: ${pct(r.flaggedPass)} of gates)`;
+    });
+    const asRun = consecutiveGates(p, TIERS['5 %'], metric);
+    console.log(
+      `work ×${f.toFixed(3)}, ${metric} (${p.meter}): ${rates.join(', ')}; as run at 5 %: ${asRun.fails} of ${asRun.gates}; ${ratioSpread(p, metric)}`,
+    );
+  }
 }
-for (const [name, f] of Object.entries(smallest)) {
-  console.log(
-    `smallest work increase failed in ≥ 90 % of gates at a ${name} threshold: ${f === null ? `none up to ×${factors.at(-1)}` : `+${((f - 1) * 100).toFixed(1)} %`}`,
-  );
+for (const metric of metrics) {
+  for (const name of Object.keys(TIERS)) {
+    const f = smallest[`${metric} at ${name}`];
+    console.log(
+      `smallest work increase failed in ≥ 90 % of gates on ${metric} at a ${name} threshold: ${f === undefined ? `none up to ×${factors.at(-1)}` : `+${((f - 1) * 100).toFixed(1)} %`}`,
+    );
+  }
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { MNIST_DIGITS } from '../../src/config/tfjs-schema.js';
-import { DEFAULT_AMOUNT, type WorkloadKind } from './gate-evidence.js';
+import { DEFAULT_AMOUNT, type EvidenceMetric, type WorkloadKind } from './gate-evidence.js';
 
 function stop(message: string): never {
   console.error(message);
@@ -8,7 +8,8 @@ function stop(message: string): never {
 }
 
 /**
- * `[--workload loop|mlp] [--work N] [--pairs N] [--gates N]` for the evidence scripts, plus
+ * `[--workload loop|mlp] [--work N] [--pairs N] [--gates N] [--metric energy,duration]` for the evidence
+ * scripts (each listed metric judged on the same runs), plus
  * `[--factors a,b,…]` where `factors` has defaults (the power script). --work is the loop's WORK or the
  * MLP's digits. Bad values stop with one line and exit 2.
  */
@@ -21,6 +22,7 @@ export function evidenceArgs(defaults: { pairs: number; gates: number; factors?:
         work: { type: 'string' },
         pairs: { type: 'string', default: String(defaults.pairs) },
         gates: { type: 'string', default: String(defaults.gates) },
+        metric: { type: 'string', default: 'energy' },
         ...(defaults.factors === undefined ? {} : { factors: { type: 'string', default: defaults.factors } }),
       },
     }));
@@ -49,8 +51,13 @@ export function evidenceArgs(defaults: { pairs: number; gates: number; factors?:
     stop(
       `--work: the MLP needs 10 to ${MNIST_DIGITS} digits on every side; work × factors reaches ${largest}`,
     );
+  const metrics = values.metric!.split(',') as EvidenceMetric[];
+  const bad = metrics.find((m) => m !== 'energy' && m !== 'duration');
+  if (bad !== undefined)
+    stop(`--metric: expected energy, duration or both (comma-separated), got ${JSON.stringify(bad)}`);
   return {
     kind,
+    metrics,
     work,
     pairs: num('pairs', values.pairs!, 5, true),
     gates: num('gates', values.gates!, 1, true),

@@ -52,9 +52,15 @@ function spec(kind: WorkloadKind, amount: number): BenchmarkSpec {
   return { ...common, run, env: {}, timeoutS: 600 };
 }
 
+/** The metrics the evidence can judge: the gate's default (energy) and duration (`metric: duration`). */
+export type EvidenceMetric = 'energy' | 'duration';
+
 export interface Pairs {
+  /** Energy of each run, J (the gated metric unless --metric says otherwise). */
   base: number[];
   head: number[];
+  /** Head runs' metered durations, s. */
+  headS: number[];
   /** Base runs' metered durations, s. */
   baseS: number[];
   /** Base runs' process-tree CPU time, s. */
@@ -93,6 +99,7 @@ export async function measurePairs(
     base: base.samples.map((s) => s.measurement.energyJ),
     head: head.samples.map((s) => s.measurement.energyJ),
     baseS: base.samples.map((s) => s.measurement.durationS),
+    headS: head.samples.map((s) => s.measurement.durationS),
     baseCpuS: base.samples.map((s) => s.measurement.processCpuS),
     meter: deps.meter.describe().cpu,
   };
@@ -139,6 +146,11 @@ export function describeWorkload(
   ].join('\n');
 }
 
+/** Base and head samples of one metric. */
+function sides(p: Pairs, metric: EvidenceMetric): { base: number[]; head: number[] } {
+  return metric === 'energy' ? p : { base: p.baseS, head: p.headS };
+}
+
 export interface GateRates {
   fail: number;
   warn: number;
@@ -151,12 +163,14 @@ export interface GateRates {
  * GATED_REPEAT base and GATED_REPEAT head runs drawn apart (independent), judged on `tier`.
  */
 export function resampledGates(
-  p: Pairs,
+  pairs: Pairs,
   tier: Tier,
   gates: number,
   method: 'paired' | 'independent',
   seed = 1,
+  metric: EvidenceMetric = 'energy',
 ): GateRates {
+  const p = sides(pairs, metric);
   const rand = mulberry32(seed);
   const pick = () => Math.floor(rand() * p.base.length);
   let fail = 0;
@@ -166,7 +180,7 @@ export function resampledGates(
     const bi = Array.from({ length: GATED_REPEAT }, pick);
     const hi = method === 'paired' ? bi : Array.from({ length: GATED_REPEAT }, pick);
     const c = compare(
-      'energy',
+      metric,
       hi.map((i) => p.head[i]!),
       bi.map((i) => p.base[i]!),
       { source: method === 'paired' ? 'ab' : 'file', method },
@@ -180,12 +194,17 @@ export function resampledGates(
 }
 
 /** Consecutive, non-overlapping gates of GATED_REPEAT pairs, exactly as they ran (no resampling). */
-export function consecutiveGates(p: Pairs, tier: Tier): { gates: number; fails: number } {
+export function consecutiveGates(
+  pairs: Pairs,
+  tier: Tier,
+  metric: EvidenceMetric = 'energy',
+): { gates: number; fails: number } {
+  const p = sides(pairs, metric);
   let fails = 0;
   const gates = Math.floor(p.base.length / GATED_REPEAT);
   for (let g = 0; g < gates; g++) {
     const s = g * GATED_REPEAT;
-    const c = compare('energy', p.head.slice(s, s + GATED_REPEAT), p.base.slice(s, s + GATED_REPEAT), {
+    const c = compare(metric, p.head.slice(s, s + GATED_REPEAT), p.base.slice(s, s + GATED_REPEAT), {
       source: 'ab',
       method: 'paired',
     })!;
@@ -197,7 +216,8 @@ export function consecutiveGates(p: Pairs, tier: Tier): { gates: number; fails: 
 export const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)} %`;
 
 /** Spread of per-pair ratios: median and the 5th–95th percentile. */
-export function ratioSpread(p: Pairs): string {
+export function ratioSpread(pairs: Pairs, metric: EvidenceMetric = 'energy'): string {
+  const p = sides(pairs, metric);
   const r = p.head.map((h, i) => h / p.base[i]!).sort((a, b) => a - b);
   const q = (f: number) => r[Math.round(f * (r.length - 1))]!;
   return `per-pair head/base: median ${q(0.5).toFixed(3)}, 5–95 % ${q(0.05).toFixed(3)}–${q(0.95).toFixed(3)}`;
