@@ -118,11 +118,14 @@ export async function fixedCostS(runs = 5): Promise<number> {
   return median(s)!;
 }
 
-const spread = (xs: readonly number[]) => {
+/** The sample nearest the `f` quantile (no interpolation: every figure printed is a measured one). */
+function nearestRank(xs: readonly number[], f: number): number {
   const s = [...xs].sort((a, b) => a - b);
-  const q = (f: number) => s[Math.round(f * (s.length - 1))]!;
-  return `${q(0.05).toFixed(2)}–${q(0.95).toFixed(2)} s`;
-};
+  return s[Math.round(f * (s.length - 1))]!;
+}
+
+const spread = (xs: readonly number[]) =>
+  `${nearestRank(xs, 0.05).toFixed(2)}–${nearestRank(xs, 0.95).toFixed(2)} s`;
 
 /**
  * Lines on the workload: its metered duration, for the loop the share of it that is fixed cost, and how
@@ -218,7 +221,7 @@ export const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)} %`;
 /** Spread of per-pair ratios: median and the 5th–95th percentile. */
 export function ratioSpread(pairs: Pairs, metric: EvidenceMetric = 'energy'): string {
   const p = sides(pairs, metric);
-  const r = p.head.map((h, i) => h / p.base[i]!).sort((a, b) => a - b);
-  const q = (f: number) => r[Math.round(f * (r.length - 1))]!;
+  const r = p.head.map((h, i) => h / p.base[i]!);
+  const q = (f: number) => nearestRank(r, f);
   return `per-pair head/base: median ${q(0.5).toFixed(3)}, 5–95 % ${q(0.05).toFixed(3)}–${q(0.95).toFixed(3)}`;
 }

@@ -10,7 +10,7 @@ function block(x, steps) {
   return x;
 }
 
-const total = Math.round(Number(process.env.WORK ?? '1') * 1e7 * Number(process.env.SCALE ?? '1'));
+const total = Math.round(Number(process.env.WORK ?? '1') * 1e7);
 let x = 0;
 for (let done = 0; done < total; done += BLOCK) x = block(x, Math.min(BLOCK, total - done));
 console.log(x);
