@@ -55,4 +55,18 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One engine, two thin adapters: the CLI and the Action reach each other only through src/engine/.
+    files: ['src/cli/**/*.ts', 'src/cli.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/action/*'] }] },
+  },
+  {
+    files: ['src/action/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/cli/*'] }] },
+  },
+  {
+    // src/github/ is GitHub's adapter: the Action uses it, never the reverse.
+    files: ['src/github/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/action/*', '**/cli/*'] }] },
+  },
 );

@@ -354,26 +354,26 @@ var require_directives = __commonJS({
        * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
        *   `'!local'` tag, or `null` if unresolvable.
        */
-      tagName(source, onError) {
-        if (source === "!")
+      tagName(source2, onError) {
+        if (source2 === "!")
           return "!";
-        if (source[0] !== "!") {
-          onError(`Not a valid tag: ${source}`);
+        if (source2[0] !== "!") {
+          onError(`Not a valid tag: ${source2}`);
           return null;
         }
-        if (source[1] === "<") {
-          const verbatim = source.slice(2, -1);
+        if (source2[1] === "<") {
+          const verbatim = source2.slice(2, -1);
           if (verbatim === "!" || verbatim === "!!") {
-            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            onError(`Verbatim tags aren't resolved, so ${source2} is invalid.`);
             return null;
           }
-          if (source[source.length - 1] !== ">")
+          if (source2[source2.length - 1] !== ">")
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle, suffix] = source2.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
-          onError(`The ${source} tag has no suffix`);
+          onError(`The ${source2} tag has no suffix`);
         const prefix = this.tags[handle];
         if (prefix) {
           try {
@@ -384,8 +384,8 @@ var require_directives = __commonJS({
           }
         }
         if (handle === "!")
-          return source;
-        onError(`Could not resolve tag: ${source}`);
+          return source2;
+        onError(`Could not resolve tag: ${source2}`);
         return null;
       }
       /**
@@ -463,8 +463,8 @@ var require_anchors = __commonJS({
       const sourceObjects = /* @__PURE__ */ new Map();
       let prevAnchors = null;
       return {
-        onAnchor: (source) => {
-          aliasObjects.push(source);
+        onAnchor: (source2) => {
+          aliasObjects.push(source2);
           prevAnchors ?? (prevAnchors = anchorNames(doc));
           const anchor2 = findNewAnchor(prefix, prevAnchors);
           prevAnchors.add(anchor2);
@@ -476,13 +476,13 @@ var require_anchors = __commonJS({
          * the nodes have been created.
          */
         setAnchors: () => {
-          for (const source of aliasObjects) {
-            const ref = sourceObjects.get(source);
+          for (const source2 of aliasObjects) {
+            const ref = sourceObjects.get(source2);
             if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error62 = new Error("Failed to resolve repeated object (this should not happen)");
-              error62.source = source;
+              error62.source = source2;
               throw error62;
             }
           }
@@ -609,8 +609,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -628,9 +628,9 @@ var require_Alias = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
-      constructor(source) {
+      constructor(source2) {
         super(identity.ALIAS);
-        this.source = source;
+        this.source = source2;
         Object.defineProperty(this, "tag", {
           set() {
             throw new Error("Alias nodes cannot have tags");
@@ -691,12 +691,12 @@ var require_Alias = __commonJS({
       toJSON(_arg, ctx) {
         if (!ctx)
           return { source: this.source };
-        const source = this.resolve(ctx.doc, ctx);
-        if (!source) {
+        const source2 = this.resolve(ctx.doc, ctx);
+        if (!source2) {
           const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
           throw new ReferenceError(msg);
         }
-        return ctx.anchors.get(source).res;
+        return ctx.anchors.get(source2).res;
       }
       toString(ctx, _onComment, _onChompKeep) {
         const src = `*${this.source}`;
@@ -714,17 +714,17 @@ var require_Alias = __commonJS({
     };
     function getAliasCount(doc, node2, anchors2) {
       if (identity.isAlias(node2)) {
-        const source = node2.resolve(doc);
-        const anchor2 = anchors2 && source && anchors2.get(source);
+        const source2 = node2.resolve(doc);
+        const anchor2 = anchors2 && source2 && anchors2.get(source2);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -1008,14 +1008,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1032,14 +1032,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1056,12 +1056,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1073,12 +1073,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1093,39 +1093,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -1718,21 +1718,21 @@ var require_merge = __commonJS({
     };
     var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
-      const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
-        for (const it of source.items)
+      const source2 = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source2))
+        for (const it of source2.items)
           mergeValue(ctx, map2, it);
-      else if (Array.isArray(source))
-        for (const it of source)
+      else if (Array.isArray(source2))
+        for (const it of source2)
           mergeValue(ctx, map2, it);
       else
-        mergeValue(ctx, map2, source);
+        mergeValue(ctx, map2, source2);
     }
     function mergeValue(ctx, map2, value) {
-      const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      const source2 = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source2))
         throw new Error("Merge sources must be maps or map aliases");
-      const srcMap = source.toJSON(null, ctx, Map);
+      const srcMap = source2.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
         if (map2 instanceof Map) {
           if (!map2.has(key))
@@ -2349,7 +2349,7 @@ var require_null = __commonJS({
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
       resolve: () => new Scalar.Scalar(null),
-      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+      stringify: ({ source: source2 }, ctx) => typeof source2 === "string" && nullTag.test.test(source2) ? source2 : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
   }
@@ -2366,11 +2366,11 @@ var require_bool = __commonJS({
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
       resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
-      stringify({ source, value }, ctx) {
-        if (source && boolTag.test.test(source)) {
-          const sv = source[0] === "t" || source[0] === "T";
+      stringify({ source: source2, value }, ctx) {
+        if (source2 && boolTag.test.test(source2)) {
+          const sv = source2[0] === "t" || source2[0] === "T";
           if (value === sv)
-            return source;
+            return source2;
         }
         return value ? ctx.options.trueStr : ctx.options.falseStr;
       }
@@ -2634,10 +2634,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
-          let s2 = "";
+          let s = "";
           for (let i = 0; i < buf.length; ++i)
-            s2 += String.fromCharCode(buf[i]);
-          str = btoa(s2);
+            s += String.fromCharCode(buf[i]);
+          str = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
@@ -2819,10 +2819,10 @@ var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function boolStringify({ value, source }, ctx) {
+    function boolStringify({ value, source: source2 }, ctx) {
       const boolObj = value ? trueTag : falseTag;
-      if (source && boolObj.test.test(source))
-        return source;
+      if (source2 && boolObj.test.test(source2))
+        return source2;
       return value ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
@@ -3677,8 +3677,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3695,8 +3695,8 @@ var require_Document = __commonJS({
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
         if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s2 = JSON.stringify(options.indent);
-          throw new Error(`"indent" option must be a positive integer, not ${s2}`);
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
         }
         return stringifyDocument.stringifyDocument(this, options);
       }
@@ -3755,12 +3755,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error62.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error62.message += `:
 
 ${lineStr}
@@ -4154,7 +4154,7 @@ var require_resolve_end = __commonJS({
         let hasSpace = false;
         let sep = "";
         for (const token of end) {
-          const { source, type } = token;
+          const { source: source2, type } = token;
           switch (type) {
             case "space":
               hasSpace = true;
@@ -4162,7 +4162,7 @@ var require_resolve_end = __commonJS({
             case "comment": {
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-              const cb = source.substring(1) || " ";
+              const cb = source2.substring(1) || " ";
               if (!comment)
                 comment = cb;
               else
@@ -4172,13 +4172,13 @@ var require_resolve_end = __commonJS({
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep += source2;
               hasSpace = true;
               break;
             default:
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
           }
-          offset += source.length;
+          offset += source2.length;
         }
       }
       return { comment, offset };
@@ -4560,13 +4560,13 @@ var require_resolve_block_scalar = __commonJS({
         onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
         return null;
       }
-      const { source } = props[0];
-      const mode = source[0];
+      const { source: source2 } = props[0];
+      const mode = source2[0];
       let indent = 0;
       let chomp = "";
       let error62 = -1;
-      for (let i = 1; i < source.length; ++i) {
-        const ch = source[i];
+      for (let i = 1; i < source2.length; ++i) {
+        const ch = source2[i];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
@@ -4578,10 +4578,10 @@ var require_resolve_block_scalar = __commonJS({
         }
       }
       if (error62 !== -1)
-        onError(error62, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+        onError(error62, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source2}`);
       let hasSpace = false;
       let comment = "";
-      let length = source.length;
+      let length = source2.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
         switch (token.type) {
@@ -4615,8 +4615,8 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
-      const split = source.split(/\n( *)/);
+    function splitLines(source2) {
+      const split = source2.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
@@ -4636,22 +4636,22 @@ var require_resolve_flow_scalar = __commonJS({
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+      const { offset, type, source: source2, end } = scalar;
       let _type;
       let value;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value = plainValue(source2, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
-          value = singleQuotedValue(source, _onError);
+          value = singleQuotedValue(source2, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source, _onError);
+          value = doubleQuotedValue(source2, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -4660,10 +4660,10 @@ var require_resolve_flow_scalar = __commonJS({
             value: "",
             type: null,
             comment: "",
-            range: [offset, offset + source.length, offset + source.length]
+            range: [offset, offset + source2.length, offset + source2.length]
           };
       }
-      const valueEnd = offset + source.length;
+      const valueEnd = offset + source2.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value,
@@ -4672,9 +4672,9 @@ var require_resolve_flow_scalar = __commonJS({
         range: [offset, valueEnd, re.offset]
       };
     }
-    function plainValue(source, onError) {
+    function plainValue(source2, onError) {
       let badChar = "";
-      switch (source[0]) {
+      switch (source2[0]) {
         /* istanbul ignore next should not happen */
         case "	":
           badChar = "a tab character";
@@ -4687,29 +4687,29 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         case "|":
         case ">": {
-          badChar = `block scalar indicator ${source[0]}`;
+          badChar = `block scalar indicator ${source2[0]}`;
           break;
         }
         case "@":
         case "`": {
-          badChar = `reserved character ${source[0]}`;
+          badChar = `reserved character ${source2[0]}`;
           break;
         }
       }
       if (badChar)
         onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
-      return unfoldLines(source);
+      return unfoldLines(source2);
     }
-    function singleQuotedValue(source, onError) {
-      if (source[source.length - 1] !== "'" || source.length === 1)
-        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
-      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    function singleQuotedValue(source2, onError) {
+      if (source2[source2.length - 1] !== "'" || source2.length === 1)
+        onError(source2.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source2.slice(1, -1)).replace(/''/g, "'");
     }
-    function unfoldLines(source) {
+    function unfoldLines(source2) {
       const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
+      let match = line.exec(source2);
       if (!match)
-        return source;
+        return source2;
       let trimEnd, trimBoth;
       try {
         trimEnd = new RegExp("(?<![ 	])[ 	]+$");
@@ -4721,7 +4721,7 @@ var require_resolve_flow_scalar = __commonJS({
       let res = match[1].replace(trimEnd, "");
       let sep = " ";
       let pos = line.lastIndex;
-      while (match = line.exec(source)) {
+      while (match = line.exec(source2)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep === "\n")
@@ -4736,66 +4736,66 @@ var require_resolve_flow_scalar = __commonJS({
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
-      match = last.exec(source);
+      match = last.exec(source2);
       return res + sep + (match?.[1] ?? "");
     }
-    function doubleQuotedValue(source, onError) {
+    function doubleQuotedValue(source2, onError) {
       let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        const ch = source[i];
-        if (ch === "\r" && source[i + 1] === "\n")
+      for (let i = 1; i < source2.length - 1; ++i) {
+        const ch = source2[i];
+        if (ch === "\r" && source2[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
+          const { fold, offset } = foldNewline(source2, i);
           res += fold;
           i = offset;
         } else if (ch === "\\") {
-          let next = source[++i];
+          let next = source2[++i];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source[i + 1];
+            next = source2[i + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
+              next = source2[++i + 1];
+          } else if (next === "\r" && source2[i + 1] === "\n") {
+            next = source2[++i + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
+              next = source2[++i + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
+            res += parseCharCode(source2, i + 1, length, onError);
             i += length;
           } else {
-            const raw = source.substr(i - 1, 2);
+            const raw = source2.substr(i - 1, 2);
             onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
           const wsStart = i;
-          let next = source[i + 1];
+          let next = source2[i + 1];
           while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
-            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+            next = source2[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source2[i + 2] === "\n"))
+            res += i > wsStart ? source2.slice(wsStart, i + 1) : ch;
         } else {
           res += ch;
         }
       }
-      if (source[source.length - 1] !== '"' || source.length === 1)
-        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      if (source2[source2.length - 1] !== '"' || source2.length === 1)
+        onError(source2.length, "MISSING_CHAR", 'Missing closing "quote');
       return res;
     }
-    function foldNewline(source, offset) {
+    function foldNewline(source2, offset) {
       let fold = "";
-      let ch = source[offset + 1];
+      let ch = source2[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
-        if (ch === "\r" && source[offset + 2] !== "\n")
+        if (ch === "\r" && source2[offset + 2] !== "\n")
           break;
         if (ch === "\n")
           fold += "\n";
         offset += 1;
-        ch = source[offset + 1];
+        ch = source2[offset + 1];
       }
       if (!fold)
         fold = " ";
@@ -4834,14 +4834,14 @@ var require_resolve_flow_scalar = __commonJS({
       "\\": "\\",
       "	": "	"
     };
-    function parseCharCode(source, offset, length, onError) {
-      const cc = source.substr(offset, length);
+    function parseCharCode(source2, offset, length, onError) {
+      const cc = source2.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
       const code = ok ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code);
       } catch {
-        const raw = source.substr(offset - 2, length + 2);
+        const raw = source2.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
         return raw;
       }
@@ -5049,13 +5049,13 @@ var require_compose_node = __commonJS({
       }
       return node2;
     }
-    function composeAlias({ options }, { offset, source, end }, onError) {
-      const alias = new Alias.Alias(source.substring(1));
+    function composeAlias({ options }, { offset, source: source2, end }, onError) {
+      const alias = new Alias.Alias(source2.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
-        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
-      const valueEnd = offset + source.length;
+        onError(offset + source2.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source2.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
@@ -5126,18 +5126,18 @@ var require_composer = __commonJS({
         return [src, src + 1];
       if (Array.isArray(src))
         return src.length === 2 ? src : [src[0], src[1]];
-      const { offset, source } = src;
-      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+      const { offset, source: source2 } = src;
+      return [offset, offset + (typeof source2 === "string" ? source2.length : 1)];
     }
     function parsePrelude(prelude) {
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
-        const source = prelude[i];
-        switch (source[0]) {
+        const source2 = prelude[i];
+        switch (source2[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source2.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -5161,8 +5161,8 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
-          const pos = getErrorPos(source);
+        this.onError = (source2, code, message, warning) => {
+          const pos = getErrorPos(source2);
           if (warning)
             this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
@@ -5348,7 +5348,7 @@ var require_cst_scalar = __commonJS({
     }
     function createScalarToken(value, context) {
       const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source2 = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -5357,12 +5357,12 @@ var require_cst_scalar = __commonJS({
       const end = context.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
-      switch (source[0]) {
+      switch (source2[0]) {
         case "|":
         case ">": {
-          const he = source.indexOf("\n");
-          const head = source.substring(0, he);
-          const body = source.substring(he + 1) + "\n";
+          const he = source2.indexOf("\n");
+          const head = source2.substring(0, he);
+          const body = source2.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
@@ -5371,11 +5371,11 @@ var require_cst_scalar = __commonJS({
           return { type: "block-scalar", offset, indent, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent, source: source2, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent, source: source2, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent, source: source2, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
@@ -5401,31 +5401,31 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source2 = stringifyString.stringifyString({ type, value }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      switch (source[0]) {
+      switch (source2[0]) {
         case "|":
         case ">":
-          setBlockScalarValue(token, source);
+          setBlockScalarValue(token, source2);
           break;
         case '"':
-          setFlowScalarValue(token, source, "double-quoted-scalar");
+          setFlowScalarValue(token, source2, "double-quoted-scalar");
           break;
         case "'":
-          setFlowScalarValue(token, source, "single-quoted-scalar");
+          setFlowScalarValue(token, source2, "single-quoted-scalar");
           break;
         default:
-          setFlowScalarValue(token, source, "scalar");
+          setFlowScalarValue(token, source2, "scalar");
       }
     }
-    function setBlockScalarValue(token, source) {
-      const he = source.indexOf("\n");
-      const head = source.substring(0, he);
-      const body = source.substring(he + 1) + "\n";
+    function setBlockScalarValue(token, source2) {
+      const he = source2.indexOf("\n");
+      const head = source2.substring(0, he);
+      const body = source2.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
@@ -5460,31 +5460,31 @@ var require_cst_scalar = __commonJS({
           }
       return false;
     }
-    function setFlowScalarValue(token, source, type) {
+    function setFlowScalarValue(token, source2, type) {
       switch (token.type) {
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
           token.type = type;
-          token.source = source;
+          token.source = source2;
           break;
         case "block-scalar": {
           const end = token.props.slice(1);
-          let oa = source.length;
+          let oa = source2.length;
           if (token.props[0].type === "block-scalar-header")
             oa -= token.props[0].source.length;
           for (const tok of end)
             tok.offset += oa;
           delete token.props;
-          Object.assign(token, { type, source, end });
+          Object.assign(token, { type, source: source2, end });
           break;
         }
         case "block-map":
         case "block-seq": {
-          const offset = token.offset + source.length;
+          const offset = token.offset + source2.length;
           const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
           delete token.items;
-          Object.assign(token, { type, source, end: [nl] });
+          Object.assign(token, { type, source: source2, end: [nl] });
           break;
         }
         default: {
@@ -5493,7 +5493,7 @@ var require_cst_scalar = __commonJS({
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent, source: source2, end });
         }
       }
     }
@@ -5653,8 +5653,8 @@ var require_cst = __commonJS({
           return JSON.stringify(token);
       }
     }
-    function tokenType(source) {
-      switch (source) {
+    function tokenType(source2) {
+      switch (source2) {
         case BOM:
           return "byte-order-mark";
         case DOCUMENT:
@@ -5688,7 +5688,7 @@ var require_cst = __commonJS({
         case ",":
           return "comma";
       }
-      switch (source[0]) {
+      switch (source2[0]) {
         case " ":
         case "	":
           return "space";
@@ -5770,11 +5770,11 @@ var require_lexer = __commonJS({
        *
        * @returns A generator of lexical tokens
        */
-      *lex(source, incomplete = false) {
-        if (source) {
-          if (typeof source !== "string")
+      *lex(source2, incomplete = false) {
+        if (source2) {
+          if (typeof source2 !== "string")
             throw TypeError("source is not a string");
-          this.buffer = this.buffer ? this.buffer + source : source;
+          this.buffer = this.buffer ? this.buffer + source2 : source2;
           this.lineEndPos = null;
         }
         this.atEnd = !incomplete;
@@ -5909,12 +5909,12 @@ var require_lexer = __commonJS({
         if (ch === "-" || ch === ".") {
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
-          const s2 = this.peek(3);
-          if ((s2 === "---" || s2 === "...") && isEmpty(this.charAt(3))) {
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
-            return s2 === "---" ? "doc" : "stream";
+            return s === "---" ? "doc" : "stream";
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
@@ -6219,11 +6219,11 @@ var require_lexer = __commonJS({
         return 0;
       }
       *pushToIndex(i, allowEmpty) {
-        const s2 = this.buffer.slice(this.pos, i);
-        if (s2) {
-          yield s2;
-          this.pos += s2.length;
-          return s2.length;
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
         } else if (allowEmpty)
           yield "";
         return 0;
@@ -6419,12 +6419,12 @@ var require_parser = __commonJS({
       }
       return prev.splice(i, prev.length);
     }
-    function arrayPushArray(target, source) {
-      if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
+    function arrayPushArray(target, source2) {
+      if (source2.length < 1e5)
+        Array.prototype.push.apply(target, source2);
       else
-        for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+        for (let i = 0; i < source2.length; ++i)
+          target.push(source2[i]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -6470,10 +6470,10 @@ var require_parser = __commonJS({
        *
        * @returns A generator of tokens representing each directive, document, and other structure.
        */
-      *parse(source, incomplete = false) {
+      *parse(source2, incomplete = false) {
         if (this.onNewLine && this.offset === 0)
           this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source, incomplete))
+        for (const lexeme of this.lexer.lex(source2, incomplete))
           yield* this.next(lexeme);
         if (!incomplete)
           yield* this.end();
@@ -6481,21 +6481,21 @@ var require_parser = __commonJS({
       /**
        * Advance the parser by the `source` of one lexical token.
        */
-      *next(source) {
-        this.source = source;
+      *next(source2) {
+        this.source = source2;
         if (node_process.env.LOG_TOKENS)
-          console.log("|", cst.prettyToken(source));
+          console.log("|", cst.prettyToken(source2));
         if (this.atScalar) {
           this.atScalar = false;
           yield* this.step();
-          this.offset += source.length;
+          this.offset += source2.length;
           return;
         }
-        const type = cst.tokenType(source);
+        const type = cst.tokenType(source2);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
-          this.offset += source.length;
+          const message = `Not a YAML token: ${source2}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source: source2 });
+          this.offset += source2.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
           this.atScalar = true;
@@ -6508,17 +6508,17 @@ var require_parser = __commonJS({
               this.atNewLine = true;
               this.indent = 0;
               if (this.onNewLine)
-                this.onNewLine(this.offset + source.length);
+                this.onNewLine(this.offset + source2.length);
               break;
             case "space":
-              if (this.atNewLine && source[0] === " ")
-                this.indent += source.length;
+              if (this.atNewLine && source2[0] === " ")
+                this.indent += source2.length;
               break;
             case "explicit-key-ind":
             case "map-value-ind":
             case "seq-item-ind":
               if (this.atNewLine)
-                this.indent += source.length;
+                this.indent += source2.length;
               break;
             case "doc-mode":
             case "flow-error-end":
@@ -6526,7 +6526,7 @@ var require_parser = __commonJS({
             default:
               this.atNewLine = false;
           }
-          this.offset += source.length;
+          this.offset += source2.length;
         }
       }
       /** Call at end of input to push out any remaining constructions */
@@ -7238,26 +7238,26 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments(source2, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
-      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      const docs = Array.from(composer$1.compose(parser$1.parse(source2)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
-          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+          doc.errors.forEach(errors.prettifyError(source2, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source2, lineCounter2));
         }
       if (docs.length > 0)
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument2(source2, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
-      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+      for (const _doc of composer$1.compose(parser$1.parse(source2), true, source2.length)) {
         if (!doc)
           doc = _doc;
         else if (doc.options.logLevel !== "silent") {
@@ -7266,8 +7266,8 @@ var require_public_api = __commonJS({
         }
       }
       if (prettyErrors && lineCounter2) {
-        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        doc.errors.forEach(errors.prettifyError(source2, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source2, lineCounter2));
       }
       return doc;
     }
@@ -7372,78 +7372,358 @@ var require_dist = __commonJS({
 });
 
 // src/cli/commands/run.ts
-import path13 from "node:path";
+import path14 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
-// src/io/config-file.ts
-import { existsSync, statSync } from "node:fs";
-import { open as open2, stat } from "node:fs/promises";
-import path from "node:path";
+// src/engine/run-engine.ts
+import path11 from "node:path";
 
-// src/config/limits.ts
-var MAX_CONFIG_BYTES = 1024 * 1024;
-var MAX_YAML_ALIASES = 50;
-var MAX_FLOW_DEPTH = 32;
-var MAX_INDICATORS_PER_LINE = 8;
-var MAX_INDENT = 256;
-var MAX_ERROR_LINES = 50;
+// src/units.ts
+var DURATION_UNITS = [
+  ["ms", 1e-3],
+  ["s", 1],
+  ["m", 60],
+  ["h", 3600]
+];
+var LONG_DURATION_UNITS = [
+  ...DURATION_UNITS,
+  ["d", 86400],
+  ["w", 7 * 86400],
+  ["y", 365 * 86400]
+];
+var ENERGY_UNITS = [
+  ["J", 1],
+  ["kJ", 1e3],
+  ["Wh", 3600],
+  ["kWh", 36e5],
+  ["MWh", 36e8]
+];
+var MASS_UNITS = [
+  ["mg", 1e-3],
+  ["g", 1],
+  ["kg", 1e3],
+  ["t", 1e6]
+];
+var QUANTITY = /^(\d+(?:\.\d+)?) ?([A-Za-z]+)$/;
+var ENERGY_PATTERN = `^\\d+(\\.\\d+)? ?(${ENERGY_UNITS.map(([unit]) => unit).join("|")})$`;
+var MASS_PATTERN = `^\\d+(\\.\\d+)? ?(${MASS_UNITS.map(([unit]) => unit).join("|")})$`;
+var DURATION_PATTERN = `^\\d+(\\.\\d+)? ?(${DURATION_UNITS.map(([unit]) => unit).join("|")})$`;
+var MAX_QUANTITY_LENGTH = 64;
+function parseQuantity(input2, ladder) {
+  if (typeof input2 !== "string" || input2.length > MAX_QUANTITY_LENGTH) return null;
+  const match = QUANTITY.exec(input2);
+  const factor = ladder.find(([unit]) => unit === match?.[2])?.[1];
+  if (!match || factor === void 0) return null;
+  const value = Number(match[1]) * factor;
+  return Number.isFinite(value) ? value : null;
+}
+function parseDuration(input2) {
+  return parseQuantity(input2, DURATION_UNITS);
+}
+var LONG_DURATION_PATTERN = `^\\d+(\\.\\d+)? ?(${LONG_DURATION_UNITS.map(([unit]) => unit).join("|")})$`;
+function parseLongDuration(input2) {
+  return parseQuantity(input2, LONG_DURATION_UNITS);
+}
+function parseEnergy(input2) {
+  return parseQuantity(input2, ENERGY_UNITS);
+}
+function parseMass(input2) {
+  return parseQuantity(input2, MASS_UNITS);
+}
+var PERCENT_PATTERN = "^\\d+(\\.\\d+)? ?%$";
+function parsePercent(input2) {
+  if (typeof input2 !== "string" || input2.length > MAX_QUANTITY_LENGTH) return null;
+  const match = /^(\d+(?:\.\d+)?) ?%$/.exec(input2);
+  return match ? Number(match[1]) / 100 : null;
+}
 
-// src/config/content-checks.ts
-var EMPTY_FILE = "the file is empty; expected a mapping with version and benchmarks";
-function tooLarge(text2) {
-  if (text2.length > MAX_CONFIG_BYTES) return true;
-  if (text2.length * 3 <= MAX_CONFIG_BYTES) return false;
-  return new TextEncoder().encode(text2).length > MAX_CONFIG_BYTES;
+// src/text/format-number.ts
+function roundSignificant(x, digits) {
+  return Number(x.toPrecision(digits));
 }
-function lineCol(text2, offset) {
-  const before = text2.slice(0, offset);
-  const line = before.split("\n").length;
-  return `${line}:${offset - before.lastIndexOf("\n")}`;
+function sig3(x) {
+  return x >= 100 ? String(Math.round(x)) : x.toPrecision(3);
 }
-function contentProblem(text2, file3) {
-  if (tooLarge(text2)) {
-    return `${file3}: the file is larger than 1 MiB; a carbon-gate config is a few kB, is this the right file?`;
-  }
-  const binaryAt = text2.search(/[\0\uFFFD]/);
-  if (binaryAt >= 0) {
-    return `${file3}:${lineCol(text2, binaryAt)}: binary content (NUL byte or invalid UTF-8); expected a UTF-8 YAML text file`;
-  }
-  if (text2.trim() === "") return `${file3}: ${EMPTY_FILE}`;
-  return void 0;
+function fixed(x, decimals) {
+  return x.toFixed(decimals);
+}
+var ENERGY_DISPLAY = [["mJ", 1e-3], ...ENERGY_UNITS.filter(([unit]) => unit !== "kJ")];
+var MASS_DISPLAY = MASS_UNITS;
+var SHORT_DURATION_DISPLAY = DURATION_UNITS.filter(([unit]) => unit === "ms" || unit === "s");
+function formatScaled(value, ladder, zero) {
+  if (!Number.isFinite(value)) return "n/a";
+  if (value === 0) return zero;
+  const abs = roundSignificant(Math.abs(value), 3);
+  let [unit, factor] = ladder[0] ?? ["", 1];
+  for (const step of ladder) if (abs >= step[1]) [unit, factor] = step;
+  return `${value < 0 ? "-" : ""}${sig3(abs / factor)} ${unit}`;
+}
+function formatEnergy(joules) {
+  return formatScaled(joules, ENERGY_DISPLAY, "0 J");
+}
+function formatMass(grams) {
+  return formatScaled(grams, MASS_DISPLAY, "0 g");
+}
+function formatDuration(seconds) {
+  if (!Number.isFinite(seconds)) return "n/a";
+  if (seconds < 0) return `-${formatDuration(-seconds)}`;
+  const shown = roundSignificant(seconds, 3);
+  if (shown < 60) return formatScaled(seconds, SHORT_DURATION_DISPLAY, "0 s");
+  const secondsWhole = Math.round(seconds);
+  const pad = (n) => String(n).padStart(2, "0");
+  if (secondsWhole < 3600) return `${Math.floor(secondsWhole / 60)} m ${pad(secondsWhole % 60)} s`;
+  const minutes = Math.round(seconds / 60);
+  return `${Math.floor(minutes / 60)} h ${pad(minutes % 60)} m`;
+}
+function secondsTenths(seconds) {
+  return `${seconds.toFixed(1)} s`;
+}
+function watts(w2, decimals) {
+  return `${w2.toFixed(decimals)} W`;
+}
+function signedPercent(fraction) {
+  if (!Number.isFinite(fraction)) return "n/a";
+  const v = Number((fraction * 100).toFixed(1));
+  return `${v >= 0 ? "+" : ""}${v.toFixed(1)}`;
+}
+function ratioChangeWithInterval(ratio, ci95) {
+  const ci = ci95 ? `[${signedPercent(ci95[0] - 1)}, ${signedPercent(ci95[1] - 1)}]` : "[no interval]";
+  return `${signedPercent(ratio - 1)} % ${ci}`;
+}
+function percentSignificant(percent2) {
+  return `${roundSignificant(percent2, percent2 >= 100 ? 3 : 2)} %`;
+}
+function percentFixed(fraction, decimals) {
+  return `${(fraction * 100).toFixed(decimals)} %`;
+}
+function percentWhole(fraction) {
+  return `${Math.round(fraction * 100)} %`;
 }
 
-// src/config/render.ts
-var MAX_SHOWN = 40;
-var PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
-function quote(text2) {
-  const short = text2.length > MAX_SHOWN ? `${Array.from(text2.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text2;
-  return JSON.stringify(short).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+// src/gate/baseline.ts
+function metricSamples(b) {
+  const ok = b.samples.filter((s) => s.status === "ok");
+  const count2 = b.perUnit?.count;
+  return {
+    energy: ok.map((s) => s.energyJ),
+    co2e: ok.map((s) => s.co2eG),
+    duration: ok.map((s) => s.durationS),
+    perUnit: count2 ? ok.map((s) => s.co2eG / count2) : []
+  };
 }
-function formatPath(path16) {
-  let out = "";
-  for (const segment of path16) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else if (typeof segment === "string" && PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
-    else out += `[${quote(String(segment))}]`;
+function baselineFromReport(report, info) {
+  const benchmarks = /* @__PURE__ */ new Map();
+  for (const b of report.benchmarks) if (b.status !== "error") benchmarks.set(b.name, metricSamples(b));
+  return { ...info, benchmarks };
+}
+
+// src/gate/status.ts
+var RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
+function worst(...statuses) {
+  return statuses.reduce((a, b) => RANK[b] > RANK[a] ? b : a, "pass");
+}
+
+// src/gate/budget-check.ts
+var NO_CHECK = { status: "pass", reasons: [], use: [] };
+function checkTier(key, label, observed, tier2, format) {
+  const use = [];
+  for (const level2 of ["warn", "fail"]) {
+    const limitValue = tier2[level2];
+    if (limitValue !== void 0) {
+      use.push({ limit: `${key}.${level2}`, observed, limitValue, percent: observed / limitValue * 100 });
+    }
   }
-  return out;
+  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  if (!tripped) return { status: "pass", reasons: [], use };
+  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
+  return {
+    status: level,
+    reasons: [
+      `${label} ${format(observed)} exceeds the ${level} limit ${format(tripped.limitValue)} (${percentSignificant(tripped.percent)} of budget)`
+    ],
+    use
+  };
 }
-function describeValue(value) {
-  if (value === void 0 || value === null) return "nothing";
-  if (typeof value === "string") return quote(value);
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
-    return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
-  if (typeof value === "object") return Object.keys(value).length === 0 ? "an empty mapping" : "a mapping";
-  return `a ${typeof value}`;
+function combine(checks) {
+  return checks.reduce(
+    (acc, c) => ({
+      status: worst(acc.status, c.status),
+      reasons: [...acc.reasons, ...c.reasons],
+      use: [...acc.use, ...c.use]
+    }),
+    NO_CHECK
+  );
 }
-function valueAt(input2, path16) {
-  let value = input2;
-  for (const segment of path16) {
-    if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) return void 0;
-    value = value[segment];
+
+// src/gate/format.ts
+var METRIC_LABEL = {
+  energy: "energy",
+  co2e: "CO2e",
+  duration: "duration",
+  perUnit: "CO2e per unit"
+};
+function formatMetric(metric, value) {
+  if (metric === "energy") return formatEnergy(value);
+  if (metric === "duration") return formatDuration(value);
+  return formatMass(value);
+}
+
+// src/stats/median.ts
+function median(values) {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+// src/stats/hodges-lehmann.ts
+function hodgesLehmann(xs) {
+  const walsh = [];
+  for (let i = 0; i < xs.length; i++) for (let j = i; j < xs.length; j++) walsh.push((xs[i] + xs[j]) / 2);
+  return median(walsh);
+}
+function hodgesLehmannShift(head, base) {
+  const diffs = [];
+  for (const h of head) for (const b of base) diffs.push(h - b);
+  return median(diffs);
+}
+
+// src/stats/prng.ts
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = a + 1831565813 >>> 0;
+    let t = a;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
+// src/stats/bootstrap.ts
+var MIN_CI_SAMPLES = 5;
+var RESAMPLES = 2e3;
+var SEED = 24301;
+function percentiles(values) {
+  const s = values.sort((a, b) => a - b);
+  const at2 = (q) => s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
+  return [at2(0.025), at2(0.975)];
+}
+function resample(xs, rand, into) {
+  for (let i = 0; i < xs.length; i++) into[i] = xs[Math.floor(rand() * xs.length)];
+  return into;
+}
+function bootstrap(xs, stat3, seed) {
+  const rand = mulberry32(seed);
+  const buf = new Array(xs.length);
+  const out = [];
+  for (let b = 0; b < RESAMPLES; b++) out.push(stat3(resample(xs, rand, buf)));
+  return percentiles(out);
+}
+function medianCi(xs, seed = SEED) {
+  return xs.length < MIN_CI_SAMPLES ? null : bootstrap(xs, (s) => median(s), seed);
+}
+function pairedRatio(head, base, seed = SEED) {
+  const n = Math.min(head.length, base.length);
+  const logs = Array.from({ length: n }, (_, i) => Math.log(head[i] / base[i]));
+  const hl = hodgesLehmann(logs);
+  const ci = n < MIN_CI_SAMPLES ? null : bootstrap(logs, (s) => hodgesLehmann(s), seed);
+  return {
+    ratio: hl === null ? null : Math.exp(hl),
+    ci95: ci ? [Math.exp(ci[0]), Math.exp(ci[1])] : null,
+    pairs: n
+  };
+}
+function independentRatio(head, base, seed = SEED) {
+  const lh = head.map(Math.log);
+  const lb = base.map(Math.log);
+  const hl = hodgesLehmannShift(lh, lb);
+  const ratio = hl === null ? null : Math.exp(hl);
+  if (ratio === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
+    return { ratio, ci95: null };
+  const rand = mulberry32(seed);
+  const hb = new Array(lh.length);
+  const bb = new Array(lb.length);
+  const shifts = [];
+  for (let b = 0; b < RESAMPLES; b++)
+    shifts.push(hodgesLehmannShift(resample(lh, rand, hb), resample(lb, rand, bb)));
+  const [lo, hi] = percentiles(shifts);
+  return { ratio, ci95: [Math.exp(lo), Math.exp(hi)] };
+}
+
+// src/gate/regression.ts
+function compare(metric, head, base, baseline) {
+  const mh = median(head);
+  const mb = median(base);
+  if (mh === null || mb === null || mb <= 0) return null;
+  const common = { metric, base: mb, head: mh, baseline: baseline.source };
+  if (baseline.method === "paired") {
+    const p = pairedRatio(head, base);
+    return { ...common, ratio: p.ratio, ci95: p.ci95, method: "paired", pairs: p.pairs };
   }
-  return value;
+  const r = independentRatio(head, base);
+  return { ...common, ratio: r.ratio, ci95: r.ci95, method: "independent" };
+}
+function checkRegression(c, tier2, baseCount, headCount) {
+  const what = `${METRIC_LABEL[c.metric]} ${ratioChangeWithInterval(c.ratio, c.ci95)} vs base`;
+  if (!c.ci95) {
+    const counts = c.method === "paired" ? `${c.pairs ?? 0} pairs` : `head ${headCount}, base ${baseCount}`;
+    return {
+      status: "pass",
+      reasons: [
+        `${what}: too few samples for a 95 % interval (${counts}; need ${MIN_CI_SAMPLES} each): regression not checked`
+      ],
+      use: []
+    };
+  }
+  const lower = c.ci95[0] - 1;
+  const use = [];
+  for (const level2 of ["warn", "fail"]) {
+    const limitValue = tier2[level2];
+    if (limitValue !== void 0) {
+      use.push({
+        limit: `regression.${level2}`,
+        observed: lower,
+        limitValue,
+        percent: lower / limitValue * 100
+      });
+    }
+  }
+  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  if (!tripped) return { status: "pass", reasons: resolutionNote(c, tier2, what), use };
+  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
+  return {
+    status: level,
+    reasons: [
+      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${level} limit ${signedPercent(tripped.limitValue)} % (${percentSignificant(tripped.percent)} of budget)`
+    ],
+    use
+  };
+}
+function resolutionNote(c, tier2, what) {
+  const limit = tier2.fail ?? tier2.warn;
+  if (limit === void 0 || !c.ci95) return [];
+  const h = 1 - c.ci95[0] / c.ratio;
+  const passes = (1 + limit) / (1 - h) - 1;
+  if (h <= limit || !Number.isFinite(passes)) return [];
+  const level = tier2.fail !== void 0 ? "fail" : "warn";
+  return [
+    `${what}: the interval reaches ${percentFixed(h, 1)} below the estimate, more than the ${level} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`
+  ];
+}
+
+// src/gate/stats.ts
+function summary(xs) {
+  return { median: median(xs), ci95: medianCi(xs) };
+}
+function benchmarkStats(m) {
+  if (m.energy.length === 0) return void 0;
+  return {
+    n: m.energy.length,
+    energyJ: summary(m.energy),
+    co2eG: summary(m.co2e),
+    durationS: summary(m.duration)
+  };
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -8155,10 +8435,10 @@ function cached(getter) {
 function nullish(input2) {
   return input2 === null || input2 === void 0;
 }
-function cleanRegex(source) {
-  const start = source.startsWith("^") ? 1 : 0;
-  const end = source.endsWith("$") ? source.length - 1 : source.length;
-  return source.slice(start, end);
+function cleanRegex(source2) {
+  const start = source2.startsWith("^") ? 1 : 0;
+  const end = source2.endsWith("$") ? source2.length - 1 : source2.length;
+  return source2.slice(start, end);
 }
 function floatSafeRemainder(val, step) {
   const ratio = val / step;
@@ -8226,28 +8506,28 @@ function putProp(target, key, value) {
   else
     target[key] = value;
 }
-function mirrorShape(target, source, keys, wrap) {
-  const raw = sourceShape(source);
+function mirrorShape(target, source2, keys, wrap) {
+  const raw = sourceShape(source2);
   for (const key of keys) {
     const desc = Object.getOwnPropertyDescriptor(raw, key);
     if (!desc.enumerable)
       continue;
     if (desc.get) {
       deferProp(target, key, () => {
-        const value = source._zod.def.shape[key];
+        const value = source2._zod.def.shape[key];
         return wrap ? wrap(value, key) : value;
       });
     } else
       putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
   }
 }
-function mirrorProps(target, source) {
-  for (const key of Reflect.ownKeys(source)) {
-    const desc = Object.getOwnPropertyDescriptor(source, key);
+function mirrorProps(target, source2) {
+  for (const key of Reflect.ownKeys(source2)) {
+    const desc = Object.getOwnPropertyDescriptor(source2, key);
     if (!desc.enumerable)
       continue;
     if (desc.get)
-      deferProp(target, key, () => source[key]);
+      deferProp(target, key, () => source2[key]);
     else
       putProp(target, key, desc.value);
   }
@@ -8673,14 +8953,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -9472,8 +9752,8 @@ var creditCard = /^\d(?:[ -]?\d){11,18}$/;
 var currencyCode = /^(?:AED|AFN|ALL|AMD|AOA|ARS|AUD|AWG|AZN|BAM|BBD|BDT|BHD|BIF|BMD|BND|BOB|BOV|BRL|BSD|BTN|BWP|BYN|BZD|CAD|CDF|CHE|CHF|CHW|CLF|CLP|CNY|COP|COU|CRC|CUP|CVE|CZK|DJF|DKK|DOP|DZD|EGP|ERN|ETB|EUR|FJD|FKP|GBP|GEL|GHS|GIP|GMD|GNF|GTQ|GYD|HKD|HNL|HTG|HUF|IDR|ILS|INR|IQD|IRR|ISK|JMD|JOD|JPY|KES|KGS|KHR|KMF|KPW|KRW|KWD|KYD|KZT|LAK|LBP|LKR|LRD|LSL|LYD|MAD|MDL|MGA|MKD|MMK|MNT|MOP|MRU|MUR|MVR|MWK|MXN|MXV|MYR|MZN|NAD|NGN|NIO|NOK|NPR|NZD|OMR|PAB|PEN|PGK|PHP|PKR|PLN|PYG|QAR|RON|RSD|RUB|RWF|SAR|SBD|SCR|SDG|SEK|SGD|SHP|SLE|SOS|SRD|SSP|STN|SVC|SYP|SZL|THB|TJS|TMT|TND|TOP|TRY|TTD|TWD|TZS|UAH|UGX|USD|USN|UYI|UYU|UYW|UZS|VED|VES|VND|VUV|WST|XAD|XAF|XAG|XAU|XBA|XBB|XBC|XBD|XCD|XCG|XDR|XOF|XPD|XPF|XPT|XSU|XTS|XUA|XXX|YER|ZAR|ZMW|ZWG)$/;
 var iban = /^[A-Z]{2}(?!00|01|99)\d{2}[A-Z0-9]{11,30}$/;
 var dateSource = `(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))`;
-function anchor(source) {
-  return new RegExp(`^${source}$`);
+function anchor(source2) {
+  return new RegExp(`^${source2}$`);
 }
 var date = /* @__PURE__ */ anchor(dateSource);
 function timeSource(args) {
@@ -10247,23 +10527,23 @@ function canParseURL(input2) {
     return false;
   }
 }
-function validateURL(trimmed, def) {
+function validateURL(trimmed2, def) {
   if (!("normalize" in def) && !("hostname" in def) && !("protocol" in def)) {
-    return canParseURL(trimmed) || URL_UNPARSEABLE;
+    return canParseURL(trimmed2) || URL_UNPARSEABLE;
   }
-  return parseURLObject(trimmed, def);
+  return parseURLObject(trimmed2, def);
 }
-function parseURLObject(trimmed, def) {
-  if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed)) {
+function parseURLObject(trimmed2, def) {
+  if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed2)) {
     return URL_BAD_FORMAT;
   }
   try {
     if (typeof URL !== "undefined") {
       const URLStatic = URL;
       if (typeof URLStatic.parse === "function")
-        return URLStatic.parse(trimmed) ?? URL_UNPARSEABLE;
+        return URLStatic.parse(trimmed2) ?? URL_UNPARSEABLE;
     }
-    return new URL(trimmed);
+    return new URL(trimmed2);
   } catch {
     return URL_UNPARSEABLE;
   }
@@ -10284,8 +10564,8 @@ var $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
   $ZodStringFormat.init(inst, def);
   inst._zod.check = (payload) => {
     try {
-      const trimmed = payload.value.trim();
-      const url2 = validateURL(trimmed, def);
+      const trimmed2 = payload.value.trim();
+      const url2 = validateURL(trimmed2, def);
       if (url2 === URL_BAD_FORMAT) {
         payload.issues.push({
           code: "invalid_format",
@@ -10308,7 +10588,7 @@ var $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
         return;
       }
       if (url2 === true) {
-        payload.value = stripTabAndNewline(trimmed);
+        payload.value = stripTabAndNewline(trimmed2);
         return;
       }
       if (def.hostname && !urlHostnameOk(url2, def.hostname)) {
@@ -10333,7 +10613,7 @@ var $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
           continue: !def.abort
         });
       }
-      payload.value = def.normalize ? url2.href : stripTabAndNewline(trimmed);
+      payload.value = def.normalize ? url2.href : stripTabAndNewline(trimmed2);
       return;
     } catch (_) {
       payload.issues.push({
@@ -12315,7 +12595,7 @@ function partPattern(schema) {
   if (def.options) {
     const sources = def.options.map(partPattern);
     if (sources.every(Boolean))
-      return `^(${sources.map((s2) => cleanRegex(s2)).join("|")})$`;
+      return `^(${sources.map((s) => cleanRegex(s)).join("|")})$`;
   }
   return leafPattern(schema);
 }
@@ -12324,11 +12604,11 @@ var $ZodTemplateLiteral = /* @__PURE__ */ $constructor("$ZodTemplateLiteral", (i
   const regexParts = [];
   for (const part of def.parts) {
     if (typeof part === "object" && part !== null) {
-      const source = partPattern(part);
-      if (!source) {
+      const source2 = partPattern(part);
+      if (!source2) {
         throw new Error(`Invalid template literal part, no pattern found: ${[...part._zod.traits].shift()}`);
       }
-      regexParts.push(cleanRegex(source));
+      regexParts.push(cleanRegex(source2));
     } else if (part === null || primitiveTypes.has(typeof part)) {
       regexParts.push(escapeRegex(`${part}`));
     } else {
@@ -13063,8 +13343,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -15711,8 +15991,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -16796,8 +17076,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text2) => {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
+var capitalizeFirstCharacter = (text3) => {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -18450,8 +18730,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -20454,9 +20734,9 @@ function withParser(schema, parser) {
     installCompiledUserMethods(clone2, schema, parser);
   return clone2;
 }
-function installCompiledUserMethods(target, source, parser) {
+function installCompiledUserMethods(target, source2, parser) {
   const targetAny = target;
-  const sourceAny = source;
+  const sourceAny = source2;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
     targetAny.safeParse = (data6, params) => {
@@ -23059,10 +23339,10 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
 
 // node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
-  for (const source of sources) {
-    for (const key of Reflect.ownKeys(source)) {
-      if (Object.prototype.propertyIsEnumerable.call(source, key)) {
-        assignProp(target, key, source[key]);
+  for (const source2 of sources) {
+    for (const key of Reflect.ownKeys(source2)) {
+      if (Object.prototype.propertyIsEnumerable.call(source2, key)) {
+        assignProp(target, key, source2[key]);
       }
     }
   }
@@ -26844,12 +27124,12 @@ function convertSchema(schema, ctx) {
   let baseSchema = convertBaseSchema(schema, ctx);
   const hasExplicitType = schema.type || schema.enum !== void 0 || schema.const !== void 0;
   if (schema.anyOf && Array.isArray(schema.anyOf)) {
-    const options = schema.anyOf.map((s2) => convertSchema(s2, ctx));
+    const options = schema.anyOf.map((s) => convertSchema(s, ctx));
     const anyOfUnion = z.union(options);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
   }
   if (schema.oneOf && Array.isArray(schema.oneOf)) {
-    const options = schema.oneOf.map((s2) => convertSchema(s2, ctx));
+    const options = schema.oneOf.map((s) => convertSchema(s, ctx));
     const oneOfUnion = z.xor(options);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
   }
@@ -26949,24 +27229,24 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run2(s2) {
-    const cached2 = cache.get(s2);
+  function run(s) {
+    const cached2 = cache.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s2)
+        getter: () => cache.get(s)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s2, RESOLVING);
-    const inner = mapInner(s2);
-    const mapped = fn(inner, inner !== s2);
-    cache.set(s2, mapped);
+    cache.set(s, RESOLVING);
+    const inner = mapInner(s);
+    const mapped = fn(inner, inner !== s);
+    cache.set(s, mapped);
     return mapped;
   }
-  function mapInner(s2) {
-    const def = s2._zod.def;
+  function mapInner(s) {
+    const def = s._zod.def;
     const kind2 = def.type;
     switch (kind2) {
       case "object": {
@@ -26975,67 +27255,67 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run2(oldShape[k]);
+          const mapped = run(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run2(def.catchall);
+          newCatchall = run(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
-        return changed ? clone(s2, { ...def, shape: newShape, catchall: newCatchall }) : s2;
+        return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run2(def.element);
-        return mapped === def.element ? s2 : clone(s2, { ...def, element: mapped });
+        const mapped = run(def.element);
+        return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
         const oldItems = def.items;
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run2(item);
+          const mapped = run(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run2(def.rest);
+          newRest = run(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
-        return changed ? clone(s2, { ...def, items: newItems, rest: newRest }) : s2;
+        return changed ? clone(s, { ...def, items: newItems, rest: newRest }) : s;
       }
       case "record":
       case "map": {
-        const newKey = run2(def.keyType);
-        const newVal = run2(def.valueType);
-        return newKey === def.keyType && newVal === def.valueType ? s2 : clone(s2, { ...def, keyType: newKey, valueType: newVal });
+        const newKey = run(def.keyType);
+        const newVal = run(def.valueType);
+        return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run2(def.valueType);
-        return newVal === def.valueType ? s2 : clone(s2, { ...def, valueType: newVal });
+        const newVal = run(def.valueType);
+        return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
         const oldOptions = def.options;
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run2(opt);
+          const mapped = run(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
         }
-        return changed ? clone(s2, { ...def, options: newOptions }) : s2;
+        return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run2(def.left);
-        const newRight = run2(def.right);
-        return newLeft === def.left && newRight === def.right ? s2 : clone(s2, { ...def, left: newLeft, right: newRight });
+        const newLeft = run(def.left);
+        const newRight = run(def.right);
+        return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
       case "nullable":
@@ -27046,23 +27326,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run2(def.innerType);
-        return newInner === def.innerType ? s2 : clone(s2, { ...def, innerType: newInner });
+        const newInner = run(def.innerType);
+        return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run2(def.in);
-        const newOut = run2(def.out);
-        return newIn === def.in && newOut === def.out ? s2 : clone(s2, { ...def, in: newIn, out: newOut });
+        const newIn = run(def.in);
+        const newOut = run(def.out);
+        return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run2(def.input);
-        const newOutput = run2(def.output);
-        return newInput === def.input && newOutput === def.output ? s2 : clone(s2, { ...def, input: newInput, output: newOutput });
+        const newInput = run(def.input);
+        const newOutput = run(def.output);
+        return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s2, { ...rest, getter: () => run2(original()) });
+        return clone(s, { ...rest, getter: () => run(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -27086,24 +27366,24 @@ function visit(schema, fnOrHandlers) {
       case "file":
       case "transform":
       case "custom":
-        return s2;
+        return s;
       default: {
         kind2;
-        return s2;
+        return s;
       }
     }
   }
-  return run2(schema);
+  return run(schema);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit(schema, {
-    object: (s2) => s2.partial(),
+    object: (s) => s.partial(),
     // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
-    union: (s2) => {
-      const def = s2._zod.def;
-      return def.discriminator === void 0 ? s2 : union(def.options);
+    union: (s) => {
+      const def = s._zod.def;
+      return def.discriminator === void 0 ? s : union(def.options);
     }
   });
 }
@@ -27123,18 +27403,18 @@ function inSide(def) {
 }
 function input(schema) {
   return visit(schema, {
-    pipe: (s2) => inSide(s2._zod.def),
+    pipe: (s) => inSide(s._zod.def),
     // A default value belongs to the output side, so a rewritten inner type leaves it stranded. `.default()` widens the declared input type with `undefined`, and `optional` is what carries that across.
-    default: (s2, rewritten) => rewritten ? optional(s2._zod.def.innerType) : s2,
+    default: (s, rewritten) => rewritten ? optional(s._zod.def.innerType) : s,
     // A catch value is output-side too, but `.catch()` leaves the declared input type alone, so the inner schema stands on its own.
-    catch: (s2, rewritten) => rewritten ? s2._zod.def.innerType : s2
+    catch: (s, rewritten) => rewritten ? s._zod.def.innerType : s
   });
 }
 function output(schema) {
   return visit(schema, {
-    pipe: (s2) => outSide(s2._zod.def),
+    pipe: (s) => outSide(s._zod.def),
     // A prefault value is fed through the schema, which makes it input-side, so a rewritten inner type leaves it stranded.
-    prefault: (s2, rewritten) => rewritten ? s2._zod.def.innerType : s2
+    prefault: (s, rewritten) => rewritten ? s._zod.def.innerType : s
   });
 }
 
@@ -27163,1178 +27443,51 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/config/expectations.ts
-var expectations = external_exports.registry();
-function field(schema, doc, expectation) {
-  const described = schema.describe(doc);
-  expectations.add(described, expectation);
-  return described;
-}
-function quotingHint(want) {
-  return (found) => {
-    if (want === "string" && (typeof found === "number" || typeof found === "boolean")) {
-      return `quote it ("${String(found)}") so YAML keeps it a string`;
-    }
-    if (want === "number" && typeof found === "string" && found.trim() !== "" && Number.isFinite(+found)) {
-      return "remove the quotes";
-    }
-    return void 0;
-  };
-}
-
-// src/config/schema-walk.ts
-function layers(schema) {
-  const out = [];
-  for (let s2 = schema; s2; ) {
-    out.push(s2);
-    const def = s2._zod.def;
-    s2 = def.type === "pipe" ? def.in : def.innerType;
-  }
-  return out;
-}
-function child(schema, segment, want) {
-  for (const layer of layers(schema)) {
-    const def = layer._zod.def;
-    if (def.type === "object" && typeof segment === "string") {
-      const shape = def.shape;
-      return Object.hasOwn(shape, segment) ? shape[segment] : void 0;
-    }
-    if (def.type === "array" && typeof segment === "number") return def.element;
-    if (def.type === "record") {
-      const record2 = def;
-      return want === "key" ? record2.keyType : record2.valueType;
-    }
-  }
-  return void 0;
-}
-function schemaAt(root, path16, want = "value") {
-  let schema = root;
-  path16.forEach((segment, i) => {
-    if (schema) schema = child(schema, segment, i === path16.length - 1 ? want : "value");
-  });
-  return schema;
-}
-function expectationOf(schema) {
-  if (!schema) return void 0;
-  for (const layer of layers(schema)) {
-    const found = expectations.get(layer);
-    if (found) return found;
-  }
-  return void 0;
-}
-function allowedKeys(schema) {
-  for (const layer of schema ? layers(schema) : []) {
-    const def = layer._zod.def;
-    if (def.type === "object") return Object.keys(def.shape);
-  }
-  return [];
-}
-
-// src/text/did-you-mean.ts
-function editDistance(a, b) {
-  const s2 = a.toLowerCase();
-  const t = b.toLowerCase();
-  const d = Array.from({ length: s2.length + 1 }, (_, i) => [
-    i,
-    ...Array(t.length).fill(0)
-  ]);
-  for (let j = 1; j <= t.length; j++) d[0][j] = j;
-  for (let i = 1; i <= s2.length; i++) {
-    for (let j = 1; j <= t.length; j++) {
-      const cost = s2[i - 1] === t[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && s2[i - 1] === t[j - 2] && s2[i - 2] === t[j - 1])
-        v = Math.min(v, d[i - 2][j - 2] + 1);
-      d[i][j] = v;
-    }
-  }
-  return d[s2.length][t.length];
-}
-function closestMatches(input2, candidates, limit = 3) {
-  return candidates.map((c) => ({ c, d: editDistance(input2, c) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d || a.c.localeCompare(b.c)).slice(0, limit).map((x) => x.c);
-}
-
-// src/config/suggest.ts
-var MAX_WORD = 64;
-function closestMatch(word, candidates) {
-  if (word.length > MAX_WORD) return void 0;
-  const w2 = word.toLowerCase();
-  let best;
-  for (const candidate of candidates) {
-    const c = candidate.toLowerCase();
-    const distance = editDistance(w2, c);
-    const prefix = w2.length >= 3 && (c.startsWith(w2) || w2.startsWith(c));
-    if (!(prefix || distance <= 2 && distance < c.length)) continue;
-    const score = prefix ? 0 : distance;
-    if (!best || score < best.score) best = { candidate, score };
-  }
-  return best?.candidate;
-}
-
-// src/config/issues.ts
-function issueLines(issues, input2, root, file3) {
-  const lines = issues.flatMap((issue2) => linesFor(issue2, input2, root, file3));
-  return [...new Set(lines)];
-}
-function at(file3, path16) {
-  const shown = formatPath(path16);
-  return shown ? `${file3}: ${shown}: ` : `${file3}: `;
-}
-function linesFor(issue2, input2, root, file3) {
-  if (issue2.code === "unrecognized_keys") {
-    const allowed = allowedKeys(schemaAt(root, issue2.path));
-    return issue2.keys.map((key) => {
-      const match = closestMatch(key, allowed);
-      const advice = match ? `did you mean "${match}"?` : `allowed keys: ${allowed.join(", ")}`;
-      return `${at(file3, [...issue2.path, key])}unknown key; ${advice}`;
-    });
-  }
-  if (issue2.code === "invalid_key") {
-    const expectation2 = expectationOf(schemaAt(root, issue2.path, "key"));
-    const key = issue2.path[issue2.path.length - 1];
-    return [
-      `${at(file3, issue2.path)}expected ${expectation2?.expected ?? issue2.message}, found ${describeValue(key)}`
-    ];
-  }
-  const found = valueAt(input2, issue2.path);
-  const own2 = issue2.code === "custom" ? issue2.params?.["expected"] : void 0;
-  const expectation = typeof own2 === "string" ? { expected: own2 } : expectationOf(schemaAt(root, issue2.path));
-  const hint = expectation?.hint?.(found);
-  const expected = expectation?.expected ?? issue2.message;
-  return [
-    `${at(file3, issue2.path)}expected ${expected}, found ${describeValue(found)}${hint ? `; ${hint}` : ""}`
-  ];
-}
-
-// src/units.ts
-var DURATION_UNITS = [
-  ["ms", 1e-3],
-  ["s", 1],
-  ["m", 60],
-  ["h", 3600]
-];
-var LONG_DURATION_UNITS = [
-  ...DURATION_UNITS,
-  ["d", 86400],
-  ["w", 7 * 86400],
-  ["y", 365 * 86400]
-];
-var ENERGY_UNITS = [
-  ["J", 1],
-  ["kJ", 1e3],
-  ["Wh", 3600],
-  ["kWh", 36e5],
-  ["MWh", 36e8]
-];
-var MASS_UNITS = [
-  ["mg", 1e-3],
-  ["g", 1],
-  ["kg", 1e3],
-  ["t", 1e6]
-];
-var QUANTITY = /^(\d+(?:\.\d+)?) ?([A-Za-z]+)$/;
-var ENERGY_PATTERN = `^\\d+(\\.\\d+)? ?(${ENERGY_UNITS.map(([unit]) => unit).join("|")})$`;
-var MASS_PATTERN = `^\\d+(\\.\\d+)? ?(${MASS_UNITS.map(([unit]) => unit).join("|")})$`;
-var DURATION_PATTERN = `^\\d+(\\.\\d+)? ?(${DURATION_UNITS.map(([unit]) => unit).join("|")})$`;
-var MAX_QUANTITY_LENGTH = 64;
-function parseQuantity(input2, ladder) {
-  if (typeof input2 !== "string" || input2.length > MAX_QUANTITY_LENGTH) return null;
-  const match = QUANTITY.exec(input2);
-  const factor = ladder.find(([unit]) => unit === match?.[2])?.[1];
-  if (!match || factor === void 0) return null;
-  const value = Number(match[1]) * factor;
-  return Number.isFinite(value) ? value : null;
-}
-function parseDuration(input2) {
-  return parseQuantity(input2, DURATION_UNITS);
-}
-var LONG_DURATION_PATTERN = `^\\d+(\\.\\d+)? ?(${LONG_DURATION_UNITS.map(([unit]) => unit).join("|")})$`;
-function parseLongDuration(input2) {
-  return parseQuantity(input2, LONG_DURATION_UNITS);
-}
-function parseEnergy(input2) {
-  return parseQuantity(input2, ENERGY_UNITS);
-}
-function parseMass(input2) {
-  return parseQuantity(input2, MASS_UNITS);
-}
-var PERCENT_PATTERN = "^\\d+(\\.\\d+)? ?%$";
-function parsePercent(input2) {
-  if (typeof input2 !== "string" || input2.length > MAX_QUANTITY_LENGTH) return null;
-  const match = /^(\d+(?:\.\d+)?) ?%$/.exec(input2);
-  return match ? Number(match[1]) / 100 : null;
-}
-function signedPercent(fraction) {
-  if (!Number.isFinite(fraction)) return "n/a";
-  const v = Number((fraction * 100).toFixed(1));
-  return `${v >= 0 ? "+" : ""}${v.toFixed(1)}`;
-}
-function round3(x) {
-  return Number(x.toPrecision(3));
-}
-function sig3(x) {
-  return x >= 1e3 ? String(Math.round(x)) : x.toPrecision(3);
-}
-function formatScaled(value, ladder, zero) {
-  if (!Number.isFinite(value)) return "n/a";
-  if (value === 0) return zero;
-  const abs = round3(Math.abs(value));
-  let [unit, factor] = ladder[0] ?? ["", 1];
-  for (const step of ladder) if (abs >= step[1]) [unit, factor] = step;
-  return `${value < 0 ? "-" : ""}${sig3(abs / factor)} ${unit}`;
-}
-function formatEnergy(joules) {
-  return formatScaled(joules, [["mJ", 1e-3], ["J", 1], ...ENERGY_UNITS.slice(2)], "0 J");
-}
-function formatMass(grams) {
-  return formatScaled(grams, MASS_UNITS, "0 g");
-}
-function formatDuration(seconds) {
-  if (!Number.isFinite(seconds)) return "n/a";
-  if (seconds < 0) return `-${formatDuration(-seconds)}`;
-  const shown = round3(seconds);
-  if (shown < 60) return formatScaled(seconds, DURATION_UNITS.slice(0, 2), "0 s");
-  const whole = Math.round(seconds);
-  const pad = (n) => String(n).padStart(2, "0");
-  if (whole < 3600) return `${Math.floor(whole / 60)} m ${pad(whole % 60)} s`;
-  const minutes = Math.round(seconds / 60);
-  return `${Math.floor(minutes / 60)} h ${pad(minutes % 60)} m`;
-}
-
-// src/config/duration-field.ts
-function durationField(spec) {
-  const inRange = (s2) => (spec.exclusiveMin ? s2 > spec.minS : s2 >= spec.minS) && s2 <= spec.maxS;
-  const schema = external_exports.string().regex(new RegExp(DURATION_PATTERN)).transform((text2, ctx) => {
-    const seconds = parseDuration(text2);
-    if (seconds !== null && inRange(seconds)) return seconds;
-    ctx.issues.push({ code: "custom", message: spec.expected, input: text2 });
-    return external_exports.NEVER;
-  });
-  return field(schema, spec.doc, {
-    expected: spec.expected,
-    hint: (found) => typeof found === "number" ? `add a unit, e.g. "${found}s"` : void 0
-  });
-}
-
 // src/gate/types.ts
 var GATE_METRICS = ["energy", "co2e", "duration", "perUnit"];
+var TierSchema = external_exports.object({ warn: external_exports.number().optional(), fail: external_exports.number().optional() });
+var ResolvedBudgetSchema = external_exports.object({
+  energyJ: TierSchema.optional(),
+  co2eG: TierSchema.optional(),
+  perUnitCo2eG: TierSchema.optional(),
+  regression: TierSchema.optional(),
+  metric: external_exports.enum(GATE_METRICS)
+});
+var TotalBudgetSchema = external_exports.object({ energyJ: TierSchema.optional(), co2eG: TierSchema.optional() });
+var interval = external_exports.tuple([external_exports.number(), external_exports.number()]).nullable();
+var SummarySchema = external_exports.object({ median: external_exports.number(), ci95: interval });
+var BenchmarkStatsSchema = external_exports.object({
+  n: external_exports.number(),
+  energyJ: SummarySchema,
+  co2eG: SummarySchema,
+  durationS: SummarySchema
+});
+var BASELINE_SOURCES = ["file", "ab", "history"];
+var ComparisonSchema = external_exports.object({
+  metric: external_exports.enum(GATE_METRICS),
+  /** Medians of the metric on each side. */
+  base: external_exports.number(),
+  head: external_exports.number(),
+  /** Hodges–Lehmann estimate of head ÷ base: of the per-pair log-ratios (paired) or of all log differences (independent). */
+  ratio: external_exports.number(),
+  ci95: interval,
+  method: external_exports.enum(["paired", "independent"]),
+  pairs: external_exports.number().optional(),
+  baseline: external_exports.enum(BASELINE_SOURCES)
+});
+var BudgetUseSchema = external_exports.object({
+  limit: external_exports.string().max(100),
+  observed: external_exports.number(),
+  limitValue: external_exports.number(),
+  percent: external_exports.number()
+});
+var BaselineInfoSchema = external_exports.object({
+  source: external_exports.enum([...BASELINE_SOURCES, "none"]),
+  ref: external_exports.string().max(200).optional(),
+  note: external_exports.string().max(2e3).optional()
+});
 var DEFAULT_REGRESSION = { warn: 0.05, fail: 0.1 };
 var NO_BASELINE_NOTE = "no baseline: regression not checked";
-
-// src/config/budget-schema.ts
-function quantity(pattern, parse4, expected, doc) {
-  const schema = external_exports.string().regex(new RegExp(pattern)).transform((text2, ctx) => {
-    const v = parse4(text2);
-    if (v !== null && v > 0) return v;
-    ctx.issues.push({ code: "custom", message: expected, input: text2 });
-    return external_exports.NEVER;
-  });
-  return field(schema, doc, {
-    expected,
-    hint: (found) => typeof found === "number" ? `add a unit, e.g. "${found}${unitOf(pattern)}"` : void 0
-  });
-}
-var unitOf = (pattern) => pattern === PERCENT_PATTERN ? "%" : pattern === MASS_PATTERN ? " g" : " J";
-function tier(value, what) {
-  return field(
-    external_exports.strictObject({ warn: value().optional(), fail: value().optional() }).refine((t) => t.warn === void 0 || t.fail === void 0 || t.warn <= t.fail, {
-      params: { expected: `warn at most fail (${what})` }
-    }),
-    `${what}: warn and/or fail.`,
-    { expected: `a mapping with warn and/or fail (${what})` }
-  );
-}
-var energy = () => quantity(ENERGY_PATTERN, parseEnergy, "an energy > 0 like 40 J, 2 kJ, 1 Wh or 0.5 kWh", "Energy limit.");
-var mass = () => quantity(MASS_PATTERN, parseMass, "a mass > 0 like 850 mg, 4 g or 1 kg", "CO2e limit.");
-var percent = () => quantity(PERCENT_PATTERN, parsePercent, "a percentage > 0 like 5% or 12.5%", "Increase over the baseline.");
-var regression = field(
-  external_exports.strictObject({
-    warn: percent().optional(),
-    fail: percent().optional(),
-    metric: field(
-      external_exports.enum(GATE_METRICS),
-      "What the regression is judged on: energy (default), co2e, duration or perUnit (CO2e per functional unit).",
-      {
-        expected: 'one of "energy", "co2e", "duration" or "perUnit"',
-        hint: (found) => {
-          const m = typeof found === "string" ? closestMatch(found, GATE_METRICS) : void 0;
-          return m ? `did you mean "${m}"?` : void 0;
-        }
-      }
-    ).optional()
-  }).refine((t) => t.warn === void 0 || t.fail === void 0 || t.warn <= t.fail, {
-    params: { expected: "warn at most fail (regression)" }
-  }),
-  "Regression vs the baseline: trips when the lower bound of the 95 % interval of head \xF7 base exceeds 1 + the limit.",
-  { expected: "a mapping with warn, fail and/or metric" }
-);
-var budgetKeys = {
-  energy: tier(energy, "energy (J kJ Wh kWh)").optional(),
-  co2e: tier(mass, "CO2e (mg g kg)").optional(),
-  perUnit: field(
-    external_exports.strictObject({ co2e: tier(mass, "CO2e per functional unit (mg g kg)").optional() }),
-    "Limits per functional unit, for benchmarks that declare one.",
-    { expected: "a mapping with co2e" }
-  ).optional(),
-  regression: regression.optional()
-};
-function toSi(b) {
-  const { metric, ...tiers } = b.regression ?? {};
-  return {
-    ...b.energy ? { energyJ: b.energy } : {},
-    ...b.co2e ? { co2eG: b.co2e } : {},
-    ...b.perUnit?.co2e ? { perUnitCo2eG: b.perUnit.co2e } : {},
-    ...b.regression ? { regression: tiers } : {},
-    ...metric ? { metric } : {}
-  };
-}
-var BenchmarkBudgetSchema = field(
-  external_exports.strictObject(budgetKeys).transform(toSi),
-  "This benchmark's budget; overrides the top-level budget key by key. Gated benchmarks repeat 5 times by default.",
-  { expected: "a mapping with energy, co2e, perUnit and/or regression" }
-);
-var BudgetSchema = field(
-  external_exports.strictObject({
-    ...budgetKeys,
-    total: field(
-      external_exports.strictObject({
-        energy: tier(energy, "energy (J kJ Wh kWh)").optional(),
-        co2e: tier(mass, "CO2e (mg g kg)").optional()
-      }),
-      "Limits on the whole suite: the sum of the benchmarks' medians.",
-      { expected: "a mapping with energy and/or co2e" }
-    ).optional(),
-    team: field(
-      external_exports.strictObject({
-        period: field(external_exports.literal("month"), "The ledger period: a calendar month (UTC).", {
-          expected: '"month"'
-        }),
-        co2e: mass()
-      }),
-      "Team budget (GitHub Action, baseline: history): CO2e the default branch's recorded runs may emit per period; warns at 80 %, fails at 100 %.",
-      { expected: "a mapping with period and co2e" }
-    ).optional()
-  }).transform(({ total, team, ...rest }) => ({
-    ...toSi(rest),
-    ...team ? { team: { period: team.period, co2eG: team.co2e } } : {},
-    ...total ? {
-      total: {
-        ...total.energy ? { energyJ: total.energy } : {},
-        ...total.co2e ? { co2eG: total.co2e } : {}
-      }
-    } : {}
-  })),
-  "Carbon budget for every benchmark (each may override it) and, under total, for the whole suite.",
-  { expected: "a mapping with energy, co2e, perUnit, regression, total and/or team" }
-);
-
-// src/config/tfjs-schema.ts
-var TFJS_MODELS = ["mlp", "cnn", "gru", "dcgan", "knn", "kmeans", "fourier"];
-var TFJS_TASKS = ["train", "infer"];
-var TFJS_BACKENDS = ["tensorflow", "wasm", "cpu"];
-var OPTIMIZERS = ["sgd", "adam", "rmsprop", "adagrad", "adadelta", "adamax"];
-var LOSSES = [
-  "categoricalCrossentropy",
-  "sparseCategoricalCrossentropy",
-  "binaryCrossentropy",
-  "meanSquaredError",
-  "meanAbsoluteError"
-];
-var int2 = (min, max) => external_exports.number().int().min(min).max(max);
-var didYouMean = (options) => (found) => {
-  const match = typeof found === "string" ? closestMatch(found, options) : void 0;
-  return match ? `did you mean "${match}"?` : quotingHint("number")(found);
-};
-var words = (options) => options.map((o) => `"${o}"`).join(", ");
-var isModelFile = (s2) => /\.json$/i.test(s2);
-var isDataFile = (s2) => /\.(json|csv)$/i.test(s2);
-var model = field(
-  external_exports.string().refine((s2) => TFJS_MODELS.includes(s2) || isModelFile(s2)),
-  "Built-in model (mlp, cnn, gru, dcgan, knn, kmeans, fourier) or a TF.js LayersModel model.json, relative to the config file.",
-  {
-    expected: `one of ${words(TFJS_MODELS)} or a path to a model.json`,
-    hint: didYouMean(TFJS_MODELS)
-  }
-);
-var compile2 = field(
-  external_exports.strictObject({
-    optimizer: field(external_exports.enum(OPTIMIZERS), "Optimizer.", {
-      expected: `one of ${words(OPTIMIZERS)}`,
-      hint: didYouMean(OPTIMIZERS)
-    }),
-    loss: field(external_exports.enum(LOSSES), "Loss function.", {
-      expected: `one of ${words(LOSSES)}`,
-      hint: didYouMean(LOSSES)
-    }),
-    learningRate: field(external_exports.number().positive().max(10), "Learning rate (the optimizer default when absent).", {
-      expected: "a number > 0 and at most 10",
-      hint: quotingHint("number")
-    }).optional()
-  }),
-  "Training settings for a user model.json (required to train one).",
-  { expected: "a mapping with optimizer, loss and an optional learningRate" }
-);
-var TASKS_OF = {
-  mlp: ["train", "infer"],
-  cnn: ["train", "infer"],
-  gru: ["train", "infer"],
-  dcgan: ["train"],
-  knn: ["infer"],
-  kmeans: ["train"],
-  fourier: ["infer"]
-};
-var MNIST_DIGITS = 1e4;
-var TfjsSchema = field(
-  external_exports.strictObject({
-    model,
-    task: field(external_exports.enum(TFJS_TASKS), "train: fit, then score the held-out digits; infer: predict only.", {
-      expected: 'one of "train" or "infer"',
-      hint: didYouMean(TFJS_TASKS)
-    }).default("train"),
-    dataset: field(
-      external_exports.string().refine((s2) => s2 === "mnist" || isDataFile(s2)),
-      "mnist (10,000 real digits, shipped) or a .json/.csv data file, relative to the config file.",
-      { expected: '"mnist" or a path to a .json or .csv file' }
-    ).default("mnist"),
-    samples: field(int2(10, 1e6), "Examples drawn (with the seed); testSplit of them are held out.", {
-      expected: "a whole number from 10 to 1000000",
-      hint: quotingHint("number")
-    }).default(3e3),
-    testSplit: field(external_exports.number().min(0.05).max(0.5), "Share of the samples held out to score accuracy.", {
-      expected: "a number from 0.05 to 0.5",
-      hint: quotingHint("number")
-    }).default(0.2),
-    epochs: field(int2(1, 1e3), "Training epochs (kmeans: Lloyd iterations).", {
-      expected: "a whole number from 1 to 1000",
-      hint: quotingHint("number")
-    }).default(1),
-    batchSize: field(int2(1, 8192), "Examples per batch.", {
-      expected: "a whole number from 1 to 8192",
-      hint: quotingHint("number")
-    }).default(64),
-    seed: field(int2(0, 2 ** 32 - 1), "Seed of the sample draw, the split and the initial weights.", {
-      expected: "a whole number from 0 to 4294967295",
-      hint: quotingHint("number")
-    }).default(42),
-    backend: field(
-      external_exports.enum(TFJS_BACKENDS),
-      "Pin the TF.js backend; unavailable is an error. Default: tensorflow (tfjs-node), else wasm, else cpu.",
-      { expected: `one of ${words(TFJS_BACKENDS)}`, hint: didYouMean(TFJS_BACKENDS) }
-    ).optional(),
-    k: field(int2(1, 100), "knn: neighbours that vote.", {
-      expected: "a whole number from 1 to 100",
-      hint: quotingHint("number")
-    }).default(3),
-    clusters: field(int2(2, 4096), "kmeans: number of clusters.", {
-      expected: "a whole number from 2 to 4096",
-      hint: quotingHint("number")
-    }).default(256),
-    frequencies: field(int2(1, 28), "fourier: low frequencies kept per image axis.", {
-      expected: "a whole number from 1 to 28",
-      hint: quotingHint("number")
-    }).default(8),
-    compile: compile2.optional()
-  }).superRefine(checkCombination),
-  "A TF.js benchmark run by carbon-gate in a child process (instead of run).",
-  { expected: "a mapping with at least model" }
-);
-function checkCombination(t, ctx) {
-  const issue2 = (path16, expected) => ctx.addIssue({ code: "custom", path: [path16], message: expected, params: { expected } });
-  const tasks = TASKS_OF[t.model];
-  if (tasks && !tasks.includes(t.task)) issue2("task", `${words(tasks)} for model ${t.model}`);
-  if (!tasks && t.task === "train" && !t.compile)
-    issue2("compile", "compile settings (optimizer, loss) to train a model.json; or task: infer");
-  if (t.dataset === "mnist" && t.samples > MNIST_DIGITS)
-    issue2("samples", `at most ${MNIST_DIGITS} samples: mnist has ${MNIST_DIGITS} digits`);
-}
-
-// src/carbon/functional-unit.ts
-var UNIT_NAMES = ["epoch", "inference", "sample", "run"];
-function perUnit(unit, energyJ2, co2eG) {
-  const e = energyJ2 / unit.count;
-  const g = co2eG / unit.count;
-  return {
-    name: unit.name,
-    count: unit.count,
-    energyJ: e,
-    co2eG: g,
-    per1000: { energyKwh: e * 1e3 / 36e5, co2eG: g * 1e3 }
-  };
-}
-
-// src/config/benchmark-schema.ts
-var BENCHMARK_KINDS = ["training", "inference", "other"];
-var wholeNumber = (min, max) => external_exports.number().int().min(min).max(max);
-var hasText = (s2) => s2.trim() !== "";
-var name = field(
-  // Single line: names key baselines and rows of Markdown tables, where a newline breaks both.
-  external_exports.string().min(1).max(100).refine((s2) => hasText(s2) && !/[\r\n]/.test(s2)),
-  "Unique name of the benchmark; reports and baselines are keyed by it.",
-  { expected: "a non-empty single-line name (at most 100 characters)", hint: quotingHint("string") }
-);
-var kind = field(external_exports.enum(BENCHMARK_KINDS), "What the benchmark exercises; reports group results by it.", {
-  expected: 'one of "training", "inference" or "other"',
-  hint: (found) => {
-    const match = typeof found === "string" ? closestMatch(found, BENCHMARK_KINDS) : void 0;
-    return match ? `did you mean "${match}"?` : void 0;
-  }
-});
-var envName = field(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), "Environment variable name.", {
-  expected: "an environment variable name (letters, digits and _, not starting with a digit)"
-});
-var envValue = field(external_exports.string(), "Environment variable value (always a string).", {
-  expected: "a string",
-  hint: (found) => found === null ? 'write "" for an empty value' : quotingHint("string")(found)
-});
-var BenchmarkSchema = external_exports.strictObject({
-  name,
-  kind,
-  run: field(
-    external_exports.string().min(1).refine(hasText),
-    "Shell command that runs the benchmark once (or give tfjs).",
-    {
-      expected: "a non-empty shell command",
-      hint: quotingHint("string")
-    }
-  ).optional(),
-  tfjs: TfjsSchema.optional(),
-  cwd: field(external_exports.string().min(1), "Working directory, relative to the config file's directory.", {
-    expected: "a non-empty directory path"
-  }).optional(),
-  env: field(external_exports.record(envName, envValue), "Extra environment variables for the command.", {
-    expected: "a mapping of variable names to string values"
-  }).default({}),
-  // No default here: it depends on whether the benchmark is gated (specs-from-config.ts decides).
-  repeat: field(
-    wholeNumber(1, 1e3),
-    "Metered runs; the report gives their median and every sample. Default 1, or 5 when gated (a budget or a baseline).",
-    {
-      expected: "a whole number from 1 to 1000",
-      hint: quotingHint("number")
-    }
-  ).optional(),
-  warmup: field(wholeNumber(0, 100), "Unmeasured runs before the measured ones (caches, JIT).", {
-    expected: "a whole number from 0 to 100",
-    hint: quotingHint("number")
-  }).default(0),
-  // Capped at 24h: Node timers overflow past ~24.8 days and would fire at once.
-  timeout: durationField({
-    doc: "Time limit for each run, more than 0 and at most 24h, e.g. 30s, 10m or 1h; the run is killed and fails after it.",
-    minS: 0,
-    exclusiveMin: true,
-    maxS: 24 * 3600,
-    expected: "a duration > 0 like 30s, 10m or 1h (at most 24h)"
-  }).prefault("30m"),
-  unit: field(
-    external_exports.strictObject({
-      name: field(external_exports.enum(UNIT_NAMES), "What one unit is.", {
-        expected: 'one of "epoch", "inference", "sample" or "run"',
-        hint: (found) => {
-          const match = typeof found === "string" ? closestMatch(found, UNIT_NAMES) : void 0;
-          return match ? `did you mean "${match}"?` : void 0;
-        }
-      }),
-      count: field(wholeNumber(1, 1e12), "Units one run performs.", {
-        expected: "a whole number \u2265 1",
-        hint: quotingHint("number")
-      })
-    }),
-    "Functional unit (SCI R): the report adds energy and CO2e per unit and per 1,000 units.",
-    { expected: "a mapping with name and count" }
-  ).optional(),
-  budget: BenchmarkBudgetSchema.optional()
-}).superRefine(exactlyOneOfRunOrTfjs, { when: (payload) => isMapping(payload.value) }).transform(({ timeout, ...rest }) => ({ ...rest, timeoutS: timeout }));
-function isMapping(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function exactlyOneOfRunOrTfjs(entry, ctx) {
-  if (!isMapping(entry)) return;
-  const hasRun = entry["run"] !== void 0;
-  const hasTfjs = entry["tfjs"] !== void 0;
-  if (hasRun === hasTfjs) {
-    const expected = hasRun ? "either run or tfjs, not both" : "a shell command in run, or a TF.js benchmark in tfjs (exactly one of them)";
-    ctx.addIssue({
-      code: "custom",
-      path: [hasRun ? "tfjs" : "run"],
-      message: expected,
-      params: { expected }
-    });
-  }
-}
-var benchmarkEntry = field(BenchmarkSchema, "A command to run and meter.", {
-  expected: "a mapping with name, kind and run (or tfjs)"
-});
-function reportDuplicateNames(list, ctx) {
-  const firstIndex = /* @__PURE__ */ new Map();
-  list.forEach((entry, i) => {
-    const entryName = entry?.name;
-    if (typeof entryName !== "string") return;
-    const first = firstIndex.get(entryName);
-    if (first === void 0) firstIndex.set(entryName, i);
-    else
-      ctx.addIssue({
-        code: "custom",
-        path: [i, "name"],
-        message: "duplicate benchmark name",
-        params: { expected: `a unique name (benchmarks[${first}] already uses it)` }
-      });
-  });
-}
-var BenchmarksSchema = field(
-  external_exports.array(benchmarkEntry).min(1).superRefine(reportDuplicateNames, { when: (payload) => Array.isArray(payload.value) }),
-  "Benchmarks to run, in order.",
-  { expected: "a non-empty list of benchmarks" }
-);
-
-// src/carbon/intensity-source.ts
-var INTENSITY_SOURCES = ["embedded", "electricity-maps", "watttime", "uk"];
-function isIntensitySource(value) {
-  return INTENSITY_SOURCES.includes(value);
-}
-function selectIntensitySource(flag, config2, hasElectricityMapsToken) {
-  return flag ?? config2 ?? (hasElectricityMapsToken ? "electricity-maps" : "embedded");
-}
-
-// src/config/carbon-schema.ts
-var envRef = (doc) => field(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), doc, {
-  expected: "an environment variable name (the config names the variable; it never holds the secret)"
-}).optional();
-var IntensitySchema = field(
-  external_exports.strictObject({
-    source: field(
-      external_exports.enum(INTENSITY_SOURCES),
-      "Where the grid intensity comes from: embedded tables, or one live fetch per run (falls back to embedded on any failure).",
-      {
-        expected: 'one of "embedded", "electricity-maps", "watttime" or "uk"',
-        hint: (found) => {
-          const m = typeof found === "string" ? closestMatch(found, INTENSITY_SOURCES) : void 0;
-          return m ? `did you mean "${m}"?` : void 0;
-        }
-      }
-    ).optional(),
-    zone: field(
-      external_exports.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
-      "The live provider's zone or region when it differs from `region` (Electricity Maps zone, WattTime region).",
-      { expected: 'a zone name like "DE", "US-CAL-CISO" or "CAISO_NORTH"' }
-    ).optional(),
-    tokenEnv: envRef(
-      "Env variable holding the Electricity Maps token (default CARBON_GATE_ELECTRICITY_MAPS_TOKEN)."
-    ),
-    usernameEnv: envRef(
-      "Env variable holding the WattTime username (default CARBON_GATE_WATTTIME_USERNAME)."
-    ),
-    passwordEnv: envRef(
-      "Env variable holding the WattTime password (default CARBON_GATE_WATTTIME_PASSWORD)."
-    )
-  }),
-  "Grid intensity source and provider settings.",
-  { expected: "a mapping with source, zone, tokenEnv, usernameEnv or passwordEnv" }
-);
-var lifetime = field(
-  external_exports.string().regex(new RegExp(LONG_DURATION_PATTERN)).transform((text2, ctx) => {
-    const s2 = parseLongDuration(text2);
-    if (s2 !== null && s2 > 0) return s2;
-    ctx.issues.push({ code: "custom", message: "a duration > 0 like 4y or 1460d", input: text2 });
-    return external_exports.NEVER;
-  }),
-  "Expected lifespan of the machine, e.g. 4y or 1460d (y = 365 days).",
-  {
-    expected: "a duration > 0 like 4y or 1460d",
-    hint: (f) => typeof f === "number" ? `add a unit, e.g. "${f}y"` : void 0
-  }
-);
-var embodiedModel = external_exports.strictObject({
-  totalKg: field(external_exports.number().positive().max(1e6), "Embodied emissions of the whole machine, kg CO2e.", {
-    expected: "a number of kg > 0",
-    hint: quotingHint("number")
-  }),
-  lifetime,
-  share: field(
-    external_exports.number().positive().max(1),
-    "Share of the machine reserved, 0 to 1 (e.g. 0.03125 for 4 of 128 threads).",
-    {
-      expected: "a number > 0 and at most 1",
-      hint: quotingHint("number")
-    }
-  )
-}).transform(({ lifetime: lifetimeS, ...rest }) => ({ ...rest, lifetimeS }));
-var EmbodiedSchema = field(
-  external_exports.union([external_exports.literal("github-hosted"), external_exports.literal("none"), embodiedModel]),
-  'Embodied carbon (SCI M): "github-hosted", "none", or { totalKg, lifetime, share }. Default: github-hosted on such a runner, else not counted.',
-  { expected: '"github-hosted", "none" or a mapping with totalKg, lifetime and share' }
-);
-var ProjectionSchema = field(
-  external_exports.strictObject({
-    queriesPerDay: field(external_exports.number().min(0).max(1e12), "Expected inference queries per day.", {
-      expected: "a number \u2265 0",
-      hint: quotingHint("number")
-    }),
-    days: field(external_exports.number().positive().max(36500), "Days of serving to project.", {
-      expected: "a number of days > 0",
-      hint: quotingHint("number")
-    })
-  }),
-  "Patterson et al. projection: training energy + queries \xD7 energy per inference.",
-  { expected: "a mapping with queriesPerDay and days" }
-);
-
-// src/config/schema.ts
-var meter = field(
-  external_exports.strictObject({
-    interval: durationField({
-      doc: "How often energy counters are sampled, from 50ms to 60s, e.g. 500ms.",
-      minS: 0.05,
-      maxS: 60,
-      expected: "a duration from 50ms to 60s like 500ms or 1s"
-    }).prefault("500ms")
-  }).transform(({ interval }) => ({ intervalS: interval })),
-  "Energy metering settings.",
-  { expected: "a mapping with an optional interval" }
-).prefault({});
-var ConfigSchema = field(
-  external_exports.strictObject({
-    $schema: field(external_exports.string(), "JSON Schema URL or path for editors; ignored by carbon-gate.", {
-      expected: "a string"
-    }).optional(),
-    version: field(external_exports.literal(1), "Config format version; must be 1.", {
-      expected: "1 (the config format version this carbon-gate reads)",
-      hint: (found) => typeof found === "number" && found > 1 ? "this file may need a newer carbon-gate" : void 0
-    }),
-    region: field(
-      external_exports.string().max(64).regex(/^[A-Za-z0-9:_-]+$/),
-      "Grid region: ISO 3166-1 (FR, DEU), ISO 3166-2 (US-WA), cloud region (azure:eastus, aws:eu-north-1, gcp:europe-west1), auto (detect on Azure) or world.",
-      { expected: 'a region code like "FR", "DEU", "US-WA", "azure:eastus", "auto" or "world"' }
-    ).optional(),
-    pue: field(external_exports.number().min(1).max(3), "Power usage effectiveness of the data centre (1 to 3).", {
-      expected: "a number from 1 to 3",
-      hint: quotingHint("number")
-    }).optional(),
-    intensity: IntensitySchema.optional(),
-    embodied: EmbodiedSchema.optional(),
-    projection: ProjectionSchema.optional(),
-    meter,
-    powerProfile: field(
-      external_exports.string().min(1).max(4096),
-      "Measured power profile of the runner (JSON from `carbon-gate calibrate`), relative to this file; used when RAPL is not readable.",
-      {
-        expected: "a path to a power profile JSON file, e.g. ./runner-power.json",
-        hint: quotingHint("string")
-      }
-    ).optional(),
-    budget: BudgetSchema.optional(),
-    benchmarks: BenchmarksSchema
-  }),
-  "carbon-gate.yml: the benchmarks carbon-gate runs and meters, and how their energy converts to CO2e.",
-  { expected: "a mapping with version and benchmarks" }
-);
-
-// src/config/yaml-text.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/config/yaml-guard.ts
-var import_yaml = __toESM(require_dist(), 1);
-function nestingProblem(text2) {
-  let flowDepth = 0;
-  let indicators = 0;
-  let lineStart = true;
-  for (const token of new import_yaml.Lexer().lex(text2)) {
-    const type = import_yaml.CST.tokenType(token);
-    if (type === "flow-map-start" || type === "flow-seq-start") {
-      if (++flowDepth > MAX_FLOW_DEPTH) return `[ ] or { } nested more than ${MAX_FLOW_DEPTH} levels deep`;
-    } else if (type === "flow-map-end" || type === "flow-seq-end") {
-      flowDepth = Math.max(0, flowDepth - 1);
-    } else if (type === "seq-item-ind" || type === "explicit-key-ind" || type === "map-value-ind") {
-      if (flowDepth === 0 && ++indicators > MAX_INDICATORS_PER_LINE) {
-        return `more than ${MAX_INDICATORS_PER_LINE} nested "-", "?" or ":" on one line`;
-      }
-    } else if (type === "space" && lineStart && token.length > MAX_INDENT) {
-      return `a line indented more than ${MAX_INDENT} columns`;
-    }
-    if (type === "newline") indicators = 0;
-    lineStart = type === "newline";
-  }
-  return void 0;
-}
-
-// src/config/yaml-text.ts
-function readYaml(text2, file3) {
-  const nesting = nestingProblem(text2);
-  if (nesting) return { ok: false, errors: [`${file3}: YAML nested too deeply (${nesting})`] };
-  const doc = (0, import_yaml2.parseDocument)(text2, { uniqueKeys: true, prettyErrors: true, logLevel: "error" });
-  if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map((e) => syntaxLine(e, text2, file3)) };
-  let value;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-  } catch (error62) {
-    return { ok: false, errors: [aliasLine(error62, file3)] };
-  }
-  if (value === null || value === void 0) return { ok: false, errors: [`${file3}: ${EMPTY_FILE}`] };
-  return { ok: true, value };
-}
-function syntaxLine(error62, text2, file3) {
-  const pos = error62.linePos?.[0];
-  const where = pos ? `${file3}:${pos.line}:${pos.col}` : file3;
-  if (error62.code === "DUPLICATE_KEY") {
-    const key = pos ? keyAt(text2, pos.line, pos.col) : void 0;
-    return `${where}: duplicate key${key ? ` ${key}` : ""}; each key may appear only once in a mapping`;
-  }
-  const short = (error62.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-  return `${where}: YAML syntax error: ${short}`;
-}
-function keyAt(text2, line, col) {
-  const lineText = text2.split("\n", line)[line - 1] ?? "";
-  const rest = lineText.slice(col - 1, col - 1 + 80);
-  const key = /^("[^"]*"|'[^']*'|[^\s:#,[\]{}"'][^:#]*?)\s*:/.exec(rest)?.[1];
-  return key === void 0 || /^["']/.test(key) ? key : JSON.stringify(key);
-}
-function aliasLine(error62, file3) {
-  const message = error62 instanceof Error ? error62.message : String(error62);
-  if (/excessive alias count/i.test(message)) {
-    return `${file3}: more than ${MAX_YAML_ALIASES} YAML alias expansions; refusing to expand (alias bomb?)`;
-  }
-  return `${file3}: YAML error: ${message.split("\n")[0]}`;
-}
-
-// src/config/validate.ts
-function parseConfigText(text2, file3) {
-  try {
-    const result = parse3(text2.startsWith("\uFEFF") ? text2.slice(1) : text2, file3);
-    return result.ok ? result : { ok: false, errors: capped(result.errors, file3) };
-  } catch (error62) {
-    const message = error62 instanceof Error ? error62.message : String(error62);
-    return { ok: false, errors: [`${file3}: could not read the config: ${message.split("\n")[0]}`] };
-  }
-}
-function parse3(text2, file3) {
-  const problem = contentProblem(text2, file3);
-  if (problem) return { ok: false, errors: [problem] };
-  const yaml = readYaml(text2, file3);
-  if (!yaml.ok) return yaml;
-  const parsed = ConfigSchema.safeParse(yaml.value);
-  if (parsed.success) return { ok: true, config: parsed.data };
-  return { ok: false, errors: issueLines(parsed.error.issues, yaml.value, ConfigSchema, file3) };
-}
-function capped(errors, file3) {
-  if (errors.length <= MAX_ERROR_LINES) return errors;
-  const rest = errors.length - MAX_ERROR_LINES;
-  return [...errors.slice(0, MAX_ERROR_LINES), `${file3}: \u2026 and ${rest} more problem${rest === 1 ? "" : "s"}`];
-}
-
-// src/errors/config-error.ts
-var ConfigError = class extends Error {
-  name = "ConfigError";
-  lines;
-  constructor(lines) {
-    super(lines.join("\n"));
-    this.lines = lines;
-  }
-};
-
-// src/io/config-file.ts
-var CONFIG_FILE_NAMES = ["carbon-gate.yml", "carbon-gate.yaml"];
-function findConfigPath(cwd, explicit) {
-  if (explicit !== void 0 && explicit !== "") return path.resolve(cwd, explicit);
-  for (const name2 of CONFIG_FILE_NAMES) {
-    const candidate = path.join(cwd, name2);
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  return null;
-}
-async function loadConfig(file3) {
-  const absolute = path.resolve(file3);
-  const label = displayName(absolute);
-  const text2 = await readText(absolute, label);
-  const result = parseConfigText(text2, label);
-  if (!result.ok) throw new ConfigError(result.errors);
-  return { config: result.config, path: absolute, dir: path.dirname(absolute) };
-}
-function displayName(absolute) {
-  const relative = path.relative(process.cwd(), absolute);
-  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : absolute;
-}
-async function readText(file3, label) {
-  const info = await stat(file3).catch((error62) => {
-    throw new ConfigError([error62.code === "ENOENT" ? `${label}: file not found` : cannotRead(label, error62)]);
-  });
-  if (!info.isFile()) throw new ConfigError([`${label}: not a regular file; expected a YAML config file`]);
-  if (info.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
-  const bytes = await readAtMost(file3, label, MAX_CONFIG_BYTES + 1);
-  if (bytes.length > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new ConfigError([`${label}: binary content (invalid UTF-8); expected a UTF-8 YAML text file`]);
-  }
-}
-async function readAtMost(file3, label, limit) {
-  const handle = await open2(file3, "r").catch((error62) => {
-    throw new ConfigError([cannotRead(label, error62)]);
-  });
-  try {
-    const buffer = new Uint8Array(limit);
-    let length = 0;
-    while (length < limit) {
-      const { bytesRead } = await handle.read(buffer, length, limit - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    return buffer.subarray(0, length);
-  } finally {
-    await handle.close();
-  }
-}
-function cannotRead(label, error62) {
-  return `${label}: cannot read the file (${error62.code ?? error62.message})`;
-}
-
-// src/io/write-report.ts
-import { mkdir, writeFile } from "node:fs/promises";
-import path2 from "node:path";
-var REPORT_FILE = "carbon-report.json";
-async function writeReport(report, outDir) {
-  await mkdir(outDir, { recursive: true });
-  const file3 = path2.join(outDir, REPORT_FILE);
-  await writeFile(file3, JSON.stringify(report, null, 2) + "\n");
-  return file3;
-}
-
-// src/errors/usage-error.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-
-// src/gate/baseline.ts
-function metricSamples(b) {
-  const ok = b.samples.filter((s2) => s2.status === "ok");
-  const count = b.perUnit?.count;
-  return {
-    energy: ok.map((s2) => s2.energyJ),
-    co2e: ok.map((s2) => s2.co2eG),
-    duration: ok.map((s2) => s2.durationS),
-    perUnit: count ? ok.map((s2) => s2.co2eG / count) : []
-  };
-}
-function baselineFromReport(report, info) {
-  const benchmarks = /* @__PURE__ */ new Map();
-  for (const b of report.benchmarks) if (b.status !== "error") benchmarks.set(b.name, metricSamples(b));
-  return { ...info, benchmarks };
-}
-
-// src/gate/format.ts
-var METRIC_LABEL = {
-  energy: "energy",
-  co2e: "CO2e",
-  duration: "duration",
-  perUnit: "CO2e per unit"
-};
-function formatMetric(metric, value) {
-  if (metric === "energy") return formatEnergy(value);
-  if (metric === "duration") return formatDuration(value);
-  return formatMass(value);
-}
-function formatDelta(c) {
-  const ci = c.ci95 ? `[${signedPercent(c.ci95[0] - 1)}, ${signedPercent(c.ci95[1] - 1)}]` : "[no interval]";
-  return `${signedPercent(c.ratio - 1)} % ${ci}`;
-}
-function formatShare(percent3) {
-  return `${Number(percent3.toPrecision(percent3 >= 100 ? 3 : 2))} %`;
-}
-
-// src/gate/status.ts
-var RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
-function worst(...statuses) {
-  return statuses.reduce((a, b) => RANK[b] > RANK[a] ? b : a, "pass");
-}
-
-// src/gate/budget-check.ts
-var NO_CHECK = { status: "pass", reasons: [], use: [] };
-function checkTier(key, label, observed, tier3, format) {
-  const use = [];
-  for (const level2 of ["warn", "fail"]) {
-    const limitValue = tier3[level2];
-    if (limitValue !== void 0) {
-      use.push({ limit: `${key}.${level2}`, observed, limitValue, percent: observed / limitValue * 100 });
-    }
-  }
-  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
-  if (!tripped) return { status: "pass", reasons: [], use };
-  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
-  return {
-    status: level,
-    reasons: [
-      `${label} ${format(observed)} exceeds the ${level} limit ${format(tripped.limitValue)} (${formatShare(tripped.percent)} of budget)`
-    ],
-    use
-  };
-}
-function combine(checks) {
-  return checks.reduce(
-    (acc, c) => ({
-      status: worst(acc.status, c.status),
-      reasons: [...acc.reasons, ...c.reasons],
-      use: [...acc.use, ...c.use]
-    }),
-    NO_CHECK
-  );
-}
-
-// src/stats/median.ts
-function median(values) {
-  if (values.length === 0) return null;
-  const s2 = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s2.length / 2);
-  return s2.length % 2 ? s2[mid] : (s2[mid - 1] + s2[mid]) / 2;
-}
-
-// src/stats/hodges-lehmann.ts
-function hodgesLehmann(xs) {
-  const walsh = [];
-  for (let i = 0; i < xs.length; i++) for (let j = i; j < xs.length; j++) walsh.push((xs[i] + xs[j]) / 2);
-  return median(walsh);
-}
-function hodgesLehmannShift(head, base) {
-  const diffs = [];
-  for (const h of head) for (const b of base) diffs.push(h - b);
-  return median(diffs);
-}
-
-// src/stats/prng.ts
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = a + 1831565813 >>> 0;
-    let t = a;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-
-// src/stats/bootstrap.ts
-var MIN_CI_SAMPLES = 5;
-var RESAMPLES = 2e3;
-var SEED = 24301;
-function percentiles(values) {
-  const s2 = values.sort((a, b) => a - b);
-  const at2 = (q) => s2[Math.min(s2.length - 1, Math.max(0, Math.round(q * (s2.length - 1))))];
-  return [at2(0.025), at2(0.975)];
-}
-function resample(xs, rand, into) {
-  for (let i = 0; i < xs.length; i++) into[i] = xs[Math.floor(rand() * xs.length)];
-  return into;
-}
-function bootstrap(xs, stat3, seed) {
-  const rand = mulberry32(seed);
-  const buf = new Array(xs.length);
-  const out = [];
-  for (let b = 0; b < RESAMPLES; b++) out.push(stat3(resample(xs, rand, buf)));
-  return percentiles(out);
-}
-function medianCi(xs, seed = SEED) {
-  return xs.length < MIN_CI_SAMPLES ? null : bootstrap(xs, (s2) => median(s2), seed);
-}
-function pairedRatio(head, base, seed = SEED) {
-  const n = Math.min(head.length, base.length);
-  const logs = Array.from({ length: n }, (_, i) => Math.log(head[i] / base[i]));
-  const hl = hodgesLehmann(logs);
-  const ci = n < MIN_CI_SAMPLES ? null : bootstrap(logs, (s2) => hodgesLehmann(s2), seed);
-  return {
-    ratio: hl === null ? null : Math.exp(hl),
-    ci95: ci ? [Math.exp(ci[0]), Math.exp(ci[1])] : null,
-    pairs: n
-  };
-}
-function independentRatio(head, base, seed = SEED) {
-  const lh = head.map(Math.log);
-  const lb = base.map(Math.log);
-  const hl = hodgesLehmannShift(lh, lb);
-  const ratio = hl === null ? null : Math.exp(hl);
-  if (ratio === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
-    return { ratio, ci95: null };
-  const rand = mulberry32(seed);
-  const hb = new Array(lh.length);
-  const bb = new Array(lb.length);
-  const shifts = [];
-  for (let b = 0; b < RESAMPLES; b++)
-    shifts.push(hodgesLehmannShift(resample(lh, rand, hb), resample(lb, rand, bb)));
-  const [lo, hi] = percentiles(shifts);
-  return { ratio, ci95: [Math.exp(lo), Math.exp(hi)] };
-}
-
-// src/gate/regression.ts
-function compare(metric, head, base, baseline) {
-  const mh = median(head);
-  const mb = median(base);
-  if (mh === null || mb === null || mb <= 0) return null;
-  const common = { metric, base: mb, head: mh, baseline: baseline.source };
-  if (baseline.method === "paired") {
-    const p = pairedRatio(head, base);
-    return { ...common, ratio: p.ratio, ci95: p.ci95, method: "paired", pairs: p.pairs };
-  }
-  const r = independentRatio(head, base);
-  return { ...common, ratio: r.ratio, ci95: r.ci95, method: "independent" };
-}
-function checkRegression(c, tier3, baseCount, headCount) {
-  const what = `${METRIC_LABEL[c.metric]} ${formatDelta(c)} vs base`;
-  if (!c.ci95) {
-    const counts = c.method === "paired" ? `${c.pairs ?? 0} pairs` : `head ${headCount}, base ${baseCount}`;
-    return {
-      status: "pass",
-      reasons: [
-        `${what}: too few samples for a 95 % interval (${counts}; need ${MIN_CI_SAMPLES} each): regression not checked`
-      ],
-      use: []
-    };
-  }
-  const lower = c.ci95[0] - 1;
-  const use = [];
-  for (const level2 of ["warn", "fail"]) {
-    const limitValue = tier3[level2];
-    if (limitValue !== void 0) {
-      use.push({
-        limit: `regression.${level2}`,
-        observed: lower,
-        limitValue,
-        percent: lower / limitValue * 100
-      });
-    }
-  }
-  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
-  if (!tripped) return { status: "pass", reasons: resolutionNote(c, tier3, what), use };
-  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
-  return {
-    status: level,
-    reasons: [
-      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${level} limit ${signedPercent(tripped.limitValue)} % (${formatShare(tripped.percent)} of budget)`
-    ],
-    use
-  };
-}
-function resolutionNote(c, tier3, what) {
-  const limit = tier3.fail ?? tier3.warn;
-  if (limit === void 0 || !c.ci95) return [];
-  const h = 1 - c.ci95[0] / c.ratio;
-  const passes = (1 + limit) / (1 - h) - 1;
-  if (h <= limit || !Number.isFinite(passes)) return [];
-  const level = tier3.fail !== void 0 ? "fail" : "warn";
-  return [
-    `${what}: the interval reaches ${(h * 100).toFixed(1)} % below the estimate, more than the ${level} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`
-  ];
-}
-
-// src/gate/stats.ts
-function summary(xs) {
-  return { median: median(xs), ci95: medianCi(xs) };
-}
-function benchmarkStats(m) {
-  if (m.energy.length === 0) return void 0;
-  return {
-    n: m.energy.length,
-    energyJ: summary(m.energy),
-    co2eG: summary(m.co2e),
-    durationS: summary(m.duration)
-  };
-}
 
 // src/gate/evaluate.ts
 function evaluateGate(benchmarks, opts) {
@@ -28377,12 +27530,12 @@ function absoluteChecks(budget2, b, stats) {
     checks.push(checkTier("energy", "energy", stats.energyJ.median, budget2.energyJ, formatEnergy));
   if (budget2.co2eG) checks.push(checkTier("co2e", "CO2e", stats.co2eG.median, budget2.co2eG, formatMass));
   if (budget2.perUnitCo2eG) {
-    const count = b.perUnit?.count;
+    const count2 = b.perUnit?.count;
     checks.push(
-      count ? checkTier(
+      count2 ? checkTier(
         "perUnit.co2e",
         "CO2e per unit",
-        stats.co2eG.median / count,
+        stats.co2eG.median / count2,
         budget2.perUnitCo2eG,
         formatMass
       ) : {
@@ -28405,9 +27558,9 @@ function regressionCheck(b, samples, baseline) {
       check: { ...NO_CHECK, reasons: [`${METRIC_LABEL[metric]}: regression not checked: needs ${why}`] }
     };
   }
-  const tier3 = b.budget?.regression ?? DEFAULT_REGRESSION;
+  const tier2 = b.budget?.regression ?? DEFAULT_REGRESSION;
   return {
-    check: checkRegression(comparison, tier3, base[metric].length, samples[metric].length),
+    check: checkRegression(comparison, tier2, base[metric].length, samples[metric].length),
     comparison
   };
 }
@@ -28456,487 +27609,48 @@ function merge2(b, g) {
   };
 }
 
-// src/gate/io/ab-job.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { realpath } from "node:fs/promises";
-import path7 from "node:path";
-
-// src/runner/specs-from-config.ts
-import path5 from "node:path";
-
-// src/gate/resolve-budget.ts
-var GATED_REPEAT = 5;
-function resolveBudget(top, own2) {
-  if (!top && !own2) return void 0;
-  const energyJ2 = own2?.energyJ ?? top?.energyJ;
-  const co2eG = own2?.co2eG ?? top?.co2eG;
-  const perUnitCo2eG = own2?.perUnitCo2eG ?? top?.perUnitCo2eG;
-  const regression2 = own2?.regression ?? top?.regression;
-  return {
-    ...energyJ2 ? { energyJ: { ...energyJ2 } } : {},
-    ...co2eG ? { co2eG: { ...co2eG } } : {},
-    ...perUnitCo2eG ? { perUnitCo2eG: { ...perUnitCo2eG } } : {},
-    ...regression2 ? { regression: { ...regression2 } } : {},
-    metric: own2?.metric ?? top?.metric ?? "energy"
-  };
-}
-
-// src/tfjs/command.ts
-import path3 from "node:path";
-
-// src/cli/shell-quote.ts
-function shellQuote(args) {
-  return args.map((a) => /^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
-}
-
-// src/tfjs/data/split-sizes.ts
-function splitSizes(samples, testSplit) {
-  const test = Math.min(samples - 1, Math.max(1, Math.round(samples * testSplit)));
-  return { train: samples - test, test };
-}
-
-// src/tfjs/command.ts
-function resolveTfjsArgs(tfjs, configDir) {
-  const builtIn = TFJS_MODELS.includes(tfjs.model);
-  return {
-    ...tfjs,
-    model: builtIn ? tfjs.model : path3.resolve(configDir, tfjs.model),
-    dataset: tfjs.dataset === "mnist" ? tfjs.dataset : path3.resolve(configDir, tfjs.dataset)
-  };
-}
-function tfjsCommand(args, runnerPath, nodePath) {
-  return shellQuote([nodePath, runnerPath, JSON.stringify(args)]);
-}
-function tfjsUnit(args) {
-  if (args.task === "train") return { name: "epoch", count: args.epochs };
-  if (args.dataset !== "mnist") return void 0;
-  const samples = Math.min(args.samples, MNIST_DIGITS);
-  if (args.model === "knn") return { name: "inference", count: splitSizes(samples, args.testSplit).test };
-  if (args.model === "fourier") return { name: "sample", count: splitSizes(samples, args.testSplit).test };
-  return { name: "inference", count: samples };
-}
-
-// src/tfjs/runner-path.ts
-import path4 from "node:path";
-import { fileURLToPath } from "node:url";
-function tfjsRunnerPath(moduleUrl = import.meta.url) {
-  const dir2 = path4.dirname(fileURLToPath(moduleUrl));
-  return path4.basename(dir2) === "dist" ? path4.join(dir2, "tfjs-runner.js") : path4.resolve(dir2, "..", "..", "dist", "tfjs-runner.js");
-}
-
-// src/runner/specs-from-config.ts
-function specsFromConfig(config2, configDir, opts = {}) {
-  return config2.benchmarks.map((b) => {
-    const tfjs = b.tfjs ? resolveTfjsArgs(b.tfjs, configDir) : void 0;
-    const run2 = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
-    if (run2 === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
-    const unit = b.unit ?? (tfjs ? tfjsUnit(tfjs) : void 0);
-    return {
-      name: b.name,
-      kind: b.kind,
-      run: run2,
-      cwd: path5.resolve(configDir, b.cwd ?? "."),
-      env: b.env ?? {},
-      repeat: b.repeat ?? (opts.gated || resolveBudget(config2.budget, b.budget) ? GATED_REPEAT : 1),
-      warmup: b.warmup,
-      timeoutS: b.timeoutS,
-      ...unit ? { unit } : {},
-      ...tfjs ? { tfjs } : {}
-    };
-  });
-}
-
-// src/gate/ab-baseline.ts
-function abBaseline(baseReport, ref) {
-  return {
-    source: "ab",
-    load: () => Promise.resolve(baselineFromReport(baseReport, { source: "ab", ref, method: "paired" }))
-  };
-}
-
-// src/gate/io/worktree.ts
-import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path6 from "node:path";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-async function git(cwd, args) {
-  const { stdout } = await run("git", args, { cwd, maxBuffer: 16 * 1024 * 1024 });
-  return stdout.trim();
-}
-async function withWorktree(from, ref, use) {
-  const repoRoot = await git(from, ["rev-parse", "--show-toplevel"]).catch(() => {
-    throw new UsageError(`--ab ${ref}: ${from} is not inside a git repository`);
-  });
-  const commit = await git(repoRoot, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).catch(() => {
-    throw new UsageError(`--ab ${ref}: git cannot resolve "${ref}" to a commit`);
-  });
-  const parent = await mkdtemp(path6.join(os.tmpdir(), "carbon-gate-ab-"));
-  const dir2 = path6.join(parent, "base");
-  try {
-    await git(repoRoot, ["worktree", "add", "--detach", dir2, commit]);
-    return await use({ dir: dir2, commit, repoRoot });
-  } finally {
-    await git(repoRoot, ["worktree", "remove", "--force", dir2]).catch(() => {
-    });
-    await rm(parent, { recursive: true, force: true });
-    await git(repoRoot, ["worktree", "prune"]).catch(() => {
-    });
-  }
-}
-
-// src/gate/io/ab-job.ts
-async function abJob(configPath, ref, job) {
-  if (ref.startsWith("-")) throw new UsageError(`run: --ab expects a git revision, found "${ref}"`);
-  const real = await realpath(configPath);
-  return withWorktree(path7.dirname(real), ref, async (wt) => {
-    const rel = path7.relative(wt.repoRoot, real);
-    const baseConfig = path7.join(wt.dir, rel);
-    if (!existsSync2(baseConfig)) throw new UsageError(`run: --ab ${ref}: ${ref} has no ${rel}`);
-    const loaded2 = await loadConfig(baseConfig);
-    const { report, base } = await job(specsFromConfig(loaded2.config, loaded2.dir, { gated: true }));
-    const baseline = await abBaseline(
-      base ?? { benchmarks: [] },
-      `${ref} (${wt.commit.slice(0, 12)})`
-    ).load();
-    return { report, baseline };
-  });
-}
-
 // src/gate/io/read-report.ts
-import { readFile, stat as stat2 } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 
-// src/gate/report-schema.ts
-var tier2 = external_exports.object({ warn: external_exports.number().optional(), fail: external_exports.number().optional() });
-var budget = external_exports.object({
-  energyJ: tier2.optional(),
-  co2eG: tier2.optional(),
-  perUnitCo2eG: tier2.optional(),
-  regression: tier2.optional(),
-  metric: external_exports.enum(GATE_METRICS).default("energy")
-});
-var sample = external_exports.looseObject({
-  status: external_exports.enum(["ok", "error"]),
-  energyJ: external_exports.number().nonnegative(),
-  co2eG: external_exports.number().nonnegative(),
-  durationS: external_exports.number().nonnegative()
-});
-var benchmark = external_exports.looseObject({
-  name: external_exports.string(),
-  status: external_exports.enum(["pass", "warn", "fail", "error"]),
-  reason: external_exports.string().optional(),
-  samples: external_exports.array(sample),
-  perUnit: external_exports.looseObject({ count: external_exports.number().positive() }).optional(),
-  budget: budget.optional()
-});
-var GateReportSchema = external_exports.looseObject({
-  schemaVersion: external_exports.literal(1),
-  benchmarks: external_exports.array(benchmark),
-  totals: external_exports.looseObject({
-    energyJ: external_exports.number(),
-    co2eG: external_exports.number(),
-    budget: external_exports.object({ energyJ: tier2.optional(), co2eG: tier2.optional() }).optional()
-  })
-});
-function firstIssue(error62) {
-  const issue2 = error62.issues[0];
-  if (!issue2) return "invalid";
-  const where = issue2.path.map((p, i) => typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`).join("");
-  return `${where || "(top level)"}: ${issue2.message.split("\n")[0]}`;
-}
-
-// src/gate/io/read-report.ts
-var MAX_REPORT_BYTES = 64 * 1024 * 1024;
-async function readReportFile(file3, role) {
-  const fail2 = (why) => {
-    throw new UsageError(`${role} ${file3}: ${why}`);
-  };
-  const info = await stat2(file3).catch(
-    (e) => fail2(e.code === "ENOENT" ? "file not found" : `cannot read (${e.code ?? e.message})`)
-  );
-  if (!info.isFile()) fail2("not a regular file");
-  if (info.size > MAX_REPORT_BYTES) fail2("larger than 64 MiB; not a carbon-gate report");
-  const text2 = await readFile(file3, "utf8").catch(
-    (e) => fail2(`cannot read (${e.code ?? e.message})`)
-  );
-  let json2;
-  try {
-    json2 = JSON.parse(text2);
-  } catch (e) {
-    fail2(`not JSON (${e.message.split("\n")[0]})`);
+// src/errors/carbon-gate-error.ts
+var CarbonGateError = class extends Error {
+  /** True when the cause is the user's input (config, flags, inputs, files): printed as is, exit 2. */
+  userFacing = true;
+  /** Complete one-line messages, printed as they are. */
+  get lines() {
+    return this.message.split("\n");
   }
-  const parsed = GateReportSchema.safeParse(json2);
-  if (!parsed.success) fail2(`not a carbon-gate report: ${firstIssue(parsed.error)}`);
-  return parsed.data;
+};
+function isUserFacing(e) {
+  return e instanceof CarbonGateError && e.userFacing;
 }
 
-// src/gate/io/file-baseline.ts
-function fileBaseline(file3) {
+// src/errors/usage-error.ts
+var UsageError = class extends CarbonGateError {
+  name = "UsageError";
+};
+
+// src/carbon/functional-unit.ts
+var UNIT_NAMES = ["epoch", "inference", "sample", "run"];
+var PerUnitSchema = external_exports.object({
+  name: external_exports.enum(UNIT_NAMES),
+  count: external_exports.number(),
+  energyJ: external_exports.number(),
+  co2eG: external_exports.number(),
+  /** Per 1,000 units: the figures are otherwise too small to read for inferences and samples. */
+  per1000: external_exports.object({ energyKwh: external_exports.number(), co2eG: external_exports.number() })
+});
+function perUnit(unit, energyJ2, co2eG) {
+  const e = energyJ2 / unit.count;
+  const g = co2eG / unit.count;
   return {
-    source: "file",
-    async load() {
-      const report = await readReportFile(file3, "baseline");
-      return baselineFromReport(report, { source: "file", ref: file3, method: "independent" });
-    }
+    name: unit.name,
+    count: unit.count,
+    energyJ: e,
+    co2eG: g,
+    per1000: { energyKwh: e * 1e3 / 36e5, co2eG: g * 1e3 }
   };
 }
-
-// src/text/terminal-safe.ts
-function terminalSafe(text2) {
-  return text2.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
-}
-
-// src/text/text-table.ts
-function textTable(rows) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map(
-    (r) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd()
-  ).join("\n");
-}
-
-// src/report/model-lines.ts
-var hasAccuracy = (r) => r.benchmarks.some((b) => typeof b.metrics?.accuracy === "number");
-function modelHeader(report) {
-  return hasAccuracy(report) ? ["accuracy", "acc/kJ"] : [];
-}
-function modelCells(report, b) {
-  if (!hasAccuracy(report)) return [];
-  const acc = b.metrics?.accuracy;
-  return [
-    typeof acc === "number" ? acc.toFixed(3) : "\u2013",
-    b.accuracyPerKj === void 0 ? "\u2013" : String(Number(b.accuracyPerKj.toPrecision(3)))
-  ];
-}
-function modelLines(report) {
-  const out = [];
-  for (const b of report.benchmarks) {
-    const name2 = terminalSafe(b.name);
-    const backend = b.backend ? ` (${b.backend})` : "";
-    if (b.layers?.length) {
-      const top = b.layers.slice(0, 3).map((l) => `${terminalSafe(l.name)} ${Math.round(l.share * 100)} %`).join(", ");
-      out.push(`${name2}${backend}: top layers by MACs: ${top}`);
-    }
-    const quality = [];
-    if (typeof b.metrics?.psnrDb === "number")
-      quality.push(`reconstruction ${b.metrics.psnrDb.toFixed(1)} dB PSNR`);
-    if (typeof b.metrics?.oneNnAccuracy === "number")
-      quality.push(`1-NN accuracy ${b.metrics.oneNnAccuracy.toFixed(3)} (0.5 is ideal)`);
-    if (quality.length) out.push(`${name2}: ${quality.join(", ")}`);
-  }
-  return out.length ? ["", ...out] : [];
-}
-
-// src/report/carbon-lines.ts
-var sig = (x) => x >= 100 ? String(Math.round(x)) : x.toPrecision(3);
-var years = (s2) => `${sig(s2 / (365 * 86400))} y`;
-function carbonLines(report) {
-  const c = report.carbon;
-  const t = report.totals;
-  const measured = c.measuredAt ? ` at ${terminalSafe(c.measuredAt)}` : "";
-  const lines = [
-    `Grid: ${terminalSafe(c.region)} (${terminalSafe(c.regionName)}) ${c.intensityGPerKwh} g CO2e/kWh, ${c.intensityYear}, ${terminalSafe(c.source)} (${c.method}, ${c.intensitySource}${measured}); region from ${c.regionOrigin}`,
-    `PUE: ${c.pue} (${terminalSafe(c.pueSource)})`,
-    c.embodied ? `Embodied: ${c.embodied.totalKg} kg \xD7 time \xF7 ${years(c.embodied.lifetimeS)} \xD7 share ${sig(c.embodied.share)} = ${formatMass(c.embodied.gPerHour)}/h (${terminalSafe(c.embodied.source)}); this run ${formatMass(t.embodiedG)}` : "Embodied: not counted (0 g)",
-    `CO2e: ${formatMass(t.co2eG)} = operational ${formatMass(t.operationalG)} + embodied ${formatMass(t.embodiedG)}`
-  ];
-  for (const b of report.benchmarks) {
-    const u = b.perUnit;
-    if (!u) continue;
-    lines.push(
-      `  ${terminalSafe(b.name)} per ${u.name}: ${formatEnergy(u.energyJ)}, ${formatMass(u.co2eG)}; per 1,000: ${formatEnergy(u.per1000.energyKwh * 36e5)}, ${formatMass(u.per1000.co2eG)}`
-    );
-  }
-  const e = t.equivalents;
-  lines.push(
-    `\u2248 ${sig(e.smartphoneCharges)} smartphone charges, ${sig(e.carKm)} km by car, ${sig(e.treeMonths)} tree-months of CO2 uptake`
-  );
-  const h = c.cleanerElsewhere;
-  if (h) {
-    lines.push(
-      `Elsewhere on ${h.provider}: cleanest ${h.cleanest.region} ${formatMass(h.cleanest.operationalG)}, dirtiest ${h.dirtiest.region} ${formatMass(h.dirtiest.operationalG)} (operational, same energy)`
-    );
-  }
-  const p = report.projection;
-  if (p) {
-    lines.push(
-      `Projection: training + ${sig(p.queries)} queries = ${formatEnergy(p.energyKwh * 36e5)}, ${formatMass(p.co2eG)} (Patterson et al. 2022)`
-    );
-  }
-  return lines;
-}
-
-// src/report/gate-lines.ts
-function mostUsed(use) {
-  const absolute = (use ?? []).filter((u) => !u.limit.startsWith("regression."));
-  const fails = absolute.filter((u) => u.limit.endsWith(".fail"));
-  const shown = fails.length ? fails : absolute;
-  if (!shown.length) return "\u2013";
-  const top = shown.reduce((a, b) => b.percent > a.percent ? b : a);
-  return `${formatShare(top.percent)} of ${top.limit}`;
-}
-function baselineLine(b, rows) {
-  if (b.source === "none") return b.note ?? "no baseline: regression not checked";
-  const first = rows.find((r) => r.comparison)?.comparison;
-  const how = first ? first.method === "paired" ? `paired, ${first.pairs ?? 0} pairs per benchmark` : "independent samples" : "no benchmark in common";
-  const ref = b.ref ? ` ${terminalSafe(b.ref)}` : "";
-  return `baseline: ${b.source}${ref} (${how})${b.note ? `; ${terminalSafe(b.note)}` : ""}`;
-}
-function gateLines(view) {
-  const rows = view.benchmarks;
-  const lines = [];
-  if (rows.some((r) => r.budget || r.comparison)) {
-    const header = ["benchmark", "metric", "base", "head", "\u0394 vs base [95 % CI]", "budget used", "status"];
-    const body = rows.map((r) => {
-      const c = r.comparison;
-      return [
-        terminalSafe(r.name),
-        METRIC_LABEL[c?.metric ?? r.budget?.metric ?? "energy"],
-        c ? formatMetric(c.metric, c.base) : "\u2013",
-        c ? formatMetric(c.metric, c.head) : "\u2013",
-        c ? formatDelta(c) : "\u2013",
-        mostUsed(r.budgetUse),
-        r.status
-      ];
-    });
-    lines.push(textTable([header, ...body]), "");
-  }
-  lines.push(baselineLine(view.verdict.baseline, rows));
-  const total = mostUsed(view.totals.budgetUse);
-  if (total !== "\u2013") lines.push(`suite total: ${total}`);
-  lines.push(`verdict: ${view.verdict.status}`);
-  for (const r of view.verdict.reasons) lines.push(`  ${terminalSafe(r)}`);
-  return lines;
-}
-
-// src/report/table.ts
-var dash = "\u2013";
-var orDash = (v, f) => v === null ? dash : f(v);
-function renderTable(report) {
-  const header = ["benchmark", "kind", "repeats", "time", "energy", "CO2e", ...modelHeader(report), "status"];
-  const rows = report.benchmarks.map((b) => [
-    terminalSafe(b.name),
-    b.kind,
-    String(b.samples.filter((s2) => s2.status === "ok").length) + "/" + String(b.repeats),
-    orDash(b.durationS, formatDuration),
-    orDash(b.energyJ, formatEnergy) + (b.energyBandJ ? ` (${formatEnergy(b.energyBandJ.low)}\u2013${formatEnergy(b.energyBandJ.high)})` : ""),
-    orDash(b.co2eG, formatMass),
-    ...modelCells(report, b),
-    b.status
-  ]);
-  const t = report.totals;
-  const total = [
-    "total",
-    "",
-    "",
-    formatDuration(t.durationS),
-    formatEnergy(t.energyJ),
-    formatMass(t.co2eG),
-    ...modelHeader(report).map(() => ""),
-    report.verdict.status
-  ];
-  const m = report.method;
-  const lines = [
-    textTable([header, ...rows, total]),
-    ...modelLines(report),
-    "",
-    `Energy: ${m.cpu} (${m.powerModel}; ${m.scope}), GPU: ${m.gpu}, sampled every ${formatDuration(m.intervalS)}`,
-    ...m.basis.map((b) => `  ${terminalSafe(b)}`),
-    ...m.gpuNames?.length ? [`  GPUs: ${m.gpuNames.map(terminalSafe).join(", ")}`] : [],
-    ...report.benchmarks.some((b) => b.energyBandJ) ? ["  energy (low\u2013high): the band the power model's cross-validated error implies"] : [],
-    ...carbonLines(report),
-    "Totals are sums of each benchmark's median repeat; CO2e = energy \xD7 PUE \xD7 grid intensity + embodied."
-  ];
-  lines.push("", ...gateLines(report));
-  for (const n of report.notices) lines.push(`notice: ${terminalSafe(n)}`);
-  return lines.join("\n") + "\n";
-}
-
-// src/cli/exit-codes.ts
-var EXIT = {
-  ok: 0,
-  gateFailed: 1,
-  usage: 2,
-  benchmarkError: 3
-};
-function exitCodeFor(status) {
-  if (status === "fail") return EXIT.gateFailed;
-  if (status === "error") return EXIT.benchmarkError;
-  return EXIT.ok;
-}
-
-// src/cli/carbon-flags.ts
-var CARBON_FLAG_OPTIONS = {
-  region: { type: "string" },
-  pue: { type: "string" },
-  intensity: { type: "string" },
-  "intensity-source": { type: "string" },
-  "electricity-maps-token": { type: "string" }
-};
-function numberFlag(name2, text2, min, max) {
-  if (text2 === void 0) return void 0;
-  const value = Number(text2);
-  if (text2.trim() === "" || !Number.isFinite(value) || value < min || value > max) {
-    throw new UsageError(`--${name2}: expected a number from ${min} to ${max}, found "${text2}"`);
-  }
-  return value;
-}
-function intensitySourceFlag(text2) {
-  if (text2 === void 0) return void 0;
-  if (!isIntensitySource(text2)) {
-    throw new UsageError(
-      `--intensity-source: expected one of ${INTENSITY_SOURCES.join(", ")}, found "${text2}"`
-    );
-  }
-  return text2;
-}
-function parseCarbonFlags(v) {
-  const out = {};
-  if (v.region !== void 0) out.region = v.region;
-  const pue = numberFlag("pue", v.pue, 1, 3);
-  if (pue !== void 0) out.pue = pue;
-  const intensity = numberFlag("intensity", v.intensity, 0, 5e3);
-  if (intensity !== void 0) out.intensity = intensity;
-  const source = intensitySourceFlag(v["intensity-source"]);
-  if (source) out.source = source;
-  if (v["electricity-maps-token"]) out.electricityMapsToken = v["electricity-maps-token"];
-  return out;
-}
-var CARBON_FLAG_HELP = `  --region CODE   grid region: FR, FRA, US-WA, azure:eastus, aws:eu-north-1, gcp:europe-west1, auto or world;
-                  beats config and CARBON_GATE_REGION
-  --pue P         data-centre PUE, 1 to 3 (default: config, else the cloud provider's, else 1.0)
-  --intensity G   grid intensity in g CO2e/kWh, instead of tables and providers
-  --intensity-source S          embedded | electricity-maps | watttime | uk (one fetch; falls back on failure)
-  --electricity-maps-token T    Electricity Maps token (better: env CARBON_GATE_ELECTRICITY_MAPS_TOKEN)`;
-
-// data/reference-values.json
-var reference_values_default = {
-  generated: "scripts/derive-grid.mjs from grid/green-algorithms-referenceValues.csv (sha256 3c0b89a32a20)",
-  memoryWPerGb: {
-    value: 0.3725,
-    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: in W/GB from http://dl.acm.org/citation.cfm?doid=3076113.3076117 and https://www.tomshardware.com/uk/reviews/intel-core-i7-5960x-haswell-e-cpu,3918-13.html"
-  },
-  carGPerKmEu: {
-    value: 175,
-    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: in gCO2/km from http://www.sciencedirect.com/science/article/pii/S1352231018307295 and https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2019"
-  },
-  carGPerKmUs: {
-    value: 251,
-    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: in gCO2/km from https://www.epa.gov/greenvehicles/greenhouse-gas-emissions-typical-passenger-vehicle"
-  },
-  treeMonthG: {
-    value: 917,
-    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: gCO2 same source as treeYear"
-  },
-  smartphoneChargeKwh: {
-    value: 0.012,
-    source: "Luccioni, Jernite and Strubell (2024), Power Hungry Processing, ACM FAccT (one smartphone charge = 0.012 kWh)"
-  }
-};
-
-// src/data/reference-values.ts
-var data = reference_values_default;
-var REFERENCE = data;
 
 // data/cloud-regions.json
 var cloud_regions_default = {
@@ -29117,8 +27831,8 @@ var cloud_regions_default = {
 
 // src/data/cloud-regions.ts
 var CLOUD_PROVIDERS = ["azure", "aws", "gcp"];
-var data2 = cloud_regions_default;
-var byKey = new Map(data2.regions.map((r) => [`${r.provider}:${r.id}`, r]));
+var data = cloud_regions_default;
+var byKey = new Map(data.regions.map((r) => [`${r.provider}:${r.id}`, r]));
 function isCloudProvider(name2) {
   return CLOUD_PROVIDERS.includes(name2);
 }
@@ -29130,13 +27844,13 @@ function findCloudRegion(provider, id) {
   return row ? { ...row } : null;
 }
 function cloudRegionsOf(provider) {
-  return data2.regions.filter((r) => r.provider === provider).map((r) => ({ ...r }));
+  return data.regions.filter((r) => r.provider === provider).map((r) => ({ ...r }));
 }
 function allCloudRegionCodes() {
   return [...byKey.keys()].sort();
 }
 function providerPue(provider) {
-  const row = data2.pue[provider];
+  const row = data.pue[provider];
   if (!row) throw new Error(`no PUE default for ${provider}`);
   return { ...row };
 }
@@ -29374,9 +28088,9 @@ var grid_countries_default = {
 };
 
 // src/data/grid-countries.ts
-var data3 = grid_countries_default;
+var data2 = grid_countries_default;
 var byCode = /* @__PURE__ */ new Map();
-for (const country of data3.countries) {
+for (const country of data2.countries) {
   byCode.set(country.alpha3, country);
   if (country.alpha2 !== null) byCode.set(country.alpha2, country);
 }
@@ -29385,7 +28099,7 @@ function findCountry(code) {
   return country ? { ...country } : null;
 }
 function worldAverage() {
-  return { ...data3.world };
+  return { ...data2.world };
 }
 function allCountryCodes() {
   return [...byCode.keys()].sort();
@@ -29500,12 +28214,12 @@ var grid_regions_default = {
 };
 
 // src/data/grid-regions.ts
-var data4 = grid_regions_default;
-var byCode2 = new Map(data4.regions.map((r) => [r.code, r]));
+var data3 = grid_regions_default;
+var byCode2 = new Map(data3.regions.map((r) => [r.code, r]));
 function findSubnational(code) {
   const upper = code.trim().toUpperCase();
   const bare = /^(SE|NO)\d$/.test(upper) ? `${upper.slice(0, 2)}-${upper}` : upper;
-  const row = byCode2.get(data4.aliases[bare] ?? bare);
+  const row = byCode2.get(data3.aliases[bare] ?? bare);
   return row ? { ...row } : null;
 }
 function allSubnationalCodes() {
@@ -29514,6 +28228,12 @@ function allSubnationalCodes() {
 
 // src/carbon/location.ts
 var OWID_SOURCE = "Ember and Energy Institute via Our World in Data (lifecycle, CC BY 4.0)";
+var CloudPlacementSchema = external_exports.object({
+  provider: external_exports.enum(CLOUD_PROVIDERS),
+  region: external_exports.string().max(100),
+  pue: external_exports.number().optional(),
+  pueSource: external_exports.string().max(300).optional()
+});
 function worldLocation() {
   const w2 = worldAverage();
   return {
@@ -29554,13 +28274,13 @@ function gridLocation(code) {
   };
 }
 function lookupLocation(code) {
-  const trimmed = code.trim();
-  if (trimmed.toLowerCase() === "world") return worldLocation();
-  const colon = trimmed.indexOf(":");
-  if (colon < 0) return gridLocation(trimmed);
-  const provider = trimmed.slice(0, colon).toLowerCase();
+  const trimmed2 = code.trim();
+  if (trimmed2.toLowerCase() === "world") return worldLocation();
+  const colon = trimmed2.indexOf(":");
+  if (colon < 0) return gridLocation(trimmed2);
+  const provider = trimmed2.slice(0, colon).toLowerCase();
   if (!isCloudProvider(provider)) return null;
-  const region = findCloudRegion(provider, trimmed.slice(colon + 1));
+  const region = findCloudRegion(provider, trimmed2.slice(colon + 1));
   const grid = region ? gridLocation(region.location) : null;
   if (!region || !grid) return null;
   const cloud = { provider, region: region.id };
@@ -29578,6 +28298,18 @@ function allRegionCodes() {
 }
 
 // src/carbon/cleaner-elsewhere.ts
+var RegionCostSchema = external_exports.object({
+  region: external_exports.string().max(100),
+  name: external_exports.string().max(200),
+  intensityGPerKwh: external_exports.number(),
+  pue: external_exports.number(),
+  operationalG: external_exports.number()
+});
+var CleanerElsewhereSchema = external_exports.object({
+  provider: external_exports.enum(CLOUD_PROVIDERS),
+  cleanest: RegionCostSchema,
+  dirtiest: RegionCostSchema
+});
 function cleanerElsewhere(provider, energyKwh) {
   const fallbackPue = providerPue(provider).pue;
   const costs = [];
@@ -29597,6 +28329,1710 @@ function cleanerElsewhere(provider, energyKwh) {
   costs.sort((a, b) => a.operationalG - b.operationalG || (a.region < b.region ? -1 : 1));
   return { provider, cleanest: costs[0], dirtiest: costs[costs.length - 1] };
 }
+
+// data/reference-values.json
+var reference_values_default = {
+  generated: "scripts/derive-grid.mjs from grid/green-algorithms-referenceValues.csv (sha256 3c0b89a32a20)",
+  memoryWPerGb: {
+    value: 0.3725,
+    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: in W/GB from http://dl.acm.org/citation.cfm?doid=3076113.3076117 and https://www.tomshardware.com/uk/reviews/intel-core-i7-5960x-haswell-e-cpu,3918-13.html"
+  },
+  carGPerKmEu: {
+    value: 175,
+    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: in gCO2/km from http://www.sciencedirect.com/science/article/pii/S1352231018307295 and https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2019"
+  },
+  carGPerKmUs: {
+    value: 251,
+    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: in gCO2/km from https://www.epa.gov/greenvehicles/greenhouse-gas-emissions-typical-passenger-vehicle"
+  },
+  treeMonthG: {
+    value: 917,
+    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: gCO2 same source as treeYear"
+  },
+  smartphoneChargeKwh: {
+    value: 0.012,
+    source: "Luccioni, Jernite and Strubell (2024), Power Hungry Processing, ACM FAccT (one smartphone charge = 0.012 kWh)"
+  }
+};
+
+// src/data/reference-values.ts
+var data4 = reference_values_default;
+var REFERENCE = data4;
+
+// src/carbon/equivalents.ts
+var source = external_exports.string().max(300);
+var EquivalentsSchema = external_exports.object({
+  smartphoneCharges: external_exports.number(),
+  carKm: external_exports.number(),
+  treeMonths: external_exports.number(),
+  sources: external_exports.object({ smartphoneCharges: source, carKm: source, treeMonths: source })
+});
+function equivalents(energyKwh, co2eG) {
+  return {
+    smartphoneCharges: energyKwh / REFERENCE.smartphoneChargeKwh.value,
+    carKm: co2eG / REFERENCE.carGPerKmEu.value,
+    treeMonths: co2eG / REFERENCE.treeMonthG.value,
+    sources: {
+      smartphoneCharges: `0.012 kWh per charge: ${REFERENCE.smartphoneChargeKwh.source}`,
+      carKm: `${REFERENCE.carGPerKmEu.value} g/km (EU passenger car): ${REFERENCE.carGPerKmEu.source}`,
+      treeMonths: `${REFERENCE.treeMonthG.value} g absorbed per tree-month: ${REFERENCE.treeMonthG.source}`
+    }
+  };
+}
+
+// src/carbon/footprint.ts
+var J_PER_KWH = 36e5;
+function co2eGrams(energyJ2, pue, intensityGPerKwh) {
+  return energyJ2 / J_PER_KWH * pue * intensityGPerKwh;
+}
+function greenAlgorithmsEnergyKwh(g) {
+  const powerW = g.pue * (g.cores * g.tdpPerCoreW * g.usage + g.memoryGb * g.memoryWPerGb);
+  return { powerW, energyKwh: powerW * g.hours / 1e3 };
+}
+
+// src/carbon/projection.ts
+var ProjectionSchema = external_exports.object({
+  queries: external_exports.number(),
+  trainEnergyKwh: external_exports.number(),
+  inferenceEnergyKwhPerQuery: external_exports.number(),
+  energyKwh: external_exports.number(),
+  co2eG: external_exports.number(),
+  basis: external_exports.string().max(2e3)
+});
+function project(p) {
+  const queries = p.config.queriesPerDay * p.config.days;
+  const energyJ2 = p.trainEnergyJ + queries * p.inferenceEnergyJPerQuery;
+  return {
+    queries,
+    trainEnergyKwh: p.trainEnergyJ / J_PER_KWH,
+    inferenceEnergyKwhPerQuery: p.inferenceEnergyJPerQuery / J_PER_KWH,
+    energyKwh: energyJ2 / J_PER_KWH,
+    co2eG: co2eGrams(energyJ2, p.pue, p.intensityGPerKwh),
+    basis: p.basis
+  };
+}
+
+// src/text/did-you-mean.ts
+function editDistance(a, b) {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  const d = Array.from({ length: s.length + 1 }, (_, i) => [
+    i,
+    ...Array(t.length).fill(0)
+  ]);
+  for (let j = 1; j <= t.length; j++) d[0][j] = j;
+  for (let i = 1; i <= s.length; i++) {
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
+        v = Math.min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
+    }
+  }
+  return d[s.length][t.length];
+}
+function closestMatches(input2, candidates, limit = 3) {
+  return candidates.map((c) => ({ c, d: editDistance(input2, c) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d || a.c.localeCompare(b.c)).slice(0, limit).map((x) => x.c);
+}
+
+// src/carbon/region.ts
+var RegionOriginSchema = external_exports.enum(["flag", "config", "env", "cloud-detection", "default"]);
+var IntensitySourceNameSchema = external_exports.enum([
+  "embedded",
+  "electricity-maps",
+  "watttime",
+  "uk",
+  "explicit"
+]);
+function pickRegion(inputs) {
+  for (const origin of ["flag", "config", "env"]) {
+    const value = inputs[origin]?.trim();
+    if (!value) continue;
+    if (value.toLowerCase() === "auto") return { detect: true };
+    return { code: value, origin };
+  }
+  return inputs.detectCloud ? { detect: true } : { world: true };
+}
+function wantsCloudDetection(inputs) {
+  return "detect" in pickRegion(inputs);
+}
+function fromLocation(loc, origin, notices) {
+  const grid = {
+    region: loc.code,
+    regionName: loc.name,
+    origin,
+    grid: loc.grid,
+    intensityGPerKwh: loc.gPerKwh,
+    year: loc.year,
+    source: loc.source,
+    method: loc.method,
+    intensitySource: "embedded",
+    notices
+  };
+  if (loc.cloud) grid.cloud = loc.cloud;
+  return grid;
+}
+function worldDefault(reason) {
+  const w2 = worldLocation();
+  const notice = `${reason}: using the world average ${w2.gPerKwh} g/kWh (${w2.source}); set the region (--region or the region input, \`region\` in the config, or CARBON_GATE_REGION)`;
+  return fromLocation(w2, "default", [notice]);
+}
+function unknownCode(code, origin) {
+  const near = closestMatches(code.trim(), allRegionCodes(), 3);
+  const hint = near.length ? `; closest: ${near.join(", ")}` : "";
+  return {
+    ok: false,
+    origin,
+    detail: `expected an ISO 3166-1 country code (FR, FRA), an ISO 3166-2 subdivision (US-WA), a cloud region (azure:eastus, aws:eu-north-1, gcp:europe-west1), "auto" or "world", found "${code}"${hint}`
+  };
+}
+function resolveGridIntensity(inputs) {
+  const pick2 = pickRegion(inputs);
+  if ("world" in pick2) return { ok: true, grid: worldDefault("no region given") };
+  if ("detect" in pick2) {
+    const d = inputs.detected ?? { failure: "detection was not run" };
+    if ("failure" in d)
+      return { ok: true, grid: worldDefault(`cloud region detection failed (${d.failure})`) };
+    const loc2 = lookupLocation(d.region);
+    if (!loc2)
+      return {
+        ok: true,
+        grid: worldDefault(`detected cloud region "${d.region}" is not in the embedded table`)
+      };
+    return { ok: true, grid: fromLocation(loc2, "cloud-detection", []) };
+  }
+  const loc = lookupLocation(pick2.code);
+  if (!loc) return unknownCode(pick2.code, pick2.origin);
+  return { ok: true, grid: fromLocation(loc, pick2.origin, []) };
+}
+
+// src/meter/types.ts
+var CpuMethodSchema = external_exports.enum(["rapl", "estimator"]);
+var GpuMethodSchema = external_exports.enum(["none", "nvidia-smi"]);
+var BreakdownJSchema = external_exports.object({ cpu: external_exports.number(), memory: external_exports.number(), gpu: external_exports.number() });
+var EnergyBandJSchema = external_exports.object({ low: external_exports.number(), high: external_exports.number() });
+var GpuEnergySchema = external_exports.object({
+  index: external_exports.number(),
+  name: external_exports.string().max(200),
+  energyJ: external_exports.number(),
+  /** Readings that were integrated, and readings that were skipped ([N/A], failures). */
+  samples: external_exports.number(),
+  skipped: external_exports.number()
+});
+
+// src/runner/metrics-file.ts
+var MAX_METRICS = 64;
+var MAX_LAYERS = 10;
+var MAX_KEY = 64;
+var MAX_TEXT = 300;
+var MetricValueSchema = external_exports.union([external_exports.number(), external_exports.string().max(MAX_TEXT)]);
+var MetricsSchema = external_exports.record(external_exports.string().max(MAX_KEY), MetricValueSchema);
+var LayerCostSchema = external_exports.object({
+  name: external_exports.string().max(MAX_TEXT),
+  type: external_exports.string().max(MAX_TEXT),
+  params: external_exports.number(),
+  /** Multiply-accumulates per example, forward pass. */
+  macs: external_exports.number(),
+  /** macs ÷ the model's total MACs. */
+  share: external_exports.number()
+});
+var LayersSchema = external_exports.array(LayerCostSchema).max(MAX_LAYERS);
+var METRICS_ENV = "CARBON_GATE_METRICS_FILE";
+var oneLine = (s) => s.replace(/\s+/g, " ").trim().slice(0, MAX_TEXT);
+var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function layerCost(v) {
+  if (!isRecord(v)) return void 0;
+  const { name: name2, type, params, macs, share: share2 } = v;
+  const finite = (n) => typeof n === "number" && Number.isFinite(n) && n >= 0;
+  if (typeof name2 !== "string" || typeof type !== "string") return void 0;
+  if (!finite(params) || !finite(macs) || !finite(share2)) return void 0;
+  return { name: oneLine(name2), type: oneLine(type), params, macs, share: share2 };
+}
+function parseMetricsFile(text3) {
+  let value;
+  try {
+    value = JSON.parse(text3);
+  } catch {
+    return { metrics: {}, problems: ["metrics file is not JSON: ignored"] };
+  }
+  if (!isRecord(value)) return { metrics: {}, problems: ["metrics file is not a JSON object: ignored"] };
+  const out = { metrics: {}, problems: [] };
+  let dropped = 0;
+  for (const [key, v] of Object.entries(value)) {
+    if (key === "layers" || key === "error") continue;
+    const usable = typeof v === "number" && Number.isFinite(v) || typeof v === "string";
+    if (!usable || key.length > MAX_KEY || Object.keys(out.metrics).length >= MAX_METRICS) dropped++;
+    else out.metrics[key] = typeof v === "string" ? oneLine(v) : v;
+  }
+  if (dropped) out.problems.push(`metrics file: ${dropped} entr${dropped === 1 ? "y" : "ies"} ignored`);
+  if (Array.isArray(value["layers"])) {
+    const layers2 = value["layers"].map(layerCost);
+    if (layers2.some((l) => !l)) out.problems.push("metrics file: malformed layers ignored");
+    const ok = layers2.filter((l) => l !== void 0).slice(0, MAX_LAYERS);
+    if (ok.length) out.layers = ok;
+  }
+  if (typeof value["error"] === "string" && value["error"].trim()) out.error = oneLine(value["error"]);
+  return out;
+}
+var BACKENDS = ["tensorflow", "wasm", "cpu"];
+var BackendSchema = external_exports.enum(BACKENDS);
+function reportedBackend(metrics) {
+  const b = metrics?.["backend"];
+  return BACKENDS.find((x) => x === b);
+}
+
+// src/report/model-metrics.ts
+var ModelSummarySchema = external_exports.object({
+  backend: BackendSchema.optional(),
+  layers: LayersSchema.optional(),
+  /** Numbers: medians over successful repeats; strings: from the first. */
+  metrics: MetricsSchema.optional(),
+  /** Held-out accuracy ÷ energy in kJ: the Green-AI trade-off in one figure. */
+  accuracyPerKj: external_exports.number().optional()
+});
+function summariseModel(ok, energyJ2) {
+  const out = {};
+  const first = ok.find((s) => s.metrics || s.layers || s.backend);
+  if (!first) return out;
+  if (first.backend) out.backend = first.backend;
+  if (first.layers) out.layers = first.layers;
+  const keys = [...new Set(ok.flatMap((s) => Object.keys(s.metrics ?? {})))].sort();
+  if (keys.length) {
+    const metrics = {};
+    for (const key of keys) {
+      const values = ok.map((s) => s.metrics?.[key]).filter((v) => v !== void 0);
+      const numbers = values.filter((v) => typeof v === "number");
+      metrics[key] = numbers.length === values.length ? median(numbers) : String(values[0]);
+    }
+    out.metrics = metrics;
+    const accuracy = metrics.accuracy;
+    if (typeof accuracy === "number" && energyJ2 !== null && energyJ2 > 0)
+      out.accuracyPerKj = accuracy / (energyJ2 / 1e3);
+  }
+  return out;
+}
+
+// src/report/schema.ts
+var SCHEMA_VERSION = 1;
+var REPORT_LIMITS = {
+  benchmarks: 1e3,
+  samples: 1e4,
+  benchmarkReasons: 100,
+  verdictReasons: 1e3,
+  notices: 1e3,
+  budgetUse: 50
+};
+var text = (max) => external_exports.string().max(max);
+var prose = text(2e3);
+var count = external_exports.number().int().min(0).max(1e5);
+var MAX_COMMAND = 1024 * 1024;
+var StatusSchema = external_exports.enum(["pass", "warn", "fail", "error"]);
+var SampleReportSchema = external_exports.object({
+  repeat: count,
+  status: external_exports.enum(["ok", "error"]),
+  reason: prose.optional(),
+  exitCode: external_exports.number().int().nullable(),
+  signal: text(40).nullable(),
+  durationS: external_exports.number(),
+  energyJ: external_exports.number(),
+  /** operationalG + embodiedG. */
+  co2eG: external_exports.number(),
+  /** energy × PUE × grid intensity. */
+  operationalG: external_exports.number(),
+  /** SCI M for this repeat's duration; 0 when embodied carbon is not counted. */
+  embodiedG: external_exports.number(),
+  breakdownJ: BreakdownJSchema,
+  utilisation: external_exports.number(),
+  processCpuS: external_exports.number(),
+  processShare: external_exports.number(),
+  /** Estimates only: the band implied by the power model's cross-validated error. */
+  energyBandJ: EnergyBandJSchema.optional(),
+  gpus: external_exports.array(GpuEnergySchema).max(64).optional(),
+  notes: external_exports.array(prose).max(100),
+  /** What the benchmark reported through its metrics file (accuracy, loss…), TF.js layers and backend. */
+  metrics: MetricsSchema.optional(),
+  layers: LayersSchema.optional(),
+  backend: BackendSchema.optional()
+});
+var BenchmarkReportSchema = external_exports.object({
+  name: text(200),
+  kind: external_exports.enum(["training", "inference", "other"]),
+  command: text(MAX_COMMAND),
+  status: StatusSchema,
+  reason: prose.optional(),
+  repeats: count,
+  warmup: count,
+  /** Medians over the successful repeats; null when none succeeded. */
+  durationS: external_exports.number().nullable(),
+  energyJ: external_exports.number().nullable(),
+  /** operationalG + embodiedG: the SCI numerator, the figure budgets gate. */
+  co2eG: external_exports.number().nullable(),
+  operationalG: external_exports.number().nullable(),
+  embodiedG: external_exports.number().nullable(),
+  breakdownJ: BreakdownJSchema.nullable(),
+  processShare: external_exports.number().nullable(),
+  /** Estimates only: medians of the samples' bands. */
+  energyBandJ: EnergyBandJSchema.optional(),
+  /** SCI per functional unit, when the benchmark declares `unit`. */
+  perUnit: PerUnitSchema.optional(),
+  samples: external_exports.array(SampleReportSchema).max(REPORT_LIMITS.samples),
+  /** The gate (additive in schema 1). The budget applied, in SI units; absent when none is configured. */
+  budget: ResolvedBudgetSchema.optional(),
+  /** Medians with bootstrap 95 % intervals (null below 5 successful repeats). */
+  stats: BenchmarkStatsSchema.optional(),
+  /** head ÷ base of budget.metric, when there is a baseline with this benchmark in it. */
+  comparison: ComparisonSchema.optional(),
+  /** Why the status is what it is (limits exceeded, regression found or not checked, errors). */
+  reasons: external_exports.array(prose).max(REPORT_LIMITS.benchmarkReasons),
+  /** Every limit checked; for regression tiers `observed` is the interval's lower bound of head ÷ base − 1. */
+  budgetUse: external_exports.array(BudgetUseSchema).max(REPORT_LIMITS.budgetUse).optional()
+}).extend(ModelSummarySchema.shape);
+var EmbodiedReportSchema = external_exports.object({
+  totalKg: external_exports.number(),
+  lifetimeS: external_exports.number(),
+  share: external_exports.number(),
+  /** Embodied grams per hour of run time under this model. */
+  gPerHour: external_exports.number(),
+  source: prose
+});
+var MachineSchema = external_exports.object({
+  platform: text(100),
+  cpuModel: text(200),
+  logicalCpus: external_exports.number(),
+  memoryGb: external_exports.number(),
+  virtualised: external_exports.boolean()
+});
+var MethodSchema = external_exports.object({
+  cpu: CpuMethodSchema,
+  gpu: GpuMethodSchema,
+  powerModel: text(200),
+  scope: text(200),
+  basis: external_exports.array(prose).max(100),
+  intervalS: external_exports.number(),
+  gpuNames: external_exports.array(text(200)).max(64).optional()
+});
+var CarbonSchema = external_exports.object({
+  region: text(100),
+  regionName: text(200),
+  regionOrigin: RegionOriginSchema,
+  intensityGPerKwh: external_exports.number(),
+  intensityYear: external_exports.number(),
+  source: text(300),
+  pue: external_exports.number(),
+  pueSource: text(200),
+  /** The grid the intensity describes: country alpha-2/alpha-3, sub-national code or world. */
+  grid: text(100),
+  /** lifecycle | operational | marginal | unspecified | as given. */
+  method: text(100),
+  intensitySource: IntensitySourceNameSchema,
+  measuredAt: text(40).optional(),
+  cloud: CloudPlacementSchema.optional(),
+  /** null: embodied carbon not counted (a notice says so). */
+  embodied: EmbodiedReportSchema.nullable(),
+  /** Cloud regions only: the same energy in the provider's cleanest and dirtiest regions. */
+  cleanerElsewhere: CleanerElsewhereSchema.optional()
+});
+var TotalsSchema = external_exports.object({
+  durationS: external_exports.number(),
+  energyJ: external_exports.number(),
+  energyKwh: external_exports.number(),
+  co2eG: external_exports.number(),
+  operationalG: external_exports.number(),
+  embodiedG: external_exports.number(),
+  equivalents: EquivalentsSchema,
+  /** The config's budget.total, in SI units, and the limits it checked. */
+  budget: TotalBudgetSchema.optional(),
+  budgetUse: external_exports.array(BudgetUseSchema).max(REPORT_LIMITS.budgetUse).optional()
+});
+var VerdictSchema = external_exports.object({
+  status: StatusSchema,
+  reasons: external_exports.array(prose).max(REPORT_LIMITS.verdictReasons),
+  baseline: BaselineInfoSchema
+});
+var ReportSchema = external_exports.object({
+  schemaVersion: external_exports.literal(SCHEMA_VERSION),
+  tool: external_exports.object({ name: external_exports.literal("carbon-gate"), version: text(40) }),
+  createdAt: text(40),
+  config: text(500),
+  machine: MachineSchema,
+  method: MethodSchema,
+  carbon: CarbonSchema,
+  benchmarks: external_exports.array(BenchmarkReportSchema).max(REPORT_LIMITS.benchmarks),
+  totals: TotalsSchema,
+  /** Patterson et al. projection, when the config declares `projection`. */
+  projection: ProjectionSchema.optional(),
+  verdict: VerdictSchema,
+  notices: external_exports.array(prose).max(REPORT_LIMITS.notices)
+});
+
+// src/gate/report-schema.ts
+var S = SampleReportSchema.shape;
+var sample = SampleReportSchema.pick({ status: true }).extend({
+  energyJ: S.energyJ.nonnegative(),
+  co2eG: S.co2eG.nonnegative(),
+  durationS: S.durationS.nonnegative()
+}).loose();
+var budget = ResolvedBudgetSchema.extend({ metric: ResolvedBudgetSchema.shape.metric.default("energy") });
+var benchmark = BenchmarkReportSchema.pick({ name: true, status: true, reason: true }).extend({
+  samples: external_exports.array(sample).max(REPORT_LIMITS.samples),
+  // perUnit figures divide by the count.
+  perUnit: external_exports.looseObject({ count: PerUnitSchema.shape.count.positive() }).optional(),
+  budget: budget.optional()
+}).loose();
+var GateReportSchema = ReportSchema.pick({ schemaVersion: true }).extend({
+  benchmarks: external_exports.array(benchmark).max(REPORT_LIMITS.benchmarks),
+  totals: ReportSchema.shape.totals.pick({ energyJ: true, co2eG: true, budget: true }).loose()
+}).loose();
+function firstIssue(error62) {
+  const issue2 = error62.issues[0];
+  if (!issue2) return "invalid";
+  const where = issue2.path.map((p, i) => typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`).join("");
+  return `${where || "(top level)"}: ${issue2.message.split("\n")[0]}`;
+}
+
+// src/gate/io/read-report.ts
+var MAX_REPORT_BYTES = 64 * 1024 * 1024;
+async function readReportFile(file3, role) {
+  const fail2 = (why) => {
+    throw new UsageError(`${role} ${file3}: ${why}`);
+  };
+  const info = await stat(file3).catch(
+    (e) => fail2(e.code === "ENOENT" ? "file not found" : `cannot read (${e.code ?? e.message})`)
+  );
+  if (!info.isFile()) fail2("not a regular file");
+  if (info.size > MAX_REPORT_BYTES) fail2("larger than 64 MiB; not a carbon-gate report");
+  const text3 = await readFile(file3, "utf8").catch(
+    (e) => fail2(`cannot read (${e.code ?? e.message})`)
+  );
+  let json2;
+  try {
+    json2 = JSON.parse(text3);
+  } catch (e) {
+    fail2(`not JSON (${e.message.split("\n")[0]})`);
+  }
+  const parsed = GateReportSchema.safeParse(json2);
+  if (!parsed.success) fail2(`not a carbon-gate report: ${firstIssue(parsed.error)}`);
+  return parsed.data;
+}
+
+// src/gate/io/file-baseline.ts
+function fileBaseline(file3) {
+  return {
+    source: "file",
+    async load() {
+      const report = await readReportFile(file3, "baseline");
+      return baselineFromReport(report, { source: "file", ref: file3, method: "independent" });
+    }
+  };
+}
+
+// src/gate/resolve-budget.ts
+var GATED_REPEAT = 5;
+function resolveBudget(top, own2) {
+  if (!top && !own2) return void 0;
+  const energyJ2 = own2?.energyJ ?? top?.energyJ;
+  const co2eG = own2?.co2eG ?? top?.co2eG;
+  const perUnitCo2eG = own2?.perUnitCo2eG ?? top?.perUnitCo2eG;
+  const regression2 = own2?.regression ?? top?.regression;
+  return {
+    ...energyJ2 ? { energyJ: { ...energyJ2 } } : {},
+    ...co2eG ? { co2eG: { ...co2eG } } : {},
+    ...perUnitCo2eG ? { perUnitCo2eG: { ...perUnitCo2eG } } : {},
+    ...regression2 ? { regression: { ...regression2 } } : {},
+    metric: own2?.metric ?? top?.metric ?? "energy"
+  };
+}
+
+// src/io/config-file.ts
+import { existsSync, statSync } from "node:fs";
+import { open as open2, stat as stat2 } from "node:fs/promises";
+import path from "node:path";
+
+// src/config/limits.ts
+var MAX_CONFIG_BYTES = 1024 * 1024;
+var MAX_YAML_ALIASES = 50;
+var MAX_FLOW_DEPTH = 32;
+var MAX_INDICATORS_PER_LINE = 8;
+var MAX_INDENT = 256;
+var MAX_ERROR_LINES = 50;
+
+// src/config/content-checks.ts
+var EMPTY_FILE = "the file is empty; expected a mapping with version and benchmarks";
+function tooLarge(text3) {
+  if (text3.length > MAX_CONFIG_BYTES) return true;
+  if (text3.length * 3 <= MAX_CONFIG_BYTES) return false;
+  return new TextEncoder().encode(text3).length > MAX_CONFIG_BYTES;
+}
+function lineCol(text3, offset) {
+  const before = text3.slice(0, offset);
+  const line = before.split("\n").length;
+  return `${line}:${offset - before.lastIndexOf("\n")}`;
+}
+function contentProblem(text3, file3) {
+  if (tooLarge(text3)) {
+    return `${file3}: the file is larger than 1 MiB; a carbon-gate config is a few kB, is this the right file?`;
+  }
+  const binaryAt = text3.search(/[\0\uFFFD]/);
+  if (binaryAt >= 0) {
+    return `${file3}:${lineCol(text3, binaryAt)}: binary content (NUL byte or invalid UTF-8); expected a UTF-8 YAML text file`;
+  }
+  if (text3.trim() === "") return `${file3}: ${EMPTY_FILE}`;
+  return void 0;
+}
+
+// src/config/render.ts
+var MAX_SHOWN = 40;
+var PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
+function quote(text3) {
+  const short = text3.length > MAX_SHOWN ? `${Array.from(text3.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text3;
+  return JSON.stringify(short).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+function formatPath(path16) {
+  let out = "";
+  for (const segment of path16) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (typeof segment === "string" && PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${quote(String(segment))}]`;
+  }
+  return out;
+}
+function describeValue(value) {
+  if (value === void 0 || value === null) return "nothing";
+  if (typeof value === "string") return quote(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  if (typeof value === "object") return Object.keys(value).length === 0 ? "an empty mapping" : "a mapping";
+  return `a ${typeof value}`;
+}
+function valueAt(input2, path16) {
+  let value = input2;
+  for (const segment of path16) {
+    if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) return void 0;
+    value = value[segment];
+  }
+  return value;
+}
+
+// src/config/expectations.ts
+var expectations = external_exports.registry();
+function field(schema, doc, expectation) {
+  const described = schema.describe(doc);
+  expectations.add(described, expectation);
+  return described;
+}
+function quotingHint(want) {
+  return (found) => {
+    if (want === "string" && (typeof found === "number" || typeof found === "boolean")) {
+      return `quote it ("${String(found)}") so YAML keeps it a string`;
+    }
+    if (want === "number" && typeof found === "string" && found.trim() !== "" && Number.isFinite(+found)) {
+      return "remove the quotes";
+    }
+    return void 0;
+  };
+}
+
+// src/config/schema-walk.ts
+function layers(schema) {
+  const out = [];
+  for (let s = schema; s; ) {
+    out.push(s);
+    const def = s._zod.def;
+    s = def.type === "pipe" ? def.in : def.innerType;
+  }
+  return out;
+}
+function child(schema, segment, want) {
+  for (const layer of layers(schema)) {
+    const def = layer._zod.def;
+    if (def.type === "object" && typeof segment === "string") {
+      const shape = def.shape;
+      return Object.hasOwn(shape, segment) ? shape[segment] : void 0;
+    }
+    if (def.type === "array" && typeof segment === "number") return def.element;
+    if (def.type === "record") {
+      const record2 = def;
+      return want === "key" ? record2.keyType : record2.valueType;
+    }
+  }
+  return void 0;
+}
+function schemaAt(root, path16, want = "value") {
+  let schema = root;
+  path16.forEach((segment, i) => {
+    if (schema) schema = child(schema, segment, i === path16.length - 1 ? want : "value");
+  });
+  return schema;
+}
+function expectationOf(schema) {
+  if (!schema) return void 0;
+  for (const layer of layers(schema)) {
+    const found = expectations.get(layer);
+    if (found) return found;
+  }
+  return void 0;
+}
+function allowedKeys(schema) {
+  for (const layer of schema ? layers(schema) : []) {
+    const def = layer._zod.def;
+    if (def.type === "object") return Object.keys(def.shape);
+  }
+  return [];
+}
+
+// src/config/suggest.ts
+var MAX_WORD = 64;
+function closestMatch(word, candidates) {
+  if (word.length > MAX_WORD) return void 0;
+  const w2 = word.toLowerCase();
+  let best;
+  for (const candidate of candidates) {
+    const c = candidate.toLowerCase();
+    const distance = editDistance(w2, c);
+    const prefix = w2.length >= 3 && (c.startsWith(w2) || w2.startsWith(c));
+    if (!(prefix || distance <= 2 && distance < c.length)) continue;
+    const score = prefix ? 0 : distance;
+    if (!best || score < best.score) best = { candidate, score };
+  }
+  return best?.candidate;
+}
+
+// src/config/issues.ts
+function issueLines(issues, input2, root, file3) {
+  const lines = issues.flatMap((issue2) => linesFor(issue2, input2, root, file3));
+  return [...new Set(lines)];
+}
+function at(file3, path16) {
+  const shown = formatPath(path16);
+  return shown ? `${file3}: ${shown}: ` : `${file3}: `;
+}
+function linesFor(issue2, input2, root, file3) {
+  if (issue2.code === "unrecognized_keys") {
+    const allowed = allowedKeys(schemaAt(root, issue2.path));
+    return issue2.keys.map((key) => {
+      const match = closestMatch(key, allowed);
+      const advice = match ? `did you mean "${match}"?` : `allowed keys: ${allowed.join(", ")}`;
+      return `${at(file3, [...issue2.path, key])}unknown key; ${advice}`;
+    });
+  }
+  if (issue2.code === "invalid_key") {
+    const expectation2 = expectationOf(schemaAt(root, issue2.path, "key"));
+    const key = issue2.path[issue2.path.length - 1];
+    return [
+      `${at(file3, issue2.path)}expected ${expectation2?.expected ?? issue2.message}, found ${describeValue(key)}`
+    ];
+  }
+  const found = valueAt(input2, issue2.path);
+  const own2 = issue2.code === "custom" ? issue2.params?.["expected"] : void 0;
+  const expectation = typeof own2 === "string" ? { expected: own2 } : expectationOf(schemaAt(root, issue2.path));
+  const hint = expectation?.hint?.(found);
+  const expected = expectation?.expected ?? issue2.message;
+  return [
+    `${at(file3, issue2.path)}expected ${expected}, found ${describeValue(found)}${hint ? `; ${hint}` : ""}`
+  ];
+}
+
+// src/config/duration-field.ts
+function durationField(spec) {
+  const inRange = (s) => (spec.exclusiveMin ? s > spec.minS : s >= spec.minS) && s <= spec.maxS;
+  const schema = external_exports.string().regex(new RegExp(DURATION_PATTERN)).transform((text3, ctx) => {
+    const seconds = parseDuration(text3);
+    if (seconds !== null && inRange(seconds)) return seconds;
+    ctx.issues.push({ code: "custom", message: spec.expected, input: text3 });
+    return external_exports.NEVER;
+  });
+  return field(schema, spec.doc, {
+    expected: spec.expected,
+    hint: (found) => typeof found === "number" ? `add a unit, e.g. "${found}s"` : void 0
+  });
+}
+
+// src/config/budget-schema.ts
+function quantity(pattern, parse4, expected, doc) {
+  const schema = external_exports.string().regex(new RegExp(pattern)).transform((text3, ctx) => {
+    const v = parse4(text3);
+    if (v !== null && v > 0) return v;
+    ctx.issues.push({ code: "custom", message: expected, input: text3 });
+    return external_exports.NEVER;
+  });
+  return field(schema, doc, {
+    expected,
+    hint: (found) => typeof found === "number" ? `add a unit, e.g. "${found}${unitOf(pattern)}"` : void 0
+  });
+}
+var unitOf = (pattern) => pattern === PERCENT_PATTERN ? "%" : pattern === MASS_PATTERN ? " g" : " J";
+function tier(value, what) {
+  return field(
+    external_exports.strictObject({ warn: value().optional(), fail: value().optional() }).refine((t) => t.warn === void 0 || t.fail === void 0 || t.warn <= t.fail, {
+      params: { expected: `warn at most fail (${what})` }
+    }),
+    `${what}: warn and/or fail.`,
+    { expected: `a mapping with warn and/or fail (${what})` }
+  );
+}
+var energy = () => quantity(ENERGY_PATTERN, parseEnergy, "an energy > 0 like 40 J, 2 kJ, 1 Wh or 0.5 kWh", "Energy limit.");
+var mass = () => quantity(MASS_PATTERN, parseMass, "a mass > 0 like 850 mg, 4 g or 1 kg", "CO2e limit.");
+var percent = () => quantity(PERCENT_PATTERN, parsePercent, "a percentage > 0 like 5% or 12.5%", "Increase over the baseline.");
+var regression = field(
+  external_exports.strictObject({
+    warn: percent().optional(),
+    fail: percent().optional(),
+    metric: field(
+      external_exports.enum(GATE_METRICS),
+      "What the regression is judged on: energy (default), co2e, duration or perUnit (CO2e per functional unit).",
+      {
+        expected: 'one of "energy", "co2e", "duration" or "perUnit"',
+        hint: (found) => {
+          const m = typeof found === "string" ? closestMatch(found, GATE_METRICS) : void 0;
+          return m ? `did you mean "${m}"?` : void 0;
+        }
+      }
+    ).optional()
+  }).refine((t) => t.warn === void 0 || t.fail === void 0 || t.warn <= t.fail, {
+    params: { expected: "warn at most fail (regression)" }
+  }),
+  "Regression vs the baseline: trips when the lower bound of the 95 % interval of head \xF7 base exceeds 1 + the limit.",
+  { expected: "a mapping with warn, fail and/or metric" }
+);
+var budgetKeys = {
+  energy: tier(energy, "energy (J kJ Wh kWh)").optional(),
+  co2e: tier(mass, "CO2e (mg g kg)").optional(),
+  perUnit: field(
+    external_exports.strictObject({ co2e: tier(mass, "CO2e per functional unit (mg g kg)").optional() }),
+    "Limits per functional unit, for benchmarks that declare one.",
+    { expected: "a mapping with co2e" }
+  ).optional(),
+  regression: regression.optional()
+};
+function toSi(b) {
+  const { metric, ...tiers } = b.regression ?? {};
+  return {
+    ...b.energy ? { energyJ: b.energy } : {},
+    ...b.co2e ? { co2eG: b.co2e } : {},
+    ...b.perUnit?.co2e ? { perUnitCo2eG: b.perUnit.co2e } : {},
+    ...b.regression ? { regression: tiers } : {},
+    ...metric ? { metric } : {}
+  };
+}
+var BenchmarkBudgetSchema = field(
+  external_exports.strictObject(budgetKeys).transform(toSi),
+  "This benchmark's budget; overrides the top-level budget key by key. Gated benchmarks repeat 5 times by default.",
+  { expected: "a mapping with energy, co2e, perUnit and/or regression" }
+);
+var BudgetSchema = field(
+  external_exports.strictObject({
+    ...budgetKeys,
+    total: field(
+      external_exports.strictObject({
+        energy: tier(energy, "energy (J kJ Wh kWh)").optional(),
+        co2e: tier(mass, "CO2e (mg g kg)").optional()
+      }),
+      "Limits on the whole suite: the sum of the benchmarks' medians.",
+      { expected: "a mapping with energy and/or co2e" }
+    ).optional(),
+    team: field(
+      external_exports.strictObject({
+        period: field(external_exports.literal("month"), "The ledger period: a calendar month (UTC).", {
+          expected: '"month"'
+        }),
+        co2e: mass()
+      }),
+      "Team budget (GitHub Action, baseline: history): CO2e the default branch's recorded runs may emit per period; warns at 80 %, fails at 100 %.",
+      { expected: "a mapping with period and co2e" }
+    ).optional()
+  }).transform(({ total, team, ...rest }) => ({
+    ...toSi(rest),
+    ...team ? { team: { period: team.period, co2eG: team.co2e } } : {},
+    ...total ? {
+      total: {
+        ...total.energy ? { energyJ: total.energy } : {},
+        ...total.co2e ? { co2eG: total.co2e } : {}
+      }
+    } : {}
+  })),
+  "Carbon budget for every benchmark (each may override it) and, under total, for the whole suite.",
+  { expected: "a mapping with energy, co2e, perUnit, regression, total and/or team" }
+);
+
+// src/config/tfjs-schema.ts
+var TFJS_MODELS = ["mlp", "cnn", "gru", "dcgan", "knn", "kmeans", "fourier"];
+var TFJS_TASKS = ["train", "infer"];
+var TFJS_BACKENDS = ["tensorflow", "wasm", "cpu"];
+var OPTIMIZERS = ["sgd", "adam", "rmsprop", "adagrad", "adadelta", "adamax"];
+var LOSSES = [
+  "categoricalCrossentropy",
+  "sparseCategoricalCrossentropy",
+  "binaryCrossentropy",
+  "meanSquaredError",
+  "meanAbsoluteError"
+];
+var int2 = (min, max) => external_exports.number().int().min(min).max(max);
+var didYouMean = (options) => (found) => {
+  const match = typeof found === "string" ? closestMatch(found, options) : void 0;
+  return match ? `did you mean "${match}"?` : quotingHint("number")(found);
+};
+var words = (options) => options.map((o) => `"${o}"`).join(", ");
+var isModelFile = (s) => /\.json$/i.test(s);
+var isDataFile = (s) => /\.(json|csv)$/i.test(s);
+var model = field(
+  external_exports.string().refine((s) => TFJS_MODELS.includes(s) || isModelFile(s)),
+  "Built-in model (mlp, cnn, gru, dcgan, knn, kmeans, fourier) or a TF.js LayersModel model.json, relative to the config file.",
+  {
+    expected: `one of ${words(TFJS_MODELS)} or a path to a model.json`,
+    hint: didYouMean(TFJS_MODELS)
+  }
+);
+var compile2 = field(
+  external_exports.strictObject({
+    optimizer: field(external_exports.enum(OPTIMIZERS), "Optimizer.", {
+      expected: `one of ${words(OPTIMIZERS)}`,
+      hint: didYouMean(OPTIMIZERS)
+    }),
+    loss: field(external_exports.enum(LOSSES), "Loss function.", {
+      expected: `one of ${words(LOSSES)}`,
+      hint: didYouMean(LOSSES)
+    }),
+    learningRate: field(external_exports.number().positive().max(10), "Learning rate (the optimizer default when absent).", {
+      expected: "a number > 0 and at most 10",
+      hint: quotingHint("number")
+    }).optional()
+  }),
+  "Training settings for a user model.json (required to train one).",
+  { expected: "a mapping with optimizer, loss and an optional learningRate" }
+);
+var TASKS_OF = {
+  mlp: ["train", "infer"],
+  cnn: ["train", "infer"],
+  gru: ["train", "infer"],
+  dcgan: ["train"],
+  knn: ["infer"],
+  kmeans: ["train"],
+  fourier: ["infer"]
+};
+var MNIST_DIGITS = 1e4;
+var TfjsSchema = field(
+  external_exports.strictObject({
+    model,
+    task: field(external_exports.enum(TFJS_TASKS), "train: fit, then score the held-out digits; infer: predict only.", {
+      expected: 'one of "train" or "infer"',
+      hint: didYouMean(TFJS_TASKS)
+    }).default("train"),
+    dataset: field(
+      external_exports.string().refine((s) => s === "mnist" || isDataFile(s)),
+      "mnist (10,000 real digits, shipped) or a .json/.csv data file, relative to the config file.",
+      { expected: '"mnist" or a path to a .json or .csv file' }
+    ).default("mnist"),
+    samples: field(int2(10, 1e6), "Examples drawn (with the seed); testSplit of them are held out.", {
+      expected: "a whole number from 10 to 1000000",
+      hint: quotingHint("number")
+    }).default(3e3),
+    testSplit: field(external_exports.number().min(0.05).max(0.5), "Share of the samples held out to score accuracy.", {
+      expected: "a number from 0.05 to 0.5",
+      hint: quotingHint("number")
+    }).default(0.2),
+    epochs: field(int2(1, 1e3), "Training epochs (kmeans: Lloyd iterations).", {
+      expected: "a whole number from 1 to 1000",
+      hint: quotingHint("number")
+    }).default(1),
+    batchSize: field(int2(1, 8192), "Examples per batch.", {
+      expected: "a whole number from 1 to 8192",
+      hint: quotingHint("number")
+    }).default(64),
+    seed: field(int2(0, 2 ** 32 - 1), "Seed of the sample draw, the split and the initial weights.", {
+      expected: "a whole number from 0 to 4294967295",
+      hint: quotingHint("number")
+    }).default(42),
+    backend: field(
+      external_exports.enum(TFJS_BACKENDS),
+      "Pin the TF.js backend; unavailable is an error. Default: tensorflow (tfjs-node), else wasm, else cpu.",
+      { expected: `one of ${words(TFJS_BACKENDS)}`, hint: didYouMean(TFJS_BACKENDS) }
+    ).optional(),
+    k: field(int2(1, 100), "knn: neighbours that vote.", {
+      expected: "a whole number from 1 to 100",
+      hint: quotingHint("number")
+    }).default(3),
+    clusters: field(int2(2, 4096), "kmeans: number of clusters.", {
+      expected: "a whole number from 2 to 4096",
+      hint: quotingHint("number")
+    }).default(256),
+    frequencies: field(int2(1, 28), "fourier: low frequencies kept per image axis.", {
+      expected: "a whole number from 1 to 28",
+      hint: quotingHint("number")
+    }).default(8),
+    compile: compile2.optional()
+  }).superRefine(checkCombination),
+  "A TF.js benchmark run by carbon-gate in a child process (instead of run).",
+  { expected: "a mapping with at least model" }
+);
+function checkCombination(t, ctx) {
+  const issue2 = (path16, expected) => ctx.addIssue({ code: "custom", path: [path16], message: expected, params: { expected } });
+  const tasks = TASKS_OF[t.model];
+  if (tasks && !tasks.includes(t.task)) issue2("task", `${words(tasks)} for model ${t.model}`);
+  if (!tasks && t.task === "train" && !t.compile)
+    issue2("compile", "compile settings (optimizer, loss) to train a model.json; or task: infer");
+  if (t.dataset === "mnist" && t.samples > MNIST_DIGITS)
+    issue2("samples", `at most ${MNIST_DIGITS} samples: mnist has ${MNIST_DIGITS} digits`);
+}
+
+// src/config/benchmark-schema.ts
+var BENCHMARK_KINDS = ["training", "inference", "other"];
+var wholeNumber = (min, max) => external_exports.number().int().min(min).max(max);
+var hasText = (s) => s.trim() !== "";
+var name = field(
+  // Single line: names key baselines and rows of Markdown tables, where a newline breaks both.
+  external_exports.string().min(1).max(100).refine((s) => hasText(s) && !/[\r\n]/.test(s)),
+  "Unique name of the benchmark; reports and baselines are keyed by it.",
+  { expected: "a non-empty single-line name (at most 100 characters)", hint: quotingHint("string") }
+);
+var kind = field(external_exports.enum(BENCHMARK_KINDS), "What the benchmark exercises; reports group results by it.", {
+  expected: 'one of "training", "inference" or "other"',
+  hint: (found) => {
+    const match = typeof found === "string" ? closestMatch(found, BENCHMARK_KINDS) : void 0;
+    return match ? `did you mean "${match}"?` : void 0;
+  }
+});
+var envName = field(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), "Environment variable name.", {
+  expected: "an environment variable name (letters, digits and _, not starting with a digit)"
+});
+var envValue = field(external_exports.string(), "Environment variable value (always a string).", {
+  expected: "a string",
+  hint: (found) => found === null ? 'write "" for an empty value' : quotingHint("string")(found)
+});
+var BenchmarkSchema = external_exports.strictObject({
+  name,
+  kind,
+  run: field(
+    external_exports.string().min(1).refine(hasText),
+    "Shell command that runs the benchmark once (or give tfjs).",
+    {
+      expected: "a non-empty shell command",
+      hint: quotingHint("string")
+    }
+  ).optional(),
+  tfjs: TfjsSchema.optional(),
+  cwd: field(external_exports.string().min(1), "Working directory, relative to the config file's directory.", {
+    expected: "a non-empty directory path"
+  }).optional(),
+  env: field(external_exports.record(envName, envValue), "Extra environment variables for the command.", {
+    expected: "a mapping of variable names to string values"
+  }).default({}),
+  // No default here: it depends on whether the benchmark is gated (specs-from-config.ts decides).
+  repeat: field(
+    wholeNumber(1, 1e3),
+    "Metered runs; the report gives their median and every sample. Default 1, or 5 when gated (a budget or a baseline).",
+    {
+      expected: "a whole number from 1 to 1000",
+      hint: quotingHint("number")
+    }
+  ).optional(),
+  warmup: field(wholeNumber(0, 100), "Unmeasured runs before the measured ones (caches, JIT).", {
+    expected: "a whole number from 0 to 100",
+    hint: quotingHint("number")
+  }).default(0),
+  // Capped at 24h: Node timers overflow past ~24.8 days and would fire at once.
+  timeout: durationField({
+    doc: "Time limit for each run, more than 0 and at most 24h, e.g. 30s, 10m or 1h; the run is killed and fails after it.",
+    minS: 0,
+    exclusiveMin: true,
+    maxS: 24 * 3600,
+    expected: "a duration > 0 like 30s, 10m or 1h (at most 24h)"
+  }).prefault("30m"),
+  unit: field(
+    external_exports.strictObject({
+      name: field(external_exports.enum(UNIT_NAMES), "What one unit is.", {
+        expected: 'one of "epoch", "inference", "sample" or "run"',
+        hint: (found) => {
+          const match = typeof found === "string" ? closestMatch(found, UNIT_NAMES) : void 0;
+          return match ? `did you mean "${match}"?` : void 0;
+        }
+      }),
+      count: field(wholeNumber(1, 1e12), "Units one run performs.", {
+        expected: "a whole number \u2265 1",
+        hint: quotingHint("number")
+      })
+    }),
+    "Functional unit (SCI R): the report adds energy and CO2e per unit and per 1,000 units.",
+    { expected: "a mapping with name and count" }
+  ).optional(),
+  budget: BenchmarkBudgetSchema.optional()
+}).superRefine(exactlyOneOfRunOrTfjs, { when: (payload) => isMapping(payload.value) }).transform(({ timeout, ...rest }) => ({ ...rest, timeoutS: timeout }));
+function isMapping(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function exactlyOneOfRunOrTfjs(entry, ctx) {
+  if (!isMapping(entry)) return;
+  const hasRun = entry["run"] !== void 0;
+  const hasTfjs = entry["tfjs"] !== void 0;
+  if (hasRun === hasTfjs) {
+    const expected = hasRun ? "either run or tfjs, not both" : "a shell command in run, or a TF.js benchmark in tfjs (exactly one of them)";
+    ctx.addIssue({
+      code: "custom",
+      path: [hasRun ? "tfjs" : "run"],
+      message: expected,
+      params: { expected }
+    });
+  }
+}
+var benchmarkEntry = field(BenchmarkSchema, "A command to run and meter.", {
+  expected: "a mapping with name, kind and run (or tfjs)"
+});
+function reportDuplicateNames(list, ctx) {
+  const firstIndex = /* @__PURE__ */ new Map();
+  list.forEach((entry, i) => {
+    const entryName = entry?.name;
+    if (typeof entryName !== "string") return;
+    const first = firstIndex.get(entryName);
+    if (first === void 0) firstIndex.set(entryName, i);
+    else
+      ctx.addIssue({
+        code: "custom",
+        path: [i, "name"],
+        message: "duplicate benchmark name",
+        params: { expected: `a unique name (benchmarks[${first}] already uses it)` }
+      });
+  });
+}
+var BenchmarksSchema = field(
+  external_exports.array(benchmarkEntry).min(1).superRefine(reportDuplicateNames, { when: (payload) => Array.isArray(payload.value) }),
+  "Benchmarks to run, in order.",
+  { expected: "a non-empty list of benchmarks" }
+);
+
+// src/carbon/intensity-source.ts
+var INTENSITY_SOURCES = ["embedded", "electricity-maps", "watttime", "uk"];
+function isIntensitySource(value) {
+  return INTENSITY_SOURCES.includes(value);
+}
+function selectIntensitySource(flag, config2, hasElectricityMapsToken) {
+  return flag ?? config2 ?? (hasElectricityMapsToken ? "electricity-maps" : "embedded");
+}
+
+// src/config/carbon-schema.ts
+var envRef = (doc) => field(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), doc, {
+  expected: "an environment variable name (the config names the variable; it never holds the secret)"
+}).optional();
+var IntensitySchema = field(
+  external_exports.strictObject({
+    source: field(
+      external_exports.enum(INTENSITY_SOURCES),
+      "Where the grid intensity comes from: embedded tables, or one live fetch per run (falls back to embedded on any failure).",
+      {
+        expected: 'one of "embedded", "electricity-maps", "watttime" or "uk"',
+        hint: (found) => {
+          const m = typeof found === "string" ? closestMatch(found, INTENSITY_SOURCES) : void 0;
+          return m ? `did you mean "${m}"?` : void 0;
+        }
+      }
+    ).optional(),
+    zone: field(
+      external_exports.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+      "The live provider's zone or region when it differs from `region` (Electricity Maps zone, WattTime region).",
+      { expected: 'a zone name like "DE", "US-CAL-CISO" or "CAISO_NORTH"' }
+    ).optional(),
+    tokenEnv: envRef(
+      "Env variable holding the Electricity Maps token (default CARBON_GATE_ELECTRICITY_MAPS_TOKEN)."
+    ),
+    usernameEnv: envRef(
+      "Env variable holding the WattTime username (default CARBON_GATE_WATTTIME_USERNAME)."
+    ),
+    passwordEnv: envRef(
+      "Env variable holding the WattTime password (default CARBON_GATE_WATTTIME_PASSWORD)."
+    )
+  }),
+  "Grid intensity source and provider settings.",
+  { expected: "a mapping with source, zone, tokenEnv, usernameEnv or passwordEnv" }
+);
+var lifetime = field(
+  external_exports.string().regex(new RegExp(LONG_DURATION_PATTERN)).transform((text3, ctx) => {
+    const s = parseLongDuration(text3);
+    if (s !== null && s > 0) return s;
+    ctx.issues.push({ code: "custom", message: "a duration > 0 like 4y or 1460d", input: text3 });
+    return external_exports.NEVER;
+  }),
+  "Expected lifespan of the machine, e.g. 4y or 1460d (y = 365 days).",
+  {
+    expected: "a duration > 0 like 4y or 1460d",
+    hint: (f) => typeof f === "number" ? `add a unit, e.g. "${f}y"` : void 0
+  }
+);
+var embodiedModel = external_exports.strictObject({
+  totalKg: field(external_exports.number().positive().max(1e6), "Embodied emissions of the whole machine, kg CO2e.", {
+    expected: "a number of kg > 0",
+    hint: quotingHint("number")
+  }),
+  lifetime,
+  share: field(
+    external_exports.number().positive().max(1),
+    "Share of the machine reserved, 0 to 1 (e.g. 0.03125 for 4 of 128 threads).",
+    {
+      expected: "a number > 0 and at most 1",
+      hint: quotingHint("number")
+    }
+  )
+}).transform(({ lifetime: lifetimeS, ...rest }) => ({ ...rest, lifetimeS }));
+var EmbodiedSchema = field(
+  external_exports.union([external_exports.literal("github-hosted"), external_exports.literal("none"), embodiedModel]),
+  'Embodied carbon (SCI M): "github-hosted", "none", or { totalKg, lifetime, share }. Default: github-hosted on such a runner, else not counted.',
+  { expected: '"github-hosted", "none" or a mapping with totalKg, lifetime and share' }
+);
+var ProjectionSchema2 = field(
+  external_exports.strictObject({
+    queriesPerDay: field(external_exports.number().min(0).max(1e12), "Expected inference queries per day.", {
+      expected: "a number \u2265 0",
+      hint: quotingHint("number")
+    }),
+    days: field(external_exports.number().positive().max(36500), "Days of serving to project.", {
+      expected: "a number of days > 0",
+      hint: quotingHint("number")
+    })
+  }),
+  "Patterson et al. projection: training energy + queries \xD7 energy per inference.",
+  { expected: "a mapping with queriesPerDay and days" }
+);
+
+// src/config/schema.ts
+var meter = field(
+  external_exports.strictObject({
+    interval: durationField({
+      doc: "How often energy counters are sampled, from 50ms to 60s, e.g. 500ms.",
+      minS: 0.05,
+      maxS: 60,
+      expected: "a duration from 50ms to 60s like 500ms or 1s"
+    }).prefault("500ms")
+  }).transform(({ interval: interval2 }) => ({ intervalS: interval2 })),
+  "Energy metering settings.",
+  { expected: "a mapping with an optional interval" }
+).prefault({});
+var ConfigSchema = field(
+  external_exports.strictObject({
+    $schema: field(external_exports.string(), "JSON Schema URL or path for editors; ignored by carbon-gate.", {
+      expected: "a string"
+    }).optional(),
+    version: field(external_exports.literal(1), "Config format version; must be 1.", {
+      expected: "1 (the config format version this carbon-gate reads)",
+      hint: (found) => typeof found === "number" && found > 1 ? "this file may need a newer carbon-gate" : void 0
+    }),
+    region: field(
+      external_exports.string().max(64).regex(/^[A-Za-z0-9:_-]+$/),
+      "Grid region: ISO 3166-1 (FR, DEU), ISO 3166-2 (US-WA), cloud region (azure:eastus, aws:eu-north-1, gcp:europe-west1), auto (detect on Azure) or world.",
+      { expected: 'a region code like "FR", "DEU", "US-WA", "azure:eastus", "auto" or "world"' }
+    ).optional(),
+    pue: field(external_exports.number().min(1).max(3), "Power usage effectiveness of the data centre (1 to 3).", {
+      expected: "a number from 1 to 3",
+      hint: quotingHint("number")
+    }).optional(),
+    intensity: IntensitySchema.optional(),
+    embodied: EmbodiedSchema.optional(),
+    projection: ProjectionSchema2.optional(),
+    meter,
+    powerProfile: field(
+      external_exports.string().min(1).max(4096),
+      "Measured power profile of the runner (JSON from `carbon-gate calibrate`), relative to this file; used when RAPL is not readable.",
+      {
+        expected: "a path to a power profile JSON file, e.g. ./runner-power.json",
+        hint: quotingHint("string")
+      }
+    ).optional(),
+    budget: BudgetSchema.optional(),
+    benchmarks: BenchmarksSchema
+  }),
+  "carbon-gate.yml: the benchmarks carbon-gate runs and meters, and how their energy converts to CO2e.",
+  { expected: "a mapping with version and benchmarks" }
+);
+
+// src/config/yaml-text.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/config/yaml-guard.ts
+var import_yaml = __toESM(require_dist(), 1);
+function nestingProblem(text3) {
+  let flowDepth = 0;
+  let indicators = 0;
+  let lineStart = true;
+  for (const token of new import_yaml.Lexer().lex(text3)) {
+    const type = import_yaml.CST.tokenType(token);
+    if (type === "flow-map-start" || type === "flow-seq-start") {
+      if (++flowDepth > MAX_FLOW_DEPTH) return `[ ] or { } nested more than ${MAX_FLOW_DEPTH} levels deep`;
+    } else if (type === "flow-map-end" || type === "flow-seq-end") {
+      flowDepth = Math.max(0, flowDepth - 1);
+    } else if (type === "seq-item-ind" || type === "explicit-key-ind" || type === "map-value-ind") {
+      if (flowDepth === 0 && ++indicators > MAX_INDICATORS_PER_LINE) {
+        return `more than ${MAX_INDICATORS_PER_LINE} nested "-", "?" or ":" on one line`;
+      }
+    } else if (type === "space" && lineStart && token.length > MAX_INDENT) {
+      return `a line indented more than ${MAX_INDENT} columns`;
+    }
+    if (type === "newline") indicators = 0;
+    lineStart = type === "newline";
+  }
+  return void 0;
+}
+
+// src/config/yaml-text.ts
+function readYaml(text3, file3) {
+  const nesting = nestingProblem(text3);
+  if (nesting) return { ok: false, errors: [`${file3}: YAML nested too deeply (${nesting})`] };
+  const doc = (0, import_yaml2.parseDocument)(text3, { uniqueKeys: true, prettyErrors: true, logLevel: "error" });
+  if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map((e) => syntaxLine(e, text3, file3)) };
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error62) {
+    return { ok: false, errors: [aliasLine(error62, file3)] };
+  }
+  if (value === null || value === void 0) return { ok: false, errors: [`${file3}: ${EMPTY_FILE}`] };
+  return { ok: true, value };
+}
+function syntaxLine(error62, text3, file3) {
+  const pos = error62.linePos?.[0];
+  const where = pos ? `${file3}:${pos.line}:${pos.col}` : file3;
+  if (error62.code === "DUPLICATE_KEY") {
+    const key = pos ? keyAt(text3, pos.line, pos.col) : void 0;
+    return `${where}: duplicate key${key ? ` ${key}` : ""}; each key may appear only once in a mapping`;
+  }
+  const short = (error62.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+  return `${where}: YAML syntax error: ${short}`;
+}
+function keyAt(text3, line, col) {
+  const lineText = text3.split("\n", line)[line - 1] ?? "";
+  const rest = lineText.slice(col - 1, col - 1 + 80);
+  const key = /^("[^"]*"|'[^']*'|[^\s:#,[\]{}"'][^:#]*?)\s*:/.exec(rest)?.[1];
+  return key === void 0 || /^["']/.test(key) ? key : JSON.stringify(key);
+}
+function aliasLine(error62, file3) {
+  const message = error62 instanceof Error ? error62.message : String(error62);
+  if (/excessive alias count/i.test(message)) {
+    return `${file3}: more than ${MAX_YAML_ALIASES} YAML alias expansions; refusing to expand (alias bomb?)`;
+  }
+  return `${file3}: YAML error: ${message.split("\n")[0]}`;
+}
+
+// src/config/validate.ts
+function parseConfigText(text3, file3) {
+  try {
+    const result = parse3(text3.startsWith("\uFEFF") ? text3.slice(1) : text3, file3);
+    return result.ok ? result : { ok: false, errors: capped(result.errors, file3) };
+  } catch (error62) {
+    const message = error62 instanceof Error ? error62.message : String(error62);
+    return { ok: false, errors: [`${file3}: could not read the config: ${message.split("\n")[0]}`] };
+  }
+}
+function parse3(text3, file3) {
+  const problem = contentProblem(text3, file3);
+  if (problem) return { ok: false, errors: [problem] };
+  const yaml = readYaml(text3, file3);
+  if (!yaml.ok) return yaml;
+  const parsed = ConfigSchema.safeParse(yaml.value);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  return { ok: false, errors: issueLines(parsed.error.issues, yaml.value, ConfigSchema, file3) };
+}
+function capped(errors, file3) {
+  if (errors.length <= MAX_ERROR_LINES) return errors;
+  const rest = errors.length - MAX_ERROR_LINES;
+  return [...errors.slice(0, MAX_ERROR_LINES), `${file3}: \u2026 and ${rest} more problem${rest === 1 ? "" : "s"}`];
+}
+
+// src/errors/config-error.ts
+var ConfigError = class extends CarbonGateError {
+  name = "ConfigError";
+  #lines;
+  constructor(lines) {
+    super(lines.join("\n"));
+    this.#lines = lines;
+  }
+  get lines() {
+    return this.#lines;
+  }
+};
+
+// src/io/config-file.ts
+var CONFIG_FILE_NAMES = ["carbon-gate.yml", "carbon-gate.yaml"];
+function findConfigPath(cwd, explicit) {
+  if (explicit !== void 0 && explicit !== "") return path.resolve(cwd, explicit);
+  for (const name2 of CONFIG_FILE_NAMES) {
+    const candidate = path.join(cwd, name2);
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+async function loadConfig(file3) {
+  const absolute = path.resolve(file3);
+  const label = displayName(absolute);
+  const text3 = await readText(absolute, label);
+  const result = parseConfigText(text3, label);
+  if (!result.ok) throw new ConfigError(result.errors);
+  return { config: result.config, path: absolute, dir: path.dirname(absolute) };
+}
+function displayName(absolute) {
+  const relative = path.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : absolute;
+}
+async function readText(file3, label) {
+  const info = await stat2(file3).catch((error62) => {
+    throw new ConfigError([error62.code === "ENOENT" ? `${label}: file not found` : cannotRead(label, error62)]);
+  });
+  if (!info.isFile()) throw new ConfigError([`${label}: not a regular file; expected a YAML config file`]);
+  if (info.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
+  const bytes = await readAtMost(file3, label, MAX_CONFIG_BYTES + 1);
+  if (bytes.length > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ConfigError([`${label}: binary content (invalid UTF-8); expected a UTF-8 YAML text file`]);
+  }
+}
+async function readAtMost(file3, label, limit) {
+  const handle = await open2(file3, "r").catch((error62) => {
+    throw new ConfigError([cannotRead(label, error62)]);
+  });
+  try {
+    const buffer = new Uint8Array(limit);
+    let length = 0;
+    while (length < limit) {
+      const { bytesRead } = await handle.read(buffer, length, limit - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+function cannotRead(label, error62) {
+  return `${label}: cannot read the file (${error62.code ?? error62.message})`;
+}
+
+// src/meter/defaults.ts
+var DEFAULT_INTERVAL_S = 0.5;
+
+// src/runner/shell-quote.ts
+function shellQuote(args) {
+  return args.map((a) => /^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
+}
+
+// src/runner/specs-from-config.ts
+import path4 from "node:path";
+
+// src/tfjs/command.ts
+import path2 from "node:path";
+
+// src/tfjs/data/split-sizes.ts
+function splitSizes(samples, testSplit) {
+  const test = Math.min(samples - 1, Math.max(1, Math.round(samples * testSplit)));
+  return { train: samples - test, test };
+}
+
+// src/tfjs/command.ts
+function resolveTfjsArgs(tfjs, configDir) {
+  const builtIn = TFJS_MODELS.includes(tfjs.model);
+  return {
+    ...tfjs,
+    model: builtIn ? tfjs.model : path2.resolve(configDir, tfjs.model),
+    dataset: tfjs.dataset === "mnist" ? tfjs.dataset : path2.resolve(configDir, tfjs.dataset)
+  };
+}
+function tfjsCommand(args, runnerPath, nodePath) {
+  return shellQuote([nodePath, runnerPath, JSON.stringify(args)]);
+}
+function tfjsUnit(args) {
+  if (args.task === "train") return { name: "epoch", count: args.epochs };
+  if (args.dataset !== "mnist") return void 0;
+  const samples = Math.min(args.samples, MNIST_DIGITS);
+  if (args.model === "knn") return { name: "inference", count: splitSizes(samples, args.testSplit).test };
+  if (args.model === "fourier") return { name: "sample", count: splitSizes(samples, args.testSplit).test };
+  return { name: "inference", count: samples };
+}
+
+// src/tfjs/runner-path.ts
+import path3 from "node:path";
+import { fileURLToPath } from "node:url";
+function tfjsRunnerPath(moduleUrl = import.meta.url) {
+  const dir2 = path3.dirname(fileURLToPath(moduleUrl));
+  return path3.basename(dir2) === "dist" ? path3.join(dir2, "tfjs-runner.js") : path3.resolve(dir2, "..", "..", "dist", "tfjs-runner.js");
+}
+
+// src/runner/specs-from-config.ts
+function specsFromConfig(config2, configDir, opts = {}) {
+  return config2.benchmarks.map((b) => {
+    const tfjs = b.tfjs ? resolveTfjsArgs(b.tfjs, configDir) : void 0;
+    const run = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
+    if (run === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
+    const unit = b.unit ?? (tfjs ? tfjsUnit(tfjs) : void 0);
+    return {
+      name: b.name,
+      kind: b.kind,
+      run,
+      cwd: path4.resolve(configDir, b.cwd ?? "."),
+      env: b.env ?? {},
+      repeat: b.repeat ?? (opts.gated || resolveBudget(config2.budget, b.budget) ? GATED_REPEAT : 1),
+      warmup: b.warmup,
+      timeoutS: b.timeoutS,
+      ...unit ? { unit } : {},
+      ...tfjs ? { tfjs } : {}
+    };
+  });
+}
+
+// src/engine/io/ab-base.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { realpath } from "node:fs/promises";
+import path6 from "node:path";
+
+// src/errors/base-revision-error.ts
+var BaseRevisionError = class extends CarbonGateError {
+  constructor(problem, ref, detail) {
+    super(detail);
+    this.problem = problem;
+    this.ref = ref;
+  }
+  problem;
+  ref;
+  name = "BaseRevisionError";
+};
+
+// src/gate/ab-baseline.ts
+function abBaseline(baseReport, ref) {
+  return {
+    source: "ab",
+    load: () => Promise.resolve(baselineFromReport(baseReport, { source: "ab", ref, method: "paired" }))
+  };
+}
+
+// src/io/worktree.ts
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path5 from "node:path";
+
+// src/io/git.ts
+import { execFile } from "node:child_process";
+var GitError = class extends CarbonGateError {
+  constructor(args, code, stderr) {
+    super(`git ${args[0] ?? ""} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
+    this.args = args;
+    this.code = code;
+    this.stderr = stderr;
+  }
+  args;
+  code;
+  stderr;
+  name = "GitError";
+  userFacing = false;
+};
+async function git(args, opts) {
+  return (await gitBytes(args, opts)).toString("utf8");
+}
+function gitBytes(args, opts) {
+  return new Promise((resolve, reject) => {
+    const child2 = execFile(
+      "git",
+      args,
+      {
+        cwd: opts.cwd,
+        encoding: "buffer",
+        maxBuffer: 256 * 1024 * 1024,
+        env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", ...opts.env }
+      },
+      (error62, stdout, stderr) => {
+        if (!error62) return resolve(stdout);
+        const code = typeof error62.code === "number" ? error62.code : null;
+        reject(new GitError(args, code, stderr.toString("utf8") || error62.message));
+      }
+    );
+    child2.stdin?.on("error", () => {
+    });
+    if (opts.input !== void 0) child2.stdin?.end(opts.input);
+  });
+}
+
+// src/io/worktree.ts
+var trimmed = async (args, cwd) => (await git(args, { cwd })).trim();
+async function withWorktree(from, ref, use) {
+  const repoRoot = await trimmed(["rev-parse", "--show-toplevel"], from).catch(() => {
+    throw new BaseRevisionError("not-a-repository", ref, `${from} is not inside a git repository`);
+  });
+  const commit = await trimmed(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], repoRoot).catch(
+    () => {
+      throw new BaseRevisionError("unresolvable", ref, `git cannot resolve "${ref}" to a commit`);
+    }
+  );
+  const parent = await mkdtemp(path5.join(os.tmpdir(), "carbon-gate-ab-"));
+  const dir2 = path5.join(parent, "base");
+  try {
+    await git(["worktree", "add", "--detach", dir2, commit], { cwd: repoRoot });
+    return await use({ dir: dir2, commit, repoRoot });
+  } finally {
+    await git(["worktree", "remove", "--force", dir2], { cwd: repoRoot }).catch(() => {
+    });
+    await rm(parent, { recursive: true, force: true });
+    await git(["worktree", "prune"], { cwd: repoRoot }).catch(() => {
+    });
+  }
+}
+
+// src/engine/io/ab-base.ts
+async function withAbBase(configPath, ref, measure2) {
+  if (ref.startsWith("-"))
+    throw new BaseRevisionError("option-like", ref, `expected a git revision, found "${ref}"`);
+  const real = await realpath(configPath);
+  return withWorktree(path6.dirname(real), ref, async (wt) => {
+    const rel = path6.relative(wt.repoRoot, real);
+    const baseConfig = path6.join(wt.dir, rel);
+    if (!existsSync2(baseConfig)) throw new BaseRevisionError("no-config", ref, `${ref} has no ${rel}`);
+    const loaded2 = await loadConfig(baseConfig);
+    const { report, base } = await measure2(specsFromConfig(loaded2.config, loaded2.dir, { gated: true }));
+    const baseline = await abBaseline(
+      base ?? { benchmarks: [] },
+      `${ref} (${wt.commit.slice(0, 12)})`
+    ).load();
+    return { report, baseline };
+  });
+}
+
+// src/carbon/credentials.ts
+var DEFAULT_TOKEN_ENV = {
+  electricityMaps: "CARBON_GATE_ELECTRICITY_MAPS_TOKEN",
+  wattTimeUsername: "CARBON_GATE_WATTTIME_USERNAME",
+  wattTimePassword: "CARBON_GATE_WATTTIME_PASSWORD"
+};
+function resolveCredentials(refs, env) {
+  const notices = [];
+  const read2 = (name2, fallback) => {
+    const value = env[name2 ?? fallback]?.trim();
+    if (name2 && !value) notices.push(`env variable ${name2} (named in the config) is not set`);
+    return value || void 0;
+  };
+  const token = refs.electricityMapsToken?.trim() || read2(refs.tokenEnv, DEFAULT_TOKEN_ENV.electricityMaps);
+  const username = refs.wattTimeUsername?.trim() || read2(refs.usernameEnv, DEFAULT_TOKEN_ENV.wattTimeUsername);
+  const password = refs.wattTimePassword?.trim() || read2(refs.passwordEnv, DEFAULT_TOKEN_ENV.wattTimePassword);
+  return {
+    ...token ? { electricityMapsToken: token } : {},
+    ...username && password ? { wattTime: { username, password } } : {},
+    notices
+  };
+}
+
+// src/engine/bench-env.ts
+var OWN_CREDENTIALS = Object.values(DEFAULT_TOKEN_ENV);
+var ACTION_ONLY = [
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_RUNTIME_URL",
+  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_URL",
+  "ACTIONS_CACHE_URL",
+  "ACTIONS_RESULTS_URL",
+  "GITHUB_ENV",
+  "GITHUB_PATH",
+  "GITHUB_OUTPUT",
+  "GITHUB_STATE",
+  "GITHUB_STEP_SUMMARY"
+];
+var ACTION_PREFIXES = ["INPUT_", "STATE_"];
+function benchmarkEnv(env, policy, extra = []) {
+  const drop = /* @__PURE__ */ new Set([
+    ...OWN_CREDENTIALS,
+    ...policy === "action" ? ACTION_ONLY : [],
+    ...extra.filter((x) => !!x)
+  ]);
+  const prefixes = policy === "action" ? ACTION_PREFIXES : [];
+  const out = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (drop.has(k) || prefixes.some((p) => k.startsWith(p))) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+// package.json
+var package_default = {
+  name: "carbon-gate",
+  version: "0.1.0",
+  description: "Carbon gate for ML CI: run declared benchmarks, meter their energy, convert to CO2e and gate on budgets.",
+  license: "MIT",
+  type: "module",
+  engines: {
+    node: ">=20"
+  },
+  bin: {
+    "carbon-gate": "dist/cli.js"
+  },
+  files: [
+    "dist",
+    "data",
+    "demo",
+    "templates",
+    "schema"
+  ],
+  scripts: {
+    build: "node scripts/build.mjs",
+    start: "node dist/cli.js run",
+    test: "npm run build && vitest run",
+    lint: "eslint . && prettier --check .",
+    format: "prettier --write .",
+    typecheck: "tsc --noEmit",
+    "derive:data": "node scripts/derive-data.mjs",
+    "gen:schema": "tsx scripts/gen-schema.ts",
+    "gen:report-schema": "tsx scripts/gen-report-schema.ts",
+    "bench:overhead": "tsx scripts/bench-overhead.ts",
+    "fit:power-model": "tsx scripts/fit-power-model.ts",
+    "bench:power-model": "tsx scripts/bench-power-model.ts",
+    "bench:gate-aa": "tsx scripts/bench-gate-aa.ts",
+    "bench:gate-power": "tsx scripts/bench-gate-power.ts",
+    "gen:action": "tsx scripts/gen-action.ts"
+  },
+  dependencies: {
+    "@actions/core": "^3.0.1",
+    "@actions/github": "^9.1.1",
+    "@octokit/core": "^7.0.8",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
+    "@tensorflow/tfjs": "^4.22.0",
+    "@tensorflow/tfjs-backend-wasm": "^4.22.0",
+    handlebars: "^4.7.10",
+    mnist: "^1.1.0",
+    yaml: "^2.9.1",
+    zod: "^4.6.7"
+  },
+  devDependencies: {
+    "@eslint/js": "^10.0.1",
+    "@octokit/webhooks-examples": "^7.6.1",
+    "@types/node": "^20.19.43",
+    esbuild: "^0.28.2",
+    eslint: "^10.15.0",
+    "i18n-iso-countries": "^7.14.0",
+    prettier: "^3.10.1",
+    tsx: "^4.23.15",
+    typescript: "^5.9.3",
+    "typescript-eslint": "^8.73.0",
+    vitest: "^4.1.12"
+  },
+  optionalDependencies: {
+    "@tensorflow/tfjs-node": "^4.22.0"
+  }
+};
+
+// src/errors/region-error.ts
+var NAMED = {
+  config: "region",
+  env: "CARBON_GATE_REGION"
+};
+var RegionError = class extends CarbonGateError {
+  constructor(origin, detail) {
+    super(origin === "flag" ? `region: ${detail}` : `${NAMED[origin]}: ${detail}`);
+    this.origin = origin;
+    this.detail = detail;
+  }
+  origin;
+  detail;
+  name = "RegionError";
+  /** The message with the override named as the adapter's users know it. */
+  worded(overrideName) {
+    return this.origin === "flag" ? `${overrideName}: ${this.detail}` : this.message;
+  }
+};
 
 // src/carbon/embodied.ts
 var SECONDS_PER_YEAR = 365 * 86400;
@@ -29625,119 +30061,8 @@ function resolveEmbodied(config2, env) {
   };
 }
 
-// src/carbon/equivalents.ts
-function equivalents(energyKwh, co2eG) {
-  return {
-    smartphoneCharges: energyKwh / REFERENCE.smartphoneChargeKwh.value,
-    carKm: co2eG / REFERENCE.carGPerKmEu.value,
-    treeMonths: co2eG / REFERENCE.treeMonthG.value,
-    sources: {
-      smartphoneCharges: `0.012 kWh per charge: ${REFERENCE.smartphoneChargeKwh.source}`,
-      carKm: `${REFERENCE.carGPerKmEu.value} g/km (EU passenger car): ${REFERENCE.carGPerKmEu.source}`,
-      treeMonths: `${REFERENCE.treeMonthG.value} g absorbed per tree-month: ${REFERENCE.treeMonthG.source}`
-    }
-  };
-}
-
-// src/carbon/footprint.ts
-var J_PER_KWH = 36e5;
-function co2eGrams(energyJ2, pue, intensityGPerKwh) {
-  return energyJ2 / J_PER_KWH * pue * intensityGPerKwh;
-}
-function greenAlgorithmsEnergyKwh(g) {
-  const powerW = g.pue * (g.cores * g.tdpPerCoreW * g.usage + g.memoryGb * g.memoryWPerGb);
-  return { powerW, energyKwh: powerW * g.hours / 1e3 };
-}
-
-// src/carbon/footprint-calc.ts
-function computeFootprint(inp) {
-  const { grid, pue } = inp;
-  const I = grid.intensityGPerKwh;
-  let energyKwh;
-  let operationalG;
-  let energy2;
-  let itKwh;
-  if (inp.energy.kind === "metered") {
-    energyKwh = inp.energy.energyKwh;
-    itKwh = energyKwh;
-    operationalG = energyKwh * pue.value * I;
-    energy2 = { form: "metered", formula: "operationalG = energyKwh \xD7 PUE \xD7 intensity", pueIncluded: false };
-  } else {
-    const e = inp.energy;
-    const ga = greenAlgorithmsEnergyKwh({ ...e, pue: pue.value, memoryWPerGb: REFERENCE.memoryWPerGb.value });
-    energyKwh = ga.energyKwh;
-    itKwh = energyKwh / pue.value;
-    operationalG = energyKwh * I;
-    energy2 = {
-      form: "green-algorithms",
-      formula: `P = PUE \xD7 (cores \xD7 TDP per core \xD7 usage + memory GB \xD7 ${REFERENCE.memoryWPerGb.value}) W; energyKwh = P \xD7 hours \xF7 1000; operationalG = energyKwh \xD7 intensity`,
-      powerW: ga.powerW,
-      pueIncluded: true
-    };
-  }
-  const m = inp.embodied;
-  const embodiedG = m ? embodiedGrams(m.model, m.durationS) : 0;
-  const totalG = operationalG + embodiedG;
-  const result = {
-    region: grid.region,
-    regionName: grid.regionName,
-    intensityGPerKwh: I,
-    pue: pue.value,
-    energyKwh,
-    operationalG,
-    embodiedG,
-    totalG,
-    source: grid.source,
-    provenance: {
-      regionOrigin: grid.origin,
-      grid: grid.grid,
-      intensityYear: grid.year,
-      method: grid.method,
-      intensitySource: grid.intensitySource,
-      ...grid.measuredAt ? { measuredAt: grid.measuredAt } : {},
-      pueSource: pue.source,
-      energy: energy2,
-      embodied: m ? {
-        totalKg: m.model.totalKg,
-        lifetimeS: m.model.lifetimeS,
-        share: m.model.share,
-        durationS: m.durationS,
-        source: m.model.source,
-        formula: "embodiedG = totalKg \xD7 1000 \xD7 duration \xF7 lifetime \xD7 share (SCI M)"
-      } : null
-    },
-    equivalents: equivalents(itKwh * pue.value, totalG)
-  };
-  const hint = grid.cloud ? cleanerElsewhere(grid.cloud.provider, itKwh) : null;
-  if (hint) result.cleanerElsewhere = hint;
-  return result;
-}
-
-// src/carbon/credentials.ts
-var DEFAULT_TOKEN_ENV = {
-  electricityMaps: "CARBON_GATE_ELECTRICITY_MAPS_TOKEN",
-  wattTimeUsername: "CARBON_GATE_WATTTIME_USERNAME",
-  wattTimePassword: "CARBON_GATE_WATTTIME_PASSWORD"
-};
-function resolveCredentials(refs, env) {
-  const notices = [];
-  const read2 = (name2, fallback) => {
-    const value = env[name2 ?? fallback]?.trim();
-    if (name2 && !value) notices.push(`env variable ${name2} (named in the config) is not set`);
-    return value || void 0;
-  };
-  const token = refs.electricityMapsToken?.trim() || read2(refs.tokenEnv, DEFAULT_TOKEN_ENV.electricityMaps);
-  const username = read2(refs.usernameEnv, DEFAULT_TOKEN_ENV.wattTimeUsername);
-  const password = read2(refs.passwordEnv, DEFAULT_TOKEN_ENV.wattTimePassword);
-  return {
-    ...token ? { electricityMapsToken: token } : {},
-    ...username && password ? { wattTime: { username, password } } : {},
-    notices
-  };
-}
-
 // src/carbon/live-grid.ts
-function withLiveIntensity(grid, source, live, extraNotices = []) {
+function withLiveIntensity(grid, source2, live, extraNotices = []) {
   const year = live.measuredAt ? new Date(live.measuredAt).getUTCFullYear() : NaN;
   const out = {
     ...grid,
@@ -29746,7 +30071,7 @@ function withLiveIntensity(grid, source, live, extraNotices = []) {
     year: Number.isFinite(year) ? year : grid.year,
     source: live.source,
     method: live.method,
-    intensitySource: source,
+    intensitySource: source2,
     notices: [...grid.notices, ...extraNotices]
   };
   if (live.measuredAt) out.measuredAt = live.measuredAt;
@@ -29797,76 +30122,10 @@ function resolvePue(inputs) {
   };
 }
 
-// src/carbon/region.ts
-var FROM = {
-  flag: "--region",
-  config: "region",
-  env: "CARBON_GATE_REGION"
-};
-function pickRegion(inputs) {
-  for (const origin of ["flag", "config", "env"]) {
-    const value = inputs[origin]?.trim();
-    if (!value) continue;
-    if (value.toLowerCase() === "auto") return { detect: true };
-    return { code: value, origin };
-  }
-  return inputs.detectCloud ? { detect: true } : { world: true };
-}
-function wantsCloudDetection(inputs) {
-  return "detect" in pickRegion(inputs);
-}
-function fromLocation(loc, origin, notices) {
-  const grid = {
-    region: loc.code,
-    regionName: loc.name,
-    origin,
-    grid: loc.grid,
-    intensityGPerKwh: loc.gPerKwh,
-    year: loc.year,
-    source: loc.source,
-    method: loc.method,
-    intensitySource: "embedded",
-    notices
-  };
-  if (loc.cloud) grid.cloud = loc.cloud;
-  return grid;
-}
-function worldDefault(reason) {
-  const w2 = worldLocation();
-  const notice = `${reason}: using the world average ${w2.gPerKwh} g/kWh (${w2.source}); set --region, \`region\` in the config or CARBON_GATE_REGION`;
-  return fromLocation(w2, "default", [notice]);
-}
-function unknownCode(code, from) {
-  const near = closestMatches(code.trim(), allRegionCodes(), 3);
-  const hint = near.length ? `; closest: ${near.join(", ")}` : "";
-  return {
-    ok: false,
-    message: `${from}: expected an ISO 3166-1 country code (FR, FRA), an ISO 3166-2 subdivision (US-WA), a cloud region (azure:eastus, aws:eu-north-1, gcp:europe-west1), "auto" or "world", found "${code}"${hint}`
-  };
-}
-function resolveGridIntensity(inputs) {
-  const pick2 = pickRegion(inputs);
-  if ("world" in pick2) return { ok: true, grid: worldDefault("no region given") };
-  if ("detect" in pick2) {
-    const d = inputs.detected ?? { failure: "detection was not run" };
-    if ("failure" in d)
-      return { ok: true, grid: worldDefault(`cloud region detection failed (${d.failure})`) };
-    const loc2 = lookupLocation(d.region);
-    if (!loc2)
-      return {
-        ok: true,
-        grid: worldDefault(`detected cloud region "${d.region}" is not in the embedded table`)
-      };
-    return { ok: true, grid: fromLocation(loc2, "cloud-detection", []) };
-  }
-  const loc = lookupLocation(pick2.code);
-  if (!loc) return unknownCode(pick2.code, FROM[pick2.origin]);
-  return { ok: true, grid: fromLocation(loc, pick2.origin, []) };
-}
-
 // src/carbon/io/provider-error.ts
-var ProviderError = class extends Error {
+var ProviderError = class extends CarbonGateError {
   name = "ProviderError";
+  userFacing = false;
   fault;
   constructor(fault, message) {
     super(message);
@@ -29934,15 +30193,15 @@ async function attempt(url2, headers, timeoutMs) {
       `${where}: ${timedOut ? `no answer within ${timeoutMs} ms` : "unreachable"}`
     );
   }
-  let text2;
+  let text3;
   try {
-    text2 = await res.text();
+    text3 = await res.text();
   } catch {
     throw new ProviderError("timeout", `${where}: answer cut off or slower than ${timeoutMs} ms`);
   }
   if (!res.ok) throw new ProviderError(faultFor(res.status), `${where}: HTTP ${res.status}`);
   try {
-    return JSON.parse(text2);
+    return JSON.parse(text3);
   } catch {
     throw new ProviderError("malformed", `${where}: answer is not JSON`);
   }
@@ -30110,7 +30369,7 @@ async function resolveCarbon(inp) {
   };
   if (wantsCloudDetection(regionInputs)) regionInputs.detected = await detectAzureRegion(env);
   const resolved = resolveGridIntensity(regionInputs);
-  if (!resolved.ok) throw new UsageError(resolved.message);
+  if (!resolved.ok) throw new RegionError(resolved.origin, resolved.detail);
   let grid = resolved.grid;
   const warnings = [];
   const i = inp.intensity ?? {};
@@ -30118,12 +30377,12 @@ async function resolveCarbon(inp) {
     grid = withExplicitIntensity(grid, i.value, (/* @__PURE__ */ new Date()).getUTCFullYear(), "--intensity");
   } else {
     const credentials = resolveCredentials(i.credentials ?? {}, env);
-    const source = selectIntensitySource(
+    const source2 = selectIntensitySource(
       i.sourceFlag,
       i.sourceConfig,
       credentials.electricityMapsToken !== void 0
     );
-    const live = await applyLiveSource(grid, { source, zone: i.zone, credentials, env });
+    const live = await applyLiveSource(grid, { source: source2, zone: i.zone, credentials, env });
     grid = live.grid;
     warnings.push(...credentials.notices, ...live.warnings);
   }
@@ -30137,162 +30396,150 @@ async function resolveCarbon(inp) {
   return { grid, pue, embodied: embodied2, warnings };
 }
 
-// src/cli/parse-options.ts
-import { parseArgs } from "node:util";
-function parseOptions(command, args, options) {
-  try {
-    return parseArgs({ args, options, strict: true, allowPositionals: true });
-  } catch (e) {
-    const msg = e.message.split("\n")[0] ?? "invalid arguments";
-    throw new UsageError(`${command}: ${msg} (see carbon-gate ${command} --help)`);
-  }
-}
-
-// src/cli/commands/footprint.ts
-var FOOTPRINT_HELP = `carbon-gate footprint \u2014 CO2e of a known energy or of a Green Algorithms-style job, no benchmark run
-
-Usage:
-  carbon-gate footprint --energy-kwh X [--region R] [--pue P] [--intensity G] [--json]
-  carbon-gate footprint --cores N --tdp-per-core W [--usage U] [--memory-gb M] --hours H [--pue P]
-                        (--intensity G | --region R) [--json]
-  \u2026 [--duration D --embodied-kg KG [--lifetime L] [--share S]]
-
-Energy:
-  --energy-kwh X        IT energy; operational = X \xD7 PUE \xD7 intensity
-  --cores N --tdp-per-core W --usage U (default 1) --memory-gb M (default 0) --hours H
-                        Green Algorithms: P = PUE \xD7 (N \xD7 W \xD7 U + M \xD7 0.3725) W, energy = P \xD7 H,
-                        which includes PUE; operational = energy \xD7 intensity
-Grid:
-${CARBON_FLAG_HELP}
-  --zone Z        live provider zone/region (Electricity Maps zone, WattTime region)
-Embodied (SCI M = KG \xD7 D \xF7 L \xD7 S):
-  --embodied-kg KG      the machine's embodied emissions, kg CO2e
-  --duration D          time used, e.g. 1h, 90m (default: --hours)
-  --lifetime L          expected lifespan (default 4y; y = 365 days)
-  --share S             share of the machine reserved, 0 to 1 or a fraction like 4/128 (default 1)
-Output:
-  --json          JSON: region, intensityGPerKwh, pue, energyKwh, operationalG, embodiedG, totalG, source, provenance
-  --help          this text`;
-var OPTIONS = {
-  ...CARBON_FLAG_OPTIONS,
-  zone: { type: "string" },
-  "energy-kwh": { type: "string" },
-  cores: { type: "string" },
-  "tdp-per-core": { type: "string" },
-  usage: { type: "string" },
-  "memory-gb": { type: "string" },
-  hours: { type: "string" },
-  duration: { type: "string" },
-  "embodied-kg": { type: "string" },
-  lifetime: { type: "string" },
-  share: { type: "string" },
-  json: { type: "boolean", default: false },
-  help: { type: "boolean", default: false }
-};
-function duration3(name2, text2) {
-  if (text2 === void 0) return void 0;
-  const s2 = parseLongDuration(text2);
-  if (s2 === null || s2 <= 0)
-    throw new UsageError(`--${name2}: expected a duration > 0 like 1h, 30m or 4y, found "${text2}"`);
-  return s2;
-}
-function share(text2) {
-  if (text2 === void 0) return 1;
-  const m = /^(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/.exec(text2.trim());
-  const value = m ? Number(m[1]) / Number(m[2]) : Number(text2);
-  if (text2.trim() === "" || !Number.isFinite(value) || value <= 0 || value > 1) {
-    throw new UsageError(`--share: expected a number > 0 and \u2264 1 or a fraction like 4/128, found "${text2}"`);
-  }
-  return value;
-}
-function energyInput(v) {
-  const kwh = numberFlag("energy-kwh", v["energy-kwh"], 0, 1e9);
-  const ga = v.cores !== void 0 || v["tdp-per-core"] !== void 0 || v.hours !== void 0;
-  if (kwh !== void 0 && ga)
-    throw new UsageError(
-      "footprint: give either --energy-kwh or the --cores/--tdp-per-core/--hours form, not both"
-    );
-  if (kwh !== void 0) return { kind: "metered", energyKwh: kwh };
-  const cores = numberFlag("cores", v.cores, 0, 1e6);
-  const tdpPerCoreW = numberFlag("tdp-per-core", v["tdp-per-core"], 0, 1e3);
-  const hours = numberFlag("hours", v.hours, 0, 1e6);
-  if (cores === void 0 || tdpPerCoreW === void 0 || hours === void 0) {
-    throw new UsageError(
-      "footprint: expected --energy-kwh X, or --cores N --tdp-per-core W --hours H (see carbon-gate footprint --help)"
-    );
-  }
-  const usage = numberFlag("usage", v.usage, 0, 1) ?? 1;
-  const memoryGb = numberFlag("memory-gb", v["memory-gb"], 0, 1e6) ?? 0;
-  return { kind: "green-algorithms", cores, tdpPerCoreW, usage, memoryGb, hours };
-}
-function embodied(v, energy2) {
-  const kg = numberFlag("embodied-kg", v["embodied-kg"], 0, 1e6);
-  if (kg === void 0) {
-    if (v.duration !== void 0 || v.lifetime !== void 0 || v.share !== void 0) {
-      throw new UsageError("footprint: --duration, --lifetime and --share need --embodied-kg");
+// src/runner/run-suite.ts
+async function runSuite(specs, deps) {
+  const runs = [];
+  for (const [i, spec] of specs.entries()) {
+    if (deps.interrupted?.()) {
+      runs.push({ spec, status: "error", reason: "not run: interrupted", samples: [] });
+      continue;
     }
-    return void 0;
+    const where = `[${i + 1}/${specs.length}] ${spec.name}`;
+    runs.push(await runBenchmark(spec, where, deps));
   }
-  const durationS = duration3("duration", v.duration) ?? (energy2.kind === "green-algorithms" ? energy2.hours * 3600 : void 0);
-  if (durationS === void 0) throw new UsageError("footprint: --embodied-kg needs --duration (e.g. 1h)");
-  const lifetimeS = duration3("lifetime", v.lifetime) ?? 4 * SECONDS_PER_YEAR;
-  return { model: { totalKg: kg, lifetimeS, share: share(v.share), source: "command line" }, durationS };
+  return runs;
 }
-function human(r) {
-  const p = r.provenance;
-  return [
-    `Region: ${r.region} (${r.regionName}), ${r.intensityGPerKwh} g CO2e/kWh, ${p.intensityYear}, ${r.source} (${p.method}, ${p.intensitySource})`,
-    `PUE: ${r.pue} (${p.pueSource})`,
-    `Energy: ${formatEnergy(r.energyKwh * 36e5)}${p.energy.pueIncluded ? " (includes PUE)" : " (IT)"}; ${p.energy.formula}`,
-    `Operational: ${formatMass(r.operationalG)}`,
-    `Embodied: ${p.embodied ? formatMass(r.embodiedG) : "not counted (0 g; see --embodied-kg)"}`,
-    `Total: ${formatMass(r.totalG)}`
-  ].join("\n");
+async function runBenchmark(spec, where, deps) {
+  for (let w2 = 1; w2 <= spec.warmup; w2++) {
+    deps.progress(`${where}: warmup ${w2}/${spec.warmup}`);
+    const result = await deps.spawnBenchmark(spec, () => {
+    });
+    if (!result.ok) {
+      return { spec, status: "error", reason: `warmup ${w2}/${spec.warmup}: ${result.reason}`, samples: [] };
+    }
+  }
+  const samples = [];
+  for (let r = 1; r <= spec.repeat; r++) {
+    deps.progress(`${where}: repeat ${r}/${spec.repeat}`);
+    const sample2 = await meteredRepeat(spec, r, deps);
+    samples.push(sample2);
+    const command = sample2.command;
+    if (!command.ok) {
+      return { spec, status: "error", reason: `repeat ${r}/${spec.repeat}: ${command.reason}`, samples };
+    }
+  }
+  return { spec, status: "ok", samples };
 }
-async function footprintCommand(args) {
-  const { values, positionals } = parseOptions("footprint", args, OPTIONS);
-  if (values.help) {
-    process.stdout.write(FOOTPRINT_HELP + "\n");
-    return EXIT.ok;
-  }
-  if (positionals.length) throw new UsageError(`footprint: unexpected argument "${positionals[0]}"`);
-  const flags = parseCarbonFlags(values);
-  const energy2 = energyInput(values);
-  const emb = embodied(values, energy2);
-  const carbon = await resolveCarbon({
-    region: { flag: flags.region },
-    pue: { flag: flags.pue },
-    intensity: {
-      value: flags.intensity,
-      sourceFlag: flags.source,
-      zone: values.zone,
-      credentials: { electricityMapsToken: flags.electricityMapsToken }
-    },
-    // The calculator counts embodied carbon only from its own flags, never from the environment.
-    embodied: "none",
-    env: process.env
-  });
-  for (const w2 of carbon.warnings) process.stderr.write(`carbon-gate: warning: ${w2}
-`);
-  const result = computeFootprint({
-    grid: carbon.grid,
-    pue: carbon.pue,
-    energy: energy2,
-    ...emb ? { embodied: emb } : {}
-  });
-  const notices = [.../* @__PURE__ */ new Set([...carbon.grid.notices, ...carbon.pue.notices])];
-  if (values.json) process.stdout.write(JSON.stringify({ ...result, notices }, null, 2) + "\n");
-  else {
-    process.stdout.write(human(result) + "\n");
-    for (const n of notices) process.stderr.write(`notice: ${n}
-`);
-  }
-  return EXIT.ok;
+async function meteredRepeat(spec, repeat, deps) {
+  const session = deps.meter.start();
+  const command = await deps.spawnBenchmark(spec, (pid) => session.track(pid));
+  const measurement = await session.stop();
+  return sampleRun(repeat, command, measurement);
+}
+function sampleRun(repeat, command, measurement) {
+  const reported = command.reported;
+  if (!reported) return { repeat, command, measurement };
+  const sample2 = {
+    repeat,
+    command,
+    measurement: reported.problems.length ? { ...measurement, notes: [...measurement.notes, ...reported.problems] } : measurement
+  };
+  if (Object.keys(reported.metrics).length) sample2.metrics = reported.metrics;
+  if (reported.layers) sample2.layers = reported.layers;
+  const backend = reportedBackend(reported.metrics);
+  if (backend) sample2.backend = backend;
+  return sample2;
 }
 
-// src/cli/commands/calibrate.ts
-import { writeFile as writeFile2 } from "node:fs/promises";
-import path9 from "node:path";
+// src/gate/ab-run.ts
+async function runAb(head, base, deps) {
+  const out = { head: [], base: [] };
+  for (const [i, spec] of head.entries()) {
+    const where = `[${i + 1}/${head.length}] ${spec.name}`;
+    if (deps.interrupted?.()) {
+      out.head.push({ spec, status: "error", reason: "not run: interrupted", samples: [] });
+      continue;
+    }
+    const baseSpec = base.find((b) => b.name === spec.name);
+    const sides = [side(spec, deps.spawnBenchmark, "head")];
+    if (baseSpec) sides.unshift(side({ ...baseSpec, repeat: spec.repeat }, deps.spawnBaseBenchmark, "base"));
+    for (const s of sides) await warm(s, where, deps);
+    for (let r = 1; r <= spec.repeat; r++) {
+      const order = r % 2 === 1 ? sides : [...sides].reverse();
+      for (const s of order.filter((x) => !x.run.reason)) {
+        deps.progress(`${where}: ${s.label} repeat ${r}/${spec.repeat}`);
+        const sample2 = await meteredRepeat(s.run.spec, r, {
+          meter: deps.meter,
+          spawnBenchmark: s.exec
+        });
+        s.run.samples.push(sample2);
+        if (!sample2.command.ok) fail(s, `repeat ${r}/${spec.repeat}: ${sample2.command.reason}`);
+      }
+    }
+    out.head.push(sides.at(-1).run);
+    if (baseSpec) out.base.push(sides[0].run);
+  }
+  return out;
+}
+function side(spec, exec, label) {
+  return { label, exec, run: { spec, status: "ok", samples: [] } };
+}
+function fail(s, reason) {
+  s.run.status = "error";
+  s.run.reason = reason;
+}
+async function warm(s, where, deps) {
+  const n = s.run.spec.warmup;
+  for (let w2 = 1; w2 <= n && !s.run.reason; w2++) {
+    deps.progress(`${where}: ${s.label} warmup ${w2}/${n}`);
+    const result = await s.exec(s.run.spec, () => {
+    });
+    if (!result.ok) fail(s, `warmup ${w2}/${n}: ${result.reason}`);
+  }
+}
+
+// src/meter/composite-meter.ts
+function compositeMeter(cpu, gpu) {
+  if (!gpu) return cpu;
+  return {
+    describe: () => {
+      const c = cpu.describe();
+      const g = gpu.describe();
+      const merged = {
+        ...c,
+        gpu: g.gpu,
+        basis: [...c.basis, ...g.basis],
+        scope: `${c.scope ?? "CPU"} + GPU`
+      };
+      if (g.gpuNames) merged.gpuNames = g.gpuNames;
+      return merged;
+    },
+    start: () => {
+      const a = cpu.start();
+      const b = gpu.start();
+      return {
+        track: (pid) => {
+          a.track(pid);
+          b.track(pid);
+        },
+        stop: async () => mergeMeasurements(...await Promise.all([a.stop(), b.stop()]))
+      };
+    }
+  };
+}
+function mergeMeasurements(cpu, gpu) {
+  const gpuJ = gpu.breakdownJ.gpu;
+  const merged = {
+    ...cpu,
+    energyJ: cpu.energyJ + gpuJ,
+    breakdownJ: { ...cpu.breakdownJ, gpu: cpu.breakdownJ.gpu + gpuJ },
+    notes: [...cpu.notes, ...gpu.notes]
+  };
+  if (gpu.gpus) merged.gpus = gpu.gpus;
+  if (cpu.energyBandJ)
+    merged.energyBandJ = { low: cpu.energyBandJ.low + gpuJ, high: cpu.energyBandJ.high + gpuJ };
+  return merged;
+}
 
 // src/meter/io/detect.ts
 import os3 from "node:os";
@@ -35074,8 +35321,8 @@ function fallbackTdpPerCoreW() {
 }
 
 // src/meter/machine.ts
-function parseCpuInfo(text2) {
-  const blocks = text2.split(/\n\s*\n/).filter((b) => b.includes("processor"));
+function parseCpuInfo(text3) {
+  const blocks = text3.split(/\n\s*\n/).filter((b) => b.includes("processor"));
   const field3 = (block, key) => block.split("\n").find((l) => l.split(":")[0]?.trim() === key)?.split(":").slice(1).join(":").trim();
   const first = blocks[0] ?? "";
   const model2 = field3(first, "model name") ?? field3(first, "Hardware") ?? field3(first, "cpu model") ?? "unknown";
@@ -35086,8 +35333,8 @@ function parseCpuInfo(text2) {
   const virtualised = /\bhypervisor\b/.test(field3(first, "flags") ?? "");
   return { model: model2, logicalCpus: Math.max(1, blocks.length), sockets, threadsPerCore, virtualised };
 }
-function parseMemTotal(text2) {
-  const m = /^MemTotal:\s+(\d+)\s*kB/m.exec(text2);
+function parseMemTotal(text3) {
+  const m = /^MemTotal:\s+(\d+)\s*kB/m.exec(text3);
   return m ? Number(m[1]) * 1024 : null;
 }
 
@@ -37746,7 +37993,7 @@ function featureVector(m, architectures) {
 }
 
 // src/power-model/knn.ts
-function nearest(set2, q, namePenalty, vendorPenalty, count) {
+function nearest(set2, q, namePenalty, vendorPenalty, count2) {
   const all = set2.points.map((p, index) => {
     let d = 0;
     for (let j = 0; j < q.point.length; j++) d += (q.point[j] - p[j]) ** 2;
@@ -37755,7 +38002,7 @@ function nearest(set2, q, namePenalty, vendorPenalty, count) {
     return { index, distance: d };
   });
   all.sort((a, b) => a.distance - b.distance || a.index - b.index);
-  return all.slice(0, count);
+  return all.slice(0, count2);
 }
 function correction(neighbours, residuals, k, bandwidth) {
   const used = neighbours.slice(0, k);
@@ -37771,11 +38018,11 @@ function correction(neighbours, residuals, k, bandwidth) {
 }
 
 // src/power-model/ridge.ts
-function standardise(s2, row) {
-  return row.map((v, j) => Number.isNaN(v) ? 0 : (v - s2.mean[j]) / s2.sd[j]);
+function standardise(s, row) {
+  return row.map((v, j) => Number.isNaN(v) ? 0 : (v - s.mean[j]) / s.sd[j]);
 }
 function predictRidge(model2, z2) {
-  return model2.intercept.map((b, c) => z2.reduce((s2, zi, i) => s2 + zi * model2.weights[i][c], b));
+  return model2.intercept.map((b, c) => z2.reduce((s, zi, i) => s + zi * model2.weights[i][c], b));
 }
 
 // src/power-model/model.ts
@@ -37875,7 +38122,6 @@ function cpuKey(name2) {
 
 // src/power-model/resolve.ts
 var NO_SMT = /* @__PURE__ */ new Set(["core", "opteron"]);
-var r3 = (n) => Number(n.toPrecision(3));
 function architectureOf(m, key, row, ctx, basis) {
   const found = canonicalArchitecture(m.architecture, key) ?? row?.architecture ?? null;
   if (found === null || ctx.architectures.includes(found)) return found;
@@ -37910,7 +38156,7 @@ function tdpOf({ m, row, listed, basis }, coresPerSocket) {
   const fb = fallbackTdpPerCoreW();
   const tdp = row?.tdpWPerSocket ?? listed?.tdpW ?? fb.wattsPerCore * coresPerSocket;
   const from = row?.tdpWPerSocket ? "SPECpower CPU table" : listed ? `${listed.source} TDP table` : `${fb.wattsPerCore} W per core, ${fb.basis}`;
-  basis.push(`TDP: ${r3(tdp)} W per socket (${from})`);
+  basis.push(`TDP: ${roundSignificant(tdp, 3)} W per socket (${from})`);
   return tdp;
 }
 function yearOf({ m, row, listed, architecture, basis }, defaults) {
@@ -37929,7 +38175,7 @@ function clamped(year, memoryGb, d, basis) {
   if (y !== year) basis.push(`year ${year} is outside the training data (${y0}\u2013${y1}): modelled as ${y}`);
   if (mem !== memoryGb)
     basis.push(
-      `memory ${r3(memoryGb)} GB is outside the training data (${m0}\u2013${m1} GB): modelled as ${mem} GB`
+      `memory ${roundSignificant(memoryGb, 3)} GB is outside the training data (${m0}\u2013${m1} GB): modelled as ${mem} GB`
     );
   return { year: y, memoryGb: mem };
 }
@@ -37946,7 +38192,7 @@ function resolveMachine(m, ctx) {
   if (memoryGb === void 0) {
     memoryGb = ctx.defaults.memoryGbPerThread * m.threads;
     basis.push(
-      `memory: ${r3(memoryGb)} GB (${ctx.defaults.memoryGbPerThread} GB per thread, SPECpower median)`
+      `memory: ${roundSignificant(memoryGb, 3)} GB (${ctx.defaults.memoryGbPerThread} GB per thread, SPECpower median)`
     );
   }
   return {
@@ -38009,7 +38255,7 @@ function powerModelInfo() {
 // src/power-model/vm.ts
 var VM_MEMORY_W_PER_GB = 0.392;
 var MAX_MEMORY_DEDUCTION = 0.5;
-var r32 = (n) => Number(n.toPrecision(3));
+var r3 = (n) => roundSignificant(n, 3);
 function estimateVmWatts(vm, u) {
   if (!(vm.vcpus > 0) || !(vm.vmMemoryGb >= 0)) throw new RangeError("vcpus must be > 0 and vmMemoryGb \u2265 0");
   const share2 = Math.min(1, vm.vcpus / vm.host.threads);
@@ -38019,11 +38265,11 @@ function estimateVmWatts(vm, u) {
   let memoryW = VM_MEMORY_W_PER_GB * (vm.vmMemoryGb - share2 * hostMemoryGb);
   const notes = [
     `VM share ${vm.vcpus}/${vm.host.threads} host threads${share2 === 1 ? " (capped at the whole host)" : ""}, idle share included`,
-    vm.host.memoryGb === void 0 ? `host memory unknown: ${r32(hostMemoryGb)} GB assumed (sized like the VM), so no memory adjustment` : `memory: ${VM_MEMORY_W_PER_GB} W/GB \xD7 (${r32(vm.vmMemoryGb)} GB VM \u2212 ${r32(share2 * hostMemoryGb)} GB host share)`
+    vm.host.memoryGb === void 0 ? `host memory unknown: ${r3(hostMemoryGb)} GB assumed (sized like the VM), so no memory adjustment` : `memory: ${VM_MEMORY_W_PER_GB} W/GB \xD7 (${r3(vm.vmMemoryGb)} GB VM \u2212 ${r3(share2 * hostMemoryGb)} GB host share)`
   ];
   if (memoryW < -MAX_MEMORY_DEDUCTION * slice) {
     memoryW = -MAX_MEMORY_DEDUCTION * slice;
-    notes.push(`memory deduction capped at ${MAX_MEMORY_DEDUCTION * 100} % of the VM's slice`);
+    notes.push(`memory deduction capped at ${percentWhole(MAX_MEMORY_DEDUCTION)} of the VM's slice`);
   }
   const { lowRatio, highRatio } = powerModelInfo().band;
   return {
@@ -38053,13 +38299,13 @@ function teadsFractionOfTdp(utilisation2) {
   return TEADS_POINTS[TEADS_POINTS.length - 1][1];
 }
 
-// src/meter/profile.ts
+// src/meter/estimator-params.ts
 var MEMORY_W_PER_GB = 0.392;
 var HOST_THREADS_PER_CORE = 2;
 function round(n, digits = 3) {
-  return Number(n.toPrecision(digits));
+  return roundSignificant(n, digits);
 }
-function buildProfile(cpu, spec, fallback, memoryBytes) {
+function buildTeadsParams(cpu, spec, fallback, memoryBytes) {
   const memoryGb = (memoryBytes ?? 0) / 1024 ** 3;
   const memoryW = memoryGb * MEMORY_W_PER_GB;
   const basis = [];
@@ -38096,12 +38342,12 @@ function buildProfile(cpu, spec, fallback, memoryBytes) {
     basis
   };
 }
-function estimatePower(profile, utilisation2) {
-  if (profile.power) return profile.power(utilisation2);
-  return { cpu: teadsFractionOfTdp(utilisation2) * profile.cpuTdpShareW, memory: profile.memoryW };
+function estimatePower(params, utilisation2) {
+  if (params.power) return params.power(utilisation2);
+  return { cpu: teadsFractionOfTdp(utilisation2) * params.cpuTdpShareW, memory: params.memoryW };
 }
 
-// src/meter/model-profile.ts
+// src/meter/power-model-params.ts
 var REFERENCE_HOSTS = [
   {
     match: /amd|epyc/i,
@@ -38144,7 +38390,7 @@ function vmHost(cpu, spec) {
     basis: `host CPU "${cpu.model}" unknown: assumed a reference cloud host, ${ref.cpuModel} (${ref.threads} threads, ${ref.tdpWattsPerSocket} W)`
   };
 }
-function buildModelProfile(cpu, spec, memoryBytes) {
+function buildPowerModelParams(cpu, spec, memoryBytes) {
   const memoryGb = (memoryBytes ?? 0) / 1024 ** 3;
   const info = powerModelInfo();
   let total;
@@ -38172,7 +38418,7 @@ function buildModelProfile(cpu, spec, memoryBytes) {
     );
   }
   basis.push(
-    `cross-validated MAPE ${info.cvMapePct} % on SPECpower; band \xD7${info.band.lowRatio}\u2013\xD7${info.band.highRatio} covered ${Math.round(info.band.coverage * 100)} % of held-out servers`
+    `cross-validated MAPE ${info.cvMapePct} % on SPECpower; band \xD7${info.band.lowRatio}\u2013\xD7${info.band.highRatio} covered ${percentWhole(info.band.coverage)} of held-out servers`
   );
   basis.push(
     "whole-machine figure: memory, board and power-supply losses are inside the cpu part of the breakdown"
@@ -38194,8 +38440,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import os2 from "node:os";
 
 // src/meter/proc-stat.ts
-function parseProcStat(text2) {
-  const line = text2.split("\n").find((l) => l.startsWith("cpu "));
+function parseProcStat(text3) {
+  const line = text3.split("\n").find((l) => l.startsWith("cpu "));
   if (!line) return null;
   const v = line.trim().split(/\s+/).slice(1).map(Number);
   if (v.length < 4 || v.some((n) => !Number.isFinite(n))) return null;
@@ -38203,11 +38449,11 @@ function parseProcStat(text2) {
   const busy = user + nice + system + irq + softirq;
   return { busy, total: busy + idle + iowait + steal };
 }
-function parsePidStat(text2) {
-  const close = text2.lastIndexOf(")");
+function parsePidStat(text3) {
+  const close = text3.lastIndexOf(")");
   if (close < 0) return null;
-  const pid = Number(text2.slice(0, text2.indexOf("(")).trim());
-  const rest = text2.slice(close + 1).trim().split(/\s+/);
+  const pid = Number(text3.slice(0, text3.indexOf("(")).trim());
+  const rest = text3.slice(close + 1).trim().split(/\s+/);
   const ppid = Number(rest[1]);
   const childTicks = Number(rest[13]) + Number(rest[14]);
   const ticks = Number(rest[11]) + Number(rest[12]) + childTicks;
@@ -38262,8 +38508,8 @@ function readSystemCpu() {
   return { busy, total, source: "os.cpus" };
 }
 function readPid(pid) {
-  const text2 = read(`${procRoot()}/${pid}/stat`);
-  return text2 ? parsePidStat(text2) : null;
+  const text3 = read(`${procRoot()}/${pid}/stat`);
+  return text3 ? parsePidStat(text3) : null;
 }
 function childrenOf(pid) {
   let tids;
@@ -38274,9 +38520,9 @@ function childrenOf(pid) {
   }
   const out = [];
   for (const tid of tids) {
-    const text2 = read(`${procRoot()}/${pid}/task/${tid}/children`);
-    if (text2 === null) return null;
-    for (const p of text2.split(/\s+/)) if (p) out.push(Number(p));
+    const text3 = read(`${procRoot()}/${pid}/task/${tid}/children`);
+    if (text3 === null) return null;
+    for (const p of text3.split(/\s+/)) if (p) out.push(Number(p));
   }
   return out;
 }
@@ -38337,18 +38583,680 @@ function detectMachine() {
   const found = findCpu(topology.model);
   const fallback = fallbackTdpPerCoreW();
   const spec = found ? { model: found.model, tdpW: found.tdpW, cores: found.cores, source: `${found.source} TDP table` } : null;
-  return { topology, memoryBytes, profile: estimatorProfile(topology, spec, fallback, memoryBytes) };
+  return {
+    topology,
+    memoryBytes,
+    estimatorParams: buildEstimatorParams(topology, spec, fallback, memoryBytes)
+  };
 }
-function estimatorProfile(topology, spec, fallback, memoryBytes) {
+function buildEstimatorParams(topology, spec, fallback, memoryBytes) {
   try {
-    return buildModelProfile(topology, spec, memoryBytes);
+    return buildPowerModelParams(topology, spec, memoryBytes);
   } catch (e) {
-    const teads = buildProfile(topology, spec, fallback, memoryBytes);
+    const teads = buildTeadsParams(topology, spec, fallback, memoryBytes);
     teads.basis.unshift(
       `calibrated power model not applicable (${e.message}): Teads curve on TDP instead`
     );
     return teads;
   }
+}
+
+// src/meter/io/usage-sampler.ts
+import { performance } from "node:perf_hooks";
+
+// src/meter/accumulator.ts
+var EnergyAccumulator = class {
+  cpuJ = 0;
+  memoryJ = 0;
+  busy = 0;
+  total = 0;
+  intervals = 0;
+  first = null;
+  last = null;
+  power;
+  /** The estimator's parameters, or any other curve of power against utilisation. */
+  constructor(model2) {
+    this.power = typeof model2 === "function" ? model2 : (u) => estimatePower(model2, u);
+  }
+  add(s) {
+    const prev = this.last;
+    this.last = s;
+    if (!prev) {
+      this.first = s;
+      return;
+    }
+    const dt = s.tS - prev.tS;
+    if (dt <= 0) return;
+    const dTotal = s.total - prev.total;
+    const dBusy = s.busy - prev.busy;
+    const u = dTotal > 0 ? Math.min(1, Math.max(0, dBusy / dTotal)) : 0;
+    const p = this.power(u);
+    this.cpuJ += p.cpu * dt;
+    this.memoryJ += p.memory * dt;
+    this.busy += Math.max(0, dBusy);
+    this.total += Math.max(0, dTotal);
+    this.intervals++;
+  }
+  /** `finalTreeCpuS` may come from exact end-of-process accounting, better than the last sample. */
+  result(logicalCpus, finalTreeCpuS, notes = []) {
+    const durationS = this.first && this.last ? this.last.tS - this.first.tS : 0;
+    const sampled = this.first && this.last ? this.last.treeCpuS - this.first.treeCpuS : 0;
+    const processCpuS = Math.max(sampled, finalTreeCpuS ?? 0);
+    const utilisation2 = this.total > 0 ? this.busy / this.total : 0;
+    const busyCpuS = utilisation2 * durationS * logicalCpus;
+    return {
+      durationS,
+      energyJ: this.cpuJ + this.memoryJ,
+      breakdownJ: { cpu: this.cpuJ, memory: this.memoryJ, gpu: 0 },
+      utilisation: utilisation2,
+      processCpuS,
+      processShare: busyCpuS > 0 ? Math.min(1, processCpuS / busyCpuS) : 0,
+      samples: this.intervals,
+      notes
+    };
+  }
+};
+
+// src/meter/io/usage-sampler.ts
+var UsageSampler = class {
+  constructor(power, logicalCpus) {
+    this.logicalCpus = logicalCpus;
+    this.acc = new EnergyAccumulator(power);
+    this.sample();
+  }
+  logicalCpus;
+  acc;
+  pid = null;
+  // Tree CPU time only grows; once the tree exits reads return 0, so keep the highest seen.
+  treeCpuS = 0;
+  reapedAtStart = readReapedChildrenCpuS();
+  track(pid) {
+    this.pid = pid;
+  }
+  sample() {
+    const sys = readSystemCpu();
+    if (this.pid) this.treeCpuS = Math.max(this.treeCpuS, readTreeCpuS(this.pid));
+    this.acc.add({ tS: performance.now() / 1e3, busy: sys.busy, total: sys.total, treeCpuS: this.treeCpuS });
+  }
+  /** Takes the last sample; the kernel's reaped-children total is exact once the tree has exited. */
+  finish(notes = []) {
+    this.sample();
+    const reapedNow = readReapedChildrenCpuS();
+    const exact = this.reapedAtStart !== null && reapedNow !== null ? reapedNow - this.reapedAtStart : void 0;
+    return this.acc.result(this.logicalCpus, exact, notes);
+  }
+};
+
+// src/meter/io/estimator-meter.ts
+function createEstimatorMeter(opts) {
+  return {
+    describe: () => ({
+      cpu: "estimator",
+      gpu: "none",
+      powerModel: opts.params.powerModel,
+      scope: "whole machine, modelled: CPU and platform (share of host) + memory",
+      basis: opts.params.basis,
+      intervalS: opts.intervalS
+    }),
+    start: () => startSession(opts)
+  };
+}
+function startSession(opts) {
+  const usage = new UsageSampler((u) => estimatePower(opts.params, u), opts.logicalCpus);
+  const timer = setInterval(() => usage.sample(), opts.intervalS * 1e3);
+  timer.unref();
+  return {
+    track: (pid) => usage.track(pid),
+    async stop() {
+      clearInterval(timer);
+      const m = usage.finish();
+      const band = opts.params.band;
+      if (band) {
+        m.energyBandJ = {
+          low: m.breakdownJ.cpu * band.lowRatio + m.breakdownJ.memory,
+          high: m.breakdownJ.cpu * band.highRatio + m.breakdownJ.memory
+        };
+      }
+      return m;
+    }
+  };
+}
+
+// src/meter/io/nvidia-smi-meter.ts
+import { spawn } from "node:child_process";
+import { performance as performance2 } from "node:perf_hooks";
+
+// src/meter/nvidia-describe.ts
+var DEFAULT_GPU_INTERVAL_S = 0.1;
+function describeNvidia(gpus, intervalS) {
+  const ms = Math.round(intervalS * 1e3);
+  const n = gpus.length === 1 ? "1 GPU" : `${gpus.length} GPUs`;
+  return {
+    cpu: "estimator",
+    gpu: "nvidia-smi",
+    powerModel: "nvidia-smi power.draw",
+    basis: [
+      `nvidia-smi power.draw of ${n} every ${ms} ms, integrated by the trapezoid rule; the first and last readings are held to the edges of the window`,
+      "NVIDIA states power.draw is accurate to \xB15 W; on Ampere and newer it is a 1-s average, so bursts shorter than 1 s are smoothed and readings lag by about 0.5 s",
+      "GPU energy is whole-board power of every GPU nvidia-smi lists, idle ones included, over the benchmark window"
+    ],
+    intervalS,
+    scope: "GPU boards (nvidia-smi power.draw)",
+    gpuNames: [...gpus].sort((a, b) => a.index - b.index).map((g) => g.name)
+  };
+}
+
+// src/text/terminal-safe.ts
+function terminalSafe(text3) {
+  return text3.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+}
+
+// src/meter/nvidia-notes.ts
+function noteworthyGapS(intervalS) {
+  return Math.max(1, 5 * intervalS);
+}
+var clip = (text3) => terminalSafe(text3.length > 80 ? `${text3.slice(0, 77)}...` : text3);
+function gpuNotes(t, startS, endS, intervalS) {
+  const label = `GPU ${t.index} (${clip(t.name)})`;
+  const why = [...t.skippedValues].map(clip).join(", ");
+  if (!t.first || !t.last) {
+    const seen = t.skipped > 0 ? `${t.skipped} skipped: ${why}` : "nvidia-smi printed no line for it";
+    return [
+      `${label}: no valid power reading in ${secondsTenths(endS - startS)} (${seen}); its energy is counted as 0 J`
+    ];
+  }
+  const notes = [];
+  const total = t.samples + t.skipped;
+  if (t.first.tS >= endS)
+    return [
+      `${label}: no power reading during the ${secondsTenths(endS - startS)} run; the first one, ${secondsTenths(t.first.tS - endS)} after its end (${watts(t.first.w, 0)}), is assumed throughout`
+    ];
+  if (t.skipped > 0)
+    notes.push(
+      `${label}: ${t.skipped} of ${total} power readings skipped (${why}); power is interpolated across them`
+    );
+  const limit = noteworthyGapS(intervalS);
+  const lead = t.first.tS - startS;
+  if (lead > limit)
+    notes.push(
+      `${label}: first power reading ${secondsTenths(lead)} after the start; it is assumed to hold back to the start`
+    );
+  const gap = t.longestGap;
+  if (gap && gap.toS - gap.fromS > limit)
+    notes.push(
+      `${label}: no power reading for ${secondsTenths(gap.toS - gap.fromS)} (${secondsTenths(gap.fromS - startS)} to ${secondsTenths(gap.toS - startS)} into the run); power is interpolated linearly`
+    );
+  const tail = endS - t.last.tS;
+  if (tail > limit)
+    notes.push(
+      `${label}: no power reading in the last ${secondsTenths(tail)}; the last one (${watts(t.last.w, 0)}) is assumed to hold to the end`
+    );
+  return notes;
+}
+function outputNotes(samples, bursts, unreadable, firstUnreadable) {
+  const notes = [];
+  if (unreadable > 0)
+    notes.push(
+      `nvidia-smi printed ${unreadable} unreadable line(s), ignored (first: "${clip(firstUnreadable)}")`
+    );
+  if (bursts > 2 && bursts > samples / 10)
+    notes.push(
+      `${bursts} of ${samples} nvidia-smi samples arrived bunched with the previous one; GPU timing is approximate`
+    );
+  return notes;
+}
+
+// src/meter/nvidia-parse.ts
+var MAX_PLAUSIBLE_W = 5e3;
+var WATTS = /^(\d+(?:\.\d+)?)(?:\s*W)?$/;
+var INDEX = /^\d+$/;
+function parsePowerLine(line) {
+  const text3 = line.trim();
+  if (text3 === "") return { kind: "blank" };
+  const fields = text3.split(",").map((f) => f.trim());
+  const first = fields[0] ?? "";
+  if (fields.length < 3 || !INDEX.test(first)) return { kind: "unreadable", text: text3 };
+  const index = Number(first);
+  const name2 = fields.slice(1, -1).join(", ");
+  const value = fields[fields.length - 1] ?? "";
+  const m = WATTS.exec(value);
+  const watts3 = m ? Number(m[1]) : NaN;
+  if (!Number.isFinite(watts3) || watts3 > MAX_PLAUSIBLE_W) return { kind: "unavailable", index, name: name2, value };
+  return { kind: "reading", index, name: name2, watts: watts3 };
+}
+function parseGpuList(text3) {
+  const gpus = [];
+  for (const raw of text3.split("\n")) {
+    const line = raw.trim();
+    const comma = line.indexOf(",");
+    if (comma < 0) continue;
+    const index = line.slice(0, comma).trim();
+    const name2 = line.slice(comma + 1).trim();
+    if (INDEX.test(index) && name2 !== "") gpus.push({ index: Number(index), name: name2 });
+  }
+  return gpus;
+}
+
+// src/meter/nvidia-energy.ts
+var GpuEnergyIntegrator = class {
+  tracks = /* @__PURE__ */ new Map();
+  sample = null;
+  samples = 0;
+  bursts = 0;
+  unreadable = 0;
+  firstUnreadable = "";
+  /** `known`: the GPUs detection found, so one that never prints a line still gets a row and a note. */
+  constructor(known) {
+    for (const g of known) this.track(g.index, g.name);
+  }
+  /** Samples seen so far, valid or not. */
+  get sampleCount() {
+    return this.samples;
+  }
+  /** One line of output, stamped with the time (s) its chunk arrived, on the window's clock. */
+  addLine(line, arrivedS) {
+    const p = parsePowerLine(line);
+    if (p.kind === "blank") return;
+    if (p.kind === "unreadable") {
+      if (this.unreadable++ === 0) this.firstUnreadable = p.text;
+      return;
+    }
+    const tS = this.sampleTime(p.index, arrivedS);
+    const t = this.track(p.index, p.name);
+    if (p.kind === "unavailable") {
+      t.skipped++;
+      if (t.skippedValues.size < 3) t.skippedValues.add(p.value);
+      return;
+    }
+    const prev = t.last;
+    t.last = { tS, w: p.watts };
+    t.samples++;
+    if (!prev) {
+      t.first = t.last;
+      return;
+    }
+    const dt = tS - prev.tS;
+    if (dt <= 0) return;
+    t.innerJ += (prev.w + p.watts) / 2 * dt;
+    if (!t.longestGap || dt > t.longestGap.toS - t.longestGap.fromS)
+      t.longestGap = { fromS: prev.tS, toS: tS };
+  }
+  /** The GPU part of a Measurement over [startS, endS]; `notes` come first (e.g. nvidia-smi exited). */
+  result(startS, endS, intervalS, notes = []) {
+    const gpus = [];
+    const out = [...notes];
+    const tracks = [...this.tracks.values()].sort((a, b) => a.index - b.index);
+    for (const t of tracks) {
+      gpus.push({
+        index: t.index,
+        name: t.name,
+        energyJ: energyJ(t, startS, endS),
+        samples: t.samples,
+        skipped: t.skipped
+      });
+      out.push(...gpuNotes(t, startS, endS, intervalS));
+    }
+    out.push(...outputNotes(this.samples, this.bursts, this.unreadable, this.firstUnreadable));
+    const total = gpus.reduce((s, g) => s + g.energyJ, 0);
+    return {
+      durationS: Math.max(0, endS - startS),
+      energyJ: total,
+      breakdownJ: { cpu: 0, memory: 0, gpu: total },
+      // A GPU meter sees no CPU: the composite meter takes these from the CPU meter.
+      utilisation: 0,
+      processCpuS: 0,
+      processShare: 0,
+      samples: 0,
+      notes: out,
+      gpus
+    };
+  }
+  /** Lines of one sample share the first line's arrival time; a repeated index starts the next sample. */
+  sampleTime(index, arrivedS) {
+    if (!this.sample || this.sample.seen.has(index)) {
+      if (this.sample && this.sample.tS === arrivedS) this.bursts++;
+      this.sample = { tS: arrivedS, seen: /* @__PURE__ */ new Set() };
+      this.samples++;
+    }
+    this.sample.seen.add(index);
+    return this.sample.tS;
+  }
+  track(index, name2) {
+    let t = this.tracks.get(index);
+    if (!t) {
+      t = {
+        index,
+        name: name2,
+        first: null,
+        last: null,
+        innerJ: 0,
+        samples: 0,
+        skipped: 0,
+        skippedValues: /* @__PURE__ */ new Set(),
+        longestGap: null
+      };
+      this.tracks.set(index, t);
+    }
+    return t;
+  }
+};
+function energyJ(t, startS, endS) {
+  if (!t.first || !t.last) return 0;
+  if (t.first.tS >= endS) return t.first.w * Math.max(0, endS - startS);
+  const lead = Math.max(0, t.first.tS - startS);
+  const tail = Math.max(0, endS - t.last.tS);
+  return t.innerJ + t.first.w * lead + t.last.w * tail;
+}
+
+// src/meter/io/nvidia-smi.ts
+import { execFile as execFile2 } from "node:child_process";
+import { accessSync, constants, statSync as statSync2 } from "node:fs";
+import path7 from "node:path";
+var NVIDIA_SMI_NOT_FOUND = "nvidia-smi not found on PATH";
+var DETECT_TIMEOUT_MS = 5e3;
+function isExecutableFile(p) {
+  try {
+    accessSync(p, constants.X_OK);
+    return statSync2(p).isFile();
+  } catch {
+    return false;
+  }
+}
+function resolveNvidiaSmi(env = process.env) {
+  const override = env.CARBON_GATE_NVIDIA_SMI;
+  if (override) return path7.resolve(override);
+  for (const dir2 of (env.PATH ?? "").split(path7.delimiter)) {
+    if (!dir2) continue;
+    const candidate = path7.resolve(dir2, "nvidia-smi");
+    if (isExecutableFile(candidate)) return candidate;
+  }
+  return null;
+}
+var firstLine = (text3) => terminalSafe(text3.trim().split("\n")[0]?.trim().slice(0, 160) ?? "");
+function detectNvidiaGpus(opts = {}) {
+  const binary = resolveNvidiaSmi(opts.env);
+  if (!binary) return Promise.resolve({ ok: false, reason: NVIDIA_SMI_NOT_FOUND });
+  const timeout = opts.timeoutMs ?? DETECT_TIMEOUT_MS;
+  const args = ["--query-gpu=index,name", "--format=csv,noheader"];
+  return new Promise((resolve) => {
+    execFile2(binary, args, { timeout, maxBuffer: 1 << 20, encoding: "utf8" }, (err, stdout, stderr) => {
+      if (err) {
+        const e = err;
+        let reason;
+        if (e.code === "ENOENT") reason = `nvidia-smi not found at ${binary}`;
+        else if (e.killed) reason = `nvidia-smi did not answer within ${timeout / 1e3} s`;
+        else if (typeof e.code === "number")
+          reason = `nvidia-smi failed (exit code ${e.code}): ${firstLine(stdout || stderr) || "no output"}`;
+        else reason = `could not run nvidia-smi (${binary}): ${firstLine(e.message)}`;
+        resolve({ ok: false, reason });
+        return;
+      }
+      const gpus = parseGpuList(stdout);
+      if (gpus.length === 0)
+        resolve({ ok: false, reason: `nvidia-smi lists no GPU: ${firstLine(stdout) || "no output"}` });
+      else resolve({ ok: true, gpus, binary });
+    });
+  });
+}
+
+// src/meter/io/nvidia-smi-meter.ts
+var KILL_GRACE_MS = 1e3;
+var FIRST_SAMPLE_WAIT_S = 2;
+var MAX_LINE = 4096;
+var nowS = () => performance2.now() / 1e3;
+function createNvidiaMeter(opts) {
+  const settings = {
+    gpus: opts.gpus,
+    binary: opts.binary ?? resolveNvidiaSmi() ?? "nvidia-smi",
+    intervalS: opts.intervalS ?? DEFAULT_GPU_INTERVAL_S,
+    firstSampleWaitS: opts.firstSampleWaitS ?? FIRST_SAMPLE_WAIT_S
+  };
+  return {
+    describe: () => describeNvidia(settings.gpus, settings.intervalS),
+    start: () => startSession2(settings)
+  };
+}
+function startSession2({ binary, gpus, intervalS, firstSampleWaitS }) {
+  const startS = nowS();
+  const acc = new GpuEnergyIntegrator(gpus);
+  const notes = [];
+  const ms = String(Math.max(1, Math.round(intervalS * 1e3)));
+  const args = ["--query-gpu=index,name,power.draw", "--format=csv,noheader,nounits", "-lms", ms];
+  let stopped = false;
+  let ended = null;
+  let stderr = "";
+  let child2 = null;
+  let gone = Promise.resolve();
+  let firstSample = () => {
+  };
+  const sampled = new Promise((resolve) => firstSample = resolve);
+  try {
+    child2 = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+  } catch (e) {
+    notes.push(`could not run nvidia-smi (${terminalSafe(binary)}): ${terminalSafe(e.message)}`);
+  }
+  const onProcessExit = () => child2?.kill("SIGKILL");
+  if (child2) {
+    const c = child2;
+    gone = new Promise((resolve) => {
+      c.once("exit", (code, signal) => {
+        if (!stopped) ended = { atS: nowS(), code, signal };
+        resolve();
+      });
+      c.once("error", (e) => {
+        if (!stopped)
+          notes.push(`could not run nvidia-smi (${terminalSafe(binary)}): ${terminalSafe(e.message)}`);
+        resolve();
+      });
+    });
+    let pending = "";
+    c.stdout?.setEncoding("utf8");
+    c.stdout?.on("data", (chunk) => {
+      if (stopped && acc.sampleCount > 0) return;
+      const t = nowS();
+      const parts = (pending + chunk).split("\n");
+      pending = parts.pop() ?? "";
+      if (pending.length > MAX_LINE) pending = "";
+      for (const line of parts) acc.addLine(line, t);
+      if (acc.sampleCount > 0) firstSample();
+    });
+    c.stderr?.setEncoding("utf8");
+    c.stderr?.on("data", (chunk) => {
+      if (stderr.length < 2048) stderr += chunk;
+    });
+    c.unref();
+    for (const s of [c.stdout, c.stderr]) s?.unref?.();
+    process.once("exit", onProcessExit);
+  }
+  return {
+    // nvidia-smi reports whole boards: there is no per-process GPU energy to attribute.
+    track() {
+    },
+    async stop() {
+      const endS = nowS();
+      stopped = true;
+      process.removeListener("exit", onProcessExit);
+      if (ended) notes.unshift(earlyExitNote(ended, startS, endS, stderr));
+      if (child2 && !ended) {
+        if (acc.sampleCount === 0) await within(firstSampleWaitS * 1e3, Promise.race([sampled, gone]));
+        await terminate(child2, gone);
+      }
+      return acc.result(startS, endS, intervalS, notes);
+    }
+  };
+}
+function earlyExitNote(e, startS, endS, stderr) {
+  const how = e.signal ? `killed by ${e.signal}` : `exit code ${e.code}`;
+  const msg = terminalSafe(stderr.trim().split("\n")[0]?.trim().slice(0, 120) ?? "");
+  const at2 = `${secondsTenths(e.atS - startS)} into a ${secondsTenths(endS - startS)} window`;
+  return `nvidia-smi stopped early (${how}) ${at2}${msg ? `: ${msg}` : ""}; GPU readings after that are missing`;
+}
+async function within(ms, p) {
+  let timer;
+  const late = new Promise((resolve) => timer = setTimeout(() => resolve(false), ms));
+  const inTime = await Promise.race([p.then(() => true), late]);
+  clearTimeout(timer);
+  return inTime;
+}
+async function terminate(child2, gone) {
+  child2.kill("SIGTERM");
+  if (!await within(KILL_GRACE_MS, gone)) child2.kill("SIGKILL");
+}
+
+// src/power-profile/io/load-power-profile.ts
+import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
+import path8 from "node:path";
+
+// src/power-profile/schema.ts
+var MAX_W = 1e5;
+var watts2 = (doc) => field(external_exports.number().min(0).max(MAX_W), doc, {
+  expected: `a power in watts from 0 to ${MAX_W}`,
+  hint: quotingHint("number")
+});
+var point = field(
+  external_exports.strictObject({
+    utilisation: field(external_exports.number().min(0).max(1), "System CPU utilisation, 0 to 1.", {
+      expected: "a utilisation from 0 to 1",
+      hint: (found) => typeof found === "number" && found > 1 && found <= 100 ? `write ${found / 100}` : void 0
+    }),
+    watts: watts2("CPU power at that utilisation, W.")
+  }),
+  "One measured point of the load curve.",
+  { expected: "a mapping with utilisation and watts" }
+);
+function increasing(points, ctx) {
+  points.forEach((p, i) => {
+    const prev = points[i - 1];
+    const inRange = (x) => x >= 0 && x <= 1;
+    if (prev && inRange(prev.utilisation) && inRange(p.utilisation) && p.utilisation <= prev.utilisation)
+      ctx.addIssue({
+        code: "custom",
+        path: [i, "utilisation"],
+        message: "utilisation not increasing",
+        params: { expected: `a utilisation above the previous point's (${prev.utilisation})` }
+      });
+  });
+}
+var PowerProfileSchema = field(
+  external_exports.strictObject({
+    $schema: field(external_exports.string(), "JSON Schema URL or path for editors; ignored.", {
+      expected: "a string"
+    }).optional(),
+    version: field(external_exports.literal(1), "Profile format version; must be 1.", {
+      expected: "1 (the profile format version)"
+    }),
+    machine: field(external_exports.string().max(200), "Free text naming the machine or runner type.", {
+      expected: "a string of at most 200 characters"
+    }).optional(),
+    cpuModel: field(external_exports.string().max(200), "CPU model the profile was measured on.", {
+      expected: "a string of at most 200 characters"
+    }).optional(),
+    source: field(external_exports.enum(["calibrate", "manual"]), "How the profile was obtained.", {
+      expected: 'one of "calibrate" or "manual"'
+    }),
+    idleW: watts2("CPU power at utilisation 0, W."),
+    loadW: field(external_exports.array(point).min(2).superRefine(increasing), "CPU power at increasing utilisations.", {
+      expected: "a list of at least 2 {utilisation, watts} points"
+    }),
+    memoryW: watts2("Memory power, W, constant; omitted: memory is estimated from its size.").optional(),
+    gpuIdleW: watts2("GPU power at rest, W (recorded; GPUs are metered by their own meter).").optional(),
+    measuredAt: field(external_exports.string().max(64), "When the profile was measured (ISO 8601).", {
+      expected: 'a date-time string like "2025-01-31T12:00:00Z"'
+    }).optional()
+  }).superRefine((profile, ctx) => {
+    const first = profile.loadW[0];
+    if (first && first.utilisation === 0 && first.watts !== profile.idleW)
+      ctx.addIssue({
+        code: "custom",
+        path: ["loadW", 0, "watts"],
+        message: "differs from idleW",
+        params: { expected: `idleW (${profile.idleW}) at utilisation 0` }
+      });
+  }),
+  "A measured power profile: CPU watts against utilisation.",
+  { expected: "a JSON object with version, source, idleW and loadW" }
+);
+
+// src/power-profile/parse.ts
+function parsePowerProfileText(text3, file3) {
+  let value;
+  try {
+    value = JSON.parse(text3.startsWith("\uFEFF") ? text3.slice(1) : text3);
+  } catch (error62) {
+    const message = error62.message.split("\n")[0] ?? "syntax error";
+    return { ok: false, errors: [`${file3}: invalid JSON: ${message}`] };
+  }
+  const parsed = PowerProfileSchema.safeParse(value);
+  if (parsed.success) return { ok: true, profile: parsed.data };
+  const lines = issueLines(parsed.error.issues, value, PowerProfileSchema, file3);
+  return { ok: false, errors: lines.slice(0, MAX_ERROR_LINES) };
+}
+
+// src/power-profile/io/load-power-profile.ts
+function labelOf(absolute) {
+  const relative = path8.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith("..") && !path8.isAbsolute(relative) ? relative : absolute;
+}
+function loadPowerProfile(file3) {
+  const absolute = path8.resolve(file3);
+  const label = labelOf(absolute);
+  let text3;
+  try {
+    const info = statSync3(absolute);
+    if (!info.isFile())
+      throw new ConfigError([`${label}: not a regular file; expected a power profile (JSON)`]);
+    if (info.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
+    text3 = readFileSync2(absolute, "utf8");
+  } catch (error62) {
+    if (error62 instanceof ConfigError) throw error62;
+    const code = error62.code;
+    throw new ConfigError([
+      code === "ENOENT" ? `${label}: power profile not found` : `${label}: cannot read the power profile (${code ?? "error"})`
+    ]);
+  }
+  const result = parsePowerProfileText(text3, label);
+  if (!result.ok) throw new ConfigError(result.errors);
+  return { profile: result.profile, label };
+}
+
+// src/power-profile/curve.ts
+function curvePoints(profile) {
+  const load2 = profile.loadW.filter((p) => p.utilisation > 0);
+  return [{ utilisation: 0, watts: profile.idleW }, ...load2];
+}
+function wattsAt(points, u) {
+  const x = Math.min(1, Math.max(0, Number.isFinite(u) ? u : 0));
+  let prev = points[0];
+  if (!prev) return 0;
+  for (const p of points) {
+    if (x <= p.utilisation) {
+      const span = p.utilisation - prev.utilisation;
+      return span > 0 ? prev.watts + (x - prev.utilisation) / span * (p.watts - prev.watts) : p.watts;
+    }
+    prev = p;
+  }
+  return prev.watts;
+}
+function powerProfileCurve(profile, memoryW) {
+  const points = curvePoints(profile);
+  return (u) => ({ cpu: wattsAt(points, u), memory: memoryW });
+}
+
+// src/power-profile/describe.ts
+var w = (watts3) => `${roundSignificant(watts3, 3)} W`;
+function powerProfileBasis(profile, label, memory) {
+  const how = profile.source === "calibrate" ? "calibrated against RAPL" : "written by hand";
+  const on = [profile.cpuModel, profile.machine].filter(Boolean).join(", ");
+  const points = curvePoints(profile);
+  return [
+    `measured power profile ${label} (${how}${on ? ` on ${on}` : ""}${profile.measuredAt ? `, ${profile.measuredAt}` : ""})`,
+    `CPU power piecewise-linear in utilisation over ${points.length} points: ${w(profile.idleW)} idle, ${w(wattsAt(points, 0.5))} at 50 %, ${w(wattsAt(points, 1))} at 100 %`,
+    memory
+  ];
+}
+function powerProfileCpuMismatch(profile, label, cpuModel) {
+  if (!profile.cpuModel || profile.cpuModel.trim() === cpuModel.trim()) return null;
+  return `power profile ${label} was measured on "${profile.cpuModel}" but this machine has "${cpuModel}": its figures may not apply`;
 }
 
 // src/meter/rapl/zone.ts
@@ -38360,10 +39268,10 @@ function parseZoneId(id) {
   const indices = match[2].split(":");
   return { provider, parent: indices.length > 1 ? `${provider}:${indices.slice(0, -1).join(":")}` : null };
 }
-function parseMicrojoules(text2) {
-  const trimmed = text2.trim();
-  if (!/^\d{1,16}$/.test(trimmed)) return null;
-  const value = Number(trimmed);
+function parseMicrojoules(text3) {
+  const trimmed2 = text3.trim();
+  if (!/^\d{1,16}$/.test(trimmed2)) return null;
+  const value = Number(trimmed2);
   return Number.isSafeInteger(value) ? value : null;
 }
 function zoneLabel(zone) {
@@ -38426,7 +39334,7 @@ function chooseDomains(all) {
 
 // src/meter/io/powercap.ts
 import { closeSync, openSync, readSync, readdirSync as readdirSync2 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 function powercapRoot() {
   return process.env.CARBON_GATE_POWERCAP_ROOT ?? "/sys/class/powercap";
 }
@@ -38456,15 +39364,15 @@ function zoneDirs(root) {
     for (const name2 of names) {
       const isZone = parseZoneId(name2) !== null;
       if (!isZone && !(depth === 0 && (name2 === "intel-rapl" || name2 === "intel-rapl-mmio"))) continue;
-      if (isZone && !out.has(name2)) out.set(name2, path8.join(dir2, name2));
-      if (depth < 3) visit2(path8.join(dir2, name2), depth + 1);
+      if (isZone && !out.has(name2)) out.set(name2, path9.join(dir2, name2));
+      if (depth < 3) visit2(path9.join(dir2, name2), depth + 1);
     }
   };
   visit2(root, 0);
   return out;
 }
 function energyStatus(dir2) {
-  const read2 = readAttribute(path8.join(dir2, "energy_uj"));
+  const read2 = readAttribute(path9.join(dir2, "energy_uj"));
   if (!read2.ok) return { ok: false, unreadable: true, why: `energy_uj not readable (${read2.code})` };
   if (parseMicrojoules(read2.text) === null)
     return {
@@ -38480,13 +39388,13 @@ function scanPowercap(root) {
   const problems = [];
   for (const [id, dir2] of dirs) {
     const parsed = parseZoneId(id);
-    const nameRead = readAttribute(path8.join(dir2, "name"));
+    const nameRead = readAttribute(path9.join(dir2, "name"));
     const name2 = nameRead.ok ? nameRead.text.trim() : "";
     if (!/^[\w.-]{1,40}$/.test(name2)) {
       problems.push(`RAPL ${id}: no readable name file; zone not used`);
       continue;
     }
-    const rangeRead = readAttribute(path8.join(dir2, "max_energy_range_uj"));
+    const rangeRead = readAttribute(path9.join(dir2, "max_energy_range_uj"));
     const maxRangeUj = rangeRead.ok ? parseMicrojoules(rangeRead.text) : null;
     if (!maxRangeUj) {
       const shown = rangeRead.ok ? describeValue(rangeRead.text.trim()) : `unreadable (${rangeRead.code})`;
@@ -38498,7 +39406,7 @@ function scanPowercap(root) {
   return { found: dirs.size, zones, problems };
 }
 function readEnergyUj(zone) {
-  const read2 = readAttribute(path8.join(zone.dir, "energy_uj"));
+  const read2 = readAttribute(path9.join(zone.dir, "energy_uj"));
   return read2.ok ? parseMicrojoules(read2.text) : null;
 }
 
@@ -38540,88 +39448,50 @@ function detectRapl(root = powercapRoot()) {
   return { ok: true, root, zones, scope: choice.scope, provider, basis, notes };
 }
 
-// src/meter/rapl/interval.ts
-var MAX_PLAUSIBLE_W = 1e3;
-var MIN_INTERVAL_S = 0.01;
-function wrapSafeIntervalS(configuredS, zones) {
-  let interval = configuredS;
-  for (const z2 of zones) {
-    const watts3 = Math.max(MAX_PLAUSIBLE_W, z2.peakW);
-    interval = Math.min(interval, z2.rangeUj / 1e6 / (2 * watts3));
-  }
-  return Math.max(MIN_INTERVAL_S, interval);
-}
-
-// src/profile/calibration-fit.ts
-function measureStep(target, a, b) {
-  const dt = b.tS - a.tS;
-  if (!(dt > 0)) return null;
-  const dTotal = b.total - a.total;
-  const utilisation2 = dTotal > 0 ? Math.min(1, Math.max(0, (b.busy - a.busy) / dTotal)) : 0;
-  const dramW = a.dramJ !== null && b.dramJ !== null ? (b.dramJ - a.dramJ) / dt : null;
-  return { target, utilisation: utilisation2, cpuW: (b.cpuJ - a.cpuJ) / dt, dramW };
-}
-var MERGE_UTILISATION = 0.01;
-var round2 = (x, digits) => Number(x.toFixed(digits));
-var percent2 = (u) => `${(u * 100).toFixed(0)} %`;
-var BUSY_AT_REST = 0.1;
-function busyAtRest(steps) {
-  const rest = steps.find((s2) => s2.target === 0);
-  if (!rest || rest.utilisation <= BUSY_AT_REST) return null;
-  return `the machine was ${percent2(rest.utilisation)} busy at the 0 % step: other work is running, so idle power reads high`;
-}
-function profileFromSteps(steps, meta3) {
-  const sorted = [...steps].sort((a, b) => a.utilisation - b.utilisation);
-  const groups = [];
-  for (const step of sorted) {
-    const group = groups[groups.length - 1];
-    if (group && step.utilisation - group[0].utilisation < MERGE_UTILISATION) group.push(step);
-    else groups.push([step]);
-  }
-  const mean = (xs) => xs.reduce((s2, x) => s2 + x, 0) / xs.length;
-  const loadW = groups.map((g) => ({
-    utilisation: round2(mean(g.map((s2) => s2.utilisation)), 4),
-    watts: round2(Math.max(0, mean(g.map((s2) => s2.cpuW))), 3)
-  }));
-  const points = loadW.filter((p, i) => i === 0 || p.utilisation > loadW[i - 1].utilisation);
-  if (points.length < 2)
-    return {
-      ok: false,
-      reason: `the load steps all measured the same utilisation (${percent2(points[0]?.utilisation ?? 0)}): the machine was already busy or its CPUs could not be loaded; stop other work and retry`
-    };
-  const dram = steps.map((s2) => s2.dramW).filter((w2) => w2 !== null);
+// src/meter/io/power-profile-meter.ts
+function createPowerProfileMeter(opts) {
+  const memoryW = opts.profile.memoryW ?? opts.memoryFallback?.watts ?? 0;
+  const memoryBasis = opts.profile.memoryW !== void 0 ? `memory ${opts.profile.memoryW} W from the profile, constant` : opts.memoryFallback?.basis ?? "memory not in the profile: not counted";
+  const power = powerProfileCurve(opts.profile, memoryW);
   return {
-    ok: true,
-    profile: {
-      version: 1,
-      ...meta3.machine ? { machine: meta3.machine } : {},
-      ...meta3.cpuModel ? { cpuModel: meta3.cpuModel } : {},
-      source: "calibrate",
-      idleW: points[0].watts,
-      loadW: points,
-      ...dram.length > 0 ? { memoryW: round2(Math.max(0, mean(dram)), 3) } : {},
-      measuredAt: meta3.measuredAt
+    describe: () => ({
+      cpu: "estimator",
+      gpu: "none",
+      powerModel: `profile ${opts.label}`,
+      basis: powerProfileBasis(opts.profile, opts.label, memoryBasis),
+      intervalS: opts.intervalS,
+      scope: "CPU package + memory, modelled from a measured profile"
+    }),
+    start: () => startSession3(power, opts)
+  };
+}
+function startSession3(power, opts) {
+  const usage = new UsageSampler(power, opts.logicalCpus);
+  const timer = setInterval(() => usage.sample(), opts.intervalS * 1e3);
+  timer.unref();
+  return {
+    track: (pid) => usage.track(pid),
+    async stop() {
+      clearInterval(timer);
+      return usage.finish();
     }
   };
 }
 
-// src/profile/calibration-plan.ts
-var DEFAULT_STEPS = 11;
-var DEFAULT_STEP_S = 5;
-var MAX_SETTLE_S = 0.5;
-function planTargets(steps) {
-  return Array.from({ length: steps }, (_, i) => Number((i / (steps - 1)).toFixed(4)));
+// src/meter/rapl/interval.ts
+var MAX_PLAUSIBLE_W2 = 1e3;
+var MIN_INTERVAL_S = 0.01;
+function wrapSafeIntervalS(configuredS, zones) {
+  let interval2 = configuredS;
+  for (const z2 of zones) {
+    const watts3 = Math.max(MAX_PLAUSIBLE_W2, z2.peakW);
+    interval2 = Math.min(interval2, z2.rangeUj / 1e6 / (2 * watts3));
+  }
+  return Math.max(MIN_INTERVAL_S, interval2);
 }
-function planCalibration(steps, stepS, sampleS) {
-  return { targets: planTargets(steps), stepS, settleS: Math.min(MAX_SETTLE_S, stepS / 2), sampleS };
-}
-
-// src/profile/io/calibration-machine.ts
-import { setTimeout as sleep } from "node:timers/promises";
-import { performance as performance2 } from "node:perf_hooks";
 
 // src/meter/io/rapl-reader.ts
-import { performance } from "node:perf_hooks";
+import { performance as performance3 } from "node:perf_hooks";
 
 // src/meter/rapl/totals.ts
 function wrapDeltaUj(prevUj, nextUj, rangeUj) {
@@ -38648,55 +39518,57 @@ var RaplTotals = class {
   /** One reading per zone (same order as the constructor's), null where the read failed. */
   add(tS, readingsUj) {
     this.startS ??= tS;
-    this.states.forEach((s2, i) => {
+    this.states.forEach((s, i) => {
       const uj = readingsUj[i] ?? null;
-      s2.failing = uj === null;
+      s.failing = uj === null;
       if (uj === null) {
-        s2.failures++;
+        s.failures++;
         return;
       }
-      s2.firstS ??= tS;
-      if (s2.lastUj !== null && !this.bridgeable(s2, tS)) {
-        s2.missingS += tS - s2.lastS;
-      } else if (s2.lastUj !== null) {
-        if (uj < s2.lastUj) this.wraps++;
-        const joules = wrapDeltaUj(s2.lastUj, uj, s2.zone.maxRangeUj) / 1e6;
-        s2.joules += joules;
-        if (tS > s2.lastS) s2.peakW = Math.max(s2.peakW, joules / (tS - s2.lastS));
+      s.firstS ??= tS;
+      if (s.lastUj !== null && !this.bridgeable(s, tS)) {
+        s.missingS += tS - s.lastS;
+      } else if (s.lastUj !== null) {
+        if (uj < s.lastUj) this.wraps++;
+        const joules = wrapDeltaUj(s.lastUj, uj, s.zone.maxRangeUj) / 1e6;
+        s.joules += joules;
+        if (tS > s.lastS) s.peakW = Math.max(s.peakW, joules / (tS - s.lastS));
       }
-      s2.lastUj = uj;
-      s2.lastS = tS;
+      s.lastUj = uj;
+      s.lastS = tS;
     });
   }
   /** A gap after failed reads can be bridged when, at the highest power seen, it holds less than one range. */
-  bridgeable(s2, tS) {
-    if (s2.peakW <= 0) return true;
-    return tS - s2.lastS < s2.zone.maxRangeUj / 1e6 / s2.peakW;
+  bridgeable(s, tS) {
+    if (s.peakW <= 0) return true;
+    return tS - s.lastS < s.zone.maxRangeUj / 1e6 / s.peakW;
   }
   joulesByRole() {
     const out = { package: 0, dram: 0, psys: 0 };
-    for (const s2 of this.states) out[s2.zone.role] += s2.joules;
+    for (const s of this.states) out[s.zone.role] += s.joules;
     return out;
   }
   /** Each zone's range and the highest power seen on it, for the next interval (interval.ts). */
   wrapLimits() {
-    return this.states.map((s2) => ({ rangeUj: s2.zone.maxRangeUj, peakW: s2.peakW }));
+    return this.states.map((s) => ({ rangeUj: s.zone.maxRangeUj, peakW: s.peakW }));
   }
   notes() {
     const out = [];
-    for (const s2 of this.states) {
-      const label = `RAPL ${zoneLabel(s2.zone)}`;
-      if (s2.lastUj === null) out.push(`${label} could not be read: its energy is missing`);
-      else if (s2.failing)
+    for (const s of this.states) {
+      const label = `RAPL ${zoneLabel(s.zone)}`;
+      if (s.lastUj === null) out.push(`${label} could not be read: its energy is missing`);
+      else if (s.failing)
         out.push(
-          `${label} stopped being readable before the end: its energy after ${(s2.lastS - (this.startS ?? s2.lastS)).toFixed(1)} s is missing`
+          `${label} stopped being readable before the end: its energy after ${secondsTenths(s.lastS - (this.startS ?? s.lastS))} is missing`
         );
-      else if (s2.firstS > (this.startS ?? 0))
+      else if (s.firstS > (this.startS ?? 0))
         out.push(
-          `${label} first readable after ${(s2.firstS - this.startS).toFixed(1)} s: its energy before is missing`
+          `${label} first readable after ${secondsTenths(s.firstS - this.startS)}: its energy before is missing`
         );
-      else if (s2.missingS > 0)
-        out.push(`${label}: ${s2.failures} failed read(s) left ${s2.missingS.toFixed(1)} s of energy unknown`);
+      else if (s.missingS > 0)
+        out.push(
+          `${label}: ${s.failures} failed read(s) left ${secondsTenths(s.missingS)} of energy unknown`
+        );
     }
     return out;
   }
@@ -38706,7 +39578,7 @@ var RaplTotals = class {
 function openRaplReader(zones) {
   const totals = new RaplTotals(zones);
   return {
-    sample: () => totals.add(performance.now() / 1e3, zones.map(readEnergyUj)),
+    sample: () => totals.add(performance3.now() / 1e3, zones.map(readEnergyUj)),
     joules: () => totals.joulesByRole(),
     nextIntervalS: (configuredS) => wrapSafeIntervalS(configuredS, totals.wrapLimits()),
     notes: () => totals.notes(),
@@ -38714,7 +39586,1169 @@ function openRaplReader(zones) {
   };
 }
 
-// src/profile/io/calibration-machine.ts
+// src/meter/io/rapl-meter.ts
+var NO_MODEL = () => ({ cpu: 0, memory: 0 });
+function createRaplMeter(opts) {
+  const { rapl } = opts;
+  const hasDram = rapl.zones.some((z2) => z2.role === "dram");
+  const firstIntervalS = wrapSafeIntervalS(
+    opts.intervalS,
+    rapl.zones.map((z2) => ({ rangeUj: z2.maxRangeUj, peakW: 0 }))
+  );
+  return {
+    describe: () => ({
+      cpu: "rapl",
+      gpu: "none",
+      powerModel: `rapl (powercap ${rapl.provider})`,
+      scope: rapl.scope === "psys" ? "platform (psys)" : hasDram ? "CPU package + DRAM" : "CPU package",
+      basis: [
+        ...rapl.basis,
+        `counters read every ${firstIntervalS} s at most, so that no counter can wrap twice between reads; a wrap adds the zone's max_energy_range_uj once`
+      ],
+      intervalS: opts.intervalS
+    }),
+    start: () => startSession4(opts)
+  };
+}
+function startSession4(opts) {
+  const usage = new UsageSampler(NO_MODEL, opts.logicalCpus);
+  const reader = openRaplReader(opts.rapl.zones);
+  reader.sample();
+  let timer;
+  const schedule = () => {
+    timer = setTimeout(tick, reader.nextIntervalS(opts.intervalS) * 1e3);
+    timer.unref();
+  };
+  const tick = () => {
+    reader.sample();
+    usage.sample();
+    schedule();
+  };
+  schedule();
+  return {
+    track: (pid) => usage.track(pid),
+    async stop() {
+      clearTimeout(timer);
+      reader.sample();
+      const m = usage.finish(reader.notes());
+      const j = reader.joules();
+      const cpu = j.package + j.psys;
+      return { ...m, energyJ: cpu + j.dram, breakdownJ: { cpu, memory: j.dram, gpu: 0 } };
+    }
+  };
+}
+
+// src/meter/io/select-cpu-meter.ts
+function createCpuMeter(opts) {
+  const loaded2 = opts.profilePath !== void 0 ? loadPowerProfile(opts.profilePath) : null;
+  const rapl = detectRapl();
+  if (rapl.ok) {
+    const { topology } = detectMachine();
+    const meter3 = createRaplMeter({ rapl, logicalCpus: topology.logicalCpus, intervalS: opts.intervalS });
+    const unused = loaded2 ? [`power profile ${loaded2.label} not used: RAPL measures this machine directly`] : [];
+    return { meter: meter3, notes: [...rapl.notes, ...unused] };
+  }
+  const notes = rapl.present ? [rapl.reason] : [];
+  if (!loaded2) return { meter: opts.estimator(), notes };
+  const machine2 = detectMachine();
+  const mismatch = powerProfileCpuMismatch(loaded2.profile, loaded2.label, machine2.topology.model);
+  const gb = roundSignificant(machine2.memoryBytes / 1024 ** 3, 3);
+  const meter2 = createPowerProfileMeter({
+    profile: loaded2.profile,
+    label: loaded2.label,
+    logicalCpus: machine2.topology.logicalCpus,
+    intervalS: opts.intervalS,
+    memoryFallback: {
+      watts: gb * MEMORY_W_PER_GB,
+      basis: `memory not in the profile: ${gb} GB \xD7 ${MEMORY_W_PER_GB} W/GB, as the estimator models it`
+    }
+  });
+  return { meter: meter2, notes: mismatch ? [...notes, mismatch] : notes };
+}
+
+// src/meter/io/select-meter.ts
+async function selectMeter(opts) {
+  const machine2 = detectMachine();
+  const estimator = () => createEstimatorMeter({
+    params: machine2.estimatorParams,
+    logicalCpus: machine2.topology.logicalCpus,
+    intervalS: opts.intervalS
+  });
+  const cpu = createCpuMeter({ intervalS: opts.intervalS, profilePath: opts.profilePath, estimator });
+  const notes = [...cpu.notes];
+  const gpus = await detectNvidiaGpus();
+  if (!gpus.ok && gpus.reason !== NVIDIA_SMI_NOT_FOUND) notes.push(`GPUs not metered: ${gpus.reason}`);
+  const gpu = gpus.ok ? createNvidiaMeter({ gpus: gpus.gpus, binary: gpus.binary }) : null;
+  return { meter: compositeMeter(cpu.meter, gpu), machine: machine2, notes };
+}
+
+// src/report/carbon-summary.ts
+function carbonSummary(inp, benchmarks, energyJ2) {
+  const g = inp.grid;
+  const m = inp.embodied ?? null;
+  const carbon = {
+    grid: g.grid,
+    method: g.method,
+    intensitySource: g.intensitySource,
+    embodied: m ? {
+      totalKg: m.totalKg,
+      lifetimeS: m.lifetimeS,
+      share: m.share,
+      gPerHour: embodiedGrams(m, 3600),
+      source: m.source
+    } : null
+  };
+  if (g.measuredAt) carbon.measuredAt = g.measuredAt;
+  if (g.cloud) {
+    carbon.cloud = g.cloud;
+    const hint = cleanerElsewhere(g.cloud.provider, energyJ2 / J_PER_KWH);
+    if (hint) carbon.cleanerElsewhere = hint;
+  }
+  const notices = [];
+  const summary2 = {
+    carbon,
+    equivalents: (co2eG) => equivalents(energyJ2 / J_PER_KWH * inp.pue.value, co2eG),
+    notices
+  };
+  if (inp.projection) {
+    const ok = benchmarks.filter((b) => b.energyJ !== null);
+    const inference = ok.filter((b) => b.kind === "inference");
+    if (inference.length === 0) {
+      notices.push("projection: no successful inference benchmark, so no energy per query to project");
+    } else {
+      const perQuery = (b) => b.energyJ / (b.perUnit?.name === "inference" ? b.perUnit.count : 1);
+      summary2.projection = project({
+        config: inp.projection,
+        trainEnergyJ: ok.filter((b) => b.kind === "training").reduce((s, b) => s + b.energyJ, 0),
+        inferenceEnergyJPerQuery: inference.reduce((s, b) => s + perQuery(b), 0),
+        pue: inp.pue.value,
+        intensityGPerKwh: g.intensityGPerKwh,
+        basis: "Patterson et al. (2022): (E_train + queries \xD7 E_inference) \xD7 PUE \xD7 intensity; E_train = training benchmarks, E_inference = inference benchmarks per query (per unit when unit is inference, else per run), summed"
+      });
+    }
+  }
+  return summary2;
+}
+
+// src/report/build.ts
+var SCOPE = {
+  estimator: "whole machine, modelled: CPU (share of host) + memory",
+  rapl: "CPU package + DRAM, measured"
+};
+function buildReport(inp) {
+  const embodied2 = inp.embodied ?? null;
+  const rates = {
+    operational: (j) => co2eGrams(j, inp.pue.value, inp.grid.intensityGPerKwh),
+    embodied: (s) => embodied2 ? embodiedGrams(embodied2, s) : 0
+  };
+  const benchmarks = inp.runs.map((run) => benchmarkReport(run, rates));
+  const sum = (pick2) => benchmarks.reduce((s, b) => s + (pick2(b) ?? 0), 0);
+  const energyJ2 = sum((b) => b.energyJ);
+  const carbon = carbonSummary(inp, benchmarks, energyJ2);
+  const errored = benchmarks.filter((b) => b.status === "error");
+  const status = errored.length ? "error" : "pass";
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: "carbon-gate", version: inp.version },
+    createdAt: inp.createdAt,
+    config: inp.config,
+    machine: inp.machine,
+    method: {
+      cpu: inp.meter.cpu,
+      gpu: inp.meter.gpu,
+      powerModel: inp.meter.powerModel,
+      scope: inp.meter.scope ?? SCOPE[inp.meter.cpu],
+      basis: inp.meter.basis,
+      intervalS: inp.meter.intervalS,
+      ...inp.meter.gpuNames ? { gpuNames: inp.meter.gpuNames } : {}
+    },
+    carbon: {
+      region: inp.grid.region,
+      regionName: inp.grid.regionName,
+      regionOrigin: inp.grid.origin,
+      intensityGPerKwh: inp.grid.intensityGPerKwh,
+      intensityYear: inp.grid.year,
+      source: inp.grid.source,
+      pue: inp.pue.value,
+      pueSource: inp.pue.source,
+      ...carbon.carbon
+    },
+    benchmarks,
+    totals: {
+      durationS: sum((b) => b.durationS),
+      energyJ: energyJ2,
+      energyKwh: energyJ2 / J_PER_KWH,
+      co2eG: sum((b) => b.co2eG),
+      operationalG: sum((b) => b.operationalG),
+      embodiedG: sum((b) => b.embodiedG),
+      equivalents: carbon.equivalents(sum((b) => b.co2eG))
+    },
+    ...carbon.projection ? { projection: carbon.projection } : {},
+    verdict: {
+      status,
+      reasons: errored.map((b) => `${b.name}: ${b.reason ?? "error"}`),
+      // Until the gate (src/gate/apply.ts) says otherwise: never silence about regressions.
+      baseline: { source: "none", note: NO_BASELINE_NOTE }
+    },
+    notices: unique([
+      ...inp.grid.notices,
+      ...carbon.notices,
+      ...inp.notices ?? [],
+      ...benchmarks.flatMap(meterNotes)
+    ])
+  };
+}
+function sampleReport(s, rates) {
+  const m = s.measurement;
+  const operationalG = rates.operational(m.energyJ);
+  const embodiedG = rates.embodied(s.command.durationS);
+  const r = {
+    repeat: s.repeat,
+    status: s.command.ok ? "ok" : "error",
+    exitCode: s.command.exitCode,
+    signal: s.command.signal,
+    durationS: s.command.durationS,
+    energyJ: m.energyJ,
+    co2eG: operationalG + embodiedG,
+    operationalG,
+    embodiedG,
+    breakdownJ: m.breakdownJ,
+    utilisation: m.utilisation,
+    processCpuS: m.processCpuS,
+    processShare: m.processShare,
+    notes: m.notes
+  };
+  if (s.command.reason) r.reason = s.command.reason;
+  if (m.energyBandJ) r.energyBandJ = m.energyBandJ;
+  if (m.gpus) r.gpus = m.gpus;
+  if (s.metrics) r.metrics = s.metrics;
+  if (s.layers) r.layers = s.layers;
+  if (s.backend) r.backend = s.backend;
+  return r;
+}
+function benchmarkReport(run, rates) {
+  const samples = run.samples.map((s) => sampleReport(s, rates));
+  const ok = samples.filter((s) => s.status === "ok");
+  const med = (pick2) => median(ok.map(pick2));
+  const breakdown = ok.length ? {
+    cpu: med((s) => s.breakdownJ.cpu),
+    memory: med((s) => s.breakdownJ.memory),
+    gpu: med((s) => s.breakdownJ.gpu)
+  } : null;
+  const energyJ2 = med((s) => s.energyJ);
+  const durationS = med((s) => s.durationS);
+  const operationalG = energyJ2 === null ? null : rates.operational(energyJ2);
+  const embodiedG = durationS === null ? null : rates.embodied(durationS);
+  const co2eG = operationalG === null || embodiedG === null ? null : operationalG + embodiedG;
+  const b = {
+    name: run.spec.name,
+    kind: run.spec.kind,
+    command: run.spec.run,
+    status: run.status === "ok" ? "pass" : "error",
+    repeats: run.spec.repeat,
+    warmup: run.spec.warmup,
+    durationS,
+    energyJ: energyJ2,
+    co2eG,
+    operationalG,
+    embodiedG,
+    breakdownJ: breakdown,
+    processShare: med((s) => s.processShare),
+    samples,
+    reasons: run.reason ? [run.reason] : []
+  };
+  if (run.reason) b.reason = run.reason;
+  if (run.spec.unit && energyJ2 !== null && co2eG !== null) b.perUnit = perUnit(run.spec.unit, energyJ2, co2eG);
+  const banded = ok.filter((x) => x.energyBandJ);
+  if (banded.length === ok.length && ok.length > 0) {
+    b.energyBandJ = { low: med((x) => x.energyBandJ.low), high: med((x) => x.energyBandJ.high) };
+  }
+  Object.assign(b, summariseModel(ok, energyJ2));
+  return b;
+}
+function meterNotes(b) {
+  return b.samples.flatMap((s) => s.notes.map((n) => `${b.name}: repeat ${s.repeat}: ${n}`));
+}
+function unique(items) {
+  return [...new Set(items)];
+}
+
+// src/runner/io/spawn-command.ts
+import { spawn as spawn2 } from "node:child_process";
+import { existsSync as existsSync3 } from "node:fs";
+import { performance as performance4 } from "node:perf_hooks";
+
+// src/runner/describe-exit.ts
+function describeExit(r, timeoutS) {
+  if (r.timedOut) return `timed out after ${timeoutS} s (process group killed)`;
+  if (r.signal) return `killed by signal ${r.signal}`;
+  if (r.exitCode !== 0) return `exited with code ${r.exitCode}`;
+  return "ok";
+}
+
+// src/runner/io/line-prefixer.ts
+var LinePrefixer = class {
+  constructor(prefix, out) {
+    this.prefix = prefix;
+    this.out = out;
+  }
+  prefix;
+  out;
+  partial = "";
+  write(chunk) {
+    const text3 = this.partial + chunk.toString();
+    const lines = text3.split("\n");
+    this.partial = lines.pop() ?? "";
+    if (lines.length) this.out.write(lines.map((l) => `${this.prefix}${l}
+`).join(""));
+  }
+  flush() {
+    if (this.partial) this.out.write(`${this.prefix}${this.partial}
+`);
+    this.partial = "";
+  }
+};
+
+// src/runner/io/metrics-channel.ts
+import { closeSync as closeSync2, mkdtempSync, openSync as openSync2, readSync as readSync2, rmSync, statSync as statSync4 } from "node:fs";
+import os4 from "node:os";
+import path10 from "node:path";
+var MAX_BYTES = 1024 * 1024;
+var dir;
+var counter = 0;
+function newMetricsFile() {
+  if (!dir) {
+    const created = mkdtempSync(path10.join(os4.tmpdir(), "carbon-gate-metrics-"));
+    dir = created;
+    process.once("exit", () => rmSync(created, { recursive: true, force: true }));
+  }
+  return path10.join(dir, `run-${++counter}.json`);
+}
+function takeMetrics(file3) {
+  try {
+    const size = statSync4(file3).size;
+    if (size > MAX_BYTES) return { metrics: {}, problems: [`metrics file over ${MAX_BYTES} bytes: ignored`] };
+    const buf = Buffer.alloc(size);
+    const fd = openSync2(file3, "r");
+    try {
+      readSync2(fd, buf, 0, size, 0);
+    } finally {
+      closeSync2(fd);
+    }
+    return parseMetricsFile(buf.toString("utf8"));
+  } catch {
+    return void 0;
+  } finally {
+    rmSync(file3, { force: true });
+  }
+}
+
+// src/runner/io/spawn-command.ts
+var KILL_GRACE_MS2 = 2e3;
+var liveGroups = /* @__PURE__ */ new Set();
+function killAllGroups(signal = "SIGKILL") {
+  for (const pgid of liveGroups) killGroup(pgid, signal);
+}
+function killGroup(pgid, signal) {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+  }
+}
+function spawnCommand(spec, prefix, output2, onPid, baseEnv = process.env) {
+  const start = performance4.now();
+  const elapsed = () => (performance4.now() - start) / 1e3;
+  if (!existsSync3(spec.cwd)) {
+    const reason = `could not start: working directory ${spec.cwd} does not exist`;
+    return Promise.resolve({
+      ok: false,
+      exitCode: null,
+      signal: null,
+      timedOut: false,
+      reason,
+      durationS: 0
+    });
+  }
+  const metricsFile = newMetricsFile();
+  return new Promise((resolve) => {
+    const child2 = spawn2("/bin/sh", ["-c", spec.run], {
+      cwd: spec.cwd,
+      env: { ...baseEnv, ...spec.env, [METRICS_ENV]: metricsFile },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"]
+    });
+    const out = new LinePrefixer(prefix, output2);
+    const err = new LinePrefixer(prefix, output2);
+    child2.stdout.on("data", (c) => out.write(c));
+    child2.stderr.on("data", (c) => err.write(c));
+    let timedOut = false;
+    let killTimer;
+    const pid = child2.pid;
+    if (pid) {
+      liveGroups.add(pid);
+      onPid(pid);
+    }
+    const timer = setTimeout(
+      () => {
+        if (!pid) return;
+        timedOut = true;
+        killGroup(pid, "SIGTERM");
+        killTimer = setTimeout(() => killGroup(pid, "SIGKILL"), KILL_GRACE_MS2);
+      },
+      Math.min(spec.timeoutS * 1e3, 2 ** 31 - 1)
+    );
+    let settled = false;
+    const finish = (result) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      clearTimeout(killTimer);
+      if (pid) {
+        killGroup(pid, "SIGKILL");
+        liveGroups.delete(pid);
+      }
+      out.flush();
+      err.flush();
+      resolve(withReported(result, takeMetrics(metricsFile)));
+    };
+    child2.on(
+      "error",
+      (e) => finish({
+        ok: false,
+        exitCode: null,
+        signal: null,
+        timedOut,
+        reason: `could not start: ${e.message}`,
+        durationS: elapsed()
+      })
+    );
+    child2.on("exit", (exitCode, signal) => {
+      const durationS = elapsed();
+      const ended = { exitCode, signal, timedOut };
+      const ok = !timedOut && exitCode === 0;
+      const result = { ok, ...ended, durationS };
+      if (!ok) result.reason = describeExit(ended, spec.timeoutS);
+      setImmediate(() => finish(result));
+    });
+  });
+}
+function withReported(result, reported) {
+  if (!reported) return result;
+  const out = { ...result, reported };
+  if (!result.ok && reported.error) out.reason = `${result.reason ?? "failed"}: ${reported.error}`;
+  return out;
+}
+
+// src/engine/measure.ts
+async function measure(opts) {
+  const carbon = await resolveCarbon({ ...opts.carbon, env: process.env });
+  for (const w2 of carbon.warnings) opts.warn(w2);
+  const {
+    meter: meter2,
+    machine: machine2,
+    notes: meterNotes2
+  } = await selectMeter({
+    intervalS: opts.intervalS,
+    profilePath: opts.profilePath
+  });
+  for (const n of meterNotes2) opts.note(n);
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+    killAllGroups();
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    const deps = {
+      meter: meter2,
+      spawnBenchmark: (spec, onPid) => spawnCommand(spec, opts.prefixFor(spec), opts.benchOutput, onPid, opts.benchEnv),
+      progress: opts.progress,
+      interrupted: () => interrupted
+    };
+    const ab = opts.abBase ? await runAb(opts.specs, opts.abBase, {
+      ...deps,
+      spawnBaseBenchmark: (spec, onPid) => spawnCommand(spec, `[base ${spec.name}] `, opts.benchOutput, onPid, opts.benchEnv)
+    }) : null;
+    const runs = ab ? ab.head : await runSuite(opts.specs, deps);
+    const build = (runs2) => buildReport({
+      version: package_default.version,
+      createdAt: (/* @__PURE__ */ new Date()).toISOString(),
+      config: opts.configLabel,
+      machine: {
+        platform: `${process.platform}-${process.arch}`,
+        cpuModel: machine2.topology.model,
+        logicalCpus: machine2.topology.logicalCpus,
+        memoryGb: Number((machine2.memoryBytes / 1024 ** 3).toFixed(2)),
+        virtualised: machine2.topology.virtualised
+      },
+      meter: meter2.describe(),
+      grid: carbon.grid,
+      pue: { value: carbon.pue.value, source: carbon.pue.source },
+      embodied: carbon.embodied.model,
+      ...opts.carbon.projection ? { projection: opts.carbon.projection } : {},
+      runs: runs2,
+      notices: [
+        ...meterNotes2,
+        ...carbon.pue.notices,
+        ...carbon.embodied.notices,
+        ...opts.notices,
+        ...interrupted ? ["interrupted: remaining benchmarks were not run"] : []
+      ]
+    });
+    return { report: build(runs), ...ab ? { base: build(ab.base) } : {} };
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+var VERSION = package_default.version;
+
+// src/engine/run-engine.ts
+async function runEngine(req) {
+  const { suite, overrides: o, sinks } = req;
+  const baselineChoice = o.baseline ?? { kind: "none" };
+  if (suite.kind === "command") {
+    const measured2 = await measure(commandOptions(suite.argv, suite.cwd, o, sinks));
+    return { report: applyGate(measured2.report, { budgetOf: () => void 0, baseline: null }) };
+  }
+  const { config: config2, dir: dir2 } = await loadConfig(suite.path);
+  const fromFile = baselineChoice.kind === "file" ? await fileBaseline(baselineChoice.path).load() : null;
+  const gated = baselineChoice.kind !== "none";
+  const optionsFor = (abBase) => ({
+    ...configOptions(config2, dir2, suite.label, o, sinks),
+    specs: specsFromConfig(config2, dir2, { gated }),
+    ...abBase ? { abBase } : {}
+  });
+  let baseline = fromFile;
+  let measured;
+  if (baselineChoice.kind === "ab") {
+    const ab = await withAbBase(suite.path, baselineChoice.ref, (abBase) => measure(optionsFor(abBase)));
+    measured = ab.report;
+    baseline = ab.baseline;
+  } else {
+    measured = (await measure(optionsFor())).report;
+    if (baselineChoice.kind === "history") baseline = baselineChoice.data;
+  }
+  const report = applyGate(measured, {
+    budgetOf: (name2) => resolveBudget(config2.budget, config2.benchmarks.find((b) => b.name === name2)?.budget),
+    ...config2.budget?.total ? { total: config2.budget.total } : {},
+    baseline
+  });
+  return { report, config: config2 };
+}
+function configOptions(config2, dir2, label, o, sinks) {
+  const i = config2.intensity;
+  return {
+    configLabel: label,
+    carbon: {
+      region: { flag: o.region, config: config2.region },
+      pue: { flag: o.pue, config: config2.pue },
+      intensity: {
+        value: o.intensity,
+        sourceFlag: o.intensitySource,
+        sourceConfig: i?.source,
+        zone: i?.zone,
+        credentials: {
+          ...o.credentials,
+          tokenEnv: i?.tokenEnv,
+          usernameEnv: i?.usernameEnv,
+          passwordEnv: i?.passwordEnv
+        }
+      },
+      embodied: config2.embodied,
+      projection: config2.projection
+    },
+    intervalS: config2.meter.intervalS,
+    ...config2.powerProfile ? { profilePath: path11.resolve(dir2, config2.powerProfile) } : {},
+    ...sinkOptions(sinks, o, [i?.tokenEnv, i?.usernameEnv, i?.passwordEnv])
+  };
+}
+function commandOptions(argv, cwd, o, sinks) {
+  return {
+    specs: [
+      {
+        name: path11.basename(argv[0] ?? "command"),
+        kind: "other",
+        run: shellQuote(argv),
+        cwd,
+        env: {},
+        repeat: 1,
+        warmup: 0,
+        timeoutS: Infinity
+      }
+    ],
+    configLabel: "command line",
+    carbon: {
+      region: { flag: o.region },
+      pue: { flag: o.pue },
+      intensity: { value: o.intensity, sourceFlag: o.intensitySource, credentials: { ...o.credentials } }
+    },
+    intervalS: DEFAULT_INTERVAL_S,
+    ...sinkOptions(sinks, o, [])
+  };
+}
+function sinkOptions(sinks, o, credentialEnvs) {
+  const prefix = sinks.prefix ?? ((name2) => `[${name2}] `);
+  return {
+    benchOutput: sinks.benchOutput,
+    prefixFor: (spec) => prefix(spec.name),
+    progress: sinks.progress,
+    note: sinks.note,
+    warn: sinks.warn,
+    notices: o.notices ?? [],
+    benchEnv: benchmarkEnv(process.env, o.benchEnv, credentialEnvs)
+  };
+}
+
+// src/io/write-report.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import path12 from "node:path";
+var REPORT_FILE = "carbon-report.json";
+async function writeReport(report, outDir) {
+  await mkdir(outDir, { recursive: true });
+  const file3 = path12.join(outDir, REPORT_FILE);
+  await writeFile(file3, JSON.stringify(report, null, 2) + "\n");
+  return file3;
+}
+
+// src/text/text-table.ts
+function textTable(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map(
+    (r) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd()
+  ).join("\n");
+}
+
+// src/report/model-lines.ts
+var hasAccuracy = (r) => r.benchmarks.some((b) => typeof b.metrics?.accuracy === "number");
+function modelHeader(report) {
+  return hasAccuracy(report) ? ["accuracy", "acc/kJ"] : [];
+}
+function modelCells(report, b) {
+  if (!hasAccuracy(report)) return [];
+  const acc = b.metrics?.accuracy;
+  return [
+    typeof acc === "number" ? fixed(acc, 3) : "\u2013",
+    b.accuracyPerKj === void 0 ? "\u2013" : String(roundSignificant(b.accuracyPerKj, 3))
+  ];
+}
+function modelLines(report) {
+  const out = [];
+  for (const b of report.benchmarks) {
+    const name2 = terminalSafe(b.name);
+    const backend = b.backend ? ` (${b.backend})` : "";
+    if (b.layers?.length) {
+      const top = b.layers.slice(0, 3).map((l) => `${terminalSafe(l.name)} ${percentWhole(l.share)}`).join(", ");
+      out.push(`${name2}${backend}: top layers by MACs: ${top}`);
+    }
+    const quality = [];
+    if (typeof b.metrics?.psnrDb === "number")
+      quality.push(`reconstruction ${fixed(b.metrics.psnrDb, 1)} dB PSNR`);
+    if (typeof b.metrics?.oneNnAccuracy === "number")
+      quality.push(`1-NN accuracy ${fixed(b.metrics.oneNnAccuracy, 3)} (0.5 is ideal)`);
+    if (quality.length) out.push(`${name2}: ${quality.join(", ")}`);
+  }
+  return out.length ? ["", ...out] : [];
+}
+
+// src/report/carbon-lines.ts
+var years = (s) => `${sig3(s / (365 * 86400))} y`;
+function carbonLines(report) {
+  const c = report.carbon;
+  const t = report.totals;
+  const measured = c.measuredAt ? ` at ${terminalSafe(c.measuredAt)}` : "";
+  const lines = [
+    `Grid: ${terminalSafe(c.region)} (${terminalSafe(c.regionName)}) ${c.intensityGPerKwh} g CO2e/kWh, ${c.intensityYear}, ${terminalSafe(c.source)} (${c.method}, ${c.intensitySource}${measured}); region from ${c.regionOrigin}`,
+    `PUE: ${c.pue} (${terminalSafe(c.pueSource)})`,
+    c.embodied ? `Embodied: ${c.embodied.totalKg} kg \xD7 time \xF7 ${years(c.embodied.lifetimeS)} \xD7 share ${sig3(c.embodied.share)} = ${formatMass(c.embodied.gPerHour)}/h (${terminalSafe(c.embodied.source)}); this run ${formatMass(t.embodiedG)}` : "Embodied: not counted (0 g)",
+    `CO2e: ${formatMass(t.co2eG)} = operational ${formatMass(t.operationalG)} + embodied ${formatMass(t.embodiedG)}`
+  ];
+  for (const b of report.benchmarks) {
+    const u = b.perUnit;
+    if (!u) continue;
+    lines.push(
+      `  ${terminalSafe(b.name)} per ${u.name}: ${formatEnergy(u.energyJ)}, ${formatMass(u.co2eG)}; per 1,000: ${formatEnergy(u.per1000.energyKwh * 36e5)}, ${formatMass(u.per1000.co2eG)}`
+    );
+  }
+  const e = t.equivalents;
+  lines.push(
+    `\u2248 ${sig3(e.smartphoneCharges)} smartphone charges, ${sig3(e.carKm)} km by car, ${sig3(e.treeMonths)} tree-months of CO2 uptake`
+  );
+  const h = c.cleanerElsewhere;
+  if (h) {
+    lines.push(
+      `Elsewhere on ${h.provider}: cleanest ${h.cleanest.region} ${formatMass(h.cleanest.operationalG)}, dirtiest ${h.dirtiest.region} ${formatMass(h.dirtiest.operationalG)} (operational, same energy)`
+    );
+  }
+  const p = report.projection;
+  if (p) {
+    lines.push(
+      `Projection: training + ${sig3(p.queries)} queries = ${formatEnergy(p.energyKwh * 36e5)}, ${formatMass(p.co2eG)} (Patterson et al. 2022)`
+    );
+  }
+  return lines;
+}
+
+// src/report/gate-lines.ts
+function mostUsed(use) {
+  const absolute = (use ?? []).filter((u) => !u.limit.startsWith("regression."));
+  const fails = absolute.filter((u) => u.limit.endsWith(".fail"));
+  const shown = fails.length ? fails : absolute;
+  if (!shown.length) return "\u2013";
+  const top = shown.reduce((a, b) => b.percent > a.percent ? b : a);
+  return `${percentSignificant(top.percent)} of ${top.limit}`;
+}
+function baselineLine(b, rows) {
+  if (b.source === "none") return b.note ?? "no baseline: regression not checked";
+  const first = rows.find((r) => r.comparison)?.comparison;
+  const how = first ? first.method === "paired" ? `paired, ${first.pairs ?? 0} pairs per benchmark` : "independent samples" : "no benchmark in common";
+  const ref = b.ref ? ` ${terminalSafe(b.ref)}` : "";
+  return `baseline: ${b.source}${ref} (${how})${b.note ? `; ${terminalSafe(b.note)}` : ""}`;
+}
+function gateLines(view) {
+  const rows = view.benchmarks;
+  const lines = [];
+  if (rows.some((r) => r.budget || r.comparison)) {
+    const header = ["benchmark", "metric", "base", "head", "\u0394 vs base [95 % CI]", "budget used", "status"];
+    const body = rows.map((r) => {
+      const c = r.comparison;
+      return [
+        terminalSafe(r.name),
+        METRIC_LABEL[c?.metric ?? r.budget?.metric ?? "energy"],
+        c ? formatMetric(c.metric, c.base) : "\u2013",
+        c ? formatMetric(c.metric, c.head) : "\u2013",
+        c ? ratioChangeWithInterval(c.ratio, c.ci95) : "\u2013",
+        mostUsed(r.budgetUse),
+        r.status
+      ];
+    });
+    lines.push(textTable([header, ...body]), "");
+  }
+  lines.push(baselineLine(view.verdict.baseline, rows));
+  const total = mostUsed(view.totals.budgetUse);
+  if (total !== "\u2013") lines.push(`suite total: ${total}`);
+  lines.push(`verdict: ${view.verdict.status}`);
+  for (const r of view.verdict.reasons) lines.push(`  ${terminalSafe(r)}`);
+  return lines;
+}
+
+// src/report/table.ts
+var dash = "\u2013";
+var orDash = (v, f) => v === null ? dash : f(v);
+function renderTable(report) {
+  const header = ["benchmark", "kind", "repeats", "time", "energy", "CO2e", ...modelHeader(report), "status"];
+  const rows = report.benchmarks.map((b) => [
+    terminalSafe(b.name),
+    b.kind,
+    String(b.samples.filter((s) => s.status === "ok").length) + "/" + String(b.repeats),
+    orDash(b.durationS, formatDuration),
+    orDash(b.energyJ, formatEnergy) + (b.energyBandJ ? ` (${formatEnergy(b.energyBandJ.low)}\u2013${formatEnergy(b.energyBandJ.high)})` : ""),
+    orDash(b.co2eG, formatMass),
+    ...modelCells(report, b),
+    b.status
+  ]);
+  const t = report.totals;
+  const total = [
+    "total",
+    "",
+    "",
+    formatDuration(t.durationS),
+    formatEnergy(t.energyJ),
+    formatMass(t.co2eG),
+    ...modelHeader(report).map(() => ""),
+    report.verdict.status
+  ];
+  const m = report.method;
+  const lines = [
+    textTable([header, ...rows, total]),
+    ...modelLines(report),
+    "",
+    `Energy: ${m.cpu} (${m.powerModel}; ${m.scope}), GPU: ${m.gpu}, sampled every ${formatDuration(m.intervalS)}`,
+    ...m.basis.map((b) => `  ${terminalSafe(b)}`),
+    ...m.gpuNames?.length ? [`  GPUs: ${m.gpuNames.map(terminalSafe).join(", ")}`] : [],
+    ...report.benchmarks.some((b) => b.energyBandJ) ? ["  energy (low\u2013high): the band the power model's cross-validated error implies"] : [],
+    ...carbonLines(report),
+    "Totals are sums of each benchmark's median repeat; CO2e = energy \xD7 PUE \xD7 grid intensity + embodied."
+  ];
+  lines.push("", ...gateLines(report));
+  for (const n of report.notices) lines.push(`notice: ${terminalSafe(n)}`);
+  return lines.join("\n") + "\n";
+}
+
+// src/cli/base-revision-message.ts
+function abUsageError(e) {
+  if (!(e instanceof BaseRevisionError)) return e;
+  return new UsageError(`run: --ab ${e.ref}: ${e.message}`);
+}
+
+// src/cli/carbon-flags.ts
+var CARBON_FLAG_OPTIONS = {
+  region: { type: "string" },
+  pue: { type: "string" },
+  intensity: { type: "string" },
+  "intensity-source": { type: "string" },
+  "electricity-maps-token": { type: "string" }
+};
+function numberFlag(name2, text3, min, max) {
+  if (text3 === void 0) return void 0;
+  const value = Number(text3);
+  if (text3.trim() === "" || !Number.isFinite(value) || value < min || value > max) {
+    throw new UsageError(`--${name2}: expected a number from ${min} to ${max}, found "${text3}"`);
+  }
+  return value;
+}
+function intensitySourceFlag(text3) {
+  if (text3 === void 0) return void 0;
+  if (!isIntensitySource(text3)) {
+    throw new UsageError(
+      `--intensity-source: expected one of ${INTENSITY_SOURCES.join(", ")}, found "${text3}"`
+    );
+  }
+  return text3;
+}
+function parseCarbonFlags(v) {
+  const out = {};
+  if (v.region !== void 0) out.region = v.region;
+  const pue = numberFlag("pue", v.pue, 1, 3);
+  if (pue !== void 0) out.pue = pue;
+  const intensity = numberFlag("intensity", v.intensity, 0, 5e3);
+  if (intensity !== void 0) out.intensity = intensity;
+  const source2 = intensitySourceFlag(v["intensity-source"]);
+  if (source2) out.source = source2;
+  if (v["electricity-maps-token"]) out.electricityMapsToken = v["electricity-maps-token"];
+  return out;
+}
+function carbonOverrides(f) {
+  return {
+    ...f.region !== void 0 ? { region: f.region } : {},
+    ...f.pue !== void 0 ? { pue: f.pue } : {},
+    ...f.intensity !== void 0 ? { intensity: f.intensity } : {},
+    ...f.source ? { intensitySource: f.source } : {},
+    ...f.electricityMapsToken ? { credentials: { electricityMapsToken: f.electricityMapsToken } } : {}
+  };
+}
+var CARBON_FLAG_HELP = `  --region CODE   grid region: FR, FRA, US-WA, azure:eastus, aws:eu-north-1, gcp:europe-west1, auto or world;
+                  beats config and CARBON_GATE_REGION
+  --pue P         data-centre PUE, 1 to 3 (default: config, else the cloud provider's, else 1.0)
+  --intensity G   grid intensity in g CO2e/kWh, instead of tables and providers
+  --intensity-source S          embedded | electricity-maps | watttime | uk (one fetch; falls back on failure)
+  --electricity-maps-token T    Electricity Maps token (better: env CARBON_GATE_ELECTRICITY_MAPS_TOKEN)`;
+
+// src/cli/engine-sinks.ts
+function cliSinks(benchOutput, opts = {}) {
+  const line = (m) => process.stderr.write(`carbon-gate: ${m}
+`);
+  return {
+    benchOutput,
+    ...opts.prefix === false ? { prefix: () => "" } : {},
+    progress: opts.progress === false ? () => {
+    } : line,
+    note: line,
+    warn: (m) => line(`warning: ${m}`)
+  };
+}
+
+// src/cli/exit-codes.ts
+var EXIT = {
+  ok: 0,
+  gateFailed: 1,
+  usage: 2,
+  benchmarkError: 3
+};
+function exitCodeFor(status) {
+  if (status === "fail") return EXIT.gateFailed;
+  if (status === "error") return EXIT.benchmarkError;
+  return EXIT.ok;
+}
+
+// src/carbon/footprint-calc.ts
+function computeFootprint(inp) {
+  const { grid, pue } = inp;
+  const I = grid.intensityGPerKwh;
+  let energyKwh;
+  let operationalG;
+  let energy2;
+  let itKwh;
+  if (inp.energy.kind === "metered") {
+    energyKwh = inp.energy.energyKwh;
+    itKwh = energyKwh;
+    operationalG = energyKwh * pue.value * I;
+    energy2 = { form: "metered", formula: "operationalG = energyKwh \xD7 PUE \xD7 intensity", pueIncluded: false };
+  } else {
+    const e = inp.energy;
+    const ga = greenAlgorithmsEnergyKwh({ ...e, pue: pue.value, memoryWPerGb: REFERENCE.memoryWPerGb.value });
+    energyKwh = ga.energyKwh;
+    itKwh = energyKwh / pue.value;
+    operationalG = energyKwh * I;
+    energy2 = {
+      form: "green-algorithms",
+      formula: `P = PUE \xD7 (cores \xD7 TDP per core \xD7 usage + memory GB \xD7 ${REFERENCE.memoryWPerGb.value}) W; energyKwh = P \xD7 hours \xF7 1000; operationalG = energyKwh \xD7 intensity`,
+      powerW: ga.powerW,
+      pueIncluded: true
+    };
+  }
+  const m = inp.embodied;
+  const embodiedG = m ? embodiedGrams(m.model, m.durationS) : 0;
+  const totalG = operationalG + embodiedG;
+  const result = {
+    region: grid.region,
+    regionName: grid.regionName,
+    intensityGPerKwh: I,
+    pue: pue.value,
+    energyKwh,
+    operationalG,
+    embodiedG,
+    totalG,
+    source: grid.source,
+    provenance: {
+      regionOrigin: grid.origin,
+      grid: grid.grid,
+      intensityYear: grid.year,
+      method: grid.method,
+      intensitySource: grid.intensitySource,
+      ...grid.measuredAt ? { measuredAt: grid.measuredAt } : {},
+      pueSource: pue.source,
+      energy: energy2,
+      embodied: m ? {
+        totalKg: m.model.totalKg,
+        lifetimeS: m.model.lifetimeS,
+        share: m.model.share,
+        durationS: m.durationS,
+        source: m.model.source,
+        formula: "embodiedG = totalKg \xD7 1000 \xD7 duration \xF7 lifetime \xD7 share (SCI M)"
+      } : null
+    },
+    equivalents: equivalents(itKwh * pue.value, totalG)
+  };
+  const hint = grid.cloud ? cleanerElsewhere(grid.cloud.provider, itKwh) : null;
+  if (hint) result.cleanerElsewhere = hint;
+  return result;
+}
+
+// src/cli/parse-options.ts
+import { parseArgs } from "node:util";
+function parseOptions(command, args, options) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (e) {
+    const msg = e.message.split("\n")[0] ?? "invalid arguments";
+    throw new UsageError(`${command}: ${msg} (see carbon-gate ${command} --help)`);
+  }
+}
+
+// src/cli/commands/footprint.ts
+var FOOTPRINT_HELP = `carbon-gate footprint \u2014 CO2e of a known energy or of a Green Algorithms-style job, no benchmark run
+
+Usage:
+  carbon-gate footprint --energy-kwh X [--region R] [--pue P] [--intensity G] [--json]
+  carbon-gate footprint --cores N --tdp-per-core W [--usage U] [--memory-gb M] --hours H [--pue P]
+                        (--intensity G | --region R) [--json]
+  \u2026 [--duration D --embodied-kg KG [--lifetime L] [--share S]]
+
+Energy:
+  --energy-kwh X        IT energy; operational = X \xD7 PUE \xD7 intensity
+  --cores N --tdp-per-core W --usage U (default 1) --memory-gb M (default 0) --hours H
+                        Green Algorithms: P = PUE \xD7 (N \xD7 W \xD7 U + M \xD7 0.3725) W, energy = P \xD7 H,
+                        which includes PUE; operational = energy \xD7 intensity
+Grid:
+${CARBON_FLAG_HELP}
+  --zone Z        live provider zone/region (Electricity Maps zone, WattTime region)
+Embodied (SCI M = KG \xD7 D \xF7 L \xD7 S):
+  --embodied-kg KG      the machine's embodied emissions, kg CO2e
+  --duration D          time used, e.g. 1h, 90m (default: --hours)
+  --lifetime L          expected lifespan (default 4y; y = 365 days)
+  --share S             share of the machine reserved, 0 to 1 or a fraction like 4/128 (default 1)
+Output:
+  --json          JSON: region, intensityGPerKwh, pue, energyKwh, operationalG, embodiedG, totalG, source, provenance
+  --help          this text`;
+var OPTIONS = {
+  ...CARBON_FLAG_OPTIONS,
+  zone: { type: "string" },
+  "energy-kwh": { type: "string" },
+  cores: { type: "string" },
+  "tdp-per-core": { type: "string" },
+  usage: { type: "string" },
+  "memory-gb": { type: "string" },
+  hours: { type: "string" },
+  duration: { type: "string" },
+  "embodied-kg": { type: "string" },
+  lifetime: { type: "string" },
+  share: { type: "string" },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", default: false }
+};
+function duration3(name2, text3) {
+  if (text3 === void 0) return void 0;
+  const s = parseLongDuration(text3);
+  if (s === null || s <= 0)
+    throw new UsageError(`--${name2}: expected a duration > 0 like 1h, 30m or 4y, found "${text3}"`);
+  return s;
+}
+function share(text3) {
+  if (text3 === void 0) return 1;
+  const m = /^(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/.exec(text3.trim());
+  const value = m ? Number(m[1]) / Number(m[2]) : Number(text3);
+  if (text3.trim() === "" || !Number.isFinite(value) || value <= 0 || value > 1) {
+    throw new UsageError(`--share: expected a number > 0 and \u2264 1 or a fraction like 4/128, found "${text3}"`);
+  }
+  return value;
+}
+function energyInput(v) {
+  const kwh = numberFlag("energy-kwh", v["energy-kwh"], 0, 1e9);
+  const ga = v.cores !== void 0 || v["tdp-per-core"] !== void 0 || v.hours !== void 0;
+  if (kwh !== void 0 && ga)
+    throw new UsageError(
+      "footprint: give either --energy-kwh or the --cores/--tdp-per-core/--hours form, not both"
+    );
+  if (kwh !== void 0) return { kind: "metered", energyKwh: kwh };
+  const cores = numberFlag("cores", v.cores, 0, 1e6);
+  const tdpPerCoreW = numberFlag("tdp-per-core", v["tdp-per-core"], 0, 1e3);
+  const hours = numberFlag("hours", v.hours, 0, 1e6);
+  if (cores === void 0 || tdpPerCoreW === void 0 || hours === void 0) {
+    throw new UsageError(
+      "footprint: expected --energy-kwh X, or --cores N --tdp-per-core W --hours H (see carbon-gate footprint --help)"
+    );
+  }
+  const usage = numberFlag("usage", v.usage, 0, 1) ?? 1;
+  const memoryGb = numberFlag("memory-gb", v["memory-gb"], 0, 1e6) ?? 0;
+  return { kind: "green-algorithms", cores, tdpPerCoreW, usage, memoryGb, hours };
+}
+function embodied(v, energy2) {
+  const kg = numberFlag("embodied-kg", v["embodied-kg"], 0, 1e6);
+  if (kg === void 0) {
+    if (v.duration !== void 0 || v.lifetime !== void 0 || v.share !== void 0) {
+      throw new UsageError("footprint: --duration, --lifetime and --share need --embodied-kg");
+    }
+    return void 0;
+  }
+  const durationS = duration3("duration", v.duration) ?? (energy2.kind === "green-algorithms" ? energy2.hours * 3600 : void 0);
+  if (durationS === void 0) throw new UsageError("footprint: --embodied-kg needs --duration (e.g. 1h)");
+  const lifetimeS = duration3("lifetime", v.lifetime) ?? 4 * SECONDS_PER_YEAR;
+  return { model: { totalKg: kg, lifetimeS, share: share(v.share), source: "command line" }, durationS };
+}
+function human(r) {
+  const p = r.provenance;
+  return [
+    `Region: ${r.region} (${r.regionName}), ${r.intensityGPerKwh} g CO2e/kWh, ${p.intensityYear}, ${r.source} (${p.method}, ${p.intensitySource})`,
+    `PUE: ${r.pue} (${p.pueSource})`,
+    `Energy: ${formatEnergy(r.energyKwh * 36e5)}${p.energy.pueIncluded ? " (includes PUE)" : " (IT)"}; ${p.energy.formula}`,
+    `Operational: ${formatMass(r.operationalG)}`,
+    `Embodied: ${p.embodied ? formatMass(r.embodiedG) : "not counted (0 g; see --embodied-kg)"}`,
+    `Total: ${formatMass(r.totalG)}`
+  ].join("\n");
+}
+async function footprintCommand(args) {
+  const { values, positionals } = parseOptions("footprint", args, OPTIONS);
+  if (values.help) {
+    process.stdout.write(FOOTPRINT_HELP + "\n");
+    return EXIT.ok;
+  }
+  if (positionals.length) throw new UsageError(`footprint: unexpected argument "${positionals[0]}"`);
+  const flags = parseCarbonFlags(values);
+  const energy2 = energyInput(values);
+  const emb = embodied(values, energy2);
+  const carbon = await resolveCarbon({
+    region: { flag: flags.region },
+    pue: { flag: flags.pue },
+    intensity: {
+      value: flags.intensity,
+      sourceFlag: flags.source,
+      zone: values.zone,
+      credentials: { electricityMapsToken: flags.electricityMapsToken }
+    },
+    // The calculator counts embodied carbon only from its own flags, never from the environment.
+    embodied: "none",
+    env: process.env
+  });
+  for (const w2 of carbon.warnings) process.stderr.write(`carbon-gate: warning: ${w2}
+`);
+  const result = computeFootprint({
+    grid: carbon.grid,
+    pue: carbon.pue,
+    energy: energy2,
+    ...emb ? { embodied: emb } : {}
+  });
+  const notices = [.../* @__PURE__ */ new Set([...carbon.grid.notices, ...carbon.pue.notices])];
+  if (values.json) process.stdout.write(JSON.stringify({ ...result, notices }, null, 2) + "\n");
+  else {
+    process.stdout.write(human(result) + "\n");
+    for (const n of notices) process.stderr.write(`notice: ${n}
+`);
+  }
+  return EXIT.ok;
+}
+
+// src/cli/commands/calibrate.ts
+import { writeFile as writeFile2 } from "node:fs/promises";
+import path13 from "node:path";
+
+// src/calibration/calibration-fit.ts
+function measureStep(target, a, b) {
+  const dt = b.tS - a.tS;
+  if (!(dt > 0)) return null;
+  const dTotal = b.total - a.total;
+  const utilisation2 = dTotal > 0 ? Math.min(1, Math.max(0, (b.busy - a.busy) / dTotal)) : 0;
+  const dramW = a.dramJ !== null && b.dramJ !== null ? (b.dramJ - a.dramJ) / dt : null;
+  return { target, utilisation: utilisation2, cpuW: (b.cpuJ - a.cpuJ) / dt, dramW };
+}
+var MERGE_UTILISATION = 0.01;
+var round2 = (x, digits) => Number(x.toFixed(digits));
+var BUSY_AT_REST = 0.1;
+function busyAtRest(steps) {
+  const rest = steps.find((s) => s.target === 0);
+  if (!rest || rest.utilisation <= BUSY_AT_REST) return null;
+  return `the machine was ${percentFixed(rest.utilisation, 0)} busy at the 0 % step: other work is running, so idle power reads high`;
+}
+function powerProfileFromSteps(steps, meta3) {
+  const sorted = [...steps].sort((a, b) => a.utilisation - b.utilisation);
+  const groups = [];
+  for (const step of sorted) {
+    const group = groups[groups.length - 1];
+    if (group && step.utilisation - group[0].utilisation < MERGE_UTILISATION) group.push(step);
+    else groups.push([step]);
+  }
+  const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const loadW = groups.map((g) => ({
+    utilisation: round2(mean(g.map((s) => s.utilisation)), 4),
+    watts: round2(Math.max(0, mean(g.map((s) => s.cpuW))), 3)
+  }));
+  const points = loadW.filter((p, i) => i === 0 || p.utilisation > loadW[i - 1].utilisation);
+  if (points.length < 2)
+    return {
+      ok: false,
+      reason: `the load steps all measured the same utilisation (${percentFixed(points[0]?.utilisation ?? 0, 0)}): the machine was already busy or its CPUs could not be loaded; stop other work and retry`
+    };
+  const dram = steps.map((s) => s.dramW).filter((w2) => w2 !== null);
+  return {
+    ok: true,
+    profile: {
+      version: 1,
+      ...meta3.machine ? { machine: meta3.machine } : {},
+      ...meta3.cpuModel ? { cpuModel: meta3.cpuModel } : {},
+      source: "calibrate",
+      idleW: points[0].watts,
+      loadW: points,
+      ...dram.length > 0 ? { memoryW: round2(Math.max(0, mean(dram)), 3) } : {},
+      measuredAt: meta3.measuredAt
+    }
+  };
+}
+
+// src/calibration/calibration-plan.ts
+var DEFAULT_STEPS = 11;
+var DEFAULT_STEP_S = 5;
+var MAX_SETTLE_S = 0.5;
+function planTargets(steps) {
+  return Array.from({ length: steps }, (_, i) => Number((i / (steps - 1)).toFixed(4)));
+}
+function planCalibration(steps, stepS, sampleS) {
+  return { targets: planTargets(steps), stepS, settleS: Math.min(MAX_SETTLE_S, stepS / 2), sampleS };
+}
+
+// src/calibration/io/calibration-machine.ts
+import { setTimeout as sleep } from "node:timers/promises";
+import { performance as performance5 } from "node:perf_hooks";
 function raplCalibrationMachine(rapl, workers) {
   const reader = openRaplReader(rapl.zones);
   const hasDram = rapl.zones.some((z2) => z2.role === "dram");
@@ -38726,7 +40760,7 @@ function raplCalibrationMachine(rapl, workers) {
       const j = reader.joules();
       const sys = readSystemCpu();
       return {
-        tS: performance2.now() / 1e3,
+        tS: performance5.now() / 1e3,
         cpuJ: j.package + j.psys,
         dramJ: hasDram ? j.dram : null,
         busy: sys.busy,
@@ -38738,8 +40772,8 @@ function raplCalibrationMachine(rapl, workers) {
   };
 }
 
-// src/profile/io/load-workers.ts
-import os4 from "node:os";
+// src/calibration/io/load-workers.ts
+import os5 from "node:os";
 import { Worker } from "node:worker_threads";
 var WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
@@ -38757,16 +40791,16 @@ var LOAD = 0;
 var STOP = 1;
 var PARK = 2;
 var DUTY_PERIOD_MS = 100;
-function startLoadWorkers(count = os4.availableParallelism(), periodMs = DUTY_PERIOD_MS) {
+function startLoadWorkers(count2 = os5.availableParallelism(), periodMs = DUTY_PERIOD_MS) {
   const control = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   const workers = Array.from(
-    { length: count },
+    { length: count2 },
     () => new Worker(WORKER_SOURCE, { eval: true, workerData: { control: control.buffer, periodMs } })
   );
   const exited = workers.map((w2) => new Promise((resolve) => w2.once("exit", () => resolve())));
   for (const w2 of workers) w2.unref();
   return {
-    count,
+    count: count2,
     setLoad(utilisation2) {
       Atomics.store(control, LOAD, Math.round(Math.min(1, Math.max(0, utilisation2)) * 1e4));
     },
@@ -38779,7 +40813,7 @@ function startLoadWorkers(count = os4.availableParallelism(), periodMs = DUTY_PE
   };
 }
 
-// src/profile/run-calibration.ts
+// src/calibration/run-calibration.ts
 async function hold(machine2, seconds, sampleS) {
   for (let left = seconds; left > 1e-9; left -= sampleS) {
     await machine2.sleep(Math.min(sampleS, left));
@@ -38805,76 +40839,6 @@ async function runCalibration(machine2, plan, onStep = () => {
   }
   return out;
 }
-
-// src/profile/schema.ts
-var MAX_W = 1e5;
-var watts = (doc) => field(external_exports.number().min(0).max(MAX_W), doc, {
-  expected: `a power in watts from 0 to ${MAX_W}`,
-  hint: quotingHint("number")
-});
-var point = field(
-  external_exports.strictObject({
-    utilisation: field(external_exports.number().min(0).max(1), "System CPU utilisation, 0 to 1.", {
-      expected: "a utilisation from 0 to 1",
-      hint: (found) => typeof found === "number" && found > 1 && found <= 100 ? `write ${found / 100}` : void 0
-    }),
-    watts: watts("CPU power at that utilisation, W.")
-  }),
-  "One measured point of the load curve.",
-  { expected: "a mapping with utilisation and watts" }
-);
-function increasing(points, ctx) {
-  points.forEach((p, i) => {
-    const prev = points[i - 1];
-    const inRange = (x) => x >= 0 && x <= 1;
-    if (prev && inRange(prev.utilisation) && inRange(p.utilisation) && p.utilisation <= prev.utilisation)
-      ctx.addIssue({
-        code: "custom",
-        path: [i, "utilisation"],
-        message: "utilisation not increasing",
-        params: { expected: `a utilisation above the previous point's (${prev.utilisation})` }
-      });
-  });
-}
-var PowerProfileSchema = field(
-  external_exports.strictObject({
-    $schema: field(external_exports.string(), "JSON Schema URL or path for editors; ignored.", {
-      expected: "a string"
-    }).optional(),
-    version: field(external_exports.literal(1), "Profile format version; must be 1.", {
-      expected: "1 (the profile format version)"
-    }),
-    machine: field(external_exports.string().max(200), "Free text naming the machine or runner type.", {
-      expected: "a string of at most 200 characters"
-    }).optional(),
-    cpuModel: field(external_exports.string().max(200), "CPU model the profile was measured on.", {
-      expected: "a string of at most 200 characters"
-    }).optional(),
-    source: field(external_exports.enum(["calibrate", "manual"]), "How the profile was obtained.", {
-      expected: 'one of "calibrate" or "manual"'
-    }),
-    idleW: watts("CPU power at utilisation 0, W."),
-    loadW: field(external_exports.array(point).min(2).superRefine(increasing), "CPU power at increasing utilisations.", {
-      expected: "a list of at least 2 {utilisation, watts} points"
-    }),
-    memoryW: watts("Memory power, W, constant; omitted: memory is estimated from its size.").optional(),
-    gpuIdleW: watts("GPU power at rest, W (recorded; GPUs are metered by their own meter).").optional(),
-    measuredAt: field(external_exports.string().max(64), "When the profile was measured (ISO 8601).", {
-      expected: 'a date-time string like "2025-01-31T12:00:00Z"'
-    }).optional()
-  }).superRefine((profile, ctx) => {
-    const first = profile.loadW[0];
-    if (first && first.utilisation === 0 && first.watts !== profile.idleW)
-      ctx.addIssue({
-        code: "custom",
-        path: ["loadW", 0, "watts"],
-        message: "differs from idleW",
-        params: { expected: `idleW (${profile.idleW}) at utilisation 0` }
-      });
-  }),
-  "A measured power profile: CPU watts against utilisation.",
-  { expected: "a JSON object with version, source, idleW and loadW" }
-);
 
 // src/cli/commands/calibrate.ts
 var CALIBRATE_HELP = `carbon-gate calibrate \u2014 measure this machine's power curve with RAPL and write a power profile
@@ -38912,8 +40876,6 @@ function stepCount(value) {
     );
   return n;
 }
-var pct = (u) => `${(u * 100).toFixed(0)} %`;
-var watts2 = (w2) => `${w2.toFixed(1)} W`;
 var say = (line) => process.stderr.write(`carbon-gate: calibrate: ${line}
 `);
 async function calibrateCommand(args) {
@@ -38952,15 +40914,15 @@ async function calibrateCommand(args) {
     results = await runCalibration(
       machine2,
       plan,
-      (i, s2) => say(
-        `[${i + 1}/${steps}] load ${pct(s2.target)}: utilisation ${pct(s2.utilisation)}, ${watts2(s2.cpuW)}` + (s2.dramW !== null ? ` + DRAM ${watts2(s2.dramW)}` : "")
+      (i, s) => say(
+        `[${i + 1}/${steps}] load ${percentFixed(s.target, 0)}: utilisation ${percentFixed(s.utilisation, 0)}, ${watts(s.cpuW, 1)}` + (s.dramW !== null ? ` + DRAM ${watts(s.dramW, 1)}` : "")
       )
     );
   } finally {
     await workers.stop();
   }
   for (const note of [...machine2.notes(), busyAtRest(results) ?? []].flat()) say(`warning: ${note}`);
-  const fit = profileFromSteps(results, {
+  const fit = powerProfileFromSteps(results, {
     measuredAt: (/* @__PURE__ */ new Date()).toISOString(),
     cpuModel: topology.model,
     machine: `${process.platform}-${process.arch}, ${topology.logicalCpus} logical CPUs`
@@ -38972,11 +40934,11 @@ async function calibrateCommand(args) {
   const profile = PowerProfileSchema.parse(fit.profile);
   await writeFile2(values.out, JSON.stringify(profile, null, 2) + "\n");
   const full = profile.loadW[profile.loadW.length - 1];
-  const memory = profile.memoryW !== void 0 ? `, memory ${watts2(profile.memoryW)}` : "";
+  const memory = profile.memoryW !== void 0 ? `, memory ${watts(profile.memoryW, 1)}` : "";
   const scope = rapl.scope === "psys" ? " (psys: the whole platform)" : "";
   process.stdout.write(
-    `wrote ${values.out}: idle ${watts2(profile.idleW)}, ${pct(full.utilisation)} load ${watts2(full.watts)}${memory}${scope}
-commit it and set \`powerProfile: ./${path9.relative(process.cwd(), path9.resolve(values.out))}\` in carbon-gate.yml (the path is relative to the config file)
+    `wrote ${values.out}: idle ${watts(profile.idleW, 1)}, ${percentFixed(full.utilisation, 0)} load ${watts(full.watts, 1)}${memory}${scope}
+commit it and set \`powerProfile: ./${path13.relative(process.cwd(), path13.resolve(values.out))}\` in carbon-gate.yml (the path is relative to the config file)
 `
   );
   return EXIT.ok;
@@ -38986,7 +40948,7 @@ commit it and set \`powerProfile: ./${path9.relative(process.cwd(), path9.resolv
 import { readFile as readFile2 } from "node:fs/promises";
 
 // src/power-model/machines-file.ts
-var text = (doc) => field(external_exports.string().nullish(), doc, { expected: "a string" });
+var text2 = (doc) => field(external_exports.string().nullish(), doc, { expected: "a string" });
 var positive = (doc, int3 = false) => field((int3 ? external_exports.number().int() : external_exports.number()).positive().finite().nullish(), doc, {
   expected: int3 ? "a positive whole number" : "a positive number"
 });
@@ -38996,8 +40958,8 @@ var utilisation = field(external_exports.number().min(0).max(1), "CPU utilisatio
 var machine = external_exports.object({
   id: field(external_exports.union([external_exports.string(), external_exports.number()]), "Echoed in the output.", { expected: "a string or a number" }),
   cpuModel: field(external_exports.string().trim().min(1), "CPU model name.", { expected: "a CPU model name" }),
-  vendor: text("Server vendor or CPU maker."),
-  architecture: text("SPECpower architecture, e.g. cascadelake."),
+  vendor: text2("Server vendor or CPU maker."),
+  architecture: text2("SPECpower architecture, e.g. cascadelake."),
   year: field(external_exports.number().int().min(1990).max(2100).nullish(), "Availability year.", {
     expected: "a year from 1990 to 2100"
   }),
@@ -39055,13 +41017,13 @@ Options:
   --help            this text
 
 A bad FILE gives one line "FILE: [i].field: expected \u2026, found \u2026" and exit code 2.`;
-var MAX_BYTES = 16 * 1024 * 1024;
+var MAX_BYTES2 = 16 * 1024 * 1024;
 async function readJson(file3) {
-  let text2;
+  let text3;
   try {
     const bytes = await readFile2(file3);
-    if (bytes.length > MAX_BYTES) throw new ConfigError([`${file3}: the file is larger than 16 MiB`]);
-    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    if (bytes.length > MAX_BYTES2) throw new ConfigError([`${file3}: the file is larger than 16 MiB`]);
+    text3 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch (e) {
     if (e instanceof ConfigError) throw e;
     const code = e.code;
@@ -39070,14 +41032,14 @@ async function readJson(file3) {
     ]);
   }
   try {
-    return JSON.parse(text2);
+    return JSON.parse(text3);
   } catch (e) {
     throw new ConfigError([
       `${file3}: expected JSON, found invalid JSON (${e.message.split("\n")[0]})`
     ]);
   }
 }
-var round4 = (w2) => Math.round(w2 * 1e3) / 1e3;
+var round3 = (w2) => Math.round(w2 * 1e3) / 1e3;
 async function powerModelCommand(args) {
   const { values, positionals } = parseOptions("power-model", args, {
     machines: { type: "string" },
@@ -39104,7 +41066,7 @@ async function powerModelCommand(args) {
 `);
   const out = parsed.requests.map((r) => ({
     id: r.id,
-    watts: predictServerWatts(r.machine, r.utilization).map(round4)
+    watts: predictServerWatts(r.machine, r.utilization).map(round3)
   }));
   process.stdout.write(`[
 ${out.map((o) => "  " + JSON.stringify(o)).join(",\n")}
@@ -39207,1449 +41169,6 @@ Exit code 3 when the command fails (the report is still printed).`,
   compare: COMPARE_HELP
 };
 
-// package.json
-var package_default = {
-  name: "carbon-gate",
-  version: "0.1.0",
-  description: "Carbon gate for ML CI: run declared benchmarks, meter their energy, convert to CO2e and gate on budgets.",
-  license: "MIT",
-  type: "module",
-  engines: {
-    node: ">=20"
-  },
-  bin: {
-    "carbon-gate": "dist/cli.js"
-  },
-  files: [
-    "dist",
-    "data",
-    "demo",
-    "templates",
-    "schema"
-  ],
-  scripts: {
-    build: "node scripts/build.mjs",
-    start: "node dist/cli.js run",
-    test: "npm run build && vitest run",
-    lint: "eslint . && prettier --check .",
-    format: "prettier --write .",
-    typecheck: "tsc --noEmit",
-    "derive:data": "node scripts/derive-data.mjs",
-    "gen:schema": "tsx scripts/gen-schema.ts",
-    "bench:overhead": "tsx scripts/bench-overhead.ts",
-    "fit:power-model": "tsx scripts/fit-power-model.ts",
-    "bench:power-model": "tsx scripts/bench-power-model.ts",
-    "bench:gate-aa": "tsx scripts/bench-gate-aa.ts",
-    "bench:gate-power": "tsx scripts/bench-gate-power.ts",
-    "gen:action": "tsx scripts/gen-action.ts"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    "@octokit/core": "^7.0.8",
-    "@octokit/plugin-retry": "^8.1.1",
-    "@octokit/plugin-throttling": "^11.0.5",
-    "@tensorflow/tfjs": "^4.22.0",
-    "@tensorflow/tfjs-backend-wasm": "^4.22.0",
-    handlebars: "^4.7.10",
-    mnist: "^1.1.0",
-    yaml: "^2.9.1",
-    zod: "^4.6.7"
-  },
-  devDependencies: {
-    "@eslint/js": "^10.0.1",
-    "@octokit/webhooks-examples": "^7.6.1",
-    "@types/node": "^20.19.43",
-    esbuild: "^0.28.2",
-    eslint: "^10.15.0",
-    "i18n-iso-countries": "^7.14.0",
-    prettier: "^3.10.1",
-    tsx: "^4.23.15",
-    typescript: "^5.9.3",
-    "typescript-eslint": "^8.73.0",
-    vitest: "^4.1.12"
-  },
-  optionalDependencies: {
-    "@tensorflow/tfjs-node": "^4.22.0"
-  }
-};
-
-// src/meter/composite-meter.ts
-function compositeMeter(cpu, gpu) {
-  if (!gpu) return cpu;
-  return {
-    describe: () => {
-      const c = cpu.describe();
-      const g = gpu.describe();
-      const merged = {
-        ...c,
-        gpu: g.gpu,
-        basis: [...c.basis, ...g.basis],
-        scope: `${c.scope ?? "CPU"} + GPU`
-      };
-      if (g.gpuNames) merged.gpuNames = g.gpuNames;
-      return merged;
-    },
-    start: () => {
-      const a = cpu.start();
-      const b = gpu.start();
-      return {
-        track: (pid) => {
-          a.track(pid);
-          b.track(pid);
-        },
-        stop: async () => mergeMeasurements(...await Promise.all([a.stop(), b.stop()]))
-      };
-    }
-  };
-}
-function mergeMeasurements(cpu, gpu) {
-  const gpuJ = gpu.breakdownJ.gpu;
-  const merged = {
-    ...cpu,
-    energyJ: cpu.energyJ + gpuJ,
-    breakdownJ: { ...cpu.breakdownJ, gpu: cpu.breakdownJ.gpu + gpuJ },
-    notes: [...cpu.notes, ...gpu.notes]
-  };
-  if (gpu.gpus) merged.gpus = gpu.gpus;
-  if (cpu.energyBandJ)
-    merged.energyBandJ = { low: cpu.energyBandJ.low + gpuJ, high: cpu.energyBandJ.high + gpuJ };
-  return merged;
-}
-
-// src/meter/io/usage-sampler.ts
-import { performance as performance3 } from "node:perf_hooks";
-
-// src/meter/accumulator.ts
-var EnergyAccumulator = class {
-  cpuJ = 0;
-  memoryJ = 0;
-  busy = 0;
-  total = 0;
-  intervals = 0;
-  first = null;
-  last = null;
-  power;
-  /** The estimator's profile, or any other curve of power against utilisation. */
-  constructor(model2) {
-    this.power = typeof model2 === "function" ? model2 : (u) => estimatePower(model2, u);
-  }
-  add(s2) {
-    const prev = this.last;
-    this.last = s2;
-    if (!prev) {
-      this.first = s2;
-      return;
-    }
-    const dt = s2.tS - prev.tS;
-    if (dt <= 0) return;
-    const dTotal = s2.total - prev.total;
-    const dBusy = s2.busy - prev.busy;
-    const u = dTotal > 0 ? Math.min(1, Math.max(0, dBusy / dTotal)) : 0;
-    const p = this.power(u);
-    this.cpuJ += p.cpu * dt;
-    this.memoryJ += p.memory * dt;
-    this.busy += Math.max(0, dBusy);
-    this.total += Math.max(0, dTotal);
-    this.intervals++;
-  }
-  /** `finalTreeCpuS` may come from exact end-of-process accounting, better than the last sample. */
-  result(logicalCpus, finalTreeCpuS, notes = []) {
-    const durationS = this.first && this.last ? this.last.tS - this.first.tS : 0;
-    const sampled = this.first && this.last ? this.last.treeCpuS - this.first.treeCpuS : 0;
-    const processCpuS = Math.max(sampled, finalTreeCpuS ?? 0);
-    const utilisation2 = this.total > 0 ? this.busy / this.total : 0;
-    const busyCpuS = utilisation2 * durationS * logicalCpus;
-    return {
-      durationS,
-      energyJ: this.cpuJ + this.memoryJ,
-      breakdownJ: { cpu: this.cpuJ, memory: this.memoryJ, gpu: 0 },
-      utilisation: utilisation2,
-      processCpuS,
-      processShare: busyCpuS > 0 ? Math.min(1, processCpuS / busyCpuS) : 0,
-      samples: this.intervals,
-      notes
-    };
-  }
-};
-
-// src/meter/io/usage-sampler.ts
-var UsageSampler = class {
-  constructor(power, logicalCpus) {
-    this.logicalCpus = logicalCpus;
-    this.acc = new EnergyAccumulator(power);
-    this.sample();
-  }
-  logicalCpus;
-  acc;
-  pid = null;
-  // Tree CPU time only grows; once the tree exits reads return 0, so keep the highest seen.
-  treeCpuS = 0;
-  reapedAtStart = readReapedChildrenCpuS();
-  track(pid) {
-    this.pid = pid;
-  }
-  sample() {
-    const sys = readSystemCpu();
-    if (this.pid) this.treeCpuS = Math.max(this.treeCpuS, readTreeCpuS(this.pid));
-    this.acc.add({ tS: performance3.now() / 1e3, busy: sys.busy, total: sys.total, treeCpuS: this.treeCpuS });
-  }
-  /** Takes the last sample; the kernel's reaped-children total is exact once the tree has exited. */
-  finish(notes = []) {
-    this.sample();
-    const reapedNow = readReapedChildrenCpuS();
-    const exact = this.reapedAtStart !== null && reapedNow !== null ? reapedNow - this.reapedAtStart : void 0;
-    return this.acc.result(this.logicalCpus, exact, notes);
-  }
-};
-
-// src/meter/io/estimator-meter.ts
-function createEstimatorMeter(opts) {
-  return {
-    describe: () => ({
-      cpu: "estimator",
-      gpu: "none",
-      powerModel: opts.profile.powerModel,
-      scope: "whole machine, modelled: CPU and platform (share of host) + memory",
-      basis: opts.profile.basis,
-      intervalS: opts.intervalS
-    }),
-    start: () => startSession(opts)
-  };
-}
-function startSession(opts) {
-  const usage = new UsageSampler((u) => estimatePower(opts.profile, u), opts.logicalCpus);
-  const timer = setInterval(() => usage.sample(), opts.intervalS * 1e3);
-  timer.unref();
-  return {
-    track: (pid) => usage.track(pid),
-    async stop() {
-      clearInterval(timer);
-      const m = usage.finish();
-      const band = opts.profile.band;
-      if (band) {
-        m.energyBandJ = {
-          low: m.breakdownJ.cpu * band.lowRatio + m.breakdownJ.memory,
-          high: m.breakdownJ.cpu * band.highRatio + m.breakdownJ.memory
-        };
-      }
-      return m;
-    }
-  };
-}
-
-// src/meter/io/nvidia-smi-meter.ts
-import { spawn } from "node:child_process";
-import { performance as performance4 } from "node:perf_hooks";
-
-// src/meter/nvidia-describe.ts
-var DEFAULT_GPU_INTERVAL_S = 0.1;
-function describeNvidia(gpus, intervalS) {
-  const ms = Math.round(intervalS * 1e3);
-  const n = gpus.length === 1 ? "1 GPU" : `${gpus.length} GPUs`;
-  return {
-    cpu: "estimator",
-    gpu: "nvidia-smi",
-    powerModel: "nvidia-smi power.draw",
-    basis: [
-      `nvidia-smi power.draw of ${n} every ${ms} ms, integrated by the trapezoid rule; the first and last readings are held to the edges of the window`,
-      "NVIDIA states power.draw is accurate to \xB15 W; on Ampere and newer it is a 1-s average, so bursts shorter than 1 s are smoothed and readings lag by about 0.5 s",
-      "GPU energy is whole-board power of every GPU nvidia-smi lists, idle ones included, over the benchmark window"
-    ],
-    intervalS,
-    scope: "GPU boards (nvidia-smi power.draw)",
-    gpuNames: [...gpus].sort((a, b) => a.index - b.index).map((g) => g.name)
-  };
-}
-
-// src/meter/nvidia-notes.ts
-function noteworthyGapS(intervalS) {
-  return Math.max(1, 5 * intervalS);
-}
-var s = (x) => `${x.toFixed(1)} s`;
-var clip = (text2) => terminalSafe(text2.length > 80 ? `${text2.slice(0, 77)}...` : text2);
-function gpuNotes(t, startS, endS, intervalS) {
-  const label = `GPU ${t.index} (${clip(t.name)})`;
-  const why = [...t.skippedValues].map(clip).join(", ");
-  if (!t.first || !t.last) {
-    const seen = t.skipped > 0 ? `${t.skipped} skipped: ${why}` : "nvidia-smi printed no line for it";
-    return [
-      `${label}: no valid power reading in ${s(endS - startS)} (${seen}); its energy is counted as 0 J`
-    ];
-  }
-  const notes = [];
-  const total = t.samples + t.skipped;
-  if (t.first.tS >= endS)
-    return [
-      `${label}: no power reading during the ${s(endS - startS)} run; the first one, ${s(t.first.tS - endS)} after its end (${t.first.w.toFixed(0)} W), is assumed throughout`
-    ];
-  if (t.skipped > 0)
-    notes.push(
-      `${label}: ${t.skipped} of ${total} power readings skipped (${why}); power is interpolated across them`
-    );
-  const limit = noteworthyGapS(intervalS);
-  const lead = t.first.tS - startS;
-  if (lead > limit)
-    notes.push(
-      `${label}: first power reading ${s(lead)} after the start; it is assumed to hold back to the start`
-    );
-  const gap = t.longestGap;
-  if (gap && gap.toS - gap.fromS > limit)
-    notes.push(
-      `${label}: no power reading for ${s(gap.toS - gap.fromS)} (${s(gap.fromS - startS)} to ${s(gap.toS - startS)} into the run); power is interpolated linearly`
-    );
-  const tail = endS - t.last.tS;
-  if (tail > limit)
-    notes.push(
-      `${label}: no power reading in the last ${s(tail)}; the last one (${t.last.w.toFixed(0)} W) is assumed to hold to the end`
-    );
-  return notes;
-}
-function outputNotes(samples, bursts, unreadable, firstUnreadable) {
-  const notes = [];
-  if (unreadable > 0)
-    notes.push(
-      `nvidia-smi printed ${unreadable} unreadable line(s), ignored (first: "${clip(firstUnreadable)}")`
-    );
-  if (bursts > 2 && bursts > samples / 10)
-    notes.push(
-      `${bursts} of ${samples} nvidia-smi samples arrived bunched with the previous one; GPU timing is approximate`
-    );
-  return notes;
-}
-
-// src/meter/nvidia-parse.ts
-var MAX_PLAUSIBLE_W2 = 5e3;
-var WATTS = /^(\d+(?:\.\d+)?)(?:\s*W)?$/;
-var INDEX = /^\d+$/;
-function parsePowerLine(line) {
-  const text2 = line.trim();
-  if (text2 === "") return { kind: "blank" };
-  const fields = text2.split(",").map((f) => f.trim());
-  const first = fields[0] ?? "";
-  if (fields.length < 3 || !INDEX.test(first)) return { kind: "unreadable", text: text2 };
-  const index = Number(first);
-  const name2 = fields.slice(1, -1).join(", ");
-  const value = fields[fields.length - 1] ?? "";
-  const m = WATTS.exec(value);
-  const watts3 = m ? Number(m[1]) : NaN;
-  if (!Number.isFinite(watts3) || watts3 > MAX_PLAUSIBLE_W2) return { kind: "unavailable", index, name: name2, value };
-  return { kind: "reading", index, name: name2, watts: watts3 };
-}
-function parseGpuList(text2) {
-  const gpus = [];
-  for (const raw of text2.split("\n")) {
-    const line = raw.trim();
-    const comma = line.indexOf(",");
-    if (comma < 0) continue;
-    const index = line.slice(0, comma).trim();
-    const name2 = line.slice(comma + 1).trim();
-    if (INDEX.test(index) && name2 !== "") gpus.push({ index: Number(index), name: name2 });
-  }
-  return gpus;
-}
-
-// src/meter/nvidia-energy.ts
-var GpuEnergyIntegrator = class {
-  tracks = /* @__PURE__ */ new Map();
-  sample = null;
-  samples = 0;
-  bursts = 0;
-  unreadable = 0;
-  firstUnreadable = "";
-  /** `known`: the GPUs detection found, so one that never prints a line still gets a row and a note. */
-  constructor(known) {
-    for (const g of known) this.track(g.index, g.name);
-  }
-  /** Samples seen so far, valid or not. */
-  get sampleCount() {
-    return this.samples;
-  }
-  /** One line of output, stamped with the time (s) its chunk arrived, on the window's clock. */
-  addLine(line, arrivedS) {
-    const p = parsePowerLine(line);
-    if (p.kind === "blank") return;
-    if (p.kind === "unreadable") {
-      if (this.unreadable++ === 0) this.firstUnreadable = p.text;
-      return;
-    }
-    const tS = this.sampleTime(p.index, arrivedS);
-    const t = this.track(p.index, p.name);
-    if (p.kind === "unavailable") {
-      t.skipped++;
-      if (t.skippedValues.size < 3) t.skippedValues.add(p.value);
-      return;
-    }
-    const prev = t.last;
-    t.last = { tS, w: p.watts };
-    t.samples++;
-    if (!prev) {
-      t.first = t.last;
-      return;
-    }
-    const dt = tS - prev.tS;
-    if (dt <= 0) return;
-    t.innerJ += (prev.w + p.watts) / 2 * dt;
-    if (!t.longestGap || dt > t.longestGap.toS - t.longestGap.fromS)
-      t.longestGap = { fromS: prev.tS, toS: tS };
-  }
-  /** The GPU part of a Measurement over [startS, endS]; `notes` come first (e.g. nvidia-smi exited). */
-  result(startS, endS, intervalS, notes = []) {
-    const gpus = [];
-    const out = [...notes];
-    const tracks = [...this.tracks.values()].sort((a, b) => a.index - b.index);
-    for (const t of tracks) {
-      gpus.push({
-        index: t.index,
-        name: t.name,
-        energyJ: energyJ(t, startS, endS),
-        samples: t.samples,
-        skipped: t.skipped
-      });
-      out.push(...gpuNotes(t, startS, endS, intervalS));
-    }
-    out.push(...outputNotes(this.samples, this.bursts, this.unreadable, this.firstUnreadable));
-    const total = gpus.reduce((s2, g) => s2 + g.energyJ, 0);
-    return {
-      durationS: Math.max(0, endS - startS),
-      energyJ: total,
-      breakdownJ: { cpu: 0, memory: 0, gpu: total },
-      // A GPU meter sees no CPU: the composite meter takes these from the CPU meter.
-      utilisation: 0,
-      processCpuS: 0,
-      processShare: 0,
-      samples: 0,
-      notes: out,
-      gpus
-    };
-  }
-  /** Lines of one sample share the first line's arrival time; a repeated index starts the next sample. */
-  sampleTime(index, arrivedS) {
-    if (!this.sample || this.sample.seen.has(index)) {
-      if (this.sample && this.sample.tS === arrivedS) this.bursts++;
-      this.sample = { tS: arrivedS, seen: /* @__PURE__ */ new Set() };
-      this.samples++;
-    }
-    this.sample.seen.add(index);
-    return this.sample.tS;
-  }
-  track(index, name2) {
-    let t = this.tracks.get(index);
-    if (!t) {
-      t = {
-        index,
-        name: name2,
-        first: null,
-        last: null,
-        innerJ: 0,
-        samples: 0,
-        skipped: 0,
-        skippedValues: /* @__PURE__ */ new Set(),
-        longestGap: null
-      };
-      this.tracks.set(index, t);
-    }
-    return t;
-  }
-};
-function energyJ(t, startS, endS) {
-  if (!t.first || !t.last) return 0;
-  if (t.first.tS >= endS) return t.first.w * Math.max(0, endS - startS);
-  const lead = Math.max(0, t.first.tS - startS);
-  const tail = Math.max(0, endS - t.last.tS);
-  return t.innerJ + t.first.w * lead + t.last.w * tail;
-}
-
-// src/meter/io/nvidia-smi.ts
-import { execFile as execFile2 } from "node:child_process";
-import { accessSync, constants, statSync as statSync2 } from "node:fs";
-import path10 from "node:path";
-var NVIDIA_SMI_NOT_FOUND = "nvidia-smi not found on PATH";
-var DETECT_TIMEOUT_MS = 5e3;
-function isExecutableFile(p) {
-  try {
-    accessSync(p, constants.X_OK);
-    return statSync2(p).isFile();
-  } catch {
-    return false;
-  }
-}
-function resolveNvidiaSmi(env = process.env) {
-  const override = env.CARBON_GATE_NVIDIA_SMI;
-  if (override) return path10.resolve(override);
-  for (const dir2 of (env.PATH ?? "").split(path10.delimiter)) {
-    if (!dir2) continue;
-    const candidate = path10.resolve(dir2, "nvidia-smi");
-    if (isExecutableFile(candidate)) return candidate;
-  }
-  return null;
-}
-var firstLine = (text2) => terminalSafe(text2.trim().split("\n")[0]?.trim().slice(0, 160) ?? "");
-function detectNvidiaGpus(opts = {}) {
-  const binary = resolveNvidiaSmi(opts.env);
-  if (!binary) return Promise.resolve({ ok: false, reason: NVIDIA_SMI_NOT_FOUND });
-  const timeout = opts.timeoutMs ?? DETECT_TIMEOUT_MS;
-  const args = ["--query-gpu=index,name", "--format=csv,noheader"];
-  return new Promise((resolve) => {
-    execFile2(binary, args, { timeout, maxBuffer: 1 << 20, encoding: "utf8" }, (err, stdout, stderr) => {
-      if (err) {
-        const e = err;
-        let reason;
-        if (e.code === "ENOENT") reason = `nvidia-smi not found at ${binary}`;
-        else if (e.killed) reason = `nvidia-smi did not answer within ${timeout / 1e3} s`;
-        else if (typeof e.code === "number")
-          reason = `nvidia-smi failed (exit code ${e.code}): ${firstLine(stdout || stderr) || "no output"}`;
-        else reason = `could not run nvidia-smi (${binary}): ${firstLine(e.message)}`;
-        resolve({ ok: false, reason });
-        return;
-      }
-      const gpus = parseGpuList(stdout);
-      if (gpus.length === 0)
-        resolve({ ok: false, reason: `nvidia-smi lists no GPU: ${firstLine(stdout) || "no output"}` });
-      else resolve({ ok: true, gpus, binary });
-    });
-  });
-}
-
-// src/meter/io/nvidia-smi-meter.ts
-var KILL_GRACE_MS = 1e3;
-var FIRST_SAMPLE_WAIT_S = 2;
-var MAX_LINE = 4096;
-var nowS = () => performance4.now() / 1e3;
-function createNvidiaMeter(opts) {
-  const settings = {
-    gpus: opts.gpus,
-    binary: opts.binary ?? resolveNvidiaSmi() ?? "nvidia-smi",
-    intervalS: opts.intervalS ?? DEFAULT_GPU_INTERVAL_S,
-    firstSampleWaitS: opts.firstSampleWaitS ?? FIRST_SAMPLE_WAIT_S
-  };
-  return {
-    describe: () => describeNvidia(settings.gpus, settings.intervalS),
-    start: () => startSession2(settings)
-  };
-}
-function startSession2({ binary, gpus, intervalS, firstSampleWaitS }) {
-  const startS = nowS();
-  const acc = new GpuEnergyIntegrator(gpus);
-  const notes = [];
-  const ms = String(Math.max(1, Math.round(intervalS * 1e3)));
-  const args = ["--query-gpu=index,name,power.draw", "--format=csv,noheader,nounits", "-lms", ms];
-  let stopped = false;
-  let ended = null;
-  let stderr = "";
-  let child2 = null;
-  let gone = Promise.resolve();
-  let firstSample = () => {
-  };
-  const sampled = new Promise((resolve) => firstSample = resolve);
-  try {
-    child2 = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
-  } catch (e) {
-    notes.push(`could not run nvidia-smi (${terminalSafe(binary)}): ${terminalSafe(e.message)}`);
-  }
-  const onProcessExit = () => child2?.kill("SIGKILL");
-  if (child2) {
-    const c = child2;
-    gone = new Promise((resolve) => {
-      c.once("exit", (code, signal) => {
-        if (!stopped) ended = { atS: nowS(), code, signal };
-        resolve();
-      });
-      c.once("error", (e) => {
-        if (!stopped)
-          notes.push(`could not run nvidia-smi (${terminalSafe(binary)}): ${terminalSafe(e.message)}`);
-        resolve();
-      });
-    });
-    let pending = "";
-    c.stdout?.setEncoding("utf8");
-    c.stdout?.on("data", (chunk) => {
-      if (stopped && acc.sampleCount > 0) return;
-      const t = nowS();
-      const parts = (pending + chunk).split("\n");
-      pending = parts.pop() ?? "";
-      if (pending.length > MAX_LINE) pending = "";
-      for (const line of parts) acc.addLine(line, t);
-      if (acc.sampleCount > 0) firstSample();
-    });
-    c.stderr?.setEncoding("utf8");
-    c.stderr?.on("data", (chunk) => {
-      if (stderr.length < 2048) stderr += chunk;
-    });
-    c.unref();
-    for (const s2 of [c.stdout, c.stderr]) s2?.unref?.();
-    process.once("exit", onProcessExit);
-  }
-  return {
-    // nvidia-smi reports whole boards: there is no per-process GPU energy to attribute.
-    track() {
-    },
-    async stop() {
-      const endS = nowS();
-      stopped = true;
-      process.removeListener("exit", onProcessExit);
-      if (ended) notes.unshift(earlyExitNote(ended, startS, endS, stderr));
-      if (child2 && !ended) {
-        if (acc.sampleCount === 0) await within(firstSampleWaitS * 1e3, Promise.race([sampled, gone]));
-        await terminate(child2, gone);
-      }
-      return acc.result(startS, endS, intervalS, notes);
-    }
-  };
-}
-function earlyExitNote(e, startS, endS, stderr) {
-  const how = e.signal ? `killed by ${e.signal}` : `exit code ${e.code}`;
-  const msg = terminalSafe(stderr.trim().split("\n")[0]?.trim().slice(0, 120) ?? "");
-  const at2 = `${(e.atS - startS).toFixed(1)} s into a ${(endS - startS).toFixed(1)} s window`;
-  return `nvidia-smi stopped early (${how}) ${at2}${msg ? `: ${msg}` : ""}; GPU readings after that are missing`;
-}
-async function within(ms, p) {
-  let timer;
-  const late = new Promise((resolve) => timer = setTimeout(() => resolve(false), ms));
-  const inTime = await Promise.race([p.then(() => true), late]);
-  clearTimeout(timer);
-  return inTime;
-}
-async function terminate(child2, gone) {
-  child2.kill("SIGTERM");
-  if (!await within(KILL_GRACE_MS, gone)) child2.kill("SIGKILL");
-}
-
-// src/profile/io/load-profile.ts
-import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
-import path11 from "node:path";
-
-// src/profile/parse.ts
-function parseProfileText(text2, file3) {
-  let value;
-  try {
-    value = JSON.parse(text2.startsWith("\uFEFF") ? text2.slice(1) : text2);
-  } catch (error62) {
-    const message = error62.message.split("\n")[0] ?? "syntax error";
-    return { ok: false, errors: [`${file3}: invalid JSON: ${message}`] };
-  }
-  const parsed = PowerProfileSchema.safeParse(value);
-  if (parsed.success) return { ok: true, profile: parsed.data };
-  const lines = issueLines(parsed.error.issues, value, PowerProfileSchema, file3);
-  return { ok: false, errors: lines.slice(0, MAX_ERROR_LINES) };
-}
-
-// src/profile/io/load-profile.ts
-function labelOf(absolute) {
-  const relative = path11.relative(process.cwd(), absolute);
-  return relative && !relative.startsWith("..") && !path11.isAbsolute(relative) ? relative : absolute;
-}
-function loadPowerProfile(file3) {
-  const absolute = path11.resolve(file3);
-  const label = labelOf(absolute);
-  let text2;
-  try {
-    const info = statSync3(absolute);
-    if (!info.isFile())
-      throw new ConfigError([`${label}: not a regular file; expected a power profile (JSON)`]);
-    if (info.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
-    text2 = readFileSync2(absolute, "utf8");
-  } catch (error62) {
-    if (error62 instanceof ConfigError) throw error62;
-    const code = error62.code;
-    throw new ConfigError([
-      code === "ENOENT" ? `${label}: power profile not found` : `${label}: cannot read the power profile (${code ?? "error"})`
-    ]);
-  }
-  const result = parseProfileText(text2, label);
-  if (!result.ok) throw new ConfigError(result.errors);
-  return { profile: result.profile, label };
-}
-
-// src/profile/curve.ts
-function curvePoints(profile) {
-  const load2 = profile.loadW.filter((p) => p.utilisation > 0);
-  return [{ utilisation: 0, watts: profile.idleW }, ...load2];
-}
-function wattsAt(points, u) {
-  const x = Math.min(1, Math.max(0, Number.isFinite(u) ? u : 0));
-  let prev = points[0];
-  if (!prev) return 0;
-  for (const p of points) {
-    if (x <= p.utilisation) {
-      const span = p.utilisation - prev.utilisation;
-      return span > 0 ? prev.watts + (x - prev.utilisation) / span * (p.watts - prev.watts) : p.watts;
-    }
-    prev = p;
-  }
-  return prev.watts;
-}
-function profileCurve(profile, memoryW) {
-  const points = curvePoints(profile);
-  return (u) => ({ cpu: wattsAt(points, u), memory: memoryW });
-}
-
-// src/profile/describe.ts
-var w = (watts3) => `${Number(watts3.toPrecision(3))} W`;
-function profileBasis(profile, label, memory) {
-  const how = profile.source === "calibrate" ? "calibrated against RAPL" : "written by hand";
-  const on = [profile.cpuModel, profile.machine].filter(Boolean).join(", ");
-  const points = curvePoints(profile);
-  return [
-    `measured power profile ${label} (${how}${on ? ` on ${on}` : ""}${profile.measuredAt ? `, ${profile.measuredAt}` : ""})`,
-    `CPU power piecewise-linear in utilisation over ${points.length} points: ${w(profile.idleW)} idle, ${w(wattsAt(points, 0.5))} at 50 %, ${w(wattsAt(points, 1))} at 100 %`,
-    memory
-  ];
-}
-function cpuMismatch(profile, label, cpuModel) {
-  if (!profile.cpuModel || profile.cpuModel.trim() === cpuModel.trim()) return null;
-  return `power profile ${label} was measured on "${profile.cpuModel}" but this machine has "${cpuModel}": its figures may not apply`;
-}
-
-// src/meter/io/profile-meter.ts
-function createProfileMeter(opts) {
-  const memoryW = opts.profile.memoryW ?? opts.memoryFallback?.watts ?? 0;
-  const memoryBasis = opts.profile.memoryW !== void 0 ? `memory ${opts.profile.memoryW} W from the profile, constant` : opts.memoryFallback?.basis ?? "memory not in the profile: not counted";
-  const power = profileCurve(opts.profile, memoryW);
-  return {
-    describe: () => ({
-      cpu: "estimator",
-      gpu: "none",
-      powerModel: `profile ${opts.label}`,
-      basis: profileBasis(opts.profile, opts.label, memoryBasis),
-      intervalS: opts.intervalS,
-      scope: "CPU package + memory, modelled from a measured profile"
-    }),
-    start: () => startSession3(power, opts)
-  };
-}
-function startSession3(power, opts) {
-  const usage = new UsageSampler(power, opts.logicalCpus);
-  const timer = setInterval(() => usage.sample(), opts.intervalS * 1e3);
-  timer.unref();
-  return {
-    track: (pid) => usage.track(pid),
-    async stop() {
-      clearInterval(timer);
-      return usage.finish();
-    }
-  };
-}
-
-// src/meter/io/rapl-meter.ts
-var NO_MODEL = () => ({ cpu: 0, memory: 0 });
-function createRaplMeter(opts) {
-  const { rapl } = opts;
-  const hasDram = rapl.zones.some((z2) => z2.role === "dram");
-  const firstIntervalS = wrapSafeIntervalS(
-    opts.intervalS,
-    rapl.zones.map((z2) => ({ rangeUj: z2.maxRangeUj, peakW: 0 }))
-  );
-  return {
-    describe: () => ({
-      cpu: "rapl",
-      gpu: "none",
-      powerModel: `rapl (powercap ${rapl.provider})`,
-      scope: rapl.scope === "psys" ? "platform (psys)" : hasDram ? "CPU package + DRAM" : "CPU package",
-      basis: [
-        ...rapl.basis,
-        `counters read every ${firstIntervalS} s at most, so that no counter can wrap twice between reads; a wrap adds the zone's max_energy_range_uj once`
-      ],
-      intervalS: opts.intervalS
-    }),
-    start: () => startSession4(opts)
-  };
-}
-function startSession4(opts) {
-  const usage = new UsageSampler(NO_MODEL, opts.logicalCpus);
-  const reader = openRaplReader(opts.rapl.zones);
-  reader.sample();
-  let timer;
-  const schedule = () => {
-    timer = setTimeout(tick, reader.nextIntervalS(opts.intervalS) * 1e3);
-    timer.unref();
-  };
-  const tick = () => {
-    reader.sample();
-    usage.sample();
-    schedule();
-  };
-  schedule();
-  return {
-    track: (pid) => usage.track(pid),
-    async stop() {
-      clearTimeout(timer);
-      reader.sample();
-      const m = usage.finish(reader.notes());
-      const j = reader.joules();
-      const cpu = j.package + j.psys;
-      return { ...m, energyJ: cpu + j.dram, breakdownJ: { cpu, memory: j.dram, gpu: 0 } };
-    }
-  };
-}
-
-// src/meter/io/select-cpu-meter.ts
-function createCpuMeter(opts) {
-  const loaded2 = opts.profilePath !== void 0 ? loadPowerProfile(opts.profilePath) : null;
-  const rapl = detectRapl();
-  if (rapl.ok) {
-    const { topology } = detectMachine();
-    const meter3 = createRaplMeter({ rapl, logicalCpus: topology.logicalCpus, intervalS: opts.intervalS });
-    const unused = loaded2 ? [`power profile ${loaded2.label} not used: RAPL measures this machine directly`] : [];
-    return { meter: meter3, notes: [...rapl.notes, ...unused] };
-  }
-  const notes = rapl.present ? [rapl.reason] : [];
-  if (!loaded2) return { meter: opts.estimator(), notes };
-  const machine2 = detectMachine();
-  const mismatch = cpuMismatch(loaded2.profile, loaded2.label, machine2.topology.model);
-  const gb = Number((machine2.memoryBytes / 1024 ** 3).toPrecision(3));
-  const meter2 = createProfileMeter({
-    profile: loaded2.profile,
-    label: loaded2.label,
-    logicalCpus: machine2.topology.logicalCpus,
-    intervalS: opts.intervalS,
-    memoryFallback: {
-      watts: gb * MEMORY_W_PER_GB,
-      basis: `memory not in the profile: ${gb} GB \xD7 ${MEMORY_W_PER_GB} W/GB, as the estimator models it`
-    }
-  });
-  return { meter: meter2, notes: mismatch ? [...notes, mismatch] : notes };
-}
-
-// src/meter/io/select-meter.ts
-async function selectMeter(opts) {
-  const machine2 = detectMachine();
-  const estimator = () => createEstimatorMeter({
-    profile: machine2.profile,
-    logicalCpus: machine2.topology.logicalCpus,
-    intervalS: opts.intervalS
-  });
-  const cpu = createCpuMeter({ intervalS: opts.intervalS, profilePath: opts.profilePath, estimator });
-  const notes = [...cpu.notes];
-  const gpus = await detectNvidiaGpus();
-  if (!gpus.ok && gpus.reason !== NVIDIA_SMI_NOT_FOUND) notes.push(`GPUs not metered: ${gpus.reason}`);
-  const gpu = gpus.ok ? createNvidiaMeter({ gpus: gpus.gpus, binary: gpus.binary }) : null;
-  return { meter: compositeMeter(cpu.meter, gpu), machine: machine2, notes };
-}
-
-// src/carbon/projection.ts
-function project(p) {
-  const queries = p.config.queriesPerDay * p.config.days;
-  const energyJ2 = p.trainEnergyJ + queries * p.inferenceEnergyJPerQuery;
-  return {
-    queries,
-    trainEnergyKwh: p.trainEnergyJ / J_PER_KWH,
-    inferenceEnergyKwhPerQuery: p.inferenceEnergyJPerQuery / J_PER_KWH,
-    energyKwh: energyJ2 / J_PER_KWH,
-    co2eG: co2eGrams(energyJ2, p.pue, p.intensityGPerKwh),
-    basis: p.basis
-  };
-}
-
-// src/report/carbon-summary.ts
-function carbonSummary(inp, benchmarks, energyJ2) {
-  const g = inp.grid;
-  const m = inp.embodied ?? null;
-  const carbon = {
-    grid: g.grid,
-    method: g.method,
-    intensitySource: g.intensitySource,
-    embodied: m ? {
-      totalKg: m.totalKg,
-      lifetimeS: m.lifetimeS,
-      share: m.share,
-      gPerHour: embodiedGrams(m, 3600),
-      source: m.source
-    } : null
-  };
-  if (g.measuredAt) carbon.measuredAt = g.measuredAt;
-  if (g.cloud) {
-    carbon.cloud = g.cloud;
-    const hint = cleanerElsewhere(g.cloud.provider, energyJ2 / J_PER_KWH);
-    if (hint) carbon.cleanerElsewhere = hint;
-  }
-  const notices = [];
-  const summary2 = {
-    carbon,
-    equivalents: (co2eG) => equivalents(energyJ2 / J_PER_KWH * inp.pue.value, co2eG),
-    notices
-  };
-  if (inp.projection) {
-    const ok = benchmarks.filter((b) => b.energyJ !== null);
-    const inference = ok.filter((b) => b.kind === "inference");
-    if (inference.length === 0) {
-      notices.push("projection: no successful inference benchmark, so no energy per query to project");
-    } else {
-      const perQuery = (b) => b.energyJ / (b.perUnit?.name === "inference" ? b.perUnit.count : 1);
-      summary2.projection = project({
-        config: inp.projection,
-        trainEnergyJ: ok.filter((b) => b.kind === "training").reduce((s2, b) => s2 + b.energyJ, 0),
-        inferenceEnergyJPerQuery: inference.reduce((s2, b) => s2 + perQuery(b), 0),
-        pue: inp.pue.value,
-        intensityGPerKwh: g.intensityGPerKwh,
-        basis: "Patterson et al. (2022): (E_train + queries \xD7 E_inference) \xD7 PUE \xD7 intensity; E_train = training benchmarks, E_inference = inference benchmarks per query (per unit when unit is inference, else per run), summed"
-      });
-    }
-  }
-  return summary2;
-}
-
-// src/report/model-metrics.ts
-function summariseModel(ok, energyJ2) {
-  const out = {};
-  const first = ok.find((s2) => s2.metrics || s2.layers || s2.backend);
-  if (!first) return out;
-  if (first.backend) out.backend = first.backend;
-  if (first.layers) out.layers = first.layers;
-  const keys = [...new Set(ok.flatMap((s2) => Object.keys(s2.metrics ?? {})))].sort();
-  if (keys.length) {
-    const metrics = {};
-    for (const key of keys) {
-      const values = ok.map((s2) => s2.metrics?.[key]).filter((v) => v !== void 0);
-      const numbers = values.filter((v) => typeof v === "number");
-      metrics[key] = numbers.length === values.length ? median(numbers) : String(values[0]);
-    }
-    out.metrics = metrics;
-    const accuracy = metrics.accuracy;
-    if (typeof accuracy === "number" && energyJ2 !== null && energyJ2 > 0)
-      out.accuracyPerKj = accuracy / (energyJ2 / 1e3);
-  }
-  return out;
-}
-
-// src/report/types.ts
-var SCHEMA_VERSION = 1;
-
-// src/report/build.ts
-var SCOPE = {
-  estimator: "whole machine, modelled: CPU (share of host) + memory",
-  rapl: "CPU package + DRAM, measured"
-};
-function buildReport(inp) {
-  const embodied2 = inp.embodied ?? null;
-  const rates = {
-    operational: (j) => co2eGrams(j, inp.pue.value, inp.grid.intensityGPerKwh),
-    embodied: (s2) => embodied2 ? embodiedGrams(embodied2, s2) : 0
-  };
-  const benchmarks = inp.runs.map((run2) => benchmarkReport(run2, rates));
-  const sum = (pick2) => benchmarks.reduce((s2, b) => s2 + (pick2(b) ?? 0), 0);
-  const energyJ2 = sum((b) => b.energyJ);
-  const carbon = carbonSummary(inp, benchmarks, energyJ2);
-  const errored = benchmarks.filter((b) => b.status === "error");
-  const status = errored.length ? "error" : "pass";
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: "carbon-gate", version: inp.version },
-    createdAt: inp.createdAt,
-    config: inp.config,
-    machine: inp.machine,
-    method: {
-      cpu: inp.meter.cpu,
-      gpu: inp.meter.gpu,
-      powerModel: inp.meter.powerModel,
-      scope: inp.meter.scope ?? SCOPE[inp.meter.cpu],
-      basis: inp.meter.basis,
-      intervalS: inp.meter.intervalS,
-      ...inp.meter.gpuNames ? { gpuNames: inp.meter.gpuNames } : {}
-    },
-    carbon: {
-      region: inp.grid.region,
-      regionName: inp.grid.regionName,
-      regionOrigin: inp.grid.origin,
-      intensityGPerKwh: inp.grid.intensityGPerKwh,
-      intensityYear: inp.grid.year,
-      source: inp.grid.source,
-      pue: inp.pue.value,
-      pueSource: inp.pue.source,
-      ...carbon.carbon
-    },
-    benchmarks,
-    totals: {
-      durationS: sum((b) => b.durationS),
-      energyJ: energyJ2,
-      energyKwh: energyJ2 / J_PER_KWH,
-      co2eG: sum((b) => b.co2eG),
-      operationalG: sum((b) => b.operationalG),
-      embodiedG: sum((b) => b.embodiedG),
-      equivalents: carbon.equivalents(sum((b) => b.co2eG))
-    },
-    ...carbon.projection ? { projection: carbon.projection } : {},
-    verdict: {
-      status,
-      reasons: errored.map((b) => `${b.name}: ${b.reason ?? "error"}`),
-      // Until the gate (src/gate/apply.ts) says otherwise: never silence about regressions.
-      baseline: { source: "none", note: NO_BASELINE_NOTE }
-    },
-    notices: unique([
-      ...inp.grid.notices,
-      ...carbon.notices,
-      ...inp.notices ?? [],
-      ...benchmarks.flatMap(meterNotes)
-    ])
-  };
-}
-function sampleReport(s2, rates) {
-  const m = s2.measurement;
-  const operationalG = rates.operational(m.energyJ);
-  const embodiedG = rates.embodied(s2.command.durationS);
-  const r = {
-    repeat: s2.repeat,
-    status: s2.command.ok ? "ok" : "error",
-    exitCode: s2.command.exitCode,
-    signal: s2.command.signal,
-    durationS: s2.command.durationS,
-    energyJ: m.energyJ,
-    co2eG: operationalG + embodiedG,
-    operationalG,
-    embodiedG,
-    breakdownJ: m.breakdownJ,
-    utilisation: m.utilisation,
-    processCpuS: m.processCpuS,
-    processShare: m.processShare,
-    notes: m.notes
-  };
-  if (s2.command.reason) r.reason = s2.command.reason;
-  if (m.energyBandJ) r.energyBandJ = m.energyBandJ;
-  if (m.gpus) r.gpus = m.gpus;
-  if (s2.metrics) r.metrics = s2.metrics;
-  if (s2.layers) r.layers = s2.layers;
-  if (s2.backend) r.backend = s2.backend;
-  return r;
-}
-function benchmarkReport(run2, rates) {
-  const samples = run2.samples.map((s2) => sampleReport(s2, rates));
-  const ok = samples.filter((s2) => s2.status === "ok");
-  const med = (pick2) => median(ok.map(pick2));
-  const breakdown = ok.length ? {
-    cpu: med((s2) => s2.breakdownJ.cpu),
-    memory: med((s2) => s2.breakdownJ.memory),
-    gpu: med((s2) => s2.breakdownJ.gpu)
-  } : null;
-  const energyJ2 = med((s2) => s2.energyJ);
-  const durationS = med((s2) => s2.durationS);
-  const operationalG = energyJ2 === null ? null : rates.operational(energyJ2);
-  const embodiedG = durationS === null ? null : rates.embodied(durationS);
-  const co2eG = operationalG === null || embodiedG === null ? null : operationalG + embodiedG;
-  const b = {
-    name: run2.spec.name,
-    kind: run2.spec.kind,
-    command: run2.spec.run,
-    status: run2.status === "ok" ? "pass" : "error",
-    repeats: run2.spec.repeat,
-    warmup: run2.spec.warmup,
-    durationS,
-    energyJ: energyJ2,
-    co2eG,
-    operationalG,
-    embodiedG,
-    breakdownJ: breakdown,
-    processShare: med((s2) => s2.processShare),
-    samples,
-    reasons: run2.reason ? [run2.reason] : []
-  };
-  if (run2.reason) b.reason = run2.reason;
-  if (run2.spec.unit && energyJ2 !== null && co2eG !== null) b.perUnit = perUnit(run2.spec.unit, energyJ2, co2eG);
-  const banded = ok.filter((x) => x.energyBandJ);
-  if (banded.length === ok.length && ok.length > 0) {
-    b.energyBandJ = { low: med((x) => x.energyBandJ.low), high: med((x) => x.energyBandJ.high) };
-  }
-  Object.assign(b, summariseModel(ok, energyJ2));
-  return b;
-}
-function meterNotes(b) {
-  return b.samples.flatMap((s2) => s2.notes.map((n) => `${b.name}: repeat ${s2.repeat}: ${n}`));
-}
-function unique(items) {
-  return [...new Set(items)];
-}
-
-// src/runner/metrics-file.ts
-var METRICS_ENV = "CARBON_GATE_METRICS_FILE";
-var MAX_METRICS = 64;
-var MAX_LAYERS = 10;
-var MAX_KEY = 64;
-var MAX_TEXT = 300;
-var oneLine = (s2) => s2.replace(/\s+/g, " ").trim().slice(0, MAX_TEXT);
-var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function layerCost(v) {
-  if (!isRecord(v)) return void 0;
-  const { name: name2, type, params, macs, share: share2 } = v;
-  const finite = (n) => typeof n === "number" && Number.isFinite(n) && n >= 0;
-  if (typeof name2 !== "string" || typeof type !== "string") return void 0;
-  if (!finite(params) || !finite(macs) || !finite(share2)) return void 0;
-  return { name: oneLine(name2), type: oneLine(type), params, macs, share: share2 };
-}
-function parseMetricsFile(text2) {
-  let value;
-  try {
-    value = JSON.parse(text2);
-  } catch {
-    return { metrics: {}, problems: ["metrics file is not JSON: ignored"] };
-  }
-  if (!isRecord(value)) return { metrics: {}, problems: ["metrics file is not a JSON object: ignored"] };
-  const out = { metrics: {}, problems: [] };
-  let dropped = 0;
-  for (const [key, v] of Object.entries(value)) {
-    if (key === "layers" || key === "error") continue;
-    const usable = typeof v === "number" && Number.isFinite(v) || typeof v === "string";
-    if (!usable || key.length > MAX_KEY || Object.keys(out.metrics).length >= MAX_METRICS) dropped++;
-    else out.metrics[key] = typeof v === "string" ? oneLine(v) : v;
-  }
-  if (dropped) out.problems.push(`metrics file: ${dropped} entr${dropped === 1 ? "y" : "ies"} ignored`);
-  if (Array.isArray(value["layers"])) {
-    const layers2 = value["layers"].map(layerCost);
-    if (layers2.some((l) => !l)) out.problems.push("metrics file: malformed layers ignored");
-    const ok = layers2.filter((l) => l !== void 0).slice(0, MAX_LAYERS);
-    if (ok.length) out.layers = ok;
-  }
-  if (typeof value["error"] === "string" && value["error"].trim()) out.error = oneLine(value["error"]);
-  return out;
-}
-var BACKENDS = ["tensorflow", "wasm", "cpu"];
-function reportedBackend(metrics) {
-  const b = metrics?.["backend"];
-  return BACKENDS.find((x) => x === b);
-}
-
-// src/runner/run-suite.ts
-async function runSuite(specs, deps) {
-  const runs = [];
-  for (const [i, spec] of specs.entries()) {
-    if (deps.interrupted?.()) {
-      runs.push({ spec, status: "error", reason: "not run: interrupted", samples: [] });
-      continue;
-    }
-    const where = `[${i + 1}/${specs.length}] ${spec.name}`;
-    runs.push(await runBenchmark(spec, where, deps));
-  }
-  return runs;
-}
-async function runBenchmark(spec, where, deps) {
-  for (let w2 = 1; w2 <= spec.warmup; w2++) {
-    deps.progress(`${where}: warmup ${w2}/${spec.warmup}`);
-    const result = await deps.runCommand(spec, () => {
-    });
-    if (!result.ok) {
-      return { spec, status: "error", reason: `warmup ${w2}/${spec.warmup}: ${result.reason}`, samples: [] };
-    }
-  }
-  const samples = [];
-  for (let r = 1; r <= spec.repeat; r++) {
-    deps.progress(`${where}: repeat ${r}/${spec.repeat}`);
-    const sample2 = await meteredRepeat(spec, r, deps);
-    samples.push(sample2);
-    const command = sample2.command;
-    if (!command.ok) {
-      return { spec, status: "error", reason: `repeat ${r}/${spec.repeat}: ${command.reason}`, samples };
-    }
-  }
-  return { spec, status: "ok", samples };
-}
-async function meteredRepeat(spec, repeat, deps) {
-  const session = deps.meter.start();
-  const command = await deps.runCommand(spec, (pid) => session.track(pid));
-  const measurement = await session.stop();
-  return sampleRun(repeat, command, measurement);
-}
-function sampleRun(repeat, command, measurement) {
-  const reported = command.reported;
-  if (!reported) return { repeat, command, measurement };
-  const sample2 = {
-    repeat,
-    command,
-    measurement: reported.problems.length ? { ...measurement, notes: [...measurement.notes, ...reported.problems] } : measurement
-  };
-  if (Object.keys(reported.metrics).length) sample2.metrics = reported.metrics;
-  if (reported.layers) sample2.layers = reported.layers;
-  const backend = reportedBackend(reported.metrics);
-  if (backend) sample2.backend = backend;
-  return sample2;
-}
-
-// src/runner/io/spawn-command.ts
-import { spawn as spawn2 } from "node:child_process";
-import { existsSync as existsSync3 } from "node:fs";
-import { performance as performance5 } from "node:perf_hooks";
-
-// src/runner/describe-exit.ts
-function describeExit(r, timeoutS) {
-  if (r.timedOut) return `timed out after ${timeoutS} s (process group killed)`;
-  if (r.signal) return `killed by signal ${r.signal}`;
-  if (r.exitCode !== 0) return `exited with code ${r.exitCode}`;
-  return "ok";
-}
-
-// src/runner/io/line-prefixer.ts
-var LinePrefixer = class {
-  constructor(prefix, out) {
-    this.prefix = prefix;
-    this.out = out;
-  }
-  prefix;
-  out;
-  partial = "";
-  write(chunk) {
-    const text2 = this.partial + chunk.toString();
-    const lines = text2.split("\n");
-    this.partial = lines.pop() ?? "";
-    if (lines.length) this.out.write(lines.map((l) => `${this.prefix}${l}
-`).join(""));
-  }
-  flush() {
-    if (this.partial) this.out.write(`${this.prefix}${this.partial}
-`);
-    this.partial = "";
-  }
-};
-
-// src/runner/io/metrics-channel.ts
-import { closeSync as closeSync2, mkdtempSync, openSync as openSync2, readSync as readSync2, rmSync, statSync as statSync4 } from "node:fs";
-import os5 from "node:os";
-import path12 from "node:path";
-var MAX_BYTES2 = 1024 * 1024;
-var dir;
-var counter = 0;
-function newMetricsFile() {
-  if (!dir) {
-    const created = mkdtempSync(path12.join(os5.tmpdir(), "carbon-gate-metrics-"));
-    dir = created;
-    process.once("exit", () => rmSync(created, { recursive: true, force: true }));
-  }
-  return path12.join(dir, `run-${++counter}.json`);
-}
-function takeMetrics(file3) {
-  try {
-    const size = statSync4(file3).size;
-    if (size > MAX_BYTES2) return { metrics: {}, problems: [`metrics file over ${MAX_BYTES2} bytes: ignored`] };
-    const buf = Buffer.alloc(size);
-    const fd = openSync2(file3, "r");
-    try {
-      readSync2(fd, buf, 0, size, 0);
-    } finally {
-      closeSync2(fd);
-    }
-    return parseMetricsFile(buf.toString("utf8"));
-  } catch {
-    return void 0;
-  } finally {
-    rmSync(file3, { force: true });
-  }
-}
-
-// src/runner/io/spawn-command.ts
-var KILL_GRACE_MS2 = 2e3;
-var liveGroups = /* @__PURE__ */ new Set();
-function killAllGroups(signal = "SIGKILL") {
-  for (const pgid of liveGroups) killGroup(pgid, signal);
-}
-function killGroup(pgid, signal) {
-  try {
-    process.kill(-pgid, signal);
-  } catch {
-  }
-}
-function spawnCommand(spec, prefix, output2, onPid, baseEnv = process.env) {
-  const start = performance5.now();
-  const elapsed = () => (performance5.now() - start) / 1e3;
-  if (!existsSync3(spec.cwd)) {
-    const reason = `could not start: working directory ${spec.cwd} does not exist`;
-    return Promise.resolve({
-      ok: false,
-      exitCode: null,
-      signal: null,
-      timedOut: false,
-      reason,
-      durationS: 0
-    });
-  }
-  const metricsFile = newMetricsFile();
-  return new Promise((resolve) => {
-    const child2 = spawn2("/bin/sh", ["-c", spec.run], {
-      cwd: spec.cwd,
-      env: { ...baseEnv, ...spec.env, [METRICS_ENV]: metricsFile },
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"]
-    });
-    const out = new LinePrefixer(prefix, output2);
-    const err = new LinePrefixer(prefix, output2);
-    child2.stdout.on("data", (c) => out.write(c));
-    child2.stderr.on("data", (c) => err.write(c));
-    let timedOut = false;
-    let killTimer;
-    const pid = child2.pid;
-    if (pid) {
-      liveGroups.add(pid);
-      onPid(pid);
-    }
-    const timer = setTimeout(
-      () => {
-        if (!pid) return;
-        timedOut = true;
-        killGroup(pid, "SIGTERM");
-        killTimer = setTimeout(() => killGroup(pid, "SIGKILL"), KILL_GRACE_MS2);
-      },
-      Math.min(spec.timeoutS * 1e3, 2 ** 31 - 1)
-    );
-    let settled = false;
-    const finish = (result) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      clearTimeout(killTimer);
-      if (pid) {
-        killGroup(pid, "SIGKILL");
-        liveGroups.delete(pid);
-      }
-      out.flush();
-      err.flush();
-      resolve(withReported(result, takeMetrics(metricsFile)));
-    };
-    child2.on(
-      "error",
-      (e) => finish({
-        ok: false,
-        exitCode: null,
-        signal: null,
-        timedOut,
-        reason: `could not start: ${e.message}`,
-        durationS: elapsed()
-      })
-    );
-    child2.on("exit", (exitCode, signal) => {
-      const durationS = elapsed();
-      const ended = { exitCode, signal, timedOut };
-      const ok = !timedOut && exitCode === 0;
-      const result = { ok, ...ended, durationS };
-      if (!ok) result.reason = describeExit(ended, spec.timeoutS);
-      setImmediate(() => finish(result));
-    });
-  });
-}
-function withReported(result, reported) {
-  if (!reported) return result;
-  const out = { ...result, reported };
-  if (!result.ok && reported.error) out.reason = `${result.reason ?? "failed"}: ${reported.error}`;
-  return out;
-}
-
-// src/gate/ab-run.ts
-async function runAb(head, base, deps) {
-  const out = { head: [], base: [] };
-  for (const [i, spec] of head.entries()) {
-    const where = `[${i + 1}/${head.length}] ${spec.name}`;
-    if (deps.interrupted?.()) {
-      out.head.push({ spec, status: "error", reason: "not run: interrupted", samples: [] });
-      continue;
-    }
-    const baseSpec = base.find((b) => b.name === spec.name);
-    const sides = [side(spec, deps.runCommand, "head")];
-    if (baseSpec) sides.unshift(side({ ...baseSpec, repeat: spec.repeat }, deps.runBaseCommand, "base"));
-    for (const s2 of sides) await warm(s2, where, deps);
-    for (let r = 1; r <= spec.repeat; r++) {
-      const order = r % 2 === 1 ? sides : [...sides].reverse();
-      for (const s2 of order.filter((x) => !x.run.reason)) {
-        deps.progress(`${where}: ${s2.label} repeat ${r}/${spec.repeat}`);
-        const sample2 = await meteredRepeat(s2.run.spec, r, {
-          meter: deps.meter,
-          runCommand: s2.exec
-        });
-        s2.run.samples.push(sample2);
-        if (!sample2.command.ok) fail(s2, `repeat ${r}/${spec.repeat}: ${sample2.command.reason}`);
-      }
-    }
-    out.head.push(sides.at(-1).run);
-    if (baseSpec) out.base.push(sides[0].run);
-  }
-  return out;
-}
-function side(spec, exec, label) {
-  return { label, exec, run: { spec, status: "ok", samples: [] } };
-}
-function fail(s2, reason) {
-  s2.run.status = "error";
-  s2.run.reason = reason;
-}
-async function warm(s2, where, deps) {
-  const n = s2.run.spec.warmup;
-  for (let w2 = 1; w2 <= n && !s2.run.reason; w2++) {
-    deps.progress(`${where}: ${s2.label} warmup ${w2}/${n}`);
-    const result = await s2.exec(s2.run.spec, () => {
-    });
-    if (!result.ok) fail(s2, `warmup ${w2}/${n}: ${result.reason}`);
-  }
-}
-
-// src/cli/job.ts
-async function runJob(opts) {
-  return (await runJobAb(opts)).report;
-}
-async function runJobAb(opts) {
-  const carbon = await resolveCarbon({
-    region: opts.region,
-    pue: { flag: opts.carbon?.pueFlag, config: opts.pue },
-    intensity: opts.carbon?.intensity,
-    embodied: opts.carbon?.embodied,
-    env: process.env
-  });
-  for (const w2 of carbon.warnings) process.stderr.write(`carbon-gate: warning: ${w2}
-`);
-  const {
-    meter: meter2,
-    machine: machine2,
-    notes: meterNotes2
-  } = await selectMeter({
-    intervalS: opts.intervalS,
-    profilePath: opts.profilePath
-  });
-  for (const n of meterNotes2) process.stderr.write(`carbon-gate: ${n}
-`);
-  let interrupted = false;
-  const onSignal = () => {
-    interrupted = true;
-    killAllGroups();
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  try {
-    const deps = {
-      meter: meter2,
-      runCommand: (spec, onPid) => spawnCommand(spec, opts.prefixFor(spec), opts.benchOutput, onPid, opts.benchEnv),
-      progress: opts.progress,
-      interrupted: () => interrupted
-    };
-    const ab = opts.abBase ? await runAb(opts.specs, opts.abBase, {
-      ...deps,
-      runBaseCommand: (spec, onPid) => spawnCommand(spec, `[base ${spec.name}] `, opts.benchOutput, onPid, opts.benchEnv)
-    }) : null;
-    const runs = ab ? ab.head : await runSuite(opts.specs, deps);
-    const build = (runs2) => buildReport({
-      version: package_default.version,
-      createdAt: (/* @__PURE__ */ new Date()).toISOString(),
-      config: opts.configLabel,
-      machine: {
-        platform: `${process.platform}-${process.arch}`,
-        cpuModel: machine2.topology.model,
-        logicalCpus: machine2.topology.logicalCpus,
-        memoryGb: Number((machine2.memoryBytes / 1024 ** 3).toFixed(2)),
-        virtualised: machine2.topology.virtualised
-      },
-      meter: meter2.describe(),
-      grid: carbon.grid,
-      pue: { value: carbon.pue.value, source: carbon.pue.source },
-      embodied: carbon.embodied.model,
-      ...opts.carbon?.projection ? { projection: opts.carbon.projection } : {},
-      runs: runs2,
-      notices: [
-        ...meterNotes2,
-        ...carbon.pue.notices,
-        ...carbon.embodied.notices,
-        ...opts.notices ?? [],
-        ...interrupted ? ["interrupted: remaining benchmarks were not run"] : []
-      ]
-    });
-    return { report: build(runs), ...ab ? { base: build(ab.base) } : {} };
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  }
-}
-var VERSION = package_default.version;
-
 // src/cli/commands/run.ts
 var DEMO_CONFIG = fileURLToPath2(new URL("../demo/carbon-gate.yml", import.meta.url));
 async function runCommand(args) {
@@ -40672,48 +41191,18 @@ async function runCommand(args) {
   const found = findConfigPath(process.cwd(), values.config);
   if (values.ab !== void 0 && !found)
     throw new UsageError("run: --ab needs a carbon-gate.yml in a git repository (found none here)");
-  const notices = [];
-  if (!found) notices.push("no carbon-gate.yml here: ran the built-in demo suite");
-  const { config: config2, dir: dir2, path: configPath } = await loadConfig(found ?? DEMO_CONFIG);
-  const label = found ? path13.relative(process.cwd(), path13.resolve(found)) || found : "built-in demo suite";
-  const gated = values.baseline !== void 0 || values.ab !== void 0;
-  const fromFile = values.baseline !== void 0 ? await fileBaseline(values.baseline).load() : null;
-  const job = (abBase) => runJobAb({
-    ...abBase ? { abBase } : {},
-    specs: specsFromConfig(config2, dir2, { gated }),
-    configLabel: label,
-    region: { flag: flags.region, config: config2.region },
-    pue: config2.pue,
-    ...config2.powerProfile ? { profilePath: path13.resolve(dir2, config2.powerProfile) } : {},
-    carbon: {
-      pueFlag: flags.pue,
-      intensity: {
-        value: flags.intensity,
-        sourceFlag: flags.source,
-        sourceConfig: config2.intensity?.source,
-        zone: config2.intensity?.zone,
-        credentials: {
-          electricityMapsToken: flags.electricityMapsToken,
-          tokenEnv: config2.intensity?.tokenEnv,
-          usernameEnv: config2.intensity?.usernameEnv,
-          passwordEnv: config2.intensity?.passwordEnv
-        }
-      },
-      embodied: config2.embodied,
-      projection: config2.projection
+  const baseline = values.ab !== void 0 ? { kind: "ab", ref: values.ab } : values.baseline !== void 0 ? { kind: "file", path: values.baseline } : { kind: "none" };
+  const { report } = await runEngine({
+    suite: found ? { kind: "config", path: found, label: path14.relative(process.cwd(), path14.resolve(found)) || found } : { kind: "config", path: DEMO_CONFIG, label: "built-in demo suite" },
+    overrides: {
+      ...carbonOverrides(flags),
+      baseline,
+      benchEnv: "local",
+      notices: found ? [] : ["no carbon-gate.yml here: ran the built-in demo suite"]
     },
-    intervalS: config2.meter.intervalS,
-    benchOutput: process.stderr,
-    prefixFor: (spec) => `[${spec.name}] `,
-    progress: (m) => process.stderr.write(`carbon-gate: ${m}
-`),
-    notices
-  });
-  const { report: measured, baseline } = values.ab !== void 0 ? await abJob(configPath, values.ab, job) : { report: (await job()).report, baseline: fromFile };
-  const report = applyGate(measured, {
-    budgetOf: (name2) => resolveBudget(config2.budget, config2.benchmarks.find((b) => b.name === name2)?.budget),
-    ...config2.budget?.total ? { total: config2.budget.total } : {},
-    baseline
+    sinks: cliSinks(process.stderr)
+  }).catch((e) => {
+    throw abUsageError(e);
   });
   const file3 = await writeReport(report, values.out);
   if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
@@ -40723,7 +41212,7 @@ async function runCommand(args) {
 }
 
 // src/cli/commands/validate.ts
-import path14 from "node:path";
+import path15 from "node:path";
 async function validateCommand(args) {
   const { values } = parseOptions("validate", args, {
     config: { type: "string" },
@@ -40738,17 +41227,11 @@ async function validateCommand(args) {
     throw new UsageError("validate: no carbon-gate.yml or carbon-gate.yaml here; pass --config FILE");
   const { config: config2 } = await loadConfig(found);
   const n = config2.benchmarks.length;
-  const shown = path14.relative(process.cwd(), found) || found;
+  const shown = path15.relative(process.cwd(), found) || found;
   process.stdout.write(`${shown}: valid (${n} benchmark${n === 1 ? "" : "s"})
 `);
   return EXIT.ok;
 }
-
-// src/cli/commands/meter.ts
-import path15 from "node:path";
-
-// src/meter/defaults.ts
-var DEFAULT_INTERVAL_S = 0.5;
 
 // src/cli/commands/meter.ts
 async function meterCommand(args) {
@@ -40771,34 +41254,10 @@ async function meterCommand(args) {
     throw new UsageError(
       "meter: expected a command after --, found nothing (carbon-gate meter -- CMD ARGS\u2026)"
     );
-  const report = await runJob({
-    specs: [
-      {
-        name: path15.basename(argv[0]),
-        kind: "other",
-        run: shellQuote(argv),
-        cwd: process.cwd(),
-        env: {},
-        repeat: 1,
-        warmup: 0,
-        timeoutS: Infinity
-      }
-    ],
-    configLabel: "command line",
-    region: { flag: flags.region },
-    carbon: {
-      pueFlag: flags.pue,
-      intensity: {
-        value: flags.intensity,
-        sourceFlag: flags.source,
-        credentials: { electricityMapsToken: flags.electricityMapsToken }
-      }
-    },
-    intervalS: DEFAULT_INTERVAL_S,
-    benchOutput: values.json ? process.stderr : process.stdout,
-    prefixFor: () => "",
-    progress: () => {
-    }
+  const { report } = await runEngine({
+    suite: { kind: "command", argv, cwd: process.cwd() },
+    overrides: { ...carbonOverrides(flags), benchEnv: "local" },
+    sinks: cliSinks(values.json ? process.stderr : process.stdout, { progress: false, prefix: false })
   });
   if (values.out) await writeReport(report, values.out);
   if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
@@ -40834,12 +41293,10 @@ async function main(argv) {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
-  if (e instanceof ConfigError) {
-    for (const line of e.lines) process.stderr.write(`${line}
-`);
-    process.exitCode = EXIT.usage;
-  } else if (e instanceof UsageError) {
-    process.stderr.write(`carbon-gate: ${e.message}
+  if (isUserFacing(e)) {
+    const lines = e instanceof RegionError ? [e.worded("--region")] : e.lines;
+    const prefix = e instanceof ConfigError ? "" : "carbon-gate: ";
+    for (const line of lines) process.stderr.write(`${prefix}${line}
 `);
     process.exitCode = EXIT.usage;
   } else {

@@ -1080,14 +1080,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path24 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path25 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path24 && path24[0] !== "/") {
-          path24 = `/${path24}`;
+        if (path25 && path25[0] !== "/") {
+          path25 = `/${path25}`;
         }
-        return new URL(`${origin}${path24}`);
+        return new URL(`${origin}${path25}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1538,39 +1538,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin }
+          request: { method, path: path25, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path24);
+        debuglog("sending request to %s %s/%s", method, origin, path25);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin },
+          request: { method, path: path25, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path24,
+          path25,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin }
+          request: { method, path: path25, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path24);
+        debuglog("trailers received from %s %s/%s", method, origin, path25);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin },
+          request: { method, path: path25, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path24,
+          path25,
           error63.message
         );
       });
@@ -1619,9 +1619,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path24, origin }
+            request: { method, path: path25, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path24);
+          debuglog("sending request to %s %s/%s", method, origin, path25);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1684,7 +1684,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path24,
+        path: path25,
         method,
         body,
         headers,
@@ -1699,11 +1699,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path24 !== "string") {
+        if (typeof path25 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path24[0] !== "/" && !(path24.startsWith("http://") || path24.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path25[0] !== "/" && !(path25.startsWith("http://") || path25.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path24)) {
+        } else if (invalidPathRegex.test(path25)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1769,7 +1769,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path24, query) : path24;
+        this.path = query ? buildURL(path25, query) : path25;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1992,11 +1992,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str3 = `${val[i]}`;
-            if (!isValidHeaderValue(str3)) {
+            const str2 = `${val[i]}`;
+            if (!isValidHeaderValue(str2)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str3);
+            arr.push(str2);
           }
         }
         val = arr;
@@ -3569,25 +3569,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str3, leading = true, trailing = true) {
-      return removeChars(str3, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str3, leading = true, trailing = true) {
-      return removeChars(str3, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str3, leading, trailing, predicate) {
+    function removeChars(str2, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str3.length - 1;
+      let trail = str2.length - 1;
       if (leading) {
-        while (lead < str3.length && predicate(str3.charCodeAt(lead))) lead++;
+        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str3.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str3.length - 1 ? str3 : str3.slice(lead, trail + 1);
+      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
     }
     function isomorphicDecode(input2) {
       const length = input2.length;
@@ -4466,11 +4466,11 @@ var require_util2 = __commonJS({
     }
     function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
     }
-    function sameOrigin(A, B) {
-      if (A.origin === B.origin && A.origin === "null") {
+    function sameOrigin(A, B2) {
+      if (A.origin === B2.origin && A.origin === "null") {
         return true;
       }
-      if (A.protocol === B.protocol && A.hostname === B.hostname && A.port === B.port) {
+      if (A.protocol === B2.protocol && A.hostname === B2.hostname && A.port === B2.port) {
         return true;
       }
       return false;
@@ -5476,7 +5476,7 @@ var require_body = __commonJS({
       } else {
         stream = new ReadableStream({
           async pull(controller) {
-            const buffer = typeof source === "string" ? textEncoder.encode(source) : source;
+            const buffer = typeof source2 === "string" ? textEncoder.encode(source2) : source2;
             if (buffer.byteLength) {
               controller.enqueue(buffer);
             }
@@ -5489,24 +5489,24 @@ var require_body = __commonJS({
       }
       assert2(isReadableStreamLike(stream));
       let action = null;
-      let source = null;
+      let source2 = null;
       let length = null;
       let type = null;
       if (typeof object2 === "string") {
-        source = object2;
+        source2 = object2;
         type = "text/plain;charset=UTF-8";
       } else if (object2 instanceof URLSearchParams) {
-        source = object2.toString();
+        source2 = object2.toString();
         type = "application/x-www-form-urlencoded;charset=UTF-8";
       } else if (isArrayBuffer(object2)) {
-        source = new Uint8Array(object2.slice());
+        source2 = new Uint8Array(object2.slice());
       } else if (ArrayBuffer.isView(object2)) {
-        source = new Uint8Array(object2.buffer.slice(object2.byteOffset, object2.byteOffset + object2.byteLength));
+        source2 = new Uint8Array(object2.buffer.slice(object2.byteOffset, object2.byteOffset + object2.byteLength));
       } else if (util.isFormDataLike(object2)) {
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5540,7 +5540,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         if (hasUnknownSizeValue) {
           length = null;
         }
-        source = object2;
+        source2 = object2;
         action = async function* () {
           for (const part of blobParts) {
             if (part.stream) {
@@ -5552,7 +5552,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         };
         type = `multipart/form-data; boundary=${boundary}`;
       } else if (isBlobLike(object2)) {
-        source = object2;
+        source2 = object2;
         length = object2.size;
         if (object2.type) {
           type = object2.type;
@@ -5568,8 +5568,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         }
         stream = object2 instanceof ReadableStream ? object2 : ReadableStreamFrom(object2);
       }
-      if (typeof source === "string" || util.isBuffer(source)) {
-        length = Buffer.byteLength(source);
+      if (typeof source2 === "string" || util.isBuffer(source2)) {
+        length = Buffer.byteLength(source2);
       }
       if (action != null) {
         let iterator;
@@ -5600,7 +5600,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           type: "bytes"
         });
       }
-      const body = { stream, source, length };
+      const body = { stream, source: source2, length };
       return [body, type];
     }
     function safelyExtractBody(object2, keepalive = false) {
@@ -6462,7 +6462,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path24, host, upgrade, blocking, reset } = request2;
+      const { method, path: path25, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6543,7 +6543,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path24} HTTP/1.1\r
+      let header = `${method} ${path25} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7072,7 +7072,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path24, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path25, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7169,7 +7169,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path24;
+      headers[HTTP2_HEADER_PATH] = path25;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7522,9 +7522,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path24 = search ? `${pathname}${search}` : pathname;
+        const path25 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path24;
+        this.opts.path = path25;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8763,10 +8763,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path24 = "/",
+          path: path25 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path24;
+        opts.path = origin + path25;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10738,20 +10738,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl2(path24) {
-      if (typeof path24 !== "string") {
-        return path24;
+    function safeUrl2(path25) {
+      if (typeof path25 !== "string") {
+        return path25;
       }
-      const pathSegments = path24.split("?");
+      const pathSegments = path25.split("?");
       if (pathSegments.length !== 2) {
-        return path24;
+        return path25;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path24, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path24);
+    function matchKey(mockDispatch2, { path: path25, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path25);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10773,7 +10773,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path24 }) => matchValue(safeUrl2(path24), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path25 }) => matchValue(safeUrl2(path25), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10811,9 +10811,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path24, method, body, headers, query } = opts;
+      const { path: path25, method, body, headers, query } = opts;
       return {
-        path: path24,
+        path: path25,
         method,
         body,
         headers,
@@ -11119,7 +11119,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify: promisify3 } = __require("node:util");
+    var { promisify } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11159,7 +11159,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify3(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11172,7 +11172,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify: promisify3 } = __require("node:util");
+    var { promisify } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11212,7 +11212,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify3(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11242,11 +11242,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -11276,10 +11276,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path24, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path25, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path24,
+            Path: path25,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12427,21 +12427,21 @@ var require_response = __commonJS({
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
-      static redirect(url2, status2 = 302) {
+      static redirect(url2, status = 302) {
         webidl.argumentLengthCheck(arguments, 1, "Response.redirect");
         url2 = webidl.converters.USVString(url2);
-        status2 = webidl.converters["unsigned short"](status2);
+        status = webidl.converters["unsigned short"](status);
         let parsedURL;
         try {
           parsedURL = new URL(url2, relevantRealm.settingsObject.baseUrl);
         } catch (err) {
           throw new TypeError(`Failed to parse URL from ${url2}`, { cause: err });
         }
-        if (!redirectStatusSet.has(status2)) {
-          throw new RangeError(`Invalid status code ${status2}`);
+        if (!redirectStatusSet.has(status)) {
+          throw new RangeError(`Invalid status code ${status}`);
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
-        responseObject[kState].status = status2;
+        responseObject[kState].status = status;
         const value = isomorphicEncode(URLSerializer(parsedURL));
         responseObject[kState].headersList.append("location", value, true);
         return responseObject;
@@ -14333,13 +14333,13 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status: status2, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
-          response = makeResponse({ status: status2, statusText, headersList, socket });
+          response = makeResponse({ status, statusText, headersList, socket });
         } else {
           const iterator = body[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator.next();
-          response = makeResponse({ status: status2, statusText, headersList });
+          response = makeResponse({ status, statusText, headersList });
         }
       } catch (err) {
         if (err.name === "AbortError") {
@@ -14463,8 +14463,8 @@ var require_fetch = __commonJS({
             onResponseStarted() {
               timingInfo.finalNetworkResponseStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
             },
-            onHeaders(status2, rawHeaders, resume, statusText) {
-              if (status2 < 200) {
+            onHeaders(status, rawHeaders, resume, statusText) {
+              if (status < 200) {
                 return;
               }
               let location = "";
@@ -14474,8 +14474,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status2);
-              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status2) && !willFollow) {
+              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
+              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -14513,7 +14513,7 @@ var require_fetch = __commonJS({
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
               resolve2({
-                status: status2,
+                status,
                 statusText,
                 headersList,
                 body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
@@ -14547,8 +14547,8 @@ var require_fetch = __commonJS({
               fetchParams.controller.terminate(error63);
               reject(error63);
             },
-            onUpgrade(status2, rawHeaders, socket) {
-              if (status2 !== 101) {
+            onUpgrade(status, rawHeaders, socket) {
+              if (status !== 101) {
                 return;
               }
               const headersList = new HeadersList();
@@ -14556,8 +14556,8 @@ var require_fetch = __commonJS({
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
               resolve2({
-                status: status2,
-                statusText: STATUS_CODES[status2],
+                status,
+                statusText: STATUS_CODES[status],
                 headersList,
                 socket
               });
@@ -14663,11 +14663,11 @@ var require_progressevent = __commonJS({
 var require_encoding = __commonJS({
   "node_modules/undici/lib/web/fileapi/encoding.js"(exports, module) {
     "use strict";
-    function getEncoding(label) {
-      if (!label) {
+    function getEncoding(label2) {
+      if (!label2) {
         return "failure";
       }
-      switch (label.trim().toLowerCase()) {
+      switch (label2.trim().toLowerCase()) {
         case "unicode-1-1-utf-8":
         case "unicode11utf8":
         case "unicode20utf8":
@@ -15406,9 +15406,9 @@ var require_util5 = __commonJS({
     var assert2 = __require("node:assert");
     var { URLSerializer } = require_data_url();
     var { isValidHeaderName } = require_util2();
-    function urlEquals(A, B, excludeFragment = false) {
+    function urlEquals(A, B2, excludeFragment = false) {
       const serializedA = URLSerializer(A, excludeFragment);
-      const serializedB = URLSerializer(B, excludeFragment);
+      const serializedB = URLSerializer(B2, excludeFragment);
       return serializedA === serializedB;
     }
     function getFieldValues(header) {
@@ -16158,9 +16158,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path24) {
-      for (let i = 0; i < path24.length; ++i) {
-        const code = path24.charCodeAt(i);
+    function validateCookiePath(path25) {
+      for (let i = 0; i < path25.length; ++i) {
+        const code = path25.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16489,9 +16489,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str3 = stringify(cookie);
-      if (str3) {
-        headers.append("Set-Cookie", str3);
+      const str2 = stringify(cookie);
+      if (str2) {
+        headers.append("Set-Cookie", str2);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -16617,7 +16617,7 @@ var require_events = __commonJS({
         }
         return this.#eventInit.ports;
       }
-      initMessageEvent(type, bubbles = false, cancelable = false, data6 = null, origin = "", lastEventId = "", source = null, ports = []) {
+      initMessageEvent(type, bubbles = false, cancelable = false, data6 = null, origin = "", lastEventId = "", source2 = null, ports = []) {
         webidl.brandCheck(this, _MessageEvent);
         webidl.argumentLengthCheck(arguments, 1, "MessageEvent.initMessageEvent");
         return new _MessageEvent(type, {
@@ -16626,7 +16626,7 @@ var require_events = __commonJS({
           data: data6,
           origin,
           lastEventId,
-          source,
+          source: source2,
           ports
         });
       }
@@ -17051,8 +17051,8 @@ var require_util7 = __commonJS({
           return false;
         }
       }
-      const num3 = Number.parseInt(value, 10);
-      return num3 >= 8 && num3 <= 15;
+      const num = Number.parseInt(value, 10);
+      return num >= 8 && num <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
@@ -18665,15 +18665,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19080,11 +19080,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path24 = opts.path;
+          let path25 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path24 = `/${path24}`;
+            path25 = `/${path25}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path24);
+          url2 = new URL(util.parseOrigin(url2).origin + path25);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19293,12 +19293,12 @@ var require_light = __commonJS({
             }
           };
         }
-        _addListener(name2, status2, cb) {
+        _addListener(name2, status, cb) {
           var base;
           if ((base = this._events)[name2] == null) {
             base[name2] = [];
           }
-          this._events[name2].push({ cb, status: status2 });
+          this._events[name2].push({ cb, status });
           return this.instance;
         }
         listenerCount(name2) {
@@ -19471,10 +19471,10 @@ var require_light = __commonJS({
           }
         }
         _assertStatus(expected) {
-          var status2;
-          status2 = this._states.jobStatus(this.options.id);
-          if (!(status2 === expected || expected === "DONE" && status2 === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status2}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
           }
         }
         doReceive() {
@@ -19495,7 +19495,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run3, free) {
+        async doExecute(chained, clearGlobalState, run, free) {
           var error63, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -19515,10 +19515,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error63 = error1;
-            return this._onFailure(error63, eventInfo, clearGlobalState, run3, free);
+            return this._onFailure(error63, eventInfo, clearGlobalState, run, free);
           }
         }
-        doExpire(clearGlobalState, run3, free) {
+        doExpire(clearGlobalState, run, free) {
           var error63, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -19526,9 +19526,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error63 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error63, eventInfo, clearGlobalState, run3, free);
+          return this._onFailure(error63, eventInfo, clearGlobalState, run, free);
         }
-        async _onFailure(error63, eventInfo, clearGlobalState, run3, free) {
+        async _onFailure(error63, eventInfo, clearGlobalState, run, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error63, eventInfo);
@@ -19536,7 +19536,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run3(retryAfter);
+              return run(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -19778,10 +19778,10 @@ var require_light = __commonJS({
           var ref;
           return (ref = this.status[this._jobs[id]]) != null ? ref : null;
         }
-        statusJobs(status2) {
+        statusJobs(status) {
           var k, pos, ref, results, v;
-          if (status2 != null) {
-            pos = this.status.indexOf(status2);
+          if (status != null) {
+            pos = this.status.indexOf(status);
             if (pos < 0) {
               throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
             }
@@ -20139,8 +20139,8 @@ var require_light = __commonJS({
           jobStatus(id) {
             return this._states.jobStatus(id);
           }
-          jobs(status2) {
-            return this._states.statusJobs(status2);
+          jobs(status) {
+            return this._states.statusJobs(status);
           }
           counts() {
             return this._states.statusCounts();
@@ -20174,17 +20174,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run3;
+            var clearGlobalState, free, run;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run3 = this._run.bind(this, index, job);
+            run = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run3, free);
+                return job.doExecute(this._limiter, clearGlobalState, run, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run3, free);
+                return job.doExpire(clearGlobalState, run, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -21658,13 +21658,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path24) {
-          return /^\.|this\b/.test(path24.original);
+        scopedId: function scopedId(path25) {
+          return /^\.|this\b/.test(path25.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path24) {
-          return path24.parts.length === 1 && !AST.helpers.scopedId(path24) && !path24.depth;
+        simpleId: function simpleId(path25) {
+          return path25.parts.length === 1 && !AST.helpers.scopedId(path25) && !path25.depth;
         }
       }
     };
@@ -21933,8 +21933,8 @@ var require_parser = __commonJS({
         },
         table: [{ 3: 1, 4: 2, 5: [2, 46], 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 1: [3] }, { 5: [1, 4] }, { 5: [2, 2], 7: 5, 8: 6, 9: 7, 10: 8, 11: 9, 12: 10, 13: 11, 14: [1, 12], 15: [1, 20], 16: 17, 19: [1, 23], 24: 15, 27: 16, 29: [1, 21], 34: [1, 22], 39: [2, 2], 44: [2, 2], 47: [2, 2], 48: [1, 13], 51: [1, 14], 55: [1, 18], 59: 19, 60: [1, 24] }, { 1: [2, 1] }, { 5: [2, 47], 14: [2, 47], 15: [2, 47], 19: [2, 47], 29: [2, 47], 34: [2, 47], 39: [2, 47], 44: [2, 47], 47: [2, 47], 48: [2, 47], 51: [2, 47], 55: [2, 47], 60: [2, 47] }, { 5: [2, 3], 14: [2, 3], 15: [2, 3], 19: [2, 3], 29: [2, 3], 34: [2, 3], 39: [2, 3], 44: [2, 3], 47: [2, 3], 48: [2, 3], 51: [2, 3], 55: [2, 3], 60: [2, 3] }, { 5: [2, 4], 14: [2, 4], 15: [2, 4], 19: [2, 4], 29: [2, 4], 34: [2, 4], 39: [2, 4], 44: [2, 4], 47: [2, 4], 48: [2, 4], 51: [2, 4], 55: [2, 4], 60: [2, 4] }, { 5: [2, 5], 14: [2, 5], 15: [2, 5], 19: [2, 5], 29: [2, 5], 34: [2, 5], 39: [2, 5], 44: [2, 5], 47: [2, 5], 48: [2, 5], 51: [2, 5], 55: [2, 5], 60: [2, 5] }, { 5: [2, 6], 14: [2, 6], 15: [2, 6], 19: [2, 6], 29: [2, 6], 34: [2, 6], 39: [2, 6], 44: [2, 6], 47: [2, 6], 48: [2, 6], 51: [2, 6], 55: [2, 6], 60: [2, 6] }, { 5: [2, 7], 14: [2, 7], 15: [2, 7], 19: [2, 7], 29: [2, 7], 34: [2, 7], 39: [2, 7], 44: [2, 7], 47: [2, 7], 48: [2, 7], 51: [2, 7], 55: [2, 7], 60: [2, 7] }, { 5: [2, 8], 14: [2, 8], 15: [2, 8], 19: [2, 8], 29: [2, 8], 34: [2, 8], 39: [2, 8], 44: [2, 8], 47: [2, 8], 48: [2, 8], 51: [2, 8], 55: [2, 8], 60: [2, 8] }, { 5: [2, 9], 14: [2, 9], 15: [2, 9], 19: [2, 9], 29: [2, 9], 34: [2, 9], 39: [2, 9], 44: [2, 9], 47: [2, 9], 48: [2, 9], 51: [2, 9], 55: [2, 9], 60: [2, 9] }, { 20: 25, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 36, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 37, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 39: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 4: 38, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 15: [2, 48], 17: 39, 18: [2, 48] }, { 20: 41, 56: 40, 64: 42, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 44, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 5: [2, 10], 14: [2, 10], 15: [2, 10], 18: [2, 10], 19: [2, 10], 29: [2, 10], 34: [2, 10], 39: [2, 10], 44: [2, 10], 47: [2, 10], 48: [2, 10], 51: [2, 10], 55: [2, 10], 60: [2, 10] }, { 20: 45, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 46, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 47, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 41, 56: 48, 64: 42, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [2, 78], 49: 49, 65: [2, 78], 72: [2, 78], 80: [2, 78], 81: [2, 78], 82: [2, 78], 83: [2, 78], 84: [2, 78], 85: [2, 78] }, { 23: [2, 33], 33: [2, 33], 54: [2, 33], 65: [2, 33], 68: [2, 33], 72: [2, 33], 75: [2, 33], 80: [2, 33], 81: [2, 33], 82: [2, 33], 83: [2, 33], 84: [2, 33], 85: [2, 33] }, { 23: [2, 34], 33: [2, 34], 54: [2, 34], 65: [2, 34], 68: [2, 34], 72: [2, 34], 75: [2, 34], 80: [2, 34], 81: [2, 34], 82: [2, 34], 83: [2, 34], 84: [2, 34], 85: [2, 34] }, { 23: [2, 35], 33: [2, 35], 54: [2, 35], 65: [2, 35], 68: [2, 35], 72: [2, 35], 75: [2, 35], 80: [2, 35], 81: [2, 35], 82: [2, 35], 83: [2, 35], 84: [2, 35], 85: [2, 35] }, { 23: [2, 36], 33: [2, 36], 54: [2, 36], 65: [2, 36], 68: [2, 36], 72: [2, 36], 75: [2, 36], 80: [2, 36], 81: [2, 36], 82: [2, 36], 83: [2, 36], 84: [2, 36], 85: [2, 36] }, { 23: [2, 37], 33: [2, 37], 54: [2, 37], 65: [2, 37], 68: [2, 37], 72: [2, 37], 75: [2, 37], 80: [2, 37], 81: [2, 37], 82: [2, 37], 83: [2, 37], 84: [2, 37], 85: [2, 37] }, { 23: [2, 38], 33: [2, 38], 54: [2, 38], 65: [2, 38], 68: [2, 38], 72: [2, 38], 75: [2, 38], 80: [2, 38], 81: [2, 38], 82: [2, 38], 83: [2, 38], 84: [2, 38], 85: [2, 38] }, { 23: [2, 39], 33: [2, 39], 54: [2, 39], 65: [2, 39], 68: [2, 39], 72: [2, 39], 75: [2, 39], 80: [2, 39], 81: [2, 39], 82: [2, 39], 83: [2, 39], 84: [2, 39], 85: [2, 39] }, { 23: [2, 43], 33: [2, 43], 54: [2, 43], 65: [2, 43], 68: [2, 43], 72: [2, 43], 75: [2, 43], 80: [2, 43], 81: [2, 43], 82: [2, 43], 83: [2, 43], 84: [2, 43], 85: [2, 43], 87: [1, 50] }, { 72: [1, 35], 86: 51 }, { 23: [2, 45], 33: [2, 45], 54: [2, 45], 65: [2, 45], 68: [2, 45], 72: [2, 45], 75: [2, 45], 80: [2, 45], 81: [2, 45], 82: [2, 45], 83: [2, 45], 84: [2, 45], 85: [2, 45], 87: [2, 45] }, { 52: 52, 54: [2, 82], 65: [2, 82], 72: [2, 82], 80: [2, 82], 81: [2, 82], 82: [2, 82], 83: [2, 82], 84: [2, 82], 85: [2, 82] }, { 25: 53, 38: 55, 39: [1, 57], 43: 56, 44: [1, 58], 45: 54, 47: [2, 54] }, { 28: 59, 43: 60, 44: [1, 58], 47: [2, 56] }, { 13: 62, 15: [1, 20], 18: [1, 61] }, { 33: [2, 86], 57: 63, 65: [2, 86], 72: [2, 86], 80: [2, 86], 81: [2, 86], 82: [2, 86], 83: [2, 86], 84: [2, 86], 85: [2, 86] }, { 33: [2, 40], 65: [2, 40], 72: [2, 40], 80: [2, 40], 81: [2, 40], 82: [2, 40], 83: [2, 40], 84: [2, 40], 85: [2, 40] }, { 33: [2, 41], 65: [2, 41], 72: [2, 41], 80: [2, 41], 81: [2, 41], 82: [2, 41], 83: [2, 41], 84: [2, 41], 85: [2, 41] }, { 20: 64, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 26: 65, 47: [1, 66] }, { 30: 67, 33: [2, 58], 65: [2, 58], 72: [2, 58], 75: [2, 58], 80: [2, 58], 81: [2, 58], 82: [2, 58], 83: [2, 58], 84: [2, 58], 85: [2, 58] }, { 33: [2, 64], 35: 68, 65: [2, 64], 72: [2, 64], 75: [2, 64], 80: [2, 64], 81: [2, 64], 82: [2, 64], 83: [2, 64], 84: [2, 64], 85: [2, 64] }, { 21: 69, 23: [2, 50], 65: [2, 50], 72: [2, 50], 80: [2, 50], 81: [2, 50], 82: [2, 50], 83: [2, 50], 84: [2, 50], 85: [2, 50] }, { 33: [2, 90], 61: 70, 65: [2, 90], 72: [2, 90], 80: [2, 90], 81: [2, 90], 82: [2, 90], 83: [2, 90], 84: [2, 90], 85: [2, 90] }, { 20: 74, 33: [2, 80], 50: 71, 63: 72, 64: 75, 65: [1, 43], 69: 73, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 72: [1, 79] }, { 23: [2, 42], 33: [2, 42], 54: [2, 42], 65: [2, 42], 68: [2, 42], 72: [2, 42], 75: [2, 42], 80: [2, 42], 81: [2, 42], 82: [2, 42], 83: [2, 42], 84: [2, 42], 85: [2, 42], 87: [1, 50] }, { 20: 74, 53: 80, 54: [2, 84], 63: 81, 64: 75, 65: [1, 43], 69: 82, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 26: 83, 47: [1, 66] }, { 47: [2, 55] }, { 4: 84, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 39: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 47: [2, 20] }, { 20: 85, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 86, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 26: 87, 47: [1, 66] }, { 47: [2, 57] }, { 5: [2, 11], 14: [2, 11], 15: [2, 11], 19: [2, 11], 29: [2, 11], 34: [2, 11], 39: [2, 11], 44: [2, 11], 47: [2, 11], 48: [2, 11], 51: [2, 11], 55: [2, 11], 60: [2, 11] }, { 15: [2, 49], 18: [2, 49] }, { 20: 74, 33: [2, 88], 58: 88, 63: 89, 64: 75, 65: [1, 43], 69: 90, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 65: [2, 94], 66: 91, 68: [2, 94], 72: [2, 94], 80: [2, 94], 81: [2, 94], 82: [2, 94], 83: [2, 94], 84: [2, 94], 85: [2, 94] }, { 5: [2, 25], 14: [2, 25], 15: [2, 25], 19: [2, 25], 29: [2, 25], 34: [2, 25], 39: [2, 25], 44: [2, 25], 47: [2, 25], 48: [2, 25], 51: [2, 25], 55: [2, 25], 60: [2, 25] }, { 20: 92, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 31: 93, 33: [2, 60], 63: 94, 64: 75, 65: [1, 43], 69: 95, 70: 76, 71: 77, 72: [1, 78], 75: [2, 60], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 33: [2, 66], 36: 96, 63: 97, 64: 75, 65: [1, 43], 69: 98, 70: 76, 71: 77, 72: [1, 78], 75: [2, 66], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 22: 99, 23: [2, 52], 63: 100, 64: 75, 65: [1, 43], 69: 101, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 33: [2, 92], 62: 102, 63: 103, 64: 75, 65: [1, 43], 69: 104, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [1, 105] }, { 33: [2, 79], 65: [2, 79], 72: [2, 79], 80: [2, 79], 81: [2, 79], 82: [2, 79], 83: [2, 79], 84: [2, 79], 85: [2, 79] }, { 33: [2, 81] }, { 23: [2, 27], 33: [2, 27], 54: [2, 27], 65: [2, 27], 68: [2, 27], 72: [2, 27], 75: [2, 27], 80: [2, 27], 81: [2, 27], 82: [2, 27], 83: [2, 27], 84: [2, 27], 85: [2, 27] }, { 23: [2, 28], 33: [2, 28], 54: [2, 28], 65: [2, 28], 68: [2, 28], 72: [2, 28], 75: [2, 28], 80: [2, 28], 81: [2, 28], 82: [2, 28], 83: [2, 28], 84: [2, 28], 85: [2, 28] }, { 23: [2, 30], 33: [2, 30], 54: [2, 30], 68: [2, 30], 71: 106, 72: [1, 107], 75: [2, 30] }, { 23: [2, 98], 33: [2, 98], 54: [2, 98], 68: [2, 98], 72: [2, 98], 75: [2, 98] }, { 23: [2, 45], 33: [2, 45], 54: [2, 45], 65: [2, 45], 68: [2, 45], 72: [2, 45], 73: [1, 108], 75: [2, 45], 80: [2, 45], 81: [2, 45], 82: [2, 45], 83: [2, 45], 84: [2, 45], 85: [2, 45], 87: [2, 45] }, { 23: [2, 44], 33: [2, 44], 54: [2, 44], 65: [2, 44], 68: [2, 44], 72: [2, 44], 75: [2, 44], 80: [2, 44], 81: [2, 44], 82: [2, 44], 83: [2, 44], 84: [2, 44], 85: [2, 44], 87: [2, 44] }, { 54: [1, 109] }, { 54: [2, 83], 65: [2, 83], 72: [2, 83], 80: [2, 83], 81: [2, 83], 82: [2, 83], 83: [2, 83], 84: [2, 83], 85: [2, 83] }, { 54: [2, 85] }, { 5: [2, 13], 14: [2, 13], 15: [2, 13], 19: [2, 13], 29: [2, 13], 34: [2, 13], 39: [2, 13], 44: [2, 13], 47: [2, 13], 48: [2, 13], 51: [2, 13], 55: [2, 13], 60: [2, 13] }, { 38: 55, 39: [1, 57], 43: 56, 44: [1, 58], 45: 111, 46: 110, 47: [2, 76] }, { 33: [2, 70], 40: 112, 65: [2, 70], 72: [2, 70], 75: [2, 70], 80: [2, 70], 81: [2, 70], 82: [2, 70], 83: [2, 70], 84: [2, 70], 85: [2, 70] }, { 47: [2, 18] }, { 5: [2, 14], 14: [2, 14], 15: [2, 14], 19: [2, 14], 29: [2, 14], 34: [2, 14], 39: [2, 14], 44: [2, 14], 47: [2, 14], 48: [2, 14], 51: [2, 14], 55: [2, 14], 60: [2, 14] }, { 33: [1, 113] }, { 33: [2, 87], 65: [2, 87], 72: [2, 87], 80: [2, 87], 81: [2, 87], 82: [2, 87], 83: [2, 87], 84: [2, 87], 85: [2, 87] }, { 33: [2, 89] }, { 20: 74, 63: 115, 64: 75, 65: [1, 43], 67: 114, 68: [2, 96], 69: 116, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [1, 117] }, { 32: 118, 33: [2, 62], 74: 119, 75: [1, 120] }, { 33: [2, 59], 65: [2, 59], 72: [2, 59], 75: [2, 59], 80: [2, 59], 81: [2, 59], 82: [2, 59], 83: [2, 59], 84: [2, 59], 85: [2, 59] }, { 33: [2, 61], 75: [2, 61] }, { 33: [2, 68], 37: 121, 74: 122, 75: [1, 120] }, { 33: [2, 65], 65: [2, 65], 72: [2, 65], 75: [2, 65], 80: [2, 65], 81: [2, 65], 82: [2, 65], 83: [2, 65], 84: [2, 65], 85: [2, 65] }, { 33: [2, 67], 75: [2, 67] }, { 23: [1, 123] }, { 23: [2, 51], 65: [2, 51], 72: [2, 51], 80: [2, 51], 81: [2, 51], 82: [2, 51], 83: [2, 51], 84: [2, 51], 85: [2, 51] }, { 23: [2, 53] }, { 33: [1, 124] }, { 33: [2, 91], 65: [2, 91], 72: [2, 91], 80: [2, 91], 81: [2, 91], 82: [2, 91], 83: [2, 91], 84: [2, 91], 85: [2, 91] }, { 33: [2, 93] }, { 5: [2, 22], 14: [2, 22], 15: [2, 22], 19: [2, 22], 29: [2, 22], 34: [2, 22], 39: [2, 22], 44: [2, 22], 47: [2, 22], 48: [2, 22], 51: [2, 22], 55: [2, 22], 60: [2, 22] }, { 23: [2, 99], 33: [2, 99], 54: [2, 99], 68: [2, 99], 72: [2, 99], 75: [2, 99] }, { 73: [1, 108] }, { 20: 74, 63: 125, 64: 75, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 5: [2, 23], 14: [2, 23], 15: [2, 23], 19: [2, 23], 29: [2, 23], 34: [2, 23], 39: [2, 23], 44: [2, 23], 47: [2, 23], 48: [2, 23], 51: [2, 23], 55: [2, 23], 60: [2, 23] }, { 47: [2, 19] }, { 47: [2, 77] }, { 20: 74, 33: [2, 72], 41: 126, 63: 127, 64: 75, 65: [1, 43], 69: 128, 70: 76, 71: 77, 72: [1, 78], 75: [2, 72], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 5: [2, 24], 14: [2, 24], 15: [2, 24], 19: [2, 24], 29: [2, 24], 34: [2, 24], 39: [2, 24], 44: [2, 24], 47: [2, 24], 48: [2, 24], 51: [2, 24], 55: [2, 24], 60: [2, 24] }, { 68: [1, 129] }, { 65: [2, 95], 68: [2, 95], 72: [2, 95], 80: [2, 95], 81: [2, 95], 82: [2, 95], 83: [2, 95], 84: [2, 95], 85: [2, 95] }, { 68: [2, 97] }, { 5: [2, 21], 14: [2, 21], 15: [2, 21], 19: [2, 21], 29: [2, 21], 34: [2, 21], 39: [2, 21], 44: [2, 21], 47: [2, 21], 48: [2, 21], 51: [2, 21], 55: [2, 21], 60: [2, 21] }, { 33: [1, 130] }, { 33: [2, 63] }, { 72: [1, 132], 76: 131 }, { 33: [1, 133] }, { 33: [2, 69] }, { 15: [2, 12], 18: [2, 12] }, { 14: [2, 26], 15: [2, 26], 19: [2, 26], 29: [2, 26], 34: [2, 26], 47: [2, 26], 48: [2, 26], 51: [2, 26], 55: [2, 26], 60: [2, 26] }, { 23: [2, 31], 33: [2, 31], 54: [2, 31], 68: [2, 31], 72: [2, 31], 75: [2, 31] }, { 33: [2, 74], 42: 134, 74: 135, 75: [1, 120] }, { 33: [2, 71], 65: [2, 71], 72: [2, 71], 75: [2, 71], 80: [2, 71], 81: [2, 71], 82: [2, 71], 83: [2, 71], 84: [2, 71], 85: [2, 71] }, { 33: [2, 73], 75: [2, 73] }, { 23: [2, 29], 33: [2, 29], 54: [2, 29], 65: [2, 29], 68: [2, 29], 72: [2, 29], 75: [2, 29], 80: [2, 29], 81: [2, 29], 82: [2, 29], 83: [2, 29], 84: [2, 29], 85: [2, 29] }, { 14: [2, 15], 15: [2, 15], 19: [2, 15], 29: [2, 15], 34: [2, 15], 39: [2, 15], 44: [2, 15], 47: [2, 15], 48: [2, 15], 51: [2, 15], 55: [2, 15], 60: [2, 15] }, { 72: [1, 137], 77: [1, 136] }, { 72: [2, 100], 77: [2, 100] }, { 14: [2, 16], 15: [2, 16], 19: [2, 16], 29: [2, 16], 34: [2, 16], 44: [2, 16], 47: [2, 16], 48: [2, 16], 51: [2, 16], 55: [2, 16], 60: [2, 16] }, { 33: [1, 138] }, { 33: [2, 75] }, { 33: [2, 32] }, { 72: [2, 101], 77: [2, 101] }, { 14: [2, 17], 15: [2, 17], 19: [2, 17], 29: [2, 17], 34: [2, 17], 39: [2, 17], 44: [2, 17], 47: [2, 17], 48: [2, 17], 51: [2, 17], 55: [2, 17], 60: [2, 17] }],
         defaultActions: { 4: [2, 1], 54: [2, 55], 56: [2, 20], 60: [2, 57], 73: [2, 81], 82: [2, 85], 86: [2, 18], 90: [2, 89], 101: [2, 53], 104: [2, 93], 110: [2, 19], 111: [2, 77], 116: [2, 97], 119: [2, 63], 122: [2, 69], 135: [2, 75], 136: [2, 32] },
-        parseError: function parseError(str3, hash2) {
-          throw new Error(str3);
+        parseError: function parseError(str2, hash2) {
+          throw new Error(str2);
         },
         parse: function parse6(input2) {
           var self2 = this, stack = [0], vstack = [null], lstack = [], table = this.table, yytext = "", yylineno = 0, yyleng = 0, recovering = 0, TERROR = 2, EOF = 1;
@@ -22039,11 +22039,11 @@ var require_parser = __commonJS({
       var lexer = (function() {
         var lexer2 = {
           EOF: 1,
-          parseError: function parseError(str3, hash2) {
+          parseError: function parseError(str2, hash2) {
             if (this.yy.parser) {
-              this.yy.parser.parseError(str3, hash2);
+              this.yy.parser.parseError(str2, hash2);
             } else {
-              throw new Error(str3);
+              throw new Error(str2);
             }
           },
           setInput: function setInput(input2) {
@@ -22697,8 +22697,8 @@ var require_helpers2 = __commonJS({
         throw new _exception2["default"](open4.path.original + " doesn't match " + close, errorNode);
       }
     }
-    function SourceLocation(source, locInfo) {
-      this.source = source;
+    function SourceLocation(source2, locInfo) {
+      this.source = source2;
       this.start = {
         line: locInfo.first_line,
         column: locInfo.first_column
@@ -22749,12 +22749,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path24, params, hash2, open4, strip, locInfo) {
+    function prepareMustache(path25, params, hash2, open4, strip, locInfo) {
       var escapeFlag = open4.charAt(3) || open4.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open4);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path24,
+        path: path25,
         params,
         hash: hash2,
         escaped,
@@ -23026,9 +23026,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path24 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path25 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path24.original);
+        this.opcode("registerDecorator", params.length, path25.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -23095,48 +23095,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path24 = sexpr.path, name2 = path24.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path24));
+        var path25 = sexpr.path, name2 = path25.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path25));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path24.strict = true;
-        this.accept(path24);
+        path25.strict = true;
+        this.accept(path25);
         this.opcode("invokeAmbiguous", name2, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path24 = sexpr.path;
-        path24.strict = true;
-        this.accept(path24);
+        var path25 = sexpr.path;
+        path25.strict = true;
+        this.accept(path25);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path24 = sexpr.path, name2 = path24.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path25 = sexpr.path, name2 = path25.parts[0];
         if (this.options.knownHelpers[name2]) {
           this.opcode("invokeKnownHelper", params.length, name2);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name2, sexpr);
         } else {
-          path24.strict = true;
-          path24.falsy = true;
-          this.accept(path24);
-          this.opcode("invokeHelper", params.length, path24.original, _ast2["default"].helpers.simpleId(path24));
+          path25.strict = true;
+          path25.falsy = true;
+          this.accept(path25);
+          this.opcode("invokeHelper", params.length, path25.original, _ast2["default"].helpers.simpleId(path25));
         }
       },
-      PathExpression: function PathExpression(path24) {
-        var depth = validateDepth(path24);
-        var parts = validateParts(path24);
+      PathExpression: function PathExpression(path25) {
+        var depth = validateDepth(path25);
+        var parts = validateParts(path25);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name2 = parts[0], scoped = _ast2["default"].helpers.scopedId(path24), blockParamId = !depth && !scoped && this.blockParamIndex(name2);
+        var name2 = parts[0], scoped = _ast2["default"].helpers.scopedId(path25), blockParamId = !depth && !scoped && this.blockParamIndex(name2);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name2) {
           this.opcode("pushContext");
-        } else if (path24.data) {
+        } else if (path25.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path24.strict);
+          this.opcode("lookupData", depth, parts, path25.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path24.falsy, path24.strict, scoped);
+          this.opcode("lookupOnContext", parts, path25.falsy, path25.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -23363,8 +23363,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path24) {
-      return validateStringArray(path24, path24.parts, "parts");
+    function validateParts(path25) {
+      return validateStringArray(path25, path25.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -23546,16 +23546,16 @@ var require_util9 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path24 = aPath;
+      var path25 = aPath;
       var url2 = urlParse(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path24 = url2.path;
+        path25 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path24);
-      var parts = path24.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path25);
+      var parts = path25.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -23572,15 +23572,15 @@ var require_util9 = __commonJS({
           }
         }
       }
-      path24 = parts.join("/");
-      if (path24 === "") {
-        path24 = isAbsolute ? "/" : ".";
+      path25 = parts.join("/");
+      if (path25 === "") {
+        path25 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path24;
+        url2.path = path25;
         return urlGenerate(url2);
       }
-      return path24;
+      return path25;
     }
     exports.normalize = normalize;
     function join3(aRoot, aPath) {
@@ -23643,8 +23643,8 @@ var require_util9 = __commonJS({
       var obj2 = /* @__PURE__ */ Object.create(null);
       return !("__proto__" in obj2);
     })();
-    function identity(s2) {
-      return s2;
+    function identity(s) {
+      return s;
     }
     function toSetString(aStr) {
       if (isProtoString(aStr)) {
@@ -23660,19 +23660,19 @@ var require_util9 = __commonJS({
       return aStr;
     }
     exports.fromSetString = supportsNullProto ? identity : fromSetString;
-    function isProtoString(s2) {
-      if (!s2) {
+    function isProtoString(s) {
+      if (!s) {
         return false;
       }
-      var length = s2.length;
+      var length = s.length;
       if (length < 9) {
         return false;
       }
-      if (s2.charCodeAt(length - 1) !== 95 || s2.charCodeAt(length - 2) !== 95 || s2.charCodeAt(length - 3) !== 111 || s2.charCodeAt(length - 4) !== 116 || s2.charCodeAt(length - 5) !== 111 || s2.charCodeAt(length - 6) !== 114 || s2.charCodeAt(length - 7) !== 112 || s2.charCodeAt(length - 8) !== 95 || s2.charCodeAt(length - 9) !== 95) {
+      if (s.charCodeAt(length - 1) !== 95 || s.charCodeAt(length - 2) !== 95 || s.charCodeAt(length - 3) !== 111 || s.charCodeAt(length - 4) !== 116 || s.charCodeAt(length - 5) !== 111 || s.charCodeAt(length - 6) !== 114 || s.charCodeAt(length - 7) !== 112 || s.charCodeAt(length - 8) !== 95 || s.charCodeAt(length - 9) !== 95) {
         return false;
       }
       for (var i = length - 10; i >= 0; i--) {
-        if (s2.charCodeAt(i) !== 36) {
+        if (s.charCodeAt(i) !== 36) {
           return false;
         }
       }
@@ -23765,8 +23765,8 @@ var require_util9 = __commonJS({
       return strcmp(mappingA.name, mappingB.name);
     }
     exports.compareByGeneratedPositionsInflated = compareByGeneratedPositionsInflated;
-    function parseSourceMapInput(str3) {
-      return JSON.parse(str3.replace(/^\)]}'[^\n]*\n/, ""));
+    function parseSourceMapInput(str2) {
+      return JSON.parse(str2.replace(/^\)]}'[^\n]*\n/, ""));
     }
     exports.parseSourceMapInput = parseSourceMapInput;
     function computeSourceURL(sourceRoot, sourceURL, sourceMapURL) {
@@ -23971,15 +23971,15 @@ var require_source_map_generator = __commonJS({
     SourceMapGenerator.prototype.addMapping = function SourceMapGenerator_addMapping(aArgs) {
       var generated = util.getArg(aArgs, "generated");
       var original = util.getArg(aArgs, "original", null);
-      var source = util.getArg(aArgs, "source", null);
+      var source2 = util.getArg(aArgs, "source", null);
       var name2 = util.getArg(aArgs, "name", null);
       if (!this._skipValidation) {
-        this._validateMapping(generated, original, source, name2);
+        this._validateMapping(generated, original, source2, name2);
       }
-      if (source != null) {
-        source = String(source);
-        if (!this._sources.has(source)) {
-          this._sources.add(source);
+      if (source2 != null) {
+        source2 = String(source2);
+        if (!this._sources.has(source2)) {
+          this._sources.add(source2);
         }
       }
       if (name2 != null) {
@@ -23993,22 +23993,22 @@ var require_source_map_generator = __commonJS({
         generatedColumn: generated.column,
         originalLine: original != null && original.line,
         originalColumn: original != null && original.column,
-        source,
+        source: source2,
         name: name2
       });
     };
     SourceMapGenerator.prototype.setSourceContent = function SourceMapGenerator_setSourceContent(aSourceFile, aSourceContent) {
-      var source = aSourceFile;
+      var source2 = aSourceFile;
       if (this._sourceRoot != null) {
-        source = util.relative(this._sourceRoot, source);
+        source2 = util.relative(this._sourceRoot, source2);
       }
       if (aSourceContent != null) {
         if (!this._sourcesContents) {
           this._sourcesContents = /* @__PURE__ */ Object.create(null);
         }
-        this._sourcesContents[util.toSetString(source)] = aSourceContent;
+        this._sourcesContents[util.toSetString(source2)] = aSourceContent;
       } else if (this._sourcesContents) {
-        delete this._sourcesContents[util.toSetString(source)];
+        delete this._sourcesContents[util.toSetString(source2)];
         if (Object.keys(this._sourcesContents).length === 0) {
           this._sourcesContents = null;
         }
@@ -24051,9 +24051,9 @@ var require_source_map_generator = __commonJS({
             }
           }
         }
-        var source = mapping.source;
-        if (source != null && !newSources.has(source)) {
-          newSources.add(source);
+        var source2 = mapping.source;
+        if (source2 != null && !newSources.has(source2)) {
+          newSources.add(source2);
         }
         var name2 = mapping.name;
         if (name2 != null && !newNames.has(name2)) {
@@ -24145,14 +24145,14 @@ var require_source_map_generator = __commonJS({
       return result;
     };
     SourceMapGenerator.prototype._generateSourcesContent = function SourceMapGenerator_generateSourcesContent(aSources, aSourceRoot) {
-      return aSources.map(function(source) {
+      return aSources.map(function(source2) {
         if (!this._sourcesContents) {
           return null;
         }
         if (aSourceRoot != null) {
-          source = util.relative(aSourceRoot, source);
+          source2 = util.relative(aSourceRoot, source2);
         }
-        var key = util.toSetString(source);
+        var key = util.toSetString(source2);
         return Object.prototype.hasOwnProperty.call(this._sourcesContents, key) ? this._sourcesContents[key] : null;
       }, this);
     };
@@ -24340,10 +24340,10 @@ var require_source_map_consumer = __commonJS({
       }
       var sourceRoot = this.sourceRoot;
       mappings.map(function(mapping) {
-        var source = mapping.source === null ? null : this._sources.at(mapping.source);
-        source = util.computeSourceURL(sourceRoot, source, this._sourceMapURL);
+        var source2 = mapping.source === null ? null : this._sources.at(mapping.source);
+        source2 = util.computeSourceURL(sourceRoot, source2, this._sourceMapURL);
         return {
-          source,
+          source: source2,
           generatedLine: mapping.generatedLine,
           generatedColumn: mapping.generatedColumn,
           originalLine: mapping.originalLine,
@@ -24417,13 +24417,13 @@ var require_source_map_consumer = __commonJS({
       if (sourceRoot) {
         sourceRoot = util.normalize(sourceRoot);
       }
-      sources = sources.map(String).map(util.normalize).map(function(source) {
-        return sourceRoot && util.isAbsolute(sourceRoot) && util.isAbsolute(source) ? util.relative(sourceRoot, source) : source;
+      sources = sources.map(String).map(util.normalize).map(function(source2) {
+        return sourceRoot && util.isAbsolute(sourceRoot) && util.isAbsolute(source2) ? util.relative(sourceRoot, source2) : source2;
       });
       this._names = ArraySet.fromArray(names.map(String), true);
       this._sources = ArraySet.fromArray(sources, true);
-      this._absoluteSources = this._sources.toArray().map(function(s2) {
-        return util.computeSourceURL(sourceRoot, s2, aSourceMapURL);
+      this._absoluteSources = this._sources.toArray().map(function(s) {
+        return util.computeSourceURL(sourceRoot, s, aSourceMapURL);
       });
       this.sourceRoot = sourceRoot;
       this.sourcesContent = sourcesContent;
@@ -24460,8 +24460,8 @@ var require_source_map_consumer = __commonJS({
       );
       smc.file = aSourceMap._file;
       smc._sourceMapURL = aSourceMapURL;
-      smc._absoluteSources = smc._sources.toArray().map(function(s2) {
-        return util.computeSourceURL(smc.sourceRoot, s2, aSourceMapURL);
+      smc._absoluteSources = smc._sources.toArray().map(function(s) {
+        return util.computeSourceURL(smc.sourceRoot, s, aSourceMapURL);
       });
       var generatedMappings = aSourceMap._mappings.toArray().slice();
       var destGeneratedMappings = smc.__generatedMappings = [];
@@ -24512,7 +24512,7 @@ var require_source_map_consumer = __commonJS({
       var temp = {};
       var originalMappings = [];
       var generatedMappings = [];
-      var mapping, str3, segment, end, value;
+      var mapping, str2, segment, end, value;
       while (index < length) {
         if (aStr.charAt(index) === ";") {
           generatedLine++;
@@ -24528,10 +24528,10 @@ var require_source_map_consumer = __commonJS({
               break;
             }
           }
-          str3 = aStr.slice(index, end);
-          segment = cachedSegments[str3];
+          str2 = aStr.slice(index, end);
+          segment = cachedSegments[str2];
           if (segment) {
-            index += str3.length;
+            index += str2.length;
           } else {
             segment = [];
             while (index < end) {
@@ -24546,7 +24546,7 @@ var require_source_map_consumer = __commonJS({
             if (segment.length === 3) {
               throw new Error("Found a source and line, but no column");
             }
-            cachedSegments[str3] = segment;
+            cachedSegments[str2] = segment;
           }
           mapping.generatedColumn = previousGeneratedColumn + segment[0];
           previousGeneratedColumn = mapping.generatedColumn;
@@ -24612,17 +24612,17 @@ var require_source_map_consumer = __commonJS({
       if (index >= 0) {
         var mapping = this._generatedMappings[index];
         if (mapping.generatedLine === needle.generatedLine) {
-          var source = util.getArg(mapping, "source", null);
-          if (source !== null) {
-            source = this._sources.at(source);
-            source = util.computeSourceURL(this.sourceRoot, source, this._sourceMapURL);
+          var source2 = util.getArg(mapping, "source", null);
+          if (source2 !== null) {
+            source2 = this._sources.at(source2);
+            source2 = util.computeSourceURL(this.sourceRoot, source2, this._sourceMapURL);
           }
           var name2 = util.getArg(mapping, "name", null);
           if (name2 !== null) {
             name2 = this._names.at(name2);
           }
           return {
-            source,
+            source: source2,
             line: util.getArg(mapping, "originalLine", null),
             column: util.getArg(mapping, "originalColumn", null),
             name: name2
@@ -24673,9 +24673,9 @@ var require_source_map_consumer = __commonJS({
       }
     };
     BasicSourceMapConsumer.prototype.generatedPositionFor = function SourceMapConsumer_generatedPositionFor(aArgs) {
-      var source = util.getArg(aArgs, "source");
-      source = this._findSourceIndex(source);
-      if (source < 0) {
+      var source2 = util.getArg(aArgs, "source");
+      source2 = this._findSourceIndex(source2);
+      if (source2 < 0) {
         return {
           line: null,
           column: null,
@@ -24683,7 +24683,7 @@ var require_source_map_consumer = __commonJS({
         };
       }
       var needle = {
-        source,
+        source: source2,
         originalLine: util.getArg(aArgs, "line"),
         originalColumn: util.getArg(aArgs, "column")
       };
@@ -24728,11 +24728,11 @@ var require_source_map_consumer = __commonJS({
         line: -1,
         column: 0
       };
-      this._sections = sections.map(function(s2) {
-        if (s2.url) {
+      this._sections = sections.map(function(s) {
+        if (s.url) {
           throw new Error("Support for url field in sections not implemented.");
         }
-        var offset = util.getArg(s2, "offset");
+        var offset = util.getArg(s, "offset");
         var offsetLine = util.getArg(offset, "line");
         var offsetColumn = util.getArg(offset, "column");
         if (offsetLine < lastOffset.line || offsetLine === lastOffset.line && offsetColumn < lastOffset.column) {
@@ -24746,7 +24746,7 @@ var require_source_map_consumer = __commonJS({
             generatedLine: offsetLine + 1,
             generatedColumn: offsetColumn + 1
           },
-          consumer: new SourceMapConsumer(util.getArg(s2, "map"), aSourceMapURL)
+          consumer: new SourceMapConsumer(util.getArg(s, "map"), aSourceMapURL)
         };
       });
     }
@@ -24796,8 +24796,8 @@ var require_source_map_consumer = __commonJS({
       });
     };
     IndexedSourceMapConsumer.prototype.hasContentsOfAllSources = function IndexedSourceMapConsumer_hasContentsOfAllSources() {
-      return this._sections.every(function(s2) {
-        return s2.consumer.hasContentsOfAllSources();
+      return this._sections.every(function(s) {
+        return s.consumer.hasContentsOfAllSources();
       });
     };
     IndexedSourceMapConsumer.prototype.sourceContentFor = function IndexedSourceMapConsumer_sourceContentFor(aSource, nullOnMissing) {
@@ -24842,10 +24842,10 @@ var require_source_map_consumer = __commonJS({
         var sectionMappings = section.consumer._generatedMappings;
         for (var j = 0; j < sectionMappings.length; j++) {
           var mapping = sectionMappings[j];
-          var source = section.consumer._sources.at(mapping.source);
-          source = util.computeSourceURL(section.consumer.sourceRoot, source, this._sourceMapURL);
-          this._sources.add(source);
-          source = this._sources.indexOf(source);
+          var source2 = section.consumer._sources.at(mapping.source);
+          source2 = util.computeSourceURL(section.consumer.sourceRoot, source2, this._sourceMapURL);
+          this._sources.add(source2);
+          source2 = this._sources.indexOf(source2);
           var name2 = null;
           if (mapping.name) {
             name2 = section.consumer._names.at(mapping.name);
@@ -24853,7 +24853,7 @@ var require_source_map_consumer = __commonJS({
             name2 = this._names.indexOf(name2);
           }
           var adjustedMapping = {
-            source,
+            source: source2,
             generatedLine: mapping.generatedLine + (section.generatedOffset.generatedLine - 1),
             generatedColumn: mapping.generatedColumn + (section.generatedOffset.generatedLine === mapping.generatedLine ? section.generatedOffset.generatedColumn - 1 : 0),
             originalLine: mapping.originalLine,
@@ -24953,11 +24953,11 @@ var require_source_node = __commonJS({
         if (mapping === null || mapping.source === void 0) {
           node2.add(code);
         } else {
-          var source = aRelativePath ? util.join(aRelativePath, mapping.source) : mapping.source;
+          var source2 = aRelativePath ? util.join(aRelativePath, mapping.source) : mapping.source;
           node2.add(new SourceNode(
             mapping.originalLine,
             mapping.originalColumn,
-            source,
+            source2,
             code,
             mapping.name
           ));
@@ -25053,11 +25053,11 @@ var require_source_node = __commonJS({
       }
     };
     SourceNode.prototype.toString = function SourceNode_toString() {
-      var str3 = "";
+      var str2 = "";
       this.walk(function(chunk) {
-        str3 += chunk;
+        str2 += chunk;
       });
-      return str3;
+      return str2;
     };
     SourceNode.prototype.toStringWithSourceMap = function SourceNode_toStringWithSourceMap(aArgs) {
       var generated = {
@@ -25222,18 +25222,18 @@ var require_code_gen = __commonJS({
       isEmpty: function isEmpty() {
         return !this.source.length;
       },
-      prepend: function prepend(source, loc) {
-        this.source.unshift(this.wrap(source, loc));
+      prepend: function prepend(source2, loc) {
+        this.source.unshift(this.wrap(source2, loc));
       },
-      push: function push(source, loc) {
-        this.source.push(this.wrap(source, loc));
+      push: function push(source2, loc) {
+        this.source.push(this.wrap(source2, loc));
       },
       merge: function merge4() {
-        var source = this.empty();
+        var source2 = this.empty();
         this.each(function(line) {
-          source.add(["  ", line, "\n"]);
+          source2.add(["  ", line, "\n"]);
         });
-        return source;
+        return source2;
       },
       each: function each(iter) {
         for (var i = 0, len = this.source.length; i < len; i++) {
@@ -25256,12 +25256,12 @@ var require_code_gen = __commonJS({
         params = this.generateList(params);
         return this.wrap([fn, type ? "." + type + "(" : "(", params, ")"]);
       },
-      quotedString: function quotedString(str3) {
-        str3 = str3 + "";
-        if (!NEEDS_ESCAPING.test(str3)) {
-          return '"' + str3 + '"';
+      quotedString: function quotedString(str2) {
+        str2 = str2 + "";
+        if (!NEEDS_ESCAPING.test(str2)) {
+          return '"' + str2 + '"';
         }
-        return safeJsonLiteral(str3);
+        return safeJsonLiteral(str2);
       },
       objectLiteral: function objectLiteral(obj2) {
         var _this = this;
@@ -25330,18 +25330,18 @@ var require_javascript_compiler = __commonJS({
         var revision = _base.COMPILER_REVISION, versions = _base.REVISION_CHANGES[revision];
         return [revision, versions];
       },
-      appendToBuffer: function appendToBuffer(source, location, explicit) {
-        if (!_utils.isArray(source)) {
-          source = [source];
+      appendToBuffer: function appendToBuffer(source2, location, explicit) {
+        if (!_utils.isArray(source2)) {
+          source2 = [source2];
         }
-        source = this.source.wrap(source, location);
+        source2 = this.source.wrap(source2, location);
         if (this.environment.isSimple) {
-          return ["return ", source, ";"];
+          return ["return ", source2, ";"];
         } else if (explicit) {
-          return ["buffer += ", source, ";"];
+          return ["buffer += ", source2, ";"];
         } else {
-          source.appendToBuffer = true;
-          return source;
+          source2.appendToBuffer = true;
+          return source2;
         }
       },
       initializeBuffer: function initializeBuffer() {
@@ -25487,12 +25487,12 @@ var require_javascript_compiler = __commonJS({
         if (this.useDepths) {
           params.push("depths");
         }
-        var source = this.mergeSource(varDeclarations);
+        var source2 = this.mergeSource(varDeclarations);
         if (asObject) {
-          params.push(source);
+          params.push(source2);
           return Function.apply(this, params);
         } else {
-          return this.source.wrap(["function(", params.join(","), ") {\n  ", source, "}"]);
+          return this.source.wrap(["function(", params.join(","), ") {\n  ", source2, "}"]);
         }
       },
       mergeSource: function mergeSource(varDeclarations) {
@@ -26005,13 +26005,13 @@ var require_javascript_compiler = __commonJS({
       pushStackLiteral: function pushStackLiteral(item) {
         this.push(new Literal(item));
       },
-      pushSource: function pushSource(source) {
+      pushSource: function pushSource(source2) {
         if (this.pendingContent) {
           this.source.push(this.appendToBuffer(this.source.quotedString(this.pendingContent), this.pendingLocation));
           this.pendingContent = void 0;
         }
-        if (source) {
-          this.source.push(source);
+        if (source2) {
+          this.source.push(source2);
         }
       },
       replaceStack: function replaceStack(callback) {
@@ -26095,8 +26095,8 @@ var require_javascript_compiler = __commonJS({
           return "depth" + context;
         }
       },
-      quotedString: function quotedString(str3) {
-        return this.source.quotedString(str3);
+      quotedString: function quotedString(str2) {
+        return this.source.quotedString(str2);
       },
       objectLiteral: function objectLiteral(obj2) {
         return this.source.objectLiteral(obj2);
@@ -26382,8 +26382,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path24 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path24;
+      var path25 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path25;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -26510,34 +26510,34 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path24) {
-      const ctrl = callVisitor(key, node2, visitor, path24);
+    function visit_(key, node2, visitor, path25) {
+      const ctrl = callVisitor(key, node2, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visit_(key, ctrl, visitor, path24);
+        replaceNode(key, path25, ctrl);
+        return visit_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path24 = Object.freeze(path24.concat(node2));
+          path25 = Object.freeze(path25.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci2 = visit_(i, node2.items[i], visitor, path24);
-            if (typeof ci2 === "number")
-              i = ci2 - 1;
-            else if (ci2 === BREAK)
+            const ci = visit_(i, node2.items[i], visitor, path25);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
               return BREAK;
-            else if (ci2 === REMOVE) {
+            else if (ci === REMOVE) {
               node2.items.splice(i, 1);
               i -= 1;
             }
           }
         } else if (identity.isPair(node2)) {
-          path24 = Object.freeze(path24.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path24);
+          path25 = Object.freeze(path25.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path24);
+          const cv = visit_("value", node2.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26558,34 +26558,34 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path24) {
-      const ctrl = await callVisitor(key, node2, visitor, path24);
+    async function visitAsync_(key, node2, visitor, path25) {
+      const ctrl = await callVisitor(key, node2, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visitAsync_(key, ctrl, visitor, path24);
+        replaceNode(key, path25, ctrl);
+        return visitAsync_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path24 = Object.freeze(path24.concat(node2));
+          path25 = Object.freeze(path25.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node2.items[i], visitor, path24);
-            if (typeof ci2 === "number")
-              i = ci2 - 1;
-            else if (ci2 === BREAK)
+            const ci = await visitAsync_(i, node2.items[i], visitor, path25);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
               return BREAK;
-            else if (ci2 === REMOVE) {
+            else if (ci === REMOVE) {
               node2.items.splice(i, 1);
               i -= 1;
             }
           }
         } else if (identity.isPair(node2)) {
-          path24 = Object.freeze(path24.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path24);
+          path25 = Object.freeze(path25.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path24);
+          const cv = await visitAsync_("value", node2.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26612,23 +26612,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path24) {
+    function callVisitor(key, node2, visitor, path25) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path24);
+        return visitor(key, node2, path25);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path24);
+        return visitor.Map?.(key, node2, path25);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path24);
+        return visitor.Seq?.(key, node2, path25);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path24);
+        return visitor.Pair?.(key, node2, path25);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path24);
+        return visitor.Scalar?.(key, node2, path25);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path24);
+        return visitor.Alias?.(key, node2, path25);
       return void 0;
     }
-    function replaceNode(key, path24, node2) {
-      const parent = path24[path24.length - 1];
+    function replaceNode(key, path25, node2) {
+      const parent = path25[path25.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -26746,26 +26746,26 @@ var require_directives = __commonJS({
        * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
        *   `'!local'` tag, or `null` if unresolvable.
        */
-      tagName(source, onError) {
-        if (source === "!")
+      tagName(source2, onError) {
+        if (source2 === "!")
           return "!";
-        if (source[0] !== "!") {
-          onError(`Not a valid tag: ${source}`);
+        if (source2[0] !== "!") {
+          onError(`Not a valid tag: ${source2}`);
           return null;
         }
-        if (source[1] === "<") {
-          const verbatim = source.slice(2, -1);
+        if (source2[1] === "<") {
+          const verbatim = source2.slice(2, -1);
           if (verbatim === "!" || verbatim === "!!") {
-            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            onError(`Verbatim tags aren't resolved, so ${source2} is invalid.`);
             return null;
           }
-          if (source[source.length - 1] !== ">")
+          if (source2[source2.length - 1] !== ">")
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle, suffix] = source2.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
-          onError(`The ${source} tag has no suffix`);
+          onError(`The ${source2} tag has no suffix`);
         const prefix = this.tags[handle];
         if (prefix) {
           try {
@@ -26776,8 +26776,8 @@ var require_directives = __commonJS({
           }
         }
         if (handle === "!")
-          return source;
-        onError(`Could not resolve tag: ${source}`);
+          return source2;
+        onError(`Could not resolve tag: ${source2}`);
         return null;
       }
       /**
@@ -26855,8 +26855,8 @@ var require_anchors = __commonJS({
       const sourceObjects = /* @__PURE__ */ new Map();
       let prevAnchors = null;
       return {
-        onAnchor: (source) => {
-          aliasObjects.push(source);
+        onAnchor: (source2) => {
+          aliasObjects.push(source2);
           prevAnchors ?? (prevAnchors = anchorNames(doc));
           const anchor2 = findNewAnchor(prefix, prevAnchors);
           prevAnchors.add(anchor2);
@@ -26868,13 +26868,13 @@ var require_anchors = __commonJS({
          * the nodes have been created.
          */
         setAnchors: () => {
-          for (const source of aliasObjects) {
-            const ref = sourceObjects.get(source);
+          for (const source2 of aliasObjects) {
+            const ref = sourceObjects.get(source2);
             if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error63 = new Error("Failed to resolve repeated object (this should not happen)");
-              error63.source = source;
+              error63.source = source2;
               throw error63;
             }
           }
@@ -27001,8 +27001,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -27020,9 +27020,9 @@ var require_Alias = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
-      constructor(source) {
+      constructor(source2) {
         super(identity.ALIAS);
-        this.source = source;
+        this.source = source2;
         Object.defineProperty(this, "tag", {
           set() {
             throw new Error("Alias nodes cannot have tags");
@@ -27083,12 +27083,12 @@ var require_Alias = __commonJS({
       toJSON(_arg, ctx) {
         if (!ctx)
           return { source: this.source };
-        const source = this.resolve(ctx.doc, ctx);
-        if (!source) {
+        const source2 = this.resolve(ctx.doc, ctx);
+        if (!source2) {
           const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
           throw new ReferenceError(msg);
         }
-        return ctx.anchors.get(source).res;
+        return ctx.anchors.get(source2).res;
       }
       toString(ctx, _onComment, _onChompKeep) {
         const src = `*${this.source}`;
@@ -27106,17 +27106,17 @@ var require_Alias = __commonJS({
     };
     function getAliasCount(doc, node2, anchors2) {
       if (identity.isAlias(node2)) {
-        const source = node2.resolve(doc);
-        const anchor2 = anchors2 && source && anchors2.get(source);
+        const source2 = node2.resolve(doc);
+        const anchor2 = anchors2 && source2 && anchors2.get(source2);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -27240,10 +27240,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path24, value) {
+    function collectionFromPath(schema, path25, value) {
       let v = value;
-      for (let i = path24.length - 1; i >= 0; --i) {
-        const k = path24[i];
+      for (let i = path25.length - 1; i >= 0; --i) {
+        const k = path25[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -27262,7 +27262,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
+    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -27292,11 +27292,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path24, value) {
-        if (isEmptyPath(path24))
+      addIn(path25, value) {
+        if (isEmptyPath(path25))
           this.add(value);
         else {
-          const [key, ...rest] = path24;
+          const [key, ...rest] = path25;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -27310,8 +27310,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        const [key, ...rest] = path24;
+      deleteIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -27325,8 +27325,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        const [key, ...rest] = path24;
+      getIn(path25, keepScalar) {
+        const [key, ...rest] = path25;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -27344,8 +27344,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path24) {
-        const [key, ...rest] = path24;
+      hasIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -27355,8 +27355,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        const [key, ...rest] = path24;
+      setIn(path25, value) {
+        const [key, ...rest] = path25;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -27380,13 +27380,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -27400,14 +27400,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -27424,14 +27424,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -27448,12 +27448,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -27465,12 +27465,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -27485,39 +27485,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -27540,16 +27540,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
-    function lineLengthOverLimit(str3, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str3.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str3[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -27566,11 +27566,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str3 = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str3 += json2.slice(start, i) + "\\ ";
+          str2 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -27579,38 +27579,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str3 += json2.slice(start, i);
+                str2 += json2.slice(start, i);
                 const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str3 += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str3 += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str3 += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str3 += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str3 += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str3 += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str3 += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str3 += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str3 += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str3 += json2.substr(i, 6);
+                      str2 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -27620,14 +27620,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str3 += json2.slice(start, i) + "\n\n";
+                str2 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str3 += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str3 += indent;
+                str2 += indent;
                 if (json2[i + 2] === " ")
-                  str3 += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -27636,8 +27636,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str3 = start ? str3 + json2.slice(start) : json2;
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json2.slice(start) : json2;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -27765,15 +27765,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str3 = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -27925,11 +27925,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str3;
-      return identity.isScalar(node2) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
-${ctx.indent}${str3}`;
+        return str2;
+      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -27964,8 +27964,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -27974,27 +27974,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str3 = `? ${str3}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str3;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
-        str3 = `? ${str3}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str3 = `${str3}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -28010,7 +28010,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str3.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -28054,16 +28054,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str3 += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str3;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -28110,21 +28110,21 @@ var require_merge = __commonJS({
     };
     var isMergeKey = (ctx, key) => (merge4.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge4.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge4.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
-      const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
-        for (const it of source.items)
+      const source2 = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source2))
+        for (const it of source2.items)
           mergeValue(ctx, map2, it);
-      else if (Array.isArray(source))
-        for (const it of source)
+      else if (Array.isArray(source2))
+        for (const it of source2)
           mergeValue(ctx, map2, it);
       else
-        mergeValue(ctx, map2, source);
+        mergeValue(ctx, map2, source2);
     }
     function mergeValue(ctx, map2, value) {
-      const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      const source2 = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source2))
         throw new Error("Merge sources must be maps or map aliases");
-      const srcMap = source.toJSON(null, ctx, Map);
+      const srcMap = source2.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
         if (map2 instanceof Map) {
           if (!map2.has(key))
@@ -28290,31 +28290,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str4);
+        lines.push(blockItemPrefix + str3);
       }
-      let str3;
+      let str2;
       if (lines.length === 0) {
-        str3 = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str3 = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str3 += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str3;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -28357,21 +28357,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str3 += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str3 += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
-        lines.push(str3);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -28383,11 +28383,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str3 = start;
+          let str2 = start;
           for (const line of lines)
-            str3 += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str3}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -28719,7 +28719,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str3) => str3,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -28741,7 +28741,7 @@ var require_null = __commonJS({
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
       resolve: () => new Scalar.Scalar(null),
-      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+      stringify: ({ source: source2 }, ctx) => typeof source2 === "string" && nullTag.test.test(source2) ? source2 : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
   }
@@ -28757,12 +28757,12 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
-      stringify({ source, value }, ctx) {
-        if (source && boolTag.test.test(source)) {
-          const sv = source[0] === "t" || source[0] === "T";
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      stringify({ source: source2, value }, ctx) {
+        if (source2 && boolTag.test.test(source2)) {
+          const sv = source2[0] === "t" || source2[0] === "T";
           if (value === sv)
-            return source;
+            return source2;
         }
         return value ? ctx.options.trueStr : ctx.options.falseStr;
       }
@@ -28778,9 +28778,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num3 = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num3))
-        return isNaN(num3) ? ".nan" : num3 < 0 ? "-.inf" : ".inf";
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -28809,7 +28809,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -28818,10 +28818,10 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3),
+      resolve: (str2) => parseFloat(str2),
       stringify(node2) {
-        const num3 = Number(node2.value);
-        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -28829,11 +28829,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str3) {
-        const node2 = new Scalar.Scalar(parseFloat(str3));
-        const dot = str3.indexOf(".");
-        if (dot !== -1 && str3[str3.length - 1] === "0")
-          node2.minFractionDigits = str3.length - dot - 1;
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node2.minFractionDigits = str2.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -28850,7 +28850,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -28863,7 +28863,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int3 = {
@@ -28871,7 +28871,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -28880,7 +28880,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int3;
@@ -28933,7 +28933,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str3) => str3,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -28950,7 +28950,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str3) => str3 === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -28958,7 +28958,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -28966,7 +28966,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str3) => parseFloat(str3),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -28974,9 +28974,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str3, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
-        return str3;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -29008,10 +29008,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str3 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str3.length);
-          for (let i = 0; i < str3.length; ++i)
-            buffer[i] = str3.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -29022,28 +29022,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str3;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
-          let s2 = "";
+          let s = "";
           for (let i = 0; i < buf.length; ++i)
-            s2 += String.fromCharCode(buf[i]);
-          str3 = btoa(s2);
+            s += String.fromCharCode(buf[i]);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str3.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str3.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -29211,10 +29211,10 @@ var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function boolStringify({ value, source }, ctx) {
+    function boolStringify({ value, source: source2 }, ctx) {
       const boolObj = value ? trueTag : falseTag;
-      if (source && boolObj.test.test(source))
-        return source;
+      if (source2 && boolObj.test.test(source2))
+        return source2;
       return value ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
@@ -29249,7 +29249,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -29258,10 +29258,10 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
-        const num3 = Number(node2.value);
-        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -29269,11 +29269,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str3) {
-        const node2 = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
-        const dot = str3.indexOf(".");
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str3.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -29293,34 +29293,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str3, offset, radix, { intAsBigInt }) {
-      const sign = str3[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str3 = str3.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str3 = `0b${str3}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str3 = `0o${str3}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str3 = `0x${str3}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str3);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str3, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str3 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -29330,7 +29330,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -29339,7 +29339,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int3 = {
@@ -29347,7 +29347,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -29356,7 +29356,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int3;
@@ -29460,26 +29460,26 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str3, asBigInt) {
-      const sign = str3[0];
-      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
-      const num3 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num3(60) + num3(p), num3(0));
-      return sign === "-" ? num3(-1) * res : res;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num3 = (n) => n;
+      let num = (n) => n;
       if (typeof value === "bigint")
-        num3 = (n) => BigInt(n);
+        num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num3(-1);
+        value *= num(-1);
       }
-      const _60 = num3(60);
+      const _60 = num(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -29499,7 +29499,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -29508,7 +29508,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str3) => parseSexagesimal(str3, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -29519,8 +29519,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str3) {
-        const match = str3.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -29871,9 +29871,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path24, value) {
+      addIn(path25, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path24, value);
+          this.contents.addIn(path25, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29948,14 +29948,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        if (Collection2.isEmptyPath(path24)) {
+      deleteIn(path25) {
+        if (Collection2.isEmptyPath(path25)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29970,10 +29970,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        if (Collection2.isEmptyPath(path24))
+      getIn(path25, keepScalar) {
+        if (Collection2.isEmptyPath(path25))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29984,10 +29984,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path24) {
-        if (Collection2.isEmptyPath(path24))
+      hasIn(path25) {
+        if (Collection2.isEmptyPath(path25))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -30004,13 +30004,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        if (Collection2.isEmptyPath(path24)) {
+      setIn(path25, value) {
+        if (Collection2.isEmptyPath(path25)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path24), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path25), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path24, value);
+          this.contents.setIn(path25, value);
         }
       }
       /**
@@ -30069,8 +30069,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -30087,8 +30087,8 @@ var require_Document = __commonJS({
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
         if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s2 = JSON.stringify(options.indent);
-          throw new Error(`"indent" option must be a positive integer, not ${s2}`);
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
         }
         return stringifyDocument.stringifyDocument(this, options);
       }
@@ -30131,28 +30131,28 @@ var require_errors2 = __commonJS({
       error63.linePos = error63.pos.map((pos) => lc.linePos(pos));
       const { line, col } = error63.linePos[0];
       error63.message += ` at line ${line}, column ${col}`;
-      let ci2 = col - 1;
+      let ci = col - 1;
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
-      if (ci2 >= 60 && lineStr.length > 80) {
-        const trimStart = Math.min(ci2 - 39, lineStr.length - 79);
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
-        ci2 -= trimStart - 1;
+        ci -= trimStart - 1;
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci2))) {
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
         let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci2));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci2) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error63.message += `:
 
 ${lineStr}
@@ -30546,7 +30546,7 @@ var require_resolve_end = __commonJS({
         let hasSpace = false;
         let sep4 = "";
         for (const token of end) {
-          const { source, type } = token;
+          const { source: source2, type } = token;
           switch (type) {
             case "space":
               hasSpace = true;
@@ -30554,7 +30554,7 @@ var require_resolve_end = __commonJS({
             case "comment": {
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-              const cb = source.substring(1) || " ";
+              const cb = source2.substring(1) || " ";
               if (!comment)
                 comment = cb;
               else
@@ -30564,13 +30564,13 @@ var require_resolve_end = __commonJS({
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep4 += source2;
               hasSpace = true;
               break;
             default:
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
           }
-          offset += source.length;
+          offset += source2.length;
         }
       }
       return { comment, offset };
@@ -30952,13 +30952,13 @@ var require_resolve_block_scalar = __commonJS({
         onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
         return null;
       }
-      const { source } = props[0];
-      const mode = source[0];
+      const { source: source2 } = props[0];
+      const mode = source2[0];
       let indent = 0;
       let chomp = "";
       let error63 = -1;
-      for (let i = 1; i < source.length; ++i) {
-        const ch = source[i];
+      for (let i = 1; i < source2.length; ++i) {
+        const ch = source2[i];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
@@ -30970,10 +30970,10 @@ var require_resolve_block_scalar = __commonJS({
         }
       }
       if (error63 !== -1)
-        onError(error63, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+        onError(error63, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source2}`);
       let hasSpace = false;
       let comment = "";
-      let length = source.length;
+      let length = source2.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
         switch (token.type) {
@@ -31007,8 +31007,8 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
-      const split = source.split(/\n( *)/);
+    function splitLines(source2) {
+      const split = source2.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
@@ -31028,22 +31028,22 @@ var require_resolve_flow_scalar = __commonJS({
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+      const { offset, type, source: source2, end } = scalar;
       let _type;
       let value;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value = plainValue(source2, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
-          value = singleQuotedValue(source, _onError);
+          value = singleQuotedValue(source2, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source, _onError);
+          value = doubleQuotedValue(source2, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -31052,10 +31052,10 @@ var require_resolve_flow_scalar = __commonJS({
             value: "",
             type: null,
             comment: "",
-            range: [offset, offset + source.length, offset + source.length]
+            range: [offset, offset + source2.length, offset + source2.length]
           };
       }
-      const valueEnd = offset + source.length;
+      const valueEnd = offset + source2.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value,
@@ -31064,9 +31064,9 @@ var require_resolve_flow_scalar = __commonJS({
         range: [offset, valueEnd, re.offset]
       };
     }
-    function plainValue(source, onError) {
+    function plainValue(source2, onError) {
       let badChar = "";
-      switch (source[0]) {
+      switch (source2[0]) {
         /* istanbul ignore next should not happen */
         case "	":
           badChar = "a tab character";
@@ -31079,29 +31079,29 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         case "|":
         case ">": {
-          badChar = `block scalar indicator ${source[0]}`;
+          badChar = `block scalar indicator ${source2[0]}`;
           break;
         }
         case "@":
         case "`": {
-          badChar = `reserved character ${source[0]}`;
+          badChar = `reserved character ${source2[0]}`;
           break;
         }
       }
       if (badChar)
         onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
-      return unfoldLines(source);
+      return unfoldLines(source2);
     }
-    function singleQuotedValue(source, onError) {
-      if (source[source.length - 1] !== "'" || source.length === 1)
-        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
-      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    function singleQuotedValue(source2, onError) {
+      if (source2[source2.length - 1] !== "'" || source2.length === 1)
+        onError(source2.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source2.slice(1, -1)).replace(/''/g, "'");
     }
-    function unfoldLines(source) {
+    function unfoldLines(source2) {
       const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
+      let match = line.exec(source2);
       if (!match)
-        return source;
+        return source2;
       let trimEnd, trimBoth;
       try {
         trimEnd = new RegExp("(?<![ 	])[ 	]+$");
@@ -31113,7 +31113,7 @@ var require_resolve_flow_scalar = __commonJS({
       let res = match[1].replace(trimEnd, "");
       let sep4 = " ";
       let pos = line.lastIndex;
-      while (match = line.exec(source)) {
+      while (match = line.exec(source2)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep4 === "\n")
@@ -31128,66 +31128,66 @@ var require_resolve_flow_scalar = __commonJS({
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
-      match = last.exec(source);
+      match = last.exec(source2);
       return res + sep4 + (match?.[1] ?? "");
     }
-    function doubleQuotedValue(source, onError) {
+    function doubleQuotedValue(source2, onError) {
       let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        const ch = source[i];
-        if (ch === "\r" && source[i + 1] === "\n")
+      for (let i = 1; i < source2.length - 1; ++i) {
+        const ch = source2[i];
+        if (ch === "\r" && source2[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
+          const { fold, offset } = foldNewline(source2, i);
           res += fold;
           i = offset;
         } else if (ch === "\\") {
-          let next = source[++i];
+          let next = source2[++i];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source[i + 1];
+            next = source2[i + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
+              next = source2[++i + 1];
+          } else if (next === "\r" && source2[i + 1] === "\n") {
+            next = source2[++i + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
+              next = source2[++i + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
+            res += parseCharCode(source2, i + 1, length, onError);
             i += length;
           } else {
-            const raw = source.substr(i - 1, 2);
+            const raw = source2.substr(i - 1, 2);
             onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
           const wsStart = i;
-          let next = source[i + 1];
+          let next = source2[i + 1];
           while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
-            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+            next = source2[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source2[i + 2] === "\n"))
+            res += i > wsStart ? source2.slice(wsStart, i + 1) : ch;
         } else {
           res += ch;
         }
       }
-      if (source[source.length - 1] !== '"' || source.length === 1)
-        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      if (source2[source2.length - 1] !== '"' || source2.length === 1)
+        onError(source2.length, "MISSING_CHAR", 'Missing closing "quote');
       return res;
     }
-    function foldNewline(source, offset) {
+    function foldNewline(source2, offset) {
       let fold = "";
-      let ch = source[offset + 1];
+      let ch = source2[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
-        if (ch === "\r" && source[offset + 2] !== "\n")
+        if (ch === "\r" && source2[offset + 2] !== "\n")
           break;
         if (ch === "\n")
           fold += "\n";
         offset += 1;
-        ch = source[offset + 1];
+        ch = source2[offset + 1];
       }
       if (!fold)
         fold = " ";
@@ -31226,14 +31226,14 @@ var require_resolve_flow_scalar = __commonJS({
       "\\": "\\",
       "	": "	"
     };
-    function parseCharCode(source, offset, length, onError) {
-      const cc = source.substr(offset, length);
+    function parseCharCode(source2, offset, length, onError) {
+      const cc = source2.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
       const code = ok ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code);
       } catch {
-        const raw = source.substr(offset - 2, length + 2);
+        const raw = source2.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
         return raw;
       }
@@ -31441,13 +31441,13 @@ var require_compose_node = __commonJS({
       }
       return node2;
     }
-    function composeAlias({ options }, { offset, source, end }, onError) {
-      const alias = new Alias.Alias(source.substring(1));
+    function composeAlias({ options }, { offset, source: source2, end }, onError) {
+      const alias = new Alias.Alias(source2.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
-        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
-      const valueEnd = offset + source.length;
+        onError(offset + source2.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source2.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
@@ -31518,18 +31518,18 @@ var require_composer = __commonJS({
         return [src, src + 1];
       if (Array.isArray(src))
         return src.length === 2 ? src : [src[0], src[1]];
-      const { offset, source } = src;
-      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+      const { offset, source: source2 } = src;
+      return [offset, offset + (typeof source2 === "string" ? source2.length : 1)];
     }
     function parsePrelude(prelude) {
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
-        const source = prelude[i];
-        switch (source[0]) {
+        const source2 = prelude[i];
+        switch (source2[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source2.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -31553,8 +31553,8 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
-          const pos = getErrorPos(source);
+        this.onError = (source2, code, message, warning2) => {
+          const pos = getErrorPos(source2);
           if (warning2)
             this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
@@ -31740,7 +31740,7 @@ var require_cst_scalar = __commonJS({
     }
     function createScalarToken(value, context) {
       const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source2 = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -31749,12 +31749,12 @@ var require_cst_scalar = __commonJS({
       const end = context.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
-      switch (source[0]) {
+      switch (source2[0]) {
         case "|":
         case ">": {
-          const he = source.indexOf("\n");
-          const head = source.substring(0, he);
-          const body = source.substring(he + 1) + "\n";
+          const he = source2.indexOf("\n");
+          const head = source2.substring(0, he);
+          const body = source2.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
@@ -31763,11 +31763,11 @@ var require_cst_scalar = __commonJS({
           return { type: "block-scalar", offset, indent, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent, source: source2, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent, source: source2, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent, source: source2, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
@@ -31793,31 +31793,31 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source2 = stringifyString.stringifyString({ type, value }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      switch (source[0]) {
+      switch (source2[0]) {
         case "|":
         case ">":
-          setBlockScalarValue(token, source);
+          setBlockScalarValue(token, source2);
           break;
         case '"':
-          setFlowScalarValue(token, source, "double-quoted-scalar");
+          setFlowScalarValue(token, source2, "double-quoted-scalar");
           break;
         case "'":
-          setFlowScalarValue(token, source, "single-quoted-scalar");
+          setFlowScalarValue(token, source2, "single-quoted-scalar");
           break;
         default:
-          setFlowScalarValue(token, source, "scalar");
+          setFlowScalarValue(token, source2, "scalar");
       }
     }
-    function setBlockScalarValue(token, source) {
-      const he = source.indexOf("\n");
-      const head = source.substring(0, he);
-      const body = source.substring(he + 1) + "\n";
+    function setBlockScalarValue(token, source2) {
+      const he = source2.indexOf("\n");
+      const head = source2.substring(0, he);
+      const body = source2.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
@@ -31852,31 +31852,31 @@ var require_cst_scalar = __commonJS({
           }
       return false;
     }
-    function setFlowScalarValue(token, source, type) {
+    function setFlowScalarValue(token, source2, type) {
       switch (token.type) {
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
           token.type = type;
-          token.source = source;
+          token.source = source2;
           break;
         case "block-scalar": {
           const end = token.props.slice(1);
-          let oa = source.length;
+          let oa = source2.length;
           if (token.props[0].type === "block-scalar-header")
             oa -= token.props[0].source.length;
           for (const tok of end)
             tok.offset += oa;
           delete token.props;
-          Object.assign(token, { type, source, end });
+          Object.assign(token, { type, source: source2, end });
           break;
         }
         case "block-map":
         case "block-seq": {
-          const offset = token.offset + source.length;
+          const offset = token.offset + source2.length;
           const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
           delete token.items;
-          Object.assign(token, { type, source, end: [nl] });
+          Object.assign(token, { type, source: source2, end: [nl] });
           break;
         }
         default: {
@@ -31885,7 +31885,7 @@ var require_cst_scalar = __commonJS({
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent, source: source2, end });
         }
       }
     }
@@ -31971,9 +31971,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path24) => {
+    visit2.itemAtPath = (cst, path25) => {
       let item = cst;
-      for (const [field3, index] of path24) {
+      for (const [field3, index] of path25) {
         const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31982,37 +31982,37 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path24) => {
-      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
-      const field3 = path24[path24.length - 1][0];
+    visit2.parentCollection = (cst, path25) => {
+      const parent = visit2.itemAtPath(cst, path25.slice(0, -1));
+      const field3 = path25[path25.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path24, item, visitor) {
-      let ctrl = visitor(item, path24);
+    function _visit(path25, item, visitor) {
+      let ctrl = visitor(item, path25);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
         const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path24.concat([[field3, i]])), token.items[i], visitor);
-            if (typeof ci2 === "number")
-              i = ci2 - 1;
-            else if (ci2 === BREAK)
+            const ci = _visit(Object.freeze(path25.concat([[field3, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
               return BREAK;
-            else if (ci2 === REMOVE) {
+            else if (ci === REMOVE) {
               token.items.splice(i, 1);
               i -= 1;
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item, path24);
+            ctrl = ctrl(item, path25);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -32045,8 +32045,8 @@ var require_cst = __commonJS({
           return JSON.stringify(token);
       }
     }
-    function tokenType(source) {
-      switch (source) {
+    function tokenType(source2) {
+      switch (source2) {
         case BOM:
           return "byte-order-mark";
         case DOCUMENT:
@@ -32080,7 +32080,7 @@ var require_cst = __commonJS({
         case ",":
           return "comma";
       }
-      switch (source[0]) {
+      switch (source2[0]) {
         case " ":
         case "	":
           return "space";
@@ -32162,11 +32162,11 @@ var require_lexer = __commonJS({
        *
        * @returns A generator of lexical tokens
        */
-      *lex(source, incomplete = false) {
-        if (source) {
-          if (typeof source !== "string")
+      *lex(source2, incomplete = false) {
+        if (source2) {
+          if (typeof source2 !== "string")
             throw TypeError("source is not a string");
-          this.buffer = this.buffer ? this.buffer + source : source;
+          this.buffer = this.buffer ? this.buffer + source2 : source2;
           this.lineEndPos = null;
         }
         this.atEnd = !incomplete;
@@ -32301,12 +32301,12 @@ var require_lexer = __commonJS({
         if (ch === "-" || ch === ".") {
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
-          const s2 = this.peek(3);
-          if ((s2 === "---" || s2 === "...") && isEmpty(this.charAt(3))) {
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
-            return s2 === "---" ? "doc" : "stream";
+            return s === "---" ? "doc" : "stream";
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
@@ -32611,11 +32611,11 @@ var require_lexer = __commonJS({
         return 0;
       }
       *pushToIndex(i, allowEmpty) {
-        const s2 = this.buffer.slice(this.pos, i);
-        if (s2) {
-          yield s2;
-          this.pos += s2.length;
-          return s2.length;
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
         } else if (allowEmpty)
           yield "";
         return 0;
@@ -32811,12 +32811,12 @@ var require_parser2 = __commonJS({
       }
       return prev.splice(i, prev.length);
     }
-    function arrayPushArray(target, source) {
-      if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
+    function arrayPushArray(target, source2) {
+      if (source2.length < 1e5)
+        Array.prototype.push.apply(target, source2);
       else
-        for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+        for (let i = 0; i < source2.length; ++i)
+          target.push(source2[i]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -32862,10 +32862,10 @@ var require_parser2 = __commonJS({
        *
        * @returns A generator of tokens representing each directive, document, and other structure.
        */
-      *parse(source, incomplete = false) {
+      *parse(source2, incomplete = false) {
         if (this.onNewLine && this.offset === 0)
           this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source, incomplete))
+        for (const lexeme of this.lexer.lex(source2, incomplete))
           yield* this.next(lexeme);
         if (!incomplete)
           yield* this.end();
@@ -32873,21 +32873,21 @@ var require_parser2 = __commonJS({
       /**
        * Advance the parser by the `source` of one lexical token.
        */
-      *next(source) {
-        this.source = source;
+      *next(source2) {
+        this.source = source2;
         if (node_process.env.LOG_TOKENS)
-          console.log("|", cst.prettyToken(source));
+          console.log("|", cst.prettyToken(source2));
         if (this.atScalar) {
           this.atScalar = false;
           yield* this.step();
-          this.offset += source.length;
+          this.offset += source2.length;
           return;
         }
-        const type = cst.tokenType(source);
+        const type = cst.tokenType(source2);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
-          this.offset += source.length;
+          const message = `Not a YAML token: ${source2}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source: source2 });
+          this.offset += source2.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
           this.atScalar = true;
@@ -32900,17 +32900,17 @@ var require_parser2 = __commonJS({
               this.atNewLine = true;
               this.indent = 0;
               if (this.onNewLine)
-                this.onNewLine(this.offset + source.length);
+                this.onNewLine(this.offset + source2.length);
               break;
             case "space":
-              if (this.atNewLine && source[0] === " ")
-                this.indent += source.length;
+              if (this.atNewLine && source2[0] === " ")
+                this.indent += source2.length;
               break;
             case "explicit-key-ind":
             case "map-value-ind":
             case "seq-item-ind":
               if (this.atNewLine)
-                this.indent += source.length;
+                this.indent += source2.length;
               break;
             case "doc-mode":
             case "flow-error-end":
@@ -32918,7 +32918,7 @@ var require_parser2 = __commonJS({
             default:
               this.atNewLine = false;
           }
-          this.offset += source.length;
+          this.offset += source2.length;
         }
       }
       /** Call at end of input to push out any remaining constructions */
@@ -33630,26 +33630,26 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments(source2, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
-      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      const docs = Array.from(composer$1.compose(parser$1.parse(source2)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
-          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+          doc.errors.forEach(errors.prettifyError(source2, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source2, lineCounter2));
         }
       if (docs.length > 0)
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument3(source2, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
-      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+      for (const _doc of composer$1.compose(parser$1.parse(source2), true, source2.length)) {
         if (!doc)
           doc = _doc;
         else if (doc.options.logLevel !== "silent") {
@@ -33658,8 +33658,8 @@ var require_public_api = __commonJS({
         }
       }
       if (prettyErrors && lineCounter2) {
-        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        doc.errors.forEach(errors.prettifyError(source2, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source2, lineCounter2));
       }
       return doc;
     }
@@ -33863,11 +33863,11 @@ var Command = class {
     return cmdStr;
   }
 };
-function escapeData(s2) {
-  return toCommandValue(s2).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeData(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty(s2) {
-  return toCommandValue(s2).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
 // node_modules/@actions/core/lib/file-command.js
@@ -34883,8 +34883,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -34953,8 +34953,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
+  addDetails(label2, content) {
+    const element = this.wrap("details", this.wrap("summary", label2) + content);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -34980,10 +34980,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -35012,9 +35012,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -35025,8 +35025,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -35365,15 +35365,15 @@ var ToolRunner = class extends events.EventEmitter {
   }
   _processLineBuffer(data6, strBuffer, onLine) {
     try {
-      let s2 = strBuffer + data6.toString();
-      let n = s2.indexOf(os3.EOL);
+      let s = strBuffer + data6.toString();
+      let n = s.indexOf(os3.EOL);
       while (n > -1) {
-        const line = s2.substring(0, n);
+        const line = s.substring(0, n);
         onLine(line);
-        s2 = s2.substring(n + os3.EOL.length);
-        n = s2.indexOf(os3.EOL);
+        s = s.substring(n + os3.EOL.length);
+        n = s.indexOf(os3.EOL);
       }
-      return s2;
+      return s;
     } catch (err) {
       this._debug(`error processing line. Failed with error ${err}`);
       return "";
@@ -35401,8 +35401,8 @@ var ToolRunner = class extends events.EventEmitter {
     }
     return this.args;
   }
-  _endsWith(str3, end) {
-    return str3.endsWith(end);
+  _endsWith(str2, end) {
+    return str2.endsWith(end);
   }
   _isCmdFile() {
     const upperToolPath = this.toolPath.toUpperCase();
@@ -35575,8 +35575,8 @@ var ToolRunner = class extends events.EventEmitter {
               this.options.listeners.stderr(data6);
             }
             if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
-              const s2 = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
-              s2.write(data6);
+              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+              s.write(data6);
             }
             errbuffer = this._processLineBuffer(data6, errbuffer, (line) => {
               if (this.options.listeners && this.options.listeners.errline) {
@@ -36036,6 +36036,39 @@ function getIDToken(aud) {
   });
 }
 
+// src/errors/carbon-gate-error.ts
+var CarbonGateError = class extends Error {
+  /** True when the cause is the user's input (config, flags, inputs, files): printed as is, exit 2. */
+  userFacing = true;
+  /** Complete one-line messages, printed as they are. */
+  get lines() {
+    return this.message.split("\n");
+  }
+};
+function isUserFacing(e) {
+  return e instanceof CarbonGateError && e.userFacing;
+}
+
+// src/errors/region-error.ts
+var NAMED = {
+  config: "region",
+  env: "CARBON_GATE_REGION"
+};
+var RegionError = class extends CarbonGateError {
+  constructor(origin, detail) {
+    super(origin === "flag" ? `region: ${detail}` : `${NAMED[origin]}: ${detail}`);
+    this.origin = origin;
+    this.detail = detail;
+  }
+  origin;
+  detail;
+  name = "RegionError";
+  /** The message with the override named as the adapter's users know it. */
+  worded(overrideName) {
+    return this.origin === "flag" ? `${overrideName}: ${this.detail}` : this.message;
+  }
+};
+
 // src/github/context.ts
 var obj = (v) => v && typeof v === "object" ? v : void 0;
 var str = (v) => typeof v === "string" ? v : void 0;
@@ -36084,10 +36117,10 @@ async function readEvent(file3) {
 }
 
 // src/action/fail-policy.ts
-function failsStep(status2, failOn) {
+function failsStep(status, failOn) {
   if (failOn === "never") return false;
-  if (status2 === "error" || status2 === "fail") return true;
-  return status2 === "warn" && failOn === "warn";
+  if (status === "error" || status === "fail") return true;
+  return status === "warn" && failOn === "warn";
 }
 
 // src/units.ts
@@ -36148,45 +36181,9 @@ function parsePercent(input2) {
   const match = /^(\d+(?:\.\d+)?) ?%$/.exec(input2);
   return match ? Number(match[1]) / 100 : null;
 }
-function signedPercent(fraction) {
-  if (!Number.isFinite(fraction)) return "n/a";
-  const v = Number((fraction * 100).toFixed(1));
-  return `${v >= 0 ? "+" : ""}${v.toFixed(1)}`;
-}
-function round3(x) {
-  return Number(x.toPrecision(3));
-}
-function sig3(x) {
-  return x >= 1e3 ? String(Math.round(x)) : x.toPrecision(3);
-}
-function formatScaled(value, ladder, zero) {
-  if (!Number.isFinite(value)) return "n/a";
-  if (value === 0) return zero;
-  const abs = round3(Math.abs(value));
-  let [unit, factor] = ladder[0] ?? ["", 1];
-  for (const step of ladder) if (abs >= step[1]) [unit, factor] = step;
-  return `${value < 0 ? "-" : ""}${sig3(abs / factor)} ${unit}`;
-}
-function formatEnergy(joules) {
-  return formatScaled(joules, [["mJ", 1e-3], ["J", 1], ...ENERGY_UNITS.slice(2)], "0 J");
-}
-function formatMass(grams) {
-  return formatScaled(grams, MASS_UNITS, "0 g");
-}
-function formatDuration(seconds) {
-  if (!Number.isFinite(seconds)) return "n/a";
-  if (seconds < 0) return `-${formatDuration(-seconds)}`;
-  const shown = round3(seconds);
-  if (shown < 60) return formatScaled(seconds, DURATION_UNITS.slice(0, 2), "0 s");
-  const whole = Math.round(seconds);
-  const pad = (n) => String(n).padStart(2, "0");
-  if (whole < 3600) return `${Math.floor(whole / 60)} m ${pad(whole % 60)} s`;
-  const minutes = Math.round(seconds / 60);
-  return `${Math.floor(minutes / 60)} h ${pad(minutes % 60)} m`;
-}
 
 // src/action/input-error.ts
-var InputError = class extends Error {
+var InputError = class extends CarbonGateError {
   name = "InputError";
 };
 
@@ -36290,7 +36287,7 @@ function parseInputs(read2) {
   };
 }
 function secretValues(read2) {
-  return INPUTS.filter((s2) => s2.secret).map((s2) => read2(s2.name).trim()).filter((x) => x !== "");
+  return INPUTS.filter((s) => s.secret).map((s) => read2(s.name).trim()).filter((x) => x !== "");
 }
 function retentionDays(raw) {
   const n = /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
@@ -36318,14 +36315,83 @@ function branchName(raw) {
   return raw;
 }
 
-// src/action/plain-decimal.ts
+// src/text/format-number.ts
+function roundSignificant(x, digits) {
+  return Number(x.toPrecision(digits));
+}
+function sig3(x) {
+  return x >= 100 ? String(Math.round(x)) : x.toPrecision(3);
+}
+function whole(x) {
+  return String(Math.round(x));
+}
 function plainDecimal(n, significant = 6) {
   if (!Number.isFinite(n)) return "0";
   if (n === 0) return "0";
   const magnitude = Math.floor(Math.log10(Math.abs(n)));
   const decimals = Math.min(20, Math.max(0, significant - 1 - magnitude));
-  const fixed = n.toFixed(decimals);
-  return fixed.includes(".") ? fixed.replace(/0+$/, "").replace(/\.$/, "") : fixed;
+  const text2 = n.toFixed(decimals);
+  return text2.includes(".") ? text2.replace(/0+$/, "").replace(/\.$/, "") : text2;
+}
+var ENERGY_DISPLAY = [["mJ", 1e-3], ...ENERGY_UNITS.filter(([unit]) => unit !== "kJ")];
+var MASS_DISPLAY = MASS_UNITS;
+var SHORT_DURATION_DISPLAY = DURATION_UNITS.filter(([unit]) => unit === "ms" || unit === "s");
+function formatScaled(value, ladder, zero) {
+  if (!Number.isFinite(value)) return "n/a";
+  if (value === 0) return zero;
+  const abs = roundSignificant(Math.abs(value), 3);
+  let [unit, factor] = ladder[0] ?? ["", 1];
+  for (const step of ladder) if (abs >= step[1]) [unit, factor] = step;
+  return `${value < 0 ? "-" : ""}${sig3(abs / factor)} ${unit}`;
+}
+function formatEnergy(joules) {
+  return formatScaled(joules, ENERGY_DISPLAY, "0 J");
+}
+function formatMass(grams) {
+  return formatScaled(grams, MASS_DISPLAY, "0 g");
+}
+function formatDuration(seconds) {
+  if (!Number.isFinite(seconds)) return "n/a";
+  if (seconds < 0) return `-${formatDuration(-seconds)}`;
+  const shown = roundSignificant(seconds, 3);
+  if (shown < 60) return formatScaled(seconds, SHORT_DURATION_DISPLAY, "0 s");
+  const secondsWhole = Math.round(seconds);
+  const pad = (n) => String(n).padStart(2, "0");
+  if (secondsWhole < 3600) return `${Math.floor(secondsWhole / 60)} m ${pad(secondsWhole % 60)} s`;
+  const minutes = Math.round(seconds / 60);
+  return `${Math.floor(minutes / 60)} h ${pad(minutes % 60)} m`;
+}
+function secondsTenths(seconds) {
+  return `${seconds.toFixed(1)} s`;
+}
+function watts(w2, decimals) {
+  return `${w2.toFixed(decimals)} W`;
+}
+function signedPercent(fraction) {
+  if (!Number.isFinite(fraction)) return "n/a";
+  const v = Number((fraction * 100).toFixed(1));
+  return `${v >= 0 ? "+" : ""}${v.toFixed(1)}`;
+}
+function ratioChangeWithInterval(ratio, ci95) {
+  const ci = ci95 ? `[${signedPercent(ci95[0] - 1)}, ${signedPercent(ci95[1] - 1)}]` : "[no interval]";
+  return `${signedPercent(ratio - 1)} % ${ci}`;
+}
+function markdownRatioChange(ratio) {
+  const p = (ratio - 1) * 100;
+  const sign = p > 0 ? "+" : p < 0 ? "\u2212" : "\xB1";
+  return `${sign}${Math.abs(p).toFixed(1)} %`;
+}
+function percentSignificant(percent2) {
+  return `${roundSignificant(percent2, percent2 >= 100 ? 3 : 2)} %`;
+}
+function percentTenthsBelowTen(percent2) {
+  return `${percent2.toFixed(percent2 < 10 ? 1 : 0)} %`;
+}
+function percentFixed(fraction, decimals) {
+  return `${(fraction * 100).toFixed(decimals)} %`;
+}
+function percentWhole(fraction) {
+  return `${Math.round(fraction * 100)} %`;
 }
 
 // src/action/outputs.ts
@@ -36346,8 +36412,8 @@ function readInput(env) {
 }
 
 // src/action/report-mode.ts
-import { readFile as readFile4, stat as stat5 } from "node:fs/promises";
-import path23 from "node:path";
+import { readFile as readFile5, stat as stat6 } from "node:fs/promises";
+import path24 from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -37058,10 +37124,10 @@ function cached(getter) {
 function nullish(input2) {
   return input2 === null || input2 === void 0;
 }
-function cleanRegex(source) {
-  const start = source.startsWith("^") ? 1 : 0;
-  const end = source.endsWith("$") ? source.length - 1 : source.length;
-  return source.slice(start, end);
+function cleanRegex(source2) {
+  const start = source2.startsWith("^") ? 1 : 0;
+  const end = source2.endsWith("$") ? source2.length - 1 : source2.length;
+  return source2.slice(start, end);
 }
 function floatSafeRemainder(val, step) {
   const ratio = val / step;
@@ -37129,28 +37195,28 @@ function putProp(target, key, value) {
   else
     target[key] = value;
 }
-function mirrorShape(target, source, keys, wrap) {
-  const raw = sourceShape(source);
+function mirrorShape(target, source2, keys, wrap) {
+  const raw = sourceShape(source2);
   for (const key of keys) {
     const desc = Object.getOwnPropertyDescriptor(raw, key);
     if (!desc.enumerable)
       continue;
     if (desc.get) {
       deferProp(target, key, () => {
-        const value = source._zod.def.shape[key];
+        const value = source2._zod.def.shape[key];
         return wrap ? wrap(value, key) : value;
       });
     } else
       putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
   }
 }
-function mirrorProps(target, source) {
-  for (const key of Reflect.ownKeys(source)) {
-    const desc = Object.getOwnPropertyDescriptor(source, key);
+function mirrorProps(target, source2) {
+  for (const key of Reflect.ownKeys(source2)) {
+    const desc = Object.getOwnPropertyDescriptor(source2, key);
     if (!desc.enumerable)
       continue;
     if (desc.get)
-      deferProp(target, key, () => source[key]);
+      deferProp(target, key, () => source2[key]);
     else
       putProp(target, key, desc.value);
   }
@@ -37166,10 +37232,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj2, path24) {
-  if (!path24)
+function getElementAtPath(obj2, path25) {
+  if (!path25)
     return obj2;
-  return path24.reduce((acc, key) => acc?.[key], obj2);
+  return path25.reduce((acc, key) => acc?.[key], obj2);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -37184,14 +37250,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str3 = "";
+  let str2 = "";
   for (let i = 0; i < length; i++) {
-    str3 += chars[Math.floor(Math.random() * chars.length)];
+    str2 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str3;
+  return str2;
 }
-function esc(str3) {
-  return JSON.stringify(str3);
+function esc(str2) {
+  return JSON.stringify(str2);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -37305,8 +37371,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str3) {
-  return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str2) {
+  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -37509,11 +37575,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path24, issues) {
+function prefixIssues(path25, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path24);
+    iss.path.unshift(path25);
     return iss;
   });
 }
@@ -37572,18 +37638,18 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str3) {
-  const units = str3.length;
-  if (!highSurrogate.test(str3))
+function codePointLength(str2) {
+  const units = str2.length;
+  if (!highSurrogate.test(str2))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str3.charCodeAt(i) & 64512) === 55296 && (str3.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -37975,16 +38041,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path24 = []) => {
+  const processError = (error64, path25 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path24, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path25, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path25, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path25, ...issue3.path]);
       } else {
-        const fullpath = [...path24, ...issue3.path];
+        const fullpath = [...path25, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -38023,17 +38089,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path24 = []) => {
+  const processError = (error64, path25 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path24, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path25, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path25, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path25, ...issue3.path]);
       } else {
-        const fullpath = [...path24, ...issue3.path];
+        const fullpath = [...path25, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -38072,8 +38138,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path24 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path24) {
+  const path25 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path25) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -38375,8 +38441,8 @@ var creditCard = /^\d(?:[ -]?\d){11,18}$/;
 var currencyCode = /^(?:AED|AFN|ALL|AMD|AOA|ARS|AUD|AWG|AZN|BAM|BBD|BDT|BHD|BIF|BMD|BND|BOB|BOV|BRL|BSD|BTN|BWP|BYN|BZD|CAD|CDF|CHE|CHF|CHW|CLF|CLP|CNY|COP|COU|CRC|CUP|CVE|CZK|DJF|DKK|DOP|DZD|EGP|ERN|ETB|EUR|FJD|FKP|GBP|GEL|GHS|GIP|GMD|GNF|GTQ|GYD|HKD|HNL|HTG|HUF|IDR|ILS|INR|IQD|IRR|ISK|JMD|JOD|JPY|KES|KGS|KHR|KMF|KPW|KRW|KWD|KYD|KZT|LAK|LBP|LKR|LRD|LSL|LYD|MAD|MDL|MGA|MKD|MMK|MNT|MOP|MRU|MUR|MVR|MWK|MXN|MXV|MYR|MZN|NAD|NGN|NIO|NOK|NPR|NZD|OMR|PAB|PEN|PGK|PHP|PKR|PLN|PYG|QAR|RON|RSD|RUB|RWF|SAR|SBD|SCR|SDG|SEK|SGD|SHP|SLE|SOS|SRD|SSP|STN|SVC|SYP|SZL|THB|TJS|TMT|TND|TOP|TRY|TTD|TWD|TZS|UAH|UGX|USD|USN|UYI|UYU|UYW|UZS|VED|VES|VND|VUV|WST|XAD|XAF|XAG|XAU|XBA|XBB|XBC|XBD|XCD|XCG|XDR|XOF|XPD|XPF|XPT|XSU|XTS|XUA|XXX|YER|ZAR|ZMW|ZWG)$/;
 var iban = /^[A-Z]{2}(?!00|01|99)\d{2}[A-Z0-9]{11,30}$/;
 var dateSource = `(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))`;
-function anchor(source) {
-  return new RegExp(`^${source}$`);
+function anchor(source2) {
+  return new RegExp(`^${source2}$`);
 }
 var date = /* @__PURE__ */ anchor(dateSource);
 function timeSource(args) {
@@ -39150,23 +39216,23 @@ function canParseURL(input2) {
     return false;
   }
 }
-function validateURL(trimmed, def) {
+function validateURL(trimmed2, def) {
   if (!("normalize" in def) && !("hostname" in def) && !("protocol" in def)) {
-    return canParseURL(trimmed) || URL_UNPARSEABLE;
+    return canParseURL(trimmed2) || URL_UNPARSEABLE;
   }
-  return parseURLObject(trimmed, def);
+  return parseURLObject(trimmed2, def);
 }
-function parseURLObject(trimmed, def) {
-  if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed)) {
+function parseURLObject(trimmed2, def) {
+  if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed2)) {
     return URL_BAD_FORMAT;
   }
   try {
     if (typeof URL !== "undefined") {
       const URLStatic = URL;
       if (typeof URLStatic.parse === "function")
-        return URLStatic.parse(trimmed) ?? URL_UNPARSEABLE;
+        return URLStatic.parse(trimmed2) ?? URL_UNPARSEABLE;
     }
-    return new URL(trimmed);
+    return new URL(trimmed2);
   } catch {
     return URL_UNPARSEABLE;
   }
@@ -39187,8 +39253,8 @@ var $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
   $ZodStringFormat.init(inst, def);
   inst._zod.check = (payload) => {
     try {
-      const trimmed = payload.value.trim();
-      const url2 = validateURL(trimmed, def);
+      const trimmed2 = payload.value.trim();
+      const url2 = validateURL(trimmed2, def);
       if (url2 === URL_BAD_FORMAT) {
         payload.issues.push({
           code: "invalid_format",
@@ -39211,7 +39277,7 @@ var $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
         return;
       }
       if (url2 === true) {
-        payload.value = stripTabAndNewline(trimmed);
+        payload.value = stripTabAndNewline(trimmed2);
         return;
       }
       if (def.hostname && !urlHostnameOk(url2, def.hostname)) {
@@ -39236,7 +39302,7 @@ var $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
           continue: !def.abort
         });
       }
-      payload.value = def.normalize ? url2.href : stripTabAndNewline(trimmed);
+      payload.value = def.normalize ? url2.href : stripTabAndNewline(trimmed2);
       return;
     } catch (_) {
       payload.issues.push({
@@ -41218,7 +41284,7 @@ function partPattern(schema) {
   if (def.options) {
     const sources = def.options.map(partPattern);
     if (sources.every(Boolean))
-      return `^(${sources.map((s2) => cleanRegex(s2)).join("|")})$`;
+      return `^(${sources.map((s) => cleanRegex(s)).join("|")})$`;
   }
   return leafPattern(schema);
 }
@@ -41227,11 +41293,11 @@ var $ZodTemplateLiteral = /* @__PURE__ */ $constructor("$ZodTemplateLiteral", (i
   const regexParts = [];
   for (const part of def.parts) {
     if (typeof part === "object" && part !== null) {
-      const source = partPattern(part);
-      if (!source) {
+      const source2 = partPattern(part);
+      if (!source2) {
         throw new Error(`Invalid template literal part, no pattern found: ${[...part._zod.traits].shift()}`);
       }
-      regexParts.push(cleanRegex(source));
+      regexParts.push(cleanRegex(source2));
     } else if (part === null || primitiveTypes.has(typeof part)) {
       regexParts.push(escapeRegex(`${part}`));
     } else {
@@ -41966,8 +42032,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -44614,8 +44680,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -45699,8 +45765,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -47353,8 +47419,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -49357,9 +49423,9 @@ function withParser(schema, parser) {
     installCompiledUserMethods(clone2, schema, parser);
   return clone2;
 }
-function installCompiledUserMethods(target, source, parser) {
+function installCompiledUserMethods(target, source2, parser) {
   const targetAny = target;
-  const sourceAny = source;
+  const sourceAny = source2;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
     targetAny.safeParse = (data6, params) => {
@@ -49570,9 +49636,9 @@ function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
   return v;
 }
-function numericOperand(value, label) {
+function numericOperand(value, label2) {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new ZodCompileUnsupportedError(`${label} bound of type ${typeof value}`);
+    throw new ZodCompileUnsupportedError(`${label2} bound of type ${typeof value}`);
   }
   return `${value}`;
 }
@@ -51962,10 +52028,10 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
 
 // node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
-  for (const source of sources) {
-    for (const key of Reflect.ownKeys(source)) {
-      if (Object.prototype.propertyIsEnumerable.call(source, key)) {
-        assignProp(target, key, source[key]);
+  for (const source2 of sources) {
+    for (const key of Reflect.ownKeys(source2)) {
+      if (Object.prototype.propertyIsEnumerable.call(source2, key)) {
+        assignProp(target, key, source2[key]);
       }
     }
   }
@@ -55211,13 +55277,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path24 = ref.slice(1).split("/").filter(Boolean);
-  if (path24.length === 0) {
+  const path25 = ref.slice(1).split("/").filter(Boolean);
+  if (path25.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path24[0] === defsKey) {
-    const key = path24[1] === void 0 ? void 0 : decodeJSONPointerSegment(path24[1]);
+  if (path25[0] === defsKey) {
+    const key = path25[1] === void 0 ? void 0 : decodeJSONPointerSegment(path25[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -55747,12 +55813,12 @@ function convertSchema(schema, ctx) {
   let baseSchema = convertBaseSchema(schema, ctx);
   const hasExplicitType = schema.type || schema.enum !== void 0 || schema.const !== void 0;
   if (schema.anyOf && Array.isArray(schema.anyOf)) {
-    const options = schema.anyOf.map((s2) => convertSchema(s2, ctx));
+    const options = schema.anyOf.map((s) => convertSchema(s, ctx));
     const anyOfUnion = z.union(options);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
   }
   if (schema.oneOf && Array.isArray(schema.oneOf)) {
-    const options = schema.oneOf.map((s2) => convertSchema(s2, ctx));
+    const options = schema.oneOf.map((s) => convertSchema(s, ctx));
     const oneOfUnion = z.xor(options);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
   }
@@ -55852,24 +55918,24 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run3(s2) {
-    const cached2 = cache.get(s2);
+  function run(s) {
+    const cached2 = cache.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s2)
+        getter: () => cache.get(s)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s2, RESOLVING);
-    const inner = mapInner(s2);
-    const mapped = fn(inner, inner !== s2);
-    cache.set(s2, mapped);
+    cache.set(s, RESOLVING);
+    const inner = mapInner(s);
+    const mapped = fn(inner, inner !== s);
+    cache.set(s, mapped);
     return mapped;
   }
-  function mapInner(s2) {
-    const def = s2._zod.def;
+  function mapInner(s) {
+    const def = s._zod.def;
     const kind2 = def.type;
     switch (kind2) {
       case "object": {
@@ -55878,67 +55944,67 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run3(oldShape[k]);
+          const mapped = run(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run3(def.catchall);
+          newCatchall = run(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
-        return changed ? clone(s2, { ...def, shape: newShape, catchall: newCatchall }) : s2;
+        return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run3(def.element);
-        return mapped === def.element ? s2 : clone(s2, { ...def, element: mapped });
+        const mapped = run(def.element);
+        return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
         const oldItems = def.items;
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run3(item);
+          const mapped = run(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run3(def.rest);
+          newRest = run(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
-        return changed ? clone(s2, { ...def, items: newItems, rest: newRest }) : s2;
+        return changed ? clone(s, { ...def, items: newItems, rest: newRest }) : s;
       }
       case "record":
       case "map": {
-        const newKey = run3(def.keyType);
-        const newVal = run3(def.valueType);
-        return newKey === def.keyType && newVal === def.valueType ? s2 : clone(s2, { ...def, keyType: newKey, valueType: newVal });
+        const newKey = run(def.keyType);
+        const newVal = run(def.valueType);
+        return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run3(def.valueType);
-        return newVal === def.valueType ? s2 : clone(s2, { ...def, valueType: newVal });
+        const newVal = run(def.valueType);
+        return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
         const oldOptions = def.options;
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run3(opt);
+          const mapped = run(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
         }
-        return changed ? clone(s2, { ...def, options: newOptions }) : s2;
+        return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run3(def.left);
-        const newRight = run3(def.right);
-        return newLeft === def.left && newRight === def.right ? s2 : clone(s2, { ...def, left: newLeft, right: newRight });
+        const newLeft = run(def.left);
+        const newRight = run(def.right);
+        return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
       case "nullable":
@@ -55949,23 +56015,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run3(def.innerType);
-        return newInner === def.innerType ? s2 : clone(s2, { ...def, innerType: newInner });
+        const newInner = run(def.innerType);
+        return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run3(def.in);
-        const newOut = run3(def.out);
-        return newIn === def.in && newOut === def.out ? s2 : clone(s2, { ...def, in: newIn, out: newOut });
+        const newIn = run(def.in);
+        const newOut = run(def.out);
+        return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run3(def.input);
-        const newOutput = run3(def.output);
-        return newInput === def.input && newOutput === def.output ? s2 : clone(s2, { ...def, input: newInput, output: newOutput });
+        const newInput = run(def.input);
+        const newOutput = run(def.output);
+        return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s2, { ...rest, getter: () => run3(original()) });
+        return clone(s, { ...rest, getter: () => run(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -55989,24 +56055,24 @@ function visit(schema, fnOrHandlers) {
       case "file":
       case "transform":
       case "custom":
-        return s2;
+        return s;
       default: {
         kind2;
-        return s2;
+        return s;
       }
     }
   }
-  return run3(schema);
+  return run(schema);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit(schema, {
-    object: (s2) => s2.partial(),
+    object: (s) => s.partial(),
     // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
-    union: (s2) => {
-      const def = s2._zod.def;
-      return def.discriminator === void 0 ? s2 : union(def.options);
+    union: (s) => {
+      const def = s._zod.def;
+      return def.discriminator === void 0 ? s : union(def.options);
     }
   });
 }
@@ -56026,18 +56092,18 @@ function inSide(def) {
 }
 function input(schema) {
   return visit(schema, {
-    pipe: (s2) => inSide(s2._zod.def),
+    pipe: (s) => inSide(s._zod.def),
     // A default value belongs to the output side, so a rewritten inner type leaves it stranded. `.default()` widens the declared input type with `undefined`, and `optional` is what carries that across.
-    default: (s2, rewritten) => rewritten ? optional(s2._zod.def.innerType) : s2,
+    default: (s, rewritten) => rewritten ? optional(s._zod.def.innerType) : s,
     // A catch value is output-side too, but `.catch()` leaves the declared input type alone, so the inner schema stands on its own.
-    catch: (s2, rewritten) => rewritten ? s2._zod.def.innerType : s2
+    catch: (s, rewritten) => rewritten ? s._zod.def.innerType : s
   });
 }
 function output(schema) {
   return visit(schema, {
-    pipe: (s2) => outSide(s2._zod.def),
+    pipe: (s) => outSide(s._zod.def),
     // A prefault value is fed through the schema, which makes it input-side, so a rewritten inner type leaves it stranded.
-    prefault: (s2, rewritten) => rewritten ? s2._zod.def.innerType : s2
+    prefault: (s, rewritten) => rewritten ? s._zod.def.innerType : s
   });
 }
 
@@ -56288,16 +56354,16 @@ function omit2(object2, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str3) {
-  return str3.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str2) {
+  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str3) {
-  return encodeURIComponent(str3).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str2) {
+  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -56669,15 +56735,15 @@ function parseParameters(header, type, index, len, stopFlags) {
   }
   return { type, index, parameters };
 }
-function unescapeQuotedPairs(str3, start, end) {
+function unescapeQuotedPairs(str2, start, end) {
   let result = "";
   for (let index = start; index < end; index++) {
-    if (str3.charCodeAt(index) === BSLASH) {
-      result += str3.slice(start, index);
+    if (str2.charCodeAt(index) === BSLASH) {
+      result += str2.slice(start, index);
       start = ++index;
     }
   }
-  return result + str3.slice(start, end);
+  return result + str2.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -56922,8 +56988,8 @@ var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -56981,8 +57047,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -56996,18 +57062,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -57120,7 +57186,7 @@ async function fetchWrapper(requestOptions) {
     requestError.cause = error63;
     throw requestError;
   }
-  const status2 = fetchResponse.status;
+  const status = fetchResponse.status;
   const url2 = fetchResponse.url;
   const responseHeaders = {};
   for (const [key, value] of fetchResponse.headers) {
@@ -57128,7 +57194,7 @@ async function fetchWrapper(requestOptions) {
   }
   const octokitResponse = {
     url: url2,
-    status: status2,
+    status,
     headers: responseHeaders,
     data: ""
   };
@@ -57139,28 +57205,28 @@ async function fetchWrapper(requestOptions) {
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
-  if (status2 === 204 || status2 === 205) {
+  if (status === 204 || status === 205) {
     return octokitResponse;
   }
   if (requestOptions.method === "HEAD") {
-    if (status2 < 400) {
+    if (status < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status2, {
+    throw new RequestError(fetchResponse.statusText, status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status2 === 304) {
+  if (status === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status2, {
+    throw new RequestError("Not modified", status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status2 >= 400) {
+  if (status >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status2, {
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -57175,12 +57241,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -57672,7 +57738,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path24) => path24.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path25) => path25.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -57843,13 +57909,13 @@ function createClient(token, baseUrl2, warn2) {
     }, info: () => {
     }, warn: warn2, error: warn2 },
     throttle: {
-      onRateLimit: (after, _o, _c, count) => {
+      onRateLimit: (after, _o, _c, count2) => {
         warn2(`GitHub rate limit hit; retrying after ${after} s`);
-        return count < 2;
+        return count2 < 2;
       },
-      onSecondaryRateLimit: (after, _o, _c, count) => {
+      onSecondaryRateLimit: (after, _o, _c, count2) => {
         warn2(`GitHub secondary rate limit hit; retrying after ${after} s`);
-        return count < 2;
+        return count2 < 2;
       }
     }
   });
@@ -57945,12 +58011,12 @@ ${opts.body}`);
   }
 }
 function describe3(e) {
-  const status2 = e.status;
+  const status = e.status;
   const message = e instanceof Error ? e.message.split("\n")[0].slice(0, 200) : String(e);
-  if (status2 === 403 || status2 === 404) {
-    return `the token cannot comment on this pull request (HTTP ${status2}: ${message}); on fork PRs use the workflow_run pair (docs/action.md)`;
+  if (status === 403 || status === 404) {
+    return `the token cannot comment on this pull request (HTTP ${status}: ${message}); on fork PRs use the workflow_run pair (docs/action.md)`;
   }
-  return `commenting failed: ${status2 ? `HTTP ${status2}: ` : ""}${message}`;
+  return `commenting failed: ${status ? `HTTP ${status}: ` : ""}${message}`;
 }
 
 // src/github/render/render-comment.ts
@@ -57981,28 +58047,20 @@ var ENTITIES = {
   "=": "&#61;"
 };
 var HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
-function escapeMarkdown(text, maxLength = 300) {
-  const flat = Array.from(text.replace(/[\r\n\t]+/g, " ")).slice(0, maxLength);
+function escapeMarkdown(text2, maxLength = 300) {
+  const flat = Array.from(text2.replace(/[\r\n\t]+/g, " ")).slice(0, maxLength);
   const cleaned = flat.join("").replace(HIDDEN, "");
   const escaped = cleaned.replace(/[&<>"'`*_[\]()|\\~@#:!$=]/g, (c) => ENTITIES[c]);
-  return Array.from(text).length > maxLength ? escaped + "\u2026" : escaped;
+  return Array.from(text2).length > maxLength ? escaped + "\u2026" : escaped;
 }
-function mermaidSafe(text, maxLength = 40) {
-  return text.replace(/[^A-Za-z0-9 ._-]/g, "").slice(0, maxLength) || "?";
+function mermaidSafe(text2, maxLength = 40) {
+  return text2.replace(/[^A-Za-z0-9 ._-]/g, "").slice(0, maxLength) || "?";
 }
 
 // src/github/render/format.ts
 var dash = "\u2013";
 var energy = (j) => j == null ? dash : formatEnergy(j);
 var mass = (g) => g == null ? dash : formatMass(g);
-function deltaPercent(ratio) {
-  const p = (ratio - 1) * 100;
-  const sign = p > 0 ? "+" : p < 0 ? "\u2212" : "\xB1";
-  return `${sign}${Math.abs(p).toFixed(1)} %`;
-}
-function percent(p) {
-  return `${p.toFixed(p < 10 ? 1 : 0)} %`;
-}
 var STATUS_ICON = {
   pass: "\u2705 pass",
   warn: "\u26A0\uFE0F warn",
@@ -58035,7 +58093,7 @@ function buildView(report, opts) {
       meter: escapeMarkdown(`${m.cpu}${m.gpu && m.gpu !== "none" ? ` + GPU ${m.gpu}` : ""}`, 100),
       powerModel: escapeMarkdown(m.powerModel, 200),
       region: escapeMarkdown(c.regionName ? `${c.region} (${c.regionName})` : c.region, 200),
-      intensity: `${Math.round(c.intensityGPerKwh)} g/kWh`,
+      intensity: `${whole(c.intensityGPerKwh)} g/kWh`,
       source: escapeMarkdown(`${c.source}${c.intensityYear ? `, ${c.intensityYear}` : ""}`, 300),
       pue: String(c.pue),
       pueSource: c.pueSource ? escapeMarkdown(c.pueSource, 100) : ""
@@ -58046,7 +58104,7 @@ function buildView(report, opts) {
     team: opts.team ? {
       used: mass(opts.team.usedG),
       limit: mass(opts.team.limitG),
-      percent: percent(opts.team.usedG / opts.team.limitG * 100),
+      percent: percentTenthsBelowTen(opts.team.usedG / opts.team.limitG * 100),
       period: escapeMarkdown(opts.team.period, 40)
     } : void 0,
     context: {
@@ -58068,9 +58126,9 @@ function row(b) {
     kind: escapeMarkdown(b.kind, 20),
     energy: energy(b.energyJ) + (b.energyBandJ ? ` (${energy(b.energyBandJ.low)}\u2013${energy(b.energyBandJ.high)})` : ""),
     co2e: mass(b.co2eG),
-    delta: cmp ? deltaPercent(cmp.ratio) : "\u2013",
-    deltaCi: cmp?.ci95 ? `${deltaPercent(cmp.ci95[0])} \u2026 ${deltaPercent(cmp.ci95[1])}` : "",
-    budget: use === null ? "\u2013" : percent(use),
+    delta: cmp ? markdownRatioChange(cmp.ratio) : "\u2013",
+    deltaCi: cmp?.ci95 ? `${markdownRatioChange(cmp.ci95[0])} \u2026 ${markdownRatioChange(cmp.ci95[1])}` : "",
+    budget: use === null ? "\u2013" : percentTenthsBelowTen(use),
     status: STATUS_ICON[b.status],
     reasons: [.../* @__PURE__ */ new Set([...b.reasons ?? [], ...b.reason ? [b.reason] : []])].slice(0, 5).map((r) => escapeMarkdown(r, 300))
   };
@@ -58078,12 +58136,12 @@ function row(b) {
 function samplesOf(b) {
   return {
     name: escapeMarkdown(b.name, 100),
-    rows: b.samples.slice(0, 50).map((s2) => ({
-      repeat: String(s2.repeat),
-      status: s2.status,
-      duration: formatDuration(s2.durationS),
-      energy: energy(s2.energyJ),
-      co2e: mass(s2.co2eG)
+    rows: b.samples.slice(0, 50).map((s) => ({
+      repeat: String(s.repeat),
+      status: s.status,
+      duration: formatDuration(s.durationS),
+      energy: energy(s.energyJ),
+      co2e: mass(s.co2eG)
     })),
     more: Math.max(0, b.samples.length - 50)
   };
@@ -58095,7 +58153,7 @@ function trendView(points) {
   return {
     unit,
     labels: last.map((p) => `"${mermaidSafe(p.sha.slice(0, 7))}"`).join(", "),
-    values: last.map((p) => Number((p.co2eG * scale).toPrecision(4))).join(", ")
+    values: last.map((p) => roundSignificant(p.co2eG * scale, 4)).join(", ")
   };
 }
 function safeUrl(url2) {
@@ -58115,8 +58173,8 @@ function safe(value) {
   }
   return value;
 }
-function compileTemplate(source) {
-  const t = hb.compile(source, { noEscape: false, strict: false });
+function compileTemplate(source2) {
+  const t = hb.compile(source2, { noEscape: false, strict: false });
   return (view) => t(safe(view));
 }
 function renderWithinLimit(render, report, opts, limit = COMMENT_LIMIT - MARGIN) {
@@ -58142,8 +58200,8 @@ var MAX_TEMPLATE_BYTES = 256 * 1024;
 async function defaultTemplate() {
   let dir2 = path7.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++, dir2 = path7.dirname(dir2)) {
-    const text = await readFile2(path7.join(dir2, DEFAULT_NAME), "utf8").catch(() => null);
-    if (text !== null) return text;
+    const text2 = await readFile2(path7.join(dir2, DEFAULT_NAME), "utf8").catch(() => null);
+    if (text2 !== null) return text2;
   }
   throw new Error(`${DEFAULT_NAME} not found beside the action`);
 }
@@ -58205,1211 +58263,51 @@ async function publish(report, inputs, t) {
   return result.url;
 }
 
-// src/action/report-schema.ts
-var str2 = (max) => external_exports.string().max(max);
-var num = external_exports.number().finite();
-var nullableNum = num.nullable();
-var status = external_exports.enum(["pass", "warn", "fail", "error"]);
-var ci = external_exports.tuple([num, num]).nullable();
-var summary2 = external_exports.looseObject({ median: num, ci95: ci });
-var sample = external_exports.looseObject({
-  repeat: external_exports.number().int().min(0).max(1e5),
-  status: external_exports.enum(["ok", "error"]),
-  reason: str2(2e3).optional(),
-  durationS: num,
-  energyJ: num,
-  co2eG: num
-});
-var benchmark = external_exports.looseObject({
-  name: str2(200),
-  kind: str2(40),
-  status,
-  reason: str2(2e3).optional(),
-  repeats: external_exports.number().int().min(0).max(1e5),
-  durationS: nullableNum,
-  energyJ: nullableNum,
-  co2eG: nullableNum,
-  energyBandJ: external_exports.looseObject({ low: num, high: num }).optional(),
-  samples: external_exports.array(sample).max(1e4),
-  stats: external_exports.looseObject({ n: num, energyJ: summary2, co2eG: summary2, durationS: summary2 }).optional(),
-  comparison: external_exports.looseObject({
-    metric: str2(40),
-    base: num,
-    head: num,
-    ratio: num,
-    ci95: ci,
-    method: str2(40),
-    pairs: num.optional(),
-    baseline: str2(40)
-  }).optional(),
-  reasons: external_exports.array(str2(2e3)).max(100).optional(),
-  budgetUse: external_exports.array(external_exports.looseObject({ limit: str2(100), observed: num, limitValue: num, percent: num })).max(50).optional()
-});
-var reportSchema = external_exports.looseObject({
-  schemaVersion: external_exports.literal(1),
-  tool: external_exports.looseObject({ name: external_exports.literal("carbon-gate"), version: str2(40) }),
-  createdAt: str2(40),
-  config: str2(500),
-  machine: external_exports.looseObject({ platform: str2(100), cpuModel: str2(200) }).optional(),
-  method: external_exports.looseObject({
-    cpu: str2(40),
-    gpu: str2(40),
-    powerModel: str2(200),
-    scope: str2(200).optional(),
-    intervalS: num.optional()
-  }),
-  carbon: external_exports.looseObject({
-    region: str2(100),
-    regionName: str2(200).optional(),
-    intensityGPerKwh: num,
-    intensityYear: num.optional(),
-    source: str2(300),
-    pue: num,
-    pueSource: str2(200).optional(),
-    method: str2(100).optional()
-  }),
-  benchmarks: external_exports.array(benchmark).max(1e3),
-  totals: external_exports.looseObject({ durationS: num, energyJ: num, energyKwh: num, co2eG: num }),
-  verdict: external_exports.looseObject({
-    status,
-    reasons: external_exports.array(str2(2e3)).max(1e3),
-    baseline: external_exports.looseObject({
-      source: external_exports.enum(["file", "ab", "history", "none"]),
-      ref: str2(200).optional(),
-      note: str2(2e3).optional()
-    }).optional()
-  }),
-  notices: external_exports.array(str2(2e3)).max(1e3).optional()
-});
-var MAX_REPORT_BYTES = 8 * 1024 * 1024;
-function parseReport(text) {
-  if (text.length > MAX_REPORT_BYTES) return { ok: false, error: "report larger than 8 MiB" };
-  let json2;
-  try {
-    json2 = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, error: `not JSON: ${e.message.slice(0, 200)}` };
-  }
-  const r = reportSchema.safeParse(json2);
-  if (r.success) return { ok: true, report: r.data };
-  const issues = r.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-  return { ok: false, error: issues.join("; ") };
-}
-
-// src/action/run-action.ts
-import { writeFile as writeFile3 } from "node:fs/promises";
-import path22 from "node:path";
-
-// src/action/annotate.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import path8 from "node:path";
-
-// src/action/config-lines.ts
-var import_yaml = __toESM(require_dist(), 1);
-function benchmarkLines(text) {
-  const counter2 = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: counter2 });
-  const lines = /* @__PURE__ */ new Map();
-  const list = (0, import_yaml.isMap)(doc.contents) ? doc.contents.get("benchmarks", true) : void 0;
-  if (!(0, import_yaml.isSeq)(list)) return lines;
-  for (const item of list.items) {
-    if (!(0, import_yaml.isMap)(item)) continue;
-    const pair = item.items.find((p) => p.key?.value === "name");
-    const value = pair?.value;
-    if (typeof value?.value === "string" && value.range)
-      lines.set(value.value, counter2.linePos(value.range[0]).line);
-  }
-  return lines;
-}
-
-// src/action/annotate.ts
-async function annotate(report, configPath, workspace) {
-  const flagged = report.benchmarks.filter((b) => b.status !== "pass");
-  if (!flagged.length) return;
-  const lines = benchmarkLines(await readFile3(configPath, "utf8").catch(() => ""));
-  const file3 = path8.relative(workspace, configPath);
-  for (const b of flagged) {
-    const why = [.../* @__PURE__ */ new Set([...b.reasons ?? [], ...b.reason ? [b.reason] : []])].join("; ") || b.status;
-    const props = { title: `carbon-gate: ${b.name}`, file: file3, startLine: lines.get(b.name) ?? 1 };
-    if (b.status === "warn") warning(why, props);
-    else error(why, props);
-  }
-}
-
-// src/action/ab-ref.ts
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-async function abBaseRef(ctx, cwd) {
-  if (!ctx.baseSha) {
-    warning(
-      "carbon-gate: baseline ab needs a pull_request event (the base commit); running without one"
-    );
-    return void 0;
-  }
-  const has2 = await run("git", ["cat-file", "-e", `${ctx.baseSha}^{commit}`], { cwd }).then(
-    () => true,
-    () => false
-  );
-  if (has2) return ctx.baseSha;
-  try {
-    await run("git", ["fetch", "--no-tags", "--depth=1", "origin", ctx.baseSha], { cwd });
-    return ctx.baseSha;
-  } catch (e) {
-    const why = e.message.split("\n")[0];
-    warning(
-      `carbon-gate: baseline ab: cannot fetch the base commit ${ctx.baseSha.slice(0, 12)} (${why}); running without one`
-    );
-    return void 0;
-  }
-}
-
-// src/action/engine.ts
-import path19 from "node:path";
-
-// src/io/config-file.ts
-import { open as open3, stat as stat4 } from "node:fs/promises";
-import path9 from "node:path";
-
-// src/config/limits.ts
-var MAX_CONFIG_BYTES = 1024 * 1024;
-var MAX_YAML_ALIASES = 50;
-var MAX_FLOW_DEPTH = 32;
-var MAX_INDICATORS_PER_LINE = 8;
-var MAX_INDENT = 256;
-var MAX_ERROR_LINES = 50;
-
-// src/config/content-checks.ts
-var EMPTY_FILE = "the file is empty; expected a mapping with version and benchmarks";
-function tooLarge(text) {
-  if (text.length > MAX_CONFIG_BYTES) return true;
-  if (text.length * 3 <= MAX_CONFIG_BYTES) return false;
-  return new TextEncoder().encode(text).length > MAX_CONFIG_BYTES;
-}
-function lineCol(text, offset) {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  return `${line}:${offset - before.lastIndexOf("\n")}`;
-}
-function contentProblem(text, file3) {
-  if (tooLarge(text)) {
-    return `${file3}: the file is larger than 1 MiB; a carbon-gate config is a few kB, is this the right file?`;
-  }
-  const binaryAt = text.search(/[\0\uFFFD]/);
-  if (binaryAt >= 0) {
-    return `${file3}:${lineCol(text, binaryAt)}: binary content (NUL byte or invalid UTF-8); expected a UTF-8 YAML text file`;
-  }
-  if (text.trim() === "") return `${file3}: ${EMPTY_FILE}`;
-  return void 0;
-}
-
-// src/config/render.ts
-var MAX_SHOWN = 40;
-var PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
-function quote(text) {
-  const short = text.length > MAX_SHOWN ? `${Array.from(text.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text;
-  return JSON.stringify(short).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-}
-function formatPath(path24) {
-  let out = "";
-  for (const segment of path24) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else if (typeof segment === "string" && PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
-    else out += `[${quote(String(segment))}]`;
-  }
-  return out;
-}
-function describeValue(value) {
-  if (value === void 0 || value === null) return "nothing";
-  if (typeof value === "string") return quote(value);
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
-    return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
-  if (typeof value === "object") return Object.keys(value).length === 0 ? "an empty mapping" : "a mapping";
-  return `a ${typeof value}`;
-}
-function valueAt(input2, path24) {
-  let value = input2;
-  for (const segment of path24) {
-    if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) return void 0;
-    value = value[segment];
-  }
-  return value;
-}
-
-// src/config/expectations.ts
-var expectations = external_exports.registry();
-function field(schema, doc, expectation) {
-  const described = schema.describe(doc);
-  expectations.add(described, expectation);
-  return described;
-}
-function quotingHint(want) {
-  return (found) => {
-    if (want === "string" && (typeof found === "number" || typeof found === "boolean")) {
-      return `quote it ("${String(found)}") so YAML keeps it a string`;
-    }
-    if (want === "number" && typeof found === "string" && found.trim() !== "" && Number.isFinite(+found)) {
-      return "remove the quotes";
-    }
-    return void 0;
-  };
-}
-
-// src/config/schema-walk.ts
-function layers(schema) {
-  const out = [];
-  for (let s2 = schema; s2; ) {
-    out.push(s2);
-    const def = s2._zod.def;
-    s2 = def.type === "pipe" ? def.in : def.innerType;
-  }
-  return out;
-}
-function child2(schema, segment, want) {
-  for (const layer of layers(schema)) {
-    const def = layer._zod.def;
-    if (def.type === "object" && typeof segment === "string") {
-      const shape = def.shape;
-      return Object.hasOwn(shape, segment) ? shape[segment] : void 0;
-    }
-    if (def.type === "array" && typeof segment === "number") return def.element;
-    if (def.type === "record") {
-      const record2 = def;
-      return want === "key" ? record2.keyType : record2.valueType;
-    }
-  }
-  return void 0;
-}
-function schemaAt(root, path24, want = "value") {
-  let schema = root;
-  path24.forEach((segment, i) => {
-    if (schema) schema = child2(schema, segment, i === path24.length - 1 ? want : "value");
-  });
-  return schema;
-}
-function expectationOf(schema) {
-  if (!schema) return void 0;
-  for (const layer of layers(schema)) {
-    const found = expectations.get(layer);
-    if (found) return found;
-  }
-  return void 0;
-}
-function allowedKeys(schema) {
-  for (const layer of schema ? layers(schema) : []) {
-    const def = layer._zod.def;
-    if (def.type === "object") return Object.keys(def.shape);
-  }
-  return [];
-}
-
-// src/text/did-you-mean.ts
-function editDistance(a, b) {
-  const s2 = a.toLowerCase();
-  const t = b.toLowerCase();
-  const d = Array.from({ length: s2.length + 1 }, (_, i) => [
-    i,
-    ...Array(t.length).fill(0)
-  ]);
-  for (let j = 1; j <= t.length; j++) d[0][j] = j;
-  for (let i = 1; i <= s2.length; i++) {
-    for (let j = 1; j <= t.length; j++) {
-      const cost = s2[i - 1] === t[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && s2[i - 1] === t[j - 2] && s2[i - 2] === t[j - 1])
-        v = Math.min(v, d[i - 2][j - 2] + 1);
-      d[i][j] = v;
-    }
-  }
-  return d[s2.length][t.length];
-}
-function closestMatches(input2, candidates, limit = 3) {
-  return candidates.map((c) => ({ c, d: editDistance(input2, c) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d || a.c.localeCompare(b.c)).slice(0, limit).map((x) => x.c);
-}
-
-// src/config/suggest.ts
-var MAX_WORD = 64;
-function closestMatch(word, candidates) {
-  if (word.length > MAX_WORD) return void 0;
-  const w2 = word.toLowerCase();
-  let best;
-  for (const candidate of candidates) {
-    const c = candidate.toLowerCase();
-    const distance = editDistance(w2, c);
-    const prefix = w2.length >= 3 && (c.startsWith(w2) || w2.startsWith(c));
-    if (!(prefix || distance <= 2 && distance < c.length)) continue;
-    const score = prefix ? 0 : distance;
-    if (!best || score < best.score) best = { candidate, score };
-  }
-  return best?.candidate;
-}
-
-// src/config/issues.ts
-function issueLines(issues, input2, root, file3) {
-  const lines = issues.flatMap((issue3) => linesFor(issue3, input2, root, file3));
-  return [...new Set(lines)];
-}
-function at(file3, path24) {
-  const shown = formatPath(path24);
-  return shown ? `${file3}: ${shown}: ` : `${file3}: `;
-}
-function linesFor(issue3, input2, root, file3) {
-  if (issue3.code === "unrecognized_keys") {
-    const allowed = allowedKeys(schemaAt(root, issue3.path));
-    return issue3.keys.map((key) => {
-      const match = closestMatch(key, allowed);
-      const advice = match ? `did you mean "${match}"?` : `allowed keys: ${allowed.join(", ")}`;
-      return `${at(file3, [...issue3.path, key])}unknown key; ${advice}`;
-    });
-  }
-  if (issue3.code === "invalid_key") {
-    const expectation2 = expectationOf(schemaAt(root, issue3.path, "key"));
-    const key = issue3.path[issue3.path.length - 1];
-    return [
-      `${at(file3, issue3.path)}expected ${expectation2?.expected ?? issue3.message}, found ${describeValue(key)}`
-    ];
-  }
-  const found = valueAt(input2, issue3.path);
-  const own2 = issue3.code === "custom" ? issue3.params?.["expected"] : void 0;
-  const expectation = typeof own2 === "string" ? { expected: own2 } : expectationOf(schemaAt(root, issue3.path));
-  const hint = expectation?.hint?.(found);
-  const expected = expectation?.expected ?? issue3.message;
-  return [
-    `${at(file3, issue3.path)}expected ${expected}, found ${describeValue(found)}${hint ? `; ${hint}` : ""}`
-  ];
-}
-
-// src/config/duration-field.ts
-function durationField(spec) {
-  const inRange = (s2) => (spec.exclusiveMin ? s2 > spec.minS : s2 >= spec.minS) && s2 <= spec.maxS;
-  const schema = external_exports.string().regex(new RegExp(DURATION_PATTERN)).transform((text, ctx) => {
-    const seconds = parseDuration(text);
-    if (seconds !== null && inRange(seconds)) return seconds;
-    ctx.issues.push({ code: "custom", message: spec.expected, input: text });
-    return external_exports.NEVER;
-  });
-  return field(schema, spec.doc, {
-    expected: spec.expected,
-    hint: (found) => typeof found === "number" ? `add a unit, e.g. "${found}s"` : void 0
-  });
-}
-
 // src/gate/types.ts
 var GATE_METRICS = ["energy", "co2e", "duration", "perUnit"];
+var TierSchema = external_exports.object({ warn: external_exports.number().optional(), fail: external_exports.number().optional() });
+var ResolvedBudgetSchema = external_exports.object({
+  energyJ: TierSchema.optional(),
+  co2eG: TierSchema.optional(),
+  perUnitCo2eG: TierSchema.optional(),
+  regression: TierSchema.optional(),
+  metric: external_exports.enum(GATE_METRICS)
+});
+var TotalBudgetSchema = external_exports.object({ energyJ: TierSchema.optional(), co2eG: TierSchema.optional() });
+var interval = external_exports.tuple([external_exports.number(), external_exports.number()]).nullable();
+var SummarySchema = external_exports.object({ median: external_exports.number(), ci95: interval });
+var BenchmarkStatsSchema = external_exports.object({
+  n: external_exports.number(),
+  energyJ: SummarySchema,
+  co2eG: SummarySchema,
+  durationS: SummarySchema
+});
+var BASELINE_SOURCES = ["file", "ab", "history"];
+var ComparisonSchema = external_exports.object({
+  metric: external_exports.enum(GATE_METRICS),
+  /** Medians of the metric on each side. */
+  base: external_exports.number(),
+  head: external_exports.number(),
+  /** Hodges–Lehmann estimate of head ÷ base: of the per-pair log-ratios (paired) or of all log differences (independent). */
+  ratio: external_exports.number(),
+  ci95: interval,
+  method: external_exports.enum(["paired", "independent"]),
+  pairs: external_exports.number().optional(),
+  baseline: external_exports.enum(BASELINE_SOURCES)
+});
+var BudgetUseSchema = external_exports.object({
+  limit: external_exports.string().max(100),
+  observed: external_exports.number(),
+  limitValue: external_exports.number(),
+  percent: external_exports.number()
+});
+var BaselineInfoSchema = external_exports.object({
+  source: external_exports.enum([...BASELINE_SOURCES, "none"]),
+  ref: external_exports.string().max(200).optional(),
+  note: external_exports.string().max(2e3).optional()
+});
 var DEFAULT_REGRESSION = { warn: 0.05, fail: 0.1 };
 var NO_BASELINE_NOTE = "no baseline: regression not checked";
-
-// src/config/budget-schema.ts
-function quantity(pattern, parse6, expected, doc) {
-  const schema = external_exports.string().regex(new RegExp(pattern)).transform((text, ctx) => {
-    const v = parse6(text);
-    if (v !== null && v > 0) return v;
-    ctx.issues.push({ code: "custom", message: expected, input: text });
-    return external_exports.NEVER;
-  });
-  return field(schema, doc, {
-    expected,
-    hint: (found) => typeof found === "number" ? `add a unit, e.g. "${found}${unitOf(pattern)}"` : void 0
-  });
-}
-var unitOf = (pattern) => pattern === PERCENT_PATTERN ? "%" : pattern === MASS_PATTERN ? " g" : " J";
-function tier(value, what) {
-  return field(
-    external_exports.strictObject({ warn: value().optional(), fail: value().optional() }).refine((t) => t.warn === void 0 || t.fail === void 0 || t.warn <= t.fail, {
-      params: { expected: `warn at most fail (${what})` }
-    }),
-    `${what}: warn and/or fail.`,
-    { expected: `a mapping with warn and/or fail (${what})` }
-  );
-}
-var energy2 = () => quantity(ENERGY_PATTERN, parseEnergy, "an energy > 0 like 40 J, 2 kJ, 1 Wh or 0.5 kWh", "Energy limit.");
-var mass2 = () => quantity(MASS_PATTERN, parseMass, "a mass > 0 like 850 mg, 4 g or 1 kg", "CO2e limit.");
-var percent2 = () => quantity(PERCENT_PATTERN, parsePercent, "a percentage > 0 like 5% or 12.5%", "Increase over the baseline.");
-var regression = field(
-  external_exports.strictObject({
-    warn: percent2().optional(),
-    fail: percent2().optional(),
-    metric: field(
-      external_exports.enum(GATE_METRICS),
-      "What the regression is judged on: energy (default), co2e, duration or perUnit (CO2e per functional unit).",
-      {
-        expected: 'one of "energy", "co2e", "duration" or "perUnit"',
-        hint: (found) => {
-          const m = typeof found === "string" ? closestMatch(found, GATE_METRICS) : void 0;
-          return m ? `did you mean "${m}"?` : void 0;
-        }
-      }
-    ).optional()
-  }).refine((t) => t.warn === void 0 || t.fail === void 0 || t.warn <= t.fail, {
-    params: { expected: "warn at most fail (regression)" }
-  }),
-  "Regression vs the baseline: trips when the lower bound of the 95 % interval of head \xF7 base exceeds 1 + the limit.",
-  { expected: "a mapping with warn, fail and/or metric" }
-);
-var budgetKeys = {
-  energy: tier(energy2, "energy (J kJ Wh kWh)").optional(),
-  co2e: tier(mass2, "CO2e (mg g kg)").optional(),
-  perUnit: field(
-    external_exports.strictObject({ co2e: tier(mass2, "CO2e per functional unit (mg g kg)").optional() }),
-    "Limits per functional unit, for benchmarks that declare one.",
-    { expected: "a mapping with co2e" }
-  ).optional(),
-  regression: regression.optional()
-};
-function toSi(b) {
-  const { metric, ...tiers } = b.regression ?? {};
-  return {
-    ...b.energy ? { energyJ: b.energy } : {},
-    ...b.co2e ? { co2eG: b.co2e } : {},
-    ...b.perUnit?.co2e ? { perUnitCo2eG: b.perUnit.co2e } : {},
-    ...b.regression ? { regression: tiers } : {},
-    ...metric ? { metric } : {}
-  };
-}
-var BenchmarkBudgetSchema = field(
-  external_exports.strictObject(budgetKeys).transform(toSi),
-  "This benchmark's budget; overrides the top-level budget key by key. Gated benchmarks repeat 5 times by default.",
-  { expected: "a mapping with energy, co2e, perUnit and/or regression" }
-);
-var BudgetSchema = field(
-  external_exports.strictObject({
-    ...budgetKeys,
-    total: field(
-      external_exports.strictObject({
-        energy: tier(energy2, "energy (J kJ Wh kWh)").optional(),
-        co2e: tier(mass2, "CO2e (mg g kg)").optional()
-      }),
-      "Limits on the whole suite: the sum of the benchmarks' medians.",
-      { expected: "a mapping with energy and/or co2e" }
-    ).optional(),
-    team: field(
-      external_exports.strictObject({
-        period: field(external_exports.literal("month"), "The ledger period: a calendar month (UTC).", {
-          expected: '"month"'
-        }),
-        co2e: mass2()
-      }),
-      "Team budget (GitHub Action, baseline: history): CO2e the default branch's recorded runs may emit per period; warns at 80 %, fails at 100 %.",
-      { expected: "a mapping with period and co2e" }
-    ).optional()
-  }).transform(({ total, team, ...rest }) => ({
-    ...toSi(rest),
-    ...team ? { team: { period: team.period, co2eG: team.co2e } } : {},
-    ...total ? {
-      total: {
-        ...total.energy ? { energyJ: total.energy } : {},
-        ...total.co2e ? { co2eG: total.co2e } : {}
-      }
-    } : {}
-  })),
-  "Carbon budget for every benchmark (each may override it) and, under total, for the whole suite.",
-  { expected: "a mapping with energy, co2e, perUnit, regression, total and/or team" }
-);
-
-// src/config/tfjs-schema.ts
-var TFJS_MODELS = ["mlp", "cnn", "gru", "dcgan", "knn", "kmeans", "fourier"];
-var TFJS_TASKS = ["train", "infer"];
-var TFJS_BACKENDS = ["tensorflow", "wasm", "cpu"];
-var OPTIMIZERS = ["sgd", "adam", "rmsprop", "adagrad", "adadelta", "adamax"];
-var LOSSES = [
-  "categoricalCrossentropy",
-  "sparseCategoricalCrossentropy",
-  "binaryCrossentropy",
-  "meanSquaredError",
-  "meanAbsoluteError"
-];
-var int2 = (min, max) => external_exports.number().int().min(min).max(max);
-var didYouMean = (options) => (found) => {
-  const match = typeof found === "string" ? closestMatch(found, options) : void 0;
-  return match ? `did you mean "${match}"?` : quotingHint("number")(found);
-};
-var words = (options) => options.map((o) => `"${o}"`).join(", ");
-var isModelFile = (s2) => /\.json$/i.test(s2);
-var isDataFile = (s2) => /\.(json|csv)$/i.test(s2);
-var model = field(
-  external_exports.string().refine((s2) => TFJS_MODELS.includes(s2) || isModelFile(s2)),
-  "Built-in model (mlp, cnn, gru, dcgan, knn, kmeans, fourier) or a TF.js LayersModel model.json, relative to the config file.",
-  {
-    expected: `one of ${words(TFJS_MODELS)} or a path to a model.json`,
-    hint: didYouMean(TFJS_MODELS)
-  }
-);
-var compile2 = field(
-  external_exports.strictObject({
-    optimizer: field(external_exports.enum(OPTIMIZERS), "Optimizer.", {
-      expected: `one of ${words(OPTIMIZERS)}`,
-      hint: didYouMean(OPTIMIZERS)
-    }),
-    loss: field(external_exports.enum(LOSSES), "Loss function.", {
-      expected: `one of ${words(LOSSES)}`,
-      hint: didYouMean(LOSSES)
-    }),
-    learningRate: field(external_exports.number().positive().max(10), "Learning rate (the optimizer default when absent).", {
-      expected: "a number > 0 and at most 10",
-      hint: quotingHint("number")
-    }).optional()
-  }),
-  "Training settings for a user model.json (required to train one).",
-  { expected: "a mapping with optimizer, loss and an optional learningRate" }
-);
-var TASKS_OF = {
-  mlp: ["train", "infer"],
-  cnn: ["train", "infer"],
-  gru: ["train", "infer"],
-  dcgan: ["train"],
-  knn: ["infer"],
-  kmeans: ["train"],
-  fourier: ["infer"]
-};
-var MNIST_DIGITS = 1e4;
-var TfjsSchema = field(
-  external_exports.strictObject({
-    model,
-    task: field(external_exports.enum(TFJS_TASKS), "train: fit, then score the held-out digits; infer: predict only.", {
-      expected: 'one of "train" or "infer"',
-      hint: didYouMean(TFJS_TASKS)
-    }).default("train"),
-    dataset: field(
-      external_exports.string().refine((s2) => s2 === "mnist" || isDataFile(s2)),
-      "mnist (10,000 real digits, shipped) or a .json/.csv data file, relative to the config file.",
-      { expected: '"mnist" or a path to a .json or .csv file' }
-    ).default("mnist"),
-    samples: field(int2(10, 1e6), "Examples drawn (with the seed); testSplit of them are held out.", {
-      expected: "a whole number from 10 to 1000000",
-      hint: quotingHint("number")
-    }).default(3e3),
-    testSplit: field(external_exports.number().min(0.05).max(0.5), "Share of the samples held out to score accuracy.", {
-      expected: "a number from 0.05 to 0.5",
-      hint: quotingHint("number")
-    }).default(0.2),
-    epochs: field(int2(1, 1e3), "Training epochs (kmeans: Lloyd iterations).", {
-      expected: "a whole number from 1 to 1000",
-      hint: quotingHint("number")
-    }).default(1),
-    batchSize: field(int2(1, 8192), "Examples per batch.", {
-      expected: "a whole number from 1 to 8192",
-      hint: quotingHint("number")
-    }).default(64),
-    seed: field(int2(0, 2 ** 32 - 1), "Seed of the sample draw, the split and the initial weights.", {
-      expected: "a whole number from 0 to 4294967295",
-      hint: quotingHint("number")
-    }).default(42),
-    backend: field(
-      external_exports.enum(TFJS_BACKENDS),
-      "Pin the TF.js backend; unavailable is an error. Default: tensorflow (tfjs-node), else wasm, else cpu.",
-      { expected: `one of ${words(TFJS_BACKENDS)}`, hint: didYouMean(TFJS_BACKENDS) }
-    ).optional(),
-    k: field(int2(1, 100), "knn: neighbours that vote.", {
-      expected: "a whole number from 1 to 100",
-      hint: quotingHint("number")
-    }).default(3),
-    clusters: field(int2(2, 4096), "kmeans: number of clusters.", {
-      expected: "a whole number from 2 to 4096",
-      hint: quotingHint("number")
-    }).default(256),
-    frequencies: field(int2(1, 28), "fourier: low frequencies kept per image axis.", {
-      expected: "a whole number from 1 to 28",
-      hint: quotingHint("number")
-    }).default(8),
-    compile: compile2.optional()
-  }).superRefine(checkCombination),
-  "A TF.js benchmark run by carbon-gate in a child process (instead of run).",
-  { expected: "a mapping with at least model" }
-);
-function checkCombination(t, ctx) {
-  const issue3 = (path24, expected) => ctx.addIssue({ code: "custom", path: [path24], message: expected, params: { expected } });
-  const tasks = TASKS_OF[t.model];
-  if (tasks && !tasks.includes(t.task)) issue3("task", `${words(tasks)} for model ${t.model}`);
-  if (!tasks && t.task === "train" && !t.compile)
-    issue3("compile", "compile settings (optimizer, loss) to train a model.json; or task: infer");
-  if (t.dataset === "mnist" && t.samples > MNIST_DIGITS)
-    issue3("samples", `at most ${MNIST_DIGITS} samples: mnist has ${MNIST_DIGITS} digits`);
-}
-
-// src/carbon/functional-unit.ts
-var UNIT_NAMES = ["epoch", "inference", "sample", "run"];
-function perUnit(unit, energyJ2, co2eG) {
-  const e = energyJ2 / unit.count;
-  const g = co2eG / unit.count;
-  return {
-    name: unit.name,
-    count: unit.count,
-    energyJ: e,
-    co2eG: g,
-    per1000: { energyKwh: e * 1e3 / 36e5, co2eG: g * 1e3 }
-  };
-}
-
-// src/config/benchmark-schema.ts
-var BENCHMARK_KINDS = ["training", "inference", "other"];
-var wholeNumber = (min, max) => external_exports.number().int().min(min).max(max);
-var hasText = (s2) => s2.trim() !== "";
-var name = field(
-  // Single line: names key baselines and rows of Markdown tables, where a newline breaks both.
-  external_exports.string().min(1).max(100).refine((s2) => hasText(s2) && !/[\r\n]/.test(s2)),
-  "Unique name of the benchmark; reports and baselines are keyed by it.",
-  { expected: "a non-empty single-line name (at most 100 characters)", hint: quotingHint("string") }
-);
-var kind = field(external_exports.enum(BENCHMARK_KINDS), "What the benchmark exercises; reports group results by it.", {
-  expected: 'one of "training", "inference" or "other"',
-  hint: (found) => {
-    const match = typeof found === "string" ? closestMatch(found, BENCHMARK_KINDS) : void 0;
-    return match ? `did you mean "${match}"?` : void 0;
-  }
-});
-var envName = field(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), "Environment variable name.", {
-  expected: "an environment variable name (letters, digits and _, not starting with a digit)"
-});
-var envValue = field(external_exports.string(), "Environment variable value (always a string).", {
-  expected: "a string",
-  hint: (found) => found === null ? 'write "" for an empty value' : quotingHint("string")(found)
-});
-var BenchmarkSchema = external_exports.strictObject({
-  name,
-  kind,
-  run: field(
-    external_exports.string().min(1).refine(hasText),
-    "Shell command that runs the benchmark once (or give tfjs).",
-    {
-      expected: "a non-empty shell command",
-      hint: quotingHint("string")
-    }
-  ).optional(),
-  tfjs: TfjsSchema.optional(),
-  cwd: field(external_exports.string().min(1), "Working directory, relative to the config file's directory.", {
-    expected: "a non-empty directory path"
-  }).optional(),
-  env: field(external_exports.record(envName, envValue), "Extra environment variables for the command.", {
-    expected: "a mapping of variable names to string values"
-  }).default({}),
-  // No default here: it depends on whether the benchmark is gated (specs-from-config.ts decides).
-  repeat: field(
-    wholeNumber(1, 1e3),
-    "Metered runs; the report gives their median and every sample. Default 1, or 5 when gated (a budget or a baseline).",
-    {
-      expected: "a whole number from 1 to 1000",
-      hint: quotingHint("number")
-    }
-  ).optional(),
-  warmup: field(wholeNumber(0, 100), "Unmeasured runs before the measured ones (caches, JIT).", {
-    expected: "a whole number from 0 to 100",
-    hint: quotingHint("number")
-  }).default(0),
-  // Capped at 24h: Node timers overflow past ~24.8 days and would fire at once.
-  timeout: durationField({
-    doc: "Time limit for each run, more than 0 and at most 24h, e.g. 30s, 10m or 1h; the run is killed and fails after it.",
-    minS: 0,
-    exclusiveMin: true,
-    maxS: 24 * 3600,
-    expected: "a duration > 0 like 30s, 10m or 1h (at most 24h)"
-  }).prefault("30m"),
-  unit: field(
-    external_exports.strictObject({
-      name: field(external_exports.enum(UNIT_NAMES), "What one unit is.", {
-        expected: 'one of "epoch", "inference", "sample" or "run"',
-        hint: (found) => {
-          const match = typeof found === "string" ? closestMatch(found, UNIT_NAMES) : void 0;
-          return match ? `did you mean "${match}"?` : void 0;
-        }
-      }),
-      count: field(wholeNumber(1, 1e12), "Units one run performs.", {
-        expected: "a whole number \u2265 1",
-        hint: quotingHint("number")
-      })
-    }),
-    "Functional unit (SCI R): the report adds energy and CO2e per unit and per 1,000 units.",
-    { expected: "a mapping with name and count" }
-  ).optional(),
-  budget: BenchmarkBudgetSchema.optional()
-}).superRefine(exactlyOneOfRunOrTfjs, { when: (payload) => isMapping(payload.value) }).transform(({ timeout, ...rest }) => ({ ...rest, timeoutS: timeout }));
-function isMapping(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function exactlyOneOfRunOrTfjs(entry, ctx) {
-  if (!isMapping(entry)) return;
-  const hasRun = entry["run"] !== void 0;
-  const hasTfjs = entry["tfjs"] !== void 0;
-  if (hasRun === hasTfjs) {
-    const expected = hasRun ? "either run or tfjs, not both" : "a shell command in run, or a TF.js benchmark in tfjs (exactly one of them)";
-    ctx.addIssue({
-      code: "custom",
-      path: [hasRun ? "tfjs" : "run"],
-      message: expected,
-      params: { expected }
-    });
-  }
-}
-var benchmarkEntry = field(BenchmarkSchema, "A command to run and meter.", {
-  expected: "a mapping with name, kind and run (or tfjs)"
-});
-function reportDuplicateNames(list, ctx) {
-  const firstIndex = /* @__PURE__ */ new Map();
-  list.forEach((entry, i) => {
-    const entryName = entry?.name;
-    if (typeof entryName !== "string") return;
-    const first = firstIndex.get(entryName);
-    if (first === void 0) firstIndex.set(entryName, i);
-    else
-      ctx.addIssue({
-        code: "custom",
-        path: [i, "name"],
-        message: "duplicate benchmark name",
-        params: { expected: `a unique name (benchmarks[${first}] already uses it)` }
-      });
-  });
-}
-var BenchmarksSchema = field(
-  external_exports.array(benchmarkEntry).min(1).superRefine(reportDuplicateNames, { when: (payload) => Array.isArray(payload.value) }),
-  "Benchmarks to run, in order.",
-  { expected: "a non-empty list of benchmarks" }
-);
-
-// src/carbon/intensity-source.ts
-var INTENSITY_SOURCES = ["embedded", "electricity-maps", "watttime", "uk"];
-function selectIntensitySource(flag, config2, hasElectricityMapsToken) {
-  return flag ?? config2 ?? (hasElectricityMapsToken ? "electricity-maps" : "embedded");
-}
-
-// src/config/carbon-schema.ts
-var envRef = (doc) => field(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), doc, {
-  expected: "an environment variable name (the config names the variable; it never holds the secret)"
-}).optional();
-var IntensitySchema = field(
-  external_exports.strictObject({
-    source: field(
-      external_exports.enum(INTENSITY_SOURCES),
-      "Where the grid intensity comes from: embedded tables, or one live fetch per run (falls back to embedded on any failure).",
-      {
-        expected: 'one of "embedded", "electricity-maps", "watttime" or "uk"',
-        hint: (found) => {
-          const m = typeof found === "string" ? closestMatch(found, INTENSITY_SOURCES) : void 0;
-          return m ? `did you mean "${m}"?` : void 0;
-        }
-      }
-    ).optional(),
-    zone: field(
-      external_exports.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
-      "The live provider's zone or region when it differs from `region` (Electricity Maps zone, WattTime region).",
-      { expected: 'a zone name like "DE", "US-CAL-CISO" or "CAISO_NORTH"' }
-    ).optional(),
-    tokenEnv: envRef(
-      "Env variable holding the Electricity Maps token (default CARBON_GATE_ELECTRICITY_MAPS_TOKEN)."
-    ),
-    usernameEnv: envRef(
-      "Env variable holding the WattTime username (default CARBON_GATE_WATTTIME_USERNAME)."
-    ),
-    passwordEnv: envRef(
-      "Env variable holding the WattTime password (default CARBON_GATE_WATTTIME_PASSWORD)."
-    )
-  }),
-  "Grid intensity source and provider settings.",
-  { expected: "a mapping with source, zone, tokenEnv, usernameEnv or passwordEnv" }
-);
-var lifetime = field(
-  external_exports.string().regex(new RegExp(LONG_DURATION_PATTERN)).transform((text, ctx) => {
-    const s2 = parseLongDuration(text);
-    if (s2 !== null && s2 > 0) return s2;
-    ctx.issues.push({ code: "custom", message: "a duration > 0 like 4y or 1460d", input: text });
-    return external_exports.NEVER;
-  }),
-  "Expected lifespan of the machine, e.g. 4y or 1460d (y = 365 days).",
-  {
-    expected: "a duration > 0 like 4y or 1460d",
-    hint: (f) => typeof f === "number" ? `add a unit, e.g. "${f}y"` : void 0
-  }
-);
-var embodiedModel = external_exports.strictObject({
-  totalKg: field(external_exports.number().positive().max(1e6), "Embodied emissions of the whole machine, kg CO2e.", {
-    expected: "a number of kg > 0",
-    hint: quotingHint("number")
-  }),
-  lifetime,
-  share: field(
-    external_exports.number().positive().max(1),
-    "Share of the machine reserved, 0 to 1 (e.g. 0.03125 for 4 of 128 threads).",
-    {
-      expected: "a number > 0 and at most 1",
-      hint: quotingHint("number")
-    }
-  )
-}).transform(({ lifetime: lifetimeS, ...rest }) => ({ ...rest, lifetimeS }));
-var EmbodiedSchema = field(
-  external_exports.union([external_exports.literal("github-hosted"), external_exports.literal("none"), embodiedModel]),
-  'Embodied carbon (SCI M): "github-hosted", "none", or { totalKg, lifetime, share }. Default: github-hosted on such a runner, else not counted.',
-  { expected: '"github-hosted", "none" or a mapping with totalKg, lifetime and share' }
-);
-var ProjectionSchema = field(
-  external_exports.strictObject({
-    queriesPerDay: field(external_exports.number().min(0).max(1e12), "Expected inference queries per day.", {
-      expected: "a number \u2265 0",
-      hint: quotingHint("number")
-    }),
-    days: field(external_exports.number().positive().max(36500), "Days of serving to project.", {
-      expected: "a number of days > 0",
-      hint: quotingHint("number")
-    })
-  }),
-  "Patterson et al. projection: training energy + queries \xD7 energy per inference.",
-  { expected: "a mapping with queriesPerDay and days" }
-);
-
-// src/config/schema.ts
-var meter = field(
-  external_exports.strictObject({
-    interval: durationField({
-      doc: "How often energy counters are sampled, from 50ms to 60s, e.g. 500ms.",
-      minS: 0.05,
-      maxS: 60,
-      expected: "a duration from 50ms to 60s like 500ms or 1s"
-    }).prefault("500ms")
-  }).transform(({ interval }) => ({ intervalS: interval })),
-  "Energy metering settings.",
-  { expected: "a mapping with an optional interval" }
-).prefault({});
-var ConfigSchema = field(
-  external_exports.strictObject({
-    $schema: field(external_exports.string(), "JSON Schema URL or path for editors; ignored by carbon-gate.", {
-      expected: "a string"
-    }).optional(),
-    version: field(external_exports.literal(1), "Config format version; must be 1.", {
-      expected: "1 (the config format version this carbon-gate reads)",
-      hint: (found) => typeof found === "number" && found > 1 ? "this file may need a newer carbon-gate" : void 0
-    }),
-    region: field(
-      external_exports.string().max(64).regex(/^[A-Za-z0-9:_-]+$/),
-      "Grid region: ISO 3166-1 (FR, DEU), ISO 3166-2 (US-WA), cloud region (azure:eastus, aws:eu-north-1, gcp:europe-west1), auto (detect on Azure) or world.",
-      { expected: 'a region code like "FR", "DEU", "US-WA", "azure:eastus", "auto" or "world"' }
-    ).optional(),
-    pue: field(external_exports.number().min(1).max(3), "Power usage effectiveness of the data centre (1 to 3).", {
-      expected: "a number from 1 to 3",
-      hint: quotingHint("number")
-    }).optional(),
-    intensity: IntensitySchema.optional(),
-    embodied: EmbodiedSchema.optional(),
-    projection: ProjectionSchema.optional(),
-    meter,
-    powerProfile: field(
-      external_exports.string().min(1).max(4096),
-      "Measured power profile of the runner (JSON from `carbon-gate calibrate`), relative to this file; used when RAPL is not readable.",
-      {
-        expected: "a path to a power profile JSON file, e.g. ./runner-power.json",
-        hint: quotingHint("string")
-      }
-    ).optional(),
-    budget: BudgetSchema.optional(),
-    benchmarks: BenchmarksSchema
-  }),
-  "carbon-gate.yml: the benchmarks carbon-gate runs and meters, and how their energy converts to CO2e.",
-  { expected: "a mapping with version and benchmarks" }
-);
-
-// src/config/yaml-text.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-
-// src/config/yaml-guard.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-function nestingProblem(text) {
-  let flowDepth = 0;
-  let indicators = 0;
-  let lineStart = true;
-  for (const token of new import_yaml2.Lexer().lex(text)) {
-    const type = import_yaml2.CST.tokenType(token);
-    if (type === "flow-map-start" || type === "flow-seq-start") {
-      if (++flowDepth > MAX_FLOW_DEPTH) return `[ ] or { } nested more than ${MAX_FLOW_DEPTH} levels deep`;
-    } else if (type === "flow-map-end" || type === "flow-seq-end") {
-      flowDepth = Math.max(0, flowDepth - 1);
-    } else if (type === "seq-item-ind" || type === "explicit-key-ind" || type === "map-value-ind") {
-      if (flowDepth === 0 && ++indicators > MAX_INDICATORS_PER_LINE) {
-        return `more than ${MAX_INDICATORS_PER_LINE} nested "-", "?" or ":" on one line`;
-      }
-    } else if (type === "space" && lineStart && token.length > MAX_INDENT) {
-      return `a line indented more than ${MAX_INDENT} columns`;
-    }
-    if (type === "newline") indicators = 0;
-    lineStart = type === "newline";
-  }
-  return void 0;
-}
-
-// src/config/yaml-text.ts
-function readYaml(text, file3) {
-  const nesting = nestingProblem(text);
-  if (nesting) return { ok: false, errors: [`${file3}: YAML nested too deeply (${nesting})`] };
-  const doc = (0, import_yaml3.parseDocument)(text, { uniqueKeys: true, prettyErrors: true, logLevel: "error" });
-  if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map((e) => syntaxLine(e, text, file3)) };
-  let value;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-  } catch (error63) {
-    return { ok: false, errors: [aliasLine(error63, file3)] };
-  }
-  if (value === null || value === void 0) return { ok: false, errors: [`${file3}: ${EMPTY_FILE}`] };
-  return { ok: true, value };
-}
-function syntaxLine(error63, text, file3) {
-  const pos = error63.linePos?.[0];
-  const where = pos ? `${file3}:${pos.line}:${pos.col}` : file3;
-  if (error63.code === "DUPLICATE_KEY") {
-    const key = pos ? keyAt(text, pos.line, pos.col) : void 0;
-    return `${where}: duplicate key${key ? ` ${key}` : ""}; each key may appear only once in a mapping`;
-  }
-  const short = (error63.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-  return `${where}: YAML syntax error: ${short}`;
-}
-function keyAt(text, line, col) {
-  const lineText = text.split("\n", line)[line - 1] ?? "";
-  const rest = lineText.slice(col - 1, col - 1 + 80);
-  const key = /^("[^"]*"|'[^']*'|[^\s:#,[\]{}"'][^:#]*?)\s*:/.exec(rest)?.[1];
-  return key === void 0 || /^["']/.test(key) ? key : JSON.stringify(key);
-}
-function aliasLine(error63, file3) {
-  const message = error63 instanceof Error ? error63.message : String(error63);
-  if (/excessive alias count/i.test(message)) {
-    return `${file3}: more than ${MAX_YAML_ALIASES} YAML alias expansions; refusing to expand (alias bomb?)`;
-  }
-  return `${file3}: YAML error: ${message.split("\n")[0]}`;
-}
-
-// src/config/validate.ts
-function parseConfigText(text, file3) {
-  try {
-    const result = parse5(text.startsWith("\uFEFF") ? text.slice(1) : text, file3);
-    return result.ok ? result : { ok: false, errors: capped(result.errors, file3) };
-  } catch (error63) {
-    const message = error63 instanceof Error ? error63.message : String(error63);
-    return { ok: false, errors: [`${file3}: could not read the config: ${message.split("\n")[0]}`] };
-  }
-}
-function parse5(text, file3) {
-  const problem = contentProblem(text, file3);
-  if (problem) return { ok: false, errors: [problem] };
-  const yaml = readYaml(text, file3);
-  if (!yaml.ok) return yaml;
-  const parsed = ConfigSchema.safeParse(yaml.value);
-  if (parsed.success) return { ok: true, config: parsed.data };
-  return { ok: false, errors: issueLines(parsed.error.issues, yaml.value, ConfigSchema, file3) };
-}
-function capped(errors, file3) {
-  if (errors.length <= MAX_ERROR_LINES) return errors;
-  const rest = errors.length - MAX_ERROR_LINES;
-  return [...errors.slice(0, MAX_ERROR_LINES), `${file3}: \u2026 and ${rest} more problem${rest === 1 ? "" : "s"}`];
-}
-
-// src/errors/config-error.ts
-var ConfigError = class extends Error {
-  name = "ConfigError";
-  lines;
-  constructor(lines) {
-    super(lines.join("\n"));
-    this.lines = lines;
-  }
-};
-
-// src/io/config-file.ts
-async function loadConfig(file3) {
-  const absolute = path9.resolve(file3);
-  const label = displayName(absolute);
-  const text = await readText(absolute, label);
-  const result = parseConfigText(text, label);
-  if (!result.ok) throw new ConfigError(result.errors);
-  return { config: result.config, path: absolute, dir: path9.dirname(absolute) };
-}
-function displayName(absolute) {
-  const relative2 = path9.relative(process.cwd(), absolute);
-  return relative2 && !relative2.startsWith("..") && !path9.isAbsolute(relative2) ? relative2 : absolute;
-}
-async function readText(file3, label) {
-  const info3 = await stat4(file3).catch((error63) => {
-    throw new ConfigError([error63.code === "ENOENT" ? `${label}: file not found` : cannotRead(label, error63)]);
-  });
-  if (!info3.isFile()) throw new ConfigError([`${label}: not a regular file; expected a YAML config file`]);
-  if (info3.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
-  const bytes = await readAtMost(file3, label, MAX_CONFIG_BYTES + 1);
-  if (bytes.length > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new ConfigError([`${label}: binary content (invalid UTF-8); expected a UTF-8 YAML text file`]);
-  }
-}
-async function readAtMost(file3, label, limit) {
-  const handle = await open3(file3, "r").catch((error63) => {
-    throw new ConfigError([cannotRead(label, error63)]);
-  });
-  try {
-    const buffer = new Uint8Array(limit);
-    let length = 0;
-    while (length < limit) {
-      const { bytesRead } = await handle.read(buffer, length, limit - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    return buffer.subarray(0, length);
-  } finally {
-    await handle.close();
-  }
-}
-function cannotRead(label, error63) {
-  return `${label}: cannot read the file (${error63.code ?? error63.message})`;
-}
-
-// package.json
-var package_default = {
-  name: "carbon-gate",
-  version: "0.1.0",
-  description: "Carbon gate for ML CI: run declared benchmarks, meter their energy, convert to CO2e and gate on budgets.",
-  license: "MIT",
-  type: "module",
-  engines: {
-    node: ">=20"
-  },
-  bin: {
-    "carbon-gate": "dist/cli.js"
-  },
-  files: [
-    "dist",
-    "data",
-    "demo",
-    "templates",
-    "schema"
-  ],
-  scripts: {
-    build: "node scripts/build.mjs",
-    start: "node dist/cli.js run",
-    test: "npm run build && vitest run",
-    lint: "eslint . && prettier --check .",
-    format: "prettier --write .",
-    typecheck: "tsc --noEmit",
-    "derive:data": "node scripts/derive-data.mjs",
-    "gen:schema": "tsx scripts/gen-schema.ts",
-    "bench:overhead": "tsx scripts/bench-overhead.ts",
-    "fit:power-model": "tsx scripts/fit-power-model.ts",
-    "bench:power-model": "tsx scripts/bench-power-model.ts",
-    "bench:gate-aa": "tsx scripts/bench-gate-aa.ts",
-    "bench:gate-power": "tsx scripts/bench-gate-power.ts",
-    "gen:action": "tsx scripts/gen-action.ts"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    "@octokit/core": "^7.0.8",
-    "@octokit/plugin-retry": "^8.1.1",
-    "@octokit/plugin-throttling": "^11.0.5",
-    "@tensorflow/tfjs": "^4.22.0",
-    "@tensorflow/tfjs-backend-wasm": "^4.22.0",
-    handlebars: "^4.7.10",
-    mnist: "^1.1.0",
-    yaml: "^2.9.1",
-    zod: "^4.6.7"
-  },
-  devDependencies: {
-    "@eslint/js": "^10.0.1",
-    "@octokit/webhooks-examples": "^7.6.1",
-    "@types/node": "^20.19.43",
-    esbuild: "^0.28.2",
-    eslint: "^10.15.0",
-    "i18n-iso-countries": "^7.14.0",
-    prettier: "^3.10.1",
-    tsx: "^4.23.15",
-    typescript: "^5.9.3",
-    "typescript-eslint": "^8.73.0",
-    vitest: "^4.1.12"
-  },
-  optionalDependencies: {
-    "@tensorflow/tfjs-node": "^4.22.0"
-  }
-};
-
-// src/errors/usage-error.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-
-// src/carbon/credentials.ts
-var DEFAULT_TOKEN_ENV = {
-  electricityMaps: "CARBON_GATE_ELECTRICITY_MAPS_TOKEN",
-  wattTimeUsername: "CARBON_GATE_WATTTIME_USERNAME",
-  wattTimePassword: "CARBON_GATE_WATTTIME_PASSWORD"
-};
-function resolveCredentials(refs, env) {
-  const notices = [];
-  const read2 = (name2, fallback) => {
-    const value = env[name2 ?? fallback]?.trim();
-    if (name2 && !value) notices.push(`env variable ${name2} (named in the config) is not set`);
-    return value || void 0;
-  };
-  const token = refs.electricityMapsToken?.trim() || read2(refs.tokenEnv, DEFAULT_TOKEN_ENV.electricityMaps);
-  const username = read2(refs.usernameEnv, DEFAULT_TOKEN_ENV.wattTimeUsername);
-  const password = read2(refs.passwordEnv, DEFAULT_TOKEN_ENV.wattTimePassword);
-  return {
-    ...token ? { electricityMapsToken: token } : {},
-    ...username && password ? { wattTime: { username, password } } : {},
-    notices
-  };
-}
-
-// src/carbon/embodied.ts
-var SECONDS_PER_YEAR = 365 * 86400;
-var GITHUB_HOSTED_EMBODIED = {
-  totalKg: 1151.7,
-  lifetimeS: 4 * SECONDS_PER_YEAR,
-  share: 4 / 128,
-  source: "GitHub-hosted runner: host 1,151.7 kg (Boavizta, as used by Eco CI), 4-year life, share 4/128 vCPU threads"
-};
-function embodiedGrams(model2, durationS) {
-  return model2.totalKg * 1e3 * (durationS / model2.lifetimeS) * model2.share;
-}
-function isGithubHosted(env) {
-  return env.GITHUB_ACTIONS === "true" && env.RUNNER_ENVIRONMENT === "github-hosted";
-}
-function resolveEmbodied(config2, env) {
-  if (config2 === "none") return { model: null, notices: [] };
-  if (config2 === "github-hosted") return { model: GITHUB_HOSTED_EMBODIED, notices: [] };
-  if (config2) return { model: { ...config2, source: "config" }, notices: [] };
-  if (isGithubHosted(env)) return { model: GITHUB_HOSTED_EMBODIED, notices: [] };
-  return {
-    model: null,
-    notices: [
-      "embodied carbon not counted: set `embodied` in the config (github-hosted, or totalKg, lifetime and share)"
-    ]
-  };
-}
-
-// src/carbon/live-grid.ts
-function withLiveIntensity(grid, source, live, extraNotices = []) {
-  const year = live.measuredAt ? new Date(live.measuredAt).getUTCFullYear() : NaN;
-  const out = {
-    ...grid,
-    intensityGPerKwh: live.gPerKwh,
-    // A provider time that does not parse keeps the embedded year rather than printing NaN.
-    year: Number.isFinite(year) ? year : grid.year,
-    source: live.source,
-    method: live.method,
-    intensitySource: source,
-    notices: [...grid.notices, ...extraNotices]
-  };
-  if (live.measuredAt) out.measuredAt = live.measuredAt;
-  return out;
-}
-function withExplicitIntensity(grid, gPerKwh, year, from) {
-  const given = {
-    ...grid,
-    intensityGPerKwh: gPerKwh,
-    year,
-    source: `given with ${from}`,
-    method: "as given",
-    intensitySource: "explicit"
-  };
-  if (grid.origin !== "default") return given;
-  return {
-    ...given,
-    region: "custom",
-    regionName: `intensity given with ${from}`,
-    grid: "custom",
-    notices: []
-  };
-}
 
 // data/cloud-regions.json
 var cloud_regions_default = {
@@ -59612,32 +58510,6 @@ function providerPue(provider) {
   const row2 = data.pue[provider];
   if (!row2) throw new Error(`no PUE default for ${provider}`);
   return { ...row2 };
-}
-
-// src/carbon/pue.ts
-function resolvePue(inputs) {
-  if (inputs.flag !== void 0) return { value: inputs.flag, source: "flag", notices: [] };
-  if (inputs.config !== void 0) return { value: inputs.config, source: "config", notices: [] };
-  const cloud = inputs.cloud;
-  if (cloud?.pue !== void 0) {
-    return {
-      value: cloud.pue,
-      source: `${cloud.provider}:${cloud.region} published PUE: ${cloud.pueSource ?? ""}`,
-      notices: []
-    };
-  }
-  const provider = cloud?.provider ?? inputs.provider;
-  if (provider) {
-    const d = providerPue(provider);
-    return { value: d.pue, source: `${provider} default PUE: ${d.source}`, notices: [] };
-  }
-  return {
-    value: 1,
-    source: "not set: data-centre overhead not counted; set `pue` in the config",
-    notices: [
-      "no PUE given: 1.0 applied, so cooling and power-distribution overhead is not counted (set --pue or `pue`)"
-    ]
-  };
 }
 
 // data/grid-countries.json
@@ -60013,6 +58885,12 @@ function allSubnationalCodes() {
 
 // src/carbon/location.ts
 var OWID_SOURCE = "Ember and Energy Institute via Our World in Data (lifecycle, CC BY 4.0)";
+var CloudPlacementSchema = external_exports.object({
+  provider: external_exports.enum(CLOUD_PROVIDERS),
+  region: external_exports.string().max(100),
+  pue: external_exports.number().optional(),
+  pueSource: external_exports.string().max(300).optional()
+});
 function worldLocation() {
   const w2 = worldAverage();
   return {
@@ -60053,13 +58931,13 @@ function gridLocation(code) {
   };
 }
 function lookupLocation(code) {
-  const trimmed = code.trim();
-  if (trimmed.toLowerCase() === "world") return worldLocation();
-  const colon = trimmed.indexOf(":");
-  if (colon < 0) return gridLocation(trimmed);
-  const provider = trimmed.slice(0, colon).toLowerCase();
+  const trimmed2 = code.trim();
+  if (trimmed2.toLowerCase() === "world") return worldLocation();
+  const colon = trimmed2.indexOf(":");
+  if (colon < 0) return gridLocation(trimmed2);
+  const provider = trimmed2.slice(0, colon).toLowerCase();
   if (!isCloudProvider(provider)) return null;
-  const region = findCloudRegion(provider, trimmed.slice(colon + 1));
+  const region = findCloudRegion(provider, trimmed2.slice(colon + 1));
   const grid = region ? gridLocation(region.location) : null;
   if (!region || !grid) return null;
   const cloud = { provider, region: region.id };
@@ -60076,12 +58954,172 @@ function allRegionCodes() {
   return [...allCountryCodes(), ...allSubnationalCodes(), ...allCloudRegionCodes(), "world"];
 }
 
-// src/carbon/region.ts
-var FROM = {
-  flag: "--region",
-  config: "region",
-  env: "CARBON_GATE_REGION"
+// src/carbon/cleaner-elsewhere.ts
+var RegionCostSchema = external_exports.object({
+  region: external_exports.string().max(100),
+  name: external_exports.string().max(200),
+  intensityGPerKwh: external_exports.number(),
+  pue: external_exports.number(),
+  operationalG: external_exports.number()
+});
+var CleanerElsewhereSchema = external_exports.object({
+  provider: external_exports.enum(CLOUD_PROVIDERS),
+  cleanest: RegionCostSchema,
+  dirtiest: RegionCostSchema
+});
+function cleanerElsewhere(provider, energyKwh) {
+  const fallbackPue = providerPue(provider).pue;
+  const costs = [];
+  for (const r of cloudRegionsOf(provider)) {
+    const loc = lookupLocation(`${provider}:${r.id}`);
+    if (!loc) continue;
+    const pue = r.pue ?? fallbackPue;
+    costs.push({
+      region: loc.code,
+      name: loc.name,
+      intensityGPerKwh: loc.gPerKwh,
+      pue,
+      operationalG: energyKwh * pue * loc.gPerKwh
+    });
+  }
+  if (costs.length === 0) return null;
+  costs.sort((a, b) => a.operationalG - b.operationalG || (a.region < b.region ? -1 : 1));
+  return { provider, cleanest: costs[0], dirtiest: costs[costs.length - 1] };
+}
+
+// data/reference-values.json
+var reference_values_default = {
+  generated: "scripts/derive-grid.mjs from grid/green-algorithms-referenceValues.csv (sha256 3c0b89a32a20)",
+  memoryWPerGb: {
+    value: 0.3725,
+    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: in W/GB from http://dl.acm.org/citation.cfm?doid=3076113.3076117 and https://www.tomshardware.com/uk/reviews/intel-core-i7-5960x-haswell-e-cpu,3918-13.html"
+  },
+  carGPerKmEu: {
+    value: 175,
+    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: in gCO2/km from http://www.sciencedirect.com/science/article/pii/S1352231018307295 and https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2019"
+  },
+  carGPerKmUs: {
+    value: 251,
+    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: in gCO2/km from https://www.epa.gov/greenvehicles/greenhouse-gas-emissions-typical-passenger-vehicle"
+  },
+  treeMonthG: {
+    value: 917,
+    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: gCO2 same source as treeYear"
+  },
+  smartphoneChargeKwh: {
+    value: 0.012,
+    source: "Luccioni, Jernite and Strubell (2024), Power Hungry Processing, ACM FAccT (one smartphone charge = 0.012 kWh)"
+  }
 };
+
+// src/data/reference-values.ts
+var data4 = reference_values_default;
+var REFERENCE = data4;
+
+// src/carbon/equivalents.ts
+var source = external_exports.string().max(300);
+var EquivalentsSchema = external_exports.object({
+  smartphoneCharges: external_exports.number(),
+  carKm: external_exports.number(),
+  treeMonths: external_exports.number(),
+  sources: external_exports.object({ smartphoneCharges: source, carKm: source, treeMonths: source })
+});
+function equivalents(energyKwh, co2eG) {
+  return {
+    smartphoneCharges: energyKwh / REFERENCE.smartphoneChargeKwh.value,
+    carKm: co2eG / REFERENCE.carGPerKmEu.value,
+    treeMonths: co2eG / REFERENCE.treeMonthG.value,
+    sources: {
+      smartphoneCharges: `0.012 kWh per charge: ${REFERENCE.smartphoneChargeKwh.source}`,
+      carKm: `${REFERENCE.carGPerKmEu.value} g/km (EU passenger car): ${REFERENCE.carGPerKmEu.source}`,
+      treeMonths: `${REFERENCE.treeMonthG.value} g absorbed per tree-month: ${REFERENCE.treeMonthG.source}`
+    }
+  };
+}
+
+// src/carbon/functional-unit.ts
+var UNIT_NAMES = ["epoch", "inference", "sample", "run"];
+var PerUnitSchema = external_exports.object({
+  name: external_exports.enum(UNIT_NAMES),
+  count: external_exports.number(),
+  energyJ: external_exports.number(),
+  co2eG: external_exports.number(),
+  /** Per 1,000 units: the figures are otherwise too small to read for inferences and samples. */
+  per1000: external_exports.object({ energyKwh: external_exports.number(), co2eG: external_exports.number() })
+});
+function perUnit(unit, energyJ2, co2eG) {
+  const e = energyJ2 / unit.count;
+  const g = co2eG / unit.count;
+  return {
+    name: unit.name,
+    count: unit.count,
+    energyJ: e,
+    co2eG: g,
+    per1000: { energyKwh: e * 1e3 / 36e5, co2eG: g * 1e3 }
+  };
+}
+
+// src/carbon/footprint.ts
+var J_PER_KWH = 36e5;
+function co2eGrams(energyJ2, pue, intensityGPerKwh) {
+  return energyJ2 / J_PER_KWH * pue * intensityGPerKwh;
+}
+
+// src/carbon/projection.ts
+var ProjectionSchema = external_exports.object({
+  queries: external_exports.number(),
+  trainEnergyKwh: external_exports.number(),
+  inferenceEnergyKwhPerQuery: external_exports.number(),
+  energyKwh: external_exports.number(),
+  co2eG: external_exports.number(),
+  basis: external_exports.string().max(2e3)
+});
+function project(p) {
+  const queries = p.config.queriesPerDay * p.config.days;
+  const energyJ2 = p.trainEnergyJ + queries * p.inferenceEnergyJPerQuery;
+  return {
+    queries,
+    trainEnergyKwh: p.trainEnergyJ / J_PER_KWH,
+    inferenceEnergyKwhPerQuery: p.inferenceEnergyJPerQuery / J_PER_KWH,
+    energyKwh: energyJ2 / J_PER_KWH,
+    co2eG: co2eGrams(energyJ2, p.pue, p.intensityGPerKwh),
+    basis: p.basis
+  };
+}
+
+// src/text/did-you-mean.ts
+function editDistance(a, b) {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  const d = Array.from({ length: s.length + 1 }, (_, i) => [
+    i,
+    ...Array(t.length).fill(0)
+  ]);
+  for (let j = 1; j <= t.length; j++) d[0][j] = j;
+  for (let i = 1; i <= s.length; i++) {
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
+        v = Math.min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
+    }
+  }
+  return d[s.length][t.length];
+}
+function closestMatches(input2, candidates, limit = 3) {
+  return candidates.map((c) => ({ c, d: editDistance(input2, c) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d || a.c.localeCompare(b.c)).slice(0, limit).map((x) => x.c);
+}
+
+// src/carbon/region.ts
+var RegionOriginSchema = external_exports.enum(["flag", "config", "env", "cloud-detection", "default"]);
+var IntensitySourceNameSchema = external_exports.enum([
+  "embedded",
+  "electricity-maps",
+  "watttime",
+  "uk",
+  "explicit"
+]);
 function pickRegion(inputs) {
   for (const origin of ["flag", "config", "env"]) {
     const value = inputs[origin]?.trim();
@@ -60112,15 +59150,16 @@ function fromLocation(loc, origin, notices) {
 }
 function worldDefault(reason) {
   const w2 = worldLocation();
-  const notice2 = `${reason}: using the world average ${w2.gPerKwh} g/kWh (${w2.source}); set --region, \`region\` in the config or CARBON_GATE_REGION`;
+  const notice2 = `${reason}: using the world average ${w2.gPerKwh} g/kWh (${w2.source}); set the region (--region or the region input, \`region\` in the config, or CARBON_GATE_REGION)`;
   return fromLocation(w2, "default", [notice2]);
 }
-function unknownCode(code, from) {
+function unknownCode(code, origin) {
   const near = closestMatches(code.trim(), allRegionCodes(), 3);
   const hint = near.length ? `; closest: ${near.join(", ")}` : "";
   return {
     ok: false,
-    message: `${from}: expected an ISO 3166-1 country code (FR, FRA), an ISO 3166-2 subdivision (US-WA), a cloud region (azure:eastus, aws:eu-north-1, gcp:europe-west1), "auto" or "world", found "${code}"${hint}`
+    origin,
+    detail: `expected an ISO 3166-1 country code (FR, FRA), an ISO 3166-2 subdivision (US-WA), a cloud region (azure:eastus, aws:eu-north-1, gcp:europe-west1), "auto" or "world", found "${code}"${hint}`
   };
 }
 function resolveGridIntensity(inputs) {
@@ -60139,13 +59178,2078 @@ function resolveGridIntensity(inputs) {
     return { ok: true, grid: fromLocation(loc2, "cloud-detection", []) };
   }
   const loc = lookupLocation(pick2.code);
-  if (!loc) return unknownCode(pick2.code, FROM[pick2.origin]);
+  if (!loc) return unknownCode(pick2.code, pick2.origin);
   return { ok: true, grid: fromLocation(loc, pick2.origin, []) };
 }
 
+// src/meter/types.ts
+var CpuMethodSchema = external_exports.enum(["rapl", "estimator"]);
+var GpuMethodSchema = external_exports.enum(["none", "nvidia-smi"]);
+var BreakdownJSchema = external_exports.object({ cpu: external_exports.number(), memory: external_exports.number(), gpu: external_exports.number() });
+var EnergyBandJSchema = external_exports.object({ low: external_exports.number(), high: external_exports.number() });
+var GpuEnergySchema = external_exports.object({
+  index: external_exports.number(),
+  name: external_exports.string().max(200),
+  energyJ: external_exports.number(),
+  /** Readings that were integrated, and readings that were skipped ([N/A], failures). */
+  samples: external_exports.number(),
+  skipped: external_exports.number()
+});
+
+// src/runner/metrics-file.ts
+var MAX_METRICS = 64;
+var MAX_LAYERS = 10;
+var MAX_KEY = 64;
+var MAX_TEXT = 300;
+var MetricValueSchema = external_exports.union([external_exports.number(), external_exports.string().max(MAX_TEXT)]);
+var MetricsSchema = external_exports.record(external_exports.string().max(MAX_KEY), MetricValueSchema);
+var LayerCostSchema = external_exports.object({
+  name: external_exports.string().max(MAX_TEXT),
+  type: external_exports.string().max(MAX_TEXT),
+  params: external_exports.number(),
+  /** Multiply-accumulates per example, forward pass. */
+  macs: external_exports.number(),
+  /** macs ÷ the model's total MACs. */
+  share: external_exports.number()
+});
+var LayersSchema = external_exports.array(LayerCostSchema).max(MAX_LAYERS);
+var METRICS_ENV = "CARBON_GATE_METRICS_FILE";
+var oneLine = (s) => s.replace(/\s+/g, " ").trim().slice(0, MAX_TEXT);
+var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function layerCost(v) {
+  if (!isRecord(v)) return void 0;
+  const { name: name2, type, params, macs, share } = v;
+  const finite = (n) => typeof n === "number" && Number.isFinite(n) && n >= 0;
+  if (typeof name2 !== "string" || typeof type !== "string") return void 0;
+  if (!finite(params) || !finite(macs) || !finite(share)) return void 0;
+  return { name: oneLine(name2), type: oneLine(type), params, macs, share };
+}
+function parseMetricsFile(text2) {
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch {
+    return { metrics: {}, problems: ["metrics file is not JSON: ignored"] };
+  }
+  if (!isRecord(value)) return { metrics: {}, problems: ["metrics file is not a JSON object: ignored"] };
+  const out = { metrics: {}, problems: [] };
+  let dropped = 0;
+  for (const [key, v] of Object.entries(value)) {
+    if (key === "layers" || key === "error") continue;
+    const usable = typeof v === "number" && Number.isFinite(v) || typeof v === "string";
+    if (!usable || key.length > MAX_KEY || Object.keys(out.metrics).length >= MAX_METRICS) dropped++;
+    else out.metrics[key] = typeof v === "string" ? oneLine(v) : v;
+  }
+  if (dropped) out.problems.push(`metrics file: ${dropped} entr${dropped === 1 ? "y" : "ies"} ignored`);
+  if (Array.isArray(value["layers"])) {
+    const layers2 = value["layers"].map(layerCost);
+    if (layers2.some((l) => !l)) out.problems.push("metrics file: malformed layers ignored");
+    const ok = layers2.filter((l) => l !== void 0).slice(0, MAX_LAYERS);
+    if (ok.length) out.layers = ok;
+  }
+  if (typeof value["error"] === "string" && value["error"].trim()) out.error = oneLine(value["error"]);
+  return out;
+}
+var BACKENDS = ["tensorflow", "wasm", "cpu"];
+var BackendSchema = external_exports.enum(BACKENDS);
+function reportedBackend(metrics) {
+  const b = metrics?.["backend"];
+  return BACKENDS.find((x) => x === b);
+}
+
+// src/stats/median.ts
+function median(values) {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+// src/report/model-metrics.ts
+var ModelSummarySchema = external_exports.object({
+  backend: BackendSchema.optional(),
+  layers: LayersSchema.optional(),
+  /** Numbers: medians over successful repeats; strings: from the first. */
+  metrics: MetricsSchema.optional(),
+  /** Held-out accuracy ÷ energy in kJ: the Green-AI trade-off in one figure. */
+  accuracyPerKj: external_exports.number().optional()
+});
+function summariseModel(ok, energyJ2) {
+  const out = {};
+  const first = ok.find((s) => s.metrics || s.layers || s.backend);
+  if (!first) return out;
+  if (first.backend) out.backend = first.backend;
+  if (first.layers) out.layers = first.layers;
+  const keys = [...new Set(ok.flatMap((s) => Object.keys(s.metrics ?? {})))].sort();
+  if (keys.length) {
+    const metrics = {};
+    for (const key of keys) {
+      const values = ok.map((s) => s.metrics?.[key]).filter((v) => v !== void 0);
+      const numbers = values.filter((v) => typeof v === "number");
+      metrics[key] = numbers.length === values.length ? median(numbers) : String(values[0]);
+    }
+    out.metrics = metrics;
+    const accuracy = metrics.accuracy;
+    if (typeof accuracy === "number" && energyJ2 !== null && energyJ2 > 0)
+      out.accuracyPerKj = accuracy / (energyJ2 / 1e3);
+  }
+  return out;
+}
+
+// src/report/schema.ts
+var SCHEMA_VERSION = 1;
+var REPORT_LIMITS = {
+  benchmarks: 1e3,
+  samples: 1e4,
+  benchmarkReasons: 100,
+  verdictReasons: 1e3,
+  notices: 1e3,
+  budgetUse: 50
+};
+var text = (max) => external_exports.string().max(max);
+var prose = text(2e3);
+var count = external_exports.number().int().min(0).max(1e5);
+var MAX_COMMAND = 1024 * 1024;
+var StatusSchema = external_exports.enum(["pass", "warn", "fail", "error"]);
+var SampleReportSchema = external_exports.object({
+  repeat: count,
+  status: external_exports.enum(["ok", "error"]),
+  reason: prose.optional(),
+  exitCode: external_exports.number().int().nullable(),
+  signal: text(40).nullable(),
+  durationS: external_exports.number(),
+  energyJ: external_exports.number(),
+  /** operationalG + embodiedG. */
+  co2eG: external_exports.number(),
+  /** energy × PUE × grid intensity. */
+  operationalG: external_exports.number(),
+  /** SCI M for this repeat's duration; 0 when embodied carbon is not counted. */
+  embodiedG: external_exports.number(),
+  breakdownJ: BreakdownJSchema,
+  utilisation: external_exports.number(),
+  processCpuS: external_exports.number(),
+  processShare: external_exports.number(),
+  /** Estimates only: the band implied by the power model's cross-validated error. */
+  energyBandJ: EnergyBandJSchema.optional(),
+  gpus: external_exports.array(GpuEnergySchema).max(64).optional(),
+  notes: external_exports.array(prose).max(100),
+  /** What the benchmark reported through its metrics file (accuracy, loss…), TF.js layers and backend. */
+  metrics: MetricsSchema.optional(),
+  layers: LayersSchema.optional(),
+  backend: BackendSchema.optional()
+});
+var BenchmarkReportSchema = external_exports.object({
+  name: text(200),
+  kind: external_exports.enum(["training", "inference", "other"]),
+  command: text(MAX_COMMAND),
+  status: StatusSchema,
+  reason: prose.optional(),
+  repeats: count,
+  warmup: count,
+  /** Medians over the successful repeats; null when none succeeded. */
+  durationS: external_exports.number().nullable(),
+  energyJ: external_exports.number().nullable(),
+  /** operationalG + embodiedG: the SCI numerator, the figure budgets gate. */
+  co2eG: external_exports.number().nullable(),
+  operationalG: external_exports.number().nullable(),
+  embodiedG: external_exports.number().nullable(),
+  breakdownJ: BreakdownJSchema.nullable(),
+  processShare: external_exports.number().nullable(),
+  /** Estimates only: medians of the samples' bands. */
+  energyBandJ: EnergyBandJSchema.optional(),
+  /** SCI per functional unit, when the benchmark declares `unit`. */
+  perUnit: PerUnitSchema.optional(),
+  samples: external_exports.array(SampleReportSchema).max(REPORT_LIMITS.samples),
+  /** The gate (additive in schema 1). The budget applied, in SI units; absent when none is configured. */
+  budget: ResolvedBudgetSchema.optional(),
+  /** Medians with bootstrap 95 % intervals (null below 5 successful repeats). */
+  stats: BenchmarkStatsSchema.optional(),
+  /** head ÷ base of budget.metric, when there is a baseline with this benchmark in it. */
+  comparison: ComparisonSchema.optional(),
+  /** Why the status is what it is (limits exceeded, regression found or not checked, errors). */
+  reasons: external_exports.array(prose).max(REPORT_LIMITS.benchmarkReasons),
+  /** Every limit checked; for regression tiers `observed` is the interval's lower bound of head ÷ base − 1. */
+  budgetUse: external_exports.array(BudgetUseSchema).max(REPORT_LIMITS.budgetUse).optional()
+}).extend(ModelSummarySchema.shape);
+var EmbodiedReportSchema = external_exports.object({
+  totalKg: external_exports.number(),
+  lifetimeS: external_exports.number(),
+  share: external_exports.number(),
+  /** Embodied grams per hour of run time under this model. */
+  gPerHour: external_exports.number(),
+  source: prose
+});
+var MachineSchema = external_exports.object({
+  platform: text(100),
+  cpuModel: text(200),
+  logicalCpus: external_exports.number(),
+  memoryGb: external_exports.number(),
+  virtualised: external_exports.boolean()
+});
+var MethodSchema = external_exports.object({
+  cpu: CpuMethodSchema,
+  gpu: GpuMethodSchema,
+  powerModel: text(200),
+  scope: text(200),
+  basis: external_exports.array(prose).max(100),
+  intervalS: external_exports.number(),
+  gpuNames: external_exports.array(text(200)).max(64).optional()
+});
+var CarbonSchema = external_exports.object({
+  region: text(100),
+  regionName: text(200),
+  regionOrigin: RegionOriginSchema,
+  intensityGPerKwh: external_exports.number(),
+  intensityYear: external_exports.number(),
+  source: text(300),
+  pue: external_exports.number(),
+  pueSource: text(200),
+  /** The grid the intensity describes: country alpha-2/alpha-3, sub-national code or world. */
+  grid: text(100),
+  /** lifecycle | operational | marginal | unspecified | as given. */
+  method: text(100),
+  intensitySource: IntensitySourceNameSchema,
+  measuredAt: text(40).optional(),
+  cloud: CloudPlacementSchema.optional(),
+  /** null: embodied carbon not counted (a notice says so). */
+  embodied: EmbodiedReportSchema.nullable(),
+  /** Cloud regions only: the same energy in the provider's cleanest and dirtiest regions. */
+  cleanerElsewhere: CleanerElsewhereSchema.optional()
+});
+var TotalsSchema = external_exports.object({
+  durationS: external_exports.number(),
+  energyJ: external_exports.number(),
+  energyKwh: external_exports.number(),
+  co2eG: external_exports.number(),
+  operationalG: external_exports.number(),
+  embodiedG: external_exports.number(),
+  equivalents: EquivalentsSchema,
+  /** The config's budget.total, in SI units, and the limits it checked. */
+  budget: TotalBudgetSchema.optional(),
+  budgetUse: external_exports.array(BudgetUseSchema).max(REPORT_LIMITS.budgetUse).optional()
+});
+var VerdictSchema = external_exports.object({
+  status: StatusSchema,
+  reasons: external_exports.array(prose).max(REPORT_LIMITS.verdictReasons),
+  baseline: BaselineInfoSchema
+});
+var ReportSchema = external_exports.object({
+  schemaVersion: external_exports.literal(SCHEMA_VERSION),
+  tool: external_exports.object({ name: external_exports.literal("carbon-gate"), version: text(40) }),
+  createdAt: text(40),
+  config: text(500),
+  machine: MachineSchema,
+  method: MethodSchema,
+  carbon: CarbonSchema,
+  benchmarks: external_exports.array(BenchmarkReportSchema).max(REPORT_LIMITS.benchmarks),
+  totals: TotalsSchema,
+  /** Patterson et al. projection, when the config declares `projection`. */
+  projection: ProjectionSchema.optional(),
+  verdict: VerdictSchema,
+  notices: external_exports.array(prose).max(REPORT_LIMITS.notices)
+});
+
+// src/report/view-schema.ts
+var R = ReportSchema.shape;
+var B = BenchmarkReportSchema.shape;
+var label = external_exports.string().max(40);
+var sample = SampleReportSchema.pick({
+  repeat: true,
+  status: true,
+  reason: true,
+  durationS: true,
+  energyJ: true,
+  co2eG: true
+}).loose();
+var benchmark = BenchmarkReportSchema.pick({
+  name: true,
+  status: true,
+  reason: true,
+  repeats: true,
+  durationS: true,
+  energyJ: true,
+  co2eG: true,
+  energyBandJ: true,
+  budgetUse: true
+}).extend({
+  kind: label,
+  samples: external_exports.array(sample).max(REPORT_LIMITS.samples),
+  stats: BenchmarkStatsSchema.loose().optional(),
+  comparison: ComparisonSchema.extend({ metric: label, method: label, baseline: label }).loose().optional(),
+  // Reports written before the gate existed have no reasons.
+  reasons: B.reasons.optional()
+}).loose();
+var reportSchema = ReportSchema.pick({ schemaVersion: true, createdAt: true, config: true }).extend({
+  tool: R.tool.loose(),
+  machine: R.machine.pick({ platform: true, cpuModel: true }).loose().optional(),
+  method: R.method.pick({ powerModel: true, scope: true, intervalS: true }).partial({ scope: true, intervalS: true }).extend({ cpu: label, gpu: label }).loose(),
+  carbon: R.carbon.pick({
+    region: true,
+    regionName: true,
+    intensityGPerKwh: true,
+    intensityYear: true,
+    source: true,
+    pue: true,
+    pueSource: true,
+    method: true
+  }).partial({ regionName: true, intensityYear: true, pueSource: true, method: true }).loose(),
+  benchmarks: external_exports.array(benchmark).max(REPORT_LIMITS.benchmarks),
+  totals: R.totals.pick({ durationS: true, energyJ: true, energyKwh: true, co2eG: true }).loose(),
+  verdict: R.verdict.partial({ baseline: true }).loose(),
+  notices: R.notices.optional()
+}).loose();
+var MAX_REPORT_BYTES = 8 * 1024 * 1024;
+function parseReport(text2) {
+  if (text2.length > MAX_REPORT_BYTES) return { ok: false, error: "report larger than 8 MiB" };
+  let json2;
+  try {
+    json2 = JSON.parse(text2);
+  } catch (e) {
+    return { ok: false, error: `not JSON: ${e.message.slice(0, 200)}` };
+  }
+  const r = reportSchema.safeParse(json2);
+  if (r.success) return { ok: true, report: r.data };
+  const issues = r.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+  return { ok: false, error: issues.join("; ") };
+}
+
+// src/action/run-action.ts
+import { writeFile as writeFile3 } from "node:fs/promises";
+import path23 from "node:path";
+
+// src/action/annotate.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import path8 from "node:path";
+
+// src/action/config-lines.ts
+var import_yaml = __toESM(require_dist(), 1);
+function benchmarkLines(text2) {
+  const counter2 = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: counter2 });
+  const lines = /* @__PURE__ */ new Map();
+  const list = (0, import_yaml.isMap)(doc.contents) ? doc.contents.get("benchmarks", true) : void 0;
+  if (!(0, import_yaml.isSeq)(list)) return lines;
+  for (const item of list.items) {
+    if (!(0, import_yaml.isMap)(item)) continue;
+    const pair = item.items.find((p) => p.key?.value === "name");
+    const value = pair?.value;
+    if (typeof value?.value === "string" && value.range)
+      lines.set(value.value, counter2.linePos(value.range[0]).line);
+  }
+  return lines;
+}
+
+// src/action/annotate.ts
+async function annotate(report, configPath, workspace) {
+  const flagged = report.benchmarks.filter((b) => b.status !== "pass");
+  if (!flagged.length) return;
+  const lines = benchmarkLines(await readFile3(configPath, "utf8").catch(() => ""));
+  const file3 = path8.relative(workspace, configPath);
+  for (const b of flagged) {
+    const why = [.../* @__PURE__ */ new Set([...b.reasons ?? [], ...b.reason ? [b.reason] : []])].join("; ") || b.status;
+    const props = { title: `carbon-gate: ${b.name}`, file: file3, startLine: lines.get(b.name) ?? 1 };
+    if (b.status === "warn") warning(why, props);
+    else error(why, props);
+  }
+}
+
+// src/io/git.ts
+import { execFile } from "node:child_process";
+var GitError = class extends CarbonGateError {
+  constructor(args, code, stderr) {
+    super(`git ${args[0] ?? ""} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
+    this.args = args;
+    this.code = code;
+    this.stderr = stderr;
+  }
+  args;
+  code;
+  stderr;
+  name = "GitError";
+  userFacing = false;
+};
+async function git(args, opts) {
+  return (await gitBytes(args, opts)).toString("utf8");
+}
+function gitBytes(args, opts) {
+  return new Promise((resolve2, reject) => {
+    const child3 = execFile(
+      "git",
+      args,
+      {
+        cwd: opts.cwd,
+        encoding: "buffer",
+        maxBuffer: 256 * 1024 * 1024,
+        env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", ...opts.env }
+      },
+      (error63, stdout, stderr) => {
+        if (!error63) return resolve2(stdout);
+        const code = typeof error63.code === "number" ? error63.code : null;
+        reject(new GitError(args, code, stderr.toString("utf8") || error63.message));
+      }
+    );
+    child3.stdin?.on("error", () => {
+    });
+    if (opts.input !== void 0) child3.stdin?.end(opts.input);
+  });
+}
+
+// src/action/ab-ref.ts
+async function abBaseRef(ctx, cwd) {
+  if (!ctx.baseSha) {
+    warning(
+      "carbon-gate: baseline ab needs a pull_request event (the base commit); running without one"
+    );
+    return void 0;
+  }
+  const has2 = await git(["cat-file", "-e", `${ctx.baseSha}^{commit}`], { cwd }).then(
+    () => true,
+    () => false
+  );
+  if (has2) return ctx.baseSha;
+  try {
+    await git(["fetch", "--no-tags", "--depth=1", "origin", ctx.baseSha], { cwd });
+    return ctx.baseSha;
+  } catch (e) {
+    const why = e instanceof GitError ? e.message : String(e);
+    warning(
+      `carbon-gate: baseline ab: cannot fetch the base commit ${ctx.baseSha.slice(0, 12)} (${why}); running without one`
+    );
+    return void 0;
+  }
+}
+
+// src/action/run-benchmarks.ts
+import path20 from "node:path";
+
+// src/engine/run-engine.ts
+import path19 from "node:path";
+
+// src/gate/baseline.ts
+function metricSamples(b) {
+  const ok = b.samples.filter((s) => s.status === "ok");
+  const count2 = b.perUnit?.count;
+  return {
+    energy: ok.map((s) => s.energyJ),
+    co2e: ok.map((s) => s.co2eG),
+    duration: ok.map((s) => s.durationS),
+    perUnit: count2 ? ok.map((s) => s.co2eG / count2) : []
+  };
+}
+function baselineFromReport(report, info3) {
+  const benchmarks = /* @__PURE__ */ new Map();
+  for (const b of report.benchmarks) if (b.status !== "error") benchmarks.set(b.name, metricSamples(b));
+  return { ...info3, benchmarks };
+}
+
+// src/gate/status.ts
+var RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
+function worst(...statuses) {
+  return statuses.reduce((a, b) => RANK[b] > RANK[a] ? b : a, "pass");
+}
+
+// src/gate/budget-check.ts
+var NO_CHECK = { status: "pass", reasons: [], use: [] };
+function checkTier(key, label2, observed, tier2, format) {
+  const use = [];
+  for (const level2 of ["warn", "fail"]) {
+    const limitValue = tier2[level2];
+    if (limitValue !== void 0) {
+      use.push({ limit: `${key}.${level2}`, observed, limitValue, percent: observed / limitValue * 100 });
+    }
+  }
+  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  if (!tripped) return { status: "pass", reasons: [], use };
+  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
+  return {
+    status: level,
+    reasons: [
+      `${label2} ${format(observed)} exceeds the ${level} limit ${format(tripped.limitValue)} (${percentSignificant(tripped.percent)} of budget)`
+    ],
+    use
+  };
+}
+function combine(checks) {
+  return checks.reduce(
+    (acc, c) => ({
+      status: worst(acc.status, c.status),
+      reasons: [...acc.reasons, ...c.reasons],
+      use: [...acc.use, ...c.use]
+    }),
+    NO_CHECK
+  );
+}
+
+// src/gate/format.ts
+var METRIC_LABEL = {
+  energy: "energy",
+  co2e: "CO2e",
+  duration: "duration",
+  perUnit: "CO2e per unit"
+};
+
+// src/stats/hodges-lehmann.ts
+function hodgesLehmann(xs) {
+  const walsh = [];
+  for (let i = 0; i < xs.length; i++) for (let j = i; j < xs.length; j++) walsh.push((xs[i] + xs[j]) / 2);
+  return median(walsh);
+}
+function hodgesLehmannShift(head, base) {
+  const diffs = [];
+  for (const h of head) for (const b of base) diffs.push(h - b);
+  return median(diffs);
+}
+
+// src/stats/prng.ts
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = a + 1831565813 >>> 0;
+    let t = a;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
+// src/stats/bootstrap.ts
+var MIN_CI_SAMPLES = 5;
+var RESAMPLES = 2e3;
+var SEED = 24301;
+function percentiles(values) {
+  const s = values.sort((a, b) => a - b);
+  const at2 = (q) => s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
+  return [at2(0.025), at2(0.975)];
+}
+function resample(xs, rand, into) {
+  for (let i = 0; i < xs.length; i++) into[i] = xs[Math.floor(rand() * xs.length)];
+  return into;
+}
+function bootstrap(xs, stat7, seed) {
+  const rand = mulberry32(seed);
+  const buf = new Array(xs.length);
+  const out = [];
+  for (let b = 0; b < RESAMPLES; b++) out.push(stat7(resample(xs, rand, buf)));
+  return percentiles(out);
+}
+function medianCi(xs, seed = SEED) {
+  return xs.length < MIN_CI_SAMPLES ? null : bootstrap(xs, (s) => median(s), seed);
+}
+function pairedRatio(head, base, seed = SEED) {
+  const n = Math.min(head.length, base.length);
+  const logs = Array.from({ length: n }, (_, i) => Math.log(head[i] / base[i]));
+  const hl = hodgesLehmann(logs);
+  const ci = n < MIN_CI_SAMPLES ? null : bootstrap(logs, (s) => hodgesLehmann(s), seed);
+  return {
+    ratio: hl === null ? null : Math.exp(hl),
+    ci95: ci ? [Math.exp(ci[0]), Math.exp(ci[1])] : null,
+    pairs: n
+  };
+}
+function independentRatio(head, base, seed = SEED) {
+  const lh = head.map(Math.log);
+  const lb = base.map(Math.log);
+  const hl = hodgesLehmannShift(lh, lb);
+  const ratio = hl === null ? null : Math.exp(hl);
+  if (ratio === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
+    return { ratio, ci95: null };
+  const rand = mulberry32(seed);
+  const hb2 = new Array(lh.length);
+  const bb = new Array(lb.length);
+  const shifts = [];
+  for (let b = 0; b < RESAMPLES; b++)
+    shifts.push(hodgesLehmannShift(resample(lh, rand, hb2), resample(lb, rand, bb)));
+  const [lo, hi] = percentiles(shifts);
+  return { ratio, ci95: [Math.exp(lo), Math.exp(hi)] };
+}
+
+// src/gate/regression.ts
+function compare(metric, head, base, baseline) {
+  const mh = median(head);
+  const mb = median(base);
+  if (mh === null || mb === null || mb <= 0) return null;
+  const common = { metric, base: mb, head: mh, baseline: baseline.source };
+  if (baseline.method === "paired") {
+    const p = pairedRatio(head, base);
+    return { ...common, ratio: p.ratio, ci95: p.ci95, method: "paired", pairs: p.pairs };
+  }
+  const r = independentRatio(head, base);
+  return { ...common, ratio: r.ratio, ci95: r.ci95, method: "independent" };
+}
+function checkRegression(c, tier2, baseCount, headCount) {
+  const what = `${METRIC_LABEL[c.metric]} ${ratioChangeWithInterval(c.ratio, c.ci95)} vs base`;
+  if (!c.ci95) {
+    const counts = c.method === "paired" ? `${c.pairs ?? 0} pairs` : `head ${headCount}, base ${baseCount}`;
+    return {
+      status: "pass",
+      reasons: [
+        `${what}: too few samples for a 95 % interval (${counts}; need ${MIN_CI_SAMPLES} each): regression not checked`
+      ],
+      use: []
+    };
+  }
+  const lower = c.ci95[0] - 1;
+  const use = [];
+  for (const level2 of ["warn", "fail"]) {
+    const limitValue = tier2[level2];
+    if (limitValue !== void 0) {
+      use.push({
+        limit: `regression.${level2}`,
+        observed: lower,
+        limitValue,
+        percent: lower / limitValue * 100
+      });
+    }
+  }
+  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  if (!tripped) return { status: "pass", reasons: resolutionNote(c, tier2, what), use };
+  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
+  return {
+    status: level,
+    reasons: [
+      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${level} limit ${signedPercent(tripped.limitValue)} % (${percentSignificant(tripped.percent)} of budget)`
+    ],
+    use
+  };
+}
+function resolutionNote(c, tier2, what) {
+  const limit = tier2.fail ?? tier2.warn;
+  if (limit === void 0 || !c.ci95) return [];
+  const h = 1 - c.ci95[0] / c.ratio;
+  const passes = (1 + limit) / (1 - h) - 1;
+  if (h <= limit || !Number.isFinite(passes)) return [];
+  const level = tier2.fail !== void 0 ? "fail" : "warn";
+  return [
+    `${what}: the interval reaches ${percentFixed(h, 1)} below the estimate, more than the ${level} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`
+  ];
+}
+
+// src/gate/stats.ts
+function summary2(xs) {
+  return { median: median(xs), ci95: medianCi(xs) };
+}
+function benchmarkStats(m) {
+  if (m.energy.length === 0) return void 0;
+  return {
+    n: m.energy.length,
+    energyJ: summary2(m.energy),
+    co2eG: summary2(m.co2e),
+    durationS: summary2(m.duration)
+  };
+}
+
+// src/gate/evaluate.ts
+function evaluateGate(benchmarks, opts) {
+  const gates = benchmarks.map((b) => gateBenchmark(b, opts.baseline));
+  const total = totalCheck(opts);
+  const status = worst(...gates.map((g) => g.status), total.status);
+  const reasons = [
+    ...benchmarks.flatMap((b, i) => gates[i].reasons.map((r) => `${b.name}: ${r}`)),
+    ...total.reasons.map((r) => `suite total: ${r}`)
+  ];
+  const baseline = opts.baseline ? {
+    source: opts.baseline.source,
+    ...opts.baseline.ref ? { ref: opts.baseline.ref } : {},
+    ...opts.baseline.note ? { note: opts.baseline.note } : {}
+  } : { source: "none", note: NO_BASELINE_NOTE };
+  return { benchmarks: gates, verdict: { status, reasons, baseline }, totalUse: total.use };
+}
+function gateBenchmark(b, baseline) {
+  const samples = metricSamples(b);
+  const stats = benchmarkStats(samples);
+  const common = { ...b.budget ? { budget: b.budget } : {}, ...stats ? { stats } : {} };
+  if (b.status === "error" || !stats) {
+    return { ...common, status: "error", reasons: [b.reason ?? "error"] };
+  }
+  const budget2 = b.budget;
+  const absolute = budget2 ? absoluteChecks(budget2, b, stats) : NO_CHECK;
+  const reg = regressionCheck(b, samples, baseline);
+  const all = combine([absolute, reg.check]);
+  return {
+    ...common,
+    ...reg.comparison ? { comparison: reg.comparison } : {},
+    status: all.status,
+    reasons: all.reasons,
+    ...all.use.length ? { budgetUse: all.use } : {}
+  };
+}
+function absoluteChecks(budget2, b, stats) {
+  const checks = [];
+  if (budget2.energyJ)
+    checks.push(checkTier("energy", "energy", stats.energyJ.median, budget2.energyJ, formatEnergy));
+  if (budget2.co2eG) checks.push(checkTier("co2e", "CO2e", stats.co2eG.median, budget2.co2eG, formatMass));
+  if (budget2.perUnitCo2eG) {
+    const count2 = b.perUnit?.count;
+    checks.push(
+      count2 ? checkTier(
+        "perUnit.co2e",
+        "CO2e per unit",
+        stats.co2eG.median / count2,
+        budget2.perUnitCo2eG,
+        formatMass
+      ) : {
+        ...NO_CHECK,
+        reasons: ["per-unit budget not checked: the benchmark declares no functional unit"]
+      }
+    );
+  }
+  return combine(checks);
+}
+function regressionCheck(b, samples, baseline) {
+  if (!baseline) return { check: NO_CHECK };
+  const base = baseline.benchmarks.get(b.name);
+  if (!base) return { check: { ...NO_CHECK, reasons: ["not in the baseline: regression not checked"] } };
+  const metric = b.budget?.metric ?? "energy";
+  const comparison = compare(metric, samples[metric], base[metric], baseline);
+  if (!comparison) {
+    const why = metric === "perUnit" ? "a functional unit on both sides" : "successful samples on both sides";
+    return {
+      check: { ...NO_CHECK, reasons: [`${METRIC_LABEL[metric]}: regression not checked: needs ${why}`] }
+    };
+  }
+  const tier2 = b.budget?.regression ?? DEFAULT_REGRESSION;
+  return {
+    check: checkRegression(comparison, tier2, base[metric].length, samples[metric].length),
+    comparison
+  };
+}
+function totalCheck(opts) {
+  if (!opts.total || !opts.totals) return NO_CHECK;
+  const t = opts.total;
+  return combine([
+    t.energyJ ? checkTier("total.energy", "energy", opts.totals.energyJ, t.energyJ, formatEnergy) : NO_CHECK,
+    t.co2eG ? checkTier("total.co2e", "CO2e", opts.totals.co2eG, t.co2eG, formatMass) : NO_CHECK
+  ]);
+}
+
+// src/gate/apply.ts
+function applyGate(report, opts) {
+  const withBudgets = report.benchmarks.map((b) => {
+    const budget2 = opts.budgetOf(b.name) ?? (opts.baseline ? { regression: { ...DEFAULT_REGRESSION }, metric: "energy" } : void 0);
+    return { ...b, budget: budget2 };
+  });
+  const result = evaluateGate(withBudgets, {
+    baseline: opts.baseline,
+    ...opts.total ? { total: opts.total } : {},
+    totals: report.totals
+  });
+  const benchmarks = report.benchmarks.map((b, i) => merge3(b, result.benchmarks[i]));
+  return {
+    ...report,
+    benchmarks,
+    totals: {
+      ...report.totals,
+      ...opts.total ? { budget: opts.total } : {},
+      ...result.totalUse.length ? { budgetUse: result.totalUse } : {}
+    },
+    verdict: result.verdict
+  };
+}
+function merge3(b, g) {
+  const { budget: _b, stats: _s, comparison: _c, budgetUse: _u, ...rest } = b;
+  return {
+    ...rest,
+    status: g.status,
+    ...g.budget ? { budget: g.budget } : {},
+    ...g.stats ? { stats: g.stats } : {},
+    ...g.comparison ? { comparison: g.comparison } : {},
+    reasons: g.reasons,
+    ...g.budgetUse ? { budgetUse: g.budgetUse } : {}
+  };
+}
+
+// src/gate/io/read-report.ts
+import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
+
+// src/errors/usage-error.ts
+var UsageError = class extends CarbonGateError {
+  name = "UsageError";
+};
+
+// src/gate/report-schema.ts
+var S = SampleReportSchema.shape;
+var sample2 = SampleReportSchema.pick({ status: true }).extend({
+  energyJ: S.energyJ.nonnegative(),
+  co2eG: S.co2eG.nonnegative(),
+  durationS: S.durationS.nonnegative()
+}).loose();
+var budget = ResolvedBudgetSchema.extend({ metric: ResolvedBudgetSchema.shape.metric.default("energy") });
+var benchmark2 = BenchmarkReportSchema.pick({ name: true, status: true, reason: true }).extend({
+  samples: external_exports.array(sample2).max(REPORT_LIMITS.samples),
+  // perUnit figures divide by the count.
+  perUnit: external_exports.looseObject({ count: PerUnitSchema.shape.count.positive() }).optional(),
+  budget: budget.optional()
+}).loose();
+var GateReportSchema = ReportSchema.pick({ schemaVersion: true }).extend({
+  benchmarks: external_exports.array(benchmark2).max(REPORT_LIMITS.benchmarks),
+  totals: ReportSchema.shape.totals.pick({ energyJ: true, co2eG: true, budget: true }).loose()
+}).loose();
+function firstIssue(error63) {
+  const issue3 = error63.issues[0];
+  if (!issue3) return "invalid";
+  const where = issue3.path.map((p, i) => typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`).join("");
+  return `${where || "(top level)"}: ${issue3.message.split("\n")[0]}`;
+}
+
+// src/gate/io/read-report.ts
+var MAX_REPORT_BYTES2 = 64 * 1024 * 1024;
+async function readReportFile(file3, role) {
+  const fail2 = (why) => {
+    throw new UsageError(`${role} ${file3}: ${why}`);
+  };
+  const info3 = await stat4(file3).catch(
+    (e) => fail2(e.code === "ENOENT" ? "file not found" : `cannot read (${e.code ?? e.message})`)
+  );
+  if (!info3.isFile()) fail2("not a regular file");
+  if (info3.size > MAX_REPORT_BYTES2) fail2("larger than 64 MiB; not a carbon-gate report");
+  const text2 = await readFile4(file3, "utf8").catch(
+    (e) => fail2(`cannot read (${e.code ?? e.message})`)
+  );
+  let json2;
+  try {
+    json2 = JSON.parse(text2);
+  } catch (e) {
+    fail2(`not JSON (${e.message.split("\n")[0]})`);
+  }
+  const parsed = GateReportSchema.safeParse(json2);
+  if (!parsed.success) fail2(`not a carbon-gate report: ${firstIssue(parsed.error)}`);
+  return parsed.data;
+}
+
+// src/gate/io/file-baseline.ts
+function fileBaseline(file3) {
+  return {
+    source: "file",
+    async load() {
+      const report = await readReportFile(file3, "baseline");
+      return baselineFromReport(report, { source: "file", ref: file3, method: "independent" });
+    }
+  };
+}
+
+// src/gate/resolve-budget.ts
+var GATED_REPEAT = 5;
+function resolveBudget(top, own2) {
+  if (!top && !own2) return void 0;
+  const energyJ2 = own2?.energyJ ?? top?.energyJ;
+  const co2eG = own2?.co2eG ?? top?.co2eG;
+  const perUnitCo2eG = own2?.perUnitCo2eG ?? top?.perUnitCo2eG;
+  const regression2 = own2?.regression ?? top?.regression;
+  return {
+    ...energyJ2 ? { energyJ: { ...energyJ2 } } : {},
+    ...co2eG ? { co2eG: { ...co2eG } } : {},
+    ...perUnitCo2eG ? { perUnitCo2eG: { ...perUnitCo2eG } } : {},
+    ...regression2 ? { regression: { ...regression2 } } : {},
+    metric: own2?.metric ?? top?.metric ?? "energy"
+  };
+}
+
+// src/io/config-file.ts
+import { open as open3, stat as stat5 } from "node:fs/promises";
+import path9 from "node:path";
+
+// src/config/limits.ts
+var MAX_CONFIG_BYTES = 1024 * 1024;
+var MAX_YAML_ALIASES = 50;
+var MAX_FLOW_DEPTH = 32;
+var MAX_INDICATORS_PER_LINE = 8;
+var MAX_INDENT = 256;
+var MAX_ERROR_LINES = 50;
+
+// src/config/content-checks.ts
+var EMPTY_FILE = "the file is empty; expected a mapping with version and benchmarks";
+function tooLarge(text2) {
+  if (text2.length > MAX_CONFIG_BYTES) return true;
+  if (text2.length * 3 <= MAX_CONFIG_BYTES) return false;
+  return new TextEncoder().encode(text2).length > MAX_CONFIG_BYTES;
+}
+function lineCol(text2, offset) {
+  const before = text2.slice(0, offset);
+  const line = before.split("\n").length;
+  return `${line}:${offset - before.lastIndexOf("\n")}`;
+}
+function contentProblem(text2, file3) {
+  if (tooLarge(text2)) {
+    return `${file3}: the file is larger than 1 MiB; a carbon-gate config is a few kB, is this the right file?`;
+  }
+  const binaryAt = text2.search(/[\0\uFFFD]/);
+  if (binaryAt >= 0) {
+    return `${file3}:${lineCol(text2, binaryAt)}: binary content (NUL byte or invalid UTF-8); expected a UTF-8 YAML text file`;
+  }
+  if (text2.trim() === "") return `${file3}: ${EMPTY_FILE}`;
+  return void 0;
+}
+
+// src/config/render.ts
+var MAX_SHOWN = 40;
+var PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
+function quote(text2) {
+  const short = text2.length > MAX_SHOWN ? `${Array.from(text2.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text2;
+  return JSON.stringify(short).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+function formatPath(path25) {
+  let out = "";
+  for (const segment of path25) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (typeof segment === "string" && PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${quote(String(segment))}]`;
+  }
+  return out;
+}
+function describeValue(value) {
+  if (value === void 0 || value === null) return "nothing";
+  if (typeof value === "string") return quote(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  if (typeof value === "object") return Object.keys(value).length === 0 ? "an empty mapping" : "a mapping";
+  return `a ${typeof value}`;
+}
+function valueAt(input2, path25) {
+  let value = input2;
+  for (const segment of path25) {
+    if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) return void 0;
+    value = value[segment];
+  }
+  return value;
+}
+
+// src/config/expectations.ts
+var expectations = external_exports.registry();
+function field(schema, doc, expectation) {
+  const described = schema.describe(doc);
+  expectations.add(described, expectation);
+  return described;
+}
+function quotingHint(want) {
+  return (found) => {
+    if (want === "string" && (typeof found === "number" || typeof found === "boolean")) {
+      return `quote it ("${String(found)}") so YAML keeps it a string`;
+    }
+    if (want === "number" && typeof found === "string" && found.trim() !== "" && Number.isFinite(+found)) {
+      return "remove the quotes";
+    }
+    return void 0;
+  };
+}
+
+// src/config/schema-walk.ts
+function layers(schema) {
+  const out = [];
+  for (let s = schema; s; ) {
+    out.push(s);
+    const def = s._zod.def;
+    s = def.type === "pipe" ? def.in : def.innerType;
+  }
+  return out;
+}
+function child2(schema, segment, want) {
+  for (const layer of layers(schema)) {
+    const def = layer._zod.def;
+    if (def.type === "object" && typeof segment === "string") {
+      const shape = def.shape;
+      return Object.hasOwn(shape, segment) ? shape[segment] : void 0;
+    }
+    if (def.type === "array" && typeof segment === "number") return def.element;
+    if (def.type === "record") {
+      const record2 = def;
+      return want === "key" ? record2.keyType : record2.valueType;
+    }
+  }
+  return void 0;
+}
+function schemaAt(root, path25, want = "value") {
+  let schema = root;
+  path25.forEach((segment, i) => {
+    if (schema) schema = child2(schema, segment, i === path25.length - 1 ? want : "value");
+  });
+  return schema;
+}
+function expectationOf(schema) {
+  if (!schema) return void 0;
+  for (const layer of layers(schema)) {
+    const found = expectations.get(layer);
+    if (found) return found;
+  }
+  return void 0;
+}
+function allowedKeys(schema) {
+  for (const layer of schema ? layers(schema) : []) {
+    const def = layer._zod.def;
+    if (def.type === "object") return Object.keys(def.shape);
+  }
+  return [];
+}
+
+// src/config/suggest.ts
+var MAX_WORD = 64;
+function closestMatch(word, candidates) {
+  if (word.length > MAX_WORD) return void 0;
+  const w2 = word.toLowerCase();
+  let best;
+  for (const candidate of candidates) {
+    const c = candidate.toLowerCase();
+    const distance = editDistance(w2, c);
+    const prefix = w2.length >= 3 && (c.startsWith(w2) || w2.startsWith(c));
+    if (!(prefix || distance <= 2 && distance < c.length)) continue;
+    const score = prefix ? 0 : distance;
+    if (!best || score < best.score) best = { candidate, score };
+  }
+  return best?.candidate;
+}
+
+// src/config/issues.ts
+function issueLines(issues, input2, root, file3) {
+  const lines = issues.flatMap((issue3) => linesFor(issue3, input2, root, file3));
+  return [...new Set(lines)];
+}
+function at(file3, path25) {
+  const shown = formatPath(path25);
+  return shown ? `${file3}: ${shown}: ` : `${file3}: `;
+}
+function linesFor(issue3, input2, root, file3) {
+  if (issue3.code === "unrecognized_keys") {
+    const allowed = allowedKeys(schemaAt(root, issue3.path));
+    return issue3.keys.map((key) => {
+      const match = closestMatch(key, allowed);
+      const advice = match ? `did you mean "${match}"?` : `allowed keys: ${allowed.join(", ")}`;
+      return `${at(file3, [...issue3.path, key])}unknown key; ${advice}`;
+    });
+  }
+  if (issue3.code === "invalid_key") {
+    const expectation2 = expectationOf(schemaAt(root, issue3.path, "key"));
+    const key = issue3.path[issue3.path.length - 1];
+    return [
+      `${at(file3, issue3.path)}expected ${expectation2?.expected ?? issue3.message}, found ${describeValue(key)}`
+    ];
+  }
+  const found = valueAt(input2, issue3.path);
+  const own2 = issue3.code === "custom" ? issue3.params?.["expected"] : void 0;
+  const expectation = typeof own2 === "string" ? { expected: own2 } : expectationOf(schemaAt(root, issue3.path));
+  const hint = expectation?.hint?.(found);
+  const expected = expectation?.expected ?? issue3.message;
+  return [
+    `${at(file3, issue3.path)}expected ${expected}, found ${describeValue(found)}${hint ? `; ${hint}` : ""}`
+  ];
+}
+
+// src/config/duration-field.ts
+function durationField(spec) {
+  const inRange = (s) => (spec.exclusiveMin ? s > spec.minS : s >= spec.minS) && s <= spec.maxS;
+  const schema = external_exports.string().regex(new RegExp(DURATION_PATTERN)).transform((text2, ctx) => {
+    const seconds = parseDuration(text2);
+    if (seconds !== null && inRange(seconds)) return seconds;
+    ctx.issues.push({ code: "custom", message: spec.expected, input: text2 });
+    return external_exports.NEVER;
+  });
+  return field(schema, spec.doc, {
+    expected: spec.expected,
+    hint: (found) => typeof found === "number" ? `add a unit, e.g. "${found}s"` : void 0
+  });
+}
+
+// src/config/budget-schema.ts
+function quantity(pattern, parse6, expected, doc) {
+  const schema = external_exports.string().regex(new RegExp(pattern)).transform((text2, ctx) => {
+    const v = parse6(text2);
+    if (v !== null && v > 0) return v;
+    ctx.issues.push({ code: "custom", message: expected, input: text2 });
+    return external_exports.NEVER;
+  });
+  return field(schema, doc, {
+    expected,
+    hint: (found) => typeof found === "number" ? `add a unit, e.g. "${found}${unitOf(pattern)}"` : void 0
+  });
+}
+var unitOf = (pattern) => pattern === PERCENT_PATTERN ? "%" : pattern === MASS_PATTERN ? " g" : " J";
+function tier(value, what) {
+  return field(
+    external_exports.strictObject({ warn: value().optional(), fail: value().optional() }).refine((t) => t.warn === void 0 || t.fail === void 0 || t.warn <= t.fail, {
+      params: { expected: `warn at most fail (${what})` }
+    }),
+    `${what}: warn and/or fail.`,
+    { expected: `a mapping with warn and/or fail (${what})` }
+  );
+}
+var energy2 = () => quantity(ENERGY_PATTERN, parseEnergy, "an energy > 0 like 40 J, 2 kJ, 1 Wh or 0.5 kWh", "Energy limit.");
+var mass2 = () => quantity(MASS_PATTERN, parseMass, "a mass > 0 like 850 mg, 4 g or 1 kg", "CO2e limit.");
+var percent = () => quantity(PERCENT_PATTERN, parsePercent, "a percentage > 0 like 5% or 12.5%", "Increase over the baseline.");
+var regression = field(
+  external_exports.strictObject({
+    warn: percent().optional(),
+    fail: percent().optional(),
+    metric: field(
+      external_exports.enum(GATE_METRICS),
+      "What the regression is judged on: energy (default), co2e, duration or perUnit (CO2e per functional unit).",
+      {
+        expected: 'one of "energy", "co2e", "duration" or "perUnit"',
+        hint: (found) => {
+          const m = typeof found === "string" ? closestMatch(found, GATE_METRICS) : void 0;
+          return m ? `did you mean "${m}"?` : void 0;
+        }
+      }
+    ).optional()
+  }).refine((t) => t.warn === void 0 || t.fail === void 0 || t.warn <= t.fail, {
+    params: { expected: "warn at most fail (regression)" }
+  }),
+  "Regression vs the baseline: trips when the lower bound of the 95 % interval of head \xF7 base exceeds 1 + the limit.",
+  { expected: "a mapping with warn, fail and/or metric" }
+);
+var budgetKeys = {
+  energy: tier(energy2, "energy (J kJ Wh kWh)").optional(),
+  co2e: tier(mass2, "CO2e (mg g kg)").optional(),
+  perUnit: field(
+    external_exports.strictObject({ co2e: tier(mass2, "CO2e per functional unit (mg g kg)").optional() }),
+    "Limits per functional unit, for benchmarks that declare one.",
+    { expected: "a mapping with co2e" }
+  ).optional(),
+  regression: regression.optional()
+};
+function toSi(b) {
+  const { metric, ...tiers } = b.regression ?? {};
+  return {
+    ...b.energy ? { energyJ: b.energy } : {},
+    ...b.co2e ? { co2eG: b.co2e } : {},
+    ...b.perUnit?.co2e ? { perUnitCo2eG: b.perUnit.co2e } : {},
+    ...b.regression ? { regression: tiers } : {},
+    ...metric ? { metric } : {}
+  };
+}
+var BenchmarkBudgetSchema = field(
+  external_exports.strictObject(budgetKeys).transform(toSi),
+  "This benchmark's budget; overrides the top-level budget key by key. Gated benchmarks repeat 5 times by default.",
+  { expected: "a mapping with energy, co2e, perUnit and/or regression" }
+);
+var BudgetSchema = field(
+  external_exports.strictObject({
+    ...budgetKeys,
+    total: field(
+      external_exports.strictObject({
+        energy: tier(energy2, "energy (J kJ Wh kWh)").optional(),
+        co2e: tier(mass2, "CO2e (mg g kg)").optional()
+      }),
+      "Limits on the whole suite: the sum of the benchmarks' medians.",
+      { expected: "a mapping with energy and/or co2e" }
+    ).optional(),
+    team: field(
+      external_exports.strictObject({
+        period: field(external_exports.literal("month"), "The ledger period: a calendar month (UTC).", {
+          expected: '"month"'
+        }),
+        co2e: mass2()
+      }),
+      "Team budget (GitHub Action, baseline: history): CO2e the default branch's recorded runs may emit per period; warns at 80 %, fails at 100 %.",
+      { expected: "a mapping with period and co2e" }
+    ).optional()
+  }).transform(({ total, team, ...rest }) => ({
+    ...toSi(rest),
+    ...team ? { team: { period: team.period, co2eG: team.co2e } } : {},
+    ...total ? {
+      total: {
+        ...total.energy ? { energyJ: total.energy } : {},
+        ...total.co2e ? { co2eG: total.co2e } : {}
+      }
+    } : {}
+  })),
+  "Carbon budget for every benchmark (each may override it) and, under total, for the whole suite.",
+  { expected: "a mapping with energy, co2e, perUnit, regression, total and/or team" }
+);
+
+// src/config/tfjs-schema.ts
+var TFJS_MODELS = ["mlp", "cnn", "gru", "dcgan", "knn", "kmeans", "fourier"];
+var TFJS_TASKS = ["train", "infer"];
+var TFJS_BACKENDS = ["tensorflow", "wasm", "cpu"];
+var OPTIMIZERS = ["sgd", "adam", "rmsprop", "adagrad", "adadelta", "adamax"];
+var LOSSES = [
+  "categoricalCrossentropy",
+  "sparseCategoricalCrossentropy",
+  "binaryCrossentropy",
+  "meanSquaredError",
+  "meanAbsoluteError"
+];
+var int2 = (min, max) => external_exports.number().int().min(min).max(max);
+var didYouMean = (options) => (found) => {
+  const match = typeof found === "string" ? closestMatch(found, options) : void 0;
+  return match ? `did you mean "${match}"?` : quotingHint("number")(found);
+};
+var words = (options) => options.map((o) => `"${o}"`).join(", ");
+var isModelFile = (s) => /\.json$/i.test(s);
+var isDataFile = (s) => /\.(json|csv)$/i.test(s);
+var model = field(
+  external_exports.string().refine((s) => TFJS_MODELS.includes(s) || isModelFile(s)),
+  "Built-in model (mlp, cnn, gru, dcgan, knn, kmeans, fourier) or a TF.js LayersModel model.json, relative to the config file.",
+  {
+    expected: `one of ${words(TFJS_MODELS)} or a path to a model.json`,
+    hint: didYouMean(TFJS_MODELS)
+  }
+);
+var compile2 = field(
+  external_exports.strictObject({
+    optimizer: field(external_exports.enum(OPTIMIZERS), "Optimizer.", {
+      expected: `one of ${words(OPTIMIZERS)}`,
+      hint: didYouMean(OPTIMIZERS)
+    }),
+    loss: field(external_exports.enum(LOSSES), "Loss function.", {
+      expected: `one of ${words(LOSSES)}`,
+      hint: didYouMean(LOSSES)
+    }),
+    learningRate: field(external_exports.number().positive().max(10), "Learning rate (the optimizer default when absent).", {
+      expected: "a number > 0 and at most 10",
+      hint: quotingHint("number")
+    }).optional()
+  }),
+  "Training settings for a user model.json (required to train one).",
+  { expected: "a mapping with optimizer, loss and an optional learningRate" }
+);
+var TASKS_OF = {
+  mlp: ["train", "infer"],
+  cnn: ["train", "infer"],
+  gru: ["train", "infer"],
+  dcgan: ["train"],
+  knn: ["infer"],
+  kmeans: ["train"],
+  fourier: ["infer"]
+};
+var MNIST_DIGITS = 1e4;
+var TfjsSchema = field(
+  external_exports.strictObject({
+    model,
+    task: field(external_exports.enum(TFJS_TASKS), "train: fit, then score the held-out digits; infer: predict only.", {
+      expected: 'one of "train" or "infer"',
+      hint: didYouMean(TFJS_TASKS)
+    }).default("train"),
+    dataset: field(
+      external_exports.string().refine((s) => s === "mnist" || isDataFile(s)),
+      "mnist (10,000 real digits, shipped) or a .json/.csv data file, relative to the config file.",
+      { expected: '"mnist" or a path to a .json or .csv file' }
+    ).default("mnist"),
+    samples: field(int2(10, 1e6), "Examples drawn (with the seed); testSplit of them are held out.", {
+      expected: "a whole number from 10 to 1000000",
+      hint: quotingHint("number")
+    }).default(3e3),
+    testSplit: field(external_exports.number().min(0.05).max(0.5), "Share of the samples held out to score accuracy.", {
+      expected: "a number from 0.05 to 0.5",
+      hint: quotingHint("number")
+    }).default(0.2),
+    epochs: field(int2(1, 1e3), "Training epochs (kmeans: Lloyd iterations).", {
+      expected: "a whole number from 1 to 1000",
+      hint: quotingHint("number")
+    }).default(1),
+    batchSize: field(int2(1, 8192), "Examples per batch.", {
+      expected: "a whole number from 1 to 8192",
+      hint: quotingHint("number")
+    }).default(64),
+    seed: field(int2(0, 2 ** 32 - 1), "Seed of the sample draw, the split and the initial weights.", {
+      expected: "a whole number from 0 to 4294967295",
+      hint: quotingHint("number")
+    }).default(42),
+    backend: field(
+      external_exports.enum(TFJS_BACKENDS),
+      "Pin the TF.js backend; unavailable is an error. Default: tensorflow (tfjs-node), else wasm, else cpu.",
+      { expected: `one of ${words(TFJS_BACKENDS)}`, hint: didYouMean(TFJS_BACKENDS) }
+    ).optional(),
+    k: field(int2(1, 100), "knn: neighbours that vote.", {
+      expected: "a whole number from 1 to 100",
+      hint: quotingHint("number")
+    }).default(3),
+    clusters: field(int2(2, 4096), "kmeans: number of clusters.", {
+      expected: "a whole number from 2 to 4096",
+      hint: quotingHint("number")
+    }).default(256),
+    frequencies: field(int2(1, 28), "fourier: low frequencies kept per image axis.", {
+      expected: "a whole number from 1 to 28",
+      hint: quotingHint("number")
+    }).default(8),
+    compile: compile2.optional()
+  }).superRefine(checkCombination),
+  "A TF.js benchmark run by carbon-gate in a child process (instead of run).",
+  { expected: "a mapping with at least model" }
+);
+function checkCombination(t, ctx) {
+  const issue3 = (path25, expected) => ctx.addIssue({ code: "custom", path: [path25], message: expected, params: { expected } });
+  const tasks = TASKS_OF[t.model];
+  if (tasks && !tasks.includes(t.task)) issue3("task", `${words(tasks)} for model ${t.model}`);
+  if (!tasks && t.task === "train" && !t.compile)
+    issue3("compile", "compile settings (optimizer, loss) to train a model.json; or task: infer");
+  if (t.dataset === "mnist" && t.samples > MNIST_DIGITS)
+    issue3("samples", `at most ${MNIST_DIGITS} samples: mnist has ${MNIST_DIGITS} digits`);
+}
+
+// src/config/benchmark-schema.ts
+var BENCHMARK_KINDS = ["training", "inference", "other"];
+var wholeNumber = (min, max) => external_exports.number().int().min(min).max(max);
+var hasText = (s) => s.trim() !== "";
+var name = field(
+  // Single line: names key baselines and rows of Markdown tables, where a newline breaks both.
+  external_exports.string().min(1).max(100).refine((s) => hasText(s) && !/[\r\n]/.test(s)),
+  "Unique name of the benchmark; reports and baselines are keyed by it.",
+  { expected: "a non-empty single-line name (at most 100 characters)", hint: quotingHint("string") }
+);
+var kind = field(external_exports.enum(BENCHMARK_KINDS), "What the benchmark exercises; reports group results by it.", {
+  expected: 'one of "training", "inference" or "other"',
+  hint: (found) => {
+    const match = typeof found === "string" ? closestMatch(found, BENCHMARK_KINDS) : void 0;
+    return match ? `did you mean "${match}"?` : void 0;
+  }
+});
+var envName = field(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), "Environment variable name.", {
+  expected: "an environment variable name (letters, digits and _, not starting with a digit)"
+});
+var envValue = field(external_exports.string(), "Environment variable value (always a string).", {
+  expected: "a string",
+  hint: (found) => found === null ? 'write "" for an empty value' : quotingHint("string")(found)
+});
+var BenchmarkSchema = external_exports.strictObject({
+  name,
+  kind,
+  run: field(
+    external_exports.string().min(1).refine(hasText),
+    "Shell command that runs the benchmark once (or give tfjs).",
+    {
+      expected: "a non-empty shell command",
+      hint: quotingHint("string")
+    }
+  ).optional(),
+  tfjs: TfjsSchema.optional(),
+  cwd: field(external_exports.string().min(1), "Working directory, relative to the config file's directory.", {
+    expected: "a non-empty directory path"
+  }).optional(),
+  env: field(external_exports.record(envName, envValue), "Extra environment variables for the command.", {
+    expected: "a mapping of variable names to string values"
+  }).default({}),
+  // No default here: it depends on whether the benchmark is gated (specs-from-config.ts decides).
+  repeat: field(
+    wholeNumber(1, 1e3),
+    "Metered runs; the report gives their median and every sample. Default 1, or 5 when gated (a budget or a baseline).",
+    {
+      expected: "a whole number from 1 to 1000",
+      hint: quotingHint("number")
+    }
+  ).optional(),
+  warmup: field(wholeNumber(0, 100), "Unmeasured runs before the measured ones (caches, JIT).", {
+    expected: "a whole number from 0 to 100",
+    hint: quotingHint("number")
+  }).default(0),
+  // Capped at 24h: Node timers overflow past ~24.8 days and would fire at once.
+  timeout: durationField({
+    doc: "Time limit for each run, more than 0 and at most 24h, e.g. 30s, 10m or 1h; the run is killed and fails after it.",
+    minS: 0,
+    exclusiveMin: true,
+    maxS: 24 * 3600,
+    expected: "a duration > 0 like 30s, 10m or 1h (at most 24h)"
+  }).prefault("30m"),
+  unit: field(
+    external_exports.strictObject({
+      name: field(external_exports.enum(UNIT_NAMES), "What one unit is.", {
+        expected: 'one of "epoch", "inference", "sample" or "run"',
+        hint: (found) => {
+          const match = typeof found === "string" ? closestMatch(found, UNIT_NAMES) : void 0;
+          return match ? `did you mean "${match}"?` : void 0;
+        }
+      }),
+      count: field(wholeNumber(1, 1e12), "Units one run performs.", {
+        expected: "a whole number \u2265 1",
+        hint: quotingHint("number")
+      })
+    }),
+    "Functional unit (SCI R): the report adds energy and CO2e per unit and per 1,000 units.",
+    { expected: "a mapping with name and count" }
+  ).optional(),
+  budget: BenchmarkBudgetSchema.optional()
+}).superRefine(exactlyOneOfRunOrTfjs, { when: (payload) => isMapping(payload.value) }).transform(({ timeout, ...rest }) => ({ ...rest, timeoutS: timeout }));
+function isMapping(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function exactlyOneOfRunOrTfjs(entry, ctx) {
+  if (!isMapping(entry)) return;
+  const hasRun = entry["run"] !== void 0;
+  const hasTfjs = entry["tfjs"] !== void 0;
+  if (hasRun === hasTfjs) {
+    const expected = hasRun ? "either run or tfjs, not both" : "a shell command in run, or a TF.js benchmark in tfjs (exactly one of them)";
+    ctx.addIssue({
+      code: "custom",
+      path: [hasRun ? "tfjs" : "run"],
+      message: expected,
+      params: { expected }
+    });
+  }
+}
+var benchmarkEntry = field(BenchmarkSchema, "A command to run and meter.", {
+  expected: "a mapping with name, kind and run (or tfjs)"
+});
+function reportDuplicateNames(list, ctx) {
+  const firstIndex = /* @__PURE__ */ new Map();
+  list.forEach((entry, i) => {
+    const entryName = entry?.name;
+    if (typeof entryName !== "string") return;
+    const first = firstIndex.get(entryName);
+    if (first === void 0) firstIndex.set(entryName, i);
+    else
+      ctx.addIssue({
+        code: "custom",
+        path: [i, "name"],
+        message: "duplicate benchmark name",
+        params: { expected: `a unique name (benchmarks[${first}] already uses it)` }
+      });
+  });
+}
+var BenchmarksSchema = field(
+  external_exports.array(benchmarkEntry).min(1).superRefine(reportDuplicateNames, { when: (payload) => Array.isArray(payload.value) }),
+  "Benchmarks to run, in order.",
+  { expected: "a non-empty list of benchmarks" }
+);
+
+// src/carbon/intensity-source.ts
+var INTENSITY_SOURCES = ["embedded", "electricity-maps", "watttime", "uk"];
+function selectIntensitySource(flag, config2, hasElectricityMapsToken) {
+  return flag ?? config2 ?? (hasElectricityMapsToken ? "electricity-maps" : "embedded");
+}
+
+// src/config/carbon-schema.ts
+var envRef = (doc) => field(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), doc, {
+  expected: "an environment variable name (the config names the variable; it never holds the secret)"
+}).optional();
+var IntensitySchema = field(
+  external_exports.strictObject({
+    source: field(
+      external_exports.enum(INTENSITY_SOURCES),
+      "Where the grid intensity comes from: embedded tables, or one live fetch per run (falls back to embedded on any failure).",
+      {
+        expected: 'one of "embedded", "electricity-maps", "watttime" or "uk"',
+        hint: (found) => {
+          const m = typeof found === "string" ? closestMatch(found, INTENSITY_SOURCES) : void 0;
+          return m ? `did you mean "${m}"?` : void 0;
+        }
+      }
+    ).optional(),
+    zone: field(
+      external_exports.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+      "The live provider's zone or region when it differs from `region` (Electricity Maps zone, WattTime region).",
+      { expected: 'a zone name like "DE", "US-CAL-CISO" or "CAISO_NORTH"' }
+    ).optional(),
+    tokenEnv: envRef(
+      "Env variable holding the Electricity Maps token (default CARBON_GATE_ELECTRICITY_MAPS_TOKEN)."
+    ),
+    usernameEnv: envRef(
+      "Env variable holding the WattTime username (default CARBON_GATE_WATTTIME_USERNAME)."
+    ),
+    passwordEnv: envRef(
+      "Env variable holding the WattTime password (default CARBON_GATE_WATTTIME_PASSWORD)."
+    )
+  }),
+  "Grid intensity source and provider settings.",
+  { expected: "a mapping with source, zone, tokenEnv, usernameEnv or passwordEnv" }
+);
+var lifetime = field(
+  external_exports.string().regex(new RegExp(LONG_DURATION_PATTERN)).transform((text2, ctx) => {
+    const s = parseLongDuration(text2);
+    if (s !== null && s > 0) return s;
+    ctx.issues.push({ code: "custom", message: "a duration > 0 like 4y or 1460d", input: text2 });
+    return external_exports.NEVER;
+  }),
+  "Expected lifespan of the machine, e.g. 4y or 1460d (y = 365 days).",
+  {
+    expected: "a duration > 0 like 4y or 1460d",
+    hint: (f) => typeof f === "number" ? `add a unit, e.g. "${f}y"` : void 0
+  }
+);
+var embodiedModel = external_exports.strictObject({
+  totalKg: field(external_exports.number().positive().max(1e6), "Embodied emissions of the whole machine, kg CO2e.", {
+    expected: "a number of kg > 0",
+    hint: quotingHint("number")
+  }),
+  lifetime,
+  share: field(
+    external_exports.number().positive().max(1),
+    "Share of the machine reserved, 0 to 1 (e.g. 0.03125 for 4 of 128 threads).",
+    {
+      expected: "a number > 0 and at most 1",
+      hint: quotingHint("number")
+    }
+  )
+}).transform(({ lifetime: lifetimeS, ...rest }) => ({ ...rest, lifetimeS }));
+var EmbodiedSchema = field(
+  external_exports.union([external_exports.literal("github-hosted"), external_exports.literal("none"), embodiedModel]),
+  'Embodied carbon (SCI M): "github-hosted", "none", or { totalKg, lifetime, share }. Default: github-hosted on such a runner, else not counted.',
+  { expected: '"github-hosted", "none" or a mapping with totalKg, lifetime and share' }
+);
+var ProjectionSchema2 = field(
+  external_exports.strictObject({
+    queriesPerDay: field(external_exports.number().min(0).max(1e12), "Expected inference queries per day.", {
+      expected: "a number \u2265 0",
+      hint: quotingHint("number")
+    }),
+    days: field(external_exports.number().positive().max(36500), "Days of serving to project.", {
+      expected: "a number of days > 0",
+      hint: quotingHint("number")
+    })
+  }),
+  "Patterson et al. projection: training energy + queries \xD7 energy per inference.",
+  { expected: "a mapping with queriesPerDay and days" }
+);
+
+// src/config/schema.ts
+var meter = field(
+  external_exports.strictObject({
+    interval: durationField({
+      doc: "How often energy counters are sampled, from 50ms to 60s, e.g. 500ms.",
+      minS: 0.05,
+      maxS: 60,
+      expected: "a duration from 50ms to 60s like 500ms or 1s"
+    }).prefault("500ms")
+  }).transform(({ interval: interval2 }) => ({ intervalS: interval2 })),
+  "Energy metering settings.",
+  { expected: "a mapping with an optional interval" }
+).prefault({});
+var ConfigSchema = field(
+  external_exports.strictObject({
+    $schema: field(external_exports.string(), "JSON Schema URL or path for editors; ignored by carbon-gate.", {
+      expected: "a string"
+    }).optional(),
+    version: field(external_exports.literal(1), "Config format version; must be 1.", {
+      expected: "1 (the config format version this carbon-gate reads)",
+      hint: (found) => typeof found === "number" && found > 1 ? "this file may need a newer carbon-gate" : void 0
+    }),
+    region: field(
+      external_exports.string().max(64).regex(/^[A-Za-z0-9:_-]+$/),
+      "Grid region: ISO 3166-1 (FR, DEU), ISO 3166-2 (US-WA), cloud region (azure:eastus, aws:eu-north-1, gcp:europe-west1), auto (detect on Azure) or world.",
+      { expected: 'a region code like "FR", "DEU", "US-WA", "azure:eastus", "auto" or "world"' }
+    ).optional(),
+    pue: field(external_exports.number().min(1).max(3), "Power usage effectiveness of the data centre (1 to 3).", {
+      expected: "a number from 1 to 3",
+      hint: quotingHint("number")
+    }).optional(),
+    intensity: IntensitySchema.optional(),
+    embodied: EmbodiedSchema.optional(),
+    projection: ProjectionSchema2.optional(),
+    meter,
+    powerProfile: field(
+      external_exports.string().min(1).max(4096),
+      "Measured power profile of the runner (JSON from `carbon-gate calibrate`), relative to this file; used when RAPL is not readable.",
+      {
+        expected: "a path to a power profile JSON file, e.g. ./runner-power.json",
+        hint: quotingHint("string")
+      }
+    ).optional(),
+    budget: BudgetSchema.optional(),
+    benchmarks: BenchmarksSchema
+  }),
+  "carbon-gate.yml: the benchmarks carbon-gate runs and meters, and how their energy converts to CO2e.",
+  { expected: "a mapping with version and benchmarks" }
+);
+
+// src/config/yaml-text.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/config/yaml-guard.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function nestingProblem(text2) {
+  let flowDepth = 0;
+  let indicators = 0;
+  let lineStart = true;
+  for (const token of new import_yaml2.Lexer().lex(text2)) {
+    const type = import_yaml2.CST.tokenType(token);
+    if (type === "flow-map-start" || type === "flow-seq-start") {
+      if (++flowDepth > MAX_FLOW_DEPTH) return `[ ] or { } nested more than ${MAX_FLOW_DEPTH} levels deep`;
+    } else if (type === "flow-map-end" || type === "flow-seq-end") {
+      flowDepth = Math.max(0, flowDepth - 1);
+    } else if (type === "seq-item-ind" || type === "explicit-key-ind" || type === "map-value-ind") {
+      if (flowDepth === 0 && ++indicators > MAX_INDICATORS_PER_LINE) {
+        return `more than ${MAX_INDICATORS_PER_LINE} nested "-", "?" or ":" on one line`;
+      }
+    } else if (type === "space" && lineStart && token.length > MAX_INDENT) {
+      return `a line indented more than ${MAX_INDENT} columns`;
+    }
+    if (type === "newline") indicators = 0;
+    lineStart = type === "newline";
+  }
+  return void 0;
+}
+
+// src/config/yaml-text.ts
+function readYaml(text2, file3) {
+  const nesting = nestingProblem(text2);
+  if (nesting) return { ok: false, errors: [`${file3}: YAML nested too deeply (${nesting})`] };
+  const doc = (0, import_yaml3.parseDocument)(text2, { uniqueKeys: true, prettyErrors: true, logLevel: "error" });
+  if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map((e) => syntaxLine(e, text2, file3)) };
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error63) {
+    return { ok: false, errors: [aliasLine(error63, file3)] };
+  }
+  if (value === null || value === void 0) return { ok: false, errors: [`${file3}: ${EMPTY_FILE}`] };
+  return { ok: true, value };
+}
+function syntaxLine(error63, text2, file3) {
+  const pos = error63.linePos?.[0];
+  const where = pos ? `${file3}:${pos.line}:${pos.col}` : file3;
+  if (error63.code === "DUPLICATE_KEY") {
+    const key = pos ? keyAt(text2, pos.line, pos.col) : void 0;
+    return `${where}: duplicate key${key ? ` ${key}` : ""}; each key may appear only once in a mapping`;
+  }
+  const short = (error63.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+  return `${where}: YAML syntax error: ${short}`;
+}
+function keyAt(text2, line, col) {
+  const lineText = text2.split("\n", line)[line - 1] ?? "";
+  const rest = lineText.slice(col - 1, col - 1 + 80);
+  const key = /^("[^"]*"|'[^']*'|[^\s:#,[\]{}"'][^:#]*?)\s*:/.exec(rest)?.[1];
+  return key === void 0 || /^["']/.test(key) ? key : JSON.stringify(key);
+}
+function aliasLine(error63, file3) {
+  const message = error63 instanceof Error ? error63.message : String(error63);
+  if (/excessive alias count/i.test(message)) {
+    return `${file3}: more than ${MAX_YAML_ALIASES} YAML alias expansions; refusing to expand (alias bomb?)`;
+  }
+  return `${file3}: YAML error: ${message.split("\n")[0]}`;
+}
+
+// src/config/validate.ts
+function parseConfigText(text2, file3) {
+  try {
+    const result = parse5(text2.startsWith("\uFEFF") ? text2.slice(1) : text2, file3);
+    return result.ok ? result : { ok: false, errors: capped(result.errors, file3) };
+  } catch (error63) {
+    const message = error63 instanceof Error ? error63.message : String(error63);
+    return { ok: false, errors: [`${file3}: could not read the config: ${message.split("\n")[0]}`] };
+  }
+}
+function parse5(text2, file3) {
+  const problem = contentProblem(text2, file3);
+  if (problem) return { ok: false, errors: [problem] };
+  const yaml = readYaml(text2, file3);
+  if (!yaml.ok) return yaml;
+  const parsed = ConfigSchema.safeParse(yaml.value);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  return { ok: false, errors: issueLines(parsed.error.issues, yaml.value, ConfigSchema, file3) };
+}
+function capped(errors, file3) {
+  if (errors.length <= MAX_ERROR_LINES) return errors;
+  const rest = errors.length - MAX_ERROR_LINES;
+  return [...errors.slice(0, MAX_ERROR_LINES), `${file3}: \u2026 and ${rest} more problem${rest === 1 ? "" : "s"}`];
+}
+
+// src/errors/config-error.ts
+var ConfigError = class extends CarbonGateError {
+  name = "ConfigError";
+  #lines;
+  constructor(lines) {
+    super(lines.join("\n"));
+    this.#lines = lines;
+  }
+  get lines() {
+    return this.#lines;
+  }
+};
+
+// src/io/config-file.ts
+async function loadConfig(file3) {
+  const absolute = path9.resolve(file3);
+  const label2 = displayName(absolute);
+  const text2 = await readText(absolute, label2);
+  const result = parseConfigText(text2, label2);
+  if (!result.ok) throw new ConfigError(result.errors);
+  return { config: result.config, path: absolute, dir: path9.dirname(absolute) };
+}
+function displayName(absolute) {
+  const relative2 = path9.relative(process.cwd(), absolute);
+  return relative2 && !relative2.startsWith("..") && !path9.isAbsolute(relative2) ? relative2 : absolute;
+}
+async function readText(file3, label2) {
+  const info3 = await stat5(file3).catch((error63) => {
+    throw new ConfigError([error63.code === "ENOENT" ? `${label2}: file not found` : cannotRead(label2, error63)]);
+  });
+  if (!info3.isFile()) throw new ConfigError([`${label2}: not a regular file; expected a YAML config file`]);
+  if (info3.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label2}: the file is larger than 1 MiB`]);
+  const bytes = await readAtMost(file3, label2, MAX_CONFIG_BYTES + 1);
+  if (bytes.length > MAX_CONFIG_BYTES) throw new ConfigError([`${label2}: the file is larger than 1 MiB`]);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ConfigError([`${label2}: binary content (invalid UTF-8); expected a UTF-8 YAML text file`]);
+  }
+}
+async function readAtMost(file3, label2, limit) {
+  const handle = await open3(file3, "r").catch((error63) => {
+    throw new ConfigError([cannotRead(label2, error63)]);
+  });
+  try {
+    const buffer = new Uint8Array(limit);
+    let length = 0;
+    while (length < limit) {
+      const { bytesRead } = await handle.read(buffer, length, limit - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+function cannotRead(label2, error63) {
+  return `${label2}: cannot read the file (${error63.code ?? error63.message})`;
+}
+
+// src/meter/defaults.ts
+var DEFAULT_INTERVAL_S = 0.5;
+
+// src/runner/shell-quote.ts
+function shellQuote(args) {
+  return args.map((a) => /^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
+}
+
+// src/runner/specs-from-config.ts
+import path12 from "node:path";
+
+// src/tfjs/command.ts
+import path10 from "node:path";
+
+// src/tfjs/data/split-sizes.ts
+function splitSizes(samples, testSplit) {
+  const test = Math.min(samples - 1, Math.max(1, Math.round(samples * testSplit)));
+  return { train: samples - test, test };
+}
+
+// src/tfjs/command.ts
+function resolveTfjsArgs(tfjs, configDir) {
+  const builtIn = TFJS_MODELS.includes(tfjs.model);
+  return {
+    ...tfjs,
+    model: builtIn ? tfjs.model : path10.resolve(configDir, tfjs.model),
+    dataset: tfjs.dataset === "mnist" ? tfjs.dataset : path10.resolve(configDir, tfjs.dataset)
+  };
+}
+function tfjsCommand(args, runnerPath, nodePath) {
+  return shellQuote([nodePath, runnerPath, JSON.stringify(args)]);
+}
+function tfjsUnit(args) {
+  if (args.task === "train") return { name: "epoch", count: args.epochs };
+  if (args.dataset !== "mnist") return void 0;
+  const samples = Math.min(args.samples, MNIST_DIGITS);
+  if (args.model === "knn") return { name: "inference", count: splitSizes(samples, args.testSplit).test };
+  if (args.model === "fourier") return { name: "sample", count: splitSizes(samples, args.testSplit).test };
+  return { name: "inference", count: samples };
+}
+
+// src/tfjs/runner-path.ts
+import path11 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function tfjsRunnerPath(moduleUrl = import.meta.url) {
+  const dir2 = path11.dirname(fileURLToPath2(moduleUrl));
+  return path11.basename(dir2) === "dist" ? path11.join(dir2, "tfjs-runner.js") : path11.resolve(dir2, "..", "..", "dist", "tfjs-runner.js");
+}
+
+// src/runner/specs-from-config.ts
+function specsFromConfig(config2, configDir, opts = {}) {
+  return config2.benchmarks.map((b) => {
+    const tfjs = b.tfjs ? resolveTfjsArgs(b.tfjs, configDir) : void 0;
+    const run = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
+    if (run === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
+    const unit = b.unit ?? (tfjs ? tfjsUnit(tfjs) : void 0);
+    return {
+      name: b.name,
+      kind: b.kind,
+      run,
+      cwd: path12.resolve(configDir, b.cwd ?? "."),
+      env: b.env ?? {},
+      repeat: b.repeat ?? (opts.gated || resolveBudget(config2.budget, b.budget) ? GATED_REPEAT : 1),
+      warmup: b.warmup,
+      timeoutS: b.timeoutS,
+      ...unit ? { unit } : {},
+      ...tfjs ? { tfjs } : {}
+    };
+  });
+}
+
+// src/engine/io/ab-base.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { realpath } from "node:fs/promises";
+import path14 from "node:path";
+
+// src/errors/base-revision-error.ts
+var BaseRevisionError = class extends CarbonGateError {
+  constructor(problem, ref, detail) {
+    super(detail);
+    this.problem = problem;
+    this.ref = ref;
+  }
+  problem;
+  ref;
+  name = "BaseRevisionError";
+};
+
+// src/gate/ab-baseline.ts
+function abBaseline(baseReport, ref) {
+  return {
+    source: "ab",
+    load: () => Promise.resolve(baselineFromReport(baseReport, { source: "ab", ref, method: "paired" }))
+  };
+}
+
+// src/io/worktree.ts
+import { mkdtemp, rm as rm2 } from "node:fs/promises";
+import os6 from "node:os";
+import path13 from "node:path";
+var trimmed = async (args, cwd) => (await git(args, { cwd })).trim();
+async function withWorktree(from, ref, use) {
+  const repoRoot = await trimmed(["rev-parse", "--show-toplevel"], from).catch(() => {
+    throw new BaseRevisionError("not-a-repository", ref, `${from} is not inside a git repository`);
+  });
+  const commit = await trimmed(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], repoRoot).catch(
+    () => {
+      throw new BaseRevisionError("unresolvable", ref, `git cannot resolve "${ref}" to a commit`);
+    }
+  );
+  const parent = await mkdtemp(path13.join(os6.tmpdir(), "carbon-gate-ab-"));
+  const dir2 = path13.join(parent, "base");
+  try {
+    await git(["worktree", "add", "--detach", dir2, commit], { cwd: repoRoot });
+    return await use({ dir: dir2, commit, repoRoot });
+  } finally {
+    await git(["worktree", "remove", "--force", dir2], { cwd: repoRoot }).catch(() => {
+    });
+    await rm2(parent, { recursive: true, force: true });
+    await git(["worktree", "prune"], { cwd: repoRoot }).catch(() => {
+    });
+  }
+}
+
+// src/engine/io/ab-base.ts
+async function withAbBase(configPath, ref, measure2) {
+  if (ref.startsWith("-"))
+    throw new BaseRevisionError("option-like", ref, `expected a git revision, found "${ref}"`);
+  const real = await realpath(configPath);
+  return withWorktree(path14.dirname(real), ref, async (wt) => {
+    const rel = path14.relative(wt.repoRoot, real);
+    const baseConfig = path14.join(wt.dir, rel);
+    if (!existsSync2(baseConfig)) throw new BaseRevisionError("no-config", ref, `${ref} has no ${rel}`);
+    const loaded2 = await loadConfig(baseConfig);
+    const { report, base } = await measure2(specsFromConfig(loaded2.config, loaded2.dir, { gated: true }));
+    const baseline = await abBaseline(
+      base ?? { benchmarks: [] },
+      `${ref} (${wt.commit.slice(0, 12)})`
+    ).load();
+    return { report, baseline };
+  });
+}
+
+// src/carbon/credentials.ts
+var DEFAULT_TOKEN_ENV = {
+  electricityMaps: "CARBON_GATE_ELECTRICITY_MAPS_TOKEN",
+  wattTimeUsername: "CARBON_GATE_WATTTIME_USERNAME",
+  wattTimePassword: "CARBON_GATE_WATTTIME_PASSWORD"
+};
+function resolveCredentials(refs, env) {
+  const notices = [];
+  const read2 = (name2, fallback) => {
+    const value = env[name2 ?? fallback]?.trim();
+    if (name2 && !value) notices.push(`env variable ${name2} (named in the config) is not set`);
+    return value || void 0;
+  };
+  const token = refs.electricityMapsToken?.trim() || read2(refs.tokenEnv, DEFAULT_TOKEN_ENV.electricityMaps);
+  const username = refs.wattTimeUsername?.trim() || read2(refs.usernameEnv, DEFAULT_TOKEN_ENV.wattTimeUsername);
+  const password = refs.wattTimePassword?.trim() || read2(refs.passwordEnv, DEFAULT_TOKEN_ENV.wattTimePassword);
+  return {
+    ...token ? { electricityMapsToken: token } : {},
+    ...username && password ? { wattTime: { username, password } } : {},
+    notices
+  };
+}
+
+// src/engine/bench-env.ts
+var OWN_CREDENTIALS = Object.values(DEFAULT_TOKEN_ENV);
+var ACTION_ONLY = [
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_RUNTIME_URL",
+  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_URL",
+  "ACTIONS_CACHE_URL",
+  "ACTIONS_RESULTS_URL",
+  "GITHUB_ENV",
+  "GITHUB_PATH",
+  "GITHUB_OUTPUT",
+  "GITHUB_STATE",
+  "GITHUB_STEP_SUMMARY"
+];
+var ACTION_PREFIXES = ["INPUT_", "STATE_"];
+function benchmarkEnv(env, policy, extra = []) {
+  const drop = /* @__PURE__ */ new Set([
+    ...OWN_CREDENTIALS,
+    ...policy === "action" ? ACTION_ONLY : [],
+    ...extra.filter((x) => !!x)
+  ]);
+  const prefixes = policy === "action" ? ACTION_PREFIXES : [];
+  const out = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (drop.has(k) || prefixes.some((p) => k.startsWith(p))) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+// package.json
+var package_default = {
+  name: "carbon-gate",
+  version: "0.1.0",
+  description: "Carbon gate for ML CI: run declared benchmarks, meter their energy, convert to CO2e and gate on budgets.",
+  license: "MIT",
+  type: "module",
+  engines: {
+    node: ">=20"
+  },
+  bin: {
+    "carbon-gate": "dist/cli.js"
+  },
+  files: [
+    "dist",
+    "data",
+    "demo",
+    "templates",
+    "schema"
+  ],
+  scripts: {
+    build: "node scripts/build.mjs",
+    start: "node dist/cli.js run",
+    test: "npm run build && vitest run",
+    lint: "eslint . && prettier --check .",
+    format: "prettier --write .",
+    typecheck: "tsc --noEmit",
+    "derive:data": "node scripts/derive-data.mjs",
+    "gen:schema": "tsx scripts/gen-schema.ts",
+    "gen:report-schema": "tsx scripts/gen-report-schema.ts",
+    "bench:overhead": "tsx scripts/bench-overhead.ts",
+    "fit:power-model": "tsx scripts/fit-power-model.ts",
+    "bench:power-model": "tsx scripts/bench-power-model.ts",
+    "bench:gate-aa": "tsx scripts/bench-gate-aa.ts",
+    "bench:gate-power": "tsx scripts/bench-gate-power.ts",
+    "gen:action": "tsx scripts/gen-action.ts"
+  },
+  dependencies: {
+    "@actions/core": "^3.0.1",
+    "@actions/github": "^9.1.1",
+    "@octokit/core": "^7.0.8",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
+    "@tensorflow/tfjs": "^4.22.0",
+    "@tensorflow/tfjs-backend-wasm": "^4.22.0",
+    handlebars: "^4.7.10",
+    mnist: "^1.1.0",
+    yaml: "^2.9.1",
+    zod: "^4.6.7"
+  },
+  devDependencies: {
+    "@eslint/js": "^10.0.1",
+    "@octokit/webhooks-examples": "^7.6.1",
+    "@types/node": "^20.19.43",
+    esbuild: "^0.28.2",
+    eslint: "^10.15.0",
+    "i18n-iso-countries": "^7.14.0",
+    prettier: "^3.10.1",
+    tsx: "^4.23.15",
+    typescript: "^5.9.3",
+    "typescript-eslint": "^8.73.0",
+    vitest: "^4.1.12"
+  },
+  optionalDependencies: {
+    "@tensorflow/tfjs-node": "^4.22.0"
+  }
+};
+
+// src/carbon/embodied.ts
+var SECONDS_PER_YEAR = 365 * 86400;
+var GITHUB_HOSTED_EMBODIED = {
+  totalKg: 1151.7,
+  lifetimeS: 4 * SECONDS_PER_YEAR,
+  share: 4 / 128,
+  source: "GitHub-hosted runner: host 1,151.7 kg (Boavizta, as used by Eco CI), 4-year life, share 4/128 vCPU threads"
+};
+function embodiedGrams(model2, durationS) {
+  return model2.totalKg * 1e3 * (durationS / model2.lifetimeS) * model2.share;
+}
+function isGithubHosted(env) {
+  return env.GITHUB_ACTIONS === "true" && env.RUNNER_ENVIRONMENT === "github-hosted";
+}
+function resolveEmbodied(config2, env) {
+  if (config2 === "none") return { model: null, notices: [] };
+  if (config2 === "github-hosted") return { model: GITHUB_HOSTED_EMBODIED, notices: [] };
+  if (config2) return { model: { ...config2, source: "config" }, notices: [] };
+  if (isGithubHosted(env)) return { model: GITHUB_HOSTED_EMBODIED, notices: [] };
+  return {
+    model: null,
+    notices: [
+      "embodied carbon not counted: set `embodied` in the config (github-hosted, or totalKg, lifetime and share)"
+    ]
+  };
+}
+
+// src/carbon/live-grid.ts
+function withLiveIntensity(grid, source2, live, extraNotices = []) {
+  const year = live.measuredAt ? new Date(live.measuredAt).getUTCFullYear() : NaN;
+  const out = {
+    ...grid,
+    intensityGPerKwh: live.gPerKwh,
+    // A provider time that does not parse keeps the embedded year rather than printing NaN.
+    year: Number.isFinite(year) ? year : grid.year,
+    source: live.source,
+    method: live.method,
+    intensitySource: source2,
+    notices: [...grid.notices, ...extraNotices]
+  };
+  if (live.measuredAt) out.measuredAt = live.measuredAt;
+  return out;
+}
+function withExplicitIntensity(grid, gPerKwh, year, from) {
+  const given = {
+    ...grid,
+    intensityGPerKwh: gPerKwh,
+    year,
+    source: `given with ${from}`,
+    method: "as given",
+    intensitySource: "explicit"
+  };
+  if (grid.origin !== "default") return given;
+  return {
+    ...given,
+    region: "custom",
+    regionName: `intensity given with ${from}`,
+    grid: "custom",
+    notices: []
+  };
+}
+
+// src/carbon/pue.ts
+function resolvePue(inputs) {
+  if (inputs.flag !== void 0) return { value: inputs.flag, source: "flag", notices: [] };
+  if (inputs.config !== void 0) return { value: inputs.config, source: "config", notices: [] };
+  const cloud = inputs.cloud;
+  if (cloud?.pue !== void 0) {
+    return {
+      value: cloud.pue,
+      source: `${cloud.provider}:${cloud.region} published PUE: ${cloud.pueSource ?? ""}`,
+      notices: []
+    };
+  }
+  const provider = cloud?.provider ?? inputs.provider;
+  if (provider) {
+    const d = providerPue(provider);
+    return { value: d.pue, source: `${provider} default PUE: ${d.source}`, notices: [] };
+  }
+  return {
+    value: 1,
+    source: "not set: data-centre overhead not counted; set `pue` in the config",
+    notices: [
+      "no PUE given: 1.0 applied, so cooling and power-distribution overhead is not counted (set --pue or `pue`)"
+    ]
+  };
+}
+
 // src/carbon/io/provider-error.ts
-var ProviderError = class extends Error {
+var ProviderError = class extends CarbonGateError {
   name = "ProviderError";
+  userFacing = false;
   fault;
   constructor(fault, message) {
     super(message);
@@ -60158,27 +61262,27 @@ var ProviderError = class extends Error {
 };
 
 // src/carbon/io/fields.ts
-function field2(doc, path24, where) {
+function field2(doc, path25, where) {
   let v = doc;
-  for (const key of path24) {
+  for (const key of path25) {
     if (v === null || typeof v !== "object") {
-      throw new ProviderError("malformed", `${where}: answer lacks ${path24.join(".")}`);
+      throw new ProviderError("malformed", `${where}: answer lacks ${path25.join(".")}`);
     }
     v = v[key];
   }
-  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path24.join(".")}`);
+  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path25.join(".")}`);
   return v;
 }
-function numberField(doc, path24, where) {
-  const v = field2(doc, path24, where);
+function numberField(doc, path25, where) {
+  const v = field2(doc, path25, where);
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-    throw new ProviderError("malformed", `${where}: ${path24.join(".")} is not a non-negative number`);
+    throw new ProviderError("malformed", `${where}: ${path25.join(".")} is not a non-negative number`);
   }
   return v;
 }
-function optionalString(doc, path24) {
+function optionalString(doc, path25) {
   try {
-    const v = field2(doc, path24, "");
+    const v = field2(doc, path25, "");
     return typeof v === "string" ? v : void 0;
   } catch {
     return void 0;
@@ -60196,10 +61300,10 @@ function describeUrl(url2) {
     return "invalid URL";
   }
 }
-function faultFor(status2) {
-  if (status2 === 401 || status2 === 403) return "auth";
-  if (status2 === 429) return "rate-limit";
-  return status2 >= 500 ? "server" : "client";
+function faultFor(status) {
+  if (status === 401 || status === 403) return "auth";
+  if (status === 429) return "rate-limit";
+  return status >= 500 ? "server" : "client";
 }
 async function attempt(url2, headers, timeoutMs) {
   const where = describeUrl(url2);
@@ -60213,15 +61317,15 @@ async function attempt(url2, headers, timeoutMs) {
       `${where}: ${timedOut ? `no answer within ${timeoutMs} ms` : "unreachable"}`
     );
   }
-  let text;
+  let text2;
   try {
-    text = await res.text();
+    text2 = await res.text();
   } catch {
     throw new ProviderError("timeout", `${where}: answer cut off or slower than ${timeoutMs} ms`);
   }
   if (!res.ok) throw new ProviderError(faultFor(res.status), `${where}: HTTP ${res.status}`);
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch {
     throw new ProviderError("malformed", `${where}: answer is not JSON`);
   }
@@ -60389,7 +61493,7 @@ async function resolveCarbon(inp) {
   };
   if (wantsCloudDetection(regionInputs)) regionInputs.detected = await detectAzureRegion(env);
   const resolved = resolveGridIntensity(regionInputs);
-  if (!resolved.ok) throw new UsageError(resolved.message);
+  if (!resolved.ok) throw new RegionError(resolved.origin, resolved.detail);
   let grid = resolved.grid;
   const warnings = [];
   const i = inp.intensity ?? {};
@@ -60397,12 +61501,12 @@ async function resolveCarbon(inp) {
     grid = withExplicitIntensity(grid, i.value, (/* @__PURE__ */ new Date()).getUTCFullYear(), "--intensity");
   } else {
     const credentials = resolveCredentials(i.credentials ?? {}, env);
-    const source = selectIntensitySource(
+    const source2 = selectIntensitySource(
       i.sourceFlag,
       i.sourceConfig,
       credentials.electricityMapsToken !== void 0
     );
-    const live = await applyLiveSource(grid, { source, zone: i.zone, credentials, env });
+    const live = await applyLiveSource(grid, { source: source2, zone: i.zone, credentials, env });
     grid = live.grid;
     warnings.push(...credentials.notices, ...live.warnings);
   }
@@ -60414,6 +61518,108 @@ async function resolveCarbon(inp) {
   const embodied = resolveEmbodied(inp.embodied, env);
   grid = { ...grid, notices: [...grid.notices, ...warnings] };
   return { grid, pue, embodied, warnings };
+}
+
+// src/runner/run-suite.ts
+async function runSuite(specs, deps) {
+  const runs = [];
+  for (const [i, spec] of specs.entries()) {
+    if (deps.interrupted?.()) {
+      runs.push({ spec, status: "error", reason: "not run: interrupted", samples: [] });
+      continue;
+    }
+    const where = `[${i + 1}/${specs.length}] ${spec.name}`;
+    runs.push(await runBenchmark(spec, where, deps));
+  }
+  return runs;
+}
+async function runBenchmark(spec, where, deps) {
+  for (let w2 = 1; w2 <= spec.warmup; w2++) {
+    deps.progress(`${where}: warmup ${w2}/${spec.warmup}`);
+    const result = await deps.spawnBenchmark(spec, () => {
+    });
+    if (!result.ok) {
+      return { spec, status: "error", reason: `warmup ${w2}/${spec.warmup}: ${result.reason}`, samples: [] };
+    }
+  }
+  const samples = [];
+  for (let r = 1; r <= spec.repeat; r++) {
+    deps.progress(`${where}: repeat ${r}/${spec.repeat}`);
+    const sample4 = await meteredRepeat(spec, r, deps);
+    samples.push(sample4);
+    const command = sample4.command;
+    if (!command.ok) {
+      return { spec, status: "error", reason: `repeat ${r}/${spec.repeat}: ${command.reason}`, samples };
+    }
+  }
+  return { spec, status: "ok", samples };
+}
+async function meteredRepeat(spec, repeat, deps) {
+  const session = deps.meter.start();
+  const command = await deps.spawnBenchmark(spec, (pid) => session.track(pid));
+  const measurement = await session.stop();
+  return sampleRun(repeat, command, measurement);
+}
+function sampleRun(repeat, command, measurement) {
+  const reported = command.reported;
+  if (!reported) return { repeat, command, measurement };
+  const sample4 = {
+    repeat,
+    command,
+    measurement: reported.problems.length ? { ...measurement, notes: [...measurement.notes, ...reported.problems] } : measurement
+  };
+  if (Object.keys(reported.metrics).length) sample4.metrics = reported.metrics;
+  if (reported.layers) sample4.layers = reported.layers;
+  const backend = reportedBackend(reported.metrics);
+  if (backend) sample4.backend = backend;
+  return sample4;
+}
+
+// src/gate/ab-run.ts
+async function runAb(head, base, deps) {
+  const out = { head: [], base: [] };
+  for (const [i, spec] of head.entries()) {
+    const where = `[${i + 1}/${head.length}] ${spec.name}`;
+    if (deps.interrupted?.()) {
+      out.head.push({ spec, status: "error", reason: "not run: interrupted", samples: [] });
+      continue;
+    }
+    const baseSpec = base.find((b) => b.name === spec.name);
+    const sides = [side(spec, deps.spawnBenchmark, "head")];
+    if (baseSpec) sides.unshift(side({ ...baseSpec, repeat: spec.repeat }, deps.spawnBaseBenchmark, "base"));
+    for (const s of sides) await warm(s, where, deps);
+    for (let r = 1; r <= spec.repeat; r++) {
+      const order = r % 2 === 1 ? sides : [...sides].reverse();
+      for (const s of order.filter((x) => !x.run.reason)) {
+        deps.progress(`${where}: ${s.label} repeat ${r}/${spec.repeat}`);
+        const sample4 = await meteredRepeat(s.run.spec, r, {
+          meter: deps.meter,
+          spawnBenchmark: s.exec
+        });
+        s.run.samples.push(sample4);
+        if (!sample4.command.ok) fail(s, `repeat ${r}/${spec.repeat}: ${sample4.command.reason}`);
+      }
+    }
+    out.head.push(sides.at(-1).run);
+    if (baseSpec) out.base.push(sides[0].run);
+  }
+  return out;
+}
+function side(spec, exec2, label2) {
+  return { label: label2, exec: exec2, run: { spec, status: "ok", samples: [] } };
+}
+function fail(s, reason) {
+  s.run.status = "error";
+  s.run.reason = reason;
+}
+async function warm(s, where, deps) {
+  const n = s.run.spec.warmup;
+  for (let w2 = 1; w2 <= n && !s.run.reason; w2++) {
+    deps.progress(`${where}: ${s.label} warmup ${w2}/${n}`);
+    const result = await s.exec(s.run.spec, () => {
+    });
+    if (!result.ok) fail(s, `warmup ${w2}/${n}: ${result.reason}`);
+  }
 }
 
 // src/meter/composite-meter.ts
@@ -60460,7 +61666,7 @@ function mergeMeasurements(cpu, gpu) {
 }
 
 // src/meter/io/detect.ts
-import os7 from "node:os";
+import os8 from "node:os";
 
 // data/cpu-tdp.json
 var cpu_tdp_default = {
@@ -65198,7 +66404,7 @@ var cpu_tdp_default = {
 };
 
 // src/data/cpu-tdp.ts
-var data4 = cpu_tdp_default;
+var data5 = cpu_tdp_default;
 function normaliseCpuName(raw) {
   return raw.toLowerCase().replace(/\((r|tm|c)\)/g, "").replace(/@\s*\d+(\.\d+)?\s*[gm]hz/g, " ").replace(/\b(\d+|dual|triple|quad|six|eight|ten|twelve|sixteen)-core\b/g, " ").replace(/\b\d+(st|nd|rd|th) gen\b/g, " ").replace(/\bwith radeon\b.*$/, " ").replace(/\b(cpu|processor|intel|amd)\b/g, " ").replace(/\bcore2\b/g, "core 2").replace(/\s+/g, " ").trim();
 }
@@ -65207,7 +66413,7 @@ function getIndexes() {
   if (!indexes) {
     const byModel = /* @__PURE__ */ new Map();
     const byKey2 = /* @__PURE__ */ new Map();
-    for (const row2 of data4.cpus) {
+    for (const row2 of data5.cpus) {
       byModel.set(row2.model, row2);
       byKey2.set(normaliseCpuName(row2.model), row2);
     }
@@ -65235,12 +66441,12 @@ function findCpu(modelName) {
   return row2 ? toMatch(row2, "normalised") : null;
 }
 function fallbackTdpPerCoreW() {
-  return { wattsPerCore: data4.fallback.tdpPerCoreW, basis: data4.fallback.basis };
+  return { wattsPerCore: data5.fallback.tdpPerCoreW, basis: data5.fallback.basis };
 }
 
 // src/meter/machine.ts
-function parseCpuInfo(text) {
-  const blocks = text.split(/\n\s*\n/).filter((b) => b.includes("processor"));
+function parseCpuInfo(text2) {
+  const blocks = text2.split(/\n\s*\n/).filter((b) => b.includes("processor"));
   const field3 = (block, key) => block.split("\n").find((l) => l.split(":")[0]?.trim() === key)?.split(":").slice(1).join(":").trim();
   const first = blocks[0] ?? "";
   const model2 = field3(first, "model name") ?? field3(first, "Hardware") ?? field3(first, "cpu model") ?? "unknown";
@@ -65251,8 +66457,8 @@ function parseCpuInfo(text) {
   const virtualised = /\bhypervisor\b/.test(field3(first, "flags") ?? "");
   return { model: model2, logicalCpus: Math.max(1, blocks.length), sockets, threadsPerCore, virtualised };
 }
-function parseMemTotal(text) {
-  const m = /^MemTotal:\s+(\d+)\s*kB/m.exec(text);
+function parseMemTotal(text2) {
+  const m = /^MemTotal:\s+(\d+)\s*kB/m.exec(text2);
   return m ? Number(m[1]) * 1024 : null;
 }
 
@@ -67911,7 +69117,7 @@ function featureVector(m, architectures) {
 }
 
 // src/power-model/knn.ts
-function nearest(set2, q, namePenalty, vendorPenalty, count) {
+function nearest(set2, q, namePenalty, vendorPenalty, count2) {
   const all = set2.points.map((p, index) => {
     let d = 0;
     for (let j = 0; j < q.point.length; j++) d += (q.point[j] - p[j]) ** 2;
@@ -67920,7 +69126,7 @@ function nearest(set2, q, namePenalty, vendorPenalty, count) {
     return { index, distance: d };
   });
   all.sort((a, b) => a.distance - b.distance || a.index - b.index);
-  return all.slice(0, count);
+  return all.slice(0, count2);
 }
 function correction(neighbours, residuals, k, bandwidth) {
   const used = neighbours.slice(0, k);
@@ -67936,11 +69142,11 @@ function correction(neighbours, residuals, k, bandwidth) {
 }
 
 // src/power-model/ridge.ts
-function standardise(s2, row2) {
-  return row2.map((v, j) => Number.isNaN(v) ? 0 : (v - s2.mean[j]) / s2.sd[j]);
+function standardise(s, row2) {
+  return row2.map((v, j) => Number.isNaN(v) ? 0 : (v - s.mean[j]) / s.sd[j]);
 }
 function predictRidge(model2, z2) {
-  return model2.intercept.map((b, c) => z2.reduce((s2, zi, i) => s2 + zi * model2.weights[i][c], b));
+  return model2.intercept.map((b, c) => z2.reduce((s, zi, i) => s + zi * model2.weights[i][c], b));
 }
 
 // src/power-model/model.ts
@@ -68040,7 +69246,6 @@ function cpuKey(name2) {
 
 // src/power-model/resolve.ts
 var NO_SMT = /* @__PURE__ */ new Set(["core", "opteron"]);
-var r3 = (n) => Number(n.toPrecision(3));
 function architectureOf(m, key, row2, ctx, basis) {
   const found = canonicalArchitecture(m.architecture, key) ?? row2?.architecture ?? null;
   if (found === null || ctx.architectures.includes(found)) return found;
@@ -68075,7 +69280,7 @@ function tdpOf({ m, row: row2, listed, basis }, coresPerSocket) {
   const fb = fallbackTdpPerCoreW();
   const tdp = row2?.tdpWPerSocket ?? listed?.tdpW ?? fb.wattsPerCore * coresPerSocket;
   const from = row2?.tdpWPerSocket ? "SPECpower CPU table" : listed ? `${listed.source} TDP table` : `${fb.wattsPerCore} W per core, ${fb.basis}`;
-  basis.push(`TDP: ${r3(tdp)} W per socket (${from})`);
+  basis.push(`TDP: ${roundSignificant(tdp, 3)} W per socket (${from})`);
   return tdp;
 }
 function yearOf({ m, row: row2, listed, architecture, basis }, defaults) {
@@ -68094,7 +69299,7 @@ function clamped(year, memoryGb, d, basis) {
   if (y !== year) basis.push(`year ${year} is outside the training data (${y0}\u2013${y1}): modelled as ${y}`);
   if (mem !== memoryGb)
     basis.push(
-      `memory ${r3(memoryGb)} GB is outside the training data (${m0}\u2013${m1} GB): modelled as ${mem} GB`
+      `memory ${roundSignificant(memoryGb, 3)} GB is outside the training data (${m0}\u2013${m1} GB): modelled as ${mem} GB`
     );
   return { year: y, memoryGb: mem };
 }
@@ -68111,7 +69316,7 @@ function resolveMachine(m, ctx) {
   if (memoryGb === void 0) {
     memoryGb = ctx.defaults.memoryGbPerThread * m.threads;
     basis.push(
-      `memory: ${r3(memoryGb)} GB (${ctx.defaults.memoryGbPerThread} GB per thread, SPECpower median)`
+      `memory: ${roundSignificant(memoryGb, 3)} GB (${ctx.defaults.memoryGbPerThread} GB per thread, SPECpower median)`
     );
   }
   return {
@@ -68170,7 +69375,7 @@ function powerModelInfo() {
 // src/power-model/vm.ts
 var VM_MEMORY_W_PER_GB = 0.392;
 var MAX_MEMORY_DEDUCTION = 0.5;
-var r32 = (n) => Number(n.toPrecision(3));
+var r3 = (n) => roundSignificant(n, 3);
 function estimateVmWatts(vm, u) {
   if (!(vm.vcpus > 0) || !(vm.vmMemoryGb >= 0)) throw new RangeError("vcpus must be > 0 and vmMemoryGb \u2265 0");
   const share = Math.min(1, vm.vcpus / vm.host.threads);
@@ -68180,11 +69385,11 @@ function estimateVmWatts(vm, u) {
   let memoryW = VM_MEMORY_W_PER_GB * (vm.vmMemoryGb - share * hostMemoryGb);
   const notes = [
     `VM share ${vm.vcpus}/${vm.host.threads} host threads${share === 1 ? " (capped at the whole host)" : ""}, idle share included`,
-    vm.host.memoryGb === void 0 ? `host memory unknown: ${r32(hostMemoryGb)} GB assumed (sized like the VM), so no memory adjustment` : `memory: ${VM_MEMORY_W_PER_GB} W/GB \xD7 (${r32(vm.vmMemoryGb)} GB VM \u2212 ${r32(share * hostMemoryGb)} GB host share)`
+    vm.host.memoryGb === void 0 ? `host memory unknown: ${r3(hostMemoryGb)} GB assumed (sized like the VM), so no memory adjustment` : `memory: ${VM_MEMORY_W_PER_GB} W/GB \xD7 (${r3(vm.vmMemoryGb)} GB VM \u2212 ${r3(share * hostMemoryGb)} GB host share)`
   ];
   if (memoryW < -MAX_MEMORY_DEDUCTION * slice) {
     memoryW = -MAX_MEMORY_DEDUCTION * slice;
-    notes.push(`memory deduction capped at ${MAX_MEMORY_DEDUCTION * 100} % of the VM's slice`);
+    notes.push(`memory deduction capped at ${percentWhole(MAX_MEMORY_DEDUCTION)} of the VM's slice`);
   }
   const { lowRatio, highRatio } = powerModelInfo().band;
   return {
@@ -68214,13 +69419,13 @@ function teadsFractionOfTdp(utilisation) {
   return TEADS_POINTS[TEADS_POINTS.length - 1][1];
 }
 
-// src/meter/profile.ts
+// src/meter/estimator-params.ts
 var MEMORY_W_PER_GB = 0.392;
 var HOST_THREADS_PER_CORE = 2;
 function round(n, digits = 3) {
-  return Number(n.toPrecision(digits));
+  return roundSignificant(n, digits);
 }
-function buildProfile(cpu, spec, fallback, memoryBytes) {
+function buildTeadsParams(cpu, spec, fallback, memoryBytes) {
   const memoryGb = (memoryBytes ?? 0) / 1024 ** 3;
   const memoryW = memoryGb * MEMORY_W_PER_GB;
   const basis = [];
@@ -68257,12 +69462,12 @@ function buildProfile(cpu, spec, fallback, memoryBytes) {
     basis
   };
 }
-function estimatePower(profile, utilisation) {
-  if (profile.power) return profile.power(utilisation);
-  return { cpu: teadsFractionOfTdp(utilisation) * profile.cpuTdpShareW, memory: profile.memoryW };
+function estimatePower(params, utilisation) {
+  if (params.power) return params.power(utilisation);
+  return { cpu: teadsFractionOfTdp(utilisation) * params.cpuTdpShareW, memory: params.memoryW };
 }
 
-// src/meter/model-profile.ts
+// src/meter/power-model-params.ts
 var REFERENCE_HOSTS = [
   {
     match: /amd|epyc/i,
@@ -68305,7 +69510,7 @@ function vmHost(cpu, spec) {
     basis: `host CPU "${cpu.model}" unknown: assumed a reference cloud host, ${ref.cpuModel} (${ref.threads} threads, ${ref.tdpWattsPerSocket} W)`
   };
 }
-function buildModelProfile(cpu, spec, memoryBytes) {
+function buildPowerModelParams(cpu, spec, memoryBytes) {
   const memoryGb = (memoryBytes ?? 0) / 1024 ** 3;
   const info3 = powerModelInfo();
   let total;
@@ -68333,7 +69538,7 @@ function buildModelProfile(cpu, spec, memoryBytes) {
     );
   }
   basis.push(
-    `cross-validated MAPE ${info3.cvMapePct} % on SPECpower; band \xD7${info3.band.lowRatio}\u2013\xD7${info3.band.highRatio} covered ${Math.round(info3.band.coverage * 100)} % of held-out servers`
+    `cross-validated MAPE ${info3.cvMapePct} % on SPECpower; band \xD7${info3.band.lowRatio}\u2013\xD7${info3.band.highRatio} covered ${percentWhole(info3.band.coverage)} of held-out servers`
   );
   basis.push(
     "whole-machine figure: memory, board and power-supply losses are inside the cpu part of the breakdown"
@@ -68352,11 +69557,11 @@ function buildModelProfile(cpu, spec, memoryBytes) {
 
 // src/meter/io/procfs.ts
 import { readFileSync, readdirSync } from "node:fs";
-import os6 from "node:os";
+import os7 from "node:os";
 
 // src/meter/proc-stat.ts
-function parseProcStat(text) {
-  const line = text.split("\n").find((l) => l.startsWith("cpu "));
+function parseProcStat(text2) {
+  const line = text2.split("\n").find((l) => l.startsWith("cpu "));
   if (!line) return null;
   const v = line.trim().split(/\s+/).slice(1).map(Number);
   if (v.length < 4 || v.some((n) => !Number.isFinite(n))) return null;
@@ -68364,11 +69569,11 @@ function parseProcStat(text) {
   const busy = user + nice + system + irq + softirq;
   return { busy, total: busy + idle + iowait + steal };
 }
-function parsePidStat(text) {
-  const close = text.lastIndexOf(")");
+function parsePidStat(text2) {
+  const close = text2.lastIndexOf(")");
   if (close < 0) return null;
-  const pid = Number(text.slice(0, text.indexOf("(")).trim());
-  const rest = text.slice(close + 1).trim().split(/\s+/);
+  const pid = Number(text2.slice(0, text2.indexOf("(")).trim());
+  const rest = text2.slice(close + 1).trim().split(/\s+/);
   const ppid = Number(rest[1]);
   const childTicks = Number(rest[13]) + Number(rest[14]);
   const ticks = Number(rest[11]) + Number(rest[12]) + childTicks;
@@ -68402,20 +69607,20 @@ var TICKS_PER_S = 100;
 function procRoot() {
   return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
 }
-function read(path24) {
+function read(path25) {
   try {
-    return readFileSync(path24, "utf8");
+    return readFileSync(path25, "utf8");
   } catch {
     return null;
   }
 }
 function readSystemCpu() {
-  const stat6 = process.platform === "linux" ? read(`${procRoot()}/stat`) : null;
-  const parsed = stat6 ? parseProcStat(stat6) : null;
+  const stat7 = process.platform === "linux" ? read(`${procRoot()}/stat`) : null;
+  const parsed = stat7 ? parseProcStat(stat7) : null;
   if (parsed) return { ...parsed, source: "proc" };
   let busy = 0;
   let total = 0;
-  for (const c of os6.cpus()) {
+  for (const c of os7.cpus()) {
     const t = c.times;
     busy += t.user + t.nice + t.sys + t.irq;
     total += t.user + t.nice + t.sys + t.irq + t.idle;
@@ -68423,8 +69628,8 @@ function readSystemCpu() {
   return { busy, total, source: "os.cpus" };
 }
 function readPid(pid) {
-  const text = read(`${procRoot()}/${pid}/stat`);
-  return text ? parsePidStat(text) : null;
+  const text2 = read(`${procRoot()}/${pid}/stat`);
+  return text2 ? parsePidStat(text2) : null;
 }
 function childrenOf(pid) {
   let tids;
@@ -68435,9 +69640,9 @@ function childrenOf(pid) {
   }
   const out = [];
   for (const tid of tids) {
-    const text = read(`${procRoot()}/${pid}/task/${tid}/children`);
-    if (text === null) return null;
-    for (const p of text.split(/\s+/)) if (p) out.push(Number(p));
+    const text2 = read(`${procRoot()}/${pid}/task/${tid}/children`);
+    if (text2 === null) return null;
+    for (const p of text2.split(/\s+/)) if (p) out.push(Number(p));
   }
   return out;
 }
@@ -68475,13 +69680,13 @@ function readReapedChildrenCpuS() {
   const parsed = self2 ? parsePidStat(self2) : null;
   return parsed ? parsed.childTicks / TICKS_PER_S : null;
 }
-function readText2(path24) {
-  return read(path24);
+function readText2(path25) {
+  return read(path25);
 }
 
 // src/meter/io/detect.ts
 function topologyFromOs() {
-  const cpus2 = os7.cpus();
+  const cpus2 = os8.cpus();
   return {
     model: cpus2[0]?.model.trim() || "unknown",
     logicalCpus: Math.max(1, cpus2.length),
@@ -68494,17 +69699,21 @@ function detectMachine() {
   const cpuinfo = process.platform === "linux" ? readText2(`${procRoot()}/cpuinfo`) : null;
   const topology = cpuinfo ? parseCpuInfo(cpuinfo) : topologyFromOs();
   const meminfo = process.platform === "linux" ? readText2(`${procRoot()}/meminfo`) : null;
-  const memoryBytes = (meminfo ? parseMemTotal(meminfo) : null) ?? os7.totalmem();
+  const memoryBytes = (meminfo ? parseMemTotal(meminfo) : null) ?? os8.totalmem();
   const found = findCpu(topology.model);
   const fallback = fallbackTdpPerCoreW();
   const spec = found ? { model: found.model, tdpW: found.tdpW, cores: found.cores, source: `${found.source} TDP table` } : null;
-  return { topology, memoryBytes, profile: estimatorProfile(topology, spec, fallback, memoryBytes) };
+  return {
+    topology,
+    memoryBytes,
+    estimatorParams: buildEstimatorParams(topology, spec, fallback, memoryBytes)
+  };
 }
-function estimatorProfile(topology, spec, fallback, memoryBytes) {
+function buildEstimatorParams(topology, spec, fallback, memoryBytes) {
   try {
-    return buildModelProfile(topology, spec, memoryBytes);
+    return buildPowerModelParams(topology, spec, memoryBytes);
   } catch (e) {
-    const teads = buildProfile(topology, spec, fallback, memoryBytes);
+    const teads = buildTeadsParams(topology, spec, fallback, memoryBytes);
     teads.basis.unshift(
       `calibrated power model not applicable (${e.message}): Teads curve on TDP instead`
     );
@@ -68525,21 +69734,21 @@ var EnergyAccumulator = class {
   first = null;
   last = null;
   power;
-  /** The estimator's profile, or any other curve of power against utilisation. */
+  /** The estimator's parameters, or any other curve of power against utilisation. */
   constructor(model2) {
     this.power = typeof model2 === "function" ? model2 : (u) => estimatePower(model2, u);
   }
-  add(s2) {
+  add(s) {
     const prev = this.last;
-    this.last = s2;
+    this.last = s;
     if (!prev) {
-      this.first = s2;
+      this.first = s;
       return;
     }
-    const dt = s2.tS - prev.tS;
+    const dt = s.tS - prev.tS;
     if (dt <= 0) return;
-    const dTotal = s2.total - prev.total;
-    const dBusy = s2.busy - prev.busy;
+    const dTotal = s.total - prev.total;
+    const dBusy = s.busy - prev.busy;
     const u = dTotal > 0 ? Math.min(1, Math.max(0, dBusy / dTotal)) : 0;
     const p = this.power(u);
     this.cpuJ += p.cpu * dt;
@@ -68604,16 +69813,16 @@ function createEstimatorMeter(opts) {
     describe: () => ({
       cpu: "estimator",
       gpu: "none",
-      powerModel: opts.profile.powerModel,
+      powerModel: opts.params.powerModel,
       scope: "whole machine, modelled: CPU and platform (share of host) + memory",
-      basis: opts.profile.basis,
+      basis: opts.params.basis,
       intervalS: opts.intervalS
     }),
     start: () => startSession(opts)
   };
 }
 function startSession(opts) {
-  const usage = new UsageSampler((u) => estimatePower(opts.profile, u), opts.logicalCpus);
+  const usage = new UsageSampler((u) => estimatePower(opts.params, u), opts.logicalCpus);
   const timer = setInterval(() => usage.sample(), opts.intervalS * 1e3);
   timer.unref();
   return {
@@ -68621,7 +69830,7 @@ function startSession(opts) {
     async stop() {
       clearInterval(timer);
       const m = usage.finish();
-      const band = opts.profile.band;
+      const band = opts.params.band;
       if (band) {
         m.energyBandJ = {
           low: m.breakdownJ.cpu * band.lowRatio + m.breakdownJ.memory,
@@ -68658,50 +69867,49 @@ function describeNvidia(gpus, intervalS) {
 }
 
 // src/text/terminal-safe.ts
-function terminalSafe(text) {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+function terminalSafe(text2) {
+  return text2.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
 }
 
 // src/meter/nvidia-notes.ts
 function noteworthyGapS(intervalS) {
   return Math.max(1, 5 * intervalS);
 }
-var s = (x) => `${x.toFixed(1)} s`;
-var clip = (text) => terminalSafe(text.length > 80 ? `${text.slice(0, 77)}...` : text);
+var clip = (text2) => terminalSafe(text2.length > 80 ? `${text2.slice(0, 77)}...` : text2);
 function gpuNotes(t, startS, endS, intervalS) {
-  const label = `GPU ${t.index} (${clip(t.name)})`;
+  const label2 = `GPU ${t.index} (${clip(t.name)})`;
   const why = [...t.skippedValues].map(clip).join(", ");
   if (!t.first || !t.last) {
     const seen = t.skipped > 0 ? `${t.skipped} skipped: ${why}` : "nvidia-smi printed no line for it";
     return [
-      `${label}: no valid power reading in ${s(endS - startS)} (${seen}); its energy is counted as 0 J`
+      `${label2}: no valid power reading in ${secondsTenths(endS - startS)} (${seen}); its energy is counted as 0 J`
     ];
   }
   const notes = [];
   const total = t.samples + t.skipped;
   if (t.first.tS >= endS)
     return [
-      `${label}: no power reading during the ${s(endS - startS)} run; the first one, ${s(t.first.tS - endS)} after its end (${t.first.w.toFixed(0)} W), is assumed throughout`
+      `${label2}: no power reading during the ${secondsTenths(endS - startS)} run; the first one, ${secondsTenths(t.first.tS - endS)} after its end (${watts(t.first.w, 0)}), is assumed throughout`
     ];
   if (t.skipped > 0)
     notes.push(
-      `${label}: ${t.skipped} of ${total} power readings skipped (${why}); power is interpolated across them`
+      `${label2}: ${t.skipped} of ${total} power readings skipped (${why}); power is interpolated across them`
     );
   const limit = noteworthyGapS(intervalS);
   const lead = t.first.tS - startS;
   if (lead > limit)
     notes.push(
-      `${label}: first power reading ${s(lead)} after the start; it is assumed to hold back to the start`
+      `${label2}: first power reading ${secondsTenths(lead)} after the start; it is assumed to hold back to the start`
     );
   const gap = t.longestGap;
   if (gap && gap.toS - gap.fromS > limit)
     notes.push(
-      `${label}: no power reading for ${s(gap.toS - gap.fromS)} (${s(gap.fromS - startS)} to ${s(gap.toS - startS)} into the run); power is interpolated linearly`
+      `${label2}: no power reading for ${secondsTenths(gap.toS - gap.fromS)} (${secondsTenths(gap.fromS - startS)} to ${secondsTenths(gap.toS - startS)} into the run); power is interpolated linearly`
     );
   const tail = endS - t.last.tS;
   if (tail > limit)
     notes.push(
-      `${label}: no power reading in the last ${s(tail)}; the last one (${t.last.w.toFixed(0)} W) is assumed to hold to the end`
+      `${label2}: no power reading in the last ${secondsTenths(tail)}; the last one (${watts(t.last.w, 0)}) is assumed to hold to the end`
     );
   return notes;
 }
@@ -68723,22 +69931,22 @@ var MAX_PLAUSIBLE_W = 5e3;
 var WATTS = /^(\d+(?:\.\d+)?)(?:\s*W)?$/;
 var INDEX = /^\d+$/;
 function parsePowerLine(line) {
-  const text = line.trim();
-  if (text === "") return { kind: "blank" };
-  const fields = text.split(",").map((f) => f.trim());
+  const text2 = line.trim();
+  if (text2 === "") return { kind: "blank" };
+  const fields = text2.split(",").map((f) => f.trim());
   const first = fields[0] ?? "";
-  if (fields.length < 3 || !INDEX.test(first)) return { kind: "unreadable", text };
+  if (fields.length < 3 || !INDEX.test(first)) return { kind: "unreadable", text: text2 };
   const index = Number(first);
   const name2 = fields.slice(1, -1).join(", ");
   const value = fields[fields.length - 1] ?? "";
   const m = WATTS.exec(value);
-  const watts2 = m ? Number(m[1]) : NaN;
-  if (!Number.isFinite(watts2) || watts2 > MAX_PLAUSIBLE_W) return { kind: "unavailable", index, name: name2, value };
-  return { kind: "reading", index, name: name2, watts: watts2 };
+  const watts3 = m ? Number(m[1]) : NaN;
+  if (!Number.isFinite(watts3) || watts3 > MAX_PLAUSIBLE_W) return { kind: "unavailable", index, name: name2, value };
+  return { kind: "reading", index, name: name2, watts: watts3 };
 }
-function parseGpuList(text) {
+function parseGpuList(text2) {
   const gpus = [];
-  for (const raw of text.split("\n")) {
+  for (const raw of text2.split("\n")) {
     const line = raw.trim();
     const comma = line.indexOf(",");
     if (comma < 0) continue;
@@ -68809,7 +70017,7 @@ var GpuEnergyIntegrator = class {
       out.push(...gpuNotes(t, startS, endS, intervalS));
     }
     out.push(...outputNotes(this.samples, this.bursts, this.unreadable, this.firstUnreadable));
-    const total = gpus.reduce((s2, g) => s2 + g.energyJ, 0);
+    const total = gpus.reduce((s, g) => s + g.energyJ, 0);
     return {
       durationS: Math.max(0, endS - startS),
       energyJ: total,
@@ -68863,7 +70071,7 @@ function energyJ(t, startS, endS) {
 // src/meter/io/nvidia-smi.ts
 import { execFile as execFile2 } from "node:child_process";
 import { accessSync, constants as constants3, statSync } from "node:fs";
-import path10 from "node:path";
+import path15 from "node:path";
 var NVIDIA_SMI_NOT_FOUND = "nvidia-smi not found on PATH";
 var DETECT_TIMEOUT_MS = 5e3;
 function isExecutableFile(p) {
@@ -68876,15 +70084,15 @@ function isExecutableFile(p) {
 }
 function resolveNvidiaSmi(env = process.env) {
   const override = env.CARBON_GATE_NVIDIA_SMI;
-  if (override) return path10.resolve(override);
-  for (const dir2 of (env.PATH ?? "").split(path10.delimiter)) {
+  if (override) return path15.resolve(override);
+  for (const dir2 of (env.PATH ?? "").split(path15.delimiter)) {
     if (!dir2) continue;
-    const candidate = path10.resolve(dir2, "nvidia-smi");
+    const candidate = path15.resolve(dir2, "nvidia-smi");
     if (isExecutableFile(candidate)) return candidate;
   }
   return null;
 }
-var firstLine = (text) => terminalSafe(text.trim().split("\n")[0]?.trim().slice(0, 160) ?? "");
+var firstLine = (text2) => terminalSafe(text2.trim().split("\n")[0]?.trim().slice(0, 160) ?? "");
 function detectNvidiaGpus(opts = {}) {
   const binary = resolveNvidiaSmi(opts.env);
   if (!binary) return Promise.resolve({ ok: false, reason: NVIDIA_SMI_NOT_FOUND });
@@ -68977,7 +70185,7 @@ function startSession2({ binary, gpus, intervalS, firstSampleWaitS }) {
       if (stderr.length < 2048) stderr += chunk;
     });
     c.unref();
-    for (const s2 of [c.stdout, c.stderr]) s2?.unref?.();
+    for (const s of [c.stdout, c.stderr]) s?.unref?.();
     process.once("exit", onProcessExit);
   }
   return {
@@ -69000,7 +70208,7 @@ function startSession2({ binary, gpus, intervalS, firstSampleWaitS }) {
 function earlyExitNote(e, startS, endS, stderr) {
   const how = e.signal ? `killed by ${e.signal}` : `exit code ${e.code}`;
   const msg = terminalSafe(stderr.trim().split("\n")[0]?.trim().slice(0, 120) ?? "");
-  const at2 = `${(e.atS - startS).toFixed(1)} s into a ${(endS - startS).toFixed(1)} s window`;
+  const at2 = `${secondsTenths(e.atS - startS)} into a ${secondsTenths(endS - startS)} window`;
   return `nvidia-smi stopped early (${how}) ${at2}${msg ? `: ${msg}` : ""}; GPU readings after that are missing`;
 }
 async function within(ms, p) {
@@ -69015,13 +70223,13 @@ async function terminate(child3, gone) {
   if (!await within(KILL_GRACE_MS, gone)) child3.kill("SIGKILL");
 }
 
-// src/profile/io/load-profile.ts
+// src/power-profile/io/load-power-profile.ts
 import { readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import path11 from "node:path";
+import path16 from "node:path";
 
-// src/profile/schema.ts
+// src/power-profile/schema.ts
 var MAX_W = 1e5;
-var watts = (doc) => field(external_exports.number().min(0).max(MAX_W), doc, {
+var watts2 = (doc) => field(external_exports.number().min(0).max(MAX_W), doc, {
   expected: `a power in watts from 0 to ${MAX_W}`,
   hint: quotingHint("number")
 });
@@ -69031,7 +70239,7 @@ var point = field(
       expected: "a utilisation from 0 to 1",
       hint: (found) => typeof found === "number" && found > 1 && found <= 100 ? `write ${found / 100}` : void 0
     }),
-    watts: watts("CPU power at that utilisation, W.")
+    watts: watts2("CPU power at that utilisation, W.")
   }),
   "One measured point of the load curve.",
   { expected: "a mapping with utilisation and watts" }
@@ -69066,12 +70274,12 @@ var PowerProfileSchema = field(
     source: field(external_exports.enum(["calibrate", "manual"]), "How the profile was obtained.", {
       expected: 'one of "calibrate" or "manual"'
     }),
-    idleW: watts("CPU power at utilisation 0, W."),
+    idleW: watts2("CPU power at utilisation 0, W."),
     loadW: field(external_exports.array(point).min(2).superRefine(increasing), "CPU power at increasing utilisations.", {
       expected: "a list of at least 2 {utilisation, watts} points"
     }),
-    memoryW: watts("Memory power, W, constant; omitted: memory is estimated from its size.").optional(),
-    gpuIdleW: watts("GPU power at rest, W (recorded; GPUs are metered by their own meter).").optional(),
+    memoryW: watts2("Memory power, W, constant; omitted: memory is estimated from its size.").optional(),
+    gpuIdleW: watts2("GPU power at rest, W (recorded; GPUs are metered by their own meter).").optional(),
     measuredAt: field(external_exports.string().max(64), "When the profile was measured (ISO 8601).", {
       expected: 'a date-time string like "2025-01-31T12:00:00Z"'
     }).optional()
@@ -69089,11 +70297,11 @@ var PowerProfileSchema = field(
   { expected: "a JSON object with version, source, idleW and loadW" }
 );
 
-// src/profile/parse.ts
-function parseProfileText(text, file3) {
+// src/power-profile/parse.ts
+function parsePowerProfileText(text2, file3) {
   let value;
   try {
-    value = JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
+    value = JSON.parse(text2.startsWith("\uFEFF") ? text2.slice(1) : text2);
   } catch (error63) {
     const message = error63.message.split("\n")[0] ?? "syntax error";
     return { ok: false, errors: [`${file3}: invalid JSON: ${message}`] };
@@ -69104,34 +70312,34 @@ function parseProfileText(text, file3) {
   return { ok: false, errors: lines.slice(0, MAX_ERROR_LINES) };
 }
 
-// src/profile/io/load-profile.ts
+// src/power-profile/io/load-power-profile.ts
 function labelOf(absolute) {
-  const relative2 = path11.relative(process.cwd(), absolute);
-  return relative2 && !relative2.startsWith("..") && !path11.isAbsolute(relative2) ? relative2 : absolute;
+  const relative2 = path16.relative(process.cwd(), absolute);
+  return relative2 && !relative2.startsWith("..") && !path16.isAbsolute(relative2) ? relative2 : absolute;
 }
 function loadPowerProfile(file3) {
-  const absolute = path11.resolve(file3);
-  const label = labelOf(absolute);
-  let text;
+  const absolute = path16.resolve(file3);
+  const label2 = labelOf(absolute);
+  let text2;
   try {
     const info3 = statSync2(absolute);
     if (!info3.isFile())
-      throw new ConfigError([`${label}: not a regular file; expected a power profile (JSON)`]);
-    if (info3.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
-    text = readFileSync2(absolute, "utf8");
+      throw new ConfigError([`${label2}: not a regular file; expected a power profile (JSON)`]);
+    if (info3.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label2}: the file is larger than 1 MiB`]);
+    text2 = readFileSync2(absolute, "utf8");
   } catch (error63) {
     if (error63 instanceof ConfigError) throw error63;
     const code = error63.code;
     throw new ConfigError([
-      code === "ENOENT" ? `${label}: power profile not found` : `${label}: cannot read the power profile (${code ?? "error"})`
+      code === "ENOENT" ? `${label2}: power profile not found` : `${label2}: cannot read the power profile (${code ?? "error"})`
     ]);
   }
-  const result = parseProfileText(text, label);
+  const result = parsePowerProfileText(text2, label2);
   if (!result.ok) throw new ConfigError(result.errors);
-  return { profile: result.profile, label };
+  return { profile: result.profile, label: label2 };
 }
 
-// src/profile/curve.ts
+// src/power-profile/curve.ts
 function curvePoints(profile) {
   const load2 = profile.loadW.filter((p) => p.utilisation > 0);
   return [{ utilisation: 0, watts: profile.idleW }, ...load2];
@@ -69149,26 +70357,26 @@ function wattsAt(points, u) {
   }
   return prev.watts;
 }
-function profileCurve(profile, memoryW) {
+function powerProfileCurve(profile, memoryW) {
   const points = curvePoints(profile);
   return (u) => ({ cpu: wattsAt(points, u), memory: memoryW });
 }
 
-// src/profile/describe.ts
-var w = (watts2) => `${Number(watts2.toPrecision(3))} W`;
-function profileBasis(profile, label, memory) {
+// src/power-profile/describe.ts
+var w = (watts3) => `${roundSignificant(watts3, 3)} W`;
+function powerProfileBasis(profile, label2, memory) {
   const how = profile.source === "calibrate" ? "calibrated against RAPL" : "written by hand";
   const on = [profile.cpuModel, profile.machine].filter(Boolean).join(", ");
   const points = curvePoints(profile);
   return [
-    `measured power profile ${label} (${how}${on ? ` on ${on}` : ""}${profile.measuredAt ? `, ${profile.measuredAt}` : ""})`,
+    `measured power profile ${label2} (${how}${on ? ` on ${on}` : ""}${profile.measuredAt ? `, ${profile.measuredAt}` : ""})`,
     `CPU power piecewise-linear in utilisation over ${points.length} points: ${w(profile.idleW)} idle, ${w(wattsAt(points, 0.5))} at 50 %, ${w(wattsAt(points, 1))} at 100 %`,
     memory
   ];
 }
-function cpuMismatch(profile, label, cpuModel) {
+function powerProfileCpuMismatch(profile, label2, cpuModel) {
   if (!profile.cpuModel || profile.cpuModel.trim() === cpuModel.trim()) return null;
-  return `power profile ${label} was measured on "${profile.cpuModel}" but this machine has "${cpuModel}": its figures may not apply`;
+  return `power profile ${label2} was measured on "${profile.cpuModel}" but this machine has "${cpuModel}": its figures may not apply`;
 }
 
 // src/meter/rapl/zone.ts
@@ -69180,10 +70388,10 @@ function parseZoneId(id) {
   const indices = match[2].split(":");
   return { provider, parent: indices.length > 1 ? `${provider}:${indices.slice(0, -1).join(":")}` : null };
 }
-function parseMicrojoules(text) {
-  const trimmed = text.trim();
-  if (!/^\d{1,16}$/.test(trimmed)) return null;
-  const value = Number(trimmed);
+function parseMicrojoules(text2) {
+  const trimmed2 = text2.trim();
+  if (!/^\d{1,16}$/.test(trimmed2)) return null;
+  const value = Number(trimmed2);
   return Number.isSafeInteger(value) ? value : null;
 }
 function zoneLabel(zone) {
@@ -69246,7 +70454,7 @@ function chooseDomains(all) {
 
 // src/meter/io/powercap.ts
 import { closeSync, openSync, readSync, readdirSync as readdirSync2 } from "node:fs";
-import path12 from "node:path";
+import path17 from "node:path";
 function powercapRoot() {
   return process.env.CARBON_GATE_POWERCAP_ROOT ?? "/sys/class/powercap";
 }
@@ -69276,15 +70484,15 @@ function zoneDirs(root) {
     for (const name2 of names) {
       const isZone = parseZoneId(name2) !== null;
       if (!isZone && !(depth === 0 && (name2 === "intel-rapl" || name2 === "intel-rapl-mmio"))) continue;
-      if (isZone && !out.has(name2)) out.set(name2, path12.join(dir2, name2));
-      if (depth < 3) visit2(path12.join(dir2, name2), depth + 1);
+      if (isZone && !out.has(name2)) out.set(name2, path17.join(dir2, name2));
+      if (depth < 3) visit2(path17.join(dir2, name2), depth + 1);
     }
   };
   visit2(root, 0);
   return out;
 }
 function energyStatus(dir2) {
-  const read2 = readAttribute(path12.join(dir2, "energy_uj"));
+  const read2 = readAttribute(path17.join(dir2, "energy_uj"));
   if (!read2.ok) return { ok: false, unreadable: true, why: `energy_uj not readable (${read2.code})` };
   if (parseMicrojoules(read2.text) === null)
     return {
@@ -69300,13 +70508,13 @@ function scanPowercap(root) {
   const problems = [];
   for (const [id, dir2] of dirs) {
     const parsed = parseZoneId(id);
-    const nameRead = readAttribute(path12.join(dir2, "name"));
+    const nameRead = readAttribute(path17.join(dir2, "name"));
     const name2 = nameRead.ok ? nameRead.text.trim() : "";
     if (!/^[\w.-]{1,40}$/.test(name2)) {
       problems.push(`RAPL ${id}: no readable name file; zone not used`);
       continue;
     }
-    const rangeRead = readAttribute(path12.join(dir2, "max_energy_range_uj"));
+    const rangeRead = readAttribute(path17.join(dir2, "max_energy_range_uj"));
     const maxRangeUj = rangeRead.ok ? parseMicrojoules(rangeRead.text) : null;
     if (!maxRangeUj) {
       const shown = rangeRead.ok ? describeValue(rangeRead.text.trim()) : `unreadable (${rangeRead.code})`;
@@ -69318,7 +70526,7 @@ function scanPowercap(root) {
   return { found: dirs.size, zones, problems };
 }
 function readEnergyUj(zone) {
-  const read2 = readAttribute(path12.join(zone.dir, "energy_uj"));
+  const read2 = readAttribute(path17.join(zone.dir, "energy_uj"));
   return read2.ok ? parseMicrojoules(read2.text) : null;
 }
 
@@ -69360,17 +70568,17 @@ function detectRapl(root = powercapRoot()) {
   return { ok: true, root, zones, scope: choice.scope, provider, basis, notes };
 }
 
-// src/meter/io/profile-meter.ts
-function createProfileMeter(opts) {
+// src/meter/io/power-profile-meter.ts
+function createPowerProfileMeter(opts) {
   const memoryW = opts.profile.memoryW ?? opts.memoryFallback?.watts ?? 0;
   const memoryBasis = opts.profile.memoryW !== void 0 ? `memory ${opts.profile.memoryW} W from the profile, constant` : opts.memoryFallback?.basis ?? "memory not in the profile: not counted";
-  const power = profileCurve(opts.profile, memoryW);
+  const power = powerProfileCurve(opts.profile, memoryW);
   return {
     describe: () => ({
       cpu: "estimator",
       gpu: "none",
       powerModel: `profile ${opts.label}`,
-      basis: profileBasis(opts.profile, opts.label, memoryBasis),
+      basis: powerProfileBasis(opts.profile, opts.label, memoryBasis),
       intervalS: opts.intervalS,
       scope: "CPU package + memory, modelled from a measured profile"
     }),
@@ -69394,12 +70602,12 @@ function startSession3(power, opts) {
 var MAX_PLAUSIBLE_W2 = 1e3;
 var MIN_INTERVAL_S = 0.01;
 function wrapSafeIntervalS(configuredS, zones) {
-  let interval = configuredS;
+  let interval2 = configuredS;
   for (const z2 of zones) {
-    const watts2 = Math.max(MAX_PLAUSIBLE_W2, z2.peakW);
-    interval = Math.min(interval, z2.rangeUj / 1e6 / (2 * watts2));
+    const watts3 = Math.max(MAX_PLAUSIBLE_W2, z2.peakW);
+    interval2 = Math.min(interval2, z2.rangeUj / 1e6 / (2 * watts3));
   }
-  return Math.max(MIN_INTERVAL_S, interval);
+  return Math.max(MIN_INTERVAL_S, interval2);
 }
 
 // src/meter/io/rapl-reader.ts
@@ -69430,55 +70638,57 @@ var RaplTotals = class {
   /** One reading per zone (same order as the constructor's), null where the read failed. */
   add(tS, readingsUj) {
     this.startS ??= tS;
-    this.states.forEach((s2, i) => {
+    this.states.forEach((s, i) => {
       const uj = readingsUj[i] ?? null;
-      s2.failing = uj === null;
+      s.failing = uj === null;
       if (uj === null) {
-        s2.failures++;
+        s.failures++;
         return;
       }
-      s2.firstS ??= tS;
-      if (s2.lastUj !== null && !this.bridgeable(s2, tS)) {
-        s2.missingS += tS - s2.lastS;
-      } else if (s2.lastUj !== null) {
-        if (uj < s2.lastUj) this.wraps++;
-        const joules = wrapDeltaUj(s2.lastUj, uj, s2.zone.maxRangeUj) / 1e6;
-        s2.joules += joules;
-        if (tS > s2.lastS) s2.peakW = Math.max(s2.peakW, joules / (tS - s2.lastS));
+      s.firstS ??= tS;
+      if (s.lastUj !== null && !this.bridgeable(s, tS)) {
+        s.missingS += tS - s.lastS;
+      } else if (s.lastUj !== null) {
+        if (uj < s.lastUj) this.wraps++;
+        const joules = wrapDeltaUj(s.lastUj, uj, s.zone.maxRangeUj) / 1e6;
+        s.joules += joules;
+        if (tS > s.lastS) s.peakW = Math.max(s.peakW, joules / (tS - s.lastS));
       }
-      s2.lastUj = uj;
-      s2.lastS = tS;
+      s.lastUj = uj;
+      s.lastS = tS;
     });
   }
   /** A gap after failed reads can be bridged when, at the highest power seen, it holds less than one range. */
-  bridgeable(s2, tS) {
-    if (s2.peakW <= 0) return true;
-    return tS - s2.lastS < s2.zone.maxRangeUj / 1e6 / s2.peakW;
+  bridgeable(s, tS) {
+    if (s.peakW <= 0) return true;
+    return tS - s.lastS < s.zone.maxRangeUj / 1e6 / s.peakW;
   }
   joulesByRole() {
     const out = { package: 0, dram: 0, psys: 0 };
-    for (const s2 of this.states) out[s2.zone.role] += s2.joules;
+    for (const s of this.states) out[s.zone.role] += s.joules;
     return out;
   }
   /** Each zone's range and the highest power seen on it, for the next interval (interval.ts). */
   wrapLimits() {
-    return this.states.map((s2) => ({ rangeUj: s2.zone.maxRangeUj, peakW: s2.peakW }));
+    return this.states.map((s) => ({ rangeUj: s.zone.maxRangeUj, peakW: s.peakW }));
   }
   notes() {
     const out = [];
-    for (const s2 of this.states) {
-      const label = `RAPL ${zoneLabel(s2.zone)}`;
-      if (s2.lastUj === null) out.push(`${label} could not be read: its energy is missing`);
-      else if (s2.failing)
+    for (const s of this.states) {
+      const label2 = `RAPL ${zoneLabel(s.zone)}`;
+      if (s.lastUj === null) out.push(`${label2} could not be read: its energy is missing`);
+      else if (s.failing)
         out.push(
-          `${label} stopped being readable before the end: its energy after ${(s2.lastS - (this.startS ?? s2.lastS)).toFixed(1)} s is missing`
+          `${label2} stopped being readable before the end: its energy after ${secondsTenths(s.lastS - (this.startS ?? s.lastS))} is missing`
         );
-      else if (s2.firstS > (this.startS ?? 0))
+      else if (s.firstS > (this.startS ?? 0))
         out.push(
-          `${label} first readable after ${(s2.firstS - this.startS).toFixed(1)} s: its energy before is missing`
+          `${label2} first readable after ${secondsTenths(s.firstS - this.startS)}: its energy before is missing`
         );
-      else if (s2.missingS > 0)
-        out.push(`${label}: ${s2.failures} failed read(s) left ${s2.missingS.toFixed(1)} s of energy unknown`);
+      else if (s.missingS > 0)
+        out.push(
+          `${label2}: ${s.failures} failed read(s) left ${secondsTenths(s.missingS)} of energy unknown`
+        );
     }
     return out;
   }
@@ -69561,9 +70771,9 @@ function createCpuMeter(opts) {
   const notes = rapl.present ? [rapl.reason] : [];
   if (!loaded2) return { meter: opts.estimator(), notes };
   const machine = detectMachine();
-  const mismatch = cpuMismatch(loaded2.profile, loaded2.label, machine.topology.model);
-  const gb = Number((machine.memoryBytes / 1024 ** 3).toPrecision(3));
-  const meter2 = createProfileMeter({
+  const mismatch = powerProfileCpuMismatch(loaded2.profile, loaded2.label, machine.topology.model);
+  const gb = roundSignificant(machine.memoryBytes / 1024 ** 3, 3);
+  const meter2 = createPowerProfileMeter({
     profile: loaded2.profile,
     label: loaded2.label,
     logicalCpus: machine.topology.logicalCpus,
@@ -69580,7 +70790,7 @@ function createCpuMeter(opts) {
 async function selectMeter(opts) {
   const machine = detectMachine();
   const estimator = () => createEstimatorMeter({
-    profile: machine.profile,
+    params: machine.estimatorParams,
     logicalCpus: machine.topology.logicalCpus,
     intervalS: opts.intervalS
   });
@@ -69590,90 +70800,6 @@ async function selectMeter(opts) {
   if (!gpus.ok && gpus.reason !== NVIDIA_SMI_NOT_FOUND) notes.push(`GPUs not metered: ${gpus.reason}`);
   const gpu = gpus.ok ? createNvidiaMeter({ gpus: gpus.gpus, binary: gpus.binary }) : null;
   return { meter: compositeMeter(cpu.meter, gpu), machine, notes };
-}
-
-// src/carbon/cleaner-elsewhere.ts
-function cleanerElsewhere(provider, energyKwh) {
-  const fallbackPue = providerPue(provider).pue;
-  const costs = [];
-  for (const r of cloudRegionsOf(provider)) {
-    const loc = lookupLocation(`${provider}:${r.id}`);
-    if (!loc) continue;
-    const pue = r.pue ?? fallbackPue;
-    costs.push({
-      region: loc.code,
-      name: loc.name,
-      intensityGPerKwh: loc.gPerKwh,
-      pue,
-      operationalG: energyKwh * pue * loc.gPerKwh
-    });
-  }
-  if (costs.length === 0) return null;
-  costs.sort((a, b) => a.operationalG - b.operationalG || (a.region < b.region ? -1 : 1));
-  return { provider, cleanest: costs[0], dirtiest: costs[costs.length - 1] };
-}
-
-// data/reference-values.json
-var reference_values_default = {
-  generated: "scripts/derive-grid.mjs from grid/green-algorithms-referenceValues.csv (sha256 3c0b89a32a20)",
-  memoryWPerGb: {
-    value: 0.3725,
-    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: in W/GB from http://dl.acm.org/citation.cfm?doid=3076113.3076117 and https://www.tomshardware.com/uk/reviews/intel-core-i7-5960x-haswell-e-cpu,3918-13.html"
-  },
-  carGPerKmEu: {
-    value: 175,
-    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: in gCO2/km from http://www.sciencedirect.com/science/article/pii/S1352231018307295 and https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2019"
-  },
-  carGPerKmUs: {
-    value: 251,
-    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: in gCO2/km from https://www.epa.gov/greenvehicles/greenhouse-gas-emissions-typical-passenger-vehicle"
-  },
-  treeMonthG: {
-    value: 917,
-    source: "Green Algorithms (CC BY 4.0) referenceValues.csv: gCO2 same source as treeYear"
-  },
-  smartphoneChargeKwh: {
-    value: 0.012,
-    source: "Luccioni, Jernite and Strubell (2024), Power Hungry Processing, ACM FAccT (one smartphone charge = 0.012 kWh)"
-  }
-};
-
-// src/data/reference-values.ts
-var data5 = reference_values_default;
-var REFERENCE = data5;
-
-// src/carbon/equivalents.ts
-function equivalents(energyKwh, co2eG) {
-  return {
-    smartphoneCharges: energyKwh / REFERENCE.smartphoneChargeKwh.value,
-    carKm: co2eG / REFERENCE.carGPerKmEu.value,
-    treeMonths: co2eG / REFERENCE.treeMonthG.value,
-    sources: {
-      smartphoneCharges: `0.012 kWh per charge: ${REFERENCE.smartphoneChargeKwh.source}`,
-      carKm: `${REFERENCE.carGPerKmEu.value} g/km (EU passenger car): ${REFERENCE.carGPerKmEu.source}`,
-      treeMonths: `${REFERENCE.treeMonthG.value} g absorbed per tree-month: ${REFERENCE.treeMonthG.source}`
-    }
-  };
-}
-
-// src/carbon/footprint.ts
-var J_PER_KWH = 36e5;
-function co2eGrams(energyJ2, pue, intensityGPerKwh) {
-  return energyJ2 / J_PER_KWH * pue * intensityGPerKwh;
-}
-
-// src/carbon/projection.ts
-function project(p) {
-  const queries = p.config.queriesPerDay * p.config.days;
-  const energyJ2 = p.trainEnergyJ + queries * p.inferenceEnergyJPerQuery;
-  return {
-    queries,
-    trainEnergyKwh: p.trainEnergyJ / J_PER_KWH,
-    inferenceEnergyKwhPerQuery: p.inferenceEnergyJPerQuery / J_PER_KWH,
-    energyKwh: energyJ2 / J_PER_KWH,
-    co2eG: co2eGrams(energyJ2, p.pue, p.intensityGPerKwh),
-    basis: p.basis
-  };
 }
 
 // src/report/carbon-summary.ts
@@ -69699,7 +70825,7 @@ function carbonSummary(inp, benchmarks, energyJ2) {
     if (hint) carbon.cleanerElsewhere = hint;
   }
   const notices = [];
-  const summary4 = {
+  const summary3 = {
     carbon,
     equivalents: (co2eG) => equivalents(energyJ2 / J_PER_KWH * inp.pue.value, co2eG),
     notices
@@ -69711,52 +70837,18 @@ function carbonSummary(inp, benchmarks, energyJ2) {
       notices.push("projection: no successful inference benchmark, so no energy per query to project");
     } else {
       const perQuery = (b) => b.energyJ / (b.perUnit?.name === "inference" ? b.perUnit.count : 1);
-      summary4.projection = project({
+      summary3.projection = project({
         config: inp.projection,
-        trainEnergyJ: ok.filter((b) => b.kind === "training").reduce((s2, b) => s2 + b.energyJ, 0),
-        inferenceEnergyJPerQuery: inference.reduce((s2, b) => s2 + perQuery(b), 0),
+        trainEnergyJ: ok.filter((b) => b.kind === "training").reduce((s, b) => s + b.energyJ, 0),
+        inferenceEnergyJPerQuery: inference.reduce((s, b) => s + perQuery(b), 0),
         pue: inp.pue.value,
         intensityGPerKwh: g.intensityGPerKwh,
         basis: "Patterson et al. (2022): (E_train + queries \xD7 E_inference) \xD7 PUE \xD7 intensity; E_train = training benchmarks, E_inference = inference benchmarks per query (per unit when unit is inference, else per run), summed"
       });
     }
   }
-  return summary4;
+  return summary3;
 }
-
-// src/stats/median.ts
-function median(values) {
-  if (values.length === 0) return null;
-  const s2 = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s2.length / 2);
-  return s2.length % 2 ? s2[mid] : (s2[mid - 1] + s2[mid]) / 2;
-}
-
-// src/report/model-metrics.ts
-function summariseModel(ok, energyJ2) {
-  const out = {};
-  const first = ok.find((s2) => s2.metrics || s2.layers || s2.backend);
-  if (!first) return out;
-  if (first.backend) out.backend = first.backend;
-  if (first.layers) out.layers = first.layers;
-  const keys = [...new Set(ok.flatMap((s2) => Object.keys(s2.metrics ?? {})))].sort();
-  if (keys.length) {
-    const metrics = {};
-    for (const key of keys) {
-      const values = ok.map((s2) => s2.metrics?.[key]).filter((v) => v !== void 0);
-      const numbers = values.filter((v) => typeof v === "number");
-      metrics[key] = numbers.length === values.length ? median(numbers) : String(values[0]);
-    }
-    out.metrics = metrics;
-    const accuracy = metrics.accuracy;
-    if (typeof accuracy === "number" && energyJ2 !== null && energyJ2 > 0)
-      out.accuracyPerKj = accuracy / (energyJ2 / 1e3);
-  }
-  return out;
-}
-
-// src/report/types.ts
-var SCHEMA_VERSION = 1;
 
 // src/report/build.ts
 var SCOPE = {
@@ -69767,14 +70859,14 @@ function buildReport(inp) {
   const embodied = inp.embodied ?? null;
   const rates = {
     operational: (j) => co2eGrams(j, inp.pue.value, inp.grid.intensityGPerKwh),
-    embodied: (s2) => embodied ? embodiedGrams(embodied, s2) : 0
+    embodied: (s) => embodied ? embodiedGrams(embodied, s) : 0
   };
-  const benchmarks = inp.runs.map((run3) => benchmarkReport(run3, rates));
-  const sum = (pick2) => benchmarks.reduce((s2, b) => s2 + (pick2(b) ?? 0), 0);
+  const benchmarks = inp.runs.map((run) => benchmarkReport(run, rates));
+  const sum = (pick2) => benchmarks.reduce((s, b) => s + (pick2(b) ?? 0), 0);
   const energyJ2 = sum((b) => b.energyJ);
   const carbon = carbonSummary(inp, benchmarks, energyJ2);
   const errored = benchmarks.filter((b) => b.status === "error");
-  const status2 = errored.length ? "error" : "pass";
+  const status = errored.length ? "error" : "pass";
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: "carbon-gate", version: inp.version },
@@ -69813,7 +70905,7 @@ function buildReport(inp) {
     },
     ...carbon.projection ? { projection: carbon.projection } : {},
     verdict: {
-      status: status2,
+      status,
       reasons: errored.map((b) => `${b.name}: ${b.reason ?? "error"}`),
       // Until the gate (src/gate/apply.ts) says otherwise: never silence about regressions.
       baseline: { source: "none", note: NO_BASELINE_NOTE }
@@ -69826,16 +70918,16 @@ function buildReport(inp) {
     ])
   };
 }
-function sampleReport(s2, rates) {
-  const m = s2.measurement;
+function sampleReport(s, rates) {
+  const m = s.measurement;
   const operationalG = rates.operational(m.energyJ);
-  const embodiedG = rates.embodied(s2.command.durationS);
+  const embodiedG = rates.embodied(s.command.durationS);
   const r = {
-    repeat: s2.repeat,
-    status: s2.command.ok ? "ok" : "error",
-    exitCode: s2.command.exitCode,
-    signal: s2.command.signal,
-    durationS: s2.command.durationS,
+    repeat: s.repeat,
+    status: s.command.ok ? "ok" : "error",
+    exitCode: s.command.exitCode,
+    signal: s.command.signal,
+    durationS: s.command.durationS,
     energyJ: m.energyJ,
     co2eG: operationalG + embodiedG,
     operationalG,
@@ -69846,47 +70938,47 @@ function sampleReport(s2, rates) {
     processShare: m.processShare,
     notes: m.notes
   };
-  if (s2.command.reason) r.reason = s2.command.reason;
+  if (s.command.reason) r.reason = s.command.reason;
   if (m.energyBandJ) r.energyBandJ = m.energyBandJ;
   if (m.gpus) r.gpus = m.gpus;
-  if (s2.metrics) r.metrics = s2.metrics;
-  if (s2.layers) r.layers = s2.layers;
-  if (s2.backend) r.backend = s2.backend;
+  if (s.metrics) r.metrics = s.metrics;
+  if (s.layers) r.layers = s.layers;
+  if (s.backend) r.backend = s.backend;
   return r;
 }
-function benchmarkReport(run3, rates) {
-  const samples = run3.samples.map((s2) => sampleReport(s2, rates));
-  const ok = samples.filter((s2) => s2.status === "ok");
+function benchmarkReport(run, rates) {
+  const samples = run.samples.map((s) => sampleReport(s, rates));
+  const ok = samples.filter((s) => s.status === "ok");
   const med = (pick2) => median(ok.map(pick2));
   const breakdown = ok.length ? {
-    cpu: med((s2) => s2.breakdownJ.cpu),
-    memory: med((s2) => s2.breakdownJ.memory),
-    gpu: med((s2) => s2.breakdownJ.gpu)
+    cpu: med((s) => s.breakdownJ.cpu),
+    memory: med((s) => s.breakdownJ.memory),
+    gpu: med((s) => s.breakdownJ.gpu)
   } : null;
-  const energyJ2 = med((s2) => s2.energyJ);
-  const durationS = med((s2) => s2.durationS);
+  const energyJ2 = med((s) => s.energyJ);
+  const durationS = med((s) => s.durationS);
   const operationalG = energyJ2 === null ? null : rates.operational(energyJ2);
   const embodiedG = durationS === null ? null : rates.embodied(durationS);
   const co2eG = operationalG === null || embodiedG === null ? null : operationalG + embodiedG;
   const b = {
-    name: run3.spec.name,
-    kind: run3.spec.kind,
-    command: run3.spec.run,
-    status: run3.status === "ok" ? "pass" : "error",
-    repeats: run3.spec.repeat,
-    warmup: run3.spec.warmup,
+    name: run.spec.name,
+    kind: run.spec.kind,
+    command: run.spec.run,
+    status: run.status === "ok" ? "pass" : "error",
+    repeats: run.spec.repeat,
+    warmup: run.spec.warmup,
     durationS,
     energyJ: energyJ2,
     co2eG,
     operationalG,
     embodiedG,
     breakdownJ: breakdown,
-    processShare: med((s2) => s2.processShare),
+    processShare: med((s) => s.processShare),
     samples,
-    reasons: run3.reason ? [run3.reason] : []
+    reasons: run.reason ? [run.reason] : []
   };
-  if (run3.reason) b.reason = run3.reason;
-  if (run3.spec.unit && energyJ2 !== null && co2eG !== null) b.perUnit = perUnit(run3.spec.unit, energyJ2, co2eG);
+  if (run.reason) b.reason = run.reason;
+  if (run.spec.unit && energyJ2 !== null && co2eG !== null) b.perUnit = perUnit(run.spec.unit, energyJ2, co2eG);
   const banded = ok.filter((x) => x.energyBandJ);
   if (banded.length === ok.length && ok.length > 0) {
     b.energyBandJ = { low: med((x) => x.energyBandJ.low), high: med((x) => x.energyBandJ.high) };
@@ -69895,118 +70987,15 @@ function benchmarkReport(run3, rates) {
   return b;
 }
 function meterNotes(b) {
-  return b.samples.flatMap((s2) => s2.notes.map((n) => `${b.name}: repeat ${s2.repeat}: ${n}`));
+  return b.samples.flatMap((s) => s.notes.map((n) => `${b.name}: repeat ${s.repeat}: ${n}`));
 }
 function unique(items) {
   return [...new Set(items)];
 }
 
-// src/runner/metrics-file.ts
-var METRICS_ENV = "CARBON_GATE_METRICS_FILE";
-var MAX_METRICS = 64;
-var MAX_LAYERS = 10;
-var MAX_KEY = 64;
-var MAX_TEXT = 300;
-var oneLine = (s2) => s2.replace(/\s+/g, " ").trim().slice(0, MAX_TEXT);
-var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function layerCost(v) {
-  if (!isRecord(v)) return void 0;
-  const { name: name2, type, params, macs, share } = v;
-  const finite = (n) => typeof n === "number" && Number.isFinite(n) && n >= 0;
-  if (typeof name2 !== "string" || typeof type !== "string") return void 0;
-  if (!finite(params) || !finite(macs) || !finite(share)) return void 0;
-  return { name: oneLine(name2), type: oneLine(type), params, macs, share };
-}
-function parseMetricsFile(text) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { metrics: {}, problems: ["metrics file is not JSON: ignored"] };
-  }
-  if (!isRecord(value)) return { metrics: {}, problems: ["metrics file is not a JSON object: ignored"] };
-  const out = { metrics: {}, problems: [] };
-  let dropped = 0;
-  for (const [key, v] of Object.entries(value)) {
-    if (key === "layers" || key === "error") continue;
-    const usable = typeof v === "number" && Number.isFinite(v) || typeof v === "string";
-    if (!usable || key.length > MAX_KEY || Object.keys(out.metrics).length >= MAX_METRICS) dropped++;
-    else out.metrics[key] = typeof v === "string" ? oneLine(v) : v;
-  }
-  if (dropped) out.problems.push(`metrics file: ${dropped} entr${dropped === 1 ? "y" : "ies"} ignored`);
-  if (Array.isArray(value["layers"])) {
-    const layers2 = value["layers"].map(layerCost);
-    if (layers2.some((l) => !l)) out.problems.push("metrics file: malformed layers ignored");
-    const ok = layers2.filter((l) => l !== void 0).slice(0, MAX_LAYERS);
-    if (ok.length) out.layers = ok;
-  }
-  if (typeof value["error"] === "string" && value["error"].trim()) out.error = oneLine(value["error"]);
-  return out;
-}
-var BACKENDS = ["tensorflow", "wasm", "cpu"];
-function reportedBackend(metrics) {
-  const b = metrics?.["backend"];
-  return BACKENDS.find((x) => x === b);
-}
-
-// src/runner/run-suite.ts
-async function runSuite(specs, deps) {
-  const runs = [];
-  for (const [i, spec] of specs.entries()) {
-    if (deps.interrupted?.()) {
-      runs.push({ spec, status: "error", reason: "not run: interrupted", samples: [] });
-      continue;
-    }
-    const where = `[${i + 1}/${specs.length}] ${spec.name}`;
-    runs.push(await runBenchmark(spec, where, deps));
-  }
-  return runs;
-}
-async function runBenchmark(spec, where, deps) {
-  for (let w2 = 1; w2 <= spec.warmup; w2++) {
-    deps.progress(`${where}: warmup ${w2}/${spec.warmup}`);
-    const result = await deps.runCommand(spec, () => {
-    });
-    if (!result.ok) {
-      return { spec, status: "error", reason: `warmup ${w2}/${spec.warmup}: ${result.reason}`, samples: [] };
-    }
-  }
-  const samples = [];
-  for (let r = 1; r <= spec.repeat; r++) {
-    deps.progress(`${where}: repeat ${r}/${spec.repeat}`);
-    const sample3 = await meteredRepeat(spec, r, deps);
-    samples.push(sample3);
-    const command = sample3.command;
-    if (!command.ok) {
-      return { spec, status: "error", reason: `repeat ${r}/${spec.repeat}: ${command.reason}`, samples };
-    }
-  }
-  return { spec, status: "ok", samples };
-}
-async function meteredRepeat(spec, repeat, deps) {
-  const session = deps.meter.start();
-  const command = await deps.runCommand(spec, (pid) => session.track(pid));
-  const measurement = await session.stop();
-  return sampleRun(repeat, command, measurement);
-}
-function sampleRun(repeat, command, measurement) {
-  const reported = command.reported;
-  if (!reported) return { repeat, command, measurement };
-  const sample3 = {
-    repeat,
-    command,
-    measurement: reported.problems.length ? { ...measurement, notes: [...measurement.notes, ...reported.problems] } : measurement
-  };
-  if (Object.keys(reported.metrics).length) sample3.metrics = reported.metrics;
-  if (reported.layers) sample3.layers = reported.layers;
-  const backend = reportedBackend(reported.metrics);
-  if (backend) sample3.backend = backend;
-  return sample3;
-}
-
 // src/runner/io/spawn-command.ts
 import { spawn as spawn3 } from "node:child_process";
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { performance as performance5 } from "node:perf_hooks";
 
 // src/runner/describe-exit.ts
@@ -70027,8 +71016,8 @@ var LinePrefixer = class {
   out;
   partial = "";
   write(chunk) {
-    const text = this.partial + chunk.toString();
-    const lines = text.split("\n");
+    const text2 = this.partial + chunk.toString();
+    const lines = text2.split("\n");
     this.partial = lines.pop() ?? "";
     if (lines.length) this.out.write(lines.map((l) => `${this.prefix}${l}
 `).join(""));
@@ -70042,18 +71031,18 @@ var LinePrefixer = class {
 
 // src/runner/io/metrics-channel.ts
 import { closeSync as closeSync2, mkdtempSync, openSync as openSync2, readSync as readSync2, rmSync, statSync as statSync3 } from "node:fs";
-import os8 from "node:os";
-import path13 from "node:path";
+import os9 from "node:os";
+import path18 from "node:path";
 var MAX_BYTES = 1024 * 1024;
 var dir;
 var counter = 0;
 function newMetricsFile() {
   if (!dir) {
-    const created = mkdtempSync(path13.join(os8.tmpdir(), "carbon-gate-metrics-"));
+    const created = mkdtempSync(path18.join(os9.tmpdir(), "carbon-gate-metrics-"));
     dir = created;
     process.once("exit", () => rmSync(created, { recursive: true, force: true }));
   }
-  return path13.join(dir, `run-${++counter}.json`);
+  return path18.join(dir, `run-${++counter}.json`);
 }
 function takeMetrics(file3) {
   try {
@@ -70089,7 +71078,7 @@ function killGroup(pgid, signal) {
 function spawnCommand(spec, prefix, output2, onPid, baseEnv = process.env) {
   const start = performance5.now();
   const elapsed = () => (performance5.now() - start) / 1e3;
-  if (!existsSync2(spec.cwd)) {
+  if (!existsSync3(spec.cwd)) {
     const reason = `could not start: working directory ${spec.cwd} does not exist`;
     return Promise.resolve({
       ok: false,
@@ -70170,64 +71159,10 @@ function withReported(result, reported) {
   return out;
 }
 
-// src/gate/ab-run.ts
-async function runAb(head, base, deps) {
-  const out = { head: [], base: [] };
-  for (const [i, spec] of head.entries()) {
-    const where = `[${i + 1}/${head.length}] ${spec.name}`;
-    if (deps.interrupted?.()) {
-      out.head.push({ spec, status: "error", reason: "not run: interrupted", samples: [] });
-      continue;
-    }
-    const baseSpec = base.find((b) => b.name === spec.name);
-    const sides = [side(spec, deps.runCommand, "head")];
-    if (baseSpec) sides.unshift(side({ ...baseSpec, repeat: spec.repeat }, deps.runBaseCommand, "base"));
-    for (const s2 of sides) await warm(s2, where, deps);
-    for (let r = 1; r <= spec.repeat; r++) {
-      const order = r % 2 === 1 ? sides : [...sides].reverse();
-      for (const s2 of order.filter((x) => !x.run.reason)) {
-        deps.progress(`${where}: ${s2.label} repeat ${r}/${spec.repeat}`);
-        const sample3 = await meteredRepeat(s2.run.spec, r, {
-          meter: deps.meter,
-          runCommand: s2.exec
-        });
-        s2.run.samples.push(sample3);
-        if (!sample3.command.ok) fail(s2, `repeat ${r}/${spec.repeat}: ${sample3.command.reason}`);
-      }
-    }
-    out.head.push(sides.at(-1).run);
-    if (baseSpec) out.base.push(sides[0].run);
-  }
-  return out;
-}
-function side(spec, exec2, label) {
-  return { label, exec: exec2, run: { spec, status: "ok", samples: [] } };
-}
-function fail(s2, reason) {
-  s2.run.status = "error";
-  s2.run.reason = reason;
-}
-async function warm(s2, where, deps) {
-  const n = s2.run.spec.warmup;
-  for (let w2 = 1; w2 <= n && !s2.run.reason; w2++) {
-    deps.progress(`${where}: ${s2.label} warmup ${w2}/${n}`);
-    const result = await s2.exec(s2.run.spec, () => {
-    });
-    if (!result.ok) fail(s2, `warmup ${w2}/${n}: ${result.reason}`);
-  }
-}
-
-// src/cli/job.ts
-async function runJobAb(opts) {
-  const carbon = await resolveCarbon({
-    region: opts.region,
-    pue: { flag: opts.carbon?.pueFlag, config: opts.pue },
-    intensity: opts.carbon?.intensity,
-    embodied: opts.carbon?.embodied,
-    env: process.env
-  });
-  for (const w2 of carbon.warnings) process.stderr.write(`carbon-gate: warning: ${w2}
-`);
+// src/engine/measure.ts
+async function measure(opts) {
+  const carbon = await resolveCarbon({ ...opts.carbon, env: process.env });
+  for (const w2 of carbon.warnings) opts.warn(w2);
   const {
     meter: meter2,
     machine,
@@ -70236,8 +71171,7 @@ async function runJobAb(opts) {
     intervalS: opts.intervalS,
     profilePath: opts.profilePath
   });
-  for (const n of meterNotes2) process.stderr.write(`carbon-gate: ${n}
-`);
+  for (const n of meterNotes2) opts.note(n);
   let interrupted = false;
   const onSignal = () => {
     interrupted = true;
@@ -70248,13 +71182,13 @@ async function runJobAb(opts) {
   try {
     const deps = {
       meter: meter2,
-      runCommand: (spec, onPid) => spawnCommand(spec, opts.prefixFor(spec), opts.benchOutput, onPid, opts.benchEnv),
+      spawnBenchmark: (spec, onPid) => spawnCommand(spec, opts.prefixFor(spec), opts.benchOutput, onPid, opts.benchEnv),
       progress: opts.progress,
       interrupted: () => interrupted
     };
     const ab = opts.abBase ? await runAb(opts.specs, opts.abBase, {
       ...deps,
-      runBaseCommand: (spec, onPid) => spawnCommand(spec, `[base ${spec.name}] `, opts.benchOutput, onPid, opts.benchEnv)
+      spawnBaseBenchmark: (spec, onPid) => spawnCommand(spec, `[base ${spec.name}] `, opts.benchOutput, onPid, opts.benchEnv)
     }) : null;
     const runs = ab ? ab.head : await runSuite(opts.specs, deps);
     const build = (runs2) => buildReport({
@@ -70272,13 +71206,13 @@ async function runJobAb(opts) {
       grid: carbon.grid,
       pue: { value: carbon.pue.value, source: carbon.pue.source },
       embodied: carbon.embodied.model,
-      ...opts.carbon?.projection ? { projection: opts.carbon.projection } : {},
+      ...opts.carbon.projection ? { projection: opts.carbon.projection } : {},
       runs: runs2,
       notices: [
         ...meterNotes2,
         ...carbon.pue.notices,
         ...carbon.embodied.notices,
-        ...opts.notices ?? [],
+        ...opts.notices,
         ...interrupted ? ["interrupted: remaining benchmarks were not run"] : []
       ]
     });
@@ -70290,544 +71224,53 @@ async function runJobAb(opts) {
 }
 var VERSION7 = package_default.version;
 
-// src/gate/io/ab-job.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { realpath } from "node:fs/promises";
-import path18 from "node:path";
-
-// src/runner/specs-from-config.ts
-import path16 from "node:path";
-
-// src/gate/resolve-budget.ts
-var GATED_REPEAT = 5;
-function resolveBudget(top, own2) {
-  if (!top && !own2) return void 0;
-  const energyJ2 = own2?.energyJ ?? top?.energyJ;
-  const co2eG = own2?.co2eG ?? top?.co2eG;
-  const perUnitCo2eG = own2?.perUnitCo2eG ?? top?.perUnitCo2eG;
-  const regression2 = own2?.regression ?? top?.regression;
-  return {
-    ...energyJ2 ? { energyJ: { ...energyJ2 } } : {},
-    ...co2eG ? { co2eG: { ...co2eG } } : {},
-    ...perUnitCo2eG ? { perUnitCo2eG: { ...perUnitCo2eG } } : {},
-    ...regression2 ? { regression: { ...regression2 } } : {},
-    metric: own2?.metric ?? top?.metric ?? "energy"
-  };
-}
-
-// src/tfjs/command.ts
-import path14 from "node:path";
-
-// src/cli/shell-quote.ts
-function shellQuote(args) {
-  return args.map((a) => /^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
-}
-
-// src/tfjs/data/split-sizes.ts
-function splitSizes(samples, testSplit) {
-  const test = Math.min(samples - 1, Math.max(1, Math.round(samples * testSplit)));
-  return { train: samples - test, test };
-}
-
-// src/tfjs/command.ts
-function resolveTfjsArgs(tfjs, configDir) {
-  const builtIn = TFJS_MODELS.includes(tfjs.model);
-  return {
-    ...tfjs,
-    model: builtIn ? tfjs.model : path14.resolve(configDir, tfjs.model),
-    dataset: tfjs.dataset === "mnist" ? tfjs.dataset : path14.resolve(configDir, tfjs.dataset)
-  };
-}
-function tfjsCommand(args, runnerPath, nodePath) {
-  return shellQuote([nodePath, runnerPath, JSON.stringify(args)]);
-}
-function tfjsUnit(args) {
-  if (args.task === "train") return { name: "epoch", count: args.epochs };
-  if (args.dataset !== "mnist") return void 0;
-  const samples = Math.min(args.samples, MNIST_DIGITS);
-  if (args.model === "knn") return { name: "inference", count: splitSizes(samples, args.testSplit).test };
-  if (args.model === "fourier") return { name: "sample", count: splitSizes(samples, args.testSplit).test };
-  return { name: "inference", count: samples };
-}
-
-// src/tfjs/runner-path.ts
-import path15 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-function tfjsRunnerPath(moduleUrl = import.meta.url) {
-  const dir2 = path15.dirname(fileURLToPath2(moduleUrl));
-  return path15.basename(dir2) === "dist" ? path15.join(dir2, "tfjs-runner.js") : path15.resolve(dir2, "..", "..", "dist", "tfjs-runner.js");
-}
-
-// src/runner/specs-from-config.ts
-function specsFromConfig(config2, configDir, opts = {}) {
-  return config2.benchmarks.map((b) => {
-    const tfjs = b.tfjs ? resolveTfjsArgs(b.tfjs, configDir) : void 0;
-    const run3 = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
-    if (run3 === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
-    const unit = b.unit ?? (tfjs ? tfjsUnit(tfjs) : void 0);
-    return {
-      name: b.name,
-      kind: b.kind,
-      run: run3,
-      cwd: path16.resolve(configDir, b.cwd ?? "."),
-      env: b.env ?? {},
-      repeat: b.repeat ?? (opts.gated || resolveBudget(config2.budget, b.budget) ? GATED_REPEAT : 1),
-      warmup: b.warmup,
-      timeoutS: b.timeoutS,
-      ...unit ? { unit } : {},
-      ...tfjs ? { tfjs } : {}
-    };
+// src/engine/run-engine.ts
+async function runEngine(req) {
+  const { suite, overrides: o, sinks } = req;
+  const baselineChoice = o.baseline ?? { kind: "none" };
+  if (suite.kind === "command") {
+    const measured2 = await measure(commandOptions(suite.argv, suite.cwd, o, sinks));
+    return { report: applyGate(measured2.report, { budgetOf: () => void 0, baseline: null }) };
+  }
+  const { config: config2, dir: dir2 } = await loadConfig(suite.path);
+  const fromFile = baselineChoice.kind === "file" ? await fileBaseline(baselineChoice.path).load() : null;
+  const gated = baselineChoice.kind !== "none";
+  const optionsFor = (abBase) => ({
+    ...configOptions(config2, dir2, suite.label, o, sinks),
+    specs: specsFromConfig(config2, dir2, { gated }),
+    ...abBase ? { abBase } : {}
   });
-}
-
-// src/gate/baseline.ts
-function metricSamples(b) {
-  const ok = b.samples.filter((s2) => s2.status === "ok");
-  const count = b.perUnit?.count;
-  return {
-    energy: ok.map((s2) => s2.energyJ),
-    co2e: ok.map((s2) => s2.co2eG),
-    duration: ok.map((s2) => s2.durationS),
-    perUnit: count ? ok.map((s2) => s2.co2eG / count) : []
-  };
-}
-function baselineFromReport(report, info3) {
-  const benchmarks = /* @__PURE__ */ new Map();
-  for (const b of report.benchmarks) if (b.status !== "error") benchmarks.set(b.name, metricSamples(b));
-  return { ...info3, benchmarks };
-}
-
-// src/gate/ab-baseline.ts
-function abBaseline(baseReport, ref) {
-  return {
-    source: "ab",
-    load: () => Promise.resolve(baselineFromReport(baseReport, { source: "ab", ref, method: "paired" }))
-  };
-}
-
-// src/gate/io/worktree.ts
-import { execFile as execFile3 } from "node:child_process";
-import { mkdtemp, rm as rm2 } from "node:fs/promises";
-import os9 from "node:os";
-import path17 from "node:path";
-import { promisify as promisify2 } from "node:util";
-var run2 = promisify2(execFile3);
-async function git(cwd, args) {
-  const { stdout } = await run2("git", args, { cwd, maxBuffer: 16 * 1024 * 1024 });
-  return stdout.trim();
-}
-async function withWorktree(from, ref, use) {
-  const repoRoot = await git(from, ["rev-parse", "--show-toplevel"]).catch(() => {
-    throw new UsageError(`--ab ${ref}: ${from} is not inside a git repository`);
+  let baseline = fromFile;
+  let measured;
+  if (baselineChoice.kind === "ab") {
+    const ab = await withAbBase(suite.path, baselineChoice.ref, (abBase) => measure(optionsFor(abBase)));
+    measured = ab.report;
+    baseline = ab.baseline;
+  } else {
+    measured = (await measure(optionsFor())).report;
+    if (baselineChoice.kind === "history") baseline = baselineChoice.data;
+  }
+  const report = applyGate(measured, {
+    budgetOf: (name2) => resolveBudget(config2.budget, config2.benchmarks.find((b) => b.name === name2)?.budget),
+    ...config2.budget?.total ? { total: config2.budget.total } : {},
+    baseline
   });
-  const commit = await git(repoRoot, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).catch(() => {
-    throw new UsageError(`--ab ${ref}: git cannot resolve "${ref}" to a commit`);
-  });
-  const parent = await mkdtemp(path17.join(os9.tmpdir(), "carbon-gate-ab-"));
-  const dir2 = path17.join(parent, "base");
-  try {
-    await git(repoRoot, ["worktree", "add", "--detach", dir2, commit]);
-    return await use({ dir: dir2, commit, repoRoot });
-  } finally {
-    await git(repoRoot, ["worktree", "remove", "--force", dir2]).catch(() => {
-    });
-    await rm2(parent, { recursive: true, force: true });
-    await git(repoRoot, ["worktree", "prune"]).catch(() => {
-    });
-  }
+  return { report, config: config2 };
 }
-
-// src/gate/io/ab-job.ts
-async function abJob(configPath, ref, job) {
-  if (ref.startsWith("-")) throw new UsageError(`run: --ab expects a git revision, found "${ref}"`);
-  const real = await realpath(configPath);
-  return withWorktree(path18.dirname(real), ref, async (wt) => {
-    const rel = path18.relative(wt.repoRoot, real);
-    const baseConfig = path18.join(wt.dir, rel);
-    if (!existsSync3(baseConfig)) throw new UsageError(`run: --ab ${ref}: ${ref} has no ${rel}`);
-    const loaded2 = await loadConfig(baseConfig);
-    const { report, base } = await job(specsFromConfig(loaded2.config, loaded2.dir, { gated: true }));
-    const baseline = await abBaseline(
-      base ?? { benchmarks: [] },
-      `${ref} (${wt.commit.slice(0, 12)})`
-    ).load();
-    return { report, baseline };
-  });
-}
-
-// src/gate/format.ts
-var METRIC_LABEL = {
-  energy: "energy",
-  co2e: "CO2e",
-  duration: "duration",
-  perUnit: "CO2e per unit"
-};
-function formatDelta(c) {
-  const ci2 = c.ci95 ? `[${signedPercent(c.ci95[0] - 1)}, ${signedPercent(c.ci95[1] - 1)}]` : "[no interval]";
-  return `${signedPercent(c.ratio - 1)} % ${ci2}`;
-}
-function formatShare(percent3) {
-  return `${Number(percent3.toPrecision(percent3 >= 100 ? 3 : 2))} %`;
-}
-
-// src/gate/status.ts
-var RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
-function worst(...statuses) {
-  return statuses.reduce((a, b) => RANK[b] > RANK[a] ? b : a, "pass");
-}
-
-// src/gate/budget-check.ts
-var NO_CHECK = { status: "pass", reasons: [], use: [] };
-function checkTier(key, label, observed, tier2, format) {
-  const use = [];
-  for (const level2 of ["warn", "fail"]) {
-    const limitValue = tier2[level2];
-    if (limitValue !== void 0) {
-      use.push({ limit: `${key}.${level2}`, observed, limitValue, percent: observed / limitValue * 100 });
-    }
-  }
-  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
-  if (!tripped) return { status: "pass", reasons: [], use };
-  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
-  return {
-    status: level,
-    reasons: [
-      `${label} ${format(observed)} exceeds the ${level} limit ${format(tripped.limitValue)} (${formatShare(tripped.percent)} of budget)`
-    ],
-    use
-  };
-}
-function combine(checks) {
-  return checks.reduce(
-    (acc, c) => ({
-      status: worst(acc.status, c.status),
-      reasons: [...acc.reasons, ...c.reasons],
-      use: [...acc.use, ...c.use]
-    }),
-    NO_CHECK
-  );
-}
-
-// src/stats/hodges-lehmann.ts
-function hodgesLehmann(xs) {
-  const walsh = [];
-  for (let i = 0; i < xs.length; i++) for (let j = i; j < xs.length; j++) walsh.push((xs[i] + xs[j]) / 2);
-  return median(walsh);
-}
-function hodgesLehmannShift(head, base) {
-  const diffs = [];
-  for (const h of head) for (const b of base) diffs.push(h - b);
-  return median(diffs);
-}
-
-// src/stats/prng.ts
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = a + 1831565813 >>> 0;
-    let t = a;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-
-// src/stats/bootstrap.ts
-var MIN_CI_SAMPLES = 5;
-var RESAMPLES = 2e3;
-var SEED = 24301;
-function percentiles(values) {
-  const s2 = values.sort((a, b) => a - b);
-  const at2 = (q) => s2[Math.min(s2.length - 1, Math.max(0, Math.round(q * (s2.length - 1))))];
-  return [at2(0.025), at2(0.975)];
-}
-function resample(xs, rand, into) {
-  for (let i = 0; i < xs.length; i++) into[i] = xs[Math.floor(rand() * xs.length)];
-  return into;
-}
-function bootstrap(xs, stat6, seed) {
-  const rand = mulberry32(seed);
-  const buf = new Array(xs.length);
-  const out = [];
-  for (let b = 0; b < RESAMPLES; b++) out.push(stat6(resample(xs, rand, buf)));
-  return percentiles(out);
-}
-function medianCi(xs, seed = SEED) {
-  return xs.length < MIN_CI_SAMPLES ? null : bootstrap(xs, (s2) => median(s2), seed);
-}
-function pairedRatio(head, base, seed = SEED) {
-  const n = Math.min(head.length, base.length);
-  const logs = Array.from({ length: n }, (_, i) => Math.log(head[i] / base[i]));
-  const hl = hodgesLehmann(logs);
-  const ci2 = n < MIN_CI_SAMPLES ? null : bootstrap(logs, (s2) => hodgesLehmann(s2), seed);
-  return {
-    ratio: hl === null ? null : Math.exp(hl),
-    ci95: ci2 ? [Math.exp(ci2[0]), Math.exp(ci2[1])] : null,
-    pairs: n
-  };
-}
-function independentRatio(head, base, seed = SEED) {
-  const lh = head.map(Math.log);
-  const lb = base.map(Math.log);
-  const hl = hodgesLehmannShift(lh, lb);
-  const ratio = hl === null ? null : Math.exp(hl);
-  if (ratio === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
-    return { ratio, ci95: null };
-  const rand = mulberry32(seed);
-  const hb2 = new Array(lh.length);
-  const bb = new Array(lb.length);
-  const shifts = [];
-  for (let b = 0; b < RESAMPLES; b++)
-    shifts.push(hodgesLehmannShift(resample(lh, rand, hb2), resample(lb, rand, bb)));
-  const [lo, hi] = percentiles(shifts);
-  return { ratio, ci95: [Math.exp(lo), Math.exp(hi)] };
-}
-
-// src/gate/regression.ts
-function compare(metric, head, base, baseline) {
-  const mh = median(head);
-  const mb = median(base);
-  if (mh === null || mb === null || mb <= 0) return null;
-  const common = { metric, base: mb, head: mh, baseline: baseline.source };
-  if (baseline.method === "paired") {
-    const p = pairedRatio(head, base);
-    return { ...common, ratio: p.ratio, ci95: p.ci95, method: "paired", pairs: p.pairs };
-  }
-  const r = independentRatio(head, base);
-  return { ...common, ratio: r.ratio, ci95: r.ci95, method: "independent" };
-}
-function checkRegression(c, tier2, baseCount, headCount) {
-  const what = `${METRIC_LABEL[c.metric]} ${formatDelta(c)} vs base`;
-  if (!c.ci95) {
-    const counts = c.method === "paired" ? `${c.pairs ?? 0} pairs` : `head ${headCount}, base ${baseCount}`;
-    return {
-      status: "pass",
-      reasons: [
-        `${what}: too few samples for a 95 % interval (${counts}; need ${MIN_CI_SAMPLES} each): regression not checked`
-      ],
-      use: []
-    };
-  }
-  const lower = c.ci95[0] - 1;
-  const use = [];
-  for (const level2 of ["warn", "fail"]) {
-    const limitValue = tier2[level2];
-    if (limitValue !== void 0) {
-      use.push({
-        limit: `regression.${level2}`,
-        observed: lower,
-        limitValue,
-        percent: lower / limitValue * 100
-      });
-    }
-  }
-  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
-  if (!tripped) return { status: "pass", reasons: resolutionNote(c, tier2, what), use };
-  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
-  return {
-    status: level,
-    reasons: [
-      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${level} limit ${signedPercent(tripped.limitValue)} % (${formatShare(tripped.percent)} of budget)`
-    ],
-    use
-  };
-}
-function resolutionNote(c, tier2, what) {
-  const limit = tier2.fail ?? tier2.warn;
-  if (limit === void 0 || !c.ci95) return [];
-  const h = 1 - c.ci95[0] / c.ratio;
-  const passes = (1 + limit) / (1 - h) - 1;
-  if (h <= limit || !Number.isFinite(passes)) return [];
-  const level = tier2.fail !== void 0 ? "fail" : "warn";
-  return [
-    `${what}: the interval reaches ${(h * 100).toFixed(1)} % below the estimate, more than the ${level} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`
-  ];
-}
-
-// src/gate/stats.ts
-function summary3(xs) {
-  return { median: median(xs), ci95: medianCi(xs) };
-}
-function benchmarkStats(m) {
-  if (m.energy.length === 0) return void 0;
-  return {
-    n: m.energy.length,
-    energyJ: summary3(m.energy),
-    co2eG: summary3(m.co2e),
-    durationS: summary3(m.duration)
-  };
-}
-
-// src/gate/evaluate.ts
-function evaluateGate(benchmarks, opts) {
-  const gates = benchmarks.map((b) => gateBenchmark(b, opts.baseline));
-  const total = totalCheck(opts);
-  const status2 = worst(...gates.map((g) => g.status), total.status);
-  const reasons = [
-    ...benchmarks.flatMap((b, i) => gates[i].reasons.map((r) => `${b.name}: ${r}`)),
-    ...total.reasons.map((r) => `suite total: ${r}`)
-  ];
-  const baseline = opts.baseline ? {
-    source: opts.baseline.source,
-    ...opts.baseline.ref ? { ref: opts.baseline.ref } : {},
-    ...opts.baseline.note ? { note: opts.baseline.note } : {}
-  } : { source: "none", note: NO_BASELINE_NOTE };
-  return { benchmarks: gates, verdict: { status: status2, reasons, baseline }, totalUse: total.use };
-}
-function gateBenchmark(b, baseline) {
-  const samples = metricSamples(b);
-  const stats = benchmarkStats(samples);
-  const common = { ...b.budget ? { budget: b.budget } : {}, ...stats ? { stats } : {} };
-  if (b.status === "error" || !stats) {
-    return { ...common, status: "error", reasons: [b.reason ?? "error"] };
-  }
-  const budget = b.budget;
-  const absolute = budget ? absoluteChecks(budget, b, stats) : NO_CHECK;
-  const reg = regressionCheck(b, samples, baseline);
-  const all = combine([absolute, reg.check]);
-  return {
-    ...common,
-    ...reg.comparison ? { comparison: reg.comparison } : {},
-    status: all.status,
-    reasons: all.reasons,
-    ...all.use.length ? { budgetUse: all.use } : {}
-  };
-}
-function absoluteChecks(budget, b, stats) {
-  const checks = [];
-  if (budget.energyJ)
-    checks.push(checkTier("energy", "energy", stats.energyJ.median, budget.energyJ, formatEnergy));
-  if (budget.co2eG) checks.push(checkTier("co2e", "CO2e", stats.co2eG.median, budget.co2eG, formatMass));
-  if (budget.perUnitCo2eG) {
-    const count = b.perUnit?.count;
-    checks.push(
-      count ? checkTier(
-        "perUnit.co2e",
-        "CO2e per unit",
-        stats.co2eG.median / count,
-        budget.perUnitCo2eG,
-        formatMass
-      ) : {
-        ...NO_CHECK,
-        reasons: ["per-unit budget not checked: the benchmark declares no functional unit"]
-      }
-    );
-  }
-  return combine(checks);
-}
-function regressionCheck(b, samples, baseline) {
-  if (!baseline) return { check: NO_CHECK };
-  const base = baseline.benchmarks.get(b.name);
-  if (!base) return { check: { ...NO_CHECK, reasons: ["not in the baseline: regression not checked"] } };
-  const metric = b.budget?.metric ?? "energy";
-  const comparison = compare(metric, samples[metric], base[metric], baseline);
-  if (!comparison) {
-    const why = metric === "perUnit" ? "a functional unit on both sides" : "successful samples on both sides";
-    return {
-      check: { ...NO_CHECK, reasons: [`${METRIC_LABEL[metric]}: regression not checked: needs ${why}`] }
-    };
-  }
-  const tier2 = b.budget?.regression ?? DEFAULT_REGRESSION;
-  return {
-    check: checkRegression(comparison, tier2, base[metric].length, samples[metric].length),
-    comparison
-  };
-}
-function totalCheck(opts) {
-  if (!opts.total || !opts.totals) return NO_CHECK;
-  const t = opts.total;
-  return combine([
-    t.energyJ ? checkTier("total.energy", "energy", opts.totals.energyJ, t.energyJ, formatEnergy) : NO_CHECK,
-    t.co2eG ? checkTier("total.co2e", "CO2e", opts.totals.co2eG, t.co2eG, formatMass) : NO_CHECK
-  ]);
-}
-
-// src/gate/apply.ts
-function applyGate(report, opts) {
-  const withBudgets = report.benchmarks.map((b) => {
-    const budget = opts.budgetOf(b.name) ?? (opts.baseline ? { regression: { ...DEFAULT_REGRESSION }, metric: "energy" } : void 0);
-    return { ...b, budget };
-  });
-  const result = evaluateGate(withBudgets, {
-    baseline: opts.baseline,
-    ...opts.total ? { total: opts.total } : {},
-    totals: report.totals
-  });
-  const benchmarks = report.benchmarks.map((b, i) => merge3(b, result.benchmarks[i]));
-  return {
-    ...report,
-    benchmarks,
-    totals: {
-      ...report.totals,
-      ...opts.total ? { budget: opts.total } : {},
-      ...result.totalUse.length ? { budgetUse: result.totalUse } : {}
-    },
-    verdict: result.verdict
-  };
-}
-function merge3(b, g) {
-  const { budget: _b, stats: _s, comparison: _c, budgetUse: _u, ...rest } = b;
-  return {
-    ...rest,
-    status: g.status,
-    ...g.budget ? { budget: g.budget } : {},
-    ...g.stats ? { stats: g.stats } : {},
-    ...g.comparison ? { comparison: g.comparison } : {},
-    reasons: g.reasons,
-    ...g.budgetUse ? { budgetUse: g.budgetUse } : {}
-  };
-}
-
-// src/action/bench-env.ts
-var STRIPPED = /* @__PURE__ */ new Set([
-  "GITHUB_TOKEN",
-  "GH_TOKEN",
-  "ACTIONS_RUNTIME_TOKEN",
-  "ACTIONS_RUNTIME_URL",
-  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
-  "ACTIONS_ID_TOKEN_REQUEST_URL",
-  "ACTIONS_CACHE_URL",
-  "ACTIONS_RESULTS_URL",
-  "GITHUB_ENV",
-  "GITHUB_PATH",
-  "GITHUB_OUTPUT",
-  "GITHUB_STATE",
-  "GITHUB_STEP_SUMMARY",
-  "CARBON_GATE_ELECTRICITY_MAPS_TOKEN",
-  "CARBON_GATE_WATTTIME_USERNAME",
-  "CARBON_GATE_WATTTIME_PASSWORD"
-]);
-function benchmarkEnv(env, extra = []) {
-  const drop = /* @__PURE__ */ new Set([...STRIPPED, ...extra.filter((x) => !!x)]);
-  const out = {};
-  for (const [k, v] of Object.entries(env)) {
-    if (drop.has(k) || k.startsWith("INPUT_") || k.startsWith("STATE_")) continue;
-    out[k] = v;
-  }
-  return out;
-}
-
-// src/action/engine.ts
-async function runEngine(inputs, cwd, log, baseline = null, abRef) {
-  const configPath = path19.resolve(cwd, inputs.config);
-  const { config: config2, dir: dir2 } = await loadConfig(configPath);
+function configOptions(config2, dir2, label2, o, sinks) {
   const i = config2.intensity;
-  const setEnv = (name2, value) => value && (process.env[name2] = value);
-  setEnv(i?.usernameEnv ?? "CARBON_GATE_WATTTIME_USERNAME", inputs.wattTimeUsername);
-  setEnv(i?.passwordEnv ?? "CARBON_GATE_WATTTIME_PASSWORD", inputs.wattTimePassword);
-  const job = (abBase) => runJobAb({
-    ...abBase ? { abBase } : {},
-    specs: specsFromConfig(config2, dir2, { gated: abRef !== void 0 }),
-    configLabel: path19.relative(cwd, configPath) || configPath,
-    region: { flag: inputs.region, config: config2.region },
-    pue: config2.pue,
-    ...config2.powerProfile ? { profilePath: path19.resolve(dir2, config2.powerProfile) } : {},
+  return {
+    configLabel: label2,
     carbon: {
+      region: { flag: o.region, config: config2.region },
+      pue: { flag: o.pue, config: config2.pue },
       intensity: {
+        value: o.intensity,
+        sourceFlag: o.intensitySource,
         sourceConfig: i?.source,
         zone: i?.zone,
         credentials: {
-          electricityMapsToken: inputs.electricityMapsToken,
+          ...o.credentials,
           tokenEnv: i?.tokenEnv,
           usernameEnv: i?.usernameEnv,
           passwordEnv: i?.passwordEnv
@@ -70837,18 +71280,73 @@ async function runEngine(inputs, cwd, log, baseline = null, abRef) {
       projection: config2.projection
     },
     intervalS: config2.meter.intervalS,
-    benchOutput: process.stdout,
-    prefixFor: (spec) => `[${spec.name}] `,
-    progress: (m) => log.info(`carbon-gate: ${m}`),
-    benchEnv: benchmarkEnv(process.env, [i?.tokenEnv, i?.usernameEnv, i?.passwordEnv])
-  });
-  const ab = abRef !== void 0 ? await abJob(configPath, abRef, job) : null;
-  const measured = ab ? ab.report : (await job()).report;
-  if (ab) baseline = ab.baseline;
-  const report = applyGate(measured, {
-    budgetOf: (name2) => resolveBudget(config2.budget, config2.benchmarks.find((b) => b.name === name2)?.budget),
-    ...config2.budget?.total ? { total: config2.budget.total } : {},
-    baseline
+    ...config2.powerProfile ? { profilePath: path19.resolve(dir2, config2.powerProfile) } : {},
+    ...sinkOptions(sinks, o, [i?.tokenEnv, i?.usernameEnv, i?.passwordEnv])
+  };
+}
+function commandOptions(argv, cwd, o, sinks) {
+  return {
+    specs: [
+      {
+        name: path19.basename(argv[0] ?? "command"),
+        kind: "other",
+        run: shellQuote(argv),
+        cwd,
+        env: {},
+        repeat: 1,
+        warmup: 0,
+        timeoutS: Infinity
+      }
+    ],
+    configLabel: "command line",
+    carbon: {
+      region: { flag: o.region },
+      pue: { flag: o.pue },
+      intensity: { value: o.intensity, sourceFlag: o.intensitySource, credentials: { ...o.credentials } }
+    },
+    intervalS: DEFAULT_INTERVAL_S,
+    ...sinkOptions(sinks, o, [])
+  };
+}
+function sinkOptions(sinks, o, credentialEnvs) {
+  const prefix = sinks.prefix ?? ((name2) => `[${name2}] `);
+  return {
+    benchOutput: sinks.benchOutput,
+    prefixFor: (spec) => prefix(spec.name),
+    progress: sinks.progress,
+    note: sinks.note,
+    warn: sinks.warn,
+    notices: o.notices ?? [],
+    benchEnv: benchmarkEnv(process.env, o.benchEnv, credentialEnvs)
+  };
+}
+
+// src/action/run-benchmarks.ts
+async function runBenchmarks(inputs, cwd, log, baseline) {
+  const configPath = path20.resolve(cwd, inputs.config);
+  const line = (m) => log.info(`carbon-gate: ${m}`);
+  const { report, config: config2 } = await runEngine({
+    suite: { kind: "config", path: configPath, label: path20.relative(cwd, configPath) || configPath },
+    overrides: {
+      ...inputs.region ? { region: inputs.region } : {},
+      credentials: {
+        electricityMapsToken: inputs.electricityMapsToken,
+        wattTimeUsername: inputs.wattTimeUsername,
+        wattTimePassword: inputs.wattTimePassword
+      },
+      baseline,
+      benchEnv: "action"
+    },
+    sinks: {
+      benchOutput: process.stdout,
+      progress: line,
+      note: line,
+      warn: (m) => log.warning(`carbon-gate: ${m}`)
+    }
+  }).catch((e) => {
+    if (e instanceof BaseRevisionError)
+      throw new InputError(`baseline ab: base commit ${e.ref}: ${e.message}`);
+    throw e;
   });
   return { report, config: config2, configPath };
 }
@@ -70868,14 +71366,11 @@ function historyRole(inputs, ctx) {
 
 // src/github/history/record.ts
 var RECORD_VERSION = 1;
-var num2 = external_exports.number().finite();
-var sample2 = external_exports.object({ status: external_exports.enum(["ok", "error"]), energyJ: num2, co2eG: num2, durationS: num2 });
-var benchmark2 = external_exports.object({
-  name: external_exports.string().max(200),
-  status: external_exports.enum(["pass", "warn", "fail", "error"]),
+var sample3 = SampleReportSchema.pick({ status: true, energyJ: true, co2eG: true, durationS: true });
+var benchmark3 = BenchmarkReportSchema.pick({ name: true, status: true }).extend({
   reason: external_exports.string().max(500).optional(),
-  samples: external_exports.array(sample2).max(1e3),
-  perUnit: external_exports.object({ count: num2 }).optional()
+  samples: external_exports.array(sample3).max(1e3),
+  perUnit: PerUnitSchema.pick({ count: true }).optional()
 });
 var runRecordSchema = external_exports.object({
   version: external_exports.literal(RECORD_VERSION),
@@ -70887,23 +71382,23 @@ var runRecordSchema = external_exports.object({
   createdAt: external_exports.string().max(40),
   config: external_exports.string().max(300),
   /** Suite CO2e of one run (sum of medians), for the trend; spent = every measured repeat, for the ledger. */
-  totals: external_exports.object({ energyJ: num2, co2eG: num2, spentCo2eG: num2 }),
-  benchmarks: external_exports.array(benchmark2).max(500)
+  totals: ReportSchema.shape.totals.pick({ energyJ: true, co2eG: true }).extend({ spentCo2eG: external_exports.number() }),
+  benchmarks: external_exports.array(benchmark3).max(500)
 });
 function toRunRecord(report, meta3) {
   const benchmarks = report.benchmarks.map((b) => ({
     name: b.name,
     status: b.status,
     ...b.reason ? { reason: b.reason.slice(0, 500) } : {},
-    samples: b.samples.map(({ status: status2, energyJ: energyJ2, co2eG, durationS }) => ({
-      status: status2,
+    samples: b.samples.map(({ status, energyJ: energyJ2, co2eG, durationS }) => ({
+      status,
       energyJ: energyJ2,
       co2eG,
       durationS
     })),
     ...b.perUnit ? { perUnit: { count: b.perUnit.count } } : {}
   }));
-  const spent = benchmarks.flatMap((b) => b.samples).reduce((s2, x) => s2 + x.co2eG, 0);
+  const spent = benchmarks.flatMap((b) => b.samples).reduce((s, x) => s + x.co2eG, 0);
   return {
     version: RECORD_VERSION,
     sha: meta3.sha,
@@ -70917,9 +71412,9 @@ function toRunRecord(report, meta3) {
   };
 }
 var monthOf = (d) => d.toISOString().slice(0, 7);
-function parseRecord(text) {
+function parseRecord(text2) {
   try {
-    const r = runRecordSchema.safeParse(JSON.parse(text));
+    const r = runRecordSchema.safeParse(JSON.parse(text2));
     return r.success ? r.data : null;
   } catch {
     return null;
@@ -70978,7 +71473,7 @@ async function baselineForBase(shas, records) {
 import { randomBytes } from "node:crypto";
 import { mkdtemp as mkdtemp3, rm as rm4 } from "node:fs/promises";
 import os11 from "node:os";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/github/history/record-path.ts
 var RUNS_DIR = "runs";
@@ -70987,8 +71482,8 @@ function recordPath(now, sha, random) {
   return `${RUNS_DIR}/${time3}-${sha.slice(0, 7)}-${random.replace(/[^a-z0-9]/gi, "").slice(0, 12)}.json`;
 }
 var NAME = /^runs\/(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2}(?:\.\d+)?)Z-[0-9a-f]{1,40}-[a-z0-9]+\.json$/i;
-function recordTime(path24) {
-  const m = NAME.exec(path24);
+function recordTime(path25) {
+  const m = NAME.exec(path25);
   if (!m) return null;
   const d = /* @__PURE__ */ new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}Z`);
   return Number.isNaN(d.getTime()) ? null : d;
@@ -71007,69 +71502,28 @@ function expiredPaths(paths, now, days) {
 // src/github/history/io/data-repo.ts
 import { mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
 import os10 from "node:os";
-import path20 from "node:path";
-
-// src/github/history/io/git.ts
-import { execFile as execFile4 } from "node:child_process";
-var GitError = class extends Error {
-  constructor(args, code, stderr) {
-    super(`git ${args[0] ?? ""} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
-    this.args = args;
-    this.code = code;
-    this.stderr = stderr;
-  }
-  args;
-  code;
-  stderr;
-};
-async function git2(args, opts) {
-  return (await gitBytes(args, opts)).toString("utf8");
-}
-function gitBytes(args, opts) {
-  return new Promise((resolve2, reject) => {
-    const child3 = execFile4(
-      "git",
-      args,
-      {
-        cwd: opts.cwd,
-        encoding: "buffer",
-        maxBuffer: 256 * 1024 * 1024,
-        env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", ...opts.env }
-      },
-      (error63, stdout, stderr) => {
-        if (!error63) return resolve2(stdout);
-        const code = typeof error63.code === "number" ? error63.code : null;
-        reject(new GitError(args, code, stderr.toString("utf8") || error63.message));
-      }
-    );
-    child3.stdin?.on("error", () => {
-    });
-    if (opts.input !== void 0) child3.stdin?.end(opts.input);
-  });
-}
-
-// src/github/history/io/data-repo.ts
+import path21 from "node:path";
 async function openDataRepo(workspace, branch) {
-  const url2 = (await git2(["remote", "get-url", "origin"], { cwd: workspace })).trim();
-  const dir2 = await mkdtemp2(path20.join(os10.tmpdir(), "carbon-gate-data-"));
-  const run3 = (args, o = {}) => git2(args, { cwd: dir2, ...o });
+  const url2 = (await git(["remote", "get-url", "origin"], { cwd: workspace })).trim();
+  const dir2 = await mkdtemp2(path21.join(os10.tmpdir(), "carbon-gate-data-"));
+  const run = (args, o = {}) => git(args, { cwd: dir2, ...o });
   try {
-    await run3(["init", "--bare", "--quiet"]);
-    const resolved = /^[a-z][a-z0-9+.-]*:|^[^/]+@[^/]+:/i.test(url2) ? url2 : path20.resolve(workspace, url2);
-    await run3(["remote", "add", "origin", resolved]);
+    await run(["init", "--bare", "--quiet"]);
+    const resolved = /^[a-z][a-z0-9+.-]*:|^[^/]+@[^/]+:/i.test(url2) ? url2 : path21.resolve(workspace, url2);
+    await run(["remote", "add", "origin", resolved]);
     for (const [key, value] of await credentialHeaders(workspace)) {
-      await run3(["config", "--add", key, value]);
+      await run(["config", "--add", key, value]);
     }
   } catch (e) {
     await rm3(dir2, { recursive: true, force: true });
     throw e;
   }
   const bytes = (args, o = {}) => gitBytes(args, { cwd: dir2, ...o });
-  return { dir: dir2, branch, git: run3, bytes, close: () => rm3(dir2, { recursive: true, force: true }) };
+  return { dir: dir2, branch, git: run, bytes, close: () => rm3(dir2, { recursive: true, force: true }) };
 }
 async function credentialHeaders(workspace) {
   try {
-    const out = await git2(["config", "--includes", "--null", "--get-regexp", "^http\\..*\\.extraheader$"], {
+    const out = await git(["config", "--includes", "--null", "--get-regexp", "^http\\..*\\.extraheader$"], {
       cwd: workspace
     });
     return out.split("\0").filter(Boolean).map((entry) => {
@@ -71145,9 +71599,9 @@ async function appendRun(opts) {
   }
 }
 async function commitOn(repo, tip, file3, content, opts) {
-  const scratch = await mkdtemp3(path21.join(os11.tmpdir(), "carbon-gate-index-"));
+  const scratch = await mkdtemp3(path22.join(os11.tmpdir(), "carbon-gate-index-"));
   const env = {
-    GIT_INDEX_FILE: path21.join(scratch, "index"),
+    GIT_INDEX_FILE: path22.join(scratch, "index"),
     GIT_AUTHOR_NAME: "carbon-gate",
     GIT_AUTHOR_EMAIL: "41898282+github-actions[bot]@users.noreply.github.com",
     GIT_COMMITTER_NAME: "carbon-gate",
@@ -71178,27 +71632,27 @@ var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function firstParents(workspace, sha, stop, opts = {}) {
   const cap = opts.cap ?? 200;
   const step = opts.step ?? 50;
-  const run3 = (args) => git2(args, { cwd: workspace });
-  const fetch2 = (how) => run3(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", how, "origin", sha]).then(
+  const run = (args) => git(args, { cwd: workspace });
+  const fetch2 = (how) => run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", how, "origin", sha]).then(
     () => true,
     (e) => {
       opts.log?.(`history: could not fetch ${sha.slice(0, 7)} (${e instanceof Error ? e.message : e})`);
       return false;
     }
   );
-  if (!await has(run3, sha) && !await fetch2(`--depth=${step}`)) return [];
+  if (!await has(run, sha) && !await fetch2(`--depth=${step}`)) return [];
   let shas = [];
   for (; ; ) {
-    const out = await run3(["rev-list", "--first-parent", `--max-count=${cap}`, sha]);
+    const out = await run(["rev-list", "--first-parent", `--max-count=${cap}`, sha]);
     const next = out.split("\n").filter(Boolean);
     const grew = next.length > shas.length;
     shas = next;
-    if (!grew || stop(shas) || shas.length >= cap || !await isShallow(run3)) return shas;
+    if (!grew || stop(shas) || shas.length >= cap || !await isShallow(run)) return shas;
     if (!await fetch2(`--deepen=${step}`)) return shas;
   }
 }
-async function has(run3, sha) {
-  return run3(["cat-file", "-e", `${sha}^{commit}`]).then(
+async function has(run, sha) {
+  return run(["cat-file", "-e", `${sha}^{commit}`]).then(
     () => true,
     (e) => {
       if (e instanceof GitError) return false;
@@ -71206,8 +71660,8 @@ async function has(run3, sha) {
     }
   );
 }
-async function isShallow(run3) {
-  return (await run3(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+async function isShallow(run) {
+  return (await run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
 }
 
 // src/github/history/io/load-history.ts
@@ -71241,7 +71695,7 @@ async function loadPrBaseline(workspace, branch, baseSha) {
   }
   try {
     const recorded = new Set(records.map((r) => r.record.sha));
-    const shas = await firstParents(workspace, baseSha, (s2) => s2.some((x) => recorded.has(x)), { log: info2 });
+    const shas = await firstParents(workspace, baseSha, (s) => s.some((x) => recorded.has(x)), { log: info2 });
     const baseline = await baselineForBase(shas.length ? shas : [baseSha], records);
     if (!baseline) {
       warning(
@@ -71277,14 +71731,14 @@ async function recordRun(workspace, branch, record2, retentionDays2) {
 // src/github/history/ledger.ts
 var TEAM_WARN_FRACTION = 0.8;
 function monthToDate(records, month) {
-  return records.filter((r) => r.month === month).reduce((s2, r) => s2 + r.totals.spentCo2eG, 0);
+  return records.filter((r) => r.month === month).reduce((s, r) => s + r.totals.spentCo2eG, 0);
 }
 function teamBudgetStatus(usedG, limitG, period) {
   const share = usedG / limitG;
-  const status2 = share >= 1 ? "fail" : share >= TEAM_WARN_FRACTION ? "warn" : "pass";
-  const pct = `${(share * 100).toFixed(1)} %`;
-  const reasons = status2 === "pass" ? [] : [`team budget: ${pct} of the ${period} limit used (${status2 === "fail" ? "\u2265 100 %" : "\u2265 80 %"})`];
-  return { status: status2, usedG, limitG, period, reasons };
+  const status = share >= 1 ? "fail" : share >= TEAM_WARN_FRACTION ? "warn" : "pass";
+  const pct = percentFixed(share, 1);
+  const reasons = status === "pass" ? [] : [`team budget: ${pct} of the ${period} limit used (${status === "fail" ? "\u2265 100 %" : "\u2265 80 %"})`];
+  return { status, usedG, limitG, period, reasons };
 }
 
 // src/action/team-budget.ts
@@ -71306,23 +71760,23 @@ function teamStatus(records, limitG, now) {
   );
 }
 function withTeamBudget(report, team) {
-  const status2 = worst(report.verdict.status, team.status);
+  const status = worst(report.verdict.status, team.status);
   return {
     ...report,
-    verdict: { ...report.verdict, status: status2, reasons: [...report.verdict.reasons, ...team.reasons] }
+    verdict: { ...report.verdict, status, reasons: [...report.verdict.reasons, ...team.reasons] }
   };
 }
 
 // src/action/history-step.ts
-async function historyAfterRun(inputs, ctx, cwd, history, pr, run3) {
+async function historyAfterRun(inputs, ctx, cwd, history, pr, run) {
   let records = pr?.records ?? null;
   if (history.role === "append") {
-    const record2 = toRunRecord(run3.report, { sha: ctx.sha, ref: ctx.ref, runId: ctx.runId, now: /* @__PURE__ */ new Date() });
+    const record2 = toRunRecord(run.report, { sha: ctx.sha, ref: ctx.ref, runId: ctx.runId, now: /* @__PURE__ */ new Date() });
     records = await recordRun(cwd, inputs.historyBranch, record2, inputs.historyRetentionDays);
   }
   const view = records ? { trend: trendPoints(records.map((r) => r.record)) } : {};
-  let gated = run3.report;
-  const limitG = teamLimitG(run3.config, inputs.teamBudgetCo2eG);
+  let gated = run.report;
+  const limitG = teamLimitG(run.config, inputs.teamBudgetCo2eG);
   if (limitG !== void 0 && records) {
     const team = teamStatus(records, limitG, /* @__PURE__ */ new Date());
     gated = withTeamBudget(gated, team);
@@ -71340,16 +71794,17 @@ async function historyAfterRun(inputs, ctx, cwd, history, pr, run3) {
 // src/action/run-action.ts
 var CONTEXT_FILE = "carbon-gate-context.json";
 async function runAction(inputs, ctx) {
-  const cwd = path22.resolve(ctx.workspace || process.cwd(), inputs.workingDirectory);
+  const cwd = path23.resolve(ctx.workspace || process.cwd(), inputs.workingDirectory);
   const abRef = inputs.baseline === "ab" ? await abBaseRef(ctx, cwd) : void 0;
   const history = historyRole(inputs, ctx);
   if (history.role === "off" && inputs.baseline === "history")
     info(`carbon-gate: history: ${history.why}`);
   const pr = history.role === "compare" ? await loadPrBaseline(cwd, inputs.historyBranch, history.baseSha) : null;
+  const baseline = abRef !== void 0 ? { kind: "ab", ref: abRef } : history.role !== "off" ? { kind: "history", data: pr?.baseline ?? null } : { kind: "none" };
   startGroup("carbon-gate: benchmarks");
-  const run3 = await runEngine(inputs, cwd, core_exports, pr?.baseline ?? null, abRef).finally(() => endGroup());
-  const { gated, view: extras } = await historyAfterRun(inputs, ctx, cwd, history, pr, run3);
-  const reportPath = await writeReport(gated, path22.resolve(cwd, inputs.reportDir));
+  const run = await runBenchmarks(inputs, cwd, core_exports, baseline).finally(() => endGroup());
+  const { gated, view: extras } = await historyAfterRun(inputs, ctx, cwd, history, pr, run);
+  const reportPath = await writeReport(gated, path23.resolve(cwd, inputs.reportDir));
   const context = {
     prNumber: ctx.prNumber ?? null,
     headSha: ctx.headSha ?? ctx.sha,
@@ -71357,11 +71812,11 @@ async function runAction(inputs, ctx) {
     workflow: ctx.workflow,
     job: ctx.job
   };
-  await writeFile3(path22.join(path22.dirname(reportPath), CONTEXT_FILE), JSON.stringify(context, null, 2) + "\n");
+  await writeFile3(path23.join(path23.dirname(reportPath), CONTEXT_FILE), JSON.stringify(context, null, 2) + "\n");
   const parsed = parseReport(JSON.stringify(gated));
   if (!parsed.ok) throw new Error(`the report does not match its schema: ${parsed.error}`);
   const report = parsed.report;
-  await annotate(report, run3.configPath, ctx.workspace || cwd);
+  await annotate(report, run.configPath, ctx.workspace || cwd);
   startGroup("carbon-gate: summary and comment");
   const commentUrl = await publish(report, inputs, {
     ctx,
@@ -71387,24 +71842,24 @@ var contextSchema = external_exports.object({
   job: external_exports.string().max(300).optional()
 });
 async function readBounded(file3) {
-  if ((await stat5(file3)).size > MAX_REPORT_BYTES)
-    throw new Error(`${path23.basename(file3)} is larger than 8 MiB`);
-  return readFile4(file3, "utf8");
+  if ((await stat6(file3)).size > MAX_REPORT_BYTES)
+    throw new Error(`${path24.basename(file3)} is larger than 8 MiB`);
+  return readFile5(file3, "utf8");
 }
 async function reportMode(inputs, ctx, event) {
-  const dir2 = path23.resolve(ctx.workspace || process.cwd(), inputs.reportDir);
-  const parsed = parseReport(await readBounded(path23.join(dir2, REPORT_FILE)));
+  const dir2 = path24.resolve(ctx.workspace || process.cwd(), inputs.reportDir);
+  const parsed = parseReport(await readBounded(path24.join(dir2, REPORT_FILE)));
   if (!parsed.ok) throw new Error(`the report artifact is not a valid carbon-gate report: ${parsed.error}`);
   const report = parsed.report;
-  const run3 = event?.workflow_run;
+  const run = event?.workflow_run;
   const meta3 = contextSchema.safeParse(
-    JSON.parse(await readBounded(path23.join(dir2, CONTEXT_FILE)).catch(() => "{}"))
+    JSON.parse(await readBounded(path24.join(dir2, CONTEXT_FILE)).catch(() => "{}"))
   );
   let prNumber;
   let refs = {};
   if (!meta3.success || !meta3.data.prNumber)
     info("carbon-gate: the artifact names no pull request; comment skipped");
-  else if (meta3.data.headSha !== run3?.head_sha)
+  else if (meta3.data.headSha !== run?.head_sha)
     warning("carbon-gate: the artifact is not from the triggering run; comment skipped");
   else if (inputs.githubToken) {
     const pr = await verifiedPull(inputs.githubToken, ctx, meta3.data.prNumber, meta3.data.headSha);
@@ -71418,7 +71873,7 @@ async function reportMode(inputs, ctx, event) {
     prNumber,
     key: {
       config: report.config,
-      workflow: typeof run3?.name === "string" ? run3.name : "",
+      workflow: typeof run?.name === "string" ? run.name : "",
       job: meta3.success ? meta3.data.job ?? "" : ""
     },
     cwd: ctx.workspace || process.cwd()
@@ -71427,7 +71882,7 @@ async function reportMode(inputs, ctx, event) {
     status: report.verdict.status,
     totalCo2eG: report.totals.co2eG,
     totalEnergyKwh: report.totals.energyKwh,
-    reportPath: path23.join(dir2, REPORT_FILE),
+    reportPath: path24.join(dir2, REPORT_FILE),
     commentUrl
   };
 }
@@ -71450,7 +71905,7 @@ async function verifiedPull(token, ctx, n, sha) {
 // src/action/main.ts
 async function main() {
   const read2 = readInput(process.env);
-  for (const s2 of secretValues(read2)) setSecret(s2);
+  for (const s of secretValues(read2)) setSecret(s);
   let outputs = { status: "error" };
   try {
     const inputs = parseInputs(read2);
@@ -71461,9 +71916,9 @@ async function main() {
     if (!failsStep(outputs.status, inputs.failOn)) return null;
     return `carbon-gate: ${outputs.status}`;
   } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
-    const lines = err.lines;
-    return `carbon-gate: ${lines ? lines.join("\n") : err.message}`;
+    if (e instanceof RegionError) return `carbon-gate: ${e.worded("input region")}`;
+    if (isUserFacing(e)) return `carbon-gate: ${e.lines.join("\n")}`;
+    return `carbon-gate: ${e instanceof Error ? e.message : String(e)}`;
   } finally {
     setOutputs(outputs);
   }

@@ -81980,7 +81980,24 @@ function checkCombination(t, ctx) {
 }
 
 // src/runner/metrics-file.ts
+var MAX_LAYERS = 10;
+var MAX_KEY = 64;
+var MAX_TEXT = 300;
+var MetricValueSchema = external_exports.union([external_exports.number(), external_exports.string().max(MAX_TEXT)]);
+var MetricsSchema = external_exports.record(external_exports.string().max(MAX_KEY), MetricValueSchema);
+var LayerCostSchema = external_exports.object({
+  name: external_exports.string().max(MAX_TEXT),
+  type: external_exports.string().max(MAX_TEXT),
+  params: external_exports.number(),
+  /** Multiply-accumulates per example, forward pass. */
+  macs: external_exports.number(),
+  /** macs ÷ the model's total MACs. */
+  share: external_exports.number()
+});
+var LayersSchema = external_exports.array(LayerCostSchema).max(MAX_LAYERS);
 var METRICS_ENV = "CARBON_GATE_METRICS_FILE";
+var BACKENDS = ["tensorflow", "wasm", "cpu"];
+var BackendSchema = external_exports.enum(BACKENDS);
 
 // src/config/render.ts
 var MAX_SHOWN = 40;
@@ -82149,18 +82166,22 @@ function mulberry32(seed) {
     return ((t ^ t >>> 14) >>> 0) / 4294967296;
   };
 }
+function shuffleInPlace(items, rand) {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = items[i];
+    items[i] = items[j];
+    items[j] = t;
+  }
+  return items;
+}
 
 // src/tfjs/data/prng.ts
 function permutation(n, seed) {
-  const rand = mulberry32(seed);
-  const p = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    const t = p[i];
-    p[i] = p[j];
-    p[j] = t;
-  }
-  return p;
+  return shuffleInPlace(
+    Int32Array.from({ length: n }, (_, i) => i),
+    mulberry32(seed)
+  );
 }
 
 // src/tfjs/data/split-sizes.ts
@@ -82426,6 +82447,50 @@ function describeLayers(model2) {
   }));
 }
 
+// src/units.ts
+var DURATION_UNITS = [
+  ["ms", 1e-3],
+  ["s", 1],
+  ["m", 60],
+  ["h", 3600]
+];
+var LONG_DURATION_UNITS = [
+  ...DURATION_UNITS,
+  ["d", 86400],
+  ["w", 7 * 86400],
+  ["y", 365 * 86400]
+];
+var ENERGY_UNITS = [
+  ["J", 1],
+  ["kJ", 1e3],
+  ["Wh", 3600],
+  ["kWh", 36e5],
+  ["MWh", 36e8]
+];
+var MASS_UNITS = [
+  ["mg", 1e-3],
+  ["g", 1],
+  ["kg", 1e3],
+  ["t", 1e6]
+];
+var ENERGY_PATTERN = `^\\d+(\\.\\d+)? ?(${ENERGY_UNITS.map(([unit]) => unit).join("|")})$`;
+var MASS_PATTERN = `^\\d+(\\.\\d+)? ?(${MASS_UNITS.map(([unit]) => unit).join("|")})$`;
+var DURATION_PATTERN = `^\\d+(\\.\\d+)? ?(${DURATION_UNITS.map(([unit]) => unit).join("|")})$`;
+var LONG_DURATION_PATTERN = `^\\d+(\\.\\d+)? ?(${LONG_DURATION_UNITS.map(([unit]) => unit).join("|")})$`;
+
+// src/text/format-number.ts
+function fixed(x, decimals) {
+  return x.toFixed(decimals);
+}
+function grouped(x) {
+  return x.toLocaleString("en-US");
+}
+var ENERGY_DISPLAY = [["mJ", 1e-3], ...ENERGY_UNITS.filter(([unit]) => unit !== "kJ")];
+var SHORT_DURATION_DISPLAY = DURATION_UNITS.filter(([unit]) => unit === "ms" || unit === "s");
+function percentCompact(fraction) {
+  return `${(fraction * 100).toFixed(fraction < 0.1 ? 1 : 0)}%`;
+}
+
 // src/tfjs/tasks/tensors.ts
 var inputs = (d) => tf_exports.tensor(d.x, [d.n, ...d.shape]);
 function targets(d, oneHot3) {
@@ -82480,7 +82545,7 @@ async function trainModel(model2, compiled, ctx) {
     shuffle: false,
     verbose: 0,
     callbacks: {
-      onEpochEnd: async (epoch, logs) => ctx.log(`epoch ${epoch + 1}/${args.epochs}: training loss ${(logs?.["loss"] ?? NaN).toFixed(4)}`)
+      onEpochEnd: async (epoch, logs) => ctx.log(`epoch ${epoch + 1}/${args.epochs}: training loss ${fixed(logs?.["loss"] ?? NaN, 4)}`)
     }
   });
   tf_exports.dispose([xs, ys]);
@@ -82632,7 +82697,7 @@ async function trainDcgan(ctx) {
       tf_exports.dispose([idx, batch, ...[dl, gl].filter((t) => t !== null)]);
     }
     ctx.log(
-      `epoch ${epoch}/${args.epochs}: discriminator loss ${dLoss.toFixed(4)}, generator loss ${gLoss.toFixed(4)}`
+      `epoch ${epoch}/${args.epochs}: discriminator loss ${fixed(dLoss, 4)}, generator loss ${fixed(gLoss, 4)}`
     );
   }
   const fake = tf_exports.tidy(
@@ -82757,7 +82822,7 @@ async function trainKmeans(ctx) {
     assigned.dispose();
     assigned = nearest(x, centroids);
     if (it === args.epochs || it % 5 === 0)
-      ctx.log(`iteration ${it}/${args.epochs}: inertia ${inertia(x, centroids, assigned).toFixed(3)}`);
+      ctx.log(`iteration ${it}/${args.epochs}: inertia ${fixed(inertia(x, centroids, assigned), 3)}`);
   }
   const labels = clusterLabels(await assigned.data(), train3, k);
   const metrics = await scoreTest(test, centroids, labels);
@@ -82918,12 +82983,11 @@ function smokeSized(args) {
 
 // src/tfjs/summary.ts
 var TOP_LAYERS = 5;
-var percent = (share) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
-var shown = (v) => typeof v === "number" ? v.toLocaleString("en-US") : v;
+var shown = (v) => typeof v === "number" ? grouped(v) : v;
 function summaryLine(metrics, layers4) {
   const skip = /* @__PURE__ */ new Set(["model", "task", "backend"]);
   const figures = Object.entries(metrics).filter(([k]) => !skip.has(k)).map(([k, v]) => `${k} ${shown(v)}`).join(", ");
-  const top = layers4.length ? `; top layers by MACs: ${layers4.map((l) => `${l.name} ${percent(l.share)}`).join(", ")}` : "";
+  const top = layers4.length ? `; top layers by MACs: ${layers4.map((l) => `${l.name} ${percentCompact(l.share)}`).join(", ")}` : "";
   return `${metrics["model"]} ${metrics["task"]} on ${metrics["backend"]}: ${figures}${top}`;
 }
 

@@ -22,7 +22,7 @@ async function cpuOver(seconds: number, during: () => Promise<void>): Promise<nu
 
 const machine = detectMachine();
 const meter = createEstimatorMeter({
-  profile: machine.profile,
+  params: machine.estimatorParams,
   logicalCpus: machine.topology.logicalCpus,
   intervalS: DEFAULT_INTERVAL_S,
 });

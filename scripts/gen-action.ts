@@ -1,5 +1,5 @@
 /**
- * Writes action.yml and the README's action inputs/outputs tables from src/action/inputs-schema.ts:
+ * Writes action.yml and the action inputs/outputs tables in docs/action.md from src/action/inputs-schema.ts:
  * `npx tsx scripts/gen-action.ts`. `--check` only compares and exits 1 when either is stale (for CI).
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -8,7 +8,8 @@ import * as prettier from 'prettier';
 import { renderActionYml, withActionTables } from '../src/action/action-yml.js';
 
 const ACTION_FILE = fileURLToPath(new URL('../action.yml', import.meta.url));
-const README_FILE = fileURLToPath(new URL('../README.md', import.meta.url));
+/** The page holding the inputs/outputs tables between the action-table markers. */
+const ACTION_DOC_FILE = fileURLToPath(new URL('../docs/action.md', import.meta.url));
 
 async function formatted(text: string, file: string): Promise<string> {
   return prettier.format(text, { ...(await prettier.resolveConfig(file)), filepath: file });
@@ -16,16 +17,16 @@ async function formatted(text: string, file: string): Promise<string> {
 
 /** The expected contents of both files, next to what is on disk. */
 export async function expectedActionFiles() {
-  const readme = await readFile(README_FILE, 'utf8');
-  const raw = withActionTables(readme);
-  if (raw === null) throw new Error('README.md lacks the action-table markers');
+  const doc = await readFile(ACTION_DOC_FILE, 'utf8');
+  const raw = withActionTables(doc);
+  if (raw === null) throw new Error('docs/action.md lacks the action-table markers');
   return [
     {
       file: ACTION_FILE,
       actual: await readFile(ACTION_FILE, 'utf8').catch(() => ''),
       expected: await formatted(renderActionYml(), ACTION_FILE),
     },
-    { file: README_FILE, actual: readme, expected: await formatted(raw, README_FILE) },
+    { file: ACTION_DOC_FILE, actual: doc, expected: await formatted(raw, ACTION_DOC_FILE) },
   ];
 }
 

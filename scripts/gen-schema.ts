@@ -1,6 +1,7 @@
 /**
  * Writes schema/carbon-gate.schema.json from the zod schema: `npx tsx scripts/gen-schema.ts`.
- * Also writes the README's config table. `--check` only compares, exiting 1 when either is stale (for CI).
+ * Also writes docs/config.md's config table. `--check` only compares, exiting 1 when either is stale
+ * (for CI).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -8,13 +9,16 @@ import * as prettier from 'prettier';
 import { renderJsonSchema } from '../src/config/json-schema.js';
 import { withConfigTable } from '../src/config/reference-table.js';
 
-export const README_FILE = fileURLToPath(new URL('../README.md', import.meta.url));
+/** The configuration reference page, which holds the generated table between the config-table markers. */
+export const CONFIG_DOC_FILE = fileURLToPath(new URL('../docs/config.md', import.meta.url));
 
-/** README.md with its config table regenerated (throws when the markers are gone). */
-export async function expectedReadme(file = README_FILE): Promise<{ actual: string; expected: string }> {
+/** docs/config.md with its config table regenerated (throws when the markers are gone). */
+export async function expectedConfigDoc(
+  file = CONFIG_DOC_FILE,
+): Promise<{ actual: string; expected: string }> {
   const actual = await readFile(file, 'utf8');
   const raw = withConfigTable(actual);
-  if (raw === null) throw new Error('README.md lacks the config-table markers');
+  if (raw === null) throw new Error(`${file} lacks the config-table markers`);
   // Formatted as `prettier --check` wants it, so the two checks agree.
   const options = { ...(await prettier.resolveConfig(file)), filepath: file };
   return { actual, expected: await prettier.format(raw, options) };
@@ -40,15 +44,15 @@ async function main(args: string[]): Promise<number> {
   if (args.includes('--check')) {
     const { upToDate } = await checkSchemaFile();
     if (!upToDate) console.error(`${SCHEMA_FILE} is stale; run: npm run gen:schema`);
-    const readme = await expectedReadme();
-    const readmeOk = readme.actual === readme.expected;
-    if (!readmeOk) console.error(`${README_FILE}: config table is stale; run: npm run gen:schema`);
-    return upToDate && readmeOk ? 0 : 1;
+    const doc = await expectedConfigDoc();
+    const docOk = doc.actual === doc.expected;
+    if (!docOk) console.error(`${CONFIG_DOC_FILE}: config table is stale; run: npm run gen:schema`);
+    return upToDate && docOk ? 0 : 1;
   }
   await writeFile(SCHEMA_FILE, renderJsonSchema());
   console.log(`wrote ${SCHEMA_FILE}`);
-  await writeFile(README_FILE, (await expectedReadme()).expected);
-  console.log(`wrote the config table in ${README_FILE}`);
+  await writeFile(CONFIG_DOC_FILE, (await expectedConfigDoc()).expected);
+  console.log(`wrote the config table in ${CONFIG_DOC_FILE}`);
   return 0;
 }
 

@@ -7,8 +7,10 @@ import { powerModelCommand } from './cli/commands/power-model.js';
 import { compareCommand } from './cli/commands/compare.js';
 import { EXIT } from './cli/exit-codes.js';
 import { HELP } from './cli/help.js';
-import { VERSION } from './cli/job.js';
+import { VERSION } from './engine/measure.js';
+import { isUserFacing } from './errors/carbon-gate-error.js';
 import { ConfigError } from './errors/config-error.js';
+import { RegionError } from './errors/region-error.js';
 import { UsageError } from './errors/usage-error.js';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
@@ -41,11 +43,11 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
-  if (e instanceof ConfigError) {
-    for (const line of e.lines) process.stderr.write(`${line}\n`);
-    process.exitCode = EXIT.usage;
-  } else if (e instanceof UsageError) {
-    process.stderr.write(`carbon-gate: ${e.message}\n`);
+  if (isUserFacing(e)) {
+    // A config's lines name their file already; the others get the tool's name.
+    const lines = e instanceof RegionError ? [e.worded('--region')] : e.lines;
+    const prefix = e instanceof ConfigError ? '' : 'carbon-gate: ';
+    for (const line of lines) process.stderr.write(`${prefix}${line}\n`);
     process.exitCode = EXIT.usage;
   } else {
     const err = e instanceof Error ? e : new Error(String(e));

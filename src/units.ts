@@ -1,14 +1,16 @@
 /**
- * Parsing and display of durations (seconds), energy (joules) and mass (grams).
+ * Parsing of durations (seconds), energy (joules), mass (grams) and percentages. Their display lives in
+ * text/format-number.ts.
  *
  * Parsers return null instead of throwing so the config validator can word its own error.
  * A bare number is rejected on purpose: "30" could mean seconds or minutes, and a silent
  * wrong guess skews every result downstream. Callers that want a default unit add it first.
  */
 
-type Ladder = readonly (readonly [unit: string, factor: number])[];
+/** Units and their factors to the base unit (s, J, g); text/format-number.ts displays on the same ladders. */
+export type Ladder = readonly (readonly [unit: string, factor: number])[];
 
-const DURATION_UNITS: Ladder = [
+export const DURATION_UNITS: Ladder = [
   ['ms', 1e-3],
   ['s', 1],
   ['m', 60],
@@ -22,14 +24,14 @@ const LONG_DURATION_UNITS: Ladder = [
   ['w', 7 * 86_400],
   ['y', 365 * 86_400],
 ];
-const ENERGY_UNITS: Ladder = [
+export const ENERGY_UNITS: Ladder = [
   ['J', 1],
   ['kJ', 1e3],
   ['Wh', 3600],
   ['kWh', 3.6e6],
   ['MWh', 3.6e9],
 ];
-const MASS_UNITS: Ladder = [
+export const MASS_UNITS: Ladder = [
   ['mg', 1e-3],
   ['g', 1],
   ['kg', 1e3],
@@ -84,61 +86,4 @@ export function parsePercent(input: string | number): number | null {
   if (typeof input !== 'string' || input.length > MAX_QUANTITY_LENGTH) return null;
   const match = /^(\d+(?:\.\d+)?) ?%$/.exec(input);
   return match ? Number(match[1]) / 100 : null;
-}
-
-/** A signed change in percent with one decimal, no unit: 0.124 → "+12.4", -0.031 → "-3.1", 0 → "+0.0". */
-export function signedPercent(fraction: number): string {
-  if (!Number.isFinite(fraction)) return 'n/a';
-  const v = Number((fraction * 100).toFixed(1));
-  return `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
-}
-
-/** Rounds first so the unit is chosen on the number shown (999.6 g must print "1.00 kg"). */
-function round3(x: number): number {
-  return Number(x.toPrecision(3));
-}
-
-// toPrecision switches to exponent notation from 1000 up; integers read better there.
-function sig3(x: number): string {
-  return x >= 1000 ? String(Math.round(x)) : x.toPrecision(3);
-}
-
-function formatScaled(value: number, ladder: Ladder, zero: string): string {
-  if (!Number.isFinite(value)) return 'n/a';
-  if (value === 0) return zero;
-  const abs = round3(Math.abs(value));
-  let [unit, factor] = ladder[0] ?? ['', 1];
-  for (const step of ladder) if (abs >= step[1]) [unit, factor] = step;
-  return `${value < 0 ? '-' : ''}${sig3(abs / factor)} ${unit}`;
-}
-
-/**
- * Energy with 3 significant digits: mJ and J up to 1 Wh, then Wh, kWh, MWh ("850 J",
- * "1230 J", "1.00 Wh", "4.56 kWh"). No kJ: grid intensities and bills are per kWh, so a
- * third family of units would only make numbers harder to compare. Negative values (a delta
- * against a baseline) keep their sign; NaN and infinities print "n/a".
- */
-export function formatEnergy(joules: number): string {
-  return formatScaled(joules, [['mJ', 1e-3], ['J', 1], ...ENERGY_UNITS.slice(2)], '0 J');
-}
-
-/** Mass with 3 significant digits: "12.3 mg", "4.56 g", "1.20 kg", "3.40 t". */
-export function formatMass(grams: number): string {
-  return formatScaled(grams, MASS_UNITS, '0 g');
-}
-
-/**
- * Durations: "850 ms" and "3.02 s" below a minute (3 significant digits), then whole
- * seconds "2 m 05 s", then whole minutes "1 h 02 m" (sub-second digits are noise there).
- */
-export function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return 'n/a';
-  if (seconds < 0) return `-${formatDuration(-seconds)}`;
-  const shown = round3(seconds);
-  if (shown < 60) return formatScaled(seconds, DURATION_UNITS.slice(0, 2), '0 s');
-  const whole = Math.round(seconds);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (whole < 3600) return `${Math.floor(whole / 60)} m ${pad(whole % 60)} s`;
-  const minutes = Math.round(seconds / 60);
-  return `${Math.floor(minutes / 60)} h ${pad(minutes % 60)} m`;
 }

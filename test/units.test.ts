@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DURATION_PATTERN,
-  formatDuration,
-  formatEnergy,
-  formatMass,
-  parseDuration,
-  parseEnergy,
-  parseMass,
-} from '../src/units.js';
+import { DURATION_PATTERN, parseDuration, parseEnergy, parseMass } from '../src/units.js';
 
 describe('parseDuration', () => {
   it.each([
@@ -79,59 +71,5 @@ describe('parseMass', () => {
 
   it.each(['12', '12G', '1 lb', '-2g', 'kg'])('%s → null', (input) => {
     expect(parseMass(input)).toBeNull();
-  });
-});
-
-describe('formatDuration', () => {
-  it.each([
-    [0, '0 s'],
-    [0.85, '850 ms'],
-    [0.0123, '12.3 ms'],
-    [0.9996, '1.00 s'],
-    [3.0214, '3.02 s'],
-    [59.9, '59.9 s'],
-    [59.96, '1 m 00 s'],
-    [125, '2 m 05 s'],
-    [3599.6, '1 h 00 m'],
-    [3720, '1 h 02 m'],
-    [-0.5, '-500 ms'],
-    [Number.NaN, 'n/a'],
-    [Number.POSITIVE_INFINITY, 'n/a'],
-  ])('%s s → %s', (seconds, text) => {
-    expect(formatDuration(seconds)).toBe(text);
-  });
-});
-
-describe('formatEnergy', () => {
-  it.each([
-    [0, '0 J'],
-    [0.5, '500 mJ'],
-    [12.34, '12.3 J'],
-    [850, '850 J'],
-    [1234, '1230 J'],
-    [3599.9, '1.00 Wh'],
-    [4560, '1.27 Wh'],
-    [45_600, '12.7 Wh'],
-    [4.56e6, '1.27 kWh'],
-    [3.6e9, '1.00 MWh'],
-    [-12.34, '-12.3 J'],
-    [Number.NaN, 'n/a'],
-  ])('%s J → %s', (joules, text) => {
-    expect(formatEnergy(joules)).toBe(text);
-  });
-});
-
-describe('formatMass', () => {
-  it.each([
-    [0, '0 g'],
-    [0.0123, '12.3 mg'],
-    [4.56, '4.56 g'],
-    [999.6, '1.00 kg'],
-    [1200, '1.20 kg'],
-    [3.4e6, '3.40 t'],
-    [2.5e9, '2500 t'],
-    [Number.NEGATIVE_INFINITY, 'n/a'],
-  ])('%s g → %s', (grams, text) => {
-    expect(formatMass(grams)).toBe(text);
   });
 });

@@ -19,6 +19,7 @@ import type { Tier } from '../../src/gate/types.js';
 import { TfjsSchema } from '../../src/config/tfjs-schema.js';
 import { resolveTfjsArgs, tfjsCommand } from '../../src/tfjs/command.js';
 import { tfjsRunnerPath } from '../../src/tfjs/runner-path.js';
+import { fixed, percentFixed } from '../../src/text/format-number.js';
 
 const WORKLOAD = fileURLToPath(new URL('./gate-workload.mjs', import.meta.url));
 const sink = new Writable({ write: (_c, _e, cb) => cb() });
@@ -72,7 +73,7 @@ async function meterDeps() {
   const { meter } = await selectMeter({ intervalS: DEFAULT_INTERVAL_S });
   return {
     meter,
-    runCommand: (s: BenchmarkSpec, onPid: (p: number) => void) => spawnCommand(s, '', sink, onPid),
+    spawnBenchmark: (s: BenchmarkSpec, onPid: (p: number) => void) => spawnCommand(s, '', sink, onPid),
   };
 }
 
@@ -90,7 +91,7 @@ export async function measurePairs(
   const side = (amount: number): BenchmarkSpec => ({ ...spec(kind, amount), repeat: pairs, warmup: 1 });
   const runs = await runAb([side(headAmount)], [side(baseAmount)], {
     ...deps,
-    runBaseCommand: deps.runCommand,
+    spawnBaseBenchmark: deps.spawnBenchmark,
     progress: () => {},
   });
   const [head, base] = [runs.head[0]!, runs.base[0]!];
@@ -125,7 +126,7 @@ function nearestRank(xs: readonly number[], f: number): number {
 }
 
 const spread = (xs: readonly number[]) =>
-  `${nearestRank(xs, 0.05).toFixed(2)}–${nearestRank(xs, 0.95).toFixed(2)} s`;
+  `${fixed(nearestRank(xs, 0.05), 2)}–${fixed(nearestRank(xs, 0.95), 2)} s`;
 
 /**
  * Lines on the workload: its metered duration, for the loop the share of it that is fixed cost, and how
@@ -139,12 +140,12 @@ export function describeWorkload(
 ): string {
   const runS = median(p.baseS)!;
   const what = kind === 'loop' ? `loop WORK=${amount}` : `TF.js MLP training, ${amount} digits × 2 epochs`;
-  const fixed =
+  const fixedCost =
     fixedS === null
       ? ''
-      : `, of which ${fixedS.toFixed(2)} s (${pct(fixedS / runS)}) is start-up and metering with no work`;
+      : `, of which ${fixed(fixedS, 2)} s (${pct(fixedS / runS)}) is start-up and metering with no work`;
   return [
-    `workload ${what}: base run ${runS.toFixed(2)} s metered${fixed}`,
+    `workload ${what}: base run ${fixed(runS, 2)} s metered${fixedCost}`,
     `identical base runs, 5–95 %: duration ${spread(p.baseS)}, CPU time ${spread(p.baseCpuS)}`,
   ].join('\n');
 }
@@ -216,12 +217,12 @@ export function consecutiveGates(
   return { gates, fails };
 }
 
-export const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)} %`;
+export const pct = (x: number, digits = 1) => percentFixed(x, digits);
 
 /** Spread of per-pair ratios: median and the 5th–95th percentile. */
 export function ratioSpread(pairs: Pairs, metric: EvidenceMetric = 'energy'): string {
   const p = sides(pairs, metric);
   const r = p.head.map((h, i) => h / p.base[i]!);
   const q = (f: number) => nearestRank(r, f);
-  return `per-pair head/base: median ${q(0.5).toFixed(3)}, 5–95 % ${q(0.05).toFixed(3)}–${q(0.95).toFixed(3)}`;
+  return `per-pair head/base: median ${fixed(q(0.5), 3)}, 5–95 % ${fixed(q(0.05), 3)}–${fixed(q(0.95), 3)}`;
 }

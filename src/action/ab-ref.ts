@@ -1,9 +1,6 @@
 import * as core from '@actions/core';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { ActionContext } from '../github/context.js';
-
-const run = promisify(execFile);
+import { git, GitError } from '../io/git.js';
 
 /**
  * baseline: ab compares with the PR's base commit. actions/checkout leaves a depth-1 clone, so the base
@@ -17,16 +14,16 @@ export async function abBaseRef(ctx: ActionContext, cwd: string): Promise<string
     );
     return undefined;
   }
-  const has = await run('git', ['cat-file', '-e', `${ctx.baseSha}^{commit}`], { cwd }).then(
+  const has = await git(['cat-file', '-e', `${ctx.baseSha}^{commit}`], { cwd }).then(
     () => true,
     () => false,
   );
   if (has) return ctx.baseSha;
   try {
-    await run('git', ['fetch', '--no-tags', '--depth=1', 'origin', ctx.baseSha], { cwd });
+    await git(['fetch', '--no-tags', '--depth=1', 'origin', ctx.baseSha], { cwd });
     return ctx.baseSha;
   } catch (e) {
-    const why = (e as Error).message.split('\n')[0];
+    const why = e instanceof GitError ? e.message : String(e);
     core.warning(
       `carbon-gate: baseline ab: cannot fetch the base commit ${ctx.baseSha.slice(0, 12)} (${why}); running without one`,
     );

@@ -30,7 +30,7 @@ export function renderActionYml(): string {
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
-/** The README's inputs and outputs tables. */
+/** The inputs and outputs tables of docs/action.md. */
 export function renderActionTables(): string {
   const inputs = [
     '| input | default | values | meaning |',

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { benchmarkLines } from './config-lines.js';
-import type { ReportView } from './report-schema.js';
+import type { ReportView } from '../report/view-schema.js';
 
 /** An annotation on the config line of each benchmark that fails or warns, with its reasons. */
 export async function annotate(report: ReportView, configPath: string, workspace: string): Promise<void> {

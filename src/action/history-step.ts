@@ -3,7 +3,7 @@ import type { ActionContext } from '../github/context.js';
 import { toRunRecord, type StoredRecord } from '../github/history/record.js';
 import { trendPoints } from '../github/history/trend.js';
 import type { ViewOptions } from '../github/render/view-model.js';
-import type { EngineRun } from './engine.js';
+import type { EngineRun } from './run-benchmarks.js';
 import type { HistoryRole } from './history-plan.js';
 import { recordRun, type PrHistory } from './history.js';
 import type { ActionInputs } from './inputs.js';

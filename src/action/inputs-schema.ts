@@ -1,6 +1,6 @@
 /**
- * The action's inputs and outputs: the one source for action.yml's `inputs`/`outputs` and the README tables
- * (scripts/gen-action.ts writes both; `--check` fails CI when they drift).
+ * The action's inputs and outputs: the one source for action.yml's `inputs`/`outputs` and the tables in
+ * docs/action.md (scripts/gen-action.ts writes both; `--check` fails CI when they drift).
  */
 export interface InputSpec {
   name: string;

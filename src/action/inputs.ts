@@ -1,8 +1,9 @@
+import type { CommentMode } from '../github/comment-policy.js';
 import { parseMass } from '../units.js';
 import { InputError } from './input-error.js';
 import { INPUTS } from './inputs-schema.js';
 
-export type CommentMode = 'always' | 'on-change' | 'on-fail' | 'never';
+export type { CommentMode };
 export type FailOn = 'fail' | 'warn' | 'never';
 export type BaselineMode = 'history' | 'ab' | 'none';
 

@@ -3,6 +3,8 @@
  * `node dist/index.js report` is the workflow_run half (action/report).
  */
 import * as core from '@actions/core';
+import { isUserFacing } from '../errors/carbon-gate-error.js';
+import { RegionError } from '../errors/region-error.js';
 import { contextFrom } from '../github/context.js';
 import { readEvent } from '../github/io/read-event.js';
 import { failsStep } from './fail-policy.js';
@@ -26,9 +28,10 @@ async function main(): Promise<string | null> {
     if (!failsStep(outputs.status, inputs.failOn)) return null;
     return `carbon-gate: ${outputs.status}`;
   } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
-    const lines = (err as { lines?: string[] }).lines;
-    return `carbon-gate: ${lines ? lines.join('\n') : err.message}`;
+    // A user's mistake (config, input, file) is its lines as they are; anything else its message.
+    if (e instanceof RegionError) return `carbon-gate: ${e.worded('input region')}`;
+    if (isUserFacing(e)) return `carbon-gate: ${e.lines.join('\n')}`;
+    return `carbon-gate: ${e instanceof Error ? e.message : String(e)}`;
   } finally {
     setOutputs(outputs);
   }

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { plainDecimal } from './plain-decimal.js';
+import { plainDecimal } from '../text/format-number.js';
 
 export interface ActionOutputs {
   status: 'pass' | 'warn' | 'fail' | 'error';

@@ -7,7 +7,7 @@ import { stickyMarker } from '../github/render/marker.js';
 import { compileTemplate, renderWithinLimit } from '../github/render/render-comment.js';
 import type { ViewOptions } from '../github/render/view-model.js';
 import type { ActionInputs } from './inputs.js';
-import type { ReportView } from './report-schema.js';
+import type { ReportView } from '../report/view-schema.js';
 import { loadTemplate } from './template.js';
 
 export interface PublishTarget {

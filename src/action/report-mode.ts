@@ -8,7 +8,7 @@ import { REPORT_FILE } from '../io/write-report.js';
 import type { ActionInputs } from './inputs.js';
 import type { ActionOutputs } from './outputs.js';
 import { publish } from './publish.js';
-import { MAX_REPORT_BYTES, parseReport } from './report-schema.js';
+import { MAX_REPORT_BYTES, parseReport } from '../report/view-schema.js';
 import { CONTEXT_FILE } from './run-action.js';
 
 const contextSchema = z.object({

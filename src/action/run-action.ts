@@ -5,14 +5,15 @@ import type { ActionContext } from '../github/context.js';
 import { writeReport } from '../io/write-report.js';
 import { annotate } from './annotate.js';
 import { abBaseRef } from './ab-ref.js';
-import { runEngine } from './engine.js';
+import type { BaselineChoice } from '../engine/types.js';
+import { runBenchmarks } from './run-benchmarks.js';
 import type { ActionInputs } from './inputs.js';
 import type { ActionOutputs } from './outputs.js';
 import { historyRole } from './history-plan.js';
 import { historyAfterRun } from './history-step.js';
 import { loadPrBaseline } from './history.js';
 import { publish } from './publish.js';
-import { parseReport } from './report-schema.js';
+import { parseReport } from '../report/view-schema.js';
 
 /** What the workflow_run half needs to comment on the right PR; it re-checks all of it against the API. */
 export const CONTEXT_FILE = 'carbon-gate-context.json';
@@ -27,8 +28,15 @@ export async function runAction(inputs: ActionInputs, ctx: ActionContext): Promi
   // Read before the benchmarks: the baseline must be there when the gate runs.
   const pr =
     history.role === 'compare' ? await loadPrBaseline(cwd, inputs.historyBranch, history.baseSha) : null;
+  // Any baseline mode gates the run (5 repeats by default), a push that only records its samples included.
+  const baseline: BaselineChoice =
+    abRef !== undefined
+      ? { kind: 'ab', ref: abRef }
+      : history.role !== 'off'
+        ? { kind: 'history', data: pr?.baseline ?? null }
+        : { kind: 'none' };
   core.startGroup('carbon-gate: benchmarks');
-  const run = await runEngine(inputs, cwd, core, pr?.baseline ?? null, abRef).finally(() => core.endGroup());
+  const run = await runBenchmarks(inputs, cwd, core, baseline).finally(() => core.endGroup());
   const { gated, view: extras } = await historyAfterRun(inputs, ctx, cwd, history, pr, run);
   const reportPath = await writeReport(gated, path.resolve(cwd, inputs.reportDir));
   const context = {

@@ -1,19 +1,23 @@
-import { cloudRegionsOf, providerPue, type CloudProvider } from '../data/cloud-regions.js';
+import { z } from 'zod';
+import { CLOUD_PROVIDERS, cloudRegionsOf, providerPue, type CloudProvider } from '../data/cloud-regions.js';
 import { lookupLocation } from './location.js';
 
-export interface RegionCost {
-  region: string;
-  name: string;
-  intensityGPerKwh: number;
-  pue: number;
-  operationalG: number;
-}
+// Report fields (carbon.cleanerElsewhere), so inferred from their schemas (src/report/schema.ts builds on them).
+export const RegionCostSchema = z.object({
+  region: z.string().max(100),
+  name: z.string().max(200),
+  intensityGPerKwh: z.number(),
+  pue: z.number(),
+  operationalG: z.number(),
+});
+export type RegionCost = z.infer<typeof RegionCostSchema>;
 
-export interface CleanerElsewhere {
-  provider: CloudProvider;
-  cleanest: RegionCost;
-  dirtiest: RegionCost;
-}
+export const CleanerElsewhereSchema = z.object({
+  provider: z.enum(CLOUD_PROVIDERS),
+  cleanest: RegionCostSchema,
+  dirtiest: RegionCostSchema,
+});
+export type CleanerElsewhere = z.infer<typeof CleanerElsewhereSchema>;
 
 /**
  * The same IT energy in the provider's cleanest and dirtiest regions (embedded intensities, each

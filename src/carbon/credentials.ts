@@ -9,7 +9,10 @@ export const DEFAULT_TOKEN_ENV = {
 } as const;
 
 export interface CredentialRefs {
+  /** Values given directly (a flag, an Action input): they beat the env variables. */
   electricityMapsToken?: string;
+  wattTimeUsername?: string;
+  wattTimePassword?: string;
   tokenEnv?: string;
   usernameEnv?: string;
   passwordEnv?: string;
@@ -32,8 +35,10 @@ export function resolveCredentials(
     return value || undefined;
   };
   const token = refs.electricityMapsToken?.trim() || read(refs.tokenEnv, DEFAULT_TOKEN_ENV.electricityMaps);
-  const username = read(refs.usernameEnv, DEFAULT_TOKEN_ENV.wattTimeUsername);
-  const password = read(refs.passwordEnv, DEFAULT_TOKEN_ENV.wattTimePassword);
+  const username =
+    refs.wattTimeUsername?.trim() || read(refs.usernameEnv, DEFAULT_TOKEN_ENV.wattTimeUsername);
+  const password =
+    refs.wattTimePassword?.trim() || read(refs.passwordEnv, DEFAULT_TOKEN_ENV.wattTimePassword);
   return {
     ...(token ? { electricityMapsToken: token } : {}),
     ...(username && password ? { wattTime: { username, password } } : {}),

@@ -1,12 +1,16 @@
+import { z } from 'zod';
 import { REFERENCE } from '../data/reference-values.js';
 
-/** Human-scale equivalents, each with its cited source (see data/reference-values.json). */
-export interface Equivalents {
-  smartphoneCharges: number;
-  carKm: number;
-  treeMonths: number;
-  sources: { smartphoneCharges: string; carKm: string; treeMonths: string };
-}
+const source = z.string().max(300);
+
+/** Human-scale equivalents, each with its cited source (see data/reference-values.json). A report field. */
+export const EquivalentsSchema = z.object({
+  smartphoneCharges: z.number(),
+  carKm: z.number(),
+  treeMonths: z.number(),
+  sources: z.object({ smartphoneCharges: source, carKm: source, treeMonths: source }),
+});
+export type Equivalents = z.infer<typeof EquivalentsSchema>;
 
 /** `energyKwh` is facility energy (after PUE); `co2eG` the total emissions. */
 export function equivalents(energyKwh: number, co2eG: number): Equivalents {

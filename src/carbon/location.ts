@@ -1,21 +1,24 @@
 // One lookup over every embedded grid: countries (OWID), sub-national grids and cloud regions.
+import { z } from 'zod';
 import {
   allCloudRegionCodes,
+  CLOUD_PROVIDERS,
   findCloudRegion,
   isCloudProvider,
-  type CloudProvider,
 } from '../data/cloud-regions.js';
 import { allCountryCodes, findCountry, worldAverage } from '../data/grid-countries.js';
 import { allSubnationalCodes, findSubnational } from '../data/grid-regions.js';
 
 export const OWID_SOURCE = 'Ember and Energy Institute via Our World in Data (lifecycle, CC BY 4.0)';
 
-export interface CloudPlacement {
-  provider: CloudProvider;
-  region: string;
-  pue?: number;
-  pueSource?: string;
-}
+/** A report field (carbon.cloud), so inferred from its schema (src/report/schema.ts builds on it). */
+export const CloudPlacementSchema = z.object({
+  provider: z.enum(CLOUD_PROVIDERS),
+  region: z.string().max(100),
+  pue: z.number().optional(),
+  pueSource: z.string().max(300).optional(),
+});
+export type CloudPlacement = z.infer<typeof CloudPlacementSchema>;
 
 export interface GridLocation {
   /** The code as the user wrote it, normalised: FR, FRA, US-WA, azure:eastus, world. */

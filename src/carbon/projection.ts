@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { co2eGrams, J_PER_KWH } from './footprint.js';
 
 /**
@@ -9,14 +10,16 @@ export interface ProjectionConfig {
   days: number;
 }
 
-export interface Projection {
-  queries: number;
-  trainEnergyKwh: number;
-  inferenceEnergyKwhPerQuery: number;
-  energyKwh: number;
-  co2eG: number;
-  basis: string;
-}
+/** A report field, so inferred from its schema (src/report/schema.ts builds on it). */
+export const ProjectionSchema = z.object({
+  queries: z.number(),
+  trainEnergyKwh: z.number(),
+  inferenceEnergyKwhPerQuery: z.number(),
+  energyKwh: z.number(),
+  co2eG: z.number(),
+  basis: z.string().max(2000),
+});
+export type Projection = z.infer<typeof ProjectionSchema>;
 
 export interface ProjectionInputs {
   config: ProjectionConfig;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { closestMatches } from '../text/did-you-mean.js';
 import {
   allRegionCodes,
@@ -7,8 +8,17 @@ import {
   type GridLocation,
 } from './location.js';
 
-export type RegionOrigin = 'flag' | 'config' | 'env' | 'cloud-detection' | 'default';
-export type IntensitySourceName = 'embedded' | 'electricity-maps' | 'watttime' | 'uk' | 'explicit';
+// The report carries both (carbon.regionOrigin, carbon.intensitySource): src/report/schema.ts uses these.
+export const RegionOriginSchema = z.enum(['flag', 'config', 'env', 'cloud-detection', 'default']);
+export type RegionOrigin = z.infer<typeof RegionOriginSchema>;
+export const IntensitySourceNameSchema = z.enum([
+  'embedded',
+  'electricity-maps',
+  'watttime',
+  'uk',
+  'explicit',
+]);
+export type IntensitySourceName = z.infer<typeof IntensitySourceNameSchema>;
 
 export interface GridIntensity {
   /** The code asked for (upper case; cloud regions as provider:id), or "world". */
@@ -29,7 +39,9 @@ export interface GridIntensity {
   notices: string[];
 }
 
-export type RegionResult = { ok: true; grid: GridIntensity } | { ok: false; message: string };
+/** An unknown code: `detail` says what was expected and suggests; `origin` says who gave it. */
+export type RegionResult =
+  { ok: true; grid: GridIntensity } | { ok: false; origin: 'flag' | 'config' | 'env'; detail: string };
 
 /** The outcome of cloud detection (I/O done by the caller): a region code or why there is none. */
 export type Detected = { region: string } | { failure: string };
@@ -42,12 +54,6 @@ export interface RegionInputs {
   detectCloud?: boolean;
   detected?: Detected;
 }
-
-const FROM: Record<'flag' | 'config' | 'env', string> = {
-  flag: '--region',
-  config: 'region',
-  env: 'CARBON_GATE_REGION',
-};
 
 type Pick = { code: string; origin: 'flag' | 'config' | 'env' } | { detect: true } | { world: true };
 
@@ -88,23 +94,24 @@ function worldDefault(reason: string): GridIntensity {
   const w = worldLocation();
   const notice =
     `${reason}: using the world average ${w.gPerKwh} g/kWh (${w.source}); ` +
-    'set --region, `region` in the config or CARBON_GATE_REGION';
+    'set the region (--region or the region input, `region` in the config, or CARBON_GATE_REGION)';
   return fromLocation(w, 'default', [notice]);
 }
 
-function unknownCode(code: string, from: string): RegionResult {
+function unknownCode(code: string, origin: 'flag' | 'config' | 'env'): RegionResult {
   const near = closestMatches(code.trim(), allRegionCodes(), 3);
   const hint = near.length ? `; closest: ${near.join(', ')}` : '';
   return {
     ok: false,
-    message:
-      `${from}: expected an ISO 3166-1 country code (FR, FRA), an ISO 3166-2 subdivision (US-WA), ` +
+    origin,
+    detail:
+      `expected an ISO 3166-1 country code (FR, FRA), an ISO 3166-2 subdivision (US-WA), ` +
       `a cloud region (azure:eastus, aws:eu-north-1, gcp:europe-west1), "auto" or "world", found "${code}"${hint}`,
   };
 }
 
 /**
- * Resolution order: --region flag, config `region`, env CARBON_GATE_REGION, cloud detection (when
+ * Resolution order: the override (--region, the region input), config `region`, env CARBON_GATE_REGION, cloud detection (when
  * "auto" or CARBON_GATE_DETECT_CLOUD=1), else the world average with a notice. Pure: detection's
  * I/O result comes in as `detected`. Unknown codes are errors (exit 2), never silently defaulted.
  */
@@ -124,6 +131,6 @@ export function resolveGridIntensity(inputs: RegionInputs): RegionResult {
     return { ok: true, grid: fromLocation(loc, 'cloud-detection', []) };
   }
   const loc = lookupLocation(pick.code);
-  if (!loc) return unknownCode(pick.code, FROM[pick.origin]);
+  if (!loc) return unknownCode(pick.code, pick.origin);
   return { ok: true, grid: fromLocation(loc, pick.origin, []) };
 }

@@ -1,4 +1,5 @@
 import { isIntensitySource, INTENSITY_SOURCES, type IntensitySource } from '../carbon/intensity-source.js';
+import type { EngineOverrides } from '../engine/types.js';
 import { UsageError } from '../errors/usage-error.js';
 
 /** Carbon flags shared by run, meter and footprint (node:util parseArgs option specs). */
@@ -62,6 +63,17 @@ export function parseCarbonFlags(v: CarbonFlagValues): ParsedCarbonFlags {
   if (source) out.source = source;
   if (v['electricity-maps-token']) out.electricityMapsToken = v['electricity-maps-token'];
   return out;
+}
+
+/** The flags as engine overrides (plain data; the engine knows nothing of flags). */
+export function carbonOverrides(f: ParsedCarbonFlags): Omit<EngineOverrides, 'benchEnv'> {
+  return {
+    ...(f.region !== undefined ? { region: f.region } : {}),
+    ...(f.pue !== undefined ? { pue: f.pue } : {}),
+    ...(f.intensity !== undefined ? { intensity: f.intensity } : {}),
+    ...(f.source ? { intensitySource: f.source } : {}),
+    ...(f.electricityMapsToken ? { credentials: { electricityMapsToken: f.electricityMapsToken } } : {}),
+  };
 }
 
 /** Help lines for these flags, for each command's --help. */

@@ -14,7 +14,7 @@ export const expectations = z.registry<Expectation>();
 
 /**
  * Documents a schema once for both audiences: `doc` becomes the JSON Schema description (and
- * README tables), `expectation` words the error when a value does not fit.
+ * docs/config.md table), `expectation` words the error when a value does not fit.
  */
 export function field<T extends z.ZodType>(schema: T, doc: string, expectation: Expectation): T {
   const described = schema.describe(doc);

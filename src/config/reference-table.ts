@@ -1,6 +1,6 @@
 import { buildJsonSchema } from './json-schema.js';
 
-/** The README's configuration table, generated from the JSON Schema (itself generated from zod). */
+/** The configuration table of docs/config.md, generated from the JSON Schema (itself generated from zod). */
 
 interface Node {
   type?: string;
@@ -52,10 +52,10 @@ export function renderConfigTable(): string {
 export const TABLE_START = '<!-- config-table:start -->';
 export const TABLE_END = '<!-- config-table:end -->';
 
-/** The README text with the generated table between its markers; null when the markers are missing. */
-export function withConfigTable(readme: string): string | null {
-  const a = readme.indexOf(TABLE_START);
-  const b = readme.indexOf(TABLE_END);
+/** The page's text with the generated table between its markers; null when the markers are missing. */
+export function withConfigTable(text: string): string | null {
+  const a = text.indexOf(TABLE_START);
+  const b = text.indexOf(TABLE_END);
   if (a < 0 || b < a) return null;
-  return `${readme.slice(0, a + TABLE_START.length)}\n${renderConfigTable()}\n${readme.slice(b)}`;
+  return `${text.slice(0, a + TABLE_START.length)}\n${renderConfigTable()}\n${text.slice(b)}`;
 }

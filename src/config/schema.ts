@@ -7,7 +7,7 @@ import { field, quotingHint } from './expectations.js';
 
 /**
  * The carbon-gate.yml schema: the single source of truth for validation, the parsed types,
- * the published JSON Schema and the README tables. Objects are strict so a typo'd key is an
+ * the published JSON Schema and the docs/config.md table. Objects are strict so a typo'd key is an
  * error rather than a silently ignored setting. Durations are written with units and come
  * out as seconds (`timeoutS`, `intervalS`).
  */

@@ -3,7 +3,7 @@ import type { BenchmarkRun, BenchmarkSpec, SampleRun } from '../runner/types.js'
 
 export interface AbDeps extends SuiteDeps {
   /** Runs a base-side command (its output is labelled apart from the head's). */
-  runBaseCommand: SuiteDeps['runCommand'];
+  spawnBaseBenchmark: SuiteDeps['spawnBenchmark'];
 }
 
 export interface AbRuns {
@@ -35,8 +35,8 @@ export async function runAb(
       continue;
     }
     const baseSpec = base.find((b) => b.name === spec.name);
-    const sides: Side[] = [side(spec, deps.runCommand, 'head')];
-    if (baseSpec) sides.unshift(side({ ...baseSpec, repeat: spec.repeat }, deps.runBaseCommand, 'base'));
+    const sides: Side[] = [side(spec, deps.spawnBenchmark, 'head')];
+    if (baseSpec) sides.unshift(side({ ...baseSpec, repeat: spec.repeat }, deps.spawnBaseBenchmark, 'base'));
     for (const s of sides) await warm(s, where, deps);
     for (let r = 1; r <= spec.repeat; r++) {
       const order = r % 2 === 1 ? sides : [...sides].reverse();
@@ -44,7 +44,7 @@ export async function runAb(
         deps.progress(`${where}: ${s.label} repeat ${r}/${spec.repeat}`);
         const sample: SampleRun = await meteredRepeat(s.run.spec, r, {
           meter: deps.meter,
-          runCommand: s.exec,
+          spawnBenchmark: s.exec,
         });
         s.run.samples.push(sample);
         if (!sample.command.ok) fail(s, `repeat ${r}/${spec.repeat}: ${sample.command.reason}`);
@@ -59,10 +59,10 @@ export async function runAb(
 interface Side {
   label: 'base' | 'head';
   run: BenchmarkRun;
-  exec: SuiteDeps['runCommand'];
+  exec: SuiteDeps['spawnBenchmark'];
 }
 
-function side(spec: BenchmarkSpec, exec: SuiteDeps['runCommand'], label: Side['label']): Side {
+function side(spec: BenchmarkSpec, exec: SuiteDeps['spawnBenchmark'], label: Side['label']): Side {
   return { label, exec, run: { spec, status: 'ok', samples: [] } };
 }
 

@@ -1,5 +1,5 @@
 import type { Status } from '../report/types.js';
-import { formatShare } from './format.js';
+import { percentSignificant } from '../text/format-number.js';
 import { worst } from './status.js';
 import type { BudgetUse, Tier } from './types.js';
 
@@ -36,7 +36,7 @@ export function checkTier(
   return {
     status: level,
     reasons: [
-      `${label} ${format(observed)} exceeds the ${level} limit ${format(tripped.limitValue)} (${formatShare(tripped.percent)} of budget)`,
+      `${label} ${format(observed)} exceeds the ${level} limit ${format(tripped.limitValue)} (${percentSignificant(tripped.percent)} of budget)`,
     ],
     use,
   };

@@ -1,5 +1,5 @@
 import type { Status } from '../report/types.js';
-import { formatEnergy, formatMass } from '../units.js';
+import { formatEnergy, formatMass } from '../text/format-number.js';
 import { metricSamples, type BaselineData, type GateBenchmark } from './baseline.js';
 import { checkTier, combine, NO_CHECK, type Check } from './budget-check.js';
 import { METRIC_LABEL } from './format.js';

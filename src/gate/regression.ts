@@ -1,8 +1,13 @@
 import { independentRatio, MIN_CI_SAMPLES, pairedRatio } from '../stats/bootstrap.js';
 import { median } from '../stats/median.js';
-import { signedPercent } from '../units.js';
+import {
+  percentFixed,
+  percentSignificant,
+  ratioChangeWithInterval,
+  signedPercent,
+} from '../text/format-number.js';
 import type { Check } from './budget-check.js';
-import { formatDelta, formatShare, METRIC_LABEL } from './format.js';
+import { METRIC_LABEL } from './format.js';
 import type { BaselineData } from './baseline.js';
 import type { BudgetUse, Comparison, GateMetric, Tier } from './types.js';
 
@@ -30,7 +35,7 @@ export function compare(
  * plausible ratio past the limit before a build fails. `use` records that lower bound against each tier.
  */
 export function checkRegression(c: Comparison, tier: Tier, baseCount: number, headCount: number): Check {
-  const what = `${METRIC_LABEL[c.metric]} ${formatDelta(c)} vs base`;
+  const what = `${METRIC_LABEL[c.metric]} ${ratioChangeWithInterval(c.ratio, c.ci95)} vs base`;
   if (!c.ci95) {
     const counts = c.method === 'paired' ? `${c.pairs ?? 0} pairs` : `head ${headCount}, base ${baseCount}`;
     return {
@@ -60,7 +65,7 @@ export function checkRegression(c: Comparison, tier: Tier, baseCount: number, he
   return {
     status: level,
     reasons: [
-      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${level} limit ${signedPercent(tripped.limitValue)} % (${formatShare(tripped.percent)} of budget)`,
+      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${level} limit ${signedPercent(tripped.limitValue)} % (${percentSignificant(tripped.percent)} of budget)`,
     ],
     use,
   };
@@ -81,6 +86,6 @@ function resolutionNote(c: Comparison, tier: Tier, what: string): string[] {
   if (h <= limit || !Number.isFinite(passes)) return [];
   const level = tier.fail !== undefined ? 'fail' : 'warn';
   return [
-    `${what}: the interval reaches ${(h * 100).toFixed(1)} % below the estimate, more than the ${level} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`,
+    `${what}: the interval reaches ${percentFixed(h, 1)} below the estimate, more than the ${level} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`,
   ];
 }

@@ -1,45 +1,42 @@
 import { z } from 'zod';
-import { GATE_METRICS } from './types.js';
+import { PerUnitSchema } from '../carbon/functional-unit.js';
+import { BenchmarkReportSchema, REPORT_LIMITS, ReportSchema, SampleReportSchema } from '../report/schema.js';
+import { ResolvedBudgetSchema } from './types.js';
 
 /**
  * The parts of a carbon-report.json the gate reads, validated before use: a baseline file may come from
- * an older run, another tool or a hand edit. Loose objects: every other field passes through untouched.
+ * an older run, another tool or a hand edit. Picked from the report's schema (src/report/schema.ts), so
+ * types and caps are the contract's; loose objects: every other field passes through untouched.
  */
-const tier = z.object({ warn: z.number().optional(), fail: z.number().optional() });
+const S = SampleReportSchema.shape;
 
-const budget = z.object({
-  energyJ: tier.optional(),
-  co2eG: tier.optional(),
-  perUnitCo2eG: tier.optional(),
-  regression: tier.optional(),
-  metric: z.enum(GATE_METRICS).default('energy'),
-});
+// The gate takes medians and log-ratios of these: a negative figure is not a measurement.
+const sample = SampleReportSchema.pick({ status: true })
+  .extend({
+    energyJ: S.energyJ.nonnegative(),
+    co2eG: S.co2eG.nonnegative(),
+    durationS: S.durationS.nonnegative(),
+  })
+  .loose();
 
-const sample = z.looseObject({
-  status: z.enum(['ok', 'error']),
-  energyJ: z.number().nonnegative(),
-  co2eG: z.number().nonnegative(),
-  durationS: z.number().nonnegative(),
-});
+// Reports from before `metric` existed judged regressions on energy.
+const budget = ResolvedBudgetSchema.extend({ metric: ResolvedBudgetSchema.shape.metric.default('energy') });
 
-const benchmark = z.looseObject({
-  name: z.string(),
-  status: z.enum(['pass', 'warn', 'fail', 'error']),
-  reason: z.string().optional(),
-  samples: z.array(sample),
-  perUnit: z.looseObject({ count: z.number().positive() }).optional(),
-  budget: budget.optional(),
-});
+const benchmark = BenchmarkReportSchema.pick({ name: true, status: true, reason: true })
+  .extend({
+    samples: z.array(sample).max(REPORT_LIMITS.samples),
+    // perUnit figures divide by the count.
+    perUnit: z.looseObject({ count: PerUnitSchema.shape.count.positive() }).optional(),
+    budget: budget.optional(),
+  })
+  .loose();
 
-export const GateReportSchema = z.looseObject({
-  schemaVersion: z.literal(1),
-  benchmarks: z.array(benchmark),
-  totals: z.looseObject({
-    energyJ: z.number(),
-    co2eG: z.number(),
-    budget: z.object({ energyJ: tier.optional(), co2eG: tier.optional() }).optional(),
-  }),
-});
+export const GateReportSchema = ReportSchema.pick({ schemaVersion: true })
+  .extend({
+    benchmarks: z.array(benchmark).max(REPORT_LIMITS.benchmarks),
+    totals: ReportSchema.shape.totals.pick({ energyJ: true, co2eG: true, budget: true }).loose(),
+  })
+  .loose();
 
 export type GateReport = z.output<typeof GateReportSchema>;
 

@@ -1,72 +1,80 @@
-/** The gate's vocabulary: budgets in SI units, statistics, comparisons. Report fields reuse these types. */
+import { z } from 'zod';
+
+/**
+ * The gate's vocabulary: budgets in SI units, statistics, comparisons. Report fields reuse these, so each
+ * type is inferred from its zod schema: the report schema (src/report/schema.ts) is built from the same
+ * pieces and cannot drift from them. zod 4 numbers reject NaN and ±Infinity.
+ */
 
 export const GATE_METRICS = ['energy', 'co2e', 'duration', 'perUnit'] as const;
 /** The figure a regression is judged on: energy (J), CO2e (g), duration (s) or CO2e per functional unit (g). */
 export type GateMetric = (typeof GATE_METRICS)[number];
 
 /** Either tier may be absent. Absolute limits are in J or g; regression limits are fractions (0.05 = 5 %). */
-export interface Tier {
-  warn?: number;
-  fail?: number;
-}
+export const TierSchema = z.object({ warn: z.number().optional(), fail: z.number().optional() });
+export type Tier = z.infer<typeof TierSchema>;
 
 /** A benchmark's budget after merging the top-level one with its own, key by key. */
-export interface ResolvedBudget {
-  energyJ?: Tier;
-  co2eG?: Tier;
-  perUnitCo2eG?: Tier;
-  regression?: Tier;
-  metric: GateMetric;
-}
+export const ResolvedBudgetSchema = z.object({
+  energyJ: TierSchema.optional(),
+  co2eG: TierSchema.optional(),
+  perUnitCo2eG: TierSchema.optional(),
+  regression: TierSchema.optional(),
+  metric: z.enum(GATE_METRICS),
+});
+export type ResolvedBudget = z.infer<typeof ResolvedBudgetSchema>;
 
 /** Limits on the whole suite (sums of the benchmarks' medians). */
-export interface TotalBudget {
-  energyJ?: Tier;
-  co2eG?: Tier;
-}
+export const TotalBudgetSchema = z.object({ energyJ: TierSchema.optional(), co2eG: TierSchema.optional() });
+export type TotalBudget = z.infer<typeof TotalBudgetSchema>;
+
+const interval = z.tuple([z.number(), z.number()]).nullable();
 
 /** A median and its bootstrap 95 % interval; null when there are too few samples for one. */
-export interface Summary {
-  median: number;
-  ci95: [number, number] | null;
-}
+export const SummarySchema = z.object({ median: z.number(), ci95: interval });
+export type Summary = z.infer<typeof SummarySchema>;
 
-export interface BenchmarkStats {
-  n: number;
-  energyJ: Summary;
-  co2eG: Summary;
-  durationS: Summary;
-}
+export const BenchmarkStatsSchema = z.object({
+  n: z.number(),
+  energyJ: SummarySchema,
+  co2eG: SummarySchema,
+  durationS: SummarySchema,
+});
+export type BenchmarkStats = z.infer<typeof BenchmarkStatsSchema>;
 
-export type BaselineSourceName = 'file' | 'ab' | 'history';
+export const BASELINE_SOURCES = ['file', 'ab', 'history'] as const;
+export type BaselineSourceName = (typeof BASELINE_SOURCES)[number];
 
 /** head ÷ base of the gated metric, with the interval the regression tiers are judged on. */
-export interface Comparison {
-  metric: GateMetric;
+export const ComparisonSchema = z.object({
+  metric: z.enum(GATE_METRICS),
   /** Medians of the metric on each side. */
-  base: number;
-  head: number;
+  base: z.number(),
+  head: z.number(),
   /** Hodges–Lehmann estimate of head ÷ base: of the per-pair log-ratios (paired) or of all log differences (independent). */
-  ratio: number;
-  ci95: [number, number] | null;
-  method: 'paired' | 'independent';
-  pairs?: number;
-  baseline: BaselineSourceName;
-}
+  ratio: z.number(),
+  ci95: interval,
+  method: z.enum(['paired', 'independent']),
+  pairs: z.number().optional(),
+  baseline: z.enum(BASELINE_SOURCES),
+});
+export type Comparison = z.infer<typeof ComparisonSchema>;
 
 /** One limit checked: `limit` names it ("energy.fail", "regression.warn"), `percent` = observed ÷ limit × 100. */
-export interface BudgetUse {
-  limit: string;
-  observed: number;
-  limitValue: number;
-  percent: number;
-}
+export const BudgetUseSchema = z.object({
+  limit: z.string().max(100),
+  observed: z.number(),
+  limitValue: z.number(),
+  percent: z.number(),
+});
+export type BudgetUse = z.infer<typeof BudgetUseSchema>;
 
-export interface BaselineInfo {
-  source: BaselineSourceName | 'none';
-  ref?: string;
-  note?: string;
-}
+export const BaselineInfoSchema = z.object({
+  source: z.enum([...BASELINE_SOURCES, 'none']),
+  ref: z.string().max(200).optional(),
+  note: z.string().max(2000).optional(),
+});
+export type BaselineInfo = z.infer<typeof BaselineInfoSchema>;
 
 /** Regression tiers used when a baseline exists and no budget sets them. */
 export const DEFAULT_REGRESSION: Required<Tier> = { warn: 0.05, fail: 0.1 };

@@ -1,4 +1,5 @@
-import type { CommentMode } from '../action/inputs.js';
+/** When the sticky comment is written (the `comment` input). */
+export type CommentMode = 'always' | 'on-change' | 'on-fail' | 'never';
 
 export interface CommentFacts {
   status: 'pass' | 'warn' | 'fail' | 'error';

@@ -1,6 +1,5 @@
-import type { CommentMode } from '../action/inputs.js';
 import type { GitHubClient } from './client.js';
-import { shouldWriteComment, type CommentFacts } from './comment-policy.js';
+import { shouldWriteComment, type CommentFacts, type CommentMode } from './comment-policy.js';
 import { findSticky, upsertSticky, type IssueRef, type UpsertResult } from './sticky-comment.js';
 
 /**

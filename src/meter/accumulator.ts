@@ -1,4 +1,4 @@
-import { estimatePower, type EstimatorProfile, type PowerW } from './profile.js';
+import { estimatePower, type EstimatorParams, type PowerW } from './estimator-params.js';
 import type { Measurement } from './types.js';
 
 /** One reading of the counters the estimator integrates. */
@@ -12,7 +12,7 @@ export interface Snapshot {
   treeCpuS: number;
 }
 
-/** Power at a utilisation (0..1): a measured profile's curve, or zero for meters that measure energy. */
+/** Power at a utilisation (0..1): a power profile's curve, or zero for meters that measure energy. */
 export type PowerCurve = (utilisation: number) => PowerW;
 
 /**
@@ -31,8 +31,8 @@ export class EnergyAccumulator {
 
   private readonly power: PowerCurve;
 
-  /** The estimator's profile, or any other curve of power against utilisation. */
-  constructor(model: EstimatorProfile | PowerCurve) {
+  /** The estimator's parameters, or any other curve of power against utilisation. */
+  constructor(model: EstimatorParams | PowerCurve) {
     this.power = typeof model === 'function' ? model : (u) => estimatePower(model, u);
   }
 

@@ -1,6 +1,6 @@
 import type { Measurement, Meter, MeterDescription } from './types.js';
 
-/** Sums a CPU meter (RAPL, profile or estimator) and an optional GPU meter into one. */
+/** Sums a CPU meter (RAPL, power profile or estimator) and an optional GPU meter into one. */
 export function compositeMeter(cpu: Meter, gpu: Meter | null): Meter {
   if (!gpu) return cpu;
   return {

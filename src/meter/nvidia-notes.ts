@@ -1,3 +1,4 @@
+import { secondsTenths, watts } from '../text/format-number.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 
 /** What the integrator keeps per GPU; notes are written from it at the end of a session. */
@@ -20,7 +21,6 @@ export function noteworthyGapS(intervalS: number): number {
   return Math.max(1, 5 * intervalS);
 }
 
-const s = (x: number) => `${x.toFixed(1)} s`;
 const clip = (text: string) => terminalSafe(text.length > 80 ? `${text.slice(0, 77)}...` : text);
 
 /** Notes on one GPU's readings: none valid, some skipped, long gaps, and held edges. */
@@ -30,14 +30,14 @@ export function gpuNotes(t: GpuTrack, startS: number, endS: number, intervalS: n
   if (!t.first || !t.last) {
     const seen = t.skipped > 0 ? `${t.skipped} skipped: ${why}` : 'nvidia-smi printed no line for it';
     return [
-      `${label}: no valid power reading in ${s(endS - startS)} (${seen}); its energy is counted as 0 J`,
+      `${label}: no valid power reading in ${secondsTenths(endS - startS)} (${seen}); its energy is counted as 0 J`,
     ];
   }
   const notes: string[] = [];
   const total = t.samples + t.skipped;
   if (t.first.tS >= endS)
     return [
-      `${label}: no power reading during the ${s(endS - startS)} run; the first one, ${s(t.first.tS - endS)} after its end (${t.first.w.toFixed(0)} W), is assumed throughout`,
+      `${label}: no power reading during the ${secondsTenths(endS - startS)} run; the first one, ${secondsTenths(t.first.tS - endS)} after its end (${watts(t.first.w, 0)}), is assumed throughout`,
     ];
   if (t.skipped > 0)
     notes.push(
@@ -47,17 +47,17 @@ export function gpuNotes(t: GpuTrack, startS: number, endS: number, intervalS: n
   const lead = t.first.tS - startS;
   if (lead > limit)
     notes.push(
-      `${label}: first power reading ${s(lead)} after the start; it is assumed to hold back to the start`,
+      `${label}: first power reading ${secondsTenths(lead)} after the start; it is assumed to hold back to the start`,
     );
   const gap = t.longestGap;
   if (gap && gap.toS - gap.fromS > limit)
     notes.push(
-      `${label}: no power reading for ${s(gap.toS - gap.fromS)} (${s(gap.fromS - startS)} to ${s(gap.toS - startS)} into the run); power is interpolated linearly`,
+      `${label}: no power reading for ${secondsTenths(gap.toS - gap.fromS)} (${secondsTenths(gap.fromS - startS)} to ${secondsTenths(gap.toS - startS)} into the run); power is interpolated linearly`,
     );
   const tail = endS - t.last.tS;
   if (tail > limit)
     notes.push(
-      `${label}: no power reading in the last ${s(tail)}; the last one (${t.last.w.toFixed(0)} W) is assumed to hold to the end`,
+      `${label}: no power reading in the last ${secondsTenths(tail)}; the last one (${watts(t.last.w, 0)}) is assumed to hold to the end`,
     );
   return notes;
 }

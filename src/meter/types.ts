@@ -1,13 +1,19 @@
+import { z } from 'zod';
+
 /** One interface, several sources: the estimator now; RAPL and nvidia-smi plug in beside it. */
 
-export type CpuMethod = 'rapl' | 'estimator';
-export type GpuMethod = 'none' | 'nvidia-smi';
+// The types the report carries are inferred from zod schemas, which src/report/schema.ts builds on.
+export const CpuMethodSchema = z.enum(['rapl', 'estimator']);
+export type CpuMethod = z.infer<typeof CpuMethodSchema>;
+export const GpuMethodSchema = z.enum(['none', 'nvidia-smi']);
+export type GpuMethod = z.infer<typeof GpuMethodSchema>;
 
-export interface BreakdownJ {
-  cpu: number;
-  memory: number;
-  gpu: number;
-}
+export const BreakdownJSchema = z.object({ cpu: z.number(), memory: z.number(), gpu: z.number() });
+export type BreakdownJ = z.infer<typeof BreakdownJSchema>;
+
+/** Estimates only: the energy band the power model's cross-validated error implies. */
+export const EnergyBandJSchema = z.object({ low: z.number(), high: z.number() });
+export type EnergyBandJ = z.infer<typeof EnergyBandJSchema>;
 
 export interface Measurement {
   durationS: number;
@@ -24,17 +30,18 @@ export interface Measurement {
   /** Per-GPU energy when a GPU meter ran. */
   gpus?: GpuEnergy[];
   /** Estimates only: the energy band the power model's cross-validated error implies. */
-  energyBandJ?: { low: number; high: number };
+  energyBandJ?: EnergyBandJ;
 }
 
-export interface GpuEnergy {
-  index: number;
-  name: string;
-  energyJ: number;
+export const GpuEnergySchema = z.object({
+  index: z.number(),
+  name: z.string().max(200),
+  energyJ: z.number(),
   /** Readings that were integrated, and readings that were skipped ([N/A], failures). */
-  samples: number;
-  skipped: number;
-}
+  samples: z.number(),
+  skipped: z.number(),
+});
+export type GpuEnergy = z.infer<typeof GpuEnergySchema>;
 
 export interface MeterDescription {
   cpu: CpuMethod;

@@ -2,19 +2,13 @@
  * Seeded shuffles over the shared PRNG. Cross-validation folds must be the same on every run and
  * machine, so nothing here may touch Math.random.
  */
-import { mulberry32 } from '../stats/prng.js';
+import { mulberry32, shuffleInPlace } from '../stats/prng.js';
 
 export { mulberry32 };
 
 /** Fisher–Yates on a copy. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  const next = mulberry32(seed);
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
+  return shuffleInPlace([...items], mulberry32(seed));
 }
 
 /** Fold number (0..k-1) of each of `n` rows: a seeded shuffle dealt round-robin, so sizes differ by ≤ 1. */

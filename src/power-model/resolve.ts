@@ -1,5 +1,6 @@
 import { fallbackTdpPerCoreW, findCpu, type CpuMatch } from '../data/cpu-tdp.js';
 import { canonicalArchitecture, NEAREST_TRAINED } from './arch-rules.js';
+import { roundSignificant } from '../text/format-number.js';
 import { cpuKey } from './cpu-key.js';
 import { cpuFamily, isLowPower } from './family.js';
 import type { CpuTableRow, MachineInput, ModelDefaults, ResolvedMachine } from './types.js';
@@ -21,7 +22,6 @@ interface Known {
 
 // Architectures without SMT: there one thread is one core.
 const NO_SMT = new Set(['core', 'opteron']);
-const r3 = (n: number) => Number(n.toPrecision(3));
 
 function architectureOf(
   m: MachineInput,
@@ -77,7 +77,7 @@ function tdpOf({ m, row, listed, basis }: Known, coresPerSocket: number): number
     : listed
       ? `${listed.source} TDP table`
       : `${fb.wattsPerCore} W per core, ${fb.basis}`;
-  basis.push(`TDP: ${r3(tdp)} W per socket (${from})`);
+  basis.push(`TDP: ${roundSignificant(tdp, 3)} W per socket (${from})`);
   return tdp;
 }
 
@@ -108,7 +108,7 @@ function clamped(year: number, memoryGb: number, d: ModelDefaults, basis: string
   if (y !== year) basis.push(`year ${year} is outside the training data (${y0}–${y1}): modelled as ${y}`);
   if (mem !== memoryGb)
     basis.push(
-      `memory ${r3(memoryGb)} GB is outside the training data (${m0}–${m1} GB): modelled as ${mem} GB`,
+      `memory ${roundSignificant(memoryGb, 3)} GB is outside the training data (${m0}–${m1} GB): modelled as ${mem} GB`,
     );
   return { year: y, memoryGb: mem };
 }
@@ -131,7 +131,7 @@ export function resolveMachine(m: MachineInput, ctx: ResolveContext): ResolvedMa
   if (memoryGb === undefined) {
     memoryGb = ctx.defaults.memoryGbPerThread * m.threads;
     basis.push(
-      `memory: ${r3(memoryGb)} GB (${ctx.defaults.memoryGbPerThread} GB per thread, SPECpower median)`,
+      `memory: ${roundSignificant(memoryGb, 3)} GB (${ctx.defaults.memoryGbPerThread} GB per thread, SPECpower median)`,
     );
   }
   return {

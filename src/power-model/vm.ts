@@ -1,10 +1,11 @@
 import { predictCurveWithBasis, powerModelInfo } from './predict.js';
 import { atUtilisation } from './curve.js';
 import type { MachineInput } from './types.js';
+import { percentWhole, roundSignificant } from '../text/format-number.js';
 
 /**
  * Memory power per GB for moving memory between the host and the VM: Cloud Carbon Footprint's
- * 0.392 W/GB, the figure the estimator already uses for memory (src/meter/profile.ts). SPECpower
+ * 0.392 W/GB, the figure the estimator already uses for memory (src/meter/estimator-params.ts). SPECpower
  * cannot pin it down (same-CPU servers differing only in memory differ by ≈ 0 W/GB), so a published
  * figure is used rather than a fitted one.
  */
@@ -19,7 +20,7 @@ export interface VmInput {
   vmMemoryGb: number;
 }
 
-const r3 = (n: number) => Number(n.toPrecision(3));
+const r3 = (n: number) => roundSignificant(n, 3);
 
 /**
  * A VM's power: the host's calibrated wall-power curve × vcpus ÷ host threads, with memory moved
@@ -46,7 +47,7 @@ export function estimateVmWatts(
   ];
   if (memoryW < -MAX_MEMORY_DEDUCTION * slice) {
     memoryW = -MAX_MEMORY_DEDUCTION * slice;
-    notes.push(`memory deduction capped at ${MAX_MEMORY_DEDUCTION * 100} % of the VM's slice`);
+    notes.push(`memory deduction capped at ${percentWhole(MAX_MEMORY_DEDUCTION)} of the VM's slice`);
   }
   const { lowRatio, highRatio } = powerModelInfo().band;
   return {

@@ -1,9 +1,8 @@
 import { terminalSafe } from '../text/terminal-safe.js';
-import { formatEnergy, formatMass } from '../units.js';
+import { formatEnergy, formatMass, sig3 } from '../text/format-number.js';
 import type { Report } from './types.js';
 
-const sig = (x: number) => (x >= 100 ? String(Math.round(x)) : x.toPrecision(3));
-const years = (s: number) => `${sig(s / (365 * 86_400))} y`;
+const years = (s: number) => `${sig3(s / (365 * 86_400))} y`;
 
 /** The table's carbon provenance: grid, PUE, embodied model, per-unit, equivalents, hints. */
 export function carbonLines(report: Report): string[] {
@@ -15,7 +14,7 @@ export function carbonLines(report: Report): string[] {
       `${terminalSafe(c.source)} (${c.method}, ${c.intensitySource}${measured}); region from ${c.regionOrigin}`,
     `PUE: ${c.pue} (${terminalSafe(c.pueSource)})`,
     c.embodied
-      ? `Embodied: ${c.embodied.totalKg} kg × time ÷ ${years(c.embodied.lifetimeS)} × share ${sig(c.embodied.share)} = ` +
+      ? `Embodied: ${c.embodied.totalKg} kg × time ÷ ${years(c.embodied.lifetimeS)} × share ${sig3(c.embodied.share)} = ` +
         `${formatMass(c.embodied.gPerHour)}/h (${terminalSafe(c.embodied.source)}); this run ${formatMass(t.embodiedG)}`
       : 'Embodied: not counted (0 g)',
     `CO2e: ${formatMass(t.co2eG)} = operational ${formatMass(t.operationalG)} + embodied ${formatMass(t.embodiedG)}`,
@@ -30,7 +29,7 @@ export function carbonLines(report: Report): string[] {
   }
   const e = t.equivalents;
   lines.push(
-    `≈ ${sig(e.smartphoneCharges)} smartphone charges, ${sig(e.carKm)} km by car, ${sig(e.treeMonths)} tree-months of CO2 uptake`,
+    `≈ ${sig3(e.smartphoneCharges)} smartphone charges, ${sig3(e.carKm)} km by car, ${sig3(e.treeMonths)} tree-months of CO2 uptake`,
   );
   const h = c.cleanerElsewhere;
   if (h) {
@@ -42,7 +41,7 @@ export function carbonLines(report: Report): string[] {
   const p = report.projection;
   if (p) {
     lines.push(
-      `Projection: training + ${sig(p.queries)} queries = ${formatEnergy(p.energyKwh * 3_600_000)}, ${formatMass(p.co2eG)} (Patterson et al. 2022)`,
+      `Projection: training + ${sig3(p.queries)} queries = ${formatEnergy(p.energyKwh * 3_600_000)}, ${formatMass(p.co2eG)} (Patterson et al. 2022)`,
     );
   }
   return lines;

@@ -1,5 +1,6 @@
-import { formatDelta, formatMetric, formatShare, METRIC_LABEL } from '../gate/format.js';
+import { formatMetric, METRIC_LABEL } from '../gate/format.js';
 import type { BaselineInfo, BudgetUse, Comparison, ResolvedBudget } from '../gate/types.js';
+import { percentSignificant, ratioChangeWithInterval } from '../text/format-number.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import { textTable } from '../text/text-table.js';
 import type { Status } from './types.js';
@@ -29,7 +30,7 @@ function mostUsed(use: BudgetUse[] | undefined): string {
   const shown = fails.length ? fails : absolute;
   if (!shown.length) return '–';
   const top = shown.reduce((a, b) => (b.percent > a.percent ? b : a));
-  return `${formatShare(top.percent)} of ${top.limit}`;
+  return `${percentSignificant(top.percent)} of ${top.limit}`;
 }
 
 function baselineLine(b: BaselineInfo, rows: GatedRow[]): string {
@@ -60,7 +61,7 @@ export function gateLines(view: GateView): string[] {
         METRIC_LABEL[c?.metric ?? r.budget?.metric ?? 'energy'],
         c ? formatMetric(c.metric, c.base) : '–',
         c ? formatMetric(c.metric, c.head) : '–',
-        c ? formatDelta(c) : '–',
+        c ? ratioChangeWithInterval(c.ratio, c.ci95) : '–',
         mostUsed(r.budgetUse),
         r.status,
       ];

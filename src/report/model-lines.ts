@@ -1,3 +1,4 @@
+import { fixed, percentWhole, roundSignificant } from '../text/format-number.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import type { BenchmarkReport, Report } from './types.js';
 
@@ -12,8 +13,8 @@ export function modelCells(report: Report, b: BenchmarkReport): string[] {
   if (!hasAccuracy(report)) return [];
   const acc = b.metrics?.accuracy;
   return [
-    typeof acc === 'number' ? acc.toFixed(3) : '–',
-    b.accuracyPerKj === undefined ? '–' : String(Number(b.accuracyPerKj.toPrecision(3))),
+    typeof acc === 'number' ? fixed(acc, 3) : '–',
+    b.accuracyPerKj === undefined ? '–' : String(roundSignificant(b.accuracyPerKj, 3)),
   ];
 }
 
@@ -26,15 +27,15 @@ export function modelLines(report: Report): string[] {
     if (b.layers?.length) {
       const top = b.layers
         .slice(0, 3)
-        .map((l) => `${terminalSafe(l.name)} ${Math.round(l.share * 100)} %`)
+        .map((l) => `${terminalSafe(l.name)} ${percentWhole(l.share)}`)
         .join(', ');
       out.push(`${name}${backend}: top layers by MACs: ${top}`);
     }
     const quality: string[] = [];
     if (typeof b.metrics?.psnrDb === 'number')
-      quality.push(`reconstruction ${b.metrics.psnrDb.toFixed(1)} dB PSNR`);
+      quality.push(`reconstruction ${fixed(b.metrics.psnrDb, 1)} dB PSNR`);
     if (typeof b.metrics?.oneNnAccuracy === 'number')
-      quality.push(`1-NN accuracy ${b.metrics.oneNnAccuracy.toFixed(3)} (0.5 is ideal)`);
+      quality.push(`1-NN accuracy ${fixed(b.metrics.oneNnAccuracy, 3)} (0.5 is ideal)`);
     if (quality.length) out.push(`${name}: ${quality.join(', ')}`);
   }
   return out.length ? ['', ...out] : [];

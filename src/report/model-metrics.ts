@@ -1,15 +1,26 @@
-import type { LayerCost, MetricValue } from '../runner/metrics-file.js';
+import { z } from 'zod';
+import {
+  BackendSchema,
+  LayersSchema,
+  MetricsSchema,
+  type LayerCost,
+  type MetricValue,
+} from '../runner/metrics-file.js';
 import { median } from '../stats/median.js';
 
-/** What a benchmark reported about its own model (metrics file), summarised over successful repeats. */
-export interface ModelSummary {
-  backend?: 'tensorflow' | 'wasm' | 'cpu';
-  layers?: LayerCost[];
+/**
+ * What a benchmark reported about its own model (metrics file), summarised over successful repeats.
+ * Part of each benchmark of the report, so the type is inferred from the schema src/report/schema.ts uses.
+ */
+export const ModelSummarySchema = z.object({
+  backend: BackendSchema.optional(),
+  layers: LayersSchema.optional(),
   /** Numbers: medians over successful repeats; strings: from the first. */
-  metrics?: Record<string, MetricValue>;
+  metrics: MetricsSchema.optional(),
   /** Held-out accuracy ÷ energy in kJ: the Green-AI trade-off in one figure. */
-  accuracyPerKj?: number;
-}
+  accuracyPerKj: z.number().optional(),
+});
+export type ModelSummary = z.infer<typeof ModelSummarySchema>;
 
 interface SampleModel {
   metrics?: Record<string, MetricValue>;

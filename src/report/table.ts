@@ -1,7 +1,7 @@
 import { terminalSafe } from '../text/terminal-safe.js';
 import { textTable } from '../text/text-table.js';
 import { modelCells, modelHeader, modelLines } from './model-lines.js';
-import { formatDuration, formatEnergy, formatMass } from '../units.js';
+import { formatDuration, formatEnergy, formatMass } from '../text/format-number.js';
 import { carbonLines } from './carbon-lines.js';
 import { gateLines } from './gate-lines.js';
 import type { Report } from './types.js';

@@ -4,18 +4,30 @@
  * `layers` (TF.js: the most expensive layers) and `error` (why the benchmark failed, in one line).
  * Anything else is ignored; sizes are capped so a runaway benchmark cannot bloat the report.
  */
+import { z } from 'zod';
 
-export type MetricValue = number | string;
+const MAX_METRICS = 64;
+const MAX_LAYERS = 10;
+const MAX_KEY = 64;
+const MAX_TEXT = 300;
 
-export interface LayerCost {
-  name: string;
-  type: string;
-  params: number;
+// Report fields (samples' and benchmarks' metrics, layers, backend): the types are inferred from these
+// schemas, which src/report/schema.ts builds on, with the same caps the parser below applies.
+export const MetricValueSchema = z.union([z.number(), z.string().max(MAX_TEXT)]);
+export type MetricValue = z.infer<typeof MetricValueSchema>;
+export const MetricsSchema = z.record(z.string().max(MAX_KEY), MetricValueSchema);
+
+export const LayerCostSchema = z.object({
+  name: z.string().max(MAX_TEXT),
+  type: z.string().max(MAX_TEXT),
+  params: z.number(),
   /** Multiply-accumulates per example, forward pass. */
-  macs: number;
+  macs: z.number(),
   /** macs ÷ the model's total MACs. */
-  share: number;
-}
+  share: z.number(),
+});
+export type LayerCost = z.infer<typeof LayerCostSchema>;
+export const LayersSchema = z.array(LayerCostSchema).max(MAX_LAYERS);
 
 export interface ReportedMetrics {
   metrics: Record<string, MetricValue>;
@@ -26,10 +38,6 @@ export interface ReportedMetrics {
 }
 
 export const METRICS_ENV = 'CARBON_GATE_METRICS_FILE';
-const MAX_METRICS = 64;
-const MAX_LAYERS = 10;
-const MAX_KEY = 64;
-const MAX_TEXT = 300;
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -73,6 +81,7 @@ export function parseMetricsFile(text: string): ReportedMetrics {
 }
 
 const BACKENDS = ['tensorflow', 'wasm', 'cpu'] as const;
+export const BackendSchema = z.enum(BACKENDS);
 
 /** The backend a TF.js benchmark reported, when it is one carbon-gate knows. */
 export function reportedBackend(metrics: Record<string, MetricValue> | undefined) {

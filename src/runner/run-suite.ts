@@ -5,7 +5,7 @@ import type { BenchmarkRun, BenchmarkSpec, CommandResult, SampleRun } from './ty
 export interface SuiteDeps {
   meter: Meter;
   /** Runs one command; calls onPid as soon as the process exists. */
-  runCommand(spec: BenchmarkSpec, onPid: (pid: number) => void): Promise<CommandResult>;
+  spawnBenchmark(spec: BenchmarkSpec, onPid: (pid: number) => void): Promise<CommandResult>;
   progress(message: string): void;
   /** True once the user interrupted: the benchmarks not yet run are reported as not run. */
   interrupted?(): boolean;
@@ -28,7 +28,7 @@ export async function runSuite(specs: readonly BenchmarkSpec[], deps: SuiteDeps)
 async function runBenchmark(spec: BenchmarkSpec, where: string, deps: SuiteDeps): Promise<BenchmarkRun> {
   for (let w = 1; w <= spec.warmup; w++) {
     deps.progress(`${where}: warmup ${w}/${spec.warmup}`);
-    const result = await deps.runCommand(spec, () => {});
+    const result = await deps.spawnBenchmark(spec, () => {});
     if (!result.ok) {
       return { spec, status: 'error', reason: `warmup ${w}/${spec.warmup}: ${result.reason}`, samples: [] };
     }
@@ -50,10 +50,10 @@ async function runBenchmark(spec: BenchmarkSpec, where: string, deps: SuiteDeps)
 export async function meteredRepeat(
   spec: BenchmarkSpec,
   repeat: number,
-  deps: Pick<SuiteDeps, 'meter' | 'runCommand'>,
+  deps: Pick<SuiteDeps, 'meter' | 'spawnBenchmark'>,
 ): Promise<SampleRun> {
   const session = deps.meter.start();
-  const command = await deps.runCommand(spec, (pid) => session.track(pid));
+  const command = await deps.spawnBenchmark(spec, (pid) => session.track(pid));
   const measurement = await session.stop();
   return sampleRun(repeat, command, measurement);
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { shellQuote } from '../cli/shell-quote.js';
+import { shellQuote } from '../runner/shell-quote.js';
 import { MNIST_DIGITS, TFJS_MODELS, type TfjsConfig } from '../config/tfjs-schema.js';
 import type { FunctionalUnit } from '../carbon/functional-unit.js';
 import { splitSizes } from './data/split-sizes.js';

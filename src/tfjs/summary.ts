@@ -1,11 +1,11 @@
 import type { LayerCost } from '../runner/metrics-file.js';
+import { grouped, percentCompact } from '../text/format-number.js';
 import type { Metrics } from './tasks/types.js';
 
 /** How many layers the metrics file lists: enough to see where the compute goes. */
 export const TOP_LAYERS = 5;
 
-const percent = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
-const shown = (v: number | string) => (typeof v === 'number' ? v.toLocaleString('en-US') : v);
+const shown = (v: number | string) => (typeof v === 'number' ? grouped(v) : v);
 
 /** One line for the benchmark's output: the figures, then the most expensive layers. */
 export function summaryLine(metrics: Metrics, layers: readonly LayerCost[]): string {
@@ -15,7 +15,7 @@ export function summaryLine(metrics: Metrics, layers: readonly LayerCost[]): str
     .map(([k, v]) => `${k} ${shown(v)}`)
     .join(', ');
   const top = layers.length
-    ? `; top layers by MACs: ${layers.map((l) => `${l.name} ${percent(l.share)}`).join(', ')}`
+    ? `; top layers by MACs: ${layers.map((l) => `${l.name} ${percentCompact(l.share)}`).join(', ')}`
     : '';
   return `${metrics['model']} ${metrics['task']} on ${metrics['backend']}: ${figures}${top}`;
 }

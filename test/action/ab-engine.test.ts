@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runEngine } from '../../src/action/engine.js';
+import { runBenchmarks } from '../../src/action/run-benchmarks.js';
 import { parseInputs } from '../../src/action/inputs.js';
 
 const WORKLOAD = path.resolve(
@@ -35,7 +35,8 @@ describe('the Action engine with baseline: ab', () => {
     const dir = repo();
     const inputs = parseInputs((n) => ({ baseline: 'ab' })[n] ?? '');
     const lines: string[] = [];
-    const run = await runEngine(inputs, dir, { info: (m) => lines.push(m) }, null, 'HEAD~1');
+    const log = { info: (m: string) => lines.push(m), warning: (m: string) => lines.push(m) };
+    const run = await runBenchmarks(inputs, dir, log, { kind: 'ab', ref: 'HEAD~1' });
     const b = run.report.benchmarks[0]!;
     expect(run.report.verdict.baseline.source).toBe('ab');
     expect(run.report.verdict.baseline.ref).toMatch(/^HEAD~1 \([0-9a-f]{12}\)$/);

@@ -161,6 +161,14 @@ describe('the built action (dist/index.js)', () => {
     );
   });
 
+  it('an unknown region input is named as the input, not as a CLI flag', async () => {
+    const r = await run(workspace(['  - { name: tiny, kind: other, run: "true" }']), { region: 'XQ' });
+    expect(r.code).toBe(1);
+    expect(r.outputs.status).toBe('error');
+    expect(r.stdout).toMatch(/::error::carbon-gate: input region: expected an ISO 3166-1 country code.*"XQ"/);
+    expect(r.stdout).not.toContain('--region');
+  });
+
   it('outside a pull request (push) writes the summary and no comment', async () => {
     const ws = workspace(['  - { name: tiny, kind: other, run: "true" }']);
     const r = await runAction({

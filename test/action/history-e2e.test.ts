@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
 import { makeOrigin, sh } from '../github/history/git-fixture.js';
@@ -12,6 +13,7 @@ beforeEach(async () => {
 afterEach(() => gh.close());
 
 const BRANCH = 'carbon-gate-data';
+const WORKLOAD = fileURLToPath(new URL('../../scripts/lib/gate-workload.mjs', import.meta.url));
 // Regression limits out of reach: timing noise between jobs must not decide the team-budget assertions.
 const CONFIG = [
   'version: 1',
@@ -99,6 +101,39 @@ describe('the built action with baseline: history (real git, bare origin)', () =
     expect(fail.outputs.status).toBe('fail');
     expect(fail.code).toBe(1);
     expect(fail.summary).toMatch(/team budget&#58; \d+\.\d % of the \d{4}-\d{2} limit used/);
+  });
+
+  it('with no repeat or budget of its own, a benchmark runs 5 times on push and PR; a PR regression fails', async () => {
+    const { origin, main, clone } = makeOrigin(2);
+    const bench = (work: number) =>
+      [
+        'version: 1',
+        'region: SE',
+        'meter: { interval: 50ms }',
+        'benchmarks:',
+        `  - { name: spin, kind: other, run: node ${JSON.stringify(WORKLOAD)}, env: { WORK: "${work}" } }`,
+      ].join('\n') + '\n';
+    const ws = clone();
+    writeFileSync(path.join(ws, 'carbon-gate.yml'), bench(1));
+    const pushed = await push(ws, main[1]!);
+    expect(pushed.code, pushed.stdout).toBe(0);
+    const recorded = JSON.parse(
+      sh(origin, 'show', `${BRANCH}:${sh(origin, 'ls-tree', '-r', '--name-only', BRANCH)}`),
+    );
+    expect(recorded.benchmarks[0].samples).toHaveLength(5);
+
+    // The PR's head does four times the work of its base's recorded run.
+    const prWs = clone({ shallow: true });
+    writeFileSync(path.join(prWs, 'carbon-gate.yml'), bench(4));
+    const head = await pr(prWs, main[1]!);
+    const report = JSON.parse(readFileSync(head.outputs['report-path']!, 'utf8'));
+    const b = report.benchmarks[0];
+    expect(b.samples).toHaveLength(5);
+    expect(b.comparison).toMatchObject({ baseline: 'history', method: 'independent' });
+    expect(b.comparison.ratio).toBeGreaterThan(1.5);
+    expect(b.reasons.join(' ')).not.toMatch(/too few samples/);
+    expect(report.verdict.status, b.reasons.join('; ')).toBe('fail');
+    expect(head.code).toBe(1);
   });
 
   it('no history branch yet, or an unreachable origin: a warning and no baseline, never a crash', async () => {

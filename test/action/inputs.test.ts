@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { benchmarkEnv } from '../../src/action/bench-env.js';
 import { failsStep } from '../../src/action/fail-policy.js';
 import { parseInputs, secretValues } from '../../src/action/inputs.js';
-import { plainDecimal } from '../../src/action/plain-decimal.js';
+import { plainDecimal } from '../../src/text/format-number.js';
 import { benchmarkLines } from '../../src/action/config-lines.js';
 import { readInput } from '../../src/action/read-input.js';
 
@@ -49,26 +48,6 @@ describe('parseInputs', () => {
   it('reads hyphenated and underscored INPUT_ names', () => {
     expect(readInput({ 'INPUT_GITHUB-TOKEN': 'a' })('github-token')).toBe('a');
     expect(readInput({ INPUT_GITHUB_TOKEN: 'b' })('github-token')).toBe('b');
-  });
-});
-
-describe('benchmarkEnv', () => {
-  it('drops tokens, inputs, command files and named credential envs; keeps the rest', () => {
-    const env = benchmarkEnv(
-      {
-        PATH: '/bin',
-        GITHUB_TOKEN: 'x',
-        'INPUT_GITHUB-TOKEN': 'x',
-        ACTIONS_RUNTIME_TOKEN: 'x',
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'x',
-        GITHUB_ENV: '/f',
-        GITHUB_OUTPUT: '/f',
-        MY_EM_TOKEN: 'x',
-        GITHUB_SHA: 'abc',
-      },
-      ['MY_EM_TOKEN', undefined],
-    );
-    expect(env).toEqual({ PATH: '/bin', GITHUB_SHA: 'abc' });
   });
 });
 

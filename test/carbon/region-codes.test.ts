@@ -73,7 +73,7 @@ describe('resolveGridIntensity: detection and errors', () => {
     ],
   ])('%j → %s from %s', (inputs, region, origin, notice) => {
     const r = resolveGridIntensity(inputs);
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(r.detail);
     expect(r.grid).toMatchObject({ region, origin });
     if (notice) expect(r.grid.notices.join(' ')).toMatch(notice);
     else expect(r.grid.notices).toEqual([]);
@@ -86,6 +86,6 @@ describe('resolveGridIntensity: detection and errors', () => {
   ])('unknown %s → exit-2 message with the closest codes', (code, hint) => {
     const r = resolveGridIntensity({ flag: code });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(hint);
+    if (!r.ok) expect(r.detail).toMatch(hint);
   });
 });

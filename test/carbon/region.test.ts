@@ -37,12 +37,12 @@ describe('resolveGridIntensity', () => {
   });
 
   it.each([
-    [{ flag: 'FX' }, /--region: expected an ISO 3166-1 country code.*found "FX".*closest: /],
-    [{ config: 'Narnia' }, /^region: expected .*found "Narnia"/],
-    [{ env: 'ZZZZZZZZ' }, /^CARBON_GATE_REGION: expected .*found "ZZZZZZZZ"$/],
-  ])('unknown %j names the source and suggests', (inputs, message) => {
+    [{ flag: 'FX' }, 'flag', /^expected an ISO 3166-1 country code.*found "FX".*closest: /],
+    [{ config: 'Narnia' }, 'config', /^expected .*found "Narnia"/],
+    [{ env: 'ZZZZZZZZ' }, 'env', /^expected .*found "ZZZZZZZZ"$/],
+  ])('unknown %j says where it came from and suggests', (inputs, origin, detail) => {
     const r = resolveGridIntensity(inputs);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(message);
+    if (!r.ok) expect(r).toMatchObject({ origin, detail: expect.stringMatching(detail) });
   });
 });

@@ -5,8 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { calibrateCommand } from '../../src/cli/commands/calibrate.js';
 import { UsageError } from '../../src/errors/usage-error.js';
-import { wattsAt, curvePoints } from '../../src/profile/curve.js';
-import { parseProfileText } from '../../src/profile/parse.js';
+import { wattsAt, curvePoints } from '../../src/power-profile/curve.js';
+import { parsePowerProfileText } from '../../src/power-profile/parse.js';
 import { FakePowercap } from '../helpers/fake-powercap.js';
 
 const ENV = ['CARBON_GATE_POWERCAP_ROOT', 'CARBON_GATE_PROC_ROOT'] as const;
@@ -106,7 +106,7 @@ describe('calibrate end to end: real worker threads, fake RAPL', () => {
       machine.stop();
       tree.cleanup();
     }
-    const parsed = parseProfileText(readFileSync(out, 'utf8'), 'runner-power.json');
+    const parsed = parsePowerProfileText(readFileSync(out, 'utf8'), 'runner-power.json');
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
     const p = parsed.profile;
     expect(p.source).toBe('calibrate');
@@ -119,7 +119,7 @@ describe('calibrate end to end: real worker threads, fake RAPL', () => {
     expect(last.utilisation - first.utilisation).toBeGreaterThan(0.03);
     // Within 25 %: the fake files are rewritten every 10 ms, or 100 ms late when the host is
     // saturated, while calibration divides by its own clock over 0.5 s windows. Exactness is
-    // the simulated machine's business (test/profile/run-calibration.test.ts); this is wiring.
+    // the simulated machine's business (test/calibration/run-calibration.test.ts); this is wiring.
     for (const point of p.loadW)
       expect(Math.abs(point.watts / (IDLE_W + SLOPE_W * point.utilisation) - 1)).toBeLessThan(0.25);
     expect(wattsAt(curvePoints(p), last.utilisation)).toBeGreaterThan(p.idleW);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { footprintCommand, FOOTPRINT_HELP } from '../../src/cli/commands/footprint.js';
-import { UsageError } from '../../src/errors/usage-error.js';
+import { isUserFacing } from '../../src/errors/carbon-gate-error.js';
 import { fakeProvider, json } from '../helpers/fake-provider.js';
 
 // In-process: the command is registered in src/cli.ts by the lead, so dist/cli.js may not have it yet.
@@ -152,8 +152,8 @@ describe('carbon-gate footprint', () => {
     [['--energy-kwh', '1', '--embodied-kg', '10'], /needs --duration/],
     [['--energy-kwh', '1', '--share', '0.5'], /need --embodied-kg/],
     [['--energy-kwh', '1', '--embodied-kg', '10', '--duration', '1h', '--share', '3/2'], /--share: expected/],
-  ])('%j → usage error', async (args, message) => {
-    await expect(footprintCommand(args)).rejects.toThrow(UsageError);
+  ])('%j → a user-facing error (exit 2)', async (args, message) => {
+    await expect(footprintCommand(args)).rejects.toSatisfy(isUserFacing); // exit 2, one line
     await expect(footprintCommand(args)).rejects.toThrow(message);
   });
 

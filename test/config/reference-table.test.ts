@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderConfigTable, withConfigTable } from '../../src/config/reference-table.js';
-import { expectedReadme } from '../../scripts/gen-schema.js';
+import { expectedConfigDoc } from '../../scripts/gen-schema.js';
 
-describe('README config table', () => {
+describe('config reference table (docs/config.md)', () => {
   it('lists every key of the schema with its type and default', () => {
     const table = renderConfigTable();
     for (const key of [
@@ -20,8 +20,8 @@ describe('README config table', () => {
     expect(table).toMatch(/`benchmarks\[\]\.repeat` \| integer \(1–1000\) \| {2}\| {2}\| .*5 when gated/);
   });
 
-  it('the committed README holds the generated table', async () => {
-    const { actual, expected } = await expectedReadme();
+  it('the committed docs/config.md holds the generated table', async () => {
+    const { actual, expected } = await expectedConfigDoc();
     expect(actual).toBe(expected);
   });
 

@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 // The reference data lives beside the repository; a checkout without it skips this test.
-const shared = [resolve(repoRoot, '../shared/data'), '/work/shared/data'].find((dir) => existsSync(dir));
+const sharedDir = resolve(repoRoot, '../shared/data');
+const shared = existsSync(sharedDir) ? sharedDir : undefined;
 const outDir = mkdtempSync(join(tmpdir(), 'carbon-gate-derive-'));
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));

@@ -34,8 +34,8 @@ describe('runAb', () => {
     const r = recorder();
     const runs = await runAb([spec('x')], [spec('x')], {
       meter: countingMeter().meter,
-      runCommand: r.head,
-      runBaseCommand: r.base,
+      spawnBenchmark: r.head,
+      spawnBaseBenchmark: r.base,
       progress: () => {},
     });
     const order = ['base', 'head', 'base', 'head', 'head', 'base', 'base', 'head', 'head', 'base'];
@@ -52,8 +52,8 @@ describe('runAb', () => {
     const r = recorder();
     await runAb([spec('x', { repeat: c.repeat, warmup: 0 })], [spec('x', { repeat: 9, warmup: 0 })], {
       meter: countingMeter().meter,
-      runCommand: r.head,
-      runBaseCommand: r.base,
+      spawnBenchmark: r.head,
+      spawnBaseBenchmark: r.base,
       progress: () => {},
     });
     expect(r.calls).toHaveLength(c.calls);
@@ -67,8 +67,8 @@ describe('runAb', () => {
       [spec('x', { warmup: 0 })],
       {
         meter: countingMeter().meter,
-        runCommand: r.head,
-        runBaseCommand: r.base,
+        spawnBenchmark: r.head,
+        spawnBaseBenchmark: r.base,
         progress: () => {},
       },
     );
@@ -85,8 +85,8 @@ describe('runAb', () => {
     const r = recorder((call, n) => call === 'head:x' && n === 2);
     const runs = await runAb([spec('x', { warmup: 0 })], [spec('x', { warmup: 0 })], {
       meter: countingMeter().meter,
-      runCommand: r.head,
-      runBaseCommand: r.base,
+      spawnBenchmark: r.head,
+      spawnBaseBenchmark: r.base,
       progress: () => {},
     });
     expect(r.calls).toEqual(['base:x', 'head:x', 'head:x', 'base:x', 'base:x', 'base:x']);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseReport, type ReportView } from '../../src/action/report-schema.js';
+import { parseReport, type ReportView } from '../../src/report/view-schema.js';
 import { significantChange, shouldWriteComment } from '../../src/github/comment-policy.js';
 import { nextLink } from '../../src/github/link-header.js';
 import { escapeMarkdown, mermaidSafe } from '../../src/github/render/escape.js';

@@ -1,5 +1,5 @@
-import type { CalibrationReading } from '../../src/profile/calibration-fit.js';
-import type { CalibrationMachine } from '../../src/profile/run-calibration.js';
+import type { CalibrationReading } from '../../src/calibration/calibration-fit.js';
+import type { CalibrationMachine } from '../../src/calibration/run-calibration.js';
 
 export interface SimulatedMachineSpec {
   /** Package power at a utilisation, W. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EnergyAccumulator } from '../../src/meter/accumulator.js';
-import type { EstimatorProfile } from '../../src/meter/profile.js';
+import type { EstimatorParams } from '../../src/meter/estimator-params.js';
 
-const profile: EstimatorProfile = {
+const params: EstimatorParams = {
   cpuModel: 'x',
   cpuTdpShareW: 100,
   memoryW: 5,
@@ -12,7 +12,7 @@ const profile: EstimatorProfile = {
 
 describe('EnergyAccumulator', () => {
   it('integrates constant full load: 1.02 × 100 W + 5 W over 3 s', () => {
-    const acc = new EnergyAccumulator(profile);
+    const acc = new EnergyAccumulator(params);
     for (let i = 0; i <= 6; i++) acc.add({ tS: i * 0.5, busy: i * 100, total: i * 100, treeCpuS: i });
     const m = acc.result(2);
     expect(m.durationS).toBeCloseTo(3, 9);
@@ -24,7 +24,7 @@ describe('EnergyAccumulator', () => {
   });
 
   it("uses each interval's own utilisation: idle then half load", () => {
-    const acc = new EnergyAccumulator(profile);
+    const acc = new EnergyAccumulator(params);
     acc.add({ tS: 0, busy: 0, total: 0, treeCpuS: 0 });
     acc.add({ tS: 1, busy: 0, total: 200, treeCpuS: 0 });
     acc.add({ tS: 2, busy: 100, total: 400, treeCpuS: 1 });
@@ -36,7 +36,7 @@ describe('EnergyAccumulator', () => {
   });
 
   it('prefers exact end-of-process CPU time when it is higher than the samples', () => {
-    const acc = new EnergyAccumulator(profile);
+    const acc = new EnergyAccumulator(params);
     acc.add({ tS: 0, busy: 0, total: 0, treeCpuS: 0 });
     acc.add({ tS: 1, busy: 200, total: 200, treeCpuS: 0.2 });
     const m = acc.result(2, 1.5);
@@ -45,7 +45,7 @@ describe('EnergyAccumulator', () => {
   });
 
   it('a single snapshot gives zero energy, not NaN', () => {
-    const acc = new EnergyAccumulator(profile);
+    const acc = new EnergyAccumulator(params);
     acc.add({ tS: 5, busy: 1, total: 2, treeCpuS: 0 });
     const m = acc.result(1);
     expect([m.energyJ, m.durationS, m.utilisation, m.processShare]).toEqual([0, 0, 0, 0]);

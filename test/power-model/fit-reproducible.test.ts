@@ -7,9 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 // The reference data lives beside the repository; a checkout without it skips this test.
-const shared = [resolve(repoRoot, '../shared/data'), '/work/shared/data'].find((d) =>
-  existsSync(join(d, 'specpower/machines.csv')),
-);
+const sharedDir = resolve(repoRoot, '../shared/data');
+const shared = existsSync(join(sharedDir, 'specpower/machines.csv')) ? sharedDir : undefined;
 const outDir = mkdtempSync(join(tmpdir(), 'carbon-gate-fit-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 

@@ -84,7 +84,7 @@ describe('a benchmark reports metrics through $CARBON_GATE_METRICS_FILE', () => 
       ],
       {
         meter: countingMeter().meter,
-        runCommand: (s, onPid) => spawnCommand(s, `[${s.name}] `, collector(), onPid),
+        spawnBenchmark: (s, onPid) => spawnCommand(s, `[${s.name}] `, collector(), onPid),
         progress: () => {},
       },
     );

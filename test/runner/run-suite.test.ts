@@ -31,7 +31,7 @@ describe('runSuite', () => {
       ],
       {
         meter: m.meter,
-        runCommand: (s, onPid) => spawnCommand(s, `[${s.name}] `, out, onPid),
+        spawnBenchmark: (s, onPid) => spawnCommand(s, `[${s.name}] `, out, onPid),
         progress: (msg) => progress.push(msg),
       },
     );
@@ -55,7 +55,7 @@ describe('runSuite', () => {
     const m = countingMeter();
     const runs = await runSuite([spec('w', 'exit 1')], {
       meter: m.meter,
-      runCommand: (s, onPid) => spawnCommand(s, '', collector(), onPid),
+      spawnBenchmark: (s, onPid) => spawnCommand(s, '', collector(), onPid),
       progress: () => {},
     });
     expect(runs[0]).toMatchObject({ status: 'error', reason: 'warmup 1/1: exited with code 1', samples: [] });
@@ -67,7 +67,7 @@ describe('runSuite', () => {
     let calls = 0;
     const runs = await runSuite([spec('a', 'true', { warmup: 0, repeat: 1 }), spec('b', 'true')], {
       meter: m.meter,
-      runCommand: (s, onPid) => spawnCommand(s, '', collector(), onPid),
+      spawnBenchmark: (s, onPid) => spawnCommand(s, '', collector(), onPid),
       progress: () => {},
       interrupted: () => calls++ > 0,
     });

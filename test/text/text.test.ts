@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closestMatches, editDistance } from '../../src/text/did-you-mean.js';
 import { terminalSafe } from '../../src/text/terminal-safe.js';
-import { shellQuote } from '../../src/cli/shell-quote.js';
+import { shellQuote } from '../../src/runner/shell-quote.js';
 import { median } from '../../src/stats/median.js';
 
 describe('editDistance', () => {

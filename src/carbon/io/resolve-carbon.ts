@@ -1,4 +1,4 @@
-import { UsageError } from '../../errors/usage-error.js';
+import { RegionError } from '../../errors/region-error.js';
 import { resolveCredentials, type CredentialRefs } from '../credentials.js';
 import { resolveEmbodied, isGithubHosted, type EmbodiedChoice, type EmbodiedConfig } from '../embodied.js';
 import { selectIntensitySource, type IntensitySource } from '../intensity-source.js';
@@ -39,7 +39,7 @@ export interface CarbonSetup {
 /**
  * Region (with optional Azure IMDS detection), intensity (embedded, explicit or one live fetch),
  * PUE and embodied model: everything the CO2e conversion needs, done once per run.
- * Throws UsageError for an unknown region code, before any benchmark runs.
+ * Throws RegionError for an unknown region code, before any benchmark runs.
  */
 export async function resolveCarbon(inp: CarbonInputs): Promise<CarbonSetup> {
   const env = inp.env;
@@ -50,7 +50,7 @@ export async function resolveCarbon(inp: CarbonInputs): Promise<CarbonSetup> {
   };
   if (wantsCloudDetection(regionInputs)) regionInputs.detected = await detectAzureRegion(env);
   const resolved = resolveGridIntensity(regionInputs);
-  if (!resolved.ok) throw new UsageError(resolved.message);
+  if (!resolved.ok) throw new RegionError(resolved.origin, resolved.detail);
   let grid = resolved.grid;
   const warnings: string[] = [];
   const i = inp.intensity ?? {};

@@ -4,12 +4,17 @@ import { UsageError } from '../../errors/usage-error.js';
 import { detectMachine } from '../../meter/io/detect.js';
 import { detectRapl } from '../../meter/io/detect-rapl.js';
 import { wrapSafeIntervalS } from '../../meter/rapl/interval.js';
-import { busyAtRest, profileFromSteps, type StepMeasurement } from '../../profile/calibration-fit.js';
-import { DEFAULT_STEP_S, DEFAULT_STEPS, planCalibration } from '../../profile/calibration-plan.js';
-import { raplCalibrationMachine } from '../../profile/io/calibration-machine.js';
-import { startLoadWorkers } from '../../profile/io/load-workers.js';
-import { runCalibration } from '../../profile/run-calibration.js';
-import { PowerProfileSchema } from '../../profile/schema.js';
+import {
+  busyAtRest,
+  powerProfileFromSteps,
+  type StepMeasurement,
+} from '../../calibration/calibration-fit.js';
+import { DEFAULT_STEP_S, DEFAULT_STEPS, planCalibration } from '../../calibration/calibration-plan.js';
+import { raplCalibrationMachine } from '../../calibration/io/calibration-machine.js';
+import { startLoadWorkers } from '../../calibration/io/load-workers.js';
+import { runCalibration } from '../../calibration/run-calibration.js';
+import { PowerProfileSchema } from '../../power-profile/schema.js';
+import { percentFixed, watts } from '../../text/format-number.js';
 import { parseDuration } from '../../units.js';
 import { EXIT } from '../exit-codes.js';
 import { parseOptions } from '../parse-options.js';
@@ -54,8 +59,6 @@ function stepCount(value: string | undefined): number {
   return n;
 }
 
-const pct = (u: number) => `${(u * 100).toFixed(0)} %`;
-const watts = (w: number) => `${w.toFixed(1)} W`;
 const say = (line: string) => process.stderr.write(`carbon-gate: calibrate: ${line}\n`);
 
 export async function calibrateCommand(args: string[]): Promise<number> {
@@ -94,8 +97,8 @@ export async function calibrateCommand(args: string[]): Promise<number> {
   try {
     results = await runCalibration(machine, plan, (i, s) =>
       say(
-        `[${i + 1}/${steps}] load ${pct(s.target)}: utilisation ${pct(s.utilisation)}, ${watts(s.cpuW)}` +
-          (s.dramW !== null ? ` + DRAM ${watts(s.dramW)}` : ''),
+        `[${i + 1}/${steps}] load ${percentFixed(s.target, 0)}: utilisation ${percentFixed(s.utilisation, 0)}, ${watts(s.cpuW, 1)}` +
+          (s.dramW !== null ? ` + DRAM ${watts(s.dramW, 1)}` : ''),
       ),
     );
   } finally {
@@ -103,7 +106,7 @@ export async function calibrateCommand(args: string[]): Promise<number> {
   }
   for (const note of [...machine.notes(), busyAtRest(results) ?? []].flat()) say(`warning: ${note}`);
 
-  const fit = profileFromSteps(results, {
+  const fit = powerProfileFromSteps(results, {
     measuredAt: new Date().toISOString(),
     cpuModel: topology.model,
     machine: `${process.platform}-${process.arch}, ${topology.logicalCpus} logical CPUs`,
@@ -116,10 +119,10 @@ export async function calibrateCommand(args: string[]): Promise<number> {
   const profile = PowerProfileSchema.parse(fit.profile);
   await writeFile(values.out, JSON.stringify(profile, null, 2) + '\n');
   const full = profile.loadW[profile.loadW.length - 1]!;
-  const memory = profile.memoryW !== undefined ? `, memory ${watts(profile.memoryW)}` : '';
+  const memory = profile.memoryW !== undefined ? `, memory ${watts(profile.memoryW, 1)}` : '';
   const scope = rapl.scope === 'psys' ? ' (psys: the whole platform)' : '';
   process.stdout.write(
-    `wrote ${values.out}: idle ${watts(profile.idleW)}, ${pct(full.utilisation)} load ${watts(full.watts)}${memory}${scope}\n` +
+    `wrote ${values.out}: idle ${watts(profile.idleW, 1)}, ${percentFixed(full.utilisation, 0)} load ${watts(full.watts, 1)}${memory}${scope}\n` +
       `commit it and set \`powerProfile: ./${path.relative(process.cwd(), path.resolve(values.out))}\` in carbon-gate.yml (the path is relative to the config file)\n`,
   );
   return EXIT.ok;

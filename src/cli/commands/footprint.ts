@@ -2,7 +2,8 @@ import { computeFootprint, type EnergyInput, type FootprintResult } from '../../
 import { SECONDS_PER_YEAR } from '../../carbon/embodied.js';
 import { resolveCarbon } from '../../carbon/io/resolve-carbon.js';
 import { UsageError } from '../../errors/usage-error.js';
-import { formatEnergy, formatMass, parseLongDuration } from '../../units.js';
+import { formatEnergy, formatMass } from '../../text/format-number.js';
+import { parseLongDuration } from '../../units.js';
 import { CARBON_FLAG_HELP, CARBON_FLAG_OPTIONS, numberFlag, parseCarbonFlags } from '../carbon-flags.js';
 import { EXIT } from '../exit-codes.js';
 import { parseOptions } from '../parse-options.js';

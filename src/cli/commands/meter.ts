@@ -1,14 +1,12 @@
-import path from 'node:path';
+import { runEngine } from '../../engine/run-engine.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { writeReport } from '../../io/write-report.js';
 import { renderTable } from '../../report/table.js';
-import { DEFAULT_INTERVAL_S } from '../../meter/defaults.js';
+import { CARBON_FLAG_OPTIONS, carbonOverrides, parseCarbonFlags } from '../carbon-flags.js';
+import { cliSinks } from '../engine-sinks.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { HELP } from '../help.js';
-import { runJob } from '../job.js';
-import { CARBON_FLAG_OPTIONS, parseCarbonFlags } from '../carbon-flags.js';
 import { parseOptions } from '../parse-options.js';
-import { shellQuote } from '../shell-quote.js';
 
 /** `carbon-gate meter -- CMD ARGS…`: one command, one repeat, no timeout, like time(1). */
 export async function meterCommand(args: string[]): Promise<number> {
@@ -31,33 +29,10 @@ export async function meterCommand(args: string[]): Promise<number> {
     throw new UsageError(
       'meter: expected a command after --, found nothing (carbon-gate meter -- CMD ARGS…)',
     );
-  const report = await runJob({
-    specs: [
-      {
-        name: path.basename(argv[0]!),
-        kind: 'other',
-        run: shellQuote(argv),
-        cwd: process.cwd(),
-        env: {},
-        repeat: 1,
-        warmup: 0,
-        timeoutS: Infinity,
-      },
-    ],
-    configLabel: 'command line',
-    region: { flag: flags.region },
-    carbon: {
-      pueFlag: flags.pue,
-      intensity: {
-        value: flags.intensity,
-        sourceFlag: flags.source,
-        credentials: { electricityMapsToken: flags.electricityMapsToken },
-      },
-    },
-    intervalS: DEFAULT_INTERVAL_S,
-    benchOutput: values.json ? process.stderr : process.stdout,
-    prefixFor: () => '',
-    progress: () => {},
+  const { report } = await runEngine({
+    suite: { kind: 'command', argv, cwd: process.cwd() },
+    overrides: { ...carbonOverrides(flags), benchEnv: 'local' },
+    sinks: cliSinks(values.json ? process.stderr : process.stdout, { progress: false, prefix: false }),
   });
   if (values.out) await writeReport(report, values.out);
   if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');

@@ -1,24 +1,22 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findConfigPath, loadConfig } from '../../io/config-file.js';
-import { writeReport } from '../../io/write-report.js';
+import { runEngine } from '../../engine/run-engine.js';
+import type { BaselineChoice } from '../../engine/types.js';
 import { UsageError } from '../../errors/usage-error.js';
-import { applyGate } from '../../gate/apply.js';
-import { abJob } from '../../gate/io/ab-job.js';
-import { fileBaseline } from '../../gate/io/file-baseline.js';
-import { resolveBudget } from '../../gate/resolve-budget.js';
+import { findConfigPath } from '../../io/config-file.js';
+import { writeReport } from '../../io/write-report.js';
 import { renderTable } from '../../report/table.js';
-import type { BenchmarkSpec } from '../../runner/types.js';
-import { specsFromConfig } from '../../runner/specs-from-config.js';
+import { abUsageError } from '../base-revision-message.js';
+import { CARBON_FLAG_OPTIONS, carbonOverrides, parseCarbonFlags } from '../carbon-flags.js';
+import { cliSinks } from '../engine-sinks.js';
 import { exitCodeFor, EXIT } from '../exit-codes.js';
 import { HELP } from '../help.js';
-import { runJobAb } from '../job.js';
-import { CARBON_FLAG_OPTIONS, parseCarbonFlags } from '../carbon-flags.js';
 import { parseOptions } from '../parse-options.js';
 
 /** The demo suite shipped in the package, used when no config is found. */
 export const DEMO_CONFIG = fileURLToPath(new URL('../demo/carbon-gate.yml', import.meta.url));
 
+/** `carbon-gate run`: flags → engine overrides → the engine → report file, table or JSON, exit code. */
 export async function runCommand(args: string[]): Promise<number> {
   const { values } = parseOptions('run', args, {
     config: { type: 'string' },
@@ -39,52 +37,25 @@ export async function runCommand(args: string[]): Promise<number> {
   const found = findConfigPath(process.cwd(), values.config);
   if (values.ab !== undefined && !found)
     throw new UsageError('run: --ab needs a carbon-gate.yml in a git repository (found none here)');
-  const notices: string[] = [];
-  if (!found) notices.push('no carbon-gate.yml here: ran the built-in demo suite');
-  const { config, dir, path: configPath } = await loadConfig(found ?? DEMO_CONFIG);
-  const label = found ? path.relative(process.cwd(), path.resolve(found)) || found : 'built-in demo suite';
-  const gated = values.baseline !== undefined || values.ab !== undefined;
-  // Read before anything runs: a malformed baseline is exit 2 without minutes of benchmarks first.
-  const fromFile = values.baseline !== undefined ? await fileBaseline(values.baseline).load() : null;
-  const job = (abBase?: BenchmarkSpec[]) =>
-    runJobAb({
-      ...(abBase ? { abBase } : {}),
-      specs: specsFromConfig(config, dir, { gated }),
-      configLabel: label,
-      region: { flag: flags.region, config: config.region },
-      pue: config.pue,
-      ...(config.powerProfile ? { profilePath: path.resolve(dir, config.powerProfile) } : {}),
-      carbon: {
-        pueFlag: flags.pue,
-        intensity: {
-          value: flags.intensity,
-          sourceFlag: flags.source,
-          sourceConfig: config.intensity?.source,
-          zone: config.intensity?.zone,
-          credentials: {
-            electricityMapsToken: flags.electricityMapsToken,
-            tokenEnv: config.intensity?.tokenEnv,
-            usernameEnv: config.intensity?.usernameEnv,
-            passwordEnv: config.intensity?.passwordEnv,
-          },
-        },
-        embodied: config.embodied,
-        projection: config.projection,
-      },
-      intervalS: config.meter.intervalS,
-      benchOutput: process.stderr,
-      prefixFor: (spec) => `[${spec.name}] `,
-      progress: (m) => process.stderr.write(`carbon-gate: ${m}\n`),
-      notices,
-    });
-  const { report: measured, baseline } =
+  const baseline: BaselineChoice =
     values.ab !== undefined
-      ? await abJob(configPath, values.ab, job)
-      : { report: (await job()).report, baseline: fromFile };
-  const report = applyGate(measured, {
-    budgetOf: (name) => resolveBudget(config.budget, config.benchmarks.find((b) => b.name === name)?.budget),
-    ...(config.budget?.total ? { total: config.budget.total } : {}),
-    baseline,
+      ? { kind: 'ab', ref: values.ab }
+      : values.baseline !== undefined
+        ? { kind: 'file', path: values.baseline }
+        : { kind: 'none' };
+  const { report } = await runEngine({
+    suite: found
+      ? { kind: 'config', path: found, label: path.relative(process.cwd(), path.resolve(found)) || found }
+      : { kind: 'config', path: DEMO_CONFIG, label: 'built-in demo suite' },
+    overrides: {
+      ...carbonOverrides(flags),
+      baseline,
+      benchEnv: 'local',
+      notices: found ? [] : ['no carbon-gate.yml here: ran the built-in demo suite'],
+    },
+    sinks: cliSinks(process.stderr),
+  }).catch((e: unknown) => {
+    throw abUsageError(e);
   });
   const file = await writeReport(report, values.out);
   if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');

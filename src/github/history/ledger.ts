@@ -1,4 +1,5 @@
 import type { Status } from '../../report/types.js';
+import { percentFixed } from '../../text/format-number.js';
 import type { RunRecord } from './record.js';
 
 /** Team budget: warn at 80 % of the period's limit, fail at 100 %. */
@@ -20,7 +21,7 @@ export function monthToDate(records: readonly RunRecord[], month: string): numbe
 export function teamBudgetStatus(usedG: number, limitG: number, period: string): TeamBudgetStatus {
   const share = usedG / limitG;
   const status: Status = share >= 1 ? 'fail' : share >= TEAM_WARN_FRACTION ? 'warn' : 'pass';
-  const pct = `${(share * 100).toFixed(1)} %`;
+  const pct = percentFixed(share, 1);
   const reasons =
     status === 'pass'
       ? []

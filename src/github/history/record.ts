@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { PerUnitSchema } from '../../carbon/functional-unit.js';
 import type { GateBenchmark } from '../../gate/baseline.js';
+import { BenchmarkReportSchema, ReportSchema, SampleReportSchema } from '../../report/schema.js';
 
 /**
  * One run on the data branch: what a later PR needs to be compared with it (the gate's samples per
@@ -7,14 +9,14 @@ import type { GateBenchmark } from '../../gate/baseline.js';
  */
 export const RECORD_VERSION = 1;
 
-const num = z.number().finite();
-const sample = z.object({ status: z.enum(['ok', 'error']), energyJ: num, co2eG: num, durationS: num });
-const benchmark = z.object({
-  name: z.string().max(200),
-  status: z.enum(['pass', 'warn', 'fail', 'error']),
+// Picks of the report's sample, benchmark and totals: the gate's fields, in the report's types (finite
+// numbers). Caps are tighter than the report's where a record is smaller on purpose (toRunRecord cuts the
+// reason to fit).
+const sample = SampleReportSchema.pick({ status: true, energyJ: true, co2eG: true, durationS: true });
+const benchmark = BenchmarkReportSchema.pick({ name: true, status: true }).extend({
   reason: z.string().max(500).optional(),
   samples: z.array(sample).max(1000),
-  perUnit: z.object({ count: num }).optional(),
+  perUnit: PerUnitSchema.pick({ count: true }).optional(),
 });
 
 export const runRecordSchema = z.object({
@@ -27,7 +29,7 @@ export const runRecordSchema = z.object({
   createdAt: z.string().max(40),
   config: z.string().max(300),
   /** Suite CO2e of one run (sum of medians), for the trend; spent = every measured repeat, for the ledger. */
-  totals: z.object({ energyJ: num, co2eG: num, spentCo2eG: num }),
+  totals: ReportSchema.shape.totals.pick({ energyJ: true, co2eG: true }).extend({ spentCo2eG: z.number() }),
   benchmarks: z.array(benchmark).max(500),
 });
 

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import type { ReportView } from '../../action/report-schema.js';
+import type { ReportView } from '../../report/view-schema.js';
 import { buildView, type ViewOptions } from './view-model.js';
 
 /** GitHub refuses comment bodies over 65,536 characters; the margin covers the marker and the pointer. */

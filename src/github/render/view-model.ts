@@ -1,7 +1,13 @@
-import type { BenchmarkView, ReportView } from '../../action/report-schema.js';
+import type { BenchmarkView, ReportView } from '../../report/view-schema.js';
 import { escapeMarkdown as esc, mermaidSafe } from './escape.js';
-import { deltaPercent, energy, mass, percent, STATUS_ICON } from './format.js';
-import { formatDuration } from '../../units.js';
+import { energy, mass, STATUS_ICON } from './format.js';
+import {
+  formatDuration,
+  markdownRatioChange,
+  percentTenthsBelowTen,
+  roundSignificant,
+  whole,
+} from '../../text/format-number.js';
 
 /** Where the run happened; every field is user-controlled (branch names, PR titles) and escaped here. */
 export interface RunContext {
@@ -57,7 +63,7 @@ export function buildView(report: ReportView, opts: ViewOptions) {
       meter: esc(`${m.cpu}${m.gpu && m.gpu !== 'none' ? ` + GPU ${m.gpu}` : ''}`, 100),
       powerModel: esc(m.powerModel, 200),
       region: esc(c.regionName ? `${c.region} (${c.regionName})` : c.region, 200),
-      intensity: `${Math.round(c.intensityGPerKwh)} g/kWh`,
+      intensity: `${whole(c.intensityGPerKwh)} g/kWh`,
       source: esc(`${c.source}${c.intensityYear ? `, ${c.intensityYear}` : ''}`, 300),
       pue: String(c.pue),
       pueSource: c.pueSource ? esc(c.pueSource, 100) : '',
@@ -69,7 +75,7 @@ export function buildView(report: ReportView, opts: ViewOptions) {
       ? {
           used: mass(opts.team.usedG),
           limit: mass(opts.team.limitG),
-          percent: percent((opts.team.usedG / opts.team.limitG) * 100),
+          percent: percentTenthsBelowTen((opts.team.usedG / opts.team.limitG) * 100),
           period: esc(opts.team.period, 40),
         }
       : undefined,
@@ -97,9 +103,9 @@ function row(b: BenchmarkView) {
       energy(b.energyJ) +
       (b.energyBandJ ? ` (${energy(b.energyBandJ.low)}–${energy(b.energyBandJ.high)})` : ''),
     co2e: mass(b.co2eG),
-    delta: cmp ? deltaPercent(cmp.ratio) : '–',
-    deltaCi: cmp?.ci95 ? `${deltaPercent(cmp.ci95[0])} … ${deltaPercent(cmp.ci95[1])}` : '',
-    budget: use === null ? '–' : percent(use),
+    delta: cmp ? markdownRatioChange(cmp.ratio) : '–',
+    deltaCi: cmp?.ci95 ? `${markdownRatioChange(cmp.ci95[0])} … ${markdownRatioChange(cmp.ci95[1])}` : '',
+    budget: use === null ? '–' : percentTenthsBelowTen(use),
     status: STATUS_ICON[b.status]!,
     reasons: [...new Set([...(b.reasons ?? []), ...(b.reason ? [b.reason] : [])])]
       .slice(0, 5)
@@ -129,7 +135,7 @@ function trendView(points: TrendPoint[]) {
   return {
     unit,
     labels: last.map((p) => `"${mermaidSafe(p.sha.slice(0, 7))}"`).join(', '),
-    values: last.map((p) => Number((p.co2eG * scale).toPrecision(4))).join(', '),
+    values: last.map((p) => roundSignificant(p.co2eG * scale, 4)).join(', '),
   };
 }
 

@@ -1,14 +1,14 @@
 import os from 'node:os';
 import { findCpu, fallbackTdpPerCoreW } from '../../data/cpu-tdp.js';
 import { parseCpuInfo, parseMemTotal, type CpuTopology } from '../machine.js';
-import { buildModelProfile } from '../model-profile.js';
-import { buildProfile, type CpuSpec, type EstimatorProfile, type Fallback } from '../profile.js';
+import { buildPowerModelParams } from '../power-model-params.js';
+import { buildTeadsParams, type CpuSpec, type EstimatorParams, type Fallback } from '../estimator-params.js';
 import { procRoot, readText } from './procfs.js';
 
 export interface MachineInfo {
   topology: CpuTopology;
   memoryBytes: number;
-  profile: EstimatorProfile;
+  estimatorParams: EstimatorParams;
 }
 
 function topologyFromOs(): CpuTopology {
@@ -22,7 +22,7 @@ function topologyFromOs(): CpuTopology {
   };
 }
 
-/** Reads /proc/cpuinfo and /proc/meminfo (os module off Linux) and builds the estimator's profile. */
+/** Reads /proc/cpuinfo and /proc/meminfo (os module off Linux) and builds the estimator's parameters. */
 export function detectMachine(): MachineInfo {
   const cpuinfo = process.platform === 'linux' ? readText(`${procRoot()}/cpuinfo`) : null;
   const topology = cpuinfo ? parseCpuInfo(cpuinfo) : topologyFromOs();
@@ -33,20 +33,24 @@ export function detectMachine(): MachineInfo {
   const spec: CpuSpec | null = found
     ? { model: found.model, tdpW: found.tdpW, cores: found.cores, source: `${found.source} TDP table` }
     : null;
-  return { topology, memoryBytes, profile: estimatorProfile(topology, spec, fallback, memoryBytes) };
+  return {
+    topology,
+    memoryBytes,
+    estimatorParams: buildEstimatorParams(topology, spec, fallback, memoryBytes),
+  };
 }
 
-/** The calibrated power model; the Teads curve only if the model refuses the machine (it says why). */
-function estimatorProfile(
+/** The SPECpower power model; the Teads curve on TDP only if the model refuses the machine (it says why). */
+function buildEstimatorParams(
   topology: CpuTopology,
   spec: CpuSpec | null,
   fallback: Fallback,
   memoryBytes: number,
-): EstimatorProfile {
+): EstimatorParams {
   try {
-    return buildModelProfile(topology, spec, memoryBytes);
+    return buildPowerModelParams(topology, spec, memoryBytes);
   } catch (e) {
-    const teads = buildProfile(topology, spec, fallback, memoryBytes);
+    const teads = buildTeadsParams(topology, spec, fallback, memoryBytes);
     teads.basis.unshift(
       `calibrated power model not applicable (${(e as Error).message}): Teads curve on TDP instead`,
     );

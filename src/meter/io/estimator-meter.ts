@@ -1,9 +1,9 @@
-import { estimatePower, type EstimatorProfile } from '../profile.js';
+import { estimatePower, type EstimatorParams } from '../estimator-params.js';
 import type { Meter, MeterSession } from '../types.js';
 import { UsageSampler } from './usage-sampler.js';
 
 export interface EstimatorMeterOptions {
-  profile: EstimatorProfile;
+  params: EstimatorParams;
   logicalCpus: number;
   intervalS: number;
 }
@@ -14,9 +14,9 @@ export function createEstimatorMeter(opts: EstimatorMeterOptions): Meter {
     describe: () => ({
       cpu: 'estimator',
       gpu: 'none',
-      powerModel: opts.profile.powerModel,
+      powerModel: opts.params.powerModel,
       scope: 'whole machine, modelled: CPU and platform (share of host) + memory',
-      basis: opts.profile.basis,
+      basis: opts.params.basis,
       intervalS: opts.intervalS,
     }),
     start: () => startSession(opts),
@@ -24,7 +24,7 @@ export function createEstimatorMeter(opts: EstimatorMeterOptions): Meter {
 }
 
 function startSession(opts: EstimatorMeterOptions): MeterSession {
-  const usage = new UsageSampler((u) => estimatePower(opts.profile, u), opts.logicalCpus);
+  const usage = new UsageSampler((u) => estimatePower(opts.params, u), opts.logicalCpus);
   const timer = setInterval(() => usage.sample(), opts.intervalS * 1000);
   timer.unref();
   return {
@@ -32,7 +32,7 @@ function startSession(opts: EstimatorMeterOptions): MeterSession {
     async stop() {
       clearInterval(timer);
       const m = usage.finish();
-      const band = opts.profile.band;
+      const band = opts.params.band;
       // The model's band applies to its own part; memory (Teads fallback only) is a fixed per-GB coefficient.
       if (band) {
         m.energyBandJ = {

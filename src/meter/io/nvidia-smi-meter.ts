@@ -4,6 +4,7 @@ import { DEFAULT_GPU_INTERVAL_S, describeNvidia, type GpuMeter } from '../nvidia
 import { GpuEnergyIntegrator } from '../nvidia-energy.js';
 import type { NvidiaGpu } from '../nvidia-parse.js';
 import type { MeterSession } from '../types.js';
+import { secondsTenths } from '../../text/format-number.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { resolveNvidiaSmi } from './nvidia-smi.js';
 
@@ -124,7 +125,7 @@ function earlyExitNote(
 ): string {
   const how = e.signal ? `killed by ${e.signal}` : `exit code ${e.code}`;
   const msg = terminalSafe(stderr.trim().split('\n')[0]?.trim().slice(0, 120) ?? '');
-  const at = `${(e.atS - startS).toFixed(1)} s into a ${(endS - startS).toFixed(1)} s window`;
+  const at = `${secondsTenths(e.atS - startS)} into a ${secondsTenths(endS - startS)} window`;
   return `nvidia-smi stopped early (${how}) ${at}${msg ? `: ${msg}` : ''}; GPU readings after that are missing`;
 }
 

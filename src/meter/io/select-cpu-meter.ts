@@ -1,10 +1,11 @@
-import { loadPowerProfile } from '../../profile/io/load-profile.js';
-import { cpuMismatch } from '../../profile/describe.js';
-import { MEMORY_W_PER_GB } from '../profile.js';
+import { loadPowerProfile } from '../../power-profile/io/load-power-profile.js';
+import { powerProfileCpuMismatch } from '../../power-profile/describe.js';
+import { MEMORY_W_PER_GB } from '../estimator-params.js';
+import { roundSignificant } from '../../text/format-number.js';
 import type { Meter } from '../types.js';
 import { detectMachine } from './detect.js';
 import { detectRapl } from './detect-rapl.js';
-import { createProfileMeter } from './profile-meter.js';
+import { createPowerProfileMeter } from './power-profile-meter.js';
 import { createRaplMeter } from './rapl-meter.js';
 
 export interface CpuMeterOptions {
@@ -36,9 +37,9 @@ export function createCpuMeter(opts: CpuMeterOptions): { meter: Meter; notes: st
   const notes = rapl.present ? [rapl.reason] : [];
   if (!loaded) return { meter: opts.estimator(), notes };
   const machine = detectMachine();
-  const mismatch = cpuMismatch(loaded.profile, loaded.label, machine.topology.model);
-  const gb = Number((machine.memoryBytes / 1024 ** 3).toPrecision(3));
-  const meter = createProfileMeter({
+  const mismatch = powerProfileCpuMismatch(loaded.profile, loaded.label, machine.topology.model);
+  const gb = roundSignificant(machine.memoryBytes / 1024 ** 3, 3);
+  const meter = createPowerProfileMeter({
     profile: loaded.profile,
     label: loaded.label,
     logicalCpus: machine.topology.logicalCpus,

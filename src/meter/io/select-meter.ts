@@ -13,14 +13,14 @@ export interface SelectedMeter {
 }
 
 /**
- * The best meter this machine allows: RAPL, else a committed power profile, else the calibrated
+ * The best meter this machine allows: RAPL, else a committed power profile, else the power-model
  * estimator for the CPU; plus NVIDIA GPUs through nvidia-smi when it is on PATH (silently none without).
  */
 export async function selectMeter(opts: { intervalS: number; profilePath?: string }): Promise<SelectedMeter> {
   const machine = detectMachine();
   const estimator = () =>
     createEstimatorMeter({
-      profile: machine.profile,
+      params: machine.estimatorParams,
       logicalCpus: machine.topology.logicalCpus,
       intervalS: opts.intervalS,
     });

@@ -1,3 +1,4 @@
+import { secondsTenths } from '../../text/format-number.js';
 import type { DomainRole } from './domains.js';
 import { zoneLabel } from './zone.js';
 
@@ -106,14 +107,16 @@ export class RaplTotals {
       if (s.lastUj === null) out.push(`${label} could not be read: its energy is missing`);
       else if (s.failing)
         out.push(
-          `${label} stopped being readable before the end: its energy after ${(s.lastS - (this.startS ?? s.lastS)).toFixed(1)} s is missing`,
+          `${label} stopped being readable before the end: its energy after ${secondsTenths(s.lastS - (this.startS ?? s.lastS))} is missing`,
         );
       else if (s.firstS! > (this.startS ?? 0))
         out.push(
-          `${label} first readable after ${(s.firstS! - this.startS!).toFixed(1)} s: its energy before is missing`,
+          `${label} first readable after ${secondsTenths(s.firstS! - this.startS!)}: its energy before is missing`,
         );
       else if (s.missingS > 0)
-        out.push(`${label}: ${s.failures} failed read(s) left ${s.missingS.toFixed(1)} s of energy unknown`);
+        out.push(
+          `${label}: ${s.failures} failed read(s) left ${secondsTenths(s.missingS)} of energy unknown`,
+        );
     }
     return out;
   }

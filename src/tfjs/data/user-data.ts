@@ -2,7 +2,7 @@ import { BenchmarkInputError } from '../tasks/types.js';
 import type { Dataset } from './dataset.js';
 
 /**
- * User data files (README "TF.js benchmarks"):
+ * User data files (docs/tfjs-suite.md, "Your own models and data"):
  * - JSON: {"x": [...], "y": [...], "shape"?: [...], "classes"?: n}. Each x is an example: numbers,
  *   nested as deep as its shape (flattened; `shape` defaults to the first example's nesting). Each y is
  *   a class id (a whole number ≥ 0: classification, accuracy reported) or a list of numbers (targets).

@@ -1,6 +1,7 @@
 import { costTable } from '../cost/cost-table.js';
 import { describeLayers } from '../cost/describe-model.js';
 import type { Dataset } from '../data/dataset.js';
+import { fixed } from '../../text/format-number.js';
 import * as tf from '../tf.js';
 import { accuracyOf, inputs, round, targets } from './tensors.js';
 import { BenchmarkInputError, type Metrics, type TaskContext, type TaskResult } from './types.js';
@@ -35,7 +36,7 @@ export async function trainModel(
     verbose: 0,
     callbacks: {
       onEpochEnd: async (epoch, logs) =>
-        ctx.log(`epoch ${epoch + 1}/${args.epochs}: training loss ${(logs?.['loss'] ?? NaN).toFixed(4)}`),
+        ctx.log(`epoch ${epoch + 1}/${args.epochs}: training loss ${fixed(logs?.['loss'] ?? NaN, 4)}`),
     },
   });
   tf.dispose([xs, ys]);

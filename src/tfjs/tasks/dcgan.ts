@@ -3,6 +3,7 @@ import { describeLayers } from '../cost/describe-model.js';
 import { featureCount, type Dataset } from '../data/dataset.js';
 import { permutation } from '../data/prng.js';
 import { buildDiscriminator, buildGenerator, NOISE_DIM } from '../models/dcgan.js';
+import { fixed } from '../../text/format-number.js';
 import * as tf from '../tf.js';
 import { matMulT, round } from './tensors.js';
 import { BenchmarkInputError, type TaskContext, type TaskResult } from './types.js';
@@ -56,7 +57,7 @@ export async function trainDcgan(ctx: TaskContext): Promise<TaskResult> {
       tf.dispose([idx, batch, ...[dl, gl].filter((t): t is tf.Scalar => t !== null)]);
     }
     ctx.log(
-      `epoch ${epoch}/${args.epochs}: discriminator loss ${dLoss.toFixed(4)}, generator loss ${gLoss.toFixed(4)}`,
+      `epoch ${epoch}/${args.epochs}: discriminator loss ${fixed(dLoss, 4)}, generator loss ${fixed(gLoss, 4)}`,
     );
   }
   const fake = tf.tidy(

@@ -1,5 +1,6 @@
 import { featureCount, type Dataset } from '../data/dataset.js';
 import { permutation } from '../data/prng.js';
+import { fixed } from '../../text/format-number.js';
 import * as tf from '../tf.js';
 import { stepsTable } from './matmul-cost.js';
 import { matMulT, matMulTa, psnr, round } from './tensors.js';
@@ -27,7 +28,7 @@ export async function trainKmeans(ctx: TaskContext): Promise<TaskResult> {
     assigned.dispose();
     assigned = nearest(x, centroids);
     if (it === args.epochs || it % 5 === 0)
-      ctx.log(`iteration ${it}/${args.epochs}: inertia ${inertia(x, centroids, assigned).toFixed(3)}`);
+      ctx.log(`iteration ${it}/${args.epochs}: inertia ${fixed(inertia(x, centroids, assigned), 3)}`);
   }
   const labels = clusterLabels(await assigned.data(), train, k);
   const metrics = await scoreTest(test, centroids, labels);

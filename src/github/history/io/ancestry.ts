@@ -1,4 +1,4 @@
-import { git, GitError } from './git.js';
+import { git, GitError } from '../../../io/git.js';
 
 export interface AncestryOptions {
   /** At most this many commits, the start included. */

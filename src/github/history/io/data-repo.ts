@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { git, gitBytes, GitError } from './git.js';
+import { git, gitBytes, GitError } from '../../../io/git.js';
 
 /**
  * A bare temporary repository whose `origin` is the workspace's: the data branch is fetched, built and

@@ -1,0 +1,108 @@
+import type { Writable } from 'node:stream';
+import pkg from '../../package.json' with { type: 'json' };
+import type { EmbodiedConfig } from '../carbon/embodied.js';
+import { resolveCarbon, type CarbonInputs } from '../carbon/io/resolve-carbon.js';
+import type { ProjectionConfig } from '../carbon/projection.js';
+import { runAb } from '../gate/ab-run.js';
+import { selectMeter } from '../meter/io/select-meter.js';
+import { buildReport } from '../report/build.js';
+import type { Report } from '../report/types.js';
+import { killAllGroups, spawnCommand } from '../runner/io/spawn-command.js';
+import { runSuite } from '../runner/run-suite.js';
+import type { BenchmarkRun, BenchmarkSpec } from '../runner/types.js';
+
+/** What one measurement needs; assembled by run-engine.ts only, from the config and the overrides. */
+export interface MeasureOptions {
+  specs: BenchmarkSpec[];
+  configLabel: string;
+  carbon: Omit<CarbonInputs, 'env'> & { projection?: ProjectionConfig; embodied?: EmbodiedConfig };
+  intervalS: number;
+  /** The config's power profile, resolved against the config's directory. */
+  profilePath?: string;
+  /** Where benchmark output goes, and the prefix of each line. */
+  benchOutput: Writable;
+  prefixFor(spec: BenchmarkSpec): string;
+  progress(message: string): void;
+  note(message: string): void;
+  warn(message: string): void;
+  notices: string[];
+  /** The environment benchmarks inherit (bench-env.ts). */
+  benchEnv: NodeJS.ProcessEnv;
+  /** Paired A/B: the base commit's benchmarks, run interleaved with `specs` (src/gate/ab-run.ts). */
+  abBase?: BenchmarkSpec[];
+}
+
+/**
+ * Resolve the grid, detect the machine, run and meter every benchmark, build the report (ungated); with
+ * `abBase`, also the base side's report (same meter, grid and machine).
+ */
+export async function measure(opts: MeasureOptions): Promise<{ report: Report; base?: Report }> {
+  // Before any benchmark runs: an unknown region is exit 2, and the live fetch happens once per run.
+  const carbon = await resolveCarbon({ ...opts.carbon, env: process.env });
+  for (const w of carbon.warnings) opts.warn(w);
+  const {
+    meter,
+    machine,
+    notes: meterNotes,
+  } = await selectMeter({
+    intervalS: opts.intervalS,
+    profilePath: opts.profilePath,
+  });
+  for (const n of meterNotes) opts.note(n);
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+    killAllGroups();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const deps = {
+      meter,
+      spawnBenchmark: (spec: BenchmarkSpec, onPid: (pid: number) => void) =>
+        spawnCommand(spec, opts.prefixFor(spec), opts.benchOutput, onPid, opts.benchEnv),
+      progress: opts.progress,
+      interrupted: () => interrupted,
+    };
+    const ab = opts.abBase
+      ? await runAb(opts.specs, opts.abBase, {
+          ...deps,
+          spawnBaseBenchmark: (spec, onPid) =>
+            spawnCommand(spec, `[base ${spec.name}] `, opts.benchOutput, onPid, opts.benchEnv),
+        })
+      : null;
+    const runs = ab ? ab.head : await runSuite(opts.specs, deps);
+    const build = (runs: BenchmarkRun[]) =>
+      buildReport({
+        version: pkg.version,
+        createdAt: new Date().toISOString(),
+        config: opts.configLabel,
+        machine: {
+          platform: `${process.platform}-${process.arch}`,
+          cpuModel: machine.topology.model,
+          logicalCpus: machine.topology.logicalCpus,
+          memoryGb: Number((machine.memoryBytes / 1024 ** 3).toFixed(2)),
+          virtualised: machine.topology.virtualised,
+        },
+        meter: meter.describe(),
+        grid: carbon.grid,
+        pue: { value: carbon.pue.value, source: carbon.pue.source },
+        embodied: carbon.embodied.model,
+        ...(opts.carbon.projection ? { projection: opts.carbon.projection } : {}),
+        runs,
+        notices: [
+          ...meterNotes,
+          ...carbon.pue.notices,
+          ...carbon.embodied.notices,
+          ...opts.notices,
+          ...(interrupted ? ['interrupted: remaining benchmarks were not run'] : []),
+        ],
+      });
+    return { report: build(runs), ...(ab ? { base: build(ab.base) } : {}) };
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+export const VERSION = pkg.version;

@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { CleanerElsewhereSchema } from '../carbon/cleaner-elsewhere.js';
+import { EquivalentsSchema } from '../carbon/equivalents.js';
+import { PerUnitSchema } from '../carbon/functional-unit.js';
+import { CloudPlacementSchema } from '../carbon/location.js';
+import { ProjectionSchema } from '../carbon/projection.js';
+import { IntensitySourceNameSchema, RegionOriginSchema } from '../carbon/region.js';
+import {
+  BaselineInfoSchema,
+  BenchmarkStatsSchema,
+  BudgetUseSchema,
+  ComparisonSchema,
+  ResolvedBudgetSchema,
+  TotalBudgetSchema,
+} from '../gate/types.js';
+import {
+  BreakdownJSchema,
+  CpuMethodSchema,
+  EnergyBandJSchema,
+  GpuEnergySchema,
+  GpuMethodSchema,
+} from '../meter/types.js';
+import { BackendSchema, LayersSchema, MetricsSchema } from '../runner/metrics-file.js';
+import { ModelSummarySchema } from './model-metrics.js';
+
+/**
+ * The report's JSON contract (.carbon-gate/carbon-report.json), once: the TS types (types.ts), the readers
+ * (the action's trust boundary, the gate's baseline reader, the history record) and the published JSON
+ * Schema are all derived from this. Nested pieces that other modules own (budgets, meter figures, carbon
+ * extras) are schemas there, their types inferred from them, so nothing can drift.
+ *
+ * Every number is finite (zod 4 numbers reject NaN and ±Infinity) and every string and list is capped:
+ * reports from forks' artifacts are read through a variant of this, so the caps are part of the contract.
+ * They sit far above any real run; the action parses its own report against them before rendering.
+ */
+
+/** Bump on breaking changes; fields added within a version are optional to readers. */
+export const SCHEMA_VERSION = 1;
+
+/** List sizes: far above real suites (the config allows 1000 repeats), low enough to bound a hostile file. */
+export const REPORT_LIMITS = {
+  benchmarks: 1000,
+  samples: 10_000,
+  benchmarkReasons: 100,
+  verdictReasons: 1000,
+  notices: 1000,
+  budgetUse: 50,
+} as const;
+
+const text = (max: number) => z.string().max(max);
+/** Sentences: reasons, notices, notes, provenance. */
+const prose = text(2000);
+/** Repeat numbers and counts: whole, and bounded like the config's repeat (1000) with room to spare. */
+const count = z.number().int().min(0).max(100_000);
+// The config is capped at 1 MiB, so no command in it is longer.
+const MAX_COMMAND = 1024 * 1024;
+
+export const StatusSchema = z.enum(['pass', 'warn', 'fail', 'error']);
+
+export const SampleReportSchema = z.object({
+  repeat: count,
+  status: z.enum(['ok', 'error']),
+  reason: prose.optional(),
+  exitCode: z.number().int().nullable(),
+  signal: text(40).nullable(),
+  durationS: z.number(),
+  energyJ: z.number(),
+  /** operationalG + embodiedG. */
+  co2eG: z.number(),
+  /** energy × PUE × grid intensity. */
+  operationalG: z.number(),
+  /** SCI M for this repeat's duration; 0 when embodied carbon is not counted. */
+  embodiedG: z.number(),
+  breakdownJ: BreakdownJSchema,
+  utilisation: z.number(),
+  processCpuS: z.number(),
+  processShare: z.number(),
+  /** Estimates only: the band implied by the power model's cross-validated error. */
+  energyBandJ: EnergyBandJSchema.optional(),
+  gpus: z.array(GpuEnergySchema).max(64).optional(),
+  notes: z.array(prose).max(100),
+  /** What the benchmark reported through its metrics file (accuracy, loss…), TF.js layers and backend. */
+  metrics: MetricsSchema.optional(),
+  layers: LayersSchema.optional(),
+  backend: BackendSchema.optional(),
+});
+
+export const BenchmarkReportSchema = z
+  .object({
+    name: text(200),
+    kind: z.enum(['training', 'inference', 'other']),
+    command: text(MAX_COMMAND),
+    status: StatusSchema,
+    reason: prose.optional(),
+    repeats: count,
+    warmup: count,
+    /** Medians over the successful repeats; null when none succeeded. */
+    durationS: z.number().nullable(),
+    energyJ: z.number().nullable(),
+    /** operationalG + embodiedG: the SCI numerator, the figure budgets gate. */
+    co2eG: z.number().nullable(),
+    operationalG: z.number().nullable(),
+    embodiedG: z.number().nullable(),
+    breakdownJ: BreakdownJSchema.nullable(),
+    processShare: z.number().nullable(),
+    /** Estimates only: medians of the samples' bands. */
+    energyBandJ: EnergyBandJSchema.optional(),
+    /** SCI per functional unit, when the benchmark declares `unit`. */
+    perUnit: PerUnitSchema.optional(),
+    samples: z.array(SampleReportSchema).max(REPORT_LIMITS.samples),
+    /** The gate (additive in schema 1). The budget applied, in SI units; absent when none is configured. */
+    budget: ResolvedBudgetSchema.optional(),
+    /** Medians with bootstrap 95 % intervals (null below 5 successful repeats). */
+    stats: BenchmarkStatsSchema.optional(),
+    /** head ÷ base of budget.metric, when there is a baseline with this benchmark in it. */
+    comparison: ComparisonSchema.optional(),
+    /** Why the status is what it is (limits exceeded, regression found or not checked, errors). */
+    reasons: z.array(prose).max(REPORT_LIMITS.benchmarkReasons),
+    /** Every limit checked; for regression tiers `observed` is the interval's lower bound of head ÷ base − 1. */
+    budgetUse: z.array(BudgetUseSchema).max(REPORT_LIMITS.budgetUse).optional(),
+  })
+  // What the benchmark reported about its model (metrics file), summarised over successful repeats.
+  .extend(ModelSummarySchema.shape);
+
+export const EmbodiedReportSchema = z.object({
+  totalKg: z.number(),
+  lifetimeS: z.number(),
+  share: z.number(),
+  /** Embodied grams per hour of run time under this model. */
+  gPerHour: z.number(),
+  source: prose,
+});
+
+const MachineSchema = z.object({
+  platform: text(100),
+  cpuModel: text(200),
+  logicalCpus: z.number(),
+  memoryGb: z.number(),
+  virtualised: z.boolean(),
+});
+
+const MethodSchema = z.object({
+  cpu: CpuMethodSchema,
+  gpu: GpuMethodSchema,
+  powerModel: text(200),
+  scope: text(200),
+  basis: z.array(prose).max(100),
+  intervalS: z.number(),
+  gpuNames: z.array(text(200)).max(64).optional(),
+});
+
+const CarbonSchema = z.object({
+  region: text(100),
+  regionName: text(200),
+  regionOrigin: RegionOriginSchema,
+  intensityGPerKwh: z.number(),
+  intensityYear: z.number(),
+  source: text(300),
+  pue: z.number(),
+  pueSource: text(200),
+  /** The grid the intensity describes: country alpha-2/alpha-3, sub-national code or world. */
+  grid: text(100),
+  /** lifecycle | operational | marginal | unspecified | as given. */
+  method: text(100),
+  intensitySource: IntensitySourceNameSchema,
+  measuredAt: text(40).optional(),
+  cloud: CloudPlacementSchema.optional(),
+  /** null: embodied carbon not counted (a notice says so). */
+  embodied: EmbodiedReportSchema.nullable(),
+  /** Cloud regions only: the same energy in the provider's cleanest and dirtiest regions. */
+  cleanerElsewhere: CleanerElsewhereSchema.optional(),
+});
+
+/** Sums of the benchmarks' medians: the footprint of one run of the suite. co2eG = operational + embodied. */
+const TotalsSchema = z.object({
+  durationS: z.number(),
+  energyJ: z.number(),
+  energyKwh: z.number(),
+  co2eG: z.number(),
+  operationalG: z.number(),
+  embodiedG: z.number(),
+  equivalents: EquivalentsSchema,
+  /** The config's budget.total, in SI units, and the limits it checked. */
+  budget: TotalBudgetSchema.optional(),
+  budgetUse: z.array(BudgetUseSchema).max(REPORT_LIMITS.budgetUse).optional(),
+});
+
+/** error > fail > warn > pass over the benchmarks and the suite total; the baseline used, or none. */
+const VerdictSchema = z.object({
+  status: StatusSchema,
+  reasons: z.array(prose).max(REPORT_LIMITS.verdictReasons),
+  baseline: BaselineInfoSchema,
+});
+
+export const ReportSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('carbon-gate'), version: text(40) }),
+  createdAt: text(40),
+  config: text(500),
+  machine: MachineSchema,
+  method: MethodSchema,
+  carbon: CarbonSchema,
+  benchmarks: z.array(BenchmarkReportSchema).max(REPORT_LIMITS.benchmarks),
+  totals: TotalsSchema,
+  /** Patterson et al. projection, when the config declares `projection`. */
+  projection: ProjectionSchema.optional(),
+  verdict: VerdictSchema,
+  notices: z.array(prose).max(REPORT_LIMITS.notices),
+});

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { BenchmarkStatsSchema, ComparisonSchema } from '../gate/types.js';
+import { BenchmarkReportSchema, REPORT_LIMITS, ReportSchema, SampleReportSchema } from './schema.js';
+
+/**
+ * The report as the action reads it. A report may come from a fork's artifact, so this is the trust boundary:
+ * permissive about extra or missing optional fields (reports from other versions), strict about types,
+ * finite numbers and sizes, so that nothing hostile or huge reaches the renderer.
+ *
+ * Derived from the report's schema (src/report/schema.ts): the fields the renderer reads, with the
+ * contract's types and caps, the others passed through unread. Loose objects keep unknown fields.
+ */
+const R = ReportSchema.shape;
+const B = BenchmarkReportSchema.shape;
+
+// Enums a newer version may extend; the renderer only prints them (escaped), so any short text will do.
+const label = z.string().max(40);
+
+const sample = SampleReportSchema.pick({
+  repeat: true,
+  status: true,
+  reason: true,
+  durationS: true,
+  energyJ: true,
+  co2eG: true,
+}).loose();
+
+const benchmark = BenchmarkReportSchema.pick({
+  name: true,
+  status: true,
+  reason: true,
+  repeats: true,
+  durationS: true,
+  energyJ: true,
+  co2eG: true,
+  energyBandJ: true,
+  budgetUse: true,
+})
+  .extend({
+    kind: label,
+    samples: z.array(sample).max(REPORT_LIMITS.samples),
+    stats: BenchmarkStatsSchema.loose().optional(),
+    comparison: ComparisonSchema.extend({ metric: label, method: label, baseline: label }).loose().optional(),
+    // Reports written before the gate existed have no reasons.
+    reasons: B.reasons.optional(),
+  })
+  .loose();
+
+export const reportSchema = ReportSchema.pick({ schemaVersion: true, createdAt: true, config: true })
+  .extend({
+    tool: R.tool.loose(),
+    machine: R.machine.pick({ platform: true, cpuModel: true }).loose().optional(),
+    method: R.method
+      .pick({ powerModel: true, scope: true, intervalS: true })
+      .partial({ scope: true, intervalS: true })
+      .extend({ cpu: label, gpu: label })
+      .loose(),
+    carbon: R.carbon
+      .pick({
+        region: true,
+        regionName: true,
+        intensityGPerKwh: true,
+        intensityYear: true,
+        source: true,
+        pue: true,
+        pueSource: true,
+        method: true,
+      })
+      .partial({ regionName: true, intensityYear: true, pueSource: true, method: true })
+      .loose(),
+    benchmarks: z.array(benchmark).max(REPORT_LIMITS.benchmarks),
+    totals: R.totals.pick({ durationS: true, energyJ: true, energyKwh: true, co2eG: true }).loose(),
+    verdict: R.verdict.partial({ baseline: true }).loose(),
+    notices: R.notices.optional(),
+  })
+  .loose();
+
+export type ReportView = z.infer<typeof reportSchema>;
+export type BenchmarkView = ReportView['benchmarks'][number];
+
+/** The most bytes of report JSON the action parses; a suite of 1000 benchmarks stays well below. */
+export const MAX_REPORT_BYTES = 8 * 1024 * 1024;
+
+/** Parses untrusted JSON text; the error lists the first problems with their paths. */
+export function parseReport(text: string): { ok: true; report: ReportView } | { ok: false; error: string } {
+  if (text.length > MAX_REPORT_BYTES) return { ok: false, error: 'report larger than 8 MiB' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: `not JSON: ${(e as Error).message.slice(0, 200)}` };
+  }
+  const r = reportSchema.safeParse(json);
+  if (r.success) return { ok: true, report: r.data };
+  const issues = r.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  return { ok: false, error: issues.join('; ') };
+}
