@@ -50,10 +50,19 @@ export default tseslint.config(
             'node:net',
             'node:fs',
             'node:child_process',
+            // The engine and the core serve both adapters: they import neither.
+            '**/action/*',
+            '**/cli/*',
           ],
         },
       ],
     },
+  },
+  {
+    // I/O at the edge serves both adapters too: it imports neither.
+    files: ['src/**/io/**/*.ts', 'src/io/**/*.ts'],
+    ignores: ['src/github/**', 'src/action/**', 'src/cli/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/action/*', '**/cli/*'] }] },
   },
   {
     // One engine, two thin adapters: the CLI and the Action reach each other only through src/engine/.

@@ -7,7 +7,7 @@ import { powerModelCommand } from './cli/commands/power-model.js';
 import { compareCommand } from './cli/commands/compare.js';
 import { EXIT } from './cli/exit-codes.js';
 import { HELP } from './cli/help.js';
-import { VERSION } from './engine/measure.js';
+import { VERSION } from './version.js';
 import { isUserFacing } from './errors/carbon-gate-error.js';
 import { ConfigError } from './errors/config-error.js';
 import { RegionError } from './errors/region-error.js';

@@ -41,7 +41,7 @@ export function resolvePue(inputs: PueInputs): PueChoice {
     value: 1,
     source: 'not set: data-centre overhead not counted; set `pue` in the config',
     notices: [
-      'no PUE given: 1.0 applied, so cooling and power-distribution overhead is not counted (set --pue or `pue`)',
+      'no PUE given: 1.0 applied, so cooling and power-distribution overhead is not counted (set `pue` in the config)',
     ],
   };
 }

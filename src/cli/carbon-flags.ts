@@ -82,4 +82,5 @@ export const CARBON_FLAG_HELP = `  --region CODE   grid region: FR, FRA, US-WA, 
   --pue P         data-centre PUE, 1 to 3 (default: config, else the cloud provider's, else 1.0)
   --intensity G   grid intensity in g CO2e/kWh, instead of tables and providers
   --intensity-source S          embedded | electricity-maps | watttime | uk (one fetch; falls back on failure)
-  --electricity-maps-token T    Electricity Maps token (better: env CARBON_GATE_ELECTRICITY_MAPS_TOKEN)`;
+  --electricity-maps-token T    Electricity Maps token; ps and the benchmarks (/proc) can read it:
+                                better: env CARBON_GATE_ELECTRICITY_MAPS_TOKEN`;

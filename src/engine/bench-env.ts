@@ -1,11 +1,14 @@
 import { DEFAULT_TOKEN_ENV } from '../carbon/credentials.js';
 
 /**
- * The environment benchmarks run in: PR code runs them, as our own user. Whoever starts carbon-gate, the
- * credentials carbon-gate itself reads (provider tokens, the env names the config points at) never reach a
- * benchmark. In the Action, its own token, inputs (INPUT_*), state and the workflow command files go too:
- * writing GITHUB_ENV or GITHUB_PATH would reach later steps. A user's own variables stay theirs, so a plain
- * `run:` step's GITHUB_TOKEN reaches a CLI benchmark as the workflow author set it.
+ * The environment benchmarks are given: PR code runs them, as our own user. Whoever starts carbon-gate, the
+ * credentials carbon-gate itself reads (provider tokens, the env names the config points at) are not passed
+ * to a benchmark. In the Action, its own token, inputs (INPUT_*), state and the workflow command files go
+ * too: writing GITHUB_ENV or GITHUB_PATH would reach later steps. A user's own variables stay theirs, so a
+ * plain `run:` step's GITHUB_TOKEN reaches a CLI benchmark as the workflow author set it.
+ *
+ * This is not isolation: a process of the same uid can read our own environment and command line through
+ * /proc/<pid>/environ and /proc/<pid>/cmdline. docs/action.md's threat model says what follows from that.
  */
 export type BenchEnvPolicy = 'local' | 'action';
 

@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import pkg from '../../package.json' with { type: 'json' };
 import type { EmbodiedConfig } from '../carbon/embodied.js';
 import { resolveCarbon, type CarbonInputs } from '../carbon/io/resolve-carbon.js';
 import type { ProjectionConfig } from '../carbon/projection.js';
@@ -10,6 +9,7 @@ import type { Report } from '../report/types.js';
 import { killAllGroups, spawnCommand } from '../runner/io/spawn-command.js';
 import { runSuite } from '../runner/run-suite.js';
 import type { BenchmarkRun, BenchmarkSpec } from '../runner/types.js';
+import { VERSION } from '../version.js';
 
 /** What one measurement needs; assembled by run-engine.ts only, from the config and the overrides. */
 export interface MeasureOptions {
@@ -74,7 +74,7 @@ export async function measure(opts: MeasureOptions): Promise<{ report: Report; b
     const runs = ab ? ab.head : await runSuite(opts.specs, deps);
     const build = (runs: BenchmarkRun[]) =>
       buildReport({
-        version: pkg.version,
+        version: VERSION,
         createdAt: new Date().toISOString(),
         config: opts.configLabel,
         machine: {
@@ -104,5 +104,3 @@ export async function measure(opts: MeasureOptions): Promise<{ report: Report; b
     process.off('SIGTERM', onSignal);
   }
 }
-
-export const VERSION = pkg.version;

@@ -4,8 +4,6 @@
  */
 import { mulberry32, shuffleInPlace } from '../stats/prng.js';
 
-export { mulberry32 };
-
 /** Fisher–Yates on a copy. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
   return shuffleInPlace([...items], mulberry32(seed));

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runBenchmarks } from '../../src/action/run-benchmarks.js';
+import { InputError } from '../../src/action/input-error.js';
 import { parseInputs } from '../../src/action/inputs.js';
 
 const WORKLOAD = path.resolve(
@@ -44,5 +45,18 @@ describe('the Action engine with baseline: ab', () => {
     expect(b.comparison!.ratio).toBeGreaterThan(1);
     expect(lines.join('\n')).toMatch(/base repeat 1\/3[\s\S]*head repeat 1\/3/);
     expect(git(dir, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a base commit git cannot resolve is an input error worded for the Action, not the CLI', async () => {
+    const dir = repo();
+    const inputs = parseInputs((n) => ({ baseline: 'ab' })[n] ?? '');
+    const log = { info: () => {}, warning: () => {} };
+    const run = runBenchmarks(inputs, dir, log, { kind: 'ab', ref: 'f00dfeed' });
+    await expect(run).rejects.toThrow(InputError);
+    await expect(runBenchmarks(inputs, dir, log, { kind: 'ab', ref: 'f00dfeed' })).rejects.toThrow(
+      /^baseline ab: base commit f00dfeed: git cannot resolve "f00dfeed" to a commit$/,
+    );
+    rmSync(dir, { recursive: true, force: true });
   });
 });

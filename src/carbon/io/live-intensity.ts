@@ -41,16 +41,18 @@ export async function applyLiveSource(grid: GridIntensity, req: LiveRequest): Pr
       const token = req.credentials.electricityMapsToken;
       if (!token)
         return fallback(
-          'no token (--electricity-maps-token, `intensity.tokenEnv` or CARBON_GATE_ELECTRICITY_MAPS_TOKEN)',
+          'no token (the Electricity Maps token flag or input, the variable `intensity.tokenEnv` names, or CARBON_GATE_ELECTRICITY_MAPS_TOKEN)',
         );
-      if (!zone) return fallback('no zone: set --region or `intensity.zone`');
+      if (!zone) return fallback('no zone: set a region or `intensity.zone`');
       const live = await electricityMapsIntensity({ zone, token, env: req.env, timeoutMs: req.timeoutMs });
       return { grid: withLiveIntensity(grid, 'electricity-maps', live), warnings: [] };
     }
     if (req.source === 'watttime') {
       const creds = req.credentials.wattTime;
       if (!creds)
-        return fallback('no credentials (CARBON_GATE_WATTTIME_USERNAME and CARBON_GATE_WATTTIME_PASSWORD)');
+        return fallback(
+          'no credentials (the WattTime inputs, the variables `intensity.usernameEnv`/`passwordEnv` name, or CARBON_GATE_WATTTIME_USERNAME and CARBON_GATE_WATTTIME_PASSWORD)',
+        );
       if (!req.zone)
         return fallback('WattTime needs its own region name: set `intensity.zone` (e.g. CAISO_NORTH)');
       const live = await wattTimeIntensity({

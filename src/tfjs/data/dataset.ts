@@ -1,4 +1,5 @@
-import { mulberry32, permutation } from './prng.js';
+import { mulberry32 } from '../../stats/prng.js';
+import { permutation } from './prng.js';
 import { splitSizes } from './split-sizes.js';
 
 /**

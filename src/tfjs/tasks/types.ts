@@ -1,6 +1,7 @@
 import type { TfjsArgs } from '../command.js';
 import type { CostTable } from '../cost/cost-table.js';
 import type { Dataset } from '../data/dataset.js';
+import { CarbonGateError } from '../../errors/carbon-gate-error.js';
 
 export type Metrics = Record<string, number | string>;
 
@@ -20,4 +21,6 @@ export interface TaskResult {
 }
 
 /** A problem with the benchmark's own inputs (exit 2): bad shapes, missing labels, unreadable files. */
-export class BenchmarkInputError extends Error {}
+export class BenchmarkInputError extends CarbonGateError {
+  override readonly name = 'BenchmarkInputError';
+}
