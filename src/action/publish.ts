@@ -22,7 +22,10 @@ export interface PublishTarget {
 
 /** Job summary (always, in full) and the sticky PR comment (when there is a PR and the mode allows). Returns the comment URL. */
 export async function publish(report: ReportView, inputs: ActionInputs, t: PublishTarget): Promise<string> {
-  const render = compileTemplate(await loadTemplate(t.cwd, inputs.template));
+  // A custom template must lie inside the workspace (it is posted publicly): template.ts.
+  const render = compileTemplate(
+    await loadTemplate(t.cwd, inputs.template, t.ctx.workspace || process.cwd()),
+  );
   const marker = stickyMarker(t.key);
   const view: ViewOptions = {
     marker,

@@ -20,7 +20,7 @@ const contextSchema = z.object({
 
 async function readBounded(file: string): Promise<string> {
   if ((await stat(file)).size > MAX_REPORT_BYTES)
-    throw new Error(`${path.basename(file)} is larger than 8 MiB`);
+    throw new Error(`${path.basename(file)} is larger than ${MAX_REPORT_BYTES / (1024 * 1024)} MiB`);
   return readFile(file, 'utf8');
 }
 
@@ -74,7 +74,10 @@ export async function reportMode(
   };
 }
 
-/** The PR's refs when its head is still `sha`; null (with a warning) otherwise or on any API failure. */
+/**
+ * The PR's refs when it is open and its head is still `sha`; null otherwise (a closed PR: a notice, also in
+ * the job summary, which publish writes next; a moved head or any API failure: a warning).
+ */
 async function verifiedPull(token: string, ctx: ActionContext, n: number, sha: string) {
   try {
     const client = createClient(token, ctx.apiUrl, (m) => core.info(`carbon-gate: ${m}`));
@@ -83,6 +86,12 @@ async function verifiedPull(token: string, ctx: ActionContext, n: number, sha: s
       repo: ctx.repo,
       pull_number: n,
     });
+    if (data.state !== 'open') {
+      // Closed or merged before this run finished: nobody is reviewing it, and docs/action.md promises "open".
+      core.notice(`carbon-gate: PR #${n} is closed; comment skipped`);
+      core.summary.addRaw(`> carbon-gate: PR #${n} is closed; no comment was written.\n\n`);
+      return null;
+    }
     if (data.head.sha === sha) return { headRef: data.head.ref, baseRef: data.base.ref };
     core.warning(`carbon-gate: PR #${n} has moved on from ${sha.slice(0, 7)}; comment skipped`);
   } catch (e) {

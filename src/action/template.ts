@@ -1,9 +1,14 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeValue } from '../config/render.js';
+import { placeInside } from '../io/inside-dir.js';
+import { InputError } from './input-error.js';
 
 const DEFAULT_NAME = 'templates/comment.md.hbs';
 const MAX_TEMPLATE_BYTES = 256 * 1024;
+const EXPECTED = 'a handlebars template file inside the workspace';
 
 /** The shipped template: dist/index.js → ../templates, src/action/template.ts → ../../templates. */
 async function defaultTemplate(): Promise<string> {
@@ -15,11 +20,60 @@ async function defaultTemplate(): Promise<string> {
   throw new Error(`${DEFAULT_NAME} not found beside the action`);
 }
 
-/** The user's template (relative to the working directory) when given, else the shipped one. */
-export async function loadTemplate(cwd: string, custom?: string): Promise<string> {
+/**
+ * The user's template (relative to the working directory `cwd`) when given, else the shipped one.
+ * What it renders is posted publicly (the PR comment, the job summary), so the file must be a regular file
+ * of at most 256 KiB inside `workspace` with every symlink resolved, and not under `.git/` (actions/checkout
+ * leaves the token's `extraheader` in `.git/config`). A refusal is one InputError line that never quotes
+ * the file.
+ */
+export async function loadTemplate(cwd: string, custom?: string, workspace: string = cwd): Promise<string> {
   if (!custom) return defaultTemplate();
-  const file = path.resolve(cwd, custom);
-  if ((await stat(file)).size > MAX_TEMPLATE_BYTES)
-    throw new Error(`template ${custom} is larger than 256 KiB`);
-  return readFile(file, 'utf8');
+  const named = describeValue(custom);
+  const fail = (what: string, expected = EXPECTED) =>
+    new InputError(`input template: ${named} ${what}; expected ${expected}`);
+  let placed;
+  try {
+    placed = placeInside(path.resolve(cwd, custom), workspace);
+  } catch (error) {
+    throw fail(`cannot be resolved (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (!placed.ok && placed.why === 'outside')
+    throw fail('resolves outside the workspace (symlinks followed)', `${EXPECTED} (${workspace})`);
+  if (!placed.ok) throw fail('is inside .git/', `${EXPECTED}, not one of git’s own files`);
+  return readBounded(placed.real, fail);
+}
+
+async function readBounded(
+  file: string,
+  fail: (what: string, expected?: string) => InputError,
+): Promise<string> {
+  // O_NONBLOCK: opening a FIFO returns at once (and is refused below) instead of blocking. O_NOFOLLOW: the
+  // resolved path must not have become a symlink since. Both are 0 where the platform lacks them.
+  const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+  const handle = await open(file, flags).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'ENOENT' ? fail('was not found') : fail(`cannot be read (${error.code ?? 'error'})`);
+  });
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw fail('is not a regular file');
+    const tooLarge = () => fail('is larger than 256 KiB', 'a handlebars template of at most 256 KiB');
+    if (info.size > MAX_TEMPLATE_BYTES) throw tooLarge();
+    const buffer = new Uint8Array(MAX_TEMPLATE_BYTES + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    // The file may have grown since fstat; the bounded read catches that too.
+    if (length > MAX_TEMPLATE_BYTES) throw tooLarge();
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
+    } catch {
+      throw fail('is not UTF-8 text', 'a handlebars template (UTF-8 text)');
+    }
+  } finally {
+    await handle.close();
+  }
 }

@@ -2,6 +2,7 @@ import { contentProblem } from './content-checks.js';
 import { issueLines } from './issues.js';
 import { MAX_ERROR_LINES } from './limits.js';
 import { ConfigSchema, type Config } from './schema.js';
+import { expectationOf } from './schema-walk.js';
 import { readYaml } from './yaml-text.js';
 
 export type ParseConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -26,7 +27,13 @@ function parse(text: string, file: string): ParseConfigResult {
   const problem = contentProblem(text, file);
   if (problem) return { ok: false, errors: [problem] };
   const yaml = readYaml(text, file);
-  if (!yaml.ok) return yaml;
+  if (!yaml.ok) return { ok: false, errors: yaml.errors.map(withoutSource) };
+  // Not a mapping: not a config at all (a passwd, .env or token file is one plain scalar). Say what it is,
+  // never what it holds.
+  if (typeof yaml.value !== 'object' || yaml.value === null || Array.isArray(yaml.value)) {
+    const expected = expectationOf(ConfigSchema)?.expected ?? 'a mapping';
+    return { ok: false, errors: [`${file}: expected ${expected}, found ${kindOf(yaml.value)}`] };
+  }
   const parsed = ConfigSchema.safeParse(yaml.value);
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, errors: issueLines(parsed.error.issues, yaml.value, ConfigSchema, file) };
@@ -36,4 +43,31 @@ function capped(errors: string[], file: string): string[] {
   if (errors.length <= MAX_ERROR_LINES) return errors;
   const rest = errors.length - MAX_ERROR_LINES;
   return [...errors.slice(0, MAX_ERROR_LINES), `${file}: … and ${rest} more problem${rest === 1 ? '' : 's'}`];
+}
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'number' || typeof value === 'bigint') return 'a number';
+  if (typeof value === 'boolean') return 'a boolean';
+  return `a ${typeof value}`;
+}
+
+/**
+ * The yaml library words some errors with the source they stopped at (`Unexpected scalar token in YAML
+ * stream: "basic c2Vj…"`): on a file that is not YAML (an INI file such as .git/config) that is the file's
+ * secret. The location is already in the line's prefix; the quoted source is cut.
+ */
+const SOURCE_IN_MESSAGE: [RegExp, string][] = [
+  [/( in YAML stream): .*$/, '$1'],
+  [/(Unresolved alias \(the anchor must be set before the alias\)): .*$/, '$1'],
+  [/(Block scalar header includes extra characters): .*$/, '$1'],
+  [/(Not a valid tag|Could not resolve tag|Unresolved tag): .*$/, '$1'],
+  [/(Verbatim tags aren't resolved), so .*$/, '$1'],
+  [/The \S+ tag has no suffix.*$/, 'a tag has no suffix'],
+  [/(Unknown directive|Unsupported YAML version|Invalid escape sequence) .*$/, '$1'],
+];
+
+function withoutSource(line: string): string {
+  return SOURCE_IN_MESSAGE.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), line);
 }

@@ -2,9 +2,11 @@ import { existsSync, statSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_CONFIG_BYTES } from '../config/limits.js';
+import { describeValue } from '../config/render.js';
 import type { Config } from '../config/schema.js';
 import { parseConfigText } from '../config/validate.js';
 import { ConfigError } from '../errors/config-error.js';
+import { placeInside } from './inside-dir.js';
 
 /** Names looked up in the working directory, in order, when no path is given. */
 export const CONFIG_FILE_NAMES = ['carbon-gate.yml', 'carbon-gate.yaml'] as const;
@@ -34,7 +36,33 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
   const text = await readText(absolute, label);
   const result = parseConfigText(text, label);
   if (!result.ok) throw new ConfigError(result.errors);
-  return { config: result.config, path: absolute, dir: path.dirname(absolute) };
+  const dir = path.dirname(absolute);
+  const profileProblem =
+    result.config.powerProfile && powerProfileProblem(result.config.powerProfile, dir, label);
+  if (profileProblem) throw new ConfigError([profileProblem]);
+  return { config: result.config, path: absolute, dir };
+}
+
+/**
+ * `powerProfile:` may name only a file inside the config file's directory tree, with symlinks resolved,
+ * and not under `.git/`: carbon-gate reads it and its errors reach the job log, and a pull request controls
+ * the config. (Not the working directory: the same config must mean the same file wherever it is run from.)
+ * A missing file is judged by its nearest existing directory; the meter says "not found" when it needs it.
+ */
+function powerProfileProblem(value: string, dir: string, label: string): string | undefined {
+  const at = `${label}: powerProfile: ${describeValue(value)}`;
+  const inside = displayName(dir);
+  let placed;
+  try {
+    placed = placeInside(path.resolve(dir, value), dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return `${at} cannot be resolved (${code}); expected a power profile file inside ${inside}`;
+  }
+  if (placed.ok) return undefined;
+  return placed.why === 'outside'
+    ? `${at} is outside the config file's directory; expected a power profile file inside ${inside}`
+    : `${at} is inside .git/; expected a power profile file, not one of git's own files`;
 }
 
 /** Relative to the working directory when inside it: lines read `carbon-gate.yml: …`. */

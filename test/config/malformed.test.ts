@@ -181,7 +181,7 @@ const cases: Case[] = [
     word: 'unknown key',
   },
   { name: 'top-level list', text: '- version: 1\n', path: '', word: 'found a list' },
-  { name: 'top-level scalar', text: 'hello\n', path: '', word: 'found "hello"' },
+  { name: 'top-level scalar', text: 'hello\n', path: '', word: 'found a string' },
   { name: 'empty file', text: '', path: '', word: 'the file is empty' },
   { name: 'whitespace only', text: '  \n\n', path: '', word: 'the file is empty' },
   { name: 'comments only', text: '# nothing yet\n', path: '', word: 'the file is empty' },

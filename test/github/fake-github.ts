@@ -8,6 +8,14 @@ export interface FakeComment {
   user: { login: string; type: 'Bot' | 'User' };
 }
 
+export interface FakePull {
+  head: { sha: string; ref: string };
+  base: { ref: string };
+  /** GitHub's `state`; answered as `open` when not set. */
+  state?: 'open' | 'closed';
+  merged?: boolean;
+}
+
 export interface Fault {
   method: string;
   /** Matched against the path without the query. */
@@ -25,7 +33,7 @@ export interface Fault {
  */
 export async function startFakeGitHub(opts: { pageSize?: number } = {}) {
   const comments = new Map<number, FakeComment[]>();
-  const pulls = new Map<number, { head: { sha: string; ref: string }; base: { ref: string } }>();
+  const pulls = new Map<number, FakePull>();
   const faults: Fault[] = [];
   const log: { method: string; path: string; status: number }[] = [];
   let nextId = 1000;
@@ -86,7 +94,7 @@ export async function startFakeGitHub(opts: { pageSize?: number } = {}) {
     }
     m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(url.pathname);
     if (m && method === 'GET' && pulls.has(Number(m[1])))
-      return send(200, { number: Number(m[1]), ...pulls.get(Number(m[1])) });
+      return send(200, { number: Number(m[1]), state: 'open', merged: false, ...pulls.get(Number(m[1])) });
     send(404, { message: 'Not Found' });
   }
 

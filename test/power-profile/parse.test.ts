@@ -47,7 +47,11 @@ describe('power profile validation', () => {
   });
 
   it.each([
-    ['not JSON', '{ idleW: 1', /^p\.json: invalid JSON: /],
+    [
+      'not JSON',
+      '{ idleW: 1',
+      /^p\.json:1:3: invalid JSON: expected property name or '}'; expected a power profile/,
+    ],
     [
       'a list',
       '[]',
