@@ -21,7 +21,7 @@ export interface PrHistory {
 export async function loadPrBaseline(workspace: string, branch: string, baseSha: string): Promise<PrHistory> {
   let records: StoredRecord[];
   try {
-    const h = await loadHistory(workspace, branch);
+    const h = await loadHistory(workspace, branch, { log: info });
     if (!h.exists) {
       core.warning(
         `carbon-gate: history branch ${branch} does not exist yet (a push to the default branch creates it); no baseline`,

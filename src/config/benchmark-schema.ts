@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { BenchmarkBudgetSchema } from './budget-schema.js';
 import { durationField } from './duration-field.js';
 import { field, quotingHint } from './expectations.js';
+import { SUITE_LIMITS } from './limits.js';
 import { closestMatch } from './suggest.js';
 import { TfjsSchema } from './tfjs-schema.js';
 import { UNIT_NAMES } from '../carbon/functional-unit.js';
+import { GATED_REPEAT } from '../gate/resolve-budget.js';
 
 /** One entry of `benchmarks`: a command to run and meter. See schema.ts for the conventions. */
 
@@ -62,17 +64,21 @@ export const BenchmarkSchema = z
     }).default({}),
     // No default here: it depends on whether the benchmark is gated (specs-from-config.ts decides).
     repeat: field(
-      wholeNumber(1, 1000),
+      wholeNumber(1, SUITE_LIMITS.repeat),
       'Metered runs; the report gives their median and every sample. Default 1, or 5 when gated (a budget or a baseline).',
       {
-        expected: 'a whole number from 1 to 1000',
+        expected: `a whole number from 1 to ${SUITE_LIMITS.repeat}`,
         hint: quotingHint('number'),
       },
     ).optional(),
-    warmup: field(wholeNumber(0, 100), 'Unmeasured runs before the measured ones (caches, JIT).', {
-      expected: 'a whole number from 0 to 100',
-      hint: quotingHint('number'),
-    }).default(0),
+    warmup: field(
+      wholeNumber(0, SUITE_LIMITS.warmup),
+      'Unmeasured runs before the measured ones (caches, JIT).',
+      {
+        expected: `a whole number from 0 to ${SUITE_LIMITS.warmup}`,
+        hint: quotingHint('number'),
+      },
+    ).default(0),
     // Capped at 24h: Node timers overflow past ~24.8 days and would fire at once.
     timeout: durationField({
       doc: 'Time limit for each run, more than 0 and at most 24h, e.g. 30s, 10m or 1h; the run is killed and fails after it.',
@@ -149,14 +155,42 @@ function reportDuplicateNames(list: unknown[], ctx: z.RefinementCtx): void {
   });
 }
 
+/**
+ * Every metered repeat is a sample in the report and the history record, whose byte caps assume at most
+ * SUITE_LIMITS.suiteRepeats of them; a benchmark without `repeat` counts as gated (the larger default).
+ */
+function reportTooManyRepeats(list: unknown[], ctx: z.RefinementCtx): void {
+  const total = list.reduce<number>((sum, entry) => {
+    const repeat = (entry as { repeat?: unknown } | null)?.repeat;
+    // An invalid repeat has its own error line; here it counts as the default.
+    const valid =
+      Number.isInteger(repeat) && (repeat as number) >= 1 && (repeat as number) <= SUITE_LIMITS.repeat;
+    return sum + (valid ? (repeat as number) : GATED_REPEAT);
+  }, 0);
+  if (total <= SUITE_LIMITS.suiteRepeats) return;
+  const expected = `at most ${SUITE_LIMITS.suiteRepeats} metered repeats in all (repeat summed over the benchmarks, ${GATED_REPEAT} where unset; these sum to ${total})`;
+  ctx.addIssue({ code: 'custom', path: [], message: expected, params: { expected } });
+}
+
 export const BenchmarksSchema = field(
   z
     .array(benchmarkEntry)
     .min(1)
+    .max(SUITE_LIMITS.benchmarks)
     // `when`: report duplicates alongside other errors, not only once every entry is valid.
-    .superRefine(reportDuplicateNames, { when: (payload) => Array.isArray(payload.value) }),
-  'Benchmarks to run, in order.',
-  { expected: 'a non-empty list of benchmarks' },
+    .superRefine(reportDuplicateNames, { when: (payload) => Array.isArray(payload.value) })
+    // Only for a list within the count: one line about its length says enough.
+    .superRefine(reportTooManyRepeats, {
+      when: (payload) => Array.isArray(payload.value) && payload.value.length <= SUITE_LIMITS.benchmarks,
+    }),
+  `Benchmarks to run, in order: at most ${SUITE_LIMITS.benchmarks}, with at most ${SUITE_LIMITS.suiteRepeats} metered repeats in all.`,
+  {
+    expected: `a non-empty list of at most ${SUITE_LIMITS.benchmarks} benchmarks`,
+    hint: (found) =>
+      Array.isArray(found) && found.length > SUITE_LIMITS.benchmarks
+        ? `it has ${found.length} (split the suite into several configs)`
+        : undefined,
+  },
 );
 
 export type BenchmarkConfig = z.output<typeof BenchmarkSchema>;

@@ -21,3 +21,23 @@ export const MAX_INDENT = 256;
 
 /** Error lines reported at most; a list of 10 000 broken benchmarks needs only the first few. */
 export const MAX_ERROR_LINES = 50;
+
+/**
+ * The size of a suite: the one set of limits the config schema enforces and the report
+ * (src/report/schema.ts REPORT_LIMITS) and the history record (src/github/history/record.ts
+ * RECORD_LIMITS) are built from, so whatever the config accepts, the report and the record accept.
+ *
+ * `suiteRepeats` caps the metered repeats of the whole suite (a benchmark without `repeat` counts as the
+ * gated default, 5): every repeat is a sample in the report and in the record, so this is what keeps a
+ * report and a record of the largest suite within their byte caps (the Action's MAX_REPORT_BYTES, the
+ * history's MAX_RECORD_BYTES). 1000 benchmarks at the default fit, and so do 10 benchmarks of 1000 repeats.
+ */
+export const SUITE_LIMITS = {
+  benchmarks: 1000,
+  /** Metered runs of one benchmark. */
+  repeat: 1000,
+  /** Unmeasured runs before them. */
+  warmup: 100,
+  /** Metered runs of the whole suite. */
+  suiteRepeats: 10_000,
+} as const;

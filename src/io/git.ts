@@ -31,6 +31,12 @@ export async function git(args: readonly string[], opts: GitOptions): Promise<st
   return (await gitBytes(args, opts)).toString('utf8');
 }
 
+/**
+ * The most stdout one git command may return; more fails the command. Readers of content they do not
+ * control (the history branch) learn sizes first and ask for less than this at a time.
+ */
+export const GIT_MAX_BUFFER = 256 * 1024 * 1024;
+
 /** As git(), stdout as bytes: `cat-file --batch` sizes are in bytes. */
 export function gitBytes(args: readonly string[], opts: GitOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -40,7 +46,7 @@ export function gitBytes(args: readonly string[], opts: GitOptions): Promise<Buf
       {
         cwd: opts.cwd,
         encoding: 'buffer',
-        maxBuffer: 256 * 1024 * 1024,
+        maxBuffer: GIT_MAX_BUFFER,
         env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', ...opts.env },
       },
       (error, stdout, stderr) => {

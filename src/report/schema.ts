@@ -20,6 +20,7 @@ import {
   GpuEnergySchema,
   GpuMethodSchema,
 } from '../meter/types.js';
+import { SUITE_LIMITS } from '../config/limits.js';
 import { BackendSchema, LayersSchema, MetricsSchema } from '../runner/metrics-file.js';
 import { ModelSummarySchema } from './model-metrics.js';
 
@@ -31,16 +32,24 @@ import { ModelSummarySchema } from './model-metrics.js';
  *
  * Every number is finite (zod 4 numbers reject NaN and ±Infinity) and every string and list is capped:
  * reports from forks' artifacts are read through a variant of this, so the caps are part of the contract.
- * They sit far above any real run; the action parses its own report against them before rendering.
+ * The list caps are the config's (src/config/limits.ts), so any suite the config accepts has a report that
+ * fits; the action parses its own report against them before rendering.
+ *
+ * Quantities that are non-negative by nature (energy, CO2e, durations, counts, intensities) are declared so
+ * here, once, and every reader derived from this schema inherits it: a negative one is not a measurement.
+ * Checks across fields (a verdict no better than its benchmarks, a record's dates) belong to the readers.
  */
 
 /** Bump on breaking changes; fields added within a version are optional to readers. */
 export const SCHEMA_VERSION = 1;
 
-/** List sizes: far above real suites (the config allows 1000 repeats), low enough to bound a hostile file. */
+/**
+ * List sizes. Benchmarks: the config's limit. Samples of one benchmark: at most its repeats (a report written
+ * by another tool or version may hold more, so the cap is the whole suite's, not one benchmark's).
+ */
 export const REPORT_LIMITS = {
-  benchmarks: 1000,
-  samples: 10_000,
+  benchmarks: SUITE_LIMITS.benchmarks,
+  samples: SUITE_LIMITS.suiteRepeats,
   benchmarkReasons: 100,
   verdictReasons: 1000,
   notices: 1000,
@@ -52,6 +61,18 @@ const text = (max: number) => z.string().max(max);
 const prose = text(2000);
 /** Repeat numbers and counts: whole, and bounded like the config's repeat (1000) with room to spare. */
 const count = z.number().int().min(0).max(100_000);
+/** Joules, grams, seconds, shares and rates: finite and never below zero. */
+const amount = z.number().nonnegative();
+/** The meter's split of energy and an estimate's band, in joules: each part an amount. */
+const BreakdownJ = BreakdownJSchema.extend({ cpu: amount, memory: amount, gpu: amount });
+const EnergyBandJ = EnergyBandJSchema.extend({ low: amount, high: amount });
+const GpuEnergy = GpuEnergySchema.extend({ energyJ: amount });
+const PerUnit = PerUnitSchema.extend({
+  count: amount,
+  energyJ: amount,
+  co2eG: amount,
+  per1000: PerUnitSchema.shape.per1000.extend({ energyKwh: amount, co2eG: amount }),
+});
 // The config is capped at 1 MiB, so no command in it is longer.
 const MAX_COMMAND = 1024 * 1024;
 
@@ -63,21 +84,21 @@ export const SampleReportSchema = z.object({
   reason: prose.optional(),
   exitCode: z.number().int().nullable(),
   signal: text(40).nullable(),
-  durationS: z.number(),
-  energyJ: z.number(),
+  durationS: amount,
+  energyJ: amount,
   /** operationalG + embodiedG. */
-  co2eG: z.number(),
+  co2eG: amount,
   /** energy × PUE × grid intensity. */
-  operationalG: z.number(),
+  operationalG: amount,
   /** SCI M for this repeat's duration; 0 when embodied carbon is not counted. */
-  embodiedG: z.number(),
-  breakdownJ: BreakdownJSchema,
-  utilisation: z.number(),
-  processCpuS: z.number(),
-  processShare: z.number(),
+  embodiedG: amount,
+  breakdownJ: BreakdownJ,
+  utilisation: amount,
+  processCpuS: amount,
+  processShare: amount,
   /** Estimates only: the band implied by the power model's cross-validated error. */
-  energyBandJ: EnergyBandJSchema.optional(),
-  gpus: z.array(GpuEnergySchema).max(64).optional(),
+  energyBandJ: EnergyBandJ.optional(),
+  gpus: z.array(GpuEnergy).max(64).optional(),
   notes: z.array(prose).max(100),
   /** What the benchmark reported through its metrics file (accuracy, loss…), TF.js layers and backend. */
   metrics: MetricsSchema.optional(),
@@ -95,18 +116,18 @@ export const BenchmarkReportSchema = z
     repeats: count,
     warmup: count,
     /** Medians over the successful repeats; null when none succeeded. */
-    durationS: z.number().nullable(),
-    energyJ: z.number().nullable(),
+    durationS: amount.nullable(),
+    energyJ: amount.nullable(),
     /** operationalG + embodiedG: the SCI numerator, the figure budgets gate. */
-    co2eG: z.number().nullable(),
-    operationalG: z.number().nullable(),
-    embodiedG: z.number().nullable(),
-    breakdownJ: BreakdownJSchema.nullable(),
-    processShare: z.number().nullable(),
+    co2eG: amount.nullable(),
+    operationalG: amount.nullable(),
+    embodiedG: amount.nullable(),
+    breakdownJ: BreakdownJ.nullable(),
+    processShare: amount.nullable(),
     /** Estimates only: medians of the samples' bands. */
-    energyBandJ: EnergyBandJSchema.optional(),
+    energyBandJ: EnergyBandJ.optional(),
     /** SCI per functional unit, when the benchmark declares `unit`. */
-    perUnit: PerUnitSchema.optional(),
+    perUnit: PerUnit.optional(),
     samples: z.array(SampleReportSchema).max(REPORT_LIMITS.samples),
     /** The gate (additive in schema 1). The budget applied, in SI units; absent when none is configured. */
     budget: ResolvedBudgetSchema.optional(),
@@ -123,19 +144,19 @@ export const BenchmarkReportSchema = z
   .extend(ModelSummarySchema.shape);
 
 export const EmbodiedReportSchema = z.object({
-  totalKg: z.number(),
-  lifetimeS: z.number(),
-  share: z.number(),
+  totalKg: amount,
+  lifetimeS: amount,
+  share: amount,
   /** Embodied grams per hour of run time under this model. */
-  gPerHour: z.number(),
+  gPerHour: amount,
   source: prose,
 });
 
 const MachineSchema = z.object({
   platform: text(100),
   cpuModel: text(200),
-  logicalCpus: z.number(),
-  memoryGb: z.number(),
+  logicalCpus: amount,
+  memoryGb: amount,
   virtualised: z.boolean(),
 });
 
@@ -145,7 +166,7 @@ const MethodSchema = z.object({
   powerModel: text(200),
   scope: text(200),
   basis: z.array(prose).max(100),
-  intervalS: z.number(),
+  intervalS: amount,
   gpuNames: z.array(text(200)).max(64).optional(),
 });
 
@@ -153,10 +174,10 @@ const CarbonSchema = z.object({
   region: text(100),
   regionName: text(200),
   regionOrigin: RegionOriginSchema,
-  intensityGPerKwh: z.number(),
+  intensityGPerKwh: amount,
   intensityYear: z.number(),
   source: text(300),
-  pue: z.number(),
+  pue: amount,
   pueSource: text(200),
   /** The grid the intensity describes: country alpha-2/alpha-3, sub-national code or world. */
   grid: text(100),
@@ -173,12 +194,12 @@ const CarbonSchema = z.object({
 
 /** Sums of the benchmarks' medians: the footprint of one run of the suite. co2eG = operational + embodied. */
 const TotalsSchema = z.object({
-  durationS: z.number(),
-  energyJ: z.number(),
-  energyKwh: z.number(),
-  co2eG: z.number(),
-  operationalG: z.number(),
-  embodiedG: z.number(),
+  durationS: amount,
+  energyJ: amount,
+  energyKwh: amount,
+  co2eG: amount,
+  operationalG: amount,
+  embodiedG: amount,
   equivalents: EquivalentsSchema,
   /** The config's budget.total, in SI units, and the limits it checked. */
   budget: TotalBudgetSchema.optional(),

@@ -49,11 +49,13 @@ describe('retention', () => {
 
 describe('ancestor choice', () => {
   const at = (sha: string, time: string) => ({ path: sha, record: { ...fakeRecord(sha, new Date(time)) } });
-  it('base first, then the closest first-parent ancestor; the newest record of a commit', () => {
-    const recs = [at(SHA('c'), '2025-01-01'), at(SHA('e'), '2025-01-02'), at(SHA('e'), '2025-01-03')];
+  // Issue 12: the oldest record of a commit, so a later (re-)run or a hand-added file cannot displace it.
+  it('base first, then the closest first-parent ancestor; the oldest record of a commit', () => {
+    const recs = [at(SHA('c'), '2025-01-01'), at(SHA('e'), '2025-01-03'), at(SHA('e'), '2025-01-02')];
     expect(closestRecord([SHA('e'), SHA('d'), SHA('c')], recs)).toMatchObject({
       distance: 0,
       found: recs[2],
+      candidates: 2,
     });
     expect(closestRecord([SHA('f'), SHA('d'), SHA('c')], recs)).toMatchObject({
       distance: 2,

@@ -1,6 +1,34 @@
+import { GIT_MAX_BUFFER } from '../../../io/git.js';
 import { RUNS_DIR } from '../record-path.js';
-import { parseRecord, type StoredRecord } from '../record.js';
+import { checkRecord, MAX_RECORD_BYTES, type StoredRecord } from '../record.js';
 import type { DataRepo } from './data-repo.js';
+
+export interface ReadOptions {
+  /** The reading run's time: records dated after it (beyond the allowed clock skew) are refused. Default: now. */
+  now?: Date;
+  /** Files larger than this are not read (default MAX_RECORD_BYTES; tests lower it). */
+  maxRecordBytes?: number;
+  /** One line per file skipped, and why: the caller shows them as notices. */
+  log?: (m: string) => void;
+}
+
+/**
+ * Record contents read in all, newest first: beyond this the older files are skipped with a notice. Far
+ * above real branches (records are a few kB), it bounds the memory a branch full of large files can take.
+ */
+export const MAX_HISTORY_BYTES = 256 * 1024 * 1024;
+
+/** Lines about skipped files, at most; then one line with the count of the rest. */
+const MAX_SKIP_LINES = 20;
+
+/** Contents asked of one `git cat-file --batch`: well below git.ts's output buffer, whatever the branch holds. */
+const CHUNK_BYTES = 32 * 1024 * 1024;
+
+interface RunBlob {
+  path: string;
+  oid: string;
+  size: number;
+}
 
 /** Paths of every file under runs/ at `commit`. */
 export async function listRuns(repo: DataRepo, commit: string): Promise<string[]> {
@@ -8,25 +36,101 @@ export async function listRuns(repo: DataRepo, commit: string): Promise<string[]
   return out.split('\0').filter(Boolean);
 }
 
-/** Every valid record at `commit`, read in one `git cat-file --batch`; invalid files are skipped. */
-export async function readRecords(repo: DataRepo, commit: string): Promise<StoredRecord[]> {
-  // A name with a line break cannot be asked of --batch; this tool never writes one.
-  const paths = (await listRuns(repo, commit)).filter((p) => p.endsWith('.json') && !p.includes('\n'));
-  if (!paths.length) return [];
-  const buf = await repo.bytes(['cat-file', '--batch'], {
-    input: paths.map((p) => `${commit}:${p}`).join('\n') + '\n',
-  });
+/** Regular files under runs/ at `commit` with their blob ids and sizes (`ls-tree --long`: no content read). */
+async function listRunBlobs(repo: DataRepo, commit: string): Promise<RunBlob[]> {
+  const out = await repo.git(['ls-tree', '-r', '-z', '--long', commit, '--', `${RUNS_DIR}/`]);
+  const blobs: RunBlob[] = [];
+  for (const entry of out.split('\0')) {
+    // "<mode> SP <type> SP <oid> SP+ <size> TAB <path>"; links and submodules are not record files.
+    const m = /^(100644|100755) blob ([0-9a-f]{40,64}) +(\d+)\t(.+)$/s.exec(entry);
+    if (m) blobs.push({ path: m[4]!, oid: m[2]!, size: Number(m[3]) });
+  }
+  return blobs;
+}
+
+/**
+ * Every valid record at `commit`. The branch is untrusted: sizes are read first, so a file over the record
+ * cap (a 300 MB blob, say) is skipped with a notice instead of overflowing git's output and taking the whole
+ * history with it; the rest is read in `git cat-file --batch` calls of bounded size; each file is checked
+ * (record.ts) and an invalid or future-dated one skipped with a notice.
+ */
+export async function readRecords(
+  repo: DataRepo,
+  commit: string,
+  opts: ReadOptions = {},
+): Promise<StoredRecord[]> {
+  const cap = opts.maxRecordBytes ?? MAX_RECORD_BYTES;
+  const now = opts.now ?? new Date();
+  let skipped = 0;
+  const skip = (path: string, why: string) => {
+    if (++skipped <= MAX_SKIP_LINES) opts.log?.(`history: skipped ${path}: ${why}`);
+  };
+  const wanted: RunBlob[] = [];
+  let budget = MAX_HISTORY_BYTES;
+  let overBudget = 0;
+  // Newest first (names start with the time), so a budget cut drops the oldest files.
+  const blobs = (await listRunBlobs(repo, commit)).filter((b) => b.path.endsWith('.json'));
+  for (const b of [...blobs].reverse()) {
+    if (b.size > cap) skip(b.path, `${b.size} bytes, over the ${cap}-byte cap for a record file`);
+    else if (b.size > budget) overBudget++;
+    else {
+      budget -= b.size;
+      wanted.push(b);
+    }
+  }
+  wanted.reverse(); // back to the branch's order
   const records: StoredRecord[] = [];
+  for (const chunk of chunks(wanted)) {
+    const texts = await catBlobs(repo, chunk);
+    for (const b of chunk) {
+      const text = texts.get(b.oid);
+      const checked = text === undefined ? null : checkRecord(text, { now });
+      if (checked?.ok) records.push({ path: b.path, record: checked.record });
+      else skip(b.path, checked ? checked.why : 'missing from the fetched branch');
+    }
+  }
+  if (skipped > MAX_SKIP_LINES)
+    opts.log?.(`history: skipped ${skipped - MAX_SKIP_LINES} more files under ${RUNS_DIR}/`);
+  if (overBudget)
+    opts.log?.(
+      `history: skipped the ${overBudget} oldest record files: over ${MAX_HISTORY_BYTES} bytes in all`,
+    );
+  return records;
+}
+
+/** Blobs in groups of at most CHUNK_BYTES of content (a blob is at most the record cap, far below it). */
+function* chunks(blobs: RunBlob[]): Generator<RunBlob[]> {
+  let group: RunBlob[] = [];
+  let size = 0;
+  for (const b of blobs) {
+    if (group.length && size + b.size > CHUNK_BYTES) {
+      yield group;
+      group = [];
+      size = 0;
+    }
+    group.push(b);
+    size += b.size;
+  }
+  if (group.length) yield group;
+}
+
+/** Contents by blob id, from one `git cat-file --batch` (input: ids, one a line). */
+async function catBlobs(repo: DataRepo, blobs: readonly RunBlob[]): Promise<Map<string, string>> {
+  const unique = [...new Set(blobs.map((b) => b.oid))];
+  const expected = unique.length * 100 + blobs.reduce((s, b) => s + b.size, 0);
+  if (expected >= GIT_MAX_BUFFER) throw new Error('history: a read chunk exceeds the git output buffer');
+  const buf = await repo.bytes(['cat-file', '--batch'], { input: unique.join('\n') + '\n' });
+  const out = new Map<string, string>();
   let at = 0;
-  for (const p of paths) {
+  for (const oid of unique) {
     const nl = buf.indexOf(10, at);
+    if (nl < 0) break;
     const header = buf.subarray(at, nl).toString('utf8').split(' ');
     at = nl + 1;
     if (header[1] === 'missing') continue;
     const size = Number(header[2]);
-    const record = parseRecord(buf.subarray(at, at + size).toString('utf8'));
+    out.set(oid, buf.subarray(at, at + size).toString('utf8'));
     at += size + 1; // content, then a newline
-    if (record) records.push({ path: p, record });
   }
-  return records;
+  return out;
 }
