@@ -23,7 +23,13 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   compare: compareCommand,
 };
 
-/** Thin entry: dispatch, map errors to one line and an exit code, set the exit code once. */
+/**
+ * Thin entry: dispatch, map errors to one line and an exit code, set the exit code once (never
+ * process.exit: what is written to stdout and stderr is flushed first). `run` and `meter` hold SIGINT and
+ * SIGTERM until the process exits (src/engine/shutdown.ts): the first stops the benchmarks and the report
+ * is still written and printed (exit 3: the stopped benchmarks are errors), a second is ignored, a third
+ * exits at once without the report (130 for SIGINT, 143 for SIGTERM).
+ */
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {

@@ -2,11 +2,12 @@ import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ActionContext } from '../github/context.js';
-import { writeReport } from '../io/write-report.js';
+import { writeReportFile } from '../io/write-report.js';
 import { annotate } from './annotate.js';
 import { abBaseRef } from './ab-ref.js';
 import type { BaselineChoice } from '../engine/types.js';
 import { runBenchmarks } from './run-benchmarks.js';
+import { withCommandsStopped } from './stop-commands.js';
 import type { ActionInputs } from './inputs.js';
 import type { ActionOutputs } from './outputs.js';
 import { historyRole } from './history-plan.js';
@@ -36,9 +37,21 @@ export async function runAction(inputs: ActionInputs, ctx: ActionContext): Promi
         ? { kind: 'history', data: pr?.baseline ?? null }
         : { kind: 'none' };
   core.startGroup('carbon-gate: benchmarks');
-  const run = await runBenchmarks(inputs, cwd, core, baseline).finally(() => core.endGroup());
+  // Our warnings wait until commands are back on, so they still become annotations.
+  const warnings: string[] = [];
+  const log = { info: (m: string) => core.info(m), warning: (m: string) => warnings.push(m) };
+  const run = await withCommandsStopped(
+    (l) => process.stdout.write(l),
+    () => runBenchmarks(inputs, cwd, log, baseline),
+  ).finally(() => {
+    core.endGroup();
+    for (const w of warnings) core.warning(w);
+  });
   const { gated, view: extras } = await historyAfterRun(inputs, ctx, cwd, history, pr, run);
-  const reportPath = await writeReport(gated, path.resolve(cwd, inputs.reportDir));
+  const { file: reportPath, report: written } = await writeReportFile(
+    gated,
+    path.resolve(cwd, inputs.reportDir),
+  );
   const context = {
     prNumber: ctx.prNumber ?? null,
     headSha: ctx.headSha ?? ctx.sha,
@@ -48,7 +61,7 @@ export async function runAction(inputs: ActionInputs, ctx: ActionContext): Promi
   };
   await writeFile(path.join(path.dirname(reportPath), CONTEXT_FILE), JSON.stringify(context, null, 2) + '\n');
   // Our own report passes the same schema as an artifact's: one renderer input, one set of limits.
-  const parsed = parseReport(JSON.stringify(gated));
+  const parsed = parseReport(JSON.stringify(written));
   if (!parsed.ok) throw new Error(`the report does not match its schema: ${parsed.error}`);
   const report = parsed.report;
   await annotate(report, run.configPath, ctx.workspace || cwd);

@@ -1,6 +1,8 @@
 import { runEngine } from '../../engine/run-engine.js';
+import { holdSignals } from '../../engine/shutdown.js';
 import { UsageError } from '../../errors/usage-error.js';
-import { writeReport } from '../../io/write-report.js';
+import { prepareOutDir, reason, shownPath } from '../../io/out-dir.js';
+import { writeReportFile } from '../../io/write-report.js';
 import { renderTable } from '../../report/table.js';
 import { CARBON_FLAG_OPTIONS, carbonOverrides, parseCarbonFlags } from '../carbon-flags.js';
 import { cliSinks } from '../engine-sinks.js';
@@ -29,13 +31,34 @@ export async function meterCommand(args: string[]): Promise<number> {
     throw new UsageError(
       'meter: expected a command after --, found nothing (carbon-gate meter -- CMD ARGS…)',
     );
-  const { report } = await runEngine({
+  // Before the command runs: an --out that cannot take the report is exit 2 now, not afterwards.
+  if (values.out !== undefined) await prepareOutDir(values.out);
+  // Never released: a first signal stops the command and the report is still written and printed, a
+  // second is ignored, a third exits (src/engine/shutdown.ts).
+  holdSignals();
+  const measured = await runEngine({
     suite: { kind: 'command', argv, cwd: process.cwd() },
     overrides: { ...carbonOverrides(flags), benchEnv: 'local' },
     sinks: cliSinks(values.json ? process.stderr : process.stdout, { progress: false, prefix: false }),
   });
-  if (values.out) await writeReport(report, values.out);
-  if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  const out = values.out;
+  let report = measured.report;
+  let failed: string | undefined;
+  if (out !== undefined) {
+    try {
+      report = (await writeReportFile(report, out)).report;
+    } catch (e) {
+      failed = `--out ${shownPath(out)}: could not write the report (${reason(e)})`;
+    }
+  }
+  const json = JSON.stringify(report, null, 2) + '\n';
+  if (values.json) process.stdout.write(json);
   else process.stderr.write(renderTable(report));
-  return exitCodeFor(report.verdict.status);
+  if (failed === undefined) return exitCodeFor(report.verdict.status);
+  // Nothing measured is lost: the whole report is printed (stdout is the command's, so stderr), then one
+  // error line.
+  if (!values.json) process.stderr.write(json);
+  const where = values.json ? 'stdout' : 'stderr';
+  process.stderr.write(`carbon-gate: ${failed}; it is on ${where} instead\n`);
+  return EXIT.benchmarkError;
 }

@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runEngine } from '../../engine/run-engine.js';
+import { holdSignals } from '../../engine/shutdown.js';
 import type { BaselineChoice } from '../../engine/types.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { findConfigPath } from '../../io/config-file.js';
-import { writeReport } from '../../io/write-report.js';
+import { prepareOutDir, reason, shownPath } from '../../io/out-dir.js';
+import { writeReportFile } from '../../io/write-report.js';
 import { renderTable } from '../../report/table.js';
 import { abUsageError } from '../base-revision-message.js';
 import { CARBON_FLAG_OPTIONS, carbonOverrides, parseCarbonFlags } from '../carbon-flags.js';
@@ -43,6 +45,11 @@ export async function runCommand(args: string[]): Promise<number> {
       : values.baseline !== undefined
         ? { kind: 'file', path: values.baseline }
         : { kind: 'none' };
+  // Before any benchmark runs: an --out that cannot take the report is exit 2 now, not after the suite.
+  await prepareOutDir(values.out);
+  // Never released: from here until the process exits, a first signal stops the run and the report is
+  // still written and printed, a second is ignored, a third exits (src/engine/shutdown.ts).
+  holdSignals();
   const { report } = await runEngine({
     suite: found
       ? { kind: 'config', path: found, label: path.relative(process.cwd(), path.resolve(found)) || found }
@@ -57,8 +64,19 @@ export async function runCommand(args: string[]): Promise<number> {
   }).catch((e: unknown) => {
     throw abUsageError(e);
   });
-  const file = await writeReport(report, values.out);
-  if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  else process.stdout.write(renderTable(report) + `Report: ${file}\n`);
-  return exitCodeFor(report.verdict.status);
+  let written;
+  try {
+    written = await writeReportFile(report, values.out);
+  } catch (e) {
+    // Nothing measured is lost: the whole report goes to stdout (after the table), then one error line.
+    const json = JSON.stringify(report, null, 2) + '\n';
+    process.stdout.write(values.json ? json : renderTable(report) + json);
+    process.stderr.write(
+      `carbon-gate: --out ${shownPath(values.out)}: could not write the report (${reason(e)}); it is on stdout instead\n`,
+    );
+    return EXIT.benchmarkError;
+  }
+  if (values.json) process.stdout.write(JSON.stringify(written.report, null, 2) + '\n');
+  else process.stdout.write(renderTable(written.report) + `Report: ${written.file}\n`);
+  return exitCodeFor(written.report.verdict.status);
 }
