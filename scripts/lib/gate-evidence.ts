@@ -73,7 +73,8 @@ async function meterDeps() {
   const { meter } = await selectMeter({ intervalS: DEFAULT_INTERVAL_S });
   return {
     meter,
-    spawnBenchmark: (s: BenchmarkSpec, onPid: (p: number) => void) => spawnCommand(s, '', sink, onPid),
+    spawnBenchmark: (s: BenchmarkSpec, onPid: (p: number) => void) =>
+      spawnCommand(s, { output: sink, onPid }),
   };
 }
 
@@ -113,7 +114,7 @@ export async function measurePairs(
 export async function fixedCostS(runs = 5): Promise<number> {
   const deps = await meterDeps();
   const zero = spec('loop', 0);
-  await spawnCommand(zero, '', sink, () => {});
+  await spawnCommand(zero, { output: sink });
   const s: number[] = [];
   for (let i = 1; i <= runs; i++) s.push((await meteredRepeat(zero, i, deps)).measurement.durationS);
   return median(s)!;

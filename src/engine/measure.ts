@@ -9,6 +9,7 @@ import type { Report } from '../report/types.js';
 import { killAllGroups, spawnCommand } from '../runner/io/spawn-command.js';
 import { runSuite } from '../runner/run-suite.js';
 import type { BenchmarkRun, BenchmarkSpec } from '../runner/types.js';
+import { holdSignals, interrupted } from './shutdown.js';
 import { VERSION } from '../version.js';
 
 /** What one measurement needs; assembled by run-engine.ts only, from the config and the overrides. */
@@ -49,26 +50,32 @@ export async function measure(opts: MeasureOptions): Promise<{ report: Report; b
     profilePath: opts.profilePath,
   });
   for (const n of meterNotes) opts.note(n);
-  let interrupted = false;
-  const onSignal = () => {
-    interrupted = true;
-    killAllGroups();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // A signal kills the running benchmarks; the report is still built (the CLI holds on until it is
+  // written). A second is ignored, a third exits: shutdown.ts.
+  const releaseSignals = holdSignals(() => killAllGroups());
   try {
     const deps = {
       meter,
       spawnBenchmark: (spec: BenchmarkSpec, onPid: (pid: number) => void) =>
-        spawnCommand(spec, opts.prefixFor(spec), opts.benchOutput, onPid, opts.benchEnv),
+        spawnCommand(spec, {
+          prefix: opts.prefixFor(spec),
+          output: opts.benchOutput,
+          onPid,
+          env: opts.benchEnv,
+        }),
       progress: opts.progress,
-      interrupted: () => interrupted,
+      interrupted,
     };
     const ab = opts.abBase
       ? await runAb(opts.specs, opts.abBase, {
           ...deps,
           spawnBaseBenchmark: (spec, onPid) =>
-            spawnCommand(spec, `[base ${spec.name}] `, opts.benchOutput, onPid, opts.benchEnv),
+            spawnCommand(spec, {
+              prefix: `[base ${spec.name}] `,
+              output: opts.benchOutput,
+              onPid,
+              env: opts.benchEnv,
+            }),
         })
       : null;
     const runs = ab ? ab.head : await runSuite(opts.specs, deps);
@@ -95,12 +102,11 @@ export async function measure(opts: MeasureOptions): Promise<{ report: Report; b
           ...carbon.pue.notices,
           ...carbon.embodied.notices,
           ...opts.notices,
-          ...(interrupted ? ['interrupted: remaining benchmarks were not run'] : []),
+          ...(interrupted() ? ['interrupted: remaining benchmarks were not run'] : []),
         ],
       });
     return { report: build(runs), ...(ab ? { base: build(ab.base) } : {}) };
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    releaseSignals();
   }
 }

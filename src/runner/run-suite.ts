@@ -61,14 +61,13 @@ export async function meteredRepeat(
 /** One metered repeat, with what the benchmark reported lifted out of the command result. */
 function sampleRun(repeat: number, command: CommandResult, measurement: Measurement): SampleRun {
   const reported = command.reported;
-  if (!reported) return { repeat, command, measurement };
+  const notes = [...(command.notes ?? []), ...(reported?.problems ?? [])];
   const sample: SampleRun = {
     repeat,
     command,
-    measurement: reported.problems.length
-      ? { ...measurement, notes: [...measurement.notes, ...reported.problems] }
-      : measurement,
+    measurement: notes.length ? { ...measurement, notes: [...measurement.notes, ...notes] } : measurement,
   };
+  if (!reported) return sample;
   if (Object.keys(reported.metrics).length) sample.metrics = reported.metrics;
   if (reported.layers) sample.layers = reported.layers;
   const backend = reportedBackend(reported.metrics);

@@ -29,6 +29,8 @@ export interface CommandResult {
   durationS: number;
   /** What the benchmark wrote to $CARBON_GATE_METRICS_FILE, if anything. */
   reported?: ReportedMetrics;
+  /** What carbon-gate had to do about the run (processes it left running ended, output cut off). */
+  notes?: string[];
 }
 
 export interface SampleRun {

@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeMetricsDirs } from '../../src/runner/io/metrics-channel.js';
 import { countingMeter } from '../helpers/counting-meter.js';
 import { parseMetricsFile, reportedBackend } from '../../src/runner/metrics-file.js';
 import { spawnCommand } from '../../src/runner/io/spawn-command.js';
 import { runSuite } from '../../src/runner/run-suite.js';
 import type { BenchmarkSpec } from '../../src/runner/types.js';
 import { collector } from '../helpers/collect.js';
+
+// The metrics folders spawnCommand makes: a test worker may end without the 'exit' that removes them.
+afterAll(removeMetricsDirs);
 
 const layer = { name: 'conv2', type: 'Conv2D', params: 4640, macs: 557568, share: 0.74 };
 
@@ -84,7 +88,7 @@ describe('a benchmark reports metrics through $CARBON_GATE_METRICS_FILE', () => 
       ],
       {
         meter: countingMeter().meter,
-        spawnBenchmark: (s, onPid) => spawnCommand(s, `[${s.name}] `, collector(), onPid),
+        spawnBenchmark: (s, onPid) => spawnCommand(s, { prefix: `[${s.name}] `, output: collector(), onPid }),
         progress: () => {},
       },
     );
@@ -100,7 +104,7 @@ describe('a benchmark reports metrics through $CARBON_GATE_METRICS_FILE', () => 
 
   it("a failing benchmark's one-line error becomes the reason", async () => {
     const fail = `echo '{"error": "backend \\"tensorflow\\" is not available"}' > "$CARBON_GATE_METRICS_FILE"; exit 2`;
-    const r = await spawnCommand(spec('f', fail), '', collector(), () => {});
+    const r = await spawnCommand(spec('f', fail), { output: collector() });
     expect(r.ok).toBe(false);
     expect(r.reason).toBe('exited with code 2: backend "tensorflow" is not available');
   });
@@ -114,8 +118,8 @@ describe('a benchmark reports metrics through $CARBON_GATE_METRICS_FILE', () => 
       repeat: 1,
     };
     const out = collector();
-    await spawnCommand(s, '', out, () => {});
-    await spawnCommand(s, '', out, () => {});
+    await spawnCommand(s, { output: out });
+    await spawnCommand(s, { output: out });
     expect(out.text()).not.toContain('stale');
   });
 });

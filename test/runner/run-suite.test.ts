@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeMetricsDirs } from '../../src/runner/io/metrics-channel.js';
 import { runSuite } from '../../src/runner/run-suite.js';
 import { spawnCommand } from '../../src/runner/io/spawn-command.js';
 import type { BenchmarkSpec } from '../../src/runner/types.js';
 import { collector } from '../helpers/collect.js';
 import { countingMeter } from '../helpers/counting-meter.js';
+
+// The metrics folders spawnCommand makes: a test worker may end without the 'exit' that removes them.
+afterAll(removeMetricsDirs);
 
 const spec = (name: string, run: string, extra: Partial<BenchmarkSpec> = {}): BenchmarkSpec => ({
   name,
@@ -31,7 +35,7 @@ describe('runSuite', () => {
       ],
       {
         meter: m.meter,
-        spawnBenchmark: (s, onPid) => spawnCommand(s, `[${s.name}] `, out, onPid),
+        spawnBenchmark: (s, onPid) => spawnCommand(s, { prefix: `[${s.name}] `, output: out, onPid }),
         progress: (msg) => progress.push(msg),
       },
     );
@@ -55,7 +59,7 @@ describe('runSuite', () => {
     const m = countingMeter();
     const runs = await runSuite([spec('w', 'exit 1')], {
       meter: m.meter,
-      spawnBenchmark: (s, onPid) => spawnCommand(s, '', collector(), onPid),
+      spawnBenchmark: (s, onPid) => spawnCommand(s, { output: collector(), onPid }),
       progress: () => {},
     });
     expect(runs[0]).toMatchObject({ status: 'error', reason: 'warmup 1/1: exited with code 1', samples: [] });
@@ -67,7 +71,7 @@ describe('runSuite', () => {
     let calls = 0;
     const runs = await runSuite([spec('a', 'true', { warmup: 0, repeat: 1 }), spec('b', 'true')], {
       meter: m.meter,
-      spawnBenchmark: (s, onPid) => spawnCommand(s, '', collector(), onPid),
+      spawnBenchmark: (s, onPid) => spawnCommand(s, { output: collector(), onPid }),
       progress: () => {},
       interrupted: () => calls++ > 0,
     });

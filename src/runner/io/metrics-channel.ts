@@ -1,43 +1,133 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, constants, mkdirSync, mkdtempSync, rmSync, type Stats } from 'node:fs';
+import { lstat, open, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseMetricsFile, type ReportedMetrics } from '../metrics-file.js';
 
 /** A file larger than this is not metrics: it is refused rather than read into memory. */
 const MAX_BYTES = 1024 * 1024;
+// Never block on a FIFO or a device, never follow a link the benchmark planted (0 where the OS has none).
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
-let dir: string | undefined;
+const dirs = new Map<'own' | 'shared', string>();
 let counter = 0;
+
+/** Where one run writes its metrics, and what to remove once they are read. */
+export interface MetricsSlot {
+  file: string;
+  /** The file itself, or the run's own folder when the benchmark runs as another user. */
+  remove: string;
+}
+
+function privateDir(kind: 'own' | 'shared'): string {
+  let dir = dirs.get(kind);
+  if (!dir) {
+    const created = mkdtempSync(path.join(os.tmpdir(), 'carbon-gate-metrics-'));
+    // 'shared' holds one folder per run of another user: they may pass through it, not list or write it.
+    if (kind === 'shared') chmodSync(created, 0o711);
+    if (!dirs.size) process.once('exit', removeMetricsDirs);
+    dirs.set(kind, (dir = created));
+  }
+  return dir;
+}
+
+/**
+ * Removes the temporary folders of every run's metrics; done when carbon-gate exits, and by tests,
+ * whose workers may end without an 'exit' event. A later run makes new ones.
+ */
+export function removeMetricsDirs(): void {
+  for (const dir of dirs.values()) rmSync(dir, { recursive: true, force: true });
+  dirs.clear();
+}
 
 /**
  * A fresh path for one run's metrics file, in a private temporary folder (mode 0700, so no other user
- * can plant a file or a link there); the folder is removed when carbon-gate exits.
+ * can plant a file or a link there); the folder is removed when carbon-gate exits. A benchmark run as
+ * another user (`owner`) gets a folder of its own, owned by that user, inside a second folder that
+ * user may pass through but not list.
  */
-export function newMetricsFile(): string {
-  if (!dir) {
-    const created = mkdtempSync(path.join(os.tmpdir(), 'carbon-gate-metrics-'));
-    dir = created;
-    process.once('exit', () => rmSync(created, { recursive: true, force: true }));
+export function newMetricsFile(owner?: { uid: number; gid: number }): MetricsSlot {
+  const n = ++counter;
+  if (!owner) {
+    const file = path.join(privateDir('own'), `run-${n}.json`);
+    return { file, remove: file };
   }
-  return path.join(dir, `run-${++counter}.json`);
+  const own = path.join(privateDir('shared'), `run-${n}`);
+  mkdirSync(own, { mode: 0o700 });
+  chownSync(own, owner.uid, owner.gid);
+  return { file: path.join(own, 'metrics.json'), remove: own };
 }
 
-/** Reads and removes what the run wrote; undefined when it wrote nothing. Never throws. */
-export function takeMetrics(file: string): ReportedMetrics | undefined {
+const LINK = 'metrics file is a symbolic link: not followed, ignored';
+const ignored = (problem: string): ReportedMetrics => ({ metrics: {}, problems: [problem] });
+
+function kind(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isSocket()) return 'a socket';
+  if (st.isDirectory()) return 'a folder';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'not a file';
+}
+
+/** Why a file is refused before it is read, or undefined when it may be read. */
+function refusal(st: Stats): string | undefined {
+  if (st.isSymbolicLink()) return LINK;
+  if (!st.isFile()) return `metrics file is not a regular file (${kind(st)}): ignored`;
+  // A hard link can point at a file the benchmark could not read itself (when it runs as another user).
+  if (st.nlink > 1) return 'metrics file has other hard links: ignored';
+  if (st.size > MAX_BYTES) return `metrics file over ${MAX_BYTES} bytes: ignored`;
+  return undefined;
+}
+
+const code = (e: unknown) => (e as NodeJS.ErrnoException).code ?? 'error';
+
+/**
+ * Reads and removes what the run wrote; undefined when it wrote nothing. Never throws, never blocks:
+ * only a regular file of at most MAX_BYTES is read, opened without following links and without
+ * waiting (a FIFO or a device in its place is a note on the sample, not a hang).
+ */
+export async function takeMetrics(slot: MetricsSlot): Promise<ReportedMetrics | undefined> {
   try {
-    const size = statSync(file).size;
-    if (size > MAX_BYTES) return { metrics: {}, problems: [`metrics file over ${MAX_BYTES} bytes: ignored`] };
-    const buf = Buffer.alloc(size);
-    const fd = openSync(file, 'r');
-    try {
-      readSync(fd, buf, 0, size, 0);
-    } finally {
-      closeSync(fd);
-    }
-    return parseMetricsFile(buf.toString('utf8'));
-  } catch {
-    return undefined;
+    return await readMetrics(slot.file);
+  } catch (e) {
+    return ignored(`metrics file could not be read (${code(e)}): ignored`);
   } finally {
-    rmSync(file, { force: true });
+    await rm(slot.remove, { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+async function readMetrics(file: string): Promise<ReportedMetrics | undefined> {
+  let st: Stats;
+  try {
+    st = await lstat(file);
+  } catch (e) {
+    if (code(e) === 'ENOENT') return undefined;
+    throw e;
+  }
+  const before = refusal(st);
+  if (before) return ignored(before);
+  let fh;
+  try {
+    fh = await open(file, OPEN_FLAGS);
+  } catch (e) {
+    // Swapped for a link after lstat.
+    if (code(e) === 'ELOOP') return ignored(LINK);
+    throw e;
+  }
+  try {
+    // What was opened may not be what lstat saw: check it again.
+    const opened = refusal(await fh.stat());
+    if (opened) return ignored(opened);
+    const buf = Buffer.alloc(MAX_BYTES + 1);
+    let total = 0;
+    while (total < buf.length) {
+      const { bytesRead } = await fh.read(buf, total, buf.length - total, total);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+    }
+    if (total > MAX_BYTES) return ignored(`metrics file over ${MAX_BYTES} bytes: ignored`);
+    return parseMetricsFile(buf.subarray(0, total).toString('utf8'));
+  } finally {
+    await fh.close();
   }
 }

@@ -2,121 +2,247 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
+import { setTimeout as delay } from 'node:timers/promises';
 import { describeExit } from '../describe-exit.js';
 import type { BenchmarkSpec, CommandResult } from '../types.js';
 import { METRICS_ENV } from '../metrics-file.js';
 import { LinePrefixer } from './line-prefixer.js';
-import { newMetricsFile, takeMetrics } from './metrics-channel.js';
+import { newMetricsFile, takeMetrics, type MetricsSlot } from './metrics-channel.js';
+import { defaultProcRoot, describePids, ProcessTree, type ProcInfo } from './process-tree.js';
 
 /** Grace between SIGTERM and SIGKILL when a benchmark times out. */
 const KILL_GRACE_MS = 2000;
-const liveGroups = new Set<number>();
+/** Grace between SIGTERM and SIGKILL for what a benchmark left running when it exited. */
+const LEFTOVER_GRACE_MS = 1000;
+/** How long after the benchmark exits its output pipes may stay open (a daemon may hold them). */
+const PIPE_GRACE_MS = 1500;
+/** How often the benchmark's process tree is walked while it runs. */
+const POLL_MS = 200;
 
-/** Kills every benchmark process group still running (on Ctrl-C or a fatal error). */
-export function killAllGroups(signal: NodeJS.Signals = 'SIGKILL'): void {
-  for (const pgid of liveGroups) killGroup(pgid, signal);
+/** A user to run the benchmark as (child_process.spawn's uid and gid; needs root or CAP_SETUID). */
+export interface SpawnUser {
+  uid: number;
+  gid: number;
 }
 
-function killGroup(pgid: number, signal: NodeJS.Signals): void {
+export interface SpawnOptions {
+  /** Where the benchmark's stdout and stderr go, line by line. */
+  output: Writable;
+  /** Put before each output line, e.g. `[train] ` (default none). */
+  prefix?: string;
+  /** Called as soon as the process exists (the meter tracks its tree). */
+  onPid?: (pid: number) => void;
+  /** The environment the command inherits (default: this process's); the action passes one without tokens. */
+  env?: NodeJS.ProcessEnv;
+  /** Run the benchmark as this user and group instead of carbon-gate's own. */
+  runAs?: SpawnUser;
+  /** Where /proc is, for tests with a fake tree (default CARBON_GATE_PROC_ROOT, else /proc). */
+  procRoot?: string;
+}
+
+interface LiveRun {
+  pgid: number;
+  tree: ProcessTree | null;
+}
+const liveRuns = new Set<LiveRun>();
+
+/** Kills every benchmark still running, its process group and every process seen in its tree (Ctrl-C, fatal error). */
+export function killAllGroups(signal: NodeJS.Signals = 'SIGKILL'): void {
+  for (const run of liveRuns) killRun(run, signal);
+}
+
+function killRun(run: LiveRun, signal: NodeJS.Signals): void {
+  killGroup(run.pgid, signal);
+  run.tree?.signal(run.tree.tracked(), signal);
+}
+
+function killGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
   try {
     process.kill(-pgid, signal);
+    return true;
   } catch {
     // ESRCH: the group is already gone.
+    return false;
   }
 }
 
+const procAvailable = new Map<string, boolean>();
+function hasProc(root: string): boolean {
+  let known = procAvailable.get(root);
+  if (known === undefined) procAvailable.set(root, (known = ProcessTree.available(root)));
+  return known;
+}
+
+const notStarted = (reason: string): CommandResult => ({
+  ok: false,
+  exitCode: null,
+  signal: null,
+  timedOut: false,
+  reason,
+  durationS: 0,
+});
+
 /**
- * Runs `spec.run` with /bin/sh in a new process group, streaming its output with a `[name]` prefix.
- * On timeout the whole group gets SIGTERM, then SIGKILL; leftovers of the group are killed on exit.
+ * Runs `spec.run` with /bin/sh in a new process group, streaming its output with a prefix. On timeout
+ * the whole group and every process seen in its tree get SIGTERM, then SIGKILL. When the command exits,
+ * whatever it left running (in its group, or escaped with setsid: process-tree.ts) is ended and noted on
+ * the result, and its output pipes are read for at most PIPE_GRACE_MS more.
  */
-export function spawnCommand(
-  spec: BenchmarkSpec,
-  prefix: string,
-  output: Writable,
-  onPid: (pid: number) => void,
-  /** The environment the command inherits (default: this process's); the action passes one without tokens. */
-  baseEnv: NodeJS.ProcessEnv = process.env,
-): Promise<CommandResult> {
+export function spawnCommand(spec: BenchmarkSpec, opts: SpawnOptions): Promise<CommandResult> {
   const start = performance.now();
   const elapsed = () => (performance.now() - start) / 1000;
   if (!existsSync(spec.cwd)) {
-    const reason = `could not start: working directory ${spec.cwd} does not exist`;
-    return Promise.resolve({
-      ok: false,
-      exitCode: null,
-      signal: null,
-      timedOut: false,
-      reason,
-      durationS: 0,
-    });
+    return Promise.resolve(notStarted(`could not start: working directory ${spec.cwd} does not exist`));
   }
-  const metricsFile = newMetricsFile();
+  let slot: MetricsSlot;
+  try {
+    slot = newMetricsFile(opts.runAs);
+  } catch (e) {
+    return Promise.resolve(notStarted(`could not start: no metrics file: ${(e as Error).message}`));
+  }
+  const procRoot = opts.procRoot ?? defaultProcRoot();
   return new Promise((resolve) => {
     const child = spawn('/bin/sh', ['-c', spec.run], {
       cwd: spec.cwd,
-      env: { ...baseEnv, ...spec.env, [METRICS_ENV]: metricsFile },
+      env: { ...(opts.env ?? process.env), ...spec.env, [METRICS_ENV]: slot.file },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(opts.runAs ? { uid: opts.runAs.uid, gid: opts.runAs.gid } : {}),
     });
-    const out = new LinePrefixer(prefix, output);
-    const err = new LinePrefixer(prefix, output);
+    const out = new LinePrefixer(opts.prefix ?? '', opts.output);
+    const err = new LinePrefixer(opts.prefix ?? '', opts.output);
     child.stdout.on('data', (c: Buffer) => out.write(c));
     child.stderr.on('data', (c: Buffer) => err.write(c));
+    const closed = new Promise<void>((res) => child.once('close', () => res()));
     let timedOut = false;
     let killTimer: NodeJS.Timeout | undefined;
+    let poller: NodeJS.Timeout | undefined;
     const pid = child.pid;
+    let run: LiveRun | undefined;
     if (pid) {
-      liveGroups.add(pid);
-      onPid(pid);
+      const envMarker = `${METRICS_ENV}=${slot.file}`;
+      const tree = hasProc(procRoot) ? new ProcessTree(pid, { procRoot, envMarker }) : null;
+      run = { pgid: pid, tree };
+      liveRuns.add(run);
+      if (tree) {
+        poller = setInterval(() => tree.poll(), POLL_MS);
+        poller.unref();
+      }
+      opts.onPid?.(pid);
     }
     // A finite timeout only: setTimeout fires at once for Infinity.
     const timer = setTimeout(
       () => {
-        if (!pid) return;
+        if (!run) return;
         timedOut = true;
-        killGroup(pid, 'SIGTERM');
-        killTimer = setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS);
+        const r = run;
+        killRun(r, 'SIGTERM');
+        killTimer = setTimeout(() => killRun(r, 'SIGKILL'), KILL_GRACE_MS);
       },
       Math.min(spec.timeoutS * 1000, 2 ** 31 - 1),
     );
     let settled = false;
-    const finish = (result: CommandResult) => {
+    const finish = async (result: CommandResult, exitedAt?: number) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       clearTimeout(killTimer);
-      if (pid) {
-        killGroup(pid, 'SIGKILL');
-        liveGroups.delete(pid);
+      clearInterval(poller);
+      const notes: string[] = [];
+      if (run) {
+        try {
+          notes.push(...(await endLeftovers(run)));
+        } catch (e) {
+          notes.push(`could not end what the benchmark left running: ${(e as Error).message}`);
+        }
+        liveRuns.delete(run);
       }
+      if (exitedAt !== undefined) {
+        // Output still in the pipes arrives before 'close'; a process outside the tree may hold them open.
+        const wait = Math.max(100, exitedAt + PIPE_GRACE_MS - performance.now());
+        const inTime = await Promise.race([closed.then(() => true), delay(wait, false)]);
+        if (!inTime) {
+          notes.push(
+            `stopped reading the benchmark's output ${PIPE_GRACE_MS / 1000} s after it exited: a process it started still holds it open`,
+          );
+        }
+      }
+      child.stdout.destroy();
+      child.stderr.destroy();
       out.flush();
       err.flush();
-      resolve(withReported(result, takeMetrics(metricsFile)));
+      const withNotes = notes.length ? { ...result, notes } : result;
+      resolve(withReported(withNotes, await takeMetrics(slot)));
     };
-    child.on('error', (e) =>
-      finish({
-        ok: false,
-        exitCode: null,
-        signal: null,
-        timedOut,
-        reason: `could not start: ${e.message}`,
-        durationS: elapsed(),
-      }),
+    child.on(
+      'error',
+      (e) =>
+        void finish({
+          ok: false,
+          exitCode: null,
+          signal: null,
+          timedOut,
+          reason: `could not start: ${e.message}`,
+          durationS: elapsed(),
+        }),
     );
     child.on('exit', (exitCode, signal) => {
+      const exitedAt = performance.now();
       const durationS = elapsed();
       const ended = { exitCode, signal, timedOut };
       const ok = !timedOut && exitCode === 0;
       const result: CommandResult = { ok, ...ended, durationS };
       if (!ok) result.reason = describeExit(ended, spec.timeoutS);
-      // Let buffered output arrive before the group's leftovers are killed.
-      setImmediate(() => finish(result));
+      void finish(result, exitedAt);
     });
   });
 }
 
+/**
+ * Ends what the benchmark left running once its main process exited: SIGTERM, then SIGKILL after
+ * LEFTOVER_GRACE_MS. Returns the sample's note, if anything was left.
+ */
+async function endLeftovers(run: LiveRun): Promise<string[]> {
+  const { tree, pgid } = run;
+  if (!tree) {
+    // No /proc (macOS): only the process group can be found and killed.
+    if (!killGroup(pgid, 0)) return [];
+    killGroup(pgid, 'SIGTERM');
+    const deadline = performance.now() + LEFTOVER_GRACE_MS;
+    while (killGroup(pgid, 0) && performance.now() < deadline) await delay(50);
+    killGroup(pgid, 'SIGKILL');
+    return [
+      "ended processes left running in the benchmark's process group after it exited (without /proc, processes that left the group, e.g. with setsid, cannot be found)",
+    ];
+  }
+  // Rounds, for a process that starts others while it is being ended.
+  const ended = new Map<string, ProcInfo>();
+  const key = (p: ProcInfo) => `${p.pid}:${p.startTime}`;
+  for (let round = 1; round <= 3; round++) {
+    const left = (await tree.leftovers()).filter((p) => !ended.has(key(p)));
+    if (!left.length) break;
+    tree.signal(left, 'SIGTERM');
+    killGroup(pgid, 'SIGTERM');
+    const deadline = performance.now() + (round === 1 ? LEFTOVER_GRACE_MS : 0);
+    while (left.some((p) => tree.isRunning(p)) && performance.now() < deadline) await delay(50);
+    tree.signal(left, 'SIGKILL');
+    for (const p of left) ended.set(key(p), p);
+  }
+  // Group members /proc did not show, as before; a zombie member (an init that never reaps) is not waited for.
+  killGroup(pgid, 'SIGKILL');
+  const n = ended.size;
+  if (!n) return [];
+  const procs = [...ended.values()].sort((a, b) => a.pid - b.pid);
+  return [
+    `ended ${n} process${n === 1 ? '' : 'es'} left running after the benchmark exited: ${describePids(procs)}`,
+  ];
+}
+
 /** Adds what the benchmark reported; its own one-line error explains a failure better than an exit code. */
-function withReported(result: CommandResult, reported: ReturnType<typeof takeMetrics>): CommandResult {
+function withReported(
+  result: CommandResult,
+  reported: Awaited<ReturnType<typeof takeMetrics>>,
+): CommandResult {
   if (!reported) return result;
   const out: CommandResult = { ...result, reported };
   if (!result.ok && reported.error) out.reason = `${result.reason ?? 'failed'}: ${reported.error}`;

@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeMetricsDirs } from '../../src/runner/io/metrics-channel.js';
+import { spawnCommand, type SpawnUser } from '../../src/runner/io/spawn-command.js';
+import type { BenchmarkSpec } from '../../src/runner/types.js';
+import { collector } from '../helpers/collect.js';
+
+// The metrics folders spawnCommand makes: a test worker may end without the 'exit' that removes them.
+afterAll(removeMetricsDirs);
+
+const uid = process.getuid?.() ?? -1;
+const root = uid === 0 && process.platform === 'linux';
+const title = root
+  ? 'spawnCommand runAs: the benchmark runs as a throwaway user'
+  : `spawnCommand runAs: skipped, creating a throwaway user and switching to it needs root (uid here: ${uid})`;
+
+const USER = `cgrunas${process.pid}`;
+let user: SpawnUser;
+let dir: string;
+
+const spec = (run: string): BenchmarkSpec => ({
+  name: 'as',
+  kind: 'other',
+  run,
+  cwd: dir,
+  env: {},
+  repeat: 1,
+  warmup: 0,
+  timeoutS: 60,
+});
+
+function alive(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+describe.skipIf(!root)(title, () => {
+  beforeAll(() => {
+    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/bin/sh', USER]);
+    const id = (flag: string) => Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim());
+    user = { uid: id('-u'), gid: id('-g') };
+    dir = mkdtempSync(path.join(os.tmpdir(), 'cg-runas-'));
+    chmodSync(dir, 0o777);
+  });
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    // Anything of the throwaway user still running (a failed test), by pid, so userdel can remove it.
+    let left: number[] = [];
+    try {
+      left = execFileSync('pgrep', ['-u', USER], { encoding: 'utf8' })
+        .split('\n')
+        .filter(Boolean)
+        .map(Number);
+    } catch {
+      // pgrep exits 1 when nothing matches.
+    }
+    for (const pid of left) process.kill(pid, 'SIGKILL');
+    execFileSync('userdel', [USER]);
+  });
+
+  it('runs with that uid and gid only (no supplementary groups) and can still write its metrics file', async () => {
+    const out = collector();
+    const r = await spawnCommand(
+      spec('id -u; id -g; id -G; echo "{\\"uid\\": $(id -u)}" > "$CARBON_GATE_METRICS_FILE"'),
+      { output: out, runAs: user },
+    );
+    expect(r.ok, r.reason).toBe(true);
+    expect(out.text()).toBe(`${user.uid}\n${user.gid}\n${user.gid}\n`);
+    expect(r.reported).toEqual({ metrics: { uid: user.uid }, problems: [] });
+  });
+
+  it("cannot reach carbon-gate's own files, nor other runs' metrics folders", async () => {
+    const out = collector();
+    const r = await spawnCommand(
+      spec('ls "$(dirname "$(dirname "$CARBON_GATE_METRICS_FILE")")" 2>&1 || echo refused'),
+      { output: out, runAs: user },
+    );
+    expect(r.ok).toBe(true);
+    expect(out.text()).toMatch(/refused\n$/);
+  });
+
+  it("what it leaves running is ended like anyone's", async () => {
+    const r = await spawnCommand(
+      spec(`setsid sh -c 'echo $$ > daemon-as.pid; while :; do :; done' >/dev/null 2>&1 & sleep 2`),
+      { output: collector(), runAs: user },
+    );
+    expect(r.ok).toBe(true);
+    const pid = Number(readFileSync(path.join(dir, 'daemon-as.pid'), 'utf8'));
+    expect(alive(pid)).toBe(false);
+    expect(r.notes).toEqual([`ended 1 process left running after the benchmark exited: pid ${pid} (sh)`]);
+  });
+});
+
+describe('spawnCommand without runAs', () => {
+  it('runs as carbon-gate itself', async () => {
+    const out = collector();
+    const r = await spawnCommand({ ...spec('id -u'), cwd: os.tmpdir() }, { output: out });
+    expect(r.ok).toBe(true);
+    expect(out.text()).toBe(`${uid}\n`);
+  });
+});
