@@ -118,17 +118,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path16) {
-      const ctrl = callVisitor(key, node2, visitor, path16);
+    function visit_(key, node2, visitor, path18) {
+      const ctrl = callVisitor(key, node2, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path18, ctrl);
+        return visit_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
+          path18 = Object.freeze(path18.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path16);
+            const ci = visit_(i, node2.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -139,13 +139,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path16);
+          path18 = Object.freeze(path18.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path16);
+          const cv = visit_("value", node2.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -166,17 +166,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path16) {
-      const ctrl = await callVisitor(key, node2, visitor, path16);
+    async function visitAsync_(key, node2, visitor, path18) {
+      const ctrl = await callVisitor(key, node2, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path18, ctrl);
+        return visitAsync_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
+          path18 = Object.freeze(path18.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -187,13 +187,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path16);
+          path18 = Object.freeze(path18.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path16);
+          const cv = await visitAsync_("value", node2.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -220,23 +220,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path16) {
+    function callVisitor(key, node2, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path16);
+        return visitor(key, node2, path18);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path16);
+        return visitor.Map?.(key, node2, path18);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path16);
+        return visitor.Seq?.(key, node2, path18);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path16);
+        return visitor.Pair?.(key, node2, path18);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path16);
+        return visitor.Scalar?.(key, node2, path18);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path16);
+        return visitor.Alias?.(key, node2, path18);
       return void 0;
     }
-    function replaceNode(key, path16, node2) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path18, node2) {
+      const parent = path18[path18.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -323,8 +323,8 @@ var require_directives = __commonJS({
               if (parts.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
-            this.tags[handle] = prefix;
+            const [handle2, prefix] = parts;
+            this.tags[handle2] = prefix;
             return true;
           }
           case "%YAML": {
@@ -371,10 +371,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle, suffix] = source2.match(/^(.*!)([^!]*)$/s);
+        const [, handle2, suffix] = source2.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source2} tag has no suffix`);
-        const prefix = this.tags[handle];
+        const prefix = this.tags[handle2];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -383,7 +383,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle === "!")
+        if (handle2 === "!")
           return source2;
         onError(`Could not resolve tag: ${source2}`);
         return null;
@@ -393,9 +393,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle, prefix] of Object.entries(this.tags)) {
+        for (const [handle2, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+            return handle2 + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -412,11 +412,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle, prefix] of tagEntries) {
-          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle2, prefix] of tagEntries) {
+          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+            lines.push(`%TAG ${handle2} ${prefix}`);
         }
         return lines.join("\n");
       }
@@ -848,10 +848,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path18, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k = path18[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -870,7 +870,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -900,11 +900,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path18;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -918,8 +918,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -933,8 +933,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path18, keepScalar) {
+        const [key, ...rest] = path18;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -952,8 +952,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -963,8 +963,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
+      setIn(path18, value) {
+        const [key, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1188,8 +1188,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json2.slice(start, i);
-                const code = json2.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json2.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -1215,8 +1215,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json2.substr(i, 6);
                 }
@@ -3332,9 +3332,9 @@ var require_stringifyDocument = __commonJS({
       const lines = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
-        const dir2 = doc.directives.toString(doc);
-        if (dir2) {
-          lines.push(dir2);
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
@@ -3479,9 +3479,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3556,14 +3556,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3578,10 +3578,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3592,10 +3592,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3612,13 +3612,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path18, value) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -3715,22 +3715,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code, message) {
+      constructor(name2, pos, code2, message) {
         super();
         this.name = name2;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
@@ -4639,7 +4639,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source: source2, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4837,9 +4837,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source2, offset, length, onError) {
       const cc = source2.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source2.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5161,12 +5161,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source2, code, message, warning) => {
+        this.onError = (source2, code2, message, warning) => {
           const pos = getErrorPos(source2);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5328,12 +5328,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -5579,9 +5579,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path16) => {
+    visit2.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field3, index] of path16) {
+      for (const [field3, index] of path18) {
         const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5590,23 +5590,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path16) => {
-      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
-      const field3 = path16[path16.length - 1][0];
+    visit2.parentCollection = (cst, path18) => {
+      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
+      const field3 = path18[path18.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
         const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field3, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5617,10 +5617,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -7372,11 +7372,11 @@ var require_dist = __commonJS({
 });
 
 // src/cli/commands/run.ts
-import path14 from "node:path";
+import path16 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/engine/run-engine.ts
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/units.ts
 var DURATION_UNITS = [
@@ -7613,11 +7613,11 @@ function resample(xs, rand, into) {
   for (let i = 0; i < xs.length; i++) into[i] = xs[Math.floor(rand() * xs.length)];
   return into;
 }
-function bootstrap(xs, stat3, seed) {
+function bootstrap(xs, stat4, seed) {
   const rand = mulberry32(seed);
   const buf = new Array(xs.length);
   const out = [];
-  for (let b = 0; b < RESAMPLES; b++) out.push(stat3(resample(xs, rand, buf)));
+  for (let b = 0; b < RESAMPLES; b++) out.push(stat4(resample(xs, rand, buf)));
   return percentiles(out);
 }
 function medianCi(xs, seed = SEED) {
@@ -8543,10 +8543,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path16) {
-  if (!path16)
+function getElementAtPath(obj, path18) {
+  if (!path18)
     return obj;
-  return path16.reduce((acc, key) => acc?.[key], obj);
+  return path18.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -8886,11 +8886,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path16, issues) {
+function prefixIssues(path18, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path16);
+    iss.path.unshift(path18);
     return iss;
   });
 }
@@ -9352,16 +9352,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path16 = []) => {
+  const processError = (error63, path18 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path16, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path18, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path18, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path18, ...issue2.path]);
       } else {
-        const fullpath = [...path16, ...issue2.path];
+        const fullpath = [...path18, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -9400,17 +9400,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path16 = []) => {
+  const processError = (error63, path18 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path16, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path18, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path18, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path18, ...issue2.path]);
       } else {
-        const fullpath = [...path16, ...issue2.path];
+        const fullpath = [...path18, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -9449,8 +9449,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path16 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path16) {
+  const path18 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path18) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -10827,12 +10827,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i = 4; i < len; i++) {
-    const code = iban3.charCodeAt(i);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   for (let i = 0; i < 4; i++) {
-    const code = iban3.charCodeAt(i);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -10917,13 +10917,13 @@ var $ZodNumber = /* @__PURE__ */ $constructor("$ZodNumber", (inst, def) => {
     if (typeof input2 === "number" && !Number.isNaN(input2) && Number.isFinite(input2)) {
       return payload;
     }
-    const received = typeof input2 === "number" ? Number.isNaN(input2) ? "NaN" : !Number.isFinite(input2) ? String(input2) : void 0 : void 0;
+    const received2 = typeof input2 === "number" ? Number.isNaN(input2) ? "NaN" : !Number.isFinite(input2) ? String(input2) : void 0 : void 0;
     payload.issues.push({
       expected: "number",
       code: "invalid_type",
       input: input2,
       inst,
-      ...received ? { received } : {}
+      ...received2 ? { received: received2 } : {}
     });
     return payload;
   };
@@ -12825,8 +12825,8 @@ function isRecursive(inst, stack, resolve) {
       result = answer;
   };
   const def = inst._zod.def;
-  const kind2 = def.type;
-  switch (kind2) {
+  const kind3 = def.type;
+  switch (kind3) {
     case "object": {
       const raw = rawShape(def);
       merge3(raw ? shape(raw, true) : ASSUMED);
@@ -12906,7 +12906,7 @@ function isRecursive(inst, stack, resolve) {
     case "custom":
       break;
     default: {
-      kind2;
+      kind3;
       for (const key in def) {
         const desc = Object.getOwnPropertyDescriptor(def, key);
         if (!desc || desc.get)
@@ -13173,11 +13173,11 @@ var error = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u0645\u062F\u062E\u0644\u0627\u062A \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644\u0629: \u064A\u0641\u062A\u0631\u0636 \u0625\u062F\u062E\u0627\u0644 instanceof ${issue2.expected}\u060C \u0648\u0644\u0643\u0646 \u062A\u0645 \u0625\u062F\u062E\u0627\u0644 ${received}`;
+          return `\u0645\u062F\u062E\u0644\u0627\u062A \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644\u0629: \u064A\u0641\u062A\u0631\u0636 \u0625\u062F\u062E\u0627\u0644 instanceof ${issue2.expected}\u060C \u0648\u0644\u0643\u0646 \u062A\u0645 \u0625\u062F\u062E\u0627\u0644 ${received2}`;
         }
-        return `\u0645\u062F\u062E\u0644\u0627\u062A \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644\u0629: \u064A\u0641\u062A\u0631\u0636 \u0625\u062F\u062E\u0627\u0644 ${expected}\u060C \u0648\u0644\u0643\u0646 \u062A\u0645 \u0625\u062F\u062E\u0627\u0644 ${received}`;
+        return `\u0645\u062F\u062E\u0644\u0627\u062A \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644\u0629: \u064A\u0641\u062A\u0631\u0636 \u0625\u062F\u062E\u0627\u0644 ${expected}\u060C \u0648\u0644\u0643\u0646 \u062A\u0645 \u0625\u062F\u062E\u0627\u0644 ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -13285,11 +13285,11 @@ var error2 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Yanl\u0131\u015F d\u0259y\u0259r: g\xF6zl\u0259nil\u0259n instanceof ${issue2.expected}, daxil olan ${received}`;
+          return `Yanl\u0131\u015F d\u0259y\u0259r: g\xF6zl\u0259nil\u0259n instanceof ${issue2.expected}, daxil olan ${received2}`;
         }
-        return `Yanl\u0131\u015F d\u0259y\u0259r: g\xF6zl\u0259nil\u0259n ${expected}, daxil olan ${received}`;
+        return `Yanl\u0131\u015F d\u0259y\u0259r: g\xF6zl\u0259nil\u0259n ${expected}, daxil olan ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -13448,11 +13448,11 @@ var error3 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u045E\u0432\u043E\u0434: \u0447\u0430\u043A\u0430\u045E\u0441\u044F instanceof ${issue2.expected}, \u0430\u0442\u0440\u044B\u043C\u0430\u043D\u0430 ${received}`;
+          return `\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u045E\u0432\u043E\u0434: \u0447\u0430\u043A\u0430\u045E\u0441\u044F instanceof ${issue2.expected}, \u0430\u0442\u0440\u044B\u043C\u0430\u043D\u0430 ${received2}`;
         }
-        return `\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u045E\u0432\u043E\u0434: \u0447\u0430\u043A\u0430\u045E\u0441\u044F ${expected}, \u0430\u0442\u0440\u044B\u043C\u0430\u043D\u0430 ${received}`;
+        return `\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u045E\u0432\u043E\u0434: \u0447\u0430\u043A\u0430\u045E\u0441\u044F ${expected}, \u0430\u0442\u0440\u044B\u043C\u0430\u043D\u0430 ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -13567,11 +13567,11 @@ var error4 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u0432\u0445\u043E\u0434: \u043E\u0447\u0430\u043A\u0432\u0430\u043D instanceof ${issue2.expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D ${received}`;
+          return `\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u0432\u0445\u043E\u0434: \u043E\u0447\u0430\u043A\u0432\u0430\u043D instanceof ${issue2.expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D ${received2}`;
         }
-        return `\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u0432\u0445\u043E\u0434: \u043E\u0447\u0430\u043A\u0432\u0430\u043D ${expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D ${received}`;
+        return `\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u0432\u0445\u043E\u0434: \u043E\u0447\u0430\u043A\u0432\u0430\u043D ${expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -13691,8 +13691,8 @@ var error5 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
-        return `\u0985\u09AC\u09C8\u09A7 \u0987\u09A8\u09AA\u09C1\u099F: \u09AA\u09CD\u09B0\u09A4\u09CD\u09AF\u09BE\u09B6\u09BF\u09A4 ${expected}, \u09AA\u09CD\u09B0\u09BE\u09AA\u09CD\u09A4 ${received}`;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
+        return `\u0985\u09AC\u09C8\u09A7 \u0987\u09A8\u09AA\u09C1\u099F: \u09AA\u09CD\u09B0\u09A4\u09CD\u09AF\u09BE\u09B6\u09BF\u09A4 ${expected}, \u09AA\u09CD\u09B0\u09BE\u09AA\u09CD\u09A4 ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -13805,11 +13805,11 @@ var error6 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Tipus inv\xE0lid: s'esperava instanceof ${issue2.expected}, s'ha rebut ${received}`;
+          return `Tipus inv\xE0lid: s'esperava instanceof ${issue2.expected}, s'ha rebut ${received2}`;
         }
-        return `Tipus inv\xE0lid: s'esperava ${expected}, s'ha rebut ${received}`;
+        return `Tipus inv\xE0lid: s'esperava ${expected}, s'ha rebut ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -13937,12 +13937,12 @@ var error7 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
-        const postfix = ["\u0627", "\u0648", "\u06C6", "\u0648\u0648", "\u06D5", "\u06CC", "\u06CE"].some((p) => received.endsWith(p)) ? "\u06CC\u06D5" : "\u06D5";
-        const isEnglish = /^[a-zA-Z]+$/.test(received);
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
+        const postfix = ["\u0627", "\u0648", "\u06C6", "\u0648\u0648", "\u06D5", "\u06CC", "\u06CE"].some((p) => received2.endsWith(p)) ? "\u06CC\u06D5" : "\u06D5";
+        const isEnglish = /^[a-zA-Z]+$/.test(received2);
         if (receivedType === "null" || receivedType === "undefined")
           return `\u062F\u0627\u0648\u0627\u06A9\u0631\u0627\u0648\u06D5`;
-        return `\u0686\u0627\u0648\u06D5\u0695\u0648\u0627\u0646\u06A9\u0631\u0627\u0648\u06D5 ${expected} \u0628\u06CE\u062A\u060C \u0628\u06D5\u06B5\u0627\u0645 ${received}${isEnglish ? "" : postfix}`;
+        return `\u0686\u0627\u0648\u06D5\u0695\u0648\u0627\u0646\u06A9\u0631\u0627\u0648\u06D5 ${expected} \u0628\u06CE\u062A\u060C \u0628\u06D5\u06B5\u0627\u0645 ${received2}${isEnglish ? "" : postfix}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -14056,11 +14056,11 @@ var error8 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Neplatn\xFD vstup: o\u010Dek\xE1v\xE1no instanceof ${issue2.expected}, obdr\u017Eeno ${received}`;
+          return `Neplatn\xFD vstup: o\u010Dek\xE1v\xE1no instanceof ${issue2.expected}, obdr\u017Eeno ${received2}`;
         }
-        return `Neplatn\xFD vstup: o\u010Dek\xE1v\xE1no ${expected}, obdr\u017Eeno ${received}`;
+        return `Neplatn\xFD vstup: o\u010Dek\xE1v\xE1no ${expected}, obdr\u017Eeno ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -14176,11 +14176,11 @@ var error9 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Ugyldigt input: forventede instanceof ${issue2.expected}, fik ${received}`;
+          return `Ugyldigt input: forventede instanceof ${issue2.expected}, fik ${received2}`;
         }
-        return `Ugyldigt input: forventede ${expected}, fik ${received}`;
+        return `Ugyldigt input: forventede ${expected}, fik ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -14292,11 +14292,11 @@ var error10 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Ung\xFCltige Eingabe: erwartet instanceof ${issue2.expected}, erhalten ${received}`;
+          return `Ung\xFCltige Eingabe: erwartet instanceof ${issue2.expected}, erhalten ${received2}`;
         }
-        return `Ung\xFCltige Eingabe: erwartet ${expected}, erhalten ${received}`;
+        return `Ung\xFCltige Eingabe: erwartet ${expected}, erhalten ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -14404,11 +14404,11 @@ var error11 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (typeof issue2.expected === "string" && /^[A-Z]/.test(issue2.expected)) {
-          return `\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD instanceof ${issue2.expected}, \u03BB\u03AE\u03C6\u03B8\u03B7\u03BA\u03B5 ${received}`;
+          return `\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD instanceof ${issue2.expected}, \u03BB\u03AE\u03C6\u03B8\u03B7\u03BA\u03B5 ${received2}`;
         }
-        return `\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD ${expected}, \u03BB\u03AE\u03C6\u03B8\u03B7\u03BA\u03B5 ${received}`;
+        return `\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD ${expected}, \u03BB\u03AE\u03C6\u03B8\u03B7\u03BA\u03B5 ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -14525,8 +14525,8 @@ var error12 = () => {
       case "invalid_type": {
         const expected = getTypeName(issue2.expected);
         const receivedType = parsedType(issue2.input);
-        const received = getTypeName(receivedType, issue2.input);
-        return `Invalid input: expected ${expected}, received ${received}`;
+        const received2 = getTypeName(receivedType, issue2.input);
+        return `Invalid input: expected ${expected}, received ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -14645,11 +14645,11 @@ var error13 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Nevalida enigo: atendi\u011Dis instanceof ${issue2.expected}, ricevi\u011Dis ${received}`;
+          return `Nevalida enigo: atendi\u011Dis instanceof ${issue2.expected}, ricevi\u011Dis ${received2}`;
         }
-        return `Nevalida enigo: atendi\u011Dis ${expected}, ricevi\u011Dis ${received}`;
+        return `Nevalida enigo: atendi\u011Dis ${expected}, ricevi\u011Dis ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -14780,11 +14780,11 @@ var error14 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Entrada inv\xE1lida: se esperaba instanceof ${issue2.expected}, recibido ${received}`;
+          return `Entrada inv\xE1lida: se esperaba instanceof ${issue2.expected}, recibido ${received2}`;
         }
-        return `Entrada inv\xE1lida: se esperaba ${expected}, recibido ${received}`;
+        return `Entrada inv\xE1lida: se esperaba ${expected}, recibido ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -14896,11 +14896,11 @@ var error15 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u0648\u0631\u0648\u062F\u06CC \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0645\u06CC\u200C\u0628\u0627\u06CC\u0633\u062A instanceof ${issue2.expected} \u0645\u06CC\u200C\u0628\u0648\u062F\u060C ${received} \u062F\u0631\u06CC\u0627\u0641\u062A \u0634\u062F`;
+          return `\u0648\u0631\u0648\u062F\u06CC \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0645\u06CC\u200C\u0628\u0627\u06CC\u0633\u062A instanceof ${issue2.expected} \u0645\u06CC\u200C\u0628\u0648\u062F\u060C ${received2} \u062F\u0631\u06CC\u0627\u0641\u062A \u0634\u062F`;
         }
-        return `\u0648\u0631\u0648\u062F\u06CC \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0645\u06CC\u200C\u0628\u0627\u06CC\u0633\u062A ${expected} \u0645\u06CC\u200C\u0628\u0648\u062F\u060C ${received} \u062F\u0631\u06CC\u0627\u0641\u062A \u0634\u062F`;
+        return `\u0648\u0631\u0648\u062F\u06CC \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0645\u06CC\u200C\u0628\u0627\u06CC\u0633\u062A ${expected} \u0645\u06CC\u200C\u0628\u0648\u062F\u060C ${received2} \u062F\u0631\u06CC\u0627\u0641\u062A \u0634\u062F`;
       }
       case "invalid_value":
         if (issue2.values.length === 1) {
@@ -15018,11 +15018,11 @@ var error16 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Virheellinen tyyppi: odotettiin instanceof ${issue2.expected}, oli ${received}`;
+          return `Virheellinen tyyppi: odotettiin instanceof ${issue2.expected}, oli ${received2}`;
         }
-        return `Virheellinen tyyppi: odotettiin ${expected}, oli ${received}`;
+        return `Virheellinen tyyppi: odotettiin ${expected}, oli ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -15151,11 +15151,11 @@ var error17 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Entr\xE9e invalide : instance de ${issue2.expected} attendu, ${received} re\xE7u`;
+          return `Entr\xE9e invalide : instance de ${issue2.expected} attendu, ${received2} re\xE7u`;
         }
-        return `Entr\xE9e invalide : ${expected} attendu, ${received} re\xE7u`;
+        return `Entr\xE9e invalide : ${expected} attendu, ${received2} re\xE7u`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -15262,11 +15262,11 @@ var error18 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Entr\xE9e invalide : attendu instanceof ${issue2.expected}, re\xE7u ${received}`;
+          return `Entr\xE9e invalide : attendu instanceof ${issue2.expected}, re\xE7u ${received2}`;
         }
-        return `Entr\xE9e invalide : attendu ${expected}, re\xE7u ${received}`;
+        return `Entr\xE9e invalide : attendu ${expected}, re\xE7u ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -15375,8 +15375,8 @@ var error19 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
-        return `\u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0A87\u0AA8\u0AAA\u0AC1\u0A9F: \u0A85\u0AAA\u0AC7\u0A95\u0ACD\u0AB7\u0ABF\u0AA4 ${expected}, \u0AAA\u0ACD\u0AB0\u0ABE\u0AAA\u0ACD\u0AA4 ${received}`;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
+        return `\u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0A87\u0AA8\u0AAA\u0AC1\u0A9F: \u0A85\u0AAA\u0AC7\u0A95\u0ACD\u0AB7\u0ABF\u0AA4 ${expected}, \u0AAA\u0ACD\u0AB0\u0ABE\u0AAA\u0ACD\u0AA4 ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -15531,11 +15531,11 @@ var error20 = () => {
         const expectedKey = issue2.expected;
         const expected = TypeDictionary[expectedKey ?? ""] ?? typeLabel(expectedKey);
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? TypeNames[receivedType]?.label ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? TypeNames[receivedType]?.label ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA instanceof ${issue2.expected}, \u05D4\u05EA\u05E7\u05D1\u05DC ${received}`;
+          return `\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA instanceof ${issue2.expected}, \u05D4\u05EA\u05E7\u05D1\u05DC ${received2}`;
         }
-        return `\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${expected}, \u05D4\u05EA\u05E7\u05D1\u05DC ${received}`;
+        return `\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${expected}, \u05D4\u05EA\u05E7\u05D1\u05DC ${received2}`;
       }
       case "invalid_value": {
         if (issue2.values.length === 1) {
@@ -15691,8 +15691,8 @@ var error21 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
-        return `\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 ${expected}, \u092A\u094D\u0930\u093E\u092A\u094D\u0924 ${received}`;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
+        return `\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 ${expected}, \u092A\u094D\u0930\u093E\u092A\u094D\u0924 ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -15816,11 +15816,11 @@ var error22 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Neispravan unos: o\u010Dekuje se instanceof ${issue2.expected}, a primljeno je ${received}`;
+          return `Neispravan unos: o\u010Dekuje se instanceof ${issue2.expected}, a primljeno je ${received2}`;
         }
-        return `Neispravan unos: o\u010Dekuje se ${expected}, a primljeno je ${received}`;
+        return `Neispravan unos: o\u010Dekuje se ${expected}, a primljeno je ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -15932,11 +15932,11 @@ var error23 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\xC9rv\xE9nytelen bemenet: a v\xE1rt \xE9rt\xE9k instanceof ${issue2.expected}, a kapott \xE9rt\xE9k ${received}`;
+          return `\xC9rv\xE9nytelen bemenet: a v\xE1rt \xE9rt\xE9k instanceof ${issue2.expected}, a kapott \xE9rt\xE9k ${received2}`;
         }
-        return `\xC9rv\xE9nytelen bemenet: a v\xE1rt \xE9rt\xE9k ${expected}, a kapott \xE9rt\xE9k ${received}`;
+        return `\xC9rv\xE9nytelen bemenet: a v\xE1rt \xE9rt\xE9k ${expected}, a kapott \xE9rt\xE9k ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -16086,11 +16086,11 @@ var error24 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u054D\u056D\u0561\u056C \u0574\u0578\u0582\u057F\u0584\u0561\u0563\u0580\u0578\u0582\u0574\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567\u0580 instanceof ${issue2.expected}, \u057D\u057F\u0561\u0581\u057E\u0565\u056C \u0567 ${received}`;
+          return `\u054D\u056D\u0561\u056C \u0574\u0578\u0582\u057F\u0584\u0561\u0563\u0580\u0578\u0582\u0574\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567\u0580 instanceof ${issue2.expected}, \u057D\u057F\u0561\u0581\u057E\u0565\u056C \u0567 ${received2}`;
         }
-        return `\u054D\u056D\u0561\u056C \u0574\u0578\u0582\u057F\u0584\u0561\u0563\u0580\u0578\u0582\u0574\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567\u0580 ${expected}, \u057D\u057F\u0561\u0581\u057E\u0565\u056C \u0567 ${received}`;
+        return `\u054D\u056D\u0561\u056C \u0574\u0578\u0582\u057F\u0584\u0561\u0563\u0580\u0578\u0582\u0574\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567\u0580 ${expected}, \u057D\u057F\u0561\u0581\u057E\u0565\u056C \u0567 ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -16203,11 +16203,11 @@ var error25 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Input tidak valid: diharapkan instanceof ${issue2.expected}, diterima ${received}`;
+          return `Input tidak valid: diharapkan instanceof ${issue2.expected}, diterima ${received2}`;
         }
-        return `Input tidak valid: diharapkan ${expected}, diterima ${received}`;
+        return `Input tidak valid: diharapkan ${expected}, diterima ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -16317,11 +16317,11 @@ var error26 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Rangt gildi: \xDE\xFA sl\xF3st inn ${received} \xFEar sem \xE1 a\xF0 vera instanceof ${issue2.expected}`;
+          return `Rangt gildi: \xDE\xFA sl\xF3st inn ${received2} \xFEar sem \xE1 a\xF0 vera instanceof ${issue2.expected}`;
         }
-        return `Rangt gildi: \xDE\xFA sl\xF3st inn ${received} \xFEar sem \xE1 a\xF0 vera ${expected}`;
+        return `Rangt gildi: \xDE\xFA sl\xF3st inn ${received2} \xFEar sem \xE1 a\xF0 vera ${expected}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -16432,11 +16432,11 @@ var error27 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Input non valido: atteso instanceof ${issue2.expected}, ricevuto ${received}`;
+          return `Input non valido: atteso instanceof ${issue2.expected}, ricevuto ${received2}`;
         }
-        return `Input non valido: atteso ${expected}, ricevuto ${received}`;
+        return `Input non valido: atteso ${expected}, ricevuto ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -16546,11 +16546,11 @@ var error28 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u7121\u52B9\u306A\u5165\u529B: instanceof ${issue2.expected}\u304C\u671F\u5F85\u3055\u308C\u307E\u3057\u305F\u304C\u3001${received}\u304C\u5165\u529B\u3055\u308C\u307E\u3057\u305F`;
+          return `\u7121\u52B9\u306A\u5165\u529B: instanceof ${issue2.expected}\u304C\u671F\u5F85\u3055\u308C\u307E\u3057\u305F\u304C\u3001${received2}\u304C\u5165\u529B\u3055\u308C\u307E\u3057\u305F`;
         }
-        return `\u7121\u52B9\u306A\u5165\u529B: ${expected}\u304C\u671F\u5F85\u3055\u308C\u307E\u3057\u305F\u304C\u3001${received}\u304C\u5165\u529B\u3055\u308C\u307E\u3057\u305F`;
+        return `\u7121\u52B9\u306A\u5165\u529B: ${expected}\u304C\u671F\u5F85\u3055\u308C\u307E\u3057\u305F\u304C\u3001${received2}\u304C\u5165\u529B\u3055\u308C\u307E\u3057\u305F`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -16662,11 +16662,11 @@ var error29 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8 instanceof ${issue2.expected}, \u10DB\u10D8\u10E6\u10D4\u10D1\u10E3\u10DA\u10D8 ${received}`;
+          return `\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8 instanceof ${issue2.expected}, \u10DB\u10D8\u10E6\u10D4\u10D1\u10E3\u10DA\u10D8 ${received2}`;
         }
-        return `\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8 ${expected}, \u10DB\u10D8\u10E6\u10D4\u10D1\u10E3\u10DA\u10D8 ${received}`;
+        return `\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8 ${expected}, \u10DB\u10D8\u10E6\u10D4\u10D1\u10E3\u10DA\u10D8 ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -16778,11 +16778,11 @@ var error30 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1794\u1789\u17D2\u1785\u17BC\u179B\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1780\u17B6\u179A instanceof ${issue2.expected} \u1794\u17C9\u17BB\u1793\u17D2\u178F\u17C2\u1791\u1791\u17BD\u179B\u1794\u17B6\u1793 ${received}`;
+          return `\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1794\u1789\u17D2\u1785\u17BC\u179B\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1780\u17B6\u179A instanceof ${issue2.expected} \u1794\u17C9\u17BB\u1793\u17D2\u178F\u17C2\u1791\u1791\u17BD\u179B\u1794\u17B6\u1793 ${received2}`;
         }
-        return `\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1794\u1789\u17D2\u1785\u17BC\u179B\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1780\u17B6\u179A ${expected} \u1794\u17C9\u17BB\u1793\u17D2\u178F\u17C2\u1791\u1791\u17BD\u179B\u1794\u17B6\u1793 ${received}`;
+        return `\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1794\u1789\u17D2\u1785\u17BC\u179B\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1780\u17B6\u179A ${expected} \u1794\u17C9\u17BB\u1793\u17D2\u178F\u17C2\u1791\u1791\u17BD\u179B\u1794\u17B6\u1793 ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -16898,8 +16898,8 @@ var error31 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
-        return `\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF \u0C87\u0CA8\u0CCD\u200C\u0CAA\u0CC1\u0C9F\u0CCD: \u0CA8\u0CBF\u0CB0\u0CC0\u0C95\u0CCD\u0CB7\u0CBF\u0CB8\u0CB2\u0CBE\u0C97\u0CBF\u0CA6\u0CC6 ${expected}, \u0CB8\u0CCD\u0CB5\u0CC0\u0C95\u0CB0\u0CBF\u0CB8\u0CBF\u0CA6\u0CA8\u0CC1 ${received}`;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
+        return `\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF \u0C87\u0CA8\u0CCD\u200C\u0CAA\u0CC1\u0C9F\u0CCD: \u0CA8\u0CBF\u0CB0\u0CC0\u0C95\u0CCD\u0CB7\u0CBF\u0CB8\u0CB2\u0CBE\u0C97\u0CBF\u0CA6\u0CC6 ${expected}, \u0CB8\u0CCD\u0CB5\u0CC0\u0C95\u0CB0\u0CBF\u0CB8\u0CBF\u0CA6\u0CA8\u0CC1 ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -17012,11 +17012,11 @@ var error32 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\uC798\uBABB\uB41C \uC785\uB825: \uC608\uC0C1 \uD0C0\uC785\uC740 instanceof ${issue2.expected}, \uBC1B\uC740 \uD0C0\uC785\uC740 ${received}\uC785\uB2C8\uB2E4`;
+          return `\uC798\uBABB\uB41C \uC785\uB825: \uC608\uC0C1 \uD0C0\uC785\uC740 instanceof ${issue2.expected}, \uBC1B\uC740 \uD0C0\uC785\uC740 ${received2}\uC785\uB2C8\uB2E4`;
         }
-        return `\uC798\uBABB\uB41C \uC785\uB825: \uC608\uC0C1 \uD0C0\uC785\uC740 ${expected}, \uBC1B\uC740 \uD0C0\uC785\uC740 ${received}\uC785\uB2C8\uB2E4`;
+        return `\uC798\uBABB\uB41C \uC785\uB825: \uC608\uC0C1 \uD0C0\uC785\uC740 ${expected}, \uBC1B\uC740 \uD0C0\uC785\uC740 ${received2}\uC785\uB2C8\uB2E4`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -17221,11 +17221,11 @@ var error33 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Gautas tipas ${received}, o tik\u0117tasi - instanceof ${issue2.expected}`;
+          return `Gautas tipas ${received2}, o tik\u0117tasi - instanceof ${issue2.expected}`;
         }
-        return `Gautas tipas ${received}, o tik\u0117tasi - ${expected}`;
+        return `Gautas tipas ${received2}, o tik\u0117tasi - ${expected}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -17339,11 +17339,11 @@ var error34 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u0413\u0440\u0435\u0448\u0435\u043D \u0432\u043D\u0435\u0441: \u0441\u0435 \u043E\u0447\u0435\u043A\u0443\u0432\u0430 instanceof ${issue2.expected}, \u043F\u0440\u0438\u043C\u0435\u043D\u043E ${received}`;
+          return `\u0413\u0440\u0435\u0448\u0435\u043D \u0432\u043D\u0435\u0441: \u0441\u0435 \u043E\u0447\u0435\u043A\u0443\u0432\u0430 instanceof ${issue2.expected}, \u043F\u0440\u0438\u043C\u0435\u043D\u043E ${received2}`;
         }
-        return `\u0413\u0440\u0435\u0448\u0435\u043D \u0432\u043D\u0435\u0441: \u0441\u0435 \u043E\u0447\u0435\u043A\u0443\u0432\u0430 ${expected}, \u043F\u0440\u0438\u043C\u0435\u043D\u043E ${received}`;
+        return `\u0413\u0440\u0435\u0448\u0435\u043D \u0432\u043D\u0435\u0441: \u0441\u0435 \u043E\u0447\u0435\u043A\u0443\u0432\u0430 ${expected}, \u043F\u0440\u0438\u043C\u0435\u043D\u043E ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -17453,11 +17453,11 @@ var error35 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Input tidak sah: dijangka instanceof ${issue2.expected}, diterima ${received}`;
+          return `Input tidak sah: dijangka instanceof ${issue2.expected}, diterima ${received2}`;
         }
-        return `Input tidak sah: dijangka ${expected}, diterima ${received}`;
+        return `Input tidak sah: dijangka ${expected}, diterima ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -17565,8 +17565,8 @@ var error36 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
-        return `\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 ${expected}, \u092A\u094D\u0930\u093E\u092A\u094D\u0924 ${received}`;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
+        return `\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 ${expected}, \u092A\u094D\u0930\u093E\u092A\u094D\u0924 ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -17678,11 +17678,11 @@ var error37 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Ongeldige invoer: verwacht instanceof ${issue2.expected}, ontving ${received}`;
+          return `Ongeldige invoer: verwacht instanceof ${issue2.expected}, ontving ${received2}`;
         }
-        return `Ongeldige invoer: verwacht ${expected}, ontving ${received}`;
+        return `Ongeldige invoer: verwacht ${expected}, ontving ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -17795,11 +17795,11 @@ var error38 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Ugyldig input: forventa instanceof ${issue2.expected}, fekk ${received}`;
+          return `Ugyldig input: forventa instanceof ${issue2.expected}, fekk ${received2}`;
         }
-        return `Ugyldig input: forventa ${expected}, fekk ${received}`;
+        return `Ugyldig input: forventa ${expected}, fekk ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -17909,11 +17909,11 @@ var error39 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Ugyldig input: forventet instanceof ${issue2.expected}, fikk ${received}`;
+          return `Ugyldig input: forventet instanceof ${issue2.expected}, fikk ${received2}`;
         }
-        return `Ugyldig input: forventet ${expected}, fikk ${received}`;
+        return `Ugyldig input: forventet ${expected}, fikk ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -18024,11 +18024,11 @@ var error40 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `F\xE2sit giren: umulan instanceof ${issue2.expected}, al\u0131nan ${received}`;
+          return `F\xE2sit giren: umulan instanceof ${issue2.expected}, al\u0131nan ${received2}`;
         }
-        return `F\xE2sit giren: umulan ${expected}, al\u0131nan ${received}`;
+        return `F\xE2sit giren: umulan ${expected}, al\u0131nan ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -18138,11 +18138,11 @@ var error41 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u0646\u0627\u0633\u0645 \u0648\u0631\u0648\u062F\u064A: \u0628\u0627\u06CC\u062F instanceof ${issue2.expected} \u0648\u0627\u06CC, \u0645\u06AB\u0631 ${received} \u062A\u0631\u0644\u0627\u0633\u0647 \u0634\u0648`;
+          return `\u0646\u0627\u0633\u0645 \u0648\u0631\u0648\u062F\u064A: \u0628\u0627\u06CC\u062F instanceof ${issue2.expected} \u0648\u0627\u06CC, \u0645\u06AB\u0631 ${received2} \u062A\u0631\u0644\u0627\u0633\u0647 \u0634\u0648`;
         }
-        return `\u0646\u0627\u0633\u0645 \u0648\u0631\u0648\u062F\u064A: \u0628\u0627\u06CC\u062F ${expected} \u0648\u0627\u06CC, \u0645\u06AB\u0631 ${received} \u062A\u0631\u0644\u0627\u0633\u0647 \u0634\u0648`;
+        return `\u0646\u0627\u0633\u0645 \u0648\u0631\u0648\u062F\u064A: \u0628\u0627\u06CC\u062F ${expected} \u0648\u0627\u06CC, \u0645\u06AB\u0631 ${received2} \u062A\u0631\u0644\u0627\u0633\u0647 \u0634\u0648`;
       }
       case "invalid_value":
         if (issue2.values.length === 1) {
@@ -18258,11 +18258,11 @@ var error42 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Nieprawid\u0142owe dane wej\u015Bciowe: oczekiwano instanceof ${issue2.expected}, otrzymano ${received}`;
+          return `Nieprawid\u0142owe dane wej\u015Bciowe: oczekiwano instanceof ${issue2.expected}, otrzymano ${received2}`;
         }
-        return `Nieprawid\u0142owe dane wej\u015Bciowe: oczekiwano ${expected}, otrzymano ${received}`;
+        return `Nieprawid\u0142owe dane wej\u015Bciowe: oczekiwano ${expected}, otrzymano ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -18400,8 +18400,8 @@ var error43 = () => {
       case "invalid_type": {
         const expected = translateOriginWithArticle(issue2.expected, "indefinite");
         const receivedType = parsedType(issue2.input);
-        const received = translateOriginWithArticle(receivedType, "indefinite");
-        return `Entrada inv\xE1lida: esperava ${expected}, recebeu ${received}`;
+        const received2 = translateOriginWithArticle(receivedType, "indefinite");
+        return `Entrada inv\xE1lida: esperava ${expected}, recebeu ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -18544,8 +18544,8 @@ var error44 = () => {
       case "invalid_type": {
         const expected = translateOriginWithArticle(issue2.expected, "indefinite");
         const receivedType = parsedType(issue2.input);
-        const received = translateOriginWithArticle(receivedType, "indefinite");
-        return `Entrada inv\xE1lida: esperava ${expected}, recebeu ${received}`;
+        const received2 = translateOriginWithArticle(receivedType, "indefinite");
+        return `Entrada inv\xE1lida: esperava ${expected}, recebeu ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -18673,8 +18673,8 @@ var error45 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
-        return `Intrare invalid\u0103: a\u0219teptat ${expected}, primit ${received}`;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
+        return `Intrare invalid\u0103: a\u0219teptat ${expected}, primit ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -18835,11 +18835,11 @@ var error46 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u0432\u0432\u043E\u0434: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C instanceof ${issue2.expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D\u043E ${received}`;
+          return `\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u0432\u0432\u043E\u0434: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C instanceof ${issue2.expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D\u043E ${received2}`;
         }
-        return `\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u0432\u0432\u043E\u0434: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C ${expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D\u043E ${received}`;
+        return `\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u0432\u0432\u043E\u0434: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C ${expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D\u043E ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -18956,11 +18956,11 @@ var error47 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Neplatn\xFD vstup: o\u010Dak\xE1van\xE9 instanceof ${issue2.expected}, obdr\u017Ean\xE9 ${received}`;
+          return `Neplatn\xFD vstup: o\u010Dak\xE1van\xE9 instanceof ${issue2.expected}, obdr\u017Ean\xE9 ${received2}`;
         }
-        return `Neplatn\xFD vstup: o\u010Dak\xE1van\xE9 ${expected}, obdr\u017Ean\xE9 ${received}`;
+        return `Neplatn\xFD vstup: o\u010Dak\xE1van\xE9 ${expected}, obdr\u017Ean\xE9 ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -19071,11 +19071,11 @@ var error48 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Neveljaven vnos: pri\u010Dakovano instanceof ${issue2.expected}, prejeto ${received}`;
+          return `Neveljaven vnos: pri\u010Dakovano instanceof ${issue2.expected}, prejeto ${received2}`;
         }
-        return `Neveljaven vnos: pri\u010Dakovano ${expected}, prejeto ${received}`;
+        return `Neveljaven vnos: pri\u010Dakovano ${expected}, prejeto ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -19186,11 +19186,11 @@ var error49 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Ogiltig inmatning: f\xF6rv\xE4ntat instanceof ${issue2.expected}, fick ${received}`;
+          return `Ogiltig inmatning: f\xF6rv\xE4ntat instanceof ${issue2.expected}, fick ${received2}`;
         }
-        return `Ogiltig inmatning: f\xF6rv\xE4ntat ${expected}, fick ${received}`;
+        return `Ogiltig inmatning: f\xF6rv\xE4ntat ${expected}, fick ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -19303,11 +19303,11 @@ var error50 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B89\u0BB3\u0BCD\u0BB3\u0BC0\u0B9F\u0BC1: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 instanceof ${issue2.expected}, \u0BAA\u0BC6\u0BB1\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${received}`;
+          return `\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B89\u0BB3\u0BCD\u0BB3\u0BC0\u0B9F\u0BC1: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 instanceof ${issue2.expected}, \u0BAA\u0BC6\u0BB1\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${received2}`;
         }
-        return `\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B89\u0BB3\u0BCD\u0BB3\u0BC0\u0B9F\u0BC1: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${expected}, \u0BAA\u0BC6\u0BB1\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${received}`;
+        return `\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B89\u0BB3\u0BCD\u0BB3\u0BC0\u0B9F\u0BC1: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${expected}, \u0BAA\u0BC6\u0BB1\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -19421,8 +19421,8 @@ var error51 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
-        return `\u0412\u0443\u0440\u0443\u0434\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442: ${expected} \u0438\u043D\u0442\u0438\u0437\u043E\u0440 \u043C\u0435\u0440\u0430\u0444\u0442, ${received} \u0433\u0438\u0440\u0438\u0444\u0442\u0430 \u0448\u0443\u0434`;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
+        return `\u0412\u0443\u0440\u0443\u0434\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442: ${expected} \u0438\u043D\u0442\u0438\u0437\u043E\u0440 \u043C\u0435\u0440\u0430\u0444\u0442, ${received2} \u0433\u0438\u0440\u0438\u0444\u0442\u0430 \u0448\u0443\u0434`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -19536,11 +19536,11 @@ var error52 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u0E1B\u0E23\u0E30\u0E40\u0E20\u0E17\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E04\u0E27\u0E23\u0E40\u0E1B\u0E47\u0E19 instanceof ${issue2.expected} \u0E41\u0E15\u0E48\u0E44\u0E14\u0E49\u0E23\u0E31\u0E1A ${received}`;
+          return `\u0E1B\u0E23\u0E30\u0E40\u0E20\u0E17\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E04\u0E27\u0E23\u0E40\u0E1B\u0E47\u0E19 instanceof ${issue2.expected} \u0E41\u0E15\u0E48\u0E44\u0E14\u0E49\u0E23\u0E31\u0E1A ${received2}`;
         }
-        return `\u0E1B\u0E23\u0E30\u0E40\u0E20\u0E17\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E04\u0E27\u0E23\u0E40\u0E1B\u0E47\u0E19 ${expected} \u0E41\u0E15\u0E48\u0E44\u0E14\u0E49\u0E23\u0E31\u0E1A ${received}`;
+        return `\u0E1B\u0E23\u0E30\u0E40\u0E20\u0E17\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E04\u0E27\u0E23\u0E40\u0E1B\u0E47\u0E19 ${expected} \u0E41\u0E15\u0E48\u0E44\u0E14\u0E49\u0E23\u0E31\u0E1A ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -19649,8 +19649,8 @@ var error53 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
-        return `N\xE4dogry baha: gara\u015Fylan ${expected} \xFDerine ${received} alyndy`;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
+        return `N\xE4dogry baha: gara\u015Fylan ${expected} \xFDerine ${received2} alyndy`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -19757,11 +19757,11 @@ var error54 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Ge\xE7ersiz de\u011Fer: beklenen instanceof ${issue2.expected}, al\u0131nan ${received}`;
+          return `Ge\xE7ersiz de\u011Fer: beklenen instanceof ${issue2.expected}, al\u0131nan ${received2}`;
         }
-        return `Ge\xE7ersiz de\u011Fer: beklenen ${expected}, al\u0131nan ${received}`;
+        return `Ge\xE7ersiz de\u011Fer: beklenen ${expected}, al\u0131nan ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -19870,11 +19870,11 @@ var error55 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0456 \u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F instanceof ${issue2.expected}, \u043E\u0442\u0440\u0438\u043C\u0430\u043D\u043E ${received}`;
+          return `\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0456 \u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F instanceof ${issue2.expected}, \u043E\u0442\u0440\u0438\u043C\u0430\u043D\u043E ${received2}`;
         }
-        return `\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0456 \u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F ${expected}, \u043E\u0442\u0440\u0438\u043C\u0430\u043D\u043E ${received}`;
+        return `\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0456 \u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F ${expected}, \u043E\u0442\u0440\u0438\u043C\u0430\u043D\u043E ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -19990,11 +19990,11 @@ var error56 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u063A\u0644\u0637 \u0627\u0646 \u067E\u0679: instanceof ${issue2.expected} \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u0627\u060C ${received} \u0645\u0648\u0635\u0648\u0644 \u06C1\u0648\u0627`;
+          return `\u063A\u0644\u0637 \u0627\u0646 \u067E\u0679: instanceof ${issue2.expected} \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u0627\u060C ${received2} \u0645\u0648\u0635\u0648\u0644 \u06C1\u0648\u0627`;
         }
-        return `\u063A\u0644\u0637 \u0627\u0646 \u067E\u0679: ${expected} \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u0627\u060C ${received} \u0645\u0648\u0635\u0648\u0644 \u06C1\u0648\u0627`;
+        return `\u063A\u0644\u0637 \u0627\u0646 \u067E\u0679: ${expected} \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u0627\u060C ${received2} \u0645\u0648\u0635\u0648\u0644 \u06C1\u0648\u0627`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -20105,11 +20105,11 @@ var error57 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `Noto\u2018g\u2018ri kirish: kutilgan instanceof ${issue2.expected}, qabul qilingan ${received}`;
+          return `Noto\u2018g\u2018ri kirish: kutilgan instanceof ${issue2.expected}, qabul qilingan ${received2}`;
         }
-        return `Noto\u2018g\u2018ri kirish: kutilgan ${expected}, qabul qilingan ${received}`;
+        return `Noto\u2018g\u2018ri kirish: kutilgan ${expected}, qabul qilingan ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -20219,11 +20219,11 @@ var error58 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u0110\u1EA7u v\xE0o kh\xF4ng h\u1EE3p l\u1EC7: mong \u0111\u1EE3i instanceof ${issue2.expected}, nh\u1EADn \u0111\u01B0\u1EE3c ${received}`;
+          return `\u0110\u1EA7u v\xE0o kh\xF4ng h\u1EE3p l\u1EC7: mong \u0111\u1EE3i instanceof ${issue2.expected}, nh\u1EADn \u0111\u01B0\u1EE3c ${received2}`;
         }
-        return `\u0110\u1EA7u v\xE0o kh\xF4ng h\u1EE3p l\u1EC7: mong \u0111\u1EE3i ${expected}, nh\u1EADn \u0111\u01B0\u1EE3c ${received}`;
+        return `\u0110\u1EA7u v\xE0o kh\xF4ng h\u1EE3p l\u1EC7: mong \u0111\u1EE3i ${expected}, nh\u1EADn \u0111\u01B0\u1EE3c ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -20334,11 +20334,11 @@ var error59 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u65E0\u6548\u8F93\u5165\uFF1A\u671F\u671B instanceof ${issue2.expected}\uFF0C\u5B9E\u9645\u63A5\u6536 ${received}`;
+          return `\u65E0\u6548\u8F93\u5165\uFF1A\u671F\u671B instanceof ${issue2.expected}\uFF0C\u5B9E\u9645\u63A5\u6536 ${received2}`;
         }
-        return `\u65E0\u6548\u8F93\u5165\uFF1A\u671F\u671B ${expected}\uFF0C\u5B9E\u9645\u63A5\u6536 ${received}`;
+        return `\u65E0\u6548\u8F93\u5165\uFF1A\u671F\u671B ${expected}\uFF0C\u5B9E\u9645\u63A5\u6536 ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -20446,11 +20446,11 @@ var error60 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\u7121\u6548\u7684\u8F38\u5165\u503C\uFF1A\u9810\u671F\u70BA instanceof ${issue2.expected}\uFF0C\u4F46\u6536\u5230 ${received}`;
+          return `\u7121\u6548\u7684\u8F38\u5165\u503C\uFF1A\u9810\u671F\u70BA instanceof ${issue2.expected}\uFF0C\u4F46\u6536\u5230 ${received2}`;
         }
-        return `\u7121\u6548\u7684\u8F38\u5165\u503C\uFF1A\u9810\u671F\u70BA ${expected}\uFF0C\u4F46\u6536\u5230 ${received}`;
+        return `\u7121\u6548\u7684\u8F38\u5165\u503C\uFF1A\u9810\u671F\u70BA ${expected}\uFF0C\u4F46\u6536\u5230 ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -20561,11 +20561,11 @@ var error61 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue2.expected)) {
-          return `\xCCb\xE1w\u1ECDl\xE9 a\u1E63\xEC\u1E63e: a n\xED l\xE1ti fi instanceof ${issue2.expected}, \xE0m\u1ECD\u0300 a r\xED ${received}`;
+          return `\xCCb\xE1w\u1ECDl\xE9 a\u1E63\xEC\u1E63e: a n\xED l\xE1ti fi instanceof ${issue2.expected}, \xE0m\u1ECD\u0300 a r\xED ${received2}`;
         }
-        return `\xCCb\xE1w\u1ECDl\xE9 a\u1E63\xEC\u1E63e: a n\xED l\xE1ti fi ${expected}, \xE0m\u1ECD\u0300 a r\xED ${received}`;
+        return `\xCCb\xE1w\u1ECDl\xE9 a\u1E63\xEC\u1E63e: a n\xED l\xE1ti fi ${expected}, \xE0m\u1ECD\u0300 a r\xED ${received2}`;
       }
       case "invalid_value":
         if (issue2.values.length === 1)
@@ -20778,12 +20778,12 @@ function compileFn(schema, options) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code = doc.content.join("\n");
+  const code2 = doc.content.join("\n");
   const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code}` : code : "";
+${code2}` : code2 : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code}
+${code2}
 }`;
   let fn;
   try {
@@ -26588,13 +26588,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path16 = ref.slice(1).split("/").filter(Boolean);
-  if (path16.length === 0) {
+  const path18 = ref.slice(1).split("/").filter(Boolean);
+  if (path18.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path16[0] === defsKey) {
-    const key = path16[1] === void 0 ? void 0 : decodeJSONPointerSegment(path16[1]);
+  if (path18[0] === defsKey) {
+    const key = path18[1] === void 0 ? void 0 : decodeJSONPointerSegment(path18[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -27247,8 +27247,8 @@ function visit(schema, fnOrHandlers) {
   }
   function mapInner(s) {
     const def = s._zod.def;
-    const kind2 = def.type;
-    switch (kind2) {
+    const kind3 = def.type;
+    switch (kind3) {
       case "object": {
         const oldShape = def.shape;
         const keys = Object.keys(oldShape);
@@ -27368,7 +27368,7 @@ function visit(schema, fnOrHandlers) {
       case "custom":
         return s;
       default: {
-        kind2;
+        kind3;
         return s;
       }
     }
@@ -28094,8 +28094,8 @@ for (const country of data2.countries) {
   byCode.set(country.alpha3, country);
   if (country.alpha2 !== null) byCode.set(country.alpha2, country);
 }
-function findCountry(code) {
-  const country = byCode.get(code.trim().toUpperCase());
+function findCountry(code2) {
+  const country = byCode.get(code2.trim().toUpperCase());
   return country ? { ...country } : null;
 }
 function worldAverage() {
@@ -28216,8 +28216,8 @@ var grid_regions_default = {
 // src/data/grid-regions.ts
 var data3 = grid_regions_default;
 var byCode2 = new Map(data3.regions.map((r) => [r.code, r]));
-function findSubnational(code) {
-  const upper = code.trim().toUpperCase();
+function findSubnational(code2) {
+  const upper = code2.trim().toUpperCase();
   const bare = /^(SE|NO)\d$/.test(upper) ? `${upper.slice(0, 2)}-${upper}` : upper;
   const row = byCode2.get(data3.aliases[bare] ?? bare);
   return row ? { ...row } : null;
@@ -28246,8 +28246,8 @@ function worldLocation() {
     source: w2.source
   };
 }
-function gridLocation(code) {
-  const upper = code.trim().toUpperCase();
+function gridLocation(code2) {
+  const upper = code2.trim().toUpperCase();
   const country = findCountry(upper);
   if (country) {
     const grid = country.alpha2 ?? country.alpha3;
@@ -28273,8 +28273,8 @@ function gridLocation(code) {
     source: sub.source
   };
 }
-function lookupLocation(code) {
-  const trimmed2 = code.trim();
+function lookupLocation(code2) {
+  const trimmed2 = code2.trim();
   if (trimmed2.toLowerCase() === "world") return worldLocation();
   const colon = trimmed2.indexOf(":");
   if (colon < 0) return gridLocation(trimmed2);
@@ -28473,18 +28473,18 @@ function fromLocation(loc, origin, notices) {
   if (loc.cloud) grid.cloud = loc.cloud;
   return grid;
 }
-function worldDefault(reason) {
+function worldDefault(reason2) {
   const w2 = worldLocation();
-  const notice = `${reason}: using the world average ${w2.gPerKwh} g/kWh (${w2.source}); set the region (--region or the region input, \`region\` in the config, or CARBON_GATE_REGION)`;
+  const notice = `${reason2}: using the world average ${w2.gPerKwh} g/kWh (${w2.source}); set the region (--region or the region input, \`region\` in the config, or CARBON_GATE_REGION)`;
   return fromLocation(w2, "default", [notice]);
 }
-function unknownCode(code, origin) {
-  const near = closestMatches(code.trim(), allRegionCodes(), 3);
+function unknownCode(code2, origin) {
+  const near = closestMatches(code2.trim(), allRegionCodes(), 3);
   const hint = near.length ? `; closest: ${near.join(", ")}` : "";
   return {
     ok: false,
     origin,
-    detail: `expected an ISO 3166-1 country code (FR, FRA), an ISO 3166-2 subdivision (US-WA), a cloud region (azure:eastus, aws:eu-north-1, gcp:europe-west1), "auto" or "world", found "${code}"${hint}`
+    detail: `expected an ISO 3166-1 country code (FR, FRA), an ISO 3166-2 subdivision (US-WA), a cloud region (azure:eastus, aws:eu-north-1, gcp:europe-west1), "auto" or "world", found "${code2}"${hint}`
   };
 }
 function resolveGridIntensity(inputs) {
@@ -28520,6 +28520,23 @@ var GpuEnergySchema = external_exports.object({
   samples: external_exports.number(),
   skipped: external_exports.number()
 });
+
+// src/config/limits.ts
+var MAX_CONFIG_BYTES = 1024 * 1024;
+var MAX_YAML_ALIASES = 50;
+var MAX_FLOW_DEPTH = 32;
+var MAX_INDICATORS_PER_LINE = 8;
+var MAX_INDENT = 256;
+var MAX_ERROR_LINES = 50;
+var SUITE_LIMITS = {
+  benchmarks: 1e3,
+  /** Metered runs of one benchmark. */
+  repeat: 1e3,
+  /** Unmeasured runs before them. */
+  warmup: 100,
+  /** Metered runs of the whole suite. */
+  suiteRepeats: 1e4
+};
 
 // src/runner/metrics-file.ts
 var MAX_METRICS = 64;
@@ -28616,8 +28633,8 @@ function summariseModel(ok, energyJ2) {
 // src/report/schema.ts
 var SCHEMA_VERSION = 1;
 var REPORT_LIMITS = {
-  benchmarks: 1e3,
-  samples: 1e4,
+  benchmarks: SUITE_LIMITS.benchmarks,
+  samples: SUITE_LIMITS.suiteRepeats,
   benchmarkReasons: 100,
   verdictReasons: 1e3,
   notices: 1e3,
@@ -28626,6 +28643,16 @@ var REPORT_LIMITS = {
 var text = (max) => external_exports.string().max(max);
 var prose = text(2e3);
 var count = external_exports.number().int().min(0).max(1e5);
+var amount = external_exports.number().nonnegative();
+var BreakdownJ = BreakdownJSchema.extend({ cpu: amount, memory: amount, gpu: amount });
+var EnergyBandJ = EnergyBandJSchema.extend({ low: amount, high: amount });
+var GpuEnergy = GpuEnergySchema.extend({ energyJ: amount });
+var PerUnit = PerUnitSchema.extend({
+  count: amount,
+  energyJ: amount,
+  co2eG: amount,
+  per1000: PerUnitSchema.shape.per1000.extend({ energyKwh: amount, co2eG: amount })
+});
 var MAX_COMMAND = 1024 * 1024;
 var StatusSchema = external_exports.enum(["pass", "warn", "fail", "error"]);
 var SampleReportSchema = external_exports.object({
@@ -28634,21 +28661,21 @@ var SampleReportSchema = external_exports.object({
   reason: prose.optional(),
   exitCode: external_exports.number().int().nullable(),
   signal: text(40).nullable(),
-  durationS: external_exports.number(),
-  energyJ: external_exports.number(),
+  durationS: amount,
+  energyJ: amount,
   /** operationalG + embodiedG. */
-  co2eG: external_exports.number(),
+  co2eG: amount,
   /** energy × PUE × grid intensity. */
-  operationalG: external_exports.number(),
+  operationalG: amount,
   /** SCI M for this repeat's duration; 0 when embodied carbon is not counted. */
-  embodiedG: external_exports.number(),
-  breakdownJ: BreakdownJSchema,
-  utilisation: external_exports.number(),
-  processCpuS: external_exports.number(),
-  processShare: external_exports.number(),
+  embodiedG: amount,
+  breakdownJ: BreakdownJ,
+  utilisation: amount,
+  processCpuS: amount,
+  processShare: amount,
   /** Estimates only: the band implied by the power model's cross-validated error. */
-  energyBandJ: EnergyBandJSchema.optional(),
-  gpus: external_exports.array(GpuEnergySchema).max(64).optional(),
+  energyBandJ: EnergyBandJ.optional(),
+  gpus: external_exports.array(GpuEnergy).max(64).optional(),
   notes: external_exports.array(prose).max(100),
   /** What the benchmark reported through its metrics file (accuracy, loss…), TF.js layers and backend. */
   metrics: MetricsSchema.optional(),
@@ -28664,18 +28691,18 @@ var BenchmarkReportSchema = external_exports.object({
   repeats: count,
   warmup: count,
   /** Medians over the successful repeats; null when none succeeded. */
-  durationS: external_exports.number().nullable(),
-  energyJ: external_exports.number().nullable(),
+  durationS: amount.nullable(),
+  energyJ: amount.nullable(),
   /** operationalG + embodiedG: the SCI numerator, the figure budgets gate. */
-  co2eG: external_exports.number().nullable(),
-  operationalG: external_exports.number().nullable(),
-  embodiedG: external_exports.number().nullable(),
-  breakdownJ: BreakdownJSchema.nullable(),
-  processShare: external_exports.number().nullable(),
+  co2eG: amount.nullable(),
+  operationalG: amount.nullable(),
+  embodiedG: amount.nullable(),
+  breakdownJ: BreakdownJ.nullable(),
+  processShare: amount.nullable(),
   /** Estimates only: medians of the samples' bands. */
-  energyBandJ: EnergyBandJSchema.optional(),
+  energyBandJ: EnergyBandJ.optional(),
   /** SCI per functional unit, when the benchmark declares `unit`. */
-  perUnit: PerUnitSchema.optional(),
+  perUnit: PerUnit.optional(),
   samples: external_exports.array(SampleReportSchema).max(REPORT_LIMITS.samples),
   /** The gate (additive in schema 1). The budget applied, in SI units; absent when none is configured. */
   budget: ResolvedBudgetSchema.optional(),
@@ -28689,18 +28716,18 @@ var BenchmarkReportSchema = external_exports.object({
   budgetUse: external_exports.array(BudgetUseSchema).max(REPORT_LIMITS.budgetUse).optional()
 }).extend(ModelSummarySchema.shape);
 var EmbodiedReportSchema = external_exports.object({
-  totalKg: external_exports.number(),
-  lifetimeS: external_exports.number(),
-  share: external_exports.number(),
+  totalKg: amount,
+  lifetimeS: amount,
+  share: amount,
   /** Embodied grams per hour of run time under this model. */
-  gPerHour: external_exports.number(),
+  gPerHour: amount,
   source: prose
 });
 var MachineSchema = external_exports.object({
   platform: text(100),
   cpuModel: text(200),
-  logicalCpus: external_exports.number(),
-  memoryGb: external_exports.number(),
+  logicalCpus: amount,
+  memoryGb: amount,
   virtualised: external_exports.boolean()
 });
 var MethodSchema = external_exports.object({
@@ -28709,17 +28736,17 @@ var MethodSchema = external_exports.object({
   powerModel: text(200),
   scope: text(200),
   basis: external_exports.array(prose).max(100),
-  intervalS: external_exports.number(),
+  intervalS: amount,
   gpuNames: external_exports.array(text(200)).max(64).optional()
 });
 var CarbonSchema = external_exports.object({
   region: text(100),
   regionName: text(200),
   regionOrigin: RegionOriginSchema,
-  intensityGPerKwh: external_exports.number(),
+  intensityGPerKwh: amount,
   intensityYear: external_exports.number(),
   source: text(300),
-  pue: external_exports.number(),
+  pue: amount,
   pueSource: text(200),
   /** The grid the intensity describes: country alpha-2/alpha-3, sub-national code or world. */
   grid: text(100),
@@ -28734,12 +28761,12 @@ var CarbonSchema = external_exports.object({
   cleanerElsewhere: CleanerElsewhereSchema.optional()
 });
 var TotalsSchema = external_exports.object({
-  durationS: external_exports.number(),
-  energyJ: external_exports.number(),
-  energyKwh: external_exports.number(),
-  co2eG: external_exports.number(),
-  operationalG: external_exports.number(),
-  embodiedG: external_exports.number(),
+  durationS: amount,
+  energyJ: amount,
+  energyKwh: amount,
+  co2eG: amount,
+  operationalG: amount,
+  embodiedG: amount,
   equivalents: EquivalentsSchema,
   /** The config's budget.total, in SI units, and the limits it checked. */
   budget: TotalBudgetSchema.optional(),
@@ -28767,12 +28794,7 @@ var ReportSchema = external_exports.object({
 });
 
 // src/gate/report-schema.ts
-var S = SampleReportSchema.shape;
-var sample = SampleReportSchema.pick({ status: true }).extend({
-  energyJ: S.energyJ.nonnegative(),
-  co2eG: S.co2eG.nonnegative(),
-  durationS: S.durationS.nonnegative()
-}).loose();
+var sample = SampleReportSchema.pick({ status: true, energyJ: true, co2eG: true, durationS: true }).loose();
 var budget = ResolvedBudgetSchema.extend({ metric: ResolvedBudgetSchema.shape.metric.default("energy") });
 var benchmark = BenchmarkReportSchema.pick({ name: true, status: true, reason: true }).extend({
   samples: external_exports.array(sample).max(REPORT_LIMITS.samples),
@@ -28847,15 +28869,41 @@ function resolveBudget(top, own2) {
 // src/io/config-file.ts
 import { existsSync, statSync } from "node:fs";
 import { open as open2, stat as stat2 } from "node:fs/promises";
-import path from "node:path";
+import path2 from "node:path";
 
-// src/config/limits.ts
-var MAX_CONFIG_BYTES = 1024 * 1024;
-var MAX_YAML_ALIASES = 50;
-var MAX_FLOW_DEPTH = 32;
-var MAX_INDICATORS_PER_LINE = 8;
-var MAX_INDENT = 256;
-var MAX_ERROR_LINES = 50;
+// src/config/render.ts
+var MAX_SHOWN = 40;
+var PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
+function quote(text3) {
+  const short = text3.length > MAX_SHOWN ? `${Array.from(text3.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text3;
+  return JSON.stringify(short).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+function formatPath(path18) {
+  let out = "";
+  for (const segment of path18) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (typeof segment === "string" && PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${quote(String(segment))}]`;
+  }
+  return out;
+}
+function describeValue(value) {
+  if (value === void 0 || value === null) return "nothing";
+  if (typeof value === "string") return quote(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  if (typeof value === "object") return Object.keys(value).length === 0 ? "an empty mapping" : "a mapping";
+  return `a ${typeof value}`;
+}
+function valueAt(input2, path18) {
+  let value = input2;
+  for (const segment of path18) {
+    if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) return void 0;
+    value = value[segment];
+  }
+  return value;
+}
 
 // src/config/content-checks.ts
 var EMPTY_FILE = "the file is empty; expected a mapping with version and benchmarks";
@@ -28879,40 +28927,6 @@ function contentProblem(text3, file3) {
   }
   if (text3.trim() === "") return `${file3}: ${EMPTY_FILE}`;
   return void 0;
-}
-
-// src/config/render.ts
-var MAX_SHOWN = 40;
-var PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
-function quote(text3) {
-  const short = text3.length > MAX_SHOWN ? `${Array.from(text3.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text3;
-  return JSON.stringify(short).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-}
-function formatPath(path16) {
-  let out = "";
-  for (const segment of path16) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else if (typeof segment === "string" && PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
-    else out += `[${quote(String(segment))}]`;
-  }
-  return out;
-}
-function describeValue(value) {
-  if (value === void 0 || value === null) return "nothing";
-  if (typeof value === "string") return quote(value);
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
-    return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
-  if (typeof value === "object") return Object.keys(value).length === 0 ? "an empty mapping" : "a mapping";
-  return `a ${typeof value}`;
-}
-function valueAt(input2, path16) {
-  let value = input2;
-  for (const segment of path16) {
-    if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) return void 0;
-    value = value[segment];
-  }
-  return value;
 }
 
 // src/config/expectations.ts
@@ -28959,10 +28973,10 @@ function child(schema, segment, want) {
   }
   return void 0;
 }
-function schemaAt(root, path16, want = "value") {
+function schemaAt(root, path18, want = "value") {
   let schema = root;
-  path16.forEach((segment, i) => {
-    if (schema) schema = child(schema, segment, i === path16.length - 1 ? want : "value");
+  path18.forEach((segment, i) => {
+    if (schema) schema = child(schema, segment, i === path18.length - 1 ? want : "value");
   });
   return schema;
 }
@@ -29004,8 +29018,8 @@ function issueLines(issues, input2, root, file3) {
   const lines = issues.flatMap((issue2) => linesFor(issue2, input2, root, file3));
   return [...new Set(lines)];
 }
-function at(file3, path16) {
-  const shown = formatPath(path16);
+function at(file3, path18) {
+  const shown = formatPath(path18);
   return shown ? `${file3}: ${shown}: ` : `${file3}: `;
 }
 function linesFor(issue2, input2, root, file3) {
@@ -29267,7 +29281,7 @@ var TfjsSchema = field(
   { expected: "a mapping with at least model" }
 );
 function checkCombination(t, ctx) {
-  const issue2 = (path16, expected) => ctx.addIssue({ code: "custom", path: [path16], message: expected, params: { expected } });
+  const issue2 = (path18, expected) => ctx.addIssue({ code: "custom", path: [path18], message: expected, params: { expected } });
   const tasks = TASKS_OF[t.model];
   if (tasks && !tasks.includes(t.task)) issue2("task", `${words(tasks)} for model ${t.model}`);
   if (!tasks && t.task === "train" && !t.compile)
@@ -29320,17 +29334,21 @@ var BenchmarkSchema = external_exports.strictObject({
   }).default({}),
   // No default here: it depends on whether the benchmark is gated (specs-from-config.ts decides).
   repeat: field(
-    wholeNumber(1, 1e3),
+    wholeNumber(1, SUITE_LIMITS.repeat),
     "Metered runs; the report gives their median and every sample. Default 1, or 5 when gated (a budget or a baseline).",
     {
-      expected: "a whole number from 1 to 1000",
+      expected: `a whole number from 1 to ${SUITE_LIMITS.repeat}`,
       hint: quotingHint("number")
     }
   ).optional(),
-  warmup: field(wholeNumber(0, 100), "Unmeasured runs before the measured ones (caches, JIT).", {
-    expected: "a whole number from 0 to 100",
-    hint: quotingHint("number")
-  }).default(0),
+  warmup: field(
+    wholeNumber(0, SUITE_LIMITS.warmup),
+    "Unmeasured runs before the measured ones (caches, JIT).",
+    {
+      expected: `a whole number from 0 to ${SUITE_LIMITS.warmup}`,
+      hint: quotingHint("number")
+    }
+  ).default(0),
   // Capped at 24h: Node timers overflow past ~24.8 days and would fire at once.
   timeout: durationField({
     doc: "Time limit for each run, more than 0 and at most 24h, e.g. 30s, 10m or 1h; the run is killed and fails after it.",
@@ -29394,10 +29412,25 @@ function reportDuplicateNames(list, ctx) {
       });
   });
 }
+function reportTooManyRepeats(list, ctx) {
+  const total = list.reduce((sum, entry) => {
+    const repeat = entry?.repeat;
+    const valid = Number.isInteger(repeat) && repeat >= 1 && repeat <= SUITE_LIMITS.repeat;
+    return sum + (valid ? repeat : GATED_REPEAT);
+  }, 0);
+  if (total <= SUITE_LIMITS.suiteRepeats) return;
+  const expected = `at most ${SUITE_LIMITS.suiteRepeats} metered repeats in all (repeat summed over the benchmarks, ${GATED_REPEAT} where unset; these sum to ${total})`;
+  ctx.addIssue({ code: "custom", path: [], message: expected, params: { expected } });
+}
 var BenchmarksSchema = field(
-  external_exports.array(benchmarkEntry).min(1).superRefine(reportDuplicateNames, { when: (payload) => Array.isArray(payload.value) }),
-  "Benchmarks to run, in order.",
-  { expected: "a non-empty list of benchmarks" }
+  external_exports.array(benchmarkEntry).min(1).max(SUITE_LIMITS.benchmarks).superRefine(reportDuplicateNames, { when: (payload) => Array.isArray(payload.value) }).superRefine(reportTooManyRepeats, {
+    when: (payload) => Array.isArray(payload.value) && payload.value.length <= SUITE_LIMITS.benchmarks
+  }),
+  `Benchmarks to run, in order: at most ${SUITE_LIMITS.benchmarks}, with at most ${SUITE_LIMITS.suiteRepeats} metered repeats in all.`,
+  {
+    expected: `a non-empty list of at most ${SUITE_LIMITS.benchmarks} benchmarks`,
+    hint: (found) => Array.isArray(found) && found.length > SUITE_LIMITS.benchmarks ? `it has ${found.length} (split the suite into several configs)` : void 0
+  }
 );
 
 // src/carbon/intensity-source.ts
@@ -29623,7 +29656,11 @@ function parse3(text3, file3) {
   const problem = contentProblem(text3, file3);
   if (problem) return { ok: false, errors: [problem] };
   const yaml = readYaml(text3, file3);
-  if (!yaml.ok) return yaml;
+  if (!yaml.ok) return { ok: false, errors: yaml.errors.map(withoutSource) };
+  if (typeof yaml.value !== "object" || yaml.value === null || Array.isArray(yaml.value)) {
+    const expected = expectationOf(ConfigSchema)?.expected ?? "a mapping";
+    return { ok: false, errors: [`${file3}: expected ${expected}, found ${kindOf(yaml.value)}`] };
+  }
   const parsed = ConfigSchema.safeParse(yaml.value);
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, errors: issueLines(parsed.error.issues, yaml.value, ConfigSchema, file3) };
@@ -29632,6 +29669,25 @@ function capped(errors, file3) {
   if (errors.length <= MAX_ERROR_LINES) return errors;
   const rest = errors.length - MAX_ERROR_LINES;
   return [...errors.slice(0, MAX_ERROR_LINES), `${file3}: \u2026 and ${rest} more problem${rest === 1 ? "" : "s"}`];
+}
+function kindOf(value) {
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  if (typeof value === "string") return "a string";
+  if (typeof value === "number" || typeof value === "bigint") return "a number";
+  if (typeof value === "boolean") return "a boolean";
+  return `a ${typeof value}`;
+}
+var SOURCE_IN_MESSAGE = [
+  [/( in YAML stream): .*$/, "$1"],
+  [/(Unresolved alias \(the anchor must be set before the alias\)): .*$/, "$1"],
+  [/(Block scalar header includes extra characters): .*$/, "$1"],
+  [/(Not a valid tag|Could not resolve tag|Unresolved tag): .*$/, "$1"],
+  [/(Verbatim tags aren't resolved), so .*$/, "$1"],
+  [/The \S+ tag has no suffix.*$/, "a tag has no suffix"],
+  [/(Unknown directive|Unsupported YAML version|Invalid escape sequence) .*$/, "$1"]
+];
+function withoutSource(line) {
+  return SOURCE_IN_MESSAGE.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), line);
 }
 
 // src/errors/config-error.ts
@@ -29647,27 +29703,76 @@ var ConfigError = class extends CarbonGateError {
   }
 };
 
+// src/io/inside-dir.ts
+import { realpathSync } from "node:fs";
+import path from "node:path";
+function realPathOrNearest(p) {
+  const rest = [];
+  let current = path.resolve(p);
+  for (; ; ) {
+    try {
+      return path.join(realpathSync(current), ...rest);
+    } catch (error62) {
+      const code2 = error62.code;
+      if (code2 !== "ENOENT" && code2 !== "ENOTDIR") throw error62;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return path.resolve(p);
+    rest.unshift(path.basename(current));
+    current = parent;
+  }
+}
+function inGitDir(p) {
+  return p.split(/[\\/]/).some((segment) => segment.toLowerCase() === ".git");
+}
+function placeInside(file3, root) {
+  const realRoot = realPathOrNearest(root);
+  const real = realPathOrNearest(file3);
+  const relative = path.relative(realRoot, real);
+  if (relative === "") return { ok: true, real };
+  if (path.isAbsolute(relative) || relative.split(/[\\/]/)[0] === "..")
+    return { ok: false, why: "outside", real };
+  if (inGitDir(relative)) return { ok: false, why: "git", real };
+  return { ok: true, real };
+}
+
 // src/io/config-file.ts
 var CONFIG_FILE_NAMES = ["carbon-gate.yml", "carbon-gate.yaml"];
 function findConfigPath(cwd, explicit) {
-  if (explicit !== void 0 && explicit !== "") return path.resolve(cwd, explicit);
+  if (explicit !== void 0 && explicit !== "") return path2.resolve(cwd, explicit);
   for (const name2 of CONFIG_FILE_NAMES) {
-    const candidate = path.join(cwd, name2);
+    const candidate = path2.join(cwd, name2);
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   return null;
 }
 async function loadConfig(file3) {
-  const absolute = path.resolve(file3);
+  const absolute = path2.resolve(file3);
   const label = displayName(absolute);
   const text3 = await readText(absolute, label);
   const result = parseConfigText(text3, label);
   if (!result.ok) throw new ConfigError(result.errors);
-  return { config: result.config, path: absolute, dir: path.dirname(absolute) };
+  const dir = path2.dirname(absolute);
+  const profileProblem = result.config.powerProfile && powerProfileProblem(result.config.powerProfile, dir, label);
+  if (profileProblem) throw new ConfigError([profileProblem]);
+  return { config: result.config, path: absolute, dir };
+}
+function powerProfileProblem(value, dir, label) {
+  const at2 = `${label}: powerProfile: ${describeValue(value)}`;
+  const inside = displayName(dir);
+  let placed;
+  try {
+    placed = placeInside(path2.resolve(dir, value), dir);
+  } catch (error62) {
+    const code2 = error62.code ?? "error";
+    return `${at2} cannot be resolved (${code2}); expected a power profile file inside ${inside}`;
+  }
+  if (placed.ok) return void 0;
+  return placed.why === "outside" ? `${at2} is outside the config file's directory; expected a power profile file inside ${inside}` : `${at2} is inside .git/; expected a power profile file, not one of git's own files`;
 }
 function displayName(absolute) {
-  const relative = path.relative(process.cwd(), absolute);
-  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : absolute;
+  const relative = path2.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith("..") && !path2.isAbsolute(relative) ? relative : absolute;
 }
 async function readText(file3, label) {
   const info = await stat2(file3).catch((error62) => {
@@ -29684,20 +29789,20 @@ async function readText(file3, label) {
   }
 }
 async function readAtMost(file3, label, limit) {
-  const handle = await open2(file3, "r").catch((error62) => {
+  const handle2 = await open2(file3, "r").catch((error62) => {
     throw new ConfigError([cannotRead(label, error62)]);
   });
   try {
     const buffer = new Uint8Array(limit);
     let length = 0;
     while (length < limit) {
-      const { bytesRead } = await handle.read(buffer, length, limit - length, null);
+      const { bytesRead } = await handle2.read(buffer, length, limit - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
     return buffer.subarray(0, length);
   } finally {
-    await handle.close();
+    await handle2.close();
   }
 }
 function cannotRead(label, error62) {
@@ -29713,10 +29818,10 @@ function shellQuote(args) {
 }
 
 // src/runner/specs-from-config.ts
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/tfjs/command.ts
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/tfjs/data/split-sizes.ts
 function splitSizes(samples, testSplit) {
@@ -29729,8 +29834,8 @@ function resolveTfjsArgs(tfjs, configDir) {
   const builtIn = TFJS_MODELS.includes(tfjs.model);
   return {
     ...tfjs,
-    model: builtIn ? tfjs.model : path2.resolve(configDir, tfjs.model),
-    dataset: tfjs.dataset === "mnist" ? tfjs.dataset : path2.resolve(configDir, tfjs.dataset)
+    model: builtIn ? tfjs.model : path3.resolve(configDir, tfjs.model),
+    dataset: tfjs.dataset === "mnist" ? tfjs.dataset : path3.resolve(configDir, tfjs.dataset)
   };
 }
 function tfjsCommand(args, runnerPath, nodePath) {
@@ -29746,11 +29851,11 @@ function tfjsUnit(args) {
 }
 
 // src/tfjs/runner-path.ts
-import path3 from "node:path";
+import path4 from "node:path";
 import { fileURLToPath } from "node:url";
 function tfjsRunnerPath(moduleUrl = import.meta.url) {
-  const dir2 = path3.dirname(fileURLToPath(moduleUrl));
-  return path3.basename(dir2) === "dist" ? path3.join(dir2, "tfjs-runner.js") : path3.resolve(dir2, "..", "..", "dist", "tfjs-runner.js");
+  const dir = path4.dirname(fileURLToPath(moduleUrl));
+  return path4.basename(dir) === "dist" ? path4.join(dir, "tfjs-runner.js") : path4.resolve(dir, "..", "..", "dist", "tfjs-runner.js");
 }
 
 // src/runner/specs-from-config.ts
@@ -29764,7 +29869,7 @@ function specsFromConfig(config2, configDir, opts = {}) {
       name: b.name,
       kind: b.kind,
       run,
-      cwd: path4.resolve(configDir, b.cwd ?? "."),
+      cwd: path5.resolve(configDir, b.cwd ?? "."),
       env: b.env ?? {},
       repeat: b.repeat ?? (opts.gated || resolveBudget(config2.budget, b.budget) ? GATED_REPEAT : 1),
       warmup: b.warmup,
@@ -29778,7 +29883,7 @@ function specsFromConfig(config2, configDir, opts = {}) {
 // src/engine/io/ab-base.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { realpath } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/errors/base-revision-error.ts
 var BaseRevisionError = class extends CarbonGateError {
@@ -29801,17 +29906,17 @@ function abBaseline(baseReport, ref) {
 }
 
 // src/io/worktree.ts
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/io/git.ts
 import { execFile } from "node:child_process";
 var GitError = class extends CarbonGateError {
-  constructor(args, code, stderr) {
-    super(`git ${args[0] ?? ""} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
+  constructor(args, code2, stderr) {
+    super(`git ${args[0] ?? ""} failed (exit ${code2}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
     this.args = args;
-    this.code = code;
+    this.code = code2;
     this.stderr = stderr;
   }
   args;
@@ -29823,6 +29928,7 @@ var GitError = class extends CarbonGateError {
 async function git(args, opts) {
   return (await gitBytes(args, opts)).toString("utf8");
 }
+var GIT_MAX_BUFFER = 256 * 1024 * 1024;
 function gitBytes(args, opts) {
   return new Promise((resolve, reject) => {
     const child2 = execFile(
@@ -29831,13 +29937,13 @@ function gitBytes(args, opts) {
       {
         cwd: opts.cwd,
         encoding: "buffer",
-        maxBuffer: 256 * 1024 * 1024,
+        maxBuffer: GIT_MAX_BUFFER,
         env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", ...opts.env }
       },
       (error62, stdout, stderr) => {
         if (!error62) return resolve(stdout);
-        const code = typeof error62.code === "number" ? error62.code : null;
-        reject(new GitError(args, code, stderr.toString("utf8") || error62.message));
+        const code2 = typeof error62.code === "number" ? error62.code : null;
+        reject(new GitError(args, code2, stderr.toString("utf8") || error62.message));
       }
     );
     child2.stdin?.on("error", () => {
@@ -29857,13 +29963,14 @@ async function withWorktree(from, ref, use) {
       throw new BaseRevisionError("unresolvable", ref, `git cannot resolve "${ref}" to a commit`);
     }
   );
-  const parent = await mkdtemp(path5.join(os.tmpdir(), "carbon-gate-ab-"));
-  const dir2 = path5.join(parent, "base");
+  const parent = await mkdtemp(path6.join(os.tmpdir(), "carbon-gate-ab-"));
+  await chmod(parent, 457);
+  const dir = path6.join(parent, "base");
   try {
-    await git(["worktree", "add", "--detach", dir2, commit], { cwd: repoRoot });
-    return await use({ dir: dir2, commit, repoRoot });
+    await git(["worktree", "add", "--detach", dir, commit], { cwd: repoRoot });
+    return await use({ dir, commit, repoRoot });
   } finally {
-    await git(["worktree", "remove", "--force", dir2], { cwd: repoRoot }).catch(() => {
+    await git(["worktree", "remove", "--force", dir], { cwd: repoRoot }).catch(() => {
     });
     await rm(parent, { recursive: true, force: true });
     await git(["worktree", "prune"], { cwd: repoRoot }).catch(() => {
@@ -29876,9 +29983,9 @@ async function withAbBase(configPath, ref, measure2) {
   if (ref.startsWith("-"))
     throw new BaseRevisionError("option-like", ref, `expected a git revision, found "${ref}"`);
   const real = await realpath(configPath);
-  return withWorktree(path6.dirname(real), ref, async (wt) => {
-    const rel = path6.relative(wt.repoRoot, real);
-    const baseConfig = path6.join(wt.dir, rel);
+  return withWorktree(path7.dirname(real), ref, async (wt) => {
+    const rel = path7.relative(wt.repoRoot, real);
+    const baseConfig = path7.join(wt.dir, rel);
     if (!existsSync2(baseConfig)) throw new BaseRevisionError("no-config", ref, `${ref} has no ${rel}`);
     const loaded2 = await loadConfig(baseConfig);
     const { report, base } = await measure2(specsFromConfig(loaded2.config, loaded2.dir, { gated: true }));
@@ -29945,74 +30052,6 @@ function benchmarkEnv(env, policy, extra = []) {
   }
   return out;
 }
-
-// package.json
-var package_default = {
-  name: "carbon-gate",
-  version: "0.1.0",
-  description: "Carbon gate for ML CI: run declared benchmarks, meter their energy, convert to CO2e and gate on budgets.",
-  license: "MIT",
-  type: "module",
-  engines: {
-    node: ">=20"
-  },
-  bin: {
-    "carbon-gate": "dist/cli.js"
-  },
-  files: [
-    "dist",
-    "data",
-    "demo",
-    "templates",
-    "schema"
-  ],
-  scripts: {
-    build: "node scripts/build.mjs",
-    start: "node dist/cli.js run",
-    test: "npm run build && vitest run",
-    lint: "eslint . && prettier --check .",
-    format: "prettier --write .",
-    typecheck: "tsc --noEmit",
-    "derive:data": "node scripts/derive-data.mjs",
-    "gen:schema": "tsx scripts/gen-schema.ts",
-    "gen:report-schema": "tsx scripts/gen-report-schema.ts",
-    "bench:overhead": "tsx scripts/bench-overhead.ts",
-    "fit:power-model": "tsx scripts/fit-power-model.ts",
-    "bench:power-model": "tsx scripts/bench-power-model.ts",
-    "bench:gate-aa": "tsx scripts/bench-gate-aa.ts",
-    "bench:gate-power": "tsx scripts/bench-gate-power.ts",
-    "gen:action": "tsx scripts/gen-action.ts"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    "@octokit/core": "^7.0.8",
-    "@octokit/plugin-retry": "^8.1.1",
-    "@octokit/plugin-throttling": "^11.0.5",
-    "@tensorflow/tfjs": "^4.22.0",
-    "@tensorflow/tfjs-backend-wasm": "^4.22.0",
-    handlebars: "^4.7.10",
-    mnist: "^1.1.0",
-    yaml: "^2.9.1",
-    zod: "^4.6.7"
-  },
-  devDependencies: {
-    "@eslint/js": "^10.0.1",
-    "@octokit/webhooks-examples": "^7.6.1",
-    "@types/node": "^20.19.43",
-    esbuild: "^0.28.2",
-    eslint: "^10.15.0",
-    "i18n-iso-countries": "^7.14.0",
-    prettier: "^3.10.1",
-    tsx: "^4.23.15",
-    typescript: "^5.9.3",
-    "typescript-eslint": "^8.73.0",
-    vitest: "^4.1.12"
-  },
-  optionalDependencies: {
-    "@tensorflow/tfjs-node": "^4.22.0"
-  }
-};
 
 // src/errors/region-error.ts
 var NAMED = {
@@ -30117,7 +30156,7 @@ function resolvePue(inputs) {
     value: 1,
     source: "not set: data-centre overhead not counted; set `pue` in the config",
     notices: [
-      "no PUE given: 1.0 applied, so cooling and power-distribution overhead is not counted (set --pue or `pue`)"
+      "no PUE given: 1.0 applied, so cooling and power-distribution overhead is not counted (set `pue` in the config)"
     ]
   };
 }
@@ -30138,27 +30177,27 @@ var ProviderError = class extends CarbonGateError {
 };
 
 // src/carbon/io/fields.ts
-function field2(doc, path16, where) {
+function field2(doc, path18, where) {
   let v = doc;
-  for (const key of path16) {
+  for (const key of path18) {
     if (v === null || typeof v !== "object") {
-      throw new ProviderError("malformed", `${where}: answer lacks ${path16.join(".")}`);
+      throw new ProviderError("malformed", `${where}: answer lacks ${path18.join(".")}`);
     }
     v = v[key];
   }
-  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path16.join(".")}`);
+  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path18.join(".")}`);
   return v;
 }
-function numberField(doc, path16, where) {
-  const v = field2(doc, path16, where);
+function numberField(doc, path18, where) {
+  const v = field2(doc, path18, where);
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-    throw new ProviderError("malformed", `${where}: ${path16.join(".")} is not a non-negative number`);
+    throw new ProviderError("malformed", `${where}: ${path18.join(".")} is not a non-negative number`);
   }
   return v;
 }
-function optionalString(doc, path16) {
+function optionalString(doc, path18) {
   try {
-    const v = field2(doc, path16, "");
+    const v = field2(doc, path18, "");
     return typeof v === "string" ? v : void 0;
   } catch {
     return void 0;
@@ -30269,13 +30308,13 @@ async function ukIntensity(req) {
   const doc = await getJson(`${base}/intensity`, { timeoutMs: req.timeoutMs });
   const where = "UK Carbon Intensity";
   const actual = field2(doc, ["data", 0, "intensity"], where);
-  const kind2 = typeof actual.actual === "number" ? "actual" : "forecast";
-  const gPerKwh = numberField(doc, ["data", 0, "intensity", kind2], where);
+  const kind3 = typeof actual.actual === "number" ? "actual" : "forecast";
+  const gPerKwh = numberField(doc, ["data", 0, "intensity", kind3], where);
   const measuredAt = optionalString(doc, ["data", 0, "from"]);
   return {
     gPerKwh,
     method: "operational",
-    source: `UK Carbon Intensity API live, Great Britain (operational, ${kind2})${measuredAt ? ` at ${measuredAt}` : ""}`,
+    source: `UK Carbon Intensity API live, Great Britain (operational, ${kind3})${measuredAt ? ` at ${measuredAt}` : ""}`,
     ...measuredAt ? { measuredAt } : {}
   };
 }
@@ -30329,16 +30368,18 @@ async function applyLiveSource(grid, req) {
       const token = req.credentials.electricityMapsToken;
       if (!token)
         return fallback(
-          "no token (--electricity-maps-token, `intensity.tokenEnv` or CARBON_GATE_ELECTRICITY_MAPS_TOKEN)"
+          "no token (the Electricity Maps token flag or input, the variable `intensity.tokenEnv` names, or CARBON_GATE_ELECTRICITY_MAPS_TOKEN)"
         );
-      if (!zone) return fallback("no zone: set --region or `intensity.zone`");
+      if (!zone) return fallback("no zone: set a region or `intensity.zone`");
       const live2 = await electricityMapsIntensity({ zone, token, env: req.env, timeoutMs: req.timeoutMs });
       return { grid: withLiveIntensity(grid, "electricity-maps", live2), warnings: [] };
     }
     if (req.source === "watttime") {
       const creds = req.credentials.wattTime;
       if (!creds)
-        return fallback("no credentials (CARBON_GATE_WATTTIME_USERNAME and CARBON_GATE_WATTTIME_PASSWORD)");
+        return fallback(
+          "no credentials (the WattTime inputs, the variables `intensity.usernameEnv`/`passwordEnv` name, or CARBON_GATE_WATTTIME_USERNAME and CARBON_GATE_WATTTIME_PASSWORD)"
+        );
       if (!req.zone)
         return fallback("WattTime needs its own region name: set `intensity.zone` (e.g. CAISO_NORTH)");
       const live2 = await wattTimeIntensity({
@@ -30411,6 +30452,7 @@ async function runSuite(specs, deps) {
 }
 async function runBenchmark(spec, where, deps) {
   for (let w2 = 1; w2 <= spec.warmup; w2++) {
+    if (deps.interrupted?.()) return { spec, status: "error", reason: "not run: interrupted", samples: [] };
     deps.progress(`${where}: warmup ${w2}/${spec.warmup}`);
     const result = await deps.spawnBenchmark(spec, () => {
     });
@@ -30420,6 +30462,8 @@ async function runBenchmark(spec, where, deps) {
   }
   const samples = [];
   for (let r = 1; r <= spec.repeat; r++) {
+    if (deps.interrupted?.())
+      return { spec, status: "error", reason: `interrupted before repeat ${r}/${spec.repeat}`, samples };
     deps.progress(`${where}: repeat ${r}/${spec.repeat}`);
     const sample2 = await meteredRepeat(spec, r, deps);
     samples.push(sample2);
@@ -30438,12 +30482,13 @@ async function meteredRepeat(spec, repeat, deps) {
 }
 function sampleRun(repeat, command, measurement) {
   const reported = command.reported;
-  if (!reported) return { repeat, command, measurement };
+  const notes = [...command.notes ?? [], ...reported?.problems ?? []];
   const sample2 = {
     repeat,
     command,
-    measurement: reported.problems.length ? { ...measurement, notes: [...measurement.notes, ...reported.problems] } : measurement
+    measurement: notes.length ? { ...measurement, notes: [...measurement.notes, ...notes] } : measurement
   };
+  if (!reported) return sample2;
   if (Object.keys(reported.metrics).length) sample2.metrics = reported.metrics;
   if (reported.layers) sample2.layers = reported.layers;
   const backend = reportedBackend(reported.metrics);
@@ -30465,6 +30510,11 @@ async function runAb(head, base, deps) {
     if (baseSpec) sides.unshift(side({ ...baseSpec, repeat: spec.repeat }, deps.spawnBaseBenchmark, "base"));
     for (const s of sides) await warm(s, where, deps);
     for (let r = 1; r <= spec.repeat; r++) {
+      if (deps.interrupted?.()) {
+        for (const s of sides.filter((x) => !x.run.reason))
+          fail(s, `interrupted before repeat ${r}/${spec.repeat}`);
+        break;
+      }
       const order = r % 2 === 1 ? sides : [...sides].reverse();
       for (const s of order.filter((x) => !x.run.reason)) {
         deps.progress(`${where}: ${s.label} repeat ${r}/${spec.repeat}`);
@@ -30484,9 +30534,9 @@ async function runAb(head, base, deps) {
 function side(spec, exec, label) {
   return { label, exec, run: { spec, status: "ok", samples: [] } };
 }
-function fail(s, reason) {
+function fail(s, reason2) {
   s.run.status = "error";
-  s.run.reason = reason;
+  s.run.reason = reason2;
 }
 async function warm(s, where, deps) {
   const n = s.run.spec.warmup;
@@ -38487,16 +38537,16 @@ var TICKS_PER_S = 100;
 function procRoot() {
   return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
 }
-function read(path16) {
+function read(path18) {
   try {
-    return readFileSync(path16, "utf8");
+    return readFileSync(path18, "utf8");
   } catch {
     return null;
   }
 }
 function readSystemCpu() {
-  const stat3 = process.platform === "linux" ? read(`${procRoot()}/stat`) : null;
-  const parsed = stat3 ? parseProcStat(stat3) : null;
+  const stat4 = process.platform === "linux" ? read(`${procRoot()}/stat`) : null;
+  const parsed = stat4 ? parseProcStat(stat4) : null;
   if (parsed) return { ...parsed, source: "proc" };
   let busy = 0;
   let total = 0;
@@ -38560,8 +38610,8 @@ function readReapedChildrenCpuS() {
   const parsed = self ? parsePidStat(self) : null;
   return parsed ? parsed.childTicks / TICKS_PER_S : null;
 }
-function readText2(path16) {
-  return read(path16);
+function readText2(path18) {
+  return read(path18);
 }
 
 // src/meter/io/detect.ts
@@ -38951,7 +39001,7 @@ function energyJ(t, startS, endS) {
 // src/meter/io/nvidia-smi.ts
 import { execFile as execFile2 } from "node:child_process";
 import { accessSync, constants, statSync as statSync2 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 var NVIDIA_SMI_NOT_FOUND = "nvidia-smi not found on PATH";
 var DETECT_TIMEOUT_MS = 5e3;
 function isExecutableFile(p) {
@@ -38964,10 +39014,10 @@ function isExecutableFile(p) {
 }
 function resolveNvidiaSmi(env = process.env) {
   const override = env.CARBON_GATE_NVIDIA_SMI;
-  if (override) return path7.resolve(override);
-  for (const dir2 of (env.PATH ?? "").split(path7.delimiter)) {
-    if (!dir2) continue;
-    const candidate = path7.resolve(dir2, "nvidia-smi");
+  if (override) return path8.resolve(override);
+  for (const dir of (env.PATH ?? "").split(path8.delimiter)) {
+    if (!dir) continue;
+    const candidate = path8.resolve(dir, "nvidia-smi");
     if (isExecutableFile(candidate)) return candidate;
   }
   return null;
@@ -38982,13 +39032,13 @@ function detectNvidiaGpus(opts = {}) {
     execFile2(binary, args, { timeout, maxBuffer: 1 << 20, encoding: "utf8" }, (err, stdout, stderr) => {
       if (err) {
         const e = err;
-        let reason;
-        if (e.code === "ENOENT") reason = `nvidia-smi not found at ${binary}`;
-        else if (e.killed) reason = `nvidia-smi did not answer within ${timeout / 1e3} s`;
+        let reason2;
+        if (e.code === "ENOENT") reason2 = `nvidia-smi not found at ${binary}`;
+        else if (e.killed) reason2 = `nvidia-smi did not answer within ${timeout / 1e3} s`;
         else if (typeof e.code === "number")
-          reason = `nvidia-smi failed (exit code ${e.code}): ${firstLine(stdout || stderr) || "no output"}`;
-        else reason = `could not run nvidia-smi (${binary}): ${firstLine(e.message)}`;
-        resolve({ ok: false, reason });
+          reason2 = `nvidia-smi failed (exit code ${e.code}): ${firstLine(stdout || stderr) || "no output"}`;
+        else reason2 = `could not run nvidia-smi (${binary}): ${firstLine(e.message)}`;
+        resolve({ ok: false, reason: reason2 });
         return;
       }
       const gpus = parseGpuList(stdout);
@@ -39039,8 +39089,8 @@ function startSession2({ binary, gpus, intervalS, firstSampleWaitS }) {
   if (child2) {
     const c = child2;
     gone = new Promise((resolve) => {
-      c.once("exit", (code, signal) => {
-        if (!stopped) ended = { atS: nowS(), code, signal };
+      c.once("exit", (code2, signal) => {
+        if (!stopped) ended = { atS: nowS(), code: code2, signal };
         resolve();
       });
       c.once("error", (e) => {
@@ -39105,7 +39155,7 @@ async function terminate(child2, gone) {
 
 // src/power-profile/io/load-power-profile.ts
 import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/power-profile/schema.ts
 var MAX_W = 1e5;
@@ -39178,40 +39228,73 @@ var PowerProfileSchema = field(
 );
 
 // src/power-profile/parse.ts
+var SHAPE = "a JSON object with version, source, idleW and loadW";
+var EXPECTED = `a power profile: ${SHAPE}`;
 function parsePowerProfileText(text3, file3) {
+  const body = text3.startsWith("\uFEFF") ? text3.slice(1) : text3;
   let value;
   try {
-    value = JSON.parse(text3.startsWith("\uFEFF") ? text3.slice(1) : text3);
+    value = JSON.parse(body);
   } catch (error62) {
-    const message = error62.message.split("\n")[0] ?? "syntax error";
-    return { ok: false, errors: [`${file3}: invalid JSON: ${message}`] };
+    return { ok: false, errors: [jsonErrorLine(error62, body, file3)] };
   }
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return { ok: false, errors: [`${file3}: expected ${SHAPE}, found ${kindOf2(value)}`] };
   const parsed = PowerProfileSchema.safeParse(value);
   if (parsed.success) return { ok: true, profile: parsed.data };
   const lines = issueLines(parsed.error.issues, value, PowerProfileSchema, file3);
   return { ok: false, errors: lines.slice(0, MAX_ERROR_LINES) };
 }
+function kindOf2(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  return `a ${typeof value === "string" ? "string" : typeof value === "number" ? "number" : "boolean"}`;
+}
+function jsonErrorLine(error62, text3, file3) {
+  const message = (error62.message ?? "").split("\n")[0] ?? "";
+  const offset = /\bat position (\d+)/.exec(message)?.[1];
+  const where = offset === void 0 ? file3 : `${file3}:${lineCol2(text3, Number(offset))}`;
+  let reason2;
+  if (/^Unexpected token\b/.test(message)) reason2 = "unexpected character";
+  else if (/^Unexpected end of JSON input/.test(message)) reason2 = "the text ends before the JSON value does";
+  else {
+    reason2 = message.replace(/\s*(in JSON\s*)?at position \d+.*$/, "").replace(/\s*in JSON$/, "");
+    if (reason2 === "" || /["`\\]/.test(reason2) || reason2.length > 80) reason2 = "syntax error";
+    else reason2 = reason2[0].toLowerCase() + reason2.slice(1);
+  }
+  return `${where}: invalid JSON: ${reason2}; expected ${EXPECTED}`;
+}
+function lineCol2(text3, offset) {
+  const before = text3.slice(0, offset);
+  const line = before.split("\n").length;
+  return `${line}:${offset - before.lastIndexOf("\n")}`;
+}
 
 // src/power-profile/io/load-power-profile.ts
 function labelOf(absolute) {
-  const relative = path8.relative(process.cwd(), absolute);
-  return relative && !relative.startsWith("..") && !path8.isAbsolute(relative) ? relative : absolute;
+  const relative = path9.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith("..") && !path9.isAbsolute(relative) ? relative : absolute;
 }
 function loadPowerProfile(file3) {
-  const absolute = path8.resolve(file3);
+  const absolute = path9.resolve(file3);
   const label = labelOf(absolute);
   let text3;
   try {
-    const info = statSync3(absolute);
+    const real = realPathOrNearest(absolute);
+    if (inGitDir(real))
+      throw new ConfigError([
+        `${label}: inside .git/; expected a power profile (JSON), not one of git's own files`
+      ]);
+    const info = statSync3(real);
     if (!info.isFile())
       throw new ConfigError([`${label}: not a regular file; expected a power profile (JSON)`]);
     if (info.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
-    text3 = readFileSync2(absolute, "utf8");
+    text3 = readFileSync2(real, "utf8");
   } catch (error62) {
     if (error62 instanceof ConfigError) throw error62;
-    const code = error62.code;
+    const code2 = error62.code;
     throw new ConfigError([
-      code === "ENOENT" ? `${label}: power profile not found` : `${label}: cannot read the power profile (${code ?? "error"})`
+      code2 === "ENOENT" ? `${label}: power profile not found` : `${label}: cannot read the power profile (${code2 ?? "error"})`
     ]);
   }
   const result = parsePowerProfileText(text3, label);
@@ -39334,7 +39417,7 @@ function chooseDomains(all) {
 
 // src/meter/io/powercap.ts
 import { closeSync, openSync, readSync, readdirSync as readdirSync2 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 function powercapRoot() {
   return process.env.CARBON_GATE_POWERCAP_ROOT ?? "/sys/class/powercap";
 }
@@ -39354,25 +39437,25 @@ function readAttribute(file3) {
 }
 function zoneDirs(root) {
   const out = /* @__PURE__ */ new Map();
-  const visit2 = (dir2, depth) => {
+  const visit2 = (dir, depth) => {
     let names;
     try {
-      names = readdirSync2(dir2).sort();
+      names = readdirSync2(dir).sort();
     } catch {
       return;
     }
     for (const name2 of names) {
       const isZone = parseZoneId(name2) !== null;
       if (!isZone && !(depth === 0 && (name2 === "intel-rapl" || name2 === "intel-rapl-mmio"))) continue;
-      if (isZone && !out.has(name2)) out.set(name2, path9.join(dir2, name2));
-      if (depth < 3) visit2(path9.join(dir2, name2), depth + 1);
+      if (isZone && !out.has(name2)) out.set(name2, path10.join(dir, name2));
+      if (depth < 3) visit2(path10.join(dir, name2), depth + 1);
     }
   };
   visit2(root, 0);
   return out;
 }
-function energyStatus(dir2) {
-  const read2 = readAttribute(path9.join(dir2, "energy_uj"));
+function energyStatus(dir) {
+  const read2 = readAttribute(path10.join(dir, "energy_uj"));
   if (!read2.ok) return { ok: false, unreadable: true, why: `energy_uj not readable (${read2.code})` };
   if (parseMicrojoules(read2.text) === null)
     return {
@@ -39383,30 +39466,30 @@ function energyStatus(dir2) {
   return { ok: true };
 }
 function scanPowercap(root) {
-  const dirs = zoneDirs(root);
+  const dirs2 = zoneDirs(root);
   const zones = [];
   const problems = [];
-  for (const [id, dir2] of dirs) {
+  for (const [id, dir] of dirs2) {
     const parsed = parseZoneId(id);
-    const nameRead = readAttribute(path9.join(dir2, "name"));
+    const nameRead = readAttribute(path10.join(dir, "name"));
     const name2 = nameRead.ok ? nameRead.text.trim() : "";
     if (!/^[\w.-]{1,40}$/.test(name2)) {
       problems.push(`RAPL ${id}: no readable name file; zone not used`);
       continue;
     }
-    const rangeRead = readAttribute(path9.join(dir2, "max_energy_range_uj"));
+    const rangeRead = readAttribute(path10.join(dir, "max_energy_range_uj"));
     const maxRangeUj = rangeRead.ok ? parseMicrojoules(rangeRead.text) : null;
     if (!maxRangeUj) {
       const shown = rangeRead.ok ? describeValue(rangeRead.text.trim()) : `unreadable (${rangeRead.code})`;
       problems.push(`RAPL ${zoneLabel({ id, name: name2 })}: max_energy_range_uj is ${shown}; zone not used`);
       continue;
     }
-    zones.push({ id, ...parsed, name: name2, maxRangeUj, dir: dir2, status: energyStatus(dir2) });
+    zones.push({ id, ...parsed, name: name2, maxRangeUj, dir, status: energyStatus(dir) });
   }
-  return { found: dirs.size, zones, problems };
+  return { found: dirs2.size, zones, problems };
 }
 function readEnergyUj(zone) {
-  const read2 = readAttribute(path9.join(zone.dir, "energy_uj"));
+  const read2 = readAttribute(path10.join(zone.dir, "energy_uj"));
   return read2.ok ? parseMicrojoules(read2.text) : null;
 }
 
@@ -39877,6 +39960,7 @@ function unique(items) {
 import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync3 } from "node:fs";
 import { performance as performance4 } from "node:perf_hooks";
+import { setTimeout as delay2 } from "node:timers/promises";
 
 // src/runner/describe-exit.ts
 function describeExit(r, timeoutS) {
@@ -39887,133 +39971,619 @@ function describeExit(r, timeoutS) {
 }
 
 // src/runner/io/line-prefixer.ts
+var MAX_LINE_BYTES = 64 * 1024;
+var CONTINUATION_MARK = "\u2026";
+var LF = 10;
+var CR = 13;
+var NEWLINE = Buffer.from("\n");
+var EMPTY = Buffer.alloc(0);
+var isContinuation = (b) => (b & 192) === 128;
 var LinePrefixer = class {
-  constructor(prefix, out) {
-    this.prefix = prefix;
+  constructor(prefix, out, maxLineBytes = MAX_LINE_BYTES) {
     this.out = out;
+    this.maxLineBytes = maxLineBytes;
+    if (!Number.isInteger(maxLineBytes) || maxLineBytes < 4) {
+      throw new RangeError(
+        `maxLineBytes must be an integer of at least 4 (one UTF-8 character), got ${maxLineBytes}`
+      );
+    }
+    this.prefixBytes = Buffer.from(prefix);
   }
-  prefix;
   out;
-  partial = "";
-  write(chunk) {
-    const text3 = this.partial + chunk.toString();
-    const lines = text3.split("\n");
-    this.partial = lines.pop() ?? "";
-    if (lines.length) this.out.write(lines.map((l) => `${this.prefix}${l}
-`).join(""));
+  maxLineBytes;
+  prefixBytes;
+  markBytes = Buffer.from(CONTINUATION_MARK);
+  /** The partial line held back; allocated at its first use, `maxLineBytes` long. */
+  pending;
+  pendingLen = 0;
+  /** The pending bytes continue a cut line: they get the continuation mark. */
+  continued = false;
+  /** The last byte seen was a CR that ended a line: an LF first in the next chunk completes a CRLF. */
+  afterCr = false;
+  /** The output of the current write, written with one call; allocated at its first byte. */
+  outBuf = EMPTY;
+  outLen = 0;
+  outHint = 0;
+  /** Bytes of a partial line held back until it ends (at most `maxLineBytes`). */
+  get pendingBytes() {
+    return this.pendingLen;
   }
+  write(chunk) {
+    const data6 = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    const n = data6.length;
+    if (n === 0) return;
+    this.begin(n);
+    let pos = 0;
+    if (this.afterCr) {
+      this.afterCr = false;
+      if (data6[0] === LF) {
+        this.putSmall(NEWLINE);
+        pos = 1;
+      }
+    }
+    let lf = -2;
+    let cr = -2;
+    while (pos < n) {
+      if (lf !== -1 && lf < pos) lf = data6.indexOf(LF, pos);
+      if (cr !== -1 && cr < pos) cr = data6.indexOf(CR, pos);
+      const stop = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+      if (stop === -1) {
+        this.hold(data6, pos, n);
+        break;
+      }
+      let end = stop + 1;
+      if (data6[stop] === CR) {
+        if (end === n) this.afterCr = true;
+        else if (data6[end] === LF) end++;
+      }
+      this.line(data6, pos, stop, end);
+      pos = end;
+    }
+    this.end();
+  }
+  /** Ends a partial line with "\n" (the child has exited). */
   flush() {
-    if (this.partial) this.out.write(`${this.prefix}${this.partial}
-`);
-    this.partial = "";
+    this.begin(0);
+    if (this.pendingLen > 0) {
+      this.putPrefix();
+      this.put(this.pending, 0, this.pendingLen);
+      this.putSmall(NEWLINE);
+    } else if (this.afterCr) {
+      this.putSmall(NEWLINE);
+    }
+    this.pendingLen = 0;
+    this.pending = void 0;
+    this.continued = false;
+    this.afterCr = false;
+    this.end();
+  }
+  /** Writes the line made of the pending bytes and data[start, stop), ended by data[stop, end). */
+  line(data6, start, stop, end) {
+    start = this.cutWhileOver(data6, start, stop);
+    this.putPrefix();
+    if (this.pendingLen > 0) this.put(this.pending, 0, this.pendingLen);
+    this.put(data6, start, end);
+    this.pendingLen = 0;
+    this.continued = false;
+  }
+  /** Holds data[start, stop) back as (the end of) a partial line. */
+  hold(data6, start, stop) {
+    start = this.cutWhileOver(data6, start, stop);
+    this.pending ??= Buffer.allocUnsafe(this.maxLineBytes);
+    data6.copy(this.pending, this.pendingLen, start, stop);
+    this.pendingLen += stop - start;
+  }
+  /**
+   * While the pending bytes and data[start, stop) are more than the cap, writes the first cap's worth
+   * (back to a character boundary) as a piece of a cut line; returns where the rest of data starts.
+   */
+  cutWhileOver(data6, start, stop) {
+    const cap = this.maxLineBytes;
+    while (this.pendingLen + (stop - start) > cap) {
+      const pendingLen = this.pendingLen;
+      const at2 = (i) => i < pendingLen ? this.pending[i] : data6[start + i - pendingLen];
+      let cut = cap;
+      for (let k = 0; k < 3 && isContinuation(at2(cut)); k++) cut--;
+      this.putPrefix();
+      if (cut <= pendingLen) {
+        this.put(this.pending, 0, cut);
+        this.pending.copyWithin(0, cut, pendingLen);
+        this.pendingLen = pendingLen - cut;
+      } else {
+        if (pendingLen > 0) this.put(this.pending, 0, pendingLen);
+        const next = start + cut - pendingLen;
+        this.put(data6, start, next);
+        start = next;
+        this.pendingLen = 0;
+      }
+      this.putSmall(NEWLINE);
+      this.continued = true;
+    }
+    return start;
+  }
+  putPrefix() {
+    this.putSmall(this.prefixBytes);
+    if (this.continued) this.putSmall(this.markBytes);
+  }
+  /** Starts the output of one write, sized for the input, what is pending and some prefixes. */
+  begin(inputBytes) {
+    this.outHint = inputBytes + this.pendingLen + (inputBytes >> 3) + 16 * (this.prefixBytes.length + 8);
+    this.outLen = 0;
+  }
+  reserve(len) {
+    if (this.outLen + len <= this.outBuf.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.outHint, 2 * this.outBuf.length, this.outLen + len));
+    grown.set(this.outBuf.subarray(0, this.outLen));
+    this.outBuf = grown;
+  }
+  /** Copies src[from, to) to the output. A view and TypedArray#set: cheaper than Buffer#copy's checks. */
+  put(src, from, to) {
+    const len = to - from;
+    if (len <= 0) return;
+    this.reserve(len);
+    this.outBuf.set(new Uint8Array(src.buffer, src.byteOffset + from, len), this.outLen);
+    this.outLen += len;
+  }
+  /** Copies a few bytes (a prefix) one by one: cheaper than a native call. */
+  putSmall(src) {
+    const n = src.length;
+    this.reserve(n);
+    const out = this.outBuf;
+    let o = this.outLen;
+    for (let i = 0; i < n; i++) out[o++] = src[i];
+    this.outLen = o;
+  }
+  /** Writes the output of one write, if any; the buffer is the stream's from now on. */
+  end() {
+    if (this.outLen > 0) this.out.write(this.outBuf.subarray(0, this.outLen));
+    this.outBuf = EMPTY;
+    this.outLen = 0;
   }
 };
 
 // src/runner/io/metrics-channel.ts
-import { closeSync as closeSync2, mkdtempSync, openSync as openSync2, readSync as readSync2, rmSync, statSync as statSync4 } from "node:fs";
+import { chmodSync, chownSync, constants as constants2, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { lstat, open as open3, rm as rm2 } from "node:fs/promises";
 import os4 from "node:os";
-import path10 from "node:path";
+import path11 from "node:path";
 var MAX_BYTES = 1024 * 1024;
-var dir;
+var OPEN_FLAGS = constants2.O_RDONLY | (constants2.O_NONBLOCK ?? 0) | (constants2.O_NOFOLLOW ?? 0);
+var dirs = /* @__PURE__ */ new Map();
 var counter = 0;
-function newMetricsFile() {
+function privateDir(kind3) {
+  let dir = dirs.get(kind3);
   if (!dir) {
-    const created = mkdtempSync(path10.join(os4.tmpdir(), "carbon-gate-metrics-"));
-    dir = created;
-    process.once("exit", () => rmSync(created, { recursive: true, force: true }));
+    const created = mkdtempSync(path11.join(os4.tmpdir(), "carbon-gate-metrics-"));
+    if (kind3 === "shared") chmodSync(created, 457);
+    if (!dirs.size) process.once("exit", removeMetricsDirs);
+    dirs.set(kind3, dir = created);
   }
-  return path10.join(dir, `run-${++counter}.json`);
+  return dir;
 }
-function takeMetrics(file3) {
-  try {
-    const size = statSync4(file3).size;
-    if (size > MAX_BYTES) return { metrics: {}, problems: [`metrics file over ${MAX_BYTES} bytes: ignored`] };
-    const buf = Buffer.alloc(size);
-    const fd = openSync2(file3, "r");
-    try {
-      readSync2(fd, buf, 0, size, 0);
-    } finally {
-      closeSync2(fd);
-    }
-    return parseMetricsFile(buf.toString("utf8"));
-  } catch {
-    return void 0;
-  } finally {
-    rmSync(file3, { force: true });
+function removeMetricsDirs() {
+  for (const dir of dirs.values()) rmSync(dir, { recursive: true, force: true });
+  dirs.clear();
+}
+function newMetricsFile(owner) {
+  const n = ++counter;
+  if (!owner) {
+    const file3 = path11.join(privateDir("own"), `run-${n}.json`);
+    return { file: file3, remove: file3 };
   }
+  const own2 = path11.join(privateDir("shared"), `run-${n}`);
+  mkdirSync(own2, { mode: 448 });
+  chownSync(own2, owner.uid, owner.gid);
+  return { file: path11.join(own2, "metrics.json"), remove: own2 };
+}
+var LINK = "metrics file is a symbolic link: not followed, ignored";
+var ignored = (problem) => ({ metrics: {}, problems: [problem] });
+function kind2(st) {
+  if (st.isFIFO()) return "a FIFO";
+  if (st.isSocket()) return "a socket";
+  if (st.isDirectory()) return "a folder";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  return "not a file";
+}
+function refusal(st) {
+  if (st.isSymbolicLink()) return LINK;
+  if (!st.isFile()) return `metrics file is not a regular file (${kind2(st)}): ignored`;
+  if (st.nlink > 1) return "metrics file has other hard links: ignored";
+  if (st.size > MAX_BYTES) return `metrics file over ${MAX_BYTES} bytes: ignored`;
+  return void 0;
+}
+var code = (e) => e.code ?? "error";
+async function takeMetrics(slot) {
+  try {
+    return await readMetrics(slot.file);
+  } catch (e) {
+    return ignored(`metrics file could not be read (${code(e)}): ignored`);
+  } finally {
+    await rm2(slot.remove, { recursive: true, force: true }).catch(() => {
+    });
+  }
+}
+async function readMetrics(file3) {
+  let st;
+  try {
+    st = await lstat(file3);
+  } catch (e) {
+    if (code(e) === "ENOENT") return void 0;
+    throw e;
+  }
+  const before = refusal(st);
+  if (before) return ignored(before);
+  let fh;
+  try {
+    fh = await open3(file3, OPEN_FLAGS);
+  } catch (e) {
+    if (code(e) === "ELOOP") return ignored(LINK);
+    throw e;
+  }
+  try {
+    const opened = refusal(await fh.stat());
+    if (opened) return ignored(opened);
+    const buf = Buffer.alloc(MAX_BYTES + 1);
+    let total = 0;
+    while (total < buf.length) {
+      const { bytesRead } = await fh.read(buf, total, buf.length - total, total);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+    }
+    if (total > MAX_BYTES) return ignored(`metrics file over ${MAX_BYTES} bytes: ignored`);
+    return parseMetricsFile(buf.subarray(0, total).toString("utf8"));
+  } finally {
+    await fh.close();
+  }
+}
+
+// src/runner/io/process-tree.ts
+import { readFileSync as readFileSync3, readdirSync as readdirSync3 } from "node:fs";
+import { readFile as readFile2 } from "node:fs/promises";
+import { setTimeout as delay } from "node:timers/promises";
+function defaultProcRoot() {
+  return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
+}
+function parseStat(text3) {
+  const open6 = text3.indexOf("(");
+  const close = text3.lastIndexOf(")");
+  if (open6 < 0 || close < open6) return null;
+  const pid = Number(text3.slice(0, open6).trim());
+  const rest = text3.slice(close + 1).trim().split(/\s+/);
+  const [state = "", ppidText, pgidText] = rest;
+  const ppid = Number(ppidText);
+  const pgid = Number(pgidText);
+  const startTime = rest[19];
+  if (!Number.isInteger(pid) || !Number.isInteger(ppid) || !Number.isInteger(pgid) || !startTime) return null;
+  return { pid, ppid, pgid, state, startTime, comm: text3.slice(open6 + 1, close) };
+}
+var isDead = (p) => p.state === "Z" || p.state === "X" || p.state === "x";
+var isPidName = (name2) => /^\d+$/.test(name2);
+function readSync2(path18) {
+  try {
+    return readFileSync3(path18, "utf8");
+  } catch {
+    return null;
+  }
+}
+async function readAsync(path18) {
+  try {
+    return await readFile2(path18, "utf8");
+  } catch {
+    return null;
+  }
+}
+var ProcessTree = class {
+  constructor(rootPid, opts = {}) {
+    this.rootPid = rootPid;
+    this.opts = opts;
+    this.root = opts.procRoot ?? defaultProcRoot();
+    this.self = opts.self ?? process.pid;
+    this.rootStart = this.stat(rootPid)?.startTime;
+  }
+  rootPid;
+  opts;
+  root;
+  self;
+  /** Running processes seen in the tree, by pid. */
+  known = /* @__PURE__ */ new Map();
+  /** Whether /proc/<pid>/task/<tid>/children exists (CONFIG_PROC_CHILDREN); else every stat is read. */
+  childrenFiles;
+  /** The benchmark's start time: nothing that started before it can be its. */
+  rootStart;
+  /** Whether this machine has a /proc to read (Linux); without it only the process group can be killed. */
+  static available(procRoot2 = defaultProcRoot()) {
+    try {
+      return readdirSync3(procRoot2).some(isPidName);
+    } catch {
+      return false;
+    }
+  }
+  /** Processes remembered so far that are still the same process; for signalling during the run. */
+  tracked() {
+    return [...this.known.values()];
+  }
+  /** Looks for new descendants of the benchmark and forgets the ones that ended. Cheap; call often. */
+  poll() {
+    const parents = [this.rootPid, ...this.known.keys()];
+    if (this.childrenFiles === void 0) {
+      if (this.childrenOf(this.rootPid) !== null) this.childrenFiles = true;
+      else if (this.stat(this.rootPid)) this.childrenFiles = false;
+    }
+    if (this.childrenFiles) this.pollChildren(parents);
+    else this.pollAll(parents);
+  }
+  pollChildren(parents) {
+    const stack = [...parents];
+    const visited = /* @__PURE__ */ new Set();
+    while (stack.length) {
+      const pid = stack.pop();
+      if (visited.has(pid)) continue;
+      visited.add(pid);
+      if (pid !== this.rootPid) {
+        const now = this.stat(pid);
+        const was = this.known.get(pid);
+        if (!now || isDead(now) || was && was.startTime !== now.startTime) {
+          this.known.delete(pid);
+          continue;
+        }
+        if (!was) this.known.set(pid, now);
+      }
+      for (const child2 of this.childrenOf(pid) ?? []) if (child2 !== this.self) stack.push(child2);
+    }
+  }
+  pollAll(parents) {
+    const all = this.scanSync();
+    for (const [pid, was] of this.known) {
+      const now = all.get(pid);
+      if (!now || isDead(now) || now.startTime !== was.startTime) this.known.delete(pid);
+    }
+    const kids = childIndex(all.values());
+    const stack = [...parents];
+    const visited = /* @__PURE__ */ new Set();
+    while (stack.length) {
+      const pid = stack.pop();
+      if (visited.has(pid)) continue;
+      visited.add(pid);
+      for (const child2 of kids.get(pid) ?? []) {
+        if (child2.pid === this.self || isDead(child2)) continue;
+        if (!this.known.has(child2.pid)) this.known.set(child2.pid, child2);
+        stack.push(child2.pid);
+      }
+    }
+  }
+  /**
+   * Every process still running that belongs to the benchmark (see the file comment), read from all of
+   * /proc once; for after the benchmark's main process has exited. Never this process. The stat files
+   * are read at once (as the meter does); environments, which can stall on a busy process, are read
+   * asynchronously and only for processes started since the benchmark.
+   */
+  async leftovers() {
+    const all = this.scanSync();
+    const found = /* @__PURE__ */ new Map();
+    const take = (p) => {
+      if (p.pid > 1 && p.pid !== this.self && !isDead(p)) found.set(p.pid, p);
+    };
+    for (const [pid, was] of this.known) {
+      const now = all.get(pid);
+      if (now && now.startTime === was.startTime) take(now);
+    }
+    for (const p of all.values()) if (p.pgid === this.rootPid) take(p);
+    const marker = this.opts.envMarker;
+    if (marker) {
+      const since = this.rootStart === void 0 ? -1 : Number(this.rootStart);
+      const candidates = [...all.values()].filter(
+        (p) => !found.has(p.pid) && p.pid !== this.self && !isDead(p) && Number(p.startTime) >= since
+      );
+      const marked = await Promise.all(candidates.map((p) => this.hasMarker(p.pid, marker)));
+      candidates.forEach((p, i) => marked[i] && take(p));
+    }
+    const kids = childIndex(all.values());
+    const stack = [...found.keys()];
+    while (stack.length) {
+      for (const child2 of kids.get(stack.pop()) ?? []) {
+        if (found.has(child2.pid)) continue;
+        take(child2);
+        if (found.has(child2.pid)) stack.push(child2.pid);
+      }
+    }
+    return [...found.values()].sort((a, b) => a.pid - b.pid);
+  }
+  /** Whether `p` is still that same process and running. */
+  isRunning(p) {
+    const now = this.stat(p.pid);
+    return !!now && now.startTime === p.startTime && !isDead(now);
+  }
+  /** Sends `signal` to each process that is still the one seen (never to a reused pid); returns those sent. */
+  signal(procs, signal) {
+    const sent = [];
+    for (const p of procs) {
+      if (p.pid <= 1 || p.pid === this.self || !this.isRunning(p)) continue;
+      try {
+        process.kill(p.pid, signal);
+        sent.push(p);
+      } catch {
+      }
+    }
+    return sent;
+  }
+  stat(pid) {
+    const text3 = readSync2(`${this.root}/${pid}/stat`);
+    return text3 ? parseStat(text3) : null;
+  }
+  childrenOf(pid) {
+    let tids;
+    try {
+      tids = readdirSync3(`${this.root}/${pid}/task`);
+    } catch {
+      return null;
+    }
+    const out = [];
+    for (const tid of tids) {
+      const text3 = readSync2(`${this.root}/${pid}/task/${tid}/children`);
+      if (text3 === null) return null;
+      for (const p of text3.split(/\s+/)) if (p) out.push(Number(p));
+    }
+    return out;
+  }
+  scanSync() {
+    const out = /* @__PURE__ */ new Map();
+    let names;
+    try {
+      names = readdirSync3(this.root);
+    } catch {
+      return out;
+    }
+    for (const name2 of names) {
+      if (!isPidName(name2)) continue;
+      const text3 = readSync2(`${this.root}/${name2}/stat`);
+      const p = text3 ? parseStat(text3) : null;
+      if (p) out.set(p.pid, p);
+    }
+    return out;
+  }
+  async hasMarker(pid, marker) {
+    let env = await readAsync(`${this.root}/${pid}/environ`);
+    if (env === "") env = await delay(20).then(() => readAsync(`${this.root}/${pid}/environ`));
+    return env !== null && env.split("\0").includes(marker);
+  }
+};
+function childIndex(procs) {
+  const kids = /* @__PURE__ */ new Map();
+  for (const p of procs) {
+    const list = kids.get(p.ppid);
+    if (list) list.push(p);
+    else kids.set(p.ppid, [p]);
+  }
+  return kids;
+}
+function describePids(procs, max = 5) {
+  const shown = procs.slice(0, max).map((p) => `${p.pid} (${p.comm.replace(/[^\w.+-]/g, "?").slice(0, 15)})`);
+  const more = procs.length > max ? ` and ${procs.length - max} more` : "";
+  return `${procs.length === 1 ? "pid" : "pids"} ${shown.join(", ")}${more}`;
 }
 
 // src/runner/io/spawn-command.ts
 var KILL_GRACE_MS2 = 2e3;
-var liveGroups = /* @__PURE__ */ new Set();
+var LEFTOVER_GRACE_MS = 1e3;
+var PIPE_GRACE_MS = 1500;
+var POLL_MS = 200;
+var liveRuns = /* @__PURE__ */ new Set();
 function killAllGroups(signal = "SIGKILL") {
-  for (const pgid of liveGroups) killGroup(pgid, signal);
+  for (const run of liveRuns) killRun(run, signal);
+}
+function killRun(run, signal) {
+  killGroup(run.pgid, signal);
+  run.tree?.signal(run.tree.tracked(), signal);
 }
 function killGroup(pgid, signal) {
   try {
     process.kill(-pgid, signal);
+    return true;
   } catch {
+    return false;
   }
 }
-function spawnCommand(spec, prefix, output2, onPid, baseEnv = process.env) {
+var procAvailable = /* @__PURE__ */ new Map();
+function hasProc(root) {
+  let known = procAvailable.get(root);
+  if (known === void 0) procAvailable.set(root, known = ProcessTree.available(root));
+  return known;
+}
+var notStarted = (reason2) => ({
+  ok: false,
+  exitCode: null,
+  signal: null,
+  timedOut: false,
+  reason: reason2,
+  durationS: 0
+});
+function spawnCommand(spec, opts) {
   const start = performance4.now();
   const elapsed = () => (performance4.now() - start) / 1e3;
   if (!existsSync3(spec.cwd)) {
-    const reason = `could not start: working directory ${spec.cwd} does not exist`;
-    return Promise.resolve({
-      ok: false,
-      exitCode: null,
-      signal: null,
-      timedOut: false,
-      reason,
-      durationS: 0
-    });
+    return Promise.resolve(notStarted(`could not start: working directory ${spec.cwd} does not exist`));
   }
-  const metricsFile = newMetricsFile();
+  let slot;
+  try {
+    slot = newMetricsFile(opts.runAs);
+  } catch (e) {
+    return Promise.resolve(notStarted(`could not start: no metrics file: ${e.message}`));
+  }
+  const procRoot2 = opts.procRoot ?? defaultProcRoot();
   return new Promise((resolve) => {
     const child2 = spawn2("/bin/sh", ["-c", spec.run], {
       cwd: spec.cwd,
-      env: { ...baseEnv, ...spec.env, [METRICS_ENV]: metricsFile },
+      env: { ...opts.env ?? process.env, ...spec.env, [METRICS_ENV]: slot.file },
       detached: true,
-      stdio: ["ignore", "pipe", "pipe"]
+      stdio: ["ignore", "pipe", "pipe"],
+      ...opts.runAs ? { uid: opts.runAs.uid, gid: opts.runAs.gid } : {}
     });
-    const out = new LinePrefixer(prefix, output2);
-    const err = new LinePrefixer(prefix, output2);
+    const out = new LinePrefixer(opts.prefix ?? "", opts.output);
+    const err = new LinePrefixer(opts.prefix ?? "", opts.output);
     child2.stdout.on("data", (c) => out.write(c));
     child2.stderr.on("data", (c) => err.write(c));
+    const closed = new Promise((res) => child2.once("close", () => res()));
     let timedOut = false;
     let killTimer;
+    let poller;
     const pid = child2.pid;
+    let run;
     if (pid) {
-      liveGroups.add(pid);
-      onPid(pid);
+      const envMarker = `${METRICS_ENV}=${slot.file}`;
+      const tree = hasProc(procRoot2) ? new ProcessTree(pid, { procRoot: procRoot2, envMarker }) : null;
+      run = { pgid: pid, tree };
+      liveRuns.add(run);
+      if (tree) {
+        poller = setInterval(() => tree.poll(), POLL_MS);
+        poller.unref();
+      }
+      opts.onPid?.(pid);
     }
     const timer = setTimeout(
       () => {
-        if (!pid) return;
+        if (!run) return;
         timedOut = true;
-        killGroup(pid, "SIGTERM");
-        killTimer = setTimeout(() => killGroup(pid, "SIGKILL"), KILL_GRACE_MS2);
+        const r = run;
+        killRun(r, "SIGTERM");
+        killTimer = setTimeout(() => killRun(r, "SIGKILL"), KILL_GRACE_MS2);
       },
       Math.min(spec.timeoutS * 1e3, 2 ** 31 - 1)
     );
     let settled = false;
-    const finish = (result) => {
+    const finish = async (result, exitedAt) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       clearTimeout(killTimer);
-      if (pid) {
-        killGroup(pid, "SIGKILL");
-        liveGroups.delete(pid);
+      clearInterval(poller);
+      const notes = [];
+      if (run) {
+        try {
+          notes.push(...await endLeftovers(run));
+        } catch (e) {
+          notes.push(`could not end what the benchmark left running: ${e.message}`);
+        }
+        liveRuns.delete(run);
       }
+      if (exitedAt !== void 0) {
+        const wait = Math.max(100, exitedAt + PIPE_GRACE_MS - performance4.now());
+        const inTime = await Promise.race([closed.then(() => true), delay2(wait, false)]);
+        if (!inTime) {
+          notes.push(
+            `stopped reading the benchmark's output ${PIPE_GRACE_MS / 1e3} s after it exited: a process it started still holds it open`
+          );
+        }
+      }
+      child2.stdout.destroy();
+      child2.stderr.destroy();
       out.flush();
       err.flush();
-      resolve(withReported(result, takeMetrics(metricsFile)));
+      const withNotes = notes.length ? { ...result, notes } : result;
+      resolve(withReported(withNotes, await takeMetrics(slot)));
     };
     child2.on(
       "error",
-      (e) => finish({
+      (e) => void finish({
         ok: false,
         exitCode: null,
         signal: null,
@@ -40023,14 +40593,47 @@ function spawnCommand(spec, prefix, output2, onPid, baseEnv = process.env) {
       })
     );
     child2.on("exit", (exitCode, signal) => {
+      const exitedAt = performance4.now();
       const durationS = elapsed();
       const ended = { exitCode, signal, timedOut };
       const ok = !timedOut && exitCode === 0;
       const result = { ok, ...ended, durationS };
       if (!ok) result.reason = describeExit(ended, spec.timeoutS);
-      setImmediate(() => finish(result));
+      void finish(result, exitedAt);
     });
   });
+}
+async function endLeftovers(run) {
+  const { tree, pgid } = run;
+  if (!tree) {
+    if (!killGroup(pgid, 0)) return [];
+    killGroup(pgid, "SIGTERM");
+    const deadline = performance4.now() + LEFTOVER_GRACE_MS;
+    while (killGroup(pgid, 0) && performance4.now() < deadline) await delay2(50);
+    killGroup(pgid, "SIGKILL");
+    return [
+      "ended processes left running in the benchmark's process group after it exited (without /proc, processes that left the group, e.g. with setsid, cannot be found)"
+    ];
+  }
+  const ended = /* @__PURE__ */ new Map();
+  const key = (p) => `${p.pid}:${p.startTime}`;
+  for (let round4 = 1; round4 <= 3; round4++) {
+    const left = (await tree.leftovers()).filter((p) => !ended.has(key(p)));
+    if (!left.length) break;
+    tree.signal(left, "SIGTERM");
+    killGroup(pgid, "SIGTERM");
+    const deadline = performance4.now() + (round4 === 1 ? LEFTOVER_GRACE_MS : 0);
+    while (left.some((p) => tree.isRunning(p)) && performance4.now() < deadline) await delay2(50);
+    tree.signal(left, "SIGKILL");
+    for (const p of left) ended.set(key(p), p);
+  }
+  killGroup(pgid, "SIGKILL");
+  const n = ended.size;
+  if (!n) return [];
+  const procs = [...ended.values()].sort((a, b) => a.pid - b.pid);
+  return [
+    `ended ${n} process${n === 1 ? "" : "es"} left running after the benchmark exited: ${describePids(procs)}`
+  ];
 }
 function withReported(result, reported) {
   if (!reported) return result;
@@ -40038,6 +40641,121 @@ function withReported(result, reported) {
   if (!result.ok && reported.error) out.reason = `${result.reason ?? "failed"}: ${reported.error}`;
   return out;
 }
+
+// src/engine/shutdown.ts
+import os5 from "node:os";
+var FORCE_AT = 3;
+var SIGNALS = ["SIGINT", "SIGTERM"];
+var holds = /* @__PURE__ */ new Set();
+var received = 0;
+function holdSignals(onSignal) {
+  const hold2 = onSignal ? { onSignal } : {};
+  if (holds.size === 0) {
+    received = 0;
+    for (const s of SIGNALS) process.on(s, handle);
+  }
+  holds.add(hold2);
+  return () => {
+    if (!holds.delete(hold2)) return;
+    if (holds.size === 0) for (const s of SIGNALS) process.off(s, handle);
+  };
+}
+function interrupted() {
+  return received > 0;
+}
+function handle(signal) {
+  received++;
+  for (const hold2 of holds) {
+    try {
+      hold2.onSignal?.();
+    } catch {
+    }
+  }
+  if (received === 1) {
+    say(`interrupted (${signal}): stopping; the report will still be written`);
+  } else if (received < FORCE_AT) {
+    say(`${signal} again: still writing the report; a third signal exits without it`);
+  } else {
+    say(`${signal}, the third signal: exiting without the report`);
+    process.exit(128 + (os5.constants.signals[signal] ?? 0));
+  }
+}
+function say(message) {
+  process.stderr.write(`carbon-gate: ${message}
+`);
+}
+
+// package.json
+var package_default = {
+  name: "carbon-gate",
+  version: "0.1.0",
+  description: "Carbon gate for ML CI: run declared benchmarks, meter their energy, convert to CO2e and gate on budgets.",
+  license: "MIT",
+  type: "module",
+  engines: {
+    node: ">=20"
+  },
+  bin: {
+    "carbon-gate": "dist/cli.js"
+  },
+  files: [
+    "dist",
+    "data",
+    "demo",
+    "templates",
+    "schema"
+  ],
+  scripts: {
+    build: "node scripts/build.mjs",
+    start: "node dist/cli.js run",
+    test: "npm run build && vitest run",
+    lint: "eslint . && prettier --check .",
+    format: "prettier --write .",
+    typecheck: "tsc --noEmit",
+    "derive:data": "node scripts/derive-data.mjs",
+    "gen:schema": "tsx scripts/gen-schema.ts",
+    "gen:report-schema": "tsx scripts/gen-report-schema.ts",
+    "bench:overhead": "tsx scripts/bench-overhead.ts",
+    "fit:power-model": "tsx scripts/fit-power-model.ts",
+    "bench:power-model": "tsx scripts/bench-power-model.ts",
+    "bench:gate-aa": "tsx scripts/bench-gate-aa.ts",
+    "bench:gate-power": "tsx scripts/bench-gate-power.ts",
+    "bench:forwarder": "tsx scripts/bench-forwarder.ts",
+    "gen:action": "tsx scripts/gen-action.ts"
+  },
+  dependencies: {
+    "@actions/core": "^3.0.1",
+    "@actions/github": "^9.1.1",
+    "@octokit/core": "^7.0.8",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
+    "@tensorflow/tfjs": "^4.22.0",
+    "@tensorflow/tfjs-backend-wasm": "^4.22.0",
+    handlebars: "^4.7.10",
+    mnist: "^1.1.0",
+    yaml: "^2.9.1",
+    zod: "^4.6.7"
+  },
+  devDependencies: {
+    "@eslint/js": "^10.0.1",
+    "@octokit/webhooks-examples": "^7.6.1",
+    "@types/node": "^20.19.43",
+    esbuild: "^0.28.2",
+    eslint: "^10.15.0",
+    "i18n-iso-countries": "^7.14.0",
+    prettier: "^3.10.1",
+    tsx: "^4.23.15",
+    typescript: "^5.9.3",
+    "typescript-eslint": "^8.73.0",
+    vitest: "^4.1.12"
+  },
+  optionalDependencies: {
+    "@tensorflow/tfjs-node": "^4.22.0"
+  }
+};
+
+// src/version.ts
+var VERSION = package_default.version;
 
 // src/engine/measure.ts
 async function measure(opts) {
@@ -40052,27 +40770,33 @@ async function measure(opts) {
     profilePath: opts.profilePath
   });
   for (const n of meterNotes2) opts.note(n);
-  let interrupted = false;
-  const onSignal = () => {
-    interrupted = true;
-    killAllGroups();
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const releaseSignals = holdSignals(() => killAllGroups());
   try {
     const deps = {
       meter: meter2,
-      spawnBenchmark: (spec, onPid) => spawnCommand(spec, opts.prefixFor(spec), opts.benchOutput, onPid, opts.benchEnv),
+      spawnBenchmark: (spec, onPid) => spawnCommand(spec, {
+        prefix: opts.prefixFor(spec),
+        output: opts.benchOutput,
+        onPid,
+        env: opts.benchEnv,
+        ...opts.runAs ? { runAs: opts.runAs } : {}
+      }),
       progress: opts.progress,
-      interrupted: () => interrupted
+      interrupted
     };
     const ab = opts.abBase ? await runAb(opts.specs, opts.abBase, {
       ...deps,
-      spawnBaseBenchmark: (spec, onPid) => spawnCommand(spec, `[base ${spec.name}] `, opts.benchOutput, onPid, opts.benchEnv)
+      spawnBaseBenchmark: (spec, onPid) => spawnCommand(spec, {
+        prefix: `[base ${spec.name}] `,
+        output: opts.benchOutput,
+        onPid,
+        env: opts.benchEnv,
+        ...opts.runAs ? { runAs: opts.runAs } : {}
+      })
     }) : null;
     const runs = ab ? ab.head : await runSuite(opts.specs, deps);
     const build = (runs2) => buildReport({
-      version: package_default.version,
+      version: VERSION,
       createdAt: (/* @__PURE__ */ new Date()).toISOString(),
       config: opts.configLabel,
       machine: {
@@ -40093,16 +40817,14 @@ async function measure(opts) {
         ...carbon.pue.notices,
         ...carbon.embodied.notices,
         ...opts.notices,
-        ...interrupted ? ["interrupted: remaining benchmarks were not run"] : []
+        ...interrupted() ? ["interrupted: remaining benchmarks were not run"] : []
       ]
     });
     return { report: build(runs), ...ab ? { base: build(ab.base) } : {} };
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    releaseSignals();
   }
 }
-var VERSION = package_default.version;
 
 // src/engine/run-engine.ts
 async function runEngine(req) {
@@ -40112,12 +40834,12 @@ async function runEngine(req) {
     const measured2 = await measure(commandOptions(suite.argv, suite.cwd, o, sinks));
     return { report: applyGate(measured2.report, { budgetOf: () => void 0, baseline: null }) };
   }
-  const { config: config2, dir: dir2 } = await loadConfig(suite.path);
+  const { config: config2, dir } = await loadConfig(suite.path);
   const fromFile = baselineChoice.kind === "file" ? await fileBaseline(baselineChoice.path).load() : null;
   const gated = baselineChoice.kind !== "none";
   const optionsFor = (abBase) => ({
-    ...configOptions(config2, dir2, suite.label, o, sinks),
-    specs: specsFromConfig(config2, dir2, { gated }),
+    ...configOptions(config2, dir, suite.label, o, sinks),
+    specs: specsFromConfig(config2, dir, { gated }),
     ...abBase ? { abBase } : {}
   });
   let baseline = fromFile;
@@ -40137,7 +40859,7 @@ async function runEngine(req) {
   });
   return { report, config: config2 };
 }
-function configOptions(config2, dir2, label, o, sinks) {
+function configOptions(config2, dir, label, o, sinks) {
   const i = config2.intensity;
   return {
     configLabel: label,
@@ -40160,7 +40882,7 @@ function configOptions(config2, dir2, label, o, sinks) {
       projection: config2.projection
     },
     intervalS: config2.meter.intervalS,
-    ...config2.powerProfile ? { profilePath: path11.resolve(dir2, config2.powerProfile) } : {},
+    ...config2.powerProfile ? { profilePath: path12.resolve(dir, config2.powerProfile) } : {},
     ...sinkOptions(sinks, o, [i?.tokenEnv, i?.usernameEnv, i?.passwordEnv])
   };
 }
@@ -40168,7 +40890,7 @@ function commandOptions(argv, cwd, o, sinks) {
   return {
     specs: [
       {
-        name: path11.basename(argv[0] ?? "command"),
+        name: path12.basename(argv[0] ?? "command"),
         kind: "other",
         run: shellQuote(argv),
         cwd,
@@ -40197,19 +40919,104 @@ function sinkOptions(sinks, o, credentialEnvs) {
     note: sinks.note,
     warn: sinks.warn,
     notices: o.notices ?? [],
-    benchEnv: benchmarkEnv(process.env, o.benchEnv, credentialEnvs)
+    benchEnv: asUser(benchmarkEnv(process.env, o.benchEnv, credentialEnvs), o.benchmarkUser),
+    ...o.benchmarkUser ? { runAs: { uid: o.benchmarkUser.uid, gid: o.benchmarkUser.gid } } : {}
   };
+}
+function asUser(env, user) {
+  return user ? { ...env, HOME: user.home, USER: user.name, LOGNAME: user.name } : env;
+}
+
+// src/io/out-dir.ts
+import { randomBytes } from "node:crypto";
+import { mkdir, open as open4, stat as stat3, unlink } from "node:fs/promises";
+import path13 from "node:path";
+async function prepareOutDir(dir, flag = "--out") {
+  const fail2 = (why) => {
+    throw new UsageError(`${flag} ${shownPath(dir)}: ${why}`);
+  };
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    if (e.code !== "EEXIST") fail2(`cannot create the directory (${reason(e)})`);
+  }
+  const st = await stat3(dir).catch((e) => fail2(`cannot be read (${reason(e)})`));
+  if (!st.isDirectory()) fail2(`not a directory (${st.isFile() ? "a file" : "something else"} is there)`);
+  const probe = path13.join(dir, `.carbon-gate-probe-${process.pid}-${randomBytes(6).toString("hex")}`);
+  try {
+    const handle2 = await open4(probe, "wx");
+    await handle2.close();
+  } catch (e) {
+    fail2(`not a writable directory (${reason(e)})`);
+  }
+  await unlink(probe).catch(() => {
+  });
+}
+function reason(e) {
+  const message = e instanceof Error ? e.message : String(e);
+  const line = message.split("\n")[0] ?? message;
+  return line.replace(/, \w+ '[^]*$/, "");
+}
+function shownPath(p) {
+  return /[\u0000-\u001f\u007f]/.test(p) ? JSON.stringify(p) : p;
 }
 
 // src/io/write-report.ts
-import { mkdir, writeFile } from "node:fs/promises";
-import path12 from "node:path";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { constants as constants3 } from "node:fs";
+import { mkdir as mkdir2, open as open5, rename, unlink as unlink2 } from "node:fs/promises";
+import path14 from "node:path";
 var REPORT_FILE = "carbon-report.json";
-async function writeReport(report, outDir) {
-  await mkdir(outDir, { recursive: true });
-  const file3 = path12.join(outDir, REPORT_FILE);
-  await writeFile(file3, JSON.stringify(report, null, 2) + "\n");
-  return file3;
+async function writeReportFile(report, outDir) {
+  await mkdir2(outDir, { recursive: true });
+  const file3 = path14.join(outDir, REPORT_FILE);
+  const replaced = await replacedNotice(file3);
+  const written = replaced ? { ...report, notices: [...report.notices, replaced] } : report;
+  const temp = path14.join(outDir, `.${REPORT_FILE}.${process.pid}.${randomBytes2(6).toString("hex")}.tmp`);
+  try {
+    const handle2 = await open5(temp, "wx");
+    try {
+      await handle2.writeFile(JSON.stringify(written, null, 2) + "\n");
+      await handle2.sync();
+    } finally {
+      await handle2.close();
+    }
+    await rename(temp, file3);
+  } catch (e) {
+    await unlink2(temp).catch(() => {
+    });
+    throw e;
+  }
+  return { file: file3, report: written };
+}
+var HEAD_BYTES = 64 * 1024;
+var CREATED_AT = /"createdAt"\s*:\s*"([^"\\]{1,40})"/;
+var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+async function replacedNotice(file3) {
+  let handle2;
+  try {
+    handle2 = await open5(file3, constants3.O_RDONLY | (constants3.O_NOFOLLOW ?? 0) | (constants3.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code2 = e.code;
+    if (code2 === "ENOENT") return null;
+    if (code2 === "ELOOP")
+      return `replaced a symbolic link named ${REPORT_FILE}; what it pointed to is unchanged`;
+    return `replaced a ${REPORT_FILE} that could not be read`;
+  }
+  try {
+    if (!(await handle2.stat()).isFile()) return `replaced a ${REPORT_FILE} that was not a regular file`;
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle2.read(buffer, 0, HEAD_BYTES, 0);
+    const createdAt = CREATED_AT.exec(buffer.toString("utf8", 0, bytesRead))?.[1];
+    if (createdAt !== void 0 && ISO_TIME.test(createdAt))
+      return `replaced the report of an earlier run, created at ${createdAt}`;
+    return `replaced a ${REPORT_FILE} that was not a readable report`;
+  } catch {
+    return `replaced a ${REPORT_FILE} that could not be read`;
+  } finally {
+    await handle2.close().catch(() => {
+    });
+  }
 }
 
 // src/text/text-table.ts
@@ -40433,7 +41240,8 @@ var CARBON_FLAG_HELP = `  --region CODE   grid region: FR, FRA, US-WA, azure:eas
   --pue P         data-centre PUE, 1 to 3 (default: config, else the cloud provider's, else 1.0)
   --intensity G   grid intensity in g CO2e/kWh, instead of tables and providers
   --intensity-source S          embedded | electricity-maps | watttime | uk (one fetch; falls back on failure)
-  --electricity-maps-token T    Electricity Maps token (better: env CARBON_GATE_ELECTRICITY_MAPS_TOKEN)`;
+  --electricity-maps-token T    Electricity Maps token; ps and the benchmarks (/proc) can read it:
+                                better: env CARBON_GATE_ELECTRICITY_MAPS_TOKEN`;
 
 // src/cli/engine-sinks.ts
 function cliSinks(benchOutput, opts = {}) {
@@ -40680,8 +41488,8 @@ async function footprintCommand(args) {
 }
 
 // src/cli/commands/calibrate.ts
-import { writeFile as writeFile2 } from "node:fs/promises";
-import path13 from "node:path";
+import { writeFile } from "node:fs/promises";
+import path15 from "node:path";
 
 // src/calibration/calibration-fit.ts
 function measureStep(target, a, b) {
@@ -40773,7 +41581,7 @@ function raplCalibrationMachine(rapl, workers) {
 }
 
 // src/calibration/io/load-workers.ts
-import os5 from "node:os";
+import os6 from "node:os";
 import { Worker } from "node:worker_threads";
 var WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
@@ -40791,7 +41599,7 @@ var LOAD = 0;
 var STOP = 1;
 var PARK = 2;
 var DUTY_PERIOD_MS = 100;
-function startLoadWorkers(count2 = os5.availableParallelism(), periodMs = DUTY_PERIOD_MS) {
+function startLoadWorkers(count2 = os6.availableParallelism(), periodMs = DUTY_PERIOD_MS) {
   const control = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   const workers = Array.from(
     { length: count2 },
@@ -40876,7 +41684,7 @@ function stepCount(value) {
     );
   return n;
 }
-var say = (line) => process.stderr.write(`carbon-gate: calibrate: ${line}
+var say2 = (line) => process.stderr.write(`carbon-gate: calibrate: ${line}
 `);
 async function calibrateCommand(args) {
   const { values, positionals } = parseOptions("calibrate", args, {
@@ -40897,7 +41705,7 @@ async function calibrateCommand(args) {
   const steps = stepCount(values.steps);
   const rapl = detectRapl();
   if (!rapl.ok) throw new UsageError(`calibrate: needs readable RAPL energy counters: ${rapl.reason}`);
-  for (const note of rapl.notes) say(`warning: ${note}`);
+  for (const note of rapl.notes) say2(`warning: ${note}`);
   const { topology } = detectMachine();
   const sampleS = wrapSafeIntervalS(
     0.5,
@@ -40905,7 +41713,7 @@ async function calibrateCommand(args) {
   );
   const plan = planCalibration(steps, stepS, sampleS);
   const workers = startLoadWorkers();
-  say(
+  say2(
     `${steps} steps \xD7 ${stepS} s on ${workers.count} worker threads (about ${Math.ceil(steps * stepS)} s); ${rapl.basis[0]}`
   );
   const machine2 = raplCalibrationMachine(rapl, workers);
@@ -40914,38 +41722,38 @@ async function calibrateCommand(args) {
     results = await runCalibration(
       machine2,
       plan,
-      (i, s) => say(
+      (i, s) => say2(
         `[${i + 1}/${steps}] load ${percentFixed(s.target, 0)}: utilisation ${percentFixed(s.utilisation, 0)}, ${watts(s.cpuW, 1)}` + (s.dramW !== null ? ` + DRAM ${watts(s.dramW, 1)}` : "")
       )
     );
   } finally {
     await workers.stop();
   }
-  for (const note of [...machine2.notes(), busyAtRest(results) ?? []].flat()) say(`warning: ${note}`);
+  for (const note of [...machine2.notes(), busyAtRest(results) ?? []].flat()) say2(`warning: ${note}`);
   const fit = powerProfileFromSteps(results, {
     measuredAt: (/* @__PURE__ */ new Date()).toISOString(),
     cpuModel: topology.model,
     machine: `${process.platform}-${process.arch}, ${topology.logicalCpus} logical CPUs`
   });
   if (!fit.ok) {
-    say(fit.reason);
+    say2(fit.reason);
     return EXIT.benchmarkError;
   }
   const profile = PowerProfileSchema.parse(fit.profile);
-  await writeFile2(values.out, JSON.stringify(profile, null, 2) + "\n");
+  await writeFile(values.out, JSON.stringify(profile, null, 2) + "\n");
   const full = profile.loadW[profile.loadW.length - 1];
   const memory = profile.memoryW !== void 0 ? `, memory ${watts(profile.memoryW, 1)}` : "";
   const scope = rapl.scope === "psys" ? " (psys: the whole platform)" : "";
   process.stdout.write(
     `wrote ${values.out}: idle ${watts(profile.idleW, 1)}, ${percentFixed(full.utilisation, 0)} load ${watts(full.watts, 1)}${memory}${scope}
-commit it and set \`powerProfile: ./${path13.relative(process.cwd(), path13.resolve(values.out))}\` in carbon-gate.yml (the path is relative to the config file)
+commit it and set \`powerProfile: ./${path15.relative(process.cwd(), path15.resolve(values.out))}\` in carbon-gate.yml (the path is relative to the config file)
 `
   );
   return EXIT.ok;
 }
 
 // src/cli/commands/power-model.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 
 // src/power-model/machines-file.ts
 var text2 = (doc) => field(external_exports.string().nullish(), doc, { expected: "a string" });
@@ -41021,14 +41829,14 @@ var MAX_BYTES2 = 16 * 1024 * 1024;
 async function readJson(file3) {
   let text3;
   try {
-    const bytes = await readFile2(file3);
+    const bytes = await readFile3(file3);
     if (bytes.length > MAX_BYTES2) throw new ConfigError([`${file3}: the file is larger than 16 MiB`]);
     text3 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch (e) {
     if (e instanceof ConfigError) throw e;
-    const code = e.code;
+    const code2 = e.code;
     throw new ConfigError([
-      code === "ENOENT" ? `${file3}: file not found` : `${file3}: cannot read (${code ?? "not UTF-8 text"})`
+      code2 === "ENOENT" ? `${file3}: file not found` : `${file3}: cannot read (${code2 ?? "not UTF-8 text"})`
     ]);
   }
   try {
@@ -41192,8 +42000,10 @@ async function runCommand(args) {
   if (values.ab !== void 0 && !found)
     throw new UsageError("run: --ab needs a carbon-gate.yml in a git repository (found none here)");
   const baseline = values.ab !== void 0 ? { kind: "ab", ref: values.ab } : values.baseline !== void 0 ? { kind: "file", path: values.baseline } : { kind: "none" };
+  await prepareOutDir(values.out);
+  holdSignals();
   const { report } = await runEngine({
-    suite: found ? { kind: "config", path: found, label: path14.relative(process.cwd(), path14.resolve(found)) || found } : { kind: "config", path: DEMO_CONFIG, label: "built-in demo suite" },
+    suite: found ? { kind: "config", path: found, label: path16.relative(process.cwd(), path16.resolve(found)) || found } : { kind: "config", path: DEMO_CONFIG, label: "built-in demo suite" },
     overrides: {
       ...carbonOverrides(flags),
       baseline,
@@ -41204,15 +42014,26 @@ async function runCommand(args) {
   }).catch((e) => {
     throw abUsageError(e);
   });
-  const file3 = await writeReport(report, values.out);
-  if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
-  else process.stdout.write(renderTable(report) + `Report: ${file3}
+  let written;
+  try {
+    written = await writeReportFile(report, values.out);
+  } catch (e) {
+    const json2 = JSON.stringify(report, null, 2) + "\n";
+    process.stdout.write(values.json ? json2 : renderTable(report) + json2);
+    process.stderr.write(
+      `carbon-gate: --out ${shownPath(values.out)}: could not write the report (${reason(e)}); it is on stdout instead
+`
+    );
+    return EXIT.benchmarkError;
+  }
+  if (values.json) process.stdout.write(JSON.stringify(written.report, null, 2) + "\n");
+  else process.stdout.write(renderTable(written.report) + `Report: ${written.file}
 `);
-  return exitCodeFor(report.verdict.status);
+  return exitCodeFor(written.report.verdict.status);
 }
 
 // src/cli/commands/validate.ts
-import path15 from "node:path";
+import path17 from "node:path";
 async function validateCommand(args) {
   const { values } = parseOptions("validate", args, {
     config: { type: "string" },
@@ -41227,7 +42048,7 @@ async function validateCommand(args) {
     throw new UsageError("validate: no carbon-gate.yml or carbon-gate.yaml here; pass --config FILE");
   const { config: config2 } = await loadConfig(found);
   const n = config2.benchmarks.length;
-  const shown = path15.relative(process.cwd(), found) || found;
+  const shown = path17.relative(process.cwd(), found) || found;
   process.stdout.write(`${shown}: valid (${n} benchmark${n === 1 ? "" : "s"})
 `);
   return EXIT.ok;
@@ -41254,15 +42075,32 @@ async function meterCommand(args) {
     throw new UsageError(
       "meter: expected a command after --, found nothing (carbon-gate meter -- CMD ARGS\u2026)"
     );
-  const { report } = await runEngine({
+  if (values.out !== void 0) await prepareOutDir(values.out);
+  holdSignals();
+  const measured = await runEngine({
     suite: { kind: "command", argv, cwd: process.cwd() },
     overrides: { ...carbonOverrides(flags), benchEnv: "local" },
     sinks: cliSinks(values.json ? process.stderr : process.stdout, { progress: false, prefix: false })
   });
-  if (values.out) await writeReport(report, values.out);
-  if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+  const out = values.out;
+  let report = measured.report;
+  let failed;
+  if (out !== void 0) {
+    try {
+      report = (await writeReportFile(report, out)).report;
+    } catch (e) {
+      failed = `--out ${shownPath(out)}: could not write the report (${reason(e)})`;
+    }
+  }
+  const json2 = JSON.stringify(report, null, 2) + "\n";
+  if (values.json) process.stdout.write(json2);
   else process.stderr.write(renderTable(report));
-  return exitCodeFor(report.verdict.status);
+  if (failed === void 0) return exitCodeFor(report.verdict.status);
+  if (!values.json) process.stderr.write(json2);
+  const where = values.json ? "stdout" : "stderr";
+  process.stderr.write(`carbon-gate: ${failed}; it is on ${where} instead
+`);
+  return EXIT.benchmarkError;
 }
 
 // src/cli.ts

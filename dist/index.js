@@ -47,9 +47,9 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http2 = __require("http");
-    var https2 = __require("https");
-    var events2 = __require("events");
+    var http = __require("http");
+    var https = __require("https");
+    var events = __require("events");
     var assert2 = __require("assert");
     var util = __require("util");
     exports.httpOverHttp = httpOverHttp2;
@@ -58,24 +58,24 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
+      agent.request = https.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
+      agent.request = https.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -84,7 +84,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       self2.options = options || {};
       self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http2.Agent.defaultMaxSockets;
+      self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
@@ -101,7 +101,7 @@ var require_tunnel = __commonJS({
         self2.removeSocket(socket);
       });
     }
-    util.inherits(TunnelingAgent, events2.EventEmitter);
+    util.inherits(TunnelingAgent, events.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
       var self2 = this;
       var options = mergeOptions({ request: req }, self2.options, toOptions(host, port, localAddress));
@@ -595,10 +595,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data6) {
+      constructor(message, code2, data6) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code ? `HPE_${code}` : void 0;
+        this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data6 ? data6.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -621,12 +621,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data: data6 }) {
+      constructor(message, code2, { headers, data: data6 }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data6;
         this.headers = headers;
       }
@@ -637,12 +637,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data: data6 }) {
+      constructor(message, code2, { headers, data: data6 }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data6;
         this.headers = headers;
       }
@@ -852,8 +852,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key.charCodeAt(index);
-        if (code > 127) {
+        const code2 = this.code = key.charCodeAt(index);
+        if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
@@ -874,11 +874,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node2 = this;
         while (true) {
-          const code = key.charCodeAt(index);
-          if (code > 127) {
+          const code2 = key.charCodeAt(index);
+          if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node2.code === code) {
+          if (node2.code === code2) {
             if (length === ++index) {
               node2.value = value;
               break;
@@ -888,7 +888,7 @@ var require_tree = __commonJS({
               node2.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node2.code < code) {
+          } else if (node2.code < code2) {
             if (node2.left !== null) {
               node2 = node2.left;
             } else {
@@ -912,19 +912,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node2 = this;
         while (node2 !== null && index < keylength) {
-          let code = key[index];
-          if (code <= 90 && code >= 65) {
-            code |= 32;
+          let code2 = key[index];
+          if (code2 <= 90 && code2 >= 65) {
+            code2 |= 32;
           }
           while (node2 !== null) {
-            if (code === node2.code) {
+            if (code2 === node2.code) {
               if (keylength === ++index) {
                 return node2;
               }
               node2 = node2.middle;
               break;
             }
-            node2 = node2.code < code ? node2.left : node2.right;
+            node2 = node2.code < code2 ? node2.left : node2.right;
           }
         }
         return null;
@@ -1080,14 +1080,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path25 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path21 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path25 && path25[0] !== "/") {
-          path25 = `/${path25}`;
+        if (path21 && path21[0] !== "/") {
+          path21 = `/${path21}`;
         }
-        return new URL(`${origin}${path25}`);
+        return new URL(`${origin}${path21}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1538,39 +1538,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path25, origin }
+          request: { method, path: path21, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path25);
+        debuglog("sending request to %s %s/%s", method, origin, path21);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path25, origin },
+          request: { method, path: path21, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path25,
+          path21,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path25, origin }
+          request: { method, path: path21, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path25);
+        debuglog("trailers received from %s %s/%s", method, origin, path21);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path25, origin },
+          request: { method, path: path21, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path25,
+          path21,
           error63.message
         );
       });
@@ -1619,9 +1619,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path25, origin }
+            request: { method, path: path21, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path25);
+          debuglog("sending request to %s %s/%s", method, origin, path21);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1631,11 +1631,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code, reason } = evt;
+        const { websocket, code: code2, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code,
+          code2,
           reason
         );
       });
@@ -1684,7 +1684,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path25,
+        path: path21,
         method,
         body,
         headers,
@@ -1699,11 +1699,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path25 !== "string") {
+        if (typeof path21 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path25[0] !== "/" && !(path25.startsWith("http://") || path25.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path25)) {
+        } else if (invalidPathRegex.test(path21)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1769,7 +1769,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path25, query) : path25;
+        this.path = query ? buildURL(path21, query) : path21;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2055,8 +2055,8 @@ var require_request = __commonJS({
 var require_dispatcher = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher.js"(exports, module) {
     "use strict";
-    var EventEmitter2 = __require("node:events");
-    var Dispatcher = class extends EventEmitter2 {
+    var EventEmitter = __require("node:events");
+    var Dispatcher = class extends EventEmitter {
       dispatch() {
         throw new Error("not implemented");
       }
@@ -2166,9 +2166,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve, reject) => {
             this.close((err, data6) => {
-              return err ? reject(err) : resolve2(data6);
+              return err ? reject(err) : resolve(data6);
             });
           });
         }
@@ -2206,12 +2206,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve, reject) => {
             this.destroy(err, (err2, data6) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data6);
+              ) : resolve(data6);
             });
           });
         }
@@ -2386,9 +2386,9 @@ var require_timers = __commonJS({
        * before the specified function or code is executed.
        * @param {*} arg
        */
-      constructor(callback, delay, arg) {
+      constructor(callback, delay3, arg) {
         this._onTimeout = callback;
-        this._idleTimeout = delay;
+        this._idleTimeout = delay3;
         this._timerArg = arg;
         this.refresh();
       }
@@ -2433,8 +2433,8 @@ var require_timers = __commonJS({
        * when the timer expires.
        * @returns {NodeJS.Timeout|FastTimer}
        */
-      setTimeout(callback, delay, arg) {
-        return delay <= RESOLUTION_MS ? setTimeout(callback, delay, arg) : new FastTimer(callback, delay, arg);
+      setTimeout(callback, delay3, arg) {
+        return delay3 <= RESOLUTION_MS ? setTimeout(callback, delay3, arg) : new FastTimer(callback, delay3, arg);
       },
       /**
        * The clearTimeout method cancels an instantiated Timer previously created
@@ -2460,8 +2460,8 @@ var require_timers = __commonJS({
        * when the timer expires.
        * @returns {FastTimer}
        */
-      setFastTimeout(callback, delay, arg) {
-        return new FastTimer(callback, delay, arg);
+      setFastTimeout(callback, delay3, arg) {
+        return new FastTimer(callback, delay3, arg);
       },
       /**
        * The clearTimeout method cancels an instantiated FastTimer previously
@@ -2487,8 +2487,8 @@ var require_timers = __commonJS({
        * @deprecated
        * @param {number} [delay=0] The delay in milliseconds to add to the now value.
        */
-      tick(delay = 0) {
-        fastNow += delay - RESOLUTION_MS + 1;
+      tick(delay3 = 0) {
+        fastNow += delay3 - RESOLUTION_MS + 1;
         onTick();
         onTick();
       },
@@ -4123,9 +4123,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url2) {
       for (let i = 0; i < url2.length; ++i) {
-        const code = url2.charCodeAt(i);
-        if (code > 126 || // Non-US-ASCII + DEL
-        code < 32) {
+        const code2 = url2.charCodeAt(i);
+        if (code2 > 126 || // Non-US-ASCII + DEL
+        code2 < 32) {
           return false;
         }
       }
@@ -4478,8 +4478,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise2 = new Promise((resolve, reject) => {
+        res = resolve;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -4515,9 +4515,9 @@ var require_util2 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind2) {
+        constructor(target, kind3) {
           this.#target = target;
-          this.#kind = kind2;
+          this.#kind = kind3;
           this.#index = 0;
         }
         next() {
@@ -4566,8 +4566,8 @@ var require_util2 = __commonJS({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind2) {
-        return new FastIterableIterator(target, kind2);
+      return function(target, kind3) {
+        return new FastIterableIterator(target, kind3);
       };
     }
     function iteratorMixin(name2, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -4716,8 +4716,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data6,
         position
@@ -4743,8 +4743,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data6,
         position
@@ -5791,7 +5791,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants7 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5866,7 +5866,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants7.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5887,21 +5887,21 @@ var require_client_h1 = __commonJS({
         this.connection = "";
         this.maxResponseSize = client[kMaxResponseSize];
       }
-      setTimeout(delay, type) {
-        if (delay !== this.timeoutValue || type & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
+      setTimeout(delay3, type) {
+        if (delay3 !== this.timeoutValue || type & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
           if (this.timeout) {
             timers.clearTimeout(this.timeout);
             this.timeout = null;
           }
-          if (delay) {
+          if (delay3) {
             if (type & USE_FAST_TIMER) {
-              this.timeout = timers.setFastTimeout(onParserTimeout, delay, new WeakRef(this));
+              this.timeout = timers.setFastTimeout(onParserTimeout, delay3, new WeakRef(this));
             } else {
-              this.timeout = setTimeout(onParserTimeout, delay, new WeakRef(this));
+              this.timeout = setTimeout(onParserTimeout, delay3, new WeakRef(this));
               this.timeout.unref();
             }
           }
-          this.timeoutValue = delay;
+          this.timeoutValue = delay3;
         } else if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
@@ -5961,11 +5961,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants7.ERROR.OK) {
             const body = data6.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants7.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants7.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5988,10 +5988,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants7.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants7.ERROR.PAUSED || ret === constants7.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6008,7 +6008,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data6);
+        return new HTTPParserError(message, constants7.ERROR[ret], data6);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -6188,7 +6188,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants7.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6210,7 +6210,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6246,13 +6246,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6462,7 +6462,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path25, host, upgrade, blocking, reset } = request2;
+      const { method, path: path21, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6543,7 +6543,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path25} HTTP/1.1\r
+      let header = `${method} ${path21} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6730,12 +6730,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7035,9 +7035,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code, id) {
+    function onHttp2FrameError(type, code2, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7047,8 +7047,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code2) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7072,7 +7072,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path25, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path21, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7169,7 +7169,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path25;
+      headers[HTTP2_HEADER_PATH] = path21;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7253,8 +7253,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
+      stream.once("frameError", (type, code2) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -7405,12 +7405,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7522,9 +7522,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path25 = search ? `${pathname}${search}` : pathname;
+        const path21 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path25;
+        this.opts.path = path21;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7628,7 +7628,7 @@ var require_client = __commonJS({
     "use strict";
     var assert2 = __require("node:assert");
     var net = __require("node:net");
-    var http2 = __require("node:http");
+    var http = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7817,7 +7817,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url2);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -7889,16 +7889,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve;
           } else {
-            resolve2(null);
+            resolve(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7909,7 +7909,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7960,7 +7960,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7972,7 +7972,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve(socket2);
             }
           });
         });
@@ -8308,8 +8308,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve) => {
+            this[kClosedResolve] = resolve;
           });
         }
       }
@@ -8624,7 +8624,7 @@ var require_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
-    var Agent3 = class extends DispatcherBase {
+    var Agent = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
@@ -8699,7 +8699,7 @@ var require_agent = __commonJS({
         await Promise.all(destroyPromises);
       }
     };
-    module.exports = Agent3;
+    module.exports = Agent;
   }
 });
 
@@ -8709,7 +8709,7 @@ var require_proxy_agent = __commonJS({
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var { URL: URL2 } = __require("node:url");
-    var Agent3 = require_agent();
+    var Agent = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
@@ -8763,10 +8763,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path25 = "/",
+          path: path21 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path25;
+        opts.path = origin + path21;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -8824,7 +8824,7 @@ var require_proxy_agent = __commonJS({
           return agentFactory(origin2, options);
         };
         this[kClient] = clientFactory(url2, { connect });
-        this[kAgent] = new Agent3({
+        this[kAgent] = new Agent({
           ...opts,
           factory,
           connect: async (opts2, callback) => {
@@ -8933,7 +8933,7 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent2 = require_proxy_agent();
-    var Agent3 = require_agent();
+    var Agent = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
@@ -8953,7 +8953,7 @@ var require_env_http_proxy_agent = __commonJS({
           });
         }
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent3(agentOpts);
+        this[kNoProxyAgent] = new Agent(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTP_PROXY });
@@ -9192,7 +9192,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code, headers } = err;
+        const { statusCode, code: code2, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9204,7 +9204,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter: counter2 } = state;
-        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
+        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err);
           return;
         }
@@ -9578,7 +9578,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9591,7 +9591,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9610,7 +9610,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9627,7 +9627,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve,
               reject,
               length: 0,
               body: []
@@ -9671,44 +9671,44 @@ var require_readable = __commonJS({
       while (consume2.stream.read() != null) {
       }
     }
-    function chunksDecode(chunks, length) {
-      if (chunks.length === 0 || length === 0) {
+    function chunksDecode(chunks2, length) {
+      if (chunks2.length === 0 || length === 0) {
         return "";
       }
-      const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
+      const buffer = chunks2.length === 1 ? chunks2[0] : Buffer.concat(chunks2, length);
       const bufferLength = buffer.length;
       const start = bufferLength > 2 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191 ? 3 : 0;
       return buffer.utf8Slice(start, bufferLength);
     }
-    function chunksConcat(chunks, length) {
-      if (chunks.length === 0 || length === 0) {
+    function chunksConcat(chunks2, length) {
+      if (chunks2.length === 0 || length === 0) {
         return new Uint8Array(0);
       }
-      if (chunks.length === 1) {
-        return new Uint8Array(chunks[0]);
+      if (chunks2.length === 1) {
+        return new Uint8Array(chunks2[0]);
       }
       const buffer = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
       let offset = 0;
-      for (let i = 0; i < chunks.length; ++i) {
-        const chunk = chunks[i];
+      for (let i = 0; i < chunks2.length; ++i) {
+        const chunk = chunks2[i];
         buffer.set(chunk, offset);
         offset += chunk.length;
       }
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9750,20 +9750,20 @@ var require_util3 = __commonJS({
     var CHUNK_LIMIT = 128 * 1024;
     async function getResolveErrorBodyCallback({ callback, body, contentType, statusCode, statusMessage, headers }) {
       assert2(body);
-      let chunks = [];
+      let chunks2 = [];
       let length = 0;
       try {
         for await (const chunk of body) {
-          chunks.push(chunk);
+          chunks2.push(chunk);
           length += chunk.length;
           if (length > CHUNK_LIMIT) {
-            chunks = [];
+            chunks2 = [];
             length = 0;
             break;
           }
         }
       } catch {
-        chunks = [];
+        chunks2 = [];
         length = 0;
       }
       const message = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
@@ -9776,9 +9776,9 @@ var require_util3 = __commonJS({
       let payload;
       try {
         if (isContentTypeApplicationJson(contentType)) {
-          payload = JSON.parse(chunksDecode(chunks, length));
+          payload = JSON.parse(chunksDecode(chunks2, length));
         } else if (isContentTypeText(contentType)) {
-          payload = chunksDecode(chunks, length);
+          payload = chunksDecode(chunks2, length);
         }
       } catch {
       } finally {
@@ -9965,9 +9965,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve, reject) => {
           request2.call(this, opts, (err, data6) => {
-            return err ? reject(err) : resolve2(data6);
+            return err ? reject(err) : resolve(data6);
           });
         });
       }
@@ -10190,9 +10190,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve, reject) => {
           stream.call(this, opts, factory, (err, data6) => {
-            return err ? reject(err) : resolve2(data6);
+            return err ? reject(err) : resolve(data6);
           });
         });
       }
@@ -10477,9 +10477,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve, reject) => {
           upgrade.call(this, opts, (err, data6) => {
-            return err ? reject(err) : resolve2(data6);
+            return err ? reject(err) : resolve(data6);
           });
         });
       }
@@ -10571,9 +10571,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve, reject) => {
           connect.call(this, opts, (err, data6) => {
-            return err ? reject(err) : resolve2(data6);
+            return err ? reject(err) : resolve(data6);
           });
         });
       }
@@ -10738,20 +10738,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl2(path25) {
-      if (typeof path25 !== "string") {
-        return path25;
+    function safeUrl2(path21) {
+      if (typeof path21 !== "string") {
+        return path21;
       }
-      const pathSegments = path25.split("?");
+      const pathSegments = path21.split("?");
       if (pathSegments.length !== 2) {
-        return path25;
+        return path21;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path25, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path25);
+    function matchKey(mockDispatch2, { path: path21, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path21);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10773,7 +10773,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path25 }) => matchValue(safeUrl2(path25), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21 }) => matchValue(safeUrl2(path21), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10811,9 +10811,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path25, method, body, headers, query } = opts;
+      const { path: path21, method, body, headers, query } = opts;
       return {
-        path: path25,
+        path: path21,
         method,
         body,
         headers,
@@ -10854,7 +10854,7 @@ var require_mock_utils = __commonJS({
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
       }
-      const { data: { statusCode, data: data6, headers, trailers, error: error63 }, delay, persist } = mockDispatch2;
+      const { data: { statusCode, data: data6, headers, trailers, error: error63 }, delay: delay3, persist } = mockDispatch2;
       const { timesInvoked, times } = mockDispatch2;
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
@@ -10863,10 +10863,10 @@ var require_mock_utils = __commonJS({
         handler.onError(error63);
         return true;
       }
-      if (typeof delay === "number" && delay > 0) {
+      if (typeof delay3 === "number" && delay3 > 0) {
         setTimeout(() => {
           handleReply(this[kDispatches]);
-        }, delay);
+        }, delay3);
       } else {
         handleReply(this[kDispatches]);
       }
@@ -11119,7 +11119,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11159,7 +11159,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11172,7 +11172,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11212,7 +11212,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11276,10 +11276,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path25, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path25,
+            Path: path21,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11298,7 +11298,7 @@ var require_mock_agent = __commonJS({
   "node_modules/undici/lib/mock/mock-agent.js"(exports, module) {
     "use strict";
     var { kClients } = require_symbols();
-    var Agent3 = require_agent();
+    var Agent = require_agent();
     var {
       kAgent,
       kMockAgentSet,
@@ -11325,7 +11325,7 @@ var require_mock_agent = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        const agent = opts?.agent ? opts.agent : new Agent3(opts);
+        const agent = opts?.agent ? opts.agent : new Agent(opts);
         this[kAgent] = agent;
         this[kClients] = agent[kClients];
         this[kOptions] = buildMockOptions(opts);
@@ -11429,9 +11429,9 @@ var require_global2 = __commonJS({
     "use strict";
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError } = require_errors();
-    var Agent3 = require_agent();
+    var Agent = require_agent();
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent3());
+      setGlobalDispatcher(new Agent());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
@@ -11947,8 +11947,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code) {
-      return code === 10 || code === 13 || code === 9 || code === 32;
+    function isHTTPWhiteSpaceCharCode(code2) {
+      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -12042,10 +12042,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter3 = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter3}${value}`
+            value: `${exists2.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name: name2, value });
@@ -14436,7 +14436,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14512,7 +14512,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve({
                 status,
                 statusText,
                 headersList,
@@ -14555,7 +14555,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14960,7 +14960,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
+    var { StringDecoder } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15051,7 +15051,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder2("latin1");
+          const decoder = new StringDecoder("latin1");
           for (const chunk of bytes) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -15080,7 +15080,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder2("latin1");
+          const decoder = new StringDecoder("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -16103,8 +16103,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code = value.charCodeAt(i);
-        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
+        const code2 = value.charCodeAt(i);
+        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
       }
@@ -16112,26 +16112,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name2) {
       for (let i = 0; i < name2.length; ++i) {
-        const code = name2.charCodeAt(i);
-        if (code < 33 || // exclude CTLs (0-31), SP and HT
-        code > 126 || // exclude non-ascii and DEL
-        code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 60 || // <
-        code === 62 || // >
-        code === 64 || // @
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 58 || // :
-        code === 92 || // \
-        code === 47 || // /
-        code === 91 || // [
-        code === 93 || // ]
-        code === 63 || // ?
-        code === 61 || // =
-        code === 123 || // {
-        code === 125) {
+        const code2 = name2.charCodeAt(i);
+        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
+        code2 > 126 || // exclude non-ascii and DEL
+        code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 60 || // <
+        code2 === 62 || // >
+        code2 === 64 || // @
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 58 || // :
+        code2 === 92 || // \
+        code2 === 47 || // /
+        code2 === 91 || // [
+        code2 === 93 || // ]
+        code2 === 63 || // ?
+        code2 === 61 || // =
+        code2 === 123 || // {
+        code2 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16147,31 +16147,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code = value.charCodeAt(i++);
-        if (code < 33 || // exclude CTLs (0-31)
-        code > 126 || // non-ascii and DEL (127)
-        code === 34 || // "
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 92) {
+        const code2 = value.charCodeAt(i++);
+        if (code2 < 33 || // exclude CTLs (0-31)
+        code2 > 126 || // non-ascii and DEL (127)
+        code2 === 34 || // "
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
-    function validateCookiePath(path25) {
-      for (let i = 0; i < path25.length; ++i) {
-        const code = path25.charCodeAt(i);
-        if (code < 32 || // exclude CTLs (0-31)
-        code > 126 || // exclude DEL and non-ascii
-        code === 59) {
+    function validateCookiePath(path21) {
+      for (let i = 0; i < path21.length; ++i) {
+        const code2 = path21.charCodeAt(i);
+        if (code2 < 32 || // exclude CTLs (0-31)
+        code2 > 126 || // exclude DEL and non-ascii
+        code2 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code) {
-      return code >= 48 && code <= 57 || // 0-9
-      code >= 65 && code <= 90 || // A-Z
-      code >= 97 && code <= 122;
+    function isLetterOrDigit(code2) {
+      return code2 >= 48 && code2 <= 57 || // 0-9
+      code2 >= 65 && code2 <= 90 || // A-Z
+      code2 >= 97 && code2 <= 122;
     }
     function validateCookieDomain(domain2) {
       if (domain2 === " ") {
@@ -16182,8 +16182,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain2.length; ++i) {
-        const code = domain2.charCodeAt(i);
-        if (code === 46) {
+        const code2 = domain2.charCodeAt(i);
+        if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16193,10 +16193,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code)) {
+        if (labelLength === 0 && !isLetterOrDigit(code2)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code) && code !== 45) {
+        if (!isLetterOrDigit(code2) && code2 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16970,37 +16970,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code = protocol.charCodeAt(i);
-        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code > 126 || code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 44 || // ,
-        code === 47 || // /
-        code === 58 || // :
-        code === 59 || // ;
-        code === 60 || // <
-        code === 61 || // =
-        code === 62 || // >
-        code === 63 || // ?
-        code === 64 || // @
-        code === 91 || // [
-        code === 92 || // \
-        code === 93 || // ]
-        code === 123 || // {
-        code === 125) {
+        const code2 = protocol.charCodeAt(i);
+        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code2 > 126 || code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 44 || // ,
+        code2 === 47 || // /
+        code2 === 58 || // :
+        code2 === 59 || // ;
+        code2 === 60 || // <
+        code2 === 61 || // =
+        code2 === 62 || // >
+        code2 === 63 || // ?
+        code2 === 64 || // @
+        code2 === 91 || // [
+        code2 === 92 || // \
+        code2 === 93 || // ]
+        code2 === 123 || // {
+        code2 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code) {
-      if (code >= 1e3 && code < 1015) {
-        return code !== 1004 && // reserved
-        code !== 1005 && // "MUST NOT be set as a status code"
-        code !== 1006;
+    function isValidStatusCode(code2) {
+      if (code2 >= 1e3 && code2 < 1015) {
+        return code2 !== 1004 && // reserved
+        code2 !== 1005 && // "MUST NOT be set as a status code"
+        code2 !== 1006;
       }
-      return code >= 3e3 && code <= 4999;
+      return code2 >= 3e3 && code2 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17269,7 +17269,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17277,12 +17277,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code2, 0);
+        } else if (code2 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame.frameData.writeUInt16BE(code2, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17307,25 +17307,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code = 1005;
+      let code2 = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code = result.code ?? 1005;
+        code2 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code = 1006;
+        code2 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code,
+        code: code2,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code,
+          code: code2,
           reason
         });
       }
@@ -17450,8 +17450,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code, reason) {
-      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code2, reason) {
+      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17638,8 +17638,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error63, data6) => {
                     if (error63) {
-                      const code = error63 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code, error63.message);
+                      const code2 = error63 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code2, error63.message);
                       return;
                     }
                     if (!this.writeFragments(data6)) {
@@ -17725,11 +17725,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data6) {
         assert2(data6.length !== 1);
-        let code;
+        let code2;
         if (data6.length >= 2) {
-          code = data6.readUInt16BE(0);
+          code2 = data6.readUInt16BE(0);
         }
-        if (code !== void 0 && !isValidStatusCode(code)) {
+        if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data6.subarray(2);
@@ -17741,7 +17741,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code: code2, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17756,8 +17756,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code, reason, reason.length);
+            const { code: code2, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -17995,17 +17995,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code2 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code !== void 0) {
-          code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
+        if (code2 !== void 0) {
+          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code !== void 0) {
-          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
+        if (code2 !== void 0) {
+          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18019,7 +18019,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18265,15 +18265,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code;
+      let code2;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code = err.code;
+        code2 = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code);
+      closeWebSocketConnection(this, code2);
     }
     module.exports = {
       WebSocket
@@ -18295,15 +18295,15 @@ var require_util8 = __commonJS({
       }
       return true;
     }
-    function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+    function delay3(ms) {
+      return new Promise((resolve) => {
+        setTimeout(resolve, ms).unref();
       });
     }
     module.exports = {
       isValidLastEventId,
       isASCIINumber,
-      delay
+      delay: delay3
     };
   }
 });
@@ -18316,8 +18316,8 @@ var require_eventsource_stream = __commonJS({
     var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
-    var LF = 10;
-    var CR = 13;
+    var LF2 = 10;
+    var CR2 = 13;
     var COLON = 58;
     var SPACE = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
@@ -18431,7 +18431,7 @@ var require_eventsource_stream = __commonJS({
           callback();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF2 && chunk[0] !== CR2) {
           callback(createMaxEventSizeExceededError());
           return;
         }
@@ -18446,15 +18446,15 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF) {
+              if (byte === LF2) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF || byte === CR) {
-              if (byte === CR) {
+            if (byte === LF2 || byte === CR2) {
+              if (byte === CR2) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -18467,8 +18467,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF || byte === CR) {
-            if (byte === CR) {
+          if (byte === LF2 || byte === CR2) {
+            if (byte === CR2) {
               this.crlfCheck = true;
             }
             try {
@@ -18639,7 +18639,7 @@ ${value}`;
         if (this.lineChunkIndex === this.chunkIndex) {
           return this.chunks[this.chunkIndex].subarray(this.linePos, this.pos);
         }
-        const chunks = [];
+        const chunks2 = [];
         let length = 0;
         for (let i = this.lineChunkIndex; i <= this.chunkIndex; i++) {
           const chunk = this.chunks[i];
@@ -18647,9 +18647,9 @@ ${value}`;
           const end = i === this.chunkIndex ? this.pos : chunk.length;
           const slice = chunk.subarray(start, end);
           length += slice.length;
-          chunks.push(slice);
+          chunks2.push(slice);
         }
-        return Buffer.concat(chunks, length);
+        return Buffer.concat(chunks2, length);
       }
       peekBufferedByte(offset) {
         let chunkIndex = this.lineChunkIndex;
@@ -18725,7 +18725,7 @@ var require_eventsource = __commonJS({
     var { parseMIMEType } = require_data_url();
     var { createFastMessageEvent } = require_events();
     var { isNetworkError } = require_response();
-    var { delay } = require_util8();
+    var { delay: delay3 } = require_util8();
     var { kEnumerableProperty } = require_util();
     var { environmentSettingsObject } = require_util2();
     var { getGlobalDispatcher } = require_global2();
@@ -18898,7 +18898,7 @@ var require_eventsource = __commonJS({
         if (this.#readyState === CLOSED) return;
         this.#readyState = CONNECTING;
         this.dispatchEvent(new Event("error"));
-        await delay(this.#state.reconnectionTime);
+        await delay3(this.#state.reconnectionTime);
         if (this.#readyState !== CONNECTING) return;
         if (this.#state.lastEventId.length) {
           this.#request.headersList.set("last-event-id", this.#state.lastEventId, true);
@@ -19021,7 +19021,7 @@ var require_undici = __commonJS({
     var Dispatcher = require_dispatcher();
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
-    var Agent3 = require_agent();
+    var Agent = require_agent();
     var ProxyAgent2 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
@@ -19044,7 +19044,7 @@ var require_undici = __commonJS({
     module.exports.Client = Client;
     module.exports.Pool = Pool;
     module.exports.BalancedPool = BalancedPool;
-    module.exports.Agent = Agent3;
+    module.exports.Agent = Agent;
     module.exports.ProxyAgent = ProxyAgent2;
     module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
     module.exports.RetryAgent = RetryAgent;
@@ -19080,11 +19080,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path25 = opts.path;
+          let path21 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path25 = `/${path25}`;
+            path21 = `/${path21}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path25);
+          url2 = new URL(util.parseOrigin(url2).origin + path21);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19166,18 +19166,18 @@ var require_light = __commonJS({
       function getCjsExportFromNamespace(n) {
         return n && n["default"] || n;
       }
-      var load2 = function(received, defaults, onto = {}) {
+      var load2 = function(received2, defaults, onto = {}) {
         var k, ref, v;
         for (k in defaults) {
           v = defaults[k];
-          onto[k] = (ref = received[k]) != null ? ref : v;
+          onto[k] = (ref = received2[k]) != null ? ref : v;
         }
         return onto;
       };
-      var overwrite = function(received, defaults, onto = {}) {
+      var overwrite = function(received2, defaults, onto = {}) {
         var k, v;
-        for (k in received) {
-          v = received[k];
+        for (k in received2) {
+          v = received2[k];
           if (defaults[k] !== void 0) {
             onto[k] = v;
           }
@@ -19495,7 +19495,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run, free) {
+        async doExecute(chained, clearGlobalState, run2, free) {
           var error63, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -19515,10 +19515,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error63 = error1;
-            return this._onFailure(error63, eventInfo, clearGlobalState, run, free);
+            return this._onFailure(error63, eventInfo, clearGlobalState, run2, free);
           }
         }
-        doExpire(clearGlobalState, run, free) {
+        doExpire(clearGlobalState, run2, free) {
           var error63, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -19526,9 +19526,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error63 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error63, eventInfo, clearGlobalState, run, free);
+          return this._onFailure(error63, eventInfo, clearGlobalState, run2, free);
         }
-        async _onFailure(error63, eventInfo, clearGlobalState, run, free) {
+        async _onFailure(error63, eventInfo, clearGlobalState, run2, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error63, eventInfo);
@@ -19536,7 +19536,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run(retryAfter);
+              return run2(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -19573,7 +19573,7 @@ var require_light = __commonJS({
           var base;
           if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
             return typeof (base = this.heartbeat = setInterval(() => {
-              var amount, incr, maximum, now, reservoir;
+              var amount2, incr, maximum, now, reservoir;
               now = Date.now();
               if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
                 this._lastReservoirRefresh = now;
@@ -19582,12 +19582,12 @@ var require_light = __commonJS({
               }
               if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
                 ({
-                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseAmount: amount2,
                   reservoirIncreaseMaximum: maximum,
                   reservoir
                 } = this.storeOptions);
                 this._lastReservoirIncrease = now;
-                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                incr = maximum != null ? Math.min(amount2, maximum - reservoir) : amount2;
                 if (incr > 0) {
                   this.storeOptions.reservoir += incr;
                   return this.instance._drainAll(this.computeCapacity());
@@ -19608,8 +19608,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve2, reject) {
-            return setTimeout(resolve2, t);
+          return new this.Promise(function(resolve, reject) {
+            return setTimeout(resolve, t);
           });
         }
         computePenalty() {
@@ -19820,15 +19820,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error63, reject, resolve2, returned, task;
+          var args, cb, error63, reject, resolve, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
+            ({ task, args, resolve, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve2(returned);
+                  return resolve(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -19843,13 +19843,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve2;
-          resolve2 = reject = null;
+          var promise2, reject, resolve;
+          resolve = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve2 = _resolve;
+            resolve = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve2, reject });
+          this._queue.push({ task, args, resolve, reject });
           this._tryToRun();
           return promise2;
         }
@@ -20174,17 +20174,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run;
+            var clearGlobalState, free, run2;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run = this._run.bind(this, index, job);
+            run2 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run, free);
+                return job.doExecute(this._limiter, clearGlobalState, run2, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run, free);
+                return job.doExpire(clearGlobalState, run2, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -20250,14 +20250,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve2, reject) => {
+              return new this.Promise((resolve, reject) => {
                 if (finished()) {
-                  return resolve2();
+                  return resolve();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve2();
+                      return resolve();
                     }
                   });
                 }
@@ -20350,9 +20350,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve2, reject) {
+              return new this.Promise(function(resolve, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve2)(args3);
+                  return (args3[0] != null ? reject : resolve)(args3);
                 });
               });
             };
@@ -21658,13 +21658,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path25) {
-          return /^\.|this\b/.test(path25.original);
+        scopedId: function scopedId(path21) {
+          return /^\.|this\b/.test(path21.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path25) {
-          return path25.parts.length === 1 && !AST.helpers.scopedId(path25) && !path25.depth;
+        simpleId: function simpleId(path21) {
+          return path21.parts.length === 1 && !AST.helpers.scopedId(path21) && !path21.depth;
         }
       }
     };
@@ -22690,11 +22690,11 @@ var require_helpers2 = __commonJS({
     }
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
-    function validateClose(open4, close) {
+    function validateClose(open7, close) {
       close = close.path ? close.path.original : close;
-      if (open4.path.original !== close) {
-        var errorNode = { loc: open4.path.loc };
-        throw new _exception2["default"](open4.path.original + " doesn't match " + close, errorNode);
+      if (open7.path.original !== close) {
+        var errorNode = { loc: open7.path.loc };
+        throw new _exception2["default"](open7.path.original + " doesn't match " + close, errorNode);
       }
     }
     function SourceLocation(source2, locInfo) {
@@ -22715,9 +22715,9 @@ var require_helpers2 = __commonJS({
         return token;
       }
     }
-    function stripFlags(open4, close) {
+    function stripFlags(open7, close) {
       return {
-        open: open4.charAt(2) === "~",
+        open: open7.charAt(2) === "~",
         close: close.charAt(close.length - 3) === "~"
       };
     }
@@ -22749,12 +22749,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path25, params, hash2, open4, strip, locInfo) {
-      var escapeFlag = open4.charAt(3) || open4.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
-      var decorator = /\*/.test(open4);
+    function prepareMustache(path21, params, hash2, open7, strip, locInfo) {
+      var escapeFlag = open7.charAt(3) || open7.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
+      var decorator = /\*/.test(open7);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path25,
+        path: path21,
         params,
         hash: hash2,
         escaped,
@@ -22842,15 +22842,15 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function preparePartialBlock(open4, program, close, locInfo) {
-      validateClose(open4, close);
+    function preparePartialBlock(open7, program, close, locInfo) {
+      validateClose(open7, close);
       return {
         type: "PartialBlockStatement",
-        name: open4.path,
-        params: open4.params,
-        hash: open4.hash,
+        name: open7.path,
+        params: open7.params,
+        hash: open7.hash,
         program,
-        openStrip: open4.strip,
+        openStrip: open7.strip,
         closeStrip: close && close.strip,
         loc: this.locInfo(locInfo)
       };
@@ -23026,9 +23026,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path25 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path21 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path25.original);
+        this.opcode("registerDecorator", params.length, path21.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -23095,48 +23095,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path25 = sexpr.path, name2 = path25.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path25));
+        var path21 = sexpr.path, name2 = path21.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path21));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path25.strict = true;
-        this.accept(path25);
+        path21.strict = true;
+        this.accept(path21);
         this.opcode("invokeAmbiguous", name2, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path25 = sexpr.path;
-        path25.strict = true;
-        this.accept(path25);
+        var path21 = sexpr.path;
+        path21.strict = true;
+        this.accept(path21);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path25 = sexpr.path, name2 = path25.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path21 = sexpr.path, name2 = path21.parts[0];
         if (this.options.knownHelpers[name2]) {
           this.opcode("invokeKnownHelper", params.length, name2);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name2, sexpr);
         } else {
-          path25.strict = true;
-          path25.falsy = true;
-          this.accept(path25);
-          this.opcode("invokeHelper", params.length, path25.original, _ast2["default"].helpers.simpleId(path25));
+          path21.strict = true;
+          path21.falsy = true;
+          this.accept(path21);
+          this.opcode("invokeHelper", params.length, path21.original, _ast2["default"].helpers.simpleId(path21));
         }
       },
-      PathExpression: function PathExpression(path25) {
-        var depth = validateDepth(path25);
-        var parts = validateParts(path25);
+      PathExpression: function PathExpression(path21) {
+        var depth = validateDepth(path21);
+        var parts = validateParts(path21);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name2 = parts[0], scoped = _ast2["default"].helpers.scopedId(path25), blockParamId = !depth && !scoped && this.blockParamIndex(name2);
+        var name2 = parts[0], scoped = _ast2["default"].helpers.scopedId(path21), blockParamId = !depth && !scoped && this.blockParamIndex(name2);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name2) {
           this.opcode("pushContext");
-        } else if (path25.data) {
+        } else if (path21.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path25.strict);
+          this.opcode("lookupData", depth, parts, path21.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path25.falsy, path25.strict, scoped);
+          this.opcode("lookupOnContext", parts, path21.falsy, path21.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -23363,8 +23363,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path25) {
-      return validateStringArray(path25, path25.parts, "parts");
+    function validateParts(path21) {
+      return validateStringArray(path21, path21.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -23546,16 +23546,16 @@ var require_util9 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path25 = aPath;
+      var path21 = aPath;
       var url2 = urlParse(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path25 = url2.path;
+        path21 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path25);
-      var parts = path25.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path21);
+      var parts = path21.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -23572,18 +23572,18 @@ var require_util9 = __commonJS({
           }
         }
       }
-      path25 = parts.join("/");
-      if (path25 === "") {
-        path25 = isAbsolute ? "/" : ".";
+      path21 = parts.join("/");
+      if (path21 === "") {
+        path21 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path25;
+        url2.path = path21;
         return urlGenerate(url2);
       }
-      return path25;
+      return path21;
     }
     exports.normalize = normalize;
-    function join3(aRoot, aPath) {
+    function join(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -23615,11 +23615,11 @@ var require_util9 = __commonJS({
       }
       return joined;
     }
-    exports.join = join3;
+    exports.join = join;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
-    function relative2(aRoot, aPath) {
+    function relative(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -23638,7 +23638,7 @@ var require_util9 = __commonJS({
       }
       return Array(level + 1).join("../") + aPath.substr(aRoot.length + 1);
     }
-    exports.relative = relative2;
+    exports.relative = relative;
     var supportsNullProto = (function() {
       var obj2 = /* @__PURE__ */ Object.create(null);
       return !("__proto__" in obj2);
@@ -23788,7 +23788,7 @@ var require_util9 = __commonJS({
             parsed.path = parsed.path.substring(0, index + 1);
           }
         }
-        sourceURL = join3(urlGenerate(parsed), sourceURL);
+        sourceURL = join(urlGenerate(parsed), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -24913,10 +24913,10 @@ var require_source_node = __commonJS({
             lastGeneratedColumn = 0;
           } else {
             var nextLine = remainingLines[remainingLinesIndex] || "";
-            var code = nextLine.substr(0, mapping.generatedColumn - lastGeneratedColumn);
+            var code2 = nextLine.substr(0, mapping.generatedColumn - lastGeneratedColumn);
             remainingLines[remainingLinesIndex] = nextLine.substr(mapping.generatedColumn - lastGeneratedColumn);
             lastGeneratedColumn = mapping.generatedColumn;
-            addMappingWithCode(lastMapping, code);
+            addMappingWithCode(lastMapping, code2);
             lastMapping = mapping;
             return;
           }
@@ -24949,16 +24949,16 @@ var require_source_node = __commonJS({
         }
       });
       return node2;
-      function addMappingWithCode(mapping, code) {
+      function addMappingWithCode(mapping, code2) {
         if (mapping === null || mapping.source === void 0) {
-          node2.add(code);
+          node2.add(code2);
         } else {
           var source2 = aRelativePath ? util.join(aRelativePath, mapping.source) : mapping.source;
           node2.add(new SourceNode(
             mapping.originalLine,
             mapping.originalColumn,
             source2,
-            code,
+            code2,
             mapping.name
           ));
         }
@@ -25156,8 +25156,8 @@ var require_code_gen = __commonJS({
     var _utils = require_utils2();
     var NEEDS_ESCAPING = /[\x00-\x1f\\"\u2028\u2029<\ud800-\udfff]/;
     var SCRIPT_DELIMITERS = /<(?=!--|\/?script)/gi;
-    function escapeScriptDelimiters(code) {
-      return code.replace(SCRIPT_DELIMITERS, "\\u003C");
+    function escapeScriptDelimiters(code2) {
+      return code2.replace(SCRIPT_DELIMITERS, "\\u003C");
     }
     function escapeSurrogate(surrogate) {
       return "\\u" + surrogate.charCodeAt(0).toString(16);
@@ -25175,24 +25175,24 @@ var require_code_gen = __commonJS({
     }
     var SourceMap;
     if (!SourceNode) {
-      SourceNode = function(line, column, srcFile, chunks) {
+      SourceNode = function(line, column, srcFile, chunks2) {
         this.src = "";
-        if (chunks) {
-          this.add(chunks);
+        if (chunks2) {
+          this.add(chunks2);
         }
       };
       SourceNode.prototype = {
-        add: function add(chunks) {
-          if (_utils.isArray(chunks)) {
-            chunks = chunks.join("");
+        add: function add(chunks2) {
+          if (_utils.isArray(chunks2)) {
+            chunks2 = chunks2.join("");
           }
-          this.src += chunks;
+          this.src += chunks2;
         },
-        prepend: function prepend(chunks) {
-          if (_utils.isArray(chunks)) {
-            chunks = chunks.join("");
+        prepend: function prepend(chunks2) {
+          if (_utils.isArray(chunks2)) {
+            chunks2 = chunks2.join("");
           }
-          this.src = chunks + this.src;
+          this.src = chunks2 + this.src;
         },
         toStringWithSourceMap: function toStringWithSourceMap() {
           return { code: this.toString() };
@@ -25933,9 +25933,9 @@ var require_javascript_compiler = __commonJS({
         }
         hash2.values[key] = value;
       },
-      pushId: function pushId(type, name2, child3) {
+      pushId: function pushId(type, name2, child2) {
         if (type === "BlockParam") {
-          this.pushStackLiteral("blockParams[" + name2[0] + "].path[" + name2[1] + "]" + (child3 ? " + " + this.quotedString("." + child3) : ""));
+          this.pushStackLiteral("blockParams[" + name2[0] + "].path[" + name2[1] + "]" + (child2 ? " + " + this.quotedString("." + child2) : ""));
         } else if (type === "PathExpression") {
           this.pushString(name2);
         } else if (type === "SubExpression") {
@@ -25947,40 +25947,40 @@ var require_javascript_compiler = __commonJS({
       // HELPERS
       compiler: JavaScriptCompiler,
       compileChildren: function compileChildren(environment, options) {
-        var children = environment.children, child3 = void 0, compiler = void 0;
+        var children = environment.children, child2 = void 0, compiler = void 0;
         for (var i = 0, l = children.length; i < l; i++) {
-          child3 = children[i];
+          child2 = children[i];
           compiler = new this.compiler();
-          var existing = this.matchExistingProgram(child3);
+          var existing = this.matchExistingProgram(child2);
           if (existing == null) {
             var index = this.context.programs.push("") - 1;
-            child3.index = index;
-            child3.name = "program" + index;
-            this.context.programs[index] = compiler.compile(child3, options, this.context, !this.precompile);
+            child2.index = index;
+            child2.name = "program" + index;
+            this.context.programs[index] = compiler.compile(child2, options, this.context, !this.precompile);
             this.context.decorators[index] = compiler.decorators;
-            this.context.environments[index] = child3;
+            this.context.environments[index] = child2;
             this.useDepths = this.useDepths || compiler.useDepths;
             this.useBlockParams = this.useBlockParams || compiler.useBlockParams;
-            child3.useDepths = this.useDepths;
-            child3.useBlockParams = this.useBlockParams;
+            child2.useDepths = this.useDepths;
+            child2.useBlockParams = this.useBlockParams;
           } else {
-            child3.index = existing.index;
-            child3.name = "program" + existing.index;
+            child2.index = existing.index;
+            child2.name = "program" + existing.index;
             this.useDepths = this.useDepths || existing.useDepths;
             this.useBlockParams = this.useBlockParams || existing.useBlockParams;
           }
         }
       },
-      matchExistingProgram: function matchExistingProgram(child3) {
+      matchExistingProgram: function matchExistingProgram(child2) {
         for (var i = 0, len = this.context.environments.length; i < len; i++) {
           var environment = this.context.environments[i];
-          if (environment && environment.equals(child3)) {
+          if (environment && environment.equals(child2)) {
             return environment;
           }
         }
       },
       programExpression: function programExpression(guid3) {
-        var child3 = this.environment.children[guid3], programParams = [child3.index, "data", child3.blockParams];
+        var child2 = this.environment.children[guid3], programParams = [child2.index, "data", child2.blockParams];
         if (this.useBlockParams || this.useDepths) {
           programParams.push("blockParams");
         }
@@ -26382,8 +26382,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path25 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path25;
+      var path21 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path21;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -26510,17 +26510,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path25) {
-      const ctrl = callVisitor(key, node2, visitor, path25);
+    function visit_(key, node2, visitor, path21) {
+      const ctrl = callVisitor(key, node2, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visit_(key, ctrl, visitor, path25);
+        replaceNode(key, path21, ctrl);
+        return visit_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path25 = Object.freeze(path25.concat(node2));
+          path21 = Object.freeze(path21.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path25);
+            const ci = visit_(i, node2.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26531,13 +26531,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path25 = Object.freeze(path25.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path25);
+          path21 = Object.freeze(path21.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path25);
+          const cv = visit_("value", node2.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26558,17 +26558,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path25) {
-      const ctrl = await callVisitor(key, node2, visitor, path25);
+    async function visitAsync_(key, node2, visitor, path21) {
+      const ctrl = await callVisitor(key, node2, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visitAsync_(key, ctrl, visitor, path25);
+        replaceNode(key, path21, ctrl);
+        return visitAsync_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path25 = Object.freeze(path25.concat(node2));
+          path21 = Object.freeze(path21.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path25);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26579,13 +26579,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path25 = Object.freeze(path25.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path25);
+          path21 = Object.freeze(path21.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path25);
+          const cv = await visitAsync_("value", node2.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26612,23 +26612,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path25) {
+    function callVisitor(key, node2, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path25);
+        return visitor(key, node2, path21);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path25);
+        return visitor.Map?.(key, node2, path21);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path25);
+        return visitor.Seq?.(key, node2, path21);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path25);
+        return visitor.Pair?.(key, node2, path21);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path25);
+        return visitor.Scalar?.(key, node2, path21);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path25);
+        return visitor.Alias?.(key, node2, path21);
       return void 0;
     }
-    function replaceNode(key, path25, node2) {
-      const parent = path25[path25.length - 1];
+    function replaceNode(key, path21, node2) {
+      const parent = path21[path21.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -26715,8 +26715,8 @@ var require_directives = __commonJS({
               if (parts.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
-            this.tags[handle] = prefix;
+            const [handle2, prefix] = parts;
+            this.tags[handle2] = prefix;
             return true;
           }
           case "%YAML": {
@@ -26763,10 +26763,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle, suffix] = source2.match(/^(.*!)([^!]*)$/s);
+        const [, handle2, suffix] = source2.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source2} tag has no suffix`);
-        const prefix = this.tags[handle];
+        const prefix = this.tags[handle2];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -26775,7 +26775,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle === "!")
+        if (handle2 === "!")
           return source2;
         onError(`Could not resolve tag: ${source2}`);
         return null;
@@ -26785,9 +26785,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle, prefix] of Object.entries(this.tags)) {
+        for (const [handle2, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+            return handle2 + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -26804,11 +26804,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle, prefix] of tagEntries) {
-          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle2, prefix] of tagEntries) {
+          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+            lines.push(`%TAG ${handle2} ${prefix}`);
         }
         return lines.join("\n");
       }
@@ -27240,10 +27240,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path25, value) {
+    function collectionFromPath(schema, path21, value) {
       let v = value;
-      for (let i = path25.length - 1; i >= 0; --i) {
-        const k = path25[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k = path21[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -27262,7 +27262,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -27292,11 +27292,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path25, value) {
-        if (isEmptyPath(path25))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          const [key, ...rest] = path25;
+          const [key, ...rest] = path21;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -27310,8 +27310,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        const [key, ...rest] = path25;
+      deleteIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -27325,8 +27325,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        const [key, ...rest] = path25;
+      getIn(path21, keepScalar) {
+        const [key, ...rest] = path21;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -27344,8 +27344,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path25) {
-        const [key, ...rest] = path25;
+      hasIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -27355,8 +27355,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        const [key, ...rest] = path25;
+      setIn(path21, value) {
+        const [key, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -27580,8 +27580,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str2 += json2.slice(start, i);
-                const code = json2.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json2.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str2 += "\\0";
                     break;
@@ -27607,8 +27607,8 @@ var require_stringifyString = __commonJS({
                     str2 += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str2 += "\\x" + code2.substr(2);
                     else
                       str2 += json2.substr(i, 6);
                 }
@@ -29724,9 +29724,9 @@ var require_stringifyDocument = __commonJS({
       const lines = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
-        const dir2 = doc.directives.toString(doc);
-        if (dir2) {
-          lines.push(dir2);
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
@@ -29871,9 +29871,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path25, value) {
+      addIn(path21, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path25, value);
+          this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29948,14 +29948,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        if (Collection2.isEmptyPath(path25)) {
+      deleteIn(path21) {
+        if (Collection2.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29970,10 +29970,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        if (Collection2.isEmptyPath(path25))
+      getIn(path21, keepScalar) {
+        if (Collection2.isEmptyPath(path21))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29984,10 +29984,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path25) {
-        if (Collection2.isEmptyPath(path25))
+      hasIn(path21) {
+        if (Collection2.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -30004,13 +30004,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        if (Collection2.isEmptyPath(path25)) {
+      setIn(path21, value) {
+        if (Collection2.isEmptyPath(path21)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path25), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path21), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path25, value);
+          this.contents.setIn(path21, value);
         }
       }
       /**
@@ -30107,22 +30107,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code, message) {
+      constructor(name2, pos, code2, message) {
         super();
         this.name = name2;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError2 = (src, lc) => (error63) => {
@@ -30396,10 +30396,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -30413,7 +30413,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -30437,7 +30437,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -30453,7 +30453,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -30544,7 +30544,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep2 = "";
         for (const token of end) {
           const { source: source2, type } = token;
           switch (type) {
@@ -30558,13 +30558,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source2;
+                sep2 += source2;
               hasSpace = true;
               break;
             default:
@@ -30607,18 +30607,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -30672,8 +30672,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap2 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -30685,7 +30685,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -30696,8 +30696,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -30714,7 +30714,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -30894,7 +30894,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -30911,24 +30911,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep2 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -31031,7 +31031,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source: source2, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -31111,25 +31111,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source2)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep4 = "\n";
+            sep2 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source2);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source2, onError) {
       let res = "";
@@ -31229,9 +31229,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source2, offset, length, onError) {
       const cc = source2.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source2.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -31553,12 +31553,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source2, code, message, warning2) => {
+        this.onError = (source2, code2, message, warning2) => {
           const pos = getErrorPos(source2);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -31720,12 +31720,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -31939,14 +31939,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -31971,9 +31971,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path25) => {
+    visit2.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field3, index] of path25) {
+      for (const [field3, index] of path21) {
         const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31982,23 +31982,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path25) => {
-      const parent = visit2.itemAtPath(cst, path25.slice(0, -1));
-      const field3 = path25[path25.length - 1][0];
+    visit2.parentCollection = (cst, path21) => {
+      const parent = visit2.itemAtPath(cst, path21.slice(0, -1));
+      const field3 = path21[path21.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path25, item, visitor) {
-      let ctrl = visitor(item, path25);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
         const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path25.concat([[field3, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -32009,10 +32009,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item, path25);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -33113,18 +33113,18 @@ var require_parser2 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep2;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -33277,15 +33277,15 @@ var require_parser2 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -33479,13 +33479,13 @@ var require_parser2 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -33763,39 +33763,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/@actions/core/lib/core.js
-var core_exports = {};
-__export(core_exports, {
-  ExitCode: () => ExitCode,
-  addPath: () => addPath,
-  debug: () => debug,
-  endGroup: () => endGroup,
-  error: () => error,
-  exportVariable: () => exportVariable,
-  getBooleanInput: () => getBooleanInput,
-  getIDToken: () => getIDToken,
-  getInput: () => getInput,
-  getMultilineInput: () => getMultilineInput,
-  getState: () => getState,
-  group: () => group,
-  info: () => info,
-  isDebug: () => isDebug,
-  markdownSummary: () => markdownSummary,
-  notice: () => notice,
-  platform: () => platform_exports,
-  saveState: () => saveState,
-  setCommandEcho: () => setCommandEcho,
-  setFailed: () => setFailed,
-  setOutput: () => setOutput,
-  setSecret: () => setSecret,
-  startGroup: () => startGroup,
-  summary: () => summary,
-  toPlatformPath: () => toPlatformPath,
-  toPosixPath: () => toPosixPath,
-  toWin32Path: () => toWin32Path,
-  warning: () => warning
-});
-
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -33887,128 +33854,23 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter3 = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter3)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter3}"`);
+  if (key.includes(delimiter)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
   }
-  if (convertedValue.includes(delimiter3)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter3}"`);
+  if (convertedValue.includes(delimiter)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
   }
-  return `${key}<<${delimiter3}${os2.EOL}${convertedValue}${os2.EOL}${delimiter3}`;
+  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
 // node_modules/@actions/core/lib/core.js
-import * as os5 from "os";
-import * as path5 from "path";
-
-// node_modules/@actions/http-client/lib/index.js
-import * as http from "http";
-import * as https from "https";
-
-// node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-  const usingSsl = reqUrl.protocol === "https:";
-  if (checkBypass(reqUrl)) {
-    return void 0;
-  }
-  const proxyVar = (() => {
-    if (usingSsl) {
-      return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
-    } else {
-      return process.env["http_proxy"] || process.env["HTTP_PROXY"];
-    }
-  })();
-  if (proxyVar) {
-    try {
-      return new DecodedURL(proxyVar);
-    } catch (_a3) {
-      if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
-        return new DecodedURL(`http://${proxyVar}`);
-    }
-  } else {
-    return void 0;
-  }
-}
-function checkBypass(reqUrl) {
-  if (!reqUrl.hostname) {
-    return false;
-  }
-  const reqHost = reqUrl.hostname;
-  if (isLoopbackAddress(reqHost)) {
-    return true;
-  }
-  const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
-  if (!noProxy) {
-    return false;
-  }
-  let reqPort;
-  if (reqUrl.port) {
-    reqPort = Number(reqUrl.port);
-  } else if (reqUrl.protocol === "http:") {
-    reqPort = 80;
-  } else if (reqUrl.protocol === "https:") {
-    reqPort = 443;
-  }
-  const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-  if (typeof reqPort === "number") {
-    upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-  }
-  for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
-    if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
-      return true;
-    }
-  }
-  return false;
-}
-function isLoopbackAddress(host) {
-  const hostLower = host.toLowerCase();
-  return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
-}
-var DecodedURL = class extends URL {
-  constructor(url2, base) {
-    super(url2, base);
-    this._decodedUsername = decodeURIComponent(super.username);
-    this._decodedPassword = decodeURIComponent(super.password);
-  }
-  get username() {
-    return this._decodedUsername;
-  }
-  get password() {
-    return this._decodedPassword;
-  }
-};
+import * as os4 from "os";
 
 // node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
 var HttpCodes;
 (function(HttpCodes2) {
   HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
@@ -34060,704 +33922,17 @@ var HttpResponseRetryCodes = [
   HttpCodes.ServiceUnavailable,
   HttpCodes.GatewayTimeout
 ];
-var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
-var ExponentialBackoffCeiling = 10;
-var ExponentialBackoffTimeSlice = 5;
-var HttpClientError = class _HttpClientError extends Error {
-  constructor(message, statusCode) {
-    super(message);
-    this.name = "HttpClientError";
-    this.statusCode = statusCode;
-    Object.setPrototypeOf(this, _HttpClientError.prototype);
-  }
-};
-var HttpClientResponse = class {
-  constructor(message) {
-    this.message = message;
-  }
-  readBody() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
-        let output2 = Buffer.alloc(0);
-        this.message.on("data", (chunk) => {
-          output2 = Buffer.concat([output2, chunk]);
-        });
-        this.message.on("end", () => {
-          resolve2(output2.toString());
-        });
-      }));
-    });
-  }
-  readBodyBuffer() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
-        const chunks = [];
-        this.message.on("data", (chunk) => {
-          chunks.push(chunk);
-        });
-        this.message.on("end", () => {
-          resolve2(Buffer.concat(chunks));
-        });
-      }));
-    });
-  }
-};
-var HttpClient = class {
-  constructor(userAgent2, handlers, requestOptions) {
-    this._ignoreSslError = false;
-    this._allowRedirects = true;
-    this._allowRedirectDowngrade = false;
-    this._maxRedirects = 50;
-    this._allowRetries = false;
-    this._maxRetries = 1;
-    this._keepAlive = false;
-    this._disposed = false;
-    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
-    this.handlers = handlers || [];
-    this.requestOptions = requestOptions;
-    if (requestOptions) {
-      if (requestOptions.ignoreSslError != null) {
-        this._ignoreSslError = requestOptions.ignoreSslError;
-      }
-      this._socketTimeout = requestOptions.socketTimeout;
-      if (requestOptions.allowRedirects != null) {
-        this._allowRedirects = requestOptions.allowRedirects;
-      }
-      if (requestOptions.allowRedirectDowngrade != null) {
-        this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-      }
-      if (requestOptions.maxRedirects != null) {
-        this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-      }
-      if (requestOptions.keepAlive != null) {
-        this._keepAlive = requestOptions.keepAlive;
-      }
-      if (requestOptions.allowRetries != null) {
-        this._allowRetries = requestOptions.allowRetries;
-      }
-      if (requestOptions.maxRetries != null) {
-        this._maxRetries = requestOptions.maxRetries;
-      }
-    }
-  }
-  options(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  get(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("GET", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  del(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("DELETE", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  post(requestUrl, data6, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("POST", requestUrl, data6, additionalHeaders || {});
-    });
-  }
-  patch(requestUrl, data6, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("PATCH", requestUrl, data6, additionalHeaders || {});
-    });
-  }
-  put(requestUrl, data6, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("PUT", requestUrl, data6, additionalHeaders || {});
-    });
-  }
-  head(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("HEAD", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  sendStream(verb, requestUrl, stream, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request(verb, requestUrl, stream, additionalHeaders);
-    });
-  }
-  /**
-   * Gets a typed object from an endpoint
-   * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-   */
-  getJson(requestUrl_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-      const res = yield this.get(requestUrl, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  postJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-      const data6 = JSON.stringify(obj2, null, 2);
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-      const res = yield this.post(requestUrl, data6, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  putJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-      const data6 = JSON.stringify(obj2, null, 2);
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-      const res = yield this.put(requestUrl, data6, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  patchJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-      const data6 = JSON.stringify(obj2, null, 2);
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-      const res = yield this.patch(requestUrl, data6, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  /**
-   * Makes a raw http request.
-   * All other methods such as get, post, patch, and request ultimately call this.
-   * Prefer get, del, post and patch
-   */
-  request(verb, requestUrl, data6, headers) {
-    return __awaiter(this, void 0, void 0, function* () {
-      if (this._disposed) {
-        throw new Error("Client has already been disposed.");
-      }
-      const parsedUrl = new URL(requestUrl);
-      let info3 = this._prepareRequest(verb, parsedUrl, headers);
-      const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
-      let numTries = 0;
-      let response;
-      do {
-        response = yield this.requestRaw(info3, data6);
-        if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
-          let authenticationHandler;
-          for (const handler of this.handlers) {
-            if (handler.canHandleAuthentication(response)) {
-              authenticationHandler = handler;
-              break;
-            }
-          }
-          if (authenticationHandler) {
-            return authenticationHandler.handleAuthentication(this, info3, data6);
-          } else {
-            return response;
-          }
-        }
-        let redirectsRemaining = this._maxRedirects;
-        while (response.message.statusCode && HttpRedirectCodes.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
-          const redirectUrl = response.message.headers["location"];
-          if (!redirectUrl) {
-            break;
-          }
-          const parsedRedirectUrl = new URL(redirectUrl);
-          if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
-            throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
-          }
-          yield response.readBody();
-          if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-            for (const header in headers) {
-              if (header.toLowerCase() === "authorization") {
-                delete headers[header];
-              }
-            }
-          }
-          info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-          response = yield this.requestRaw(info3, data6);
-          redirectsRemaining--;
-        }
-        if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-          return response;
-        }
-        numTries += 1;
-        if (numTries < maxTries) {
-          yield response.readBody();
-          yield this._performExponentialBackoff(numTries);
-        }
-      } while (numTries < maxTries);
-      return response;
-    });
-  }
-  /**
-   * Needs to be called if keepAlive is set to true in request options.
-   */
-  dispose() {
-    if (this._agent) {
-      this._agent.destroy();
-    }
-    this._disposed = true;
-  }
-  /**
-   * Raw request.
-   * @param info
-   * @param data
-   */
-  requestRaw(info3, data6) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => {
-        function callbackForResult(err, res) {
-          if (err) {
-            reject(err);
-          } else if (!res) {
-            reject(new Error("Unknown error"));
-          } else {
-            resolve2(res);
-          }
-        }
-        this.requestRawWithCallback(info3, data6, callbackForResult);
-      });
-    });
-  }
-  /**
-   * Raw request with callback.
-   * @param info
-   * @param data
-   * @param onResult
-   */
-  requestRawWithCallback(info3, data6, onResult) {
-    if (typeof data6 === "string") {
-      if (!info3.options.headers) {
-        info3.options.headers = {};
-      }
-      info3.options.headers["Content-Length"] = Buffer.byteLength(data6, "utf8");
-    }
-    let callbackCalled = false;
-    function handleResult(err, res) {
-      if (!callbackCalled) {
-        callbackCalled = true;
-        onResult(err, res);
-      }
-    }
-    const req = info3.httpModule.request(info3.options, (msg) => {
-      const res = new HttpClientResponse(msg);
-      handleResult(void 0, res);
-    });
-    let socket;
-    req.on("socket", (sock) => {
-      socket = sock;
-    });
-    req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
-      if (socket) {
-        socket.end();
-      }
-      handleResult(new Error(`Request timeout: ${info3.options.path}`));
-    });
-    req.on("error", function(err) {
-      handleResult(err);
-    });
-    if (data6 && typeof data6 === "string") {
-      req.write(data6, "utf8");
-    }
-    if (data6 && typeof data6 !== "string") {
-      data6.on("close", function() {
-        req.end();
-      });
-      data6.pipe(req);
-    } else {
-      req.end();
-    }
-  }
-  /**
-   * Gets an http agent. This function is useful when you need an http agent that handles
-   * routing through a proxy server - depending upon the url and proxy environment variables.
-   * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-   */
-  getAgent(serverUrl) {
-    const parsedUrl = new URL(serverUrl);
-    return this._getAgent(parsedUrl);
-  }
-  getAgentDispatcher(serverUrl) {
-    const parsedUrl = new URL(serverUrl);
-    const proxyUrl = getProxyUrl(parsedUrl);
-    const useProxy = proxyUrl && proxyUrl.hostname;
-    if (!useProxy) {
-      return;
-    }
-    return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-  }
-  _prepareRequest(method, requestUrl, headers) {
-    const info3 = {};
-    info3.parsedUrl = requestUrl;
-    const usingSsl = info3.parsedUrl.protocol === "https:";
-    info3.httpModule = usingSsl ? https : http;
-    const defaultPort = usingSsl ? 443 : 80;
-    info3.options = {};
-    info3.options.host = info3.parsedUrl.hostname;
-    info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
-    info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
-    info3.options.method = method;
-    info3.options.headers = this._mergeHeaders(headers);
-    if (this.userAgent != null) {
-      info3.options.headers["user-agent"] = this.userAgent;
-    }
-    info3.options.agent = this._getAgent(info3.parsedUrl);
-    if (this.handlers) {
-      for (const handler of this.handlers) {
-        handler.prepareRequest(info3.options);
-      }
-    }
-    return info3;
-  }
-  _mergeHeaders(headers) {
-    if (this.requestOptions && this.requestOptions.headers) {
-      return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-    }
-    return lowercaseKeys(headers || {});
-  }
-  /**
-   * Gets an existing header value or returns a default.
-   * Handles converting number header values to strings since HTTP headers must be strings.
-   * Note: This returns string | string[] since some headers can have multiple values.
-   * For headers that must always be a single string (like Content-Type), use the
-   * specialized _getExistingOrDefaultContentTypeHeader method instead.
-   */
-  _getExistingOrDefaultHeader(additionalHeaders, header, _default3) {
-    let clientHeader;
-    if (this.requestOptions && this.requestOptions.headers) {
-      const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-      if (headerValue) {
-        clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
-      }
-    }
-    const additionalValue = additionalHeaders[header];
-    if (additionalValue !== void 0) {
-      return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
-    }
-    if (clientHeader !== void 0) {
-      return clientHeader;
-    }
-    return _default3;
-  }
-  /**
-   * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-   * Always returns a single string (not an array) since Content-Type should be a single value.
-   * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-   * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-   * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-   */
-  _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default3) {
-    let clientHeader;
-    if (this.requestOptions && this.requestOptions.headers) {
-      const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-      if (headerValue) {
-        if (typeof headerValue === "number") {
-          clientHeader = String(headerValue);
-        } else if (Array.isArray(headerValue)) {
-          clientHeader = headerValue.join(", ");
-        } else {
-          clientHeader = headerValue;
-        }
-      }
-    }
-    const additionalValue = additionalHeaders[Headers.ContentType];
-    if (additionalValue !== void 0) {
-      if (typeof additionalValue === "number") {
-        return String(additionalValue);
-      } else if (Array.isArray(additionalValue)) {
-        return additionalValue.join(", ");
-      } else {
-        return additionalValue;
-      }
-    }
-    if (clientHeader !== void 0) {
-      return clientHeader;
-    }
-    return _default3;
-  }
-  _getAgent(parsedUrl) {
-    let agent;
-    const proxyUrl = getProxyUrl(parsedUrl);
-    const useProxy = proxyUrl && proxyUrl.hostname;
-    if (this._keepAlive && useProxy) {
-      agent = this._proxyAgent;
-    }
-    if (!useProxy) {
-      agent = this._agent;
-    }
-    if (agent) {
-      return agent;
-    }
-    const usingSsl = parsedUrl.protocol === "https:";
-    let maxSockets = 100;
-    if (this.requestOptions) {
-      maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-    }
-    if (proxyUrl && proxyUrl.hostname) {
-      const agentOptions = {
-        maxSockets,
-        keepAlive: this._keepAlive,
-        proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
-          proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-        }), { host: proxyUrl.hostname, port: proxyUrl.port })
-      };
-      let tunnelAgent;
-      const overHttps = proxyUrl.protocol === "https:";
-      if (usingSsl) {
-        tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-      } else {
-        tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-      }
-      agent = tunnelAgent(agentOptions);
-      this._proxyAgent = agent;
-    }
-    if (!agent) {
-      const options = { keepAlive: this._keepAlive, maxSockets };
-      agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-      this._agent = agent;
-    }
-    if (usingSsl && this._ignoreSslError) {
-      agent.options = Object.assign(agent.options || {}, {
-        rejectUnauthorized: false
-      });
-    }
-    return agent;
-  }
-  _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-    let proxyAgent;
-    if (this._keepAlive) {
-      proxyAgent = this._proxyAgentDispatcher;
-    }
-    if (proxyAgent) {
-      return proxyAgent;
-    }
-    const usingSsl = parsedUrl.protocol === "https:";
-    proxyAgent = new import_undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
-      token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
-    }));
-    this._proxyAgentDispatcher = proxyAgent;
-    if (usingSsl && this._ignoreSslError) {
-      proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-        rejectUnauthorized: false
-      });
-    }
-    return proxyAgent;
-  }
-  _getUserAgentWithOrchestrationId(userAgent2) {
-    const baseUserAgent = userAgent2 || "actions/http-client";
-    const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
-    if (orchId) {
-      const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
-      return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-    }
-    return baseUserAgent;
-  }
-  _performExponentialBackoff(retryNumber) {
-    return __awaiter(this, void 0, void 0, function* () {
-      retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-      const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
-    });
-  }
-  _processResponse(res, options) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
-        const statusCode = res.message.statusCode || 0;
-        const response = {
-          statusCode,
-          result: null,
-          headers: {}
-        };
-        if (statusCode === HttpCodes.NotFound) {
-          resolve2(response);
-        }
-        function dateTimeDeserializer(key, value) {
-          if (typeof value === "string") {
-            const a = new Date(value);
-            if (!isNaN(a.valueOf())) {
-              return a;
-            }
-          }
-          return value;
-        }
-        let obj2;
-        let contents;
-        try {
-          contents = yield res.readBody();
-          if (contents && contents.length > 0) {
-            if (options && options.deserializeDates) {
-              obj2 = JSON.parse(contents, dateTimeDeserializer);
-            } else {
-              obj2 = JSON.parse(contents);
-            }
-            response.result = obj2;
-          }
-          response.headers = res.message.headers;
-        } catch (err) {
-        }
-        if (statusCode > 299) {
-          let msg;
-          if (obj2 && obj2.message) {
-            msg = obj2.message;
-          } else if (contents && contents.length > 0) {
-            msg = contents;
-          } else {
-            msg = `Failed request: (${statusCode})`;
-          }
-          const err = new HttpClientError(msg, statusCode);
-          err.result = response.result;
-          reject(err);
-        } else {
-          resolve2(response);
-        }
-      }));
-    });
-  }
-};
-var lowercaseKeys = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
-
-// node_modules/@actions/http-client/lib/auth.js
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var BearerCredentialHandler = class {
-  constructor(token) {
-    this.token = token;
-  }
-  // currently implements pre-authorization
-  // TODO: support preAuth = false where it hooks on 401
-  prepareRequest(options) {
-    if (!options.headers) {
-      throw Error("The request has no headers");
-    }
-    options.headers["Authorization"] = `Bearer ${this.token}`;
-  }
-  // This handler cannot handle 401
-  canHandleAuthentication() {
-    return false;
-  }
-  handleAuthentication() {
-    return __awaiter2(this, void 0, void 0, function* () {
-      throw new Error("not implemented");
-    });
-  }
-};
-
-// node_modules/@actions/core/lib/oidc-utils.js
-var __awaiter3 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var OidcClient = class _OidcClient {
-  static createHttpClient(allowRetry = true, maxRetry = 10) {
-    const requestOptions = {
-      allowRetries: allowRetry,
-      maxRetries: maxRetry
-    };
-    return new HttpClient("actions/oidc-client", [new BearerCredentialHandler(_OidcClient.getRequestToken())], requestOptions);
-  }
-  static getRequestToken() {
-    const token = process.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
-    if (!token) {
-      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable");
-    }
-    return token;
-  }
-  static getIDTokenUrl() {
-    const runtimeUrl = process.env["ACTIONS_ID_TOKEN_REQUEST_URL"];
-    if (!runtimeUrl) {
-      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable");
-    }
-    return runtimeUrl;
-  }
-  static getCall(id_token_url) {
-    return __awaiter3(this, void 0, void 0, function* () {
-      var _a3;
-      const httpclient = _OidcClient.createHttpClient();
-      const res = yield httpclient.getJson(id_token_url).catch((error63) => {
-        throw new Error(`Failed to get ID Token. 
- 
-        Error Code : ${error63.statusCode}
- 
-        Error Message: ${error63.message}`);
-      });
-      const id_token = (_a3 = res.result) === null || _a3 === void 0 ? void 0 : _a3.value;
-      if (!id_token) {
-        throw new Error("Response json body do not have ID Token field");
-      }
-      return id_token;
-    });
-  }
-  static getIDToken(audience) {
-    return __awaiter3(this, void 0, void 0, function* () {
-      try {
-        let id_token_url = _OidcClient.getIDTokenUrl();
-        if (audience) {
-          const encodedAudience = encodeURIComponent(audience);
-          id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-        }
-        debug(`ID token url is ${id_token_url}`);
-        const id_token = yield _OidcClient.getCall(id_token_url);
-        setSecret(id_token);
-        return id_token;
-      } catch (error63) {
-        throw new Error(`Error message: ${error63.message}`);
-      }
-    });
-  }
-};
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
-var __awaiter4 = function(thisArg, _arguments, P, generator) {
+var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve) {
+      resolve(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34773,7 +33948,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34791,7 +33966,7 @@ var Summary = class {
    * @returns step summary file path
    */
   filePath() {
-    return __awaiter4(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
       if (this._filePath) {
         return this._filePath;
       }
@@ -34832,7 +34007,7 @@ var Summary = class {
    * @returns {Promise<Summary>} summary instance
    */
   write(options) {
-    return __awaiter4(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
       const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
       const filePath = yield this.filePath();
       const writeFunc = overwrite ? writeFile : appendFile;
@@ -34846,7 +34021,7 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   clear() {
-    return __awaiter4(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
       return this.emptyBuffer().write({ overwrite: true });
     });
   }
@@ -34903,9 +34078,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -35031,964 +34206,44 @@ var Summary = class {
   }
 };
 var _summary = new Summary();
-var markdownSummary = _summary;
 var summary = _summary;
 
-// node_modules/@actions/core/lib/path-utils.js
-import * as path from "path";
-function toPosixPath(pth) {
-  return pth.replace(/[\\]/g, "/");
-}
-function toWin32Path(pth) {
-  return pth.replace(/[/]/g, "\\");
-}
-function toPlatformPath(pth) {
-  return pth.replace(/[/\\]/g, path.sep);
-}
-
 // node_modules/@actions/core/lib/platform.js
-var platform_exports = {};
-__export(platform_exports, {
-  arch: () => arch,
-  getDetails: () => getDetails,
-  isLinux: () => isLinux,
-  isMacOS: () => isMacOS,
-  isWindows: () => isWindows,
-  platform: () => platform
-});
-import os4 from "os";
-
-// node_modules/@actions/exec/lib/exec.js
-import { StringDecoder } from "string_decoder";
-
-// node_modules/@actions/exec/lib/toolrunner.js
-import * as os3 from "os";
-import * as events from "events";
-import * as child from "child_process";
-import * as path4 from "path";
-
-// node_modules/@actions/io/lib/io.js
-import * as path3 from "path";
+import os3 from "os";
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
-import * as path2 from "path";
-var __awaiter5 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs2.constants.O_RDONLY;
-function exists(fsPath) {
-  return __awaiter5(this, void 0, void 0, function* () {
-    try {
-      yield stat(fsPath);
-    } catch (err) {
-      if (err.code === "ENOENT") {
-        return false;
-      }
-      throw err;
-    }
-    return true;
-  });
-}
-function isRooted(p) {
-  p = normalizeSeparators(p);
-  if (!p) {
-    throw new Error('isRooted() parameter "p" cannot be empty');
-  }
-  if (IS_WINDOWS) {
-    return p.startsWith("\\") || /^[A-Z]:/i.test(p);
-  }
-  return p.startsWith("/");
-}
-function tryGetExecutablePath(filePath, extensions) {
-  return __awaiter5(this, void 0, void 0, function* () {
-    let stats = void 0;
-    try {
-      stats = yield stat(filePath);
-    } catch (err) {
-      if (err.code !== "ENOENT") {
-        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-      }
-    }
-    if (stats && stats.isFile()) {
-      if (IS_WINDOWS) {
-        const upperExt = path2.extname(filePath).toUpperCase();
-        if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
-          return filePath;
-        }
-      } else {
-        if (isUnixExecutable(stats)) {
-          return filePath;
-        }
-      }
-    }
-    const originalFilePath = filePath;
-    for (const extension of extensions) {
-      filePath = originalFilePath + extension;
-      stats = void 0;
-      try {
-        stats = yield stat(filePath);
-      } catch (err) {
-        if (err.code !== "ENOENT") {
-          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-        }
-      }
-      if (stats && stats.isFile()) {
-        if (IS_WINDOWS) {
-          try {
-            const directory = path2.dirname(filePath);
-            const upperName = path2.basename(filePath).toUpperCase();
-            for (const actualName of yield readdir(directory)) {
-              if (upperName === actualName.toUpperCase()) {
-                filePath = path2.join(directory, actualName);
-                break;
-              }
-            }
-          } catch (err) {
-            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-          }
-          return filePath;
-        } else {
-          if (isUnixExecutable(stats)) {
-            return filePath;
-          }
-        }
-      }
-    }
-    return "";
-  });
-}
-function normalizeSeparators(p) {
-  p = p || "";
-  if (IS_WINDOWS) {
-    p = p.replace(/\//g, "\\");
-    return p.replace(/\\\\+/g, "\\");
-  }
-  return p.replace(/\/\/+/g, "/");
-}
-function isUnixExecutable(stats) {
-  return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
-}
-
-// node_modules/@actions/io/lib/io.js
-var __awaiter6 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-function which(tool, check2) {
-  return __awaiter6(this, void 0, void 0, function* () {
-    if (!tool) {
-      throw new Error("parameter 'tool' is required");
-    }
-    if (check2) {
-      const result = yield which(tool, false);
-      if (!result) {
-        if (IS_WINDOWS) {
-          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-        } else {
-          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-        }
-      }
-      return result;
-    }
-    const matches = yield findInPath(tool);
-    if (matches && matches.length > 0) {
-      return matches[0];
-    }
-    return "";
-  });
-}
-function findInPath(tool) {
-  return __awaiter6(this, void 0, void 0, function* () {
-    if (!tool) {
-      throw new Error("parameter 'tool' is required");
-    }
-    const extensions = [];
-    if (IS_WINDOWS && process.env["PATHEXT"]) {
-      for (const extension of process.env["PATHEXT"].split(path3.delimiter)) {
-        if (extension) {
-          extensions.push(extension);
-        }
-      }
-    }
-    if (isRooted(tool)) {
-      const filePath = yield tryGetExecutablePath(tool, extensions);
-      if (filePath) {
-        return [filePath];
-      }
-      return [];
-    }
-    if (tool.includes(path3.sep)) {
-      return [];
-    }
-    const directories = [];
-    if (process.env.PATH) {
-      for (const p of process.env.PATH.split(path3.delimiter)) {
-        if (p) {
-          directories.push(p);
-        }
-      }
-    }
-    const matches = [];
-    for (const directory of directories) {
-      const filePath = yield tryGetExecutablePath(path3.join(directory, tool), extensions);
-      if (filePath) {
-        matches.push(filePath);
-      }
-    }
-    return matches;
-  });
-}
 
 // node_modules/@actions/exec/lib/toolrunner.js
-import { setTimeout as setTimeout2 } from "timers";
-var __awaiter7 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
 var IS_WINDOWS2 = process.platform === "win32";
-var ToolRunner = class extends events.EventEmitter {
-  constructor(toolPath, args, options) {
-    super();
-    if (!toolPath) {
-      throw new Error("Parameter 'toolPath' cannot be null or empty.");
-    }
-    this.toolPath = toolPath;
-    this.args = args || [];
-    this.options = options || {};
-  }
-  _debug(message) {
-    if (this.options.listeners && this.options.listeners.debug) {
-      this.options.listeners.debug(message);
-    }
-  }
-  _getCommandString(options, noPrefix) {
-    const toolPath = this._getSpawnFileName();
-    const args = this._getSpawnArgs(options);
-    let cmd = noPrefix ? "" : "[command]";
-    if (IS_WINDOWS2) {
-      if (this._isCmdFile()) {
-        cmd += toolPath;
-        for (const a of args) {
-          cmd += ` ${a}`;
-        }
-      } else if (options.windowsVerbatimArguments) {
-        cmd += `"${toolPath}"`;
-        for (const a of args) {
-          cmd += ` ${a}`;
-        }
-      } else {
-        cmd += this._windowsQuoteCmdArg(toolPath);
-        for (const a of args) {
-          cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-        }
-      }
-    } else {
-      cmd += toolPath;
-      for (const a of args) {
-        cmd += ` ${a}`;
-      }
-    }
-    return cmd;
-  }
-  _processLineBuffer(data6, strBuffer, onLine) {
-    try {
-      let s = strBuffer + data6.toString();
-      let n = s.indexOf(os3.EOL);
-      while (n > -1) {
-        const line = s.substring(0, n);
-        onLine(line);
-        s = s.substring(n + os3.EOL.length);
-        n = s.indexOf(os3.EOL);
-      }
-      return s;
-    } catch (err) {
-      this._debug(`error processing line. Failed with error ${err}`);
-      return "";
-    }
-  }
-  _getSpawnFileName() {
-    if (IS_WINDOWS2) {
-      if (this._isCmdFile()) {
-        return process.env["COMSPEC"] || "cmd.exe";
-      }
-    }
-    return this.toolPath;
-  }
-  _getSpawnArgs(options) {
-    if (IS_WINDOWS2) {
-      if (this._isCmdFile()) {
-        let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-        for (const a of this.args) {
-          argline += " ";
-          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
-        }
-        argline += '"';
-        return [argline];
-      }
-    }
-    return this.args;
-  }
-  _endsWith(str2, end) {
-    return str2.endsWith(end);
-  }
-  _isCmdFile() {
-    const upperToolPath = this.toolPath.toUpperCase();
-    return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
-  }
-  _windowsQuoteCmdArg(arg) {
-    if (!this._isCmdFile()) {
-      return this._uvQuoteCmdArg(arg);
-    }
-    if (!arg) {
-      return '""';
-    }
-    const cmdSpecialChars = [
-      " ",
-      "	",
-      "&",
-      "(",
-      ")",
-      "[",
-      "]",
-      "{",
-      "}",
-      "^",
-      "=",
-      ";",
-      "!",
-      "'",
-      "+",
-      ",",
-      "`",
-      "~",
-      "|",
-      "<",
-      ">",
-      '"'
-    ];
-    let needsQuotes = false;
-    for (const char of arg) {
-      if (cmdSpecialChars.some((x) => x === char)) {
-        needsQuotes = true;
-        break;
-      }
-    }
-    if (!needsQuotes) {
-      return arg;
-    }
-    let reverse = '"';
-    let quoteHit = true;
-    for (let i = arg.length; i > 0; i--) {
-      reverse += arg[i - 1];
-      if (quoteHit && arg[i - 1] === "\\") {
-        reverse += "\\";
-      } else if (arg[i - 1] === '"') {
-        quoteHit = true;
-        reverse += '"';
-      } else {
-        quoteHit = false;
-      }
-    }
-    reverse += '"';
-    return reverse.split("").reverse().join("");
-  }
-  _uvQuoteCmdArg(arg) {
-    if (!arg) {
-      return '""';
-    }
-    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
-      return arg;
-    }
-    if (!arg.includes('"') && !arg.includes("\\")) {
-      return `"${arg}"`;
-    }
-    let reverse = '"';
-    let quoteHit = true;
-    for (let i = arg.length; i > 0; i--) {
-      reverse += arg[i - 1];
-      if (quoteHit && arg[i - 1] === "\\") {
-        reverse += "\\";
-      } else if (arg[i - 1] === '"') {
-        quoteHit = true;
-        reverse += "\\";
-      } else {
-        quoteHit = false;
-      }
-    }
-    reverse += '"';
-    return reverse.split("").reverse().join("");
-  }
-  _cloneExecOptions(options) {
-    options = options || {};
-    const result = {
-      cwd: options.cwd || process.cwd(),
-      env: options.env || process.env,
-      silent: options.silent || false,
-      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-      failOnStdErr: options.failOnStdErr || false,
-      ignoreReturnCode: options.ignoreReturnCode || false,
-      delay: options.delay || 1e4
-    };
-    result.outStream = options.outStream || process.stdout;
-    result.errStream = options.errStream || process.stderr;
-    return result;
-  }
-  _getSpawnOptions(options, toolPath) {
-    options = options || {};
-    const result = {};
-    result.cwd = options.cwd;
-    result.env = options.env;
-    result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
-    if (options.windowsVerbatimArguments) {
-      result.argv0 = `"${toolPath}"`;
-    }
-    return result;
-  }
-  /**
-   * Exec a tool.
-   * Output will be streamed to the live console.
-   * Returns promise with return code
-   *
-   * @param     tool     path to tool to exec
-   * @param     options  optional exec options.  See ExecOptions
-   * @returns   number
-   */
-  exec() {
-    return __awaiter7(this, void 0, void 0, function* () {
-      if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
-        this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-      }
-      this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve2, reject) => __awaiter7(this, void 0, void 0, function* () {
-        this._debug(`exec tool: ${this.toolPath}`);
-        this._debug("arguments:");
-        for (const arg of this.args) {
-          this._debug(`   ${arg}`);
-        }
-        const optionsNonNull = this._cloneExecOptions(this.options);
-        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-          optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os3.EOL);
-        }
-        const state = new ExecState(optionsNonNull, this.toolPath);
-        state.on("debug", (message) => {
-          this._debug(message);
-        });
-        if (this.options.cwd && !(yield exists(this.options.cwd))) {
-          return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-        }
-        const fileName = this._getSpawnFileName();
-        const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-        let stdbuffer = "";
-        if (cp.stdout) {
-          cp.stdout.on("data", (data6) => {
-            if (this.options.listeners && this.options.listeners.stdout) {
-              this.options.listeners.stdout(data6);
-            }
-            if (!optionsNonNull.silent && optionsNonNull.outStream) {
-              optionsNonNull.outStream.write(data6);
-            }
-            stdbuffer = this._processLineBuffer(data6, stdbuffer, (line) => {
-              if (this.options.listeners && this.options.listeners.stdline) {
-                this.options.listeners.stdline(line);
-              }
-            });
-          });
-        }
-        let errbuffer = "";
-        if (cp.stderr) {
-          cp.stderr.on("data", (data6) => {
-            state.processStderr = true;
-            if (this.options.listeners && this.options.listeners.stderr) {
-              this.options.listeners.stderr(data6);
-            }
-            if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
-              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
-              s.write(data6);
-            }
-            errbuffer = this._processLineBuffer(data6, errbuffer, (line) => {
-              if (this.options.listeners && this.options.listeners.errline) {
-                this.options.listeners.errline(line);
-              }
-            });
-          });
-        }
-        cp.on("error", (err) => {
-          state.processError = err.message;
-          state.processExited = true;
-          state.processClosed = true;
-          state.CheckComplete();
-        });
-        cp.on("exit", (code) => {
-          state.processExitCode = code;
-          state.processExited = true;
-          this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-          state.CheckComplete();
-        });
-        cp.on("close", (code) => {
-          state.processExitCode = code;
-          state.processExited = true;
-          state.processClosed = true;
-          this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-          state.CheckComplete();
-        });
-        state.on("done", (error63, exitCode) => {
-          if (stdbuffer.length > 0) {
-            this.emit("stdline", stdbuffer);
-          }
-          if (errbuffer.length > 0) {
-            this.emit("errline", errbuffer);
-          }
-          cp.removeAllListeners();
-          if (error63) {
-            reject(error63);
-          } else {
-            resolve2(exitCode);
-          }
-        });
-        if (this.options.input) {
-          if (!cp.stdin) {
-            throw new Error("child process missing stdin");
-          }
-          cp.stdin.end(this.options.input);
-        }
-      }));
-    });
-  }
-};
-function argStringToArray(argString) {
-  const args = [];
-  let inQuotes = false;
-  let escaped = false;
-  let arg = "";
-  function append(c) {
-    if (escaped && c !== '"') {
-      arg += "\\";
-    }
-    arg += c;
-    escaped = false;
-  }
-  for (let i = 0; i < argString.length; i++) {
-    const c = argString.charAt(i);
-    if (c === '"') {
-      if (!escaped) {
-        inQuotes = !inQuotes;
-      } else {
-        append(c);
-      }
-      continue;
-    }
-    if (c === "\\" && escaped) {
-      append(c);
-      continue;
-    }
-    if (c === "\\" && inQuotes) {
-      escaped = true;
-      continue;
-    }
-    if (c === " " && !inQuotes) {
-      if (arg.length > 0) {
-        args.push(arg);
-        arg = "";
-      }
-      continue;
-    }
-    append(c);
-  }
-  if (arg.length > 0) {
-    args.push(arg.trim());
-  }
-  return args;
-}
-var ExecState = class _ExecState extends events.EventEmitter {
-  constructor(options, toolPath) {
-    super();
-    this.processClosed = false;
-    this.processError = "";
-    this.processExitCode = 0;
-    this.processExited = false;
-    this.processStderr = false;
-    this.delay = 1e4;
-    this.done = false;
-    this.timeout = null;
-    if (!toolPath) {
-      throw new Error("toolPath must not be empty");
-    }
-    this.options = options;
-    this.toolPath = toolPath;
-    if (options.delay) {
-      this.delay = options.delay;
-    }
-  }
-  CheckComplete() {
-    if (this.done) {
-      return;
-    }
-    if (this.processClosed) {
-      this._setResult();
-    } else if (this.processExited) {
-      this.timeout = setTimeout2(_ExecState.HandleTimeout, this.delay, this);
-    }
-  }
-  _debug(message) {
-    this.emit("debug", message);
-  }
-  _setResult() {
-    let error63;
-    if (this.processExited) {
-      if (this.processError) {
-        error63 = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-      } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-        error63 = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-      } else if (this.processStderr && this.options.failOnStdErr) {
-        error63 = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-      }
-    }
-    if (this.timeout) {
-      clearTimeout(this.timeout);
-      this.timeout = null;
-    }
-    this.done = true;
-    this.emit("done", error63, this.processExitCode);
-  }
-  static HandleTimeout(state) {
-    if (state.done) {
-      return;
-    }
-    if (!state.processClosed && state.processExited) {
-      const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-      state._debug(message);
-    }
-    state._setResult();
-  }
-};
-
-// node_modules/@actions/exec/lib/exec.js
-var __awaiter8 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-function exec(commandLine, args, options) {
-  return __awaiter8(this, void 0, void 0, function* () {
-    const commandArgs = argStringToArray(commandLine);
-    if (commandArgs.length === 0) {
-      throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-    }
-    const toolPath = commandArgs[0];
-    args = commandArgs.slice(1).concat(args || []);
-    const runner = new ToolRunner(toolPath, args, options);
-    return runner.exec();
-  });
-}
-function getExecOutput(commandLine, args, options) {
-  return __awaiter8(this, void 0, void 0, function* () {
-    var _a3, _b;
-    let stdout = "";
-    let stderr = "";
-    const stdoutDecoder = new StringDecoder("utf8");
-    const stderrDecoder = new StringDecoder("utf8");
-    const originalStdoutListener = (_a3 = options === null || options === void 0 ? void 0 : options.listeners) === null || _a3 === void 0 ? void 0 : _a3.stdout;
-    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-    const stdErrListener = (data6) => {
-      stderr += stderrDecoder.write(data6);
-      if (originalStdErrListener) {
-        originalStdErrListener(data6);
-      }
-    };
-    const stdOutListener = (data6) => {
-      stdout += stdoutDecoder.write(data6);
-      if (originalStdoutListener) {
-        originalStdoutListener(data6);
-      }
-    };
-    const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-    const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-    stdout += stdoutDecoder.end();
-    stderr += stderrDecoder.end();
-    return {
-      exitCode,
-      stdout,
-      stderr
-    };
-  });
-}
 
 // node_modules/@actions/core/lib/platform.js
-var __awaiter9 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var getWindowsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
-  const { stdout: version2 } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', void 0, {
-    silent: true
-  });
-  const { stdout: name2 } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', void 0, {
-    silent: true
-  });
-  return {
-    name: name2.trim(),
-    version: version2.trim()
-  };
-});
-var getMacOsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
-  var _a3, _b, _c, _d;
-  const { stdout } = yield getExecOutput("sw_vers", void 0, {
-    silent: true
-  });
-  const version2 = (_b = (_a3 = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a3 === void 0 ? void 0 : _a3[1]) !== null && _b !== void 0 ? _b : "";
-  const name2 = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : "";
-  return {
-    name: name2,
-    version: version2
-  };
-});
-var getLinuxInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
-  const { stdout } = yield getExecOutput("lsb_release", ["-i", "-r", "-s"], {
-    silent: true
-  });
-  const [name2, version2] = stdout.trim().split("\n");
-  return {
-    name: name2,
-    version: version2
-  };
-});
-var platform = os4.platform();
-var arch = os4.arch();
-var isWindows = platform === "win32";
-var isMacOS = platform === "darwin";
-var isLinux = platform === "linux";
-function getDetails() {
-  return __awaiter9(this, void 0, void 0, function* () {
-    return Object.assign(Object.assign({}, yield isWindows ? getWindowsInfo() : isMacOS ? getMacOsInfo() : getLinuxInfo()), {
-      platform,
-      arch,
-      isWindows,
-      isMacOS,
-      isLinux
-    });
-  });
-}
+var platform = os3.platform();
+var arch = os3.arch();
 
 // node_modules/@actions/core/lib/core.js
-var __awaiter10 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
-function exportVariable(name2, val) {
-  const convertedVal = toCommandValue(val);
-  process.env[name2] = convertedVal;
-  const filePath = process.env["GITHUB_ENV"] || "";
-  if (filePath) {
-    return issueFileCommand("ENV", prepareKeyValueMessage(name2, val));
-  }
-  issueCommand("set-env", { name: name2 }, convertedVal);
-}
 function setSecret(secret) {
   issueCommand("add-mask", {}, secret);
-}
-function addPath(inputPath) {
-  const filePath = process.env["GITHUB_PATH"] || "";
-  if (filePath) {
-    issueFileCommand("PATH", inputPath);
-  } else {
-    issueCommand("add-path", {}, inputPath);
-  }
-  process.env["PATH"] = `${inputPath}${path5.delimiter}${process.env["PATH"]}`;
-}
-function getInput(name2, options) {
-  const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
-  if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name2}`);
-  }
-  if (options && options.trimWhitespace === false) {
-    return val;
-  }
-  return val.trim();
-}
-function getMultilineInput(name2, options) {
-  const inputs = getInput(name2, options).split("\n").filter((x) => x !== "");
-  if (options && options.trimWhitespace === false) {
-    return inputs;
-  }
-  return inputs.map((input2) => input2.trim());
-}
-function getBooleanInput(name2, options) {
-  const trueValue = ["true", "True", "TRUE"];
-  const falseValue = ["false", "False", "FALSE"];
-  const val = getInput(name2, options);
-  if (trueValue.includes(val))
-    return true;
-  if (falseValue.includes(val))
-    return false;
-  throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name2}
-Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
 }
 function setOutput(name2, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value));
   }
-  process.stdout.write(os5.EOL);
+  process.stdout.write(os4.EOL);
   issueCommand("set-output", { name: name2 }, toCommandValue(value));
-}
-function setCommandEcho(enabled) {
-  issue("echo", enabled ? "on" : "off");
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
   error(message);
-}
-function isDebug() {
-  return process.env["RUNNER_DEBUG"] === "1";
-}
-function debug(message) {
-  issueCommand("debug", {}, message);
 }
 function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
@@ -36000,40 +34255,13 @@ function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os5.EOL);
+  process.stdout.write(message + os4.EOL);
 }
 function startGroup(name2) {
   issue("group", name2);
 }
 function endGroup() {
   issue("endgroup");
-}
-function group(name2, fn) {
-  return __awaiter10(this, void 0, void 0, function* () {
-    startGroup(name2);
-    let result;
-    try {
-      result = yield fn();
-    } finally {
-      endGroup();
-    }
-    return result;
-  });
-}
-function saveState(name2, value) {
-  const filePath = process.env["GITHUB_STATE"] || "";
-  if (filePath) {
-    return issueFileCommand("STATE", prepareKeyValueMessage(name2, value));
-  }
-  issueCommand("save-state", { name: name2 }, toCommandValue(value));
-}
-function getState(name2) {
-  return process.env[`STATE_${name2}`] || "";
-}
-function getIDToken(aud) {
-  return __awaiter10(this, void 0, void 0, function* () {
-    return yield OidcClient.getIDToken(aud);
-  });
 }
 
 // src/errors/carbon-gate-error.ts
@@ -36247,6 +34475,10 @@ var INPUTS = [
   },
   { name: "report-dir", description: "Where carbon-report.json is written.", default: ".carbon-gate" },
   {
+    name: "benchmark-user",
+    description: "Run the benchmarks as this unprivileged local user, so PR code cannot read the Action's token and environment through /proc or write the workflow command files. Needs the Action to run as root (a container job or a root self-hosted runner); the user must be able to read working-directory. Empty: the Action's own user."
+  },
+  {
     name: "electricity-maps-token",
     description: "Electricity Maps API token (live grid intensity).",
     secret: true
@@ -36281,6 +34513,7 @@ function parseInputs(read2) {
     workingDirectory: v["working-directory"],
     template: v["template"],
     reportDir: v["report-dir"],
+    ...userName(v["benchmark-user"]),
     electricityMapsToken: v["electricity-maps-token"],
     wattTimeUsername: v["watttime-username"],
     wattTimePassword: v["watttime-password"]
@@ -36313,6 +34546,14 @@ function branchName(raw) {
     throw new InputError(`input history-branch: "${raw.slice(0, 40)}" is not a valid branch name`);
   }
   return raw;
+}
+function userName(raw) {
+  if (raw === void 0) return {};
+  if (!/^[a-z_][a-z0-9_-]{0,31}\$?$/i.test(raw))
+    throw new InputError(
+      `input benchmark-user: "${raw.slice(0, 40)}" is not a user name like bench or ci_runner`
+    );
+  return { benchmarkUser: raw };
 }
 
 // src/text/format-number.ts
@@ -36412,8 +34653,8 @@ function readInput(env) {
 }
 
 // src/action/report-mode.ts
-import { readFile as readFile5, stat as stat6 } from "node:fs/promises";
-import path24 from "node:path";
+import { readFile as readFile6, stat as stat5 } from "node:fs/promises";
+import path20 from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -37232,10 +35473,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj2, path25) {
-  if (!path25)
+function getElementAtPath(obj2, path21) {
+  if (!path21)
     return obj2;
-  return path25.reduce((acc, key) => acc?.[key], obj2);
+  return path21.reduce((acc, key) => acc?.[key], obj2);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -37575,11 +35816,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path25, issues) {
+function prefixIssues(path21, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path25);
+    iss.path.unshift(path21);
     return iss;
   });
 }
@@ -38041,16 +36282,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path25 = []) => {
+  const processError = (error64, path21 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path25, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path21, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path25, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path21, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path25, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path21, ...issue3.path]);
       } else {
-        const fullpath = [...path25, ...issue3.path];
+        const fullpath = [...path21, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -38089,17 +36330,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path25 = []) => {
+  const processError = (error64, path21 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path25, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path21, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path25, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path21, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path25, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path21, ...issue3.path]);
       } else {
-        const fullpath = [...path25, ...issue3.path];
+        const fullpath = [...path21, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -38138,8 +36379,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path25 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path25) {
+  const path21 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path21) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -38425,8 +36666,8 @@ function emoji() {
 }
 var ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
 var ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
-var mac = (delimiter3) => {
-  const escapedDelim = escapeRegex(delimiter3 ?? ":");
+var mac = (delimiter) => {
+  const escapedDelim = escapeRegex(delimiter ?? ":");
   return new RegExp(`^(?:[0-9A-F]{2}${escapedDelim}){5}[0-9A-F]{2}$|^(?:[0-9a-f]{2}${escapedDelim}){5}[0-9a-f]{2}$`);
 };
 var cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/;
@@ -39516,12 +37757,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i = 4; i < len; i++) {
-    const code = iban3.charCodeAt(i);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   for (let i = 0; i < 4; i++) {
-    const code = iban3.charCodeAt(i);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -39606,13 +37847,13 @@ var $ZodNumber = /* @__PURE__ */ $constructor("$ZodNumber", (inst, def) => {
     if (typeof input2 === "number" && !Number.isNaN(input2) && Number.isFinite(input2)) {
       return payload;
     }
-    const received = typeof input2 === "number" ? Number.isNaN(input2) ? "NaN" : !Number.isFinite(input2) ? String(input2) : void 0 : void 0;
+    const received2 = typeof input2 === "number" ? Number.isNaN(input2) ? "NaN" : !Number.isFinite(input2) ? String(input2) : void 0 : void 0;
     payload.issues.push({
       expected: "number",
       code: "invalid_type",
       input: input2,
       inst,
-      ...received ? { received } : {}
+      ...received2 ? { received: received2 } : {}
     });
     return payload;
   };
@@ -41482,7 +39723,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve2) {
+function isRecursive(inst, stack, resolve) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -41490,9 +39731,9 @@ function isRecursive(inst, stack, resolve2) {
     return PROVEN;
   stack.add(inst);
   let result = NONE;
-  const check2 = (child3) => {
-    if (result !== PROVEN && child3?._zod) {
-      const answer = isRecursive(child3, stack, resolve2);
+  const check2 = (child2) => {
+    if (result !== PROVEN && child2?._zod) {
+      const answer = isRecursive(child2, stack, resolve);
       if (answer > result)
         result = answer;
     }
@@ -41503,9 +39744,9 @@ function isRecursive(inst, stack, resolve2) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child3 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
-      if (child3 > answer)
-        answer = child3;
+      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+      if (child2 > answer)
+        answer = child2;
     }
     return answer;
   };
@@ -41514,8 +39755,8 @@ function isRecursive(inst, stack, resolve2) {
       result = answer;
   };
   const def = inst._zod.def;
-  const kind2 = def.type;
-  switch (kind2) {
+  const kind3 = def.type;
+  switch (kind3) {
     case "object": {
       const raw = rawShape(def);
       merge4(raw ? shape(raw, true) : ASSUMED);
@@ -41567,7 +39808,7 @@ function isRecursive(inst, stack, resolve2) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
       merge4(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -41595,7 +39836,7 @@ function isRecursive(inst, stack, resolve2) {
     case "custom":
       break;
     default: {
-      kind2;
+      kind3;
       for (const key in def) {
         const desc = Object.getOwnPropertyDescriptor(def, key);
         if (!desc || desc.get)
@@ -41862,11 +40103,11 @@ var error2 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u0645\u062F\u062E\u0644\u0627\u062A \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644\u0629: \u064A\u0641\u062A\u0631\u0636 \u0625\u062F\u062E\u0627\u0644 instanceof ${issue3.expected}\u060C \u0648\u0644\u0643\u0646 \u062A\u0645 \u0625\u062F\u062E\u0627\u0644 ${received}`;
+          return `\u0645\u062F\u062E\u0644\u0627\u062A \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644\u0629: \u064A\u0641\u062A\u0631\u0636 \u0625\u062F\u062E\u0627\u0644 instanceof ${issue3.expected}\u060C \u0648\u0644\u0643\u0646 \u062A\u0645 \u0625\u062F\u062E\u0627\u0644 ${received2}`;
         }
-        return `\u0645\u062F\u062E\u0644\u0627\u062A \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644\u0629: \u064A\u0641\u062A\u0631\u0636 \u0625\u062F\u062E\u0627\u0644 ${expected}\u060C \u0648\u0644\u0643\u0646 \u062A\u0645 \u0625\u062F\u062E\u0627\u0644 ${received}`;
+        return `\u0645\u062F\u062E\u0644\u0627\u062A \u063A\u064A\u0631 \u0645\u0642\u0628\u0648\u0644\u0629: \u064A\u0641\u062A\u0631\u0636 \u0625\u062F\u062E\u0627\u0644 ${expected}\u060C \u0648\u0644\u0643\u0646 \u062A\u0645 \u0625\u062F\u062E\u0627\u0644 ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -41974,11 +40215,11 @@ var error3 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Yanl\u0131\u015F d\u0259y\u0259r: g\xF6zl\u0259nil\u0259n instanceof ${issue3.expected}, daxil olan ${received}`;
+          return `Yanl\u0131\u015F d\u0259y\u0259r: g\xF6zl\u0259nil\u0259n instanceof ${issue3.expected}, daxil olan ${received2}`;
         }
-        return `Yanl\u0131\u015F d\u0259y\u0259r: g\xF6zl\u0259nil\u0259n ${expected}, daxil olan ${received}`;
+        return `Yanl\u0131\u015F d\u0259y\u0259r: g\xF6zl\u0259nil\u0259n ${expected}, daxil olan ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -42137,11 +40378,11 @@ var error4 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u045E\u0432\u043E\u0434: \u0447\u0430\u043A\u0430\u045E\u0441\u044F instanceof ${issue3.expected}, \u0430\u0442\u0440\u044B\u043C\u0430\u043D\u0430 ${received}`;
+          return `\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u045E\u0432\u043E\u0434: \u0447\u0430\u043A\u0430\u045E\u0441\u044F instanceof ${issue3.expected}, \u0430\u0442\u0440\u044B\u043C\u0430\u043D\u0430 ${received2}`;
         }
-        return `\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u045E\u0432\u043E\u0434: \u0447\u0430\u043A\u0430\u045E\u0441\u044F ${expected}, \u0430\u0442\u0440\u044B\u043C\u0430\u043D\u0430 ${received}`;
+        return `\u041D\u044F\u043F\u0440\u0430\u0432\u0456\u043B\u044C\u043D\u044B \u045E\u0432\u043E\u0434: \u0447\u0430\u043A\u0430\u045E\u0441\u044F ${expected}, \u0430\u0442\u0440\u044B\u043C\u0430\u043D\u0430 ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -42256,11 +40497,11 @@ var error5 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u0432\u0445\u043E\u0434: \u043E\u0447\u0430\u043A\u0432\u0430\u043D instanceof ${issue3.expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D ${received}`;
+          return `\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u0432\u0445\u043E\u0434: \u043E\u0447\u0430\u043A\u0432\u0430\u043D instanceof ${issue3.expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D ${received2}`;
         }
-        return `\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u0432\u0445\u043E\u0434: \u043E\u0447\u0430\u043A\u0432\u0430\u043D ${expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D ${received}`;
+        return `\u041D\u0435\u0432\u0430\u043B\u0438\u0434\u0435\u043D \u0432\u0445\u043E\u0434: \u043E\u0447\u0430\u043A\u0432\u0430\u043D ${expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -42380,8 +40621,8 @@ var error6 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
-        return `\u0985\u09AC\u09C8\u09A7 \u0987\u09A8\u09AA\u09C1\u099F: \u09AA\u09CD\u09B0\u09A4\u09CD\u09AF\u09BE\u09B6\u09BF\u09A4 ${expected}, \u09AA\u09CD\u09B0\u09BE\u09AA\u09CD\u09A4 ${received}`;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
+        return `\u0985\u09AC\u09C8\u09A7 \u0987\u09A8\u09AA\u09C1\u099F: \u09AA\u09CD\u09B0\u09A4\u09CD\u09AF\u09BE\u09B6\u09BF\u09A4 ${expected}, \u09AA\u09CD\u09B0\u09BE\u09AA\u09CD\u09A4 ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -42494,11 +40735,11 @@ var error7 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Tipus inv\xE0lid: s'esperava instanceof ${issue3.expected}, s'ha rebut ${received}`;
+          return `Tipus inv\xE0lid: s'esperava instanceof ${issue3.expected}, s'ha rebut ${received2}`;
         }
-        return `Tipus inv\xE0lid: s'esperava ${expected}, s'ha rebut ${received}`;
+        return `Tipus inv\xE0lid: s'esperava ${expected}, s'ha rebut ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -42626,12 +40867,12 @@ var error8 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
-        const postfix = ["\u0627", "\u0648", "\u06C6", "\u0648\u0648", "\u06D5", "\u06CC", "\u06CE"].some((p) => received.endsWith(p)) ? "\u06CC\u06D5" : "\u06D5";
-        const isEnglish = /^[a-zA-Z]+$/.test(received);
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
+        const postfix = ["\u0627", "\u0648", "\u06C6", "\u0648\u0648", "\u06D5", "\u06CC", "\u06CE"].some((p) => received2.endsWith(p)) ? "\u06CC\u06D5" : "\u06D5";
+        const isEnglish = /^[a-zA-Z]+$/.test(received2);
         if (receivedType === "null" || receivedType === "undefined")
           return `\u062F\u0627\u0648\u0627\u06A9\u0631\u0627\u0648\u06D5`;
-        return `\u0686\u0627\u0648\u06D5\u0695\u0648\u0627\u0646\u06A9\u0631\u0627\u0648\u06D5 ${expected} \u0628\u06CE\u062A\u060C \u0628\u06D5\u06B5\u0627\u0645 ${received}${isEnglish ? "" : postfix}`;
+        return `\u0686\u0627\u0648\u06D5\u0695\u0648\u0627\u0646\u06A9\u0631\u0627\u0648\u06D5 ${expected} \u0628\u06CE\u062A\u060C \u0628\u06D5\u06B5\u0627\u0645 ${received2}${isEnglish ? "" : postfix}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -42745,11 +40986,11 @@ var error9 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Neplatn\xFD vstup: o\u010Dek\xE1v\xE1no instanceof ${issue3.expected}, obdr\u017Eeno ${received}`;
+          return `Neplatn\xFD vstup: o\u010Dek\xE1v\xE1no instanceof ${issue3.expected}, obdr\u017Eeno ${received2}`;
         }
-        return `Neplatn\xFD vstup: o\u010Dek\xE1v\xE1no ${expected}, obdr\u017Eeno ${received}`;
+        return `Neplatn\xFD vstup: o\u010Dek\xE1v\xE1no ${expected}, obdr\u017Eeno ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -42865,11 +41106,11 @@ var error10 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Ugyldigt input: forventede instanceof ${issue3.expected}, fik ${received}`;
+          return `Ugyldigt input: forventede instanceof ${issue3.expected}, fik ${received2}`;
         }
-        return `Ugyldigt input: forventede ${expected}, fik ${received}`;
+        return `Ugyldigt input: forventede ${expected}, fik ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -42981,11 +41222,11 @@ var error11 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Ung\xFCltige Eingabe: erwartet instanceof ${issue3.expected}, erhalten ${received}`;
+          return `Ung\xFCltige Eingabe: erwartet instanceof ${issue3.expected}, erhalten ${received2}`;
         }
-        return `Ung\xFCltige Eingabe: erwartet ${expected}, erhalten ${received}`;
+        return `Ung\xFCltige Eingabe: erwartet ${expected}, erhalten ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -43093,11 +41334,11 @@ var error12 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (typeof issue3.expected === "string" && /^[A-Z]/.test(issue3.expected)) {
-          return `\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD instanceof ${issue3.expected}, \u03BB\u03AE\u03C6\u03B8\u03B7\u03BA\u03B5 ${received}`;
+          return `\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD instanceof ${issue3.expected}, \u03BB\u03AE\u03C6\u03B8\u03B7\u03BA\u03B5 ${received2}`;
         }
-        return `\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD ${expected}, \u03BB\u03AE\u03C6\u03B8\u03B7\u03BA\u03B5 ${received}`;
+        return `\u039C\u03B7 \u03AD\u03B3\u03BA\u03C5\u03C1\u03B7 \u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2: \u03B1\u03BD\u03B1\u03BC\u03B5\u03BD\u03CC\u03C4\u03B1\u03BD ${expected}, \u03BB\u03AE\u03C6\u03B8\u03B7\u03BA\u03B5 ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -43214,8 +41455,8 @@ var error13 = () => {
       case "invalid_type": {
         const expected = getTypeName(issue3.expected);
         const receivedType = parsedType(issue3.input);
-        const received = getTypeName(receivedType, issue3.input);
-        return `Invalid input: expected ${expected}, received ${received}`;
+        const received2 = getTypeName(receivedType, issue3.input);
+        return `Invalid input: expected ${expected}, received ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -43334,11 +41575,11 @@ var error14 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Nevalida enigo: atendi\u011Dis instanceof ${issue3.expected}, ricevi\u011Dis ${received}`;
+          return `Nevalida enigo: atendi\u011Dis instanceof ${issue3.expected}, ricevi\u011Dis ${received2}`;
         }
-        return `Nevalida enigo: atendi\u011Dis ${expected}, ricevi\u011Dis ${received}`;
+        return `Nevalida enigo: atendi\u011Dis ${expected}, ricevi\u011Dis ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -43469,11 +41710,11 @@ var error15 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Entrada inv\xE1lida: se esperaba instanceof ${issue3.expected}, recibido ${received}`;
+          return `Entrada inv\xE1lida: se esperaba instanceof ${issue3.expected}, recibido ${received2}`;
         }
-        return `Entrada inv\xE1lida: se esperaba ${expected}, recibido ${received}`;
+        return `Entrada inv\xE1lida: se esperaba ${expected}, recibido ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -43585,11 +41826,11 @@ var error16 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u0648\u0631\u0648\u062F\u06CC \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0645\u06CC\u200C\u0628\u0627\u06CC\u0633\u062A instanceof ${issue3.expected} \u0645\u06CC\u200C\u0628\u0648\u062F\u060C ${received} \u062F\u0631\u06CC\u0627\u0641\u062A \u0634\u062F`;
+          return `\u0648\u0631\u0648\u062F\u06CC \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0645\u06CC\u200C\u0628\u0627\u06CC\u0633\u062A instanceof ${issue3.expected} \u0645\u06CC\u200C\u0628\u0648\u062F\u060C ${received2} \u062F\u0631\u06CC\u0627\u0641\u062A \u0634\u062F`;
         }
-        return `\u0648\u0631\u0648\u062F\u06CC \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0645\u06CC\u200C\u0628\u0627\u06CC\u0633\u062A ${expected} \u0645\u06CC\u200C\u0628\u0648\u062F\u060C ${received} \u062F\u0631\u06CC\u0627\u0641\u062A \u0634\u062F`;
+        return `\u0648\u0631\u0648\u062F\u06CC \u0646\u0627\u0645\u0639\u062A\u0628\u0631: \u0645\u06CC\u200C\u0628\u0627\u06CC\u0633\u062A ${expected} \u0645\u06CC\u200C\u0628\u0648\u062F\u060C ${received2} \u062F\u0631\u06CC\u0627\u0641\u062A \u0634\u062F`;
       }
       case "invalid_value":
         if (issue3.values.length === 1) {
@@ -43707,11 +41948,11 @@ var error17 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Virheellinen tyyppi: odotettiin instanceof ${issue3.expected}, oli ${received}`;
+          return `Virheellinen tyyppi: odotettiin instanceof ${issue3.expected}, oli ${received2}`;
         }
-        return `Virheellinen tyyppi: odotettiin ${expected}, oli ${received}`;
+        return `Virheellinen tyyppi: odotettiin ${expected}, oli ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -43840,11 +42081,11 @@ var error18 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Entr\xE9e invalide : instance de ${issue3.expected} attendu, ${received} re\xE7u`;
+          return `Entr\xE9e invalide : instance de ${issue3.expected} attendu, ${received2} re\xE7u`;
         }
-        return `Entr\xE9e invalide : ${expected} attendu, ${received} re\xE7u`;
+        return `Entr\xE9e invalide : ${expected} attendu, ${received2} re\xE7u`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -43951,11 +42192,11 @@ var error19 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Entr\xE9e invalide : attendu instanceof ${issue3.expected}, re\xE7u ${received}`;
+          return `Entr\xE9e invalide : attendu instanceof ${issue3.expected}, re\xE7u ${received2}`;
         }
-        return `Entr\xE9e invalide : attendu ${expected}, re\xE7u ${received}`;
+        return `Entr\xE9e invalide : attendu ${expected}, re\xE7u ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -44064,8 +42305,8 @@ var error20 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
-        return `\u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0A87\u0AA8\u0AAA\u0AC1\u0A9F: \u0A85\u0AAA\u0AC7\u0A95\u0ACD\u0AB7\u0ABF\u0AA4 ${expected}, \u0AAA\u0ACD\u0AB0\u0ABE\u0AAA\u0ACD\u0AA4 ${received}`;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
+        return `\u0A85\u0AAE\u0ABE\u0AA8\u0ACD\u0AAF \u0A87\u0AA8\u0AAA\u0AC1\u0A9F: \u0A85\u0AAA\u0AC7\u0A95\u0ACD\u0AB7\u0ABF\u0AA4 ${expected}, \u0AAA\u0ACD\u0AB0\u0ABE\u0AAA\u0ACD\u0AA4 ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -44220,11 +42461,11 @@ var error21 = () => {
         const expectedKey = issue3.expected;
         const expected = TypeDictionary[expectedKey ?? ""] ?? typeLabel(expectedKey);
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? TypeNames[receivedType]?.label ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? TypeNames[receivedType]?.label ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA instanceof ${issue3.expected}, \u05D4\u05EA\u05E7\u05D1\u05DC ${received}`;
+          return `\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA instanceof ${issue3.expected}, \u05D4\u05EA\u05E7\u05D1\u05DC ${received2}`;
         }
-        return `\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${expected}, \u05D4\u05EA\u05E7\u05D1\u05DC ${received}`;
+        return `\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${expected}, \u05D4\u05EA\u05E7\u05D1\u05DC ${received2}`;
       }
       case "invalid_value": {
         if (issue3.values.length === 1) {
@@ -44380,8 +42621,8 @@ var error22 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
-        return `\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 ${expected}, \u092A\u094D\u0930\u093E\u092A\u094D\u0924 ${received}`;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
+        return `\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 ${expected}, \u092A\u094D\u0930\u093E\u092A\u094D\u0924 ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -44505,11 +42746,11 @@ var error23 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Neispravan unos: o\u010Dekuje se instanceof ${issue3.expected}, a primljeno je ${received}`;
+          return `Neispravan unos: o\u010Dekuje se instanceof ${issue3.expected}, a primljeno je ${received2}`;
         }
-        return `Neispravan unos: o\u010Dekuje se ${expected}, a primljeno je ${received}`;
+        return `Neispravan unos: o\u010Dekuje se ${expected}, a primljeno je ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -44621,11 +42862,11 @@ var error24 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\xC9rv\xE9nytelen bemenet: a v\xE1rt \xE9rt\xE9k instanceof ${issue3.expected}, a kapott \xE9rt\xE9k ${received}`;
+          return `\xC9rv\xE9nytelen bemenet: a v\xE1rt \xE9rt\xE9k instanceof ${issue3.expected}, a kapott \xE9rt\xE9k ${received2}`;
         }
-        return `\xC9rv\xE9nytelen bemenet: a v\xE1rt \xE9rt\xE9k ${expected}, a kapott \xE9rt\xE9k ${received}`;
+        return `\xC9rv\xE9nytelen bemenet: a v\xE1rt \xE9rt\xE9k ${expected}, a kapott \xE9rt\xE9k ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -44775,11 +43016,11 @@ var error25 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u054D\u056D\u0561\u056C \u0574\u0578\u0582\u057F\u0584\u0561\u0563\u0580\u0578\u0582\u0574\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567\u0580 instanceof ${issue3.expected}, \u057D\u057F\u0561\u0581\u057E\u0565\u056C \u0567 ${received}`;
+          return `\u054D\u056D\u0561\u056C \u0574\u0578\u0582\u057F\u0584\u0561\u0563\u0580\u0578\u0582\u0574\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567\u0580 instanceof ${issue3.expected}, \u057D\u057F\u0561\u0581\u057E\u0565\u056C \u0567 ${received2}`;
         }
-        return `\u054D\u056D\u0561\u056C \u0574\u0578\u0582\u057F\u0584\u0561\u0563\u0580\u0578\u0582\u0574\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567\u0580 ${expected}, \u057D\u057F\u0561\u0581\u057E\u0565\u056C \u0567 ${received}`;
+        return `\u054D\u056D\u0561\u056C \u0574\u0578\u0582\u057F\u0584\u0561\u0563\u0580\u0578\u0582\u0574\u2024 \u057D\u057A\u0561\u057D\u057E\u0578\u0582\u0574 \u0567\u0580 ${expected}, \u057D\u057F\u0561\u0581\u057E\u0565\u056C \u0567 ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -44892,11 +43133,11 @@ var error26 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Input tidak valid: diharapkan instanceof ${issue3.expected}, diterima ${received}`;
+          return `Input tidak valid: diharapkan instanceof ${issue3.expected}, diterima ${received2}`;
         }
-        return `Input tidak valid: diharapkan ${expected}, diterima ${received}`;
+        return `Input tidak valid: diharapkan ${expected}, diterima ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -45006,11 +43247,11 @@ var error27 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Rangt gildi: \xDE\xFA sl\xF3st inn ${received} \xFEar sem \xE1 a\xF0 vera instanceof ${issue3.expected}`;
+          return `Rangt gildi: \xDE\xFA sl\xF3st inn ${received2} \xFEar sem \xE1 a\xF0 vera instanceof ${issue3.expected}`;
         }
-        return `Rangt gildi: \xDE\xFA sl\xF3st inn ${received} \xFEar sem \xE1 a\xF0 vera ${expected}`;
+        return `Rangt gildi: \xDE\xFA sl\xF3st inn ${received2} \xFEar sem \xE1 a\xF0 vera ${expected}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -45121,11 +43362,11 @@ var error28 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Input non valido: atteso instanceof ${issue3.expected}, ricevuto ${received}`;
+          return `Input non valido: atteso instanceof ${issue3.expected}, ricevuto ${received2}`;
         }
-        return `Input non valido: atteso ${expected}, ricevuto ${received}`;
+        return `Input non valido: atteso ${expected}, ricevuto ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -45235,11 +43476,11 @@ var error29 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u7121\u52B9\u306A\u5165\u529B: instanceof ${issue3.expected}\u304C\u671F\u5F85\u3055\u308C\u307E\u3057\u305F\u304C\u3001${received}\u304C\u5165\u529B\u3055\u308C\u307E\u3057\u305F`;
+          return `\u7121\u52B9\u306A\u5165\u529B: instanceof ${issue3.expected}\u304C\u671F\u5F85\u3055\u308C\u307E\u3057\u305F\u304C\u3001${received2}\u304C\u5165\u529B\u3055\u308C\u307E\u3057\u305F`;
         }
-        return `\u7121\u52B9\u306A\u5165\u529B: ${expected}\u304C\u671F\u5F85\u3055\u308C\u307E\u3057\u305F\u304C\u3001${received}\u304C\u5165\u529B\u3055\u308C\u307E\u3057\u305F`;
+        return `\u7121\u52B9\u306A\u5165\u529B: ${expected}\u304C\u671F\u5F85\u3055\u308C\u307E\u3057\u305F\u304C\u3001${received2}\u304C\u5165\u529B\u3055\u308C\u307E\u3057\u305F`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -45351,11 +43592,11 @@ var error30 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8 instanceof ${issue3.expected}, \u10DB\u10D8\u10E6\u10D4\u10D1\u10E3\u10DA\u10D8 ${received}`;
+          return `\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8 instanceof ${issue3.expected}, \u10DB\u10D8\u10E6\u10D4\u10D1\u10E3\u10DA\u10D8 ${received2}`;
         }
-        return `\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8 ${expected}, \u10DB\u10D8\u10E6\u10D4\u10D1\u10E3\u10DA\u10D8 ${received}`;
+        return `\u10D0\u10E0\u10D0\u10E1\u10EC\u10DD\u10E0\u10D8 \u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0: \u10DB\u10DD\u10E1\u10D0\u10DA\u10DD\u10D3\u10DC\u10D4\u10DA\u10D8 ${expected}, \u10DB\u10D8\u10E6\u10D4\u10D1\u10E3\u10DA\u10D8 ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -45467,11 +43708,11 @@ var error31 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1794\u1789\u17D2\u1785\u17BC\u179B\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1780\u17B6\u179A instanceof ${issue3.expected} \u1794\u17C9\u17BB\u1793\u17D2\u178F\u17C2\u1791\u1791\u17BD\u179B\u1794\u17B6\u1793 ${received}`;
+          return `\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1794\u1789\u17D2\u1785\u17BC\u179B\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1780\u17B6\u179A instanceof ${issue3.expected} \u1794\u17C9\u17BB\u1793\u17D2\u178F\u17C2\u1791\u1791\u17BD\u179B\u1794\u17B6\u1793 ${received2}`;
         }
-        return `\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1794\u1789\u17D2\u1785\u17BC\u179B\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1780\u17B6\u179A ${expected} \u1794\u17C9\u17BB\u1793\u17D2\u178F\u17C2\u1791\u1791\u17BD\u179B\u1794\u17B6\u1793 ${received}`;
+        return `\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1794\u1789\u17D2\u1785\u17BC\u179B\u1798\u17B7\u1793\u178F\u17D2\u179A\u17B9\u1798\u178F\u17D2\u179A\u17BC\u179C\u17D6 \u178F\u17D2\u179A\u17BC\u179C\u1780\u17B6\u179A ${expected} \u1794\u17C9\u17BB\u1793\u17D2\u178F\u17C2\u1791\u1791\u17BD\u179B\u1794\u17B6\u1793 ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -45587,8 +43828,8 @@ var error32 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
-        return `\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF \u0C87\u0CA8\u0CCD\u200C\u0CAA\u0CC1\u0C9F\u0CCD: \u0CA8\u0CBF\u0CB0\u0CC0\u0C95\u0CCD\u0CB7\u0CBF\u0CB8\u0CB2\u0CBE\u0C97\u0CBF\u0CA6\u0CC6 ${expected}, \u0CB8\u0CCD\u0CB5\u0CC0\u0C95\u0CB0\u0CBF\u0CB8\u0CBF\u0CA6\u0CA8\u0CC1 ${received}`;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
+        return `\u0C85\u0CAE\u0CBE\u0CA8\u0CCD\u0CAF \u0C87\u0CA8\u0CCD\u200C\u0CAA\u0CC1\u0C9F\u0CCD: \u0CA8\u0CBF\u0CB0\u0CC0\u0C95\u0CCD\u0CB7\u0CBF\u0CB8\u0CB2\u0CBE\u0C97\u0CBF\u0CA6\u0CC6 ${expected}, \u0CB8\u0CCD\u0CB5\u0CC0\u0C95\u0CB0\u0CBF\u0CB8\u0CBF\u0CA6\u0CA8\u0CC1 ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -45701,11 +43942,11 @@ var error33 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\uC798\uBABB\uB41C \uC785\uB825: \uC608\uC0C1 \uD0C0\uC785\uC740 instanceof ${issue3.expected}, \uBC1B\uC740 \uD0C0\uC785\uC740 ${received}\uC785\uB2C8\uB2E4`;
+          return `\uC798\uBABB\uB41C \uC785\uB825: \uC608\uC0C1 \uD0C0\uC785\uC740 instanceof ${issue3.expected}, \uBC1B\uC740 \uD0C0\uC785\uC740 ${received2}\uC785\uB2C8\uB2E4`;
         }
-        return `\uC798\uBABB\uB41C \uC785\uB825: \uC608\uC0C1 \uD0C0\uC785\uC740 ${expected}, \uBC1B\uC740 \uD0C0\uC785\uC740 ${received}\uC785\uB2C8\uB2E4`;
+        return `\uC798\uBABB\uB41C \uC785\uB825: \uC608\uC0C1 \uD0C0\uC785\uC740 ${expected}, \uBC1B\uC740 \uD0C0\uC785\uC740 ${received2}\uC785\uB2C8\uB2E4`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -45910,11 +44151,11 @@ var error34 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Gautas tipas ${received}, o tik\u0117tasi - instanceof ${issue3.expected}`;
+          return `Gautas tipas ${received2}, o tik\u0117tasi - instanceof ${issue3.expected}`;
         }
-        return `Gautas tipas ${received}, o tik\u0117tasi - ${expected}`;
+        return `Gautas tipas ${received2}, o tik\u0117tasi - ${expected}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -46028,11 +44269,11 @@ var error35 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u0413\u0440\u0435\u0448\u0435\u043D \u0432\u043D\u0435\u0441: \u0441\u0435 \u043E\u0447\u0435\u043A\u0443\u0432\u0430 instanceof ${issue3.expected}, \u043F\u0440\u0438\u043C\u0435\u043D\u043E ${received}`;
+          return `\u0413\u0440\u0435\u0448\u0435\u043D \u0432\u043D\u0435\u0441: \u0441\u0435 \u043E\u0447\u0435\u043A\u0443\u0432\u0430 instanceof ${issue3.expected}, \u043F\u0440\u0438\u043C\u0435\u043D\u043E ${received2}`;
         }
-        return `\u0413\u0440\u0435\u0448\u0435\u043D \u0432\u043D\u0435\u0441: \u0441\u0435 \u043E\u0447\u0435\u043A\u0443\u0432\u0430 ${expected}, \u043F\u0440\u0438\u043C\u0435\u043D\u043E ${received}`;
+        return `\u0413\u0440\u0435\u0448\u0435\u043D \u0432\u043D\u0435\u0441: \u0441\u0435 \u043E\u0447\u0435\u043A\u0443\u0432\u0430 ${expected}, \u043F\u0440\u0438\u043C\u0435\u043D\u043E ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -46142,11 +44383,11 @@ var error36 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Input tidak sah: dijangka instanceof ${issue3.expected}, diterima ${received}`;
+          return `Input tidak sah: dijangka instanceof ${issue3.expected}, diterima ${received2}`;
         }
-        return `Input tidak sah: dijangka ${expected}, diterima ${received}`;
+        return `Input tidak sah: dijangka ${expected}, diterima ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -46254,8 +44495,8 @@ var error37 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
-        return `\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 ${expected}, \u092A\u094D\u0930\u093E\u092A\u094D\u0924 ${received}`;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
+        return `\u0905\u092E\u093E\u0928\u094D\u092F \u0907\u0928\u092A\u0941\u091F: \u0905\u092A\u0947\u0915\u094D\u0937\u093F\u0924 ${expected}, \u092A\u094D\u0930\u093E\u092A\u094D\u0924 ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -46367,11 +44608,11 @@ var error38 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Ongeldige invoer: verwacht instanceof ${issue3.expected}, ontving ${received}`;
+          return `Ongeldige invoer: verwacht instanceof ${issue3.expected}, ontving ${received2}`;
         }
-        return `Ongeldige invoer: verwacht ${expected}, ontving ${received}`;
+        return `Ongeldige invoer: verwacht ${expected}, ontving ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -46484,11 +44725,11 @@ var error39 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Ugyldig input: forventa instanceof ${issue3.expected}, fekk ${received}`;
+          return `Ugyldig input: forventa instanceof ${issue3.expected}, fekk ${received2}`;
         }
-        return `Ugyldig input: forventa ${expected}, fekk ${received}`;
+        return `Ugyldig input: forventa ${expected}, fekk ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -46598,11 +44839,11 @@ var error40 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Ugyldig input: forventet instanceof ${issue3.expected}, fikk ${received}`;
+          return `Ugyldig input: forventet instanceof ${issue3.expected}, fikk ${received2}`;
         }
-        return `Ugyldig input: forventet ${expected}, fikk ${received}`;
+        return `Ugyldig input: forventet ${expected}, fikk ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -46713,11 +44954,11 @@ var error41 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `F\xE2sit giren: umulan instanceof ${issue3.expected}, al\u0131nan ${received}`;
+          return `F\xE2sit giren: umulan instanceof ${issue3.expected}, al\u0131nan ${received2}`;
         }
-        return `F\xE2sit giren: umulan ${expected}, al\u0131nan ${received}`;
+        return `F\xE2sit giren: umulan ${expected}, al\u0131nan ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -46827,11 +45068,11 @@ var error42 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u0646\u0627\u0633\u0645 \u0648\u0631\u0648\u062F\u064A: \u0628\u0627\u06CC\u062F instanceof ${issue3.expected} \u0648\u0627\u06CC, \u0645\u06AB\u0631 ${received} \u062A\u0631\u0644\u0627\u0633\u0647 \u0634\u0648`;
+          return `\u0646\u0627\u0633\u0645 \u0648\u0631\u0648\u062F\u064A: \u0628\u0627\u06CC\u062F instanceof ${issue3.expected} \u0648\u0627\u06CC, \u0645\u06AB\u0631 ${received2} \u062A\u0631\u0644\u0627\u0633\u0647 \u0634\u0648`;
         }
-        return `\u0646\u0627\u0633\u0645 \u0648\u0631\u0648\u062F\u064A: \u0628\u0627\u06CC\u062F ${expected} \u0648\u0627\u06CC, \u0645\u06AB\u0631 ${received} \u062A\u0631\u0644\u0627\u0633\u0647 \u0634\u0648`;
+        return `\u0646\u0627\u0633\u0645 \u0648\u0631\u0648\u062F\u064A: \u0628\u0627\u06CC\u062F ${expected} \u0648\u0627\u06CC, \u0645\u06AB\u0631 ${received2} \u062A\u0631\u0644\u0627\u0633\u0647 \u0634\u0648`;
       }
       case "invalid_value":
         if (issue3.values.length === 1) {
@@ -46947,11 +45188,11 @@ var error43 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Nieprawid\u0142owe dane wej\u015Bciowe: oczekiwano instanceof ${issue3.expected}, otrzymano ${received}`;
+          return `Nieprawid\u0142owe dane wej\u015Bciowe: oczekiwano instanceof ${issue3.expected}, otrzymano ${received2}`;
         }
-        return `Nieprawid\u0142owe dane wej\u015Bciowe: oczekiwano ${expected}, otrzymano ${received}`;
+        return `Nieprawid\u0142owe dane wej\u015Bciowe: oczekiwano ${expected}, otrzymano ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -47089,8 +45330,8 @@ var error44 = () => {
       case "invalid_type": {
         const expected = translateOriginWithArticle(issue3.expected, "indefinite");
         const receivedType = parsedType(issue3.input);
-        const received = translateOriginWithArticle(receivedType, "indefinite");
-        return `Entrada inv\xE1lida: esperava ${expected}, recebeu ${received}`;
+        const received2 = translateOriginWithArticle(receivedType, "indefinite");
+        return `Entrada inv\xE1lida: esperava ${expected}, recebeu ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -47233,8 +45474,8 @@ var error45 = () => {
       case "invalid_type": {
         const expected = translateOriginWithArticle(issue3.expected, "indefinite");
         const receivedType = parsedType(issue3.input);
-        const received = translateOriginWithArticle(receivedType, "indefinite");
-        return `Entrada inv\xE1lida: esperava ${expected}, recebeu ${received}`;
+        const received2 = translateOriginWithArticle(receivedType, "indefinite");
+        return `Entrada inv\xE1lida: esperava ${expected}, recebeu ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -47362,8 +45603,8 @@ var error46 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
-        return `Intrare invalid\u0103: a\u0219teptat ${expected}, primit ${received}`;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
+        return `Intrare invalid\u0103: a\u0219teptat ${expected}, primit ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -47524,11 +45765,11 @@ var error47 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u0432\u0432\u043E\u0434: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C instanceof ${issue3.expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D\u043E ${received}`;
+          return `\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u0432\u0432\u043E\u0434: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C instanceof ${issue3.expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D\u043E ${received2}`;
         }
-        return `\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u0432\u0432\u043E\u0434: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C ${expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D\u043E ${received}`;
+        return `\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u0432\u0432\u043E\u0434: \u043E\u0436\u0438\u0434\u0430\u043B\u043E\u0441\u044C ${expected}, \u043F\u043E\u043B\u0443\u0447\u0435\u043D\u043E ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -47645,11 +45886,11 @@ var error48 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Neplatn\xFD vstup: o\u010Dak\xE1van\xE9 instanceof ${issue3.expected}, obdr\u017Ean\xE9 ${received}`;
+          return `Neplatn\xFD vstup: o\u010Dak\xE1van\xE9 instanceof ${issue3.expected}, obdr\u017Ean\xE9 ${received2}`;
         }
-        return `Neplatn\xFD vstup: o\u010Dak\xE1van\xE9 ${expected}, obdr\u017Ean\xE9 ${received}`;
+        return `Neplatn\xFD vstup: o\u010Dak\xE1van\xE9 ${expected}, obdr\u017Ean\xE9 ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -47760,11 +46001,11 @@ var error49 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Neveljaven vnos: pri\u010Dakovano instanceof ${issue3.expected}, prejeto ${received}`;
+          return `Neveljaven vnos: pri\u010Dakovano instanceof ${issue3.expected}, prejeto ${received2}`;
         }
-        return `Neveljaven vnos: pri\u010Dakovano ${expected}, prejeto ${received}`;
+        return `Neveljaven vnos: pri\u010Dakovano ${expected}, prejeto ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -47875,11 +46116,11 @@ var error50 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Ogiltig inmatning: f\xF6rv\xE4ntat instanceof ${issue3.expected}, fick ${received}`;
+          return `Ogiltig inmatning: f\xF6rv\xE4ntat instanceof ${issue3.expected}, fick ${received2}`;
         }
-        return `Ogiltig inmatning: f\xF6rv\xE4ntat ${expected}, fick ${received}`;
+        return `Ogiltig inmatning: f\xF6rv\xE4ntat ${expected}, fick ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -47992,11 +46233,11 @@ var error51 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B89\u0BB3\u0BCD\u0BB3\u0BC0\u0B9F\u0BC1: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 instanceof ${issue3.expected}, \u0BAA\u0BC6\u0BB1\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${received}`;
+          return `\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B89\u0BB3\u0BCD\u0BB3\u0BC0\u0B9F\u0BC1: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 instanceof ${issue3.expected}, \u0BAA\u0BC6\u0BB1\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${received2}`;
         }
-        return `\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B89\u0BB3\u0BCD\u0BB3\u0BC0\u0B9F\u0BC1: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${expected}, \u0BAA\u0BC6\u0BB1\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${received}`;
+        return `\u0BA4\u0BB5\u0BB1\u0BBE\u0BA9 \u0B89\u0BB3\u0BCD\u0BB3\u0BC0\u0B9F\u0BC1: \u0B8E\u0BA4\u0BBF\u0BB0\u0BCD\u0BAA\u0BBE\u0BB0\u0BCD\u0B95\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${expected}, \u0BAA\u0BC6\u0BB1\u0BAA\u0BCD\u0BAA\u0B9F\u0BCD\u0B9F\u0BA4\u0BC1 ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -48110,8 +46351,8 @@ var error52 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
-        return `\u0412\u0443\u0440\u0443\u0434\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442: ${expected} \u0438\u043D\u0442\u0438\u0437\u043E\u0440 \u043C\u0435\u0440\u0430\u0444\u0442, ${received} \u0433\u0438\u0440\u0438\u0444\u0442\u0430 \u0448\u0443\u0434`;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
+        return `\u0412\u0443\u0440\u0443\u0434\u0438 \u043D\u043E\u0434\u0443\u0440\u0443\u0441\u0442: ${expected} \u0438\u043D\u0442\u0438\u0437\u043E\u0440 \u043C\u0435\u0440\u0430\u0444\u0442, ${received2} \u0433\u0438\u0440\u0438\u0444\u0442\u0430 \u0448\u0443\u0434`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -48225,11 +46466,11 @@ var error53 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u0E1B\u0E23\u0E30\u0E40\u0E20\u0E17\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E04\u0E27\u0E23\u0E40\u0E1B\u0E47\u0E19 instanceof ${issue3.expected} \u0E41\u0E15\u0E48\u0E44\u0E14\u0E49\u0E23\u0E31\u0E1A ${received}`;
+          return `\u0E1B\u0E23\u0E30\u0E40\u0E20\u0E17\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E04\u0E27\u0E23\u0E40\u0E1B\u0E47\u0E19 instanceof ${issue3.expected} \u0E41\u0E15\u0E48\u0E44\u0E14\u0E49\u0E23\u0E31\u0E1A ${received2}`;
         }
-        return `\u0E1B\u0E23\u0E30\u0E40\u0E20\u0E17\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E04\u0E27\u0E23\u0E40\u0E1B\u0E47\u0E19 ${expected} \u0E41\u0E15\u0E48\u0E44\u0E14\u0E49\u0E23\u0E31\u0E1A ${received}`;
+        return `\u0E1B\u0E23\u0E30\u0E40\u0E20\u0E17\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E44\u0E21\u0E48\u0E16\u0E39\u0E01\u0E15\u0E49\u0E2D\u0E07: \u0E04\u0E27\u0E23\u0E40\u0E1B\u0E47\u0E19 ${expected} \u0E41\u0E15\u0E48\u0E44\u0E14\u0E49\u0E23\u0E31\u0E1A ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -48338,8 +46579,8 @@ var error54 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
-        return `N\xE4dogry baha: gara\u015Fylan ${expected} \xFDerine ${received} alyndy`;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
+        return `N\xE4dogry baha: gara\u015Fylan ${expected} \xFDerine ${received2} alyndy`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -48446,11 +46687,11 @@ var error55 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Ge\xE7ersiz de\u011Fer: beklenen instanceof ${issue3.expected}, al\u0131nan ${received}`;
+          return `Ge\xE7ersiz de\u011Fer: beklenen instanceof ${issue3.expected}, al\u0131nan ${received2}`;
         }
-        return `Ge\xE7ersiz de\u011Fer: beklenen ${expected}, al\u0131nan ${received}`;
+        return `Ge\xE7ersiz de\u011Fer: beklenen ${expected}, al\u0131nan ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -48559,11 +46800,11 @@ var error56 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0456 \u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F instanceof ${issue3.expected}, \u043E\u0442\u0440\u0438\u043C\u0430\u043D\u043E ${received}`;
+          return `\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0456 \u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F instanceof ${issue3.expected}, \u043E\u0442\u0440\u0438\u043C\u0430\u043D\u043E ${received2}`;
         }
-        return `\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0456 \u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F ${expected}, \u043E\u0442\u0440\u0438\u043C\u0430\u043D\u043E ${received}`;
+        return `\u041D\u0435\u043F\u0440\u0430\u0432\u0438\u043B\u044C\u043D\u0456 \u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456: \u043E\u0447\u0456\u043A\u0443\u0454\u0442\u044C\u0441\u044F ${expected}, \u043E\u0442\u0440\u0438\u043C\u0430\u043D\u043E ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -48679,11 +46920,11 @@ var error57 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u063A\u0644\u0637 \u0627\u0646 \u067E\u0679: instanceof ${issue3.expected} \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u0627\u060C ${received} \u0645\u0648\u0635\u0648\u0644 \u06C1\u0648\u0627`;
+          return `\u063A\u0644\u0637 \u0627\u0646 \u067E\u0679: instanceof ${issue3.expected} \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u0627\u060C ${received2} \u0645\u0648\u0635\u0648\u0644 \u06C1\u0648\u0627`;
         }
-        return `\u063A\u0644\u0637 \u0627\u0646 \u067E\u0679: ${expected} \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u0627\u060C ${received} \u0645\u0648\u0635\u0648\u0644 \u06C1\u0648\u0627`;
+        return `\u063A\u0644\u0637 \u0627\u0646 \u067E\u0679: ${expected} \u0645\u062A\u0648\u0642\u0639 \u062A\u06BE\u0627\u060C ${received2} \u0645\u0648\u0635\u0648\u0644 \u06C1\u0648\u0627`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -48794,11 +47035,11 @@ var error58 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `Noto\u2018g\u2018ri kirish: kutilgan instanceof ${issue3.expected}, qabul qilingan ${received}`;
+          return `Noto\u2018g\u2018ri kirish: kutilgan instanceof ${issue3.expected}, qabul qilingan ${received2}`;
         }
-        return `Noto\u2018g\u2018ri kirish: kutilgan ${expected}, qabul qilingan ${received}`;
+        return `Noto\u2018g\u2018ri kirish: kutilgan ${expected}, qabul qilingan ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -48908,11 +47149,11 @@ var error59 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u0110\u1EA7u v\xE0o kh\xF4ng h\u1EE3p l\u1EC7: mong \u0111\u1EE3i instanceof ${issue3.expected}, nh\u1EADn \u0111\u01B0\u1EE3c ${received}`;
+          return `\u0110\u1EA7u v\xE0o kh\xF4ng h\u1EE3p l\u1EC7: mong \u0111\u1EE3i instanceof ${issue3.expected}, nh\u1EADn \u0111\u01B0\u1EE3c ${received2}`;
         }
-        return `\u0110\u1EA7u v\xE0o kh\xF4ng h\u1EE3p l\u1EC7: mong \u0111\u1EE3i ${expected}, nh\u1EADn \u0111\u01B0\u1EE3c ${received}`;
+        return `\u0110\u1EA7u v\xE0o kh\xF4ng h\u1EE3p l\u1EC7: mong \u0111\u1EE3i ${expected}, nh\u1EADn \u0111\u01B0\u1EE3c ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -49023,11 +47264,11 @@ var error60 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u65E0\u6548\u8F93\u5165\uFF1A\u671F\u671B instanceof ${issue3.expected}\uFF0C\u5B9E\u9645\u63A5\u6536 ${received}`;
+          return `\u65E0\u6548\u8F93\u5165\uFF1A\u671F\u671B instanceof ${issue3.expected}\uFF0C\u5B9E\u9645\u63A5\u6536 ${received2}`;
         }
-        return `\u65E0\u6548\u8F93\u5165\uFF1A\u671F\u671B ${expected}\uFF0C\u5B9E\u9645\u63A5\u6536 ${received}`;
+        return `\u65E0\u6548\u8F93\u5165\uFF1A\u671F\u671B ${expected}\uFF0C\u5B9E\u9645\u63A5\u6536 ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -49135,11 +47376,11 @@ var error61 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\u7121\u6548\u7684\u8F38\u5165\u503C\uFF1A\u9810\u671F\u70BA instanceof ${issue3.expected}\uFF0C\u4F46\u6536\u5230 ${received}`;
+          return `\u7121\u6548\u7684\u8F38\u5165\u503C\uFF1A\u9810\u671F\u70BA instanceof ${issue3.expected}\uFF0C\u4F46\u6536\u5230 ${received2}`;
         }
-        return `\u7121\u6548\u7684\u8F38\u5165\u503C\uFF1A\u9810\u671F\u70BA ${expected}\uFF0C\u4F46\u6536\u5230 ${received}`;
+        return `\u7121\u6548\u7684\u8F38\u5165\u503C\uFF1A\u9810\u671F\u70BA ${expected}\uFF0C\u4F46\u6536\u5230 ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -49250,11 +47491,11 @@ var error62 = () => {
       case "invalid_type": {
         const expected = TypeDictionary[issue3.expected] ?? issue3.expected;
         const receivedType = parsedType(issue3.input);
-        const received = TypeDictionary[receivedType] ?? receivedType;
+        const received2 = TypeDictionary[receivedType] ?? receivedType;
         if (/^[A-Z]/.test(issue3.expected)) {
-          return `\xCCb\xE1w\u1ECDl\xE9 a\u1E63\xEC\u1E63e: a n\xED l\xE1ti fi instanceof ${issue3.expected}, \xE0m\u1ECD\u0300 a r\xED ${received}`;
+          return `\xCCb\xE1w\u1ECDl\xE9 a\u1E63\xEC\u1E63e: a n\xED l\xE1ti fi instanceof ${issue3.expected}, \xE0m\u1ECD\u0300 a r\xED ${received2}`;
         }
-        return `\xCCb\xE1w\u1ECDl\xE9 a\u1E63\xEC\u1E63e: a n\xED l\xE1ti fi ${expected}, \xE0m\u1ECD\u0300 a r\xED ${received}`;
+        return `\xCCb\xE1w\u1ECDl\xE9 a\u1E63\xEC\u1E63e: a n\xED l\xE1ti fi ${expected}, \xE0m\u1ECD\u0300 a r\xED ${received2}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -49467,12 +47708,12 @@ function compileFn(schema, options) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code = doc.content.join("\n");
+  const code2 = doc.content.join("\n");
   const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code}` : code : "";
+${code2}` : code2 : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code}
+${code2}
 }`;
   let fn;
   try {
@@ -55277,13 +53518,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path25 = ref.slice(1).split("/").filter(Boolean);
-  if (path25.length === 0) {
+  const path21 = ref.slice(1).split("/").filter(Boolean);
+  if (path21.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path25[0] === defsKey) {
-    const key = path25[1] === void 0 ? void 0 : decodeJSONPointerSegment(path25[1]);
+  if (path21[0] === defsKey) {
+    const key = path21[1] === void 0 ? void 0 : decodeJSONPointerSegment(path21[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -55918,7 +54159,7 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run(s) {
+  function run2(s) {
     const cached2 = cache.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -55936,29 +54177,29 @@ function visit(schema, fnOrHandlers) {
   }
   function mapInner(s) {
     const def = s._zod.def;
-    const kind2 = def.type;
-    switch (kind2) {
+    const kind3 = def.type;
+    switch (kind3) {
       case "object": {
         const oldShape = def.shape;
         const keys = Object.keys(oldShape);
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run(oldShape[k]);
+          const mapped = run2(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run(def.catchall);
+          newCatchall = run2(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run(def.element);
+        const mapped = run2(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -55966,14 +54207,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run(item);
+          const mapped = run2(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run(def.rest);
+          newRest = run2(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -55981,12 +54222,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run(def.keyType);
-        const newVal = run(def.valueType);
+        const newKey = run2(def.keyType);
+        const newVal = run2(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run(def.valueType);
+        const newVal = run2(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -55994,7 +54235,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run(opt);
+          const mapped = run2(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -56002,8 +54243,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run(def.left);
-        const newRight = run(def.right);
+        const newLeft = run2(def.left);
+        const newRight = run2(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -56015,23 +54256,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run(def.innerType);
+        const newInner = run2(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run(def.in);
-        const newOut = run(def.out);
+        const newIn = run2(def.in);
+        const newOut = run2(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run(def.input);
-        const newOutput = run(def.output);
+        const newInput = run2(def.input);
+        const newOutput = run2(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run(original()) });
+        return clone(s, { ...rest, getter: () => run2(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -56057,12 +54298,12 @@ function visit(schema, fnOrHandlers) {
       case "custom":
         return s;
       default: {
-        kind2;
+        kind3;
         return s;
       }
     }
   }
-  return run(schema);
+  return run2(schema);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
@@ -56167,17 +54408,17 @@ function register(state, name2, method, options) {
 }
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind2, name2, hook2) {
+function addHook(state, kind3, name2, hook2) {
   const orig = hook2;
   if (!state.registry[name2]) {
     state.registry[name2] = [];
   }
-  if (kind2 === "before") {
+  if (kind3 === "before") {
     hook2 = (method, options) => {
       return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
     };
   }
-  if (kind2 === "after") {
+  if (kind3 === "after") {
     hook2 = (method, options) => {
       let result;
       return Promise.resolve().then(method.bind(null, options)).then((result_) => {
@@ -56188,7 +54429,7 @@ function addHook(state, kind2, name2, hook2) {
       });
     };
   }
-  if (kind2 === "error") {
+  if (kind3 === "error") {
     hook2 = (method, options) => {
       return Promise.resolve().then(method.bind(null, options)).catch((error63) => {
         return orig(error63, options);
@@ -56225,9 +54466,9 @@ function bindApi(hook2, state, name2) {
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind2) => {
-    const args = name2 ? [state, kind2, name2] : [state, kind2];
-    hook2[kind2] = hook2.api[kind2] = bindable(addHook, null).apply(null, args);
+  ["before", "error", "after", "wrap"].forEach((kind3) => {
+    const args = name2 ? [state, kind3, name2] : [state, kind3];
+    hook2[kind3] = hook2.api[kind3] = bindable(addHook, null).apply(null, args);
   });
 }
 function Singular() {
@@ -56263,7 +54504,7 @@ var DEFAULTS = {
     format: ""
   }
 };
-function lowercaseKeys2(object2) {
+function lowercaseKeys(object2) {
   if (!object2) {
     return {};
   }
@@ -56307,7 +54548,7 @@ function merge2(defaults, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = lowercaseKeys2(options.headers);
+  options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults || {}, options);
@@ -56582,20 +54823,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -56615,8 +54856,8 @@ function parse4(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
+    const code2 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -56627,7 +54868,7 @@ function parse4(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code & NON_ASCII | flags;
+    typeFlags |= code2 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -56649,14 +54890,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
+      const code2 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -56668,16 +54909,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
+                const code4 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -56688,7 +54929,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -56701,8 +54942,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
+          const code3 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -56729,7 +54970,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code & NON_ASCII | flags;
+      keyFlags |= code2 & NON_ASCII | flags;
       index++;
     }
   }
@@ -56800,7 +55041,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   if (isRootPrimitive || isRootNativeRawJSON) {
     return originalStringify(rootProcessed);
   }
-  const chunks = [];
+  const chunks2 = [];
   let level = 0;
   const stack = [
     {
@@ -56817,18 +55058,18 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   while (stack.length > 0) {
     const node2 = stack[stack.length - 1];
     if (node2.index === 0) {
-      chunks.push(node2.isArray ? "[" : "{");
+      chunks2.push(node2.isArray ? "[" : "{");
       level++;
     }
     let isDone = false;
     if (node2.isArray) {
       if (node2.index < node2.val.length) {
-        if (!node2.first) chunks.push(",");
-        if (space) chunks.push("\n" + space.repeat(level));
+        if (!node2.first) chunks2.push(",");
+        if (space) chunks2.push("\n" + space.repeat(level));
         const childRaw = node2.val[node2.index];
         const childVal = prepareVal(node2.val, String(node2.index), childRaw);
         if (isUnstringifiable(childVal)) {
-          chunks.push("null");
+          chunks2.push("null");
           node2.first = false;
           node2.index++;
         } else {
@@ -56851,7 +55092,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
             node2.first = false;
             node2.index++;
           } else {
-            chunks.push(originalStringify(childVal));
+            chunks2.push(originalStringify(childVal));
             node2.first = false;
             node2.index++;
           }
@@ -56867,11 +55108,11 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
         const childRaw = node2.val[k];
         const childVal = prepareVal(node2.val, k, childRaw);
         if (isUnstringifiable(childVal)) continue;
-        if (!node2.first) chunks.push(",");
+        if (!node2.first) chunks2.push(",");
         if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+          chunks2.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
         } else {
-          chunks.push(originalStringify(k) + ":");
+          chunks2.push(originalStringify(k) + ":");
         }
         const isComplexObject = childVal !== null && typeof childVal === "object";
         const isNativeRaw = isRawJSON(childVal);
@@ -56892,7 +55133,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
           node2.first = false;
           break;
         } else {
-          chunks.push(originalStringify(childVal));
+          chunks2.push(originalStringify(childVal));
           node2.first = false;
         }
       }
@@ -56903,13 +55144,13 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
     }
     if (isDone) {
       level--;
-      if (!node2.first && space) chunks.push("\n" + space.repeat(level));
-      chunks.push(node2.isArray ? "]" : "}");
+      if (!node2.first && space) chunks2.push("\n" + space.repeat(level));
+      chunks2.push(node2.isArray ? "]" : "}");
       visited.delete(node2.val);
       stack.pop();
     }
   }
-  return chunks.join("");
+  return chunks2.join("");
 };
 var JSONStringify = (value, replacer, space) => {
   try {
@@ -57414,8 +55655,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -57738,7 +55979,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path25) => path25.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path21) => path21.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -57830,11 +56071,11 @@ function throttling(octokit, octokitOptions) {
     state.write = state.write ?? groups.write;
     state.notifications = state.notifications ?? groups.notifications;
     state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
-    const events2 = {};
-    const emitter = new Bottleneck2.Events(events2);
-    events2.on("secondary-limit", state.onSecondaryRateLimit);
-    events2.on("rate-limit", state.onRateLimit);
-    events2.on(
+    const events = {};
+    const emitter = new Bottleneck2.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
       "error",
       (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
     );
@@ -57922,14 +56163,61 @@ function createClient(token, baseUrl2, warn2) {
 }
 
 // src/io/write-report.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import path6 from "node:path";
+import { randomBytes } from "node:crypto";
+import { constants as constants3 } from "node:fs";
+import { mkdir as mkdir2, open as open3, rename as rename2, unlink as unlink2 } from "node:fs/promises";
+import path from "node:path";
 var REPORT_FILE = "carbon-report.json";
-async function writeReport(report, outDir) {
+async function writeReportFile(report, outDir) {
   await mkdir2(outDir, { recursive: true });
-  const file3 = path6.join(outDir, REPORT_FILE);
-  await writeFile2(file3, JSON.stringify(report, null, 2) + "\n");
-  return file3;
+  const file3 = path.join(outDir, REPORT_FILE);
+  const replaced = await replacedNotice(file3);
+  const written = replaced ? { ...report, notices: [...report.notices, replaced] } : report;
+  const temp = path.join(outDir, `.${REPORT_FILE}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    const handle2 = await open3(temp, "wx");
+    try {
+      await handle2.writeFile(JSON.stringify(written, null, 2) + "\n");
+      await handle2.sync();
+    } finally {
+      await handle2.close();
+    }
+    await rename2(temp, file3);
+  } catch (e) {
+    await unlink2(temp).catch(() => {
+    });
+    throw e;
+  }
+  return { file: file3, report: written };
+}
+var HEAD_BYTES = 64 * 1024;
+var CREATED_AT = /"createdAt"\s*:\s*"([^"\\]{1,40})"/;
+var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+async function replacedNotice(file3) {
+  let handle2;
+  try {
+    handle2 = await open3(file3, constants3.O_RDONLY | (constants3.O_NOFOLLOW ?? 0) | (constants3.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code2 = e.code;
+    if (code2 === "ENOENT") return null;
+    if (code2 === "ELOOP")
+      return `replaced a symbolic link named ${REPORT_FILE}; what it pointed to is unchanged`;
+    return `replaced a ${REPORT_FILE} that could not be read`;
+  }
+  try {
+    if (!(await handle2.stat()).isFile()) return `replaced a ${REPORT_FILE} that was not a regular file`;
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle2.read(buffer, 0, HEAD_BYTES, 0);
+    const createdAt = CREATED_AT.exec(buffer.toString("utf8", 0, bytesRead))?.[1];
+    if (createdAt !== void 0 && ISO_TIME.test(createdAt))
+      return `replaced the report of an earlier run, created at ${createdAt}`;
+    return `replaced a ${REPORT_FILE} that was not a readable report`;
+  } catch {
+    return `replaced a ${REPORT_FILE} that could not be read`;
+  } finally {
+    await handle2.close().catch(() => {
+    });
+  }
 }
 
 // src/github/comment-policy.ts
@@ -58192,30 +56480,138 @@ function renderWithinLimit(render, report, opts, limit = COMMENT_LIMIT - MARGIN)
 }
 
 // src/action/template.ts
-import { readFile as readFile2, stat as stat3 } from "node:fs/promises";
-import path7 from "node:path";
+import { constants as constants4 } from "node:fs";
+import { open as open4, readFile as readFile2 } from "node:fs/promises";
+import path3 from "node:path";
 import { fileURLToPath } from "node:url";
+
+// src/config/render.ts
+var MAX_SHOWN = 40;
+var PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
+function quote(text2) {
+  const short = text2.length > MAX_SHOWN ? `${Array.from(text2.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text2;
+  return JSON.stringify(short).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+function formatPath(path21) {
+  let out = "";
+  for (const segment of path21) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (typeof segment === "string" && PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${quote(String(segment))}]`;
+  }
+  return out;
+}
+function describeValue(value) {
+  if (value === void 0 || value === null) return "nothing";
+  if (typeof value === "string") return quote(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  if (typeof value === "object") return Object.keys(value).length === 0 ? "an empty mapping" : "a mapping";
+  return `a ${typeof value}`;
+}
+function valueAt(input2, path21) {
+  let value = input2;
+  for (const segment of path21) {
+    if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) return void 0;
+    value = value[segment];
+  }
+  return value;
+}
+
+// src/io/inside-dir.ts
+import { realpathSync } from "node:fs";
+import path2 from "node:path";
+function realPathOrNearest(p) {
+  const rest = [];
+  let current = path2.resolve(p);
+  for (; ; ) {
+    try {
+      return path2.join(realpathSync(current), ...rest);
+    } catch (error63) {
+      const code2 = error63.code;
+      if (code2 !== "ENOENT" && code2 !== "ENOTDIR") throw error63;
+    }
+    const parent = path2.dirname(current);
+    if (parent === current) return path2.resolve(p);
+    rest.unshift(path2.basename(current));
+    current = parent;
+  }
+}
+function inGitDir(p) {
+  return p.split(/[\\/]/).some((segment) => segment.toLowerCase() === ".git");
+}
+function placeInside(file3, root) {
+  const realRoot = realPathOrNearest(root);
+  const real = realPathOrNearest(file3);
+  const relative = path2.relative(realRoot, real);
+  if (relative === "") return { ok: true, real };
+  if (path2.isAbsolute(relative) || relative.split(/[\\/]/)[0] === "..")
+    return { ok: false, why: "outside", real };
+  if (inGitDir(relative)) return { ok: false, why: "git", real };
+  return { ok: true, real };
+}
+
+// src/action/template.ts
 var DEFAULT_NAME = "templates/comment.md.hbs";
 var MAX_TEMPLATE_BYTES = 256 * 1024;
+var EXPECTED = "a handlebars template file inside the workspace";
 async function defaultTemplate() {
-  let dir2 = path7.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++, dir2 = path7.dirname(dir2)) {
-    const text2 = await readFile2(path7.join(dir2, DEFAULT_NAME), "utf8").catch(() => null);
+  let dir = path3.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++, dir = path3.dirname(dir)) {
+    const text2 = await readFile2(path3.join(dir, DEFAULT_NAME), "utf8").catch(() => null);
     if (text2 !== null) return text2;
   }
   throw new Error(`${DEFAULT_NAME} not found beside the action`);
 }
-async function loadTemplate(cwd, custom2) {
+async function loadTemplate(cwd, custom2, workspace = cwd) {
   if (!custom2) return defaultTemplate();
-  const file3 = path7.resolve(cwd, custom2);
-  if ((await stat3(file3)).size > MAX_TEMPLATE_BYTES)
-    throw new Error(`template ${custom2} is larger than 256 KiB`);
-  return readFile2(file3, "utf8");
+  const named = describeValue(custom2);
+  const fail2 = (what, expected = EXPECTED) => new InputError(`input template: ${named} ${what}; expected ${expected}`);
+  let placed;
+  try {
+    placed = placeInside(path3.resolve(cwd, custom2), workspace);
+  } catch (error63) {
+    throw fail2(`cannot be resolved (${error63.code ?? "error"})`);
+  }
+  if (!placed.ok && placed.why === "outside")
+    throw fail2("resolves outside the workspace (symlinks followed)", `${EXPECTED} (${workspace})`);
+  if (!placed.ok) throw fail2("is inside .git/", `${EXPECTED}, not one of git\u2019s own files`);
+  return readBounded(placed.real, fail2);
+}
+async function readBounded(file3, fail2) {
+  const flags = constants4.O_RDONLY | (constants4.O_NONBLOCK ?? 0) | (constants4.O_NOFOLLOW ?? 0);
+  const handle2 = await open4(file3, flags).catch((error63) => {
+    throw error63.code === "ENOENT" ? fail2("was not found") : fail2(`cannot be read (${error63.code ?? "error"})`);
+  });
+  try {
+    const info3 = await handle2.stat();
+    if (!info3.isFile()) throw fail2("is not a regular file");
+    const tooLarge2 = () => fail2("is larger than 256 KiB", "a handlebars template of at most 256 KiB");
+    if (info3.size > MAX_TEMPLATE_BYTES) throw tooLarge2();
+    const buffer = new Uint8Array(MAX_TEMPLATE_BYTES + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle2.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > MAX_TEMPLATE_BYTES) throw tooLarge2();
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(buffer.subarray(0, length));
+    } catch {
+      throw fail2("is not UTF-8 text", "a handlebars template (UTF-8 text)");
+    }
+  } finally {
+    await handle2.close();
+  }
 }
 
 // src/action/publish.ts
 async function publish(report, inputs, t) {
-  const render = compileTemplate(await loadTemplate(t.cwd, inputs.template));
+  const render = compileTemplate(
+    await loadTemplate(t.cwd, inputs.template, t.ctx.workspace || process.cwd())
+  );
   const marker = stickyMarker(t.key);
   const view = {
     marker,
@@ -58751,8 +57147,8 @@ for (const country of data2.countries) {
   byCode.set(country.alpha3, country);
   if (country.alpha2 !== null) byCode.set(country.alpha2, country);
 }
-function findCountry(code) {
-  const country = byCode.get(code.trim().toUpperCase());
+function findCountry(code2) {
+  const country = byCode.get(code2.trim().toUpperCase());
   return country ? { ...country } : null;
 }
 function worldAverage() {
@@ -58873,8 +57269,8 @@ var grid_regions_default = {
 // src/data/grid-regions.ts
 var data3 = grid_regions_default;
 var byCode2 = new Map(data3.regions.map((r) => [r.code, r]));
-function findSubnational(code) {
-  const upper = code.trim().toUpperCase();
+function findSubnational(code2) {
+  const upper = code2.trim().toUpperCase();
   const bare = /^(SE|NO)\d$/.test(upper) ? `${upper.slice(0, 2)}-${upper}` : upper;
   const row2 = byCode2.get(data3.aliases[bare] ?? bare);
   return row2 ? { ...row2 } : null;
@@ -58903,8 +57299,8 @@ function worldLocation() {
     source: w2.source
   };
 }
-function gridLocation(code) {
-  const upper = code.trim().toUpperCase();
+function gridLocation(code2) {
+  const upper = code2.trim().toUpperCase();
   const country = findCountry(upper);
   if (country) {
     const grid = country.alpha2 ?? country.alpha3;
@@ -58930,8 +57326,8 @@ function gridLocation(code) {
     source: sub.source
   };
 }
-function lookupLocation(code) {
-  const trimmed2 = code.trim();
+function lookupLocation(code2) {
+  const trimmed2 = code2.trim();
   if (trimmed2.toLowerCase() === "world") return worldLocation();
   const colon = trimmed2.indexOf(":");
   if (colon < 0) return gridLocation(trimmed2);
@@ -59153,13 +57549,13 @@ function worldDefault(reason) {
   const notice2 = `${reason}: using the world average ${w2.gPerKwh} g/kWh (${w2.source}); set the region (--region or the region input, \`region\` in the config, or CARBON_GATE_REGION)`;
   return fromLocation(w2, "default", [notice2]);
 }
-function unknownCode(code, origin) {
-  const near = closestMatches(code.trim(), allRegionCodes(), 3);
+function unknownCode(code2, origin) {
+  const near = closestMatches(code2.trim(), allRegionCodes(), 3);
   const hint = near.length ? `; closest: ${near.join(", ")}` : "";
   return {
     ok: false,
     origin,
-    detail: `expected an ISO 3166-1 country code (FR, FRA), an ISO 3166-2 subdivision (US-WA), a cloud region (azure:eastus, aws:eu-north-1, gcp:europe-west1), "auto" or "world", found "${code}"${hint}`
+    detail: `expected an ISO 3166-1 country code (FR, FRA), an ISO 3166-2 subdivision (US-WA), a cloud region (azure:eastus, aws:eu-north-1, gcp:europe-west1), "auto" or "world", found "${code2}"${hint}`
   };
 }
 function resolveGridIntensity(inputs) {
@@ -59195,6 +57591,23 @@ var GpuEnergySchema = external_exports.object({
   samples: external_exports.number(),
   skipped: external_exports.number()
 });
+
+// src/config/limits.ts
+var MAX_CONFIG_BYTES = 1024 * 1024;
+var MAX_YAML_ALIASES = 50;
+var MAX_FLOW_DEPTH = 32;
+var MAX_INDICATORS_PER_LINE = 8;
+var MAX_INDENT = 256;
+var MAX_ERROR_LINES = 50;
+var SUITE_LIMITS = {
+  benchmarks: 1e3,
+  /** Metered runs of one benchmark. */
+  repeat: 1e3,
+  /** Unmeasured runs before them. */
+  warmup: 100,
+  /** Metered runs of the whole suite. */
+  suiteRepeats: 1e4
+};
 
 // src/runner/metrics-file.ts
 var MAX_METRICS = 64;
@@ -59299,8 +57712,8 @@ function summariseModel(ok, energyJ2) {
 // src/report/schema.ts
 var SCHEMA_VERSION = 1;
 var REPORT_LIMITS = {
-  benchmarks: 1e3,
-  samples: 1e4,
+  benchmarks: SUITE_LIMITS.benchmarks,
+  samples: SUITE_LIMITS.suiteRepeats,
   benchmarkReasons: 100,
   verdictReasons: 1e3,
   notices: 1e3,
@@ -59309,6 +57722,16 @@ var REPORT_LIMITS = {
 var text = (max) => external_exports.string().max(max);
 var prose = text(2e3);
 var count = external_exports.number().int().min(0).max(1e5);
+var amount = external_exports.number().nonnegative();
+var BreakdownJ = BreakdownJSchema.extend({ cpu: amount, memory: amount, gpu: amount });
+var EnergyBandJ = EnergyBandJSchema.extend({ low: amount, high: amount });
+var GpuEnergy = GpuEnergySchema.extend({ energyJ: amount });
+var PerUnit = PerUnitSchema.extend({
+  count: amount,
+  energyJ: amount,
+  co2eG: amount,
+  per1000: PerUnitSchema.shape.per1000.extend({ energyKwh: amount, co2eG: amount })
+});
 var MAX_COMMAND = 1024 * 1024;
 var StatusSchema = external_exports.enum(["pass", "warn", "fail", "error"]);
 var SampleReportSchema = external_exports.object({
@@ -59317,21 +57740,21 @@ var SampleReportSchema = external_exports.object({
   reason: prose.optional(),
   exitCode: external_exports.number().int().nullable(),
   signal: text(40).nullable(),
-  durationS: external_exports.number(),
-  energyJ: external_exports.number(),
+  durationS: amount,
+  energyJ: amount,
   /** operationalG + embodiedG. */
-  co2eG: external_exports.number(),
+  co2eG: amount,
   /** energy × PUE × grid intensity. */
-  operationalG: external_exports.number(),
+  operationalG: amount,
   /** SCI M for this repeat's duration; 0 when embodied carbon is not counted. */
-  embodiedG: external_exports.number(),
-  breakdownJ: BreakdownJSchema,
-  utilisation: external_exports.number(),
-  processCpuS: external_exports.number(),
-  processShare: external_exports.number(),
+  embodiedG: amount,
+  breakdownJ: BreakdownJ,
+  utilisation: amount,
+  processCpuS: amount,
+  processShare: amount,
   /** Estimates only: the band implied by the power model's cross-validated error. */
-  energyBandJ: EnergyBandJSchema.optional(),
-  gpus: external_exports.array(GpuEnergySchema).max(64).optional(),
+  energyBandJ: EnergyBandJ.optional(),
+  gpus: external_exports.array(GpuEnergy).max(64).optional(),
   notes: external_exports.array(prose).max(100),
   /** What the benchmark reported through its metrics file (accuracy, loss…), TF.js layers and backend. */
   metrics: MetricsSchema.optional(),
@@ -59347,18 +57770,18 @@ var BenchmarkReportSchema = external_exports.object({
   repeats: count,
   warmup: count,
   /** Medians over the successful repeats; null when none succeeded. */
-  durationS: external_exports.number().nullable(),
-  energyJ: external_exports.number().nullable(),
+  durationS: amount.nullable(),
+  energyJ: amount.nullable(),
   /** operationalG + embodiedG: the SCI numerator, the figure budgets gate. */
-  co2eG: external_exports.number().nullable(),
-  operationalG: external_exports.number().nullable(),
-  embodiedG: external_exports.number().nullable(),
-  breakdownJ: BreakdownJSchema.nullable(),
-  processShare: external_exports.number().nullable(),
+  co2eG: amount.nullable(),
+  operationalG: amount.nullable(),
+  embodiedG: amount.nullable(),
+  breakdownJ: BreakdownJ.nullable(),
+  processShare: amount.nullable(),
   /** Estimates only: medians of the samples' bands. */
-  energyBandJ: EnergyBandJSchema.optional(),
+  energyBandJ: EnergyBandJ.optional(),
   /** SCI per functional unit, when the benchmark declares `unit`. */
-  perUnit: PerUnitSchema.optional(),
+  perUnit: PerUnit.optional(),
   samples: external_exports.array(SampleReportSchema).max(REPORT_LIMITS.samples),
   /** The gate (additive in schema 1). The budget applied, in SI units; absent when none is configured. */
   budget: ResolvedBudgetSchema.optional(),
@@ -59372,18 +57795,18 @@ var BenchmarkReportSchema = external_exports.object({
   budgetUse: external_exports.array(BudgetUseSchema).max(REPORT_LIMITS.budgetUse).optional()
 }).extend(ModelSummarySchema.shape);
 var EmbodiedReportSchema = external_exports.object({
-  totalKg: external_exports.number(),
-  lifetimeS: external_exports.number(),
-  share: external_exports.number(),
+  totalKg: amount,
+  lifetimeS: amount,
+  share: amount,
   /** Embodied grams per hour of run time under this model. */
-  gPerHour: external_exports.number(),
+  gPerHour: amount,
   source: prose
 });
 var MachineSchema = external_exports.object({
   platform: text(100),
   cpuModel: text(200),
-  logicalCpus: external_exports.number(),
-  memoryGb: external_exports.number(),
+  logicalCpus: amount,
+  memoryGb: amount,
   virtualised: external_exports.boolean()
 });
 var MethodSchema = external_exports.object({
@@ -59392,17 +57815,17 @@ var MethodSchema = external_exports.object({
   powerModel: text(200),
   scope: text(200),
   basis: external_exports.array(prose).max(100),
-  intervalS: external_exports.number(),
+  intervalS: amount,
   gpuNames: external_exports.array(text(200)).max(64).optional()
 });
 var CarbonSchema = external_exports.object({
   region: text(100),
   regionName: text(200),
   regionOrigin: RegionOriginSchema,
-  intensityGPerKwh: external_exports.number(),
+  intensityGPerKwh: amount,
   intensityYear: external_exports.number(),
   source: text(300),
-  pue: external_exports.number(),
+  pue: amount,
   pueSource: text(200),
   /** The grid the intensity describes: country alpha-2/alpha-3, sub-national code or world. */
   grid: text(100),
@@ -59417,12 +57840,12 @@ var CarbonSchema = external_exports.object({
   cleanerElsewhere: CleanerElsewhereSchema.optional()
 });
 var TotalsSchema = external_exports.object({
-  durationS: external_exports.number(),
-  energyJ: external_exports.number(),
-  energyKwh: external_exports.number(),
-  co2eG: external_exports.number(),
-  operationalG: external_exports.number(),
-  embodiedG: external_exports.number(),
+  durationS: amount,
+  energyJ: amount,
+  energyKwh: amount,
+  co2eG: amount,
+  operationalG: amount,
+  embodiedG: amount,
   equivalents: EquivalentsSchema,
   /** The config's budget.total, in SI units, and the limits it checked. */
   budget: TotalBudgetSchema.optional(),
@@ -59479,6 +57902,17 @@ var benchmark = BenchmarkReportSchema.pick({
   // Reports written before the gate existed have no reasons.
   reasons: B.reasons.optional()
 }).loose();
+var RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
+function verdictNoBetterThanBenchmarks(report, ctx) {
+  const verdict = report.verdict.status;
+  const i = report.benchmarks.findIndex((b) => RANK[b.status] > RANK[verdict]);
+  if (i < 0) return;
+  ctx.addIssue({
+    code: "custom",
+    path: ["verdict", "status"],
+    message: `${verdict}, but benchmarks.${i} is ${report.benchmarks[i].status} (a verdict is never better than its benchmarks)`
+  });
+}
 var reportSchema = ReportSchema.pick({ schemaVersion: true, createdAt: true, config: true }).extend({
   tool: R.tool.loose(),
   machine: R.machine.pick({ platform: true, cpuModel: true }).loose().optional(),
@@ -59497,10 +57931,11 @@ var reportSchema = ReportSchema.pick({ schemaVersion: true, createdAt: true, con
   totals: R.totals.pick({ durationS: true, energyJ: true, energyKwh: true, co2eG: true }).loose(),
   verdict: R.verdict.partial({ baseline: true }).loose(),
   notices: R.notices.optional()
-}).loose();
-var MAX_REPORT_BYTES = 8 * 1024 * 1024;
+}).loose().superRefine(verdictNoBetterThanBenchmarks);
+var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 function parseReport(text2) {
-  if (text2.length > MAX_REPORT_BYTES) return { ok: false, error: "report larger than 8 MiB" };
+  if (text2.length > MAX_REPORT_BYTES)
+    return { ok: false, error: `report larger than ${MAX_REPORT_BYTES / (1024 * 1024)} MiB` };
   let json2;
   try {
     json2 = JSON.parse(text2);
@@ -59514,12 +57949,12 @@ function parseReport(text2) {
 }
 
 // src/action/run-action.ts
-import { writeFile as writeFile3 } from "node:fs/promises";
-import path23 from "node:path";
+import { writeFile as writeFile2 } from "node:fs/promises";
+import path19 from "node:path";
 
 // src/action/annotate.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import path8 from "node:path";
+import path4 from "node:path";
 
 // src/action/config-lines.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -59544,7 +57979,7 @@ async function annotate(report, configPath, workspace) {
   const flagged = report.benchmarks.filter((b) => b.status !== "pass");
   if (!flagged.length) return;
   const lines = benchmarkLines(await readFile3(configPath, "utf8").catch(() => ""));
-  const file3 = path8.relative(workspace, configPath);
+  const file3 = path4.relative(workspace, configPath);
   for (const b of flagged) {
     const why = [.../* @__PURE__ */ new Set([...b.reasons ?? [], ...b.reason ? [b.reason] : []])].join("; ") || b.status;
     const props = { title: `carbon-gate: ${b.name}`, file: file3, startLine: lines.get(b.name) ?? 1 };
@@ -59556,10 +57991,10 @@ async function annotate(report, configPath, workspace) {
 // src/io/git.ts
 import { execFile } from "node:child_process";
 var GitError = class extends CarbonGateError {
-  constructor(args, code, stderr) {
-    super(`git ${args[0] ?? ""} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
+  constructor(args, code2, stderr) {
+    super(`git ${args[0] ?? ""} failed (exit ${code2}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
     this.args = args;
-    this.code = code;
+    this.code = code2;
     this.stderr = stderr;
   }
   args;
@@ -59571,26 +58006,27 @@ var GitError = class extends CarbonGateError {
 async function git(args, opts) {
   return (await gitBytes(args, opts)).toString("utf8");
 }
+var GIT_MAX_BUFFER = 256 * 1024 * 1024;
 function gitBytes(args, opts) {
-  return new Promise((resolve2, reject) => {
-    const child3 = execFile(
+  return new Promise((resolve, reject) => {
+    const child2 = execFile(
       "git",
       args,
       {
         cwd: opts.cwd,
         encoding: "buffer",
-        maxBuffer: 256 * 1024 * 1024,
+        maxBuffer: GIT_MAX_BUFFER,
         env: { ...process.env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", ...opts.env }
       },
       (error63, stdout, stderr) => {
-        if (!error63) return resolve2(stdout);
-        const code = typeof error63.code === "number" ? error63.code : null;
-        reject(new GitError(args, code, stderr.toString("utf8") || error63.message));
+        if (!error63) return resolve(stdout);
+        const code2 = typeof error63.code === "number" ? error63.code : null;
+        reject(new GitError(args, code2, stderr.toString("utf8") || error63.message));
       }
     );
-    child3.stdin?.on("error", () => {
+    child2.stdin?.on("error", () => {
     });
-    if (opts.input !== void 0) child3.stdin?.end(opts.input);
+    if (opts.input !== void 0) child2.stdin?.end(opts.input);
   });
 }
 
@@ -59620,10 +58056,10 @@ async function abBaseRef(ctx, cwd) {
 }
 
 // src/action/run-benchmarks.ts
-import path20 from "node:path";
+import path16 from "node:path";
 
 // src/engine/run-engine.ts
-import path19 from "node:path";
+import path15 from "node:path";
 
 // src/gate/baseline.ts
 function metricSamples(b) {
@@ -59643,9 +58079,9 @@ function baselineFromReport(report, info3) {
 }
 
 // src/gate/status.ts
-var RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
+var RANK2 = { pass: 0, warn: 1, fail: 2, error: 3 };
 function worst(...statuses) {
-  return statuses.reduce((a, b) => RANK[b] > RANK[a] ? b : a, "pass");
+  return statuses.reduce((a, b) => RANK2[b] > RANK2[a] ? b : a, "pass");
 }
 
 // src/gate/budget-check.ts
@@ -59725,11 +58161,11 @@ function resample(xs, rand, into) {
   for (let i = 0; i < xs.length; i++) into[i] = xs[Math.floor(rand() * xs.length)];
   return into;
 }
-function bootstrap(xs, stat7, seed) {
+function bootstrap(xs, stat6, seed) {
   const rand = mulberry32(seed);
   const buf = new Array(xs.length);
   const out = [];
-  for (let b = 0; b < RESAMPLES; b++) out.push(stat7(resample(xs, rand, buf)));
+  for (let b = 0; b < RESAMPLES; b++) out.push(stat6(resample(xs, rand, buf)));
   return percentiles(out);
 }
 function medianCi(xs, seed = SEED) {
@@ -59959,7 +58395,7 @@ function merge3(b, g) {
 }
 
 // src/gate/io/read-report.ts
-import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
+import { readFile as readFile4, stat as stat3 } from "node:fs/promises";
 
 // src/errors/usage-error.ts
 var UsageError = class extends CarbonGateError {
@@ -59967,12 +58403,7 @@ var UsageError = class extends CarbonGateError {
 };
 
 // src/gate/report-schema.ts
-var S = SampleReportSchema.shape;
-var sample2 = SampleReportSchema.pick({ status: true }).extend({
-  energyJ: S.energyJ.nonnegative(),
-  co2eG: S.co2eG.nonnegative(),
-  durationS: S.durationS.nonnegative()
-}).loose();
+var sample2 = SampleReportSchema.pick({ status: true, energyJ: true, co2eG: true, durationS: true }).loose();
 var budget = ResolvedBudgetSchema.extend({ metric: ResolvedBudgetSchema.shape.metric.default("energy") });
 var benchmark2 = BenchmarkReportSchema.pick({ name: true, status: true, reason: true }).extend({
   samples: external_exports.array(sample2).max(REPORT_LIMITS.samples),
@@ -59997,7 +58428,7 @@ async function readReportFile(file3, role) {
   const fail2 = (why) => {
     throw new UsageError(`${role} ${file3}: ${why}`);
   };
-  const info3 = await stat4(file3).catch(
+  const info3 = await stat3(file3).catch(
     (e) => fail2(e.code === "ENOENT" ? "file not found" : `cannot read (${e.code ?? e.message})`)
   );
   if (!info3.isFile()) fail2("not a regular file");
@@ -60045,16 +58476,8 @@ function resolveBudget(top, own2) {
 }
 
 // src/io/config-file.ts
-import { open as open3, stat as stat5 } from "node:fs/promises";
-import path9 from "node:path";
-
-// src/config/limits.ts
-var MAX_CONFIG_BYTES = 1024 * 1024;
-var MAX_YAML_ALIASES = 50;
-var MAX_FLOW_DEPTH = 32;
-var MAX_INDICATORS_PER_LINE = 8;
-var MAX_INDENT = 256;
-var MAX_ERROR_LINES = 50;
+import { open as open5, stat as stat4 } from "node:fs/promises";
+import path5 from "node:path";
 
 // src/config/content-checks.ts
 var EMPTY_FILE = "the file is empty; expected a mapping with version and benchmarks";
@@ -60078,40 +58501,6 @@ function contentProblem(text2, file3) {
   }
   if (text2.trim() === "") return `${file3}: ${EMPTY_FILE}`;
   return void 0;
-}
-
-// src/config/render.ts
-var MAX_SHOWN = 40;
-var PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
-function quote(text2) {
-  const short = text2.length > MAX_SHOWN ? `${Array.from(text2.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text2;
-  return JSON.stringify(short).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-}
-function formatPath(path25) {
-  let out = "";
-  for (const segment of path25) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else if (typeof segment === "string" && PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
-    else out += `[${quote(String(segment))}]`;
-  }
-  return out;
-}
-function describeValue(value) {
-  if (value === void 0 || value === null) return "nothing";
-  if (typeof value === "string") return quote(value);
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
-    return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
-  if (typeof value === "object") return Object.keys(value).length === 0 ? "an empty mapping" : "a mapping";
-  return `a ${typeof value}`;
-}
-function valueAt(input2, path25) {
-  let value = input2;
-  for (const segment of path25) {
-    if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) return void 0;
-    value = value[segment];
-  }
-  return value;
 }
 
 // src/config/expectations.ts
@@ -60143,7 +58532,7 @@ function layers(schema) {
   }
   return out;
 }
-function child2(schema, segment, want) {
+function child(schema, segment, want) {
   for (const layer of layers(schema)) {
     const def = layer._zod.def;
     if (def.type === "object" && typeof segment === "string") {
@@ -60158,10 +58547,10 @@ function child2(schema, segment, want) {
   }
   return void 0;
 }
-function schemaAt(root, path25, want = "value") {
+function schemaAt(root, path21, want = "value") {
   let schema = root;
-  path25.forEach((segment, i) => {
-    if (schema) schema = child2(schema, segment, i === path25.length - 1 ? want : "value");
+  path21.forEach((segment, i) => {
+    if (schema) schema = child(schema, segment, i === path21.length - 1 ? want : "value");
   });
   return schema;
 }
@@ -60203,8 +58592,8 @@ function issueLines(issues, input2, root, file3) {
   const lines = issues.flatMap((issue3) => linesFor(issue3, input2, root, file3));
   return [...new Set(lines)];
 }
-function at(file3, path25) {
-  const shown = formatPath(path25);
+function at(file3, path21) {
+  const shown = formatPath(path21);
   return shown ? `${file3}: ${shown}: ` : `${file3}: `;
 }
 function linesFor(issue3, input2, root, file3) {
@@ -60466,7 +58855,7 @@ var TfjsSchema = field(
   { expected: "a mapping with at least model" }
 );
 function checkCombination(t, ctx) {
-  const issue3 = (path25, expected) => ctx.addIssue({ code: "custom", path: [path25], message: expected, params: { expected } });
+  const issue3 = (path21, expected) => ctx.addIssue({ code: "custom", path: [path21], message: expected, params: { expected } });
   const tasks = TASKS_OF[t.model];
   if (tasks && !tasks.includes(t.task)) issue3("task", `${words(tasks)} for model ${t.model}`);
   if (!tasks && t.task === "train" && !t.compile)
@@ -60519,17 +58908,21 @@ var BenchmarkSchema = external_exports.strictObject({
   }).default({}),
   // No default here: it depends on whether the benchmark is gated (specs-from-config.ts decides).
   repeat: field(
-    wholeNumber(1, 1e3),
+    wholeNumber(1, SUITE_LIMITS.repeat),
     "Metered runs; the report gives their median and every sample. Default 1, or 5 when gated (a budget or a baseline).",
     {
-      expected: "a whole number from 1 to 1000",
+      expected: `a whole number from 1 to ${SUITE_LIMITS.repeat}`,
       hint: quotingHint("number")
     }
   ).optional(),
-  warmup: field(wholeNumber(0, 100), "Unmeasured runs before the measured ones (caches, JIT).", {
-    expected: "a whole number from 0 to 100",
-    hint: quotingHint("number")
-  }).default(0),
+  warmup: field(
+    wholeNumber(0, SUITE_LIMITS.warmup),
+    "Unmeasured runs before the measured ones (caches, JIT).",
+    {
+      expected: `a whole number from 0 to ${SUITE_LIMITS.warmup}`,
+      hint: quotingHint("number")
+    }
+  ).default(0),
   // Capped at 24h: Node timers overflow past ~24.8 days and would fire at once.
   timeout: durationField({
     doc: "Time limit for each run, more than 0 and at most 24h, e.g. 30s, 10m or 1h; the run is killed and fails after it.",
@@ -60593,10 +58986,25 @@ function reportDuplicateNames(list, ctx) {
       });
   });
 }
+function reportTooManyRepeats(list, ctx) {
+  const total = list.reduce((sum, entry) => {
+    const repeat = entry?.repeat;
+    const valid = Number.isInteger(repeat) && repeat >= 1 && repeat <= SUITE_LIMITS.repeat;
+    return sum + (valid ? repeat : GATED_REPEAT);
+  }, 0);
+  if (total <= SUITE_LIMITS.suiteRepeats) return;
+  const expected = `at most ${SUITE_LIMITS.suiteRepeats} metered repeats in all (repeat summed over the benchmarks, ${GATED_REPEAT} where unset; these sum to ${total})`;
+  ctx.addIssue({ code: "custom", path: [], message: expected, params: { expected } });
+}
 var BenchmarksSchema = field(
-  external_exports.array(benchmarkEntry).min(1).superRefine(reportDuplicateNames, { when: (payload) => Array.isArray(payload.value) }),
-  "Benchmarks to run, in order.",
-  { expected: "a non-empty list of benchmarks" }
+  external_exports.array(benchmarkEntry).min(1).max(SUITE_LIMITS.benchmarks).superRefine(reportDuplicateNames, { when: (payload) => Array.isArray(payload.value) }).superRefine(reportTooManyRepeats, {
+    when: (payload) => Array.isArray(payload.value) && payload.value.length <= SUITE_LIMITS.benchmarks
+  }),
+  `Benchmarks to run, in order: at most ${SUITE_LIMITS.benchmarks}, with at most ${SUITE_LIMITS.suiteRepeats} metered repeats in all.`,
+  {
+    expected: `a non-empty list of at most ${SUITE_LIMITS.benchmarks} benchmarks`,
+    hint: (found) => Array.isArray(found) && found.length > SUITE_LIMITS.benchmarks ? `it has ${found.length} (split the suite into several configs)` : void 0
+  }
 );
 
 // src/carbon/intensity-source.ts
@@ -60819,7 +59227,11 @@ function parse5(text2, file3) {
   const problem = contentProblem(text2, file3);
   if (problem) return { ok: false, errors: [problem] };
   const yaml = readYaml(text2, file3);
-  if (!yaml.ok) return yaml;
+  if (!yaml.ok) return { ok: false, errors: yaml.errors.map(withoutSource) };
+  if (typeof yaml.value !== "object" || yaml.value === null || Array.isArray(yaml.value)) {
+    const expected = expectationOf(ConfigSchema)?.expected ?? "a mapping";
+    return { ok: false, errors: [`${file3}: expected ${expected}, found ${kindOf(yaml.value)}`] };
+  }
   const parsed = ConfigSchema.safeParse(yaml.value);
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, errors: issueLines(parsed.error.issues, yaml.value, ConfigSchema, file3) };
@@ -60828,6 +59240,25 @@ function capped(errors, file3) {
   if (errors.length <= MAX_ERROR_LINES) return errors;
   const rest = errors.length - MAX_ERROR_LINES;
   return [...errors.slice(0, MAX_ERROR_LINES), `${file3}: \u2026 and ${rest} more problem${rest === 1 ? "" : "s"}`];
+}
+function kindOf(value) {
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  if (typeof value === "string") return "a string";
+  if (typeof value === "number" || typeof value === "bigint") return "a number";
+  if (typeof value === "boolean") return "a boolean";
+  return `a ${typeof value}`;
+}
+var SOURCE_IN_MESSAGE = [
+  [/( in YAML stream): .*$/, "$1"],
+  [/(Unresolved alias \(the anchor must be set before the alias\)): .*$/, "$1"],
+  [/(Block scalar header includes extra characters): .*$/, "$1"],
+  [/(Not a valid tag|Could not resolve tag|Unresolved tag): .*$/, "$1"],
+  [/(Verbatim tags aren't resolved), so .*$/, "$1"],
+  [/The \S+ tag has no suffix.*$/, "a tag has no suffix"],
+  [/(Unknown directive|Unsupported YAML version|Invalid escape sequence) .*$/, "$1"]
+];
+function withoutSource(line) {
+  return SOURCE_IN_MESSAGE.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), line);
 }
 
 // src/errors/config-error.ts
@@ -60845,19 +59276,35 @@ var ConfigError = class extends CarbonGateError {
 
 // src/io/config-file.ts
 async function loadConfig(file3) {
-  const absolute = path9.resolve(file3);
+  const absolute = path5.resolve(file3);
   const label2 = displayName(absolute);
   const text2 = await readText(absolute, label2);
   const result = parseConfigText(text2, label2);
   if (!result.ok) throw new ConfigError(result.errors);
-  return { config: result.config, path: absolute, dir: path9.dirname(absolute) };
+  const dir = path5.dirname(absolute);
+  const profileProblem = result.config.powerProfile && powerProfileProblem(result.config.powerProfile, dir, label2);
+  if (profileProblem) throw new ConfigError([profileProblem]);
+  return { config: result.config, path: absolute, dir };
+}
+function powerProfileProblem(value, dir, label2) {
+  const at2 = `${label2}: powerProfile: ${describeValue(value)}`;
+  const inside = displayName(dir);
+  let placed;
+  try {
+    placed = placeInside(path5.resolve(dir, value), dir);
+  } catch (error63) {
+    const code2 = error63.code ?? "error";
+    return `${at2} cannot be resolved (${code2}); expected a power profile file inside ${inside}`;
+  }
+  if (placed.ok) return void 0;
+  return placed.why === "outside" ? `${at2} is outside the config file's directory; expected a power profile file inside ${inside}` : `${at2} is inside .git/; expected a power profile file, not one of git's own files`;
 }
 function displayName(absolute) {
-  const relative2 = path9.relative(process.cwd(), absolute);
-  return relative2 && !relative2.startsWith("..") && !path9.isAbsolute(relative2) ? relative2 : absolute;
+  const relative = path5.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith("..") && !path5.isAbsolute(relative) ? relative : absolute;
 }
 async function readText(file3, label2) {
-  const info3 = await stat5(file3).catch((error63) => {
+  const info3 = await stat4(file3).catch((error63) => {
     throw new ConfigError([error63.code === "ENOENT" ? `${label2}: file not found` : cannotRead(label2, error63)]);
   });
   if (!info3.isFile()) throw new ConfigError([`${label2}: not a regular file; expected a YAML config file`]);
@@ -60871,20 +59318,20 @@ async function readText(file3, label2) {
   }
 }
 async function readAtMost(file3, label2, limit) {
-  const handle = await open3(file3, "r").catch((error63) => {
+  const handle2 = await open5(file3, "r").catch((error63) => {
     throw new ConfigError([cannotRead(label2, error63)]);
   });
   try {
     const buffer = new Uint8Array(limit);
     let length = 0;
     while (length < limit) {
-      const { bytesRead } = await handle.read(buffer, length, limit - length, null);
+      const { bytesRead } = await handle2.read(buffer, length, limit - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
     return buffer.subarray(0, length);
   } finally {
-    await handle.close();
+    await handle2.close();
   }
 }
 function cannotRead(label2, error63) {
@@ -60900,10 +59347,10 @@ function shellQuote(args) {
 }
 
 // src/runner/specs-from-config.ts
-import path12 from "node:path";
+import path8 from "node:path";
 
 // src/tfjs/command.ts
-import path10 from "node:path";
+import path6 from "node:path";
 
 // src/tfjs/data/split-sizes.ts
 function splitSizes(samples, testSplit) {
@@ -60916,8 +59363,8 @@ function resolveTfjsArgs(tfjs, configDir) {
   const builtIn = TFJS_MODELS.includes(tfjs.model);
   return {
     ...tfjs,
-    model: builtIn ? tfjs.model : path10.resolve(configDir, tfjs.model),
-    dataset: tfjs.dataset === "mnist" ? tfjs.dataset : path10.resolve(configDir, tfjs.dataset)
+    model: builtIn ? tfjs.model : path6.resolve(configDir, tfjs.model),
+    dataset: tfjs.dataset === "mnist" ? tfjs.dataset : path6.resolve(configDir, tfjs.dataset)
   };
 }
 function tfjsCommand(args, runnerPath, nodePath) {
@@ -60933,25 +59380,25 @@ function tfjsUnit(args) {
 }
 
 // src/tfjs/runner-path.ts
-import path11 from "node:path";
+import path7 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function tfjsRunnerPath(moduleUrl = import.meta.url) {
-  const dir2 = path11.dirname(fileURLToPath2(moduleUrl));
-  return path11.basename(dir2) === "dist" ? path11.join(dir2, "tfjs-runner.js") : path11.resolve(dir2, "..", "..", "dist", "tfjs-runner.js");
+  const dir = path7.dirname(fileURLToPath2(moduleUrl));
+  return path7.basename(dir) === "dist" ? path7.join(dir, "tfjs-runner.js") : path7.resolve(dir, "..", "..", "dist", "tfjs-runner.js");
 }
 
 // src/runner/specs-from-config.ts
 function specsFromConfig(config2, configDir, opts = {}) {
   return config2.benchmarks.map((b) => {
     const tfjs = b.tfjs ? resolveTfjsArgs(b.tfjs, configDir) : void 0;
-    const run = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
-    if (run === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
+    const run2 = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
+    if (run2 === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
     const unit = b.unit ?? (tfjs ? tfjsUnit(tfjs) : void 0);
     return {
       name: b.name,
       kind: b.kind,
-      run,
-      cwd: path12.resolve(configDir, b.cwd ?? "."),
+      run: run2,
+      cwd: path8.resolve(configDir, b.cwd ?? "."),
       env: b.env ?? {},
       repeat: b.repeat ?? (opts.gated || resolveBudget(config2.budget, b.budget) ? GATED_REPEAT : 1),
       warmup: b.warmup,
@@ -60965,7 +59412,7 @@ function specsFromConfig(config2, configDir, opts = {}) {
 // src/engine/io/ab-base.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { realpath } from "node:fs/promises";
-import path14 from "node:path";
+import path10 from "node:path";
 
 // src/errors/base-revision-error.ts
 var BaseRevisionError = class extends CarbonGateError {
@@ -60988,9 +59435,9 @@ function abBaseline(baseReport, ref) {
 }
 
 // src/io/worktree.ts
-import { mkdtemp, rm as rm2 } from "node:fs/promises";
-import os6 from "node:os";
-import path13 from "node:path";
+import { chmod as chmod2, mkdtemp, rm as rm2 } from "node:fs/promises";
+import os5 from "node:os";
+import path9 from "node:path";
 var trimmed = async (args, cwd) => (await git(args, { cwd })).trim();
 async function withWorktree(from, ref, use) {
   const repoRoot = await trimmed(["rev-parse", "--show-toplevel"], from).catch(() => {
@@ -61001,13 +59448,14 @@ async function withWorktree(from, ref, use) {
       throw new BaseRevisionError("unresolvable", ref, `git cannot resolve "${ref}" to a commit`);
     }
   );
-  const parent = await mkdtemp(path13.join(os6.tmpdir(), "carbon-gate-ab-"));
-  const dir2 = path13.join(parent, "base");
+  const parent = await mkdtemp(path9.join(os5.tmpdir(), "carbon-gate-ab-"));
+  await chmod2(parent, 457);
+  const dir = path9.join(parent, "base");
   try {
-    await git(["worktree", "add", "--detach", dir2, commit], { cwd: repoRoot });
-    return await use({ dir: dir2, commit, repoRoot });
+    await git(["worktree", "add", "--detach", dir, commit], { cwd: repoRoot });
+    return await use({ dir, commit, repoRoot });
   } finally {
-    await git(["worktree", "remove", "--force", dir2], { cwd: repoRoot }).catch(() => {
+    await git(["worktree", "remove", "--force", dir], { cwd: repoRoot }).catch(() => {
     });
     await rm2(parent, { recursive: true, force: true });
     await git(["worktree", "prune"], { cwd: repoRoot }).catch(() => {
@@ -61020,9 +59468,9 @@ async function withAbBase(configPath, ref, measure2) {
   if (ref.startsWith("-"))
     throw new BaseRevisionError("option-like", ref, `expected a git revision, found "${ref}"`);
   const real = await realpath(configPath);
-  return withWorktree(path14.dirname(real), ref, async (wt) => {
-    const rel = path14.relative(wt.repoRoot, real);
-    const baseConfig = path14.join(wt.dir, rel);
+  return withWorktree(path10.dirname(real), ref, async (wt) => {
+    const rel = path10.relative(wt.repoRoot, real);
+    const baseConfig = path10.join(wt.dir, rel);
     if (!existsSync2(baseConfig)) throw new BaseRevisionError("no-config", ref, `${ref} has no ${rel}`);
     const loaded2 = await loadConfig(baseConfig);
     const { report, base } = await measure2(specsFromConfig(loaded2.config, loaded2.dir, { gated: true }));
@@ -61089,74 +59537,6 @@ function benchmarkEnv(env, policy, extra = []) {
   }
   return out;
 }
-
-// package.json
-var package_default = {
-  name: "carbon-gate",
-  version: "0.1.0",
-  description: "Carbon gate for ML CI: run declared benchmarks, meter their energy, convert to CO2e and gate on budgets.",
-  license: "MIT",
-  type: "module",
-  engines: {
-    node: ">=20"
-  },
-  bin: {
-    "carbon-gate": "dist/cli.js"
-  },
-  files: [
-    "dist",
-    "data",
-    "demo",
-    "templates",
-    "schema"
-  ],
-  scripts: {
-    build: "node scripts/build.mjs",
-    start: "node dist/cli.js run",
-    test: "npm run build && vitest run",
-    lint: "eslint . && prettier --check .",
-    format: "prettier --write .",
-    typecheck: "tsc --noEmit",
-    "derive:data": "node scripts/derive-data.mjs",
-    "gen:schema": "tsx scripts/gen-schema.ts",
-    "gen:report-schema": "tsx scripts/gen-report-schema.ts",
-    "bench:overhead": "tsx scripts/bench-overhead.ts",
-    "fit:power-model": "tsx scripts/fit-power-model.ts",
-    "bench:power-model": "tsx scripts/bench-power-model.ts",
-    "bench:gate-aa": "tsx scripts/bench-gate-aa.ts",
-    "bench:gate-power": "tsx scripts/bench-gate-power.ts",
-    "gen:action": "tsx scripts/gen-action.ts"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    "@octokit/core": "^7.0.8",
-    "@octokit/plugin-retry": "^8.1.1",
-    "@octokit/plugin-throttling": "^11.0.5",
-    "@tensorflow/tfjs": "^4.22.0",
-    "@tensorflow/tfjs-backend-wasm": "^4.22.0",
-    handlebars: "^4.7.10",
-    mnist: "^1.1.0",
-    yaml: "^2.9.1",
-    zod: "^4.6.7"
-  },
-  devDependencies: {
-    "@eslint/js": "^10.0.1",
-    "@octokit/webhooks-examples": "^7.6.1",
-    "@types/node": "^20.19.43",
-    esbuild: "^0.28.2",
-    eslint: "^10.15.0",
-    "i18n-iso-countries": "^7.14.0",
-    prettier: "^3.10.1",
-    tsx: "^4.23.15",
-    typescript: "^5.9.3",
-    "typescript-eslint": "^8.73.0",
-    vitest: "^4.1.12"
-  },
-  optionalDependencies: {
-    "@tensorflow/tfjs-node": "^4.22.0"
-  }
-};
 
 // src/carbon/embodied.ts
 var SECONDS_PER_YEAR = 365 * 86400;
@@ -61241,7 +59621,7 @@ function resolvePue(inputs) {
     value: 1,
     source: "not set: data-centre overhead not counted; set `pue` in the config",
     notices: [
-      "no PUE given: 1.0 applied, so cooling and power-distribution overhead is not counted (set --pue or `pue`)"
+      "no PUE given: 1.0 applied, so cooling and power-distribution overhead is not counted (set `pue` in the config)"
     ]
   };
 }
@@ -61262,27 +59642,27 @@ var ProviderError = class extends CarbonGateError {
 };
 
 // src/carbon/io/fields.ts
-function field2(doc, path25, where) {
+function field2(doc, path21, where) {
   let v = doc;
-  for (const key of path25) {
+  for (const key of path21) {
     if (v === null || typeof v !== "object") {
-      throw new ProviderError("malformed", `${where}: answer lacks ${path25.join(".")}`);
+      throw new ProviderError("malformed", `${where}: answer lacks ${path21.join(".")}`);
     }
     v = v[key];
   }
-  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path25.join(".")}`);
+  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path21.join(".")}`);
   return v;
 }
-function numberField(doc, path25, where) {
-  const v = field2(doc, path25, where);
+function numberField(doc, path21, where) {
+  const v = field2(doc, path21, where);
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-    throw new ProviderError("malformed", `${where}: ${path25.join(".")} is not a non-negative number`);
+    throw new ProviderError("malformed", `${where}: ${path21.join(".")} is not a non-negative number`);
   }
   return v;
 }
-function optionalString(doc, path25) {
+function optionalString(doc, path21) {
   try {
-    const v = field2(doc, path25, "");
+    const v = field2(doc, path21, "");
     return typeof v === "string" ? v : void 0;
   } catch {
     return void 0;
@@ -61393,13 +59773,13 @@ async function ukIntensity(req) {
   const doc = await getJson(`${base}/intensity`, { timeoutMs: req.timeoutMs });
   const where = "UK Carbon Intensity";
   const actual = field2(doc, ["data", 0, "intensity"], where);
-  const kind2 = typeof actual.actual === "number" ? "actual" : "forecast";
-  const gPerKwh = numberField(doc, ["data", 0, "intensity", kind2], where);
+  const kind3 = typeof actual.actual === "number" ? "actual" : "forecast";
+  const gPerKwh = numberField(doc, ["data", 0, "intensity", kind3], where);
   const measuredAt = optionalString(doc, ["data", 0, "from"]);
   return {
     gPerKwh,
     method: "operational",
-    source: `UK Carbon Intensity API live, Great Britain (operational, ${kind2})${measuredAt ? ` at ${measuredAt}` : ""}`,
+    source: `UK Carbon Intensity API live, Great Britain (operational, ${kind3})${measuredAt ? ` at ${measuredAt}` : ""}`,
     ...measuredAt ? { measuredAt } : {}
   };
 }
@@ -61453,16 +59833,18 @@ async function applyLiveSource(grid, req) {
       const token = req.credentials.electricityMapsToken;
       if (!token)
         return fallback(
-          "no token (--electricity-maps-token, `intensity.tokenEnv` or CARBON_GATE_ELECTRICITY_MAPS_TOKEN)"
+          "no token (the Electricity Maps token flag or input, the variable `intensity.tokenEnv` names, or CARBON_GATE_ELECTRICITY_MAPS_TOKEN)"
         );
-      if (!zone) return fallback("no zone: set --region or `intensity.zone`");
+      if (!zone) return fallback("no zone: set a region or `intensity.zone`");
       const live2 = await electricityMapsIntensity({ zone, token, env: req.env, timeoutMs: req.timeoutMs });
       return { grid: withLiveIntensity(grid, "electricity-maps", live2), warnings: [] };
     }
     if (req.source === "watttime") {
       const creds = req.credentials.wattTime;
       if (!creds)
-        return fallback("no credentials (CARBON_GATE_WATTTIME_USERNAME and CARBON_GATE_WATTTIME_PASSWORD)");
+        return fallback(
+          "no credentials (the WattTime inputs, the variables `intensity.usernameEnv`/`passwordEnv` name, or CARBON_GATE_WATTTIME_USERNAME and CARBON_GATE_WATTTIME_PASSWORD)"
+        );
       if (!req.zone)
         return fallback("WattTime needs its own region name: set `intensity.zone` (e.g. CAISO_NORTH)");
       const live2 = await wattTimeIntensity({
@@ -61535,6 +59917,7 @@ async function runSuite(specs, deps) {
 }
 async function runBenchmark(spec, where, deps) {
   for (let w2 = 1; w2 <= spec.warmup; w2++) {
+    if (deps.interrupted?.()) return { spec, status: "error", reason: "not run: interrupted", samples: [] };
     deps.progress(`${where}: warmup ${w2}/${spec.warmup}`);
     const result = await deps.spawnBenchmark(spec, () => {
     });
@@ -61544,6 +59927,8 @@ async function runBenchmark(spec, where, deps) {
   }
   const samples = [];
   for (let r = 1; r <= spec.repeat; r++) {
+    if (deps.interrupted?.())
+      return { spec, status: "error", reason: `interrupted before repeat ${r}/${spec.repeat}`, samples };
     deps.progress(`${where}: repeat ${r}/${spec.repeat}`);
     const sample4 = await meteredRepeat(spec, r, deps);
     samples.push(sample4);
@@ -61562,12 +59947,13 @@ async function meteredRepeat(spec, repeat, deps) {
 }
 function sampleRun(repeat, command, measurement) {
   const reported = command.reported;
-  if (!reported) return { repeat, command, measurement };
+  const notes = [...command.notes ?? [], ...reported?.problems ?? []];
   const sample4 = {
     repeat,
     command,
-    measurement: reported.problems.length ? { ...measurement, notes: [...measurement.notes, ...reported.problems] } : measurement
+    measurement: notes.length ? { ...measurement, notes: [...measurement.notes, ...notes] } : measurement
   };
+  if (!reported) return sample4;
   if (Object.keys(reported.metrics).length) sample4.metrics = reported.metrics;
   if (reported.layers) sample4.layers = reported.layers;
   const backend = reportedBackend(reported.metrics);
@@ -61589,6 +59975,11 @@ async function runAb(head, base, deps) {
     if (baseSpec) sides.unshift(side({ ...baseSpec, repeat: spec.repeat }, deps.spawnBaseBenchmark, "base"));
     for (const s of sides) await warm(s, where, deps);
     for (let r = 1; r <= spec.repeat; r++) {
+      if (deps.interrupted?.()) {
+        for (const s of sides.filter((x) => !x.run.reason))
+          fail(s, `interrupted before repeat ${r}/${spec.repeat}`);
+        break;
+      }
       const order = r % 2 === 1 ? sides : [...sides].reverse();
       for (const s of order.filter((x) => !x.run.reason)) {
         deps.progress(`${where}: ${s.label} repeat ${r}/${spec.repeat}`);
@@ -61605,8 +59996,8 @@ async function runAb(head, base, deps) {
   }
   return out;
 }
-function side(spec, exec2, label2) {
-  return { label: label2, exec: exec2, run: { spec, status: "ok", samples: [] } };
+function side(spec, exec, label2) {
+  return { label: label2, exec, run: { spec, status: "ok", samples: [] } };
 }
 function fail(s, reason) {
   s.run.status = "error";
@@ -61666,7 +60057,7 @@ function mergeMeasurements(cpu, gpu) {
 }
 
 // src/meter/io/detect.ts
-import os8 from "node:os";
+import os7 from "node:os";
 
 // data/cpu-tdp.json
 var cpu_tdp_default = {
@@ -69557,7 +67948,7 @@ function buildPowerModelParams(cpu, spec, memoryBytes) {
 
 // src/meter/io/procfs.ts
 import { readFileSync, readdirSync } from "node:fs";
-import os7 from "node:os";
+import os6 from "node:os";
 
 // src/meter/proc-stat.ts
 function parseProcStat(text2) {
@@ -69607,20 +67998,20 @@ var TICKS_PER_S = 100;
 function procRoot() {
   return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
 }
-function read(path25) {
+function read(path21) {
   try {
-    return readFileSync(path25, "utf8");
+    return readFileSync(path21, "utf8");
   } catch {
     return null;
   }
 }
 function readSystemCpu() {
-  const stat7 = process.platform === "linux" ? read(`${procRoot()}/stat`) : null;
-  const parsed = stat7 ? parseProcStat(stat7) : null;
+  const stat6 = process.platform === "linux" ? read(`${procRoot()}/stat`) : null;
+  const parsed = stat6 ? parseProcStat(stat6) : null;
   if (parsed) return { ...parsed, source: "proc" };
   let busy = 0;
   let total = 0;
-  for (const c of os7.cpus()) {
+  for (const c of os6.cpus()) {
     const t = c.times;
     busy += t.user + t.nice + t.sys + t.irq;
     total += t.user + t.nice + t.sys + t.irq + t.idle;
@@ -69680,13 +68071,13 @@ function readReapedChildrenCpuS() {
   const parsed = self2 ? parsePidStat(self2) : null;
   return parsed ? parsed.childTicks / TICKS_PER_S : null;
 }
-function readText2(path25) {
-  return read(path25);
+function readText2(path21) {
+  return read(path21);
 }
 
 // src/meter/io/detect.ts
 function topologyFromOs() {
-  const cpus2 = os8.cpus();
+  const cpus2 = os7.cpus();
   return {
     model: cpus2[0]?.model.trim() || "unknown",
     logicalCpus: Math.max(1, cpus2.length),
@@ -69699,7 +68090,7 @@ function detectMachine() {
   const cpuinfo = process.platform === "linux" ? readText2(`${procRoot()}/cpuinfo`) : null;
   const topology = cpuinfo ? parseCpuInfo(cpuinfo) : topologyFromOs();
   const meminfo = process.platform === "linux" ? readText2(`${procRoot()}/meminfo`) : null;
-  const memoryBytes = (meminfo ? parseMemTotal(meminfo) : null) ?? os8.totalmem();
+  const memoryBytes = (meminfo ? parseMemTotal(meminfo) : null) ?? os7.totalmem();
   const found = findCpu(topology.model);
   const fallback = fallbackTdpPerCoreW();
   const spec = found ? { model: found.model, tdpW: found.tdpW, cores: found.cores, source: `${found.source} TDP table` } : null;
@@ -69843,7 +68234,7 @@ function startSession(opts) {
 }
 
 // src/meter/io/nvidia-smi-meter.ts
-import { spawn as spawn2 } from "node:child_process";
+import { spawn } from "node:child_process";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/meter/nvidia-describe.ts
@@ -70070,13 +68461,13 @@ function energyJ(t, startS, endS) {
 
 // src/meter/io/nvidia-smi.ts
 import { execFile as execFile2 } from "node:child_process";
-import { accessSync, constants as constants3, statSync } from "node:fs";
-import path15 from "node:path";
+import { accessSync, constants as constants5, statSync } from "node:fs";
+import path11 from "node:path";
 var NVIDIA_SMI_NOT_FOUND = "nvidia-smi not found on PATH";
 var DETECT_TIMEOUT_MS = 5e3;
 function isExecutableFile(p) {
   try {
-    accessSync(p, constants3.X_OK);
+    accessSync(p, constants5.X_OK);
     return statSync(p).isFile();
   } catch {
     return false;
@@ -70084,10 +68475,10 @@ function isExecutableFile(p) {
 }
 function resolveNvidiaSmi(env = process.env) {
   const override = env.CARBON_GATE_NVIDIA_SMI;
-  if (override) return path15.resolve(override);
-  for (const dir2 of (env.PATH ?? "").split(path15.delimiter)) {
-    if (!dir2) continue;
-    const candidate = path15.resolve(dir2, "nvidia-smi");
+  if (override) return path11.resolve(override);
+  for (const dir of (env.PATH ?? "").split(path11.delimiter)) {
+    if (!dir) continue;
+    const candidate = path11.resolve(dir, "nvidia-smi");
     if (isExecutableFile(candidate)) return candidate;
   }
   return null;
@@ -70098,7 +68489,7 @@ function detectNvidiaGpus(opts = {}) {
   if (!binary) return Promise.resolve({ ok: false, reason: NVIDIA_SMI_NOT_FOUND });
   const timeout = opts.timeoutMs ?? DETECT_TIMEOUT_MS;
   const args = ["--query-gpu=index,name", "--format=csv,noheader"];
-  return new Promise((resolve2) => {
+  return new Promise((resolve) => {
     execFile2(binary, args, { timeout, maxBuffer: 1 << 20, encoding: "utf8" }, (err, stdout, stderr) => {
       if (err) {
         const e = err;
@@ -70108,13 +68499,13 @@ function detectNvidiaGpus(opts = {}) {
         else if (typeof e.code === "number")
           reason = `nvidia-smi failed (exit code ${e.code}): ${firstLine(stdout || stderr) || "no output"}`;
         else reason = `could not run nvidia-smi (${binary}): ${firstLine(e.message)}`;
-        resolve2({ ok: false, reason });
+        resolve({ ok: false, reason });
         return;
       }
       const gpus = parseGpuList(stdout);
       if (gpus.length === 0)
-        resolve2({ ok: false, reason: `nvidia-smi lists no GPU: ${firstLine(stdout) || "no output"}` });
-      else resolve2({ ok: true, gpus, binary });
+        resolve({ ok: false, reason: `nvidia-smi lists no GPU: ${firstLine(stdout) || "no output"}` });
+      else resolve({ ok: true, gpus, binary });
     });
   });
 }
@@ -70145,28 +68536,28 @@ function startSession2({ binary, gpus, intervalS, firstSampleWaitS }) {
   let stopped = false;
   let ended = null;
   let stderr = "";
-  let child3 = null;
+  let child2 = null;
   let gone = Promise.resolve();
   let firstSample = () => {
   };
-  const sampled = new Promise((resolve2) => firstSample = resolve2);
+  const sampled = new Promise((resolve) => firstSample = resolve);
   try {
-    child3 = spawn2(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+    child2 = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
   } catch (e) {
     notes.push(`could not run nvidia-smi (${terminalSafe(binary)}): ${terminalSafe(e.message)}`);
   }
-  const onProcessExit = () => child3?.kill("SIGKILL");
-  if (child3) {
-    const c = child3;
-    gone = new Promise((resolve2) => {
-      c.once("exit", (code, signal) => {
-        if (!stopped) ended = { atS: nowS(), code, signal };
-        resolve2();
+  const onProcessExit = () => child2?.kill("SIGKILL");
+  if (child2) {
+    const c = child2;
+    gone = new Promise((resolve) => {
+      c.once("exit", (code2, signal) => {
+        if (!stopped) ended = { atS: nowS(), code: code2, signal };
+        resolve();
       });
       c.once("error", (e) => {
         if (!stopped)
           notes.push(`could not run nvidia-smi (${terminalSafe(binary)}): ${terminalSafe(e.message)}`);
-        resolve2();
+        resolve();
       });
     });
     let pending = "";
@@ -70197,9 +68588,9 @@ function startSession2({ binary, gpus, intervalS, firstSampleWaitS }) {
       stopped = true;
       process.removeListener("exit", onProcessExit);
       if (ended) notes.unshift(earlyExitNote(ended, startS, endS, stderr));
-      if (child3 && !ended) {
+      if (child2 && !ended) {
         if (acc.sampleCount === 0) await within(firstSampleWaitS * 1e3, Promise.race([sampled, gone]));
-        await terminate(child3, gone);
+        await terminate(child2, gone);
       }
       return acc.result(startS, endS, intervalS, notes);
     }
@@ -70213,19 +68604,19 @@ function earlyExitNote(e, startS, endS, stderr) {
 }
 async function within(ms, p) {
   let timer;
-  const late = new Promise((resolve2) => timer = setTimeout(() => resolve2(false), ms));
+  const late = new Promise((resolve) => timer = setTimeout(() => resolve(false), ms));
   const inTime = await Promise.race([p.then(() => true), late]);
   clearTimeout(timer);
   return inTime;
 }
-async function terminate(child3, gone) {
-  child3.kill("SIGTERM");
-  if (!await within(KILL_GRACE_MS, gone)) child3.kill("SIGKILL");
+async function terminate(child2, gone) {
+  child2.kill("SIGTERM");
+  if (!await within(KILL_GRACE_MS, gone)) child2.kill("SIGKILL");
 }
 
 // src/power-profile/io/load-power-profile.ts
 import { readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import path16 from "node:path";
+import path12 from "node:path";
 
 // src/power-profile/schema.ts
 var MAX_W = 1e5;
@@ -70298,40 +68689,73 @@ var PowerProfileSchema = field(
 );
 
 // src/power-profile/parse.ts
+var SHAPE = "a JSON object with version, source, idleW and loadW";
+var EXPECTED2 = `a power profile: ${SHAPE}`;
 function parsePowerProfileText(text2, file3) {
+  const body = text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
   let value;
   try {
-    value = JSON.parse(text2.startsWith("\uFEFF") ? text2.slice(1) : text2);
+    value = JSON.parse(body);
   } catch (error63) {
-    const message = error63.message.split("\n")[0] ?? "syntax error";
-    return { ok: false, errors: [`${file3}: invalid JSON: ${message}`] };
+    return { ok: false, errors: [jsonErrorLine(error63, body, file3)] };
   }
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return { ok: false, errors: [`${file3}: expected ${SHAPE}, found ${kindOf2(value)}`] };
   const parsed = PowerProfileSchema.safeParse(value);
   if (parsed.success) return { ok: true, profile: parsed.data };
   const lines = issueLines(parsed.error.issues, value, PowerProfileSchema, file3);
   return { ok: false, errors: lines.slice(0, MAX_ERROR_LINES) };
 }
+function kindOf2(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  return `a ${typeof value === "string" ? "string" : typeof value === "number" ? "number" : "boolean"}`;
+}
+function jsonErrorLine(error63, text2, file3) {
+  const message = (error63.message ?? "").split("\n")[0] ?? "";
+  const offset = /\bat position (\d+)/.exec(message)?.[1];
+  const where = offset === void 0 ? file3 : `${file3}:${lineCol2(text2, Number(offset))}`;
+  let reason;
+  if (/^Unexpected token\b/.test(message)) reason = "unexpected character";
+  else if (/^Unexpected end of JSON input/.test(message)) reason = "the text ends before the JSON value does";
+  else {
+    reason = message.replace(/\s*(in JSON\s*)?at position \d+.*$/, "").replace(/\s*in JSON$/, "");
+    if (reason === "" || /["`\\]/.test(reason) || reason.length > 80) reason = "syntax error";
+    else reason = reason[0].toLowerCase() + reason.slice(1);
+  }
+  return `${where}: invalid JSON: ${reason}; expected ${EXPECTED2}`;
+}
+function lineCol2(text2, offset) {
+  const before = text2.slice(0, offset);
+  const line = before.split("\n").length;
+  return `${line}:${offset - before.lastIndexOf("\n")}`;
+}
 
 // src/power-profile/io/load-power-profile.ts
 function labelOf(absolute) {
-  const relative2 = path16.relative(process.cwd(), absolute);
-  return relative2 && !relative2.startsWith("..") && !path16.isAbsolute(relative2) ? relative2 : absolute;
+  const relative = path12.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith("..") && !path12.isAbsolute(relative) ? relative : absolute;
 }
 function loadPowerProfile(file3) {
-  const absolute = path16.resolve(file3);
+  const absolute = path12.resolve(file3);
   const label2 = labelOf(absolute);
   let text2;
   try {
-    const info3 = statSync2(absolute);
+    const real = realPathOrNearest(absolute);
+    if (inGitDir(real))
+      throw new ConfigError([
+        `${label2}: inside .git/; expected a power profile (JSON), not one of git's own files`
+      ]);
+    const info3 = statSync2(real);
     if (!info3.isFile())
       throw new ConfigError([`${label2}: not a regular file; expected a power profile (JSON)`]);
     if (info3.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label2}: the file is larger than 1 MiB`]);
-    text2 = readFileSync2(absolute, "utf8");
+    text2 = readFileSync2(real, "utf8");
   } catch (error63) {
     if (error63 instanceof ConfigError) throw error63;
-    const code = error63.code;
+    const code2 = error63.code;
     throw new ConfigError([
-      code === "ENOENT" ? `${label2}: power profile not found` : `${label2}: cannot read the power profile (${code ?? "error"})`
+      code2 === "ENOENT" ? `${label2}: power profile not found` : `${label2}: cannot read the power profile (${code2 ?? "error"})`
     ]);
   }
   const result = parsePowerProfileText(text2, label2);
@@ -70454,7 +68878,7 @@ function chooseDomains(all) {
 
 // src/meter/io/powercap.ts
 import { closeSync, openSync, readSync, readdirSync as readdirSync2 } from "node:fs";
-import path17 from "node:path";
+import path13 from "node:path";
 function powercapRoot() {
   return process.env.CARBON_GATE_POWERCAP_ROOT ?? "/sys/class/powercap";
 }
@@ -70474,25 +68898,25 @@ function readAttribute(file3) {
 }
 function zoneDirs(root) {
   const out = /* @__PURE__ */ new Map();
-  const visit2 = (dir2, depth) => {
+  const visit2 = (dir, depth) => {
     let names;
     try {
-      names = readdirSync2(dir2).sort();
+      names = readdirSync2(dir).sort();
     } catch {
       return;
     }
     for (const name2 of names) {
       const isZone = parseZoneId(name2) !== null;
       if (!isZone && !(depth === 0 && (name2 === "intel-rapl" || name2 === "intel-rapl-mmio"))) continue;
-      if (isZone && !out.has(name2)) out.set(name2, path17.join(dir2, name2));
-      if (depth < 3) visit2(path17.join(dir2, name2), depth + 1);
+      if (isZone && !out.has(name2)) out.set(name2, path13.join(dir, name2));
+      if (depth < 3) visit2(path13.join(dir, name2), depth + 1);
     }
   };
   visit2(root, 0);
   return out;
 }
-function energyStatus(dir2) {
-  const read2 = readAttribute(path17.join(dir2, "energy_uj"));
+function energyStatus(dir) {
+  const read2 = readAttribute(path13.join(dir, "energy_uj"));
   if (!read2.ok) return { ok: false, unreadable: true, why: `energy_uj not readable (${read2.code})` };
   if (parseMicrojoules(read2.text) === null)
     return {
@@ -70503,30 +68927,30 @@ function energyStatus(dir2) {
   return { ok: true };
 }
 function scanPowercap(root) {
-  const dirs = zoneDirs(root);
+  const dirs2 = zoneDirs(root);
   const zones = [];
   const problems = [];
-  for (const [id, dir2] of dirs) {
+  for (const [id, dir] of dirs2) {
     const parsed = parseZoneId(id);
-    const nameRead = readAttribute(path17.join(dir2, "name"));
+    const nameRead = readAttribute(path13.join(dir, "name"));
     const name2 = nameRead.ok ? nameRead.text.trim() : "";
     if (!/^[\w.-]{1,40}$/.test(name2)) {
       problems.push(`RAPL ${id}: no readable name file; zone not used`);
       continue;
     }
-    const rangeRead = readAttribute(path17.join(dir2, "max_energy_range_uj"));
+    const rangeRead = readAttribute(path13.join(dir, "max_energy_range_uj"));
     const maxRangeUj = rangeRead.ok ? parseMicrojoules(rangeRead.text) : null;
     if (!maxRangeUj) {
       const shown = rangeRead.ok ? describeValue(rangeRead.text.trim()) : `unreadable (${rangeRead.code})`;
       problems.push(`RAPL ${zoneLabel({ id, name: name2 })}: max_energy_range_uj is ${shown}; zone not used`);
       continue;
     }
-    zones.push({ id, ...parsed, name: name2, maxRangeUj, dir: dir2, status: energyStatus(dir2) });
+    zones.push({ id, ...parsed, name: name2, maxRangeUj, dir, status: energyStatus(dir) });
   }
-  return { found: dirs.size, zones, problems };
+  return { found: dirs2.size, zones, problems };
 }
 function readEnergyUj(zone) {
-  const read2 = readAttribute(path17.join(zone.dir, "energy_uj"));
+  const read2 = readAttribute(path13.join(zone.dir, "energy_uj"));
   return read2.ok ? parseMicrojoules(read2.text) : null;
 }
 
@@ -70696,13 +69120,13 @@ var RaplTotals = class {
 
 // src/meter/io/rapl-reader.ts
 function openRaplReader(zones) {
-  const totals = new RaplTotals(zones);
+  const totals2 = new RaplTotals(zones);
   return {
-    sample: () => totals.add(performance4.now() / 1e3, zones.map(readEnergyUj)),
-    joules: () => totals.joulesByRole(),
-    nextIntervalS: (configuredS) => wrapSafeIntervalS(configuredS, totals.wrapLimits()),
-    notes: () => totals.notes(),
-    wraps: () => totals.wraps
+    sample: () => totals2.add(performance4.now() / 1e3, zones.map(readEnergyUj)),
+    joules: () => totals2.joulesByRole(),
+    nextIntervalS: (configuredS) => wrapSafeIntervalS(configuredS, totals2.wrapLimits()),
+    notes: () => totals2.notes(),
+    wraps: () => totals2.wraps
   };
 }
 
@@ -70861,7 +69285,7 @@ function buildReport(inp) {
     operational: (j) => co2eGrams(j, inp.pue.value, inp.grid.intensityGPerKwh),
     embodied: (s) => embodied ? embodiedGrams(embodied, s) : 0
   };
-  const benchmarks = inp.runs.map((run) => benchmarkReport(run, rates));
+  const benchmarks = inp.runs.map((run2) => benchmarkReport(run2, rates));
   const sum = (pick2) => benchmarks.reduce((s, b) => s + (pick2(b) ?? 0), 0);
   const energyJ2 = sum((b) => b.energyJ);
   const carbon = carbonSummary(inp, benchmarks, energyJ2);
@@ -70946,8 +69370,8 @@ function sampleReport(s, rates) {
   if (s.backend) r.backend = s.backend;
   return r;
 }
-function benchmarkReport(run, rates) {
-  const samples = run.samples.map((s) => sampleReport(s, rates));
+function benchmarkReport(run2, rates) {
+  const samples = run2.samples.map((s) => sampleReport(s, rates));
   const ok = samples.filter((s) => s.status === "ok");
   const med = (pick2) => median(ok.map(pick2));
   const breakdown = ok.length ? {
@@ -70961,12 +69385,12 @@ function benchmarkReport(run, rates) {
   const embodiedG = durationS === null ? null : rates.embodied(durationS);
   const co2eG = operationalG === null || embodiedG === null ? null : operationalG + embodiedG;
   const b = {
-    name: run.spec.name,
-    kind: run.spec.kind,
-    command: run.spec.run,
-    status: run.status === "ok" ? "pass" : "error",
-    repeats: run.spec.repeat,
-    warmup: run.spec.warmup,
+    name: run2.spec.name,
+    kind: run2.spec.kind,
+    command: run2.spec.run,
+    status: run2.status === "ok" ? "pass" : "error",
+    repeats: run2.spec.repeat,
+    warmup: run2.spec.warmup,
     durationS,
     energyJ: energyJ2,
     co2eG,
@@ -70975,10 +69399,10 @@ function benchmarkReport(run, rates) {
     breakdownJ: breakdown,
     processShare: med((s) => s.processShare),
     samples,
-    reasons: run.reason ? [run.reason] : []
+    reasons: run2.reason ? [run2.reason] : []
   };
-  if (run.reason) b.reason = run.reason;
-  if (run.spec.unit && energyJ2 !== null && co2eG !== null) b.perUnit = perUnit(run.spec.unit, energyJ2, co2eG);
+  if (run2.reason) b.reason = run2.reason;
+  if (run2.spec.unit && energyJ2 !== null && co2eG !== null) b.perUnit = perUnit(run2.spec.unit, energyJ2, co2eG);
   const banded = ok.filter((x) => x.energyBandJ);
   if (banded.length === ok.length && ok.length > 0) {
     b.energyBandJ = { low: med((x) => x.energyBandJ.low), high: med((x) => x.energyBandJ.high) };
@@ -70994,9 +69418,10 @@ function unique(items) {
 }
 
 // src/runner/io/spawn-command.ts
-import { spawn as spawn3 } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync3 } from "node:fs";
 import { performance as performance5 } from "node:perf_hooks";
+import { setTimeout as delay2 } from "node:timers/promises";
 
 // src/runner/describe-exit.ts
 function describeExit(r, timeoutS) {
@@ -71007,133 +69432,619 @@ function describeExit(r, timeoutS) {
 }
 
 // src/runner/io/line-prefixer.ts
+var MAX_LINE_BYTES = 64 * 1024;
+var CONTINUATION_MARK = "\u2026";
+var LF = 10;
+var CR = 13;
+var NEWLINE = Buffer.from("\n");
+var EMPTY = Buffer.alloc(0);
+var isContinuation = (b) => (b & 192) === 128;
 var LinePrefixer = class {
-  constructor(prefix, out) {
-    this.prefix = prefix;
+  constructor(prefix, out, maxLineBytes = MAX_LINE_BYTES) {
     this.out = out;
+    this.maxLineBytes = maxLineBytes;
+    if (!Number.isInteger(maxLineBytes) || maxLineBytes < 4) {
+      throw new RangeError(
+        `maxLineBytes must be an integer of at least 4 (one UTF-8 character), got ${maxLineBytes}`
+      );
+    }
+    this.prefixBytes = Buffer.from(prefix);
   }
-  prefix;
   out;
-  partial = "";
-  write(chunk) {
-    const text2 = this.partial + chunk.toString();
-    const lines = text2.split("\n");
-    this.partial = lines.pop() ?? "";
-    if (lines.length) this.out.write(lines.map((l) => `${this.prefix}${l}
-`).join(""));
+  maxLineBytes;
+  prefixBytes;
+  markBytes = Buffer.from(CONTINUATION_MARK);
+  /** The partial line held back; allocated at its first use, `maxLineBytes` long. */
+  pending;
+  pendingLen = 0;
+  /** The pending bytes continue a cut line: they get the continuation mark. */
+  continued = false;
+  /** The last byte seen was a CR that ended a line: an LF first in the next chunk completes a CRLF. */
+  afterCr = false;
+  /** The output of the current write, written with one call; allocated at its first byte. */
+  outBuf = EMPTY;
+  outLen = 0;
+  outHint = 0;
+  /** Bytes of a partial line held back until it ends (at most `maxLineBytes`). */
+  get pendingBytes() {
+    return this.pendingLen;
   }
+  write(chunk) {
+    const data6 = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    const n = data6.length;
+    if (n === 0) return;
+    this.begin(n);
+    let pos = 0;
+    if (this.afterCr) {
+      this.afterCr = false;
+      if (data6[0] === LF) {
+        this.putSmall(NEWLINE);
+        pos = 1;
+      }
+    }
+    let lf = -2;
+    let cr = -2;
+    while (pos < n) {
+      if (lf !== -1 && lf < pos) lf = data6.indexOf(LF, pos);
+      if (cr !== -1 && cr < pos) cr = data6.indexOf(CR, pos);
+      const stop = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+      if (stop === -1) {
+        this.hold(data6, pos, n);
+        break;
+      }
+      let end = stop + 1;
+      if (data6[stop] === CR) {
+        if (end === n) this.afterCr = true;
+        else if (data6[end] === LF) end++;
+      }
+      this.line(data6, pos, stop, end);
+      pos = end;
+    }
+    this.end();
+  }
+  /** Ends a partial line with "\n" (the child has exited). */
   flush() {
-    if (this.partial) this.out.write(`${this.prefix}${this.partial}
-`);
-    this.partial = "";
+    this.begin(0);
+    if (this.pendingLen > 0) {
+      this.putPrefix();
+      this.put(this.pending, 0, this.pendingLen);
+      this.putSmall(NEWLINE);
+    } else if (this.afterCr) {
+      this.putSmall(NEWLINE);
+    }
+    this.pendingLen = 0;
+    this.pending = void 0;
+    this.continued = false;
+    this.afterCr = false;
+    this.end();
+  }
+  /** Writes the line made of the pending bytes and data[start, stop), ended by data[stop, end). */
+  line(data6, start, stop, end) {
+    start = this.cutWhileOver(data6, start, stop);
+    this.putPrefix();
+    if (this.pendingLen > 0) this.put(this.pending, 0, this.pendingLen);
+    this.put(data6, start, end);
+    this.pendingLen = 0;
+    this.continued = false;
+  }
+  /** Holds data[start, stop) back as (the end of) a partial line. */
+  hold(data6, start, stop) {
+    start = this.cutWhileOver(data6, start, stop);
+    this.pending ??= Buffer.allocUnsafe(this.maxLineBytes);
+    data6.copy(this.pending, this.pendingLen, start, stop);
+    this.pendingLen += stop - start;
+  }
+  /**
+   * While the pending bytes and data[start, stop) are more than the cap, writes the first cap's worth
+   * (back to a character boundary) as a piece of a cut line; returns where the rest of data starts.
+   */
+  cutWhileOver(data6, start, stop) {
+    const cap = this.maxLineBytes;
+    while (this.pendingLen + (stop - start) > cap) {
+      const pendingLen = this.pendingLen;
+      const at2 = (i) => i < pendingLen ? this.pending[i] : data6[start + i - pendingLen];
+      let cut = cap;
+      for (let k = 0; k < 3 && isContinuation(at2(cut)); k++) cut--;
+      this.putPrefix();
+      if (cut <= pendingLen) {
+        this.put(this.pending, 0, cut);
+        this.pending.copyWithin(0, cut, pendingLen);
+        this.pendingLen = pendingLen - cut;
+      } else {
+        if (pendingLen > 0) this.put(this.pending, 0, pendingLen);
+        const next = start + cut - pendingLen;
+        this.put(data6, start, next);
+        start = next;
+        this.pendingLen = 0;
+      }
+      this.putSmall(NEWLINE);
+      this.continued = true;
+    }
+    return start;
+  }
+  putPrefix() {
+    this.putSmall(this.prefixBytes);
+    if (this.continued) this.putSmall(this.markBytes);
+  }
+  /** Starts the output of one write, sized for the input, what is pending and some prefixes. */
+  begin(inputBytes) {
+    this.outHint = inputBytes + this.pendingLen + (inputBytes >> 3) + 16 * (this.prefixBytes.length + 8);
+    this.outLen = 0;
+  }
+  reserve(len) {
+    if (this.outLen + len <= this.outBuf.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.outHint, 2 * this.outBuf.length, this.outLen + len));
+    grown.set(this.outBuf.subarray(0, this.outLen));
+    this.outBuf = grown;
+  }
+  /** Copies src[from, to) to the output. A view and TypedArray#set: cheaper than Buffer#copy's checks. */
+  put(src, from, to) {
+    const len = to - from;
+    if (len <= 0) return;
+    this.reserve(len);
+    this.outBuf.set(new Uint8Array(src.buffer, src.byteOffset + from, len), this.outLen);
+    this.outLen += len;
+  }
+  /** Copies a few bytes (a prefix) one by one: cheaper than a native call. */
+  putSmall(src) {
+    const n = src.length;
+    this.reserve(n);
+    const out = this.outBuf;
+    let o = this.outLen;
+    for (let i = 0; i < n; i++) out[o++] = src[i];
+    this.outLen = o;
+  }
+  /** Writes the output of one write, if any; the buffer is the stream's from now on. */
+  end() {
+    if (this.outLen > 0) this.out.write(this.outBuf.subarray(0, this.outLen));
+    this.outBuf = EMPTY;
+    this.outLen = 0;
   }
 };
 
 // src/runner/io/metrics-channel.ts
-import { closeSync as closeSync2, mkdtempSync, openSync as openSync2, readSync as readSync2, rmSync, statSync as statSync3 } from "node:fs";
-import os9 from "node:os";
-import path18 from "node:path";
+import { chmodSync, chownSync, constants as constants6, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { lstat as lstat2, open as open6, rm as rm3 } from "node:fs/promises";
+import os8 from "node:os";
+import path14 from "node:path";
 var MAX_BYTES = 1024 * 1024;
-var dir;
+var OPEN_FLAGS = constants6.O_RDONLY | (constants6.O_NONBLOCK ?? 0) | (constants6.O_NOFOLLOW ?? 0);
+var dirs = /* @__PURE__ */ new Map();
 var counter = 0;
-function newMetricsFile() {
+function privateDir(kind3) {
+  let dir = dirs.get(kind3);
   if (!dir) {
-    const created = mkdtempSync(path18.join(os9.tmpdir(), "carbon-gate-metrics-"));
-    dir = created;
-    process.once("exit", () => rmSync(created, { recursive: true, force: true }));
+    const created = mkdtempSync(path14.join(os8.tmpdir(), "carbon-gate-metrics-"));
+    if (kind3 === "shared") chmodSync(created, 457);
+    if (!dirs.size) process.once("exit", removeMetricsDirs);
+    dirs.set(kind3, dir = created);
   }
-  return path18.join(dir, `run-${++counter}.json`);
+  return dir;
 }
-function takeMetrics(file3) {
-  try {
-    const size = statSync3(file3).size;
-    if (size > MAX_BYTES) return { metrics: {}, problems: [`metrics file over ${MAX_BYTES} bytes: ignored`] };
-    const buf = Buffer.alloc(size);
-    const fd = openSync2(file3, "r");
-    try {
-      readSync2(fd, buf, 0, size, 0);
-    } finally {
-      closeSync2(fd);
-    }
-    return parseMetricsFile(buf.toString("utf8"));
-  } catch {
-    return void 0;
-  } finally {
-    rmSync(file3, { force: true });
+function removeMetricsDirs() {
+  for (const dir of dirs.values()) rmSync(dir, { recursive: true, force: true });
+  dirs.clear();
+}
+function newMetricsFile(owner) {
+  const n = ++counter;
+  if (!owner) {
+    const file3 = path14.join(privateDir("own"), `run-${n}.json`);
+    return { file: file3, remove: file3 };
   }
+  const own2 = path14.join(privateDir("shared"), `run-${n}`);
+  mkdirSync(own2, { mode: 448 });
+  chownSync(own2, owner.uid, owner.gid);
+  return { file: path14.join(own2, "metrics.json"), remove: own2 };
+}
+var LINK = "metrics file is a symbolic link: not followed, ignored";
+var ignored = (problem) => ({ metrics: {}, problems: [problem] });
+function kind2(st) {
+  if (st.isFIFO()) return "a FIFO";
+  if (st.isSocket()) return "a socket";
+  if (st.isDirectory()) return "a folder";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  return "not a file";
+}
+function refusal(st) {
+  if (st.isSymbolicLink()) return LINK;
+  if (!st.isFile()) return `metrics file is not a regular file (${kind2(st)}): ignored`;
+  if (st.nlink > 1) return "metrics file has other hard links: ignored";
+  if (st.size > MAX_BYTES) return `metrics file over ${MAX_BYTES} bytes: ignored`;
+  return void 0;
+}
+var code = (e) => e.code ?? "error";
+async function takeMetrics(slot) {
+  try {
+    return await readMetrics(slot.file);
+  } catch (e) {
+    return ignored(`metrics file could not be read (${code(e)}): ignored`);
+  } finally {
+    await rm3(slot.remove, { recursive: true, force: true }).catch(() => {
+    });
+  }
+}
+async function readMetrics(file3) {
+  let st;
+  try {
+    st = await lstat2(file3);
+  } catch (e) {
+    if (code(e) === "ENOENT") return void 0;
+    throw e;
+  }
+  const before = refusal(st);
+  if (before) return ignored(before);
+  let fh;
+  try {
+    fh = await open6(file3, OPEN_FLAGS);
+  } catch (e) {
+    if (code(e) === "ELOOP") return ignored(LINK);
+    throw e;
+  }
+  try {
+    const opened = refusal(await fh.stat());
+    if (opened) return ignored(opened);
+    const buf = Buffer.alloc(MAX_BYTES + 1);
+    let total = 0;
+    while (total < buf.length) {
+      const { bytesRead } = await fh.read(buf, total, buf.length - total, total);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+    }
+    if (total > MAX_BYTES) return ignored(`metrics file over ${MAX_BYTES} bytes: ignored`);
+    return parseMetricsFile(buf.subarray(0, total).toString("utf8"));
+  } finally {
+    await fh.close();
+  }
+}
+
+// src/runner/io/process-tree.ts
+import { readFileSync as readFileSync3, readdirSync as readdirSync3 } from "node:fs";
+import { readFile as readFile5 } from "node:fs/promises";
+import { setTimeout as delay } from "node:timers/promises";
+function defaultProcRoot() {
+  return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
+}
+function parseStat(text2) {
+  const open7 = text2.indexOf("(");
+  const close = text2.lastIndexOf(")");
+  if (open7 < 0 || close < open7) return null;
+  const pid = Number(text2.slice(0, open7).trim());
+  const rest = text2.slice(close + 1).trim().split(/\s+/);
+  const [state = "", ppidText, pgidText] = rest;
+  const ppid = Number(ppidText);
+  const pgid = Number(pgidText);
+  const startTime = rest[19];
+  if (!Number.isInteger(pid) || !Number.isInteger(ppid) || !Number.isInteger(pgid) || !startTime) return null;
+  return { pid, ppid, pgid, state, startTime, comm: text2.slice(open7 + 1, close) };
+}
+var isDead = (p) => p.state === "Z" || p.state === "X" || p.state === "x";
+var isPidName = (name2) => /^\d+$/.test(name2);
+function readSync2(path21) {
+  try {
+    return readFileSync3(path21, "utf8");
+  } catch {
+    return null;
+  }
+}
+async function readAsync(path21) {
+  try {
+    return await readFile5(path21, "utf8");
+  } catch {
+    return null;
+  }
+}
+var ProcessTree = class {
+  constructor(rootPid, opts = {}) {
+    this.rootPid = rootPid;
+    this.opts = opts;
+    this.root = opts.procRoot ?? defaultProcRoot();
+    this.self = opts.self ?? process.pid;
+    this.rootStart = this.stat(rootPid)?.startTime;
+  }
+  rootPid;
+  opts;
+  root;
+  self;
+  /** Running processes seen in the tree, by pid. */
+  known = /* @__PURE__ */ new Map();
+  /** Whether /proc/<pid>/task/<tid>/children exists (CONFIG_PROC_CHILDREN); else every stat is read. */
+  childrenFiles;
+  /** The benchmark's start time: nothing that started before it can be its. */
+  rootStart;
+  /** Whether this machine has a /proc to read (Linux); without it only the process group can be killed. */
+  static available(procRoot2 = defaultProcRoot()) {
+    try {
+      return readdirSync3(procRoot2).some(isPidName);
+    } catch {
+      return false;
+    }
+  }
+  /** Processes remembered so far that are still the same process; for signalling during the run. */
+  tracked() {
+    return [...this.known.values()];
+  }
+  /** Looks for new descendants of the benchmark and forgets the ones that ended. Cheap; call often. */
+  poll() {
+    const parents = [this.rootPid, ...this.known.keys()];
+    if (this.childrenFiles === void 0) {
+      if (this.childrenOf(this.rootPid) !== null) this.childrenFiles = true;
+      else if (this.stat(this.rootPid)) this.childrenFiles = false;
+    }
+    if (this.childrenFiles) this.pollChildren(parents);
+    else this.pollAll(parents);
+  }
+  pollChildren(parents) {
+    const stack = [...parents];
+    const visited = /* @__PURE__ */ new Set();
+    while (stack.length) {
+      const pid = stack.pop();
+      if (visited.has(pid)) continue;
+      visited.add(pid);
+      if (pid !== this.rootPid) {
+        const now = this.stat(pid);
+        const was = this.known.get(pid);
+        if (!now || isDead(now) || was && was.startTime !== now.startTime) {
+          this.known.delete(pid);
+          continue;
+        }
+        if (!was) this.known.set(pid, now);
+      }
+      for (const child2 of this.childrenOf(pid) ?? []) if (child2 !== this.self) stack.push(child2);
+    }
+  }
+  pollAll(parents) {
+    const all = this.scanSync();
+    for (const [pid, was] of this.known) {
+      const now = all.get(pid);
+      if (!now || isDead(now) || now.startTime !== was.startTime) this.known.delete(pid);
+    }
+    const kids = childIndex(all.values());
+    const stack = [...parents];
+    const visited = /* @__PURE__ */ new Set();
+    while (stack.length) {
+      const pid = stack.pop();
+      if (visited.has(pid)) continue;
+      visited.add(pid);
+      for (const child2 of kids.get(pid) ?? []) {
+        if (child2.pid === this.self || isDead(child2)) continue;
+        if (!this.known.has(child2.pid)) this.known.set(child2.pid, child2);
+        stack.push(child2.pid);
+      }
+    }
+  }
+  /**
+   * Every process still running that belongs to the benchmark (see the file comment), read from all of
+   * /proc once; for after the benchmark's main process has exited. Never this process. The stat files
+   * are read at once (as the meter does); environments, which can stall on a busy process, are read
+   * asynchronously and only for processes started since the benchmark.
+   */
+  async leftovers() {
+    const all = this.scanSync();
+    const found = /* @__PURE__ */ new Map();
+    const take = (p) => {
+      if (p.pid > 1 && p.pid !== this.self && !isDead(p)) found.set(p.pid, p);
+    };
+    for (const [pid, was] of this.known) {
+      const now = all.get(pid);
+      if (now && now.startTime === was.startTime) take(now);
+    }
+    for (const p of all.values()) if (p.pgid === this.rootPid) take(p);
+    const marker = this.opts.envMarker;
+    if (marker) {
+      const since = this.rootStart === void 0 ? -1 : Number(this.rootStart);
+      const candidates = [...all.values()].filter(
+        (p) => !found.has(p.pid) && p.pid !== this.self && !isDead(p) && Number(p.startTime) >= since
+      );
+      const marked = await Promise.all(candidates.map((p) => this.hasMarker(p.pid, marker)));
+      candidates.forEach((p, i) => marked[i] && take(p));
+    }
+    const kids = childIndex(all.values());
+    const stack = [...found.keys()];
+    while (stack.length) {
+      for (const child2 of kids.get(stack.pop()) ?? []) {
+        if (found.has(child2.pid)) continue;
+        take(child2);
+        if (found.has(child2.pid)) stack.push(child2.pid);
+      }
+    }
+    return [...found.values()].sort((a, b) => a.pid - b.pid);
+  }
+  /** Whether `p` is still that same process and running. */
+  isRunning(p) {
+    const now = this.stat(p.pid);
+    return !!now && now.startTime === p.startTime && !isDead(now);
+  }
+  /** Sends `signal` to each process that is still the one seen (never to a reused pid); returns those sent. */
+  signal(procs, signal) {
+    const sent = [];
+    for (const p of procs) {
+      if (p.pid <= 1 || p.pid === this.self || !this.isRunning(p)) continue;
+      try {
+        process.kill(p.pid, signal);
+        sent.push(p);
+      } catch {
+      }
+    }
+    return sent;
+  }
+  stat(pid) {
+    const text2 = readSync2(`${this.root}/${pid}/stat`);
+    return text2 ? parseStat(text2) : null;
+  }
+  childrenOf(pid) {
+    let tids;
+    try {
+      tids = readdirSync3(`${this.root}/${pid}/task`);
+    } catch {
+      return null;
+    }
+    const out = [];
+    for (const tid of tids) {
+      const text2 = readSync2(`${this.root}/${pid}/task/${tid}/children`);
+      if (text2 === null) return null;
+      for (const p of text2.split(/\s+/)) if (p) out.push(Number(p));
+    }
+    return out;
+  }
+  scanSync() {
+    const out = /* @__PURE__ */ new Map();
+    let names;
+    try {
+      names = readdirSync3(this.root);
+    } catch {
+      return out;
+    }
+    for (const name2 of names) {
+      if (!isPidName(name2)) continue;
+      const text2 = readSync2(`${this.root}/${name2}/stat`);
+      const p = text2 ? parseStat(text2) : null;
+      if (p) out.set(p.pid, p);
+    }
+    return out;
+  }
+  async hasMarker(pid, marker) {
+    let env = await readAsync(`${this.root}/${pid}/environ`);
+    if (env === "") env = await delay(20).then(() => readAsync(`${this.root}/${pid}/environ`));
+    return env !== null && env.split("\0").includes(marker);
+  }
+};
+function childIndex(procs) {
+  const kids = /* @__PURE__ */ new Map();
+  for (const p of procs) {
+    const list = kids.get(p.ppid);
+    if (list) list.push(p);
+    else kids.set(p.ppid, [p]);
+  }
+  return kids;
+}
+function describePids(procs, max = 5) {
+  const shown = procs.slice(0, max).map((p) => `${p.pid} (${p.comm.replace(/[^\w.+-]/g, "?").slice(0, 15)})`);
+  const more = procs.length > max ? ` and ${procs.length - max} more` : "";
+  return `${procs.length === 1 ? "pid" : "pids"} ${shown.join(", ")}${more}`;
 }
 
 // src/runner/io/spawn-command.ts
 var KILL_GRACE_MS2 = 2e3;
-var liveGroups = /* @__PURE__ */ new Set();
+var LEFTOVER_GRACE_MS = 1e3;
+var PIPE_GRACE_MS = 1500;
+var POLL_MS = 200;
+var liveRuns = /* @__PURE__ */ new Set();
 function killAllGroups(signal = "SIGKILL") {
-  for (const pgid of liveGroups) killGroup(pgid, signal);
+  for (const run2 of liveRuns) killRun(run2, signal);
+}
+function killRun(run2, signal) {
+  killGroup(run2.pgid, signal);
+  run2.tree?.signal(run2.tree.tracked(), signal);
 }
 function killGroup(pgid, signal) {
   try {
     process.kill(-pgid, signal);
+    return true;
   } catch {
+    return false;
   }
 }
-function spawnCommand(spec, prefix, output2, onPid, baseEnv = process.env) {
+var procAvailable = /* @__PURE__ */ new Map();
+function hasProc(root) {
+  let known = procAvailable.get(root);
+  if (known === void 0) procAvailable.set(root, known = ProcessTree.available(root));
+  return known;
+}
+var notStarted = (reason) => ({
+  ok: false,
+  exitCode: null,
+  signal: null,
+  timedOut: false,
+  reason,
+  durationS: 0
+});
+function spawnCommand(spec, opts) {
   const start = performance5.now();
   const elapsed = () => (performance5.now() - start) / 1e3;
   if (!existsSync3(spec.cwd)) {
-    const reason = `could not start: working directory ${spec.cwd} does not exist`;
-    return Promise.resolve({
-      ok: false,
-      exitCode: null,
-      signal: null,
-      timedOut: false,
-      reason,
-      durationS: 0
-    });
+    return Promise.resolve(notStarted(`could not start: working directory ${spec.cwd} does not exist`));
   }
-  const metricsFile = newMetricsFile();
-  return new Promise((resolve2) => {
-    const child3 = spawn3("/bin/sh", ["-c", spec.run], {
+  let slot;
+  try {
+    slot = newMetricsFile(opts.runAs);
+  } catch (e) {
+    return Promise.resolve(notStarted(`could not start: no metrics file: ${e.message}`));
+  }
+  const procRoot2 = opts.procRoot ?? defaultProcRoot();
+  return new Promise((resolve) => {
+    const child2 = spawn2("/bin/sh", ["-c", spec.run], {
       cwd: spec.cwd,
-      env: { ...baseEnv, ...spec.env, [METRICS_ENV]: metricsFile },
+      env: { ...opts.env ?? process.env, ...spec.env, [METRICS_ENV]: slot.file },
       detached: true,
-      stdio: ["ignore", "pipe", "pipe"]
+      stdio: ["ignore", "pipe", "pipe"],
+      ...opts.runAs ? { uid: opts.runAs.uid, gid: opts.runAs.gid } : {}
     });
-    const out = new LinePrefixer(prefix, output2);
-    const err = new LinePrefixer(prefix, output2);
-    child3.stdout.on("data", (c) => out.write(c));
-    child3.stderr.on("data", (c) => err.write(c));
+    const out = new LinePrefixer(opts.prefix ?? "", opts.output);
+    const err = new LinePrefixer(opts.prefix ?? "", opts.output);
+    child2.stdout.on("data", (c) => out.write(c));
+    child2.stderr.on("data", (c) => err.write(c));
+    const closed = new Promise((res) => child2.once("close", () => res()));
     let timedOut = false;
     let killTimer;
-    const pid = child3.pid;
+    let poller;
+    const pid = child2.pid;
+    let run2;
     if (pid) {
-      liveGroups.add(pid);
-      onPid(pid);
+      const envMarker = `${METRICS_ENV}=${slot.file}`;
+      const tree = hasProc(procRoot2) ? new ProcessTree(pid, { procRoot: procRoot2, envMarker }) : null;
+      run2 = { pgid: pid, tree };
+      liveRuns.add(run2);
+      if (tree) {
+        poller = setInterval(() => tree.poll(), POLL_MS);
+        poller.unref();
+      }
+      opts.onPid?.(pid);
     }
     const timer = setTimeout(
       () => {
-        if (!pid) return;
+        if (!run2) return;
         timedOut = true;
-        killGroup(pid, "SIGTERM");
-        killTimer = setTimeout(() => killGroup(pid, "SIGKILL"), KILL_GRACE_MS2);
+        const r = run2;
+        killRun(r, "SIGTERM");
+        killTimer = setTimeout(() => killRun(r, "SIGKILL"), KILL_GRACE_MS2);
       },
       Math.min(spec.timeoutS * 1e3, 2 ** 31 - 1)
     );
     let settled = false;
-    const finish = (result) => {
+    const finish = async (result, exitedAt) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       clearTimeout(killTimer);
-      if (pid) {
-        killGroup(pid, "SIGKILL");
-        liveGroups.delete(pid);
+      clearInterval(poller);
+      const notes = [];
+      if (run2) {
+        try {
+          notes.push(...await endLeftovers(run2));
+        } catch (e) {
+          notes.push(`could not end what the benchmark left running: ${e.message}`);
+        }
+        liveRuns.delete(run2);
       }
+      if (exitedAt !== void 0) {
+        const wait = Math.max(100, exitedAt + PIPE_GRACE_MS - performance5.now());
+        const inTime = await Promise.race([closed.then(() => true), delay2(wait, false)]);
+        if (!inTime) {
+          notes.push(
+            `stopped reading the benchmark's output ${PIPE_GRACE_MS / 1e3} s after it exited: a process it started still holds it open`
+          );
+        }
+      }
+      child2.stdout.destroy();
+      child2.stderr.destroy();
       out.flush();
       err.flush();
-      resolve2(withReported(result, takeMetrics(metricsFile)));
+      const withNotes = notes.length ? { ...result, notes } : result;
+      resolve(withReported(withNotes, await takeMetrics(slot)));
     };
-    child3.on(
+    child2.on(
       "error",
-      (e) => finish({
+      (e) => void finish({
         ok: false,
         exitCode: null,
         signal: null,
@@ -71142,15 +70053,48 @@ function spawnCommand(spec, prefix, output2, onPid, baseEnv = process.env) {
         durationS: elapsed()
       })
     );
-    child3.on("exit", (exitCode, signal) => {
+    child2.on("exit", (exitCode, signal) => {
+      const exitedAt = performance5.now();
       const durationS = elapsed();
       const ended = { exitCode, signal, timedOut };
       const ok = !timedOut && exitCode === 0;
       const result = { ok, ...ended, durationS };
       if (!ok) result.reason = describeExit(ended, spec.timeoutS);
-      setImmediate(() => finish(result));
+      void finish(result, exitedAt);
     });
   });
+}
+async function endLeftovers(run2) {
+  const { tree, pgid } = run2;
+  if (!tree) {
+    if (!killGroup(pgid, 0)) return [];
+    killGroup(pgid, "SIGTERM");
+    const deadline = performance5.now() + LEFTOVER_GRACE_MS;
+    while (killGroup(pgid, 0) && performance5.now() < deadline) await delay2(50);
+    killGroup(pgid, "SIGKILL");
+    return [
+      "ended processes left running in the benchmark's process group after it exited (without /proc, processes that left the group, e.g. with setsid, cannot be found)"
+    ];
+  }
+  const ended = /* @__PURE__ */ new Map();
+  const key = (p) => `${p.pid}:${p.startTime}`;
+  for (let round2 = 1; round2 <= 3; round2++) {
+    const left = (await tree.leftovers()).filter((p) => !ended.has(key(p)));
+    if (!left.length) break;
+    tree.signal(left, "SIGTERM");
+    killGroup(pgid, "SIGTERM");
+    const deadline = performance5.now() + (round2 === 1 ? LEFTOVER_GRACE_MS : 0);
+    while (left.some((p) => tree.isRunning(p)) && performance5.now() < deadline) await delay2(50);
+    tree.signal(left, "SIGKILL");
+    for (const p of left) ended.set(key(p), p);
+  }
+  killGroup(pgid, "SIGKILL");
+  const n = ended.size;
+  if (!n) return [];
+  const procs = [...ended.values()].sort((a, b) => a.pid - b.pid);
+  return [
+    `ended ${n} process${n === 1 ? "" : "es"} left running after the benchmark exited: ${describePids(procs)}`
+  ];
 }
 function withReported(result, reported) {
   if (!reported) return result;
@@ -71158,6 +70102,121 @@ function withReported(result, reported) {
   if (!result.ok && reported.error) out.reason = `${result.reason ?? "failed"}: ${reported.error}`;
   return out;
 }
+
+// src/engine/shutdown.ts
+import os9 from "node:os";
+var FORCE_AT = 3;
+var SIGNALS = ["SIGINT", "SIGTERM"];
+var holds = /* @__PURE__ */ new Set();
+var received = 0;
+function holdSignals(onSignal) {
+  const hold = onSignal ? { onSignal } : {};
+  if (holds.size === 0) {
+    received = 0;
+    for (const s of SIGNALS) process.on(s, handle);
+  }
+  holds.add(hold);
+  return () => {
+    if (!holds.delete(hold)) return;
+    if (holds.size === 0) for (const s of SIGNALS) process.off(s, handle);
+  };
+}
+function interrupted() {
+  return received > 0;
+}
+function handle(signal) {
+  received++;
+  for (const hold of holds) {
+    try {
+      hold.onSignal?.();
+    } catch {
+    }
+  }
+  if (received === 1) {
+    say(`interrupted (${signal}): stopping; the report will still be written`);
+  } else if (received < FORCE_AT) {
+    say(`${signal} again: still writing the report; a third signal exits without it`);
+  } else {
+    say(`${signal}, the third signal: exiting without the report`);
+    process.exit(128 + (os9.constants.signals[signal] ?? 0));
+  }
+}
+function say(message) {
+  process.stderr.write(`carbon-gate: ${message}
+`);
+}
+
+// package.json
+var package_default = {
+  name: "carbon-gate",
+  version: "0.1.0",
+  description: "Carbon gate for ML CI: run declared benchmarks, meter their energy, convert to CO2e and gate on budgets.",
+  license: "MIT",
+  type: "module",
+  engines: {
+    node: ">=20"
+  },
+  bin: {
+    "carbon-gate": "dist/cli.js"
+  },
+  files: [
+    "dist",
+    "data",
+    "demo",
+    "templates",
+    "schema"
+  ],
+  scripts: {
+    build: "node scripts/build.mjs",
+    start: "node dist/cli.js run",
+    test: "npm run build && vitest run",
+    lint: "eslint . && prettier --check .",
+    format: "prettier --write .",
+    typecheck: "tsc --noEmit",
+    "derive:data": "node scripts/derive-data.mjs",
+    "gen:schema": "tsx scripts/gen-schema.ts",
+    "gen:report-schema": "tsx scripts/gen-report-schema.ts",
+    "bench:overhead": "tsx scripts/bench-overhead.ts",
+    "fit:power-model": "tsx scripts/fit-power-model.ts",
+    "bench:power-model": "tsx scripts/bench-power-model.ts",
+    "bench:gate-aa": "tsx scripts/bench-gate-aa.ts",
+    "bench:gate-power": "tsx scripts/bench-gate-power.ts",
+    "bench:forwarder": "tsx scripts/bench-forwarder.ts",
+    "gen:action": "tsx scripts/gen-action.ts"
+  },
+  dependencies: {
+    "@actions/core": "^3.0.1",
+    "@actions/github": "^9.1.1",
+    "@octokit/core": "^7.0.8",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
+    "@tensorflow/tfjs": "^4.22.0",
+    "@tensorflow/tfjs-backend-wasm": "^4.22.0",
+    handlebars: "^4.7.10",
+    mnist: "^1.1.0",
+    yaml: "^2.9.1",
+    zod: "^4.6.7"
+  },
+  devDependencies: {
+    "@eslint/js": "^10.0.1",
+    "@octokit/webhooks-examples": "^7.6.1",
+    "@types/node": "^20.19.43",
+    esbuild: "^0.28.2",
+    eslint: "^10.15.0",
+    "i18n-iso-countries": "^7.14.0",
+    prettier: "^3.10.1",
+    tsx: "^4.23.15",
+    typescript: "^5.9.3",
+    "typescript-eslint": "^8.73.0",
+    vitest: "^4.1.12"
+  },
+  optionalDependencies: {
+    "@tensorflow/tfjs-node": "^4.22.0"
+  }
+};
+
+// src/version.ts
+var VERSION7 = package_default.version;
 
 // src/engine/measure.ts
 async function measure(opts) {
@@ -71172,27 +70231,33 @@ async function measure(opts) {
     profilePath: opts.profilePath
   });
   for (const n of meterNotes2) opts.note(n);
-  let interrupted = false;
-  const onSignal = () => {
-    interrupted = true;
-    killAllGroups();
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const releaseSignals = holdSignals(() => killAllGroups());
   try {
     const deps = {
       meter: meter2,
-      spawnBenchmark: (spec, onPid) => spawnCommand(spec, opts.prefixFor(spec), opts.benchOutput, onPid, opts.benchEnv),
+      spawnBenchmark: (spec, onPid) => spawnCommand(spec, {
+        prefix: opts.prefixFor(spec),
+        output: opts.benchOutput,
+        onPid,
+        env: opts.benchEnv,
+        ...opts.runAs ? { runAs: opts.runAs } : {}
+      }),
       progress: opts.progress,
-      interrupted: () => interrupted
+      interrupted
     };
     const ab = opts.abBase ? await runAb(opts.specs, opts.abBase, {
       ...deps,
-      spawnBaseBenchmark: (spec, onPid) => spawnCommand(spec, `[base ${spec.name}] `, opts.benchOutput, onPid, opts.benchEnv)
+      spawnBaseBenchmark: (spec, onPid) => spawnCommand(spec, {
+        prefix: `[base ${spec.name}] `,
+        output: opts.benchOutput,
+        onPid,
+        env: opts.benchEnv,
+        ...opts.runAs ? { runAs: opts.runAs } : {}
+      })
     }) : null;
     const runs = ab ? ab.head : await runSuite(opts.specs, deps);
     const build = (runs2) => buildReport({
-      version: package_default.version,
+      version: VERSION7,
       createdAt: (/* @__PURE__ */ new Date()).toISOString(),
       config: opts.configLabel,
       machine: {
@@ -71213,16 +70278,14 @@ async function measure(opts) {
         ...carbon.pue.notices,
         ...carbon.embodied.notices,
         ...opts.notices,
-        ...interrupted ? ["interrupted: remaining benchmarks were not run"] : []
+        ...interrupted() ? ["interrupted: remaining benchmarks were not run"] : []
       ]
     });
     return { report: build(runs), ...ab ? { base: build(ab.base) } : {} };
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    releaseSignals();
   }
 }
-var VERSION7 = package_default.version;
 
 // src/engine/run-engine.ts
 async function runEngine(req) {
@@ -71232,12 +70295,12 @@ async function runEngine(req) {
     const measured2 = await measure(commandOptions(suite.argv, suite.cwd, o, sinks));
     return { report: applyGate(measured2.report, { budgetOf: () => void 0, baseline: null }) };
   }
-  const { config: config2, dir: dir2 } = await loadConfig(suite.path);
+  const { config: config2, dir } = await loadConfig(suite.path);
   const fromFile = baselineChoice.kind === "file" ? await fileBaseline(baselineChoice.path).load() : null;
   const gated = baselineChoice.kind !== "none";
   const optionsFor = (abBase) => ({
-    ...configOptions(config2, dir2, suite.label, o, sinks),
-    specs: specsFromConfig(config2, dir2, { gated }),
+    ...configOptions(config2, dir, suite.label, o, sinks),
+    specs: specsFromConfig(config2, dir, { gated }),
     ...abBase ? { abBase } : {}
   });
   let baseline = fromFile;
@@ -71257,7 +70320,7 @@ async function runEngine(req) {
   });
   return { report, config: config2 };
 }
-function configOptions(config2, dir2, label2, o, sinks) {
+function configOptions(config2, dir, label2, o, sinks) {
   const i = config2.intensity;
   return {
     configLabel: label2,
@@ -71280,7 +70343,7 @@ function configOptions(config2, dir2, label2, o, sinks) {
       projection: config2.projection
     },
     intervalS: config2.meter.intervalS,
-    ...config2.powerProfile ? { profilePath: path19.resolve(dir2, config2.powerProfile) } : {},
+    ...config2.powerProfile ? { profilePath: path15.resolve(dir, config2.powerProfile) } : {},
     ...sinkOptions(sinks, o, [i?.tokenEnv, i?.usernameEnv, i?.passwordEnv])
   };
 }
@@ -71288,7 +70351,7 @@ function commandOptions(argv, cwd, o, sinks) {
   return {
     specs: [
       {
-        name: path19.basename(argv[0] ?? "command"),
+        name: path15.basename(argv[0] ?? "command"),
         kind: "other",
         run: shellQuote(argv),
         cwd,
@@ -71317,16 +70380,45 @@ function sinkOptions(sinks, o, credentialEnvs) {
     note: sinks.note,
     warn: sinks.warn,
     notices: o.notices ?? [],
-    benchEnv: benchmarkEnv(process.env, o.benchEnv, credentialEnvs)
+    benchEnv: asUser(benchmarkEnv(process.env, o.benchEnv, credentialEnvs), o.benchmarkUser),
+    ...o.benchmarkUser ? { runAs: { uid: o.benchmarkUser.uid, gid: o.benchmarkUser.gid } } : {}
   };
+}
+function asUser(env, user) {
+  return user ? { ...env, HOME: user.home, USER: user.name, LOGNAME: user.name } : env;
+}
+
+// src/action/benchmark-user.ts
+import { execFile as execFile3 } from "node:child_process";
+import { promisify } from "node:util";
+var run = promisify(execFile3);
+async function resolveBenchmarkUser(user, uid = process.getuid?.()) {
+  if (uid !== 0)
+    throw new InputError(
+      "input benchmark-user: switching user needs the Action to run as root (a container job or a root self-hosted runner)"
+    );
+  const entry = await run("getent", ["passwd", user]).then(
+    (r) => r.stdout.trim().split(":"),
+    () => null
+  );
+  if (!entry || entry.length < 7) throw new InputError(`input benchmark-user: no local user "${user}"`);
+  const [, , u, g, , home] = entry;
+  const id = { uid: Number(u), gid: Number(g) };
+  if (!Number.isInteger(id.uid) || !Number.isInteger(id.gid))
+    throw new InputError(`input benchmark-user: cannot read the ids of "${user}"`);
+  if (id.uid === 0 || id.gid === 0)
+    throw new InputError(
+      `input benchmark-user: "${user}" is root or in group root; name an unprivileged user`
+    );
+  return { name: user, ...id, home: home || "/" };
 }
 
 // src/action/run-benchmarks.ts
 async function runBenchmarks(inputs, cwd, log, baseline) {
-  const configPath = path20.resolve(cwd, inputs.config);
+  const configPath = path16.resolve(cwd, inputs.config);
   const line = (m) => log.info(`carbon-gate: ${m}`);
   const { report, config: config2 } = await runEngine({
-    suite: { kind: "config", path: configPath, label: path20.relative(cwd, configPath) || configPath },
+    suite: { kind: "config", path: configPath, label: path16.relative(cwd, configPath) || configPath },
     overrides: {
       ...inputs.region ? { region: inputs.region } : {},
       credentials: {
@@ -71335,7 +70427,8 @@ async function runBenchmarks(inputs, cwd, log, baseline) {
         wattTimePassword: inputs.wattTimePassword
       },
       baseline,
-      benchEnv: "action"
+      benchEnv: "action",
+      ...inputs.benchmarkUser ? { benchmarkUser: await resolveBenchmarkUser(inputs.benchmarkUser) } : {}
     },
     sinks: {
       benchOutput: process.stdout,
@@ -71349,6 +70442,20 @@ async function runBenchmarks(inputs, cwd, log, baseline) {
     throw e;
   });
   return { report, config: config2, configPath };
+}
+
+// src/action/stop-commands.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+async function withCommandsStopped(write, fn) {
+  const token = `carbon-gate-${randomBytes2(16).toString("hex")}`;
+  write(`::stop-commands::${token}
+`);
+  try {
+    return await fn();
+  } finally {
+    write(`::${token}::
+`);
+  }
 }
 
 // src/action/history-plan.ts
@@ -71366,30 +70473,63 @@ function historyRole(inputs, ctx) {
 
 // src/github/history/record.ts
 var RECORD_VERSION = 1;
+var RECORD_LIMITS = {
+  benchmarks: SUITE_LIMITS.benchmarks,
+  /** A benchmark's samples are its metered repeats. */
+  samples: SUITE_LIMITS.repeat,
+  /** All samples of the record: the suite's metered repeats. */
+  suiteSamples: SUITE_LIMITS.suiteRepeats,
+  /** toRunRecord cuts a benchmark's reason to this. */
+  reason: 500
+};
+var MAX_RECORD_BYTES = 8 * 1024 * 1024;
+var MAX_CLOCK_SKEW_MS = 5 * 6e4;
 var sample3 = SampleReportSchema.pick({ status: true, energyJ: true, co2eG: true, durationS: true });
 var benchmark3 = BenchmarkReportSchema.pick({ name: true, status: true }).extend({
-  reason: external_exports.string().max(500).optional(),
-  samples: external_exports.array(sample3).max(1e3),
-  perUnit: PerUnitSchema.pick({ count: true }).optional()
+  reason: external_exports.string().max(RECORD_LIMITS.reason).optional(),
+  samples: external_exports.array(sample3).max(RECORD_LIMITS.samples),
+  perUnit: BenchmarkReportSchema.shape.perUnit.unwrap().pick({ count: true }).optional()
 });
+var totals = ReportSchema.shape.totals.pick({ energyJ: true, co2eG: true });
 var runRecordSchema = external_exports.object({
   version: external_exports.literal(RECORD_VERSION),
   sha: external_exports.string().regex(/^[0-9a-f]{40}$/),
   ref: external_exports.string().max(300),
-  runId: external_exports.string().max(40),
+  /** GITHUB_RUN_ID (digits), or empty outside Actions. */
+  runId: external_exports.string().regex(/^[\w.-]{0,40}$/),
   /** UTC month of the run, YYYY-MM: the team ledger's period. */
   month: external_exports.string().regex(/^\d{4}-\d{2}$/),
-  createdAt: external_exports.string().max(40),
-  config: external_exports.string().max(300),
+  /** UTC, as toISOString() writes it. */
+  createdAt: external_exports.iso.datetime(),
+  config: ReportSchema.shape.config,
   /** Suite CO2e of one run (sum of medians), for the trend; spent = every measured repeat, for the ledger. */
-  totals: ReportSchema.shape.totals.pick({ energyJ: true, co2eG: true }).extend({ spentCo2eG: external_exports.number() }),
-  benchmarks: external_exports.array(benchmark3).max(500)
-});
+  totals: totals.extend({ spentCo2eG: totals.shape.co2eG }),
+  benchmarks: external_exports.array(benchmark3).max(RECORD_LIMITS.benchmarks)
+}).superRefine(consistent);
+function consistent(r, ctx) {
+  if (r.month !== r.createdAt.slice(0, 7))
+    ctx.addIssue({ code: "custom", path: ["month"], message: `${r.month} is not the month of createdAt` });
+  const samples = r.benchmarks.flatMap((b) => b.samples);
+  if (samples.length > RECORD_LIMITS.suiteSamples)
+    ctx.addIssue({
+      code: "custom",
+      path: ["benchmarks"],
+      message: `${samples.length} samples in all, more than ${RECORD_LIMITS.suiteSamples}`
+    });
+  const sum = samples.reduce((s, x) => s + x.co2eG, 0);
+  const spent = r.totals.spentCo2eG;
+  if (Math.abs(spent - sum) > 1e-9 * Math.max(spent, sum))
+    ctx.addIssue({
+      code: "custom",
+      path: ["totals", "spentCo2eG"],
+      message: `${spent} is not the sum of the samples' co2eG (${sum})`
+    });
+}
 function toRunRecord(report, meta3) {
   const benchmarks = report.benchmarks.map((b) => ({
     name: b.name,
     status: b.status,
-    ...b.reason ? { reason: b.reason.slice(0, 500) } : {},
+    ...b.reason ? { reason: b.reason.slice(0, RECORD_LIMITS.reason) } : {},
     samples: b.samples.map(({ status, energyJ: energyJ2, co2eG, durationS }) => ({
       status,
       energyJ: energyJ2,
@@ -71412,13 +70552,21 @@ function toRunRecord(report, meta3) {
   };
 }
 var monthOf = (d) => d.toISOString().slice(0, 7);
-function parseRecord(text2) {
+function checkRecord(text2, opts = {}) {
+  let json2;
   try {
-    const r = runRecordSchema.safeParse(JSON.parse(text2));
-    return r.success ? r.data : null;
-  } catch {
-    return null;
+    json2 = JSON.parse(text2);
+  } catch (e) {
+    return { ok: false, why: `not JSON (${e.message.split("\n")[0].slice(0, 100)})` };
   }
+  const r = runRecordSchema.safeParse(json2);
+  if (!r.success) return { ok: false, why: `not a valid record: ${firstIssue(r.error).slice(0, 300)}` };
+  if (opts.now && Date.parse(r.data.createdAt) > opts.now.getTime() + MAX_CLOCK_SKEW_MS)
+    return {
+      ok: false,
+      why: `createdAt ${r.data.createdAt} is after this run (${opts.now.toISOString()}, ${MAX_CLOCK_SKEW_MS / 6e4} min of clock skew allowed)`
+    };
+  return { ok: true, record: r.data };
 }
 
 // src/github/history/trend.ts
@@ -71441,17 +70589,28 @@ function historyBaseline(store) {
 }
 
 // src/github/history/ancestor.ts
-function closestRecord(shas, records) {
+function closestRecord(shas, records, opts = {}) {
   const bySha = /* @__PURE__ */ new Map();
   for (const r of records) {
-    const seen = bySha.get(r.record.sha);
-    if (!seen || seen.record.createdAt < r.record.createdAt) bySha.set(r.record.sha, r);
+    const list = bySha.get(r.record.sha);
+    if (list) list.push(r);
+    else bySha.set(r.record.sha, [r]);
   }
   for (const [distance, sha] of shas.entries()) {
-    const found = bySha.get(sha);
-    if (found) return { found, distance };
+    const list = bySha.get(sha);
+    if (!list) continue;
+    const own2 = opts.runId ? list.filter((r) => r.record.runId === opts.runId) : [];
+    const found = oldest(own2.length ? own2 : list);
+    return { found, distance, candidates: list.length, ownRun: own2.length > 0 };
   }
   return null;
+}
+function oldest(list) {
+  const time3 = (r) => Date.parse(r.record.createdAt);
+  return list.reduce((a, b) => {
+    const d = time3(b) - time3(a);
+    return d < 0 || d === 0 && b.path < a.path ? b : a;
+  });
 }
 
 // src/github/history/baseline-store.ts
@@ -71460,20 +70619,29 @@ function baseRecordStore(chosen) {
     recent: async (limit) => chosen && limit > 0 ? [{ ref: chosen.record.sha.slice(0, 7), report: chosen.record }] : []
   };
 }
-async function baselineForBase(shas, records) {
-  const hit = closestRecord(shas, records);
+async function baselineForBase(shas, records, opts = {}) {
+  const hit = closestRecord(shas, records, opts);
   if (!hit) return null;
   const data6 = await historyBaseline(baseRecordStore(hit.found)).load();
-  if (hit.distance === 0) return data6;
-  const note = `base ${shas[0].slice(0, 7)} has no record; compared with its ancestor ${hit.found.record.sha.slice(0, 7)} (${hit.distance} first-parent commits back)`;
-  return { ...data6, note };
+  const notes = [];
+  if (hit.distance > 0)
+    notes.push(
+      `base ${shas[0].slice(0, 7)} has no record; compared with its ancestor ${hit.found.record.sha.slice(0, 7)} (${hit.distance} first-parent commits back)`
+    );
+  if (hit.candidates > 1) notes.push(whichRecord(hit));
+  return notes.length ? { ...data6, note: notes.join("; ") } : data6;
+}
+function whichRecord(hit) {
+  const { record: record2, path: path21 } = hit.found;
+  const why = hit.ownRun ? "this run's own" : "the oldest";
+  return `${record2.sha.slice(0, 7)} has ${hit.candidates} records; used ${why}, run ${record2.runId} of ${record2.createdAt} (${path21.slice(0, 120)})`;
 }
 
 // src/github/history/io/append-run.ts
-import { randomBytes } from "node:crypto";
-import { mkdtemp as mkdtemp3, rm as rm4 } from "node:fs/promises";
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { mkdtemp as mkdtemp3, rm as rm5 } from "node:fs/promises";
 import os11 from "node:os";
-import path22 from "node:path";
+import path18 from "node:path";
 
 // src/github/history/record-path.ts
 var RUNS_DIR = "runs";
@@ -71482,8 +70650,8 @@ function recordPath(now, sha, random) {
   return `${RUNS_DIR}/${time3}-${sha.slice(0, 7)}-${random.replace(/[^a-z0-9]/gi, "").slice(0, 12)}.json`;
 }
 var NAME = /^runs\/(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2}(?:\.\d+)?)Z-[0-9a-f]{1,40}-[a-z0-9]+\.json$/i;
-function recordTime(path25) {
-  const m = NAME.exec(path25);
+function recordTime(path21) {
+  const m = NAME.exec(path21);
   if (!m) return null;
   const d = /* @__PURE__ */ new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}Z`);
   return Number.isNaN(d.getTime()) ? null : d;
@@ -71500,26 +70668,26 @@ function expiredPaths(paths, now, days) {
 }
 
 // src/github/history/io/data-repo.ts
-import { mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
 import os10 from "node:os";
-import path21 from "node:path";
+import path17 from "node:path";
 async function openDataRepo(workspace, branch) {
   const url2 = (await git(["remote", "get-url", "origin"], { cwd: workspace })).trim();
-  const dir2 = await mkdtemp2(path21.join(os10.tmpdir(), "carbon-gate-data-"));
-  const run = (args, o = {}) => git(args, { cwd: dir2, ...o });
+  const dir = await mkdtemp2(path17.join(os10.tmpdir(), "carbon-gate-data-"));
+  const run2 = (args, o = {}) => git(args, { cwd: dir, ...o });
   try {
-    await run(["init", "--bare", "--quiet"]);
-    const resolved = /^[a-z][a-z0-9+.-]*:|^[^/]+@[^/]+:/i.test(url2) ? url2 : path21.resolve(workspace, url2);
-    await run(["remote", "add", "origin", resolved]);
+    await run2(["init", "--bare", "--quiet"]);
+    const resolved = /^[a-z][a-z0-9+.-]*:|^[^/]+@[^/]+:/i.test(url2) ? url2 : path17.resolve(workspace, url2);
+    await run2(["remote", "add", "origin", resolved]);
     for (const [key, value] of await credentialHeaders(workspace)) {
-      await run(["config", "--add", key, value]);
+      await run2(["config", "--add", key, value]);
     }
   } catch (e) {
-    await rm3(dir2, { recursive: true, force: true });
+    await rm4(dir, { recursive: true, force: true });
     throw e;
   }
-  const bytes = (args, o = {}) => gitBytes(args, { cwd: dir2, ...o });
-  return { dir: dir2, branch, git: run, bytes, close: () => rm3(dir2, { recursive: true, force: true }) };
+  const bytes = (args, o = {}) => gitBytes(args, { cwd: dir, ...o });
+  return { dir, branch, git: run2, bytes, close: () => rm4(dir, { recursive: true, force: true }) };
 }
 async function credentialHeaders(workspace) {
   try {
@@ -71549,59 +70717,134 @@ async function fetchTip(repo) {
 }
 
 // src/github/history/io/read-records.ts
+var MAX_HISTORY_BYTES = 256 * 1024 * 1024;
+var MAX_SKIP_LINES = 20;
+var CHUNK_BYTES = 32 * 1024 * 1024;
 async function listRuns(repo, commit) {
   const out = await repo.git(["ls-tree", "-r", "-z", "--name-only", commit, "--", `${RUNS_DIR}/`]);
   return out.split("\0").filter(Boolean);
 }
-async function readRecords(repo, commit) {
-  const paths = (await listRuns(repo, commit)).filter((p) => p.endsWith(".json") && !p.includes("\n"));
-  if (!paths.length) return [];
-  const buf = await repo.bytes(["cat-file", "--batch"], {
-    input: paths.map((p) => `${commit}:${p}`).join("\n") + "\n"
-  });
+async function listRunBlobs(repo, commit) {
+  const out = await repo.git(["ls-tree", "-r", "-z", "--long", commit, "--", `${RUNS_DIR}/`]);
+  const blobs = [];
+  for (const entry of out.split("\0")) {
+    const m = /^(100644|100755) blob ([0-9a-f]{40,64}) +(\d+)\t(.+)$/s.exec(entry);
+    if (m) blobs.push({ path: m[4], oid: m[2], size: Number(m[3]) });
+  }
+  return blobs;
+}
+async function readRecords(repo, commit, opts = {}) {
+  const cap = opts.maxRecordBytes ?? MAX_RECORD_BYTES;
+  const now = opts.now ?? /* @__PURE__ */ new Date();
+  let skipped = 0;
+  const skip = (path21, why) => {
+    if (++skipped <= MAX_SKIP_LINES) opts.log?.(`history: skipped ${path21}: ${why}`);
+  };
+  const wanted = [];
+  let budget2 = MAX_HISTORY_BYTES;
+  let overBudget = 0;
+  const blobs = (await listRunBlobs(repo, commit)).filter((b) => b.path.endsWith(".json"));
+  for (const b of [...blobs].reverse()) {
+    if (b.size > cap) skip(b.path, `${b.size} bytes, over the ${cap}-byte cap for a record file`);
+    else if (b.size > budget2) overBudget++;
+    else {
+      budget2 -= b.size;
+      wanted.push(b);
+    }
+  }
+  wanted.reverse();
   const records = [];
+  for (const chunk of chunks(wanted)) {
+    const texts = await catBlobs(repo, chunk);
+    for (const b of chunk) {
+      const text2 = texts.get(b.oid);
+      const checked = text2 === void 0 ? null : checkRecord(text2, { now });
+      if (checked?.ok) records.push({ path: b.path, record: checked.record });
+      else skip(b.path, checked ? checked.why : "missing from the fetched branch");
+    }
+  }
+  if (skipped > MAX_SKIP_LINES)
+    opts.log?.(`history: skipped ${skipped - MAX_SKIP_LINES} more files under ${RUNS_DIR}/`);
+  if (overBudget)
+    opts.log?.(
+      `history: skipped the ${overBudget} oldest record files: over ${MAX_HISTORY_BYTES} bytes in all`
+    );
+  return records;
+}
+function* chunks(blobs) {
+  let group = [];
+  let size = 0;
+  for (const b of blobs) {
+    if (group.length && size + b.size > CHUNK_BYTES) {
+      yield group;
+      group = [];
+      size = 0;
+    }
+    group.push(b);
+    size += b.size;
+  }
+  if (group.length) yield group;
+}
+async function catBlobs(repo, blobs) {
+  const unique2 = [...new Set(blobs.map((b) => b.oid))];
+  const expected = unique2.length * 100 + blobs.reduce((s, b) => s + b.size, 0);
+  if (expected >= GIT_MAX_BUFFER) throw new Error("history: a read chunk exceeds the git output buffer");
+  const buf = await repo.bytes(["cat-file", "--batch"], { input: unique2.join("\n") + "\n" });
+  const out = /* @__PURE__ */ new Map();
   let at2 = 0;
-  for (const p of paths) {
+  for (const oid of unique2) {
     const nl = buf.indexOf(10, at2);
+    if (nl < 0) break;
     const header = buf.subarray(at2, nl).toString("utf8").split(" ");
     at2 = nl + 1;
     if (header[1] === "missing") continue;
     const size = Number(header[2]);
-    const record2 = parseRecord(buf.subarray(at2, at2 + size).toString("utf8"));
+    out.set(oid, buf.subarray(at2, at2 + size).toString("utf8"));
     at2 += size + 1;
-    if (record2) records.push({ path: p, record: record2 });
   }
-  return records;
+  return out;
 }
 
 // src/github/history/io/append-run.ts
 var defaultBackoff = (attempt2) => Math.min(4e3, 100 * 2 ** attempt2) * (0.5 + Math.random());
 async function appendRun(opts) {
-  const file3 = recordPath(opts.now, opts.record.sha, randomBytes(6).toString("hex"));
+  const valid = runRecordSchema.safeParse(opts.record);
+  if (!valid.success) throw new Error(`this run's record is not valid: ${firstIssue(valid.error)}`);
+  const file3 = recordPath(opts.now, opts.record.sha, randomBytes3(6).toString("hex"));
   const content = JSON.stringify(opts.record) + "\n";
   const maxAttempts = opts.maxAttempts ?? 12;
   const repo = await openDataRepo(opts.workspace, opts.branch);
   try {
-    for (let attempt2 = 1; ; attempt2++) {
+    let pushed;
+    for (let attempt2 = 1; !pushed; attempt2++) {
       if (attempt2 > 1) await sleep((opts.backoffMs ?? defaultBackoff)(attempt2));
       try {
         const tip = await fetchTip(repo);
         const { commit, pruned } = await commitOn(repo, tip, file3, content, opts);
         await repo.git(["push", "--quiet", "origin", `${commit}:refs/heads/${opts.branch}`]);
-        return { commit, path: file3, attempts: attempt2, pruned, records: await readRecords(repo, commit) };
+        pushed = { commit, pruned, attempts: attempt2 };
       } catch (e) {
         if (attempt2 >= maxAttempts) throw e;
         opts.log?.(`history: try ${attempt2} failed (${e instanceof Error ? e.message : e}); retrying`);
       }
     }
+    const now = new Date(Math.max(Date.now(), opts.now.getTime()));
+    const read2 = { now, ...opts.log ? { log: opts.log } : {}, maxRecordBytes: opts.maxRecordBytes };
+    const records = await readRecords(repo, pushed.commit, read2).catch((e) => {
+      opts.log?.(
+        `history: recorded, but could not read ${opts.branch} back (${e instanceof Error ? e.message : e})`
+      );
+      return null;
+    });
+    return { ...pushed, path: file3, records };
   } finally {
     await repo.close();
   }
 }
 async function commitOn(repo, tip, file3, content, opts) {
-  const scratch = await mkdtemp3(path22.join(os11.tmpdir(), "carbon-gate-index-"));
+  const scratch = await mkdtemp3(path18.join(os11.tmpdir(), "carbon-gate-index-"));
   const env = {
-    GIT_INDEX_FILE: path22.join(scratch, "index"),
+    GIT_INDEX_FILE: path18.join(scratch, "index"),
     GIT_AUTHOR_NAME: "carbon-gate",
     GIT_AUTHOR_EMAIL: "41898282+github-actions[bot]@users.noreply.github.com",
     GIT_COMMITTER_NAME: "carbon-gate",
@@ -71623,7 +70866,7 @@ async function commitOn(repo, tip, file3, content, opts) {
     const commit = (await repo.git(["commit-tree", tree, ...parents, "-m", message], { env })).trim();
     return { commit, pruned };
   } finally {
-    await rm4(scratch, { recursive: true, force: true });
+    await rm5(scratch, { recursive: true, force: true });
   }
 }
 var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -71632,27 +70875,27 @@ var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function firstParents(workspace, sha, stop, opts = {}) {
   const cap = opts.cap ?? 200;
   const step = opts.step ?? 50;
-  const run = (args) => git(args, { cwd: workspace });
-  const fetch2 = (how) => run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", how, "origin", sha]).then(
+  const run2 = (args) => git(args, { cwd: workspace });
+  const fetch2 = (how) => run2(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", how, "origin", sha]).then(
     () => true,
     (e) => {
       opts.log?.(`history: could not fetch ${sha.slice(0, 7)} (${e instanceof Error ? e.message : e})`);
       return false;
     }
   );
-  if (!await has(run, sha) && !await fetch2(`--depth=${step}`)) return [];
+  if (!await has(run2, sha) && !await fetch2(`--depth=${step}`)) return [];
   let shas = [];
   for (; ; ) {
-    const out = await run(["rev-list", "--first-parent", `--max-count=${cap}`, sha]);
+    const out = await run2(["rev-list", "--first-parent", `--max-count=${cap}`, sha]);
     const next = out.split("\n").filter(Boolean);
     const grew = next.length > shas.length;
     shas = next;
-    if (!grew || stop(shas) || shas.length >= cap || !await isShallow(run)) return shas;
+    if (!grew || stop(shas) || shas.length >= cap || !await isShallow(run2)) return shas;
     if (!await fetch2(`--deepen=${step}`)) return shas;
   }
 }
-async function has(run, sha) {
-  return run(["cat-file", "-e", `${sha}^{commit}`]).then(
+async function has(run2, sha) {
+  return run2(["cat-file", "-e", `${sha}^{commit}`]).then(
     () => true,
     (e) => {
       if (e instanceof GitError) return false;
@@ -71660,16 +70903,16 @@ async function has(run, sha) {
     }
   );
 }
-async function isShallow(run) {
-  return (await run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+async function isShallow(run2) {
+  return (await run2(["rev-parse", "--is-shallow-repository"])).trim() === "true";
 }
 
 // src/github/history/io/load-history.ts
-async function loadHistory(workspace, branch) {
+async function loadHistory(workspace, branch, opts = {}) {
   const repo = await openDataRepo(workspace, branch);
   try {
     const tip = await fetchTip(repo);
-    return tip ? { exists: true, records: await readRecords(repo, tip) } : { exists: false, records: [] };
+    return tip ? { exists: true, records: await readRecords(repo, tip, opts) } : { exists: false, records: [] };
   } finally {
     await repo.close();
   }
@@ -71681,7 +70924,7 @@ var info2 = (m) => info(`carbon-gate: ${m}`);
 async function loadPrBaseline(workspace, branch, baseSha) {
   let records;
   try {
-    const h = await loadHistory(workspace, branch);
+    const h = await loadHistory(workspace, branch, { log: info2 });
     if (!h.exists) {
       warning(
         `carbon-gate: history branch ${branch} does not exist yet (a push to the default branch creates it); no baseline`
@@ -71768,15 +71011,15 @@ function withTeamBudget(report, team) {
 }
 
 // src/action/history-step.ts
-async function historyAfterRun(inputs, ctx, cwd, history, pr, run) {
+async function historyAfterRun(inputs, ctx, cwd, history, pr, run2) {
   let records = pr?.records ?? null;
   if (history.role === "append") {
-    const record2 = toRunRecord(run.report, { sha: ctx.sha, ref: ctx.ref, runId: ctx.runId, now: /* @__PURE__ */ new Date() });
+    const record2 = toRunRecord(run2.report, { sha: ctx.sha, ref: ctx.ref, runId: ctx.runId, now: /* @__PURE__ */ new Date() });
     records = await recordRun(cwd, inputs.historyBranch, record2, inputs.historyRetentionDays);
   }
   const view = records ? { trend: trendPoints(records.map((r) => r.record)) } : {};
-  let gated = run.report;
-  const limitG = teamLimitG(run.config, inputs.teamBudgetCo2eG);
+  let gated = run2.report;
+  const limitG = teamLimitG(run2.config, inputs.teamBudgetCo2eG);
   if (limitG !== void 0 && records) {
     const team = teamStatus(records, limitG, /* @__PURE__ */ new Date());
     gated = withTeamBudget(gated, team);
@@ -71794,7 +71037,7 @@ async function historyAfterRun(inputs, ctx, cwd, history, pr, run) {
 // src/action/run-action.ts
 var CONTEXT_FILE = "carbon-gate-context.json";
 async function runAction(inputs, ctx) {
-  const cwd = path23.resolve(ctx.workspace || process.cwd(), inputs.workingDirectory);
+  const cwd = path19.resolve(ctx.workspace || process.cwd(), inputs.workingDirectory);
   const abRef = inputs.baseline === "ab" ? await abBaseRef(ctx, cwd) : void 0;
   const history = historyRole(inputs, ctx);
   if (history.role === "off" && inputs.baseline === "history")
@@ -71802,9 +71045,20 @@ async function runAction(inputs, ctx) {
   const pr = history.role === "compare" ? await loadPrBaseline(cwd, inputs.historyBranch, history.baseSha) : null;
   const baseline = abRef !== void 0 ? { kind: "ab", ref: abRef } : history.role !== "off" ? { kind: "history", data: pr?.baseline ?? null } : { kind: "none" };
   startGroup("carbon-gate: benchmarks");
-  const run = await runBenchmarks(inputs, cwd, core_exports, baseline).finally(() => endGroup());
-  const { gated, view: extras } = await historyAfterRun(inputs, ctx, cwd, history, pr, run);
-  const reportPath = await writeReport(gated, path23.resolve(cwd, inputs.reportDir));
+  const warnings = [];
+  const log = { info: (m) => info(m), warning: (m) => warnings.push(m) };
+  const run2 = await withCommandsStopped(
+    (l) => process.stdout.write(l),
+    () => runBenchmarks(inputs, cwd, log, baseline)
+  ).finally(() => {
+    endGroup();
+    for (const w2 of warnings) warning(w2);
+  });
+  const { gated, view: extras } = await historyAfterRun(inputs, ctx, cwd, history, pr, run2);
+  const { file: reportPath, report: written } = await writeReportFile(
+    gated,
+    path19.resolve(cwd, inputs.reportDir)
+  );
   const context = {
     prNumber: ctx.prNumber ?? null,
     headSha: ctx.headSha ?? ctx.sha,
@@ -71812,11 +71066,11 @@ async function runAction(inputs, ctx) {
     workflow: ctx.workflow,
     job: ctx.job
   };
-  await writeFile3(path23.join(path23.dirname(reportPath), CONTEXT_FILE), JSON.stringify(context, null, 2) + "\n");
-  const parsed = parseReport(JSON.stringify(gated));
+  await writeFile2(path19.join(path19.dirname(reportPath), CONTEXT_FILE), JSON.stringify(context, null, 2) + "\n");
+  const parsed = parseReport(JSON.stringify(written));
   if (!parsed.ok) throw new Error(`the report does not match its schema: ${parsed.error}`);
   const report = parsed.report;
-  await annotate(report, run.configPath, ctx.workspace || cwd);
+  await annotate(report, run2.configPath, ctx.workspace || cwd);
   startGroup("carbon-gate: summary and comment");
   const commentUrl = await publish(report, inputs, {
     ctx,
@@ -71841,25 +71095,25 @@ var contextSchema = external_exports.object({
   workflow: external_exports.string().max(300).optional(),
   job: external_exports.string().max(300).optional()
 });
-async function readBounded(file3) {
-  if ((await stat6(file3)).size > MAX_REPORT_BYTES)
-    throw new Error(`${path24.basename(file3)} is larger than 8 MiB`);
-  return readFile5(file3, "utf8");
+async function readBounded2(file3) {
+  if ((await stat5(file3)).size > MAX_REPORT_BYTES)
+    throw new Error(`${path20.basename(file3)} is larger than ${MAX_REPORT_BYTES / (1024 * 1024)} MiB`);
+  return readFile6(file3, "utf8");
 }
 async function reportMode(inputs, ctx, event) {
-  const dir2 = path24.resolve(ctx.workspace || process.cwd(), inputs.reportDir);
-  const parsed = parseReport(await readBounded(path24.join(dir2, REPORT_FILE)));
+  const dir = path20.resolve(ctx.workspace || process.cwd(), inputs.reportDir);
+  const parsed = parseReport(await readBounded2(path20.join(dir, REPORT_FILE)));
   if (!parsed.ok) throw new Error(`the report artifact is not a valid carbon-gate report: ${parsed.error}`);
   const report = parsed.report;
-  const run = event?.workflow_run;
+  const run2 = event?.workflow_run;
   const meta3 = contextSchema.safeParse(
-    JSON.parse(await readBounded(path24.join(dir2, CONTEXT_FILE)).catch(() => "{}"))
+    JSON.parse(await readBounded2(path20.join(dir, CONTEXT_FILE)).catch(() => "{}"))
   );
   let prNumber;
   let refs = {};
   if (!meta3.success || !meta3.data.prNumber)
     info("carbon-gate: the artifact names no pull request; comment skipped");
-  else if (meta3.data.headSha !== run?.head_sha)
+  else if (meta3.data.headSha !== run2?.head_sha)
     warning("carbon-gate: the artifact is not from the triggering run; comment skipped");
   else if (inputs.githubToken) {
     const pr = await verifiedPull(inputs.githubToken, ctx, meta3.data.prNumber, meta3.data.headSha);
@@ -71873,7 +71127,7 @@ async function reportMode(inputs, ctx, event) {
     prNumber,
     key: {
       config: report.config,
-      workflow: typeof run?.name === "string" ? run.name : "",
+      workflow: typeof run2?.name === "string" ? run2.name : "",
       job: meta3.success ? meta3.data.job ?? "" : ""
     },
     cwd: ctx.workspace || process.cwd()
@@ -71882,7 +71136,7 @@ async function reportMode(inputs, ctx, event) {
     status: report.verdict.status,
     totalCo2eG: report.totals.co2eG,
     totalEnergyKwh: report.totals.energyKwh,
-    reportPath: path24.join(dir2, REPORT_FILE),
+    reportPath: path20.join(dir, REPORT_FILE),
     commentUrl
   };
 }
@@ -71894,6 +71148,13 @@ async function verifiedPull(token, ctx, n, sha) {
       repo: ctx.repo,
       pull_number: n
     });
+    if (data6.state !== "open") {
+      notice(`carbon-gate: PR #${n} is closed; comment skipped`);
+      summary.addRaw(`> carbon-gate: PR #${n} is closed; no comment was written.
+
+`);
+      return null;
+    }
     if (data6.head.sha === sha) return { headRef: data6.head.ref, baseRef: data6.base.ref };
     warning(`carbon-gate: PR #${n} has moved on from ${sha.slice(0, 7)}; comment skipped`);
   } catch (e) {

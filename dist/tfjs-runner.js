@@ -82522,8 +82522,19 @@ function swapLast(rank) {
   return perm;
 }
 
+// src/errors/carbon-gate-error.ts
+var CarbonGateError = class extends Error {
+  /** True when the cause is the user's input (config, flags, inputs, files): printed as is, exit 2. */
+  userFacing = true;
+  /** Complete one-line messages, printed as they are. */
+  get lines() {
+    return this.message.split("\n");
+  }
+};
+
 // src/tfjs/tasks/types.ts
-var BenchmarkInputError = class extends Error {
+var BenchmarkInputError = class extends CarbonGateError {
+  name = "BenchmarkInputError";
 };
 
 // src/tfjs/tasks/classifier.ts

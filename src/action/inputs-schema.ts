@@ -79,6 +79,11 @@ export const INPUTS: readonly InputSpec[] = [
   },
   { name: 'report-dir', description: 'Where carbon-report.json is written.', default: '.carbon-gate' },
   {
+    name: 'benchmark-user',
+    description:
+      "Run the benchmarks as this unprivileged local user, so PR code cannot read the Action's token and environment through /proc or write the workflow command files. Needs the Action to run as root (a container job or a root self-hosted runner); the user must be able to read working-directory. Empty: the Action's own user.",
+  },
+  {
     name: 'electricity-maps-token',
     description: 'Electricity Maps API token (live grid intensity).',
     secret: true,

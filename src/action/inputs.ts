@@ -21,6 +21,8 @@ export interface ActionInputs {
   workingDirectory: string;
   template?: string;
   reportDir: string;
+  /** A local user name; absent: benchmarks run as the Action's own user. */
+  benchmarkUser?: string;
   electricityMapsToken?: string;
   wattTimeUsername?: string;
   wattTimePassword?: string;
@@ -55,6 +57,7 @@ export function parseInputs(read: InputReader): ActionInputs {
     workingDirectory: v['working-directory']!,
     template: v['template'],
     reportDir: v['report-dir']!,
+    ...userName(v['benchmark-user']),
     electricityMapsToken: v['electricity-maps-token'],
     wattTimeUsername: v['watttime-username'],
     wattTimePassword: v['watttime-password'],
@@ -96,4 +99,14 @@ function branchName(raw: string): string {
     throw new InputError(`input history-branch: "${raw.slice(0, 40)}" is not a valid branch name`);
   }
   return raw;
+}
+
+/** A POSIX user name (it is passed to getent, never to a shell). */
+function userName(raw: string | undefined): { benchmarkUser?: string } {
+  if (raw === undefined) return {};
+  if (!/^[a-z_][a-z0-9_-]{0,31}\$?$/i.test(raw))
+    throw new InputError(
+      `input benchmark-user: "${raw.slice(0, 40)}" is not a user name like bench or ci_runner`,
+    );
+  return { benchmarkUser: raw };
 }

@@ -3,6 +3,7 @@ import type { Config } from '../config/schema.js';
 import { runEngine } from '../engine/run-engine.js';
 import type { BaselineChoice, GatedReport } from '../engine/types.js';
 import { BaseRevisionError } from '../errors/base-revision-error.js';
+import { resolveBenchmarkUser } from './benchmark-user.js';
 import { InputError } from './input-error.js';
 import type { ActionInputs } from './inputs.js';
 
@@ -35,6 +36,7 @@ export async function runBenchmarks(
       },
       baseline,
       benchEnv: 'action',
+      ...(inputs.benchmarkUser ? { benchmarkUser: await resolveBenchmarkUser(inputs.benchmarkUser) } : {}),
     },
     sinks: {
       benchOutput: process.stdout,

@@ -29,6 +29,8 @@ export interface MeasureOptions {
   notices: string[];
   /** The environment benchmarks inherit (bench-env.ts). */
   benchEnv: NodeJS.ProcessEnv;
+  /** The user and group benchmarks run as (default: ours). */
+  runAs?: { uid: number; gid: number };
   /** Paired A/B: the base commit's benchmarks, run interleaved with `specs` (src/gate/ab-run.ts). */
   abBase?: BenchmarkSpec[];
 }
@@ -62,6 +64,7 @@ export async function measure(opts: MeasureOptions): Promise<{ report: Report; b
           output: opts.benchOutput,
           onPid,
           env: opts.benchEnv,
+          ...(opts.runAs ? { runAs: opts.runAs } : {}),
         }),
       progress: opts.progress,
       interrupted,
@@ -75,6 +78,7 @@ export async function measure(opts: MeasureOptions): Promise<{ report: Report; b
               output: opts.benchOutput,
               onPid,
               env: opts.benchEnv,
+              ...(opts.runAs ? { runAs: opts.runAs } : {}),
             }),
         })
       : null;

@@ -12,7 +12,14 @@ import type { BenchmarkSpec } from '../runner/types.js';
 import { withAbBase } from './io/ab-base.js';
 import { benchmarkEnv } from './bench-env.js';
 import { measure, type MeasureOptions } from './measure.js';
-import type { ConfigSuite, EngineOverrides, EngineRequest, EngineResult, EngineSinks } from './types.js';
+import type {
+  BenchmarkUser,
+  ConfigSuite,
+  EngineOverrides,
+  EngineRequest,
+  EngineResult,
+  EngineSinks,
+} from './types.js';
 
 /**
  * The one job behind `run`, `meter`, `run --ab` and the Action: (suite, overrides) → a gated report.
@@ -120,7 +127,10 @@ function sinkOptions(
   sinks: EngineSinks,
   o: EngineOverrides,
   credentialEnvs: (string | undefined)[],
-): Pick<MeasureOptions, 'benchOutput' | 'prefixFor' | 'progress' | 'note' | 'warn' | 'notices' | 'benchEnv'> {
+): Pick<
+  MeasureOptions,
+  'benchOutput' | 'prefixFor' | 'progress' | 'note' | 'warn' | 'notices' | 'benchEnv' | 'runAs'
+> {
   const prefix = sinks.prefix ?? ((name: string) => `[${name}] `);
   return {
     benchOutput: sinks.benchOutput,
@@ -129,6 +139,12 @@ function sinkOptions(
     note: sinks.note,
     warn: sinks.warn,
     notices: o.notices ?? [],
-    benchEnv: benchmarkEnv(process.env, o.benchEnv, credentialEnvs),
+    benchEnv: asUser(benchmarkEnv(process.env, o.benchEnv, credentialEnvs), o.benchmarkUser),
+    ...(o.benchmarkUser ? { runAs: { uid: o.benchmarkUser.uid, gid: o.benchmarkUser.gid } } : {}),
   };
+}
+
+/** A benchmark run as another user gets that user's identity and home, not ours. */
+function asUser(env: NodeJS.ProcessEnv, user: BenchmarkUser | undefined): NodeJS.ProcessEnv {
+  return user ? { ...env, HOME: user.home, USER: user.name, LOGNAME: user.name } : env;
 }

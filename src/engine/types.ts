@@ -41,8 +41,18 @@ export interface EngineOverrides {
   baseline?: BaselineChoice;
   /** Who runs the benchmarks: the Action withholds its own token, inputs and command files too. */
   benchEnv: BenchEnvPolicy;
+  /** Run the benchmarks as this unprivileged user (the Action's benchmark-user; needs root). */
+  benchmarkUser?: BenchmarkUser;
   /** Lines for the report's notices (e.g. "ran the built-in demo suite"). */
   notices?: string[];
+}
+
+/** A local user the benchmarks run as: ids for spawn, name and home for their environment. */
+export interface BenchmarkUser {
+  name: string;
+  uid: number;
+  gid: number;
+  home: string;
 }
 
 /** Where the engine's output goes; the adapters choose (stderr for the CLI, the job log for the Action). */

@@ -39,6 +39,11 @@ export async function runAb(
     if (baseSpec) sides.unshift(side({ ...baseSpec, repeat: spec.repeat }, deps.spawnBaseBenchmark, 'base'));
     for (const s of sides) await warm(s, where, deps);
     for (let r = 1; r <= spec.repeat; r++) {
+      if (deps.interrupted?.()) {
+        for (const s of sides.filter((x) => !x.run.reason))
+          fail(s, `interrupted before repeat ${r}/${spec.repeat}`);
+        break;
+      }
       const order = r % 2 === 1 ? sides : [...sides].reverse();
       for (const s of order.filter((x) => !x.run.reason)) {
         deps.progress(`${where}: ${s.label} repeat ${r}/${spec.repeat}`);

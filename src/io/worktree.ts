@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { BaseRevisionError } from '../errors/base-revision-error.js';
@@ -34,6 +34,8 @@ export async function withWorktree<T>(
     },
   );
   const parent = await mkdtemp(path.join(os.tmpdir(), 'carbon-gate-ab-'));
+  // Traversable, not listable: benchmarks run as another user (benchmark-user) must reach the checkout.
+  await chmod(parent, 0o711);
   const dir = path.join(parent, 'base');
   try {
     await git(['worktree', 'add', '--detach', dir, commit], { cwd: repoRoot });

@@ -27,6 +27,7 @@ export async function runSuite(specs: readonly BenchmarkSpec[], deps: SuiteDeps)
 
 async function runBenchmark(spec: BenchmarkSpec, where: string, deps: SuiteDeps): Promise<BenchmarkRun> {
   for (let w = 1; w <= spec.warmup; w++) {
+    if (deps.interrupted?.()) return { spec, status: 'error', reason: 'not run: interrupted', samples: [] };
     deps.progress(`${where}: warmup ${w}/${spec.warmup}`);
     const result = await deps.spawnBenchmark(spec, () => {});
     if (!result.ok) {
@@ -35,6 +36,9 @@ async function runBenchmark(spec: BenchmarkSpec, where: string, deps: SuiteDeps)
   }
   const samples: SampleRun[] = [];
   for (let r = 1; r <= spec.repeat; r++) {
+    // A signal between repeats stops here too, not only between benchmarks: the repeats so far are kept.
+    if (deps.interrupted?.())
+      return { spec, status: 'error', reason: `interrupted before repeat ${r}/${spec.repeat}`, samples };
     deps.progress(`${where}: repeat ${r}/${spec.repeat}`);
     const sample = await meteredRepeat(spec, r, deps);
     samples.push(sample);

@@ -93,4 +93,20 @@ describe('runAb', () => {
     expect(runs.head[0]).toMatchObject({ status: 'error', reason: 'repeat 2/4: exit code 1' });
     expect(runs.base[0]!.samples.map((s) => s.repeat)).toEqual([1, 2, 3, 4]);
   });
+
+  it('a signal between pairs stops both sides with the repeats so far', async () => {
+    const r = recorder();
+    const runs = await runAb([spec('x', { warmup: 0 })], [spec('x', { warmup: 0 })], {
+      meter: countingMeter().meter,
+      spawnBenchmark: r.head,
+      spawnBaseBenchmark: r.base,
+      progress: () => {},
+      interrupted: () => r.calls.length >= 2, // after the first pair
+    });
+    expect(r.calls).toHaveLength(2);
+    for (const side of [runs.head[0]!, runs.base[0]!]) {
+      expect(side).toMatchObject({ status: 'error', reason: 'interrupted before repeat 2/4' });
+      expect(side.samples).toHaveLength(1);
+    }
+  });
 });

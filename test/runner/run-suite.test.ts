@@ -66,18 +66,27 @@ describe('runSuite', () => {
     expect(m.sessions()).toBe(0);
   });
 
-  it('after an interrupt the remaining benchmarks are reported as not run', async () => {
-    const m = countingMeter();
-    let calls = 0;
-    const runs = await runSuite([spec('a', 'true', { warmup: 0, repeat: 1 }), spec('b', 'true')], {
-      meter: m.meter,
-      spawnBenchmark: (s, onPid) => spawnCommand(s, { output: collector(), onPid }),
-      progress: () => {},
-      interrupted: () => calls++ > 0,
-    });
-    expect(runs.map((r) => [r.status, r.reason])).toEqual([
-      ['ok', undefined],
-      ['error', 'not run: interrupted'],
-    ]);
-  });
+  it.each([
+    // [repeats of a, metered runs before the signal, a's outcome]
+    [1, 1, ['ok', undefined, 1]],
+    [3, 1, ['error', 'interrupted before repeat 2/3', 1]],
+    [3, 2, ['error', 'interrupted before repeat 3/3', 2]],
+  ] as const)(
+    'a signal after run %#: a keeps its repeats so far, the rest are not run',
+    async (repeat, runsBefore, [status, reason, samples]) => {
+      const m = countingMeter();
+      let started = 0;
+      const runs = await runSuite([spec('a', 'true', { warmup: 0, repeat }), spec('b', 'true')], {
+        meter: m.meter,
+        spawnBenchmark: (s, onPid) => {
+          started++;
+          return spawnCommand(s, { output: collector(), onPid });
+        },
+        progress: () => {},
+        interrupted: () => started >= runsBefore,
+      });
+      expect([runs[0]!.status, runs[0]!.reason, runs[0]!.samples.length]).toEqual([status, reason, samples]);
+      expect([runs[1]!.status, runs[1]!.reason]).toEqual(['error', 'not run: interrupted']);
+    },
+  );
 });

@@ -32,7 +32,7 @@ export interface SpawnOptions {
   prefix?: string;
   /** Called as soon as the process exists (the meter tracks its tree). */
   onPid?: (pid: number) => void;
-  /** The environment the command inherits (default: this process's); the action passes one without tokens. */
+  /** The environment the command inherits (default: this process's); the engine passes one per its policy (engine/bench-env.ts). */
   env?: NodeJS.ProcessEnv;
   /** Run the benchmark as this user and group instead of carbon-gate's own. */
   runAs?: SpawnUser;

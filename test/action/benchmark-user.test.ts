@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveBenchmarkUser } from '../../src/action/benchmark-user.js';
+import { InputError } from '../../src/action/input-error.js';
+import { parseInputs } from '../../src/action/inputs.js';
+import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
+import { payload, runAction } from './action-harness.js';
+
+const root = process.getuid?.() === 0 && process.platform === 'linux';
+const USER = `cgbench${process.pid}`;
+
+describe('input benchmark-user', () => {
+  it.each(['-rf', 'a b', 'x;id', '$(id)', 'a'.repeat(40)])('refuses %j as a user name', (name) => {
+    expect(() => parseInputs((n) => (n === 'benchmark-user' ? name : ''))).toThrow(
+      /^input benchmark-user: .* is not a user name/,
+    );
+  });
+  it('needs root: anything else is an input error, never a silent run without isolation', async () => {
+    await expect(resolveBenchmarkUser('nobody', 1000)).rejects.toThrow(InputError);
+    await expect(resolveBenchmarkUser('nobody', 1000)).rejects.toThrow(/needs the Action to run as root/);
+  });
+  it.runIf(root)('refuses root and unknown users', async () => {
+    await expect(resolveBenchmarkUser('root', 0)).rejects.toThrow(/is root/);
+    await expect(resolveBenchmarkUser('no-such-user-cg', 0)).rejects.toThrow(
+      /no local user "no-such-user-cg"/,
+    );
+  });
+});
+
+describe.runIf(root)('the built action with benchmark-user (as root, a throwaway user)', () => {
+  let gh: FakeGitHub;
+  let ws: string;
+  beforeAll(async () => {
+    execFileSync('useradd', ['--no-create-home', '--home-dir', '/nonexistent', '--shell', '/bin/sh', USER]);
+    gh = await startFakeGitHub();
+    ws = mkdtempSync(path.join(os.tmpdir(), 'cg-user-'));
+    chmodSync(ws, 0o755);
+  });
+  afterAll(() => {
+    gh?.close();
+    rmSync(ws, { recursive: true, force: true });
+    execFileSync('userdel', [USER]);
+  });
+
+  it('the benchmark runs as that user and cannot read the Action’s environment through /proc', async () => {
+    // $PPID of the benchmark's shell is the Action's own node process.
+    const spy = [
+      'echo "uid=$(id -u) home=$HOME user=$USER"',
+      'if cat /proc/$PPID/environ >/dev/null 2>&1; then echo environ=readable; else echo environ=denied; fi',
+      'cat /proc/$PPID/environ 2>/dev/null | tr "\\0" "\\n" | grep TOKEN || true',
+    ].join('; ');
+    writeFileSync(
+      path.join(ws, 'carbon-gate.yml'),
+      `version: 1\nregion: SE\nmeter: { interval: 50ms }\nbenchmarks:\n  - { name: spy, kind: other, run: ${JSON.stringify(spy)} }\n`,
+    );
+    const uid = execFileSync('id', ['-u', USER], { encoding: 'utf8' }).trim();
+    const r = await runAction({
+      workspace: ws,
+      event: payload('pull_request', (e) => e.action === 'opened'),
+      eventName: 'pull_request',
+      apiUrl: gh.url,
+      inputs: { 'github-token': 'ghs_isolated_secret', 'benchmark-user': USER },
+    });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain(`[spy] uid=${uid} home=/nonexistent user=${USER}`);
+    expect(r.stdout).toContain('[spy] environ=denied');
+    expect(r.stdout).not.toMatch(/\[spy\].*(ghs_isolated_secret|runtime-token|ghs_envtoken)/);
+    const report = JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8'));
+    expect(report.benchmarks[0].status).toBe('pass');
+  });
+});
