@@ -11,10 +11,13 @@ const MEASURING = [
   'test/cli/measured-meters.test.ts',
   'test/cli/fake-proc.test.ts',
   'test/action/ab-engine.test.ts',
+  // Its PR regression is judged on measured energy (a 4× workload against the recorded base).
+  'test/action/history-e2e.test.ts',
 ];
 
 export default defineConfig({
   test: {
+    globalSetup: ['test/global-tmp.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
