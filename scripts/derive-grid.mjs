@@ -3,7 +3,7 @@
 // derivations can change independently; derive-data.mjs passes in its CSV helpers so both halves
 // parse, round and sort exactly alike (the output must be byte-for-byte reproducible).
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import countries from 'i18n-iso-countries';
 
@@ -14,12 +14,15 @@ export const GRID_FILES = {
   gaReference: 'grid/green-algorithms-referenceValues.csv',
   ccNordic: 'grid/codecarbon-nordic_emissions.json',
   ccGcp: 'grid/codecarbon-gcp-impact.csv',
+  /** One CSV per year (2019.csv ...): every file present is read. */
+  googleCarbonDir: 'grid/gcp-region-carbon-info',
 };
 
 const GA = 'Green Algorithms (CC BY 4.0)';
 const GA_URL = 'https://github.com/GreenAlgorithms/green-algorithms-tool';
 const AWS_REGIONS_URL = 'https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html';
 const AZURE_REGIONS_URL = 'https://learn.microsoft.com/en-us/azure/reliability/regions-list';
+const GOOGLE_CARBON_URL = 'https://github.com/GoogleCloudPlatform/region-carbon-info';
 
 // Green Algorithms uses CA-MT for Manitoba; ISO 3166-2 says CA-MB. The old code stays as an alias.
 const GA_CODE_FIXES = new Map([['CA-MT', 'CA-MB']]);
@@ -95,6 +98,27 @@ const AZURE_EXTRA = {
 // country level where a sub-national grid exists. Others map to their country.
 const GCP_CITY_LOCATIONS = { Melbourne: 'AU-VIC', Toronto: 'CA-ON', Columbus: 'US-OH', Dallas: 'US-TX' };
 const GCP_NAME_FIXES = new Map([['me-cenrtal1', 'me-central1']]);
+// GCP regions in Google's carbon files but in neither list above: their grid location (the zone a live
+// provider is asked for, and the grid named beside Google's own figure), curated from the file's Location.
+const GCP_GOOGLE_ONLY_LOCATIONS = {
+  'europe-north2': 'SE-SE3', // Stockholm lies in bidding zone SE3
+  'northamerica-south1': 'MX', // Mexico (Querétaro)
+  'us-central2': 'US-OK', // Oklahoma
+  'us-east2': 'US-GA', // Georgia
+};
+
+// The intensity column of Google's files and the method it states. The 2019-2020 headers say "Lifecycle";
+// from 2021 the header says only "Grid carbon intensity", which ../shared/data/README.md describes as
+// operational gross emissions, hourly-weighted (location-based in both cases). A new header, or the
+// operational header before 2021, stops the derivation for review.
+const GOOGLE_INTENSITY_COLUMNS = [
+  ['Lifecycle grid carbon intensity (gCO2eq / kWh)', 'lifecycle', 'lifecycle, location-based'],
+  [
+    'Grid carbon intensity (gCO2eq / kWh)',
+    'operational',
+    'operational gross, hourly-weighted, location-based',
+  ],
+];
 
 function sha(text) {
   return createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex').slice(0, 12);
@@ -161,6 +185,52 @@ export function deriveGridRegions(sharedDir, h, log) {
   };
 }
 
+/**
+ * Google's own yearly figure per GCP region (GoogleCloudPlatform/region-carbon-info): the newest year each
+ * region appears in, with its method and Google's CFE share (information only, never subtracted).
+ */
+function deriveGoogleCarbon(sharedDir, h, log) {
+  const dir = GRID_FILES.googleCarbonDir;
+  const files = readdirSync(join(sharedDir, dir))
+    .filter((f) => /^\d{4}\.csv$/.test(f))
+    .sort(h.compareStrings);
+  if (files.length === 0) throw new Error(`${dir}: no yearly CSV files`);
+  const byRegion = new Map();
+  const hashes = [];
+  for (const file of files) {
+    const year = Number(file.slice(0, 4));
+    const path = `${dir}/${file}`;
+    const table = h.readTable(sharedDir, path, ['Google Cloud Region', 'Location', 'Google CFE']);
+    hashes.push(`${path} (sha256 ${table.sha256})`);
+    const columns = Object.keys(table.records[0] ?? {});
+    const match = GOOGLE_INTENSITY_COLUMNS.find(([column]) => columns.includes(column));
+    if (!match) throw new Error(`${path}: no known intensity column in ${columns.join(',')}`);
+    const [column, method, methodText] = match;
+    if ((method === 'operational') !== year >= 2021)
+      throw new Error(`${path}: column "${column}" in ${year}: the method by year needs review`);
+    for (const r of table.records) {
+      const id = r['Google Cloud Region'];
+      const gPerKwh = h.toNumber(r[column]);
+      const cfe = h.toNumber(r['Google CFE']);
+      if (
+        !/^[a-z]+-[a-z]+\d+$/.test(id) ||
+        gPerKwh === null ||
+        gPerKwh < 0 ||
+        (cfe !== null && (cfe < 0 || cfe > 1))
+      )
+        throw new Error(`${path}: unexpected row ${JSON.stringify(r)}`);
+      // Files are read oldest first: a newer year replaces an older one.
+      const figure = { gPerKwh: h.round(gPerKwh, 2), year, method };
+      if (cfe !== null) figure.cfe = cfe;
+      figure.source = `Google region-carbon-info ${year} (Apache-2.0): grid intensity, ${methodText}`;
+      byRegion.set(id, { location: r.Location, figure });
+    }
+  }
+  const years = files.map((f) => f.slice(0, 4));
+  log(`google carbon: ${byRegion.size} GCP regions, files ${years.join(', ')}`);
+  return { byRegion, hashes };
+}
+
 function azureId(name) {
   return name
     .replace(/\(.*\)/g, '')
@@ -193,7 +263,7 @@ export function deriveCloudRegions(sharedDir, h, log, knownLocations) {
     };
     const pue = h.toNumber(r.PUE);
     if (pue !== null) Object.assign(row, { pue, pueSource: r.source_PUE });
-    row.locationSource = `${GA} cloudProviders_datacenters.csv`;
+    row.locationSource = GA;
     regions.push(row);
   }
   const seen = new Set(regions.map((r) => `${r.provider}:${r.id}`));
@@ -206,16 +276,38 @@ export function deriveCloudRegions(sharedDir, h, log, knownLocations) {
       id,
       name: `${id} (${r.city})`,
       location,
-      locationSource: 'CodeCarbon gcp-impact.csv (MIT): country or city',
+      locationSource: 'CodeCarbon (MIT), by country or city',
     });
   }
+  const google = deriveGoogleCarbon(sharedDir, h, log);
+  const gcpIds = new Set(regions.filter((r) => r.provider === 'gcp').map((r) => r.id));
+  for (const [id, { location: city }] of google.byRegion) {
+    if (gcpIds.has(id)) continue;
+    const location = GCP_GOOGLE_ONLY_LOCATIONS[id];
+    if (!location) throw new Error(`gcp:${id} (${city}): add its grid location to GCP_GOOGLE_ONLY_LOCATIONS`);
+    regions.push({
+      provider: 'gcp',
+      id,
+      name: `${id} (${city})`,
+      location,
+      locationSource: "Google's Location, curated",
+    });
+  }
+  const withoutFigure = [];
+  for (const r of regions) {
+    if (r.provider !== 'gcp') continue;
+    const entry = google.byRegion.get(r.id);
+    if (entry) r.providerIntensity = entry.figure;
+    else withoutFigure.push(r.id);
+  }
+  if (withoutFigure.length) log(`google carbon: no Google figure for ${withoutFigure.join(', ')}`);
   for (const [id, [name, location]] of Object.entries(AZURE_EXTRA)) {
     regions.push({
       provider: 'azure',
       id,
       name,
       location,
-      locationSource: `curated from ${AZURE_REGIONS_URL}`,
+      locationSource: 'Azure region list, curated',
     });
   }
   for (const [id, [city, location]] of Object.entries(AWS_REGIONS)) {
@@ -224,7 +316,7 @@ export function deriveCloudRegions(sharedDir, h, log, knownLocations) {
       id,
       name: `${id} (${city})`,
       location,
-      locationSource: `curated from ${AWS_REGIONS_URL}`,
+      locationSource: 'AWS region list, curated',
     });
   }
   regions.sort((a, b) => h.compareStrings(a.provider, b.provider) || h.compareStrings(a.id, b.id));
@@ -256,10 +348,15 @@ export function deriveCloudRegions(sharedDir, h, log, knownLocations) {
           licence: 'MIT',
           url: 'https://github.com/mlco2/codecarbon',
         },
+        google: {
+          name: 'Google Cloud region carbon info: grid carbon intensity and Google CFE per GCP region and year',
+          licence: 'Apache-2.0',
+          url: GOOGLE_CARBON_URL,
+        },
         aws: { name: 'AWS region list (region codes and cities)', url: AWS_REGIONS_URL },
         azure: { name: 'Azure region list (regions missing from Green Algorithms)', url: AZURE_REGIONS_URL },
       },
-      generated: `scripts/derive-grid.mjs from ${GRID_FILES.gaDatacentres} (sha256 ${dc.sha256}), ${GRID_FILES.gaPue} (sha256 ${pueFile.sha256}) and ${GRID_FILES.ccGcp} (sha256 ${gcp.sha256})`,
+      generated: `scripts/derive-grid.mjs from ${GRID_FILES.gaDatacentres} (sha256 ${dc.sha256}), ${GRID_FILES.gaPue} (sha256 ${pueFile.sha256}), ${GRID_FILES.ccGcp} (sha256 ${gcp.sha256}) and ${google.hashes.join(', ')}`,
       pue,
       regions,
     },
@@ -293,6 +390,11 @@ export function deriveReferenceValues(sharedDir, h) {
 export function gridNoticeMarkdown(regions, cloud) {
   const years = [...new Set(regions.regions.map((r) => r.year))].sort((a, b) => a - b).join(', ');
   const count = (p) => cloud.regions.filter((r) => r.provider === p).length;
+  const figures = cloud.regions.filter((r) => r.providerIntensity).map((r) => r.providerIntensity);
+  const figureYears = [...new Set(figures.map((f) => f.year))].sort((a, b) => a - b).join(', ');
+  const googleOnly = Object.entries(GCP_GOOGLE_ONLY_LOCATIONS)
+    .map(([id, location]) => `${id} -> ${location}`)
+    .join(', ');
   return `## grid-regions.json
 
 Sub-national grid intensities (gCO2e/kWh): ${regions.regions.length} grids, with the year and source of each row
@@ -308,15 +410,25 @@ Sub-national grid intensities (gCO2e/kWh): ${regions.regions.length} grids, with
 
 ## cloud-regions.json
 
-Cloud regions mapped to grid locations: Azure ${count('azure')}, AWS ${count('aws')}, GCP ${count('gcp')}; provider PUE defaults.
+Cloud regions placed on grid locations: Azure ${count('azure')}, AWS ${count('aws')}, GCP ${count('gcp')}; Google's own figure for
+GCP regions; provider PUE defaults.
 
 - **Green Algorithms** \`cloudProviders_datacenters.csv\` and \`defaults_PUE.csv\` (CC BY 4.0, ${GA_URL}):
   Azure and GCP regions, per-region GCP PUE (Google, 2020), provider defaults. Changes: Azure ids made from
   the display names ("East US" -> eastus; "Germany Northeastt" typo fixed); Qatar Central mapped to QA.
 - **CodeCarbon** \`gcp-impact.csv\` (MIT): GCP regions missing above, placed by country or city
   ("me-cenrtal1" typo fixed).
+- **Google Cloud region carbon info** \`${GRID_FILES.googleCarbonDir}/<year>.csv\` (Apache-2.0,
+  ${GOOGLE_CARBON_URL}): Google's own yearly grid carbon intensity (gCO2eq/kWh, location-based) and
+  Google CFE share per GCP region. ${figures.length} GCP regions carry Google's figure (\`providerIntensity\`), from the
+  newest file that lists them (years used: ${figureYears}); it replaces the mapped grid's figure for those
+  regions. Method: the 2019-2020 files give lifecycle figures, the files from 2021 on operational gross
+  emissions, hourly-weighted. The CFE share is kept as information only and never subtracted (the SCI
+  specification excludes market-based measures). Changes: figures rounded to 0.01 g; regions listed only by
+  Google placed on a grid (for live providers' zone) curated here: ${googleOnly}.
 - **AWS** region codes and cities from ${AWS_REGIONS_URL}; **Azure** regions missing from Green Algorithms
-  from ${AZURE_REGIONS_URL}. The grid location of each is curated in \`scripts/derive-grid.mjs\`.
+  from ${AZURE_REGIONS_URL}. The grid location of each is curated in \`scripts/derive-grid.mjs\`. AWS and
+  Azure publish no per-region grid figure: their regions use the figure of the grid they are mapped to.
 
 ## reference-values.json
 

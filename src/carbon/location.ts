@@ -4,6 +4,7 @@ import {
   allCloudRegionCodes,
   CLOUD_PROVIDERS,
   findCloudRegion,
+  type CloudProvider,
   isCloudProvider,
 } from '../data/cloud-regions.js';
 import { allCountryCodes, findCountry, worldAverage } from '../data/grid-countries.js';
@@ -17,6 +18,12 @@ export const CloudPlacementSchema = z.object({
   region: z.string().max(100),
   pue: z.number().optional(),
   pueSource: z.string().max(300).optional(),
+  /**
+   * The provider's carbon-free energy share for the region (Google CFE, 0 to 1) in `cfeYear`: information
+   * only, never subtracted from the intensity (the SCI specification excludes market-based measures).
+   */
+  cfe: z.number().min(0).max(1).optional(),
+  cfeYear: z.number().optional(),
 });
 export type CloudPlacement = z.infer<typeof CloudPlacementSchema>;
 
@@ -89,14 +96,33 @@ export function lookupLocation(code: string): GridLocation | null {
   if (!region || !grid) return null;
   const cloud: CloudPlacement = { provider, region: region.id };
   if (region.pue !== undefined) Object.assign(cloud, { pue: region.pue, pueSource: region.pueSource });
+  const place = {
+    code: `${provider}:${region.id}`,
+    // The grid stays named: it is the zone a live provider is asked for.
+    name: `${region.name}, grid ${grid.code} (${grid.name})`,
+  };
+  const own = region.providerIntensity;
+  if (own) {
+    // The provider's own figure first (Google's, per GCP region and year); its CFE share is shown, not used.
+    let source = own.source;
+    if (own.cfe !== undefined) {
+      Object.assign(cloud, { cfe: own.cfe, cfeYear: own.year });
+      source += `; ${PROVIDER_NAMES[provider]} CFE ${Math.round(own.cfe * 100)} %, not subtracted`;
+    }
+    return { ...grid, ...place, gPerKwh: own.gPerKwh, year: own.year, method: own.method, source, cloud };
+  }
+  // No provider figure (AWS, Azure): the grid the region is mapped to stands in, and the source says so.
   return {
     ...grid,
-    code: `${provider}:${region.id}`,
-    name: `${region.name}, grid ${grid.code} (${grid.name})`,
-    source: `${grid.source}; region placed by ${region.locationSource}`,
+    ...place,
+    source:
+      `mapping, no ${PROVIDER_NAMES[provider]} figure published: grid of ${grid.name} (${grid.grid}) used, ` +
+      `placed by ${region.locationSource}; ${grid.source}`,
     cloud,
   };
 }
+
+const PROVIDER_NAMES: Record<CloudProvider, string> = { azure: 'Azure', aws: 'AWS', gcp: 'Google' };
 
 /** Every accepted code, for "did you mean": countries, sub-national grids, cloud regions, world. */
 export function allRegionCodes(): string[] {

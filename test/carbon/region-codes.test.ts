@@ -26,10 +26,11 @@ describe('lookupLocation: values match their sources', () => {
     ['azure:West Europe', 'NL', findCountry('NL')!.gPerKwh, undefined],
     ['azure:westus2', 'US-WA', 101.84, undefined],
     ['azure:qatarcentral', 'QA', findCountry('QA')!.gPerKwh, undefined],
-    ['gcp:europe-west1', 'BE', findCountry('BE')!.gPerKwh, 1.08], // GA: PUE 1.08 (Google 2020)
-    ['gcp:us-central1', 'US-IA', 293.85, 1.11],
-    ['gcp:europe-west9', 'FR', 56, undefined], // from CodeCarbon's gcp-impact.csv country
-    ['gcp:us-south1', 'US-TX', 409.16, undefined],
+    // GCP: Google's own 2024 figure (gcp-region-carbon-info/2024.csv); the grid stays the mapped one.
+    ['gcp:europe-west1', 'BE', 103.37, 1.08], // GA: PUE 1.08 (Google 2020)
+    ['gcp:us-central1', 'US-IA', 412.72, 1.11],
+    ['gcp:europe-west9', 'FR', 16.3, undefined], // placed by CodeCarbon's gcp-impact.csv country
+    ['gcp:us-south1', 'US-TX', 302.95, undefined],
     ['aws:eu-north-1', 'SE', findCountry('SE')!.gPerKwh, undefined],
     ['aws:us-east-1', 'US-VA', 308, undefined],
     ['AWS:eu-west-3', 'FR', 56, undefined],
