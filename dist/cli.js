@@ -279,9 +279,9 @@ var require_directives = __commonJS({
         this.tags = Object.assign({}, _Directives.defaultTags, tags);
       }
       clone() {
-        const copy = new _Directives(this.yaml, this.tags);
-        copy.docStart = this.docStart;
-        return copy;
+        const copy2 = new _Directives(this.yaml, this.tags);
+        copy2.docStart = this.docStart;
+        return copy2;
       }
       /**
        * During parsing, get a Directives instance for the current document and
@@ -590,10 +590,10 @@ var require_Node = __commonJS({
       }
       /** Create a copy of this node.  */
       clone() {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        const copy2 = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
@@ -887,13 +887,13 @@ var require_Collection = __commonJS({
        * @param schema - If defined, overwrites the original's schema
        */
       clone(schema) {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        const copy2 = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
-          copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+          copy2.schema = schema;
+        copy2.items = copy2.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /**
        * Adds a value to the collection. For `!!map` and `!!omap` the value must
@@ -3312,9 +3312,9 @@ var require_Schema = __commonJS({
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
-        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
-        copy.tags = this.tags.slice();
-        return copy;
+        const copy2 = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy2.tags = this.tags.slice();
+        return copy2;
       }
     };
     exports.Schema = Schema;
@@ -3457,21 +3457,21 @@ var require_Document = __commonJS({
        * Custom Node values that inherit from `Object` still refer to their original instances.
        */
       clone() {
-        const copy = Object.create(_Document.prototype, {
+        const copy2 = Object.create(_Document.prototype, {
           [identity.NODE_TYPE]: { value: identity.DOC }
         });
-        copy.commentBefore = this.commentBefore;
-        copy.comment = this.comment;
-        copy.errors = this.errors.slice();
-        copy.warnings = this.warnings.slice();
-        copy.options = Object.assign({}, this.options);
+        copy2.commentBefore = this.commentBefore;
+        copy2.comment = this.comment;
+        copy2.errors = this.errors.slice();
+        copy2.warnings = this.warnings.slice();
+        copy2.options = Object.assign({}, this.options);
         if (this.directives)
-          copy.directives = this.directives.clone();
-        copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+          copy2.directives = this.directives.clone();
+        copy2.schema = this.schema.clone();
+        copy2.contents = identity.isNode(this.contents) ? this.contents.clone(copy2.schema) : this.contents;
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /** Adds a value to the document. */
       add(value) {
@@ -7271,7 +7271,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7312,7 +7312,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse4;
+    exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -7377,354 +7377,6 @@ import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/engine/run-engine.ts
 import path12 from "node:path";
-
-// src/units.ts
-var DURATION_UNITS = [
-  ["ms", 1e-3],
-  ["s", 1],
-  ["m", 60],
-  ["h", 3600]
-];
-var LONG_DURATION_UNITS = [
-  ...DURATION_UNITS,
-  ["d", 86400],
-  ["w", 7 * 86400],
-  ["y", 365 * 86400]
-];
-var ENERGY_UNITS = [
-  ["J", 1],
-  ["kJ", 1e3],
-  ["Wh", 3600],
-  ["kWh", 36e5],
-  ["MWh", 36e8]
-];
-var MASS_UNITS = [
-  ["mg", 1e-3],
-  ["g", 1],
-  ["kg", 1e3],
-  ["t", 1e6]
-];
-var QUANTITY = /^(\d+(?:\.\d+)?) ?([A-Za-z]+)$/;
-var ENERGY_PATTERN = `^\\d+(\\.\\d+)? ?(${ENERGY_UNITS.map(([unit]) => unit).join("|")})$`;
-var MASS_PATTERN = `^\\d+(\\.\\d+)? ?(${MASS_UNITS.map(([unit]) => unit).join("|")})$`;
-var DURATION_PATTERN = `^\\d+(\\.\\d+)? ?(${DURATION_UNITS.map(([unit]) => unit).join("|")})$`;
-var MAX_QUANTITY_LENGTH = 64;
-function parseQuantity(input2, ladder) {
-  if (typeof input2 !== "string" || input2.length > MAX_QUANTITY_LENGTH) return null;
-  const match = QUANTITY.exec(input2);
-  const factor = ladder.find(([unit]) => unit === match?.[2])?.[1];
-  if (!match || factor === void 0) return null;
-  const value = Number(match[1]) * factor;
-  return Number.isFinite(value) ? value : null;
-}
-function parseDuration(input2) {
-  return parseQuantity(input2, DURATION_UNITS);
-}
-var LONG_DURATION_PATTERN = `^\\d+(\\.\\d+)? ?(${LONG_DURATION_UNITS.map(([unit]) => unit).join("|")})$`;
-function parseLongDuration(input2) {
-  return parseQuantity(input2, LONG_DURATION_UNITS);
-}
-function parseEnergy(input2) {
-  return parseQuantity(input2, ENERGY_UNITS);
-}
-function parseMass(input2) {
-  return parseQuantity(input2, MASS_UNITS);
-}
-var PERCENT_PATTERN = "^\\d+(\\.\\d+)? ?%$";
-function parsePercent(input2) {
-  if (typeof input2 !== "string" || input2.length > MAX_QUANTITY_LENGTH) return null;
-  const match = /^(\d+(?:\.\d+)?) ?%$/.exec(input2);
-  return match ? Number(match[1]) / 100 : null;
-}
-
-// src/text/format-number.ts
-function roundSignificant(x, digits) {
-  return Number(x.toPrecision(digits));
-}
-function sig3(x) {
-  return x >= 100 ? String(Math.round(x)) : x.toPrecision(3);
-}
-function fixed(x, decimals) {
-  return x.toFixed(decimals);
-}
-var ENERGY_DISPLAY = [["mJ", 1e-3], ...ENERGY_UNITS.filter(([unit]) => unit !== "kJ")];
-var MASS_DISPLAY = MASS_UNITS;
-var SHORT_DURATION_DISPLAY = DURATION_UNITS.filter(([unit]) => unit === "ms" || unit === "s");
-function formatScaled(value, ladder, zero) {
-  if (!Number.isFinite(value)) return "n/a";
-  if (value === 0) return zero;
-  const abs = roundSignificant(Math.abs(value), 3);
-  let [unit, factor] = ladder[0] ?? ["", 1];
-  for (const step of ladder) if (abs >= step[1]) [unit, factor] = step;
-  return `${value < 0 ? "-" : ""}${sig3(abs / factor)} ${unit}`;
-}
-function formatEnergy(joules) {
-  return formatScaled(joules, ENERGY_DISPLAY, "0 J");
-}
-function formatMass(grams) {
-  return formatScaled(grams, MASS_DISPLAY, "0 g");
-}
-function formatDuration(seconds) {
-  if (!Number.isFinite(seconds)) return "n/a";
-  if (seconds < 0) return `-${formatDuration(-seconds)}`;
-  const shown = roundSignificant(seconds, 3);
-  if (shown < 60) return formatScaled(seconds, SHORT_DURATION_DISPLAY, "0 s");
-  const secondsWhole = Math.round(seconds);
-  const pad = (n) => String(n).padStart(2, "0");
-  if (secondsWhole < 3600) return `${Math.floor(secondsWhole / 60)} m ${pad(secondsWhole % 60)} s`;
-  const minutes = Math.round(seconds / 60);
-  return `${Math.floor(minutes / 60)} h ${pad(minutes % 60)} m`;
-}
-function secondsTenths(seconds) {
-  return `${seconds.toFixed(1)} s`;
-}
-function watts(w2, decimals) {
-  return `${w2.toFixed(decimals)} W`;
-}
-function signedPercent(fraction) {
-  if (!Number.isFinite(fraction)) return "n/a";
-  const v = Number((fraction * 100).toFixed(1));
-  return `${v >= 0 ? "+" : ""}${v.toFixed(1)}`;
-}
-function ratioChangeWithInterval(ratio, ci95) {
-  const ci = ci95 ? `[${signedPercent(ci95[0] - 1)}, ${signedPercent(ci95[1] - 1)}]` : "[no interval]";
-  return `${signedPercent(ratio - 1)} % ${ci}`;
-}
-function percentSignificant(percent2) {
-  return `${roundSignificant(percent2, percent2 >= 100 ? 3 : 2)} %`;
-}
-function percentFixed(fraction, decimals) {
-  return `${(fraction * 100).toFixed(decimals)} %`;
-}
-function percentWhole(fraction) {
-  return `${Math.round(fraction * 100)} %`;
-}
-
-// src/gate/baseline.ts
-function metricSamples(b) {
-  const ok = b.samples.filter((s) => s.status === "ok");
-  const count2 = b.perUnit?.count;
-  return {
-    energy: ok.map((s) => s.energyJ),
-    co2e: ok.map((s) => s.co2eG),
-    duration: ok.map((s) => s.durationS),
-    perUnit: count2 ? ok.map((s) => s.co2eG / count2) : []
-  };
-}
-function baselineFromReport(report, info) {
-  const benchmarks = /* @__PURE__ */ new Map();
-  for (const b of report.benchmarks) if (b.status !== "error") benchmarks.set(b.name, metricSamples(b));
-  return { ...info, benchmarks };
-}
-
-// src/gate/status.ts
-var RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
-function worst(...statuses) {
-  return statuses.reduce((a, b) => RANK[b] > RANK[a] ? b : a, "pass");
-}
-
-// src/gate/budget-check.ts
-var NO_CHECK = { status: "pass", reasons: [], use: [] };
-function checkTier(key, label, observed, tier2, format) {
-  const use = [];
-  for (const level2 of ["warn", "fail"]) {
-    const limitValue = tier2[level2];
-    if (limitValue !== void 0) {
-      use.push({ limit: `${key}.${level2}`, observed, limitValue, percent: observed / limitValue * 100 });
-    }
-  }
-  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
-  if (!tripped) return { status: "pass", reasons: [], use };
-  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
-  return {
-    status: level,
-    reasons: [
-      `${label} ${format(observed)} exceeds the ${level} limit ${format(tripped.limitValue)} (${percentSignificant(tripped.percent)} of budget)`
-    ],
-    use
-  };
-}
-function combine(checks) {
-  return checks.reduce(
-    (acc, c) => ({
-      status: worst(acc.status, c.status),
-      reasons: [...acc.reasons, ...c.reasons],
-      use: [...acc.use, ...c.use]
-    }),
-    NO_CHECK
-  );
-}
-
-// src/gate/format.ts
-var METRIC_LABEL = {
-  energy: "energy",
-  co2e: "CO2e",
-  duration: "duration",
-  perUnit: "CO2e per unit"
-};
-function formatMetric(metric, value) {
-  if (metric === "energy") return formatEnergy(value);
-  if (metric === "duration") return formatDuration(value);
-  return formatMass(value);
-}
-
-// src/stats/median.ts
-function median(values) {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
-// src/stats/hodges-lehmann.ts
-function hodgesLehmann(xs) {
-  const walsh = [];
-  for (let i = 0; i < xs.length; i++) for (let j = i; j < xs.length; j++) walsh.push((xs[i] + xs[j]) / 2);
-  return median(walsh);
-}
-function hodgesLehmannShift(head, base) {
-  const diffs = [];
-  for (const h of head) for (const b of base) diffs.push(h - b);
-  return median(diffs);
-}
-
-// src/stats/prng.ts
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = a + 1831565813 >>> 0;
-    let t = a;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-
-// src/stats/bootstrap.ts
-var MIN_CI_SAMPLES = 5;
-var RESAMPLES = 2e3;
-var SEED = 24301;
-function percentiles(values) {
-  const s = values.sort((a, b) => a - b);
-  const at2 = (q) => s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
-  return [at2(0.025), at2(0.975)];
-}
-function resample(xs, rand, into) {
-  for (let i = 0; i < xs.length; i++) into[i] = xs[Math.floor(rand() * xs.length)];
-  return into;
-}
-function bootstrap(xs, stat4, seed) {
-  const rand = mulberry32(seed);
-  const buf = new Array(xs.length);
-  const out = [];
-  for (let b = 0; b < RESAMPLES; b++) out.push(stat4(resample(xs, rand, buf)));
-  return percentiles(out);
-}
-function medianCi(xs, seed = SEED) {
-  return xs.length < MIN_CI_SAMPLES ? null : bootstrap(xs, (s) => median(s), seed);
-}
-function pairedRatio(head, base, seed = SEED) {
-  const n = Math.min(head.length, base.length);
-  const logs = Array.from({ length: n }, (_, i) => Math.log(head[i] / base[i]));
-  const hl = hodgesLehmann(logs);
-  const ci = n < MIN_CI_SAMPLES ? null : bootstrap(logs, (s) => hodgesLehmann(s), seed);
-  return {
-    ratio: hl === null ? null : Math.exp(hl),
-    ci95: ci ? [Math.exp(ci[0]), Math.exp(ci[1])] : null,
-    pairs: n
-  };
-}
-function independentRatio(head, base, seed = SEED) {
-  const lh = head.map(Math.log);
-  const lb = base.map(Math.log);
-  const hl = hodgesLehmannShift(lh, lb);
-  const ratio = hl === null ? null : Math.exp(hl);
-  if (ratio === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
-    return { ratio, ci95: null };
-  const rand = mulberry32(seed);
-  const hb = new Array(lh.length);
-  const bb = new Array(lb.length);
-  const shifts = [];
-  for (let b = 0; b < RESAMPLES; b++)
-    shifts.push(hodgesLehmannShift(resample(lh, rand, hb), resample(lb, rand, bb)));
-  const [lo, hi] = percentiles(shifts);
-  return { ratio, ci95: [Math.exp(lo), Math.exp(hi)] };
-}
-
-// src/gate/regression.ts
-function compare(metric, head, base, baseline) {
-  const mh = median(head);
-  const mb = median(base);
-  if (mh === null || mb === null || mb <= 0) return null;
-  const common = { metric, base: mb, head: mh, baseline: baseline.source };
-  if (baseline.method === "paired") {
-    const p = pairedRatio(head, base);
-    return { ...common, ratio: p.ratio, ci95: p.ci95, method: "paired", pairs: p.pairs };
-  }
-  const r = independentRatio(head, base);
-  return { ...common, ratio: r.ratio, ci95: r.ci95, method: "independent" };
-}
-function checkRegression(c, tier2, baseCount, headCount) {
-  const what = `${METRIC_LABEL[c.metric]} ${ratioChangeWithInterval(c.ratio, c.ci95)} vs base`;
-  if (!c.ci95) {
-    const counts = c.method === "paired" ? `${c.pairs ?? 0} pairs` : `head ${headCount}, base ${baseCount}`;
-    return {
-      status: "pass",
-      reasons: [
-        `${what}: too few samples for a 95 % interval (${counts}; need ${MIN_CI_SAMPLES} each): regression not checked`
-      ],
-      use: []
-    };
-  }
-  const lower = c.ci95[0] - 1;
-  const use = [];
-  for (const level2 of ["warn", "fail"]) {
-    const limitValue = tier2[level2];
-    if (limitValue !== void 0) {
-      use.push({
-        limit: `regression.${level2}`,
-        observed: lower,
-        limitValue,
-        percent: lower / limitValue * 100
-      });
-    }
-  }
-  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
-  if (!tripped) return { status: "pass", reasons: resolutionNote(c, tier2, what), use };
-  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
-  return {
-    status: level,
-    reasons: [
-      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${level} limit ${signedPercent(tripped.limitValue)} % (${percentSignificant(tripped.percent)} of budget)`
-    ],
-    use
-  };
-}
-function resolutionNote(c, tier2, what) {
-  const limit = tier2.fail ?? tier2.warn;
-  if (limit === void 0 || !c.ci95) return [];
-  const h = 1 - c.ci95[0] / c.ratio;
-  const passes = (1 + limit) / (1 - h) - 1;
-  if (h <= limit || !Number.isFinite(passes)) return [];
-  const level = tier2.fail !== void 0 ? "fail" : "warn";
-  return [
-    `${what}: the interval reaches ${percentFixed(h, 1)} below the estimate, more than the ${level} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`
-  ];
-}
-
-// src/gate/stats.ts
-function summary(xs) {
-  return { median: median(xs), ci95: medianCi(xs) };
-}
-function benchmarkStats(m) {
-  if (m.energy.length === 0) return void 0;
-  return {
-    n: m.energy.length,
-    energyJ: summary(m.energy),
-    co2eG: summary(m.co2e),
-    durationS: summary(m.duration)
-  };
-}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -9009,16 +8661,16 @@ function cleanEnum(obj) {
 }
 function base64ToUint8Array(base643) {
   const binaryString = atob(base643);
-  const bytes = new Uint8Array(binaryString.length);
+  const bytes2 = new Uint8Array(binaryString.length);
   for (let i = 0; i < binaryString.length; i++) {
-    bytes[i] = binaryString.charCodeAt(i);
+    bytes2[i] = binaryString.charCodeAt(i);
   }
-  return bytes;
+  return bytes2;
 }
-function uint8ArrayToBase64(bytes) {
+function uint8ArrayToBase64(bytes2) {
   let binaryString = "";
-  for (let i = 0; i < bytes.length; i++) {
-    binaryString += String.fromCharCode(bytes[i]);
+  for (let i = 0; i < bytes2.length; i++) {
+    binaryString += String.fromCharCode(bytes2[i]);
   }
   return btoa(binaryString);
 }
@@ -9027,22 +8679,22 @@ function base64urlToUint8Array(base64url3) {
   const padding = "=".repeat((4 - base643.length % 4) % 4);
   return base64ToUint8Array(base643 + padding);
 }
-function uint8ArrayToBase64url(bytes) {
-  return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
+function uint8ArrayToBase64url(bytes2) {
+  return uint8ArrayToBase64(bytes2).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
 }
 function hexToUint8Array(hex3) {
   const cleanHex = hex3.replace(/^0x/, "");
   if (cleanHex.length % 2 !== 0) {
     throw new Error("Invalid hex string length");
   }
-  const bytes = new Uint8Array(cleanHex.length / 2);
+  const bytes2 = new Uint8Array(cleanHex.length / 2);
   for (let i = 0; i < cleanHex.length; i += 2) {
-    bytes[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
+    bytes2[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
   }
-  return bytes;
+  return bytes2;
 }
-function uint8ArrayToHex(bytes) {
-  return Array.from(bytes).map((b) => b.toString(16).padStart(2, "0")).join("");
+function uint8ArrayToHex(bytes2) {
+  return Array.from(bytes2).map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 var Class = class {
   constructor(..._args) {
@@ -9584,18 +9236,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse5 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse4(schema, value, ctx, finalizeParams(fn, _params));
+    return parse5(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse5 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse4(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse5(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -11090,7 +10742,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse4 = inst._zod.parse;
+  const parse5 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -11104,7 +10756,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse4(payload, ctx);
+    return parse5(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -27443,6 +27095,427 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/carbon/grid-method.ts
+var GRID_METHODS = ["lifecycle", "operational", "marginal"];
+var INTENSITY_METHODS = [...GRID_METHODS, "unspecified", "as given"];
+var SYNONYMS = [
+  [/^(life[\s_-]?cycle|lca)\b/, "lifecycle"],
+  [/^(operational|direct|generation|combustion)\b/, "operational"],
+  [/^(marginal|moer)\b/, "marginal"],
+  [/^(as[\s_-]given|given|explicit)\b/, "as given"]
+];
+function normaliseMethod(raw) {
+  if (typeof raw !== "string") return "unspecified";
+  const text3 = raw.trim().toLowerCase();
+  return SYNONYMS.find(([re]) => re.test(text3))?.[1] ?? "unspecified";
+}
+var IntensityMethodSchema = external_exports.union([external_exports.enum(INTENSITY_METHODS), external_exports.string().max(100).transform(normaliseMethod)]).meta({
+  description: 'lifecycle | operational | marginal where the source says; unspecified (world average, Nordic zones) or "as given" (--intensity) otherwise. Readers map other text to these (direct \u2192 operational).'
+});
+var GridIdentitySchema = external_exports.object({
+  method: IntensityMethodSchema,
+  source: external_exports.string().max(300),
+  year: external_exports.number().int().min(0).max(1e4).optional()
+});
+var LIVE_NAME = {
+  "electricity-maps": "Electricity Maps",
+  watttime: "WattTime",
+  uk: "UK Carbon Intensity"
+};
+var DATASETS = [
+  [/region-carbon-info/i, "Google region-carbon-info"],
+  [/CI_aggregated/i, "Green Algorithms"],
+  [/Our World in Data|\bOWID\b/i, "Ember via OWID"],
+  [/nordic_emissions|ENTSO-E/i, "CodeCarbon Nordic zones (ENTSO-E)"],
+  [/\bIEA\b.*world average/i, "IEA world average"]
+];
+function sourceLabel(c) {
+  const live = c.intensitySource ? LIVE_NAME[c.intensitySource] : void 0;
+  if (live) return live;
+  const text3 = c.source ?? "";
+  const known = DATASETS.find(([re]) => re.test(text3))?.[1];
+  if (known) return known;
+  return text3.split(/ \(|[;:]/)[0].trim().slice(0, 120) || "unknown source";
+}
+function gridIdentity(c) {
+  if (!c || c.method === void 0) return void 0;
+  const embedded = c.intensitySource === void 0 || c.intensitySource === "embedded";
+  return {
+    method: normaliseMethod(c.method),
+    source: sourceLabel(c),
+    ...embedded && c.intensityYear !== void 0 ? { year: c.intensityYear } : {}
+  };
+}
+var clip = (text3) => text3.length > 120 ? `${text3.slice(0, 119)}\u2026` : text3;
+function gridMismatch(base, head) {
+  if (!base || !head) return [];
+  const out = [];
+  if (base.method !== head.method) out.push(`method: ${base.method} \u2192 ${head.method}`);
+  if (base.source !== head.source) out.push(`source: ${clip(base.source)} \u2192 ${clip(head.source)}`);
+  if (base.year !== void 0 && head.year !== void 0 && base.year !== head.year)
+    out.push(`year: ${base.year} \u2192 ${head.year}`);
+  return out;
+}
+function methodNotMet(c) {
+  const asked = c?.methodAsked;
+  if (!c || asked === void 0) return null;
+  const method = normaliseMethod(c.method);
+  if (method === asked) return null;
+  return `grid intensity is ${method} (${sourceLabel(c)}), not the ${asked} asked for in intensity.method`;
+}
+
+// src/units.ts
+var DURATION_UNITS = [
+  ["ms", 1e-3],
+  ["s", 1],
+  ["m", 60],
+  ["h", 3600]
+];
+var LONG_DURATION_UNITS = [
+  ...DURATION_UNITS,
+  ["d", 86400],
+  ["w", 7 * 86400],
+  ["y", 365 * 86400]
+];
+var ENERGY_UNITS = [
+  ["J", 1],
+  ["kJ", 1e3],
+  ["Wh", 3600],
+  ["kWh", 36e5],
+  ["MWh", 36e8]
+];
+var MASS_UNITS = [
+  ["mg", 1e-3],
+  ["g", 1],
+  ["kg", 1e3],
+  ["t", 1e6]
+];
+var QUANTITY = /^(\d+(?:\.\d+)?) ?([A-Za-z]+)$/;
+var ENERGY_PATTERN = `^\\d+(\\.\\d+)? ?(${ENERGY_UNITS.map(([unit]) => unit).join("|")})$`;
+var MASS_PATTERN = `^\\d+(\\.\\d+)? ?(${MASS_UNITS.map(([unit]) => unit).join("|")})$`;
+var DURATION_PATTERN = `^\\d+(\\.\\d+)? ?(${DURATION_UNITS.map(([unit]) => unit).join("|")})$`;
+var MAX_QUANTITY_LENGTH = 64;
+function parseQuantity(input2, ladder) {
+  if (typeof input2 !== "string" || input2.length > MAX_QUANTITY_LENGTH) return null;
+  const match = QUANTITY.exec(input2);
+  const factor = ladder.find(([unit]) => unit === match?.[2])?.[1];
+  if (!match || factor === void 0) return null;
+  const value = Number(match[1]) * factor;
+  return Number.isFinite(value) ? value : null;
+}
+function parseDuration(input2) {
+  return parseQuantity(input2, DURATION_UNITS);
+}
+var LONG_DURATION_PATTERN = `^\\d+(\\.\\d+)? ?(${LONG_DURATION_UNITS.map(([unit]) => unit).join("|")})$`;
+function parseLongDuration(input2) {
+  return parseQuantity(input2, LONG_DURATION_UNITS);
+}
+function parseEnergy(input2) {
+  return parseQuantity(input2, ENERGY_UNITS);
+}
+function parseMass(input2) {
+  return parseQuantity(input2, MASS_UNITS);
+}
+var PERCENT_PATTERN = "^\\d+(\\.\\d+)? ?%$";
+function parsePercent(input2) {
+  if (typeof input2 !== "string" || input2.length > MAX_QUANTITY_LENGTH) return null;
+  const match = /^(\d+(?:\.\d+)?) ?%$/.exec(input2);
+  return match ? Number(match[1]) / 100 : null;
+}
+
+// src/text/format-number.ts
+function roundSignificant(x, digits) {
+  return Number(x.toPrecision(digits));
+}
+function sig3(x) {
+  return x >= 100 ? String(Math.round(x)) : x.toPrecision(3);
+}
+function fixed(x, decimals) {
+  return x.toFixed(decimals);
+}
+function whole(x) {
+  return String(Math.round(x));
+}
+var ENERGY_DISPLAY = [["mJ", 1e-3], ...ENERGY_UNITS.filter(([unit]) => unit !== "kJ")];
+var MASS_DISPLAY = MASS_UNITS;
+var SHORT_DURATION_DISPLAY = DURATION_UNITS.filter(([unit]) => unit === "ms" || unit === "s");
+function formatScaled(value, ladder, zero) {
+  if (!Number.isFinite(value)) return "n/a";
+  if (value === 0) return zero;
+  const abs = roundSignificant(Math.abs(value), 3);
+  let [unit, factor] = ladder[0] ?? ["", 1];
+  for (const step of ladder) if (abs >= step[1]) [unit, factor] = step;
+  return `${value < 0 ? "-" : ""}${sig3(abs / factor)} ${unit}`;
+}
+function formatEnergy(joules) {
+  return formatScaled(joules, ENERGY_DISPLAY, "0 J");
+}
+function formatMass(grams) {
+  return formatScaled(grams, MASS_DISPLAY, "0 g");
+}
+function formatDuration(seconds) {
+  if (!Number.isFinite(seconds)) return "n/a";
+  if (seconds < 0) return `-${formatDuration(-seconds)}`;
+  const shown = roundSignificant(seconds, 3);
+  if (shown < 60) return formatScaled(seconds, SHORT_DURATION_DISPLAY, "0 s");
+  const secondsWhole = Math.round(seconds);
+  const pad = (n) => String(n).padStart(2, "0");
+  if (secondsWhole < 3600) return `${Math.floor(secondsWhole / 60)} m ${pad(secondsWhole % 60)} s`;
+  const minutes = Math.round(seconds / 60);
+  return `${Math.floor(minutes / 60)} h ${pad(minutes % 60)} m`;
+}
+function secondsTenths(seconds) {
+  return `${seconds.toFixed(1)} s`;
+}
+function watts(w2, decimals) {
+  return `${w2.toFixed(decimals)} W`;
+}
+function signedPercent(fraction) {
+  if (!Number.isFinite(fraction)) return "n/a";
+  const v = Number((fraction * 100).toFixed(1));
+  return `${v >= 0 ? "+" : ""}${v.toFixed(1)}`;
+}
+function ratioChangeWithInterval(ratio, ci95) {
+  const ci = ci95 ? `[${signedPercent(ci95[0] - 1)}, ${signedPercent(ci95[1] - 1)}]` : "[no interval]";
+  return `${signedPercent(ratio - 1)} % ${ci}`;
+}
+function percentSignificant(percent2) {
+  return `${roundSignificant(percent2, percent2 >= 100 ? 3 : 2)} %`;
+}
+function percentFixed(fraction, decimals) {
+  return `${(fraction * 100).toFixed(decimals)} %`;
+}
+function percentWhole(fraction) {
+  return `${Math.round(fraction * 100)} %`;
+}
+
+// src/gate/baseline.ts
+function metricSamples(b) {
+  const ok = b.samples.filter((s) => s.status === "ok");
+  const count2 = b.perUnit?.count;
+  return {
+    energy: ok.map((s) => s.energyJ),
+    co2e: ok.map((s) => s.co2eG),
+    duration: ok.map((s) => s.durationS),
+    perUnit: count2 ? ok.map((s) => s.co2eG / count2) : []
+  };
+}
+function baselineFromReport(report, info) {
+  const benchmarks = /* @__PURE__ */ new Map();
+  for (const b of report.benchmarks) if (b.status !== "error") benchmarks.set(b.name, metricSamples(b));
+  const grid = report.grid ?? gridIdentity(report.carbon);
+  return { ...info, benchmarks, ...grid ? { grid } : {} };
+}
+
+// src/gate/status.ts
+var RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
+function worst(...statuses) {
+  return statuses.reduce((a, b) => RANK[b] > RANK[a] ? b : a, "pass");
+}
+
+// src/gate/budget-check.ts
+var NO_CHECK = { status: "pass", reasons: [], use: [] };
+function checkTier(key, label, observed, tier2, format) {
+  const use = [];
+  for (const level2 of ["warn", "fail"]) {
+    const limitValue = tier2[level2];
+    if (limitValue !== void 0) {
+      use.push({ limit: `${key}.${level2}`, observed, limitValue, percent: observed / limitValue * 100 });
+    }
+  }
+  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  if (!tripped) return { status: "pass", reasons: [], use };
+  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
+  return {
+    status: level,
+    reasons: [
+      `${label} ${format(observed)} exceeds the ${level} limit ${format(tripped.limitValue)} (${percentSignificant(tripped.percent)} of budget)`
+    ],
+    use
+  };
+}
+function combine(checks) {
+  return checks.reduce(
+    (acc, c) => ({
+      status: worst(acc.status, c.status),
+      reasons: [...acc.reasons, ...c.reasons],
+      use: [...acc.use, ...c.use]
+    }),
+    NO_CHECK
+  );
+}
+
+// src/gate/format.ts
+var METRIC_LABEL = {
+  energy: "energy",
+  co2e: "CO2e",
+  duration: "duration",
+  perUnit: "CO2e per unit"
+};
+function formatMetric(metric, value) {
+  if (metric === "energy") return formatEnergy(value);
+  if (metric === "duration") return formatDuration(value);
+  return formatMass(value);
+}
+
+// src/stats/median.ts
+function median(values) {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+// src/stats/hodges-lehmann.ts
+function hodgesLehmann(xs) {
+  const walsh = [];
+  for (let i = 0; i < xs.length; i++) for (let j = i; j < xs.length; j++) walsh.push((xs[i] + xs[j]) / 2);
+  return median(walsh);
+}
+function hodgesLehmannShift(head, base) {
+  const diffs = [];
+  for (const h of head) for (const b of base) diffs.push(h - b);
+  return median(diffs);
+}
+
+// src/stats/prng.ts
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = a + 1831565813 >>> 0;
+    let t = a;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
+// src/stats/bootstrap.ts
+var MIN_CI_SAMPLES = 5;
+var RESAMPLES = 2e3;
+var SEED = 24301;
+function percentiles(values) {
+  const s = values.sort((a, b) => a - b);
+  const at2 = (q) => s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
+  return [at2(0.025), at2(0.975)];
+}
+function resample(xs, rand, into) {
+  for (let i = 0; i < xs.length; i++) into[i] = xs[Math.floor(rand() * xs.length)];
+  return into;
+}
+function bootstrap(xs, stat5, seed) {
+  const rand = mulberry32(seed);
+  const buf = new Array(xs.length);
+  const out = [];
+  for (let b = 0; b < RESAMPLES; b++) out.push(stat5(resample(xs, rand, buf)));
+  return percentiles(out);
+}
+function medianCi(xs, seed = SEED) {
+  return xs.length < MIN_CI_SAMPLES ? null : bootstrap(xs, (s) => median(s), seed);
+}
+function pairedRatio(head, base, seed = SEED) {
+  const n = Math.min(head.length, base.length);
+  const logs = Array.from({ length: n }, (_, i) => Math.log(head[i] / base[i]));
+  const hl = hodgesLehmann(logs);
+  const ci = n < MIN_CI_SAMPLES ? null : bootstrap(logs, (s) => hodgesLehmann(s), seed);
+  return {
+    ratio: hl === null ? null : Math.exp(hl),
+    ci95: ci ? [Math.exp(ci[0]), Math.exp(ci[1])] : null,
+    pairs: n
+  };
+}
+function independentRatio(head, base, seed = SEED) {
+  const lh = head.map(Math.log);
+  const lb = base.map(Math.log);
+  const hl = hodgesLehmannShift(lh, lb);
+  const ratio = hl === null ? null : Math.exp(hl);
+  if (ratio === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
+    return { ratio, ci95: null };
+  const rand = mulberry32(seed);
+  const hb = new Array(lh.length);
+  const bb = new Array(lb.length);
+  const shifts = [];
+  for (let b = 0; b < RESAMPLES; b++)
+    shifts.push(hodgesLehmannShift(resample(lh, rand, hb), resample(lb, rand, bb)));
+  const [lo, hi] = percentiles(shifts);
+  return { ratio, ci95: [Math.exp(lo), Math.exp(hi)] };
+}
+
+// src/gate/regression.ts
+function compare(metric, head, base, baseline) {
+  const mh = median(head);
+  const mb = median(base);
+  if (mh === null || mb === null || mb <= 0) return null;
+  const common = { metric, base: mb, head: mh, baseline: baseline.source };
+  if (baseline.method === "paired") {
+    const p = pairedRatio(head, base);
+    return { ...common, ratio: p.ratio, ci95: p.ci95, method: "paired", pairs: p.pairs };
+  }
+  const r = independentRatio(head, base);
+  return { ...common, ratio: r.ratio, ci95: r.ci95, method: "independent" };
+}
+function checkRegression(c, tier2, baseCount, headCount) {
+  const what = `${METRIC_LABEL[c.metric]} ${ratioChangeWithInterval(c.ratio, c.ci95)} vs base`;
+  if (!c.ci95) {
+    const counts = c.method === "paired" ? `${c.pairs ?? 0} pairs` : `head ${headCount}, base ${baseCount}`;
+    return {
+      status: "pass",
+      reasons: [
+        `${what}: too few samples for a 95 % interval (${counts}; need ${MIN_CI_SAMPLES} each): regression not checked`
+      ],
+      use: []
+    };
+  }
+  const lower = c.ci95[0] - 1;
+  const use = [];
+  for (const level2 of ["warn", "fail"]) {
+    const limitValue = tier2[level2];
+    if (limitValue !== void 0) {
+      use.push({
+        limit: `regression.${level2}`,
+        observed: lower,
+        limitValue,
+        percent: lower / limitValue * 100
+      });
+    }
+  }
+  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  if (!tripped) return { status: "pass", reasons: resolutionNote(c, tier2, what), use };
+  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
+  return {
+    status: level,
+    reasons: [
+      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${level} limit ${signedPercent(tripped.limitValue)} % (${percentSignificant(tripped.percent)} of budget)`
+    ],
+    use
+  };
+}
+function resolutionNote(c, tier2, what) {
+  const limit = tier2.fail ?? tier2.warn;
+  if (limit === void 0 || !c.ci95) return [];
+  const h = 1 - c.ci95[0] / c.ratio;
+  const passes = (1 + limit) / (1 - h) - 1;
+  if (h <= limit || !Number.isFinite(passes)) return [];
+  const level = tier2.fail !== void 0 ? "fail" : "warn";
+  return [
+    `${what}: the interval reaches ${percentFixed(h, 1)} below the estimate, more than the ${level} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`
+  ];
+}
+
+// src/gate/stats.ts
+function summary(xs) {
+  return { median: median(xs), ci95: medianCi(xs) };
+}
+function benchmarkStats(m) {
+  if (m.energy.length === 0) return void 0;
+  return {
+    n: m.energy.length,
+    energyJ: summary(m.energy),
+    co2eG: summary(m.co2e),
+    durationS: summary(m.duration)
+  };
+}
+
 // src/gate/types.ts
 var GATE_METRICS = ["energy", "co2e", "duration", "perUnit"];
 var TierSchema = external_exports.object({ warn: external_exports.number().optional(), fail: external_exports.number().optional() });
@@ -27473,7 +27546,13 @@ var ComparisonSchema = external_exports.object({
   ci95: interval,
   method: external_exports.enum(["paired", "independent"]),
   pairs: external_exports.number().optional(),
-  baseline: external_exports.enum(BASELINE_SOURCES)
+  baseline: external_exports.enum(BASELINE_SOURCES),
+  /**
+   * CO2e and per-unit comparisons only: how the baseline's grid differs from this run's ("method: lifecycle
+   * → operational"), when it does. The ratio then mixes the grid's change with the code's. Energy and
+   * duration do not depend on the grid and are never flagged; A/B runs share one grid.
+   */
+  gridMismatch: external_exports.array(external_exports.string().max(400)).max(5).optional()
 });
 var BudgetUseSchema = external_exports.object({
   limit: external_exports.string().max(100),
@@ -27491,10 +27570,12 @@ var NO_BASELINE_NOTE = "no baseline: regression not checked";
 
 // src/gate/evaluate.ts
 function evaluateGate(benchmarks, opts) {
-  const gates = benchmarks.map((b) => gateBenchmark(b, opts.baseline));
+  const mismatch = opts.baseline && opts.baseline.source !== "ab" ? gridMismatch(opts.baseline.grid, gridIdentity(opts.carbon)) : [];
+  const gates = benchmarks.map((b) => gateBenchmark(b, opts.baseline, mismatch));
   const total = totalCheck(opts);
-  const status = worst(...gates.map((g) => g.status), total.status);
+  const status = worst(...gates.map((g2) => g2.status), total.status);
   const reasons = [
+    ...gridNotes(opts.carbon, mismatch, benchmarks, gates),
     ...benchmarks.flatMap((b, i) => gates[i].reasons.map((r) => `${b.name}: ${r}`)),
     ...total.reasons.map((r) => `suite total: ${r}`)
   ];
@@ -27505,7 +27586,28 @@ function evaluateGate(benchmarks, opts) {
   } : { source: "none", note: NO_BASELINE_NOTE };
   return { benchmarks: gates, verdict: { status, reasons, baseline }, totalUse: total.use };
 }
-function gateBenchmark(b, baseline) {
+var GRID_METRICS = /* @__PURE__ */ new Set(["co2e", "perUnit"]);
+function gridNotes(carbon2, mismatch, benchmarks, gates) {
+  const notes = [];
+  const unmet = methodNotMet(carbon2);
+  if (unmet) notes.push(unmet);
+  if (!mismatch.length || !gates.some((g2) => g2.comparison)) return notes;
+  const affected = benchmarks.filter((_, i) => gates[i].comparison?.gridMismatch).map((b) => b.name);
+  const differs = `the baseline's grid differs from this run's (${mismatch.join("; ")})`;
+  if (!affected.length) {
+    notes.push(
+      `${differs}: energy and duration comparisons are unaffected; the two runs' CO2e figures are not like for like`
+    );
+    return notes;
+  }
+  const shown = affected.slice(0, 3).map((n) => n.length > 60 ? `${n.slice(0, 59)}\u2026` : n);
+  const names = shown.join(", ") + (affected.length > 3 ? ` and ${affected.length - 3} more` : "");
+  notes.push(
+    `${differs}: the CO2e comparisons (${names}) mix the grid's change with the code's; SCI needs the same method on both sides (the same region and intensity source on both, or gate on energy)`
+  );
+  return notes;
+}
+function gateBenchmark(b, baseline, mismatch) {
   const samples = metricSamples(b);
   const stats = benchmarkStats(samples);
   const common = { ...b.budget ? { budget: b.budget } : {}, ...stats ? { stats } : {} };
@@ -27514,7 +27616,7 @@ function gateBenchmark(b, baseline) {
   }
   const budget2 = b.budget;
   const absolute = budget2 ? absoluteChecks(budget2, b, stats) : NO_CHECK;
-  const reg = regressionCheck(b, samples, baseline);
+  const reg = regressionCheck(b, samples, baseline, mismatch);
   const all = combine([absolute, reg.check]);
   return {
     ...common,
@@ -27546,12 +27648,13 @@ function absoluteChecks(budget2, b, stats) {
   }
   return combine(checks);
 }
-function regressionCheck(b, samples, baseline) {
+function regressionCheck(b, samples, baseline, mismatch) {
   if (!baseline) return { check: NO_CHECK };
   const base = baseline.benchmarks.get(b.name);
   if (!base) return { check: { ...NO_CHECK, reasons: ["not in the baseline: regression not checked"] } };
   const metric = b.budget?.metric ?? "energy";
-  const comparison = compare(metric, samples[metric], base[metric], baseline);
+  const compared = compare(metric, samples[metric], base[metric], baseline);
+  const comparison = compared && mismatch.length && GRID_METRICS.has(metric) ? { ...compared, gridMismatch: [...mismatch] } : compared;
   if (!comparison) {
     const why = metric === "perUnit" ? "a functional unit on both sides" : "successful samples on both sides";
     return {
@@ -27582,7 +27685,8 @@ function applyGate(report, opts) {
   const result = evaluateGate(withBudgets, {
     baseline: opts.baseline,
     ...opts.total ? { total: opts.total } : {},
-    totals: report.totals
+    totals: report.totals,
+    ...report.carbon ? { carbon: report.carbon } : {}
   });
   const benchmarks = report.benchmarks.map((b, i) => merge2(b, result.benchmarks[i]));
   return {
@@ -27596,16 +27700,16 @@ function applyGate(report, opts) {
     verdict: result.verdict
   };
 }
-function merge2(b, g) {
+function merge2(b, g2) {
   const { budget: _b, stats: _s, comparison: _c, budgetUse: _u, ...rest } = b;
   return {
     ...rest,
-    status: g.status,
-    ...g.budget ? { budget: g.budget } : {},
-    ...g.stats ? { stats: g.stats } : {},
-    ...g.comparison ? { comparison: g.comparison } : {},
-    reasons: g.reasons,
-    ...g.budgetUse ? { budgetUse: g.budgetUse } : {}
+    status: g2.status,
+    ...g2.budget ? { budget: g2.budget } : {},
+    ...g2.stats ? { stats: g2.stats } : {},
+    ...g2.comparison ? { comparison: g2.comparison } : {},
+    reasons: g2.reasons,
+    ...g2.budgetUse ? { budgetUse: g2.budgetUse } : {}
   };
 }
 
@@ -27642,13 +27746,13 @@ var PerUnitSchema = external_exports.object({
 });
 function perUnit(unit, energyJ2, co2eG) {
   const e = energyJ2 / unit.count;
-  const g = co2eG / unit.count;
+  const g2 = co2eG / unit.count;
   return {
     name: unit.name,
     count: unit.count,
     energyJ: e,
-    co2eG: g,
-    per1000: { energyKwh: e * 1e3 / 36e5, co2eG: g * 1e3 }
+    co2eG: g2,
+    per1000: { energyKwh: e * 1e3 / 36e5, co2eG: g2 * 1e3 }
   };
 }
 
@@ -27665,6 +27769,11 @@ var cloud_regions_default = {
       licence: "MIT",
       url: "https://github.com/mlco2/codecarbon"
     },
+    google: {
+      name: "Google Cloud region carbon info: grid carbon intensity and Google CFE per GCP region and year",
+      licence: "Apache-2.0",
+      url: "https://github.com/GoogleCloudPlatform/region-carbon-info"
+    },
     aws: {
       name: "AWS region list (region codes and cities)",
       url: "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html"
@@ -27674,7 +27783,7 @@ var cloud_regions_default = {
       url: "https://learn.microsoft.com/en-us/azure/reliability/regions-list"
     }
   },
-  generated: "scripts/derive-grid.mjs from grid/green-algorithms-cloudProviders_datacenters.csv (sha256 2fb808b8518c), grid/green-algorithms-defaults_PUE.csv (sha256 4741d1670a43) and grid/codecarbon-gcp-impact.csv (sha256 15a674368b3f)",
+  generated: "scripts/derive-grid.mjs from grid/green-algorithms-cloudProviders_datacenters.csv (sha256 2fb808b8518c), grid/green-algorithms-defaults_PUE.csv (sha256 4741d1670a43), grid/codecarbon-gcp-impact.csv (sha256 15a674368b3f) and grid/gcp-region-carbon-info/2019.csv (sha256 c77064af6c75), grid/gcp-region-carbon-info/2020.csv (sha256 24f7b163b91b), grid/gcp-region-carbon-info/2021.csv (sha256 67fe75fcabc6), grid/gcp-region-carbon-info/2022.csv (sha256 b8298eab0749), grid/gcp-region-carbon-info/2023.csv (sha256 93505cdfd1ed), grid/gcp-region-carbon-info/2024.csv (sha256 ee8fedfbfa8d)",
   pue: {
     unknown: {
       pue: 1.56,
@@ -27694,144 +27803,153 @@ var cloud_regions_default = {
     }
   },
   regions: [
-    { provider: "aws", id: "af-south-1", name: "af-south-1 (Cape Town)", location: "ZA", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-east-1", name: "ap-east-1 (Hong Kong)", location: "HK", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-northeast-1", name: "ap-northeast-1 (Tokyo)", location: "JP", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-northeast-2", name: "ap-northeast-2 (Seoul)", location: "KR", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-northeast-3", name: "ap-northeast-3 (Osaka)", location: "JP", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-south-1", name: "ap-south-1 (Mumbai)", location: "IN", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-south-2", name: "ap-south-2 (Hyderabad)", location: "IN", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-southeast-1", name: "ap-southeast-1 (Singapore)", location: "SG", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-southeast-2", name: "ap-southeast-2 (Sydney)", location: "AU-NSW", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-southeast-3", name: "ap-southeast-3 (Jakarta)", location: "ID", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-southeast-4", name: "ap-southeast-4 (Melbourne)", location: "AU-VIC", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-southeast-5", name: "ap-southeast-5 (Malaysia)", location: "MY", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-southeast-7", name: "ap-southeast-7 (Thailand)", location: "TH", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ca-central-1", name: "ca-central-1 (Montr\xE9al)", location: "CA-QC", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ca-west-1", name: "ca-west-1 (Calgary)", location: "CA-AB", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "eu-central-1", name: "eu-central-1 (Frankfurt)", location: "DE", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "eu-central-2", name: "eu-central-2 (Zurich)", location: "CH", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "eu-north-1", name: "eu-north-1 (Stockholm)", location: "SE", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "eu-south-1", name: "eu-south-1 (Milan)", location: "IT", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "eu-south-2", name: "eu-south-2 (Spain (Arag\xF3n))", location: "ES", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "eu-west-1", name: "eu-west-1 (Ireland)", location: "IE", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "eu-west-2", name: "eu-west-2 (London)", location: "GB", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "eu-west-3", name: "eu-west-3 (Paris)", location: "FR", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "il-central-1", name: "il-central-1 (Tel Aviv)", location: "IL", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "me-central-1", name: "me-central-1 (United Arab Emirates)", location: "AE", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "me-south-1", name: "me-south-1 (Bahrain)", location: "BH", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "mx-central-1", name: "mx-central-1 (Mexico (Quer\xE9taro))", location: "MX", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "sa-east-1", name: "sa-east-1 (S\xE3o Paulo)", location: "BR", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "us-east-1", name: "us-east-1 (N. Virginia)", location: "US-VA", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "us-east-2", name: "us-east-2 (Ohio)", location: "US-OH", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "us-gov-east-1", name: "us-gov-east-1 (GovCloud (US-East, Ohio))", location: "US-OH", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "us-gov-west-1", name: "us-gov-west-1 (GovCloud (US-West, Oregon))", location: "US-OR", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "us-west-1", name: "us-west-1 (N. California)", location: "US-CA", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "us-west-2", name: "us-west-2 (Oregon)", location: "US-OR", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "azure", id: "australiacentral", name: "Australia Central (Canberra)", location: "AU-ACT", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "australiacentral2", name: "Australia Central 2 (Canberra)", location: "AU-ACT", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "australiaeast", name: "Australia East (New South Wales)", location: "AU-NSW", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "australiasoutheast", name: "Australia Southeast (Victoria)", location: "AU-VIC", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "brazilsouth", name: "Brazil South (Sao Paulo)", location: "BR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "brazilsoutheast", name: "Brazil Southeast (Rio de Janeiro)", location: "BR", locationSource: "curated from https://learn.microsoft.com/en-us/azure/reliability/regions-list" },
-    { provider: "azure", id: "canadacentral", name: "Canada Central (Toronto)", location: "CA-ON", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "canadaeast", name: "Canada East (Quebec City)", location: "CA-QC", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "centralindia", name: "Central India (Pune)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "centralus", name: "Central US (Iowa)", location: "US-IA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "chinaeast", name: "China East (Shanghai)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "chinaeast2", name: "China East 2 (Shanghai)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "chinanorth", name: "China North (Beijing)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "chinanorth2", name: "China North 2 (Beijing)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "eastasia", name: "East Asia (Hong Kong)", location: "CN-HK", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "eastus", name: "East US (Virginia)", location: "US-VA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "eastus2", name: "East US 2 (Virginia)", location: "US-VA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "francecentral", name: "France Central (Paris)", location: "FR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "francesouth", name: "France South (Marseille)", location: "FR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "germanycentral", name: "Germany Central (Sovereign) (Frankfurt)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "germanynorth", name: "Germany North (Public) (Berlin)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "germanynortheast", name: "Germany Northeastt (Sovereign) (Magdeburg)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "germanywestcentral", name: "Germany West Central (Public) (Frankfurt)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "israelcentral", name: "Israel Central (Israel)", location: "IL", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "italynorth", name: "Italy North (Milan)", location: "IT", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "japaneast", name: "Japan East (Tokyo, Saitama)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "japanwest", name: "Japan West (Osaka)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "jioindiacentral", name: "Jio India Central (Nagpur)", location: "IN", locationSource: "curated from https://learn.microsoft.com/en-us/azure/reliability/regions-list" },
-    { provider: "azure", id: "jioindiawest", name: "Jio India West (Jamnagar)", location: "IN", locationSource: "curated from https://learn.microsoft.com/en-us/azure/reliability/regions-list" },
-    { provider: "azure", id: "koreacentral", name: "Korea Central (Seoul)", location: "KR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "koreasouth", name: "Korea South (Busan)", location: "KR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "mexicocentral", name: "Mexico Central (Quer\xE9taro State)", location: "MX", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "newzealandnorth", name: "New Zealand North (Auckland)", location: "NZ", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "northcentralus", name: "North Central US (Illinois)", location: "US-IL", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "northeurope", name: "North Europe (Ireland)", location: "IE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "norwayeast", name: "Norway East (Oslo)", location: "NO", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "norwaywest", name: "Norway West (Stavanger)", location: "NO", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "polandcentral", name: "Poland Central (Warsaw)", location: "PL", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "qatarcentral", name: "Qatar Central (Doha)", location: "QA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "southafricanorth", name: "South Africa North (Johannesburg)", location: "ZA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "southafricawest", name: "South Africa West (Cape Town)", location: "ZA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "southcentralus", name: "South Central US (Texas)", location: "US-TX", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "southeastasia", name: "Southeast Asia (Singapore)", location: "SG", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "southindia", name: "South India (Chennai)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "spaincentral", name: "Spain Central (Madrid)", location: "ES", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "swedencentral", name: "Sweden Central (G\xE4vle)", location: "SE", locationSource: "curated from https://learn.microsoft.com/en-us/azure/reliability/regions-list" },
-    { provider: "azure", id: "switzerlandnorth", name: "Switzerland North (Zurich)", location: "CH", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "switzerlandwest", name: "Switzerland West (Geneva)", location: "CH", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "uaecentral", name: "UAE Central (Abu Dhabi)", location: "AE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "uaenorth", name: "UAE North (Dubai)", location: "AE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "uksouth", name: "UK South (London)", location: "GB", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "ukwest", name: "UK West (Cardiff)", location: "GB", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "westcentralus", name: "West Central US (Wyoming)", location: "US-WY", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "westeurope", name: "West Europe (Netherlands)", location: "NL", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "westindia", name: "West India (Mumbai)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "westus", name: "West US (California)", location: "US-CA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "westus2", name: "West US 2 (Washington)", location: "US-WA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "westus3", name: "West US 3 (Arizona)", location: "US-AZ", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "africa-south1", name: "africa-south1 (Johannesburg)", location: "ZA", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "asia-east1", name: "asia-east1 (Taiwan)", location: "TW", pue: 1.13, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "asia-east2", name: "asia-east2 (Hong Kong)", location: "CN-HK", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "asia-northeast1", name: "asia-northeast1 (Tokyo)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "asia-northeast2", name: "asia-northeast2 (Osaka)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "asia-northeast3", name: "asia-northeast3 (Seoul)", location: "KR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "asia-south1", name: "asia-south1 (Mumbai)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "asia-south2", name: "asia-south2 (Delhi)", location: "IN", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "asia-southeast1", name: "asia-southeast1 (Singapore)", location: "SG", pue: 1.15, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "asia-southeast2", name: "asia-southeast2 (Jakarta)", location: "ID", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "australia-southeast1", name: "australia-southeast1 (Sydney)", location: "AU-NSW", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "australia-southeast2", name: "australia-southeast2 (Melbourne)", location: "AU-VIC", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "europe-central2", name: "europe-central2 (Warsaw)", location: "PL", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "europe-north1", name: "europe-north1 (Finland)", location: "FI", pue: 1.09, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "europe-southwest1", name: "europe-southwest1 (Madrid)", location: "ES", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "europe-west1", name: "europe-west1 (Belgium)", location: "BE", pue: 1.08, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "europe-west10", name: "europe-west10 (Berlin)", location: "DE", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "europe-west12", name: "europe-west12 (Turin)", location: "IT", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "europe-west2", name: "europe-west2 (London)", location: "GB", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "europe-west3", name: "europe-west3 (Frankfurt)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "europe-west4", name: "europe-west4 (Netherlands)", location: "NL", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "europe-west6", name: "europe-west6 (Zurich)", location: "CH", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "europe-west8", name: "europe-west8 (Milan)", location: "IT", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "europe-west9", name: "europe-west9 (Paris)", location: "FR", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "me-central1", name: "me-central1 (Doha)", location: "QA", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "me-central2", name: "me-central2 (Dammam)", location: "SA", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "me-west1", name: "me-west1 (Tel Aviv)", location: "IL", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "northamerica-northeast1", name: "northamerica-northeast1 (Montr\xE9al)", location: "CA-QC", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "northamerica-northeast2", name: "northamerica-northeast2 (Toronto)", location: "CA-ON", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "southamerica-east1", name: "southamerica-east1 (Sao Paulo)", location: "BR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "southamerica-west1", name: "southamerica-west1 (Santiago)", location: "CL", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "us-central1", name: "us-central1 (Iowa)", location: "US-IA", pue: 1.11, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "us-east1", name: "us-east1 (South Carolina)", location: "US-SC", pue: 1.11, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "us-east4", name: "us-east4 (North Virginia)", location: "US-VA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "us-east5", name: "us-east5 (Columbus)", location: "US-OH", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "us-south1", name: "us-south1 (Dallas)", location: "US-TX", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "us-west1", name: "us-west1 (Oregon)", location: "US-OR", pue: 1.11, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "us-west2", name: "us-west2 (Los Angeles)", location: "US-CA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "us-west3", name: "us-west3 (Salt Lake City)", location: "US-UT", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "us-west4", name: "us-west4 (Las Vegas)", location: "US-NV", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" }
+    { provider: "aws", id: "af-south-1", name: "af-south-1 (Cape Town)", location: "ZA", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-east-1", name: "ap-east-1 (Hong Kong)", location: "HK", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-northeast-1", name: "ap-northeast-1 (Tokyo)", location: "JP", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-northeast-2", name: "ap-northeast-2 (Seoul)", location: "KR", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-northeast-3", name: "ap-northeast-3 (Osaka)", location: "JP", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-south-1", name: "ap-south-1 (Mumbai)", location: "IN", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-south-2", name: "ap-south-2 (Hyderabad)", location: "IN", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-southeast-1", name: "ap-southeast-1 (Singapore)", location: "SG", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-southeast-2", name: "ap-southeast-2 (Sydney)", location: "AU-NSW", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-southeast-3", name: "ap-southeast-3 (Jakarta)", location: "ID", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-southeast-4", name: "ap-southeast-4 (Melbourne)", location: "AU-VIC", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-southeast-5", name: "ap-southeast-5 (Malaysia)", location: "MY", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-southeast-7", name: "ap-southeast-7 (Thailand)", location: "TH", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ca-central-1", name: "ca-central-1 (Montr\xE9al)", location: "CA-QC", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ca-west-1", name: "ca-west-1 (Calgary)", location: "CA-AB", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "eu-central-1", name: "eu-central-1 (Frankfurt)", location: "DE", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "eu-central-2", name: "eu-central-2 (Zurich)", location: "CH", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "eu-north-1", name: "eu-north-1 (Stockholm)", location: "SE", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "eu-south-1", name: "eu-south-1 (Milan)", location: "IT", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "eu-south-2", name: "eu-south-2 (Spain (Arag\xF3n))", location: "ES", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "eu-west-1", name: "eu-west-1 (Ireland)", location: "IE", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "eu-west-2", name: "eu-west-2 (London)", location: "GB", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "eu-west-3", name: "eu-west-3 (Paris)", location: "FR", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "il-central-1", name: "il-central-1 (Tel Aviv)", location: "IL", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "me-central-1", name: "me-central-1 (United Arab Emirates)", location: "AE", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "me-south-1", name: "me-south-1 (Bahrain)", location: "BH", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "mx-central-1", name: "mx-central-1 (Mexico (Quer\xE9taro))", location: "MX", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "sa-east-1", name: "sa-east-1 (S\xE3o Paulo)", location: "BR", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "us-east-1", name: "us-east-1 (N. Virginia)", location: "US-VA", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "us-east-2", name: "us-east-2 (Ohio)", location: "US-OH", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "us-gov-east-1", name: "us-gov-east-1 (GovCloud (US-East, Ohio))", location: "US-OH", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "us-gov-west-1", name: "us-gov-west-1 (GovCloud (US-West, Oregon))", location: "US-OR", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "us-west-1", name: "us-west-1 (N. California)", location: "US-CA", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "us-west-2", name: "us-west-2 (Oregon)", location: "US-OR", locationSource: "AWS region list, curated" },
+    { provider: "azure", id: "australiacentral", name: "Australia Central (Canberra)", location: "AU-ACT", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "australiacentral2", name: "Australia Central 2 (Canberra)", location: "AU-ACT", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "australiaeast", name: "Australia East (New South Wales)", location: "AU-NSW", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "australiasoutheast", name: "Australia Southeast (Victoria)", location: "AU-VIC", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "brazilsouth", name: "Brazil South (Sao Paulo)", location: "BR", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "brazilsoutheast", name: "Brazil Southeast (Rio de Janeiro)", location: "BR", locationSource: "Azure region list, curated" },
+    { provider: "azure", id: "canadacentral", name: "Canada Central (Toronto)", location: "CA-ON", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "canadaeast", name: "Canada East (Quebec City)", location: "CA-QC", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "centralindia", name: "Central India (Pune)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "centralus", name: "Central US (Iowa)", location: "US-IA", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "chinaeast", name: "China East (Shanghai)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "chinaeast2", name: "China East 2 (Shanghai)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "chinanorth", name: "China North (Beijing)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "chinanorth2", name: "China North 2 (Beijing)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "eastasia", name: "East Asia (Hong Kong)", location: "CN-HK", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "eastus", name: "East US (Virginia)", location: "US-VA", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "eastus2", name: "East US 2 (Virginia)", location: "US-VA", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "francecentral", name: "France Central (Paris)", location: "FR", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "francesouth", name: "France South (Marseille)", location: "FR", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "germanycentral", name: "Germany Central (Sovereign) (Frankfurt)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "germanynorth", name: "Germany North (Public) (Berlin)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "germanynortheast", name: "Germany Northeastt (Sovereign) (Magdeburg)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "germanywestcentral", name: "Germany West Central (Public) (Frankfurt)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "israelcentral", name: "Israel Central (Israel)", location: "IL", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "italynorth", name: "Italy North (Milan)", location: "IT", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "japaneast", name: "Japan East (Tokyo, Saitama)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "japanwest", name: "Japan West (Osaka)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "jioindiacentral", name: "Jio India Central (Nagpur)", location: "IN", locationSource: "Azure region list, curated" },
+    { provider: "azure", id: "jioindiawest", name: "Jio India West (Jamnagar)", location: "IN", locationSource: "Azure region list, curated" },
+    { provider: "azure", id: "koreacentral", name: "Korea Central (Seoul)", location: "KR", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "koreasouth", name: "Korea South (Busan)", location: "KR", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "mexicocentral", name: "Mexico Central (Quer\xE9taro State)", location: "MX", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "newzealandnorth", name: "New Zealand North (Auckland)", location: "NZ", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "northcentralus", name: "North Central US (Illinois)", location: "US-IL", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "northeurope", name: "North Europe (Ireland)", location: "IE", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "norwayeast", name: "Norway East (Oslo)", location: "NO", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "norwaywest", name: "Norway West (Stavanger)", location: "NO", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "polandcentral", name: "Poland Central (Warsaw)", location: "PL", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "qatarcentral", name: "Qatar Central (Doha)", location: "QA", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "southafricanorth", name: "South Africa North (Johannesburg)", location: "ZA", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "southafricawest", name: "South Africa West (Cape Town)", location: "ZA", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "southcentralus", name: "South Central US (Texas)", location: "US-TX", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "southeastasia", name: "Southeast Asia (Singapore)", location: "SG", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "southindia", name: "South India (Chennai)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "spaincentral", name: "Spain Central (Madrid)", location: "ES", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "swedencentral", name: "Sweden Central (G\xE4vle)", location: "SE", locationSource: "Azure region list, curated" },
+    { provider: "azure", id: "switzerlandnorth", name: "Switzerland North (Zurich)", location: "CH", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "switzerlandwest", name: "Switzerland West (Geneva)", location: "CH", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "uaecentral", name: "UAE Central (Abu Dhabi)", location: "AE", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "uaenorth", name: "UAE North (Dubai)", location: "AE", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "uksouth", name: "UK South (London)", location: "GB", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "ukwest", name: "UK West (Cardiff)", location: "GB", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "westcentralus", name: "West Central US (Wyoming)", location: "US-WY", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "westeurope", name: "West Europe (Netherlands)", location: "NL", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "westindia", name: "West India (Mumbai)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "westus", name: "West US (California)", location: "US-CA", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "westus2", name: "West US 2 (Washington)", location: "US-WA", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "westus3", name: "West US 3 (Arizona)", location: "US-AZ", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "gcp", id: "africa-south1", name: "africa-south1 (Johannesburg)", location: "ZA", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 656.85, year: 2024, method: "operational", cfe: 0.15, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "asia-east1", name: "asia-east1 (Taiwan)", location: "TW", pue: 1.13, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 439.29, year: 2024, method: "operational", cfe: 0.17, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "asia-east2", name: "asia-east2 (Hong Kong)", location: "CN-HK", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 505.02, year: 2024, method: "operational", cfe: 0.01, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "asia-northeast1", name: "asia-northeast1 (Tokyo)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 452.85, year: 2024, method: "operational", cfe: 0.17, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "asia-northeast2", name: "asia-northeast2 (Osaka)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 296.19, year: 2024, method: "operational", cfe: 0.46, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "asia-northeast3", name: "asia-northeast3 (Seoul)", location: "KR", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 356.57, year: 2024, method: "operational", cfe: 0.37, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "asia-south1", name: "asia-south1 (Mumbai)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 678.76, year: 2024, method: "operational", cfe: 0.09, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "asia-south2", name: "asia-south2 (Delhi)", location: "IN", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 531.83, year: 2024, method: "operational", cfe: 0.29, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "asia-southeast1", name: "asia-southeast1 (Singapore)", location: "SG", pue: 1.15, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 366.85, year: 2024, method: "operational", cfe: 0.04, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "asia-southeast2", name: "asia-southeast2 (Jakarta)", location: "ID", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 560.55, year: 2024, method: "operational", cfe: 0.18, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "australia-southeast1", name: "australia-southeast1 (Sydney)", location: "AU-NSW", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 497.5, year: 2024, method: "operational", cfe: 0.34, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "australia-southeast2", name: "australia-southeast2 (Melbourne)", location: "AU-VIC", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 454.37, year: 2024, method: "operational", cfe: 0.39, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-central2", name: "europe-central2 (Warsaw)", location: "PL", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 642.88, year: 2024, method: "operational", cfe: 0.4, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-north1", name: "europe-north1 (Finland)", location: "FI", pue: 1.09, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 39.32, year: 2024, method: "operational", cfe: 0.98, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-north2", name: "europe-north2 (Stockholm)", location: "SE-SE3", locationSource: "Google's Location, curated", providerIntensity: { gPerKwh: 2.73, year: 2024, method: "operational", cfe: 1, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-southwest1", name: "europe-southwest1 (Madrid)", location: "ES", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 89.04, year: 2024, method: "operational", cfe: 0.87, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-west1", name: "europe-west1 (Belgium)", location: "BE", pue: 1.08, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 103.37, year: 2024, method: "operational", cfe: 0.84, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-west10", name: "europe-west10 (Berlin)", location: "DE", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 275.82, year: 2024, method: "operational", cfe: 0.68, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-west12", name: "europe-west12 (Turin)", location: "IT", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 201.69, year: 2024, method: "operational", cfe: 0.73, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-west2", name: "europe-west2 (London)", location: "GB", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 105.94, year: 2024, method: "operational", cfe: 0.79, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-west3", name: "europe-west3 (Frankfurt)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 275.82, year: 2024, method: "operational", cfe: 0.68, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-west4", name: "europe-west4 (Netherlands)", location: "NL", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 208.81, year: 2024, method: "operational", cfe: 0.83, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-west6", name: "europe-west6 (Zurich)", location: "CH", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 15.05, year: 2024, method: "operational", cfe: 0.98, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-west8", name: "europe-west8 (Milan)", location: "IT", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 201.69, year: 2024, method: "operational", cfe: 0.73, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-west9", name: "europe-west9 (Paris)", location: "FR", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 16.3, year: 2024, method: "operational", cfe: 0.96, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "me-central1", name: "me-central1 (Doha)", location: "QA", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 366, year: 2024, method: "operational", cfe: 0.01, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "me-central2", name: "me-central2 (Dammam)", location: "SA", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 382.23, year: 2024, method: "operational", cfe: 0.01, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "me-west1", name: "me-west1 (Tel Aviv)", location: "IL", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 433.75, year: 2024, method: "operational", cfe: 0.07, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "northamerica-northeast1", name: "northamerica-northeast1 (Montr\xE9al)", location: "CA-QC", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 5.48, year: 2024, method: "operational", cfe: 0.99, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "northamerica-northeast2", name: "northamerica-northeast2 (Toronto)", location: "CA-ON", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 58.56, year: 2024, method: "operational", cfe: 0.84, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "northamerica-south1", name: "northamerica-south1 (Mexico)", location: "MX", locationSource: "Google's Location, curated", providerIntensity: { gPerKwh: 305, year: 2024, method: "operational", cfe: 0.19, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "southamerica-east1", name: "southamerica-east1 (Sao Paulo)", location: "BR", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 67.32, year: 2024, method: "operational", cfe: 0.88, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "southamerica-west1", name: "southamerica-west1 (Santiago)", location: "CL", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 238, year: 2024, method: "operational", cfe: 0.92, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-central1", name: "us-central1 (Iowa)", location: "US-IA", pue: 1.11, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 412.72, year: 2024, method: "operational", cfe: 0.87, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-central2", name: "us-central2 (Oklahoma)", location: "US-OK", locationSource: "Google's Location, curated", providerIntensity: { gPerKwh: 372.23, year: 2024, method: "operational", cfe: 0.88, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-east1", name: "us-east1 (South Carolina)", location: "US-SC", pue: 1.11, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 575.77, year: 2024, method: "operational", cfe: 0.31, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-east2", name: "us-east2 (Georgia)", location: "US-GA", locationSource: "Google's Location, curated", providerIntensity: { gPerKwh: 340.42, year: 2024, method: "operational", cfe: 0.42, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-east4", name: "us-east4 (North Virginia)", location: "US-VA", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 323.05, year: 2024, method: "operational", cfe: 0.62, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-east5", name: "us-east5 (Columbus)", location: "US-OH", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 323.05, year: 2024, method: "operational", cfe: 0.62, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-south1", name: "us-south1 (Dallas)", location: "US-TX", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 302.95, year: 2024, method: "operational", cfe: 0.94, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-west1", name: "us-west1 (Oregon)", location: "US-OR", pue: 1.11, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 79.23, year: 2024, method: "operational", cfe: 0.87, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-west2", name: "us-west2 (Los Angeles)", location: "US-CA", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 169.28, year: 2024, method: "operational", cfe: 0.63, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-west3", name: "us-west3 (Salt Lake City)", location: "US-UT", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 555.17, year: 2024, method: "operational", cfe: 0.33, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-west4", name: "us-west4 (Las Vegas)", location: "US-NV", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 357.3, year: 2024, method: "operational", cfe: 0.64, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } }
   ]
 };
 
 // src/data/cloud-regions.ts
 var CLOUD_PROVIDERS = ["azure", "aws", "gcp"];
 var data = cloud_regions_default;
+function copy(row) {
+  const out = { ...row };
+  if (row.providerIntensity) out.providerIntensity = { ...row.providerIntensity };
+  return out;
+}
 var byKey = new Map(data.regions.map((r) => [`${r.provider}:${r.id}`, r]));
 function isCloudProvider(name2) {
   return CLOUD_PROVIDERS.includes(name2);
@@ -27841,10 +27959,10 @@ function findCloudRegion(provider, id) {
   const raw = id.trim().toLowerCase();
   const key = `${p}:${p === "azure" ? raw.replace(/[^a-z0-9]/g, "") : raw}`;
   const row = byKey.get(key);
-  return row ? { ...row } : null;
+  return row ? copy(row) : null;
 }
 function cloudRegionsOf(provider) {
-  return data.regions.filter((r) => r.provider === provider).map((r) => ({ ...r }));
+  return data.regions.filter((r) => r.provider === provider).map(copy);
 }
 function allCloudRegionCodes() {
   return [...byKey.keys()].sort();
@@ -28232,7 +28350,13 @@ var CloudPlacementSchema = external_exports.object({
   provider: external_exports.enum(CLOUD_PROVIDERS),
   region: external_exports.string().max(100),
   pue: external_exports.number().optional(),
-  pueSource: external_exports.string().max(300).optional()
+  pueSource: external_exports.string().max(300).optional(),
+  /**
+   * The provider's carbon-free energy share for the region (Google CFE, 0 to 1) in `cfeYear`: information
+   * only, never subtracted from the intensity (the SCI specification excludes market-based measures).
+   */
+  cfe: external_exports.number().min(0).max(1).optional(),
+  cfeYear: external_exports.number().optional()
 });
 function worldLocation() {
   const w2 = worldAverage();
@@ -28285,14 +28409,28 @@ function lookupLocation(code2) {
   if (!region || !grid) return null;
   const cloud = { provider, region: region.id };
   if (region.pue !== void 0) Object.assign(cloud, { pue: region.pue, pueSource: region.pueSource });
+  const place = {
+    code: `${provider}:${region.id}`,
+    // The grid stays named: it is the zone a live provider is asked for.
+    name: `${region.name}, grid ${grid.code} (${grid.name})`
+  };
+  const own2 = region.providerIntensity;
+  if (own2) {
+    let source2 = own2.source;
+    if (own2.cfe !== void 0) {
+      Object.assign(cloud, { cfe: own2.cfe, cfeYear: own2.year });
+      source2 += `; ${PROVIDER_NAMES[provider]} CFE ${Math.round(own2.cfe * 100)} %, not subtracted`;
+    }
+    return { ...grid, ...place, gPerKwh: own2.gPerKwh, year: own2.year, method: own2.method, source: source2, cloud };
+  }
   return {
     ...grid,
-    code: `${provider}:${region.id}`,
-    name: `${region.name}, grid ${grid.code} (${grid.name})`,
-    source: `${grid.source}; region placed by ${region.locationSource}`,
+    ...place,
+    source: `mapping, no ${PROVIDER_NAMES[provider]} figure published: grid of ${grid.name} (${grid.grid}) used, placed by ${region.locationSource}; ${grid.source}`,
     cloud
   };
 }
+var PROVIDER_NAMES = { azure: "Azure", aws: "AWS", gcp: "Google" };
 function allRegionCodes() {
   return [...allCountryCodes(), ...allSubnationalCodes(), ...allCloudRegionCodes(), "world"];
 }
@@ -28328,6 +28466,119 @@ function cleanerElsewhere(provider, energyKwh) {
   if (costs.length === 0) return null;
   costs.sort((a, b) => a.operationalG - b.operationalG || (a.region < b.region ? -1 : 1));
   return { provider, cleanest: costs[0], dirtiest: costs[costs.length - 1] };
+}
+
+// src/carbon/cleaner-when.ts
+var FORECAST_SOURCES = ["electricity-maps", "watttime", "uk"];
+var MAX_HORIZON_S = 48 * 3600;
+var MIN_SAVING_SHARE = 0.01;
+var nonNegative = external_exports.number().nonnegative();
+var time3 = external_exports.string().max(40);
+var ForecastInfoSchema = external_exports.object({
+  intensitySource: external_exports.enum(FORECAST_SOURCES),
+  source: external_exports.string().max(300),
+  method: external_exports.string().max(100),
+  fetchedAt: time3,
+  /** The span the forecast covers (first slot's start, last slot's end). */
+  from: time3,
+  to: time3,
+  points: external_exports.number().int().min(0).max(1e5)
+});
+var CleanerWhenSchema = external_exports.object({
+  /** The lowest-average window of the job's duration; "now" itself when no later start saves ≥ 1 %. */
+  start: time3,
+  end: time3,
+  durationS: nonNegative,
+  avgGPerKwh: nonNegative,
+  /** The same window length starting now (or at the forecast's first slot, when that is within one slot). */
+  nowGPerKwh: nonNegative,
+  /** 1 − avg ÷ now: the share of operational CO2e a later start avoids. */
+  savingShare: external_exports.number().min(0).max(1),
+  /** energy drawn (IT × PUE, kWh) × (now − avg); absent when no energy is known (`carbon-gate when`). */
+  co2eSavedG: nonNegative.optional(),
+  /** Windows were searched up to here: the forecast's end or now + 48 h, whichever is first. */
+  horizonEnd: time3
+});
+function segments(points, originMs = 0) {
+  const ok = points.filter((p) => [p.startMs, p.slotS, p.gPerKwh].every(Number.isFinite) && p.slotS > 0 && p.gPerKwh >= 0).map((p) => ({ start: p.startMs - originMs, end: p.startMs - originMs + p.slotS * 1e3, g: p.gPerKwh })).sort((a, b) => a.start - b.start);
+  const out = [];
+  for (const [i, s] of ok.entries()) {
+    const next = ok[i + 1];
+    const end = next ? Math.min(s.end, next.start) : s.end;
+    if (end > s.start) out.push({ ...s, end });
+  }
+  return out;
+}
+function windowAverage(segs, from, lengthMs) {
+  const to = from + lengthMs;
+  let covered = 0;
+  let integral = 0;
+  for (const s of segs) {
+    if (s.end <= from) continue;
+    if (s.start >= to) break;
+    const overlap = Math.min(s.end, to) - Math.max(s.start, from);
+    covered += overlap;
+    integral += overlap * s.g;
+  }
+  return covered >= lengthMs - 1e-3 ? integral / covered : void 0;
+}
+var iso = (ms) => new Date(Math.round(ms)).toISOString();
+function cleanerWhen(inp) {
+  const { durationS, nowMs } = inp;
+  if (!(durationS > 0) || !Number.isFinite(durationS) || !Number.isFinite(nowMs)) return null;
+  const segs = segments(inp.points, nowMs);
+  const first = segs[0];
+  const last = segs[segs.length - 1];
+  if (!first || !last) return null;
+  const lengthMs = durationS * 1e3;
+  const firstSlotMs = first.end - first.start;
+  if (first.start > firstSlotMs) return null;
+  const lo = Math.max(0, first.start);
+  const hi = Math.min(last.end, (inp.maxHorizonS ?? MAX_HORIZON_S) * 1e3);
+  if (hi - lo < lengthMs) return null;
+  const nowAvg = windowAverage(segs, lo, lengthMs);
+  if (nowAvg === void 0) return null;
+  const starts = /* @__PURE__ */ new Set([lo]);
+  for (const s of segs) {
+    for (const b of [s.start, s.end]) {
+      for (const start of [b, b - lengthMs]) if (start >= lo && start + lengthMs <= hi) starts.add(start);
+    }
+  }
+  let best = { start: lo, avg: nowAvg };
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    const avg = windowAverage(segs, start, lengthMs);
+    if (avg !== void 0 && avg < best.avg - 1e-9 * Math.max(1, best.avg)) best = { start, avg };
+  }
+  let saving = nowAvg > 0 ? (nowAvg - best.avg) / nowAvg : 0;
+  if (saving < (inp.minSavingShare ?? MIN_SAVING_SHARE)) {
+    best = { start: lo, avg: nowAvg };
+    saving = 0;
+  }
+  return {
+    start: iso(nowMs + best.start),
+    end: iso(nowMs + best.start + lengthMs),
+    durationS,
+    avgGPerKwh: best.avg,
+    nowGPerKwh: nowAvg,
+    savingShare: Math.min(1, Math.max(0, saving)),
+    ...inp.energyKwh !== void 0 ? { co2eSavedG: inp.energyKwh * (nowAvg - best.avg) } : {},
+    horizonEnd: iso(nowMs + hi)
+  };
+}
+function forecastInfo(f) {
+  const segs = segments(f.points);
+  const first = segs[0];
+  const last = segs[segs.length - 1];
+  if (!first || !last) return null;
+  return {
+    intensitySource: f.intensitySource,
+    source: f.source,
+    method: f.method,
+    fetchedAt: f.fetchedAt,
+    from: iso(first.start),
+    to: iso(last.end),
+    points: segs.length
+  };
 }
 
 // data/reference-values.json
@@ -28385,9 +28636,9 @@ var J_PER_KWH = 36e5;
 function co2eGrams(energyJ2, pue, intensityGPerKwh) {
   return energyJ2 / J_PER_KWH * pue * intensityGPerKwh;
 }
-function greenAlgorithmsEnergyKwh(g) {
-  const powerW = g.pue * (g.cores * g.tdpPerCoreW * g.usage + g.memoryGb * g.memoryWPerGb);
-  return { powerW, energyKwh: powerW * g.hours / 1e3 };
+function greenAlgorithmsEnergyKwh(g2) {
+  const powerW = g2.pue * (g2.cores * g2.tdpPerCoreW * g2.usage + g2.memoryGb * g2.memoryWPerGb);
+  return { powerW, energyKwh: powerW * g2.hours / 1e3 };
 }
 
 // src/carbon/projection.ts
@@ -28466,7 +28717,7 @@ function fromLocation(loc, origin, notices) {
     intensityGPerKwh: loc.gPerKwh,
     year: loc.year,
     source: loc.source,
-    method: loc.method,
+    method: normaliseMethod(loc.method),
     intensitySource: "embedded",
     notices
   };
@@ -28556,7 +28807,10 @@ var LayerCostSchema = external_exports.object({
 });
 var LayersSchema = external_exports.array(LayerCostSchema).max(MAX_LAYERS);
 var METRICS_ENV = "CARBON_GATE_METRICS_FILE";
-var oneLine = (s) => s.replace(/\s+/g, " ").trim().slice(0, MAX_TEXT);
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+var clean = (s) => s.replace(/\s+/g, " ").replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD").trim();
+var oneLine = (s) => clean(s).slice(0, MAX_TEXT);
 var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function layerCost(v) {
   if (!isRecord(v)) return void 0;
@@ -28576,11 +28830,17 @@ function parseMetricsFile(text3) {
   if (!isRecord(value)) return { metrics: {}, problems: ["metrics file is not a JSON object: ignored"] };
   const out = { metrics: {}, problems: [] };
   let dropped = 0;
-  for (const [key, v] of Object.entries(value)) {
-    if (key === "layers" || key === "error") continue;
+  let kept = 0;
+  for (const [raw, v] of Object.entries(value)) {
+    if (raw === "layers" || raw === "error") continue;
+    const key = clean(raw);
     const usable = typeof v === "number" && Number.isFinite(v) || typeof v === "string";
-    if (!usable || key.length > MAX_KEY || Object.keys(out.metrics).length >= MAX_METRICS) dropped++;
-    else out.metrics[key] = typeof v === "string" ? oneLine(v) : v;
+    if (!usable || !key || key.length > MAX_KEY || Object.hasOwn(out.metrics, key) || kept >= MAX_METRICS)
+      dropped++;
+    else {
+      out.metrics[key] = typeof v === "string" ? oneLine(v) : v;
+      kept++;
+    }
   }
   if (dropped) out.problems.push(`metrics file: ${dropped} entr${dropped === 1 ? "y" : "ies"} ignored`);
   if (Array.isArray(value["layers"])) {
@@ -28589,7 +28849,47 @@ function parseMetricsFile(text3) {
     const ok = layers2.filter((l) => l !== void 0).slice(0, MAX_LAYERS);
     if (ok.length) out.layers = ok;
   }
-  if (typeof value["error"] === "string" && value["error"].trim()) out.error = oneLine(value["error"]);
+  if (typeof value["error"] === "string" && oneLine(value["error"])) out.error = oneLine(value["error"]);
+  return out;
+}
+var SAMPLE_METRICS_MAX_BYTES = 16 * 1024;
+var SUITE_METRICS_MAX_BYTES = 10 * 1024 * 1024;
+function sampleMetricsCap(suiteRepeats) {
+  return Math.min(SAMPLE_METRICS_MAX_BYTES, Math.floor(SUITE_METRICS_MAX_BYTES / Math.max(1, suiteRepeats)));
+}
+var DEPTH = 12;
+var BLOCKS_BYTES = 2 * (2 * (DEPTH - 2) + 16);
+var bytes = (s) => Buffer.byteLength(s);
+var metricBytes = (key, v) => DEPTH + bytes(JSON.stringify(key)) + 2 + bytes(JSON.stringify(v)) + 2;
+function layerBytes(layer) {
+  const text3 = JSON.stringify(layer, null, 2);
+  return bytes(text3) + DEPTH * text3.split("\n").length + 2;
+}
+function capSampleMetrics(reported, capBytes) {
+  let used = BLOCKS_BYTES;
+  let dropped = 0;
+  const fits = (n) => {
+    if (used + n > capBytes) {
+      dropped++;
+      return false;
+    }
+    used += n;
+    return true;
+  };
+  const metrics = {};
+  for (const [key, v] of Object.entries(reported.metrics)) if (fits(metricBytes(key, v))) metrics[key] = v;
+  const layers2 = reported.layers?.filter((l) => fits(layerBytes(l)));
+  if (!dropped) return reported;
+  const out = {
+    ...reported,
+    metrics,
+    problems: [
+      ...reported.problems,
+      `metrics file: ${dropped} entr${dropped === 1 ? "y" : "ies"} dropped: one sample's metrics and layers are capped at ${capBytes} bytes`
+    ]
+  };
+  if (layers2?.length) out.layers = layers2;
+  else delete out.layers;
   return out;
 }
 var BACKENDS = ["tensorflow", "wasm", "cpu"];
@@ -28713,7 +29013,9 @@ var BenchmarkReportSchema = external_exports.object({
   /** Why the status is what it is (limits exceeded, regression found or not checked, errors). */
   reasons: external_exports.array(prose).max(REPORT_LIMITS.benchmarkReasons),
   /** Every limit checked; for regression tiers `observed` is the interval's lower bound of head ÷ base − 1. */
-  budgetUse: external_exports.array(BudgetUseSchema).max(REPORT_LIMITS.budgetUse).optional()
+  budgetUse: external_exports.array(BudgetUseSchema).max(REPORT_LIMITS.budgetUse).optional(),
+  /** Training benchmarks with a live provider's forecast: the cleanest window of this duration ahead. */
+  cleanerWhen: CleanerWhenSchema.optional()
 }).extend(ModelSummarySchema.shape);
 var EmbodiedReportSchema = external_exports.object({
   totalKg: amount,
@@ -28750,15 +29052,19 @@ var CarbonSchema = external_exports.object({
   pueSource: text(200),
   /** The grid the intensity describes: country alpha-2/alpha-3, sub-national code or world. */
   grid: text(100),
-  /** lifecycle | operational | marginal | unspecified | as given. */
-  method: text(100),
+  /** lifecycle | operational | marginal | unspecified | as given (src/carbon/grid-method.ts); read tolerantly. */
+  method: IntensityMethodSchema,
+  /** Config `intensity.method`, when set: the method asked for (a notice and a verdict line when not met). */
+  methodAsked: external_exports.enum(GRID_METHODS).optional(),
   intensitySource: IntensitySourceNameSchema,
   measuredAt: text(40).optional(),
   cloud: CloudPlacementSchema.optional(),
   /** null: embodied carbon not counted (a notice says so). */
   embodied: EmbodiedReportSchema.nullable(),
   /** Cloud regions only: the same energy in the provider's cleanest and dirtiest regions. */
-  cleanerElsewhere: CleanerElsewhereSchema.optional()
+  cleanerElsewhere: CleanerElsewhereSchema.optional(),
+  /** The live provider's forecast behind benchmarks[].cleanerWhen, when one was fetched. */
+  forecast: ForecastInfoSchema.optional()
 });
 var TotalsSchema = external_exports.object({
   durationS: amount,
@@ -28802,7 +29108,9 @@ var benchmark = BenchmarkReportSchema.pick({ name: true, status: true, reason: t
   perUnit: external_exports.looseObject({ count: PerUnitSchema.shape.count.positive() }).optional(),
   budget: budget.optional()
 }).loose();
+var carbon = ReportSchema.shape.carbon.pick({ method: true, source: true, intensityYear: true, intensityGPerKwh: true }).extend({ intensitySource: external_exports.string().max(40), methodAsked: external_exports.string().max(40) }).partial().loose();
 var GateReportSchema = ReportSchema.pick({ schemaVersion: true }).extend({
+  carbon: carbon.optional(),
   benchmarks: external_exports.array(benchmark).max(REPORT_LIMITS.benchmarks),
   totals: ReportSchema.shape.totals.pick({ energyJ: true, co2eG: true, budget: true }).loose()
 }).loose();
@@ -29064,9 +29372,9 @@ function durationField(spec) {
 }
 
 // src/config/budget-schema.ts
-function quantity(pattern, parse4, expected, doc) {
+function quantity(pattern, parse5, expected, doc) {
   const schema = external_exports.string().regex(new RegExp(pattern)).transform((text3, ctx) => {
-    const v = parse4(text3);
+    const v = parse5(text3);
     if (v !== null && v > 0) return v;
     ctx.issues.push({ code: "custom", message: expected, input: text3 });
     return external_exports.NEVER;
@@ -29464,6 +29772,18 @@ var IntensitySchema = field(
       "The live provider's zone or region when it differs from `region` (Electricity Maps zone, WattTime region).",
       { expected: 'a zone name like "DE", "US-CAL-CISO" or "CAISO_NORTH"' }
     ).optional(),
+    method: field(
+      external_exports.enum(GRID_METHODS),
+      "Method wanted: lifecycle, operational or marginal; asked of Electricity Maps. A source that cannot give it keeps its figure, with a note.",
+      {
+        expected: 'one of "lifecycle", "operational" or "marginal"',
+        hint: (found) => {
+          if (found === "direct") return `Electricity Maps' "direct" factors are "operational"`;
+          const m = typeof found === "string" ? closestMatch(found, GRID_METHODS) : void 0;
+          return m ? `did you mean "${m}"?` : void 0;
+        }
+      }
+    ).optional(),
     tokenEnv: envRef(
       "Env variable holding the Electricity Maps token (default CARBON_GATE_ELECTRICITY_MAPS_TOKEN)."
     ),
@@ -29475,7 +29795,7 @@ var IntensitySchema = field(
     )
   }),
   "Grid intensity source and provider settings.",
-  { expected: "a mapping with source, zone, tokenEnv, usernameEnv or passwordEnv" }
+  { expected: "a mapping with source, zone, method, tokenEnv, usernameEnv or passwordEnv" }
 );
 var lifetime = field(
   external_exports.string().regex(new RegExp(LONG_DURATION_PATTERN)).transform((text3, ctx) => {
@@ -29780,10 +30100,10 @@ async function readText(file3, label) {
   });
   if (!info.isFile()) throw new ConfigError([`${label}: not a regular file; expected a YAML config file`]);
   if (info.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
-  const bytes = await readAtMost(file3, label, MAX_CONFIG_BYTES + 1);
-  if (bytes.length > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
+  const bytes2 = await readAtMost(file3, label, MAX_CONFIG_BYTES + 1);
+  if (bytes2.length > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes2);
   } catch {
     throw new ConfigError([`${label}: binary content (invalid UTF-8); expected a UTF-8 YAML text file`]);
   }
@@ -29906,7 +30226,7 @@ function abBaseline(baseReport, ref) {
 }
 
 // src/io/worktree.ts
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, lchown, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path6 from "node:path";
 
@@ -29954,7 +30274,7 @@ function gitBytes(args, opts) {
 
 // src/io/worktree.ts
 var trimmed = async (args, cwd) => (await git(args, { cwd })).trim();
-async function withWorktree(from, ref, use) {
+async function withWorktree(from, ref, use, opts = {}) {
   const repoRoot = await trimmed(["rev-parse", "--show-toplevel"], from).catch(() => {
     throw new BaseRevisionError("not-a-repository", ref, `${from} is not inside a git repository`);
   });
@@ -29968,6 +30288,7 @@ async function withWorktree(from, ref, use) {
   const dir = path6.join(parent, "base");
   try {
     await git(["worktree", "add", "--detach", dir, commit], { cwd: repoRoot });
+    if (opts.owner) await chownTree(dir, opts.owner);
     return await use({ dir, commit, repoRoot });
   } finally {
     await git(["worktree", "remove", "--force", dir], { cwd: repoRoot }).catch(() => {
@@ -29977,24 +30298,37 @@ async function withWorktree(from, ref, use) {
     });
   }
 }
+async function chownTree(dir, owner) {
+  await lchown(dir, owner.uid, owner.gid);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const p = path6.join(dir, entry.name);
+    if (entry.isDirectory()) await chownTree(p, owner);
+    else await lchown(p, owner.uid, owner.gid);
+  }
+}
 
 // src/engine/io/ab-base.ts
-async function withAbBase(configPath, ref, measure2) {
+async function withAbBase(configPath, ref, measure2, opts = {}) {
   if (ref.startsWith("-"))
     throw new BaseRevisionError("option-like", ref, `expected a git revision, found "${ref}"`);
   const real = await realpath(configPath);
-  return withWorktree(path7.dirname(real), ref, async (wt) => {
-    const rel = path7.relative(wt.repoRoot, real);
-    const baseConfig = path7.join(wt.dir, rel);
-    if (!existsSync2(baseConfig)) throw new BaseRevisionError("no-config", ref, `${ref} has no ${rel}`);
-    const loaded2 = await loadConfig(baseConfig);
-    const { report, base } = await measure2(specsFromConfig(loaded2.config, loaded2.dir, { gated: true }));
-    const baseline = await abBaseline(
-      base ?? { benchmarks: [] },
-      `${ref} (${wt.commit.slice(0, 12)})`
-    ).load();
-    return { report, baseline };
-  });
+  return withWorktree(
+    path7.dirname(real),
+    ref,
+    async (wt) => {
+      const rel = path7.relative(wt.repoRoot, real);
+      const baseConfig = path7.join(wt.dir, rel);
+      if (!existsSync2(baseConfig)) throw new BaseRevisionError("no-config", ref, `${ref} has no ${rel}`);
+      const loaded2 = await loadConfig(baseConfig);
+      const { report, base } = await measure2(specsFromConfig(loaded2.config, loaded2.dir, { gated: true }));
+      const baseline = await abBaseline(
+        base ?? { benchmarks: [] },
+        `${ref} (${wt.commit.slice(0, 12)})`
+      ).load();
+      return { report, baseline };
+    },
+    opts
+  );
 }
 
 // src/carbon/credentials.ts
@@ -30109,7 +30443,7 @@ function withLiveIntensity(grid, source2, live, extraNotices = []) {
     // A provider time that does not parse keeps the embedded year rather than printing NaN.
     year: Number.isFinite(year) ? year : grid.year,
     source: live.source,
-    method: live.method,
+    method: normaliseMethod(live.method),
     intensitySource: source2,
     notices: [...grid.notices, ...extraNotices]
   };
@@ -30133,6 +30467,14 @@ function withExplicitIntensity(grid, gPerKwh, year, from) {
     grid: "custom",
     notices: []
   };
+}
+function withAskedMethod(grid, asked) {
+  if (asked === void 0) return grid;
+  const out = { ...grid, methodAsked: asked };
+  const line = methodNotMet({ ...grid, methodAsked: asked });
+  if (line)
+    out.notices = [...grid.notices, `${line}: the figure is kept as the source gives it, not converted`];
+  return out;
 }
 
 // src/carbon/pue.ts
@@ -30284,14 +30626,16 @@ async function detectAzureRegion(env, timeoutMs = 1e3) {
 
 // src/carbon/io/electricity-maps.ts
 var ELECTRICITY_MAPS_URL = "https://api.electricitymap.org";
+var FACTOR_TYPE = { lifecycle: "lifecycle", operational: "direct" };
 async function electricityMapsIntensity(req) {
   const base = baseUrl(req.env.CARBON_GATE_ELECTRICITYMAPS_URL, ELECTRICITY_MAPS_URL);
-  const url2 = `${base}/v3/carbon-intensity/latest?zone=${encodeURIComponent(req.zone)}`;
+  const factor = req.method ? FACTOR_TYPE[req.method] : void 0;
+  const url2 = `${base}/v3/carbon-intensity/latest?zone=${encodeURIComponent(req.zone)}` + (factor ? `&emissionFactorType=${factor}` : "");
   const doc = await getJson(url2, { headers: { "auth-token": req.token }, timeoutMs: req.timeoutMs });
   const where = "Electricity Maps";
   const gPerKwh = numberField(doc, ["carbonIntensity"], where);
   const measuredAt = optionalString(doc, ["datetime"]);
-  const type = optionalString(doc, ["emissionFactorType"]) ?? "lifecycle";
+  const type = optionalString(doc, ["emissionFactorType"]) ?? factor ?? "lifecycle";
   const estimated = doc.isEstimated === true ? ", estimated" : "";
   return {
     gPerKwh,
@@ -30351,6 +30695,150 @@ async function wattTimeIntensity(req) {
   };
 }
 
+// src/carbon/io/forecast.ts
+var MAX_POINTS = 5e3;
+var g = external_exports.number().nonnegative();
+var when = external_exports.string().max(40);
+function parse4(schema, doc, where) {
+  const r = schema.safeParse(doc);
+  if (r.success) return r.data;
+  const issue2 = r.error.issues[0];
+  const path18 = issue2?.path.length ? issue2.path.join(".") : "(root)";
+  throw new ProviderError(
+    "malformed",
+    `${where}: unexpected answer at ${path18}: ${issue2?.message ?? "invalid"}`
+  );
+}
+function epochMs(text3, where) {
+  const ms = Date.parse(text3);
+  if (!Number.isFinite(ms)) throw new ProviderError("malformed", `${where}: a time does not parse`);
+  return ms;
+}
+function stepS(times, fallbackS) {
+  let step = Infinity;
+  for (let i = 1; i < times.length; i++) {
+    const d = (times[i] - times[i - 1]) / 1e3;
+    if (d > 0) step = Math.min(step, d);
+  }
+  return Number.isFinite(step) ? step : fallbackS;
+}
+function nonEmpty(points, where) {
+  if (points.length === 0) throw new ProviderError("malformed", `${where}: the forecast has no points`);
+  return points;
+}
+var UkSchema = external_exports.object({
+  data: external_exports.array(
+    external_exports.object({
+      from: when,
+      to: when,
+      intensity: external_exports.object({ forecast: g, actual: g.nullable().optional(), index: external_exports.string().optional() })
+    })
+  ).max(MAX_POINTS)
+});
+function ukTime(d) {
+  return `${d.toISOString().slice(0, 16)}Z`;
+}
+async function ukForecast(req) {
+  const now = req.now ?? /* @__PURE__ */ new Date();
+  const base = baseUrl(req.env.CARBON_GATE_UK_CARBON_INTENSITY_URL, UK_CARBON_INTENSITY_URL);
+  const from = new Date(Math.floor(now.getTime() / 18e5) * 18e5);
+  const doc = await getJson(`${base}/intensity/${ukTime(from)}/fw48h`, { timeoutMs: req.timeoutMs });
+  const where = "UK Carbon Intensity forecast";
+  const data6 = parse4(UkSchema, doc, where).data;
+  const points = data6.map((d) => {
+    const start = epochMs(d.from, where);
+    return { startMs: start, slotS: (epochMs(d.to, where) - start) / 1e3, gPerKwh: d.intensity.forecast };
+  });
+  return {
+    intensitySource: "uk",
+    source: "UK Carbon Intensity API forecast, Great Britain (operational, half-hourly)",
+    method: "operational",
+    fetchedAt: now.toISOString(),
+    points: nonEmpty(points, where)
+  };
+}
+var ElectricityMapsSchema = external_exports.object({
+  zone: external_exports.string().max(100).optional(),
+  forecast: external_exports.array(external_exports.object({ carbonIntensity: g, datetime: when })).max(MAX_POINTS),
+  updatedAt: external_exports.string().max(40).optional()
+});
+async function electricityMapsForecast(req) {
+  const now = req.now ?? /* @__PURE__ */ new Date();
+  const base = baseUrl(req.env.CARBON_GATE_ELECTRICITYMAPS_URL, ELECTRICITY_MAPS_URL);
+  const method = req.method ?? "lifecycle";
+  const url2 = `${base}/v3/carbon-intensity/forecast?zone=${encodeURIComponent(req.zone)}` + (method === "operational" ? "&emissionFactorType=direct" : "");
+  const doc = await getJson(url2, { headers: { "auth-token": req.token }, timeoutMs: req.timeoutMs });
+  const where = "Electricity Maps forecast";
+  const answer = parse4(ElectricityMapsSchema, doc, where);
+  const times = answer.forecast.map((p) => epochMs(p.datetime, where));
+  const slotS = stepS(times, 3600);
+  const points = answer.forecast.map((p, i) => ({ startMs: times[i], slotS, gPerKwh: p.carbonIntensity }));
+  return {
+    intensitySource: "electricity-maps",
+    source: `Electricity Maps forecast, zone ${req.zone} (${method})${answer.updatedAt ? ` updated ${answer.updatedAt}` : ""}`,
+    method,
+    fetchedAt: now.toISOString(),
+    points: nonEmpty(points, where)
+  };
+}
+var WattTimeSchema = external_exports.object({
+  data: external_exports.array(external_exports.object({ point_time: when, value: g })).max(MAX_POINTS),
+  meta: external_exports.object({
+    units: external_exports.literal("lbs_co2_per_mwh"),
+    data_point_period_seconds: external_exports.number().positive().optional()
+  })
+});
+async function wattTimeForecast(req) {
+  const now = req.now ?? /* @__PURE__ */ new Date();
+  const base = baseUrl(req.env.CARBON_GATE_WATTTIME_URL, WATTTIME_URL);
+  const basic = Buffer.from(`${req.username}:${req.password}`).toString("base64");
+  const login = await getJson(`${base}/login`, {
+    headers: { authorization: `Basic ${basic}` },
+    timeoutMs: req.timeoutMs
+  });
+  const token = parse4(external_exports.object({ token: external_exports.string().min(1).max(1e4) }), login, "WattTime login").token;
+  const url2 = `${base}/v3/forecast?region=${encodeURIComponent(req.region)}&signal_type=co2_moer`;
+  const doc = await getJson(url2, { headers: { authorization: `Bearer ${token}` }, timeoutMs: req.timeoutMs });
+  const where = "WattTime forecast";
+  const answer = parse4(WattTimeSchema, doc, where);
+  const times = answer.data.map((p) => epochMs(p.point_time, where));
+  const slotS = answer.meta.data_point_period_seconds ?? stepS(times, 300);
+  const points = answer.data.map((p, i) => ({
+    startMs: times[i],
+    slotS,
+    gPerKwh: p.value * LBS_PER_MWH_TO_G_PER_KWH
+  }));
+  return {
+    intensitySource: "watttime",
+    source: `WattTime MOER forecast, region ${req.region} (marginal, lbs/MWh \xD7 0.453592)`,
+    method: "marginal",
+    fetchedAt: now.toISOString(),
+    points: nonEmpty(points, where)
+  };
+}
+var isForecastSource = (s) => ["electricity-maps", "watttime", "uk"].includes(s);
+async function forecastFor(grid, req) {
+  const source2 = grid.intensitySource;
+  if (!isForecastSource(source2)) return { warnings: [] };
+  const opts = { env: req.env, timeoutMs: req.timeoutMs, now: req.now };
+  try {
+    if (source2 === "uk") return { forecast: await ukForecast(opts), warnings: [] };
+    if (source2 === "electricity-maps") {
+      const token = req.credentials.electricityMapsToken;
+      const zone = req.zone ?? (grid.grid === "world" ? void 0 : grid.grid);
+      if (!token || !zone) return { warnings: [] };
+      const method = grid.method === "operational" ? "operational" : "lifecycle";
+      return { forecast: await electricityMapsForecast({ ...opts, zone, token, method }), warnings: [] };
+    }
+    const creds = req.credentials.wattTime;
+    if (!creds || !req.zone) return { warnings: [] };
+    return { forecast: await wattTimeForecast({ ...opts, region: req.zone, ...creds }), warnings: [] };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { warnings: [`forecast from ${source2}: ${why}; no cleaner-when hint`] };
+  }
+}
+
 // src/carbon/io/live-intensity.ts
 var UK_NOTICE = "UK Carbon Intensity gives operational (direct) emissions, not lifecycle: lower than the embedded figures";
 var WATTTIME_NOTICE = "WattTime MOER is a marginal signal (the plant that answers extra demand), not an average";
@@ -30371,7 +30859,13 @@ async function applyLiveSource(grid, req) {
           "no token (the Electricity Maps token flag or input, the variable `intensity.tokenEnv` names, or CARBON_GATE_ELECTRICITY_MAPS_TOKEN)"
         );
       if (!zone) return fallback("no zone: set a region or `intensity.zone`");
-      const live2 = await electricityMapsIntensity({ zone, token, env: req.env, timeoutMs: req.timeoutMs });
+      const live2 = await electricityMapsIntensity({
+        zone,
+        token,
+        env: req.env,
+        timeoutMs: req.timeoutMs,
+        ...req.method ? { method: req.method } : {}
+      });
       return { grid: withLiveIntensity(grid, "electricity-maps", live2), warnings: [] };
     }
     if (req.source === "watttime") {
@@ -30413,6 +30907,7 @@ async function resolveCarbon(inp) {
   if (!resolved.ok) throw new RegionError(resolved.origin, resolved.detail);
   let grid = resolved.grid;
   const warnings = [];
+  let forecast;
   const i = inp.intensity ?? {};
   if (i.value !== void 0) {
     grid = withExplicitIntensity(grid, i.value, (/* @__PURE__ */ new Date()).getUTCFullYear(), "--intensity");
@@ -30423,10 +30918,16 @@ async function resolveCarbon(inp) {
       i.sourceConfig,
       credentials.electricityMapsToken !== void 0
     );
-    const live = await applyLiveSource(grid, { source: source2, zone: i.zone, credentials, env });
+    const live = await applyLiveSource(grid, { source: source2, zone: i.zone, method: i.method, credentials, env });
     grid = live.grid;
     warnings.push(...credentials.notices, ...live.warnings);
+    if (inp.forecast) {
+      const f = await forecastFor(grid, { zone: i.zone, credentials, env });
+      forecast = f.forecast;
+      warnings.push(...f.warnings);
+    }
   }
+  grid = withAskedMethod(grid, i.method);
   const pue = resolvePue({
     ...inp.pue,
     cloud: grid.cloud,
@@ -30434,23 +30935,24 @@ async function resolveCarbon(inp) {
   });
   const embodied2 = resolveEmbodied(inp.embodied, env);
   grid = { ...grid, notices: [...grid.notices, ...warnings] };
-  return { grid, pue, embodied: embodied2, warnings };
+  return { grid, pue, embodied: embodied2, warnings, ...forecast ? { forecast } : {} };
 }
 
 // src/runner/run-suite.ts
 async function runSuite(specs, deps) {
   const runs = [];
+  const metricsCap = sampleMetricsCap(specs.reduce((n, s) => n + s.repeat, 0));
   for (const [i, spec] of specs.entries()) {
     if (deps.interrupted?.()) {
       runs.push({ spec, status: "error", reason: "not run: interrupted", samples: [] });
       continue;
     }
     const where = `[${i + 1}/${specs.length}] ${spec.name}`;
-    runs.push(await runBenchmark(spec, where, deps));
+    runs.push(await runBenchmark(spec, where, deps, metricsCap));
   }
   return runs;
 }
-async function runBenchmark(spec, where, deps) {
+async function runBenchmark(spec, where, deps, metricsCap) {
   for (let w2 = 1; w2 <= spec.warmup; w2++) {
     if (deps.interrupted?.()) return { spec, status: "error", reason: "not run: interrupted", samples: [] };
     deps.progress(`${where}: warmup ${w2}/${spec.warmup}`);
@@ -30465,7 +30967,7 @@ async function runBenchmark(spec, where, deps) {
     if (deps.interrupted?.())
       return { spec, status: "error", reason: `interrupted before repeat ${r}/${spec.repeat}`, samples };
     deps.progress(`${where}: repeat ${r}/${spec.repeat}`);
-    const sample2 = await meteredRepeat(spec, r, deps);
+    const sample2 = await meteredRepeat(spec, r, deps, metricsCap);
     samples.push(sample2);
     const command = sample2.command;
     if (!command.ok) {
@@ -30474,10 +30976,11 @@ async function runBenchmark(spec, where, deps) {
   }
   return { spec, status: "ok", samples };
 }
-async function meteredRepeat(spec, repeat, deps) {
+async function meteredRepeat(spec, repeat, deps, metricsCap = sampleMetricsCap(SUITE_LIMITS.suiteRepeats)) {
   const session = deps.meter.start();
-  const command = await deps.spawnBenchmark(spec, (pid) => session.track(pid));
+  const ran = await deps.spawnBenchmark(spec, (pid) => session.track(pid));
   const measurement = await session.stop();
+  const command = ran.reported ? { ...ran, reported: capSampleMetrics(ran.reported, metricsCap) } : ran;
   return sampleRun(repeat, command, measurement);
 }
 function sampleRun(repeat, command, measurement) {
@@ -30499,6 +31002,7 @@ function sampleRun(repeat, command, measurement) {
 // src/gate/ab-run.ts
 async function runAb(head, base, deps) {
   const out = { head: [], base: [] };
+  const metricsCap = sampleMetricsCap(head.reduce((n, s) => n + s.repeat, 0));
   for (const [i, spec] of head.entries()) {
     const where = `[${i + 1}/${head.length}] ${spec.name}`;
     if (deps.interrupted?.()) {
@@ -30518,10 +31022,15 @@ async function runAb(head, base, deps) {
       const order = r % 2 === 1 ? sides : [...sides].reverse();
       for (const s of order.filter((x) => !x.run.reason)) {
         deps.progress(`${where}: ${s.label} repeat ${r}/${spec.repeat}`);
-        const sample2 = await meteredRepeat(s.run.spec, r, {
-          meter: deps.meter,
-          spawnBenchmark: s.exec
-        });
+        const sample2 = await meteredRepeat(
+          s.run.spec,
+          r,
+          {
+            meter: deps.meter,
+            spawnBenchmark: s.exec
+          },
+          metricsCap
+        );
         s.run.samples.push(sample2);
         if (!sample2.command.ok) fail(s, `repeat ${r}/${spec.repeat}: ${sample2.command.reason}`);
       }
@@ -30554,14 +31063,14 @@ function compositeMeter(cpu, gpu) {
   return {
     describe: () => {
       const c = cpu.describe();
-      const g = gpu.describe();
+      const g2 = gpu.describe();
       const merged = {
         ...c,
-        gpu: g.gpu,
-        basis: [...c.basis, ...g.basis],
+        gpu: g2.gpu,
+        basis: [...c.basis, ...g2.basis],
         scope: `${c.scope ?? "CPU"} + GPU`
       };
-      if (g.gpuNames) merged.gpuNames = g.gpuNames;
+      if (g2.gpuNames) merged.gpuNames = g2.gpuNames;
       return merged;
     },
     start: () => {
@@ -37990,7 +38499,7 @@ var VENDOR_RULES = [
   [/h3c/, "h3c"],
   [/tyan/, "tyan"]
 ];
-var VENDOR_GROUPS = [...VENDOR_RULES.map(([, g]) => g), "other"].sort();
+var VENDOR_GROUPS = [...VENDOR_RULES.map(([, g2]) => g2), "other"].sort();
 var CPU_MAKERS = {
   intel: "intel",
   genuineintel: "intel",
@@ -38151,8 +38660,8 @@ function inferArchitecture(key) {
 var SPELLING = { kabylabe: "kabylake", westmere: "nehalem" };
 var VAGUE = /* @__PURE__ */ new Set(["", "epyc", "unknown"]);
 function canonicalArchitecture(given, key) {
-  const g = (given ?? "").trim().toLowerCase();
-  if (!VAGUE.has(g)) return SPELLING[g] ?? g;
+  const g2 = (given ?? "").trim().toLowerCase();
+  if (!VAGUE.has(g2)) return SPELLING[g2] ?? g2;
   return inferArchitecture(key);
 }
 var NEAREST_TRAINED = {
@@ -38545,8 +39054,8 @@ function read(path18) {
   }
 }
 function readSystemCpu() {
-  const stat4 = process.platform === "linux" ? read(`${procRoot()}/stat`) : null;
-  const parsed = stat4 ? parseProcStat(stat4) : null;
+  const stat5 = process.platform === "linux" ? read(`${procRoot()}/stat`) : null;
+  const parsed = stat5 ? parseProcStat(stat5) : null;
   if (parsed) return { ...parsed, source: "proc" };
   let busy = 0;
   let total = 0;
@@ -38792,7 +39301,7 @@ function describeNvidia(gpus, intervalS) {
     ],
     intervalS,
     scope: "GPU boards (nvidia-smi power.draw)",
-    gpuNames: [...gpus].sort((a, b) => a.index - b.index).map((g) => g.name)
+    gpuNames: [...gpus].sort((a, b) => a.index - b.index).map((g2) => g2.name)
   };
 }
 
@@ -38805,10 +39314,10 @@ function terminalSafe(text3) {
 function noteworthyGapS(intervalS) {
   return Math.max(1, 5 * intervalS);
 }
-var clip = (text3) => terminalSafe(text3.length > 80 ? `${text3.slice(0, 77)}...` : text3);
+var clip2 = (text3) => terminalSafe(text3.length > 80 ? `${text3.slice(0, 77)}...` : text3);
 function gpuNotes(t, startS, endS, intervalS) {
-  const label = `GPU ${t.index} (${clip(t.name)})`;
-  const why = [...t.skippedValues].map(clip).join(", ");
+  const label = `GPU ${t.index} (${clip2(t.name)})`;
+  const why = [...t.skippedValues].map(clip2).join(", ");
   if (!t.first || !t.last) {
     const seen = t.skipped > 0 ? `${t.skipped} skipped: ${why}` : "nvidia-smi printed no line for it";
     return [
@@ -38847,7 +39356,7 @@ function outputNotes(samples, bursts, unreadable, firstUnreadable) {
   const notes = [];
   if (unreadable > 0)
     notes.push(
-      `nvidia-smi printed ${unreadable} unreadable line(s), ignored (first: "${clip(firstUnreadable)}")`
+      `nvidia-smi printed ${unreadable} unreadable line(s), ignored (first: "${clip2(firstUnreadable)}")`
     );
   if (bursts > 2 && bursts > samples / 10)
     notes.push(
@@ -38897,7 +39406,7 @@ var GpuEnergyIntegrator = class {
   firstUnreadable = "";
   /** `known`: the GPUs detection found, so one that never prints a line still gets a row and a note. */
   constructor(known) {
-    for (const g of known) this.track(g.index, g.name);
+    for (const g2 of known) this.track(g2.index, g2.name);
   }
   /** Samples seen so far, valid or not. */
   get sampleCount() {
@@ -38947,7 +39456,7 @@ var GpuEnergyIntegrator = class {
       out.push(...gpuNotes(t, startS, endS, intervalS));
     }
     out.push(...outputNotes(this.samples, this.bursts, this.unreadable, this.firstUnreadable));
-    const total = gpus.reduce((s, g) => s + g.energyJ, 0);
+    const total = gpus.reduce((s, g2) => s + g2.energyJ, 0);
     return {
       durationS: Math.max(0, endS - startS),
       energyJ: total,
@@ -39767,12 +40276,12 @@ async function selectMeter(opts) {
 
 // src/report/carbon-summary.ts
 function carbonSummary(inp, benchmarks, energyJ2) {
-  const g = inp.grid;
+  const g2 = inp.grid;
   const m = inp.embodied ?? null;
-  const carbon = {
-    grid: g.grid,
-    method: g.method,
-    intensitySource: g.intensitySource,
+  const carbon2 = {
+    grid: g2.grid,
+    method: g2.method,
+    intensitySource: g2.intensitySource,
     embodied: m ? {
       totalKg: m.totalKg,
       lifetimeS: m.lifetimeS,
@@ -39781,15 +40290,16 @@ function carbonSummary(inp, benchmarks, energyJ2) {
       source: m.source
     } : null
   };
-  if (g.measuredAt) carbon.measuredAt = g.measuredAt;
-  if (g.cloud) {
-    carbon.cloud = g.cloud;
-    const hint = cleanerElsewhere(g.cloud.provider, energyJ2 / J_PER_KWH);
-    if (hint) carbon.cleanerElsewhere = hint;
+  if (g2.methodAsked) carbon2.methodAsked = g2.methodAsked;
+  if (g2.measuredAt) carbon2.measuredAt = g2.measuredAt;
+  if (g2.cloud) {
+    carbon2.cloud = g2.cloud;
+    const hint = cleanerElsewhere(g2.cloud.provider, energyJ2 / J_PER_KWH);
+    if (hint) carbon2.cleanerElsewhere = hint;
   }
   const notices = [];
   const summary2 = {
-    carbon,
+    carbon: carbon2,
     equivalents: (co2eG) => equivalents(energyJ2 / J_PER_KWH * inp.pue.value, co2eG),
     notices
   };
@@ -39805,7 +40315,7 @@ function carbonSummary(inp, benchmarks, energyJ2) {
         trainEnergyJ: ok.filter((b) => b.kind === "training").reduce((s, b) => s + b.energyJ, 0),
         inferenceEnergyJPerQuery: inference.reduce((s, b) => s + perQuery(b), 0),
         pue: inp.pue.value,
-        intensityGPerKwh: g.intensityGPerKwh,
+        intensityGPerKwh: g2.intensityGPerKwh,
         basis: "Patterson et al. (2022): (E_train + queries \xD7 E_inference) \xD7 PUE \xD7 intensity; E_train = training benchmarks, E_inference = inference benchmarks per query (per unit when unit is inference, else per run), summed"
       });
     }
@@ -39825,9 +40335,11 @@ function buildReport(inp) {
     embodied: (s) => embodied2 ? embodiedGrams(embodied2, s) : 0
   };
   const benchmarks = inp.runs.map((run) => benchmarkReport(run, rates));
+  const forecast = inp.forecast ? forecastInfo(inp.forecast) : null;
+  if (inp.forecast && forecast) attachCleanerWhen(benchmarks, inp.forecast, inp);
   const sum = (pick2) => benchmarks.reduce((s, b) => s + (pick2(b) ?? 0), 0);
   const energyJ2 = sum((b) => b.energyJ);
-  const carbon = carbonSummary(inp, benchmarks, energyJ2);
+  const carbon2 = carbonSummary(inp, benchmarks, energyJ2);
   const errored = benchmarks.filter((b) => b.status === "error");
   const status = errored.length ? "error" : "pass";
   return {
@@ -39854,7 +40366,8 @@ function buildReport(inp) {
       source: inp.grid.source,
       pue: inp.pue.value,
       pueSource: inp.pue.source,
-      ...carbon.carbon
+      ...carbon2.carbon,
+      ...forecast ? { forecast } : {}
     },
     benchmarks,
     totals: {
@@ -39864,9 +40377,9 @@ function buildReport(inp) {
       co2eG: sum((b) => b.co2eG),
       operationalG: sum((b) => b.operationalG),
       embodiedG: sum((b) => b.embodiedG),
-      equivalents: carbon.equivalents(sum((b) => b.co2eG))
+      equivalents: carbon2.equivalents(sum((b) => b.co2eG))
     },
-    ...carbon.projection ? { projection: carbon.projection } : {},
+    ...carbon2.projection ? { projection: carbon2.projection } : {},
     verdict: {
       status,
       reasons: errored.map((b) => `${b.name}: ${b.reason ?? "error"}`),
@@ -39875,7 +40388,7 @@ function buildReport(inp) {
     },
     notices: unique([
       ...inp.grid.notices,
-      ...carbon.notices,
+      ...carbon2.notices,
       ...inp.notices ?? [],
       ...benchmarks.flatMap(meterNotes)
     ])
@@ -39949,6 +40462,18 @@ function benchmarkReport(run, rates) {
   Object.assign(b, summariseModel(ok, energyJ2));
   return b;
 }
+function attachCleanerWhen(benchmarks, forecast, inp) {
+  for (const b of benchmarks) {
+    if (b.kind !== "training" || b.energyJ === null || b.durationS === null) continue;
+    const hint = cleanerWhen({
+      points: forecast.points,
+      durationS: b.durationS,
+      nowMs: Date.parse(inp.createdAt),
+      energyKwh: b.energyJ / J_PER_KWH * inp.pue.value
+    });
+    if (hint) b.cleanerWhen = hint;
+  }
+}
 function meterNotes(b) {
   return b.samples.flatMap((s) => s.notes.map((n) => `${b.name}: repeat ${s.repeat}: ${n}`));
 }
@@ -39957,10 +40482,10 @@ function unique(items) {
 }
 
 // src/runner/io/spawn-command.ts
-import { spawn as spawn2 } from "node:child_process";
-import { existsSync as existsSync3 } from "node:fs";
-import { performance as performance4 } from "node:perf_hooks";
-import { setTimeout as delay2 } from "node:timers/promises";
+import { spawn as spawn3 } from "node:child_process";
+import { existsSync as existsSync4 } from "node:fs";
+import { performance as performance5 } from "node:perf_hooks";
+import { setTimeout as delay3 } from "node:timers/promises";
 
 // src/runner/describe-exit.ts
 function describeExit(r, timeoutS) {
@@ -40008,10 +40533,14 @@ var LinePrefixer = class {
   get pendingBytes() {
     return this.pendingLen;
   }
+  /**
+   * Takes a chunk of the child's output. False when the output stream asks to wait for 'drain'
+   * (Writable#write returned false): the caller should stop reading the child until then.
+   */
   write(chunk) {
     const data6 = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
     const n = data6.length;
-    if (n === 0) return;
+    if (n === 0) return !this.out.writableNeedDrain;
     this.begin(n);
     let pos = 0;
     if (this.afterCr) {
@@ -40039,7 +40568,7 @@ var LinePrefixer = class {
       this.line(data6, pos, stop, end);
       pos = end;
     }
-    this.end();
+    return this.end();
   }
   /** Ends a partial line with "\n" (the child has exited). */
   flush() {
@@ -40133,21 +40662,35 @@ var LinePrefixer = class {
     for (let i = 0; i < n; i++) out[o++] = src[i];
     this.outLen = o;
   }
-  /** Writes the output of one write, if any; the buffer is the stream's from now on. */
+  /**
+   * Writes the output of one write, if any; the buffer is the stream's from now on. Returns whether
+   * the stream takes more without waiting for 'drain'.
+   */
   end() {
-    if (this.outLen > 0) this.out.write(this.outBuf.subarray(0, this.outLen));
+    const ok = this.outLen > 0 ? this.out.write(this.outBuf.subarray(0, this.outLen)) : !this.out.writableNeedDrain;
     this.outBuf = EMPTY;
     this.outLen = 0;
+    return ok;
   }
 };
 
 // src/runner/io/metrics-channel.ts
-import { chmodSync, chownSync, constants as constants2, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { lstat, open as open3, rm as rm2 } from "node:fs/promises";
+import {
+  chmodSync,
+  closeSync as closeSync2,
+  constants as constants2,
+  fchmodSync,
+  fchownSync,
+  mkdtempSync,
+  openSync as openSync2,
+  rmSync
+} from "node:fs";
+import { lstat, open as open3, rm as rm2, unlink } from "node:fs/promises";
 import os4 from "node:os";
 import path11 from "node:path";
 var MAX_BYTES = 1024 * 1024;
 var OPEN_FLAGS = constants2.O_RDONLY | (constants2.O_NONBLOCK ?? 0) | (constants2.O_NOFOLLOW ?? 0);
+var CREATE_FLAGS = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
 var dirs = /* @__PURE__ */ new Map();
 var counter = 0;
 function privateDir(kind3) {
@@ -40161,19 +40704,27 @@ function privateDir(kind3) {
   return dir;
 }
 function removeMetricsDirs() {
-  for (const dir of dirs.values()) rmSync(dir, { recursive: true, force: true });
+  for (const dir of dirs.values()) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 2, retryDelay: 10 });
+    } catch {
+    }
+  }
   dirs.clear();
 }
 function newMetricsFile(owner) {
-  const n = ++counter;
-  if (!owner) {
-    const file3 = path11.join(privateDir("own"), `run-${n}.json`);
-    return { file: file3, remove: file3 };
+  const file3 = path11.join(privateDir(owner ? "shared" : "own"), `run-${++counter}.json`);
+  const fd = openSync2(file3, CREATE_FLAGS, 384);
+  try {
+    fchmodSync(fd, 384);
+    if (owner) fchownSync(fd, owner.uid, owner.gid);
+  } catch (e) {
+    rmSync(file3, { force: true });
+    throw e;
+  } finally {
+    closeSync2(fd);
   }
-  const own2 = path11.join(privateDir("shared"), `run-${n}`);
-  mkdirSync(own2, { mode: 448 });
-  chownSync(own2, owner.uid, owner.gid);
-  return { file: path11.join(own2, "metrics.json"), remove: own2 };
+  return { file: file3, shared: !!owner };
 }
 var LINK = "metrics file is a symbolic link: not followed, ignored";
 var ignored = (problem) => ({ metrics: {}, problems: [problem] });
@@ -40198,7 +40749,8 @@ async function takeMetrics(slot) {
   } catch (e) {
     return ignored(`metrics file could not be read (${code(e)}): ignored`);
   } finally {
-    await rm2(slot.remove, { recursive: true, force: true }).catch(() => {
+    const removed = slot.shared ? unlink(slot.file) : rm2(slot.file, { recursive: true, force: true });
+    await removed.catch(() => {
     });
   }
 }
@@ -40230,6 +40782,7 @@ async function readMetrics(file3) {
       total += bytesRead;
     }
     if (total > MAX_BYTES) return ignored(`metrics file over ${MAX_BYTES} bytes: ignored`);
+    if (total === 0) return void 0;
     return parseMetricsFile(buf.subarray(0, total).toString("utf8"));
   } finally {
     await fh.close();
@@ -40238,8 +40791,32 @@ async function readMetrics(file3) {
 
 // src/runner/io/process-tree.ts
 import { readFileSync as readFileSync3, readdirSync as readdirSync3 } from "node:fs";
-import { readFile as readFile2 } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
+
+// src/runner/io/proc-environ.ts
+import { readFile as readFile2 } from "node:fs/promises";
+var STALLED_MS = 1e3;
+var queue = Promise.resolve();
+var stalled = false;
+function readEnviron(path18) {
+  if (stalled) return Promise.resolve(null);
+  const read2 = queue.then(() => {
+    if (stalled) return null;
+    const timer = setTimeout(() => stalled = true, STALLED_MS);
+    timer.unref();
+    return readFile2(path18, "utf8").then(
+      (text3) => text3,
+      () => null
+    ).finally(() => {
+      clearTimeout(timer);
+      stalled = false;
+    });
+  });
+  queue = read2;
+  return read2;
+}
+
+// src/runner/io/process-tree.ts
 function defaultProcRoot() {
   return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
 }
@@ -40261,13 +40838,6 @@ var isPidName = (name2) => /^\d+$/.test(name2);
 function readSync2(path18) {
   try {
     return readFileSync3(path18, "utf8");
-  } catch {
-    return null;
-  }
-}
-async function readAsync(path18) {
-  try {
-    return await readFile2(path18, "utf8");
   } catch {
     return null;
   }
@@ -40370,13 +40940,15 @@ var ProcessTree = class {
     for (const p of all.values()) if (p.pgid === this.rootPid) take(p);
     const marker = this.opts.envMarker;
     if (marker) {
-      const since = this.rootStart === void 0 ? -1 : Number(this.rootStart);
+      const since2 = this.rootStart === void 0 ? -1 : Number(this.rootStart);
       const candidates = [...all.values()].filter(
-        (p) => !found.has(p.pid) && p.pid !== this.self && !isDead(p) && Number(p.startTime) >= since
+        (p) => !found.has(p.pid) && p.pid !== this.self && !isDead(p) && Number(p.startTime) >= since2
       );
       const marked = await Promise.all(candidates.map((p) => this.hasMarker(p.pid, marker)));
       candidates.forEach((p, i) => marked[i] && take(p));
     }
+    const since = this.rootStart === void 0 ? void 0 : Number(this.rootStart);
+    for (const p of await this.opts.orphans?.(all, since) ?? []) if (!found.has(p.pid)) take(p);
     const kids = childIndex(all.values());
     const stack = [...found.keys()];
     while (stack.length) {
@@ -40426,27 +40998,30 @@ var ProcessTree = class {
     return out;
   }
   scanSync() {
-    const out = /* @__PURE__ */ new Map();
-    let names;
-    try {
-      names = readdirSync3(this.root);
-    } catch {
-      return out;
-    }
-    for (const name2 of names) {
-      if (!isPidName(name2)) continue;
-      const text3 = readSync2(`${this.root}/${name2}/stat`);
-      const p = text3 ? parseStat(text3) : null;
-      if (p) out.set(p.pid, p);
-    }
-    return out;
+    return scanProc(this.root);
   }
   async hasMarker(pid, marker) {
-    let env = await readAsync(`${this.root}/${pid}/environ`);
-    if (env === "") env = await delay(20).then(() => readAsync(`${this.root}/${pid}/environ`));
+    let env = await readEnviron(`${this.root}/${pid}/environ`);
+    if (env === "") env = await delay(20).then(() => readEnviron(`${this.root}/${pid}/environ`));
     return env !== null && env.split("\0").includes(marker);
   }
 };
+function scanProc(root) {
+  const out = /* @__PURE__ */ new Map();
+  let names;
+  try {
+    names = readdirSync3(root);
+  } catch {
+    return out;
+  }
+  for (const name2 of names) {
+    if (!isPidName(name2)) continue;
+    const text3 = readSync2(`${root}/${name2}/stat`);
+    const p = text3 ? parseStat(text3) : null;
+    if (p) out.set(p.pid, p);
+  }
+  return out;
+}
 function childIndex(procs) {
   const kids = /* @__PURE__ */ new Map();
   for (const p of procs) {
@@ -40462,14 +41037,150 @@ function describePids(procs, max = 5) {
   return `${procs.length === 1 ? "pid" : "pids"} ${shown.join(", ")}${more}`;
 }
 
+// src/runner/io/strays.ts
+import { spawn as spawn2 } from "node:child_process";
+import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
+import { performance as performance4 } from "node:perf_hooks";
+import { setTimeout as delay2 } from "node:timers/promises";
+var KILLER_LIMIT_MS = 2e3;
+var GONE_WAIT_MS = 500;
+function readSync3(path18) {
+  try {
+    return readFileSync4(path18, "utf8");
+  } catch {
+    return null;
+  }
+}
+function uidsOf(procRoot2, pid) {
+  const line = /^Uid:\s+(\d+)\s+\d+\s+(\d+)/m.exec(readSync3(`${procRoot2}/${pid}/status`) ?? "");
+  return line ? [Number(line[1]), Number(line[2])] : null;
+}
+var ofUid = (procRoot2, pid, uid) => uidsOf(procRoot2, pid)?.includes(uid) ?? false;
+function userProcesses(uid, procRoot2) {
+  return [...scanProc(procRoot2).values()].filter((p) => !isDead(p) && ofUid(procRoot2, p.pid, uid));
+}
+function busyUserReason(user, procRoot2, describe3) {
+  const busy = userProcesses(user.uid, procRoot2);
+  if (!busy.length) return void 0;
+  const n = busy.length;
+  return `user ${user.uid} already has ${n} process${n === 1 ? "" : "es"} running (${describe3(busy)}): the benchmark user must be dedicated to the benchmarks, since every process of it is ended after each run`;
+}
+var KILLERS = [
+  ["/bin/kill", ["-KILL", "--", "-1"]],
+  ["/bin/sh", ["-c", "kill -s KILL -- -1"]]
+];
+function killEveryProcessOf(user, attempt2 = 0) {
+  const usable = KILLERS.filter(([cmd2]) => existsSync3(cmd2));
+  const [cmd, args] = usable[attempt2 % Math.max(1, usable.length)] ?? KILLERS[1];
+  return new Promise((resolve) => {
+    let child2;
+    try {
+      child2 = spawn2(cmd, args, { uid: user.uid, gid: user.gid, cwd: "/", env: {}, stdio: "ignore" });
+    } catch {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(() => {
+      child2.kill("SIGKILL");
+      resolve();
+    }, KILLER_LIMIT_MS);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    child2.once("error", done);
+    child2.once("exit", done);
+  });
+}
+async function endUserProcesses(user, procRoot2) {
+  const ended = /* @__PURE__ */ new Map();
+  for (let round4 = 0; round4 < 3; round4++) {
+    const left = userProcesses(user.uid, procRoot2);
+    if (!left.length) break;
+    for (const p of left) ended.set(`${p.pid}:${p.startTime}`, p);
+    await killEveryProcessOf(user, round4);
+    const deadline = performance4.now() + GONE_WAIT_MS;
+    while (userProcesses(user.uid, procRoot2).length && performance4.now() < deadline) await delay2(20);
+  }
+  return [...ended.values()].sort((a, b) => a.pid - b.pid);
+}
+var reaperProbes = /* @__PURE__ */ new Map();
+function childReaper(procRoot2) {
+  let probe = reaperProbes.get(procRoot2);
+  if (!probe) reaperProbes.set(procRoot2, probe = probeReaper(procRoot2));
+  return probe;
+}
+function probeReaper(procRoot2) {
+  return new Promise((resolve) => {
+    let out = "";
+    const child2 = spawn2("/bin/sh", ["-c", "sleep 5 </dev/null >/dev/null 2>&1 & echo $!"], {
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", [METRICS_ENV]: "" },
+      stdio: ["ignore", "pipe", "ignore"]
+    });
+    const timer = setTimeout(() => finish(), KILLER_LIMIT_MS);
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      const pid = Number(out.trim());
+      if (!Number.isInteger(pid) || pid <= 1) return resolve(null);
+      const p = parseStat(readSync3(`${procRoot2}/${pid}/stat`) ?? "");
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+      }
+      resolve(p && p.ppid !== pid ? p.ppid : null);
+    };
+    child2.stdout.on("data", (c) => out += c.toString());
+    child2.once("error", () => finish());
+    child2.once("close", () => finish());
+  });
+}
+function ancestors(procRoot2) {
+  const out = /* @__PURE__ */ new Set();
+  for (let pid = process.pid; pid > 0 && !out.has(pid); ) {
+    out.add(pid);
+    pid = parseStat(readSync3(`${procRoot2}/${pid}/stat`) ?? "")?.ppid ?? 0;
+  }
+  return out;
+}
+async function othersMarker(procRoot2, pid, ours) {
+  const env = await readEnviron(`${procRoot2}/${pid}/environ`) ?? "";
+  return env.split("\0").some((e) => e.startsWith(`${METRICS_ENV}=`) && e !== ours);
+}
+function orphanSearch(procRoot2, marker) {
+  return async (all, since) => {
+    const uid = process.getuid?.();
+    if (since === void 0 || uid === void 0) return [];
+    const reaper = await childReaper(procRoot2);
+    const reapers = /* @__PURE__ */ new Set([1, ...reaper === null ? [] : [reaper]]);
+    reapers.delete(process.pid);
+    const ours = ancestors(procRoot2);
+    const cgroup = readSync3(`${procRoot2}/${process.pid}/cgroup`);
+    const candidates = [...all.values()].filter(
+      (p) => reapers.has(p.ppid) && Number(p.startTime) >= since && !ours.has(p.pid) && !isDead(p) && ofUid(procRoot2, p.pid, uid) && (cgroup === null || readSync3(`${procRoot2}/${p.pid}/cgroup`) === cgroup)
+    );
+    const found = [];
+    for (const p of candidates) if (!await othersMarker(procRoot2, p.pid, marker)) found.push(p);
+    return found;
+  };
+}
+
 // src/runner/io/spawn-command.ts
 var KILL_GRACE_MS2 = 2e3;
 var LEFTOVER_GRACE_MS = 1e3;
 var PIPE_GRACE_MS = 1500;
+var DRAIN_LIMIT_MS = 1e4;
 var POLL_MS = 200;
+var LEFTOVER_LIMIT_MS = 5e3;
 var liveRuns = /* @__PURE__ */ new Set();
+var dedicatedUsers = /* @__PURE__ */ new Set();
 function killAllGroups(signal = "SIGKILL") {
-  for (const run of liveRuns) killRun(run, signal);
+  for (const run of liveRuns) {
+    killRun(run, signal);
+    if (run.runAs && signal === "SIGKILL") void killEveryProcessOf(run.runAs);
+  }
 }
 function killRun(run, signal) {
   killGroup(run.pgid, signal);
@@ -40498,31 +41209,61 @@ var notStarted = (reason2) => ({
   durationS: 0
 });
 function spawnCommand(spec, opts) {
-  const start = performance4.now();
-  const elapsed = () => (performance4.now() - start) / 1e3;
-  if (!existsSync3(spec.cwd)) {
+  const start = performance5.now();
+  const elapsed = () => (performance5.now() - start) / 1e3;
+  if (!existsSync4(spec.cwd)) {
     return Promise.resolve(notStarted(`could not start: working directory ${spec.cwd} does not exist`));
+  }
+  const procRoot2 = opts.procRoot ?? defaultProcRoot();
+  const { runAs } = opts;
+  if (runAs && hasProc(procRoot2) && !dedicatedUsers.has(runAs.uid)) {
+    const busy = busyUserReason(runAs, procRoot2, describePids);
+    if (busy) return Promise.resolve(notStarted(`could not start: ${busy}`));
+    dedicatedUsers.add(runAs.uid);
   }
   let slot;
   try {
-    slot = newMetricsFile(opts.runAs);
+    slot = newMetricsFile(runAs);
   } catch (e) {
     return Promise.resolve(notStarted(`could not start: no metrics file: ${e.message}`));
   }
-  const procRoot2 = opts.procRoot ?? defaultProcRoot();
   return new Promise((resolve) => {
-    const child2 = spawn2("/bin/sh", ["-c", spec.run], {
+    const child2 = spawn3("/bin/sh", ["-c", spec.run], {
       cwd: spec.cwd,
       env: { ...opts.env ?? process.env, ...spec.env, [METRICS_ENV]: slot.file },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
-      ...opts.runAs ? { uid: opts.runAs.uid, gid: opts.runAs.gid } : {}
+      ...runAs ? { uid: runAs.uid, gid: runAs.gid } : {}
     });
-    const out = new LinePrefixer(opts.prefix ?? "", opts.output);
-    const err = new LinePrefixer(opts.prefix ?? "", opts.output);
-    child2.stdout.on("data", (c) => out.write(c));
-    child2.stderr.on("data", (c) => err.write(c));
-    const closed = new Promise((res) => child2.once("close", () => res()));
+    const output2 = opts.output;
+    const out = new LinePrefixer(opts.prefix ?? "", output2);
+    const err = new LinePrefixer(opts.prefix ?? "", output2);
+    let pausedAt = null;
+    let pausedMs = 0;
+    const resume = () => {
+      if (pausedAt === null) return;
+      pausedMs += performance5.now() - pausedAt;
+      pausedAt = null;
+      output2.off("drain", resume).off("close", resume);
+      child2.stdout.resume();
+      child2.stderr.resume();
+    };
+    const pause = () => {
+      if (pausedAt !== null || output2.destroyed) return;
+      pausedAt = performance5.now();
+      child2.stdout.pause();
+      child2.stderr.pause();
+      output2.once("drain", resume).once("close", resume);
+    };
+    child2.stdout.on("data", (c) => out.write(c) || pause());
+    child2.stderr.on("data", (c) => err.write(c) || pause());
+    let isClosed = false;
+    const closed = new Promise(
+      (res) => child2.once("close", () => {
+        isClosed = true;
+        res();
+      })
+    );
     let timedOut = false;
     let killTimer;
     let poller;
@@ -40530,8 +41271,9 @@ function spawnCommand(spec, opts) {
     let run;
     if (pid) {
       const envMarker = `${METRICS_ENV}=${slot.file}`;
-      const tree = hasProc(procRoot2) ? new ProcessTree(pid, { procRoot: procRoot2, envMarker }) : null;
-      run = { pgid: pid, tree };
+      const orphans = runAs ? void 0 : orphanSearch(procRoot2, envMarker);
+      const tree = hasProc(procRoot2) ? new ProcessTree(pid, { procRoot: procRoot2, envMarker, orphans }) : null;
+      run = { pgid: pid, tree, procRoot: procRoot2, ...runAs ? { runAs } : {} };
       liveRuns.add(run);
       if (tree) {
         poller = setInterval(() => tree.poll(), POLL_MS);
@@ -40558,22 +41300,33 @@ function spawnCommand(spec, opts) {
       clearInterval(poller);
       const notes = [];
       if (run) {
-        try {
-          notes.push(...await endLeftovers(run));
-        } catch (e) {
-          notes.push(`could not end what the benchmark left running: ${e.message}`);
-        }
+        notes.push(...await endLeftoversInTime(run));
         liveRuns.delete(run);
       }
       if (exitedAt !== void 0) {
-        const wait = Math.max(100, exitedAt + PIPE_GRACE_MS - performance4.now());
-        const inTime = await Promise.race([closed.then(() => true), delay2(wait, false)]);
-        if (!inTime) {
-          notes.push(
-            `stopped reading the benchmark's output ${PIPE_GRACE_MS / 1e3} s after it exited: a process it started still holds it open`
-          );
+        const t0 = performance5.now();
+        const grace = Math.max(100, exitedAt + PIPE_GRACE_MS - t0);
+        const pausedFor = (t) => pausedMs + (pausedAt === null ? 0 : t - pausedAt);
+        const pausedBefore = pausedFor(t0);
+        while (!isClosed) {
+          const now = performance5.now();
+          const waited = now - t0;
+          if (waited >= grace + DRAIN_LIMIT_MS) {
+            notes.push(
+              `stopped writing the benchmark's output ${Math.round((waited + t0 - exitedAt) / 1e3)} s after it exited: what reads carbon-gate's output did not keep up`
+            );
+            break;
+          }
+          if (waited - (pausedFor(now) - pausedBefore) >= grace) {
+            notes.push(
+              `stopped reading the benchmark's output ${PIPE_GRACE_MS / 1e3} s after it exited: a process it started still holds it open`
+            );
+            break;
+          }
+          await Promise.race([closed, delay3(25)]);
         }
       }
+      resume();
       child2.stdout.destroy();
       child2.stderr.destroy();
       out.flush();
@@ -40593,7 +41346,7 @@ function spawnCommand(spec, opts) {
       })
     );
     child2.on("exit", (exitCode, signal) => {
-      const exitedAt = performance4.now();
+      const exitedAt = performance5.now();
       const durationS = elapsed();
       const ended = { exitCode, signal, timedOut };
       const ok = !timedOut && exitCode === 0;
@@ -40603,13 +41356,44 @@ function spawnCommand(spec, opts) {
     });
   });
 }
+async function endLeftoversInTime(run) {
+  const ended = endLeftovers(run).catch((e) => [
+    `could not end what the benchmark left running: ${e.message}`
+  ]);
+  let timer;
+  const expired = new Promise((res) => timer = setTimeout(() => res(null), LEFTOVER_LIMIT_MS));
+  const notes = await Promise.race([ended, expired]);
+  clearTimeout(timer);
+  if (notes) return notes;
+  killRun(run, "SIGKILL");
+  if (run.runAs) await killEveryProcessOf(run.runAs);
+  return [
+    `gave up ending what the benchmark left running after ${LEFTOVER_LIMIT_MS / 1e3} s: reading /proc did not answer (its process group and the processes seen while it ran were killed${run.runAs ? ", and every process of its user" : ""})`
+  ];
+}
 async function endLeftovers(run) {
+  const notes = await endTree(run);
+  if (!run.runAs) return notes;
+  if (!run.tree) {
+    await killEveryProcessOf(run.runAs);
+    return notes;
+  }
+  const left = await endUserProcesses(run.runAs, run.procRoot);
+  const n = left.length;
+  if (n) {
+    notes.push(
+      `ended ${n} process${n === 1 ? "" : "es"} of the benchmark user (uid ${run.runAs.uid}) still running after the benchmark exited: ${describePids(left)}`
+    );
+  }
+  return notes;
+}
+async function endTree(run) {
   const { tree, pgid } = run;
   if (!tree) {
     if (!killGroup(pgid, 0)) return [];
     killGroup(pgid, "SIGTERM");
-    const deadline = performance4.now() + LEFTOVER_GRACE_MS;
-    while (killGroup(pgid, 0) && performance4.now() < deadline) await delay2(50);
+    const deadline = performance5.now() + LEFTOVER_GRACE_MS;
+    while (killGroup(pgid, 0) && performance5.now() < deadline) await delay3(50);
     killGroup(pgid, "SIGKILL");
     return [
       "ended processes left running in the benchmark's process group after it exited (without /proc, processes that left the group, e.g. with setsid, cannot be found)"
@@ -40622,8 +41406,8 @@ async function endLeftovers(run) {
     if (!left.length) break;
     tree.signal(left, "SIGTERM");
     killGroup(pgid, "SIGTERM");
-    const deadline = performance4.now() + (round4 === 1 ? LEFTOVER_GRACE_MS : 0);
-    while (left.some((p) => tree.isRunning(p)) && performance4.now() < deadline) await delay2(50);
+    const deadline = performance5.now() + (round4 === 1 ? LEFTOVER_GRACE_MS : 0);
+    while (left.some((p) => tree.isRunning(p)) && performance5.now() < deadline) await delay3(50);
     tree.signal(left, "SIGKILL");
     for (const p of left) ended.set(key(p), p);
   }
@@ -40759,8 +41543,13 @@ var VERSION = package_default.version;
 
 // src/engine/measure.ts
 async function measure(opts) {
-  const carbon = await resolveCarbon({ ...opts.carbon, env: process.env });
-  for (const w2 of carbon.warnings) opts.warn(w2);
+  const carbon2 = await resolveCarbon({
+    ...opts.carbon,
+    // Only training benchmarks get a cleaner-when hint: no forecast fetch without one.
+    forecast: opts.specs.some((s) => s.kind === "training"),
+    env: process.env
+  });
+  for (const w2 of carbon2.warnings) opts.warn(w2);
   const {
     meter: meter2,
     machine: machine2,
@@ -40807,15 +41596,16 @@ async function measure(opts) {
         virtualised: machine2.topology.virtualised
       },
       meter: meter2.describe(),
-      grid: carbon.grid,
-      pue: { value: carbon.pue.value, source: carbon.pue.source },
-      embodied: carbon.embodied.model,
+      grid: carbon2.grid,
+      pue: { value: carbon2.pue.value, source: carbon2.pue.source },
+      embodied: carbon2.embodied.model,
       ...opts.carbon.projection ? { projection: opts.carbon.projection } : {},
+      ...carbon2.forecast ? { forecast: carbon2.forecast } : {},
       runs: runs2,
       notices: [
         ...meterNotes2,
-        ...carbon.pue.notices,
-        ...carbon.embodied.notices,
+        ...carbon2.pue.notices,
+        ...carbon2.embodied.notices,
         ...opts.notices,
         ...interrupted() ? ["interrupted: remaining benchmarks were not run"] : []
       ]
@@ -40845,7 +41635,9 @@ async function runEngine(req) {
   let baseline = fromFile;
   let measured;
   if (baselineChoice.kind === "ab") {
-    const ab = await withAbBase(suite.path, baselineChoice.ref, (abBase) => measure(optionsFor(abBase)));
+    const ab = await withAbBase(suite.path, baselineChoice.ref, (abBase) => measure(optionsFor(abBase)), {
+      ...o.benchmarkUser ? { owner: o.benchmarkUser } : {}
+    });
     measured = ab.report;
     baseline = ab.baseline;
   } else {
@@ -40871,6 +41663,7 @@ function configOptions(config2, dir, label, o, sinks) {
         sourceFlag: o.intensitySource,
         sourceConfig: i?.source,
         zone: i?.zone,
+        method: i?.method,
         credentials: {
           ...o.credentials,
           tokenEnv: i?.tokenEnv,
@@ -40929,7 +41722,7 @@ function asUser(env, user) {
 
 // src/io/out-dir.ts
 import { randomBytes } from "node:crypto";
-import { mkdir, open as open4, stat as stat3, unlink } from "node:fs/promises";
+import { mkdir, open as open4, stat as stat3, unlink as unlink2 } from "node:fs/promises";
 import path13 from "node:path";
 async function prepareOutDir(dir, flag = "--out") {
   const fail2 = (why) => {
@@ -40949,7 +41742,7 @@ async function prepareOutDir(dir, flag = "--out") {
   } catch (e) {
     fail2(`not a writable directory (${reason(e)})`);
   }
-  await unlink(probe).catch(() => {
+  await unlink2(probe).catch(() => {
   });
 }
 function reason(e) {
@@ -40964,30 +41757,94 @@ function shownPath(p) {
 // src/io/write-report.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { constants as constants3 } from "node:fs";
-import { mkdir as mkdir2, open as open5, rename, unlink as unlink2 } from "node:fs/promises";
+import { lstat as lstat2, mkdir as mkdir2, open as open5, rename, stat as stat4, unlink as unlink3 } from "node:fs/promises";
 import path14 from "node:path";
 var REPORT_FILE = "carbon-report.json";
-async function writeReportFile(report, outDir) {
-  await mkdir2(outDir, { recursive: true });
-  const file3 = path14.join(outDir, REPORT_FILE);
-  const replaced = await replacedNotice(file3);
-  const written = replaced ? { ...report, notices: [...report.notices, replaced] } : report;
-  const temp = path14.join(outDir, `.${REPORT_FILE}.${process.pid}.${randomBytes2(6).toString("hex")}.tmp`);
+async function writeReportFile(report, outDir, opts = {}) {
+  let dir;
+  if (opts.within === void 0) {
+    await mkdir2(outDir, { recursive: true });
+    dir = { at: outDir, close: async () => {
+    } };
+  } else dir = await ownDir(outDir, opts.within);
+  try {
+    const replaced = await replacedNotice(path14.join(dir.at, REPORT_FILE));
+    const written = replaced ? { ...report, notices: [...report.notices, replaced] } : report;
+    await writeFileAtomic(dir.at, REPORT_FILE, JSON.stringify(written, null, 2) + "\n");
+    for (const [name2, text3] of Object.entries(opts.beside ?? {})) await writeFileAtomic(dir.at, name2, text3);
+    return { file: path14.join(outDir, REPORT_FILE), report: written };
+  } finally {
+    await dir.close();
+  }
+}
+async function writeFileAtomic(dir, name2, text3) {
+  const temp = path14.join(dir, `.${name2}.${process.pid}.${randomBytes2(6).toString("hex")}.tmp`);
   try {
     const handle2 = await open5(temp, "wx");
     try {
-      await handle2.writeFile(JSON.stringify(written, null, 2) + "\n");
+      await handle2.writeFile(text3);
       await handle2.sync();
     } finally {
       await handle2.close();
     }
-    await rename(temp, file3);
+    await rename(temp, path14.join(dir, name2));
   } catch (e) {
-    await unlink2(temp).catch(() => {
+    await unlink3(temp).catch(() => {
     });
     throw e;
   }
-  return { file: file3, report: written };
+}
+var UnsafeDirError = class extends Error {
+  name = "UnsafeDirError";
+};
+async function ownDir(dir, within2, uid = process.getuid?.()) {
+  const target = path14.resolve(dir);
+  const base = path14.resolve(within2);
+  const rel = path14.relative(base, target);
+  const inside = !path14.isAbsolute(rel) && rel.split(path14.sep)[0] !== "..";
+  let current = inside ? base : path14.parse(target).root;
+  const refuse = (p, why) => new UnsafeDirError(`${shownPath(p)} ${why}`);
+  const mine = (st) => uid === void 0 || st.uid === uid || !inside && st.uid === 0;
+  let last;
+  let linked = false;
+  for (const part of path14.relative(current, target).split(path14.sep).filter(Boolean)) {
+    current = path14.join(current, part);
+    let st = await lstat2(current).catch((e) => {
+      if (e.code === "ENOENT") return null;
+      throw e;
+    });
+    if (!st) {
+      await mkdir2(current).catch((e) => {
+        if (e.code !== "EEXIST") throw e;
+      });
+      st = await lstat2(current);
+    }
+    if (st.isSymbolicLink()) {
+      if (inside || !mine(st)) throw refuse(current, "is a symbolic link, not a directory of ours");
+      linked = true;
+      continue;
+    }
+    if (!st.isDirectory()) throw refuse(current, "is not a directory");
+    if (!mine(st)) throw refuse(current, `is not owned by this user (it is uid ${st.uid}'s)`);
+    [last, linked] = [st, false];
+  }
+  if (!last || linked) last = await stat4(target);
+  if (process.platform !== "linux") return { at: target, close: async () => {
+  } };
+  const flags = constants3.O_RDONLY | constants3.O_DIRECTORY | (linked ? 0 : constants3.O_NOFOLLOW);
+  const handle2 = await open5(target, flags).catch(() => {
+    throw refuse(target, "changed while it was checked");
+  });
+  const same = (st) => st.dev === last.dev && st.ino === last.ino;
+  try {
+    if (!same(await handle2.stat())) throw refuse(target, "changed while it was checked");
+  } catch (e) {
+    await handle2.close();
+    throw e;
+  }
+  const at2 = `/proc/self/fd/${handle2.fd}`;
+  const pinned = await stat4(at2).then(same, () => false);
+  return { at: pinned ? at2 : target, close: () => handle2.close() };
 }
 var HEAD_BYTES = 64 * 1024;
 var CREATED_AT = /"createdAt"\s*:\s*"([^"\\]{1,40})"/;
@@ -41088,6 +41945,7 @@ function carbonLines(report) {
       `Elsewhere on ${h.provider}: cleanest ${h.cleanest.region} ${formatMass(h.cleanest.operationalG)}, dirtiest ${h.dirtiest.region} ${formatMass(h.dirtiest.operationalG)} (operational, same energy)`
     );
   }
+  lines.push(...cleanerWhenLines(report));
   const p = report.projection;
   if (p) {
     lines.push(
@@ -41095,6 +41953,29 @@ function carbonLines(report) {
     );
   }
   return lines;
+}
+function utcMinute(isoTime) {
+  const ms = Date.parse(isoTime);
+  if (!Number.isFinite(ms)) return isoTime;
+  const t = new Date(ms).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 16)} UTC`;
+}
+function cleanerWhenText(h, minus = "-") {
+  const over = formatDuration(h.durationS);
+  if (h.savingShare === 0) {
+    return `now is as good as any later start of ${over} until ${utcMinute(h.horizonEnd)} (${whole(h.nowGPerKwh)} g CO2e/kWh)`;
+  }
+  const saved = h.co2eSavedG !== void 0 ? `, ${formatMass(h.co2eSavedG)} less` : "";
+  return `run at ${utcMinute(h.start)}: ${minus}${percentWhole(h.savingShare)} (${whole(h.avgGPerKwh)} vs ${whole(h.nowGPerKwh)} g CO2e/kWh now, over ${over})${saved}`;
+}
+function cleanerWhenLines(report) {
+  const f = report.carbon.forecast;
+  const hinted = report.benchmarks.filter((b) => b.cleanerWhen);
+  if (!f || hinted.length === 0) return [];
+  return [
+    `Cleaner when (${terminalSafe(f.source)}, ${f.points} points to ${terminalSafe(utcMinute(f.to))}):`,
+    ...hinted.map((b) => `  ${terminalSafe(b.name)}: ${terminalSafe(cleanerWhenText(b.cleanerWhen))}`)
+  ];
 }
 
 // src/report/gate-lines.ts
@@ -41125,7 +42006,7 @@ function gateLines(view) {
         METRIC_LABEL[c?.metric ?? r.budget?.metric ?? "energy"],
         c ? formatMetric(c.metric, c.base) : "\u2013",
         c ? formatMetric(c.metric, c.head) : "\u2013",
-        c ? ratioChangeWithInterval(c.ratio, c.ci95) : "\u2013",
+        c ? ratioChangeWithInterval(c.ratio, c.ci95) + (c.gridMismatch?.length ? " \u2020" : "") : "\u2013",
         mostUsed(r.budgetUse),
         r.status
       ];
@@ -41133,6 +42014,9 @@ function gateLines(view) {
     lines.push(textTable([header, ...body]), "");
   }
   lines.push(baselineLine(view.verdict.baseline, rows));
+  const grid = rows.find((r) => r.comparison?.gridMismatch?.length)?.comparison?.gridMismatch;
+  if (grid)
+    lines.push(`\u2020 CO2e vs a baseline on another grid (${terminalSafe(grid.join("; "))}): not like for like`);
   const total = mostUsed(view.totals.budgetUse);
   if (total !== "\u2013") lines.push(`suite total: ${total}`);
   lines.push(`verdict: ${view.verdict.status}`);
@@ -41456,7 +42340,7 @@ async function footprintCommand(args) {
   const flags = parseCarbonFlags(values);
   const energy2 = energyInput(values);
   const emb = embodied(values, energy2);
-  const carbon = await resolveCarbon({
+  const carbon2 = await resolveCarbon({
     region: { flag: flags.region },
     pue: { flag: flags.pue },
     intensity: {
@@ -41469,15 +42353,15 @@ async function footprintCommand(args) {
     embodied: "none",
     env: process.env
   });
-  for (const w2 of carbon.warnings) process.stderr.write(`carbon-gate: warning: ${w2}
+  for (const w2 of carbon2.warnings) process.stderr.write(`carbon-gate: warning: ${w2}
 `);
   const result = computeFootprint({
-    grid: carbon.grid,
-    pue: carbon.pue,
+    grid: carbon2.grid,
+    pue: carbon2.pue,
     energy: energy2,
     ...emb ? { embodied: emb } : {}
   });
-  const notices = [.../* @__PURE__ */ new Set([...carbon.grid.notices, ...carbon.pue.notices])];
+  const notices = [.../* @__PURE__ */ new Set([...carbon2.grid.notices, ...carbon2.pue.notices])];
   if (values.json) process.stdout.write(JSON.stringify({ ...result, notices }, null, 2) + "\n");
   else {
     process.stdout.write(human(result) + "\n");
@@ -41517,9 +42401,9 @@ function powerProfileFromSteps(steps, meta3) {
     else groups.push([step]);
   }
   const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
-  const loadW = groups.map((g) => ({
-    utilisation: round2(mean(g.map((s) => s.utilisation)), 4),
-    watts: round2(Math.max(0, mean(g.map((s) => s.cpuW))), 3)
+  const loadW = groups.map((g2) => ({
+    utilisation: round2(mean(g2.map((s) => s.utilisation)), 4),
+    watts: round2(Math.max(0, mean(g2.map((s) => s.cpuW))), 3)
   }));
   const points = loadW.filter((p, i) => i === 0 || p.utilisation > loadW[i - 1].utilisation);
   if (points.length < 2)
@@ -41550,13 +42434,13 @@ var MAX_SETTLE_S = 0.5;
 function planTargets(steps) {
   return Array.from({ length: steps }, (_, i) => Number((i / (steps - 1)).toFixed(4)));
 }
-function planCalibration(steps, stepS, sampleS) {
-  return { targets: planTargets(steps), stepS, settleS: Math.min(MAX_SETTLE_S, stepS / 2), sampleS };
+function planCalibration(steps, stepS2, sampleS) {
+  return { targets: planTargets(steps), stepS: stepS2, settleS: Math.min(MAX_SETTLE_S, stepS2 / 2), sampleS };
 }
 
 // src/calibration/io/calibration-machine.ts
 import { setTimeout as sleep } from "node:timers/promises";
-import { performance as performance5 } from "node:perf_hooks";
+import { performance as performance6 } from "node:perf_hooks";
 function raplCalibrationMachine(rapl, workers) {
   const reader = openRaplReader(rapl.zones);
   const hasDram = rapl.zones.some((z2) => z2.role === "dram");
@@ -41568,7 +42452,7 @@ function raplCalibrationMachine(rapl, workers) {
       const j = reader.joules();
       const sys = readSystemCpu();
       return {
-        tS: performance5.now() / 1e3,
+        tS: performance6.now() / 1e3,
         cpuJ: j.package + j.psys,
         dramJ: hasDram ? j.dram : null,
         busy: sys.busy,
@@ -41701,7 +42585,7 @@ async function calibrateCommand(args) {
     throw new UsageError(
       `calibrate: unexpected argument ${JSON.stringify(positionals[0])} (see carbon-gate calibrate --help)`
     );
-  const stepS = stepSeconds(values["duration-per-step"]);
+  const stepS2 = stepSeconds(values["duration-per-step"]);
   const steps = stepCount(values.steps);
   const rapl = detectRapl();
   if (!rapl.ok) throw new UsageError(`calibrate: needs readable RAPL energy counters: ${rapl.reason}`);
@@ -41711,10 +42595,10 @@ async function calibrateCommand(args) {
     0.5,
     rapl.zones.map((z2) => ({ rangeUj: z2.maxRangeUj, peakW: 0 }))
   );
-  const plan = planCalibration(steps, stepS, sampleS);
+  const plan = planCalibration(steps, stepS2, sampleS);
   const workers = startLoadWorkers();
   say2(
-    `${steps} steps \xD7 ${stepS} s on ${workers.count} worker threads (about ${Math.ceil(steps * stepS)} s); ${rapl.basis[0]}`
+    `${steps} steps \xD7 ${stepS2} s on ${workers.count} worker threads (about ${Math.ceil(steps * stepS2)} s); ${rapl.basis[0]}`
   );
   const machine2 = raplCalibrationMachine(rapl, workers);
   let results;
@@ -41829,9 +42713,9 @@ var MAX_BYTES2 = 16 * 1024 * 1024;
 async function readJson(file3) {
   let text3;
   try {
-    const bytes = await readFile3(file3);
-    if (bytes.length > MAX_BYTES2) throw new ConfigError([`${file3}: the file is larger than 16 MiB`]);
-    text3 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    const bytes2 = await readFile3(file3);
+    if (bytes2.length > MAX_BYTES2) throw new ConfigError([`${file3}: the file is larger than 16 MiB`]);
+    text3 = new TextDecoder("utf-8", { fatal: true }).decode(bytes2);
   } catch (e) {
     if (e instanceof ConfigError) throw e;
     const code2 = e.code;
@@ -41922,6 +42806,118 @@ async function compareCommand(args) {
   return exitCodeFor(gated.verdict.status);
 }
 
+// src/cli/commands/when.ts
+var WHEN_HELP = `carbon-gate when \u2014 when would a job of this length emit least? (the live provider's 24\u201348 h forecast)
+
+Usage:
+  carbon-gate when --duration D [--region R] [--intensity-source S] [--zone Z] [--energy-kwh X] [--json]
+
+Options:
+  --duration D    the job's length, e.g. 45m, 2h, 1.5h, 1d (required)
+${CARBON_FLAG_HELP}
+  --zone Z        live provider zone/region (Electricity Maps zone, WattTime region)
+  --energy-kwh X  the job's IT energy: also says how many grams a later start saves (\xD7 PUE)
+  --json          JSON: region, durationS, intensitySource, forecast, cleanerWhen (null when none), reason
+  --help          this text
+
+Finds the lowest-average-intensity window of D that starts now or later and ends within the forecast
+(at most 48 h ahead), and compares it with starting now. Forecasts come from the live sources only
+(uk: Great Britain, half-hourly; electricity-maps; watttime, marginal): with embedded tables, --intensity
+or a failed fetch there is no forecast, and the command says so (exit 0).`;
+var OPTIONS2 = {
+  ...CARBON_FLAG_OPTIONS,
+  zone: { type: "string" },
+  duration: { type: "string" },
+  "energy-kwh": { type: "string" },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", default: false }
+};
+function durationFlag(text3) {
+  if (text3 === void 0) throw new UsageError("--duration: required, the job\u2019s length, e.g. --duration 2h");
+  const s = parseLongDuration(text3);
+  if (s === null || s <= 0)
+    throw new UsageError(`--duration: expected a duration > 0 like 45m, 2h or 1d, found "${text3}"`);
+  return s;
+}
+function noForecastReason(carbon2) {
+  const source2 = carbon2.grid.intensitySource;
+  if (source2 === "explicit") return "--intensity is one figure, not a forecast";
+  if (source2 === "embedded" && carbon2.warnings.length === 0)
+    return "the embedded tables have none; use --intensity-source uk, electricity-maps or watttime";
+  return "the live provider gave none (see the warning)";
+}
+function human2(a) {
+  const lines = [
+    `Region: ${terminalSafe(a.region)} (${terminalSafe(a.regionName)}), a job of ${formatDuration(a.durationS)}`
+  ];
+  const f = a.forecast;
+  if (f) {
+    lines.push(
+      `Forecast: ${terminalSafe(f.source)}, ${f.points} points, ${terminalSafe(utcMinute(f.from))} to ${terminalSafe(utcMinute(f.to))}`
+    );
+  }
+  const h = a.cleanerWhen;
+  if (h) {
+    lines.push(`Cleaner when: ${cleanerWhenText(h)}`);
+    if (h.savingShare > 0) lines.push(`Window: ${utcMinute(h.start)} to ${utcMinute(h.end)}`);
+  } else if (a.reason) {
+    lines.push(a.reason.charAt(0).toUpperCase() + a.reason.slice(1));
+  }
+  return lines.join("\n");
+}
+async function whenCommand(args) {
+  const { values, positionals } = parseOptions("when", args, OPTIONS2);
+  if (values.help) {
+    process.stdout.write(WHEN_HELP + "\n");
+    return EXIT.ok;
+  }
+  if (positionals.length) throw new UsageError(`when: unexpected argument "${positionals[0]}"`);
+  const durationS = durationFlag(values.duration);
+  const flags = parseCarbonFlags(values);
+  const energyKwh = numberFlag("energy-kwh", values["energy-kwh"], 0, 1e9);
+  const carbon2 = await resolveCarbon({
+    region: { flag: flags.region },
+    pue: { flag: flags.pue },
+    intensity: {
+      value: flags.intensity,
+      sourceFlag: flags.source,
+      zone: values.zone,
+      credentials: { electricityMapsToken: flags.electricityMapsToken }
+    },
+    embodied: "none",
+    forecast: true,
+    env: process.env
+  });
+  for (const w2 of carbon2.warnings) process.stderr.write(`carbon-gate: warning: ${w2}
+`);
+  const info = carbon2.forecast ? forecastInfo(carbon2.forecast) : null;
+  const hint = carbon2.forecast ? cleanerWhen({
+    points: carbon2.forecast.points,
+    durationS,
+    nowMs: Date.now(),
+    ...energyKwh !== void 0 ? { energyKwh: energyKwh * carbon2.pue.value } : {}
+  }) : null;
+  const reason2 = !info ? `no forecast available: ${noForecastReason(carbon2)}` : !hint ? `no window of ${formatDuration(durationS)} fits in the forecast from now to ${utcMinute(info.to)}` : void 0;
+  const notices = [...new Set(carbon2.grid.notices.filter((n) => !carbon2.warnings.includes(n)))];
+  const answer = {
+    region: carbon2.grid.region,
+    regionName: carbon2.grid.regionName,
+    durationS,
+    intensitySource: carbon2.grid.intensitySource,
+    forecast: info,
+    cleanerWhen: hint,
+    ...reason2 ? { reason: reason2 } : {},
+    notices
+  };
+  if (values.json) process.stdout.write(JSON.stringify(answer, null, 2) + "\n");
+  else {
+    process.stdout.write(human2(answer) + "\n");
+    for (const n of notices) process.stderr.write(`notice: ${terminalSafe(n)}
+`);
+  }
+  return EXIT.ok;
+}
+
 // src/cli/help.ts
 var HELP = {
   main: `carbon-gate \u2014 meter the energy and CO2e of your benchmarks and gate CI on them
@@ -41932,6 +42928,7 @@ Usage:
   carbon-gate validate [--config FILE]
   carbon-gate meter [--out DIR] [carbon flags] [--json] -- CMD [ARGS\u2026]
   carbon-gate footprint --json (--energy-kwh X | --cores N --tdp-per-core W \u2026) [carbon flags]
+  carbon-gate when --duration D [--region R] [--intensity-source S] [--json]   (cleanest start, forecast)
   carbon-gate calibrate [--out FILE] [--steps N] [--duration-per-step S]   (needs readable RAPL)
   carbon-gate power-model predict --machines FILE | power-model info
   carbon-gate --version | --help
@@ -41974,7 +42971,8 @@ Exit code 3 when the command fails (the report is still printed).`,
   footprint: FOOTPRINT_HELP,
   calibrate: CALIBRATE_HELP,
   "power-model": POWER_MODEL_HELP,
-  compare: COMPARE_HELP
+  compare: COMPARE_HELP,
+  when: WHEN_HELP
 };
 
 // src/cli/commands/run.ts
@@ -42111,7 +43109,8 @@ var COMMANDS = {
   footprint: footprintCommand,
   calibrate: calibrateCommand,
   "power-model": powerModelCommand,
-  compare: compareCommand
+  compare: compareCommand,
+  when: whenCommand
 };
 async function main(argv) {
   const [command, ...rest] = argv;

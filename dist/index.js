@@ -1303,7 +1303,7 @@ var require_util = __commonJS({
             }
             return controller.desiredSize > 0;
           },
-          async cancel(reason) {
+          async cancel(reason2) {
             await iterator.return();
           },
           type: "bytes"
@@ -1631,12 +1631,12 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code2, reason } = evt;
+        const { websocket, code: code2, reason: reason2 } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
           code2,
-          reason
+          reason2
         );
       });
       diagnosticsChannel.channel("undici:websocket:socket_error").subscribe((err) => {
@@ -2386,9 +2386,9 @@ var require_timers = __commonJS({
        * before the specified function or code is executed.
        * @param {*} arg
        */
-      constructor(callback, delay3, arg) {
+      constructor(callback, delay4, arg) {
         this._onTimeout = callback;
-        this._idleTimeout = delay3;
+        this._idleTimeout = delay4;
         this._timerArg = arg;
         this.refresh();
       }
@@ -2433,8 +2433,8 @@ var require_timers = __commonJS({
        * when the timer expires.
        * @returns {NodeJS.Timeout|FastTimer}
        */
-      setTimeout(callback, delay3, arg) {
-        return delay3 <= RESOLUTION_MS ? setTimeout(callback, delay3, arg) : new FastTimer(callback, delay3, arg);
+      setTimeout(callback, delay4, arg) {
+        return delay4 <= RESOLUTION_MS ? setTimeout(callback, delay4, arg) : new FastTimer(callback, delay4, arg);
       },
       /**
        * The clearTimeout method cancels an instantiated Timer previously created
@@ -2460,8 +2460,8 @@ var require_timers = __commonJS({
        * when the timer expires.
        * @returns {FastTimer}
        */
-      setFastTimeout(callback, delay3, arg) {
-        return new FastTimer(callback, delay3, arg);
+      setFastTimeout(callback, delay4, arg) {
+        return new FastTimer(callback, delay4, arg);
       },
       /**
        * The clearTimeout method cancels an instantiated FastTimer previously
@@ -2487,8 +2487,8 @@ var require_timers = __commonJS({
        * @deprecated
        * @param {number} [delay=0] The delay in milliseconds to add to the now value.
        */
-      tick(delay3 = 0) {
-        fastNow += delay3 - RESOLUTION_MS + 1;
+      tick(delay4 = 0) {
+        fastNow += delay4 - RESOLUTION_MS + 1;
         onTick();
         onTick();
       },
@@ -3385,8 +3385,8 @@ var require_data_url = __commonJS({
       return input2.slice(start, position.position);
     }
     function stringPercentDecode(input2) {
-      const bytes = encoder.encode(input2);
-      return percentDecode(bytes);
+      const bytes2 = encoder.encode(input2);
+      return percentDecode(bytes2);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -4087,7 +4087,7 @@ var require_util2 = __commonJS({
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
-    var { performance: performance6 } = __require("node:perf_hooks");
+    var { performance: performance7 } = __require("node:perf_hooks");
     var { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = require_util();
     var assert2 = __require("node:assert");
     var { isUint8Array } = __require("node:util/types");
@@ -4246,7 +4246,7 @@ var require_util2 = __commonJS({
       };
     }
     function coarsenedSharedCurrentTime(crossOriginIsolatedCapability) {
-      return coarsenTime(performance6.now(), crossOriginIsolatedCapability);
+      return coarsenTime(performance7.now(), crossOriginIsolatedCapability);
     }
     function createOpaqueTimingInfo(timingInfo) {
       return {
@@ -4369,7 +4369,7 @@ var require_util2 = __commonJS({
         return false;
       }
     }
-    function bytesMatch(bytes, metadataList) {
+    function bytesMatch(bytes2, metadataList) {
       if (crypto2 === void 0) {
         return true;
       }
@@ -4385,7 +4385,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes2).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -4663,17 +4663,17 @@ var require_util2 = __commonJS({
       return input2;
     }
     async function readAllBytes(reader) {
-      const bytes = [];
+      const bytes2 = [];
       let byteLength = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength);
+          return Buffer.concat(bytes2, byteLength);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes.push(chunk);
+        bytes2.push(chunk);
         byteLength += chunk.length;
       }
     }
@@ -5594,7 +5594,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
             return controller.desiredSize > 0;
           },
-          async cancel(reason) {
+          async cancel(reason2) {
             await iterator.return();
           },
           type: "bytes"
@@ -5627,19 +5627,19 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function bodyMixinMethods(instance) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes) => {
+          return consumeBody(this, (bytes2) => {
             let mimeType = bodyMimeType(this);
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob2([bytes], { type: mimeType });
+            return new Blob2([bytes2], { type: mimeType });
           }, instance);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes).buffer;
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2).buffer;
           }, instance);
         },
         text() {
@@ -5678,8 +5678,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }, instance);
         },
         bytes() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes);
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2);
           }, instance);
         }
       };
@@ -5714,8 +5714,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body = object2[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
-    function parseJSONFromBytes(bytes) {
-      return JSON.parse(utf8DecodeBytes(bytes));
+    function parseJSONFromBytes(bytes2) {
+      return JSON.parse(utf8DecodeBytes(bytes2));
     }
     function bodyMimeType(requestOrResponse) {
       const headers = requestOrResponse[kState].headersList;
@@ -5887,21 +5887,21 @@ var require_client_h1 = __commonJS({
         this.connection = "";
         this.maxResponseSize = client[kMaxResponseSize];
       }
-      setTimeout(delay3, type) {
-        if (delay3 !== this.timeoutValue || type & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
+      setTimeout(delay4, type) {
+        if (delay4 !== this.timeoutValue || type & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
           if (this.timeout) {
             timers.clearTimeout(this.timeout);
             this.timeout = null;
           }
-          if (delay3) {
+          if (delay4) {
             if (type & USE_FAST_TIMER) {
-              this.timeout = timers.setFastTimeout(onParserTimeout, delay3, new WeakRef(this));
+              this.timeout = timers.setFastTimeout(onParserTimeout, delay4, new WeakRef(this));
             } else {
-              this.timeout = setTimeout(onParserTimeout, delay3, new WeakRef(this));
+              this.timeout = setTimeout(onParserTimeout, delay4, new WeakRef(this));
               this.timeout.unref();
             }
           }
-          this.timeoutValue = delay3;
+          this.timeoutValue = delay4;
         } else if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
@@ -8241,10 +8241,10 @@ var require_pool_base = __commonJS({
         this[kQueued] = 0;
         const pool = this;
         this[kOnDrain] = function onDrain(origin, targets) {
-          const queue = pool[kQueue];
+          const queue2 = pool[kQueue];
           let needDrain = false;
           while (!needDrain) {
-            const item = queue.shift();
+            const item = queue2.shift();
             if (!item) {
               break;
             }
@@ -8256,7 +8256,7 @@ var require_pool_base = __commonJS({
             pool[kNeedDrain] = false;
             pool.emit("drain", origin, [pool, ...targets]);
           }
-          if (pool[kClosedResolve] && queue.isEmpty()) {
+          if (pool[kClosedResolve] && queue2.isEmpty()) {
             Promise.all(pool[kClients].map((c) => c.close())).then(pool[kClosedResolve]);
           }
         };
@@ -9151,12 +9151,12 @@ var require_retry_handler = __commonJS({
         this.etag = null;
         this.resume = null;
         this.headersSent = false;
-        this.handler.onConnect((reason) => {
+        this.handler.onConnect((reason2) => {
           this.aborted = true;
           if (this.abort) {
-            this.abort(reason);
+            this.abort(reason2);
           } else {
-            this.reason = reason;
+            this.reason = reason2;
           }
         });
       }
@@ -10854,7 +10854,7 @@ var require_mock_utils = __commonJS({
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
       }
-      const { data: { statusCode, data: data6, headers, trailers, error: error63 }, delay: delay3, persist } = mockDispatch2;
+      const { data: { statusCode, data: data6, headers, trailers, error: error63 }, delay: delay4, persist } = mockDispatch2;
       const { timesInvoked, times } = mockDispatch2;
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
@@ -10863,10 +10863,10 @@ var require_mock_utils = __commonJS({
         handler.onError(error63);
         return true;
       }
-      if (typeof delay3 === "number" && delay3 > 0) {
+      if (typeof delay4 === "number" && delay4 > 0) {
         setTimeout(() => {
           handleReply(this[kDispatches]);
-        }, delay3);
+        }, delay4);
       } else {
         handleReply(this[kDispatches]);
       }
@@ -11571,9 +11571,9 @@ var require_dump = __commonJS({
         this.#abort = abort;
         this.#handler.onConnect(this.#customAbort.bind(this));
       }
-      #customAbort(reason) {
+      #customAbort(reason2) {
         this.#aborted = true;
-        this.#reason = reason;
+        this.#reason = reason2;
       }
       // TODO: will require adjustment after new hooks are out
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
@@ -12418,10 +12418,10 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes = textEncoder.encode(
+        const bytes2 = textEncoder.encode(
           serializeJavascriptValueToJSONString(data6)
         );
-        const body = extractBody(bytes);
+        const body = extractBody(bytes2);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
         initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
         return responseObject;
@@ -12600,13 +12600,13 @@ var require_response = __commonJS({
         urlList: init?.urlList ? [...init.urlList] : []
       };
     }
-    function makeNetworkError(reason) {
-      const isError = isErrorLike(reason);
+    function makeNetworkError(reason2) {
+      const isError = isErrorLike(reason2);
       return makeResponse({
         type: "error",
         status: 0,
-        error: isError ? reason : new Error(reason ? String(reason) : reason),
-        aborted: reason && reason.name === "AbortError"
+        error: isError ? reason2 : new Error(reason2 ? String(reason2) : reason2),
+        aborted: reason2 && reason2.name === "AbortError"
       });
     }
     function isNetworkError(response) {
@@ -13588,13 +13588,13 @@ var require_fetch = __commonJS({
         this.dump = false;
         this.state = "ongoing";
       }
-      terminate(reason) {
+      terminate(reason2) {
         if (this.state !== "ongoing") {
           return;
         }
         this.state = "terminated";
-        this.connection?.destroy(reason);
-        this.emit("terminated", reason);
+        this.connection?.destroy(reason2);
+        this.emit("terminated", reason2);
       }
       // https://fetch.spec.whatwg.org/#fetch-controller-abort
       abort(error63) {
@@ -13873,17 +13873,17 @@ var require_fetch = __commonJS({
         fetchParams.controller.dump = true;
       }
       if (request2.integrity) {
-        const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
+        const processBodyError = (reason2) => fetchFinale(fetchParams, makeNetworkError(reason2));
         if (request2.responseTainting === "opaque" || response.body == null) {
           processBodyError(response.error);
           return;
         }
-        const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request2.integrity)) {
+        const processBody = (bytes2) => {
+          if (!bytesMatch(bytes2, request2.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
-          response.body = safelyExtractBody(bytes)[0];
+          response.body = safelyExtractBody(bytes2)[0];
           fetchFinale(fetchParams, response);
         };
         await fullyReadBody(response.body, processBody, processBodyError);
@@ -14296,12 +14296,12 @@ var require_fetch = __commonJS({
       if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request2.body != null) {
-        const processBodyChunk = async function* (bytes) {
+        const processBodyChunk = async function* (bytes2) {
           if (isCancelled(fetchParams)) {
             return;
           }
-          yield bytes;
-          fetchParams.processRequestBodyChunkLength?.(bytes.byteLength);
+          yield bytes2;
+          fetchParams.processRequestBodyChunkLength?.(bytes2.byteLength);
         };
         const processEndOfBody = () => {
           if (isCancelled(fetchParams)) {
@@ -14323,8 +14323,8 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request2.body.stream) {
-              yield* processBodyChunk(bytes);
+            for await (const bytes2 of request2.body.stream) {
+              yield* processBodyChunk(bytes2);
             }
             processEndOfBody();
           } catch (err) {
@@ -14351,9 +14351,9 @@ var require_fetch = __commonJS({
       const pullAlgorithm = async () => {
         await fetchParams.controller.resume();
       };
-      const cancelAlgorithm = (reason) => {
+      const cancelAlgorithm = (reason2) => {
         if (!isCancelled(fetchParams)) {
-          fetchParams.controller.abort(reason);
+          fetchParams.controller.abort(reason2);
         }
       };
       const stream = new ReadableStream(
@@ -14364,8 +14364,8 @@ var require_fetch = __commonJS({
           async pull(controller) {
             await pullAlgorithm(controller);
           },
-          async cancel(reason) {
-            await cancelAlgorithm(reason);
+          async cancel(reason2) {
+            await cancelAlgorithm(reason2);
           },
           type: "bytes"
         }
@@ -14376,33 +14376,33 @@ var require_fetch = __commonJS({
       }
       fetchParams.controller.resume = async () => {
         while (true) {
-          let bytes;
+          let bytes2;
           let isFailure;
           try {
             const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes2 = done ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
-              bytes = void 0;
+              bytes2 = void 0;
             } else {
-              bytes = err;
+              bytes2 = err;
               isFailure = true;
             }
           }
-          if (bytes === void 0) {
+          if (bytes2 === void 0) {
             readableStreamClose(fetchParams.controller.controller);
             finalizeResponse(fetchParams, response);
             return;
           }
-          timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
+          timingInfo.decodedBodySize += bytes2?.byteLength ?? 0;
           if (isFailure) {
-            fetchParams.controller.terminate(bytes);
+            fetchParams.controller.terminate(bytes2);
             return;
           }
-          const buffer = new Uint8Array(bytes);
+          const buffer = new Uint8Array(bytes2);
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
@@ -14415,7 +14415,7 @@ var require_fetch = __commonJS({
           }
         }
       };
-      function onAborted(reason) {
+      function onAborted(reason2) {
         if (isAborted(fetchParams)) {
           response.aborted = true;
           if (isReadable(stream)) {
@@ -14426,7 +14426,7 @@ var require_fetch = __commonJS({
         } else {
           if (isReadable(stream)) {
             fetchParams.controller.controller.error(new TypeError("terminated", {
-              cause: isErrorLike(reason) ? reason : void 0
+              cause: isErrorLike(reason2) ? reason2 : void 0
             }));
           }
         }
@@ -14528,9 +14528,9 @@ var require_fetch = __commonJS({
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes = chunk;
-              timingInfo.encodedBodySize += bytes.byteLength;
-              return this.body.push(bytes);
+              const bytes2 = chunk;
+              timingInfo.encodedBodySize += bytes2.byteLength;
+              return this.body.push(bytes2);
             },
             onComplete() {
               if (this.abort) {
@@ -14976,7 +14976,7 @@ var require_util4 = __commonJS({
       fr[kError] = null;
       const stream = blob.stream();
       const reader = stream.getReader();
-      const bytes = [];
+      const bytes2 = [];
       let chunkPromise = reader.read();
       let isFirstChunk = true;
       (async () => {
@@ -14990,7 +14990,7 @@ var require_util4 = __commonJS({
             }
             isFirstChunk = false;
             if (!done && types.isUint8Array(value)) {
-              bytes.push(value);
+              bytes2.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -15002,7 +15002,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type, blob.type, encodingName);
+                  const result = packageData(bytes2, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -15042,7 +15042,7 @@ var require_util4 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes, type, mimeType, encodingName) {
+    function packageData(bytes2, type, mimeType, encodingName) {
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
@@ -15052,7 +15052,7 @@ var require_util4 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             dataURL += btoa2(decoder.write(chunk));
           }
           dataURL += btoa2(decoder.end());
@@ -15072,16 +15072,16 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode3(bytes, encoding);
+          return decode3(bytes2, encoding);
         }
         case "ArrayBuffer": {
-          const sequence = combineByteSequences(bytes);
+          const sequence = combineByteSequences(bytes2);
           return sequence.buffer;
         }
         case "BinaryString": {
           let binaryString = "";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             binaryString += decoder.write(chunk);
           }
           binaryString += decoder.end();
@@ -15090,14 +15090,14 @@ var require_util4 = __commonJS({
       }
     }
     function decode3(ioQueue, encoding) {
-      const bytes = combineByteSequences(ioQueue);
-      const BOMEncoding = BOMSniffing(bytes);
+      const bytes2 = combineByteSequences(ioQueue);
+      const BOMEncoding = BOMSniffing(bytes2);
       let slice = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
         slice = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes.slice(slice);
+      const sliced = bytes2.slice(slice);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -15650,9 +15650,9 @@ var require_cache = __commonJS({
           // 16.
         };
         operations.push(operation);
-        const bytes = await bodyReadPromise.promise;
+        const bytes2 = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
-          clonedResponse.body.source = bytes;
+          clonedResponse.body.source = bytes2;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -17002,16 +17002,16 @@ var require_util7 = __commonJS({
       }
       return code2 >= 3e3 && code2 <= 4999;
     }
-    function failWebsocketConnection(ws, reason) {
+    function failWebsocketConnection(ws, reason2) {
       const { [kController]: controller, [kResponse]: response } = ws;
       controller.abort();
       if (response?.socket && !response.socket.destroyed) {
         response.socket.destroy();
       }
-      if (reason) {
+      if (reason2) {
         fireEvent("error", ws, (type, init) => new ErrorEvent(type, init), {
-          error: new Error(reason),
-          message: reason
+          error: new Error(reason2),
+          message: reason2
         });
       }
     }
@@ -17269,7 +17269,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code2, reason2, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17277,13 +17277,13 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code2 !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason2 === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
           frame.frameData.writeUInt16BE(code2, 0);
-        } else if (code2 !== void 0 && reason !== void 0) {
+        } else if (code2 !== void 0 && reason2 !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
           frame.frameData.writeUInt16BE(code2, 0);
-          frame.frameData.write(reason, 2, "utf-8");
+          frame.frameData.write(reason2, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
         }
@@ -17308,11 +17308,11 @@ var require_connection = __commonJS({
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
       let code2 = 1005;
-      let reason = "";
+      let reason2 = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
         code2 = result.code ?? 1005;
-        reason = result.reason;
+        reason2 = result.reason;
       } else if (!ws[kReceivedClose]) {
         code2 = 1006;
       }
@@ -17320,13 +17320,13 @@ var require_connection = __commonJS({
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
         code: code2,
-        reason
+        reason: reason2
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
           code: code2,
-          reason
+          reason: reason2
         });
       }
     }
@@ -17450,9 +17450,9 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code2, reason) {
-      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
-      failWebsocketConnection(ws, reason);
+    function failWebsocketConnectionWithCode(ws, code2, reason2) {
+      closeWebSocketConnection(ws, code2, reason2, Buffer.byteLength(reason2));
+      failWebsocketConnection(ws, reason2);
     }
     var ByteParser = class extends Writable {
       #buffers = [];
@@ -17732,16 +17732,16 @@ var require_receiver = __commonJS({
         if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
-        let reason = data6.subarray(2);
-        if (reason[0] === 239 && reason[1] === 187 && reason[2] === 191) {
-          reason = reason.subarray(3);
+        let reason2 = data6.subarray(2);
+        if (reason2[0] === 239 && reason2[1] === 187 && reason2[2] === 191) {
+          reason2 = reason2.subarray(3);
         }
         try {
-          reason = utf8Decode(reason);
+          reason2 = utf8Decode(reason2);
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code2, reason, error: false };
+        return { code: code2, reason: reason2, error: false };
       }
       /**
        * Parses control frames.
@@ -17756,9 +17756,9 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code2, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code2, reason, reason.length);
-            failWebsocketConnection(this.ws, reason);
+            const { code: code2, reason: reason2 } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason2, reason2.length);
+            failWebsocketConnection(this.ws, reason2);
             return false;
           }
           if (this.ws[kSentClose] !== sentCloseFrameState.SENT) {
@@ -17861,9 +17861,9 @@ var require_sender = __commonJS({
       }
       async #run() {
         this.#running = true;
-        const queue = this.#queue;
-        while (!queue.isEmpty()) {
-          const node2 = queue.shift();
+        const queue2 = this.#queue;
+        while (!queue2.isEmpty()) {
+          const node2 = queue2.shift();
           if (node2.promise !== null) {
             await node2.promise;
           }
@@ -17995,14 +17995,14 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code2 = void 0, reason = void 0) {
+      close(code2 = void 0, reason2 = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
         if (code2 !== void 0) {
           code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
         }
-        if (reason !== void 0) {
-          reason = webidl.converters.USVString(reason, prefix, "reason");
+        if (reason2 !== void 0) {
+          reason2 = webidl.converters.USVString(reason2, prefix, "reason");
         }
         if (code2 !== void 0) {
           if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
@@ -18010,8 +18010,8 @@ var require_websocket = __commonJS({
           }
         }
         let reasonByteLength = 0;
-        if (reason !== void 0) {
-          reasonByteLength = Buffer.byteLength(reason);
+        if (reason2 !== void 0) {
+          reasonByteLength = Buffer.byteLength(reason2);
           if (reasonByteLength > 123) {
             throw new DOMException(
               `Reason must be less than 123 bytes; received ${reasonByteLength}`,
@@ -18019,7 +18019,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code2, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason2, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18295,7 +18295,7 @@ var require_util8 = __commonJS({
       }
       return true;
     }
-    function delay3(ms) {
+    function delay4(ms) {
       return new Promise((resolve) => {
         setTimeout(resolve, ms).unref();
       });
@@ -18303,7 +18303,7 @@ var require_util8 = __commonJS({
     module.exports = {
       isValidLastEventId,
       isASCIINumber,
-      delay: delay3
+      delay: delay4
     };
   }
 });
@@ -18725,7 +18725,7 @@ var require_eventsource = __commonJS({
     var { parseMIMEType } = require_data_url();
     var { createFastMessageEvent } = require_events();
     var { isNetworkError } = require_response();
-    var { delay: delay3 } = require_util8();
+    var { delay: delay4 } = require_util8();
     var { kEnumerableProperty } = require_util();
     var { environmentSettingsObject } = require_util2();
     var { getGlobalDispatcher } = require_global2();
@@ -18898,7 +18898,7 @@ var require_eventsource = __commonJS({
         if (this.#readyState === CLOSED) return;
         this.#readyState = CONNECTING;
         this.dispatchEvent(new Event("error"));
-        await delay3(this.#state.reconnectionTime);
+        await delay4(this.#state.reconnectionTime);
         if (this.#readyState !== CONNECTING) return;
         if (this.#state.lastEventId.length) {
           this.#request.headersList.set("last-event-id", this.#state.lastEventId, true);
@@ -19635,9 +19635,9 @@ var require_light = __commonJS({
           await this.yieldLoop();
           return this._done;
         }
-        async __groupCheck__(time3) {
+        async __groupCheck__(time4) {
           await this.yieldLoop();
-          return this._nextRequest + this.timeout < time3;
+          return this._nextRequest + this.timeout < time4;
         }
         computeCapacity() {
           var maxConcurrent, reservoir;
@@ -19955,14 +19955,14 @@ var require_light = __commonJS({
             var base;
             clearInterval(this.interval);
             return typeof (base = this.interval = setInterval(async () => {
-              var e, k, ref, results, time3, v;
-              time3 = Date.now();
+              var e, k, ref, results, time4, v;
+              time4 = Date.now();
               ref = this.instances;
               results = [];
               for (k in ref) {
                 v = ref[k];
                 try {
-                  if (await v._store.__groupCheck__(time3)) {
+                  if (await v._store.__groupCheck__(time4)) {
                     results.push(this.deleteKey(k));
                   } else {
                     results.push(void 0);
@@ -20191,12 +20191,12 @@ var require_light = __commonJS({
           }
           _drainOne(capacity) {
             return this._registerLock.schedule(() => {
-              var args, index, next, options, queue;
+              var args, index, next, options, queue2;
               if (this.queued() === 0) {
                 return this.Promise.resolve(null);
               }
-              queue = this._queues.getFirst();
-              ({ options, args } = next = queue.first());
+              queue2 = this._queues.getFirst();
+              ({ options, args } = next = queue2.first());
               if (capacity != null && options.weight > capacity) {
                 return this.Promise.resolve(null);
               }
@@ -20206,7 +20206,7 @@ var require_light = __commonJS({
                 var empty;
                 this.Events.trigger("debug", `Drained ${options.id}`, { success: success2, args, options });
                 if (success2) {
-                  queue.shift();
+                  queue2.shift();
                   empty = this.empty();
                   if (empty) {
                     this.Events.trigger("empty");
@@ -21936,7 +21936,7 @@ var require_parser = __commonJS({
         parseError: function parseError(str2, hash2) {
           throw new Error(str2);
         },
-        parse: function parse6(input2) {
+        parse: function parse7(input2) {
           var self2 = this, stack = [0], vstack = [null], lstack = [], table = this.table, yytext = "", yylineno = 0, yyleng = 0, recovering = 0, TERROR = 2, EOF = 1;
           this.lexer.setInput(input2);
           this.lexer.yy = this.yy;
@@ -22864,7 +22864,7 @@ var require_base2 = __commonJS({
     "use strict";
     exports.__esModule = true;
     exports.parseWithoutProcessing = parseWithoutProcessing;
-    exports.parse = parse6;
+    exports.parse = parse7;
     function _interopRequireWildcard(obj2) {
       if (obj2 && obj2.__esModule) {
         return obj2;
@@ -22903,7 +22903,7 @@ var require_base2 = __commonJS({
       var ast = _parser2["default"].parse(input2);
       return ast;
     }
-    function parse6(input2, options) {
+    function parse7(input2, options) {
       var ast = parseWithoutProcessing(input2, options);
       var strip = new _whitespaceControl2["default"](options);
       return strip.accept(ast);
@@ -26671,9 +26671,9 @@ var require_directives = __commonJS({
         this.tags = Object.assign({}, _Directives.defaultTags, tags);
       }
       clone() {
-        const copy = new _Directives(this.yaml, this.tags);
-        copy.docStart = this.docStart;
-        return copy;
+        const copy2 = new _Directives(this.yaml, this.tags);
+        copy2.docStart = this.docStart;
+        return copy2;
       }
       /**
        * During parsing, get a Directives instance for the current document and
@@ -26982,10 +26982,10 @@ var require_Node = __commonJS({
       }
       /** Create a copy of this node.  */
       clone() {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        const copy2 = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
@@ -27279,13 +27279,13 @@ var require_Collection = __commonJS({
        * @param schema - If defined, overwrites the original's schema
        */
       clone(schema) {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        const copy2 = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
-          copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+          copy2.schema = schema;
+        copy2.items = copy2.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /**
        * Adds a value to the collection. For `!!map` and `!!omap` the value must
@@ -28078,12 +28078,12 @@ var require_log2 = __commonJS({
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn2(logLevel, warning2) {
+    function warn2(logLevel, warning3) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning2);
+          node_process.emitWarning(warning3);
         else
-          console.warn(warning2);
+          console.warn(warning3);
       }
     }
     exports.debug = debug2;
@@ -29704,9 +29704,9 @@ var require_Schema = __commonJS({
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
-        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
-        copy.tags = this.tags.slice();
-        return copy;
+        const copy2 = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy2.tags = this.tags.slice();
+        return copy2;
       }
     };
     exports.Schema = Schema;
@@ -29849,21 +29849,21 @@ var require_Document = __commonJS({
        * Custom Node values that inherit from `Object` still refer to their original instances.
        */
       clone() {
-        const copy = Object.create(_Document.prototype, {
+        const copy2 = Object.create(_Document.prototype, {
           [identity.NODE_TYPE]: { value: identity.DOC }
         });
-        copy.commentBefore = this.commentBefore;
-        copy.comment = this.comment;
-        copy.errors = this.errors.slice();
-        copy.warnings = this.warnings.slice();
-        copy.options = Object.assign({}, this.options);
+        copy2.commentBefore = this.commentBefore;
+        copy2.comment = this.comment;
+        copy2.errors = this.errors.slice();
+        copy2.warnings = this.warnings.slice();
+        copy2.options = Object.assign({}, this.options);
         if (this.directives)
-          copy.directives = this.directives.clone();
-        copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+          copy2.directives = this.directives.clone();
+        copy2.schema = this.schema.clone();
+        copy2.contents = identity.isNode(this.contents) ? this.contents.clone(copy2.schema) : this.contents;
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /** Adds a value to the document. */
       add(value) {
@@ -31553,9 +31553,9 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source2, code2, message, warning2) => {
+        this.onError = (source2, code2, message, warning3) => {
           const pos = getErrorPos(source2);
-          if (warning2)
+          if (warning3)
             this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
             this.errors.push(new errors.YAMLParseError(pos, code2, message));
@@ -31628,10 +31628,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning2) => {
+            this.directives.add(token.source, (offset, message, warning3) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
+              this.onError(pos, "BAD_DIRECTIVE", message, warning3);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -33663,7 +33663,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options) {
+    function parse7(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -33673,7 +33673,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument3(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
+      doc.warnings.forEach((warning3) => log.warn(doc.options.logLevel, warning3));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -33704,7 +33704,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse6;
+    exports.parse = parse7;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
@@ -34533,13 +34533,13 @@ function retentionDays(raw) {
 }
 function teamBudget(raw) {
   if (raw === void 0) return {};
-  const g = parseMass(raw);
-  if (g === null || !(g > 0)) {
+  const g2 = parseMass(raw);
+  if (g2 === null || !(g2 > 0)) {
     throw new InputError(
       `input team-budget-co2e: "${raw.slice(0, 40)}" is not a mass > 0 like 2 kg or 500 g`
     );
   }
-  return { teamBudgetCo2eG: g };
+  return { teamBudgetCo2eG: g2 };
 }
 function branchName(raw) {
   if (!/^[A-Za-z0-9_][A-Za-z0-9._/-]{0,199}$/.test(raw) || /\.\.|\/\/|\/$|\.lock$|\.$/.test(raw)) {
@@ -34653,7 +34653,7 @@ function readInput(env) {
 }
 
 // src/action/report-mode.ts
-import { readFile as readFile6, stat as stat5 } from "node:fs/promises";
+import { readFile as readFile6, stat as stat6 } from "node:fs/promises";
 import path20 from "node:path";
 
 // node_modules/zod/v4/classic/external.js
@@ -35939,16 +35939,16 @@ function cleanEnum(obj2) {
 }
 function base64ToUint8Array(base643) {
   const binaryString = atob(base643);
-  const bytes = new Uint8Array(binaryString.length);
+  const bytes2 = new Uint8Array(binaryString.length);
   for (let i = 0; i < binaryString.length; i++) {
-    bytes[i] = binaryString.charCodeAt(i);
+    bytes2[i] = binaryString.charCodeAt(i);
   }
-  return bytes;
+  return bytes2;
 }
-function uint8ArrayToBase64(bytes) {
+function uint8ArrayToBase64(bytes2) {
   let binaryString = "";
-  for (let i = 0; i < bytes.length; i++) {
-    binaryString += String.fromCharCode(bytes[i]);
+  for (let i = 0; i < bytes2.length; i++) {
+    binaryString += String.fromCharCode(bytes2[i]);
   }
   return btoa(binaryString);
 }
@@ -35957,22 +35957,22 @@ function base64urlToUint8Array(base64url3) {
   const padding = "=".repeat((4 - base643.length % 4) % 4);
   return base64ToUint8Array(base643 + padding);
 }
-function uint8ArrayToBase64url(bytes) {
-  return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
+function uint8ArrayToBase64url(bytes2) {
+  return uint8ArrayToBase64(bytes2).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
 }
 function hexToUint8Array(hex3) {
   const cleanHex = hex3.replace(/^0x/, "");
   if (cleanHex.length % 2 !== 0) {
     throw new Error("Invalid hex string length");
   }
-  const bytes = new Uint8Array(cleanHex.length / 2);
+  const bytes2 = new Uint8Array(cleanHex.length / 2);
   for (let i = 0; i < cleanHex.length; i += 2) {
-    bytes[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
+    bytes2[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
   }
-  return bytes;
+  return bytes2;
 }
-function uint8ArrayToHex(bytes) {
-  return Array.from(bytes).map((b) => b.toString(16).padStart(2, "0")).join("");
+function uint8ArrayToHex(bytes2) {
+  return Array.from(bytes2).map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 var Class = class {
   constructor(..._args) {
@@ -36514,18 +36514,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse6 = _parse(_Err);
+  const parse7 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse6(schema, value, ctx, finalizeParams(fn, _params));
+    return parse7(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse6 = _parse(_Err);
+  const parse7 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse6(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse7(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -38020,7 +38020,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse6 = inst._zod.parse;
+  const parse7 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -38034,7 +38034,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse6(payload, ctx);
+    return parse7(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -56165,30 +56165,111 @@ function createClient(token, baseUrl2, warn2) {
 // src/io/write-report.ts
 import { randomBytes } from "node:crypto";
 import { constants as constants3 } from "node:fs";
-import { mkdir as mkdir2, open as open3, rename as rename2, unlink as unlink2 } from "node:fs/promises";
+import { lstat as lstat2, mkdir as mkdir2, open as open3, rename as rename2, stat as stat3, unlink as unlink2 } from "node:fs/promises";
 import path from "node:path";
+
+// src/errors/usage-error.ts
+var UsageError = class extends CarbonGateError {
+  name = "UsageError";
+};
+
+// src/io/out-dir.ts
+function reason(e) {
+  const message = e instanceof Error ? e.message : String(e);
+  const line = message.split("\n")[0] ?? message;
+  return line.replace(/, \w+ '[^]*$/, "");
+}
+function shownPath(p) {
+  return /[\u0000-\u001f\u007f]/.test(p) ? JSON.stringify(p) : p;
+}
+
+// src/io/write-report.ts
 var REPORT_FILE = "carbon-report.json";
-async function writeReportFile(report, outDir) {
-  await mkdir2(outDir, { recursive: true });
-  const file3 = path.join(outDir, REPORT_FILE);
-  const replaced = await replacedNotice(file3);
-  const written = replaced ? { ...report, notices: [...report.notices, replaced] } : report;
-  const temp = path.join(outDir, `.${REPORT_FILE}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+async function writeReportFile(report, outDir, opts = {}) {
+  let dir;
+  if (opts.within === void 0) {
+    await mkdir2(outDir, { recursive: true });
+    dir = { at: outDir, close: async () => {
+    } };
+  } else dir = await ownDir(outDir, opts.within);
+  try {
+    const replaced = await replacedNotice(path.join(dir.at, REPORT_FILE));
+    const written = replaced ? { ...report, notices: [...report.notices, replaced] } : report;
+    await writeFileAtomic(dir.at, REPORT_FILE, JSON.stringify(written, null, 2) + "\n");
+    for (const [name2, text2] of Object.entries(opts.beside ?? {})) await writeFileAtomic(dir.at, name2, text2);
+    return { file: path.join(outDir, REPORT_FILE), report: written };
+  } finally {
+    await dir.close();
+  }
+}
+async function writeFileAtomic(dir, name2, text2) {
+  const temp = path.join(dir, `.${name2}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     const handle2 = await open3(temp, "wx");
     try {
-      await handle2.writeFile(JSON.stringify(written, null, 2) + "\n");
+      await handle2.writeFile(text2);
       await handle2.sync();
     } finally {
       await handle2.close();
     }
-    await rename2(temp, file3);
+    await rename2(temp, path.join(dir, name2));
   } catch (e) {
     await unlink2(temp).catch(() => {
     });
     throw e;
   }
-  return { file: file3, report: written };
+}
+var UnsafeDirError = class extends Error {
+  name = "UnsafeDirError";
+};
+async function ownDir(dir, within2, uid = process.getuid?.()) {
+  const target = path.resolve(dir);
+  const base = path.resolve(within2);
+  const rel = path.relative(base, target);
+  const inside = !path.isAbsolute(rel) && rel.split(path.sep)[0] !== "..";
+  let current = inside ? base : path.parse(target).root;
+  const refuse = (p, why) => new UnsafeDirError(`${shownPath(p)} ${why}`);
+  const mine = (st) => uid === void 0 || st.uid === uid || !inside && st.uid === 0;
+  let last;
+  let linked = false;
+  for (const part of path.relative(current, target).split(path.sep).filter(Boolean)) {
+    current = path.join(current, part);
+    let st = await lstat2(current).catch((e) => {
+      if (e.code === "ENOENT") return null;
+      throw e;
+    });
+    if (!st) {
+      await mkdir2(current).catch((e) => {
+        if (e.code !== "EEXIST") throw e;
+      });
+      st = await lstat2(current);
+    }
+    if (st.isSymbolicLink()) {
+      if (inside || !mine(st)) throw refuse(current, "is a symbolic link, not a directory of ours");
+      linked = true;
+      continue;
+    }
+    if (!st.isDirectory()) throw refuse(current, "is not a directory");
+    if (!mine(st)) throw refuse(current, `is not owned by this user (it is uid ${st.uid}'s)`);
+    [last, linked] = [st, false];
+  }
+  if (!last || linked) last = await stat3(target);
+  if (process.platform !== "linux") return { at: target, close: async () => {
+  } };
+  const flags = constants3.O_RDONLY | constants3.O_DIRECTORY | (linked ? 0 : constants3.O_NOFOLLOW);
+  const handle2 = await open3(target, flags).catch(() => {
+    throw refuse(target, "changed while it was checked");
+  });
+  const same = (st) => st.dev === last.dev && st.ino === last.ino;
+  try {
+    if (!same(await handle2.stat())) throw refuse(target, "changed while it was checked");
+  } catch (e) {
+    await handle2.close();
+    throw e;
+  }
+  const at2 = `/proc/self/fd/${handle2.fd}`;
+  const pinned = await stat3(at2).then(same, () => false);
+  return { at: pinned ? at2 : target, close: () => handle2.close() };
 }
 var HEAD_BYTES = 64 * 1024;
 var CREATED_AT = /"createdAt"\s*:\s*"([^"\\]{1,40})"/;
@@ -56310,6 +56391,140 @@ function describe3(e) {
 // src/github/render/render-comment.ts
 var import_handlebars = __toESM(require_lib(), 1);
 
+// src/carbon/cleaner-when.ts
+var FORECAST_SOURCES = ["electricity-maps", "watttime", "uk"];
+var MAX_HORIZON_S = 48 * 3600;
+var MIN_SAVING_SHARE = 0.01;
+var nonNegative = external_exports.number().nonnegative();
+var time3 = external_exports.string().max(40);
+var ForecastInfoSchema = external_exports.object({
+  intensitySource: external_exports.enum(FORECAST_SOURCES),
+  source: external_exports.string().max(300),
+  method: external_exports.string().max(100),
+  fetchedAt: time3,
+  /** The span the forecast covers (first slot's start, last slot's end). */
+  from: time3,
+  to: time3,
+  points: external_exports.number().int().min(0).max(1e5)
+});
+var CleanerWhenSchema = external_exports.object({
+  /** The lowest-average window of the job's duration; "now" itself when no later start saves ≥ 1 %. */
+  start: time3,
+  end: time3,
+  durationS: nonNegative,
+  avgGPerKwh: nonNegative,
+  /** The same window length starting now (or at the forecast's first slot, when that is within one slot). */
+  nowGPerKwh: nonNegative,
+  /** 1 − avg ÷ now: the share of operational CO2e a later start avoids. */
+  savingShare: external_exports.number().min(0).max(1),
+  /** energy drawn (IT × PUE, kWh) × (now − avg); absent when no energy is known (`carbon-gate when`). */
+  co2eSavedG: nonNegative.optional(),
+  /** Windows were searched up to here: the forecast's end or now + 48 h, whichever is first. */
+  horizonEnd: time3
+});
+function segments(points, originMs = 0) {
+  const ok = points.filter((p) => [p.startMs, p.slotS, p.gPerKwh].every(Number.isFinite) && p.slotS > 0 && p.gPerKwh >= 0).map((p) => ({ start: p.startMs - originMs, end: p.startMs - originMs + p.slotS * 1e3, g: p.gPerKwh })).sort((a, b) => a.start - b.start);
+  const out = [];
+  for (const [i, s] of ok.entries()) {
+    const next = ok[i + 1];
+    const end = next ? Math.min(s.end, next.start) : s.end;
+    if (end > s.start) out.push({ ...s, end });
+  }
+  return out;
+}
+function windowAverage(segs, from, lengthMs) {
+  const to = from + lengthMs;
+  let covered = 0;
+  let integral = 0;
+  for (const s of segs) {
+    if (s.end <= from) continue;
+    if (s.start >= to) break;
+    const overlap = Math.min(s.end, to) - Math.max(s.start, from);
+    covered += overlap;
+    integral += overlap * s.g;
+  }
+  return covered >= lengthMs - 1e-3 ? integral / covered : void 0;
+}
+var iso = (ms) => new Date(Math.round(ms)).toISOString();
+function cleanerWhen(inp) {
+  const { durationS, nowMs } = inp;
+  if (!(durationS > 0) || !Number.isFinite(durationS) || !Number.isFinite(nowMs)) return null;
+  const segs = segments(inp.points, nowMs);
+  const first = segs[0];
+  const last = segs[segs.length - 1];
+  if (!first || !last) return null;
+  const lengthMs = durationS * 1e3;
+  const firstSlotMs = first.end - first.start;
+  if (first.start > firstSlotMs) return null;
+  const lo = Math.max(0, first.start);
+  const hi = Math.min(last.end, (inp.maxHorizonS ?? MAX_HORIZON_S) * 1e3);
+  if (hi - lo < lengthMs) return null;
+  const nowAvg = windowAverage(segs, lo, lengthMs);
+  if (nowAvg === void 0) return null;
+  const starts = /* @__PURE__ */ new Set([lo]);
+  for (const s of segs) {
+    for (const b of [s.start, s.end]) {
+      for (const start of [b, b - lengthMs]) if (start >= lo && start + lengthMs <= hi) starts.add(start);
+    }
+  }
+  let best = { start: lo, avg: nowAvg };
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    const avg = windowAverage(segs, start, lengthMs);
+    if (avg !== void 0 && avg < best.avg - 1e-9 * Math.max(1, best.avg)) best = { start, avg };
+  }
+  let saving = nowAvg > 0 ? (nowAvg - best.avg) / nowAvg : 0;
+  if (saving < (inp.minSavingShare ?? MIN_SAVING_SHARE)) {
+    best = { start: lo, avg: nowAvg };
+    saving = 0;
+  }
+  return {
+    start: iso(nowMs + best.start),
+    end: iso(nowMs + best.start + lengthMs),
+    durationS,
+    avgGPerKwh: best.avg,
+    nowGPerKwh: nowAvg,
+    savingShare: Math.min(1, Math.max(0, saving)),
+    ...inp.energyKwh !== void 0 ? { co2eSavedG: inp.energyKwh * (nowAvg - best.avg) } : {},
+    horizonEnd: iso(nowMs + hi)
+  };
+}
+function forecastInfo(f) {
+  const segs = segments(f.points);
+  const first = segs[0];
+  const last = segs[segs.length - 1];
+  if (!first || !last) return null;
+  return {
+    intensitySource: f.intensitySource,
+    source: f.source,
+    method: f.method,
+    fetchedAt: f.fetchedAt,
+    from: iso(first.start),
+    to: iso(last.end),
+    points: segs.length
+  };
+}
+
+// src/text/terminal-safe.ts
+function terminalSafe(text2) {
+  return text2.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+}
+
+// src/report/carbon-lines.ts
+function utcMinute(isoTime) {
+  const ms = Date.parse(isoTime);
+  if (!Number.isFinite(ms)) return isoTime;
+  const t = new Date(ms).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 16)} UTC`;
+}
+function cleanerWhenText(h, minus = "-") {
+  const over = formatDuration(h.durationS);
+  if (h.savingShare === 0) {
+    return `now is as good as any later start of ${over} until ${utcMinute(h.horizonEnd)} (${whole(h.nowGPerKwh)} g CO2e/kWh)`;
+  }
+  const saved = h.co2eSavedG !== void 0 ? `, ${formatMass(h.co2eSavedG)} less` : "";
+  return `run at ${utcMinute(h.start)}: ${minus}${percentWhole(h.savingShare)} (${whole(h.avgGPerKwh)} vs ${whole(h.nowGPerKwh)} g CO2e/kWh now, over ${over})${saved}`;
+}
+
 // src/github/render/escape.ts
 var ENTITIES = {
   "&": "&amp;",
@@ -56348,7 +56563,7 @@ function mermaidSafe(text2, maxLength = 40) {
 // src/github/render/format.ts
 var dash = "\u2013";
 var energy = (j) => j == null ? dash : formatEnergy(j);
-var mass = (g) => g == null ? dash : formatMass(g);
+var mass = (g2) => g2 == null ? dash : formatMass(g2);
 var STATUS_ICON = {
   pass: "\u2705 pass",
   warn: "\u26A0\uFE0F warn",
@@ -56372,11 +56587,17 @@ function buildView(report, opts) {
     moreReasons: Math.max(0, report.verdict.reasons.length - 20),
     baseline: baseline && baseline.source !== "none" ? escapeMarkdown(`${baseline.source}${baseline.ref ? ` ${baseline.ref}` : ""}`, 120) : "",
     baselineNote: baseline?.note ? escapeMarkdown(baseline.note, 300) : "",
+    /** CO2e compared with a baseline on another grid (method, source or year): what differs. */
+    baselineGrid: escapeMarkdown(
+      report.benchmarks.find((b) => b.comparison?.gridMismatch?.length)?.comparison?.gridMismatch?.join("; ") ?? "",
+      400
+    ),
     hasComparison: report.benchmarks.some((b) => b.comparison),
     hasBudget: report.benchmarks.some((b) => b.budgetUse?.length),
     rows: rows.map(row),
     omitted,
     totals: { energy: energy(report.totals.energyJ), co2e: mass(report.totals.co2eG) },
+    cleanerWhen: cleanerWhenView(report, rows),
     provenance: {
       meter: escapeMarkdown(`${m.cpu}${m.gpu && m.gpu !== "none" ? ` + GPU ${m.gpu}` : ""}`, 100),
       powerModel: escapeMarkdown(m.powerModel, 200),
@@ -56414,12 +56635,21 @@ function row(b) {
     kind: escapeMarkdown(b.kind, 20),
     energy: energy(b.energyJ) + (b.energyBandJ ? ` (${energy(b.energyBandJ.low)}\u2013${energy(b.energyBandJ.high)})` : ""),
     co2e: mass(b.co2eG),
-    delta: cmp ? markdownRatioChange(cmp.ratio) : "\u2013",
+    delta: cmp ? markdownRatioChange(cmp.ratio) + (cmp.gridMismatch?.length ? " \u2020" : "") : "\u2013",
     deltaCi: cmp?.ci95 ? `${markdownRatioChange(cmp.ci95[0])} \u2026 ${markdownRatioChange(cmp.ci95[1])}` : "",
     budget: use === null ? "\u2013" : percentTenthsBelowTen(use),
     status: STATUS_ICON[b.status],
     reasons: [.../* @__PURE__ */ new Set([...b.reasons ?? [], ...b.reason ? [b.reason] : []])].slice(0, 5).map((r) => escapeMarkdown(r, 300))
   };
+}
+function cleanerWhenView(report, rows) {
+  const forecast = ForecastInfoSchema.safeParse(report.carbon.forecast);
+  if (!forecast.success) return void 0;
+  const hints = rows.flatMap((b) => {
+    const h = CleanerWhenSchema.safeParse(b.cleanerWhen);
+    return h.success ? [{ name: escapeMarkdown(b.name, 100), text: escapeMarkdown(cleanerWhenText(h.data, "\u2212"), 300) }] : [];
+  });
+  return hints.length ? { source: escapeMarkdown(forecast.data.source, 300), hints } : void 0;
 }
 function samplesOf(b) {
   return {
@@ -56481,7 +56711,7 @@ function renderWithinLimit(render, report, opts, limit = COMMENT_LIMIT - MARGIN)
 
 // src/action/template.ts
 import { constants as constants4 } from "node:fs";
-import { open as open4, readFile as readFile2 } from "node:fs/promises";
+import { open as open4, readFile as readFile2, realpath } from "node:fs/promises";
 import path3 from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -56574,12 +56804,21 @@ async function loadTemplate(cwd, custom2, workspace = cwd) {
   } catch (error63) {
     throw fail2(`cannot be resolved (${error63.code ?? "error"})`);
   }
-  if (!placed.ok && placed.why === "outside")
-    throw fail2("resolves outside the workspace (symlinks followed)", `${EXPECTED} (${workspace})`);
-  if (!placed.ok) throw fail2("is inside .git/", `${EXPECTED}, not one of git\u2019s own files`);
-  return readBounded(placed.real, fail2);
+  const judge = (p) => {
+    if (!p.ok && p.why === "outside")
+      throw fail2("resolves outside the workspace (symlinks followed)", `${EXPECTED} (${workspace})`);
+    if (!p.ok) throw fail2("is inside .git/", `${EXPECTED}, not one of git\u2019s own files`);
+  };
+  judge(placed);
+  return readBounded(placed.real, fail2, async (fd) => {
+    if (process.platform !== "linux") return;
+    const opened = await realpath(`/proc/self/fd/${fd}`).catch((error63) => {
+      throw fail2(`cannot be checked once opened (${error63.code ?? "error"})`);
+    });
+    judge(placeInside(opened, workspace));
+  });
 }
-async function readBounded(file3, fail2) {
+async function readBounded(file3, fail2, judgeOpened) {
   const flags = constants4.O_RDONLY | (constants4.O_NONBLOCK ?? 0) | (constants4.O_NOFOLLOW ?? 0);
   const handle2 = await open4(file3, flags).catch((error63) => {
     throw error63.code === "ENOENT" ? fail2("was not found") : fail2(`cannot be read (${error63.code ?? "error"})`);
@@ -56587,6 +56826,9 @@ async function readBounded(file3, fail2) {
   try {
     const info3 = await handle2.stat();
     if (!info3.isFile()) throw fail2("is not a regular file");
+    if (info3.nlink > 1)
+      throw fail2("has more than one hard link", "a template file with one link (not a hard link)");
+    await judgeOpened(handle2.fd);
     const tooLarge2 = () => fail2("is larger than 256 KiB", "a handlebars template of at most 256 KiB");
     if (info3.size > MAX_TEMPLATE_BYTES) throw tooLarge2();
     const buffer = new Uint8Array(MAX_TEMPLATE_BYTES + 1);
@@ -56689,7 +56931,13 @@ var ComparisonSchema = external_exports.object({
   ci95: interval,
   method: external_exports.enum(["paired", "independent"]),
   pairs: external_exports.number().optional(),
-  baseline: external_exports.enum(BASELINE_SOURCES)
+  baseline: external_exports.enum(BASELINE_SOURCES),
+  /**
+   * CO2e and per-unit comparisons only: how the baseline's grid differs from this run's ("method: lifecycle
+   * → operational"), when it does. The ratio then mixes the grid's change with the code's. Energy and
+   * duration do not depend on the grid and are never flagged; A/B runs share one grid.
+   */
+  gridMismatch: external_exports.array(external_exports.string().max(400)).max(5).optional()
 });
 var BudgetUseSchema = external_exports.object({
   limit: external_exports.string().max(100),
@@ -56718,6 +56966,11 @@ var cloud_regions_default = {
       licence: "MIT",
       url: "https://github.com/mlco2/codecarbon"
     },
+    google: {
+      name: "Google Cloud region carbon info: grid carbon intensity and Google CFE per GCP region and year",
+      licence: "Apache-2.0",
+      url: "https://github.com/GoogleCloudPlatform/region-carbon-info"
+    },
     aws: {
       name: "AWS region list (region codes and cities)",
       url: "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html"
@@ -56727,7 +56980,7 @@ var cloud_regions_default = {
       url: "https://learn.microsoft.com/en-us/azure/reliability/regions-list"
     }
   },
-  generated: "scripts/derive-grid.mjs from grid/green-algorithms-cloudProviders_datacenters.csv (sha256 2fb808b8518c), grid/green-algorithms-defaults_PUE.csv (sha256 4741d1670a43) and grid/codecarbon-gcp-impact.csv (sha256 15a674368b3f)",
+  generated: "scripts/derive-grid.mjs from grid/green-algorithms-cloudProviders_datacenters.csv (sha256 2fb808b8518c), grid/green-algorithms-defaults_PUE.csv (sha256 4741d1670a43), grid/codecarbon-gcp-impact.csv (sha256 15a674368b3f) and grid/gcp-region-carbon-info/2019.csv (sha256 c77064af6c75), grid/gcp-region-carbon-info/2020.csv (sha256 24f7b163b91b), grid/gcp-region-carbon-info/2021.csv (sha256 67fe75fcabc6), grid/gcp-region-carbon-info/2022.csv (sha256 b8298eab0749), grid/gcp-region-carbon-info/2023.csv (sha256 93505cdfd1ed), grid/gcp-region-carbon-info/2024.csv (sha256 ee8fedfbfa8d)",
   pue: {
     unknown: {
       pue: 1.56,
@@ -56747,144 +57000,153 @@ var cloud_regions_default = {
     }
   },
   regions: [
-    { provider: "aws", id: "af-south-1", name: "af-south-1 (Cape Town)", location: "ZA", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-east-1", name: "ap-east-1 (Hong Kong)", location: "HK", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-northeast-1", name: "ap-northeast-1 (Tokyo)", location: "JP", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-northeast-2", name: "ap-northeast-2 (Seoul)", location: "KR", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-northeast-3", name: "ap-northeast-3 (Osaka)", location: "JP", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-south-1", name: "ap-south-1 (Mumbai)", location: "IN", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-south-2", name: "ap-south-2 (Hyderabad)", location: "IN", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-southeast-1", name: "ap-southeast-1 (Singapore)", location: "SG", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-southeast-2", name: "ap-southeast-2 (Sydney)", location: "AU-NSW", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-southeast-3", name: "ap-southeast-3 (Jakarta)", location: "ID", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-southeast-4", name: "ap-southeast-4 (Melbourne)", location: "AU-VIC", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-southeast-5", name: "ap-southeast-5 (Malaysia)", location: "MY", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ap-southeast-7", name: "ap-southeast-7 (Thailand)", location: "TH", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ca-central-1", name: "ca-central-1 (Montr\xE9al)", location: "CA-QC", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "ca-west-1", name: "ca-west-1 (Calgary)", location: "CA-AB", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "eu-central-1", name: "eu-central-1 (Frankfurt)", location: "DE", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "eu-central-2", name: "eu-central-2 (Zurich)", location: "CH", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "eu-north-1", name: "eu-north-1 (Stockholm)", location: "SE", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "eu-south-1", name: "eu-south-1 (Milan)", location: "IT", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "eu-south-2", name: "eu-south-2 (Spain (Arag\xF3n))", location: "ES", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "eu-west-1", name: "eu-west-1 (Ireland)", location: "IE", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "eu-west-2", name: "eu-west-2 (London)", location: "GB", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "eu-west-3", name: "eu-west-3 (Paris)", location: "FR", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "il-central-1", name: "il-central-1 (Tel Aviv)", location: "IL", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "me-central-1", name: "me-central-1 (United Arab Emirates)", location: "AE", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "me-south-1", name: "me-south-1 (Bahrain)", location: "BH", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "mx-central-1", name: "mx-central-1 (Mexico (Quer\xE9taro))", location: "MX", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "sa-east-1", name: "sa-east-1 (S\xE3o Paulo)", location: "BR", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "us-east-1", name: "us-east-1 (N. Virginia)", location: "US-VA", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "us-east-2", name: "us-east-2 (Ohio)", location: "US-OH", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "us-gov-east-1", name: "us-gov-east-1 (GovCloud (US-East, Ohio))", location: "US-OH", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "us-gov-west-1", name: "us-gov-west-1 (GovCloud (US-West, Oregon))", location: "US-OR", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "us-west-1", name: "us-west-1 (N. California)", location: "US-CA", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "aws", id: "us-west-2", name: "us-west-2 (Oregon)", location: "US-OR", locationSource: "curated from https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html" },
-    { provider: "azure", id: "australiacentral", name: "Australia Central (Canberra)", location: "AU-ACT", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "australiacentral2", name: "Australia Central 2 (Canberra)", location: "AU-ACT", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "australiaeast", name: "Australia East (New South Wales)", location: "AU-NSW", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "australiasoutheast", name: "Australia Southeast (Victoria)", location: "AU-VIC", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "brazilsouth", name: "Brazil South (Sao Paulo)", location: "BR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "brazilsoutheast", name: "Brazil Southeast (Rio de Janeiro)", location: "BR", locationSource: "curated from https://learn.microsoft.com/en-us/azure/reliability/regions-list" },
-    { provider: "azure", id: "canadacentral", name: "Canada Central (Toronto)", location: "CA-ON", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "canadaeast", name: "Canada East (Quebec City)", location: "CA-QC", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "centralindia", name: "Central India (Pune)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "centralus", name: "Central US (Iowa)", location: "US-IA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "chinaeast", name: "China East (Shanghai)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "chinaeast2", name: "China East 2 (Shanghai)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "chinanorth", name: "China North (Beijing)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "chinanorth2", name: "China North 2 (Beijing)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "eastasia", name: "East Asia (Hong Kong)", location: "CN-HK", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "eastus", name: "East US (Virginia)", location: "US-VA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "eastus2", name: "East US 2 (Virginia)", location: "US-VA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "francecentral", name: "France Central (Paris)", location: "FR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "francesouth", name: "France South (Marseille)", location: "FR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "germanycentral", name: "Germany Central (Sovereign) (Frankfurt)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "germanynorth", name: "Germany North (Public) (Berlin)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "germanynortheast", name: "Germany Northeastt (Sovereign) (Magdeburg)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "germanywestcentral", name: "Germany West Central (Public) (Frankfurt)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "israelcentral", name: "Israel Central (Israel)", location: "IL", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "italynorth", name: "Italy North (Milan)", location: "IT", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "japaneast", name: "Japan East (Tokyo, Saitama)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "japanwest", name: "Japan West (Osaka)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "jioindiacentral", name: "Jio India Central (Nagpur)", location: "IN", locationSource: "curated from https://learn.microsoft.com/en-us/azure/reliability/regions-list" },
-    { provider: "azure", id: "jioindiawest", name: "Jio India West (Jamnagar)", location: "IN", locationSource: "curated from https://learn.microsoft.com/en-us/azure/reliability/regions-list" },
-    { provider: "azure", id: "koreacentral", name: "Korea Central (Seoul)", location: "KR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "koreasouth", name: "Korea South (Busan)", location: "KR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "mexicocentral", name: "Mexico Central (Quer\xE9taro State)", location: "MX", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "newzealandnorth", name: "New Zealand North (Auckland)", location: "NZ", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "northcentralus", name: "North Central US (Illinois)", location: "US-IL", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "northeurope", name: "North Europe (Ireland)", location: "IE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "norwayeast", name: "Norway East (Oslo)", location: "NO", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "norwaywest", name: "Norway West (Stavanger)", location: "NO", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "polandcentral", name: "Poland Central (Warsaw)", location: "PL", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "qatarcentral", name: "Qatar Central (Doha)", location: "QA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "southafricanorth", name: "South Africa North (Johannesburg)", location: "ZA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "southafricawest", name: "South Africa West (Cape Town)", location: "ZA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "southcentralus", name: "South Central US (Texas)", location: "US-TX", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "southeastasia", name: "Southeast Asia (Singapore)", location: "SG", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "southindia", name: "South India (Chennai)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "spaincentral", name: "Spain Central (Madrid)", location: "ES", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "swedencentral", name: "Sweden Central (G\xE4vle)", location: "SE", locationSource: "curated from https://learn.microsoft.com/en-us/azure/reliability/regions-list" },
-    { provider: "azure", id: "switzerlandnorth", name: "Switzerland North (Zurich)", location: "CH", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "switzerlandwest", name: "Switzerland West (Geneva)", location: "CH", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "uaecentral", name: "UAE Central (Abu Dhabi)", location: "AE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "uaenorth", name: "UAE North (Dubai)", location: "AE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "uksouth", name: "UK South (London)", location: "GB", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "ukwest", name: "UK West (Cardiff)", location: "GB", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "westcentralus", name: "West Central US (Wyoming)", location: "US-WY", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "westeurope", name: "West Europe (Netherlands)", location: "NL", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "westindia", name: "West India (Mumbai)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "westus", name: "West US (California)", location: "US-CA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "westus2", name: "West US 2 (Washington)", location: "US-WA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "azure", id: "westus3", name: "West US 3 (Arizona)", location: "US-AZ", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "africa-south1", name: "africa-south1 (Johannesburg)", location: "ZA", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "asia-east1", name: "asia-east1 (Taiwan)", location: "TW", pue: 1.13, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "asia-east2", name: "asia-east2 (Hong Kong)", location: "CN-HK", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "asia-northeast1", name: "asia-northeast1 (Tokyo)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "asia-northeast2", name: "asia-northeast2 (Osaka)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "asia-northeast3", name: "asia-northeast3 (Seoul)", location: "KR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "asia-south1", name: "asia-south1 (Mumbai)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "asia-south2", name: "asia-south2 (Delhi)", location: "IN", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "asia-southeast1", name: "asia-southeast1 (Singapore)", location: "SG", pue: 1.15, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "asia-southeast2", name: "asia-southeast2 (Jakarta)", location: "ID", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "australia-southeast1", name: "australia-southeast1 (Sydney)", location: "AU-NSW", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "australia-southeast2", name: "australia-southeast2 (Melbourne)", location: "AU-VIC", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "europe-central2", name: "europe-central2 (Warsaw)", location: "PL", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "europe-north1", name: "europe-north1 (Finland)", location: "FI", pue: 1.09, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "europe-southwest1", name: "europe-southwest1 (Madrid)", location: "ES", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "europe-west1", name: "europe-west1 (Belgium)", location: "BE", pue: 1.08, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "europe-west10", name: "europe-west10 (Berlin)", location: "DE", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "europe-west12", name: "europe-west12 (Turin)", location: "IT", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "europe-west2", name: "europe-west2 (London)", location: "GB", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "europe-west3", name: "europe-west3 (Frankfurt)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "europe-west4", name: "europe-west4 (Netherlands)", location: "NL", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "europe-west6", name: "europe-west6 (Zurich)", location: "CH", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "europe-west8", name: "europe-west8 (Milan)", location: "IT", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "europe-west9", name: "europe-west9 (Paris)", location: "FR", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "me-central1", name: "me-central1 (Doha)", location: "QA", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "me-central2", name: "me-central2 (Dammam)", location: "SA", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "me-west1", name: "me-west1 (Tel Aviv)", location: "IL", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "northamerica-northeast1", name: "northamerica-northeast1 (Montr\xE9al)", location: "CA-QC", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "northamerica-northeast2", name: "northamerica-northeast2 (Toronto)", location: "CA-ON", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "southamerica-east1", name: "southamerica-east1 (Sao Paulo)", location: "BR", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "southamerica-west1", name: "southamerica-west1 (Santiago)", location: "CL", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "us-central1", name: "us-central1 (Iowa)", location: "US-IA", pue: 1.11, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "us-east1", name: "us-east1 (South Carolina)", location: "US-SC", pue: 1.11, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "us-east4", name: "us-east4 (North Virginia)", location: "US-VA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "us-east5", name: "us-east5 (Columbus)", location: "US-OH", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "us-south1", name: "us-south1 (Dallas)", location: "US-TX", locationSource: "CodeCarbon gcp-impact.csv (MIT): country or city" },
-    { provider: "gcp", id: "us-west1", name: "us-west1 (Oregon)", location: "US-OR", pue: 1.11, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "us-west2", name: "us-west2 (Los Angeles)", location: "US-CA", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "us-west3", name: "us-west3 (Salt Lake City)", location: "US-UT", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" },
-    { provider: "gcp", id: "us-west4", name: "us-west4 (Las Vegas)", location: "US-NV", locationSource: "Green Algorithms (CC BY 4.0) cloudProviders_datacenters.csv" }
+    { provider: "aws", id: "af-south-1", name: "af-south-1 (Cape Town)", location: "ZA", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-east-1", name: "ap-east-1 (Hong Kong)", location: "HK", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-northeast-1", name: "ap-northeast-1 (Tokyo)", location: "JP", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-northeast-2", name: "ap-northeast-2 (Seoul)", location: "KR", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-northeast-3", name: "ap-northeast-3 (Osaka)", location: "JP", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-south-1", name: "ap-south-1 (Mumbai)", location: "IN", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-south-2", name: "ap-south-2 (Hyderabad)", location: "IN", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-southeast-1", name: "ap-southeast-1 (Singapore)", location: "SG", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-southeast-2", name: "ap-southeast-2 (Sydney)", location: "AU-NSW", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-southeast-3", name: "ap-southeast-3 (Jakarta)", location: "ID", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-southeast-4", name: "ap-southeast-4 (Melbourne)", location: "AU-VIC", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-southeast-5", name: "ap-southeast-5 (Malaysia)", location: "MY", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ap-southeast-7", name: "ap-southeast-7 (Thailand)", location: "TH", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ca-central-1", name: "ca-central-1 (Montr\xE9al)", location: "CA-QC", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "ca-west-1", name: "ca-west-1 (Calgary)", location: "CA-AB", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "eu-central-1", name: "eu-central-1 (Frankfurt)", location: "DE", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "eu-central-2", name: "eu-central-2 (Zurich)", location: "CH", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "eu-north-1", name: "eu-north-1 (Stockholm)", location: "SE", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "eu-south-1", name: "eu-south-1 (Milan)", location: "IT", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "eu-south-2", name: "eu-south-2 (Spain (Arag\xF3n))", location: "ES", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "eu-west-1", name: "eu-west-1 (Ireland)", location: "IE", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "eu-west-2", name: "eu-west-2 (London)", location: "GB", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "eu-west-3", name: "eu-west-3 (Paris)", location: "FR", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "il-central-1", name: "il-central-1 (Tel Aviv)", location: "IL", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "me-central-1", name: "me-central-1 (United Arab Emirates)", location: "AE", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "me-south-1", name: "me-south-1 (Bahrain)", location: "BH", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "mx-central-1", name: "mx-central-1 (Mexico (Quer\xE9taro))", location: "MX", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "sa-east-1", name: "sa-east-1 (S\xE3o Paulo)", location: "BR", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "us-east-1", name: "us-east-1 (N. Virginia)", location: "US-VA", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "us-east-2", name: "us-east-2 (Ohio)", location: "US-OH", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "us-gov-east-1", name: "us-gov-east-1 (GovCloud (US-East, Ohio))", location: "US-OH", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "us-gov-west-1", name: "us-gov-west-1 (GovCloud (US-West, Oregon))", location: "US-OR", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "us-west-1", name: "us-west-1 (N. California)", location: "US-CA", locationSource: "AWS region list, curated" },
+    { provider: "aws", id: "us-west-2", name: "us-west-2 (Oregon)", location: "US-OR", locationSource: "AWS region list, curated" },
+    { provider: "azure", id: "australiacentral", name: "Australia Central (Canberra)", location: "AU-ACT", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "australiacentral2", name: "Australia Central 2 (Canberra)", location: "AU-ACT", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "australiaeast", name: "Australia East (New South Wales)", location: "AU-NSW", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "australiasoutheast", name: "Australia Southeast (Victoria)", location: "AU-VIC", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "brazilsouth", name: "Brazil South (Sao Paulo)", location: "BR", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "brazilsoutheast", name: "Brazil Southeast (Rio de Janeiro)", location: "BR", locationSource: "Azure region list, curated" },
+    { provider: "azure", id: "canadacentral", name: "Canada Central (Toronto)", location: "CA-ON", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "canadaeast", name: "Canada East (Quebec City)", location: "CA-QC", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "centralindia", name: "Central India (Pune)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "centralus", name: "Central US (Iowa)", location: "US-IA", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "chinaeast", name: "China East (Shanghai)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "chinaeast2", name: "China East 2 (Shanghai)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "chinanorth", name: "China North (Beijing)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "chinanorth2", name: "China North 2 (Beijing)", location: "CN", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "eastasia", name: "East Asia (Hong Kong)", location: "CN-HK", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "eastus", name: "East US (Virginia)", location: "US-VA", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "eastus2", name: "East US 2 (Virginia)", location: "US-VA", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "francecentral", name: "France Central (Paris)", location: "FR", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "francesouth", name: "France South (Marseille)", location: "FR", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "germanycentral", name: "Germany Central (Sovereign) (Frankfurt)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "germanynorth", name: "Germany North (Public) (Berlin)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "germanynortheast", name: "Germany Northeastt (Sovereign) (Magdeburg)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "germanywestcentral", name: "Germany West Central (Public) (Frankfurt)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "israelcentral", name: "Israel Central (Israel)", location: "IL", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "italynorth", name: "Italy North (Milan)", location: "IT", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "japaneast", name: "Japan East (Tokyo, Saitama)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "japanwest", name: "Japan West (Osaka)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "jioindiacentral", name: "Jio India Central (Nagpur)", location: "IN", locationSource: "Azure region list, curated" },
+    { provider: "azure", id: "jioindiawest", name: "Jio India West (Jamnagar)", location: "IN", locationSource: "Azure region list, curated" },
+    { provider: "azure", id: "koreacentral", name: "Korea Central (Seoul)", location: "KR", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "koreasouth", name: "Korea South (Busan)", location: "KR", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "mexicocentral", name: "Mexico Central (Quer\xE9taro State)", location: "MX", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "newzealandnorth", name: "New Zealand North (Auckland)", location: "NZ", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "northcentralus", name: "North Central US (Illinois)", location: "US-IL", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "northeurope", name: "North Europe (Ireland)", location: "IE", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "norwayeast", name: "Norway East (Oslo)", location: "NO", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "norwaywest", name: "Norway West (Stavanger)", location: "NO", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "polandcentral", name: "Poland Central (Warsaw)", location: "PL", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "qatarcentral", name: "Qatar Central (Doha)", location: "QA", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "southafricanorth", name: "South Africa North (Johannesburg)", location: "ZA", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "southafricawest", name: "South Africa West (Cape Town)", location: "ZA", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "southcentralus", name: "South Central US (Texas)", location: "US-TX", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "southeastasia", name: "Southeast Asia (Singapore)", location: "SG", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "southindia", name: "South India (Chennai)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "spaincentral", name: "Spain Central (Madrid)", location: "ES", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "swedencentral", name: "Sweden Central (G\xE4vle)", location: "SE", locationSource: "Azure region list, curated" },
+    { provider: "azure", id: "switzerlandnorth", name: "Switzerland North (Zurich)", location: "CH", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "switzerlandwest", name: "Switzerland West (Geneva)", location: "CH", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "uaecentral", name: "UAE Central (Abu Dhabi)", location: "AE", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "uaenorth", name: "UAE North (Dubai)", location: "AE", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "uksouth", name: "UK South (London)", location: "GB", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "ukwest", name: "UK West (Cardiff)", location: "GB", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "westcentralus", name: "West Central US (Wyoming)", location: "US-WY", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "westeurope", name: "West Europe (Netherlands)", location: "NL", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "westindia", name: "West India (Mumbai)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "westus", name: "West US (California)", location: "US-CA", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "westus2", name: "West US 2 (Washington)", location: "US-WA", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "azure", id: "westus3", name: "West US 3 (Arizona)", location: "US-AZ", locationSource: "Green Algorithms (CC BY 4.0)" },
+    { provider: "gcp", id: "africa-south1", name: "africa-south1 (Johannesburg)", location: "ZA", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 656.85, year: 2024, method: "operational", cfe: 0.15, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "asia-east1", name: "asia-east1 (Taiwan)", location: "TW", pue: 1.13, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 439.29, year: 2024, method: "operational", cfe: 0.17, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "asia-east2", name: "asia-east2 (Hong Kong)", location: "CN-HK", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 505.02, year: 2024, method: "operational", cfe: 0.01, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "asia-northeast1", name: "asia-northeast1 (Tokyo)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 452.85, year: 2024, method: "operational", cfe: 0.17, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "asia-northeast2", name: "asia-northeast2 (Osaka)", location: "JP", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 296.19, year: 2024, method: "operational", cfe: 0.46, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "asia-northeast3", name: "asia-northeast3 (Seoul)", location: "KR", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 356.57, year: 2024, method: "operational", cfe: 0.37, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "asia-south1", name: "asia-south1 (Mumbai)", location: "IN", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 678.76, year: 2024, method: "operational", cfe: 0.09, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "asia-south2", name: "asia-south2 (Delhi)", location: "IN", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 531.83, year: 2024, method: "operational", cfe: 0.29, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "asia-southeast1", name: "asia-southeast1 (Singapore)", location: "SG", pue: 1.15, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 366.85, year: 2024, method: "operational", cfe: 0.04, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "asia-southeast2", name: "asia-southeast2 (Jakarta)", location: "ID", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 560.55, year: 2024, method: "operational", cfe: 0.18, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "australia-southeast1", name: "australia-southeast1 (Sydney)", location: "AU-NSW", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 497.5, year: 2024, method: "operational", cfe: 0.34, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "australia-southeast2", name: "australia-southeast2 (Melbourne)", location: "AU-VIC", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 454.37, year: 2024, method: "operational", cfe: 0.39, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-central2", name: "europe-central2 (Warsaw)", location: "PL", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 642.88, year: 2024, method: "operational", cfe: 0.4, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-north1", name: "europe-north1 (Finland)", location: "FI", pue: 1.09, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 39.32, year: 2024, method: "operational", cfe: 0.98, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-north2", name: "europe-north2 (Stockholm)", location: "SE-SE3", locationSource: "Google's Location, curated", providerIntensity: { gPerKwh: 2.73, year: 2024, method: "operational", cfe: 1, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-southwest1", name: "europe-southwest1 (Madrid)", location: "ES", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 89.04, year: 2024, method: "operational", cfe: 0.87, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-west1", name: "europe-west1 (Belgium)", location: "BE", pue: 1.08, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 103.37, year: 2024, method: "operational", cfe: 0.84, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-west10", name: "europe-west10 (Berlin)", location: "DE", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 275.82, year: 2024, method: "operational", cfe: 0.68, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-west12", name: "europe-west12 (Turin)", location: "IT", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 201.69, year: 2024, method: "operational", cfe: 0.73, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-west2", name: "europe-west2 (London)", location: "GB", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 105.94, year: 2024, method: "operational", cfe: 0.79, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-west3", name: "europe-west3 (Frankfurt)", location: "DE", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 275.82, year: 2024, method: "operational", cfe: 0.68, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-west4", name: "europe-west4 (Netherlands)", location: "NL", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 208.81, year: 2024, method: "operational", cfe: 0.83, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-west6", name: "europe-west6 (Zurich)", location: "CH", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 15.05, year: 2024, method: "operational", cfe: 0.98, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-west8", name: "europe-west8 (Milan)", location: "IT", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 201.69, year: 2024, method: "operational", cfe: 0.73, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "europe-west9", name: "europe-west9 (Paris)", location: "FR", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 16.3, year: 2024, method: "operational", cfe: 0.96, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "me-central1", name: "me-central1 (Doha)", location: "QA", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 366, year: 2024, method: "operational", cfe: 0.01, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "me-central2", name: "me-central2 (Dammam)", location: "SA", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 382.23, year: 2024, method: "operational", cfe: 0.01, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "me-west1", name: "me-west1 (Tel Aviv)", location: "IL", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 433.75, year: 2024, method: "operational", cfe: 0.07, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "northamerica-northeast1", name: "northamerica-northeast1 (Montr\xE9al)", location: "CA-QC", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 5.48, year: 2024, method: "operational", cfe: 0.99, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "northamerica-northeast2", name: "northamerica-northeast2 (Toronto)", location: "CA-ON", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 58.56, year: 2024, method: "operational", cfe: 0.84, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "northamerica-south1", name: "northamerica-south1 (Mexico)", location: "MX", locationSource: "Google's Location, curated", providerIntensity: { gPerKwh: 305, year: 2024, method: "operational", cfe: 0.19, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "southamerica-east1", name: "southamerica-east1 (Sao Paulo)", location: "BR", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 67.32, year: 2024, method: "operational", cfe: 0.88, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "southamerica-west1", name: "southamerica-west1 (Santiago)", location: "CL", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 238, year: 2024, method: "operational", cfe: 0.92, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-central1", name: "us-central1 (Iowa)", location: "US-IA", pue: 1.11, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 412.72, year: 2024, method: "operational", cfe: 0.87, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-central2", name: "us-central2 (Oklahoma)", location: "US-OK", locationSource: "Google's Location, curated", providerIntensity: { gPerKwh: 372.23, year: 2024, method: "operational", cfe: 0.88, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-east1", name: "us-east1 (South Carolina)", location: "US-SC", pue: 1.11, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 575.77, year: 2024, method: "operational", cfe: 0.31, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-east2", name: "us-east2 (Georgia)", location: "US-GA", locationSource: "Google's Location, curated", providerIntensity: { gPerKwh: 340.42, year: 2024, method: "operational", cfe: 0.42, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-east4", name: "us-east4 (North Virginia)", location: "US-VA", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 323.05, year: 2024, method: "operational", cfe: 0.62, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-east5", name: "us-east5 (Columbus)", location: "US-OH", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 323.05, year: 2024, method: "operational", cfe: 0.62, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-south1", name: "us-south1 (Dallas)", location: "US-TX", locationSource: "CodeCarbon (MIT), by country or city", providerIntensity: { gPerKwh: 302.95, year: 2024, method: "operational", cfe: 0.94, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-west1", name: "us-west1 (Oregon)", location: "US-OR", pue: 1.11, pueSource: "https://www.google.co.uk/about/datacenters/efficiency/ (29/09/2020)", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 79.23, year: 2024, method: "operational", cfe: 0.87, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-west2", name: "us-west2 (Los Angeles)", location: "US-CA", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 169.28, year: 2024, method: "operational", cfe: 0.63, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-west3", name: "us-west3 (Salt Lake City)", location: "US-UT", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 555.17, year: 2024, method: "operational", cfe: 0.33, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } },
+    { provider: "gcp", id: "us-west4", name: "us-west4 (Las Vegas)", location: "US-NV", locationSource: "Green Algorithms (CC BY 4.0)", providerIntensity: { gPerKwh: 357.3, year: 2024, method: "operational", cfe: 0.64, source: "Google region-carbon-info 2024 (Apache-2.0): grid intensity, operational gross, hourly-weighted, location-based" } }
   ]
 };
 
 // src/data/cloud-regions.ts
 var CLOUD_PROVIDERS = ["azure", "aws", "gcp"];
 var data = cloud_regions_default;
+function copy(row2) {
+  const out = { ...row2 };
+  if (row2.providerIntensity) out.providerIntensity = { ...row2.providerIntensity };
+  return out;
+}
 var byKey = new Map(data.regions.map((r) => [`${r.provider}:${r.id}`, r]));
 function isCloudProvider(name2) {
   return CLOUD_PROVIDERS.includes(name2);
@@ -56894,10 +57156,10 @@ function findCloudRegion(provider, id) {
   const raw = id.trim().toLowerCase();
   const key = `${p}:${p === "azure" ? raw.replace(/[^a-z0-9]/g, "") : raw}`;
   const row2 = byKey.get(key);
-  return row2 ? { ...row2 } : null;
+  return row2 ? copy(row2) : null;
 }
 function cloudRegionsOf(provider) {
-  return data.regions.filter((r) => r.provider === provider).map((r) => ({ ...r }));
+  return data.regions.filter((r) => r.provider === provider).map(copy);
 }
 function allCloudRegionCodes() {
   return [...byKey.keys()].sort();
@@ -57285,7 +57547,13 @@ var CloudPlacementSchema = external_exports.object({
   provider: external_exports.enum(CLOUD_PROVIDERS),
   region: external_exports.string().max(100),
   pue: external_exports.number().optional(),
-  pueSource: external_exports.string().max(300).optional()
+  pueSource: external_exports.string().max(300).optional(),
+  /**
+   * The provider's carbon-free energy share for the region (Google CFE, 0 to 1) in `cfeYear`: information
+   * only, never subtracted from the intensity (the SCI specification excludes market-based measures).
+   */
+  cfe: external_exports.number().min(0).max(1).optional(),
+  cfeYear: external_exports.number().optional()
 });
 function worldLocation() {
   const w2 = worldAverage();
@@ -57338,14 +57606,28 @@ function lookupLocation(code2) {
   if (!region || !grid) return null;
   const cloud = { provider, region: region.id };
   if (region.pue !== void 0) Object.assign(cloud, { pue: region.pue, pueSource: region.pueSource });
+  const place = {
+    code: `${provider}:${region.id}`,
+    // The grid stays named: it is the zone a live provider is asked for.
+    name: `${region.name}, grid ${grid.code} (${grid.name})`
+  };
+  const own2 = region.providerIntensity;
+  if (own2) {
+    let source2 = own2.source;
+    if (own2.cfe !== void 0) {
+      Object.assign(cloud, { cfe: own2.cfe, cfeYear: own2.year });
+      source2 += `; ${PROVIDER_NAMES[provider]} CFE ${Math.round(own2.cfe * 100)} %, not subtracted`;
+    }
+    return { ...grid, ...place, gPerKwh: own2.gPerKwh, year: own2.year, method: own2.method, source: source2, cloud };
+  }
   return {
     ...grid,
-    code: `${provider}:${region.id}`,
-    name: `${region.name}, grid ${grid.code} (${grid.name})`,
-    source: `${grid.source}; region placed by ${region.locationSource}`,
+    ...place,
+    source: `mapping, no ${PROVIDER_NAMES[provider]} figure published: grid of ${grid.name} (${grid.grid}) used, placed by ${region.locationSource}; ${grid.source}`,
     cloud
   };
 }
+var PROVIDER_NAMES = { azure: "Azure", aws: "AWS", gcp: "Google" };
 function allRegionCodes() {
   return [...allCountryCodes(), ...allSubnationalCodes(), ...allCloudRegionCodes(), "world"];
 }
@@ -57433,6 +57715,75 @@ function equivalents(energyKwh, co2eG) {
   };
 }
 
+// src/carbon/grid-method.ts
+var GRID_METHODS = ["lifecycle", "operational", "marginal"];
+var INTENSITY_METHODS = [...GRID_METHODS, "unspecified", "as given"];
+var SYNONYMS = [
+  [/^(life[\s_-]?cycle|lca)\b/, "lifecycle"],
+  [/^(operational|direct|generation|combustion)\b/, "operational"],
+  [/^(marginal|moer)\b/, "marginal"],
+  [/^(as[\s_-]given|given|explicit)\b/, "as given"]
+];
+function normaliseMethod(raw) {
+  if (typeof raw !== "string") return "unspecified";
+  const text2 = raw.trim().toLowerCase();
+  return SYNONYMS.find(([re]) => re.test(text2))?.[1] ?? "unspecified";
+}
+var IntensityMethodSchema = external_exports.union([external_exports.enum(INTENSITY_METHODS), external_exports.string().max(100).transform(normaliseMethod)]).meta({
+  description: 'lifecycle | operational | marginal where the source says; unspecified (world average, Nordic zones) or "as given" (--intensity) otherwise. Readers map other text to these (direct \u2192 operational).'
+});
+var GridIdentitySchema = external_exports.object({
+  method: IntensityMethodSchema,
+  source: external_exports.string().max(300),
+  year: external_exports.number().int().min(0).max(1e4).optional()
+});
+var LIVE_NAME = {
+  "electricity-maps": "Electricity Maps",
+  watttime: "WattTime",
+  uk: "UK Carbon Intensity"
+};
+var DATASETS = [
+  [/region-carbon-info/i, "Google region-carbon-info"],
+  [/CI_aggregated/i, "Green Algorithms"],
+  [/Our World in Data|\bOWID\b/i, "Ember via OWID"],
+  [/nordic_emissions|ENTSO-E/i, "CodeCarbon Nordic zones (ENTSO-E)"],
+  [/\bIEA\b.*world average/i, "IEA world average"]
+];
+function sourceLabel(c) {
+  const live = c.intensitySource ? LIVE_NAME[c.intensitySource] : void 0;
+  if (live) return live;
+  const text2 = c.source ?? "";
+  const known = DATASETS.find(([re]) => re.test(text2))?.[1];
+  if (known) return known;
+  return text2.split(/ \(|[;:]/)[0].trim().slice(0, 120) || "unknown source";
+}
+function gridIdentity(c) {
+  if (!c || c.method === void 0) return void 0;
+  const embedded = c.intensitySource === void 0 || c.intensitySource === "embedded";
+  return {
+    method: normaliseMethod(c.method),
+    source: sourceLabel(c),
+    ...embedded && c.intensityYear !== void 0 ? { year: c.intensityYear } : {}
+  };
+}
+var clip = (text2) => text2.length > 120 ? `${text2.slice(0, 119)}\u2026` : text2;
+function gridMismatch(base, head) {
+  if (!base || !head) return [];
+  const out = [];
+  if (base.method !== head.method) out.push(`method: ${base.method} \u2192 ${head.method}`);
+  if (base.source !== head.source) out.push(`source: ${clip(base.source)} \u2192 ${clip(head.source)}`);
+  if (base.year !== void 0 && head.year !== void 0 && base.year !== head.year)
+    out.push(`year: ${base.year} \u2192 ${head.year}`);
+  return out;
+}
+function methodNotMet(c) {
+  const asked = c?.methodAsked;
+  if (!c || asked === void 0) return null;
+  const method = normaliseMethod(c.method);
+  if (method === asked) return null;
+  return `grid intensity is ${method} (${sourceLabel(c)}), not the ${asked} asked for in intensity.method`;
+}
+
 // src/carbon/functional-unit.ts
 var UNIT_NAMES = ["epoch", "inference", "sample", "run"];
 var PerUnitSchema = external_exports.object({
@@ -57445,13 +57796,13 @@ var PerUnitSchema = external_exports.object({
 });
 function perUnit(unit, energyJ2, co2eG) {
   const e = energyJ2 / unit.count;
-  const g = co2eG / unit.count;
+  const g2 = co2eG / unit.count;
   return {
     name: unit.name,
     count: unit.count,
     energyJ: e,
-    co2eG: g,
-    per1000: { energyKwh: e * 1e3 / 36e5, co2eG: g * 1e3 }
+    co2eG: g2,
+    per1000: { energyKwh: e * 1e3 / 36e5, co2eG: g2 * 1e3 }
   };
 }
 
@@ -57537,16 +57888,16 @@ function fromLocation(loc, origin, notices) {
     intensityGPerKwh: loc.gPerKwh,
     year: loc.year,
     source: loc.source,
-    method: loc.method,
+    method: normaliseMethod(loc.method),
     intensitySource: "embedded",
     notices
   };
   if (loc.cloud) grid.cloud = loc.cloud;
   return grid;
 }
-function worldDefault(reason) {
+function worldDefault(reason2) {
   const w2 = worldLocation();
-  const notice2 = `${reason}: using the world average ${w2.gPerKwh} g/kWh (${w2.source}); set the region (--region or the region input, \`region\` in the config, or CARBON_GATE_REGION)`;
+  const notice2 = `${reason2}: using the world average ${w2.gPerKwh} g/kWh (${w2.source}); set the region (--region or the region input, \`region\` in the config, or CARBON_GATE_REGION)`;
   return fromLocation(w2, "default", [notice2]);
 }
 function unknownCode(code2, origin) {
@@ -57627,7 +57978,10 @@ var LayerCostSchema = external_exports.object({
 });
 var LayersSchema = external_exports.array(LayerCostSchema).max(MAX_LAYERS);
 var METRICS_ENV = "CARBON_GATE_METRICS_FILE";
-var oneLine = (s) => s.replace(/\s+/g, " ").trim().slice(0, MAX_TEXT);
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+var clean = (s) => s.replace(/\s+/g, " ").replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD").trim();
+var oneLine = (s) => clean(s).slice(0, MAX_TEXT);
 var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function layerCost(v) {
   if (!isRecord(v)) return void 0;
@@ -57647,11 +58001,17 @@ function parseMetricsFile(text2) {
   if (!isRecord(value)) return { metrics: {}, problems: ["metrics file is not a JSON object: ignored"] };
   const out = { metrics: {}, problems: [] };
   let dropped = 0;
-  for (const [key, v] of Object.entries(value)) {
-    if (key === "layers" || key === "error") continue;
+  let kept = 0;
+  for (const [raw, v] of Object.entries(value)) {
+    if (raw === "layers" || raw === "error") continue;
+    const key = clean(raw);
     const usable = typeof v === "number" && Number.isFinite(v) || typeof v === "string";
-    if (!usable || key.length > MAX_KEY || Object.keys(out.metrics).length >= MAX_METRICS) dropped++;
-    else out.metrics[key] = typeof v === "string" ? oneLine(v) : v;
+    if (!usable || !key || key.length > MAX_KEY || Object.hasOwn(out.metrics, key) || kept >= MAX_METRICS)
+      dropped++;
+    else {
+      out.metrics[key] = typeof v === "string" ? oneLine(v) : v;
+      kept++;
+    }
   }
   if (dropped) out.problems.push(`metrics file: ${dropped} entr${dropped === 1 ? "y" : "ies"} ignored`);
   if (Array.isArray(value["layers"])) {
@@ -57660,7 +58020,47 @@ function parseMetricsFile(text2) {
     const ok = layers2.filter((l) => l !== void 0).slice(0, MAX_LAYERS);
     if (ok.length) out.layers = ok;
   }
-  if (typeof value["error"] === "string" && value["error"].trim()) out.error = oneLine(value["error"]);
+  if (typeof value["error"] === "string" && oneLine(value["error"])) out.error = oneLine(value["error"]);
+  return out;
+}
+var SAMPLE_METRICS_MAX_BYTES = 16 * 1024;
+var SUITE_METRICS_MAX_BYTES = 10 * 1024 * 1024;
+function sampleMetricsCap(suiteRepeats) {
+  return Math.min(SAMPLE_METRICS_MAX_BYTES, Math.floor(SUITE_METRICS_MAX_BYTES / Math.max(1, suiteRepeats)));
+}
+var DEPTH = 12;
+var BLOCKS_BYTES = 2 * (2 * (DEPTH - 2) + 16);
+var bytes = (s) => Buffer.byteLength(s);
+var metricBytes = (key, v) => DEPTH + bytes(JSON.stringify(key)) + 2 + bytes(JSON.stringify(v)) + 2;
+function layerBytes(layer) {
+  const text2 = JSON.stringify(layer, null, 2);
+  return bytes(text2) + DEPTH * text2.split("\n").length + 2;
+}
+function capSampleMetrics(reported, capBytes) {
+  let used = BLOCKS_BYTES;
+  let dropped = 0;
+  const fits = (n) => {
+    if (used + n > capBytes) {
+      dropped++;
+      return false;
+    }
+    used += n;
+    return true;
+  };
+  const metrics = {};
+  for (const [key, v] of Object.entries(reported.metrics)) if (fits(metricBytes(key, v))) metrics[key] = v;
+  const layers2 = reported.layers?.filter((l) => fits(layerBytes(l)));
+  if (!dropped) return reported;
+  const out = {
+    ...reported,
+    metrics,
+    problems: [
+      ...reported.problems,
+      `metrics file: ${dropped} entr${dropped === 1 ? "y" : "ies"} dropped: one sample's metrics and layers are capped at ${capBytes} bytes`
+    ]
+  };
+  if (layers2?.length) out.layers = layers2;
+  else delete out.layers;
   return out;
 }
 var BACKENDS = ["tensorflow", "wasm", "cpu"];
@@ -57792,7 +58192,9 @@ var BenchmarkReportSchema = external_exports.object({
   /** Why the status is what it is (limits exceeded, regression found or not checked, errors). */
   reasons: external_exports.array(prose).max(REPORT_LIMITS.benchmarkReasons),
   /** Every limit checked; for regression tiers `observed` is the interval's lower bound of head ÷ base − 1. */
-  budgetUse: external_exports.array(BudgetUseSchema).max(REPORT_LIMITS.budgetUse).optional()
+  budgetUse: external_exports.array(BudgetUseSchema).max(REPORT_LIMITS.budgetUse).optional(),
+  /** Training benchmarks with a live provider's forecast: the cleanest window of this duration ahead. */
+  cleanerWhen: CleanerWhenSchema.optional()
 }).extend(ModelSummarySchema.shape);
 var EmbodiedReportSchema = external_exports.object({
   totalKg: amount,
@@ -57829,15 +58231,19 @@ var CarbonSchema = external_exports.object({
   pueSource: text(200),
   /** The grid the intensity describes: country alpha-2/alpha-3, sub-national code or world. */
   grid: text(100),
-  /** lifecycle | operational | marginal | unspecified | as given. */
-  method: text(100),
+  /** lifecycle | operational | marginal | unspecified | as given (src/carbon/grid-method.ts); read tolerantly. */
+  method: IntensityMethodSchema,
+  /** Config `intensity.method`, when set: the method asked for (a notice and a verdict line when not met). */
+  methodAsked: external_exports.enum(GRID_METHODS).optional(),
   intensitySource: IntensitySourceNameSchema,
   measuredAt: text(40).optional(),
   cloud: CloudPlacementSchema.optional(),
   /** null: embodied carbon not counted (a notice says so). */
   embodied: EmbodiedReportSchema.nullable(),
   /** Cloud regions only: the same energy in the provider's cleanest and dirtiest regions. */
-  cleanerElsewhere: CleanerElsewhereSchema.optional()
+  cleanerElsewhere: CleanerElsewhereSchema.optional(),
+  /** The live provider's forecast behind benchmarks[].cleanerWhen, when one was fetched. */
+  forecast: ForecastInfoSchema.optional()
 });
 var TotalsSchema = external_exports.object({
   durationS: amount,
@@ -57949,7 +58355,6 @@ function parseReport(text2) {
 }
 
 // src/action/run-action.ts
-import { writeFile as writeFile2 } from "node:fs/promises";
 import path19 from "node:path";
 
 // src/action/annotate.ts
@@ -58075,7 +58480,8 @@ function metricSamples(b) {
 function baselineFromReport(report, info3) {
   const benchmarks = /* @__PURE__ */ new Map();
   for (const b of report.benchmarks) if (b.status !== "error") benchmarks.set(b.name, metricSamples(b));
-  return { ...info3, benchmarks };
+  const grid = report.grid ?? gridIdentity(report.carbon);
+  return { ...info3, benchmarks, ...grid ? { grid } : {} };
 }
 
 // src/gate/status.ts
@@ -58161,11 +58567,11 @@ function resample(xs, rand, into) {
   for (let i = 0; i < xs.length; i++) into[i] = xs[Math.floor(rand() * xs.length)];
   return into;
 }
-function bootstrap(xs, stat6, seed) {
+function bootstrap(xs, stat7, seed) {
   const rand = mulberry32(seed);
   const buf = new Array(xs.length);
   const out = [];
-  for (let b = 0; b < RESAMPLES; b++) out.push(stat6(resample(xs, rand, buf)));
+  for (let b = 0; b < RESAMPLES; b++) out.push(stat7(resample(xs, rand, buf)));
   return percentiles(out);
 }
 function medianCi(xs, seed = SEED) {
@@ -58276,10 +58682,12 @@ function benchmarkStats(m) {
 
 // src/gate/evaluate.ts
 function evaluateGate(benchmarks, opts) {
-  const gates = benchmarks.map((b) => gateBenchmark(b, opts.baseline));
+  const mismatch = opts.baseline && opts.baseline.source !== "ab" ? gridMismatch(opts.baseline.grid, gridIdentity(opts.carbon)) : [];
+  const gates = benchmarks.map((b) => gateBenchmark(b, opts.baseline, mismatch));
   const total = totalCheck(opts);
-  const status = worst(...gates.map((g) => g.status), total.status);
+  const status = worst(...gates.map((g2) => g2.status), total.status);
   const reasons = [
+    ...gridNotes(opts.carbon, mismatch, benchmarks, gates),
     ...benchmarks.flatMap((b, i) => gates[i].reasons.map((r) => `${b.name}: ${r}`)),
     ...total.reasons.map((r) => `suite total: ${r}`)
   ];
@@ -58290,7 +58698,28 @@ function evaluateGate(benchmarks, opts) {
   } : { source: "none", note: NO_BASELINE_NOTE };
   return { benchmarks: gates, verdict: { status, reasons, baseline }, totalUse: total.use };
 }
-function gateBenchmark(b, baseline) {
+var GRID_METRICS = /* @__PURE__ */ new Set(["co2e", "perUnit"]);
+function gridNotes(carbon2, mismatch, benchmarks, gates) {
+  const notes = [];
+  const unmet = methodNotMet(carbon2);
+  if (unmet) notes.push(unmet);
+  if (!mismatch.length || !gates.some((g2) => g2.comparison)) return notes;
+  const affected = benchmarks.filter((_, i) => gates[i].comparison?.gridMismatch).map((b) => b.name);
+  const differs = `the baseline's grid differs from this run's (${mismatch.join("; ")})`;
+  if (!affected.length) {
+    notes.push(
+      `${differs}: energy and duration comparisons are unaffected; the two runs' CO2e figures are not like for like`
+    );
+    return notes;
+  }
+  const shown = affected.slice(0, 3).map((n) => n.length > 60 ? `${n.slice(0, 59)}\u2026` : n);
+  const names = shown.join(", ") + (affected.length > 3 ? ` and ${affected.length - 3} more` : "");
+  notes.push(
+    `${differs}: the CO2e comparisons (${names}) mix the grid's change with the code's; SCI needs the same method on both sides (the same region and intensity source on both, or gate on energy)`
+  );
+  return notes;
+}
+function gateBenchmark(b, baseline, mismatch) {
   const samples = metricSamples(b);
   const stats = benchmarkStats(samples);
   const common = { ...b.budget ? { budget: b.budget } : {}, ...stats ? { stats } : {} };
@@ -58299,7 +58728,7 @@ function gateBenchmark(b, baseline) {
   }
   const budget2 = b.budget;
   const absolute = budget2 ? absoluteChecks(budget2, b, stats) : NO_CHECK;
-  const reg = regressionCheck(b, samples, baseline);
+  const reg = regressionCheck(b, samples, baseline, mismatch);
   const all = combine([absolute, reg.check]);
   return {
     ...common,
@@ -58331,12 +58760,13 @@ function absoluteChecks(budget2, b, stats) {
   }
   return combine(checks);
 }
-function regressionCheck(b, samples, baseline) {
+function regressionCheck(b, samples, baseline, mismatch) {
   if (!baseline) return { check: NO_CHECK };
   const base = baseline.benchmarks.get(b.name);
   if (!base) return { check: { ...NO_CHECK, reasons: ["not in the baseline: regression not checked"] } };
   const metric = b.budget?.metric ?? "energy";
-  const comparison = compare(metric, samples[metric], base[metric], baseline);
+  const compared = compare(metric, samples[metric], base[metric], baseline);
+  const comparison = compared && mismatch.length && GRID_METRICS.has(metric) ? { ...compared, gridMismatch: [...mismatch] } : compared;
   if (!comparison) {
     const why = metric === "perUnit" ? "a functional unit on both sides" : "successful samples on both sides";
     return {
@@ -58367,7 +58797,8 @@ function applyGate(report, opts) {
   const result = evaluateGate(withBudgets, {
     baseline: opts.baseline,
     ...opts.total ? { total: opts.total } : {},
-    totals: report.totals
+    totals: report.totals,
+    ...report.carbon ? { carbon: report.carbon } : {}
   });
   const benchmarks = report.benchmarks.map((b, i) => merge3(b, result.benchmarks[i]));
   return {
@@ -58381,26 +58812,21 @@ function applyGate(report, opts) {
     verdict: result.verdict
   };
 }
-function merge3(b, g) {
+function merge3(b, g2) {
   const { budget: _b, stats: _s, comparison: _c, budgetUse: _u, ...rest } = b;
   return {
     ...rest,
-    status: g.status,
-    ...g.budget ? { budget: g.budget } : {},
-    ...g.stats ? { stats: g.stats } : {},
-    ...g.comparison ? { comparison: g.comparison } : {},
-    reasons: g.reasons,
-    ...g.budgetUse ? { budgetUse: g.budgetUse } : {}
+    status: g2.status,
+    ...g2.budget ? { budget: g2.budget } : {},
+    ...g2.stats ? { stats: g2.stats } : {},
+    ...g2.comparison ? { comparison: g2.comparison } : {},
+    reasons: g2.reasons,
+    ...g2.budgetUse ? { budgetUse: g2.budgetUse } : {}
   };
 }
 
 // src/gate/io/read-report.ts
-import { readFile as readFile4, stat as stat3 } from "node:fs/promises";
-
-// src/errors/usage-error.ts
-var UsageError = class extends CarbonGateError {
-  name = "UsageError";
-};
+import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
 
 // src/gate/report-schema.ts
 var sample2 = SampleReportSchema.pick({ status: true, energyJ: true, co2eG: true, durationS: true }).loose();
@@ -58411,7 +58837,9 @@ var benchmark2 = BenchmarkReportSchema.pick({ name: true, status: true, reason: 
   perUnit: external_exports.looseObject({ count: PerUnitSchema.shape.count.positive() }).optional(),
   budget: budget.optional()
 }).loose();
+var carbon = ReportSchema.shape.carbon.pick({ method: true, source: true, intensityYear: true, intensityGPerKwh: true }).extend({ intensitySource: external_exports.string().max(40), methodAsked: external_exports.string().max(40) }).partial().loose();
 var GateReportSchema = ReportSchema.pick({ schemaVersion: true }).extend({
+  carbon: carbon.optional(),
   benchmarks: external_exports.array(benchmark2).max(REPORT_LIMITS.benchmarks),
   totals: ReportSchema.shape.totals.pick({ energyJ: true, co2eG: true, budget: true }).loose()
 }).loose();
@@ -58428,7 +58856,7 @@ async function readReportFile(file3, role) {
   const fail2 = (why) => {
     throw new UsageError(`${role} ${file3}: ${why}`);
   };
-  const info3 = await stat3(file3).catch(
+  const info3 = await stat4(file3).catch(
     (e) => fail2(e.code === "ENOENT" ? "file not found" : `cannot read (${e.code ?? e.message})`)
   );
   if (!info3.isFile()) fail2("not a regular file");
@@ -58476,7 +58904,7 @@ function resolveBudget(top, own2) {
 }
 
 // src/io/config-file.ts
-import { open as open5, stat as stat4 } from "node:fs/promises";
+import { open as open5, stat as stat5 } from "node:fs/promises";
 import path5 from "node:path";
 
 // src/config/content-checks.ts
@@ -58638,9 +59066,9 @@ function durationField(spec) {
 }
 
 // src/config/budget-schema.ts
-function quantity(pattern, parse6, expected, doc) {
+function quantity(pattern, parse7, expected, doc) {
   const schema = external_exports.string().regex(new RegExp(pattern)).transform((text2, ctx) => {
-    const v = parse6(text2);
+    const v = parse7(text2);
     if (v !== null && v > 0) return v;
     ctx.issues.push({ code: "custom", message: expected, input: text2 });
     return external_exports.NEVER;
@@ -59035,6 +59463,18 @@ var IntensitySchema = field(
       "The live provider's zone or region when it differs from `region` (Electricity Maps zone, WattTime region).",
       { expected: 'a zone name like "DE", "US-CAL-CISO" or "CAISO_NORTH"' }
     ).optional(),
+    method: field(
+      external_exports.enum(GRID_METHODS),
+      "Method wanted: lifecycle, operational or marginal; asked of Electricity Maps. A source that cannot give it keeps its figure, with a note.",
+      {
+        expected: 'one of "lifecycle", "operational" or "marginal"',
+        hint: (found) => {
+          if (found === "direct") return `Electricity Maps' "direct" factors are "operational"`;
+          const m = typeof found === "string" ? closestMatch(found, GRID_METHODS) : void 0;
+          return m ? `did you mean "${m}"?` : void 0;
+        }
+      }
+    ).optional(),
     tokenEnv: envRef(
       "Env variable holding the Electricity Maps token (default CARBON_GATE_ELECTRICITY_MAPS_TOKEN)."
     ),
@@ -59046,7 +59486,7 @@ var IntensitySchema = field(
     )
   }),
   "Grid intensity source and provider settings.",
-  { expected: "a mapping with source, zone, tokenEnv, usernameEnv or passwordEnv" }
+  { expected: "a mapping with source, zone, method, tokenEnv, usernameEnv or passwordEnv" }
 );
 var lifetime = field(
   external_exports.string().regex(new RegExp(LONG_DURATION_PATTERN)).transform((text2, ctx) => {
@@ -59304,15 +59744,15 @@ function displayName(absolute) {
   return relative && !relative.startsWith("..") && !path5.isAbsolute(relative) ? relative : absolute;
 }
 async function readText(file3, label2) {
-  const info3 = await stat4(file3).catch((error63) => {
+  const info3 = await stat5(file3).catch((error63) => {
     throw new ConfigError([error63.code === "ENOENT" ? `${label2}: file not found` : cannotRead(label2, error63)]);
   });
   if (!info3.isFile()) throw new ConfigError([`${label2}: not a regular file; expected a YAML config file`]);
   if (info3.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label2}: the file is larger than 1 MiB`]);
-  const bytes = await readAtMost(file3, label2, MAX_CONFIG_BYTES + 1);
-  if (bytes.length > MAX_CONFIG_BYTES) throw new ConfigError([`${label2}: the file is larger than 1 MiB`]);
+  const bytes2 = await readAtMost(file3, label2, MAX_CONFIG_BYTES + 1);
+  if (bytes2.length > MAX_CONFIG_BYTES) throw new ConfigError([`${label2}: the file is larger than 1 MiB`]);
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes2);
   } catch {
     throw new ConfigError([`${label2}: binary content (invalid UTF-8); expected a UTF-8 YAML text file`]);
   }
@@ -59411,7 +59851,7 @@ function specsFromConfig(config2, configDir, opts = {}) {
 
 // src/engine/io/ab-base.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { realpath } from "node:fs/promises";
+import { realpath as realpath2 } from "node:fs/promises";
 import path10 from "node:path";
 
 // src/errors/base-revision-error.ts
@@ -59435,11 +59875,11 @@ function abBaseline(baseReport, ref) {
 }
 
 // src/io/worktree.ts
-import { chmod as chmod2, mkdtemp, rm as rm2 } from "node:fs/promises";
+import { chmod as chmod2, lchown, mkdtemp, readdir as readdir2, rm as rm2 } from "node:fs/promises";
 import os5 from "node:os";
 import path9 from "node:path";
 var trimmed = async (args, cwd) => (await git(args, { cwd })).trim();
-async function withWorktree(from, ref, use) {
+async function withWorktree(from, ref, use, opts = {}) {
   const repoRoot = await trimmed(["rev-parse", "--show-toplevel"], from).catch(() => {
     throw new BaseRevisionError("not-a-repository", ref, `${from} is not inside a git repository`);
   });
@@ -59453,6 +59893,7 @@ async function withWorktree(from, ref, use) {
   const dir = path9.join(parent, "base");
   try {
     await git(["worktree", "add", "--detach", dir, commit], { cwd: repoRoot });
+    if (opts.owner) await chownTree(dir, opts.owner);
     return await use({ dir, commit, repoRoot });
   } finally {
     await git(["worktree", "remove", "--force", dir], { cwd: repoRoot }).catch(() => {
@@ -59462,24 +59903,37 @@ async function withWorktree(from, ref, use) {
     });
   }
 }
+async function chownTree(dir, owner) {
+  await lchown(dir, owner.uid, owner.gid);
+  for (const entry of await readdir2(dir, { withFileTypes: true })) {
+    const p = path9.join(dir, entry.name);
+    if (entry.isDirectory()) await chownTree(p, owner);
+    else await lchown(p, owner.uid, owner.gid);
+  }
+}
 
 // src/engine/io/ab-base.ts
-async function withAbBase(configPath, ref, measure2) {
+async function withAbBase(configPath, ref, measure2, opts = {}) {
   if (ref.startsWith("-"))
     throw new BaseRevisionError("option-like", ref, `expected a git revision, found "${ref}"`);
-  const real = await realpath(configPath);
-  return withWorktree(path10.dirname(real), ref, async (wt) => {
-    const rel = path10.relative(wt.repoRoot, real);
-    const baseConfig = path10.join(wt.dir, rel);
-    if (!existsSync2(baseConfig)) throw new BaseRevisionError("no-config", ref, `${ref} has no ${rel}`);
-    const loaded2 = await loadConfig(baseConfig);
-    const { report, base } = await measure2(specsFromConfig(loaded2.config, loaded2.dir, { gated: true }));
-    const baseline = await abBaseline(
-      base ?? { benchmarks: [] },
-      `${ref} (${wt.commit.slice(0, 12)})`
-    ).load();
-    return { report, baseline };
-  });
+  const real = await realpath2(configPath);
+  return withWorktree(
+    path10.dirname(real),
+    ref,
+    async (wt) => {
+      const rel = path10.relative(wt.repoRoot, real);
+      const baseConfig = path10.join(wt.dir, rel);
+      if (!existsSync2(baseConfig)) throw new BaseRevisionError("no-config", ref, `${ref} has no ${rel}`);
+      const loaded2 = await loadConfig(baseConfig);
+      const { report, base } = await measure2(specsFromConfig(loaded2.config, loaded2.dir, { gated: true }));
+      const baseline = await abBaseline(
+        base ?? { benchmarks: [] },
+        `${ref} (${wt.commit.slice(0, 12)})`
+      ).load();
+      return { report, baseline };
+    },
+    opts
+  );
 }
 
 // src/carbon/credentials.ts
@@ -59574,7 +60028,7 @@ function withLiveIntensity(grid, source2, live, extraNotices = []) {
     // A provider time that does not parse keeps the embedded year rather than printing NaN.
     year: Number.isFinite(year) ? year : grid.year,
     source: live.source,
-    method: live.method,
+    method: normaliseMethod(live.method),
     intensitySource: source2,
     notices: [...grid.notices, ...extraNotices]
   };
@@ -59598,6 +60052,14 @@ function withExplicitIntensity(grid, gPerKwh, year, from) {
     grid: "custom",
     notices: []
   };
+}
+function withAskedMethod(grid, asked) {
+  if (asked === void 0) return grid;
+  const out = { ...grid, methodAsked: asked };
+  const line = methodNotMet({ ...grid, methodAsked: asked });
+  if (line)
+    out.notices = [...grid.notices, `${line}: the figure is kept as the source gives it, not converted`];
+  return out;
 }
 
 // src/carbon/pue.ts
@@ -59749,14 +60211,16 @@ async function detectAzureRegion(env, timeoutMs = 1e3) {
 
 // src/carbon/io/electricity-maps.ts
 var ELECTRICITY_MAPS_URL = "https://api.electricitymap.org";
+var FACTOR_TYPE = { lifecycle: "lifecycle", operational: "direct" };
 async function electricityMapsIntensity(req) {
   const base = baseUrl(req.env.CARBON_GATE_ELECTRICITYMAPS_URL, ELECTRICITY_MAPS_URL);
-  const url2 = `${base}/v3/carbon-intensity/latest?zone=${encodeURIComponent(req.zone)}`;
+  const factor = req.method ? FACTOR_TYPE[req.method] : void 0;
+  const url2 = `${base}/v3/carbon-intensity/latest?zone=${encodeURIComponent(req.zone)}` + (factor ? `&emissionFactorType=${factor}` : "");
   const doc = await getJson(url2, { headers: { "auth-token": req.token }, timeoutMs: req.timeoutMs });
   const where = "Electricity Maps";
   const gPerKwh = numberField(doc, ["carbonIntensity"], where);
   const measuredAt = optionalString(doc, ["datetime"]);
-  const type = optionalString(doc, ["emissionFactorType"]) ?? "lifecycle";
+  const type = optionalString(doc, ["emissionFactorType"]) ?? factor ?? "lifecycle";
   const estimated = doc.isEstimated === true ? ", estimated" : "";
   return {
     gPerKwh,
@@ -59816,6 +60280,150 @@ async function wattTimeIntensity(req) {
   };
 }
 
+// src/carbon/io/forecast.ts
+var MAX_POINTS = 5e3;
+var g = external_exports.number().nonnegative();
+var when = external_exports.string().max(40);
+function parse6(schema, doc, where) {
+  const r = schema.safeParse(doc);
+  if (r.success) return r.data;
+  const issue3 = r.error.issues[0];
+  const path21 = issue3?.path.length ? issue3.path.join(".") : "(root)";
+  throw new ProviderError(
+    "malformed",
+    `${where}: unexpected answer at ${path21}: ${issue3?.message ?? "invalid"}`
+  );
+}
+function epochMs(text2, where) {
+  const ms = Date.parse(text2);
+  if (!Number.isFinite(ms)) throw new ProviderError("malformed", `${where}: a time does not parse`);
+  return ms;
+}
+function stepS(times, fallbackS) {
+  let step = Infinity;
+  for (let i = 1; i < times.length; i++) {
+    const d = (times[i] - times[i - 1]) / 1e3;
+    if (d > 0) step = Math.min(step, d);
+  }
+  return Number.isFinite(step) ? step : fallbackS;
+}
+function nonEmpty(points, where) {
+  if (points.length === 0) throw new ProviderError("malformed", `${where}: the forecast has no points`);
+  return points;
+}
+var UkSchema = external_exports.object({
+  data: external_exports.array(
+    external_exports.object({
+      from: when,
+      to: when,
+      intensity: external_exports.object({ forecast: g, actual: g.nullable().optional(), index: external_exports.string().optional() })
+    })
+  ).max(MAX_POINTS)
+});
+function ukTime(d) {
+  return `${d.toISOString().slice(0, 16)}Z`;
+}
+async function ukForecast(req) {
+  const now = req.now ?? /* @__PURE__ */ new Date();
+  const base = baseUrl(req.env.CARBON_GATE_UK_CARBON_INTENSITY_URL, UK_CARBON_INTENSITY_URL);
+  const from = new Date(Math.floor(now.getTime() / 18e5) * 18e5);
+  const doc = await getJson(`${base}/intensity/${ukTime(from)}/fw48h`, { timeoutMs: req.timeoutMs });
+  const where = "UK Carbon Intensity forecast";
+  const data6 = parse6(UkSchema, doc, where).data;
+  const points = data6.map((d) => {
+    const start = epochMs(d.from, where);
+    return { startMs: start, slotS: (epochMs(d.to, where) - start) / 1e3, gPerKwh: d.intensity.forecast };
+  });
+  return {
+    intensitySource: "uk",
+    source: "UK Carbon Intensity API forecast, Great Britain (operational, half-hourly)",
+    method: "operational",
+    fetchedAt: now.toISOString(),
+    points: nonEmpty(points, where)
+  };
+}
+var ElectricityMapsSchema = external_exports.object({
+  zone: external_exports.string().max(100).optional(),
+  forecast: external_exports.array(external_exports.object({ carbonIntensity: g, datetime: when })).max(MAX_POINTS),
+  updatedAt: external_exports.string().max(40).optional()
+});
+async function electricityMapsForecast(req) {
+  const now = req.now ?? /* @__PURE__ */ new Date();
+  const base = baseUrl(req.env.CARBON_GATE_ELECTRICITYMAPS_URL, ELECTRICITY_MAPS_URL);
+  const method = req.method ?? "lifecycle";
+  const url2 = `${base}/v3/carbon-intensity/forecast?zone=${encodeURIComponent(req.zone)}` + (method === "operational" ? "&emissionFactorType=direct" : "");
+  const doc = await getJson(url2, { headers: { "auth-token": req.token }, timeoutMs: req.timeoutMs });
+  const where = "Electricity Maps forecast";
+  const answer = parse6(ElectricityMapsSchema, doc, where);
+  const times = answer.forecast.map((p) => epochMs(p.datetime, where));
+  const slotS = stepS(times, 3600);
+  const points = answer.forecast.map((p, i) => ({ startMs: times[i], slotS, gPerKwh: p.carbonIntensity }));
+  return {
+    intensitySource: "electricity-maps",
+    source: `Electricity Maps forecast, zone ${req.zone} (${method})${answer.updatedAt ? ` updated ${answer.updatedAt}` : ""}`,
+    method,
+    fetchedAt: now.toISOString(),
+    points: nonEmpty(points, where)
+  };
+}
+var WattTimeSchema = external_exports.object({
+  data: external_exports.array(external_exports.object({ point_time: when, value: g })).max(MAX_POINTS),
+  meta: external_exports.object({
+    units: external_exports.literal("lbs_co2_per_mwh"),
+    data_point_period_seconds: external_exports.number().positive().optional()
+  })
+});
+async function wattTimeForecast(req) {
+  const now = req.now ?? /* @__PURE__ */ new Date();
+  const base = baseUrl(req.env.CARBON_GATE_WATTTIME_URL, WATTTIME_URL);
+  const basic = Buffer.from(`${req.username}:${req.password}`).toString("base64");
+  const login = await getJson(`${base}/login`, {
+    headers: { authorization: `Basic ${basic}` },
+    timeoutMs: req.timeoutMs
+  });
+  const token = parse6(external_exports.object({ token: external_exports.string().min(1).max(1e4) }), login, "WattTime login").token;
+  const url2 = `${base}/v3/forecast?region=${encodeURIComponent(req.region)}&signal_type=co2_moer`;
+  const doc = await getJson(url2, { headers: { authorization: `Bearer ${token}` }, timeoutMs: req.timeoutMs });
+  const where = "WattTime forecast";
+  const answer = parse6(WattTimeSchema, doc, where);
+  const times = answer.data.map((p) => epochMs(p.point_time, where));
+  const slotS = answer.meta.data_point_period_seconds ?? stepS(times, 300);
+  const points = answer.data.map((p, i) => ({
+    startMs: times[i],
+    slotS,
+    gPerKwh: p.value * LBS_PER_MWH_TO_G_PER_KWH
+  }));
+  return {
+    intensitySource: "watttime",
+    source: `WattTime MOER forecast, region ${req.region} (marginal, lbs/MWh \xD7 0.453592)`,
+    method: "marginal",
+    fetchedAt: now.toISOString(),
+    points: nonEmpty(points, where)
+  };
+}
+var isForecastSource = (s) => ["electricity-maps", "watttime", "uk"].includes(s);
+async function forecastFor(grid, req) {
+  const source2 = grid.intensitySource;
+  if (!isForecastSource(source2)) return { warnings: [] };
+  const opts = { env: req.env, timeoutMs: req.timeoutMs, now: req.now };
+  try {
+    if (source2 === "uk") return { forecast: await ukForecast(opts), warnings: [] };
+    if (source2 === "electricity-maps") {
+      const token = req.credentials.electricityMapsToken;
+      const zone = req.zone ?? (grid.grid === "world" ? void 0 : grid.grid);
+      if (!token || !zone) return { warnings: [] };
+      const method = grid.method === "operational" ? "operational" : "lifecycle";
+      return { forecast: await electricityMapsForecast({ ...opts, zone, token, method }), warnings: [] };
+    }
+    const creds = req.credentials.wattTime;
+    if (!creds || !req.zone) return { warnings: [] };
+    return { forecast: await wattTimeForecast({ ...opts, region: req.zone, ...creds }), warnings: [] };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { warnings: [`forecast from ${source2}: ${why}; no cleaner-when hint`] };
+  }
+}
+
 // src/carbon/io/live-intensity.ts
 var UK_NOTICE = "UK Carbon Intensity gives operational (direct) emissions, not lifecycle: lower than the embedded figures";
 var WATTTIME_NOTICE = "WattTime MOER is a marginal signal (the plant that answers extra demand), not an average";
@@ -59836,7 +60444,13 @@ async function applyLiveSource(grid, req) {
           "no token (the Electricity Maps token flag or input, the variable `intensity.tokenEnv` names, or CARBON_GATE_ELECTRICITY_MAPS_TOKEN)"
         );
       if (!zone) return fallback("no zone: set a region or `intensity.zone`");
-      const live2 = await electricityMapsIntensity({ zone, token, env: req.env, timeoutMs: req.timeoutMs });
+      const live2 = await electricityMapsIntensity({
+        zone,
+        token,
+        env: req.env,
+        timeoutMs: req.timeoutMs,
+        ...req.method ? { method: req.method } : {}
+      });
       return { grid: withLiveIntensity(grid, "electricity-maps", live2), warnings: [] };
     }
     if (req.source === "watttime") {
@@ -59878,6 +60492,7 @@ async function resolveCarbon(inp) {
   if (!resolved.ok) throw new RegionError(resolved.origin, resolved.detail);
   let grid = resolved.grid;
   const warnings = [];
+  let forecast;
   const i = inp.intensity ?? {};
   if (i.value !== void 0) {
     grid = withExplicitIntensity(grid, i.value, (/* @__PURE__ */ new Date()).getUTCFullYear(), "--intensity");
@@ -59888,10 +60503,16 @@ async function resolveCarbon(inp) {
       i.sourceConfig,
       credentials.electricityMapsToken !== void 0
     );
-    const live = await applyLiveSource(grid, { source: source2, zone: i.zone, credentials, env });
+    const live = await applyLiveSource(grid, { source: source2, zone: i.zone, method: i.method, credentials, env });
     grid = live.grid;
     warnings.push(...credentials.notices, ...live.warnings);
+    if (inp.forecast) {
+      const f = await forecastFor(grid, { zone: i.zone, credentials, env });
+      forecast = f.forecast;
+      warnings.push(...f.warnings);
+    }
   }
+  grid = withAskedMethod(grid, i.method);
   const pue = resolvePue({
     ...inp.pue,
     cloud: grid.cloud,
@@ -59899,23 +60520,24 @@ async function resolveCarbon(inp) {
   });
   const embodied = resolveEmbodied(inp.embodied, env);
   grid = { ...grid, notices: [...grid.notices, ...warnings] };
-  return { grid, pue, embodied, warnings };
+  return { grid, pue, embodied, warnings, ...forecast ? { forecast } : {} };
 }
 
 // src/runner/run-suite.ts
 async function runSuite(specs, deps) {
   const runs = [];
+  const metricsCap = sampleMetricsCap(specs.reduce((n, s) => n + s.repeat, 0));
   for (const [i, spec] of specs.entries()) {
     if (deps.interrupted?.()) {
       runs.push({ spec, status: "error", reason: "not run: interrupted", samples: [] });
       continue;
     }
     const where = `[${i + 1}/${specs.length}] ${spec.name}`;
-    runs.push(await runBenchmark(spec, where, deps));
+    runs.push(await runBenchmark(spec, where, deps, metricsCap));
   }
   return runs;
 }
-async function runBenchmark(spec, where, deps) {
+async function runBenchmark(spec, where, deps, metricsCap) {
   for (let w2 = 1; w2 <= spec.warmup; w2++) {
     if (deps.interrupted?.()) return { spec, status: "error", reason: "not run: interrupted", samples: [] };
     deps.progress(`${where}: warmup ${w2}/${spec.warmup}`);
@@ -59930,7 +60552,7 @@ async function runBenchmark(spec, where, deps) {
     if (deps.interrupted?.())
       return { spec, status: "error", reason: `interrupted before repeat ${r}/${spec.repeat}`, samples };
     deps.progress(`${where}: repeat ${r}/${spec.repeat}`);
-    const sample4 = await meteredRepeat(spec, r, deps);
+    const sample4 = await meteredRepeat(spec, r, deps, metricsCap);
     samples.push(sample4);
     const command = sample4.command;
     if (!command.ok) {
@@ -59939,10 +60561,11 @@ async function runBenchmark(spec, where, deps) {
   }
   return { spec, status: "ok", samples };
 }
-async function meteredRepeat(spec, repeat, deps) {
+async function meteredRepeat(spec, repeat, deps, metricsCap = sampleMetricsCap(SUITE_LIMITS.suiteRepeats)) {
   const session = deps.meter.start();
-  const command = await deps.spawnBenchmark(spec, (pid) => session.track(pid));
+  const ran = await deps.spawnBenchmark(spec, (pid) => session.track(pid));
   const measurement = await session.stop();
+  const command = ran.reported ? { ...ran, reported: capSampleMetrics(ran.reported, metricsCap) } : ran;
   return sampleRun(repeat, command, measurement);
 }
 function sampleRun(repeat, command, measurement) {
@@ -59964,6 +60587,7 @@ function sampleRun(repeat, command, measurement) {
 // src/gate/ab-run.ts
 async function runAb(head, base, deps) {
   const out = { head: [], base: [] };
+  const metricsCap = sampleMetricsCap(head.reduce((n, s) => n + s.repeat, 0));
   for (const [i, spec] of head.entries()) {
     const where = `[${i + 1}/${head.length}] ${spec.name}`;
     if (deps.interrupted?.()) {
@@ -59983,10 +60607,15 @@ async function runAb(head, base, deps) {
       const order = r % 2 === 1 ? sides : [...sides].reverse();
       for (const s of order.filter((x) => !x.run.reason)) {
         deps.progress(`${where}: ${s.label} repeat ${r}/${spec.repeat}`);
-        const sample4 = await meteredRepeat(s.run.spec, r, {
-          meter: deps.meter,
-          spawnBenchmark: s.exec
-        });
+        const sample4 = await meteredRepeat(
+          s.run.spec,
+          r,
+          {
+            meter: deps.meter,
+            spawnBenchmark: s.exec
+          },
+          metricsCap
+        );
         s.run.samples.push(sample4);
         if (!sample4.command.ok) fail(s, `repeat ${r}/${spec.repeat}: ${sample4.command.reason}`);
       }
@@ -59999,9 +60628,9 @@ async function runAb(head, base, deps) {
 function side(spec, exec, label2) {
   return { label: label2, exec, run: { spec, status: "ok", samples: [] } };
 }
-function fail(s, reason) {
+function fail(s, reason2) {
   s.run.status = "error";
-  s.run.reason = reason;
+  s.run.reason = reason2;
 }
 async function warm(s, where, deps) {
   const n = s.run.spec.warmup;
@@ -60019,14 +60648,14 @@ function compositeMeter(cpu, gpu) {
   return {
     describe: () => {
       const c = cpu.describe();
-      const g = gpu.describe();
+      const g2 = gpu.describe();
       const merged = {
         ...c,
-        gpu: g.gpu,
-        basis: [...c.basis, ...g.basis],
+        gpu: g2.gpu,
+        basis: [...c.basis, ...g2.basis],
         scope: `${c.scope ?? "CPU"} + GPU`
       };
-      if (g.gpuNames) merged.gpuNames = g.gpuNames;
+      if (g2.gpuNames) merged.gpuNames = g2.gpuNames;
       return merged;
     },
     start: () => {
@@ -67455,7 +68084,7 @@ var VENDOR_RULES = [
   [/h3c/, "h3c"],
   [/tyan/, "tyan"]
 ];
-var VENDOR_GROUPS = [...VENDOR_RULES.map(([, g]) => g), "other"].sort();
+var VENDOR_GROUPS = [...VENDOR_RULES.map(([, g2]) => g2), "other"].sort();
 var CPU_MAKERS = {
   intel: "intel",
   genuineintel: "intel",
@@ -67616,8 +68245,8 @@ function inferArchitecture(key) {
 var SPELLING = { kabylabe: "kabylake", westmere: "nehalem" };
 var VAGUE = /* @__PURE__ */ new Set(["", "epyc", "unknown"]);
 function canonicalArchitecture(given, key) {
-  const g = (given ?? "").trim().toLowerCase();
-  if (!VAGUE.has(g)) return SPELLING[g] ?? g;
+  const g2 = (given ?? "").trim().toLowerCase();
+  if (!VAGUE.has(g2)) return SPELLING[g2] ?? g2;
   return inferArchitecture(key);
 }
 var NEAREST_TRAINED = {
@@ -68006,8 +68635,8 @@ function read(path21) {
   }
 }
 function readSystemCpu() {
-  const stat6 = process.platform === "linux" ? read(`${procRoot()}/stat`) : null;
-  const parsed = stat6 ? parseProcStat(stat6) : null;
+  const stat7 = process.platform === "linux" ? read(`${procRoot()}/stat`) : null;
+  const parsed = stat7 ? parseProcStat(stat7) : null;
   if (parsed) return { ...parsed, source: "proc" };
   let busy = 0;
   let total = 0;
@@ -68253,23 +68882,18 @@ function describeNvidia(gpus, intervalS) {
     ],
     intervalS,
     scope: "GPU boards (nvidia-smi power.draw)",
-    gpuNames: [...gpus].sort((a, b) => a.index - b.index).map((g) => g.name)
+    gpuNames: [...gpus].sort((a, b) => a.index - b.index).map((g2) => g2.name)
   };
-}
-
-// src/text/terminal-safe.ts
-function terminalSafe(text2) {
-  return text2.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
 }
 
 // src/meter/nvidia-notes.ts
 function noteworthyGapS(intervalS) {
   return Math.max(1, 5 * intervalS);
 }
-var clip = (text2) => terminalSafe(text2.length > 80 ? `${text2.slice(0, 77)}...` : text2);
+var clip2 = (text2) => terminalSafe(text2.length > 80 ? `${text2.slice(0, 77)}...` : text2);
 function gpuNotes(t, startS, endS, intervalS) {
-  const label2 = `GPU ${t.index} (${clip(t.name)})`;
-  const why = [...t.skippedValues].map(clip).join(", ");
+  const label2 = `GPU ${t.index} (${clip2(t.name)})`;
+  const why = [...t.skippedValues].map(clip2).join(", ");
   if (!t.first || !t.last) {
     const seen = t.skipped > 0 ? `${t.skipped} skipped: ${why}` : "nvidia-smi printed no line for it";
     return [
@@ -68308,7 +68932,7 @@ function outputNotes(samples, bursts, unreadable, firstUnreadable) {
   const notes = [];
   if (unreadable > 0)
     notes.push(
-      `nvidia-smi printed ${unreadable} unreadable line(s), ignored (first: "${clip(firstUnreadable)}")`
+      `nvidia-smi printed ${unreadable} unreadable line(s), ignored (first: "${clip2(firstUnreadable)}")`
     );
   if (bursts > 2 && bursts > samples / 10)
     notes.push(
@@ -68358,7 +68982,7 @@ var GpuEnergyIntegrator = class {
   firstUnreadable = "";
   /** `known`: the GPUs detection found, so one that never prints a line still gets a row and a note. */
   constructor(known) {
-    for (const g of known) this.track(g.index, g.name);
+    for (const g2 of known) this.track(g2.index, g2.name);
   }
   /** Samples seen so far, valid or not. */
   get sampleCount() {
@@ -68408,7 +69032,7 @@ var GpuEnergyIntegrator = class {
       out.push(...gpuNotes(t, startS, endS, intervalS));
     }
     out.push(...outputNotes(this.samples, this.bursts, this.unreadable, this.firstUnreadable));
-    const total = gpus.reduce((s, g) => s + g.energyJ, 0);
+    const total = gpus.reduce((s, g2) => s + g2.energyJ, 0);
     return {
       durationS: Math.max(0, endS - startS),
       energyJ: total,
@@ -68493,13 +69117,13 @@ function detectNvidiaGpus(opts = {}) {
     execFile2(binary, args, { timeout, maxBuffer: 1 << 20, encoding: "utf8" }, (err, stdout, stderr) => {
       if (err) {
         const e = err;
-        let reason;
-        if (e.code === "ENOENT") reason = `nvidia-smi not found at ${binary}`;
-        else if (e.killed) reason = `nvidia-smi did not answer within ${timeout / 1e3} s`;
+        let reason2;
+        if (e.code === "ENOENT") reason2 = `nvidia-smi not found at ${binary}`;
+        else if (e.killed) reason2 = `nvidia-smi did not answer within ${timeout / 1e3} s`;
         else if (typeof e.code === "number")
-          reason = `nvidia-smi failed (exit code ${e.code}): ${firstLine(stdout || stderr) || "no output"}`;
-        else reason = `could not run nvidia-smi (${binary}): ${firstLine(e.message)}`;
-        resolve({ ok: false, reason });
+          reason2 = `nvidia-smi failed (exit code ${e.code}): ${firstLine(stdout || stderr) || "no output"}`;
+        else reason2 = `could not run nvidia-smi (${binary}): ${firstLine(e.message)}`;
+        resolve({ ok: false, reason: reason2 });
         return;
       }
       const gpus = parseGpuList(stdout);
@@ -68715,15 +69339,15 @@ function jsonErrorLine(error63, text2, file3) {
   const message = (error63.message ?? "").split("\n")[0] ?? "";
   const offset = /\bat position (\d+)/.exec(message)?.[1];
   const where = offset === void 0 ? file3 : `${file3}:${lineCol2(text2, Number(offset))}`;
-  let reason;
-  if (/^Unexpected token\b/.test(message)) reason = "unexpected character";
-  else if (/^Unexpected end of JSON input/.test(message)) reason = "the text ends before the JSON value does";
+  let reason2;
+  if (/^Unexpected token\b/.test(message)) reason2 = "unexpected character";
+  else if (/^Unexpected end of JSON input/.test(message)) reason2 = "the text ends before the JSON value does";
   else {
-    reason = message.replace(/\s*(in JSON\s*)?at position \d+.*$/, "").replace(/\s*in JSON$/, "");
-    if (reason === "" || /["`\\]/.test(reason) || reason.length > 80) reason = "syntax error";
-    else reason = reason[0].toLowerCase() + reason.slice(1);
+    reason2 = message.replace(/\s*(in JSON\s*)?at position \d+.*$/, "").replace(/\s*in JSON$/, "");
+    if (reason2 === "" || /["`\\]/.test(reason2) || reason2.length > 80) reason2 = "syntax error";
+    else reason2 = reason2[0].toLowerCase() + reason2.slice(1);
   }
-  return `${where}: invalid JSON: ${reason}; expected ${EXPECTED2}`;
+  return `${where}: invalid JSON: ${reason2}; expected ${EXPECTED2}`;
 }
 function lineCol2(text2, offset) {
   const before = text2.slice(0, offset);
@@ -69228,12 +69852,12 @@ async function selectMeter(opts) {
 
 // src/report/carbon-summary.ts
 function carbonSummary(inp, benchmarks, energyJ2) {
-  const g = inp.grid;
+  const g2 = inp.grid;
   const m = inp.embodied ?? null;
-  const carbon = {
-    grid: g.grid,
-    method: g.method,
-    intensitySource: g.intensitySource,
+  const carbon2 = {
+    grid: g2.grid,
+    method: g2.method,
+    intensitySource: g2.intensitySource,
     embodied: m ? {
       totalKg: m.totalKg,
       lifetimeS: m.lifetimeS,
@@ -69242,15 +69866,16 @@ function carbonSummary(inp, benchmarks, energyJ2) {
       source: m.source
     } : null
   };
-  if (g.measuredAt) carbon.measuredAt = g.measuredAt;
-  if (g.cloud) {
-    carbon.cloud = g.cloud;
-    const hint = cleanerElsewhere(g.cloud.provider, energyJ2 / J_PER_KWH);
-    if (hint) carbon.cleanerElsewhere = hint;
+  if (g2.methodAsked) carbon2.methodAsked = g2.methodAsked;
+  if (g2.measuredAt) carbon2.measuredAt = g2.measuredAt;
+  if (g2.cloud) {
+    carbon2.cloud = g2.cloud;
+    const hint = cleanerElsewhere(g2.cloud.provider, energyJ2 / J_PER_KWH);
+    if (hint) carbon2.cleanerElsewhere = hint;
   }
   const notices = [];
   const summary3 = {
-    carbon,
+    carbon: carbon2,
     equivalents: (co2eG) => equivalents(energyJ2 / J_PER_KWH * inp.pue.value, co2eG),
     notices
   };
@@ -69266,7 +69891,7 @@ function carbonSummary(inp, benchmarks, energyJ2) {
         trainEnergyJ: ok.filter((b) => b.kind === "training").reduce((s, b) => s + b.energyJ, 0),
         inferenceEnergyJPerQuery: inference.reduce((s, b) => s + perQuery(b), 0),
         pue: inp.pue.value,
-        intensityGPerKwh: g.intensityGPerKwh,
+        intensityGPerKwh: g2.intensityGPerKwh,
         basis: "Patterson et al. (2022): (E_train + queries \xD7 E_inference) \xD7 PUE \xD7 intensity; E_train = training benchmarks, E_inference = inference benchmarks per query (per unit when unit is inference, else per run), summed"
       });
     }
@@ -69286,9 +69911,11 @@ function buildReport(inp) {
     embodied: (s) => embodied ? embodiedGrams(embodied, s) : 0
   };
   const benchmarks = inp.runs.map((run2) => benchmarkReport(run2, rates));
+  const forecast = inp.forecast ? forecastInfo(inp.forecast) : null;
+  if (inp.forecast && forecast) attachCleanerWhen(benchmarks, inp.forecast, inp);
   const sum = (pick2) => benchmarks.reduce((s, b) => s + (pick2(b) ?? 0), 0);
   const energyJ2 = sum((b) => b.energyJ);
-  const carbon = carbonSummary(inp, benchmarks, energyJ2);
+  const carbon2 = carbonSummary(inp, benchmarks, energyJ2);
   const errored = benchmarks.filter((b) => b.status === "error");
   const status = errored.length ? "error" : "pass";
   return {
@@ -69315,7 +69942,8 @@ function buildReport(inp) {
       source: inp.grid.source,
       pue: inp.pue.value,
       pueSource: inp.pue.source,
-      ...carbon.carbon
+      ...carbon2.carbon,
+      ...forecast ? { forecast } : {}
     },
     benchmarks,
     totals: {
@@ -69325,9 +69953,9 @@ function buildReport(inp) {
       co2eG: sum((b) => b.co2eG),
       operationalG: sum((b) => b.operationalG),
       embodiedG: sum((b) => b.embodiedG),
-      equivalents: carbon.equivalents(sum((b) => b.co2eG))
+      equivalents: carbon2.equivalents(sum((b) => b.co2eG))
     },
-    ...carbon.projection ? { projection: carbon.projection } : {},
+    ...carbon2.projection ? { projection: carbon2.projection } : {},
     verdict: {
       status,
       reasons: errored.map((b) => `${b.name}: ${b.reason ?? "error"}`),
@@ -69336,7 +69964,7 @@ function buildReport(inp) {
     },
     notices: unique([
       ...inp.grid.notices,
-      ...carbon.notices,
+      ...carbon2.notices,
       ...inp.notices ?? [],
       ...benchmarks.flatMap(meterNotes)
     ])
@@ -69410,6 +70038,18 @@ function benchmarkReport(run2, rates) {
   Object.assign(b, summariseModel(ok, energyJ2));
   return b;
 }
+function attachCleanerWhen(benchmarks, forecast, inp) {
+  for (const b of benchmarks) {
+    if (b.kind !== "training" || b.energyJ === null || b.durationS === null) continue;
+    const hint = cleanerWhen({
+      points: forecast.points,
+      durationS: b.durationS,
+      nowMs: Date.parse(inp.createdAt),
+      energyKwh: b.energyJ / J_PER_KWH * inp.pue.value
+    });
+    if (hint) b.cleanerWhen = hint;
+  }
+}
 function meterNotes(b) {
   return b.samples.flatMap((s) => s.notes.map((n) => `${b.name}: repeat ${s.repeat}: ${n}`));
 }
@@ -69418,10 +70058,10 @@ function unique(items) {
 }
 
 // src/runner/io/spawn-command.ts
-import { spawn as spawn2 } from "node:child_process";
-import { existsSync as existsSync3 } from "node:fs";
-import { performance as performance5 } from "node:perf_hooks";
-import { setTimeout as delay2 } from "node:timers/promises";
+import { spawn as spawn3 } from "node:child_process";
+import { existsSync as existsSync4 } from "node:fs";
+import { performance as performance6 } from "node:perf_hooks";
+import { setTimeout as delay3 } from "node:timers/promises";
 
 // src/runner/describe-exit.ts
 function describeExit(r, timeoutS) {
@@ -69469,10 +70109,14 @@ var LinePrefixer = class {
   get pendingBytes() {
     return this.pendingLen;
   }
+  /**
+   * Takes a chunk of the child's output. False when the output stream asks to wait for 'drain'
+   * (Writable#write returned false): the caller should stop reading the child until then.
+   */
   write(chunk) {
     const data6 = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
     const n = data6.length;
-    if (n === 0) return;
+    if (n === 0) return !this.out.writableNeedDrain;
     this.begin(n);
     let pos = 0;
     if (this.afterCr) {
@@ -69500,7 +70144,7 @@ var LinePrefixer = class {
       this.line(data6, pos, stop, end);
       pos = end;
     }
-    this.end();
+    return this.end();
   }
   /** Ends a partial line with "\n" (the child has exited). */
   flush() {
@@ -69594,21 +70238,35 @@ var LinePrefixer = class {
     for (let i = 0; i < n; i++) out[o++] = src[i];
     this.outLen = o;
   }
-  /** Writes the output of one write, if any; the buffer is the stream's from now on. */
+  /**
+   * Writes the output of one write, if any; the buffer is the stream's from now on. Returns whether
+   * the stream takes more without waiting for 'drain'.
+   */
   end() {
-    if (this.outLen > 0) this.out.write(this.outBuf.subarray(0, this.outLen));
+    const ok = this.outLen > 0 ? this.out.write(this.outBuf.subarray(0, this.outLen)) : !this.out.writableNeedDrain;
     this.outBuf = EMPTY;
     this.outLen = 0;
+    return ok;
   }
 };
 
 // src/runner/io/metrics-channel.ts
-import { chmodSync, chownSync, constants as constants6, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { lstat as lstat2, open as open6, rm as rm3 } from "node:fs/promises";
+import {
+  chmodSync,
+  closeSync as closeSync2,
+  constants as constants6,
+  fchmodSync,
+  fchownSync,
+  mkdtempSync,
+  openSync as openSync2,
+  rmSync
+} from "node:fs";
+import { lstat as lstat3, open as open6, rm as rm3, unlink as unlink3 } from "node:fs/promises";
 import os8 from "node:os";
 import path14 from "node:path";
 var MAX_BYTES = 1024 * 1024;
 var OPEN_FLAGS = constants6.O_RDONLY | (constants6.O_NONBLOCK ?? 0) | (constants6.O_NOFOLLOW ?? 0);
+var CREATE_FLAGS = constants6.O_WRONLY | constants6.O_CREAT | constants6.O_EXCL | (constants6.O_NOFOLLOW ?? 0);
 var dirs = /* @__PURE__ */ new Map();
 var counter = 0;
 function privateDir(kind3) {
@@ -69622,19 +70280,27 @@ function privateDir(kind3) {
   return dir;
 }
 function removeMetricsDirs() {
-  for (const dir of dirs.values()) rmSync(dir, { recursive: true, force: true });
+  for (const dir of dirs.values()) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 2, retryDelay: 10 });
+    } catch {
+    }
+  }
   dirs.clear();
 }
 function newMetricsFile(owner) {
-  const n = ++counter;
-  if (!owner) {
-    const file3 = path14.join(privateDir("own"), `run-${n}.json`);
-    return { file: file3, remove: file3 };
+  const file3 = path14.join(privateDir(owner ? "shared" : "own"), `run-${++counter}.json`);
+  const fd = openSync2(file3, CREATE_FLAGS, 384);
+  try {
+    fchmodSync(fd, 384);
+    if (owner) fchownSync(fd, owner.uid, owner.gid);
+  } catch (e) {
+    rmSync(file3, { force: true });
+    throw e;
+  } finally {
+    closeSync2(fd);
   }
-  const own2 = path14.join(privateDir("shared"), `run-${n}`);
-  mkdirSync(own2, { mode: 448 });
-  chownSync(own2, owner.uid, owner.gid);
-  return { file: path14.join(own2, "metrics.json"), remove: own2 };
+  return { file: file3, shared: !!owner };
 }
 var LINK = "metrics file is a symbolic link: not followed, ignored";
 var ignored = (problem) => ({ metrics: {}, problems: [problem] });
@@ -69659,14 +70325,15 @@ async function takeMetrics(slot) {
   } catch (e) {
     return ignored(`metrics file could not be read (${code(e)}): ignored`);
   } finally {
-    await rm3(slot.remove, { recursive: true, force: true }).catch(() => {
+    const removed = slot.shared ? unlink3(slot.file) : rm3(slot.file, { recursive: true, force: true });
+    await removed.catch(() => {
     });
   }
 }
 async function readMetrics(file3) {
   let st;
   try {
-    st = await lstat2(file3);
+    st = await lstat3(file3);
   } catch (e) {
     if (code(e) === "ENOENT") return void 0;
     throw e;
@@ -69691,6 +70358,7 @@ async function readMetrics(file3) {
       total += bytesRead;
     }
     if (total > MAX_BYTES) return ignored(`metrics file over ${MAX_BYTES} bytes: ignored`);
+    if (total === 0) return void 0;
     return parseMetricsFile(buf.subarray(0, total).toString("utf8"));
   } finally {
     await fh.close();
@@ -69699,8 +70367,32 @@ async function readMetrics(file3) {
 
 // src/runner/io/process-tree.ts
 import { readFileSync as readFileSync3, readdirSync as readdirSync3 } from "node:fs";
-import { readFile as readFile5 } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
+
+// src/runner/io/proc-environ.ts
+import { readFile as readFile5 } from "node:fs/promises";
+var STALLED_MS = 1e3;
+var queue = Promise.resolve();
+var stalled = false;
+function readEnviron(path21) {
+  if (stalled) return Promise.resolve(null);
+  const read2 = queue.then(() => {
+    if (stalled) return null;
+    const timer = setTimeout(() => stalled = true, STALLED_MS);
+    timer.unref();
+    return readFile5(path21, "utf8").then(
+      (text2) => text2,
+      () => null
+    ).finally(() => {
+      clearTimeout(timer);
+      stalled = false;
+    });
+  });
+  queue = read2;
+  return read2;
+}
+
+// src/runner/io/process-tree.ts
 function defaultProcRoot() {
   return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
 }
@@ -69722,13 +70414,6 @@ var isPidName = (name2) => /^\d+$/.test(name2);
 function readSync2(path21) {
   try {
     return readFileSync3(path21, "utf8");
-  } catch {
-    return null;
-  }
-}
-async function readAsync(path21) {
-  try {
-    return await readFile5(path21, "utf8");
   } catch {
     return null;
   }
@@ -69831,13 +70516,15 @@ var ProcessTree = class {
     for (const p of all.values()) if (p.pgid === this.rootPid) take(p);
     const marker = this.opts.envMarker;
     if (marker) {
-      const since = this.rootStart === void 0 ? -1 : Number(this.rootStart);
+      const since2 = this.rootStart === void 0 ? -1 : Number(this.rootStart);
       const candidates = [...all.values()].filter(
-        (p) => !found.has(p.pid) && p.pid !== this.self && !isDead(p) && Number(p.startTime) >= since
+        (p) => !found.has(p.pid) && p.pid !== this.self && !isDead(p) && Number(p.startTime) >= since2
       );
       const marked = await Promise.all(candidates.map((p) => this.hasMarker(p.pid, marker)));
       candidates.forEach((p, i) => marked[i] && take(p));
     }
+    const since = this.rootStart === void 0 ? void 0 : Number(this.rootStart);
+    for (const p of await this.opts.orphans?.(all, since) ?? []) if (!found.has(p.pid)) take(p);
     const kids = childIndex(all.values());
     const stack = [...found.keys()];
     while (stack.length) {
@@ -69887,27 +70574,30 @@ var ProcessTree = class {
     return out;
   }
   scanSync() {
-    const out = /* @__PURE__ */ new Map();
-    let names;
-    try {
-      names = readdirSync3(this.root);
-    } catch {
-      return out;
-    }
-    for (const name2 of names) {
-      if (!isPidName(name2)) continue;
-      const text2 = readSync2(`${this.root}/${name2}/stat`);
-      const p = text2 ? parseStat(text2) : null;
-      if (p) out.set(p.pid, p);
-    }
-    return out;
+    return scanProc(this.root);
   }
   async hasMarker(pid, marker) {
-    let env = await readAsync(`${this.root}/${pid}/environ`);
-    if (env === "") env = await delay(20).then(() => readAsync(`${this.root}/${pid}/environ`));
+    let env = await readEnviron(`${this.root}/${pid}/environ`);
+    if (env === "") env = await delay(20).then(() => readEnviron(`${this.root}/${pid}/environ`));
     return env !== null && env.split("\0").includes(marker);
   }
 };
+function scanProc(root) {
+  const out = /* @__PURE__ */ new Map();
+  let names;
+  try {
+    names = readdirSync3(root);
+  } catch {
+    return out;
+  }
+  for (const name2 of names) {
+    if (!isPidName(name2)) continue;
+    const text2 = readSync2(`${root}/${name2}/stat`);
+    const p = text2 ? parseStat(text2) : null;
+    if (p) out.set(p.pid, p);
+  }
+  return out;
+}
 function childIndex(procs) {
   const kids = /* @__PURE__ */ new Map();
   for (const p of procs) {
@@ -69923,14 +70613,150 @@ function describePids(procs, max = 5) {
   return `${procs.length === 1 ? "pid" : "pids"} ${shown.join(", ")}${more}`;
 }
 
+// src/runner/io/strays.ts
+import { spawn as spawn2 } from "node:child_process";
+import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
+import { performance as performance5 } from "node:perf_hooks";
+import { setTimeout as delay2 } from "node:timers/promises";
+var KILLER_LIMIT_MS = 2e3;
+var GONE_WAIT_MS = 500;
+function readSync3(path21) {
+  try {
+    return readFileSync4(path21, "utf8");
+  } catch {
+    return null;
+  }
+}
+function uidsOf(procRoot2, pid) {
+  const line = /^Uid:\s+(\d+)\s+\d+\s+(\d+)/m.exec(readSync3(`${procRoot2}/${pid}/status`) ?? "");
+  return line ? [Number(line[1]), Number(line[2])] : null;
+}
+var ofUid = (procRoot2, pid, uid) => uidsOf(procRoot2, pid)?.includes(uid) ?? false;
+function userProcesses(uid, procRoot2) {
+  return [...scanProc(procRoot2).values()].filter((p) => !isDead(p) && ofUid(procRoot2, p.pid, uid));
+}
+function busyUserReason(user, procRoot2, describe4) {
+  const busy = userProcesses(user.uid, procRoot2);
+  if (!busy.length) return void 0;
+  const n = busy.length;
+  return `user ${user.uid} already has ${n} process${n === 1 ? "" : "es"} running (${describe4(busy)}): the benchmark user must be dedicated to the benchmarks, since every process of it is ended after each run`;
+}
+var KILLERS = [
+  ["/bin/kill", ["-KILL", "--", "-1"]],
+  ["/bin/sh", ["-c", "kill -s KILL -- -1"]]
+];
+function killEveryProcessOf(user, attempt2 = 0) {
+  const usable = KILLERS.filter(([cmd2]) => existsSync3(cmd2));
+  const [cmd, args] = usable[attempt2 % Math.max(1, usable.length)] ?? KILLERS[1];
+  return new Promise((resolve) => {
+    let child2;
+    try {
+      child2 = spawn2(cmd, args, { uid: user.uid, gid: user.gid, cwd: "/", env: {}, stdio: "ignore" });
+    } catch {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(() => {
+      child2.kill("SIGKILL");
+      resolve();
+    }, KILLER_LIMIT_MS);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    child2.once("error", done);
+    child2.once("exit", done);
+  });
+}
+async function endUserProcesses(user, procRoot2) {
+  const ended = /* @__PURE__ */ new Map();
+  for (let round2 = 0; round2 < 3; round2++) {
+    const left = userProcesses(user.uid, procRoot2);
+    if (!left.length) break;
+    for (const p of left) ended.set(`${p.pid}:${p.startTime}`, p);
+    await killEveryProcessOf(user, round2);
+    const deadline = performance5.now() + GONE_WAIT_MS;
+    while (userProcesses(user.uid, procRoot2).length && performance5.now() < deadline) await delay2(20);
+  }
+  return [...ended.values()].sort((a, b) => a.pid - b.pid);
+}
+var reaperProbes = /* @__PURE__ */ new Map();
+function childReaper(procRoot2) {
+  let probe = reaperProbes.get(procRoot2);
+  if (!probe) reaperProbes.set(procRoot2, probe = probeReaper(procRoot2));
+  return probe;
+}
+function probeReaper(procRoot2) {
+  return new Promise((resolve) => {
+    let out = "";
+    const child2 = spawn2("/bin/sh", ["-c", "sleep 5 </dev/null >/dev/null 2>&1 & echo $!"], {
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", [METRICS_ENV]: "" },
+      stdio: ["ignore", "pipe", "ignore"]
+    });
+    const timer = setTimeout(() => finish(), KILLER_LIMIT_MS);
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      const pid = Number(out.trim());
+      if (!Number.isInteger(pid) || pid <= 1) return resolve(null);
+      const p = parseStat(readSync3(`${procRoot2}/${pid}/stat`) ?? "");
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+      }
+      resolve(p && p.ppid !== pid ? p.ppid : null);
+    };
+    child2.stdout.on("data", (c) => out += c.toString());
+    child2.once("error", () => finish());
+    child2.once("close", () => finish());
+  });
+}
+function ancestors(procRoot2) {
+  const out = /* @__PURE__ */ new Set();
+  for (let pid = process.pid; pid > 0 && !out.has(pid); ) {
+    out.add(pid);
+    pid = parseStat(readSync3(`${procRoot2}/${pid}/stat`) ?? "")?.ppid ?? 0;
+  }
+  return out;
+}
+async function othersMarker(procRoot2, pid, ours) {
+  const env = await readEnviron(`${procRoot2}/${pid}/environ`) ?? "";
+  return env.split("\0").some((e) => e.startsWith(`${METRICS_ENV}=`) && e !== ours);
+}
+function orphanSearch(procRoot2, marker) {
+  return async (all, since) => {
+    const uid = process.getuid?.();
+    if (since === void 0 || uid === void 0) return [];
+    const reaper = await childReaper(procRoot2);
+    const reapers = /* @__PURE__ */ new Set([1, ...reaper === null ? [] : [reaper]]);
+    reapers.delete(process.pid);
+    const ours = ancestors(procRoot2);
+    const cgroup = readSync3(`${procRoot2}/${process.pid}/cgroup`);
+    const candidates = [...all.values()].filter(
+      (p) => reapers.has(p.ppid) && Number(p.startTime) >= since && !ours.has(p.pid) && !isDead(p) && ofUid(procRoot2, p.pid, uid) && (cgroup === null || readSync3(`${procRoot2}/${p.pid}/cgroup`) === cgroup)
+    );
+    const found = [];
+    for (const p of candidates) if (!await othersMarker(procRoot2, p.pid, marker)) found.push(p);
+    return found;
+  };
+}
+
 // src/runner/io/spawn-command.ts
 var KILL_GRACE_MS2 = 2e3;
 var LEFTOVER_GRACE_MS = 1e3;
 var PIPE_GRACE_MS = 1500;
+var DRAIN_LIMIT_MS = 1e4;
 var POLL_MS = 200;
+var LEFTOVER_LIMIT_MS = 5e3;
 var liveRuns = /* @__PURE__ */ new Set();
+var dedicatedUsers = /* @__PURE__ */ new Set();
 function killAllGroups(signal = "SIGKILL") {
-  for (const run2 of liveRuns) killRun(run2, signal);
+  for (const run2 of liveRuns) {
+    killRun(run2, signal);
+    if (run2.runAs && signal === "SIGKILL") void killEveryProcessOf(run2.runAs);
+  }
 }
 function killRun(run2, signal) {
   killGroup(run2.pgid, signal);
@@ -69950,40 +70776,70 @@ function hasProc(root) {
   if (known === void 0) procAvailable.set(root, known = ProcessTree.available(root));
   return known;
 }
-var notStarted = (reason) => ({
+var notStarted = (reason2) => ({
   ok: false,
   exitCode: null,
   signal: null,
   timedOut: false,
-  reason,
+  reason: reason2,
   durationS: 0
 });
 function spawnCommand(spec, opts) {
-  const start = performance5.now();
-  const elapsed = () => (performance5.now() - start) / 1e3;
-  if (!existsSync3(spec.cwd)) {
+  const start = performance6.now();
+  const elapsed = () => (performance6.now() - start) / 1e3;
+  if (!existsSync4(spec.cwd)) {
     return Promise.resolve(notStarted(`could not start: working directory ${spec.cwd} does not exist`));
+  }
+  const procRoot2 = opts.procRoot ?? defaultProcRoot();
+  const { runAs } = opts;
+  if (runAs && hasProc(procRoot2) && !dedicatedUsers.has(runAs.uid)) {
+    const busy = busyUserReason(runAs, procRoot2, describePids);
+    if (busy) return Promise.resolve(notStarted(`could not start: ${busy}`));
+    dedicatedUsers.add(runAs.uid);
   }
   let slot;
   try {
-    slot = newMetricsFile(opts.runAs);
+    slot = newMetricsFile(runAs);
   } catch (e) {
     return Promise.resolve(notStarted(`could not start: no metrics file: ${e.message}`));
   }
-  const procRoot2 = opts.procRoot ?? defaultProcRoot();
   return new Promise((resolve) => {
-    const child2 = spawn2("/bin/sh", ["-c", spec.run], {
+    const child2 = spawn3("/bin/sh", ["-c", spec.run], {
       cwd: spec.cwd,
       env: { ...opts.env ?? process.env, ...spec.env, [METRICS_ENV]: slot.file },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
-      ...opts.runAs ? { uid: opts.runAs.uid, gid: opts.runAs.gid } : {}
+      ...runAs ? { uid: runAs.uid, gid: runAs.gid } : {}
     });
-    const out = new LinePrefixer(opts.prefix ?? "", opts.output);
-    const err = new LinePrefixer(opts.prefix ?? "", opts.output);
-    child2.stdout.on("data", (c) => out.write(c));
-    child2.stderr.on("data", (c) => err.write(c));
-    const closed = new Promise((res) => child2.once("close", () => res()));
+    const output2 = opts.output;
+    const out = new LinePrefixer(opts.prefix ?? "", output2);
+    const err = new LinePrefixer(opts.prefix ?? "", output2);
+    let pausedAt = null;
+    let pausedMs = 0;
+    const resume = () => {
+      if (pausedAt === null) return;
+      pausedMs += performance6.now() - pausedAt;
+      pausedAt = null;
+      output2.off("drain", resume).off("close", resume);
+      child2.stdout.resume();
+      child2.stderr.resume();
+    };
+    const pause = () => {
+      if (pausedAt !== null || output2.destroyed) return;
+      pausedAt = performance6.now();
+      child2.stdout.pause();
+      child2.stderr.pause();
+      output2.once("drain", resume).once("close", resume);
+    };
+    child2.stdout.on("data", (c) => out.write(c) || pause());
+    child2.stderr.on("data", (c) => err.write(c) || pause());
+    let isClosed = false;
+    const closed = new Promise(
+      (res) => child2.once("close", () => {
+        isClosed = true;
+        res();
+      })
+    );
     let timedOut = false;
     let killTimer;
     let poller;
@@ -69991,8 +70847,9 @@ function spawnCommand(spec, opts) {
     let run2;
     if (pid) {
       const envMarker = `${METRICS_ENV}=${slot.file}`;
-      const tree = hasProc(procRoot2) ? new ProcessTree(pid, { procRoot: procRoot2, envMarker }) : null;
-      run2 = { pgid: pid, tree };
+      const orphans = runAs ? void 0 : orphanSearch(procRoot2, envMarker);
+      const tree = hasProc(procRoot2) ? new ProcessTree(pid, { procRoot: procRoot2, envMarker, orphans }) : null;
+      run2 = { pgid: pid, tree, procRoot: procRoot2, ...runAs ? { runAs } : {} };
       liveRuns.add(run2);
       if (tree) {
         poller = setInterval(() => tree.poll(), POLL_MS);
@@ -70019,22 +70876,33 @@ function spawnCommand(spec, opts) {
       clearInterval(poller);
       const notes = [];
       if (run2) {
-        try {
-          notes.push(...await endLeftovers(run2));
-        } catch (e) {
-          notes.push(`could not end what the benchmark left running: ${e.message}`);
-        }
+        notes.push(...await endLeftoversInTime(run2));
         liveRuns.delete(run2);
       }
       if (exitedAt !== void 0) {
-        const wait = Math.max(100, exitedAt + PIPE_GRACE_MS - performance5.now());
-        const inTime = await Promise.race([closed.then(() => true), delay2(wait, false)]);
-        if (!inTime) {
-          notes.push(
-            `stopped reading the benchmark's output ${PIPE_GRACE_MS / 1e3} s after it exited: a process it started still holds it open`
-          );
+        const t0 = performance6.now();
+        const grace = Math.max(100, exitedAt + PIPE_GRACE_MS - t0);
+        const pausedFor = (t) => pausedMs + (pausedAt === null ? 0 : t - pausedAt);
+        const pausedBefore = pausedFor(t0);
+        while (!isClosed) {
+          const now = performance6.now();
+          const waited = now - t0;
+          if (waited >= grace + DRAIN_LIMIT_MS) {
+            notes.push(
+              `stopped writing the benchmark's output ${Math.round((waited + t0 - exitedAt) / 1e3)} s after it exited: what reads carbon-gate's output did not keep up`
+            );
+            break;
+          }
+          if (waited - (pausedFor(now) - pausedBefore) >= grace) {
+            notes.push(
+              `stopped reading the benchmark's output ${PIPE_GRACE_MS / 1e3} s after it exited: a process it started still holds it open`
+            );
+            break;
+          }
+          await Promise.race([closed, delay3(25)]);
         }
       }
+      resume();
       child2.stdout.destroy();
       child2.stderr.destroy();
       out.flush();
@@ -70054,7 +70922,7 @@ function spawnCommand(spec, opts) {
       })
     );
     child2.on("exit", (exitCode, signal) => {
-      const exitedAt = performance5.now();
+      const exitedAt = performance6.now();
       const durationS = elapsed();
       const ended = { exitCode, signal, timedOut };
       const ok = !timedOut && exitCode === 0;
@@ -70064,13 +70932,44 @@ function spawnCommand(spec, opts) {
     });
   });
 }
+async function endLeftoversInTime(run2) {
+  const ended = endLeftovers(run2).catch((e) => [
+    `could not end what the benchmark left running: ${e.message}`
+  ]);
+  let timer;
+  const expired = new Promise((res) => timer = setTimeout(() => res(null), LEFTOVER_LIMIT_MS));
+  const notes = await Promise.race([ended, expired]);
+  clearTimeout(timer);
+  if (notes) return notes;
+  killRun(run2, "SIGKILL");
+  if (run2.runAs) await killEveryProcessOf(run2.runAs);
+  return [
+    `gave up ending what the benchmark left running after ${LEFTOVER_LIMIT_MS / 1e3} s: reading /proc did not answer (its process group and the processes seen while it ran were killed${run2.runAs ? ", and every process of its user" : ""})`
+  ];
+}
 async function endLeftovers(run2) {
+  const notes = await endTree(run2);
+  if (!run2.runAs) return notes;
+  if (!run2.tree) {
+    await killEveryProcessOf(run2.runAs);
+    return notes;
+  }
+  const left = await endUserProcesses(run2.runAs, run2.procRoot);
+  const n = left.length;
+  if (n) {
+    notes.push(
+      `ended ${n} process${n === 1 ? "" : "es"} of the benchmark user (uid ${run2.runAs.uid}) still running after the benchmark exited: ${describePids(left)}`
+    );
+  }
+  return notes;
+}
+async function endTree(run2) {
   const { tree, pgid } = run2;
   if (!tree) {
     if (!killGroup(pgid, 0)) return [];
     killGroup(pgid, "SIGTERM");
-    const deadline = performance5.now() + LEFTOVER_GRACE_MS;
-    while (killGroup(pgid, 0) && performance5.now() < deadline) await delay2(50);
+    const deadline = performance6.now() + LEFTOVER_GRACE_MS;
+    while (killGroup(pgid, 0) && performance6.now() < deadline) await delay3(50);
     killGroup(pgid, "SIGKILL");
     return [
       "ended processes left running in the benchmark's process group after it exited (without /proc, processes that left the group, e.g. with setsid, cannot be found)"
@@ -70083,8 +70982,8 @@ async function endLeftovers(run2) {
     if (!left.length) break;
     tree.signal(left, "SIGTERM");
     killGroup(pgid, "SIGTERM");
-    const deadline = performance5.now() + (round2 === 1 ? LEFTOVER_GRACE_MS : 0);
-    while (left.some((p) => tree.isRunning(p)) && performance5.now() < deadline) await delay2(50);
+    const deadline = performance6.now() + (round2 === 1 ? LEFTOVER_GRACE_MS : 0);
+    while (left.some((p) => tree.isRunning(p)) && performance6.now() < deadline) await delay3(50);
     tree.signal(left, "SIGKILL");
     for (const p of left) ended.set(key(p), p);
   }
@@ -70220,8 +71119,13 @@ var VERSION7 = package_default.version;
 
 // src/engine/measure.ts
 async function measure(opts) {
-  const carbon = await resolveCarbon({ ...opts.carbon, env: process.env });
-  for (const w2 of carbon.warnings) opts.warn(w2);
+  const carbon2 = await resolveCarbon({
+    ...opts.carbon,
+    // Only training benchmarks get a cleaner-when hint: no forecast fetch without one.
+    forecast: opts.specs.some((s) => s.kind === "training"),
+    env: process.env
+  });
+  for (const w2 of carbon2.warnings) opts.warn(w2);
   const {
     meter: meter2,
     machine,
@@ -70268,15 +71172,16 @@ async function measure(opts) {
         virtualised: machine.topology.virtualised
       },
       meter: meter2.describe(),
-      grid: carbon.grid,
-      pue: { value: carbon.pue.value, source: carbon.pue.source },
-      embodied: carbon.embodied.model,
+      grid: carbon2.grid,
+      pue: { value: carbon2.pue.value, source: carbon2.pue.source },
+      embodied: carbon2.embodied.model,
       ...opts.carbon.projection ? { projection: opts.carbon.projection } : {},
+      ...carbon2.forecast ? { forecast: carbon2.forecast } : {},
       runs: runs2,
       notices: [
         ...meterNotes2,
-        ...carbon.pue.notices,
-        ...carbon.embodied.notices,
+        ...carbon2.pue.notices,
+        ...carbon2.embodied.notices,
         ...opts.notices,
         ...interrupted() ? ["interrupted: remaining benchmarks were not run"] : []
       ]
@@ -70306,7 +71211,9 @@ async function runEngine(req) {
   let baseline = fromFile;
   let measured;
   if (baselineChoice.kind === "ab") {
-    const ab = await withAbBase(suite.path, baselineChoice.ref, (abBase) => measure(optionsFor(abBase)));
+    const ab = await withAbBase(suite.path, baselineChoice.ref, (abBase) => measure(optionsFor(abBase)), {
+      ...o.benchmarkUser ? { owner: o.benchmarkUser } : {}
+    });
     measured = ab.report;
     baseline = ab.baseline;
   } else {
@@ -70332,6 +71239,7 @@ function configOptions(config2, dir, label2, o, sinks) {
         sourceFlag: o.intensitySource,
         sourceConfig: i?.source,
         zone: i?.zone,
+        method: i?.method,
         credentials: {
           ...o.credentials,
           tokenEnv: i?.tokenEnv,
@@ -70402,8 +71310,8 @@ async function resolveBenchmarkUser(user, uid = process.getuid?.()) {
     () => null
   );
   if (!entry || entry.length < 7) throw new InputError(`input benchmark-user: no local user "${user}"`);
-  const [, , u, g, , home] = entry;
-  const id = { uid: Number(u), gid: Number(g) };
+  const [, , u, g2, , home] = entry;
+  const id = { uid: Number(u), gid: Number(g2) };
   if (!Number.isInteger(id.uid) || !Number.isInteger(id.gid))
     throw new InputError(`input benchmark-user: cannot read the ids of "${user}"`);
   if (id.uid === 0 || id.gid === 0)
@@ -70504,7 +71412,12 @@ var runRecordSchema = external_exports.object({
   config: ReportSchema.shape.config,
   /** Suite CO2e of one run (sum of medians), for the trend; spent = every measured repeat, for the ledger. */
   totals: totals.extend({ spentCo2eG: totals.shape.co2eG }),
-  benchmarks: external_exports.array(benchmark3).max(RECORD_LIMITS.benchmarks)
+  benchmarks: external_exports.array(benchmark3).max(RECORD_LIMITS.benchmarks),
+  /**
+   * The run's grid (method, dataset or provider, dataset year), so a later PR's CO2e comparison can say
+   * when its grid differs. Optional within version 1: records written before it have none (not checked).
+   */
+  grid: GridIdentitySchema.optional()
 }).superRefine(consistent);
 function consistent(r, ctx) {
   if (r.month !== r.createdAt.slice(0, 7))
@@ -70539,6 +71452,7 @@ function toRunRecord(report, meta3) {
     ...b.perUnit ? { perUnit: { count: b.perUnit.count } } : {}
   }));
   const spent = benchmarks.flatMap((b) => b.samples).reduce((s, x) => s + x.co2eG, 0);
+  const grid = gridIdentity(report.carbon);
   return {
     version: RECORD_VERSION,
     sha: meta3.sha,
@@ -70548,7 +71462,8 @@ function toRunRecord(report, meta3) {
     createdAt: meta3.now.toISOString(),
     config: report.config,
     totals: { energyJ: report.totals.energyJ, co2eG: report.totals.co2eG, spentCo2eG: spent },
-    benchmarks
+    benchmarks,
+    ...grid ? { grid } : {}
   };
 }
 var monthOf = (d) => d.toISOString().slice(0, 7);
@@ -70606,12 +71521,32 @@ function closestRecord(shas, records, opts = {}) {
   return null;
 }
 function oldest(list) {
-  const time3 = (r) => Date.parse(r.record.createdAt);
+  const time4 = (r) => Date.parse(r.record.createdAt);
   return list.reduce((a, b) => {
-    const d = time3(b) - time3(a);
+    const d = time4(b) - time4(a);
     return d < 0 || d === 0 && b.path < a.path ? b : a;
   });
 }
+
+// src/github/history/record-path.ts
+var RUNS_DIR = "runs";
+function recordPath(now, sha, random) {
+  const time4 = now.toISOString().replace(/:/g, "-");
+  return `${RUNS_DIR}/${time4}-${sha.slice(0, 7)}-${random.replace(/[^a-z0-9]/gi, "").slice(0, 12)}.json`;
+}
+var NAME = /^runs\/(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2}(?:\.\d+)?)Z-[0-9a-f]{1,40}-[a-z0-9]+\.json$/i;
+function recordTime(path21) {
+  const m = NAME.exec(path21);
+  if (!m) return null;
+  const d = /* @__PURE__ */ new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}Z`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+var isRecordPath = (path21) => recordTime(path21) !== null;
+function namedAt(path21, createdAt) {
+  const t = recordTime(path21);
+  return t !== null && t.getTime() === Date.parse(createdAt);
+}
+var shownName = (path21) => isRecordPath(path21) ? path21 : JSON.stringify(path21);
 
 // src/github/history/baseline-store.ts
 function baseRecordStore(chosen) {
@@ -70634,7 +71569,7 @@ async function baselineForBase(shas, records, opts = {}) {
 function whichRecord(hit) {
   const { record: record2, path: path21 } = hit.found;
   const why = hit.ownRun ? "this run's own" : "the oldest";
-  return `${record2.sha.slice(0, 7)} has ${hit.candidates} records; used ${why}, run ${record2.runId} of ${record2.createdAt} (${path21.slice(0, 120)})`;
+  return `${record2.sha.slice(0, 7)} has ${hit.candidates} records; used ${why}, run ${record2.runId} of ${record2.createdAt} (${shownName(path21.slice(0, 120))})`;
 }
 
 // src/github/history/io/append-run.ts
@@ -70642,20 +71577,6 @@ import { randomBytes as randomBytes3 } from "node:crypto";
 import { mkdtemp as mkdtemp3, rm as rm5 } from "node:fs/promises";
 import os11 from "node:os";
 import path18 from "node:path";
-
-// src/github/history/record-path.ts
-var RUNS_DIR = "runs";
-function recordPath(now, sha, random) {
-  const time3 = now.toISOString().replace(/:/g, "-");
-  return `${RUNS_DIR}/${time3}-${sha.slice(0, 7)}-${random.replace(/[^a-z0-9]/gi, "").slice(0, 12)}.json`;
-}
-var NAME = /^runs\/(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2}(?:\.\d+)?)Z-[0-9a-f]{1,40}-[a-z0-9]+\.json$/i;
-function recordTime(path21) {
-  const m = NAME.exec(path21);
-  if (!m) return null;
-  const d = /* @__PURE__ */ new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}Z`);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
 
 // src/github/history/retention.ts
 var DAY_MS = 864e5;
@@ -70686,8 +71607,8 @@ async function openDataRepo(workspace, branch) {
     await rm4(dir, { recursive: true, force: true });
     throw e;
   }
-  const bytes = (args, o = {}) => gitBytes(args, { cwd: dir, ...o });
-  return { dir, branch, git: run2, bytes, close: () => rm4(dir, { recursive: true, force: true }) };
+  const bytes2 = (args, o = {}) => gitBytes(args, { cwd: dir, ...o });
+  return { dir, branch, git: run2, bytes: bytes2, close: () => rm4(dir, { recursive: true, force: true }) };
 }
 async function credentialHeaders(workspace) {
   try {
@@ -70738,12 +71659,17 @@ async function readRecords(repo, commit, opts = {}) {
   const now = opts.now ?? /* @__PURE__ */ new Date();
   let skipped = 0;
   const skip = (path21, why) => {
-    if (++skipped <= MAX_SKIP_LINES) opts.log?.(`history: skipped ${path21}: ${why}`);
+    if (++skipped <= MAX_SKIP_LINES) opts.log?.(`history: skipped ${shownName(path21)}: ${why}`);
   };
   const wanted = [];
   let budget2 = MAX_HISTORY_BYTES;
   let overBudget = 0;
-  const blobs = (await listRunBlobs(repo, commit)).filter((b) => b.path.endsWith(".json"));
+  const blobs = [];
+  for (const b of await listRunBlobs(repo, commit)) {
+    if (isRecordPath(b.path)) blobs.push(b);
+    else if (b.path.endsWith(".json"))
+      skip(b.path, "not a record file name (runs/<UTC time>-<sha>-<id>.json)");
+  }
   for (const b of [...blobs].reverse()) {
     if (b.size > cap) skip(b.path, `${b.size} bytes, over the ${cap}-byte cap for a record file`);
     else if (b.size > budget2) overBudget++;
@@ -70759,8 +71685,10 @@ async function readRecords(repo, commit, opts = {}) {
     for (const b of chunk) {
       const text2 = texts.get(b.oid);
       const checked = text2 === void 0 ? null : checkRecord(text2, { now });
-      if (checked?.ok) records.push({ path: b.path, record: checked.record });
-      else skip(b.path, checked ? checked.why : "missing from the fetched branch");
+      if (!checked?.ok) skip(b.path, checked ? checked.why : "missing from the fetched branch");
+      else if (!namedAt(b.path, checked.record.createdAt))
+        skip(b.path, `createdAt ${checked.record.createdAt} is not the time in its name`);
+      else records.push({ path: b.path, record: checked.record });
     }
   }
   if (skipped > MAX_SKIP_LINES)
@@ -70919,15 +71847,23 @@ async function loadHistory(workspace, branch, opts = {}) {
 }
 
 // src/action/history.ts
-var warn = (what, e) => warning(`carbon-gate: ${what}: ${e instanceof Error ? e.message : String(e)}`);
-var info2 = (m) => info(`carbon-gate: ${m}`);
+function logLine(m) {
+  const flat = m.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => c === "\n" ? "\\n" : c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+  return /^\s*(::|##\[)/.test(flat) ? `carbon-gate: ${flat}` : flat;
+}
+var warning2 = (m) => warning(logLine(`carbon-gate: ${m}`));
+var warn = (what, e) => warning2(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+var info2 = (m) => info(logLine(`carbon-gate: ${m}`));
 async function loadPrBaseline(workspace, branch, baseSha) {
   let records;
   try {
     const h = await loadHistory(workspace, branch, { log: info2 });
     if (!h.exists) {
-      warning(
-        `carbon-gate: history branch ${branch} does not exist yet (a push to the default branch creates it); no baseline`
+      warning2(
+        `history branch ${branch} does not exist yet (a push to the default branch creates it); no baseline`
       );
       return { baseline: null, records: [] };
     }
@@ -70941,8 +71877,8 @@ async function loadPrBaseline(workspace, branch, baseSha) {
     const shas = await firstParents(workspace, baseSha, (s) => s.some((x) => recorded.has(x)), { log: info2 });
     const baseline = await baselineForBase(shas.length ? shas : [baseSha], records);
     if (!baseline) {
-      warning(
-        `carbon-gate: no record for base ${baseSha.slice(0, 7)} or its first-parent ancestors (${shas.length} walked); no baseline`
+      warning2(
+        `no record for base ${baseSha.slice(0, 7)} or its first-parent ancestors (${shas.length} walked); no baseline`
       );
     } else info2(`baseline: history record of ${baseline.ref}${baseline.note ? ` (${baseline.note})` : ""}`);
     return { baseline, records };
@@ -70988,8 +71924,8 @@ function teamBudgetStatus(usedG, limitG, period) {
 function teamLimitG(config2, inputG) {
   if (inputG !== void 0) return inputG;
   const team = config2.budget?.team;
-  const g = team?.co2eG ?? team?.co2e;
-  return typeof g === "number" && g > 0 ? g : void 0;
+  const g2 = team?.co2eG ?? team?.co2e;
+  return typeof g2 === "number" && g2 > 0 ? g2 : void 0;
 }
 function teamStatus(records, limitG, now) {
   const month = monthOf(now);
@@ -71055,10 +71991,6 @@ async function runAction(inputs, ctx) {
     for (const w2 of warnings) warning(w2);
   });
   const { gated, view: extras } = await historyAfterRun(inputs, ctx, cwd, history, pr, run2);
-  const { file: reportPath, report: written } = await writeReportFile(
-    gated,
-    path19.resolve(cwd, inputs.reportDir)
-  );
   const context = {
     prNumber: ctx.prNumber ?? null,
     headSha: ctx.headSha ?? ctx.sha,
@@ -71066,7 +71998,10 @@ async function runAction(inputs, ctx) {
     workflow: ctx.workflow,
     job: ctx.job
   };
-  await writeFile2(path19.join(path19.dirname(reportPath), CONTEXT_FILE), JSON.stringify(context, null, 2) + "\n");
+  const { file: reportPath, report: written } = await writeFiles(gated, inputs.reportDir, cwd, {
+    within: ctx.workspace || cwd,
+    beside: { [CONTEXT_FILE]: JSON.stringify(context, null, 2) + "\n" }
+  });
   const parsed = parseReport(JSON.stringify(written));
   if (!parsed.ok) throw new Error(`the report does not match its schema: ${parsed.error}`);
   const report = parsed.report;
@@ -71087,6 +72022,19 @@ async function runAction(inputs, ctx) {
     commentUrl
   };
 }
+async function writeFiles(report, reportDir, cwd, opts) {
+  try {
+    return await writeReportFile(report, path19.resolve(cwd, reportDir), opts);
+  } catch (e) {
+    startGroup("carbon-gate: the report (not written)");
+    info(JSON.stringify(report, null, 2));
+    endGroup();
+    const why = e instanceof UnsafeDirError ? `refused: ${e.message}` : `could not write the report (${reason(e)})`;
+    throw new Error(`report-dir ${shownPath(reportDir)}: ${why}; the report is in the log instead`, {
+      cause: e
+    });
+  }
+}
 
 // src/action/report-mode.ts
 var contextSchema = external_exports.object({
@@ -71096,7 +72044,7 @@ var contextSchema = external_exports.object({
   job: external_exports.string().max(300).optional()
 });
 async function readBounded2(file3) {
-  if ((await stat5(file3)).size > MAX_REPORT_BYTES)
+  if ((await stat6(file3)).size > MAX_REPORT_BYTES)
     throw new Error(`${path20.basename(file3)} is larger than ${MAX_REPORT_BYTES / (1024 * 1024)} MiB`);
   return readFile6(file3, "utf8");
 }

@@ -81996,6 +81996,10 @@ var LayerCostSchema = external_exports.object({
 });
 var LayersSchema = external_exports.array(LayerCostSchema).max(MAX_LAYERS);
 var METRICS_ENV = "CARBON_GATE_METRICS_FILE";
+var SAMPLE_METRICS_MAX_BYTES = 16 * 1024;
+var SUITE_METRICS_MAX_BYTES = 10 * 1024 * 1024;
+var DEPTH = 12;
+var BLOCKS_BYTES = 2 * (2 * (DEPTH - 2) + 16);
 var BACKENDS = ["tensorflow", "wasm", "cpu"];
 var BackendSchema = external_exports.enum(BACKENDS);
 

@@ -5,6 +5,7 @@ import { footprintCommand } from './cli/commands/footprint.js';
 import { calibrateCommand } from './cli/commands/calibrate.js';
 import { powerModelCommand } from './cli/commands/power-model.js';
 import { compareCommand } from './cli/commands/compare.js';
+import { whenCommand } from './cli/commands/when.js';
 import { EXIT } from './cli/exit-codes.js';
 import { HELP } from './cli/help.js';
 import { VERSION } from './version.js';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   calibrate: calibrateCommand,
   'power-model': powerModelCommand,
   compare: compareCommand,
+  when: whenCommand,
 };
 
 /**

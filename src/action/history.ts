@@ -6,10 +6,24 @@ import { firstParents } from '../github/history/io/ancestry.js';
 import { loadHistory } from '../github/history/io/load-history.js';
 import type { RunRecord, StoredRecord } from '../github/history/record.js';
 
+/**
+ * One log line from text that may hold the data branch's content or file names, which are read before the
+ * benchmarks, outside the stopped-commands window: every control character (the runner ends a line at
+ * `\n` and at `\r`) escaped as `\n`, `\r` or `\uXXXX`, and a line that would start with a workflow
+ * command (`::`, `##[`, after leading whitespace) prefixed so it does not.
+ */
+export function logLine(m: string): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = m.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return /^\s*(::|##\[)/.test(flat) ? `carbon-gate: ${flat}` : flat;
+}
+
 /** Everything here is optional to the job: a failure is a warning, and the run is gated without it. */
-const warn = (what: string, e: unknown) =>
-  core.warning(`carbon-gate: ${what}: ${e instanceof Error ? e.message : String(e)}`);
-const info = (m: string) => core.info(`carbon-gate: ${m}`);
+const warning = (m: string) => core.warning(logLine(`carbon-gate: ${m}`));
+const warn = (what: string, e: unknown) => warning(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+const info = (m: string) => core.info(logLine(`carbon-gate: ${m}`));
 
 export interface PrHistory {
   baseline: BaselineData | null;
@@ -23,8 +37,8 @@ export async function loadPrBaseline(workspace: string, branch: string, baseSha:
   try {
     const h = await loadHistory(workspace, branch, { log: info });
     if (!h.exists) {
-      core.warning(
-        `carbon-gate: history branch ${branch} does not exist yet (a push to the default branch creates it); no baseline`,
+      warning(
+        `history branch ${branch} does not exist yet (a push to the default branch creates it); no baseline`,
       );
       return { baseline: null, records: [] };
     }
@@ -38,8 +52,8 @@ export async function loadPrBaseline(workspace: string, branch: string, baseSha:
     const shas = await firstParents(workspace, baseSha, (s) => s.some((x) => recorded.has(x)), { log: info });
     const baseline = await baselineForBase(shas.length ? shas : [baseSha], records);
     if (!baseline) {
-      core.warning(
-        `carbon-gate: no record for base ${baseSha.slice(0, 7)} or its first-parent ancestors (${shas.length} walked); no baseline`,
+      warning(
+        `no record for base ${baseSha.slice(0, 7)} or its first-parent ancestors (${shas.length} walked); no baseline`,
       );
     } else info(`baseline: history record of ${baseline.ref}${baseline.note ? ` (${baseline.note})` : ''}`);
     return { baseline, records };

@@ -1,8 +1,9 @@
 import * as core from '@actions/core';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ActionContext } from '../github/context.js';
-import { writeReportFile } from '../io/write-report.js';
+import { reason, shownPath } from '../io/out-dir.js';
+import { UnsafeDirError, writeReportFile } from '../io/write-report.js';
+import type { Report } from '../report/types.js';
 import { annotate } from './annotate.js';
 import { abBaseRef } from './ab-ref.js';
 import type { BaselineChoice } from '../engine/types.js';
@@ -48,10 +49,6 @@ export async function runAction(inputs: ActionInputs, ctx: ActionContext): Promi
     for (const w of warnings) core.warning(w);
   });
   const { gated, view: extras } = await historyAfterRun(inputs, ctx, cwd, history, pr, run);
-  const { file: reportPath, report: written } = await writeReportFile(
-    gated,
-    path.resolve(cwd, inputs.reportDir),
-  );
   const context = {
     prNumber: ctx.prNumber ?? null,
     headSha: ctx.headSha ?? ctx.sha,
@@ -59,7 +56,10 @@ export async function runAction(inputs: ActionInputs, ctx: ActionContext): Promi
     workflow: ctx.workflow,
     job: ctx.job,
   };
-  await writeFile(path.join(path.dirname(reportPath), CONTEXT_FILE), JSON.stringify(context, null, 2) + '\n');
+  const { file: reportPath, report: written } = await writeFiles(gated, inputs.reportDir, cwd, {
+    within: ctx.workspace || cwd,
+    beside: { [CONTEXT_FILE]: JSON.stringify(context, null, 2) + '\n' },
+  });
   // Our own report passes the same schema as an artifact's: one renderer input, one set of limits.
   const parsed = parseReport(JSON.stringify(written));
   if (!parsed.ok) throw new Error(`the report does not match its schema: ${parsed.error}`);
@@ -80,4 +80,30 @@ export async function runAction(inputs: ActionInputs, ctx: ActionContext): Promi
     reportPath,
     commentUrl,
   };
+}
+
+/**
+ * The report and the context file, written after the benchmarks into a report directory that must be ours
+ * below the workspace (a benchmark, benchmark-user's included, can write there: write-report.ts ownDir).
+ * When it cannot be written, nothing measured is lost: the report goes to the log, and the step fails
+ * with one line.
+ */
+async function writeFiles(
+  report: Report,
+  reportDir: string,
+  cwd: string,
+  opts: { within: string; beside: Record<string, string> },
+): Promise<{ file: string; report: Report }> {
+  try {
+    return await writeReportFile(report, path.resolve(cwd, reportDir), opts);
+  } catch (e) {
+    core.startGroup('carbon-gate: the report (not written)');
+    core.info(JSON.stringify(report, null, 2));
+    core.endGroup();
+    const why =
+      e instanceof UnsafeDirError ? `refused: ${e.message}` : `could not write the report (${reason(e)})`;
+    throw new Error(`report-dir ${shownPath(reportDir)}: ${why}; the report is in the log instead`, {
+      cause: e,
+    });
+  }
 }

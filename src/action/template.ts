@@ -1,9 +1,9 @@
 import { constants } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeValue } from '../config/render.js';
-import { placeInside } from '../io/inside-dir.js';
+import { placeInside, type Placement } from '../io/inside-dir.js';
 import { InputError } from './input-error.js';
 
 const DEFAULT_NAME = 'templates/comment.md.hbs';
@@ -24,8 +24,11 @@ async function defaultTemplate(): Promise<string> {
  * The user's template (relative to the working directory `cwd`) when given, else the shipped one.
  * What it renders is posted publicly (the PR comment, the job summary), so the file must be a regular file
  * of at most 256 KiB inside `workspace` with every symlink resolved, and not under `.git/` (actions/checkout
- * leaves the token's `extraheader` in `.git/config`). A refusal is one InputError line that never quotes
- * the file.
+ * leaves the token's `extraheader` in `.git/config`). The path is judged, the file opened, and then the
+ * opened file is judged again by its own path (Linux: /proc/self/fd/N), so a directory on the path swapped
+ * for a link in between gains nothing; a file with more than one hard link is refused (a hard link to
+ * `.git/config` or to a file outside has an innocent path). A refusal is one InputError line that never
+ * quotes the file.
  */
 export async function loadTemplate(cwd: string, custom?: string, workspace: string = cwd): Promise<string> {
   if (!custom) return defaultTemplate();
@@ -38,15 +41,25 @@ export async function loadTemplate(cwd: string, custom?: string, workspace: stri
   } catch (error) {
     throw fail(`cannot be resolved (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  if (!placed.ok && placed.why === 'outside')
-    throw fail('resolves outside the workspace (symlinks followed)', `${EXPECTED} (${workspace})`);
-  if (!placed.ok) throw fail('is inside .git/', `${EXPECTED}, not one of git’s own files`);
-  return readBounded(placed.real, fail);
+  const judge = (p: Placement) => {
+    if (!p.ok && p.why === 'outside')
+      throw fail('resolves outside the workspace (symlinks followed)', `${EXPECTED} (${workspace})`);
+    if (!p.ok) throw fail('is inside .git/', `${EXPECTED}, not one of git’s own files`);
+  };
+  judge(placed);
+  return readBounded(placed.real, fail, async (fd) => {
+    if (process.platform !== 'linux') return;
+    const opened = await realpath(`/proc/self/fd/${fd}`).catch((error: NodeJS.ErrnoException) => {
+      throw fail(`cannot be checked once opened (${error.code ?? 'error'})`);
+    });
+    judge(placeInside(opened, workspace));
+  });
 }
 
 async function readBounded(
   file: string,
   fail: (what: string, expected?: string) => InputError,
+  judgeOpened: (fd: number) => Promise<void>,
 ): Promise<string> {
   // O_NONBLOCK: opening a FIFO returns at once (and is refused below) instead of blocking. O_NOFOLLOW: the
   // resolved path must not have become a symlink since. Both are 0 where the platform lacks them.
@@ -57,6 +70,9 @@ async function readBounded(
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw fail('is not a regular file');
+    if (info.nlink > 1)
+      throw fail('has more than one hard link', 'a template file with one link (not a hard link)');
+    await judgeOpened(handle.fd);
     const tooLarge = () => fail('is larger than 256 KiB', 'a handlebars template of at most 256 KiB');
     if (info.size > MAX_TEMPLATE_BYTES) throw tooLarge();
     const buffer = new Uint8Array(MAX_TEMPLATE_BYTES + 1);

@@ -1,3 +1,4 @@
+import { methodNotMet, normaliseMethod, type GridMethod } from './grid-method.js';
 import type { GridIntensity } from './region.js';
 
 /** A live figure replaces the embedded one; the region stays, the provenance changes with it. */
@@ -14,7 +15,7 @@ export function withLiveIntensity(
     // A provider time that does not parse keeps the embedded year rather than printing NaN.
     year: Number.isFinite(year) ? year : grid.year,
     source: live.source,
-    method: live.method,
+    method: normaliseMethod(live.method),
     intensitySource: source,
     notices: [...grid.notices, ...extraNotices],
   };
@@ -34,7 +35,7 @@ export function withExplicitIntensity(
     intensityGPerKwh: gPerKwh,
     year,
     source: `given with ${from}`,
-    method: 'as given',
+    method: 'as given' as const,
     intensitySource: 'explicit' as const,
   };
   // No region was named: the world-average notice would be false, the figure is the user's own.
@@ -46,4 +47,18 @@ export function withExplicitIntensity(
     grid: 'custom',
     notices: [],
   };
+}
+
+/**
+ * Config `intensity.method`: records what was asked and, when the resolved figure is of another method,
+ * says so in a notice (the gate adds the verdict line). The figure is kept: no factor converts one method
+ * into another, and swapping sources silently would be worse.
+ */
+export function withAskedMethod(grid: GridIntensity, asked: GridMethod | undefined): GridIntensity {
+  if (asked === undefined) return grid;
+  const out: GridIntensity = { ...grid, methodAsked: asked };
+  const line = methodNotMet({ ...grid, methodAsked: asked });
+  if (line)
+    out.notices = [...grid.notices, `${line}: the figure is kept as the source gives it, not converted`];
+  return out;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { closestMatches } from '../text/did-you-mean.js';
+import { normaliseMethod, type GridMethod, type IntensityMethod } from './grid-method.js';
 import {
   allRegionCodes,
   lookupLocation,
@@ -30,8 +31,10 @@ export interface GridIntensity {
   intensityGPerKwh: number;
   year: number;
   source: string;
-  /** lifecycle | operational | marginal | unspecified. */
-  method: string;
+  /** lifecycle | operational | marginal where known; unspecified or "as given" otherwise (grid-method.ts). */
+  method: IntensityMethod;
+  /** Config `intensity.method`: the method asked for; a notice says when `method` is another. */
+  methodAsked?: GridMethod;
   intensitySource: IntensitySourceName;
   /** Live providers only: the time the figure describes. */
   measuredAt?: string;
@@ -82,7 +85,7 @@ function fromLocation(loc: GridLocation, origin: RegionOrigin, notices: string[]
     intensityGPerKwh: loc.gPerKwh,
     year: loc.year,
     source: loc.source,
-    method: loc.method,
+    method: normaliseMethod(loc.method),
     intensitySource: 'embedded',
     notices,
   };

@@ -3,6 +3,7 @@ import { FOOTPRINT_HELP } from './commands/footprint.js';
 import { CALIBRATE_HELP } from './commands/calibrate.js';
 import { POWER_MODEL_HELP } from './commands/power-model.js';
 import { COMPARE_HELP } from './commands/compare.js';
+import { WHEN_HELP } from './commands/when.js';
 
 /** --help texts; kept beside the commands so each option is documented where it is parsed. */
 export const HELP: Record<string, string> = {
@@ -14,6 +15,7 @@ Usage:
   carbon-gate validate [--config FILE]
   carbon-gate meter [--out DIR] [carbon flags] [--json] -- CMD [ARGS…]
   carbon-gate footprint --json (--energy-kwh X | --cores N --tdp-per-core W …) [carbon flags]
+  carbon-gate when --duration D [--region R] [--intensity-source S] [--json]   (cleanest start, forecast)
   carbon-gate calibrate [--out FILE] [--steps N] [--duration-per-step S]   (needs readable RAPL)
   carbon-gate power-model predict --machines FILE | power-model info
   carbon-gate --version | --help
@@ -57,4 +59,5 @@ Exit code 3 when the command fails (the report is still printed).`,
   calibrate: CALIBRATE_HELP,
   'power-model': POWER_MODEL_HELP,
   compare: COMPARE_HELP,
+  when: WHEN_HELP,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GRID_METHODS } from '../carbon/grid-method.js';
 import { INTENSITY_SOURCES } from '../carbon/intensity-source.js';
 import { LONG_DURATION_PATTERN, parseLongDuration } from '../units.js';
 import { field, quotingHint } from './expectations.js';
@@ -34,6 +35,18 @@ export const IntensitySchema = field(
       "The live provider's zone or region when it differs from `region` (Electricity Maps zone, WattTime region).",
       { expected: 'a zone name like "DE", "US-CAL-CISO" or "CAISO_NORTH"' },
     ).optional(),
+    method: field(
+      z.enum(GRID_METHODS),
+      'Method wanted: lifecycle, operational or marginal; asked of Electricity Maps. A source that cannot give it keeps its figure, with a note.',
+      {
+        expected: 'one of "lifecycle", "operational" or "marginal"',
+        hint: (found) => {
+          if (found === 'direct') return 'Electricity Maps\' "direct" factors are "operational"';
+          const m = typeof found === 'string' ? closestMatch(found, GRID_METHODS) : undefined;
+          return m ? `did you mean "${m}"?` : undefined;
+        },
+      },
+    ).optional(),
     tokenEnv: envRef(
       'Env variable holding the Electricity Maps token (default CARBON_GATE_ELECTRICITY_MAPS_TOKEN).',
     ),
@@ -45,7 +58,7 @@ export const IntensitySchema = field(
     ),
   }),
   'Grid intensity source and provider settings.',
-  { expected: 'a mapping with source, zone, tokenEnv, usernameEnv or passwordEnv' },
+  { expected: 'a mapping with source, zone, method, tokenEnv, usernameEnv or passwordEnv' },
 );
 
 const lifetime = field(

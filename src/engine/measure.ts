@@ -41,7 +41,12 @@ export interface MeasureOptions {
  */
 export async function measure(opts: MeasureOptions): Promise<{ report: Report; base?: Report }> {
   // Before any benchmark runs: an unknown region is exit 2, and the live fetch happens once per run.
-  const carbon = await resolveCarbon({ ...opts.carbon, env: process.env });
+  const carbon = await resolveCarbon({
+    ...opts.carbon,
+    // Only training benchmarks get a cleaner-when hint: no forecast fetch without one.
+    forecast: opts.specs.some((s) => s.kind === 'training'),
+    env: process.env,
+  });
   for (const w of carbon.warnings) opts.warn(w);
   const {
     meter,
@@ -100,6 +105,7 @@ export async function measure(opts: MeasureOptions): Promise<{ report: Report; b
         pue: { value: carbon.pue.value, source: carbon.pue.source },
         embodied: carbon.embodied.model,
         ...(opts.carbon.projection ? { projection: opts.carbon.projection } : {}),
+        ...(carbon.forecast ? { forecast: carbon.forecast } : {}),
         runs,
         notices: [
           ...meterNotes,

@@ -47,7 +47,10 @@ export async function runEngine(req: EngineRequest): Promise<EngineResult> {
   let baseline: BaselineData | null = fromFile;
   let measured;
   if (baselineChoice.kind === 'ab') {
-    const ab = await withAbBase(suite.path, baselineChoice.ref, (abBase) => measure(optionsFor(abBase)));
+    // A base benchmark run as benchmark-user may write into its tree, as a head benchmark can.
+    const ab = await withAbBase(suite.path, baselineChoice.ref, (abBase) => measure(optionsFor(abBase)), {
+      ...(o.benchmarkUser ? { owner: o.benchmarkUser } : {}),
+    });
     measured = ab.report;
     baseline = ab.baseline;
   } else {
@@ -81,6 +84,7 @@ function configOptions(
         sourceFlag: o.intensitySource,
         sourceConfig: i?.source,
         zone: i?.zone,
+        method: i?.method,
         credentials: {
           ...o.credentials,
           tokenEnv: i?.tokenEnv,

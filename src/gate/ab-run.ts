@@ -1,3 +1,4 @@
+import { sampleMetricsCap } from '../runner/metrics-file.js';
 import { meteredRepeat, type SuiteDeps } from '../runner/run-suite.js';
 import type { BenchmarkRun, BenchmarkSpec, SampleRun } from '../runner/types.js';
 
@@ -28,6 +29,8 @@ export async function runAb(
   deps: AbDeps,
 ): Promise<AbRuns> {
   const out: AbRuns = { head: [], base: [] };
+  // Each side is its own report: its metrics share that report's byte budget (runner/metrics-file.ts).
+  const metricsCap = sampleMetricsCap(head.reduce((n, s) => n + s.repeat, 0));
   for (const [i, spec] of head.entries()) {
     const where = `[${i + 1}/${head.length}] ${spec.name}`;
     if (deps.interrupted?.()) {
@@ -47,10 +50,15 @@ export async function runAb(
       const order = r % 2 === 1 ? sides : [...sides].reverse();
       for (const s of order.filter((x) => !x.run.reason)) {
         deps.progress(`${where}: ${s.label} repeat ${r}/${spec.repeat}`);
-        const sample: SampleRun = await meteredRepeat(s.run.spec, r, {
-          meter: deps.meter,
-          spawnBenchmark: s.exec,
-        });
+        const sample: SampleRun = await meteredRepeat(
+          s.run.spec,
+          r,
+          {
+            meter: deps.meter,
+            spawnBenchmark: s.exec,
+          },
+          metricsCap,
+        );
         s.run.samples.push(sample);
         if (!sample.command.ok) fail(s, `repeat ${r}/${spec.repeat}: ${sample.command.reason}`);
       }

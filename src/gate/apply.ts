@@ -1,3 +1,4 @@
+import type { CarbonFacts } from '../carbon/grid-method.js';
 import type { BaselineData, GateBenchmark } from './baseline.js';
 import { evaluateGate, type BenchmarkGate, type GateResult } from './evaluate.js';
 import { DEFAULT_REGRESSION, type BudgetUse, type ResolvedBudget, type TotalBudget } from './types.js';
@@ -13,6 +14,8 @@ export interface ApplyOptions {
 export interface Gateable {
   benchmarks: GateBenchmark[];
   totals: { energyJ: number; co2eG: number; budget?: TotalBudget; budgetUse?: BudgetUse[] };
+  /** The grid, compared with the baseline's; absent in reports from other tools (then not compared). */
+  carbon?: CarbonFacts | undefined;
 }
 
 /** A report after the gate: every benchmark carries its gate fields, and the report a verdict. */
@@ -38,6 +41,7 @@ export function applyGate<R extends Gateable>(report: R, opts: ApplyOptions): Ga
     baseline: opts.baseline,
     ...(opts.total ? { total: opts.total } : {}),
     totals: report.totals,
+    ...(report.carbon ? { carbon: report.carbon } : {}),
   });
   const benchmarks = report.benchmarks.map((b, i) => merge(b, result.benchmarks[i]!));
   return {

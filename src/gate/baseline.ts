@@ -1,3 +1,4 @@
+import { gridIdentity, type CarbonFacts, type GridIdentity } from '../carbon/grid-method.js';
 import type { BaselineSourceName, GateMetric, ResolvedBudget } from './types.js';
 import type { Status } from '../report/types.js';
 
@@ -32,6 +33,8 @@ export interface BaselineData {
   method: 'paired' | 'independent';
   benchmarks: Map<string, MetricSamples>;
   note?: string;
+  /** The baseline's grid (method, source, year), when it records one: CO2e comparisons need the same. */
+  grid?: GridIdentity;
 }
 
 /** One interface for every baseline: a previous report (file), a paired A/B run (ab), the data branch (history). */
@@ -51,12 +54,22 @@ export function metricSamples(b: GateBenchmark): MetricSamples {
   };
 }
 
+/**
+ * What a baseline may say about its grid: a report's `carbon`, or a history record's `grid`. Neither, in
+ * reports and records written before grids were compared: then nothing is checked.
+ */
+export interface BaselineGridFacts {
+  carbon?: CarbonFacts | undefined;
+  grid?: GridIdentity | undefined;
+}
+
 /** A report's successful benchmarks as baseline data; errored ones are left out (nothing to compare with). */
 export function baselineFromReport(
-  report: { benchmarks: readonly GateBenchmark[] },
-  info: Omit<BaselineData, 'benchmarks'>,
+  report: { benchmarks: readonly GateBenchmark[] } & BaselineGridFacts,
+  info: Omit<BaselineData, 'benchmarks' | 'grid'>,
 ): BaselineData {
   const benchmarks = new Map<string, MetricSamples>();
   for (const b of report.benchmarks) if (b.status !== 'error') benchmarks.set(b.name, metricSamples(b));
-  return { ...info, benchmarks };
+  const grid = report.grid ?? gridIdentity(report.carbon);
+  return { ...info, benchmarks, ...(grid ? { grid } : {}) };
 }

@@ -1,3 +1,4 @@
+import { gridIdentity, gridMismatch, methodNotMet, type CarbonFacts } from '../carbon/grid-method.js';
 import type { Status } from '../report/types.js';
 import { formatEnergy, formatMass } from '../text/format-number.js';
 import { metricSamples, type BaselineData, type GateBenchmark } from './baseline.js';
@@ -13,6 +14,7 @@ import {
   type BenchmarkStats,
   type BudgetUse,
   type Comparison,
+  type GateMetric,
   type ResolvedBudget,
   type TotalBudget,
 } from './types.js';
@@ -37,14 +39,22 @@ export interface GateOptions {
   baseline: BaselineData | null;
   total?: TotalBudget;
   totals?: { energyJ: number; co2eG: number };
+  /** This run's carbon: its grid, compared with the baseline's, and the method `intensity.method` asked for. */
+  carbon?: CarbonFacts;
 }
 
 /** The gate, pure: budgets and regressions per benchmark, suite totals, one verdict. Same samples, same verdict. */
 export function evaluateGate(benchmarks: readonly GateBenchmark[], opts: GateOptions): GateResult {
-  const gates = benchmarks.map((b) => gateBenchmark(b, opts.baseline));
+  // A/B: both sides ran in this run, on one grid. Elsewhere the baseline may have used another.
+  const mismatch =
+    opts.baseline && opts.baseline.source !== 'ab'
+      ? gridMismatch(opts.baseline.grid, gridIdentity(opts.carbon))
+      : [];
+  const gates = benchmarks.map((b) => gateBenchmark(b, opts.baseline, mismatch));
   const total = totalCheck(opts);
   const status = worst(...gates.map((g) => g.status), total.status);
   const reasons = [
+    ...gridNotes(opts.carbon, mismatch, benchmarks, gates),
     ...benchmarks.flatMap((b, i) => gates[i]!.reasons.map((r) => `${b.name}: ${r}`)),
     ...total.reasons.map((r) => `suite total: ${r}`),
   ];
@@ -58,7 +68,45 @@ export function evaluateGate(benchmarks: readonly GateBenchmark[], opts: GateOpt
   return { benchmarks: gates, verdict: { status, reasons, baseline }, totalUse: total.use };
 }
 
-function gateBenchmark(b: GateBenchmark, baseline: BaselineData | null): BenchmarkGate {
+/** Metrics computed through the grid intensity: only their comparisons depend on the two sides' grids. */
+const GRID_METRICS: ReadonlySet<GateMetric> = new Set(['co2e', 'perUnit']);
+
+/**
+ * Notes on the grid, never a status: the method asked for but not given (the figure is kept; a notice
+ * says so too), and a baseline on another grid (method, source or year), whose CO2e comparisons are not
+ * like for like. The gate still judges them as measured: the notes say why a ratio may have moved.
+ */
+function gridNotes(
+  carbon: CarbonFacts | undefined,
+  mismatch: readonly string[],
+  benchmarks: readonly GateBenchmark[],
+  gates: readonly BenchmarkGate[],
+): string[] {
+  const notes: string[] = [];
+  const unmet = methodNotMet(carbon);
+  if (unmet) notes.push(unmet);
+  if (!mismatch.length || !gates.some((g) => g.comparison)) return notes;
+  const affected = benchmarks.filter((_, i) => gates[i]!.comparison?.gridMismatch).map((b) => b.name);
+  const differs = `the baseline's grid differs from this run's (${mismatch.join('; ')})`;
+  if (!affected.length) {
+    notes.push(
+      `${differs}: energy and duration comparisons are unaffected; the two runs' CO2e figures are not like for like`,
+    );
+    return notes;
+  }
+  const shown = affected.slice(0, 3).map((n) => (n.length > 60 ? `${n.slice(0, 59)}…` : n));
+  const names = shown.join(', ') + (affected.length > 3 ? ` and ${affected.length - 3} more` : '');
+  notes.push(
+    `${differs}: the CO2e comparisons (${names}) mix the grid's change with the code's; SCI needs the same method on both sides (the same region and intensity source on both, or gate on energy)`,
+  );
+  return notes;
+}
+
+function gateBenchmark(
+  b: GateBenchmark,
+  baseline: BaselineData | null,
+  mismatch: readonly string[],
+): BenchmarkGate {
   const samples = metricSamples(b);
   const stats = benchmarkStats(samples);
   const common = { ...(b.budget ? { budget: b.budget } : {}), ...(stats ? { stats } : {}) };
@@ -67,7 +115,7 @@ function gateBenchmark(b: GateBenchmark, baseline: BaselineData | null): Benchma
   }
   const budget = b.budget;
   const absolute = budget ? absoluteChecks(budget, b, stats) : NO_CHECK;
-  const reg = regressionCheck(b, samples, baseline);
+  const reg = regressionCheck(b, samples, baseline, mismatch);
   const all = combine([absolute, reg.check]);
   return {
     ...common,
@@ -107,12 +155,17 @@ function regressionCheck(
   b: GateBenchmark,
   samples: ReturnType<typeof metricSamples>,
   baseline: BaselineData | null,
+  mismatch: readonly string[],
 ): { check: Check; comparison?: Comparison } {
   if (!baseline) return { check: NO_CHECK };
   const base = baseline.benchmarks.get(b.name);
   if (!base) return { check: { ...NO_CHECK, reasons: ['not in the baseline: regression not checked'] } };
   const metric = b.budget?.metric ?? 'energy';
-  const comparison = compare(metric, samples[metric], base[metric], baseline);
+  const compared = compare(metric, samples[metric], base[metric], baseline);
+  const comparison =
+    compared && mismatch.length && GRID_METRICS.has(metric)
+      ? { ...compared, gridMismatch: [...mismatch] }
+      : compared;
   if (!comparison) {
     const why = metric === 'perUnit' ? 'a functional unit on both sides' : 'successful samples on both sides';
     return {

@@ -23,8 +23,18 @@ const benchmark = BenchmarkReportSchema.pick({ name: true, status: true, reason:
   })
   .loose();
 
+// The grid a comparison must match (method, source, year) and the method asked for. Optional throughout:
+// a report from another tool or a hand edit may lack it, and then the grid is not checked. The enums a
+// later version may extend are read as short text; `method` normalises itself.
+const carbon = ReportSchema.shape.carbon
+  .pick({ method: true, source: true, intensityYear: true, intensityGPerKwh: true })
+  .extend({ intensitySource: z.string().max(40), methodAsked: z.string().max(40) })
+  .partial()
+  .loose();
+
 export const GateReportSchema = ReportSchema.pick({ schemaVersion: true })
   .extend({
+    carbon: carbon.optional(),
     benchmarks: z.array(benchmark).max(REPORT_LIMITS.benchmarks),
     totals: ReportSchema.shape.totals.pick({ energyJ: true, co2eG: true, budget: true }).loose(),
   })

@@ -57,6 +57,12 @@ export const ComparisonSchema = z.object({
   method: z.enum(['paired', 'independent']),
   pairs: z.number().optional(),
   baseline: z.enum(BASELINE_SOURCES),
+  /**
+   * CO2e and per-unit comparisons only: how the baseline's grid differs from this run's ("method: lifecycle
+   * → operational"), when it does. The ratio then mixes the grid's change with the code's. Energy and
+   * duration do not depend on the grid and are never flagged; A/B runs share one grid.
+   */
+  gridMismatch: z.array(z.string().max(400)).max(5).optional(),
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
 

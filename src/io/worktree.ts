@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, lchown, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { BaseRevisionError } from '../errors/base-revision-error.js';
@@ -15,6 +15,14 @@ export interface Worktree {
 
 const trimmed = async (args: string[], cwd: string) => (await git(args, { cwd })).trim();
 
+export interface WorktreeOptions {
+  /**
+   * Give the checkout to this user (uid, gid) before `use`: the benchmarks run as that user
+   * (benchmark-user) and may write into their tree, as they can into the head's checkout.
+   */
+  owner?: { uid: number; gid: number };
+}
+
 /**
  * Runs `use` with a detached worktree of REF from the repository holding `from`, and always removes it
  * afterwards (`git worktree remove --force`, then `prune` in case the directory was already gone), also
@@ -24,6 +32,7 @@ export async function withWorktree<T>(
   from: string,
   ref: string,
   use: (wt: Worktree) => Promise<T>,
+  opts: WorktreeOptions = {},
 ): Promise<T> {
   const repoRoot = await trimmed(['rev-parse', '--show-toplevel'], from).catch(() => {
     throw new BaseRevisionError('not-a-repository', ref, `${from} is not inside a git repository`);
@@ -39,10 +48,24 @@ export async function withWorktree<T>(
   const dir = path.join(parent, 'base');
   try {
     await git(['worktree', 'add', '--detach', dir, commit], { cwd: repoRoot });
+    if (opts.owner) await chownTree(dir, opts.owner);
     return await use({ dir, commit, repoRoot });
   } finally {
     await git(['worktree', 'remove', '--force', dir], { cwd: repoRoot }).catch(() => {});
     await rm(parent, { recursive: true, force: true });
     await git(['worktree', 'prune'], { cwd: repoRoot }).catch(() => {});
+  }
+}
+
+/**
+ * `dir` and everything under it to `owner`, never following a symbolic link (lchown; a link the commit
+ * holds is changed itself, not what it points to). The parent stays ours: the user cannot replace `dir`.
+ */
+async function chownTree(dir: string, owner: { uid: number; gid: number }): Promise<void> {
+  await lchown(dir, owner.uid, owner.gid);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) await chownTree(p, owner);
+    else await lchown(p, owner.uid, owner.gid);
   }
 }

@@ -1,4 +1,5 @@
 import { carbonSummary, type CarbonRates } from './carbon-summary.js';
+import { cleanerWhen, forecastInfo, type Forecast } from '../carbon/cleaner-when.js';
 import type { EmbodiedModel } from '../carbon/embodied.js';
 import { embodiedGrams } from '../carbon/embodied.js';
 import { co2eGrams, J_PER_KWH } from '../carbon/footprint.js';
@@ -29,6 +30,8 @@ export interface ReportInputs {
   /** SCI M model; null or absent: embodied carbon not counted. */
   embodied?: EmbodiedModel | null;
   projection?: ProjectionConfig;
+  /** The live provider's forecast: training benchmarks get a cleaner-when hint from it. */
+  forecast?: Forecast;
   runs: readonly BenchmarkRun[];
   notices?: string[];
 }
@@ -45,6 +48,8 @@ export function buildReport(inp: ReportInputs): Report {
     embodied: (s) => (embodied ? embodiedGrams(embodied, s) : 0),
   };
   const benchmarks = inp.runs.map((run) => benchmarkReport(run, rates));
+  const forecast = inp.forecast ? forecastInfo(inp.forecast) : null;
+  if (inp.forecast && forecast) attachCleanerWhen(benchmarks, inp.forecast, inp);
   const sum = (pick: (b: BenchmarkReport) => number | null) =>
     benchmarks.reduce((s, b) => s + (pick(b) ?? 0), 0);
   const energyJ = sum((b) => b.energyJ);
@@ -76,6 +81,7 @@ export function buildReport(inp: ReportInputs): Report {
       pue: inp.pue.value,
       pueSource: inp.pue.source,
       ...carbon.carbon,
+      ...(forecast ? { forecast } : {}),
     },
     benchmarks,
     totals: {
@@ -174,6 +180,20 @@ function benchmarkReport(run: BenchmarkRun, rates: CarbonRates): BenchmarkReport
   }
   Object.assign(b, summariseModel(ok, energyJ));
   return b;
+}
+
+/** After the run: each training benchmark's duration against the forecast, from the report's time on. */
+function attachCleanerWhen(benchmarks: BenchmarkReport[], forecast: Forecast, inp: ReportInputs): void {
+  for (const b of benchmarks) {
+    if (b.kind !== 'training' || b.energyJ === null || b.durationS === null) continue;
+    const hint = cleanerWhen({
+      points: forecast.points,
+      durationS: b.durationS,
+      nowMs: Date.parse(inp.createdAt),
+      energyKwh: (b.energyJ / J_PER_KWH) * inp.pue.value,
+    });
+    if (hint) b.cleanerWhen = hint;
+  }
 }
 
 function meterNotes(b: BenchmarkReport): string[] {

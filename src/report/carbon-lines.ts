@@ -1,5 +1,13 @@
+import type { CleanerWhen } from '../carbon/cleaner-when.js';
 import { terminalSafe } from '../text/terminal-safe.js';
-import { formatEnergy, formatMass, sig3 } from '../text/format-number.js';
+import {
+  formatDuration,
+  formatEnergy,
+  formatMass,
+  percentWhole,
+  sig3,
+  whole,
+} from '../text/format-number.js';
 import type { Report } from './types.js';
 
 const years = (s: number) => `${sig3(s / (365 * 86_400))} y`;
@@ -38,6 +46,7 @@ export function carbonLines(report: Report): string[] {
         `dirtiest ${h.dirtiest.region} ${formatMass(h.dirtiest.operationalG)} (operational, same energy)`,
     );
   }
+  lines.push(...cleanerWhenLines(report));
   const p = report.projection;
   if (p) {
     lines.push(
@@ -45,4 +54,43 @@ export function carbonLines(report: Report): string[] {
     );
   }
   return lines;
+}
+
+/** "2024-05-02 03:00 UTC" from an ISO time; text that does not parse is shown as it is. */
+export function utcMinute(isoTime: string): string {
+  const ms = Date.parse(isoTime);
+  if (!Number.isFinite(ms)) return isoTime;
+  const t = new Date(ms).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 16)} UTC`;
+}
+
+/**
+ * One hint as a phrase, for the table, `carbon-gate when` and (escaped, with U+2212) the PR comment:
+ * "run at 2024-05-02 03:00 UTC: -38 % (165 vs 266 g CO2e/kWh now, over 2 h 00 m), 1.23 g less", or
+ * "now is as good as any later start of 2 h 00 m until 2024-05-03 12:00 UTC (266 g CO2e/kWh)".
+ */
+export function cleanerWhenText(h: CleanerWhen, minus = '-'): string {
+  const over = formatDuration(h.durationS);
+  if (h.savingShare === 0) {
+    return (
+      `now is as good as any later start of ${over} until ${utcMinute(h.horizonEnd)} ` +
+      `(${whole(h.nowGPerKwh)} g CO2e/kWh)`
+    );
+  }
+  const saved = h.co2eSavedG !== undefined ? `, ${formatMass(h.co2eSavedG)} less` : '';
+  return (
+    `run at ${utcMinute(h.start)}: ${minus}${percentWhole(h.savingShare)} ` +
+    `(${whole(h.avgGPerKwh)} vs ${whole(h.nowGPerKwh)} g CO2e/kWh now, over ${over})${saved}`
+  );
+}
+
+/** Training benchmarks' cleaner-when hints, under the forecast they come from; none without a forecast. */
+export function cleanerWhenLines(report: Report): string[] {
+  const f = report.carbon.forecast;
+  const hinted = report.benchmarks.filter((b) => b.cleanerWhen);
+  if (!f || hinted.length === 0) return [];
+  return [
+    `Cleaner when (${terminalSafe(f.source)}, ${f.points} points to ${terminalSafe(utcMinute(f.to))}):`,
+    ...hinted.map((b) => `  ${terminalSafe(b.name)}: ${terminalSafe(cleanerWhenText(b.cleanerWhen!))}`),
+  ];
 }

@@ -53,6 +53,7 @@ export function carbonSummary(
         }
       : null,
   };
+  if (g.methodAsked) carbon.methodAsked = g.methodAsked;
   if (g.measuredAt) carbon.measuredAt = g.measuredAt;
   if (g.cloud) {
     carbon.cloud = g.cloud;

@@ -61,7 +61,7 @@ export function gateLines(view: GateView): string[] {
         METRIC_LABEL[c?.metric ?? r.budget?.metric ?? 'energy'],
         c ? formatMetric(c.metric, c.base) : '–',
         c ? formatMetric(c.metric, c.head) : '–',
-        c ? ratioChangeWithInterval(c.ratio, c.ci95) : '–',
+        c ? ratioChangeWithInterval(c.ratio, c.ci95) + (c.gridMismatch?.length ? ' †' : '') : '–',
         mostUsed(r.budgetUse),
         r.status,
       ];
@@ -69,6 +69,9 @@ export function gateLines(view: GateView): string[] {
     lines.push(textTable([header, ...body]), '');
   }
   lines.push(baselineLine(view.verdict.baseline, rows));
+  const grid = rows.find((r) => r.comparison?.gridMismatch?.length)?.comparison?.gridMismatch;
+  if (grid)
+    lines.push(`† CO2e vs a baseline on another grid (${terminalSafe(grid.join('; '))}): not like for like`);
   const total = mostUsed(view.totals.budgetUse);
   if (total !== '–') lines.push(`suite total: ${total}`);
   lines.push(`verdict: ${view.verdict.status}`);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CleanerElsewhereSchema } from '../carbon/cleaner-elsewhere.js';
+import { CleanerWhenSchema, ForecastInfoSchema } from '../carbon/cleaner-when.js';
 import { EquivalentsSchema } from '../carbon/equivalents.js';
+import { GRID_METHODS, IntensityMethodSchema } from '../carbon/grid-method.js';
 import { PerUnitSchema } from '../carbon/functional-unit.js';
 import { CloudPlacementSchema } from '../carbon/location.js';
 import { ProjectionSchema } from '../carbon/projection.js';
@@ -139,6 +141,8 @@ export const BenchmarkReportSchema = z
     reasons: z.array(prose).max(REPORT_LIMITS.benchmarkReasons),
     /** Every limit checked; for regression tiers `observed` is the interval's lower bound of head ÷ base − 1. */
     budgetUse: z.array(BudgetUseSchema).max(REPORT_LIMITS.budgetUse).optional(),
+    /** Training benchmarks with a live provider's forecast: the cleanest window of this duration ahead. */
+    cleanerWhen: CleanerWhenSchema.optional(),
   })
   // What the benchmark reported about its model (metrics file), summarised over successful repeats.
   .extend(ModelSummarySchema.shape);
@@ -181,8 +185,10 @@ const CarbonSchema = z.object({
   pueSource: text(200),
   /** The grid the intensity describes: country alpha-2/alpha-3, sub-national code or world. */
   grid: text(100),
-  /** lifecycle | operational | marginal | unspecified | as given. */
-  method: text(100),
+  /** lifecycle | operational | marginal | unspecified | as given (src/carbon/grid-method.ts); read tolerantly. */
+  method: IntensityMethodSchema,
+  /** Config `intensity.method`, when set: the method asked for (a notice and a verdict line when not met). */
+  methodAsked: z.enum(GRID_METHODS).optional(),
   intensitySource: IntensitySourceNameSchema,
   measuredAt: text(40).optional(),
   cloud: CloudPlacementSchema.optional(),
@@ -190,6 +196,8 @@ const CarbonSchema = z.object({
   embodied: EmbodiedReportSchema.nullable(),
   /** Cloud regions only: the same energy in the provider's cleanest and dirtiest regions. */
   cleanerElsewhere: CleanerElsewhereSchema.optional(),
+  /** The live provider's forecast behind benchmarks[].cleanerWhen, when one was fetched. */
+  forecast: ForecastInfoSchema.optional(),
 });
 
 /** Sums of the benchmarks' medians: the footprint of one run of the suite. co2eG = operational + embodied. */

@@ -39,7 +39,14 @@ export interface ReportedMetrics {
 
 export const METRICS_ENV = 'CARBON_GATE_METRICS_FILE';
 
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
+// C0 and C1 control characters (tab, CR and LF are whitespace, made spaces first): JSON writes each as
+// \u00XX, six bytes for one, and a terminal or a log may act on them.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g; // eslint-disable-line no-control-regex
+// Half a surrogate pair: JSON writes it as \udXXX; it is no character anyway.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const clean = (s: string) =>
+  s.replace(/\s+/g, ' ').replace(CONTROL, '').replace(LONE_SURROGATE, '\ufffd').trim();
+const oneLine = (s: string) => clean(s).slice(0, MAX_TEXT);
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -63,11 +70,17 @@ export function parseMetricsFile(text: string): ReportedMetrics {
   if (!isRecord(value)) return { metrics: {}, problems: ['metrics file is not a JSON object: ignored'] };
   const out: ReportedMetrics = { metrics: {}, problems: [] };
   let dropped = 0;
-  for (const [key, v] of Object.entries(value)) {
-    if (key === 'layers' || key === 'error') continue;
+  let kept = 0;
+  for (const [raw, v] of Object.entries(value)) {
+    if (raw === 'layers' || raw === 'error') continue;
+    const key = clean(raw);
     const usable = (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string';
-    if (!usable || key.length > MAX_KEY || Object.keys(out.metrics).length >= MAX_METRICS) dropped++;
-    else out.metrics[key] = typeof v === 'string' ? oneLine(v) : v;
+    if (!usable || !key || key.length > MAX_KEY || Object.hasOwn(out.metrics, key) || kept >= MAX_METRICS)
+      dropped++;
+    else {
+      out.metrics[key] = typeof v === 'string' ? oneLine(v) : v;
+      kept++;
+    }
   }
   if (dropped) out.problems.push(`metrics file: ${dropped} entr${dropped === 1 ? 'y' : 'ies'} ignored`);
   if (Array.isArray(value['layers'])) {
@@ -76,7 +89,73 @@ export function parseMetricsFile(text: string): ReportedMetrics {
     const ok = layers.filter((l): l is LayerCost => l !== undefined).slice(0, MAX_LAYERS);
     if (ok.length) out.layers = ok;
   }
-  if (typeof value['error'] === 'string' && value['error'].trim()) out.error = oneLine(value['error']);
+  if (typeof value['error'] === 'string' && oneLine(value['error'])) out.error = oneLine(value['error']);
+  return out;
+}
+
+/**
+ * The most bytes one sample's metrics and layers may take in the report. A suite of many repeats gets
+ * less each (sampleMetricsCap): the report must stay within what the Action reads (MAX_REPORT_BYTES,
+ * src/report/view-schema.ts) for the largest suite the config accepts.
+ */
+export const SAMPLE_METRICS_MAX_BYTES = 16 * 1024;
+/**
+ * The most bytes the metrics and layers of all the samples of one suite may take in the report. The
+ * benchmark's summary (src/report/model-metrics.ts: the union of its samples' keys, the first sample's
+ * layers) takes at most as much again; with the rest of a report at the config's limits (about 9 MB),
+ * 2 × 10 MiB stays under MAX_REPORT_BYTES (32 MiB): test/runner/metrics-report-bound.test.ts.
+ */
+export const SUITE_METRICS_MAX_BYTES = 10 * 1024 * 1024;
+
+/** The per-sample cap for a suite of `suiteRepeats` metered repeats: 16 KiB, less past 640 repeats. */
+export function sampleMetricsCap(suiteRepeats: number): number {
+  return Math.min(SAMPLE_METRICS_MAX_BYTES, Math.floor(SUITE_METRICS_MAX_BYTES / Math.max(1, suiteRepeats)));
+}
+
+/**
+ * A sample's metrics sit six levels deep in the report, written indented by 2: each of their lines
+ * takes this many spaces more than when written alone.
+ */
+const DEPTH = 12;
+/** `"metrics": {` and `},`, `"layers": [` and `],` on their own lines. */
+const BLOCKS_BYTES = 2 * (2 * (DEPTH - 2) + 16);
+const bytes = (s: string) => Buffer.byteLength(s);
+const metricBytes = (key: string, v: MetricValue) =>
+  DEPTH + bytes(JSON.stringify(key)) + 2 + bytes(JSON.stringify(v)) + 2;
+function layerBytes(layer: LayerCost): number {
+  const text = JSON.stringify(layer, null, 2);
+  return bytes(text) + DEPTH * text.split('\n').length + 2;
+}
+
+/**
+ * Keeps what fits in `capBytes` as the report writes it (indented, at a sample's depth), metrics then
+ * layers in the file's order, and notes how many entries were dropped.
+ */
+export function capSampleMetrics(reported: ReportedMetrics, capBytes: number): ReportedMetrics {
+  let used = BLOCKS_BYTES;
+  let dropped = 0;
+  const fits = (n: number) => {
+    if (used + n > capBytes) {
+      dropped++;
+      return false;
+    }
+    used += n;
+    return true;
+  };
+  const metrics: Record<string, MetricValue> = {};
+  for (const [key, v] of Object.entries(reported.metrics)) if (fits(metricBytes(key, v))) metrics[key] = v;
+  const layers = reported.layers?.filter((l) => fits(layerBytes(l)));
+  if (!dropped) return reported;
+  const out: ReportedMetrics = {
+    ...reported,
+    metrics,
+    problems: [
+      ...reported.problems,
+      `metrics file: ${dropped} entr${dropped === 1 ? 'y' : 'ies'} dropped: one sample's metrics and layers are capped at ${capBytes} bytes`,
+    ],
+  };
+  if (layers?.length) out.layers = layers;
+  else delete out.layers;
   return out;
 }
 

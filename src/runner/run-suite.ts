@@ -1,5 +1,6 @@
+import { SUITE_LIMITS } from '../config/limits.js';
 import type { Measurement, Meter } from '../meter/types.js';
-import { reportedBackend } from './metrics-file.js';
+import { capSampleMetrics, reportedBackend, sampleMetricsCap } from './metrics-file.js';
 import type { BenchmarkRun, BenchmarkSpec, CommandResult, SampleRun } from './types.js';
 
 export interface SuiteDeps {
@@ -14,18 +15,25 @@ export interface SuiteDeps {
 /** Runs every benchmark in order: warmups unmetered, then metered repeats. One failure stops that benchmark only. */
 export async function runSuite(specs: readonly BenchmarkSpec[], deps: SuiteDeps): Promise<BenchmarkRun[]> {
   const runs: BenchmarkRun[] = [];
+  // What one sample may report: the suite's metrics budget shared by its metered repeats (metrics-file.ts).
+  const metricsCap = sampleMetricsCap(specs.reduce((n, s) => n + s.repeat, 0));
   for (const [i, spec] of specs.entries()) {
     if (deps.interrupted?.()) {
       runs.push({ spec, status: 'error', reason: 'not run: interrupted', samples: [] });
       continue;
     }
     const where = `[${i + 1}/${specs.length}] ${spec.name}`;
-    runs.push(await runBenchmark(spec, where, deps));
+    runs.push(await runBenchmark(spec, where, deps, metricsCap));
   }
   return runs;
 }
 
-async function runBenchmark(spec: BenchmarkSpec, where: string, deps: SuiteDeps): Promise<BenchmarkRun> {
+async function runBenchmark(
+  spec: BenchmarkSpec,
+  where: string,
+  deps: SuiteDeps,
+  metricsCap: number,
+): Promise<BenchmarkRun> {
   for (let w = 1; w <= spec.warmup; w++) {
     if (deps.interrupted?.()) return { spec, status: 'error', reason: 'not run: interrupted', samples: [] };
     deps.progress(`${where}: warmup ${w}/${spec.warmup}`);
@@ -40,7 +48,7 @@ async function runBenchmark(spec: BenchmarkSpec, where: string, deps: SuiteDeps)
     if (deps.interrupted?.())
       return { spec, status: 'error', reason: `interrupted before repeat ${r}/${spec.repeat}`, samples };
     deps.progress(`${where}: repeat ${r}/${spec.repeat}`);
-    const sample = await meteredRepeat(spec, r, deps);
+    const sample = await meteredRepeat(spec, r, deps, metricsCap);
     samples.push(sample);
     const command = sample.command;
     if (!command.ok) {
@@ -50,15 +58,21 @@ async function runBenchmark(spec: BenchmarkSpec, where: string, deps: SuiteDeps)
   return { spec, status: 'ok', samples };
 }
 
-/** Runs and meters one repeat (also used by the interleaved A/B runner, src/gate/ab-run.ts). */
+/**
+ * Runs and meters one repeat (also used by the interleaved A/B runner, src/gate/ab-run.ts). `metricsCap`:
+ * the bytes its metrics and layers may take in the report; by default the share of the largest suite the
+ * config accepts, which keeps any report within bounds (runSuite passes its own suite's, often more).
+ */
 export async function meteredRepeat(
   spec: BenchmarkSpec,
   repeat: number,
   deps: Pick<SuiteDeps, 'meter' | 'spawnBenchmark'>,
+  metricsCap = sampleMetricsCap(SUITE_LIMITS.suiteRepeats),
 ): Promise<SampleRun> {
   const session = deps.meter.start();
-  const command = await deps.spawnBenchmark(spec, (pid) => session.track(pid));
+  const ran = await deps.spawnBenchmark(spec, (pid) => session.track(pid));
   const measurement = await session.stop();
+  const command = ran.reported ? { ...ran, reported: capSampleMetrics(ran.reported, metricsCap) } : ran;
   return sampleRun(repeat, command, measurement);
 }
 

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +30,23 @@ describe('input benchmark-user', () => {
   });
 });
 
+/** The throwaway user's processes still running (zombies excluded). */
+function userProcesses(): number[] {
+  let pids: number[];
+  try {
+    pids = execFileSync('pgrep', ['-u', USER], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches (or the user is gone).
+  }
+  return pids.filter((pid) => {
+    try {
+      return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
+}
+
 describe.runIf(root)('the built action with benchmark-user (as root, a throwaway user)', () => {
   let gh: FakeGitHub;
   let ws: string;
@@ -42,8 +59,24 @@ describe.runIf(root)('the built action with benchmark-user (as root, a throwaway
   afterAll(() => {
     gh?.close();
     rmSync(ws, { recursive: true, force: true });
+    // Anything of the throwaway user still running (a failed test), so userdel can remove it.
+    for (const pid of userProcesses()) process.kill(pid, 'SIGKILL');
     execFileSync('userdel', [USER]);
   });
+
+  const bench = (run: string) =>
+    writeFileSync(
+      path.join(ws, 'carbon-gate.yml'),
+      `version: 1\nregion: SE\nmeter: { interval: 50ms }\nbenchmarks:\n  - { name: b, kind: other, run: ${JSON.stringify(run)} }\n`,
+    );
+  const action = () =>
+    runAction({
+      workspace: ws,
+      event: payload('pull_request', (e) => e.action === 'opened'),
+      eventName: 'pull_request',
+      apiUrl: gh.url,
+      inputs: { 'github-token': 'ghs_isolated_secret', 'benchmark-user': USER },
+    });
 
   it('the benchmark runs as that user and cannot read the Action’s environment through /proc', async () => {
     // $PPID of the benchmark's shell is the Action's own node process.
@@ -70,5 +103,42 @@ describe.runIf(root)('the built action with benchmark-user (as root, a throwaway
     expect(r.stdout).not.toMatch(/\[spy\].*(ghs_isolated_secret|runtime-token|ghs_envtoken)/);
     const report = JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8'));
     expect(report.benchmarks[0].status).toBe('pass');
+  });
+  it('a double fork of the benchmark is ended with every process of the user, and the sample says so', async () => {
+    // Re-parented at once and without the environment marker: only the user's uid gives it away (issue 1).
+    bench(`(setsid env -i sh -c 'exec sleep 300' &); sleep 1`);
+    const r = await action();
+    const left = userProcesses();
+    expect(left, `still running as ${USER}: ${left.join(' ')}`).toEqual([]);
+    expect(r.code, r.stdout).toBe(0);
+    const report = JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8'));
+    expect(report.benchmarks[0].samples[0].notes).toEqual([
+      expect.stringMatching(
+        /^ended 1 process of the benchmark user \(uid \d+\) still running after the benchmark exited: pid \d+ \(sleep\)$/,
+      ),
+    ]);
+  });
+
+  it('a user that already runs processes is refused: it must be dedicated to the benchmarks', async () => {
+    const uid = Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' }));
+    const gid = Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' }));
+    const busy = spawn('sleep', ['30'], { uid, gid, stdio: 'ignore' });
+    try {
+      await new Promise((res) => busy.once('spawn', res));
+      bench('echo ran');
+      const r = await action();
+      expect(r.stdout).not.toContain('[b] ran');
+      const report = JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8'));
+      expect(report.benchmarks[0].status).toBe('error');
+      expect(report.benchmarks[0].reason).toMatch(
+        new RegExp(
+          `could not start: user ${uid} already has 1 process running \\(pid ${busy.pid} \\(sleep\\)\\).*dedicated`,
+        ),
+      );
+      // Refused, not killed: they are not the benchmark's.
+      expect(userProcesses()).toEqual([busy.pid]);
+    } finally {
+      busy.kill('SIGKILL');
+    }
   });
 });

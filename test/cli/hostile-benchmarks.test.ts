@@ -160,7 +160,7 @@ describe.skipIf(!linux)('hostile benchmarks against the built CLI (issue 12)', (
   it('a FIFO as the metrics file neither hangs the run nor stops the next benchmark', async () => {
     const dir = tmpDir();
     writeConfig(dir, [
-      `{ name: fifo, kind: other, run: 'mkfifo "$CARBON_GATE_METRICS_FILE"', timeout: 5s }`,
+      `{ name: fifo, kind: other, run: 'rm -f "$CARBON_GATE_METRICS_FILE"; mkfifo "$CARBON_GATE_METRICS_FILE"', timeout: 5s }`,
       `{ name: after, kind: other, run: 'echo "{\\"n\\": 1}" > "$CARBON_GATE_METRICS_FILE"' }`,
     ]);
     const r = await runCliBounded(['run', '--out', 'out'], dir);
@@ -180,8 +180,8 @@ describe.skipIf(!linux)('hostile benchmarks against the built CLI (issue 12)', (
   it('a metrics file that is a symbolic link is not followed (to /etc/passwd, to a FIFO)', async () => {
     const dir = tmpDir();
     writeConfig(dir, [
-      `{ name: passwd, kind: other, run: 'ln -s /etc/passwd "$CARBON_GATE_METRICS_FILE"' }`,
-      `{ name: fifo-link, kind: other, run: 'mkfifo f.fifo && ln -s "$PWD/f.fifo" "$CARBON_GATE_METRICS_FILE"', timeout: 5s }`,
+      `{ name: passwd, kind: other, run: 'ln -sf /etc/passwd "$CARBON_GATE_METRICS_FILE"' }`,
+      `{ name: fifo-link, kind: other, run: 'mkfifo f.fifo && ln -sf "$PWD/f.fifo" "$CARBON_GATE_METRICS_FILE"', timeout: 5s }`,
     ]);
     const r = await runCliBounded(['run', '--out', 'out'], dir);
     expect(r.killed, `the CLI hung and was killed after ${r.elapsedS} s`).toBe(false);
@@ -209,6 +209,46 @@ describe.skipIf(!linux)('hostile benchmarks against the built CLI (issue 12)', (
     expect(alive(pid), `daemon ${pid} still running after the CLI exited`).toBe(false);
     const notes = readReport(dir).benchmarks[0]!.samples[0]!.notes;
     expect(notes).toContain(`ended 1 process left running after the benchmark exited: pid ${pid} (sh)`);
+  }, 90_000);
+
+  it('a double fork that clears its environment is ended, and the sample says so', async () => {
+    // Re-parented to init at once (never seen by the 200 ms walk), no environment marker: issue 1.
+    const dir = tmpDir();
+    const pidFile = path.join(dir, 'daemon.pid');
+    pidFiles.push(pidFile);
+    writeConfig(dir, [
+      `{ name: double-fork, kind: other, run: "(setsid env -i sh -c 'echo $$ > daemon.pid; exec ${SLEEP}' &); sleep 1" }`,
+    ]);
+    const r = await runCliBounded(['run', '--out', 'out'], dir);
+    expect(r.killed, `the CLI hung and was killed after ${r.elapsedS} s`).toBe(false);
+    expect(r.code).toBe(0);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    const notes = readReport(dir).benchmarks[0]!.samples[0]!.notes;
+    expect(alive(pid), `orphan ${pid} still running; notes: ${JSON.stringify(notes)}`).toBe(false);
+    expect(notes).toContain(`ended 1 process left running after the benchmark exited: pid ${pid} (sleep)`);
+    expect(strays()).toEqual([]);
+  }, 90_000);
+
+  it('a daemon writing into the metrics folder neither breaks the exit nor leaves a stack trace', async () => {
+    // Before: a double-forked daemon outlived the run and kept filling the folder of the metrics file;
+    // the exit-time recursive delete met ENOTEMPTY and printed a stack trace (issue 2).
+    const dir = tmpDir();
+    const pidFile = path.join(dir, 'daemon.pid');
+    pidFiles.push(pidFile);
+    writeFileSync(
+      path.join(dir, 'filler.sh'),
+      [
+        'd=$(dirname "$CARBON_GATE_METRICS_FILE")',
+        `(setsid env -i sh -c 'echo $$ > daemon.pid; i=0; while :; do : > "$0/f$i"; i=$((i+1)); done # ${TOKEN}' "$d" >/dev/null 2>&1 </dev/null &)`,
+        'sleep 1',
+      ].join('\n') + '\n',
+    );
+    writeConfig(dir, [`{ name: filler, kind: other, run: "sh filler.sh" }`]);
+    const r = await runCliBounded(['run', '--out', 'out'], dir);
+    expect(r.killed).toBe(false);
+    expect(r.stderr).not.toMatch(/ENOTEMPTY|\n\s+at /);
+    expect(r.code).toBe(0);
+    expect(strays()).toEqual([]);
   }, 90_000);
 
   it('a daemon started as the benchmark exits is ended too', async () => {

@@ -217,6 +217,41 @@ describe.skipIf(!linux)('spawnCommand ends what a benchmark leaves running (real
     await waitFor(() => !alive(daemonPid(s.cwd)), 5000);
   });
 
+  it('a double fork that clears its environment (re-parented at once, never seen by the walk) is found as an orphan', async () => {
+    // The subshell forks and exits at once: its child is re-parented before the 200 ms walk can see it,
+    // and `env -i` drops the environment marker (issue 1).
+    const s = spec(`(setsid env -i sh -c 'echo $$ > daemon.pid; exec ${SLEEP}' &); sleep 1`);
+    const r = await spawnCommand(s, { output: collector() });
+    expect(r.ok).toBe(true);
+    const pid = daemonPid(s.cwd);
+    expect(alive(pid), `orphan ${pid} still running; notes: ${JSON.stringify(r.notes)}`).toBe(false);
+    expect(r.notes).toEqual([`ended 1 process left running after the benchmark exited: pid ${pid} (sleep)`]);
+    expect(strays()).toEqual([]);
+  });
+
+  it('an orphan of ours that started before the benchmark is left alone', async () => {
+    // Started (and orphaned) by the test before the benchmark: not the benchmark's, whatever it looks like.
+    const dir = tmpDir();
+    execFileSync(
+      'sh',
+      ['-c', `(setsid sh -c 'echo $$ > daemon.pid; exec ${SLEEP}' </dev/null >/dev/null 2>&1 &)`],
+      {
+        cwd: dir,
+      },
+    );
+    await waitFor(
+      () =>
+        existsSync(path.join(dir, 'daemon.pid')) && readFileSync(path.join(dir, 'daemon.pid'), 'utf8') !== '',
+    );
+    const before = daemonPid(dir);
+    // A tick of /proc's start time is 10 ms: let the benchmark start well after it.
+    await new Promise((res) => setTimeout(res, 50));
+    const r = await spawnCommand(spec('sleep 0.3'), { output: collector() });
+    expect(r.ok).toBe(true);
+    expect(r.notes).toBeUndefined();
+    expect(alive(before)).toBe(true);
+  });
+
   it("the sample's notes carry the leftovers and the metrics file's problems", async () => {
     const runs = await runSuite([spec(`${spinner()} echo nope > "$CARBON_GATE_METRICS_FILE"; sleep 2`)], {
       meter: countingMeter().meter,

@@ -1,5 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,8 +43,18 @@ describe('takeMetrics: only a regular file is read, never blocking, never throug
     expect(await takeMetrics(newMetricsFile())).toBeUndefined();
   });
 
+  it('the file is made before the run, empty and private (0600): an empty file is nothing written', async () => {
+    const slot = newMetricsFile();
+    const st = statSync(slot.file);
+    expect(st.isFile()).toBe(true);
+    expect([st.size, st.mode & 0o777, st.uid]).toEqual([0, 0o600, process.getuid?.()]);
+    expect(await takeMetrics(slot)).toBeUndefined();
+    expect(existsSync(slot.file)).toBe(false);
+  });
+
   it.skipIf(process.platform === 'win32')('a FIFO is a note, not a hang', async () => {
     const slot = newMetricsFile();
+    rmSync(slot.file, { force: true });
     execFileSync('mkfifo', [slot.file]);
     // A writer that gives up after 10 s bounds the test, should a blocking read come back.
     const writer = spawn('sh', ['-c', 'exec sleep 10 3>"$0"', slot.file], { stdio: 'ignore' });
@@ -52,6 +72,7 @@ describe('takeMetrics: only a regular file is read, never blocking, never throug
     const target = path.join(tmp(), 'target');
     make(target);
     const slot = newMetricsFile();
+    rmSync(slot.file, { force: true });
     symlinkSync(target, slot.file);
     expect(await takeMetrics(slot)).toEqual({
       metrics: {},
@@ -62,6 +83,7 @@ describe('takeMetrics: only a regular file is read, never blocking, never throug
 
   it('a folder is a note and is removed', async () => {
     const slot = newMetricsFile();
+    rmSync(slot.file, { force: true });
     mkdirSync(path.join(slot.file, 'deep'), { recursive: true });
     expect(await takeMetrics(slot)).toEqual({
       metrics: {},
@@ -83,11 +105,29 @@ describe('takeMetrics: only a regular file is read, never blocking, never throug
     const other = path.join(tmp(), 'other.json');
     writeFileSync(other, '{"secret": 1}');
     const slot = newMetricsFile();
+    rmSync(slot.file, { force: true });
     linkSync(other, slot.file);
     expect(await takeMetrics(slot)).toEqual({
       metrics: {},
       problems: ['metrics file has other hard links: ignored'],
     });
     expect(existsSync(other)).toBe(true);
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('removeMetricsDirs, at exit', () => {
+  it('never throws, even while a leftover process keeps writing into the folder', async () => {
+    // A same-user daemon that outlived its run (issue 2): the recursive delete meets ENOTEMPTY.
+    const dir = path.dirname(newMetricsFile().file);
+    const filler = spawn('sh', ['-c', 'i=0; while :; do : > "$0/f$i"; i=$((i+1)); done', dir], {
+      stdio: 'ignore',
+    });
+    helpers.push(filler);
+    const made = () => readdirSync(dir).length > 2000;
+    while (!made()) await new Promise((res) => setTimeout(res, 20));
+    expect(() => removeMetricsDirs()).not.toThrow();
+    filler.kill('SIGKILL');
+    await new Promise((res) => filler.once('exit', res));
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -56,6 +56,24 @@ describe('parseMetricsFile', () => {
     expect(String(parseMetricsFile(JSON.stringify({ s: 'y'.repeat(1000) })).metrics['s'])).toHaveLength(300);
   });
 
+  it('strips control characters from names and text (each would grow sixfold as \\u00XX in JSON)', () => {
+    const r = parseMetricsFile(
+      JSON.stringify({
+        'ac\u0000cu\u001bracy': 'x\u0001y\u007fz\u0085!\u009b',
+        '\u0007\u0008': 1,
+        layers: [{ ...layer, name: 'co\u0000nv\u001f2', type: '\u009bConv2D' }],
+        error: 'bo\u0000om\u0007',
+      }),
+    );
+    expect(r).toEqual({
+      metrics: { accuracy: 'xyz!' },
+      layers: [layer],
+      error: 'boom',
+      problems: ['metrics file: 1 entry ignored'],
+    });
+    expect(JSON.stringify(r)).not.toMatch(/\\u00/);
+  });
+
   it.each([
     [{ backend: 'wasm' }, 'wasm'],
     [{ backend: 'tensorflow' }, 'tensorflow'],
@@ -113,7 +131,7 @@ describe('a benchmark reports metrics through $CARBON_GATE_METRICS_FILE', () => 
     const s = {
       ...spec(
         'once',
-        '[ -e "$CARBON_GATE_METRICS_FILE" ] && echo stale; echo "{\\"n\\": 1}" > "$CARBON_GATE_METRICS_FILE"',
+        '[ -s "$CARBON_GATE_METRICS_FILE" ] && echo stale; echo "{\\"n\\": 1}" > "$CARBON_GATE_METRICS_FILE"',
       ),
       repeat: 1,
     };
@@ -121,5 +139,38 @@ describe('a benchmark reports metrics through $CARBON_GATE_METRICS_FILE', () => 
     await spawnCommand(s, { output: out });
     await spawnCommand(s, { output: out });
     expect(out.text()).not.toContain('stale');
+  });
+});
+
+describe('one sample’s metrics and layers are capped in size (issue 5)', () => {
+  it('64 long metrics and 10 layers of long names: what passes 16 KiB is dropped, with a note', async () => {
+    // About 23 KiB compact: every metric and layer at its own caps.
+    const big = Object.fromEntries(
+      Array.from({ length: 63 }, (_, i) => [`m${i}`.padEnd(64, 'k'), 'v'.repeat(300)]),
+    );
+    const layers = Array.from({ length: 10 }, (_, i) => ({ ...layer, name: `l${i}`.padEnd(300, 'n') }));
+    const text = JSON.stringify({ accuracy: 0.5, ...big, layers });
+    const runs = await runSuite([{ ...spec('big', 'true'), repeat: 1 }], {
+      meter: countingMeter().meter,
+      spawnBenchmark: async () => ({
+        ok: true,
+        exitCode: 0,
+        signal: null,
+        timedOut: false,
+        durationS: 1,
+        reported: parseMetricsFile(text),
+      }),
+      progress: () => {},
+    });
+    const s = runs[0]!.samples[0]!;
+    const bytes = Buffer.byteLength(JSON.stringify({ metrics: s.metrics, layers: s.layers }));
+    expect(bytes).toBeLessThanOrEqual(16 * 1024);
+    // Kept in the file's order, as many as fit: the first ones, accuracy among them.
+    expect(s.metrics?.['accuracy']).toBe(0.5);
+    expect(s.measurement.notes).toEqual([
+      expect.stringMatching(
+        /^metrics file: \d+ entries dropped: one sample's metrics and layers are capped at \d+ bytes$/,
+      ),
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,6 +40,19 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Processes of a user still running (zombies excluded). */
+function userProcesses(name: string): number[] {
+  try {
+    return execFileSync('pgrep', ['-u', name], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number)
+      .filter(alive);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches.
+  }
+}
+
 describe.skipIf(!root)(title, () => {
   beforeAll(() => {
     execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/bin/sh', USER]);
@@ -76,12 +89,12 @@ describe.skipIf(!root)(title, () => {
     expect(r.reported).toEqual({ metrics: { uid: user.uid }, problems: [] });
   });
 
-  it("cannot reach carbon-gate's own files, nor other runs' metrics folders", async () => {
+  it("cannot list the folder of the runs' metrics files", async () => {
     const out = collector();
-    const r = await spawnCommand(
-      spec('ls "$(dirname "$(dirname "$CARBON_GATE_METRICS_FILE")")" 2>&1 || echo refused'),
-      { output: out, runAs: user },
-    );
+    const r = await spawnCommand(spec('ls "$(dirname "$CARBON_GATE_METRICS_FILE")" 2>&1 || echo refused'), {
+      output: out,
+      runAs: user,
+    });
     expect(r.ok).toBe(true);
     expect(out.text()).toMatch(/refused\n$/);
   });
@@ -95,6 +108,73 @@ describe.skipIf(!root)(title, () => {
     const pid = Number(readFileSync(path.join(dir, 'daemon-as.pid'), 'utf8'));
     expect(alive(pid)).toBe(false);
     expect(r.notes).toEqual([`ended 1 process left running after the benchmark exited: pid ${pid} (sh)`]);
+  });
+
+  it('a double fork that clears its environment is ended with every other process of the user', async () => {
+    // Re-parented at once and without the environment marker: the tree walk cannot see it (issue 1).
+    const r = await spawnCommand(
+      spec(`(setsid env -i sh -c 'echo $$ > double-fork.pid; exec sleep 300' &); sleep 1`),
+      { output: collector(), runAs: user },
+    );
+    expect(r.ok).toBe(true);
+    const pid = Number(readFileSync(path.join(dir, 'double-fork.pid'), 'utf8'));
+    expect(alive(pid), `pid ${pid} still running; notes: ${JSON.stringify(r.notes)}`).toBe(false);
+    expect(r.notes).toEqual([
+      `ended 1 process of the benchmark user (uid ${user.uid}) still running after the benchmark exited: pid ${pid} (sleep)`,
+    ]);
+    expect(userProcesses(USER)).toEqual([]);
+  });
+
+  it('its metrics file is made for it (its own, mode 0600) in a folder it can neither write nor list', async () => {
+    // Before: the user owned a folder of its own, which root deleted recursively after the run (issue 2).
+    const out = collector();
+    const r = await spawnCommand(
+      spec(
+        [
+          'f="$CARBON_GATE_METRICS_FILE"',
+          'stat -c "%u %a %s" "$f"',
+          'mkdir "$(dirname "$f")/planted" 2>/dev/null && echo planted || echo no-folder',
+          'rm -f "$f" 2>/dev/null; test -e "$f" && echo kept || echo removed',
+          'echo "{\\"n\\": 2}" > "$f"',
+        ].join('; '),
+      ),
+      { output: out, runAs: user },
+    );
+    expect(r.ok, r.reason).toBe(true);
+    expect(out.text()).toBe(`${user.uid} 600 0\nno-folder\nkept\n`);
+    expect(r.reported).toEqual({ metrics: { n: 2 }, problems: [] });
+  });
+
+  // Inside, so that the throwaway user above still exists: the two get different uids.
+  describe('a user that is not dedicated to the benchmarks', () => {
+    const OTHER = `cgbusy${process.pid}`;
+    let other: SpawnUser;
+    let busy: ChildProcess | undefined;
+    beforeAll(() => {
+      execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/bin/sh', OTHER]);
+      const id = (flag: string) => Number(execFileSync('id', [flag, OTHER], { encoding: 'utf8' }).trim());
+      other = { uid: id('-u'), gid: id('-g') };
+    });
+    afterAll(() => {
+      busy?.kill('SIGKILL');
+      for (const pid of userProcesses(OTHER)) process.kill(pid, 'SIGKILL');
+      execFileSync('userdel', [OTHER]);
+    });
+
+    it('is refused before anything runs, and its own processes are left alone', async () => {
+      busy = spawn('sleep', ['30'], { uid: other.uid, gid: other.gid, stdio: 'ignore' });
+      await new Promise((res) => busy!.once('spawn', res));
+      const out = collector();
+      const r = await spawnCommand({ ...spec('echo ran'), cwd: os.tmpdir() }, { output: out, runAs: other });
+      expect(r.ok).toBe(false);
+      expect(r.reason).toMatch(
+        new RegExp(
+          `^could not start: user ${other.uid} already has 1 process running \\(pid ${busy.pid} \\(sleep\\)\\): .*dedicated`,
+        ),
+      );
+      expect(out.text()).toBe('');
+      expect(userProcesses(OTHER)).toEqual([busy.pid]);
+    });
   });
 });
 

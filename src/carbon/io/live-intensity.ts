@@ -1,4 +1,5 @@
 import type { Credentials } from '../credentials.js';
+import type { GridMethod } from '../grid-method.js';
 import type { IntensitySource } from '../intensity-source.js';
 import { withLiveIntensity } from '../live-grid.js';
 import type { GridIntensity } from '../region.js';
@@ -13,6 +14,8 @@ export interface LiveRequest {
   credentials: Credentials;
   env: Record<string, string | undefined>;
   timeoutMs?: number;
+  /** Config `intensity.method`: asked of providers that can give either (Electricity Maps). */
+  method?: GridMethod;
 }
 
 export interface LiveOutcome {
@@ -44,7 +47,13 @@ export async function applyLiveSource(grid: GridIntensity, req: LiveRequest): Pr
           'no token (the Electricity Maps token flag or input, the variable `intensity.tokenEnv` names, or CARBON_GATE_ELECTRICITY_MAPS_TOKEN)',
         );
       if (!zone) return fallback('no zone: set a region or `intensity.zone`');
-      const live = await electricityMapsIntensity({ zone, token, env: req.env, timeoutMs: req.timeoutMs });
+      const live = await electricityMapsIntensity({
+        zone,
+        token,
+        env: req.env,
+        timeoutMs: req.timeoutMs,
+        ...(req.method ? { method: req.method } : {}),
+      });
       return { grid: withLiveIntensity(grid, 'electricity-maps', live), warnings: [] };
     }
     if (req.source === 'watttime') {

@@ -12,11 +12,14 @@ export interface ClosestRecord {
 
 /**
  * The record a PR is compared with: the base commit's, else the closest first-parent ancestor's (`shas` is
- * `git rev-list --first-parent <base>`, base first). The records were checked on reading (record.ts: none
- * dated after the reading run). Several records of one commit: the reading run's own record when there is
- * one (`runId`: a re-run of a workflow run writes and reads under the same id), else the oldest: the first
- * run recorded for the commit, which a later (re-)run or a hand-added file cannot displace. Equal times:
- * the first file name, so the choice never depends on listing order.
+ * `git rev-list --first-parent <base>`, base first). The records were checked on reading (read-records.ts:
+ * a name the tool writes, a createdAt equal to the time in that name, none dated after the reading run).
+ * Several records of one commit: the reading run's own record when there is one (`runId`: a re-run of a
+ * workflow run writes and reads under the same id), else the oldest: the first run recorded for the
+ * commit, which a later (re-)run cannot displace. A hand-added file dated back must carry that old time in
+ * its name too, and is pruned by it once past retention; within retention, whoever can write the branch
+ * can still choose (docs/action.md). Equal times: the first file name, so the choice never depends on
+ * listing order.
  */
 export function closestRecord(
   shas: readonly string[],

@@ -1,6 +1,7 @@
 import type { BaselineData } from '../../gate/baseline.js';
 import { historyBaseline, type HistoryStore } from '../../gate/history-baseline.js';
 import { closestRecord, type ClosestRecord } from './ancestor.js';
+import { shownName } from './record-path.js';
 import type { StoredRecord } from './record.js';
 
 /**
@@ -39,5 +40,5 @@ export async function baselineForBase(
 function whichRecord(hit: ClosestRecord): string {
   const { record, path } = hit.found;
   const why = hit.ownRun ? "this run's own" : 'the oldest';
-  return `${record.sha.slice(0, 7)} has ${hit.candidates} records; used ${why}, run ${record.runId} of ${record.createdAt} (${path.slice(0, 120)})`;
+  return `${record.sha.slice(0, 7)} has ${hit.candidates} records; used ${why}, run ${record.runId} of ${record.createdAt} (${shownName(path.slice(0, 120))})`;
 }

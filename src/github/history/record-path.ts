@@ -22,3 +22,12 @@ export function recordTime(path: string): Date | null {
 }
 
 export const isRecordPath = (path: string) => recordTime(path) !== null;
+
+/** True when `createdAt` is the time `path` carries, to the millisecond: as the tool names every record. */
+export function namedAt(path: string, createdAt: string): boolean {
+  const t = recordTime(path);
+  return t !== null && t.getTime() === Date.parse(createdAt);
+}
+
+/** A path for a one-line notice: a record name as it is, anything else JSON-quoted (line breaks escaped). */
+export const shownName = (path: string) => (isRecordPath(path) ? path : JSON.stringify(path));

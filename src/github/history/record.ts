@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gridIdentity, GridIdentitySchema, type CarbonFacts } from '../../carbon/grid-method.js';
 import { SUITE_LIMITS } from '../../config/limits.js';
 import type { GateBenchmark } from '../../gate/baseline.js';
 import { firstIssue } from '../../gate/report-schema.js';
@@ -60,6 +61,11 @@ export const runRecordSchema = z
     /** Suite CO2e of one run (sum of medians), for the trend; spent = every measured repeat, for the ledger. */
     totals: totals.extend({ spentCo2eG: totals.shape.co2eG }),
     benchmarks: z.array(benchmark).max(RECORD_LIMITS.benchmarks),
+    /**
+     * The run's grid (method, dataset or provider, dataset year), so a later PR's CO2e comparison can say
+     * when its grid differs. Optional within version 1: records written before it have none (not checked).
+     */
+    grid: GridIdentitySchema.optional(),
   })
   .superRefine(consistent);
 
@@ -109,6 +115,7 @@ export interface RecordableReport {
   config: string;
   totals: { energyJ: number; co2eG: number };
   benchmarks: readonly (GateBenchmark & { perUnit?: { count: number } | undefined })[];
+  carbon?: CarbonFacts | undefined;
 }
 
 export function toRunRecord(
@@ -128,6 +135,7 @@ export function toRunRecord(
     ...(b.perUnit ? { perUnit: { count: b.perUnit.count } } : {}),
   }));
   const spent = benchmarks.flatMap((b) => b.samples).reduce((s, x) => s + x.co2eG, 0);
+  const grid = gridIdentity(report.carbon);
   return {
     version: RECORD_VERSION,
     sha: meta.sha,
@@ -138,6 +146,7 @@ export function toRunRecord(
     config: report.config,
     totals: { energyJ: report.totals.energyJ, co2eG: report.totals.co2eG, spentCo2eG: spent },
     benchmarks,
+    ...(grid ? { grid } : {}),
   };
 }
 

@@ -1,3 +1,5 @@
+import { CleanerWhenSchema, ForecastInfoSchema } from '../../carbon/cleaner-when.js';
+import { cleanerWhenText } from '../../report/carbon-lines.js';
 import type { BenchmarkView, ReportView } from '../../report/view-schema.js';
 import { escapeMarkdown as esc, mermaidSafe } from './escape.js';
 import { energy, mass, STATUS_ICON } from './format.js';
@@ -54,11 +56,19 @@ export function buildView(report: ReportView, opts: ViewOptions) {
         ? esc(`${baseline.source}${baseline.ref ? ` ${baseline.ref}` : ''}`, 120)
         : '',
     baselineNote: baseline?.note ? esc(baseline.note, 300) : '',
+    /** CO2e compared with a baseline on another grid (method, source or year): what differs. */
+    baselineGrid: esc(
+      report.benchmarks
+        .find((b) => b.comparison?.gridMismatch?.length)
+        ?.comparison?.gridMismatch?.join('; ') ?? '',
+      400,
+    ),
     hasComparison: report.benchmarks.some((b) => b.comparison),
     hasBudget: report.benchmarks.some((b) => b.budgetUse?.length),
     rows: rows.map(row),
     omitted,
     totals: { energy: energy(report.totals.energyJ), co2e: mass(report.totals.co2eG) },
+    cleanerWhen: cleanerWhenView(report, rows),
     provenance: {
       meter: esc(`${m.cpu}${m.gpu && m.gpu !== 'none' ? ` + GPU ${m.gpu}` : ''}`, 100),
       powerModel: esc(m.powerModel, 200),
@@ -103,7 +113,7 @@ function row(b: BenchmarkView) {
       energy(b.energyJ) +
       (b.energyBandJ ? ` (${energy(b.energyBandJ.low)}–${energy(b.energyBandJ.high)})` : ''),
     co2e: mass(b.co2eG),
-    delta: cmp ? markdownRatioChange(cmp.ratio) : '–',
+    delta: cmp ? markdownRatioChange(cmp.ratio) + (cmp.gridMismatch?.length ? ' †' : '') : '–',
     deltaCi: cmp?.ci95 ? `${markdownRatioChange(cmp.ci95[0])} … ${markdownRatioChange(cmp.ci95[1])}` : '',
     budget: use === null ? '–' : percentTenthsBelowTen(use),
     status: STATUS_ICON[b.status]!,
@@ -111,6 +121,20 @@ function row(b: BenchmarkView) {
       .slice(0, 5)
       .map((r) => esc(r, 300)),
   };
+}
+
+/**
+ * Training benchmarks' "cleaner when" hints, under the forecast they come from; undefined without one.
+ * The view schema passes these fields through unread, so they are checked against the report's schema here.
+ */
+function cleanerWhenView(report: ReportView, rows: BenchmarkView[]) {
+  const forecast = ForecastInfoSchema.safeParse((report.carbon as { forecast?: unknown }).forecast);
+  if (!forecast.success) return undefined;
+  const hints = rows.flatMap((b) => {
+    const h = CleanerWhenSchema.safeParse((b as { cleanerWhen?: unknown }).cleanerWhen);
+    return h.success ? [{ name: esc(b.name, 100), text: esc(cleanerWhenText(h.data, '−'), 300) }] : [];
+  });
+  return hints.length ? { source: esc(forecast.data.source, 300), hints } : undefined;
 }
 
 function samplesOf(b: BenchmarkView) {

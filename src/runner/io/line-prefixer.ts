@@ -70,10 +70,14 @@ export class LinePrefixer {
     return this.pendingLen;
   }
 
-  write(chunk: Buffer | string): void {
+  /**
+   * Takes a chunk of the child's output. False when the output stream asks to wait for 'drain'
+   * (Writable#write returned false): the caller should stop reading the child until then.
+   */
+  write(chunk: Buffer | string): boolean {
     const data = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     const n = data.length;
-    if (n === 0) return;
+    if (n === 0) return !this.out.writableNeedDrain;
     this.begin(n);
     let pos = 0;
     if (this.afterCr) {
@@ -103,7 +107,7 @@ export class LinePrefixer {
       this.line(data, pos, stop, end);
       pos = end;
     }
-    this.end();
+    return this.end();
   }
 
   /** Ends a partial line with "\n" (the child has exited). */
@@ -208,10 +212,15 @@ export class LinePrefixer {
     this.outLen = o;
   }
 
-  /** Writes the output of one write, if any; the buffer is the stream's from now on. */
-  private end(): void {
-    if (this.outLen > 0) this.out.write(this.outBuf.subarray(0, this.outLen));
+  /**
+   * Writes the output of one write, if any; the buffer is the stream's from now on. Returns whether
+   * the stream takes more without waiting for 'drain'.
+   */
+  private end(): boolean {
+    const ok =
+      this.outLen > 0 ? this.out.write(this.outBuf.subarray(0, this.outLen)) : !this.out.writableNeedDrain;
     this.outBuf = EMPTY;
     this.outLen = 0;
+    return ok;
   }
 }

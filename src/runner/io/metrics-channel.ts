@@ -1,5 +1,15 @@
-import { chmodSync, chownSync, constants, mkdirSync, mkdtempSync, rmSync, type Stats } from 'node:fs';
-import { lstat, open, rm } from 'node:fs/promises';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  type Stats,
+} from 'node:fs';
+import { lstat, open, rm, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseMetricsFile, type ReportedMetrics } from '../metrics-file.js';
@@ -8,22 +18,27 @@ import { parseMetricsFile, type ReportedMetrics } from '../metrics-file.js';
 const MAX_BYTES = 1024 * 1024;
 // Never block on a FIFO or a device, never follow a link the benchmark planted (0 where the OS has none).
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+// A new file, never one that is there already, never through a link.
+const CREATE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
 const dirs = new Map<'own' | 'shared', string>();
 let counter = 0;
 
-/** Where one run writes its metrics, and what to remove once they are read. */
+/** Where one run writes its metrics. */
 export interface MetricsSlot {
   file: string;
-  /** The file itself, or the run's own folder when the benchmark runs as another user. */
-  remove: string;
+  /**
+   * The file belongs to the user the benchmark runs as, in a folder that is carbon-gate's: once read,
+   * only that one name is unlinked (the user can neither replace it nor add anything beside it).
+   */
+  shared: boolean;
 }
 
 function privateDir(kind: 'own' | 'shared'): string {
   let dir = dirs.get(kind);
   if (!dir) {
     const created = mkdtempSync(path.join(os.tmpdir(), 'carbon-gate-metrics-'));
-    // 'shared' holds one folder per run of another user: they may pass through it, not list or write it.
+    // 'shared' holds the files of runs as another user: they may pass through it, not list or write it.
     if (kind === 'shared') chmodSync(created, 0o711);
     if (!dirs.size) process.once('exit', removeMetricsDirs);
     dirs.set(kind, (dir = created));
@@ -33,29 +48,42 @@ function privateDir(kind: 'own' | 'shared'): string {
 
 /**
  * Removes the temporary folders of every run's metrics; done when carbon-gate exits, and by tests,
- * whose workers may end without an 'exit' event. A later run makes new ones.
+ * whose workers may end without an 'exit' event. A later run makes new ones. Never throws: a process
+ * of the benchmark's that outlived it may still be writing into the folder of a same-user run
+ * (ENOTEMPTY); what cannot be removed is left to the system's temporary files.
  */
 export function removeMetricsDirs(): void {
-  for (const dir of dirs.values()) rmSync(dir, { recursive: true, force: true });
+  for (const dir of dirs.values()) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 2, retryDelay: 10 });
+    } catch {
+      // Left behind, rather than a stack trace at exit.
+    }
+  }
   dirs.clear();
 }
 
 /**
- * A fresh path for one run's metrics file, in a private temporary folder (mode 0700, so no other user
- * can plant a file or a link there); the folder is removed when carbon-gate exits. A benchmark run as
- * another user (`owner`) gets a folder of its own, owned by that user, inside a second folder that
- * user may pass through but not list.
+ * A fresh, empty metrics file for one run (mode 0600), made before it starts, in a private temporary
+ * folder (mode 0700, so no other user can plant a file or a link there); the folder is removed when
+ * carbon-gate exits. A benchmark run as another user (`owner`) gets the file itself, owned by that user,
+ * in a folder of carbon-gate's that the user may pass through but neither list nor write: the user owns
+ * no folder that carbon-gate (root) would later delete recursively, so no link swapped in during that
+ * delete can send it elsewhere. An empty file after the run means the benchmark wrote nothing.
  */
 export function newMetricsFile(owner?: { uid: number; gid: number }): MetricsSlot {
-  const n = ++counter;
-  if (!owner) {
-    const file = path.join(privateDir('own'), `run-${n}.json`);
-    return { file, remove: file };
+  const file = path.join(privateDir(owner ? 'shared' : 'own'), `run-${++counter}.json`);
+  const fd = openSync(file, CREATE_FLAGS, 0o600);
+  try {
+    fchmodSync(fd, 0o600); // whatever the umask
+    if (owner) fchownSync(fd, owner.uid, owner.gid);
+  } catch (e) {
+    rmSync(file, { force: true });
+    throw e;
+  } finally {
+    closeSync(fd);
   }
-  const own = path.join(privateDir('shared'), `run-${n}`);
-  mkdirSync(own, { mode: 0o700 });
-  chownSync(own, owner.uid, owner.gid);
-  return { file: path.join(own, 'metrics.json'), remove: own };
+  return { file, shared: !!owner };
 }
 
 const LINK = 'metrics file is a symbolic link: not followed, ignored';
@@ -82,9 +110,10 @@ function refusal(st: Stats): string | undefined {
 const code = (e: unknown) => (e as NodeJS.ErrnoException).code ?? 'error';
 
 /**
- * Reads and removes what the run wrote; undefined when it wrote nothing. Never throws, never blocks:
- * only a regular file of at most MAX_BYTES is read, opened without following links and without
- * waiting (a FIFO or a device in its place is a note on the sample, not a hang).
+ * Reads and removes what the run wrote; undefined when it wrote nothing (the file is empty or gone).
+ * Never throws, never blocks: only a regular file of at most MAX_BYTES is read, opened without
+ * following links and without waiting (a FIFO or a device in its place is a note on the sample, not a
+ * hang).
  */
 export async function takeMetrics(slot: MetricsSlot): Promise<ReportedMetrics | undefined> {
   try {
@@ -92,7 +121,9 @@ export async function takeMetrics(slot: MetricsSlot): Promise<ReportedMetrics | 
   } catch (e) {
     return ignored(`metrics file could not be read (${code(e)}): ignored`);
   } finally {
-    await rm(slot.remove, { recursive: true, force: true }).catch(() => {});
+    // A same-user benchmark may have put a folder in its place (nothing it could not do anyway).
+    const removed = slot.shared ? unlink(slot.file) : rm(slot.file, { recursive: true, force: true });
+    await removed.catch(() => {});
   }
 }
 
@@ -126,6 +157,8 @@ async function readMetrics(file: string): Promise<ReportedMetrics | undefined> {
       total += bytesRead;
     }
     if (total > MAX_BYTES) return ignored(`metrics file over ${MAX_BYTES} bytes: ignored`);
+    // The file was made empty before the run: still empty, the benchmark wrote nothing.
+    if (total === 0) return undefined;
     return parseMetricsFile(buf.subarray(0, total).toString('utf8'));
   } finally {
     await fh.close();

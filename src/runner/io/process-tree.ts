@@ -1,15 +1,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
+import { readEnviron } from './proc-environ.js';
 
 /**
  * A benchmark's processes, found in /proc (issue 12). A process that calls setsid(2) leaves the
  * benchmark's process group, so killing the group misses it; once its parent exits it is re-parented
  * to init and nothing links it to the benchmark. So the tree is walked while the benchmark runs, every
  * process seen is remembered (with its start time, so a reused pid is never mistaken for it), and when
- * the benchmark exits, whatever is still running of it is found by four links: remembered, a descendant
- * of one remembered, a member of the benchmark's process group, or holding the benchmark's own
- * environment marker (its unique metrics-file path, which daemons inherit).
+ * the benchmark exits, whatever is still running of it is found by five links: remembered, a descendant
+ * of one remembered, a member of the benchmark's process group, holding the benchmark's own
+ * environment marker (its unique metrics-file path, which daemons inherit), or found by the caller's
+ * own search (`orphans`: strays.ts finds what a double fork re-parented before the walk could see it).
  */
 
 export interface ProcInfo {
@@ -31,6 +32,11 @@ export interface ProcessTreeOptions {
   envMarker?: string;
   /** Never counted as the benchmark's (default this process). */
   self?: number;
+  /**
+   * More of the benchmark's processes, from all of /proc read once, given the benchmark's start time
+   * (clock ticks after boot; undefined when unknown); their descendants count too.
+   */
+  orphans?: (all: ReadonlyMap<number, ProcInfo>, since: number | undefined) => Promise<ProcInfo[]>;
 }
 
 export function defaultProcRoot(): string {
@@ -56,20 +62,12 @@ export function parseStat(text: string): ProcInfo | null {
   return { pid, ppid, pgid, state, startTime, comm: text.slice(open + 1, close) };
 }
 
-const isDead = (p: ProcInfo) => p.state === 'Z' || p.state === 'X' || p.state === 'x';
+export const isDead = (p: ProcInfo) => p.state === 'Z' || p.state === 'X' || p.state === 'x';
 const isPidName = (name: string) => /^\d+$/.test(name);
 
 function readSync(path: string): string | null {
   try {
     return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
-async function readAsync(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
   } catch {
     return null;
   }
@@ -189,6 +187,8 @@ export class ProcessTree {
       const marked = await Promise.all(candidates.map((p) => this.hasMarker(p.pid, marker)));
       candidates.forEach((p, i) => marked[i] && take(p));
     }
+    const since = this.rootStart === undefined ? undefined : Number(this.rootStart);
+    for (const p of (await this.opts.orphans?.(all, since)) ?? []) if (!found.has(p.pid)) take(p);
     // Their descendants, however they were started.
     const kids = childIndex(all.values());
     const stack = [...found.keys()];
@@ -245,28 +245,33 @@ export class ProcessTree {
   }
 
   private scanSync(): Map<number, ProcInfo> {
-    const out = new Map<number, ProcInfo>();
-    let names: string[];
-    try {
-      names = readdirSync(this.root);
-    } catch {
-      return out;
-    }
-    for (const name of names) {
-      if (!isPidName(name)) continue;
-      const text = readSync(`${this.root}/${name}/stat`);
-      const p = text ? parseStat(text) : null;
-      if (p) out.set(p.pid, p);
-    }
-    return out;
+    return scanProc(this.root);
   }
 
   private async hasMarker(pid: number, marker: string): Promise<boolean> {
-    let env = await readAsync(`${this.root}/${pid}/environ`);
+    let env = await readEnviron(`${this.root}/${pid}/environ`);
     // Empty while a process is between exec's memory switch and its new environment: look once more.
-    if (env === '') env = await delay(20).then(() => readAsync(`${this.root}/${pid}/environ`));
+    if (env === '') env = await delay(20).then(() => readEnviron(`${this.root}/${pid}/environ`));
     return env !== null && env.split('\0').includes(marker);
   }
+}
+
+/** Every process in /proc, by pid, from its stat file (sync: stat files do not stall). */
+export function scanProc(root: string): Map<number, ProcInfo> {
+  const out = new Map<number, ProcInfo>();
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    if (!isPidName(name)) continue;
+    const text = readSync(`${root}/${name}/stat`);
+    const p = text ? parseStat(text) : null;
+    if (p) out.set(p.pid, p);
+  }
+  return out;
 }
 
 function childIndex(procs: Iterable<ProcInfo>): Map<number, ProcInfo[]> {

@@ -9,6 +9,7 @@ import { METRICS_ENV } from '../metrics-file.js';
 import { LinePrefixer } from './line-prefixer.js';
 import { newMetricsFile, takeMetrics, type MetricsSlot } from './metrics-channel.js';
 import { defaultProcRoot, describePids, ProcessTree, type ProcInfo } from './process-tree.js';
+import { busyUserReason, endUserProcesses, killEveryProcessOf, orphanSearch } from './strays.js';
 
 /** Grace between SIGTERM and SIGKILL when a benchmark times out. */
 const KILL_GRACE_MS = 2000;
@@ -16,8 +17,16 @@ const KILL_GRACE_MS = 2000;
 const LEFTOVER_GRACE_MS = 1000;
 /** How long after the benchmark exits its output pipes may stay open (a daemon may hold them). */
 const PIPE_GRACE_MS = 1500;
+/** How long our own reader may hold us after the exit, on top of PIPE_GRACE_MS, while we wait for 'drain'. */
+const DRAIN_LIMIT_MS = 10_000;
 /** How often the benchmark's process tree is walked while it runs. */
 const POLL_MS = 200;
+/**
+ * The most time spent ending what a benchmark left running. Reading /proc/<pid>/environ can stall (a
+ * process whose memory is backed by a FUSE file system that does not answer): past this, the run goes
+ * on with a note, and only the process group and the processes already seen are killed.
+ */
+const LEFTOVER_LIMIT_MS = 5000;
 
 /** A user to run the benchmark as (child_process.spawn's uid and gid; needs root or CAP_SETUID). */
 export interface SpawnUser {
@@ -43,12 +52,22 @@ export interface SpawnOptions {
 interface LiveRun {
   pgid: number;
   tree: ProcessTree | null;
+  procRoot: string;
+  runAs?: SpawnUser;
 }
 const liveRuns = new Set<LiveRun>();
+/** Users found without processes of their own before their first benchmark (strays.ts). */
+const dedicatedUsers = new Set<number>();
 
-/** Kills every benchmark still running, its process group and every process seen in its tree (Ctrl-C, fatal error). */
+/**
+ * Kills every benchmark still running, its process group, every process seen in its tree and, for a
+ * benchmark run as another user, every process of that user (Ctrl-C, fatal error).
+ */
 export function killAllGroups(signal: NodeJS.Signals = 'SIGKILL'): void {
-  for (const run of liveRuns) killRun(run, signal);
+  for (const run of liveRuns) {
+    killRun(run, signal);
+    if (run.runAs && signal === 'SIGKILL') void killEveryProcessOf(run.runAs);
+  }
 }
 
 function killRun(run: LiveRun, signal: NodeJS.Signals): void {
@@ -83,10 +102,12 @@ const notStarted = (reason: string): CommandResult => ({
 });
 
 /**
- * Runs `spec.run` with /bin/sh in a new process group, streaming its output with a prefix. On timeout
- * the whole group and every process seen in its tree get SIGTERM, then SIGKILL. When the command exits,
- * whatever it left running (in its group, or escaped with setsid: process-tree.ts) is ended and noted on
- * the result, and its output pipes are read for at most PIPE_GRACE_MS more.
+ * Runs `spec.run` with /bin/sh in a new process group, streaming its output with a prefix; while the
+ * output stream asks to wait ('drain'), the child's pipes are not read, so the child waits, not our
+ * memory. On timeout the whole group and every process seen in its tree get SIGTERM, then SIGKILL.
+ * When the command exits, whatever it left running (in its group, escaped with setsid: process-tree.ts;
+ * double-forked, or anything of the user it ran as: strays.ts) is ended within LEFTOVER_LIMIT_MS and
+ * noted on the result, and its output pipes are read for at most PIPE_GRACE_MS more.
  */
 export function spawnCommand(spec: BenchmarkSpec, opts: SpawnOptions): Promise<CommandResult> {
   const start = performance.now();
@@ -94,26 +115,58 @@ export function spawnCommand(spec: BenchmarkSpec, opts: SpawnOptions): Promise<C
   if (!existsSync(spec.cwd)) {
     return Promise.resolve(notStarted(`could not start: working directory ${spec.cwd} does not exist`));
   }
+  const procRoot = opts.procRoot ?? defaultProcRoot();
+  const { runAs } = opts;
+  if (runAs && hasProc(procRoot) && !dedicatedUsers.has(runAs.uid)) {
+    // Every process of this user is ended after each run: it must have none of its own.
+    const busy = busyUserReason(runAs, procRoot, describePids);
+    if (busy) return Promise.resolve(notStarted(`could not start: ${busy}`));
+    dedicatedUsers.add(runAs.uid);
+  }
   let slot: MetricsSlot;
   try {
-    slot = newMetricsFile(opts.runAs);
+    slot = newMetricsFile(runAs);
   } catch (e) {
     return Promise.resolve(notStarted(`could not start: no metrics file: ${(e as Error).message}`));
   }
-  const procRoot = opts.procRoot ?? defaultProcRoot();
   return new Promise((resolve) => {
     const child = spawn('/bin/sh', ['-c', spec.run], {
       cwd: spec.cwd,
       env: { ...(opts.env ?? process.env), ...spec.env, [METRICS_ENV]: slot.file },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      ...(opts.runAs ? { uid: opts.runAs.uid, gid: opts.runAs.gid } : {}),
+      ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
     });
-    const out = new LinePrefixer(opts.prefix ?? '', opts.output);
-    const err = new LinePrefixer(opts.prefix ?? '', opts.output);
-    child.stdout.on('data', (c: Buffer) => out.write(c));
-    child.stderr.on('data', (c: Buffer) => err.write(c));
-    const closed = new Promise<void>((res) => child.once('close', () => res()));
+    const output = opts.output;
+    const out = new LinePrefixer(opts.prefix ?? '', output);
+    const err = new LinePrefixer(opts.prefix ?? '', output);
+    // Backpressure: a slow reader of our output (a pipe to a slow consumer) pauses the child's pipes.
+    let pausedAt: number | null = null;
+    let pausedMs = 0;
+    const resume = () => {
+      if (pausedAt === null) return;
+      pausedMs += performance.now() - pausedAt;
+      pausedAt = null;
+      output.off('drain', resume).off('close', resume);
+      child.stdout.resume();
+      child.stderr.resume();
+    };
+    const pause = () => {
+      if (pausedAt !== null || output.destroyed) return;
+      pausedAt = performance.now();
+      child.stdout.pause();
+      child.stderr.pause();
+      output.once('drain', resume).once('close', resume);
+    };
+    child.stdout.on('data', (c: Buffer) => out.write(c) || pause());
+    child.stderr.on('data', (c: Buffer) => err.write(c) || pause());
+    let isClosed = false;
+    const closed = new Promise<void>((res) =>
+      child.once('close', () => {
+        isClosed = true;
+        res();
+      }),
+    );
     let timedOut = false;
     let killTimer: NodeJS.Timeout | undefined;
     let poller: NodeJS.Timeout | undefined;
@@ -121,8 +174,10 @@ export function spawnCommand(spec: BenchmarkSpec, opts: SpawnOptions): Promise<C
     let run: LiveRun | undefined;
     if (pid) {
       const envMarker = `${METRICS_ENV}=${slot.file}`;
-      const tree = hasProc(procRoot) ? new ProcessTree(pid, { procRoot, envMarker }) : null;
-      run = { pgid: pid, tree };
+      // Run as another user, every process of it is ended (strays.ts): no search for orphans needed.
+      const orphans = runAs ? undefined : orphanSearch(procRoot, envMarker);
+      const tree = hasProc(procRoot) ? new ProcessTree(pid, { procRoot, envMarker, orphans }) : null;
+      run = { pgid: pid, tree, procRoot, ...(runAs ? { runAs } : {}) };
       liveRuns.add(run);
       if (tree) {
         poller = setInterval(() => tree.poll(), POLL_MS);
@@ -150,23 +205,35 @@ export function spawnCommand(spec: BenchmarkSpec, opts: SpawnOptions): Promise<C
       clearInterval(poller);
       const notes: string[] = [];
       if (run) {
-        try {
-          notes.push(...(await endLeftovers(run)));
-        } catch (e) {
-          notes.push(`could not end what the benchmark left running: ${(e as Error).message}`);
-        }
+        notes.push(...(await endLeftoversInTime(run)));
         liveRuns.delete(run);
       }
       if (exitedAt !== undefined) {
         // Output still in the pipes arrives before 'close'; a process outside the tree may hold them open.
-        const wait = Math.max(100, exitedAt + PIPE_GRACE_MS - performance.now());
-        const inTime = await Promise.race([closed.then(() => true), delay(wait, false)]);
-        if (!inTime) {
-          notes.push(
-            `stopped reading the benchmark's output ${PIPE_GRACE_MS / 1000} s after it exited: a process it started still holds it open`,
-          );
+        // Time spent waiting for our own reader ('drain') does not count, up to DRAIN_LIMIT_MS.
+        const t0 = performance.now();
+        const grace = Math.max(100, exitedAt + PIPE_GRACE_MS - t0);
+        const pausedFor = (t: number) => pausedMs + (pausedAt === null ? 0 : t - pausedAt);
+        const pausedBefore = pausedFor(t0);
+        while (!isClosed) {
+          const now = performance.now();
+          const waited = now - t0;
+          if (waited >= grace + DRAIN_LIMIT_MS) {
+            notes.push(
+              `stopped writing the benchmark's output ${Math.round((waited + t0 - exitedAt) / 1000)} s after it exited: what reads carbon-gate's output did not keep up`,
+            );
+            break;
+          }
+          if (waited - (pausedFor(now) - pausedBefore) >= grace) {
+            notes.push(
+              `stopped reading the benchmark's output ${PIPE_GRACE_MS / 1000} s after it exited: a process it started still holds it open`,
+            );
+            break;
+          }
+          await Promise.race([closed, delay(25)]);
         }
       }
+      resume();
       child.stdout.destroy();
       child.stderr.destroy();
       out.flush();
@@ -198,11 +265,48 @@ export function spawnCommand(spec: BenchmarkSpec, opts: SpawnOptions): Promise<C
   });
 }
 
+/** endLeftovers within LEFTOVER_LIMIT_MS: past it, what is known is killed and a note says so. */
+async function endLeftoversInTime(run: LiveRun): Promise<string[]> {
+  const ended = endLeftovers(run).catch((e: Error) => [
+    `could not end what the benchmark left running: ${e.message}`,
+  ]);
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<null>((res) => (timer = setTimeout(() => res(null), LEFTOVER_LIMIT_MS)));
+  const notes = await Promise.race([ended, expired]);
+  clearTimeout(timer);
+  if (notes) return notes;
+  // Still waiting on /proc: kill what is known without reading any more of it.
+  killRun(run, 'SIGKILL');
+  if (run.runAs) await killEveryProcessOf(run.runAs);
+  return [
+    `gave up ending what the benchmark left running after ${LEFTOVER_LIMIT_MS / 1000} s: reading /proc did not answer (its process group and the processes seen while it ran were killed${run.runAs ? ', and every process of its user' : ''})`,
+  ];
+}
+
 /**
  * Ends what the benchmark left running once its main process exited: SIGTERM, then SIGKILL after
- * LEFTOVER_GRACE_MS. Returns the sample's note, if anything was left.
+ * LEFTOVER_GRACE_MS; run as another user, then every process of that user. Returns the sample's notes.
  */
 async function endLeftovers(run: LiveRun): Promise<string[]> {
+  const notes = await endTree(run);
+  if (!run.runAs) return notes;
+  if (!run.tree) {
+    // No /proc to count them: they are ended all the same.
+    await killEveryProcessOf(run.runAs);
+    return notes;
+  }
+  const left = await endUserProcesses(run.runAs, run.procRoot);
+  const n = left.length;
+  if (n) {
+    notes.push(
+      `ended ${n} process${n === 1 ? '' : 'es'} of the benchmark user (uid ${run.runAs.uid}) still running after the benchmark exited: ${describePids(left)}`,
+    );
+  }
+  return notes;
+}
+
+/** The tree's part of endLeftovers: what process-tree.ts finds, or the process group without /proc. */
+async function endTree(run: LiveRun): Promise<string[]> {
   const { tree, pgid } = run;
   if (!tree) {
     // No /proc (macOS): only the process group can be found and killed.

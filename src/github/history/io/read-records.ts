@@ -1,5 +1,5 @@
 import { GIT_MAX_BUFFER } from '../../../io/git.js';
-import { RUNS_DIR } from '../record-path.js';
+import { isRecordPath, namedAt, RUNS_DIR, shownName } from '../record-path.js';
 import { checkRecord, MAX_RECORD_BYTES, type StoredRecord } from '../record.js';
 import type { DataRepo } from './data-repo.js';
 
@@ -52,7 +52,10 @@ async function listRunBlobs(repo: DataRepo, commit: string): Promise<RunBlob[]> 
  * Every valid record at `commit`. The branch is untrusted: sizes are read first, so a file over the record
  * cap (a 300 MB blob, say) is skipped with a notice instead of overflowing git's output and taking the whole
  * history with it; the rest is read in `git cat-file --batch` calls of bounded size; each file is checked
- * (record.ts) and an invalid or future-dated one skipped with a notice.
+ * (record.ts) and an invalid or future-dated one skipped with a notice. Names are untrusted too: a `.json`
+ * file whose name the tool would not write (record-path.ts) is skipped with a notice that quotes the name,
+ * and so is a record whose createdAt is not the time in its name (a hand-added record dated back to become
+ * the oldest of its commit, and so the baseline: ancestor.ts).
  */
 export async function readRecords(
   repo: DataRepo,
@@ -63,13 +66,18 @@ export async function readRecords(
   const now = opts.now ?? new Date();
   let skipped = 0;
   const skip = (path: string, why: string) => {
-    if (++skipped <= MAX_SKIP_LINES) opts.log?.(`history: skipped ${path}: ${why}`);
+    if (++skipped <= MAX_SKIP_LINES) opts.log?.(`history: skipped ${shownName(path)}: ${why}`);
   };
   const wanted: RunBlob[] = [];
   let budget = MAX_HISTORY_BYTES;
   let overBudget = 0;
+  const blobs: RunBlob[] = [];
+  for (const b of await listRunBlobs(repo, commit)) {
+    if (isRecordPath(b.path)) blobs.push(b);
+    else if (b.path.endsWith('.json'))
+      skip(b.path, 'not a record file name (runs/<UTC time>-<sha>-<id>.json)');
+  }
   // Newest first (names start with the time), so a budget cut drops the oldest files.
-  const blobs = (await listRunBlobs(repo, commit)).filter((b) => b.path.endsWith('.json'));
   for (const b of [...blobs].reverse()) {
     if (b.size > cap) skip(b.path, `${b.size} bytes, over the ${cap}-byte cap for a record file`);
     else if (b.size > budget) overBudget++;
@@ -85,8 +93,10 @@ export async function readRecords(
     for (const b of chunk) {
       const text = texts.get(b.oid);
       const checked = text === undefined ? null : checkRecord(text, { now });
-      if (checked?.ok) records.push({ path: b.path, record: checked.record });
-      else skip(b.path, checked ? checked.why : 'missing from the fetched branch');
+      if (!checked?.ok) skip(b.path, checked ? checked.why : 'missing from the fetched branch');
+      else if (!namedAt(b.path, checked.record.createdAt))
+        skip(b.path, `createdAt ${checked.record.createdAt} is not the time in its name`);
+      else records.push({ path: b.path, record: checked.record });
     }
   }
   if (skipped > MAX_SKIP_LINES)
