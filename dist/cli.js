@@ -552,26 +552,26 @@ var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function toJS(value, arg, ctx) {
-      if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
-      if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
-          return value.toJSON(arg, ctx);
+    function toJS(value2, arg, ctx) {
+      if (Array.isArray(value2))
+        return value2.map((v, i) => toJS(v, String(i), ctx));
+      if (value2 && typeof value2.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value2))
+          return value2.toJSON(arg, ctx);
         const data6 = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data6);
+        ctx.anchors.set(value2, data6);
         ctx.onCreate = (res2) => {
           data6.res = res2;
           delete ctx.onCreate;
         };
-        const res = value.toJSON(arg, ctx);
+        const res = value2.toJSON(arg, ctx);
         if (ctx.onCreate)
           ctx.onCreate(res);
         return res;
       }
-      if (typeof value === "bigint" && !ctx?.keep)
-        return Number(value);
-      return value;
+      if (typeof value2 === "bigint" && !ctx?.keep)
+        return Number(value2);
+      return value2;
     }
     exports.toJS = toJS;
   }
@@ -743,11 +743,11 @@ var require_Scalar = __commonJS({
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
-    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
     var Scalar = class extends Node.NodeBase {
-      constructor(value) {
+      constructor(value2) {
         super(identity.SCALAR);
-        this.value = value;
+        this.value = value2;
       }
       toJSON(arg, ctx) {
         return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
@@ -774,7 +774,7 @@ var require_createNode = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
+    function findTagObject(value2, tagName, tags) {
       if (tagName) {
         const match = tags.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) ?? match[0];
@@ -782,53 +782,53 @@ var require_createNode = __commonJS({
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value) && !t.format);
+      return tags.find((t) => t.identify?.(value2) && !t.format);
     }
-    function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
-        value = value.contents;
-      if (identity.isNode(value))
-        return value;
-      if (identity.isPair(value)) {
+    function createNode(value2, tagName, ctx) {
+      if (identity.isDocument(value2))
+        value2 = value2.contents;
+      if (identity.isNode(value2))
+        return value2;
+      if (identity.isPair(value2)) {
         const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map2.items.push(value);
+        map2.items.push(value2);
         return map2;
       }
-      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
-        value = value.valueOf();
+      if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
+        value2 = value2.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
       let ref = void 0;
-      if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref = sourceObjects.get(value);
+      if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
+        ref = sourceObjects.get(value2);
         if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value));
+          ref.anchor ?? (ref.anchor = onAnchor(value2));
           return new Alias.Alias(ref.anchor);
         } else {
           ref = { anchor: null, node: null };
-          sourceObjects.set(value, ref);
+          sourceObjects.set(value2, ref);
         }
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      let tagObj = findTagObject(value2, tagName, schema.tags);
       if (!tagObj) {
-        if (value && typeof value.toJSON === "function") {
-          value = value.toJSON();
+        if (value2 && typeof value2.toJSON === "function") {
+          value2 = value2.toJSON();
         }
-        if (!value || typeof value !== "object") {
-          const node3 = new Scalar.Scalar(value);
+        if (!value2 || typeof value2 !== "object") {
+          const node3 = new Scalar.Scalar(value2);
           if (ref)
             ref.node = node3;
           return node3;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value2 instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value2) ? schema[identity.SEQ] : schema[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar.Scalar(value2);
       if (tagName)
         node2.tag = tagName;
       else if (!tagObj.default)
@@ -848,8 +848,8 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path18, value) {
-      let v = value;
+    function collectionFromPath(schema, path18, value2) {
+      let v = value2;
       for (let i = path18.length - 1; i >= 0; --i) {
         const k = path18[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
@@ -900,16 +900,16 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value) {
+      addIn(path18, value2) {
         if (isEmptyPath(path18))
-          this.add(value);
+          this.add(value2);
         else {
           const [key, ...rest] = path18;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
-            node2.addIn(rest, value);
+            node2.addIn(rest, value2);
           else if (node2 === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -945,8 +945,8 @@ var require_Collection = __commonJS({
         return this.items.every((node2) => {
           if (!identity.isPair(node2))
             return false;
-          const n = node2.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          const n2 = node2.value;
+          return n2 == null || allowScalar && identity.isScalar(n2) && n2.value == null && !n2.commentBefore && !n2.comment && !n2.tag;
         });
       }
       /**
@@ -963,16 +963,16 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
+      setIn(path18, value2) {
         const [key, ...rest] = path18;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key, value2);
         } else {
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
-            node2.setIn(rest, value);
+            node2.setIn(rest, value2);
           else if (node2 === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -1008,14 +1008,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text3;
+        return text4;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text3.length <= endStep)
-        return text3;
+      if (text4.length <= endStep)
+        return text4;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1032,14 +1032,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text3, i, indent.length);
+        i = consumeMoreIndentedLines(text4, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text3[i += 1]; ) {
+      for (let ch; ch = text4[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text3[i + 1]) {
+          switch (text4[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1056,12 +1056,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text3, i, indent.length);
+            i = consumeMoreIndentedLines(text4, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i + 1];
+            const next = text4[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1073,12 +1073,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i += 1];
+                ch = text4[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text3;
+                return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1093,39 +1093,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text3;
+        return text4;
       if (onFold)
         onFold();
-      let res = text3.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text3.length;
+        const end2 = folds[i2 + 1] || text4.length;
         if (fold === 0)
           res = `
-${indent}${text3.slice(0, end2)}`;
+${indent}${text4.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text3[fold]}\\`;
+            res += `${text4[fold]}\\`;
           res += `
-${indent}${text3.slice(fold + 1, end2)}`;
+${indent}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i, indent) {
+    function consumeMoreIndentedLines(text4, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text3[start];
+      let ch = text4[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text3[++i];
+          ch = text4[++i];
         } else {
           do {
-            ch = text3[++i];
+            ch = text4[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text3[start];
+          ch = text4[start];
         }
       }
       return end;
@@ -1167,13 +1167,13 @@ var require_stringifyString = __commonJS({
       }
       return true;
     }
-    function doubleQuotedString(value, ctx) {
-      const json2 = JSON.stringify(value);
+    function doubleQuotedString(value2, ctx) {
+      const json2 = JSON.stringify(value2);
       if (ctx.options.doubleQuotedAsJSON)
         return json2;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
@@ -1247,22 +1247,22 @@ var require_stringifyString = __commonJS({
       str = start ? str + json2.slice(start) : json2;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
-    function singleQuotedString(value, ctx) {
-      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
-        return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+    function singleQuotedString(value2, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
+        return doubleQuotedString(value2, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
 ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function quotedString(value, ctx) {
+    function quotedString(value2, ctx) {
       const { singleQuote } = ctx.options;
       let qs;
       if (singleQuote === false)
         qs = doubleQuotedString;
       else {
-        const hasDouble = value.includes('"');
-        const hasSingle = value.includes("'");
+        const hasDouble = value2.includes('"');
+        const hasSingle = value2.includes("'");
         if (hasDouble && !hasSingle)
           qs = singleQuotedString;
         else if (hasSingle && !hasDouble)
@@ -1270,7 +1270,7 @@ ${indent}`) + "'";
         else
           qs = singleQuote ? singleQuotedString : doubleQuotedString;
       }
-      return qs(value, ctx);
+      return qs(value2, ctx);
     }
     var blockEndNewlines;
     try {
@@ -1278,27 +1278,27 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
-      if (!blockQuote || /\n[\t ]+$/.test(value)) {
-        return quotedString(value, ctx);
+      if (!blockQuote || /\n[\t ]+$/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
-      if (!value)
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
+      if (!value2)
         return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
-      for (endStart = value.length; endStart > 0; --endStart) {
-        const ch = value[endStart - 1];
+      for (endStart = value2.length; endStart > 0; --endStart) {
+        const ch = value2[endStart - 1];
         if (ch !== "\n" && ch !== "	" && ch !== " ")
           break;
       }
-      let end = value.substring(endStart);
+      let end = value2.substring(endStart);
       const endNlPos = end.indexOf("\n");
       if (endNlPos === -1) {
         chomp = "-";
-      } else if (value === end || endNlPos !== end.length - 1) {
+      } else if (value2 === end || endNlPos !== end.length - 1) {
         chomp = "+";
         if (onChompKeep)
           onChompKeep();
@@ -1306,7 +1306,7 @@ ${indent}`) + "'";
         chomp = "";
       }
       if (end) {
-        value = value.slice(0, -end.length);
+        value2 = value2.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
         end = end.replace(blockEndNewlines, `$&${indent}`);
@@ -1314,8 +1314,8 @@ ${indent}`) + "'";
       let startWithSpace = false;
       let startEnd;
       let startNlPos = -1;
-      for (startEnd = 0; startEnd < value.length; ++startEnd) {
-        const ch = value[startEnd];
+      for (startEnd = 0; startEnd < value2.length; ++startEnd) {
+        const ch = value2[startEnd];
         if (ch === " ")
           startWithSpace = true;
         else if (ch === "\n")
@@ -1323,9 +1323,9 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
-        value = value.substring(start.length);
+        value2 = value2.substring(start.length);
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
@@ -1336,7 +1336,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal2) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -1349,37 +1349,37 @@ ${indent}`) + "'";
           return `>${header}
 ${indent}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
+      value2 = value2.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value}${end}`;
+${indent}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value } = item;
+      const { type, value: value2 } = item;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
-      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
-        return quotedString(value, ctx);
+      if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
+        return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      if (containsDocumentMarker(value)) {
+      if (containsDocumentMarker(value2)) {
         if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent === indentStep) {
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
@@ -1552,7 +1552,7 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
@@ -1564,7 +1564,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1579,12 +1579,12 @@ var require_stringifyPair = __commonJS({
         explicitKey = true;
       }
       if (ctx.inFlow) {
-        if (allNullValues || value == null) {
+        if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
           return str === "" ? "?" : explicitKey ? `? ${str}` : str;
         }
-      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+      } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
         str = `? ${str}`;
         if (keyComment && !keyCommentDone) {
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
@@ -1605,26 +1605,26 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
-        vsb = !!value.spaceBefore;
-        vcb = value.commentBefore;
-        valueComment = value.comment;
+      if (identity.isNode(value2)) {
+        vsb = !!value2.spaceBefore;
+        vcb = value2.commentBefore;
+        valueComment = value2.comment;
       } else {
         vsb = false;
         vcb = null;
         valueComment = null;
-        if (value && typeof value === "object")
-          value = doc.createNode(value);
+        if (value2 && typeof value2 === "object")
+          value2 = doc.createNode(value2);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity.isScalar(value2))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1640,11 +1640,11 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity.isCollection(value2)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
-        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        const flow = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
         if (hasNewline || !flow) {
           let hasPropsLine = false;
           if (hasNewline && (vs0 === "&" || vs0 === "!")) {
@@ -1707,7 +1707,7 @@ var require_merge = __commonJS({
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge3 = {
-      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
@@ -1717,8 +1717,8 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
-    function addMergeToJSMap(ctx, map2, value) {
-      const source2 = resolveAliasValue(ctx, value);
+    function addMergeToJSMap(ctx, map2, value2) {
+      const source2 = resolveAliasValue(ctx, value2);
       if (identity.isSeq(source2))
         for (const it of source2.items)
           mergeValue(ctx, map2, it);
@@ -1728,20 +1728,20 @@ var require_merge = __commonJS({
       else
         mergeValue(ctx, map2, source2);
     }
-    function mergeValue(ctx, map2, value) {
-      const source2 = resolveAliasValue(ctx, value);
+    function mergeValue(ctx, map2, value2) {
+      const source2 = resolveAliasValue(ctx, value2);
       if (!identity.isMap(source2))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source2.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key, value3] of srcMap) {
         if (map2 instanceof Map) {
           if (!map2.has(key))
-            map2.set(key, value2);
+            map2.set(key, value3);
         } else if (map2 instanceof Set) {
           map2.add(key);
         } else if (!Object.prototype.hasOwnProperty.call(map2, key)) {
           Object.defineProperty(map2, key, {
-            value: value2,
+            value: value3,
             writable: true,
             enumerable: true,
             configurable: true
@@ -1750,8 +1750,8 @@ var require_merge = __commonJS({
       }
       return map2;
     }
-    function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    function resolveAliasValue(ctx, value2) {
+      return ctx && identity.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -1768,20 +1768,20 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map2, { key, value }) {
+    function addPairToJSMap(ctx, map2, { key, value: value2 }) {
       if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map2, value);
+        key.addToJSMap(ctx, map2, value2);
       else if (merge3.isMergeKey(ctx, key))
-        merge3.addMergeToJSMap(ctx, map2, value);
+        merge3.addMergeToJSMap(ctx, map2, value2);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map2 instanceof Map) {
-          map2.set(jsKey, toJS.toJS(value, jsKey, ctx));
+          map2.set(jsKey, toJS.toJS(value2, jsKey, ctx));
         } else if (map2 instanceof Set) {
           map2.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
-          const jsValue = toJS.toJS(value, stringKey, ctx);
+          const jsValue = toJS.toJS(value2, stringKey, ctx);
           if (stringKey in map2)
             Object.defineProperty(map2, stringKey, {
               value: jsValue,
@@ -1831,24 +1831,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value, ctx) {
+    function createPair(key, value2, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value, void 0, ctx);
+      const v = createNode.createNode(value2, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key, value2 = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key;
-        this.value = value;
+        this.value = value2;
       }
       clone(schema) {
-        let { key, value } = this;
+        let { key, value: value2 } = this;
         if (identity.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
-          value = value.clone(schema);
-        return new _Pair(key, value);
+        if (identity.isNode(value2))
+          value2 = value2.clone(schema);
+        return new _Pair(key, value2);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -2051,17 +2051,17 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map2 = new this(schema);
-        const add = (key, value) => {
+        const add = (key, value2) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
+            value2 = replacer.call(obj, key, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
-          if (value !== void 0 || keepUndefined)
-            map2.items.push(Pair.createPair(key, value, ctx));
+          if (value2 !== void 0 || keepUndefined)
+            map2.items.push(Pair.createPair(key, value2, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add(key, value);
+          for (const [key, value2] of obj)
+            add(key, value2);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
             add(key, obj[key]);
@@ -2119,8 +2119,8 @@ var require_YAMLMap = __commonJS({
       has(key) {
         return !!findPair(this.items, key);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key, value2) {
+        this.add(new Pair.Pair(key, value2), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -2198,8 +2198,8 @@ var require_YAMLSeq = __commonJS({
         super(identity.SEQ, schema);
         this.items = [];
       }
-      add(value) {
-        this.items.push(value);
+      add(value2) {
+        this.items.push(value2);
       }
       /**
        * Removes a value from the collection.
@@ -2240,15 +2240,15 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
+      set(key, value2) {
         const idx = asItemIndex(key);
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
-          prev.value = value;
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value2))
+          prev.value = value2;
         else
-          this.items[idx] = value;
+          this.items[idx] = value2;
       }
       toJSON(_, ctx) {
         const seq = [];
@@ -2324,7 +2324,7 @@ var require_string = __commonJS({
     "use strict";
     var stringifyString = require_stringifyString();
     var string4 = {
-      identify: (value) => typeof value === "string",
+      identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: (str) => str,
@@ -2343,7 +2343,7 @@ var require_null = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
-      identify: (value) => value == null,
+      identify: (value2) => value2 == null,
       createNode: () => new Scalar.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
@@ -2361,18 +2361,18 @@ var require_bool = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
-      identify: (value) => typeof value === "boolean",
+      identify: (value2) => typeof value2 === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
       resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
-      stringify({ source: source2, value }, ctx) {
+      stringify({ source: source2, value: value2 }, ctx) {
         if (source2 && boolTag.test.test(source2)) {
           const sv = source2[0] === "t" || source2[0] === "T";
-          if (value === sv)
+          if (value2 === sv)
             return source2;
         }
-        return value ? ctx.options.trueStr : ctx.options.falseStr;
+        return value2 ? ctx.options.trueStr : ctx.options.falseStr;
       }
     };
     exports.boolTag = boolTag;
@@ -2383,24 +2383,24 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
-      if (typeof value === "bigint")
-        return String(value);
-      const num = typeof value === "number" ? value : Number(value);
+    function stringifyNumber({ format, minFractionDigits, tag, value: value2 }) {
+      if (typeof value2 === "bigint")
+        return String(value2);
+      const num = typeof value2 === "number" ? value2 : Number(value2);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
+      let n2 = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
+        let i = n2.indexOf(".");
         if (i < 0) {
-          i = n.length;
-          n += ".";
+          i = n2.length;
+          n2 += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
+        let d = minFractionDigits - (n2.length - i - 1);
         while (d-- > 0)
-          n += "0";
+          n2 += "0";
       }
-      return n;
+      return n2;
     }
     exports.stringifyNumber = stringifyNumber;
   }
@@ -2413,7 +2413,7 @@ var require_float = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -2421,7 +2421,7 @@ var require_float = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -2433,7 +2433,7 @@ var require_float = __commonJS({
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
@@ -2457,16 +2457,16 @@ var require_int = __commonJS({
   "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
-      const { value } = node2;
-      if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
+      const { value: value2 } = node2;
+      if (intIdentify(value2) && value2 >= 0)
+        return prefix + value2.toString(radix);
       return stringifyNumber.stringifyNumber(node2);
     }
     var intOct = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
@@ -2483,7 +2483,7 @@ var require_int = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
@@ -2532,20 +2532,20 @@ var require_schema2 = __commonJS({
     var Scalar = require_Scalar();
     var map2 = require_map();
     var seq = require_seq();
-    function intIdentify(value) {
-      return typeof value === "bigint" || Number.isInteger(value);
+    function intIdentify(value2) {
+      return typeof value2 === "bigint" || Number.isInteger(value2);
     }
-    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var stringifyJSON = ({ value: value2 }) => JSON.stringify(value2);
     var jsonScalars = [
       {
-        identify: (value) => typeof value === "string",
+        identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
         resolve: (str) => str,
         stringify: stringifyJSON
       },
       {
-        identify: (value) => value == null,
+        identify: (value2) => value2 == null,
         createNode: () => new Scalar.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
@@ -2554,7 +2554,7 @@ var require_schema2 = __commonJS({
         stringify: stringifyJSON
       },
       {
-        identify: (value) => typeof value === "boolean",
+        identify: (value2) => typeof value2 === "boolean",
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
@@ -2567,10 +2567,10 @@ var require_schema2 = __commonJS({
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
         resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
-        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+        stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
-        identify: (value) => typeof value === "number",
+        identify: (value2) => typeof value2 === "number",
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
@@ -2600,7 +2600,7 @@ var require_binary = __commonJS({
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
-      identify: (value) => value instanceof Uint8Array,
+      identify: (value2) => value2 instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
       tag: "tag:yaml.org,2002:binary",
@@ -2626,10 +2626,10 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
-        if (!value)
+      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+        if (!value2)
           return "";
-        const buf = value;
+        const buf = value2;
         let str;
         if (typeof node_buffer.Buffer === "function") {
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
@@ -2644,9 +2644,9 @@ var require_binary = __commonJS({
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
-          const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+          const n2 = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n2);
+          for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
             lines[i] = str.substr(o, lineWidth);
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
@@ -2701,25 +2701,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value;
+          let key, value2;
           if (Array.isArray(it)) {
             if (it.length === 2) {
               key = it[0];
-              value = it[1];
+              value2 = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
               key = keys[0];
-              value = it[key];
+              value2 = it[key];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key, value2, ctx));
         }
       return pairs2;
     }
@@ -2766,16 +2766,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map2);
         for (const pair of this.items) {
-          let key, value;
+          let key, value2;
           if (identity.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            value2 = toJS.toJS(pair.value, key, ctx);
           } else {
             key = toJS.toJS(pair, "", ctx);
           }
           if (map2.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map2.set(key, value);
+          map2.set(key, value2);
         }
         return map2;
       }
@@ -2789,7 +2789,7 @@ var require_omap = __commonJS({
     YAMLOMap.tag = "tag:yaml.org,2002:omap";
     var omap = {
       collection: "seq",
-      identify: (value) => value instanceof Map,
+      identify: (value2) => value2 instanceof Map,
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
@@ -2819,14 +2819,14 @@ var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function boolStringify({ value, source: source2 }, ctx) {
-      const boolObj = value ? trueTag : falseTag;
+    function boolStringify({ value: value2, source: source2 }, ctx) {
+      const boolObj = value2 ? trueTag : falseTag;
       if (source2 && boolObj.test.test(source2))
         return source2;
-      return value ? ctx.options.trueStr : ctx.options.falseStr;
+      return value2 ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
-      identify: (value) => value === true,
+      identify: (value2) => value2 === true,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
@@ -2834,7 +2834,7 @@ var require_bool2 = __commonJS({
       stringify: boolStringify
     };
     var falseTag = {
-      identify: (value) => value === false,
+      identify: (value2) => value2 === false,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
@@ -2853,7 +2853,7 @@ var require_float2 = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -2861,7 +2861,7 @@ var require_float2 = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -2873,7 +2873,7 @@ var require_float2 = __commonJS({
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
@@ -2900,7 +2900,7 @@ var require_int2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     function intResolve(str, offset, radix, { intAsBigInt }) {
       const sign = str[0];
       if (sign === "-" || sign === "+")
@@ -2918,17 +2918,17 @@ var require_int2 = __commonJS({
             str = `0x${str}`;
             break;
         }
-        const n2 = BigInt(str);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
+        const n3 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n3 : n3;
       }
-      const n = parseInt(str, radix);
-      return sign === "-" ? -1 * n : n;
+      const n2 = parseInt(str, radix);
+      return sign === "-" ? -1 * n2 : n2;
     }
     function intStringify(node2, radix, prefix) {
-      const { value } = node2;
-      if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      const { value: value2 } = node2;
+      if (intIdentify(value2)) {
+        const str = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str.substr(1) : prefix + str;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -3006,13 +3006,13 @@ var require_set = __commonJS({
         const pair = YAMLMap.findPair(this.items, key);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
-        if (typeof value !== "boolean")
-          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+      set(key, value2) {
+        if (typeof value2 !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
         const prev = YAMLMap.findPair(this.items, key);
-        if (prev && !value) {
+        if (prev && !value2) {
           this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value) {
+        } else if (!prev && value2) {
           this.items.push(new Pair.Pair(key));
         }
       }
@@ -3031,10 +3031,10 @@ var require_set = __commonJS({
         const { replacer } = ctx;
         const set3 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
-          for (let value of iterable) {
+          for (let value2 of iterable) {
             if (typeof replacer === "function")
-              value = replacer.call(iterable, value, value);
-            set3.items.push(Pair.createPair(value, null, ctx));
+              value2 = replacer.call(iterable, value2, value2);
+            set3.items.push(Pair.createPair(value2, null, ctx));
           }
         return set3;
       }
@@ -3042,7 +3042,7 @@ var require_set = __commonJS({
     YAMLSet.tag = "tag:yaml.org,2002:set";
     var set2 = {
       collection: "map",
-      identify: (value) => value instanceof Set,
+      identify: (value2) => value2 instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
@@ -3071,38 +3071,38 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const num = (n2) => asBigInt ? BigInt(n2) : Number(n2);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
-      let { value } = node2;
-      let num = (n) => n;
-      if (typeof value === "bigint")
-        num = (n) => BigInt(n);
-      else if (isNaN(value) || !isFinite(value))
+      let { value: value2 } = node2;
+      let num = (n2) => n2;
+      if (typeof value2 === "bigint")
+        num = (n2) => BigInt(n2);
+      else if (isNaN(value2) || !isFinite(value2))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
-      if (value < 0) {
+      if (value2 < 0) {
         sign = "-";
-        value *= num(-1);
+        value2 *= num(-1);
       }
       const _60 = num(60);
-      const parts = [value % _60];
-      if (value < 60) {
+      const parts = [value2 % _60];
+      if (value2 < 60) {
         parts.unshift(0);
       } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
-        if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
+        value2 = (value2 - parts[0]) / _60;
+        parts.unshift(value2 % _60);
+        if (value2 >= 60) {
+          value2 = (value2 - parts[0]) / _60;
+          parts.unshift(value2);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts.map((n2) => String(n2).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
-      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      identify: (value2) => typeof value2 === "bigint" || Number.isInteger(value2),
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
@@ -3111,7 +3111,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var floatTime = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
@@ -3120,7 +3120,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var timestamp = {
-      identify: (value) => value instanceof Date,
+      identify: (value2) => value2 instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
       // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
@@ -3143,7 +3143,7 @@ var require_timestamp = __commonJS({
         }
         return new Date(date5);
       },
-      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+      stringify: ({ value: value2 }) => value2?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
@@ -3417,7 +3417,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options) {
+      constructor(value2, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -3449,7 +3449,7 @@ var require_Document = __commonJS({
         } else
           this.directives = new directives.Directives({ version: version2 });
         this.setSchema(version2, options);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -3474,14 +3474,14 @@ var require_Document = __commonJS({
         return copy2;
       }
       /** Adds a value to the document. */
-      add(value) {
+      add(value2) {
         if (assertCollection(this.contents))
-          this.contents.add(value);
+          this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path18, value) {
+      addIn(path18, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value);
+          this.contents.addIn(path18, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3500,10 +3500,10 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node2.anchor);
       }
-      createNode(value, replacer, options) {
+      createNode(value2, replacer, options) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
-          value = replacer.call({ "": value }, "", value);
+          value2 = replacer.call({ "": value2 }, "", value2);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
           const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
@@ -3530,7 +3530,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node2 = createNode.createNode(value, tag, ctx);
+        const node2 = createNode.createNode(value2, tag, ctx);
         if (flow && identity.isCollection(node2))
           node2.flow = true;
         setAnchors();
@@ -3540,9 +3540,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
+      createPair(key, value2, options = {}) {
         const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
+        const v = this.createNode(value2, null, options);
         return new Pair.Pair(k, v);
       }
       /**
@@ -3601,24 +3601,24 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key, value2) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key], value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key, value2);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
+      setIn(path18, value2) {
         if (Collection.isEmptyPath(path18)) {
-          this.contents = value;
+          this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value);
+          this.contents.setIn(path18, value2);
         }
       }
       /**
@@ -4004,7 +4004,7 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
           next: key ?? sep?.[0],
@@ -4047,7 +4047,7 @@ var require_resolve_block_map = __commonJS({
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep ?? [], {
           indicator: "map-value-ind",
-          next: value,
+          next: value2,
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
@@ -4056,14 +4056,14 @@ var require_resolve_block_map = __commonJS({
         offset = valueProps.end;
         if (valueProps.found) {
           if (implicitKey) {
-            if (value?.type === "block-map" && !valueProps.hasNewline)
+            if (value2?.type === "block-map" && !valueProps.hasNewline)
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
           if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
@@ -4109,18 +4109,18 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value } of bs.items) {
+      for (const { start, value: value2 } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
-          next: value,
+          next: value2,
           offset,
           onError,
           parentIndent: bs.indent,
           startOnNewline: true
         });
         if (!props.found) {
-          if (props.anchor || props.tag || value) {
-            if (value?.type === "block-seq")
+          if (props.anchor || props.tag || value2) {
+            if (value2?.type === "block-seq")
               onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
               onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
@@ -4131,9 +4131,9 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node2 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node2 = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
         offset = node2.range[2];
         seq.items.push(node2);
       }
@@ -4215,7 +4215,7 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
@@ -4226,7 +4226,7 @@ var require_resolve_flow_collection = __commonJS({
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4281,10 +4281,10 @@ var require_resolve_flow_collection = __commonJS({
           }
         }
         if (!isMap && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
-          if (isBlock(value))
+          if (isBlock(value2))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
@@ -4296,7 +4296,7 @@ var require_resolve_flow_collection = __commonJS({
           const valueProps = resolveProps.resolveProps(sep ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
-            next: value,
+            next: value2,
             offset: keyNode.range[2],
             onError,
             parentIndent: fc.indent,
@@ -4316,15 +4316,15 @@ var require_resolve_flow_collection = __commonJS({
               if (props.start < valueProps.found.offset - 1024)
                 onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
-          } else if (value) {
-            if ("source" in value && value.source?.[0] === ":")
-              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+          } else if (value2) {
+            if ("source" in value2 && value2.source?.[0] === ":")
+              onError(value2, "MISSING_CHAR", `Missing space after : in ${fcName}`);
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
           if (valueNode) {
-            if (isBlock(value))
+            if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
@@ -4467,11 +4467,11 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
@@ -4501,11 +4501,11 @@ var require_resolve_block_scalar = __commonJS({
         if (lines[i][0].length > trimIndent)
           chompStart = i + 1;
       }
-      let value = "";
+      let value2 = "";
       let sep = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
+        value2 += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
         let [indent, content] = lines[i];
         offset += indent.length + content.length + 1;
@@ -4519,23 +4519,23 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
+          value2 += sep + indent.slice(trimIndent) + content;
           sep = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
           if (sep === " ")
             sep = "\n";
           else if (!prevMoreIndented && sep === "\n")
             sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
+          value2 += sep + indent.slice(trimIndent) + content;
           sep = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
           if (sep === "\n")
-            value += "\n";
+            value2 += "\n";
           else
             sep = "\n";
         } else {
-          value += sep + content;
+          value2 += sep + content;
           sep = " ";
           prevMoreIndented = false;
         }
@@ -4545,15 +4545,15 @@ var require_resolve_block_scalar = __commonJS({
           break;
         case "+":
           for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
-          if (value[value.length - 1] !== "\n")
-            value += "\n";
+            value2 += "\n" + lines[i][0].slice(trimIndent);
+          if (value2[value2.length - 1] !== "\n")
+            value2 += "\n";
           break;
         default:
-          value += "\n";
+          value2 += "\n";
       }
       const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      return { value: value2, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -4570,9 +4570,9 @@ var require_resolve_block_scalar = __commonJS({
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
-          const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          const n2 = Number(ch);
+          if (!indent && n2)
+            indent = n2;
           else if (error62 === -1)
             error62 = offset + i;
         }
@@ -4638,20 +4638,20 @@ var require_resolve_flow_scalar = __commonJS({
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source: source2, end } = scalar;
       let _type;
-      let value;
+      let value2;
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source2, _onError);
+          value2 = plainValue(source2, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
-          value = singleQuotedValue(source2, _onError);
+          value2 = singleQuotedValue(source2, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source2, _onError);
+          value2 = doubleQuotedValue(source2, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -4666,7 +4666,7 @@ var require_resolve_flow_scalar = __commonJS({
       const valueEnd = offset + source2.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
-        value,
+        value: value2,
         type: _type,
         comment: re.comment,
         range: [offset, valueEnd, re.offset]
@@ -4859,28 +4859,28 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+        tag = findScalarTagByName(ctx.schema, value2, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+        tag = findScalarTagByTest(ctx, value2, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error62) {
         const msg = error62 instanceof Error ? error62.message : String(error62);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar.Scalar(value2);
       }
       scalar.range = range;
-      scalar.source = value;
+      scalar.source = value2;
       if (type)
         scalar.type = type;
       if (tagName)
@@ -4891,7 +4891,7 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
       if (tagName === "!")
         return schema[identity.SCALAR];
       const matchWithTest = [];
@@ -4904,7 +4904,7 @@ var require_compose_scalar = __commonJS({
         }
       }
       for (const tag of matchWithTest)
-        if (tag.test?.test(value))
+        if (tag.test?.test(value2))
           return tag;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
@@ -4914,10 +4914,10 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema }, value2, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -5075,7 +5075,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start, value: value2, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -5087,7 +5087,7 @@ var require_compose_doc = __commonJS({
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
-        next: value ?? end?.[0],
+        next: value2 ?? end?.[0],
         offset,
         onError,
         parentIndent: 0,
@@ -5095,10 +5095,10 @@ var require_compose_doc = __commonJS({
       });
       if (props.found) {
         doc.directives.docStart = true;
-        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+        if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -5346,9 +5346,9 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context) {
+    function createScalarToken(value2, context) {
       const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
-      const source2 = stringifyString.stringifyString({ type, value }, {
+      const source2 = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -5378,7 +5378,7 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source: source2, end };
       }
     }
-    function setScalarValue(token, value, context = {}) {
+    function setScalarValue(token, value2, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
@@ -5401,7 +5401,7 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      const source2 = stringifyString.stringifyString({ type, value }, {
+      const source2 = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -5547,7 +5547,7 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
@@ -5556,8 +5556,8 @@ var require_cst_stringify = __commonJS({
       if (sep)
         for (const st of sep)
           res += st.source;
-      if (value)
-        res += stringifyToken(value);
+      if (value2)
+        res += stringifyToken(value2);
       return res;
     }
     exports.stringify = stringify;
@@ -5793,8 +5793,8 @@ var require_lexer = __commonJS({
           return this.buffer[i + 1] === "\n";
         return false;
       }
-      charAt(n) {
-        return this.buffer[this.pos + n];
+      charAt(n2) {
+        return this.buffer[this.pos + n2];
       }
       continueScalar(offset) {
         let ch = this.buffer[offset];
@@ -5828,8 +5828,8 @@ var require_lexer = __commonJS({
           end -= 1;
         return this.buffer.substring(this.pos, end);
       }
-      hasChars(n) {
-        return this.pos + n <= this.buffer.length;
+      hasChars(n2) {
+        return this.pos + n2 <= this.buffer.length;
       }
       setNext(state) {
         this.buffer = this.buffer.substring(this.pos);
@@ -5838,8 +5838,8 @@ var require_lexer = __commonJS({
         this.next = state;
         return null;
       }
-      peek(n) {
-        return this.buffer.substr(this.pos, n);
+      peek(n2) {
+        return this.buffer.substr(this.pos, n2);
       }
       *parseNext(next) {
         switch (next) {
@@ -5888,8 +5888,8 @@ var require_lexer = __commonJS({
             else
               break;
           }
-          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n);
+          const n2 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n2);
           this.pushNewline();
           return "stream";
         }
@@ -5927,9 +5927,9 @@ var require_lexer = __commonJS({
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
         if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
-          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          const n2 = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
-          this.indentValue += n;
+          this.indentValue += n2;
           return "block-start";
         }
         return "doc";
@@ -5939,10 +5939,10 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("doc");
-        let n = yield* this.pushIndicators();
-        switch (line[n]) {
+        let n2 = yield* this.pushIndicators();
+        switch (line[n2]) {
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line.length - n2);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -5965,9 +5965,9 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case "|":
           case ">":
-            n += yield* this.parseBlockScalarHeader();
-            n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n);
+            n2 += yield* this.parseBlockScalarHeader();
+            n2 += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n2);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -5998,18 +5998,18 @@ var require_lexer = __commonJS({
             return yield* this.parseLineStart();
           }
         }
-        let n = 0;
-        while (line[n] === ",") {
-          n += yield* this.pushCount(1);
-          n += yield* this.pushSpaces(true);
+        let n2 = 0;
+        while (line[n2] === ",") {
+          n2 += yield* this.pushCount(1);
+          n2 += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
-        n += yield* this.pushIndicators();
-        switch (line[n]) {
+        n2 += yield* this.pushIndicators();
+        switch (line[n2]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line.length - n2);
             return "flow";
           case "{":
           case "[":
@@ -6053,10 +6053,10 @@ var require_lexer = __commonJS({
             end = this.buffer.indexOf("'", end + 2);
         } else {
           while (end !== -1) {
-            let n = 0;
-            while (this.buffer[end - 1 - n] === "\\")
-              n += 1;
-            if (n % 2 === 0)
+            let n2 = 0;
+            while (this.buffer[end - 1 - n2] === "\\")
+              n2 += 1;
+            if (n2 % 2 === 0)
               break;
             end = this.buffer.indexOf('"', end + 1);
           }
@@ -6210,11 +6210,11 @@ var require_lexer = __commonJS({
         yield* this.pushToIndex(end + 1, true);
         return inFlow ? "flow" : "doc";
       }
-      *pushCount(n) {
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
-          this.pos += n;
-          return n;
+      *pushCount(n2) {
+        if (n2 > 0) {
+          yield this.buffer.substr(this.pos, n2);
+          this.pos += n2;
+          return n2;
         }
         return 0;
       }
@@ -6229,16 +6229,16 @@ var require_lexer = __commonJS({
         return 0;
       }
       *pushIndicators() {
-        let n = 0;
+        let n2 = 0;
         loop: while (true) {
           switch (this.charAt(0)) {
             case "!":
-              n += yield* this.pushTag();
-              n += yield* this.pushSpaces(true);
+              n2 += yield* this.pushTag();
+              n2 += yield* this.pushSpaces(true);
               continue loop;
             case "&":
-              n += yield* this.pushUntil(isNotAnchorChar);
-              n += yield* this.pushSpaces(true);
+              n2 += yield* this.pushUntil(isNotAnchorChar);
+              n2 += yield* this.pushSpaces(true);
               continue loop;
             case "-":
             // this is an error
@@ -6252,15 +6252,15 @@ var require_lexer = __commonJS({
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
                   this.flowKey = false;
-                n += yield* this.pushCount(1);
-                n += yield* this.pushSpaces(true);
+                n2 += yield* this.pushCount(1);
+                n2 += yield* this.pushSpaces(true);
                 continue loop;
               }
             }
           }
           break loop;
         }
-        return n;
+        return n2;
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
@@ -6298,12 +6298,12 @@ var require_lexer = __commonJS({
         do {
           ch = this.buffer[++i];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
+        const n2 = i - this.pos;
+        if (n2 > 0) {
+          yield this.buffer.substr(this.pos, n2);
           this.pos = i;
         }
-        return n;
+        return n2;
       }
       *pushUntil(test) {
         let i = this.pos;
@@ -6578,8 +6578,8 @@ var require_parser = __commonJS({
         }
         yield* this.pop();
       }
-      peek(n) {
-        return this.stack[this.stack.length - n];
+      peek(n2) {
+        return this.stack[this.stack.length - n2];
       }
       *pop(error62) {
         const token = error62 ?? this.stack.pop();
@@ -7290,7 +7290,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify(value2, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7303,14 +7303,14 @@ var require_public_api = __commonJS({
         const indent = Math.round(options);
         options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
-      if (value === void 0) {
+      if (value2 === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
-        return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+      if (identity.isDocument(value2) && !_replacer)
+        return value2.toString(options);
+      return new Document.Document(value2, _replacer, options).toString(options);
     }
     exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
@@ -7372,6 +7372,7 @@ var require_dist = __commonJS({
 });
 
 // src/cli/commands/run.ts
+import { rm as rm3 } from "node:fs/promises";
 import path16 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
@@ -8062,10 +8063,10 @@ function getEnumValues(entries) {
 function joinValues(array2, separator = "|") {
   return array2.map((val) => stringifyPrimitive(val)).join(separator);
 }
-function jsonStringifyReplacer(_, value) {
-  if (typeof value === "bigint")
-    return value.toString();
-  return value;
+function jsonStringifyReplacer(_, value2) {
+  if (typeof value2 === "bigint")
+    return value2.toString();
+  return value2;
 }
 var Cached = class {
   constructor(getter) {
@@ -8102,17 +8103,17 @@ function floatSafeRemainder(val, step) {
 }
 var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
 function defineLazy(object2, key, getter) {
-  let value = void 0;
+  let value2 = void 0;
   Object.defineProperty(object2, key, {
     get() {
-      if (value === EVALUATING) {
+      if (value2 === EVALUATING) {
         return void 0;
       }
-      if (value === void 0) {
-        value = EVALUATING;
-        value = getter();
+      if (value2 === void 0) {
+        value2 = EVALUATING;
+        value2 = getter();
       }
-      return value;
+      return value2;
     },
     set(v) {
       Object.defineProperty(object2, key, {
@@ -8126,9 +8127,9 @@ function defineLazy(object2, key, getter) {
 function objectClone(obj) {
   return Object.create(Object.getPrototypeOf(obj), Object.getOwnPropertyDescriptors(obj));
 }
-function assignProp(target, prop, value) {
+function assignProp(target, prop, value2) {
   Object.defineProperty(target, prop, {
-    value,
+    value: value2,
     writable: true,
     enumerable: true,
     configurable: true
@@ -8144,19 +8145,19 @@ function sourceShape(schema) {
 function deferProp(target, key, getter) {
   Object.defineProperty(target, key, {
     get() {
-      const value = getter();
-      assignProp(this, key, value);
-      return value;
+      const value2 = getter();
+      assignProp(this, key, value2);
+      return value2;
     },
     enumerable: true,
     configurable: true
   });
 }
-function putProp(target, key, value) {
+function putProp(target, key, value2) {
   if (key in target)
-    assignProp(target, key, value);
+    assignProp(target, key, value2);
   else
-    target[key] = value;
+    target[key] = value2;
 }
 function mirrorShape(target, source2, keys, wrap) {
   const raw = sourceShape(source2);
@@ -8166,8 +8167,8 @@ function mirrorShape(target, source2, keys, wrap) {
       continue;
     if (desc.get) {
       deferProp(target, key, () => {
-        const value = source2._zod.def.shape[key];
-        return wrap ? wrap(value, key) : value;
+        const value2 = source2._zod.def.shape[key];
+        return wrap ? wrap(value2, key) : value2;
       });
     } else
       putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
@@ -8366,9 +8367,9 @@ function createTransparentProxy(getter) {
       target ?? (target = getter());
       return Reflect.get(target, prop, receiver);
     },
-    set(_, prop, value, receiver) {
+    set(_, prop, value2, receiver) {
       target ?? (target = getter());
-      return Reflect.set(target, prop, value, receiver);
+      return Reflect.set(target, prop, value2, receiver);
     },
     has(_, prop) {
       target ?? (target = getter());
@@ -8392,12 +8393,12 @@ function createTransparentProxy(getter) {
     }
   });
 }
-function stringifyPrimitive(value) {
-  if (typeof value === "bigint")
-    return value.toString() + "n";
-  if (typeof value === "string")
-    return `"${value}"`;
-  return `${value}`;
+function stringifyPrimitive(value2) {
+  if (typeof value2 === "bigint")
+    return value2.toString() + "n";
+  if (typeof value2 === "string")
+    return `"${value2}"`;
+  return `${value2}`;
 }
 function optionalKeys(shape) {
   return Object.keys(shape).filter((k) => {
@@ -8506,15 +8507,15 @@ function partial(Class2, schema, mask, name2 = "partial") {
   }
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value2, key) => selected && !selected.has(key) ? value2 : new Class2({ type: "optional", innerType: value2 })));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
 }
 function required(Class2, schema, mask) {
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => (
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value2, key) => (
     // overwrite with non-optional
-    selected && !selected.has(key) ? value : new Class2({ type: "nonoptional", innerType: value })
+    selected && !selected.has(key) ? value2 : new Class2({ type: "nonoptional", innerType: value2 })
   ));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
 }
@@ -8709,12 +8710,12 @@ function members(proto, table) {
       defineBound(proto, key, desc.value);
   }
 }
-function own(inst, key, value, enumerable = true) {
-  Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
-  return value;
+function own(inst, key, value2, enumerable = true) {
+  Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value: value2 });
+  return value2;
 }
-function hide(inst, key, value) {
-  return own(inst, key, value, false);
+function hide(inst, key, value2) {
+  return own(inst, key, value2, false);
 }
 // @__NO_SIDE_EFFECTS__
 function derived(computes, table) {
@@ -8726,8 +8727,8 @@ function derived(computes, table) {
       get() {
         return own(this, key, compute(this));
       },
-      set(value) {
-        own(this, key, value);
+      set(value2) {
+        own(this, key, value2);
       }
     });
   }
@@ -8739,8 +8740,8 @@ function defineBound(proto, key, fn) {
     get() {
       return this == null ? fn : own(this, key, fn.bind(this));
     },
-    set(value) {
-      own(this, key, value);
+    set(value2) {
+      own(this, key, value2);
     }
   });
 }
@@ -8771,21 +8772,21 @@ function defineLazyInternal(inst, key, compute) {
       const outer = broke;
       broke = false;
       try {
-        const value = compute(this);
+        const value2 = compute(this);
         if (broke)
           delete this[key];
         else
-          Object.defineProperty(this, key, { configurable: true, writable: true, value });
+          Object.defineProperty(this, key, { configurable: true, writable: true, value: value2 });
         broke = broke || outer;
-        return value;
+        return value2;
       } catch (err) {
         delete this[key];
         broke = broke || outer;
         throw err;
       }
     },
-    set(value) {
-      Object.defineProperty(this, key, { configurable: true, writable: true, value });
+    set(value2) {
+      Object.defineProperty(this, key, { configurable: true, writable: true, value: value2 });
     }
   });
 }
@@ -8802,14 +8803,14 @@ function installLazyProp(inst, key, make, enumerable) {
       Object.defineProperty(this, key, desc);
       return desc.value;
     },
-    set(value) {
-      Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
+    set(value2) {
+      Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value: value2 });
     }
   });
 }
 var CONSTANT_CATCH = "~constantCatch";
-function constantCatch(value) {
-  const fn = () => value;
+function constantCatch(value2) {
+  const fn = () => value2;
   fn[CONSTANT_CATCH] = true;
   return fn;
 }
@@ -8942,8 +8943,8 @@ function _getMessage() {
   internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
   return internals.message;
 }
-function _setMessage(value) {
-  this._zod.message = value;
+function _setMessage(value2) {
+  this._zod.message = value2;
 }
 var _messageDesc = {
   get: _getMessage,
@@ -8966,12 +8967,12 @@ var initializer = (inst, def) => {
       configurable: true,
       enumerable: false,
       get() {
-        const value = () => this.message;
-        Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
-        return value;
+        const value2 = () => this.message;
+        Object.defineProperty(this, "toString", { value: value2, configurable: true, writable: true });
+        return value2;
       },
-      set(value) {
-        Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+      set(value2) {
+        Object.defineProperty(this, "toString", { value: value2, configurable: true, writable: true });
       }
     });
   }
@@ -9133,9 +9134,9 @@ function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
 var _parse = (_Err) => {
-  const fn = (schema, value, _ctx, _params) => {
+  const fn = (schema, value2, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-    const result = schema._zod.run({ value, issues: [] }, ctx);
+    const result = schema._zod.run({ value: value2, issues: [] }, ctx);
     if (result instanceof Promise) {
       throw new $ZodAsyncError();
     }
@@ -9150,9 +9151,9 @@ var _parse = (_Err) => {
 };
 var parse = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
-  const fn = async (schema, value, _ctx, params) => {
+  const fn = async (schema, value2, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-    let result = schema._zod.run({ value, issues: [] }, ctx);
+    let result = schema._zod.run({ value: value2, issues: [] }, ctx);
     if (result instanceof Promise)
       result = await result;
     if (result.issues.length) {
@@ -9165,9 +9166,9 @@ var _parseAsync = (_Err) => {
   return fn;
 };
 var parseAsync = /* @__PURE__ */ _parseAsync($ZodRealError);
-var _safeParse = (_Err) => (schema, value, _ctx) => {
+var _safeParse = (_Err) => (schema, value2, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-  const result = schema._zod.run({ value, issues: [] }, ctx);
+  const result = schema._zod.run({ value: value2, issues: [] }, ctx);
   if (result instanceof Promise) {
     throw new $ZodAsyncError();
   }
@@ -9193,9 +9194,9 @@ function failure(Err, issues, ctx) {
     }
   };
 }
-var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
+var _safeParseAsync = (_Err) => async (schema, value2, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-  let result = schema._zod.run({ value, issues: [] }, ctx);
+  let result = schema._zod.run({ value: value2, issues: [] }, ctx);
   if (result instanceof Promise)
     result = await result;
   return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
@@ -9203,88 +9204,88 @@ var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
 var safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
 var COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
-var validate = ((schema, value, _ctx) => {
+var validate = ((schema, value2, _ctx) => {
   const validator = schema._zod.bag.validator;
   if (validator !== void 0) {
-    if (validator(value) !== COMPILE_INVALID)
+    if (validator(value2) !== COMPILE_INVALID)
       return true;
     if (validator.definite === true && _ctx === void 0)
       return false;
   }
-  return validateFallback(schema, value, _ctx);
+  return validateFallback(schema, value2, _ctx);
 });
-function validateFallback(schema, value, _ctx) {
+function validateFallback(schema, value2, _ctx) {
   const ctx = _ctx ? { ..._ctx, async: false, abortEarly: true } : { async: false, abortEarly: true };
   const fallbackRun = schema._zod.bag.fallbackRun;
   let result;
   if (fallbackRun) {
     ctx[COMPILE_FALLBACK] = true;
-    result = fallbackRun({ value, issues: [] }, ctx);
+    result = fallbackRun({ value: value2, issues: [] }, ctx);
   } else {
-    result = schema._zod.run({ value, issues: [] }, ctx);
+    result = schema._zod.run({ value: value2, issues: [] }, ctx);
   }
   if (result instanceof Promise) {
     throw new $ZodAsyncError();
   }
   return result.issues.length === 0;
 }
-var validateAsync = async (schema, value, _ctx) => {
+var validateAsync = async (schema, value2, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: true, abortEarly: true } : { async: true, abortEarly: true };
-  let result = schema._zod.run({ value, issues: [] }, ctx);
+  let result = schema._zod.run({ value: value2, issues: [] }, ctx);
   if (result instanceof Promise)
     result = await result;
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
   const parse5 = _parse(_Err);
-  const fn = (schema, value, _ctx, _params) => {
+  const fn = (schema, value2, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse5(schema, value, ctx, finalizeParams(fn, _params));
+    return parse5(schema, value2, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
   const parse5 = _parse(_Err);
-  const fn = (schema, value, _ctx, _params) => {
-    return parse5(schema, value, _ctx, finalizeParams(fn, _params));
+  const fn = (schema, value2, _ctx, _params) => {
+    return parse5(schema, value2, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var decode = /* @__PURE__ */ _decode($ZodRealError);
 var _encodeAsync = (_Err) => {
   const parseAsync3 = _parseAsync(_Err);
-  const fn = async (schema, value, _ctx, _params) => {
+  const fn = async (schema, value2, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return await parseAsync3(schema, value, ctx, finalizeParams(fn, _params));
+    return await parseAsync3(schema, value2, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encodeAsync = /* @__PURE__ */ _encodeAsync($ZodRealError);
 var _decodeAsync = (_Err) => {
   const parseAsync3 = _parseAsync(_Err);
-  const fn = async (schema, value, _ctx, _params) => {
-    return await parseAsync3(schema, value, _ctx, finalizeParams(fn, _params));
+  const fn = async (schema, value2, _ctx, _params) => {
+    return await parseAsync3(schema, value2, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var decodeAsync = /* @__PURE__ */ _decodeAsync($ZodRealError);
-var _safeEncode = (_Err) => (schema, value, _ctx) => {
+var _safeEncode = (_Err) => (schema, value2, _ctx) => {
   const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-  return _safeParse(_Err)(schema, value, ctx);
+  return _safeParse(_Err)(schema, value2, ctx);
 };
 var safeEncode = /* @__PURE__ */ _safeEncode($ZodRealError);
-var _safeDecode = (_Err) => (schema, value, _ctx) => {
-  return _safeParse(_Err)(schema, value, _ctx);
+var _safeDecode = (_Err) => (schema, value2, _ctx) => {
+  return _safeParse(_Err)(schema, value2, _ctx);
 };
 var safeDecode = /* @__PURE__ */ _safeDecode($ZodRealError);
-var _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
+var _safeEncodeAsync = (_Err) => async (schema, value2, _ctx) => {
   const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-  return _safeParseAsync(_Err)(schema, value, ctx);
+  return _safeParseAsync(_Err)(schema, value2, ctx);
 };
 var safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync($ZodRealError);
-var _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
-  return _safeParseAsync(_Err)(schema, value, _ctx);
+var _safeDecodeAsync = (_Err) => async (schema, value2, _ctx) => {
+  return _safeParseAsync(_Err)(schema, value2, _ctx);
 };
 var safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync($ZodRealError);
 
@@ -10090,26 +10091,26 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   get "~standard"() {
     return hide(this, "~standard", standardProps(this));
   },
-  set "~standard"(value) {
-    own(this, "~standard", value);
+  set "~standard"(value2) {
+    own(this, "~standard", value2);
   }
 });
 var toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
-async function validateAsync2(inst, value) {
+async function validateAsync2(inst, value2) {
   const ctx = { async: true };
-  return toStandardResult(await inst._zod.run({ value, issues: [] }, ctx), ctx);
+  return toStandardResult(await inst._zod.run({ value: value2, issues: [] }, ctx), ctx);
 }
 function standardProps(inst) {
   return {
-    validate: (value) => {
+    validate: (value2) => {
       const ctx = { async: false };
       try {
-        const r = inst._zod.run({ value, issues: [] }, ctx);
+        const r = inst._zod.run({ value: value2, issues: [] }, ctx);
         if (!(r instanceof Promise))
           return toStandardResult(r, ctx);
       } catch (_) {
       }
-      return validateAsync2(inst, value);
+      return validateAsync2(inst, value2);
     },
     vendor: "zod",
     version: 1
@@ -10201,8 +10202,8 @@ function parseURLObject(trimmed2, def) {
   }
 }
 var asciiTabOrNewline = /[\t\n\r]/g;
-function stripTabAndNewline(value) {
-  return value.replace(asciiTabOrNewline, "");
+function stripTabAndNewline(value2) {
+  return value2.replace(asciiTabOrNewline, "");
 }
 function urlHostnameOk(url2, hostname3) {
   hostname3.lastIndex = 0;
@@ -10329,10 +10330,10 @@ var $ZodIPv4 = /* @__PURE__ */ $constructor("$ZodIPv4", (inst, def) => {
   $ZodStringFormat.init(inst, def);
 });
 var ipv6Alphabet = /^[0-9a-fA-F:.]+$/;
-function isValidIPv6(value) {
-  if (!ipv6Alphabet.test(value))
+function isValidIPv6(value2) {
+  if (!ipv6Alphabet.test(value2))
     return false;
-  return canParseURL(`http://[${value}]`);
+  return canParseURL(`http://[${value2}]`);
 }
 var $ZodIPv6 = /* @__PURE__ */ $constructor("$ZodIPv6", (inst, def) => {
   def.pattern ?? (def.pattern = ipv6);
@@ -10357,8 +10358,8 @@ var $ZodCIDRv4 = /* @__PURE__ */ $constructor("$ZodCIDRv4", (inst, def) => {
   def.pattern ?? (def.pattern = cidrv4);
   $ZodStringFormat.init(inst, def);
 });
-function isValidCIDRv6(value) {
-  const parts = value.split("/");
+function isValidCIDRv6(value2) {
+  const parts = value2.split("/");
   if (parts.length !== 2)
     return false;
   const [address, prefix] = parts;
@@ -10449,9 +10450,9 @@ function isLuhnAlgo(digits) {
   let bit = 1;
   let sum = 0;
   while (length) {
-    const value = digits.charCodeAt(--length) - 48;
+    const value2 = digits.charCodeAt(--length) - 48;
     bit ^= 1;
-    sum += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
+    sum += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value2] : value2;
   }
   return sum % 10 === 0;
 }
@@ -10741,13 +10742,13 @@ function capSize(inst, size) {
   const caps = sizeCaps(inst._zod.def.checks);
   if (!caps.length)
     return;
-  const cap = Math.min(...caps.map((c) => c[0]));
+  const cap2 = Math.min(...caps.map((c) => c[0]));
   const parse5 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
-    const n = size(payload.value);
-    if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+    const n2 = size(payload.value);
+    if (n2 > cap2 && !ctx?.skipChecks && ctx?.direction !== "backward") {
       for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
-        if (n > max && ch._zod.def.when(payload)) {
+        if (n2 > max && ch._zod.def.when(payload)) {
           const start = payload.issues.length;
           ch._zod.check(payload);
           payload.issues[start].continue = false;
@@ -10942,11 +10943,11 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   });
   const isObject2 = isObject;
   const catchall = def.catchall;
-  let value;
+  let value2;
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
-    value ?? (value = _normalized.value);
+    value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
     if (!isObject2(input2)) {
       payload.issues.push({
@@ -10959,10 +10960,10 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
     const proms = [];
-    const shape = value.shape;
+    const shape = value2.shape;
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const key of value.allKeys) {
+    for (const key of value2.allKeys) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
@@ -11089,9 +11090,9 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
   const catchall = def.catchall;
-  let value;
+  let value2;
   inst._zod.parse = (payload, ctx) => {
-    value ?? (value = _normalized.value);
+    value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
     if (!isObject2(input2)) {
       payload.issues.push({
@@ -11108,7 +11109,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       payload = fastpass(payload, ctx);
       if (!catchall)
         return payload;
-      return handleCatchall([], input2, payload, ctx, value, inst, ctx?.abortEarly === true);
+      return handleCatchall([], input2, payload, ctx, value2, inst, ctx?.abortEarly === true);
     }
     return superParse(payload, ctx);
   };
@@ -11236,16 +11237,16 @@ var $ZodXor = /* @__PURE__ */ $constructor("$ZodXor", (inst, def) => {
     });
   };
 });
-function getDiscriminatedOption(union2, value) {
+function getDiscriminatedOption(union2, value2) {
   const internals = union2._zod;
   let map2 = internals.bag.optionsMap;
   if (!map2) {
     map2 = discriminatorMap(internals.def);
     internals.bag.optionsMap = map2;
   }
-  const option = map2.get(value);
+  const option = map2.get(value2);
   if (option === null)
-    throw new Error(`Ambiguous discriminator value "${String(value)}"`);
+    throw new Error(`Ambiguous discriminator value "${String(value2)}"`);
   return option;
 }
 function discriminatorMap(def) {
@@ -11254,13 +11255,13 @@ function discriminatorMap(def) {
     const values = option._zod.propValues?.[def.discriminator];
     if (!values || values.size === 0)
       throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option)}"`);
-    for (const value of values) {
-      if (map2.has(value)) {
-        if (value !== void 0)
-          throw new Error(`Duplicate discriminator value "${String(value)}"`);
-        map2.set(value, null);
+    for (const value2 of values) {
+      if (map2.has(value2)) {
+        if (value2 !== void 0)
+          throw new Error(`Duplicate discriminator value "${String(value2)}"`);
+        map2.set(value2, null);
       } else {
-        map2.set(value, option);
+        map2.set(value2, option);
       }
     }
   }
@@ -11310,9 +11311,9 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
       });
       return payload;
     }
-    const value = input2?.[def.discriminator];
-    const opt = disc.value.get(value);
-    if (opt && (value !== void 0 || ctx.direction !== "backward")) {
+    const value2 = input2?.[def.discriminator];
+    const opt = disc.value.get(value2);
+    if (opt && (value2 !== void 0 || ctx.direction !== "backward")) {
       return opt._zod.run(payload, ctx);
     }
     if (def.unionFallback || ctx.direction === "backward") {
@@ -11323,7 +11324,7 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
       errors: [],
       note: "No matching discriminator",
       discriminator: def.discriminator,
-      options: Array.from(disc.value.keys()).filter((value2) => disc.value.get(value2) !== null),
+      options: Array.from(disc.value.keys()).filter((value3) => disc.value.get(value3) !== null),
       input: input2,
       path: [def.discriminator],
       inst
@@ -11742,14 +11743,14 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const [key, value] of input2) {
+    for (const [key, value2] of input2) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
         seen = payload.issues.length;
       }
       const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
-      const valueResult = def.valueType._zod.run({ value, issues: [] }, ctx);
+      const valueResult = def.valueType._zod.run({ value: value2, issues: [] }, ctx);
       if (keyResult instanceof Promise || valueResult instanceof Promise) {
         proms.push(Promise.all([keyResult, valueResult]).then(([keyResult2, valueResult2]) => {
           handleMapResult(keyResult2, valueResult2, payload, key, input2, inst, ctx);
@@ -12162,23 +12163,23 @@ function handleCodecAResult(result, def, ctx) {
   if (direction === "forward") {
     const transformed = def.transform(result.value, result);
     if (transformed instanceof Promise) {
-      return transformed.then((value) => handleCodecTxResult(result, value, def.out, ctx));
+      return transformed.then((value2) => handleCodecTxResult(result, value2, def.out, ctx));
     }
     return handleCodecTxResult(result, transformed, def.out, ctx);
   } else {
     const transformed = def.reverseTransform(result.value, result);
     if (transformed instanceof Promise) {
-      return transformed.then((value) => handleCodecTxResult(result, value, def.in, ctx));
+      return transformed.then((value2) => handleCodecTxResult(result, value2, def.in, ctx));
     }
     return handleCodecTxResult(result, transformed, def.in, ctx);
   }
 }
-function handleCodecTxResult(left, value, nextSchema, ctx) {
+function handleCodecTxResult(left, value2, nextSchema, ctx) {
   if (left.issues.length) {
     left.aborted = true;
     return left;
   }
-  return nextSchema._zod.run({ value, issues: left.issues }, ctx);
+  return nextSchema._zod.run({ value: value2, issues: left.issues }, ctx);
 }
 var $ZodPreprocess = /* @__PURE__ */ $constructor("$ZodPreprocess", (inst, def) => {
   $ZodPipe.init(inst, def);
@@ -12435,8 +12436,8 @@ var $ZodCyclicError = class extends Error {
 };
 var STATE = "~memo";
 var NO_ISSUES = [];
-function isRef(value) {
-  return value !== null && typeof value === "object";
+function isRef(value2) {
+  return value2 !== null && typeof value2 === "object";
 }
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
@@ -12563,13 +12564,13 @@ function isRecursive(inst, stack, resolve) {
         const desc = Object.getOwnPropertyDescriptor(def, key);
         if (!desc || desc.get)
           continue;
-        const value = desc.value;
-        if (!value || typeof value !== "object")
+        const value2 = desc.value;
+        if (!value2 || typeof value2 !== "object")
           continue;
-        if (value._zod)
-          check2(value);
-        else if (Array.isArray(value))
-          for (const el of value)
+        if (value2._zod)
+          check2(value2);
+        else if (Array.isArray(value2))
+          for (const el of value2)
             check2(el);
       }
     }
@@ -12698,9 +12699,9 @@ var memo = {
 function memoizer() {
   return memo;
 }
-function isBackEdge(ctx, value) {
+function isBackEdge(ctx, value2) {
   const backEdges = ctx[STATE]?.backEdges;
-  return backEdges !== void 0 && isRef(value) && backEdges.has(value);
+  return backEdges !== void 0 && isRef(value2) && backEdges.has(value2);
 }
 
 // node_modules/zod/v4/locales/index.js
@@ -16728,8 +16729,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text3) => {
-  return text3.charAt(0).toUpperCase() + text3.slice(1);
+var capitalizeFirstCharacter = (text4) => {
+  return text4.charAt(0).toUpperCase() + text4.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -20450,13 +20451,13 @@ ${code2}
   fn.definite = ctx.definite;
   return fn;
 }
-function addConstant(ctx, value) {
+function addConstant(ctx, value2) {
   for (const [name3, v] of ctx.constants) {
-    if (v === value)
+    if (v === value2)
       return name3;
   }
   const name2 = `c${ctx.constantCounter++}`;
-  ctx.constants.set(name2, value);
+  ctx.constants.set(name2, value2);
   return name2;
 }
 function addUserConstant(ctx, fn) {
@@ -20466,8 +20467,8 @@ function addUserConstant(ctx, fn) {
 function newVar(ctx) {
   return `v${ctx.varCounter++}`;
 }
-function runtimeRun(schema, value) {
-  const result = schema._zod.run({ value, issues: [] }, {});
+function runtimeRun(schema, value2) {
+  const result = schema._zod.run({ value: value2, issues: [] }, {});
   if (result && typeof result.then === "function")
     return INVALID;
   const r = result;
@@ -20599,27 +20600,27 @@ function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
   return v;
 }
-function numericOperand(value, label) {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new ZodCompileUnsupportedError(`${label} bound of type ${typeof value}`);
+function numericOperand(value2, label) {
+  if (typeof value2 !== "number" || !Number.isFinite(value2)) {
+    throw new ZodCompileUnsupportedError(`${label} bound of type ${typeof value2}`);
   }
-  return `${value}`;
+  return `${value2}`;
 }
-function comparisonOperand(ctx, value) {
-  if (typeof value === "bigint")
-    return `${value}n`;
-  if (typeof value === "number") {
-    if (Number.isNaN(value))
+function comparisonOperand(ctx, value2) {
+  if (typeof value2 === "bigint")
+    return `${value2}n`;
+  if (typeof value2 === "number") {
+    if (Number.isNaN(value2))
       throw new ZodCompileUnsupportedError("comparison check with NaN bound");
-    return `${value}`;
+    return `${value2}`;
   }
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) {
+  if (value2 instanceof Date) {
+    if (Number.isNaN(value2.getTime())) {
       throw new ZodCompileUnsupportedError("comparison check with Invalid Date bound");
     }
-    return addConstant(ctx, value);
+    return addConstant(ctx, value2);
   }
-  throw new ZodCompileUnsupportedError(`comparison check bound of type ${typeof value}`);
+  throw new ZodCompileUnsupportedError(`comparison check bound of type ${typeof value2}`);
 }
 function generateGreaterThanCheck(doc, ctx, def, accessor) {
   const op = def.inclusive ? "<" : "<=";
@@ -20740,8 +20741,8 @@ function generateCustomRefineCheck(doc, ctx, check2, accessor) {
       throw new ZodCompileAsyncError("z.compile: async .superRefine() / check functions are not supported");
     }
     const checkFn = check2._zod.check;
-    const helperFn = (value) => {
-      const fakePayload = { value, issues: [], addIssue: pushIssue };
+    const helperFn = (value2) => {
+      const fakePayload = { value: value2, issues: [], addIssue: pushIssue };
       const result = checkFn(fakePayload);
       if (result instanceof Promise)
         throwAsync();
@@ -21392,24 +21393,24 @@ function generateLiteralCheck(doc, ctx, schema, accessor) {
     doc.write(`if (!${literalSet}.has(${accessor})) return INVALID;`);
     return accessor;
   }
-  const value = values[0];
-  if (typeof value === "number" && Number.isNaN(value)) {
+  const value2 = values[0];
+  if (typeof value2 === "number" && Number.isNaN(value2)) {
     const literalSet = addConstant(ctx, new Set(values));
     doc.write(`if (!${literalSet}.has(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (typeof value === "string") {
-    doc.write(`if (${accessor} !== ${esc(value)}) return INVALID;`);
-  } else if (typeof value === "number" || typeof value === "boolean") {
-    doc.write(`if (${accessor} !== ${value}) return INVALID;`);
-  } else if (value === null) {
+  if (typeof value2 === "string") {
+    doc.write(`if (${accessor} !== ${esc(value2)}) return INVALID;`);
+  } else if (typeof value2 === "number" || typeof value2 === "boolean") {
+    doc.write(`if (${accessor} !== ${value2}) return INVALID;`);
+  } else if (value2 === null) {
     doc.write(`if (${accessor} !== null) return INVALID;`);
-  } else if (value === void 0) {
+  } else if (value2 === void 0) {
     doc.write(`if (${accessor} !== undefined) return INVALID;`);
-  } else if (typeof value === "bigint") {
-    doc.write(`if (${accessor} !== ${value}n) return INVALID;`);
+  } else if (typeof value2 === "bigint") {
+    doc.write(`if (${accessor} !== ${value2}n) return INVALID;`);
   } else {
-    throw new ZodCompileUnsupportedError(`literal type ${typeof value}`);
+    throw new ZodCompileUnsupportedError(`literal type ${typeof value2}`);
   }
   return accessor;
 }
@@ -21609,13 +21610,13 @@ function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
     if (!values || values.size === 0) {
       throw new ZodCompileUnsupportedError("discriminated union option without static discriminator values");
     }
-    for (const value of values) {
-      if (claimed.has(value)) {
-        throw new ZodCompileUnsupportedError(`duplicate discriminator value ${String(value)}`);
+    for (const value2 of values) {
+      if (claimed.has(value2)) {
+        throw new ZodCompileUnsupportedError(`duplicate discriminator value ${String(value2)}`);
       }
-      claimed.add(value);
+      claimed.add(value2);
     }
-    const conditions = Array.from(values, (value) => literalEquality(ctx, discVar, value));
+    const conditions = Array.from(values, (value2) => literalEquality(ctx, discVar, value2));
     const prefix = firstBranch ? "if" : "else if";
     doc.write(`${prefix} (${conditions.join(" || ")}) {`);
     doc.indented((d) => {
@@ -21628,27 +21629,27 @@ function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
   doc.write(`else { return INVALID; }`);
   return outputVar;
 }
-function literalEquality(ctx, accessor, value) {
-  if (typeof value === "string")
-    return `${accessor} === ${esc(value)}`;
-  if (typeof value === "number") {
-    if (Number.isNaN(value))
+function literalEquality(ctx, accessor, value2) {
+  if (typeof value2 === "string")
+    return `${accessor} === ${esc(value2)}`;
+  if (typeof value2 === "number") {
+    if (Number.isNaN(value2))
       return `Number.isNaN(${accessor})`;
-    return `${accessor} === ${value}`;
+    return `${accessor} === ${value2}`;
   }
-  if (typeof value === "boolean")
-    return `${accessor} === ${value}`;
-  if (value === null)
+  if (typeof value2 === "boolean")
+    return `${accessor} === ${value2}`;
+  if (value2 === null)
     return `${accessor} === null`;
-  if (value === void 0)
+  if (value2 === void 0)
     return `${accessor} === undefined`;
-  if (typeof value === "bigint")
-    return `${accessor} === ${value}n`;
-  if (typeof value === "symbol") {
-    const symbolConst = addConstant(ctx, value);
+  if (typeof value2 === "bigint")
+    return `${accessor} === ${value2}n`;
+  if (typeof value2 === "symbol") {
+    const symbolConst = addConstant(ctx, value2);
     return `${accessor} === ${symbolConst}`;
   }
-  throw new ZodCompileUnsupportedError(`literal discriminator value ${String(value)}`);
+  throw new ZodCompileUnsupportedError(`literal discriminator value ${String(value2)}`);
 }
 function generateIntersectionCheck(doc, ctx, schema, accessor) {
   const def = schema._zod.def;
@@ -21839,9 +21840,9 @@ function generatePipeCheck(doc, ctx, schema, accessor) {
       throw new ZodCompileAsyncError("z.compile: async transforms in pipes are not supported");
     }
     const transformFn = def.transform;
-    const helperFn = (value) => {
-      const fakePayload = { value, issues: [], addIssue: pushIssue };
-      const result = transformFn(value, fakePayload);
+    const helperFn = (value2) => {
+      const fakePayload = { value: value2, issues: [], addIssue: pushIssue };
+      const result = transformFn(value2, fakePayload);
       if (result instanceof Promise)
         return INVALID;
       return fakePayload.issues.length === 0 ? result : INVALID;
@@ -21875,8 +21876,8 @@ function generateCustomCheck(doc, ctx, schema, accessor) {
   }
   return accessor;
 }
-function runtimeCatch(innerSchema, catchValue, value) {
-  const result = innerSchema._zod.run({ value, issues: [] }, {});
+function runtimeCatch(innerSchema, catchValue, value2) {
+  const result = innerSchema._zod.run({ value: value2, issues: [] }, {});
   if (result && typeof result.then === "function")
     return INVALID;
   const r = result;
@@ -21914,9 +21915,9 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
       throw new ZodCompileAsyncError("z.compile: async transforms are not supported");
     }
     const transformFn = def.transform;
-    const helperFn = (value) => {
-      const fakePayload = { value, issues: [], addIssue: pushIssue };
-      const result = transformFn(value, fakePayload);
+    const helperFn = (value2) => {
+      const fakePayload = { value: value2, issues: [], addIssue: pushIssue };
+      const result = transformFn(value2, fakePayload);
       if (result instanceof Promise)
         return INVALID;
       return fakePayload.issues.length === 0 ? result : INVALID;
@@ -22422,38 +22423,38 @@ function _nan(Class2, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _lt(value, params) {
+function _lt(value2, params) {
   return new $ZodCheckLessThan({
     check: "less_than",
     ...normalizeParams(params),
-    value,
+    value: value2,
     inclusive: false
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _lte(value, params) {
+function _lte(value2, params) {
   return new $ZodCheckLessThan({
     check: "less_than",
     ...normalizeParams(params),
-    value,
+    value: value2,
     inclusive: true
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _gt(value, params) {
+function _gt(value2, params) {
   return new $ZodCheckGreaterThan({
     check: "greater_than",
     ...normalizeParams(params),
-    value,
+    value: value2,
     inclusive: false
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _gte(value, params) {
+function _gte(value2, params) {
   return new $ZodCheckGreaterThan({
     check: "greater_than",
     ...normalizeParams(params),
-    value,
+    value: value2,
     inclusive: true
   });
 }
@@ -22474,11 +22475,11 @@ function _nonnegative(params) {
   return /* @__PURE__ */ _gte(0, params);
 }
 // @__NO_SIDE_EFFECTS__
-function _multipleOf(value, params) {
+function _multipleOf(value2, params) {
   return new $ZodCheckMultipleOf({
     check: "multiple_of",
     ...normalizeParams(params),
-    value
+    value: value2
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -22734,10 +22735,10 @@ function _nativeEnum(Class2, entries, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _literal(Class2, value, params) {
+function _literal(Class2, value2, params) {
   return new Class2({
     type: "literal",
-    values: Array.isArray(value) ? value : [value],
+    values: Array.isArray(value2) ? value2 : [value2],
     ...normalizeParams(params)
   });
 }
@@ -23520,22 +23521,22 @@ var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) =
 };
 
 // node_modules/zod/v4/core/json-schema-processors.js
-var narrowMin = (agg, key, value) => {
-  if (agg[key] === void 0 || value > agg[key])
-    agg[key] = value;
+var narrowMin = (agg, key, value2) => {
+  if (agg[key] === void 0 || value2 > agg[key])
+    agg[key] = value2;
 };
-var narrowMax = (agg, key, value) => {
-  if (agg[key] === void 0 || value < agg[key])
-    agg[key] = value;
+var narrowMax = (agg, key, value2) => {
+  if (agg[key] === void 0 || value2 < agg[key])
+    agg[key] = value2;
 };
-var narrowBoth = (agg, value) => {
-  narrowMin(agg, "minimum", value);
-  narrowMax(agg, "maximum", value);
+var narrowBoth = (agg, value2) => {
+  narrowMin(agg, "minimum", value2);
+  narrowMax(agg, "maximum", value2);
 };
-var addDivisor = (agg, value) => {
+var addDivisor = (agg, value2) => {
   agg.multipleOf ?? (agg.multipleOf = []);
-  if (!agg.multipleOf.includes(value))
-    agg.multipleOf.push(value);
+  if (!agg.multipleOf.includes(value2))
+    agg.multipleOf.push(value2);
 };
 var addPattern = (agg, pattern) => {
   agg.patterns ?? (agg.patterns = /* @__PURE__ */ new Set());
@@ -24111,9 +24112,9 @@ var nonoptionalProcessor = (schema, ctx, _json, params) => {
   seen.ref = def.innerType;
 };
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-function serializeDefaultValue(value, schema, ctx, json2, params) {
+function serializeDefaultValue(value2, schema, ctx, json2, params) {
   let unrepresentable = false;
-  const serialized = JSON.stringify(value, (_, val) => {
+  const serialized = JSON.stringify(value2, (_, val) => {
     if (typeof val !== "bigint")
       return val;
     unrepresentable = true;
@@ -24129,9 +24130,9 @@ var defaultProcessor = (schema, ctx, json2, params) => {
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema);
   seen.ref = def.innerType;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
-  if (value !== UNREPRESENTABLE_DEFAULT)
-    json2.default = value;
+  const value2 = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
+  if (value2 !== UNREPRESENTABLE_DEFAULT)
+    json2.default = value2;
 };
 var prefaultProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
@@ -24140,9 +24141,9 @@ var prefaultProcessor = (schema, ctx, json2, params) => {
   seen.ref = def.innerType;
   if (ctx.io !== "input")
     return;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
-  if (value !== UNREPRESENTABLE_DEFAULT)
-    json2._prefault = value;
+  const value2 = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
+  if (value2 !== UNREPRESENTABLE_DEFAULT)
+    json2._prefault = value2;
 };
 var catchProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
@@ -24294,8 +24295,8 @@ var JSONSchemaGenerator = class {
   get counter() {
     return this.ctx.counter;
   }
-  set counter(value) {
-    this.ctx.counter = value;
+  set counter(value2) {
+    this.ctx.counter = value2;
   }
   /** @deprecated Access via ctx instead */
   get seen() {
@@ -24571,12 +24572,12 @@ function _lazyMethod(proto, key, make) {
     configurable: true,
     enumerable: false,
     get() {
-      const value = make(this);
-      Object.defineProperty(this, key, { value, configurable: true, writable: true });
-      return value;
+      const value2 = make(this);
+      Object.defineProperty(this, key, { value: value2, configurable: true, writable: true });
+      return value2;
     },
-    set(value) {
-      Object.defineProperty(this, key, { value, configurable: true, writable: true });
+    set(value2) {
+      Object.defineProperty(this, key, { value: value2, configurable: true, writable: true });
     }
   });
 }
@@ -24744,8 +24745,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
       }
     });
   },
-  set "~standard"(value) {
-    util_exports.own(this, "~standard", value);
+  set "~standard"(value2) {
+    util_exports.own(this, "~standard", value2);
   },
   parse: function _parse2(data6, params) {
     return parse2(this, data6, params, { callee: _parse2 });
@@ -24763,8 +24764,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   get spa() {
     return this?.safeParseAsync;
   },
-  set spa(value) {
-    util_exports.own(this, "spa", value);
+  set spa(value2) {
+    util_exports.own(this, "spa", value2);
   },
   validate(data6, params) {
     return validate(this, data6, params);
@@ -25190,23 +25191,23 @@ var ZodNumber = /* @__PURE__ */ $constructor(
     },
     format: (inst) => aggregateChecks(inst).format ?? null
   }, {
-    gt(value, params) {
-      return this.check(_gt(value, params));
+    gt(value2, params) {
+      return this.check(_gt(value2, params));
     },
-    gte(value, params) {
-      return this.check(_gte(value, params));
+    gte(value2, params) {
+      return this.check(_gte(value2, params));
     },
-    min(value, params) {
-      return this.check(_gte(value, params));
+    min(value2, params) {
+      return this.check(_gte(value2, params));
     },
-    lt(value, params) {
-      return this.check(_lt(value, params));
+    lt(value2, params) {
+      return this.check(_lt(value2, params));
     },
-    lte(value, params) {
-      return this.check(_lte(value, params));
+    lte(value2, params) {
+      return this.check(_lte(value2, params));
     },
-    max(value, params) {
-      return this.check(_lte(value, params));
+    max(value2, params) {
+      return this.check(_lte(value2, params));
     },
     int(params) {
       return this.check(int(params));
@@ -25226,11 +25227,11 @@ var ZodNumber = /* @__PURE__ */ $constructor(
     nonpositive(params) {
       return this.check(_lte(0, params));
     },
-    multipleOf(value, params) {
-      return this.check(_multipleOf(value, params));
+    multipleOf(value2, params) {
+      return this.check(_multipleOf(value2, params));
     },
-    step(value, params) {
-      return this.check(_multipleOf(value, params));
+    step(value2, params) {
+      return this.check(_multipleOf(value2, params));
     },
     finite() {
       return this;
@@ -25279,23 +25280,23 @@ var ZodBigInt = /* @__PURE__ */ $constructor(
     maxValue: (inst) => aggregateChecks(inst).maximum ?? null,
     format: (inst) => aggregateChecks(inst).format ?? null
   }, {
-    gte(value, params) {
-      return this.check(_gte(value, params));
+    gte(value2, params) {
+      return this.check(_gte(value2, params));
     },
-    min(value, params) {
-      return this.check(_gte(value, params));
+    min(value2, params) {
+      return this.check(_gte(value2, params));
     },
-    gt(value, params) {
-      return this.check(_gt(value, params));
+    gt(value2, params) {
+      return this.check(_gt(value2, params));
     },
-    lt(value, params) {
-      return this.check(_lt(value, params));
+    lt(value2, params) {
+      return this.check(_lt(value2, params));
     },
-    lte(value, params) {
-      return this.check(_lte(value, params));
+    lte(value2, params) {
+      return this.check(_lte(value2, params));
     },
-    max(value, params) {
-      return this.check(_lte(value, params));
+    max(value2, params) {
+      return this.check(_lte(value2, params));
     },
     positive(params) {
       return this.check(_gt(BigInt(0), params));
@@ -25309,8 +25310,8 @@ var ZodBigInt = /* @__PURE__ */ $constructor(
     nonnegative(params) {
       return this.check(_gte(BigInt(0), params));
     },
-    multipleOf(value, params) {
-      return this.check(_multipleOf(value, params));
+    multipleOf(value2, params) {
+      return this.check(_multipleOf(value2, params));
     }
   })
 );
@@ -25389,8 +25390,8 @@ var ZodDate = /* @__PURE__ */ $constructor(
     $ZodDate.init(inst, def);
     ZodType.init(inst, def);
     inst._zod.processJSONSchema = (ctx, json2, params) => dateProcessor(inst, ctx, json2, params);
-    inst.min = (value, params) => inst.check(_gte(value, params));
-    inst.max = (value, params) => inst.check(_lte(value, params));
+    inst.min = (value2, params) => inst.check(_gte(value2, params));
+    inst.max = (value2, params) => inst.check(_lte(value2, params));
   },
   /* @__PURE__ */ util_exports.derived({
     minDate: (inst) => {
@@ -25413,17 +25414,17 @@ var ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => arrayProcessor(inst, ctx, json2, params);
   inst.element = def.element;
 }, {
-  min(n, params) {
-    return this.check(_minLength(n, params));
+  min(n2, params) {
+    return this.check(_minLength(n2, params));
   },
   nonempty(params) {
     return this.check(_minLength(1, params));
   },
-  max(n, params) {
-    return this.check(_maxLength(n, params));
+  max(n2, params) {
+    return this.check(_maxLength(n2, params));
   },
-  length(n, params) {
-    return this.check(_length(n, params));
+  length(n2, params) {
+    return this.check(_length(n2, params));
   },
   unwrap() {
     return this.element;
@@ -25682,11 +25683,11 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   const keys = new Set(Object.keys(def.entries));
   inst.extract = (values, params) => {
     const newEntries = {};
-    for (const value of values) {
-      if (keys.has(value)) {
-        newEntries[value] = def.entries[value];
+    for (const value2 of values) {
+      if (keys.has(value2)) {
+        newEntries[value2] = def.entries[value2];
       } else
-        throw new Error(`Key ${value} not found in enum`);
+        throw new Error(`Key ${value2} not found in enum`);
     }
     return new ZodEnum({
       ...def,
@@ -25697,11 +25698,11 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   };
   inst.exclude = (values, params) => {
     const newEntries = { ...def.entries };
-    for (const value of values) {
-      if (keys.has(value)) {
-        delete newEntries[value];
+    for (const value2 of values) {
+      if (keys.has(value2)) {
+        delete newEntries[value2];
       } else
-        throw new Error(`Key ${value} not found in enum`);
+        throw new Error(`Key ${value2} not found in enum`);
     }
     return new ZodEnum({
       ...def,
@@ -25740,10 +25741,10 @@ var ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
     }
   });
 });
-function literal(value, params) {
+function literal(value2, params) {
   return new ZodLiteral({
     type: "literal",
-    values: Array.isArray(value) ? value : [value],
+    values: Array.isArray(value2) ? value2 : [value2],
     ...util_exports.normalizeParams(params)
   });
 }
@@ -26255,11 +26256,11 @@ function resolveRef(ref, ctx) {
   throw new Error(`Reference not found: ${ref}`);
 }
 function checkObjectGuards(objectSchema, guards) {
-  const guard = z.transform((value) => value).check((payload) => {
-    const value = payload.value;
-    if (typeof value !== "object" || value === null || Array.isArray(value))
+  const guard = z.transform((value2) => value2).check((payload) => {
+    const value2 = payload.value;
+    if (typeof value2 !== "object" || value2 === null || Array.isArray(value2))
       return;
-    const keys = Object.getOwnPropertyNames(value);
+    const keys = Object.getOwnPropertyNames(value2);
     if (guards.minProperties !== void 0 && keys.length < guards.minProperties) {
       payload.issues.push({
         origin: "object",
@@ -26267,7 +26268,7 @@ function checkObjectGuards(objectSchema, guards) {
         minimum: guards.minProperties,
         inclusive: true,
         message: `Too small: expected object to have >=${guards.minProperties} properties`,
-        input: value,
+        input: value2,
         inst: objectSchema,
         continue: true
       });
@@ -26279,7 +26280,7 @@ function checkObjectGuards(objectSchema, guards) {
         maximum: guards.maxProperties,
         inclusive: true,
         message: `Too big: expected object to have <=${guards.maxProperties} properties`,
-        input: value,
+        input: value2,
         inst: objectSchema,
         continue: true
       });
@@ -26302,23 +26303,23 @@ function checkObjectGuards(objectSchema, guards) {
   });
   return guard.pipe(objectSchema);
 }
-function canonicalKey(value, seen) {
-  if (value === null)
+function canonicalKey(value2, seen) {
+  if (value2 === null)
     return "z";
-  const type = typeof value;
+  const type = typeof value2;
   if (type !== "object") {
-    if (type === "number" && Number.isNaN(value))
+    if (type === "number" && Number.isNaN(value2))
       return null;
-    const raw = String(value);
+    const raw = String(value2);
     return `${type[0]}${raw.length}:${raw}`;
   }
-  if (seen.has(value))
+  if (seen.has(value2))
     return null;
-  seen.add(value);
+  seen.add(value2);
   try {
-    if (Array.isArray(value)) {
+    if (Array.isArray(value2)) {
       const parts2 = [];
-      for (const item of value) {
+      for (const item of value2) {
         const key = canonicalKey(item, seen);
         if (key === null)
           return null;
@@ -26326,17 +26327,17 @@ function canonicalKey(value, seen) {
       }
       return `a${parts2.length}:[${parts2.join(",")}]`;
     }
-    const keys = Object.keys(value).sort();
+    const keys = Object.keys(value2).sort();
     const parts = [];
     for (const k of keys) {
-      const key = canonicalKey(value[k], seen);
+      const key = canonicalKey(value2[k], seen);
       if (key === null)
         return null;
       parts.push(`${k.length}:${k}=${key}`);
     }
     return `o${parts.length}:{${parts.join(",")}}`;
   } finally {
-    seen.delete(value);
+    seen.delete(value2);
   }
 }
 var SCHEMA_KEYWORDS = /* @__PURE__ */ new Set([
@@ -26365,14 +26366,14 @@ var SCHEMA_MAP_KEYWORDS = /* @__PURE__ */ new Set([
   "$defs",
   "definitions"
 ]);
-function containsRef(value) {
-  if (typeof value !== "object" || value === null)
+function containsRef(value2) {
+  if (typeof value2 !== "object" || value2 === null)
     return false;
-  if (Array.isArray(value))
-    return value.some(containsRef);
-  if (typeof value.$ref === "string")
+  if (Array.isArray(value2))
+    return value2.some(containsRef);
+  if (typeof value2.$ref === "string")
     return true;
-  return Object.entries(value).some(([key, sub]) => {
+  return Object.entries(value2).some(([key, sub]) => {
     if (SCHEMA_KEYWORDS.has(key))
       return containsRef(sub);
     if (!SCHEMA_MAP_KEYWORDS.has(key) || typeof sub !== "object" || sub === null)
@@ -26380,11 +26381,11 @@ function containsRef(value) {
     return Object.values(sub).some(containsRef);
   });
 }
-function plural(n) {
-  return n === 1 ? "element" : "elements";
+function plural(n2) {
+  return n2 === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
-  const guard = z.transform((value) => value).check((payload) => {
+  const guard = z.transform((value2) => value2).check((payload) => {
     const items = payload.value;
     if (!Array.isArray(items))
       return;
@@ -27106,8 +27107,8 @@ var SYNONYMS = [
 ];
 function normaliseMethod(raw) {
   if (typeof raw !== "string") return "unspecified";
-  const text3 = raw.trim().toLowerCase();
-  return SYNONYMS.find(([re]) => re.test(text3))?.[1] ?? "unspecified";
+  const text4 = raw.trim().toLowerCase();
+  return SYNONYMS.find(([re]) => re.test(text4))?.[1] ?? "unspecified";
 }
 var IntensityMethodSchema = external_exports.union([external_exports.enum(INTENSITY_METHODS), external_exports.string().max(100).transform(normaliseMethod)]).meta({
   description: 'lifecycle | operational | marginal where the source says; unspecified (world average, Nordic zones) or "as given" (--intensity) otherwise. Readers map other text to these (direct \u2192 operational).'
@@ -27132,10 +27133,10 @@ var DATASETS = [
 function sourceLabel(c) {
   const live = c.intensitySource ? LIVE_NAME[c.intensitySource] : void 0;
   if (live) return live;
-  const text3 = c.source ?? "";
-  const known = DATASETS.find(([re]) => re.test(text3))?.[1];
+  const text4 = c.source ?? "";
+  const known = DATASETS.find(([re]) => re.test(text4))?.[1];
   if (known) return known;
-  return text3.split(/ \(|[;:]/)[0].trim().slice(0, 120) || "unknown source";
+  return text4.split(/ \(|[;:]/)[0].trim().slice(0, 120) || "unknown source";
 }
 function gridIdentity(c) {
   if (!c || c.method === void 0) return void 0;
@@ -27146,7 +27147,7 @@ function gridIdentity(c) {
     ...embedded && c.intensityYear !== void 0 ? { year: c.intensityYear } : {}
   };
 }
-var clip = (text3) => text3.length > 120 ? `${text3.slice(0, 119)}\u2026` : text3;
+var clip = (text4) => text4.length > 120 ? `${text4.slice(0, 119)}\u2026` : text4;
 function gridMismatch(base, head) {
   if (!base || !head) return [];
   const out = [];
@@ -27200,8 +27201,8 @@ function parseQuantity(input2, ladder) {
   const match = QUANTITY.exec(input2);
   const factor = ladder.find(([unit]) => unit === match?.[2])?.[1];
   if (!match || factor === void 0) return null;
-  const value = Number(match[1]) * factor;
-  return Number.isFinite(value) ? value : null;
+  const value2 = Number(match[1]) * factor;
+  return Number.isFinite(value2) ? value2 : null;
 }
 function parseDuration(input2) {
   return parseQuantity(input2, DURATION_UNITS);
@@ -27230,6 +27231,10 @@ function roundSignificant(x, digits) {
 function sig3(x) {
   return x >= 100 ? String(Math.round(x)) : x.toPrecision(3);
 }
+function signedSig3(x, plus = false) {
+  if (!Number.isFinite(x)) return "n/a";
+  return `${x < 0 ? "-" : plus ? "+" : ""}${sig3(Math.abs(x))}`;
+}
 function fixed(x, decimals) {
   return x.toFixed(decimals);
 }
@@ -27239,13 +27244,13 @@ function whole(x) {
 var ENERGY_DISPLAY = [["mJ", 1e-3], ...ENERGY_UNITS.filter(([unit]) => unit !== "kJ")];
 var MASS_DISPLAY = MASS_UNITS;
 var SHORT_DURATION_DISPLAY = DURATION_UNITS.filter(([unit]) => unit === "ms" || unit === "s");
-function formatScaled(value, ladder, zero) {
-  if (!Number.isFinite(value)) return "n/a";
-  if (value === 0) return zero;
-  const abs = roundSignificant(Math.abs(value), 3);
+function formatScaled(value2, ladder, zero) {
+  if (!Number.isFinite(value2)) return "n/a";
+  if (value2 === 0) return zero;
+  const abs = roundSignificant(Math.abs(value2), 3);
   let [unit, factor] = ladder[0] ?? ["", 1];
   for (const step of ladder) if (abs >= step[1]) [unit, factor] = step;
-  return `${value < 0 ? "-" : ""}${sig3(abs / factor)} ${unit}`;
+  return `${value2 < 0 ? "-" : ""}${sig3(abs / factor)} ${unit}`;
 }
 function formatEnergy(joules) {
   return formatScaled(joules, ENERGY_DISPLAY, "0 J");
@@ -27259,7 +27264,7 @@ function formatDuration(seconds) {
   const shown = roundSignificant(seconds, 3);
   if (shown < 60) return formatScaled(seconds, SHORT_DURATION_DISPLAY, "0 s");
   const secondsWhole = Math.round(seconds);
-  const pad = (n) => String(n).padStart(2, "0");
+  const pad = (n2) => String(n2).padStart(2, "0");
   if (secondsWhole < 3600) return `${Math.floor(secondsWhole / 60)} m ${pad(secondsWhole % 60)} s`;
   const minutes = Math.round(seconds / 60);
   return `${Math.floor(minutes / 60)} h ${pad(minutes % 60)} m`;
@@ -27289,16 +27294,137 @@ function percentWhole(fraction) {
   return `${Math.round(fraction * 100)} %`;
 }
 
+// src/config/expectations.ts
+var expectations = external_exports.registry();
+function field(schema, doc, expectation) {
+  const described = schema.describe(doc);
+  expectations.add(described, expectation);
+  return described;
+}
+function quotingHint(want) {
+  return (found) => {
+    if (want === "string" && (typeof found === "number" || typeof found === "boolean")) {
+      return `quote it ("${String(found)}") so YAML keeps it a string`;
+    }
+    if (want === "number" && typeof found === "string" && found.trim() !== "" && Number.isFinite(+found)) {
+      return "remove the quotes";
+    }
+    return void 0;
+  };
+}
+
+// src/config/metric-budget-schema.ts
+var METRIC_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+var MAX_METRIC_BUDGETS = 16;
+var value = field(external_exports.number(), "A value of the metric, in its own unit.", {
+  expected: "a number",
+  hint: quotingHint("number")
+});
+function bound(side2) {
+  const ordered = (t) => t.warn === void 0 || t.fail === void 0 || (side2 === "min" ? t.warn >= t.fail : t.warn <= t.fail);
+  const tiers = external_exports.strictObject({ warn: value.optional(), fail: value.optional() }).refine((t) => t.warn !== void 0 || t.fail !== void 0, {
+    params: { expected: "warn and/or fail" }
+  }).refine(ordered, {
+    params: { expected: side2 === "min" ? "warn at least fail (min)" : "warn at most fail (max)" }
+  });
+  return field(
+    external_exports.union([value.transform((fail2) => ({ fail: fail2 })), tiers]),
+    side2 === "min" ? "Lowest acceptable median: a number (fails below it) or warn/fail." : "Highest acceptable median: a number (fails above it) or warn/fail.",
+    { expected: `a number or a mapping with warn and/or fail (${side2})`, hint: quotingHint("number") }
+  );
+}
+var change = field(
+  external_exports.union([
+    external_exports.number().positive(),
+    external_exports.string().regex(new RegExp(PERCENT_PATTERN)).transform((s) => ({ relative: parsePercent(s) }))
+  ]),
+  "A change: a number in the metric\u2019s unit (0.01 = one point of a 0\u20131 accuracy) or a percentage of the baseline\u2019s value, like 2%.",
+  { expected: "a number > 0 or a percentage like 2%" }
+);
+var isRelative = (c) => typeof c === "object";
+var amount = (c) => c === void 0 ? void 0 : typeof c === "number" ? c : c.relative;
+function movement(direction) {
+  const tiers = external_exports.strictObject({ warn: change.optional(), fail: change.optional() }).refine((t) => t.warn !== void 0 || t.fail !== void 0, { params: { expected: "warn and/or fail" } }).refine(
+    (t) => t.warn === void 0 || t.fail === void 0 || isRelative(t.warn) === isRelative(t.fail),
+    {
+      params: { expected: "warn and fail both absolute or both percentages" }
+    }
+  ).refine((t) => t.warn === void 0 || t.fail === void 0 || amount(t.warn) <= amount(t.fail), {
+    params: { expected: `warn at most fail (${direction})` }
+  });
+  return field(
+    external_exports.union([change.transform((fail2) => ({ fail: fail2 })), tiers]).transform((t) => {
+      const relative = isRelative(t.warn ?? t.fail);
+      return {
+        ...t.warn !== void 0 ? { warn: amount(t.warn) } : {},
+        ...t.fail !== void 0 ? { fail: amount(t.fail) } : {},
+        relative
+      };
+    }),
+    direction === "drop" ? "Largest acceptable fall against the baseline (higher is better: accuracy): a change or warn/fail." : "Largest acceptable rise against the baseline (lower is better: loss): a change or warn/fail.",
+    { expected: `a change (0.01 or 2%) or a mapping with warn and/or fail (${direction})` }
+  );
+}
+var limits = field(
+  external_exports.strictObject({
+    min: bound("min").optional(),
+    max: bound("max").optional(),
+    drop: movement("drop").optional(),
+    rise: movement("rise").optional()
+  }).refine((l) => Object.keys(l).length > 0, {
+    params: { expected: "at least one of min, max, drop, rise" }
+  }),
+  "Limits on one metric: min/max on its median, drop/rise against the baseline.",
+  { expected: "a mapping with min, max, drop and/or rise" }
+);
+var MetricBudgetsSchema = field(
+  external_exports.record(
+    field(external_exports.string().regex(METRIC_NAME), "A metric name the benchmark reports.", {
+      expected: "a metric name (letters, digits, _ . -; at most 64)"
+    }),
+    limits
+  ).refine((r) => Object.keys(r).length <= MAX_METRIC_BUDGETS, {
+    params: { expected: `at most ${MAX_METRIC_BUDGETS} metrics` }
+  }),
+  "Limits on metrics the benchmark reports (accuracy, loss\u2026): a metric it did not report is an error.",
+  { expected: "a mapping from metric names to limits" }
+);
+var QualityField = field(
+  external_exports.string().regex(METRIC_NAME),
+  "The reported metric that counts as quality (higher is better) for efficiency figures and regression.metric: efficiency; default accuracy.",
+  { expected: "a metric name like accuracy or psnrDb", hint: quotingHint("string") }
+);
+var DEFAULT_QUALITY = "accuracy";
+
 // src/gate/baseline.ts
 function metricSamples(b) {
   const ok = b.samples.filter((s) => s.status === "ok");
   const count2 = b.perUnit?.count;
+  const energy2 = ok.map((s) => s.energyJ);
+  const reported = reportedSamples(ok);
   return {
-    energy: ok.map((s) => s.energyJ),
+    energy: energy2,
     co2e: ok.map((s) => s.co2eG),
     duration: ok.map((s) => s.durationS),
-    perUnit: count2 ? ok.map((s) => s.co2eG / count2) : []
+    perUnit: count2 ? ok.map((s) => s.co2eG / count2) : [],
+    efficiency: efficiencySamples(energy2, reported, b.budget?.quality ?? DEFAULT_QUALITY),
+    reported,
+    ...b.layers?.length ? { layers: b.layers } : {}
   };
+}
+function reportedSamples(ok) {
+  const out = /* @__PURE__ */ Object.create(null);
+  const names = new Set(ok.flatMap((s) => Object.keys(s.metrics ?? {})));
+  for (const name2 of names) {
+    const values = ok.map((s) => s.metrics?.[name2]);
+    if (values.every((v) => typeof v === "number" && Number.isFinite(v))) out[name2] = values;
+  }
+  return out;
+}
+function efficiencySamples(energy2, reported, quality) {
+  const q = Object.hasOwn(reported, quality) ? reported[quality] : void 0;
+  if (!q || q.length !== energy2.length || q.some((v) => v <= 0)) return [];
+  return energy2.map((e, i) => e / q[i]);
 }
 function baselineFromReport(report, info) {
   const benchmarks = /* @__PURE__ */ new Map();
@@ -27350,12 +27476,14 @@ var METRIC_LABEL = {
   energy: "energy",
   co2e: "CO2e",
   duration: "duration",
-  perUnit: "CO2e per unit"
+  perUnit: "CO2e per unit",
+  efficiency: "energy per quality"
 };
-function formatMetric(metric, value) {
-  if (metric === "energy") return formatEnergy(value);
-  if (metric === "duration") return formatDuration(value);
-  return formatMass(value);
+function formatMetric(metric, value2) {
+  if (metric === "energy") return formatEnergy(value2);
+  if (metric === "duration") return formatDuration(value2);
+  if (metric === "efficiency") return `${formatEnergy(value2)} per unit`;
+  return formatMass(value2);
 }
 
 // src/stats/median.ts
@@ -27413,32 +27541,232 @@ function bootstrap(xs, stat5, seed) {
 function medianCi(xs, seed = SEED) {
   return xs.length < MIN_CI_SAMPLES ? null : bootstrap(xs, (s) => median(s), seed);
 }
-function pairedRatio(head, base, seed = SEED) {
-  const n = Math.min(head.length, base.length);
-  const logs = Array.from({ length: n }, (_, i) => Math.log(head[i] / base[i]));
-  const hl = hodgesLehmann(logs);
-  const ci = n < MIN_CI_SAMPLES ? null : bootstrap(logs, (s) => hodgesLehmann(s), seed);
-  return {
-    ratio: hl === null ? null : Math.exp(hl),
-    ci95: ci ? [Math.exp(ci[0]), Math.exp(ci[1])] : null,
-    pairs: n
-  };
+function pairedShift(head, base, seed = SEED) {
+  const n2 = Math.min(head.length, base.length);
+  const diffs = Array.from({ length: n2 }, (_, i) => head[i] - base[i]);
+  const shift = hodgesLehmann(diffs);
+  const ci95 = n2 < MIN_CI_SAMPLES ? null : bootstrap(diffs, (s) => hodgesLehmann(s), seed);
+  return { shift, ci95, pairs: n2 };
 }
-function independentRatio(head, base, seed = SEED) {
-  const lh = head.map(Math.log);
-  const lb = base.map(Math.log);
-  const hl = hodgesLehmannShift(lh, lb);
-  const ratio = hl === null ? null : Math.exp(hl);
-  if (ratio === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
-    return { ratio, ci95: null };
+function independentShift(head, base, seed = SEED) {
+  const shift = hodgesLehmannShift(head, base);
+  if (shift === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
+    return { shift, ci95: null };
   const rand = mulberry32(seed);
-  const hb = new Array(lh.length);
-  const bb = new Array(lb.length);
+  const hb = new Array(head.length);
+  const bb = new Array(base.length);
   const shifts = [];
   for (let b = 0; b < RESAMPLES; b++)
-    shifts.push(hodgesLehmannShift(resample(lh, rand, hb), resample(lb, rand, bb)));
-  const [lo, hi] = percentiles(shifts);
-  return { ratio, ci95: [Math.exp(lo), Math.exp(hi)] };
+    shifts.push(hodgesLehmannShift(resample(head, rand, hb), resample(base, rand, bb)));
+  return { shift, ci95: percentiles(shifts) };
+}
+var exp = (ci) => ci ? [Math.exp(ci[0]), Math.exp(ci[1])] : null;
+function pairedRatio(head, base, seed = SEED) {
+  const p = pairedShift(head.map(Math.log), base.map(Math.log), seed);
+  return { ratio: p.shift === null ? null : Math.exp(p.shift), ci95: exp(p.ci95), pairs: p.pairs };
+}
+function independentRatio(head, base, seed = SEED) {
+  const r = independentShift(head.map(Math.log), base.map(Math.log), seed);
+  return { ratio: r.shift === null ? null : Math.exp(r.shift), ci95: exp(r.ci95) };
+}
+
+// src/gate/metric-check.ts
+function checkMetrics(limits2, head, base, baseline) {
+  const checks = [];
+  for (const [name2, limit] of Object.entries(limits2)) {
+    const values = Object.hasOwn(head.reported, name2) ? head.reported[name2] : void 0;
+    if (!values?.length) {
+      checks.push({
+        status: "error",
+        reasons: [
+          `metric ${name2}: not reported by the benchmark in every successful repeat (budget.metrics.${name2} needs it)`
+        ],
+        use: []
+      });
+      continue;
+    }
+    const m = median(values);
+    if (limit.max) checks.push(checkTier(`metrics.${name2}.max`, name2, m, limit.max, signedSig3));
+    if (limit.min) checks.push(checkMin(name2, m, limit.min));
+    for (const direction of ["drop", "rise"]) {
+      const tier2 = limit[direction];
+      if (tier2) checks.push(checkChange(name2, direction, tier2, values, base, baseline));
+    }
+  }
+  return combine(checks);
+}
+function checkMin(name2, observed, tier2) {
+  const use = ["warn", "fail"].flatMap((level2) => {
+    const limitValue = tier2[level2];
+    if (limitValue === void 0) return [];
+    const percent2 = observed > 0 ? limitValue / observed * 100 : limitValue > 0 ? 1e6 : 100;
+    return [{ limit: `metrics.${name2}.min.${level2}`, observed, limitValue, percent: percent2 }];
+  });
+  const tripped = [...use].reverse().find((u) => u.observed < u.limitValue);
+  if (!tripped) return { status: "pass", reasons: [], use };
+  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
+  return {
+    status: level,
+    reasons: [
+      `${name2} ${signedSig3(observed)} is below the ${level} limit ${signedSig3(tripped.limitValue)} (min)`
+    ],
+    use
+  };
+}
+function compareMetric(name2, head, base, method) {
+  const mh = median(head);
+  const mb = median(base);
+  if (mh === null || mb === null) return null;
+  const s = method === "paired" ? pairedShift(head, base) : independentShift(head, base);
+  if (s.shift === null) return null;
+  return {
+    metric: name2,
+    base: mb,
+    head: mh,
+    change: s.shift,
+    ci95: s.ci95,
+    method,
+    ...method === "paired" ? { pairs: Math.min(head.length, base.length) } : {}
+  };
+}
+function checkChange(name2, direction, tier2, head, base, baseline) {
+  const label = `${name2} ${direction}`;
+  if (!baseline) return NO_CHECK;
+  const baseValues = base && Object.hasOwn(base.reported, name2) ? base.reported[name2] : void 0;
+  if (!baseValues?.length) {
+    return { ...NO_CHECK, reasons: [`${label} not checked: the baseline has no ${name2} figures`] };
+  }
+  const c = compareMetric(name2, head, baseValues, baseline.method);
+  const what = `${name2} ${changeText(c, tier2.relative)} vs base`;
+  if (!c.ci95) {
+    return {
+      ...NO_CHECK,
+      reasons: [
+        `${what}: too few samples for a 95 % interval (need ${MIN_CI_SAMPLES} each): ${direction} not checked`
+      ]
+    };
+  }
+  if (tier2.relative && c.base <= 0) {
+    return {
+      ...NO_CHECK,
+      reasons: [`${what}: a relative ${direction} needs a positive baseline value: not checked`]
+    };
+  }
+  const least = direction === "drop" ? -c.ci95[1] : c.ci95[0];
+  const observed = tier2.relative ? least / c.base : least;
+  const shown = (v) => tier2.relative ? `${signedPercent(v)} %` : signedSig3(v, true);
+  const use = ["warn", "fail"].flatMap((level2) => {
+    const limitValue = tier2[level2];
+    return limitValue === void 0 ? [] : [
+      {
+        limit: `metrics.${name2}.${direction}.${level2}`,
+        observed,
+        limitValue,
+        percent: observed / limitValue * 100
+      }
+    ];
+  });
+  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  if (!tripped) return { status: "pass", reasons: [], use };
+  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
+  return {
+    status: level,
+    reasons: [
+      `${what}: a ${direction} of at least ${shown(observed).replace(/^\+/, "")} exceeds the ${level} limit ${shown(tripped.limitValue).replace(/^\+/, "")} (${percentSignificant(tripped.percent)} of the limit)`
+    ],
+    use
+  };
+}
+function changeText(c, relative) {
+  const f = (v) => relative && c.base > 0 ? signedPercent(v / c.base) : signedSig3(v, true);
+  const ci = c.ci95 ? ` [${f(c.ci95[0])}, ${f(c.ci95[1])}]` : " [no interval]";
+  return `${f(c.change)}${relative && c.base > 0 ? " %" : ""}${ci}`;
+}
+function metricChanges(head, base, method, max = 20) {
+  const out = [];
+  for (const name2 of Object.keys(head.reported)) {
+    if (!Object.hasOwn(base.reported, name2)) continue;
+    const c = compareMetric(name2, head.reported[name2], base.reported[name2], method);
+    if (c && c.change !== 0) out.push(c);
+  }
+  const size = (c) => Math.abs(c.change) / (Math.abs(c.base) || 1);
+  return out.sort((a, b) => size(b) - size(a)).slice(0, max);
+}
+
+// src/report/layer-diff.ts
+var MAX_LAYER_CHANGES = 5;
+var MAX_TEXT = 300;
+var text = external_exports.string().max(MAX_TEXT);
+var LayerChangeSchema = external_exports.object({
+  kind: external_exports.enum(["added", "removed", "resized"]),
+  type: text,
+  name: text,
+  /** The base layer's size (units), for removed and resized layers. */
+  from: text.optional(),
+  /** The head layer's size (units), for added and resized layers. */
+  to: text.optional(),
+  /** head MACs − base MACs of this layer, per example. */
+  macsDelta: external_exports.number()
+});
+var LayerDiffSchema = external_exports.object({
+  /** Total MACs per example of the base model (the sum over its layers). */
+  baseMacs: external_exports.number().nonnegative(),
+  headMacs: external_exports.number().nonnegative(),
+  /** headMacs ÷ baseMacs; null when the base counts no MACs. */
+  macsRatio: external_exports.number().nonnegative().nullable(),
+  changes: external_exports.array(LayerChangeSchema).max(MAX_LAYER_CHANGES),
+  /** How many changes were left out of `changes`. */
+  more: external_exports.number().int().nonnegative()
+});
+var cap = (s) => s.slice(0, MAX_TEXT);
+var sameSize = (a, b) => a.units === b.units && a.params === b.params && a.macs === b.macs;
+function align(base, head) {
+  const [n2, m] = [base.length, head.length];
+  const bonus = (a, b) => (a.units === b.units ? 100 : 0) + (a.macs === b.macs && a.params === b.params ? 10 : 0) + (a.name === b.name ? 1 : 0);
+  const match = 112 * (Math.min(n2, m) + 1);
+  const best = Array.from({ length: n2 + 1 }, () => new Array(m + 1).fill(0));
+  const pair = (i2, j2) => base[i2].type === head[j2].type ? match + bonus(base[i2], head[j2]) + best[i2 + 1][j2 + 1] : -1;
+  for (let i2 = n2 - 1; i2 >= 0; i2--)
+    for (let j2 = m - 1; j2 >= 0; j2--) best[i2][j2] = Math.max(pair(i2, j2), best[i2 + 1][j2], best[i2][j2 + 1]);
+  const pairs = [];
+  let [i, j] = [0, 0];
+  while (i < n2 && j < m) {
+    if (pair(i, j) === best[i][j]) pairs.push([i++, j++]);
+    else if (best[i + 1][j] === best[i][j]) i++;
+    else j++;
+  }
+  return pairs;
+}
+var totalMacs = (layers2) => layers2.reduce((s, l) => s + l.macs, 0);
+function diffLayers(base, head) {
+  if (!base.length || !head.length) return null;
+  const [baseMacs, headMacs] = [totalMacs(base), totalMacs(head)];
+  if (!Number.isFinite(baseMacs) || !Number.isFinite(headMacs)) return null;
+  const all = [];
+  const change2 = (kind3, l, macsDelta, from, to) => {
+    const c = { kind: kind3, type: cap(l.type), name: cap(l.name), macsDelta };
+    if (from !== void 0) c.from = cap(from);
+    if (to !== void 0) c.to = cap(to);
+    all.push(c);
+  };
+  let [i, j] = [0, 0];
+  for (const [bi, hj] of [...align(base, head), [base.length, head.length]]) {
+    for (; i < bi; i++) change2("removed", base[i], -base[i].macs, base[i].units);
+    for (; j < hj; j++) change2("added", head[j], head[j].macs, void 0, head[j].units);
+    const [b, h] = [base[bi], head[hj]];
+    if (b && h && !sameSize(b, h)) change2("resized", h, h.macs - b.macs, b.units, h.units);
+    [i, j] = [bi + 1, hj + 1];
+  }
+  if (!all.length) return null;
+  const ranked = [...all].sort((a, b) => Math.abs(b.macsDelta) - Math.abs(a.macsDelta));
+  const ratio = baseMacs > 0 ? headMacs / baseMacs : null;
+  return {
+    baseMacs,
+    headMacs,
+    macsRatio: ratio !== null && Number.isFinite(ratio) ? ratio : null,
+    changes: ranked.slice(0, MAX_LAYER_CHANGES),
+    more: Math.max(0, ranked.length - MAX_LAYER_CHANGES)
+  };
 }
 
 // src/gate/regression.ts
@@ -27517,14 +27845,25 @@ function benchmarkStats(m) {
 }
 
 // src/gate/types.ts
-var GATE_METRICS = ["energy", "co2e", "duration", "perUnit"];
+var GATE_METRICS = ["energy", "co2e", "duration", "perUnit", "efficiency"];
 var TierSchema = external_exports.object({ warn: external_exports.number().optional(), fail: external_exports.number().optional() });
+var metricName = external_exports.string().max(64);
+var ChangeTierSchema = TierSchema.extend({ relative: external_exports.boolean() });
+var MetricLimitSchema = external_exports.object({
+  min: TierSchema.optional(),
+  max: TierSchema.optional(),
+  drop: ChangeTierSchema.optional(),
+  rise: ChangeTierSchema.optional()
+});
 var ResolvedBudgetSchema = external_exports.object({
   energyJ: TierSchema.optional(),
   co2eG: TierSchema.optional(),
   perUnitCo2eG: TierSchema.optional(),
   regression: TierSchema.optional(),
-  metric: external_exports.enum(GATE_METRICS)
+  metric: external_exports.enum(GATE_METRICS),
+  /** The metric that counts as quality (efficiency = energy ÷ it); recorded when it is gated. */
+  quality: metricName.optional(),
+  metrics: external_exports.record(metricName, MetricLimitSchema).optional()
 });
 var TotalBudgetSchema = external_exports.object({ energyJ: TierSchema.optional(), co2eG: TierSchema.optional() });
 var interval = external_exports.tuple([external_exports.number(), external_exports.number()]).nullable();
@@ -27553,6 +27892,16 @@ var ComparisonSchema = external_exports.object({
    * duration do not depend on the grid and are never flagged; A/B runs share one grid.
    */
   gridMismatch: external_exports.array(external_exports.string().max(400)).max(5).optional()
+});
+var MetricChangeSchema = external_exports.object({
+  metric: external_exports.string().max(64),
+  base: external_exports.number(),
+  head: external_exports.number(),
+  /** Hodges–Lehmann estimate of head − base, in the metric's unit. */
+  change: external_exports.number(),
+  ci95: interval,
+  method: external_exports.enum(["paired", "independent"]),
+  pairs: external_exports.number().optional()
 });
 var BudgetUseSchema = external_exports.object({
   limit: external_exports.string().max(100),
@@ -27600,7 +27949,7 @@ function gridNotes(carbon2, mismatch, benchmarks, gates) {
     );
     return notes;
   }
-  const shown = affected.slice(0, 3).map((n) => n.length > 60 ? `${n.slice(0, 59)}\u2026` : n);
+  const shown = affected.slice(0, 3).map((n2) => n2.length > 60 ? `${n2.slice(0, 59)}\u2026` : n2);
   const names = shown.join(", ") + (affected.length > 3 ? ` and ${affected.length - 3} more` : "");
   notes.push(
     `${differs}: the CO2e comparisons (${names}) mix the grid's change with the code's; SCI needs the same method on both sides (the same region and intensity source on both, or gate on energy)`
@@ -27615,12 +27964,18 @@ function gateBenchmark(b, baseline, mismatch) {
     return { ...common, status: "error", reasons: [b.reason ?? "error"] };
   }
   const budget2 = b.budget;
+  const base = baseline?.benchmarks.get(b.name);
   const absolute = budget2 ? absoluteChecks(budget2, b, stats) : NO_CHECK;
   const reg = regressionCheck(b, samples, baseline, mismatch);
-  const all = combine([absolute, reg.check]);
+  const metrics = budget2?.metrics ? checkMetrics(budget2.metrics, samples, base, baseline) : NO_CHECK;
+  const all = combine([absolute, reg.check, metrics]);
+  const changes = base && baseline ? metricChanges(samples, base, baseline.method) : [];
+  const layerDiff = base?.layers && samples.layers ? diffLayers(base.layers, samples.layers) : null;
   return {
     ...common,
     ...reg.comparison ? { comparison: reg.comparison } : {},
+    ...changes.length ? { metricChanges: changes } : {},
+    ...layerDiff ? { layerDiff } : {},
     status: all.status,
     reasons: all.reasons,
     ...all.use.length ? { budgetUse: all.use } : {}
@@ -27653,10 +28008,10 @@ function regressionCheck(b, samples, baseline, mismatch) {
   const base = baseline.benchmarks.get(b.name);
   if (!base) return { check: { ...NO_CHECK, reasons: ["not in the baseline: regression not checked"] } };
   const metric = b.budget?.metric ?? "energy";
-  const compared = compare(metric, samples[metric], base[metric], baseline);
+  const compared = compare(metric, samples[metric], baseSide(metric, base, b), baseline);
   const comparison = compared && mismatch.length && GRID_METRICS.has(metric) ? { ...compared, gridMismatch: [...mismatch] } : compared;
   if (!comparison) {
-    const why = metric === "perUnit" ? "a functional unit on both sides" : "successful samples on both sides";
+    const why = metric === "perUnit" ? "a functional unit on both sides" : metric === "efficiency" ? `${b.budget?.quality ?? DEFAULT_QUALITY} > 0 reported in every successful repeat on both sides` : "successful samples on both sides";
     return {
       check: { ...NO_CHECK, reasons: [`${METRIC_LABEL[metric]}: regression not checked: needs ${why}`] }
     };
@@ -27666,6 +28021,10 @@ function regressionCheck(b, samples, baseline, mismatch) {
     check: checkRegression(comparison, tier2, base[metric].length, samples[metric].length),
     comparison
   };
+}
+function baseSide(metric, base, b) {
+  if (metric !== "efficiency") return base[metric];
+  return efficiencySamples(base.energy, base.reported, b.budget?.quality ?? DEFAULT_QUALITY);
 }
 function totalCheck(opts) {
   if (!opts.total || !opts.totals) return NO_CHECK;
@@ -27701,7 +28060,15 @@ function applyGate(report, opts) {
   };
 }
 function merge2(b, g2) {
-  const { budget: _b, stats: _s, comparison: _c, budgetUse: _u, ...rest } = b;
+  const {
+    budget: _b,
+    stats: _s,
+    comparison: _c,
+    budgetUse: _u,
+    metricChanges: _m,
+    layerDiff: _l,
+    ...rest
+  } = b;
   return {
     ...rest,
     status: g2.status,
@@ -27709,7 +28076,9 @@ function merge2(b, g2) {
     ...g2.stats ? { stats: g2.stats } : {},
     ...g2.comparison ? { comparison: g2.comparison } : {},
     reasons: g2.reasons,
-    ...g2.budgetUse ? { budgetUse: g2.budgetUse } : {}
+    ...g2.budgetUse ? { budgetUse: g2.budgetUse } : {},
+    ...g2.metricChanges ? { metricChanges: g2.metricChanges } : {},
+    ...g2.layerDiff ? { layerDiff: g2.layerDiff } : {}
   };
 }
 
@@ -28516,9 +28885,9 @@ function windowAverage(segs, from, lengthMs) {
   for (const s of segs) {
     if (s.end <= from) continue;
     if (s.start >= to) break;
-    const overlap = Math.min(s.end, to) - Math.max(s.start, from);
-    covered += overlap;
-    integral += overlap * s.g;
+    const overlap2 = Math.min(s.end, to) - Math.max(s.start, from);
+    covered += overlap2;
+    integral += overlap2 * s.g;
   }
   return covered >= lengthMs - 1e-3 ? integral / covered : void 0;
 }
@@ -28698,10 +29067,10 @@ var IntensitySourceNameSchema = external_exports.enum([
 ]);
 function pickRegion(inputs) {
   for (const origin of ["flag", "config", "env"]) {
-    const value = inputs[origin]?.trim();
-    if (!value) continue;
-    if (value.toLowerCase() === "auto") return { detect: true };
-    return { code: value, origin };
+    const value2 = inputs[origin]?.trim();
+    if (!value2) continue;
+    if (value2.toLowerCase() === "auto") return { detect: true };
+    return { code: value2, origin };
   }
   return inputs.detectCloud ? { detect: true } : { world: true };
 }
@@ -28791,47 +29160,64 @@ var SUITE_LIMITS = {
 
 // src/runner/metrics-file.ts
 var MAX_METRICS = 64;
-var MAX_LAYERS = 10;
+var MAX_LAYERS = 64;
 var MAX_KEY = 64;
-var MAX_TEXT = 300;
-var MetricValueSchema = external_exports.union([external_exports.number(), external_exports.string().max(MAX_TEXT)]);
+var MAX_TEXT2 = 300;
+var MetricValueSchema = external_exports.union([external_exports.number(), external_exports.string().max(MAX_TEXT2)]);
 var MetricsSchema = external_exports.record(external_exports.string().max(MAX_KEY), MetricValueSchema);
 var LayerCostSchema = external_exports.object({
-  name: external_exports.string().max(MAX_TEXT),
-  type: external_exports.string().max(MAX_TEXT),
+  name: external_exports.string().max(MAX_TEXT2),
+  type: external_exports.string().max(MAX_TEXT2),
   params: external_exports.number(),
   /** Multiply-accumulates per example, forward pass. */
   macs: external_exports.number(),
   /** macs ÷ the model's total MACs. */
-  share: external_exports.number()
+  share: external_exports.number(),
+  /**
+   * The layer's size in a few characters, so that a resize shows: units ("512": dense and recurrent),
+   * filters and kernel ("32 3×3": convolutions), else the output shape without the batch ("26×26×32").
+   */
+  units: external_exports.string().max(MAX_TEXT2).optional()
 });
 var LayersSchema = external_exports.array(LayerCostSchema).max(MAX_LAYERS);
 var METRICS_ENV = "CARBON_GATE_METRICS_FILE";
 var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 var clean = (s) => s.replace(/\s+/g, " ").replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD").trim();
-var oneLine = (s) => clean(s).slice(0, MAX_TEXT);
+var oneLine = (s) => clean(s).slice(0, MAX_TEXT2);
 var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function layerCost(v) {
   if (!isRecord(v)) return void 0;
-  const { name: name2, type, params, macs, share: share2 } = v;
-  const finite = (n) => typeof n === "number" && Number.isFinite(n) && n >= 0;
+  const { name: name2, type, params, macs, share: share2, units } = v;
+  const finite = (n2) => typeof n2 === "number" && Number.isFinite(n2) && n2 >= 0;
   if (typeof name2 !== "string" || typeof type !== "string") return void 0;
   if (!finite(params) || !finite(macs) || !finite(share2)) return void 0;
-  return { name: oneLine(name2), type: oneLine(type), params, macs, share: share2 };
+  if (units !== void 0 && typeof units !== "string") return void 0;
+  const layer = { name: oneLine(name2), type: oneLine(type), params, macs, share: share2 };
+  if (units !== void 0 && oneLine(units)) layer.units = oneLine(units);
+  return layer;
 }
-function parseMetricsFile(text3) {
-  let value;
+var byCost = (layers2) => layers2.map((_, i) => i).sort((a, b) => layers2[b].macs - layers2[a].macs || layers2[b].params - layers2[a].params || a - b);
+function keepLayers(layers2, max = MAX_LAYERS) {
+  if (layers2.length <= max) return [...layers2];
+  const kept = new Set(byCost(layers2).slice(0, max));
+  return layers2.filter((_, i) => kept.has(i));
+}
+function topLayers(layers2, n2) {
+  return byCost(layers2).map((i) => layers2[i]).filter((l) => l.macs > 0 || l.params > 0).slice(0, n2);
+}
+function parseMetricsFile(text4) {
+  let value2;
   try {
-    value = JSON.parse(text3);
+    value2 = JSON.parse(text4);
   } catch {
     return { metrics: {}, problems: ["metrics file is not JSON: ignored"] };
   }
-  if (!isRecord(value)) return { metrics: {}, problems: ["metrics file is not a JSON object: ignored"] };
+  if (!isRecord(value2)) return { metrics: {}, problems: ["metrics file is not a JSON object: ignored"] };
   const out = { metrics: {}, problems: [] };
   let dropped = 0;
   let kept = 0;
-  for (const [raw, v] of Object.entries(value)) {
+  for (const [raw, v] of Object.entries(value2)) {
     if (raw === "layers" || raw === "error") continue;
     const key = clean(raw);
     const usable = typeof v === "number" && Number.isFinite(v) || typeof v === "string";
@@ -28843,13 +29229,19 @@ function parseMetricsFile(text3) {
     }
   }
   if (dropped) out.problems.push(`metrics file: ${dropped} entr${dropped === 1 ? "y" : "ies"} ignored`);
-  if (Array.isArray(value["layers"])) {
-    const layers2 = value["layers"].map(layerCost);
+  if (Array.isArray(value2["layers"])) {
+    const layers2 = value2["layers"].map(layerCost);
     if (layers2.some((l) => !l)) out.problems.push("metrics file: malformed layers ignored");
-    const ok = layers2.filter((l) => l !== void 0).slice(0, MAX_LAYERS);
+    const valid = layers2.filter((l) => l !== void 0);
+    const ok = keepLayers(valid);
+    const past = valid.length - ok.length;
+    if (past)
+      out.problems.push(
+        `metrics file: ${past} layer${past === 1 ? "" : "s"} past ${MAX_LAYERS} ignored (those with the fewest MACs)`
+      );
     if (ok.length) out.layers = ok;
   }
-  if (typeof value["error"] === "string" && oneLine(value["error"])) out.error = oneLine(value["error"]);
+  if (typeof value2["error"] === "string" && oneLine(value2["error"])) out.error = oneLine(value2["error"]);
   return out;
 }
 var SAMPLE_METRICS_MAX_BYTES = 16 * 1024;
@@ -28862,23 +29254,25 @@ var BLOCKS_BYTES = 2 * (2 * (DEPTH - 2) + 16);
 var bytes = (s) => Buffer.byteLength(s);
 var metricBytes = (key, v) => DEPTH + bytes(JSON.stringify(key)) + 2 + bytes(JSON.stringify(v)) + 2;
 function layerBytes(layer) {
-  const text3 = JSON.stringify(layer, null, 2);
-  return bytes(text3) + DEPTH * text3.split("\n").length + 2;
+  const text4 = JSON.stringify(layer, null, 2);
+  return bytes(text4) + DEPTH * text4.split("\n").length + 2;
 }
 function capSampleMetrics(reported, capBytes) {
   let used = BLOCKS_BYTES;
   let dropped = 0;
-  const fits = (n) => {
-    if (used + n > capBytes) {
+  const fits = (n2) => {
+    if (used + n2 > capBytes) {
       dropped++;
       return false;
     }
-    used += n;
+    used += n2;
     return true;
   };
   const metrics = {};
   for (const [key, v] of Object.entries(reported.metrics)) if (fits(metricBytes(key, v))) metrics[key] = v;
-  const layers2 = reported.layers?.filter((l) => fits(layerBytes(l)));
+  const all = reported.layers ?? [];
+  const kept = new Set(byCost(all).filter((i) => fits(layerBytes(all[i]))));
+  const layers2 = all.filter((_, i) => kept.has(i));
   if (!dropped) return reported;
   const out = {
     ...reported,
@@ -28888,7 +29282,7 @@ function capSampleMetrics(reported, capBytes) {
       `metrics file: ${dropped} entr${dropped === 1 ? "y" : "ies"} dropped: one sample's metrics and layers are capped at ${capBytes} bytes`
     ]
   };
-  if (layers2?.length) out.layers = layers2;
+  if (layers2.length) out.layers = layers2;
   else delete out.layers;
   return out;
 }
@@ -28900,15 +29294,30 @@ function reportedBackend(metrics) {
 }
 
 // src/report/model-metrics.ts
+var EfficiencySchema = external_exports.object({
+  /** The metric that counts as quality (config `quality`). */
+  metric: external_exports.string().max(64),
+  /** Its median over successful repeats. */
+  quality: external_exports.number(),
+  /** quality ÷ energy in kJ. */
+  perKj: external_exports.number(),
+  /** energy in J ÷ quality: the figure `regression.metric: efficiency` gates (lower is better). */
+  jPerQuality: external_exports.number()
+});
 var ModelSummarySchema = external_exports.object({
   backend: BackendSchema.optional(),
   layers: LayersSchema.optional(),
   /** Numbers: medians over successful repeats; strings: from the first. */
   metrics: MetricsSchema.optional(),
   /** Held-out accuracy ÷ energy in kJ: the Green-AI trade-off in one figure. */
-  accuracyPerKj: external_exports.number().optional()
+  accuracyPerKj: external_exports.number().optional(),
+  /**
+   * The benchmark's quality metric (`quality`, accuracy by default) against its energy, when it reported
+   * one: quality per kJ and joules per unit of quality.
+   */
+  efficiency: EfficiencySchema.optional()
 });
-function summariseModel(ok, energyJ2) {
+function summariseModel(ok, energyJ2, quality = DEFAULT_QUALITY) {
   const out = {};
   const first = ok.find((s) => s.metrics || s.layers || s.backend);
   if (!first) return out;
@@ -28926,6 +29335,9 @@ function summariseModel(ok, energyJ2) {
     const accuracy = metrics.accuracy;
     if (typeof accuracy === "number" && energyJ2 !== null && energyJ2 > 0)
       out.accuracyPerKj = accuracy / (energyJ2 / 1e3);
+    const q = Object.hasOwn(metrics, quality) ? metrics[quality] : void 0;
+    if (typeof q === "number" && q > 0 && energyJ2 !== null && energyJ2 > 0)
+      out.efficiency = { metric: quality, quality: q, perKj: q / (energyJ2 / 1e3), jPerQuality: energyJ2 / q };
   }
   return out;
 }
@@ -28938,20 +29350,21 @@ var REPORT_LIMITS = {
   benchmarkReasons: 100,
   verdictReasons: 1e3,
   notices: 1e3,
-  budgetUse: 50
+  // 8 energy, CO2e, per-unit and regression tiers; 8 per metric budget (src/config/metric-budget-schema.ts).
+  budgetUse: 8 + 8 * MAX_METRIC_BUDGETS
 };
-var text = (max) => external_exports.string().max(max);
-var prose = text(2e3);
+var text2 = (max) => external_exports.string().max(max);
+var prose = text2(2e3);
 var count = external_exports.number().int().min(0).max(1e5);
-var amount = external_exports.number().nonnegative();
-var BreakdownJ = BreakdownJSchema.extend({ cpu: amount, memory: amount, gpu: amount });
-var EnergyBandJ = EnergyBandJSchema.extend({ low: amount, high: amount });
-var GpuEnergy = GpuEnergySchema.extend({ energyJ: amount });
+var amount2 = external_exports.number().nonnegative();
+var BreakdownJ = BreakdownJSchema.extend({ cpu: amount2, memory: amount2, gpu: amount2 });
+var EnergyBandJ = EnergyBandJSchema.extend({ low: amount2, high: amount2 });
+var GpuEnergy = GpuEnergySchema.extend({ energyJ: amount2 });
 var PerUnit = PerUnitSchema.extend({
-  count: amount,
-  energyJ: amount,
-  co2eG: amount,
-  per1000: PerUnitSchema.shape.per1000.extend({ energyKwh: amount, co2eG: amount })
+  count: amount2,
+  energyJ: amount2,
+  co2eG: amount2,
+  per1000: PerUnitSchema.shape.per1000.extend({ energyKwh: amount2, co2eG: amount2 })
 });
 var MAX_COMMAND = 1024 * 1024;
 var StatusSchema = external_exports.enum(["pass", "warn", "fail", "error"]);
@@ -28960,19 +29373,19 @@ var SampleReportSchema = external_exports.object({
   status: external_exports.enum(["ok", "error"]),
   reason: prose.optional(),
   exitCode: external_exports.number().int().nullable(),
-  signal: text(40).nullable(),
-  durationS: amount,
-  energyJ: amount,
+  signal: text2(40).nullable(),
+  durationS: amount2,
+  energyJ: amount2,
   /** operationalG + embodiedG. */
-  co2eG: amount,
+  co2eG: amount2,
   /** energy × PUE × grid intensity. */
-  operationalG: amount,
+  operationalG: amount2,
   /** SCI M for this repeat's duration; 0 when embodied carbon is not counted. */
-  embodiedG: amount,
+  embodiedG: amount2,
   breakdownJ: BreakdownJ,
-  utilisation: amount,
-  processCpuS: amount,
-  processShare: amount,
+  utilisation: amount2,
+  processCpuS: amount2,
+  processShare: amount2,
   /** Estimates only: the band implied by the power model's cross-validated error. */
   energyBandJ: EnergyBandJ.optional(),
   gpus: external_exports.array(GpuEnergy).max(64).optional(),
@@ -28983,22 +29396,22 @@ var SampleReportSchema = external_exports.object({
   backend: BackendSchema.optional()
 });
 var BenchmarkReportSchema = external_exports.object({
-  name: text(200),
+  name: text2(200),
   kind: external_exports.enum(["training", "inference", "other"]),
-  command: text(MAX_COMMAND),
+  command: text2(MAX_COMMAND),
   status: StatusSchema,
   reason: prose.optional(),
   repeats: count,
   warmup: count,
   /** Medians over the successful repeats; null when none succeeded. */
-  durationS: amount.nullable(),
-  energyJ: amount.nullable(),
+  durationS: amount2.nullable(),
+  energyJ: amount2.nullable(),
   /** operationalG + embodiedG: the SCI numerator, the figure budgets gate. */
-  co2eG: amount.nullable(),
-  operationalG: amount.nullable(),
-  embodiedG: amount.nullable(),
+  co2eG: amount2.nullable(),
+  operationalG: amount2.nullable(),
+  embodiedG: amount2.nullable(),
   breakdownJ: BreakdownJ.nullable(),
-  processShare: amount.nullable(),
+  processShare: amount2.nullable(),
   /** Estimates only: medians of the samples' bands. */
   energyBandJ: EnergyBandJ.optional(),
   /** SCI per functional unit, when the benchmark declares `unit`. */
@@ -29014,50 +29427,54 @@ var BenchmarkReportSchema = external_exports.object({
   reasons: external_exports.array(prose).max(REPORT_LIMITS.benchmarkReasons),
   /** Every limit checked; for regression tiers `observed` is the interval's lower bound of head ÷ base − 1. */
   budgetUse: external_exports.array(BudgetUseSchema).max(REPORT_LIMITS.budgetUse).optional(),
+  /** With a baseline: every metric both sides reported, head − base with its interval, largest moves first. */
+  metricChanges: external_exports.array(MetricChangeSchema).max(20).optional(),
+  /** TF.js models on both sides: layers added, removed or resized, and total MACs (src/report/layer-diff.ts). */
+  layerDiff: LayerDiffSchema.optional(),
   /** Training benchmarks with a live provider's forecast: the cleanest window of this duration ahead. */
   cleanerWhen: CleanerWhenSchema.optional()
 }).extend(ModelSummarySchema.shape);
 var EmbodiedReportSchema = external_exports.object({
-  totalKg: amount,
-  lifetimeS: amount,
-  share: amount,
+  totalKg: amount2,
+  lifetimeS: amount2,
+  share: amount2,
   /** Embodied grams per hour of run time under this model. */
-  gPerHour: amount,
+  gPerHour: amount2,
   source: prose
 });
 var MachineSchema = external_exports.object({
-  platform: text(100),
-  cpuModel: text(200),
-  logicalCpus: amount,
-  memoryGb: amount,
+  platform: text2(100),
+  cpuModel: text2(200),
+  logicalCpus: amount2,
+  memoryGb: amount2,
   virtualised: external_exports.boolean()
 });
 var MethodSchema = external_exports.object({
   cpu: CpuMethodSchema,
   gpu: GpuMethodSchema,
-  powerModel: text(200),
-  scope: text(200),
+  powerModel: text2(200),
+  scope: text2(200),
   basis: external_exports.array(prose).max(100),
-  intervalS: amount,
-  gpuNames: external_exports.array(text(200)).max(64).optional()
+  intervalS: amount2,
+  gpuNames: external_exports.array(text2(200)).max(64).optional()
 });
 var CarbonSchema = external_exports.object({
-  region: text(100),
-  regionName: text(200),
+  region: text2(100),
+  regionName: text2(200),
   regionOrigin: RegionOriginSchema,
-  intensityGPerKwh: amount,
+  intensityGPerKwh: amount2,
   intensityYear: external_exports.number(),
-  source: text(300),
-  pue: amount,
-  pueSource: text(200),
+  source: text2(300),
+  pue: amount2,
+  pueSource: text2(200),
   /** The grid the intensity describes: country alpha-2/alpha-3, sub-national code or world. */
-  grid: text(100),
+  grid: text2(100),
   /** lifecycle | operational | marginal | unspecified | as given (src/carbon/grid-method.ts); read tolerantly. */
   method: IntensityMethodSchema,
   /** Config `intensity.method`, when set: the method asked for (a notice and a verdict line when not met). */
   methodAsked: external_exports.enum(GRID_METHODS).optional(),
   intensitySource: IntensitySourceNameSchema,
-  measuredAt: text(40).optional(),
+  measuredAt: text2(40).optional(),
   cloud: CloudPlacementSchema.optional(),
   /** null: embodied carbon not counted (a notice says so). */
   embodied: EmbodiedReportSchema.nullable(),
@@ -29067,12 +29484,12 @@ var CarbonSchema = external_exports.object({
   forecast: ForecastInfoSchema.optional()
 });
 var TotalsSchema = external_exports.object({
-  durationS: amount,
-  energyJ: amount,
-  energyKwh: amount,
-  co2eG: amount,
-  operationalG: amount,
-  embodiedG: amount,
+  durationS: amount2,
+  energyJ: amount2,
+  energyKwh: amount2,
+  co2eG: amount2,
+  operationalG: amount2,
+  embodiedG: amount2,
   equivalents: EquivalentsSchema,
   /** The config's budget.total, in SI units, and the limits it checked. */
   budget: TotalBudgetSchema.optional(),
@@ -29085,9 +29502,9 @@ var VerdictSchema = external_exports.object({
 });
 var ReportSchema = external_exports.object({
   schemaVersion: external_exports.literal(SCHEMA_VERSION),
-  tool: external_exports.object({ name: external_exports.literal("carbon-gate"), version: text(40) }),
-  createdAt: text(40),
-  config: text(500),
+  tool: external_exports.object({ name: external_exports.literal("carbon-gate"), version: text2(40) }),
+  createdAt: text2(40),
+  config: text2(500),
   machine: MachineSchema,
   method: MethodSchema,
   carbon: CarbonSchema,
@@ -29100,13 +29517,20 @@ var ReportSchema = external_exports.object({
 });
 
 // src/gate/report-schema.ts
-var sample = SampleReportSchema.pick({ status: true, energyJ: true, co2eG: true, durationS: true }).loose();
+var sample = SampleReportSchema.pick({
+  status: true,
+  energyJ: true,
+  co2eG: true,
+  durationS: true,
+  metrics: true
+}).loose();
 var budget = ResolvedBudgetSchema.extend({ metric: ResolvedBudgetSchema.shape.metric.default("energy") });
 var benchmark = BenchmarkReportSchema.pick({ name: true, status: true, reason: true }).extend({
   samples: external_exports.array(sample).max(REPORT_LIMITS.samples),
   // perUnit figures divide by the count.
   perUnit: external_exports.looseObject({ count: PerUnitSchema.shape.count.positive() }).optional(),
-  budget: budget.optional()
+  budget: budget.optional(),
+  layers: BenchmarkReportSchema.shape.layers
 }).loose();
 var carbon = ReportSchema.shape.carbon.pick({ method: true, source: true, intensityYear: true, intensityGPerKwh: true }).extend({ intensitySource: external_exports.string().max(40), methodAsked: external_exports.string().max(40) }).partial().loose();
 var GateReportSchema = ReportSchema.pick({ schemaVersion: true }).extend({
@@ -29132,12 +29556,12 @@ async function readReportFile(file3, role) {
   );
   if (!info.isFile()) fail2("not a regular file");
   if (info.size > MAX_REPORT_BYTES) fail2("larger than 64 MiB; not a carbon-gate report");
-  const text3 = await readFile(file3, "utf8").catch(
+  const text4 = await readFile(file3, "utf8").catch(
     (e) => fail2(`cannot read (${e.code ?? e.message})`)
   );
   let json2;
   try {
-    json2 = JSON.parse(text3);
+    json2 = JSON.parse(text4);
   } catch (e) {
     fail2(`not JSON (${e.message.split("\n")[0]})`);
   }
@@ -29159,18 +29583,22 @@ function fileBaseline(file3) {
 
 // src/gate/resolve-budget.ts
 var GATED_REPEAT = 5;
-function resolveBudget(top, own2) {
+function resolveBudget(top, own2, quality = DEFAULT_QUALITY) {
   if (!top && !own2) return void 0;
   const energyJ2 = own2?.energyJ ?? top?.energyJ;
   const co2eG = own2?.co2eG ?? top?.co2eG;
   const perUnitCo2eG = own2?.perUnitCo2eG ?? top?.perUnitCo2eG;
   const regression2 = own2?.regression ?? top?.regression;
+  const metrics = top?.metrics || own2?.metrics ? { ...top?.metrics, ...own2?.metrics } : void 0;
+  const metric = own2?.metric ?? top?.metric ?? "energy";
   return {
     ...energyJ2 ? { energyJ: { ...energyJ2 } } : {},
     ...co2eG ? { co2eG: { ...co2eG } } : {},
     ...perUnitCo2eG ? { perUnitCo2eG: { ...perUnitCo2eG } } : {},
     ...regression2 ? { regression: { ...regression2 } } : {},
-    metric: own2?.metric ?? top?.metric ?? "energy"
+    metric,
+    ...metric === "efficiency" ? { quality } : {},
+    ...metrics ? { metrics: structuredClone(metrics) } : {}
   };
 }
 
@@ -29182,8 +29610,8 @@ import path2 from "node:path";
 // src/config/render.ts
 var MAX_SHOWN = 40;
 var PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
-function quote(text3) {
-  const short = text3.length > MAX_SHOWN ? `${Array.from(text3.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text3;
+function quote(text4) {
+  const short = text4.length > MAX_SHOWN ? `${Array.from(text4.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text4;
   return JSON.stringify(short).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 function formatPath(path18) {
@@ -29195,65 +29623,46 @@ function formatPath(path18) {
   }
   return out;
 }
-function describeValue(value) {
-  if (value === void 0 || value === null) return "nothing";
-  if (typeof value === "string") return quote(value);
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
-    return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
-  if (typeof value === "object") return Object.keys(value).length === 0 ? "an empty mapping" : "a mapping";
-  return `a ${typeof value}`;
+function describeValue(value2) {
+  if (value2 === void 0 || value2 === null) return "nothing";
+  if (typeof value2 === "string") return quote(value2);
+  if (typeof value2 === "number" || typeof value2 === "boolean" || typeof value2 === "bigint")
+    return String(value2);
+  if (Array.isArray(value2)) return value2.length === 0 ? "an empty list" : "a list";
+  if (typeof value2 === "object") return Object.keys(value2).length === 0 ? "an empty mapping" : "a mapping";
+  return `a ${typeof value2}`;
 }
 function valueAt(input2, path18) {
-  let value = input2;
+  let value2 = input2;
   for (const segment of path18) {
-    if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) return void 0;
-    value = value[segment];
+    if (typeof value2 !== "object" || value2 === null || !Object.hasOwn(value2, segment)) return void 0;
+    value2 = value2[segment];
   }
-  return value;
+  return value2;
 }
 
 // src/config/content-checks.ts
 var EMPTY_FILE = "the file is empty; expected a mapping with version and benchmarks";
-function tooLarge(text3) {
-  if (text3.length > MAX_CONFIG_BYTES) return true;
-  if (text3.length * 3 <= MAX_CONFIG_BYTES) return false;
-  return new TextEncoder().encode(text3).length > MAX_CONFIG_BYTES;
+function tooLarge(text4) {
+  if (text4.length > MAX_CONFIG_BYTES) return true;
+  if (text4.length * 3 <= MAX_CONFIG_BYTES) return false;
+  return new TextEncoder().encode(text4).length > MAX_CONFIG_BYTES;
 }
-function lineCol(text3, offset) {
-  const before = text3.slice(0, offset);
+function lineCol(text4, offset) {
+  const before = text4.slice(0, offset);
   const line = before.split("\n").length;
   return `${line}:${offset - before.lastIndexOf("\n")}`;
 }
-function contentProblem(text3, file3) {
-  if (tooLarge(text3)) {
+function contentProblem(text4, file3) {
+  if (tooLarge(text4)) {
     return `${file3}: the file is larger than 1 MiB; a carbon-gate config is a few kB, is this the right file?`;
   }
-  const binaryAt = text3.search(/[\0\uFFFD]/);
+  const binaryAt = text4.search(/[\0\uFFFD]/);
   if (binaryAt >= 0) {
-    return `${file3}:${lineCol(text3, binaryAt)}: binary content (NUL byte or invalid UTF-8); expected a UTF-8 YAML text file`;
+    return `${file3}:${lineCol(text4, binaryAt)}: binary content (NUL byte or invalid UTF-8); expected a UTF-8 YAML text file`;
   }
-  if (text3.trim() === "") return `${file3}: ${EMPTY_FILE}`;
+  if (text4.trim() === "") return `${file3}: ${EMPTY_FILE}`;
   return void 0;
-}
-
-// src/config/expectations.ts
-var expectations = external_exports.registry();
-function field(schema, doc, expectation) {
-  const described = schema.describe(doc);
-  expectations.add(described, expectation);
-  return described;
-}
-function quotingHint(want) {
-  return (found) => {
-    if (want === "string" && (typeof found === "number" || typeof found === "boolean")) {
-      return `quote it ("${String(found)}") so YAML keeps it a string`;
-    }
-    if (want === "number" && typeof found === "string" && found.trim() !== "" && Number.isFinite(+found)) {
-      return "remove the quotes";
-    }
-    return void 0;
-  };
 }
 
 // src/config/schema-walk.ts
@@ -29359,10 +29768,10 @@ function linesFor(issue2, input2, root, file3) {
 // src/config/duration-field.ts
 function durationField(spec) {
   const inRange = (s) => (spec.exclusiveMin ? s > spec.minS : s >= spec.minS) && s <= spec.maxS;
-  const schema = external_exports.string().regex(new RegExp(DURATION_PATTERN)).transform((text3, ctx) => {
-    const seconds = parseDuration(text3);
+  const schema = external_exports.string().regex(new RegExp(DURATION_PATTERN)).transform((text4, ctx) => {
+    const seconds = parseDuration(text4);
     if (seconds !== null && inRange(seconds)) return seconds;
-    ctx.issues.push({ code: "custom", message: spec.expected, input: text3 });
+    ctx.issues.push({ code: "custom", message: spec.expected, input: text4 });
     return external_exports.NEVER;
   });
   return field(schema, spec.doc, {
@@ -29373,10 +29782,10 @@ function durationField(spec) {
 
 // src/config/budget-schema.ts
 function quantity(pattern, parse5, expected, doc) {
-  const schema = external_exports.string().regex(new RegExp(pattern)).transform((text3, ctx) => {
-    const v = parse5(text3);
+  const schema = external_exports.string().regex(new RegExp(pattern)).transform((text4, ctx) => {
+    const v = parse5(text4);
     if (v !== null && v > 0) return v;
-    ctx.issues.push({ code: "custom", message: expected, input: text3 });
+    ctx.issues.push({ code: "custom", message: expected, input: text4 });
     return external_exports.NEVER;
   });
   return field(schema, doc, {
@@ -29385,9 +29794,9 @@ function quantity(pattern, parse5, expected, doc) {
   });
 }
 var unitOf = (pattern) => pattern === PERCENT_PATTERN ? "%" : pattern === MASS_PATTERN ? " g" : " J";
-function tier(value, what) {
+function tier(value2, what) {
   return field(
-    external_exports.strictObject({ warn: value().optional(), fail: value().optional() }).refine((t) => t.warn === void 0 || t.fail === void 0 || t.warn <= t.fail, {
+    external_exports.strictObject({ warn: value2().optional(), fail: value2().optional() }).refine((t) => t.warn === void 0 || t.fail === void 0 || t.warn <= t.fail, {
       params: { expected: `warn at most fail (${what})` }
     }),
     `${what}: warn and/or fail.`,
@@ -29403,9 +29812,9 @@ var regression = field(
     fail: percent().optional(),
     metric: field(
       external_exports.enum(GATE_METRICS),
-      "What the regression is judged on: energy (default), co2e, duration or perUnit (CO2e per functional unit).",
+      "What the regression is judged on: energy (default), co2e, duration, perUnit (CO2e per functional unit) or efficiency (energy per unit of the quality metric).",
       {
-        expected: 'one of "energy", "co2e", "duration" or "perUnit"',
+        expected: 'one of "energy", "co2e", "duration", "perUnit" or "efficiency"',
         hint: (found) => {
           const m = typeof found === "string" ? closestMatch(found, GATE_METRICS) : void 0;
           return m ? `did you mean "${m}"?` : void 0;
@@ -29426,7 +29835,8 @@ var budgetKeys = {
     "Limits per functional unit, for benchmarks that declare one.",
     { expected: "a mapping with co2e" }
   ).optional(),
-  regression: regression.optional()
+  regression: regression.optional(),
+  metrics: MetricBudgetsSchema.optional()
 };
 function toSi(b) {
   const { metric, ...tiers } = b.regression ?? {};
@@ -29435,13 +29845,14 @@ function toSi(b) {
     ...b.co2e ? { co2eG: b.co2e } : {},
     ...b.perUnit?.co2e ? { perUnitCo2eG: b.perUnit.co2e } : {},
     ...b.regression ? { regression: tiers } : {},
-    ...metric ? { metric } : {}
+    ...metric ? { metric } : {},
+    ...b.metrics ? { metrics: b.metrics } : {}
   };
 }
 var BenchmarkBudgetSchema = field(
   external_exports.strictObject(budgetKeys).transform(toSi),
   "This benchmark's budget; overrides the top-level budget key by key. Gated benchmarks repeat 5 times by default.",
-  { expected: "a mapping with energy, co2e, perUnit and/or regression" }
+  { expected: "a mapping with energy, co2e, perUnit, regression and/or metrics" }
 );
 var BudgetSchema = field(
   external_exports.strictObject({
@@ -29475,7 +29886,7 @@ var BudgetSchema = field(
     } : {}
   })),
   "Carbon budget for every benchmark (each may override it) and, under total, for the whole suite.",
-  { expected: "a mapping with energy, co2e, perUnit, regression, total and/or team" }
+  { expected: "a mapping with energy, co2e, perUnit, regression, metrics, total and/or team" }
 );
 
 // src/config/tfjs-schema.ts
@@ -29682,10 +30093,11 @@ var BenchmarkSchema = external_exports.strictObject({
     "Functional unit (SCI R): the report adds energy and CO2e per unit and per 1,000 units.",
     { expected: "a mapping with name and count" }
   ).optional(),
+  quality: QualityField.optional(),
   budget: BenchmarkBudgetSchema.optional()
 }).superRefine(exactlyOneOfRunOrTfjs, { when: (payload) => isMapping(payload.value) }).transform(({ timeout, ...rest }) => ({ ...rest, timeoutS: timeout }));
-function isMapping(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+function isMapping(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
 }
 function exactlyOneOfRunOrTfjs(entry, ctx) {
   if (!isMapping(entry)) return;
@@ -29743,8 +30155,8 @@ var BenchmarksSchema = field(
 
 // src/carbon/intensity-source.ts
 var INTENSITY_SOURCES = ["embedded", "electricity-maps", "watttime", "uk"];
-function isIntensitySource(value) {
-  return INTENSITY_SOURCES.includes(value);
+function isIntensitySource(value2) {
+  return INTENSITY_SOURCES.includes(value2);
 }
 function selectIntensitySource(flag, config2, hasElectricityMapsToken) {
   return flag ?? config2 ?? (hasElectricityMapsToken ? "electricity-maps" : "embedded");
@@ -29798,10 +30210,10 @@ var IntensitySchema = field(
   { expected: "a mapping with source, zone, method, tokenEnv, usernameEnv or passwordEnv" }
 );
 var lifetime = field(
-  external_exports.string().regex(new RegExp(LONG_DURATION_PATTERN)).transform((text3, ctx) => {
-    const s = parseLongDuration(text3);
+  external_exports.string().regex(new RegExp(LONG_DURATION_PATTERN)).transform((text4, ctx) => {
+    const s = parseLongDuration(text4);
     if (s !== null && s > 0) return s;
-    ctx.issues.push({ code: "custom", message: "a duration > 0 like 4y or 1460d", input: text3 });
+    ctx.issues.push({ code: "custom", message: "a duration > 0 like 4y or 1460d", input: text4 });
     return external_exports.NEVER;
   }),
   "Expected lifespan of the machine, e.g. 4y or 1460d (y = 365 days).",
@@ -29888,6 +30300,7 @@ var ConfigSchema = field(
         hint: quotingHint("string")
       }
     ).optional(),
+    quality: QualityField.optional(),
     budget: BudgetSchema.optional(),
     benchmarks: BenchmarksSchema
   }),
@@ -29900,11 +30313,11 @@ var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/config/yaml-guard.ts
 var import_yaml = __toESM(require_dist(), 1);
-function nestingProblem(text3) {
+function nestingProblem(text4) {
   let flowDepth = 0;
   let indicators = 0;
   let lineStart = true;
-  for (const token of new import_yaml.Lexer().lex(text3)) {
+  for (const token of new import_yaml.Lexer().lex(text4)) {
     const type = import_yaml.CST.tokenType(token);
     if (type === "flow-map-start" || type === "flow-seq-start") {
       if (++flowDepth > MAX_FLOW_DEPTH) return `[ ] or { } nested more than ${MAX_FLOW_DEPTH} levels deep`;
@@ -29924,32 +30337,32 @@ function nestingProblem(text3) {
 }
 
 // src/config/yaml-text.ts
-function readYaml(text3, file3) {
-  const nesting = nestingProblem(text3);
+function readYaml(text4, file3) {
+  const nesting = nestingProblem(text4);
   if (nesting) return { ok: false, errors: [`${file3}: YAML nested too deeply (${nesting})`] };
-  const doc = (0, import_yaml2.parseDocument)(text3, { uniqueKeys: true, prettyErrors: true, logLevel: "error" });
-  if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map((e) => syntaxLine(e, text3, file3)) };
-  let value;
+  const doc = (0, import_yaml2.parseDocument)(text4, { uniqueKeys: true, prettyErrors: true, logLevel: "error" });
+  if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map((e) => syntaxLine(e, text4, file3)) };
+  let value2;
   try {
-    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    value2 = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error62) {
     return { ok: false, errors: [aliasLine(error62, file3)] };
   }
-  if (value === null || value === void 0) return { ok: false, errors: [`${file3}: ${EMPTY_FILE}`] };
-  return { ok: true, value };
+  if (value2 === null || value2 === void 0) return { ok: false, errors: [`${file3}: ${EMPTY_FILE}`] };
+  return { ok: true, value: value2 };
 }
-function syntaxLine(error62, text3, file3) {
+function syntaxLine(error62, text4, file3) {
   const pos = error62.linePos?.[0];
   const where = pos ? `${file3}:${pos.line}:${pos.col}` : file3;
   if (error62.code === "DUPLICATE_KEY") {
-    const key = pos ? keyAt(text3, pos.line, pos.col) : void 0;
+    const key = pos ? keyAt(text4, pos.line, pos.col) : void 0;
     return `${where}: duplicate key${key ? ` ${key}` : ""}; each key may appear only once in a mapping`;
   }
   const short = (error62.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
   return `${where}: YAML syntax error: ${short}`;
 }
-function keyAt(text3, line, col) {
-  const lineText = text3.split("\n", line)[line - 1] ?? "";
+function keyAt(text4, line, col) {
+  const lineText = text4.split("\n", line)[line - 1] ?? "";
   const rest = lineText.slice(col - 1, col - 1 + 80);
   const key = /^("[^"]*"|'[^']*'|[^\s:#,[\]{}"'][^:#]*?)\s*:/.exec(rest)?.[1];
   return key === void 0 || /^["']/.test(key) ? key : JSON.stringify(key);
@@ -29963,19 +30376,19 @@ function aliasLine(error62, file3) {
 }
 
 // src/config/validate.ts
-function parseConfigText(text3, file3) {
+function parseConfigText(text4, file3) {
   try {
-    const result = parse3(text3.startsWith("\uFEFF") ? text3.slice(1) : text3, file3);
+    const result = parse3(text4.startsWith("\uFEFF") ? text4.slice(1) : text4, file3);
     return result.ok ? result : { ok: false, errors: capped(result.errors, file3) };
   } catch (error62) {
     const message = error62 instanceof Error ? error62.message : String(error62);
     return { ok: false, errors: [`${file3}: could not read the config: ${message.split("\n")[0]}`] };
   }
 }
-function parse3(text3, file3) {
-  const problem = contentProblem(text3, file3);
+function parse3(text4, file3) {
+  const problem = contentProblem(text4, file3);
   if (problem) return { ok: false, errors: [problem] };
-  const yaml = readYaml(text3, file3);
+  const yaml = readYaml(text4, file3);
   if (!yaml.ok) return { ok: false, errors: yaml.errors.map(withoutSource) };
   if (typeof yaml.value !== "object" || yaml.value === null || Array.isArray(yaml.value)) {
     const expected = expectationOf(ConfigSchema)?.expected ?? "a mapping";
@@ -29990,12 +30403,12 @@ function capped(errors, file3) {
   const rest = errors.length - MAX_ERROR_LINES;
   return [...errors.slice(0, MAX_ERROR_LINES), `${file3}: \u2026 and ${rest} more problem${rest === 1 ? "" : "s"}`];
 }
-function kindOf(value) {
-  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
-  if (typeof value === "string") return "a string";
-  if (typeof value === "number" || typeof value === "bigint") return "a number";
-  if (typeof value === "boolean") return "a boolean";
-  return `a ${typeof value}`;
+function kindOf(value2) {
+  if (Array.isArray(value2)) return value2.length === 0 ? "an empty list" : "a list";
+  if (typeof value2 === "string") return "a string";
+  if (typeof value2 === "number" || typeof value2 === "bigint") return "a number";
+  if (typeof value2 === "boolean") return "a boolean";
+  return `a ${typeof value2}`;
 }
 var SOURCE_IN_MESSAGE = [
   [/( in YAML stream): .*$/, "$1"],
@@ -30069,20 +30482,20 @@ function findConfigPath(cwd, explicit) {
 async function loadConfig(file3) {
   const absolute = path2.resolve(file3);
   const label = displayName(absolute);
-  const text3 = await readText(absolute, label);
-  const result = parseConfigText(text3, label);
+  const text4 = await readText(absolute, label);
+  const result = parseConfigText(text4, label);
   if (!result.ok) throw new ConfigError(result.errors);
   const dir = path2.dirname(absolute);
   const profileProblem = result.config.powerProfile && powerProfileProblem(result.config.powerProfile, dir, label);
   if (profileProblem) throw new ConfigError([profileProblem]);
   return { config: result.config, path: absolute, dir };
 }
-function powerProfileProblem(value, dir, label) {
-  const at2 = `${label}: powerProfile: ${describeValue(value)}`;
+function powerProfileProblem(value2, dir, label) {
+  const at2 = `${label}: powerProfile: ${describeValue(value2)}`;
   const inside = displayName(dir);
   let placed;
   try {
-    placed = placeInside(path2.resolve(dir, value), dir);
+    placed = placeInside(path2.resolve(dir, value2), dir);
   } catch (error62) {
     const code2 = error62.code ?? "error";
     return `${at2} cannot be resolved (${code2}); expected a power profile file inside ${inside}`;
@@ -30185,6 +30598,7 @@ function specsFromConfig(config2, configDir, opts = {}) {
     const run = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
     if (run === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
     const unit = b.unit ?? (tfjs ? tfjsUnit(tfjs) : void 0);
+    const quality = b.quality ?? config2.quality;
     return {
       name: b.name,
       kind: b.kind,
@@ -30195,6 +30609,7 @@ function specsFromConfig(config2, configDir, opts = {}) {
       warmup: b.warmup,
       timeoutS: b.timeoutS,
       ...unit ? { unit } : {},
+      ...quality ? { quality } : {},
       ...tfjs ? { tfjs } : {}
     };
   });
@@ -30340,9 +30755,9 @@ var DEFAULT_TOKEN_ENV = {
 function resolveCredentials(refs, env) {
   const notices = [];
   const read2 = (name2, fallback) => {
-    const value = env[name2 ?? fallback]?.trim();
-    if (name2 && !value) notices.push(`env variable ${name2} (named in the config) is not set`);
-    return value || void 0;
+    const value2 = env[name2 ?? fallback]?.trim();
+    if (name2 && !value2) notices.push(`env variable ${name2} (named in the config) is not set`);
+    return value2 || void 0;
   };
   const token = refs.electricityMapsToken?.trim() || read2(refs.tokenEnv, DEFAULT_TOKEN_ENV.electricityMaps);
   const username = refs.wattTimeUsername?.trim() || read2(refs.usernameEnv, DEFAULT_TOKEN_ENV.wattTimeUsername);
@@ -30574,15 +30989,15 @@ async function attempt(url2, headers, timeoutMs) {
       `${where}: ${timedOut ? `no answer within ${timeoutMs} ms` : "unreachable"}`
     );
   }
-  let text3;
+  let text4;
   try {
-    text3 = await res.text();
+    text4 = await res.text();
   } catch {
     throw new ProviderError("timeout", `${where}: answer cut off or slower than ${timeoutMs} ms`);
   }
   if (!res.ok) throw new ProviderError(faultFor(res.status), `${where}: HTTP ${res.status}`);
   try {
-    return JSON.parse(text3);
+    return JSON.parse(text4);
   } catch {
     throw new ProviderError("malformed", `${where}: answer is not JSON`);
   }
@@ -30685,12 +31100,12 @@ async function wattTimeIntensity(req) {
       `WattTime forecast: expected meta.units "lbs_co2_per_mwh", found ${JSON.stringify(units ?? null)}`
     );
   }
-  const value = numberField(doc, ["data", 0, "value"], "WattTime forecast");
+  const value2 = numberField(doc, ["data", 0, "value"], "WattTime forecast");
   const measuredAt = optionalString(doc, ["data", 0, "point_time"]);
   return {
-    gPerKwh: value * LBS_PER_MWH_TO_G_PER_KWH,
+    gPerKwh: value2 * LBS_PER_MWH_TO_G_PER_KWH,
     method: "marginal",
-    source: `WattTime live MOER forecast, region ${req.region} (marginal, ${value} lbs/MWh \xD7 0.453592)${measuredAt ? ` at ${measuredAt}` : ""}`,
+    source: `WattTime live MOER forecast, region ${req.region} (marginal, ${value2} lbs/MWh \xD7 0.453592)${measuredAt ? ` at ${measuredAt}` : ""}`,
     ...measuredAt ? { measuredAt } : {}
   };
 }
@@ -30709,8 +31124,8 @@ function parse4(schema, doc, where) {
     `${where}: unexpected answer at ${path18}: ${issue2?.message ?? "invalid"}`
   );
 }
-function epochMs(text3, where) {
-  const ms = Date.parse(text3);
+function epochMs(text4, where) {
+  const ms = Date.parse(text4);
   if (!Number.isFinite(ms)) throw new ProviderError("malformed", `${where}: a time does not parse`);
   return ms;
 }
@@ -30941,7 +31356,7 @@ async function resolveCarbon(inp) {
 // src/runner/run-suite.ts
 async function runSuite(specs, deps) {
   const runs = [];
-  const metricsCap = sampleMetricsCap(specs.reduce((n, s) => n + s.repeat, 0));
+  const metricsCap = sampleMetricsCap(specs.reduce((n2, s) => n2 + s.repeat, 0));
   for (const [i, spec] of specs.entries()) {
     if (deps.interrupted?.()) {
       runs.push({ spec, status: "error", reason: "not run: interrupted", samples: [] });
@@ -31002,7 +31417,7 @@ function sampleRun(repeat, command, measurement) {
 // src/gate/ab-run.ts
 async function runAb(head, base, deps) {
   const out = { head: [], base: [] };
-  const metricsCap = sampleMetricsCap(head.reduce((n, s) => n + s.repeat, 0));
+  const metricsCap = sampleMetricsCap(head.reduce((n2, s) => n2 + s.repeat, 0));
   for (const [i, spec] of head.entries()) {
     const where = `[${i + 1}/${head.length}] ${spec.name}`;
     if (deps.interrupted?.()) {
@@ -31048,12 +31463,12 @@ function fail(s, reason2) {
   s.run.reason = reason2;
 }
 async function warm(s, where, deps) {
-  const n = s.run.spec.warmup;
-  for (let w2 = 1; w2 <= n && !s.run.reason; w2++) {
-    deps.progress(`${where}: ${s.label} warmup ${w2}/${n}`);
+  const n2 = s.run.spec.warmup;
+  for (let w2 = 1; w2 <= n2 && !s.run.reason; w2++) {
+    deps.progress(`${where}: ${s.label} warmup ${w2}/${n2}`);
     const result = await s.exec(s.run.spec, () => {
     });
-    if (!result.ok) fail(s, `warmup ${w2}/${n}: ${result.reason}`);
+    if (!result.ok) fail(s, `warmup ${w2}/${n2}: ${result.reason}`);
   }
 }
 
@@ -35880,8 +36295,8 @@ function fallbackTdpPerCoreW() {
 }
 
 // src/meter/machine.ts
-function parseCpuInfo(text3) {
-  const blocks = text3.split(/\n\s*\n/).filter((b) => b.includes("processor"));
+function parseCpuInfo(text4) {
+  const blocks = text4.split(/\n\s*\n/).filter((b) => b.includes("processor"));
   const field3 = (block, key) => block.split("\n").find((l) => l.split(":")[0]?.trim() === key)?.split(":").slice(1).join(":").trim();
   const first = blocks[0] ?? "";
   const model2 = field3(first, "model name") ?? field3(first, "Hardware") ?? field3(first, "cpu model") ?? "unknown";
@@ -35892,8 +36307,8 @@ function parseCpuInfo(text3) {
   const virtualised = /\bhypervisor\b/.test(field3(first, "flags") ?? "");
   return { model: model2, logicalCpus: Math.max(1, blocks.length), sockets, threadsPerCore, virtualised };
 }
-function parseMemTotal(text3) {
-  const m = /^MemTotal:\s+(\d+)\s*kB/m.exec(text3);
+function parseMemTotal(text4) {
+  const m = /^MemTotal:\s+(\d+)\s*kB/m.exec(text4);
   return m ? Number(m[1]) * 1024 : null;
 }
 
@@ -38539,8 +38954,8 @@ function continuous(m) {
     m.lowPower ? 1 : 0
   ];
 }
-function oneHot(value, vocab) {
-  return vocab.map((v) => value === null ? Number.NaN : v === value ? 1 : 0);
+function oneHot(value2, vocab) {
+  return vocab.map((v) => value2 === null ? Number.NaN : v === value2 ? 1 : 0);
 }
 function featureVector(m, architectures) {
   return [
@@ -38814,7 +39229,7 @@ function powerModelInfo() {
 // src/power-model/vm.ts
 var VM_MEMORY_W_PER_GB = 0.392;
 var MAX_MEMORY_DEDUCTION = 0.5;
-var r3 = (n) => roundSignificant(n, 3);
+var r3 = (n2) => roundSignificant(n2, 3);
 function estimateVmWatts(vm, u) {
   if (!(vm.vcpus > 0) || !(vm.vmMemoryGb >= 0)) throw new RangeError("vcpus must be > 0 and vmMemoryGb \u2265 0");
   const share2 = Math.min(1, vm.vcpus / vm.host.threads);
@@ -38861,8 +39276,8 @@ function teadsFractionOfTdp(utilisation2) {
 // src/meter/estimator-params.ts
 var MEMORY_W_PER_GB = 0.392;
 var HOST_THREADS_PER_CORE = 2;
-function round(n, digits = 3) {
-  return roundSignificant(n, digits);
+function round(n2, digits = 3) {
+  return roundSignificant(n2, digits);
 }
 function buildTeadsParams(cpu, spec, fallback, memoryBytes) {
   const memoryGb = (memoryBytes ?? 0) / 1024 ** 3;
@@ -38999,20 +39414,20 @@ import { readFileSync, readdirSync } from "node:fs";
 import os2 from "node:os";
 
 // src/meter/proc-stat.ts
-function parseProcStat(text3) {
-  const line = text3.split("\n").find((l) => l.startsWith("cpu "));
+function parseProcStat(text4) {
+  const line = text4.split("\n").find((l) => l.startsWith("cpu "));
   if (!line) return null;
   const v = line.trim().split(/\s+/).slice(1).map(Number);
-  if (v.length < 4 || v.some((n) => !Number.isFinite(n))) return null;
+  if (v.length < 4 || v.some((n2) => !Number.isFinite(n2))) return null;
   const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = v;
   const busy = user + nice + system + irq + softirq;
   return { busy, total: busy + idle + iowait + steal };
 }
-function parsePidStat(text3) {
-  const close = text3.lastIndexOf(")");
+function parsePidStat(text4) {
+  const close = text4.lastIndexOf(")");
   if (close < 0) return null;
-  const pid = Number(text3.slice(0, text3.indexOf("(")).trim());
-  const rest = text3.slice(close + 1).trim().split(/\s+/);
+  const pid = Number(text4.slice(0, text4.indexOf("(")).trim());
+  const rest = text4.slice(close + 1).trim().split(/\s+/);
   const ppid = Number(rest[1]);
   const childTicks = Number(rest[13]) + Number(rest[14]);
   const ticks = Number(rest[11]) + Number(rest[12]) + childTicks;
@@ -39067,8 +39482,8 @@ function readSystemCpu() {
   return { busy, total, source: "os.cpus" };
 }
 function readPid(pid) {
-  const text3 = read(`${procRoot()}/${pid}/stat`);
-  return text3 ? parsePidStat(text3) : null;
+  const text4 = read(`${procRoot()}/${pid}/stat`);
+  return text4 ? parsePidStat(text4) : null;
 }
 function childrenOf(pid) {
   let tids;
@@ -39079,9 +39494,9 @@ function childrenOf(pid) {
   }
   const out = [];
   for (const tid of tids) {
-    const text3 = read(`${procRoot()}/${pid}/task/${tid}/children`);
-    if (text3 === null) return null;
-    for (const p of text3.split(/\s+/)) if (p) out.push(Number(p));
+    const text4 = read(`${procRoot()}/${pid}/task/${tid}/children`);
+    if (text4 === null) return null;
+    for (const p of text4.split(/\s+/)) if (p) out.push(Number(p));
   }
   return out;
 }
@@ -39289,13 +39704,13 @@ import { performance as performance2 } from "node:perf_hooks";
 var DEFAULT_GPU_INTERVAL_S = 0.1;
 function describeNvidia(gpus, intervalS) {
   const ms = Math.round(intervalS * 1e3);
-  const n = gpus.length === 1 ? "1 GPU" : `${gpus.length} GPUs`;
+  const n2 = gpus.length === 1 ? "1 GPU" : `${gpus.length} GPUs`;
   return {
     cpu: "estimator",
     gpu: "nvidia-smi",
     powerModel: "nvidia-smi power.draw",
     basis: [
-      `nvidia-smi power.draw of ${n} every ${ms} ms, integrated by the trapezoid rule; the first and last readings are held to the edges of the window`,
+      `nvidia-smi power.draw of ${n2} every ${ms} ms, integrated by the trapezoid rule; the first and last readings are held to the edges of the window`,
       "NVIDIA states power.draw is accurate to \xB15 W; on Ampere and newer it is a 1-s average, so bursts shorter than 1 s are smoothed and readings lag by about 0.5 s",
       "GPU energy is whole-board power of every GPU nvidia-smi lists, idle ones included, over the benchmark window"
     ],
@@ -39306,15 +39721,15 @@ function describeNvidia(gpus, intervalS) {
 }
 
 // src/text/terminal-safe.ts
-function terminalSafe(text3) {
-  return text3.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+function terminalSafe(text4) {
+  return text4.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
 }
 
 // src/meter/nvidia-notes.ts
 function noteworthyGapS(intervalS) {
   return Math.max(1, 5 * intervalS);
 }
-var clip2 = (text3) => terminalSafe(text3.length > 80 ? `${text3.slice(0, 77)}...` : text3);
+var clip2 = (text4) => terminalSafe(text4.length > 80 ? `${text4.slice(0, 77)}...` : text4);
 function gpuNotes(t, startS, endS, intervalS) {
   const label = `GPU ${t.index} (${clip2(t.name)})`;
   const why = [...t.skippedValues].map(clip2).join(", ");
@@ -39370,22 +39785,22 @@ var MAX_PLAUSIBLE_W = 5e3;
 var WATTS = /^(\d+(?:\.\d+)?)(?:\s*W)?$/;
 var INDEX = /^\d+$/;
 function parsePowerLine(line) {
-  const text3 = line.trim();
-  if (text3 === "") return { kind: "blank" };
-  const fields = text3.split(",").map((f) => f.trim());
+  const text4 = line.trim();
+  if (text4 === "") return { kind: "blank" };
+  const fields = text4.split(",").map((f) => f.trim());
   const first = fields[0] ?? "";
-  if (fields.length < 3 || !INDEX.test(first)) return { kind: "unreadable", text: text3 };
+  if (fields.length < 3 || !INDEX.test(first)) return { kind: "unreadable", text: text4 };
   const index = Number(first);
   const name2 = fields.slice(1, -1).join(", ");
-  const value = fields[fields.length - 1] ?? "";
-  const m = WATTS.exec(value);
+  const value2 = fields[fields.length - 1] ?? "";
+  const m = WATTS.exec(value2);
   const watts3 = m ? Number(m[1]) : NaN;
-  if (!Number.isFinite(watts3) || watts3 > MAX_PLAUSIBLE_W) return { kind: "unavailable", index, name: name2, value };
+  if (!Number.isFinite(watts3) || watts3 > MAX_PLAUSIBLE_W) return { kind: "unavailable", index, name: name2, value: value2 };
   return { kind: "reading", index, name: name2, watts: watts3 };
 }
-function parseGpuList(text3) {
+function parseGpuList(text4) {
   const gpus = [];
-  for (const raw of text3.split("\n")) {
+  for (const raw of text4.split("\n")) {
     const line = raw.trim();
     const comma = line.indexOf(",");
     if (comma < 0) continue;
@@ -39531,7 +39946,7 @@ function resolveNvidiaSmi(env = process.env) {
   }
   return null;
 }
-var firstLine = (text3) => terminalSafe(text3.trim().split("\n")[0]?.trim().slice(0, 160) ?? "");
+var firstLine = (text4) => terminalSafe(text4.trim().split("\n")[0]?.trim().slice(0, 160) ?? "");
 function detectNvidiaGpus(opts = {}) {
   const binary = resolveNvidiaSmi(opts.env);
   if (!binary) return Promise.resolve({ ok: false, reason: NVIDIA_SMI_NOT_FOUND });
@@ -39739,30 +40154,30 @@ var PowerProfileSchema = field(
 // src/power-profile/parse.ts
 var SHAPE = "a JSON object with version, source, idleW and loadW";
 var EXPECTED = `a power profile: ${SHAPE}`;
-function parsePowerProfileText(text3, file3) {
-  const body = text3.startsWith("\uFEFF") ? text3.slice(1) : text3;
-  let value;
+function parsePowerProfileText(text4, file3) {
+  const body = text4.startsWith("\uFEFF") ? text4.slice(1) : text4;
+  let value2;
   try {
-    value = JSON.parse(body);
+    value2 = JSON.parse(body);
   } catch (error62) {
     return { ok: false, errors: [jsonErrorLine(error62, body, file3)] };
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    return { ok: false, errors: [`${file3}: expected ${SHAPE}, found ${kindOf2(value)}`] };
-  const parsed = PowerProfileSchema.safeParse(value);
+  if (typeof value2 !== "object" || value2 === null || Array.isArray(value2))
+    return { ok: false, errors: [`${file3}: expected ${SHAPE}, found ${kindOf2(value2)}`] };
+  const parsed = PowerProfileSchema.safeParse(value2);
   if (parsed.success) return { ok: true, profile: parsed.data };
-  const lines = issueLines(parsed.error.issues, value, PowerProfileSchema, file3);
+  const lines = issueLines(parsed.error.issues, value2, PowerProfileSchema, file3);
   return { ok: false, errors: lines.slice(0, MAX_ERROR_LINES) };
 }
-function kindOf2(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
-  return `a ${typeof value === "string" ? "string" : typeof value === "number" ? "number" : "boolean"}`;
+function kindOf2(value2) {
+  if (value2 === null) return "null";
+  if (Array.isArray(value2)) return value2.length === 0 ? "an empty list" : "a list";
+  return `a ${typeof value2 === "string" ? "string" : typeof value2 === "number" ? "number" : "boolean"}`;
 }
-function jsonErrorLine(error62, text3, file3) {
+function jsonErrorLine(error62, text4, file3) {
   const message = (error62.message ?? "").split("\n")[0] ?? "";
   const offset = /\bat position (\d+)/.exec(message)?.[1];
-  const where = offset === void 0 ? file3 : `${file3}:${lineCol2(text3, Number(offset))}`;
+  const where = offset === void 0 ? file3 : `${file3}:${lineCol2(text4, Number(offset))}`;
   let reason2;
   if (/^Unexpected token\b/.test(message)) reason2 = "unexpected character";
   else if (/^Unexpected end of JSON input/.test(message)) reason2 = "the text ends before the JSON value does";
@@ -39773,8 +40188,8 @@ function jsonErrorLine(error62, text3, file3) {
   }
   return `${where}: invalid JSON: ${reason2}; expected ${EXPECTED}`;
 }
-function lineCol2(text3, offset) {
-  const before = text3.slice(0, offset);
+function lineCol2(text4, offset) {
+  const before = text4.slice(0, offset);
   const line = before.split("\n").length;
   return `${line}:${offset - before.lastIndexOf("\n")}`;
 }
@@ -39787,7 +40202,7 @@ function labelOf(absolute) {
 function loadPowerProfile(file3) {
   const absolute = path9.resolve(file3);
   const label = labelOf(absolute);
-  let text3;
+  let text4;
   try {
     const real = realPathOrNearest(absolute);
     if (inGitDir(real))
@@ -39798,7 +40213,7 @@ function loadPowerProfile(file3) {
     if (!info.isFile())
       throw new ConfigError([`${label}: not a regular file; expected a power profile (JSON)`]);
     if (info.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
-    text3 = readFileSync2(real, "utf8");
+    text4 = readFileSync2(real, "utf8");
   } catch (error62) {
     if (error62 instanceof ConfigError) throw error62;
     const code2 = error62.code;
@@ -39806,7 +40221,7 @@ function loadPowerProfile(file3) {
       code2 === "ENOENT" ? `${label}: power profile not found` : `${label}: cannot read the power profile (${code2 ?? "error"})`
     ]);
   }
-  const result = parsePowerProfileText(text3, label);
+  const result = parsePowerProfileText(text4, label);
   if (!result.ok) throw new ConfigError(result.errors);
   return { profile: result.profile, label };
 }
@@ -39860,11 +40275,11 @@ function parseZoneId(id) {
   const indices = match[2].split(":");
   return { provider, parent: indices.length > 1 ? `${provider}:${indices.slice(0, -1).join(":")}` : null };
 }
-function parseMicrojoules(text3) {
-  const trimmed2 = text3.trim();
+function parseMicrojoules(text4) {
+  const trimmed2 = text4.trim();
   if (!/^\d{1,16}$/.test(trimmed2)) return null;
-  const value = Number(trimmed2);
-  return Number.isSafeInteger(value) ? value : null;
+  const value2 = Number(trimmed2);
+  return Number.isSafeInteger(value2) ? value2 : null;
 }
 function zoneLabel(zone) {
   return `${zone.id} (${zone.name})`;
@@ -39936,8 +40351,8 @@ function readAttribute(file3) {
   try {
     fd = openSync(file3, "r");
     const buffer = Buffer.alloc(MAX_ATTRIBUTE_BYTES);
-    const n = readSync(fd, buffer, 0, MAX_ATTRIBUTE_BYTES, 0);
-    return { ok: true, text: buffer.toString("utf8", 0, n) };
+    const n2 = readSync(fd, buffer, 0, MAX_ATTRIBUTE_BYTES, 0);
+    return { ok: true, text: buffer.toString("utf8", 0, n2) };
   } catch (error62) {
     return { ok: false, code: error62.code ?? "error" };
   } finally {
@@ -40459,7 +40874,11 @@ function benchmarkReport(run, rates) {
   if (banded.length === ok.length && ok.length > 0) {
     b.energyBandJ = { low: med((x) => x.energyBandJ.low), high: med((x) => x.energyBandJ.high) };
   }
-  Object.assign(b, summariseModel(ok, energyJ2));
+  Object.assign(b, summariseModel(ok, energyJ2, run.spec.quality));
+  if (b.layers) {
+    const same = JSON.stringify(b.layers);
+    for (const s of b.samples) if (s.layers && JSON.stringify(s.layers) === same) delete s.layers;
+  }
   return b;
 }
 function attachCleanerWhen(benchmarks, forecast, inp) {
@@ -40475,7 +40894,7 @@ function attachCleanerWhen(benchmarks, forecast, inp) {
   }
 }
 function meterNotes(b) {
-  return b.samples.flatMap((s) => s.notes.map((n) => `${b.name}: repeat ${s.repeat}: ${n}`));
+  return b.samples.flatMap((s) => s.notes.map((n2) => `${b.name}: repeat ${s.repeat}: ${n2}`));
 }
 function unique(items) {
   return [...new Set(items)];
@@ -40539,9 +40958,9 @@ var LinePrefixer = class {
    */
   write(chunk) {
     const data6 = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-    const n = data6.length;
-    if (n === 0) return !this.out.writableNeedDrain;
-    this.begin(n);
+    const n2 = data6.length;
+    if (n2 === 0) return !this.out.writableNeedDrain;
+    this.begin(n2);
     let pos = 0;
     if (this.afterCr) {
       this.afterCr = false;
@@ -40552,17 +40971,17 @@ var LinePrefixer = class {
     }
     let lf = -2;
     let cr = -2;
-    while (pos < n) {
+    while (pos < n2) {
       if (lf !== -1 && lf < pos) lf = data6.indexOf(LF, pos);
       if (cr !== -1 && cr < pos) cr = data6.indexOf(CR, pos);
       const stop = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
       if (stop === -1) {
-        this.hold(data6, pos, n);
+        this.hold(data6, pos, n2);
         break;
       }
       let end = stop + 1;
       if (data6[stop] === CR) {
-        if (end === n) this.afterCr = true;
+        if (end === n2) this.afterCr = true;
         else if (data6[end] === LF) end++;
       }
       this.line(data6, pos, stop, end);
@@ -40607,11 +41026,11 @@ var LinePrefixer = class {
    * (back to a character boundary) as a piece of a cut line; returns where the rest of data starts.
    */
   cutWhileOver(data6, start, stop) {
-    const cap = this.maxLineBytes;
-    while (this.pendingLen + (stop - start) > cap) {
+    const cap2 = this.maxLineBytes;
+    while (this.pendingLen + (stop - start) > cap2) {
       const pendingLen = this.pendingLen;
       const at2 = (i) => i < pendingLen ? this.pending[i] : data6[start + i - pendingLen];
-      let cut = cap;
+      let cut = cap2;
       for (let k = 0; k < 3 && isContinuation(at2(cut)); k++) cut--;
       this.putPrefix();
       if (cut <= pendingLen) {
@@ -40655,11 +41074,11 @@ var LinePrefixer = class {
   }
   /** Copies a few bytes (a prefix) one by one: cheaper than a native call. */
   putSmall(src) {
-    const n = src.length;
-    this.reserve(n);
+    const n2 = src.length;
+    this.reserve(n2);
     const out = this.outBuf;
     let o = this.outLen;
-    for (let i = 0; i < n; i++) out[o++] = src[i];
+    for (let i = 0; i < n2; i++) out[o++] = src[i];
     this.outLen = o;
   }
   /**
@@ -40805,7 +41224,7 @@ function readEnviron(path18) {
     const timer = setTimeout(() => stalled = true, STALLED_MS);
     timer.unref();
     return readFile2(path18, "utf8").then(
-      (text3) => text3,
+      (text4) => text4,
       () => null
     ).finally(() => {
       clearTimeout(timer);
@@ -40820,18 +41239,18 @@ function readEnviron(path18) {
 function defaultProcRoot() {
   return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
 }
-function parseStat(text3) {
-  const open6 = text3.indexOf("(");
-  const close = text3.lastIndexOf(")");
+function parseStat(text4) {
+  const open6 = text4.indexOf("(");
+  const close = text4.lastIndexOf(")");
   if (open6 < 0 || close < open6) return null;
-  const pid = Number(text3.slice(0, open6).trim());
-  const rest = text3.slice(close + 1).trim().split(/\s+/);
+  const pid = Number(text4.slice(0, open6).trim());
+  const rest = text4.slice(close + 1).trim().split(/\s+/);
   const [state = "", ppidText, pgidText] = rest;
   const ppid = Number(ppidText);
   const pgid = Number(pgidText);
   const startTime = rest[19];
   if (!Number.isInteger(pid) || !Number.isInteger(ppid) || !Number.isInteger(pgid) || !startTime) return null;
-  return { pid, ppid, pgid, state, startTime, comm: text3.slice(open6 + 1, close) };
+  return { pid, ppid, pgid, state, startTime, comm: text4.slice(open6 + 1, close) };
 }
 var isDead = (p) => p.state === "Z" || p.state === "X" || p.state === "x";
 var isPidName = (name2) => /^\d+$/.test(name2);
@@ -40979,8 +41398,8 @@ var ProcessTree = class {
     return sent;
   }
   stat(pid) {
-    const text3 = readSync2(`${this.root}/${pid}/stat`);
-    return text3 ? parseStat(text3) : null;
+    const text4 = readSync2(`${this.root}/${pid}/stat`);
+    return text4 ? parseStat(text4) : null;
   }
   childrenOf(pid) {
     let tids;
@@ -40991,9 +41410,9 @@ var ProcessTree = class {
     }
     const out = [];
     for (const tid of tids) {
-      const text3 = readSync2(`${this.root}/${pid}/task/${tid}/children`);
-      if (text3 === null) return null;
-      for (const p of text3.split(/\s+/)) if (p) out.push(Number(p));
+      const text4 = readSync2(`${this.root}/${pid}/task/${tid}/children`);
+      if (text4 === null) return null;
+      for (const p of text4.split(/\s+/)) if (p) out.push(Number(p));
     }
     return out;
   }
@@ -41016,8 +41435,8 @@ function scanProc(root) {
   }
   for (const name2 of names) {
     if (!isPidName(name2)) continue;
-    const text3 = readSync2(`${root}/${name2}/stat`);
-    const p = text3 ? parseStat(text3) : null;
+    const text4 = readSync2(`${root}/${name2}/stat`);
+    const p = text4 ? parseStat(text4) : null;
     if (p) out.set(p.pid, p);
   }
   return out;
@@ -41059,11 +41478,11 @@ var ofUid = (procRoot2, pid, uid) => uidsOf(procRoot2, pid)?.includes(uid) ?? fa
 function userProcesses(uid, procRoot2) {
   return [...scanProc(procRoot2).values()].filter((p) => !isDead(p) && ofUid(procRoot2, p.pid, uid));
 }
-function busyUserReason(user, procRoot2, describe3) {
+function busyUserReason(user, procRoot2, describe4) {
   const busy = userProcesses(user.uid, procRoot2);
   if (!busy.length) return void 0;
-  const n = busy.length;
-  return `user ${user.uid} already has ${n} process${n === 1 ? "" : "es"} running (${describe3(busy)}): the benchmark user must be dedicated to the benchmarks, since every process of it is ended after each run`;
+  const n2 = busy.length;
+  return `user ${user.uid} already has ${n2} process${n2 === 1 ? "" : "es"} running (${describe4(busy)}): the benchmark user must be dedicated to the benchmarks, since every process of it is ended after each run`;
 }
 var KILLERS = [
   ["/bin/kill", ["-KILL", "--", "-1"]],
@@ -41379,10 +41798,10 @@ async function endLeftovers(run) {
     return notes;
   }
   const left = await endUserProcesses(run.runAs, run.procRoot);
-  const n = left.length;
-  if (n) {
+  const n2 = left.length;
+  if (n2) {
     notes.push(
-      `ended ${n} process${n === 1 ? "" : "es"} of the benchmark user (uid ${run.runAs.uid}) still running after the benchmark exited: ${describePids(left)}`
+      `ended ${n2} process${n2 === 1 ? "" : "es"} of the benchmark user (uid ${run.runAs.uid}) still running after the benchmark exited: ${describePids(left)}`
     );
   }
   return notes;
@@ -41412,11 +41831,11 @@ async function endTree(run) {
     for (const p of left) ended.set(key(p), p);
   }
   killGroup(pgid, "SIGKILL");
-  const n = ended.size;
-  if (!n) return [];
+  const n2 = ended.size;
+  if (!n2) return [];
   const procs = [...ended.values()].sort((a, b) => a.pid - b.pid);
   return [
-    `ended ${n} process${n === 1 ? "" : "es"} left running after the benchmark exited: ${describePids(procs)}`
+    `ended ${n2} process${n2 === 1 ? "" : "es"} left running after the benchmark exited: ${describePids(procs)}`
   ];
 }
 function withReported(result, reported) {
@@ -41505,7 +41924,8 @@ var package_default = {
     "bench:gate-aa": "tsx scripts/bench-gate-aa.ts",
     "bench:gate-power": "tsx scripts/bench-gate-power.ts",
     "bench:forwarder": "tsx scripts/bench-forwarder.ts",
-    "gen:action": "tsx scripts/gen-action.ts"
+    "gen:action": "tsx scripts/gen-action.ts",
+    "tables:seed": "tsx scripts/seed-tables.ts"
   },
   dependencies: {
     "@actions/core": "^3.0.1",
@@ -41527,6 +41947,7 @@ var package_default = {
     esbuild: "^0.28.2",
     eslint: "^10.15.0",
     "i18n-iso-countries": "^7.14.0",
+    "playwright-core": "^1.65.2",
     prettier: "^3.10.1",
     tsx: "^4.23.15",
     typescript: "^5.9.3",
@@ -41558,7 +41979,7 @@ async function measure(opts) {
     intervalS: opts.intervalS,
     profilePath: opts.profilePath
   });
-  for (const n of meterNotes2) opts.note(n);
+  for (const n2 of meterNotes2) opts.note(n2);
   const releaseSignals = holdSignals(() => killAllGroups());
   try {
     const deps = {
@@ -41645,7 +42066,10 @@ async function runEngine(req) {
     if (baselineChoice.kind === "history") baseline = baselineChoice.data;
   }
   const report = applyGate(measured, {
-    budgetOf: (name2) => resolveBudget(config2.budget, config2.benchmarks.find((b) => b.name === name2)?.budget),
+    budgetOf: (name2) => {
+      const own2 = config2.benchmarks.find((b) => b.name === name2);
+      return resolveBudget(config2.budget, own2?.budget, own2?.quality ?? config2.quality);
+    },
     ...config2.budget?.total ? { total: config2.budget.total } : {},
     baseline
   });
@@ -41771,18 +42195,18 @@ async function writeReportFile(report, outDir, opts = {}) {
     const replaced = await replacedNotice(path14.join(dir.at, REPORT_FILE));
     const written = replaced ? { ...report, notices: [...report.notices, replaced] } : report;
     await writeFileAtomic(dir.at, REPORT_FILE, JSON.stringify(written, null, 2) + "\n");
-    for (const [name2, text3] of Object.entries(opts.beside ?? {})) await writeFileAtomic(dir.at, name2, text3);
+    for (const [name2, text4] of Object.entries(opts.beside ?? {})) await writeFileAtomic(dir.at, name2, text4);
     return { file: path14.join(outDir, REPORT_FILE), report: written };
   } finally {
     await dir.close();
   }
 }
-async function writeFileAtomic(dir, name2, text3) {
+async function writeFileAtomic(dir, name2, text4) {
   const temp = path14.join(dir, `.${name2}.${process.pid}.${randomBytes2(6).toString("hex")}.tmp`);
   try {
     const handle2 = await open5(temp, "wx");
     try {
-      await handle2.writeFile(text3);
+      await handle2.writeFile(text4);
       await handle2.sync();
     } finally {
       await handle2.close();
@@ -41876,6 +42300,333 @@ async function replacedNotice(file3) {
   }
 }
 
+// src/report/pareto.ts
+var MIN_CHART_POINTS = 2;
+function paretoPoints(report) {
+  const candidates = [];
+  for (const b of report.benchmarks) {
+    const parsed = EfficiencySchema.safeParse(b.efficiency);
+    if (!parsed.success) continue;
+    const { metric: metric2, quality } = parsed.data;
+    const energyJ2 = b.energyJ;
+    if (energyJ2 === null || !(energyJ2 > 0) || !Number.isFinite(energyJ2) || !Number.isFinite(quality))
+      continue;
+    candidates.push({ name: b.name, status: b.status, energyJ: energyJ2, quality, metric: metric2 });
+  }
+  const counts = /* @__PURE__ */ new Map();
+  for (const c of candidates) counts.set(c.metric, (counts.get(c.metric) ?? 0) + 1);
+  let metric = "";
+  let best = 0;
+  for (const [m, n2] of counts)
+    if (n2 > best) {
+      metric = m;
+      best = n2;
+    }
+  const chosen = candidates.filter((c) => c.metric === metric);
+  const points = chosen.map(({ name: name2, status, energyJ: energyJ2, quality }) => ({
+    name: name2,
+    status,
+    energyJ: energyJ2,
+    quality,
+    frontier: !chosen.some((o) => dominates(o, { energyJ: energyJ2, quality }))
+  }));
+  return { metric, points, otherMetrics: candidates.length - chosen.length };
+}
+function dominates(a, b) {
+  return a.energyJ <= b.energyJ && a.quality >= b.quality && (a.energyJ < b.energyJ || a.quality > b.quality);
+}
+function paretoChart(report) {
+  const chart = paretoPoints(report);
+  return chart.points.length >= MIN_CHART_POINTS ? chart : null;
+}
+function frontierOf(chart) {
+  return chart.points.filter((p) => p.frontier).sort((a, b) => a.energyJ - b.energyJ || a.quality - b.quality);
+}
+
+// src/report/pareto-axes.ts
+var SVG_WIDTH = 640;
+var SVG_HEIGHT = 400;
+var PLOT = { left: 64, right: SVG_WIDTH - 20, top: 40, bottom: SVG_HEIGHT - 56 };
+var LABEL_FONT_PX = 11;
+var LABEL_CHAR_PX = 6.6;
+var LABEL_MAX_CHARS = 28;
+function niceStep(raw) {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / power;
+  return (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10) * power;
+}
+function linearAxis(lo, hi, count2, floor) {
+  const step = niceStep((hi - lo) / count2);
+  let min = Math.floor(lo / step) * step;
+  if (floor !== void 0) min = Math.max(floor, min);
+  const max = Math.ceil(hi / step) * step;
+  const ticks = [];
+  for (let i = 0; min + i * step <= max + step * 1e-9; i++)
+    ticks.push(Number((min + i * step).toPrecision(12)));
+  return { log: false, min, max, ticks };
+}
+function energyUnit(max) {
+  return max >= 36e5 ? 36e5 : max >= 3600 ? 3600 : max >= 1 ? 1 : 1e-3;
+}
+function energyAxis(energies) {
+  if (energies.length === 0) return { log: false, min: 0, max: 10, ticks: [0, 2, 4, 6, 8, 10] };
+  const lo = Math.min(...energies);
+  const hi = Math.max(...energies);
+  const unit = energyUnit(hi);
+  if (hi / lo > 10) {
+    const [l0, l1] = [Math.log10(lo), Math.log10(hi)];
+    const pad2 = (l1 - l0) * 0.06;
+    const [min, max] = [10 ** (l0 - pad2), 10 ** (l1 + pad2)];
+    const decades = [];
+    const u = Math.log10(unit);
+    for (let d = Math.floor(l0 - pad2 - u); d <= Math.ceil(l1 + pad2 - u); d++) decades.push(d);
+    const within2 = (v) => v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9);
+    const at2 = (mantissas, every = 1) => decades.filter((d) => d % every === 0).flatMap((d) => mantissas.map((m) => Number((m * 10 ** d * unit).toPrecision(12)))).filter(within2);
+    let ticks = at2([1, 2, 5]);
+    if (ticks.length > 9) ticks = at2([1]);
+    for (let every = 2; ticks.length > 9; every++) ticks = at2([1], every);
+    return { log: true, min, max, ticks };
+  }
+  const pad = hi > lo ? (hi - lo) * 0.08 : hi * 0.2;
+  const axis = linearAxis((lo - pad) / unit, (hi + pad) / unit, 5, 0);
+  return { ...axis, min: axis.min * unit, max: axis.max * unit, ticks: axis.ticks.map((t) => t * unit) };
+}
+function qualityAxis(qualities) {
+  if (qualities.length === 0) return linearAxis(0, 1, 5);
+  const lo = Math.min(...qualities);
+  const hi = Math.max(...qualities);
+  const pad = hi > lo ? (hi - lo) * 0.08 : Math.abs(hi) * 0.05 || 0.5;
+  return linearAxis(lo - pad, hi + pad, 5);
+}
+function axisFraction(axis, v) {
+  if (axis.max === axis.min) return 0.5;
+  const t = axis.log ? (Math.log10(v) - Math.log10(axis.min)) / (Math.log10(axis.max) - Math.log10(axis.min)) : (v - axis.min) / (axis.max - axis.min);
+  return Math.min(1, Math.max(0, t));
+}
+function energyTick(joules) {
+  return formatEnergy(joules).replace(/\.(\d*?)0+(?= )/, (_, d) => d ? `.${d}` : "");
+}
+function qualityTick(axis) {
+  let decimals = 0;
+  while (decimals < 6 && axis.ticks.some((t) => Math.abs(t * 10 ** decimals - Math.round(t * 10 ** decimals)) > 1e-6))
+    decimals++;
+  return (v) => v.toFixed(decimals);
+}
+function qualityText(q) {
+  return String(roundSignificant(q, 3));
+}
+function overlap(a, b) {
+  const w2 = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  return w2 > 0 && h > 0 ? w2 * h : 0;
+}
+function labelBox(x, y, anchor2, width) {
+  const x0 = anchor2 === "start" ? x : anchor2 === "end" ? x - width : x - width / 2;
+  return { x0, y0: y - LABEL_FONT_PX + 2, x1: x0 + width, y1: y + 3 };
+}
+var SPOTS = [
+  [8, 4, "start", 0],
+  [-8, 4, "end", 0],
+  [7, -7, "start", 0],
+  [7, 15, "start", 0],
+  [-7, -7, "end", 0],
+  [-7, 15, "end", 0],
+  [0, -9, "middle", 0],
+  [0, 19, "middle", 0],
+  ...[1, 2, 3].flatMap((k) => [
+    [7, -7 - 12 * k, "start", 12 * k],
+    [7, 15 + 12 * k, "start", 12 * k],
+    [-7, -7 - 12 * k, "end", 12 * k],
+    [-7, 15 + 12 * k, "end", 12 * k]
+  ])
+];
+function placeLabels(dots, obstacles = []) {
+  const placed = new Array(dots.length);
+  const dotBoxes = [
+    ...dots.map((d) => ({ x0: d.x - d.r, y0: d.y - d.r, x1: d.x + d.r, y1: d.y + d.r })),
+    ...obstacles
+  ];
+  const taken = [];
+  const order = dots.map((_, i) => i).sort((a, b) => Number(dots[b].first) - Number(dots[a].first) || a - b);
+  const area = { x0: PLOT.left, y0: PLOT.top, x1: PLOT.right, y1: PLOT.bottom };
+  for (const i of order) {
+    const d = dots[i];
+    const width = Array.from(d.text).length * LABEL_CHAR_PX;
+    let best;
+    for (const [dx, dy, anchor2, far] of SPOTS) {
+      let [x, y] = [d.x + dx, d.y + dy];
+      let box = labelBox(x, y, anchor2, width);
+      const shiftX = Math.max(0, 2 - box.x0) - Math.max(0, box.x1 - (SVG_WIDTH - 2));
+      const shiftY = Math.max(0, 2 - box.y0) - Math.max(0, box.y1 - (SVG_HEIGHT - 2));
+      [x, y] = [x + shiftX, y + shiftY];
+      box = labelBox(x, y, anchor2, width);
+      const boxArea = (box.x1 - box.x0) * (box.y1 - box.y0);
+      let score = boxArea - overlap(box, area);
+      score += Math.abs(shiftX) + Math.abs(shiftY) + 2 * far;
+      for (const t of taken) score += 4 * overlap(box, t);
+      for (const b of dotBoxes) score += 4 * overlap(box, b);
+      if (!best || score < best.score) best = { label: { text: d.text, x, y, anchor: anchor2, box }, score };
+      if (score === 0) break;
+    }
+    placed[i] = best.label;
+    taken.push(best.label.box);
+  }
+  return placed;
+}
+
+// src/report/pareto-svg.ts
+var PARETO_FILE = "pareto.svg";
+var TITLE_MAX_CHARS = 48;
+var XML_UNSAFE = (
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+);
+var XML_ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;"
+};
+function xmlEscape(text4) {
+  return text4.replace(/[\t\r\n]+/g, " ").replace(XML_UNSAFE, "").replace(/[&<>"']/g, (c) => XML_ENTITIES[c]);
+}
+function truncate(text4, max) {
+  const chars = Array.from(text4);
+  return chars.length > max ? chars.slice(0, max - 1).join("") + "\u2026" : text4;
+}
+var STYLE = `
+  .bg { fill: #ffffff; }
+  text { fill: #1f2328; font-family: system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif; font-size: ${LABEL_FONT_PX}px; }
+  .title { font-size: 14px; font-weight: 600; }
+  .tick, .axis-label { fill: #59636e; }
+  .axis { stroke: #59636e; stroke-width: 1; }
+  .grid { stroke: #d1d9e0; stroke-width: 1; }
+  .dot { fill: #818b98; stroke: #ffffff; stroke-width: 1; }
+  .dot.frontier { fill: #1a7f37; stroke: #ffffff; stroke-width: 1.5; }
+  .step { fill: none; stroke: #1a7f37; stroke-width: 2; stroke-opacity: 0.6; }
+  @media (prefers-color-scheme: dark) {
+    .bg { fill: #0d1117; }
+    text { fill: #f0f6fc; }
+    .tick, .axis-label { fill: #9198a1; }
+    .axis { stroke: #9198a1; }
+    .grid { stroke: #3d444d; }
+    .dot { fill: #9198a1; stroke: #0d1117; }
+    .dot.frontier { fill: #3fb950; stroke: #0d1117; }
+    .step { stroke: #3fb950; }
+  }
+`;
+var n = (v) => (Math.round(v * 10) / 10).toString();
+function paretoSvg(chart, opts = {}) {
+  const id = (opts.idPrefix ?? "pareto").replace(/[^A-Za-z0-9_-]/g, "") || "pareto";
+  const metric = chart.metric || "quality";
+  const points = chart.points;
+  const xAxis = energyAxis(points.map((p) => p.energyJ));
+  const yAxis = qualityAxis(points.map((p) => p.quality));
+  const px = (e) => PLOT.left + axisFraction(xAxis, e) * (PLOT.right - PLOT.left);
+  const py = (q) => PLOT.bottom - axisFraction(yAxis, q) * (PLOT.bottom - PLOT.top);
+  const yTick = qualityTick(yAxis);
+  const title = truncate(opts.title ?? `${metric} against energy`, TITLE_MAX_CHARS);
+  const out = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SVG_WIDTH} ${SVG_HEIGHT}" width="${SVG_WIDTH}" height="${SVG_HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
+    `<title id="${id}-title">${xmlEscape(title)}</title>`,
+    `<desc id="${id}-desc">${xmlEscape(describe3(chart, xAxis))}</desc>`,
+    `<style>${STYLE}</style>`,
+    `<rect class="bg" width="${SVG_WIDTH}" height="${SVG_HEIGHT}"/>`,
+    `<text class="title" x="16" y="24">${xmlEscape(title)}</text>`
+  );
+  out.push(
+    `<g class="legend" aria-hidden="true">`,
+    `<circle class="dot frontier" cx="${SVG_WIDTH - 150}" cy="20" r="5"/><text x="${SVG_WIDTH - 141}" y="24">frontier</text>`,
+    `<circle class="dot" cx="${SVG_WIDTH - 80}" cy="20" r="4"/><text x="${SVG_WIDTH - 71}" y="24">others</text>`,
+    `</g>`
+  );
+  out.push(`<g class="axes" aria-hidden="true">`);
+  for (const t of xAxis.ticks) {
+    const x = px(t);
+    const label = energyTick(t);
+    const half = label.length * LABEL_CHAR_PX / 2;
+    const anchor2 = x + half > SVG_WIDTH - 2 ? "end" : x - half < 2 ? "start" : "middle";
+    out.push(
+      `<line class="grid" x1="${n(x)}" y1="${PLOT.top}" x2="${n(x)}" y2="${PLOT.bottom}"/>`,
+      `<text class="tick" x="${n(x)}" y="${PLOT.bottom + 16}" text-anchor="${anchor2}">${xmlEscape(label)}</text>`
+    );
+  }
+  for (const t of yAxis.ticks) {
+    const y = py(t);
+    out.push(
+      `<line class="grid" x1="${PLOT.left}" y1="${n(y)}" x2="${PLOT.right}" y2="${n(y)}"/>`,
+      `<text class="tick" x="${PLOT.left - 6}" y="${n(y + 4)}" text-anchor="end">${yTick(t)}</text>`
+    );
+  }
+  out.push(
+    `<line class="axis" x1="${PLOT.left}" y1="${PLOT.bottom}" x2="${PLOT.right}" y2="${PLOT.bottom}"/>`,
+    `<line class="axis" x1="${PLOT.left}" y1="${PLOT.top}" x2="${PLOT.left}" y2="${PLOT.bottom}"/>`,
+    `<text class="axis-label" x="${n((PLOT.left + PLOT.right) / 2)}" y="${SVG_HEIGHT - 14}" text-anchor="middle">energy per run${xAxis.log ? " (log scale)" : ""}</text>`,
+    `<text class="axis-label" x="16" y="${n((PLOT.top + PLOT.bottom) / 2)}" text-anchor="middle" transform="rotate(-90 16 ${n((PLOT.top + PLOT.bottom) / 2)})">${xmlEscape(truncate(metric, 40))}</text>`,
+    `</g>`
+  );
+  const frontier = frontierOf(chart);
+  const segments2 = [];
+  if (frontier.length > 1) {
+    const [first, ...rest] = frontier;
+    let [x, y] = [px(first.energyJ), py(first.quality)];
+    const d = [`M${n(x)} ${n(y)}`];
+    for (const p of rest) {
+      const [x2, y2] = [px(p.energyJ), py(p.quality)];
+      d.push(`H${n(x2)}V${n(y2)}`);
+      segments2.push(
+        { x0: x, y0: y - 2, x1: x2, y1: y + 2 },
+        { x0: x2 - 2, y0: Math.min(y, y2), x1: x2 + 2, y1: Math.max(y, y2) }
+      );
+      [x, y] = [x2, y2];
+    }
+    out.push(`<path class="step" d="${d.join("")}" aria-hidden="true"/>`);
+  }
+  const dots = points.map((p) => ({
+    x: px(p.energyJ),
+    y: py(p.quality),
+    r: p.frontier ? 5.5 : 4,
+    text: truncate(p.name, LABEL_MAX_CHARS),
+    first: p.frontier
+  }));
+  const labels = placeLabels(dots, segments2);
+  const order = points.map((_, i) => i).sort((a, b) => Number(points[a].frontier) - Number(points[b].frontier));
+  out.push(`<g class="points">`);
+  for (const i of order) {
+    const p = points[i];
+    const d = dots[i];
+    const tip = `${p.name}: ${formatEnergy(p.energyJ)}, ${metric} ${qualityText(p.quality)}${p.frontier ? " (frontier)" : ""}`;
+    out.push(
+      `<g class="point${p.frontier ? " frontier" : ""}">`,
+      `<circle class="dot${p.frontier ? " frontier" : ""}" cx="${n(d.x)}" cy="${n(d.y)}" r="${d.r}"><title>${xmlEscape(tip)}</title></circle>`
+    );
+    const l = labels[i];
+    out.push(
+      `<text class="label" x="${n(l.x)}" y="${n(l.y)}" text-anchor="${l.anchor}">${xmlEscape(l.text)}</text>`,
+      `</g>`
+    );
+  }
+  out.push(`</g>`, `</svg>`);
+  return out.join("\n") + "\n";
+}
+function describe3(chart, xAxis) {
+  const metric = chart.metric || "quality";
+  if (chart.points.length === 0) return `No benchmark reported ${metric} with its energy.`;
+  const es = chart.points.map((p) => p.energyJ);
+  const qs = chart.points.map((p) => p.quality);
+  const item = (p) => `${p.name} (${formatEnergy(p.energyJ)}, ${qualityText(p.quality)})`;
+  const others = chart.points.filter((p) => !p.frontier);
+  return [
+    `${metric} against energy per run for ${chart.points.length} benchmark${chart.points.length === 1 ? "" : "s"}:`,
+    `energy ${formatEnergy(Math.min(...es))} to ${formatEnergy(Math.max(...es))}${xAxis.log ? " (log scale)" : ""},`,
+    `${metric} ${qualityText(Math.min(...qs))} to ${qualityText(Math.max(...qs))}.`,
+    `Frontier (no other benchmark uses less energy and reaches higher ${metric}): ${frontierOf(chart).map(item).join("; ")}.`,
+    others.length ? `Others: ${others.map(item).join("; ")}.` : ""
+  ].filter(Boolean).join(" ");
+}
+
 // src/text/text-table.ts
 function textTable(rows) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
@@ -41902,9 +42653,10 @@ function modelLines(report) {
   for (const b of report.benchmarks) {
     const name2 = terminalSafe(b.name);
     const backend = b.backend ? ` (${b.backend})` : "";
-    if (b.layers?.length) {
-      const top = b.layers.slice(0, 3).map((l) => `${terminalSafe(l.name)} ${percentWhole(l.share)}`).join(", ");
-      out.push(`${name2}${backend}: top layers by MACs: ${top}`);
+    const top = topLayers(b.layers ?? [], 3);
+    if (top.length) {
+      const shares = top.map((l) => `${terminalSafe(l.name)} ${percentWhole(l.share)}`).join(", ");
+      out.push(`${name2}${backend}: top layers by MACs: ${shares}`);
     }
     const quality = [];
     if (typeof b.metrics?.psnrDb === "number")
@@ -42063,7 +42815,7 @@ function renderTable(report) {
     "Totals are sums of each benchmark's median repeat; CO2e = energy \xD7 PUE \xD7 grid intensity + embodied."
   ];
   lines.push("", ...gateLines(report));
-  for (const n of report.notices) lines.push(`notice: ${terminalSafe(n)}`);
+  for (const n2 of report.notices) lines.push(`notice: ${terminalSafe(n2)}`);
   return lines.join("\n") + "\n";
 }
 
@@ -42081,22 +42833,22 @@ var CARBON_FLAG_OPTIONS = {
   "intensity-source": { type: "string" },
   "electricity-maps-token": { type: "string" }
 };
-function numberFlag(name2, text3, min, max) {
-  if (text3 === void 0) return void 0;
-  const value = Number(text3);
-  if (text3.trim() === "" || !Number.isFinite(value) || value < min || value > max) {
-    throw new UsageError(`--${name2}: expected a number from ${min} to ${max}, found "${text3}"`);
+function numberFlag(name2, text4, min, max) {
+  if (text4 === void 0) return void 0;
+  const value2 = Number(text4);
+  if (text4.trim() === "" || !Number.isFinite(value2) || value2 < min || value2 > max) {
+    throw new UsageError(`--${name2}: expected a number from ${min} to ${max}, found "${text4}"`);
   }
-  return value;
+  return value2;
 }
-function intensitySourceFlag(text3) {
-  if (text3 === void 0) return void 0;
-  if (!isIntensitySource(text3)) {
+function intensitySourceFlag(text4) {
+  if (text4 === void 0) return void 0;
+  if (!isIntensitySource(text4)) {
     throw new UsageError(
-      `--intensity-source: expected one of ${INTENSITY_SOURCES.join(", ")}, found "${text3}"`
+      `--intensity-source: expected one of ${INTENSITY_SOURCES.join(", ")}, found "${text4}"`
     );
   }
-  return text3;
+  return text4;
 }
 function parseCarbonFlags(v) {
   const out = {};
@@ -42270,21 +43022,21 @@ var OPTIONS = {
   json: { type: "boolean", default: false },
   help: { type: "boolean", default: false }
 };
-function duration3(name2, text3) {
-  if (text3 === void 0) return void 0;
-  const s = parseLongDuration(text3);
+function duration3(name2, text4) {
+  if (text4 === void 0) return void 0;
+  const s = parseLongDuration(text4);
   if (s === null || s <= 0)
-    throw new UsageError(`--${name2}: expected a duration > 0 like 1h, 30m or 4y, found "${text3}"`);
+    throw new UsageError(`--${name2}: expected a duration > 0 like 1h, 30m or 4y, found "${text4}"`);
   return s;
 }
-function share(text3) {
-  if (text3 === void 0) return 1;
-  const m = /^(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/.exec(text3.trim());
-  const value = m ? Number(m[1]) / Number(m[2]) : Number(text3);
-  if (text3.trim() === "" || !Number.isFinite(value) || value <= 0 || value > 1) {
-    throw new UsageError(`--share: expected a number > 0 and \u2264 1 or a fraction like 4/128, found "${text3}"`);
+function share(text4) {
+  if (text4 === void 0) return 1;
+  const m = /^(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/.exec(text4.trim());
+  const value2 = m ? Number(m[1]) / Number(m[2]) : Number(text4);
+  if (text4.trim() === "" || !Number.isFinite(value2) || value2 <= 0 || value2 > 1) {
+    throw new UsageError(`--share: expected a number > 0 and \u2264 1 or a fraction like 4/128, found "${text4}"`);
   }
-  return value;
+  return value2;
 }
 function energyInput(v) {
   const kwh = numberFlag("energy-kwh", v["energy-kwh"], 0, 1e9);
@@ -42365,7 +43117,7 @@ async function footprintCommand(args) {
   if (values.json) process.stdout.write(JSON.stringify({ ...result, notices }, null, 2) + "\n");
   else {
     process.stdout.write(human(result) + "\n");
-    for (const n of notices) process.stderr.write(`notice: ${n}
+    for (const n2 of notices) process.stderr.write(`notice: ${n2}
 `);
   }
   return EXIT.ok;
@@ -42550,23 +43302,23 @@ file and set \`powerProfile: ./runner-power.json\` in carbon-gate.yml; runners w
 use the profile instead of the generic estimator. Stop other work first: it counts as load.`;
 var MIN_STEP_S = 0.2;
 var MAX_STEP_S = 600;
-function stepSeconds(value) {
-  if (value === void 0) return DEFAULT_STEP_S;
-  const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : parseDuration(value);
+function stepSeconds(value2) {
+  if (value2 === void 0) return DEFAULT_STEP_S;
+  const seconds = /^\d+(\.\d+)?$/.test(value2) ? Number(value2) : parseDuration(value2);
   if (seconds === null || seconds < MIN_STEP_S || seconds > MAX_STEP_S)
     throw new UsageError(
-      `calibrate: --duration-per-step: expected a duration from 0.2s to 10m like 5 or 5s, found ${JSON.stringify(value)}`
+      `calibrate: --duration-per-step: expected a duration from 0.2s to 10m like 5 or 5s, found ${JSON.stringify(value2)}`
     );
   return seconds;
 }
-function stepCount(value) {
-  if (value === void 0) return DEFAULT_STEPS;
-  const n = /^\d{1,3}$/.test(value) ? Number(value) : NaN;
-  if (!(n >= 2 && n <= 101))
+function stepCount(value2) {
+  if (value2 === void 0) return DEFAULT_STEPS;
+  const n2 = /^\d{1,3}$/.test(value2) ? Number(value2) : NaN;
+  if (!(n2 >= 2 && n2 <= 101))
     throw new UsageError(
-      `calibrate: --steps: expected a whole number from 2 to 101, found ${JSON.stringify(value)}`
+      `calibrate: --steps: expected a whole number from 2 to 101, found ${JSON.stringify(value2)}`
     );
-  return n;
+  return n2;
 }
 var say2 = (line) => process.stderr.write(`carbon-gate: calibrate: ${line}
 `);
@@ -42640,7 +43392,7 @@ commit it and set \`powerProfile: ./${path15.relative(process.cwd(), path15.reso
 import { readFile as readFile3 } from "node:fs/promises";
 
 // src/power-model/machines-file.ts
-var text2 = (doc) => field(external_exports.string().nullish(), doc, { expected: "a string" });
+var text3 = (doc) => field(external_exports.string().nullish(), doc, { expected: "a string" });
 var positive = (doc, int3 = false) => field((int3 ? external_exports.number().int() : external_exports.number()).positive().finite().nullish(), doc, {
   expected: int3 ? "a positive whole number" : "a positive number"
 });
@@ -42650,8 +43402,8 @@ var utilisation = field(external_exports.number().min(0).max(1), "CPU utilisatio
 var machine = external_exports.object({
   id: field(external_exports.union([external_exports.string(), external_exports.number()]), "Echoed in the output.", { expected: "a string or a number" }),
   cpuModel: field(external_exports.string().trim().min(1), "CPU model name.", { expected: "a CPU model name" }),
-  vendor: text2("Server vendor or CPU maker."),
-  architecture: text2("SPECpower architecture, e.g. cascadelake."),
+  vendor: text3("Server vendor or CPU maker."),
+  architecture: text3("SPECpower architecture, e.g. cascadelake."),
   year: field(external_exports.number().int().min(1990).max(2100).nullish(), "Availability year.", {
     expected: "a year from 1990 to 2100"
   }),
@@ -42670,13 +43422,13 @@ var machinesFileSchema = field(external_exports.array(machine), "Machines to pre
   expected: "a list of machines"
 });
 var KEYS = Object.keys(machine.shape);
-function parseMachines(value, file3) {
-  const result = machinesFileSchema.safeParse(value);
+function parseMachines(value2, file3) {
+  const result = machinesFileSchema.safeParse(value2);
   if (!result.success) {
-    const lines = issueLines(result.error.issues, value, machinesFileSchema, file3);
+    const lines = issueLines(result.error.issues, value2, machinesFileSchema, file3);
     return { ok: false, error: lines[0] ?? `${file3}: invalid machines file` };
   }
-  const warnings = value.flatMap(
+  const warnings = value2.flatMap(
     (raw, i) => Object.keys(raw).filter((k) => !KEYS.includes(k)).map((k) => {
       const match = closestMatch(k, KEYS);
       return `${file3}: ${formatPath([i, k])}: unknown key ignored${match ? `; did you mean "${match}"?` : ""}`;
@@ -42711,11 +43463,11 @@ Options:
 A bad FILE gives one line "FILE: [i].field: expected \u2026, found \u2026" and exit code 2.`;
 var MAX_BYTES2 = 16 * 1024 * 1024;
 async function readJson(file3) {
-  let text3;
+  let text4;
   try {
     const bytes2 = await readFile3(file3);
     if (bytes2.length > MAX_BYTES2) throw new ConfigError([`${file3}: the file is larger than 16 MiB`]);
-    text3 = new TextDecoder("utf-8", { fatal: true }).decode(bytes2);
+    text4 = new TextDecoder("utf-8", { fatal: true }).decode(bytes2);
   } catch (e) {
     if (e instanceof ConfigError) throw e;
     const code2 = e.code;
@@ -42724,7 +43476,7 @@ async function readJson(file3) {
     ]);
   }
   try {
-    return JSON.parse(text3);
+    return JSON.parse(text4);
   } catch (e) {
     throw new ConfigError([
       `${file3}: expected JSON, found invalid JSON (${e.message.split("\n")[0]})`
@@ -42832,11 +43584,11 @@ var OPTIONS2 = {
   json: { type: "boolean", default: false },
   help: { type: "boolean", default: false }
 };
-function durationFlag(text3) {
-  if (text3 === void 0) throw new UsageError("--duration: required, the job\u2019s length, e.g. --duration 2h");
-  const s = parseLongDuration(text3);
+function durationFlag(text4) {
+  if (text4 === void 0) throw new UsageError("--duration: required, the job\u2019s length, e.g. --duration 2h");
+  const s = parseLongDuration(text4);
   if (s === null || s <= 0)
-    throw new UsageError(`--duration: expected a duration > 0 like 45m, 2h or 1d, found "${text3}"`);
+    throw new UsageError(`--duration: expected a duration > 0 like 45m, 2h or 1d, found "${text4}"`);
   return s;
 }
 function noForecastReason(carbon2) {
@@ -42898,7 +43650,7 @@ async function whenCommand(args) {
     ...energyKwh !== void 0 ? { energyKwh: energyKwh * carbon2.pue.value } : {}
   }) : null;
   const reason2 = !info ? `no forecast available: ${noForecastReason(carbon2)}` : !hint ? `no window of ${formatDuration(durationS)} fits in the forecast from now to ${utcMinute(info.to)}` : void 0;
-  const notices = [...new Set(carbon2.grid.notices.filter((n) => !carbon2.warnings.includes(n)))];
+  const notices = [...new Set(carbon2.grid.notices.filter((n2) => !carbon2.warnings.includes(n2)))];
   const answer = {
     region: carbon2.grid.region,
     regionName: carbon2.grid.regionName,
@@ -42912,7 +43664,7 @@ async function whenCommand(args) {
   if (values.json) process.stdout.write(JSON.stringify(answer, null, 2) + "\n");
   else {
     process.stdout.write(human2(answer) + "\n");
-    for (const n of notices) process.stderr.write(`notice: ${terminalSafe(n)}
+    for (const n2 of notices) process.stderr.write(`notice: ${terminalSafe(n2)}
 `);
   }
   return EXIT.ok;
@@ -43012,9 +43764,16 @@ async function runCommand(args) {
   }).catch((e) => {
     throw abUsageError(e);
   });
+  const pareto = paretoChart(report);
   let written;
   try {
-    written = await writeReportFile(report, values.out);
+    written = await writeReportFile(
+      report,
+      values.out,
+      pareto ? { beside: { [PARETO_FILE]: paretoSvg(pareto) } } : {}
+    );
+    if (!pareto) await rm3(path16.join(values.out, PARETO_FILE), { force: true }).catch(() => {
+    });
   } catch (e) {
     const json2 = JSON.stringify(report, null, 2) + "\n";
     process.stdout.write(values.json ? json2 : renderTable(report) + json2);
@@ -43025,8 +43784,12 @@ async function runCommand(args) {
     return EXIT.benchmarkError;
   }
   if (values.json) process.stdout.write(JSON.stringify(written.report, null, 2) + "\n");
-  else process.stdout.write(renderTable(written.report) + `Report: ${written.file}
-`);
+  else {
+    const chart = pareto ? `Pareto chart: ${path16.join(path16.dirname(written.file), PARETO_FILE)}
+` : "";
+    process.stdout.write(renderTable(written.report) + `Report: ${written.file}
+` + chart);
+  }
   return exitCodeFor(written.report.verdict.status);
 }
 
@@ -43045,9 +43808,9 @@ async function validateCommand(args) {
   if (!found)
     throw new UsageError("validate: no carbon-gate.yml or carbon-gate.yaml here; pass --config FILE");
   const { config: config2 } = await loadConfig(found);
-  const n = config2.benchmarks.length;
+  const n2 = config2.benchmarks.length;
   const shown = path17.relative(process.cwd(), found) || found;
-  process.stdout.write(`${shown}: valid (${n} benchmark${n === 1 ? "" : "s"})
+  process.stdout.write(`${shown}: valid (${n2} benchmark${n2 === 1 ? "" : "s"})
 `);
   return EXIT.ok;
 }

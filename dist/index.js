@@ -848,7 +848,7 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value, index) {
+      constructor(key, value2, index) {
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
@@ -857,16 +857,16 @@ var require_tree = __commonJS({
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
-          this.middle = new _TstNode(key, value, index);
+          this.middle = new _TstNode(key, value2, index);
         } else {
-          this.value = value;
+          this.value = value2;
         }
       }
       /**
        * @param {string} key
        * @param {any} value
        */
-      add(key, value) {
+      add(key, value2) {
         const length = key.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
@@ -880,25 +880,25 @@ var require_tree = __commonJS({
           }
           if (node2.code === code2) {
             if (length === ++index) {
-              node2.value = value;
+              node2.value = value2;
               break;
             } else if (node2.middle !== null) {
               node2 = node2.middle;
             } else {
-              node2.middle = new _TstNode(key, value, index);
+              node2.middle = new _TstNode(key, value2, index);
               break;
             }
           } else if (node2.code < code2) {
             if (node2.left !== null) {
               node2 = node2.left;
             } else {
-              node2.left = new _TstNode(key, value, index);
+              node2.left = new _TstNode(key, value2, index);
               break;
             }
           } else if (node2.right !== null) {
             node2 = node2.right;
           } else {
-            node2.right = new _TstNode(key, value, index);
+            node2.right = new _TstNode(key, value2, index);
             break;
           }
         }
@@ -937,11 +937,11 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key, value) {
+      insert(key, value2) {
         if (this.node === null) {
-          this.node = new TstNode(key, value, 0);
+          this.node = new TstNode(key, value2, 0);
         } else {
-          this.node.add(key, value);
+          this.node.add(key, value2);
         }
       }
       /**
@@ -1042,11 +1042,11 @@ var require_util = __commonJS({
       return url2;
     }
     function isValidPort(port) {
-      const value = parseInt(port, 10);
-      return value === Number(port) && value >= 0 && value <= 65535;
+      const value2 = parseInt(port, 10);
+      return value2 === Number(port) && value2 >= 0 && value2 <= 65535;
     }
-    function isHttpOrHttpsPrefixed(value) {
-      return value != null && value[0] === "h" && value[1] === "t" && value[2] === "t" && value[3] === "p" && (value[4] === ":" || value[4] === "s" && value[5] === ":");
+    function isHttpOrHttpsPrefixed(value2) {
+      return value2 != null && value2[0] === "h" && value2[1] === "t" && value2[2] === "t" && value2[3] === "p" && (value2[4] === ":" || value2[4] === "s" && value2[5] === ":");
     }
     function parseURL(url2) {
       if (typeof url2 === "string") {
@@ -1170,11 +1170,11 @@ var require_util = __commonJS({
       const m = val.toString().match(KEEPALIVE_TIMEOUT_EXPR);
       return m ? parseInt(m[1], 10) * 1e3 : null;
     }
-    function headerNameToString(value) {
-      return typeof value === "string" ? headerNameLowerCasedRecord[value] ?? value.toLowerCase() : tree.lookup(value) ?? value.toString("latin1").toLowerCase();
+    function headerNameToString(value2) {
+      return typeof value2 === "string" ? headerNameLowerCasedRecord[value2] ?? value2.toLowerCase() : tree.lookup(value2) ?? value2.toString("latin1").toLowerCase();
     }
-    function bufferToLowerCasedHeaderName(value) {
-      return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
+    function bufferToLowerCasedHeaderName(value2) {
+      return tree.lookup(value2) ?? value2.toString("latin1").toLowerCase();
     }
     function parseHeaders(headers, obj2) {
       if (obj2 === void 0) obj2 = {};
@@ -1289,14 +1289,14 @@ var require_util = __commonJS({
             iterator = iterable[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { done, value } = await iterator.next();
+            const { done, value: value2 } = await iterator.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
               });
             } else {
-              const buf = Buffer.isBuffer(value) ? value : Buffer.from(value);
+              const buf = Buffer.isBuffer(value2) ? value2 : Buffer.from(value2);
               if (buf.byteLength) {
                 controller.enqueue(new Uint8Array(buf));
               }
@@ -1961,8 +1961,8 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key, value) {
-        processHeader(this, key, value);
+      addHeader(key, value2) {
+        processHeader(this, key, value2);
         return this;
       }
     };
@@ -2034,11 +2034,11 @@ var require_request = __commonJS({
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
-        const value = typeof val === "string" ? val.toLowerCase() : null;
-        if (value !== "close" && value !== "keep-alive") {
+        const value2 = typeof val === "string" ? val.toLowerCase() : null;
+        if (value2 !== "close" && value2 !== "keep-alive") {
           throw new InvalidArgumentError("invalid connection header");
         }
-        if (value === "close") {
+        if (value2 === "close") {
           request2.reset = true;
         }
       } else if (headerName === "expect") {
@@ -2703,9 +2703,9 @@ var require_utils = __commonJS({
     function enumToMap(obj2) {
       const res = {};
       Object.keys(obj2).forEach((key) => {
-        const value = obj2[key];
-        if (typeof value === "number") {
-          res[key] = value;
+        const value2 = obj2[key];
+        if (typeof value2 === "number") {
+          res[key] = value2;
         }
       });
       return res;
@@ -3518,11 +3518,11 @@ var require_data_url = __commonJS({
     }
     function collectAnHTTPQuotedString(input2, position, extractValue) {
       const positionStart = position.position;
-      let value = "";
+      let value2 = "";
       assert2(input2[position.position] === '"');
       position.position++;
       while (true) {
-        value += collectASequenceOfCodePoints(
+        value2 += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
           input2,
           position
@@ -3534,10 +3534,10 @@ var require_data_url = __commonJS({
         position.position++;
         if (quoteOrBackslash === "\\") {
           if (position.position >= input2.length) {
-            value += "\\";
+            value2 += "\\";
             break;
           }
-          value += input2[position.position];
+          value2 += input2[position.position];
           position.position++;
         } else {
           assert2(quoteOrBackslash === '"');
@@ -3545,7 +3545,7 @@ var require_data_url = __commonJS({
         }
       }
       if (extractValue) {
-        return value;
+        return value2;
       }
       return input2.slice(positionStart, position.position);
     }
@@ -3553,16 +3553,16 @@ var require_data_url = __commonJS({
       assert2(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name2, value] of parameters.entries()) {
+      for (let [name2, value2] of parameters.entries()) {
         serialization += ";";
         serialization += name2;
         serialization += "=";
-        if (!HTTP_TOKEN_CODEPOINTS.test(value)) {
-          value = value.replace(/(\\|")/g, "\\$1");
-          value = '"' + value;
-          value += '"';
+        if (!HTTP_TOKEN_CODEPOINTS.test(value2)) {
+          value2 = value2.replace(/(\\|")/g, "\\$1");
+          value2 = '"' + value2;
+          value2 += '"';
         }
-        serialization += value;
+        serialization += value2;
       }
       return serialization;
     }
@@ -3835,11 +3835,11 @@ var require_webidl = __commonJS({
           });
         }
         while (true) {
-          const { done, value } = method.next();
+          const { done, value: value2 } = method.next();
           if (done) {
             break;
           }
-          seq.push(converter(value, prefix, `${argument}[${index++}]`));
+          seq.push(converter(value2, prefix, `${argument}[${index++}]`));
         }
         return seq;
       };
@@ -3907,20 +3907,20 @@ var require_webidl = __commonJS({
               });
             }
           }
-          let value = dictionary[key];
+          let value2 = dictionary[key];
           const hasDefault = Object.hasOwn(options, "defaultValue");
-          if (hasDefault && value !== null) {
-            value ??= defaultValue();
+          if (hasDefault && value2 !== null) {
+            value2 ??= defaultValue();
           }
-          if (required2 || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key}`);
-            if (options.allowedValues && !options.allowedValues.includes(value)) {
+          if (required2 || hasDefault || value2 !== void 0) {
+            value2 = converter(value2, prefix, `${argument}.${key}`);
+            if (options.allowedValues && !options.allowedValues.includes(value2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
+                message: `${value2} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key] = value;
+            dict[key] = value2;
           }
         }
         return dict;
@@ -4131,8 +4131,8 @@ var require_util2 = __commonJS({
       }
       return true;
     }
-    function normalizeBinaryStringToUtf8(value) {
-      return Buffer.from(value, "binary").toString("utf8");
+    function normalizeBinaryStringToUtf8(value2) {
+      return Buffer.from(value2, "binary").toString("utf8");
     }
     function requestCurrentURL(request2) {
       return request2.urlList[request2.urlList.length - 1];
@@ -4493,8 +4493,8 @@ var require_util2 = __commonJS({
     function normalizeMethod(method) {
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
-    function serializeJavascriptValueToJSONString(value) {
-      const result = JSON.stringify(value);
+    function serializeJavascriptValueToJSONString(value2) {
+      const result = JSON.stringify(value2);
       if (result === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
@@ -4535,7 +4535,7 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key, [valueIndex]: value2 } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
@@ -4543,10 +4543,10 @@ var require_util2 = __commonJS({
               result = key;
               break;
             case "value":
-              result = value;
+              result = value2;
               break;
             case "key+value":
-              result = [key, value];
+              result = [key, value2];
               break;
           }
           return {
@@ -4612,8 +4612,8 @@ var require_util2 = __commonJS({
                 `Failed to execute 'forEach' on '${name2}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key, this);
+            for (const { 0: key, 1: value2 } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value2, key, this);
             }
           }
         }
@@ -4690,8 +4690,8 @@ var require_util2 = __commonJS({
       const protocol = url2.protocol;
       return protocol === "http:" || protocol === "https:";
     }
-    function simpleRangeHeaderValue(value, allowWhitespace) {
-      const data6 = value;
+    function simpleRangeHeaderValue(value2, allowWhitespace) {
+      const data6 = value2;
       if (!data6.startsWith("bytes")) {
         return "failure";
       }
@@ -4809,8 +4809,8 @@ var require_util2 = __commonJS({
       if (values === null) {
         return "failure";
       }
-      for (const value of values) {
-        const temporaryMimeType = parseMIMEType(value);
+      for (const value2 of values) {
+        const temporaryMimeType = parseMIMEType(value2);
         if (temporaryMimeType === "failure" || temporaryMimeType.essence === "*/*") {
           continue;
         }
@@ -4830,8 +4830,8 @@ var require_util2 = __commonJS({
       }
       return mimeType;
     }
-    function gettingDecodingSplitting(value) {
-      const input2 = value;
+    function gettingDecodingSplitting(value2) {
+      const input2 = value2;
       const position = { position: 0 };
       const values = [];
       let temporaryValue = "";
@@ -4862,11 +4862,11 @@ var require_util2 = __commonJS({
       return values;
     }
     function getDecodeSplit(name2, list) {
-      const value = list.get(name2, true);
-      if (value === null) {
+      const value2 = list.get(name2, true);
+      if (value2 === null) {
         return null;
       }
-      return gettingDecodingSplitting(value);
+      return gettingDecodingSplitting(value2);
     }
     var textDecoder = new TextDecoder();
     function utf8DecodeBytes(buffer) {
@@ -5049,19 +5049,19 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name2, value, filename = void 0) {
+      append(name2, value2, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        if (arguments.length === 3 && !isBlobLike(value)) {
+        if (arguments.length === 3 && !isBlobLike(value2)) {
           throw new TypeError(
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
         name2 = webidl.converters.USVString(name2, prefix, "name");
-        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
+        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix, "value", { strict: false }) : webidl.converters.USVString(value2, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name2, value, filename);
+        const entry = makeEntry(name2, value2, filename);
         this[kState].push(entry);
       }
       delete(name2) {
@@ -5096,19 +5096,19 @@ var require_formdata = __commonJS({
         name2 = webidl.converters.USVString(name2, prefix, "name");
         return this[kState].findIndex((entry) => entry.name === name2) !== -1;
       }
-      set(name2, value, filename = void 0) {
+      set(name2, value2, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        if (arguments.length === 3 && !isBlobLike(value)) {
+        if (arguments.length === 3 && !isBlobLike(value2)) {
           throw new TypeError(
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
         name2 = webidl.converters.USVString(name2, prefix, "name");
-        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
+        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix, "name", { strict: false }) : webidl.converters.USVString(value2, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name2, value, filename);
+        const entry = makeEntry(name2, value2, filename);
         const idx = this[kState].findIndex((entry2) => entry2.name === name2);
         if (idx !== -1) {
           this[kState] = [
@@ -5152,21 +5152,21 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name2, value, filename) {
-      if (typeof value === "string") {
+    function makeEntry(name2, value2, filename) {
+      if (typeof value2 === "string") {
       } else {
-        if (!isFileLike(value)) {
-          value = value instanceof Blob ? new File2([value], "blob", { type: value.type }) : new FileLike(value, "blob", { type: value.type });
+        if (!isFileLike(value2)) {
+          value2 = value2 instanceof Blob ? new File2([value2], "blob", { type: value2.type }) : new FileLike(value2, "blob", { type: value2.type });
         }
         if (filename !== void 0) {
           const options = {
-            type: value.type,
-            lastModified: value.lastModified
+            type: value2.type,
+            lastModified: value2.lastModified
           };
-          value = value instanceof NativeFile ? new File2([value], filename, options) : new FileLike(value, filename, options);
+          value2 = value2 instanceof NativeFile ? new File2([value2], filename, options) : new FileLike(value2, filename, options);
         }
       }
-      return { name: name2, value };
+      return { name: name2, value: value2 };
     }
     module.exports = { FormData, makeEntry };
   }
@@ -5264,19 +5264,19 @@ var require_formdata_parser = __commonJS({
         } else {
           position.position += 2;
         }
-        let value;
+        let value2;
         if (filename !== null) {
           contentType ??= "text/plain";
           if (!isAsciiString(contentType)) {
             contentType = "";
           }
-          value = new File2([body], filename, { type: contentType });
+          value2 = new File2([body], filename, { type: contentType });
         } else {
-          value = utf8DecodeBytes(Buffer.from(body));
+          value2 = utf8DecodeBytes(Buffer.from(body));
         }
         assert2(isUSVString(name2));
-        assert2(typeof value === "string" && isUSVString(value) || isFileLike(value));
-        entryList.push(makeEntry(name2, value, filename));
+        assert2(typeof value2 === "string" && isUSVString(value2) || isFileLike(value2));
+        entryList.push(makeEntry(name2, value2, filename));
       }
     }
     function parseMultipartFormDataHeaders(input2, position) {
@@ -5507,27 +5507,27 @@ var require_body = __commonJS({
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
         const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
-        const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
+        const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name2, value] of object2) {
-          if (typeof value === "string") {
+        for (const [name2, value2] of object2) {
+          if (typeof value2 === "string") {
             const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name2))}"\r
 \r
-${normalizeLinefeeds(value)}\r
+${normalizeLinefeeds(value2)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name2))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
-Content-Type: ${value.type || "application/octet-stream"}\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name2))}"` + (value2.name ? `; filename="${escape(value2.name)}"` : "") + `\r
+Content-Type: ${value2.type || "application/octet-stream"}\r
 \r
 `);
-            blobParts.push(chunk2, value, rn);
-            if (typeof value.size === "number") {
-              length += chunk2.byteLength + value.size + rn.byteLength;
+            blobParts.push(chunk2, value2, rn);
+            if (typeof value2.size === "number") {
+              length += chunk2.byteLength + value2.size + rn.byteLength;
             } else {
               hasUnknownSizeValue = true;
             }
@@ -5578,7 +5578,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             iterator = action(object2)[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { value, done } = await iterator.next();
+            const { value: value2, done } = await iterator.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
@@ -5586,7 +5586,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
               });
             } else {
               if (!isErrored(stream)) {
-                const buffer = new Uint8Array(value);
+                const buffer = new Uint8Array(value2);
                 if (buffer.byteLength) {
                   controller.enqueue(buffer);
                 }
@@ -5649,12 +5649,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           return consumeBody(this, parseJSONFromBytes, instance);
         },
         formData() {
-          return consumeBody(this, (value) => {
+          return consumeBody(this, (value2) => {
             const mimeType = bodyMimeType(this);
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value, mimeType);
+                  const parsed = multipartFormDataParser(value2, mimeType);
                   if (parsed === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
@@ -5663,10 +5663,10 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value.toString());
+                  const entries = new URLSearchParams(value2.toString());
                   const fd = new FormData();
-                  for (const [name2, value2] of entries) {
-                    fd.append(name2, value2);
+                  for (const [name2, value3] of entries) {
+                    fd.append(name2, value3);
                   }
                   return fd;
                 }
@@ -6922,13 +6922,13 @@ var require_client_h2 = __commonJS({
     } = http2;
     function parseH2Headers(headers) {
       const result = [];
-      for (const [name2, value] of Object.entries(headers)) {
-        if (Array.isArray(value)) {
-          for (const subvalue of value) {
+      for (const [name2, value2] of Object.entries(headers)) {
+        if (Array.isArray(value2)) {
+          for (const subvalue of value2) {
             result.push(Buffer.from(name2), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name2), Buffer.from(value));
+          result.push(Buffer.from(name2), Buffer.from(value2));
         }
       }
       return result;
@@ -7846,8 +7846,8 @@ var require_client = __commonJS({
       get pipelining() {
         return this[kPipelining];
       }
-      set pipelining(value) {
-        this[kPipelining] = value;
+      set pipelining(value2) {
+        this[kPipelining] = value2;
         this[kResume](true);
       }
       get [kPending]() {
@@ -10676,15 +10676,15 @@ var require_mock_utils = __commonJS({
         isPromise
       }
     } = __require("node:util");
-    function matchValue(match, value) {
+    function matchValue(match, value2) {
       if (typeof match === "string") {
-        return match === value;
+        return match === value2;
       }
       if (match instanceof RegExp) {
-        return match.test(value);
+        return match.test(value2);
       }
       if (typeof match === "function") {
-        return match(value) === true;
+        return match(value2) === true;
       }
       return false;
     }
@@ -10825,14 +10825,14 @@ var require_mock_utils = __commonJS({
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
-        const value = data6[key];
+        const value2 = data6[key];
         const name2 = Buffer.from(`${key}`);
-        if (Array.isArray(value)) {
-          for (let j = 0; j < value.length; ++j) {
-            result.push(name2, Buffer.from(`${value[j]}`));
+        if (Array.isArray(value2)) {
+          for (let j = 0; j < value2.length; ++j) {
+            result.push(name2, Buffer.from(`${value2[j]}`));
           }
         } else {
-          result.push(name2, Buffer.from(`${value}`));
+          result.push(name2, Buffer.from(`${value2}`));
         }
       }
       return result;
@@ -11982,25 +11982,25 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name2, value) {
-      value = headerValueNormalize(value);
+    function appendHeader(headers, name2, value2) {
+      value2 = headerValueNormalize(value2);
       if (!isValidHeaderName(name2)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
           value: name2,
           type: "header name"
         });
-      } else if (!isValidHeaderValue(value)) {
+      } else if (!isValidHeaderValue(value2)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value,
+          value: value2,
           type: "header value"
         });
       }
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name2, value, false);
+      return getHeadersList(headers).append(name2, value2, false);
     }
     function compareHeaderName(a, b) {
       return a[0] < b[0] ? -1 : 1;
@@ -12037,7 +12037,7 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name2, value, isLowerCase) {
+      append(name2, value2, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
@@ -12045,13 +12045,13 @@ var require_headers = __commonJS({
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter}${value2}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name: name2, value });
+          this[kHeadersMap].set(lowercaseName, { name: name2, value: value2 });
         }
         if (lowercaseName === "set-cookie") {
-          (this.cookies ??= []).push(value);
+          (this.cookies ??= []).push(value2);
         }
       }
       /**
@@ -12060,13 +12060,13 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name2, value, isLowerCase) {
+      set(name2, value2, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         if (lowercaseName === "set-cookie") {
-          this.cookies = [value];
+          this.cookies = [value2];
         }
-        this[kHeadersMap].set(lowercaseName, { name: name2, value });
+        this[kHeadersMap].set(lowercaseName, { name: name2, value: value2 });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
@@ -12091,15 +12091,15 @@ var require_headers = __commonJS({
         return this[kHeadersMap].get(isLowerCase ? name2 : name2.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
-          yield [name2, value];
+        for (const { 0: name2, 1: { value: value2 } } of this[kHeadersMap]) {
+          yield [name2, value2];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name: name2, value } of this[kHeadersMap].values()) {
-            headers[name2] = value;
+          for (const { name: name2, value: value2 } of this[kHeadersMap].values()) {
+            headers[name2] = value2;
           }
         }
         return headers;
@@ -12110,13 +12110,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name: name2, value } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name: name2, value: value2 } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
                 headers.push([name2, cookie]);
               }
             } else {
-              headers.push([name2, value]);
+              headers.push([name2, value2]);
             }
           }
         }
@@ -12134,9 +12134,9 @@ var require_headers = __commonJS({
           const firstValue = iterator.next().value;
           array2[0] = [firstValue[0], firstValue[1].value];
           assert2(firstValue[1].value !== null);
-          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
-            value = iterator.next().value;
-            x = array2[i] = [value[0], value[1].value];
+          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value2; i < size; ++i) {
+            value2 = iterator.next().value;
+            x = array2[i] = [value2[0], value2[1].value];
             assert2(x[1] !== null);
             left = 0;
             right = i;
@@ -12162,9 +12162,9 @@ var require_headers = __commonJS({
           return array2;
         } else {
           let i = 0;
-          for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
-            array2[i++] = [name2, value];
-            assert2(value !== null);
+          for (const { 0: name2, 1: { value: value2 } } of this[kHeadersMap]) {
+            array2[i++] = [name2, value2];
+            assert2(value2 !== null);
           }
           return array2.sort(compareHeaderName);
         }
@@ -12186,13 +12186,13 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name2, value) {
+      append(name2, value2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix = "Headers.append";
         name2 = webidl.converters.ByteString(name2, prefix, "name");
-        value = webidl.converters.ByteString(value, prefix, "value");
-        return appendHeader(this, name2, value);
+        value2 = webidl.converters.ByteString(value2, prefix, "value");
+        return appendHeader(this, name2, value2);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
       delete(name2) {
@@ -12246,30 +12246,30 @@ var require_headers = __commonJS({
         return this.#headersList.contains(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name2, value) {
+      set(name2, value2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix = "Headers.set";
         name2 = webidl.converters.ByteString(name2, prefix, "name");
-        value = webidl.converters.ByteString(value, prefix, "value");
-        value = headerValueNormalize(value);
+        value2 = webidl.converters.ByteString(value2, prefix, "value");
+        value2 = headerValueNormalize(value2);
         if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
             value: name2,
             type: "header name"
           });
-        } else if (!isValidHeaderValue(value)) {
+        } else if (!isValidHeaderValue(value2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value,
+            value: value2,
             type: "header value"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name2, value, false);
+        this.#headersList.set(name2, value2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -12292,13 +12292,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names;
         }
         for (let i = 0; i < names.length; ++i) {
-          const { 0: name2, 1: value } = names[i];
+          const { 0: name2, 1: value2 } = names[i];
           if (name2 === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name2, cookies[j]]);
             }
           } else {
-            headers.push([name2, value]);
+            headers.push([name2, value2]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12442,8 +12442,8 @@ var require_response = __commonJS({
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
         responseObject[kState].status = status;
-        const value = isomorphicEncode(URLSerializer(parsedURL));
-        responseObject[kState].headersList.append("location", value, true);
+        const value2 = isomorphicEncode(URLSerializer(parsedURL));
+        responseObject[kState].headersList.append("location", value2, true);
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response
@@ -12625,9 +12625,9 @@ var require_response = __commonJS({
         get(target, p) {
           return p in state ? state[p] : target[p];
         },
-        set(target, p, value) {
+        set(target, p, value2) {
           assert2(!(p in state));
-          target[p] = value;
+          target[p] = value2;
           return true;
         }
       });
@@ -12780,8 +12780,8 @@ var require_dispatcher_weakref = __commonJS({
     "use strict";
     var { kConnected, kSize } = require_symbols();
     var CompatWeakRef = class {
-      constructor(value) {
-        this.value = value;
+      constructor(value2) {
+        this.value = value2;
       }
       deref() {
         return this.value[kConnected] === 0 && this.value[kSize] === 0 ? void 0 : this.value;
@@ -13105,8 +13105,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name: name2, value } of headers.rawValues()) {
-              headersList.append(name2, value, false);
+            for (const { name: name2, value: value2 } of headers.rawValues()) {
+              headersList.append(name2, value2, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -13779,8 +13779,8 @@ var require_fetch = __commonJS({
         }
       }
       if (!request2.headersList.contains("accept", true)) {
-        const value = "*/*";
-        request2.headersList.append("accept", value, true);
+        const value2 = "*/*";
+        request2.headersList.append("accept", value2, true);
       }
       if (!request2.headersList.contains("accept-language", true)) {
         request2.headersList.append("accept-language", "*", true);
@@ -14379,11 +14379,11 @@ var require_fetch = __commonJS({
           let bytes2;
           let isFailure;
           try {
-            const { done, value } = await fetchParams.controller.next();
+            const { done, value: value2 } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes2 = done ? void 0 : value;
+            bytes2 = done ? void 0 : value2;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
               bytes2 = void 0;
@@ -14982,15 +14982,15 @@ var require_util4 = __commonJS({
       (async () => {
         while (!fr[kAborted]) {
           try {
-            const { done, value } = await chunkPromise;
+            const { done, value: value2 } = await chunkPromise;
             if (isFirstChunk && !fr[kAborted]) {
               queueMicrotask(() => {
                 fireAProgressEvent("loadstart", fr);
               });
             }
             isFirstChunk = false;
-            if (!done && types.isUint8Array(value)) {
-              bytes2.push(value);
+            if (!done && types.isUint8Array(value2)) {
+              bytes2.push(value2);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -15414,10 +15414,10 @@ var require_util5 = __commonJS({
     function getFieldValues(header) {
       assert2(header !== null);
       const values = [];
-      for (let value of header.split(",")) {
-        value = value.trim();
-        if (isValidHeaderName(value)) {
-          values.push(value);
+      for (let value2 of header.split(",")) {
+        value2 = value2.trim();
+        if (isValidHeaderName(value2)) {
+          values.push(value2);
         }
       }
       return values;
@@ -16101,9 +16101,9 @@ var require_constants4 = __commonJS({
 var require_util6 = __commonJS({
   "node_modules/undici/lib/web/cookies/util.js"(exports, module) {
     "use strict";
-    function isCTLExcludingHtab(value) {
-      for (let i = 0; i < value.length; ++i) {
-        const code2 = value.charCodeAt(i);
+    function isCTLExcludingHtab(value2) {
+      for (let i = 0; i < value2.length; ++i) {
+        const code2 = value2.charCodeAt(i);
         if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
@@ -16136,18 +16136,18 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookieValue(value) {
-      let len = value.length;
+    function validateCookieValue(value2) {
+      let len = value2.length;
       let i = 0;
-      if (value[0] === '"') {
-        if (len === 1 || value[len - 1] !== '"') {
+      if (value2[0] === '"') {
+        if (len === 1 || value2[len - 1] !== '"') {
           throw new Error("Invalid cookie value");
         }
         --len;
         ++i;
       }
       while (i < len) {
-        const code2 = value.charCodeAt(i++);
+        const code2 = value2.charCodeAt(i++);
         if (code2 < 33 || // exclude CTLs (0-31)
         code2 > 126 || // non-ascii and DEL (127)
         code2 === 34 || // "
@@ -16285,9 +16285,9 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value] = part.split("=");
+        const [key, ...value2] = part.split("=");
         const trimmedKey = key.trim();
-        const joinedValue = value.join("=");
+        const joinedValue = value2.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
         out.push(`${trimmedKey}=${joinedValue}`);
@@ -16320,7 +16320,7 @@ var require_parse = __commonJS({
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name2 = "";
-      let value = "";
+      let value2 = "";
       if (header.includes(";")) {
         const position = { position: 0 };
         nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
@@ -16329,7 +16329,7 @@ var require_parse = __commonJS({
         nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
-        value = nameValuePair;
+        value2 = nameValuePair;
       } else {
         const position = { position: 0 };
         name2 = collectASequenceOfCodePointsFast(
@@ -16337,16 +16337,16 @@ var require_parse = __commonJS({
           nameValuePair,
           position
         );
-        value = nameValuePair.slice(position.position + 1);
+        value2 = nameValuePair.slice(position.position + 1);
       }
       name2 = name2.trim();
-      value = value.trim();
-      if (name2.length + value.length > maxNameValuePairSize) {
+      value2 = value2.trim();
+      if (name2.length + value2.length > maxNameValuePairSize) {
         return null;
       }
       return {
         name: name2,
-        value,
+        value: value2,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
     }
@@ -16458,8 +16458,8 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name2, ...value] = piece.split("=");
-        out[name2.trim()] = value.join("=");
+        const [name2, ...value2] = piece.split("=");
+        out[name2.trim()] = value2.join("=");
       }
       return out;
     }
@@ -16516,11 +16516,11 @@ var require_cookies = __commonJS({
         key: "value"
       },
       {
-        converter: webidl.nullableConverter((value) => {
-          if (typeof value === "number") {
-            return webidl.converters["unsigned long long"](value);
+        converter: webidl.nullableConverter((value2) => {
+          if (typeof value2 === "number") {
+            return webidl.converters["unsigned long long"](value2);
           }
-          return new Date(value);
+          return new Date(value2);
         }),
         key: "expires",
         defaultValue: () => null
@@ -17032,26 +17032,26 @@ var require_util7 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
         const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name2, value = ""] = pair.split("=");
+        const [name2, value2 = ""] = pair.split("=");
         extensionList.set(
           removeHTTPWhitespace(name2, true, false),
-          removeHTTPWhitespace(value, false, true)
+          removeHTTPWhitespace(value2, false, true)
         );
         position.position++;
       }
       return extensionList;
     }
-    function isValidClientWindowBits(value) {
-      if (value.length === 0) {
+    function isValidClientWindowBits(value2) {
+      if (value2.length === 0) {
         return false;
       }
-      for (let i = 0; i < value.length; i++) {
-        const byte = value.charCodeAt(i);
+      for (let i = 0; i < value2.length; i++) {
+        const byte = value2.charCodeAt(i);
         if (byte < 48 || byte > 57) {
           return false;
         }
       }
-      const num = Number.parseInt(value, 10);
+      const num = Number.parseInt(value2, 10);
       return num >= 8 && num <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
@@ -18285,13 +18285,13 @@ var require_websocket = __commonJS({
 var require_util8 = __commonJS({
   "node_modules/undici/lib/web/eventsource/util.js"(exports, module) {
     "use strict";
-    function isValidLastEventId(value) {
-      return value.indexOf("\0") === -1;
+    function isValidLastEventId(value2) {
+      return value2.indexOf("\0") === -1;
     }
-    function isASCIINumber(value) {
-      if (value.length === 0) return false;
-      for (let i = 0; i < value.length; i++) {
-        if (value.charCodeAt(i) < 48 || value.charCodeAt(i) > 57) return false;
+    function isASCIINumber(value2) {
+      if (value2.length === 0) return false;
+      for (let i = 0; i < value2.length; i++) {
+        if (value2.charCodeAt(i) < 48 || value2.charCodeAt(i) > 57) return false;
       }
       return true;
     }
@@ -18522,12 +18522,12 @@ var require_eventsource_stream = __commonJS({
           const valueBytes = line.length - valueStart;
           const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value = line.toString("utf8", valueStart);
+          const value2 = line.toString("utf8", valueStart);
           if (event.data === void 0) {
-            event.data = value;
+            event.data = value2;
           } else {
             event.data += `
-${value}`;
+${value2}`;
           }
           this.dataLineCount++;
           return;
@@ -19197,14 +19197,14 @@ var require_light = __commonJS({
           this._last = null;
           this.length = 0;
         }
-        push(value) {
+        push(value2) {
           var node2;
           this.length++;
           if (typeof this.incr === "function") {
             this.incr();
           }
           node2 = {
-            value,
+            value: value2,
             prev: this._last,
             next: null
           };
@@ -19217,7 +19217,7 @@ var require_light = __commonJS({
           return void 0;
         }
         shift() {
-          var value;
+          var value2;
           if (this._first == null) {
             return;
           } else {
@@ -19226,13 +19226,13 @@ var require_light = __commonJS({
               this.decr();
             }
           }
-          value = this._first.value;
+          value2 = this._first.value;
           if ((this._first = this._first.next) != null) {
             this._first.prev = null;
           } else {
             this._last = null;
           }
-          return value;
+          return value2;
         }
         first() {
           if (this._first != null) {
@@ -19573,7 +19573,7 @@ var require_light = __commonJS({
           var base;
           if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
             return typeof (base = this.heartbeat = setInterval(() => {
-              var amount2, incr, maximum, now, reservoir;
+              var amount3, incr, maximum, now, reservoir;
               now = Date.now();
               if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
                 this._lastReservoirRefresh = now;
@@ -19582,12 +19582,12 @@ var require_light = __commonJS({
               }
               if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
                 ({
-                  reservoirIncreaseAmount: amount2,
+                  reservoirIncreaseAmount: amount3,
                   reservoirIncreaseMaximum: maximum,
                   reservoir
                 } = this.storeOptions);
                 this._lastReservoirIncrease = now;
-                incr = maximum != null ? Math.min(amount2, maximum - reservoir) : amount2;
+                incr = maximum != null ? Math.min(amount3, maximum - reservoir) : amount3;
                 if (incr > 0) {
                   this.storeOptions.reservoir += incr;
                   return this.instance._drainAll(this.computeCapacity());
@@ -20512,22 +20512,22 @@ var require_utils2 = __commonJS({
     }
     var toString = Object.prototype.toString;
     exports.toString = toString;
-    var isFunction = function isFunction2(value) {
-      return typeof value === "function";
+    var isFunction = function isFunction2(value2) {
+      return typeof value2 === "function";
     };
     if (isFunction(/x/)) {
-      exports.isFunction = isFunction = function(value) {
-        return typeof value === "function" && toString.call(value) === "[object Function]";
+      exports.isFunction = isFunction = function(value2) {
+        return typeof value2 === "function" && toString.call(value2) === "[object Function]";
       };
     }
     exports.isFunction = isFunction;
-    var isArray = Array.isArray || function(value) {
-      return value && typeof value === "object" ? toString.call(value) === "[object Array]" : false;
+    var isArray = Array.isArray || function(value2) {
+      return value2 && typeof value2 === "object" ? toString.call(value2) === "[object Array]" : false;
     };
     exports.isArray = isArray;
-    function indexOf(array2, value) {
+    function indexOf(array2, value2) {
       for (var i = 0, len = array2.length; i < len; i++) {
-        if (array2[i] === value) {
+        if (array2[i] === value2) {
           return i;
         }
       }
@@ -20549,10 +20549,10 @@ var require_utils2 = __commonJS({
       }
       return string4.replace(badChars, escapeChar);
     }
-    function isEmpty(value) {
-      if (!value && value !== 0) {
+    function isEmpty(value2) {
+      if (!value2 && value2 !== 0) {
         return true;
-      } else if (isArray(value) && value.length === 0) {
+      } else if (isArray(value2) && value2.length === 0) {
         return true;
       } else {
         return false;
@@ -20695,7 +20695,7 @@ var require_each = __commonJS({
         if (options.data) {
           data6 = _utils.createFrame(options.data);
         }
-        function execIteration(field3, index, last, value) {
+        function execIteration(field3, index, last, value2) {
           if (data6) {
             data6.key = field3;
             data6.index = index;
@@ -20705,9 +20705,9 @@ var require_each = __commonJS({
               data6.contextPath = contextPath + field3;
             }
           }
-          ret = ret + fn(value, {
+          ret = ret + fn(value2, {
             data: data6,
-            blockParams: _utils.blockParams([value, field3], [contextPath + field3, null])
+            blockParams: _utils.blockParams([value2, field3], [contextPath + field3, null])
           });
         }
         if (context && typeof context === "object") {
@@ -21387,11 +21387,11 @@ var require_runtime = __commonJS({
           }
           return programWrapper;
         },
-        data: function data6(value, depth) {
-          while (value && depth--) {
-            value = value._parent;
+        data: function data6(value2, depth) {
+          while (value2 && depth--) {
+            value2 = value2._parent;
           }
-          return value;
+          return value2;
         },
         mergeIfNeeded: function mergeIfNeeded(param, common) {
           var obj2 = param || common;
@@ -22416,12 +22416,12 @@ var require_visitor = __commonJS({
       mutating: false,
       // Visits a given value. If mutating, will replace the value if necessary.
       acceptKey: function acceptKey(node2, name2) {
-        var value = this.accept(node2[name2]);
+        var value2 = this.accept(node2[name2]);
         if (this.mutating) {
-          if (value && !isDispatchable(this, value.type)) {
-            throw new _exception2["default"]('Unexpected node type "' + value.type + '" found when accepting ' + name2 + " on " + node2.type);
+          if (value2 && !isDispatchable(this, value2.type)) {
+            throw new _exception2["default"]('Unexpected node type "' + value2.type + '" found when accepting ' + name2 + " on " + node2.type);
           }
-          node2[name2] = value;
+          node2[name2] = value2;
         }
       },
       // Performs an accept operation with added sanity check to ensure
@@ -23220,20 +23220,20 @@ var require_compiler = __commonJS({
       },
       pushParam: function pushParam(val) {
         validateLiteral(val);
-        var value = val.value != null ? val.value : val.original || "";
+        var value2 = val.value != null ? val.value : val.original || "";
         var depth = validateDepth(val);
         if (this.stringParams) {
-          if (typeof value !== "number" && typeof value !== "boolean") {
-            value = String(value);
+          if (typeof value2 !== "number" && typeof value2 !== "boolean") {
+            value2 = String(value2);
           }
-          if (value.replace) {
-            value = value.replace(/^(\.?\.\/)*/g, "").replace(/\//g, ".");
+          if (value2.replace) {
+            value2 = value2.replace(/^(\.?\.\/)*/g, "").replace(/\//g, ".");
           }
           if (depth) {
             this.addDepth(depth);
           }
           this.opcode("getContext", depth);
-          this.opcode("pushStringParam", value, val.type);
+          this.opcode("pushStringParam", value2, val.type);
           if (val.type === "SubExpression") {
             this.accept(val);
           }
@@ -23247,11 +23247,11 @@ var require_compiler = __commonJS({
               var blockParamChild = val.parts.slice(1).join(".");
               this.opcode("pushId", "BlockParam", blockParamIndex, blockParamChild);
             } else {
-              value = val.original || value;
-              if (value.replace) {
-                value = value.replace(/^this(?:\.|$)/, "").replace(/^\.\//, "").replace(/^\.$/, "");
+              value2 = val.original || value2;
+              if (value2.replace) {
+                value2 = value2.replace(/^this(?:\.|$)/, "").replace(/^\.\//, "").replace(/^\.$/, "");
               }
-              this.opcode("pushId", val.type, value);
+              this.opcode("pushId", val.type, value2);
             }
           }
           this.accept(val);
@@ -23343,25 +23343,25 @@ var require_compiler = __commonJS({
       return depth;
     }
     function validateLiteral(node2) {
-      var value = node2.value;
-      if (node2.type === "StringLiteral" && typeof value !== "string") {
+      var value2 = node2.value;
+      if (node2.type === "StringLiteral" && typeof value2 !== "string") {
         throw invalidAst(node2, "value must be a string");
-      } else if (node2.type === "NumberLiteral" && typeof value !== "number") {
+      } else if (node2.type === "NumberLiteral" && typeof value2 !== "number") {
         throw invalidAst(node2, "value must be a number");
-      } else if (node2.type === "BooleanLiteral" && typeof value !== "boolean") {
+      } else if (node2.type === "BooleanLiteral" && typeof value2 !== "boolean") {
         throw invalidAst(node2, "value must be a boolean");
       }
     }
-    function validateStringArray(node2, value, name2) {
-      if (!_utils.isArray(value)) {
+    function validateStringArray(node2, value2, name2) {
+      if (!_utils.isArray(value2)) {
         throw invalidAst(node2, name2 + " must be an array");
       }
-      for (var i = 0; i < value.length; i++) {
-        if (typeof value[i] !== "string") {
+      for (var i = 0; i < value2.length; i++) {
+        if (typeof value2[i] !== "string") {
           throw invalidAst(node2, name2 + " must only contain strings");
         }
       }
-      return value;
+      return value2;
     }
     function validateParts(path21) {
       return validateStringArray(path21, path21.parts, "parts");
@@ -24512,7 +24512,7 @@ var require_source_map_consumer = __commonJS({
       var temp = {};
       var originalMappings = [];
       var generatedMappings = [];
-      var mapping, str2, segment, end, value;
+      var mapping, str2, segment, end, value2;
       while (index < length) {
         if (aStr.charAt(index) === ";") {
           generatedLine++;
@@ -24536,9 +24536,9 @@ var require_source_map_consumer = __commonJS({
             segment = [];
             while (index < end) {
               base64VLQ.decode(aStr, index, temp);
-              value = temp.value;
+              value2 = temp.value;
               index = temp.rest;
-              segment.push(value);
+              segment.push(value2);
             }
             if (segment.length === 2) {
               throw new Error("Found a source, but no line and column");
@@ -25162,8 +25162,8 @@ var require_code_gen = __commonJS({
     function escapeSurrogate(surrogate) {
       return "\\u" + surrogate.charCodeAt(0).toString(16);
     }
-    function safeJsonLiteral(value) {
-      return escapeScriptDelimiters(JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029").replace(/[\ud800-\udfff]/g, escapeSurrogate));
+    function safeJsonLiteral(value2) {
+      return escapeScriptDelimiters(JSON.stringify(value2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029").replace(/[\ud800-\udfff]/g, escapeSurrogate));
     }
     var SourceNode = void 0;
     try {
@@ -25267,9 +25267,9 @@ var require_code_gen = __commonJS({
         var _this = this;
         var pairs = [];
         Object.keys(obj2).forEach(function(key) {
-          var value = castChunk(obj2[key], _this);
-          if (value !== "undefined") {
-            pairs.push([_this.quotedString(key), ":", value]);
+          var value2 = castChunk(obj2[key], _this);
+          if (value2 !== "undefined") {
+            pairs.push([_this.quotedString(key), ":", value2]);
           }
         });
         var ret = this.generateList(pairs);
@@ -25312,8 +25312,8 @@ var require_javascript_compiler = __commonJS({
     var _utils = require_utils2();
     var _codeGen = require_code_gen();
     var _codeGen2 = _interopRequireDefault(_codeGen);
-    function Literal(value) {
-      this.value = value;
+    function Literal(value2) {
+      this.value = value2;
     }
     function JavaScriptCompiler() {
     }
@@ -25777,8 +25777,8 @@ var require_javascript_compiler = __commonJS({
       // Pushes a value onto the stack. This operation prevents
       // the compiler from creating a temporary variable to hold
       // it.
-      pushLiteral: function pushLiteral(value) {
-        this.pushStackLiteral(value);
+      pushLiteral: function pushLiteral(value2) {
+        this.pushStackLiteral(value2);
       },
       // [pushProgram]
       //
@@ -25913,7 +25913,7 @@ var require_javascript_compiler = __commonJS({
       //
       // Pops a value off the stack and assigns it to the current hash
       assignToHash: function assignToHash(key) {
-        var value = this.popStack(), context = void 0, type = void 0, id = void 0;
+        var value2 = this.popStack(), context = void 0, type = void 0, id = void 0;
         if (this.trackIds) {
           id = this.popStack();
         }
@@ -25931,7 +25931,7 @@ var require_javascript_compiler = __commonJS({
         if (id) {
           hash2.ids[key] = id;
         }
-        hash2.values[key] = value;
+        hash2.values[key] = value2;
       },
       pushId: function pushId(type, name2, child2) {
         if (type === "BlockParam") {
@@ -26944,26 +26944,26 @@ var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function toJS(value, arg, ctx) {
-      if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
-      if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
-          return value.toJSON(arg, ctx);
+    function toJS(value2, arg, ctx) {
+      if (Array.isArray(value2))
+        return value2.map((v, i) => toJS(v, String(i), ctx));
+      if (value2 && typeof value2.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value2))
+          return value2.toJSON(arg, ctx);
         const data6 = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data6);
+        ctx.anchors.set(value2, data6);
         ctx.onCreate = (res2) => {
           data6.res = res2;
           delete ctx.onCreate;
         };
-        const res = value.toJSON(arg, ctx);
+        const res = value2.toJSON(arg, ctx);
         if (ctx.onCreate)
           ctx.onCreate(res);
         return res;
       }
-      if (typeof value === "bigint" && !ctx?.keep)
-        return Number(value);
-      return value;
+      if (typeof value2 === "bigint" && !ctx?.keep)
+        return Number(value2);
+      return value2;
     }
     exports.toJS = toJS;
   }
@@ -27135,11 +27135,11 @@ var require_Scalar = __commonJS({
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
-    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
     var Scalar = class extends Node.NodeBase {
-      constructor(value) {
+      constructor(value2) {
         super(identity.SCALAR);
-        this.value = value;
+        this.value = value2;
       }
       toJSON(arg, ctx) {
         return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
@@ -27166,7 +27166,7 @@ var require_createNode = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
+    function findTagObject(value2, tagName, tags) {
       if (tagName) {
         const match = tags.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) ?? match[0];
@@ -27174,53 +27174,53 @@ var require_createNode = __commonJS({
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value) && !t.format);
+      return tags.find((t) => t.identify?.(value2) && !t.format);
     }
-    function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
-        value = value.contents;
-      if (identity.isNode(value))
-        return value;
-      if (identity.isPair(value)) {
+    function createNode(value2, tagName, ctx) {
+      if (identity.isDocument(value2))
+        value2 = value2.contents;
+      if (identity.isNode(value2))
+        return value2;
+      if (identity.isPair(value2)) {
         const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map2.items.push(value);
+        map2.items.push(value2);
         return map2;
       }
-      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
-        value = value.valueOf();
+      if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
+        value2 = value2.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
       let ref = void 0;
-      if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref = sourceObjects.get(value);
+      if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
+        ref = sourceObjects.get(value2);
         if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value));
+          ref.anchor ?? (ref.anchor = onAnchor(value2));
           return new Alias.Alias(ref.anchor);
         } else {
           ref = { anchor: null, node: null };
-          sourceObjects.set(value, ref);
+          sourceObjects.set(value2, ref);
         }
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      let tagObj = findTagObject(value2, tagName, schema.tags);
       if (!tagObj) {
-        if (value && typeof value.toJSON === "function") {
-          value = value.toJSON();
+        if (value2 && typeof value2.toJSON === "function") {
+          value2 = value2.toJSON();
         }
-        if (!value || typeof value !== "object") {
-          const node3 = new Scalar.Scalar(value);
+        if (!value2 || typeof value2 !== "object") {
+          const node3 = new Scalar.Scalar(value2);
           if (ref)
             ref.node = node3;
           return node3;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value2 instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value2) ? schema[identity.SEQ] : schema[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar.Scalar(value2);
       if (tagName)
         node2.tag = tagName;
       else if (!tagObj.default)
@@ -27240,8 +27240,8 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path21, value) {
-      let v = value;
+    function collectionFromPath(schema, path21, value2) {
+      let v = value2;
       for (let i = path21.length - 1; i >= 0; --i) {
         const k = path21[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
@@ -27292,16 +27292,16 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path21, value) {
+      addIn(path21, value2) {
         if (isEmptyPath(path21))
-          this.add(value);
+          this.add(value2);
         else {
           const [key, ...rest] = path21;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
-            node2.addIn(rest, value);
+            node2.addIn(rest, value2);
           else if (node2 === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -27355,16 +27355,16 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
+      setIn(path21, value2) {
         const [key, ...rest] = path21;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key, value2);
         } else {
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
-            node2.setIn(rest, value);
+            node2.setIn(rest, value2);
           else if (node2 === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -27400,14 +27400,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -27424,14 +27424,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -27448,12 +27448,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -27465,12 +27465,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -27485,39 +27485,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -27559,13 +27559,13 @@ var require_stringifyString = __commonJS({
       }
       return true;
     }
-    function doubleQuotedString(value, ctx) {
-      const json2 = JSON.stringify(value);
+    function doubleQuotedString(value2, ctx) {
+      const json2 = JSON.stringify(value2);
       if (ctx.options.doubleQuotedAsJSON)
         return json2;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str2 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
@@ -27639,22 +27639,22 @@ var require_stringifyString = __commonJS({
       str2 = start ? str2 + json2.slice(start) : json2;
       return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
-    function singleQuotedString(value, ctx) {
-      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
-        return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+    function singleQuotedString(value2, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
+        return doubleQuotedString(value2, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
 ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function quotedString(value, ctx) {
+    function quotedString(value2, ctx) {
       const { singleQuote } = ctx.options;
       let qs;
       if (singleQuote === false)
         qs = doubleQuotedString;
       else {
-        const hasDouble = value.includes('"');
-        const hasSingle = value.includes("'");
+        const hasDouble = value2.includes('"');
+        const hasSingle = value2.includes("'");
         if (hasDouble && !hasSingle)
           qs = singleQuotedString;
         else if (hasSingle && !hasDouble)
@@ -27662,7 +27662,7 @@ ${indent}`) + "'";
         else
           qs = singleQuote ? singleQuotedString : doubleQuotedString;
       }
-      return qs(value, ctx);
+      return qs(value2, ctx);
     }
     var blockEndNewlines;
     try {
@@ -27670,27 +27670,27 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
-      if (!blockQuote || /\n[\t ]+$/.test(value)) {
-        return quotedString(value, ctx);
+      if (!blockQuote || /\n[\t ]+$/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
-      if (!value)
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
+      if (!value2)
         return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
-      for (endStart = value.length; endStart > 0; --endStart) {
-        const ch = value[endStart - 1];
+      for (endStart = value2.length; endStart > 0; --endStart) {
+        const ch = value2[endStart - 1];
         if (ch !== "\n" && ch !== "	" && ch !== " ")
           break;
       }
-      let end = value.substring(endStart);
+      let end = value2.substring(endStart);
       const endNlPos = end.indexOf("\n");
       if (endNlPos === -1) {
         chomp = "-";
-      } else if (value === end || endNlPos !== end.length - 1) {
+      } else if (value2 === end || endNlPos !== end.length - 1) {
         chomp = "+";
         if (onChompKeep)
           onChompKeep();
@@ -27698,7 +27698,7 @@ ${indent}`) + "'";
         chomp = "";
       }
       if (end) {
-        value = value.slice(0, -end.length);
+        value2 = value2.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
         end = end.replace(blockEndNewlines, `$&${indent}`);
@@ -27706,8 +27706,8 @@ ${indent}`) + "'";
       let startWithSpace = false;
       let startEnd;
       let startNlPos = -1;
-      for (startEnd = 0; startEnd < value.length; ++startEnd) {
-        const ch = value[startEnd];
+      for (startEnd = 0; startEnd < value2.length; ++startEnd) {
+        const ch = value2[startEnd];
         if (ch === " ")
           startWithSpace = true;
         else if (ch === "\n")
@@ -27715,9 +27715,9 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
-        value = value.substring(start.length);
+        value2 = value2.substring(start.length);
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
@@ -27728,7 +27728,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal2) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -27741,37 +27741,37 @@ ${indent}`) + "'";
           return `>${header}
 ${indent}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
+      value2 = value2.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value}${end}`;
+${indent}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value } = item;
+      const { type, value: value2 } = item;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
-      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
-        return quotedString(value, ctx);
+      if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
+        return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      if (containsDocumentMarker(value)) {
+      if (containsDocumentMarker(value2)) {
         if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent === indentStep) {
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str2 = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
       }
       return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
@@ -27944,7 +27944,7 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
@@ -27956,7 +27956,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -27971,12 +27971,12 @@ var require_stringifyPair = __commonJS({
         explicitKey = true;
       }
       if (ctx.inFlow) {
-        if (allNullValues || value == null) {
+        if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
           return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
-      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+      } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
         str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
           str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
@@ -27997,26 +27997,26 @@ ${indent}:`;
           str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
-        vsb = !!value.spaceBefore;
-        vcb = value.commentBefore;
-        valueComment = value.comment;
+      if (identity.isNode(value2)) {
+        vsb = !!value2.spaceBefore;
+        vcb = value2.commentBefore;
+        valueComment = value2.comment;
       } else {
         vsb = false;
         vcb = null;
         valueComment = null;
-        if (value && typeof value === "object")
-          value = doc.createNode(value);
+        if (value2 && typeof value2 === "object")
+          value2 = doc.createNode(value2);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity.isScalar(value2))
         ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -28032,11 +28032,11 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity.isCollection(value2)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
-        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        const flow = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
         if (hasNewline || !flow) {
           let hasPropsLine = false;
           if (hasNewline && (vs0 === "&" || vs0 === "!")) {
@@ -28099,7 +28099,7 @@ var require_merge = __commonJS({
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge4 = {
-      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
@@ -28109,8 +28109,8 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge4.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge4.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge4.tag && tag.default);
-    function addMergeToJSMap(ctx, map2, value) {
-      const source2 = resolveAliasValue(ctx, value);
+    function addMergeToJSMap(ctx, map2, value2) {
+      const source2 = resolveAliasValue(ctx, value2);
       if (identity.isSeq(source2))
         for (const it of source2.items)
           mergeValue(ctx, map2, it);
@@ -28120,20 +28120,20 @@ var require_merge = __commonJS({
       else
         mergeValue(ctx, map2, source2);
     }
-    function mergeValue(ctx, map2, value) {
-      const source2 = resolveAliasValue(ctx, value);
+    function mergeValue(ctx, map2, value2) {
+      const source2 = resolveAliasValue(ctx, value2);
       if (!identity.isMap(source2))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source2.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key, value3] of srcMap) {
         if (map2 instanceof Map) {
           if (!map2.has(key))
-            map2.set(key, value2);
+            map2.set(key, value3);
         } else if (map2 instanceof Set) {
           map2.add(key);
         } else if (!Object.prototype.hasOwnProperty.call(map2, key)) {
           Object.defineProperty(map2, key, {
-            value: value2,
+            value: value3,
             writable: true,
             enumerable: true,
             configurable: true
@@ -28142,8 +28142,8 @@ var require_merge = __commonJS({
       }
       return map2;
     }
-    function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    function resolveAliasValue(ctx, value2) {
+      return ctx && identity.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -28160,20 +28160,20 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map2, { key, value }) {
+    function addPairToJSMap(ctx, map2, { key, value: value2 }) {
       if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map2, value);
+        key.addToJSMap(ctx, map2, value2);
       else if (merge4.isMergeKey(ctx, key))
-        merge4.addMergeToJSMap(ctx, map2, value);
+        merge4.addMergeToJSMap(ctx, map2, value2);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map2 instanceof Map) {
-          map2.set(jsKey, toJS.toJS(value, jsKey, ctx));
+          map2.set(jsKey, toJS.toJS(value2, jsKey, ctx));
         } else if (map2 instanceof Set) {
           map2.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
-          const jsValue = toJS.toJS(value, stringKey, ctx);
+          const jsValue = toJS.toJS(value2, stringKey, ctx);
           if (stringKey in map2)
             Object.defineProperty(map2, stringKey, {
               value: jsValue,
@@ -28223,24 +28223,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value, ctx) {
+    function createPair(key, value2, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value, void 0, ctx);
+      const v = createNode.createNode(value2, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key, value2 = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key;
-        this.value = value;
+        this.value = value2;
       }
       clone(schema) {
-        let { key, value } = this;
+        let { key, value: value2 } = this;
         if (identity.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
-          value = value.clone(schema);
-        return new _Pair(key, value);
+        if (identity.isNode(value2))
+          value2 = value2.clone(schema);
+        return new _Pair(key, value2);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -28443,17 +28443,17 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj2, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map2 = new this(schema);
-        const add = (key, value) => {
+        const add = (key, value2) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj2, key, value);
+            value2 = replacer.call(obj2, key, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
-          if (value !== void 0 || keepUndefined)
-            map2.items.push(Pair.createPair(key, value, ctx));
+          if (value2 !== void 0 || keepUndefined)
+            map2.items.push(Pair.createPair(key, value2, ctx));
         };
         if (obj2 instanceof Map) {
-          for (const [key, value] of obj2)
-            add(key, value);
+          for (const [key, value2] of obj2)
+            add(key, value2);
         } else if (obj2 && typeof obj2 === "object") {
           for (const key of Object.keys(obj2))
             add(key, obj2[key]);
@@ -28511,8 +28511,8 @@ var require_YAMLMap = __commonJS({
       has(key) {
         return !!findPair(this.items, key);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key, value2) {
+        this.add(new Pair.Pair(key, value2), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -28590,8 +28590,8 @@ var require_YAMLSeq = __commonJS({
         super(identity.SEQ, schema);
         this.items = [];
       }
-      add(value) {
-        this.items.push(value);
+      add(value2) {
+        this.items.push(value2);
       }
       /**
        * Removes a value from the collection.
@@ -28632,15 +28632,15 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
+      set(key, value2) {
         const idx = asItemIndex(key);
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
-          prev.value = value;
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value2))
+          prev.value = value2;
         else
-          this.items[idx] = value;
+          this.items[idx] = value2;
       }
       toJSON(_, ctx) {
         const seq = [];
@@ -28716,7 +28716,7 @@ var require_string = __commonJS({
     "use strict";
     var stringifyString = require_stringifyString();
     var string4 = {
-      identify: (value) => typeof value === "string",
+      identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: (str2) => str2,
@@ -28735,7 +28735,7 @@ var require_null = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
-      identify: (value) => value == null,
+      identify: (value2) => value2 == null,
       createNode: () => new Scalar.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
@@ -28753,18 +28753,18 @@ var require_bool = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
-      identify: (value) => typeof value === "boolean",
+      identify: (value2) => typeof value2 === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
       resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
-      stringify({ source: source2, value }, ctx) {
+      stringify({ source: source2, value: value2 }, ctx) {
         if (source2 && boolTag.test.test(source2)) {
           const sv = source2[0] === "t" || source2[0] === "T";
-          if (value === sv)
+          if (value2 === sv)
             return source2;
         }
-        return value ? ctx.options.trueStr : ctx.options.falseStr;
+        return value2 ? ctx.options.trueStr : ctx.options.falseStr;
       }
     };
     exports.boolTag = boolTag;
@@ -28775,13 +28775,13 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
-      if (typeof value === "bigint")
-        return String(value);
-      const num = typeof value === "number" ? value : Number(value);
+    function stringifyNumber({ format, minFractionDigits, tag, value: value2 }) {
+      if (typeof value2 === "bigint")
+        return String(value2);
+      const num = typeof value2 === "number" ? value2 : Number(value2);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
@@ -28805,7 +28805,7 @@ var require_float = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -28813,7 +28813,7 @@ var require_float = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -28825,7 +28825,7 @@ var require_float = __commonJS({
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
@@ -28849,16 +28849,16 @@ var require_int = __commonJS({
   "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
-      const { value } = node2;
-      if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
+      const { value: value2 } = node2;
+      if (intIdentify(value2) && value2 >= 0)
+        return prefix + value2.toString(radix);
       return stringifyNumber.stringifyNumber(node2);
     }
     var intOct = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
@@ -28875,7 +28875,7 @@ var require_int = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
@@ -28924,20 +28924,20 @@ var require_schema2 = __commonJS({
     var Scalar = require_Scalar();
     var map2 = require_map();
     var seq = require_seq();
-    function intIdentify(value) {
-      return typeof value === "bigint" || Number.isInteger(value);
+    function intIdentify(value2) {
+      return typeof value2 === "bigint" || Number.isInteger(value2);
     }
-    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var stringifyJSON = ({ value: value2 }) => JSON.stringify(value2);
     var jsonScalars = [
       {
-        identify: (value) => typeof value === "string",
+        identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
         resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
-        identify: (value) => value == null,
+        identify: (value2) => value2 == null,
         createNode: () => new Scalar.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
@@ -28946,7 +28946,7 @@ var require_schema2 = __commonJS({
         stringify: stringifyJSON
       },
       {
-        identify: (value) => typeof value === "boolean",
+        identify: (value2) => typeof value2 === "boolean",
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
@@ -28959,10 +28959,10 @@ var require_schema2 = __commonJS({
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
         resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
-        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+        stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
-        identify: (value) => typeof value === "number",
+        identify: (value2) => typeof value2 === "number",
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
@@ -28992,7 +28992,7 @@ var require_binary = __commonJS({
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
-      identify: (value) => value instanceof Uint8Array,
+      identify: (value2) => value2 instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
       tag: "tag:yaml.org,2002:binary",
@@ -29018,10 +29018,10 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
-        if (!value)
+      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+        if (!value2)
           return "";
-        const buf = value;
+        const buf = value2;
         let str2;
         if (typeof node_buffer.Buffer === "function") {
           str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
@@ -29093,25 +29093,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value;
+          let key, value2;
           if (Array.isArray(it)) {
             if (it.length === 2) {
               key = it[0];
-              value = it[1];
+              value2 = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
               key = keys[0];
-              value = it[key];
+              value2 = it[key];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key, value2, ctx));
         }
       return pairs2;
     }
@@ -29158,16 +29158,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map2);
         for (const pair of this.items) {
-          let key, value;
+          let key, value2;
           if (identity.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            value2 = toJS.toJS(pair.value, key, ctx);
           } else {
             key = toJS.toJS(pair, "", ctx);
           }
           if (map2.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map2.set(key, value);
+          map2.set(key, value2);
         }
         return map2;
       }
@@ -29181,7 +29181,7 @@ var require_omap = __commonJS({
     YAMLOMap.tag = "tag:yaml.org,2002:omap";
     var omap = {
       collection: "seq",
-      identify: (value) => value instanceof Map,
+      identify: (value2) => value2 instanceof Map,
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
@@ -29211,14 +29211,14 @@ var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function boolStringify({ value, source: source2 }, ctx) {
-      const boolObj = value ? trueTag : falseTag;
+    function boolStringify({ value: value2, source: source2 }, ctx) {
+      const boolObj = value2 ? trueTag : falseTag;
       if (source2 && boolObj.test.test(source2))
         return source2;
-      return value ? ctx.options.trueStr : ctx.options.falseStr;
+      return value2 ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
-      identify: (value) => value === true,
+      identify: (value2) => value2 === true,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
@@ -29226,7 +29226,7 @@ var require_bool2 = __commonJS({
       stringify: boolStringify
     };
     var falseTag = {
-      identify: (value) => value === false,
+      identify: (value2) => value2 === false,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
@@ -29245,7 +29245,7 @@ var require_float2 = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -29253,7 +29253,7 @@ var require_float2 = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -29265,7 +29265,7 @@ var require_float2 = __commonJS({
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
@@ -29292,7 +29292,7 @@ var require_int2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     function intResolve(str2, offset, radix, { intAsBigInt }) {
       const sign = str2[0];
       if (sign === "-" || sign === "+")
@@ -29317,10 +29317,10 @@ var require_int2 = __commonJS({
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
-      const { value } = node2;
-      if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+      const { value: value2 } = node2;
+      if (intIdentify(value2)) {
+        const str2 = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -29398,13 +29398,13 @@ var require_set = __commonJS({
         const pair = YAMLMap.findPair(this.items, key);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
-        if (typeof value !== "boolean")
-          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+      set(key, value2) {
+        if (typeof value2 !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
         const prev = YAMLMap.findPair(this.items, key);
-        if (prev && !value) {
+        if (prev && !value2) {
           this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value) {
+        } else if (!prev && value2) {
           this.items.push(new Pair.Pair(key));
         }
       }
@@ -29423,10 +29423,10 @@ var require_set = __commonJS({
         const { replacer } = ctx;
         const set3 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
-          for (let value of iterable) {
+          for (let value2 of iterable) {
             if (typeof replacer === "function")
-              value = replacer.call(iterable, value, value);
-            set3.items.push(Pair.createPair(value, null, ctx));
+              value2 = replacer.call(iterable, value2, value2);
+            set3.items.push(Pair.createPair(value2, null, ctx));
           }
         return set3;
       }
@@ -29434,7 +29434,7 @@ var require_set = __commonJS({
     YAMLSet.tag = "tag:yaml.org,2002:set";
     var set2 = {
       collection: "map",
-      identify: (value) => value instanceof Set,
+      identify: (value2) => value2 instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
@@ -29468,33 +29468,33 @@ var require_timestamp = __commonJS({
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
-      let { value } = node2;
+      let { value: value2 } = node2;
       let num = (n) => n;
-      if (typeof value === "bigint")
+      if (typeof value2 === "bigint")
         num = (n) => BigInt(n);
-      else if (isNaN(value) || !isFinite(value))
+      else if (isNaN(value2) || !isFinite(value2))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
-      if (value < 0) {
+      if (value2 < 0) {
         sign = "-";
-        value *= num(-1);
+        value2 *= num(-1);
       }
       const _60 = num(60);
-      const parts = [value % _60];
-      if (value < 60) {
+      const parts = [value2 % _60];
+      if (value2 < 60) {
         parts.unshift(0);
       } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
-        if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
+        value2 = (value2 - parts[0]) / _60;
+        parts.unshift(value2 % _60);
+        if (value2 >= 60) {
+          value2 = (value2 - parts[0]) / _60;
+          parts.unshift(value2);
         }
       }
       return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
-      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      identify: (value2) => typeof value2 === "bigint" || Number.isInteger(value2),
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
@@ -29503,7 +29503,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var floatTime = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
@@ -29512,7 +29512,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var timestamp = {
-      identify: (value) => value instanceof Date,
+      identify: (value2) => value2 instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
       // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
@@ -29535,7 +29535,7 @@ var require_timestamp = __commonJS({
         }
         return new Date(date5);
       },
-      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+      stringify: ({ value: value2 }) => value2?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
@@ -29809,7 +29809,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options) {
+      constructor(value2, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -29841,7 +29841,7 @@ var require_Document = __commonJS({
         } else
           this.directives = new directives.Directives({ version: version2 });
         this.setSchema(version2, options);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -29866,14 +29866,14 @@ var require_Document = __commonJS({
         return copy2;
       }
       /** Adds a value to the document. */
-      add(value) {
+      add(value2) {
         if (assertCollection(this.contents))
-          this.contents.add(value);
+          this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path21, value) {
+      addIn(path21, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path21, value);
+          this.contents.addIn(path21, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29892,10 +29892,10 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node2.anchor);
       }
-      createNode(value, replacer, options) {
+      createNode(value2, replacer, options) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
-          value = replacer.call({ "": value }, "", value);
+          value2 = replacer.call({ "": value2 }, "", value2);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
           const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
@@ -29922,7 +29922,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node2 = createNode.createNode(value, tag, ctx);
+        const node2 = createNode.createNode(value2, tag, ctx);
         if (flow && identity.isCollection(node2))
           node2.flow = true;
         setAnchors();
@@ -29932,9 +29932,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
+      createPair(key, value2, options = {}) {
         const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
+        const v = this.createNode(value2, null, options);
         return new Pair.Pair(k, v);
       }
       /**
@@ -29993,24 +29993,24 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key, value2) {
         if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection2.collectionFromPath(this.schema, [key], value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key, value2);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
+      setIn(path21, value2) {
         if (Collection2.isEmptyPath(path21)) {
-          this.contents = value;
+          this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path21), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path21), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path21, value);
+          this.contents.setIn(path21, value2);
         }
       }
       /**
@@ -30396,7 +30396,7 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep2, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
           next: key ?? sep2?.[0],
@@ -30439,7 +30439,7 @@ var require_resolve_block_map = __commonJS({
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
-          next: value,
+          next: value2,
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
@@ -30448,14 +30448,14 @@ var require_resolve_block_map = __commonJS({
         offset = valueProps.end;
         if (valueProps.found) {
           if (implicitKey) {
-            if (value?.type === "block-map" && !valueProps.hasNewline)
+            if (value2?.type === "block-map" && !valueProps.hasNewline)
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
@@ -30501,18 +30501,18 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value } of bs.items) {
+      for (const { start, value: value2 } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
-          next: value,
+          next: value2,
           offset,
           onError,
           parentIndent: bs.indent,
           startOnNewline: true
         });
         if (!props.found) {
-          if (props.anchor || props.tag || value) {
-            if (value?.type === "block-seq")
+          if (props.anchor || props.tag || value2) {
+            if (value2?.type === "block-seq")
               onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
               onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
@@ -30523,9 +30523,9 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node2 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node2 = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
         offset = node2.range[2];
         seq.items.push(node2);
       }
@@ -30607,7 +30607,7 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep2, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
@@ -30618,7 +30618,7 @@ var require_resolve_flow_collection = __commonJS({
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -30673,10 +30673,10 @@ var require_resolve_flow_collection = __commonJS({
           }
         }
         if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
-          if (isBlock(value))
+          if (isBlock(value2))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
@@ -30688,7 +30688,7 @@ var require_resolve_flow_collection = __commonJS({
           const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
-            next: value,
+            next: value2,
             offset: keyNode.range[2],
             onError,
             parentIndent: fc.indent,
@@ -30708,15 +30708,15 @@ var require_resolve_flow_collection = __commonJS({
               if (props.start < valueProps.found.offset - 1024)
                 onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
-          } else if (value) {
-            if ("source" in value && value.source?.[0] === ":")
-              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+          } else if (value2) {
+            if ("source" in value2 && value2.source?.[0] === ":")
+              onError(value2, "MISSING_CHAR", `Missing space after : in ${fcName}`);
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
-            if (isBlock(value))
+            if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
@@ -30859,11 +30859,11 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
@@ -30893,11 +30893,11 @@ var require_resolve_block_scalar = __commonJS({
         if (lines[i][0].length > trimIndent)
           chompStart = i + 1;
       }
-      let value = "";
+      let value2 = "";
       let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
+        value2 += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
         let [indent, content] = lines[i];
         offset += indent.length + content.length + 1;
@@ -30911,23 +30911,23 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
+          value2 += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
           if (sep2 === " ")
             sep2 = "\n";
           else if (!prevMoreIndented && sep2 === "\n")
             sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
+          value2 += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
           if (sep2 === "\n")
-            value += "\n";
+            value2 += "\n";
           else
             sep2 = "\n";
         } else {
-          value += sep2 + content;
+          value2 += sep2 + content;
           sep2 = " ";
           prevMoreIndented = false;
         }
@@ -30937,15 +30937,15 @@ var require_resolve_block_scalar = __commonJS({
           break;
         case "+":
           for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
-          if (value[value.length - 1] !== "\n")
-            value += "\n";
+            value2 += "\n" + lines[i][0].slice(trimIndent);
+          if (value2[value2.length - 1] !== "\n")
+            value2 += "\n";
           break;
         default:
-          value += "\n";
+          value2 += "\n";
       }
       const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      return { value: value2, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -31030,20 +31030,20 @@ var require_resolve_flow_scalar = __commonJS({
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source: source2, end } = scalar;
       let _type;
-      let value;
+      let value2;
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source2, _onError);
+          value2 = plainValue(source2, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
-          value = singleQuotedValue(source2, _onError);
+          value2 = singleQuotedValue(source2, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source2, _onError);
+          value2 = doubleQuotedValue(source2, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -31058,7 +31058,7 @@ var require_resolve_flow_scalar = __commonJS({
       const valueEnd = offset + source2.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
-        value,
+        value: value2,
         type: _type,
         comment: re.comment,
         range: [offset, valueEnd, re.offset]
@@ -31251,28 +31251,28 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+        tag = findScalarTagByName(ctx.schema, value2, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+        tag = findScalarTagByTest(ctx, value2, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error63) {
         const msg = error63 instanceof Error ? error63.message : String(error63);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar.Scalar(value2);
       }
       scalar.range = range;
-      scalar.source = value;
+      scalar.source = value2;
       if (type)
         scalar.type = type;
       if (tagName)
@@ -31283,7 +31283,7 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
       if (tagName === "!")
         return schema[identity.SCALAR];
       const matchWithTest = [];
@@ -31296,7 +31296,7 @@ var require_compose_scalar = __commonJS({
         }
       }
       for (const tag of matchWithTest)
-        if (tag.test?.test(value))
+        if (tag.test?.test(value2))
           return tag;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
@@ -31306,10 +31306,10 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema }, value2, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -31467,7 +31467,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start, value: value2, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -31479,7 +31479,7 @@ var require_compose_doc = __commonJS({
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
-        next: value ?? end?.[0],
+        next: value2 ?? end?.[0],
         offset,
         onError,
         parentIndent: 0,
@@ -31487,10 +31487,10 @@ var require_compose_doc = __commonJS({
       });
       if (props.found) {
         doc.directives.docStart = true;
-        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+        if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -31738,9 +31738,9 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context) {
+    function createScalarToken(value2, context) {
       const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
-      const source2 = stringifyString.stringifyString({ type, value }, {
+      const source2 = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -31770,7 +31770,7 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source: source2, end };
       }
     }
-    function setScalarValue(token, value, context = {}) {
+    function setScalarValue(token, value2, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
@@ -31793,7 +31793,7 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      const source2 = stringifyString.stringifyString({ type, value }, {
+      const source2 = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -31939,7 +31939,7 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep2, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
@@ -31948,8 +31948,8 @@ var require_cst_stringify = __commonJS({
       if (sep2)
         for (const st of sep2)
           res += st.source;
-      if (value)
-        res += stringifyToken(value);
+      if (value2)
+        res += stringifyToken(value2);
       return res;
     }
     exports.stringify = stringify;
@@ -33682,7 +33682,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify(value2, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -33695,14 +33695,14 @@ var require_public_api = __commonJS({
         const indent = Math.round(options);
         options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
-      if (value === void 0) {
+      if (value2 === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
-        return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+      if (identity.isDocument(value2) && !_replacer)
+        return value2.toString(options);
+      return new Document.Document(value2, _replacer, options).toString(options);
     }
     exports.parse = parse7;
     exports.parseAllDocuments = parseAllDocuments;
@@ -33853,9 +33853,9 @@ function issueFileCommand(command, message) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value2) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-  const convertedValue = toCommandValue(value);
+  const convertedValue = toCommandValue(value2);
   if (key.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
   }
@@ -33927,22 +33927,22 @@ var HttpResponseRetryCodes = [
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve) {
+      resolve(value2);
     });
   }
   return new (P || (P = Promise))(function(resolve, reject) {
-    function fulfilled(value) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
@@ -33993,7 +33993,7 @@ var Summary = class {
    * @returns {string} content wrapped in HTML element
    */
   wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key, value2]) => ` ${key}="${value2}"`).join("");
     if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -34058,8 +34058,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text2, addEOL = false) {
-    this._buffer += text2;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -34155,10 +34155,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text2, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text2);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -34187,9 +34187,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text2, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text2, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -34200,8 +34200,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text2, href) {
-    const element = this.wrap("a", text2, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -34233,13 +34233,13 @@ var ExitCode;
 function setSecret(secret) {
   issueCommand("add-mask", {}, secret);
 }
-function setOutput(name2, value) {
+function setOutput(name2, value2) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value2));
   }
   process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name: name2 }, toCommandValue(value));
+  issueCommand("set-output", { name: name2 }, toCommandValue(value2));
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
@@ -34387,8 +34387,8 @@ function parseQuantity(input2, ladder) {
   const match = QUANTITY.exec(input2);
   const factor = ladder.find(([unit]) => unit === match?.[2])?.[1];
   if (!match || factor === void 0) return null;
-  const value = Number(match[1]) * factor;
-  return Number.isFinite(value) ? value : null;
+  const value2 = Number(match[1]) * factor;
+  return Number.isFinite(value2) ? value2 : null;
 }
 function parseDuration(input2) {
   return parseQuantity(input2, DURATION_UNITS);
@@ -34492,13 +34492,13 @@ function parseInputs(read2) {
   const v = {};
   for (const spec of INPUTS) {
     const raw = read2(spec.name).trim();
-    const value = raw === "" ? spec.default?.startsWith("${{") ? "" : spec.default : raw;
-    if (spec.choices && value !== void 0 && !spec.choices.includes(value)) {
+    const value2 = raw === "" ? spec.default?.startsWith("${{") ? "" : spec.default : raw;
+    if (spec.choices && value2 !== void 0 && !spec.choices.includes(value2)) {
       throw new InputError(
-        `input ${spec.name}: "${value.slice(0, 40)}" is not one of ${spec.choices.join(", ")}`
+        `input ${spec.name}: "${value2.slice(0, 40)}" is not one of ${spec.choices.join(", ")}`
       );
     }
-    v[spec.name] = value === "" ? void 0 : value;
+    v[spec.name] = value2 === "" ? void 0 : value2;
   }
   return {
     config: v["config"],
@@ -34563,6 +34563,10 @@ function roundSignificant(x, digits) {
 function sig3(x) {
   return x >= 100 ? String(Math.round(x)) : x.toPrecision(3);
 }
+function signedSig3(x, plus = false) {
+  if (!Number.isFinite(x)) return "n/a";
+  return `${x < 0 ? "-" : plus ? "+" : ""}${sig3(Math.abs(x))}`;
+}
 function whole(x) {
   return String(Math.round(x));
 }
@@ -34571,19 +34575,19 @@ function plainDecimal(n, significant = 6) {
   if (n === 0) return "0";
   const magnitude = Math.floor(Math.log10(Math.abs(n)));
   const decimals = Math.min(20, Math.max(0, significant - 1 - magnitude));
-  const text2 = n.toFixed(decimals);
-  return text2.includes(".") ? text2.replace(/0+$/, "").replace(/\.$/, "") : text2;
+  const text3 = n.toFixed(decimals);
+  return text3.includes(".") ? text3.replace(/0+$/, "").replace(/\.$/, "") : text3;
 }
 var ENERGY_DISPLAY = [["mJ", 1e-3], ...ENERGY_UNITS.filter(([unit]) => unit !== "kJ")];
 var MASS_DISPLAY = MASS_UNITS;
 var SHORT_DURATION_DISPLAY = DURATION_UNITS.filter(([unit]) => unit === "ms" || unit === "s");
-function formatScaled(value, ladder, zero) {
-  if (!Number.isFinite(value)) return "n/a";
-  if (value === 0) return zero;
-  const abs = roundSignificant(Math.abs(value), 3);
+function formatScaled(value2, ladder, zero) {
+  if (!Number.isFinite(value2)) return "n/a";
+  if (value2 === 0) return zero;
+  const abs = roundSignificant(Math.abs(value2), 3);
   let [unit, factor] = ladder[0] ?? ["", 1];
   for (const step of ladder) if (abs >= step[1]) [unit, factor] = step;
-  return `${value < 0 ? "-" : ""}${sig3(abs / factor)} ${unit}`;
+  return `${value2 < 0 ? "-" : ""}${sig3(abs / factor)} ${unit}`;
 }
 function formatEnergy(joules) {
   return formatScaled(joules, ENERGY_DISPLAY, "0 J");
@@ -35340,10 +35344,10 @@ function getEnumValues(entries) {
 function joinValues(array2, separator = "|") {
   return array2.map((val) => stringifyPrimitive(val)).join(separator);
 }
-function jsonStringifyReplacer(_, value) {
-  if (typeof value === "bigint")
-    return value.toString();
-  return value;
+function jsonStringifyReplacer(_, value2) {
+  if (typeof value2 === "bigint")
+    return value2.toString();
+  return value2;
 }
 var Cached = class {
   constructor(getter) {
@@ -35380,17 +35384,17 @@ function floatSafeRemainder(val, step) {
 }
 var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
 function defineLazy(object2, key, getter) {
-  let value = void 0;
+  let value2 = void 0;
   Object.defineProperty(object2, key, {
     get() {
-      if (value === EVALUATING) {
+      if (value2 === EVALUATING) {
         return void 0;
       }
-      if (value === void 0) {
-        value = EVALUATING;
-        value = getter();
+      if (value2 === void 0) {
+        value2 = EVALUATING;
+        value2 = getter();
       }
-      return value;
+      return value2;
     },
     set(v) {
       Object.defineProperty(object2, key, {
@@ -35404,9 +35408,9 @@ function defineLazy(object2, key, getter) {
 function objectClone(obj2) {
   return Object.create(Object.getPrototypeOf(obj2), Object.getOwnPropertyDescriptors(obj2));
 }
-function assignProp(target, prop, value) {
+function assignProp(target, prop, value2) {
   Object.defineProperty(target, prop, {
-    value,
+    value: value2,
     writable: true,
     enumerable: true,
     configurable: true
@@ -35422,19 +35426,19 @@ function sourceShape(schema) {
 function deferProp(target, key, getter) {
   Object.defineProperty(target, key, {
     get() {
-      const value = getter();
-      assignProp(this, key, value);
-      return value;
+      const value2 = getter();
+      assignProp(this, key, value2);
+      return value2;
     },
     enumerable: true,
     configurable: true
   });
 }
-function putProp(target, key, value) {
+function putProp(target, key, value2) {
   if (key in target)
-    assignProp(target, key, value);
+    assignProp(target, key, value2);
   else
-    target[key] = value;
+    target[key] = value2;
 }
 function mirrorShape(target, source2, keys, wrap) {
   const raw = sourceShape(source2);
@@ -35444,8 +35448,8 @@ function mirrorShape(target, source2, keys, wrap) {
       continue;
     if (desc.get) {
       deferProp(target, key, () => {
-        const value = source2._zod.def.shape[key];
-        return wrap ? wrap(value, key) : value;
+        const value2 = source2._zod.def.shape[key];
+        return wrap ? wrap(value2, key) : value2;
       });
     } else
       putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
@@ -35644,9 +35648,9 @@ function createTransparentProxy(getter) {
       target ?? (target = getter());
       return Reflect.get(target, prop, receiver);
     },
-    set(_, prop, value, receiver) {
+    set(_, prop, value2, receiver) {
       target ?? (target = getter());
-      return Reflect.set(target, prop, value, receiver);
+      return Reflect.set(target, prop, value2, receiver);
     },
     has(_, prop) {
       target ?? (target = getter());
@@ -35670,12 +35674,12 @@ function createTransparentProxy(getter) {
     }
   });
 }
-function stringifyPrimitive(value) {
-  if (typeof value === "bigint")
-    return value.toString() + "n";
-  if (typeof value === "string")
-    return `"${value}"`;
-  return `${value}`;
+function stringifyPrimitive(value2) {
+  if (typeof value2 === "bigint")
+    return value2.toString() + "n";
+  if (typeof value2 === "string")
+    return `"${value2}"`;
+  return `${value2}`;
 }
 function optionalKeys(shape) {
   return Object.keys(shape).filter((k) => {
@@ -35784,15 +35788,15 @@ function partial(Class2, schema, mask, name2 = "partial") {
   }
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value2, key) => selected && !selected.has(key) ? value2 : new Class2({ type: "optional", innerType: value2 })));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
 }
 function required(Class2, schema, mask) {
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => (
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value2, key) => (
     // overwrite with non-optional
-    selected && !selected.has(key) ? value : new Class2({ type: "nonoptional", innerType: value })
+    selected && !selected.has(key) ? value2 : new Class2({ type: "nonoptional", innerType: value2 })
   ));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
 }
@@ -35987,12 +35991,12 @@ function members(proto, table) {
       defineBound(proto, key, desc.value);
   }
 }
-function own(inst, key, value, enumerable = true) {
-  Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
-  return value;
+function own(inst, key, value2, enumerable = true) {
+  Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value: value2 });
+  return value2;
 }
-function hide(inst, key, value) {
-  return own(inst, key, value, false);
+function hide(inst, key, value2) {
+  return own(inst, key, value2, false);
 }
 // @__NO_SIDE_EFFECTS__
 function derived(computes, table) {
@@ -36004,8 +36008,8 @@ function derived(computes, table) {
       get() {
         return own(this, key, compute(this));
       },
-      set(value) {
-        own(this, key, value);
+      set(value2) {
+        own(this, key, value2);
       }
     });
   }
@@ -36017,8 +36021,8 @@ function defineBound(proto, key, fn) {
     get() {
       return this == null ? fn : own(this, key, fn.bind(this));
     },
-    set(value) {
-      own(this, key, value);
+    set(value2) {
+      own(this, key, value2);
     }
   });
 }
@@ -36049,21 +36053,21 @@ function defineLazyInternal(inst, key, compute) {
       const outer = broke;
       broke = false;
       try {
-        const value = compute(this);
+        const value2 = compute(this);
         if (broke)
           delete this[key];
         else
-          Object.defineProperty(this, key, { configurable: true, writable: true, value });
+          Object.defineProperty(this, key, { configurable: true, writable: true, value: value2 });
         broke = broke || outer;
-        return value;
+        return value2;
       } catch (err) {
         delete this[key];
         broke = broke || outer;
         throw err;
       }
     },
-    set(value) {
-      Object.defineProperty(this, key, { configurable: true, writable: true, value });
+    set(value2) {
+      Object.defineProperty(this, key, { configurable: true, writable: true, value: value2 });
     }
   });
 }
@@ -36080,14 +36084,14 @@ function installLazyProp(inst, key, make, enumerable) {
       Object.defineProperty(this, key, desc);
       return desc.value;
     },
-    set(value) {
-      Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
+    set(value2) {
+      Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value: value2 });
     }
   });
 }
 var CONSTANT_CATCH = "~constantCatch";
-function constantCatch(value) {
-  const fn = () => value;
+function constantCatch(value2) {
+  const fn = () => value2;
   fn[CONSTANT_CATCH] = true;
   return fn;
 }
@@ -36220,8 +36224,8 @@ function _getMessage() {
   internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
   return internals.message;
 }
-function _setMessage(value) {
-  this._zod.message = value;
+function _setMessage(value2) {
+  this._zod.message = value2;
 }
 var _messageDesc = {
   get: _getMessage,
@@ -36244,12 +36248,12 @@ var initializer = (inst, def) => {
       configurable: true,
       enumerable: false,
       get() {
-        const value = () => this.message;
-        Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
-        return value;
+        const value2 = () => this.message;
+        Object.defineProperty(this, "toString", { value: value2, configurable: true, writable: true });
+        return value2;
       },
-      set(value) {
-        Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+      set(value2) {
+        Object.defineProperty(this, "toString", { value: value2, configurable: true, writable: true });
       }
     });
   }
@@ -36411,9 +36415,9 @@ function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
 var _parse = (_Err) => {
-  const fn = (schema, value, _ctx, _params) => {
+  const fn = (schema, value2, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-    const result = schema._zod.run({ value, issues: [] }, ctx);
+    const result = schema._zod.run({ value: value2, issues: [] }, ctx);
     if (result instanceof Promise) {
       throw new $ZodAsyncError();
     }
@@ -36428,9 +36432,9 @@ var _parse = (_Err) => {
 };
 var parse = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
-  const fn = async (schema, value, _ctx, params) => {
+  const fn = async (schema, value2, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-    let result = schema._zod.run({ value, issues: [] }, ctx);
+    let result = schema._zod.run({ value: value2, issues: [] }, ctx);
     if (result instanceof Promise)
       result = await result;
     if (result.issues.length) {
@@ -36443,9 +36447,9 @@ var _parseAsync = (_Err) => {
   return fn;
 };
 var parseAsync = /* @__PURE__ */ _parseAsync($ZodRealError);
-var _safeParse = (_Err) => (schema, value, _ctx) => {
+var _safeParse = (_Err) => (schema, value2, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-  const result = schema._zod.run({ value, issues: [] }, ctx);
+  const result = schema._zod.run({ value: value2, issues: [] }, ctx);
   if (result instanceof Promise) {
     throw new $ZodAsyncError();
   }
@@ -36471,9 +36475,9 @@ function failure(Err, issues, ctx) {
     }
   };
 }
-var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
+var _safeParseAsync = (_Err) => async (schema, value2, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-  let result = schema._zod.run({ value, issues: [] }, ctx);
+  let result = schema._zod.run({ value: value2, issues: [] }, ctx);
   if (result instanceof Promise)
     result = await result;
   return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
@@ -36481,88 +36485,88 @@ var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
 var safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
 var COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
-var validate = ((schema, value, _ctx) => {
+var validate = ((schema, value2, _ctx) => {
   const validator = schema._zod.bag.validator;
   if (validator !== void 0) {
-    if (validator(value) !== COMPILE_INVALID)
+    if (validator(value2) !== COMPILE_INVALID)
       return true;
     if (validator.definite === true && _ctx === void 0)
       return false;
   }
-  return validateFallback(schema, value, _ctx);
+  return validateFallback(schema, value2, _ctx);
 });
-function validateFallback(schema, value, _ctx) {
+function validateFallback(schema, value2, _ctx) {
   const ctx = _ctx ? { ..._ctx, async: false, abortEarly: true } : { async: false, abortEarly: true };
   const fallbackRun = schema._zod.bag.fallbackRun;
   let result;
   if (fallbackRun) {
     ctx[COMPILE_FALLBACK] = true;
-    result = fallbackRun({ value, issues: [] }, ctx);
+    result = fallbackRun({ value: value2, issues: [] }, ctx);
   } else {
-    result = schema._zod.run({ value, issues: [] }, ctx);
+    result = schema._zod.run({ value: value2, issues: [] }, ctx);
   }
   if (result instanceof Promise) {
     throw new $ZodAsyncError();
   }
   return result.issues.length === 0;
 }
-var validateAsync = async (schema, value, _ctx) => {
+var validateAsync = async (schema, value2, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: true, abortEarly: true } : { async: true, abortEarly: true };
-  let result = schema._zod.run({ value, issues: [] }, ctx);
+  let result = schema._zod.run({ value: value2, issues: [] }, ctx);
   if (result instanceof Promise)
     result = await result;
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
   const parse7 = _parse(_Err);
-  const fn = (schema, value, _ctx, _params) => {
+  const fn = (schema, value2, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse7(schema, value, ctx, finalizeParams(fn, _params));
+    return parse7(schema, value2, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
   const parse7 = _parse(_Err);
-  const fn = (schema, value, _ctx, _params) => {
-    return parse7(schema, value, _ctx, finalizeParams(fn, _params));
+  const fn = (schema, value2, _ctx, _params) => {
+    return parse7(schema, value2, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var decode = /* @__PURE__ */ _decode($ZodRealError);
 var _encodeAsync = (_Err) => {
   const parseAsync3 = _parseAsync(_Err);
-  const fn = async (schema, value, _ctx, _params) => {
+  const fn = async (schema, value2, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return await parseAsync3(schema, value, ctx, finalizeParams(fn, _params));
+    return await parseAsync3(schema, value2, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encodeAsync = /* @__PURE__ */ _encodeAsync($ZodRealError);
 var _decodeAsync = (_Err) => {
   const parseAsync3 = _parseAsync(_Err);
-  const fn = async (schema, value, _ctx, _params) => {
-    return await parseAsync3(schema, value, _ctx, finalizeParams(fn, _params));
+  const fn = async (schema, value2, _ctx, _params) => {
+    return await parseAsync3(schema, value2, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var decodeAsync = /* @__PURE__ */ _decodeAsync($ZodRealError);
-var _safeEncode = (_Err) => (schema, value, _ctx) => {
+var _safeEncode = (_Err) => (schema, value2, _ctx) => {
   const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-  return _safeParse(_Err)(schema, value, ctx);
+  return _safeParse(_Err)(schema, value2, ctx);
 };
 var safeEncode = /* @__PURE__ */ _safeEncode($ZodRealError);
-var _safeDecode = (_Err) => (schema, value, _ctx) => {
-  return _safeParse(_Err)(schema, value, _ctx);
+var _safeDecode = (_Err) => (schema, value2, _ctx) => {
+  return _safeParse(_Err)(schema, value2, _ctx);
 };
 var safeDecode = /* @__PURE__ */ _safeDecode($ZodRealError);
-var _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
+var _safeEncodeAsync = (_Err) => async (schema, value2, _ctx) => {
   const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-  return _safeParseAsync(_Err)(schema, value, ctx);
+  return _safeParseAsync(_Err)(schema, value2, ctx);
 };
 var safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync($ZodRealError);
-var _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
-  return _safeParseAsync(_Err)(schema, value, _ctx);
+var _safeDecodeAsync = (_Err) => async (schema, value2, _ctx) => {
+  return _safeParseAsync(_Err)(schema, value2, _ctx);
 };
 var safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync($ZodRealError);
 
@@ -37368,26 +37372,26 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   get "~standard"() {
     return hide(this, "~standard", standardProps(this));
   },
-  set "~standard"(value) {
-    own(this, "~standard", value);
+  set "~standard"(value2) {
+    own(this, "~standard", value2);
   }
 });
 var toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
-async function validateAsync2(inst, value) {
+async function validateAsync2(inst, value2) {
   const ctx = { async: true };
-  return toStandardResult(await inst._zod.run({ value, issues: [] }, ctx), ctx);
+  return toStandardResult(await inst._zod.run({ value: value2, issues: [] }, ctx), ctx);
 }
 function standardProps(inst) {
   return {
-    validate: (value) => {
+    validate: (value2) => {
       const ctx = { async: false };
       try {
-        const r = inst._zod.run({ value, issues: [] }, ctx);
+        const r = inst._zod.run({ value: value2, issues: [] }, ctx);
         if (!(r instanceof Promise))
           return toStandardResult(r, ctx);
       } catch (_) {
       }
-      return validateAsync2(inst, value);
+      return validateAsync2(inst, value2);
     },
     vendor: "zod",
     version: 1
@@ -37479,8 +37483,8 @@ function parseURLObject(trimmed2, def) {
   }
 }
 var asciiTabOrNewline = /[\t\n\r]/g;
-function stripTabAndNewline(value) {
-  return value.replace(asciiTabOrNewline, "");
+function stripTabAndNewline(value2) {
+  return value2.replace(asciiTabOrNewline, "");
 }
 function urlHostnameOk(url2, hostname3) {
   hostname3.lastIndex = 0;
@@ -37607,10 +37611,10 @@ var $ZodIPv4 = /* @__PURE__ */ $constructor("$ZodIPv4", (inst, def) => {
   $ZodStringFormat.init(inst, def);
 });
 var ipv6Alphabet = /^[0-9a-fA-F:.]+$/;
-function isValidIPv6(value) {
-  if (!ipv6Alphabet.test(value))
+function isValidIPv6(value2) {
+  if (!ipv6Alphabet.test(value2))
     return false;
-  return canParseURL(`http://[${value}]`);
+  return canParseURL(`http://[${value2}]`);
 }
 var $ZodIPv6 = /* @__PURE__ */ $constructor("$ZodIPv6", (inst, def) => {
   def.pattern ?? (def.pattern = ipv6);
@@ -37635,8 +37639,8 @@ var $ZodCIDRv4 = /* @__PURE__ */ $constructor("$ZodCIDRv4", (inst, def) => {
   def.pattern ?? (def.pattern = cidrv4);
   $ZodStringFormat.init(inst, def);
 });
-function isValidCIDRv6(value) {
-  const parts = value.split("/");
+function isValidCIDRv6(value2) {
+  const parts = value2.split("/");
   if (parts.length !== 2)
     return false;
   const [address, prefix] = parts;
@@ -37727,9 +37731,9 @@ function isLuhnAlgo(digits) {
   let bit = 1;
   let sum = 0;
   while (length) {
-    const value = digits.charCodeAt(--length) - 48;
+    const value2 = digits.charCodeAt(--length) - 48;
     bit ^= 1;
-    sum += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
+    sum += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value2] : value2;
   }
   return sum % 10 === 0;
 }
@@ -38019,11 +38023,11 @@ function capSize(inst, size) {
   const caps = sizeCaps(inst._zod.def.checks);
   if (!caps.length)
     return;
-  const cap = Math.min(...caps.map((c) => c[0]));
+  const cap2 = Math.min(...caps.map((c) => c[0]));
   const parse7 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
-    if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+    if (n > cap2 && !ctx?.skipChecks && ctx?.direction !== "backward") {
       for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
         if (n > max && ch._zod.def.when(payload)) {
           const start = payload.issues.length;
@@ -38220,11 +38224,11 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   });
   const isObject2 = isObject;
   const catchall = def.catchall;
-  let value;
+  let value2;
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
-    value ?? (value = _normalized.value);
+    value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
     if (!isObject2(input2)) {
       payload.issues.push({
@@ -38237,10 +38241,10 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
     const proms = [];
-    const shape = value.shape;
+    const shape = value2.shape;
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const key of value.allKeys) {
+    for (const key of value2.allKeys) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
@@ -38367,9 +38371,9 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
   const catchall = def.catchall;
-  let value;
+  let value2;
   inst._zod.parse = (payload, ctx) => {
-    value ?? (value = _normalized.value);
+    value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
     if (!isObject2(input2)) {
       payload.issues.push({
@@ -38386,7 +38390,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       payload = fastpass(payload, ctx);
       if (!catchall)
         return payload;
-      return handleCatchall([], input2, payload, ctx, value, inst, ctx?.abortEarly === true);
+      return handleCatchall([], input2, payload, ctx, value2, inst, ctx?.abortEarly === true);
     }
     return superParse(payload, ctx);
   };
@@ -38514,16 +38518,16 @@ var $ZodXor = /* @__PURE__ */ $constructor("$ZodXor", (inst, def) => {
     });
   };
 });
-function getDiscriminatedOption(union2, value) {
+function getDiscriminatedOption(union2, value2) {
   const internals = union2._zod;
   let map2 = internals.bag.optionsMap;
   if (!map2) {
     map2 = discriminatorMap(internals.def);
     internals.bag.optionsMap = map2;
   }
-  const option = map2.get(value);
+  const option = map2.get(value2);
   if (option === null)
-    throw new Error(`Ambiguous discriminator value "${String(value)}"`);
+    throw new Error(`Ambiguous discriminator value "${String(value2)}"`);
   return option;
 }
 function discriminatorMap(def) {
@@ -38532,13 +38536,13 @@ function discriminatorMap(def) {
     const values = option._zod.propValues?.[def.discriminator];
     if (!values || values.size === 0)
       throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option)}"`);
-    for (const value of values) {
-      if (map2.has(value)) {
-        if (value !== void 0)
-          throw new Error(`Duplicate discriminator value "${String(value)}"`);
-        map2.set(value, null);
+    for (const value2 of values) {
+      if (map2.has(value2)) {
+        if (value2 !== void 0)
+          throw new Error(`Duplicate discriminator value "${String(value2)}"`);
+        map2.set(value2, null);
       } else {
-        map2.set(value, option);
+        map2.set(value2, option);
       }
     }
   }
@@ -38588,9 +38592,9 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
       });
       return payload;
     }
-    const value = input2?.[def.discriminator];
-    const opt = disc.value.get(value);
-    if (opt && (value !== void 0 || ctx.direction !== "backward")) {
+    const value2 = input2?.[def.discriminator];
+    const opt = disc.value.get(value2);
+    if (opt && (value2 !== void 0 || ctx.direction !== "backward")) {
       return opt._zod.run(payload, ctx);
     }
     if (def.unionFallback || ctx.direction === "backward") {
@@ -38601,7 +38605,7 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
       errors: [],
       note: "No matching discriminator",
       discriminator: def.discriminator,
-      options: Array.from(disc.value.keys()).filter((value2) => disc.value.get(value2) !== null),
+      options: Array.from(disc.value.keys()).filter((value3) => disc.value.get(value3) !== null),
       input: input2,
       path: [def.discriminator],
       inst
@@ -39020,14 +39024,14 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const [key, value] of input2) {
+    for (const [key, value2] of input2) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
         seen = payload.issues.length;
       }
       const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
-      const valueResult = def.valueType._zod.run({ value, issues: [] }, ctx);
+      const valueResult = def.valueType._zod.run({ value: value2, issues: [] }, ctx);
       if (keyResult instanceof Promise || valueResult instanceof Promise) {
         proms.push(Promise.all([keyResult, valueResult]).then(([keyResult2, valueResult2]) => {
           handleMapResult(keyResult2, valueResult2, payload, key, input2, inst, ctx);
@@ -39440,23 +39444,23 @@ function handleCodecAResult(result, def, ctx) {
   if (direction === "forward") {
     const transformed = def.transform(result.value, result);
     if (transformed instanceof Promise) {
-      return transformed.then((value) => handleCodecTxResult(result, value, def.out, ctx));
+      return transformed.then((value2) => handleCodecTxResult(result, value2, def.out, ctx));
     }
     return handleCodecTxResult(result, transformed, def.out, ctx);
   } else {
     const transformed = def.reverseTransform(result.value, result);
     if (transformed instanceof Promise) {
-      return transformed.then((value) => handleCodecTxResult(result, value, def.in, ctx));
+      return transformed.then((value2) => handleCodecTxResult(result, value2, def.in, ctx));
     }
     return handleCodecTxResult(result, transformed, def.in, ctx);
   }
 }
-function handleCodecTxResult(left, value, nextSchema, ctx) {
+function handleCodecTxResult(left, value2, nextSchema, ctx) {
   if (left.issues.length) {
     left.aborted = true;
     return left;
   }
-  return nextSchema._zod.run({ value, issues: left.issues }, ctx);
+  return nextSchema._zod.run({ value: value2, issues: left.issues }, ctx);
 }
 var $ZodPreprocess = /* @__PURE__ */ $constructor("$ZodPreprocess", (inst, def) => {
   $ZodPipe.init(inst, def);
@@ -39713,8 +39717,8 @@ var $ZodCyclicError = class extends Error {
 };
 var STATE = "~memo";
 var NO_ISSUES = [];
-function isRef(value) {
-  return value !== null && typeof value === "object";
+function isRef(value2) {
+  return value2 !== null && typeof value2 === "object";
 }
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
@@ -39841,13 +39845,13 @@ function isRecursive(inst, stack, resolve) {
         const desc = Object.getOwnPropertyDescriptor(def, key);
         if (!desc || desc.get)
           continue;
-        const value = desc.value;
-        if (!value || typeof value !== "object")
+        const value2 = desc.value;
+        if (!value2 || typeof value2 !== "object")
           continue;
-        if (value._zod)
-          check2(value);
-        else if (Array.isArray(value))
-          for (const el of value)
+        if (value2._zod)
+          check2(value2);
+        else if (Array.isArray(value2))
+          for (const el of value2)
             check2(el);
       }
     }
@@ -39976,9 +39980,9 @@ var memo = {
 function memoizer() {
   return memo;
 }
-function isBackEdge(ctx, value) {
+function isBackEdge(ctx, value2) {
   const backEdges = ctx[STATE]?.backEdges;
-  return backEdges !== void 0 && isRef(value) && backEdges.has(value);
+  return backEdges !== void 0 && isRef(value2) && backEdges.has(value2);
 }
 
 // node_modules/zod/v4/locales/index.js
@@ -44006,8 +44010,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text2) => {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
+var capitalizeFirstCharacter = (text3) => {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -47728,13 +47732,13 @@ ${code2}
   fn.definite = ctx.definite;
   return fn;
 }
-function addConstant(ctx, value) {
+function addConstant(ctx, value2) {
   for (const [name3, v] of ctx.constants) {
-    if (v === value)
+    if (v === value2)
       return name3;
   }
   const name2 = `c${ctx.constantCounter++}`;
-  ctx.constants.set(name2, value);
+  ctx.constants.set(name2, value2);
   return name2;
 }
 function addUserConstant(ctx, fn) {
@@ -47744,8 +47748,8 @@ function addUserConstant(ctx, fn) {
 function newVar(ctx) {
   return `v${ctx.varCounter++}`;
 }
-function runtimeRun(schema, value) {
-  const result = schema._zod.run({ value, issues: [] }, {});
+function runtimeRun(schema, value2) {
+  const result = schema._zod.run({ value: value2, issues: [] }, {});
   if (result && typeof result.then === "function")
     return INVALID;
   const r = result;
@@ -47877,27 +47881,27 @@ function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
   return v;
 }
-function numericOperand(value, label2) {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new ZodCompileUnsupportedError(`${label2} bound of type ${typeof value}`);
+function numericOperand(value2, label2) {
+  if (typeof value2 !== "number" || !Number.isFinite(value2)) {
+    throw new ZodCompileUnsupportedError(`${label2} bound of type ${typeof value2}`);
   }
-  return `${value}`;
+  return `${value2}`;
 }
-function comparisonOperand(ctx, value) {
-  if (typeof value === "bigint")
-    return `${value}n`;
-  if (typeof value === "number") {
-    if (Number.isNaN(value))
+function comparisonOperand(ctx, value2) {
+  if (typeof value2 === "bigint")
+    return `${value2}n`;
+  if (typeof value2 === "number") {
+    if (Number.isNaN(value2))
       throw new ZodCompileUnsupportedError("comparison check with NaN bound");
-    return `${value}`;
+    return `${value2}`;
   }
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) {
+  if (value2 instanceof Date) {
+    if (Number.isNaN(value2.getTime())) {
       throw new ZodCompileUnsupportedError("comparison check with Invalid Date bound");
     }
-    return addConstant(ctx, value);
+    return addConstant(ctx, value2);
   }
-  throw new ZodCompileUnsupportedError(`comparison check bound of type ${typeof value}`);
+  throw new ZodCompileUnsupportedError(`comparison check bound of type ${typeof value2}`);
 }
 function generateGreaterThanCheck(doc, ctx, def, accessor) {
   const op = def.inclusive ? "<" : "<=";
@@ -48018,8 +48022,8 @@ function generateCustomRefineCheck(doc, ctx, check2, accessor) {
       throw new ZodCompileAsyncError("z.compile: async .superRefine() / check functions are not supported");
     }
     const checkFn = check2._zod.check;
-    const helperFn = (value) => {
-      const fakePayload = { value, issues: [], addIssue: pushIssue };
+    const helperFn = (value2) => {
+      const fakePayload = { value: value2, issues: [], addIssue: pushIssue };
       const result = checkFn(fakePayload);
       if (result instanceof Promise)
         throwAsync();
@@ -48670,24 +48674,24 @@ function generateLiteralCheck(doc, ctx, schema, accessor) {
     doc.write(`if (!${literalSet}.has(${accessor})) return INVALID;`);
     return accessor;
   }
-  const value = values[0];
-  if (typeof value === "number" && Number.isNaN(value)) {
+  const value2 = values[0];
+  if (typeof value2 === "number" && Number.isNaN(value2)) {
     const literalSet = addConstant(ctx, new Set(values));
     doc.write(`if (!${literalSet}.has(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (typeof value === "string") {
-    doc.write(`if (${accessor} !== ${esc(value)}) return INVALID;`);
-  } else if (typeof value === "number" || typeof value === "boolean") {
-    doc.write(`if (${accessor} !== ${value}) return INVALID;`);
-  } else if (value === null) {
+  if (typeof value2 === "string") {
+    doc.write(`if (${accessor} !== ${esc(value2)}) return INVALID;`);
+  } else if (typeof value2 === "number" || typeof value2 === "boolean") {
+    doc.write(`if (${accessor} !== ${value2}) return INVALID;`);
+  } else if (value2 === null) {
     doc.write(`if (${accessor} !== null) return INVALID;`);
-  } else if (value === void 0) {
+  } else if (value2 === void 0) {
     doc.write(`if (${accessor} !== undefined) return INVALID;`);
-  } else if (typeof value === "bigint") {
-    doc.write(`if (${accessor} !== ${value}n) return INVALID;`);
+  } else if (typeof value2 === "bigint") {
+    doc.write(`if (${accessor} !== ${value2}n) return INVALID;`);
   } else {
-    throw new ZodCompileUnsupportedError(`literal type ${typeof value}`);
+    throw new ZodCompileUnsupportedError(`literal type ${typeof value2}`);
   }
   return accessor;
 }
@@ -48887,13 +48891,13 @@ function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
     if (!values || values.size === 0) {
       throw new ZodCompileUnsupportedError("discriminated union option without static discriminator values");
     }
-    for (const value of values) {
-      if (claimed.has(value)) {
-        throw new ZodCompileUnsupportedError(`duplicate discriminator value ${String(value)}`);
+    for (const value2 of values) {
+      if (claimed.has(value2)) {
+        throw new ZodCompileUnsupportedError(`duplicate discriminator value ${String(value2)}`);
       }
-      claimed.add(value);
+      claimed.add(value2);
     }
-    const conditions = Array.from(values, (value) => literalEquality(ctx, discVar, value));
+    const conditions = Array.from(values, (value2) => literalEquality(ctx, discVar, value2));
     const prefix = firstBranch ? "if" : "else if";
     doc.write(`${prefix} (${conditions.join(" || ")}) {`);
     doc.indented((d) => {
@@ -48906,27 +48910,27 @@ function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
   doc.write(`else { return INVALID; }`);
   return outputVar;
 }
-function literalEquality(ctx, accessor, value) {
-  if (typeof value === "string")
-    return `${accessor} === ${esc(value)}`;
-  if (typeof value === "number") {
-    if (Number.isNaN(value))
+function literalEquality(ctx, accessor, value2) {
+  if (typeof value2 === "string")
+    return `${accessor} === ${esc(value2)}`;
+  if (typeof value2 === "number") {
+    if (Number.isNaN(value2))
       return `Number.isNaN(${accessor})`;
-    return `${accessor} === ${value}`;
+    return `${accessor} === ${value2}`;
   }
-  if (typeof value === "boolean")
-    return `${accessor} === ${value}`;
-  if (value === null)
+  if (typeof value2 === "boolean")
+    return `${accessor} === ${value2}`;
+  if (value2 === null)
     return `${accessor} === null`;
-  if (value === void 0)
+  if (value2 === void 0)
     return `${accessor} === undefined`;
-  if (typeof value === "bigint")
-    return `${accessor} === ${value}n`;
-  if (typeof value === "symbol") {
-    const symbolConst = addConstant(ctx, value);
+  if (typeof value2 === "bigint")
+    return `${accessor} === ${value2}n`;
+  if (typeof value2 === "symbol") {
+    const symbolConst = addConstant(ctx, value2);
     return `${accessor} === ${symbolConst}`;
   }
-  throw new ZodCompileUnsupportedError(`literal discriminator value ${String(value)}`);
+  throw new ZodCompileUnsupportedError(`literal discriminator value ${String(value2)}`);
 }
 function generateIntersectionCheck(doc, ctx, schema, accessor) {
   const def = schema._zod.def;
@@ -49117,9 +49121,9 @@ function generatePipeCheck(doc, ctx, schema, accessor) {
       throw new ZodCompileAsyncError("z.compile: async transforms in pipes are not supported");
     }
     const transformFn = def.transform;
-    const helperFn = (value) => {
-      const fakePayload = { value, issues: [], addIssue: pushIssue };
-      const result = transformFn(value, fakePayload);
+    const helperFn = (value2) => {
+      const fakePayload = { value: value2, issues: [], addIssue: pushIssue };
+      const result = transformFn(value2, fakePayload);
       if (result instanceof Promise)
         return INVALID;
       return fakePayload.issues.length === 0 ? result : INVALID;
@@ -49153,8 +49157,8 @@ function generateCustomCheck(doc, ctx, schema, accessor) {
   }
   return accessor;
 }
-function runtimeCatch(innerSchema, catchValue, value) {
-  const result = innerSchema._zod.run({ value, issues: [] }, {});
+function runtimeCatch(innerSchema, catchValue, value2) {
+  const result = innerSchema._zod.run({ value: value2, issues: [] }, {});
   if (result && typeof result.then === "function")
     return INVALID;
   const r = result;
@@ -49192,9 +49196,9 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
       throw new ZodCompileAsyncError("z.compile: async transforms are not supported");
     }
     const transformFn = def.transform;
-    const helperFn = (value) => {
-      const fakePayload = { value, issues: [], addIssue: pushIssue };
-      const result = transformFn(value, fakePayload);
+    const helperFn = (value2) => {
+      const fakePayload = { value: value2, issues: [], addIssue: pushIssue };
+      const result = transformFn(value2, fakePayload);
       if (result instanceof Promise)
         return INVALID;
       return fakePayload.issues.length === 0 ? result : INVALID;
@@ -49700,38 +49704,38 @@ function _nan(Class2, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _lt(value, params) {
+function _lt(value2, params) {
   return new $ZodCheckLessThan({
     check: "less_than",
     ...normalizeParams(params),
-    value,
+    value: value2,
     inclusive: false
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _lte(value, params) {
+function _lte(value2, params) {
   return new $ZodCheckLessThan({
     check: "less_than",
     ...normalizeParams(params),
-    value,
+    value: value2,
     inclusive: true
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _gt(value, params) {
+function _gt(value2, params) {
   return new $ZodCheckGreaterThan({
     check: "greater_than",
     ...normalizeParams(params),
-    value,
+    value: value2,
     inclusive: false
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _gte(value, params) {
+function _gte(value2, params) {
   return new $ZodCheckGreaterThan({
     check: "greater_than",
     ...normalizeParams(params),
-    value,
+    value: value2,
     inclusive: true
   });
 }
@@ -49752,11 +49756,11 @@ function _nonnegative(params) {
   return /* @__PURE__ */ _gte(0, params);
 }
 // @__NO_SIDE_EFFECTS__
-function _multipleOf(value, params) {
+function _multipleOf(value2, params) {
   return new $ZodCheckMultipleOf({
     check: "multiple_of",
     ...normalizeParams(params),
-    value
+    value: value2
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -50012,10 +50016,10 @@ function _nativeEnum(Class2, entries, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _literal(Class2, value, params) {
+function _literal(Class2, value2, params) {
   return new Class2({
     type: "literal",
-    values: Array.isArray(value) ? value : [value],
+    values: Array.isArray(value2) ? value2 : [value2],
     ...normalizeParams(params)
   });
 }
@@ -50798,22 +50802,22 @@ var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) =
 };
 
 // node_modules/zod/v4/core/json-schema-processors.js
-var narrowMin = (agg, key, value) => {
-  if (agg[key] === void 0 || value > agg[key])
-    agg[key] = value;
+var narrowMin = (agg, key, value2) => {
+  if (agg[key] === void 0 || value2 > agg[key])
+    agg[key] = value2;
 };
-var narrowMax = (agg, key, value) => {
-  if (agg[key] === void 0 || value < agg[key])
-    agg[key] = value;
+var narrowMax = (agg, key, value2) => {
+  if (agg[key] === void 0 || value2 < agg[key])
+    agg[key] = value2;
 };
-var narrowBoth = (agg, value) => {
-  narrowMin(agg, "minimum", value);
-  narrowMax(agg, "maximum", value);
+var narrowBoth = (agg, value2) => {
+  narrowMin(agg, "minimum", value2);
+  narrowMax(agg, "maximum", value2);
 };
-var addDivisor = (agg, value) => {
+var addDivisor = (agg, value2) => {
   agg.multipleOf ?? (agg.multipleOf = []);
-  if (!agg.multipleOf.includes(value))
-    agg.multipleOf.push(value);
+  if (!agg.multipleOf.includes(value2))
+    agg.multipleOf.push(value2);
 };
 var addPattern = (agg, pattern) => {
   agg.patterns ?? (agg.patterns = /* @__PURE__ */ new Set());
@@ -51389,9 +51393,9 @@ var nonoptionalProcessor = (schema, ctx, _json, params) => {
   seen.ref = def.innerType;
 };
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-function serializeDefaultValue(value, schema, ctx, json2, params) {
+function serializeDefaultValue(value2, schema, ctx, json2, params) {
   let unrepresentable = false;
-  const serialized = JSON.stringify(value, (_, val) => {
+  const serialized = JSON.stringify(value2, (_, val) => {
     if (typeof val !== "bigint")
       return val;
     unrepresentable = true;
@@ -51407,9 +51411,9 @@ var defaultProcessor = (schema, ctx, json2, params) => {
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema);
   seen.ref = def.innerType;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
-  if (value !== UNREPRESENTABLE_DEFAULT)
-    json2.default = value;
+  const value2 = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
+  if (value2 !== UNREPRESENTABLE_DEFAULT)
+    json2.default = value2;
 };
 var prefaultProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
@@ -51418,9 +51422,9 @@ var prefaultProcessor = (schema, ctx, json2, params) => {
   seen.ref = def.innerType;
   if (ctx.io !== "input")
     return;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
-  if (value !== UNREPRESENTABLE_DEFAULT)
-    json2._prefault = value;
+  const value2 = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
+  if (value2 !== UNREPRESENTABLE_DEFAULT)
+    json2._prefault = value2;
 };
 var catchProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
@@ -51572,8 +51576,8 @@ var JSONSchemaGenerator = class {
   get counter() {
     return this.ctx.counter;
   }
-  set counter(value) {
-    this.ctx.counter = value;
+  set counter(value2) {
+    this.ctx.counter = value2;
   }
   /** @deprecated Access via ctx instead */
   get seen() {
@@ -51849,12 +51853,12 @@ function _lazyMethod(proto, key, make) {
     configurable: true,
     enumerable: false,
     get() {
-      const value = make(this);
-      Object.defineProperty(this, key, { value, configurable: true, writable: true });
-      return value;
+      const value2 = make(this);
+      Object.defineProperty(this, key, { value: value2, configurable: true, writable: true });
+      return value2;
     },
-    set(value) {
-      Object.defineProperty(this, key, { value, configurable: true, writable: true });
+    set(value2) {
+      Object.defineProperty(this, key, { value: value2, configurable: true, writable: true });
     }
   });
 }
@@ -52022,8 +52026,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
       }
     });
   },
-  set "~standard"(value) {
-    util_exports.own(this, "~standard", value);
+  set "~standard"(value2) {
+    util_exports.own(this, "~standard", value2);
   },
   parse: function _parse2(data6, params) {
     return parse2(this, data6, params, { callee: _parse2 });
@@ -52041,8 +52045,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   get spa() {
     return this?.safeParseAsync;
   },
-  set spa(value) {
-    util_exports.own(this, "spa", value);
+  set spa(value2) {
+    util_exports.own(this, "spa", value2);
   },
   validate(data6, params) {
     return validate(this, data6, params);
@@ -52468,23 +52472,23 @@ var ZodNumber = /* @__PURE__ */ $constructor(
     },
     format: (inst) => aggregateChecks(inst).format ?? null
   }, {
-    gt(value, params) {
-      return this.check(_gt(value, params));
+    gt(value2, params) {
+      return this.check(_gt(value2, params));
     },
-    gte(value, params) {
-      return this.check(_gte(value, params));
+    gte(value2, params) {
+      return this.check(_gte(value2, params));
     },
-    min(value, params) {
-      return this.check(_gte(value, params));
+    min(value2, params) {
+      return this.check(_gte(value2, params));
     },
-    lt(value, params) {
-      return this.check(_lt(value, params));
+    lt(value2, params) {
+      return this.check(_lt(value2, params));
     },
-    lte(value, params) {
-      return this.check(_lte(value, params));
+    lte(value2, params) {
+      return this.check(_lte(value2, params));
     },
-    max(value, params) {
-      return this.check(_lte(value, params));
+    max(value2, params) {
+      return this.check(_lte(value2, params));
     },
     int(params) {
       return this.check(int(params));
@@ -52504,11 +52508,11 @@ var ZodNumber = /* @__PURE__ */ $constructor(
     nonpositive(params) {
       return this.check(_lte(0, params));
     },
-    multipleOf(value, params) {
-      return this.check(_multipleOf(value, params));
+    multipleOf(value2, params) {
+      return this.check(_multipleOf(value2, params));
     },
-    step(value, params) {
-      return this.check(_multipleOf(value, params));
+    step(value2, params) {
+      return this.check(_multipleOf(value2, params));
     },
     finite() {
       return this;
@@ -52557,23 +52561,23 @@ var ZodBigInt = /* @__PURE__ */ $constructor(
     maxValue: (inst) => aggregateChecks(inst).maximum ?? null,
     format: (inst) => aggregateChecks(inst).format ?? null
   }, {
-    gte(value, params) {
-      return this.check(_gte(value, params));
+    gte(value2, params) {
+      return this.check(_gte(value2, params));
     },
-    min(value, params) {
-      return this.check(_gte(value, params));
+    min(value2, params) {
+      return this.check(_gte(value2, params));
     },
-    gt(value, params) {
-      return this.check(_gt(value, params));
+    gt(value2, params) {
+      return this.check(_gt(value2, params));
     },
-    lt(value, params) {
-      return this.check(_lt(value, params));
+    lt(value2, params) {
+      return this.check(_lt(value2, params));
     },
-    lte(value, params) {
-      return this.check(_lte(value, params));
+    lte(value2, params) {
+      return this.check(_lte(value2, params));
     },
-    max(value, params) {
-      return this.check(_lte(value, params));
+    max(value2, params) {
+      return this.check(_lte(value2, params));
     },
     positive(params) {
       return this.check(_gt(BigInt(0), params));
@@ -52587,8 +52591,8 @@ var ZodBigInt = /* @__PURE__ */ $constructor(
     nonnegative(params) {
       return this.check(_gte(BigInt(0), params));
     },
-    multipleOf(value, params) {
-      return this.check(_multipleOf(value, params));
+    multipleOf(value2, params) {
+      return this.check(_multipleOf(value2, params));
     }
   })
 );
@@ -52667,8 +52671,8 @@ var ZodDate = /* @__PURE__ */ $constructor(
     $ZodDate.init(inst, def);
     ZodType.init(inst, def);
     inst._zod.processJSONSchema = (ctx, json2, params) => dateProcessor(inst, ctx, json2, params);
-    inst.min = (value, params) => inst.check(_gte(value, params));
-    inst.max = (value, params) => inst.check(_lte(value, params));
+    inst.min = (value2, params) => inst.check(_gte(value2, params));
+    inst.max = (value2, params) => inst.check(_lte(value2, params));
   },
   /* @__PURE__ */ util_exports.derived({
     minDate: (inst) => {
@@ -52960,11 +52964,11 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   const keys = new Set(Object.keys(def.entries));
   inst.extract = (values, params) => {
     const newEntries = {};
-    for (const value of values) {
-      if (keys.has(value)) {
-        newEntries[value] = def.entries[value];
+    for (const value2 of values) {
+      if (keys.has(value2)) {
+        newEntries[value2] = def.entries[value2];
       } else
-        throw new Error(`Key ${value} not found in enum`);
+        throw new Error(`Key ${value2} not found in enum`);
     }
     return new ZodEnum({
       ...def,
@@ -52975,11 +52979,11 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   };
   inst.exclude = (values, params) => {
     const newEntries = { ...def.entries };
-    for (const value of values) {
-      if (keys.has(value)) {
-        delete newEntries[value];
+    for (const value2 of values) {
+      if (keys.has(value2)) {
+        delete newEntries[value2];
       } else
-        throw new Error(`Key ${value} not found in enum`);
+        throw new Error(`Key ${value2} not found in enum`);
     }
     return new ZodEnum({
       ...def,
@@ -53018,10 +53022,10 @@ var ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
     }
   });
 });
-function literal(value, params) {
+function literal(value2, params) {
   return new ZodLiteral({
     type: "literal",
-    values: Array.isArray(value) ? value : [value],
+    values: Array.isArray(value2) ? value2 : [value2],
     ...util_exports.normalizeParams(params)
   });
 }
@@ -53533,11 +53537,11 @@ function resolveRef(ref, ctx) {
   throw new Error(`Reference not found: ${ref}`);
 }
 function checkObjectGuards(objectSchema, guards) {
-  const guard = z.transform((value) => value).check((payload) => {
-    const value = payload.value;
-    if (typeof value !== "object" || value === null || Array.isArray(value))
+  const guard = z.transform((value2) => value2).check((payload) => {
+    const value2 = payload.value;
+    if (typeof value2 !== "object" || value2 === null || Array.isArray(value2))
       return;
-    const keys = Object.getOwnPropertyNames(value);
+    const keys = Object.getOwnPropertyNames(value2);
     if (guards.minProperties !== void 0 && keys.length < guards.minProperties) {
       payload.issues.push({
         origin: "object",
@@ -53545,7 +53549,7 @@ function checkObjectGuards(objectSchema, guards) {
         minimum: guards.minProperties,
         inclusive: true,
         message: `Too small: expected object to have >=${guards.minProperties} properties`,
-        input: value,
+        input: value2,
         inst: objectSchema,
         continue: true
       });
@@ -53557,7 +53561,7 @@ function checkObjectGuards(objectSchema, guards) {
         maximum: guards.maxProperties,
         inclusive: true,
         message: `Too big: expected object to have <=${guards.maxProperties} properties`,
-        input: value,
+        input: value2,
         inst: objectSchema,
         continue: true
       });
@@ -53580,23 +53584,23 @@ function checkObjectGuards(objectSchema, guards) {
   });
   return guard.pipe(objectSchema);
 }
-function canonicalKey(value, seen) {
-  if (value === null)
+function canonicalKey(value2, seen) {
+  if (value2 === null)
     return "z";
-  const type = typeof value;
+  const type = typeof value2;
   if (type !== "object") {
-    if (type === "number" && Number.isNaN(value))
+    if (type === "number" && Number.isNaN(value2))
       return null;
-    const raw = String(value);
+    const raw = String(value2);
     return `${type[0]}${raw.length}:${raw}`;
   }
-  if (seen.has(value))
+  if (seen.has(value2))
     return null;
-  seen.add(value);
+  seen.add(value2);
   try {
-    if (Array.isArray(value)) {
+    if (Array.isArray(value2)) {
       const parts2 = [];
-      for (const item of value) {
+      for (const item of value2) {
         const key = canonicalKey(item, seen);
         if (key === null)
           return null;
@@ -53604,17 +53608,17 @@ function canonicalKey(value, seen) {
       }
       return `a${parts2.length}:[${parts2.join(",")}]`;
     }
-    const keys = Object.keys(value).sort();
+    const keys = Object.keys(value2).sort();
     const parts = [];
     for (const k of keys) {
-      const key = canonicalKey(value[k], seen);
+      const key = canonicalKey(value2[k], seen);
       if (key === null)
         return null;
       parts.push(`${k.length}:${k}=${key}`);
     }
     return `o${parts.length}:{${parts.join(",")}}`;
   } finally {
-    seen.delete(value);
+    seen.delete(value2);
   }
 }
 var SCHEMA_KEYWORDS = /* @__PURE__ */ new Set([
@@ -53643,14 +53647,14 @@ var SCHEMA_MAP_KEYWORDS = /* @__PURE__ */ new Set([
   "$defs",
   "definitions"
 ]);
-function containsRef(value) {
-  if (typeof value !== "object" || value === null)
+function containsRef(value2) {
+  if (typeof value2 !== "object" || value2 === null)
     return false;
-  if (Array.isArray(value))
-    return value.some(containsRef);
-  if (typeof value.$ref === "string")
+  if (Array.isArray(value2))
+    return value2.some(containsRef);
+  if (typeof value2.$ref === "string")
     return true;
-  return Object.entries(value).some(([key, sub]) => {
+  return Object.entries(value2).some(([key, sub]) => {
     if (SCHEMA_KEYWORDS.has(key))
       return containsRef(sub);
     if (!SCHEMA_MAP_KEYWORDS.has(key) || typeof sub !== "object" || sub === null)
@@ -53662,7 +53666,7 @@ function plural(n) {
   return n === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
-  const guard = z.transform((value) => value).check((payload) => {
+  const guard = z.transform((value2) => value2).check((payload) => {
     const items = payload.value;
     if (!Array.isArray(items))
       return;
@@ -54513,13 +54517,13 @@ function lowercaseKeys(object2) {
     return newObj;
   }, {});
 }
-function isPlainObject2(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
+function isPlainObject2(value2) {
+  if (typeof value2 !== "object" || value2 === null) return false;
+  if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value2);
   if (proto === null) return true;
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value2);
 }
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
@@ -54608,57 +54612,57 @@ function encodeUnreserved(str2) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
-function encodeValue(operator, value, key) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+function encodeValue(operator, value2, key) {
+  value2 = operator === "+" || operator === "#" ? encodeReserved(value2) : encodeUnreserved(value2);
   if (key) {
-    return encodeUnreserved(key) + "=" + value;
+    return encodeUnreserved(key) + "=" + value2;
   } else {
-    return value;
+    return value2;
   }
 }
-function isDefined(value) {
-  return value !== void 0 && value !== null;
+function isDefined(value2) {
+  return value2 !== void 0 && value2 !== null;
 }
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
 function getValues(context, operator, key, modifier) {
-  var value = context[key], result = [];
-  if (isDefined(value) && value !== "") {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      value = value.toString();
+  var value2 = context[key], result = [];
+  if (isDefined(value2) && value2 !== "") {
+    if (typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "bigint" || typeof value2 === "boolean") {
+      value2 = value2.toString();
       if (modifier && modifier !== "*") {
-        value = value.substring(0, parseInt(modifier, 10));
+        value2 = value2.substring(0, parseInt(modifier, 10));
       }
       result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+        encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
       );
     } else {
       if (modifier === "*") {
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
+        if (Array.isArray(value2)) {
+          value2.filter(isDefined).forEach(function(value22) {
             result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+              encodeValue(operator, value22, isKeyOperator(operator) ? key : "")
             );
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
+          Object.keys(value2).forEach(function(k) {
+            if (isDefined(value2[k])) {
+              result.push(encodeValue(operator, value2[k], k));
             }
           });
         }
       } else {
         const tmp = [];
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
+        if (Array.isArray(value2)) {
+          value2.filter(isDefined).forEach(function(value22) {
+            tmp.push(encodeValue(operator, value22));
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
+          Object.keys(value2).forEach(function(k) {
+            if (isDefined(value2[k])) {
               tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
+              tmp.push(encodeValue(operator, value2[k].toString()));
             }
           });
         }
@@ -54671,12 +54675,12 @@ function getValues(context, operator, key, modifier) {
     }
   } else {
     if (operator === ";") {
-      if (isDefined(value)) {
+      if (isDefined(value2)) {
         result.push(encodeUnreserved(key));
       }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
+    } else if (value2 === "" && (operator === "&" || operator === "?")) {
       result.push(encodeUnreserved(key) + "=");
-    } else if (value === "") {
+    } else if (value2 === "") {
       result.push("");
     }
   }
@@ -54872,8 +54876,8 @@ function parse4(header, options) {
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+  const value2 = header.slice(valueStart, valueEnd);
+  const type = (typeFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
   if (index === len || stop !== 0) {
     return { type, index, parameters: new NullObject() };
   }
@@ -54899,8 +54903,8 @@ function parseParameters(header, type, index, len, stopFlags) {
       }
       if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+        const value2 = header.slice(keyStart, keyEnd);
+        const key = (keyFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
         index++;
         while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
           index++;
@@ -55152,12 +55156,12 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   }
   return chunks2.join("");
 };
-var JSONStringify = (value, replacer, space) => {
+var JSONStringify = (value2, replacer, space) => {
   try {
     const supportsRawJSON = "rawJSON" in JSON;
     if (supportsRawJSON) {
       return originalStringify(
-        value,
+        value2,
         (key, val) => {
           if (typeof val === "bigint") return JSON.rawJSON(val.toString());
           const hasFunctionReplacer = typeof replacer === "function";
@@ -55169,9 +55173,9 @@ var JSONStringify = (value, replacer, space) => {
         space
       );
     }
-    if (!value) return originalStringify(value, replacer, space);
+    if (!value2) return originalStringify(value2, replacer, space);
     const convertedToCustomJSON = originalStringify(
-      value,
+      value2,
       (key, val) => {
         const isNoise = typeof val === "string" && noiseValue.test(val);
         if (isNoise) return val.toString() + "n";
@@ -55192,7 +55196,7 @@ var JSONStringify = (value, replacer, space) => {
     return denoisedJSON;
   } catch (error63) {
     if (error63 instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
+      const convertedJSON = stringifyIteratively(value2, replacer, space);
       if (convertedJSON === void 0) return void 0;
       const supportsRawJSON = "rawJSON" in JSON;
       if (supportsRawJSON) return convertedJSON;
@@ -55220,26 +55224,26 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
-  const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
-  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-  if (isNoiseValue) return value.slice(0, -1);
+var convertMarkedBigIntsReviver = (key, value2, context, userReviver) => {
+  const isCustomFormatBigInt = typeof value2 === "string" && customFormat.test(value2);
+  if (isCustomFormatBigInt) return BigInt(value2.slice(0, -1));
+  const isNoiseValue = typeof value2 === "string" && noiseValue.test(value2);
+  if (isNoiseValue) return value2.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
-  if (!hasUserReviver) return value;
-  return userReviver(key, value, context);
+  if (!hasUserReviver) return value2;
+  return userReviver(key, value2, context);
 };
-var JSONParseV2 = (text2, reviver) => {
-  return JSON.parse(text2, (key, value, context) => {
-    const isNumber = typeof value === "number";
-    const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+var JSONParseV2 = (text3, reviver) => {
+  return JSON.parse(text3, (key, value2, context) => {
+    const isNumber = typeof value2 === "number";
+    const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
     const isInt = context && intRegex.test(context.source);
     const isBigInt = isBigNumber && isInt;
     if (isBigInt) return BigInt(context.source);
     const hasCustomReviver = typeof reviver === "function";
-    if (!hasCustomReviver) return value;
-    return reviver(key, value, context);
+    if (!hasCustomReviver) return value2;
+    return reviver(key, value2, context);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -55253,43 +55257,43 @@ var applyReviverIteratively = (parsed, userReviver) => {
     const node2 = stack[stack.length - 1];
     if (!node2.visited) {
       node2.visited = true;
-      const value = node2.parent[node2.key];
-      const isComplexObject = value !== null && typeof value === "object";
+      const value2 = node2.parent[node2.key];
+      const isComplexObject = value2 !== null && typeof value2 === "object";
       if (isComplexObject) {
-        const keys = Object.keys(value);
+        const keys = Object.keys(value2);
         for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
+          stack.push({ parent: value2, key: keys[i], visited: false });
         }
       }
     } else {
       const { parent, key } = node2;
-      let value = parent[key];
-      if (typeof value === "string") {
-        const isCustomFormatBigInt = customFormat.test(value);
+      let value2 = parent[key];
+      if (typeof value2 === "string") {
+        const isCustomFormatBigInt = customFormat.test(value2);
         if (isCustomFormatBigInt) {
-          value = BigInt(value.slice(0, -1));
+          value2 = BigInt(value2.slice(0, -1));
         } else {
-          const isNoise = noiseValue.test(value);
-          if (isNoise) value = value.slice(0, -1);
+          const isNoise = noiseValue.test(value2);
+          if (isNoise) value2 = value2.slice(0, -1);
         }
       }
       const hasUserReviver = typeof userReviver === "function";
       if (hasUserReviver) {
-        value = userReviver.call(parent, key, value);
+        value2 = userReviver.call(parent, key, value2);
       }
-      const isDeleted = value === void 0;
+      const isDeleted = value2 === void 0;
       if (isDeleted) {
         delete parent[key];
       } else {
-        parent[key] = value;
+        parent[key] = value2;
       }
       stack.pop();
     }
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text2) => {
-  return text2.replace(
+var serializeBigInts = (text3) => {
+  return text3.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -55303,18 +55307,18 @@ var serializeBigInts = (text2) => {
     }
   );
 };
-var JSONParse = (text2, reviver) => {
-  if (!text2) return originalParse(text2, reviver);
+var JSONParse = (text3, reviver) => {
+  if (!text3) return originalParse(text3, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
-    const serializedData = serializeBigInts(text2);
+    if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
+    const serializedData = serializeBigInts(text3);
     return originalParse(
       serializedData,
-      (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
+      (key, value2, context) => convertMarkedBigIntsReviver(key, value2, context, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
-      const serializedData = serializeBigInts(text2);
+      const serializedData = serializeBigInts(text3);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -55368,13 +55372,13 @@ var defaults_default = {
     "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
   }
 };
-function isPlainObject3(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
+function isPlainObject3(value2) {
+  if (typeof value2 !== "object" || value2 === null) return false;
+  if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value2);
   if (proto === null) return true;
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value2);
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
@@ -55388,9 +55392,9 @@ async function fetchWrapper(requestOptions) {
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name2, value]) => [
+    Object.entries(requestOptions.headers).map(([name2, value2]) => [
       name2,
-      String(value)
+      String(value2)
     ])
   );
   let fetchResponse;
@@ -55430,8 +55434,8 @@ async function fetchWrapper(requestOptions) {
   const status = fetchResponse.status;
   const url2 = fetchResponse.url;
   const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
+  for (const [key, value2] of fetchResponse.headers) {
+    responseHeaders[key] = value2;
   }
   const octokitResponse = {
     url: url2,
@@ -55482,12 +55486,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text2 = "";
+    let text3 = "";
     try {
-      text2 = await response.text();
-      return JSONParse(text2);
+      text3 = await response.text();
+      return JSONParse(text3);
     } catch (err) {
-      return text2;
+      return text3;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -56196,18 +56200,18 @@ async function writeReportFile(report, outDir, opts = {}) {
     const replaced = await replacedNotice(path.join(dir.at, REPORT_FILE));
     const written = replaced ? { ...report, notices: [...report.notices, replaced] } : report;
     await writeFileAtomic(dir.at, REPORT_FILE, JSON.stringify(written, null, 2) + "\n");
-    for (const [name2, text2] of Object.entries(opts.beside ?? {})) await writeFileAtomic(dir.at, name2, text2);
+    for (const [name2, text3] of Object.entries(opts.beside ?? {})) await writeFileAtomic(dir.at, name2, text3);
     return { file: path.join(outDir, REPORT_FILE), report: written };
   } finally {
     await dir.close();
   }
 }
-async function writeFileAtomic(dir, name2, text2) {
+async function writeFileAtomic(dir, name2, text3) {
   const temp = path.join(dir, `.${name2}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     const handle2 = await open3(temp, "wx");
     try {
-      await handle2.writeFile(text2);
+      await handle2.writeFile(text3);
       await handle2.sync();
     } finally {
       await handle2.close();
@@ -56505,8 +56509,8 @@ function forecastInfo(f) {
 }
 
 // src/text/terminal-safe.ts
-function terminalSafe(text2) {
-  return text2.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+function terminalSafe(text3) {
+  return text3.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
 }
 
 // src/report/carbon-lines.ts
@@ -56550,14 +56554,14 @@ var ENTITIES = {
   "=": "&#61;"
 };
 var HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
-function escapeMarkdown(text2, maxLength = 300) {
-  const flat = Array.from(text2.replace(/[\r\n\t]+/g, " ")).slice(0, maxLength);
+function escapeMarkdown(text3, maxLength = 300) {
+  const flat = Array.from(text3.replace(/[\r\n\t]+/g, " ")).slice(0, maxLength);
   const cleaned = flat.join("").replace(HIDDEN, "");
   const escaped = cleaned.replace(/[&<>"'`*_[\]()|\\~@#:!$=]/g, (c) => ENTITIES[c]);
-  return Array.from(text2).length > maxLength ? escaped + "\u2026" : escaped;
+  return Array.from(text3).length > maxLength ? escaped + "\u2026" : escaped;
 }
-function mermaidSafe(text2, maxLength = 40) {
-  return text2.replace(/[^A-Za-z0-9 ._-]/g, "").slice(0, maxLength) || "?";
+function mermaidSafe(text3, maxLength = 40) {
+  return text3.replace(/[^A-Za-z0-9 ._-]/g, "").slice(0, maxLength) || "?";
 }
 
 // src/github/render/format.ts
@@ -56683,13 +56687,13 @@ function safeUrl(url2) {
 var COMMENT_LIMIT = 65536;
 var MARGIN = 1e3;
 var hb = import_handlebars.default.create();
-function safe(value) {
-  if (typeof value === "string") return value === "" ? "" : new hb.SafeString(value);
-  if (Array.isArray(value)) return value.map(safe);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, safe(v)]));
+function safe(value2) {
+  if (typeof value2 === "string") return value2 === "" ? "" : new hb.SafeString(value2);
+  if (Array.isArray(value2)) return value2.map(safe);
+  if (value2 && typeof value2 === "object") {
+    return Object.fromEntries(Object.entries(value2).map(([k, v]) => [k, safe(v)]));
   }
-  return value;
+  return value2;
 }
 function compileTemplate(source2) {
   const t = hb.compile(source2, { noEscape: false, strict: false });
@@ -56709,6 +56713,414 @@ function renderWithinLimit(render, report, opts, limit = COMMENT_LIMIT - MARGIN)
   }
 }
 
+// src/runner/metrics-file.ts
+var MAX_METRICS = 64;
+var MAX_LAYERS = 64;
+var MAX_KEY = 64;
+var MAX_TEXT = 300;
+var MetricValueSchema = external_exports.union([external_exports.number(), external_exports.string().max(MAX_TEXT)]);
+var MetricsSchema = external_exports.record(external_exports.string().max(MAX_KEY), MetricValueSchema);
+var LayerCostSchema = external_exports.object({
+  name: external_exports.string().max(MAX_TEXT),
+  type: external_exports.string().max(MAX_TEXT),
+  params: external_exports.number(),
+  /** Multiply-accumulates per example, forward pass. */
+  macs: external_exports.number(),
+  /** macs ÷ the model's total MACs. */
+  share: external_exports.number(),
+  /**
+   * The layer's size in a few characters, so that a resize shows: units ("512": dense and recurrent),
+   * filters and kernel ("32 3×3": convolutions), else the output shape without the batch ("26×26×32").
+   */
+  units: external_exports.string().max(MAX_TEXT).optional()
+});
+var LayersSchema = external_exports.array(LayerCostSchema).max(MAX_LAYERS);
+var METRICS_ENV = "CARBON_GATE_METRICS_FILE";
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+var clean = (s) => s.replace(/\s+/g, " ").replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD").trim();
+var oneLine = (s) => clean(s).slice(0, MAX_TEXT);
+var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function layerCost(v) {
+  if (!isRecord(v)) return void 0;
+  const { name: name2, type, params, macs, share, units } = v;
+  const finite = (n) => typeof n === "number" && Number.isFinite(n) && n >= 0;
+  if (typeof name2 !== "string" || typeof type !== "string") return void 0;
+  if (!finite(params) || !finite(macs) || !finite(share)) return void 0;
+  if (units !== void 0 && typeof units !== "string") return void 0;
+  const layer = { name: oneLine(name2), type: oneLine(type), params, macs, share };
+  if (units !== void 0 && oneLine(units)) layer.units = oneLine(units);
+  return layer;
+}
+var byCost = (layers2) => layers2.map((_, i) => i).sort((a, b) => layers2[b].macs - layers2[a].macs || layers2[b].params - layers2[a].params || a - b);
+function keepLayers(layers2, max = MAX_LAYERS) {
+  if (layers2.length <= max) return [...layers2];
+  const kept = new Set(byCost(layers2).slice(0, max));
+  return layers2.filter((_, i) => kept.has(i));
+}
+function parseMetricsFile(text3) {
+  let value2;
+  try {
+    value2 = JSON.parse(text3);
+  } catch {
+    return { metrics: {}, problems: ["metrics file is not JSON: ignored"] };
+  }
+  if (!isRecord(value2)) return { metrics: {}, problems: ["metrics file is not a JSON object: ignored"] };
+  const out = { metrics: {}, problems: [] };
+  let dropped = 0;
+  let kept = 0;
+  for (const [raw, v] of Object.entries(value2)) {
+    if (raw === "layers" || raw === "error") continue;
+    const key = clean(raw);
+    const usable = typeof v === "number" && Number.isFinite(v) || typeof v === "string";
+    if (!usable || !key || key.length > MAX_KEY || Object.hasOwn(out.metrics, key) || kept >= MAX_METRICS)
+      dropped++;
+    else {
+      out.metrics[key] = typeof v === "string" ? oneLine(v) : v;
+      kept++;
+    }
+  }
+  if (dropped) out.problems.push(`metrics file: ${dropped} entr${dropped === 1 ? "y" : "ies"} ignored`);
+  if (Array.isArray(value2["layers"])) {
+    const layers2 = value2["layers"].map(layerCost);
+    if (layers2.some((l) => !l)) out.problems.push("metrics file: malformed layers ignored");
+    const valid = layers2.filter((l) => l !== void 0);
+    const ok = keepLayers(valid);
+    const past = valid.length - ok.length;
+    if (past)
+      out.problems.push(
+        `metrics file: ${past} layer${past === 1 ? "" : "s"} past ${MAX_LAYERS} ignored (those with the fewest MACs)`
+      );
+    if (ok.length) out.layers = ok;
+  }
+  if (typeof value2["error"] === "string" && oneLine(value2["error"])) out.error = oneLine(value2["error"]);
+  return out;
+}
+var SAMPLE_METRICS_MAX_BYTES = 16 * 1024;
+var SUITE_METRICS_MAX_BYTES = 10 * 1024 * 1024;
+function sampleMetricsCap(suiteRepeats) {
+  return Math.min(SAMPLE_METRICS_MAX_BYTES, Math.floor(SUITE_METRICS_MAX_BYTES / Math.max(1, suiteRepeats)));
+}
+var DEPTH = 12;
+var BLOCKS_BYTES = 2 * (2 * (DEPTH - 2) + 16);
+var bytes = (s) => Buffer.byteLength(s);
+var metricBytes = (key, v) => DEPTH + bytes(JSON.stringify(key)) + 2 + bytes(JSON.stringify(v)) + 2;
+function layerBytes(layer) {
+  const text3 = JSON.stringify(layer, null, 2);
+  return bytes(text3) + DEPTH * text3.split("\n").length + 2;
+}
+function capSampleMetrics(reported, capBytes) {
+  let used = BLOCKS_BYTES;
+  let dropped = 0;
+  const fits = (n) => {
+    if (used + n > capBytes) {
+      dropped++;
+      return false;
+    }
+    used += n;
+    return true;
+  };
+  const metrics = {};
+  for (const [key, v] of Object.entries(reported.metrics)) if (fits(metricBytes(key, v))) metrics[key] = v;
+  const all = reported.layers ?? [];
+  const kept = new Set(byCost(all).filter((i) => fits(layerBytes(all[i]))));
+  const layers2 = all.filter((_, i) => kept.has(i));
+  if (!dropped) return reported;
+  const out = {
+    ...reported,
+    metrics,
+    problems: [
+      ...reported.problems,
+      `metrics file: ${dropped} entr${dropped === 1 ? "y" : "ies"} dropped: one sample's metrics and layers are capped at ${capBytes} bytes`
+    ]
+  };
+  if (layers2.length) out.layers = layers2;
+  else delete out.layers;
+  return out;
+}
+var BACKENDS = ["tensorflow", "wasm", "cpu"];
+var BackendSchema = external_exports.enum(BACKENDS);
+function reportedBackend(metrics) {
+  const b = metrics?.["backend"];
+  return BACKENDS.find((x) => x === b);
+}
+
+// src/config/expectations.ts
+var expectations = external_exports.registry();
+function field(schema, doc, expectation) {
+  const described = schema.describe(doc);
+  expectations.add(described, expectation);
+  return described;
+}
+function quotingHint(want) {
+  return (found) => {
+    if (want === "string" && (typeof found === "number" || typeof found === "boolean")) {
+      return `quote it ("${String(found)}") so YAML keeps it a string`;
+    }
+    if (want === "number" && typeof found === "string" && found.trim() !== "" && Number.isFinite(+found)) {
+      return "remove the quotes";
+    }
+    return void 0;
+  };
+}
+
+// src/config/metric-budget-schema.ts
+var METRIC_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+var MAX_METRIC_BUDGETS = 16;
+var value = field(external_exports.number(), "A value of the metric, in its own unit.", {
+  expected: "a number",
+  hint: quotingHint("number")
+});
+function bound(side2) {
+  const ordered = (t) => t.warn === void 0 || t.fail === void 0 || (side2 === "min" ? t.warn >= t.fail : t.warn <= t.fail);
+  const tiers = external_exports.strictObject({ warn: value.optional(), fail: value.optional() }).refine((t) => t.warn !== void 0 || t.fail !== void 0, {
+    params: { expected: "warn and/or fail" }
+  }).refine(ordered, {
+    params: { expected: side2 === "min" ? "warn at least fail (min)" : "warn at most fail (max)" }
+  });
+  return field(
+    external_exports.union([value.transform((fail2) => ({ fail: fail2 })), tiers]),
+    side2 === "min" ? "Lowest acceptable median: a number (fails below it) or warn/fail." : "Highest acceptable median: a number (fails above it) or warn/fail.",
+    { expected: `a number or a mapping with warn and/or fail (${side2})`, hint: quotingHint("number") }
+  );
+}
+var change = field(
+  external_exports.union([
+    external_exports.number().positive(),
+    external_exports.string().regex(new RegExp(PERCENT_PATTERN)).transform((s) => ({ relative: parsePercent(s) }))
+  ]),
+  "A change: a number in the metric\u2019s unit (0.01 = one point of a 0\u20131 accuracy) or a percentage of the baseline\u2019s value, like 2%.",
+  { expected: "a number > 0 or a percentage like 2%" }
+);
+var isRelative = (c) => typeof c === "object";
+var amount = (c) => c === void 0 ? void 0 : typeof c === "number" ? c : c.relative;
+function movement(direction) {
+  const tiers = external_exports.strictObject({ warn: change.optional(), fail: change.optional() }).refine((t) => t.warn !== void 0 || t.fail !== void 0, { params: { expected: "warn and/or fail" } }).refine(
+    (t) => t.warn === void 0 || t.fail === void 0 || isRelative(t.warn) === isRelative(t.fail),
+    {
+      params: { expected: "warn and fail both absolute or both percentages" }
+    }
+  ).refine((t) => t.warn === void 0 || t.fail === void 0 || amount(t.warn) <= amount(t.fail), {
+    params: { expected: `warn at most fail (${direction})` }
+  });
+  return field(
+    external_exports.union([change.transform((fail2) => ({ fail: fail2 })), tiers]).transform((t) => {
+      const relative = isRelative(t.warn ?? t.fail);
+      return {
+        ...t.warn !== void 0 ? { warn: amount(t.warn) } : {},
+        ...t.fail !== void 0 ? { fail: amount(t.fail) } : {},
+        relative
+      };
+    }),
+    direction === "drop" ? "Largest acceptable fall against the baseline (higher is better: accuracy): a change or warn/fail." : "Largest acceptable rise against the baseline (lower is better: loss): a change or warn/fail.",
+    { expected: `a change (0.01 or 2%) or a mapping with warn and/or fail (${direction})` }
+  );
+}
+var limits = field(
+  external_exports.strictObject({
+    min: bound("min").optional(),
+    max: bound("max").optional(),
+    drop: movement("drop").optional(),
+    rise: movement("rise").optional()
+  }).refine((l) => Object.keys(l).length > 0, {
+    params: { expected: "at least one of min, max, drop, rise" }
+  }),
+  "Limits on one metric: min/max on its median, drop/rise against the baseline.",
+  { expected: "a mapping with min, max, drop and/or rise" }
+);
+var MetricBudgetsSchema = field(
+  external_exports.record(
+    field(external_exports.string().regex(METRIC_NAME), "A metric name the benchmark reports.", {
+      expected: "a metric name (letters, digits, _ . -; at most 64)"
+    }),
+    limits
+  ).refine((r) => Object.keys(r).length <= MAX_METRIC_BUDGETS, {
+    params: { expected: `at most ${MAX_METRIC_BUDGETS} metrics` }
+  }),
+  "Limits on metrics the benchmark reports (accuracy, loss\u2026): a metric it did not report is an error.",
+  { expected: "a mapping from metric names to limits" }
+);
+var QualityField = field(
+  external_exports.string().regex(METRIC_NAME),
+  "The reported metric that counts as quality (higher is better) for efficiency figures and regression.metric: efficiency; default accuracy.",
+  { expected: "a metric name like accuracy or psnrDb", hint: quotingHint("string") }
+);
+var DEFAULT_QUALITY = "accuracy";
+
+// src/stats/median.ts
+function median(values) {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+// src/report/model-metrics.ts
+var EfficiencySchema = external_exports.object({
+  /** The metric that counts as quality (config `quality`). */
+  metric: external_exports.string().max(64),
+  /** Its median over successful repeats. */
+  quality: external_exports.number(),
+  /** quality ÷ energy in kJ. */
+  perKj: external_exports.number(),
+  /** energy in J ÷ quality: the figure `regression.metric: efficiency` gates (lower is better). */
+  jPerQuality: external_exports.number()
+});
+var ModelSummarySchema = external_exports.object({
+  backend: BackendSchema.optional(),
+  layers: LayersSchema.optional(),
+  /** Numbers: medians over successful repeats; strings: from the first. */
+  metrics: MetricsSchema.optional(),
+  /** Held-out accuracy ÷ energy in kJ: the Green-AI trade-off in one figure. */
+  accuracyPerKj: external_exports.number().optional(),
+  /**
+   * The benchmark's quality metric (`quality`, accuracy by default) against its energy, when it reported
+   * one: quality per kJ and joules per unit of quality.
+   */
+  efficiency: EfficiencySchema.optional()
+});
+function summariseModel(ok, energyJ2, quality = DEFAULT_QUALITY) {
+  const out = {};
+  const first = ok.find((s) => s.metrics || s.layers || s.backend);
+  if (!first) return out;
+  if (first.backend) out.backend = first.backend;
+  if (first.layers) out.layers = first.layers;
+  const keys = [...new Set(ok.flatMap((s) => Object.keys(s.metrics ?? {})))].sort();
+  if (keys.length) {
+    const metrics = {};
+    for (const key of keys) {
+      const values = ok.map((s) => s.metrics?.[key]).filter((v) => v !== void 0);
+      const numbers = values.filter((v) => typeof v === "number");
+      metrics[key] = numbers.length === values.length ? median(numbers) : String(values[0]);
+    }
+    out.metrics = metrics;
+    const accuracy = metrics.accuracy;
+    if (typeof accuracy === "number" && energyJ2 !== null && energyJ2 > 0)
+      out.accuracyPerKj = accuracy / (energyJ2 / 1e3);
+    const q = Object.hasOwn(metrics, quality) ? metrics[quality] : void 0;
+    if (typeof q === "number" && q > 0 && energyJ2 !== null && energyJ2 > 0)
+      out.efficiency = { metric: quality, quality: q, perKj: q / (energyJ2 / 1e3), jPerQuality: energyJ2 / q };
+  }
+  return out;
+}
+
+// src/report/pareto.ts
+var MIN_CHART_POINTS = 2;
+function paretoPoints(report) {
+  const candidates = [];
+  for (const b of report.benchmarks) {
+    const parsed = EfficiencySchema.safeParse(b.efficiency);
+    if (!parsed.success) continue;
+    const { metric: metric2, quality } = parsed.data;
+    const energyJ2 = b.energyJ;
+    if (energyJ2 === null || !(energyJ2 > 0) || !Number.isFinite(energyJ2) || !Number.isFinite(quality))
+      continue;
+    candidates.push({ name: b.name, status: b.status, energyJ: energyJ2, quality, metric: metric2 });
+  }
+  const counts = /* @__PURE__ */ new Map();
+  for (const c of candidates) counts.set(c.metric, (counts.get(c.metric) ?? 0) + 1);
+  let metric = "";
+  let best = 0;
+  for (const [m, n] of counts)
+    if (n > best) {
+      metric = m;
+      best = n;
+    }
+  const chosen = candidates.filter((c) => c.metric === metric);
+  const points = chosen.map(({ name: name2, status, energyJ: energyJ2, quality }) => ({
+    name: name2,
+    status,
+    energyJ: energyJ2,
+    quality,
+    frontier: !chosen.some((o) => dominates(o, { energyJ: energyJ2, quality }))
+  }));
+  return { metric, points, otherMetrics: candidates.length - chosen.length };
+}
+function dominates(a, b) {
+  return a.energyJ <= b.energyJ && a.quality >= b.quality && (a.energyJ < b.energyJ || a.quality > b.quality);
+}
+function frontierOf(chart) {
+  return chart.points.filter((p) => p.frontier).sort((a, b) => a.energyJ - b.energyJ || a.quality - b.quality);
+}
+
+// src/report/pareto-axes.ts
+var SVG_WIDTH = 640;
+var SVG_HEIGHT = 400;
+var PLOT = { left: 64, right: SVG_WIDTH - 20, top: 40, bottom: SVG_HEIGHT - 56 };
+function axisFraction(axis, v) {
+  if (axis.max === axis.min) return 0.5;
+  const t = axis.log ? (Math.log10(v) - Math.log10(axis.min)) / (Math.log10(axis.max) - Math.log10(axis.min)) : (v - axis.min) / (axis.max - axis.min);
+  return Math.min(1, Math.max(0, t));
+}
+function qualityText(q) {
+  return String(roundSignificant(q, 3));
+}
+var SPOTS = [
+  [8, 4, "start", 0],
+  [-8, 4, "end", 0],
+  [7, -7, "start", 0],
+  [7, 15, "start", 0],
+  [-7, -7, "end", 0],
+  [-7, 15, "end", 0],
+  [0, -9, "middle", 0],
+  [0, 19, "middle", 0],
+  ...[1, 2, 3].flatMap((k) => [
+    [7, -7 - 12 * k, "start", 12 * k],
+    [7, 15 + 12 * k, "start", 12 * k],
+    [-7, -7 - 12 * k, "end", 12 * k],
+    [-7, 15 + 12 * k, "end", 12 * k]
+  ])
+];
+
+// src/github/render/pareto-mermaid.ts
+var MERMAID_MAX_POINTS = 40;
+function mermaidPoints(chart) {
+  const frontier = chart.points.filter((p) => p.frontier);
+  const others = chart.points.filter((p) => !p.frontier);
+  return [...frontier, ...others].slice(0, MERMAID_MAX_POINTS);
+}
+function paretoMermaid(chart) {
+  if (chart.points.length < MIN_CHART_POINTS) return "";
+  const points = mermaidPoints(chart);
+  const metric = mermaidSafe(chart.metric || "quality");
+  const es = points.map((p) => p.energyJ);
+  const qs = points.map((p) => p.quality);
+  const [eLo, eHi, qLo, qHi] = [Math.min(...es), Math.max(...es), Math.min(...qs), Math.max(...qs)];
+  const log = eHi / eLo > 10;
+  const x = { log, min: eLo, max: eHi, ticks: [] };
+  const y = { log: false, min: qLo, max: qHi, ticks: [] };
+  const coord = (v) => String(Math.round((0.05 + 0.9 * v) * 1e3) / 1e3);
+  const energy3 = (j) => mermaidSafe(formatEnergy(j));
+  return [
+    "```mermaid",
+    "quadrantChart",
+    `  title ${metric} against energy`,
+    // Quoted, like the names: a metric called "title" or "x-axis" would otherwise be read as a keyword.
+    `  x-axis "low energy ${energy3(eLo)}" --> "high energy ${energy3(eHi)}${log ? " log scale" : ""}"`,
+    `  y-axis "low ${metric} ${mermaidSafe(qualityText(qLo))}" --> "high ${metric} ${mermaidSafe(qualityText(qHi))}"`,
+    ...points.map(
+      (p) => `  "${mermaidSafe(p.name)}": [${coord(axisFraction(x, p.energyJ))}, ${coord(axisFraction(y, p.quality))}]`
+    ),
+    "```"
+  ].join("\n");
+}
+function paretoMarkdown(chart) {
+  const block = paretoMermaid(chart);
+  if (!block) return "";
+  const metric = escapeMarkdown(chart.metric, 64);
+  const names = frontierOf(chart).map((p) => escapeMarkdown(p.name, 100));
+  const shown = Math.min(chart.points.length, MERMAID_MAX_POINTS);
+  const notes = [
+    shown < chart.points.length ? `${shown} of ${chart.points.length} benchmarks shown, the frontier first.` : "",
+    chart.otherMetrics > 0 ? `${chart.otherMetrics} benchmark${chart.otherMetrics === 1 ? "" : "s"} with another quality metric not charted.` : ""
+  ].filter(Boolean);
+  const caption = `**Pareto chart: ${metric} against energy.** The frontier, benchmarks no other beats on both (less energy and higher ${metric}): ${names.join(", ")}.` + (notes.length ? ` ${notes.join(" ")}` : "");
+  return `${caption}
+
+${block}
+`;
+}
+
 // src/action/template.ts
 import { constants as constants4 } from "node:fs";
 import { open as open4, readFile as readFile2, realpath } from "node:fs/promises";
@@ -56718,8 +57130,8 @@ import { fileURLToPath } from "node:url";
 // src/config/render.ts
 var MAX_SHOWN = 40;
 var PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
-function quote(text2) {
-  const short = text2.length > MAX_SHOWN ? `${Array.from(text2.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text2;
+function quote(text3) {
+  const short = text3.length > MAX_SHOWN ? `${Array.from(text3.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text3;
   return JSON.stringify(short).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 function formatPath(path21) {
@@ -56731,22 +57143,22 @@ function formatPath(path21) {
   }
   return out;
 }
-function describeValue(value) {
-  if (value === void 0 || value === null) return "nothing";
-  if (typeof value === "string") return quote(value);
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
-    return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
-  if (typeof value === "object") return Object.keys(value).length === 0 ? "an empty mapping" : "a mapping";
-  return `a ${typeof value}`;
+function describeValue(value2) {
+  if (value2 === void 0 || value2 === null) return "nothing";
+  if (typeof value2 === "string") return quote(value2);
+  if (typeof value2 === "number" || typeof value2 === "boolean" || typeof value2 === "bigint")
+    return String(value2);
+  if (Array.isArray(value2)) return value2.length === 0 ? "an empty list" : "a list";
+  if (typeof value2 === "object") return Object.keys(value2).length === 0 ? "an empty mapping" : "a mapping";
+  return `a ${typeof value2}`;
 }
 function valueAt(input2, path21) {
-  let value = input2;
+  let value2 = input2;
   for (const segment of path21) {
-    if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) return void 0;
-    value = value[segment];
+    if (typeof value2 !== "object" || value2 === null || !Object.hasOwn(value2, segment)) return void 0;
+    value2 = value2[segment];
   }
-  return value;
+  return value2;
 }
 
 // src/io/inside-dir.ts
@@ -56789,8 +57201,8 @@ var EXPECTED = "a handlebars template file inside the workspace";
 async function defaultTemplate() {
   let dir = path3.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++, dir = path3.dirname(dir)) {
-    const text2 = await readFile2(path3.join(dir, DEFAULT_NAME), "utf8").catch(() => null);
-    if (text2 !== null) return text2;
+    const text3 = await readFile2(path3.join(dir, DEFAULT_NAME), "utf8").catch(() => null);
+    if (text3 !== null) return text3;
   }
   throw new Error(`${DEFAULT_NAME} not found beside the action`);
 }
@@ -56866,7 +57278,10 @@ async function publish(report, inputs, t) {
     },
     ...t.view
   };
-  await summary.addRaw(renderWithinLimit(render, report, view, Infinity).body).write();
+  const pareto = paretoMarkdown(paretoPoints(report));
+  await summary.addRaw(renderWithinLimit(render, report, view, Infinity).body).addRaw(pareto ? `
+
+${pareto}` : "").write();
   if (!t.prNumber) {
     info("carbon-gate: no pull request in this event; comment skipped");
     return "";
@@ -56902,14 +57317,25 @@ async function publish(report, inputs, t) {
 }
 
 // src/gate/types.ts
-var GATE_METRICS = ["energy", "co2e", "duration", "perUnit"];
+var GATE_METRICS = ["energy", "co2e", "duration", "perUnit", "efficiency"];
 var TierSchema = external_exports.object({ warn: external_exports.number().optional(), fail: external_exports.number().optional() });
+var metricName = external_exports.string().max(64);
+var ChangeTierSchema = TierSchema.extend({ relative: external_exports.boolean() });
+var MetricLimitSchema = external_exports.object({
+  min: TierSchema.optional(),
+  max: TierSchema.optional(),
+  drop: ChangeTierSchema.optional(),
+  rise: ChangeTierSchema.optional()
+});
 var ResolvedBudgetSchema = external_exports.object({
   energyJ: TierSchema.optional(),
   co2eG: TierSchema.optional(),
   perUnitCo2eG: TierSchema.optional(),
   regression: TierSchema.optional(),
-  metric: external_exports.enum(GATE_METRICS)
+  metric: external_exports.enum(GATE_METRICS),
+  /** The metric that counts as quality (efficiency = energy ÷ it); recorded when it is gated. */
+  quality: metricName.optional(),
+  metrics: external_exports.record(metricName, MetricLimitSchema).optional()
 });
 var TotalBudgetSchema = external_exports.object({ energyJ: TierSchema.optional(), co2eG: TierSchema.optional() });
 var interval = external_exports.tuple([external_exports.number(), external_exports.number()]).nullable();
@@ -56938,6 +57364,16 @@ var ComparisonSchema = external_exports.object({
    * duration do not depend on the grid and are never flagged; A/B runs share one grid.
    */
   gridMismatch: external_exports.array(external_exports.string().max(400)).max(5).optional()
+});
+var MetricChangeSchema = external_exports.object({
+  metric: external_exports.string().max(64),
+  base: external_exports.number(),
+  head: external_exports.number(),
+  /** Hodges–Lehmann estimate of head − base, in the metric's unit. */
+  change: external_exports.number(),
+  ci95: interval,
+  method: external_exports.enum(["paired", "independent"]),
+  pairs: external_exports.number().optional()
 });
 var BudgetUseSchema = external_exports.object({
   limit: external_exports.string().max(100),
@@ -57726,8 +58162,8 @@ var SYNONYMS = [
 ];
 function normaliseMethod(raw) {
   if (typeof raw !== "string") return "unspecified";
-  const text2 = raw.trim().toLowerCase();
-  return SYNONYMS.find(([re]) => re.test(text2))?.[1] ?? "unspecified";
+  const text3 = raw.trim().toLowerCase();
+  return SYNONYMS.find(([re]) => re.test(text3))?.[1] ?? "unspecified";
 }
 var IntensityMethodSchema = external_exports.union([external_exports.enum(INTENSITY_METHODS), external_exports.string().max(100).transform(normaliseMethod)]).meta({
   description: 'lifecycle | operational | marginal where the source says; unspecified (world average, Nordic zones) or "as given" (--intensity) otherwise. Readers map other text to these (direct \u2192 operational).'
@@ -57752,10 +58188,10 @@ var DATASETS = [
 function sourceLabel(c) {
   const live = c.intensitySource ? LIVE_NAME[c.intensitySource] : void 0;
   if (live) return live;
-  const text2 = c.source ?? "";
-  const known = DATASETS.find(([re]) => re.test(text2))?.[1];
+  const text3 = c.source ?? "";
+  const known = DATASETS.find(([re]) => re.test(text3))?.[1];
   if (known) return known;
-  return text2.split(/ \(|[;:]/)[0].trim().slice(0, 120) || "unknown source";
+  return text3.split(/ \(|[;:]/)[0].trim().slice(0, 120) || "unknown source";
 }
 function gridIdentity(c) {
   if (!c || c.method === void 0) return void 0;
@@ -57766,7 +58202,7 @@ function gridIdentity(c) {
     ...embedded && c.intensityYear !== void 0 ? { year: c.intensityYear } : {}
   };
 }
-var clip = (text2) => text2.length > 120 ? `${text2.slice(0, 119)}\u2026` : text2;
+var clip = (text3) => text3.length > 120 ? `${text3.slice(0, 119)}\u2026` : text3;
 function gridMismatch(base, head) {
   if (!base || !head) return [];
   const out = [];
@@ -57869,10 +58305,10 @@ var IntensitySourceNameSchema = external_exports.enum([
 ]);
 function pickRegion(inputs) {
   for (const origin of ["flag", "config", "env"]) {
-    const value = inputs[origin]?.trim();
-    if (!value) continue;
-    if (value.toLowerCase() === "auto") return { detect: true };
-    return { code: value, origin };
+    const value2 = inputs[origin]?.trim();
+    if (!value2) continue;
+    if (value2.toLowerCase() === "auto") return { detect: true };
+    return { code: value2, origin };
   }
   return inputs.detectCloud ? { detect: true } : { world: true };
 }
@@ -57960,153 +58396,80 @@ var SUITE_LIMITS = {
   suiteRepeats: 1e4
 };
 
-// src/runner/metrics-file.ts
-var MAX_METRICS = 64;
-var MAX_LAYERS = 10;
-var MAX_KEY = 64;
-var MAX_TEXT = 300;
-var MetricValueSchema = external_exports.union([external_exports.number(), external_exports.string().max(MAX_TEXT)]);
-var MetricsSchema = external_exports.record(external_exports.string().max(MAX_KEY), MetricValueSchema);
-var LayerCostSchema = external_exports.object({
-  name: external_exports.string().max(MAX_TEXT),
-  type: external_exports.string().max(MAX_TEXT),
-  params: external_exports.number(),
-  /** Multiply-accumulates per example, forward pass. */
-  macs: external_exports.number(),
-  /** macs ÷ the model's total MACs. */
-  share: external_exports.number()
+// src/report/layer-diff.ts
+var MAX_LAYER_CHANGES = 5;
+var MAX_TEXT2 = 300;
+var text = external_exports.string().max(MAX_TEXT2);
+var LayerChangeSchema = external_exports.object({
+  kind: external_exports.enum(["added", "removed", "resized"]),
+  type: text,
+  name: text,
+  /** The base layer's size (units), for removed and resized layers. */
+  from: text.optional(),
+  /** The head layer's size (units), for added and resized layers. */
+  to: text.optional(),
+  /** head MACs − base MACs of this layer, per example. */
+  macsDelta: external_exports.number()
 });
-var LayersSchema = external_exports.array(LayerCostSchema).max(MAX_LAYERS);
-var METRICS_ENV = "CARBON_GATE_METRICS_FILE";
-var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-var clean = (s) => s.replace(/\s+/g, " ").replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD").trim();
-var oneLine = (s) => clean(s).slice(0, MAX_TEXT);
-var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function layerCost(v) {
-  if (!isRecord(v)) return void 0;
-  const { name: name2, type, params, macs, share } = v;
-  const finite = (n) => typeof n === "number" && Number.isFinite(n) && n >= 0;
-  if (typeof name2 !== "string" || typeof type !== "string") return void 0;
-  if (!finite(params) || !finite(macs) || !finite(share)) return void 0;
-  return { name: oneLine(name2), type: oneLine(type), params, macs, share };
-}
-function parseMetricsFile(text2) {
-  let value;
-  try {
-    value = JSON.parse(text2);
-  } catch {
-    return { metrics: {}, problems: ["metrics file is not JSON: ignored"] };
-  }
-  if (!isRecord(value)) return { metrics: {}, problems: ["metrics file is not a JSON object: ignored"] };
-  const out = { metrics: {}, problems: [] };
-  let dropped = 0;
-  let kept = 0;
-  for (const [raw, v] of Object.entries(value)) {
-    if (raw === "layers" || raw === "error") continue;
-    const key = clean(raw);
-    const usable = typeof v === "number" && Number.isFinite(v) || typeof v === "string";
-    if (!usable || !key || key.length > MAX_KEY || Object.hasOwn(out.metrics, key) || kept >= MAX_METRICS)
-      dropped++;
-    else {
-      out.metrics[key] = typeof v === "string" ? oneLine(v) : v;
-      kept++;
-    }
-  }
-  if (dropped) out.problems.push(`metrics file: ${dropped} entr${dropped === 1 ? "y" : "ies"} ignored`);
-  if (Array.isArray(value["layers"])) {
-    const layers2 = value["layers"].map(layerCost);
-    if (layers2.some((l) => !l)) out.problems.push("metrics file: malformed layers ignored");
-    const ok = layers2.filter((l) => l !== void 0).slice(0, MAX_LAYERS);
-    if (ok.length) out.layers = ok;
-  }
-  if (typeof value["error"] === "string" && oneLine(value["error"])) out.error = oneLine(value["error"]);
-  return out;
-}
-var SAMPLE_METRICS_MAX_BYTES = 16 * 1024;
-var SUITE_METRICS_MAX_BYTES = 10 * 1024 * 1024;
-function sampleMetricsCap(suiteRepeats) {
-  return Math.min(SAMPLE_METRICS_MAX_BYTES, Math.floor(SUITE_METRICS_MAX_BYTES / Math.max(1, suiteRepeats)));
-}
-var DEPTH = 12;
-var BLOCKS_BYTES = 2 * (2 * (DEPTH - 2) + 16);
-var bytes = (s) => Buffer.byteLength(s);
-var metricBytes = (key, v) => DEPTH + bytes(JSON.stringify(key)) + 2 + bytes(JSON.stringify(v)) + 2;
-function layerBytes(layer) {
-  const text2 = JSON.stringify(layer, null, 2);
-  return bytes(text2) + DEPTH * text2.split("\n").length + 2;
-}
-function capSampleMetrics(reported, capBytes) {
-  let used = BLOCKS_BYTES;
-  let dropped = 0;
-  const fits = (n) => {
-    if (used + n > capBytes) {
-      dropped++;
-      return false;
-    }
-    used += n;
-    return true;
-  };
-  const metrics = {};
-  for (const [key, v] of Object.entries(reported.metrics)) if (fits(metricBytes(key, v))) metrics[key] = v;
-  const layers2 = reported.layers?.filter((l) => fits(layerBytes(l)));
-  if (!dropped) return reported;
-  const out = {
-    ...reported,
-    metrics,
-    problems: [
-      ...reported.problems,
-      `metrics file: ${dropped} entr${dropped === 1 ? "y" : "ies"} dropped: one sample's metrics and layers are capped at ${capBytes} bytes`
-    ]
-  };
-  if (layers2?.length) out.layers = layers2;
-  else delete out.layers;
-  return out;
-}
-var BACKENDS = ["tensorflow", "wasm", "cpu"];
-var BackendSchema = external_exports.enum(BACKENDS);
-function reportedBackend(metrics) {
-  const b = metrics?.["backend"];
-  return BACKENDS.find((x) => x === b);
-}
-
-// src/stats/median.ts
-function median(values) {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
-// src/report/model-metrics.ts
-var ModelSummarySchema = external_exports.object({
-  backend: BackendSchema.optional(),
-  layers: LayersSchema.optional(),
-  /** Numbers: medians over successful repeats; strings: from the first. */
-  metrics: MetricsSchema.optional(),
-  /** Held-out accuracy ÷ energy in kJ: the Green-AI trade-off in one figure. */
-  accuracyPerKj: external_exports.number().optional()
+var LayerDiffSchema = external_exports.object({
+  /** Total MACs per example of the base model (the sum over its layers). */
+  baseMacs: external_exports.number().nonnegative(),
+  headMacs: external_exports.number().nonnegative(),
+  /** headMacs ÷ baseMacs; null when the base counts no MACs. */
+  macsRatio: external_exports.number().nonnegative().nullable(),
+  changes: external_exports.array(LayerChangeSchema).max(MAX_LAYER_CHANGES),
+  /** How many changes were left out of `changes`. */
+  more: external_exports.number().int().nonnegative()
 });
-function summariseModel(ok, energyJ2) {
-  const out = {};
-  const first = ok.find((s) => s.metrics || s.layers || s.backend);
-  if (!first) return out;
-  if (first.backend) out.backend = first.backend;
-  if (first.layers) out.layers = first.layers;
-  const keys = [...new Set(ok.flatMap((s) => Object.keys(s.metrics ?? {})))].sort();
-  if (keys.length) {
-    const metrics = {};
-    for (const key of keys) {
-      const values = ok.map((s) => s.metrics?.[key]).filter((v) => v !== void 0);
-      const numbers = values.filter((v) => typeof v === "number");
-      metrics[key] = numbers.length === values.length ? median(numbers) : String(values[0]);
-    }
-    out.metrics = metrics;
-    const accuracy = metrics.accuracy;
-    if (typeof accuracy === "number" && energyJ2 !== null && energyJ2 > 0)
-      out.accuracyPerKj = accuracy / (energyJ2 / 1e3);
+var cap = (s) => s.slice(0, MAX_TEXT2);
+var sameSize = (a, b) => a.units === b.units && a.params === b.params && a.macs === b.macs;
+function align(base, head) {
+  const [n, m] = [base.length, head.length];
+  const bonus = (a, b) => (a.units === b.units ? 100 : 0) + (a.macs === b.macs && a.params === b.params ? 10 : 0) + (a.name === b.name ? 1 : 0);
+  const match = 112 * (Math.min(n, m) + 1);
+  const best = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
+  const pair = (i2, j2) => base[i2].type === head[j2].type ? match + bonus(base[i2], head[j2]) + best[i2 + 1][j2 + 1] : -1;
+  for (let i2 = n - 1; i2 >= 0; i2--)
+    for (let j2 = m - 1; j2 >= 0; j2--) best[i2][j2] = Math.max(pair(i2, j2), best[i2 + 1][j2], best[i2][j2 + 1]);
+  const pairs = [];
+  let [i, j] = [0, 0];
+  while (i < n && j < m) {
+    if (pair(i, j) === best[i][j]) pairs.push([i++, j++]);
+    else if (best[i + 1][j] === best[i][j]) i++;
+    else j++;
   }
-  return out;
+  return pairs;
+}
+var totalMacs = (layers2) => layers2.reduce((s, l) => s + l.macs, 0);
+function diffLayers(base, head) {
+  if (!base.length || !head.length) return null;
+  const [baseMacs, headMacs] = [totalMacs(base), totalMacs(head)];
+  if (!Number.isFinite(baseMacs) || !Number.isFinite(headMacs)) return null;
+  const all = [];
+  const change2 = (kind3, l, macsDelta, from, to) => {
+    const c = { kind: kind3, type: cap(l.type), name: cap(l.name), macsDelta };
+    if (from !== void 0) c.from = cap(from);
+    if (to !== void 0) c.to = cap(to);
+    all.push(c);
+  };
+  let [i, j] = [0, 0];
+  for (const [bi, hj] of [...align(base, head), [base.length, head.length]]) {
+    for (; i < bi; i++) change2("removed", base[i], -base[i].macs, base[i].units);
+    for (; j < hj; j++) change2("added", head[j], head[j].macs, void 0, head[j].units);
+    const [b, h] = [base[bi], head[hj]];
+    if (b && h && !sameSize(b, h)) change2("resized", h, h.macs - b.macs, b.units, h.units);
+    [i, j] = [bi + 1, hj + 1];
+  }
+  if (!all.length) return null;
+  const ranked = [...all].sort((a, b) => Math.abs(b.macsDelta) - Math.abs(a.macsDelta));
+  const ratio = baseMacs > 0 ? headMacs / baseMacs : null;
+  return {
+    baseMacs,
+    headMacs,
+    macsRatio: ratio !== null && Number.isFinite(ratio) ? ratio : null,
+    changes: ranked.slice(0, MAX_LAYER_CHANGES),
+    more: Math.max(0, ranked.length - MAX_LAYER_CHANGES)
+  };
 }
 
 // src/report/schema.ts
@@ -58117,20 +58480,21 @@ var REPORT_LIMITS = {
   benchmarkReasons: 100,
   verdictReasons: 1e3,
   notices: 1e3,
-  budgetUse: 50
+  // 8 energy, CO2e, per-unit and regression tiers; 8 per metric budget (src/config/metric-budget-schema.ts).
+  budgetUse: 8 + 8 * MAX_METRIC_BUDGETS
 };
-var text = (max) => external_exports.string().max(max);
-var prose = text(2e3);
+var text2 = (max) => external_exports.string().max(max);
+var prose = text2(2e3);
 var count = external_exports.number().int().min(0).max(1e5);
-var amount = external_exports.number().nonnegative();
-var BreakdownJ = BreakdownJSchema.extend({ cpu: amount, memory: amount, gpu: amount });
-var EnergyBandJ = EnergyBandJSchema.extend({ low: amount, high: amount });
-var GpuEnergy = GpuEnergySchema.extend({ energyJ: amount });
+var amount2 = external_exports.number().nonnegative();
+var BreakdownJ = BreakdownJSchema.extend({ cpu: amount2, memory: amount2, gpu: amount2 });
+var EnergyBandJ = EnergyBandJSchema.extend({ low: amount2, high: amount2 });
+var GpuEnergy = GpuEnergySchema.extend({ energyJ: amount2 });
 var PerUnit = PerUnitSchema.extend({
-  count: amount,
-  energyJ: amount,
-  co2eG: amount,
-  per1000: PerUnitSchema.shape.per1000.extend({ energyKwh: amount, co2eG: amount })
+  count: amount2,
+  energyJ: amount2,
+  co2eG: amount2,
+  per1000: PerUnitSchema.shape.per1000.extend({ energyKwh: amount2, co2eG: amount2 })
 });
 var MAX_COMMAND = 1024 * 1024;
 var StatusSchema = external_exports.enum(["pass", "warn", "fail", "error"]);
@@ -58139,19 +58503,19 @@ var SampleReportSchema = external_exports.object({
   status: external_exports.enum(["ok", "error"]),
   reason: prose.optional(),
   exitCode: external_exports.number().int().nullable(),
-  signal: text(40).nullable(),
-  durationS: amount,
-  energyJ: amount,
+  signal: text2(40).nullable(),
+  durationS: amount2,
+  energyJ: amount2,
   /** operationalG + embodiedG. */
-  co2eG: amount,
+  co2eG: amount2,
   /** energy × PUE × grid intensity. */
-  operationalG: amount,
+  operationalG: amount2,
   /** SCI M for this repeat's duration; 0 when embodied carbon is not counted. */
-  embodiedG: amount,
+  embodiedG: amount2,
   breakdownJ: BreakdownJ,
-  utilisation: amount,
-  processCpuS: amount,
-  processShare: amount,
+  utilisation: amount2,
+  processCpuS: amount2,
+  processShare: amount2,
   /** Estimates only: the band implied by the power model's cross-validated error. */
   energyBandJ: EnergyBandJ.optional(),
   gpus: external_exports.array(GpuEnergy).max(64).optional(),
@@ -58162,22 +58526,22 @@ var SampleReportSchema = external_exports.object({
   backend: BackendSchema.optional()
 });
 var BenchmarkReportSchema = external_exports.object({
-  name: text(200),
+  name: text2(200),
   kind: external_exports.enum(["training", "inference", "other"]),
-  command: text(MAX_COMMAND),
+  command: text2(MAX_COMMAND),
   status: StatusSchema,
   reason: prose.optional(),
   repeats: count,
   warmup: count,
   /** Medians over the successful repeats; null when none succeeded. */
-  durationS: amount.nullable(),
-  energyJ: amount.nullable(),
+  durationS: amount2.nullable(),
+  energyJ: amount2.nullable(),
   /** operationalG + embodiedG: the SCI numerator, the figure budgets gate. */
-  co2eG: amount.nullable(),
-  operationalG: amount.nullable(),
-  embodiedG: amount.nullable(),
+  co2eG: amount2.nullable(),
+  operationalG: amount2.nullable(),
+  embodiedG: amount2.nullable(),
   breakdownJ: BreakdownJ.nullable(),
-  processShare: amount.nullable(),
+  processShare: amount2.nullable(),
   /** Estimates only: medians of the samples' bands. */
   energyBandJ: EnergyBandJ.optional(),
   /** SCI per functional unit, when the benchmark declares `unit`. */
@@ -58193,50 +58557,54 @@ var BenchmarkReportSchema = external_exports.object({
   reasons: external_exports.array(prose).max(REPORT_LIMITS.benchmarkReasons),
   /** Every limit checked; for regression tiers `observed` is the interval's lower bound of head ÷ base − 1. */
   budgetUse: external_exports.array(BudgetUseSchema).max(REPORT_LIMITS.budgetUse).optional(),
+  /** With a baseline: every metric both sides reported, head − base with its interval, largest moves first. */
+  metricChanges: external_exports.array(MetricChangeSchema).max(20).optional(),
+  /** TF.js models on both sides: layers added, removed or resized, and total MACs (src/report/layer-diff.ts). */
+  layerDiff: LayerDiffSchema.optional(),
   /** Training benchmarks with a live provider's forecast: the cleanest window of this duration ahead. */
   cleanerWhen: CleanerWhenSchema.optional()
 }).extend(ModelSummarySchema.shape);
 var EmbodiedReportSchema = external_exports.object({
-  totalKg: amount,
-  lifetimeS: amount,
-  share: amount,
+  totalKg: amount2,
+  lifetimeS: amount2,
+  share: amount2,
   /** Embodied grams per hour of run time under this model. */
-  gPerHour: amount,
+  gPerHour: amount2,
   source: prose
 });
 var MachineSchema = external_exports.object({
-  platform: text(100),
-  cpuModel: text(200),
-  logicalCpus: amount,
-  memoryGb: amount,
+  platform: text2(100),
+  cpuModel: text2(200),
+  logicalCpus: amount2,
+  memoryGb: amount2,
   virtualised: external_exports.boolean()
 });
 var MethodSchema = external_exports.object({
   cpu: CpuMethodSchema,
   gpu: GpuMethodSchema,
-  powerModel: text(200),
-  scope: text(200),
+  powerModel: text2(200),
+  scope: text2(200),
   basis: external_exports.array(prose).max(100),
-  intervalS: amount,
-  gpuNames: external_exports.array(text(200)).max(64).optional()
+  intervalS: amount2,
+  gpuNames: external_exports.array(text2(200)).max(64).optional()
 });
 var CarbonSchema = external_exports.object({
-  region: text(100),
-  regionName: text(200),
+  region: text2(100),
+  regionName: text2(200),
   regionOrigin: RegionOriginSchema,
-  intensityGPerKwh: amount,
+  intensityGPerKwh: amount2,
   intensityYear: external_exports.number(),
-  source: text(300),
-  pue: amount,
-  pueSource: text(200),
+  source: text2(300),
+  pue: amount2,
+  pueSource: text2(200),
   /** The grid the intensity describes: country alpha-2/alpha-3, sub-national code or world. */
-  grid: text(100),
+  grid: text2(100),
   /** lifecycle | operational | marginal | unspecified | as given (src/carbon/grid-method.ts); read tolerantly. */
   method: IntensityMethodSchema,
   /** Config `intensity.method`, when set: the method asked for (a notice and a verdict line when not met). */
   methodAsked: external_exports.enum(GRID_METHODS).optional(),
   intensitySource: IntensitySourceNameSchema,
-  measuredAt: text(40).optional(),
+  measuredAt: text2(40).optional(),
   cloud: CloudPlacementSchema.optional(),
   /** null: embodied carbon not counted (a notice says so). */
   embodied: EmbodiedReportSchema.nullable(),
@@ -58246,12 +58614,12 @@ var CarbonSchema = external_exports.object({
   forecast: ForecastInfoSchema.optional()
 });
 var TotalsSchema = external_exports.object({
-  durationS: amount,
-  energyJ: amount,
-  energyKwh: amount,
-  co2eG: amount,
-  operationalG: amount,
-  embodiedG: amount,
+  durationS: amount2,
+  energyJ: amount2,
+  energyKwh: amount2,
+  co2eG: amount2,
+  operationalG: amount2,
+  embodiedG: amount2,
   equivalents: EquivalentsSchema,
   /** The config's budget.total, in SI units, and the limits it checked. */
   budget: TotalBudgetSchema.optional(),
@@ -58264,9 +58632,9 @@ var VerdictSchema = external_exports.object({
 });
 var ReportSchema = external_exports.object({
   schemaVersion: external_exports.literal(SCHEMA_VERSION),
-  tool: external_exports.object({ name: external_exports.literal("carbon-gate"), version: text(40) }),
-  createdAt: text(40),
-  config: text(500),
+  tool: external_exports.object({ name: external_exports.literal("carbon-gate"), version: text2(40) }),
+  createdAt: text2(40),
+  config: text2(500),
   machine: MachineSchema,
   method: MethodSchema,
   carbon: CarbonSchema,
@@ -58339,12 +58707,12 @@ var reportSchema = ReportSchema.pick({ schemaVersion: true, createdAt: true, con
   notices: R.notices.optional()
 }).loose().superRefine(verdictNoBetterThanBenchmarks);
 var MAX_REPORT_BYTES = 32 * 1024 * 1024;
-function parseReport(text2) {
-  if (text2.length > MAX_REPORT_BYTES)
+function parseReport(text3) {
+  if (text3.length > MAX_REPORT_BYTES)
     return { ok: false, error: `report larger than ${MAX_REPORT_BYTES / (1024 * 1024)} MiB` };
   let json2;
   try {
-    json2 = JSON.parse(text2);
+    json2 = JSON.parse(text3);
   } catch (e) {
     return { ok: false, error: `not JSON: ${e.message.slice(0, 200)}` };
   }
@@ -58363,18 +58731,18 @@ import path4 from "node:path";
 
 // src/action/config-lines.ts
 var import_yaml = __toESM(require_dist(), 1);
-function benchmarkLines(text2) {
+function benchmarkLines(text3) {
   const counter2 = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: counter2 });
+  const doc = (0, import_yaml.parseDocument)(text3, { lineCounter: counter2 });
   const lines = /* @__PURE__ */ new Map();
   const list = (0, import_yaml.isMap)(doc.contents) ? doc.contents.get("benchmarks", true) : void 0;
   if (!(0, import_yaml.isSeq)(list)) return lines;
   for (const item of list.items) {
     if (!(0, import_yaml.isMap)(item)) continue;
     const pair = item.items.find((p) => p.key?.value === "name");
-    const value = pair?.value;
-    if (typeof value?.value === "string" && value.range)
-      lines.set(value.value, counter2.linePos(value.range[0]).line);
+    const value2 = pair?.value;
+    if (typeof value2?.value === "string" && value2.range)
+      lines.set(value2.value, counter2.linePos(value2.range[0]).line);
   }
   return lines;
 }
@@ -58470,12 +58838,31 @@ import path15 from "node:path";
 function metricSamples(b) {
   const ok = b.samples.filter((s) => s.status === "ok");
   const count2 = b.perUnit?.count;
+  const energy3 = ok.map((s) => s.energyJ);
+  const reported = reportedSamples(ok);
   return {
-    energy: ok.map((s) => s.energyJ),
+    energy: energy3,
     co2e: ok.map((s) => s.co2eG),
     duration: ok.map((s) => s.durationS),
-    perUnit: count2 ? ok.map((s) => s.co2eG / count2) : []
+    perUnit: count2 ? ok.map((s) => s.co2eG / count2) : [],
+    efficiency: efficiencySamples(energy3, reported, b.budget?.quality ?? DEFAULT_QUALITY),
+    reported,
+    ...b.layers?.length ? { layers: b.layers } : {}
   };
+}
+function reportedSamples(ok) {
+  const out = /* @__PURE__ */ Object.create(null);
+  const names = new Set(ok.flatMap((s) => Object.keys(s.metrics ?? {})));
+  for (const name2 of names) {
+    const values = ok.map((s) => s.metrics?.[name2]);
+    if (values.every((v) => typeof v === "number" && Number.isFinite(v))) out[name2] = values;
+  }
+  return out;
+}
+function efficiencySamples(energy3, reported, quality) {
+  const q = Object.hasOwn(reported, quality) ? reported[quality] : void 0;
+  if (!q || q.length !== energy3.length || q.some((v) => v <= 0)) return [];
+  return energy3.map((e, i) => e / q[i]);
 }
 function baselineFromReport(report, info3) {
   const benchmarks = /* @__PURE__ */ new Map();
@@ -58527,7 +58914,8 @@ var METRIC_LABEL = {
   energy: "energy",
   co2e: "CO2e",
   duration: "duration",
-  perUnit: "CO2e per unit"
+  perUnit: "CO2e per unit",
+  efficiency: "energy per quality"
 };
 
 // src/stats/hodges-lehmann.ts
@@ -58577,32 +58965,156 @@ function bootstrap(xs, stat7, seed) {
 function medianCi(xs, seed = SEED) {
   return xs.length < MIN_CI_SAMPLES ? null : bootstrap(xs, (s) => median(s), seed);
 }
-function pairedRatio(head, base, seed = SEED) {
+function pairedShift(head, base, seed = SEED) {
   const n = Math.min(head.length, base.length);
-  const logs = Array.from({ length: n }, (_, i) => Math.log(head[i] / base[i]));
-  const hl = hodgesLehmann(logs);
-  const ci = n < MIN_CI_SAMPLES ? null : bootstrap(logs, (s) => hodgesLehmann(s), seed);
-  return {
-    ratio: hl === null ? null : Math.exp(hl),
-    ci95: ci ? [Math.exp(ci[0]), Math.exp(ci[1])] : null,
-    pairs: n
-  };
+  const diffs = Array.from({ length: n }, (_, i) => head[i] - base[i]);
+  const shift = hodgesLehmann(diffs);
+  const ci95 = n < MIN_CI_SAMPLES ? null : bootstrap(diffs, (s) => hodgesLehmann(s), seed);
+  return { shift, ci95, pairs: n };
 }
-function independentRatio(head, base, seed = SEED) {
-  const lh = head.map(Math.log);
-  const lb = base.map(Math.log);
-  const hl = hodgesLehmannShift(lh, lb);
-  const ratio = hl === null ? null : Math.exp(hl);
-  if (ratio === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
-    return { ratio, ci95: null };
+function independentShift(head, base, seed = SEED) {
+  const shift = hodgesLehmannShift(head, base);
+  if (shift === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
+    return { shift, ci95: null };
   const rand = mulberry32(seed);
-  const hb2 = new Array(lh.length);
-  const bb = new Array(lb.length);
+  const hb2 = new Array(head.length);
+  const bb = new Array(base.length);
   const shifts = [];
   for (let b = 0; b < RESAMPLES; b++)
-    shifts.push(hodgesLehmannShift(resample(lh, rand, hb2), resample(lb, rand, bb)));
-  const [lo, hi] = percentiles(shifts);
-  return { ratio, ci95: [Math.exp(lo), Math.exp(hi)] };
+    shifts.push(hodgesLehmannShift(resample(head, rand, hb2), resample(base, rand, bb)));
+  return { shift, ci95: percentiles(shifts) };
+}
+var exp = (ci) => ci ? [Math.exp(ci[0]), Math.exp(ci[1])] : null;
+function pairedRatio(head, base, seed = SEED) {
+  const p = pairedShift(head.map(Math.log), base.map(Math.log), seed);
+  return { ratio: p.shift === null ? null : Math.exp(p.shift), ci95: exp(p.ci95), pairs: p.pairs };
+}
+function independentRatio(head, base, seed = SEED) {
+  const r = independentShift(head.map(Math.log), base.map(Math.log), seed);
+  return { ratio: r.shift === null ? null : Math.exp(r.shift), ci95: exp(r.ci95) };
+}
+
+// src/gate/metric-check.ts
+function checkMetrics(limits2, head, base, baseline) {
+  const checks = [];
+  for (const [name2, limit] of Object.entries(limits2)) {
+    const values = Object.hasOwn(head.reported, name2) ? head.reported[name2] : void 0;
+    if (!values?.length) {
+      checks.push({
+        status: "error",
+        reasons: [
+          `metric ${name2}: not reported by the benchmark in every successful repeat (budget.metrics.${name2} needs it)`
+        ],
+        use: []
+      });
+      continue;
+    }
+    const m = median(values);
+    if (limit.max) checks.push(checkTier(`metrics.${name2}.max`, name2, m, limit.max, signedSig3));
+    if (limit.min) checks.push(checkMin(name2, m, limit.min));
+    for (const direction of ["drop", "rise"]) {
+      const tier2 = limit[direction];
+      if (tier2) checks.push(checkChange(name2, direction, tier2, values, base, baseline));
+    }
+  }
+  return combine(checks);
+}
+function checkMin(name2, observed, tier2) {
+  const use = ["warn", "fail"].flatMap((level2) => {
+    const limitValue = tier2[level2];
+    if (limitValue === void 0) return [];
+    const percent2 = observed > 0 ? limitValue / observed * 100 : limitValue > 0 ? 1e6 : 100;
+    return [{ limit: `metrics.${name2}.min.${level2}`, observed, limitValue, percent: percent2 }];
+  });
+  const tripped = [...use].reverse().find((u) => u.observed < u.limitValue);
+  if (!tripped) return { status: "pass", reasons: [], use };
+  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
+  return {
+    status: level,
+    reasons: [
+      `${name2} ${signedSig3(observed)} is below the ${level} limit ${signedSig3(tripped.limitValue)} (min)`
+    ],
+    use
+  };
+}
+function compareMetric(name2, head, base, method) {
+  const mh = median(head);
+  const mb = median(base);
+  if (mh === null || mb === null) return null;
+  const s = method === "paired" ? pairedShift(head, base) : independentShift(head, base);
+  if (s.shift === null) return null;
+  return {
+    metric: name2,
+    base: mb,
+    head: mh,
+    change: s.shift,
+    ci95: s.ci95,
+    method,
+    ...method === "paired" ? { pairs: Math.min(head.length, base.length) } : {}
+  };
+}
+function checkChange(name2, direction, tier2, head, base, baseline) {
+  const label2 = `${name2} ${direction}`;
+  if (!baseline) return NO_CHECK;
+  const baseValues = base && Object.hasOwn(base.reported, name2) ? base.reported[name2] : void 0;
+  if (!baseValues?.length) {
+    return { ...NO_CHECK, reasons: [`${label2} not checked: the baseline has no ${name2} figures`] };
+  }
+  const c = compareMetric(name2, head, baseValues, baseline.method);
+  const what = `${name2} ${changeText(c, tier2.relative)} vs base`;
+  if (!c.ci95) {
+    return {
+      ...NO_CHECK,
+      reasons: [
+        `${what}: too few samples for a 95 % interval (need ${MIN_CI_SAMPLES} each): ${direction} not checked`
+      ]
+    };
+  }
+  if (tier2.relative && c.base <= 0) {
+    return {
+      ...NO_CHECK,
+      reasons: [`${what}: a relative ${direction} needs a positive baseline value: not checked`]
+    };
+  }
+  const least = direction === "drop" ? -c.ci95[1] : c.ci95[0];
+  const observed = tier2.relative ? least / c.base : least;
+  const shown = (v) => tier2.relative ? `${signedPercent(v)} %` : signedSig3(v, true);
+  const use = ["warn", "fail"].flatMap((level2) => {
+    const limitValue = tier2[level2];
+    return limitValue === void 0 ? [] : [
+      {
+        limit: `metrics.${name2}.${direction}.${level2}`,
+        observed,
+        limitValue,
+        percent: observed / limitValue * 100
+      }
+    ];
+  });
+  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  if (!tripped) return { status: "pass", reasons: [], use };
+  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
+  return {
+    status: level,
+    reasons: [
+      `${what}: a ${direction} of at least ${shown(observed).replace(/^\+/, "")} exceeds the ${level} limit ${shown(tripped.limitValue).replace(/^\+/, "")} (${percentSignificant(tripped.percent)} of the limit)`
+    ],
+    use
+  };
+}
+function changeText(c, relative) {
+  const f = (v) => relative && c.base > 0 ? signedPercent(v / c.base) : signedSig3(v, true);
+  const ci = c.ci95 ? ` [${f(c.ci95[0])}, ${f(c.ci95[1])}]` : " [no interval]";
+  return `${f(c.change)}${relative && c.base > 0 ? " %" : ""}${ci}`;
+}
+function metricChanges(head, base, method, max = 20) {
+  const out = [];
+  for (const name2 of Object.keys(head.reported)) {
+    if (!Object.hasOwn(base.reported, name2)) continue;
+    const c = compareMetric(name2, head.reported[name2], base.reported[name2], method);
+    if (c && c.change !== 0) out.push(c);
+  }
+  const size = (c) => Math.abs(c.change) / (Math.abs(c.base) || 1);
+  return out.sort((a, b) => size(b) - size(a)).slice(0, max);
 }
 
 // src/gate/regression.ts
@@ -58727,12 +59239,18 @@ function gateBenchmark(b, baseline, mismatch) {
     return { ...common, status: "error", reasons: [b.reason ?? "error"] };
   }
   const budget2 = b.budget;
+  const base = baseline?.benchmarks.get(b.name);
   const absolute = budget2 ? absoluteChecks(budget2, b, stats) : NO_CHECK;
   const reg = regressionCheck(b, samples, baseline, mismatch);
-  const all = combine([absolute, reg.check]);
+  const metrics = budget2?.metrics ? checkMetrics(budget2.metrics, samples, base, baseline) : NO_CHECK;
+  const all = combine([absolute, reg.check, metrics]);
+  const changes = base && baseline ? metricChanges(samples, base, baseline.method) : [];
+  const layerDiff = base?.layers && samples.layers ? diffLayers(base.layers, samples.layers) : null;
   return {
     ...common,
     ...reg.comparison ? { comparison: reg.comparison } : {},
+    ...changes.length ? { metricChanges: changes } : {},
+    ...layerDiff ? { layerDiff } : {},
     status: all.status,
     reasons: all.reasons,
     ...all.use.length ? { budgetUse: all.use } : {}
@@ -58765,10 +59283,10 @@ function regressionCheck(b, samples, baseline, mismatch) {
   const base = baseline.benchmarks.get(b.name);
   if (!base) return { check: { ...NO_CHECK, reasons: ["not in the baseline: regression not checked"] } };
   const metric = b.budget?.metric ?? "energy";
-  const compared = compare(metric, samples[metric], base[metric], baseline);
+  const compared = compare(metric, samples[metric], baseSide(metric, base, b), baseline);
   const comparison = compared && mismatch.length && GRID_METRICS.has(metric) ? { ...compared, gridMismatch: [...mismatch] } : compared;
   if (!comparison) {
-    const why = metric === "perUnit" ? "a functional unit on both sides" : "successful samples on both sides";
+    const why = metric === "perUnit" ? "a functional unit on both sides" : metric === "efficiency" ? `${b.budget?.quality ?? DEFAULT_QUALITY} > 0 reported in every successful repeat on both sides` : "successful samples on both sides";
     return {
       check: { ...NO_CHECK, reasons: [`${METRIC_LABEL[metric]}: regression not checked: needs ${why}`] }
     };
@@ -58778,6 +59296,10 @@ function regressionCheck(b, samples, baseline, mismatch) {
     check: checkRegression(comparison, tier2, base[metric].length, samples[metric].length),
     comparison
   };
+}
+function baseSide(metric, base, b) {
+  if (metric !== "efficiency") return base[metric];
+  return efficiencySamples(base.energy, base.reported, b.budget?.quality ?? DEFAULT_QUALITY);
 }
 function totalCheck(opts) {
   if (!opts.total || !opts.totals) return NO_CHECK;
@@ -58813,7 +59335,15 @@ function applyGate(report, opts) {
   };
 }
 function merge3(b, g2) {
-  const { budget: _b, stats: _s, comparison: _c, budgetUse: _u, ...rest } = b;
+  const {
+    budget: _b,
+    stats: _s,
+    comparison: _c,
+    budgetUse: _u,
+    metricChanges: _m,
+    layerDiff: _l,
+    ...rest
+  } = b;
   return {
     ...rest,
     status: g2.status,
@@ -58821,7 +59351,9 @@ function merge3(b, g2) {
     ...g2.stats ? { stats: g2.stats } : {},
     ...g2.comparison ? { comparison: g2.comparison } : {},
     reasons: g2.reasons,
-    ...g2.budgetUse ? { budgetUse: g2.budgetUse } : {}
+    ...g2.budgetUse ? { budgetUse: g2.budgetUse } : {},
+    ...g2.metricChanges ? { metricChanges: g2.metricChanges } : {},
+    ...g2.layerDiff ? { layerDiff: g2.layerDiff } : {}
   };
 }
 
@@ -58829,13 +59361,20 @@ function merge3(b, g2) {
 import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
 
 // src/gate/report-schema.ts
-var sample2 = SampleReportSchema.pick({ status: true, energyJ: true, co2eG: true, durationS: true }).loose();
+var sample2 = SampleReportSchema.pick({
+  status: true,
+  energyJ: true,
+  co2eG: true,
+  durationS: true,
+  metrics: true
+}).loose();
 var budget = ResolvedBudgetSchema.extend({ metric: ResolvedBudgetSchema.shape.metric.default("energy") });
 var benchmark2 = BenchmarkReportSchema.pick({ name: true, status: true, reason: true }).extend({
   samples: external_exports.array(sample2).max(REPORT_LIMITS.samples),
   // perUnit figures divide by the count.
   perUnit: external_exports.looseObject({ count: PerUnitSchema.shape.count.positive() }).optional(),
-  budget: budget.optional()
+  budget: budget.optional(),
+  layers: BenchmarkReportSchema.shape.layers
 }).loose();
 var carbon = ReportSchema.shape.carbon.pick({ method: true, source: true, intensityYear: true, intensityGPerKwh: true }).extend({ intensitySource: external_exports.string().max(40), methodAsked: external_exports.string().max(40) }).partial().loose();
 var GateReportSchema = ReportSchema.pick({ schemaVersion: true }).extend({
@@ -58861,12 +59400,12 @@ async function readReportFile(file3, role) {
   );
   if (!info3.isFile()) fail2("not a regular file");
   if (info3.size > MAX_REPORT_BYTES2) fail2("larger than 64 MiB; not a carbon-gate report");
-  const text2 = await readFile4(file3, "utf8").catch(
+  const text3 = await readFile4(file3, "utf8").catch(
     (e) => fail2(`cannot read (${e.code ?? e.message})`)
   );
   let json2;
   try {
-    json2 = JSON.parse(text2);
+    json2 = JSON.parse(text3);
   } catch (e) {
     fail2(`not JSON (${e.message.split("\n")[0]})`);
   }
@@ -58888,18 +59427,22 @@ function fileBaseline(file3) {
 
 // src/gate/resolve-budget.ts
 var GATED_REPEAT = 5;
-function resolveBudget(top, own2) {
+function resolveBudget(top, own2, quality = DEFAULT_QUALITY) {
   if (!top && !own2) return void 0;
   const energyJ2 = own2?.energyJ ?? top?.energyJ;
   const co2eG = own2?.co2eG ?? top?.co2eG;
   const perUnitCo2eG = own2?.perUnitCo2eG ?? top?.perUnitCo2eG;
   const regression2 = own2?.regression ?? top?.regression;
+  const metrics = top?.metrics || own2?.metrics ? { ...top?.metrics, ...own2?.metrics } : void 0;
+  const metric = own2?.metric ?? top?.metric ?? "energy";
   return {
     ...energyJ2 ? { energyJ: { ...energyJ2 } } : {},
     ...co2eG ? { co2eG: { ...co2eG } } : {},
     ...perUnitCo2eG ? { perUnitCo2eG: { ...perUnitCo2eG } } : {},
     ...regression2 ? { regression: { ...regression2 } } : {},
-    metric: own2?.metric ?? top?.metric ?? "energy"
+    metric,
+    ...metric === "efficiency" ? { quality } : {},
+    ...metrics ? { metrics: structuredClone(metrics) } : {}
   };
 }
 
@@ -58909,45 +59452,26 @@ import path5 from "node:path";
 
 // src/config/content-checks.ts
 var EMPTY_FILE = "the file is empty; expected a mapping with version and benchmarks";
-function tooLarge(text2) {
-  if (text2.length > MAX_CONFIG_BYTES) return true;
-  if (text2.length * 3 <= MAX_CONFIG_BYTES) return false;
-  return new TextEncoder().encode(text2).length > MAX_CONFIG_BYTES;
+function tooLarge(text3) {
+  if (text3.length > MAX_CONFIG_BYTES) return true;
+  if (text3.length * 3 <= MAX_CONFIG_BYTES) return false;
+  return new TextEncoder().encode(text3).length > MAX_CONFIG_BYTES;
 }
-function lineCol(text2, offset) {
-  const before = text2.slice(0, offset);
+function lineCol(text3, offset) {
+  const before = text3.slice(0, offset);
   const line = before.split("\n").length;
   return `${line}:${offset - before.lastIndexOf("\n")}`;
 }
-function contentProblem(text2, file3) {
-  if (tooLarge(text2)) {
+function contentProblem(text3, file3) {
+  if (tooLarge(text3)) {
     return `${file3}: the file is larger than 1 MiB; a carbon-gate config is a few kB, is this the right file?`;
   }
-  const binaryAt = text2.search(/[\0\uFFFD]/);
+  const binaryAt = text3.search(/[\0\uFFFD]/);
   if (binaryAt >= 0) {
-    return `${file3}:${lineCol(text2, binaryAt)}: binary content (NUL byte or invalid UTF-8); expected a UTF-8 YAML text file`;
+    return `${file3}:${lineCol(text3, binaryAt)}: binary content (NUL byte or invalid UTF-8); expected a UTF-8 YAML text file`;
   }
-  if (text2.trim() === "") return `${file3}: ${EMPTY_FILE}`;
+  if (text3.trim() === "") return `${file3}: ${EMPTY_FILE}`;
   return void 0;
-}
-
-// src/config/expectations.ts
-var expectations = external_exports.registry();
-function field(schema, doc, expectation) {
-  const described = schema.describe(doc);
-  expectations.add(described, expectation);
-  return described;
-}
-function quotingHint(want) {
-  return (found) => {
-    if (want === "string" && (typeof found === "number" || typeof found === "boolean")) {
-      return `quote it ("${String(found)}") so YAML keeps it a string`;
-    }
-    if (want === "number" && typeof found === "string" && found.trim() !== "" && Number.isFinite(+found)) {
-      return "remove the quotes";
-    }
-    return void 0;
-  };
 }
 
 // src/config/schema-walk.ts
@@ -59053,10 +59577,10 @@ function linesFor(issue3, input2, root, file3) {
 // src/config/duration-field.ts
 function durationField(spec) {
   const inRange = (s) => (spec.exclusiveMin ? s > spec.minS : s >= spec.minS) && s <= spec.maxS;
-  const schema = external_exports.string().regex(new RegExp(DURATION_PATTERN)).transform((text2, ctx) => {
-    const seconds = parseDuration(text2);
+  const schema = external_exports.string().regex(new RegExp(DURATION_PATTERN)).transform((text3, ctx) => {
+    const seconds = parseDuration(text3);
     if (seconds !== null && inRange(seconds)) return seconds;
-    ctx.issues.push({ code: "custom", message: spec.expected, input: text2 });
+    ctx.issues.push({ code: "custom", message: spec.expected, input: text3 });
     return external_exports.NEVER;
   });
   return field(schema, spec.doc, {
@@ -59067,10 +59591,10 @@ function durationField(spec) {
 
 // src/config/budget-schema.ts
 function quantity(pattern, parse7, expected, doc) {
-  const schema = external_exports.string().regex(new RegExp(pattern)).transform((text2, ctx) => {
-    const v = parse7(text2);
+  const schema = external_exports.string().regex(new RegExp(pattern)).transform((text3, ctx) => {
+    const v = parse7(text3);
     if (v !== null && v > 0) return v;
-    ctx.issues.push({ code: "custom", message: expected, input: text2 });
+    ctx.issues.push({ code: "custom", message: expected, input: text3 });
     return external_exports.NEVER;
   });
   return field(schema, doc, {
@@ -59079,9 +59603,9 @@ function quantity(pattern, parse7, expected, doc) {
   });
 }
 var unitOf = (pattern) => pattern === PERCENT_PATTERN ? "%" : pattern === MASS_PATTERN ? " g" : " J";
-function tier(value, what) {
+function tier(value2, what) {
   return field(
-    external_exports.strictObject({ warn: value().optional(), fail: value().optional() }).refine((t) => t.warn === void 0 || t.fail === void 0 || t.warn <= t.fail, {
+    external_exports.strictObject({ warn: value2().optional(), fail: value2().optional() }).refine((t) => t.warn === void 0 || t.fail === void 0 || t.warn <= t.fail, {
       params: { expected: `warn at most fail (${what})` }
     }),
     `${what}: warn and/or fail.`,
@@ -59097,9 +59621,9 @@ var regression = field(
     fail: percent().optional(),
     metric: field(
       external_exports.enum(GATE_METRICS),
-      "What the regression is judged on: energy (default), co2e, duration or perUnit (CO2e per functional unit).",
+      "What the regression is judged on: energy (default), co2e, duration, perUnit (CO2e per functional unit) or efficiency (energy per unit of the quality metric).",
       {
-        expected: 'one of "energy", "co2e", "duration" or "perUnit"',
+        expected: 'one of "energy", "co2e", "duration", "perUnit" or "efficiency"',
         hint: (found) => {
           const m = typeof found === "string" ? closestMatch(found, GATE_METRICS) : void 0;
           return m ? `did you mean "${m}"?` : void 0;
@@ -59120,7 +59644,8 @@ var budgetKeys = {
     "Limits per functional unit, for benchmarks that declare one.",
     { expected: "a mapping with co2e" }
   ).optional(),
-  regression: regression.optional()
+  regression: regression.optional(),
+  metrics: MetricBudgetsSchema.optional()
 };
 function toSi(b) {
   const { metric, ...tiers } = b.regression ?? {};
@@ -59129,13 +59654,14 @@ function toSi(b) {
     ...b.co2e ? { co2eG: b.co2e } : {},
     ...b.perUnit?.co2e ? { perUnitCo2eG: b.perUnit.co2e } : {},
     ...b.regression ? { regression: tiers } : {},
-    ...metric ? { metric } : {}
+    ...metric ? { metric } : {},
+    ...b.metrics ? { metrics: b.metrics } : {}
   };
 }
 var BenchmarkBudgetSchema = field(
   external_exports.strictObject(budgetKeys).transform(toSi),
   "This benchmark's budget; overrides the top-level budget key by key. Gated benchmarks repeat 5 times by default.",
-  { expected: "a mapping with energy, co2e, perUnit and/or regression" }
+  { expected: "a mapping with energy, co2e, perUnit, regression and/or metrics" }
 );
 var BudgetSchema = field(
   external_exports.strictObject({
@@ -59169,7 +59695,7 @@ var BudgetSchema = field(
     } : {}
   })),
   "Carbon budget for every benchmark (each may override it) and, under total, for the whole suite.",
-  { expected: "a mapping with energy, co2e, perUnit, regression, total and/or team" }
+  { expected: "a mapping with energy, co2e, perUnit, regression, metrics, total and/or team" }
 );
 
 // src/config/tfjs-schema.ts
@@ -59376,10 +59902,11 @@ var BenchmarkSchema = external_exports.strictObject({
     "Functional unit (SCI R): the report adds energy and CO2e per unit and per 1,000 units.",
     { expected: "a mapping with name and count" }
   ).optional(),
+  quality: QualityField.optional(),
   budget: BenchmarkBudgetSchema.optional()
 }).superRefine(exactlyOneOfRunOrTfjs, { when: (payload) => isMapping(payload.value) }).transform(({ timeout, ...rest }) => ({ ...rest, timeoutS: timeout }));
-function isMapping(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+function isMapping(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
 }
 function exactlyOneOfRunOrTfjs(entry, ctx) {
   if (!isMapping(entry)) return;
@@ -59489,10 +60016,10 @@ var IntensitySchema = field(
   { expected: "a mapping with source, zone, method, tokenEnv, usernameEnv or passwordEnv" }
 );
 var lifetime = field(
-  external_exports.string().regex(new RegExp(LONG_DURATION_PATTERN)).transform((text2, ctx) => {
-    const s = parseLongDuration(text2);
+  external_exports.string().regex(new RegExp(LONG_DURATION_PATTERN)).transform((text3, ctx) => {
+    const s = parseLongDuration(text3);
     if (s !== null && s > 0) return s;
-    ctx.issues.push({ code: "custom", message: "a duration > 0 like 4y or 1460d", input: text2 });
+    ctx.issues.push({ code: "custom", message: "a duration > 0 like 4y or 1460d", input: text3 });
     return external_exports.NEVER;
   }),
   "Expected lifespan of the machine, e.g. 4y or 1460d (y = 365 days).",
@@ -59579,6 +60106,7 @@ var ConfigSchema = field(
         hint: quotingHint("string")
       }
     ).optional(),
+    quality: QualityField.optional(),
     budget: BudgetSchema.optional(),
     benchmarks: BenchmarksSchema
   }),
@@ -59591,11 +60119,11 @@ var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/config/yaml-guard.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-function nestingProblem(text2) {
+function nestingProblem(text3) {
   let flowDepth = 0;
   let indicators = 0;
   let lineStart = true;
-  for (const token of new import_yaml2.Lexer().lex(text2)) {
+  for (const token of new import_yaml2.Lexer().lex(text3)) {
     const type = import_yaml2.CST.tokenType(token);
     if (type === "flow-map-start" || type === "flow-seq-start") {
       if (++flowDepth > MAX_FLOW_DEPTH) return `[ ] or { } nested more than ${MAX_FLOW_DEPTH} levels deep`;
@@ -59615,32 +60143,32 @@ function nestingProblem(text2) {
 }
 
 // src/config/yaml-text.ts
-function readYaml(text2, file3) {
-  const nesting = nestingProblem(text2);
+function readYaml(text3, file3) {
+  const nesting = nestingProblem(text3);
   if (nesting) return { ok: false, errors: [`${file3}: YAML nested too deeply (${nesting})`] };
-  const doc = (0, import_yaml3.parseDocument)(text2, { uniqueKeys: true, prettyErrors: true, logLevel: "error" });
-  if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map((e) => syntaxLine(e, text2, file3)) };
-  let value;
+  const doc = (0, import_yaml3.parseDocument)(text3, { uniqueKeys: true, prettyErrors: true, logLevel: "error" });
+  if (doc.errors.length > 0) return { ok: false, errors: doc.errors.map((e) => syntaxLine(e, text3, file3)) };
+  let value2;
   try {
-    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    value2 = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error63) {
     return { ok: false, errors: [aliasLine(error63, file3)] };
   }
-  if (value === null || value === void 0) return { ok: false, errors: [`${file3}: ${EMPTY_FILE}`] };
-  return { ok: true, value };
+  if (value2 === null || value2 === void 0) return { ok: false, errors: [`${file3}: ${EMPTY_FILE}`] };
+  return { ok: true, value: value2 };
 }
-function syntaxLine(error63, text2, file3) {
+function syntaxLine(error63, text3, file3) {
   const pos = error63.linePos?.[0];
   const where = pos ? `${file3}:${pos.line}:${pos.col}` : file3;
   if (error63.code === "DUPLICATE_KEY") {
-    const key = pos ? keyAt(text2, pos.line, pos.col) : void 0;
+    const key = pos ? keyAt(text3, pos.line, pos.col) : void 0;
     return `${where}: duplicate key${key ? ` ${key}` : ""}; each key may appear only once in a mapping`;
   }
   const short = (error63.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
   return `${where}: YAML syntax error: ${short}`;
 }
-function keyAt(text2, line, col) {
-  const lineText = text2.split("\n", line)[line - 1] ?? "";
+function keyAt(text3, line, col) {
+  const lineText = text3.split("\n", line)[line - 1] ?? "";
   const rest = lineText.slice(col - 1, col - 1 + 80);
   const key = /^("[^"]*"|'[^']*'|[^\s:#,[\]{}"'][^:#]*?)\s*:/.exec(rest)?.[1];
   return key === void 0 || /^["']/.test(key) ? key : JSON.stringify(key);
@@ -59654,19 +60182,19 @@ function aliasLine(error63, file3) {
 }
 
 // src/config/validate.ts
-function parseConfigText(text2, file3) {
+function parseConfigText(text3, file3) {
   try {
-    const result = parse5(text2.startsWith("\uFEFF") ? text2.slice(1) : text2, file3);
+    const result = parse5(text3.startsWith("\uFEFF") ? text3.slice(1) : text3, file3);
     return result.ok ? result : { ok: false, errors: capped(result.errors, file3) };
   } catch (error63) {
     const message = error63 instanceof Error ? error63.message : String(error63);
     return { ok: false, errors: [`${file3}: could not read the config: ${message.split("\n")[0]}`] };
   }
 }
-function parse5(text2, file3) {
-  const problem = contentProblem(text2, file3);
+function parse5(text3, file3) {
+  const problem = contentProblem(text3, file3);
   if (problem) return { ok: false, errors: [problem] };
-  const yaml = readYaml(text2, file3);
+  const yaml = readYaml(text3, file3);
   if (!yaml.ok) return { ok: false, errors: yaml.errors.map(withoutSource) };
   if (typeof yaml.value !== "object" || yaml.value === null || Array.isArray(yaml.value)) {
     const expected = expectationOf(ConfigSchema)?.expected ?? "a mapping";
@@ -59681,12 +60209,12 @@ function capped(errors, file3) {
   const rest = errors.length - MAX_ERROR_LINES;
   return [...errors.slice(0, MAX_ERROR_LINES), `${file3}: \u2026 and ${rest} more problem${rest === 1 ? "" : "s"}`];
 }
-function kindOf(value) {
-  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
-  if (typeof value === "string") return "a string";
-  if (typeof value === "number" || typeof value === "bigint") return "a number";
-  if (typeof value === "boolean") return "a boolean";
-  return `a ${typeof value}`;
+function kindOf(value2) {
+  if (Array.isArray(value2)) return value2.length === 0 ? "an empty list" : "a list";
+  if (typeof value2 === "string") return "a string";
+  if (typeof value2 === "number" || typeof value2 === "bigint") return "a number";
+  if (typeof value2 === "boolean") return "a boolean";
+  return `a ${typeof value2}`;
 }
 var SOURCE_IN_MESSAGE = [
   [/( in YAML stream): .*$/, "$1"],
@@ -59718,20 +60246,20 @@ var ConfigError = class extends CarbonGateError {
 async function loadConfig(file3) {
   const absolute = path5.resolve(file3);
   const label2 = displayName(absolute);
-  const text2 = await readText(absolute, label2);
-  const result = parseConfigText(text2, label2);
+  const text3 = await readText(absolute, label2);
+  const result = parseConfigText(text3, label2);
   if (!result.ok) throw new ConfigError(result.errors);
   const dir = path5.dirname(absolute);
   const profileProblem = result.config.powerProfile && powerProfileProblem(result.config.powerProfile, dir, label2);
   if (profileProblem) throw new ConfigError([profileProblem]);
   return { config: result.config, path: absolute, dir };
 }
-function powerProfileProblem(value, dir, label2) {
-  const at2 = `${label2}: powerProfile: ${describeValue(value)}`;
+function powerProfileProblem(value2, dir, label2) {
+  const at2 = `${label2}: powerProfile: ${describeValue(value2)}`;
   const inside = displayName(dir);
   let placed;
   try {
-    placed = placeInside(path5.resolve(dir, value), dir);
+    placed = placeInside(path5.resolve(dir, value2), dir);
   } catch (error63) {
     const code2 = error63.code ?? "error";
     return `${at2} cannot be resolved (${code2}); expected a power profile file inside ${inside}`;
@@ -59834,6 +60362,7 @@ function specsFromConfig(config2, configDir, opts = {}) {
     const run2 = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
     if (run2 === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
     const unit = b.unit ?? (tfjs ? tfjsUnit(tfjs) : void 0);
+    const quality = b.quality ?? config2.quality;
     return {
       name: b.name,
       kind: b.kind,
@@ -59844,6 +60373,7 @@ function specsFromConfig(config2, configDir, opts = {}) {
       warmup: b.warmup,
       timeoutS: b.timeoutS,
       ...unit ? { unit } : {},
+      ...quality ? { quality } : {},
       ...tfjs ? { tfjs } : {}
     };
   });
@@ -59945,9 +60475,9 @@ var DEFAULT_TOKEN_ENV = {
 function resolveCredentials(refs, env) {
   const notices = [];
   const read2 = (name2, fallback) => {
-    const value = env[name2 ?? fallback]?.trim();
-    if (name2 && !value) notices.push(`env variable ${name2} (named in the config) is not set`);
-    return value || void 0;
+    const value2 = env[name2 ?? fallback]?.trim();
+    if (name2 && !value2) notices.push(`env variable ${name2} (named in the config) is not set`);
+    return value2 || void 0;
   };
   const token = refs.electricityMapsToken?.trim() || read2(refs.tokenEnv, DEFAULT_TOKEN_ENV.electricityMaps);
   const username = refs.wattTimeUsername?.trim() || read2(refs.usernameEnv, DEFAULT_TOKEN_ENV.wattTimeUsername);
@@ -60159,15 +60689,15 @@ async function attempt(url2, headers, timeoutMs) {
       `${where}: ${timedOut ? `no answer within ${timeoutMs} ms` : "unreachable"}`
     );
   }
-  let text2;
+  let text3;
   try {
-    text2 = await res.text();
+    text3 = await res.text();
   } catch {
     throw new ProviderError("timeout", `${where}: answer cut off or slower than ${timeoutMs} ms`);
   }
   if (!res.ok) throw new ProviderError(faultFor(res.status), `${where}: HTTP ${res.status}`);
   try {
-    return JSON.parse(text2);
+    return JSON.parse(text3);
   } catch {
     throw new ProviderError("malformed", `${where}: answer is not JSON`);
   }
@@ -60270,12 +60800,12 @@ async function wattTimeIntensity(req) {
       `WattTime forecast: expected meta.units "lbs_co2_per_mwh", found ${JSON.stringify(units ?? null)}`
     );
   }
-  const value = numberField(doc, ["data", 0, "value"], "WattTime forecast");
+  const value2 = numberField(doc, ["data", 0, "value"], "WattTime forecast");
   const measuredAt = optionalString(doc, ["data", 0, "point_time"]);
   return {
-    gPerKwh: value * LBS_PER_MWH_TO_G_PER_KWH,
+    gPerKwh: value2 * LBS_PER_MWH_TO_G_PER_KWH,
     method: "marginal",
-    source: `WattTime live MOER forecast, region ${req.region} (marginal, ${value} lbs/MWh \xD7 0.453592)${measuredAt ? ` at ${measuredAt}` : ""}`,
+    source: `WattTime live MOER forecast, region ${req.region} (marginal, ${value2} lbs/MWh \xD7 0.453592)${measuredAt ? ` at ${measuredAt}` : ""}`,
     ...measuredAt ? { measuredAt } : {}
   };
 }
@@ -60294,8 +60824,8 @@ function parse6(schema, doc, where) {
     `${where}: unexpected answer at ${path21}: ${issue3?.message ?? "invalid"}`
   );
 }
-function epochMs(text2, where) {
-  const ms = Date.parse(text2);
+function epochMs(text3, where) {
+  const ms = Date.parse(text3);
   if (!Number.isFinite(ms)) throw new ProviderError("malformed", `${where}: a time does not parse`);
   return ms;
 }
@@ -65465,8 +65995,8 @@ function fallbackTdpPerCoreW() {
 }
 
 // src/meter/machine.ts
-function parseCpuInfo(text2) {
-  const blocks = text2.split(/\n\s*\n/).filter((b) => b.includes("processor"));
+function parseCpuInfo(text3) {
+  const blocks = text3.split(/\n\s*\n/).filter((b) => b.includes("processor"));
   const field3 = (block, key) => block.split("\n").find((l) => l.split(":")[0]?.trim() === key)?.split(":").slice(1).join(":").trim();
   const first = blocks[0] ?? "";
   const model2 = field3(first, "model name") ?? field3(first, "Hardware") ?? field3(first, "cpu model") ?? "unknown";
@@ -65477,8 +66007,8 @@ function parseCpuInfo(text2) {
   const virtualised = /\bhypervisor\b/.test(field3(first, "flags") ?? "");
   return { model: model2, logicalCpus: Math.max(1, blocks.length), sockets, threadsPerCore, virtualised };
 }
-function parseMemTotal(text2) {
-  const m = /^MemTotal:\s+(\d+)\s*kB/m.exec(text2);
+function parseMemTotal(text3) {
+  const m = /^MemTotal:\s+(\d+)\s*kB/m.exec(text3);
   return m ? Number(m[1]) * 1024 : null;
 }
 
@@ -68124,8 +68654,8 @@ function continuous(m) {
     m.lowPower ? 1 : 0
   ];
 }
-function oneHot(value, vocab) {
-  return vocab.map((v) => value === null ? Number.NaN : v === value ? 1 : 0);
+function oneHot(value2, vocab) {
+  return vocab.map((v) => value2 === null ? Number.NaN : v === value2 ? 1 : 0);
 }
 function featureVector(m, architectures) {
   return [
@@ -68580,8 +69110,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import os6 from "node:os";
 
 // src/meter/proc-stat.ts
-function parseProcStat(text2) {
-  const line = text2.split("\n").find((l) => l.startsWith("cpu "));
+function parseProcStat(text3) {
+  const line = text3.split("\n").find((l) => l.startsWith("cpu "));
   if (!line) return null;
   const v = line.trim().split(/\s+/).slice(1).map(Number);
   if (v.length < 4 || v.some((n) => !Number.isFinite(n))) return null;
@@ -68589,11 +69119,11 @@ function parseProcStat(text2) {
   const busy = user + nice + system + irq + softirq;
   return { busy, total: busy + idle + iowait + steal };
 }
-function parsePidStat(text2) {
-  const close = text2.lastIndexOf(")");
+function parsePidStat(text3) {
+  const close = text3.lastIndexOf(")");
   if (close < 0) return null;
-  const pid = Number(text2.slice(0, text2.indexOf("(")).trim());
-  const rest = text2.slice(close + 1).trim().split(/\s+/);
+  const pid = Number(text3.slice(0, text3.indexOf("(")).trim());
+  const rest = text3.slice(close + 1).trim().split(/\s+/);
   const ppid = Number(rest[1]);
   const childTicks = Number(rest[13]) + Number(rest[14]);
   const ticks = Number(rest[11]) + Number(rest[12]) + childTicks;
@@ -68648,8 +69178,8 @@ function readSystemCpu() {
   return { busy, total, source: "os.cpus" };
 }
 function readPid(pid) {
-  const text2 = read(`${procRoot()}/${pid}/stat`);
-  return text2 ? parsePidStat(text2) : null;
+  const text3 = read(`${procRoot()}/${pid}/stat`);
+  return text3 ? parsePidStat(text3) : null;
 }
 function childrenOf(pid) {
   let tids;
@@ -68660,9 +69190,9 @@ function childrenOf(pid) {
   }
   const out = [];
   for (const tid of tids) {
-    const text2 = read(`${procRoot()}/${pid}/task/${tid}/children`);
-    if (text2 === null) return null;
-    for (const p of text2.split(/\s+/)) if (p) out.push(Number(p));
+    const text3 = read(`${procRoot()}/${pid}/task/${tid}/children`);
+    if (text3 === null) return null;
+    for (const p of text3.split(/\s+/)) if (p) out.push(Number(p));
   }
   return out;
 }
@@ -68890,7 +69420,7 @@ function describeNvidia(gpus, intervalS) {
 function noteworthyGapS(intervalS) {
   return Math.max(1, 5 * intervalS);
 }
-var clip2 = (text2) => terminalSafe(text2.length > 80 ? `${text2.slice(0, 77)}...` : text2);
+var clip2 = (text3) => terminalSafe(text3.length > 80 ? `${text3.slice(0, 77)}...` : text3);
 function gpuNotes(t, startS, endS, intervalS) {
   const label2 = `GPU ${t.index} (${clip2(t.name)})`;
   const why = [...t.skippedValues].map(clip2).join(", ");
@@ -68946,22 +69476,22 @@ var MAX_PLAUSIBLE_W = 5e3;
 var WATTS = /^(\d+(?:\.\d+)?)(?:\s*W)?$/;
 var INDEX = /^\d+$/;
 function parsePowerLine(line) {
-  const text2 = line.trim();
-  if (text2 === "") return { kind: "blank" };
-  const fields = text2.split(",").map((f) => f.trim());
+  const text3 = line.trim();
+  if (text3 === "") return { kind: "blank" };
+  const fields = text3.split(",").map((f) => f.trim());
   const first = fields[0] ?? "";
-  if (fields.length < 3 || !INDEX.test(first)) return { kind: "unreadable", text: text2 };
+  if (fields.length < 3 || !INDEX.test(first)) return { kind: "unreadable", text: text3 };
   const index = Number(first);
   const name2 = fields.slice(1, -1).join(", ");
-  const value = fields[fields.length - 1] ?? "";
-  const m = WATTS.exec(value);
+  const value2 = fields[fields.length - 1] ?? "";
+  const m = WATTS.exec(value2);
   const watts3 = m ? Number(m[1]) : NaN;
-  if (!Number.isFinite(watts3) || watts3 > MAX_PLAUSIBLE_W) return { kind: "unavailable", index, name: name2, value };
+  if (!Number.isFinite(watts3) || watts3 > MAX_PLAUSIBLE_W) return { kind: "unavailable", index, name: name2, value: value2 };
   return { kind: "reading", index, name: name2, watts: watts3 };
 }
-function parseGpuList(text2) {
+function parseGpuList(text3) {
   const gpus = [];
-  for (const raw of text2.split("\n")) {
+  for (const raw of text3.split("\n")) {
     const line = raw.trim();
     const comma = line.indexOf(",");
     if (comma < 0) continue;
@@ -69107,7 +69637,7 @@ function resolveNvidiaSmi(env = process.env) {
   }
   return null;
 }
-var firstLine = (text2) => terminalSafe(text2.trim().split("\n")[0]?.trim().slice(0, 160) ?? "");
+var firstLine = (text3) => terminalSafe(text3.trim().split("\n")[0]?.trim().slice(0, 160) ?? "");
 function detectNvidiaGpus(opts = {}) {
   const binary = resolveNvidiaSmi(opts.env);
   if (!binary) return Promise.resolve({ ok: false, reason: NVIDIA_SMI_NOT_FOUND });
@@ -69315,30 +69845,30 @@ var PowerProfileSchema = field(
 // src/power-profile/parse.ts
 var SHAPE = "a JSON object with version, source, idleW and loadW";
 var EXPECTED2 = `a power profile: ${SHAPE}`;
-function parsePowerProfileText(text2, file3) {
-  const body = text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
-  let value;
+function parsePowerProfileText(text3, file3) {
+  const body = text3.startsWith("\uFEFF") ? text3.slice(1) : text3;
+  let value2;
   try {
-    value = JSON.parse(body);
+    value2 = JSON.parse(body);
   } catch (error63) {
     return { ok: false, errors: [jsonErrorLine(error63, body, file3)] };
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    return { ok: false, errors: [`${file3}: expected ${SHAPE}, found ${kindOf2(value)}`] };
-  const parsed = PowerProfileSchema.safeParse(value);
+  if (typeof value2 !== "object" || value2 === null || Array.isArray(value2))
+    return { ok: false, errors: [`${file3}: expected ${SHAPE}, found ${kindOf2(value2)}`] };
+  const parsed = PowerProfileSchema.safeParse(value2);
   if (parsed.success) return { ok: true, profile: parsed.data };
-  const lines = issueLines(parsed.error.issues, value, PowerProfileSchema, file3);
+  const lines = issueLines(parsed.error.issues, value2, PowerProfileSchema, file3);
   return { ok: false, errors: lines.slice(0, MAX_ERROR_LINES) };
 }
-function kindOf2(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
-  return `a ${typeof value === "string" ? "string" : typeof value === "number" ? "number" : "boolean"}`;
+function kindOf2(value2) {
+  if (value2 === null) return "null";
+  if (Array.isArray(value2)) return value2.length === 0 ? "an empty list" : "a list";
+  return `a ${typeof value2 === "string" ? "string" : typeof value2 === "number" ? "number" : "boolean"}`;
 }
-function jsonErrorLine(error63, text2, file3) {
+function jsonErrorLine(error63, text3, file3) {
   const message = (error63.message ?? "").split("\n")[0] ?? "";
   const offset = /\bat position (\d+)/.exec(message)?.[1];
-  const where = offset === void 0 ? file3 : `${file3}:${lineCol2(text2, Number(offset))}`;
+  const where = offset === void 0 ? file3 : `${file3}:${lineCol2(text3, Number(offset))}`;
   let reason2;
   if (/^Unexpected token\b/.test(message)) reason2 = "unexpected character";
   else if (/^Unexpected end of JSON input/.test(message)) reason2 = "the text ends before the JSON value does";
@@ -69349,8 +69879,8 @@ function jsonErrorLine(error63, text2, file3) {
   }
   return `${where}: invalid JSON: ${reason2}; expected ${EXPECTED2}`;
 }
-function lineCol2(text2, offset) {
-  const before = text2.slice(0, offset);
+function lineCol2(text3, offset) {
+  const before = text3.slice(0, offset);
   const line = before.split("\n").length;
   return `${line}:${offset - before.lastIndexOf("\n")}`;
 }
@@ -69363,7 +69893,7 @@ function labelOf(absolute) {
 function loadPowerProfile(file3) {
   const absolute = path12.resolve(file3);
   const label2 = labelOf(absolute);
-  let text2;
+  let text3;
   try {
     const real = realPathOrNearest(absolute);
     if (inGitDir(real))
@@ -69374,7 +69904,7 @@ function loadPowerProfile(file3) {
     if (!info3.isFile())
       throw new ConfigError([`${label2}: not a regular file; expected a power profile (JSON)`]);
     if (info3.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label2}: the file is larger than 1 MiB`]);
-    text2 = readFileSync2(real, "utf8");
+    text3 = readFileSync2(real, "utf8");
   } catch (error63) {
     if (error63 instanceof ConfigError) throw error63;
     const code2 = error63.code;
@@ -69382,7 +69912,7 @@ function loadPowerProfile(file3) {
       code2 === "ENOENT" ? `${label2}: power profile not found` : `${label2}: cannot read the power profile (${code2 ?? "error"})`
     ]);
   }
-  const result = parsePowerProfileText(text2, label2);
+  const result = parsePowerProfileText(text3, label2);
   if (!result.ok) throw new ConfigError(result.errors);
   return { profile: result.profile, label: label2 };
 }
@@ -69436,11 +69966,11 @@ function parseZoneId(id) {
   const indices = match[2].split(":");
   return { provider, parent: indices.length > 1 ? `${provider}:${indices.slice(0, -1).join(":")}` : null };
 }
-function parseMicrojoules(text2) {
-  const trimmed2 = text2.trim();
+function parseMicrojoules(text3) {
+  const trimmed2 = text3.trim();
   if (!/^\d{1,16}$/.test(trimmed2)) return null;
-  const value = Number(trimmed2);
-  return Number.isSafeInteger(value) ? value : null;
+  const value2 = Number(trimmed2);
+  return Number.isSafeInteger(value2) ? value2 : null;
 }
 function zoneLabel(zone) {
   return `${zone.id} (${zone.name})`;
@@ -70035,7 +70565,11 @@ function benchmarkReport(run2, rates) {
   if (banded.length === ok.length && ok.length > 0) {
     b.energyBandJ = { low: med((x) => x.energyBandJ.low), high: med((x) => x.energyBandJ.high) };
   }
-  Object.assign(b, summariseModel(ok, energyJ2));
+  Object.assign(b, summariseModel(ok, energyJ2, run2.spec.quality));
+  if (b.layers) {
+    const same = JSON.stringify(b.layers);
+    for (const s of b.samples) if (s.layers && JSON.stringify(s.layers) === same) delete s.layers;
+  }
   return b;
 }
 function attachCleanerWhen(benchmarks, forecast, inp) {
@@ -70183,11 +70717,11 @@ var LinePrefixer = class {
    * (back to a character boundary) as a piece of a cut line; returns where the rest of data starts.
    */
   cutWhileOver(data6, start, stop) {
-    const cap = this.maxLineBytes;
-    while (this.pendingLen + (stop - start) > cap) {
+    const cap2 = this.maxLineBytes;
+    while (this.pendingLen + (stop - start) > cap2) {
       const pendingLen = this.pendingLen;
       const at2 = (i) => i < pendingLen ? this.pending[i] : data6[start + i - pendingLen];
-      let cut = cap;
+      let cut = cap2;
       for (let k = 0; k < 3 && isContinuation(at2(cut)); k++) cut--;
       this.putPrefix();
       if (cut <= pendingLen) {
@@ -70381,7 +70915,7 @@ function readEnviron(path21) {
     const timer = setTimeout(() => stalled = true, STALLED_MS);
     timer.unref();
     return readFile5(path21, "utf8").then(
-      (text2) => text2,
+      (text3) => text3,
       () => null
     ).finally(() => {
       clearTimeout(timer);
@@ -70396,18 +70930,18 @@ function readEnviron(path21) {
 function defaultProcRoot() {
   return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
 }
-function parseStat(text2) {
-  const open7 = text2.indexOf("(");
-  const close = text2.lastIndexOf(")");
+function parseStat(text3) {
+  const open7 = text3.indexOf("(");
+  const close = text3.lastIndexOf(")");
   if (open7 < 0 || close < open7) return null;
-  const pid = Number(text2.slice(0, open7).trim());
-  const rest = text2.slice(close + 1).trim().split(/\s+/);
+  const pid = Number(text3.slice(0, open7).trim());
+  const rest = text3.slice(close + 1).trim().split(/\s+/);
   const [state = "", ppidText, pgidText] = rest;
   const ppid = Number(ppidText);
   const pgid = Number(pgidText);
   const startTime = rest[19];
   if (!Number.isInteger(pid) || !Number.isInteger(ppid) || !Number.isInteger(pgid) || !startTime) return null;
-  return { pid, ppid, pgid, state, startTime, comm: text2.slice(open7 + 1, close) };
+  return { pid, ppid, pgid, state, startTime, comm: text3.slice(open7 + 1, close) };
 }
 var isDead = (p) => p.state === "Z" || p.state === "X" || p.state === "x";
 var isPidName = (name2) => /^\d+$/.test(name2);
@@ -70555,8 +71089,8 @@ var ProcessTree = class {
     return sent;
   }
   stat(pid) {
-    const text2 = readSync2(`${this.root}/${pid}/stat`);
-    return text2 ? parseStat(text2) : null;
+    const text3 = readSync2(`${this.root}/${pid}/stat`);
+    return text3 ? parseStat(text3) : null;
   }
   childrenOf(pid) {
     let tids;
@@ -70567,9 +71101,9 @@ var ProcessTree = class {
     }
     const out = [];
     for (const tid of tids) {
-      const text2 = readSync2(`${this.root}/${pid}/task/${tid}/children`);
-      if (text2 === null) return null;
-      for (const p of text2.split(/\s+/)) if (p) out.push(Number(p));
+      const text3 = readSync2(`${this.root}/${pid}/task/${tid}/children`);
+      if (text3 === null) return null;
+      for (const p of text3.split(/\s+/)) if (p) out.push(Number(p));
     }
     return out;
   }
@@ -70592,8 +71126,8 @@ function scanProc(root) {
   }
   for (const name2 of names) {
     if (!isPidName(name2)) continue;
-    const text2 = readSync2(`${root}/${name2}/stat`);
-    const p = text2 ? parseStat(text2) : null;
+    const text3 = readSync2(`${root}/${name2}/stat`);
+    const p = text3 ? parseStat(text3) : null;
     if (p) out.set(p.pid, p);
   }
   return out;
@@ -71081,7 +71615,8 @@ var package_default = {
     "bench:gate-aa": "tsx scripts/bench-gate-aa.ts",
     "bench:gate-power": "tsx scripts/bench-gate-power.ts",
     "bench:forwarder": "tsx scripts/bench-forwarder.ts",
-    "gen:action": "tsx scripts/gen-action.ts"
+    "gen:action": "tsx scripts/gen-action.ts",
+    "tables:seed": "tsx scripts/seed-tables.ts"
   },
   dependencies: {
     "@actions/core": "^3.0.1",
@@ -71103,6 +71638,7 @@ var package_default = {
     esbuild: "^0.28.2",
     eslint: "^10.15.0",
     "i18n-iso-countries": "^7.14.0",
+    "playwright-core": "^1.65.2",
     prettier: "^3.10.1",
     tsx: "^4.23.15",
     typescript: "^5.9.3",
@@ -71221,7 +71757,10 @@ async function runEngine(req) {
     if (baselineChoice.kind === "history") baseline = baselineChoice.data;
   }
   const report = applyGate(measured, {
-    budgetOf: (name2) => resolveBudget(config2.budget, config2.benchmarks.find((b) => b.name === name2)?.budget),
+    budgetOf: (name2) => {
+      const own2 = config2.benchmarks.find((b) => b.name === name2);
+      return resolveBudget(config2.budget, own2?.budget, own2?.quality ?? config2.quality);
+    },
     ...config2.budget?.total ? { total: config2.budget.total } : {},
     baseline
   });
@@ -71388,11 +71927,18 @@ var RECORD_LIMITS = {
   /** All samples of the record: the suite's metered repeats. */
   suiteSamples: SUITE_LIMITS.suiteRepeats,
   /** toRunRecord cuts a benchmark's reason to this. */
-  reason: 500
+  reason: 500,
+  /** Reported metrics kept per sample: those the budget limits and the quality metric (drop/rise, efficiency). */
+  sampleMetrics: 4
 };
-var MAX_RECORD_BYTES = 8 * 1024 * 1024;
+var MAX_RECORD_BYTES = 12 * 1024 * 1024;
 var MAX_CLOCK_SKEW_MS = 5 * 6e4;
-var sample3 = SampleReportSchema.pick({ status: true, energyJ: true, co2eG: true, durationS: true });
+var sample3 = SampleReportSchema.pick({ status: true, energyJ: true, co2eG: true, durationS: true }).extend({
+  /** Optional within version 1: records written before metric budgets have none. */
+  metrics: external_exports.record(external_exports.string().regex(METRIC_NAME), external_exports.number()).refine((m) => Object.keys(m).length <= RECORD_LIMITS.sampleMetrics, {
+    message: `at most ${RECORD_LIMITS.sampleMetrics} metrics`
+  }).optional()
+});
 var benchmark3 = BenchmarkReportSchema.pick({ name: true, status: true }).extend({
   reason: external_exports.string().max(RECORD_LIMITS.reason).optional(),
   samples: external_exports.array(sample3).max(RECORD_LIMITS.samples),
@@ -71443,12 +71989,10 @@ function toRunRecord(report, meta3) {
     name: b.name,
     status: b.status,
     ...b.reason ? { reason: b.reason.slice(0, RECORD_LIMITS.reason) } : {},
-    samples: b.samples.map(({ status, energyJ: energyJ2, co2eG, durationS }) => ({
-      status,
-      energyJ: energyJ2,
-      co2eG,
-      durationS
-    })),
+    samples: b.samples.map(({ status, energyJ: energyJ2, co2eG, durationS, metrics }) => {
+      const kept = keptMetrics(metrics, recordedNames(b.budget));
+      return { status, energyJ: energyJ2, co2eG, durationS, ...kept ? { metrics: kept } : {} };
+    }),
     ...b.perUnit ? { perUnit: { count: b.perUnit.count } } : {}
   }));
   const spent = benchmarks.flatMap((b) => b.samples).reduce((s, x) => s + x.co2eG, 0);
@@ -71466,11 +72010,24 @@ function toRunRecord(report, meta3) {
     ...grid ? { grid } : {}
   };
 }
+function recordedNames(budget2) {
+  const names = [...Object.keys(budget2?.metrics ?? {}), budget2?.quality ?? DEFAULT_QUALITY];
+  return [...new Set(names)].filter((n) => METRIC_NAME.test(n)).slice(0, RECORD_LIMITS.sampleMetrics);
+}
+function keptMetrics(metrics, names) {
+  if (!metrics) return void 0;
+  const out = {};
+  for (const n of names) {
+    const v = Object.hasOwn(metrics, n) ? metrics[n] : void 0;
+    if (typeof v === "number" && Number.isFinite(v)) out[n] = v;
+  }
+  return Object.keys(out).length ? out : void 0;
+}
 var monthOf = (d) => d.toISOString().slice(0, 7);
-function checkRecord(text2, opts = {}) {
+function checkRecord(text3, opts = {}) {
   let json2;
   try {
-    json2 = JSON.parse(text2);
+    json2 = JSON.parse(text3);
   } catch (e) {
     return { ok: false, why: `not JSON (${e.message.split("\n")[0].slice(0, 100)})` };
   }
@@ -71600,8 +72157,8 @@ async function openDataRepo(workspace, branch) {
     await run2(["init", "--bare", "--quiet"]);
     const resolved = /^[a-z][a-z0-9+.-]*:|^[^/]+@[^/]+:/i.test(url2) ? url2 : path17.resolve(workspace, url2);
     await run2(["remote", "add", "origin", resolved]);
-    for (const [key, value] of await credentialHeaders(workspace)) {
-      await run2(["config", "--add", key, value]);
+    for (const [key, value2] of await credentialHeaders(workspace)) {
+      await run2(["config", "--add", key, value2]);
     }
   } catch (e) {
     await rm4(dir, { recursive: true, force: true });
@@ -71655,7 +72212,7 @@ async function listRunBlobs(repo, commit) {
   return blobs;
 }
 async function readRecords(repo, commit, opts = {}) {
-  const cap = opts.maxRecordBytes ?? MAX_RECORD_BYTES;
+  const cap2 = opts.maxRecordBytes ?? MAX_RECORD_BYTES;
   const now = opts.now ?? /* @__PURE__ */ new Date();
   let skipped = 0;
   const skip = (path21, why) => {
@@ -71671,7 +72228,7 @@ async function readRecords(repo, commit, opts = {}) {
       skip(b.path, "not a record file name (runs/<UTC time>-<sha>-<id>.json)");
   }
   for (const b of [...blobs].reverse()) {
-    if (b.size > cap) skip(b.path, `${b.size} bytes, over the ${cap}-byte cap for a record file`);
+    if (b.size > cap2) skip(b.path, `${b.size} bytes, over the ${cap2}-byte cap for a record file`);
     else if (b.size > budget2) overBudget++;
     else {
       budget2 -= b.size;
@@ -71683,8 +72240,8 @@ async function readRecords(repo, commit, opts = {}) {
   for (const chunk of chunks(wanted)) {
     const texts = await catBlobs(repo, chunk);
     for (const b of chunk) {
-      const text2 = texts.get(b.oid);
-      const checked = text2 === void 0 ? null : checkRecord(text2, { now });
+      const text3 = texts.get(b.oid);
+      const checked = text3 === void 0 ? null : checkRecord(text3, { now });
       if (!checked?.ok) skip(b.path, checked ? checked.why : "missing from the fetched branch");
       else if (!namedAt(b.path, checked.record.createdAt))
         skip(b.path, `createdAt ${checked.record.createdAt} is not the time in its name`);
@@ -71801,7 +72358,7 @@ var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // src/github/history/io/ancestry.ts
 async function firstParents(workspace, sha, stop, opts = {}) {
-  const cap = opts.cap ?? 200;
+  const cap2 = opts.cap ?? 200;
   const step = opts.step ?? 50;
   const run2 = (args) => git(args, { cwd: workspace });
   const fetch2 = (how) => run2(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", how, "origin", sha]).then(
@@ -71814,11 +72371,11 @@ async function firstParents(workspace, sha, stop, opts = {}) {
   if (!await has(run2, sha) && !await fetch2(`--depth=${step}`)) return [];
   let shas = [];
   for (; ; ) {
-    const out = await run2(["rev-list", "--first-parent", `--max-count=${cap}`, sha]);
+    const out = await run2(["rev-list", "--first-parent", `--max-count=${cap2}`, sha]);
     const next = out.split("\n").filter(Boolean);
     const grew = next.length > shas.length;
     shas = next;
-    if (!grew || stop(shas) || shas.length >= cap || !await isShallow(run2)) return shas;
+    if (!grew || stop(shas) || shas.length >= cap2 || !await isShallow(run2)) return shas;
     if (!await fetch2(`--deepen=${step}`)) return shas;
   }
 }

@@ -6458,18 +6458,18 @@ var require_tf_core_node = __commonJS({
         Engine2.prototype.setupRegisteredKernels = function() {
           var _this = this;
           var kernels = getKernelsForBackend(this.backendName);
-          kernels.forEach(function(kernel2) {
-            if (kernel2.setupFunc != null) {
-              kernel2.setupFunc(_this.backendInstance);
+          kernels.forEach(function(kernel3) {
+            if (kernel3.setupFunc != null) {
+              kernel3.setupFunc(_this.backendInstance);
             }
           });
         };
         Engine2.prototype.disposeRegisteredKernels = function(backendName) {
           var _this = this;
           var kernels = getKernelsForBackend(backendName);
-          kernels.forEach(function(kernel2) {
-            if (kernel2.disposeFunc != null) {
-              kernel2.disposeFunc(_this.registry[backendName]);
+          kernels.forEach(function(kernel3) {
+            if (kernel3.disposeFunc != null) {
+              kernel3.disposeFunc(_this.registry[backendName]);
             }
           });
         };
@@ -6930,7 +6930,7 @@ var require_tf_core_node = __commonJS({
         };
         Engine2.prototype.profile = function(query) {
           return __awaiter(this, void 0, void 0, function() {
-            var startBytes, startNumTensors, _a3, _b, _c, kernel2, _d, _e, e_1_1;
+            var startBytes, startNumTensors, _a3, _b, _c, kernel3, _d, _e, e_1_1;
             var e_1, _f;
             return __generator(this, function(_g) {
               switch (_g.label) {
@@ -6956,13 +6956,13 @@ var require_tf_core_node = __commonJS({
                   _g.label = 3;
                 case 3:
                   if (!!_c.done) return [3, 7];
-                  kernel2 = _c.value;
-                  _d = kernel2;
-                  return [4, kernel2.kernelTimeMs];
+                  kernel3 = _c.value;
+                  _d = kernel3;
+                  return [4, kernel3.kernelTimeMs];
                 case 4:
                   _d.kernelTimeMs = _g.sent();
-                  _e = kernel2;
-                  return [4, kernel2.extraInfo];
+                  _e = kernel3;
+                  return [4, kernel3.extraInfo];
                 case 5:
                   _e.extraInfo = _g.sent();
                   _g.label = 6;
@@ -10534,16 +10534,16 @@ var require_tf_core_node = __commonJS({
     var dilation2d = /* @__PURE__ */ op({ dilation2d_ });
     function getBroadcastDims(inShape, outShape) {
       var inRank = inShape.length;
-      var dims = [];
+      var dims2 = [];
       for (var i = 0; i < inRank; i++) {
         var dim = inRank - 1 - i;
         var a = inShape[dim] || 1;
         var b = outShape[outShape.length - 1 - i] || 1;
         if (b > 1 && a === 1) {
-          dims.unshift(dim);
+          dims2.unshift(dim);
         }
       }
-      return dims;
+      return dims2;
     }
     function getReductionAxes(inShape, outShape) {
       var result = [];
@@ -17881,8 +17881,8 @@ var require_tf_core_node = __commonJS({
       } else {
         throw new Error("pixels passed to tf.browser.fromPixels() must be either an HTMLVideoElement, HTMLImageElement, HTMLCanvasElement, ImageData in browser, or OffscreenCanvas, ImageData in webworker or {data: Uint32Array, width: number, height: number}, " + "but was ".concat(pixels.constructor.name));
       }
-      var kernel2 = getKernel3(FromPixels, ENGINE.backendName);
-      if (kernel2 != null) {
+      var kernel3 = getKernel3(FromPixels, ENGINE.backendName);
+      if (kernel3 != null) {
         var inputs2 = { pixels };
         var attrs = { numChannels };
         return ENGINE.runKernel(FromPixels, inputs2, attrs);
@@ -18000,7 +18000,7 @@ var require_tf_core_node = __commonJS({
     }
     function toPixels(img, canvas) {
       return __awaiter(this, void 0, void 0, function() {
-        var $img, originalImgTensor, _a3, height, width, depth, data, multiplier, bytes, i, rgba, d, value, j, kernel2, ctx, imageData;
+        var $img, originalImgTensor, _a3, height, width, depth, data, multiplier, bytes, i, rgba, d, value, j, kernel3, ctx, imageData;
         return __generator(this, function(_b) {
           switch (_b.label) {
             case 0:
@@ -18047,8 +18047,8 @@ var require_tf_core_node = __commonJS({
               }
               if (canvas != null) {
                 if (!hasToPixelsWarned) {
-                  kernel2 = getKernel3(Draw, ENGINE.backendName);
-                  if (kernel2 != null) {
+                  kernel3 = getKernel3(Draw, ENGINE.backendName);
+                  if (kernel3 != null) {
                     console.warn("tf.browser.toPixels is not efficient to draw tensor on canvas. Please try tf.browser.draw instead.");
                     hasToPixelsWarned = true;
                   }
@@ -25649,18 +25649,18 @@ var require_tf_layers_node = __commonJS({
         Engine2.prototype.setupRegisteredKernels = function() {
           var _this = this;
           var kernels = getKernelsForBackend(this.backendName);
-          kernels.forEach(function(kernel2) {
-            if (kernel2.setupFunc != null) {
-              kernel2.setupFunc(_this.backendInstance);
+          kernels.forEach(function(kernel3) {
+            if (kernel3.setupFunc != null) {
+              kernel3.setupFunc(_this.backendInstance);
             }
           });
         };
         Engine2.prototype.disposeRegisteredKernels = function(backendName) {
           var _this = this;
           var kernels = getKernelsForBackend(backendName);
-          kernels.forEach(function(kernel2) {
-            if (kernel2.disposeFunc != null) {
-              kernel2.disposeFunc(_this.registry[backendName]);
+          kernels.forEach(function(kernel3) {
+            if (kernel3.disposeFunc != null) {
+              kernel3.disposeFunc(_this.registry[backendName]);
             }
           });
         };
@@ -26121,7 +26121,7 @@ var require_tf_layers_node = __commonJS({
         };
         Engine2.prototype.profile = function(query) {
           return __awaiter(this, void 0, void 0, function() {
-            var startBytes, startNumTensors, _a4, _b, _c, kernel2, _d, _e, e_1_1;
+            var startBytes, startNumTensors, _a4, _b, _c, kernel3, _d, _e, e_1_1;
             var e_12, _f;
             return __generator(this, function(_g) {
               switch (_g.label) {
@@ -26147,13 +26147,13 @@ var require_tf_layers_node = __commonJS({
                   _g.label = 3;
                 case 3:
                   if (!!_c.done) return [3, 7];
-                  kernel2 = _c.value;
-                  _d = kernel2;
-                  return [4, kernel2.kernelTimeMs];
+                  kernel3 = _c.value;
+                  _d = kernel3;
+                  return [4, kernel3.kernelTimeMs];
                 case 4:
                   _d.kernelTimeMs = _g.sent();
-                  _e = kernel2;
-                  return [4, kernel2.extraInfo];
+                  _e = kernel3;
+                  return [4, kernel3.extraInfo];
                 case 5:
                   _e.extraInfo = _g.sent();
                   _g.label = 6;
@@ -32062,8 +32062,8 @@ var require_tf_layers_node = __commonJS({
     var reverseGradConfig = {
       kernelName: Reverse,
       gradFunc: function(dy, saved, attrs) {
-        var dims = attrs.dims;
-        var axes = parseAxisParam(dims, dy.shape);
+        var dims2 = attrs.dims;
+        var axes = parseAxisParam(dims2, dy.shape);
         return { x: function() {
           return reverse(dy, axes);
         } };
@@ -39002,7 +39002,7 @@ var require_tf_layers_node = __commonJS({
         }
       });
     }
-    function conv1dWithBias(x, kernel2, bias2, strides, padding, dataFormat, dilationRate) {
+    function conv1dWithBias(x, kernel3, bias2, strides, padding, dataFormat, dilationRate) {
       if (strides === void 0) {
         strides = 1;
       }
@@ -39020,8 +39020,8 @@ var require_tf_layers_node = __commonJS({
         if (x.shape.length !== 3) {
           throw new ValueError("The input of a conv1dWithBias operation should be 3, but is " + "".concat(x.shape.length, " instead."));
         }
-        if (kernel2.shape.length !== 3) {
-          throw new ValueError("The kernel for a conv1dWithBias operation should be 3, but is " + "".concat(kernel2.shape.length, " instead"));
+        if (kernel3.shape.length !== 3) {
+          throw new ValueError("The kernel for a conv1dWithBias operation should be 3, but is " + "".concat(kernel3.shape.length, " instead"));
         }
         if (bias2 != null && bias2.shape.length !== 1) {
           throw new ValueError("The bias for a conv1dWithBias operation should be 1, but is " + "".concat(bias2.shape.length, " instead"));
@@ -39032,14 +39032,14 @@ var require_tf_layers_node = __commonJS({
         if (padding === "causal") {
           throw new NotImplementedError("The support for CAUSAL padding mode in conv1dWithBias is not implemented yet.");
         }
-        var y = tfc__namespace.conv1d(x, kernel2, strides, padding === "same" ? "same" : "valid", "NWC", dilationRate);
+        var y = tfc__namespace.conv1d(x, kernel3, strides, padding === "same" ? "same" : "valid", "NWC", dilationRate);
         if (bias2 != null) {
           y = biasAdd(y, bias2);
         }
         return y;
       });
     }
-    function conv2dWithBiasActivation(x, kernel2, bias2, strides, padding, dataFormat, dilationRate, activation2) {
+    function conv2dWithBiasActivation(x, kernel3, bias2, strides, padding, dataFormat, dilationRate, activation2) {
       if (strides === void 0) {
         strides = [1, 1];
       }
@@ -39057,7 +39057,7 @@ var require_tf_layers_node = __commonJS({
         if (x.rank !== 3 && x.rank !== 4) {
           throw new ValueError("conv2dWithBiasActivation expects input to be of rank 3 or 4, " + "but received ".concat(x.rank, "."));
         }
-        if (kernel2.rank !== 3 && kernel2.rank !== 4) {
+        if (kernel3.rank !== 3 && kernel3.rank !== 4) {
           throw new ValueError("conv2dWithBiasActivation expects kernel to be of rank 3 or 4, " + "but received ".concat(x.rank, "."));
         }
         var y = preprocessConv2DInput(x, dataFormat);
@@ -39066,7 +39066,7 @@ var require_tf_layers_node = __commonJS({
         }
         y = tfc__namespace.fused.conv2d({
           x: y,
-          filter: kernel2,
+          filter: kernel3,
           strides,
           pad: padding === "same" ? "same" : "valid",
           dilations: dilationRate,
@@ -39080,7 +39080,7 @@ var require_tf_layers_node = __commonJS({
         return y;
       });
     }
-    function conv3dWithBias(x, kernel2, bias2, strides, padding, dataFormat, dilationRate) {
+    function conv3dWithBias(x, kernel3, bias2, strides, padding, dataFormat, dilationRate) {
       if (strides === void 0) {
         strides = [1, 1, 1];
       }
@@ -39095,14 +39095,14 @@ var require_tf_layers_node = __commonJS({
         if (x.rank !== 4 && x.rank !== 5) {
           throw new ValueError("conv3dWithBias expects input to be of rank 4 or 5, but received " + "".concat(x.rank, "."));
         }
-        if (kernel2.rank !== 4 && kernel2.rank !== 5) {
+        if (kernel3.rank !== 4 && kernel3.rank !== 5) {
           throw new ValueError("conv3dWithBias expects kernel to be of rank 4 or 5, but received " + "".concat(x.rank, "."));
         }
         var y = preprocessConv3DInput(x, dataFormat);
         if (padding === "causal") {
           throw new NotImplementedError("The support for CAUSAL padding mode in conv3dWithBias is not implemented yet.");
         }
-        y = tfc__namespace.conv3d(y, kernel2, strides, padding === "same" ? "same" : "valid", "NDHWC", dilationRate);
+        y = tfc__namespace.conv3d(y, kernel3, strides, padding === "same" ? "same" : "valid", "NDHWC", dilationRate);
         if (bias2 != null) {
           y = biasAdd(y, bias2);
         }
@@ -42276,8 +42276,8 @@ var require_tf_layers_node = __commonJS({
                       reshapedInputs.push(xTransposed);
                       transposed = true;
                     } else if (xNDim > 1) {
-                      var dims = range(1, xNDim).concat([0]);
-                      reshapedInputs.push(tfc__namespace.transpose(x, dims));
+                      var dims2 = range(1, xNDim).concat([0]);
+                      reshapedInputs.push(tfc__namespace.transpose(x, dims2));
                       transposed = true;
                     } else {
                       reshapedInputs.push(x);
@@ -42302,8 +42302,8 @@ var require_tf_layers_node = __commonJS({
                     var newShape = [batchSize].concat(yShape.slice(0, yShape.length - 1));
                     y = tfc__namespace.reshape(tfc__namespace.transpose(tfc__namespace.reshape(y, [-1, batchSize]), [1, 0]), newShape);
                   } else if (yNDim > 1) {
-                    var dims = [yNDim - 1].concat(range(0, yNDim - 1));
-                    y = tfc__namespace.transpose(y, dims);
+                    var dims2 = [yNDim - 1].concat(range(0, yNDim - 1));
+                    y = tfc__namespace.transpose(y, dims2);
                   }
                 }
                 return y;
@@ -52460,10 +52460,10 @@ var require_tf_backend_cpu_node = __commonJS({
     function reverse(args) {
       var inputs2 = args.inputs, backend = args.backend, attrs = args.attrs;
       var x = inputs2.x;
-      var dims = attrs.dims;
+      var dims2 = attrs.dims;
       assertNotComplex(x, "reverse");
       var xRank = x.shape.length;
-      var $dims = tfjsCore.util.parseAxisParam(dims, x.shape);
+      var $dims = tfjsCore.util.parseAxisParam(dims2, x.shape);
       if (xRank === 0) {
         return identity({ inputs: { x }, backend });
       }
@@ -57684,8 +57684,8 @@ var require_tf_backend_wasm_node = __commonJS({
     function reverse(args) {
       var inputs2 = args.inputs, backend = args.backend, attrs = args.attrs;
       var x = inputs2.x;
-      var dims = attrs.dims;
-      var axes = tfjsCore.util.parseAxisParam(dims, x.shape);
+      var dims2 = attrs.dims;
+      var axes = tfjsCore.util.parseAxisParam(dims2, x.shape);
       if (x.shape.length === 0) {
         return identity({ inputs: { x }, backend });
       }
@@ -81980,7 +81980,7 @@ function checkCombination(t, ctx) {
 }
 
 // src/runner/metrics-file.ts
-var MAX_LAYERS = 10;
+var MAX_LAYERS = 64;
 var MAX_KEY = 64;
 var MAX_TEXT = 300;
 var MetricValueSchema = external_exports.union([external_exports.number(), external_exports.string().max(MAX_TEXT)]);
@@ -81992,10 +81992,24 @@ var LayerCostSchema = external_exports.object({
   /** Multiply-accumulates per example, forward pass. */
   macs: external_exports.number(),
   /** macs ÷ the model's total MACs. */
-  share: external_exports.number()
+  share: external_exports.number(),
+  /**
+   * The layer's size in a few characters, so that a resize shows: units ("512": dense and recurrent),
+   * filters and kernel ("32 3×3": convolutions), else the output shape without the batch ("26×26×32").
+   */
+  units: external_exports.string().max(MAX_TEXT).optional()
 });
 var LayersSchema = external_exports.array(LayerCostSchema).max(MAX_LAYERS);
 var METRICS_ENV = "CARBON_GATE_METRICS_FILE";
+var byCost = (layers4) => layers4.map((_, i) => i).sort((a, b) => layers4[b].macs - layers4[a].macs || layers4[b].params - layers4[a].params || a - b);
+function keepLayers(layers4, max = MAX_LAYERS) {
+  if (layers4.length <= max) return [...layers4];
+  const kept = new Set(byCost(layers4).slice(0, max));
+  return layers4.filter((_, i) => kept.has(i));
+}
+function topLayers(layers4, n) {
+  return byCost(layers4).map((i) => layers4[i]).filter((l) => l.macs > 0 || l.params > 0).slice(0, n);
+}
 var SAMPLE_METRICS_MAX_BYTES = 16 * 1024;
 var SUITE_METRICS_MAX_BYTES = 10 * 1024 * 1024;
 var DEPTH = 12;
@@ -82315,8 +82329,8 @@ function buildGru(s) {
 var num = (v, fallback) => typeof v === "number" ? v : fallback;
 var pair = (v) => Array.isArray(v) ? [num(v[0], 1), num(v[1] ?? v[0], 1)] : [num(v, 1), num(v, 1)];
 function size(shape) {
-  const dims = shape.slice(1);
-  return dims.every((d) => typeof d === "number") ? dims.reduce((a, b) => a * b, 1) : void 0;
+  const dims2 = shape.slice(1);
+  return dims2.every((d) => typeof d === "number") ? dims2.reduce((a, b) => a * b, 1) : void 0;
 }
 var last = (shape) => num(shape[shape.length - 1], 0);
 var bias = (config2, n) => config2["useBias"] === false ? 0 : n;
@@ -82420,7 +82434,33 @@ function countLayer(l) {
   }
 }
 
+// src/tfjs/cost/layer-units.ts
+var dims = (shape) => shape.map((d) => d === null ? "?" : String(d)).join("\xD7");
+var kernel = (v) => {
+  const [h, w] = Array.isArray(v) ? [v[0], v[1] ?? v[0]] : [v, v];
+  return typeof h === "number" && typeof w === "number" ? ` ${h}\xD7${w}` : "";
+};
+function layerUnits(l) {
+  const c = l.config;
+  switch (l.className) {
+    case "Dense":
+    case "SimpleRNN":
+    case "GRU":
+    case "LSTM":
+      if (typeof c["units"] === "number") return String(c["units"]);
+      break;
+    case "Conv2D":
+    case "Conv2DTranspose":
+    case "SeparableConv2D":
+      if (typeof c["filters"] === "number") return `${c["filters"]}${kernel(c["kernelSize"])}`;
+      break;
+  }
+  const shape = l.outputShape.slice(1);
+  return shape.length ? dims(shape) : void 0;
+}
+
 // src/tfjs/cost/cost-table.ts
+var roundShare = (share) => Number(share.toFixed(4));
 function costTable(layers4, paramsOf) {
   const counted = layers4.map((l) => {
     const c = countLayer(l);
@@ -82428,15 +82468,20 @@ function costTable(layers4, paramsOf) {
   });
   const macs = counted.reduce((sum4, c) => sum4 + (c.macs ?? 0), 0);
   const params = counted.reduce((sum4, c) => sum4 + c.params, 0);
-  const ranked = counted.filter((c) => (c.macs ?? 0) > 0 || c.params > 0).map((c) => ({
-    name: c.l.name,
-    type: c.l.className,
-    params: c.params,
-    macs: c.macs ?? 0,
-    share: macs > 0 ? (c.macs ?? 0) / macs : 0
-  })).sort((a, b) => b.macs - a.macs || b.params - a.params);
+  const all = counted.map((c) => {
+    const layer = {
+      name: c.l.name,
+      type: c.l.className,
+      params: c.params,
+      macs: c.macs ?? 0,
+      share: macs > 0 ? roundShare((c.macs ?? 0) / macs) : 0
+    };
+    const units = layerUnits(c.l);
+    if (units) layer.units = units;
+    return layer;
+  });
   const uncounted = counted.filter((c) => c.macs === void 0).map((c) => `${c.l.name} (${c.l.className})`);
-  return { params, macs, layers: ranked, uncounted };
+  return { params, macs, layers: keepLayers(all), uncounted };
 }
 
 // src/tfjs/cost/describe-model.ts
@@ -82754,7 +82799,7 @@ function oneNnAccuracy(fake, test) {
 // src/tfjs/tasks/matmul-cost.ts
 function stepsTable(steps) {
   const macs = steps.reduce((s, x) => s + x.macs, 0);
-  const layers4 = steps.map((x) => ({ ...x, share: macs > 0 ? x.macs / macs : 0 })).sort((a, b) => b.macs - a.macs || b.params - a.params);
+  const layers4 = steps.map((x) => ({ ...x, share: macs > 0 ? roundShare(x.macs / macs) : 0 }));
   return { params: steps.reduce((s, x) => s + x.params, 0), macs, layers: layers4, uncounted: [] };
 }
 
@@ -83002,7 +83047,8 @@ var shown = (v) => typeof v === "number" ? grouped(v) : v;
 function summaryLine(metrics, layers4) {
   const skip = /* @__PURE__ */ new Set(["model", "task", "backend"]);
   const figures = Object.entries(metrics).filter(([k]) => !skip.has(k)).map(([k, v]) => `${k} ${shown(v)}`).join(", ");
-  const top = layers4.length ? `; top layers by MACs: ${layers4.map((l) => `${l.name} ${percentCompact(l.share)}`).join(", ")}` : "";
+  const most = topLayers(layers4, TOP_LAYERS);
+  const top = most.length ? `; top layers by MACs: ${most.map((l) => `${l.name} ${percentCompact(l.share)}`).join(", ")}` : "";
   return `${metrics["model"]} ${metrics["task"]} on ${metrics["backend"]}: ${figures}${top}`;
 }
 
@@ -83021,7 +83067,7 @@ function registerWasmConv2DFilterGrad() {
     kernelFunc: conv2dFilterGrad
   });
 }
-function kernel(name) {
+function kernel2(name) {
   const k = tf_exports.getKernel(name, "wasm");
   if (!k) throw new Error(`wasm kernel ${name} is missing`);
   return k.kernelFunc;
@@ -83043,7 +83089,7 @@ function conv2dFilterGrad({ inputs: inputs2, backend, attrs }) {
   const { top, bottom, left: left2, right } = info.padInfo;
   const temps = [];
   const keep = (t) => (temps.push(t), t);
-  const run2 = (name, ins, at2) => keep(kernel(name)({ inputs: ins, backend, attrs: at2 }));
+  const run2 = (name, ins, at2) => keep(kernel2(name)({ inputs: ins, backend, attrs: at2 }));
   const padded = top || bottom || left2 || right ? run2(
     "PadV2",
     { x },
@@ -83065,7 +83111,7 @@ function conv2dFilterGrad({ inputs: inputs2, backend, attrs }) {
     { strides: 1, pad: "valid", dataFormat: "NHWC", dilations: [info.strideHeight, info.strideWidth] }
   );
   const cut = run2("Slice", { x: full }, { begin: [0, 0, 0, 0], size: [inC, kh, kw, outC] });
-  const dw = kernel("Transpose")({ inputs: { x: cut }, backend, attrs: { perm: [1, 2, 0, 3] } });
+  const dw = kernel2("Transpose")({ inputs: { x: cut }, backend, attrs: { perm: [1, 2, 0, 3] } });
   const wasm = backend;
   for (const t of temps) wasm.disposeData(t.dataId);
   return dw;
@@ -83361,7 +83407,7 @@ async function main(argv) {
       taskS: Number(taskS.toFixed(2)),
       taskCpuS: Number(((cpu.user + cpu.system) / 1e6).toFixed(2))
     };
-    const layers4 = result.cost?.layers.slice(0, TOP_LAYERS) ?? [];
+    const layers4 = result.cost?.layers ?? [];
     report({ ...metrics, layers: layers4 });
     process.stdout.write(summaryLine(metrics, layers4) + "\n");
     return 0;

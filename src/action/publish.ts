@@ -7,6 +7,8 @@ import { stickyMarker } from '../github/render/marker.js';
 import { compileTemplate, renderWithinLimit } from '../github/render/render-comment.js';
 import type { ViewOptions } from '../github/render/view-model.js';
 import type { ActionInputs } from './inputs.js';
+import { paretoPoints } from '../report/pareto.js';
+import { paretoMarkdown } from '../github/render/pareto-mermaid.js';
 import type { ReportView } from '../report/view-schema.js';
 import { loadTemplate } from './template.js';
 
@@ -20,7 +22,7 @@ export interface PublishTarget {
   view?: Pick<ViewOptions, 'trend' | 'team'>;
 }
 
-/** Job summary (always, in full) and the sticky PR comment (when there is a PR and the mode allows). Returns the comment URL. */
+/** Job summary (always, in full, with the Pareto chart when there is one) and the sticky PR comment (when there is a PR and the mode allows). Returns the comment URL. */
 export async function publish(report: ReportView, inputs: ActionInputs, t: PublishTarget): Promise<string> {
   // A custom template must lie inside the workspace (it is posted publicly): template.ts.
   const render = compileTemplate(
@@ -38,7 +40,12 @@ export async function publish(report: ReportView, inputs: ActionInputs, t: Publi
     },
     ...t.view,
   };
-  await core.summary.addRaw(renderWithinLimit(render, report, view, Infinity).body).write();
+  // The Pareto chart goes to the summary only: the comment stays short, and the chart is for the whole suite.
+  const pareto = paretoMarkdown(paretoPoints(report));
+  await core.summary
+    .addRaw(renderWithinLimit(render, report, view, Infinity).body)
+    .addRaw(pareto ? `\n\n${pareto}` : '')
+    .write();
   if (!t.prNumber) {
     core.info('carbon-gate: no pull request in this event; comment skipped');
     return '';

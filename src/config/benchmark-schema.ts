@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BenchmarkBudgetSchema } from './budget-schema.js';
 import { durationField } from './duration-field.js';
 import { field, quotingHint } from './expectations.js';
+import { QualityField } from './metric-budget-schema.js';
 import { SUITE_LIMITS } from './limits.js';
 import { closestMatch } from './suggest.js';
 import { TfjsSchema } from './tfjs-schema.js';
@@ -104,6 +105,7 @@ export const BenchmarkSchema = z
       'Functional unit (SCI R): the report adds energy and CO2e per unit and per 1,000 units.',
       { expected: 'a mapping with name and count' },
     ).optional(),
+    quality: QualityField.optional(),
     budget: BenchmarkBudgetSchema.optional(),
   })
   // `when`: also flagged beside other errors in the entry, as a missing `run` always was.

@@ -9,6 +9,7 @@ import {
   parsePercent,
 } from '../units.js';
 import { field } from './expectations.js';
+import { MetricBudgetsSchema, type MetricBudgets } from './metric-budget-schema.js';
 import { closestMatch } from './suggest.js';
 
 /**
@@ -62,9 +63,9 @@ const regression = field(
       fail: percent().optional(),
       metric: field(
         z.enum(GATE_METRICS),
-        'What the regression is judged on: energy (default), co2e, duration or perUnit (CO2e per functional unit).',
+        'What the regression is judged on: energy (default), co2e, duration, perUnit (CO2e per functional unit) or efficiency (energy per unit of the quality metric).',
         {
-          expected: 'one of "energy", "co2e", "duration" or "perUnit"',
+          expected: 'one of "energy", "co2e", "duration", "perUnit" or "efficiency"',
           hint: (found) => {
             const m = typeof found === 'string' ? closestMatch(found, GATE_METRICS) : undefined;
             return m ? `did you mean "${m}"?` : undefined;
@@ -88,6 +89,7 @@ const budgetKeys = {
     { expected: 'a mapping with co2e' },
   ).optional(),
   regression: regression.optional(),
+  metrics: MetricBudgetsSchema.optional(),
 };
 
 type Parsed = {
@@ -95,6 +97,7 @@ type Parsed = {
   co2e?: { warn?: number; fail?: number };
   perUnit?: { co2e?: { warn?: number; fail?: number } };
   regression?: { warn?: number; fail?: number; metric?: (typeof GATE_METRICS)[number] };
+  metrics?: MetricBudgets;
 };
 
 /** Config names → the report's SI names (energyJ, co2eG, perUnitCo2eG). Absent keys stay absent. */
@@ -106,13 +109,14 @@ function toSi(b: Parsed) {
     ...(b.perUnit?.co2e ? { perUnitCo2eG: b.perUnit.co2e } : {}),
     ...(b.regression ? { regression: tiers } : {}),
     ...(metric ? { metric } : {}),
+    ...(b.metrics ? { metrics: b.metrics } : {}),
   };
 }
 
 export const BenchmarkBudgetSchema = field(
   z.strictObject(budgetKeys).transform(toSi),
   "This benchmark's budget; overrides the top-level budget key by key. Gated benchmarks repeat 5 times by default.",
-  { expected: 'a mapping with energy, co2e, perUnit and/or regression' },
+  { expected: 'a mapping with energy, co2e, perUnit, regression and/or metrics' },
 );
 
 export const BudgetSchema = field(
@@ -151,7 +155,7 @@ export const BudgetSchema = field(
         : {}),
     })),
   'Carbon budget for every benchmark (each may override it) and, under total, for the whole suite.',
-  { expected: 'a mapping with energy, co2e, perUnit, regression, total and/or team' },
+  { expected: 'a mapping with energy, co2e, perUnit, regression, metrics, total and/or team' },
 );
 
 export type BudgetConfig = z.output<typeof BudgetSchema>;

@@ -4,6 +4,7 @@ import { BenchmarksSchema } from './benchmark-schema.js';
 import { BudgetSchema } from './budget-schema.js';
 import { EmbodiedSchema, IntensitySchema, ProjectionSchema } from './carbon-schema.js';
 import { field, quotingHint } from './expectations.js';
+import { QualityField } from './metric-budget-schema.js';
 
 /**
  * The carbon-gate.yml schema: the single source of truth for validation, the parsed types,
@@ -61,6 +62,7 @@ export const ConfigSchema = field(
         hint: quotingHint('string'),
       },
     ).optional(),
+    quality: QualityField.optional(),
     budget: BudgetSchema.optional(),
     benchmarks: BenchmarksSchema,
   }),

@@ -58,7 +58,10 @@ export async function runEngine(req: EngineRequest): Promise<EngineResult> {
     if (baselineChoice.kind === 'history') baseline = baselineChoice.data;
   }
   const report = applyGate(measured, {
-    budgetOf: (name) => resolveBudget(config.budget, config.benchmarks.find((b) => b.name === name)?.budget),
+    budgetOf: (name) => {
+      const own = config.benchmarks.find((b) => b.name === name);
+      return resolveBudget(config.budget, own?.budget, own?.quality ?? config.quality);
+    },
     ...(config.budget?.total ? { total: config.budget.total } : {}),
     baseline,
   });

@@ -58,7 +58,15 @@ export function applyGate<R extends Gateable>(report: R, opts: ApplyOptions): Ga
 
 /** Gate fields replace whatever an earlier gate wrote (a report read back for `compare`). */
 function merge<B extends GateBenchmark>(b: B, g: BenchmarkGate): B & BenchmarkGate {
-  const { budget: _b, stats: _s, comparison: _c, budgetUse: _u, ...rest } = b as B & Partial<BenchmarkGate>;
+  const {
+    budget: _b,
+    stats: _s,
+    comparison: _c,
+    budgetUse: _u,
+    metricChanges: _m,
+    layerDiff: _l,
+    ...rest
+  } = b as B & Partial<BenchmarkGate>;
   return {
     ...rest,
     status: g.status,
@@ -67,5 +75,7 @@ function merge<B extends GateBenchmark>(b: B, g: BenchmarkGate): B & BenchmarkGa
     ...(g.comparison ? { comparison: g.comparison } : {}),
     reasons: g.reasons,
     ...(g.budgetUse ? { budgetUse: g.budgetUse } : {}),
+    ...(g.metricChanges ? { metricChanges: g.metricChanges } : {}),
+    ...(g.layerDiff ? { layerDiff: g.layerDiff } : {}),
   } as B & BenchmarkGate;
 }

@@ -1,5 +1,7 @@
 import { gridIdentity, type CarbonFacts, type GridIdentity } from '../carbon/grid-method.js';
 import type { BaselineSourceName, GateMetric, ResolvedBudget } from './types.js';
+import { DEFAULT_QUALITY } from '../config/metric-budget-schema.js';
+import type { LayerCost } from '../runner/metrics-file.js';
 import type { Status } from '../report/types.js';
 
 /**
@@ -11,6 +13,8 @@ export interface GateSample {
   energyJ: number;
   co2eG: number;
   durationS: number;
+  /** What the benchmark reported (accuracy, loss…): metric budgets and efficiency read the numbers. */
+  metrics?: Record<string, number | string> | undefined;
 }
 
 export interface GateBenchmark {
@@ -20,10 +24,18 @@ export interface GateBenchmark {
   samples: GateSample[];
   perUnit?: { count: number };
   budget?: ResolvedBudget;
+  /** TF.js benchmarks: the model's layers, compared with the baseline's when both have them. */
+  layers?: readonly LayerCost[] | undefined;
 }
 
-/** The successful repeats' figures per metric, in repeat order (paired comparisons pair them by index). */
-export type MetricSamples = Record<GateMetric, number[]>;
+/**
+ * The successful repeats' figures per metric, in repeat order (paired comparisons pair them by index).
+ * `reported`: each metric the benchmark reported as a number in every successful repeat.
+ */
+export type MetricSamples = Record<GateMetric, number[]> & {
+  reported: Record<string, number[]>;
+  layers?: readonly LayerCost[];
+};
 
 export interface BaselineData {
   source: BaselineSourceName;
@@ -46,12 +58,40 @@ export interface BaselineSource {
 export function metricSamples(b: GateBenchmark): MetricSamples {
   const ok = b.samples.filter((s) => s.status === 'ok');
   const count = b.perUnit?.count;
+  const energy = ok.map((s) => s.energyJ);
+  const reported = reportedSamples(ok);
   return {
-    energy: ok.map((s) => s.energyJ),
+    energy,
     co2e: ok.map((s) => s.co2eG),
     duration: ok.map((s) => s.durationS),
     perUnit: count ? ok.map((s) => s.co2eG / count) : [],
+    efficiency: efficiencySamples(energy, reported, b.budget?.quality ?? DEFAULT_QUALITY),
+    reported,
+    ...(b.layers?.length ? { layers: b.layers } : {}),
   };
+}
+
+/** Each metric reported as a finite number by every one of `ok`, in order; the others are left out. */
+function reportedSamples(ok: readonly GateSample[]): Record<string, number[]> {
+  // No prototype: a metric may be named __proto__.
+  const out = Object.create(null) as Record<string, number[]>;
+  const names = new Set(ok.flatMap((s) => Object.keys(s.metrics ?? {})));
+  for (const name of names) {
+    const values = ok.map((s) => s.metrics?.[name]);
+    if (values.every((v): v is number => typeof v === 'number' && Number.isFinite(v))) out[name] = values;
+  }
+  return out;
+}
+
+/** Joules per unit of quality, repeat by repeat; empty unless every repeat reported a positive quality. */
+export function efficiencySamples(
+  energy: readonly number[],
+  reported: Readonly<Record<string, number[]>>,
+  quality: string,
+): number[] {
+  const q = Object.hasOwn(reported, quality) ? reported[quality]! : undefined;
+  if (!q || q.length !== energy.length || q.some((v) => v <= 0)) return [];
+  return energy.map((e, i) => e / q[i]!);
 }
 
 /**

@@ -1,9 +1,18 @@
 import { gridIdentity, gridMismatch, methodNotMet, type CarbonFacts } from '../carbon/grid-method.js';
 import type { Status } from '../report/types.js';
 import { formatEnergy, formatMass } from '../text/format-number.js';
-import { metricSamples, type BaselineData, type GateBenchmark } from './baseline.js';
+import {
+  efficiencySamples,
+  metricSamples,
+  type BaselineData,
+  type GateBenchmark,
+  type MetricSamples,
+} from './baseline.js';
 import { checkTier, combine, NO_CHECK, type Check } from './budget-check.js';
+import { DEFAULT_QUALITY } from '../config/metric-budget-schema.js';
 import { METRIC_LABEL } from './format.js';
+import { checkMetrics, metricChanges } from './metric-check.js';
+import { diffLayers, type LayerDiff } from '../report/layer-diff.js';
 import { checkRegression, compare } from './regression.js';
 import { benchmarkStats } from './stats.js';
 import { worst } from './status.js';
@@ -15,6 +24,7 @@ import {
   type BudgetUse,
   type Comparison,
   type GateMetric,
+  type MetricChange,
   type ResolvedBudget,
   type TotalBudget,
 } from './types.js';
@@ -26,6 +36,10 @@ export interface BenchmarkGate {
   stats?: BenchmarkStats;
   comparison?: Comparison;
   budgetUse?: BudgetUse[];
+  /** Every metric both sides reported, head − base, largest relative moves first. */
+  metricChanges?: MetricChange[];
+  /** TF.js models on both sides: the layers added, removed or resized and the MACs they move. */
+  layerDiff?: LayerDiff;
 }
 
 export interface GateResult {
@@ -114,12 +128,18 @@ function gateBenchmark(
     return { ...common, status: 'error', reasons: [b.reason ?? 'error'] };
   }
   const budget = b.budget;
+  const base = baseline?.benchmarks.get(b.name);
   const absolute = budget ? absoluteChecks(budget, b, stats) : NO_CHECK;
   const reg = regressionCheck(b, samples, baseline, mismatch);
-  const all = combine([absolute, reg.check]);
+  const metrics = budget?.metrics ? checkMetrics(budget.metrics, samples, base, baseline) : NO_CHECK;
+  const all = combine([absolute, reg.check, metrics]);
+  const changes = base && baseline ? metricChanges(samples, base, baseline.method) : [];
+  const layerDiff = base?.layers && samples.layers ? diffLayers(base.layers, samples.layers) : null;
   return {
     ...common,
     ...(reg.comparison ? { comparison: reg.comparison } : {}),
+    ...(changes.length ? { metricChanges: changes } : {}),
+    ...(layerDiff ? { layerDiff } : {}),
     status: all.status,
     reasons: all.reasons,
     ...(all.use.length ? { budgetUse: all.use } : {}),
@@ -161,13 +181,18 @@ function regressionCheck(
   const base = baseline.benchmarks.get(b.name);
   if (!base) return { check: { ...NO_CHECK, reasons: ['not in the baseline: regression not checked'] } };
   const metric = b.budget?.metric ?? 'energy';
-  const compared = compare(metric, samples[metric], base[metric], baseline);
+  const compared = compare(metric, samples[metric], baseSide(metric, base, b), baseline);
   const comparison =
     compared && mismatch.length && GRID_METRICS.has(metric)
       ? { ...compared, gridMismatch: [...mismatch] }
       : compared;
   if (!comparison) {
-    const why = metric === 'perUnit' ? 'a functional unit on both sides' : 'successful samples on both sides';
+    const why =
+      metric === 'perUnit'
+        ? 'a functional unit on both sides'
+        : metric === 'efficiency'
+          ? `${b.budget?.quality ?? DEFAULT_QUALITY} > 0 reported in every successful repeat on both sides`
+          : 'successful samples on both sides';
     return {
       check: { ...NO_CHECK, reasons: [`${METRIC_LABEL[metric]}: regression not checked: needs ${why}`] },
     };
@@ -177,6 +202,12 @@ function regressionCheck(
     check: checkRegression(comparison, tier, base[metric].length, samples[metric].length),
     comparison,
   };
+}
+
+/** The baseline's figures of `metric`; efficiency with this benchmark's quality metric, whatever the base named. */
+function baseSide(metric: GateMetric, base: MetricSamples, b: GateBenchmark): number[] {
+  if (metric !== 'efficiency') return base[metric];
+  return efficiencySamples(base.energy, base.reported, b.budget?.quality ?? DEFAULT_QUALITY);
 }
 
 function totalCheck(opts: GateOptions): Check {

@@ -6,10 +6,12 @@ export const METRIC_LABEL: Record<GateMetric, string> = {
   co2e: 'CO2e',
   duration: 'duration',
   perUnit: 'CO2e per unit',
+  efficiency: 'energy per quality',
 };
 
 export function formatMetric(metric: GateMetric, value: number): string {
   if (metric === 'energy') return formatEnergy(value);
   if (metric === 'duration') return formatDuration(value);
+  if (metric === 'efficiency') return `${formatEnergy(value)} per unit`;
   return formatMass(value);
 }

@@ -9,7 +9,13 @@ import { ResolvedBudgetSchema } from './types.js';
  * types and caps are the contract's; loose objects: every other field passes through untouched.
  */
 // The gate takes medians and log-ratios of these; the report's schema already refuses negative figures.
-const sample = SampleReportSchema.pick({ status: true, energyJ: true, co2eG: true, durationS: true }).loose();
+const sample = SampleReportSchema.pick({
+  status: true,
+  energyJ: true,
+  co2eG: true,
+  durationS: true,
+  metrics: true,
+}).loose();
 
 // Reports from before `metric` existed judged regressions on energy.
 const budget = ResolvedBudgetSchema.extend({ metric: ResolvedBudgetSchema.shape.metric.default('energy') });
@@ -20,6 +26,7 @@ const benchmark = BenchmarkReportSchema.pick({ name: true, status: true, reason:
     // perUnit figures divide by the count.
     perUnit: z.looseObject({ count: PerUnitSchema.shape.count.positive() }).optional(),
     budget: budget.optional(),
+    layers: BenchmarkReportSchema.shape.layers,
   })
   .loose();
 

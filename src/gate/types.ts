@@ -6,21 +6,39 @@ import { z } from 'zod';
  * pieces and cannot drift from them. zod 4 numbers reject NaN and ±Infinity.
  */
 
-export const GATE_METRICS = ['energy', 'co2e', 'duration', 'perUnit'] as const;
-/** The figure a regression is judged on: energy (J), CO2e (g), duration (s) or CO2e per functional unit (g). */
+export const GATE_METRICS = ['energy', 'co2e', 'duration', 'perUnit', 'efficiency'] as const;
+/**
+ * The figure a regression is judged on: energy (J), CO2e (g), duration (s), CO2e per functional unit (g) or
+ * efficiency: energy (J) per unit of the benchmark's quality metric (lower is better, like the others).
+ */
 export type GateMetric = (typeof GATE_METRICS)[number];
 
 /** Either tier may be absent. Absolute limits are in J or g; regression limits are fractions (0.05 = 5 %). */
 export const TierSchema = z.object({ warn: z.number().optional(), fail: z.number().optional() });
 export type Tier = z.infer<typeof TierSchema>;
 
-/** A benchmark's budget after merging the top-level one with its own, key by key. */
+const metricName = z.string().max(64);
+/** A change limit on a metric: in the metric's unit, or (relative) a fraction of the baseline's value. */
+export const ChangeTierSchema = TierSchema.extend({ relative: z.boolean() });
+/** Limits on one reported metric: min/max on its median, drop/rise against the baseline. */
+export const MetricLimitSchema = z.object({
+  min: TierSchema.optional(),
+  max: TierSchema.optional(),
+  drop: ChangeTierSchema.optional(),
+  rise: ChangeTierSchema.optional(),
+});
+export type MetricLimit = z.infer<typeof MetricLimitSchema>;
+
+/** A benchmark's budget after merging the top-level one with its own, key by key (metrics: name by name). */
 export const ResolvedBudgetSchema = z.object({
   energyJ: TierSchema.optional(),
   co2eG: TierSchema.optional(),
   perUnitCo2eG: TierSchema.optional(),
   regression: TierSchema.optional(),
   metric: z.enum(GATE_METRICS),
+  /** The metric that counts as quality (efficiency = energy ÷ it); recorded when it is gated. */
+  quality: metricName.optional(),
+  metrics: z.record(metricName, MetricLimitSchema).optional(),
 });
 export type ResolvedBudget = z.infer<typeof ResolvedBudgetSchema>;
 
@@ -65,6 +83,19 @@ export const ComparisonSchema = z.object({
   gridMismatch: z.array(z.string().max(400)).max(5).optional(),
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
+
+/** head − base of a metric the benchmark reported (accuracy, loss…), with the 95 % interval of the shift. */
+export const MetricChangeSchema = z.object({
+  metric: z.string().max(64),
+  base: z.number(),
+  head: z.number(),
+  /** Hodges–Lehmann estimate of head − base, in the metric's unit. */
+  change: z.number(),
+  ci95: interval,
+  method: z.enum(['paired', 'independent']),
+  pairs: z.number().optional(),
+});
+export type MetricChange = z.infer<typeof MetricChangeSchema>;
 
 /** One limit checked: `limit` names it ("energy.fail", "regression.warn"), `percent` = observed ÷ limit × 100. */
 export const BudgetUseSchema = z.object({

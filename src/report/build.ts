@@ -178,7 +178,12 @@ function benchmarkReport(run: BenchmarkRun, rates: CarbonRates): BenchmarkReport
   if (banded.length === ok.length && ok.length > 0) {
     b.energyBandJ = { low: med((x) => x.energyBandJ!.low)!, high: med((x) => x.energyBandJ!.high)! };
   }
-  Object.assign(b, summariseModel(ok, energyJ));
+  Object.assign(b, summariseModel(ok, energyJ, run.spec.quality));
+  // A model's layers (up to 64) are the same in every repeat: said once, on the benchmark, unless one differs.
+  if (b.layers) {
+    const same = JSON.stringify(b.layers);
+    for (const s of b.samples) if (s.layers && JSON.stringify(s.layers) === same) delete s.layers;
+  }
   return b;
 }
 

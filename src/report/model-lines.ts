@@ -1,4 +1,5 @@
 import { fixed, percentWhole, roundSignificant } from '../text/format-number.js';
+import { topLayers } from '../runner/metrics-file.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import type { BenchmarkReport, Report } from './types.js';
 
@@ -24,12 +25,11 @@ export function modelLines(report: Report): string[] {
   for (const b of report.benchmarks) {
     const name = terminalSafe(b.name);
     const backend = b.backend ? ` (${b.backend})` : '';
-    if (b.layers?.length) {
-      const top = b.layers
-        .slice(0, 3)
-        .map((l) => `${terminalSafe(l.name)} ${percentWhole(l.share)}`)
-        .join(', ');
-      out.push(`${name}${backend}: top layers by MACs: ${top}`);
+    // The list is in model order (older reports: most MACs first): ranked here.
+    const top = topLayers(b.layers ?? [], 3);
+    if (top.length) {
+      const shares = top.map((l) => `${terminalSafe(l.name)} ${percentWhole(l.share)}`).join(', ');
+      out.push(`${name}${backend}: top layers by MACs: ${shares}`);
     }
     const quality: string[] = [];
     if (typeof b.metrics?.psnrDb === 'number')

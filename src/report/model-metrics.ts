@@ -6,7 +6,20 @@ import {
   type LayerCost,
   type MetricValue,
 } from '../runner/metrics-file.js';
+import { DEFAULT_QUALITY } from '../config/metric-budget-schema.js';
 import { median } from '../stats/median.js';
+
+export const EfficiencySchema = z.object({
+  /** The metric that counts as quality (config `quality`). */
+  metric: z.string().max(64),
+  /** Its median over successful repeats. */
+  quality: z.number(),
+  /** quality ÷ energy in kJ. */
+  perKj: z.number(),
+  /** energy in J ÷ quality: the figure `regression.metric: efficiency` gates (lower is better). */
+  jPerQuality: z.number(),
+});
+export type Efficiency = z.infer<typeof EfficiencySchema>;
 
 /**
  * What a benchmark reported about its own model (metrics file), summarised over successful repeats.
@@ -19,6 +32,11 @@ export const ModelSummarySchema = z.object({
   metrics: MetricsSchema.optional(),
   /** Held-out accuracy ÷ energy in kJ: the Green-AI trade-off in one figure. */
   accuracyPerKj: z.number().optional(),
+  /**
+   * The benchmark's quality metric (`quality`, accuracy by default) against its energy, when it reported
+   * one: quality per kJ and joules per unit of quality.
+   */
+  efficiency: EfficiencySchema.optional(),
 });
 export type ModelSummary = z.infer<typeof ModelSummarySchema>;
 
@@ -28,7 +46,11 @@ interface SampleModel {
   backend?: 'tensorflow' | 'wasm' | 'cpu';
 }
 
-export function summariseModel(ok: readonly SampleModel[], energyJ: number | null): ModelSummary {
+export function summariseModel(
+  ok: readonly SampleModel[],
+  energyJ: number | null,
+  quality: string = DEFAULT_QUALITY,
+): ModelSummary {
   const out: ModelSummary = {};
   const first = ok.find((s) => s.metrics || s.layers || s.backend);
   if (!first) return out;
@@ -46,6 +68,9 @@ export function summariseModel(ok: readonly SampleModel[], energyJ: number | nul
     const accuracy = metrics.accuracy;
     if (typeof accuracy === 'number' && energyJ !== null && energyJ > 0)
       out.accuracyPerKj = accuracy / (energyJ / 1000);
+    const q = Object.hasOwn(metrics, quality) ? metrics[quality] : undefined;
+    if (typeof q === 'number' && q > 0 && energyJ !== null && energyJ > 0)
+      out.efficiency = { metric: quality, quality: q, perKj: q / (energyJ / 1000), jPerQuality: energyJ / q };
   }
   return out;
 }

@@ -12,6 +12,7 @@ import {
   BenchmarkStatsSchema,
   BudgetUseSchema,
   ComparisonSchema,
+  MetricChangeSchema,
   ResolvedBudgetSchema,
   TotalBudgetSchema,
 } from '../gate/types.js';
@@ -23,7 +24,9 @@ import {
   GpuMethodSchema,
 } from '../meter/types.js';
 import { SUITE_LIMITS } from '../config/limits.js';
+import { MAX_METRIC_BUDGETS } from '../config/metric-budget-schema.js';
 import { BackendSchema, LayersSchema, MetricsSchema } from '../runner/metrics-file.js';
+import { LayerDiffSchema } from './layer-diff.js';
 import { ModelSummarySchema } from './model-metrics.js';
 
 /**
@@ -55,7 +58,8 @@ export const REPORT_LIMITS = {
   benchmarkReasons: 100,
   verdictReasons: 1000,
   notices: 1000,
-  budgetUse: 50,
+  // 8 energy, CO2e, per-unit and regression tiers; 8 per metric budget (src/config/metric-budget-schema.ts).
+  budgetUse: 8 + 8 * MAX_METRIC_BUDGETS,
 } as const;
 
 const text = (max: number) => z.string().max(max);
@@ -141,6 +145,10 @@ export const BenchmarkReportSchema = z
     reasons: z.array(prose).max(REPORT_LIMITS.benchmarkReasons),
     /** Every limit checked; for regression tiers `observed` is the interval's lower bound of head ÷ base − 1. */
     budgetUse: z.array(BudgetUseSchema).max(REPORT_LIMITS.budgetUse).optional(),
+    /** With a baseline: every metric both sides reported, head − base with its interval, largest moves first. */
+    metricChanges: z.array(MetricChangeSchema).max(20).optional(),
+    /** TF.js models on both sides: layers added, removed or resized, and total MACs (src/report/layer-diff.ts). */
+    layerDiff: LayerDiffSchema.optional(),
     /** Training benchmarks with a live provider's forecast: the cleanest window of this duration ahead. */
     cleanerWhen: CleanerWhenSchema.optional(),
   })

@@ -1,13 +1,18 @@
 /**
  * The metrics file: a benchmark may write one JSON object to $CARBON_GATE_METRICS_FILE, e.g.
  * `{"accuracy": 0.93, "loss": 0.21}`. Numbers and strings become metrics; two keys are special:
- * `layers` (TF.js: the most expensive layers) and `error` (why the benchmark failed, in one line).
+ * `layers` (TF.js: every layer of the model, in model order) and `error` (why the benchmark failed, in one
+ * line).
  * Anything else is ignored; sizes are capped so a runaway benchmark cannot bloat the report.
  */
 import { z } from 'zod';
 
 const MAX_METRICS = 64;
-const MAX_LAYERS = 10;
+/**
+ * The most layers a metrics file lists (the TF.js runner writes as many): past it, the ones with the most
+ * MACs are kept, in model order (keepLayers).
+ */
+export const MAX_LAYERS = 64;
 const MAX_KEY = 64;
 const MAX_TEXT = 300;
 
@@ -25,6 +30,11 @@ export const LayerCostSchema = z.object({
   macs: z.number(),
   /** macs ÷ the model's total MACs. */
   share: z.number(),
+  /**
+   * The layer's size in a few characters, so that a resize shows: units ("512": dense and recurrent),
+   * filters and kernel ("32 3×3": convolutions), else the output shape without the batch ("26×26×32").
+   */
+  units: z.string().max(MAX_TEXT).optional(),
 });
 export type LayerCost = z.infer<typeof LayerCostSchema>;
 export const LayersSchema = z.array(LayerCostSchema).max(MAX_LAYERS);
@@ -52,11 +62,38 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 function layerCost(v: unknown): LayerCost | undefined {
   if (!isRecord(v)) return undefined;
-  const { name, type, params, macs, share } = v;
+  const { name, type, params, macs, share, units } = v;
   const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0;
   if (typeof name !== 'string' || typeof type !== 'string') return undefined;
   if (!finite(params) || !finite(macs) || !finite(share)) return undefined;
-  return { name: oneLine(name), type: oneLine(type), params, macs, share };
+  if (units !== undefined && typeof units !== 'string') return undefined;
+  const layer: LayerCost = { name: oneLine(name), type: oneLine(type), params, macs, share };
+  if (units !== undefined && oneLine(units)) layer.units = oneLine(units);
+  return layer;
+}
+
+/** Indices of `layers` by MACs, most first (then parameters; among equals, model order). */
+const byCost = (layers: readonly LayerCost[]) =>
+  layers
+    .map((_, i) => i)
+    .sort((a, b) => layers[b]!.macs - layers[a]!.macs || layers[b]!.params - layers[a]!.params || a - b);
+
+/** At most `max` layers (MAX_LAYERS): the ones with the most MACs, in the order given (model order). */
+export function keepLayers<T extends LayerCost>(layers: readonly T[], max = MAX_LAYERS): T[] {
+  if (layers.length <= max) return [...layers];
+  const kept = new Set(byCost(layers).slice(0, max));
+  return layers.filter((_, i) => kept.has(i));
+}
+
+/**
+ * The `n` layers with the most MACs, most first, for display ("top layers by MACs"); layers with neither
+ * MACs nor parameters (flatten, dropout, activations) are left out.
+ */
+export function topLayers(layers: readonly LayerCost[], n: number): LayerCost[] {
+  return byCost(layers)
+    .map((i) => layers[i]!)
+    .filter((l) => l.macs > 0 || l.params > 0)
+    .slice(0, n);
 }
 
 /** Reads a metrics file's text; never throws. */
@@ -86,7 +123,13 @@ export function parseMetricsFile(text: string): ReportedMetrics {
   if (Array.isArray(value['layers'])) {
     const layers = value['layers'].map(layerCost);
     if (layers.some((l) => !l)) out.problems.push('metrics file: malformed layers ignored');
-    const ok = layers.filter((l): l is LayerCost => l !== undefined).slice(0, MAX_LAYERS);
+    const valid = layers.filter((l): l is LayerCost => l !== undefined);
+    const ok = keepLayers(valid);
+    const past = valid.length - ok.length;
+    if (past)
+      out.problems.push(
+        `metrics file: ${past} layer${past === 1 ? '' : 's'} past ${MAX_LAYERS} ignored (those with the fewest MACs)`,
+      );
     if (ok.length) out.layers = ok;
   }
   if (typeof value['error'] === 'string' && oneLine(value['error'])) out.error = oneLine(value['error']);
@@ -128,8 +171,9 @@ function layerBytes(layer: LayerCost): number {
 }
 
 /**
- * Keeps what fits in `capBytes` as the report writes it (indented, at a sample's depth), metrics then
- * layers in the file's order, and notes how many entries were dropped.
+ * Keeps what fits in `capBytes` as the report writes it (indented, at a sample's depth): metrics in the
+ * file's order, then layers, those with the most MACs first (the rest stay in model order); notes how many
+ * entries were dropped.
  */
 export function capSampleMetrics(reported: ReportedMetrics, capBytes: number): ReportedMetrics {
   let used = BLOCKS_BYTES;
@@ -144,7 +188,9 @@ export function capSampleMetrics(reported: ReportedMetrics, capBytes: number): R
   };
   const metrics: Record<string, MetricValue> = {};
   for (const [key, v] of Object.entries(reported.metrics)) if (fits(metricBytes(key, v))) metrics[key] = v;
-  const layers = reported.layers?.filter((l) => fits(layerBytes(l)));
+  const all = reported.layers ?? [];
+  const kept = new Set(byCost(all).filter((i) => fits(layerBytes(all[i]!))));
+  const layers = all.filter((_, i) => kept.has(i));
   if (!dropped) return reported;
   const out: ReportedMetrics = {
     ...reported,
@@ -154,7 +200,7 @@ export function capSampleMetrics(reported: ReportedMetrics, capBytes: number): R
       `metrics file: ${dropped} entr${dropped === 1 ? 'y' : 'ies'} dropped: one sample's metrics and layers are capped at ${capBytes} bytes`,
     ],
   };
-  if (layers?.length) out.layers = layers;
+  if (layers.length) out.layers = layers;
   else delete out.layers;
   return out;
 }

@@ -26,6 +26,7 @@ export function specsFromConfig(config: Config, configDir: string, opts: SpecOpt
     // The schema guarantees run or tfjs; this keeps the type honest without a cast.
     if (run === undefined) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
     const unit = b.unit ?? (tfjs ? tfjsUnit(tfjs) : undefined);
+    const quality = b.quality ?? config.quality;
     return {
       name: b.name,
       kind: b.kind,
@@ -36,6 +37,7 @@ export function specsFromConfig(config: Config, configDir: string, opts: SpecOpt
       warmup: b.warmup,
       timeoutS: b.timeoutS,
       ...(unit ? { unit } : {}),
+      ...(quality ? { quality } : {}),
       ...(tfjs ? { tfjs } : {}),
     };
   });

@@ -15,6 +15,8 @@ export interface BenchmarkSpec {
   timeoutS: number;
   /** Functional unit (SCI R): what one run performs, for per-unit figures. */
   unit?: FunctionalUnit;
+  /** The reported metric that counts as quality (config `quality`; default accuracy). */
+  quality?: string;
   /** A `tfjs` benchmark: what `run` hands the TF.js runner (model, task, sizes, seed). */
   tfjs?: TfjsArgs;
 }

@@ -39,35 +39,44 @@ export function medianCi(xs: readonly number[], seed = SEED): Interval | null {
 }
 
 /**
+ * Paired: per-pair differences head_i − base_i, summarised by Hodges–Lehmann, with a bootstrap over pairs.
+ * Ratios are differences of logs (pairedRatio); metrics such as accuracy are compared as differences.
+ */
+export function pairedShift(head: readonly number[], base: readonly number[], seed = SEED) {
+  const n = Math.min(head.length, base.length);
+  const diffs = Array.from({ length: n }, (_, i) => head[i]! - base[i]!);
+  const shift = hodgesLehmann(diffs);
+  const ci95 = n < MIN_CI_SAMPLES ? null : bootstrap(diffs, (s) => hodgesLehmann(s)!, seed);
+  return { shift, ci95, pairs: n };
+}
+
+/** Independent samples: the two-sample Hodges–Lehmann shift head − base, each side resampled on its own. */
+export function independentShift(head: readonly number[], base: readonly number[], seed = SEED) {
+  const shift = hodgesLehmannShift(head, base);
+  if (shift === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
+    return { shift, ci95: null };
+  const rand = mulberry32(seed);
+  const hb: number[] = new Array<number>(head.length);
+  const bb: number[] = new Array<number>(base.length);
+  const shifts: number[] = [];
+  for (let b = 0; b < RESAMPLES; b++)
+    shifts.push(hodgesLehmannShift(resample(head, rand, hb), resample(base, rand, bb))!);
+  return { shift, ci95: percentiles(shifts) };
+}
+
+const exp = (ci: Interval | null): Interval | null => (ci ? [Math.exp(ci[0]), Math.exp(ci[1])] : null);
+
+/**
  * Paired: per-pair ratios head_i ÷ base_i (pairs share the machine's drift, the ratio cancels it),
  * summarised on the log scale by Hodges–Lehmann, with a bootstrap over pairs.
  */
 export function pairedRatio(head: readonly number[], base: readonly number[], seed = SEED) {
-  const n = Math.min(head.length, base.length);
-  const logs = Array.from({ length: n }, (_, i) => Math.log(head[i]! / base[i]!));
-  const hl = hodgesLehmann(logs);
-  const ci = n < MIN_CI_SAMPLES ? null : bootstrap(logs, (s) => hodgesLehmann(s)!, seed);
-  return {
-    ratio: hl === null ? null : Math.exp(hl),
-    ci95: ci ? ([Math.exp(ci[0]), Math.exp(ci[1])] as Interval) : null,
-    pairs: n,
-  };
+  const p = pairedShift(head.map(Math.log), base.map(Math.log), seed);
+  return { ratio: p.shift === null ? null : Math.exp(p.shift), ci95: exp(p.ci95), pairs: p.pairs };
 }
 
 /** Independent samples: the two-sample Hodges–Lehmann shift of log values, each side resampled on its own. */
 export function independentRatio(head: readonly number[], base: readonly number[], seed = SEED) {
-  const lh = head.map(Math.log);
-  const lb = base.map(Math.log);
-  const hl = hodgesLehmannShift(lh, lb);
-  const ratio = hl === null ? null : Math.exp(hl);
-  if (ratio === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
-    return { ratio, ci95: null };
-  const rand = mulberry32(seed);
-  const hb: number[] = new Array<number>(lh.length);
-  const bb: number[] = new Array<number>(lb.length);
-  const shifts: number[] = [];
-  for (let b = 0; b < RESAMPLES; b++)
-    shifts.push(hodgesLehmannShift(resample(lh, rand, hb), resample(lb, rand, bb))!);
-  const [lo, hi] = percentiles(shifts);
-  return { ratio, ci95: [Math.exp(lo), Math.exp(hi)] as Interval };
+  const r = independentShift(head.map(Math.log), base.map(Math.log), seed);
+  return { ratio: r.shift === null ? null : Math.exp(r.shift), ci95: exp(r.ci95) };
 }

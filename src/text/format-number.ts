@@ -31,6 +31,12 @@ export function sig3(x: number): string {
   return x >= 100 ? String(Math.round(x)) : x.toPrecision(3);
 }
 
+/** A value of any sign to 3 significant digits (sig3 with its sign): -0.01234 → "-0.0123", 0.875 → "0.875". */
+export function signedSig3(x: number, plus = false): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  return `${x < 0 ? '-' : plus ? '+' : ''}${sig3(Math.abs(x))}`;
+}
+
 /** A fixed number of decimals: fixed(0.91234, 3) → "0.912". */
 export function fixed(x: number, decimals: number): string {
   return x.toFixed(decimals);

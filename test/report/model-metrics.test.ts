@@ -21,6 +21,7 @@ describe('summariseModel', () => {
       {
         metrics: { accuracy: 0.6, model: 'mlp' },
         accuracyPerKj: 0.3,
+        efficiency: { metric: 'accuracy', quality: 0.6, perKj: 0.3, jPerQuality: 2000 / 0.6 },
       },
     ],
     [
@@ -35,6 +36,14 @@ describe('summariseModel', () => {
     [[{ metrics: { accuracy: 0.9 } }], null, { metrics: { accuracy: 0.9 } }],
   ])('%j at %s J', (samples, energyJ, expected) => {
     expect(summariseModel(samples, energyJ)).toEqual(expected);
+  });
+
+  it.each([
+    ['psnrDb', { metric: 'psnrDb', quality: 20, perKj: 40, jPerQuality: 25 }],
+    ['accuracy', undefined], // not reported: no efficiency, never a guess
+  ])('efficiency of the quality metric %s', (quality, expected) => {
+    const s = summariseModel([{ metrics: { psnrDb: 20 } }], 500, quality);
+    expect(s.efficiency).toEqual(expected);
   });
 });
 

@@ -56,12 +56,15 @@ describe('the report schema describes what the code writes', () => {
     const record = toRunRecord(fullReport(), meta);
     expect(parseRecord(JSON.stringify(record))).toEqual(record);
     expect(record.benchmarks[0]).toMatchObject({ name: 'train', perUnit: { count: 2 } });
+    // The gate's figures, and of the metrics only the quality metric (accuracy) a later PR compares with.
     expect(Object.keys(record.benchmarks[0]!.samples[0]!)).toEqual([
       'status',
       'energyJ',
       'co2eG',
       'durationS',
+      'metrics',
     ]);
+    expect(Object.keys(record.benchmarks[0]!.samples[0]!.metrics!)).toEqual(['accuracy']);
   });
 });
 
@@ -88,7 +91,7 @@ describe('the action trust boundary (reportSchema)', () => {
     ],
     [
       'too many budget uses',
-      (r) => (b0(r).budgetUse = many(51, b0(r).budgetUse[0])),
+      (r) => (b0(r).budgetUse = many(REPORT_LIMITS.budgetUse + 1, b0(r).budgetUse[0])),
       'benchmarks.0.budgetUse',
     ],
     ['a number as text', (r) => (b0(r).energyJ = '12'), 'benchmarks.0.energyJ'],

@@ -1,7 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeMetricsDirs } from '../../src/runner/io/metrics-channel.js';
 import { countingMeter } from '../helpers/counting-meter.js';
-import { parseMetricsFile, reportedBackend } from '../../src/runner/metrics-file.js';
+import {
+  capSampleMetrics,
+  keepLayers,
+  MAX_LAYERS,
+  parseMetricsFile,
+  reportedBackend,
+  topLayers,
+  type LayerCost,
+} from '../../src/runner/metrics-file.js';
 import { spawnCommand } from '../../src/runner/io/spawn-command.js';
 import { runSuite } from '../../src/runner/run-suite.js';
 import type { BenchmarkSpec } from '../../src/runner/types.js';
@@ -72,6 +80,48 @@ describe('parseMetricsFile', () => {
       problems: ['metrics file: 1 entry ignored'],
     });
     expect(JSON.stringify(r)).not.toMatch(/\\u00/);
+  });
+
+  it.each([
+    {
+      name: 'units: kept, made one line and capped',
+      units: ' 32\n3×3 '.padEnd(400, 'x'),
+      out: { ...layer, units: `32 3×3 ${'x'.repeat(293)}` },
+    },
+    { name: 'units: empty once cleaned, left out', units: '\u0000 ', out: layer },
+    { name: 'units: not a string, the layer is malformed', units: 512, out: undefined },
+  ])('$name', ({ units, out }) => {
+    const r = parseMetricsFile(JSON.stringify({ layers: [{ ...layer, units }] }));
+    expect(r.layers).toEqual(out && [out]);
+    expect(r.problems).toEqual(out ? [] : ['metrics file: malformed layers ignored']);
+  });
+
+  it(`lists up to ${MAX_LAYERS} layers; past that, those with the most MACs, in the file's order`, () => {
+    const many = Array.from({ length: 70 }, (_, i) => ({ ...layer, name: `l${i}`, macs: (i * 37) % 70 }));
+    const r = parseMetricsFile(JSON.stringify({ layers: many }));
+    // The six with MACs 0…5 go (37·i mod 70 takes every value once).
+    expect(r.layers?.map((l) => l.name)).toEqual(many.filter((l) => l.macs >= 6).map((l) => l.name));
+    expect(r.problems).toEqual(['metrics file: 6 layers past 64 ignored (those with the fewest MACs)']);
+  });
+
+  it.each([
+    [[5, 1, 9, 0], 4, [5, 1, 9, 0]],
+    [[5, 1, 9, 0], 2, [5, 9]],
+    [[3, 3, 3], 2, [3, 3]],
+  ])('keepLayers(MACs %j, %i): the largest, in order', (macs, max, kept) => {
+    const layers = macs.map((m, i) => ({ ...layer, name: `l${i}`, macs: m }));
+    const out = keepLayers(layers, max);
+    expect(out.map((l) => l.macs)).toEqual(kept);
+    // Among equals, the earlier ones.
+    if (macs[0] === 3) expect(out.map((l) => l.name)).toEqual(['l0', 'l1']);
+  });
+
+  it('topLayers: most MACs first, then parameters; layers with neither are not shown', () => {
+    const l = (name: string, macs: number, params: number): LayerCost => ({ ...layer, name, macs, params });
+    const model = [l('flatten', 0, 0), l('a', 10, 5), l('b', 30, 1), l('norm', 0, 4), l('c', 10, 9)];
+    expect(topLayers(model, 5).map((x) => x.name)).toEqual(['b', 'c', 'a', 'norm']);
+    expect(topLayers(model, 2).map((x) => x.name)).toEqual(['b', 'c']);
+    expect(topLayers([l('flatten', 0, 0)], 3)).toEqual([]);
   });
 
   it.each([
@@ -172,5 +222,24 @@ describe('one sample’s metrics and layers are capped in size (issue 5)', () =>
         /^metrics file: \d+ entries dropped: one sample's metrics and layers are capped at \d+ bytes$/,
       ),
     ]);
+  });
+});
+
+describe('capSampleMetrics: layers that do not fit', () => {
+  it('drops the layers with the fewest MACs first and keeps the rest in model order', () => {
+    const layers = Array.from({ length: 8 }, (_, i) => ({
+      ...layer,
+      name: `l${i}`,
+      macs: [5, 1, 7, 3, 8, 2, 6, 4][i]!,
+    }));
+    const whole = capSampleMetrics({ metrics: {}, layers, problems: [] }, 1_000_000);
+    expect(whole.layers).toEqual(layers);
+    // As the report writes one (metrics-file.ts layerBytes): 12 spaces deeper per line, and ",\n".
+    const one = JSON.stringify(layer, null, 2);
+    const each = Buffer.byteLength(one) + 12 * one.split('\n').length + 2;
+    // Room for 4½ layers beside the two empty blocks (72 bytes).
+    const r = capSampleMetrics({ metrics: {}, layers, problems: [] }, 72 + 4.5 * each);
+    expect(r.layers?.map((l) => l.macs)).toEqual([5, 7, 8, 6]);
+    expect(r.problems).toEqual([expect.stringMatching(/^metrics file: 4 entries dropped/)]);
   });
 });

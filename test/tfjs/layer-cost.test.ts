@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { costTable } from '../../src/tfjs/cost/cost-table.js';
 import { countLayer, type LayerShape } from '../../src/tfjs/cost/layer-cost.js';
+import { layerUnits } from '../../src/tfjs/cost/layer-units.js';
+import { MAX_LAYERS } from '../../src/runner/metrics-file.js';
 
 const layer = (
   className: string,
@@ -142,7 +144,7 @@ describe('countLayer: parameters and MACs against hand-computed values', () => {
 });
 
 describe('costTable', () => {
-  it('totals, ranks by MACs and gives each layer its share; unknown layers are listed', () => {
+  it('totals, lists every layer in model order with its share and size; unknown layers are listed', () => {
     const t = costTable([
       layer('Flatten', {}, [null, 2, 2], [null, 4]),
       layer('Dense', { units: 3 }, [null, 4], [null, 3]), // 15 params, 12 MACs
@@ -151,10 +153,59 @@ describe('costTable', () => {
     ]);
     expect(t.params).toBe(63);
     expect(t.macs).toBe(48);
-    expect(t.layers.map((l) => [l.type, l.macs, l.share])).toEqual([
-      ['Dense', 36, 0.75],
-      ['Dense', 12, 0.25],
+    expect(t.layers.map((l) => [l.type, l.macs, l.share, l.units])).toEqual([
+      ['Flatten', 0, 0, '4'],
+      ['Dense', 12, 0.25, '3'],
+      ['Dense', 36, 0.75, '12'],
+      ['Attention', 0, 0, '12'],
     ]);
     expect(t.uncounted).toEqual(['attention (Attention)']);
+  });
+
+  it(`past ${MAX_LAYERS} layers keeps those with the most MACs, in model order`, () => {
+    // Dense layers of 1…70 units on 1 input: layer k costs k MACs; the 6 smallest go.
+    const t = costTable(
+      Array.from({ length: 70 }, (_, k) => ({
+        ...layer('Dense', { units: k + 1 }, [null, 1], [null, k + 1]),
+        name: `d${k + 1}`,
+      })),
+    );
+    expect(t.layers).toHaveLength(MAX_LAYERS);
+    expect(t.layers.map((l) => l.name)).toEqual(Array.from({ length: 64 }, (_, k) => `d${k + 7}`));
+    expect(t.macs).toBe((70 * 71) / 2);
+  });
+});
+
+describe("layerUnits: a layer's size in a few characters", () => {
+  it.each([
+    ['Dense: units', layer('Dense', { units: 512 }, [null, 128], [null, 512]), '512'],
+    ['LSTM: units', layer('LSTM', { units: 64 }, [null, 28, 28], [null, 64]), '64'],
+    ['GRU: units', layer('GRU', { units: 128 }, [null, 28, 28], [null, 28, 128]), '128'],
+    ['SimpleRNN: units', layer('SimpleRNN', { units: 8 }, [null, 5, 4], [null, 8]), '8'],
+    [
+      'Conv2D: filters and kernel',
+      layer('Conv2D', { filters: 32, kernelSize: [3, 3] }, [null, 28, 28, 1], [null, 26, 26, 32]),
+      '32 3×3',
+    ],
+    [
+      'Conv2D: a single kernel size',
+      layer('Conv2D', { filters: 8, kernelSize: 5 }, [null, 28, 28, 1], [null, 24, 24, 8]),
+      '8 5×5',
+    ],
+    [
+      'Conv2DTranspose',
+      layer('Conv2DTranspose', { filters: 16, kernelSize: [4, 4] }, [null, 7, 7, 32], [null, 14, 14, 16]),
+      '16 4×4',
+    ],
+    [
+      'MaxPooling2D: the output shape',
+      layer('MaxPooling2D', {}, [null, 26, 26, 32], [null, 13, 13, 32]),
+      '13×13×32',
+    ],
+    ['Flatten', layer('Flatten', {}, [null, 13, 13, 32], [null, 5408]), '5408'],
+    ['an unknown dimension', layer('Reshape', {}, [null, 4], [null, null, 2]), '?×2'],
+    ['nothing to say', layer('Weird', {}, [null], [null]), undefined],
+  ])('%s', (_, l, units) => {
+    expect(layerUnits(l)).toBe(units);
   });
 });

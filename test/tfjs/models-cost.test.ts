@@ -41,7 +41,10 @@ describe('the built-in models: counted against hand-computed MACs and TF.js own 
     expect(t.macs).toBe(macs);
     expect(t.params).toBe(built.reduce((sum, m) => sum + m.countParams(), 0));
     expect(t.uncounted).toEqual([]);
-    expect(t.layers.reduce((s, l) => s + l.share, 0)).toBeCloseTo(1, 10);
+    // Shares are rounded to 4 decimals; every layer is listed, in model order.
+    expect(t.layers.reduce((s, l) => s + l.share, 0)).toBeCloseTo(1, 3);
+    expect(t.layers.map((l) => l.name)).toEqual(built.flatMap((m) => m.layers.map((l) => l.name)));
+    expect(t.layers.every((l) => l.units)).toBe(true);
     built.forEach((m) => m.dispose());
   });
 

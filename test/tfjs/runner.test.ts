@@ -1,42 +1,10 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { probeBackend } from '../../src/tfjs/io/backends.js';
-import { tfjsRunnerPath } from '../../src/tfjs/runner-path.js';
 import * as tf from '../../src/tfjs/tf.js';
-
-/** Runs the built runner (dist/tfjs-runner.js) as carbon-gate does, and reads its metrics file. */
-function runner(args: object | string, cwd = os.tmpdir()) {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'cg-tfjs-')), 'metrics.json');
-  const arg = typeof args === 'string' ? args : JSON.stringify(args);
-  return new Promise<{
-    code: number | null;
-    stderr: string;
-    stdout: string;
-    metrics: Record<string, unknown>;
-  }>((resolve, reject) => {
-    const child = spawn(process.execPath, [tfjsRunnerPath(), arg], {
-      cwd,
-      env: { ...process.env, CARBON_GATE_METRICS_FILE: file, CARBON_GATE_TFJS_SMOKE: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let [stdout, stderr] = ['', ''];
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      let metrics: Record<string, unknown> = {};
-      try {
-        metrics = JSON.parse(readFileSync(file, 'utf8'));
-      } catch {
-        // No file: the assertions say so.
-      }
-      resolve({ code, stdout, stderr, metrics });
-    });
-  });
-}
+import { runner, saveModel } from './run-runner.js';
 
 describe('dist/tfjs-runner.js', () => {
   it('the MLP on 3,000 digits for 2 epochs reaches ≥ 0.85 held-out accuracy on wasm, and says where the compute goes', async () => {
@@ -59,9 +27,16 @@ describe('dist/tfjs-runner.js', () => {
     expect(r.metrics).toMatchObject({ trainSamples: 2400, testSamples: 600, params: 250_378, macs: 249_088 });
     expect(r.metrics['accuracy']).toBeGreaterThanOrEqual(0.85);
     expect(r.metrics['loss']).toBeLessThan(1);
-    const layers = r.metrics['layers'] as { name: string; share: number }[];
-    expect(layers[0]).toMatchObject({ name: 'hidden1', type: 'Dense', macs: 100_352 });
-    expect(layers).toHaveLength(5);
+    // Every layer, in model order, with its size.
+    const layers = r.metrics['layers'] as { name: string; units: string }[];
+    expect(layers.map((l) => l.name)).toEqual([
+      'flatten',
+      ...Array.from({ length: 10 }, (_, i) => `hidden${i + 1}`),
+      'output',
+    ]);
+    expect(layers[0]).toMatchObject({ type: 'Flatten', macs: 0, units: '784' });
+    expect(layers[1]).toMatchObject({ name: 'hidden1', type: 'Dense', macs: 100_352, units: '128' });
+    expect(layers[11]).toMatchObject({ name: 'output', type: 'Dense', macs: 1_280, units: '10' });
     expect(r.stdout).toMatch(/^mlp train on wasm: .*accuracy 0\.\d+.*top layers by MACs: hidden1 40%/);
     expect(r.stderr).toContain('backend wasm (tensorflow: @tensorflow/tfjs-node is not installed)');
   });
@@ -121,19 +96,7 @@ describe('user models and data', () => {
         kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }),
       }),
     );
-    // Saved the way tf.io's file:// handler lays it out: model.json beside its weight shard.
-    await m.save(
-      tf.io.withSaveHandler(async (artifacts) => {
-        const { weightData, weightSpecs, ...rest } = artifacts;
-        writeFileSync(path.join(dir, 'weights.bin'), Buffer.from(weightData as ArrayBuffer));
-        const manifest = [{ paths: ['weights.bin'], weights: weightSpecs }];
-        writeFileSync(
-          path.join(dir, 'model.json'),
-          JSON.stringify({ modelTopology: rest.modelTopology, weightsManifest: manifest }),
-        );
-        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-      }),
-    );
+    await saveModel(m, dir);
     // Three separable classes: the feature that is largest is the class.
     const rows = Array.from({ length: 60 }, (_, i) => {
       const c = i % 3;

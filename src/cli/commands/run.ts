@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runEngine } from '../../engine/run-engine.js';
@@ -7,6 +8,8 @@ import { UsageError } from '../../errors/usage-error.js';
 import { findConfigPath } from '../../io/config-file.js';
 import { prepareOutDir, reason, shownPath } from '../../io/out-dir.js';
 import { writeReportFile } from '../../io/write-report.js';
+import { paretoChart } from '../../report/pareto.js';
+import { PARETO_FILE, paretoSvg } from '../../report/pareto-svg.js';
 import { renderTable } from '../../report/table.js';
 import { abUsageError } from '../base-revision-message.js';
 import { CARBON_FLAG_OPTIONS, carbonOverrides, parseCarbonFlags } from '../carbon-flags.js';
@@ -64,9 +67,17 @@ export async function runCommand(args: string[]): Promise<number> {
   }).catch((e: unknown) => {
     throw abUsageError(e);
   });
+  // The accuracy/energy chart beside the report, when at least two benchmarks reported a quality figure.
+  const pareto = paretoChart(report);
   let written;
   try {
-    written = await writeReportFile(report, values.out);
+    written = await writeReportFile(
+      report,
+      values.out,
+      pareto ? { beside: { [PARETO_FILE]: paretoSvg(pareto) } } : {},
+    );
+    // A chart left by an earlier run would not match this report.
+    if (!pareto) await rm(path.join(values.out, PARETO_FILE), { force: true }).catch(() => {});
   } catch (e) {
     // Nothing measured is lost: the whole report goes to stdout (after the table), then one error line.
     const json = JSON.stringify(report, null, 2) + '\n';
@@ -77,6 +88,9 @@ export async function runCommand(args: string[]): Promise<number> {
     return EXIT.benchmarkError;
   }
   if (values.json) process.stdout.write(JSON.stringify(written.report, null, 2) + '\n');
-  else process.stdout.write(renderTable(written.report) + `Report: ${written.file}\n`);
+  else {
+    const chart = pareto ? `Pareto chart: ${path.join(path.dirname(written.file), PARETO_FILE)}\n` : '';
+    process.stdout.write(renderTable(written.report) + `Report: ${written.file}\n` + chart);
+  }
   return exitCodeFor(written.report.verdict.status);
 }

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { gridIdentity, GridIdentitySchema, type CarbonFacts } from '../../carbon/grid-method.js';
 import { SUITE_LIMITS } from '../../config/limits.js';
 import type { GateBenchmark } from '../../gate/baseline.js';
+import { DEFAULT_QUALITY, METRIC_NAME } from '../../config/metric-budget-schema.js';
 import { firstIssue } from '../../gate/report-schema.js';
+import type { ResolvedBudget } from '../../gate/types.js';
 import { BenchmarkReportSchema, ReportSchema, SampleReportSchema } from '../../report/schema.js';
 
 /**
@@ -24,21 +26,32 @@ export const RECORD_LIMITS = {
   suiteSamples: SUITE_LIMITS.suiteRepeats,
   /** toRunRecord cuts a benchmark's reason to this. */
   reason: 500,
+  /** Reported metrics kept per sample: those the budget limits and the quality metric (drop/rise, efficiency). */
+  sampleMetrics: 4,
 } as const;
 
 /**
  * The largest record file read, in bytes; larger files on the branch are skipped with a notice. Above the
- * largest record RECORD_LIMITS allow (about 4.6 MiB: 1000 benchmarks with names and reasons of characters
- * JSON escapes to six bytes, 10 000 samples with 17-digit figures), far below git.ts's output buffer.
+ * largest record RECORD_LIMITS allow (about 8.5 MiB: 1000 benchmarks with names and reasons of characters
+ * JSON escapes to six bytes, 10 000 samples with 17-digit figures and 4 metrics of 64-character names),
+ * far below git.ts's output buffer.
  */
-export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
+export const MAX_RECORD_BYTES = 12 * 1024 * 1024;
 
 /** How far a record's createdAt may be ahead of the reading run's clock (runners' clocks differ a little). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 // Picks of the report's sample, benchmark and totals: the gate's fields, in the report's types (finite,
 // non-negative numbers). Caps are tighter than the report's where a record is smaller on purpose.
-const sample = SampleReportSchema.pick({ status: true, energyJ: true, co2eG: true, durationS: true });
+const sample = SampleReportSchema.pick({ status: true, energyJ: true, co2eG: true, durationS: true }).extend({
+  /** Optional within version 1: records written before metric budgets have none. */
+  metrics: z
+    .record(z.string().regex(METRIC_NAME), z.number())
+    .refine((m) => Object.keys(m).length <= RECORD_LIMITS.sampleMetrics, {
+      message: `at most ${RECORD_LIMITS.sampleMetrics} metrics`,
+    })
+    .optional(),
+});
 const benchmark = BenchmarkReportSchema.pick({ name: true, status: true }).extend({
   reason: z.string().max(RECORD_LIMITS.reason).optional(),
   samples: z.array(sample).max(RECORD_LIMITS.samples),
@@ -126,12 +139,10 @@ export function toRunRecord(
     name: b.name,
     status: b.status,
     ...(b.reason ? { reason: b.reason.slice(0, RECORD_LIMITS.reason) } : {}),
-    samples: b.samples.map(({ status, energyJ, co2eG, durationS }) => ({
-      status,
-      energyJ,
-      co2eG,
-      durationS,
-    })),
+    samples: b.samples.map(({ status, energyJ, co2eG, durationS, metrics }) => {
+      const kept = keptMetrics(metrics, recordedNames(b.budget));
+      return { status, energyJ, co2eG, durationS, ...(kept ? { metrics: kept } : {}) };
+    }),
     ...(b.perUnit ? { perUnit: { count: b.perUnit.count } } : {}),
   }));
   const spent = benchmarks.flatMap((b) => b.samples).reduce((s, x) => s + x.co2eG, 0);
@@ -148,6 +159,25 @@ export function toRunRecord(
     benchmarks,
     ...(grid ? { grid } : {}),
   };
+}
+
+/** The metrics a later PR may compare with: those its budget limits and the quality metric, at most 4. */
+function recordedNames(budget: ResolvedBudget | undefined): string[] {
+  const names = [...Object.keys(budget?.metrics ?? {}), budget?.quality ?? DEFAULT_QUALITY];
+  return [...new Set(names)].filter((n) => METRIC_NAME.test(n)).slice(0, RECORD_LIMITS.sampleMetrics);
+}
+
+function keptMetrics(
+  metrics: Record<string, number | string> | undefined,
+  names: readonly string[],
+): Record<string, number> | undefined {
+  if (!metrics) return undefined;
+  const out: Record<string, number> = {};
+  for (const n of names) {
+    const v = Object.hasOwn(metrics, n) ? metrics[n] : undefined;
+    if (typeof v === 'number' && Number.isFinite(v)) out[n] = v;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 export const monthOf = (d: Date) => d.toISOString().slice(0, 7);

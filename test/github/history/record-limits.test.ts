@@ -28,11 +28,21 @@ describe('records at the config’s limits', () => {
     const perBenchmark = Math.floor(SUITE_LIMITS.suiteRepeats / SUITE_LIMITS.benchmarks);
     const long = (0.1 + 0.2) * 1e-300; // 17 significant digits and an exponent
     expect(JSON.stringify(long)).toHaveLength(23);
-    const sample = { status: 'error' as const, energyJ: long, co2eG: long, durationS: long };
+    // Four metrics kept per sample (the budget's three and the quality metric), 64-character names.
+    const names = ['a', 'b', 'c', 'd'].map((c) => c.repeat(64));
+    const metrics = Object.fromEntries(names.map((n) => [n, long]));
+    const sample = { status: 'error' as const, energyJ: long, co2eG: long, durationS: long, metrics };
+    const limit = { min: { fail: 0.5 } };
+    const budget = {
+      metric: 'efficiency' as const,
+      quality: names[3]!,
+      metrics: Object.fromEntries(names.slice(0, 3).map((n) => [n, limit])),
+    };
     const benchmarks = Array.from({ length: SUITE_LIMITS.benchmarks }, (_, i) => ({
       name: `${i}${name}`.slice(0, 100),
       status: 'error' as const,
       reason,
+      budget,
       samples: Array.from({ length: perBenchmark }, () => sample),
     }));
     const now = new Date('2025-01-01T00:00:00Z');
@@ -47,6 +57,7 @@ describe('records at the config’s limits', () => {
     );
     const text = JSON.stringify(record) + '\n';
     expect(parseRecord(text)).not.toBeNull();
+    expect(Object.keys(record.benchmarks[0]!.samples[0]!.metrics ?? {})).toHaveLength(4);
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_RECORD_BYTES);
   });
 });

@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+/**
+ * A local Chromium for browser tests, driven by playwright-core (which never downloads a browser). Found at
+ * $CARBON_GATE_CHROMIUM, else /usr/bin/chromium or /usr/bin/chromium-browser (Debian and Ubuntu). When
+ * there is none the tests skip, saying why (`skipReason`).
+ */
+export const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'] as const;
+
+export interface ChromiumLookup {
+  /** The executable, when one exists. */
+  path?: string;
+  /** Why there is none, for the skipped test's name. */
+  skipReason: string;
+}
+
+export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumLookup {
+  const given = env.CARBON_GATE_CHROMIUM;
+  if (given) {
+    if (existsSync(given)) return { path: given, skipReason: '' };
+    return { skipReason: `CARBON_GATE_CHROMIUM=${given} does not exist` };
+  }
+  const found = CHROMIUM_PATHS.find((p) => existsSync(p));
+  if (found) return { path: found, skipReason: '' };
+  return { skipReason: `no Chromium (set CARBON_GATE_CHROMIUM, or install ${CHROMIUM_PATHS.join(' or ')})` };
+}
+
+/** Headless Chromium at `executablePath`; as root it needs --no-sandbox. Close it when done. */
+export function launchChromium(executablePath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+    timeout: 30_000,
+  });
+}
