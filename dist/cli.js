@@ -27241,6 +27241,9 @@ function fixed(x, decimals) {
 function whole(x) {
   return String(Math.round(x));
 }
+function grouped(x) {
+  return x.toLocaleString("en-US");
+}
 var ENERGY_DISPLAY = [["mJ", 1e-3], ...ENERGY_UNITS.filter(([unit]) => unit !== "kJ")];
 var MASS_DISPLAY = MASS_UNITS;
 var SHORT_DURATION_DISPLAY = DURATION_UNITS.filter(([unit]) => unit === "ms" || unit === "s");
@@ -27283,6 +27286,11 @@ function signedPercent(fraction) {
 function ratioChangeWithInterval(ratio, ci95) {
   const ci = ci95 ? `[${signedPercent(ci95[0] - 1)}, ${signedPercent(ci95[1] - 1)}]` : "[no interval]";
   return `${signedPercent(ratio - 1)} % ${ci}`;
+}
+function markdownRatioChange(ratio) {
+  const p = (ratio - 1) * 100;
+  const sign = p > 0 ? "+" : p < 0 ? "\u2212" : "\xB1";
+  return `${sign}${Math.abs(p).toFixed(1)} %`;
 }
 function percentSignificant(percent2) {
   return `${roundSignificant(percent2, percent2 >= 100 ? 3 : 2)} %`;
@@ -27767,6 +27775,50 @@ function diffLayers(base, head) {
     changes: ranked.slice(0, MAX_LAYER_CHANGES),
     more: Math.max(0, ranked.length - MAX_LAYER_CHANGES)
   };
+}
+var SYMBOL = { added: "+", removed: "\u2212", resized: "~" };
+function sizeOf(c) {
+  if (c.kind === "resized" && c.from !== void 0 && c.to !== void 0 && c.from !== c.to)
+    return `${c.from}\u2192${c.to}`;
+  return c.kind === "removed" ? c.from : c.to;
+}
+var inParens = (sizes) => {
+  const known = sizes.filter((x) => x !== void 0);
+  return known.length ? ` (${known.join(", ")})` : "";
+};
+function signedCount(n2) {
+  const sign = n2 > 0 ? "+" : n2 < 0 ? "\u2212" : "\xB1";
+  return `${sign}${grouped(Math.abs(n2))}`;
+}
+function groups(changes) {
+  const out = [];
+  for (const kind3 of ["added", "removed", "resized"]) {
+    const byType = /* @__PURE__ */ new Map();
+    for (const c of changes.filter((x) => x.kind === kind3))
+      byType.set(c.type, [...byType.get(c.type) ?? [], c]);
+    for (const [type, list] of byType)
+      out.push(`${SYMBOL[kind3]}${list.length} ${type}${inParens(list.map(sizeOf))}`);
+  }
+  return out;
+}
+function layerDiffLines(d, measuredEnergyRatio) {
+  const parts = groups(d.changes);
+  const typesKept = d.changes.every((c) => c.kind === "resized");
+  const more = d.more ? ` and ${d.more} more change${d.more === 1 ? "" : "s"}` : "";
+  const what = `${typesKept && !d.more ? "layers unchanged in type, " : ""}${parts.join(", ")}${more}`;
+  const measured = measuredEnergyRatio !== void 0 && Number.isFinite(measuredEnergyRatio) && measuredEnergyRatio > 0 ? markdownRatioChange(measuredEnergyRatio) : void 0;
+  let figures;
+  if (d.macsRatio === null) {
+    figures = `MACs ${grouped(d.baseMacs)} \u2192 ${grouped(d.headMacs)}`;
+    if (measured) figures += `; measured energy ${measured}`;
+  } else {
+    const macs = markdownRatioChange(d.macsRatio);
+    figures = measured ? `MACs ${macs}, energy predicted ${macs}, measured ${measured}` : `MACs ${macs}`;
+  }
+  const lines = d.changes.map(
+    (c) => `${SYMBOL[c.kind]} ${c.type} ${c.name}${inParens([sizeOf(c)])}: ${signedCount(c.macsDelta)} MACs`
+  );
+  return [`${what}: ${figures}`, ...lines];
 }
 
 // src/gate/regression.ts
@@ -42730,9 +42782,45 @@ function cleanerWhenLines(report) {
   ];
 }
 
+// src/report/what-moved.ts
+var SETUP = /* @__PURE__ */ new Set(["samples", "epochs", "batchSize", "params", "macs", "taskS", "seed", "testSplit"]);
+var SHARE_NAME = /accuracy|precision|recall|^f1|auc|iou/i;
+var isShare = (c) => SHARE_NAME.test(c.metric) && c.base >= 0 && c.base <= 1 && c.head >= 0 && c.head <= 1;
+function metricChangeText(c) {
+  const minus = (s) => s.replace(/^-/, "\u2212");
+  if (isShare(c)) {
+    const pt = c.change * 100;
+    return `${c.metric} ${pt > 0 ? "+" : pt < 0 ? "\u2212" : "\xB1"}${fixed(Math.abs(pt), 1)} pt`;
+  }
+  const rel = c.base !== 0 ? ` (${markdownRatioChange(1 + c.change / Math.abs(c.base))})` : "";
+  return `${c.metric} ${minus(signedSig3(c.change, true))}${rel}`;
+}
+function tradeOffLine(b) {
+  const c = b.comparison;
+  const quality = b.efficiency?.metric ?? b.budget?.quality ?? DEFAULT_QUALITY;
+  const q = b.metricChanges?.find((m) => m.metric === quality);
+  if (!c || !q || c.metric === "efficiency" || c.ratio === 1 || q.change === 0) return void 0;
+  const ci = c.ci95 ? ` [${markdownRatioChange(c.ci95[0]).replace(" %", "")}, ${markdownRatioChange(c.ci95[1]).replace(" %", "")}]` : "";
+  const label = Object.hasOwn(METRIC_LABEL, c.metric) ? METRIC_LABEL[c.metric] : c.metric;
+  return `${label} ${markdownRatioChange(c.ratio)}${ci}, ${metricChangeText(q)}`;
+}
+function whatMoved(b) {
+  const lines = [];
+  const trade = tradeOffLine(b);
+  if (trade) lines.push(trade);
+  if (b.layerDiff) {
+    const measured = b.comparison?.metric === "energy" ? b.comparison.ratio : void 0;
+    lines.push(...layerDiffLines(b.layerDiff, measured));
+  } else {
+    const moved = (b.metricChanges ?? []).filter((c) => !SETUP.has(c.metric)).slice(0, 3);
+    if (moved.length) lines.push(`metrics that moved most: ${moved.map(metricChangeText).join(", ")}`);
+  }
+  return lines;
+}
+
 // src/report/gate-lines.ts
 function mostUsed(use) {
-  const absolute = (use ?? []).filter((u) => !u.limit.startsWith("regression."));
+  const absolute = (use ?? []).filter((u) => !/^regression\.|^metrics\..*\.(drop|rise)\./.test(u.limit));
   const fails = absolute.filter((u) => u.limit.endsWith(".fail"));
   const shown = fails.length ? fails : absolute;
   if (!shown.length) return "\u2013";
@@ -42766,6 +42854,11 @@ function gateLines(view) {
     lines.push(textTable([header, ...body]), "");
   }
   lines.push(baselineLine(view.verdict.baseline, rows));
+  for (const r of rows) {
+    const moved = whatMoved(r);
+    if (moved.length)
+      lines.push(`what moved, ${terminalSafe(r.name)}:`, ...moved.map((l) => `  ${terminalSafe(l)}`));
+  }
   const grid = rows.find((r) => r.comparison?.gridMismatch?.length)?.comparison?.gridMismatch;
   if (grid)
     lines.push(`\u2020 CO2e vs a baseline on another grid (${terminalSafe(grid.join("; "))}): not like for like`);
@@ -43146,14 +43239,14 @@ function busyAtRest(steps) {
 }
 function powerProfileFromSteps(steps, meta3) {
   const sorted = [...steps].sort((a, b) => a.utilisation - b.utilisation);
-  const groups = [];
+  const groups2 = [];
   for (const step of sorted) {
-    const group = groups[groups.length - 1];
+    const group = groups2[groups2.length - 1];
     if (group && step.utilisation - group[0].utilisation < MERGE_UTILISATION) group.push(step);
-    else groups.push([step]);
+    else groups2.push([step]);
   }
   const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
-  const loadW = groups.map((g2) => ({
+  const loadW = groups2.map((g2) => ({
     utilisation: round2(mean(g2.map((s) => s.utilisation)), 4),
     watts: round2(Math.max(0, mean(g2.map((s) => s.cpuW))), 3)
   }));

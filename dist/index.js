@@ -34567,8 +34567,14 @@ function signedSig3(x, plus = false) {
   if (!Number.isFinite(x)) return "n/a";
   return `${x < 0 ? "-" : plus ? "+" : ""}${sig3(Math.abs(x))}`;
 }
+function fixed(x, decimals) {
+  return x.toFixed(decimals);
+}
 function whole(x) {
   return String(Math.round(x));
+}
+function grouped(x) {
+  return x.toLocaleString("en-US");
 }
 function plainDecimal(n, significant = 6) {
   if (!Number.isFinite(n)) return "0";
@@ -56529,6 +56535,273 @@ function cleanerWhenText(h, minus = "-") {
   return `run at ${utcMinute(h.start)}: ${minus}${percentWhole(h.savingShare)} (${whole(h.avgGPerKwh)} vs ${whole(h.nowGPerKwh)} g CO2e/kWh now, over ${over})${saved}`;
 }
 
+// src/config/expectations.ts
+var expectations = external_exports.registry();
+function field(schema, doc, expectation) {
+  const described = schema.describe(doc);
+  expectations.add(described, expectation);
+  return described;
+}
+function quotingHint(want) {
+  return (found) => {
+    if (want === "string" && (typeof found === "number" || typeof found === "boolean")) {
+      return `quote it ("${String(found)}") so YAML keeps it a string`;
+    }
+    if (want === "number" && typeof found === "string" && found.trim() !== "" && Number.isFinite(+found)) {
+      return "remove the quotes";
+    }
+    return void 0;
+  };
+}
+
+// src/config/metric-budget-schema.ts
+var METRIC_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+var MAX_METRIC_BUDGETS = 16;
+var value = field(external_exports.number(), "A value of the metric, in its own unit.", {
+  expected: "a number",
+  hint: quotingHint("number")
+});
+function bound(side2) {
+  const ordered = (t) => t.warn === void 0 || t.fail === void 0 || (side2 === "min" ? t.warn >= t.fail : t.warn <= t.fail);
+  const tiers = external_exports.strictObject({ warn: value.optional(), fail: value.optional() }).refine((t) => t.warn !== void 0 || t.fail !== void 0, {
+    params: { expected: "warn and/or fail" }
+  }).refine(ordered, {
+    params: { expected: side2 === "min" ? "warn at least fail (min)" : "warn at most fail (max)" }
+  });
+  return field(
+    external_exports.union([value.transform((fail2) => ({ fail: fail2 })), tiers]),
+    side2 === "min" ? "Lowest acceptable median: a number (fails below it) or warn/fail." : "Highest acceptable median: a number (fails above it) or warn/fail.",
+    { expected: `a number or a mapping with warn and/or fail (${side2})`, hint: quotingHint("number") }
+  );
+}
+var change = field(
+  external_exports.union([
+    external_exports.number().positive(),
+    external_exports.string().regex(new RegExp(PERCENT_PATTERN)).transform((s) => ({ relative: parsePercent(s) }))
+  ]),
+  "A change: a number in the metric\u2019s unit (0.01 = one point of a 0\u20131 accuracy) or a percentage of the baseline\u2019s value, like 2%.",
+  { expected: "a number > 0 or a percentage like 2%" }
+);
+var isRelative = (c) => typeof c === "object";
+var amount = (c) => c === void 0 ? void 0 : typeof c === "number" ? c : c.relative;
+function movement(direction) {
+  const tiers = external_exports.strictObject({ warn: change.optional(), fail: change.optional() }).refine((t) => t.warn !== void 0 || t.fail !== void 0, { params: { expected: "warn and/or fail" } }).refine(
+    (t) => t.warn === void 0 || t.fail === void 0 || isRelative(t.warn) === isRelative(t.fail),
+    {
+      params: { expected: "warn and fail both absolute or both percentages" }
+    }
+  ).refine((t) => t.warn === void 0 || t.fail === void 0 || amount(t.warn) <= amount(t.fail), {
+    params: { expected: `warn at most fail (${direction})` }
+  });
+  return field(
+    external_exports.union([change.transform((fail2) => ({ fail: fail2 })), tiers]).transform((t) => {
+      const relative = isRelative(t.warn ?? t.fail);
+      return {
+        ...t.warn !== void 0 ? { warn: amount(t.warn) } : {},
+        ...t.fail !== void 0 ? { fail: amount(t.fail) } : {},
+        relative
+      };
+    }),
+    direction === "drop" ? "Largest acceptable fall against the baseline (higher is better: accuracy): a change or warn/fail." : "Largest acceptable rise against the baseline (lower is better: loss): a change or warn/fail.",
+    { expected: `a change (0.01 or 2%) or a mapping with warn and/or fail (${direction})` }
+  );
+}
+var limits = field(
+  external_exports.strictObject({
+    min: bound("min").optional(),
+    max: bound("max").optional(),
+    drop: movement("drop").optional(),
+    rise: movement("rise").optional()
+  }).refine((l) => Object.keys(l).length > 0, {
+    params: { expected: "at least one of min, max, drop, rise" }
+  }),
+  "Limits on one metric: min/max on its median, drop/rise against the baseline.",
+  { expected: "a mapping with min, max, drop and/or rise" }
+);
+var MetricBudgetsSchema = field(
+  external_exports.record(
+    field(external_exports.string().regex(METRIC_NAME), "A metric name the benchmark reports.", {
+      expected: "a metric name (letters, digits, _ . -; at most 64)"
+    }),
+    limits
+  ).refine((r) => Object.keys(r).length <= MAX_METRIC_BUDGETS, {
+    params: { expected: `at most ${MAX_METRIC_BUDGETS} metrics` }
+  }),
+  "Limits on metrics the benchmark reports (accuracy, loss\u2026): a metric it did not report is an error.",
+  { expected: "a mapping from metric names to limits" }
+);
+var QualityField = field(
+  external_exports.string().regex(METRIC_NAME),
+  "The reported metric that counts as quality (higher is better) for efficiency figures and regression.metric: efficiency; default accuracy.",
+  { expected: "a metric name like accuracy or psnrDb", hint: quotingHint("string") }
+);
+var DEFAULT_QUALITY = "accuracy";
+
+// src/gate/format.ts
+var METRIC_LABEL = {
+  energy: "energy",
+  co2e: "CO2e",
+  duration: "duration",
+  perUnit: "CO2e per unit",
+  efficiency: "energy per quality"
+};
+
+// src/report/layer-diff.ts
+var MAX_LAYER_CHANGES = 5;
+var MAX_TEXT = 300;
+var text = external_exports.string().max(MAX_TEXT);
+var LayerChangeSchema = external_exports.object({
+  kind: external_exports.enum(["added", "removed", "resized"]),
+  type: text,
+  name: text,
+  /** The base layer's size (units), for removed and resized layers. */
+  from: text.optional(),
+  /** The head layer's size (units), for added and resized layers. */
+  to: text.optional(),
+  /** head MACs − base MACs of this layer, per example. */
+  macsDelta: external_exports.number()
+});
+var LayerDiffSchema = external_exports.object({
+  /** Total MACs per example of the base model (the sum over its layers). */
+  baseMacs: external_exports.number().nonnegative(),
+  headMacs: external_exports.number().nonnegative(),
+  /** headMacs ÷ baseMacs; null when the base counts no MACs. */
+  macsRatio: external_exports.number().nonnegative().nullable(),
+  changes: external_exports.array(LayerChangeSchema).max(MAX_LAYER_CHANGES),
+  /** How many changes were left out of `changes`. */
+  more: external_exports.number().int().nonnegative()
+});
+var cap = (s) => s.slice(0, MAX_TEXT);
+var sameSize = (a, b) => a.units === b.units && a.params === b.params && a.macs === b.macs;
+function align(base, head) {
+  const [n, m] = [base.length, head.length];
+  const bonus = (a, b) => (a.units === b.units ? 100 : 0) + (a.macs === b.macs && a.params === b.params ? 10 : 0) + (a.name === b.name ? 1 : 0);
+  const match = 112 * (Math.min(n, m) + 1);
+  const best = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
+  const pair = (i2, j2) => base[i2].type === head[j2].type ? match + bonus(base[i2], head[j2]) + best[i2 + 1][j2 + 1] : -1;
+  for (let i2 = n - 1; i2 >= 0; i2--)
+    for (let j2 = m - 1; j2 >= 0; j2--) best[i2][j2] = Math.max(pair(i2, j2), best[i2 + 1][j2], best[i2][j2 + 1]);
+  const pairs = [];
+  let [i, j] = [0, 0];
+  while (i < n && j < m) {
+    if (pair(i, j) === best[i][j]) pairs.push([i++, j++]);
+    else if (best[i + 1][j] === best[i][j]) i++;
+    else j++;
+  }
+  return pairs;
+}
+var totalMacs = (layers2) => layers2.reduce((s, l) => s + l.macs, 0);
+function diffLayers(base, head) {
+  if (!base.length || !head.length) return null;
+  const [baseMacs, headMacs] = [totalMacs(base), totalMacs(head)];
+  if (!Number.isFinite(baseMacs) || !Number.isFinite(headMacs)) return null;
+  const all = [];
+  const change2 = (kind3, l, macsDelta, from, to) => {
+    const c = { kind: kind3, type: cap(l.type), name: cap(l.name), macsDelta };
+    if (from !== void 0) c.from = cap(from);
+    if (to !== void 0) c.to = cap(to);
+    all.push(c);
+  };
+  let [i, j] = [0, 0];
+  for (const [bi, hj] of [...align(base, head), [base.length, head.length]]) {
+    for (; i < bi; i++) change2("removed", base[i], -base[i].macs, base[i].units);
+    for (; j < hj; j++) change2("added", head[j], head[j].macs, void 0, head[j].units);
+    const [b, h] = [base[bi], head[hj]];
+    if (b && h && !sameSize(b, h)) change2("resized", h, h.macs - b.macs, b.units, h.units);
+    [i, j] = [bi + 1, hj + 1];
+  }
+  if (!all.length) return null;
+  const ranked = [...all].sort((a, b) => Math.abs(b.macsDelta) - Math.abs(a.macsDelta));
+  const ratio = baseMacs > 0 ? headMacs / baseMacs : null;
+  return {
+    baseMacs,
+    headMacs,
+    macsRatio: ratio !== null && Number.isFinite(ratio) ? ratio : null,
+    changes: ranked.slice(0, MAX_LAYER_CHANGES),
+    more: Math.max(0, ranked.length - MAX_LAYER_CHANGES)
+  };
+}
+var SYMBOL = { added: "+", removed: "\u2212", resized: "~" };
+function sizeOf(c) {
+  if (c.kind === "resized" && c.from !== void 0 && c.to !== void 0 && c.from !== c.to)
+    return `${c.from}\u2192${c.to}`;
+  return c.kind === "removed" ? c.from : c.to;
+}
+var inParens = (sizes) => {
+  const known = sizes.filter((x) => x !== void 0);
+  return known.length ? ` (${known.join(", ")})` : "";
+};
+function signedCount(n) {
+  const sign = n > 0 ? "+" : n < 0 ? "\u2212" : "\xB1";
+  return `${sign}${grouped(Math.abs(n))}`;
+}
+function groups2(changes) {
+  const out = [];
+  for (const kind3 of ["added", "removed", "resized"]) {
+    const byType = /* @__PURE__ */ new Map();
+    for (const c of changes.filter((x) => x.kind === kind3))
+      byType.set(c.type, [...byType.get(c.type) ?? [], c]);
+    for (const [type, list] of byType)
+      out.push(`${SYMBOL[kind3]}${list.length} ${type}${inParens(list.map(sizeOf))}`);
+  }
+  return out;
+}
+function layerDiffLines(d, measuredEnergyRatio) {
+  const parts = groups2(d.changes);
+  const typesKept = d.changes.every((c) => c.kind === "resized");
+  const more = d.more ? ` and ${d.more} more change${d.more === 1 ? "" : "s"}` : "";
+  const what = `${typesKept && !d.more ? "layers unchanged in type, " : ""}${parts.join(", ")}${more}`;
+  const measured = measuredEnergyRatio !== void 0 && Number.isFinite(measuredEnergyRatio) && measuredEnergyRatio > 0 ? markdownRatioChange(measuredEnergyRatio) : void 0;
+  let figures;
+  if (d.macsRatio === null) {
+    figures = `MACs ${grouped(d.baseMacs)} \u2192 ${grouped(d.headMacs)}`;
+    if (measured) figures += `; measured energy ${measured}`;
+  } else {
+    const macs = markdownRatioChange(d.macsRatio);
+    figures = measured ? `MACs ${macs}, energy predicted ${macs}, measured ${measured}` : `MACs ${macs}`;
+  }
+  const lines = d.changes.map(
+    (c) => `${SYMBOL[c.kind]} ${c.type} ${c.name}${inParens([sizeOf(c)])}: ${signedCount(c.macsDelta)} MACs`
+  );
+  return [`${what}: ${figures}`, ...lines];
+}
+
+// src/report/what-moved.ts
+var SETUP = /* @__PURE__ */ new Set(["samples", "epochs", "batchSize", "params", "macs", "taskS", "seed", "testSplit"]);
+var SHARE_NAME = /accuracy|precision|recall|^f1|auc|iou/i;
+var isShare = (c) => SHARE_NAME.test(c.metric) && c.base >= 0 && c.base <= 1 && c.head >= 0 && c.head <= 1;
+function metricChangeText(c) {
+  const minus = (s) => s.replace(/^-/, "\u2212");
+  if (isShare(c)) {
+    const pt = c.change * 100;
+    return `${c.metric} ${pt > 0 ? "+" : pt < 0 ? "\u2212" : "\xB1"}${fixed(Math.abs(pt), 1)} pt`;
+  }
+  const rel = c.base !== 0 ? ` (${markdownRatioChange(1 + c.change / Math.abs(c.base))})` : "";
+  return `${c.metric} ${minus(signedSig3(c.change, true))}${rel}`;
+}
+function tradeOffLine(b) {
+  const c = b.comparison;
+  const quality = b.efficiency?.metric ?? b.budget?.quality ?? DEFAULT_QUALITY;
+  const q = b.metricChanges?.find((m) => m.metric === quality);
+  if (!c || !q || c.metric === "efficiency" || c.ratio === 1 || q.change === 0) return void 0;
+  const ci = c.ci95 ? ` [${markdownRatioChange(c.ci95[0]).replace(" %", "")}, ${markdownRatioChange(c.ci95[1]).replace(" %", "")}]` : "";
+  const label2 = Object.hasOwn(METRIC_LABEL, c.metric) ? METRIC_LABEL[c.metric] : c.metric;
+  return `${label2} ${markdownRatioChange(c.ratio)}${ci}, ${metricChangeText(q)}`;
+}
+function whatMoved(b) {
+  const lines = [];
+  const trade = tradeOffLine(b);
+  if (trade) lines.push(trade);
+  if (b.layerDiff) {
+    const measured = b.comparison?.metric === "energy" ? b.comparison.ratio : void 0;
+    lines.push(...layerDiffLines(b.layerDiff, measured));
+  } else {
+    const moved2 = (b.metricChanges ?? []).filter((c) => !SETUP.has(c.metric)).slice(0, 3);
+    if (moved2.length) lines.push(`metrics that moved most: ${moved2.map(metricChangeText).join(", ")}`);
+  }
+  return lines;
+}
+
 // src/github/render/escape.ts
 var ENTITIES = {
   "&": "&amp;",
@@ -56597,8 +56870,9 @@ function buildView(report, opts) {
       400
     ),
     hasComparison: report.benchmarks.some((b) => b.comparison),
-    hasBudget: report.benchmarks.some((b) => b.budgetUse?.length),
+    hasBudget: report.benchmarks.some((b) => b.budgetUse?.some((u) => ABSOLUTE_USE.test(u.limit))),
     rows: rows.map(row),
+    moved: rows.flatMap(moved),
     omitted,
     totals: { energy: energy(report.totals.energyJ), co2e: mass(report.totals.co2eG) },
     cleanerWhen: cleanerWhenView(report, rows),
@@ -56631,9 +56905,15 @@ function buildView(report, opts) {
     version: escapeMarkdown(report.tool.version, 40)
   };
 }
+function moved(b) {
+  const lines = whatMoved(b).map((l) => escapeMarkdown(l, 300));
+  return lines.length ? [{ name: escapeMarkdown(b.name, 100), first: lines[0], rest: lines.slice(1) }] : [];
+}
+var ABSOLUTE_USE = /^(?!regression\.)(?!metrics\..*\.(drop|rise)\.)/;
 function row(b) {
   const cmp = b.comparison;
-  const use = b.budgetUse?.length ? Math.max(...b.budgetUse.map((u) => u.percent)) : null;
+  const absolute = (b.budgetUse ?? []).filter((u) => ABSOLUTE_USE.test(u.limit));
+  const use = absolute.length ? Math.max(...absolute.map((u) => u.percent)) : null;
   return {
     name: escapeMarkdown(b.name, 100),
     kind: escapeMarkdown(b.kind, 20),
@@ -56717,12 +56997,12 @@ function renderWithinLimit(render, report, opts, limit = COMMENT_LIMIT - MARGIN)
 var MAX_METRICS = 64;
 var MAX_LAYERS = 64;
 var MAX_KEY = 64;
-var MAX_TEXT = 300;
-var MetricValueSchema = external_exports.union([external_exports.number(), external_exports.string().max(MAX_TEXT)]);
+var MAX_TEXT2 = 300;
+var MetricValueSchema = external_exports.union([external_exports.number(), external_exports.string().max(MAX_TEXT2)]);
 var MetricsSchema = external_exports.record(external_exports.string().max(MAX_KEY), MetricValueSchema);
 var LayerCostSchema = external_exports.object({
-  name: external_exports.string().max(MAX_TEXT),
-  type: external_exports.string().max(MAX_TEXT),
+  name: external_exports.string().max(MAX_TEXT2),
+  type: external_exports.string().max(MAX_TEXT2),
   params: external_exports.number(),
   /** Multiply-accumulates per example, forward pass. */
   macs: external_exports.number(),
@@ -56732,14 +57012,14 @@ var LayerCostSchema = external_exports.object({
    * The layer's size in a few characters, so that a resize shows: units ("512": dense and recurrent),
    * filters and kernel ("32 3×3": convolutions), else the output shape without the batch ("26×26×32").
    */
-  units: external_exports.string().max(MAX_TEXT).optional()
+  units: external_exports.string().max(MAX_TEXT2).optional()
 });
 var LayersSchema = external_exports.array(LayerCostSchema).max(MAX_LAYERS);
 var METRICS_ENV = "CARBON_GATE_METRICS_FILE";
 var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 var clean = (s) => s.replace(/\s+/g, " ").replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD").trim();
-var oneLine = (s) => clean(s).slice(0, MAX_TEXT);
+var oneLine = (s) => clean(s).slice(0, MAX_TEXT2);
 var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function layerCost(v) {
   if (!isRecord(v)) return void 0;
@@ -56844,108 +57124,6 @@ function reportedBackend(metrics) {
   const b = metrics?.["backend"];
   return BACKENDS.find((x) => x === b);
 }
-
-// src/config/expectations.ts
-var expectations = external_exports.registry();
-function field(schema, doc, expectation) {
-  const described = schema.describe(doc);
-  expectations.add(described, expectation);
-  return described;
-}
-function quotingHint(want) {
-  return (found) => {
-    if (want === "string" && (typeof found === "number" || typeof found === "boolean")) {
-      return `quote it ("${String(found)}") so YAML keeps it a string`;
-    }
-    if (want === "number" && typeof found === "string" && found.trim() !== "" && Number.isFinite(+found)) {
-      return "remove the quotes";
-    }
-    return void 0;
-  };
-}
-
-// src/config/metric-budget-schema.ts
-var METRIC_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
-var MAX_METRIC_BUDGETS = 16;
-var value = field(external_exports.number(), "A value of the metric, in its own unit.", {
-  expected: "a number",
-  hint: quotingHint("number")
-});
-function bound(side2) {
-  const ordered = (t) => t.warn === void 0 || t.fail === void 0 || (side2 === "min" ? t.warn >= t.fail : t.warn <= t.fail);
-  const tiers = external_exports.strictObject({ warn: value.optional(), fail: value.optional() }).refine((t) => t.warn !== void 0 || t.fail !== void 0, {
-    params: { expected: "warn and/or fail" }
-  }).refine(ordered, {
-    params: { expected: side2 === "min" ? "warn at least fail (min)" : "warn at most fail (max)" }
-  });
-  return field(
-    external_exports.union([value.transform((fail2) => ({ fail: fail2 })), tiers]),
-    side2 === "min" ? "Lowest acceptable median: a number (fails below it) or warn/fail." : "Highest acceptable median: a number (fails above it) or warn/fail.",
-    { expected: `a number or a mapping with warn and/or fail (${side2})`, hint: quotingHint("number") }
-  );
-}
-var change = field(
-  external_exports.union([
-    external_exports.number().positive(),
-    external_exports.string().regex(new RegExp(PERCENT_PATTERN)).transform((s) => ({ relative: parsePercent(s) }))
-  ]),
-  "A change: a number in the metric\u2019s unit (0.01 = one point of a 0\u20131 accuracy) or a percentage of the baseline\u2019s value, like 2%.",
-  { expected: "a number > 0 or a percentage like 2%" }
-);
-var isRelative = (c) => typeof c === "object";
-var amount = (c) => c === void 0 ? void 0 : typeof c === "number" ? c : c.relative;
-function movement(direction) {
-  const tiers = external_exports.strictObject({ warn: change.optional(), fail: change.optional() }).refine((t) => t.warn !== void 0 || t.fail !== void 0, { params: { expected: "warn and/or fail" } }).refine(
-    (t) => t.warn === void 0 || t.fail === void 0 || isRelative(t.warn) === isRelative(t.fail),
-    {
-      params: { expected: "warn and fail both absolute or both percentages" }
-    }
-  ).refine((t) => t.warn === void 0 || t.fail === void 0 || amount(t.warn) <= amount(t.fail), {
-    params: { expected: `warn at most fail (${direction})` }
-  });
-  return field(
-    external_exports.union([change.transform((fail2) => ({ fail: fail2 })), tiers]).transform((t) => {
-      const relative = isRelative(t.warn ?? t.fail);
-      return {
-        ...t.warn !== void 0 ? { warn: amount(t.warn) } : {},
-        ...t.fail !== void 0 ? { fail: amount(t.fail) } : {},
-        relative
-      };
-    }),
-    direction === "drop" ? "Largest acceptable fall against the baseline (higher is better: accuracy): a change or warn/fail." : "Largest acceptable rise against the baseline (lower is better: loss): a change or warn/fail.",
-    { expected: `a change (0.01 or 2%) or a mapping with warn and/or fail (${direction})` }
-  );
-}
-var limits = field(
-  external_exports.strictObject({
-    min: bound("min").optional(),
-    max: bound("max").optional(),
-    drop: movement("drop").optional(),
-    rise: movement("rise").optional()
-  }).refine((l) => Object.keys(l).length > 0, {
-    params: { expected: "at least one of min, max, drop, rise" }
-  }),
-  "Limits on one metric: min/max on its median, drop/rise against the baseline.",
-  { expected: "a mapping with min, max, drop and/or rise" }
-);
-var MetricBudgetsSchema = field(
-  external_exports.record(
-    field(external_exports.string().regex(METRIC_NAME), "A metric name the benchmark reports.", {
-      expected: "a metric name (letters, digits, _ . -; at most 64)"
-    }),
-    limits
-  ).refine((r) => Object.keys(r).length <= MAX_METRIC_BUDGETS, {
-    params: { expected: `at most ${MAX_METRIC_BUDGETS} metrics` }
-  }),
-  "Limits on metrics the benchmark reports (accuracy, loss\u2026): a metric it did not report is an error.",
-  { expected: "a mapping from metric names to limits" }
-);
-var QualityField = field(
-  external_exports.string().regex(METRIC_NAME),
-  "The reported metric that counts as quality (higher is better) for efficiency figures and regression.metric: efficiency; default accuracy.",
-  { expected: "a metric name like accuracy or psnrDb", hint: quotingHint("string") }
-);
-var DEFAULT_QUALITY = "accuracy";
 
 // src/stats/median.ts
 function median(values) {
@@ -58396,82 +58574,6 @@ var SUITE_LIMITS = {
   suiteRepeats: 1e4
 };
 
-// src/report/layer-diff.ts
-var MAX_LAYER_CHANGES = 5;
-var MAX_TEXT2 = 300;
-var text = external_exports.string().max(MAX_TEXT2);
-var LayerChangeSchema = external_exports.object({
-  kind: external_exports.enum(["added", "removed", "resized"]),
-  type: text,
-  name: text,
-  /** The base layer's size (units), for removed and resized layers. */
-  from: text.optional(),
-  /** The head layer's size (units), for added and resized layers. */
-  to: text.optional(),
-  /** head MACs − base MACs of this layer, per example. */
-  macsDelta: external_exports.number()
-});
-var LayerDiffSchema = external_exports.object({
-  /** Total MACs per example of the base model (the sum over its layers). */
-  baseMacs: external_exports.number().nonnegative(),
-  headMacs: external_exports.number().nonnegative(),
-  /** headMacs ÷ baseMacs; null when the base counts no MACs. */
-  macsRatio: external_exports.number().nonnegative().nullable(),
-  changes: external_exports.array(LayerChangeSchema).max(MAX_LAYER_CHANGES),
-  /** How many changes were left out of `changes`. */
-  more: external_exports.number().int().nonnegative()
-});
-var cap = (s) => s.slice(0, MAX_TEXT2);
-var sameSize = (a, b) => a.units === b.units && a.params === b.params && a.macs === b.macs;
-function align(base, head) {
-  const [n, m] = [base.length, head.length];
-  const bonus = (a, b) => (a.units === b.units ? 100 : 0) + (a.macs === b.macs && a.params === b.params ? 10 : 0) + (a.name === b.name ? 1 : 0);
-  const match = 112 * (Math.min(n, m) + 1);
-  const best = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
-  const pair = (i2, j2) => base[i2].type === head[j2].type ? match + bonus(base[i2], head[j2]) + best[i2 + 1][j2 + 1] : -1;
-  for (let i2 = n - 1; i2 >= 0; i2--)
-    for (let j2 = m - 1; j2 >= 0; j2--) best[i2][j2] = Math.max(pair(i2, j2), best[i2 + 1][j2], best[i2][j2 + 1]);
-  const pairs = [];
-  let [i, j] = [0, 0];
-  while (i < n && j < m) {
-    if (pair(i, j) === best[i][j]) pairs.push([i++, j++]);
-    else if (best[i + 1][j] === best[i][j]) i++;
-    else j++;
-  }
-  return pairs;
-}
-var totalMacs = (layers2) => layers2.reduce((s, l) => s + l.macs, 0);
-function diffLayers(base, head) {
-  if (!base.length || !head.length) return null;
-  const [baseMacs, headMacs] = [totalMacs(base), totalMacs(head)];
-  if (!Number.isFinite(baseMacs) || !Number.isFinite(headMacs)) return null;
-  const all = [];
-  const change2 = (kind3, l, macsDelta, from, to) => {
-    const c = { kind: kind3, type: cap(l.type), name: cap(l.name), macsDelta };
-    if (from !== void 0) c.from = cap(from);
-    if (to !== void 0) c.to = cap(to);
-    all.push(c);
-  };
-  let [i, j] = [0, 0];
-  for (const [bi, hj] of [...align(base, head), [base.length, head.length]]) {
-    for (; i < bi; i++) change2("removed", base[i], -base[i].macs, base[i].units);
-    for (; j < hj; j++) change2("added", head[j], head[j].macs, void 0, head[j].units);
-    const [b, h] = [base[bi], head[hj]];
-    if (b && h && !sameSize(b, h)) change2("resized", h, h.macs - b.macs, b.units, h.units);
-    [i, j] = [bi + 1, hj + 1];
-  }
-  if (!all.length) return null;
-  const ranked = [...all].sort((a, b) => Math.abs(b.macsDelta) - Math.abs(a.macsDelta));
-  const ratio = baseMacs > 0 ? headMacs / baseMacs : null;
-  return {
-    baseMacs,
-    headMacs,
-    macsRatio: ratio !== null && Number.isFinite(ratio) ? ratio : null,
-    changes: ranked.slice(0, MAX_LAYER_CHANGES),
-    more: Math.max(0, ranked.length - MAX_LAYER_CHANGES)
-  };
-}
-
 // src/report/schema.ts
 var SCHEMA_VERSION = 1;
 var REPORT_LIMITS = {
@@ -58667,14 +58769,19 @@ var benchmark = BenchmarkReportSchema.pick({
   energyJ: true,
   co2eG: true,
   energyBandJ: true,
-  budgetUse: true
+  budgetUse: true,
+  metricChanges: true,
+  layerDiff: true,
+  efficiency: true
 }).extend({
   kind: label,
   samples: external_exports.array(sample).max(REPORT_LIMITS.samples),
   stats: BenchmarkStatsSchema.loose().optional(),
   comparison: ComparisonSchema.extend({ metric: label, method: label, baseline: label }).loose().optional(),
   // Reports written before the gate existed have no reasons.
-  reasons: B.reasons.optional()
+  reasons: B.reasons.optional(),
+  // Only the quality metric's name is read (the trade-off line); the rest passes through unread.
+  budget: external_exports.looseObject({ quality: external_exports.string().max(64).optional() }).optional()
 }).loose();
 var RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
 function verdictNoBetterThanBenchmarks(report, ctx) {
@@ -58908,15 +59015,6 @@ function combine(checks) {
     NO_CHECK
   );
 }
-
-// src/gate/format.ts
-var METRIC_LABEL = {
-  energy: "energy",
-  co2e: "CO2e",
-  duration: "duration",
-  perUnit: "CO2e per unit",
-  efficiency: "energy per quality"
-};
 
 // src/stats/hodges-lehmann.ts
 function hodgesLehmann(xs) {

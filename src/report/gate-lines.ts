@@ -4,8 +4,9 @@ import { percentSignificant, ratioChangeWithInterval } from '../text/format-numb
 import { terminalSafe } from '../text/terminal-safe.js';
 import { textTable } from '../text/text-table.js';
 import type { Status } from './types.js';
+import { whatMoved, type MovedInput } from './what-moved.js';
 
-export interface GatedRow {
+export interface GatedRow extends MovedInput {
   name: string;
   status: Status;
   budget?: ResolvedBudget;
@@ -25,7 +26,8 @@ export interface GateView {
  * warn limits: "82 % of energy.fail". Regression tiers are shown in the Δ column.
  */
 function mostUsed(use: BudgetUse[] | undefined): string {
-  const absolute = (use ?? []).filter((u) => !u.limit.startsWith('regression.'));
+  // Regression tiers (energy's and a metric's drop or rise) compare changes: no share of a budget.
+  const absolute = (use ?? []).filter((u) => !/^regression\.|^metrics\..*\.(drop|rise)\./.test(u.limit));
   const fails = absolute.filter((u) => u.limit.endsWith('.fail'));
   const shown = fails.length ? fails : absolute;
   if (!shown.length) return '–';
@@ -69,6 +71,11 @@ export function gateLines(view: GateView): string[] {
     lines.push(textTable([header, ...body]), '');
   }
   lines.push(baselineLine(view.verdict.baseline, rows));
+  for (const r of rows) {
+    const moved = whatMoved(r);
+    if (moved.length)
+      lines.push(`what moved, ${terminalSafe(r.name)}:`, ...moved.map((l) => `  ${terminalSafe(l)}`));
+  }
   const grid = rows.find((r) => r.comparison?.gridMismatch?.length)?.comparison?.gridMismatch;
   if (grid)
     lines.push(`† CO2e vs a baseline on another grid (${terminalSafe(grid.join('; '))}): not like for like`);

@@ -36,6 +36,9 @@ const benchmark = BenchmarkReportSchema.pick({
   co2eG: true,
   energyBandJ: true,
   budgetUse: true,
+  metricChanges: true,
+  layerDiff: true,
+  efficiency: true,
 })
   .extend({
     kind: label,
@@ -44,6 +47,8 @@ const benchmark = BenchmarkReportSchema.pick({
     comparison: ComparisonSchema.extend({ metric: label, method: label, baseline: label }).loose().optional(),
     // Reports written before the gate existed have no reasons.
     reasons: B.reasons.optional(),
+    // Only the quality metric's name is read (the trade-off line); the rest passes through unread.
+    budget: z.looseObject({ quality: z.string().max(64).optional() }).optional(),
   })
   .loose();
 

@@ -76,3 +76,23 @@ describe('budget.metrics config', () => {
     });
   });
 });
+
+describe('the docs’ example', () => {
+  it('docs/gate.md "Quality beside energy" parses as a config', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync('docs/gate.md', 'utf8');
+    const section = doc.slice(doc.indexOf('## Quality beside energy'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const r = parse(`version: 1\n${yaml}benchmarks:\n  - { name: t, kind: training, run: 'true' }\n`);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.config.quality).toBe('accuracy');
+    expect(Object.keys(r.config.budget!.metrics!)).toEqual([
+      'accuracy',
+      'loss',
+      'f1',
+      'psnrDb',
+      'perplexity',
+    ]);
+    expect(r.config.budget!.metric).toBe('efficiency');
+  });
+});

@@ -1,5 +1,6 @@
 import { CleanerWhenSchema, ForecastInfoSchema } from '../../carbon/cleaner-when.js';
 import { cleanerWhenText } from '../../report/carbon-lines.js';
+import { whatMoved } from '../../report/what-moved.js';
 import type { BenchmarkView, ReportView } from '../../report/view-schema.js';
 import { escapeMarkdown as esc, mermaidSafe } from './escape.js';
 import { energy, mass, STATUS_ICON } from './format.js';
@@ -64,8 +65,9 @@ export function buildView(report: ReportView, opts: ViewOptions) {
       400,
     ),
     hasComparison: report.benchmarks.some((b) => b.comparison),
-    hasBudget: report.benchmarks.some((b) => b.budgetUse?.length),
+    hasBudget: report.benchmarks.some((b) => b.budgetUse?.some((u) => ABSOLUTE_USE.test(u.limit))),
     rows: rows.map(row),
+    moved: rows.flatMap(moved),
     omitted,
     totals: { energy: energy(report.totals.energyJ), co2e: mass(report.totals.co2eG) },
     cleanerWhen: cleanerWhenView(report, rows),
@@ -103,9 +105,22 @@ export function buildView(report: ReportView, opts: ViewOptions) {
 
 export type CommentView = ReturnType<typeof buildView>;
 
+/** Why a benchmark's figures moved (trade-off, layers, metrics); escaped. */
+function moved(b: BenchmarkView) {
+  const lines = whatMoved(b).map((l) => esc(l, 300));
+  return lines.length ? [{ name: esc(b.name, 100), first: lines[0]!, rest: lines.slice(1) }] : [];
+}
+
+/**
+ * Budget use is for absolute limits (energy, CO2e, per unit, a metric's min and max): regression tiers
+ * compare an interval's bound with a change, which is no share of a budget; the Δ column shows them.
+ */
+const ABSOLUTE_USE = /^(?!regression\.)(?!metrics\..*\.(drop|rise)\.)/;
+
 function row(b: BenchmarkView) {
   const cmp = b.comparison;
-  const use = b.budgetUse?.length ? Math.max(...b.budgetUse.map((u) => u.percent)) : null;
+  const absolute = (b.budgetUse ?? []).filter((u) => ABSOLUTE_USE.test(u.limit));
+  const use = absolute.length ? Math.max(...absolute.map((u) => u.percent)) : null;
   return {
     name: esc(b.name, 100),
     kind: esc(b.kind, 20),
