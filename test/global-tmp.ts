@@ -8,6 +8,8 @@ import path from 'node:path';
  * and the processes they start inherit TMPDIR, and os.tmpdir() reads it on each call.
  */
 export default function setup(): () => void {
+  // Run once per project of the workspace: the first sets it, the others keep it (one level, short paths).
+  if (path.basename(os.tmpdir()).startsWith('carbon-gate-tests-')) return () => {};
   const root = mkdtempSync(path.join(os.tmpdir(), 'carbon-gate-tests-'));
   // Traversable (not listable) by a throwaway benchmark user (test/action/benchmark-user.test.ts).
   chmodSync(root, 0o711);

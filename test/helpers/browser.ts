@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 /**
@@ -26,12 +26,25 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumLook
   return { skipReason: `no Chromium (set CARBON_GATE_CHROMIUM, or install ${CHROMIUM_PATHS.join(' or ')})` };
 }
 
-/** Headless Chromium at `executablePath`; as root it needs --no-sandbox. Close it when done. */
-export function launchChromium(executablePath: string): Promise<Browser> {
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-    timeout: 30_000,
-  });
+/**
+ * Headless Chromium at `executablePath`; as root it needs --no-sandbox. Close it when done. Its temp files
+ * go to a short directory of their own, removed when it closes: Chromium aborts when the path of its
+ * singleton socket (TMPDIR/org.chromium.Chromium.XXXXXX/SingletonSocket) exceeds a Unix socket's 108 bytes.
+ */
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  const tmp = mkdtempSync('/tmp/cg-chromium-');
+  const browser = await chromium
+    .launch({
+      executablePath,
+      headless: true,
+      args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+      env: { ...process.env, TMPDIR: tmp },
+      timeout: 30_000,
+    })
+    .catch((e: unknown) => {
+      rmSync(tmp, { recursive: true, force: true });
+      throw e;
+    });
+  browser.on('disconnected', () => rmSync(tmp, { recursive: true, force: true }));
+  return browser;
 }
