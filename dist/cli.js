@@ -27322,7 +27322,7 @@ function quotingHint(want) {
 }
 
 // src/config/metric-budget-schema.ts
-var METRIC_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+var METRIC_NAME = /^(?!__proto__$)[A-Za-z0-9_.-]{1,64}$/;
 var MAX_METRIC_BUDGETS = 16;
 var value = field(external_exports.number(), "A value of the metric, in its own unit.", {
   expected: "a number",
@@ -27344,7 +27344,7 @@ function bound(side2) {
 var change = field(
   external_exports.union([
     external_exports.number().positive(),
-    external_exports.string().regex(new RegExp(PERCENT_PATTERN)).transform((s) => ({ relative: parsePercent(s) }))
+    external_exports.string().regex(new RegExp(PERCENT_PATTERN)).refine((s) => parsePercent(s) > 0).transform((s) => ({ relative: parsePercent(s) }))
   ]),
   "A change: a number in the metric\u2019s unit (0.01 = one point of a 0\u20131 accuracy) or a percentage of the baseline\u2019s value, like 2%.",
   { expected: "a number > 0 or a percentage like 2%" }
@@ -27454,7 +27454,7 @@ function checkTier(key, label, observed, tier2, format) {
   for (const level2 of ["warn", "fail"]) {
     const limitValue = tier2[level2];
     if (limitValue !== void 0) {
-      use.push({ limit: `${key}.${level2}`, observed, limitValue, percent: observed / limitValue * 100 });
+      use.push({ limit: `${key}.${level2}`, observed, limitValue, percent: share(observed, limitValue) });
     }
   }
   const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
@@ -27467,6 +27467,11 @@ function checkTier(key, label, observed, tier2, format) {
     ],
     use
   };
+}
+function share(observed, limitValue, floor = false) {
+  if (limitValue > 0 && observed > 0) return (floor ? limitValue / observed : observed / limitValue) * 100;
+  const past = floor ? observed < limitValue : observed > limitValue;
+  return past ? 101 : 0;
 }
 function combine(checks) {
   return checks.reduce(
@@ -27607,8 +27612,14 @@ function checkMin(name2, observed, tier2) {
   const use = ["warn", "fail"].flatMap((level2) => {
     const limitValue = tier2[level2];
     if (limitValue === void 0) return [];
-    const percent2 = observed > 0 ? limitValue / observed * 100 : limitValue > 0 ? 1e6 : 100;
-    return [{ limit: `metrics.${name2}.min.${level2}`, observed, limitValue, percent: percent2 }];
+    return [
+      {
+        limit: `metrics.${name2}.min.${level2}`,
+        observed,
+        limitValue,
+        percent: share(observed, limitValue, true)
+      }
+    ];
   });
   const tripped = [...use].reverse().find((u) => u.observed < u.limitValue);
   if (!tripped) return { status: "pass", reasons: [], use };
@@ -27662,6 +27673,12 @@ function checkChange(name2, direction, tier2, head, base, baseline) {
   }
   const least = direction === "drop" ? -c.ci95[1] : c.ci95[0];
   const observed = tier2.relative ? least / c.base : least;
+  if (!Number.isFinite(observed)) {
+    return {
+      ...NO_CHECK,
+      reasons: [`${what}: a relative ${direction} of a baseline this close to 0 is undefined: not checked`]
+    };
+  }
   const shown = (v) => tier2.relative ? `${signedPercent(v)} %` : signedSig3(v, true);
   const use = ["warn", "fail"].flatMap((level2) => {
     const limitValue = tier2[level2];
@@ -27870,12 +27887,18 @@ function checkRegression(c, tier2, baseCount, headCount) {
     use
   };
 }
+function smallestCaught(c, limit) {
+  if (!c.ci95) return null;
+  const h = 1 - c.ci95[0] / c.ratio;
+  const passes = (1 + limit) / (1 - h) - 1;
+  return h <= limit || !Number.isFinite(passes) ? null : passes;
+}
 function resolutionNote(c, tier2, what) {
   const limit = tier2.fail ?? tier2.warn;
   if (limit === void 0 || !c.ci95) return [];
+  const passes = smallestCaught(c, limit);
+  if (passes === null) return [];
   const h = 1 - c.ci95[0] / c.ratio;
-  const passes = (1 + limit) / (1 - h) - 1;
-  if (h <= limit || !Number.isFinite(passes)) return [];
   const level = tier2.fail !== void 0 ? "fail" : "warn";
   return [
     `${what}: the interval reaches ${percentFixed(h, 1)} below the estimate, more than the ${level} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`
@@ -28022,7 +28045,8 @@ function gateBenchmark(b, baseline, mismatch) {
   const metrics = budget2?.metrics ? checkMetrics(budget2.metrics, samples, base, baseline) : NO_CHECK;
   const all = combine([absolute, reg.check, metrics]);
   const changes = base && baseline ? metricChanges(samples, base, baseline.method) : [];
-  const layerDiff = base?.layers && samples.layers ? diffLayers(base.layers, samples.layers) : null;
+  const full = (l) => !!l?.some((x) => x.units !== void 0);
+  const layerDiff = full(base?.layers) && full(samples.layers) ? diffLayers(base.layers, samples.layers) : null;
   return {
     ...common,
     ...reg.comparison ? { comparison: reg.comparison } : {},
@@ -28056,22 +28080,45 @@ function absoluteChecks(budget2, b, stats) {
   return combine(checks);
 }
 function regressionCheck(b, samples, baseline, mismatch) {
+  const metric = b.budget?.metric ?? "energy";
+  const unmeasurable = metric === "efficiency" ? qualityProblem(b, samples) : void 0;
+  if (unmeasurable) return { check: unmeasurable };
   if (!baseline) return { check: NO_CHECK };
   const base = baseline.benchmarks.get(b.name);
   if (!base) return { check: { ...NO_CHECK, reasons: ["not in the baseline: regression not checked"] } };
-  const metric = b.budget?.metric ?? "energy";
-  const compared = compare(metric, samples[metric], baseSide(metric, base, b), baseline);
+  const baseValues = baseSide(metric, base, b);
+  const compared = compare(metric, samples[metric], baseValues, baseline);
   const comparison = compared && mismatch.length && GRID_METRICS.has(metric) ? { ...compared, gridMismatch: [...mismatch] } : compared;
   if (!comparison) {
-    const why = metric === "perUnit" ? "a functional unit on both sides" : metric === "efficiency" ? `${b.budget?.quality ?? DEFAULT_QUALITY} > 0 reported in every successful repeat on both sides` : "successful samples on both sides";
+    const why = metric === "perUnit" ? "a functional unit on both sides" : metric === "efficiency" ? `${b.budget?.quality ?? DEFAULT_QUALITY} > 0 reported in every successful repeat of the baseline` : "successful samples on both sides";
     return {
       check: { ...NO_CHECK, reasons: [`${METRIC_LABEL[metric]}: regression not checked: needs ${why}`] }
     };
   }
   const tier2 = b.budget?.regression ?? DEFAULT_REGRESSION;
   return {
-    check: checkRegression(comparison, tier2, base[metric].length, samples[metric].length),
+    check: checkRegression(comparison, tier2, baseValues.length, samples[metric].length),
     comparison
+  };
+}
+function qualityProblem(b, samples) {
+  const quality = b.budget?.quality ?? DEFAULT_QUALITY;
+  if (samples.efficiency.length || !samples.energy.length) return void 0;
+  const values = Object.hasOwn(samples.reported, quality) ? samples.reported[quality] : void 0;
+  if (!values)
+    return {
+      status: "error",
+      reasons: [
+        `quality metric ${quality}: not reported by the benchmark in every successful repeat (regression.metric: efficiency needs it)`
+      ],
+      use: []
+    };
+  return {
+    status: "fail",
+    reasons: [
+      `quality metric ${quality} is ${Math.min(...values)} in a repeat: energy per quality is unbounded`
+    ],
+    use: []
   };
 }
 function baseSide(metric, base, b) {
@@ -29240,12 +29287,12 @@ var oneLine = (s) => clean(s).slice(0, MAX_TEXT2);
 var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function layerCost(v) {
   if (!isRecord(v)) return void 0;
-  const { name: name2, type, params, macs, share: share2, units } = v;
+  const { name: name2, type, params, macs, share: share3, units } = v;
   const finite = (n2) => typeof n2 === "number" && Number.isFinite(n2) && n2 >= 0;
   if (typeof name2 !== "string" || typeof type !== "string") return void 0;
-  if (!finite(params) || !finite(macs) || !finite(share2)) return void 0;
+  if (!finite(params) || !finite(macs) || !finite(share3)) return void 0;
   if (units !== void 0 && typeof units !== "string") return void 0;
-  const layer = { name: oneLine(name2), type: oneLine(type), params, macs, share: share2 };
+  const layer = { name: oneLine(name2), type: oneLine(type), params, macs, share: share3 };
   if (units !== void 0 && oneLine(units)) layer.units = oneLine(units);
   return layer;
 }
@@ -29399,11 +29446,13 @@ var SCHEMA_VERSION = 1;
 var REPORT_LIMITS = {
   benchmarks: SUITE_LIMITS.benchmarks,
   samples: SUITE_LIMITS.suiteRepeats,
-  benchmarkReasons: 100,
+  // A benchmark's own metric limits and the suite's (up to 2 × 16), each up to 4 reasons, beside the rest.
+  benchmarkReasons: 200,
   verdictReasons: 1e3,
   notices: 1e3,
-  // 8 energy, CO2e, per-unit and regression tiers; 8 per metric budget (src/config/metric-budget-schema.ts).
-  budgetUse: 8 + 8 * MAX_METRIC_BUDGETS
+  // 8 energy, CO2e, per-unit and regression tiers; 8 per metric limit, the suite's and the benchmark's own
+  // merged name by name (src/config/metric-budget-schema.ts).
+  budgetUse: 8 + 8 * 2 * MAX_METRIC_BUDGETS
 };
 var text2 = (max) => external_exports.string().max(max);
 var prose = text2(2e3);
@@ -29649,7 +29698,8 @@ function resolveBudget(top, own2, quality = DEFAULT_QUALITY) {
     ...perUnitCo2eG ? { perUnitCo2eG: { ...perUnitCo2eG } } : {},
     ...regression2 ? { regression: { ...regression2 } } : {},
     metric,
-    ...metric === "efficiency" ? { quality } : {},
+    // Recorded when gated on or not the default: history records and the trade-off line read it.
+    ...metric === "efficiency" || quality !== DEFAULT_QUALITY ? { quality } : {},
     ...metrics ? { metrics: structuredClone(metrics) } : {}
   };
 }
@@ -30446,9 +30496,21 @@ function parse3(text4, file3) {
     const expected = expectationOf(ConfigSchema)?.expected ?? "a mapping";
     return { ok: false, errors: [`${file3}: expected ${expected}, found ${kindOf(yaml.value)}`] };
   }
+  const proto = protoKey(yaml.value, []);
+  if (proto) return { ok: false, errors: [`${file3}: ${proto}: unknown key, not allowed anywhere`] };
   const parsed = ConfigSchema.safeParse(yaml.value);
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, errors: issueLines(parsed.error.issues, yaml.value, ConfigSchema, file3) };
+}
+function protoKey(value2, path18) {
+  if (typeof value2 !== "object" || value2 === null) return void 0;
+  for (const [k, v] of Object.entries(value2)) {
+    const at2 = Array.isArray(value2) ? [...path18.slice(0, -1), `${path18.at(-1) ?? ""}[${k}]`] : [...path18, k];
+    if (!Array.isArray(value2) && k === "__proto__") return [...path18, k].join(".");
+    const found = protoKey(v, at2);
+    if (found) return found;
+  }
+  return void 0;
 }
 function capped(errors, file3) {
   if (errors.length <= MAX_ERROR_LINES) return errors;
@@ -39284,14 +39346,14 @@ var MAX_MEMORY_DEDUCTION = 0.5;
 var r3 = (n2) => roundSignificant(n2, 3);
 function estimateVmWatts(vm, u) {
   if (!(vm.vcpus > 0) || !(vm.vmMemoryGb >= 0)) throw new RangeError("vcpus must be > 0 and vmMemoryGb \u2265 0");
-  const share2 = Math.min(1, vm.vcpus / vm.host.threads);
-  const hostMemoryGb = vm.host.memoryGb ?? vm.vmMemoryGb / share2;
+  const share3 = Math.min(1, vm.vcpus / vm.host.threads);
+  const hostMemoryGb = vm.host.memoryGb ?? vm.vmMemoryGb / share3;
   const { curve, basis } = predictCurveWithBasis({ ...vm.host, memoryGb: hostMemoryGb });
-  const slice = share2 * atUtilisation(curve, u);
-  let memoryW = VM_MEMORY_W_PER_GB * (vm.vmMemoryGb - share2 * hostMemoryGb);
+  const slice = share3 * atUtilisation(curve, u);
+  let memoryW = VM_MEMORY_W_PER_GB * (vm.vmMemoryGb - share3 * hostMemoryGb);
   const notes = [
-    `VM share ${vm.vcpus}/${vm.host.threads} host threads${share2 === 1 ? " (capped at the whole host)" : ""}, idle share included`,
-    vm.host.memoryGb === void 0 ? `host memory unknown: ${r3(hostMemoryGb)} GB assumed (sized like the VM), so no memory adjustment` : `memory: ${VM_MEMORY_W_PER_GB} W/GB \xD7 (${r3(vm.vmMemoryGb)} GB VM \u2212 ${r3(share2 * hostMemoryGb)} GB host share)`
+    `VM share ${vm.vcpus}/${vm.host.threads} host threads${share3 === 1 ? " (capped at the whole host)" : ""}, idle share included`,
+    vm.host.memoryGb === void 0 ? `host memory unknown: ${r3(hostMemoryGb)} GB assumed (sized like the VM), so no memory adjustment` : `memory: ${VM_MEMORY_W_PER_GB} W/GB \xD7 (${r3(vm.vmMemoryGb)} GB VM \u2212 ${r3(share3 * hostMemoryGb)} GB host share)`
   ];
   if (memoryW < -MAX_MEMORY_DEDUCTION * slice) {
     memoryW = -MAX_MEMORY_DEDUCTION * slice;
@@ -39344,8 +39406,8 @@ function buildTeadsParams(cpu, spec, fallback, memoryBytes) {
     );
   } else if (cpu.virtualised && spec.cores) {
     const hostThreads = spec.cores * HOST_THREADS_PER_CORE;
-    const share2 = Math.min(1, cpu.logicalCpus / hostThreads);
-    cpuTdpShareW = spec.tdpW * share2;
+    const share3 = Math.min(1, cpu.logicalCpus / hostThreads);
+    cpuTdpShareW = spec.tdpW * share3;
     basis.push(
       `${spec.model}: TDP ${spec.tdpW} W (${spec.source}) \xD7 VM share ${cpu.logicalCpus}/${hostThreads} host threads`
     );
@@ -41998,7 +42060,9 @@ var package_default = {
     "@types/node": "^20.19.43",
     esbuild: "^0.28.2",
     eslint: "^10.15.0",
+    "github-markdown-css": "^5.9.0",
     "i18n-iso-countries": "^7.14.0",
+    marked: "^18.3.0",
     "playwright-core": "^1.65.2",
     prettier: "^3.10.1",
     tsx: "^4.23.15",
@@ -42820,7 +42884,9 @@ function whatMoved(b) {
 
 // src/report/gate-lines.ts
 function mostUsed(use) {
-  const absolute = (use ?? []).filter((u) => !/^regression\.|^metrics\..*\.(drop|rise)\./.test(u.limit));
+  const absolute = (use ?? []).filter(
+    (u) => !/^regression\.|^metrics\..+\.(drop|rise)\.(warn|fail)$/.test(u.limit)
+  );
   const fails = absolute.filter((u) => u.limit.endsWith(".fail"));
   const shown = fails.length ? fails : absolute;
   if (!shown.length) return "\u2013";
@@ -43122,7 +43188,7 @@ function duration3(name2, text4) {
     throw new UsageError(`--${name2}: expected a duration > 0 like 1h, 30m or 4y, found "${text4}"`);
   return s;
 }
-function share(text4) {
+function share2(text4) {
   if (text4 === void 0) return 1;
   const m = /^(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/.exec(text4.trim());
   const value2 = m ? Number(m[1]) / Number(m[2]) : Number(text4);
@@ -43162,7 +43228,7 @@ function embodied(v, energy2) {
   const durationS = duration3("duration", v.duration) ?? (energy2.kind === "green-algorithms" ? energy2.hours * 3600 : void 0);
   if (durationS === void 0) throw new UsageError("footprint: --embodied-kg needs --duration (e.g. 1h)");
   const lifetimeS = duration3("lifetime", v.lifetime) ?? 4 * SECONDS_PER_YEAR;
-  return { model: { totalKg: kg, lifetimeS, share: share(v.share), source: "command line" }, durationS };
+  return { model: { totalKg: kg, lifetimeS, share: share2(v.share), source: "command line" }, durationS };
 }
 function human(r) {
   const p = r.provenance;

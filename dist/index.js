@@ -56555,7 +56555,7 @@ function quotingHint(want) {
 }
 
 // src/config/metric-budget-schema.ts
-var METRIC_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+var METRIC_NAME = /^(?!__proto__$)[A-Za-z0-9_.-]{1,64}$/;
 var MAX_METRIC_BUDGETS = 16;
 var value = field(external_exports.number(), "A value of the metric, in its own unit.", {
   expected: "a number",
@@ -56577,7 +56577,7 @@ function bound(side2) {
 var change = field(
   external_exports.union([
     external_exports.number().positive(),
-    external_exports.string().regex(new RegExp(PERCENT_PATTERN)).transform((s) => ({ relative: parsePercent(s) }))
+    external_exports.string().regex(new RegExp(PERCENT_PATTERN)).refine((s) => parsePercent(s) > 0).transform((s) => ({ relative: parsePercent(s) }))
   ]),
   "A change: a number in the metric\u2019s unit (0.01 = one point of a 0\u20131 accuracy) or a percentage of the baseline\u2019s value, like 2%.",
   { expected: "a number > 0 or a percentage like 2%" }
@@ -56847,6 +56847,305 @@ var STATUS_ICON = {
   fail: "\u274C fail",
   error: "\u{1F4A5} error"
 };
+var STATUS_MARK = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C", error: "\u{1F4A5}" };
+
+// src/stats/median.ts
+function median(values) {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+// src/stats/hodges-lehmann.ts
+function hodgesLehmann(xs) {
+  const walsh = [];
+  for (let i = 0; i < xs.length; i++) for (let j = i; j < xs.length; j++) walsh.push((xs[i] + xs[j]) / 2);
+  return median(walsh);
+}
+function hodgesLehmannShift(head, base) {
+  const diffs = [];
+  for (const h of head) for (const b of base) diffs.push(h - b);
+  return median(diffs);
+}
+
+// src/stats/prng.ts
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = a + 1831565813 >>> 0;
+    let t = a;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
+// src/stats/bootstrap.ts
+var MIN_CI_SAMPLES = 5;
+var RESAMPLES = 2e3;
+var SEED = 24301;
+function percentiles(values) {
+  const s = values.sort((a, b) => a - b);
+  const at2 = (q) => s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
+  return [at2(0.025), at2(0.975)];
+}
+function resample(xs, rand, into) {
+  for (let i = 0; i < xs.length; i++) into[i] = xs[Math.floor(rand() * xs.length)];
+  return into;
+}
+function bootstrap(xs, stat7, seed) {
+  const rand = mulberry32(seed);
+  const buf = new Array(xs.length);
+  const out = [];
+  for (let b = 0; b < RESAMPLES; b++) out.push(stat7(resample(xs, rand, buf)));
+  return percentiles(out);
+}
+function medianCi(xs, seed = SEED) {
+  return xs.length < MIN_CI_SAMPLES ? null : bootstrap(xs, (s) => median(s), seed);
+}
+function pairedShift(head, base, seed = SEED) {
+  const n = Math.min(head.length, base.length);
+  const diffs = Array.from({ length: n }, (_, i) => head[i] - base[i]);
+  const shift = hodgesLehmann(diffs);
+  const ci95 = n < MIN_CI_SAMPLES ? null : bootstrap(diffs, (s) => hodgesLehmann(s), seed);
+  return { shift, ci95, pairs: n };
+}
+function independentShift(head, base, seed = SEED) {
+  const shift = hodgesLehmannShift(head, base);
+  if (shift === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
+    return { shift, ci95: null };
+  const rand = mulberry32(seed);
+  const hb2 = new Array(head.length);
+  const bb = new Array(base.length);
+  const shifts = [];
+  for (let b = 0; b < RESAMPLES; b++)
+    shifts.push(hodgesLehmannShift(resample(head, rand, hb2), resample(base, rand, bb)));
+  return { shift, ci95: percentiles(shifts) };
+}
+var exp = (ci) => ci ? [Math.exp(ci[0]), Math.exp(ci[1])] : null;
+function pairedRatio(head, base, seed = SEED) {
+  const p = pairedShift(head.map(Math.log), base.map(Math.log), seed);
+  return { ratio: p.shift === null ? null : Math.exp(p.shift), ci95: exp(p.ci95), pairs: p.pairs };
+}
+function independentRatio(head, base, seed = SEED) {
+  const r = independentShift(head.map(Math.log), base.map(Math.log), seed);
+  return { ratio: r.shift === null ? null : Math.exp(r.shift), ci95: exp(r.ci95) };
+}
+
+// src/gate/regression.ts
+function compare(metric, head, base, baseline) {
+  const mh = median(head);
+  const mb = median(base);
+  if (mh === null || mb === null || mb <= 0) return null;
+  const common = { metric, base: mb, head: mh, baseline: baseline.source };
+  if (baseline.method === "paired") {
+    const p = pairedRatio(head, base);
+    return { ...common, ratio: p.ratio, ci95: p.ci95, method: "paired", pairs: p.pairs };
+  }
+  const r = independentRatio(head, base);
+  return { ...common, ratio: r.ratio, ci95: r.ci95, method: "independent" };
+}
+function checkRegression(c, tier2, baseCount, headCount) {
+  const what = `${METRIC_LABEL[c.metric]} ${ratioChangeWithInterval(c.ratio, c.ci95)} vs base`;
+  if (!c.ci95) {
+    const counts = c.method === "paired" ? `${c.pairs ?? 0} pairs` : `head ${headCount}, base ${baseCount}`;
+    return {
+      status: "pass",
+      reasons: [
+        `${what}: too few samples for a 95 % interval (${counts}; need ${MIN_CI_SAMPLES} each): regression not checked`
+      ],
+      use: []
+    };
+  }
+  const lower = c.ci95[0] - 1;
+  const use = [];
+  for (const level2 of ["warn", "fail"]) {
+    const limitValue = tier2[level2];
+    if (limitValue !== void 0) {
+      use.push({
+        limit: `regression.${level2}`,
+        observed: lower,
+        limitValue,
+        percent: lower / limitValue * 100
+      });
+    }
+  }
+  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  if (!tripped) return { status: "pass", reasons: resolutionNote(c, tier2, what), use };
+  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
+  return {
+    status: level,
+    reasons: [
+      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${level} limit ${signedPercent(tripped.limitValue)} % (${percentSignificant(tripped.percent)} of budget)`
+    ],
+    use
+  };
+}
+function smallestCaught(c, limit) {
+  if (!c.ci95) return null;
+  const h = 1 - c.ci95[0] / c.ratio;
+  const passes = (1 + limit) / (1 - h) - 1;
+  return h <= limit || !Number.isFinite(passes) ? null : passes;
+}
+function resolutionNote(c, tier2, what) {
+  const limit = tier2.fail ?? tier2.warn;
+  if (limit === void 0 || !c.ci95) return [];
+  const passes = smallestCaught(c, limit);
+  if (passes === null) return [];
+  const h = 1 - c.ci95[0] / c.ratio;
+  const level = tier2.fail !== void 0 ? "fail" : "warn";
+  return [
+    `${what}: the interval reaches ${percentFixed(h, 1)} below the estimate, more than the ${level} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`
+  ];
+}
+
+// src/gate/types.ts
+var GATE_METRICS = ["energy", "co2e", "duration", "perUnit", "efficiency"];
+var TierSchema = external_exports.object({ warn: external_exports.number().optional(), fail: external_exports.number().optional() });
+var metricName = external_exports.string().max(64);
+var ChangeTierSchema = TierSchema.extend({ relative: external_exports.boolean() });
+var MetricLimitSchema = external_exports.object({
+  min: TierSchema.optional(),
+  max: TierSchema.optional(),
+  drop: ChangeTierSchema.optional(),
+  rise: ChangeTierSchema.optional()
+});
+var ResolvedBudgetSchema = external_exports.object({
+  energyJ: TierSchema.optional(),
+  co2eG: TierSchema.optional(),
+  perUnitCo2eG: TierSchema.optional(),
+  regression: TierSchema.optional(),
+  metric: external_exports.enum(GATE_METRICS),
+  /** The metric that counts as quality (efficiency = energy ÷ it); recorded when it is gated. */
+  quality: metricName.optional(),
+  metrics: external_exports.record(metricName, MetricLimitSchema).optional()
+});
+var TotalBudgetSchema = external_exports.object({ energyJ: TierSchema.optional(), co2eG: TierSchema.optional() });
+var interval = external_exports.tuple([external_exports.number(), external_exports.number()]).nullable();
+var SummarySchema = external_exports.object({ median: external_exports.number(), ci95: interval });
+var BenchmarkStatsSchema = external_exports.object({
+  n: external_exports.number(),
+  energyJ: SummarySchema,
+  co2eG: SummarySchema,
+  durationS: SummarySchema
+});
+var BASELINE_SOURCES = ["file", "ab", "history"];
+var ComparisonSchema = external_exports.object({
+  metric: external_exports.enum(GATE_METRICS),
+  /** Medians of the metric on each side. */
+  base: external_exports.number(),
+  head: external_exports.number(),
+  /** Hodges–Lehmann estimate of head ÷ base: of the per-pair log-ratios (paired) or of all log differences (independent). */
+  ratio: external_exports.number(),
+  ci95: interval,
+  method: external_exports.enum(["paired", "independent"]),
+  pairs: external_exports.number().optional(),
+  baseline: external_exports.enum(BASELINE_SOURCES),
+  /**
+   * CO2e and per-unit comparisons only: how the baseline's grid differs from this run's ("method: lifecycle
+   * → operational"), when it does. The ratio then mixes the grid's change with the code's. Energy and
+   * duration do not depend on the grid and are never flagged; A/B runs share one grid.
+   */
+  gridMismatch: external_exports.array(external_exports.string().max(400)).max(5).optional()
+});
+var MetricChangeSchema = external_exports.object({
+  metric: external_exports.string().max(64),
+  base: external_exports.number(),
+  head: external_exports.number(),
+  /** Hodges–Lehmann estimate of head − base, in the metric's unit. */
+  change: external_exports.number(),
+  ci95: interval,
+  method: external_exports.enum(["paired", "independent"]),
+  pairs: external_exports.number().optional()
+});
+var BudgetUseSchema = external_exports.object({
+  limit: external_exports.string().max(100),
+  observed: external_exports.number(),
+  limitValue: external_exports.number(),
+  percent: external_exports.number()
+});
+var BaselineInfoSchema = external_exports.object({
+  source: external_exports.enum([...BASELINE_SOURCES, "none"]),
+  ref: external_exports.string().max(200).optional(),
+  note: external_exports.string().max(2e3).optional()
+});
+var DEFAULT_REGRESSION = { warn: 0.05, fail: 0.1 };
+var NO_BASELINE_NOTE = "no baseline: regression not checked";
+
+// src/github/render/verdict-view.ts
+var RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
+var metricLabel = (m) => Object.hasOwn(METRIC_LABEL, m) ? METRIC_LABEL[m] : m;
+function shortLimit(u) {
+  const m = /^(?:metrics\.(.+)\.(min|max)|(energy|co2e|perUnit\.co2e|total\.energy|total\.co2e))\.(warn|fail)$/.exec(
+    u.limit
+  );
+  if (!m) return void 0;
+  const floor = m[2] === "min";
+  if (floor ? u.observed >= u.limitValue : u.observed <= u.limitValue) return void 0;
+  const key = m[3] ?? "";
+  const f = key.includes("energy") ? formatEnergy : key ? formatMass : sig3;
+  const label2 = m[1] ?? (key.includes("energy") ? "energy" : key === "perUnit.co2e" ? "CO2e per unit" : "CO2e");
+  return `${label2} ${f(u.observed)} ${floor ? "<" : ">"} ${f(u.limitValue)}`;
+}
+function shortWhy(b) {
+  const c = b.comparison;
+  const regressed = b.budgetUse?.some((u) => u.limit.startsWith("regression.") && u.observed > u.limitValue);
+  if (c && regressed) return `${metricLabel(c.metric)} ${markdownRatioChange(c.ratio)} vs base`;
+  const limit = (b.budgetUse ?? []).map(shortLimit).find((x) => x !== void 0);
+  if (limit) return limit;
+  const first = b.reasons?.[0] ?? b.reason ?? b.status;
+  return first.length > 60 ? `${first.slice(0, 59)}\u2026` : first;
+}
+function headline(report) {
+  const all = report.benchmarks;
+  const bad = all.filter((b) => b.status !== "pass").sort((a, b) => RANK[b.status] - RANK[a.status]);
+  if (!bad.length) {
+    const suite = report.verdict.status !== "pass" ? ` \u2014 suite: ${report.verdict.reasons[0] ?? ""}` : "";
+    return escapeMarkdown(`${all.length} benchmark${all.length === 1 ? "" : "s"} within budget${suite}`, 300);
+  }
+  const shown = bad.slice(0, 3).map((b) => `${b.name}: ${shortWhy(b)}`);
+  const more = bad.length > 3 ? `; ${bad.length - 3} more` : "";
+  return escapeMarkdown(`${bad.length} of ${all.length} did not pass \u2014 ${shown.join("; ")}${more}`, 500);
+}
+function failureReasons(report, max = 20) {
+  const names = new Set(report.benchmarks.map((b) => `${b.name}: `));
+  const benchmarks = report.benchmarks.filter((b) => b.status !== "pass").slice(0, max).map((b) => ({
+    name: escapeMarkdown(b.name, 100),
+    reasons: [.../* @__PURE__ */ new Set([...b.reasons ?? [], ...b.reason ? [b.reason] : []])].slice(0, 5).map((r) => escapeMarkdown(r, 300))
+  }));
+  const suite = report.verdict.reasons.filter((r) => ![...names].some((n) => r.startsWith(n))).slice(0, 10).map((r) => escapeMarkdown(r, 300));
+  return {
+    benchmarks,
+    suite,
+    more: Math.max(0, report.benchmarks.filter((b) => b.status !== "pass").length - max)
+  };
+}
+function noiseNotes(report) {
+  return report.benchmarks.flatMap((b) => {
+    const c = b.comparison;
+    if (b.status !== "pass" || !c) return [];
+    const tier2 = b.budget?.regression ?? DEFAULT_REGRESSION;
+    const limit = tier2.fail ?? tier2.warn;
+    const caught = limit === void 0 ? null : smallestCaught(c, limit);
+    if (caught === null) return [];
+    return [
+      escapeMarkdown(
+        `${b.name}: could not have caught less than ${markdownRatioChange(1 + caught)} (${metricLabel(c.metric)})`,
+        200
+      )
+    ];
+  });
+}
+function baselineLine(report) {
+  const b = report.verdict.baseline;
+  if (!b || b.source === "none") return "none (regression not checked)";
+  let ref = b.ref ?? "";
+  const sha = /^([0-9a-f]{7,40}) \(([0-9a-f]{7,40})\)$/.exec(ref);
+  if (sha && sha[1].startsWith(sha[2])) ref = sha[2];
+  const note = b.note ? ` \u2014 ${b.note}` : "";
+  return escapeMarkdown(`${b.source}${ref ? ` ${ref}` : ""}${note}`, 300);
+}
 
 // src/github/render/view-model.ts
 function buildView(report, opts) {
@@ -56854,27 +57153,27 @@ function buildView(report, opts) {
   const omitted = report.benchmarks.length - rows.length;
   const c = report.carbon;
   const m = report.method;
-  const baseline = report.verdict.baseline;
   return {
     marker: opts.marker,
     status: report.verdict.status,
     statusIcon: STATUS_ICON[report.verdict.status],
     config: escapeMarkdown(report.config, 200),
-    reasons: report.verdict.reasons.slice(0, 20).map((r) => escapeMarkdown(r, 300)),
-    moreReasons: Math.max(0, report.verdict.reasons.length - 20),
-    baseline: baseline && baseline.source !== "none" ? escapeMarkdown(`${baseline.source}${baseline.ref ? ` ${baseline.ref}` : ""}`, 120) : "",
-    baselineNote: baseline?.note ? escapeMarkdown(baseline.note, 300) : "",
+    headline: headline(report),
+    failures: failureReasons(report),
+    noise: noiseNotes(report),
+    baseline: baselineLine(report),
     /** CO2e compared with a baseline on another grid (method, source or year): what differs. */
     baselineGrid: escapeMarkdown(
       report.benchmarks.find((b) => b.comparison?.gridMismatch?.length)?.comparison?.gridMismatch?.join("; ") ?? "",
       400
     ),
     hasComparison: report.benchmarks.some((b) => b.comparison),
+    quality: qualityHeader(report),
     hasBudget: report.benchmarks.some((b) => b.budgetUse?.some((u) => ABSOLUTE_USE.test(u.limit))),
     rows: rows.map(row),
     moved: rows.flatMap(moved),
     omitted,
-    totals: { energy: energy(report.totals.energyJ), co2e: mass(report.totals.co2eG) },
+    totals: { energy: nb(energy(report.totals.energyJ)), co2e: nb(mass(report.totals.co2eG)) },
     cleanerWhen: cleanerWhenView(report, rows),
     provenance: {
       meter: escapeMarkdown(`${m.cpu}${m.gpu && m.gpu !== "none" ? ` + GPU ${m.gpu}` : ""}`, 100),
@@ -56883,11 +57182,13 @@ function buildView(report, opts) {
       intensity: `${whole(c.intensityGPerKwh)} g/kWh`,
       source: escapeMarkdown(`${c.source}${c.intensityYear ? `, ${c.intensityYear}` : ""}`, 300),
       pue: String(c.pue),
+      band: energyBand(report),
       pueSource: c.pueSource ? escapeMarkdown(c.pueSource, 100) : ""
     },
-    samples: opts.omitSamples ? [] : rows.map(samplesOf),
+    // One repeat each: the table above says it all.
+    samples: opts.omitSamples || rows.every((b) => b.samples.length <= 1) ? [] : rows.map(samplesOf),
     samplesOmitted: !!opts.omitSamples,
-    trend: opts.trend && opts.trend.length >= 2 ? trendView(opts.trend) : void 0,
+    trend: opts.trend && opts.trend.length >= 1 ? trendView(opts.trend, report.totals.co2eG) : void 0,
     team: opts.team ? {
       used: mass(opts.team.usedG),
       limit: mass(opts.team.limitG),
@@ -56905,11 +57206,24 @@ function buildView(report, opts) {
     version: escapeMarkdown(report.tool.version, 40)
   };
 }
+var nb = (s) => s.replace(/ /g, "\xA0");
+function energyBand(report) {
+  const shares = report.benchmarks.flatMap(
+    (b) => b.energyBandJ && b.energyJ ? [(b.energyBandJ.high - b.energyBandJ.low) / 2 / b.energyJ] : []
+  );
+  return shares.length ? `\xB1${percentWhole(Math.max(...shares))}` : "";
+}
+var pct = (ratio) => markdownRatioChange(ratio).replace(" %", "");
+function qualityHeader(report) {
+  const names = new Set(report.benchmarks.flatMap((b) => b.efficiency ? [b.efficiency.metric] : []));
+  if (!names.size) return "";
+  return names.size === 1 ? escapeMarkdown([...names][0], 64) : "quality";
+}
 function moved(b) {
   const lines = whatMoved(b).map((l) => escapeMarkdown(l, 300));
   return lines.length ? [{ name: escapeMarkdown(b.name, 100), first: lines[0], rest: lines.slice(1) }] : [];
 }
-var ABSOLUTE_USE = /^(?!regression\.)(?!metrics\..*\.(drop|rise)\.)/;
+var ABSOLUTE_USE = /^(?!regression\.)(?!metrics\..+\.(drop|rise)\.(warn|fail)$)/;
 function row(b) {
   const cmp = b.comparison;
   const absolute = (b.budgetUse ?? []).filter((u) => ABSOLUTE_USE.test(u.limit));
@@ -56917,13 +57231,17 @@ function row(b) {
   return {
     name: escapeMarkdown(b.name, 100),
     kind: escapeMarkdown(b.kind, 20),
-    energy: energy(b.energyJ) + (b.energyBandJ ? ` (${energy(b.energyBandJ.low)}\u2013${energy(b.energyBandJ.high)})` : ""),
-    co2e: mass(b.co2eG),
-    delta: cmp ? markdownRatioChange(cmp.ratio) + (cmp.gridMismatch?.length ? " \u2020" : "") : "\u2013",
-    deltaCi: cmp?.ci95 ? `${markdownRatioChange(cmp.ci95[0])} \u2026 ${markdownRatioChange(cmp.ci95[1])}` : "",
-    budget: use === null ? "\u2013" : percentTenthsBelowTen(use),
-    status: STATUS_ICON[b.status],
-    reasons: [.../* @__PURE__ */ new Set([...b.reasons ?? [], ...b.reason ? [b.reason] : []])].slice(0, 5).map((r) => escapeMarkdown(r, 300))
+    // No-break spaces: a figure never wraps from its unit, so each row stays one line.
+    energy: nb(energy(b.energyJ)),
+    co2e: nb(mass(b.co2eG)),
+    // The same notation as the terminal: estimate, then the 95 % interval in brackets.
+    delta: cmp ? nb(
+      `${markdownRatioChange(cmp.ratio)}${cmp.ci95 ? ` [${pct(cmp.ci95[0])}, ${pct(cmp.ci95[1])}]` : ""}${cmp.gridMismatch?.length ? " \u2020" : ""}`
+    ) : "\u2013",
+    budget: use === null ? "\u2013" : nb(percentTenthsBelowTen(use)),
+    quality: b.efficiency ? sig3(b.efficiency.quality) : "\u2013",
+    perKj: b.efficiency ? String(roundSignificant(b.efficiency.perKj, 3)) : "\u2013",
+    status: STATUS_MARK[b.status]
   };
 }
 function cleanerWhenView(report, rows) {
@@ -56948,14 +57266,18 @@ function samplesOf(b) {
     more: Math.max(0, b.samples.length - 50)
   };
 }
-function trendView(points) {
-  const last = points.slice(-20);
+function trendView(points, current) {
+  const last = [
+    ...points.slice(-19).map((p) => ({ label: p.sha.slice(0, 7), co2eG: p.co2eG })),
+    { label: "this run", co2eG: current }
+  ];
   const max = Math.max(...last.map((p) => p.co2eG));
   const [unit, scale] = max >= 1e3 ? ["kg", 1e-3] : max >= 1 ? ["g", 1] : ["mg", 1e3];
   return {
     unit,
-    labels: last.map((p) => `"${mermaidSafe(p.sha.slice(0, 7))}"`).join(", "),
-    values: last.map((p) => roundSignificant(p.co2eG * scale, 4)).join(", ")
+    labels: last.map((p) => `"${mermaidSafe(p.label)}"`).join(", "),
+    values: last.map((p) => roundSignificant(p.co2eG * scale, 4)).join(", "),
+    top: roundSignificant(max * scale * 1.1, 2) || 1
   };
 }
 function safeUrl(url2) {
@@ -57023,12 +57345,12 @@ var oneLine = (s) => clean(s).slice(0, MAX_TEXT2);
 var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function layerCost(v) {
   if (!isRecord(v)) return void 0;
-  const { name: name2, type, params, macs, share, units } = v;
+  const { name: name2, type, params, macs, share: share2, units } = v;
   const finite = (n) => typeof n === "number" && Number.isFinite(n) && n >= 0;
   if (typeof name2 !== "string" || typeof type !== "string") return void 0;
-  if (!finite(params) || !finite(macs) || !finite(share)) return void 0;
+  if (!finite(params) || !finite(macs) || !finite(share2)) return void 0;
   if (units !== void 0 && typeof units !== "string") return void 0;
-  const layer = { name: oneLine(name2), type: oneLine(type), params, macs, share };
+  const layer = { name: oneLine(name2), type: oneLine(type), params, macs, share: share2 };
   if (units !== void 0 && oneLine(units)) layer.units = oneLine(units);
   return layer;
 }
@@ -57123,14 +57445,6 @@ var BackendSchema = external_exports.enum(BACKENDS);
 function reportedBackend(metrics) {
   const b = metrics?.["backend"];
   return BACKENDS.find((x) => x === b);
-}
-
-// src/stats/median.ts
-function median(values) {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 // src/report/model-metrics.ts
@@ -57493,79 +57807,6 @@ ${pareto}` : "").write();
   info(`carbon-gate: comment ${result.action}: ${result.url}`);
   return result.url;
 }
-
-// src/gate/types.ts
-var GATE_METRICS = ["energy", "co2e", "duration", "perUnit", "efficiency"];
-var TierSchema = external_exports.object({ warn: external_exports.number().optional(), fail: external_exports.number().optional() });
-var metricName = external_exports.string().max(64);
-var ChangeTierSchema = TierSchema.extend({ relative: external_exports.boolean() });
-var MetricLimitSchema = external_exports.object({
-  min: TierSchema.optional(),
-  max: TierSchema.optional(),
-  drop: ChangeTierSchema.optional(),
-  rise: ChangeTierSchema.optional()
-});
-var ResolvedBudgetSchema = external_exports.object({
-  energyJ: TierSchema.optional(),
-  co2eG: TierSchema.optional(),
-  perUnitCo2eG: TierSchema.optional(),
-  regression: TierSchema.optional(),
-  metric: external_exports.enum(GATE_METRICS),
-  /** The metric that counts as quality (efficiency = energy ÷ it); recorded when it is gated. */
-  quality: metricName.optional(),
-  metrics: external_exports.record(metricName, MetricLimitSchema).optional()
-});
-var TotalBudgetSchema = external_exports.object({ energyJ: TierSchema.optional(), co2eG: TierSchema.optional() });
-var interval = external_exports.tuple([external_exports.number(), external_exports.number()]).nullable();
-var SummarySchema = external_exports.object({ median: external_exports.number(), ci95: interval });
-var BenchmarkStatsSchema = external_exports.object({
-  n: external_exports.number(),
-  energyJ: SummarySchema,
-  co2eG: SummarySchema,
-  durationS: SummarySchema
-});
-var BASELINE_SOURCES = ["file", "ab", "history"];
-var ComparisonSchema = external_exports.object({
-  metric: external_exports.enum(GATE_METRICS),
-  /** Medians of the metric on each side. */
-  base: external_exports.number(),
-  head: external_exports.number(),
-  /** Hodges–Lehmann estimate of head ÷ base: of the per-pair log-ratios (paired) or of all log differences (independent). */
-  ratio: external_exports.number(),
-  ci95: interval,
-  method: external_exports.enum(["paired", "independent"]),
-  pairs: external_exports.number().optional(),
-  baseline: external_exports.enum(BASELINE_SOURCES),
-  /**
-   * CO2e and per-unit comparisons only: how the baseline's grid differs from this run's ("method: lifecycle
-   * → operational"), when it does. The ratio then mixes the grid's change with the code's. Energy and
-   * duration do not depend on the grid and are never flagged; A/B runs share one grid.
-   */
-  gridMismatch: external_exports.array(external_exports.string().max(400)).max(5).optional()
-});
-var MetricChangeSchema = external_exports.object({
-  metric: external_exports.string().max(64),
-  base: external_exports.number(),
-  head: external_exports.number(),
-  /** Hodges–Lehmann estimate of head − base, in the metric's unit. */
-  change: external_exports.number(),
-  ci95: interval,
-  method: external_exports.enum(["paired", "independent"]),
-  pairs: external_exports.number().optional()
-});
-var BudgetUseSchema = external_exports.object({
-  limit: external_exports.string().max(100),
-  observed: external_exports.number(),
-  limitValue: external_exports.number(),
-  percent: external_exports.number()
-});
-var BaselineInfoSchema = external_exports.object({
-  source: external_exports.enum([...BASELINE_SOURCES, "none"]),
-  ref: external_exports.string().max(200).optional(),
-  note: external_exports.string().max(2e3).optional()
-});
-var DEFAULT_REGRESSION = { warn: 0.05, fail: 0.1 };
-var NO_BASELINE_NOTE = "no baseline: regression not checked";
 
 // data/cloud-regions.json
 var cloud_regions_default = {
@@ -58579,11 +58820,13 @@ var SCHEMA_VERSION = 1;
 var REPORT_LIMITS = {
   benchmarks: SUITE_LIMITS.benchmarks,
   samples: SUITE_LIMITS.suiteRepeats,
-  benchmarkReasons: 100,
+  // A benchmark's own metric limits and the suite's (up to 2 × 16), each up to 4 reasons, beside the rest.
+  benchmarkReasons: 200,
   verdictReasons: 1e3,
   notices: 1e3,
-  // 8 energy, CO2e, per-unit and regression tiers; 8 per metric budget (src/config/metric-budget-schema.ts).
-  budgetUse: 8 + 8 * MAX_METRIC_BUDGETS
+  // 8 energy, CO2e, per-unit and regression tiers; 8 per metric limit, the suite's and the benchmark's own
+  // merged name by name (src/config/metric-budget-schema.ts).
+  budgetUse: 8 + 8 * 2 * MAX_METRIC_BUDGETS
 };
 var text2 = (max) => external_exports.string().max(max);
 var prose = text2(2e3);
@@ -58780,13 +59023,13 @@ var benchmark = BenchmarkReportSchema.pick({
   comparison: ComparisonSchema.extend({ metric: label, method: label, baseline: label }).loose().optional(),
   // Reports written before the gate existed have no reasons.
   reasons: B.reasons.optional(),
-  // Only the quality metric's name is read (the trade-off line); the rest passes through unread.
-  budget: external_exports.looseObject({ quality: external_exports.string().max(64).optional() }).optional()
+  // Read: the quality metric's name (the trade-off line) and the regression tiers (the noise note).
+  budget: external_exports.looseObject({ quality: external_exports.string().max(64).optional(), regression: TierSchema.loose().optional() }).optional()
 }).loose();
-var RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
+var RANK2 = { pass: 0, warn: 1, fail: 2, error: 3 };
 function verdictNoBetterThanBenchmarks(report, ctx) {
   const verdict = report.verdict.status;
-  const i = report.benchmarks.findIndex((b) => RANK[b.status] > RANK[verdict]);
+  const i = report.benchmarks.findIndex((b) => RANK2[b.status] > RANK2[verdict]);
   if (i < 0) return;
   ctx.addIssue({
     code: "custom",
@@ -58979,9 +59222,9 @@ function baselineFromReport(report, info3) {
 }
 
 // src/gate/status.ts
-var RANK2 = { pass: 0, warn: 1, fail: 2, error: 3 };
+var RANK3 = { pass: 0, warn: 1, fail: 2, error: 3 };
 function worst(...statuses) {
-  return statuses.reduce((a, b) => RANK2[b] > RANK2[a] ? b : a, "pass");
+  return statuses.reduce((a, b) => RANK3[b] > RANK3[a] ? b : a, "pass");
 }
 
 // src/gate/budget-check.ts
@@ -58991,7 +59234,7 @@ function checkTier(key, label2, observed, tier2, format) {
   for (const level2 of ["warn", "fail"]) {
     const limitValue = tier2[level2];
     if (limitValue !== void 0) {
-      use.push({ limit: `${key}.${level2}`, observed, limitValue, percent: observed / limitValue * 100 });
+      use.push({ limit: `${key}.${level2}`, observed, limitValue, percent: share(observed, limitValue) });
     }
   }
   const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
@@ -59005,6 +59248,11 @@ function checkTier(key, label2, observed, tier2, format) {
     use
   };
 }
+function share(observed, limitValue, floor = false) {
+  if (limitValue > 0 && observed > 0) return (floor ? limitValue / observed : observed / limitValue) * 100;
+  const past = floor ? observed < limitValue : observed > limitValue;
+  return past ? 101 : 0;
+}
 function combine(checks) {
   return checks.reduce(
     (acc, c) => ({
@@ -59014,82 +59262,6 @@ function combine(checks) {
     }),
     NO_CHECK
   );
-}
-
-// src/stats/hodges-lehmann.ts
-function hodgesLehmann(xs) {
-  const walsh = [];
-  for (let i = 0; i < xs.length; i++) for (let j = i; j < xs.length; j++) walsh.push((xs[i] + xs[j]) / 2);
-  return median(walsh);
-}
-function hodgesLehmannShift(head, base) {
-  const diffs = [];
-  for (const h of head) for (const b of base) diffs.push(h - b);
-  return median(diffs);
-}
-
-// src/stats/prng.ts
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = a + 1831565813 >>> 0;
-    let t = a;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-
-// src/stats/bootstrap.ts
-var MIN_CI_SAMPLES = 5;
-var RESAMPLES = 2e3;
-var SEED = 24301;
-function percentiles(values) {
-  const s = values.sort((a, b) => a - b);
-  const at2 = (q) => s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
-  return [at2(0.025), at2(0.975)];
-}
-function resample(xs, rand, into) {
-  for (let i = 0; i < xs.length; i++) into[i] = xs[Math.floor(rand() * xs.length)];
-  return into;
-}
-function bootstrap(xs, stat7, seed) {
-  const rand = mulberry32(seed);
-  const buf = new Array(xs.length);
-  const out = [];
-  for (let b = 0; b < RESAMPLES; b++) out.push(stat7(resample(xs, rand, buf)));
-  return percentiles(out);
-}
-function medianCi(xs, seed = SEED) {
-  return xs.length < MIN_CI_SAMPLES ? null : bootstrap(xs, (s) => median(s), seed);
-}
-function pairedShift(head, base, seed = SEED) {
-  const n = Math.min(head.length, base.length);
-  const diffs = Array.from({ length: n }, (_, i) => head[i] - base[i]);
-  const shift = hodgesLehmann(diffs);
-  const ci95 = n < MIN_CI_SAMPLES ? null : bootstrap(diffs, (s) => hodgesLehmann(s), seed);
-  return { shift, ci95, pairs: n };
-}
-function independentShift(head, base, seed = SEED) {
-  const shift = hodgesLehmannShift(head, base);
-  if (shift === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
-    return { shift, ci95: null };
-  const rand = mulberry32(seed);
-  const hb2 = new Array(head.length);
-  const bb = new Array(base.length);
-  const shifts = [];
-  for (let b = 0; b < RESAMPLES; b++)
-    shifts.push(hodgesLehmannShift(resample(head, rand, hb2), resample(base, rand, bb)));
-  return { shift, ci95: percentiles(shifts) };
-}
-var exp = (ci) => ci ? [Math.exp(ci[0]), Math.exp(ci[1])] : null;
-function pairedRatio(head, base, seed = SEED) {
-  const p = pairedShift(head.map(Math.log), base.map(Math.log), seed);
-  return { ratio: p.shift === null ? null : Math.exp(p.shift), ci95: exp(p.ci95), pairs: p.pairs };
-}
-function independentRatio(head, base, seed = SEED) {
-  const r = independentShift(head.map(Math.log), base.map(Math.log), seed);
-  return { ratio: r.shift === null ? null : Math.exp(r.shift), ci95: exp(r.ci95) };
 }
 
 // src/gate/metric-check.ts
@@ -59121,8 +59293,14 @@ function checkMin(name2, observed, tier2) {
   const use = ["warn", "fail"].flatMap((level2) => {
     const limitValue = tier2[level2];
     if (limitValue === void 0) return [];
-    const percent2 = observed > 0 ? limitValue / observed * 100 : limitValue > 0 ? 1e6 : 100;
-    return [{ limit: `metrics.${name2}.min.${level2}`, observed, limitValue, percent: percent2 }];
+    return [
+      {
+        limit: `metrics.${name2}.min.${level2}`,
+        observed,
+        limitValue,
+        percent: share(observed, limitValue, true)
+      }
+    ];
   });
   const tripped = [...use].reverse().find((u) => u.observed < u.limitValue);
   if (!tripped) return { status: "pass", reasons: [], use };
@@ -59176,6 +59354,12 @@ function checkChange(name2, direction, tier2, head, base, baseline) {
   }
   const least = direction === "drop" ? -c.ci95[1] : c.ci95[0];
   const observed = tier2.relative ? least / c.base : least;
+  if (!Number.isFinite(observed)) {
+    return {
+      ...NO_CHECK,
+      reasons: [`${what}: a relative ${direction} of a baseline this close to 0 is undefined: not checked`]
+    };
+  }
   const shown = (v) => tier2.relative ? `${signedPercent(v)} %` : signedSig3(v, true);
   const use = ["warn", "fail"].flatMap((level2) => {
     const limitValue = tier2[level2];
@@ -59213,67 +59397,6 @@ function metricChanges(head, base, method, max = 20) {
   }
   const size = (c) => Math.abs(c.change) / (Math.abs(c.base) || 1);
   return out.sort((a, b) => size(b) - size(a)).slice(0, max);
-}
-
-// src/gate/regression.ts
-function compare(metric, head, base, baseline) {
-  const mh = median(head);
-  const mb = median(base);
-  if (mh === null || mb === null || mb <= 0) return null;
-  const common = { metric, base: mb, head: mh, baseline: baseline.source };
-  if (baseline.method === "paired") {
-    const p = pairedRatio(head, base);
-    return { ...common, ratio: p.ratio, ci95: p.ci95, method: "paired", pairs: p.pairs };
-  }
-  const r = independentRatio(head, base);
-  return { ...common, ratio: r.ratio, ci95: r.ci95, method: "independent" };
-}
-function checkRegression(c, tier2, baseCount, headCount) {
-  const what = `${METRIC_LABEL[c.metric]} ${ratioChangeWithInterval(c.ratio, c.ci95)} vs base`;
-  if (!c.ci95) {
-    const counts = c.method === "paired" ? `${c.pairs ?? 0} pairs` : `head ${headCount}, base ${baseCount}`;
-    return {
-      status: "pass",
-      reasons: [
-        `${what}: too few samples for a 95 % interval (${counts}; need ${MIN_CI_SAMPLES} each): regression not checked`
-      ],
-      use: []
-    };
-  }
-  const lower = c.ci95[0] - 1;
-  const use = [];
-  for (const level2 of ["warn", "fail"]) {
-    const limitValue = tier2[level2];
-    if (limitValue !== void 0) {
-      use.push({
-        limit: `regression.${level2}`,
-        observed: lower,
-        limitValue,
-        percent: lower / limitValue * 100
-      });
-    }
-  }
-  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
-  if (!tripped) return { status: "pass", reasons: resolutionNote(c, tier2, what), use };
-  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
-  return {
-    status: level,
-    reasons: [
-      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${level} limit ${signedPercent(tripped.limitValue)} % (${percentSignificant(tripped.percent)} of budget)`
-    ],
-    use
-  };
-}
-function resolutionNote(c, tier2, what) {
-  const limit = tier2.fail ?? tier2.warn;
-  if (limit === void 0 || !c.ci95) return [];
-  const h = 1 - c.ci95[0] / c.ratio;
-  const passes = (1 + limit) / (1 - h) - 1;
-  if (h <= limit || !Number.isFinite(passes)) return [];
-  const level = tier2.fail !== void 0 ? "fail" : "warn";
-  return [
-    `${what}: the interval reaches ${percentFixed(h, 1)} below the estimate, more than the ${level} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`
-  ];
 }
 
 // src/gate/stats.ts
@@ -59343,7 +59466,8 @@ function gateBenchmark(b, baseline, mismatch) {
   const metrics = budget2?.metrics ? checkMetrics(budget2.metrics, samples, base, baseline) : NO_CHECK;
   const all = combine([absolute, reg.check, metrics]);
   const changes = base && baseline ? metricChanges(samples, base, baseline.method) : [];
-  const layerDiff = base?.layers && samples.layers ? diffLayers(base.layers, samples.layers) : null;
+  const full = (l) => !!l?.some((x) => x.units !== void 0);
+  const layerDiff = full(base?.layers) && full(samples.layers) ? diffLayers(base.layers, samples.layers) : null;
   return {
     ...common,
     ...reg.comparison ? { comparison: reg.comparison } : {},
@@ -59377,22 +59501,45 @@ function absoluteChecks(budget2, b, stats) {
   return combine(checks);
 }
 function regressionCheck(b, samples, baseline, mismatch) {
+  const metric = b.budget?.metric ?? "energy";
+  const unmeasurable = metric === "efficiency" ? qualityProblem(b, samples) : void 0;
+  if (unmeasurable) return { check: unmeasurable };
   if (!baseline) return { check: NO_CHECK };
   const base = baseline.benchmarks.get(b.name);
   if (!base) return { check: { ...NO_CHECK, reasons: ["not in the baseline: regression not checked"] } };
-  const metric = b.budget?.metric ?? "energy";
-  const compared = compare(metric, samples[metric], baseSide(metric, base, b), baseline);
+  const baseValues = baseSide(metric, base, b);
+  const compared = compare(metric, samples[metric], baseValues, baseline);
   const comparison = compared && mismatch.length && GRID_METRICS.has(metric) ? { ...compared, gridMismatch: [...mismatch] } : compared;
   if (!comparison) {
-    const why = metric === "perUnit" ? "a functional unit on both sides" : metric === "efficiency" ? `${b.budget?.quality ?? DEFAULT_QUALITY} > 0 reported in every successful repeat on both sides` : "successful samples on both sides";
+    const why = metric === "perUnit" ? "a functional unit on both sides" : metric === "efficiency" ? `${b.budget?.quality ?? DEFAULT_QUALITY} > 0 reported in every successful repeat of the baseline` : "successful samples on both sides";
     return {
       check: { ...NO_CHECK, reasons: [`${METRIC_LABEL[metric]}: regression not checked: needs ${why}`] }
     };
   }
   const tier2 = b.budget?.regression ?? DEFAULT_REGRESSION;
   return {
-    check: checkRegression(comparison, tier2, base[metric].length, samples[metric].length),
+    check: checkRegression(comparison, tier2, baseValues.length, samples[metric].length),
     comparison
+  };
+}
+function qualityProblem(b, samples) {
+  const quality = b.budget?.quality ?? DEFAULT_QUALITY;
+  if (samples.efficiency.length || !samples.energy.length) return void 0;
+  const values = Object.hasOwn(samples.reported, quality) ? samples.reported[quality] : void 0;
+  if (!values)
+    return {
+      status: "error",
+      reasons: [
+        `quality metric ${quality}: not reported by the benchmark in every successful repeat (regression.metric: efficiency needs it)`
+      ],
+      use: []
+    };
+  return {
+    status: "fail",
+    reasons: [
+      `quality metric ${quality} is ${Math.min(...values)} in a repeat: energy per quality is unbounded`
+    ],
+    use: []
   };
 }
 function baseSide(metric, base, b) {
@@ -59539,7 +59686,8 @@ function resolveBudget(top, own2, quality = DEFAULT_QUALITY) {
     ...perUnitCo2eG ? { perUnitCo2eG: { ...perUnitCo2eG } } : {},
     ...regression2 ? { regression: { ...regression2 } } : {},
     metric,
-    ...metric === "efficiency" ? { quality } : {},
+    // Recorded when gated on or not the default: history records and the trade-off line read it.
+    ...metric === "efficiency" || quality !== DEFAULT_QUALITY ? { quality } : {},
     ...metrics ? { metrics: structuredClone(metrics) } : {}
   };
 }
@@ -60298,9 +60446,21 @@ function parse5(text3, file3) {
     const expected = expectationOf(ConfigSchema)?.expected ?? "a mapping";
     return { ok: false, errors: [`${file3}: expected ${expected}, found ${kindOf(yaml.value)}`] };
   }
+  const proto = protoKey(yaml.value, []);
+  if (proto) return { ok: false, errors: [`${file3}: ${proto}: unknown key, not allowed anywhere`] };
   const parsed = ConfigSchema.safeParse(yaml.value);
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, errors: issueLines(parsed.error.issues, yaml.value, ConfigSchema, file3) };
+}
+function protoKey(value2, path21) {
+  if (typeof value2 !== "object" || value2 === null) return void 0;
+  for (const [k, v] of Object.entries(value2)) {
+    const at2 = Array.isArray(value2) ? [...path21.slice(0, -1), `${path21.at(-1) ?? ""}[${k}]`] : [...path21, k];
+    if (!Array.isArray(value2) && k === "__proto__") return [...path21, k].join(".");
+    const found = protoKey(v, at2);
+    if (found) return found;
+  }
+  return void 0;
 }
 function capped(errors, file3) {
   if (errors.length <= MAX_ERROR_LINES) return errors;
@@ -69026,14 +69186,14 @@ var MAX_MEMORY_DEDUCTION = 0.5;
 var r3 = (n) => roundSignificant(n, 3);
 function estimateVmWatts(vm, u) {
   if (!(vm.vcpus > 0) || !(vm.vmMemoryGb >= 0)) throw new RangeError("vcpus must be > 0 and vmMemoryGb \u2265 0");
-  const share = Math.min(1, vm.vcpus / vm.host.threads);
-  const hostMemoryGb = vm.host.memoryGb ?? vm.vmMemoryGb / share;
+  const share2 = Math.min(1, vm.vcpus / vm.host.threads);
+  const hostMemoryGb = vm.host.memoryGb ?? vm.vmMemoryGb / share2;
   const { curve, basis } = predictCurveWithBasis({ ...vm.host, memoryGb: hostMemoryGb });
-  const slice = share * atUtilisation(curve, u);
-  let memoryW = VM_MEMORY_W_PER_GB * (vm.vmMemoryGb - share * hostMemoryGb);
+  const slice = share2 * atUtilisation(curve, u);
+  let memoryW = VM_MEMORY_W_PER_GB * (vm.vmMemoryGb - share2 * hostMemoryGb);
   const notes = [
-    `VM share ${vm.vcpus}/${vm.host.threads} host threads${share === 1 ? " (capped at the whole host)" : ""}, idle share included`,
-    vm.host.memoryGb === void 0 ? `host memory unknown: ${r3(hostMemoryGb)} GB assumed (sized like the VM), so no memory adjustment` : `memory: ${VM_MEMORY_W_PER_GB} W/GB \xD7 (${r3(vm.vmMemoryGb)} GB VM \u2212 ${r3(share * hostMemoryGb)} GB host share)`
+    `VM share ${vm.vcpus}/${vm.host.threads} host threads${share2 === 1 ? " (capped at the whole host)" : ""}, idle share included`,
+    vm.host.memoryGb === void 0 ? `host memory unknown: ${r3(hostMemoryGb)} GB assumed (sized like the VM), so no memory adjustment` : `memory: ${VM_MEMORY_W_PER_GB} W/GB \xD7 (${r3(vm.vmMemoryGb)} GB VM \u2212 ${r3(share2 * hostMemoryGb)} GB host share)`
   ];
   if (memoryW < -MAX_MEMORY_DEDUCTION * slice) {
     memoryW = -MAX_MEMORY_DEDUCTION * slice;
@@ -69086,8 +69246,8 @@ function buildTeadsParams(cpu, spec, fallback, memoryBytes) {
     );
   } else if (cpu.virtualised && spec.cores) {
     const hostThreads = spec.cores * HOST_THREADS_PER_CORE;
-    const share = Math.min(1, cpu.logicalCpus / hostThreads);
-    cpuTdpShareW = spec.tdpW * share;
+    const share2 = Math.min(1, cpu.logicalCpus / hostThreads);
+    cpuTdpShareW = spec.tdpW * share2;
     basis.push(
       `${spec.model}: TDP ${spec.tdpW} W (${spec.source}) \xD7 VM share ${cpu.logicalCpus}/${hostThreads} host threads`
     );
@@ -71735,7 +71895,9 @@ var package_default = {
     "@types/node": "^20.19.43",
     esbuild: "^0.28.2",
     eslint: "^10.15.0",
+    "github-markdown-css": "^5.9.0",
     "i18n-iso-countries": "^7.14.0",
+    marked: "^18.3.0",
     "playwright-core": "^1.65.2",
     prettier: "^3.10.1",
     tsx: "^4.23.15",
@@ -72109,7 +72271,8 @@ function toRunRecord(report, meta3) {
   };
 }
 function recordedNames(budget2) {
-  const names = [...Object.keys(budget2?.metrics ?? {}), budget2?.quality ?? DEFAULT_QUALITY];
+  const moved2 = Object.entries(budget2?.metrics ?? {}).filter(([, l]) => l.drop || l.rise);
+  const names = [budget2?.quality ?? DEFAULT_QUALITY, ...moved2.map(([n]) => n)];
   return [...new Set(names)].filter((n) => METRIC_NAME.test(n)).slice(0, RECORD_LIMITS.sampleMetrics);
 }
 function keptMetrics(metrics, names) {
@@ -72568,10 +72731,10 @@ function monthToDate(records, month) {
   return records.filter((r) => r.month === month).reduce((s, r) => s + r.totals.spentCo2eG, 0);
 }
 function teamBudgetStatus(usedG, limitG, period) {
-  const share = usedG / limitG;
-  const status = share >= 1 ? "fail" : share >= TEAM_WARN_FRACTION ? "warn" : "pass";
-  const pct = percentFixed(share, 1);
-  const reasons = status === "pass" ? [] : [`team budget: ${pct} of the ${period} limit used (${status === "fail" ? "\u2265 100 %" : "\u2265 80 %"})`];
+  const share2 = usedG / limitG;
+  const status = share2 >= 1 ? "fail" : share2 >= TEAM_WARN_FRACTION ? "warn" : "pass";
+  const pct2 = percentFixed(share2, 1);
+  const reasons = status === "pass" ? [] : [`team budget: ${pct2} of the ${period} limit used (${status === "fail" ? "\u2265 100 %" : "\u2265 80 %"})`];
   return { status, usedG, limitG, period, reasons };
 }
 

@@ -15,7 +15,8 @@ import { field, quotingHint } from './expectations.js';
  * as energy regressions do. Comes out as `{ min?: Tier, max?: Tier, drop?: Tier & {relative}, rise?: … }`.
  */
 
-export const METRIC_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+// Not __proto__: a record would drop that key without a word, and the limit would vanish.
+export const METRIC_NAME = /^(?!__proto__$)[A-Za-z0-9_.-]{1,64}$/;
 // Each may add 8 budget uses (min, max, drop, rise × warn, fail): REPORT_LIMITS.budgetUse allows for them.
 export const MAX_METRIC_BUDGETS = 16;
 
@@ -52,6 +53,7 @@ const change = field(
     z
       .string()
       .regex(new RegExp(PERCENT_PATTERN))
+      .refine((s) => parsePercent(s)! > 0)
       .transform((s) => ({ relative: parsePercent(s)! })),
   ]),
   'A change: a number in the metric’s unit (0.01 = one point of a 0–1 accuracy) or a percentage of the baseline’s value, like 2%.',

@@ -34,9 +34,26 @@ function parse(text: string, file: string): ParseConfigResult {
     const expected = expectationOf(ConfigSchema)?.expected ?? 'a mapping';
     return { ok: false, errors: [`${file}: expected ${expected}, found ${kindOf(yaml.value)}`] };
   }
+  const proto = protoKey(yaml.value, []);
+  if (proto) return { ok: false, errors: [`${file}: ${proto}: unknown key, not allowed anywhere`] };
   const parsed = ConfigSchema.safeParse(yaml.value);
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, errors: issueLines(parsed.error.issues, yaml.value, ConfigSchema, file) };
+}
+
+/**
+ * A `__proto__` key anywhere: zod's records drop it without a word, so a limit under that name would
+ * vanish; it is refused instead. Returns its path ("budget.metrics.__proto__"), or undefined.
+ */
+function protoKey(value: unknown, path: string[]): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const at = Array.isArray(value) ? [...path.slice(0, -1), `${path.at(-1) ?? ''}[${k}]`] : [...path, k];
+    if (!Array.isArray(value) && k === '__proto__') return [...path, k].join('.');
+    const found = protoKey(v, at);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function capped(errors: string[], file: string): string[] {

@@ -27,7 +27,7 @@ export function checkTier(
   for (const level of ['warn', 'fail'] as const) {
     const limitValue = tier[level];
     if (limitValue !== undefined) {
-      use.push({ limit: `${key}.${level}`, observed, limitValue, percent: (observed / limitValue) * 100 });
+      use.push({ limit: `${key}.${level}`, observed, limitValue, percent: share(observed, limitValue) });
     }
   }
   const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
@@ -40,6 +40,17 @@ export function checkTier(
     ],
     use,
   };
+}
+
+/**
+ * observed ÷ limit × 100 for a ceiling, limit ÷ observed × 100 for a floor: above 100 means past the limit.
+ * Only a share of positive figures means anything; otherwise (a zero or negative limit, metrics such as a
+ * log-likelihood) 0 or 100 + by which side of the limit the figure is, so the report never holds NaN or ∞.
+ */
+export function share(observed: number, limitValue: number, floor = false): number {
+  if (limitValue > 0 && observed > 0) return (floor ? limitValue / observed : observed / limitValue) * 100;
+  const past = floor ? observed < limitValue : observed > limitValue;
+  return past ? 101 : 0;
 }
 
 export function combine(checks: Check[]): Check {

@@ -13,6 +13,7 @@ import { DEFAULT_QUALITY } from '../config/metric-budget-schema.js';
 import { METRIC_LABEL } from './format.js';
 import { checkMetrics, metricChanges } from './metric-check.js';
 import { diffLayers, type LayerDiff } from '../report/layer-diff.js';
+import type { LayerCost } from '../runner/metrics-file.js';
 import { checkRegression, compare } from './regression.js';
 import { benchmarkStats } from './stats.js';
 import { worst } from './status.js';
@@ -134,7 +135,10 @@ function gateBenchmark(
   const metrics = budget?.metrics ? checkMetrics(budget.metrics, samples, base, baseline) : NO_CHECK;
   const all = combine([absolute, reg.check, metrics]);
   const changes = base && baseline ? metricChanges(samples, base, baseline.method) : [];
-  const layerDiff = base?.layers && samples.layers ? diffLayers(base.layers, samples.layers) : null;
+  // Both sides list every layer (with `units`): older reports kept only the top layers by MACs.
+  const full = (l: readonly LayerCost[] | undefined) => !!l?.some((x) => x.units !== undefined);
+  const layerDiff =
+    full(base?.layers) && full(samples.layers) ? diffLayers(base!.layers!, samples.layers!) : null;
   return {
     ...common,
     ...(reg.comparison ? { comparison: reg.comparison } : {}),
@@ -177,11 +181,15 @@ function regressionCheck(
   baseline: BaselineData | null,
   mismatch: readonly string[],
 ): { check: Check; comparison?: Comparison } {
+  const metric = b.budget?.metric ?? 'energy';
+  // Gated on efficiency, the head must report its quality: losing it must not turn the gate off.
+  const unmeasurable = metric === 'efficiency' ? qualityProblem(b, samples) : undefined;
+  if (unmeasurable) return { check: unmeasurable };
   if (!baseline) return { check: NO_CHECK };
   const base = baseline.benchmarks.get(b.name);
   if (!base) return { check: { ...NO_CHECK, reasons: ['not in the baseline: regression not checked'] } };
-  const metric = b.budget?.metric ?? 'energy';
-  const compared = compare(metric, samples[metric], baseSide(metric, base, b), baseline);
+  const baseValues = baseSide(metric, base, b);
+  const compared = compare(metric, samples[metric], baseValues, baseline);
   const comparison =
     compared && mismatch.length && GRID_METRICS.has(metric)
       ? { ...compared, gridMismatch: [...mismatch] }
@@ -191,7 +199,7 @@ function regressionCheck(
       metric === 'perUnit'
         ? 'a functional unit on both sides'
         : metric === 'efficiency'
-          ? `${b.budget?.quality ?? DEFAULT_QUALITY} > 0 reported in every successful repeat on both sides`
+          ? `${b.budget?.quality ?? DEFAULT_QUALITY} > 0 reported in every successful repeat of the baseline`
           : 'successful samples on both sides';
     return {
       check: { ...NO_CHECK, reasons: [`${METRIC_LABEL[metric]}: regression not checked: needs ${why}`] },
@@ -199,8 +207,30 @@ function regressionCheck(
   }
   const tier = b.budget?.regression ?? DEFAULT_REGRESSION;
   return {
-    check: checkRegression(comparison, tier, base[metric].length, samples[metric].length),
+    check: checkRegression(comparison, tier, baseValues.length, samples[metric].length),
     comparison,
+  };
+}
+
+/** Efficiency needs the quality metric in every successful repeat (an error if not) and above 0 (a fail). */
+function qualityProblem(b: GateBenchmark, samples: MetricSamples): Check | undefined {
+  const quality = b.budget?.quality ?? DEFAULT_QUALITY;
+  if (samples.efficiency.length || !samples.energy.length) return undefined;
+  const values = Object.hasOwn(samples.reported, quality) ? samples.reported[quality]! : undefined;
+  if (!values)
+    return {
+      status: 'error',
+      reasons: [
+        `quality metric ${quality}: not reported by the benchmark in every successful repeat (regression.metric: efficiency needs it)`,
+      ],
+      use: [],
+    };
+  return {
+    status: 'fail',
+    reasons: [
+      `quality metric ${quality} is ${Math.min(...values)} in a repeat: energy per quality is unbounded`,
+    ],
+    use: [],
   };
 }
 

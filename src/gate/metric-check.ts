@@ -2,7 +2,7 @@ import { MIN_CI_SAMPLES, independentShift, pairedShift } from '../stats/bootstra
 import { median } from '../stats/median.js';
 import { percentSignificant, signedPercent, signedSig3 } from '../text/format-number.js';
 import type { BaselineData, MetricSamples } from './baseline.js';
-import { checkTier, combine, NO_CHECK, type Check } from './budget-check.js';
+import { checkTier, combine, NO_CHECK, share, type Check } from './budget-check.js';
 import type { MetricChange, MetricLimit, Tier } from './types.js';
 
 /**
@@ -45,8 +45,14 @@ function checkMin(name: string, observed: number, tier: Tier): Check {
   const use = (['warn', 'fail'] as const).flatMap((level) => {
     const limitValue = tier[level];
     if (limitValue === undefined) return [];
-    const percent = observed > 0 ? (limitValue / observed) * 100 : limitValue > 0 ? 1e6 : 100;
-    return [{ limit: `metrics.${name}.min.${level}`, observed, limitValue, percent }];
+    return [
+      {
+        limit: `metrics.${name}.min.${level}`,
+        observed,
+        limitValue,
+        percent: share(observed, limitValue, true),
+      },
+    ];
   });
   const tripped = [...use].reverse().find((u) => u.observed < u.limitValue);
   if (!tripped) return { status: 'pass', reasons: [], use };
@@ -116,6 +122,12 @@ function checkChange(
   // The smallest move in the harmful direction the interval allows (negative: maybe none at all).
   const least = direction === 'drop' ? -c.ci95[1] : c.ci95[0];
   const observed = tier.relative ? least / c.base : least;
+  if (!Number.isFinite(observed)) {
+    return {
+      ...NO_CHECK,
+      reasons: [`${what}: a relative ${direction} of a baseline this close to 0 is undefined: not checked`],
+    };
+  }
   const shown = (v: number) => (tier.relative ? `${signedPercent(v)} %` : signedSig3(v, true));
   const use = (['warn', 'fail'] as const).flatMap((level) => {
     const limitValue = tier[level];

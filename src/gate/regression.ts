@@ -72,6 +72,19 @@ export function checkRegression(c: Comparison, tier: Tier, baseCount: number, he
 }
 
 /**
+ * The smallest regression this comparison could have caught at `limit` (a fraction): with the same noise, one
+ * estimated at (1 + limit) ÷ (1 − h) − 1, h being the interval's relative reach below the estimate, would
+ * still have its lower bound on the limit and pass. null without an interval or when h ≤ limit (the
+ * interval is narrower than the limit: the limit itself is what the gate resolves).
+ */
+export function smallestCaught(c: Pick<Comparison, 'ratio' | 'ci95'>, limit: number): number | null {
+  if (!c.ci95) return null;
+  const h = 1 - c.ci95[0] / c.ratio;
+  const passes = (1 + limit) / (1 - h) - 1;
+  return h <= limit || !Number.isFinite(passes) ? null : passes;
+}
+
+/**
  * A pass means little when the interval reaches further below the estimate than the limit it is judged
  * against. The estimate and interval scale together (log-scale statistics, seeded bootstrap), so with the
  * same noise a regression estimated at (1 + limit) ÷ (1 − h) − 1, h being the interval's relative reach
@@ -81,9 +94,9 @@ export function checkRegression(c: Comparison, tier: Tier, baseCount: number, he
 function resolutionNote(c: Comparison, tier: Tier, what: string): string[] {
   const limit = tier.fail ?? tier.warn;
   if (limit === undefined || !c.ci95) return [];
+  const passes = smallestCaught(c, limit);
+  if (passes === null) return [];
   const h = 1 - c.ci95[0] / c.ratio;
-  const passes = (1 + limit) / (1 - h) - 1;
-  if (h <= limit || !Number.isFinite(passes)) return [];
   const level = tier.fail !== undefined ? 'fail' : 'warn';
   return [
     `${what}: the interval reaches ${percentFixed(h, 1)} below the estimate, more than the ${level} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`,

@@ -28,7 +28,8 @@ export function resolveBudget(
     ...(perUnitCo2eG ? { perUnitCo2eG: { ...perUnitCo2eG } } : {}),
     ...(regression ? { regression: { ...regression } } : {}),
     metric,
-    ...(metric === 'efficiency' ? { quality } : {}),
+    // Recorded when gated on or not the default: history records and the trade-off line read it.
+    ...(metric === 'efficiency' || quality !== DEFAULT_QUALITY ? { quality } : {}),
     ...(metrics ? { metrics: structuredClone(metrics) } : {}),
   };
 }

@@ -27,7 +27,9 @@ export interface GateView {
  */
 function mostUsed(use: BudgetUse[] | undefined): string {
   // Regression tiers (energy's and a metric's drop or rise) compare changes: no share of a budget.
-  const absolute = (use ?? []).filter((u) => !/^regression\.|^metrics\..*\.(drop|rise)\./.test(u.limit));
+  const absolute = (use ?? []).filter(
+    (u) => !/^regression\.|^metrics\..+\.(drop|rise)\.(warn|fail)$/.test(u.limit),
+  );
   const fails = absolute.filter((u) => u.limit.endsWith('.fail'));
   const shown = fails.length ? fails : absolute;
   if (!shown.length) return '–';

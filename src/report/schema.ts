@@ -55,11 +55,13 @@ export const SCHEMA_VERSION = 1;
 export const REPORT_LIMITS = {
   benchmarks: SUITE_LIMITS.benchmarks,
   samples: SUITE_LIMITS.suiteRepeats,
-  benchmarkReasons: 100,
+  // A benchmark's own metric limits and the suite's (up to 2 × 16), each up to 4 reasons, beside the rest.
+  benchmarkReasons: 200,
   verdictReasons: 1000,
   notices: 1000,
-  // 8 energy, CO2e, per-unit and regression tiers; 8 per metric budget (src/config/metric-budget-schema.ts).
-  budgetUse: 8 + 8 * MAX_METRIC_BUDGETS,
+  // 8 energy, CO2e, per-unit and regression tiers; 8 per metric limit, the suite's and the benchmark's own
+  // merged name by name (src/config/metric-budget-schema.ts).
+  budgetUse: 8 + 8 * 2 * MAX_METRIC_BUDGETS,
 } as const;
 
 const text = (max: number) => z.string().max(max);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BenchmarkStatsSchema, ComparisonSchema } from '../gate/types.js';
+import { BenchmarkStatsSchema, ComparisonSchema, TierSchema } from '../gate/types.js';
 import { BenchmarkReportSchema, REPORT_LIMITS, ReportSchema, SampleReportSchema } from './schema.js';
 
 /**
@@ -47,8 +47,10 @@ const benchmark = BenchmarkReportSchema.pick({
     comparison: ComparisonSchema.extend({ metric: label, method: label, baseline: label }).loose().optional(),
     // Reports written before the gate existed have no reasons.
     reasons: B.reasons.optional(),
-    // Only the quality metric's name is read (the trade-off line); the rest passes through unread.
-    budget: z.looseObject({ quality: z.string().max(64).optional() }).optional(),
+    // Read: the quality metric's name (the trade-off line) and the regression tiers (the noise note).
+    budget: z
+      .looseObject({ quality: z.string().max(64).optional(), regression: TierSchema.loose().optional() })
+      .optional(),
   })
   .loose();
 

@@ -45,7 +45,7 @@ describe('the built action (dist/index.js)', () => {
     expect(first.outputs['total-energy-kwh']).toMatch(/^\d+(\.\d+)?$/);
     expect(first.outputs['report-path']).toBe(path.join(ws, '.carbon-gate', 'carbon-report.json'));
     expect(first.outputs['comment-url']).toMatch(/^https:\/\/github\.test\//);
-    expect(first.summary).toContain('| tiny |');
+    expect(first.summary).toContain('| ✅&nbsp;tiny |');
     expect(first.stdout).toContain('::group::carbon-gate: benchmarks');
     expect(first.stdout).toContain(`::add-mask::${TOKEN}`);
     expect(first.stdout.replace(`::add-mask::${TOKEN}`, '')).not.toContain(TOKEN);
@@ -108,7 +108,7 @@ describe('the built action (dist/index.js)', () => {
     );
     expect(denied.outputs.status).toBe('pass');
     expect(denied.outputs['comment-url']).toBe('');
-    expect(denied.summary).toContain('| tiny2 |');
+    expect(denied.summary).toContain('| ✅&nbsp;tiny2 |');
     expect(stickies(2)[0]!.body).toBe(body);
   });
 
@@ -144,7 +144,7 @@ describe('the built action (dist/index.js)', () => {
     expect(r.outputs.status).toBe('fail');
     expect(r.stdout).toMatch(/::error title=carbon-gate%3A heavy,file=carbon-gate.yml,line=5::/);
     expect(r.stdout.match(/::error::carbon-gate: fail/g)).toHaveLength(1);
-    expect(stickies(2)[0]!.body).toMatch(/\| heavy \| .* \| \d[\d,]* % \| ❌ fail/);
+    expect(stickies(2)[0]!.body).toMatch(/^\| ❌&nbsp;heavy \| .* \| \d[\d,]*\u00a0% \|$/m);
     const lenient = await run(ws, { 'fail-on': 'never' });
     expect(lenient.code).toBe(0);
     expect(lenient.outputs.status).toBe('fail');

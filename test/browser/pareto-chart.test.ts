@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paretoPoints, type ParetoInput } from '../../src/report/pareto.js';
 import { paretoSvg } from '../../src/report/pareto-svg.js';
-import { findChromium, launchChromium } from '../helpers/browser.js';
+import { findChromium, launchChromium, screenshotDir } from '../helpers/browser.js';
 
 /**
  * The Pareto chart in a real browser (Chromium through playwright-core): it parses as SVG, every dot and
@@ -98,12 +96,6 @@ const inside = (r: Rect, outer: Rect) =>
 const overlapArea = (a: Rect, b: Rect) =>
   Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) *
   Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
-
-function screenshotDir(): string {
-  const dir = process.env.CARBON_GATE_TEST_OUTPUT ?? path.join(os.tmpdir(), 'browser-screenshots');
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
 
 describe('Pareto chart in Chromium', () => {
   let browser: Browser | undefined;

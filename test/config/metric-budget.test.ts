@@ -45,6 +45,7 @@ describe('budget.metrics config', () => {
     [{ accuracy: { minimum: 0.9 } }, 'budget.metrics.accuracy', 'minimum'],
     [{ accuracy: {} }, 'budget.metrics.accuracy', 'at least one of min, max, drop, rise'],
     [{ 'acc uracy': { min: 0.9 } }, 'budget.metrics', 'a metric name'],
+    [{ accuracy: { drop: '0%' } }, 'budget.metrics.accuracy.drop', 'a change'],
   ])('%j is refused on one line naming the field', (metrics, where, words) => {
     const r = parse(withTop({ budget: { metrics } }));
     expect(r.ok).toBe(false);
@@ -53,6 +54,17 @@ describe('budget.metrics config', () => {
     expect(line, r.errors.join('\n')).toBeDefined();
     expect(line).toContain(words);
     expect(line).not.toContain('\n');
+  });
+
+  it('a metric named __proto__ is refused, not dropped without a word', () => {
+    const r = parse(
+      "version: 1\nbudget: { metrics: { __proto__: { min: 0.9 } } }\nbenchmarks: [{ name: t, kind: other, run: 'true' }]\n",
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.errors).toEqual([
+        'carbon-gate.yml: budget.metrics.__proto__: unknown key, not allowed anywhere',
+      ]);
   });
 
   it('a benchmark’s own metric limits replace the suite’s name by name; quality is recorded for efficiency', () => {

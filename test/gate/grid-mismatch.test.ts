@@ -232,7 +232,7 @@ describe('shown in the CLI table and the PR comment', () => {
     const view = parseReport(JSON.stringify(fixture));
     if (!view.ok) throw new Error(view.error);
     const { body } = renderWithinLimit(template, view.report, opts);
-    expect(body).toContain('+10.0 % † (+2.0 % … +19.0 %)');
+    expect(body).toContain('| +10.0\u00a0%\u00a0[+2.0,\u00a0+19.0]\u00a0† |');
     expect(body).toContain(
       '† CO2e vs a baseline on another grid (method&#58; lifecycle → operational): not like for like.',
     );

@@ -76,6 +76,28 @@ describe('metric budgets: min and max on the median', () => {
   });
 });
 
+describe('limits at and below zero never write NaN or infinity', () => {
+  it.each([
+    [{ errors: { max: { fail: 0 } } }, { errors: same(0) }, 'pass', 0],
+    [{ errors: { max: { fail: 0 } } }, { errors: same(2) }, 'fail', 101],
+    [{ logLik: { min: { fail: -2 } } }, { logLik: same(-1) }, 'pass', 0],
+    [{ logLik: { min: { fail: -2 } } }, { logLik: same(-3) }, 'fail', 101],
+  ] as const)('%j with %j → %s', (limits, metrics, status, percent) => {
+    const g = evaluateGate([bench('m', metrics, budget(limits))], { baseline: null }).benchmarks[0]!;
+    expect(g.status).toBe(status);
+    expect(g.budgetUse![0]!.percent).toBe(percent);
+  });
+
+  it('a relative drop from a baseline of 0 is not checked, and says why', () => {
+    const g = evaluateGate(
+      [bench('m', { acc: same(0) }, budget({ acc: { drop: { fail: 0.05, relative: true } } }))],
+      { baseline: paired(bench('m', { acc: same(0) })) },
+    ).benchmarks[0]!;
+    expect(g.status).toBe('pass');
+    expect(g.reasons[0]).toContain('needs a positive baseline value');
+  });
+});
+
 describe('metric regressions against the baseline', () => {
   it('an accuracy drop fails at its tier while energy passes (paired A/B)', () => {
     const head = bench(
@@ -176,6 +198,22 @@ describe('efficiency: energy per unit of quality', () => {
     expect(g.reasons[0]).toMatch(/^energy per quality \+25\.0 %/);
   });
 
+  it.each([
+    ['not reported by the head', {}, 'error', 'quality metric accuracy: not reported by the benchmark'],
+    ['0 in the head', { accuracy: same(0) }, 'fail', 'quality metric accuracy is 0 in a repeat'],
+  ])('a quality %s cannot switch the efficiency gate off', (_, metrics, status, reason) => {
+    const head = bench('mlp', metrics, {
+      metric: 'efficiency',
+      quality: 'accuracy',
+      regression: { fail: 0.1 },
+    });
+    for (const baseline of [paired(bench('mlp', { accuracy: same(0.9) })), null]) {
+      const g = evaluateGate([head], { baseline }).benchmarks[0]!;
+      expect(g.status).toBe(status);
+      expect(g.reasons[0]).toContain(reason);
+    }
+  });
+
   it('the head’s quality metric is used on both sides; missing on one side: not checked, named', () => {
     const head = bench(
       'gan',
@@ -185,7 +223,7 @@ describe('efficiency: energy per unit of quality', () => {
     const r = evaluateGate([head], { baseline: paired(bench('gan', { accuracy: same(0.9) })) });
     expect(r.benchmarks[0]!.status).toBe('pass');
     expect(r.benchmarks[0]!.reasons[0]).toBe(
-      'energy per quality: regression not checked: needs psnrDb > 0 reported in every successful repeat on both sides',
+      'energy per quality: regression not checked: needs psnrDb > 0 reported in every successful repeat of the baseline',
     );
   });
 });
@@ -222,5 +260,9 @@ describe('metric changes and the layer diff beside a comparison', () => {
     expect(g.layerDiff!.headMacs).toBe(100_352 + 65_536 + 5120);
     const none = evaluateGate([head], { baseline: paired(bench('m', {})) }).benchmarks[0]!;
     expect(none.layerDiff).toBeUndefined();
+    // A report from before every layer was listed (top layers by MACs, no units): no diff, never a guess.
+    const old = baseLayers.map(({ units: _u, ...l }) => l);
+    const fromOld = evaluateGate([head], { baseline: paired(bench('m', {}, undefined, ENERGY, old)) });
+    expect(fromOld.benchmarks[0]!.layerDiff).toBeUndefined();
   });
 });

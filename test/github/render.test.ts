@@ -97,14 +97,20 @@ describe('comment rendering', () => {
     context: { summaryUrl: 'https://github.com/o/r/actions/runs/1', sha: 'abcdef1234' },
   };
 
-  it('puts the verdict first, then the table, provenance and per-repeat data', () => {
+  it('puts the verdict first, then the table and provenance; per-repeat data only with repeats', () => {
     const { body: full, truncated } = renderWithinLimit(template, fixture(), opts);
     expect(truncated).toBe(false);
     const at = (s: string) => full.indexOf(s);
     expect(at('carbon-gate')).toBeLessThan(at('| benchmark |'));
     expect(at('| benchmark |')).toBeLessThan(at('Provenance'));
-    expect(full).toContain('Per-repeat data');
+    expect(full).toContain('## ✅ pass carbon-gate: 2 benchmarks within budget');
+    expect(full).toContain('Baseline: none (regression not checked)');
+    // One repeat each: no one-row per-repeat tables.
+    expect(full).not.toContain('Per-repeat data');
     expect(full).not.toContain('Δ vs base');
+    const r = fixture();
+    r.benchmarks[0]!.samples.push({ ...r.benchmarks[0]!.samples[0]!, repeat: 2 });
+    expect(renderWithinLimit(template, r, opts).body).toContain('Per-repeat data');
   });
 
   it('shows Δ with its interval and % of budget when the report carries them', () => {
@@ -120,8 +126,8 @@ describe('comment rendering', () => {
     };
     r.benchmarks[0]!.budgetUse = [{ limit: 'co2e', observed: 1, limitValue: 2, percent: 50 }];
     const { body } = renderWithinLimit(template, r, opts);
-    expect(body).toContain('+10.0 % (+2.0 % … +19.0 %)');
-    expect(body).toContain('| 50 % |');
+    expect(body).toContain('| +10.0\u00a0%\u00a0[+2.0,\u00a0+19.0] |');
+    expect(body).toContain('| 50\u00a0% |');
   });
 
   it('stays under GitHub’s limit with 1000 benchmarks and points to the job summary', () => {
@@ -147,13 +153,18 @@ describe('trend chart', () => {
   };
   const trend = (values: number[]) => values.map((co2eG, i) => ({ sha: `${i}abcdef0`, co2eG }));
 
+  // The fixture's own run: 1.96 mg, plotted last as "this run", on an axis from zero.
   it.each([
-    [[0.0012, 0.0015], 'mg', 'line [1.2, 1.5]'],
-    [[2.5, 3], 'g', 'line [2.5, 3]'],
-    [[1500, 2500], 'kg', 'line [1.5, 2.5]'],
-  ])('%j is plotted in %s', (values, unit, line) => {
-    const { body } = renderWithinLimit(template, fixture(), { ...opts, trend: trend(values) });
+    [[0.0012, 0.0015], 'mg', 'line [1.2, 1.5, 1.96]', '0 --> 2.2'],
+    [[2.5, 3], 'g', 'line [2.5, 3, 0.00196]', '0 --> 3.3'],
+    [[1500, 2500], 'kg', 'line [1.5, 2.5, 0.00000196]', '0 --> 2.8'],
+  ])('%j is plotted in %s with this run, from zero', (values, unit, line, axis) => {
+    const r = fixture();
+    r.totals.co2eG = 0.00196;
+    const { body } = renderWithinLimit(template, r, { ...opts, trend: trend(values) });
     expect(body).toContain(`title "Suite CO2e (${unit}) by commit"`);
     expect(body).toContain(line);
+    expect(body).toContain(`y-axis "${unit} CO2e" ${axis}`);
+    expect(body).toMatch(/x-axis \[.*"this run"\]/);
   });
 });

@@ -1,4 +1,6 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 /**
@@ -47,4 +49,11 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
     });
   browser.on('disconnected', () => rmSync(tmp, { recursive: true, force: true }));
   return browser;
+}
+
+/** Where screenshots are kept: $CARBON_GATE_TEST_OUTPUT, else the run's temp dir (removed at the end). */
+export function screenshotDir(): string {
+  const dir = process.env.CARBON_GATE_TEST_OUTPUT ?? path.join(os.tmpdir(), 'browser-screenshots');
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }

@@ -161,9 +161,13 @@ export function toRunRecord(
   };
 }
 
-/** The metrics a later PR may compare with: those its budget limits and the quality metric, at most 4. */
+/**
+ * The metrics a later PR compares with, at most 4: the quality metric first (efficiency, the trade-off line),
+ * then those the budget limits by drop or rise (min and max need no baseline).
+ */
 function recordedNames(budget: ResolvedBudget | undefined): string[] {
-  const names = [...Object.keys(budget?.metrics ?? {}), budget?.quality ?? DEFAULT_QUALITY];
+  const moved = Object.entries(budget?.metrics ?? {}).filter(([, l]) => l.drop || l.rise);
+  const names = [budget?.quality ?? DEFAULT_QUALITY, ...moved.map(([n]) => n)];
   return [...new Set(names)].filter((n) => METRIC_NAME.test(n)).slice(0, RECORD_LIMITS.sampleMetrics);
 }
 

@@ -11,3 +11,6 @@ export const STATUS_ICON: Record<string, string> = {
   fail: '❌ fail',
   error: '💥 error',
 };
+
+/** The table's status cell: the mark alone (the headline and the reasons below say the rest). */
+export const STATUS_MARK: Record<string, string> = { pass: '✅', warn: '⚠️', fail: '❌', error: '💥' };

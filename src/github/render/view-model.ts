@@ -3,12 +3,15 @@ import { cleanerWhenText } from '../../report/carbon-lines.js';
 import { whatMoved } from '../../report/what-moved.js';
 import type { BenchmarkView, ReportView } from '../../report/view-schema.js';
 import { escapeMarkdown as esc, mermaidSafe } from './escape.js';
-import { energy, mass, STATUS_ICON } from './format.js';
+import { energy, mass, STATUS_ICON, STATUS_MARK } from './format.js';
+import { baselineLine, failureReasons, headline, noiseNotes } from './verdict-view.js';
 import {
   formatDuration,
   markdownRatioChange,
   percentTenthsBelowTen,
+  percentWhole,
   roundSignificant,
+  sig3,
   whole,
 } from '../../text/format-number.js';
 
@@ -44,19 +47,15 @@ export function buildView(report: ReportView, opts: ViewOptions) {
   const omitted = report.benchmarks.length - rows.length;
   const c = report.carbon;
   const m = report.method;
-  const baseline = report.verdict.baseline;
   return {
     marker: opts.marker,
     status: report.verdict.status,
     statusIcon: STATUS_ICON[report.verdict.status]!,
     config: esc(report.config, 200),
-    reasons: report.verdict.reasons.slice(0, 20).map((r) => esc(r, 300)),
-    moreReasons: Math.max(0, report.verdict.reasons.length - 20),
-    baseline:
-      baseline && baseline.source !== 'none'
-        ? esc(`${baseline.source}${baseline.ref ? ` ${baseline.ref}` : ''}`, 120)
-        : '',
-    baselineNote: baseline?.note ? esc(baseline.note, 300) : '',
+    headline: headline(report),
+    failures: failureReasons(report),
+    noise: noiseNotes(report),
+    baseline: baselineLine(report),
     /** CO2e compared with a baseline on another grid (method, source or year): what differs. */
     baselineGrid: esc(
       report.benchmarks
@@ -65,11 +64,12 @@ export function buildView(report: ReportView, opts: ViewOptions) {
       400,
     ),
     hasComparison: report.benchmarks.some((b) => b.comparison),
+    quality: qualityHeader(report),
     hasBudget: report.benchmarks.some((b) => b.budgetUse?.some((u) => ABSOLUTE_USE.test(u.limit))),
     rows: rows.map(row),
     moved: rows.flatMap(moved),
     omitted,
-    totals: { energy: energy(report.totals.energyJ), co2e: mass(report.totals.co2eG) },
+    totals: { energy: nb(energy(report.totals.energyJ)), co2e: nb(mass(report.totals.co2eG)) },
     cleanerWhen: cleanerWhenView(report, rows),
     provenance: {
       meter: esc(`${m.cpu}${m.gpu && m.gpu !== 'none' ? ` + GPU ${m.gpu}` : ''}`, 100),
@@ -78,11 +78,13 @@ export function buildView(report: ReportView, opts: ViewOptions) {
       intensity: `${whole(c.intensityGPerKwh)} g/kWh`,
       source: esc(`${c.source}${c.intensityYear ? `, ${c.intensityYear}` : ''}`, 300),
       pue: String(c.pue),
+      band: energyBand(report),
       pueSource: c.pueSource ? esc(c.pueSource, 100) : '',
     },
-    samples: opts.omitSamples ? [] : rows.map(samplesOf),
+    // One repeat each: the table above says it all.
+    samples: opts.omitSamples || rows.every((b) => b.samples.length <= 1) ? [] : rows.map(samplesOf),
     samplesOmitted: !!opts.omitSamples,
-    trend: opts.trend && opts.trend.length >= 2 ? trendView(opts.trend) : undefined,
+    trend: opts.trend && opts.trend.length >= 1 ? trendView(opts.trend, report.totals.co2eG) : undefined,
     team: opts.team
       ? {
           used: mass(opts.team.usedG),
@@ -105,6 +107,29 @@ export function buildView(report: ReportView, opts: ViewOptions) {
 
 export type CommentView = ReturnType<typeof buildView>;
 
+const nb = (s: string) => s.replace(/ /g, '\u00a0');
+
+/**
+ * The power model's band around estimated energy, as one share for the provenance line (the table keeps one
+ * figure per cell): the widest half-band relative to its benchmark's energy; '' when nothing was estimated.
+ */
+function energyBand(report: ReportView): string {
+  const shares = report.benchmarks.flatMap((b) =>
+    b.energyBandJ && b.energyJ ? [(b.energyBandJ.high - b.energyBandJ.low) / 2 / b.energyJ] : [],
+  );
+  return shares.length ? `±${percentWhole(Math.max(...shares))}` : '';
+}
+
+/** A ratio's change without the unit, for interval ends: 1.081 → "+8.1". */
+const pct = (ratio: number) => markdownRatioChange(ratio).replace(' %', '');
+
+/** The quality column's header: the metric's name when every benchmark with one shares it. */
+function qualityHeader(report: ReportView): string {
+  const names = new Set(report.benchmarks.flatMap((b) => (b.efficiency ? [b.efficiency.metric] : [])));
+  if (!names.size) return '';
+  return names.size === 1 ? esc([...names][0]!, 64) : 'quality';
+}
+
 /** Why a benchmark's figures moved (trade-off, layers, metrics); escaped. */
 function moved(b: BenchmarkView) {
   const lines = whatMoved(b).map((l) => esc(l, 300));
@@ -115,7 +140,7 @@ function moved(b: BenchmarkView) {
  * Budget use is for absolute limits (energy, CO2e, per unit, a metric's min and max): regression tiers
  * compare an interval's bound with a change, which is no share of a budget; the Δ column shows them.
  */
-const ABSOLUTE_USE = /^(?!regression\.)(?!metrics\..*\.(drop|rise)\.)/;
+const ABSOLUTE_USE = /^(?!regression\.)(?!metrics\..+\.(drop|rise)\.(warn|fail)$)/;
 
 function row(b: BenchmarkView) {
   const cmp = b.comparison;
@@ -124,17 +149,19 @@ function row(b: BenchmarkView) {
   return {
     name: esc(b.name, 100),
     kind: esc(b.kind, 20),
-    energy:
-      energy(b.energyJ) +
-      (b.energyBandJ ? ` (${energy(b.energyBandJ.low)}–${energy(b.energyBandJ.high)})` : ''),
-    co2e: mass(b.co2eG),
-    delta: cmp ? markdownRatioChange(cmp.ratio) + (cmp.gridMismatch?.length ? ' †' : '') : '–',
-    deltaCi: cmp?.ci95 ? `${markdownRatioChange(cmp.ci95[0])} … ${markdownRatioChange(cmp.ci95[1])}` : '',
-    budget: use === null ? '–' : percentTenthsBelowTen(use),
-    status: STATUS_ICON[b.status]!,
-    reasons: [...new Set([...(b.reasons ?? []), ...(b.reason ? [b.reason] : [])])]
-      .slice(0, 5)
-      .map((r) => esc(r, 300)),
+    // No-break spaces: a figure never wraps from its unit, so each row stays one line.
+    energy: nb(energy(b.energyJ)),
+    co2e: nb(mass(b.co2eG)),
+    // The same notation as the terminal: estimate, then the 95 % interval in brackets.
+    delta: cmp
+      ? nb(
+          `${markdownRatioChange(cmp.ratio)}${cmp.ci95 ? ` [${pct(cmp.ci95[0])}, ${pct(cmp.ci95[1])}]` : ''}${cmp.gridMismatch?.length ? ' †' : ''}`,
+        )
+      : '–',
+    budget: use === null ? '–' : nb(percentTenthsBelowTen(use)),
+    quality: b.efficiency ? sig3(b.efficiency.quality) : '–',
+    perKj: b.efficiency ? String(roundSignificant(b.efficiency.perKj, 3)) : '–',
+    status: STATUS_MARK[b.status]!,
   };
 }
 
@@ -166,15 +193,22 @@ function samplesOf(b: BenchmarkView) {
   };
 }
 
-/** The chart's unit follows the data, so a small suite does not plot a row of 0.000 g. */
-function trendView(points: TrendPoint[]) {
-  const last = points.slice(-20);
+/**
+ * The recorded runs and this one ("this run"), on a y-axis from zero: an axis starting near the data makes
+ * 0.124 → 0.174 mg look fourfold. The unit follows the data, so a small suite does not plot 0.000 g.
+ */
+function trendView(points: TrendPoint[], current: number) {
+  const last = [
+    ...points.slice(-19).map((p) => ({ label: p.sha.slice(0, 7), co2eG: p.co2eG })),
+    { label: 'this run', co2eG: current },
+  ];
   const max = Math.max(...last.map((p) => p.co2eG));
   const [unit, scale] = max >= 1000 ? ['kg', 1e-3] : max >= 1 ? ['g', 1] : ['mg', 1e3];
   return {
     unit,
-    labels: last.map((p) => `"${mermaidSafe(p.sha.slice(0, 7))}"`).join(', '),
+    labels: last.map((p) => `"${mermaidSafe(p.label)}"`).join(', '),
     values: last.map((p) => roundSignificant(p.co2eG * scale, 4)).join(', '),
+    top: roundSignificant(max * scale * 1.1, 2) || 1,
   };
 }
 

@@ -32,7 +32,7 @@ describe('records at the config’s limits', () => {
     const names = ['a', 'b', 'c', 'd'].map((c) => c.repeat(64));
     const metrics = Object.fromEntries(names.map((n) => [n, long]));
     const sample = { status: 'error' as const, energyJ: long, co2eG: long, durationS: long, metrics };
-    const limit = { min: { fail: 0.5 } };
+    const limit = { drop: { fail: 0.01, relative: false } };
     const budget = {
       metric: 'efficiency' as const,
       quality: names[3]!,
