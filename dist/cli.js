@@ -118,17 +118,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path18) {
-      const ctrl = callVisitor(key, node2, visitor, path18);
+    function visit_(key, node2, visitor, path19) {
+      const ctrl = callVisitor(key, node2, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visit_(key, ctrl, visitor, path18);
+        replaceNode(key, path19, ctrl);
+        return visit_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path18 = Object.freeze(path18.concat(node2));
+          path19 = Object.freeze(path19.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path18);
+            const ci = visit_(i, node2.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -139,13 +139,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path18 = Object.freeze(path18.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path18);
+          const cv = visit_("value", node2.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -166,17 +166,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path18) {
-      const ctrl = await callVisitor(key, node2, visitor, path18);
+    async function visitAsync_(key, node2, visitor, path19) {
+      const ctrl = await callVisitor(key, node2, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visitAsync_(key, ctrl, visitor, path18);
+        replaceNode(key, path19, ctrl);
+        return visitAsync_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path18 = Object.freeze(path18.concat(node2));
+          path19 = Object.freeze(path19.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path18);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -187,13 +187,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path18 = Object.freeze(path18.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path18);
+          const cv = await visitAsync_("value", node2.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -220,23 +220,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path18) {
+    function callVisitor(key, node2, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path18);
+        return visitor(key, node2, path19);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path18);
+        return visitor.Map?.(key, node2, path19);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path18);
+        return visitor.Seq?.(key, node2, path19);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path18);
+        return visitor.Pair?.(key, node2, path19);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path18);
+        return visitor.Scalar?.(key, node2, path19);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path18);
+        return visitor.Alias?.(key, node2, path19);
       return void 0;
     }
-    function replaceNode(key, path18, node2) {
-      const parent = path18[path18.length - 1];
+    function replaceNode(key, path19, node2) {
+      const parent = path19[path19.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -848,10 +848,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path18, value2) {
+    function collectionFromPath(schema, path19, value2) {
       let v = value2;
-      for (let i = path18.length - 1; i >= 0; --i) {
-        const k = path18[i];
+      for (let i = path19.length - 1; i >= 0; --i) {
+        const k = path19[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -870,7 +870,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -900,11 +900,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value2) {
-        if (isEmptyPath(path18))
+      addIn(path19, value2) {
+        if (isEmptyPath(path19))
           this.add(value2);
         else {
-          const [key, ...rest] = path18;
+          const [key, ...rest] = path19;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -918,8 +918,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key, ...rest] = path18;
+      deleteIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -933,8 +933,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key, ...rest] = path18;
+      getIn(path19, keepScalar) {
+        const [key, ...rest] = path19;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -952,8 +952,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key, ...rest] = path18;
+      hasIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -963,8 +963,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value2) {
-        const [key, ...rest] = path18;
+      setIn(path19, value2) {
+        const [key, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -3479,9 +3479,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path18, value2) {
+      addIn(path19, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value2);
+          this.contents.addIn(path19, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3556,14 +3556,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection.isEmptyPath(path18)) {
+      deleteIn(path19) {
+        if (Collection.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3578,10 +3578,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection.isEmptyPath(path18))
+      getIn(path19, keepScalar) {
+        if (Collection.isEmptyPath(path19))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3592,10 +3592,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection.isEmptyPath(path18))
+      hasIn(path19) {
+        if (Collection.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3612,13 +3612,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value2) {
-        if (Collection.isEmptyPath(path18)) {
+      setIn(path19, value2) {
+        if (Collection.isEmptyPath(path19)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value2);
+          this.contents.setIn(path19, value2);
         }
       }
       /**
@@ -5579,9 +5579,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path18) => {
+    visit2.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field3, index] of path18) {
+      for (const [field3, index] of path19) {
         const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5590,23 +5590,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path18) => {
-      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
-      const field3 = path18[path18.length - 1][0];
+    visit2.parentCollection = (cst, path19) => {
+      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
+      const field3 = path19[path19.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item, visitor) {
-      let ctrl = visitor(item, path18);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
         const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path18.concat([[field3, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5617,10 +5617,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item, path18);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -8196,10 +8196,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path18) {
-  if (!path18)
+function getElementAtPath(obj, path19) {
+  if (!path19)
     return obj;
-  return path18.reduce((acc, key) => acc?.[key], obj);
+  return path19.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -8539,11 +8539,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path18, issues) {
+function prefixIssues(path19, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path18);
+    iss.path.unshift(path19);
     return iss;
   });
 }
@@ -9005,16 +9005,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path18 = []) => {
+  const processError = (error63, path19 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path18, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path19, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path18, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path18, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
       } else {
-        const fullpath = [...path18, ...issue2.path];
+        const fullpath = [...path19, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -9053,17 +9053,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path18 = []) => {
+  const processError = (error63, path19 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path18, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path19, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path18, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path18, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
       } else {
-        const fullpath = [...path18, ...issue2.path];
+        const fullpath = [...path19, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -9102,8 +9102,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path18 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path18) {
+  const path19 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path19) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -26241,13 +26241,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path18 = ref.slice(1).split("/").filter(Boolean);
-  if (path18.length === 0) {
+  const path19 = ref.slice(1).split("/").filter(Boolean);
+  if (path19.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path18[0] === defsKey) {
-    const key = path18[1] === void 0 ? void 0 : decodeJSONPointerSegment(path18[1]);
+  if (path19[0] === defsKey) {
+    const key = path19[1] === void 0 ? void 0 : decodeJSONPointerSegment(path19[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -27179,6 +27179,7 @@ var LONG_DURATION_UNITS = [
   ["y", 365 * 86400]
 ];
 var ENERGY_UNITS = [
+  ["mJ", 1e-3],
   ["J", 1],
   ["kJ", 1e3],
   ["Wh", 3600],
@@ -27244,7 +27245,7 @@ function whole(x) {
 function grouped(x) {
   return x.toLocaleString("en-US");
 }
-var ENERGY_DISPLAY = [["mJ", 1e-3], ...ENERGY_UNITS.filter(([unit]) => unit !== "kJ")];
+var ENERGY_DISPLAY = ENERGY_UNITS.filter(([unit]) => unit !== "kJ");
 var MASS_DISPLAY = MASS_UNITS;
 var SHORT_DURATION_DISPLAY = DURATION_UNITS.filter(([unit]) => unit === "ms" || unit === "s");
 function formatScaled(value2, ladder, zero) {
@@ -29716,9 +29717,9 @@ function quote(text4) {
   const short = text4.length > MAX_SHOWN ? `${Array.from(text4.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text4;
   return JSON.stringify(short).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
-function formatPath(path18) {
+function formatPath(path19) {
   let out = "";
-  for (const segment of path18) {
+  for (const segment of path19) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (typeof segment === "string" && PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
     else out += `[${quote(String(segment))}]`;
@@ -29734,9 +29735,9 @@ function describeValue(value2) {
   if (typeof value2 === "object") return Object.keys(value2).length === 0 ? "an empty mapping" : "a mapping";
   return `a ${typeof value2}`;
 }
-function valueAt(input2, path18) {
+function valueAt(input2, path19) {
   let value2 = input2;
-  for (const segment of path18) {
+  for (const segment of path19) {
     if (typeof value2 !== "object" || value2 === null || !Object.hasOwn(value2, segment)) return void 0;
     value2 = value2[segment];
   }
@@ -29792,10 +29793,10 @@ function child(schema, segment, want) {
   }
   return void 0;
 }
-function schemaAt(root, path18, want = "value") {
+function schemaAt(root, path19, want = "value") {
   let schema = root;
-  path18.forEach((segment, i) => {
-    if (schema) schema = child(schema, segment, i === path18.length - 1 ? want : "value");
+  path19.forEach((segment, i) => {
+    if (schema) schema = child(schema, segment, i === path19.length - 1 ? want : "value");
   });
   return schema;
 }
@@ -29837,8 +29838,8 @@ function issueLines(issues, input2, root, file3) {
   const lines = issues.flatMap((issue2) => linesFor(issue2, input2, root, file3));
   return [...new Set(lines)];
 }
-function at(file3, path18) {
-  const shown = formatPath(path18);
+function at(file3, path19) {
+  const shown = formatPath(path19);
   return shown ? `${file3}: ${shown}: ` : `${file3}: `;
 }
 function linesFor(issue2, input2, root, file3) {
@@ -30102,7 +30103,7 @@ var TfjsSchema = field(
   { expected: "a mapping with at least model" }
 );
 function checkCombination(t, ctx) {
-  const issue2 = (path18, expected) => ctx.addIssue({ code: "custom", path: [path18], message: expected, params: { expected } });
+  const issue2 = (path19, expected) => ctx.addIssue({ code: "custom", path: [path19], message: expected, params: { expected } });
   const tasks = TASKS_OF[t.model];
   if (tasks && !tasks.includes(t.task)) issue2("task", `${words(tasks)} for model ${t.model}`);
   if (!tasks && t.task === "train" && !t.compile)
@@ -30502,11 +30503,11 @@ function parse3(text4, file3) {
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, errors: issueLines(parsed.error.issues, yaml.value, ConfigSchema, file3) };
 }
-function protoKey(value2, path18) {
+function protoKey(value2, path19) {
   if (typeof value2 !== "object" || value2 === null) return void 0;
   for (const [k, v] of Object.entries(value2)) {
-    const at2 = Array.isArray(value2) ? [...path18.slice(0, -1), `${path18.at(-1) ?? ""}[${k}]`] : [...path18, k];
-    if (!Array.isArray(value2) && k === "__proto__") return [...path18, k].join(".");
+    const at2 = Array.isArray(value2) ? [...path19.slice(0, -1), `${path19.at(-1) ?? ""}[${k}]`] : [...path19, k];
+    if (!Array.isArray(value2) && k === "__proto__") return [...path19, k].join(".");
     const found = protoKey(v, at2);
     if (found) return found;
   }
@@ -30623,7 +30624,8 @@ function displayName(absolute) {
 }
 async function readText(file3, label) {
   const info = await stat2(file3).catch((error62) => {
-    throw new ConfigError([error62.code === "ENOENT" ? `${label}: file not found` : cannotRead(label, error62)]);
+    const where = `file not found (looked in ${path2.dirname(file3)})`;
+    throw new ConfigError([error62.code === "ENOENT" ? `${label}: ${where}` : cannotRead(label, error62)]);
   });
   if (!info.isFile()) throw new ConfigError([`${label}: not a regular file; expected a YAML config file`]);
   if (info.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
@@ -31048,27 +31050,27 @@ var ProviderError = class extends CarbonGateError {
 };
 
 // src/carbon/io/fields.ts
-function field2(doc, path18, where) {
+function field2(doc, path19, where) {
   let v = doc;
-  for (const key of path18) {
+  for (const key of path19) {
     if (v === null || typeof v !== "object") {
-      throw new ProviderError("malformed", `${where}: answer lacks ${path18.join(".")}`);
+      throw new ProviderError("malformed", `${where}: answer lacks ${path19.join(".")}`);
     }
     v = v[key];
   }
-  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path18.join(".")}`);
+  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path19.join(".")}`);
   return v;
 }
-function numberField(doc, path18, where) {
-  const v = field2(doc, path18, where);
+function numberField(doc, path19, where) {
+  const v = field2(doc, path19, where);
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-    throw new ProviderError("malformed", `${where}: ${path18.join(".")} is not a non-negative number`);
+    throw new ProviderError("malformed", `${where}: ${path19.join(".")} is not a non-negative number`);
   }
   return v;
 }
-function optionalString(doc, path18) {
+function optionalString(doc, path19) {
   try {
-    const v = field2(doc, path18, "");
+    const v = field2(doc, path19, "");
     return typeof v === "string" ? v : void 0;
   } catch {
     return void 0;
@@ -31232,10 +31234,10 @@ function parse4(schema, doc, where) {
   const r = schema.safeParse(doc);
   if (r.success) return r.data;
   const issue2 = r.error.issues[0];
-  const path18 = issue2?.path.length ? issue2.path.join(".") : "(root)";
+  const path19 = issue2?.path.length ? issue2.path.join(".") : "(root)";
   throw new ProviderError(
     "malformed",
-    `${where}: unexpected answer at ${path18}: ${issue2?.message ?? "invalid"}`
+    `${where}: unexpected answer at ${path19}: ${issue2?.message ?? "invalid"}`
   );
 }
 function epochMs(text4, where) {
@@ -39575,9 +39577,9 @@ var TICKS_PER_S = 100;
 function procRoot() {
   return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
 }
-function read(path18) {
+function read(path19) {
   try {
-    return readFileSync(path18, "utf8");
+    return readFileSync(path19, "utf8");
   } catch {
     return null;
   }
@@ -39648,8 +39650,8 @@ function readReapedChildrenCpuS() {
   const parsed = self ? parsePidStat(self) : null;
   return parsed ? parsed.childTicks / TICKS_PER_S : null;
 }
-function readText2(path18) {
-  return read(path18);
+function readText2(path19) {
+  return read(path19);
 }
 
 // src/meter/io/detect.ts
@@ -41331,13 +41333,13 @@ import { readFile as readFile2 } from "node:fs/promises";
 var STALLED_MS = 1e3;
 var queue = Promise.resolve();
 var stalled = false;
-function readEnviron(path18) {
+function readEnviron(path19) {
   if (stalled) return Promise.resolve(null);
   const read2 = queue.then(() => {
     if (stalled) return null;
     const timer = setTimeout(() => stalled = true, STALLED_MS);
     timer.unref();
-    return readFile2(path18, "utf8").then(
+    return readFile2(path19, "utf8").then(
       (text4) => text4,
       () => null
     ).finally(() => {
@@ -41368,9 +41370,9 @@ function parseStat(text4) {
 }
 var isDead = (p) => p.state === "Z" || p.state === "X" || p.state === "x";
 var isPidName = (name2) => /^\d+$/.test(name2);
-function readSync2(path18) {
+function readSync2(path19) {
   try {
-    return readFileSync3(path18, "utf8");
+    return readFileSync3(path19, "utf8");
   } catch {
     return null;
   }
@@ -41577,9 +41579,9 @@ import { performance as performance4 } from "node:perf_hooks";
 import { setTimeout as delay2 } from "node:timers/promises";
 var KILLER_LIMIT_MS = 2e3;
 var GONE_WAIT_MS = 500;
-function readSync3(path18) {
+function readSync3(path19) {
   try {
-    return readFileSync4(path18, "utf8");
+    return readFileSync4(path19, "utf8");
   } catch {
     return null;
   }
@@ -42041,34 +42043,32 @@ var package_default = {
     "gen:action": "tsx scripts/gen-action.ts",
     "tables:seed": "tsx scripts/seed-tables.ts"
   },
-  dependencies: {
+  devDependencies: {
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
+    "@eslint/js": "^10.0.1",
     "@octokit/core": "^7.0.8",
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",
+    "@octokit/webhooks-examples": "^7.6.1",
     "@tensorflow/tfjs": "^4.22.0",
     "@tensorflow/tfjs-backend-wasm": "^4.22.0",
-    handlebars: "^4.7.10",
-    mnist: "^1.1.0",
-    yaml: "^2.9.1",
-    zod: "^4.6.7"
-  },
-  devDependencies: {
-    "@eslint/js": "^10.0.1",
-    "@octokit/webhooks-examples": "^7.6.1",
     "@types/node": "^20.19.43",
     esbuild: "^0.28.2",
     eslint: "^10.15.0",
     "github-markdown-css": "^5.9.0",
+    handlebars: "^4.7.10",
     "i18n-iso-countries": "^7.14.0",
     marked: "^18.3.0",
+    mnist: "^1.1.0",
     "playwright-core": "^1.65.2",
     prettier: "^3.10.1",
     tsx: "^4.23.15",
     typescript: "^5.9.3",
     "typescript-eslint": "^8.73.0",
-    vitest: "^4.1.12"
+    vitest: "^4.1.12",
+    yaml: "^2.9.1",
+    zod: "^4.6.7"
   },
   optionalDependencies: {
     "@tensorflow/tfjs-node": "^4.22.0"
@@ -42158,7 +42158,14 @@ async function runEngine(req) {
   const { suite, overrides: o, sinks } = req;
   const baselineChoice = o.baseline ?? { kind: "none" };
   if (suite.kind === "command") {
-    const measured2 = await measure(commandOptions(suite.argv, suite.cwd, o, sinks));
+    const options = commandOptions(suite.argv, suite.cwd, o, sinks);
+    const settings = suite.config ? await loadConfig(suite.config.path) : void 0;
+    const measured2 = await measure(
+      settings && suite.config ? {
+        ...configOptions(settings.config, settings.dir, suite.config.label, o, sinks),
+        specs: options.specs
+      } : options
+    );
     return { report: applyGate(measured2.report, { budgetOf: () => void 0, baseline: null }) };
   }
   const { config: config2, dir } = await loadConfig(suite.path);
@@ -43837,7 +43844,7 @@ Usage:
   carbon-gate run [--config FILE] [--out DIR] [carbon flags] [--json] [--baseline FILE | --ab REF]
   carbon-gate compare --base A.json --head B.json [--json]
   carbon-gate validate [--config FILE]
-  carbon-gate meter [--out DIR] [carbon flags] [--json] -- CMD [ARGS\u2026]
+  carbon-gate meter [--config FILE] [--out DIR] [carbon flags] [--json] -- CMD [ARGS\u2026]
   carbon-gate footprint --json (--energy-kwh X | --cores N --tdp-per-core W \u2026) [carbon flags]
   carbon-gate when --duration D [--region R] [--intensity-source S] [--json]   (cleanest start, forecast)
   carbon-gate calibrate [--out FILE] [--steps N] [--duration-per-step S]   (needs readable RAPL)
@@ -43868,10 +43875,12 @@ Options:
   --help          this text`,
   meter: `carbon-gate meter \u2014 measure one command, like time(1)
 
-Usage: carbon-gate meter [carbon flags] [--out DIR] [--json] -- CMD [ARGS\u2026]
+Usage: carbon-gate meter [carbon flags] [--config FILE] [--out DIR] [--json] -- CMD [ARGS\u2026]
 
 Options:
 ${CARBON_FLAG_HELP}
+  --config FILE   take region, PUE, intensity and meter settings from this config (default:
+                  carbon-gate.yml here, when there is one; its benchmarks are not run)
   --out DIR       also write carbon-report.json there
   --json          print the report JSON (one benchmark) on stdout and nothing else there;
                   the command's own output then goes to stderr
@@ -43954,6 +43963,7 @@ async function runCommand(args) {
 
 // src/cli/commands/validate.ts
 import path17 from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
 async function validateCommand(args) {
   const { values } = parseOptions("validate", args, {
     config: { type: "string" },
@@ -43967,20 +43977,42 @@ async function validateCommand(args) {
   if (!found)
     throw new UsageError("validate: no carbon-gate.yml or carbon-gate.yaml here; pass --config FILE");
   const { config: config2 } = await loadConfig(found);
-  const n2 = config2.benchmarks.length;
   const shown = path17.relative(process.cwd(), found) || found;
+  checkBeforeRun(config2, path17.dirname(found), shown);
+  const n2 = config2.benchmarks.length;
   process.stdout.write(`${shown}: valid (${n2} benchmark${n2 === 1 ? "" : "s"})
 `);
   return EXIT.ok;
 }
+function checkBeforeRun(config2, dir, label) {
+  if (config2.region && config2.region.toLowerCase() !== "auto") {
+    const r = resolveGridIntensity({ config: config2.region });
+    if (!r.ok) throw new RegionError(r.origin, r.detail);
+  }
+  if (config2.powerProfile) loadPowerProfile(path17.resolve(dir, config2.powerProfile));
+  const missing = config2.benchmarks.flatMap((b, i) => {
+    if (!b.tfjs) return [];
+    const args = resolveTfjsArgs(b.tfjs, dir);
+    const files = [
+      .../\.json$/i.test(args.model) ? [["tfjs.model", args.model]] : [],
+      ...args.dataset !== "mnist" ? [["tfjs.dataset", args.dataset]] : []
+    ];
+    return files.filter(([, f]) => !existsSync5(f)).map(
+      ([key, f]) => `${label}: benchmarks[${i}].${key}: ${path17.relative(dir, f) || f} does not exist; expected a file`
+    );
+  });
+  if (missing.length) throw new ConfigError(missing);
+}
 
 // src/cli/commands/meter.ts
+import path18 from "node:path";
 async function meterCommand(args) {
   const dashdash = args.indexOf("--");
   const own2 = dashdash < 0 ? args : args.slice(0, dashdash);
   const command = dashdash < 0 ? [] : args.slice(dashdash + 1);
   const { values, positionals } = parseOptions("meter", own2, {
     ...CARBON_FLAG_OPTIONS,
+    config: { type: "string" },
     out: { type: "string" },
     json: { type: "boolean", default: false },
     help: { type: "boolean", default: false }
@@ -43995,10 +44027,17 @@ async function meterCommand(args) {
     throw new UsageError(
       "meter: expected a command after --, found nothing (carbon-gate meter -- CMD ARGS\u2026)"
     );
+  const found = findConfigPath(process.cwd(), values.config);
+  const config2 = found ? { kind: "config", path: found, label: path18.relative(process.cwd(), found) || found } : void 0;
+  if (config2)
+    process.stderr.write(
+      `carbon-gate: carbon settings (region, PUE, intensity, meter) from ${config2.label}
+`
+    );
   if (values.out !== void 0) await prepareOutDir(values.out);
   holdSignals();
   const measured = await runEngine({
-    suite: { kind: "command", argv, cwd: process.cwd() },
+    suite: { kind: "command", argv, cwd: process.cwd(), ...config2 ? { config: config2 } : {} },
     overrides: { ...carbonOverrides(flags), benchEnv: "local" },
     sinks: cliSinks(values.json ? process.stderr : process.stdout, { progress: false, prefix: false })
   });

@@ -19495,7 +19495,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run2, free) {
+        async doExecute(chained, clearGlobalState, run3, free) {
           var error63, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -19515,10 +19515,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error63 = error1;
-            return this._onFailure(error63, eventInfo, clearGlobalState, run2, free);
+            return this._onFailure(error63, eventInfo, clearGlobalState, run3, free);
           }
         }
-        doExpire(clearGlobalState, run2, free) {
+        doExpire(clearGlobalState, run3, free) {
           var error63, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -19526,9 +19526,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error63 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error63, eventInfo, clearGlobalState, run2, free);
+          return this._onFailure(error63, eventInfo, clearGlobalState, run3, free);
         }
-        async _onFailure(error63, eventInfo, clearGlobalState, run2, free) {
+        async _onFailure(error63, eventInfo, clearGlobalState, run3, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error63, eventInfo);
@@ -19536,7 +19536,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run2(retryAfter);
+              return run3(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -20174,17 +20174,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run2;
+            var clearGlobalState, free, run3;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run2 = this._run.bind(this, index, job);
+            run3 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run2, free);
+                return job.doExecute(this._limiter, clearGlobalState, run3, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run2, free);
+                return job.doExpire(clearGlobalState, run3, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -34344,11 +34344,39 @@ async function readEvent(file3) {
   }
 }
 
-// src/action/fail-policy.ts
-function failsStep(status, failOn) {
-  if (failOn === "never") return false;
-  if (status === "error" || status === "fail") return true;
-  return status === "warn" && failOn === "warn";
+// src/github/render/escape.ts
+var ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+  "`": "&#96;",
+  "*": "&#42;",
+  _: "&#95;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "(": "&#40;",
+  ")": "&#41;",
+  "|": "&#124;",
+  "\\": "&#92;",
+  "~": "&#126;",
+  "@": "&#64;",
+  "#": "&#35;",
+  ":": "&#58;",
+  "!": "&#33;",
+  $: "&#36;",
+  "=": "&#61;"
+};
+var HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
+function escapeMarkdown(text3, maxLength = 300) {
+  const flat = Array.from(text3.replace(/[\r\n\t]+/g, " ")).slice(0, maxLength);
+  const cleaned = flat.join("").replace(HIDDEN, "");
+  const escaped = cleaned.replace(/[&<>"'`*_[\]()|\\~@#:!$=]/g, (c) => ENTITIES[c]);
+  return Array.from(text3).length > maxLength ? escaped + "\u2026" : escaped;
+}
+function mermaidSafe(text3, maxLength = 40) {
+  return text3.replace(/[^A-Za-z0-9 ._-]/g, "").slice(0, maxLength) || "?";
 }
 
 // src/units.ts
@@ -34365,6 +34393,7 @@ var LONG_DURATION_UNITS = [
   ["y", 365 * 86400]
 ];
 var ENERGY_UNITS = [
+  ["mJ", 1e-3],
   ["J", 1],
   ["kJ", 1e3],
   ["Wh", 3600],
@@ -34408,6 +34437,114 @@ function parsePercent(input2) {
   if (typeof input2 !== "string" || input2.length > MAX_QUANTITY_LENGTH) return null;
   const match = /^(\d+(?:\.\d+)?) ?%$/.exec(input2);
   return match ? Number(match[1]) / 100 : null;
+}
+
+// src/text/format-number.ts
+function roundSignificant(x, digits) {
+  return Number(x.toPrecision(digits));
+}
+function sig3(x) {
+  return x >= 100 ? String(Math.round(x)) : x.toPrecision(3);
+}
+function signedSig3(x, plus = false) {
+  if (!Number.isFinite(x)) return "n/a";
+  return `${x < 0 ? "-" : plus ? "+" : ""}${sig3(Math.abs(x))}`;
+}
+function fixed(x, decimals) {
+  return x.toFixed(decimals);
+}
+function whole(x) {
+  return String(Math.round(x));
+}
+function grouped(x) {
+  return x.toLocaleString("en-US");
+}
+function plainDecimal(n, significant = 6) {
+  if (!Number.isFinite(n)) return "0";
+  if (n === 0) return "0";
+  const magnitude = Math.floor(Math.log10(Math.abs(n)));
+  const decimals = Math.min(20, Math.max(0, significant - 1 - magnitude));
+  const text3 = n.toFixed(decimals);
+  return text3.includes(".") ? text3.replace(/0+$/, "").replace(/\.$/, "") : text3;
+}
+var ENERGY_DISPLAY = ENERGY_UNITS.filter(([unit]) => unit !== "kJ");
+var MASS_DISPLAY = MASS_UNITS;
+var SHORT_DURATION_DISPLAY = DURATION_UNITS.filter(([unit]) => unit === "ms" || unit === "s");
+function formatScaled(value2, ladder, zero) {
+  if (!Number.isFinite(value2)) return "n/a";
+  if (value2 === 0) return zero;
+  const abs = roundSignificant(Math.abs(value2), 3);
+  let [unit, factor] = ladder[0] ?? ["", 1];
+  for (const step of ladder) if (abs >= step[1]) [unit, factor] = step;
+  return `${value2 < 0 ? "-" : ""}${sig3(abs / factor)} ${unit}`;
+}
+function formatEnergy(joules) {
+  return formatScaled(joules, ENERGY_DISPLAY, "0 J");
+}
+function formatMass(grams) {
+  return formatScaled(grams, MASS_DISPLAY, "0 g");
+}
+function formatDuration(seconds) {
+  if (!Number.isFinite(seconds)) return "n/a";
+  if (seconds < 0) return `-${formatDuration(-seconds)}`;
+  const shown = roundSignificant(seconds, 3);
+  if (shown < 60) return formatScaled(seconds, SHORT_DURATION_DISPLAY, "0 s");
+  const secondsWhole = Math.round(seconds);
+  const pad = (n) => String(n).padStart(2, "0");
+  if (secondsWhole < 3600) return `${Math.floor(secondsWhole / 60)} m ${pad(secondsWhole % 60)} s`;
+  const minutes = Math.round(seconds / 60);
+  return `${Math.floor(minutes / 60)} h ${pad(minutes % 60)} m`;
+}
+function secondsTenths(seconds) {
+  return `${seconds.toFixed(1)} s`;
+}
+function watts(w2, decimals) {
+  return `${w2.toFixed(decimals)} W`;
+}
+function signedPercent(fraction) {
+  if (!Number.isFinite(fraction)) return "n/a";
+  const v = Number((fraction * 100).toFixed(1));
+  return `${v >= 0 ? "+" : ""}${v.toFixed(1)}`;
+}
+function ratioChangeWithInterval(ratio, ci95) {
+  const ci = ci95 ? `[${signedPercent(ci95[0] - 1)}, ${signedPercent(ci95[1] - 1)}]` : "[no interval]";
+  return `${signedPercent(ratio - 1)} % ${ci}`;
+}
+function markdownRatioChange(ratio) {
+  const p = (ratio - 1) * 100;
+  const sign = p > 0 ? "+" : p < 0 ? "\u2212" : "\xB1";
+  return `${sign}${Math.abs(p).toFixed(1)} %`;
+}
+function percentSignificant(percent2) {
+  return `${roundSignificant(percent2, percent2 >= 100 ? 3 : 2)} %`;
+}
+function percentTenthsBelowTen(percent2) {
+  return `${percent2.toFixed(percent2 < 10 ? 1 : 0)} %`;
+}
+function percentFixed(fraction, decimals) {
+  return `${(fraction * 100).toFixed(decimals)} %`;
+}
+function percentWhole(fraction) {
+  return `${Math.round(fraction * 100)} %`;
+}
+
+// src/github/render/format.ts
+var dash = "\u2013";
+var energy = (j) => j == null ? dash : formatEnergy(j);
+var mass = (g2) => g2 == null ? dash : formatMass(g2);
+var STATUS_ICON = {
+  pass: "\u2705 pass",
+  warn: "\u26A0\uFE0F warn",
+  fail: "\u274C fail",
+  error: "\u{1F4A5} error"
+};
+var STATUS_MARK = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C", error: "\u{1F4A5}" };
+
+// src/action/fail-policy.ts
+function failsStep(status, failOn) {
+  if (failOn === "never") return false;
+  if (status === "error" || status === "fail") return true;
+  return status === "warn" && failOn === "warn";
 }
 
 // src/action/input-error.ts
@@ -34554,95 +34691,6 @@ function userName(raw) {
       `input benchmark-user: "${raw.slice(0, 40)}" is not a user name like bench or ci_runner`
     );
   return { benchmarkUser: raw };
-}
-
-// src/text/format-number.ts
-function roundSignificant(x, digits) {
-  return Number(x.toPrecision(digits));
-}
-function sig3(x) {
-  return x >= 100 ? String(Math.round(x)) : x.toPrecision(3);
-}
-function signedSig3(x, plus = false) {
-  if (!Number.isFinite(x)) return "n/a";
-  return `${x < 0 ? "-" : plus ? "+" : ""}${sig3(Math.abs(x))}`;
-}
-function fixed(x, decimals) {
-  return x.toFixed(decimals);
-}
-function whole(x) {
-  return String(Math.round(x));
-}
-function grouped(x) {
-  return x.toLocaleString("en-US");
-}
-function plainDecimal(n, significant = 6) {
-  if (!Number.isFinite(n)) return "0";
-  if (n === 0) return "0";
-  const magnitude = Math.floor(Math.log10(Math.abs(n)));
-  const decimals = Math.min(20, Math.max(0, significant - 1 - magnitude));
-  const text3 = n.toFixed(decimals);
-  return text3.includes(".") ? text3.replace(/0+$/, "").replace(/\.$/, "") : text3;
-}
-var ENERGY_DISPLAY = [["mJ", 1e-3], ...ENERGY_UNITS.filter(([unit]) => unit !== "kJ")];
-var MASS_DISPLAY = MASS_UNITS;
-var SHORT_DURATION_DISPLAY = DURATION_UNITS.filter(([unit]) => unit === "ms" || unit === "s");
-function formatScaled(value2, ladder, zero) {
-  if (!Number.isFinite(value2)) return "n/a";
-  if (value2 === 0) return zero;
-  const abs = roundSignificant(Math.abs(value2), 3);
-  let [unit, factor] = ladder[0] ?? ["", 1];
-  for (const step of ladder) if (abs >= step[1]) [unit, factor] = step;
-  return `${value2 < 0 ? "-" : ""}${sig3(abs / factor)} ${unit}`;
-}
-function formatEnergy(joules) {
-  return formatScaled(joules, ENERGY_DISPLAY, "0 J");
-}
-function formatMass(grams) {
-  return formatScaled(grams, MASS_DISPLAY, "0 g");
-}
-function formatDuration(seconds) {
-  if (!Number.isFinite(seconds)) return "n/a";
-  if (seconds < 0) return `-${formatDuration(-seconds)}`;
-  const shown = roundSignificant(seconds, 3);
-  if (shown < 60) return formatScaled(seconds, SHORT_DURATION_DISPLAY, "0 s");
-  const secondsWhole = Math.round(seconds);
-  const pad = (n) => String(n).padStart(2, "0");
-  if (secondsWhole < 3600) return `${Math.floor(secondsWhole / 60)} m ${pad(secondsWhole % 60)} s`;
-  const minutes = Math.round(seconds / 60);
-  return `${Math.floor(minutes / 60)} h ${pad(minutes % 60)} m`;
-}
-function secondsTenths(seconds) {
-  return `${seconds.toFixed(1)} s`;
-}
-function watts(w2, decimals) {
-  return `${w2.toFixed(decimals)} W`;
-}
-function signedPercent(fraction) {
-  if (!Number.isFinite(fraction)) return "n/a";
-  const v = Number((fraction * 100).toFixed(1));
-  return `${v >= 0 ? "+" : ""}${v.toFixed(1)}`;
-}
-function ratioChangeWithInterval(ratio, ci95) {
-  const ci = ci95 ? `[${signedPercent(ci95[0] - 1)}, ${signedPercent(ci95[1] - 1)}]` : "[no interval]";
-  return `${signedPercent(ratio - 1)} % ${ci}`;
-}
-function markdownRatioChange(ratio) {
-  const p = (ratio - 1) * 100;
-  const sign = p > 0 ? "+" : p < 0 ? "\u2212" : "\xB1";
-  return `${sign}${Math.abs(p).toFixed(1)} %`;
-}
-function percentSignificant(percent2) {
-  return `${roundSignificant(percent2, percent2 >= 100 ? 3 : 2)} %`;
-}
-function percentTenthsBelowTen(percent2) {
-  return `${percent2.toFixed(percent2 < 10 ? 1 : 0)} %`;
-}
-function percentFixed(fraction, decimals) {
-  return `${(fraction * 100).toFixed(decimals)} %`;
-}
-function percentWhole(fraction) {
-  return `${Math.round(fraction * 100)} %`;
 }
 
 // src/action/outputs.ts
@@ -54169,7 +54217,7 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run2(s) {
+  function run3(s) {
     const cached2 = cache.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -54195,21 +54243,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run2(oldShape[k]);
+          const mapped = run3(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run2(def.catchall);
+          newCatchall = run3(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run2(def.element);
+        const mapped = run3(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -54217,14 +54265,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run2(item);
+          const mapped = run3(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run2(def.rest);
+          newRest = run3(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -54232,12 +54280,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run2(def.keyType);
-        const newVal = run2(def.valueType);
+        const newKey = run3(def.keyType);
+        const newVal = run3(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run2(def.valueType);
+        const newVal = run3(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -54245,7 +54293,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run2(opt);
+          const mapped = run3(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -54253,8 +54301,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run2(def.left);
-        const newRight = run2(def.right);
+        const newLeft = run3(def.left);
+        const newRight = run3(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -54266,23 +54314,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run2(def.innerType);
+        const newInner = run3(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run2(def.in);
-        const newOut = run2(def.out);
+        const newIn = run3(def.in);
+        const newOut = run3(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run2(def.input);
-        const newOutput = run2(def.output);
+        const newInput = run3(def.input);
+        const newOutput = run3(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run2(original()) });
+        return clone(s, { ...rest, getter: () => run3(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -54313,7 +54361,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run2(schema);
+  return run3(schema);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
@@ -56802,53 +56850,6 @@ function whatMoved(b) {
   return lines;
 }
 
-// src/github/render/escape.ts
-var ENTITIES = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-  "`": "&#96;",
-  "*": "&#42;",
-  _: "&#95;",
-  "[": "&#91;",
-  "]": "&#93;",
-  "(": "&#40;",
-  ")": "&#41;",
-  "|": "&#124;",
-  "\\": "&#92;",
-  "~": "&#126;",
-  "@": "&#64;",
-  "#": "&#35;",
-  ":": "&#58;",
-  "!": "&#33;",
-  $: "&#36;",
-  "=": "&#61;"
-};
-var HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
-function escapeMarkdown(text3, maxLength = 300) {
-  const flat = Array.from(text3.replace(/[\r\n\t]+/g, " ")).slice(0, maxLength);
-  const cleaned = flat.join("").replace(HIDDEN, "");
-  const escaped = cleaned.replace(/[&<>"'`*_[\]()|\\~@#:!$=]/g, (c) => ENTITIES[c]);
-  return Array.from(text3).length > maxLength ? escaped + "\u2026" : escaped;
-}
-function mermaidSafe(text3, maxLength = 40) {
-  return text3.replace(/[^A-Za-z0-9 ._-]/g, "").slice(0, maxLength) || "?";
-}
-
-// src/github/render/format.ts
-var dash = "\u2013";
-var energy = (j) => j == null ? dash : formatEnergy(j);
-var mass = (g2) => g2 == null ? dash : formatMass(g2);
-var STATUS_ICON = {
-  pass: "\u2705 pass",
-  warn: "\u26A0\uFE0F warn",
-  fail: "\u274C fail",
-  error: "\u{1F4A5} error"
-};
-var STATUS_MARK = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C", error: "\u{1F4A5}" };
-
 // src/stats/median.ts
 function median(values) {
   if (values.length === 0) return null;
@@ -57773,9 +57774,12 @@ async function publish(report, inputs, t) {
   const pareto = paretoMarkdown(paretoPoints(report));
   await summary.addRaw(renderWithinLimit(render, report, view, Infinity).body).addRaw(pareto ? `
 
-${pareto}` : "").write();
+${pareto}` : "").write().catch((e) => {
+    summary.emptyBuffer();
+    warning(`carbon-gate: no job summary (${e instanceof Error ? e.message : String(e)})`);
+  });
   if (!t.prNumber) {
-    info("carbon-gate: no pull request in this event; comment skipped");
+    if (!t.skipNoted) info("carbon-gate: no pull request in this event; comment skipped");
     return "";
   }
   if (inputs.comment === "never") return "";
@@ -60531,7 +60535,8 @@ function displayName(absolute) {
 }
 async function readText(file3, label2) {
   const info3 = await stat5(file3).catch((error63) => {
-    throw new ConfigError([error63.code === "ENOENT" ? `${label2}: file not found` : cannotRead(label2, error63)]);
+    const where = `file not found (looked in ${path5.dirname(file3)})`;
+    throw new ConfigError([error63.code === "ENOENT" ? `${label2}: ${where}` : cannotRead(label2, error63)]);
   });
   if (!info3.isFile()) throw new ConfigError([`${label2}: not a regular file; expected a YAML config file`]);
   if (info3.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label2}: the file is larger than 1 MiB`]);
@@ -60617,14 +60622,14 @@ function tfjsRunnerPath(moduleUrl = import.meta.url) {
 function specsFromConfig(config2, configDir, opts = {}) {
   return config2.benchmarks.map((b) => {
     const tfjs = b.tfjs ? resolveTfjsArgs(b.tfjs, configDir) : void 0;
-    const run2 = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
-    if (run2 === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
+    const run3 = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
+    if (run3 === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
     const unit = b.unit ?? (tfjs ? tfjsUnit(tfjs) : void 0);
     const quality = b.quality ?? config2.quality;
     return {
       name: b.name,
       kind: b.kind,
-      run: run2,
+      run: run3,
       cwd: path8.resolve(configDir, b.cwd ?? "."),
       env: b.env ?? {},
       repeat: b.repeat ?? (opts.gated || resolveBudget(config2.budget, b.budget) ? GATED_REPEAT : 1),
@@ -70698,7 +70703,7 @@ function buildReport(inp) {
     operational: (j) => co2eGrams(j, inp.pue.value, inp.grid.intensityGPerKwh),
     embodied: (s) => embodied ? embodiedGrams(embodied, s) : 0
   };
-  const benchmarks = inp.runs.map((run2) => benchmarkReport(run2, rates));
+  const benchmarks = inp.runs.map((run3) => benchmarkReport(run3, rates));
   const forecast = inp.forecast ? forecastInfo(inp.forecast) : null;
   if (inp.forecast && forecast) attachCleanerWhen(benchmarks, inp.forecast, inp);
   const sum = (pick2) => benchmarks.reduce((s, b) => s + (pick2(b) ?? 0), 0);
@@ -70786,8 +70791,8 @@ function sampleReport(s, rates) {
   if (s.backend) r.backend = s.backend;
   return r;
 }
-function benchmarkReport(run2, rates) {
-  const samples = run2.samples.map((s) => sampleReport(s, rates));
+function benchmarkReport(run3, rates) {
+  const samples = run3.samples.map((s) => sampleReport(s, rates));
   const ok = samples.filter((s) => s.status === "ok");
   const med = (pick2) => median(ok.map(pick2));
   const breakdown = ok.length ? {
@@ -70801,12 +70806,12 @@ function benchmarkReport(run2, rates) {
   const embodiedG = durationS === null ? null : rates.embodied(durationS);
   const co2eG = operationalG === null || embodiedG === null ? null : operationalG + embodiedG;
   const b = {
-    name: run2.spec.name,
-    kind: run2.spec.kind,
-    command: run2.spec.run,
-    status: run2.status === "ok" ? "pass" : "error",
-    repeats: run2.spec.repeat,
-    warmup: run2.spec.warmup,
+    name: run3.spec.name,
+    kind: run3.spec.kind,
+    command: run3.spec.run,
+    status: run3.status === "ok" ? "pass" : "error",
+    repeats: run3.spec.repeat,
+    warmup: run3.spec.warmup,
     durationS,
     energyJ: energyJ2,
     co2eG,
@@ -70815,15 +70820,15 @@ function benchmarkReport(run2, rates) {
     breakdownJ: breakdown,
     processShare: med((s) => s.processShare),
     samples,
-    reasons: run2.reason ? [run2.reason] : []
+    reasons: run3.reason ? [run3.reason] : []
   };
-  if (run2.reason) b.reason = run2.reason;
-  if (run2.spec.unit && energyJ2 !== null && co2eG !== null) b.perUnit = perUnit(run2.spec.unit, energyJ2, co2eG);
+  if (run3.reason) b.reason = run3.reason;
+  if (run3.spec.unit && energyJ2 !== null && co2eG !== null) b.perUnit = perUnit(run3.spec.unit, energyJ2, co2eG);
   const banded = ok.filter((x) => x.energyBandJ);
   if (banded.length === ok.length && ok.length > 0) {
     b.energyBandJ = { low: med((x) => x.energyBandJ.low), high: med((x) => x.energyBandJ.high) };
   }
-  Object.assign(b, summariseModel(ok, energyJ2, run2.spec.quality));
+  Object.assign(b, summariseModel(ok, energyJ2, run3.spec.quality));
   if (b.layers) {
     const same = JSON.stringify(b.layers);
     for (const s of b.samples) if (s.layers && JSON.stringify(s.layers) === same) delete s.layers;
@@ -71545,14 +71550,14 @@ var LEFTOVER_LIMIT_MS = 5e3;
 var liveRuns = /* @__PURE__ */ new Set();
 var dedicatedUsers = /* @__PURE__ */ new Set();
 function killAllGroups(signal = "SIGKILL") {
-  for (const run2 of liveRuns) {
-    killRun(run2, signal);
-    if (run2.runAs && signal === "SIGKILL") void killEveryProcessOf(run2.runAs);
+  for (const run3 of liveRuns) {
+    killRun(run3, signal);
+    if (run3.runAs && signal === "SIGKILL") void killEveryProcessOf(run3.runAs);
   }
 }
-function killRun(run2, signal) {
-  killGroup(run2.pgid, signal);
-  run2.tree?.signal(run2.tree.tracked(), signal);
+function killRun(run3, signal) {
+  killGroup(run3.pgid, signal);
+  run3.tree?.signal(run3.tree.tracked(), signal);
 }
 function killGroup(pgid, signal) {
   try {
@@ -71636,13 +71641,13 @@ function spawnCommand(spec, opts) {
     let killTimer;
     let poller;
     const pid = child2.pid;
-    let run2;
+    let run3;
     if (pid) {
       const envMarker = `${METRICS_ENV}=${slot.file}`;
       const orphans = runAs ? void 0 : orphanSearch(procRoot2, envMarker);
       const tree = hasProc(procRoot2) ? new ProcessTree(pid, { procRoot: procRoot2, envMarker, orphans }) : null;
-      run2 = { pgid: pid, tree, procRoot: procRoot2, ...runAs ? { runAs } : {} };
-      liveRuns.add(run2);
+      run3 = { pgid: pid, tree, procRoot: procRoot2, ...runAs ? { runAs } : {} };
+      liveRuns.add(run3);
       if (tree) {
         poller = setInterval(() => tree.poll(), POLL_MS);
         poller.unref();
@@ -71651,9 +71656,9 @@ function spawnCommand(spec, opts) {
     }
     const timer = setTimeout(
       () => {
-        if (!run2) return;
+        if (!run3) return;
         timedOut = true;
-        const r = run2;
+        const r = run3;
         killRun(r, "SIGTERM");
         killTimer = setTimeout(() => killRun(r, "SIGKILL"), KILL_GRACE_MS2);
       },
@@ -71667,9 +71672,9 @@ function spawnCommand(spec, opts) {
       clearTimeout(killTimer);
       clearInterval(poller);
       const notes = [];
-      if (run2) {
-        notes.push(...await endLeftoversInTime(run2));
-        liveRuns.delete(run2);
+      if (run3) {
+        notes.push(...await endLeftoversInTime(run3));
+        liveRuns.delete(run3);
       }
       if (exitedAt !== void 0) {
         const t0 = performance6.now();
@@ -71724,8 +71729,8 @@ function spawnCommand(spec, opts) {
     });
   });
 }
-async function endLeftoversInTime(run2) {
-  const ended = endLeftovers(run2).catch((e) => [
+async function endLeftoversInTime(run3) {
+  const ended = endLeftovers(run3).catch((e) => [
     `could not end what the benchmark left running: ${e.message}`
   ]);
   let timer;
@@ -71733,30 +71738,30 @@ async function endLeftoversInTime(run2) {
   const notes = await Promise.race([ended, expired]);
   clearTimeout(timer);
   if (notes) return notes;
-  killRun(run2, "SIGKILL");
-  if (run2.runAs) await killEveryProcessOf(run2.runAs);
+  killRun(run3, "SIGKILL");
+  if (run3.runAs) await killEveryProcessOf(run3.runAs);
   return [
-    `gave up ending what the benchmark left running after ${LEFTOVER_LIMIT_MS / 1e3} s: reading /proc did not answer (its process group and the processes seen while it ran were killed${run2.runAs ? ", and every process of its user" : ""})`
+    `gave up ending what the benchmark left running after ${LEFTOVER_LIMIT_MS / 1e3} s: reading /proc did not answer (its process group and the processes seen while it ran were killed${run3.runAs ? ", and every process of its user" : ""})`
   ];
 }
-async function endLeftovers(run2) {
-  const notes = await endTree(run2);
-  if (!run2.runAs) return notes;
-  if (!run2.tree) {
-    await killEveryProcessOf(run2.runAs);
+async function endLeftovers(run3) {
+  const notes = await endTree(run3);
+  if (!run3.runAs) return notes;
+  if (!run3.tree) {
+    await killEveryProcessOf(run3.runAs);
     return notes;
   }
-  const left = await endUserProcesses(run2.runAs, run2.procRoot);
+  const left = await endUserProcesses(run3.runAs, run3.procRoot);
   const n = left.length;
   if (n) {
     notes.push(
-      `ended ${n} process${n === 1 ? "" : "es"} of the benchmark user (uid ${run2.runAs.uid}) still running after the benchmark exited: ${describePids(left)}`
+      `ended ${n} process${n === 1 ? "" : "es"} of the benchmark user (uid ${run3.runAs.uid}) still running after the benchmark exited: ${describePids(left)}`
     );
   }
   return notes;
 }
-async function endTree(run2) {
-  const { tree, pgid } = run2;
+async function endTree(run3) {
+  const { tree, pgid } = run3;
   if (!tree) {
     if (!killGroup(pgid, 0)) return [];
     killGroup(pgid, "SIGTERM");
@@ -71876,34 +71881,32 @@ var package_default = {
     "gen:action": "tsx scripts/gen-action.ts",
     "tables:seed": "tsx scripts/seed-tables.ts"
   },
-  dependencies: {
+  devDependencies: {
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
+    "@eslint/js": "^10.0.1",
     "@octokit/core": "^7.0.8",
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",
+    "@octokit/webhooks-examples": "^7.6.1",
     "@tensorflow/tfjs": "^4.22.0",
     "@tensorflow/tfjs-backend-wasm": "^4.22.0",
-    handlebars: "^4.7.10",
-    mnist: "^1.1.0",
-    yaml: "^2.9.1",
-    zod: "^4.6.7"
-  },
-  devDependencies: {
-    "@eslint/js": "^10.0.1",
-    "@octokit/webhooks-examples": "^7.6.1",
     "@types/node": "^20.19.43",
     esbuild: "^0.28.2",
     eslint: "^10.15.0",
     "github-markdown-css": "^5.9.0",
+    handlebars: "^4.7.10",
     "i18n-iso-countries": "^7.14.0",
     marked: "^18.3.0",
+    mnist: "^1.1.0",
     "playwright-core": "^1.65.2",
     prettier: "^3.10.1",
     tsx: "^4.23.15",
     typescript: "^5.9.3",
     "typescript-eslint": "^8.73.0",
-    vitest: "^4.1.12"
+    vitest: "^4.1.12",
+    yaml: "^2.9.1",
+    zod: "^4.6.7"
   },
   optionalDependencies: {
     "@tensorflow/tfjs-node": "^4.22.0"
@@ -71993,7 +71996,14 @@ async function runEngine(req) {
   const { suite, overrides: o, sinks } = req;
   const baselineChoice = o.baseline ?? { kind: "none" };
   if (suite.kind === "command") {
-    const measured2 = await measure(commandOptions(suite.argv, suite.cwd, o, sinks));
+    const options = commandOptions(suite.argv, suite.cwd, o, sinks);
+    const settings = suite.config ? await loadConfig(suite.config.path) : void 0;
+    const measured2 = await measure(
+      settings && suite.config ? {
+        ...configOptions(settings.config, settings.dir, suite.config.label, o, sinks),
+        specs: options.specs
+      } : options
+    );
     return { report: applyGate(measured2.report, { budgetOf: () => void 0, baseline: null }) };
   }
   const { config: config2, dir } = await loadConfig(suite.path);
@@ -72413,20 +72423,20 @@ import path17 from "node:path";
 async function openDataRepo(workspace, branch) {
   const url2 = (await git(["remote", "get-url", "origin"], { cwd: workspace })).trim();
   const dir = await mkdtemp2(path17.join(os10.tmpdir(), "carbon-gate-data-"));
-  const run2 = (args, o = {}) => git(args, { cwd: dir, ...o });
+  const run3 = (args, o = {}) => git(args, { cwd: dir, ...o });
   try {
-    await run2(["init", "--bare", "--quiet"]);
+    await run3(["init", "--bare", "--quiet"]);
     const resolved = /^[a-z][a-z0-9+.-]*:|^[^/]+@[^/]+:/i.test(url2) ? url2 : path17.resolve(workspace, url2);
-    await run2(["remote", "add", "origin", resolved]);
+    await run3(["remote", "add", "origin", resolved]);
     for (const [key, value2] of await credentialHeaders(workspace)) {
-      await run2(["config", "--add", key, value2]);
+      await run3(["config", "--add", key, value2]);
     }
   } catch (e) {
     await rm4(dir, { recursive: true, force: true });
     throw e;
   }
   const bytes2 = (args, o = {}) => gitBytes(args, { cwd: dir, ...o });
-  return { dir, branch, git: run2, bytes: bytes2, close: () => rm4(dir, { recursive: true, force: true }) };
+  return { dir, branch, git: run3, bytes: bytes2, close: () => rm4(dir, { recursive: true, force: true }) };
 }
 async function credentialHeaders(workspace) {
   try {
@@ -72621,27 +72631,27 @@ var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function firstParents(workspace, sha, stop, opts = {}) {
   const cap2 = opts.cap ?? 200;
   const step = opts.step ?? 50;
-  const run2 = (args) => git(args, { cwd: workspace });
-  const fetch2 = (how) => run2(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", how, "origin", sha]).then(
+  const run3 = (args) => git(args, { cwd: workspace });
+  const fetch2 = (how) => run3(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", how, "origin", sha]).then(
     () => true,
     (e) => {
       opts.log?.(`history: could not fetch ${sha.slice(0, 7)} (${e instanceof Error ? e.message : e})`);
       return false;
     }
   );
-  if (!await has(run2, sha) && !await fetch2(`--depth=${step}`)) return [];
+  if (!await has(run3, sha) && !await fetch2(`--depth=${step}`)) return [];
   let shas = [];
   for (; ; ) {
-    const out = await run2(["rev-list", "--first-parent", `--max-count=${cap2}`, sha]);
+    const out = await run3(["rev-list", "--first-parent", `--max-count=${cap2}`, sha]);
     const next = out.split("\n").filter(Boolean);
     const grew = next.length > shas.length;
     shas = next;
-    if (!grew || stop(shas) || shas.length >= cap2 || !await isShallow(run2)) return shas;
+    if (!grew || stop(shas) || shas.length >= cap2 || !await isShallow(run3)) return shas;
     if (!await fetch2(`--deepen=${step}`)) return shas;
   }
 }
-async function has(run2, sha) {
-  return run2(["cat-file", "-e", `${sha}^{commit}`]).then(
+async function has(run3, sha) {
+  return run3(["cat-file", "-e", `${sha}^{commit}`]).then(
     () => true,
     (e) => {
       if (e instanceof GitError) return false;
@@ -72649,8 +72659,8 @@ async function has(run2, sha) {
     }
   );
 }
-async function isShallow(run2) {
-  return (await run2(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+async function isShallow(run3) {
+  return (await run3(["rev-parse", "--is-shallow-repository"])).trim() === "true";
 }
 
 // src/github/history/io/load-history.ts
@@ -72740,10 +72750,7 @@ function teamBudgetStatus(usedG, limitG, period) {
 
 // src/action/team-budget.ts
 function teamLimitG(config2, inputG) {
-  if (inputG !== void 0) return inputG;
-  const team = config2.budget?.team;
-  const g2 = team?.co2eG ?? team?.co2e;
-  return typeof g2 === "number" && g2 > 0 ? g2 : void 0;
+  return inputG ?? config2.budget?.team?.co2eG;
 }
 function teamStatus(records, limitG, now) {
   const month = monthOf(now);
@@ -72765,15 +72772,15 @@ function withTeamBudget(report, team) {
 }
 
 // src/action/history-step.ts
-async function historyAfterRun(inputs, ctx, cwd, history, pr, run2) {
+async function historyAfterRun(inputs, ctx, cwd, history, pr, run3) {
   let records = pr?.records ?? null;
   if (history.role === "append") {
-    const record2 = toRunRecord(run2.report, { sha: ctx.sha, ref: ctx.ref, runId: ctx.runId, now: /* @__PURE__ */ new Date() });
+    const record2 = toRunRecord(run3.report, { sha: ctx.sha, ref: ctx.ref, runId: ctx.runId, now: /* @__PURE__ */ new Date() });
     records = await recordRun(cwd, inputs.historyBranch, record2, inputs.historyRetentionDays);
   }
   const view = records ? { trend: trendPoints(records.map((r) => r.record)) } : {};
-  let gated = run2.report;
-  const limitG = teamLimitG(run2.config, inputs.teamBudgetCo2eG);
+  let gated = run3.report;
+  const limitG = teamLimitG(run3.config, inputs.teamBudgetCo2eG);
   if (limitG !== void 0 && records) {
     const team = teamStatus(records, limitG, /* @__PURE__ */ new Date());
     gated = withTeamBudget(gated, team);
@@ -72801,14 +72808,14 @@ async function runAction(inputs, ctx) {
   startGroup("carbon-gate: benchmarks");
   const warnings = [];
   const log = { info: (m) => info(m), warning: (m) => warnings.push(m) };
-  const run2 = await withCommandsStopped(
+  const run3 = await withCommandsStopped(
     (l) => process.stdout.write(l),
     () => runBenchmarks(inputs, cwd, log, baseline)
   ).finally(() => {
     endGroup();
     for (const w2 of warnings) warning(w2);
   });
-  const { gated, view: extras } = await historyAfterRun(inputs, ctx, cwd, history, pr, run2);
+  const { gated, view: extras } = await historyAfterRun(inputs, ctx, cwd, history, pr, run3);
   const context = {
     prNumber: ctx.prNumber ?? null,
     headSha: ctx.headSha ?? ctx.sha,
@@ -72823,7 +72830,7 @@ async function runAction(inputs, ctx) {
   const parsed = parseReport(JSON.stringify(written));
   if (!parsed.ok) throw new Error(`the report does not match its schema: ${parsed.error}`);
   const report = parsed.report;
-  await annotate(report, run2.configPath, ctx.workspace || cwd);
+  await annotate(report, run3.configPath, ctx.workspace || cwd);
   startGroup("carbon-gate: summary and comment");
   const commentUrl = await publish(report, inputs, {
     ctx,
@@ -72871,7 +72878,7 @@ async function reportMode(inputs, ctx, event) {
   const parsed = parseReport(await readBounded2(path20.join(dir, REPORT_FILE)));
   if (!parsed.ok) throw new Error(`the report artifact is not a valid carbon-gate report: ${parsed.error}`);
   const report = parsed.report;
-  const run2 = event?.workflow_run;
+  const run3 = event?.workflow_run;
   const meta3 = contextSchema.safeParse(
     JSON.parse(await readBounded2(path20.join(dir, CONTEXT_FILE)).catch(() => "{}"))
   );
@@ -72879,9 +72886,10 @@ async function reportMode(inputs, ctx, event) {
   let refs = {};
   if (!meta3.success || !meta3.data.prNumber)
     info("carbon-gate: the artifact names no pull request; comment skipped");
-  else if (meta3.data.headSha !== run2?.head_sha)
+  else if (meta3.data.headSha !== run3?.head_sha)
     warning("carbon-gate: the artifact is not from the triggering run; comment skipped");
-  else if (inputs.githubToken) {
+  else if (!inputs.githubToken) warning("carbon-gate: no github-token; comment skipped");
+  else {
     const pr = await verifiedPull(inputs.githubToken, ctx, meta3.data.prNumber, meta3.data.headSha);
     if (pr) {
       prNumber = meta3.data.prNumber;
@@ -72891,9 +72899,11 @@ async function reportMode(inputs, ctx, event) {
   const commentUrl = await publish(report, inputs, {
     ctx: { ...ctx, ...refs, headSha: meta3.success ? meta3.data.headSha : void 0 },
     prNumber,
+    // Every way to no PR above said why, once.
+    skipNoted: true,
     key: {
       config: report.config,
-      workflow: typeof run2?.name === "string" ? run2.name : "",
+      workflow: typeof run3?.name === "string" ? run3.name : "",
       job: meta3.success ? meta3.data.job ?? "" : ""
     },
     cwd: ctx.workspace || process.cwd()
@@ -72943,15 +72953,27 @@ async function main() {
     if (!failsStep(outputs.status, inputs.failOn)) return null;
     return `carbon-gate: ${outputs.status}`;
   } catch (e) {
-    if (e instanceof RegionError) return `carbon-gate: ${e.worded("input region")}`;
-    if (isUserFacing(e)) return `carbon-gate: ${e.lines.join("\n")}`;
-    return `carbon-gate: ${e instanceof Error ? e.message : String(e)}`;
+    const message = e instanceof RegionError ? e.worded("input region") : isUserFacing(e) ? e.lines.join("\n") : e instanceof Error ? e.message : String(e);
+    await errorSummary(message);
+    return `carbon-gate: ${message}`;
   } finally {
     setOutputs(outputs);
   }
 }
-var failure2 = await main();
-if (failure2 !== null) setFailed(failure2);
+async function errorSummary(message) {
+  const lines = message.split("\n").map((l) => `- ${escapeMarkdown(l, 500)}`);
+  await summary.addRaw(`## ${STATUS_ICON.error} carbon-gate: no report
+
+${lines.join("\n")}
+`).write().catch(() => void 0);
+}
+async function run2() {
+  const failure2 = await main();
+  if (failure2 !== null) setFailed(failure2);
+}
+
+// src/action/index.ts
+await run2();
 /*! Bundled license information:
 
 undici/lib/web/fetch/body.js:

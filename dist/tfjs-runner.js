@@ -82510,6 +82510,7 @@ var LONG_DURATION_UNITS = [
   ["y", 365 * 86400]
 ];
 var ENERGY_UNITS = [
+  ["mJ", 1e-3],
   ["J", 1],
   ["kJ", 1e3],
   ["Wh", 3600],
@@ -82534,7 +82535,7 @@ function fixed(x, decimals) {
 function grouped(x) {
   return x.toLocaleString("en-US");
 }
-var ENERGY_DISPLAY = [["mJ", 1e-3], ...ENERGY_UNITS.filter(([unit]) => unit !== "kJ")];
+var ENERGY_DISPLAY = ENERGY_UNITS.filter(([unit]) => unit !== "kJ");
 var SHORT_DURATION_DISPLAY = DURATION_UNITS.filter(([unit]) => unit === "ms" || unit === "s");
 function percentCompact(fraction) {
   return `${(fraction * 100).toFixed(fraction < 0.1 ? 1 : 0)}%`;

@@ -24,7 +24,7 @@ const requireBanner = [
 await build({
   ...common,
   // index: the GitHub Action's entry (action.yml runs.main); same engine, same bundle settings.
-  entryPoints: { cli: 'src/cli.ts', index: 'src/action/main.ts' },
+  entryPoints: { cli: 'src/cli.ts', index: 'src/action/index.ts' },
   banner: { js: requireBanner.join('\n') },
 });
 

@@ -24,7 +24,9 @@ const LONG_DURATION_UNITS: Ladder = [
   ['w', 7 * 86_400],
   ['y', 365 * 86_400],
 ];
+// mJ: reports print small energies in mJ ("918 mJ"), so a budget may be written the same way.
 export const ENERGY_UNITS: Ladder = [
+  ['mJ', 1e-3],
   ['J', 1],
   ['kJ', 1e3],
   ['Wh', 3600],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatEnergy, formatMass } from '../src/text/format-number.js';
 import { DURATION_PATTERN, parseDuration, parseEnergy, parseMass } from '../src/units.js';
 
 describe('parseDuration', () => {
@@ -50,8 +51,19 @@ describe('parseEnergy', () => {
     ['1Wh', 3600],
     ['2kWh', 7.2e6],
     ['1MWh', 3.6e9],
+    ['918 mJ', 0.918],
   ] as const)('%s → %s J', (input, joules) => {
     expect(parseEnergy(input)).toBeCloseTo(joules, 6);
+  });
+
+  // Issue 14, first hour 8: every unit a report prints can be written in a budget.
+  it.each([0.000918, 0.918, 12.3, 4321, 7.2e6, 3.6e9])('formatEnergy(%s) parses back', (joules) => {
+    const printed = formatEnergy(joules);
+    expect(parseEnergy(printed), printed).toBeCloseTo(joules, -Math.floor(Math.log10(joules)) + 2);
+  });
+  it.each([0.0123, 4.56, 1200, 3.4e6])('formatMass(%s) parses back', (grams) => {
+    const printed = formatMass(grams);
+    expect(parseMass(printed), printed).toBeCloseTo(grams, -Math.floor(Math.log10(grams)) + 2);
   });
 
   it.each(['12', '12j', '1kwh', '1KWh', '-1J', '1 GJ'])('%s → null', (input) => {

@@ -1,12 +1,15 @@
 /**
- * The action's entry (dist/index.js). Thin: inputs, the mode, outputs, and core.setFailed exactly once, here.
- * `node dist/index.js report` is the workflow_run half (action/report).
+ * The action: run() is inputs, the mode, outputs, and core.setFailed exactly once, here. Importing this
+ * module runs nothing: the bundle's entry (index.ts → dist/index.js) calls run(), and so can GitHub's
+ * `@github/local-action` and tests. `node dist/index.js report` is the workflow_run half (action/report).
  */
 import * as core from '@actions/core';
 import { isUserFacing } from '../errors/carbon-gate-error.js';
 import { RegionError } from '../errors/region-error.js';
 import { contextFrom } from '../github/context.js';
 import { readEvent } from '../github/io/read-event.js';
+import { escapeMarkdown } from '../github/render/escape.js';
+import { STATUS_ICON } from '../github/render/format.js';
 import { failsStep } from './fail-policy.js';
 import { parseInputs, secretValues } from './inputs.js';
 import { setOutputs, type ActionOutputs } from './outputs.js';
@@ -29,13 +32,35 @@ async function main(): Promise<string | null> {
     return `carbon-gate: ${outputs.status}`;
   } catch (e) {
     // A user's mistake (config, input, file) is its lines as they are; anything else its message.
-    if (e instanceof RegionError) return `carbon-gate: ${e.worded('input region')}`;
-    if (isUserFacing(e)) return `carbon-gate: ${e.lines.join('\n')}`;
-    return `carbon-gate: ${e instanceof Error ? e.message : String(e)}`;
+    const message =
+      e instanceof RegionError
+        ? e.worded('input region')
+        : isUserFacing(e)
+          ? e.lines.join('\n')
+          : e instanceof Error
+            ? e.message
+            : String(e);
+    await errorSummary(message);
+    return `carbon-gate: ${message}`;
   } finally {
     setOutputs(outputs);
   }
 }
 
-const failure = await main();
-if (failure !== null) core.setFailed(failure);
+/**
+ * The job summary is always written: when the run stopped before a report (a missing config, a bad
+ * input), it says why. Best effort: outside Actions there is no summary file.
+ */
+async function errorSummary(message: string): Promise<void> {
+  const lines = message.split('\n').map((l) => `- ${escapeMarkdown(l, 500)}`);
+  await core.summary
+    .addRaw(`## ${STATUS_ICON.error} carbon-gate: no report\n\n${lines.join('\n')}\n`)
+    .write()
+    .catch(() => undefined);
+}
+
+/** The action, start to end; the step's result is set once, here. */
+export async function run(): Promise<void> {
+  const failure = await main();
+  if (failure !== null) core.setFailed(failure);
+}

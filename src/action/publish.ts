@@ -18,6 +18,8 @@ export interface PublishTarget {
   /** Keys the sticky comment: config label + workflow + job of the benchmark run. */
   key: { config: string; workflow: string; job: string };
   cwd: string;
+  /** Without a PR: the caller has said why already (report mode), so no second reason. */
+  skipNoted?: boolean;
   /** The history's trend and the team budget's month-to-date use, when the run has them. */
   view?: Pick<ViewOptions, 'trend' | 'team'>;
 }
@@ -42,12 +44,18 @@ export async function publish(report: ReportView, inputs: ActionInputs, t: Publi
   };
   // The Pareto chart goes to the summary only: the comment stays short, and the chart is for the whole suite.
   const pareto = paretoMarkdown(paretoPoints(report));
+  // Best effort: a runner without job summaries (GITHUB_STEP_SUMMARY unset, as under GitHub's local-action
+  // runner without it) loses the summary, never the run's report, outputs or comment.
   await core.summary
     .addRaw(renderWithinLimit(render, report, view, Infinity).body)
     .addRaw(pareto ? `\n\n${pareto}` : '')
-    .write();
+    .write()
+    .catch((e: unknown) => {
+      core.summary.emptyBuffer();
+      core.warning(`carbon-gate: no job summary (${e instanceof Error ? e.message : String(e)})`);
+    });
   if (!t.prNumber) {
-    core.info('carbon-gate: no pull request in this event; comment skipped');
+    if (!t.skipNoted) core.info('carbon-gate: no pull request in this event; comment skipped');
     return '';
   }
   if (inputs.comment === 'never') return '';

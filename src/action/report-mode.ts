@@ -48,7 +48,8 @@ export async function reportMode(
     core.info('carbon-gate: the artifact names no pull request; comment skipped');
   else if (meta.data.headSha !== run?.head_sha)
     core.warning('carbon-gate: the artifact is not from the triggering run; comment skipped');
-  else if (inputs.githubToken) {
+  else if (!inputs.githubToken) core.warning('carbon-gate: no github-token; comment skipped');
+  else {
     const pr = await verifiedPull(inputs.githubToken, ctx, meta.data.prNumber, meta.data.headSha);
     if (pr) {
       prNumber = meta.data.prNumber;
@@ -58,6 +59,8 @@ export async function reportMode(
   const commentUrl = await publish(report, inputs, {
     ctx: { ...ctx, ...refs, headSha: meta.success ? meta.data.headSha : undefined },
     prNumber,
+    // Every way to no PR above said why, once.
+    skipNoted: true,
     key: {
       config: report.config,
       workflow: typeof run?.name === 'string' ? run.name : '',

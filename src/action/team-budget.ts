@@ -5,14 +5,11 @@ import { monthOf, type StoredRecord } from '../github/history/record.js';
 import type { Status } from '../report/types.js';
 
 /**
- * The month's team limit in grams: `budget.team.co2e` in the config once the schema has it (read loosely
- * here, so this works before and after), else the `team-budget-co2e` input. The input wins: like `region`.
+ * The month's team limit in grams: the `team-budget-co2e` input, else `budget.team.co2e` in the config.
+ * The input wins: like `region`.
  */
 export function teamLimitG(config: Config, inputG: number | undefined): number | undefined {
-  if (inputG !== undefined) return inputG;
-  const team = (config.budget as { team?: { co2e?: unknown; co2eG?: unknown } } | undefined)?.team;
-  const g = team?.co2eG ?? team?.co2e;
-  return typeof g === 'number' && g > 0 ? g : undefined;
+  return inputG ?? config.budget?.team?.co2eG;
 }
 
 export function teamStatus(records: readonly StoredRecord[], limitG: number, now: Date): TeamBudgetStatus {

@@ -13,7 +13,7 @@ Usage:
   carbon-gate run [--config FILE] [--out DIR] [carbon flags] [--json] [--baseline FILE | --ab REF]
   carbon-gate compare --base A.json --head B.json [--json]
   carbon-gate validate [--config FILE]
-  carbon-gate meter [--out DIR] [carbon flags] [--json] -- CMD [ARGS…]
+  carbon-gate meter [--config FILE] [--out DIR] [carbon flags] [--json] -- CMD [ARGS…]
   carbon-gate footprint --json (--energy-kwh X | --cores N --tdp-per-core W …) [carbon flags]
   carbon-gate when --duration D [--region R] [--intensity-source S] [--json]   (cleanest start, forecast)
   carbon-gate calibrate [--out FILE] [--steps N] [--duration-per-step S]   (needs readable RAPL)
@@ -44,10 +44,12 @@ Options:
   --help          this text`,
   meter: `carbon-gate meter — measure one command, like time(1)
 
-Usage: carbon-gate meter [carbon flags] [--out DIR] [--json] -- CMD [ARGS…]
+Usage: carbon-gate meter [carbon flags] [--config FILE] [--out DIR] [--json] -- CMD [ARGS…]
 
 Options:
 ${CARBON_FLAG_HELP}
+  --config FILE   take region, PUE, intensity and meter settings from this config (default:
+                  carbon-gate.yml here, when there is one; its benchmarks are not run)
   --out DIR       also write carbon-report.json there
   --json          print the report JSON (one benchmark) on stdout and nothing else there;
                   the command's own output then goes to stderr

@@ -32,7 +32,16 @@ export async function runEngine(req: EngineRequest): Promise<EngineResult> {
   const { suite, overrides: o, sinks } = req;
   const baselineChoice = o.baseline ?? { kind: 'none' };
   if (suite.kind === 'command') {
-    const measured = await measure(commandOptions(suite.argv, suite.cwd, o, sinks));
+    const options = commandOptions(suite.argv, suite.cwd, o, sinks);
+    const settings = suite.config ? await loadConfig(suite.config.path) : undefined;
+    const measured = await measure(
+      settings && suite.config
+        ? {
+            ...configOptions(settings.config, settings.dir, suite.config.label, o, sinks),
+            specs: options.specs,
+          }
+        : options,
+    );
     return { report: applyGate(measured.report, { budgetOf: () => undefined, baseline: null }) };
   }
   const { config, dir } = await loadConfig(suite.path);

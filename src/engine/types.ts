@@ -7,7 +7,11 @@ import type { Report } from '../report/types.js';
 import type { BenchEnvPolicy } from './bench-env.js';
 
 /** What to run: the benchmarks of a config file, or one command metered like time(1). */
-export type Suite = ConfigSuite | { kind: 'command'; argv: string[]; cwd: string };
+/**
+ * A config's suite, or one command (`meter -- CMD`); a command may take its carbon settings (region, PUE,
+ * intensity, embodied, meter interval, power profile) from a config, `config` being its path.
+ */
+export type Suite = ConfigSuite | { kind: 'command'; argv: string[]; cwd: string; config?: ConfigSuite };
 
 export interface ConfigSuite {
   kind: 'config';

@@ -73,7 +73,9 @@ function displayName(absolute: string): string {
 
 async function readText(file: string, label: string): Promise<string> {
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    throw new ConfigError([error.code === 'ENOENT' ? `${label}: file not found` : cannotRead(label, error)]);
+    // Where it was looked for: in the Action, the workspace and the config input decide that.
+    const where = `file not found (looked in ${path.dirname(file)})`;
+    throw new ConfigError([error.code === 'ENOENT' ? `${label}: ${where}` : cannotRead(label, error)]);
   });
   // Before opening: opening a FIFO would block, and /dev/zero never ends.
   if (!info.isFile()) throw new ConfigError([`${label}: not a regular file; expected a YAML config file`]);

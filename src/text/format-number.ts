@@ -71,7 +71,7 @@ export function plainDecimal(n: number, significant = 6): string {
 // The parse ladders of units.ts, adjusted for display: energy adds mJ and drops kJ (grid intensities
 // and bills are per kWh, so a third family of units would only make numbers harder to compare);
 // durations below a minute use ms and s only.
-const ENERGY_DISPLAY: Ladder = [['mJ', 1e-3], ...ENERGY_UNITS.filter(([unit]) => unit !== 'kJ')];
+const ENERGY_DISPLAY: Ladder = ENERGY_UNITS.filter(([unit]) => unit !== 'kJ');
 const MASS_DISPLAY: Ladder = MASS_UNITS;
 const SHORT_DURATION_DISPLAY: Ladder = DURATION_UNITS.filter(([unit]) => unit === 'ms' || unit === 's');
 

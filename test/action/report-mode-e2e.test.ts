@@ -60,6 +60,9 @@ describe('action/report (workflow_run half of the fork-safe pair)', () => {
     const r = await run(artifact(report, { prNumber: 7, headSha: SHA }));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('has moved on');
+    // One reason, once (issue 14, first hour 6).
+    expect(r.stdout).not.toContain('no pull request in this event');
+    expect(r.stdout.match(/comment skipped/g)).toHaveLength(1);
     expect(gh.comments.get(7)).toBeUndefined();
   });
 

@@ -35,7 +35,7 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['a missing file', 'missing.yml', null, /missing\.yml: file not found$/],
+    ['a missing file', 'missing.yml', null, /missing\.yml: file not found \(looked in \/.+\)$/],
     [
       'invalid UTF-8 bytes',
       'bad.yml',
@@ -68,7 +68,7 @@ describe('loadConfig', () => {
 
   it('names the file relative to the working directory when inside it', async () => {
     const lines = await loadErrors(path.join(process.cwd(), 'no-such-carbon-gate.yml'));
-    expect(lines).toEqual(['no-such-carbon-gate.yml: file not found']);
+    expect(lines).toEqual([`no-such-carbon-gate.yml: file not found (looked in ${process.cwd()})`]);
   });
 });
 

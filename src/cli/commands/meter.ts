@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { runEngine } from '../../engine/run-engine.js';
+import { findConfigPath } from '../../io/config-file.js';
 import { holdSignals } from '../../engine/shutdown.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { prepareOutDir, reason, shownPath } from '../../io/out-dir.js';
@@ -17,6 +19,7 @@ export async function meterCommand(args: string[]): Promise<number> {
   const command = dashdash < 0 ? [] : args.slice(dashdash + 1);
   const { values, positionals } = parseOptions('meter', own, {
     ...CARBON_FLAG_OPTIONS,
+    config: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -31,13 +34,23 @@ export async function meterCommand(args: string[]): Promise<number> {
     throw new UsageError(
       'meter: expected a command after --, found nothing (carbon-gate meter -- CMD ARGS…)',
     );
+  // Region, PUE, intensity and the meter's settings of the carbon-gate.yml here (or --config), like run;
+  // its benchmarks and budgets are not used.
+  const found = findConfigPath(process.cwd(), values.config);
+  const config = found
+    ? { kind: 'config' as const, path: found, label: path.relative(process.cwd(), found) || found }
+    : undefined;
+  if (config)
+    process.stderr.write(
+      `carbon-gate: carbon settings (region, PUE, intensity, meter) from ${config.label}\n`,
+    );
   // Before the command runs: an --out that cannot take the report is exit 2 now, not afterwards.
   if (values.out !== undefined) await prepareOutDir(values.out);
   // Never released: a first signal stops the command and the report is still written and printed, a
   // second is ignored, a third exits (src/engine/shutdown.ts).
   holdSignals();
   const measured = await runEngine({
-    suite: { kind: 'command', argv, cwd: process.cwd() },
+    suite: { kind: 'command', argv, cwd: process.cwd(), ...(config ? { config } : {}) },
     overrides: { ...carbonOverrides(flags), benchEnv: 'local' },
     sinks: cliSinks(values.json ? process.stderr : process.stdout, { progress: false, prefix: false }),
   });
