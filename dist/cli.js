@@ -27230,7 +27230,11 @@ function roundSignificant(x, digits) {
   return Number(x.toPrecision(digits));
 }
 function sig3(x) {
-  return x >= 100 ? String(Math.round(x)) : x.toPrecision(3);
+  if (x >= 100) return String(Math.round(x));
+  const p = x.toPrecision(3);
+  if (!p.includes("e")) return p;
+  const n2 = Number(p);
+  return n2.toFixed(Math.min(100, 2 - Math.floor(Math.log10(Math.abs(n2)))));
 }
 function signedSig3(x, plus = false) {
   if (!Number.isFinite(x)) return "n/a";
@@ -39355,7 +39359,7 @@ function estimateVmWatts(vm, u) {
   let memoryW = VM_MEMORY_W_PER_GB * (vm.vmMemoryGb - share3 * hostMemoryGb);
   const notes = [
     `VM share ${vm.vcpus}/${vm.host.threads} host threads${share3 === 1 ? " (capped at the whole host)" : ""}, idle share included`,
-    vm.host.memoryGb === void 0 ? `host memory unknown: ${r3(hostMemoryGb)} GB assumed (sized like the VM), so no memory adjustment` : `memory: ${VM_MEMORY_W_PER_GB} W/GB \xD7 (${r3(vm.vmMemoryGb)} GB VM \u2212 ${r3(share3 * hostMemoryGb)} GB host share)`
+    vm.host.memoryGb === void 0 ? `host memory not known: taken as ${r3(hostMemoryGb)} GB, the VM's ${r3(vm.vmMemoryGb)} GB \xD7 ${vm.host.threads} host threads \xF7 ${vm.vcpus} vCPUs (the VM's share of memory equal to its share of threads), so the memory term is zero` : `memory: ${VM_MEMORY_W_PER_GB} W/GB \xD7 (${r3(vm.vmMemoryGb)} GB VM \u2212 ${r3(share3 * hostMemoryGb)} GB host share)`
   ];
   if (memoryW < -MAX_MEMORY_DEDUCTION * slice) {
     memoryW = -MAX_MEMORY_DEDUCTION * slice;
@@ -42800,8 +42804,8 @@ function carbonLines(report) {
   const lines = [
     `Grid: ${terminalSafe(c.region)} (${terminalSafe(c.regionName)}) ${c.intensityGPerKwh} g CO2e/kWh, ${c.intensityYear}, ${terminalSafe(c.source)} (${c.method}, ${c.intensitySource}${measured}); region from ${c.regionOrigin}`,
     `PUE: ${c.pue} (${terminalSafe(c.pueSource)})`,
-    c.embodied ? `Embodied: ${c.embodied.totalKg} kg \xD7 time \xF7 ${years(c.embodied.lifetimeS)} \xD7 share ${sig3(c.embodied.share)} = ${formatMass(c.embodied.gPerHour)}/h (${terminalSafe(c.embodied.source)}); this run ${formatMass(t.embodiedG)}` : "Embodied: not counted (0 g)",
-    `CO2e: ${formatMass(t.co2eG)} = operational ${formatMass(t.operationalG)} + embodied ${formatMass(t.embodiedG)}`
+    c.embodied ? `Embodied: ${c.embodied.totalKg} kg \xD7 time \xF7 ${years(c.embodied.lifetimeS)} \xD7 share ${sig3(c.embodied.share)} = ${formatMass(c.embodied.gPerHour)}/h (${terminalSafe(c.embodied.source)}); this run ${formatMass(t.embodiedG)}` : "Embodied: not counted",
+    c.embodied ? `CO2e: ${formatMass(t.co2eG)} = operational ${formatMass(t.operationalG)} + embodied ${formatMass(t.embodiedG)}` : `CO2e: ${formatMass(t.co2eG)}, all operational`
   ];
   for (const b of report.benchmarks) {
     const u = b.perUnit;
@@ -42810,10 +42814,8 @@ function carbonLines(report) {
       `  ${terminalSafe(b.name)} per ${u.name}: ${formatEnergy(u.energyJ)}, ${formatMass(u.co2eG)}; per 1,000: ${formatEnergy(u.per1000.energyKwh * 36e5)}, ${formatMass(u.per1000.co2eG)}`
     );
   }
-  const e = t.equivalents;
-  lines.push(
-    `\u2248 ${sig3(e.smartphoneCharges)} smartphone charges, ${sig3(e.carKm)} km by car, ${sig3(e.treeMonths)} tree-months of CO2 uptake`
-  );
+  const equivalents2 = equivalentsLine(t.equivalents);
+  if (equivalents2) lines.push(equivalents2);
   const h = c.cleanerElsewhere;
   if (h) {
     lines.push(
@@ -42828,6 +42830,15 @@ function carbonLines(report) {
     );
   }
   return lines;
+}
+function equivalentsLine(e) {
+  const parts = [
+    [e.smartphoneCharges, "smartphone charges"],
+    [e.carKm, "km by car"],
+    [e.treeMonths, "tree-months of CO2 uptake"]
+  ];
+  const kept = parts.filter(([v]) => v >= 5e-3).map(([v, what]) => `${sig3(v)} ${what}`);
+  return kept.length ? `\u2248 ${kept.join(", ")}` : void 0;
 }
 function utcMinute(isoTime) {
   const ms = Date.parse(isoTime);

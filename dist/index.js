@@ -34444,7 +34444,11 @@ function roundSignificant(x, digits) {
   return Number(x.toPrecision(digits));
 }
 function sig3(x) {
-  return x >= 100 ? String(Math.round(x)) : x.toPrecision(3);
+  if (x >= 100) return String(Math.round(x));
+  const p = x.toPrecision(3);
+  if (!p.includes("e")) return p;
+  const n = Number(p);
+  return n.toFixed(Math.min(100, 2 - Math.floor(Math.log10(Math.abs(n)))));
 }
 function signedSig3(x, plus = false) {
   if (!Number.isFinite(x)) return "n/a";
@@ -34519,6 +34523,7 @@ function percentSignificant(percent2) {
   return `${roundSignificant(percent2, percent2 >= 100 ? 3 : 2)} %`;
 }
 function percentTenthsBelowTen(percent2) {
+  if (percent2 > 0 && percent2 < 0.05) return "<0.1 %";
   return `${percent2.toFixed(percent2 < 10 ? 1 : 0)} %`;
 }
 function percentFixed(fraction, decimals) {
@@ -69198,7 +69203,7 @@ function estimateVmWatts(vm, u) {
   let memoryW = VM_MEMORY_W_PER_GB * (vm.vmMemoryGb - share2 * hostMemoryGb);
   const notes = [
     `VM share ${vm.vcpus}/${vm.host.threads} host threads${share2 === 1 ? " (capped at the whole host)" : ""}, idle share included`,
-    vm.host.memoryGb === void 0 ? `host memory unknown: ${r3(hostMemoryGb)} GB assumed (sized like the VM), so no memory adjustment` : `memory: ${VM_MEMORY_W_PER_GB} W/GB \xD7 (${r3(vm.vmMemoryGb)} GB VM \u2212 ${r3(share2 * hostMemoryGb)} GB host share)`
+    vm.host.memoryGb === void 0 ? `host memory not known: taken as ${r3(hostMemoryGb)} GB, the VM's ${r3(vm.vmMemoryGb)} GB \xD7 ${vm.host.threads} host threads \xF7 ${vm.vcpus} vCPUs (the VM's share of memory equal to its share of threads), so the memory term is zero` : `memory: ${VM_MEMORY_W_PER_GB} W/GB \xD7 (${r3(vm.vmMemoryGb)} GB VM \u2212 ${r3(share2 * hostMemoryGb)} GB host share)`
   ];
   if (memoryW < -MAX_MEMORY_DEDUCTION * slice) {
     memoryW = -MAX_MEMORY_DEDUCTION * slice;

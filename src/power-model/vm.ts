@@ -42,7 +42,7 @@ export function estimateVmWatts(
   const notes = [
     `VM share ${vm.vcpus}/${vm.host.threads} host threads${share === 1 ? ' (capped at the whole host)' : ''}, idle share included`,
     vm.host.memoryGb === undefined
-      ? `host memory unknown: ${r3(hostMemoryGb)} GB assumed (sized like the VM), so no memory adjustment`
+      ? `host memory not known: taken as ${r3(hostMemoryGb)} GB, the VM's ${r3(vm.vmMemoryGb)} GB × ${vm.host.threads} host threads ÷ ${vm.vcpus} vCPUs (the VM's share of memory equal to its share of threads), so the memory term is zero`
       : `memory: ${VM_MEMORY_W_PER_GB} W/GB × (${r3(vm.vmMemoryGb)} GB VM − ${r3(share * hostMemoryGb)} GB host share)`,
   ];
   if (memoryW < -MAX_MEMORY_DEDUCTION * slice) {

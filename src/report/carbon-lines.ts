@@ -24,8 +24,10 @@ export function carbonLines(report: Report): string[] {
     c.embodied
       ? `Embodied: ${c.embodied.totalKg} kg × time ÷ ${years(c.embodied.lifetimeS)} × share ${sig3(c.embodied.share)} = ` +
         `${formatMass(c.embodied.gPerHour)}/h (${terminalSafe(c.embodied.source)}); this run ${formatMass(t.embodiedG)}`
-      : 'Embodied: not counted (0 g)',
-    `CO2e: ${formatMass(t.co2eG)} = operational ${formatMass(t.operationalG)} + embodied ${formatMass(t.embodiedG)}`,
+      : 'Embodied: not counted',
+    c.embodied
+      ? `CO2e: ${formatMass(t.co2eG)} = operational ${formatMass(t.operationalG)} + embodied ${formatMass(t.embodiedG)}`
+      : `CO2e: ${formatMass(t.co2eG)}, all operational`,
   ];
   for (const b of report.benchmarks) {
     const u = b.perUnit;
@@ -35,10 +37,8 @@ export function carbonLines(report: Report): string[] {
         `per 1,000: ${formatEnergy(u.per1000.energyKwh * 3_600_000)}, ${formatMass(u.per1000.co2eG)}`,
     );
   }
-  const e = t.equivalents;
-  lines.push(
-    `≈ ${sig3(e.smartphoneCharges)} smartphone charges, ${sig3(e.carKm)} km by car, ${sig3(e.treeMonths)} tree-months of CO2 uptake`,
-  );
+  const equivalents = equivalentsLine(t.equivalents);
+  if (equivalents) lines.push(equivalents);
   const h = c.cleanerElsewhere;
   if (h) {
     lines.push(
@@ -54,6 +54,20 @@ export function carbonLines(report: Report): string[] {
     );
   }
   return lines;
+}
+
+/**
+ * "≈ 1.20 smartphone charges, 0.0500 km by car": only the equivalents that do not round to nothing at two
+ * decimals (a 5 J benchmark is no useful share of a tree-month); undefined when none is left.
+ */
+export function equivalentsLine(e: { smartphoneCharges: number; carKm: number; treeMonths: number }) {
+  const parts = [
+    [e.smartphoneCharges, 'smartphone charges'],
+    [e.carKm, 'km by car'],
+    [e.treeMonths, 'tree-months of CO2 uptake'],
+  ] as const;
+  const kept = parts.filter(([v]) => v >= 0.005).map(([v, what]) => `${sig3(v)} ${what}`);
+  return kept.length ? `≈ ${kept.join(', ')}` : undefined;
 }
 
 /** "2024-05-02 03:00 UTC" from an ISO time; text that does not parse is shown as it is. */

@@ -28,7 +28,12 @@ export function roundSignificant(x: number, digits: number): number {
  * pass magnitudes and add the sign themselves).
  */
 export function sig3(x: number): string {
-  return x >= 100 ? String(Math.round(x)) : x.toPrecision(3);
+  if (x >= 100) return String(Math.round(x));
+  const p = x.toPrecision(3);
+  if (!p.includes('e')) return p;
+  // Below 1e-6 toPrecision writes an exponent ("4.27e-7"): the same digits as a plain decimal.
+  const n = Number(p);
+  return n.toFixed(Math.min(100, 2 - Math.floor(Math.log10(Math.abs(n)))));
 }
 
 /** A value of any sign to 3 significant digits (sig3 with its sign): -0.01234 → "-0.0123", 0.875 → "0.875". */
@@ -164,6 +169,8 @@ export function percentSignificant(percent: number): string {
 
 /** A percent value (not a fraction), one decimal below 10, whole above (PR comment budget use): 8.53 → "8.5 %", 104.4 → "104 %". */
 export function percentTenthsBelowTen(percent: number): string {
+  // A use that rounds to nothing but is not nothing: "<0.1 %", never "0.0 %".
+  if (percent > 0 && percent < 0.05) return '<0.1 %';
   return `${percent.toFixed(percent < 10 ? 1 : 0)} %`;
 }
 

@@ -66,15 +66,19 @@ describe('report carbon: operational + embodied, per unit, projection, hints', (
     expect(text).toMatch(/Embodied: 1151\.7 kg × time ÷ 4\.00 y × share 0\.0313 = 1\.03 g\/h/);
     expect(text).toMatch(/CO2e: .* = operational .* \+ embodied /);
     expect(text).toMatch(/serve per inference: 360 mJ/);
-    expect(text).toMatch(/smartphone charges, .* km by car, .* tree-months/);
+    // This run's equivalents round to nothing (milligrams): left out, not printed as 4.27e-7 tree-months.
+    expect(report.totals.equivalents.treeMonths).toBeLessThan(0.005);
+    expect(text).not.toMatch(/tree-months|e-\d/);
     expect(text).toMatch(/Projection: training \+ 10000 queries/);
   });
 
-  it('no embodied model: 0 g, null in the report, "not counted" in the table', () => {
+  it('no embodied model: 0 g in the report, null, "not counted" in the table and no "embodied 0 g"', () => {
     const r = buildReport(inputs());
     expect(r.carbon.embodied).toBeNull();
     expect(r.benchmarks[0]!.embodiedG).toBe(0);
-    expect(renderTable(r)).toContain('Embodied: not counted (0 g)');
+    expect(renderTable(r)).toContain('Embodied: not counted');
+    expect(renderTable(r)).toMatch(/CO2e: .*, all operational/);
+    expect(renderTable(r)).not.toContain('embodied 0 g');
   });
 
   it('a projection without inference benchmarks is a notice, not a figure', () => {

@@ -1,3 +1,4 @@
+import { equivalentsLine } from '../../src/report/carbon-lines.js';
 import { describe, expect, it } from 'vitest';
 import {
   fixed,
@@ -11,6 +12,7 @@ import {
   sig3,
   watts,
   whole,
+  percentTenthsBelowTen,
 } from '../../src/text/format-number.js';
 
 /** Numbers and quantities: rounding, durations, energy, mass, power. Percents: format-percent.test.ts. */
@@ -51,6 +53,10 @@ describe('sig3', () => {
     [2.5e9, '2500000000'],
     [-4.5, '-4.50'],
     [NaN, 'NaN'],
+    // No exponent notation, however small (issue 14: "4.27e-7 tree-months").
+    [4.27e-7, '0.000000427'],
+    [6.87e-5, '0.0000687'],
+    [1e-9, '0.00000000100'],
   ])('%s → %s', (x, expected) => expect(sig3(x)).toBe(expected));
 });
 
@@ -204,4 +210,22 @@ describe('watts', () => {
     [-3.14, 1, '-3.1 W'],
     [1234.5, 0, '1235 W'],
   ])('%s with %i decimals → %s', (w, decimals, expected) => expect(watts(w, decimals)).toBe(expected));
+});
+
+describe('issue 14: numbers that round to nothing', () => {
+  it.each([
+    [0, '0.0 %'],
+    [0.04, '<0.1 %'],
+    [0.05, '0.1 %'],
+    [8.53, '8.5 %'],
+    [104.4, '104 %'],
+  ])('percentTenthsBelowTen(%s) → %s', (p, text) => expect(percentTenthsBelowTen(p)).toBe(text));
+
+  it.each([
+    [
+      { smartphoneCharges: 1.2, carKm: 0.05, treeMonths: 0.000000427 },
+      '≈ 1.20 smartphone charges, 0.0500 km by car',
+    ],
+    [{ smartphoneCharges: 0.0000687, carKm: 0.0001, treeMonths: 0.000000427 }, undefined],
+  ])('equivalentsLine(%j) → %s', (e, line) => expect(equivalentsLine(e)).toBe(line));
 });

@@ -78,7 +78,7 @@ describe('percentSignificant (a percent; terminal budget use)', () => {
 describe('percentTenthsBelowTen (a percent; PR comment budget use)', () => {
   it.each([
     [0, '0.0 %'],
-    [0.0123, '0.0 %'],
+    [0.0123, '<0.1 %'], // not nothing: never "0.0 %" (issue 14)
     [8.53, '8.5 %'],
     [9.96, '10.0 %'],
     [10, '10 %'],
