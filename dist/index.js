@@ -57178,6 +57178,17 @@ function buildView(report, opts) {
     hasBudget: report.benchmarks.some((b) => b.budgetUse?.some((u) => ABSOLUTE_USE.test(u.limit))),
     rows: rows.map(row),
     moved: rows.flatMap(moved),
+    // SCI per functional unit, for benchmarks that declare one (the table keeps one figure per cell).
+    perUnit: rows.flatMap(
+      (b) => b.perUnit ? [
+        {
+          name: escapeMarkdown(b.name, 100),
+          energy: energy(b.perUnit.energyJ),
+          co2e: mass(b.perUnit.co2eG),
+          unit: escapeMarkdown(b.perUnit.name, 40)
+        }
+      ] : []
+    ),
     omitted,
     totals: { energy: nb(energy(report.totals.energyJ)), co2e: nb(mass(report.totals.co2eG)) },
     cleanerWhen: cleanerWhenView(report, rows),
@@ -59024,7 +59035,8 @@ var benchmark = BenchmarkReportSchema.pick({
   budgetUse: true,
   metricChanges: true,
   layerDiff: true,
-  efficiency: true
+  efficiency: true,
+  perUnit: true
 }).extend({
   kind: label,
   samples: external_exports.array(sample).max(REPORT_LIMITS.samples),

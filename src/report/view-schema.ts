@@ -39,6 +39,7 @@ const benchmark = BenchmarkReportSchema.pick({
   metricChanges: true,
   layerDiff: true,
   efficiency: true,
+  perUnit: true,
 })
   .extend({
     kind: label,

@@ -53,6 +53,12 @@ describe('the comment of a failing 3-benchmark A/B run', () => {
     expect(render()).toContain('Δ is the paired (Hodges–Lehmann) estimate of head ÷ base');
   });
 
+  it('gives per-unit figures on one line where benchmarks declare a unit', () => {
+    expect(render()).toMatch(
+      /^Per unit: train 7\.95 J, 1\.05 mg per epoch; infer .* per epoch; eval .* per epoch\.$/m,
+    );
+  });
+
   it('names the baseline commit once', () => {
     const body = render();
     expect(body).toContain('Baseline: ab 88dbd7246129 ·');

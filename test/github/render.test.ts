@@ -166,5 +166,7 @@ describe('trend chart', () => {
     expect(body).toContain(line);
     expect(body).toContain(`y-axis "${unit} CO2e" ${axis}`);
     expect(body).toMatch(/x-axis \[.*"this run"\]/);
+    // A line that stands out in GitHub's default theme.
+    expect(body).toContain('%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#cf222e"}}}}%%');
   });
 });

@@ -68,6 +68,19 @@ export function buildView(report: ReportView, opts: ViewOptions) {
     hasBudget: report.benchmarks.some((b) => b.budgetUse?.some((u) => ABSOLUTE_USE.test(u.limit))),
     rows: rows.map(row),
     moved: rows.flatMap(moved),
+    // SCI per functional unit, for benchmarks that declare one (the table keeps one figure per cell).
+    perUnit: rows.flatMap((b) =>
+      b.perUnit
+        ? [
+            {
+              name: esc(b.name, 100),
+              energy: energy(b.perUnit.energyJ),
+              co2e: mass(b.perUnit.co2eG),
+              unit: esc(b.perUnit.name, 40),
+            },
+          ]
+        : [],
+    ),
     omitted,
     totals: { energy: nb(energy(report.totals.energyJ)), co2e: nb(mass(report.totals.co2eG)) },
     cleanerWhen: cleanerWhenView(report, rows),
