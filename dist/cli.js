@@ -27410,6 +27410,7 @@ var QualityField = field(
 var DEFAULT_QUALITY = "accuracy";
 
 // src/gate/baseline.ts
+var qualityOf = (b) => b.budget?.quality ?? DEFAULT_QUALITY;
 function metricSamples(b) {
   const ok = b.samples.filter((s) => s.status === "ok");
   const count2 = b.perUnit?.count;
@@ -27420,7 +27421,7 @@ function metricSamples(b) {
     co2e: ok.map((s) => s.co2eG),
     duration: ok.map((s) => s.durationS),
     perUnit: count2 ? ok.map((s) => s.co2eG / count2) : [],
-    efficiency: efficiencySamples(energy2, reported, b.budget?.quality ?? DEFAULT_QUALITY),
+    efficiency: efficiencySamples(energy2, reported, qualityOf(b)),
     reported,
     ...b.layers?.length ? { layers: b.layers } : {}
   };
@@ -27455,23 +27456,30 @@ function worst(...statuses) {
 // src/gate/budget-check.ts
 var NO_CHECK = { status: "pass", reasons: [], use: [] };
 function checkTier(key, label, observed, tier2, format) {
-  const use = [];
-  for (const level2 of ["warn", "fail"]) {
-    const limitValue = tier2[level2];
-    if (limitValue !== void 0) {
-      use.push({ limit: `${key}.${level2}`, observed, limitValue, percent: share(observed, limitValue) });
-    }
-  }
-  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  const use = tierUses(key, observed, tier2, (limit) => share(observed, limit));
+  const tripped = mostSevere(use, (u) => u.observed > u.limitValue);
   if (!tripped) return { status: "pass", reasons: [], use };
-  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
   return {
-    status: level,
+    status: tripped.level,
     reasons: [
-      `${label} ${format(observed)} exceeds the ${level} limit ${format(tripped.limitValue)} (${percentSignificant(tripped.percent)} of budget)`
+      `${label} ${format(observed)} exceeds the ${tripped.level} limit ${format(tripped.use.limitValue)} (${percentSignificant(tripped.use.percent)} of budget)`
     ],
     use
   };
+}
+function tierUses(key, observed, tier2, percent2) {
+  return ["warn", "fail"].flatMap((level) => {
+    const limitValue = tier2[level];
+    return limitValue === void 0 ? [] : [{ limit: `${key}.${level}`, observed, limitValue, percent: percent2(limitValue) }];
+  });
+}
+function mostSevere(use, past) {
+  const tripped = [...use].reverse().find(past);
+  if (!tripped) return void 0;
+  return { level: tripped.limit.endsWith(".fail") ? "fail" : "warn", use: tripped };
+}
+function isBudgetShare(limit) {
+  return !/^regression\.|^metrics\..+\.(drop|rise)\.(warn|fail)$/.test(limit);
 }
 function share(observed, limitValue, floor = false) {
   if (limitValue > 0 && observed > 0) return (floor ? limitValue / observed : observed / limitValue) * 100;
@@ -27497,6 +27505,9 @@ var METRIC_LABEL = {
   perUnit: "CO2e per unit",
   efficiency: "energy per quality"
 };
+function metricLabel(metric) {
+  return Object.hasOwn(METRIC_LABEL, metric) ? METRIC_LABEL[metric] : metric;
+}
 function formatMetric(metric, value2) {
   if (metric === "energy") return formatEnergy(value2);
   if (metric === "duration") return formatDuration(value2);
@@ -27614,25 +27625,13 @@ function checkMetrics(limits2, head, base, baseline) {
   return combine(checks);
 }
 function checkMin(name2, observed, tier2) {
-  const use = ["warn", "fail"].flatMap((level2) => {
-    const limitValue = tier2[level2];
-    if (limitValue === void 0) return [];
-    return [
-      {
-        limit: `metrics.${name2}.min.${level2}`,
-        observed,
-        limitValue,
-        percent: share(observed, limitValue, true)
-      }
-    ];
-  });
-  const tripped = [...use].reverse().find((u) => u.observed < u.limitValue);
+  const use = tierUses(`metrics.${name2}.min`, observed, tier2, (limit) => share(observed, limit, true));
+  const tripped = mostSevere(use, (u) => u.observed < u.limitValue);
   if (!tripped) return { status: "pass", reasons: [], use };
-  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
   return {
-    status: level,
+    status: tripped.level,
     reasons: [
-      `${name2} ${signedSig3(observed)} is below the ${level} limit ${signedSig3(tripped.limitValue)} (min)`
+      `${name2} ${signedSig3(observed)} is below the ${tripped.level} limit ${signedSig3(tripped.use.limitValue)} (min)`
     ],
     use
   };
@@ -27650,7 +27649,7 @@ function compareMetric(name2, head, base, method) {
     change: s.shift,
     ci95: s.ci95,
     method,
-    ...method === "paired" ? { pairs: Math.min(head.length, base.length) } : {}
+    ..."pairs" in s ? { pairs: s.pairs } : {}
   };
 }
 function checkChange(name2, direction, tier2, head, base, baseline) {
@@ -27685,24 +27684,14 @@ function checkChange(name2, direction, tier2, head, base, baseline) {
     };
   }
   const shown = (v) => tier2.relative ? `${signedPercent(v)} %` : signedSig3(v, true);
-  const use = ["warn", "fail"].flatMap((level2) => {
-    const limitValue = tier2[level2];
-    return limitValue === void 0 ? [] : [
-      {
-        limit: `metrics.${name2}.${direction}.${level2}`,
-        observed,
-        limitValue,
-        percent: observed / limitValue * 100
-      }
-    ];
-  });
-  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  const use = tierUses(`metrics.${name2}.${direction}`, observed, tier2, (limit) => observed / limit * 100);
+  const tripped = mostSevere(use, (u) => u.observed > u.limitValue);
   if (!tripped) return { status: "pass", reasons: [], use };
-  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
+  const at2 = (v) => shown(v).replace(/^\+/, "");
   return {
-    status: level,
+    status: tripped.level,
     reasons: [
-      `${what}: a ${direction} of at least ${shown(observed).replace(/^\+/, "")} exceeds the ${level} limit ${shown(tripped.limitValue).replace(/^\+/, "")} (${percentSignificant(tripped.percent)} of the limit)`
+      `${what}: a ${direction} of at least ${at2(observed)} exceeds the ${tripped.level} limit ${at2(tripped.use.limitValue)} (${percentSignificant(tripped.use.percent)} of the limit)`
     ],
     use
   };
@@ -27869,25 +27858,13 @@ function checkRegression(c, tier2, baseCount, headCount) {
     };
   }
   const lower = c.ci95[0] - 1;
-  const use = [];
-  for (const level2 of ["warn", "fail"]) {
-    const limitValue = tier2[level2];
-    if (limitValue !== void 0) {
-      use.push({
-        limit: `regression.${level2}`,
-        observed: lower,
-        limitValue,
-        percent: lower / limitValue * 100
-      });
-    }
-  }
-  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  const use = tierUses("regression", lower, tier2, (limit) => lower / limit * 100);
+  const tripped = mostSevere(use, (u) => u.observed > u.limitValue);
   if (!tripped) return { status: "pass", reasons: resolutionNote(c, tier2, what), use };
-  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
   return {
-    status: level,
+    status: tripped.level,
     reasons: [
-      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${level} limit ${signedPercent(tripped.limitValue)} % (${percentSignificant(tripped.percent)} of budget)`
+      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${tripped.level} limit ${signedPercent(tripped.use.limitValue)} % (${percentSignificant(tripped.use.percent)} of budget)`
     ],
     use
   };
@@ -28095,7 +28072,7 @@ function regressionCheck(b, samples, baseline, mismatch) {
   const compared = compare(metric, samples[metric], baseValues, baseline);
   const comparison = compared && mismatch.length && GRID_METRICS.has(metric) ? { ...compared, gridMismatch: [...mismatch] } : compared;
   if (!comparison) {
-    const why = metric === "perUnit" ? "a functional unit on both sides" : metric === "efficiency" ? `${b.budget?.quality ?? DEFAULT_QUALITY} > 0 reported in every successful repeat of the baseline` : "successful samples on both sides";
+    const why = metric === "perUnit" ? "a functional unit on both sides" : metric === "efficiency" ? `${qualityOf(b)} > 0 reported in every successful repeat of the baseline` : "successful samples on both sides";
     return {
       check: { ...NO_CHECK, reasons: [`${METRIC_LABEL[metric]}: regression not checked: needs ${why}`] }
     };
@@ -28107,7 +28084,7 @@ function regressionCheck(b, samples, baseline, mismatch) {
   };
 }
 function qualityProblem(b, samples) {
-  const quality = b.budget?.quality ?? DEFAULT_QUALITY;
+  const quality = qualityOf(b);
   if (samples.efficiency.length || !samples.energy.length) return void 0;
   const values = Object.hasOwn(samples.reported, quality) ? samples.reported[quality] : void 0;
   if (!values)
@@ -28128,7 +28105,7 @@ function qualityProblem(b, samples) {
 }
 function baseSide(metric, base, b) {
   if (metric !== "efficiency") return base[metric];
-  return efficiencySamples(base.energy, base.reported, b.budget?.quality ?? DEFAULT_QUALITY);
+  return efficiencySamples(base.energy, base.reported, qualityOf(b));
 }
 function totalCheck(opts) {
   if (!opts.total || !opts.totals) return NO_CHECK;
@@ -42883,8 +42860,7 @@ function tradeOffLine(b) {
   const q = b.metricChanges?.find((m) => m.metric === quality);
   if (!c || !q || c.metric === "efficiency" || c.ratio === 1 || q.change === 0) return void 0;
   const ci = c.ci95 ? ` [${markdownRatioChange(c.ci95[0]).replace(" %", "")}, ${markdownRatioChange(c.ci95[1]).replace(" %", "")}]` : "";
-  const label = Object.hasOwn(METRIC_LABEL, c.metric) ? METRIC_LABEL[c.metric] : c.metric;
-  return `${label} ${markdownRatioChange(c.ratio)}${ci}, ${metricChangeText(q)}`;
+  return `${metricLabel(c.metric)} ${markdownRatioChange(c.ratio)}${ci}, ${metricChangeText(q)}`;
 }
 function whatMoved(b) {
   const lines = [];
@@ -42902,9 +42878,7 @@ function whatMoved(b) {
 
 // src/report/gate-lines.ts
 function mostUsed(use) {
-  const absolute = (use ?? []).filter(
-    (u) => !/^regression\.|^metrics\..+\.(drop|rise)\.(warn|fail)$/.test(u.limit)
-  );
+  const absolute = (use ?? []).filter((u) => isBudgetShare(u.limit));
   const fails = absolute.filter((u) => u.limit.endsWith(".fail"));
   const shown = fails.length ? fails : absolute;
   if (!shown.length) return "\u2013";

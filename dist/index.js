@@ -34537,13 +34537,10 @@ function percentWhole(fraction) {
 var dash = "\u2013";
 var energy = (j) => j == null ? dash : formatEnergy(j);
 var mass = (g2) => g2 == null ? dash : formatMass(g2);
-var STATUS_ICON = {
-  pass: "\u2705 pass",
-  warn: "\u26A0\uFE0F warn",
-  fail: "\u274C fail",
-  error: "\u{1F4A5} error"
-};
 var STATUS_MARK = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C", error: "\u{1F4A5}" };
+var STATUS_ICON = Object.fromEntries(
+  Object.entries(STATUS_MARK).map(([status, mark]) => [status, `${mark} ${status}`])
+);
 
 // src/action/fail-policy.ts
 function failsStep(status, failOn) {
@@ -56588,6 +56585,56 @@ function cleanerWhenText(h, minus = "-") {
   return `run at ${utcMinute(h.start)}: ${minus}${percentWhole(h.savingShare)} (${whole(h.avgGPerKwh)} vs ${whole(h.nowGPerKwh)} g CO2e/kWh now, over ${over})${saved}`;
 }
 
+// src/gate/status.ts
+var RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
+function worst(...statuses) {
+  return statuses.reduce((a, b) => RANK[b] > RANK[a] ? b : a, "pass");
+}
+
+// src/gate/budget-check.ts
+var NO_CHECK = { status: "pass", reasons: [], use: [] };
+function checkTier(key, label2, observed, tier2, format) {
+  const use = tierUses(key, observed, tier2, (limit) => share(observed, limit));
+  const tripped = mostSevere(use, (u) => u.observed > u.limitValue);
+  if (!tripped) return { status: "pass", reasons: [], use };
+  return {
+    status: tripped.level,
+    reasons: [
+      `${label2} ${format(observed)} exceeds the ${tripped.level} limit ${format(tripped.use.limitValue)} (${percentSignificant(tripped.use.percent)} of budget)`
+    ],
+    use
+  };
+}
+function tierUses(key, observed, tier2, percent2) {
+  return ["warn", "fail"].flatMap((level) => {
+    const limitValue = tier2[level];
+    return limitValue === void 0 ? [] : [{ limit: `${key}.${level}`, observed, limitValue, percent: percent2(limitValue) }];
+  });
+}
+function mostSevere(use, past) {
+  const tripped = [...use].reverse().find(past);
+  if (!tripped) return void 0;
+  return { level: tripped.limit.endsWith(".fail") ? "fail" : "warn", use: tripped };
+}
+function isBudgetShare(limit) {
+  return !/^regression\.|^metrics\..+\.(drop|rise)\.(warn|fail)$/.test(limit);
+}
+function share(observed, limitValue, floor = false) {
+  if (limitValue > 0 && observed > 0) return (floor ? limitValue / observed : observed / limitValue) * 100;
+  const past = floor ? observed < limitValue : observed > limitValue;
+  return past ? 101 : 0;
+}
+function combine(checks) {
+  return checks.reduce(
+    (acc, c) => ({
+      status: worst(acc.status, c.status),
+      reasons: [...acc.reasons, ...c.reasons],
+      use: [...acc.use, ...c.use]
+    }),
+    NO_CHECK
+  );
+}
+
 // src/config/expectations.ts
 var expectations = external_exports.registry();
 function field(schema, doc, expectation) {
@@ -56698,6 +56745,9 @@ var METRIC_LABEL = {
   perUnit: "CO2e per unit",
   efficiency: "energy per quality"
 };
+function metricLabel(metric) {
+  return Object.hasOwn(METRIC_LABEL, metric) ? METRIC_LABEL[metric] : metric;
+}
 
 // src/report/layer-diff.ts
 var MAX_LAYER_CHANGES = 5;
@@ -56838,8 +56888,7 @@ function tradeOffLine(b) {
   const q = b.metricChanges?.find((m) => m.metric === quality);
   if (!c || !q || c.metric === "efficiency" || c.ratio === 1 || q.change === 0) return void 0;
   const ci = c.ci95 ? ` [${markdownRatioChange(c.ci95[0]).replace(" %", "")}, ${markdownRatioChange(c.ci95[1]).replace(" %", "")}]` : "";
-  const label2 = Object.hasOwn(METRIC_LABEL, c.metric) ? METRIC_LABEL[c.metric] : c.metric;
-  return `${label2} ${markdownRatioChange(c.ratio)}${ci}, ${metricChangeText(q)}`;
+  return `${metricLabel(c.metric)} ${markdownRatioChange(c.ratio)}${ci}, ${metricChangeText(q)}`;
 }
 function whatMoved(b) {
   const lines = [];
@@ -56965,25 +57014,13 @@ function checkRegression(c, tier2, baseCount, headCount) {
     };
   }
   const lower = c.ci95[0] - 1;
-  const use = [];
-  for (const level2 of ["warn", "fail"]) {
-    const limitValue = tier2[level2];
-    if (limitValue !== void 0) {
-      use.push({
-        limit: `regression.${level2}`,
-        observed: lower,
-        limitValue,
-        percent: lower / limitValue * 100
-      });
-    }
-  }
-  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  const use = tierUses("regression", lower, tier2, (limit) => lower / limit * 100);
+  const tripped = mostSevere(use, (u) => u.observed > u.limitValue);
   if (!tripped) return { status: "pass", reasons: resolutionNote(c, tier2, what), use };
-  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
   return {
-    status: level,
+    status: tripped.level,
     reasons: [
-      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${level} limit ${signedPercent(tripped.limitValue)} % (${percentSignificant(tripped.percent)} of budget)`
+      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${tripped.level} limit ${signedPercent(tripped.use.limitValue)} % (${percentSignificant(tripped.use.percent)} of budget)`
     ],
     use
   };
@@ -57080,8 +57117,7 @@ var DEFAULT_REGRESSION = { warn: 0.05, fail: 0.1 };
 var NO_BASELINE_NOTE = "no baseline: regression not checked";
 
 // src/github/render/verdict-view.ts
-var RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
-var metricLabel = (m) => Object.hasOwn(METRIC_LABEL, m) ? METRIC_LABEL[m] : m;
+var RANK2 = { pass: 0, warn: 1, fail: 2, error: 3 };
 function shortLimit(u) {
   const m = /^(?:metrics\.(.+)\.(min|max)|(energy|co2e|perUnit\.co2e|total\.energy|total\.co2e))\.(warn|fail)$/.exec(
     u.limit
@@ -57105,7 +57141,7 @@ function shortWhy(b) {
 }
 function headline(report) {
   const all = report.benchmarks;
-  const bad = all.filter((b) => b.status !== "pass").sort((a, b) => RANK[b.status] - RANK[a.status]);
+  const bad = all.filter((b) => b.status !== "pass").sort((a, b) => RANK2[b.status] - RANK2[a.status]);
   if (!bad.length) {
     const suite = report.verdict.status !== "pass" ? ` \u2014 suite: ${report.verdict.reasons[0] ?? ""}` : "";
     return escapeMarkdown(`${all.length} benchmark${all.length === 1 ? "" : "s"} within budget${suite}`, 300);
@@ -57115,12 +57151,12 @@ function headline(report) {
   return escapeMarkdown(`${bad.length} of ${all.length} did not pass \u2014 ${shown.join("; ")}${more}`, 500);
 }
 function failureReasons(report, max = 20) {
-  const names = new Set(report.benchmarks.map((b) => `${b.name}: `));
+  const prefixes = report.benchmarks.map((b) => `${b.name}: `);
   const benchmarks = report.benchmarks.filter((b) => b.status !== "pass").slice(0, max).map((b) => ({
     name: escapeMarkdown(b.name, 100),
     reasons: [.../* @__PURE__ */ new Set([...b.reasons ?? [], ...b.reason ? [b.reason] : []])].slice(0, 5).map((r) => escapeMarkdown(r, 300))
   }));
-  const suite = report.verdict.reasons.filter((r) => ![...names].some((n) => r.startsWith(n))).slice(0, 10).map((r) => escapeMarkdown(r, 300));
+  const suite = report.verdict.reasons.filter((r) => !prefixes.some((p) => r.startsWith(p))).slice(0, 10).map((r) => escapeMarkdown(r, 300));
   return {
     benchmarks,
     suite,
@@ -57175,7 +57211,7 @@ function buildView(report, opts) {
     ),
     hasComparison: report.benchmarks.some((b) => b.comparison),
     quality: qualityHeader(report),
-    hasBudget: report.benchmarks.some((b) => b.budgetUse?.some((u) => ABSOLUTE_USE.test(u.limit))),
+    hasBudget: report.benchmarks.some((b) => b.budgetUse?.some((u) => isBudgetShare(u.limit))),
     rows: rows.map(row),
     moved: rows.flatMap(moved),
     // SCI per functional unit, for benchmarks that declare one (the table keeps one figure per cell).
@@ -57240,10 +57276,9 @@ function moved(b) {
   const lines = whatMoved(b).map((l) => escapeMarkdown(l, 300));
   return lines.length ? [{ name: escapeMarkdown(b.name, 100), first: lines[0], rest: lines.slice(1) }] : [];
 }
-var ABSOLUTE_USE = /^(?!regression\.)(?!metrics\..+\.(drop|rise)\.(warn|fail)$)/;
 function row(b) {
   const cmp = b.comparison;
-  const absolute = (b.budgetUse ?? []).filter((u) => ABSOLUTE_USE.test(u.limit));
+  const absolute = (b.budgetUse ?? []).filter((u) => isBudgetShare(u.limit));
   const use = absolute.length ? Math.max(...absolute.map((u) => u.percent)) : null;
   return {
     name: escapeMarkdown(b.name, 100),
@@ -59047,10 +59082,10 @@ var benchmark = BenchmarkReportSchema.pick({
   // Read: the quality metric's name (the trade-off line) and the regression tiers (the noise note).
   budget: external_exports.looseObject({ quality: external_exports.string().max(64).optional(), regression: TierSchema.loose().optional() }).optional()
 }).loose();
-var RANK2 = { pass: 0, warn: 1, fail: 2, error: 3 };
+var RANK3 = { pass: 0, warn: 1, fail: 2, error: 3 };
 function verdictNoBetterThanBenchmarks(report, ctx) {
   const verdict = report.verdict.status;
-  const i = report.benchmarks.findIndex((b) => RANK2[b.status] > RANK2[verdict]);
+  const i = report.benchmarks.findIndex((b) => RANK3[b.status] > RANK3[verdict]);
   if (i < 0) return;
   ctx.addIssue({
     code: "custom",
@@ -59206,6 +59241,7 @@ import path16 from "node:path";
 import path15 from "node:path";
 
 // src/gate/baseline.ts
+var qualityOf = (b) => b.budget?.quality ?? DEFAULT_QUALITY;
 function metricSamples(b) {
   const ok = b.samples.filter((s) => s.status === "ok");
   const count2 = b.perUnit?.count;
@@ -59216,7 +59252,7 @@ function metricSamples(b) {
     co2e: ok.map((s) => s.co2eG),
     duration: ok.map((s) => s.durationS),
     perUnit: count2 ? ok.map((s) => s.co2eG / count2) : [],
-    efficiency: efficiencySamples(energy3, reported, b.budget?.quality ?? DEFAULT_QUALITY),
+    efficiency: efficiencySamples(energy3, reported, qualityOf(b)),
     reported,
     ...b.layers?.length ? { layers: b.layers } : {}
   };
@@ -59240,49 +59276,6 @@ function baselineFromReport(report, info3) {
   for (const b of report.benchmarks) if (b.status !== "error") benchmarks.set(b.name, metricSamples(b));
   const grid = report.grid ?? gridIdentity(report.carbon);
   return { ...info3, benchmarks, ...grid ? { grid } : {} };
-}
-
-// src/gate/status.ts
-var RANK3 = { pass: 0, warn: 1, fail: 2, error: 3 };
-function worst(...statuses) {
-  return statuses.reduce((a, b) => RANK3[b] > RANK3[a] ? b : a, "pass");
-}
-
-// src/gate/budget-check.ts
-var NO_CHECK = { status: "pass", reasons: [], use: [] };
-function checkTier(key, label2, observed, tier2, format) {
-  const use = [];
-  for (const level2 of ["warn", "fail"]) {
-    const limitValue = tier2[level2];
-    if (limitValue !== void 0) {
-      use.push({ limit: `${key}.${level2}`, observed, limitValue, percent: share(observed, limitValue) });
-    }
-  }
-  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
-  if (!tripped) return { status: "pass", reasons: [], use };
-  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
-  return {
-    status: level,
-    reasons: [
-      `${label2} ${format(observed)} exceeds the ${level} limit ${format(tripped.limitValue)} (${percentSignificant(tripped.percent)} of budget)`
-    ],
-    use
-  };
-}
-function share(observed, limitValue, floor = false) {
-  if (limitValue > 0 && observed > 0) return (floor ? limitValue / observed : observed / limitValue) * 100;
-  const past = floor ? observed < limitValue : observed > limitValue;
-  return past ? 101 : 0;
-}
-function combine(checks) {
-  return checks.reduce(
-    (acc, c) => ({
-      status: worst(acc.status, c.status),
-      reasons: [...acc.reasons, ...c.reasons],
-      use: [...acc.use, ...c.use]
-    }),
-    NO_CHECK
-  );
 }
 
 // src/gate/metric-check.ts
@@ -59311,25 +59304,13 @@ function checkMetrics(limits2, head, base, baseline) {
   return combine(checks);
 }
 function checkMin(name2, observed, tier2) {
-  const use = ["warn", "fail"].flatMap((level2) => {
-    const limitValue = tier2[level2];
-    if (limitValue === void 0) return [];
-    return [
-      {
-        limit: `metrics.${name2}.min.${level2}`,
-        observed,
-        limitValue,
-        percent: share(observed, limitValue, true)
-      }
-    ];
-  });
-  const tripped = [...use].reverse().find((u) => u.observed < u.limitValue);
+  const use = tierUses(`metrics.${name2}.min`, observed, tier2, (limit) => share(observed, limit, true));
+  const tripped = mostSevere(use, (u) => u.observed < u.limitValue);
   if (!tripped) return { status: "pass", reasons: [], use };
-  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
   return {
-    status: level,
+    status: tripped.level,
     reasons: [
-      `${name2} ${signedSig3(observed)} is below the ${level} limit ${signedSig3(tripped.limitValue)} (min)`
+      `${name2} ${signedSig3(observed)} is below the ${tripped.level} limit ${signedSig3(tripped.use.limitValue)} (min)`
     ],
     use
   };
@@ -59347,7 +59328,7 @@ function compareMetric(name2, head, base, method) {
     change: s.shift,
     ci95: s.ci95,
     method,
-    ...method === "paired" ? { pairs: Math.min(head.length, base.length) } : {}
+    ..."pairs" in s ? { pairs: s.pairs } : {}
   };
 }
 function checkChange(name2, direction, tier2, head, base, baseline) {
@@ -59382,24 +59363,14 @@ function checkChange(name2, direction, tier2, head, base, baseline) {
     };
   }
   const shown = (v) => tier2.relative ? `${signedPercent(v)} %` : signedSig3(v, true);
-  const use = ["warn", "fail"].flatMap((level2) => {
-    const limitValue = tier2[level2];
-    return limitValue === void 0 ? [] : [
-      {
-        limit: `metrics.${name2}.${direction}.${level2}`,
-        observed,
-        limitValue,
-        percent: observed / limitValue * 100
-      }
-    ];
-  });
-  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  const use = tierUses(`metrics.${name2}.${direction}`, observed, tier2, (limit) => observed / limit * 100);
+  const tripped = mostSevere(use, (u) => u.observed > u.limitValue);
   if (!tripped) return { status: "pass", reasons: [], use };
-  const level = tripped.limit.endsWith(".fail") ? "fail" : "warn";
+  const at2 = (v) => shown(v).replace(/^\+/, "");
   return {
-    status: level,
+    status: tripped.level,
     reasons: [
-      `${what}: a ${direction} of at least ${shown(observed).replace(/^\+/, "")} exceeds the ${level} limit ${shown(tripped.limitValue).replace(/^\+/, "")} (${percentSignificant(tripped.percent)} of the limit)`
+      `${what}: a ${direction} of at least ${at2(observed)} exceeds the ${tripped.level} limit ${at2(tripped.use.limitValue)} (${percentSignificant(tripped.use.percent)} of the limit)`
     ],
     use
   };
@@ -59532,7 +59503,7 @@ function regressionCheck(b, samples, baseline, mismatch) {
   const compared = compare(metric, samples[metric], baseValues, baseline);
   const comparison = compared && mismatch.length && GRID_METRICS.has(metric) ? { ...compared, gridMismatch: [...mismatch] } : compared;
   if (!comparison) {
-    const why = metric === "perUnit" ? "a functional unit on both sides" : metric === "efficiency" ? `${b.budget?.quality ?? DEFAULT_QUALITY} > 0 reported in every successful repeat of the baseline` : "successful samples on both sides";
+    const why = metric === "perUnit" ? "a functional unit on both sides" : metric === "efficiency" ? `${qualityOf(b)} > 0 reported in every successful repeat of the baseline` : "successful samples on both sides";
     return {
       check: { ...NO_CHECK, reasons: [`${METRIC_LABEL[metric]}: regression not checked: needs ${why}`] }
     };
@@ -59544,7 +59515,7 @@ function regressionCheck(b, samples, baseline, mismatch) {
   };
 }
 function qualityProblem(b, samples) {
-  const quality = b.budget?.quality ?? DEFAULT_QUALITY;
+  const quality = qualityOf(b);
   if (samples.efficiency.length || !samples.energy.length) return void 0;
   const values = Object.hasOwn(samples.reported, quality) ? samples.reported[quality] : void 0;
   if (!values)
@@ -59565,7 +59536,7 @@ function qualityProblem(b, samples) {
 }
 function baseSide(metric, base, b) {
   if (metric !== "efficiency") return base[metric];
-  return efficiencySamples(base.energy, base.reported, b.budget?.quality ?? DEFAULT_QUALITY);
+  return efficiencySamples(base.energy, base.reported, qualityOf(b));
 }
 function totalCheck(opts) {
   if (!opts.total || !opts.totals) return NO_CHECK;

@@ -55,6 +55,9 @@ export interface BaselineSource {
   load(): Promise<BaselineData>;
 }
 
+/** The metric that counts as quality for a benchmark: its budget's, else accuracy. */
+export const qualityOf = (b: Pick<GateBenchmark, 'budget'>): string => b.budget?.quality ?? DEFAULT_QUALITY;
+
 export function metricSamples(b: GateBenchmark): MetricSamples {
   const ok = b.samples.filter((s) => s.status === 'ok');
   const count = b.perUnit?.count;
@@ -65,7 +68,7 @@ export function metricSamples(b: GateBenchmark): MetricSamples {
     co2e: ok.map((s) => s.co2eG),
     duration: ok.map((s) => s.durationS),
     perUnit: count ? ok.map((s) => s.co2eG / count) : [],
-    efficiency: efficiencySamples(energy, reported, b.budget?.quality ?? DEFAULT_QUALITY),
+    efficiency: efficiencySamples(energy, reported, qualityOf(b)),
     reported,
     ...(b.layers?.length ? { layers: b.layers } : {}),
   };

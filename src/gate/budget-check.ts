@@ -23,23 +23,50 @@ export function checkTier(
   tier: Tier,
   format: (v: number) => string,
 ): Check {
-  const use: BudgetUse[] = [];
-  for (const level of ['warn', 'fail'] as const) {
-    const limitValue = tier[level];
-    if (limitValue !== undefined) {
-      use.push({ limit: `${key}.${level}`, observed, limitValue, percent: share(observed, limitValue) });
-    }
-  }
-  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  const use = tierUses(key, observed, tier, (limit) => share(observed, limit));
+  const tripped = mostSevere(use, (u) => u.observed > u.limitValue);
   if (!tripped) return { status: 'pass', reasons: [], use };
-  const level = tripped.limit.endsWith('.fail') ? 'fail' : 'warn';
   return {
-    status: level,
+    status: tripped.level,
     reasons: [
-      `${label} ${format(observed)} exceeds the ${level} limit ${format(tripped.limitValue)} (${percentSignificant(tripped.percent)} of budget)`,
+      `${label} ${format(observed)} exceeds the ${tripped.level} limit ${format(tripped.use.limitValue)} (${percentSignificant(tripped.use.percent)} of budget)`,
     ],
     use,
   };
+}
+
+/** Each configured tier of one limit as a budget use ("key.warn", "key.fail"), `percent` from its limit. */
+export function tierUses(
+  key: string,
+  observed: number,
+  tier: Tier,
+  percent: (limitValue: number) => number,
+): BudgetUse[] {
+  return (['warn', 'fail'] as const).flatMap((level) => {
+    const limitValue = tier[level];
+    return limitValue === undefined
+      ? []
+      : [{ limit: `${key}.${level}`, observed, limitValue, percent: percent(limitValue) }];
+  });
+}
+
+/** The most severe tier `past` says was passed (fail before warn), or undefined. */
+export function mostSevere(
+  use: readonly BudgetUse[],
+  past: (u: BudgetUse) => boolean,
+): { level: 'warn' | 'fail'; use: BudgetUse } | undefined {
+  const tripped = [...use].reverse().find(past);
+  if (!tripped) return undefined;
+  return { level: tripped.limit.endsWith('.fail') ? 'fail' : 'warn', use: tripped };
+}
+
+/**
+ * Budget use that is a share of a budget: absolute limits (energy, CO2e, per unit, a metric's min and max).
+ * Regression tiers (`regression.*`, a metric's drop and rise) compare an interval's bound with a change:
+ * no share of a budget; tables show them as the Δ.
+ */
+export function isBudgetShare(limit: string): boolean {
+  return !/^regression\.|^metrics\..+\.(drop|rise)\.(warn|fail)$/.test(limit);
 }
 
 /**

@@ -4,12 +4,12 @@ import { formatEnergy, formatMass } from '../text/format-number.js';
 import {
   efficiencySamples,
   metricSamples,
+  qualityOf,
   type BaselineData,
   type GateBenchmark,
   type MetricSamples,
 } from './baseline.js';
 import { checkTier, combine, NO_CHECK, type Check } from './budget-check.js';
-import { DEFAULT_QUALITY } from '../config/metric-budget-schema.js';
 import { METRIC_LABEL } from './format.js';
 import { checkMetrics, metricChanges } from './metric-check.js';
 import { diffLayers, type LayerDiff } from '../report/layer-diff.js';
@@ -199,7 +199,7 @@ function regressionCheck(
       metric === 'perUnit'
         ? 'a functional unit on both sides'
         : metric === 'efficiency'
-          ? `${b.budget?.quality ?? DEFAULT_QUALITY} > 0 reported in every successful repeat of the baseline`
+          ? `${qualityOf(b)} > 0 reported in every successful repeat of the baseline`
           : 'successful samples on both sides';
     return {
       check: { ...NO_CHECK, reasons: [`${METRIC_LABEL[metric]}: regression not checked: needs ${why}`] },
@@ -214,7 +214,7 @@ function regressionCheck(
 
 /** Efficiency needs the quality metric in every successful repeat (an error if not) and above 0 (a fail). */
 function qualityProblem(b: GateBenchmark, samples: MetricSamples): Check | undefined {
-  const quality = b.budget?.quality ?? DEFAULT_QUALITY;
+  const quality = qualityOf(b);
   if (samples.efficiency.length || !samples.energy.length) return undefined;
   const values = Object.hasOwn(samples.reported, quality) ? samples.reported[quality]! : undefined;
   if (!values)
@@ -237,7 +237,7 @@ function qualityProblem(b: GateBenchmark, samples: MetricSamples): Check | undef
 /** The baseline's figures of `metric`; efficiency with this benchmark's quality metric, whatever the base named. */
 function baseSide(metric: GateMetric, base: MetricSamples, b: GateBenchmark): number[] {
   if (metric !== 'efficiency') return base[metric];
-  return efficiencySamples(base.energy, base.reported, b.budget?.quality ?? DEFAULT_QUALITY);
+  return efficiencySamples(base.energy, base.reported, qualityOf(b));
 }
 
 function totalCheck(opts: GateOptions): Check {

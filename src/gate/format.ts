@@ -9,6 +9,11 @@ export const METRIC_LABEL: Record<GateMetric, string> = {
   efficiency: 'energy per quality',
 };
 
+/** The label of a gated metric named in a report, which a newer version may extend: unknown ones as given. */
+export function metricLabel(metric: string): string {
+  return Object.hasOwn(METRIC_LABEL, metric) ? METRIC_LABEL[metric as GateMetric] : metric;
+}
+
 export function formatMetric(metric: GateMetric, value: number): string {
   if (metric === 'energy') return formatEnergy(value);
   if (metric === 'duration') return formatDuration(value);

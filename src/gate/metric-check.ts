@@ -2,7 +2,7 @@ import { MIN_CI_SAMPLES, independentShift, pairedShift } from '../stats/bootstra
 import { median } from '../stats/median.js';
 import { percentSignificant, signedPercent, signedSig3 } from '../text/format-number.js';
 import type { BaselineData, MetricSamples } from './baseline.js';
-import { checkTier, combine, NO_CHECK, share, type Check } from './budget-check.js';
+import { checkTier, combine, mostSevere, NO_CHECK, share, tierUses, type Check } from './budget-check.js';
 import type { MetricChange, MetricLimit, Tier } from './types.js';
 
 /**
@@ -42,25 +42,13 @@ export function checkMetrics(
 
 /** A floor: trips below warn or fail. `percent` is limit ÷ observed, so above 100 % means below the floor. */
 function checkMin(name: string, observed: number, tier: Tier): Check {
-  const use = (['warn', 'fail'] as const).flatMap((level) => {
-    const limitValue = tier[level];
-    if (limitValue === undefined) return [];
-    return [
-      {
-        limit: `metrics.${name}.min.${level}`,
-        observed,
-        limitValue,
-        percent: share(observed, limitValue, true),
-      },
-    ];
-  });
-  const tripped = [...use].reverse().find((u) => u.observed < u.limitValue);
+  const use = tierUses(`metrics.${name}.min`, observed, tier, (limit) => share(observed, limit, true));
+  const tripped = mostSevere(use, (u) => u.observed < u.limitValue);
   if (!tripped) return { status: 'pass', reasons: [], use };
-  const level = tripped.limit.endsWith('.fail') ? 'fail' : 'warn';
   return {
-    status: level,
+    status: tripped.level,
     reasons: [
-      `${name} ${signedSig3(observed)} is below the ${level} limit ${signedSig3(tripped.limitValue)} (min)`,
+      `${name} ${signedSig3(observed)} is below the ${tripped.level} limit ${signedSig3(tripped.use.limitValue)} (min)`,
     ],
     use,
   };
@@ -85,7 +73,7 @@ export function compareMetric(
     change: s.shift,
     ci95: s.ci95,
     method,
-    ...(method === 'paired' ? { pairs: Math.min(head.length, base.length) } : {}),
+    ...('pairs' in s ? { pairs: s.pairs } : {}),
   };
 }
 
@@ -129,26 +117,14 @@ function checkChange(
     };
   }
   const shown = (v: number) => (tier.relative ? `${signedPercent(v)} %` : signedSig3(v, true));
-  const use = (['warn', 'fail'] as const).flatMap((level) => {
-    const limitValue = tier[level];
-    return limitValue === undefined
-      ? []
-      : [
-          {
-            limit: `metrics.${name}.${direction}.${level}`,
-            observed,
-            limitValue,
-            percent: (observed / limitValue) * 100,
-          },
-        ];
-  });
-  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  const use = tierUses(`metrics.${name}.${direction}`, observed, tier, (limit) => (observed / limit) * 100);
+  const tripped = mostSevere(use, (u) => u.observed > u.limitValue);
   if (!tripped) return { status: 'pass', reasons: [], use };
-  const level = tripped.limit.endsWith('.fail') ? 'fail' : 'warn';
+  const at = (v: number) => shown(v).replace(/^\+/, '');
   return {
-    status: level,
+    status: tripped.level,
     reasons: [
-      `${what}: a ${direction} of at least ${shown(observed).replace(/^\+/, '')} exceeds the ${level} limit ${shown(tripped.limitValue).replace(/^\+/, '')} (${percentSignificant(tripped.percent)} of the limit)`,
+      `${what}: a ${direction} of at least ${at(observed)} exceeds the ${tripped.level} limit ${at(tripped.use.limitValue)} (${percentSignificant(tripped.use.percent)} of the limit)`,
     ],
     use,
   };

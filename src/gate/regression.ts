@@ -6,10 +6,10 @@ import {
   ratioChangeWithInterval,
   signedPercent,
 } from '../text/format-number.js';
-import type { Check } from './budget-check.js';
+import { mostSevere, tierUses, type Check } from './budget-check.js';
 import { METRIC_LABEL } from './format.js';
 import type { BaselineData } from './baseline.js';
-import type { BudgetUse, Comparison, GateMetric, Tier } from './types.js';
+import type { Comparison, GateMetric, Tier } from './types.js';
 
 /** head ÷ base of one metric; null when either side has no sample of it. */
 export function compare(
@@ -47,25 +47,13 @@ export function checkRegression(c: Comparison, tier: Tier, baseCount: number, he
     };
   }
   const lower = c.ci95[0] - 1;
-  const use: BudgetUse[] = [];
-  for (const level of ['warn', 'fail'] as const) {
-    const limitValue = tier[level];
-    if (limitValue !== undefined) {
-      use.push({
-        limit: `regression.${level}`,
-        observed: lower,
-        limitValue,
-        percent: (lower / limitValue) * 100,
-      });
-    }
-  }
-  const tripped = [...use].reverse().find((u) => u.observed > u.limitValue);
+  const use = tierUses('regression', lower, tier, (limit) => (lower / limit) * 100);
+  const tripped = mostSevere(use, (u) => u.observed > u.limitValue);
   if (!tripped) return { status: 'pass', reasons: resolutionNote(c, tier, what), use };
-  const level = tripped.limit.endsWith('.fail') ? 'fail' : 'warn';
   return {
-    status: level,
+    status: tripped.level,
     reasons: [
-      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${level} limit ${signedPercent(tripped.limitValue)} % (${percentSignificant(tripped.percent)} of budget)`,
+      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${tripped.level} limit ${signedPercent(tripped.use.limitValue)} % (${percentSignificant(tripped.use.percent)} of budget)`,
     ],
     use,
   };

@@ -1,3 +1,4 @@
+import { isBudgetShare } from '../gate/budget-check.js';
 import { formatMetric, METRIC_LABEL } from '../gate/format.js';
 import type { BaselineInfo, BudgetUse, Comparison, ResolvedBudget } from '../gate/types.js';
 import { percentSignificant, ratioChangeWithInterval } from '../text/format-number.js';
@@ -26,10 +27,7 @@ export interface GateView {
  * warn limits: "82 % of energy.fail". Regression tiers are shown in the Δ column.
  */
 function mostUsed(use: BudgetUse[] | undefined): string {
-  // Regression tiers (energy's and a metric's drop or rise) compare changes: no share of a budget.
-  const absolute = (use ?? []).filter(
-    (u) => !/^regression\.|^metrics\..+\.(drop|rise)\.(warn|fail)$/.test(u.limit),
-  );
+  const absolute = (use ?? []).filter((u) => isBudgetShare(u.limit));
   const fails = absolute.filter((u) => u.limit.endsWith('.fail'));
   const shown = fails.length ? fails : absolute;
   if (!shown.length) return '–';

@@ -20,7 +20,7 @@ import { frontierOf, type ParetoChart, type ParetoPoint } from './pareto.js';
 
 /**
  * The Pareto chart (paretoPoints in pareto.ts) as a standalone SVG (no script, no external reference; light
- * and dark themes) for the dashboard and the CLI's pareto.svg. GitHub markdown strips inline SVG: the job
+ * and dark themes) for the CLI's pareto.svg. GitHub markdown strips inline SVG: the job
  * summary draws the same chart with Mermaid (src/github/render/pareto-mermaid.ts).
  */
 

@@ -29,8 +29,8 @@ export interface ParetoChart {
 }
 
 /**
- * What paretoPoints reads of a report: a BenchmarkReport fits, and so does the Action's ReportView, whose
- * benchmarks pass `efficiency` through unvalidated (it comes from an artifact): it is checked here.
+ * What paretoPoints reads of a report: a BenchmarkReport fits, and so does the Action's ReportView. Its
+ * trust boundary checks `efficiency` already; any other caller's is checked here (a few benchmarks, cheap).
  */
 export interface ParetoInput {
   benchmarks: readonly { name: string; status: string; energyJ: number | null; efficiency?: unknown }[];

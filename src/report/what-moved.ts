@@ -1,6 +1,6 @@
 import { DEFAULT_QUALITY } from '../config/metric-budget-schema.js';
-import { METRIC_LABEL } from '../gate/format.js';
-import type { Comparison, GateMetric, MetricChange } from '../gate/types.js';
+import { metricLabel } from '../gate/format.js';
+import type { Comparison, MetricChange } from '../gate/types.js';
 import { fixed, markdownRatioChange, signedSig3 } from '../text/format-number.js';
 import { layerDiffLines, type LayerDiff } from './layer-diff.js';
 import type { Efficiency } from './model-metrics.js';
@@ -47,8 +47,7 @@ export function tradeOffLine(b: MovedInput): string | undefined {
   const ci = c.ci95
     ? ` [${markdownRatioChange(c.ci95[0]).replace(' %', '')}, ${markdownRatioChange(c.ci95[1]).replace(' %', '')}]`
     : '';
-  const label = Object.hasOwn(METRIC_LABEL, c.metric) ? METRIC_LABEL[c.metric as GateMetric] : c.metric;
-  return `${label} ${markdownRatioChange(c.ratio)}${ci}, ${metricChangeText(q)}`;
+  return `${metricLabel(c.metric)} ${markdownRatioChange(c.ratio)}${ci}, ${metricChangeText(q)}`;
 }
 
 /** The lines for one benchmark; empty when nothing moved or there was no baseline. */

@@ -1,6 +1,6 @@
-import { METRIC_LABEL } from '../../gate/format.js';
+import { metricLabel } from '../../gate/format.js';
 import { smallestCaught } from '../../gate/regression.js';
-import { DEFAULT_REGRESSION, type BudgetUse, type GateMetric } from '../../gate/types.js';
+import { DEFAULT_REGRESSION, type BudgetUse } from '../../gate/types.js';
 import type { BenchmarkView, ReportView } from '../../report/view-schema.js';
 import { formatEnergy, formatMass, markdownRatioChange, sig3 } from '../../text/format-number.js';
 import { escapeMarkdown as esc } from './escape.js';
@@ -12,8 +12,6 @@ import { escapeMarkdown as esc } from './escape.js';
  */
 
 const RANK = { pass: 0, warn: 1, fail: 2, error: 3 } as const;
-const metricLabel = (m: string) => (Object.hasOwn(METRIC_LABEL, m) ? METRIC_LABEL[m as GateMetric] : m);
-
 /** A tripped limit's figures in short: "energy 52.1 J > 50.0 J", "accuracy 0.840 < 0.850". */
 function shortLimit(u: BudgetUse): string | undefined {
   const m =
@@ -58,7 +56,7 @@ export function headline(report: ReportView): string {
 
 /** Each benchmark that did not pass, with its reasons; then the suite's (grid, total, team). */
 export function failureReasons(report: ReportView, max = 20) {
-  const names = new Set(report.benchmarks.map((b) => `${b.name}: `));
+  const prefixes = report.benchmarks.map((b) => `${b.name}: `);
   const benchmarks = report.benchmarks
     .filter((b) => b.status !== 'pass')
     .slice(0, max)
@@ -70,7 +68,7 @@ export function failureReasons(report: ReportView, max = 20) {
     }));
   // Verdict reasons that name no benchmark belong to the suite.
   const suite = report.verdict.reasons
-    .filter((r) => ![...names].some((n) => r.startsWith(n)))
+    .filter((r) => !prefixes.some((p) => r.startsWith(p)))
     .slice(0, 10)
     .map((r) => esc(r, 300));
   return {

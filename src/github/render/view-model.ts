@@ -1,5 +1,6 @@
 import { CleanerWhenSchema, ForecastInfoSchema } from '../../carbon/cleaner-when.js';
 import { cleanerWhenText } from '../../report/carbon-lines.js';
+import { isBudgetShare } from '../../gate/budget-check.js';
 import { whatMoved } from '../../report/what-moved.js';
 import type { BenchmarkView, ReportView } from '../../report/view-schema.js';
 import { escapeMarkdown as esc, mermaidSafe } from './escape.js';
@@ -65,7 +66,7 @@ export function buildView(report: ReportView, opts: ViewOptions) {
     ),
     hasComparison: report.benchmarks.some((b) => b.comparison),
     quality: qualityHeader(report),
-    hasBudget: report.benchmarks.some((b) => b.budgetUse?.some((u) => ABSOLUTE_USE.test(u.limit))),
+    hasBudget: report.benchmarks.some((b) => b.budgetUse?.some((u) => isBudgetShare(u.limit))),
     rows: rows.map(row),
     moved: rows.flatMap(moved),
     // SCI per functional unit, for benchmarks that declare one (the table keeps one figure per cell).
@@ -149,15 +150,9 @@ function moved(b: BenchmarkView) {
   return lines.length ? [{ name: esc(b.name, 100), first: lines[0]!, rest: lines.slice(1) }] : [];
 }
 
-/**
- * Budget use is for absolute limits (energy, CO2e, per unit, a metric's min and max): regression tiers
- * compare an interval's bound with a change, which is no share of a budget; the Δ column shows them.
- */
-const ABSOLUTE_USE = /^(?!regression\.)(?!metrics\..+\.(drop|rise)\.(warn|fail)$)/;
-
 function row(b: BenchmarkView) {
   const cmp = b.comparison;
-  const absolute = (b.budgetUse ?? []).filter((u) => ABSOLUTE_USE.test(u.limit));
+  const absolute = (b.budgetUse ?? []).filter((u) => isBudgetShare(u.limit));
   const use = absolute.length ? Math.max(...absolute.map((u) => u.percent)) : null;
   return {
     name: esc(b.name, 100),
