@@ -118,17 +118,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path19) {
-      const ctrl = callVisitor(key, node2, visitor, path19);
+    function visit_(key, node2, visitor, path23) {
+      const ctrl = callVisitor(key, node2, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visit_(key, ctrl, visitor, path19);
+        replaceNode(key, path23, ctrl);
+        return visit_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path19 = Object.freeze(path19.concat(node2));
+          path23 = Object.freeze(path23.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path19);
+            const ci = visit_(i, node2.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -139,13 +139,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path19 = Object.freeze(path19.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path19);
+          path23 = Object.freeze(path23.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path19);
+          const cv = visit_("value", node2.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -166,17 +166,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path19) {
-      const ctrl = await callVisitor(key, node2, visitor, path19);
+    async function visitAsync_(key, node2, visitor, path23) {
+      const ctrl = await callVisitor(key, node2, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visitAsync_(key, ctrl, visitor, path19);
+        replaceNode(key, path23, ctrl);
+        return visitAsync_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path19 = Object.freeze(path19.concat(node2));
+          path23 = Object.freeze(path23.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path19);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -187,13 +187,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path19 = Object.freeze(path19.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path19);
+          path23 = Object.freeze(path23.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path19);
+          const cv = await visitAsync_("value", node2.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -220,23 +220,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path19) {
+    function callVisitor(key, node2, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path19);
+        return visitor(key, node2, path23);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path19);
+        return visitor.Map?.(key, node2, path23);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path19);
+        return visitor.Seq?.(key, node2, path23);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path19);
+        return visitor.Pair?.(key, node2, path23);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path19);
+        return visitor.Scalar?.(key, node2, path23);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path19);
+        return visitor.Alias?.(key, node2, path23);
       return void 0;
     }
-    function replaceNode(key, path19, node2) {
-      const parent = path19[path19.length - 1];
+    function replaceNode(key, path23, node2) {
+      const parent = path23[path23.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -477,9 +477,9 @@ var require_anchors = __commonJS({
          */
         setAnchors: () => {
           for (const source2 of aliasObjects) {
-            const ref = sourceObjects.get(source2);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
-              ref.node.anchor = ref.anchor;
+            const ref2 = sourceObjects.get(source2);
+            if (typeof ref2 === "object" && ref2.anchor && (identity.isScalar(ref2.node) || identity.isCollection(ref2.node))) {
+              ref2.node.anchor = ref2.anchor;
             } else {
               const error62 = new Error("Failed to resolve repeated object (this should not happen)");
               error62.source = source2;
@@ -720,9 +720,9 @@ var require_Alias = __commonJS({
       } else if (identity.isCollection(node2)) {
         let count2 = 0;
         for (const item of node2.items) {
-          const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          const c2 = getAliasCount(doc, item, anchors2);
+          if (c2 > count2)
+            count2 = c2;
         }
         return count2;
       } else if (identity.isPair(node2)) {
@@ -776,8 +776,8 @@ var require_createNode = __commonJS({
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value2, tagName, tags) {
       if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
-        const tagObj = match.find((t) => !t.format) ?? match[0];
+        const match2 = tags.filter((t) => t.tag === tagName);
+        const tagObj = match2.find((t) => !t.format) ?? match2[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
@@ -798,15 +798,15 @@ var require_createNode = __commonJS({
         value2 = value2.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
-      let ref = void 0;
+      let ref2 = void 0;
       if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
-        ref = sourceObjects.get(value2);
-        if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value2));
-          return new Alias.Alias(ref.anchor);
+        ref2 = sourceObjects.get(value2);
+        if (ref2) {
+          ref2.anchor ?? (ref2.anchor = onAnchor(value2));
+          return new Alias.Alias(ref2.anchor);
         } else {
-          ref = { anchor: null, node: null };
-          sourceObjects.set(value2, ref);
+          ref2 = { anchor: null, node: null };
+          sourceObjects.set(value2, ref2);
         }
       }
       if (tagName?.startsWith("!!"))
@@ -818,8 +818,8 @@ var require_createNode = __commonJS({
         }
         if (!value2 || typeof value2 !== "object") {
           const node3 = new Scalar.Scalar(value2);
-          if (ref)
-            ref.node = node3;
+          if (ref2)
+            ref2.node = node3;
           return node3;
         }
         tagObj = value2 instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value2) ? schema[identity.SEQ] : schema[identity.MAP];
@@ -833,8 +833,8 @@ var require_createNode = __commonJS({
         node2.tag = tagName;
       else if (!tagObj.default)
         node2.tag = tagObj.tag;
-      if (ref)
-        ref.node = node2;
+      if (ref2)
+        ref2.node = node2;
       return node2;
     }
     exports.createNode = createNode;
@@ -848,10 +848,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path19, value2) {
+    function collectionFromPath(schema, path23, value2) {
       let v = value2;
-      for (let i = path19.length - 1; i >= 0; --i) {
-        const k = path19[i];
+      for (let i = path23.length - 1; i >= 0; --i) {
+        const k = path23[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -870,7 +870,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -900,11 +900,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value2) {
-        if (isEmptyPath(path19))
+      addIn(path23, value2) {
+        if (isEmptyPath(path23))
           this.add(value2);
         else {
-          const [key, ...rest] = path19;
+          const [key, ...rest] = path23;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -918,8 +918,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key, ...rest] = path19;
+      deleteIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -933,8 +933,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key, ...rest] = path19;
+      getIn(path23, keepScalar) {
+        const [key, ...rest] = path23;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -952,8 +952,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key, ...rest] = path19;
+      hasIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -963,8 +963,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value2) {
-        const [key, ...rest] = path19;
+      setIn(path23, value2) {
+        const [key, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -1472,21 +1472,21 @@ var require_stringify = __commonJS({
     }
     function getTagObject(tags, item) {
       if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
-        if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
+        const match2 = tags.filter((t) => t.tag === item.tag);
+        if (match2.length > 0)
+          return match2.find((t) => t.format === item.format) ?? match2[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity.isScalar(item)) {
         obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
-        if (match.length > 1) {
-          const testMatch = match.filter((t) => t.test);
+        let match2 = tags.filter((t) => t.identify?.(obj));
+        if (match2.length > 1) {
+          const testMatch = match2.filter((t) => t.test);
           if (testMatch.length > 0)
-            match = testMatch;
+            match2 = testMatch;
         }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+        tagObj = match2.find((t) => t.format === item.format) ?? match2.find((t) => !t.format);
       } else {
         obj = item;
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
@@ -1511,7 +1511,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -1540,7 +1540,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -1550,7 +1550,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -1572,7 +1572,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1624,7 +1624,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1765,7 +1765,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge3 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value: value2 }) {
@@ -1801,7 +1801,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -1868,12 +1868,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -1898,7 +1898,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -1965,7 +1965,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -3128,13 +3128,13 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match = str.match(timestamp.test);
-        if (!match)
+        const match2 = str.match(timestamp.test);
+        if (!match2)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
-        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        const [, year, month, day, hour, minute, second] = match2.map(Number);
+        const millisec = match2[7] ? Number((match2[7] + "00").substr(1, 3)) : 0;
         let date5 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
-        const tz = match[8];
+        const tz = match2[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
           if (Math.abs(d) < 30)
@@ -3326,7 +3326,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -3341,7 +3341,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -3363,7 +3363,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -3371,7 +3371,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -3479,9 +3479,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path19, value2) {
+      addIn(path23, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value2);
+          this.contents.addIn(path23, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3556,14 +3556,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection.isEmptyPath(path19)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3578,10 +3578,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection.isEmptyPath(path19))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3592,10 +3592,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection.isEmptyPath(path19))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3612,13 +3612,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value2) {
-        if (Collection.isEmptyPath(path19)) {
+      setIn(path23, value2) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value2);
+          this.contents.setIn(path23, value2);
         }
       }
       /**
@@ -4707,8 +4707,8 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function unfoldLines(source2) {
       const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source2);
-      if (!match)
+      let match2 = line.exec(source2);
+      if (!match2)
         return source2;
       let trimEnd, trimBoth;
       try {
@@ -4718,11 +4718,11 @@ var require_resolve_flow_scalar = __commonJS({
         trimEnd = /[ \t]+$/;
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, "");
+      let res = match2[1].replace(trimEnd, "");
       let sep = " ";
       let pos = line.lastIndex;
-      while (match = line.exec(source2)) {
-        const lm = match[1].replace(trimBoth, "");
+      while (match2 = line.exec(source2)) {
+        const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep === "\n")
             res += sep;
@@ -4736,8 +4736,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
-      match = last.exec(source2);
-      return res + sep + (match?.[1] ?? "");
+      match2 = last.exec(source2);
+      return res + sep + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source2, onError) {
       let res = "";
@@ -4836,8 +4836,8 @@ var require_resolve_flow_scalar = __commonJS({
     };
     function parseCharCode(source2, offset, length, onError) {
       const cc = source2.substr(offset, length);
-      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code2 = ok2 ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code2);
       } catch {
@@ -5507,7 +5507,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -5560,7 +5560,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value2);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -5579,9 +5579,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path19) => {
+    visit2.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field3, index] of path19) {
+      for (const [field3, index] of path23) {
         const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5590,23 +5590,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path19) => {
-      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
-      const field3 = path19[path19.length - 1][0];
+    visit2.parentCollection = (cst, path23) => {
+      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
+      const field3 = path23[path23.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item, visitor) {
-      let ctrl = visitor(item, path19);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
         const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path19.concat([[field3, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path23.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5617,10 +5617,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item, path19);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -7290,7 +7290,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value2, replacer, options) {
+    function stringify2(value2, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7315,7 +7315,7 @@ var require_public_api = __commonJS({
     exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -7371,10 +7371,5969 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/handlebars/dist/cjs/handlebars/utils.js
+var require_utils = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.extend = extend2;
+    exports.indexOf = indexOf;
+    exports.escapeExpression = escapeExpression;
+    exports.isEmpty = isEmpty;
+    exports.createFrame = createFrame;
+    exports.blockParams = blockParams;
+    exports.appendContextPath = appendContextPath;
+    var escape = {
+      "&": "&amp;",
+      "<": "&lt;",
+      ">": "&gt;",
+      '"': "&quot;",
+      "'": "&#x27;",
+      "`": "&#x60;",
+      "=": "&#x3D;"
+    };
+    var badChars = /[&<>"'`=]/g;
+    var possible = /[&<>"'`=]/;
+    function escapeChar(chr) {
+      return escape[chr];
+    }
+    function extend2(obj) {
+      for (var i = 1; i < arguments.length; i++) {
+        for (var key in arguments[i]) {
+          if (Object.prototype.hasOwnProperty.call(arguments[i], key)) {
+            obj[key] = arguments[i][key];
+          }
+        }
+      }
+      return obj;
+    }
+    var toString = Object.prototype.toString;
+    exports.toString = toString;
+    var isFunction = function isFunction2(value2) {
+      return typeof value2 === "function";
+    };
+    if (isFunction(/x/)) {
+      exports.isFunction = isFunction = function(value2) {
+        return typeof value2 === "function" && toString.call(value2) === "[object Function]";
+      };
+    }
+    exports.isFunction = isFunction;
+    var isArray = Array.isArray || function(value2) {
+      return value2 && typeof value2 === "object" ? toString.call(value2) === "[object Array]" : false;
+    };
+    exports.isArray = isArray;
+    function indexOf(array2, value2) {
+      for (var i = 0, len = array2.length; i < len; i++) {
+        if (array2[i] === value2) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    function escapeExpression(string4) {
+      if (typeof string4 !== "string") {
+        if (string4 && typeof string4.toHTML === "function") {
+          return string4.toHTML();
+        } else if (string4 == null) {
+          return "";
+        } else if (!string4) {
+          return string4 + "";
+        }
+        string4 = "" + string4;
+      }
+      if (!possible.test(string4)) {
+        return string4;
+      }
+      return string4.replace(badChars, escapeChar);
+    }
+    function isEmpty(value2) {
+      if (!value2 && value2 !== 0) {
+        return true;
+      } else if (isArray(value2) && value2.length === 0) {
+        return true;
+      } else {
+        return false;
+      }
+    }
+    function createFrame(object2) {
+      var frame = extend2({}, object2);
+      frame._parent = object2;
+      return frame;
+    }
+    function blockParams(params, ids) {
+      params.path = ids;
+      return params;
+    }
+    function appendContextPath(contextPath, id2) {
+      return (contextPath ? contextPath + "." : "") + id2;
+    }
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/exception.js
+var require_exception = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/exception.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    var errorProps = ["description", "fileName", "lineNumber", "endLineNumber", "message", "name", "number", "stack"];
+    function Exception(message, node2) {
+      var loc = node2 && node2.loc, line = void 0, endLineNumber = void 0, column = void 0, endColumn = void 0;
+      if (loc && loc.start) {
+        line = loc.start.line;
+        column = loc.start.column;
+        if (loc.end) {
+          endLineNumber = loc.end.line;
+          endColumn = loc.end.column;
+        }
+        message += " - " + line + ":" + column;
+      }
+      var tmp = Error.prototype.constructor.call(this, message);
+      for (var idx = 0; idx < errorProps.length; idx++) {
+        this[errorProps[idx]] = tmp[errorProps[idx]];
+      }
+      if (Error.captureStackTrace) {
+        Error.captureStackTrace(this, Exception);
+      }
+      try {
+        if (loc) {
+          this.lineNumber = line;
+          this.endLineNumber = endLineNumber;
+          if (Object.defineProperty) {
+            Object.defineProperty(this, "column", {
+              value: column,
+              enumerable: true
+            });
+            Object.defineProperty(this, "endColumn", {
+              value: endColumn,
+              enumerable: true
+            });
+          } else {
+            this.column = column;
+            this.endColumn = endColumn;
+          }
+        }
+      } catch (nop) {
+      }
+    }
+    Exception.prototype = new Error();
+    exports["default"] = Exception;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js
+var require_block_helper_missing = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    var _utils = require_utils();
+    exports["default"] = function(instance) {
+      instance.registerHelper("blockHelperMissing", function(context, options) {
+        var inverse = options.inverse, fn = options.fn;
+        if (context === true) {
+          return fn(this);
+        } else if (context === false || context == null) {
+          return inverse(this);
+        } else if (_utils.isArray(context)) {
+          if (context.length > 0) {
+            if (options.ids) {
+              options.ids = [options.name];
+            }
+            return instance.helpers.each(context, options);
+          } else {
+            return inverse(this);
+          }
+        } else {
+          if (options.data && options.ids) {
+            var data6 = _utils.createFrame(options.data);
+            data6.contextPath = _utils.appendContextPath(options.data.contextPath, options.name);
+            options = { data: data6 };
+          }
+          return fn(context, options);
+        }
+      });
+    };
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/helpers/each.js
+var require_each = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/each.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _utils = require_utils();
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    function closeIterator(iterator) {
+      try {
+        var _close = iterator["return"];
+        if (_utils.isFunction(_close)) {
+          _close.call(iterator);
+        }
+      } catch (closeError) {
+      }
+    }
+    exports["default"] = function(instance) {
+      instance.registerHelper("each", function(context, options) {
+        if (!options) {
+          throw new _exception2["default"]("Must pass iterator to #each");
+        }
+        var fn = options.fn, inverse = options.inverse, i = 0, ret = "", data6 = void 0, contextPath = void 0;
+        if (options.data && options.ids) {
+          contextPath = _utils.appendContextPath(options.data.contextPath, options.ids[0]) + ".";
+        }
+        if (_utils.isFunction(context)) {
+          context = context.call(this);
+        }
+        if (options.data) {
+          data6 = _utils.createFrame(options.data);
+        }
+        function execIteration(field3, index, last, value2) {
+          if (data6) {
+            data6.key = field3;
+            data6.index = index;
+            data6.first = index === 0;
+            data6.last = !!last;
+            if (contextPath) {
+              data6.contextPath = contextPath + field3;
+            }
+          }
+          ret = ret + fn(value2, {
+            data: data6,
+            blockParams: _utils.blockParams([value2, field3], [contextPath + field3, null])
+          });
+        }
+        if (context && typeof context === "object") {
+          if (_utils.isArray(context)) {
+            for (var j = context.length; i < j; i++) {
+              if (i in context) {
+                execIteration(i, i, i === context.length - 1, context[i]);
+              }
+            }
+          } else if (typeof Symbol === "function" && context[Symbol.iterator]) {
+            var iterator = context[Symbol.iterator]();
+            var current = iterator.next();
+            while (!current.done) {
+              var next = iterator.next();
+              try {
+                execIteration(i, i, next.done, current.value);
+              } catch (e) {
+                if (!next.done) {
+                  closeIterator(iterator);
+                }
+                throw e;
+              }
+              current = next;
+              i++;
+            }
+          } else {
+            (function() {
+              var priorKey = void 0;
+              Object.keys(context).forEach(function(key) {
+                if (priorKey !== void 0) {
+                  execIteration(priorKey, i - 1, false, context[priorKey]);
+                }
+                priorKey = key;
+                i++;
+              });
+              if (priorKey !== void 0) {
+                execIteration(priorKey, i - 1, true, context[priorKey]);
+              }
+            })();
+          }
+        }
+        if (i === 0) {
+          ret = inverse(this);
+        }
+        return ret;
+      });
+    };
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js
+var require_helper_missing = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    exports["default"] = function(instance) {
+      instance.registerHelper("helperMissing", function() {
+        if (arguments.length === 1) {
+          return void 0;
+        } else {
+          throw new _exception2["default"]('Missing helper: "' + arguments[arguments.length - 1].name + '"');
+        }
+      });
+    };
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/helpers/if.js
+var require_if = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/if.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _utils = require_utils();
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    exports["default"] = function(instance) {
+      instance.registerHelper("if", function(conditional, options) {
+        if (arguments.length != 2) {
+          throw new _exception2["default"]("#if requires exactly one argument");
+        }
+        if (_utils.isFunction(conditional)) {
+          conditional = conditional.call(this);
+        }
+        if (!options.hash.includeZero && !conditional || _utils.isEmpty(conditional)) {
+          return options.inverse(this);
+        } else {
+          return options.fn(this);
+        }
+      });
+      instance.registerHelper("unless", function(conditional, options) {
+        if (arguments.length != 2) {
+          throw new _exception2["default"]("#unless requires exactly one argument");
+        }
+        return instance.helpers["if"].call(this, conditional, {
+          fn: options.inverse,
+          inverse: options.fn,
+          hash: options.hash
+        });
+      });
+    };
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/helpers/log.js
+var require_log2 = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/log.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    exports["default"] = function(instance) {
+      instance.registerHelper("log", function() {
+        var args = [void 0], options = arguments[arguments.length - 1];
+        for (var i = 0; i < arguments.length - 1; i++) {
+          args.push(arguments[i]);
+        }
+        var level = 1;
+        if (options.hash.level != null) {
+          level = options.hash.level;
+        } else if (options.data && options.data.level != null) {
+          level = options.data.level;
+        }
+        args[0] = level;
+        instance.log.apply(instance, args);
+      });
+    };
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js
+var require_lookup = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    exports["default"] = function(instance) {
+      instance.registerHelper("lookup", function(obj, field3, options) {
+        if (!obj) {
+          return obj;
+        }
+        return options.lookupProperty(obj, field3);
+      });
+    };
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/helpers/with.js
+var require_with = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/with.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _utils = require_utils();
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    exports["default"] = function(instance) {
+      instance.registerHelper("with", function(context, options) {
+        if (arguments.length != 2) {
+          throw new _exception2["default"]("#with requires exactly one argument");
+        }
+        if (_utils.isFunction(context)) {
+          context = context.call(this);
+        }
+        var fn = options.fn;
+        if (!_utils.isEmpty(context)) {
+          var data6 = options.data;
+          if (options.data && options.ids) {
+            data6 = _utils.createFrame(options.data);
+            data6.contextPath = _utils.appendContextPath(options.data.contextPath, options.ids[0]);
+          }
+          return fn(context, {
+            data: data6,
+            blockParams: _utils.blockParams([context], [data6 && data6.contextPath])
+          });
+        } else {
+          return options.inverse(this);
+        }
+      });
+    };
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/helpers.js
+var require_helpers = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/helpers.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.registerDefaultHelpers = registerDefaultHelpers;
+    exports.moveHelperToHooks = moveHelperToHooks;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _helpersBlockHelperMissing = require_block_helper_missing();
+    var _helpersBlockHelperMissing2 = _interopRequireDefault(_helpersBlockHelperMissing);
+    var _helpersEach = require_each();
+    var _helpersEach2 = _interopRequireDefault(_helpersEach);
+    var _helpersHelperMissing = require_helper_missing();
+    var _helpersHelperMissing2 = _interopRequireDefault(_helpersHelperMissing);
+    var _helpersIf = require_if();
+    var _helpersIf2 = _interopRequireDefault(_helpersIf);
+    var _helpersLog = require_log2();
+    var _helpersLog2 = _interopRequireDefault(_helpersLog);
+    var _helpersLookup = require_lookup();
+    var _helpersLookup2 = _interopRequireDefault(_helpersLookup);
+    var _helpersWith = require_with();
+    var _helpersWith2 = _interopRequireDefault(_helpersWith);
+    function registerDefaultHelpers(instance) {
+      _helpersBlockHelperMissing2["default"](instance);
+      _helpersEach2["default"](instance);
+      _helpersHelperMissing2["default"](instance);
+      _helpersIf2["default"](instance);
+      _helpersLog2["default"](instance);
+      _helpersLookup2["default"](instance);
+      _helpersWith2["default"](instance);
+    }
+    function moveHelperToHooks(instance, helperName, keepHelper) {
+      if (instance.helpers[helperName]) {
+        instance.hooks[helperName] = instance.helpers[helperName];
+        if (!keepHelper) {
+          instance.helpers[helperName] = void 0;
+        }
+      }
+    }
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js
+var require_inline = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    var _utils = require_utils();
+    exports["default"] = function(instance) {
+      instance.registerDecorator("inline", function(fn, props, container, options) {
+        var ret = fn;
+        if (!props.partials) {
+          props.partials = {};
+          ret = function(context, options2) {
+            var original = container.partials;
+            container.partials = _utils.extend({}, original, props.partials);
+            var ret2 = fn(context, options2);
+            container.partials = original;
+            return ret2;
+          };
+        }
+        props.partials[options.args[0]] = options.fn;
+        return ret;
+      });
+    };
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/decorators.js
+var require_decorators = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/decorators.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.registerDefaultDecorators = registerDefaultDecorators;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _decoratorsInline = require_inline();
+    var _decoratorsInline2 = _interopRequireDefault(_decoratorsInline);
+    function registerDefaultDecorators(instance) {
+      _decoratorsInline2["default"](instance);
+    }
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/logger.js
+var require_logger = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/logger.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    var _utils = require_utils();
+    var logger = {
+      methodMap: ["debug", "info", "warn", "error"],
+      level: "info",
+      // Maps a given level value to the `methodMap` indexes above.
+      lookupLevel: function lookupLevel(level) {
+        if (typeof level === "string") {
+          var levelMap = _utils.indexOf(logger.methodMap, level.toLowerCase());
+          if (levelMap >= 0) {
+            level = levelMap;
+          } else {
+            level = parseInt(level, 10);
+          }
+        }
+        return level;
+      },
+      // Can be overridden in the host environment
+      log: function log(level) {
+        level = logger.lookupLevel(level);
+        if (typeof console !== "undefined" && logger.lookupLevel(logger.level) <= level) {
+          var method = logger.methodMap[level];
+          if (!console[method]) {
+            method = "log";
+          }
+          for (var _len = arguments.length, message = Array(_len > 1 ? _len - 1 : 0), _key = 1; _key < _len; _key++) {
+            message[_key - 1] = arguments[_key];
+          }
+          console[method].apply(console, message);
+        }
+      }
+    };
+    exports["default"] = logger;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js
+var require_proto_access = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.createProtoAccessControl = createProtoAccessControl;
+    exports.resultIsAllowed = resultIsAllowed;
+    exports.isPrototypeConstructor = isPrototypeConstructor;
+    exports.resetLoggedProperties = resetLoggedProperties;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _utils = require_utils();
+    var _logger = require_logger();
+    var _logger2 = _interopRequireDefault(_logger);
+    var loggedProperties = /* @__PURE__ */ Object.create(null);
+    function createProtoAccessControl(runtimeOptions) {
+      var propertyWhiteList = /* @__PURE__ */ Object.create(null);
+      propertyWhiteList["__proto__"] = false;
+      _utils.extend(propertyWhiteList, runtimeOptions.allowedProtoProperties);
+      var methodWhiteList = /* @__PURE__ */ Object.create(null);
+      methodWhiteList["constructor"] = false;
+      methodWhiteList["__defineGetter__"] = false;
+      methodWhiteList["__defineSetter__"] = false;
+      methodWhiteList["__lookupGetter__"] = false;
+      methodWhiteList["__lookupSetter__"] = false;
+      _utils.extend(methodWhiteList, runtimeOptions.allowedProtoMethods);
+      return {
+        properties: {
+          whitelist: propertyWhiteList,
+          defaultValue: runtimeOptions.allowProtoPropertiesByDefault
+        },
+        methods: {
+          whitelist: methodWhiteList,
+          defaultValue: runtimeOptions.allowProtoMethodsByDefault
+        }
+      };
+    }
+    function resultIsAllowed(result, protoAccessControl, propertyName) {
+      if (typeof result === "function") {
+        return checkWhiteList(protoAccessControl.methods, propertyName);
+      } else {
+        return checkWhiteList(protoAccessControl.properties, propertyName);
+      }
+    }
+    function isPrototypeConstructor(parent, propertyName, result) {
+      return propertyName === "constructor" && typeof result === "function" && parent === result.prototype;
+    }
+    function checkWhiteList(protoAccessControlForType, propertyName) {
+      if (protoAccessControlForType.whitelist[propertyName] !== void 0) {
+        return protoAccessControlForType.whitelist[propertyName] === true;
+      }
+      if (protoAccessControlForType.defaultValue !== void 0) {
+        return protoAccessControlForType.defaultValue;
+      }
+      logUnexpecedPropertyAccessOnce(propertyName);
+      return false;
+    }
+    function logUnexpecedPropertyAccessOnce(propertyName) {
+      if (loggedProperties[propertyName] !== true) {
+        loggedProperties[propertyName] = true;
+        _logger2["default"].log("error", 'Handlebars: Access has been denied to resolve the property "' + propertyName + '" because it is not an "own property" of its parent.\nYou can add a runtime option to disable the check or this warning:\nSee https://handlebarsjs.com/api-reference/runtime-options.html#options-to-control-prototype-access for details');
+      }
+    }
+    function resetLoggedProperties() {
+      Object.keys(loggedProperties).forEach(function(propertyName) {
+        delete loggedProperties[propertyName];
+      });
+    }
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/base.js
+var require_base = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/base.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.HandlebarsEnvironment = HandlebarsEnvironment;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _utils = require_utils();
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    var _helpers = require_helpers();
+    var _decorators = require_decorators();
+    var _logger = require_logger();
+    var _logger2 = _interopRequireDefault(_logger);
+    var _internalProtoAccess = require_proto_access();
+    var VERSION2 = "4.7.10";
+    exports.VERSION = VERSION2;
+    var COMPILER_REVISION = 8;
+    exports.COMPILER_REVISION = COMPILER_REVISION;
+    var LAST_COMPATIBLE_COMPILER_REVISION = 7;
+    exports.LAST_COMPATIBLE_COMPILER_REVISION = LAST_COMPATIBLE_COMPILER_REVISION;
+    var REVISION_CHANGES = {
+      1: "<= 1.0.rc.2",
+      // 1.0.rc.2 is actually rev2 but doesn't report it
+      2: "== 1.0.0-rc.3",
+      3: "== 1.0.0-rc.4",
+      4: "== 1.x.x",
+      5: "== 2.0.0-alpha.x",
+      6: ">= 2.0.0-beta.1",
+      7: ">= 4.0.0 <4.3.0",
+      8: ">= 4.3.0"
+    };
+    exports.REVISION_CHANGES = REVISION_CHANGES;
+    var objectType = "[object Object]";
+    function HandlebarsEnvironment(helpers, partials, decorators) {
+      this.helpers = helpers || {};
+      this.partials = partials || {};
+      this.decorators = decorators || {};
+      _helpers.registerDefaultHelpers(this);
+      _decorators.registerDefaultDecorators(this);
+    }
+    HandlebarsEnvironment.prototype = {
+      constructor: HandlebarsEnvironment,
+      logger: _logger2["default"],
+      log: _logger2["default"].log,
+      registerHelper: function registerHelper(name2, fn) {
+        if (_utils.toString.call(name2) === objectType) {
+          if (fn) {
+            throw new _exception2["default"]("Arg not supported with multiple helpers");
+          }
+          _utils.extend(this.helpers, name2);
+        } else {
+          this.helpers[name2] = fn;
+        }
+      },
+      unregisterHelper: function unregisterHelper(name2) {
+        delete this.helpers[name2];
+      },
+      registerPartial: function registerPartial(name2, partial2) {
+        if (_utils.toString.call(name2) === objectType) {
+          _utils.extend(this.partials, name2);
+        } else {
+          if (typeof partial2 === "undefined") {
+            throw new _exception2["default"]('Attempting to register a partial called "' + name2 + '" as undefined');
+          }
+          this.partials[name2] = partial2;
+        }
+      },
+      unregisterPartial: function unregisterPartial(name2) {
+        delete this.partials[name2];
+      },
+      registerDecorator: function registerDecorator(name2, fn) {
+        if (_utils.toString.call(name2) === objectType) {
+          if (fn) {
+            throw new _exception2["default"]("Arg not supported with multiple decorators");
+          }
+          _utils.extend(this.decorators, name2);
+        } else {
+          this.decorators[name2] = fn;
+        }
+      },
+      unregisterDecorator: function unregisterDecorator(name2) {
+        delete this.decorators[name2];
+      },
+      /**
+       * Reset the memory of illegal property accesses that have already been logged.
+       * @deprecated should only be used in handlebars test-cases
+       */
+      resetLoggedPropertyAccesses: function resetLoggedPropertyAccesses() {
+        _internalProtoAccess.resetLoggedProperties();
+      }
+    };
+    var log = _logger2["default"].log;
+    exports.log = log;
+    exports.createFrame = _utils.createFrame;
+    exports.logger = _logger2["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/safe-string.js
+var require_safe_string = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/safe-string.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function SafeString(string4) {
+      this.string = string4;
+    }
+    SafeString.prototype.toString = SafeString.prototype.toHTML = function() {
+      return "" + this.string;
+    };
+    exports["default"] = SafeString;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js
+var require_wrapHelper = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.wrapHelper = wrapHelper;
+    function wrapHelper(helper, transformOptionsFn) {
+      if (typeof helper !== "function") {
+        return helper;
+      }
+      var wrapper = function wrapper2() {
+        var options = arguments[arguments.length - 1];
+        arguments[arguments.length - 1] = transformOptionsFn(options);
+        return helper.apply(this, arguments);
+      };
+      return wrapper;
+    }
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/runtime.js
+var require_runtime = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/runtime.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.checkRevision = checkRevision;
+    exports.template = template;
+    exports.wrapProgram = wrapProgram;
+    exports.resolvePartial = resolvePartial;
+    exports.invokePartial = invokePartial;
+    exports.noop = noop;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    function _interopRequireWildcard(obj) {
+      if (obj && obj.__esModule) {
+        return obj;
+      } else {
+        var newObj = {};
+        if (obj != null) {
+          for (var key in obj) {
+            if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
+          }
+        }
+        newObj["default"] = obj;
+        return newObj;
+      }
+    }
+    var _utils = require_utils();
+    var Utils = _interopRequireWildcard(_utils);
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    var _base = require_base();
+    var _helpers = require_helpers();
+    var _internalWrapHelper = require_wrapHelper();
+    var _internalProtoAccess = require_proto_access();
+    function checkRevision(compilerInfo) {
+      var compilerRevision = compilerInfo && compilerInfo[0] || 1, currentRevision = _base.COMPILER_REVISION;
+      if (compilerRevision >= _base.LAST_COMPATIBLE_COMPILER_REVISION && compilerRevision <= _base.COMPILER_REVISION) {
+        return;
+      }
+      if (compilerRevision < _base.LAST_COMPATIBLE_COMPILER_REVISION) {
+        var runtimeVersions = _base.REVISION_CHANGES[currentRevision], compilerVersions = _base.REVISION_CHANGES[compilerRevision];
+        throw new _exception2["default"]("Template was precompiled with an older version of Handlebars than the current runtime. Please update your precompiler to a newer version (" + runtimeVersions + ") or downgrade your runtime to an older version (" + compilerVersions + ").");
+      } else {
+        throw new _exception2["default"]("Template was precompiled with a newer version of Handlebars than the current runtime. Please update your runtime to a newer version (" + compilerInfo[1] + ").");
+      }
+    }
+    function template(templateSpec, env) {
+      if (!env) {
+        throw new _exception2["default"]("No environment passed to template");
+      }
+      if (!templateSpec || !templateSpec.main) {
+        throw new _exception2["default"]("Unknown template object: " + typeof templateSpec);
+      }
+      templateSpec.main.decorator = templateSpec.main_d;
+      env.VM.checkRevision(templateSpec.compiler);
+      var templateWasPrecompiledWithCompilerV7 = templateSpec.compiler && templateSpec.compiler[0] === 7;
+      function invokePartialWrapper(partial2, context, options) {
+        if (options.hash) {
+          context = Utils.extend({}, context, options.hash);
+          if (options.ids) {
+            options.ids[0] = true;
+          }
+        }
+        partial2 = env.VM.resolvePartial.call(this, partial2, context, options);
+        options.hooks = this.hooks;
+        options.protoAccessControl = this.protoAccessControl;
+        var result = env.VM.invokePartial.call(this, partial2, context, options);
+        if (result == null && Utils.isFunction(partial2)) {
+          throw new _exception2["default"]("The partial " + options.name + " returned no output: partials must return a string");
+        }
+        if (result == null && env.compile) {
+          if (typeof partial2 !== "string") {
+            throw new _exception2["default"]("The partial " + options.name + " could not be compiled: partials must be strings or functions returning strings");
+          }
+          options.partials[options.name] = env.compile(partial2, templateSpec.compilerOptions, env);
+          result = options.partials[options.name](context, options);
+        }
+        if (result != null) {
+          if (options.indent) {
+            var lines = result.split("\n");
+            for (var i = 0, l = lines.length; i < l; i++) {
+              if (!lines[i] && i + 1 === l) {
+                break;
+              }
+              lines[i] = options.indent + lines[i];
+            }
+            result = lines.join("\n");
+          }
+          return result;
+        } else {
+          throw new _exception2["default"]("The partial " + options.name + " could not be compiled when running in runtime-only mode");
+        }
+      }
+      var container = {
+        strict: function strict(obj, name2, loc) {
+          if (!obj || !(name2 in obj)) {
+            throw new _exception2["default"]('"' + name2 + '" not defined in ' + obj, {
+              loc
+            });
+          }
+          return container.lookupProperty(obj, name2);
+        },
+        lookupProperty: function lookupProperty(parent, propertyName) {
+          var result = parent[propertyName];
+          if (result == null) {
+            return result;
+          }
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName) && !_internalProtoAccess.isPrototypeConstructor(parent, propertyName, result)) {
+            return result;
+          }
+          if (_internalProtoAccess.resultIsAllowed(result, container.protoAccessControl, propertyName)) {
+            return result;
+          }
+          return void 0;
+        },
+        lookup: function lookup(depths, name2) {
+          var len = depths.length;
+          for (var i = 0; i < len; i++) {
+            var result = depths[i] && container.lookupProperty(depths[i], name2);
+            if (result != null) {
+              return result;
+            }
+          }
+        },
+        lambda: function lambda(current, context) {
+          return typeof current === "function" ? current.call(context) : current;
+        },
+        escapeExpression: Utils.escapeExpression,
+        invokePartial: invokePartialWrapper,
+        fn: function fn(i) {
+          var ret2 = templateSpec[i];
+          ret2.decorator = templateSpec[i + "_d"];
+          return ret2;
+        },
+        programs: [],
+        program: function program(i, data6, declaredBlockParams, blockParams, depths) {
+          var programWrapper = this.programs[i], fn = this.fn(i);
+          if (data6 || depths || blockParams || declaredBlockParams) {
+            programWrapper = wrapProgram(this, i, fn, data6, declaredBlockParams, blockParams, depths);
+          } else if (!programWrapper) {
+            programWrapper = this.programs[i] = wrapProgram(this, i, fn);
+          }
+          return programWrapper;
+        },
+        data: function data6(value2, depth) {
+          while (value2 && depth--) {
+            value2 = value2._parent;
+          }
+          return value2;
+        },
+        mergeIfNeeded: function mergeIfNeeded(param, common) {
+          var obj = param || common;
+          if (param && common && param !== common) {
+            obj = Utils.extend({}, common, param);
+          }
+          return obj;
+        },
+        // An empty object to use as replacement for null-contexts
+        nullContext: Object.seal({}),
+        noop: env.VM.noop,
+        compilerInfo: templateSpec.compiler
+      };
+      function ret(context) {
+        var options = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
+        var data6 = options.data;
+        ret._setup(options);
+        if (!options.partial && templateSpec.useData) {
+          data6 = initData(context, data6);
+        }
+        var depths = void 0, blockParams = templateSpec.useBlockParams ? [] : void 0;
+        if (templateSpec.useDepths) {
+          if (options.depths) {
+            depths = context != options.depths[0] ? [context].concat(options.depths) : options.depths;
+          } else {
+            depths = [context];
+          }
+        }
+        function main2(context2) {
+          return "" + templateSpec.main(container, context2, container.helpers, container.partials, data6, blockParams, depths);
+        }
+        main2 = executeDecorators(templateSpec.main, main2, container, options.depths || [], data6, blockParams);
+        return main2(context, options);
+      }
+      ret.isTop = true;
+      ret._setup = function(options) {
+        if (!options.partial) {
+          var mergedHelpers = {};
+          addHelpers(mergedHelpers, env.helpers, container);
+          addHelpers(mergedHelpers, options.helpers, container);
+          container.helpers = mergedHelpers;
+          if (templateSpec.usePartial) {
+            container.partials = container.mergeIfNeeded(options.partials, env.partials);
+          }
+          if (templateSpec.usePartial || templateSpec.useDecorators) {
+            container.decorators = Utils.extend({}, env.decorators, options.decorators);
+          }
+          container.hooks = {};
+          container.protoAccessControl = _internalProtoAccess.createProtoAccessControl(options);
+          var keepHelperInHelpers = options.allowCallsToHelperMissing || templateWasPrecompiledWithCompilerV7;
+          _helpers.moveHelperToHooks(container, "helperMissing", keepHelperInHelpers);
+          _helpers.moveHelperToHooks(container, "blockHelperMissing", keepHelperInHelpers);
+        } else {
+          container.protoAccessControl = options.protoAccessControl;
+          container.helpers = options.helpers;
+          container.partials = options.partials;
+          container.decorators = options.decorators;
+          container.hooks = options.hooks;
+        }
+      };
+      ret._child = function(i, data6, blockParams, depths) {
+        if (templateSpec.useBlockParams && !blockParams) {
+          throw new _exception2["default"]("must pass block params");
+        }
+        if (templateSpec.useDepths && !depths) {
+          throw new _exception2["default"]("must pass parent depths");
+        }
+        return wrapProgram(container, i, templateSpec[i], data6, 0, blockParams, depths);
+      };
+      return ret;
+    }
+    function wrapProgram(container, i, fn, data6, declaredBlockParams, blockParams, depths) {
+      function prog(context) {
+        var options = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
+        var currentDepths = depths;
+        if (depths && context != depths[0] && !(context === container.nullContext && depths[0] === null)) {
+          currentDepths = [context].concat(depths);
+        }
+        return fn(container, context, container.helpers, container.partials, options.data || data6, blockParams && [options.blockParams].concat(blockParams), currentDepths);
+      }
+      prog = executeDecorators(fn, prog, container, depths, data6, blockParams);
+      prog.program = i;
+      prog.depth = depths ? depths.length : 0;
+      prog.blockParams = declaredBlockParams || 0;
+      return prog;
+    }
+    function resolvePartial(partial2, context, options) {
+      if (!partial2) {
+        if (options.name === "@partial-block") {
+          partial2 = lookupOwnProperty(options.data, "partial-block");
+        } else {
+          partial2 = lookupOwnProperty(options.partials, options.name);
+        }
+      } else if (typeof partial2 !== "function" && !options.name) {
+        options.name = partial2;
+        partial2 = lookupOwnProperty(options.partials, partial2);
+      }
+      return partial2;
+    }
+    function invokePartial(partial2, context, options) {
+      var currentPartialBlock = lookupOwnProperty(options.data, "partial-block");
+      options.partial = true;
+      if (options.ids) {
+        options.data.contextPath = options.ids[0] || options.data.contextPath;
+      }
+      var partialBlock = void 0;
+      if (options.fn && options.fn !== noop) {
+        (function() {
+          options.data = _base.createFrame(options.data);
+          var fn = options.fn;
+          partialBlock = options.data["partial-block"] = function partialBlockWrapper(context2) {
+            var options2 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
+            options2.data = _base.createFrame(options2.data);
+            options2.data["partial-block"] = currentPartialBlock;
+            return fn(context2, options2);
+          };
+          if (fn.partials) {
+            options.partials = Utils.extend({}, options.partials, fn.partials);
+          }
+        })();
+      }
+      if (partial2 === void 0 && partialBlock) {
+        partial2 = partialBlock;
+      }
+      if (partial2 === void 0) {
+        throw new _exception2["default"]("The partial " + options.name + " could not be found");
+      } else if (partial2 instanceof Function) {
+        return partial2(context, options);
+      }
+    }
+    function noop() {
+      return "";
+    }
+    function lookupOwnProperty(obj, name2) {
+      if (obj && Object.prototype.hasOwnProperty.call(obj, name2)) {
+        return obj[name2];
+      }
+    }
+    function initData(context, data6) {
+      if (!data6 || !("root" in data6)) {
+        data6 = data6 ? _base.createFrame(data6) : {};
+        data6.root = context;
+      }
+      return data6;
+    }
+    function executeDecorators(fn, prog, container, depths, data6, blockParams) {
+      if (fn.decorator) {
+        var props = {};
+        prog = fn.decorator(prog, props, container, depths && depths[0], data6, blockParams, depths);
+        Utils.extend(prog, props);
+      }
+      return prog;
+    }
+    function addHelpers(mergedHelpers, helpers, container) {
+      if (!helpers) return;
+      Object.keys(helpers).forEach(function(helperName) {
+        var helper = helpers[helperName];
+        mergedHelpers[helperName] = passLookupPropertyOption(helper, container);
+      });
+    }
+    function passLookupPropertyOption(helper, container) {
+      var lookupProperty = container.lookupProperty;
+      return _internalWrapHelper.wrapHelper(helper, function(options) {
+        options.lookupProperty = lookupProperty;
+        return options;
+      });
+    }
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/no-conflict.js
+var require_no_conflict = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    exports["default"] = function(Handlebars2) {
+      (function() {
+        if (typeof globalThis === "object") return;
+        Object.prototype.__defineGetter__("__magic__", function() {
+          return this;
+        });
+        __magic__.globalThis = __magic__;
+        delete Object.prototype.__magic__;
+      })();
+      var $Handlebars = globalThis.Handlebars;
+      Handlebars2.noConflict = function() {
+        if (globalThis.Handlebars === Handlebars2) {
+          globalThis.Handlebars = $Handlebars;
+        }
+        return Handlebars2;
+      };
+    };
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars.runtime.js
+var require_handlebars_runtime = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars.runtime.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    function _interopRequireWildcard(obj) {
+      if (obj && obj.__esModule) {
+        return obj;
+      } else {
+        var newObj = {};
+        if (obj != null) {
+          for (var key in obj) {
+            if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
+          }
+        }
+        newObj["default"] = obj;
+        return newObj;
+      }
+    }
+    var _handlebarsBase = require_base();
+    var base = _interopRequireWildcard(_handlebarsBase);
+    var _handlebarsSafeString = require_safe_string();
+    var _handlebarsSafeString2 = _interopRequireDefault(_handlebarsSafeString);
+    var _handlebarsException = require_exception();
+    var _handlebarsException2 = _interopRequireDefault(_handlebarsException);
+    var _handlebarsUtils = require_utils();
+    var Utils = _interopRequireWildcard(_handlebarsUtils);
+    var _handlebarsRuntime = require_runtime();
+    var runtime = _interopRequireWildcard(_handlebarsRuntime);
+    var _handlebarsNoConflict = require_no_conflict();
+    var _handlebarsNoConflict2 = _interopRequireDefault(_handlebarsNoConflict);
+    function create() {
+      var hb2 = new base.HandlebarsEnvironment();
+      Utils.extend(hb2, base);
+      hb2.SafeString = _handlebarsSafeString2["default"];
+      hb2.Exception = _handlebarsException2["default"];
+      hb2.Utils = Utils;
+      hb2.escapeExpression = Utils.escapeExpression;
+      hb2.VM = runtime;
+      hb2.template = function(spec) {
+        return runtime.template(spec, hb2);
+      };
+      return hb2;
+    }
+    var inst = create();
+    inst.create = create;
+    _handlebarsNoConflict2["default"](inst);
+    inst["default"] = inst;
+    exports["default"] = inst;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js
+var require_ast = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    var AST = {
+      // Public API used to evaluate derived attributes regarding AST nodes
+      helpers: {
+        // a mustache is definitely a helper if:
+        // * it is an eligible helper, and
+        // * it has at least one parameter or hash segment
+        helperExpression: function helperExpression(node2) {
+          return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
+        },
+        scopedId: function scopedId(path23) {
+          return /^\.|this\b/.test(path23.original);
+        },
+        // an ID is simple if it only has one part, and that part is not
+        // `..` or `this`.
+        simpleId: function simpleId(path23) {
+          return path23.parts.length === 1 && !AST.helpers.scopedId(path23) && !path23.depth;
+        }
+      }
+    };
+    exports["default"] = AST;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js
+var require_parser2 = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    var handlebars = (function() {
+      var parser = {
+        trace: function trace() {
+        },
+        yy: {},
+        symbols_: { "error": 2, "root": 3, "program": 4, "EOF": 5, "program_repetition0": 6, "statement": 7, "mustache": 8, "block": 9, "rawBlock": 10, "partial": 11, "partialBlock": 12, "content": 13, "COMMENT": 14, "CONTENT": 15, "openRawBlock": 16, "rawBlock_repetition0": 17, "END_RAW_BLOCK": 18, "OPEN_RAW_BLOCK": 19, "helperName": 20, "openRawBlock_repetition0": 21, "openRawBlock_option0": 22, "CLOSE_RAW_BLOCK": 23, "openBlock": 24, "block_option0": 25, "closeBlock": 26, "openInverse": 27, "block_option1": 28, "OPEN_BLOCK": 29, "openBlock_repetition0": 30, "openBlock_option0": 31, "openBlock_option1": 32, "CLOSE": 33, "OPEN_INVERSE": 34, "openInverse_repetition0": 35, "openInverse_option0": 36, "openInverse_option1": 37, "openInverseChain": 38, "OPEN_INVERSE_CHAIN": 39, "openInverseChain_repetition0": 40, "openInverseChain_option0": 41, "openInverseChain_option1": 42, "inverseAndProgram": 43, "INVERSE": 44, "inverseChain": 45, "inverseChain_option0": 46, "OPEN_ENDBLOCK": 47, "OPEN": 48, "mustache_repetition0": 49, "mustache_option0": 50, "OPEN_UNESCAPED": 51, "mustache_repetition1": 52, "mustache_option1": 53, "CLOSE_UNESCAPED": 54, "OPEN_PARTIAL": 55, "partialName": 56, "partial_repetition0": 57, "partial_option0": 58, "openPartialBlock": 59, "OPEN_PARTIAL_BLOCK": 60, "openPartialBlock_repetition0": 61, "openPartialBlock_option0": 62, "param": 63, "sexpr": 64, "OPEN_SEXPR": 65, "sexpr_repetition0": 66, "sexpr_option0": 67, "CLOSE_SEXPR": 68, "hash": 69, "hash_repetition_plus0": 70, "hashSegment": 71, "ID": 72, "EQUALS": 73, "blockParams": 74, "OPEN_BLOCK_PARAMS": 75, "blockParams_repetition_plus0": 76, "CLOSE_BLOCK_PARAMS": 77, "path": 78, "dataName": 79, "STRING": 80, "NUMBER": 81, "BOOLEAN": 82, "UNDEFINED": 83, "NULL": 84, "DATA": 85, "pathSegments": 86, "SEP": 87, "$accept": 0, "$end": 1 },
+        terminals_: { 2: "error", 5: "EOF", 14: "COMMENT", 15: "CONTENT", 18: "END_RAW_BLOCK", 19: "OPEN_RAW_BLOCK", 23: "CLOSE_RAW_BLOCK", 29: "OPEN_BLOCK", 33: "CLOSE", 34: "OPEN_INVERSE", 39: "OPEN_INVERSE_CHAIN", 44: "INVERSE", 47: "OPEN_ENDBLOCK", 48: "OPEN", 51: "OPEN_UNESCAPED", 54: "CLOSE_UNESCAPED", 55: "OPEN_PARTIAL", 60: "OPEN_PARTIAL_BLOCK", 65: "OPEN_SEXPR", 68: "CLOSE_SEXPR", 72: "ID", 73: "EQUALS", 75: "OPEN_BLOCK_PARAMS", 77: "CLOSE_BLOCK_PARAMS", 80: "STRING", 81: "NUMBER", 82: "BOOLEAN", 83: "UNDEFINED", 84: "NULL", 85: "DATA", 87: "SEP" },
+        productions_: [0, [3, 2], [4, 1], [7, 1], [7, 1], [7, 1], [7, 1], [7, 1], [7, 1], [7, 1], [13, 1], [10, 3], [16, 5], [9, 4], [9, 4], [24, 6], [27, 6], [38, 6], [43, 2], [45, 3], [45, 1], [26, 3], [8, 5], [8, 5], [11, 5], [12, 3], [59, 5], [63, 1], [63, 1], [64, 5], [69, 1], [71, 3], [74, 3], [20, 1], [20, 1], [20, 1], [20, 1], [20, 1], [20, 1], [20, 1], [56, 1], [56, 1], [79, 2], [78, 1], [86, 3], [86, 1], [6, 0], [6, 2], [17, 0], [17, 2], [21, 0], [21, 2], [22, 0], [22, 1], [25, 0], [25, 1], [28, 0], [28, 1], [30, 0], [30, 2], [31, 0], [31, 1], [32, 0], [32, 1], [35, 0], [35, 2], [36, 0], [36, 1], [37, 0], [37, 1], [40, 0], [40, 2], [41, 0], [41, 1], [42, 0], [42, 1], [46, 0], [46, 1], [49, 0], [49, 2], [50, 0], [50, 1], [52, 0], [52, 2], [53, 0], [53, 1], [57, 0], [57, 2], [58, 0], [58, 1], [61, 0], [61, 2], [62, 0], [62, 1], [66, 0], [66, 2], [67, 0], [67, 1], [70, 1], [70, 2], [76, 1], [76, 2]],
+        performAction: function anonymous(yytext, yyleng, yylineno, yy, yystate, $$, _$) {
+          var $0 = $$.length - 1;
+          switch (yystate) {
+            case 1:
+              return $$[$0 - 1];
+              break;
+            case 2:
+              this.$ = yy.prepareProgram($$[$0]);
+              break;
+            case 3:
+              this.$ = $$[$0];
+              break;
+            case 4:
+              this.$ = $$[$0];
+              break;
+            case 5:
+              this.$ = $$[$0];
+              break;
+            case 6:
+              this.$ = $$[$0];
+              break;
+            case 7:
+              this.$ = $$[$0];
+              break;
+            case 8:
+              this.$ = $$[$0];
+              break;
+            case 9:
+              this.$ = {
+                type: "CommentStatement",
+                value: yy.stripComment($$[$0]),
+                strip: yy.stripFlags($$[$0], $$[$0]),
+                loc: yy.locInfo(this._$)
+              };
+              break;
+            case 10:
+              this.$ = {
+                type: "ContentStatement",
+                original: $$[$0],
+                value: $$[$0],
+                loc: yy.locInfo(this._$)
+              };
+              break;
+            case 11:
+              this.$ = yy.prepareRawBlock($$[$0 - 2], $$[$0 - 1], $$[$0], this._$);
+              break;
+            case 12:
+              this.$ = { path: $$[$0 - 3], params: $$[$0 - 2], hash: $$[$0 - 1] };
+              break;
+            case 13:
+              this.$ = yy.prepareBlock($$[$0 - 3], $$[$0 - 2], $$[$0 - 1], $$[$0], false, this._$);
+              break;
+            case 14:
+              this.$ = yy.prepareBlock($$[$0 - 3], $$[$0 - 2], $$[$0 - 1], $$[$0], true, this._$);
+              break;
+            case 15:
+              this.$ = { open: $$[$0 - 5], path: $$[$0 - 4], params: $$[$0 - 3], hash: $$[$0 - 2], blockParams: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 5], $$[$0]) };
+              break;
+            case 16:
+              this.$ = { path: $$[$0 - 4], params: $$[$0 - 3], hash: $$[$0 - 2], blockParams: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 5], $$[$0]) };
+              break;
+            case 17:
+              this.$ = { path: $$[$0 - 4], params: $$[$0 - 3], hash: $$[$0 - 2], blockParams: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 5], $$[$0]) };
+              break;
+            case 18:
+              this.$ = { strip: yy.stripFlags($$[$0 - 1], $$[$0 - 1]), program: $$[$0] };
+              break;
+            case 19:
+              var inverse = yy.prepareBlock($$[$0 - 2], $$[$0 - 1], $$[$0], $$[$0], false, this._$), program = yy.prepareProgram([inverse], $$[$0 - 1].loc);
+              program.chained = true;
+              this.$ = { strip: $$[$0 - 2].strip, program, chain: true };
+              break;
+            case 20:
+              this.$ = $$[$0];
+              break;
+            case 21:
+              this.$ = { path: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 2], $$[$0]) };
+              break;
+            case 22:
+              this.$ = yy.prepareMustache($$[$0 - 3], $$[$0 - 2], $$[$0 - 1], $$[$0 - 4], yy.stripFlags($$[$0 - 4], $$[$0]), this._$);
+              break;
+            case 23:
+              this.$ = yy.prepareMustache($$[$0 - 3], $$[$0 - 2], $$[$0 - 1], $$[$0 - 4], yy.stripFlags($$[$0 - 4], $$[$0]), this._$);
+              break;
+            case 24:
+              this.$ = {
+                type: "PartialStatement",
+                name: $$[$0 - 3],
+                params: $$[$0 - 2],
+                hash: $$[$0 - 1],
+                indent: "",
+                strip: yy.stripFlags($$[$0 - 4], $$[$0]),
+                loc: yy.locInfo(this._$)
+              };
+              break;
+            case 25:
+              this.$ = yy.preparePartialBlock($$[$0 - 2], $$[$0 - 1], $$[$0], this._$);
+              break;
+            case 26:
+              this.$ = { path: $$[$0 - 3], params: $$[$0 - 2], hash: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 4], $$[$0]) };
+              break;
+            case 27:
+              this.$ = $$[$0];
+              break;
+            case 28:
+              this.$ = $$[$0];
+              break;
+            case 29:
+              this.$ = {
+                type: "SubExpression",
+                path: $$[$0 - 3],
+                params: $$[$0 - 2],
+                hash: $$[$0 - 1],
+                loc: yy.locInfo(this._$)
+              };
+              break;
+            case 30:
+              this.$ = { type: "Hash", pairs: $$[$0], loc: yy.locInfo(this._$) };
+              break;
+            case 31:
+              this.$ = { type: "HashPair", key: yy.id($$[$0 - 2]), value: $$[$0], loc: yy.locInfo(this._$) };
+              break;
+            case 32:
+              this.$ = yy.id($$[$0 - 1]);
+              break;
+            case 33:
+              this.$ = $$[$0];
+              break;
+            case 34:
+              this.$ = $$[$0];
+              break;
+            case 35:
+              this.$ = { type: "StringLiteral", value: $$[$0], original: $$[$0], loc: yy.locInfo(this._$) };
+              break;
+            case 36:
+              this.$ = { type: "NumberLiteral", value: Number($$[$0]), original: Number($$[$0]), loc: yy.locInfo(this._$) };
+              break;
+            case 37:
+              this.$ = { type: "BooleanLiteral", value: $$[$0] === "true", original: $$[$0] === "true", loc: yy.locInfo(this._$) };
+              break;
+            case 38:
+              this.$ = { type: "UndefinedLiteral", original: void 0, value: void 0, loc: yy.locInfo(this._$) };
+              break;
+            case 39:
+              this.$ = { type: "NullLiteral", original: null, value: null, loc: yy.locInfo(this._$) };
+              break;
+            case 40:
+              this.$ = $$[$0];
+              break;
+            case 41:
+              this.$ = $$[$0];
+              break;
+            case 42:
+              this.$ = yy.preparePath(true, $$[$0], this._$);
+              break;
+            case 43:
+              this.$ = yy.preparePath(false, $$[$0], this._$);
+              break;
+            case 44:
+              $$[$0 - 2].push({ part: yy.id($$[$0]), original: $$[$0], separator: $$[$0 - 1] });
+              this.$ = $$[$0 - 2];
+              break;
+            case 45:
+              this.$ = [{ part: yy.id($$[$0]), original: $$[$0] }];
+              break;
+            case 46:
+              this.$ = [];
+              break;
+            case 47:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 48:
+              this.$ = [];
+              break;
+            case 49:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 50:
+              this.$ = [];
+              break;
+            case 51:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 58:
+              this.$ = [];
+              break;
+            case 59:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 64:
+              this.$ = [];
+              break;
+            case 65:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 70:
+              this.$ = [];
+              break;
+            case 71:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 78:
+              this.$ = [];
+              break;
+            case 79:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 82:
+              this.$ = [];
+              break;
+            case 83:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 86:
+              this.$ = [];
+              break;
+            case 87:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 90:
+              this.$ = [];
+              break;
+            case 91:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 94:
+              this.$ = [];
+              break;
+            case 95:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 98:
+              this.$ = [$$[$0]];
+              break;
+            case 99:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 100:
+              this.$ = [$$[$0]];
+              break;
+            case 101:
+              $$[$0 - 1].push($$[$0]);
+              break;
+          }
+        },
+        table: [{ 3: 1, 4: 2, 5: [2, 46], 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 1: [3] }, { 5: [1, 4] }, { 5: [2, 2], 7: 5, 8: 6, 9: 7, 10: 8, 11: 9, 12: 10, 13: 11, 14: [1, 12], 15: [1, 20], 16: 17, 19: [1, 23], 24: 15, 27: 16, 29: [1, 21], 34: [1, 22], 39: [2, 2], 44: [2, 2], 47: [2, 2], 48: [1, 13], 51: [1, 14], 55: [1, 18], 59: 19, 60: [1, 24] }, { 1: [2, 1] }, { 5: [2, 47], 14: [2, 47], 15: [2, 47], 19: [2, 47], 29: [2, 47], 34: [2, 47], 39: [2, 47], 44: [2, 47], 47: [2, 47], 48: [2, 47], 51: [2, 47], 55: [2, 47], 60: [2, 47] }, { 5: [2, 3], 14: [2, 3], 15: [2, 3], 19: [2, 3], 29: [2, 3], 34: [2, 3], 39: [2, 3], 44: [2, 3], 47: [2, 3], 48: [2, 3], 51: [2, 3], 55: [2, 3], 60: [2, 3] }, { 5: [2, 4], 14: [2, 4], 15: [2, 4], 19: [2, 4], 29: [2, 4], 34: [2, 4], 39: [2, 4], 44: [2, 4], 47: [2, 4], 48: [2, 4], 51: [2, 4], 55: [2, 4], 60: [2, 4] }, { 5: [2, 5], 14: [2, 5], 15: [2, 5], 19: [2, 5], 29: [2, 5], 34: [2, 5], 39: [2, 5], 44: [2, 5], 47: [2, 5], 48: [2, 5], 51: [2, 5], 55: [2, 5], 60: [2, 5] }, { 5: [2, 6], 14: [2, 6], 15: [2, 6], 19: [2, 6], 29: [2, 6], 34: [2, 6], 39: [2, 6], 44: [2, 6], 47: [2, 6], 48: [2, 6], 51: [2, 6], 55: [2, 6], 60: [2, 6] }, { 5: [2, 7], 14: [2, 7], 15: [2, 7], 19: [2, 7], 29: [2, 7], 34: [2, 7], 39: [2, 7], 44: [2, 7], 47: [2, 7], 48: [2, 7], 51: [2, 7], 55: [2, 7], 60: [2, 7] }, { 5: [2, 8], 14: [2, 8], 15: [2, 8], 19: [2, 8], 29: [2, 8], 34: [2, 8], 39: [2, 8], 44: [2, 8], 47: [2, 8], 48: [2, 8], 51: [2, 8], 55: [2, 8], 60: [2, 8] }, { 5: [2, 9], 14: [2, 9], 15: [2, 9], 19: [2, 9], 29: [2, 9], 34: [2, 9], 39: [2, 9], 44: [2, 9], 47: [2, 9], 48: [2, 9], 51: [2, 9], 55: [2, 9], 60: [2, 9] }, { 20: 25, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 36, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 37, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 39: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 4: 38, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 15: [2, 48], 17: 39, 18: [2, 48] }, { 20: 41, 56: 40, 64: 42, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 44, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 5: [2, 10], 14: [2, 10], 15: [2, 10], 18: [2, 10], 19: [2, 10], 29: [2, 10], 34: [2, 10], 39: [2, 10], 44: [2, 10], 47: [2, 10], 48: [2, 10], 51: [2, 10], 55: [2, 10], 60: [2, 10] }, { 20: 45, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 46, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 47, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 41, 56: 48, 64: 42, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [2, 78], 49: 49, 65: [2, 78], 72: [2, 78], 80: [2, 78], 81: [2, 78], 82: [2, 78], 83: [2, 78], 84: [2, 78], 85: [2, 78] }, { 23: [2, 33], 33: [2, 33], 54: [2, 33], 65: [2, 33], 68: [2, 33], 72: [2, 33], 75: [2, 33], 80: [2, 33], 81: [2, 33], 82: [2, 33], 83: [2, 33], 84: [2, 33], 85: [2, 33] }, { 23: [2, 34], 33: [2, 34], 54: [2, 34], 65: [2, 34], 68: [2, 34], 72: [2, 34], 75: [2, 34], 80: [2, 34], 81: [2, 34], 82: [2, 34], 83: [2, 34], 84: [2, 34], 85: [2, 34] }, { 23: [2, 35], 33: [2, 35], 54: [2, 35], 65: [2, 35], 68: [2, 35], 72: [2, 35], 75: [2, 35], 80: [2, 35], 81: [2, 35], 82: [2, 35], 83: [2, 35], 84: [2, 35], 85: [2, 35] }, { 23: [2, 36], 33: [2, 36], 54: [2, 36], 65: [2, 36], 68: [2, 36], 72: [2, 36], 75: [2, 36], 80: [2, 36], 81: [2, 36], 82: [2, 36], 83: [2, 36], 84: [2, 36], 85: [2, 36] }, { 23: [2, 37], 33: [2, 37], 54: [2, 37], 65: [2, 37], 68: [2, 37], 72: [2, 37], 75: [2, 37], 80: [2, 37], 81: [2, 37], 82: [2, 37], 83: [2, 37], 84: [2, 37], 85: [2, 37] }, { 23: [2, 38], 33: [2, 38], 54: [2, 38], 65: [2, 38], 68: [2, 38], 72: [2, 38], 75: [2, 38], 80: [2, 38], 81: [2, 38], 82: [2, 38], 83: [2, 38], 84: [2, 38], 85: [2, 38] }, { 23: [2, 39], 33: [2, 39], 54: [2, 39], 65: [2, 39], 68: [2, 39], 72: [2, 39], 75: [2, 39], 80: [2, 39], 81: [2, 39], 82: [2, 39], 83: [2, 39], 84: [2, 39], 85: [2, 39] }, { 23: [2, 43], 33: [2, 43], 54: [2, 43], 65: [2, 43], 68: [2, 43], 72: [2, 43], 75: [2, 43], 80: [2, 43], 81: [2, 43], 82: [2, 43], 83: [2, 43], 84: [2, 43], 85: [2, 43], 87: [1, 50] }, { 72: [1, 35], 86: 51 }, { 23: [2, 45], 33: [2, 45], 54: [2, 45], 65: [2, 45], 68: [2, 45], 72: [2, 45], 75: [2, 45], 80: [2, 45], 81: [2, 45], 82: [2, 45], 83: [2, 45], 84: [2, 45], 85: [2, 45], 87: [2, 45] }, { 52: 52, 54: [2, 82], 65: [2, 82], 72: [2, 82], 80: [2, 82], 81: [2, 82], 82: [2, 82], 83: [2, 82], 84: [2, 82], 85: [2, 82] }, { 25: 53, 38: 55, 39: [1, 57], 43: 56, 44: [1, 58], 45: 54, 47: [2, 54] }, { 28: 59, 43: 60, 44: [1, 58], 47: [2, 56] }, { 13: 62, 15: [1, 20], 18: [1, 61] }, { 33: [2, 86], 57: 63, 65: [2, 86], 72: [2, 86], 80: [2, 86], 81: [2, 86], 82: [2, 86], 83: [2, 86], 84: [2, 86], 85: [2, 86] }, { 33: [2, 40], 65: [2, 40], 72: [2, 40], 80: [2, 40], 81: [2, 40], 82: [2, 40], 83: [2, 40], 84: [2, 40], 85: [2, 40] }, { 33: [2, 41], 65: [2, 41], 72: [2, 41], 80: [2, 41], 81: [2, 41], 82: [2, 41], 83: [2, 41], 84: [2, 41], 85: [2, 41] }, { 20: 64, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 26: 65, 47: [1, 66] }, { 30: 67, 33: [2, 58], 65: [2, 58], 72: [2, 58], 75: [2, 58], 80: [2, 58], 81: [2, 58], 82: [2, 58], 83: [2, 58], 84: [2, 58], 85: [2, 58] }, { 33: [2, 64], 35: 68, 65: [2, 64], 72: [2, 64], 75: [2, 64], 80: [2, 64], 81: [2, 64], 82: [2, 64], 83: [2, 64], 84: [2, 64], 85: [2, 64] }, { 21: 69, 23: [2, 50], 65: [2, 50], 72: [2, 50], 80: [2, 50], 81: [2, 50], 82: [2, 50], 83: [2, 50], 84: [2, 50], 85: [2, 50] }, { 33: [2, 90], 61: 70, 65: [2, 90], 72: [2, 90], 80: [2, 90], 81: [2, 90], 82: [2, 90], 83: [2, 90], 84: [2, 90], 85: [2, 90] }, { 20: 74, 33: [2, 80], 50: 71, 63: 72, 64: 75, 65: [1, 43], 69: 73, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 72: [1, 79] }, { 23: [2, 42], 33: [2, 42], 54: [2, 42], 65: [2, 42], 68: [2, 42], 72: [2, 42], 75: [2, 42], 80: [2, 42], 81: [2, 42], 82: [2, 42], 83: [2, 42], 84: [2, 42], 85: [2, 42], 87: [1, 50] }, { 20: 74, 53: 80, 54: [2, 84], 63: 81, 64: 75, 65: [1, 43], 69: 82, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 26: 83, 47: [1, 66] }, { 47: [2, 55] }, { 4: 84, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 39: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 47: [2, 20] }, { 20: 85, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 86, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 26: 87, 47: [1, 66] }, { 47: [2, 57] }, { 5: [2, 11], 14: [2, 11], 15: [2, 11], 19: [2, 11], 29: [2, 11], 34: [2, 11], 39: [2, 11], 44: [2, 11], 47: [2, 11], 48: [2, 11], 51: [2, 11], 55: [2, 11], 60: [2, 11] }, { 15: [2, 49], 18: [2, 49] }, { 20: 74, 33: [2, 88], 58: 88, 63: 89, 64: 75, 65: [1, 43], 69: 90, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 65: [2, 94], 66: 91, 68: [2, 94], 72: [2, 94], 80: [2, 94], 81: [2, 94], 82: [2, 94], 83: [2, 94], 84: [2, 94], 85: [2, 94] }, { 5: [2, 25], 14: [2, 25], 15: [2, 25], 19: [2, 25], 29: [2, 25], 34: [2, 25], 39: [2, 25], 44: [2, 25], 47: [2, 25], 48: [2, 25], 51: [2, 25], 55: [2, 25], 60: [2, 25] }, { 20: 92, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 31: 93, 33: [2, 60], 63: 94, 64: 75, 65: [1, 43], 69: 95, 70: 76, 71: 77, 72: [1, 78], 75: [2, 60], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 33: [2, 66], 36: 96, 63: 97, 64: 75, 65: [1, 43], 69: 98, 70: 76, 71: 77, 72: [1, 78], 75: [2, 66], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 22: 99, 23: [2, 52], 63: 100, 64: 75, 65: [1, 43], 69: 101, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 33: [2, 92], 62: 102, 63: 103, 64: 75, 65: [1, 43], 69: 104, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [1, 105] }, { 33: [2, 79], 65: [2, 79], 72: [2, 79], 80: [2, 79], 81: [2, 79], 82: [2, 79], 83: [2, 79], 84: [2, 79], 85: [2, 79] }, { 33: [2, 81] }, { 23: [2, 27], 33: [2, 27], 54: [2, 27], 65: [2, 27], 68: [2, 27], 72: [2, 27], 75: [2, 27], 80: [2, 27], 81: [2, 27], 82: [2, 27], 83: [2, 27], 84: [2, 27], 85: [2, 27] }, { 23: [2, 28], 33: [2, 28], 54: [2, 28], 65: [2, 28], 68: [2, 28], 72: [2, 28], 75: [2, 28], 80: [2, 28], 81: [2, 28], 82: [2, 28], 83: [2, 28], 84: [2, 28], 85: [2, 28] }, { 23: [2, 30], 33: [2, 30], 54: [2, 30], 68: [2, 30], 71: 106, 72: [1, 107], 75: [2, 30] }, { 23: [2, 98], 33: [2, 98], 54: [2, 98], 68: [2, 98], 72: [2, 98], 75: [2, 98] }, { 23: [2, 45], 33: [2, 45], 54: [2, 45], 65: [2, 45], 68: [2, 45], 72: [2, 45], 73: [1, 108], 75: [2, 45], 80: [2, 45], 81: [2, 45], 82: [2, 45], 83: [2, 45], 84: [2, 45], 85: [2, 45], 87: [2, 45] }, { 23: [2, 44], 33: [2, 44], 54: [2, 44], 65: [2, 44], 68: [2, 44], 72: [2, 44], 75: [2, 44], 80: [2, 44], 81: [2, 44], 82: [2, 44], 83: [2, 44], 84: [2, 44], 85: [2, 44], 87: [2, 44] }, { 54: [1, 109] }, { 54: [2, 83], 65: [2, 83], 72: [2, 83], 80: [2, 83], 81: [2, 83], 82: [2, 83], 83: [2, 83], 84: [2, 83], 85: [2, 83] }, { 54: [2, 85] }, { 5: [2, 13], 14: [2, 13], 15: [2, 13], 19: [2, 13], 29: [2, 13], 34: [2, 13], 39: [2, 13], 44: [2, 13], 47: [2, 13], 48: [2, 13], 51: [2, 13], 55: [2, 13], 60: [2, 13] }, { 38: 55, 39: [1, 57], 43: 56, 44: [1, 58], 45: 111, 46: 110, 47: [2, 76] }, { 33: [2, 70], 40: 112, 65: [2, 70], 72: [2, 70], 75: [2, 70], 80: [2, 70], 81: [2, 70], 82: [2, 70], 83: [2, 70], 84: [2, 70], 85: [2, 70] }, { 47: [2, 18] }, { 5: [2, 14], 14: [2, 14], 15: [2, 14], 19: [2, 14], 29: [2, 14], 34: [2, 14], 39: [2, 14], 44: [2, 14], 47: [2, 14], 48: [2, 14], 51: [2, 14], 55: [2, 14], 60: [2, 14] }, { 33: [1, 113] }, { 33: [2, 87], 65: [2, 87], 72: [2, 87], 80: [2, 87], 81: [2, 87], 82: [2, 87], 83: [2, 87], 84: [2, 87], 85: [2, 87] }, { 33: [2, 89] }, { 20: 74, 63: 115, 64: 75, 65: [1, 43], 67: 114, 68: [2, 96], 69: 116, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [1, 117] }, { 32: 118, 33: [2, 62], 74: 119, 75: [1, 120] }, { 33: [2, 59], 65: [2, 59], 72: [2, 59], 75: [2, 59], 80: [2, 59], 81: [2, 59], 82: [2, 59], 83: [2, 59], 84: [2, 59], 85: [2, 59] }, { 33: [2, 61], 75: [2, 61] }, { 33: [2, 68], 37: 121, 74: 122, 75: [1, 120] }, { 33: [2, 65], 65: [2, 65], 72: [2, 65], 75: [2, 65], 80: [2, 65], 81: [2, 65], 82: [2, 65], 83: [2, 65], 84: [2, 65], 85: [2, 65] }, { 33: [2, 67], 75: [2, 67] }, { 23: [1, 123] }, { 23: [2, 51], 65: [2, 51], 72: [2, 51], 80: [2, 51], 81: [2, 51], 82: [2, 51], 83: [2, 51], 84: [2, 51], 85: [2, 51] }, { 23: [2, 53] }, { 33: [1, 124] }, { 33: [2, 91], 65: [2, 91], 72: [2, 91], 80: [2, 91], 81: [2, 91], 82: [2, 91], 83: [2, 91], 84: [2, 91], 85: [2, 91] }, { 33: [2, 93] }, { 5: [2, 22], 14: [2, 22], 15: [2, 22], 19: [2, 22], 29: [2, 22], 34: [2, 22], 39: [2, 22], 44: [2, 22], 47: [2, 22], 48: [2, 22], 51: [2, 22], 55: [2, 22], 60: [2, 22] }, { 23: [2, 99], 33: [2, 99], 54: [2, 99], 68: [2, 99], 72: [2, 99], 75: [2, 99] }, { 73: [1, 108] }, { 20: 74, 63: 125, 64: 75, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 5: [2, 23], 14: [2, 23], 15: [2, 23], 19: [2, 23], 29: [2, 23], 34: [2, 23], 39: [2, 23], 44: [2, 23], 47: [2, 23], 48: [2, 23], 51: [2, 23], 55: [2, 23], 60: [2, 23] }, { 47: [2, 19] }, { 47: [2, 77] }, { 20: 74, 33: [2, 72], 41: 126, 63: 127, 64: 75, 65: [1, 43], 69: 128, 70: 76, 71: 77, 72: [1, 78], 75: [2, 72], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 5: [2, 24], 14: [2, 24], 15: [2, 24], 19: [2, 24], 29: [2, 24], 34: [2, 24], 39: [2, 24], 44: [2, 24], 47: [2, 24], 48: [2, 24], 51: [2, 24], 55: [2, 24], 60: [2, 24] }, { 68: [1, 129] }, { 65: [2, 95], 68: [2, 95], 72: [2, 95], 80: [2, 95], 81: [2, 95], 82: [2, 95], 83: [2, 95], 84: [2, 95], 85: [2, 95] }, { 68: [2, 97] }, { 5: [2, 21], 14: [2, 21], 15: [2, 21], 19: [2, 21], 29: [2, 21], 34: [2, 21], 39: [2, 21], 44: [2, 21], 47: [2, 21], 48: [2, 21], 51: [2, 21], 55: [2, 21], 60: [2, 21] }, { 33: [1, 130] }, { 33: [2, 63] }, { 72: [1, 132], 76: 131 }, { 33: [1, 133] }, { 33: [2, 69] }, { 15: [2, 12], 18: [2, 12] }, { 14: [2, 26], 15: [2, 26], 19: [2, 26], 29: [2, 26], 34: [2, 26], 47: [2, 26], 48: [2, 26], 51: [2, 26], 55: [2, 26], 60: [2, 26] }, { 23: [2, 31], 33: [2, 31], 54: [2, 31], 68: [2, 31], 72: [2, 31], 75: [2, 31] }, { 33: [2, 74], 42: 134, 74: 135, 75: [1, 120] }, { 33: [2, 71], 65: [2, 71], 72: [2, 71], 75: [2, 71], 80: [2, 71], 81: [2, 71], 82: [2, 71], 83: [2, 71], 84: [2, 71], 85: [2, 71] }, { 33: [2, 73], 75: [2, 73] }, { 23: [2, 29], 33: [2, 29], 54: [2, 29], 65: [2, 29], 68: [2, 29], 72: [2, 29], 75: [2, 29], 80: [2, 29], 81: [2, 29], 82: [2, 29], 83: [2, 29], 84: [2, 29], 85: [2, 29] }, { 14: [2, 15], 15: [2, 15], 19: [2, 15], 29: [2, 15], 34: [2, 15], 39: [2, 15], 44: [2, 15], 47: [2, 15], 48: [2, 15], 51: [2, 15], 55: [2, 15], 60: [2, 15] }, { 72: [1, 137], 77: [1, 136] }, { 72: [2, 100], 77: [2, 100] }, { 14: [2, 16], 15: [2, 16], 19: [2, 16], 29: [2, 16], 34: [2, 16], 44: [2, 16], 47: [2, 16], 48: [2, 16], 51: [2, 16], 55: [2, 16], 60: [2, 16] }, { 33: [1, 138] }, { 33: [2, 75] }, { 33: [2, 32] }, { 72: [2, 101], 77: [2, 101] }, { 14: [2, 17], 15: [2, 17], 19: [2, 17], 29: [2, 17], 34: [2, 17], 39: [2, 17], 44: [2, 17], 47: [2, 17], 48: [2, 17], 51: [2, 17], 55: [2, 17], 60: [2, 17] }],
+        defaultActions: { 4: [2, 1], 54: [2, 55], 56: [2, 20], 60: [2, 57], 73: [2, 81], 82: [2, 85], 86: [2, 18], 90: [2, 89], 101: [2, 53], 104: [2, 93], 110: [2, 19], 111: [2, 77], 116: [2, 97], 119: [2, 63], 122: [2, 69], 135: [2, 75], 136: [2, 32] },
+        parseError: function parseError(str, hash2) {
+          throw new Error(str);
+        },
+        parse: function parse5(input2) {
+          var self = this, stack = [0], vstack = [null], lstack = [], table2 = this.table, yytext = "", yylineno = 0, yyleng = 0, recovering = 0, TERROR = 2, EOF = 1;
+          this.lexer.setInput(input2);
+          this.lexer.yy = this.yy;
+          this.yy.lexer = this.lexer;
+          this.yy.parser = this;
+          if (typeof this.lexer.yylloc == "undefined") this.lexer.yylloc = {};
+          var yyloc = this.lexer.yylloc;
+          lstack.push(yyloc);
+          var ranges = this.lexer.options && this.lexer.options.ranges;
+          if (typeof this.yy.parseError === "function") this.parseError = this.yy.parseError;
+          function popStack(n2) {
+            stack.length = stack.length - 2 * n2;
+            vstack.length = vstack.length - n2;
+            lstack.length = lstack.length - n2;
+          }
+          function lex() {
+            var token;
+            token = self.lexer.lex() || 1;
+            if (typeof token !== "number") {
+              token = self.symbols_[token] || token;
+            }
+            return token;
+          }
+          var symbol2, preErrorSymbol, state, action, a, r, yyval = {}, p, len, newState, expected;
+          while (true) {
+            state = stack[stack.length - 1];
+            if (this.defaultActions[state]) {
+              action = this.defaultActions[state];
+            } else {
+              if (symbol2 === null || typeof symbol2 == "undefined") {
+                symbol2 = lex();
+              }
+              action = table2[state] && table2[state][symbol2];
+            }
+            if (typeof action === "undefined" || !action.length || !action[0]) {
+              var errStr = "";
+              if (!recovering) {
+                expected = [];
+                for (p in table2[state]) if (this.terminals_[p] && p > 2) {
+                  expected.push("'" + this.terminals_[p] + "'");
+                }
+                if (this.lexer.showPosition) {
+                  errStr = "Parse error on line " + (yylineno + 1) + ":\n" + this.lexer.showPosition() + "\nExpecting " + expected.join(", ") + ", got '" + (this.terminals_[symbol2] || symbol2) + "'";
+                } else {
+                  errStr = "Parse error on line " + (yylineno + 1) + ": Unexpected " + (symbol2 == 1 ? "end of input" : "'" + (this.terminals_[symbol2] || symbol2) + "'");
+                }
+                this.parseError(errStr, { text: this.lexer.match, token: this.terminals_[symbol2] || symbol2, line: this.lexer.yylineno, loc: yyloc, expected });
+              }
+            }
+            if (action[0] instanceof Array && action.length > 1) {
+              throw new Error("Parse Error: multiple actions possible at state: " + state + ", token: " + symbol2);
+            }
+            switch (action[0]) {
+              case 1:
+                stack.push(symbol2);
+                vstack.push(this.lexer.yytext);
+                lstack.push(this.lexer.yylloc);
+                stack.push(action[1]);
+                symbol2 = null;
+                if (!preErrorSymbol) {
+                  yyleng = this.lexer.yyleng;
+                  yytext = this.lexer.yytext;
+                  yylineno = this.lexer.yylineno;
+                  yyloc = this.lexer.yylloc;
+                  if (recovering > 0) recovering--;
+                } else {
+                  symbol2 = preErrorSymbol;
+                  preErrorSymbol = null;
+                }
+                break;
+              case 2:
+                len = this.productions_[action[1]][1];
+                yyval.$ = vstack[vstack.length - len];
+                yyval._$ = { first_line: lstack[lstack.length - (len || 1)].first_line, last_line: lstack[lstack.length - 1].last_line, first_column: lstack[lstack.length - (len || 1)].first_column, last_column: lstack[lstack.length - 1].last_column };
+                if (ranges) {
+                  yyval._$.range = [lstack[lstack.length - (len || 1)].range[0], lstack[lstack.length - 1].range[1]];
+                }
+                r = this.performAction.call(yyval, yytext, yyleng, yylineno, this.yy, action[1], vstack, lstack);
+                if (typeof r !== "undefined") {
+                  return r;
+                }
+                if (len) {
+                  stack = stack.slice(0, -1 * len * 2);
+                  vstack = vstack.slice(0, -1 * len);
+                  lstack = lstack.slice(0, -1 * len);
+                }
+                stack.push(this.productions_[action[1]][0]);
+                vstack.push(yyval.$);
+                lstack.push(yyval._$);
+                newState = table2[stack[stack.length - 2]][stack[stack.length - 1]];
+                stack.push(newState);
+                break;
+              case 3:
+                return true;
+            }
+          }
+          return true;
+        }
+      };
+      var lexer = (function() {
+        var lexer2 = {
+          EOF: 1,
+          parseError: function parseError(str, hash2) {
+            if (this.yy.parser) {
+              this.yy.parser.parseError(str, hash2);
+            } else {
+              throw new Error(str);
+            }
+          },
+          setInput: function setInput(input2) {
+            this._input = input2;
+            this._more = this._less = this.done = false;
+            this.yylineno = this.yyleng = 0;
+            this.yytext = this.matched = this.match = "";
+            this.conditionStack = ["INITIAL"];
+            this.yylloc = { first_line: 1, first_column: 0, last_line: 1, last_column: 0 };
+            if (this.options.ranges) this.yylloc.range = [0, 0];
+            this.offset = 0;
+            return this;
+          },
+          input: function input2() {
+            var ch = this._input[0];
+            this.yytext += ch;
+            this.yyleng++;
+            this.offset++;
+            this.match += ch;
+            this.matched += ch;
+            var lines = ch.match(/(?:\r\n?|\n).*/g);
+            if (lines) {
+              this.yylineno++;
+              this.yylloc.last_line++;
+            } else {
+              this.yylloc.last_column++;
+            }
+            if (this.options.ranges) this.yylloc.range[1]++;
+            this._input = this._input.slice(1);
+            return ch;
+          },
+          unput: function unput(ch) {
+            var len = ch.length;
+            var lines = ch.split(/(?:\r\n?|\n)/g);
+            this._input = ch + this._input;
+            this.yytext = this.yytext.substr(0, this.yytext.length - len - 1);
+            this.offset -= len;
+            var oldLines = this.match.split(/(?:\r\n?|\n)/g);
+            this.match = this.match.substr(0, this.match.length - 1);
+            this.matched = this.matched.substr(0, this.matched.length - 1);
+            if (lines.length - 1) this.yylineno -= lines.length - 1;
+            var r = this.yylloc.range;
+            this.yylloc = {
+              first_line: this.yylloc.first_line,
+              last_line: this.yylineno + 1,
+              first_column: this.yylloc.first_column,
+              last_column: lines ? (lines.length === oldLines.length ? this.yylloc.first_column : 0) + oldLines[oldLines.length - lines.length].length - lines[0].length : this.yylloc.first_column - len
+            };
+            if (this.options.ranges) {
+              this.yylloc.range = [r[0], r[0] + this.yyleng - len];
+            }
+            return this;
+          },
+          more: function more() {
+            this._more = true;
+            return this;
+          },
+          less: function less(n2) {
+            this.unput(this.match.slice(n2));
+          },
+          pastInput: function pastInput() {
+            var past = this.matched.substr(0, this.matched.length - this.match.length);
+            return (past.length > 20 ? "..." : "") + past.substr(-20).replace(/\n/g, "");
+          },
+          upcomingInput: function upcomingInput() {
+            var next = this.match;
+            if (next.length < 20) {
+              next += this._input.substr(0, 20 - next.length);
+            }
+            return (next.substr(0, 20) + (next.length > 20 ? "..." : "")).replace(/\n/g, "");
+          },
+          showPosition: function showPosition() {
+            var pre = this.pastInput();
+            var c2 = new Array(pre.length + 1).join("-");
+            return pre + this.upcomingInput() + "\n" + c2 + "^";
+          },
+          next: function next() {
+            if (this.done) {
+              return this.EOF;
+            }
+            if (!this._input) this.done = true;
+            var token, match2, tempMatch, index, col, lines;
+            if (!this._more) {
+              this.yytext = "";
+              this.match = "";
+            }
+            var rules = this._currentRules();
+            for (var i = 0; i < rules.length; i++) {
+              tempMatch = this._input.match(this.rules[rules[i]]);
+              if (tempMatch && (!match2 || tempMatch[0].length > match2[0].length)) {
+                match2 = tempMatch;
+                index = i;
+                if (!this.options.flex) break;
+              }
+            }
+            if (match2) {
+              lines = match2[0].match(/(?:\r\n?|\n).*/g);
+              if (lines) this.yylineno += lines.length;
+              this.yylloc = {
+                first_line: this.yylloc.last_line,
+                last_line: this.yylineno + 1,
+                first_column: this.yylloc.last_column,
+                last_column: lines ? lines[lines.length - 1].length - lines[lines.length - 1].match(/\r?\n?/)[0].length : this.yylloc.last_column + match2[0].length
+              };
+              this.yytext += match2[0];
+              this.match += match2[0];
+              this.matches = match2;
+              this.yyleng = this.yytext.length;
+              if (this.options.ranges) {
+                this.yylloc.range = [this.offset, this.offset += this.yyleng];
+              }
+              this._more = false;
+              this._input = this._input.slice(match2[0].length);
+              this.matched += match2[0];
+              token = this.performAction.call(this, this.yy, this, rules[index], this.conditionStack[this.conditionStack.length - 1]);
+              if (this.done && this._input) this.done = false;
+              if (token) return token;
+              else return;
+            }
+            if (this._input === "") {
+              return this.EOF;
+            } else {
+              return this.parseError("Lexical error on line " + (this.yylineno + 1) + ". Unrecognized text.\n" + this.showPosition(), { text: "", token: null, line: this.yylineno });
+            }
+          },
+          lex: function lex() {
+            var r = this.next();
+            if (typeof r !== "undefined") {
+              return r;
+            } else {
+              return this.lex();
+            }
+          },
+          begin: function begin(condition) {
+            this.conditionStack.push(condition);
+          },
+          popState: function popState() {
+            return this.conditionStack.pop();
+          },
+          _currentRules: function _currentRules() {
+            return this.conditions[this.conditionStack[this.conditionStack.length - 1]].rules;
+          },
+          topState: function topState() {
+            return this.conditionStack[this.conditionStack.length - 2];
+          },
+          pushState: function begin(condition) {
+            this.begin(condition);
+          }
+        };
+        lexer2.options = {};
+        lexer2.performAction = function anonymous(yy, yy_, $avoiding_name_collisions, YY_START) {
+          function strip(start, end) {
+            return yy_.yytext = yy_.yytext.substring(start, yy_.yyleng - end + start);
+          }
+          var YYSTATE = YY_START;
+          switch ($avoiding_name_collisions) {
+            case 0:
+              if (yy_.yytext.slice(-2) === "\\\\") {
+                strip(0, 1);
+                this.begin("mu");
+              } else if (yy_.yytext.slice(-1) === "\\") {
+                strip(0, 1);
+                this.begin("emu");
+              } else {
+                this.begin("mu");
+              }
+              if (yy_.yytext) return 15;
+              break;
+            case 1:
+              return 15;
+              break;
+            case 2:
+              this.popState();
+              return 15;
+              break;
+            case 3:
+              this.begin("raw");
+              return 15;
+              break;
+            case 4:
+              this.popState();
+              if (this.conditionStack[this.conditionStack.length - 1] === "raw") {
+                return 15;
+              } else {
+                strip(5, 9);
+                return "END_RAW_BLOCK";
+              }
+              break;
+            case 5:
+              return 15;
+              break;
+            case 6:
+              this.popState();
+              return 14;
+              break;
+            case 7:
+              return 65;
+              break;
+            case 8:
+              return 68;
+              break;
+            case 9:
+              return 19;
+              break;
+            case 10:
+              this.popState();
+              this.begin("raw");
+              return 23;
+              break;
+            case 11:
+              return 55;
+              break;
+            case 12:
+              return 60;
+              break;
+            case 13:
+              return 29;
+              break;
+            case 14:
+              return 47;
+              break;
+            case 15:
+              this.popState();
+              return 44;
+              break;
+            case 16:
+              this.popState();
+              return 44;
+              break;
+            case 17:
+              return 34;
+              break;
+            case 18:
+              return 39;
+              break;
+            case 19:
+              return 51;
+              break;
+            case 20:
+              return 48;
+              break;
+            case 21:
+              this.unput(yy_.yytext);
+              this.popState();
+              this.begin("com");
+              break;
+            case 22:
+              this.popState();
+              return 14;
+              break;
+            case 23:
+              return 48;
+              break;
+            case 24:
+              return 73;
+              break;
+            case 25:
+              return 72;
+              break;
+            case 26:
+              return 72;
+              break;
+            case 27:
+              return 87;
+              break;
+            case 28:
+              break;
+            case 29:
+              this.popState();
+              return 54;
+              break;
+            case 30:
+              this.popState();
+              return 33;
+              break;
+            case 31:
+              yy_.yytext = strip(1, 2).replace(/\\"/g, '"');
+              return 80;
+              break;
+            case 32:
+              yy_.yytext = strip(1, 2).replace(/\\'/g, "'");
+              return 80;
+              break;
+            case 33:
+              return 85;
+              break;
+            case 34:
+              return 82;
+              break;
+            case 35:
+              return 82;
+              break;
+            case 36:
+              return 83;
+              break;
+            case 37:
+              return 84;
+              break;
+            case 38:
+              return 81;
+              break;
+            case 39:
+              return 75;
+              break;
+            case 40:
+              return 77;
+              break;
+            case 41:
+              return 72;
+              break;
+            case 42:
+              yy_.yytext = yy_.yytext.replace(/\\([\\\]])/g, "$1");
+              return 72;
+              break;
+            case 43:
+              return "INVALID";
+              break;
+            case 44:
+              return 5;
+              break;
+          }
+        };
+        lexer2.rules = [/^(?:[^\x00]*?(?=(\{\{)))/, /^(?:[^\x00]+)/, /^(?:[^\x00]{2,}?(?=(\{\{|\\\{\{|\\\\\{\{|$)))/, /^(?:\{\{\{\{(?=[^\/]))/, /^(?:\{\{\{\{\/[^\s!"#%-,\.\/;->@\[-\^`\{-~]+(?=[=}\s\/.])\}\}\}\})/, /^(?:[^\x00]+?(?=(\{\{\{\{)))/, /^(?:[\s\S]*?--(~)?\}\})/, /^(?:\()/, /^(?:\))/, /^(?:\{\{\{\{)/, /^(?:\}\}\}\})/, /^(?:\{\{(~)?>)/, /^(?:\{\{(~)?#>)/, /^(?:\{\{(~)?#\*?)/, /^(?:\{\{(~)?\/)/, /^(?:\{\{(~)?\^\s*(~)?\}\})/, /^(?:\{\{(~)?\s*else\s*(~)?\}\})/, /^(?:\{\{(~)?\^)/, /^(?:\{\{(~)?\s*else\b)/, /^(?:\{\{(~)?\{)/, /^(?:\{\{(~)?&)/, /^(?:\{\{(~)?!--)/, /^(?:\{\{(~)?![\s\S]*?\}\})/, /^(?:\{\{(~)?\*?)/, /^(?:=)/, /^(?:\.\.)/, /^(?:\.(?=([=~}\s\/.)|])))/, /^(?:[\/.])/, /^(?:\s+)/, /^(?:\}(~)?\}\})/, /^(?:(~)?\}\})/, /^(?:"(\\["]|[^"])*")/, /^(?:'(\\[']|[^'])*')/, /^(?:@)/, /^(?:true(?=([~}\s)])))/, /^(?:false(?=([~}\s)])))/, /^(?:undefined(?=([~}\s)])))/, /^(?:null(?=([~}\s)])))/, /^(?:-?[0-9]+(?:\.[0-9]+)?(?=([~}\s)])))/, /^(?:as\s+\|)/, /^(?:\|)/, /^(?:([^\s!"#%-,\.\/;->@\[-\^`\{-~]+(?=([=~}\s\/.)|]))))/, /^(?:\[(\\\]|[^\]])*\])/, /^(?:.)/, /^(?:$)/];
+        lexer2.conditions = { "mu": { "rules": [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44], "inclusive": false }, "emu": { "rules": [2], "inclusive": false }, "com": { "rules": [6], "inclusive": false }, "raw": { "rules": [3, 4, 5], "inclusive": false }, "INITIAL": { "rules": [0, 1, 44], "inclusive": true } };
+        return lexer2;
+      })();
+      parser.lexer = lexer;
+      function Parser() {
+        this.yy = {};
+      }
+      Parser.prototype = parser;
+      parser.Parser = Parser;
+      return new Parser();
+    })();
+    exports["default"] = handlebars;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js
+var require_node_types = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    var NODE_TYPES = ["Program", "BlockStatement", "DecoratorBlock", "PartialStatement", "PartialBlockStatement", "Decorator", "MustacheStatement", "ContentStatement", "CommentStatement", "SubExpression", "PathExpression", "StringLiteral", "NumberLiteral", "BooleanLiteral", "UndefinedLiteral", "NullLiteral", "Hash", "HashPair"];
+    exports.NODE_TYPES = NODE_TYPES;
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js
+var require_visitor = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    var _utils = require_utils();
+    var _nodeTypes = require_node_types();
+    function Visitor() {
+      this.parents = [];
+    }
+    function isDispatchable(visitor, type) {
+      return _utils.indexOf(_nodeTypes.NODE_TYPES, type) !== -1 || !(type in Visitor.prototype) && typeof visitor[type] === "function";
+    }
+    Visitor.prototype = {
+      constructor: Visitor,
+      mutating: false,
+      // Visits a given value. If mutating, will replace the value if necessary.
+      acceptKey: function acceptKey(node2, name2) {
+        var value2 = this.accept(node2[name2]);
+        if (this.mutating) {
+          if (value2 && !isDispatchable(this, value2.type)) {
+            throw new _exception2["default"]('Unexpected node type "' + value2.type + '" found when accepting ' + name2 + " on " + node2.type);
+          }
+          node2[name2] = value2;
+        }
+      },
+      // Performs an accept operation with added sanity check to ensure
+      // required keys are not removed.
+      acceptRequired: function acceptRequired(node2, name2) {
+        this.acceptKey(node2, name2);
+        if (!node2[name2]) {
+          throw new _exception2["default"](node2.type + " requires " + name2);
+        }
+      },
+      // Traverses a given array. If mutating, empty respnses will be removed
+      // for child elements.
+      acceptArray: function acceptArray(array2) {
+        for (var i = 0, l = array2.length; i < l; i++) {
+          this.acceptKey(array2, i);
+          if (!array2[i]) {
+            array2.splice(i, 1);
+            i--;
+            l--;
+          }
+        }
+      },
+      accept: function accept(object2) {
+        if (!object2) {
+          return;
+        }
+        if (!isDispatchable(this, object2.type) || !this[object2.type]) {
+          throw new _exception2["default"]("Unknown type: " + object2.type, object2);
+        }
+        if (this.current) {
+          this.parents.unshift(this.current);
+        }
+        this.current = object2;
+        var ret = this[object2.type](object2);
+        this.current = this.parents.shift();
+        if (!this.mutating || ret) {
+          return ret;
+        } else if (ret !== false) {
+          return object2;
+        }
+      },
+      Program: function Program(program) {
+        this.acceptArray(program.body);
+      },
+      MustacheStatement: visitSubExpression,
+      Decorator: visitSubExpression,
+      BlockStatement: visitBlock,
+      DecoratorBlock: visitBlock,
+      PartialStatement: visitPartial,
+      PartialBlockStatement: function PartialBlockStatement(partial2) {
+        visitPartial.call(this, partial2);
+        this.acceptKey(partial2, "program");
+      },
+      ContentStatement: function ContentStatement() {
+      },
+      CommentStatement: function CommentStatement() {
+      },
+      SubExpression: visitSubExpression,
+      PathExpression: function PathExpression() {
+      },
+      StringLiteral: function StringLiteral() {
+      },
+      NumberLiteral: function NumberLiteral() {
+      },
+      BooleanLiteral: function BooleanLiteral() {
+      },
+      UndefinedLiteral: function UndefinedLiteral() {
+      },
+      NullLiteral: function NullLiteral() {
+      },
+      Hash: function Hash(hash2) {
+        this.acceptArray(hash2.pairs);
+      },
+      HashPair: function HashPair(pair) {
+        this.acceptRequired(pair, "value");
+      }
+    };
+    function visitSubExpression(mustache) {
+      this.acceptRequired(mustache, "path");
+      this.acceptArray(mustache.params);
+      this.acceptKey(mustache, "hash");
+    }
+    function visitBlock(block) {
+      visitSubExpression.call(this, block);
+      this.acceptKey(block, "program");
+      this.acceptKey(block, "inverse");
+    }
+    function visitPartial(partial2) {
+      this.acceptRequired(partial2, "name");
+      this.acceptArray(partial2.params);
+      this.acceptKey(partial2, "hash");
+    }
+    exports["default"] = Visitor;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js
+var require_whitespace_control = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _visitor = require_visitor();
+    var _visitor2 = _interopRequireDefault(_visitor);
+    function WhitespaceControl() {
+      var options = arguments.length <= 0 || arguments[0] === void 0 ? {} : arguments[0];
+      this.options = options;
+    }
+    WhitespaceControl.prototype = new _visitor2["default"]();
+    WhitespaceControl.prototype.Program = function(program) {
+      var doStandalone = !this.options.ignoreStandalone;
+      var isRoot = !this.isRootSeen;
+      this.isRootSeen = true;
+      var body = program.body;
+      for (var i = 0, l = body.length; i < l; i++) {
+        var current = body[i], strip = this.accept(current);
+        if (!strip) {
+          continue;
+        }
+        var _isPrevWhitespace = isPrevWhitespace(body, i, isRoot), _isNextWhitespace = isNextWhitespace(body, i, isRoot), openStandalone = strip.openStandalone && _isPrevWhitespace, closeStandalone = strip.closeStandalone && _isNextWhitespace, inlineStandalone = strip.inlineStandalone && _isPrevWhitespace && _isNextWhitespace;
+        if (strip.close) {
+          omitRight(body, i, true);
+        }
+        if (strip.open) {
+          omitLeft(body, i, true);
+        }
+        if (doStandalone && inlineStandalone) {
+          omitRight(body, i);
+          if (omitLeft(body, i)) {
+            if (current.type === "PartialStatement") {
+              current.indent = /(?:^|[^ \t])([ \t]+)$/.exec(body[i - 1].original)[1];
+            }
+          }
+        }
+        if (doStandalone && openStandalone) {
+          omitRight((current.program || current.inverse).body);
+          omitLeft(body, i);
+        }
+        if (doStandalone && closeStandalone) {
+          omitRight(body, i);
+          omitLeft((current.inverse || current.program).body);
+        }
+      }
+      return program;
+    };
+    WhitespaceControl.prototype.BlockStatement = WhitespaceControl.prototype.DecoratorBlock = WhitespaceControl.prototype.PartialBlockStatement = function(block) {
+      this.accept(block.program);
+      this.accept(block.inverse);
+      var program = block.program || block.inverse, inverse = block.program && block.inverse, firstInverse = inverse, lastInverse = inverse;
+      if (inverse && inverse.chained) {
+        firstInverse = inverse.body[0].program;
+        while (lastInverse.chained) {
+          lastInverse = lastInverse.body[lastInverse.body.length - 1].program;
+        }
+      }
+      var strip = {
+        open: block.openStrip.open,
+        close: block.closeStrip.close,
+        // Determine the standalone candiacy. Basically flag our content as being possibly standalone
+        // so our parent can determine if we actually are standalone
+        openStandalone: isNextWhitespace(program.body),
+        closeStandalone: isPrevWhitespace((firstInverse || program).body)
+      };
+      if (block.openStrip.close) {
+        omitRight(program.body, null, true);
+      }
+      if (inverse) {
+        var inverseStrip = block.inverseStrip;
+        if (inverseStrip.open) {
+          omitLeft(program.body, null, true);
+        }
+        if (inverseStrip.close) {
+          omitRight(firstInverse.body, null, true);
+        }
+        if (block.closeStrip.open) {
+          omitLeft(lastInverse.body, null, true);
+        }
+        if (!this.options.ignoreStandalone && isPrevWhitespace(program.body) && isNextWhitespace(firstInverse.body)) {
+          omitLeft(program.body);
+          omitRight(firstInverse.body);
+        }
+      } else if (block.closeStrip.open) {
+        omitLeft(program.body, null, true);
+      }
+      return strip;
+    };
+    WhitespaceControl.prototype.Decorator = WhitespaceControl.prototype.MustacheStatement = function(mustache) {
+      return mustache.strip;
+    };
+    WhitespaceControl.prototype.PartialStatement = WhitespaceControl.prototype.CommentStatement = function(node2) {
+      var strip = node2.strip || {};
+      return {
+        inlineStandalone: true,
+        open: strip.open,
+        close: strip.close
+      };
+    };
+    function isPrevWhitespace(body, i, isRoot) {
+      if (i === void 0) {
+        i = body.length;
+      }
+      var prev = body[i - 1], sibling = body[i - 2];
+      if (!prev) {
+        return isRoot;
+      }
+      if (prev.type === "ContentStatement") {
+        return (sibling || !isRoot ? /(?:^|\S)[^\S\n]*\n\s*$/ : /^\s*$|(?:^|\S)[^\S\n]*\n\s*$/).test(prev.original);
+      }
+    }
+    function isNextWhitespace(body, i, isRoot) {
+      if (i === void 0) {
+        i = -1;
+      }
+      var next = body[i + 1], sibling = body[i + 2];
+      if (!next) {
+        return isRoot;
+      }
+      if (next.type === "ContentStatement") {
+        return (sibling || !isRoot ? /^\s*?\r?\n/ : /^\s*?(\r?\n|$)/).test(next.original);
+      }
+    }
+    function omitRight(body, i, multiple) {
+      var current = body[i == null ? 0 : i + 1];
+      if (!current || current.type !== "ContentStatement" || !multiple && current.rightStripped) {
+        return;
+      }
+      var original = current.value;
+      current.value = current.value.replace(multiple ? /^\s+/ : /^[ \t]*\r?\n?/, "");
+      current.rightStripped = current.value !== original;
+    }
+    function omitLeft(body, i, multiple) {
+      var current = body[i == null ? body.length - 1 : i - 1];
+      if (!current || current.type !== "ContentStatement" || !multiple && current.leftStripped) {
+        return;
+      }
+      var original = current.value;
+      current.value = current.value.replace(multiple ? /(^|\S)\s+$/ : /(^|[^ \t])[ \t]+$/, "$1");
+      current.leftStripped = current.value !== original;
+      return current.leftStripped;
+    }
+    exports["default"] = WhitespaceControl;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js
+var require_helpers2 = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.SourceLocation = SourceLocation;
+    exports.id = id2;
+    exports.stripFlags = stripFlags;
+    exports.stripComment = stripComment;
+    exports.preparePath = preparePath;
+    exports.prepareMustache = prepareMustache;
+    exports.prepareRawBlock = prepareRawBlock;
+    exports.prepareBlock = prepareBlock;
+    exports.prepareProgram = prepareProgram;
+    exports.preparePartialBlock = preparePartialBlock;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    function validateClose(open6, close) {
+      close = close.path ? close.path.original : close;
+      if (open6.path.original !== close) {
+        var errorNode = { loc: open6.path.loc };
+        throw new _exception2["default"](open6.path.original + " doesn't match " + close, errorNode);
+      }
+    }
+    function SourceLocation(source2, locInfo) {
+      this.source = source2;
+      this.start = {
+        line: locInfo.first_line,
+        column: locInfo.first_column
+      };
+      this.end = {
+        line: locInfo.last_line,
+        column: locInfo.last_column
+      };
+    }
+    function id2(token) {
+      if (/^\[.*\]$/.test(token)) {
+        return token.substring(1, token.length - 1);
+      } else {
+        return token;
+      }
+    }
+    function stripFlags(open6, close) {
+      return {
+        open: open6.charAt(2) === "~",
+        close: close.charAt(close.length - 3) === "~"
+      };
+    }
+    function stripComment(comment) {
+      return comment.replace(/^\{\{~?!-?-?/, "").replace(/-?-?~?\}\}$/, "");
+    }
+    function preparePath(data6, parts, loc) {
+      loc = this.locInfo(loc);
+      var original = data6 ? "@" : "", dig = [], depth = 0;
+      for (var i = 0, l = parts.length; i < l; i++) {
+        var part = parts[i].part, isLiteral = parts[i].original !== part;
+        original += (parts[i].separator || "") + part;
+        if (!isLiteral && (part === ".." || part === "." || part === "this")) {
+          if (dig.length > 0) {
+            throw new _exception2["default"]("Invalid path: " + original, { loc });
+          } else if (part === "..") {
+            depth++;
+          }
+        } else {
+          dig.push(part);
+        }
+      }
+      return {
+        type: "PathExpression",
+        data: data6,
+        depth,
+        parts: dig,
+        original,
+        loc
+      };
+    }
+    function prepareMustache(path23, params, hash2, open6, strip, locInfo) {
+      var escapeFlag = open6.charAt(3) || open6.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
+      var decorator = /\*/.test(open6);
+      return {
+        type: decorator ? "Decorator" : "MustacheStatement",
+        path: path23,
+        params,
+        hash: hash2,
+        escaped,
+        strip,
+        loc: this.locInfo(locInfo)
+      };
+    }
+    function prepareRawBlock(openRawBlock, contents, close, locInfo) {
+      validateClose(openRawBlock, close);
+      locInfo = this.locInfo(locInfo);
+      var program = {
+        type: "Program",
+        body: contents,
+        strip: {},
+        loc: locInfo
+      };
+      return {
+        type: "BlockStatement",
+        path: openRawBlock.path,
+        params: openRawBlock.params,
+        hash: openRawBlock.hash,
+        program,
+        openStrip: {},
+        inverseStrip: {},
+        closeStrip: {},
+        loc: locInfo
+      };
+    }
+    function prepareBlock(openBlock, program, inverseAndProgram, close, inverted, locInfo) {
+      if (close && close.path) {
+        validateClose(openBlock, close);
+      }
+      var decorator = /\*/.test(openBlock.open);
+      program.blockParams = openBlock.blockParams;
+      var inverse = void 0, inverseStrip = void 0;
+      if (inverseAndProgram) {
+        if (decorator) {
+          throw new _exception2["default"]("Unexpected inverse block on decorator", inverseAndProgram);
+        }
+        if (inverseAndProgram.chain) {
+          inverseAndProgram.program.body[0].closeStrip = close.strip;
+        }
+        inverseStrip = inverseAndProgram.strip;
+        inverse = inverseAndProgram.program;
+      }
+      if (inverted) {
+        inverted = inverse;
+        inverse = program;
+        program = inverted;
+      }
+      return {
+        type: decorator ? "DecoratorBlock" : "BlockStatement",
+        path: openBlock.path,
+        params: openBlock.params,
+        hash: openBlock.hash,
+        program,
+        inverse,
+        openStrip: openBlock.strip,
+        inverseStrip,
+        closeStrip: close && close.strip,
+        loc: this.locInfo(locInfo)
+      };
+    }
+    function prepareProgram(statements, loc) {
+      if (!loc && statements.length) {
+        var firstLoc = statements[0].loc, lastLoc = statements[statements.length - 1].loc;
+        if (firstLoc && lastLoc) {
+          loc = {
+            source: firstLoc.source,
+            start: {
+              line: firstLoc.start.line,
+              column: firstLoc.start.column
+            },
+            end: {
+              line: lastLoc.end.line,
+              column: lastLoc.end.column
+            }
+          };
+        }
+      }
+      return {
+        type: "Program",
+        body: statements,
+        strip: {},
+        loc
+      };
+    }
+    function preparePartialBlock(open6, program, close, locInfo) {
+      validateClose(open6, close);
+      return {
+        type: "PartialBlockStatement",
+        name: open6.path,
+        params: open6.params,
+        hash: open6.hash,
+        program,
+        openStrip: open6.strip,
+        closeStrip: close && close.strip,
+        loc: this.locInfo(locInfo)
+      };
+    }
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/base.js
+var require_base2 = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/base.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.parseWithoutProcessing = parseWithoutProcessing;
+    exports.parse = parse5;
+    function _interopRequireWildcard(obj) {
+      if (obj && obj.__esModule) {
+        return obj;
+      } else {
+        var newObj = {};
+        if (obj != null) {
+          for (var key in obj) {
+            if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
+          }
+        }
+        newObj["default"] = obj;
+        return newObj;
+      }
+    }
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _parser = require_parser2();
+    var _parser2 = _interopRequireDefault(_parser);
+    var _whitespaceControl = require_whitespace_control();
+    var _whitespaceControl2 = _interopRequireDefault(_whitespaceControl);
+    var _helpers = require_helpers2();
+    var Helpers = _interopRequireWildcard(_helpers);
+    var _utils = require_utils();
+    exports.parser = _parser2["default"];
+    var yy = {};
+    _utils.extend(yy, Helpers);
+    function parseWithoutProcessing(input2, options) {
+      if (input2.type === "Program") {
+        return input2;
+      }
+      _parser2["default"].yy = yy;
+      yy.locInfo = function(locInfo) {
+        return new yy.SourceLocation(options && options.srcName, locInfo);
+      };
+      var ast = _parser2["default"].parse(input2);
+      return ast;
+    }
+    function parse5(input2, options) {
+      var ast = parseWithoutProcessing(input2, options);
+      var strip = new _whitespaceControl2["default"](options);
+      return strip.accept(ast);
+    }
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js
+var require_compiler = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.Compiler = Compiler;
+    exports.precompile = precompile;
+    exports.compile = compile3;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    var _utils = require_utils();
+    var _ast = require_ast();
+    var _ast2 = _interopRequireDefault(_ast);
+    var _nodeTypes = require_node_types();
+    var slice = [].slice;
+    function Compiler() {
+    }
+    Compiler.prototype = {
+      compiler: Compiler,
+      equals: function equals(other) {
+        var len = this.opcodes.length;
+        if (other.opcodes.length !== len) {
+          return false;
+        }
+        for (var i = 0; i < len; i++) {
+          var opcode = this.opcodes[i], otherOpcode = other.opcodes[i];
+          if (opcode.opcode !== otherOpcode.opcode || !argEquals(opcode.args, otherOpcode.args)) {
+            return false;
+          }
+        }
+        len = this.children.length;
+        for (var i = 0; i < len; i++) {
+          if (!this.children[i].equals(other.children[i])) {
+            return false;
+          }
+        }
+        return true;
+      },
+      guid: 0,
+      compile: function compile4(program, options) {
+        this.sourceNode = [];
+        this.opcodes = [];
+        this.children = [];
+        this.options = options;
+        this.stringParams = options.stringParams;
+        this.trackIds = options.trackIds;
+        options.blockParams = options.blockParams || [];
+        options.knownHelpers = _utils.extend(/* @__PURE__ */ Object.create(null), {
+          helperMissing: true,
+          blockHelperMissing: true,
+          each: true,
+          "if": true,
+          unless: true,
+          "with": true,
+          log: true,
+          lookup: true
+        }, options.knownHelpers);
+        return this.accept(program);
+      },
+      compileProgram: function compileProgram(program) {
+        var childCompiler = new this.compiler(), result = childCompiler.compile(program, this.options), guid3 = this.guid++;
+        this.usePartial = this.usePartial || result.usePartial;
+        this.children[guid3] = result;
+        this.useDepths = this.useDepths || result.useDepths;
+        return guid3;
+      },
+      accept: function accept(node2) {
+        if (_utils.indexOf(_nodeTypes.NODE_TYPES, node2.type) === -1 || !this[node2.type]) {
+          throw new _exception2["default"]("Unknown type: " + node2.type, node2);
+        }
+        this.sourceNode.unshift(node2);
+        var ret = this[node2.type](node2);
+        this.sourceNode.shift();
+        return ret;
+      },
+      Program: function Program(program) {
+        validateBlockParams(program);
+        this.options.blockParams.unshift(program.blockParams);
+        var body = program.body, bodyLength = body.length;
+        for (var i = 0; i < bodyLength; i++) {
+          this.accept(body[i]);
+        }
+        this.options.blockParams.shift();
+        this.isSimple = bodyLength === 1;
+        this.blockParams = program.blockParams ? program.blockParams.length : 0;
+        return this;
+      },
+      BlockStatement: function BlockStatement(block) {
+        transformLiteralToPath(block);
+        var program = block.program, inverse = block.inverse;
+        program = program && this.compileProgram(program);
+        inverse = inverse && this.compileProgram(inverse);
+        var type = this.classifySexpr(block);
+        if (type === "helper") {
+          this.helperSexpr(block, program, inverse);
+        } else if (type === "simple") {
+          this.simpleSexpr(block);
+          this.opcode("pushProgram", program);
+          this.opcode("pushProgram", inverse);
+          this.opcode("emptyHash");
+          this.opcode("blockValue", block.path.original);
+        } else {
+          this.ambiguousSexpr(block, program, inverse);
+          this.opcode("pushProgram", program);
+          this.opcode("pushProgram", inverse);
+          this.opcode("emptyHash");
+          this.opcode("ambiguousBlockValue");
+        }
+        this.opcode("append");
+      },
+      DecoratorBlock: function DecoratorBlock(decorator) {
+        var program = decorator.program && this.compileProgram(decorator.program);
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path23 = decorator.path;
+        this.useDecorators = true;
+        this.opcode("registerDecorator", params.length, path23.original);
+      },
+      PartialStatement: function PartialStatement(partial2) {
+        this.usePartial = true;
+        var program = partial2.program;
+        if (program) {
+          program = this.compileProgram(partial2.program);
+        }
+        var params = partial2.params;
+        if (params.length > 1) {
+          throw new _exception2["default"]("Unsupported number of partial arguments: " + params.length, partial2);
+        } else if (!params.length) {
+          if (this.options.explicitPartialContext) {
+            this.opcode("pushLiteral", "undefined");
+          } else {
+            params.push({ type: "PathExpression", parts: [], depth: 0 });
+          }
+        }
+        var partialName = partial2.name.original, isDynamic = partial2.name.type === "SubExpression";
+        if (isDynamic) {
+          this.accept(partial2.name);
+        }
+        this.setupFullMustacheParams(partial2, program, void 0, true);
+        var indent = partial2.indent || "";
+        if (this.options.preventIndent && indent) {
+          this.opcode("appendContent", indent);
+          indent = "";
+        }
+        this.opcode("invokePartial", isDynamic, partialName, indent);
+        this.opcode("append");
+      },
+      PartialBlockStatement: function PartialBlockStatement(partialBlock) {
+        this.PartialStatement(partialBlock);
+      },
+      MustacheStatement: function MustacheStatement(mustache) {
+        this.SubExpression(mustache);
+        if (mustache.escaped && !this.options.noEscape) {
+          this.opcode("appendEscaped");
+        } else {
+          this.opcode("append");
+        }
+      },
+      Decorator: function Decorator(decorator) {
+        this.DecoratorBlock(decorator);
+      },
+      ContentStatement: function ContentStatement(content) {
+        if (content.value != null && typeof content.value !== "string") {
+          throw invalidAst(content, "value must be a string");
+        }
+        if (content.value) {
+          this.opcode("appendContent", content.value);
+        }
+      },
+      CommentStatement: function CommentStatement() {
+      },
+      SubExpression: function SubExpression(sexpr) {
+        transformLiteralToPath(sexpr);
+        var type = this.classifySexpr(sexpr);
+        if (type === "simple") {
+          this.simpleSexpr(sexpr);
+        } else if (type === "helper") {
+          this.helperSexpr(sexpr);
+        } else {
+          this.ambiguousSexpr(sexpr);
+        }
+      },
+      ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
+        var path23 = sexpr.path, name2 = path23.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path23));
+        this.opcode("pushProgram", program);
+        this.opcode("pushProgram", inverse);
+        path23.strict = true;
+        this.accept(path23);
+        this.opcode("invokeAmbiguous", name2, isBlock);
+      },
+      simpleSexpr: function simpleSexpr(sexpr) {
+        var path23 = sexpr.path;
+        path23.strict = true;
+        this.accept(path23);
+        this.opcode("resolvePossibleLambda");
+      },
+      helperSexpr: function helperSexpr(sexpr, program, inverse) {
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path23 = sexpr.path, name2 = path23.parts[0];
+        if (this.options.knownHelpers[name2]) {
+          this.opcode("invokeKnownHelper", params.length, name2);
+        } else if (this.options.knownHelpersOnly) {
+          throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name2, sexpr);
+        } else {
+          path23.strict = true;
+          path23.falsy = true;
+          this.accept(path23);
+          this.opcode("invokeHelper", params.length, path23.original, _ast2["default"].helpers.simpleId(path23));
+        }
+      },
+      PathExpression: function PathExpression(path23) {
+        var depth = validateDepth(path23);
+        var parts = validateParts(path23);
+        this.addDepth(depth);
+        this.opcode("getContext", depth);
+        var name2 = parts[0], scoped = _ast2["default"].helpers.scopedId(path23), blockParamId = !depth && !scoped && this.blockParamIndex(name2);
+        if (blockParamId) {
+          this.opcode("lookupBlockParam", blockParamId, parts);
+        } else if (!name2) {
+          this.opcode("pushContext");
+        } else if (path23.data) {
+          this.options.data = true;
+          this.opcode("lookupData", depth, parts, path23.strict);
+        } else {
+          this.opcode("lookupOnContext", parts, path23.falsy, path23.strict, scoped);
+        }
+      },
+      StringLiteral: function StringLiteral(string4) {
+        validateLiteral(string4);
+        this.opcode("pushString", string4.value);
+      },
+      NumberLiteral: function NumberLiteral(number4) {
+        validateLiteral(number4);
+        this.opcode("pushLiteral", number4.value);
+      },
+      BooleanLiteral: function BooleanLiteral(bool) {
+        validateLiteral(bool);
+        this.opcode("pushLiteral", bool.value);
+      },
+      UndefinedLiteral: function UndefinedLiteral() {
+        this.opcode("pushLiteral", "undefined");
+      },
+      NullLiteral: function NullLiteral() {
+        this.opcode("pushLiteral", "null");
+      },
+      Hash: function Hash(hash2) {
+        var pairs = hash2.pairs, i = 0, l = void 0;
+        if (!_utils.isArray(pairs)) {
+          throw invalidAst(hash2, "pairs must be an array");
+        }
+        l = pairs.length;
+        for (var j = 0; j < l; j++) {
+          if (!pairs[j] || typeof pairs[j].key !== "string") {
+            throw invalidAst(hash2, "pair keys must be strings");
+          }
+        }
+        this.opcode("pushHash");
+        for (; i < l; i++) {
+          this.pushParam(pairs[i].value);
+        }
+        while (i--) {
+          this.opcode("assignToHash", pairs[i].key);
+        }
+        this.opcode("popHash");
+      },
+      // HELPERS
+      opcode: function opcode(name2) {
+        this.opcodes.push({
+          opcode: name2,
+          args: slice.call(arguments, 1),
+          loc: this.sourceNode[0].loc
+        });
+      },
+      addDepth: function addDepth(depth) {
+        if (!depth) {
+          return;
+        }
+        this.useDepths = true;
+      },
+      classifySexpr: function classifySexpr(sexpr) {
+        validateParts(sexpr.path);
+        var isSimple = _ast2["default"].helpers.simpleId(sexpr.path);
+        var isBlockParam = isSimple && !!this.blockParamIndex(sexpr.path.parts[0]);
+        var isHelper = !isBlockParam && _ast2["default"].helpers.helperExpression(sexpr);
+        var isEligible = !isBlockParam && (isHelper || isSimple);
+        if (isEligible && !isHelper) {
+          var _name = sexpr.path.parts[0], options = this.options;
+          if (options.knownHelpers[_name]) {
+            isHelper = true;
+          } else if (options.knownHelpersOnly) {
+            isEligible = false;
+          }
+        }
+        if (isHelper) {
+          return "helper";
+        } else if (isEligible) {
+          return "ambiguous";
+        } else {
+          return "simple";
+        }
+      },
+      pushParams: function pushParams(params) {
+        for (var i = 0, l = params.length; i < l; i++) {
+          this.pushParam(params[i]);
+        }
+      },
+      pushParam: function pushParam(val) {
+        validateLiteral(val);
+        var value2 = val.value != null ? val.value : val.original || "";
+        var depth = validateDepth(val);
+        if (this.stringParams) {
+          if (typeof value2 !== "number" && typeof value2 !== "boolean") {
+            value2 = String(value2);
+          }
+          if (value2.replace) {
+            value2 = value2.replace(/^(\.?\.\/)*/g, "").replace(/\//g, ".");
+          }
+          if (depth) {
+            this.addDepth(depth);
+          }
+          this.opcode("getContext", depth);
+          this.opcode("pushStringParam", value2, val.type);
+          if (val.type === "SubExpression") {
+            this.accept(val);
+          }
+        } else {
+          if (this.trackIds) {
+            var blockParamIndex = void 0;
+            if (val.parts && !_ast2["default"].helpers.scopedId(val) && !depth) {
+              blockParamIndex = this.blockParamIndex(validateParts(val)[0]);
+            }
+            if (blockParamIndex) {
+              var blockParamChild = val.parts.slice(1).join(".");
+              this.opcode("pushId", "BlockParam", blockParamIndex, blockParamChild);
+            } else {
+              value2 = val.original || value2;
+              if (value2.replace) {
+                value2 = value2.replace(/^this(?:\.|$)/, "").replace(/^\.\//, "").replace(/^\.$/, "");
+              }
+              this.opcode("pushId", val.type, value2);
+            }
+          }
+          this.accept(val);
+        }
+      },
+      setupFullMustacheParams: function setupFullMustacheParams(sexpr, program, inverse, omitEmpty) {
+        var params = sexpr.params;
+        this.pushParams(params);
+        this.opcode("pushProgram", program);
+        this.opcode("pushProgram", inverse);
+        if (sexpr.hash) {
+          this.accept(sexpr.hash);
+        } else {
+          this.opcode("emptyHash", omitEmpty);
+        }
+        return params;
+      },
+      blockParamIndex: function blockParamIndex(name2) {
+        for (var depth = 0, len = this.options.blockParams.length; depth < len; depth++) {
+          var blockParams = this.options.blockParams[depth], param = blockParams && _utils.indexOf(blockParams, name2);
+          if (blockParams && param >= 0) {
+            return [depth, param];
+          }
+        }
+      }
+    };
+    function precompile(input2, options, env) {
+      if (input2 == null || typeof input2 !== "string" && input2.type !== "Program") {
+        throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.precompile. You passed " + input2);
+      }
+      options = options || {};
+      if (!("data" in options)) {
+        options.data = true;
+      }
+      if (options.compat) {
+        options.useDepths = true;
+      }
+      var ast = env.parse(input2, options), environment = new env.Compiler().compile(ast, options);
+      return new env.JavaScriptCompiler().compile(environment, options);
+    }
+    function compile3(input2, options, env) {
+      if (options === void 0) options = {};
+      if (input2 == null || typeof input2 !== "string" && input2.type !== "Program") {
+        throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.compile. You passed " + input2);
+      }
+      options = _utils.extend({}, options);
+      if (!("data" in options)) {
+        options.data = true;
+      }
+      if (options.compat) {
+        options.useDepths = true;
+      }
+      var compiled = void 0;
+      function compileInput() {
+        var ast = env.parse(input2, options), environment = new env.Compiler().compile(ast, options), templateSpec = new env.JavaScriptCompiler().compile(environment, options, void 0, true);
+        return env.template(templateSpec);
+      }
+      function ret(context, execOptions) {
+        if (!compiled) {
+          compiled = compileInput();
+        }
+        return compiled.call(this, context, execOptions);
+      }
+      ret._setup = function(setupOptions) {
+        if (!compiled) {
+          compiled = compileInput();
+        }
+        return compiled._setup(setupOptions);
+      };
+      ret._child = function(i, data6, blockParams, depths) {
+        if (!compiled) {
+          compiled = compileInput();
+        }
+        return compiled._child(i, data6, blockParams, depths);
+      };
+      return ret;
+    }
+    function invalidAst(node2, message) {
+      return new _exception2["default"]("Invalid AST: " + node2.type + " " + message, node2);
+    }
+    function validateDepth(node2) {
+      var depth = node2.depth;
+      if (depth == null) {
+        return 0;
+      }
+      if (typeof depth !== "number" || !isFinite(depth) || Math.floor(depth) !== depth || depth < 0) {
+        throw invalidAst(node2, "depth must be a non-negative integer");
+      }
+      return depth;
+    }
+    function validateLiteral(node2) {
+      var value2 = node2.value;
+      if (node2.type === "StringLiteral" && typeof value2 !== "string") {
+        throw invalidAst(node2, "value must be a string");
+      } else if (node2.type === "NumberLiteral" && typeof value2 !== "number") {
+        throw invalidAst(node2, "value must be a number");
+      } else if (node2.type === "BooleanLiteral" && typeof value2 !== "boolean") {
+        throw invalidAst(node2, "value must be a boolean");
+      }
+    }
+    function validateStringArray(node2, value2, name2) {
+      if (!_utils.isArray(value2)) {
+        throw invalidAst(node2, name2 + " must be an array");
+      }
+      for (var i = 0; i < value2.length; i++) {
+        if (typeof value2[i] !== "string") {
+          throw invalidAst(node2, name2 + " must only contain strings");
+        }
+      }
+      return value2;
+    }
+    function validateParts(path23) {
+      return validateStringArray(path23, path23.parts, "parts");
+    }
+    function validateBlockParams(program) {
+      if (program.blockParams != null) {
+        validateStringArray(program, program.blockParams, "blockParams");
+      }
+    }
+    function argEquals(a, b) {
+      if (a === b) {
+        return true;
+      }
+      if (_utils.isArray(a) && _utils.isArray(b) && a.length === b.length) {
+        for (var i = 0; i < a.length; i++) {
+          if (!argEquals(a[i], b[i])) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    function transformLiteralToPath(sexpr) {
+      if (!sexpr.path.parts) {
+        var literal2 = sexpr.path;
+        sexpr.path = {
+          type: "PathExpression",
+          data: false,
+          depth: 0,
+          parts: [literal2.original + ""],
+          original: literal2.original + "",
+          loc: literal2.loc
+        };
+      }
+    }
+  }
+});
+
+// node_modules/source-map/lib/base64.js
+var require_base64 = __commonJS({
+  "node_modules/source-map/lib/base64.js"(exports) {
+    var intToCharMap = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("");
+    exports.encode = function(number4) {
+      if (0 <= number4 && number4 < intToCharMap.length) {
+        return intToCharMap[number4];
+      }
+      throw new TypeError("Must be between 0 and 63: " + number4);
+    };
+    exports.decode = function(charCode) {
+      var bigA = 65;
+      var bigZ = 90;
+      var littleA = 97;
+      var littleZ = 122;
+      var zero = 48;
+      var nine = 57;
+      var plus = 43;
+      var slash = 47;
+      var littleOffset = 26;
+      var numberOffset = 52;
+      if (bigA <= charCode && charCode <= bigZ) {
+        return charCode - bigA;
+      }
+      if (littleA <= charCode && charCode <= littleZ) {
+        return charCode - littleA + littleOffset;
+      }
+      if (zero <= charCode && charCode <= nine) {
+        return charCode - zero + numberOffset;
+      }
+      if (charCode == plus) {
+        return 62;
+      }
+      if (charCode == slash) {
+        return 63;
+      }
+      return -1;
+    };
+  }
+});
+
+// node_modules/source-map/lib/base64-vlq.js
+var require_base64_vlq = __commonJS({
+  "node_modules/source-map/lib/base64-vlq.js"(exports) {
+    var base643 = require_base64();
+    var VLQ_BASE_SHIFT = 5;
+    var VLQ_BASE = 1 << VLQ_BASE_SHIFT;
+    var VLQ_BASE_MASK = VLQ_BASE - 1;
+    var VLQ_CONTINUATION_BIT = VLQ_BASE;
+    function toVLQSigned(aValue) {
+      return aValue < 0 ? (-aValue << 1) + 1 : (aValue << 1) + 0;
+    }
+    function fromVLQSigned(aValue) {
+      var isNegative = (aValue & 1) === 1;
+      var shifted = aValue >> 1;
+      return isNegative ? -shifted : shifted;
+    }
+    exports.encode = function base64VLQ_encode(aValue) {
+      var encoded = "";
+      var digit;
+      var vlq = toVLQSigned(aValue);
+      do {
+        digit = vlq & VLQ_BASE_MASK;
+        vlq >>>= VLQ_BASE_SHIFT;
+        if (vlq > 0) {
+          digit |= VLQ_CONTINUATION_BIT;
+        }
+        encoded += base643.encode(digit);
+      } while (vlq > 0);
+      return encoded;
+    };
+    exports.decode = function base64VLQ_decode(aStr, aIndex, aOutParam) {
+      var strLen = aStr.length;
+      var result = 0;
+      var shift = 0;
+      var continuation, digit;
+      do {
+        if (aIndex >= strLen) {
+          throw new Error("Expected more digits in base 64 VLQ value.");
+        }
+        digit = base643.decode(aStr.charCodeAt(aIndex++));
+        if (digit === -1) {
+          throw new Error("Invalid base64 digit: " + aStr.charAt(aIndex - 1));
+        }
+        continuation = !!(digit & VLQ_CONTINUATION_BIT);
+        digit &= VLQ_BASE_MASK;
+        result = result + (digit << shift);
+        shift += VLQ_BASE_SHIFT;
+      } while (continuation);
+      aOutParam.value = fromVLQSigned(result);
+      aOutParam.rest = aIndex;
+    };
+  }
+});
+
+// node_modules/source-map/lib/util.js
+var require_util = __commonJS({
+  "node_modules/source-map/lib/util.js"(exports) {
+    function getArg(aArgs, aName, aDefaultValue) {
+      if (aName in aArgs) {
+        return aArgs[aName];
+      } else if (arguments.length === 3) {
+        return aDefaultValue;
+      } else {
+        throw new Error('"' + aName + '" is a required argument.');
+      }
+    }
+    exports.getArg = getArg;
+    var urlRegexp = /^(?:([\w+\-.]+):)?\/\/(?:(\w+:\w+)@)?([\w.-]*)(?::(\d+))?(.*)$/;
+    var dataUrlRegexp = /^data:.+\,.+$/;
+    function urlParse(aUrl) {
+      var match2 = aUrl.match(urlRegexp);
+      if (!match2) {
+        return null;
+      }
+      return {
+        scheme: match2[1],
+        auth: match2[2],
+        host: match2[3],
+        port: match2[4],
+        path: match2[5]
+      };
+    }
+    exports.urlParse = urlParse;
+    function urlGenerate(aParsedUrl) {
+      var url2 = "";
+      if (aParsedUrl.scheme) {
+        url2 += aParsedUrl.scheme + ":";
+      }
+      url2 += "//";
+      if (aParsedUrl.auth) {
+        url2 += aParsedUrl.auth + "@";
+      }
+      if (aParsedUrl.host) {
+        url2 += aParsedUrl.host;
+      }
+      if (aParsedUrl.port) {
+        url2 += ":" + aParsedUrl.port;
+      }
+      if (aParsedUrl.path) {
+        url2 += aParsedUrl.path;
+      }
+      return url2;
+    }
+    exports.urlGenerate = urlGenerate;
+    function normalize(aPath) {
+      var path23 = aPath;
+      var url2 = urlParse(aPath);
+      if (url2) {
+        if (!url2.path) {
+          return aPath;
+        }
+        path23 = url2.path;
+      }
+      var isAbsolute = exports.isAbsolute(path23);
+      var parts = path23.split(/\/+/);
+      for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
+        part = parts[i];
+        if (part === ".") {
+          parts.splice(i, 1);
+        } else if (part === "..") {
+          up++;
+        } else if (up > 0) {
+          if (part === "") {
+            parts.splice(i + 1, up);
+            up = 0;
+          } else {
+            parts.splice(i, 2);
+            up--;
+          }
+        }
+      }
+      path23 = parts.join("/");
+      if (path23 === "") {
+        path23 = isAbsolute ? "/" : ".";
+      }
+      if (url2) {
+        url2.path = path23;
+        return urlGenerate(url2);
+      }
+      return path23;
+    }
+    exports.normalize = normalize;
+    function join(aRoot, aPath) {
+      if (aRoot === "") {
+        aRoot = ".";
+      }
+      if (aPath === "") {
+        aPath = ".";
+      }
+      var aPathUrl = urlParse(aPath);
+      var aRootUrl = urlParse(aRoot);
+      if (aRootUrl) {
+        aRoot = aRootUrl.path || "/";
+      }
+      if (aPathUrl && !aPathUrl.scheme) {
+        if (aRootUrl) {
+          aPathUrl.scheme = aRootUrl.scheme;
+        }
+        return urlGenerate(aPathUrl);
+      }
+      if (aPathUrl || aPath.match(dataUrlRegexp)) {
+        return aPath;
+      }
+      if (aRootUrl && !aRootUrl.host && !aRootUrl.path) {
+        aRootUrl.host = aPath;
+        return urlGenerate(aRootUrl);
+      }
+      var joined = aPath.charAt(0) === "/" ? aPath : normalize(aRoot.replace(/\/+$/, "") + "/" + aPath);
+      if (aRootUrl) {
+        aRootUrl.path = joined;
+        return urlGenerate(aRootUrl);
+      }
+      return joined;
+    }
+    exports.join = join;
+    exports.isAbsolute = function(aPath) {
+      return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
+    };
+    function relative(aRoot, aPath) {
+      if (aRoot === "") {
+        aRoot = ".";
+      }
+      aRoot = aRoot.replace(/\/$/, "");
+      var level = 0;
+      while (aPath.indexOf(aRoot + "/") !== 0) {
+        var index = aRoot.lastIndexOf("/");
+        if (index < 0) {
+          return aPath;
+        }
+        aRoot = aRoot.slice(0, index);
+        if (aRoot.match(/^([^\/]+:\/)?\/*$/)) {
+          return aPath;
+        }
+        ++level;
+      }
+      return Array(level + 1).join("../") + aPath.substr(aRoot.length + 1);
+    }
+    exports.relative = relative;
+    var supportsNullProto = (function() {
+      var obj = /* @__PURE__ */ Object.create(null);
+      return !("__proto__" in obj);
+    })();
+    function identity(s) {
+      return s;
+    }
+    function toSetString(aStr) {
+      if (isProtoString(aStr)) {
+        return "$" + aStr;
+      }
+      return aStr;
+    }
+    exports.toSetString = supportsNullProto ? identity : toSetString;
+    function fromSetString(aStr) {
+      if (isProtoString(aStr)) {
+        return aStr.slice(1);
+      }
+      return aStr;
+    }
+    exports.fromSetString = supportsNullProto ? identity : fromSetString;
+    function isProtoString(s) {
+      if (!s) {
+        return false;
+      }
+      var length = s.length;
+      if (length < 9) {
+        return false;
+      }
+      if (s.charCodeAt(length - 1) !== 95 || s.charCodeAt(length - 2) !== 95 || s.charCodeAt(length - 3) !== 111 || s.charCodeAt(length - 4) !== 116 || s.charCodeAt(length - 5) !== 111 || s.charCodeAt(length - 6) !== 114 || s.charCodeAt(length - 7) !== 112 || s.charCodeAt(length - 8) !== 95 || s.charCodeAt(length - 9) !== 95) {
+        return false;
+      }
+      for (var i = length - 10; i >= 0; i--) {
+        if (s.charCodeAt(i) !== 36) {
+          return false;
+        }
+      }
+      return true;
+    }
+    function compareByOriginalPositions(mappingA, mappingB, onlyCompareOriginal) {
+      var cmp = strcmp(mappingA.source, mappingB.source);
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalLine - mappingB.originalLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalColumn - mappingB.originalColumn;
+      if (cmp !== 0 || onlyCompareOriginal) {
+        return cmp;
+      }
+      cmp = mappingA.generatedColumn - mappingB.generatedColumn;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.generatedLine - mappingB.generatedLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      return strcmp(mappingA.name, mappingB.name);
+    }
+    exports.compareByOriginalPositions = compareByOriginalPositions;
+    function compareByGeneratedPositionsDeflated(mappingA, mappingB, onlyCompareGenerated) {
+      var cmp = mappingA.generatedLine - mappingB.generatedLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.generatedColumn - mappingB.generatedColumn;
+      if (cmp !== 0 || onlyCompareGenerated) {
+        return cmp;
+      }
+      cmp = strcmp(mappingA.source, mappingB.source);
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalLine - mappingB.originalLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalColumn - mappingB.originalColumn;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      return strcmp(mappingA.name, mappingB.name);
+    }
+    exports.compareByGeneratedPositionsDeflated = compareByGeneratedPositionsDeflated;
+    function strcmp(aStr1, aStr2) {
+      if (aStr1 === aStr2) {
+        return 0;
+      }
+      if (aStr1 === null) {
+        return 1;
+      }
+      if (aStr2 === null) {
+        return -1;
+      }
+      if (aStr1 > aStr2) {
+        return 1;
+      }
+      return -1;
+    }
+    function compareByGeneratedPositionsInflated(mappingA, mappingB) {
+      var cmp = mappingA.generatedLine - mappingB.generatedLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.generatedColumn - mappingB.generatedColumn;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = strcmp(mappingA.source, mappingB.source);
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalLine - mappingB.originalLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalColumn - mappingB.originalColumn;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      return strcmp(mappingA.name, mappingB.name);
+    }
+    exports.compareByGeneratedPositionsInflated = compareByGeneratedPositionsInflated;
+    function parseSourceMapInput(str) {
+      return JSON.parse(str.replace(/^\)]}'[^\n]*\n/, ""));
+    }
+    exports.parseSourceMapInput = parseSourceMapInput;
+    function computeSourceURL(sourceRoot, sourceURL, sourceMapURL) {
+      sourceURL = sourceURL || "";
+      if (sourceRoot) {
+        if (sourceRoot[sourceRoot.length - 1] !== "/" && sourceURL[0] !== "/") {
+          sourceRoot += "/";
+        }
+        sourceURL = sourceRoot + sourceURL;
+      }
+      if (sourceMapURL) {
+        var parsed = urlParse(sourceMapURL);
+        if (!parsed) {
+          throw new Error("sourceMapURL could not be parsed");
+        }
+        if (parsed.path) {
+          var index = parsed.path.lastIndexOf("/");
+          if (index >= 0) {
+            parsed.path = parsed.path.substring(0, index + 1);
+          }
+        }
+        sourceURL = join(urlGenerate(parsed), sourceURL);
+      }
+      return normalize(sourceURL);
+    }
+    exports.computeSourceURL = computeSourceURL;
+  }
+});
+
+// node_modules/source-map/lib/array-set.js
+var require_array_set = __commonJS({
+  "node_modules/source-map/lib/array-set.js"(exports) {
+    var util = require_util();
+    var has = Object.prototype.hasOwnProperty;
+    var hasNativeMap = typeof Map !== "undefined";
+    function ArraySet() {
+      this._array = [];
+      this._set = hasNativeMap ? /* @__PURE__ */ new Map() : /* @__PURE__ */ Object.create(null);
+    }
+    ArraySet.fromArray = function ArraySet_fromArray(aArray, aAllowDuplicates) {
+      var set2 = new ArraySet();
+      for (var i = 0, len = aArray.length; i < len; i++) {
+        set2.add(aArray[i], aAllowDuplicates);
+      }
+      return set2;
+    };
+    ArraySet.prototype.size = function ArraySet_size() {
+      return hasNativeMap ? this._set.size : Object.getOwnPropertyNames(this._set).length;
+    };
+    ArraySet.prototype.add = function ArraySet_add(aStr, aAllowDuplicates) {
+      var sStr = hasNativeMap ? aStr : util.toSetString(aStr);
+      var isDuplicate = hasNativeMap ? this.has(aStr) : has.call(this._set, sStr);
+      var idx = this._array.length;
+      if (!isDuplicate || aAllowDuplicates) {
+        this._array.push(aStr);
+      }
+      if (!isDuplicate) {
+        if (hasNativeMap) {
+          this._set.set(aStr, idx);
+        } else {
+          this._set[sStr] = idx;
+        }
+      }
+    };
+    ArraySet.prototype.has = function ArraySet_has(aStr) {
+      if (hasNativeMap) {
+        return this._set.has(aStr);
+      } else {
+        var sStr = util.toSetString(aStr);
+        return has.call(this._set, sStr);
+      }
+    };
+    ArraySet.prototype.indexOf = function ArraySet_indexOf(aStr) {
+      if (hasNativeMap) {
+        var idx = this._set.get(aStr);
+        if (idx >= 0) {
+          return idx;
+        }
+      } else {
+        var sStr = util.toSetString(aStr);
+        if (has.call(this._set, sStr)) {
+          return this._set[sStr];
+        }
+      }
+      throw new Error('"' + aStr + '" is not in the set.');
+    };
+    ArraySet.prototype.at = function ArraySet_at(aIdx) {
+      if (aIdx >= 0 && aIdx < this._array.length) {
+        return this._array[aIdx];
+      }
+      throw new Error("No element indexed by " + aIdx);
+    };
+    ArraySet.prototype.toArray = function ArraySet_toArray() {
+      return this._array.slice();
+    };
+    exports.ArraySet = ArraySet;
+  }
+});
+
+// node_modules/source-map/lib/mapping-list.js
+var require_mapping_list = __commonJS({
+  "node_modules/source-map/lib/mapping-list.js"(exports) {
+    var util = require_util();
+    function generatedPositionAfter(mappingA, mappingB) {
+      var lineA = mappingA.generatedLine;
+      var lineB = mappingB.generatedLine;
+      var columnA = mappingA.generatedColumn;
+      var columnB = mappingB.generatedColumn;
+      return lineB > lineA || lineB == lineA && columnB >= columnA || util.compareByGeneratedPositionsInflated(mappingA, mappingB) <= 0;
+    }
+    function MappingList() {
+      this._array = [];
+      this._sorted = true;
+      this._last = { generatedLine: -1, generatedColumn: 0 };
+    }
+    MappingList.prototype.unsortedForEach = function MappingList_forEach(aCallback, aThisArg) {
+      this._array.forEach(aCallback, aThisArg);
+    };
+    MappingList.prototype.add = function MappingList_add(aMapping) {
+      if (generatedPositionAfter(this._last, aMapping)) {
+        this._last = aMapping;
+        this._array.push(aMapping);
+      } else {
+        this._sorted = false;
+        this._array.push(aMapping);
+      }
+    };
+    MappingList.prototype.toArray = function MappingList_toArray() {
+      if (!this._sorted) {
+        this._array.sort(util.compareByGeneratedPositionsInflated);
+        this._sorted = true;
+      }
+      return this._array;
+    };
+    exports.MappingList = MappingList;
+  }
+});
+
+// node_modules/source-map/lib/source-map-generator.js
+var require_source_map_generator = __commonJS({
+  "node_modules/source-map/lib/source-map-generator.js"(exports) {
+    var base64VLQ = require_base64_vlq();
+    var util = require_util();
+    var ArraySet = require_array_set().ArraySet;
+    var MappingList = require_mapping_list().MappingList;
+    function SourceMapGenerator(aArgs) {
+      if (!aArgs) {
+        aArgs = {};
+      }
+      this._file = util.getArg(aArgs, "file", null);
+      this._sourceRoot = util.getArg(aArgs, "sourceRoot", null);
+      this._skipValidation = util.getArg(aArgs, "skipValidation", false);
+      this._sources = new ArraySet();
+      this._names = new ArraySet();
+      this._mappings = new MappingList();
+      this._sourcesContents = null;
+    }
+    SourceMapGenerator.prototype._version = 3;
+    SourceMapGenerator.fromSourceMap = function SourceMapGenerator_fromSourceMap(aSourceMapConsumer) {
+      var sourceRoot = aSourceMapConsumer.sourceRoot;
+      var generator = new SourceMapGenerator({
+        file: aSourceMapConsumer.file,
+        sourceRoot
+      });
+      aSourceMapConsumer.eachMapping(function(mapping) {
+        var newMapping = {
+          generated: {
+            line: mapping.generatedLine,
+            column: mapping.generatedColumn
+          }
+        };
+        if (mapping.source != null) {
+          newMapping.source = mapping.source;
+          if (sourceRoot != null) {
+            newMapping.source = util.relative(sourceRoot, newMapping.source);
+          }
+          newMapping.original = {
+            line: mapping.originalLine,
+            column: mapping.originalColumn
+          };
+          if (mapping.name != null) {
+            newMapping.name = mapping.name;
+          }
+        }
+        generator.addMapping(newMapping);
+      });
+      aSourceMapConsumer.sources.forEach(function(sourceFile) {
+        var sourceRelative = sourceFile;
+        if (sourceRoot !== null) {
+          sourceRelative = util.relative(sourceRoot, sourceFile);
+        }
+        if (!generator._sources.has(sourceRelative)) {
+          generator._sources.add(sourceRelative);
+        }
+        var content = aSourceMapConsumer.sourceContentFor(sourceFile);
+        if (content != null) {
+          generator.setSourceContent(sourceFile, content);
+        }
+      });
+      return generator;
+    };
+    SourceMapGenerator.prototype.addMapping = function SourceMapGenerator_addMapping(aArgs) {
+      var generated = util.getArg(aArgs, "generated");
+      var original = util.getArg(aArgs, "original", null);
+      var source2 = util.getArg(aArgs, "source", null);
+      var name2 = util.getArg(aArgs, "name", null);
+      if (!this._skipValidation) {
+        this._validateMapping(generated, original, source2, name2);
+      }
+      if (source2 != null) {
+        source2 = String(source2);
+        if (!this._sources.has(source2)) {
+          this._sources.add(source2);
+        }
+      }
+      if (name2 != null) {
+        name2 = String(name2);
+        if (!this._names.has(name2)) {
+          this._names.add(name2);
+        }
+      }
+      this._mappings.add({
+        generatedLine: generated.line,
+        generatedColumn: generated.column,
+        originalLine: original != null && original.line,
+        originalColumn: original != null && original.column,
+        source: source2,
+        name: name2
+      });
+    };
+    SourceMapGenerator.prototype.setSourceContent = function SourceMapGenerator_setSourceContent(aSourceFile, aSourceContent) {
+      var source2 = aSourceFile;
+      if (this._sourceRoot != null) {
+        source2 = util.relative(this._sourceRoot, source2);
+      }
+      if (aSourceContent != null) {
+        if (!this._sourcesContents) {
+          this._sourcesContents = /* @__PURE__ */ Object.create(null);
+        }
+        this._sourcesContents[util.toSetString(source2)] = aSourceContent;
+      } else if (this._sourcesContents) {
+        delete this._sourcesContents[util.toSetString(source2)];
+        if (Object.keys(this._sourcesContents).length === 0) {
+          this._sourcesContents = null;
+        }
+      }
+    };
+    SourceMapGenerator.prototype.applySourceMap = function SourceMapGenerator_applySourceMap(aSourceMapConsumer, aSourceFile, aSourceMapPath) {
+      var sourceFile = aSourceFile;
+      if (aSourceFile == null) {
+        if (aSourceMapConsumer.file == null) {
+          throw new Error(
+            `SourceMapGenerator.prototype.applySourceMap requires either an explicit source file, or the source map's "file" property. Both were omitted.`
+          );
+        }
+        sourceFile = aSourceMapConsumer.file;
+      }
+      var sourceRoot = this._sourceRoot;
+      if (sourceRoot != null) {
+        sourceFile = util.relative(sourceRoot, sourceFile);
+      }
+      var newSources = new ArraySet();
+      var newNames = new ArraySet();
+      this._mappings.unsortedForEach(function(mapping) {
+        if (mapping.source === sourceFile && mapping.originalLine != null) {
+          var original = aSourceMapConsumer.originalPositionFor({
+            line: mapping.originalLine,
+            column: mapping.originalColumn
+          });
+          if (original.source != null) {
+            mapping.source = original.source;
+            if (aSourceMapPath != null) {
+              mapping.source = util.join(aSourceMapPath, mapping.source);
+            }
+            if (sourceRoot != null) {
+              mapping.source = util.relative(sourceRoot, mapping.source);
+            }
+            mapping.originalLine = original.line;
+            mapping.originalColumn = original.column;
+            if (original.name != null) {
+              mapping.name = original.name;
+            }
+          }
+        }
+        var source2 = mapping.source;
+        if (source2 != null && !newSources.has(source2)) {
+          newSources.add(source2);
+        }
+        var name2 = mapping.name;
+        if (name2 != null && !newNames.has(name2)) {
+          newNames.add(name2);
+        }
+      }, this);
+      this._sources = newSources;
+      this._names = newNames;
+      aSourceMapConsumer.sources.forEach(function(sourceFile2) {
+        var content = aSourceMapConsumer.sourceContentFor(sourceFile2);
+        if (content != null) {
+          if (aSourceMapPath != null) {
+            sourceFile2 = util.join(aSourceMapPath, sourceFile2);
+          }
+          if (sourceRoot != null) {
+            sourceFile2 = util.relative(sourceRoot, sourceFile2);
+          }
+          this.setSourceContent(sourceFile2, content);
+        }
+      }, this);
+    };
+    SourceMapGenerator.prototype._validateMapping = function SourceMapGenerator_validateMapping(aGenerated, aOriginal, aSource, aName) {
+      if (aOriginal && typeof aOriginal.line !== "number" && typeof aOriginal.column !== "number") {
+        throw new Error(
+          "original.line and original.column are not numbers -- you probably meant to omit the original mapping entirely and only map the generated position. If so, pass null for the original mapping instead of an object with empty or null values."
+        );
+      }
+      if (aGenerated && "line" in aGenerated && "column" in aGenerated && aGenerated.line > 0 && aGenerated.column >= 0 && !aOriginal && !aSource && !aName) {
+        return;
+      } else if (aGenerated && "line" in aGenerated && "column" in aGenerated && aOriginal && "line" in aOriginal && "column" in aOriginal && aGenerated.line > 0 && aGenerated.column >= 0 && aOriginal.line > 0 && aOriginal.column >= 0 && aSource) {
+        return;
+      } else {
+        throw new Error("Invalid mapping: " + JSON.stringify({
+          generated: aGenerated,
+          source: aSource,
+          original: aOriginal,
+          name: aName
+        }));
+      }
+    };
+    SourceMapGenerator.prototype._serializeMappings = function SourceMapGenerator_serializeMappings() {
+      var previousGeneratedColumn = 0;
+      var previousGeneratedLine = 1;
+      var previousOriginalColumn = 0;
+      var previousOriginalLine = 0;
+      var previousName = 0;
+      var previousSource = 0;
+      var result = "";
+      var next;
+      var mapping;
+      var nameIdx;
+      var sourceIdx;
+      var mappings = this._mappings.toArray();
+      for (var i = 0, len = mappings.length; i < len; i++) {
+        mapping = mappings[i];
+        next = "";
+        if (mapping.generatedLine !== previousGeneratedLine) {
+          previousGeneratedColumn = 0;
+          while (mapping.generatedLine !== previousGeneratedLine) {
+            next += ";";
+            previousGeneratedLine++;
+          }
+        } else {
+          if (i > 0) {
+            if (!util.compareByGeneratedPositionsInflated(mapping, mappings[i - 1])) {
+              continue;
+            }
+            next += ",";
+          }
+        }
+        next += base64VLQ.encode(mapping.generatedColumn - previousGeneratedColumn);
+        previousGeneratedColumn = mapping.generatedColumn;
+        if (mapping.source != null) {
+          sourceIdx = this._sources.indexOf(mapping.source);
+          next += base64VLQ.encode(sourceIdx - previousSource);
+          previousSource = sourceIdx;
+          next += base64VLQ.encode(mapping.originalLine - 1 - previousOriginalLine);
+          previousOriginalLine = mapping.originalLine - 1;
+          next += base64VLQ.encode(mapping.originalColumn - previousOriginalColumn);
+          previousOriginalColumn = mapping.originalColumn;
+          if (mapping.name != null) {
+            nameIdx = this._names.indexOf(mapping.name);
+            next += base64VLQ.encode(nameIdx - previousName);
+            previousName = nameIdx;
+          }
+        }
+        result += next;
+      }
+      return result;
+    };
+    SourceMapGenerator.prototype._generateSourcesContent = function SourceMapGenerator_generateSourcesContent(aSources, aSourceRoot) {
+      return aSources.map(function(source2) {
+        if (!this._sourcesContents) {
+          return null;
+        }
+        if (aSourceRoot != null) {
+          source2 = util.relative(aSourceRoot, source2);
+        }
+        var key = util.toSetString(source2);
+        return Object.prototype.hasOwnProperty.call(this._sourcesContents, key) ? this._sourcesContents[key] : null;
+      }, this);
+    };
+    SourceMapGenerator.prototype.toJSON = function SourceMapGenerator_toJSON() {
+      var map2 = {
+        version: this._version,
+        sources: this._sources.toArray(),
+        names: this._names.toArray(),
+        mappings: this._serializeMappings()
+      };
+      if (this._file != null) {
+        map2.file = this._file;
+      }
+      if (this._sourceRoot != null) {
+        map2.sourceRoot = this._sourceRoot;
+      }
+      if (this._sourcesContents) {
+        map2.sourcesContent = this._generateSourcesContent(map2.sources, map2.sourceRoot);
+      }
+      return map2;
+    };
+    SourceMapGenerator.prototype.toString = function SourceMapGenerator_toString() {
+      return JSON.stringify(this.toJSON());
+    };
+    exports.SourceMapGenerator = SourceMapGenerator;
+  }
+});
+
+// node_modules/source-map/lib/binary-search.js
+var require_binary_search = __commonJS({
+  "node_modules/source-map/lib/binary-search.js"(exports) {
+    exports.GREATEST_LOWER_BOUND = 1;
+    exports.LEAST_UPPER_BOUND = 2;
+    function recursiveSearch(aLow, aHigh, aNeedle, aHaystack, aCompare, aBias) {
+      var mid = Math.floor((aHigh - aLow) / 2) + aLow;
+      var cmp = aCompare(aNeedle, aHaystack[mid], true);
+      if (cmp === 0) {
+        return mid;
+      } else if (cmp > 0) {
+        if (aHigh - mid > 1) {
+          return recursiveSearch(mid, aHigh, aNeedle, aHaystack, aCompare, aBias);
+        }
+        if (aBias == exports.LEAST_UPPER_BOUND) {
+          return aHigh < aHaystack.length ? aHigh : -1;
+        } else {
+          return mid;
+        }
+      } else {
+        if (mid - aLow > 1) {
+          return recursiveSearch(aLow, mid, aNeedle, aHaystack, aCompare, aBias);
+        }
+        if (aBias == exports.LEAST_UPPER_BOUND) {
+          return mid;
+        } else {
+          return aLow < 0 ? -1 : aLow;
+        }
+      }
+    }
+    exports.search = function search(aNeedle, aHaystack, aCompare, aBias) {
+      if (aHaystack.length === 0) {
+        return -1;
+      }
+      var index = recursiveSearch(
+        -1,
+        aHaystack.length,
+        aNeedle,
+        aHaystack,
+        aCompare,
+        aBias || exports.GREATEST_LOWER_BOUND
+      );
+      if (index < 0) {
+        return -1;
+      }
+      while (index - 1 >= 0) {
+        if (aCompare(aHaystack[index], aHaystack[index - 1], true) !== 0) {
+          break;
+        }
+        --index;
+      }
+      return index;
+    };
+  }
+});
+
+// node_modules/source-map/lib/quick-sort.js
+var require_quick_sort = __commonJS({
+  "node_modules/source-map/lib/quick-sort.js"(exports) {
+    function swap(ary, x, y) {
+      var temp = ary[x];
+      ary[x] = ary[y];
+      ary[y] = temp;
+    }
+    function randomIntInRange(low, high) {
+      return Math.round(low + Math.random() * (high - low));
+    }
+    function doQuickSort(ary, comparator, p, r) {
+      if (p < r) {
+        var pivotIndex = randomIntInRange(p, r);
+        var i = p - 1;
+        swap(ary, pivotIndex, r);
+        var pivot = ary[r];
+        for (var j = p; j < r; j++) {
+          if (comparator(ary[j], pivot) <= 0) {
+            i += 1;
+            swap(ary, i, j);
+          }
+        }
+        swap(ary, i + 1, j);
+        var q = i + 1;
+        doQuickSort(ary, comparator, p, q - 1);
+        doQuickSort(ary, comparator, q + 1, r);
+      }
+    }
+    exports.quickSort = function(ary, comparator) {
+      doQuickSort(ary, comparator, 0, ary.length - 1);
+    };
+  }
+});
+
+// node_modules/source-map/lib/source-map-consumer.js
+var require_source_map_consumer = __commonJS({
+  "node_modules/source-map/lib/source-map-consumer.js"(exports) {
+    var util = require_util();
+    var binarySearch = require_binary_search();
+    var ArraySet = require_array_set().ArraySet;
+    var base64VLQ = require_base64_vlq();
+    var quickSort = require_quick_sort().quickSort;
+    function SourceMapConsumer(aSourceMap, aSourceMapURL) {
+      var sourceMap = aSourceMap;
+      if (typeof aSourceMap === "string") {
+        sourceMap = util.parseSourceMapInput(aSourceMap);
+      }
+      return sourceMap.sections != null ? new IndexedSourceMapConsumer(sourceMap, aSourceMapURL) : new BasicSourceMapConsumer(sourceMap, aSourceMapURL);
+    }
+    SourceMapConsumer.fromSourceMap = function(aSourceMap, aSourceMapURL) {
+      return BasicSourceMapConsumer.fromSourceMap(aSourceMap, aSourceMapURL);
+    };
+    SourceMapConsumer.prototype._version = 3;
+    SourceMapConsumer.prototype.__generatedMappings = null;
+    Object.defineProperty(SourceMapConsumer.prototype, "_generatedMappings", {
+      configurable: true,
+      enumerable: true,
+      get: function() {
+        if (!this.__generatedMappings) {
+          this._parseMappings(this._mappings, this.sourceRoot);
+        }
+        return this.__generatedMappings;
+      }
+    });
+    SourceMapConsumer.prototype.__originalMappings = null;
+    Object.defineProperty(SourceMapConsumer.prototype, "_originalMappings", {
+      configurable: true,
+      enumerable: true,
+      get: function() {
+        if (!this.__originalMappings) {
+          this._parseMappings(this._mappings, this.sourceRoot);
+        }
+        return this.__originalMappings;
+      }
+    });
+    SourceMapConsumer.prototype._charIsMappingSeparator = function SourceMapConsumer_charIsMappingSeparator(aStr, index) {
+      var c2 = aStr.charAt(index);
+      return c2 === ";" || c2 === ",";
+    };
+    SourceMapConsumer.prototype._parseMappings = function SourceMapConsumer_parseMappings(aStr, aSourceRoot) {
+      throw new Error("Subclasses must implement _parseMappings");
+    };
+    SourceMapConsumer.GENERATED_ORDER = 1;
+    SourceMapConsumer.ORIGINAL_ORDER = 2;
+    SourceMapConsumer.GREATEST_LOWER_BOUND = 1;
+    SourceMapConsumer.LEAST_UPPER_BOUND = 2;
+    SourceMapConsumer.prototype.eachMapping = function SourceMapConsumer_eachMapping(aCallback, aContext, aOrder) {
+      var context = aContext || null;
+      var order = aOrder || SourceMapConsumer.GENERATED_ORDER;
+      var mappings;
+      switch (order) {
+        case SourceMapConsumer.GENERATED_ORDER:
+          mappings = this._generatedMappings;
+          break;
+        case SourceMapConsumer.ORIGINAL_ORDER:
+          mappings = this._originalMappings;
+          break;
+        default:
+          throw new Error("Unknown order of iteration.");
+      }
+      var sourceRoot = this.sourceRoot;
+      mappings.map(function(mapping) {
+        var source2 = mapping.source === null ? null : this._sources.at(mapping.source);
+        source2 = util.computeSourceURL(sourceRoot, source2, this._sourceMapURL);
+        return {
+          source: source2,
+          generatedLine: mapping.generatedLine,
+          generatedColumn: mapping.generatedColumn,
+          originalLine: mapping.originalLine,
+          originalColumn: mapping.originalColumn,
+          name: mapping.name === null ? null : this._names.at(mapping.name)
+        };
+      }, this).forEach(aCallback, context);
+    };
+    SourceMapConsumer.prototype.allGeneratedPositionsFor = function SourceMapConsumer_allGeneratedPositionsFor(aArgs) {
+      var line = util.getArg(aArgs, "line");
+      var needle = {
+        source: util.getArg(aArgs, "source"),
+        originalLine: line,
+        originalColumn: util.getArg(aArgs, "column", 0)
+      };
+      needle.source = this._findSourceIndex(needle.source);
+      if (needle.source < 0) {
+        return [];
+      }
+      var mappings = [];
+      var index = this._findMapping(
+        needle,
+        this._originalMappings,
+        "originalLine",
+        "originalColumn",
+        util.compareByOriginalPositions,
+        binarySearch.LEAST_UPPER_BOUND
+      );
+      if (index >= 0) {
+        var mapping = this._originalMappings[index];
+        if (aArgs.column === void 0) {
+          var originalLine = mapping.originalLine;
+          while (mapping && mapping.originalLine === originalLine) {
+            mappings.push({
+              line: util.getArg(mapping, "generatedLine", null),
+              column: util.getArg(mapping, "generatedColumn", null),
+              lastColumn: util.getArg(mapping, "lastGeneratedColumn", null)
+            });
+            mapping = this._originalMappings[++index];
+          }
+        } else {
+          var originalColumn = mapping.originalColumn;
+          while (mapping && mapping.originalLine === line && mapping.originalColumn == originalColumn) {
+            mappings.push({
+              line: util.getArg(mapping, "generatedLine", null),
+              column: util.getArg(mapping, "generatedColumn", null),
+              lastColumn: util.getArg(mapping, "lastGeneratedColumn", null)
+            });
+            mapping = this._originalMappings[++index];
+          }
+        }
+      }
+      return mappings;
+    };
+    exports.SourceMapConsumer = SourceMapConsumer;
+    function BasicSourceMapConsumer(aSourceMap, aSourceMapURL) {
+      var sourceMap = aSourceMap;
+      if (typeof aSourceMap === "string") {
+        sourceMap = util.parseSourceMapInput(aSourceMap);
+      }
+      var version2 = util.getArg(sourceMap, "version");
+      var sources = util.getArg(sourceMap, "sources");
+      var names = util.getArg(sourceMap, "names", []);
+      var sourceRoot = util.getArg(sourceMap, "sourceRoot", null);
+      var sourcesContent = util.getArg(sourceMap, "sourcesContent", null);
+      var mappings = util.getArg(sourceMap, "mappings");
+      var file3 = util.getArg(sourceMap, "file", null);
+      if (version2 != this._version) {
+        throw new Error("Unsupported version: " + version2);
+      }
+      if (sourceRoot) {
+        sourceRoot = util.normalize(sourceRoot);
+      }
+      sources = sources.map(String).map(util.normalize).map(function(source2) {
+        return sourceRoot && util.isAbsolute(sourceRoot) && util.isAbsolute(source2) ? util.relative(sourceRoot, source2) : source2;
+      });
+      this._names = ArraySet.fromArray(names.map(String), true);
+      this._sources = ArraySet.fromArray(sources, true);
+      this._absoluteSources = this._sources.toArray().map(function(s) {
+        return util.computeSourceURL(sourceRoot, s, aSourceMapURL);
+      });
+      this.sourceRoot = sourceRoot;
+      this.sourcesContent = sourcesContent;
+      this._mappings = mappings;
+      this._sourceMapURL = aSourceMapURL;
+      this.file = file3;
+    }
+    BasicSourceMapConsumer.prototype = Object.create(SourceMapConsumer.prototype);
+    BasicSourceMapConsumer.prototype.consumer = SourceMapConsumer;
+    BasicSourceMapConsumer.prototype._findSourceIndex = function(aSource) {
+      var relativeSource = aSource;
+      if (this.sourceRoot != null) {
+        relativeSource = util.relative(this.sourceRoot, relativeSource);
+      }
+      if (this._sources.has(relativeSource)) {
+        return this._sources.indexOf(relativeSource);
+      }
+      var i;
+      for (i = 0; i < this._absoluteSources.length; ++i) {
+        if (this._absoluteSources[i] == aSource) {
+          return i;
+        }
+      }
+      return -1;
+    };
+    BasicSourceMapConsumer.fromSourceMap = function SourceMapConsumer_fromSourceMap(aSourceMap, aSourceMapURL) {
+      var smc = Object.create(BasicSourceMapConsumer.prototype);
+      var names = smc._names = ArraySet.fromArray(aSourceMap._names.toArray(), true);
+      var sources = smc._sources = ArraySet.fromArray(aSourceMap._sources.toArray(), true);
+      smc.sourceRoot = aSourceMap._sourceRoot;
+      smc.sourcesContent = aSourceMap._generateSourcesContent(
+        smc._sources.toArray(),
+        smc.sourceRoot
+      );
+      smc.file = aSourceMap._file;
+      smc._sourceMapURL = aSourceMapURL;
+      smc._absoluteSources = smc._sources.toArray().map(function(s) {
+        return util.computeSourceURL(smc.sourceRoot, s, aSourceMapURL);
+      });
+      var generatedMappings = aSourceMap._mappings.toArray().slice();
+      var destGeneratedMappings = smc.__generatedMappings = [];
+      var destOriginalMappings = smc.__originalMappings = [];
+      for (var i = 0, length = generatedMappings.length; i < length; i++) {
+        var srcMapping = generatedMappings[i];
+        var destMapping = new Mapping();
+        destMapping.generatedLine = srcMapping.generatedLine;
+        destMapping.generatedColumn = srcMapping.generatedColumn;
+        if (srcMapping.source) {
+          destMapping.source = sources.indexOf(srcMapping.source);
+          destMapping.originalLine = srcMapping.originalLine;
+          destMapping.originalColumn = srcMapping.originalColumn;
+          if (srcMapping.name) {
+            destMapping.name = names.indexOf(srcMapping.name);
+          }
+          destOriginalMappings.push(destMapping);
+        }
+        destGeneratedMappings.push(destMapping);
+      }
+      quickSort(smc.__originalMappings, util.compareByOriginalPositions);
+      return smc;
+    };
+    BasicSourceMapConsumer.prototype._version = 3;
+    Object.defineProperty(BasicSourceMapConsumer.prototype, "sources", {
+      get: function() {
+        return this._absoluteSources.slice();
+      }
+    });
+    function Mapping() {
+      this.generatedLine = 0;
+      this.generatedColumn = 0;
+      this.source = null;
+      this.originalLine = null;
+      this.originalColumn = null;
+      this.name = null;
+    }
+    BasicSourceMapConsumer.prototype._parseMappings = function SourceMapConsumer_parseMappings(aStr, aSourceRoot) {
+      var generatedLine = 1;
+      var previousGeneratedColumn = 0;
+      var previousOriginalLine = 0;
+      var previousOriginalColumn = 0;
+      var previousSource = 0;
+      var previousName = 0;
+      var length = aStr.length;
+      var index = 0;
+      var cachedSegments = {};
+      var temp = {};
+      var originalMappings = [];
+      var generatedMappings = [];
+      var mapping, str, segment, end, value2;
+      while (index < length) {
+        if (aStr.charAt(index) === ";") {
+          generatedLine++;
+          index++;
+          previousGeneratedColumn = 0;
+        } else if (aStr.charAt(index) === ",") {
+          index++;
+        } else {
+          mapping = new Mapping();
+          mapping.generatedLine = generatedLine;
+          for (end = index; end < length; end++) {
+            if (this._charIsMappingSeparator(aStr, end)) {
+              break;
+            }
+          }
+          str = aStr.slice(index, end);
+          segment = cachedSegments[str];
+          if (segment) {
+            index += str.length;
+          } else {
+            segment = [];
+            while (index < end) {
+              base64VLQ.decode(aStr, index, temp);
+              value2 = temp.value;
+              index = temp.rest;
+              segment.push(value2);
+            }
+            if (segment.length === 2) {
+              throw new Error("Found a source, but no line and column");
+            }
+            if (segment.length === 3) {
+              throw new Error("Found a source and line, but no column");
+            }
+            cachedSegments[str] = segment;
+          }
+          mapping.generatedColumn = previousGeneratedColumn + segment[0];
+          previousGeneratedColumn = mapping.generatedColumn;
+          if (segment.length > 1) {
+            mapping.source = previousSource + segment[1];
+            previousSource += segment[1];
+            mapping.originalLine = previousOriginalLine + segment[2];
+            previousOriginalLine = mapping.originalLine;
+            mapping.originalLine += 1;
+            mapping.originalColumn = previousOriginalColumn + segment[3];
+            previousOriginalColumn = mapping.originalColumn;
+            if (segment.length > 4) {
+              mapping.name = previousName + segment[4];
+              previousName += segment[4];
+            }
+          }
+          generatedMappings.push(mapping);
+          if (typeof mapping.originalLine === "number") {
+            originalMappings.push(mapping);
+          }
+        }
+      }
+      quickSort(generatedMappings, util.compareByGeneratedPositionsDeflated);
+      this.__generatedMappings = generatedMappings;
+      quickSort(originalMappings, util.compareByOriginalPositions);
+      this.__originalMappings = originalMappings;
+    };
+    BasicSourceMapConsumer.prototype._findMapping = function SourceMapConsumer_findMapping(aNeedle, aMappings, aLineName, aColumnName, aComparator, aBias) {
+      if (aNeedle[aLineName] <= 0) {
+        throw new TypeError("Line must be greater than or equal to 1, got " + aNeedle[aLineName]);
+      }
+      if (aNeedle[aColumnName] < 0) {
+        throw new TypeError("Column must be greater than or equal to 0, got " + aNeedle[aColumnName]);
+      }
+      return binarySearch.search(aNeedle, aMappings, aComparator, aBias);
+    };
+    BasicSourceMapConsumer.prototype.computeColumnSpans = function SourceMapConsumer_computeColumnSpans() {
+      for (var index = 0; index < this._generatedMappings.length; ++index) {
+        var mapping = this._generatedMappings[index];
+        if (index + 1 < this._generatedMappings.length) {
+          var nextMapping = this._generatedMappings[index + 1];
+          if (mapping.generatedLine === nextMapping.generatedLine) {
+            mapping.lastGeneratedColumn = nextMapping.generatedColumn - 1;
+            continue;
+          }
+        }
+        mapping.lastGeneratedColumn = Infinity;
+      }
+    };
+    BasicSourceMapConsumer.prototype.originalPositionFor = function SourceMapConsumer_originalPositionFor(aArgs) {
+      var needle = {
+        generatedLine: util.getArg(aArgs, "line"),
+        generatedColumn: util.getArg(aArgs, "column")
+      };
+      var index = this._findMapping(
+        needle,
+        this._generatedMappings,
+        "generatedLine",
+        "generatedColumn",
+        util.compareByGeneratedPositionsDeflated,
+        util.getArg(aArgs, "bias", SourceMapConsumer.GREATEST_LOWER_BOUND)
+      );
+      if (index >= 0) {
+        var mapping = this._generatedMappings[index];
+        if (mapping.generatedLine === needle.generatedLine) {
+          var source2 = util.getArg(mapping, "source", null);
+          if (source2 !== null) {
+            source2 = this._sources.at(source2);
+            source2 = util.computeSourceURL(this.sourceRoot, source2, this._sourceMapURL);
+          }
+          var name2 = util.getArg(mapping, "name", null);
+          if (name2 !== null) {
+            name2 = this._names.at(name2);
+          }
+          return {
+            source: source2,
+            line: util.getArg(mapping, "originalLine", null),
+            column: util.getArg(mapping, "originalColumn", null),
+            name: name2
+          };
+        }
+      }
+      return {
+        source: null,
+        line: null,
+        column: null,
+        name: null
+      };
+    };
+    BasicSourceMapConsumer.prototype.hasContentsOfAllSources = function BasicSourceMapConsumer_hasContentsOfAllSources() {
+      if (!this.sourcesContent) {
+        return false;
+      }
+      return this.sourcesContent.length >= this._sources.size() && !this.sourcesContent.some(function(sc) {
+        return sc == null;
+      });
+    };
+    BasicSourceMapConsumer.prototype.sourceContentFor = function SourceMapConsumer_sourceContentFor(aSource, nullOnMissing) {
+      if (!this.sourcesContent) {
+        return null;
+      }
+      var index = this._findSourceIndex(aSource);
+      if (index >= 0) {
+        return this.sourcesContent[index];
+      }
+      var relativeSource = aSource;
+      if (this.sourceRoot != null) {
+        relativeSource = util.relative(this.sourceRoot, relativeSource);
+      }
+      var url2;
+      if (this.sourceRoot != null && (url2 = util.urlParse(this.sourceRoot))) {
+        var fileUriAbsPath = relativeSource.replace(/^file:\/\//, "");
+        if (url2.scheme == "file" && this._sources.has(fileUriAbsPath)) {
+          return this.sourcesContent[this._sources.indexOf(fileUriAbsPath)];
+        }
+        if ((!url2.path || url2.path == "/") && this._sources.has("/" + relativeSource)) {
+          return this.sourcesContent[this._sources.indexOf("/" + relativeSource)];
+        }
+      }
+      if (nullOnMissing) {
+        return null;
+      } else {
+        throw new Error('"' + relativeSource + '" is not in the SourceMap.');
+      }
+    };
+    BasicSourceMapConsumer.prototype.generatedPositionFor = function SourceMapConsumer_generatedPositionFor(aArgs) {
+      var source2 = util.getArg(aArgs, "source");
+      source2 = this._findSourceIndex(source2);
+      if (source2 < 0) {
+        return {
+          line: null,
+          column: null,
+          lastColumn: null
+        };
+      }
+      var needle = {
+        source: source2,
+        originalLine: util.getArg(aArgs, "line"),
+        originalColumn: util.getArg(aArgs, "column")
+      };
+      var index = this._findMapping(
+        needle,
+        this._originalMappings,
+        "originalLine",
+        "originalColumn",
+        util.compareByOriginalPositions,
+        util.getArg(aArgs, "bias", SourceMapConsumer.GREATEST_LOWER_BOUND)
+      );
+      if (index >= 0) {
+        var mapping = this._originalMappings[index];
+        if (mapping.source === needle.source) {
+          return {
+            line: util.getArg(mapping, "generatedLine", null),
+            column: util.getArg(mapping, "generatedColumn", null),
+            lastColumn: util.getArg(mapping, "lastGeneratedColumn", null)
+          };
+        }
+      }
+      return {
+        line: null,
+        column: null,
+        lastColumn: null
+      };
+    };
+    exports.BasicSourceMapConsumer = BasicSourceMapConsumer;
+    function IndexedSourceMapConsumer(aSourceMap, aSourceMapURL) {
+      var sourceMap = aSourceMap;
+      if (typeof aSourceMap === "string") {
+        sourceMap = util.parseSourceMapInput(aSourceMap);
+      }
+      var version2 = util.getArg(sourceMap, "version");
+      var sections = util.getArg(sourceMap, "sections");
+      if (version2 != this._version) {
+        throw new Error("Unsupported version: " + version2);
+      }
+      this._sources = new ArraySet();
+      this._names = new ArraySet();
+      var lastOffset = {
+        line: -1,
+        column: 0
+      };
+      this._sections = sections.map(function(s) {
+        if (s.url) {
+          throw new Error("Support for url field in sections not implemented.");
+        }
+        var offset = util.getArg(s, "offset");
+        var offsetLine = util.getArg(offset, "line");
+        var offsetColumn = util.getArg(offset, "column");
+        if (offsetLine < lastOffset.line || offsetLine === lastOffset.line && offsetColumn < lastOffset.column) {
+          throw new Error("Section offsets must be ordered and non-overlapping.");
+        }
+        lastOffset = offset;
+        return {
+          generatedOffset: {
+            // The offset fields are 0-based, but we use 1-based indices when
+            // encoding/decoding from VLQ.
+            generatedLine: offsetLine + 1,
+            generatedColumn: offsetColumn + 1
+          },
+          consumer: new SourceMapConsumer(util.getArg(s, "map"), aSourceMapURL)
+        };
+      });
+    }
+    IndexedSourceMapConsumer.prototype = Object.create(SourceMapConsumer.prototype);
+    IndexedSourceMapConsumer.prototype.constructor = SourceMapConsumer;
+    IndexedSourceMapConsumer.prototype._version = 3;
+    Object.defineProperty(IndexedSourceMapConsumer.prototype, "sources", {
+      get: function() {
+        var sources = [];
+        for (var i = 0; i < this._sections.length; i++) {
+          for (var j = 0; j < this._sections[i].consumer.sources.length; j++) {
+            sources.push(this._sections[i].consumer.sources[j]);
+          }
+        }
+        return sources;
+      }
+    });
+    IndexedSourceMapConsumer.prototype.originalPositionFor = function IndexedSourceMapConsumer_originalPositionFor(aArgs) {
+      var needle = {
+        generatedLine: util.getArg(aArgs, "line"),
+        generatedColumn: util.getArg(aArgs, "column")
+      };
+      var sectionIndex = binarySearch.search(
+        needle,
+        this._sections,
+        function(needle2, section2) {
+          var cmp = needle2.generatedLine - section2.generatedOffset.generatedLine;
+          if (cmp) {
+            return cmp;
+          }
+          return needle2.generatedColumn - section2.generatedOffset.generatedColumn;
+        }
+      );
+      var section = this._sections[sectionIndex];
+      if (!section) {
+        return {
+          source: null,
+          line: null,
+          column: null,
+          name: null
+        };
+      }
+      return section.consumer.originalPositionFor({
+        line: needle.generatedLine - (section.generatedOffset.generatedLine - 1),
+        column: needle.generatedColumn - (section.generatedOffset.generatedLine === needle.generatedLine ? section.generatedOffset.generatedColumn - 1 : 0),
+        bias: aArgs.bias
+      });
+    };
+    IndexedSourceMapConsumer.prototype.hasContentsOfAllSources = function IndexedSourceMapConsumer_hasContentsOfAllSources() {
+      return this._sections.every(function(s) {
+        return s.consumer.hasContentsOfAllSources();
+      });
+    };
+    IndexedSourceMapConsumer.prototype.sourceContentFor = function IndexedSourceMapConsumer_sourceContentFor(aSource, nullOnMissing) {
+      for (var i = 0; i < this._sections.length; i++) {
+        var section = this._sections[i];
+        var content = section.consumer.sourceContentFor(aSource, true);
+        if (content) {
+          return content;
+        }
+      }
+      if (nullOnMissing) {
+        return null;
+      } else {
+        throw new Error('"' + aSource + '" is not in the SourceMap.');
+      }
+    };
+    IndexedSourceMapConsumer.prototype.generatedPositionFor = function IndexedSourceMapConsumer_generatedPositionFor(aArgs) {
+      for (var i = 0; i < this._sections.length; i++) {
+        var section = this._sections[i];
+        if (section.consumer._findSourceIndex(util.getArg(aArgs, "source")) === -1) {
+          continue;
+        }
+        var generatedPosition = section.consumer.generatedPositionFor(aArgs);
+        if (generatedPosition) {
+          var ret = {
+            line: generatedPosition.line + (section.generatedOffset.generatedLine - 1),
+            column: generatedPosition.column + (section.generatedOffset.generatedLine === generatedPosition.line ? section.generatedOffset.generatedColumn - 1 : 0)
+          };
+          return ret;
+        }
+      }
+      return {
+        line: null,
+        column: null
+      };
+    };
+    IndexedSourceMapConsumer.prototype._parseMappings = function IndexedSourceMapConsumer_parseMappings(aStr, aSourceRoot) {
+      this.__generatedMappings = [];
+      this.__originalMappings = [];
+      for (var i = 0; i < this._sections.length; i++) {
+        var section = this._sections[i];
+        var sectionMappings = section.consumer._generatedMappings;
+        for (var j = 0; j < sectionMappings.length; j++) {
+          var mapping = sectionMappings[j];
+          var source2 = section.consumer._sources.at(mapping.source);
+          source2 = util.computeSourceURL(section.consumer.sourceRoot, source2, this._sourceMapURL);
+          this._sources.add(source2);
+          source2 = this._sources.indexOf(source2);
+          var name2 = null;
+          if (mapping.name) {
+            name2 = section.consumer._names.at(mapping.name);
+            this._names.add(name2);
+            name2 = this._names.indexOf(name2);
+          }
+          var adjustedMapping = {
+            source: source2,
+            generatedLine: mapping.generatedLine + (section.generatedOffset.generatedLine - 1),
+            generatedColumn: mapping.generatedColumn + (section.generatedOffset.generatedLine === mapping.generatedLine ? section.generatedOffset.generatedColumn - 1 : 0),
+            originalLine: mapping.originalLine,
+            originalColumn: mapping.originalColumn,
+            name: name2
+          };
+          this.__generatedMappings.push(adjustedMapping);
+          if (typeof adjustedMapping.originalLine === "number") {
+            this.__originalMappings.push(adjustedMapping);
+          }
+        }
+      }
+      quickSort(this.__generatedMappings, util.compareByGeneratedPositionsDeflated);
+      quickSort(this.__originalMappings, util.compareByOriginalPositions);
+    };
+    exports.IndexedSourceMapConsumer = IndexedSourceMapConsumer;
+  }
+});
+
+// node_modules/source-map/lib/source-node.js
+var require_source_node = __commonJS({
+  "node_modules/source-map/lib/source-node.js"(exports) {
+    var SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
+    var util = require_util();
+    var REGEX_NEWLINE = /(\r?\n)/;
+    var NEWLINE_CODE = 10;
+    var isSourceNode = "$$$isSourceNode$$$";
+    function SourceNode(aLine, aColumn, aSource, aChunks, aName) {
+      this.children = [];
+      this.sourceContents = {};
+      this.line = aLine == null ? null : aLine;
+      this.column = aColumn == null ? null : aColumn;
+      this.source = aSource == null ? null : aSource;
+      this.name = aName == null ? null : aName;
+      this[isSourceNode] = true;
+      if (aChunks != null) this.add(aChunks);
+    }
+    SourceNode.fromStringWithSourceMap = function SourceNode_fromStringWithSourceMap(aGeneratedCode, aSourceMapConsumer, aRelativePath) {
+      var node2 = new SourceNode();
+      var remainingLines = aGeneratedCode.split(REGEX_NEWLINE);
+      var remainingLinesIndex = 0;
+      var shiftNextLine = function() {
+        var lineContents = getNextLine();
+        var newLine = getNextLine() || "";
+        return lineContents + newLine;
+        function getNextLine() {
+          return remainingLinesIndex < remainingLines.length ? remainingLines[remainingLinesIndex++] : void 0;
+        }
+      };
+      var lastGeneratedLine = 1, lastGeneratedColumn = 0;
+      var lastMapping = null;
+      aSourceMapConsumer.eachMapping(function(mapping) {
+        if (lastMapping !== null) {
+          if (lastGeneratedLine < mapping.generatedLine) {
+            addMappingWithCode(lastMapping, shiftNextLine());
+            lastGeneratedLine++;
+            lastGeneratedColumn = 0;
+          } else {
+            var nextLine = remainingLines[remainingLinesIndex] || "";
+            var code2 = nextLine.substr(0, mapping.generatedColumn - lastGeneratedColumn);
+            remainingLines[remainingLinesIndex] = nextLine.substr(mapping.generatedColumn - lastGeneratedColumn);
+            lastGeneratedColumn = mapping.generatedColumn;
+            addMappingWithCode(lastMapping, code2);
+            lastMapping = mapping;
+            return;
+          }
+        }
+        while (lastGeneratedLine < mapping.generatedLine) {
+          node2.add(shiftNextLine());
+          lastGeneratedLine++;
+        }
+        if (lastGeneratedColumn < mapping.generatedColumn) {
+          var nextLine = remainingLines[remainingLinesIndex] || "";
+          node2.add(nextLine.substr(0, mapping.generatedColumn));
+          remainingLines[remainingLinesIndex] = nextLine.substr(mapping.generatedColumn);
+          lastGeneratedColumn = mapping.generatedColumn;
+        }
+        lastMapping = mapping;
+      }, this);
+      if (remainingLinesIndex < remainingLines.length) {
+        if (lastMapping) {
+          addMappingWithCode(lastMapping, shiftNextLine());
+        }
+        node2.add(remainingLines.splice(remainingLinesIndex).join(""));
+      }
+      aSourceMapConsumer.sources.forEach(function(sourceFile) {
+        var content = aSourceMapConsumer.sourceContentFor(sourceFile);
+        if (content != null) {
+          if (aRelativePath != null) {
+            sourceFile = util.join(aRelativePath, sourceFile);
+          }
+          node2.setSourceContent(sourceFile, content);
+        }
+      });
+      return node2;
+      function addMappingWithCode(mapping, code2) {
+        if (mapping === null || mapping.source === void 0) {
+          node2.add(code2);
+        } else {
+          var source2 = aRelativePath ? util.join(aRelativePath, mapping.source) : mapping.source;
+          node2.add(new SourceNode(
+            mapping.originalLine,
+            mapping.originalColumn,
+            source2,
+            code2,
+            mapping.name
+          ));
+        }
+      }
+    };
+    SourceNode.prototype.add = function SourceNode_add(aChunk) {
+      if (Array.isArray(aChunk)) {
+        aChunk.forEach(function(chunk) {
+          this.add(chunk);
+        }, this);
+      } else if (aChunk[isSourceNode] || typeof aChunk === "string") {
+        if (aChunk) {
+          this.children.push(aChunk);
+        }
+      } else {
+        throw new TypeError(
+          "Expected a SourceNode, string, or an array of SourceNodes and strings. Got " + aChunk
+        );
+      }
+      return this;
+    };
+    SourceNode.prototype.prepend = function SourceNode_prepend(aChunk) {
+      if (Array.isArray(aChunk)) {
+        for (var i = aChunk.length - 1; i >= 0; i--) {
+          this.prepend(aChunk[i]);
+        }
+      } else if (aChunk[isSourceNode] || typeof aChunk === "string") {
+        this.children.unshift(aChunk);
+      } else {
+        throw new TypeError(
+          "Expected a SourceNode, string, or an array of SourceNodes and strings. Got " + aChunk
+        );
+      }
+      return this;
+    };
+    SourceNode.prototype.walk = function SourceNode_walk(aFn) {
+      var chunk;
+      for (var i = 0, len = this.children.length; i < len; i++) {
+        chunk = this.children[i];
+        if (chunk[isSourceNode]) {
+          chunk.walk(aFn);
+        } else {
+          if (chunk !== "") {
+            aFn(chunk, {
+              source: this.source,
+              line: this.line,
+              column: this.column,
+              name: this.name
+            });
+          }
+        }
+      }
+    };
+    SourceNode.prototype.join = function SourceNode_join(aSep) {
+      var newChildren;
+      var i;
+      var len = this.children.length;
+      if (len > 0) {
+        newChildren = [];
+        for (i = 0; i < len - 1; i++) {
+          newChildren.push(this.children[i]);
+          newChildren.push(aSep);
+        }
+        newChildren.push(this.children[i]);
+        this.children = newChildren;
+      }
+      return this;
+    };
+    SourceNode.prototype.replaceRight = function SourceNode_replaceRight(aPattern, aReplacement) {
+      var lastChild = this.children[this.children.length - 1];
+      if (lastChild[isSourceNode]) {
+        lastChild.replaceRight(aPattern, aReplacement);
+      } else if (typeof lastChild === "string") {
+        this.children[this.children.length - 1] = lastChild.replace(aPattern, aReplacement);
+      } else {
+        this.children.push("".replace(aPattern, aReplacement));
+      }
+      return this;
+    };
+    SourceNode.prototype.setSourceContent = function SourceNode_setSourceContent(aSourceFile, aSourceContent) {
+      this.sourceContents[util.toSetString(aSourceFile)] = aSourceContent;
+    };
+    SourceNode.prototype.walkSourceContents = function SourceNode_walkSourceContents(aFn) {
+      for (var i = 0, len = this.children.length; i < len; i++) {
+        if (this.children[i][isSourceNode]) {
+          this.children[i].walkSourceContents(aFn);
+        }
+      }
+      var sources = Object.keys(this.sourceContents);
+      for (var i = 0, len = sources.length; i < len; i++) {
+        aFn(util.fromSetString(sources[i]), this.sourceContents[sources[i]]);
+      }
+    };
+    SourceNode.prototype.toString = function SourceNode_toString() {
+      var str = "";
+      this.walk(function(chunk) {
+        str += chunk;
+      });
+      return str;
+    };
+    SourceNode.prototype.toStringWithSourceMap = function SourceNode_toStringWithSourceMap(aArgs) {
+      var generated = {
+        code: "",
+        line: 1,
+        column: 0
+      };
+      var map2 = new SourceMapGenerator(aArgs);
+      var sourceMappingActive = false;
+      var lastOriginalSource = null;
+      var lastOriginalLine = null;
+      var lastOriginalColumn = null;
+      var lastOriginalName = null;
+      this.walk(function(chunk, original) {
+        generated.code += chunk;
+        if (original.source !== null && original.line !== null && original.column !== null) {
+          if (lastOriginalSource !== original.source || lastOriginalLine !== original.line || lastOriginalColumn !== original.column || lastOriginalName !== original.name) {
+            map2.addMapping({
+              source: original.source,
+              original: {
+                line: original.line,
+                column: original.column
+              },
+              generated: {
+                line: generated.line,
+                column: generated.column
+              },
+              name: original.name
+            });
+          }
+          lastOriginalSource = original.source;
+          lastOriginalLine = original.line;
+          lastOriginalColumn = original.column;
+          lastOriginalName = original.name;
+          sourceMappingActive = true;
+        } else if (sourceMappingActive) {
+          map2.addMapping({
+            generated: {
+              line: generated.line,
+              column: generated.column
+            }
+          });
+          lastOriginalSource = null;
+          sourceMappingActive = false;
+        }
+        for (var idx = 0, length = chunk.length; idx < length; idx++) {
+          if (chunk.charCodeAt(idx) === NEWLINE_CODE) {
+            generated.line++;
+            generated.column = 0;
+            if (idx + 1 === length) {
+              lastOriginalSource = null;
+              sourceMappingActive = false;
+            } else if (sourceMappingActive) {
+              map2.addMapping({
+                source: original.source,
+                original: {
+                  line: original.line,
+                  column: original.column
+                },
+                generated: {
+                  line: generated.line,
+                  column: generated.column
+                },
+                name: original.name
+              });
+            }
+          } else {
+            generated.column++;
+          }
+        }
+      });
+      this.walkSourceContents(function(sourceFile, sourceContent) {
+        map2.setSourceContent(sourceFile, sourceContent);
+      });
+      return { code: generated.code, map: map2 };
+    };
+    exports.SourceNode = SourceNode;
+  }
+});
+
+// node_modules/source-map/source-map.js
+var require_source_map = __commonJS({
+  "node_modules/source-map/source-map.js"(exports) {
+    exports.SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
+    exports.SourceMapConsumer = require_source_map_consumer().SourceMapConsumer;
+    exports.SourceNode = require_source_node().SourceNode;
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js
+var require_code_gen = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.safeJsonLiteral = safeJsonLiteral;
+    var _utils = require_utils();
+    var NEEDS_ESCAPING = /[\x00-\x1f\\"\u2028\u2029<\ud800-\udfff]/;
+    var SCRIPT_DELIMITERS = /<(?=!--|\/?script)/gi;
+    function escapeScriptDelimiters(code2) {
+      return code2.replace(SCRIPT_DELIMITERS, "\\u003C");
+    }
+    function escapeSurrogate(surrogate) {
+      return "\\u" + surrogate.charCodeAt(0).toString(16);
+    }
+    function safeJsonLiteral(value2) {
+      return escapeScriptDelimiters(JSON.stringify(value2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029").replace(/[\ud800-\udfff]/g, escapeSurrogate));
+    }
+    var SourceNode = void 0;
+    try {
+      if (typeof define !== "function" || !define.amd) {
+        SourceMap = require_source_map();
+        SourceNode = SourceMap.SourceNode;
+      }
+    } catch (err) {
+    }
+    var SourceMap;
+    if (!SourceNode) {
+      SourceNode = function(line, column, srcFile, chunks2) {
+        this.src = "";
+        if (chunks2) {
+          this.add(chunks2);
+        }
+      };
+      SourceNode.prototype = {
+        add: function add(chunks2) {
+          if (_utils.isArray(chunks2)) {
+            chunks2 = chunks2.join("");
+          }
+          this.src += chunks2;
+        },
+        prepend: function prepend(chunks2) {
+          if (_utils.isArray(chunks2)) {
+            chunks2 = chunks2.join("");
+          }
+          this.src = chunks2 + this.src;
+        },
+        toStringWithSourceMap: function toStringWithSourceMap() {
+          return { code: this.toString() };
+        },
+        toString: function toString() {
+          return this.src;
+        }
+      };
+    }
+    function castChunk(chunk, codeGen, loc) {
+      if (_utils.isArray(chunk)) {
+        var ret = [];
+        for (var i = 0, len = chunk.length; i < len; i++) {
+          ret.push(codeGen.wrap(chunk[i], loc));
+        }
+        return ret;
+      } else if (typeof chunk === "boolean" || typeof chunk === "number") {
+        return chunk + "";
+      }
+      return chunk;
+    }
+    function CodeGen(srcFile) {
+      this.srcFile = srcFile;
+      this.source = [];
+    }
+    CodeGen.prototype = {
+      isEmpty: function isEmpty() {
+        return !this.source.length;
+      },
+      prepend: function prepend(source2, loc) {
+        this.source.unshift(this.wrap(source2, loc));
+      },
+      push: function push(source2, loc) {
+        this.source.push(this.wrap(source2, loc));
+      },
+      merge: function merge3() {
+        var source2 = this.empty();
+        this.each(function(line) {
+          source2.add(["  ", line, "\n"]);
+        });
+        return source2;
+      },
+      each: function each(iter) {
+        for (var i = 0, len = this.source.length; i < len; i++) {
+          iter(this.source[i]);
+        }
+      },
+      empty: function empty() {
+        var loc = this.currentLocation || { start: {} };
+        return new SourceNode(loc.start.line, loc.start.column, this.srcFile);
+      },
+      wrap: function wrap(chunk) {
+        var loc = arguments.length <= 1 || arguments[1] === void 0 ? this.currentLocation || { start: {} } : arguments[1];
+        if (chunk instanceof SourceNode) {
+          return chunk;
+        }
+        chunk = castChunk(chunk, this, loc);
+        return new SourceNode(loc.start.line, loc.start.column, this.srcFile, chunk);
+      },
+      functionCall: function functionCall(fn, type, params) {
+        params = this.generateList(params);
+        return this.wrap([fn, type ? "." + type + "(" : "(", params, ")"]);
+      },
+      quotedString: function quotedString(str) {
+        str = str + "";
+        if (!NEEDS_ESCAPING.test(str)) {
+          return '"' + str + '"';
+        }
+        return safeJsonLiteral(str);
+      },
+      objectLiteral: function objectLiteral(obj) {
+        var _this = this;
+        var pairs = [];
+        Object.keys(obj).forEach(function(key) {
+          var value2 = castChunk(obj[key], _this);
+          if (value2 !== "undefined") {
+            pairs.push([_this.quotedString(key), ":", value2]);
+          }
+        });
+        var ret = this.generateList(pairs);
+        ret.prepend("{");
+        ret.add("}");
+        return ret;
+      },
+      generateList: function generateList(entries) {
+        var ret = this.empty();
+        for (var i = 0, len = entries.length; i < len; i++) {
+          if (i) {
+            ret.add(",");
+          }
+          ret.add(castChunk(entries[i], this));
+        }
+        return ret;
+      },
+      generateArray: function generateArray(entries) {
+        var ret = this.generateList(entries);
+        ret.prepend("[");
+        ret.add("]");
+        return ret;
+      }
+    };
+    exports["default"] = CodeGen;
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js
+var require_javascript_compiler = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _base = require_base();
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    var _utils = require_utils();
+    var _codeGen = require_code_gen();
+    var _codeGen2 = _interopRequireDefault(_codeGen);
+    function Literal(value2) {
+      this.value = value2;
+    }
+    function JavaScriptCompiler() {
+    }
+    JavaScriptCompiler.prototype = {
+      // PUBLIC API: You can override these methods in a subclass to provide
+      // alternative compiled forms for name lookup and buffering semantics
+      nameLookup: function nameLookup(parent, name2) {
+        return this.internalNameLookup(parent, name2);
+      },
+      depthedLookup: function depthedLookup(name2) {
+        return [this.aliasable("container.lookup"), "(depths, ", this.quotedString(name2), ")"];
+      },
+      compilerInfo: function compilerInfo() {
+        var revision = _base.COMPILER_REVISION, versions = _base.REVISION_CHANGES[revision];
+        return [revision, versions];
+      },
+      appendToBuffer: function appendToBuffer(source2, location2, explicit) {
+        if (!_utils.isArray(source2)) {
+          source2 = [source2];
+        }
+        source2 = this.source.wrap(source2, location2);
+        if (this.environment.isSimple) {
+          return ["return ", source2, ";"];
+        } else if (explicit) {
+          return ["buffer += ", source2, ";"];
+        } else {
+          source2.appendToBuffer = true;
+          return source2;
+        }
+      },
+      initializeBuffer: function initializeBuffer() {
+        return this.quotedString("");
+      },
+      // END PUBLIC API
+      internalNameLookup: function internalNameLookup(parent, name2) {
+        this.lookupPropertyFunctionIsUsed = true;
+        return ["lookupProperty(", parent, ",", this.quotedString(name2), ")"];
+      },
+      lookupPropertyFunctionIsUsed: false,
+      compile: function compile3(environment, options, context, asObject) {
+        this.environment = environment;
+        this.options = options;
+        this.stringParams = this.options.stringParams;
+        this.trackIds = this.options.trackIds;
+        this.precompile = !asObject;
+        this.name = this.environment.name;
+        this.isChild = !!context;
+        this.context = context || {
+          decorators: [],
+          programs: [],
+          environments: []
+        };
+        this.preamble();
+        this.stackSlot = 0;
+        this.stackVars = [];
+        this.aliases = {};
+        this.registers = { list: [] };
+        this.hashes = [];
+        this.compileStack = [];
+        this.inlineStack = [];
+        this.blockParams = [];
+        this.compileChildren(environment, options);
+        this.useDepths = this.useDepths || environment.useDepths || environment.useDecorators || this.options.compat;
+        this.useBlockParams = this.useBlockParams || environment.useBlockParams;
+        var opcodes = environment.opcodes, opcode = void 0, firstLoc = void 0, i = void 0, l = void 0;
+        for (i = 0, l = opcodes.length; i < l; i++) {
+          opcode = opcodes[i];
+          this.source.currentLocation = opcode.loc;
+          firstLoc = firstLoc || opcode.loc;
+          this[opcode.opcode].apply(this, opcode.args);
+        }
+        this.source.currentLocation = firstLoc;
+        this.pushSource("");
+        if (this.stackSlot || this.inlineStack.length || this.compileStack.length) {
+          throw new _exception2["default"]("Compile completed with content left on stack");
+        }
+        if (!this.decorators.isEmpty()) {
+          this.useDecorators = true;
+          this.decorators.prepend(["var decorators = container.decorators, ", this.lookupPropertyFunctionVarDeclaration(), ";\n"]);
+          this.decorators.push("return fn;");
+          if (asObject) {
+            this.decorators = Function.apply(this, ["fn", "props", "container", "depth0", "data", "blockParams", "depths", this.decorators.merge()]);
+          } else {
+            this.decorators.prepend("function(fn, props, container, depth0, data, blockParams, depths) {\n");
+            this.decorators.push("}\n");
+            this.decorators = this.decorators.merge();
+          }
+        } else {
+          this.decorators = void 0;
+        }
+        var fn = this.createFunctionContext(asObject);
+        if (!this.isChild) {
+          var ret = {
+            compiler: this.compilerInfo(),
+            main: fn
+          };
+          if (this.decorators) {
+            ret.main_d = this.decorators;
+            ret.useDecorators = true;
+          }
+          var _context = this.context;
+          var programs = _context.programs;
+          var decorators = _context.decorators;
+          for (i = 0, l = programs.length; i < l; i++) {
+            ret[i] = programs[i];
+            if (decorators[i]) {
+              ret[i + "_d"] = decorators[i];
+              ret.useDecorators = true;
+            }
+          }
+          if (this.environment.usePartial) {
+            ret.usePartial = true;
+          }
+          if (this.options.data) {
+            ret.useData = true;
+          }
+          if (this.useDepths) {
+            ret.useDepths = true;
+          }
+          if (this.useBlockParams) {
+            ret.useBlockParams = true;
+          }
+          if (this.options.compat) {
+            ret.compat = true;
+          }
+          if (!asObject) {
+            ret.compiler = JSON.stringify(ret.compiler);
+            this.source.currentLocation = { start: { line: 1, column: 0 } };
+            ret = this.objectLiteral(ret);
+            if (options.srcName) {
+              ret = ret.toStringWithSourceMap({ file: options.destName });
+              ret.map = ret.map && ret.map.toString();
+            } else {
+              ret = ret.toString();
+            }
+          } else {
+            ret.compilerOptions = this.options;
+          }
+          return ret;
+        } else {
+          return fn;
+        }
+      },
+      preamble: function preamble() {
+        this.lastContext = 0;
+        this.source = new _codeGen2["default"](this.options.srcName);
+        this.decorators = new _codeGen2["default"](this.options.srcName);
+      },
+      createFunctionContext: function createFunctionContext(asObject) {
+        var _this = this;
+        var varDeclarations = "";
+        var locals = this.stackVars.concat(this.registers.list);
+        if (locals.length > 0) {
+          varDeclarations += ", " + locals.join(", ");
+        }
+        var aliasCount = 0;
+        Object.keys(this.aliases).forEach(function(alias) {
+          var node2 = _this.aliases[alias];
+          if (node2.children && node2.referenceCount > 1) {
+            varDeclarations += ", alias" + ++aliasCount + "=" + alias;
+            node2.children[0] = "alias" + aliasCount;
+          }
+        });
+        if (this.lookupPropertyFunctionIsUsed) {
+          varDeclarations += ", " + this.lookupPropertyFunctionVarDeclaration();
+        }
+        var params = ["container", "depth0", "helpers", "partials", "data"];
+        if (this.useBlockParams || this.useDepths) {
+          params.push("blockParams");
+        }
+        if (this.useDepths) {
+          params.push("depths");
+        }
+        var source2 = this.mergeSource(varDeclarations);
+        if (asObject) {
+          params.push(source2);
+          return Function.apply(this, params);
+        } else {
+          return this.source.wrap(["function(", params.join(","), ") {\n  ", source2, "}"]);
+        }
+      },
+      mergeSource: function mergeSource(varDeclarations) {
+        var isSimple = this.environment.isSimple, appendOnly = !this.forceBuffer, appendFirst = void 0, sourceSeen = void 0, bufferStart = void 0, bufferEnd = void 0;
+        this.source.each(function(line) {
+          if (line.appendToBuffer) {
+            if (bufferStart) {
+              line.prepend("  + ");
+            } else {
+              bufferStart = line;
+            }
+            bufferEnd = line;
+          } else {
+            if (bufferStart) {
+              if (!sourceSeen) {
+                appendFirst = true;
+              } else {
+                bufferStart.prepend("buffer += ");
+              }
+              bufferEnd.add(";");
+              bufferStart = bufferEnd = void 0;
+            }
+            sourceSeen = true;
+            if (!isSimple) {
+              appendOnly = false;
+            }
+          }
+        });
+        if (appendOnly) {
+          if (bufferStart) {
+            bufferStart.prepend("return ");
+            bufferEnd.add(";");
+          } else if (!sourceSeen) {
+            this.source.push('return "";');
+          }
+        } else {
+          varDeclarations += ", buffer = " + (appendFirst ? "" : this.initializeBuffer());
+          if (bufferStart) {
+            bufferStart.prepend("return buffer + ");
+            bufferEnd.add(";");
+          } else {
+            this.source.push("return buffer;");
+          }
+        }
+        if (varDeclarations) {
+          this.source.prepend("var " + varDeclarations.substring(2) + (appendFirst ? "" : ";\n"));
+        }
+        return this.source.merge();
+      },
+      lookupPropertyFunctionVarDeclaration: function lookupPropertyFunctionVarDeclaration() {
+        return "\n      lookupProperty = container.lookupProperty || function(parent, propertyName) {\n        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {\n          return parent[propertyName];\n        }\n        return undefined\n    }\n    ".trim();
+      },
+      // [blockValue]
+      //
+      // On stack, before: hash, inverse, program, value
+      // On stack, after: return value of blockHelperMissing
+      //
+      // The purpose of this opcode is to take a block of the form
+      // `{{#this.foo}}...{{/this.foo}}`, resolve the value of `foo`, and
+      // replace it on the stack with the result of properly
+      // invoking blockHelperMissing.
+      blockValue: function blockValue(name2) {
+        var blockHelperMissing = this.aliasable("container.hooks.blockHelperMissing"), params = [this.contextName(0)];
+        this.setupHelperArgs(name2, 0, params);
+        var blockName = this.popStack();
+        params.splice(1, 0, blockName);
+        this.push(this.source.functionCall(blockHelperMissing, "call", params));
+      },
+      // [ambiguousBlockValue]
+      //
+      // On stack, before: hash, inverse, program, value
+      // Compiler value, before: lastHelper=value of last found helper, if any
+      // On stack, after, if no lastHelper: same as [blockValue]
+      // On stack, after, if lastHelper: value
+      ambiguousBlockValue: function ambiguousBlockValue() {
+        var blockHelperMissing = this.aliasable("container.hooks.blockHelperMissing"), params = [this.contextName(0)];
+        this.setupHelperArgs("", 0, params, true);
+        this.flushInline();
+        var current = this.topStack();
+        params.splice(1, 0, current);
+        this.pushSource(["if (!", this.lastHelper, ") { ", current, " = ", this.source.functionCall(blockHelperMissing, "call", params), "}"]);
+      },
+      // [appendContent]
+      //
+      // On stack, before: ...
+      // On stack, after: ...
+      //
+      // Appends the string value of `content` to the current buffer
+      appendContent: function appendContent(content) {
+        if (this.pendingContent) {
+          content = this.pendingContent + content;
+        } else {
+          this.pendingLocation = this.source.currentLocation;
+        }
+        this.pendingContent = content;
+      },
+      // [append]
+      //
+      // On stack, before: value, ...
+      // On stack, after: ...
+      //
+      // Coerces `value` to a String and appends it to the current buffer.
+      //
+      // If `value` is truthy, or 0, it is coerced into a string and appended
+      // Otherwise, the empty string is appended
+      append: function append() {
+        if (this.isInline()) {
+          this.replaceStack(function(current) {
+            return [" != null ? ", current, ' : ""'];
+          });
+          this.pushSource(this.appendToBuffer(this.popStack()));
+        } else {
+          var local = this.popStack();
+          this.pushSource(["if (", local, " != null) { ", this.appendToBuffer(local, void 0, true), " }"]);
+          if (this.environment.isSimple) {
+            this.pushSource(["else { ", this.appendToBuffer("''", void 0, true), " }"]);
+          }
+        }
+      },
+      // [appendEscaped]
+      //
+      // On stack, before: value, ...
+      // On stack, after: ...
+      //
+      // Escape `value` and append it to the buffer
+      appendEscaped: function appendEscaped() {
+        this.pushSource(this.appendToBuffer([this.aliasable("container.escapeExpression"), "(", this.popStack(), ")"]));
+      },
+      // [getContext]
+      //
+      // On stack, before: ...
+      // On stack, after: ...
+      // Compiler value, after: lastContext=depth
+      //
+      // Set the value of the `lastContext` compiler value to the depth
+      getContext: function getContext(depth) {
+        this.lastContext = depth;
+      },
+      // [pushContext]
+      //
+      // On stack, before: ...
+      // On stack, after: currentContext, ...
+      //
+      // Pushes the value of the current context onto the stack.
+      pushContext: function pushContext() {
+        this.pushStackLiteral(this.contextName(this.lastContext));
+      },
+      // [lookupOnContext]
+      //
+      // On stack, before: ...
+      // On stack, after: currentContext[name], ...
+      //
+      // Looks up the value of `name` on the current context and pushes
+      // it onto the stack.
+      lookupOnContext: function lookupOnContext(parts, falsy, strict, scoped) {
+        var i = 0;
+        if (!scoped && this.options.compat && !this.lastContext) {
+          this.push(this.depthedLookup(parts[i++]));
+        } else {
+          this.pushContext();
+        }
+        this.resolvePath("context", parts, i, falsy, strict);
+      },
+      // [lookupBlockParam]
+      //
+      // On stack, before: ...
+      // On stack, after: blockParam[name], ...
+      //
+      // Looks up the value of `parts` on the given block param and pushes
+      // it onto the stack.
+      lookupBlockParam: function lookupBlockParam(blockParamId, parts) {
+        this.useBlockParams = true;
+        this.push(["blockParams[", blockParamId[0], "][", blockParamId[1], "]"]);
+        this.resolvePath("context", parts, 1);
+      },
+      // [lookupData]
+      //
+      // On stack, before: ...
+      // On stack, after: data, ...
+      //
+      // Push the data lookup operator
+      lookupData: function lookupData(depth, parts, strict) {
+        if (!depth) {
+          this.pushStackLiteral("data");
+        } else {
+          this.pushStackLiteral("container.data(data, " + depth + ")");
+        }
+        this.resolvePath("data", parts, 0, true, strict);
+      },
+      resolvePath: function resolvePath(type, parts, startPartIndex, falsy, strict) {
+        var _this2 = this;
+        if (this.options.strict || this.options.assumeObjects) {
+          this.push(strictLookup(this.options.strict && strict, this, parts, startPartIndex, type));
+          return;
+        }
+        var len = parts.length;
+        var _loop = function(i2) {
+          _this2.replaceStack(function(current) {
+            var lookup = _this2.nameLookup(current, parts[i2], type);
+            if (!falsy) {
+              return [" != null ? ", lookup, " : ", current];
+            } else {
+              return [" && ", lookup];
+            }
+          });
+        };
+        for (var i = startPartIndex; i < len; i++) {
+          _loop(i);
+        }
+      },
+      // [resolvePossibleLambda]
+      //
+      // On stack, before: value, ...
+      // On stack, after: resolved value, ...
+      //
+      // If the `value` is a lambda, replace it on the stack by
+      // the return value of the lambda
+      resolvePossibleLambda: function resolvePossibleLambda() {
+        this.push([this.aliasable("container.lambda"), "(", this.popStack(), ", ", this.contextName(0), ")"]);
+      },
+      // [pushStringParam]
+      //
+      // On stack, before: ...
+      // On stack, after: string, currentContext, ...
+      //
+      // This opcode is designed for use in string mode, which
+      // provides the string value of a parameter along with its
+      // depth rather than resolving it immediately.
+      pushStringParam: function pushStringParam(string4, type) {
+        this.pushContext();
+        this.pushString(type);
+        if (type !== "SubExpression") {
+          if (typeof string4 === "string") {
+            this.pushString(string4);
+          } else {
+            this.pushStackLiteral(string4);
+          }
+        }
+      },
+      emptyHash: function emptyHash(omitEmpty) {
+        if (this.trackIds) {
+          this.push("{}");
+        }
+        if (this.stringParams) {
+          this.push("{}");
+          this.push("{}");
+        }
+        this.pushStackLiteral(omitEmpty ? "undefined" : "{}");
+      },
+      pushHash: function pushHash() {
+        if (this.hash) {
+          this.hashes.push(this.hash);
+        }
+        this.hash = { values: {}, types: [], contexts: [], ids: [] };
+      },
+      popHash: function popHash() {
+        var hash2 = this.hash;
+        this.hash = this.hashes.pop();
+        if (this.trackIds) {
+          this.push(this.objectLiteral(hash2.ids));
+        }
+        if (this.stringParams) {
+          this.push(this.objectLiteral(hash2.contexts));
+          this.push(this.objectLiteral(hash2.types));
+        }
+        this.push(this.objectLiteral(hash2.values));
+      },
+      // [pushString]
+      //
+      // On stack, before: ...
+      // On stack, after: quotedString(string), ...
+      //
+      // Push a quoted version of `string` onto the stack
+      pushString: function pushString(string4) {
+        this.pushStackLiteral(this.quotedString(string4));
+      },
+      // [pushLiteral]
+      //
+      // On stack, before: ...
+      // On stack, after: value, ...
+      //
+      // Pushes a value onto the stack. This operation prevents
+      // the compiler from creating a temporary variable to hold
+      // it.
+      pushLiteral: function pushLiteral(value2) {
+        this.pushStackLiteral(value2);
+      },
+      // [pushProgram]
+      //
+      // On stack, before: ...
+      // On stack, after: program(guid), ...
+      //
+      // Push a program expression onto the stack. This takes
+      // a compile-time guid and converts it into a runtime-accessible
+      // expression.
+      pushProgram: function pushProgram(guid3) {
+        if (guid3 != null) {
+          this.pushStackLiteral(this.programExpression(guid3));
+        } else {
+          this.pushStackLiteral(null);
+        }
+      },
+      // [registerDecorator]
+      //
+      // On stack, before: hash, program, params..., ...
+      // On stack, after: ...
+      //
+      // Pops off the decorator's parameters, invokes the decorator,
+      // and inserts the decorator into the decorators list.
+      registerDecorator: function registerDecorator(paramSize, name2) {
+        var foundDecorator = this.nameLookup("decorators", name2, "decorator"), options = this.setupHelperArgs(name2, paramSize);
+        this.decorators.push(["var decorator = ", foundDecorator, ";"]);
+        this.decorators.push(['if (typeof decorator !== "function") { throw new Error(', this.quotedString('Missing decorator: "' + name2 + '"'), "); }"]);
+        this.decorators.push(["fn = ", this.decorators.functionCall("decorator", "", ["fn", "props", "container", options]), " || fn;"]);
+      },
+      // [invokeHelper]
+      //
+      // On stack, before: hash, inverse, program, params..., ...
+      // On stack, after: result of helper invocation
+      //
+      // Pops off the helper's parameters, invokes the helper,
+      // and pushes the helper's return value onto the stack.
+      //
+      // If the helper is not found, `helperMissing` is called.
+      invokeHelper: function invokeHelper(paramSize, name2, isSimple) {
+        var nonHelper = this.popStack(), helper = this.setupHelper(paramSize, name2);
+        var possibleFunctionCalls = [];
+        if (isSimple) {
+          possibleFunctionCalls.push(helper.name);
+        }
+        possibleFunctionCalls.push(nonHelper);
+        if (!this.options.strict) {
+          possibleFunctionCalls.push(this.aliasable("container.hooks.helperMissing"));
+        }
+        var functionLookupCode = ["(", this.itemsSeparatedBy(possibleFunctionCalls, "||"), ")"];
+        var functionCall = this.source.functionCall(functionLookupCode, "call", helper.callParams);
+        this.push(functionCall);
+      },
+      itemsSeparatedBy: function itemsSeparatedBy(items, separator) {
+        var result = [];
+        result.push(items[0]);
+        for (var i = 1; i < items.length; i++) {
+          result.push(separator, items[i]);
+        }
+        return result;
+      },
+      // [invokeKnownHelper]
+      //
+      // On stack, before: hash, inverse, program, params..., ...
+      // On stack, after: result of helper invocation
+      //
+      // This operation is used when the helper is known to exist,
+      // so a `helperMissing` fallback is not required.
+      invokeKnownHelper: function invokeKnownHelper(paramSize, name2) {
+        var helper = this.setupHelper(paramSize, name2);
+        this.push(this.source.functionCall(helper.name, "call", helper.callParams));
+      },
+      // [invokeAmbiguous]
+      //
+      // On stack, before: hash, inverse, program, params..., ...
+      // On stack, after: result of disambiguation
+      //
+      // This operation is used when an expression like `{{foo}}`
+      // is provided, but we don't know at compile-time whether it
+      // is a helper or a path.
+      //
+      // This operation emits more code than the other options,
+      // and can be avoided by passing the `knownHelpers` and
+      // `knownHelpersOnly` flags at compile-time.
+      invokeAmbiguous: function invokeAmbiguous(name2, helperCall) {
+        this.useRegister("helper");
+        var nonHelper = this.popStack();
+        this.emptyHash();
+        var helper = this.setupHelper(0, name2, helperCall);
+        var helperName = this.lastHelper = this.nameLookup("helpers", name2, "helper");
+        var lookup = ["(", "(helper = ", helperName, " || ", nonHelper, ")"];
+        if (!this.options.strict) {
+          lookup[0] = "(helper = ";
+          lookup.push(" != null ? helper : ", this.aliasable("container.hooks.helperMissing"));
+        }
+        this.push(["(", lookup, helper.paramsInit ? ["),(", helper.paramsInit] : [], "),", "(typeof helper === ", this.aliasable('"function"'), " ? ", this.source.functionCall("helper", "call", helper.callParams), " : helper))"]);
+      },
+      // [invokePartial]
+      //
+      // On stack, before: context, ...
+      // On stack after: result of partial invocation
+      //
+      // This operation pops off a context, invokes a partial with that context,
+      // and pushes the result of the invocation back.
+      invokePartial: function invokePartial(isDynamic, name2, indent) {
+        var params = [], options = this.setupParams(name2, 1, params);
+        if (isDynamic) {
+          name2 = this.popStack();
+          delete options.name;
+        }
+        if (indent) {
+          options.indent = this.quotedString(indent);
+        }
+        options.helpers = "helpers";
+        options.partials = "partials";
+        options.decorators = "container.decorators";
+        if (!isDynamic) {
+          params.unshift(this.nameLookup("partials", name2, "partial"));
+        } else {
+          params.unshift(name2);
+        }
+        if (this.options.compat) {
+          options.depths = "depths";
+        }
+        options = this.objectLiteral(options);
+        params.push(options);
+        this.push(this.source.functionCall("container.invokePartial", "", params));
+      },
+      // [assignToHash]
+      //
+      // On stack, before: value, ..., hash, ...
+      // On stack, after: ..., hash, ...
+      //
+      // Pops a value off the stack and assigns it to the current hash
+      assignToHash: function assignToHash(key) {
+        var value2 = this.popStack(), context = void 0, type = void 0, id2 = void 0;
+        if (this.trackIds) {
+          id2 = this.popStack();
+        }
+        if (this.stringParams) {
+          type = this.popStack();
+          context = this.popStack();
+        }
+        var hash2 = this.hash;
+        if (context) {
+          hash2.contexts[key] = context;
+        }
+        if (type) {
+          hash2.types[key] = type;
+        }
+        if (id2) {
+          hash2.ids[key] = id2;
+        }
+        hash2.values[key] = value2;
+      },
+      pushId: function pushId(type, name2, child2) {
+        if (type === "BlockParam") {
+          this.pushStackLiteral("blockParams[" + name2[0] + "].path[" + name2[1] + "]" + (child2 ? " + " + this.quotedString("." + child2) : ""));
+        } else if (type === "PathExpression") {
+          this.pushString(name2);
+        } else if (type === "SubExpression") {
+          this.pushStackLiteral("true");
+        } else {
+          this.pushStackLiteral("null");
+        }
+      },
+      // HELPERS
+      compiler: JavaScriptCompiler,
+      compileChildren: function compileChildren(environment, options) {
+        var children = environment.children, child2 = void 0, compiler = void 0;
+        for (var i = 0, l = children.length; i < l; i++) {
+          child2 = children[i];
+          compiler = new this.compiler();
+          var existing = this.matchExistingProgram(child2);
+          if (existing == null) {
+            var index = this.context.programs.push("") - 1;
+            child2.index = index;
+            child2.name = "program" + index;
+            this.context.programs[index] = compiler.compile(child2, options, this.context, !this.precompile);
+            this.context.decorators[index] = compiler.decorators;
+            this.context.environments[index] = child2;
+            this.useDepths = this.useDepths || compiler.useDepths;
+            this.useBlockParams = this.useBlockParams || compiler.useBlockParams;
+            child2.useDepths = this.useDepths;
+            child2.useBlockParams = this.useBlockParams;
+          } else {
+            child2.index = existing.index;
+            child2.name = "program" + existing.index;
+            this.useDepths = this.useDepths || existing.useDepths;
+            this.useBlockParams = this.useBlockParams || existing.useBlockParams;
+          }
+        }
+      },
+      matchExistingProgram: function matchExistingProgram(child2) {
+        for (var i = 0, len = this.context.environments.length; i < len; i++) {
+          var environment = this.context.environments[i];
+          if (environment && environment.equals(child2)) {
+            return environment;
+          }
+        }
+      },
+      programExpression: function programExpression(guid3) {
+        var child2 = this.environment.children[guid3], programParams = [child2.index, "data", child2.blockParams];
+        if (this.useBlockParams || this.useDepths) {
+          programParams.push("blockParams");
+        }
+        if (this.useDepths) {
+          programParams.push("depths");
+        }
+        return "container.program(" + programParams.join(", ") + ")";
+      },
+      useRegister: function useRegister(name2) {
+        if (!this.registers[name2]) {
+          this.registers[name2] = true;
+          this.registers.list.push(name2);
+        }
+      },
+      push: function push(expr) {
+        if (!(expr instanceof Literal)) {
+          expr = this.source.wrap(expr);
+        }
+        this.inlineStack.push(expr);
+        return expr;
+      },
+      pushStackLiteral: function pushStackLiteral(item) {
+        this.push(new Literal(item));
+      },
+      pushSource: function pushSource(source2) {
+        if (this.pendingContent) {
+          this.source.push(this.appendToBuffer(this.source.quotedString(this.pendingContent), this.pendingLocation));
+          this.pendingContent = void 0;
+        }
+        if (source2) {
+          this.source.push(source2);
+        }
+      },
+      replaceStack: function replaceStack(callback) {
+        var prefix = ["("], stack = void 0, createdStack = void 0, usedLiteral = void 0;
+        if (!this.isInline()) {
+          throw new _exception2["default"]("replaceStack on non-inline");
+        }
+        var top = this.popStack(true);
+        if (top instanceof Literal) {
+          stack = [top.value];
+          prefix = ["(", stack];
+          usedLiteral = true;
+        } else {
+          createdStack = true;
+          var _name = this.incrStack();
+          prefix = ["((", this.push(_name), " = ", top, ")"];
+          stack = this.topStack();
+        }
+        var item = callback.call(this, stack);
+        if (!usedLiteral) {
+          this.popStack();
+        }
+        if (createdStack) {
+          this.stackSlot--;
+        }
+        this.push(prefix.concat(item, ")"));
+      },
+      incrStack: function incrStack() {
+        this.stackSlot++;
+        if (this.stackSlot > this.stackVars.length) {
+          this.stackVars.push("stack" + this.stackSlot);
+        }
+        return this.topStackName();
+      },
+      topStackName: function topStackName() {
+        return "stack" + this.stackSlot;
+      },
+      flushInline: function flushInline() {
+        var inlineStack = this.inlineStack;
+        this.inlineStack = [];
+        for (var i = 0, len = inlineStack.length; i < len; i++) {
+          var entry = inlineStack[i];
+          if (entry instanceof Literal) {
+            this.compileStack.push(entry);
+          } else {
+            var stack = this.incrStack();
+            this.pushSource([stack, " = ", entry, ";"]);
+            this.compileStack.push(stack);
+          }
+        }
+      },
+      isInline: function isInline() {
+        return this.inlineStack.length;
+      },
+      popStack: function popStack(wrapped) {
+        var inline = this.isInline(), item = (inline ? this.inlineStack : this.compileStack).pop();
+        if (!wrapped && item instanceof Literal) {
+          return item.value;
+        } else {
+          if (!inline) {
+            if (!this.stackSlot) {
+              throw new _exception2["default"]("Invalid stack pop");
+            }
+            this.stackSlot--;
+          }
+          return item;
+        }
+      },
+      topStack: function topStack() {
+        var stack = this.isInline() ? this.inlineStack : this.compileStack, item = stack[stack.length - 1];
+        if (item instanceof Literal) {
+          return item.value;
+        } else {
+          return item;
+        }
+      },
+      contextName: function contextName(context) {
+        if (this.useDepths && context) {
+          return "depths[" + context + "]";
+        } else {
+          return "depth" + context;
+        }
+      },
+      quotedString: function quotedString(str) {
+        return this.source.quotedString(str);
+      },
+      objectLiteral: function objectLiteral(obj) {
+        return this.source.objectLiteral(obj);
+      },
+      aliasable: function aliasable(name2) {
+        var ret = this.aliases[name2];
+        if (ret) {
+          ret.referenceCount++;
+          return ret;
+        }
+        ret = this.aliases[name2] = this.source.wrap(name2);
+        ret.aliasable = true;
+        ret.referenceCount = 1;
+        return ret;
+      },
+      setupHelper: function setupHelper(paramSize, name2, blockHelper) {
+        var params = [], paramsInit = this.setupHelperArgs(name2, paramSize, params, blockHelper);
+        var foundHelper = this.nameLookup("helpers", name2, "helper"), callContext = this.aliasable(this.contextName(0) + " != null ? " + this.contextName(0) + " : (container.nullContext || {})");
+        return {
+          params,
+          paramsInit,
+          name: foundHelper,
+          callParams: [callContext].concat(params)
+        };
+      },
+      setupParams: function setupParams(helper, paramSize, params) {
+        var options = {}, contexts = [], types = [], ids = [], objectArgs = !params, param = void 0;
+        if (objectArgs) {
+          params = [];
+        }
+        options.name = this.quotedString(helper);
+        options.hash = this.popStack();
+        if (this.trackIds) {
+          options.hashIds = this.popStack();
+        }
+        if (this.stringParams) {
+          options.hashTypes = this.popStack();
+          options.hashContexts = this.popStack();
+        }
+        var inverse = this.popStack(), program = this.popStack();
+        if (program || inverse) {
+          options.fn = program || "container.noop";
+          options.inverse = inverse || "container.noop";
+        }
+        var i = paramSize;
+        while (i--) {
+          param = this.popStack();
+          params[i] = param;
+          if (this.trackIds) {
+            ids[i] = this.popStack();
+          }
+          if (this.stringParams) {
+            types[i] = this.popStack();
+            contexts[i] = this.popStack();
+          }
+        }
+        if (objectArgs) {
+          options.args = this.source.generateArray(params);
+        }
+        if (this.trackIds) {
+          options.ids = this.source.generateArray(ids);
+        }
+        if (this.stringParams) {
+          options.types = this.source.generateArray(types);
+          options.contexts = this.source.generateArray(contexts);
+        }
+        if (this.options.data) {
+          options.data = "data";
+        }
+        if (this.useBlockParams) {
+          options.blockParams = "blockParams";
+        }
+        return options;
+      },
+      setupHelperArgs: function setupHelperArgs(helper, paramSize, params, useRegister) {
+        var options = this.setupParams(helper, paramSize, params);
+        options.loc = locationLiteral(this);
+        options = this.objectLiteral(options);
+        if (useRegister) {
+          this.useRegister("options");
+          params.push("options");
+          return ["options=", options];
+        } else if (params) {
+          params.push(options);
+          return "";
+        } else {
+          return options;
+        }
+      }
+    };
+    (function() {
+      var reservedWords = "break else new var case finally return void catch for switch while continue function this with default if throw delete in try do instanceof typeof abstract enum int short boolean export interface static byte extends long super char final native synchronized class float package throws const goto private transient debugger implements protected volatile double import public let yield await null true false".split(" ");
+      var compilerWords = JavaScriptCompiler.RESERVED_WORDS = {};
+      for (var i = 0, l = reservedWords.length; i < l; i++) {
+        compilerWords[reservedWords[i]] = true;
+      }
+    })();
+    JavaScriptCompiler.isValidJavaScriptVariableName = function(name2) {
+      return !JavaScriptCompiler.RESERVED_WORDS[name2] && /^[a-zA-Z_$][0-9a-zA-Z_$]*$/.test(name2);
+    };
+    function locationLiteral(compiler) {
+      var loc = compiler.source.currentLocation;
+      return loc ? _codeGen.safeJsonLiteral(loc) : "undefined";
+    }
+    function strictLookup(requireTerminal, compiler, parts, startPartIndex, type) {
+      var stack = compiler.popStack(), len = parts.length;
+      if (requireTerminal) {
+        len--;
+      }
+      for (var i = startPartIndex; i < len; i++) {
+        stack = compiler.nameLookup(stack, parts[i], type);
+      }
+      if (requireTerminal) {
+        return [compiler.aliasable("container.strict"), "(", stack, ", ", compiler.quotedString(parts[len]), ", ", locationLiteral(compiler), " )"];
+      } else {
+        return stack;
+      }
+    }
+    exports["default"] = JavaScriptCompiler;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars.js
+var require_handlebars = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _handlebarsRuntime = require_handlebars_runtime();
+    var _handlebarsRuntime2 = _interopRequireDefault(_handlebarsRuntime);
+    var _handlebarsCompilerAst = require_ast();
+    var _handlebarsCompilerAst2 = _interopRequireDefault(_handlebarsCompilerAst);
+    var _handlebarsCompilerBase = require_base2();
+    var _handlebarsCompilerCompiler = require_compiler();
+    var _handlebarsCompilerJavascriptCompiler = require_javascript_compiler();
+    var _handlebarsCompilerJavascriptCompiler2 = _interopRequireDefault(_handlebarsCompilerJavascriptCompiler);
+    var _handlebarsCompilerVisitor = require_visitor();
+    var _handlebarsCompilerVisitor2 = _interopRequireDefault(_handlebarsCompilerVisitor);
+    var _handlebarsNoConflict = require_no_conflict();
+    var _handlebarsNoConflict2 = _interopRequireDefault(_handlebarsNoConflict);
+    var _create = _handlebarsRuntime2["default"].create;
+    function create() {
+      var hb2 = _create();
+      hb2.compile = function(input2, options) {
+        return _handlebarsCompilerCompiler.compile(input2, options, hb2);
+      };
+      hb2.precompile = function(input2, options) {
+        return _handlebarsCompilerCompiler.precompile(input2, options, hb2);
+      };
+      hb2.AST = _handlebarsCompilerAst2["default"];
+      hb2.Compiler = _handlebarsCompilerCompiler.Compiler;
+      hb2.JavaScriptCompiler = _handlebarsCompilerJavascriptCompiler2["default"];
+      hb2.Parser = _handlebarsCompilerBase.parser;
+      hb2.parse = _handlebarsCompilerBase.parse;
+      hb2.parseWithoutProcessing = _handlebarsCompilerBase.parseWithoutProcessing;
+      return hb2;
+    }
+    var inst = create();
+    inst.create = create;
+    _handlebarsNoConflict2["default"](inst);
+    inst.Visitor = _handlebarsCompilerVisitor2["default"];
+    inst["default"] = inst;
+    exports["default"] = inst;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js
+var require_printer = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.print = print;
+    exports.PrintVisitor = PrintVisitor;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _visitor = require_visitor();
+    var _visitor2 = _interopRequireDefault(_visitor);
+    function print(ast) {
+      return new PrintVisitor().accept(ast);
+    }
+    function PrintVisitor() {
+      this.padding = 0;
+    }
+    PrintVisitor.prototype = new _visitor2["default"]();
+    PrintVisitor.prototype.pad = function(string4) {
+      var out = "";
+      for (var i = 0, l = this.padding; i < l; i++) {
+        out += "  ";
+      }
+      out += string4 + "\n";
+      return out;
+    };
+    PrintVisitor.prototype.Program = function(program) {
+      var out = "", body = program.body, i = void 0, l = void 0;
+      if (program.blockParams) {
+        var blockParams = "BLOCK PARAMS: [";
+        for (i = 0, l = program.blockParams.length; i < l; i++) {
+          blockParams += " " + program.blockParams[i];
+        }
+        blockParams += " ]";
+        out += this.pad(blockParams);
+      }
+      for (i = 0, l = body.length; i < l; i++) {
+        out += this.accept(body[i]);
+      }
+      this.padding--;
+      return out;
+    };
+    PrintVisitor.prototype.MustacheStatement = function(mustache) {
+      return this.pad("{{ " + this.SubExpression(mustache) + " }}");
+    };
+    PrintVisitor.prototype.Decorator = function(mustache) {
+      return this.pad("{{ DIRECTIVE " + this.SubExpression(mustache) + " }}");
+    };
+    PrintVisitor.prototype.BlockStatement = PrintVisitor.prototype.DecoratorBlock = function(block) {
+      var out = "";
+      out += this.pad((block.type === "DecoratorBlock" ? "DIRECTIVE " : "") + "BLOCK:");
+      this.padding++;
+      out += this.pad(this.SubExpression(block));
+      if (block.program) {
+        out += this.pad("PROGRAM:");
+        this.padding++;
+        out += this.accept(block.program);
+        this.padding--;
+      }
+      if (block.inverse) {
+        if (block.program) {
+          this.padding++;
+        }
+        out += this.pad("{{^}}");
+        this.padding++;
+        out += this.accept(block.inverse);
+        this.padding--;
+        if (block.program) {
+          this.padding--;
+        }
+      }
+      this.padding--;
+      return out;
+    };
+    PrintVisitor.prototype.PartialStatement = function(partial2) {
+      var content = "PARTIAL:" + partial2.name.original;
+      if (partial2.params[0]) {
+        content += " " + this.accept(partial2.params[0]);
+      }
+      if (partial2.hash) {
+        content += " " + this.accept(partial2.hash);
+      }
+      return this.pad("{{> " + content + " }}");
+    };
+    PrintVisitor.prototype.PartialBlockStatement = function(partial2) {
+      var content = "PARTIAL BLOCK:" + partial2.name.original;
+      if (partial2.params[0]) {
+        content += " " + this.accept(partial2.params[0]);
+      }
+      if (partial2.hash) {
+        content += " " + this.accept(partial2.hash);
+      }
+      content += " " + this.pad("PROGRAM:");
+      this.padding++;
+      content += this.accept(partial2.program);
+      this.padding--;
+      return this.pad("{{> " + content + " }}");
+    };
+    PrintVisitor.prototype.ContentStatement = function(content) {
+      return this.pad("CONTENT[ '" + content.value + "' ]");
+    };
+    PrintVisitor.prototype.CommentStatement = function(comment) {
+      return this.pad("{{! '" + comment.value + "' }}");
+    };
+    PrintVisitor.prototype.SubExpression = function(sexpr) {
+      var params = sexpr.params, paramStrings = [], hash2 = void 0;
+      for (var i = 0, l = params.length; i < l; i++) {
+        paramStrings.push(this.accept(params[i]));
+      }
+      params = "[" + paramStrings.join(", ") + "]";
+      hash2 = sexpr.hash ? " " + this.accept(sexpr.hash) : "";
+      return this.accept(sexpr.path) + " " + params + hash2;
+    };
+    PrintVisitor.prototype.PathExpression = function(id2) {
+      var path23 = id2.parts.join("/");
+      return (id2.data ? "@" : "") + "PATH:" + path23;
+    };
+    PrintVisitor.prototype.StringLiteral = function(string4) {
+      return '"' + string4.value + '"';
+    };
+    PrintVisitor.prototype.NumberLiteral = function(number4) {
+      return "NUMBER{" + number4.value + "}";
+    };
+    PrintVisitor.prototype.BooleanLiteral = function(bool) {
+      return "BOOLEAN{" + bool.value + "}";
+    };
+    PrintVisitor.prototype.UndefinedLiteral = function() {
+      return "UNDEFINED";
+    };
+    PrintVisitor.prototype.NullLiteral = function() {
+      return "NULL";
+    };
+    PrintVisitor.prototype.Hash = function(hash2) {
+      var pairs = hash2.pairs, joinedPairs = [];
+      for (var i = 0, l = pairs.length; i < l; i++) {
+        joinedPairs.push(this.accept(pairs[i]));
+      }
+      return "HASH{" + joinedPairs.join(", ") + "}";
+    };
+    PrintVisitor.prototype.HashPair = function(pair) {
+      return pair.key + "=" + this.accept(pair.value);
+    };
+  }
+});
+
+// node_modules/handlebars/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/handlebars/lib/index.js"(exports, module) {
+    var handlebars = require_handlebars()["default"];
+    var printer = require_printer();
+    handlebars.PrintVisitor = printer.PrintVisitor;
+    handlebars.print = printer.print;
+    module.exports = handlebars;
+    function extension(module2, filename) {
+      var fs = __require("fs");
+      var templateString = fs.readFileSync(filename, "utf8");
+      module2.exports = handlebars.compile(templateString);
+    }
+    if (typeof __require !== "undefined" && __require.extensions) {
+      __require.extensions[".handlebars"] = extension;
+      __require.extensions[".hbs"] = extension;
+    }
+  }
+});
+
 // src/cli/commands/run.ts
-import { rm as rm3 } from "node:fs/promises";
-import path16 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { rm as rm4 } from "node:fs/promises";
+import path20 from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/engine/run-engine.ts
 import path12 from "node:path";
@@ -8196,10 +14155,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path19) {
-  if (!path19)
+function getElementAtPath(obj, path23) {
+  if (!path23)
     return obj;
-  return path19.reduce((acc, key) => acc?.[key], obj);
+  return path23.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -8539,11 +14498,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path19, issues) {
+function prefixIssues(path23, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path19);
+    iss.path.unshift(path23);
     return iss;
   });
 }
@@ -8701,9 +14660,9 @@ var Class = class {
   constructor(..._args) {
   }
 };
-function members(proto, table) {
-  for (const key in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key);
+function members(proto, table2) {
+  for (const key in table2) {
+    const desc = Object.getOwnPropertyDescriptor(table2, key);
     if (desc.get)
       Object.defineProperty(proto, key, { ...desc, enumerable: false });
     else
@@ -8718,10 +14677,10 @@ function hide(inst, key, value2) {
   return own(inst, key, value2, false);
 }
 // @__NO_SIDE_EFFECTS__
-function derived(computes, table) {
+function derived(computes, table2) {
   for (const key in computes) {
     const compute = computes[key];
-    Object.defineProperty(table, key, {
+    Object.defineProperty(table2, key, {
       configurable: true,
       enumerable: true,
       get() {
@@ -8732,7 +14691,7 @@ function derived(computes, table) {
       }
     });
   }
-  return table;
+  return table2;
 }
 function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
@@ -9005,16 +14964,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path19 = []) => {
+  const processError = (error63, path23 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path19, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path23, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path23, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path23, ...issue2.path]);
       } else {
-        const fullpath = [...path19, ...issue2.path];
+        const fullpath = [...path23, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -9053,17 +15012,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path19 = []) => {
+  const processError = (error63, path23 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path19, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path23, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path23, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path23, ...issue2.path]);
       } else {
-        const fullpath = [...path19, ...issue2.path];
+        const fullpath = [...path23, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -9102,8 +15061,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path19 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path19) {
+  const path23 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path23) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -10421,7 +16380,7 @@ var base64urlCharset = /^[A-Za-z0-9_-]*$/;
 function isValidBase64URL(data6) {
   if (!base64urlCharset.test(data6))
     return false;
-  const base643 = data6.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
+  const base643 = data6.replace(/[-_]/g, (c2) => c2 === "-" ? "+" : "/");
   const padded = base643.padEnd(Math.ceil(base643.length / 4) * 4, "=");
   return isValidBase64(padded);
 }
@@ -10742,7 +16701,7 @@ function capSize(inst, size) {
   const caps = sizeCaps(inst._zod.def.checks);
   if (!caps.length)
     return;
-  const cap2 = Math.min(...caps.map((c) => c[0]));
+  const cap2 = Math.min(...caps.map((c2) => c2[0]));
   const parse5 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
@@ -10997,15 +16956,15 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     const syms = normalized.symbolKeys;
     const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
     const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
-    const prefixStr = (id, k) => `
-          let ${id}_ab = false;
-          for (let i = 0; i < ${id}.issues.length; i++) {
-            const iss = ${id}.issues[i];
+    const prefixStr = (id2, k) => `
+          let ${id2}_ab = false;
+          for (let i = 0; i < ${id2}.issues.length; i++) {
+            const iss = ${id2}.issues[i];
             iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
             payload.issues.push(iss);
-            if (iss.continue !== true) ${id}_ab = true;
+            if (iss.continue !== true) ${id2}_ab = true;
           }
-          if (${id}_ab && ctx && ctx.abortEarly) {
+          if (${id2}_ab && ctx && ctx.abortEarly) {
             payload.value = newResult;
             return payload;
           }`;
@@ -11019,34 +16978,34 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     for (const key of normalized.allKeys) {
       if (key === "__proto__")
         continue;
-      const id = ids[key];
+      const id2 = ids[key];
       const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
       const isPresent = `${k} in input`;
       const schema = shape[key];
       const optin = schema?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema?._zod?.optout === "optional";
-      doc.write(`const ${id} = ${parseStr(k)};`);
+      doc.write(`const ${id2} = ${parseStr(k)};`);
       if (isOptionalIn && isOptionalOut) {
-        const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
+        const assign = optin === "optional" ? `${id2}_present` : `${id2}.value !== undefined || ${id2}_present`;
         doc.write(`
-        const ${id}_present = ${isPresent};
-        if (!${id}.issues.length || ${id}_present) {
-          if (${id}.issues.length) {${prefixStr(id, k)}
+        const ${id2}_present = ${isPresent};
+        if (!${id2}.issues.length || ${id2}_present) {
+          if (${id2}.issues.length) {${prefixStr(id2, k)}
           }
 
           if (${assign}) {
-            newResult[${k}] = ${id}.value;
+            newResult[${k}] = ${id2}.value;
           }
         }
 
       `);
       } else if (!isOptionalIn) {
         doc.write(`
-        const ${id}_present = ${isPresent};
-        if (${id}.issues.length) {${prefixStr(id, k)}
+        const ${id2}_present = ${isPresent};
+        if (${id2}.issues.length) {${prefixStr(id2, k)}
         }
-        if (!${id}_present && !${id}.issues.length) {
+        if (!${id2}_present && !${id2}.issues.length) {
           payload.issues.push({
             code: "invalid_type",
             expected: "nonoptional",
@@ -11059,22 +17018,22 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
           }
         }
 
-        if (${id}_present) {
-          newResult[${k}] = ${id}.value;
+        if (${id2}_present) {
+          newResult[${k}] = ${id2}.value;
         }
 
       `);
       } else {
         doc.write(`
-        if (${id}.issues.length) {${prefixStr(id, k)}
+        if (${id2}.issues.length) {${prefixStr(id2, k)}
         }
       `);
         if (optin === "defaulted") {
-          doc.write(`newResult[${k}] = ${id}.value;`);
+          doc.write(`newResult[${k}] = ${id2}.value;`);
         } else {
           doc.write(`
-        if (${id}.value !== undefined || ${isPresent}) {
-          newResult[${k}] = ${id}.value;
+        if (${id2}.value !== undefined || ${isPresent}) {
+          newResult[${k}] = ${id2}.value;
         }
       `);
         }
@@ -20281,10 +26240,10 @@ var $ZodRegistry = class {
     this._idmap = /* @__PURE__ */ new Map();
   }
   add(schema, ..._meta) {
-    const meta3 = _meta[0];
-    this._map.set(schema, meta3);
-    if (meta3 && typeof meta3 === "object" && "id" in meta3) {
-      this._idmap.set(meta3.id, schema);
+    const meta4 = _meta[0];
+    this._map.set(schema, meta4);
+    if (meta4 && typeof meta4 === "object" && "id" in meta4) {
+      this._idmap.set(meta4.id, schema);
     }
     return this;
   }
@@ -20294,9 +26253,9 @@ var $ZodRegistry = class {
     return this;
   }
   remove(schema) {
-    const meta3 = this._map.get(schema);
-    if (meta3 && typeof meta3 === "object" && "id" in meta3) {
-      this._idmap.delete(meta3.id);
+    const meta4 = this._map.get(schema);
+    if (meta4 && typeof meta4 === "object" && "id" in meta4) {
+      this._idmap.delete(meta4.id);
     }
     this._map.delete(schema);
     return this;
@@ -20600,9 +26559,9 @@ function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
   return v;
 }
-function numericOperand(value2, label) {
+function numericOperand(value2, label3) {
   if (typeof value2 !== "number" || !Number.isFinite(value2)) {
-    throw new ZodCompileUnsupportedError(`${label} bound of type ${typeof value2}`);
+    throw new ZodCompileUnsupportedError(`${label3} bound of type ${typeof value2}`);
   }
   return `${value2}`;
 }
@@ -23078,9 +29037,9 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
       ctx.seen.get(parent).isParent = true;
     }
   }
-  const meta3 = ctx.metadataRegistry.get(schema);
-  if (meta3)
-    assignProps(result.schema, meta3);
+  const meta4 = ctx.metadataRegistry.get(schema);
+  if (meta4)
+    assignProps(result.schema, meta4);
   if (ctx.io === "input" && isTransforming(schema)) {
     delete result.schema.examples;
     delete result.schema.default;
@@ -23102,26 +29061,26 @@ function extractDefs(ctx, schema) {
     return;
   const idToSchema = /* @__PURE__ */ new Map();
   for (const entry of ctx.seen.entries()) {
-    const id = ctx.metadataRegistry.get(entry[0])?.id;
-    if (id) {
-      const existing = idToSchema.get(id);
+    const id2 = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id2) {
+      const existing = idToSchema.get(id2);
       if (existing && existing !== entry[0]) {
-        throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
+        throw new Error(`Duplicate schema id "${id2}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
       }
-      idToSchema.set(id, entry[0]);
+      idToSchema.set(id2, entry[0]);
     }
   }
   const makeURI = (entry) => {
     const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
     if (ctx.external) {
       const externalId = ctx.external.registry.get(entry[0])?.id;
-      const uriGenerator = ctx.external.uri ?? ((id2) => id2);
+      const uriGenerator = ctx.external.uri ?? ((id3) => id3);
       if (externalId) {
         return { ref: uriGenerator(externalId) };
       }
-      const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
-      entry[1].defId = id;
-      return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
+      const id2 = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
+      entry[1].defId = id2;
+      return { defId: id2, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id2)}` };
     }
     const uriPrefix = `#`;
     const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
@@ -23136,7 +29095,7 @@ function extractDefs(ctx, schema) {
       return;
     }
     const seen = entry[1];
-    const { ref, defId } = makeURI(entry);
+    const { ref: ref2, defId } = makeURI(entry);
     seen.def = { ...seen.schema };
     if (defId)
       seen.defId = defId;
@@ -23144,7 +29103,7 @@ function extractDefs(ctx, schema) {
     for (const key in schema2) {
       delete schema2[key];
     }
-    schema2.$ref = ref;
+    schema2.$ref = ref2;
   };
   if (ctx.cycles === "throw") {
     for (const entry of ctx.seen.entries()) {
@@ -23169,8 +29128,8 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
         continue;
       }
     }
-    const id = ctx.metadataRegistry.get(entry[0])?.id;
-    if (id) {
+    const id2 = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id2) {
       extractToDef(entry);
       continue;
     }
@@ -23305,11 +29264,11 @@ function finalize(ctx, schema) {
       return;
     const schema2 = seen.def ?? seen.schema;
     const _cached = { ...schema2 };
-    const ref = seen.ref;
+    const ref2 = seen.ref;
     seen.ref = null;
-    if (ref) {
-      flattenRef(ref);
-      const refSeen = ctx.seen.get(ref);
+    if (ref2) {
+      flattenRef(ref2);
+      const refSeen = ctx.seen.get(ref2);
       const refSchema = refSeen.schema;
       if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
         schema2.allOf = schema2.allOf ?? [];
@@ -23318,7 +29277,7 @@ function finalize(ctx, schema) {
         assignProps(schema2, refSchema);
       }
       assignProps(schema2, _cached);
-      const isParentRef = zodSchema._zod.parent === ref;
+      const isParentRef = zodSchema._zod.parent === ref2;
       if (isParentRef) {
         for (const key in schema2) {
           if (key === "$ref" || key === "allOf")
@@ -23339,7 +29298,7 @@ function finalize(ctx, schema) {
       }
     }
     const parent = zodSchema._zod.parent;
-    if (parent && parent !== ref) {
+    if (parent && parent !== ref2) {
       flattenRef(parent);
       const parentSeen = ctx.seen.get(parent);
       if (parentSeen?.schema.$ref) {
@@ -23403,10 +29362,10 @@ function finalize(ctx, schema) {
   } else {
   }
   if (ctx.external?.uri) {
-    const id = ctx.external.registry.get(schema)?.id;
-    if (!id)
+    const id2 = ctx.external.registry.get(schema)?.id;
+    if (!id2)
       throw new Error("Schema is missing an `id` property");
-    result.$id = ctx.external.uri(id);
+    result.$id = ctx.external.uri(id2);
   }
   assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
   const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
@@ -24012,7 +29971,7 @@ function stringifyKeyNames(bySchema, json2, visited) {
   const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v === "number"))
     return json2;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json2;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id: id2, ...rest } = json2;
   if (rest.enum)
     rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
   else if (typeof rest.const === "number")
@@ -24659,8 +30618,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   brand() {
     return this;
   },
-  register(reg, meta3) {
-    reg.add(this, meta3);
+  register(reg, meta4) {
+    reg.add(this, meta4);
     return this;
   },
   refine(check2, params) {
@@ -26237,23 +32196,23 @@ function applyMinItems(items, minItems) {
 function decodeJSONPointerSegment(segment) {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }
-function resolveRef(ref, ctx) {
-  if (!ref.startsWith("#")) {
+function resolveRef(ref2, ctx) {
+  if (!ref2.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path19 = ref.slice(1).split("/").filter(Boolean);
-  if (path19.length === 0) {
+  const path23 = ref2.slice(1).split("/").filter(Boolean);
+  if (path23.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path19[0] === defsKey) {
-    const key = path19[1] === void 0 ? void 0 : decodeJSONPointerSegment(path19[1]);
+  if (path23[0] === defsKey) {
+    const key = path23[1] === void 0 ? void 0 : decodeJSONPointerSegment(path23[1]);
     if (!key || !ctx.defs[key]) {
-      throw new Error(`Reference not found: ${ref}`);
+      throw new Error(`Reference not found: ${ref2}`);
     }
     return ctx.defs[key];
   }
-  throw new Error(`Reference not found: ${ref}`);
+  throw new Error(`Reference not found: ${ref2}`);
 }
 function checkObjectGuards(objectSchema, guards) {
   const guard = z.transform((value2) => value2).check((payload) => {
@@ -27130,21 +33089,21 @@ var DATASETS = [
   [/nordic_emissions|ENTSO-E/i, "CodeCarbon Nordic zones (ENTSO-E)"],
   [/\bIEA\b.*world average/i, "IEA world average"]
 ];
-function sourceLabel(c) {
-  const live = c.intensitySource ? LIVE_NAME[c.intensitySource] : void 0;
+function sourceLabel(c2) {
+  const live = c2.intensitySource ? LIVE_NAME[c2.intensitySource] : void 0;
   if (live) return live;
-  const text4 = c.source ?? "";
+  const text4 = c2.source ?? "";
   const known = DATASETS.find(([re]) => re.test(text4))?.[1];
   if (known) return known;
   return text4.split(/ \(|[;:]/)[0].trim().slice(0, 120) || "unknown source";
 }
-function gridIdentity(c) {
-  if (!c || c.method === void 0) return void 0;
-  const embedded = c.intensitySource === void 0 || c.intensitySource === "embedded";
+function gridIdentity(c2) {
+  if (!c2 || c2.method === void 0) return void 0;
+  const embedded = c2.intensitySource === void 0 || c2.intensitySource === "embedded";
   return {
-    method: normaliseMethod(c.method),
-    source: sourceLabel(c),
-    ...embedded && c.intensityYear !== void 0 ? { year: c.intensityYear } : {}
+    method: normaliseMethod(c2.method),
+    source: sourceLabel(c2),
+    ...embedded && c2.intensityYear !== void 0 ? { year: c2.intensityYear } : {}
   };
 }
 var clip = (text4) => text4.length > 120 ? `${text4.slice(0, 119)}\u2026` : text4;
@@ -27157,12 +33116,12 @@ function gridMismatch(base, head) {
     out.push(`year: ${base.year} \u2192 ${head.year}`);
   return out;
 }
-function methodNotMet(c) {
-  const asked = c?.methodAsked;
-  if (!c || asked === void 0) return null;
-  const method = normaliseMethod(c.method);
+function methodNotMet(c2) {
+  const asked = c2?.methodAsked;
+  if (!c2 || asked === void 0) return null;
+  const method = normaliseMethod(c2.method);
   if (method === asked) return null;
-  return `grid intensity is ${method} (${sourceLabel(c)}), not the ${asked} asked for in intensity.method`;
+  return `grid intensity is ${method} (${sourceLabel(c2)}), not the ${asked} asked for in intensity.method`;
 }
 
 // src/units.ts
@@ -27199,10 +33158,10 @@ var DURATION_PATTERN = `^\\d+(\\.\\d+)? ?(${DURATION_UNITS.map(([unit]) => unit)
 var MAX_QUANTITY_LENGTH = 64;
 function parseQuantity(input2, ladder) {
   if (typeof input2 !== "string" || input2.length > MAX_QUANTITY_LENGTH) return null;
-  const match = QUANTITY.exec(input2);
-  const factor = ladder.find(([unit]) => unit === match?.[2])?.[1];
-  if (!match || factor === void 0) return null;
-  const value2 = Number(match[1]) * factor;
+  const match2 = QUANTITY.exec(input2);
+  const factor = ladder.find(([unit]) => unit === match2?.[2])?.[1];
+  if (!match2 || factor === void 0) return null;
+  const value2 = Number(match2[1]) * factor;
   return Number.isFinite(value2) ? value2 : null;
 }
 function parseDuration(input2) {
@@ -27221,8 +33180,8 @@ function parseMass(input2) {
 var PERCENT_PATTERN = "^\\d+(\\.\\d+)? ?%$";
 function parsePercent(input2) {
   if (typeof input2 !== "string" || input2.length > MAX_QUANTITY_LENGTH) return null;
-  const match = /^(\d+(?:\.\d+)?) ?%$/.exec(input2);
-  return match ? Number(match[1]) / 100 : null;
+  const match2 = /^(\d+(?:\.\d+)?) ?%$/.exec(input2);
+  return match2 ? Number(match2[1]) / 100 : null;
 }
 
 // src/text/format-number.ts
@@ -27300,6 +33259,10 @@ function markdownRatioChange(ratio) {
 function percentSignificant(percent2) {
   return `${roundSignificant(percent2, percent2 >= 100 ? 3 : 2)} %`;
 }
+function percentTenthsBelowTen(percent2) {
+  if (percent2 > 0 && percent2 < 0.05) return "<0.1 %";
+  return `${percent2.toFixed(percent2 < 10 ? 1 : 0)} %`;
+}
 function percentFixed(fraction, decimals) {
   return `${(fraction * 100).toFixed(decimals)} %`;
 }
@@ -27354,8 +33317,8 @@ var change = field(
   "A change: a number in the metric\u2019s unit (0.01 = one point of a 0\u20131 accuracy) or a percentage of the baseline\u2019s value, like 2%.",
   { expected: "a number > 0 or a percentage like 2%" }
 );
-var isRelative = (c) => typeof c === "object";
-var amount = (c) => c === void 0 ? void 0 : typeof c === "number" ? c : c.relative;
+var isRelative = (c2) => typeof c2 === "object";
+var amount = (c2) => c2 === void 0 ? void 0 : typeof c2 === "number" ? c2 : c2.relative;
 function movement(direction) {
   const tiers = external_exports.strictObject({ warn: change.optional(), fail: change.optional() }).refine((t) => t.warn !== void 0 || t.fail !== void 0, { params: { expected: "warn and/or fail" } }).refine(
     (t) => t.warn === void 0 || t.fail === void 0 || isRelative(t.warn) === isRelative(t.fail),
@@ -27412,33 +33375,33 @@ var DEFAULT_QUALITY = "accuracy";
 // src/gate/baseline.ts
 var qualityOf = (b) => b.budget?.quality ?? DEFAULT_QUALITY;
 function metricSamples(b) {
-  const ok = b.samples.filter((s) => s.status === "ok");
+  const ok2 = b.samples.filter((s) => s.status === "ok");
   const count2 = b.perUnit?.count;
-  const energy2 = ok.map((s) => s.energyJ);
-  const reported = reportedSamples(ok);
+  const energy3 = ok2.map((s) => s.energyJ);
+  const reported = reportedSamples(ok2);
   return {
-    energy: energy2,
-    co2e: ok.map((s) => s.co2eG),
-    duration: ok.map((s) => s.durationS),
-    perUnit: count2 ? ok.map((s) => s.co2eG / count2) : [],
-    efficiency: efficiencySamples(energy2, reported, qualityOf(b)),
+    energy: energy3,
+    co2e: ok2.map((s) => s.co2eG),
+    duration: ok2.map((s) => s.durationS),
+    perUnit: count2 ? ok2.map((s) => s.co2eG / count2) : [],
+    efficiency: efficiencySamples(energy3, reported, qualityOf(b)),
     reported,
     ...b.layers?.length ? { layers: b.layers } : {}
   };
 }
-function reportedSamples(ok) {
+function reportedSamples(ok2) {
   const out = /* @__PURE__ */ Object.create(null);
-  const names = new Set(ok.flatMap((s) => Object.keys(s.metrics ?? {})));
+  const names = new Set(ok2.flatMap((s) => Object.keys(s.metrics ?? {})));
   for (const name2 of names) {
-    const values = ok.map((s) => s.metrics?.[name2]);
+    const values = ok2.map((s) => s.metrics?.[name2]);
     if (values.every((v) => typeof v === "number" && Number.isFinite(v))) out[name2] = values;
   }
   return out;
 }
-function efficiencySamples(energy2, reported, quality) {
+function efficiencySamples(energy3, reported, quality) {
   const q = Object.hasOwn(reported, quality) ? reported[quality] : void 0;
-  if (!q || q.length !== energy2.length || q.some((v) => v <= 0)) return [];
-  return energy2.map((e, i) => e / q[i]);
+  if (!q || q.length !== energy3.length || q.some((v) => v <= 0)) return [];
+  return energy3.map((e, i) => e / q[i]);
 }
 function baselineFromReport(report, info) {
   const benchmarks = /* @__PURE__ */ new Map();
@@ -27455,14 +33418,14 @@ function worst(...statuses) {
 
 // src/gate/budget-check.ts
 var NO_CHECK = { status: "pass", reasons: [], use: [] };
-function checkTier(key, label, observed, tier2, format) {
+function checkTier(key, label3, observed, tier2, format) {
   const use = tierUses(key, observed, tier2, (limit) => share(observed, limit));
   const tripped = mostSevere(use, (u) => u.observed > u.limitValue);
   if (!tripped) return { status: "pass", reasons: [], use };
   return {
     status: tripped.level,
     reasons: [
-      `${label} ${format(observed)} exceeds the ${tripped.level} limit ${format(tripped.use.limitValue)} (${percentSignificant(tripped.use.percent)} of budget)`
+      `${label3} ${format(observed)} exceeds the ${tripped.level} limit ${format(tripped.use.limitValue)} (${percentSignificant(tripped.use.percent)} of budget)`
     ],
     use
   };
@@ -27488,10 +33451,10 @@ function share(observed, limitValue, floor = false) {
 }
 function combine(checks) {
   return checks.reduce(
-    (acc, c) => ({
-      status: worst(acc.status, c.status),
-      reasons: [...acc.reasons, ...c.reasons],
-      use: [...acc.use, ...c.use]
+    (acc, c2) => ({
+      status: worst(acc.status, c2.status),
+      reasons: [...acc.reasons, ...c2.reasons],
+      use: [...acc.use, ...c2.use]
     }),
     NO_CHECK
   );
@@ -27560,11 +33523,11 @@ function resample(xs, rand, into) {
   for (let i = 0; i < xs.length; i++) into[i] = xs[Math.floor(rand() * xs.length)];
   return into;
 }
-function bootstrap(xs, stat5, seed) {
+function bootstrap(xs, stat6, seed) {
   const rand = mulberry32(seed);
   const buf = new Array(xs.length);
   const out = [];
-  for (let b = 0; b < RESAMPLES; b++) out.push(stat5(resample(xs, rand, buf)));
+  for (let b = 0; b < RESAMPLES; b++) out.push(stat6(resample(xs, rand, buf)));
   return percentiles(out);
 }
 function medianCi(xs, seed = SEED) {
@@ -27582,11 +33545,11 @@ function independentShift(head, base, seed = SEED) {
   if (shift === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
     return { shift, ci95: null };
   const rand = mulberry32(seed);
-  const hb = new Array(head.length);
+  const hb2 = new Array(head.length);
   const bb = new Array(base.length);
   const shifts = [];
   for (let b = 0; b < RESAMPLES; b++)
-    shifts.push(hodgesLehmannShift(resample(head, rand, hb), resample(base, rand, bb)));
+    shifts.push(hodgesLehmannShift(resample(head, rand, hb2), resample(base, rand, bb)));
   return { shift, ci95: percentiles(shifts) };
 }
 var exp = (ci) => ci ? [Math.exp(ci[0]), Math.exp(ci[1])] : null;
@@ -27653,15 +33616,15 @@ function compareMetric(name2, head, base, method) {
   };
 }
 function checkChange(name2, direction, tier2, head, base, baseline) {
-  const label = `${name2} ${direction}`;
+  const label3 = `${name2} ${direction}`;
   if (!baseline) return NO_CHECK;
   const baseValues = base && Object.hasOwn(base.reported, name2) ? base.reported[name2] : void 0;
   if (!baseValues?.length) {
-    return { ...NO_CHECK, reasons: [`${label} not checked: the baseline has no ${name2} figures`] };
+    return { ...NO_CHECK, reasons: [`${label3} not checked: the baseline has no ${name2} figures`] };
   }
-  const c = compareMetric(name2, head, baseValues, baseline.method);
-  const what = `${name2} ${changeText(c, tier2.relative)} vs base`;
-  if (!c.ci95) {
+  const c2 = compareMetric(name2, head, baseValues, baseline.method);
+  const what = `${name2} ${changeText(c2, tier2.relative)} vs base`;
+  if (!c2.ci95) {
     return {
       ...NO_CHECK,
       reasons: [
@@ -27669,14 +33632,14 @@ function checkChange(name2, direction, tier2, head, base, baseline) {
       ]
     };
   }
-  if (tier2.relative && c.base <= 0) {
+  if (tier2.relative && c2.base <= 0) {
     return {
       ...NO_CHECK,
       reasons: [`${what}: a relative ${direction} needs a positive baseline value: not checked`]
     };
   }
-  const least = direction === "drop" ? -c.ci95[1] : c.ci95[0];
-  const observed = tier2.relative ? least / c.base : least;
+  const least = direction === "drop" ? -c2.ci95[1] : c2.ci95[0];
+  const observed = tier2.relative ? least / c2.base : least;
   if (!Number.isFinite(observed)) {
     return {
       ...NO_CHECK,
@@ -27696,20 +33659,88 @@ function checkChange(name2, direction, tier2, head, base, baseline) {
     use
   };
 }
-function changeText(c, relative) {
-  const f = (v) => relative && c.base > 0 ? signedPercent(v / c.base) : signedSig3(v, true);
-  const ci = c.ci95 ? ` [${f(c.ci95[0])}, ${f(c.ci95[1])}]` : " [no interval]";
-  return `${f(c.change)}${relative && c.base > 0 ? " %" : ""}${ci}`;
+function changeText(c2, relative) {
+  const f = (v) => relative && c2.base > 0 ? signedPercent(v / c2.base) : signedSig3(v, true);
+  const ci = c2.ci95 ? ` [${f(c2.ci95[0])}, ${f(c2.ci95[1])}]` : " [no interval]";
+  return `${f(c2.change)}${relative && c2.base > 0 ? " %" : ""}${ci}`;
 }
 function metricChanges(head, base, method, max = 20) {
   const out = [];
   for (const name2 of Object.keys(head.reported)) {
     if (!Object.hasOwn(base.reported, name2)) continue;
-    const c = compareMetric(name2, head.reported[name2], base.reported[name2], method);
-    if (c && c.change !== 0) out.push(c);
+    const c2 = compareMetric(name2, head.reported[name2], base.reported[name2], method);
+    if (c2 && c2.change !== 0) out.push(c2);
   }
-  const size = (c) => Math.abs(c.change) / (Math.abs(c.base) || 1);
+  const size = (c2) => Math.abs(c2.change) / (Math.abs(c2.base) || 1);
   return out.sort((a, b) => size(b) - size(a)).slice(0, max);
+}
+
+// src/text/terminal-safe.ts
+function terminalSafe(text4) {
+  return text4.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+}
+
+// src/meter/nvidia-notes.ts
+function noteworthyGapS(intervalS) {
+  return Math.max(1, 5 * intervalS);
+}
+var clip2 = (text4) => terminalSafe(text4.length > 80 ? `${text4.slice(0, 77)}...` : text4);
+function gpuNotes(t, startS, endS, intervalS) {
+  const label3 = `GPU ${t.index} (${clip2(t.name)})`;
+  const why = [...t.skippedValues].map(clip2).join(", ");
+  if (!t.first || !t.last) {
+    const seen = t.skipped > 0 ? `${t.skipped} skipped: ${why}` : "nvidia-smi printed no line for it";
+    return [
+      `${label3}: no valid power reading in ${secondsTenths(endS - startS)} (${seen}); its energy is counted as 0 J`
+    ];
+  }
+  const notes = [];
+  const total = t.samples + t.skipped;
+  if (t.first.tS >= endS)
+    return [
+      `${label3}: no power reading during the ${secondsTenths(endS - startS)} run; the first one, ${secondsTenths(t.first.tS - endS)} after its end (${watts(t.first.w, 0)}), is assumed throughout`
+    ];
+  if (t.skipped > 0)
+    notes.push(
+      `${label3}: ${t.skipped} of ${total} power readings skipped (${why}); power is interpolated across them`
+    );
+  const limit = noteworthyGapS(intervalS);
+  const lead = t.first.tS - startS;
+  if (lead > limit)
+    notes.push(
+      `${label3}: first power reading ${secondsTenths(lead)} after the start; it is assumed to hold back to the start`
+    );
+  const gap = t.longestGap;
+  if (gap && gap.toS - gap.fromS > limit)
+    notes.push(
+      `${label3}: no power reading for ${secondsTenths(gap.toS - gap.fromS)} (${secondsTenths(gap.fromS - startS)} to ${secondsTenths(gap.toS - startS)} into the run); power is interpolated linearly`
+    );
+  const tail = endS - t.last.tS;
+  if (tail > limit)
+    notes.push(
+      `${label3}: no power reading in the last ${secondsTenths(tail)}; the last one (${watts(t.last.w, 0)}) is assumed to hold to the end`
+    );
+  return notes;
+}
+function outputNotes(samples, bursts, unreadable, firstUnreadable) {
+  const notes = [];
+  if (unreadable > 0)
+    notes.push(
+      `nvidia-smi printed ${unreadable} unreadable line(s), ignored (first: "${clip2(firstUnreadable)}")`
+    );
+  if (bursts > 2 && bursts > samples / 10)
+    notes.push(
+      `${bursts} of ${samples} nvidia-smi samples arrived bunched with the previous one; GPU timing is approximate`
+    );
+  return notes;
+}
+var FOREIGN = /^GPU \d+ \(.*\) also ran pid \d+ \(.*\) during .*: its energy includes that load$/;
+var isForeignAppNote = (note) => FOREIGN.test(note);
+function foreignAppNote(app, benchmark5) {
+  const mem = app.usedMiB === null ? "" : `, ${grouped(app.usedMiB)} MiB`;
+  const comm = app.comm.replace(/[^\w.+-]/g, "?").slice(0, 15);
+  const during = benchmark5 ? clip2(benchmark5) : "the benchmark";
+  return `GPU ${app.gpu.index} (${clip2(app.gpu.name)}) also ran pid ${app.pid} (${comm}${mem}) during ${during}: its energy includes that load`;
 }
 
 // src/report/layer-diff.ts
@@ -27742,9 +33773,9 @@ var sameSize = (a, b) => a.units === b.units && a.params === b.params && a.macs 
 function align(base, head) {
   const [n2, m] = [base.length, head.length];
   const bonus = (a, b) => (a.units === b.units ? 100 : 0) + (a.macs === b.macs && a.params === b.params ? 10 : 0) + (a.name === b.name ? 1 : 0);
-  const match = 112 * (Math.min(n2, m) + 1);
+  const match2 = 112 * (Math.min(n2, m) + 1);
   const best = Array.from({ length: n2 + 1 }, () => new Array(m + 1).fill(0));
-  const pair = (i2, j2) => base[i2].type === head[j2].type ? match + bonus(base[i2], head[j2]) + best[i2 + 1][j2 + 1] : -1;
+  const pair = (i2, j2) => base[i2].type === head[j2].type ? match2 + bonus(base[i2], head[j2]) + best[i2 + 1][j2 + 1] : -1;
   for (let i2 = n2 - 1; i2 >= 0; i2--)
     for (let j2 = m - 1; j2 >= 0; j2--) best[i2][j2] = Math.max(pair(i2, j2), best[i2 + 1][j2], best[i2][j2 + 1]);
   const pairs = [];
@@ -27763,10 +33794,10 @@ function diffLayers(base, head) {
   if (!Number.isFinite(baseMacs) || !Number.isFinite(headMacs)) return null;
   const all = [];
   const change2 = (kind3, l, macsDelta, from, to) => {
-    const c = { kind: kind3, type: cap(l.type), name: cap(l.name), macsDelta };
-    if (from !== void 0) c.from = cap(from);
-    if (to !== void 0) c.to = cap(to);
-    all.push(c);
+    const c2 = { kind: kind3, type: cap(l.type), name: cap(l.name), macsDelta };
+    if (from !== void 0) c2.from = cap(from);
+    if (to !== void 0) c2.to = cap(to);
+    all.push(c2);
   };
   let [i, j] = [0, 0];
   for (const [bi, hj] of [...align(base, head), [base.length, head.length]]) {
@@ -27788,10 +33819,10 @@ function diffLayers(base, head) {
   };
 }
 var SYMBOL = { added: "+", removed: "\u2212", resized: "~" };
-function sizeOf(c) {
-  if (c.kind === "resized" && c.from !== void 0 && c.to !== void 0 && c.from !== c.to)
-    return `${c.from}\u2192${c.to}`;
-  return c.kind === "removed" ? c.from : c.to;
+function sizeOf(c2) {
+  if (c2.kind === "resized" && c2.from !== void 0 && c2.to !== void 0 && c2.from !== c2.to)
+    return `${c2.from}\u2192${c2.to}`;
+  return c2.kind === "removed" ? c2.from : c2.to;
 }
 var inParens = (sizes) => {
   const known = sizes.filter((x) => x !== void 0);
@@ -27805,8 +33836,8 @@ function groups(changes) {
   const out = [];
   for (const kind3 of ["added", "removed", "resized"]) {
     const byType = /* @__PURE__ */ new Map();
-    for (const c of changes.filter((x) => x.kind === kind3))
-      byType.set(c.type, [...byType.get(c.type) ?? [], c]);
+    for (const c2 of changes.filter((x) => x.kind === kind3))
+      byType.set(c2.type, [...byType.get(c2.type) ?? [], c2]);
     for (const [type, list] of byType)
       out.push(`${SYMBOL[kind3]}${list.length} ${type}${inParens(list.map(sizeOf))}`);
   }
@@ -27814,7 +33845,7 @@ function groups(changes) {
 }
 function layerDiffLines(d, measuredEnergyRatio) {
   const parts = groups(d.changes);
-  const typesKept = d.changes.every((c) => c.kind === "resized");
+  const typesKept = d.changes.every((c2) => c2.kind === "resized");
   const more = d.more ? ` and ${d.more} more change${d.more === 1 ? "" : "s"}` : "";
   const what = `${typesKept && !d.more ? "layers unchanged in type, " : ""}${parts.join(", ")}${more}`;
   const measured = measuredEnergyRatio !== void 0 && Number.isFinite(measuredEnergyRatio) && measuredEnergyRatio > 0 ? markdownRatioChange(measuredEnergyRatio) : void 0;
@@ -27827,7 +33858,7 @@ function layerDiffLines(d, measuredEnergyRatio) {
     figures = measured ? `MACs ${macs}, energy predicted ${macs}, measured ${measured}` : `MACs ${macs}`;
   }
   const lines = d.changes.map(
-    (c) => `${SYMBOL[c.kind]} ${c.type} ${c.name}${inParens([sizeOf(c)])}: ${signedCount(c.macsDelta)} MACs`
+    (c2) => `${SYMBOL[c2.kind]} ${c2.type} ${c2.name}${inParens([sizeOf(c2)])}: ${signedCount(c2.macsDelta)} MACs`
   );
   return [`${what}: ${figures}`, ...lines];
 }
@@ -27845,10 +33876,10 @@ function compare(metric, head, base, baseline) {
   const r = independentRatio(head, base);
   return { ...common, ratio: r.ratio, ci95: r.ci95, method: "independent" };
 }
-function checkRegression(c, tier2, baseCount, headCount) {
-  const what = `${METRIC_LABEL[c.metric]} ${ratioChangeWithInterval(c.ratio, c.ci95)} vs base`;
-  if (!c.ci95) {
-    const counts = c.method === "paired" ? `${c.pairs ?? 0} pairs` : `head ${headCount}, base ${baseCount}`;
+function checkRegression(c2, tier2, baseCount, headCount) {
+  const what = `${METRIC_LABEL[c2.metric]} ${ratioChangeWithInterval(c2.ratio, c2.ci95)} vs base`;
+  if (!c2.ci95) {
+    const counts = c2.method === "paired" ? `${c2.pairs ?? 0} pairs` : `head ${headCount}, base ${baseCount}`;
     return {
       status: "pass",
       reasons: [
@@ -27857,10 +33888,10 @@ function checkRegression(c, tier2, baseCount, headCount) {
       use: []
     };
   }
-  const lower = c.ci95[0] - 1;
+  const lower = c2.ci95[0] - 1;
   const use = tierUses("regression", lower, tier2, (limit) => lower / limit * 100);
   const tripped = mostSevere(use, (u) => u.observed > u.limitValue);
-  if (!tripped) return { status: "pass", reasons: resolutionNote(c, tier2, what), use };
+  if (!tripped) return { status: "pass", reasons: resolutionNote(c2, tier2, what), use };
   return {
     status: tripped.level,
     reasons: [
@@ -27869,18 +33900,18 @@ function checkRegression(c, tier2, baseCount, headCount) {
     use
   };
 }
-function smallestCaught(c, limit) {
-  if (!c.ci95) return null;
-  const h = 1 - c.ci95[0] / c.ratio;
+function smallestCaught(c2, limit) {
+  if (!c2.ci95) return null;
+  const h = 1 - c2.ci95[0] / c2.ratio;
   const passes = (1 + limit) / (1 - h) - 1;
   return h <= limit || !Number.isFinite(passes) ? null : passes;
 }
-function resolutionNote(c, tier2, what) {
+function resolutionNote(c2, tier2, what) {
   const limit = tier2.fail ?? tier2.warn;
-  if (limit === void 0 || !c.ci95) return [];
-  const passes = smallestCaught(c, limit);
+  if (limit === void 0 || !c2.ci95) return [];
+  const passes = smallestCaught(c2, limit);
   if (passes === null) return [];
-  const h = 1 - c.ci95[0] / c.ratio;
+  const h = 1 - c2.ci95[0] / c2.ratio;
   const level = tier2.fail !== void 0 ? "fail" : "warn";
   return [
     `${what}: the interval reaches ${percentFixed(h, 1)} below the estimate, more than the ${level} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`
@@ -27983,7 +34014,13 @@ function evaluateGate(benchmarks, opts) {
   const reasons = [
     ...gridNotes(opts.carbon, mismatch, benchmarks, gates),
     ...benchmarks.flatMap((b, i) => gates[i].reasons.map((r) => `${b.name}: ${r}`)),
-    ...total.reasons.map((r) => `suite total: ${r}`)
+    ...total.reasons.map((r) => `suite total: ${r}`),
+    // Another process on a metered GPU: the energy includes its load (src/meter/nvidia-notes.ts). Never a status.
+    ...[
+      ...new Set(
+        benchmarks.flatMap((b) => b.samples.flatMap((s) => (s.notes ?? []).filter(isForeignAppNote)))
+      )
+    ].slice(0, 20)
   ];
   const baseline = opts.baseline ? {
     source: opts.baseline.source,
@@ -28395,21 +34432,21 @@ var cloud_regions_default = {
 // src/data/cloud-regions.ts
 var CLOUD_PROVIDERS = ["azure", "aws", "gcp"];
 var data = cloud_regions_default;
-function copy(row) {
-  const out = { ...row };
-  if (row.providerIntensity) out.providerIntensity = { ...row.providerIntensity };
+function copy(row3) {
+  const out = { ...row3 };
+  if (row3.providerIntensity) out.providerIntensity = { ...row3.providerIntensity };
   return out;
 }
 var byKey = new Map(data.regions.map((r) => [`${r.provider}:${r.id}`, r]));
 function isCloudProvider(name2) {
   return CLOUD_PROVIDERS.includes(name2);
 }
-function findCloudRegion(provider, id) {
+function findCloudRegion(provider, id2) {
   const p = provider.trim().toLowerCase();
-  const raw = id.trim().toLowerCase();
+  const raw = id2.trim().toLowerCase();
   const key = `${p}:${p === "azure" ? raw.replace(/[^a-z0-9]/g, "") : raw}`;
-  const row = byKey.get(key);
-  return row ? copy(row) : null;
+  const row3 = byKey.get(key);
+  return row3 ? copy(row3) : null;
 }
 function cloudRegionsOf(provider) {
   return data.regions.filter((r) => r.provider === provider).map(copy);
@@ -28418,9 +34455,9 @@ function allCloudRegionCodes() {
   return [...byKey.keys()].sort();
 }
 function providerPue(provider) {
-  const row = data.pue[provider];
-  if (!row) throw new Error(`no PUE default for ${provider}`);
-  return { ...row };
+  const row3 = data.pue[provider];
+  if (!row3) throw new Error(`no PUE default for ${provider}`);
+  return { ...row3 };
 }
 
 // data/grid-countries.json
@@ -28787,8 +34824,8 @@ var byCode2 = new Map(data3.regions.map((r) => [r.code, r]));
 function findSubnational(code2) {
   const upper = code2.trim().toUpperCase();
   const bare = /^(SE|NO)\d$/.test(upper) ? `${upper.slice(0, 2)}-${upper}` : upper;
-  const row = byCode2.get(data3.aliases[bare] ?? bare);
-  return row ? { ...row } : null;
+  const row3 = byCode2.get(data3.aliases[bare] ?? bare);
+  return row3 ? { ...row3 } : null;
 }
 function allSubnationalCodes() {
   return [...byCode2.keys()].sort();
@@ -28950,10 +34987,10 @@ var CleanerWhenSchema = external_exports.object({
   horizonEnd: time3
 });
 function segments(points, originMs = 0) {
-  const ok = points.filter((p) => [p.startMs, p.slotS, p.gPerKwh].every(Number.isFinite) && p.slotS > 0 && p.gPerKwh >= 0).map((p) => ({ start: p.startMs - originMs, end: p.startMs - originMs + p.slotS * 1e3, g: p.gPerKwh })).sort((a, b) => a.start - b.start);
+  const ok2 = points.filter((p) => [p.startMs, p.slotS, p.gPerKwh].every(Number.isFinite) && p.slotS > 0 && p.gPerKwh >= 0).map((p) => ({ start: p.startMs - originMs, end: p.startMs - originMs + p.slotS * 1e3, g: p.gPerKwh })).sort((a, b) => a.start - b.start);
   const out = [];
-  for (const [i, s] of ok.entries()) {
-    const next = ok[i + 1];
+  for (const [i, s] of ok2.entries()) {
+    const next = ok2[i + 1];
     const end = next ? Math.min(s.end, next.start) : s.end;
     if (end > s.start) out.push({ ...s, end });
   }
@@ -29134,7 +35171,7 @@ function editDistance(a, b) {
   return d[s.length][t.length];
 }
 function closestMatches(input2, candidates, limit = 3) {
-  return candidates.map((c) => ({ c, d: editDistance(input2, c) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d || a.c.localeCompare(b.c)).slice(0, limit).map((x) => x.c);
+  return candidates.map((c2) => ({ c: c2, d: editDistance(input2, c2) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d || a.c.localeCompare(b.c)).slice(0, limit).map((x) => x.c);
 }
 
 // src/carbon/region.ts
@@ -29189,9 +35226,9 @@ function unknownCode(code2, origin) {
   };
 }
 function resolveGridIntensity(inputs) {
-  const pick2 = pickRegion(inputs);
-  if ("world" in pick2) return { ok: true, grid: worldDefault("no region given") };
-  if ("detect" in pick2) {
+  const pick3 = pickRegion(inputs);
+  if ("world" in pick3) return { ok: true, grid: worldDefault("no region given") };
+  if ("detect" in pick3) {
     const d = inputs.detected ?? { failure: "detection was not run" };
     if ("failure" in d)
       return { ok: true, grid: worldDefault(`cloud region detection failed (${d.failure})`) };
@@ -29203,9 +35240,9 @@ function resolveGridIntensity(inputs) {
       };
     return { ok: true, grid: fromLocation(loc2, "cloud-detection", []) };
   }
-  const loc = lookupLocation(pick2.code);
-  if (!loc) return unknownCode(pick2.code, pick2.origin);
-  return { ok: true, grid: fromLocation(loc, pick2.origin, []) };
+  const loc = lookupLocation(pick3.code);
+  if (!loc) return unknownCode(pick3.code, pick3.origin);
+  return { ok: true, grid: fromLocation(loc, pick3.origin, []) };
 }
 
 // src/meter/types.ts
@@ -29221,6 +35258,112 @@ var GpuEnergySchema = external_exports.object({
   samples: external_exports.number(),
   skipped: external_exports.number()
 });
+
+// src/meter/visible-gpus.ts
+var GpuIdSchema = external_exports.object({
+  index: external_exports.number().int().min(0).max(1024),
+  uuid: external_exports.string().max(200),
+  name: external_exports.string().max(200)
+});
+var SkippedGpuSchema = GpuIdSchema.extend({ reason: external_exports.string().max(300) });
+var MAX_SHOWN = 80;
+function shownValue(v) {
+  const safe2 = v.replace(/[^\w,:/.+-]/g, "?");
+  return safe2.length > MAX_SHOWN ? `${safe2.slice(0, MAX_SHOWN - 3)}...` : safe2;
+}
+function visibilitySetting(env) {
+  const set2 = ["NVIDIA_VISIBLE_DEVICES", "CUDA_VISIBLE_DEVICES"].filter(
+    (k) => env[k] !== void 0
+  );
+  return set2.map((k) => `${k}=${shownValue(env[k])}`).join(", ");
+}
+function visibleGpus(all, env, mig = /* @__PURE__ */ new Map()) {
+  const sorted = [...all].sort((a, b) => a.index - b.index);
+  const warnings = [];
+  const migShared = /* @__PURE__ */ new Set();
+  const job = byNvidiaVar(sorted, env.NVIDIA_VISIBLE_DEVICES, mig, warnings, migShared);
+  const cuda = byCudaVar(job, env.CUDA_VISIBLE_DEVICES, mig, warnings, migShared);
+  if (cuda.byIndex && env.CUDA_DEVICE_ORDER !== "PCI_BUS_ID" && new Set(job.map((g2) => g2.name)).size > 1)
+    warnings.push(
+      `CUDA_VISIBLE_DEVICES names GPUs by index, but CUDA numbers mixed GPUs fastest first unless CUDA_DEVICE_ORDER=PCI_BUS_ID: the metered GPUs follow nvidia-smi's order and may not be the ones the benchmark uses; set CUDA_DEVICE_ORDER=PCI_BUS_ID or name GPUs by UUID`
+    );
+  const metered = new Set(cuda.visible.map((g2) => g2.index));
+  const skipped = [];
+  for (const g2 of sorted) {
+    if (metered.has(g2.index)) continue;
+    const which = job.includes(g2) ? "CUDA_VISIBLE_DEVICES" : "NVIDIA_VISIBLE_DEVICES";
+    skipped.push({ ...id(g2), reason: `not visible to the job (${which}=${shownValue(env[which] ?? "")})` });
+  }
+  const meteredList = sorted.filter((g2) => metered.has(g2.index));
+  return {
+    metered: meteredList,
+    skipped,
+    warnings,
+    migShared: meteredList.filter((g2) => migShared.has(g2.index))
+  };
+}
+var id = (g2) => ({ index: g2.index, uuid: g2.uuid, name: g2.name });
+var NO_GPU = /* @__PURE__ */ new Set(["none", "void", ""]);
+function entriesOf(value2) {
+  return value2.split(",").map((e) => e.trim());
+}
+function byNvidiaVar(gpus, value2, mig, warnings, migShared) {
+  if (value2 === void 0) return gpus;
+  const v = value2.trim().toLowerCase();
+  if (v === "all") return gpus;
+  if (NO_GPU.has(v)) return [];
+  const entries = entriesOf(value2).filter((e) => e !== "");
+  if (gpus.length <= entries.length) return gpus;
+  const found = /* @__PURE__ */ new Set();
+  for (const e of entries) {
+    const hit = /^\d+:\d+$/.test(e) ? gpus.find((g2) => g2.index === Number(e.split(":")[0])) : match(gpus, e, mig);
+    if (!hit) {
+      warnings.push(
+        `NVIDIA_VISIBLE_DEVICES names "${shownValue(e)}", which is not a GPU nvidia-smi lists; ignored`
+      );
+      continue;
+    }
+    if (/^\d+:\d+$/.test(e) || /^MIG-/i.test(e)) migShared.add(hit.index);
+    found.add(hit);
+  }
+  return gpus.filter((g2) => found.has(g2));
+}
+function byCudaVar(job, value2, mig, warnings, migShared) {
+  if (value2 === void 0) return { visible: job, byIndex: false };
+  if (value2.trim() === "") return { visible: [], byIndex: false };
+  const entries = entriesOf(value2);
+  const visible = [];
+  let byIndex = false;
+  for (const [i, e] of entries.entries()) {
+    const hit = /^\d+$/.test(e) ? job[Number(e)] : match(job, e, mig);
+    if (!hit) {
+      const rest = entries.slice(i + 1).filter((x) => x !== "");
+      const also = rest.length ? ` and every entry after it (${shownValue(rest.join(","))})` : "";
+      const sees = visible.length ? `GPU ${visible.map((g2) => g2.index).join(", ")} only` : "no GPU";
+      warnings.push(
+        `CUDA_VISIBLE_DEVICES names "${shownValue(e)}", which is not a GPU the job has; CUDA ignores it${also}, so the benchmark sees ${sees}`
+      );
+      break;
+    }
+    if (/^\d+$/.test(e)) byIndex = true;
+    if (/^MIG-/i.test(e)) migShared.add(hit.index);
+    if (!visible.includes(hit)) visible.push(hit);
+  }
+  return { visible, byIndex };
+}
+function match(gpus, entry, mig) {
+  const e = entry.toUpperCase();
+  if (/^\d+$/.test(e)) return gpus.find((g2) => g2.index === Number(e));
+  const old = /^MIG-(GPU-[0-9A-F-]+)\/\d+\/\d+$/.exec(e);
+  if (old) return gpus.find((g2) => g2.uuid.toUpperCase() === old[1]);
+  if (e.startsWith("MIG-")) {
+    const parent = [...mig].find(([m]) => m.toUpperCase() === e)?.[1]?.toUpperCase();
+    return parent ? gpus.find((g2) => g2.uuid.toUpperCase() === parent) : void 0;
+  }
+  if (!e.startsWith("GPU-") || e.length <= 4) return void 0;
+  const hits = gpus.filter((g2) => g2.uuid.toUpperCase().startsWith(e));
+  return hits.length === 1 ? hits[0] : void 0;
+}
 
 // src/config/limits.ts
 var MAX_CONFIG_BYTES = 1024 * 1024;
@@ -29314,13 +35457,13 @@ function parseMetricsFile(text4) {
     const layers2 = value2["layers"].map(layerCost);
     if (layers2.some((l) => !l)) out.problems.push("metrics file: malformed layers ignored");
     const valid = layers2.filter((l) => l !== void 0);
-    const ok = keepLayers(valid);
-    const past = valid.length - ok.length;
+    const ok2 = keepLayers(valid);
+    const past = valid.length - ok2.length;
     if (past)
       out.problems.push(
         `metrics file: ${past} layer${past === 1 ? "" : "s"} past ${MAX_LAYERS} ignored (those with the fewest MACs)`
       );
-    if (ok.length) out.layers = ok;
+    if (ok2.length) out.layers = ok2;
   }
   if (typeof value2["error"] === "string" && oneLine(value2["error"])) out.error = oneLine(value2["error"]);
   return out;
@@ -29398,17 +35541,17 @@ var ModelSummarySchema = external_exports.object({
    */
   efficiency: EfficiencySchema.optional()
 });
-function summariseModel(ok, energyJ2, quality = DEFAULT_QUALITY) {
+function summariseModel(ok2, energyJ2, quality = DEFAULT_QUALITY) {
   const out = {};
-  const first = ok.find((s) => s.metrics || s.layers || s.backend);
+  const first = ok2.find((s) => s.metrics || s.layers || s.backend);
   if (!first) return out;
   if (first.backend) out.backend = first.backend;
   if (first.layers) out.layers = first.layers;
-  const keys = [...new Set(ok.flatMap((s) => Object.keys(s.metrics ?? {})))].sort();
+  const keys = [...new Set(ok2.flatMap((s) => Object.keys(s.metrics ?? {})))].sort();
   if (keys.length) {
     const metrics = {};
     for (const key of keys) {
-      const values = ok.map((s) => s.metrics?.[key]).filter((v) => v !== void 0);
+      const values = ok2.map((s) => s.metrics?.[key]).filter((v) => v !== void 0);
       const numbers = values.filter((v) => typeof v === "number");
       metrics[key] = numbers.length === values.length ? median(numbers) : String(values[0]);
     }
@@ -29539,7 +35682,10 @@ var MethodSchema = external_exports.object({
   scope: text2(200),
   basis: external_exports.array(prose).max(100),
   intervalS: amount2,
-  gpuNames: external_exports.array(text2(200)).max(64).optional()
+  gpuNames: external_exports.array(text2(200)).max(64).optional(),
+  /** The GPUs metered, and those skipped: not visible to the benchmarks (CUDA_/NVIDIA_VISIBLE_DEVICES). */
+  gpusMetered: external_exports.array(GpuIdSchema).max(64).optional(),
+  gpusSkipped: external_exports.array(SkippedGpuSchema).max(64).optional()
 });
 var CarbonSchema = external_exports.object({
   region: text2(100),
@@ -29692,15 +35838,15 @@ import { open as open2, stat as stat2 } from "node:fs/promises";
 import path2 from "node:path";
 
 // src/config/render.ts
-var MAX_SHOWN = 40;
+var MAX_SHOWN2 = 40;
 var PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
 function quote(text4) {
-  const short = text4.length > MAX_SHOWN ? `${Array.from(text4.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text4;
-  return JSON.stringify(short).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const short2 = text4.length > MAX_SHOWN2 ? `${Array.from(text4.slice(0, MAX_SHOWN2 * 2)).slice(0, MAX_SHOWN2).join("")}\u2026` : text4;
+  return JSON.stringify(short2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
-function formatPath(path19) {
+function formatPath(path23) {
   let out = "";
-  for (const segment of path19) {
+  for (const segment of path23) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (typeof segment === "string" && PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
     else out += `[${quote(String(segment))}]`;
@@ -29716,9 +35862,9 @@ function describeValue(value2) {
   if (typeof value2 === "object") return Object.keys(value2).length === 0 ? "an empty mapping" : "a mapping";
   return `a ${typeof value2}`;
 }
-function valueAt(input2, path19) {
+function valueAt(input2, path23) {
   let value2 = input2;
-  for (const segment of path19) {
+  for (const segment of path23) {
     if (typeof value2 !== "object" || value2 === null || !Object.hasOwn(value2, segment)) return void 0;
     value2 = value2[segment];
   }
@@ -29774,10 +35920,10 @@ function child(schema, segment, want) {
   }
   return void 0;
 }
-function schemaAt(root, path19, want = "value") {
+function schemaAt(root, path23, want = "value") {
   let schema = root;
-  path19.forEach((segment, i) => {
-    if (schema) schema = child(schema, segment, i === path19.length - 1 ? want : "value");
+  path23.forEach((segment, i) => {
+    if (schema) schema = child(schema, segment, i === path23.length - 1 ? want : "value");
   });
   return schema;
 }
@@ -29804,10 +35950,10 @@ function closestMatch(word, candidates) {
   const w2 = word.toLowerCase();
   let best;
   for (const candidate of candidates) {
-    const c = candidate.toLowerCase();
-    const distance = editDistance(w2, c);
-    const prefix = w2.length >= 3 && (c.startsWith(w2) || w2.startsWith(c));
-    if (!(prefix || distance <= 2 && distance < c.length)) continue;
+    const c2 = candidate.toLowerCase();
+    const distance = editDistance(w2, c2);
+    const prefix = w2.length >= 3 && (c2.startsWith(w2) || w2.startsWith(c2));
+    if (!(prefix || distance <= 2 && distance < c2.length)) continue;
     const score = prefix ? 0 : distance;
     if (!best || score < best.score) best = { candidate, score };
   }
@@ -29819,16 +35965,16 @@ function issueLines(issues, input2, root, file3) {
   const lines = issues.flatMap((issue2) => linesFor(issue2, input2, root, file3));
   return [...new Set(lines)];
 }
-function at(file3, path19) {
-  const shown = formatPath(path19);
+function at(file3, path23) {
+  const shown = formatPath(path23);
   return shown ? `${file3}: ${shown}: ` : `${file3}: `;
 }
 function linesFor(issue2, input2, root, file3) {
   if (issue2.code === "unrecognized_keys") {
     const allowed = allowedKeys(schemaAt(root, issue2.path));
     return issue2.keys.map((key) => {
-      const match = closestMatch(key, allowed);
-      const advice = match ? `did you mean "${match}"?` : `allowed keys: ${allowed.join(", ")}`;
+      const match2 = closestMatch(key, allowed);
+      const advice = match2 ? `did you mean "${match2}"?` : `allowed keys: ${allowed.join(", ")}`;
       return `${at(file3, [...issue2.path, key])}unknown key; ${advice}`;
     });
   }
@@ -29987,8 +36133,8 @@ var LOSSES = [
 ];
 var int2 = (min, max) => external_exports.number().int().min(min).max(max);
 var didYouMean = (options) => (found) => {
-  const match = typeof found === "string" ? closestMatch(found, options) : void 0;
-  return match ? `did you mean "${match}"?` : quotingHint("number")(found);
+  const match2 = typeof found === "string" ? closestMatch(found, options) : void 0;
+  return match2 ? `did you mean "${match2}"?` : quotingHint("number")(found);
 };
 var words = (options) => options.map((o) => `"${o}"`).join(", ");
 var isModelFile = (s) => /\.json$/i.test(s);
@@ -30084,7 +36230,7 @@ var TfjsSchema = field(
   { expected: "a mapping with at least model" }
 );
 function checkCombination(t, ctx) {
-  const issue2 = (path19, expected) => ctx.addIssue({ code: "custom", path: [path19], message: expected, params: { expected } });
+  const issue2 = (path23, expected) => ctx.addIssue({ code: "custom", path: [path23], message: expected, params: { expected } });
   const tasks = TASKS_OF[t.model];
   if (tasks && !tasks.includes(t.task)) issue2("task", `${words(tasks)} for model ${t.model}`);
   if (!tasks && t.task === "train" && !t.compile)
@@ -30106,8 +36252,8 @@ var name = field(
 var kind = field(external_exports.enum(BENCHMARK_KINDS), "What the benchmark exercises; reports group results by it.", {
   expected: 'one of "training", "inference" or "other"',
   hint: (found) => {
-    const match = typeof found === "string" ? closestMatch(found, BENCHMARK_KINDS) : void 0;
-    return match ? `did you mean "${match}"?` : void 0;
+    const match2 = typeof found === "string" ? closestMatch(found, BENCHMARK_KINDS) : void 0;
+    return match2 ? `did you mean "${match2}"?` : void 0;
   }
 });
 var envName = field(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), "Environment variable name.", {
@@ -30165,8 +36311,8 @@ var BenchmarkSchema = external_exports.strictObject({
       name: field(external_exports.enum(UNIT_NAMES), "What one unit is.", {
         expected: 'one of "epoch", "inference", "sample" or "run"',
         hint: (found) => {
-          const match = typeof found === "string" ? closestMatch(found, UNIT_NAMES) : void 0;
-          return match ? `did you mean "${match}"?` : void 0;
+          const match2 = typeof found === "string" ? closestMatch(found, UNIT_NAMES) : void 0;
+          return match2 ? `did you mean "${match2}"?` : void 0;
         }
       }),
       count: field(wholeNumber(1, 1e12), "Units one run performs.", {
@@ -30442,8 +36588,8 @@ function syntaxLine(error62, text4, file3) {
     const key = pos ? keyAt(text4, pos.line, pos.col) : void 0;
     return `${where}: duplicate key${key ? ` ${key}` : ""}; each key may appear only once in a mapping`;
   }
-  const short = (error62.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-  return `${where}: YAML syntax error: ${short}`;
+  const short2 = (error62.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+  return `${where}: YAML syntax error: ${short2}`;
 }
 function keyAt(text4, line, col) {
   const lineText = text4.split("\n", line)[line - 1] ?? "";
@@ -30484,11 +36630,11 @@ function parse3(text4, file3) {
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, errors: issueLines(parsed.error.issues, yaml.value, ConfigSchema, file3) };
 }
-function protoKey(value2, path19) {
+function protoKey(value2, path23) {
   if (typeof value2 !== "object" || value2 === null) return void 0;
   for (const [k, v] of Object.entries(value2)) {
-    const at2 = Array.isArray(value2) ? [...path19.slice(0, -1), `${path19.at(-1) ?? ""}[${k}]`] : [...path19, k];
-    if (!Array.isArray(value2) && k === "__proto__") return [...path19, k].join(".");
+    const at2 = Array.isArray(value2) ? [...path23.slice(0, -1), `${path23.at(-1) ?? ""}[${k}]`] : [...path23, k];
+    if (!Array.isArray(value2) && k === "__proto__") return [...path23, k].join(".");
     const found = protoKey(v, at2);
     if (found) return found;
   }
@@ -30577,17 +36723,17 @@ function findConfigPath(cwd, explicit) {
 }
 async function loadConfig(file3) {
   const absolute = path2.resolve(file3);
-  const label = displayName(absolute);
-  const text4 = await readText(absolute, label);
-  const result = parseConfigText(text4, label);
+  const label3 = displayName(absolute);
+  const text4 = await readText(absolute, label3);
+  const result = parseConfigText(text4, label3);
   if (!result.ok) throw new ConfigError(result.errors);
   const dir = path2.dirname(absolute);
-  const profileProblem = result.config.powerProfile && powerProfileProblem(result.config.powerProfile, dir, label);
+  const profileProblem = result.config.powerProfile && powerProfileProblem(result.config.powerProfile, dir, label3);
   if (profileProblem) throw new ConfigError([profileProblem]);
   return { config: result.config, path: absolute, dir };
 }
-function powerProfileProblem(value2, dir, label) {
-  const at2 = `${label}: powerProfile: ${describeValue(value2)}`;
+function powerProfileProblem(value2, dir, label3) {
+  const at2 = `${label3}: powerProfile: ${describeValue(value2)}`;
   const inside = displayName(dir);
   let placed;
   try {
@@ -30603,24 +36749,24 @@ function displayName(absolute) {
   const relative = path2.relative(process.cwd(), absolute);
   return relative && !relative.startsWith("..") && !path2.isAbsolute(relative) ? relative : absolute;
 }
-async function readText(file3, label) {
+async function readText(file3, label3) {
   const info = await stat2(file3).catch((error62) => {
     const where = `file not found (looked in ${path2.dirname(file3)})`;
-    throw new ConfigError([error62.code === "ENOENT" ? `${label}: ${where}` : cannotRead(label, error62)]);
+    throw new ConfigError([error62.code === "ENOENT" ? `${label3}: ${where}` : cannotRead(label3, error62)]);
   });
-  if (!info.isFile()) throw new ConfigError([`${label}: not a regular file; expected a YAML config file`]);
-  if (info.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
-  const bytes2 = await readAtMost(file3, label, MAX_CONFIG_BYTES + 1);
-  if (bytes2.length > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
+  if (!info.isFile()) throw new ConfigError([`${label3}: not a regular file; expected a YAML config file`]);
+  if (info.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label3}: the file is larger than 1 MiB`]);
+  const bytes2 = await readAtMost(file3, label3, MAX_CONFIG_BYTES + 1);
+  if (bytes2.length > MAX_CONFIG_BYTES) throw new ConfigError([`${label3}: the file is larger than 1 MiB`]);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes2);
   } catch {
-    throw new ConfigError([`${label}: binary content (invalid UTF-8); expected a UTF-8 YAML text file`]);
+    throw new ConfigError([`${label3}: binary content (invalid UTF-8); expected a UTF-8 YAML text file`]);
   }
 }
-async function readAtMost(file3, label, limit) {
+async function readAtMost(file3, label3, limit) {
   const handle2 = await open2(file3, "r").catch((error62) => {
-    throw new ConfigError([cannotRead(label, error62)]);
+    throw new ConfigError([cannotRead(label3, error62)]);
   });
   try {
     const buffer = new Uint8Array(limit);
@@ -30635,8 +36781,8 @@ async function readAtMost(file3, label, limit) {
     await handle2.close();
   }
 }
-function cannotRead(label, error62) {
-  return `${label}: cannot read the file (${error62.code ?? error62.message})`;
+function cannotRead(label3, error62) {
+  return `${label3}: cannot read the file (${error62.code ?? error62.message})`;
 }
 
 // src/meter/defaults.ts
@@ -30719,10 +36865,10 @@ import path7 from "node:path";
 
 // src/errors/base-revision-error.ts
 var BaseRevisionError = class extends CarbonGateError {
-  constructor(problem, ref, detail) {
+  constructor(problem, ref2, detail) {
     super(detail);
     this.problem = problem;
-    this.ref = ref;
+    this.ref = ref2;
   }
   problem;
   ref;
@@ -30730,10 +36876,10 @@ var BaseRevisionError = class extends CarbonGateError {
 };
 
 // src/gate/ab-baseline.ts
-function abBaseline(baseReport, ref) {
+function abBaseline(baseReport, ref2) {
   return {
     source: "ab",
-    load: () => Promise.resolve(baselineFromReport(baseReport, { source: "ab", ref, method: "paired" }))
+    load: () => Promise.resolve(baselineFromReport(baseReport, { source: "ab", ref: ref2, method: "paired" }))
   };
 }
 
@@ -30786,13 +36932,13 @@ function gitBytes(args, opts) {
 
 // src/io/worktree.ts
 var trimmed = async (args, cwd) => (await git(args, { cwd })).trim();
-async function withWorktree(from, ref, use, opts = {}) {
+async function withWorktree(from, ref2, use, opts = {}) {
   const repoRoot = await trimmed(["rev-parse", "--show-toplevel"], from).catch(() => {
-    throw new BaseRevisionError("not-a-repository", ref, `${from} is not inside a git repository`);
+    throw new BaseRevisionError("not-a-repository", ref2, `${from} is not inside a git repository`);
   });
-  const commit = await trimmed(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], repoRoot).catch(
+  const commit = await trimmed(["rev-parse", "--verify", "--quiet", `${ref2}^{commit}`], repoRoot).catch(
     () => {
-      throw new BaseRevisionError("unresolvable", ref, `git cannot resolve "${ref}" to a commit`);
+      throw new BaseRevisionError("unresolvable", ref2, `git cannot resolve "${ref2}" to a commit`);
     }
   );
   const parent = await mkdtemp(path6.join(os.tmpdir(), "carbon-gate-ab-"));
@@ -30820,22 +36966,22 @@ async function chownTree(dir, owner) {
 }
 
 // src/engine/io/ab-base.ts
-async function withAbBase(configPath, ref, measure2, opts = {}) {
-  if (ref.startsWith("-"))
-    throw new BaseRevisionError("option-like", ref, `expected a git revision, found "${ref}"`);
+async function withAbBase(configPath, ref2, measure2, opts = {}) {
+  if (ref2.startsWith("-"))
+    throw new BaseRevisionError("option-like", ref2, `expected a git revision, found "${ref2}"`);
   const real = await realpath(configPath);
   return withWorktree(
     path7.dirname(real),
-    ref,
+    ref2,
     async (wt) => {
       const rel = path7.relative(wt.repoRoot, real);
       const baseConfig = path7.join(wt.dir, rel);
-      if (!existsSync2(baseConfig)) throw new BaseRevisionError("no-config", ref, `${ref} has no ${rel}`);
+      if (!existsSync2(baseConfig)) throw new BaseRevisionError("no-config", ref2, `${ref2} has no ${rel}`);
       const loaded2 = await loadConfig(baseConfig);
       const { report, base } = await measure2(specsFromConfig(loaded2.config, loaded2.dir, { gated: true }));
       const baseline = await abBaseline(
         base ?? { benchmarks: [] },
-        `${ref} (${wt.commit.slice(0, 12)})`
+        `${ref2} (${wt.commit.slice(0, 12)})`
       ).load();
       return { report, baseline };
     },
@@ -31031,27 +37177,27 @@ var ProviderError = class extends CarbonGateError {
 };
 
 // src/carbon/io/fields.ts
-function field2(doc, path19, where) {
+function field2(doc, path23, where) {
   let v = doc;
-  for (const key of path19) {
+  for (const key of path23) {
     if (v === null || typeof v !== "object") {
-      throw new ProviderError("malformed", `${where}: answer lacks ${path19.join(".")}`);
+      throw new ProviderError("malformed", `${where}: answer lacks ${path23.join(".")}`);
     }
     v = v[key];
   }
-  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path19.join(".")}`);
+  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path23.join(".")}`);
   return v;
 }
-function numberField(doc, path19, where) {
-  const v = field2(doc, path19, where);
+function numberField(doc, path23, where) {
+  const v = field2(doc, path23, where);
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-    throw new ProviderError("malformed", `${where}: ${path19.join(".")} is not a non-negative number`);
+    throw new ProviderError("malformed", `${where}: ${path23.join(".")} is not a non-negative number`);
   }
   return v;
 }
-function optionalString(doc, path19) {
+function optionalString(doc, path23) {
   try {
-    const v = field2(doc, path19, "");
+    const v = field2(doc, path23, "");
     return typeof v === "string" ? v : void 0;
   } catch {
     return void 0;
@@ -31127,10 +37273,10 @@ async function detectAzureRegion(env, timeoutMs = 1e3) {
       timeoutMs: Math.min(timeoutMs, 1e3),
       retries: 0
     });
-    const location = field2(doc, ["location"], "Azure IMDS");
-    if (typeof location !== "string" || location === "")
+    const location2 = field2(doc, ["location"], "Azure IMDS");
+    if (typeof location2 !== "string" || location2 === "")
       throw new ProviderError("malformed", "Azure IMDS: location is not a string");
-    return { region: `azure:${location}` };
+    return { region: `azure:${location2}` };
   } catch (e) {
     return { failure: e instanceof Error ? e.message : String(e) };
   }
@@ -31215,10 +37361,10 @@ function parse4(schema, doc, where) {
   const r = schema.safeParse(doc);
   if (r.success) return r.data;
   const issue2 = r.error.issues[0];
-  const path19 = issue2?.path.length ? issue2.path.join(".") : "(root)";
+  const path23 = issue2?.path.length ? issue2.path.join(".") : "(root)";
   throw new ProviderError(
     "malformed",
-    `${where}: unexpected answer at ${path19}: ${issue2?.message ?? "invalid"}`
+    `${where}: unexpected answer at ${path23}: ${issue2?.message ?? "invalid"}`
   );
 }
 function epochMs(text4, where) {
@@ -31479,9 +37625,9 @@ async function runBenchmark(spec, where, deps, metricsCap) {
     if (deps.interrupted?.())
       return { spec, status: "error", reason: `interrupted before repeat ${r}/${spec.repeat}`, samples };
     deps.progress(`${where}: repeat ${r}/${spec.repeat}`);
-    const sample2 = await meteredRepeat(spec, r, deps, metricsCap);
-    samples.push(sample2);
-    const command = sample2.command;
+    const sample5 = await meteredRepeat(spec, r, deps, metricsCap);
+    samples.push(sample5);
+    const command = sample5.command;
     if (!command.ok) {
       return { spec, status: "error", reason: `repeat ${r}/${spec.repeat}: ${command.reason}`, samples };
     }
@@ -31489,7 +37635,7 @@ async function runBenchmark(spec, where, deps, metricsCap) {
   return { spec, status: "ok", samples };
 }
 async function meteredRepeat(spec, repeat, deps, metricsCap = sampleMetricsCap(SUITE_LIMITS.suiteRepeats)) {
-  const session = deps.meter.start();
+  const session = deps.meter.start({ benchmark: spec.name, env: spec.env });
   const ran = await deps.spawnBenchmark(spec, (pid) => session.track(pid));
   const measurement = await session.stop();
   const command = ran.reported ? { ...ran, reported: capSampleMetrics(ran.reported, metricsCap) } : ran;
@@ -31498,17 +37644,17 @@ async function meteredRepeat(spec, repeat, deps, metricsCap = sampleMetricsCap(S
 function sampleRun(repeat, command, measurement) {
   const reported = command.reported;
   const notes = [...command.notes ?? [], ...reported?.problems ?? []];
-  const sample2 = {
+  const sample5 = {
     repeat,
     command,
     measurement: notes.length ? { ...measurement, notes: [...measurement.notes, ...notes] } : measurement
   };
-  if (!reported) return sample2;
-  if (Object.keys(reported.metrics).length) sample2.metrics = reported.metrics;
-  if (reported.layers) sample2.layers = reported.layers;
+  if (!reported) return sample5;
+  if (Object.keys(reported.metrics).length) sample5.metrics = reported.metrics;
+  if (reported.layers) sample5.layers = reported.layers;
   const backend = reportedBackend(reported.metrics);
-  if (backend) sample2.backend = backend;
-  return sample2;
+  if (backend) sample5.backend = backend;
+  return sample5;
 }
 
 // src/gate/ab-run.ts
@@ -31534,7 +37680,7 @@ async function runAb(head, base, deps) {
       const order = r % 2 === 1 ? sides : [...sides].reverse();
       for (const s of order.filter((x) => !x.run.reason)) {
         deps.progress(`${where}: ${s.label} repeat ${r}/${spec.repeat}`);
-        const sample2 = await meteredRepeat(
+        const sample5 = await meteredRepeat(
           s.run.spec,
           r,
           {
@@ -31543,8 +37689,8 @@ async function runAb(head, base, deps) {
           },
           metricsCap
         );
-        s.run.samples.push(sample2);
-        if (!sample2.command.ok) fail(s, `repeat ${r}/${spec.repeat}: ${sample2.command.reason}`);
+        s.run.samples.push(sample5);
+        if (!sample5.command.ok) fail(s, `repeat ${r}/${spec.repeat}: ${sample5.command.reason}`);
       }
     }
     out.head.push(sides.at(-1).run);
@@ -31552,8 +37698,8 @@ async function runAb(head, base, deps) {
   }
   return out;
 }
-function side(spec, exec, label) {
-  return { label, exec, run: { spec, status: "ok", samples: [] } };
+function side(spec, exec, label3) {
+  return { label: label3, exec, run: { spec, status: "ok", samples: [] } };
 }
 function fail(s, reason2) {
   s.run.status = "error";
@@ -31574,20 +37720,23 @@ function compositeMeter(cpu, gpu) {
   if (!gpu) return cpu;
   return {
     describe: () => {
-      const c = cpu.describe();
+      const c2 = cpu.describe();
       const g2 = gpu.describe();
+      const metered = g2.gpu !== "none";
       const merged = {
-        ...c,
+        ...c2,
         gpu: g2.gpu,
-        basis: [...c.basis, ...g2.basis],
-        scope: `${c.scope ?? "CPU"} + GPU`
+        basis: metered ? [...c2.basis, ...g2.basis] : c2.basis,
+        ...metered ? { scope: `${c2.scope ?? "CPU"} + GPU` } : {}
       };
       if (g2.gpuNames) merged.gpuNames = g2.gpuNames;
+      if (g2.gpusMetered) merged.gpusMetered = g2.gpusMetered;
+      if (g2.gpusSkipped) merged.gpusSkipped = g2.gpusSkipped;
       return merged;
     },
-    start: () => {
-      const a = cpu.start();
-      const b = gpu.start();
+    start: (ctx) => {
+      const a = cpu.start(ctx);
+      const b = gpu.start(ctx);
       return {
         track: (pid) => {
           a.track(pid);
@@ -36360,22 +42509,22 @@ function getIndexes() {
   if (!indexes) {
     const byModel = /* @__PURE__ */ new Map();
     const byKey2 = /* @__PURE__ */ new Map();
-    for (const row of data5.cpus) {
-      byModel.set(row.model, row);
-      byKey2.set(normaliseCpuName(row.model), row);
+    for (const row3 of data5.cpus) {
+      byModel.set(row3.model, row3);
+      byKey2.set(normaliseCpuName(row3.model), row3);
     }
     indexes = { byModel, byKey: byKey2 };
   }
   return indexes;
 }
-function toMatch(row, match) {
+function toMatch(row3, match2) {
   return {
-    model: row.model,
-    tdpW: row.tdpW,
-    cores: row.cores ?? null,
-    year: row.year ?? null,
-    source: row.source,
-    match
+    model: row3.model,
+    tdpW: row3.tdpW,
+    cores: row3.cores ?? null,
+    year: row3.year ?? null,
+    source: row3.source,
+    match: match2
   };
 }
 function findCpu(modelName) {
@@ -36384,8 +42533,8 @@ function findCpu(modelName) {
   if (exact) return toMatch(exact, "exact");
   const key = normaliseCpuName(modelName);
   if (key === "") return null;
-  const row = byKey2.get(key);
-  return row ? toMatch(row, "normalised") : null;
+  const row3 = byKey2.get(key);
+  return row3 ? toMatch(row3, "normalised") : null;
 }
 function fallbackTdpPerCoreW() {
   return { wattsPerCore: data5.fallback.tdpPerCoreW, basis: data5.fallback.basis };
@@ -39083,17 +45232,17 @@ function correction(neighbours, residuals, k, bandwidth) {
   for (const { index, distance } of used) {
     const w2 = Math.exp(-distance / bandwidth);
     total += w2;
-    residuals[index].forEach((r, c) => out[c] += w2 * r);
+    residuals[index].forEach((r, c2) => out[c2] += w2 * r);
   }
   return total > 0 ? out.map((v) => v / total) : out;
 }
 
 // src/power-model/ridge.ts
-function standardise(s, row) {
-  return row.map((v, j) => Number.isNaN(v) ? 0 : (v - s.mean[j]) / s.sd[j]);
+function standardise(s, row3) {
+  return row3.map((v, j) => Number.isNaN(v) ? 0 : (v - s.mean[j]) / s.sd[j]);
 }
 function predictRidge(model2, z2) {
-  return model2.intercept.map((b, c) => z2.reduce((s, zi, i) => s + zi * model2.weights[i][c], b));
+  return model2.intercept.map((b, c2) => z2.reduce((s, zi, i) => s + zi * model2.weights[i][c2], b));
 }
 
 // src/power-model/model.ts
@@ -39104,7 +45253,7 @@ function predictCurve(model2, machine2, x) {
   const query = { key: machine2.key, vendor: machine2.vendor, point: z2.slice(0, KNN_DIMS) };
   const near = nearest(model2.neighbours, query, namePenalty, vendorPenalty, k);
   const corr = correction(near, model2.neighbours.residuals, k, bandwidth);
-  return monotone(base.map((b, c) => Math.exp(b + corr[c])));
+  return monotone(base.map((b, c2) => Math.exp(b + corr[c2])));
 }
 
 // src/power-model/model-file.ts
@@ -39193,8 +45342,8 @@ function cpuKey(name2) {
 
 // src/power-model/resolve.ts
 var NO_SMT = /* @__PURE__ */ new Set(["core", "opteron"]);
-function architectureOf(m, key, row, ctx, basis) {
-  const found = canonicalArchitecture(m.architecture, key) ?? row?.architecture ?? null;
+function architectureOf(m, key, row3, ctx, basis) {
+  const found = canonicalArchitecture(m.architecture, key) ?? row3?.architecture ?? null;
   if (found === null || ctx.architectures.includes(found)) return found;
   const nearest2 = NEAREST_TRAINED[found];
   basis.push(
@@ -39202,13 +45351,13 @@ function architectureOf(m, key, row, ctx, basis) {
   );
   return nearest2 ?? null;
 }
-function topologyOf({ m, row, listed, architecture, basis }) {
+function topologyOf({ m, row: row3, listed, architecture, basis }) {
   const smt = architecture === null || !NO_SMT.has(architecture);
   const named = /\b(\d+)-core\b/i.exec(m.cpuModel)?.[1];
-  const perSocketCores = row?.coresPerSocket ?? listed?.cores ?? (named ? Number(named) : null);
+  const perSocketCores = row3?.coresPerSocket ?? listed?.cores ?? (named ? Number(named) : null);
   let sockets = m.sockets;
   if (sockets === void 0) {
-    const perSocket = row?.threadsPerSocket ?? (perSocketCores ? perSocketCores * (smt ? 2 : 1) : null);
+    const perSocket = row3?.threadsPerSocket ?? (perSocketCores ? perSocketCores * (smt ? 2 : 1) : null);
     sockets = perSocket ? Math.max(1, Math.round(m.threads / perSocket)) : 1;
     basis.push(
       `sockets: ${sockets} (${perSocket ? `${m.threads} threads \xF7 ${perSocket} per socket` : "default 1"})`
@@ -39222,19 +45371,19 @@ function topologyOf({ m, row, listed, architecture, basis }) {
   }
   return { sockets, cores };
 }
-function tdpOf({ m, row, listed, basis }, coresPerSocket) {
+function tdpOf({ m, row: row3, listed, basis }, coresPerSocket) {
   if (m.tdpWattsPerSocket !== void 0) return m.tdpWattsPerSocket;
   const fb = fallbackTdpPerCoreW();
-  const tdp = row?.tdpWPerSocket ?? listed?.tdpW ?? fb.wattsPerCore * coresPerSocket;
-  const from = row?.tdpWPerSocket ? "SPECpower CPU table" : listed ? `${listed.source} TDP table` : `${fb.wattsPerCore} W per core, ${fb.basis}`;
+  const tdp = row3?.tdpWPerSocket ?? listed?.tdpW ?? fb.wattsPerCore * coresPerSocket;
+  const from = row3?.tdpWPerSocket ? "SPECpower CPU table" : listed ? `${listed.source} TDP table` : `${fb.wattsPerCore} W per core, ${fb.basis}`;
   basis.push(`TDP: ${roundSignificant(tdp, 3)} W per socket (${from})`);
   return tdp;
 }
-function yearOf({ m, row, listed, architecture, basis }, defaults) {
+function yearOf({ m, row: row3, listed, architecture, basis }, defaults) {
   if (m.year !== void 0) return m.year;
   const byArch = architecture ? defaults.yearByArchitecture[architecture] : void 0;
-  const year = row?.year ?? listed?.year ?? byArch ?? defaults.year;
-  const from = row ? "SPECpower CPU table" : listed?.year ? "TDP table" : byArch ? `median of ${architecture}` : "median";
+  const year = row3?.year ?? listed?.year ?? byArch ?? defaults.year;
+  const from = row3 ? "SPECpower CPU table" : listed?.year ? "TDP table" : byArch ? `median of ${architecture}` : "median";
   basis.push(`year: ${year} (${from})`);
   return year;
 }
@@ -39253,9 +45402,9 @@ function clamped(year, memoryGb, d, basis) {
 function resolveMachine(m, ctx) {
   const basis = [];
   const key = cpuKey(m.cpuModel);
-  const row = ctx.cpus.get(key);
-  const architecture = architectureOf(m, key, row, ctx, basis);
-  const known = { m, row, listed: findCpu(m.cpuModel), architecture, basis };
+  const row3 = ctx.cpus.get(key);
+  const architecture = architectureOf(m, key, row3, ctx, basis);
+  const known = { m, row: row3, listed: findCpu(m.cpuModel), architecture, basis };
   const { sockets, cores } = topologyOf(known);
   const tdpWPerSocket = tdpOf(known, cores / sockets);
   const year = yearOf(known, ctx.defaults);
@@ -39286,7 +45435,7 @@ function load() {
   loaded ??= {
     model: toFitted(file2),
     ctx: {
-      cpus: new Map(cpus.map((c) => [c.key, c])),
+      cpus: new Map(cpus.map((c2) => [c2.key, c2])),
       architectures: file2.architectures,
       defaults: file2.defaults
     }
@@ -39455,10 +45604,10 @@ function vmHost(cpu, spec) {
       basis: `host: ${spec.model}, ${spec.cores} cores, TDP ${spec.tdpW} W (${spec.source}), one socket`
     };
   }
-  const ref = REFERENCE_HOSTS.find((r) => r.match.test(cpu.model)).host;
+  const ref2 = REFERENCE_HOSTS.find((r) => r.match.test(cpu.model)).host;
   return {
-    host: ref,
-    basis: `host CPU "${cpu.model}" unknown: assumed a reference cloud host, ${ref.cpuModel} (${ref.threads} threads, ${ref.tdpWattsPerSocket} W)`
+    host: ref2,
+    basis: `host CPU "${cpu.model}" unknown: assumed a reference cloud host, ${ref2.cpuModel} (${ref2.threads} threads, ${ref2.tdpWattsPerSocket} W)`
   };
 }
 function buildPowerModelParams(cpu, spec, memoryBytes) {
@@ -39558,21 +45707,21 @@ var TICKS_PER_S = 100;
 function procRoot() {
   return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
 }
-function read(path19) {
+function read(path23) {
   try {
-    return readFileSync(path19, "utf8");
+    return readFileSync(path23, "utf8");
   } catch {
     return null;
   }
 }
 function readSystemCpu() {
-  const stat5 = process.platform === "linux" ? read(`${procRoot()}/stat`) : null;
-  const parsed = stat5 ? parseProcStat(stat5) : null;
+  const stat6 = process.platform === "linux" ? read(`${procRoot()}/stat`) : null;
+  const parsed = stat6 ? parseProcStat(stat6) : null;
   if (parsed) return { ...parsed, source: "proc" };
   let busy = 0;
   let total = 0;
-  for (const c of os2.cpus()) {
-    const t = c.times;
+  for (const c2 of os2.cpus()) {
+    const t = c2.times;
     busy += t.user + t.nice + t.sys + t.irq;
     total += t.user + t.nice + t.sys + t.irq + t.idle;
   }
@@ -39631,8 +45780,8 @@ function readReapedChildrenCpuS() {
   const parsed = self ? parsePidStat(self) : null;
   return parsed ? parsed.childTicks / TICKS_PER_S : null;
 }
-function readText2(path19) {
-  return read(path19);
+function readText2(path23) {
+  return read(path23);
 }
 
 // src/meter/io/detect.ts
@@ -39799,82 +45948,36 @@ import { performance as performance2 } from "node:perf_hooks";
 
 // src/meter/nvidia-describe.ts
 var DEFAULT_GPU_INTERVAL_S = 0.1;
-function describeNvidia(gpus, intervalS) {
+function describeNvidia(sel, intervalS) {
   const ms = Math.round(intervalS * 1e3);
+  const gpus = sel.metered;
   const n2 = gpus.length === 1 ? "1 GPU" : `${gpus.length} GPUs`;
+  const id2 = (g2) => ({ index: g2.index, uuid: g2.uuid, name: g2.name });
   return {
     cpu: "estimator",
-    gpu: "nvidia-smi",
+    gpu: gpus.length ? "nvidia-smi" : "none",
     powerModel: "nvidia-smi power.draw",
     basis: [
       `nvidia-smi power.draw of ${n2} every ${ms} ms, integrated by the trapezoid rule; the first and last readings are held to the edges of the window`,
       "NVIDIA states power.draw is accurate to \xB15 W; on Ampere and newer it is a 1-s average, so bursts shorter than 1 s are smoothed and readings lag by about 0.5 s",
-      "GPU energy is whole-board power of every GPU nvidia-smi lists, idle ones included, over the benchmark window"
+      sel.skipped.length ? "GPU energy is whole-board power of the GPUs visible to the benchmark (CUDA_VISIBLE_DEVICES, NVIDIA_VISIBLE_DEVICES), idle ones included, over the benchmark window; the others are skipped" : "GPU energy is whole-board power of every GPU nvidia-smi lists, idle ones included, over the benchmark window",
+      ...sel.migShared.map(
+        (g2) => `GPU ${g2.index} is used through a MIG instance: its power is the whole board's, every instance on it included`
+      )
     ],
     intervalS,
     scope: "GPU boards (nvidia-smi power.draw)",
-    gpuNames: [...gpus].sort((a, b) => a.index - b.index).map((g2) => g2.name)
+    gpuNames: gpus.map((g2) => g2.name),
+    gpusMetered: gpus.map(id2),
+    ...sel.skipped.length ? { gpusSkipped: sel.skipped } : {}
   };
 }
-
-// src/text/terminal-safe.ts
-function terminalSafe(text4) {
-  return text4.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
-}
-
-// src/meter/nvidia-notes.ts
-function noteworthyGapS(intervalS) {
-  return Math.max(1, 5 * intervalS);
-}
-var clip2 = (text4) => terminalSafe(text4.length > 80 ? `${text4.slice(0, 77)}...` : text4);
-function gpuNotes(t, startS, endS, intervalS) {
-  const label = `GPU ${t.index} (${clip2(t.name)})`;
-  const why = [...t.skippedValues].map(clip2).join(", ");
-  if (!t.first || !t.last) {
-    const seen = t.skipped > 0 ? `${t.skipped} skipped: ${why}` : "nvidia-smi printed no line for it";
-    return [
-      `${label}: no valid power reading in ${secondsTenths(endS - startS)} (${seen}); its energy is counted as 0 J`
-    ];
-  }
-  const notes = [];
-  const total = t.samples + t.skipped;
-  if (t.first.tS >= endS)
-    return [
-      `${label}: no power reading during the ${secondsTenths(endS - startS)} run; the first one, ${secondsTenths(t.first.tS - endS)} after its end (${watts(t.first.w, 0)}), is assumed throughout`
-    ];
-  if (t.skipped > 0)
-    notes.push(
-      `${label}: ${t.skipped} of ${total} power readings skipped (${why}); power is interpolated across them`
-    );
-  const limit = noteworthyGapS(intervalS);
-  const lead = t.first.tS - startS;
-  if (lead > limit)
-    notes.push(
-      `${label}: first power reading ${secondsTenths(lead)} after the start; it is assumed to hold back to the start`
-    );
-  const gap = t.longestGap;
-  if (gap && gap.toS - gap.fromS > limit)
-    notes.push(
-      `${label}: no power reading for ${secondsTenths(gap.toS - gap.fromS)} (${secondsTenths(gap.fromS - startS)} to ${secondsTenths(gap.toS - startS)} into the run); power is interpolated linearly`
-    );
-  const tail = endS - t.last.tS;
-  if (tail > limit)
-    notes.push(
-      `${label}: no power reading in the last ${secondsTenths(tail)}; the last one (${watts(t.last.w, 0)}) is assumed to hold to the end`
-    );
-  return notes;
-}
-function outputNotes(samples, bursts, unreadable, firstUnreadable) {
-  const notes = [];
-  if (unreadable > 0)
-    notes.push(
-      `nvidia-smi printed ${unreadable} unreadable line(s), ignored (first: "${clip2(firstUnreadable)}")`
-    );
-  if (bursts > 2 && bursts > samples / 10)
-    notes.push(
-      `${bursts} of ${samples} nvidia-smi samples arrived bunched with the previous one; GPU timing is approximate`
-    );
-  return notes;
+function gpuChoiceLine(metered, skipped = []) {
+  const used = metered.length ? metered.map((g2) => `GPU ${g2.index} (${g2.name})`).join(", ") : "no GPU";
+  const byReason = /* @__PURE__ */ new Map();
+  for (const g2 of skipped) byReason.set(g2.reason, [...byReason.get(g2.reason) ?? [], g2.index]);
+  const skips = [...byReason].map(([why, ix]) => `skipped ${ix.map((i) => `GPU ${i}`).join(", ")}: ${why}`);
+  return [used, ...skips].join("; ");
 }
 
 // src/meter/nvidia-parse.ts
@@ -39898,28 +46001,51 @@ function parsePowerLine(line) {
 function parseGpuList(text4) {
   const gpus = [];
   for (const raw of text4.split("\n")) {
-    const line = raw.trim();
-    const comma = line.indexOf(",");
-    if (comma < 0) continue;
-    const index = line.slice(0, comma).trim();
-    const name2 = line.slice(comma + 1).trim();
-    if (INDEX.test(index) && name2 !== "") gpus.push({ index: Number(index), name: name2 });
+    const [index = "", uuid3 = "", ...rest] = raw.split(",").map((f) => f.trim());
+    const name2 = rest.join(", ");
+    if (INDEX.test(index) && uuid3 !== "" && name2 !== "") gpus.push({ index: Number(index), uuid: uuid3, name: name2 });
   }
   return gpus;
+}
+function parseComputeApps(text4) {
+  const apps = [];
+  for (const raw of text4.split("\n")) {
+    const [pid = "", gpuUuid = "", used = ""] = raw.split(",").map((f) => f.trim());
+    if (!INDEX.test(pid) || !/^GPU-/i.test(gpuUuid)) continue;
+    const mib = /^\d+$/.test(used) ? Number(used) : null;
+    apps.push({ pid: Number(pid), gpuUuid, usedMiB: mib });
+  }
+  return apps;
+}
+function parseMigParents(text4) {
+  const parents = /* @__PURE__ */ new Map();
+  let board = null;
+  for (const line of text4.split("\n")) {
+    const uuid3 = /\(UUID: ((?:GPU|MIG)-[^)\s]+)\)/.exec(line)?.[1];
+    if (!uuid3) continue;
+    if (uuid3.startsWith("GPU-")) board = uuid3;
+    else if (board) parents.set(uuid3, board);
+  }
+  return parents;
 }
 
 // src/meter/nvidia-energy.ts
 var GpuEnergyIntegrator = class {
+  /**
+   * `known`: the GPUs metered, so one that never prints a line still gets a row and a note. With
+   * `onlyKnown`, lines of other GPUs (those the benchmark cannot use) are ignored.
+   */
+  constructor(known, onlyKnown = false) {
+    this.onlyKnown = onlyKnown;
+    for (const g2 of known) this.track(g2.index, g2.name);
+  }
+  onlyKnown;
   tracks = /* @__PURE__ */ new Map();
   sample = null;
   samples = 0;
   bursts = 0;
   unreadable = 0;
   firstUnreadable = "";
-  /** `known`: the GPUs detection found, so one that never prints a line still gets a row and a note. */
-  constructor(known) {
-    for (const g2 of known) this.track(g2.index, g2.name);
-  }
   /** Samples seen so far, valid or not. */
   get sampleCount() {
     return this.samples;
@@ -39932,6 +46058,7 @@ var GpuEnergyIntegrator = class {
       if (this.unreadable++ === 0) this.firstUnreadable = p.text;
       return;
     }
+    if (this.onlyKnown && !this.tracks.has(p.index)) return;
     const tS = this.sampleTime(p.index, arrivedS);
     const t = this.track(p.index, p.name);
     if (p.kind === "unavailable") {
@@ -40019,6 +46146,257 @@ function energyJ(t, startS, endS) {
   return t.innerJ + t.first.w * lead + t.last.w * tail;
 }
 
+// src/meter/io/nvidia-foreign-apps.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+
+// src/runner/io/process-tree.ts
+import { readFileSync as readFileSync2, readdirSync as readdirSync2 } from "node:fs";
+import { setTimeout as delay } from "node:timers/promises";
+
+// src/runner/io/proc-environ.ts
+import { readFile as readFile2 } from "node:fs/promises";
+var STALLED_MS = 1e3;
+var queue = Promise.resolve();
+var stalled = false;
+function readEnviron(path23) {
+  if (stalled) return Promise.resolve(null);
+  const read2 = queue.then(() => {
+    if (stalled) return null;
+    const timer = setTimeout(() => stalled = true, STALLED_MS);
+    timer.unref();
+    return readFile2(path23, "utf8").then(
+      (text4) => text4,
+      () => null
+    ).finally(() => {
+      clearTimeout(timer);
+      stalled = false;
+    });
+  });
+  queue = read2;
+  return read2;
+}
+
+// src/runner/io/process-tree.ts
+function defaultProcRoot() {
+  return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
+}
+function parseStat(text4) {
+  const open6 = text4.indexOf("(");
+  const close = text4.lastIndexOf(")");
+  if (open6 < 0 || close < open6) return null;
+  const pid = Number(text4.slice(0, open6).trim());
+  const rest = text4.slice(close + 1).trim().split(/\s+/);
+  const [state = "", ppidText, pgidText] = rest;
+  const ppid = Number(ppidText);
+  const pgid = Number(pgidText);
+  const startTime = rest[19];
+  if (!Number.isInteger(pid) || !Number.isInteger(ppid) || !Number.isInteger(pgid) || !startTime) return null;
+  return { pid, ppid, pgid, state, startTime, comm: text4.slice(open6 + 1, close) };
+}
+var isDead = (p) => p.state === "Z" || p.state === "X" || p.state === "x";
+var isPidName = (name2) => /^\d+$/.test(name2);
+function readSync(path23) {
+  try {
+    return readFileSync2(path23, "utf8");
+  } catch {
+    return null;
+  }
+}
+var ProcessTree = class {
+  constructor(rootPid, opts = {}) {
+    this.rootPid = rootPid;
+    this.opts = opts;
+    this.root = opts.procRoot ?? defaultProcRoot();
+    this.self = opts.self ?? process.pid;
+    this.rootStart = this.stat(rootPid)?.startTime;
+  }
+  rootPid;
+  opts;
+  root;
+  self;
+  /** Running processes seen in the tree, by pid. */
+  known = /* @__PURE__ */ new Map();
+  /** Whether /proc/<pid>/task/<tid>/children exists (CONFIG_PROC_CHILDREN); else every stat is read. */
+  childrenFiles;
+  /** The benchmark's start time: nothing that started before it can be its. */
+  rootStart;
+  /** Whether this machine has a /proc to read (Linux); without it only the process group can be killed. */
+  static available(procRoot2 = defaultProcRoot()) {
+    try {
+      return readdirSync2(procRoot2).some(isPidName);
+    } catch {
+      return false;
+    }
+  }
+  /** Processes remembered so far that are still the same process; for signalling during the run. */
+  tracked() {
+    return [...this.known.values()];
+  }
+  /** Looks for new descendants of the benchmark and forgets the ones that ended. Cheap; call often. */
+  poll() {
+    const parents = [this.rootPid, ...this.known.keys()];
+    if (this.childrenFiles === void 0) {
+      if (this.childrenOf(this.rootPid) !== null) this.childrenFiles = true;
+      else if (this.stat(this.rootPid)) this.childrenFiles = false;
+    }
+    if (this.childrenFiles) this.pollChildren(parents);
+    else this.pollAll(parents);
+  }
+  pollChildren(parents) {
+    const stack = [...parents];
+    const visited = /* @__PURE__ */ new Set();
+    while (stack.length) {
+      const pid = stack.pop();
+      if (visited.has(pid)) continue;
+      visited.add(pid);
+      if (pid !== this.rootPid) {
+        const now = this.stat(pid);
+        const was = this.known.get(pid);
+        if (!now || isDead(now) || was && was.startTime !== now.startTime) {
+          this.known.delete(pid);
+          continue;
+        }
+        if (!was) this.known.set(pid, now);
+      }
+      for (const child2 of this.childrenOf(pid) ?? []) if (child2 !== this.self) stack.push(child2);
+    }
+  }
+  pollAll(parents) {
+    const all = this.scanSync();
+    for (const [pid, was] of this.known) {
+      const now = all.get(pid);
+      if (!now || isDead(now) || now.startTime !== was.startTime) this.known.delete(pid);
+    }
+    const kids = childIndex(all.values());
+    const stack = [...parents];
+    const visited = /* @__PURE__ */ new Set();
+    while (stack.length) {
+      const pid = stack.pop();
+      if (visited.has(pid)) continue;
+      visited.add(pid);
+      for (const child2 of kids.get(pid) ?? []) {
+        if (child2.pid === this.self || isDead(child2)) continue;
+        if (!this.known.has(child2.pid)) this.known.set(child2.pid, child2);
+        stack.push(child2.pid);
+      }
+    }
+  }
+  /**
+   * Every process still running that belongs to the benchmark (see the file comment), read from all of
+   * /proc once; for after the benchmark's main process has exited. Never this process. The stat files
+   * are read at once (as the meter does); environments, which can stall on a busy process, are read
+   * asynchronously and only for processes started since the benchmark.
+   */
+  async leftovers() {
+    const all = this.scanSync();
+    const found = /* @__PURE__ */ new Map();
+    const take = (p) => {
+      if (p.pid > 1 && p.pid !== this.self && !isDead(p)) found.set(p.pid, p);
+    };
+    for (const [pid, was] of this.known) {
+      const now = all.get(pid);
+      if (now && now.startTime === was.startTime) take(now);
+    }
+    for (const p of all.values()) if (p.pgid === this.rootPid) take(p);
+    const marker = this.opts.envMarker;
+    if (marker) {
+      const since2 = this.rootStart === void 0 ? -1 : Number(this.rootStart);
+      const candidates = [...all.values()].filter(
+        (p) => !found.has(p.pid) && p.pid !== this.self && !isDead(p) && Number(p.startTime) >= since2
+      );
+      const marked = await Promise.all(candidates.map((p) => this.hasMarker(p.pid, marker)));
+      candidates.forEach((p, i) => marked[i] && take(p));
+    }
+    const since = this.rootStart === void 0 ? void 0 : Number(this.rootStart);
+    for (const p of await this.opts.orphans?.(all, since) ?? []) if (!found.has(p.pid)) take(p);
+    const kids = childIndex(all.values());
+    const stack = [...found.keys()];
+    while (stack.length) {
+      for (const child2 of kids.get(stack.pop()) ?? []) {
+        if (found.has(child2.pid)) continue;
+        take(child2);
+        if (found.has(child2.pid)) stack.push(child2.pid);
+      }
+    }
+    return [...found.values()].sort((a, b) => a.pid - b.pid);
+  }
+  /** Whether `p` is still that same process and running. */
+  isRunning(p) {
+    const now = this.stat(p.pid);
+    return !!now && now.startTime === p.startTime && !isDead(now);
+  }
+  /** Sends `signal` to each process that is still the one seen (never to a reused pid); returns those sent. */
+  signal(procs, signal) {
+    const sent = [];
+    for (const p of procs) {
+      if (p.pid <= 1 || p.pid === this.self || !this.isRunning(p)) continue;
+      try {
+        process.kill(p.pid, signal);
+        sent.push(p);
+      } catch {
+      }
+    }
+    return sent;
+  }
+  stat(pid) {
+    const text4 = readSync(`${this.root}/${pid}/stat`);
+    return text4 ? parseStat(text4) : null;
+  }
+  childrenOf(pid) {
+    let tids;
+    try {
+      tids = readdirSync2(`${this.root}/${pid}/task`);
+    } catch {
+      return null;
+    }
+    const out = [];
+    for (const tid of tids) {
+      const text4 = readSync(`${this.root}/${pid}/task/${tid}/children`);
+      if (text4 === null) return null;
+      for (const p of text4.split(/\s+/)) if (p) out.push(Number(p));
+    }
+    return out;
+  }
+  scanSync() {
+    return scanProc(this.root);
+  }
+  async hasMarker(pid, marker) {
+    let env = await readEnviron(`${this.root}/${pid}/environ`);
+    if (env === "") env = await delay(20).then(() => readEnviron(`${this.root}/${pid}/environ`));
+    return env !== null && env.split("\0").includes(marker);
+  }
+};
+function scanProc(root) {
+  const out = /* @__PURE__ */ new Map();
+  let names;
+  try {
+    names = readdirSync2(root);
+  } catch {
+    return out;
+  }
+  for (const name2 of names) {
+    if (!isPidName(name2)) continue;
+    const text4 = readSync(`${root}/${name2}/stat`);
+    const p = text4 ? parseStat(text4) : null;
+    if (p) out.set(p.pid, p);
+  }
+  return out;
+}
+function childIndex(procs) {
+  const kids = /* @__PURE__ */ new Map();
+  for (const p of procs) {
+    const list = kids.get(p.ppid);
+    if (list) list.push(p);
+    else kids.set(p.ppid, [p]);
+  }
+  return kids;
+}
+function describePids(procs, max = 5) {
+  const shown = procs.slice(0, max).map((p) => `${p.pid} (${p.comm.replace(/[^\w.+-]/g, "?").slice(0, 15)})`);
+  const more = procs.length > max ? ` and ${procs.length - max} more` : "";
+  return `${procs.length === 1 ? "pid" : "pids"} ${shown.join(", ")}${more}`;
+}
+
 // src/meter/io/nvidia-smi.ts
 import { execFile as execFile2 } from "node:child_process";
 import { accessSync, constants, statSync as statSync2 } from "node:fs";
@@ -40048,7 +46426,7 @@ function detectNvidiaGpus(opts = {}) {
   const binary = resolveNvidiaSmi(opts.env);
   if (!binary) return Promise.resolve({ ok: false, reason: NVIDIA_SMI_NOT_FOUND });
   const timeout = opts.timeoutMs ?? DETECT_TIMEOUT_MS;
-  const args = ["--query-gpu=index,name", "--format=csv,noheader"];
+  const args = ["--query-gpu=index,uuid,name", "--format=csv,noheader"];
   return new Promise((resolve) => {
     execFile2(binary, args, { timeout, maxBuffer: 1 << 20, encoding: "utf8" }, (err, stdout, stderr) => {
       if (err) {
@@ -40069,28 +46447,177 @@ function detectNvidiaGpus(opts = {}) {
     });
   });
 }
+function runOnce(binary, args, timeoutMs = DETECT_TIMEOUT_MS) {
+  return new Promise((resolve) => {
+    execFile2(
+      binary,
+      args,
+      { timeout: timeoutMs, maxBuffer: 1 << 20, encoding: "utf8" },
+      (err, stdout) => resolve(err ? null : stdout)
+    );
+  });
+}
+async function listMigParents(binary) {
+  const out = await runOnce(binary, ["-L"]);
+  return out === null ? /* @__PURE__ */ new Map() : parseMigParents(out);
+}
+var COMPUTE_APPS_ARGS = [
+  "--query-compute-apps=pid,gpu_uuid,used_memory",
+  "--format=csv,noheader,nounits"
+];
+async function listComputeApps(binary) {
+  const out = await runOnce(binary, COMPUTE_APPS_ARGS);
+  return out === null ? null : parseComputeApps(out);
+}
+
+// src/meter/io/nvidia-foreign-apps.ts
+var MAX_NOTES = 10;
+var MAX_DEPTH = 64;
+var ForeignAppWatch = class {
+  constructor(opts) {
+    this.opts = opts;
+    this.byUuid = new Map(opts.gpus.map((g2) => [g2.uuid.toUpperCase(), g2]));
+  }
+  opts;
+  root = null;
+  own = /* @__PURE__ */ new Set();
+  found = /* @__PURE__ */ new Map();
+  byUuid;
+  timer = null;
+  running = null;
+  checks = 0;
+  failures = 0;
+  /** The benchmark's root pid is known: first check now, then every `everyS`. */
+  start(rootPid) {
+    if (this.root !== null) return;
+    this.root = rootPid;
+    this.own.add(rootPid);
+    void this.check();
+    if (this.opts.everyS > 0) {
+      this.timer = setInterval(() => void this.check(), this.opts.everyS * 1e3);
+      this.timer.unref();
+    }
+  }
+  /** The last check, then a note per foreign process (and one if nvidia-smi could never say). */
+  async stop(benchmark5) {
+    if (this.timer) clearInterval(this.timer);
+    if (this.root === null) return [];
+    await this.running;
+    await this.check();
+    if (this.checks > 0 && this.failures === this.checks)
+      return [
+        "nvidia-smi could not list the processes on the GPUs (--query-compute-apps): other loads on them were not checked"
+      ];
+    const apps = [...this.found.values()];
+    const notes = apps.slice(0, MAX_NOTES).map((app) => foreignAppNote(app, benchmark5));
+    if (apps.length > MAX_NOTES)
+      notes.push(`${apps.length - MAX_NOTES} more processes also ran on the metered GPUs (not listed)`);
+    return notes;
+  }
+  check() {
+    this.running ??= this.checkOnce().finally(() => this.running = null);
+    return this.running;
+  }
+  async checkOnce() {
+    const apps = await (this.opts.list ?? listComputeApps)(this.opts.binary);
+    this.checks++;
+    if (apps === null) {
+      this.failures++;
+      return;
+    }
+    for (const app of apps) {
+      const gpu = this.byUuid.get(app.gpuUuid.toUpperCase());
+      const proc = gpu ? this.stat(app.pid) : null;
+      if (!gpu || !proc) continue;
+      if (this.isBenchmarks(proc)) {
+        this.own.add(proc.pid);
+        continue;
+      }
+      const key = `${gpu.index}:${proc.pid}`;
+      const seen = this.found.get(key);
+      const usedMiB = Math.max(seen?.usedMiB ?? -1, app.usedMiB ?? -1);
+      this.found.set(key, { gpu, pid: proc.pid, comm: proc.comm, usedMiB: usedMiB < 0 ? null : usedMiB });
+    }
+  }
+  isBenchmarks(p) {
+    if (p.pgid === this.root) return true;
+    let cur = p;
+    for (let depth = 0; cur && depth < MAX_DEPTH; depth++) {
+      if (this.own.has(cur.pid)) return true;
+      if (cur.ppid <= 1) return false;
+      cur = this.stat(cur.ppid);
+    }
+    return false;
+  }
+  stat(pid) {
+    try {
+      return parseStat(readFileSync3(`${this.opts.procRoot ?? defaultProcRoot()}/${pid}/stat`, "utf8"));
+    } catch {
+      return null;
+    }
+  }
+};
 
 // src/meter/io/nvidia-smi-meter.ts
 var KILL_GRACE_MS = 1e3;
 var FIRST_SAMPLE_WAIT_S = 2;
+var APPS_INTERVAL_S = 5;
 var MAX_LINE = 4096;
 var nowS = () => performance2.now() / 1e3;
+var VISIBILITY_VARS = ["CUDA_VISIBLE_DEVICES", "NVIDIA_VISIBLE_DEVICES", "CUDA_DEVICE_ORDER"];
 function createNvidiaMeter(opts) {
+  const env = pick2(opts.env ?? {});
+  const migParents = opts.migParents ?? /* @__PURE__ */ new Map();
+  const selection = visibleGpus(opts.gpus, env, migParents);
   const settings = {
-    gpus: opts.gpus,
     binary: opts.binary ?? resolveNvidiaSmi() ?? "nvidia-smi",
     intervalS: opts.intervalS ?? DEFAULT_GPU_INTERVAL_S,
-    firstSampleWaitS: opts.firstSampleWaitS ?? FIRST_SAMPLE_WAIT_S
+    firstSampleWaitS: opts.firstSampleWaitS ?? FIRST_SAMPLE_WAIT_S,
+    appsIntervalS: opts.appsIntervalS ?? APPS_INTERVAL_S
+  };
+  const sessionGpus = (ctx) => {
+    const own2 = pick2(ctx?.env ?? {});
+    if (Object.keys(own2).length === 0) return { gpus: selection.metered, notes: [] };
+    const mine = { ...env, ...own2 };
+    const sel = visibleGpus(opts.gpus, mine, migParents);
+    const indices = (gs) => gs.map((g2) => g2.index).join();
+    const which = sel.metered.length ? sel.metered.map((g2) => `GPU ${g2.index}`).join(", ") : "no GPU";
+    const differs = indices(sel.metered) !== indices(selection.metered);
+    return {
+      gpus: sel.metered,
+      notes: [
+        ...sel.warnings,
+        ...differs ? [`metered ${which} for this benchmark (${visibilitySetting(mine)})`] : []
+      ]
+    };
   };
   return {
-    describe: () => describeNvidia(settings.gpus, settings.intervalS),
-    start: () => startSession2(settings)
+    selection,
+    describe: () => describeNvidia(selection, settings.intervalS),
+    start: (ctx) => {
+      const { gpus, notes } = sessionGpus(ctx);
+      return gpus.length ? startSession2(settings, gpus, notes, ctx?.benchmark) : emptySession(notes);
+    }
   };
 }
-function startSession2({ binary, gpus, intervalS, firstSampleWaitS }) {
+function pick2(env) {
+  const out = {};
+  for (const k of VISIBILITY_VARS) if (env[k] !== void 0) out[k] = env[k];
+  return out;
+}
+function emptySession(notes) {
   const startS = nowS();
-  const acc = new GpuEnergyIntegrator(gpus);
-  const notes = [];
+  return {
+    track() {
+    },
+    stop: () => Promise.resolve(new GpuEnergyIntegrator([], true).result(startS, nowS(), 1, notes))
+  };
+}
+function startSession2({ binary, intervalS, firstSampleWaitS, appsIntervalS }, gpus, sessionNotes, benchmark5) {
+  const startS = nowS();
+  const acc = new GpuEnergyIntegrator(gpus, true);
+  const notes = [...sessionNotes];
+  const apps = new ForeignAppWatch({ binary, gpus, everyS: appsIntervalS });
   const ms = String(Math.max(1, Math.round(intervalS * 1e3)));
   const args = ["--query-gpu=index,name,power.draw", "--format=csv,noheader,nounits", "-lms", ms];
   let stopped = false;
@@ -40108,21 +46635,21 @@ function startSession2({ binary, gpus, intervalS, firstSampleWaitS }) {
   }
   const onProcessExit = () => child2?.kill("SIGKILL");
   if (child2) {
-    const c = child2;
+    const c2 = child2;
     gone = new Promise((resolve) => {
-      c.once("exit", (code2, signal) => {
+      c2.once("exit", (code2, signal) => {
         if (!stopped) ended = { atS: nowS(), code: code2, signal };
         resolve();
       });
-      c.once("error", (e) => {
+      c2.once("error", (e) => {
         if (!stopped)
           notes.push(`could not run nvidia-smi (${terminalSafe(binary)}): ${terminalSafe(e.message)}`);
         resolve();
       });
     });
     let pending = "";
-    c.stdout?.setEncoding("utf8");
-    c.stdout?.on("data", (chunk) => {
+    c2.stdout?.setEncoding("utf8");
+    c2.stdout?.on("data", (chunk) => {
       if (stopped && acc.sampleCount > 0) return;
       const t = nowS();
       const parts = (pending + chunk).split("\n");
@@ -40131,28 +46658,31 @@ function startSession2({ binary, gpus, intervalS, firstSampleWaitS }) {
       for (const line of parts) acc.addLine(line, t);
       if (acc.sampleCount > 0) firstSample();
     });
-    c.stderr?.setEncoding("utf8");
-    c.stderr?.on("data", (chunk) => {
+    c2.stderr?.setEncoding("utf8");
+    c2.stderr?.on("data", (chunk) => {
       if (stderr.length < 2048) stderr += chunk;
     });
-    c.unref();
-    for (const s of [c.stdout, c.stderr]) s?.unref?.();
+    c2.unref();
+    for (const s of [c2.stdout, c2.stderr]) s?.unref?.();
     process.once("exit", onProcessExit);
   }
   return {
-    // nvidia-smi reports whole boards: there is no per-process GPU energy to attribute.
-    track() {
+    // nvidia-smi reports whole boards: there is no per-process GPU energy to attribute, but other
+    // processes on the metered boards are looked for, from the benchmark's root pid.
+    track(pid) {
+      apps.start(pid);
     },
     async stop() {
       const endS = nowS();
       stopped = true;
       process.removeListener("exit", onProcessExit);
       if (ended) notes.unshift(earlyExitNote(ended, startS, endS, stderr));
+      const foreign = apps.stop(benchmark5);
       if (child2 && !ended) {
         if (acc.sampleCount === 0) await within(firstSampleWaitS * 1e3, Promise.race([sampled, gone]));
         await terminate(child2, gone);
       }
-      return acc.result(startS, endS, intervalS, notes);
+      return acc.result(startS, endS, intervalS, [...notes, ...await foreign]);
     }
   };
 }
@@ -40175,7 +46705,7 @@ async function terminate(child2, gone) {
 }
 
 // src/power-profile/io/load-power-profile.ts
-import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
+import { readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
 import path9 from "node:path";
 
 // src/power-profile/schema.ts
@@ -40298,29 +46828,29 @@ function labelOf(absolute) {
 }
 function loadPowerProfile(file3) {
   const absolute = path9.resolve(file3);
-  const label = labelOf(absolute);
+  const label3 = labelOf(absolute);
   let text4;
   try {
     const real = realPathOrNearest(absolute);
     if (inGitDir(real))
       throw new ConfigError([
-        `${label}: inside .git/; expected a power profile (JSON), not one of git's own files`
+        `${label3}: inside .git/; expected a power profile (JSON), not one of git's own files`
       ]);
     const info = statSync3(real);
     if (!info.isFile())
-      throw new ConfigError([`${label}: not a regular file; expected a power profile (JSON)`]);
-    if (info.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label}: the file is larger than 1 MiB`]);
-    text4 = readFileSync2(real, "utf8");
+      throw new ConfigError([`${label3}: not a regular file; expected a power profile (JSON)`]);
+    if (info.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label3}: the file is larger than 1 MiB`]);
+    text4 = readFileSync4(real, "utf8");
   } catch (error62) {
     if (error62 instanceof ConfigError) throw error62;
     const code2 = error62.code;
     throw new ConfigError([
-      code2 === "ENOENT" ? `${label}: power profile not found` : `${label}: cannot read the power profile (${code2 ?? "error"})`
+      code2 === "ENOENT" ? `${label3}: power profile not found` : `${label3}: cannot read the power profile (${code2 ?? "error"})`
     ]);
   }
-  const result = parsePowerProfileText(text4, label);
+  const result = parsePowerProfileText(text4, label3);
   if (!result.ok) throw new ConfigError(result.errors);
-  return { profile: result.profile, label };
+  return { profile: result.profile, label: label3 };
 }
 
 // src/power-profile/curve.ts
@@ -40348,28 +46878,28 @@ function powerProfileCurve(profile, memoryW) {
 
 // src/power-profile/describe.ts
 var w = (watts3) => `${roundSignificant(watts3, 3)} W`;
-function powerProfileBasis(profile, label, memory) {
+function powerProfileBasis(profile, label3, memory) {
   const how = profile.source === "calibrate" ? "calibrated against RAPL" : "written by hand";
   const on = [profile.cpuModel, profile.machine].filter(Boolean).join(", ");
   const points = curvePoints(profile);
   return [
-    `measured power profile ${label} (${how}${on ? ` on ${on}` : ""}${profile.measuredAt ? `, ${profile.measuredAt}` : ""})`,
+    `measured power profile ${label3} (${how}${on ? ` on ${on}` : ""}${profile.measuredAt ? `, ${profile.measuredAt}` : ""})`,
     `CPU power piecewise-linear in utilisation over ${points.length} points: ${w(profile.idleW)} idle, ${w(wattsAt(points, 0.5))} at 50 %, ${w(wattsAt(points, 1))} at 100 %`,
     memory
   ];
 }
-function powerProfileCpuMismatch(profile, label, cpuModel) {
+function powerProfileCpuMismatch(profile, label3, cpuModel) {
   if (!profile.cpuModel || profile.cpuModel.trim() === cpuModel.trim()) return null;
-  return `power profile ${label} was measured on "${profile.cpuModel}" but this machine has "${cpuModel}": its figures may not apply`;
+  return `power profile ${label3} was measured on "${profile.cpuModel}" but this machine has "${cpuModel}": its figures may not apply`;
 }
 
 // src/meter/rapl/zone.ts
 var ZONE_ID = /^(intel-rapl(?:-mmio)?):(\d+(?::\d+)*)$/;
-function parseZoneId(id) {
-  const match = ZONE_ID.exec(id);
-  if (!match) return null;
-  const provider = match[1];
-  const indices = match[2].split(":");
+function parseZoneId(id2) {
+  const match2 = ZONE_ID.exec(id2);
+  if (!match2) return null;
+  const provider = match2[1];
+  const indices = match2[2].split(":");
   return { provider, parent: indices.length > 1 ? `${provider}:${indices.slice(0, -1).join(":")}` : null };
 }
 function parseMicrojoules(text4) {
@@ -40437,7 +46967,7 @@ function chooseDomains(all) {
 }
 
 // src/meter/io/powercap.ts
-import { closeSync, openSync, readSync, readdirSync as readdirSync2 } from "node:fs";
+import { closeSync, openSync, readSync as readSync2, readdirSync as readdirSync3 } from "node:fs";
 import path10 from "node:path";
 function powercapRoot() {
   return process.env.CARBON_GATE_POWERCAP_ROOT ?? "/sys/class/powercap";
@@ -40448,7 +46978,7 @@ function readAttribute(file3) {
   try {
     fd = openSync(file3, "r");
     const buffer = Buffer.alloc(MAX_ATTRIBUTE_BYTES);
-    const n2 = readSync(fd, buffer, 0, MAX_ATTRIBUTE_BYTES, 0);
+    const n2 = readSync2(fd, buffer, 0, MAX_ATTRIBUTE_BYTES, 0);
     return { ok: true, text: buffer.toString("utf8", 0, n2) };
   } catch (error62) {
     return { ok: false, code: error62.code ?? "error" };
@@ -40461,7 +46991,7 @@ function zoneDirs(root) {
   const visit2 = (dir, depth) => {
     let names;
     try {
-      names = readdirSync2(dir).sort();
+      names = readdirSync3(dir).sort();
     } catch {
       return;
     }
@@ -40490,22 +47020,22 @@ function scanPowercap(root) {
   const dirs2 = zoneDirs(root);
   const zones = [];
   const problems = [];
-  for (const [id, dir] of dirs2) {
-    const parsed = parseZoneId(id);
+  for (const [id2, dir] of dirs2) {
+    const parsed = parseZoneId(id2);
     const nameRead = readAttribute(path10.join(dir, "name"));
     const name2 = nameRead.ok ? nameRead.text.trim() : "";
     if (!/^[\w.-]{1,40}$/.test(name2)) {
-      problems.push(`RAPL ${id}: no readable name file; zone not used`);
+      problems.push(`RAPL ${id2}: no readable name file; zone not used`);
       continue;
     }
     const rangeRead = readAttribute(path10.join(dir, "max_energy_range_uj"));
     const maxRangeUj = rangeRead.ok ? parseMicrojoules(rangeRead.text) : null;
     if (!maxRangeUj) {
       const shown = rangeRead.ok ? describeValue(rangeRead.text.trim()) : `unreadable (${rangeRead.code})`;
-      problems.push(`RAPL ${zoneLabel({ id, name: name2 })}: max_energy_range_uj is ${shown}; zone not used`);
+      problems.push(`RAPL ${zoneLabel({ id: id2, name: name2 })}: max_energy_range_uj is ${shown}; zone not used`);
       continue;
     }
-    zones.push({ id, ...parsed, name: name2, maxRangeUj, dir, status: energyStatus(dir) });
+    zones.push({ id: id2, ...parsed, name: name2, maxRangeUj, dir, status: energyStatus(dir) });
   }
   return { found: dirs2.size, zones, problems };
 }
@@ -40659,19 +47189,19 @@ var RaplTotals = class {
   notes() {
     const out = [];
     for (const s of this.states) {
-      const label = `RAPL ${zoneLabel(s.zone)}`;
-      if (s.lastUj === null) out.push(`${label} could not be read: its energy is missing`);
+      const label3 = `RAPL ${zoneLabel(s.zone)}`;
+      if (s.lastUj === null) out.push(`${label3} could not be read: its energy is missing`);
       else if (s.failing)
         out.push(
-          `${label} stopped being readable before the end: its energy after ${secondsTenths(s.lastS - (this.startS ?? s.lastS))} is missing`
+          `${label3} stopped being readable before the end: its energy after ${secondsTenths(s.lastS - (this.startS ?? s.lastS))} is missing`
         );
       else if (s.firstS > (this.startS ?? 0))
         out.push(
-          `${label} first readable after ${secondsTenths(s.firstS - this.startS)}: its energy before is missing`
+          `${label3} first readable after ${secondsTenths(s.firstS - this.startS)}: its energy before is missing`
         );
       else if (s.missingS > 0)
         out.push(
-          `${label}: ${s.failures} failed read(s) left ${secondsTenths(s.missingS)} of energy unknown`
+          `${label3}: ${s.failures} failed read(s) left ${secondsTenths(s.missingS)} of energy unknown`
         );
     }
     return out;
@@ -40680,13 +47210,13 @@ var RaplTotals = class {
 
 // src/meter/io/rapl-reader.ts
 function openRaplReader(zones) {
-  const totals = new RaplTotals(zones);
+  const totals2 = new RaplTotals(zones);
   return {
-    sample: () => totals.add(performance3.now() / 1e3, zones.map(readEnergyUj)),
-    joules: () => totals.joulesByRole(),
-    nextIntervalS: (configuredS) => wrapSafeIntervalS(configuredS, totals.wrapLimits()),
-    notes: () => totals.notes(),
-    wraps: () => totals.wraps
+    sample: () => totals2.add(performance3.now() / 1e3, zones.map(readEnergyUj)),
+    joules: () => totals2.joulesByRole(),
+    nextIntervalS: (configuredS) => wrapSafeIntervalS(configuredS, totals2.wrapLimits()),
+    notes: () => totals2.notes(),
+    wraps: () => totals2.wraps
   };
 }
 
@@ -40780,9 +47310,23 @@ async function selectMeter(opts) {
   });
   const cpu = createCpuMeter({ intervalS: opts.intervalS, profilePath: opts.profilePath, estimator });
   const notes = [...cpu.notes];
-  const gpus = await detectNvidiaGpus();
-  if (!gpus.ok && gpus.reason !== NVIDIA_SMI_NOT_FOUND) notes.push(`GPUs not metered: ${gpus.reason}`);
-  const gpu = gpus.ok ? createNvidiaMeter({ gpus: gpus.gpus, binary: gpus.binary }) : null;
+  const detected = await detectNvidiaGpus();
+  if (!detected.ok && detected.reason !== NVIDIA_SMI_NOT_FOUND)
+    notes.push(`GPUs not metered: ${detected.reason}`);
+  if (!detected.ok) return { meter: cpu.meter, machine: machine2, notes };
+  const env = opts.env ?? {};
+  const mig = /MIG-(?!GPU-)/i.test(`${env.CUDA_VISIBLE_DEVICES ?? ""},${env.NVIDIA_VISIBLE_DEVICES ?? ""}`) ? await listMigParents(detected.binary) : void 0;
+  const gpu = createNvidiaMeter({
+    gpus: detected.gpus,
+    binary: detected.binary,
+    env,
+    ...mig ? { migParents: mig } : {}
+  });
+  notes.push(...gpu.selection.warnings);
+  if (gpu.selection.metered.length === 0)
+    notes.push(
+      `GPUs not metered: none of the ${detected.gpus.length} GPU(s) nvidia-smi lists is visible to the benchmarks (${visibilitySetting(env)})`
+    );
   return { meter: compositeMeter(cpu.meter, gpu), machine: machine2, notes };
 }
 
@@ -40816,15 +47360,15 @@ function carbonSummary(inp, benchmarks, energyJ2) {
     notices
   };
   if (inp.projection) {
-    const ok = benchmarks.filter((b) => b.energyJ !== null);
-    const inference = ok.filter((b) => b.kind === "inference");
+    const ok2 = benchmarks.filter((b) => b.energyJ !== null);
+    const inference = ok2.filter((b) => b.kind === "inference");
     if (inference.length === 0) {
       notices.push("projection: no successful inference benchmark, so no energy per query to project");
     } else {
       const perQuery = (b) => b.energyJ / (b.perUnit?.name === "inference" ? b.perUnit.count : 1);
       summary2.projection = project({
         config: inp.projection,
-        trainEnergyJ: ok.filter((b) => b.kind === "training").reduce((s, b) => s + b.energyJ, 0),
+        trainEnergyJ: ok2.filter((b) => b.kind === "training").reduce((s, b) => s + b.energyJ, 0),
         inferenceEnergyJPerQuery: inference.reduce((s, b) => s + perQuery(b), 0),
         pue: inp.pue.value,
         intensityGPerKwh: g2.intensityGPerKwh,
@@ -40849,7 +47393,7 @@ function buildReport(inp) {
   const benchmarks = inp.runs.map((run) => benchmarkReport(run, rates));
   const forecast = inp.forecast ? forecastInfo(inp.forecast) : null;
   if (inp.forecast && forecast) attachCleanerWhen(benchmarks, inp.forecast, inp);
-  const sum = (pick2) => benchmarks.reduce((s, b) => s + (pick2(b) ?? 0), 0);
+  const sum = (pick3) => benchmarks.reduce((s, b) => s + (pick3(b) ?? 0), 0);
   const energyJ2 = sum((b) => b.energyJ);
   const carbon2 = carbonSummary(inp, benchmarks, energyJ2);
   const errored = benchmarks.filter((b) => b.status === "error");
@@ -40867,7 +47411,9 @@ function buildReport(inp) {
       scope: inp.meter.scope ?? SCOPE[inp.meter.cpu],
       basis: inp.meter.basis,
       intervalS: inp.meter.intervalS,
-      ...inp.meter.gpuNames ? { gpuNames: inp.meter.gpuNames } : {}
+      ...inp.meter.gpuNames ? { gpuNames: inp.meter.gpuNames } : {},
+      ...inp.meter.gpusMetered ? { gpusMetered: inp.meter.gpusMetered } : {},
+      ...inp.meter.gpusSkipped ? { gpusSkipped: inp.meter.gpusSkipped } : {}
     },
     carbon: {
       region: inp.grid.region,
@@ -40936,9 +47482,9 @@ function sampleReport(s, rates) {
 }
 function benchmarkReport(run, rates) {
   const samples = run.samples.map((s) => sampleReport(s, rates));
-  const ok = samples.filter((s) => s.status === "ok");
-  const med = (pick2) => median(ok.map(pick2));
-  const breakdown = ok.length ? {
+  const ok2 = samples.filter((s) => s.status === "ok");
+  const med = (pick3) => median(ok2.map(pick3));
+  const breakdown = ok2.length ? {
     cpu: med((s) => s.breakdownJ.cpu),
     memory: med((s) => s.breakdownJ.memory),
     gpu: med((s) => s.breakdownJ.gpu)
@@ -40967,11 +47513,11 @@ function benchmarkReport(run, rates) {
   };
   if (run.reason) b.reason = run.reason;
   if (run.spec.unit && energyJ2 !== null && co2eG !== null) b.perUnit = perUnit(run.spec.unit, energyJ2, co2eG);
-  const banded = ok.filter((x) => x.energyBandJ);
-  if (banded.length === ok.length && ok.length > 0) {
+  const banded = ok2.filter((x) => x.energyBandJ);
+  if (banded.length === ok2.length && ok2.length > 0) {
     b.energyBandJ = { low: med((x) => x.energyBandJ.low), high: med((x) => x.energyBandJ.high) };
   }
-  Object.assign(b, summariseModel(ok, energyJ2, run.spec.quality));
+  Object.assign(b, summariseModel(ok2, energyJ2, run.spec.quality));
   if (b.layers) {
     const same = JSON.stringify(b.layers);
     for (const s of b.samples) if (s.layers && JSON.stringify(s.layers) === same) delete s.layers;
@@ -41183,10 +47729,10 @@ var LinePrefixer = class {
    * the stream takes more without waiting for 'drain'.
    */
   end() {
-    const ok = this.outLen > 0 ? this.out.write(this.outBuf.subarray(0, this.outLen)) : !this.out.writableNeedDrain;
+    const ok2 = this.outLen > 0 ? this.out.write(this.outBuf.subarray(0, this.outLen)) : !this.out.writableNeedDrain;
     this.outBuf = EMPTY;
     this.outLen = 0;
-    return ok;
+    return ok2;
   }
 };
 
@@ -41305,264 +47851,16 @@ async function readMetrics(file3) {
   }
 }
 
-// src/runner/io/process-tree.ts
-import { readFileSync as readFileSync3, readdirSync as readdirSync3 } from "node:fs";
-import { setTimeout as delay } from "node:timers/promises";
-
-// src/runner/io/proc-environ.ts
-import { readFile as readFile2 } from "node:fs/promises";
-var STALLED_MS = 1e3;
-var queue = Promise.resolve();
-var stalled = false;
-function readEnviron(path19) {
-  if (stalled) return Promise.resolve(null);
-  const read2 = queue.then(() => {
-    if (stalled) return null;
-    const timer = setTimeout(() => stalled = true, STALLED_MS);
-    timer.unref();
-    return readFile2(path19, "utf8").then(
-      (text4) => text4,
-      () => null
-    ).finally(() => {
-      clearTimeout(timer);
-      stalled = false;
-    });
-  });
-  queue = read2;
-  return read2;
-}
-
-// src/runner/io/process-tree.ts
-function defaultProcRoot() {
-  return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
-}
-function parseStat(text4) {
-  const open6 = text4.indexOf("(");
-  const close = text4.lastIndexOf(")");
-  if (open6 < 0 || close < open6) return null;
-  const pid = Number(text4.slice(0, open6).trim());
-  const rest = text4.slice(close + 1).trim().split(/\s+/);
-  const [state = "", ppidText, pgidText] = rest;
-  const ppid = Number(ppidText);
-  const pgid = Number(pgidText);
-  const startTime = rest[19];
-  if (!Number.isInteger(pid) || !Number.isInteger(ppid) || !Number.isInteger(pgid) || !startTime) return null;
-  return { pid, ppid, pgid, state, startTime, comm: text4.slice(open6 + 1, close) };
-}
-var isDead = (p) => p.state === "Z" || p.state === "X" || p.state === "x";
-var isPidName = (name2) => /^\d+$/.test(name2);
-function readSync2(path19) {
-  try {
-    return readFileSync3(path19, "utf8");
-  } catch {
-    return null;
-  }
-}
-var ProcessTree = class {
-  constructor(rootPid, opts = {}) {
-    this.rootPid = rootPid;
-    this.opts = opts;
-    this.root = opts.procRoot ?? defaultProcRoot();
-    this.self = opts.self ?? process.pid;
-    this.rootStart = this.stat(rootPid)?.startTime;
-  }
-  rootPid;
-  opts;
-  root;
-  self;
-  /** Running processes seen in the tree, by pid. */
-  known = /* @__PURE__ */ new Map();
-  /** Whether /proc/<pid>/task/<tid>/children exists (CONFIG_PROC_CHILDREN); else every stat is read. */
-  childrenFiles;
-  /** The benchmark's start time: nothing that started before it can be its. */
-  rootStart;
-  /** Whether this machine has a /proc to read (Linux); without it only the process group can be killed. */
-  static available(procRoot2 = defaultProcRoot()) {
-    try {
-      return readdirSync3(procRoot2).some(isPidName);
-    } catch {
-      return false;
-    }
-  }
-  /** Processes remembered so far that are still the same process; for signalling during the run. */
-  tracked() {
-    return [...this.known.values()];
-  }
-  /** Looks for new descendants of the benchmark and forgets the ones that ended. Cheap; call often. */
-  poll() {
-    const parents = [this.rootPid, ...this.known.keys()];
-    if (this.childrenFiles === void 0) {
-      if (this.childrenOf(this.rootPid) !== null) this.childrenFiles = true;
-      else if (this.stat(this.rootPid)) this.childrenFiles = false;
-    }
-    if (this.childrenFiles) this.pollChildren(parents);
-    else this.pollAll(parents);
-  }
-  pollChildren(parents) {
-    const stack = [...parents];
-    const visited = /* @__PURE__ */ new Set();
-    while (stack.length) {
-      const pid = stack.pop();
-      if (visited.has(pid)) continue;
-      visited.add(pid);
-      if (pid !== this.rootPid) {
-        const now = this.stat(pid);
-        const was = this.known.get(pid);
-        if (!now || isDead(now) || was && was.startTime !== now.startTime) {
-          this.known.delete(pid);
-          continue;
-        }
-        if (!was) this.known.set(pid, now);
-      }
-      for (const child2 of this.childrenOf(pid) ?? []) if (child2 !== this.self) stack.push(child2);
-    }
-  }
-  pollAll(parents) {
-    const all = this.scanSync();
-    for (const [pid, was] of this.known) {
-      const now = all.get(pid);
-      if (!now || isDead(now) || now.startTime !== was.startTime) this.known.delete(pid);
-    }
-    const kids = childIndex(all.values());
-    const stack = [...parents];
-    const visited = /* @__PURE__ */ new Set();
-    while (stack.length) {
-      const pid = stack.pop();
-      if (visited.has(pid)) continue;
-      visited.add(pid);
-      for (const child2 of kids.get(pid) ?? []) {
-        if (child2.pid === this.self || isDead(child2)) continue;
-        if (!this.known.has(child2.pid)) this.known.set(child2.pid, child2);
-        stack.push(child2.pid);
-      }
-    }
-  }
-  /**
-   * Every process still running that belongs to the benchmark (see the file comment), read from all of
-   * /proc once; for after the benchmark's main process has exited. Never this process. The stat files
-   * are read at once (as the meter does); environments, which can stall on a busy process, are read
-   * asynchronously and only for processes started since the benchmark.
-   */
-  async leftovers() {
-    const all = this.scanSync();
-    const found = /* @__PURE__ */ new Map();
-    const take = (p) => {
-      if (p.pid > 1 && p.pid !== this.self && !isDead(p)) found.set(p.pid, p);
-    };
-    for (const [pid, was] of this.known) {
-      const now = all.get(pid);
-      if (now && now.startTime === was.startTime) take(now);
-    }
-    for (const p of all.values()) if (p.pgid === this.rootPid) take(p);
-    const marker = this.opts.envMarker;
-    if (marker) {
-      const since2 = this.rootStart === void 0 ? -1 : Number(this.rootStart);
-      const candidates = [...all.values()].filter(
-        (p) => !found.has(p.pid) && p.pid !== this.self && !isDead(p) && Number(p.startTime) >= since2
-      );
-      const marked = await Promise.all(candidates.map((p) => this.hasMarker(p.pid, marker)));
-      candidates.forEach((p, i) => marked[i] && take(p));
-    }
-    const since = this.rootStart === void 0 ? void 0 : Number(this.rootStart);
-    for (const p of await this.opts.orphans?.(all, since) ?? []) if (!found.has(p.pid)) take(p);
-    const kids = childIndex(all.values());
-    const stack = [...found.keys()];
-    while (stack.length) {
-      for (const child2 of kids.get(stack.pop()) ?? []) {
-        if (found.has(child2.pid)) continue;
-        take(child2);
-        if (found.has(child2.pid)) stack.push(child2.pid);
-      }
-    }
-    return [...found.values()].sort((a, b) => a.pid - b.pid);
-  }
-  /** Whether `p` is still that same process and running. */
-  isRunning(p) {
-    const now = this.stat(p.pid);
-    return !!now && now.startTime === p.startTime && !isDead(now);
-  }
-  /** Sends `signal` to each process that is still the one seen (never to a reused pid); returns those sent. */
-  signal(procs, signal) {
-    const sent = [];
-    for (const p of procs) {
-      if (p.pid <= 1 || p.pid === this.self || !this.isRunning(p)) continue;
-      try {
-        process.kill(p.pid, signal);
-        sent.push(p);
-      } catch {
-      }
-    }
-    return sent;
-  }
-  stat(pid) {
-    const text4 = readSync2(`${this.root}/${pid}/stat`);
-    return text4 ? parseStat(text4) : null;
-  }
-  childrenOf(pid) {
-    let tids;
-    try {
-      tids = readdirSync3(`${this.root}/${pid}/task`);
-    } catch {
-      return null;
-    }
-    const out = [];
-    for (const tid of tids) {
-      const text4 = readSync2(`${this.root}/${pid}/task/${tid}/children`);
-      if (text4 === null) return null;
-      for (const p of text4.split(/\s+/)) if (p) out.push(Number(p));
-    }
-    return out;
-  }
-  scanSync() {
-    return scanProc(this.root);
-  }
-  async hasMarker(pid, marker) {
-    let env = await readEnviron(`${this.root}/${pid}/environ`);
-    if (env === "") env = await delay(20).then(() => readEnviron(`${this.root}/${pid}/environ`));
-    return env !== null && env.split("\0").includes(marker);
-  }
-};
-function scanProc(root) {
-  const out = /* @__PURE__ */ new Map();
-  let names;
-  try {
-    names = readdirSync3(root);
-  } catch {
-    return out;
-  }
-  for (const name2 of names) {
-    if (!isPidName(name2)) continue;
-    const text4 = readSync2(`${root}/${name2}/stat`);
-    const p = text4 ? parseStat(text4) : null;
-    if (p) out.set(p.pid, p);
-  }
-  return out;
-}
-function childIndex(procs) {
-  const kids = /* @__PURE__ */ new Map();
-  for (const p of procs) {
-    const list = kids.get(p.ppid);
-    if (list) list.push(p);
-    else kids.set(p.ppid, [p]);
-  }
-  return kids;
-}
-function describePids(procs, max = 5) {
-  const shown = procs.slice(0, max).map((p) => `${p.pid} (${p.comm.replace(/[^\w.+-]/g, "?").slice(0, 15)})`);
-  const more = procs.length > max ? ` and ${procs.length - max} more` : "";
-  return `${procs.length === 1 ? "pid" : "pids"} ${shown.join(", ")}${more}`;
-}
-
 // src/runner/io/strays.ts
 import { spawn as spawn2 } from "node:child_process";
-import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
 import { performance as performance4 } from "node:perf_hooks";
 import { setTimeout as delay2 } from "node:timers/promises";
 var KILLER_LIMIT_MS = 2e3;
 var GONE_WAIT_MS = 500;
-function readSync3(path19) {
+function readSync3(path23) {
   try {
-    return readFileSync4(path19, "utf8");
+    return readFileSync5(path23, "utf8");
   } catch {
     return null;
   }
@@ -41575,11 +47873,11 @@ var ofUid = (procRoot2, pid, uid) => uidsOf(procRoot2, pid)?.includes(uid) ?? fa
 function userProcesses(uid, procRoot2) {
   return [...scanProc(procRoot2).values()].filter((p) => !isDead(p) && ofUid(procRoot2, p.pid, uid));
 }
-function busyUserReason(user, procRoot2, describe4) {
+function busyUserReason(user, procRoot2, describe6) {
   const busy = userProcesses(user.uid, procRoot2);
   if (!busy.length) return void 0;
   const n2 = busy.length;
-  return `user ${user.uid} already has ${n2} process${n2 === 1 ? "" : "es"} running (${describe4(busy)}): the benchmark user must be dedicated to the benchmarks, since every process of it is ended after each run`;
+  return `user ${user.uid} already has ${n2} process${n2 === 1 ? "" : "es"} running (${describe6(busy)}): the benchmark user must be dedicated to the benchmarks, since every process of it is ended after each run`;
 }
 var KILLERS = [
   ["/bin/kill", ["-KILL", "--", "-1"]],
@@ -41648,7 +47946,7 @@ function probeReaper(procRoot2) {
       }
       resolve(p && p.ppid !== pid ? p.ppid : null);
     };
-    child2.stdout.on("data", (c) => out += c.toString());
+    child2.stdout.on("data", (c2) => out += c2.toString());
     child2.once("error", () => finish());
     child2.once("close", () => finish());
   });
@@ -41771,8 +48069,8 @@ function spawnCommand(spec, opts) {
       child2.stderr.pause();
       output2.once("drain", resume).once("close", resume);
     };
-    child2.stdout.on("data", (c) => out.write(c) || pause());
-    child2.stderr.on("data", (c) => err.write(c) || pause());
+    child2.stdout.on("data", (c2) => out.write(c2) || pause());
+    child2.stderr.on("data", (c2) => err.write(c2) || pause());
     let isClosed = false;
     const closed = new Promise(
       (res) => child2.once("close", () => {
@@ -41865,9 +48163,9 @@ function spawnCommand(spec, opts) {
       const exitedAt = performance5.now();
       const durationS = elapsed();
       const ended = { exitCode, signal, timedOut };
-      const ok = !timedOut && exitCode === 0;
-      const result = { ok, ...ended, durationS };
-      if (!ok) result.reason = describeExit(ended, spec.timeoutS);
+      const ok2 = !timedOut && exitCode === 0;
+      const result = { ok: ok2, ...ended, durationS };
+      if (!ok2) result.reason = describeExit(ended, spec.timeoutS);
       void finish(result, exitedAt);
     });
   });
@@ -42021,6 +48319,7 @@ var package_default = {
     "bench:gate-aa": "tsx scripts/bench-gate-aa.ts",
     "bench:gate-power": "tsx scripts/bench-gate-power.ts",
     "bench:forwarder": "tsx scripts/bench-forwarder.ts",
+    "bench:dashboard": "tsx scripts/bench-dashboard.ts",
     "gen:action": "tsx scripts/gen-action.ts",
     "tables:seed": "tsx scripts/seed-tables.ts"
   },
@@ -42074,7 +48373,8 @@ async function measure(opts) {
     notes: meterNotes2
   } = await selectMeter({
     intervalS: opts.intervalS,
-    profilePath: opts.profilePath
+    profilePath: opts.profilePath,
+    env: opts.benchEnv
   });
   for (const n2 of meterNotes2) opts.note(n2);
   const releaseSignals = holdSignals(() => killAllGroups());
@@ -42179,10 +48479,10 @@ async function runEngine(req) {
   });
   return { report, config: config2 };
 }
-function configOptions(config2, dir, label, o, sinks) {
+function configOptions(config2, dir, label3, o, sinks) {
   const i = config2.intensity;
   return {
-    configLabel: label,
+    configLabel: label3,
     carbon: {
       region: { flag: o.region, config: config2.region },
       pue: { flag: o.pue, config: config2.pue },
@@ -42418,7 +48718,7 @@ function paretoPoints(report) {
     candidates.push({ name: b.name, status: b.status, energyJ: energyJ2, quality, metric: metric2 });
   }
   const counts = /* @__PURE__ */ new Map();
-  for (const c of candidates) counts.set(c.metric, (counts.get(c.metric) ?? 0) + 1);
+  for (const c2 of candidates) counts.set(c2.metric, (counts.get(c2.metric) ?? 0) + 1);
   let metric = "";
   let best = 0;
   for (const [m, n2] of counts)
@@ -42426,7 +48726,7 @@ function paretoPoints(report) {
       metric = m;
       best = n2;
     }
-  const chosen = candidates.filter((c) => c.metric === metric);
+  const chosen = candidates.filter((c2) => c2.metric === metric);
   const points = chosen.map(({ name: name2, status, energyJ: energyJ2, quality }) => ({
     name: name2,
     status,
@@ -42593,7 +48893,7 @@ var XML_ENTITIES = {
   "'": "&#39;"
 };
 function xmlEscape(text4) {
-  return text4.replace(/[\t\r\n]+/g, " ").replace(XML_UNSAFE, "").replace(/[&<>"']/g, (c) => XML_ENTITIES[c]);
+  return text4.replace(/[\t\r\n]+/g, " ").replace(XML_UNSAFE, "").replace(/[&<>"']/g, (c2) => XML_ENTITIES[c2]);
 }
 function truncate(text4, max) {
   const chars = Array.from(text4);
@@ -42622,7 +48922,7 @@ var STYLE = `
 `;
 var n = (v) => (Math.round(v * 10) / 10).toString();
 function paretoSvg(chart, opts = {}) {
-  const id = (opts.idPrefix ?? "pareto").replace(/[^A-Za-z0-9_-]/g, "") || "pareto";
+  const id2 = (opts.idPrefix ?? "pareto").replace(/[^A-Za-z0-9_-]/g, "") || "pareto";
   const metric = chart.metric || "quality";
   const points = chart.points;
   const xAxis = energyAxis(points.map((p) => p.energyJ));
@@ -42633,9 +48933,9 @@ function paretoSvg(chart, opts = {}) {
   const title = truncate(opts.title ?? `${metric} against energy`, TITLE_MAX_CHARS);
   const out = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SVG_WIDTH} ${SVG_HEIGHT}" width="${SVG_WIDTH}" height="${SVG_HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
-    `<title id="${id}-title">${xmlEscape(title)}</title>`,
-    `<desc id="${id}-desc">${xmlEscape(describe3(chart, xAxis))}</desc>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SVG_WIDTH} ${SVG_HEIGHT}" width="${SVG_WIDTH}" height="${SVG_HEIGHT}" role="img" aria-labelledby="${id2}-title ${id2}-desc">`,
+    `<title id="${id2}-title">${xmlEscape(title)}</title>`,
+    `<desc id="${id2}-desc">${xmlEscape(describe3(chart, xAxis))}</desc>`,
     `<style>${STYLE}</style>`,
     `<rect class="bg" width="${SVG_WIDTH}" height="${SVG_HEIGHT}"/>`,
     `<text class="title" x="16" y="24">${xmlEscape(title)}</text>`
@@ -42649,12 +48949,12 @@ function paretoSvg(chart, opts = {}) {
   out.push(`<g class="axes" aria-hidden="true">`);
   for (const t of xAxis.ticks) {
     const x = px(t);
-    const label = energyTick(t);
-    const half = label.length * LABEL_CHAR_PX / 2;
+    const label3 = energyTick(t);
+    const half = label3.length * LABEL_CHAR_PX / 2;
     const anchor2 = x + half > SVG_WIDTH - 2 ? "end" : x - half < 2 ? "start" : "middle";
     out.push(
       `<line class="grid" x1="${n(x)}" y1="${PLOT.top}" x2="${n(x)}" y2="${PLOT.bottom}"/>`,
-      `<text class="tick" x="${n(x)}" y="${PLOT.bottom + 16}" text-anchor="${anchor2}">${xmlEscape(label)}</text>`
+      `<text class="tick" x="${n(x)}" y="${PLOT.bottom + 16}" text-anchor="${anchor2}">${xmlEscape(label3)}</text>`
     );
   }
   for (const t of yAxis.ticks) {
@@ -42733,9 +49033,9 @@ function describe3(chart, xAxis) {
 
 // src/text/text-table.ts
 function textTable(rows) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const widths = rows[0].map((_, c2) => Math.max(...rows.map((r) => r[c2].length)));
   return rows.map(
-    (r) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd()
+    (r) => r.map((cell, c2) => cell.padEnd(widths[c2])).join("  ").trimEnd()
   ).join("\n");
 }
 
@@ -42775,14 +49075,14 @@ function modelLines(report) {
 // src/report/carbon-lines.ts
 var years = (s) => `${sig3(s / (365 * 86400))} y`;
 function carbonLines(report) {
-  const c = report.carbon;
+  const c2 = report.carbon;
   const t = report.totals;
-  const measured = c.measuredAt ? ` at ${terminalSafe(c.measuredAt)}` : "";
+  const measured = c2.measuredAt ? ` at ${terminalSafe(c2.measuredAt)}` : "";
   const lines = [
-    `Grid: ${terminalSafe(c.region)} (${terminalSafe(c.regionName)}) ${c.intensityGPerKwh} g CO2e/kWh, ${c.intensityYear}, ${terminalSafe(c.source)} (${c.method}, ${c.intensitySource}${measured}); region from ${c.regionOrigin}`,
-    `PUE: ${c.pue} (${terminalSafe(c.pueSource)})`,
-    c.embodied ? `Embodied: ${c.embodied.totalKg} kg \xD7 time \xF7 ${years(c.embodied.lifetimeS)} \xD7 share ${sig3(c.embodied.share)} = ${formatMass(c.embodied.gPerHour)}/h (${terminalSafe(c.embodied.source)}); this run ${formatMass(t.embodiedG)}` : "Embodied: not counted",
-    c.embodied ? `CO2e: ${formatMass(t.co2eG)} = operational ${formatMass(t.operationalG)} + embodied ${formatMass(t.embodiedG)}` : `CO2e: ${formatMass(t.co2eG)}, all operational`
+    `Grid: ${terminalSafe(c2.region)} (${terminalSafe(c2.regionName)}) ${c2.intensityGPerKwh} g CO2e/kWh, ${c2.intensityYear}, ${terminalSafe(c2.source)} (${c2.method}, ${c2.intensitySource}${measured}); region from ${c2.regionOrigin}`,
+    `PUE: ${c2.pue} (${terminalSafe(c2.pueSource)})`,
+    c2.embodied ? `Embodied: ${c2.embodied.totalKg} kg \xD7 time \xF7 ${years(c2.embodied.lifetimeS)} \xD7 share ${sig3(c2.embodied.share)} = ${formatMass(c2.embodied.gPerHour)}/h (${terminalSafe(c2.embodied.source)}); this run ${formatMass(t.embodiedG)}` : "Embodied: not counted",
+    c2.embodied ? `CO2e: ${formatMass(t.co2eG)} = operational ${formatMass(t.operationalG)} + embodied ${formatMass(t.embodiedG)}` : `CO2e: ${formatMass(t.co2eG)}, all operational`
   ];
   for (const b of report.benchmarks) {
     const u = b.perUnit;
@@ -42793,7 +49093,7 @@ function carbonLines(report) {
   }
   const equivalents2 = equivalentsLine(t.equivalents);
   if (equivalents2) lines.push(equivalents2);
-  const h = c.cleanerElsewhere;
+  const h = c2.cleanerElsewhere;
   if (h) {
     lines.push(
       `Elsewhere on ${h.provider}: cleanest ${h.cleanest.region} ${formatMass(h.cleanest.operationalG)}, dirtiest ${h.dirtiest.region} ${formatMass(h.dirtiest.operationalG)} (operational, same energy)`
@@ -42844,23 +49144,23 @@ function cleanerWhenLines(report) {
 // src/report/what-moved.ts
 var SETUP = /* @__PURE__ */ new Set(["samples", "epochs", "batchSize", "params", "macs", "taskS", "seed", "testSplit"]);
 var SHARE_NAME = /accuracy|precision|recall|^f1|auc|iou/i;
-var isShare = (c) => SHARE_NAME.test(c.metric) && c.base >= 0 && c.base <= 1 && c.head >= 0 && c.head <= 1;
-function metricChangeText(c) {
+var isShare = (c2) => SHARE_NAME.test(c2.metric) && c2.base >= 0 && c2.base <= 1 && c2.head >= 0 && c2.head <= 1;
+function metricChangeText(c2) {
   const minus = (s) => s.replace(/^-/, "\u2212");
-  if (isShare(c)) {
-    const pt = c.change * 100;
-    return `${c.metric} ${pt > 0 ? "+" : pt < 0 ? "\u2212" : "\xB1"}${fixed(Math.abs(pt), 1)} pt`;
+  if (isShare(c2)) {
+    const pt = c2.change * 100;
+    return `${c2.metric} ${pt > 0 ? "+" : pt < 0 ? "\u2212" : "\xB1"}${fixed(Math.abs(pt), 1)} pt`;
   }
-  const rel = c.base !== 0 ? ` (${markdownRatioChange(1 + c.change / Math.abs(c.base))})` : "";
-  return `${c.metric} ${minus(signedSig3(c.change, true))}${rel}`;
+  const rel = c2.base !== 0 ? ` (${markdownRatioChange(1 + c2.change / Math.abs(c2.base))})` : "";
+  return `${c2.metric} ${minus(signedSig3(c2.change, true))}${rel}`;
 }
 function tradeOffLine(b) {
-  const c = b.comparison;
+  const c2 = b.comparison;
   const quality = b.efficiency?.metric ?? b.budget?.quality ?? DEFAULT_QUALITY;
   const q = b.metricChanges?.find((m) => m.metric === quality);
-  if (!c || !q || c.metric === "efficiency" || c.ratio === 1 || q.change === 0) return void 0;
-  const ci = c.ci95 ? ` [${markdownRatioChange(c.ci95[0]).replace(" %", "")}, ${markdownRatioChange(c.ci95[1]).replace(" %", "")}]` : "";
-  return `${metricLabel(c.metric)} ${markdownRatioChange(c.ratio)}${ci}, ${metricChangeText(q)}`;
+  if (!c2 || !q || c2.metric === "efficiency" || c2.ratio === 1 || q.change === 0) return void 0;
+  const ci = c2.ci95 ? ` [${markdownRatioChange(c2.ci95[0]).replace(" %", "")}, ${markdownRatioChange(c2.ci95[1]).replace(" %", "")}]` : "";
+  return `${metricLabel(c2.metric)} ${markdownRatioChange(c2.ratio)}${ci}, ${metricChangeText(q)}`;
 }
 function whatMoved(b) {
   const lines = [];
@@ -42870,8 +49170,8 @@ function whatMoved(b) {
     const measured = b.comparison?.metric === "energy" ? b.comparison.ratio : void 0;
     lines.push(...layerDiffLines(b.layerDiff, measured));
   } else {
-    const moved = (b.metricChanges ?? []).filter((c) => !SETUP.has(c.metric)).slice(0, 3);
-    if (moved.length) lines.push(`metrics that moved most: ${moved.map(metricChangeText).join(", ")}`);
+    const moved2 = (b.metricChanges ?? []).filter((c2) => !SETUP.has(c2.metric)).slice(0, 3);
+    if (moved2.length) lines.push(`metrics that moved most: ${moved2.map(metricChangeText).join(", ")}`);
   }
   return lines;
 }
@@ -42889,8 +49189,8 @@ function baselineLine(b, rows) {
   if (b.source === "none") return b.note ?? "no baseline: regression not checked";
   const first = rows.find((r) => r.comparison)?.comparison;
   const how = first ? first.method === "paired" ? `paired, ${first.pairs ?? 0} pairs per benchmark` : "independent samples" : "no benchmark in common";
-  const ref = b.ref ? ` ${terminalSafe(b.ref)}` : "";
-  return `baseline: ${b.source}${ref} (${how})${b.note ? `; ${terminalSafe(b.note)}` : ""}`;
+  const ref2 = b.ref ? ` ${terminalSafe(b.ref)}` : "";
+  return `baseline: ${b.source}${ref2} (${how})${b.note ? `; ${terminalSafe(b.note)}` : ""}`;
 }
 function gateLines(view) {
   const rows = view.benchmarks;
@@ -42898,13 +49198,13 @@ function gateLines(view) {
   if (rows.some((r) => r.budget || r.comparison)) {
     const header = ["benchmark", "metric", "base", "head", "\u0394 vs base [95 % CI]", "budget used", "status"];
     const body = rows.map((r) => {
-      const c = r.comparison;
+      const c2 = r.comparison;
       return [
         terminalSafe(r.name),
-        METRIC_LABEL[c?.metric ?? r.budget?.metric ?? "energy"],
-        c ? formatMetric(c.metric, c.base) : "\u2013",
-        c ? formatMetric(c.metric, c.head) : "\u2013",
-        c ? ratioChangeWithInterval(c.ratio, c.ci95) + (c.gridMismatch?.length ? " \u2020" : "") : "\u2013",
+        METRIC_LABEL[c2?.metric ?? r.budget?.metric ?? "energy"],
+        c2 ? formatMetric(c2.metric, c2.base) : "\u2013",
+        c2 ? formatMetric(c2.metric, c2.head) : "\u2013",
+        c2 ? ratioChangeWithInterval(c2.ratio, c2.ci95) + (c2.gridMismatch?.length ? " \u2020" : "") : "\u2013",
         mostUsed(r.budgetUse),
         r.status
       ];
@@ -42913,9 +49213,9 @@ function gateLines(view) {
   }
   lines.push(baselineLine(view.verdict.baseline, rows));
   for (const r of rows) {
-    const moved = whatMoved(r);
-    if (moved.length)
-      lines.push(`what moved, ${terminalSafe(r.name)}:`, ...moved.map((l) => `  ${terminalSafe(l)}`));
+    const moved2 = whatMoved(r);
+    if (moved2.length)
+      lines.push(`what moved, ${terminalSafe(r.name)}:`, ...moved2.map((l) => `  ${terminalSafe(l)}`));
   }
   const grid = rows.find((r) => r.comparison?.gridMismatch?.length)?.comparison?.gridMismatch;
   if (grid)
@@ -42960,7 +49260,7 @@ function renderTable(report) {
     "",
     `Energy: ${m.cpu} (${m.powerModel}; ${m.scope}), GPU: ${m.gpu}, sampled every ${formatDuration(m.intervalS)}`,
     ...m.basis.map((b) => `  ${terminalSafe(b)}`),
-    ...m.gpuNames?.length ? [`  GPUs: ${m.gpuNames.map(terminalSafe).join(", ")}`] : [],
+    ...m.gpusSkipped?.length ? [`  GPUs: ${terminalSafe(gpuChoiceLine(m.gpusMetered ?? [], m.gpusSkipped))}`] : m.gpuNames?.length ? [`  GPUs: ${m.gpuNames.map(terminalSafe).join(", ")}`] : [],
     ...report.benchmarks.some((b) => b.energyBandJ) ? ["  energy (low\u2013high): the band the power model's cross-validated error implies"] : [],
     ...carbonLines(report),
     "Totals are sums of each benchmark's median repeat; CO2e = energy \xD7 PUE \xD7 grid intensity + embodied."
@@ -43063,20 +49363,20 @@ function computeFootprint(inp) {
   const I = grid.intensityGPerKwh;
   let energyKwh;
   let operationalG;
-  let energy2;
+  let energy3;
   let itKwh;
   if (inp.energy.kind === "metered") {
     energyKwh = inp.energy.energyKwh;
     itKwh = energyKwh;
     operationalG = energyKwh * pue.value * I;
-    energy2 = { form: "metered", formula: "operationalG = energyKwh \xD7 PUE \xD7 intensity", pueIncluded: false };
+    energy3 = { form: "metered", formula: "operationalG = energyKwh \xD7 PUE \xD7 intensity", pueIncluded: false };
   } else {
     const e = inp.energy;
     const ga = greenAlgorithmsEnergyKwh({ ...e, pue: pue.value, memoryWPerGb: REFERENCE.memoryWPerGb.value });
     energyKwh = ga.energyKwh;
     itKwh = energyKwh / pue.value;
     operationalG = energyKwh * I;
-    energy2 = {
+    energy3 = {
       form: "green-algorithms",
       formula: `P = PUE \xD7 (cores \xD7 TDP per core \xD7 usage + memory GB \xD7 ${REFERENCE.memoryWPerGb.value}) W; energyKwh = P \xD7 hours \xF7 1000; operationalG = energyKwh \xD7 intensity`,
       powerW: ga.powerW,
@@ -43104,7 +49404,7 @@ function computeFootprint(inp) {
       intensitySource: grid.intensitySource,
       ...grid.measuredAt ? { measuredAt: grid.measuredAt } : {},
       pueSource: pue.source,
-      energy: energy2,
+      energy: energy3,
       embodied: m ? {
         totalKg: m.model.totalKg,
         lifetimeS: m.model.lifetimeS,
@@ -43190,13 +49490,13 @@ function share2(text4) {
   return value2;
 }
 function energyInput(v) {
-  const kwh = numberFlag("energy-kwh", v["energy-kwh"], 0, 1e9);
+  const kwh2 = numberFlag("energy-kwh", v["energy-kwh"], 0, 1e9);
   const ga = v.cores !== void 0 || v["tdp-per-core"] !== void 0 || v.hours !== void 0;
-  if (kwh !== void 0 && ga)
+  if (kwh2 !== void 0 && ga)
     throw new UsageError(
       "footprint: give either --energy-kwh or the --cores/--tdp-per-core/--hours form, not both"
     );
-  if (kwh !== void 0) return { kind: "metered", energyKwh: kwh };
+  if (kwh2 !== void 0) return { kind: "metered", energyKwh: kwh2 };
   const cores = numberFlag("cores", v.cores, 0, 1e6);
   const tdpPerCoreW = numberFlag("tdp-per-core", v["tdp-per-core"], 0, 1e3);
   const hours = numberFlag("hours", v.hours, 0, 1e6);
@@ -43209,7 +49509,7 @@ function energyInput(v) {
   const memoryGb = numberFlag("memory-gb", v["memory-gb"], 0, 1e6) ?? 0;
   return { kind: "green-algorithms", cores, tdpPerCoreW, usage, memoryGb, hours };
 }
-function embodied(v, energy2) {
+function embodied(v, energy3) {
   const kg = numberFlag("embodied-kg", v["embodied-kg"], 0, 1e6);
   if (kg === void 0) {
     if (v.duration !== void 0 || v.lifetime !== void 0 || v.share !== void 0) {
@@ -43217,7 +49517,7 @@ function embodied(v, energy2) {
     }
     return void 0;
   }
-  const durationS = duration3("duration", v.duration) ?? (energy2.kind === "green-algorithms" ? energy2.hours * 3600 : void 0);
+  const durationS = duration3("duration", v.duration) ?? (energy3.kind === "green-algorithms" ? energy3.hours * 3600 : void 0);
   if (durationS === void 0) throw new UsageError("footprint: --embodied-kg needs --duration (e.g. 1h)");
   const lifetimeS = duration3("lifetime", v.lifetime) ?? 4 * SECONDS_PER_YEAR;
   return { model: { totalKg: kg, lifetimeS, share: share2(v.share), source: "command line" }, durationS };
@@ -43241,8 +49541,8 @@ async function footprintCommand(args) {
   }
   if (positionals.length) throw new UsageError(`footprint: unexpected argument "${positionals[0]}"`);
   const flags = parseCarbonFlags(values);
-  const energy2 = energyInput(values);
-  const emb = embodied(values, energy2);
+  const energy3 = energyInput(values);
+  const emb = embodied(values, energy3);
   const carbon2 = await resolveCarbon({
     region: { flag: flags.region },
     pue: { flag: flags.pue },
@@ -43261,7 +49561,7 @@ async function footprintCommand(args) {
   const result = computeFootprint({
     grid: carbon2.grid,
     pue: carbon2.pue,
-    energy: energy2,
+    energy: energy3,
     ...emb ? { embodied: emb } : {}
   });
   const notices = [.../* @__PURE__ */ new Set([...carbon2.grid.notices, ...carbon2.pue.notices])];
@@ -43295,7 +49595,7 @@ function busyAtRest(steps) {
   if (!rest || rest.utilisation <= BUSY_AT_REST) return null;
   return `the machine was ${percentFixed(rest.utilisation, 0)} busy at the 0 % step: other work is running, so idle power reads high`;
 }
-function powerProfileFromSteps(steps, meta3) {
+function powerProfileFromSteps(steps, meta4) {
   const sorted = [...steps].sort((a, b) => a.utilisation - b.utilisation);
   const groups2 = [];
   for (const step of sorted) {
@@ -43319,13 +49619,13 @@ function powerProfileFromSteps(steps, meta3) {
     ok: true,
     profile: {
       version: 1,
-      ...meta3.machine ? { machine: meta3.machine } : {},
-      ...meta3.cpuModel ? { cpuModel: meta3.cpuModel } : {},
+      ...meta4.machine ? { machine: meta4.machine } : {},
+      ...meta4.cpuModel ? { cpuModel: meta4.cpuModel } : {},
       source: "calibrate",
       idleW: points[0].watts,
       loadW: points,
       ...dram.length > 0 ? { memoryW: round2(Math.max(0, mean(dram)), 3) } : {},
-      measuredAt: meta3.measuredAt
+      measuredAt: meta4.measuredAt
     }
   };
 }
@@ -43581,12 +49881,12 @@ function parseMachines(value2, file3) {
   }
   const warnings = value2.flatMap(
     (raw, i) => Object.keys(raw).filter((k) => !KEYS.includes(k)).map((k) => {
-      const match = closestMatch(k, KEYS);
-      return `${file3}: ${formatPath([i, k])}: unknown key ignored${match ? `; did you mean "${match}"?` : ""}`;
+      const match2 = closestMatch(k, KEYS);
+      return `${file3}: ${formatPath([i, k])}: unknown key ignored${match2 ? `; did you mean "${match2}"?` : ""}`;
     })
   );
-  const requests = result.data.map(({ id, utilization, ...m }) => ({
-    id,
+  const requests = result.data.map(({ id: id2, utilization, ...m }) => ({
+    id: id2,
     utilization,
     machine: Object.fromEntries(
       Object.entries(m).filter(([, v]) => v !== null && v !== void 0 && v !== "")
@@ -43821,6 +50121,1767 @@ async function whenCommand(args) {
   return EXIT.ok;
 }
 
+// src/cli/commands/export.ts
+import { mkdir as mkdir3, readFile as readFile4, writeFile as writeFile2 } from "node:fs/promises";
+import path16 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/export/codecarbon-csv.ts
+import { createHash } from "node:crypto";
+
+// src/export/csv.ts
+function csvCell(value2) {
+  if (value2 === null || value2 === void 0) return "";
+  if (typeof value2 === "number") return Number.isFinite(value2) ? String(value2) : "";
+  const guarded = /^[=+\-@\t\r]/.test(value2) ? `'${value2}` : value2;
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+function csvText(rows) {
+  return rows.map((row3) => row3.map(csvCell).join(",")).join("\n") + "\n";
+}
+
+// src/export/codecarbon-csv.ts
+var CODECARBON_COLUMNS = [
+  "timestamp",
+  "project_name",
+  "run_id",
+  "duration",
+  "emissions",
+  "emissions_rate",
+  "cpu_power",
+  "gpu_power",
+  "ram_power",
+  "cpu_energy",
+  "gpu_energy",
+  "ram_energy",
+  "energy_consumed",
+  "country_name",
+  "country_iso_code",
+  "region",
+  "cloud_provider",
+  "cloud_region",
+  "os",
+  "python_version",
+  "cpu_count",
+  "cpu_model",
+  "gpu_count",
+  "gpu_model",
+  "ram_total_size",
+  "tracking_mode",
+  "on_cloud",
+  "pue"
+];
+function runId(report) {
+  const h = createHash("sha256").update(`${report.createdAt}
+${report.config}`).digest("hex").split("");
+  h[12] = "8";
+  h[16] = (parseInt(h[16], 16) & 3 | 8).toString(16);
+  const x = h.join("");
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+}
+function location(report) {
+  const grid = report.carbon.grid ?? report.carbon.region;
+  const sub = findSubnational(grid);
+  const country = findCountry(sub ? sub.code.split("-")[0] : grid);
+  if (!country) return { name: grid === "world" ? "World" : "", iso3: "", region: "" };
+  return { name: country.name, iso3: country.alpha3, region: sub ? sub.name.toLowerCase() : "" };
+}
+function gpuModel(names) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const n2 of names) counts.set(n2, (counts.get(n2) ?? 0) + 1);
+  return [...counts].map(([n2, k]) => `${k} x ${n2}`).join(", ");
+}
+function codecarbonCsv(report, opts) {
+  const pue = report.carbon.pue;
+  const where = location(report);
+  const machine2 = report.machine ?? {};
+  const gpus = report.method.gpuNames ?? [];
+  const cloud = report.carbon.cloud;
+  const id2 = runId(report);
+  const kwh2 = (j) => j === null || j === void 0 ? null : j * pue / J_PER_KWH;
+  const row3 = (b) => {
+    const d = b.durationS;
+    const watts3 = (j) => j === void 0 || !d ? null : j / d;
+    const emissionsKg = b.operationalG === null || b.operationalG === void 0 ? null : b.operationalG / 1e3;
+    const values = {
+      timestamp: report.createdAt,
+      project_name: b.name,
+      run_id: id2,
+      duration: d,
+      emissions: emissionsKg,
+      emissions_rate: emissionsKg === null || !d ? null : emissionsKg / d,
+      cpu_power: watts3(b.breakdownJ?.cpu),
+      gpu_power: watts3(b.breakdownJ?.gpu),
+      ram_power: watts3(b.breakdownJ?.memory),
+      cpu_energy: kwh2(b.breakdownJ?.cpu),
+      gpu_energy: kwh2(b.breakdownJ?.gpu),
+      ram_energy: kwh2(b.breakdownJ?.memory),
+      energy_consumed: kwh2(b.energyJ),
+      country_name: where.name,
+      country_iso_code: where.iso3,
+      region: where.region,
+      cloud_provider: cloud?.provider ?? "",
+      cloud_region: cloud?.region ?? "",
+      os: machine2.platform ?? "",
+      python_version: opts.runtime,
+      cpu_count: machine2.logicalCpus,
+      cpu_model: machine2.cpuModel ?? "",
+      gpu_count: report.method.gpusMetered?.length ?? gpus.length,
+      gpu_model: gpuModel(gpus),
+      ram_total_size: machine2.memoryGb,
+      // carbon-gate meters the machine (RAPL package, the estimator's whole-machine model), not a process.
+      tracking_mode: "machine",
+      on_cloud: cloud ? "Y" : "N",
+      pue
+    };
+    return CODECARBON_COLUMNS.map((c2) => values[c2]);
+  };
+  return csvText([CODECARBON_COLUMNS, ...report.benchmarks.map(row3)]);
+}
+
+// src/export/export-report.ts
+var R = ReportSchema.shape;
+var B = BenchmarkReportSchema.shape;
+var S = SampleReportSchema.shape;
+var label = external_exports.string().max(40);
+var sample2 = SampleReportSchema.pick({
+  repeat: true,
+  status: true,
+  durationS: true,
+  energyJ: true,
+  co2eG: true
+}).extend({
+  operationalG: S.operationalG.optional(),
+  embodiedG: S.embodiedG.optional(),
+  breakdownJ: S.breakdownJ.optional(),
+  utilisation: S.utilisation.optional()
+}).loose();
+var benchmark2 = BenchmarkReportSchema.pick({
+  name: true,
+  status: true,
+  reason: true,
+  durationS: true,
+  energyJ: true,
+  co2eG: true
+}).extend({
+  kind: label,
+  operationalG: B.operationalG.optional(),
+  embodiedG: B.embodiedG.optional(),
+  breakdownJ: B.breakdownJ.optional(),
+  // R divides: a count of zero is no functional unit.
+  perUnit: external_exports.looseObject({ name: label, count: external_exports.number().positive() }).optional(),
+  samples: external_exports.array(sample2).max(REPORT_LIMITS.samples)
+}).loose();
+var ExportReportSchema = ReportSchema.pick({ schemaVersion: true, createdAt: true, config: true }).extend({
+  tool: R.tool.loose(),
+  machine: R.machine.partial().loose().optional(),
+  method: R.method.pick({ powerModel: true, scope: true, basis: true, gpuNames: true, gpusMetered: true }).partial({ scope: true, basis: true }).extend({ cpu: label, gpu: label }).loose(),
+  carbon: R.carbon.pick({
+    region: true,
+    regionName: true,
+    grid: true,
+    intensityGPerKwh: true,
+    intensityYear: true,
+    source: true,
+    pue: true,
+    pueSource: true,
+    method: true,
+    embodied: true
+  }).partial({
+    regionName: true,
+    grid: true,
+    intensityYear: true,
+    pueSource: true,
+    method: true,
+    embodied: true
+  }).extend({
+    intensitySource: label.optional(),
+    cloud: external_exports.looseObject({ provider: label, region: external_exports.string().max(100) }).optional()
+  }).loose(),
+  benchmarks: external_exports.array(benchmark2).max(REPORT_LIMITS.benchmarks)
+}).loose();
+
+// src/export/formats.ts
+var EXPORT_FORMATS = ["codecarbon-csv", "sci", "impact-framework", "markdown"];
+function isExportFormat(s) {
+  return EXPORT_FORMATS.includes(s);
+}
+
+// src/export/impact-framework.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/export/provenance.ts
+var CPU_QUANTIFICATION = {
+  rapl: "measured",
+  estimator: "modelled"
+};
+function quantification(cpu, gpu) {
+  const c2 = CPU_QUANTIFICATION[cpu];
+  if (!c2) return "unknown";
+  if (gpu === "none" || c2 === "measured") return c2;
+  return "measured (GPU) and modelled (CPU)";
+}
+function intensityType(method) {
+  if (method === "marginal") return "marginal";
+  if (method === "as given" || method === void 0) return "unknown";
+  return "average";
+}
+function provenanceOf(report) {
+  const m = report.method;
+  const c2 = report.carbon;
+  return {
+    meter: `${m.cpu}${m.gpu !== "none" ? ` + ${m.gpu}` : ""}`,
+    quantification: quantification(m.cpu, m.gpu),
+    powerModel: m.powerModel,
+    scope: m.scope ?? "not recorded",
+    intensity: {
+      gPerKwh: c2.intensityGPerKwh,
+      type: intensityType(c2.method),
+      method: c2.method ?? "not recorded",
+      source: c2.source,
+      year: c2.intensityYear ?? null,
+      region: c2.regionName ? `${c2.region} (${c2.regionName})` : c2.region
+    },
+    pue: { value: c2.pue, source: c2.pueSource ?? "not recorded" },
+    embodied: c2.embodied ? { counted: true, source: c2.embodied.source } : { counted: false, source: "not counted (no embodied model in the config)" }
+  };
+}
+function provenanceLine(p) {
+  const year = p.intensity.year === null ? "" : `, ${p.intensity.year}`;
+  return [
+    `meter ${p.meter} (${p.quantification}; ${p.powerModel}; scope: ${p.scope})`,
+    `grid ${p.intensity.region}: ${p.intensity.gPerKwh} gCO2e/kWh, ${p.intensity.type} (${p.intensity.method}), ${p.intensity.source}${year}`,
+    `PUE ${p.pue.value} (${p.pue.source})`,
+    `embodied: ${p.embodied.source}`
+  ].join("; ");
+}
+
+// src/export/impact-framework.ts
+var ok = (b) => b.samples.filter((s) => s.status === "ok");
+var unitOf2 = (b) => b.perUnit ? { name: b.perUnit.name, count: b.perUnit.count } : { name: "run", count: 1 };
+var kwh = (j) => (j ?? 0) / J_PER_KWH;
+var sciFits = (b) => ok(b).length > 0 && ok(b).every((s) => s.durationS >= 1);
+function startTimes(report) {
+  const all = report.benchmarks.flatMap(ok);
+  let t = Date.parse(report.createdAt) - all.reduce((sum, s) => sum + s.durationS * 1e3, 0);
+  const at2 = /* @__PURE__ */ new Map();
+  for (const s of all) {
+    at2.set(s, Number.isFinite(t) ? new Date(Math.round(t)).toISOString() : report.createdAt);
+    t += s.durationS * 1e3;
+  }
+  return at2;
+}
+function row(s, start, split, intensity, unit) {
+  const r = {
+    timestamp: start,
+    duration: s.durationS,
+    "cpu/utilization": (s.utilisation ?? 0) * 100,
+    "cpu/energy": split.length ? kwh(s.breakdownJ?.cpu) : kwh(s.energyJ)
+  };
+  if (split.includes("memory/energy")) r["memory/energy"] = kwh(s.breakdownJ?.memory);
+  if (split.includes("gpu/energy")) r["gpu/energy"] = kwh(s.breakdownJ?.gpu);
+  r["grid/carbon-intensity"] = intensity;
+  r["carbon-operational"] = s.operationalG ?? s.co2eG;
+  r["carbon-embodied"] = s.embodiedG ?? 0;
+  r.carbon = s.co2eG;
+  r[unit.name] = unit.count;
+  return r;
+}
+var meta3 = (unit, description, time4) => ({
+  unit,
+  description,
+  "aggregation-method": { time: time4, component: time4 }
+});
+function sciPlugin(unit, p, split) {
+  const year = p.intensity.year === null ? "" : `, ${p.intensity.year}`;
+  const metered = `metered by ${p.meter} (${p.quantification}; ${p.powerModel})`;
+  const cpu = split.length ? `CPU energy, ${metered}` : `energy of the metered scope (${p.scope}), ${metered}`;
+  return {
+    method: "Sci",
+    path: "builtin",
+    config: { "functional-unit": unit },
+    "parameter-metadata": {
+      inputs: {
+        duration: meta3("seconds", "the repeat\u2019s wall time", "sum"),
+        "cpu/utilization": meta3("percentage", "mean system-wide CPU utilisation over the repeat", "avg"),
+        "cpu/energy": meta3("kWh", cpu, "sum"),
+        ...Object.fromEntries(
+          split.map((f) => [f, meta3("kWh", `${f.split("/")[0]} energy, ${metered}`, "sum")])
+        ),
+        "grid/carbon-intensity": meta3(
+          "gCO2e/kWh",
+          `${p.intensity.type} (${p.intensity.method}) intensity of ${p.intensity.region}: ${p.intensity.source}${year}`,
+          "avg"
+        ),
+        "carbon-operational": meta3(
+          "gCO2e",
+          `energy \xD7 PUE ${p.pue.value} (${p.pue.source}) \xD7 grid intensity`,
+          "sum"
+        ),
+        "carbon-embodied": meta3(
+          "gCO2e",
+          `embodied carbon for the repeat\u2019s duration: ${p.embodied.source}`,
+          "sum"
+        ),
+        carbon: meta3("gCO2e", "carbon-operational + carbon-embodied", "sum"),
+        [unit]: meta3(unit, `${unit}s per repeat (the functional unit R)`, "sum")
+      },
+      outputs: { sci: meta3(`gCO2e/${unit}`, "SCI: carbon per functional unit", "avg") }
+    }
+  };
+}
+function impactFrameworkManifest(report) {
+  const p = provenanceOf(report);
+  const at2 = startTimes(report);
+  const metered = (k) => report.benchmarks.some((b) => ok(b).some((s) => (s.breakdownJ?.[k] ?? 0) > 0));
+  const split = [
+    ...metered("memory") ? ["memory/energy"] : [],
+    ...metered("gpu") ? ["gpu/energy"] : []
+  ];
+  const units = [...new Set(report.benchmarks.filter(sciFits).map((b) => unitOf2(b).name))];
+  const children = report.benchmarks.map((b) => {
+    const unit = unitOf2(b);
+    const inputs = ok(b).map((s) => row(s, at2.get(s), split, p.intensity.gPerKwh, unit));
+    return [b.name, sciFits(b) ? { pipeline: { compute: [`sci-${unit.name}`] }, inputs } : { inputs }];
+  });
+  return {
+    name: `carbon-gate ${report.config}`.slice(0, 200),
+    description: `carbon-gate ${report.tool.version} report of ${report.createdAt}; ${provenanceLine(p)}`,
+    tags: { kind: "carbon-gate benchmark run", complexity: null, category: "ci" },
+    initialize: { plugins: Object.fromEntries(units.map((u) => [`sci-${u}`, sciPlugin(u, p, split)])) },
+    tree: { children: Object.fromEntries(children) }
+  };
+}
+function impactFrameworkYaml(report) {
+  return (0, import_yaml3.stringify)(impactFrameworkManifest(report), { lineWidth: 0 });
+}
+
+// src/github/render/render-comment.ts
+var import_handlebars = __toESM(require_lib(), 1);
+
+// src/github/render/escape.ts
+var ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+  "`": "&#96;",
+  "*": "&#42;",
+  _: "&#95;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "(": "&#40;",
+  ")": "&#41;",
+  "|": "&#124;",
+  "\\": "&#92;",
+  "~": "&#126;",
+  "@": "&#64;",
+  "#": "&#35;",
+  ":": "&#58;",
+  "!": "&#33;",
+  $: "&#36;",
+  "=": "&#61;"
+};
+var HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
+function escapeMarkdown(text4, maxLength = 300) {
+  const flat = Array.from(text4.replace(/[\r\n\t]+/g, " ")).slice(0, maxLength);
+  const cleaned = flat.join("").replace(HIDDEN, "");
+  const escaped = cleaned.replace(/[&<>"'`*_[\]()|\\~@#:!$=]/g, (c2) => ENTITIES[c2]);
+  return Array.from(text4).length > maxLength ? escaped + "\u2026" : escaped;
+}
+function mermaidSafe(text4, maxLength = 40) {
+  return text4.replace(/[^A-Za-z0-9 ._-]/g, "").slice(0, maxLength) || "?";
+}
+
+// src/github/render/format.ts
+var dash2 = "\u2013";
+var energy2 = (j) => j == null ? dash2 : formatEnergy(j);
+var mass2 = (g2) => g2 == null ? dash2 : formatMass(g2);
+var STATUS_MARK = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C", error: "\u{1F4A5}" };
+var STATUS_ICON = Object.fromEntries(
+  Object.entries(STATUS_MARK).map(([status, mark]) => [status, `${mark} ${status}`])
+);
+
+// src/github/render/verdict-view.ts
+var RANK2 = { pass: 0, warn: 1, fail: 2, error: 3 };
+function shortLimit(u) {
+  const m = /^(?:metrics\.(.+)\.(min|max)|(energy|co2e|perUnit\.co2e|total\.energy|total\.co2e))\.(warn|fail)$/.exec(
+    u.limit
+  );
+  if (!m) return void 0;
+  const floor = m[2] === "min";
+  if (floor ? u.observed >= u.limitValue : u.observed <= u.limitValue) return void 0;
+  const key = m[3] ?? "";
+  const f = key.includes("energy") ? formatEnergy : key ? formatMass : sig3;
+  const label3 = m[1] ?? (key.includes("energy") ? "energy" : key === "perUnit.co2e" ? "CO2e per unit" : "CO2e");
+  return `${label3} ${f(u.observed)} ${floor ? "<" : ">"} ${f(u.limitValue)}`;
+}
+function shortWhy(b) {
+  const c2 = b.comparison;
+  const regressed = b.budgetUse?.some((u) => u.limit.startsWith("regression.") && u.observed > u.limitValue);
+  if (c2 && regressed) return `${metricLabel(c2.metric)} ${markdownRatioChange(c2.ratio)} vs base`;
+  const limit = (b.budgetUse ?? []).map(shortLimit).find((x) => x !== void 0);
+  if (limit) return limit;
+  const first = b.reasons?.[0] ?? b.reason ?? b.status;
+  return first.length > 60 ? `${first.slice(0, 59)}\u2026` : first;
+}
+function headline(report) {
+  const all = report.benchmarks;
+  const bad = all.filter((b) => b.status !== "pass").sort((a, b) => RANK2[b.status] - RANK2[a.status]);
+  if (!bad.length) {
+    const suite = report.verdict.status !== "pass" ? ` \u2014 suite: ${report.verdict.reasons[0] ?? ""}` : "";
+    return escapeMarkdown(`${all.length} benchmark${all.length === 1 ? "" : "s"} within budget${suite}`, 300);
+  }
+  const shown = bad.slice(0, 3).map((b) => `${b.name}: ${shortWhy(b)}`);
+  const more = bad.length > 3 ? `; ${bad.length - 3} more` : "";
+  return escapeMarkdown(`${bad.length} of ${all.length} did not pass \u2014 ${shown.join("; ")}${more}`, 500);
+}
+function failureReasons(report, max = 20) {
+  const prefixes = report.benchmarks.map((b) => `${b.name}: `);
+  const benchmarks = report.benchmarks.filter((b) => b.status !== "pass").slice(0, max).map((b) => ({
+    name: escapeMarkdown(b.name, 100),
+    reasons: [.../* @__PURE__ */ new Set([...b.reasons ?? [], ...b.reason ? [b.reason] : []])].slice(0, 5).map((r) => escapeMarkdown(r, 300))
+  }));
+  const suite = report.verdict.reasons.filter((r) => !prefixes.some((p) => r.startsWith(p))).slice(0, 10).map((r) => escapeMarkdown(r, 300));
+  return {
+    benchmarks,
+    suite,
+    more: Math.max(0, report.benchmarks.filter((b) => b.status !== "pass").length - max)
+  };
+}
+function noiseNotes(report) {
+  return report.benchmarks.flatMap((b) => {
+    const c2 = b.comparison;
+    if (b.status !== "pass" || !c2) return [];
+    const tier2 = b.budget?.regression ?? DEFAULT_REGRESSION;
+    const limit = tier2.fail ?? tier2.warn;
+    const caught = limit === void 0 ? null : smallestCaught(c2, limit);
+    if (caught === null) return [];
+    return [
+      escapeMarkdown(
+        `${b.name}: could not have caught less than ${markdownRatioChange(1 + caught)} (${metricLabel(c2.metric)})`,
+        200
+      )
+    ];
+  });
+}
+function baselineLine2(report) {
+  const b = report.verdict.baseline;
+  if (!b || b.source === "none") return "none (regression not checked)";
+  let ref2 = b.ref ?? "";
+  const sha = /^([0-9a-f]{7,40}) \(([0-9a-f]{7,40})\)$/.exec(ref2);
+  if (sha && sha[1].startsWith(sha[2])) ref2 = sha[2];
+  const note = b.note ? ` \u2014 ${b.note}` : "";
+  return escapeMarkdown(`${b.source}${ref2 ? ` ${ref2}` : ""}${note}`, 300);
+}
+
+// src/github/render/view-model.ts
+function buildView(report, opts) {
+  const rows = report.benchmarks.slice(0, opts.maxRows ?? Infinity);
+  const omitted = report.benchmarks.length - rows.length;
+  const c2 = report.carbon;
+  const m = report.method;
+  return {
+    marker: opts.marker,
+    status: report.verdict.status,
+    statusIcon: STATUS_ICON[report.verdict.status],
+    config: escapeMarkdown(report.config, 200),
+    headline: headline(report),
+    failures: failureReasons(report),
+    noise: noiseNotes(report),
+    baseline: baselineLine2(report),
+    /** CO2e compared with a baseline on another grid (method, source or year): what differs. */
+    baselineGrid: escapeMarkdown(
+      report.benchmarks.find((b) => b.comparison?.gridMismatch?.length)?.comparison?.gridMismatch?.join("; ") ?? "",
+      400
+    ),
+    hasComparison: report.benchmarks.some((b) => b.comparison),
+    quality: qualityHeader(report),
+    hasBudget: report.benchmarks.some((b) => b.budgetUse?.some((u) => isBudgetShare(u.limit))),
+    rows: rows.map(row2),
+    moved: rows.flatMap(moved),
+    // SCI per functional unit, for benchmarks that declare one (the table keeps one figure per cell).
+    perUnit: rows.flatMap(
+      (b) => b.perUnit ? [
+        {
+          name: escapeMarkdown(b.name, 100),
+          energy: energy2(b.perUnit.energyJ),
+          co2e: mass2(b.perUnit.co2eG),
+          unit: escapeMarkdown(b.perUnit.name, 40)
+        }
+      ] : []
+    ),
+    omitted,
+    totals: { energy: nb(energy2(report.totals.energyJ)), co2e: nb(mass2(report.totals.co2eG)) },
+    cleanerWhen: cleanerWhenView(report, rows),
+    provenance: {
+      meter: escapeMarkdown(`${m.cpu}${m.gpu && m.gpu !== "none" ? ` + GPU ${m.gpu}` : ""}`, 100),
+      gpus: m.gpusMetered || m.gpusSkipped ? escapeMarkdown(gpuChoiceLine(m.gpusMetered ?? [], m.gpusSkipped), 600) : "",
+      powerModel: escapeMarkdown(m.powerModel, 200),
+      region: escapeMarkdown(c2.regionName ? `${c2.region} (${c2.regionName})` : c2.region, 200),
+      intensity: `${whole(c2.intensityGPerKwh)} g/kWh`,
+      source: escapeMarkdown(`${c2.source}${c2.intensityYear ? `, ${c2.intensityYear}` : ""}`, 300),
+      pue: String(c2.pue),
+      band: energyBand(report),
+      pueSource: c2.pueSource ? escapeMarkdown(c2.pueSource, 100) : ""
+    },
+    // One repeat each: the table above says it all.
+    samples: opts.omitSamples || rows.every((b) => b.samples.length <= 1) ? [] : rows.map(samplesOf),
+    samplesOmitted: !!opts.omitSamples,
+    trend: opts.trend && opts.trend.length >= 1 ? trendView(opts.trend, report.totals.co2eG) : void 0,
+    team: opts.team ? {
+      used: mass2(opts.team.usedG),
+      limit: mass2(opts.team.limitG),
+      percent: percentTenthsBelowTen(opts.team.usedG / opts.team.limitG * 100),
+      period: escapeMarkdown(opts.team.period, 40)
+    } : void 0,
+    context: {
+      pr: opts.context.prNumber ? String(opts.context.prNumber) : "",
+      headRef: opts.context.headRef ? escapeMarkdown(opts.context.headRef, 100) : "",
+      baseRef: opts.context.baseRef ? escapeMarkdown(opts.context.baseRef, 100) : "",
+      sha: opts.context.sha && /^[0-9a-f]{7,40}$/.test(opts.context.sha) ? opts.context.sha.slice(0, 7) : "",
+      summaryUrl: safeUrl(opts.context.summaryUrl)
+    },
+    notices: (report.notices ?? []).slice(0, 10).map((n2) => escapeMarkdown(n2, 300)),
+    version: escapeMarkdown(report.tool.version, 40)
+  };
+}
+var nb = (s) => s.replace(/ /g, "\xA0");
+function energyBand(report) {
+  const shares = report.benchmarks.flatMap(
+    (b) => b.energyBandJ && b.energyJ ? [(b.energyBandJ.high - b.energyBandJ.low) / 2 / b.energyJ] : []
+  );
+  return shares.length ? `\xB1${percentWhole(Math.max(...shares))}` : "";
+}
+var pct = (ratio) => markdownRatioChange(ratio).replace(" %", "");
+function qualityHeader(report) {
+  const names = new Set(report.benchmarks.flatMap((b) => b.efficiency ? [b.efficiency.metric] : []));
+  if (!names.size) return "";
+  return names.size === 1 ? escapeMarkdown([...names][0], 64) : "quality";
+}
+function moved(b) {
+  const lines = whatMoved(b).map((l) => escapeMarkdown(l, 300));
+  return lines.length ? [{ name: escapeMarkdown(b.name, 100), first: lines[0], rest: lines.slice(1) }] : [];
+}
+function row2(b) {
+  const cmp = b.comparison;
+  const absolute = (b.budgetUse ?? []).filter((u) => isBudgetShare(u.limit));
+  const use = absolute.length ? Math.max(...absolute.map((u) => u.percent)) : null;
+  return {
+    name: escapeMarkdown(b.name, 100),
+    kind: escapeMarkdown(b.kind, 20),
+    // No-break spaces: a figure never wraps from its unit, so each row stays one line.
+    energy: nb(energy2(b.energyJ)),
+    co2e: nb(mass2(b.co2eG)),
+    // The same notation as the terminal: estimate, then the 95 % interval in brackets.
+    delta: cmp ? nb(
+      `${markdownRatioChange(cmp.ratio)}${cmp.ci95 ? ` [${pct(cmp.ci95[0])}, ${pct(cmp.ci95[1])}]` : ""}${cmp.gridMismatch?.length ? " \u2020" : ""}`
+    ) : "\u2013",
+    budget: use === null ? "\u2013" : nb(percentTenthsBelowTen(use)),
+    quality: b.efficiency ? sig3(b.efficiency.quality) : "\u2013",
+    perKj: b.efficiency ? String(roundSignificant(b.efficiency.perKj, 3)) : "\u2013",
+    status: STATUS_MARK[b.status]
+  };
+}
+function cleanerWhenView(report, rows) {
+  const forecast = ForecastInfoSchema.safeParse(report.carbon.forecast);
+  if (!forecast.success) return void 0;
+  const hints = rows.flatMap((b) => {
+    const h = CleanerWhenSchema.safeParse(b.cleanerWhen);
+    return h.success ? [{ name: escapeMarkdown(b.name, 100), text: escapeMarkdown(cleanerWhenText(h.data, "\u2212"), 300) }] : [];
+  });
+  return hints.length ? { source: escapeMarkdown(forecast.data.source, 300), hints } : void 0;
+}
+function samplesOf(b) {
+  return {
+    name: escapeMarkdown(b.name, 100),
+    rows: b.samples.slice(0, 50).map((s) => ({
+      repeat: String(s.repeat),
+      status: s.status,
+      duration: formatDuration(s.durationS),
+      energy: energy2(s.energyJ),
+      co2e: mass2(s.co2eG)
+    })),
+    more: Math.max(0, b.samples.length - 50)
+  };
+}
+function trendView(points, current) {
+  const last = [
+    ...points.slice(-19).map((p) => ({ label: p.sha.slice(0, 7), co2eG: p.co2eG })),
+    { label: "this run", co2eG: current }
+  ];
+  const max = Math.max(...last.map((p) => p.co2eG));
+  const [unit, scale] = max >= 1e3 ? ["kg", 1e-3] : max >= 1 ? ["g", 1] : ["mg", 1e3];
+  return {
+    unit,
+    labels: last.map((p) => `"${mermaidSafe(p.label)}"`).join(", "),
+    values: last.map((p) => roundSignificant(p.co2eG * scale, 4)).join(", "),
+    top: roundSignificant(max * scale * 1.1, 2) || 1
+  };
+}
+function safeUrl(url2) {
+  if (!url2 || !/^https?:\/\/[A-Za-z0-9./:_-]+$/.test(url2)) return "";
+  return url2;
+}
+
+// src/github/render/render-comment.ts
+var COMMENT_LIMIT = 65536;
+var MARGIN = 1e3;
+var hb = import_handlebars.default.create();
+function safe(value2) {
+  if (typeof value2 === "string") return value2 === "" ? "" : new hb.SafeString(value2);
+  if (Array.isArray(value2)) return value2.map(safe);
+  if (value2 && typeof value2 === "object") {
+    return Object.fromEntries(Object.entries(value2).map(([k, v]) => [k, safe(v)]));
+  }
+  return value2;
+}
+function compileTemplate(source2) {
+  const t = hb.compile(source2, { noEscape: false, strict: false });
+  return (view) => t(safe(view));
+}
+function renderWithinLimit(render2, report, opts, limit = COMMENT_LIMIT - MARGIN) {
+  const full = render2(buildView(report, opts));
+  if (full.length <= limit) return { body: full, truncated: false };
+  let maxRows = report.benchmarks.length;
+  for (; ; ) {
+    const body = render2(buildView(report, { ...opts, omitSamples: true, maxRows }));
+    if (body.length <= limit || maxRows === 0) {
+      const cut = body.length <= limit ? body : body.slice(0, body.lastIndexOf("\n", limit - 200)) + "\n\n\u2026 (truncated: see the job summary)\n";
+      return { body: cut, truncated: true };
+    }
+    maxRows = Math.floor(maxRows / 2);
+  }
+}
+
+// src/export/markdown.ts
+function markdownComment(report, template) {
+  return renderWithinLimit(compileTemplate(template), report, { marker: "", context: {} }, Infinity).body;
+}
+
+// src/export/sci.ts
+function sciScore(t) {
+  return (t.energyKwh * t.intensityGPerKwh + t.embodiedG) / t.units;
+}
+function sciBenchmark(b, intensity, pue) {
+  const unit = b.perUnit ? { name: b.perUnit.name, count: b.perUnit.count } : { name: "run", count: 1 };
+  const it = b.energyJ === null ? null : b.energyJ / J_PER_KWH;
+  const E = it === null ? null : it * pue;
+  const M = b.embodiedG ?? (b.energyJ === null ? null : 0);
+  const terms = E === null || M === null ? null : { energyKwh: E, intensityGPerKwh: intensity, embodiedG: M };
+  return {
+    name: b.name,
+    status: b.status,
+    functionalUnit: unit,
+    E,
+    itEnergyKwh: it,
+    I: intensity,
+    M,
+    R: unit.count,
+    SCI: terms ? sciScore({ ...terms, units: unit.count }) : null,
+    carbonG: terms ? sciScore({ ...terms, units: 1 }) : null
+  };
+}
+function sciExport(report) {
+  const p = provenanceOf(report);
+  const year = p.intensity.year === null ? "year not recorded" : String(p.intensity.year);
+  return {
+    specification: "Software Carbon Intensity (SCI) 1.1, Green Software Foundation; ISO/IEC 21031:2024",
+    formula: "SCI = (E \xD7 I + M) / R",
+    tool: `carbon-gate ${report.tool.version}`,
+    createdAt: report.createdAt,
+    config: report.config,
+    disclosures: {
+      softwareBoundary: `each benchmark's command while it ran (metered repeats; warm-ups excluded), on ${p.scope}`,
+      functionalUnit: "R is the benchmark's declared unit (epoch, inference, sample) times its count per run; one run of the benchmark where none is declared",
+      quantificationMethod: {
+        quantification: p.quantification,
+        meter: p.meter,
+        powerModel: p.powerModel,
+        scope: p.scope
+      },
+      intensity: p.intensity,
+      pue: { ...p.pue, appliedTo: "E (energy at the facility = metered energy \xD7 PUE)" },
+      embodied: p.embodied,
+      dataSources: [
+        `grid intensity: ${p.intensity.source} (${year})`,
+        `energy: ${p.meter}, ${p.powerModel}`,
+        `PUE: ${p.pue.source}`,
+        `embodied: ${p.embodied.source}`
+      ],
+      exclusions: [
+        "market-based instruments (renewable energy certificates, PPAs): not subtracted, as the specification requires",
+        "network, storage and end-user devices outside the metered machine",
+        ...p.embodied.counted ? [] : ["embodied carbon (M = 0): no embodied model in the config"]
+      ]
+    },
+    benchmarks: report.benchmarks.map((b) => sciBenchmark(b, p.intensity.gPerKwh, p.pue.value))
+  };
+}
+
+// src/report/view-schema.ts
+var R2 = ReportSchema.shape;
+var B2 = BenchmarkReportSchema.shape;
+var label2 = external_exports.string().max(40);
+var sample3 = SampleReportSchema.pick({
+  repeat: true,
+  status: true,
+  reason: true,
+  durationS: true,
+  energyJ: true,
+  co2eG: true
+}).loose();
+var benchmark3 = BenchmarkReportSchema.pick({
+  name: true,
+  status: true,
+  reason: true,
+  repeats: true,
+  durationS: true,
+  energyJ: true,
+  co2eG: true,
+  energyBandJ: true,
+  budgetUse: true,
+  metricChanges: true,
+  layerDiff: true,
+  efficiency: true,
+  perUnit: true
+}).extend({
+  kind: label2,
+  samples: external_exports.array(sample3).max(REPORT_LIMITS.samples),
+  stats: BenchmarkStatsSchema.loose().optional(),
+  comparison: ComparisonSchema.extend({ metric: label2, method: label2, baseline: label2 }).loose().optional(),
+  // Reports written before the gate existed have no reasons.
+  reasons: B2.reasons.optional(),
+  // Read: the quality metric's name (the trade-off line) and the regression tiers (the noise note).
+  budget: external_exports.looseObject({ quality: external_exports.string().max(64).optional(), regression: TierSchema.loose().optional() }).optional()
+}).loose();
+var RANK3 = { pass: 0, warn: 1, fail: 2, error: 3 };
+function verdictNoBetterThanBenchmarks(report, ctx) {
+  const verdict = report.verdict.status;
+  const i = report.benchmarks.findIndex((b) => RANK3[b.status] > RANK3[verdict]);
+  if (i < 0) return;
+  ctx.addIssue({
+    code: "custom",
+    path: ["verdict", "status"],
+    message: `${verdict}, but benchmarks.${i} is ${report.benchmarks[i].status} (a verdict is never better than its benchmarks)`
+  });
+}
+var reportSchema = ReportSchema.pick({ schemaVersion: true, createdAt: true, config: true }).extend({
+  tool: R2.tool.loose(),
+  machine: R2.machine.pick({ platform: true, cpuModel: true }).loose().optional(),
+  method: R2.method.pick({ powerModel: true, scope: true, intervalS: true, gpusMetered: true, gpusSkipped: true }).partial({ scope: true, intervalS: true }).extend({ cpu: label2, gpu: label2 }).loose(),
+  carbon: R2.carbon.pick({
+    region: true,
+    regionName: true,
+    intensityGPerKwh: true,
+    intensityYear: true,
+    source: true,
+    pue: true,
+    pueSource: true,
+    method: true
+  }).partial({ regionName: true, intensityYear: true, pueSource: true, method: true }).loose(),
+  benchmarks: external_exports.array(benchmark3).max(REPORT_LIMITS.benchmarks),
+  totals: R2.totals.pick({ durationS: true, energyJ: true, energyKwh: true, co2eG: true }).loose(),
+  verdict: R2.verdict.partial({ baseline: true }).loose(),
+  notices: R2.notices.optional()
+}).loose().superRefine(verdictNoBetterThanBenchmarks);
+var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
+
+// src/cli/commands/export.ts
+var FORMATS = EXPORT_FORMATS.join("|");
+var DEFAULT_REPORT = ".carbon-gate/carbon-report.json";
+var EXPORT_HELP = `carbon-gate export \u2014 write a report in another tool's format
+
+Usage: carbon-gate export --format ${FORMATS} [--report FILE] [--out FILE]
+
+Options:
+  --format F      codecarbon-csv    CodeCarbon's emissions.csv columns, one row per benchmark
+                  sci               SCI = (E \xD7 I + M) / R per benchmark and its disclosures (JSON)
+                  impact-framework  an Impact Framework manifest (YAML), one row per repeat
+                  markdown          the PR comment's body, for GitLab, Jenkins or local review
+  --report FILE   the carbon-report.json to read, inside this directory
+                  (default: ${DEFAULT_REPORT})
+  --out FILE      write there instead of stdout
+  --help          this text
+
+Columns, units and provenance of each format: docs/exports.md.
+Exit codes: 0 written, 2 a bad flag or a missing, outside or malformed report.`;
+async function exportCommand(args) {
+  const { values, positionals } = parseOptions("export", args, {
+    format: { type: "string" },
+    report: { type: "string", default: DEFAULT_REPORT },
+    out: { type: "string" },
+    help: { type: "boolean", default: false }
+  });
+  if (values.help) {
+    process.stdout.write(EXPORT_HELP + "\n");
+    return EXIT.ok;
+  }
+  if (positionals.length)
+    throw new UsageError(`export: unexpected argument "${positionals[0]}"; expected --format ${FORMATS}`);
+  const format = values.format;
+  if (format === void 0) throw new UsageError(`export: --format is required; expected one of ${FORMATS}`);
+  if (!isExportFormat(format))
+    throw new UsageError(`export: --format "${format}" is not known; expected one of ${FORMATS}`);
+  const text4 = await render(format, await readInside(values.report));
+  if (values.out === void 0) {
+    process.stdout.write(text4);
+  } else {
+    await mkdir3(path16.dirname(path16.resolve(values.out)), { recursive: true });
+    await writeFile2(values.out, text4);
+    process.stderr.write(`carbon-gate: wrote ${values.out} (${format})
+`);
+  }
+  return EXIT.ok;
+}
+async function readInside(file3) {
+  const placed = placeInside(path16.resolve(file3), process.cwd());
+  if (!placed.ok)
+    throw new UsageError(
+      `export: --report ${file3} ${placed.why === "git" ? "is inside .git/" : "resolves outside the working directory (symlinks followed)"}; expected a carbon-report.json inside ${process.cwd()}`
+    );
+  return { data: await readReportFile(placed.real, "--report"), file: file3 };
+}
+async function render(format, input2) {
+  const refuse = (issue2) => {
+    throw new UsageError(`--report ${input2.file}: not a carbon-gate report: ${issue2}`);
+  };
+  if (format === "markdown") {
+    const view = reportSchema.safeParse(input2.data);
+    if (!view.success) refuse(firstIssue(view.error));
+    return markdownComment(view.data, await shippedTemplate());
+  }
+  const parsed = ExportReportSchema.safeParse(input2.data);
+  if (!parsed.success) return refuse(firstIssue(parsed.error));
+  const report = parsed.data;
+  if (format === "sci") return JSON.stringify(sciExport(report), null, 2) + "\n";
+  if (format === "impact-framework") return impactFrameworkYaml(report);
+  return codecarbonCsv(report, { runtime: `node ${process.version}` });
+}
+async function shippedTemplate() {
+  let dir = path16.dirname(fileURLToPath2(import.meta.url));
+  for (let i = 0; i < 4; i++, dir = path16.dirname(dir)) {
+    const text4 = await readFile4(path16.join(dir, "templates/comment.md.hbs"), "utf8").catch(() => null);
+    if (text4 !== null) return text4;
+  }
+  throw new Error("templates/comment.md.hbs not found beside carbon-gate");
+}
+
+// src/cli/commands/dashboard.ts
+import { mkdir as mkdir4, stat as stat5, writeFile as writeFile3 } from "node:fs/promises";
+import path19 from "node:path";
+
+// src/dashboard/axis.ts
+var CHART = { width: 760, height: 250, left: 72, right: 744, top: 34, bottom: 214 };
+function valueAxis(values) {
+  const axis = qualityAxis(values.length ? values : [0, 1]);
+  if (axis.min >= 0) return axis;
+  return { ...axis, min: 0, ticks: axis.ticks.filter((t) => t >= 0) };
+}
+function yOf(axis, v) {
+  const span = axis.max - axis.min;
+  const t = span > 0 ? (v - axis.min) / span : 0.5;
+  return CHART.bottom - Math.min(1, Math.max(0, t)) * (CHART.bottom - CHART.top);
+}
+function xOf(i, n2) {
+  const t = n2 <= 1 ? 0.5 : i / (n2 - 1);
+  return CHART.left + t * (CHART.right - CHART.left);
+}
+var c = (v) => (Math.round(v * 10) / 10).toString();
+
+// src/dashboard/chart-svg.ts
+var BUDGET_SPAN = 3;
+function chartSvg(spec) {
+  const id2 = spec.id.replace(/[^A-Za-z0-9_-]/g, "") || "chart";
+  const pts = spec.points;
+  const data6 = pts.flatMap((p) => [p.value, ...p.ci95 ?? []]);
+  const top = Math.max(0, ...data6);
+  const budget2 = spec.budget ?? [];
+  const drawn = budget2.filter((b) => b.value <= top * BUDGET_SPAN || data6.length === 0);
+  const above = budget2.filter((b) => !drawn.includes(b));
+  const axis = valueAxis([...data6, ...drawn.map((b) => b.value)]);
+  const y = (v) => c(yOf(axis, v));
+  const x = (i) => c(xOf(i, pts.length));
+  const out = [
+    `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART.width} ${CHART.height}" role="group" aria-labelledby="${id2}-title ${id2}-desc">`,
+    `<title id="${id2}-title">${xmlEscape(spec.title)}</title>`,
+    `<desc id="${id2}-desc">${xmlEscape(describe4(spec, above))}</desc>`,
+    `<text class="title" x="${CHART.left}" y="20">${xmlEscape(spec.title)}</text>`
+  ];
+  for (const t of axis.ticks) {
+    out.push(
+      `<line class="grid" x1="${CHART.left}" x2="${CHART.right}" y1="${y(t)}" y2="${y(t)}"/>`,
+      `<text class="tick" x="${CHART.left - 6}" y="${y(t)}" dy="4" text-anchor="end">${xmlEscape(spec.format(t))}</text>`
+    );
+  }
+  if (pts.length) {
+    out.push(
+      `<text class="tick" x="${CHART.left}" y="${CHART.bottom + 18}">${xmlEscape(utcMinute(pts[0].createdAt))}</text>`,
+      `<text class="tick" x="${CHART.right}" y="${CHART.bottom + 18}" text-anchor="end">${xmlEscape(utcMinute(pts.at(-1).createdAt))}</text>`
+    );
+  }
+  for (const b of drawn) {
+    out.push(
+      `<line class="budget ${b.level}" x1="${CHART.left}" x2="${CHART.right}" y1="${y(b.value)}" y2="${y(b.value)}"/>`,
+      `<text class="budget-label ${b.level}" x="${CHART.right}" y="${y(b.value)}" dy="-4" text-anchor="end">${b.level} ${xmlEscape(spec.format(b.value))}</text>`
+    );
+  }
+  const band = bandPath(pts, x, y);
+  if (band) out.push(`<path class="band" d="${band}"/>`);
+  const whiskers = pts.map((p, i) => p.ci95 ? `M${x(i)} ${y(p.ci95[1])}V${y(p.ci95[0])}` : "").join("");
+  if (whiskers) out.push(`<path class="whisker" d="${whiskers}"/>`);
+  if (pts.length > 1)
+    out.push(`<path class="line" d="M${pts.map((p, i) => `${x(i)} ${y(p.value)}`).join("L")}"/>`);
+  pts.forEach((p, i) => {
+    const dot = `<title>${xmlEscape(p.label)}</title><circle class="pt" cx="${x(i)}" cy="${y(p.value)}" r="3.5"/>`;
+    out.push(p.href ? `<a href="${xmlEscape(p.href)}">${dot}</a>` : `<g>${dot}</g>`);
+  });
+  out.push("</svg>");
+  return out.join("");
+}
+function bandPath(pts, x, y) {
+  let d = "";
+  let seg = [];
+  const flush = () => {
+    if (seg.length > 1) {
+      const up = seg.map((i) => `${x(i)} ${y(pts[i].ci95[1])}`);
+      const down = [...seg].reverse().map((i) => `${x(i)} ${y(pts[i].ci95[0])}`);
+      d += `M${[...up, ...down].join("L")}Z`;
+    }
+    seg = [];
+  };
+  pts.forEach((p, i) => p.ci95 ? seg.push(i) : flush());
+  flush();
+  return d;
+}
+function describe4(spec, above) {
+  const pts = spec.points;
+  if (!pts.length) return "No runs.";
+  const last = pts.at(-1);
+  const ci = last.ci95 ? ` (95 % interval ${spec.format(last.ci95[0])} to ${spec.format(last.ci95[1])})` : "";
+  const notes = above.map((b) => ` The ${b.level} budget, ${spec.format(b.value)}, is above the chart.`);
+  return `${pts.length} runs from ${utcMinute(pts[0].createdAt)} to ${utcMinute(last.createdAt)}; latest ${spec.format(last.value)}${ci}.${notes.join("")}`;
+}
+
+// src/dashboard/csv.ts
+var CSV_FILE = "runs.csv";
+var HEADER = [
+  "created_at",
+  "sha",
+  "run_id",
+  "benchmark",
+  "repeats",
+  "energy_j",
+  "energy_j_ci_low",
+  "energy_j_ci_high",
+  "co2e_g",
+  "co2e_g_ci_low",
+  "co2e_g_ci_high"
+];
+function csvCell2(v) {
+  if (v === void 0) return "";
+  if (typeof v === "number") return String(v);
+  const safe2 = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe2) ? `"${safe2.replace(/"/g, '""')}"` : safe2;
+}
+function historyCsv(h) {
+  const lines = [HEADER.join(",")];
+  for (const b of h.benchmarks) {
+    for (const p of b.points) {
+      lines.push(
+        [
+          p.createdAt,
+          p.sha,
+          p.runId,
+          b.name,
+          p.n,
+          p.energyJ.median,
+          p.energyJ.ci95?.[0],
+          p.energyJ.ci95?.[1],
+          p.co2eG.median,
+          p.co2eG.ci95?.[0],
+          p.co2eG.ci95?.[1]
+        ].map(csvCell2).join(",")
+      );
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+// src/dashboard/links.ts
+var REPO_SLUG = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+var SERVER_URL = /^https:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/;
+function commitUrl(base, sha) {
+  if (!base || !/^[0-9a-f]{40}$/.test(sha)) return void 0;
+  return `${base.server}/${base.repo}/commit/${sha}`;
+}
+function runUrl(base, runId2) {
+  if (!base || !/^\d{1,20}$/.test(runId2)) return void 0;
+  return `${base.server}/${base.repo}/actions/runs/${runId2}`;
+}
+function linkBase(repo, server = "https://github.com") {
+  return repo && REPO_SLUG.test(repo) && SERVER_URL.test(server) ? { server, repo } : void 0;
+}
+
+// src/dashboard/overview-svg.ts
+var HEIGHT = 120;
+var TOP = 26;
+var BOTTOM = HEIGHT - 12;
+function overviewSvg(spec) {
+  const id2 = spec.id.replace(/[^A-Za-z0-9_-]/g, "") || "overview";
+  const v = spec.values;
+  const axis = valueAxis(v);
+  const scale = (BOTTOM - TOP) / (CHART.bottom - CHART.top);
+  const y = (x) => c(TOP + (yOf(axis, x) - CHART.top) * scale);
+  const width = CHART.right - CHART.left;
+  const at2 = (i) => CHART.left + (v.length <= 1 ? 0.5 : i / (v.length - 1)) * width;
+  const out = [
+    `<svg class="chart overview" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART.width} ${HEIGHT}" role="img" aria-labelledby="${id2}-title ${id2}-desc">`,
+    `<title id="${id2}-title">${xmlEscape(spec.title)}</title>`,
+    `<desc id="${id2}-desc">${xmlEscape(describe5(spec))}</desc>`,
+    `<text class="title" x="${CHART.left}" y="16">${xmlEscape(spec.title)}</text>`
+  ];
+  if (v.length) {
+    const from = at2(Math.max(0, v.length - spec.recent));
+    out.push(
+      `<rect class="recent" x="${c(from)}" y="${TOP}" width="${c(Math.max(2, CHART.right - from))}" height="${BOTTOM - TOP}"/>`,
+      `<text class="tick" x="${CHART.left - 6}" y="${y(axis.max)}" dy="4" text-anchor="end">${xmlEscape(spec.format(axis.max))}</text>`,
+      `<text class="tick" x="${CHART.left - 6}" y="${y(axis.min)}" dy="4" text-anchor="end">${xmlEscape(spec.format(axis.min))}</text>`,
+      `<path class="line" d="${columnsPath(v, width, at2, y)}"/>`
+    );
+  }
+  out.push("</svg>");
+  return out.join("");
+}
+function columnsPath(v, width, at2, y) {
+  if (v.length === 1) return `M${c(at2(0) - 2)} ${y(v[0])}H${c(at2(0) + 2)}`;
+  if (v.length <= width) return "M" + v.map((x, i) => `${c(at2(i))} ${y(x)}`).join("L");
+  const parts = [];
+  let start = 0;
+  for (let col = 0; col < width; col++) {
+    const end = Math.round((col + 1) * v.length / width);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = start; i < end; i++) {
+      lo = Math.min(lo, v[i]);
+      hi = Math.max(hi, v[i]);
+    }
+    start = end;
+    if (lo === Infinity) continue;
+    const x = c(CHART.left + col + 0.5);
+    parts.push(`${x} ${y(lo)}`, `${x} ${y(hi)}`);
+  }
+  return "M" + parts.join("L");
+}
+function describe5(spec) {
+  const v = spec.values;
+  if (!v.length) return "No runs.";
+  const lo = Math.min(...v);
+  const hi = Math.max(...v);
+  return `All ${v.length} runs, oldest to newest: from ${spec.format(lo)} to ${spec.format(hi)}; the last ${Math.min(spec.recent, v.length)} shaded.`;
+}
+
+// src/dashboard/page-html.ts
+var CSS = `
+:root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --grid: #d1d9e0;
+  --line: #0969da; --band: rgba(9, 105, 218, 0.16); --warn: #9a6700; --fail: #cf222e; --recent: rgba(9, 105, 218, 0.08); }
+@media (prefers-color-scheme: dark) {
+  :root { --fg: #f0f6fc; --muted: #9198a1; --bg: #0d1117; --grid: #3d444d;
+    --line: #4493f8; --band: rgba(68, 147, 248, 0.22); --warn: #d29922; --fail: #f85149; --recent: rgba(68, 147, 248, 0.1); }
+}
+body { margin: 0; background: var(--bg); color: var(--fg); font: 15px/1.5 system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif; }
+main { max-width: 820px; margin: 0 auto; padding: 16px; }
+a { color: var(--line); }
+.muted { color: var(--muted); }
+.chart { display: block; width: 100%; height: auto; margin: 12px 0; }
+.chart text { fill: var(--fg); font-size: 11px; }
+.chart .title { font-size: 13px; font-weight: 600; }
+.chart .tick { fill: var(--muted); }
+.chart .grid { stroke: var(--grid); stroke-width: 1; }
+.chart .line { fill: none; stroke: var(--line); stroke-width: 1.5; }
+.chart .band { fill: var(--band); stroke: none; }
+.chart .whisker { stroke: var(--line); stroke-opacity: 0.5; stroke-width: 1; }
+.chart .pt { fill: var(--line); stroke: var(--bg); stroke-width: 1; }
+.chart a:hover .pt, .chart a:focus .pt { r: 6; }
+.chart .recent { fill: var(--recent); }
+.chart .budget { stroke-width: 1.5; stroke-dasharray: 6 4; }
+.chart .budget.warn { stroke: var(--warn); } .chart .budget.fail { stroke: var(--fail); }
+.chart .budget-label.warn { fill: var(--warn); } .chart .budget-label.fail { fill: var(--fail); }
+table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 8px 0 24px; }
+caption { text-align: left; font-weight: 600; padding: 4px 0; }
+th, td { border-bottom: 1px solid var(--grid); padding: 3px 6px; text-align: left; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+meter { width: 100%; height: 18px; }
+code { font-size: 13px; }
+`;
+var CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:";
+function page(title, body) {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${xmlEscape(title)}</title><style>${CSS}</style></head><body><main>${body}</main></body></html>
+`;
+}
+function linkOr(text4, href) {
+  return href ? `<a href="${xmlEscape(href)}">${xmlEscape(text4)}</a>` : xmlEscape(text4);
+}
+function table(caption, headers, rows, numeric = []) {
+  const th = headers.map((h) => `<th scope="col">${xmlEscape(h)}</th>`).join("");
+  const body = rows.map(
+    (r) => "<tr>" + r.map(
+      (cell, i) => i === 0 ? `<th scope="row">${cell}</th>` : `<td${numeric.includes(i) ? ' class="num"' : ""}>${cell}</td>`
+    ).join("") + "</tr>"
+  ).join("");
+  return `<table><caption>${xmlEscape(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+// src/dashboard/series.ts
+var RECENT_RUNS = 100;
+function byTime(a, b) {
+  const [x, y] = [a.record.createdAt, b.record.createdAt];
+  return x < y ? -1 : x > y ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+var ref = (r) => ({ sha: r.sha, runId: r.runId, createdAt: r.createdAt });
+function estimate(xs, withCi) {
+  return { median: median(xs), ci95: withCi ? medianCi(xs) : null };
+}
+function historyOf(stored) {
+  const sorted = [...stored].sort(byTime).map((s) => s.record);
+  const runs = sorted.map((r) => ({
+    ...ref(r),
+    energyJ: r.totals.energyJ,
+    co2eG: r.totals.co2eG,
+    spentCo2eG: r.totals.spentCo2eG
+  }));
+  const byName = /* @__PURE__ */ new Map();
+  for (const r of sorted) {
+    for (const b of r.benchmarks) {
+      const entry = byName.get(b.name) ?? { runs: [], failed: 0 };
+      byName.set(b.name, entry);
+      const ok2 = b.samples.filter((s) => s.status === "ok");
+      if (ok2.length === 0) entry.failed++;
+      else entry.runs.push({ r, energy: ok2.map((s) => s.energyJ), co2e: ok2.map((s) => s.co2eG) });
+    }
+  }
+  const benchmarks = [...byName.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([name2, e]) => ({
+    name: name2,
+    failedRuns: e.failed,
+    points: e.runs.map((x, i) => {
+      const withCi = i >= e.runs.length - RECENT_RUNS;
+      return {
+        ...ref(x.r),
+        n: x.energy.length,
+        energyJ: estimate(x.energy, withCi),
+        co2eG: estimate(x.co2e, withCi)
+      };
+    })
+  }));
+  return { runs, benchmarks };
+}
+
+// src/dashboard/view.ts
+var tierLines = (t) => [
+  ...t?.warn !== void 0 ? [{ level: "warn", value: t.warn }] : [],
+  ...t?.fail !== void 0 ? [{ level: "fail", value: t.fail }] : []
+];
+function estimateText(e, format, n2) {
+  const ci = e.ci95 ? `${format(e.ci95[0])} to ${format(e.ci95[1])}` : n2 < 5 ? `\u2014 (n = ${n2})` : "\u2014";
+  return [format(e.median), ci];
+}
+var when2 = (iso2) => utcMinute(iso2);
+var short = (sha) => sha.slice(0, 7);
+
+// src/dashboard/bench-page.ts
+function benchPage(b, input2, limits2) {
+  const recent = b.points.slice(-RECENT_RUNS);
+  const name2 = b.name;
+  const chart = (key, label3, format) => chartSvg({
+    id: key,
+    title: `${label3} of ${name2}, last ${recent.length} runs (median, 95 % interval)`,
+    format,
+    points: recent.map((p) => point2(p, p[key], label3, format, input2)),
+    budget: tierLines(limits2?.[key])
+  }) + overviewSvg({
+    id: `${key}-all`,
+    title: `${label3}, all ${b.points.length} runs`,
+    format,
+    values: b.points.map((p) => p[key].median),
+    recent: RECENT_RUNS
+  });
+  const rows = [...recent].reverse().map((p) => {
+    const [e, eCi] = estimateText(p.energyJ, formatEnergy, p.n);
+    const [m, mCi] = estimateText(p.co2eG, formatMass, p.n);
+    return [
+      linkOr(when2(p.createdAt), runUrl(input2.links, p.runId)),
+      linkOr(short(p.sha), commitUrl(input2.links, p.sha)),
+      String(p.n),
+      xmlEscape(e),
+      xmlEscape(eCi),
+      xmlEscape(m),
+      xmlEscape(mCi)
+    ];
+  });
+  const budgetNote = limits2 ? `Budget lines: ${xmlEscape(input2.budgets.source)} today (records do not store budgets).` : input2.budgets ? `No energy or CO2e budget for this benchmark in ${xmlEscape(input2.budgets.source)}.` : "No budget lines: records do not store budgets (give <code>--config</code> to draw a config\u2019s).";
+  const failed = b.failedRuns ? ` ${b.failedRuns} runs without a successful repeat are not drawn.` : "";
+  const body = `<p><a href="../index.html">\u2190 all benchmarks</a></p><h1>${xmlEscape(name2)}</h1><p class="muted">${b.points.length} runs.${failed} ${budgetNote} Full history: <a href="../${CSV_FILE}">${CSV_FILE}</a>.</p>` + chart("energyJ", "Energy", formatEnergy) + chart("co2eG", "CO2e", formatMass) + table(
+    `${name2}: last ${recent.length} runs, newest first`,
+    ["Run", "Commit", "Repeats", "Energy", "Energy 95 % interval", "CO2e", "CO2e 95 % interval"],
+    rows,
+    [2, 3, 5]
+  );
+  return page(`${name2} \u2014 carbon-gate dashboard`, body);
+}
+function point2(p, e, label3, format, input2) {
+  const [median2, ci] = estimateText(e, format, p.n);
+  return {
+    value: e.median,
+    ci95: e.ci95,
+    createdAt: p.createdAt,
+    label: `${short(p.sha)}, ${when2(p.createdAt)}: ${label3.toLowerCase()} ${median2}, 95 % interval ${ci}`,
+    href: commitUrl(input2.links, p.sha)
+  };
+}
+
+// src/github/history/ledger.ts
+var TEAM_WARN_FRACTION = 0.8;
+function monthToDate(records, month) {
+  return records.filter((r) => r.month === month).reduce((s, r) => s + r.totals.spentCo2eG, 0);
+}
+
+// src/github/history/record.ts
+var RECORD_VERSION = 1;
+var RECORD_LIMITS = {
+  benchmarks: SUITE_LIMITS.benchmarks,
+  /** A benchmark's samples are its metered repeats. */
+  samples: SUITE_LIMITS.repeat,
+  /** All samples of the record: the suite's metered repeats. */
+  suiteSamples: SUITE_LIMITS.suiteRepeats,
+  /** toRunRecord cuts a benchmark's reason to this. */
+  reason: 500,
+  /** Reported metrics kept per sample: those the budget limits and the quality metric (drop/rise, efficiency). */
+  sampleMetrics: 4
+};
+var MAX_RECORD_BYTES = 12 * 1024 * 1024;
+var MAX_CLOCK_SKEW_MS = 5 * 6e4;
+var sample4 = SampleReportSchema.pick({ status: true, energyJ: true, co2eG: true, durationS: true }).extend({
+  /** Optional within version 1: records written before metric budgets have none. */
+  metrics: external_exports.record(external_exports.string().regex(METRIC_NAME), external_exports.number()).refine((m) => Object.keys(m).length <= RECORD_LIMITS.sampleMetrics, {
+    message: `at most ${RECORD_LIMITS.sampleMetrics} metrics`
+  }).optional()
+});
+var benchmark4 = BenchmarkReportSchema.pick({ name: true, status: true }).extend({
+  reason: external_exports.string().max(RECORD_LIMITS.reason).optional(),
+  samples: external_exports.array(sample4).max(RECORD_LIMITS.samples),
+  perUnit: BenchmarkReportSchema.shape.perUnit.unwrap().pick({ count: true }).optional()
+});
+var totals = ReportSchema.shape.totals.pick({ energyJ: true, co2eG: true });
+var runRecordSchema = external_exports.object({
+  version: external_exports.literal(RECORD_VERSION),
+  sha: external_exports.string().regex(/^[0-9a-f]{40}$/),
+  ref: external_exports.string().max(300),
+  /** GITHUB_RUN_ID (digits), or empty outside Actions. */
+  runId: external_exports.string().regex(/^[\w.-]{0,40}$/),
+  /** UTC month of the run, YYYY-MM: the team ledger's period. */
+  month: external_exports.string().regex(/^\d{4}-\d{2}$/),
+  /** UTC, as toISOString() writes it. */
+  createdAt: external_exports.iso.datetime(),
+  config: ReportSchema.shape.config,
+  /** Suite CO2e of one run (sum of medians), for the trend; spent = every measured repeat, for the ledger. */
+  totals: totals.extend({ spentCo2eG: totals.shape.co2eG }),
+  benchmarks: external_exports.array(benchmark4).max(RECORD_LIMITS.benchmarks),
+  /**
+   * The run's grid (method, dataset or provider, dataset year), so a later PR's CO2e comparison can say
+   * when its grid differs. Optional within version 1: records written before it have none (not checked).
+   */
+  grid: GridIdentitySchema.optional()
+}).superRefine(consistent);
+function consistent(r, ctx) {
+  if (r.month !== r.createdAt.slice(0, 7))
+    ctx.addIssue({ code: "custom", path: ["month"], message: `${r.month} is not the month of createdAt` });
+  const samples = r.benchmarks.flatMap((b) => b.samples);
+  if (samples.length > RECORD_LIMITS.suiteSamples)
+    ctx.addIssue({
+      code: "custom",
+      path: ["benchmarks"],
+      message: `${samples.length} samples in all, more than ${RECORD_LIMITS.suiteSamples}`
+    });
+  const sum = samples.reduce((s, x) => s + x.co2eG, 0);
+  const spent = r.totals.spentCo2eG;
+  if (Math.abs(spent - sum) > 1e-9 * Math.max(spent, sum))
+    ctx.addIssue({
+      code: "custom",
+      path: ["totals", "spentCo2eG"],
+      message: `${spent} is not the sum of the samples' co2eG (${sum})`
+    });
+}
+var monthOf = (d) => d.toISOString().slice(0, 7);
+function checkRecord(text4, opts = {}) {
+  let json2;
+  try {
+    json2 = JSON.parse(text4);
+  } catch (e) {
+    return { ok: false, why: `not JSON (${e.message.split("\n")[0].slice(0, 100)})` };
+  }
+  const r = runRecordSchema.safeParse(json2);
+  if (!r.success) return { ok: false, why: `not a valid record: ${firstIssue(r.error).slice(0, 300)}` };
+  if (opts.now && Date.parse(r.data.createdAt) > opts.now.getTime() + MAX_CLOCK_SKEW_MS)
+    return {
+      ok: false,
+      why: `createdAt ${r.data.createdAt} is after this run (${opts.now.toISOString()}, ${MAX_CLOCK_SKEW_MS / 6e4} min of clock skew allowed)`
+    };
+  return { ok: true, record: r.data };
+}
+
+// src/dashboard/slug.ts
+function benchSlug(name2) {
+  const base = name2.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "benchmark";
+  return `${base}-${fnv1a(name2)}`;
+}
+function fnv1a(text4) {
+  let h = 2166136261;
+  for (let i = 0; i < text4.length; i++) {
+    h ^= text4.charCodeAt(i);
+    h = Math.imul(h, 16777619) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
+
+// src/dashboard/index-page.ts
+var TITLE = "carbon-gate dashboard";
+function indexPage(h, input2) {
+  const source2 = `<p class="muted">From ${xmlEscape(input2.source)}, built ${xmlEscape(when2(input2.now.toISOString()))}.</p>`;
+  if (!h.runs.length)
+    return page(
+      TITLE,
+      `<h1>${TITLE}</h1>${source2}<p id="empty">No recorded runs yet. Runs are recorded by the Action with <code>baseline: history</code> on pushes to the default branch; this page fills in after the first.</p>`
+    );
+  const recent = h.runs.slice(-RECENT_RUNS);
+  const suite = chartSvg({
+    id: "suite",
+    title: `Suite CO2e per run (sum of medians), last ${recent.length} runs`,
+    format: formatMass,
+    points: recent.map((r) => ({
+      value: r.co2eG,
+      ci95: null,
+      createdAt: r.createdAt,
+      label: `${short(r.sha)}, ${when2(r.createdAt)}: suite CO2e ${formatMass(r.co2eG)}`,
+      href: commitUrl(input2.links, r.sha)
+    })),
+    budget: tierLines(input2.budgets?.total?.co2eG)
+  }) + overviewSvg({
+    id: "suite-all",
+    title: `Suite CO2e, all ${h.runs.length} runs`,
+    format: formatMass,
+    values: h.runs.map((r) => r.co2eG),
+    recent: RECENT_RUNS
+  });
+  const rows = h.benchmarks.map((b) => {
+    const last = b.points.at(-1);
+    const [e, eCi] = last ? estimateText(last.energyJ, formatEnergy, last.n) : ["\u2014", "\u2014"];
+    const [m, mCi] = last ? estimateText(last.co2eG, formatMass, last.n) : ["\u2014", "\u2014"];
+    return [
+      `<a href="b/${benchSlug(b.name)}.html">${xmlEscape(b.name)}</a>`,
+      String(b.points.length),
+      xmlEscape(e),
+      xmlEscape(eCi),
+      xmlEscape(m),
+      xmlEscape(mCi)
+    ];
+  });
+  const body = `<h1>${TITLE}</h1>${source2}` + teamSection(input2) + suite + table(
+    `Benchmarks (${h.benchmarks.length}): latest run`,
+    ["Benchmark", "Runs", "Energy", "Energy 95 % interval", "CO2e", "CO2e 95 % interval"],
+    rows,
+    [1, 2, 4]
+  ) + `<p>${h.runs.length} runs in all. Every run of every benchmark: <a href="${CSV_FILE}">${CSV_FILE}</a>.</p>`;
+  return page(TITLE, body);
+}
+function teamSection(input2) {
+  const month = monthOf(input2.now);
+  const used = monthToDate(
+    input2.records.map((r) => r.record),
+    month
+  );
+  const limit = input2.teamLimitG;
+  const head = `<h2>Team budget, ${month} to date</h2>`;
+  if (limit === void 0)
+    return head + `<p id="team">${xmlEscape(formatMass(used))} CO2e emitted by recorded runs. No team limit set (<code>--team-budget-co2e</code>, or <code>budget.team</code> in <code>--config</code>).</p>`;
+  return head + `<p id="team">${xmlEscape(formatMass(used))} of ${xmlEscape(formatMass(limit))} CO2e (${xmlEscape(percentFixed(used / limit, 1))}); the Action warns at ${percentWhole(TEAM_WARN_FRACTION)}, fails at 100 %.</p><meter min="0" max="${limit}" low="${attr(limit * TEAM_WARN_FRACTION)}" high="${limit}" optimum="0" value="${attr(Math.min(used, limit))}" aria-label="Team budget used">${xmlEscape(percentFixed(used / limit, 1))}</meter>`;
+}
+var attr = (v) => String(Number(v.toPrecision(12)));
+
+// src/dashboard/site.ts
+function buildSite(input2) {
+  const h = historyOf(input2.records);
+  const files = /* @__PURE__ */ new Map([["index.html", indexPage(h, input2)]]);
+  for (const b of h.benchmarks)
+    files.set(`b/${benchSlug(b.name)}.html`, benchPage(b, input2, input2.budgets?.benchmarks.get(b.name)));
+  if (h.runs.length) files.set(CSV_FILE, historyCsv(h));
+  return files;
+}
+
+// src/github/history/io/data-repo.ts
+import { mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
+import os7 from "node:os";
+import path17 from "node:path";
+async function openDataRepo(workspace, branch) {
+  const url2 = (await git(["remote", "get-url", "origin"], { cwd: workspace })).trim();
+  const dir = await mkdtemp2(path17.join(os7.tmpdir(), "carbon-gate-data-"));
+  const run = (args, o = {}) => git(args, { cwd: dir, ...o });
+  try {
+    await run(["init", "--bare", "--quiet"]);
+    const resolved = /^[a-z][a-z0-9+.-]*:|^[^/]+@[^/]+:/i.test(url2) ? url2 : path17.resolve(workspace, url2);
+    await run(["remote", "add", "origin", resolved]);
+    for (const [key, value2] of await credentialHeaders(workspace)) {
+      await run(["config", "--add", key, value2]);
+    }
+  } catch (e) {
+    await rm3(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const bytes2 = (args, o = {}) => gitBytes(args, { cwd: dir, ...o });
+  return { dir, branch, git: run, bytes: bytes2, close: () => rm3(dir, { recursive: true, force: true }) };
+}
+async function credentialHeaders(workspace) {
+  try {
+    const out = await git(["config", "--includes", "--null", "--get-regexp", "^http\\..*\\.extraheader$"], {
+      cwd: workspace
+    });
+    return out.split("\0").filter(Boolean).map((entry) => {
+      const nl = entry.indexOf("\n");
+      return [entry.slice(0, nl), entry.slice(nl + 1)];
+    });
+  } catch (e) {
+    if (e instanceof GitError && e.code === 1) return [];
+    throw e;
+  }
+}
+async function fetchTip(repo) {
+  const ref2 = `refs/heads/${repo.branch}`;
+  try {
+    await repo.git(["ls-remote", "--exit-code", "--heads", "origin", ref2]);
+  } catch (e) {
+    if (e instanceof GitError && e.code === 2) return null;
+    throw e;
+  }
+  const local = `refs/remotes/origin/${repo.branch}`;
+  await repo.git(["fetch", "--quiet", "--no-tags", "--depth=1", "origin", `+${ref2}:${local}`]);
+  return (await repo.git(["rev-parse", "--verify", `${local}^{commit}`])).trim();
+}
+
+// src/github/history/record-path.ts
+var RUNS_DIR = "runs";
+var NAME = /^runs\/(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2}(?:\.\d+)?)Z-[0-9a-f]{1,40}-[a-z0-9]+\.json$/i;
+function recordTime(path23) {
+  const m = NAME.exec(path23);
+  if (!m) return null;
+  const d = /* @__PURE__ */ new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}Z`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+var isRecordPath = (path23) => recordTime(path23) !== null;
+function namedAt(path23, createdAt) {
+  const t = recordTime(path23);
+  return t !== null && t.getTime() === Date.parse(createdAt);
+}
+var shownName = (path23) => isRecordPath(path23) ? path23 : JSON.stringify(path23);
+
+// src/github/history/io/read-records.ts
+var MAX_HISTORY_BYTES = 256 * 1024 * 1024;
+var MAX_SKIP_LINES = 20;
+var CHUNK_BYTES = 32 * 1024 * 1024;
+async function listRunBlobs(repo, commit) {
+  const out = await repo.git(["ls-tree", "-r", "-z", "--long", commit, "--", `${RUNS_DIR}/`]);
+  const blobs = [];
+  for (const entry of out.split("\0")) {
+    const m = /^(100644|100755) blob ([0-9a-f]{40,64}) +(\d+)\t(.+)$/s.exec(entry);
+    if (m) blobs.push({ path: m[4], oid: m[2], size: Number(m[3]) });
+  }
+  return blobs;
+}
+async function readRecords(repo, commit, opts = {}) {
+  const cap2 = opts.maxRecordBytes ?? MAX_RECORD_BYTES;
+  const now = opts.now ?? /* @__PURE__ */ new Date();
+  let skipped = 0;
+  const skip = (path23, why) => {
+    if (++skipped <= MAX_SKIP_LINES) opts.log?.(`history: skipped ${shownName(path23)}: ${why}`);
+  };
+  const wanted = [];
+  let budget2 = MAX_HISTORY_BYTES;
+  let overBudget = 0;
+  const blobs = [];
+  for (const b of await listRunBlobs(repo, commit)) {
+    if (isRecordPath(b.path)) blobs.push(b);
+    else if (b.path.endsWith(".json"))
+      skip(b.path, "not a record file name (runs/<UTC time>-<sha>-<id>.json)");
+  }
+  for (const b of [...blobs].reverse()) {
+    if (b.size > cap2) skip(b.path, `${b.size} bytes, over the ${cap2}-byte cap for a record file`);
+    else if (b.size > budget2) overBudget++;
+    else {
+      budget2 -= b.size;
+      wanted.push(b);
+    }
+  }
+  wanted.reverse();
+  const records = [];
+  for (const chunk of chunks(wanted)) {
+    const texts = await catBlobs(repo, chunk);
+    for (const b of chunk) {
+      const text4 = texts.get(b.oid);
+      const checked = text4 === void 0 ? null : checkRecord(text4, { now });
+      if (!checked?.ok) skip(b.path, checked ? checked.why : "missing from the fetched branch");
+      else if (!namedAt(b.path, checked.record.createdAt))
+        skip(b.path, `createdAt ${checked.record.createdAt} is not the time in its name`);
+      else records.push({ path: b.path, record: checked.record });
+    }
+  }
+  if (skipped > MAX_SKIP_LINES)
+    opts.log?.(`history: skipped ${skipped - MAX_SKIP_LINES} more files under ${RUNS_DIR}/`);
+  if (overBudget)
+    opts.log?.(
+      `history: skipped the ${overBudget} oldest record files: over ${MAX_HISTORY_BYTES} bytes in all`
+    );
+  return records;
+}
+function* chunks(blobs) {
+  let group = [];
+  let size = 0;
+  for (const b of blobs) {
+    if (group.length && size + b.size > CHUNK_BYTES) {
+      yield group;
+      group = [];
+      size = 0;
+    }
+    group.push(b);
+    size += b.size;
+  }
+  if (group.length) yield group;
+}
+async function catBlobs(repo, blobs) {
+  const unique2 = [...new Set(blobs.map((b) => b.oid))];
+  const expected = unique2.length * 100 + blobs.reduce((s, b) => s + b.size, 0);
+  if (expected >= GIT_MAX_BUFFER) throw new Error("history: a read chunk exceeds the git output buffer");
+  const buf = await repo.bytes(["cat-file", "--batch"], { input: unique2.join("\n") + "\n" });
+  const out = /* @__PURE__ */ new Map();
+  let at2 = 0;
+  for (const oid of unique2) {
+    const nl = buf.indexOf(10, at2);
+    if (nl < 0) break;
+    const header = buf.subarray(at2, nl).toString("utf8").split(" ");
+    at2 = nl + 1;
+    if (header[1] === "missing") continue;
+    const size = Number(header[2]);
+    out.set(oid, buf.subarray(at2, at2 + size).toString("utf8"));
+    at2 += size + 1;
+  }
+  return out;
+}
+
+// src/github/history/io/load-history.ts
+async function loadHistory(workspace, branch, opts = {}) {
+  const repo = await openDataRepo(workspace, branch);
+  try {
+    const tip = await fetchTip(repo);
+    return tip ? { exists: true, records: await readRecords(repo, tip, opts) } : { exists: false, records: [] };
+  } finally {
+    await repo.close();
+  }
+}
+
+// src/dashboard/io/read-branch.ts
+async function readBranch(repoDir, branch, opts) {
+  const tip = await localTip(repoDir, branch);
+  if (tip) {
+    const repo = {
+      dir: repoDir,
+      branch,
+      git: (args, o = {}) => git(args, { cwd: repoDir, ...o }),
+      bytes: (args, o = {}) => gitBytes(args, { cwd: repoDir, ...o }),
+      close: async () => {
+      }
+    };
+    return { exists: true, records: await readRecords(repo, tip, opts), from: "local" };
+  }
+  const h = await loadHistory(repoDir, branch, opts);
+  return { ...h, from: "origin" };
+}
+async function localTip(repoDir, branch) {
+  try {
+    const out = await git(["rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`], {
+      cwd: repoDir
+    });
+    return out.trim() || null;
+  } catch (e) {
+    if (e instanceof GitError && e.code === 1) return null;
+    throw e;
+  }
+}
+
+// src/dashboard/io/read-record-dir.ts
+import { lstat as lstat3, readdir as readdir2, readFile as readFile5 } from "node:fs/promises";
+import path18 from "node:path";
+var MAX_SKIP_LINES2 = 20;
+async function readRecordDir(dir, opts) {
+  const nested = path18.join(dir, RUNS_DIR);
+  const runs = (await lstat3(nested).catch(() => null))?.isDirectory() ? nested : dir;
+  let skipped = 0;
+  const skip = (p, why) => {
+    if (++skipped <= MAX_SKIP_LINES2) opts.log(`history: skipped ${shownName(p)}: ${why}`);
+  };
+  const names = (await readdir2(runs, { withFileTypes: true })).filter((e) => e.name.endsWith(".json")).sort((a, b) => a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
+  let budget2 = MAX_HISTORY_BYTES;
+  let overBudget = 0;
+  const records = [];
+  for (const e of names) {
+    const rel = `${RUNS_DIR}/${e.name}`;
+    if (!isRecordPath(rel)) {
+      skip(rel, "not a record file name (runs/<UTC time>-<sha>-<id>.json)");
+      continue;
+    }
+    if (!e.isFile()) {
+      skip(rel, "not a regular file");
+      continue;
+    }
+    const size = (await lstat3(path18.join(runs, e.name))).size;
+    if (size > MAX_RECORD_BYTES) {
+      skip(rel, `${size} bytes, over the ${MAX_RECORD_BYTES}-byte cap for a record file`);
+      continue;
+    }
+    if (size > budget2) {
+      overBudget++;
+      continue;
+    }
+    budget2 -= size;
+    const checked = checkRecord(await readFile5(path18.join(runs, e.name), "utf8"), { now: opts.now });
+    if (!checked.ok) skip(rel, checked.why);
+    else if (!namedAt(rel, checked.record.createdAt))
+      skip(rel, `createdAt ${checked.record.createdAt} is not the time in its name`);
+    else records.push({ path: rel, record: checked.record });
+  }
+  if (skipped > MAX_SKIP_LINES2) opts.log(`history: skipped ${skipped - MAX_SKIP_LINES2} more files`);
+  if (overBudget)
+    opts.log(
+      `history: skipped the ${overBudget} oldest record files: over ${MAX_HISTORY_BYTES} bytes in all`
+    );
+  return records.reverse();
+}
+
+// src/cli/commands/dashboard.ts
+var DEFAULT_DATA_BRANCH = "carbon-gate-data";
+var DEFAULT_OUT = path19.join(".carbon-gate", "dashboard");
+var DASHBOARD_HELP = `carbon-gate dashboard \u2014 a static site of the recorded runs: energy and CO2e per benchmark over commits
+
+Usage:
+  carbon-gate dashboard [--from DIR | --branch NAME [--repo PATH]] [--out DIR] [--github OWNER/REPO]
+                        [--config FILE] [--team-budget-co2e MASS]
+
+Options:
+  --from DIR      a checkout of the data branch (its runs/ folder) or a folder of record files; inside
+                  the current directory
+  --branch NAME   the data branch (default: ${DEFAULT_DATA_BRANCH}): the repository's own branch of that
+                  name, else origin's (fetched into a temporary repository, as the Action does)
+  --repo PATH     the git repository for --branch (default: the current directory)
+  --out DIR       where the site goes (default: ${DEFAULT_OUT}): index.html, b/<benchmark>.html, runs.csv
+  --github OWNER/REPO  link points to https://github.com/OWNER/REPO/commit/<sha> and rows to the run
+                  (default: $GITHUB_REPOSITORY; $GITHUB_SERVER_URL for GitHub Enterprise)
+  --config FILE   draw the budgets of this config (records do not store budgets) and take its team budget
+  --team-budget-co2e MASS  the team's monthly limit, e.g. 2 kg (wins over the config's budget.team)
+  --help          this text
+
+Records are read as untrusted (the Action's validators); invalid files are skipped with a line on stderr.
+Charts are inline SVG with no script; the last 100 runs per chart are drawn with their 95 % intervals and
+linked, the whole history as an overview and in runs.csv.`;
+var OPTIONS3 = {
+  from: { type: "string" },
+  branch: { type: "string" },
+  repo: { type: "string" },
+  out: { type: "string" },
+  github: { type: "string" },
+  config: { type: "string" },
+  "team-budget-co2e": { type: "string" },
+  help: { type: "boolean", default: false }
+};
+var BRANCH = /^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,100}$/;
+async function dashboardCommand(args) {
+  const { values: v, positionals } = parseOptions("dashboard", args, OPTIONS3);
+  if (v.help) {
+    process.stdout.write(DASHBOARD_HELP + "\n");
+    return EXIT.ok;
+  }
+  if (positionals.length) throw new UsageError(`dashboard: unexpected argument "${positionals[0]}"`);
+  if (v.from !== void 0 && (v.branch !== void 0 || v.repo !== void 0))
+    throw new UsageError("dashboard: --from reads a folder; --branch and --repo read a git branch: give one");
+  const now = /* @__PURE__ */ new Date();
+  const log = (m) => process.stderr.write(`carbon-gate: ${terminalSafe(m)}
+`);
+  const github = v.github ?? process.env.GITHUB_REPOSITORY;
+  const links = linkBase(github, process.env.GITHUB_SERVER_URL || void 0);
+  if (v.github !== void 0 && !links)
+    throw new UsageError(`--github: expected OWNER/REPO, found "${v.github.slice(0, 100)}"`);
+  const { records, source: source2 } = await readInput(v, now, log);
+  const budgets = v.config === void 0 ? void 0 : await configBudgets(v.config);
+  const teamLimitG = teamLimit(v["team-budget-co2e"]) ?? budgets?.teamG;
+  const files = buildSite({ records, source: source2, now, links, budgets, teamLimitG });
+  const out = path19.resolve(v.out ?? DEFAULT_OUT);
+  let bytes2 = 0;
+  for (const [rel, content] of files) {
+    const file3 = path19.join(out, rel);
+    await mkdir4(path19.dirname(file3), { recursive: true });
+    await writeFile3(file3, content);
+    bytes2 += Buffer.byteLength(content);
+  }
+  const benchmarks = [...files.keys()].filter((f) => f.startsWith("b/")).length;
+  process.stdout.write(
+    `dashboard: ${records.length} runs, ${benchmarks} benchmarks \u2192 ${terminalSafe(path19.join(out, "index.html"))} (${files.size} files, ${bytes2} bytes${teamLimitG ? `, team limit ${formatMass(teamLimitG)}` : ""})
+`
+  );
+  return EXIT.ok;
+}
+async function readInput(v, now, log) {
+  if (v.from !== void 0) {
+    const placed = placeInside(v.from, process.cwd());
+    if (!placed.ok)
+      throw new UsageError(
+        `--from: ${v.from} is ${placed.why === "git" ? "in a .git folder" : "outside the current directory"}`
+      );
+    if (!(await stat5(placed.real).catch(() => null))?.isDirectory())
+      throw new UsageError(`--from: ${v.from} is not a folder`);
+    return { records: await readRecordDir(placed.real, { now, log }), source: `folder ${v.from}` };
+  }
+  const branch = v.branch ?? DEFAULT_DATA_BRANCH;
+  if (!BRANCH.test(branch))
+    throw new UsageError(`--branch: "${branch.slice(0, 100)}" is not a valid branch name`);
+  const repo = path19.resolve(v.repo ?? ".");
+  if (!(await stat5(repo).catch(() => null))?.isDirectory())
+    throw new UsageError(`--repo: ${v.repo} is not a folder`);
+  const h = await readBranch(repo, branch, { now, log });
+  if (!h.exists)
+    log(`history branch ${branch} does not exist (neither here nor on origin): an empty dashboard`);
+  return { records: h.records, source: `branch ${branch}${h.from === "origin" ? " (origin)" : ""}` };
+}
+function teamLimit(raw) {
+  if (raw === void 0) return void 0;
+  const g2 = parseMass(raw);
+  if (g2 === null || g2 <= 0)
+    throw new UsageError(
+      `--team-budget-co2e: expected a mass > 0 like 2 kg or 500 g, found "${raw.slice(0, 40)}"`
+    );
+  return g2;
+}
+async function configBudgets(file3) {
+  const { config: config2 } = await loadConfig(file3);
+  const benchmarks = /* @__PURE__ */ new Map();
+  for (const b of config2.benchmarks) {
+    const r = resolveBudget(config2.budget, b.budget);
+    if (r?.energyJ || r?.co2eG) benchmarks.set(b.name, { energyJ: r.energyJ, co2eG: r.co2eG });
+  }
+  return {
+    source: `the budgets of ${path19.basename(file3)}`,
+    benchmarks,
+    total: config2.budget?.total,
+    teamG: config2.budget?.team?.co2eG
+  };
+}
+
 // src/cli/help.ts
 var HELP = {
   main: `carbon-gate \u2014 meter the energy and CO2e of your benchmarks and gate CI on them
@@ -43832,8 +51893,10 @@ Usage:
   carbon-gate meter [--config FILE] [--out DIR] [carbon flags] [--json] -- CMD [ARGS\u2026]
   carbon-gate footprint --json (--energy-kwh X | --cores N --tdp-per-core W \u2026) [carbon flags]
   carbon-gate when --duration D [--region R] [--intensity-source S] [--json]   (cleanest start, forecast)
+  carbon-gate export --format codecarbon-csv|sci|impact-framework|markdown [--report FILE] [--out FILE]
   carbon-gate calibrate [--out FILE] [--steps N] [--duration-per-step S]   (needs readable RAPL)
   carbon-gate power-model predict --machines FILE | power-model info
+  carbon-gate dashboard [--from DIR | --branch NAME [--repo PATH]] [--out DIR]   (static site of the history)
   carbon-gate --version | --help
 
 Exit codes: 0 pass or warn, 1 gate failed, 2 usage or config error, 3 a benchmark errored or internal error.
@@ -43877,11 +51940,13 @@ Exit code 3 when the command fails (the report is still printed).`,
   calibrate: CALIBRATE_HELP,
   "power-model": POWER_MODEL_HELP,
   compare: COMPARE_HELP,
-  when: WHEN_HELP
+  when: WHEN_HELP,
+  export: EXPORT_HELP,
+  dashboard: DASHBOARD_HELP
 };
 
 // src/cli/commands/run.ts
-var DEMO_CONFIG = fileURLToPath2(new URL("../demo/carbon-gate.yml", import.meta.url));
+var DEMO_CONFIG = fileURLToPath3(new URL("../demo/carbon-gate.yml", import.meta.url));
 async function runCommand(args) {
   const { values } = parseOptions("run", args, {
     config: { type: "string" },
@@ -43906,7 +51971,7 @@ async function runCommand(args) {
   await prepareOutDir(values.out);
   holdSignals();
   const { report } = await runEngine({
-    suite: found ? { kind: "config", path: found, label: path16.relative(process.cwd(), path16.resolve(found)) || found } : { kind: "config", path: DEMO_CONFIG, label: "built-in demo suite" },
+    suite: found ? { kind: "config", path: found, label: path20.relative(process.cwd(), path20.resolve(found)) || found } : { kind: "config", path: DEMO_CONFIG, label: "built-in demo suite" },
     overrides: {
       ...carbonOverrides(flags),
       baseline,
@@ -43925,7 +51990,7 @@ async function runCommand(args) {
       values.out,
       pareto ? { beside: { [PARETO_FILE]: paretoSvg(pareto) } } : {}
     );
-    if (!pareto) await rm3(path16.join(values.out, PARETO_FILE), { force: true }).catch(() => {
+    if (!pareto) await rm4(path20.join(values.out, PARETO_FILE), { force: true }).catch(() => {
     });
   } catch (e) {
     const json2 = JSON.stringify(report, null, 2) + "\n";
@@ -43938,7 +52003,7 @@ async function runCommand(args) {
   }
   if (values.json) process.stdout.write(JSON.stringify(written.report, null, 2) + "\n");
   else {
-    const chart = pareto ? `Pareto chart: ${path16.join(path16.dirname(written.file), PARETO_FILE)}
+    const chart = pareto ? `Pareto chart: ${path20.join(path20.dirname(written.file), PARETO_FILE)}
 ` : "";
     process.stdout.write(renderTable(written.report) + `Report: ${written.file}
 ` + chart);
@@ -43947,7 +52012,7 @@ async function runCommand(args) {
 }
 
 // src/cli/commands/validate.ts
-import path17 from "node:path";
+import path21 from "node:path";
 import { existsSync as existsSync5 } from "node:fs";
 async function validateCommand(args) {
   const { values } = parseOptions("validate", args, {
@@ -43962,19 +52027,19 @@ async function validateCommand(args) {
   if (!found)
     throw new UsageError("validate: no carbon-gate.yml or carbon-gate.yaml here; pass --config FILE");
   const { config: config2 } = await loadConfig(found);
-  const shown = path17.relative(process.cwd(), found) || found;
-  checkBeforeRun(config2, path17.dirname(found), shown);
+  const shown = path21.relative(process.cwd(), found) || found;
+  checkBeforeRun(config2, path21.dirname(found), shown);
   const n2 = config2.benchmarks.length;
   process.stdout.write(`${shown}: valid (${n2} benchmark${n2 === 1 ? "" : "s"})
 `);
   return EXIT.ok;
 }
-function checkBeforeRun(config2, dir, label) {
+function checkBeforeRun(config2, dir, label3) {
   if (config2.region && config2.region.toLowerCase() !== "auto") {
     const r = resolveGridIntensity({ config: config2.region });
     if (!r.ok) throw new RegionError(r.origin, r.detail);
   }
-  if (config2.powerProfile) loadPowerProfile(path17.resolve(dir, config2.powerProfile));
+  if (config2.powerProfile) loadPowerProfile(path21.resolve(dir, config2.powerProfile));
   const missing = config2.benchmarks.flatMap((b, i) => {
     if (!b.tfjs) return [];
     const args = resolveTfjsArgs(b.tfjs, dir);
@@ -43983,14 +52048,14 @@ function checkBeforeRun(config2, dir, label) {
       ...args.dataset !== "mnist" ? [["tfjs.dataset", args.dataset]] : []
     ];
     return files.filter(([, f]) => !existsSync5(f)).map(
-      ([key, f]) => `${label}: benchmarks[${i}].${key}: ${path17.relative(dir, f) || f} does not exist; expected a file`
+      ([key, f]) => `${label3}: benchmarks[${i}].${key}: ${path21.relative(dir, f) || f} does not exist; expected a file`
     );
   });
   if (missing.length) throw new ConfigError(missing);
 }
 
 // src/cli/commands/meter.ts
-import path18 from "node:path";
+import path22 from "node:path";
 async function meterCommand(args) {
   const dashdash = args.indexOf("--");
   const own2 = dashdash < 0 ? args : args.slice(0, dashdash);
@@ -44013,7 +52078,7 @@ async function meterCommand(args) {
       "meter: expected a command after --, found nothing (carbon-gate meter -- CMD ARGS\u2026)"
     );
   const found = findConfigPath(process.cwd(), values.config);
-  const config2 = found ? { kind: "config", path: found, label: path18.relative(process.cwd(), found) || found } : void 0;
+  const config2 = found ? { kind: "config", path: found, label: path22.relative(process.cwd(), found) || found } : void 0;
   if (config2)
     process.stderr.write(
       `carbon-gate: carbon settings (region, PUE, intensity, meter) from ${config2.label}
@@ -44056,7 +52121,9 @@ var COMMANDS = {
   calibrate: calibrateCommand,
   "power-model": powerModelCommand,
   compare: compareCommand,
-  when: whenCommand
+  when: whenCommand,
+  export: exportCommand,
+  dashboard: dashboardCommand
 };
 async function main(argv) {
   const [command, ...rest] = argv;

@@ -7035,8 +7035,8 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code2, id) {
-      if (id === 0) {
+    function onHttp2FrameError(type, code2, id2) {
+      if (id2 === 0) {
         const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
@@ -10676,15 +10676,15 @@ var require_mock_utils = __commonJS({
         isPromise
       }
     } = __require("node:util");
-    function matchValue(match, value2) {
-      if (typeof match === "string") {
-        return match === value2;
+    function matchValue(match2, value2) {
+      if (typeof match2 === "string") {
+        return match2 === value2;
       }
-      if (match instanceof RegExp) {
-        return match.test(value2);
+      if (match2 instanceof RegExp) {
+        return match2.test(value2);
       }
-      if (typeof match === "function") {
-        return match(value2) === true;
+      if (typeof match2 === "function") {
+        return match2(value2) === true;
       }
       return false;
     }
@@ -19746,37 +19746,37 @@ var require_light = __commonJS({
             return 0;
           });
         }
-        next(id) {
+        next(id2) {
           var current, next;
-          current = this._jobs[id];
+          current = this._jobs[id2];
           next = current + 1;
           if (current != null && next < this.status.length) {
             this.counts[current]--;
             this.counts[next]++;
-            return this._jobs[id]++;
+            return this._jobs[id2]++;
           } else if (current != null) {
             this.counts[current]--;
-            return delete this._jobs[id];
+            return delete this._jobs[id2];
           }
         }
-        start(id) {
+        start(id2) {
           var initial;
           initial = 0;
-          this._jobs[id] = initial;
+          this._jobs[id2] = initial;
           return this.counts[initial]++;
         }
-        remove(id) {
+        remove(id2) {
           var current;
-          current = this._jobs[id];
+          current = this._jobs[id2];
           if (current != null) {
             this.counts[current]--;
-            delete this._jobs[id];
+            delete this._jobs[id2];
           }
           return current != null;
         }
-        jobStatus(id) {
+        jobStatus(id2) {
           var ref;
-          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+          return (ref = this.status[this._jobs[id2]]) != null ? ref : null;
         }
         statusJobs(status) {
           var k, pos, ref, results, v;
@@ -20136,8 +20136,8 @@ var require_light = __commonJS({
           done() {
             return this._store.__done__();
           }
-          jobStatus(id) {
-            return this._states.jobStatus(id);
+          jobStatus(id2) {
+            return this._states.jobStatus(id2);
           }
           jobs(status) {
             return this._states.statusJobs(status);
@@ -20567,8 +20567,8 @@ var require_utils2 = __commonJS({
       params.path = ids;
       return params;
     }
-    function appendContextPath(contextPath, id) {
-      return (contextPath ? contextPath + "." : "") + id;
+    function appendContextPath(contextPath, id2) {
+      return (contextPath ? contextPath + "." : "") + id2;
     }
   }
 });
@@ -22125,7 +22125,7 @@ var require_parser = __commonJS({
               return this.EOF;
             }
             if (!this._input) this.done = true;
-            var token, match, tempMatch, index, col, lines;
+            var token, match2, tempMatch, index, col, lines;
             if (!this._more) {
               this.yytext = "";
               this.match = "";
@@ -22133,31 +22133,31 @@ var require_parser = __commonJS({
             var rules = this._currentRules();
             for (var i = 0; i < rules.length; i++) {
               tempMatch = this._input.match(this.rules[rules[i]]);
-              if (tempMatch && (!match || tempMatch[0].length > match[0].length)) {
-                match = tempMatch;
+              if (tempMatch && (!match2 || tempMatch[0].length > match2[0].length)) {
+                match2 = tempMatch;
                 index = i;
                 if (!this.options.flex) break;
               }
             }
-            if (match) {
-              lines = match[0].match(/(?:\r\n?|\n).*/g);
+            if (match2) {
+              lines = match2[0].match(/(?:\r\n?|\n).*/g);
               if (lines) this.yylineno += lines.length;
               this.yylloc = {
                 first_line: this.yylloc.last_line,
                 last_line: this.yylineno + 1,
                 first_column: this.yylloc.last_column,
-                last_column: lines ? lines[lines.length - 1].length - lines[lines.length - 1].match(/\r?\n?/)[0].length : this.yylloc.last_column + match[0].length
+                last_column: lines ? lines[lines.length - 1].length - lines[lines.length - 1].match(/\r?\n?/)[0].length : this.yylloc.last_column + match2[0].length
               };
-              this.yytext += match[0];
-              this.match += match[0];
-              this.matches = match;
+              this.yytext += match2[0];
+              this.match += match2[0];
+              this.matches = match2;
               this.yyleng = this.yytext.length;
               if (this.options.ranges) {
                 this.yylloc.range = [this.offset, this.offset += this.yyleng];
               }
               this._more = false;
-              this._input = this._input.slice(match[0].length);
-              this.matched += match[0];
+              this._input = this._input.slice(match2[0].length);
+              this.matched += match2[0];
               token = this.performAction.call(this, this.yy, this, rules[index], this.conditionStack[this.conditionStack.length - 1]);
               if (this.done && this._input) this.done = false;
               if (token) return token;
@@ -22676,7 +22676,7 @@ var require_helpers2 = __commonJS({
     "use strict";
     exports.__esModule = true;
     exports.SourceLocation = SourceLocation;
-    exports.id = id;
+    exports.id = id2;
     exports.stripFlags = stripFlags;
     exports.stripComment = stripComment;
     exports.preparePath = preparePath;
@@ -22708,7 +22708,7 @@ var require_helpers2 = __commonJS({
         column: locInfo.last_column
       };
     }
-    function id(token) {
+    function id2(token) {
       if (/^\[.*\]$/.test(token)) {
         return token.substring(1, token.length - 1);
       } else {
@@ -23511,16 +23511,16 @@ var require_util9 = __commonJS({
     var urlRegexp = /^(?:([\w+\-.]+):)?\/\/(?:(\w+:\w+)@)?([\w.-]*)(?::(\d+))?(.*)$/;
     var dataUrlRegexp = /^data:.+\,.+$/;
     function urlParse(aUrl) {
-      var match = aUrl.match(urlRegexp);
-      if (!match) {
+      var match2 = aUrl.match(urlRegexp);
+      if (!match2) {
         return null;
       }
       return {
-        scheme: match[1],
-        auth: match[2],
-        host: match[3],
-        port: match[4],
-        path: match[5]
+        scheme: match2[1],
+        auth: match2[2],
+        host: match2[3],
+        port: match2[4],
+        path: match2[5]
       };
     }
     exports.urlParse = urlParse;
@@ -25913,9 +25913,9 @@ var require_javascript_compiler = __commonJS({
       //
       // Pops a value off the stack and assigns it to the current hash
       assignToHash: function assignToHash(key) {
-        var value2 = this.popStack(), context = void 0, type = void 0, id = void 0;
+        var value2 = this.popStack(), context = void 0, type = void 0, id2 = void 0;
         if (this.trackIds) {
-          id = this.popStack();
+          id2 = this.popStack();
         }
         if (this.stringParams) {
           type = this.popStack();
@@ -25928,8 +25928,8 @@ var require_javascript_compiler = __commonJS({
         if (type) {
           hash2.types[key] = type;
         }
-        if (id) {
-          hash2.ids[key] = id;
+        if (id2) {
+          hash2.ids[key] = id2;
         }
         hash2.values[key] = value2;
       },
@@ -26381,9 +26381,9 @@ var require_printer = __commonJS({
       hash2 = sexpr.hash ? " " + this.accept(sexpr.hash) : "";
       return this.accept(sexpr.path) + " " + params + hash2;
     };
-    PrintVisitor.prototype.PathExpression = function(id) {
-      var path21 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path21;
+    PrintVisitor.prototype.PathExpression = function(id2) {
+      var path21 = id2.parts.join("/");
+      return (id2.data ? "@" : "") + "PATH:" + path21;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -27168,8 +27168,8 @@ var require_createNode = __commonJS({
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value2, tagName, tags) {
       if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
-        const tagObj = match.find((t) => !t.format) ?? match[0];
+        const match2 = tags.filter((t) => t.tag === tagName);
+        const tagObj = match2.find((t) => !t.format) ?? match2[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
@@ -27864,21 +27864,21 @@ var require_stringify = __commonJS({
     }
     function getTagObject(tags, item) {
       if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
-        if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
+        const match2 = tags.filter((t) => t.tag === item.tag);
+        if (match2.length > 0)
+          return match2.find((t) => t.format === item.format) ?? match2[0];
       }
       let tagObj = void 0;
       let obj2;
       if (identity.isScalar(item)) {
         obj2 = item.value;
-        let match = tags.filter((t) => t.identify?.(obj2));
-        if (match.length > 1) {
-          const testMatch = match.filter((t) => t.test);
+        let match2 = tags.filter((t) => t.identify?.(obj2));
+        if (match2.length > 1) {
+          const testMatch = match2.filter((t) => t.test);
           if (testMatch.length > 0)
-            match = testMatch;
+            match2 = testMatch;
         }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+        tagObj = match2.find((t) => t.format === item.format) ?? match2.find((t) => !t.format);
       } else {
         obj2 = item;
         tagObj = tags.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
@@ -29520,13 +29520,13 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str2) {
-        const match = str2.match(timestamp.test);
-        if (!match)
+        const match2 = str2.match(timestamp.test);
+        if (!match2)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
-        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        const [, year, month, day, hour, minute, second] = match2.map(Number);
+        const millisec = match2[7] ? Number((match2[7] + "00").substr(1, 3)) : 0;
         let date5 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
-        const tz = match[8];
+        const tz = match2[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
           if (Math.abs(d) < 30)
@@ -31099,8 +31099,8 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function unfoldLines(source2) {
       const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source2);
-      if (!match)
+      let match2 = line.exec(source2);
+      if (!match2)
         return source2;
       let trimEnd, trimBoth;
       try {
@@ -31110,11 +31110,11 @@ var require_resolve_flow_scalar = __commonJS({
         trimEnd = /[ \t]+$/;
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, "");
+      let res = match2[1].replace(trimEnd, "");
       let sep2 = " ";
       let pos = line.lastIndex;
-      while (match = line.exec(source2)) {
-        const lm = match[1].replace(trimBoth, "");
+      while (match2 = line.exec(source2)) {
+        const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep2 === "\n")
             res += sep2;
@@ -31128,8 +31128,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
-      match = last.exec(source2);
-      return res + sep2 + (match?.[1] ?? "");
+      match2 = last.exec(source2);
+      return res + sep2 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source2, onError) {
       let res = "";
@@ -34413,10 +34413,10 @@ var DURATION_PATTERN = `^\\d+(\\.\\d+)? ?(${DURATION_UNITS.map(([unit]) => unit)
 var MAX_QUANTITY_LENGTH = 64;
 function parseQuantity(input2, ladder) {
   if (typeof input2 !== "string" || input2.length > MAX_QUANTITY_LENGTH) return null;
-  const match = QUANTITY.exec(input2);
-  const factor = ladder.find(([unit]) => unit === match?.[2])?.[1];
-  if (!match || factor === void 0) return null;
-  const value2 = Number(match[1]) * factor;
+  const match2 = QUANTITY.exec(input2);
+  const factor = ladder.find(([unit]) => unit === match2?.[2])?.[1];
+  if (!match2 || factor === void 0) return null;
+  const value2 = Number(match2[1]) * factor;
   return Number.isFinite(value2) ? value2 : null;
 }
 function parseDuration(input2) {
@@ -34435,8 +34435,8 @@ function parseMass(input2) {
 var PERCENT_PATTERN = "^\\d+(\\.\\d+)? ?%$";
 function parsePercent(input2) {
   if (typeof input2 !== "string" || input2.length > MAX_QUANTITY_LENGTH) return null;
-  const match = /^(\d+(?:\.\d+)?) ?%$/.exec(input2);
-  return match ? Number(match[1]) / 100 : null;
+  const match2 = /^(\d+(?:\.\d+)?) ?%$/.exec(input2);
+  return match2 ? Number(match2[1]) / 100 : null;
 }
 
 // src/text/format-number.ts
@@ -38334,15 +38334,15 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     const syms = normalized.symbolKeys;
     const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
     const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
-    const prefixStr = (id, k) => `
-          let ${id}_ab = false;
-          for (let i = 0; i < ${id}.issues.length; i++) {
-            const iss = ${id}.issues[i];
+    const prefixStr = (id2, k) => `
+          let ${id2}_ab = false;
+          for (let i = 0; i < ${id2}.issues.length; i++) {
+            const iss = ${id2}.issues[i];
             iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
             payload.issues.push(iss);
-            if (iss.continue !== true) ${id}_ab = true;
+            if (iss.continue !== true) ${id2}_ab = true;
           }
-          if (${id}_ab && ctx && ctx.abortEarly) {
+          if (${id2}_ab && ctx && ctx.abortEarly) {
             payload.value = newResult;
             return payload;
           }`;
@@ -38356,34 +38356,34 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     for (const key of normalized.allKeys) {
       if (key === "__proto__")
         continue;
-      const id = ids[key];
+      const id2 = ids[key];
       const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
       const isPresent = `${k} in input`;
       const schema = shape[key];
       const optin = schema?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema?._zod?.optout === "optional";
-      doc.write(`const ${id} = ${parseStr(k)};`);
+      doc.write(`const ${id2} = ${parseStr(k)};`);
       if (isOptionalIn && isOptionalOut) {
-        const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
+        const assign = optin === "optional" ? `${id2}_present` : `${id2}.value !== undefined || ${id2}_present`;
         doc.write(`
-        const ${id}_present = ${isPresent};
-        if (!${id}.issues.length || ${id}_present) {
-          if (${id}.issues.length) {${prefixStr(id, k)}
+        const ${id2}_present = ${isPresent};
+        if (!${id2}.issues.length || ${id2}_present) {
+          if (${id2}.issues.length) {${prefixStr(id2, k)}
           }
 
           if (${assign}) {
-            newResult[${k}] = ${id}.value;
+            newResult[${k}] = ${id2}.value;
           }
         }
 
       `);
       } else if (!isOptionalIn) {
         doc.write(`
-        const ${id}_present = ${isPresent};
-        if (${id}.issues.length) {${prefixStr(id, k)}
+        const ${id2}_present = ${isPresent};
+        if (${id2}.issues.length) {${prefixStr(id2, k)}
         }
-        if (!${id}_present && !${id}.issues.length) {
+        if (!${id2}_present && !${id2}.issues.length) {
           payload.issues.push({
             code: "invalid_type",
             expected: "nonoptional",
@@ -38396,22 +38396,22 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
           }
         }
 
-        if (${id}_present) {
-          newResult[${k}] = ${id}.value;
+        if (${id2}_present) {
+          newResult[${k}] = ${id2}.value;
         }
 
       `);
       } else {
         doc.write(`
-        if (${id}.issues.length) {${prefixStr(id, k)}
+        if (${id2}.issues.length) {${prefixStr(id2, k)}
         }
       `);
         if (optin === "defaulted") {
-          doc.write(`newResult[${k}] = ${id}.value;`);
+          doc.write(`newResult[${k}] = ${id2}.value;`);
         } else {
           doc.write(`
-        if (${id}.value !== undefined || ${isPresent}) {
-          newResult[${k}] = ${id}.value;
+        if (${id2}.value !== undefined || ${isPresent}) {
+          newResult[${k}] = ${id2}.value;
         }
       `);
         }
@@ -50439,26 +50439,26 @@ function extractDefs(ctx, schema) {
     return;
   const idToSchema = /* @__PURE__ */ new Map();
   for (const entry of ctx.seen.entries()) {
-    const id = ctx.metadataRegistry.get(entry[0])?.id;
-    if (id) {
-      const existing = idToSchema.get(id);
+    const id2 = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id2) {
+      const existing = idToSchema.get(id2);
       if (existing && existing !== entry[0]) {
-        throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
+        throw new Error(`Duplicate schema id "${id2}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
       }
-      idToSchema.set(id, entry[0]);
+      idToSchema.set(id2, entry[0]);
     }
   }
   const makeURI = (entry) => {
     const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
     if (ctx.external) {
       const externalId = ctx.external.registry.get(entry[0])?.id;
-      const uriGenerator = ctx.external.uri ?? ((id2) => id2);
+      const uriGenerator = ctx.external.uri ?? ((id3) => id3);
       if (externalId) {
         return { ref: uriGenerator(externalId) };
       }
-      const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
-      entry[1].defId = id;
-      return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
+      const id2 = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
+      entry[1].defId = id2;
+      return { defId: id2, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id2)}` };
     }
     const uriPrefix = `#`;
     const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
@@ -50506,8 +50506,8 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
         continue;
       }
     }
-    const id = ctx.metadataRegistry.get(entry[0])?.id;
-    if (id) {
+    const id2 = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id2) {
       extractToDef(entry);
       continue;
     }
@@ -50740,10 +50740,10 @@ function finalize(ctx, schema) {
   } else {
   }
   if (ctx.external?.uri) {
-    const id = ctx.external.registry.get(schema)?.id;
-    if (!id)
+    const id2 = ctx.external.registry.get(schema)?.id;
+    if (!id2)
       throw new Error("Schema is missing an `id` property");
-    result.$id = ctx.external.uri(id);
+    result.$id = ctx.external.uri(id2);
   }
   assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
   const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
@@ -51349,7 +51349,7 @@ function stringifyKeyNames(bySchema, json2, visited) {
   const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v === "number"))
     return json2;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json2;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id: id2, ...rest } = json2;
   if (rest.enum)
     rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
   else if (typeof rest.const === "number")
@@ -55351,15 +55351,15 @@ var applyReviverIteratively = (parsed, userReviver) => {
 var serializeBigInts = (text3) => {
   return text3.replace(
     stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"';
+    (match2, digits, fractional, exponential) => {
+      const isString = match2[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match2);
+      if (isNoise) return match2.substring(0, match2.length - 1) + 'n"';
       const hasFractionalOrExponential = fractional || exponential;
       const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
       const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-      if (isStandardValue) return match;
-      return '"' + match + 'n"';
+      if (isStandardValue) return match2;
+      return '"' + match2 + 'n"';
     }
   );
 };
@@ -56081,7 +56081,7 @@ function throttling(octokit, octokitOptions) {
   const {
     enabled = true,
     Bottleneck: Bottleneck2 = import_light2.default,
-    id = "no-id",
+    id: id2 = "no-id",
     timeout = 1e3 * 60 * 2,
     // Redis TTL: 2 minutes
     connection
@@ -56099,7 +56099,7 @@ function throttling(octokit, octokitOptions) {
       triggersNotification,
       fallbackSecondaryRateRetryAfter: 60,
       retryAfterBaseValue: 1e3,
-      id
+      id: id2
     },
     octokitOptions.throttle
   );
@@ -56385,8 +56385,8 @@ function nextLink(link) {
 // src/github/render/marker.ts
 import { createHash } from "node:crypto";
 function stickyMarker(key) {
-  const id = createHash("sha256").update(JSON.stringify([key.config, key.workflow, key.job])).digest("hex").slice(0, 16);
-  return `<!-- carbon-gate:sticky:${id} -->`;
+  const id2 = createHash("sha256").update(JSON.stringify([key.config, key.workflow, key.job])).digest("hex").slice(0, 16);
+  return `<!-- carbon-gate:sticky:${id2} -->`;
 }
 function isStickyComment(comment, marker) {
   return comment.user?.type === "Bot" && (comment.body ?? "").split("\n", 1)[0].trim() === marker;
@@ -56635,6 +56635,40 @@ function combine(checks) {
   );
 }
 
+// src/meter/nvidia-describe.ts
+var DEFAULT_GPU_INTERVAL_S = 0.1;
+function describeNvidia(sel, intervalS) {
+  const ms = Math.round(intervalS * 1e3);
+  const gpus = sel.metered;
+  const n = gpus.length === 1 ? "1 GPU" : `${gpus.length} GPUs`;
+  const id2 = (g2) => ({ index: g2.index, uuid: g2.uuid, name: g2.name });
+  return {
+    cpu: "estimator",
+    gpu: gpus.length ? "nvidia-smi" : "none",
+    powerModel: "nvidia-smi power.draw",
+    basis: [
+      `nvidia-smi power.draw of ${n} every ${ms} ms, integrated by the trapezoid rule; the first and last readings are held to the edges of the window`,
+      "NVIDIA states power.draw is accurate to \xB15 W; on Ampere and newer it is a 1-s average, so bursts shorter than 1 s are smoothed and readings lag by about 0.5 s",
+      sel.skipped.length ? "GPU energy is whole-board power of the GPUs visible to the benchmark (CUDA_VISIBLE_DEVICES, NVIDIA_VISIBLE_DEVICES), idle ones included, over the benchmark window; the others are skipped" : "GPU energy is whole-board power of every GPU nvidia-smi lists, idle ones included, over the benchmark window",
+      ...sel.migShared.map(
+        (g2) => `GPU ${g2.index} is used through a MIG instance: its power is the whole board's, every instance on it included`
+      )
+    ],
+    intervalS,
+    scope: "GPU boards (nvidia-smi power.draw)",
+    gpuNames: gpus.map((g2) => g2.name),
+    gpusMetered: gpus.map(id2),
+    ...sel.skipped.length ? { gpusSkipped: sel.skipped } : {}
+  };
+}
+function gpuChoiceLine(metered, skipped = []) {
+  const used = metered.length ? metered.map((g2) => `GPU ${g2.index} (${g2.name})`).join(", ") : "no GPU";
+  const byReason = /* @__PURE__ */ new Map();
+  for (const g2 of skipped) byReason.set(g2.reason, [...byReason.get(g2.reason) ?? [], g2.index]);
+  const skips = [...byReason].map(([why, ix]) => `skipped ${ix.map((i) => `GPU ${i}`).join(", ")}: ${why}`);
+  return [used, ...skips].join("; ");
+}
+
 // src/config/expectations.ts
 var expectations = external_exports.registry();
 function field(schema, doc, expectation) {
@@ -56779,9 +56813,9 @@ var sameSize = (a, b) => a.units === b.units && a.params === b.params && a.macs 
 function align(base, head) {
   const [n, m] = [base.length, head.length];
   const bonus = (a, b) => (a.units === b.units ? 100 : 0) + (a.macs === b.macs && a.params === b.params ? 10 : 0) + (a.name === b.name ? 1 : 0);
-  const match = 112 * (Math.min(n, m) + 1);
+  const match2 = 112 * (Math.min(n, m) + 1);
   const best = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
-  const pair = (i2, j2) => base[i2].type === head[j2].type ? match + bonus(base[i2], head[j2]) + best[i2 + 1][j2 + 1] : -1;
+  const pair = (i2, j2) => base[i2].type === head[j2].type ? match2 + bonus(base[i2], head[j2]) + best[i2 + 1][j2 + 1] : -1;
   for (let i2 = n - 1; i2 >= 0; i2--)
     for (let j2 = m - 1; j2 >= 0; j2--) best[i2][j2] = Math.max(pair(i2, j2), best[i2 + 1][j2], best[i2][j2 + 1]);
   const pairs = [];
@@ -57230,6 +57264,7 @@ function buildView(report, opts) {
     cleanerWhen: cleanerWhenView(report, rows),
     provenance: {
       meter: escapeMarkdown(`${m.cpu}${m.gpu && m.gpu !== "none" ? ` + GPU ${m.gpu}` : ""}`, 100),
+      gpus: m.gpusMetered || m.gpusSkipped ? escapeMarkdown(gpuChoiceLine(m.gpusMetered ?? [], m.gpusSkipped), 600) : "",
       powerModel: escapeMarkdown(m.powerModel, 200),
       region: escapeMarkdown(c.regionName ? `${c.region} (${c.regionName})` : c.region, 200),
       intensity: `${whole(c.intensityGPerKwh)} g/kWh`,
@@ -58061,9 +58096,9 @@ var byKey = new Map(data.regions.map((r) => [`${r.provider}:${r.id}`, r]));
 function isCloudProvider(name2) {
   return CLOUD_PROVIDERS.includes(name2);
 }
-function findCloudRegion(provider, id) {
+function findCloudRegion(provider, id2) {
   const p = provider.trim().toLowerCase();
-  const raw = id.trim().toLowerCase();
+  const raw = id2.trim().toLowerCase();
   const key = `${p}:${p === "azure" ? raw.replace(/[^a-z0-9]/g, "") : raw}`;
   const row2 = byKey.get(key);
   return row2 ? copy(row2) : null;
@@ -58820,9 +58855,9 @@ function unknownCode(code2, origin) {
   };
 }
 function resolveGridIntensity(inputs) {
-  const pick2 = pickRegion(inputs);
-  if ("world" in pick2) return { ok: true, grid: worldDefault("no region given") };
-  if ("detect" in pick2) {
+  const pick3 = pickRegion(inputs);
+  if ("world" in pick3) return { ok: true, grid: worldDefault("no region given") };
+  if ("detect" in pick3) {
     const d = inputs.detected ?? { failure: "detection was not run" };
     if ("failure" in d)
       return { ok: true, grid: worldDefault(`cloud region detection failed (${d.failure})`) };
@@ -58834,9 +58869,9 @@ function resolveGridIntensity(inputs) {
       };
     return { ok: true, grid: fromLocation(loc2, "cloud-detection", []) };
   }
-  const loc = lookupLocation(pick2.code);
-  if (!loc) return unknownCode(pick2.code, pick2.origin);
-  return { ok: true, grid: fromLocation(loc, pick2.origin, []) };
+  const loc = lookupLocation(pick3.code);
+  if (!loc) return unknownCode(pick3.code, pick3.origin);
+  return { ok: true, grid: fromLocation(loc, pick3.origin, []) };
 }
 
 // src/meter/types.ts
@@ -58852,6 +58887,112 @@ var GpuEnergySchema = external_exports.object({
   samples: external_exports.number(),
   skipped: external_exports.number()
 });
+
+// src/meter/visible-gpus.ts
+var GpuIdSchema = external_exports.object({
+  index: external_exports.number().int().min(0).max(1024),
+  uuid: external_exports.string().max(200),
+  name: external_exports.string().max(200)
+});
+var SkippedGpuSchema = GpuIdSchema.extend({ reason: external_exports.string().max(300) });
+var MAX_SHOWN2 = 80;
+function shownValue(v) {
+  const safe2 = v.replace(/[^\w,:/.+-]/g, "?");
+  return safe2.length > MAX_SHOWN2 ? `${safe2.slice(0, MAX_SHOWN2 - 3)}...` : safe2;
+}
+function visibilitySetting(env) {
+  const set2 = ["NVIDIA_VISIBLE_DEVICES", "CUDA_VISIBLE_DEVICES"].filter(
+    (k) => env[k] !== void 0
+  );
+  return set2.map((k) => `${k}=${shownValue(env[k])}`).join(", ");
+}
+function visibleGpus(all, env, mig = /* @__PURE__ */ new Map()) {
+  const sorted = [...all].sort((a, b) => a.index - b.index);
+  const warnings = [];
+  const migShared = /* @__PURE__ */ new Set();
+  const job = byNvidiaVar(sorted, env.NVIDIA_VISIBLE_DEVICES, mig, warnings, migShared);
+  const cuda = byCudaVar(job, env.CUDA_VISIBLE_DEVICES, mig, warnings, migShared);
+  if (cuda.byIndex && env.CUDA_DEVICE_ORDER !== "PCI_BUS_ID" && new Set(job.map((g2) => g2.name)).size > 1)
+    warnings.push(
+      `CUDA_VISIBLE_DEVICES names GPUs by index, but CUDA numbers mixed GPUs fastest first unless CUDA_DEVICE_ORDER=PCI_BUS_ID: the metered GPUs follow nvidia-smi's order and may not be the ones the benchmark uses; set CUDA_DEVICE_ORDER=PCI_BUS_ID or name GPUs by UUID`
+    );
+  const metered = new Set(cuda.visible.map((g2) => g2.index));
+  const skipped = [];
+  for (const g2 of sorted) {
+    if (metered.has(g2.index)) continue;
+    const which2 = job.includes(g2) ? "CUDA_VISIBLE_DEVICES" : "NVIDIA_VISIBLE_DEVICES";
+    skipped.push({ ...id(g2), reason: `not visible to the job (${which2}=${shownValue(env[which2] ?? "")})` });
+  }
+  const meteredList = sorted.filter((g2) => metered.has(g2.index));
+  return {
+    metered: meteredList,
+    skipped,
+    warnings,
+    migShared: meteredList.filter((g2) => migShared.has(g2.index))
+  };
+}
+var id = (g2) => ({ index: g2.index, uuid: g2.uuid, name: g2.name });
+var NO_GPU = /* @__PURE__ */ new Set(["none", "void", ""]);
+function entriesOf(value2) {
+  return value2.split(",").map((e) => e.trim());
+}
+function byNvidiaVar(gpus, value2, mig, warnings, migShared) {
+  if (value2 === void 0) return gpus;
+  const v = value2.trim().toLowerCase();
+  if (v === "all") return gpus;
+  if (NO_GPU.has(v)) return [];
+  const entries = entriesOf(value2).filter((e) => e !== "");
+  if (gpus.length <= entries.length) return gpus;
+  const found = /* @__PURE__ */ new Set();
+  for (const e of entries) {
+    const hit = /^\d+:\d+$/.test(e) ? gpus.find((g2) => g2.index === Number(e.split(":")[0])) : match(gpus, e, mig);
+    if (!hit) {
+      warnings.push(
+        `NVIDIA_VISIBLE_DEVICES names "${shownValue(e)}", which is not a GPU nvidia-smi lists; ignored`
+      );
+      continue;
+    }
+    if (/^\d+:\d+$/.test(e) || /^MIG-/i.test(e)) migShared.add(hit.index);
+    found.add(hit);
+  }
+  return gpus.filter((g2) => found.has(g2));
+}
+function byCudaVar(job, value2, mig, warnings, migShared) {
+  if (value2 === void 0) return { visible: job, byIndex: false };
+  if (value2.trim() === "") return { visible: [], byIndex: false };
+  const entries = entriesOf(value2);
+  const visible = [];
+  let byIndex = false;
+  for (const [i, e] of entries.entries()) {
+    const hit = /^\d+$/.test(e) ? job[Number(e)] : match(job, e, mig);
+    if (!hit) {
+      const rest = entries.slice(i + 1).filter((x) => x !== "");
+      const also = rest.length ? ` and every entry after it (${shownValue(rest.join(","))})` : "";
+      const sees = visible.length ? `GPU ${visible.map((g2) => g2.index).join(", ")} only` : "no GPU";
+      warnings.push(
+        `CUDA_VISIBLE_DEVICES names "${shownValue(e)}", which is not a GPU the job has; CUDA ignores it${also}, so the benchmark sees ${sees}`
+      );
+      break;
+    }
+    if (/^\d+$/.test(e)) byIndex = true;
+    if (/^MIG-/i.test(e)) migShared.add(hit.index);
+    if (!visible.includes(hit)) visible.push(hit);
+  }
+  return { visible, byIndex };
+}
+function match(gpus, entry, mig) {
+  const e = entry.toUpperCase();
+  if (/^\d+$/.test(e)) return gpus.find((g2) => g2.index === Number(e));
+  const old = /^MIG-(GPU-[0-9A-F-]+)\/\d+\/\d+$/.exec(e);
+  if (old) return gpus.find((g2) => g2.uuid.toUpperCase() === old[1]);
+  if (e.startsWith("MIG-")) {
+    const parent = [...mig].find(([m]) => m.toUpperCase() === e)?.[1]?.toUpperCase();
+    return parent ? gpus.find((g2) => g2.uuid.toUpperCase() === parent) : void 0;
+  }
+  if (!e.startsWith("GPU-") || e.length <= 4) return void 0;
+  const hits = gpus.filter((g2) => g2.uuid.toUpperCase().startsWith(e));
+  return hits.length === 1 ? hits[0] : void 0;
+}
 
 // src/config/limits.ts
 var MAX_CONFIG_BYTES = 1024 * 1024;
@@ -58986,7 +59127,10 @@ var MethodSchema = external_exports.object({
   scope: text2(200),
   basis: external_exports.array(prose).max(100),
   intervalS: amount2,
-  gpuNames: external_exports.array(text2(200)).max(64).optional()
+  gpuNames: external_exports.array(text2(200)).max(64).optional(),
+  /** The GPUs metered, and those skipped: not visible to the benchmarks (CUDA_/NVIDIA_VISIBLE_DEVICES). */
+  gpusMetered: external_exports.array(GpuIdSchema).max(64).optional(),
+  gpusSkipped: external_exports.array(SkippedGpuSchema).max(64).optional()
 });
 var CarbonSchema = external_exports.object({
   region: text2(100),
@@ -59096,7 +59240,7 @@ function verdictNoBetterThanBenchmarks(report, ctx) {
 var reportSchema = ReportSchema.pick({ schemaVersion: true, createdAt: true, config: true }).extend({
   tool: R.tool.loose(),
   machine: R.machine.pick({ platform: true, cpuModel: true }).loose().optional(),
-  method: R.method.pick({ powerModel: true, scope: true, intervalS: true }).partial({ scope: true, intervalS: true }).extend({ cpu: label, gpu: label }).loose(),
+  method: R.method.pick({ powerModel: true, scope: true, intervalS: true, gpusMetered: true, gpusSkipped: true }).partial({ scope: true, intervalS: true }).extend({ cpu: label, gpu: label }).loose(),
   carbon: R.carbon.pick({
     region: true,
     regionName: true,
@@ -59391,6 +59535,69 @@ function metricChanges(head, base, method, max = 20) {
   return out.sort((a, b) => size(b) - size(a)).slice(0, max);
 }
 
+// src/meter/nvidia-notes.ts
+function noteworthyGapS(intervalS) {
+  return Math.max(1, 5 * intervalS);
+}
+var clip2 = (text3) => terminalSafe(text3.length > 80 ? `${text3.slice(0, 77)}...` : text3);
+function gpuNotes(t, startS, endS, intervalS) {
+  const label2 = `GPU ${t.index} (${clip2(t.name)})`;
+  const why = [...t.skippedValues].map(clip2).join(", ");
+  if (!t.first || !t.last) {
+    const seen = t.skipped > 0 ? `${t.skipped} skipped: ${why}` : "nvidia-smi printed no line for it";
+    return [
+      `${label2}: no valid power reading in ${secondsTenths(endS - startS)} (${seen}); its energy is counted as 0 J`
+    ];
+  }
+  const notes = [];
+  const total = t.samples + t.skipped;
+  if (t.first.tS >= endS)
+    return [
+      `${label2}: no power reading during the ${secondsTenths(endS - startS)} run; the first one, ${secondsTenths(t.first.tS - endS)} after its end (${watts(t.first.w, 0)}), is assumed throughout`
+    ];
+  if (t.skipped > 0)
+    notes.push(
+      `${label2}: ${t.skipped} of ${total} power readings skipped (${why}); power is interpolated across them`
+    );
+  const limit = noteworthyGapS(intervalS);
+  const lead = t.first.tS - startS;
+  if (lead > limit)
+    notes.push(
+      `${label2}: first power reading ${secondsTenths(lead)} after the start; it is assumed to hold back to the start`
+    );
+  const gap = t.longestGap;
+  if (gap && gap.toS - gap.fromS > limit)
+    notes.push(
+      `${label2}: no power reading for ${secondsTenths(gap.toS - gap.fromS)} (${secondsTenths(gap.fromS - startS)} to ${secondsTenths(gap.toS - startS)} into the run); power is interpolated linearly`
+    );
+  const tail = endS - t.last.tS;
+  if (tail > limit)
+    notes.push(
+      `${label2}: no power reading in the last ${secondsTenths(tail)}; the last one (${watts(t.last.w, 0)}) is assumed to hold to the end`
+    );
+  return notes;
+}
+function outputNotes(samples, bursts, unreadable, firstUnreadable) {
+  const notes = [];
+  if (unreadable > 0)
+    notes.push(
+      `nvidia-smi printed ${unreadable} unreadable line(s), ignored (first: "${clip2(firstUnreadable)}")`
+    );
+  if (bursts > 2 && bursts > samples / 10)
+    notes.push(
+      `${bursts} of ${samples} nvidia-smi samples arrived bunched with the previous one; GPU timing is approximate`
+    );
+  return notes;
+}
+var FOREIGN = /^GPU \d+ \(.*\) also ran pid \d+ \(.*\) during .*: its energy includes that load$/;
+var isForeignAppNote = (note) => FOREIGN.test(note);
+function foreignAppNote(app, benchmark4) {
+  const mem = app.usedMiB === null ? "" : `, ${grouped(app.usedMiB)} MiB`;
+  const comm = app.comm.replace(/[^\w.+-]/g, "?").slice(0, 15);
+  const during = benchmark4 ? clip2(benchmark4) : "the benchmark";
+  return `GPU ${app.gpu.index} (${clip2(app.gpu.name)}) also ran pid ${app.pid} (${comm}${mem}) during ${during}: its energy includes that load`;
+}
+
 // src/gate/stats.ts
 function summary2(xs) {
   return { median: median(xs), ci95: medianCi(xs) };
@@ -59414,7 +59621,13 @@ function evaluateGate(benchmarks, opts) {
   const reasons = [
     ...gridNotes(opts.carbon, mismatch, benchmarks, gates),
     ...benchmarks.flatMap((b, i) => gates[i].reasons.map((r) => `${b.name}: ${r}`)),
-    ...total.reasons.map((r) => `suite total: ${r}`)
+    ...total.reasons.map((r) => `suite total: ${r}`),
+    // Another process on a metered GPU: the energy includes its load (src/meter/nvidia-notes.ts). Never a status.
+    ...[
+      ...new Set(
+        benchmarks.flatMap((b) => b.samples.flatMap((s) => (s.notes ?? []).filter(isForeignAppNote)))
+      )
+    ].slice(0, 20)
   ];
   const baseline = opts.baseline ? {
     source: opts.baseline.source,
@@ -59790,8 +60003,8 @@ function linesFor(issue3, input2, root, file3) {
   if (issue3.code === "unrecognized_keys") {
     const allowed = allowedKeys(schemaAt(root, issue3.path));
     return issue3.keys.map((key) => {
-      const match = closestMatch(key, allowed);
-      const advice = match ? `did you mean "${match}"?` : `allowed keys: ${allowed.join(", ")}`;
+      const match2 = closestMatch(key, allowed);
+      const advice = match2 ? `did you mean "${match2}"?` : `allowed keys: ${allowed.join(", ")}`;
       return `${at(file3, [...issue3.path, key])}unknown key; ${advice}`;
     });
   }
@@ -59950,8 +60163,8 @@ var LOSSES = [
 ];
 var int2 = (min, max) => external_exports.number().int().min(min).max(max);
 var didYouMean = (options) => (found) => {
-  const match = typeof found === "string" ? closestMatch(found, options) : void 0;
-  return match ? `did you mean "${match}"?` : quotingHint("number")(found);
+  const match2 = typeof found === "string" ? closestMatch(found, options) : void 0;
+  return match2 ? `did you mean "${match2}"?` : quotingHint("number")(found);
 };
 var words = (options) => options.map((o) => `"${o}"`).join(", ");
 var isModelFile = (s) => /\.json$/i.test(s);
@@ -60069,8 +60282,8 @@ var name = field(
 var kind = field(external_exports.enum(BENCHMARK_KINDS), "What the benchmark exercises; reports group results by it.", {
   expected: 'one of "training", "inference" or "other"',
   hint: (found) => {
-    const match = typeof found === "string" ? closestMatch(found, BENCHMARK_KINDS) : void 0;
-    return match ? `did you mean "${match}"?` : void 0;
+    const match2 = typeof found === "string" ? closestMatch(found, BENCHMARK_KINDS) : void 0;
+    return match2 ? `did you mean "${match2}"?` : void 0;
   }
 });
 var envName = field(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), "Environment variable name.", {
@@ -60128,8 +60341,8 @@ var BenchmarkSchema = external_exports.strictObject({
       name: field(external_exports.enum(UNIT_NAMES), "What one unit is.", {
         expected: 'one of "epoch", "inference", "sample" or "run"',
         hint: (found) => {
-          const match = typeof found === "string" ? closestMatch(found, UNIT_NAMES) : void 0;
-          return match ? `did you mean "${match}"?` : void 0;
+          const match2 = typeof found === "string" ? closestMatch(found, UNIT_NAMES) : void 0;
+          return match2 ? `did you mean "${match2}"?` : void 0;
         }
       }),
       count: field(wholeNumber(1, 1e12), "Units one run performs.", {
@@ -61343,7 +61556,7 @@ async function runBenchmark(spec, where, deps, metricsCap) {
   return { spec, status: "ok", samples };
 }
 async function meteredRepeat(spec, repeat, deps, metricsCap = sampleMetricsCap(SUITE_LIMITS.suiteRepeats)) {
-  const session = deps.meter.start();
+  const session = deps.meter.start({ benchmark: spec.name, env: spec.env });
   const ran = await deps.spawnBenchmark(spec, (pid) => session.track(pid));
   const measurement = await session.stop();
   const command = ran.reported ? { ...ran, reported: capSampleMetrics(ran.reported, metricsCap) } : ran;
@@ -61430,18 +61643,21 @@ function compositeMeter(cpu, gpu) {
     describe: () => {
       const c = cpu.describe();
       const g2 = gpu.describe();
+      const metered = g2.gpu !== "none";
       const merged = {
         ...c,
         gpu: g2.gpu,
-        basis: [...c.basis, ...g2.basis],
-        scope: `${c.scope ?? "CPU"} + GPU`
+        basis: metered ? [...c.basis, ...g2.basis] : c.basis,
+        ...metered ? { scope: `${c.scope ?? "CPU"} + GPU` } : {}
       };
       if (g2.gpuNames) merged.gpuNames = g2.gpuNames;
+      if (g2.gpusMetered) merged.gpusMetered = g2.gpusMetered;
+      if (g2.gpusSkipped) merged.gpusSkipped = g2.gpusSkipped;
       return merged;
     },
-    start: () => {
-      const a = cpu.start();
-      const b = gpu.start();
+    start: (ctx) => {
+      const a = cpu.start(ctx);
+      const b = gpu.start(ctx);
       return {
         track: (pid) => {
           a.track(pid);
@@ -66222,14 +66438,14 @@ function getIndexes() {
   }
   return indexes;
 }
-function toMatch(row2, match) {
+function toMatch(row2, match2) {
   return {
     model: row2.model,
     tdpW: row2.tdpW,
     cores: row2.cores ?? null,
     year: row2.year ?? null,
     source: row2.source,
-    match
+    match: match2
   };
 }
 function findCpu(modelName) {
@@ -69647,81 +69863,6 @@ function startSession(opts) {
 import { spawn } from "node:child_process";
 import { performance as performance3 } from "node:perf_hooks";
 
-// src/meter/nvidia-describe.ts
-var DEFAULT_GPU_INTERVAL_S = 0.1;
-function describeNvidia(gpus, intervalS) {
-  const ms = Math.round(intervalS * 1e3);
-  const n = gpus.length === 1 ? "1 GPU" : `${gpus.length} GPUs`;
-  return {
-    cpu: "estimator",
-    gpu: "nvidia-smi",
-    powerModel: "nvidia-smi power.draw",
-    basis: [
-      `nvidia-smi power.draw of ${n} every ${ms} ms, integrated by the trapezoid rule; the first and last readings are held to the edges of the window`,
-      "NVIDIA states power.draw is accurate to \xB15 W; on Ampere and newer it is a 1-s average, so bursts shorter than 1 s are smoothed and readings lag by about 0.5 s",
-      "GPU energy is whole-board power of every GPU nvidia-smi lists, idle ones included, over the benchmark window"
-    ],
-    intervalS,
-    scope: "GPU boards (nvidia-smi power.draw)",
-    gpuNames: [...gpus].sort((a, b) => a.index - b.index).map((g2) => g2.name)
-  };
-}
-
-// src/meter/nvidia-notes.ts
-function noteworthyGapS(intervalS) {
-  return Math.max(1, 5 * intervalS);
-}
-var clip2 = (text3) => terminalSafe(text3.length > 80 ? `${text3.slice(0, 77)}...` : text3);
-function gpuNotes(t, startS, endS, intervalS) {
-  const label2 = `GPU ${t.index} (${clip2(t.name)})`;
-  const why = [...t.skippedValues].map(clip2).join(", ");
-  if (!t.first || !t.last) {
-    const seen = t.skipped > 0 ? `${t.skipped} skipped: ${why}` : "nvidia-smi printed no line for it";
-    return [
-      `${label2}: no valid power reading in ${secondsTenths(endS - startS)} (${seen}); its energy is counted as 0 J`
-    ];
-  }
-  const notes = [];
-  const total = t.samples + t.skipped;
-  if (t.first.tS >= endS)
-    return [
-      `${label2}: no power reading during the ${secondsTenths(endS - startS)} run; the first one, ${secondsTenths(t.first.tS - endS)} after its end (${watts(t.first.w, 0)}), is assumed throughout`
-    ];
-  if (t.skipped > 0)
-    notes.push(
-      `${label2}: ${t.skipped} of ${total} power readings skipped (${why}); power is interpolated across them`
-    );
-  const limit = noteworthyGapS(intervalS);
-  const lead = t.first.tS - startS;
-  if (lead > limit)
-    notes.push(
-      `${label2}: first power reading ${secondsTenths(lead)} after the start; it is assumed to hold back to the start`
-    );
-  const gap = t.longestGap;
-  if (gap && gap.toS - gap.fromS > limit)
-    notes.push(
-      `${label2}: no power reading for ${secondsTenths(gap.toS - gap.fromS)} (${secondsTenths(gap.fromS - startS)} to ${secondsTenths(gap.toS - startS)} into the run); power is interpolated linearly`
-    );
-  const tail = endS - t.last.tS;
-  if (tail > limit)
-    notes.push(
-      `${label2}: no power reading in the last ${secondsTenths(tail)}; the last one (${watts(t.last.w, 0)}) is assumed to hold to the end`
-    );
-  return notes;
-}
-function outputNotes(samples, bursts, unreadable, firstUnreadable) {
-  const notes = [];
-  if (unreadable > 0)
-    notes.push(
-      `nvidia-smi printed ${unreadable} unreadable line(s), ignored (first: "${clip2(firstUnreadable)}")`
-    );
-  if (bursts > 2 && bursts > samples / 10)
-    notes.push(
-      `${bursts} of ${samples} nvidia-smi samples arrived bunched with the previous one; GPU timing is approximate`
-    );
-  return notes;
-}
-
 // src/meter/nvidia-parse.ts
 var MAX_PLAUSIBLE_W = 5e3;
 var WATTS = /^(\d+(?:\.\d+)?)(?:\s*W)?$/;
@@ -69743,28 +69884,51 @@ function parsePowerLine(line) {
 function parseGpuList(text3) {
   const gpus = [];
   for (const raw of text3.split("\n")) {
-    const line = raw.trim();
-    const comma = line.indexOf(",");
-    if (comma < 0) continue;
-    const index = line.slice(0, comma).trim();
-    const name2 = line.slice(comma + 1).trim();
-    if (INDEX.test(index) && name2 !== "") gpus.push({ index: Number(index), name: name2 });
+    const [index = "", uuid3 = "", ...rest] = raw.split(",").map((f) => f.trim());
+    const name2 = rest.join(", ");
+    if (INDEX.test(index) && uuid3 !== "" && name2 !== "") gpus.push({ index: Number(index), uuid: uuid3, name: name2 });
   }
   return gpus;
+}
+function parseComputeApps(text3) {
+  const apps = [];
+  for (const raw of text3.split("\n")) {
+    const [pid = "", gpuUuid = "", used = ""] = raw.split(",").map((f) => f.trim());
+    if (!INDEX.test(pid) || !/^GPU-/i.test(gpuUuid)) continue;
+    const mib = /^\d+$/.test(used) ? Number(used) : null;
+    apps.push({ pid: Number(pid), gpuUuid, usedMiB: mib });
+  }
+  return apps;
+}
+function parseMigParents(text3) {
+  const parents = /* @__PURE__ */ new Map();
+  let board = null;
+  for (const line of text3.split("\n")) {
+    const uuid3 = /\(UUID: ((?:GPU|MIG)-[^)\s]+)\)/.exec(line)?.[1];
+    if (!uuid3) continue;
+    if (uuid3.startsWith("GPU-")) board = uuid3;
+    else if (board) parents.set(uuid3, board);
+  }
+  return parents;
 }
 
 // src/meter/nvidia-energy.ts
 var GpuEnergyIntegrator = class {
+  /**
+   * `known`: the GPUs metered, so one that never prints a line still gets a row and a note. With
+   * `onlyKnown`, lines of other GPUs (those the benchmark cannot use) are ignored.
+   */
+  constructor(known, onlyKnown = false) {
+    this.onlyKnown = onlyKnown;
+    for (const g2 of known) this.track(g2.index, g2.name);
+  }
+  onlyKnown;
   tracks = /* @__PURE__ */ new Map();
   sample = null;
   samples = 0;
   bursts = 0;
   unreadable = 0;
   firstUnreadable = "";
-  /** `known`: the GPUs detection found, so one that never prints a line still gets a row and a note. */
-  constructor(known) {
-    for (const g2 of known) this.track(g2.index, g2.name);
-  }
   /** Samples seen so far, valid or not. */
   get sampleCount() {
     return this.samples;
@@ -69777,6 +69941,7 @@ var GpuEnergyIntegrator = class {
       if (this.unreadable++ === 0) this.firstUnreadable = p.text;
       return;
     }
+    if (this.onlyKnown && !this.tracks.has(p.index)) return;
     const tS = this.sampleTime(p.index, arrivedS);
     const t = this.track(p.index, p.name);
     if (p.kind === "unavailable") {
@@ -69864,6 +70029,257 @@ function energyJ(t, startS, endS) {
   return t.innerJ + t.first.w * lead + t.last.w * tail;
 }
 
+// src/meter/io/nvidia-foreign-apps.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+
+// src/runner/io/process-tree.ts
+import { readFileSync as readFileSync2, readdirSync as readdirSync2 } from "node:fs";
+import { setTimeout as delay } from "node:timers/promises";
+
+// src/runner/io/proc-environ.ts
+import { readFile as readFile5 } from "node:fs/promises";
+var STALLED_MS = 1e3;
+var queue = Promise.resolve();
+var stalled = false;
+function readEnviron(path21) {
+  if (stalled) return Promise.resolve(null);
+  const read2 = queue.then(() => {
+    if (stalled) return null;
+    const timer = setTimeout(() => stalled = true, STALLED_MS);
+    timer.unref();
+    return readFile5(path21, "utf8").then(
+      (text3) => text3,
+      () => null
+    ).finally(() => {
+      clearTimeout(timer);
+      stalled = false;
+    });
+  });
+  queue = read2;
+  return read2;
+}
+
+// src/runner/io/process-tree.ts
+function defaultProcRoot() {
+  return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
+}
+function parseStat(text3) {
+  const open7 = text3.indexOf("(");
+  const close = text3.lastIndexOf(")");
+  if (open7 < 0 || close < open7) return null;
+  const pid = Number(text3.slice(0, open7).trim());
+  const rest = text3.slice(close + 1).trim().split(/\s+/);
+  const [state = "", ppidText, pgidText] = rest;
+  const ppid = Number(ppidText);
+  const pgid = Number(pgidText);
+  const startTime = rest[19];
+  if (!Number.isInteger(pid) || !Number.isInteger(ppid) || !Number.isInteger(pgid) || !startTime) return null;
+  return { pid, ppid, pgid, state, startTime, comm: text3.slice(open7 + 1, close) };
+}
+var isDead = (p) => p.state === "Z" || p.state === "X" || p.state === "x";
+var isPidName = (name2) => /^\d+$/.test(name2);
+function readSync(path21) {
+  try {
+    return readFileSync2(path21, "utf8");
+  } catch {
+    return null;
+  }
+}
+var ProcessTree = class {
+  constructor(rootPid, opts = {}) {
+    this.rootPid = rootPid;
+    this.opts = opts;
+    this.root = opts.procRoot ?? defaultProcRoot();
+    this.self = opts.self ?? process.pid;
+    this.rootStart = this.stat(rootPid)?.startTime;
+  }
+  rootPid;
+  opts;
+  root;
+  self;
+  /** Running processes seen in the tree, by pid. */
+  known = /* @__PURE__ */ new Map();
+  /** Whether /proc/<pid>/task/<tid>/children exists (CONFIG_PROC_CHILDREN); else every stat is read. */
+  childrenFiles;
+  /** The benchmark's start time: nothing that started before it can be its. */
+  rootStart;
+  /** Whether this machine has a /proc to read (Linux); without it only the process group can be killed. */
+  static available(procRoot2 = defaultProcRoot()) {
+    try {
+      return readdirSync2(procRoot2).some(isPidName);
+    } catch {
+      return false;
+    }
+  }
+  /** Processes remembered so far that are still the same process; for signalling during the run. */
+  tracked() {
+    return [...this.known.values()];
+  }
+  /** Looks for new descendants of the benchmark and forgets the ones that ended. Cheap; call often. */
+  poll() {
+    const parents = [this.rootPid, ...this.known.keys()];
+    if (this.childrenFiles === void 0) {
+      if (this.childrenOf(this.rootPid) !== null) this.childrenFiles = true;
+      else if (this.stat(this.rootPid)) this.childrenFiles = false;
+    }
+    if (this.childrenFiles) this.pollChildren(parents);
+    else this.pollAll(parents);
+  }
+  pollChildren(parents) {
+    const stack = [...parents];
+    const visited = /* @__PURE__ */ new Set();
+    while (stack.length) {
+      const pid = stack.pop();
+      if (visited.has(pid)) continue;
+      visited.add(pid);
+      if (pid !== this.rootPid) {
+        const now = this.stat(pid);
+        const was = this.known.get(pid);
+        if (!now || isDead(now) || was && was.startTime !== now.startTime) {
+          this.known.delete(pid);
+          continue;
+        }
+        if (!was) this.known.set(pid, now);
+      }
+      for (const child2 of this.childrenOf(pid) ?? []) if (child2 !== this.self) stack.push(child2);
+    }
+  }
+  pollAll(parents) {
+    const all = this.scanSync();
+    for (const [pid, was] of this.known) {
+      const now = all.get(pid);
+      if (!now || isDead(now) || now.startTime !== was.startTime) this.known.delete(pid);
+    }
+    const kids = childIndex(all.values());
+    const stack = [...parents];
+    const visited = /* @__PURE__ */ new Set();
+    while (stack.length) {
+      const pid = stack.pop();
+      if (visited.has(pid)) continue;
+      visited.add(pid);
+      for (const child2 of kids.get(pid) ?? []) {
+        if (child2.pid === this.self || isDead(child2)) continue;
+        if (!this.known.has(child2.pid)) this.known.set(child2.pid, child2);
+        stack.push(child2.pid);
+      }
+    }
+  }
+  /**
+   * Every process still running that belongs to the benchmark (see the file comment), read from all of
+   * /proc once; for after the benchmark's main process has exited. Never this process. The stat files
+   * are read at once (as the meter does); environments, which can stall on a busy process, are read
+   * asynchronously and only for processes started since the benchmark.
+   */
+  async leftovers() {
+    const all = this.scanSync();
+    const found = /* @__PURE__ */ new Map();
+    const take = (p) => {
+      if (p.pid > 1 && p.pid !== this.self && !isDead(p)) found.set(p.pid, p);
+    };
+    for (const [pid, was] of this.known) {
+      const now = all.get(pid);
+      if (now && now.startTime === was.startTime) take(now);
+    }
+    for (const p of all.values()) if (p.pgid === this.rootPid) take(p);
+    const marker = this.opts.envMarker;
+    if (marker) {
+      const since2 = this.rootStart === void 0 ? -1 : Number(this.rootStart);
+      const candidates = [...all.values()].filter(
+        (p) => !found.has(p.pid) && p.pid !== this.self && !isDead(p) && Number(p.startTime) >= since2
+      );
+      const marked = await Promise.all(candidates.map((p) => this.hasMarker(p.pid, marker)));
+      candidates.forEach((p, i) => marked[i] && take(p));
+    }
+    const since = this.rootStart === void 0 ? void 0 : Number(this.rootStart);
+    for (const p of await this.opts.orphans?.(all, since) ?? []) if (!found.has(p.pid)) take(p);
+    const kids = childIndex(all.values());
+    const stack = [...found.keys()];
+    while (stack.length) {
+      for (const child2 of kids.get(stack.pop()) ?? []) {
+        if (found.has(child2.pid)) continue;
+        take(child2);
+        if (found.has(child2.pid)) stack.push(child2.pid);
+      }
+    }
+    return [...found.values()].sort((a, b) => a.pid - b.pid);
+  }
+  /** Whether `p` is still that same process and running. */
+  isRunning(p) {
+    const now = this.stat(p.pid);
+    return !!now && now.startTime === p.startTime && !isDead(now);
+  }
+  /** Sends `signal` to each process that is still the one seen (never to a reused pid); returns those sent. */
+  signal(procs, signal) {
+    const sent = [];
+    for (const p of procs) {
+      if (p.pid <= 1 || p.pid === this.self || !this.isRunning(p)) continue;
+      try {
+        process.kill(p.pid, signal);
+        sent.push(p);
+      } catch {
+      }
+    }
+    return sent;
+  }
+  stat(pid) {
+    const text3 = readSync(`${this.root}/${pid}/stat`);
+    return text3 ? parseStat(text3) : null;
+  }
+  childrenOf(pid) {
+    let tids;
+    try {
+      tids = readdirSync2(`${this.root}/${pid}/task`);
+    } catch {
+      return null;
+    }
+    const out = [];
+    for (const tid of tids) {
+      const text3 = readSync(`${this.root}/${pid}/task/${tid}/children`);
+      if (text3 === null) return null;
+      for (const p of text3.split(/\s+/)) if (p) out.push(Number(p));
+    }
+    return out;
+  }
+  scanSync() {
+    return scanProc(this.root);
+  }
+  async hasMarker(pid, marker) {
+    let env = await readEnviron(`${this.root}/${pid}/environ`);
+    if (env === "") env = await delay(20).then(() => readEnviron(`${this.root}/${pid}/environ`));
+    return env !== null && env.split("\0").includes(marker);
+  }
+};
+function scanProc(root) {
+  const out = /* @__PURE__ */ new Map();
+  let names;
+  try {
+    names = readdirSync2(root);
+  } catch {
+    return out;
+  }
+  for (const name2 of names) {
+    if (!isPidName(name2)) continue;
+    const text3 = readSync(`${root}/${name2}/stat`);
+    const p = text3 ? parseStat(text3) : null;
+    if (p) out.set(p.pid, p);
+  }
+  return out;
+}
+function childIndex(procs) {
+  const kids = /* @__PURE__ */ new Map();
+  for (const p of procs) {
+    const list = kids.get(p.ppid);
+    if (list) list.push(p);
+    else kids.set(p.ppid, [p]);
+  }
+  return kids;
+}
+function describePids(procs, max = 5) {
+  const shown = procs.slice(0, max).map((p) => `${p.pid} (${p.comm.replace(/[^\w.+-]/g, "?").slice(0, 15)})`);
+  const more = procs.length > max ? ` and ${procs.length - max} more` : "";
+  return `${procs.length === 1 ? "pid" : "pids"} ${shown.join(", ")}${more}`;
+}
+
 // src/meter/io/nvidia-smi.ts
 import { execFile as execFile2 } from "node:child_process";
 import { accessSync, constants as constants5, statSync } from "node:fs";
@@ -69893,7 +70309,7 @@ function detectNvidiaGpus(opts = {}) {
   const binary = resolveNvidiaSmi(opts.env);
   if (!binary) return Promise.resolve({ ok: false, reason: NVIDIA_SMI_NOT_FOUND });
   const timeout = opts.timeoutMs ?? DETECT_TIMEOUT_MS;
-  const args = ["--query-gpu=index,name", "--format=csv,noheader"];
+  const args = ["--query-gpu=index,uuid,name", "--format=csv,noheader"];
   return new Promise((resolve) => {
     execFile2(binary, args, { timeout, maxBuffer: 1 << 20, encoding: "utf8" }, (err, stdout, stderr) => {
       if (err) {
@@ -69914,28 +70330,177 @@ function detectNvidiaGpus(opts = {}) {
     });
   });
 }
+function runOnce(binary, args, timeoutMs = DETECT_TIMEOUT_MS) {
+  return new Promise((resolve) => {
+    execFile2(
+      binary,
+      args,
+      { timeout: timeoutMs, maxBuffer: 1 << 20, encoding: "utf8" },
+      (err, stdout) => resolve(err ? null : stdout)
+    );
+  });
+}
+async function listMigParents(binary) {
+  const out = await runOnce(binary, ["-L"]);
+  return out === null ? /* @__PURE__ */ new Map() : parseMigParents(out);
+}
+var COMPUTE_APPS_ARGS = [
+  "--query-compute-apps=pid,gpu_uuid,used_memory",
+  "--format=csv,noheader,nounits"
+];
+async function listComputeApps(binary) {
+  const out = await runOnce(binary, COMPUTE_APPS_ARGS);
+  return out === null ? null : parseComputeApps(out);
+}
+
+// src/meter/io/nvidia-foreign-apps.ts
+var MAX_NOTES = 10;
+var MAX_DEPTH = 64;
+var ForeignAppWatch = class {
+  constructor(opts) {
+    this.opts = opts;
+    this.byUuid = new Map(opts.gpus.map((g2) => [g2.uuid.toUpperCase(), g2]));
+  }
+  opts;
+  root = null;
+  own = /* @__PURE__ */ new Set();
+  found = /* @__PURE__ */ new Map();
+  byUuid;
+  timer = null;
+  running = null;
+  checks = 0;
+  failures = 0;
+  /** The benchmark's root pid is known: first check now, then every `everyS`. */
+  start(rootPid) {
+    if (this.root !== null) return;
+    this.root = rootPid;
+    this.own.add(rootPid);
+    void this.check();
+    if (this.opts.everyS > 0) {
+      this.timer = setInterval(() => void this.check(), this.opts.everyS * 1e3);
+      this.timer.unref();
+    }
+  }
+  /** The last check, then a note per foreign process (and one if nvidia-smi could never say). */
+  async stop(benchmark4) {
+    if (this.timer) clearInterval(this.timer);
+    if (this.root === null) return [];
+    await this.running;
+    await this.check();
+    if (this.checks > 0 && this.failures === this.checks)
+      return [
+        "nvidia-smi could not list the processes on the GPUs (--query-compute-apps): other loads on them were not checked"
+      ];
+    const apps = [...this.found.values()];
+    const notes = apps.slice(0, MAX_NOTES).map((app) => foreignAppNote(app, benchmark4));
+    if (apps.length > MAX_NOTES)
+      notes.push(`${apps.length - MAX_NOTES} more processes also ran on the metered GPUs (not listed)`);
+    return notes;
+  }
+  check() {
+    this.running ??= this.checkOnce().finally(() => this.running = null);
+    return this.running;
+  }
+  async checkOnce() {
+    const apps = await (this.opts.list ?? listComputeApps)(this.opts.binary);
+    this.checks++;
+    if (apps === null) {
+      this.failures++;
+      return;
+    }
+    for (const app of apps) {
+      const gpu = this.byUuid.get(app.gpuUuid.toUpperCase());
+      const proc = gpu ? this.stat(app.pid) : null;
+      if (!gpu || !proc) continue;
+      if (this.isBenchmarks(proc)) {
+        this.own.add(proc.pid);
+        continue;
+      }
+      const key = `${gpu.index}:${proc.pid}`;
+      const seen = this.found.get(key);
+      const usedMiB = Math.max(seen?.usedMiB ?? -1, app.usedMiB ?? -1);
+      this.found.set(key, { gpu, pid: proc.pid, comm: proc.comm, usedMiB: usedMiB < 0 ? null : usedMiB });
+    }
+  }
+  isBenchmarks(p) {
+    if (p.pgid === this.root) return true;
+    let cur = p;
+    for (let depth = 0; cur && depth < MAX_DEPTH; depth++) {
+      if (this.own.has(cur.pid)) return true;
+      if (cur.ppid <= 1) return false;
+      cur = this.stat(cur.ppid);
+    }
+    return false;
+  }
+  stat(pid) {
+    try {
+      return parseStat(readFileSync3(`${this.opts.procRoot ?? defaultProcRoot()}/${pid}/stat`, "utf8"));
+    } catch {
+      return null;
+    }
+  }
+};
 
 // src/meter/io/nvidia-smi-meter.ts
 var KILL_GRACE_MS = 1e3;
 var FIRST_SAMPLE_WAIT_S = 2;
+var APPS_INTERVAL_S = 5;
 var MAX_LINE = 4096;
 var nowS = () => performance3.now() / 1e3;
+var VISIBILITY_VARS = ["CUDA_VISIBLE_DEVICES", "NVIDIA_VISIBLE_DEVICES", "CUDA_DEVICE_ORDER"];
 function createNvidiaMeter(opts) {
+  const env = pick2(opts.env ?? {});
+  const migParents = opts.migParents ?? /* @__PURE__ */ new Map();
+  const selection = visibleGpus(opts.gpus, env, migParents);
   const settings = {
-    gpus: opts.gpus,
     binary: opts.binary ?? resolveNvidiaSmi() ?? "nvidia-smi",
     intervalS: opts.intervalS ?? DEFAULT_GPU_INTERVAL_S,
-    firstSampleWaitS: opts.firstSampleWaitS ?? FIRST_SAMPLE_WAIT_S
+    firstSampleWaitS: opts.firstSampleWaitS ?? FIRST_SAMPLE_WAIT_S,
+    appsIntervalS: opts.appsIntervalS ?? APPS_INTERVAL_S
+  };
+  const sessionGpus = (ctx) => {
+    const own2 = pick2(ctx?.env ?? {});
+    if (Object.keys(own2).length === 0) return { gpus: selection.metered, notes: [] };
+    const mine = { ...env, ...own2 };
+    const sel = visibleGpus(opts.gpus, mine, migParents);
+    const indices = (gs) => gs.map((g2) => g2.index).join();
+    const which2 = sel.metered.length ? sel.metered.map((g2) => `GPU ${g2.index}`).join(", ") : "no GPU";
+    const differs = indices(sel.metered) !== indices(selection.metered);
+    return {
+      gpus: sel.metered,
+      notes: [
+        ...sel.warnings,
+        ...differs ? [`metered ${which2} for this benchmark (${visibilitySetting(mine)})`] : []
+      ]
+    };
   };
   return {
-    describe: () => describeNvidia(settings.gpus, settings.intervalS),
-    start: () => startSession2(settings)
+    selection,
+    describe: () => describeNvidia(selection, settings.intervalS),
+    start: (ctx) => {
+      const { gpus, notes } = sessionGpus(ctx);
+      return gpus.length ? startSession2(settings, gpus, notes, ctx?.benchmark) : emptySession(notes);
+    }
   };
 }
-function startSession2({ binary, gpus, intervalS, firstSampleWaitS }) {
+function pick2(env) {
+  const out = {};
+  for (const k of VISIBILITY_VARS) if (env[k] !== void 0) out[k] = env[k];
+  return out;
+}
+function emptySession(notes) {
   const startS = nowS();
-  const acc = new GpuEnergyIntegrator(gpus);
-  const notes = [];
+  return {
+    track() {
+    },
+    stop: () => Promise.resolve(new GpuEnergyIntegrator([], true).result(startS, nowS(), 1, notes))
+  };
+}
+function startSession2({ binary, intervalS, firstSampleWaitS, appsIntervalS }, gpus, sessionNotes, benchmark4) {
+  const startS = nowS();
+  const acc = new GpuEnergyIntegrator(gpus, true);
+  const notes = [...sessionNotes];
+  const apps = new ForeignAppWatch({ binary, gpus, everyS: appsIntervalS });
   const ms = String(Math.max(1, Math.round(intervalS * 1e3)));
   const args = ["--query-gpu=index,name,power.draw", "--format=csv,noheader,nounits", "-lms", ms];
   let stopped = false;
@@ -69985,19 +70550,22 @@ function startSession2({ binary, gpus, intervalS, firstSampleWaitS }) {
     process.once("exit", onProcessExit);
   }
   return {
-    // nvidia-smi reports whole boards: there is no per-process GPU energy to attribute.
-    track() {
+    // nvidia-smi reports whole boards: there is no per-process GPU energy to attribute, but other
+    // processes on the metered boards are looked for, from the benchmark's root pid.
+    track(pid) {
+      apps.start(pid);
     },
     async stop() {
       const endS = nowS();
       stopped = true;
       process.removeListener("exit", onProcessExit);
       if (ended) notes.unshift(earlyExitNote(ended, startS, endS, stderr));
+      const foreign = apps.stop(benchmark4);
       if (child2 && !ended) {
         if (acc.sampleCount === 0) await within(firstSampleWaitS * 1e3, Promise.race([sampled, gone]));
         await terminate(child2, gone);
       }
-      return acc.result(startS, endS, intervalS, notes);
+      return acc.result(startS, endS, intervalS, [...notes, ...await foreign]);
     }
   };
 }
@@ -70020,7 +70588,7 @@ async function terminate(child2, gone) {
 }
 
 // src/power-profile/io/load-power-profile.ts
-import { readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
 import path12 from "node:path";
 
 // src/power-profile/schema.ts
@@ -70155,7 +70723,7 @@ function loadPowerProfile(file3) {
     if (!info3.isFile())
       throw new ConfigError([`${label2}: not a regular file; expected a power profile (JSON)`]);
     if (info3.size > MAX_CONFIG_BYTES) throw new ConfigError([`${label2}: the file is larger than 1 MiB`]);
-    text3 = readFileSync2(real, "utf8");
+    text3 = readFileSync4(real, "utf8");
   } catch (error63) {
     if (error63 instanceof ConfigError) throw error63;
     const code2 = error63.code;
@@ -70210,11 +70778,11 @@ function powerProfileCpuMismatch(profile, label2, cpuModel) {
 
 // src/meter/rapl/zone.ts
 var ZONE_ID = /^(intel-rapl(?:-mmio)?):(\d+(?::\d+)*)$/;
-function parseZoneId(id) {
-  const match = ZONE_ID.exec(id);
-  if (!match) return null;
-  const provider = match[1];
-  const indices = match[2].split(":");
+function parseZoneId(id2) {
+  const match2 = ZONE_ID.exec(id2);
+  if (!match2) return null;
+  const provider = match2[1];
+  const indices = match2[2].split(":");
   return { provider, parent: indices.length > 1 ? `${provider}:${indices.slice(0, -1).join(":")}` : null };
 }
 function parseMicrojoules(text3) {
@@ -70282,7 +70850,7 @@ function chooseDomains(all) {
 }
 
 // src/meter/io/powercap.ts
-import { closeSync, openSync, readSync, readdirSync as readdirSync2 } from "node:fs";
+import { closeSync, openSync, readSync as readSync2, readdirSync as readdirSync3 } from "node:fs";
 import path13 from "node:path";
 function powercapRoot() {
   return process.env.CARBON_GATE_POWERCAP_ROOT ?? "/sys/class/powercap";
@@ -70293,7 +70861,7 @@ function readAttribute(file3) {
   try {
     fd = openSync(file3, "r");
     const buffer = Buffer.alloc(MAX_ATTRIBUTE_BYTES);
-    const n = readSync(fd, buffer, 0, MAX_ATTRIBUTE_BYTES, 0);
+    const n = readSync2(fd, buffer, 0, MAX_ATTRIBUTE_BYTES, 0);
     return { ok: true, text: buffer.toString("utf8", 0, n) };
   } catch (error63) {
     return { ok: false, code: error63.code ?? "error" };
@@ -70306,7 +70874,7 @@ function zoneDirs(root) {
   const visit2 = (dir, depth) => {
     let names;
     try {
-      names = readdirSync2(dir).sort();
+      names = readdirSync3(dir).sort();
     } catch {
       return;
     }
@@ -70335,22 +70903,22 @@ function scanPowercap(root) {
   const dirs2 = zoneDirs(root);
   const zones = [];
   const problems = [];
-  for (const [id, dir] of dirs2) {
-    const parsed = parseZoneId(id);
+  for (const [id2, dir] of dirs2) {
+    const parsed = parseZoneId(id2);
     const nameRead = readAttribute(path13.join(dir, "name"));
     const name2 = nameRead.ok ? nameRead.text.trim() : "";
     if (!/^[\w.-]{1,40}$/.test(name2)) {
-      problems.push(`RAPL ${id}: no readable name file; zone not used`);
+      problems.push(`RAPL ${id2}: no readable name file; zone not used`);
       continue;
     }
     const rangeRead = readAttribute(path13.join(dir, "max_energy_range_uj"));
     const maxRangeUj = rangeRead.ok ? parseMicrojoules(rangeRead.text) : null;
     if (!maxRangeUj) {
       const shown = rangeRead.ok ? describeValue(rangeRead.text.trim()) : `unreadable (${rangeRead.code})`;
-      problems.push(`RAPL ${zoneLabel({ id, name: name2 })}: max_energy_range_uj is ${shown}; zone not used`);
+      problems.push(`RAPL ${zoneLabel({ id: id2, name: name2 })}: max_energy_range_uj is ${shown}; zone not used`);
       continue;
     }
-    zones.push({ id, ...parsed, name: name2, maxRangeUj, dir, status: energyStatus(dir) });
+    zones.push({ id: id2, ...parsed, name: name2, maxRangeUj, dir, status: energyStatus(dir) });
   }
   return { found: dirs2.size, zones, problems };
 }
@@ -70625,9 +71193,23 @@ async function selectMeter(opts) {
   });
   const cpu = createCpuMeter({ intervalS: opts.intervalS, profilePath: opts.profilePath, estimator });
   const notes = [...cpu.notes];
-  const gpus = await detectNvidiaGpus();
-  if (!gpus.ok && gpus.reason !== NVIDIA_SMI_NOT_FOUND) notes.push(`GPUs not metered: ${gpus.reason}`);
-  const gpu = gpus.ok ? createNvidiaMeter({ gpus: gpus.gpus, binary: gpus.binary }) : null;
+  const detected = await detectNvidiaGpus();
+  if (!detected.ok && detected.reason !== NVIDIA_SMI_NOT_FOUND)
+    notes.push(`GPUs not metered: ${detected.reason}`);
+  if (!detected.ok) return { meter: cpu.meter, machine, notes };
+  const env = opts.env ?? {};
+  const mig = /MIG-(?!GPU-)/i.test(`${env.CUDA_VISIBLE_DEVICES ?? ""},${env.NVIDIA_VISIBLE_DEVICES ?? ""}`) ? await listMigParents(detected.binary) : void 0;
+  const gpu = createNvidiaMeter({
+    gpus: detected.gpus,
+    binary: detected.binary,
+    env,
+    ...mig ? { migParents: mig } : {}
+  });
+  notes.push(...gpu.selection.warnings);
+  if (gpu.selection.metered.length === 0)
+    notes.push(
+      `GPUs not metered: none of the ${detected.gpus.length} GPU(s) nvidia-smi lists is visible to the benchmarks (${visibilitySetting(env)})`
+    );
   return { meter: compositeMeter(cpu.meter, gpu), machine, notes };
 }
 
@@ -70694,7 +71276,7 @@ function buildReport(inp) {
   const benchmarks = inp.runs.map((run3) => benchmarkReport(run3, rates));
   const forecast = inp.forecast ? forecastInfo(inp.forecast) : null;
   if (inp.forecast && forecast) attachCleanerWhen(benchmarks, inp.forecast, inp);
-  const sum = (pick2) => benchmarks.reduce((s, b) => s + (pick2(b) ?? 0), 0);
+  const sum = (pick3) => benchmarks.reduce((s, b) => s + (pick3(b) ?? 0), 0);
   const energyJ2 = sum((b) => b.energyJ);
   const carbon2 = carbonSummary(inp, benchmarks, energyJ2);
   const errored = benchmarks.filter((b) => b.status === "error");
@@ -70712,7 +71294,9 @@ function buildReport(inp) {
       scope: inp.meter.scope ?? SCOPE[inp.meter.cpu],
       basis: inp.meter.basis,
       intervalS: inp.meter.intervalS,
-      ...inp.meter.gpuNames ? { gpuNames: inp.meter.gpuNames } : {}
+      ...inp.meter.gpuNames ? { gpuNames: inp.meter.gpuNames } : {},
+      ...inp.meter.gpusMetered ? { gpusMetered: inp.meter.gpusMetered } : {},
+      ...inp.meter.gpusSkipped ? { gpusSkipped: inp.meter.gpusSkipped } : {}
     },
     carbon: {
       region: inp.grid.region,
@@ -70782,7 +71366,7 @@ function sampleReport(s, rates) {
 function benchmarkReport(run3, rates) {
   const samples = run3.samples.map((s) => sampleReport(s, rates));
   const ok = samples.filter((s) => s.status === "ok");
-  const med = (pick2) => median(ok.map(pick2));
+  const med = (pick3) => median(ok.map(pick3));
   const breakdown = ok.length ? {
     cpu: med((s) => s.breakdownJ.cpu),
     memory: med((s) => s.breakdownJ.memory),
@@ -71150,264 +71734,16 @@ async function readMetrics(file3) {
   }
 }
 
-// src/runner/io/process-tree.ts
-import { readFileSync as readFileSync3, readdirSync as readdirSync3 } from "node:fs";
-import { setTimeout as delay } from "node:timers/promises";
-
-// src/runner/io/proc-environ.ts
-import { readFile as readFile5 } from "node:fs/promises";
-var STALLED_MS = 1e3;
-var queue = Promise.resolve();
-var stalled = false;
-function readEnviron(path21) {
-  if (stalled) return Promise.resolve(null);
-  const read2 = queue.then(() => {
-    if (stalled) return null;
-    const timer = setTimeout(() => stalled = true, STALLED_MS);
-    timer.unref();
-    return readFile5(path21, "utf8").then(
-      (text3) => text3,
-      () => null
-    ).finally(() => {
-      clearTimeout(timer);
-      stalled = false;
-    });
-  });
-  queue = read2;
-  return read2;
-}
-
-// src/runner/io/process-tree.ts
-function defaultProcRoot() {
-  return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
-}
-function parseStat(text3) {
-  const open7 = text3.indexOf("(");
-  const close = text3.lastIndexOf(")");
-  if (open7 < 0 || close < open7) return null;
-  const pid = Number(text3.slice(0, open7).trim());
-  const rest = text3.slice(close + 1).trim().split(/\s+/);
-  const [state = "", ppidText, pgidText] = rest;
-  const ppid = Number(ppidText);
-  const pgid = Number(pgidText);
-  const startTime = rest[19];
-  if (!Number.isInteger(pid) || !Number.isInteger(ppid) || !Number.isInteger(pgid) || !startTime) return null;
-  return { pid, ppid, pgid, state, startTime, comm: text3.slice(open7 + 1, close) };
-}
-var isDead = (p) => p.state === "Z" || p.state === "X" || p.state === "x";
-var isPidName = (name2) => /^\d+$/.test(name2);
-function readSync2(path21) {
-  try {
-    return readFileSync3(path21, "utf8");
-  } catch {
-    return null;
-  }
-}
-var ProcessTree = class {
-  constructor(rootPid, opts = {}) {
-    this.rootPid = rootPid;
-    this.opts = opts;
-    this.root = opts.procRoot ?? defaultProcRoot();
-    this.self = opts.self ?? process.pid;
-    this.rootStart = this.stat(rootPid)?.startTime;
-  }
-  rootPid;
-  opts;
-  root;
-  self;
-  /** Running processes seen in the tree, by pid. */
-  known = /* @__PURE__ */ new Map();
-  /** Whether /proc/<pid>/task/<tid>/children exists (CONFIG_PROC_CHILDREN); else every stat is read. */
-  childrenFiles;
-  /** The benchmark's start time: nothing that started before it can be its. */
-  rootStart;
-  /** Whether this machine has a /proc to read (Linux); without it only the process group can be killed. */
-  static available(procRoot2 = defaultProcRoot()) {
-    try {
-      return readdirSync3(procRoot2).some(isPidName);
-    } catch {
-      return false;
-    }
-  }
-  /** Processes remembered so far that are still the same process; for signalling during the run. */
-  tracked() {
-    return [...this.known.values()];
-  }
-  /** Looks for new descendants of the benchmark and forgets the ones that ended. Cheap; call often. */
-  poll() {
-    const parents = [this.rootPid, ...this.known.keys()];
-    if (this.childrenFiles === void 0) {
-      if (this.childrenOf(this.rootPid) !== null) this.childrenFiles = true;
-      else if (this.stat(this.rootPid)) this.childrenFiles = false;
-    }
-    if (this.childrenFiles) this.pollChildren(parents);
-    else this.pollAll(parents);
-  }
-  pollChildren(parents) {
-    const stack = [...parents];
-    const visited = /* @__PURE__ */ new Set();
-    while (stack.length) {
-      const pid = stack.pop();
-      if (visited.has(pid)) continue;
-      visited.add(pid);
-      if (pid !== this.rootPid) {
-        const now = this.stat(pid);
-        const was = this.known.get(pid);
-        if (!now || isDead(now) || was && was.startTime !== now.startTime) {
-          this.known.delete(pid);
-          continue;
-        }
-        if (!was) this.known.set(pid, now);
-      }
-      for (const child2 of this.childrenOf(pid) ?? []) if (child2 !== this.self) stack.push(child2);
-    }
-  }
-  pollAll(parents) {
-    const all = this.scanSync();
-    for (const [pid, was] of this.known) {
-      const now = all.get(pid);
-      if (!now || isDead(now) || now.startTime !== was.startTime) this.known.delete(pid);
-    }
-    const kids = childIndex(all.values());
-    const stack = [...parents];
-    const visited = /* @__PURE__ */ new Set();
-    while (stack.length) {
-      const pid = stack.pop();
-      if (visited.has(pid)) continue;
-      visited.add(pid);
-      for (const child2 of kids.get(pid) ?? []) {
-        if (child2.pid === this.self || isDead(child2)) continue;
-        if (!this.known.has(child2.pid)) this.known.set(child2.pid, child2);
-        stack.push(child2.pid);
-      }
-    }
-  }
-  /**
-   * Every process still running that belongs to the benchmark (see the file comment), read from all of
-   * /proc once; for after the benchmark's main process has exited. Never this process. The stat files
-   * are read at once (as the meter does); environments, which can stall on a busy process, are read
-   * asynchronously and only for processes started since the benchmark.
-   */
-  async leftovers() {
-    const all = this.scanSync();
-    const found = /* @__PURE__ */ new Map();
-    const take = (p) => {
-      if (p.pid > 1 && p.pid !== this.self && !isDead(p)) found.set(p.pid, p);
-    };
-    for (const [pid, was] of this.known) {
-      const now = all.get(pid);
-      if (now && now.startTime === was.startTime) take(now);
-    }
-    for (const p of all.values()) if (p.pgid === this.rootPid) take(p);
-    const marker = this.opts.envMarker;
-    if (marker) {
-      const since2 = this.rootStart === void 0 ? -1 : Number(this.rootStart);
-      const candidates = [...all.values()].filter(
-        (p) => !found.has(p.pid) && p.pid !== this.self && !isDead(p) && Number(p.startTime) >= since2
-      );
-      const marked = await Promise.all(candidates.map((p) => this.hasMarker(p.pid, marker)));
-      candidates.forEach((p, i) => marked[i] && take(p));
-    }
-    const since = this.rootStart === void 0 ? void 0 : Number(this.rootStart);
-    for (const p of await this.opts.orphans?.(all, since) ?? []) if (!found.has(p.pid)) take(p);
-    const kids = childIndex(all.values());
-    const stack = [...found.keys()];
-    while (stack.length) {
-      for (const child2 of kids.get(stack.pop()) ?? []) {
-        if (found.has(child2.pid)) continue;
-        take(child2);
-        if (found.has(child2.pid)) stack.push(child2.pid);
-      }
-    }
-    return [...found.values()].sort((a, b) => a.pid - b.pid);
-  }
-  /** Whether `p` is still that same process and running. */
-  isRunning(p) {
-    const now = this.stat(p.pid);
-    return !!now && now.startTime === p.startTime && !isDead(now);
-  }
-  /** Sends `signal` to each process that is still the one seen (never to a reused pid); returns those sent. */
-  signal(procs, signal) {
-    const sent = [];
-    for (const p of procs) {
-      if (p.pid <= 1 || p.pid === this.self || !this.isRunning(p)) continue;
-      try {
-        process.kill(p.pid, signal);
-        sent.push(p);
-      } catch {
-      }
-    }
-    return sent;
-  }
-  stat(pid) {
-    const text3 = readSync2(`${this.root}/${pid}/stat`);
-    return text3 ? parseStat(text3) : null;
-  }
-  childrenOf(pid) {
-    let tids;
-    try {
-      tids = readdirSync3(`${this.root}/${pid}/task`);
-    } catch {
-      return null;
-    }
-    const out = [];
-    for (const tid of tids) {
-      const text3 = readSync2(`${this.root}/${pid}/task/${tid}/children`);
-      if (text3 === null) return null;
-      for (const p of text3.split(/\s+/)) if (p) out.push(Number(p));
-    }
-    return out;
-  }
-  scanSync() {
-    return scanProc(this.root);
-  }
-  async hasMarker(pid, marker) {
-    let env = await readEnviron(`${this.root}/${pid}/environ`);
-    if (env === "") env = await delay(20).then(() => readEnviron(`${this.root}/${pid}/environ`));
-    return env !== null && env.split("\0").includes(marker);
-  }
-};
-function scanProc(root) {
-  const out = /* @__PURE__ */ new Map();
-  let names;
-  try {
-    names = readdirSync3(root);
-  } catch {
-    return out;
-  }
-  for (const name2 of names) {
-    if (!isPidName(name2)) continue;
-    const text3 = readSync2(`${root}/${name2}/stat`);
-    const p = text3 ? parseStat(text3) : null;
-    if (p) out.set(p.pid, p);
-  }
-  return out;
-}
-function childIndex(procs) {
-  const kids = /* @__PURE__ */ new Map();
-  for (const p of procs) {
-    const list = kids.get(p.ppid);
-    if (list) list.push(p);
-    else kids.set(p.ppid, [p]);
-  }
-  return kids;
-}
-function describePids(procs, max = 5) {
-  const shown = procs.slice(0, max).map((p) => `${p.pid} (${p.comm.replace(/[^\w.+-]/g, "?").slice(0, 15)})`);
-  const more = procs.length > max ? ` and ${procs.length - max} more` : "";
-  return `${procs.length === 1 ? "pid" : "pids"} ${shown.join(", ")}${more}`;
-}
-
 // src/runner/io/strays.ts
 import { spawn as spawn2 } from "node:child_process";
-import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
 import { performance as performance5 } from "node:perf_hooks";
 import { setTimeout as delay2 } from "node:timers/promises";
 var KILLER_LIMIT_MS = 2e3;
 var GONE_WAIT_MS = 500;
 function readSync3(path21) {
   try {
-    return readFileSync4(path21, "utf8");
+    return readFileSync5(path21, "utf8");
   } catch {
     return null;
   }
@@ -71866,6 +72202,7 @@ var package_default = {
     "bench:gate-aa": "tsx scripts/bench-gate-aa.ts",
     "bench:gate-power": "tsx scripts/bench-gate-power.ts",
     "bench:forwarder": "tsx scripts/bench-forwarder.ts",
+    "bench:dashboard": "tsx scripts/bench-dashboard.ts",
     "gen:action": "tsx scripts/gen-action.ts",
     "tables:seed": "tsx scripts/seed-tables.ts"
   },
@@ -71919,7 +72256,8 @@ async function measure(opts) {
     notes: meterNotes2
   } = await selectMeter({
     intervalS: opts.intervalS,
-    profilePath: opts.profilePath
+    profilePath: opts.profilePath,
+    env: opts.benchEnv
   });
   for (const n of meterNotes2) opts.note(n);
   const releaseSignals = holdSignals(() => killAllGroups());
@@ -72108,14 +72446,14 @@ async function resolveBenchmarkUser(user, uid = process.getuid?.()) {
   );
   if (!entry || entry.length < 7) throw new InputError(`input benchmark-user: no local user "${user}"`);
   const [, , u, g2, , home] = entry;
-  const id = { uid: Number(u), gid: Number(g2) };
-  if (!Number.isInteger(id.uid) || !Number.isInteger(id.gid))
+  const id2 = { uid: Number(u), gid: Number(g2) };
+  if (!Number.isInteger(id2.uid) || !Number.isInteger(id2.gid))
     throw new InputError(`input benchmark-user: cannot read the ids of "${user}"`);
-  if (id.uid === 0 || id.gid === 0)
+  if (id2.uid === 0 || id2.gid === 0)
     throw new InputError(
       `input benchmark-user: "${user}" is root or in group root; name an unprivileged user`
     );
-  return { name: user, ...id, home: home || "/" };
+  return { name: user, ...id2, home: home || "/" };
 }
 
 // src/action/run-benchmarks.ts

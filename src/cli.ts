@@ -6,6 +6,8 @@ import { calibrateCommand } from './cli/commands/calibrate.js';
 import { powerModelCommand } from './cli/commands/power-model.js';
 import { compareCommand } from './cli/commands/compare.js';
 import { whenCommand } from './cli/commands/when.js';
+import { exportCommand } from './cli/commands/export.js';
+import { dashboardCommand } from './cli/commands/dashboard.js';
 import { EXIT } from './cli/exit-codes.js';
 import { HELP } from './cli/help.js';
 import { VERSION } from './version.js';
@@ -23,6 +25,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   'power-model': powerModelCommand,
   compare: compareCommand,
   when: whenCommand,
+  export: exportCommand,
+  dashboard: dashboardCommand,
 };
 
 /**

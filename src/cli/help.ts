@@ -4,6 +4,8 @@ import { CALIBRATE_HELP } from './commands/calibrate.js';
 import { POWER_MODEL_HELP } from './commands/power-model.js';
 import { COMPARE_HELP } from './commands/compare.js';
 import { WHEN_HELP } from './commands/when.js';
+import { EXPORT_HELP } from './commands/export.js';
+import { DASHBOARD_HELP } from './commands/dashboard.js';
 
 /** --help texts; kept beside the commands so each option is documented where it is parsed. */
 export const HELP: Record<string, string> = {
@@ -16,8 +18,10 @@ Usage:
   carbon-gate meter [--config FILE] [--out DIR] [carbon flags] [--json] -- CMD [ARGS…]
   carbon-gate footprint --json (--energy-kwh X | --cores N --tdp-per-core W …) [carbon flags]
   carbon-gate when --duration D [--region R] [--intensity-source S] [--json]   (cleanest start, forecast)
+  carbon-gate export --format codecarbon-csv|sci|impact-framework|markdown [--report FILE] [--out FILE]
   carbon-gate calibrate [--out FILE] [--steps N] [--duration-per-step S]   (needs readable RAPL)
   carbon-gate power-model predict --machines FILE | power-model info
+  carbon-gate dashboard [--from DIR | --branch NAME [--repo PATH]] [--out DIR]   (static site of the history)
   carbon-gate --version | --help
 
 Exit codes: 0 pass or warn, 1 gate failed, 2 usage or config error, 3 a benchmark errored or internal error.
@@ -62,4 +66,6 @@ Exit code 3 when the command fails (the report is still printed).`,
   'power-model': POWER_MODEL_HELP,
   compare: COMPARE_HELP,
   when: WHEN_HELP,
+  export: EXPORT_HELP,
+  dashboard: DASHBOARD_HELP,
 };

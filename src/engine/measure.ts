@@ -55,6 +55,7 @@ export async function measure(opts: MeasureOptions): Promise<{ report: Report; b
   } = await selectMeter({
     intervalS: opts.intervalS,
     profilePath: opts.profilePath,
+    env: opts.benchEnv,
   });
   for (const n of meterNotes) opts.note(n);
   // A signal kills the running benchmarks; the report is still built (the CLI holds on until it is

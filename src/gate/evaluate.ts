@@ -12,6 +12,7 @@ import {
 import { checkTier, combine, NO_CHECK, type Check } from './budget-check.js';
 import { METRIC_LABEL } from './format.js';
 import { checkMetrics, metricChanges } from './metric-check.js';
+import { isForeignAppNote } from '../meter/nvidia-notes.js';
 import { diffLayers, type LayerDiff } from '../report/layer-diff.js';
 import type { LayerCost } from '../runner/metrics-file.js';
 import { checkRegression, compare } from './regression.js';
@@ -72,6 +73,12 @@ export function evaluateGate(benchmarks: readonly GateBenchmark[], opts: GateOpt
     ...gridNotes(opts.carbon, mismatch, benchmarks, gates),
     ...benchmarks.flatMap((b, i) => gates[i]!.reasons.map((r) => `${b.name}: ${r}`)),
     ...total.reasons.map((r) => `suite total: ${r}`),
+    // Another process on a metered GPU: the energy includes its load (src/meter/nvidia-notes.ts). Never a status.
+    ...[
+      ...new Set(
+        benchmarks.flatMap((b) => b.samples.flatMap((s) => (s.notes ?? []).filter(isForeignAppNote))),
+      ),
+    ].slice(0, 20),
   ];
   const baseline: BaselineInfo = opts.baseline
     ? {

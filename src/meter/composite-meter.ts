@@ -7,18 +7,22 @@ export function compositeMeter(cpu: Meter, gpu: Meter | null): Meter {
     describe: (): MeterDescription => {
       const c = cpu.describe();
       const g = gpu.describe();
+      // 'none': nvidia-smi found GPUs, but none the benchmarks can use; the method says which were skipped.
+      const metered = g.gpu !== 'none';
       const merged: MeterDescription = {
         ...c,
         gpu: g.gpu,
-        basis: [...c.basis, ...g.basis],
-        scope: `${c.scope ?? 'CPU'} + GPU`,
+        basis: metered ? [...c.basis, ...g.basis] : c.basis,
+        ...(metered ? { scope: `${c.scope ?? 'CPU'} + GPU` } : {}),
       };
       if (g.gpuNames) merged.gpuNames = g.gpuNames;
+      if (g.gpusMetered) merged.gpusMetered = g.gpusMetered;
+      if (g.gpusSkipped) merged.gpusSkipped = g.gpusSkipped;
       return merged;
     },
-    start: () => {
-      const a = cpu.start();
-      const b = gpu.start();
+    start: (ctx) => {
+      const a = cpu.start(ctx);
+      const b = gpu.start(ctx);
       return {
         track: (pid) => {
           a.track(pid);

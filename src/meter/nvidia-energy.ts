@@ -21,8 +21,14 @@ export class GpuEnergyIntegrator {
   private unreadable = 0;
   private firstUnreadable = '';
 
-  /** `known`: the GPUs detection found, so one that never prints a line still gets a row and a note. */
-  constructor(known: NvidiaGpu[]) {
+  /**
+   * `known`: the GPUs metered, so one that never prints a line still gets a row and a note. With
+   * `onlyKnown`, lines of other GPUs (those the benchmark cannot use) are ignored.
+   */
+  constructor(
+    known: NvidiaGpu[],
+    private readonly onlyKnown = false,
+  ) {
     for (const g of known) this.track(g.index, g.name);
   }
 
@@ -39,6 +45,7 @@ export class GpuEnergyIntegrator {
       if (this.unreadable++ === 0) this.firstUnreadable = p.text;
       return;
     }
+    if (this.onlyKnown && !this.tracks.has(p.index)) return;
     const tS = this.sampleTime(p.index, arrivedS);
     const t = this.track(p.index, p.name);
     if (p.kind === 'unavailable') {

@@ -1,4 +1,4 @@
-import { secondsTenths, watts } from '../text/format-number.js';
+import { grouped, secondsTenths, watts } from '../text/format-number.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 
 /** What the integrator keeps per GPU; notes are written from it at the end of a session. */
@@ -80,4 +80,27 @@ export function outputNotes(
       `${bursts} of ${samples} nvidia-smi samples arrived bunched with the previous one; GPU timing is approximate`,
     );
   return notes;
+}
+
+/** A process on a metered GPU that is not the benchmark's, seen while it ran. */
+export interface ForeignApp {
+  gpu: { index: number; name: string };
+  pid: number;
+  /** Its command name from /proc (15 characters at most). */
+  comm: string;
+  /** The most GPU memory it was seen holding, MiB; null when nvidia-smi could not say. */
+  usedMiB: number | null;
+}
+
+const FOREIGN = /^GPU \d+ \(.*\) also ran pid \d+ \(.*\) during .*: its energy includes that load$/;
+
+/** Whether a meter note is foreignAppNote's: the gate lifts these into the verdict. */
+export const isForeignAppNote = (note: string): boolean => FOREIGN.test(note);
+
+/** "GPU 0 (H100) also ran pid 4242 (python3, 20 GiB) during train: its energy includes that load". */
+export function foreignAppNote(app: ForeignApp, benchmark: string | undefined): string {
+  const mem = app.usedMiB === null ? '' : `, ${grouped(app.usedMiB)} MiB`;
+  const comm = app.comm.replace(/[^\w.+-]/g, '?').slice(0, 15);
+  const during = benchmark ? clip(benchmark) : 'the benchmark';
+  return `GPU ${app.gpu.index} (${clip(app.gpu.name)}) also ran pid ${app.pid} (${comm}${mem}) during ${during}: its energy includes that load`;
 }

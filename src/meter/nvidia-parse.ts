@@ -5,6 +5,8 @@
 
 export interface NvidiaGpu {
   index: number;
+  /** `GPU-…`, as CUDA_VISIBLE_DEVICES and the compute-apps query name the board. */
+  uuid: string;
   name: string;
 }
 
@@ -42,16 +44,45 @@ export function parsePowerLine(line: string): PowerLine {
   return { kind: 'reading', index, name, watts };
 }
 
-/** The output of `--query-gpu=index,name --format=csv,noheader`; lines that do not fit are ignored. */
+/** The output of `--query-gpu=index,uuid,name --format=csv,noheader`; lines that do not fit are ignored. */
 export function parseGpuList(text: string): NvidiaGpu[] {
   const gpus: NvidiaGpu[] = [];
   for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    const comma = line.indexOf(',');
-    if (comma < 0) continue;
-    const index = line.slice(0, comma).trim();
-    const name = line.slice(comma + 1).trim();
-    if (INDEX.test(index) && name !== '') gpus.push({ index: Number(index), name });
+    const [index = '', uuid = '', ...rest] = raw.split(',').map((f) => f.trim());
+    const name = rest.join(', ');
+    if (INDEX.test(index) && uuid !== '' && name !== '') gpus.push({ index: Number(index), uuid, name });
   }
   return gpus;
+}
+
+/** One process on a GPU, from `--query-compute-apps=pid,gpu_uuid,used_memory --format=csv,noheader,nounits`. */
+export interface ComputeApp {
+  pid: number;
+  gpuUuid: string;
+  /** MiB; null when nvidia-smi cannot say ([N/A], as under some virtualisation). */
+  usedMiB: number | null;
+}
+
+export function parseComputeApps(text: string): ComputeApp[] {
+  const apps: ComputeApp[] = [];
+  for (const raw of text.split('\n')) {
+    const [pid = '', gpuUuid = '', used = ''] = raw.split(',').map((f) => f.trim());
+    if (!INDEX.test(pid) || !/^GPU-/i.test(gpuUuid)) continue;
+    const mib = /^\d+$/.test(used) ? Number(used) : null;
+    apps.push({ pid: Number(pid), gpuUuid, usedMiB: mib });
+  }
+  return apps;
+}
+
+/** `nvidia-smi -L`: each MIG device's UUID → its board's UUID (the MIG lines follow their GPU's line). */
+export function parseMigParents(text: string): Map<string, string> {
+  const parents = new Map<string, string>();
+  let board: string | null = null;
+  for (const line of text.split('\n')) {
+    const uuid = /\(UUID: ((?:GPU|MIG)-[^)\s]+)\)/.exec(line)?.[1];
+    if (!uuid) continue;
+    if (uuid.startsWith('GPU-')) board = uuid;
+    else if (board) parents.set(uuid, board);
+  }
+  return parents;
 }

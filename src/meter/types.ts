@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { GpuId, SkippedGpu } from './visible-gpus.js';
 
 /** One interface, several sources: the estimator now; RAPL and nvidia-smi plug in beside it. */
 
@@ -53,6 +54,15 @@ export interface MeterDescription {
   /** What energyJ covers, in words ("CPU package + DRAM", "whole machine, modelled"). */
   scope?: string;
   gpuNames?: string[];
+  /** The GPUs metered, and those skipped because the benchmark cannot use them (src/meter/visible-gpus.ts). */
+  gpusMetered?: GpuId[];
+  gpusSkipped?: SkippedGpu[];
+}
+
+/** What a session is for: the benchmark's name and the environment its config adds (GPU visibility). */
+export interface SessionContext {
+  benchmark: string;
+  env?: Readonly<Record<string, string>>;
 }
 
 /** A metering session around one process tree. */
@@ -64,5 +74,5 @@ export interface MeterSession {
 
 export interface Meter {
   describe(): MeterDescription;
-  start(): MeterSession;
+  start(ctx?: SessionContext): MeterSession;
 }

@@ -70,6 +70,8 @@ export function buildReport(inp: ReportInputs): Report {
       basis: inp.meter.basis,
       intervalS: inp.meter.intervalS,
       ...(inp.meter.gpuNames ? { gpuNames: inp.meter.gpuNames } : {}),
+      ...(inp.meter.gpusMetered ? { gpusMetered: inp.meter.gpusMetered } : {}),
+      ...(inp.meter.gpusSkipped ? { gpusSkipped: inp.meter.gpusSkipped } : {}),
     },
     carbon: {
       region: inp.grid.region,

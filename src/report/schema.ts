@@ -23,9 +23,11 @@ import {
   GpuEnergySchema,
   GpuMethodSchema,
 } from '../meter/types.js';
+import { GpuIdSchema, SkippedGpuSchema } from '../meter/visible-gpus.js';
 import { SUITE_LIMITS } from '../config/limits.js';
 import { MAX_METRIC_BUDGETS } from '../config/metric-budget-schema.js';
 import { BackendSchema, LayersSchema, MetricsSchema } from '../runner/metrics-file.js';
+import { MAX_SHARDS } from '../runner/shard.js';
 import { LayerDiffSchema } from './layer-diff.js';
 import { ModelSummarySchema } from './model-metrics.js';
 
@@ -153,6 +155,8 @@ export const BenchmarkReportSchema = z
     layerDiff: LayerDiffSchema.optional(),
     /** Training benchmarks with a live provider's forecast: the cleanest window of this duration ahead. */
     cleanerWhen: CleanerWhenSchema.optional(),
+    /** Merged reports (carbon-gate merge): the index of the shard that ran it, in the report's `shards`. */
+    shard: z.number().int().min(1).max(MAX_SHARDS).optional(),
   })
   // What the benchmark reported about its model (metrics file), summarised over successful repeats.
   .extend(ModelSummarySchema.shape);
@@ -182,6 +186,9 @@ const MethodSchema = z.object({
   basis: z.array(prose).max(100),
   intervalS: amount,
   gpuNames: z.array(text(200)).max(64).optional(),
+  /** The GPUs metered, and those skipped: not visible to the benchmarks (CUDA_/NVIDIA_VISIBLE_DEVICES). */
+  gpusMetered: z.array(GpuIdSchema).max(64).optional(),
+  gpusSkipped: z.array(SkippedGpuSchema).max(64).optional(),
 });
 
 const CarbonSchema = z.object({
@@ -208,6 +215,44 @@ const CarbonSchema = z.object({
   cleanerElsewhere: CleanerElsewhereSchema.optional(),
   /** The live provider's forecast behind benchmarks[].cleanerWhen, when one was fetched. */
   forecast: ForecastInfoSchema.optional(),
+});
+
+const shardIndex = z.number().int().min(1).max(MAX_SHARDS);
+
+/** A matrix job's part of the suite (run --shard K/N): K, N and the benchmarks it was given. */
+const ShardSchema = z.object({
+  index: shardIndex,
+  count: shardIndex,
+  names: z.array(text(200)).max(REPORT_LIMITS.benchmarks).optional(),
+});
+
+/** The commit measured (GITHUB_SHA in the Action, `git rev-parse HEAD` in the CLI): SHA-1 or SHA-256. */
+const CommitSchema = z.object({
+  sha: z.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/),
+  ref: text(300).optional(),
+});
+
+/**
+ * One shard of a merged report (carbon-gate merge): where it ran and how it was metered, so each benchmark's
+ * figures (benchmarks[].shard points here) can be traced to their runner, meter, GPUs and grid. A shard that
+ * failed or never uploaded has no provenance, only its reason.
+ */
+const ShardProvenanceSchema = z.object({
+  index: shardIndex,
+  status: z.enum(['ok', 'failed', 'missing']),
+  reason: prose.optional(),
+  /** The shard's own verdict, before the merge. */
+  verdict: StatusSchema.optional(),
+  machine: MachineSchema.optional(),
+  method: MethodSchema.pick({ cpu: true, gpu: true, powerModel: true, gpuNames: true }).optional(),
+  carbon: CarbonSchema.pick({
+    region: true,
+    intensityGPerKwh: true,
+    intensityYear: true,
+    source: true,
+    pue: true,
+  }).optional(),
+  benchmarks: z.array(text(200)).max(REPORT_LIMITS.benchmarks),
 });
 
 /** Sums of the benchmarks' medians: the footprint of one run of the suite. co2eG = operational + embodied. */
@@ -245,4 +290,8 @@ export const ReportSchema = z.object({
   projection: ProjectionSchema.optional(),
   verdict: VerdictSchema,
   notices: z.array(prose).max(REPORT_LIMITS.notices),
+  /** Additive in schema 1: the commit measured, this job's shard, and (merged reports) every shard's provenance. */
+  commit: CommitSchema.optional(),
+  shard: ShardSchema.optional(),
+  shards: z.array(ShardProvenanceSchema).max(MAX_SHARDS).optional(),
 });

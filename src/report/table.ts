@@ -1,3 +1,4 @@
+import { gpuChoiceLine } from '../meter/nvidia-describe.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import { textTable } from '../text/text-table.js';
 import { modelCells, modelHeader, modelLines } from './model-lines.js';
@@ -41,7 +42,11 @@ export function renderTable(report: Report): string {
     '',
     `Energy: ${m.cpu} (${m.powerModel}; ${m.scope}), GPU: ${m.gpu}, sampled every ${formatDuration(m.intervalS)}`,
     ...m.basis.map((b) => `  ${terminalSafe(b)}`),
-    ...(m.gpuNames?.length ? [`  GPUs: ${m.gpuNames.map(terminalSafe).join(', ')}`] : []),
+    ...(m.gpusSkipped?.length
+      ? [`  GPUs: ${terminalSafe(gpuChoiceLine(m.gpusMetered ?? [], m.gpusSkipped))}`]
+      : m.gpuNames?.length
+        ? [`  GPUs: ${m.gpuNames.map(terminalSafe).join(', ')}`]
+        : []),
     ...(report.benchmarks.some((b) => b.energyBandJ)
       ? ["  energy (low–high): the band the power model's cross-validated error implies"]
       : []),

@@ -82,7 +82,7 @@ export const reportSchema = ReportSchema.pick({ schemaVersion: true, createdAt: 
     tool: R.tool.loose(),
     machine: R.machine.pick({ platform: true, cpuModel: true }).loose().optional(),
     method: R.method
-      .pick({ powerModel: true, scope: true, intervalS: true })
+      .pick({ powerModel: true, scope: true, intervalS: true, gpusMetered: true, gpusSkipped: true })
       .partial({ scope: true, intervalS: true })
       .extend({ cpu: label, gpu: label })
       .loose(),

@@ -69,7 +69,7 @@ export async function meteredRepeat(
   deps: Pick<SuiteDeps, 'meter' | 'spawnBenchmark'>,
   metricsCap = sampleMetricsCap(SUITE_LIMITS.suiteRepeats),
 ): Promise<SampleRun> {
-  const session = deps.meter.start();
+  const session = deps.meter.start({ benchmark: spec.name, env: spec.env });
   const ran = await deps.spawnBenchmark(spec, (pid) => session.track(pid));
   const measurement = await session.stop();
   const command = ran.reported ? { ...ran, reported: capSampleMetrics(ran.reported, metricsCap) } : ran;

@@ -56,6 +56,10 @@ const pushesHistory = (w: Workflow, job: Job) =>
   (/github\.event_name\s*==\s*'push'/.test(job.if ?? '') ||
     (events(w).length === 1 && events(w)[0] === 'push'));
 
+/** A job that publishes to GitHub Pages (actions/deploy-pages needs pages: write and id-token: write). */
+const deploysPages = (job: Job) =>
+  (job.steps ?? []).some((s) => /^actions\/deploy-pages@/.test(s.uses ?? ''));
+
 describe('example workflows are least-privilege', () => {
   it('there are examples, the fork-safe pair among them', () => {
     expect(FILES).toEqual(
@@ -82,7 +86,8 @@ describe('example workflows are least-privilege', () => {
           if (level !== 'write') continue;
           const allowed =
             (scope === 'pull-requests' && comments(job)) ||
-            (scope === 'contents' && pushesHistory(workflow, job));
+            (scope === 'contents' && pushesHistory(workflow, job)) ||
+            ((scope === 'pages' || scope === 'id-token') && deploysPages(job));
           expect(allowed, `${file}: job ${name} has ${scope}: write`).toBe(true);
         }
       }

@@ -1,5 +1,5 @@
 // A stand-in for nvidia-smi, driven by the JSON file named in FAKE_NVIDIA_SMI_CONFIG (see
-// fake-nvidia-smi.ts). It answers the two queries carbon-gate makes, refuses anything else, and logs
+// fake-nvidia-smi.ts). It answers the queries carbon-gate makes, refuses anything else, and logs
 // what it did (argv, each sample's time and watts, the step time) so tests can compute the true energy.
 import { appendFileSync, readFileSync } from 'node:fs';
 
@@ -8,16 +8,45 @@ const log = (entry) => appendFileSync(cfg.logFile, JSON.stringify(entry) + '\n')
 const args = process.argv.slice(2);
 log({ args });
 
-const DETECT = ['--query-gpu=index,name', '--format=csv,noheader'];
+const DETECT = ['--query-gpu=index,uuid,name', '--format=csv,noheader'];
 const LOOP = ['--query-gpu=index,name,power.draw', '--format=csv,noheader,nounits', '-lms'];
+const APPS = ['--query-compute-apps=pid,gpu_uuid,used_memory', '--format=csv,noheader,nounits'];
 const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+// The same default as fake-nvidia-smi.ts's fakeUuid.
+const uuid = (i) => cfg.gpus[i].uuid ?? `GPU-${String(i).repeat(8)}-1111-2222-3333-444455556666`;
 
 if (same(args, DETECT)) {
   if (cfg.hang) setTimeout(() => {}, 60_000);
   else if (cfg.detectFail) {
     process.stdout.write(cfg.detectFail.stdout);
     process.exit(cfg.detectFail.exitCode);
-  } else process.stdout.write(cfg.gpus.map((g, i) => `${i}, ${g.name}\n`).join(''));
+  } else process.stdout.write(cfg.gpus.map((g, i) => `${i}, ${uuid(i)}, ${g.name}\n`).join(''));
+} else if (same(args, ['-L'])) {
+  const mig = cfg.mig ?? [];
+  const lines = cfg.gpus.flatMap((g, i) => [
+    `GPU ${i}: ${g.name} (UUID: ${uuid(i)})`,
+    ...mig.filter((m) => m.gpu === i).map((m, j) => `  MIG 1g.10gb     Device  ${j}: (UUID: ${m.uuid})`),
+  ]);
+  process.stdout.write(lines.join('\n') + '\n');
+} else if (same(args, APPS)) {
+  if (cfg.appsFail) {
+    process.stdout.write('Failed to initialize NVML: Unknown Error\n');
+    process.exit(cfg.appsFail);
+  }
+  // A pid file the benchmark writes stands for a process that appears once it exists.
+  const pidOf = (a) => {
+    if (a.pid !== undefined) return a.pid;
+    try {
+      return Number(readFileSync(a.pidFile, 'utf8').trim()) || null;
+    } catch {
+      return null;
+    }
+  };
+  const rows = (cfg.apps ?? []).flatMap((a) => {
+    const pid = pidOf(a);
+    return pid ? [`${pid}, ${uuid(a.gpu)}, ${a.usedMiB ?? '[N/A]'}\n`] : [];
+  });
+  process.stdout.write(rows.join(''));
 } else if (args.length === 4 && same(args.slice(0, 3), LOOP) && /^\d+$/.test(args[3])) {
   loop(Number(args[3]));
 } else {

@@ -7,7 +7,14 @@ import { fileURLToPath } from 'node:url';
 const SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fake-nvidia-smi.mjs');
 
 export interface FakeSmiConfig {
-  gpus: { name: string; watts: number }[];
+  /** `uuid` defaults to fakeUuid(i). */
+  gpus: { name: string; watts: number; uuid?: string }[];
+  /** Processes `--query-compute-apps` lists: a pid, or a file holding one (listed once it exists). */
+  apps?: { pid?: number; pidFile?: string; gpu: number; usedMiB?: number }[];
+  /** `--query-compute-apps` fails with this exit code. */
+  appsFail?: number;
+  /** MIG devices `-L` lists under their GPU. */
+  mig?: { gpu: number; uuid: string }[];
   /** `afterMs` after its first sample, each GPU draws `watts[i]` instead. */
   step?: { afterMs: number; watts: number[] };
   /** Exit (with exitCode, after printing stderr) once this many samples are out. */
@@ -24,6 +31,9 @@ export interface FakeSmiConfig {
   detectFail?: { stdout: string; exitCode: number };
   hang?: boolean;
 }
+
+/** The UUID the fake gives GPU `i` unless its config names one. */
+export const fakeUuid = (i: number) => `GPU-${String(i).repeat(8)}-1111-2222-3333-444455556666`;
 
 /** What the fake did, one entry per event, in order. */
 export type FakeSmiLog =

@@ -4,8 +4,8 @@ import type { NvidiaGpu } from '../../src/meter/nvidia-parse.js';
 
 const H100 = 'NVIDIA H100 80GB HBM3';
 const two: NvidiaGpu[] = [
-  { index: 0, name: H100 },
-  { index: 1, name: H100 },
+  { index: 0, uuid: 'GPU-0', name: H100 },
+  { index: 1, uuid: 'GPU-1', name: H100 },
 ];
 
 /** Lines of a steady two-GPU run: one sample every `dt` s from `from` to `to`, all lines in one chunk. */
@@ -38,14 +38,14 @@ describe('GpuEnergyIntegrator: energy', () => {
     },
     {
       name: 'a linear ramp 0 → 200 W is exact under the trapezoid rule',
-      known: [{ index: 0, name: H100 }],
+      known: [{ index: 0, uuid: 'GPU-0', name: H100 }],
       lines: [0, 0.25, 0.5, 0.75, 1].map((t) => [t, `0, ${H100}, ${t * 200}`] as [number, string]),
       window: [0, 1],
       joules: [100],
     },
     {
       name: 'first reading held back to the start, last held to the end',
-      known: [{ index: 0, name: H100 }],
+      known: [{ index: 0, uuid: 'GPU-0', name: H100 }],
       lines: [
         [1, `0, ${H100}, 100`],
         [2, `0, ${H100}, 200`],
@@ -68,7 +68,7 @@ describe('GpuEnergyIntegrator: energy', () => {
     },
     {
       name: '[N/A] mid-run is skipped and bridged linearly',
-      known: [{ index: 0, name: H100 }],
+      known: [{ index: 0, uuid: 'GPU-0', name: H100 }],
       lines: [
         [0, `0, ${H100}, 100`],
         [1, `0, ${H100}, [N/A]`],
@@ -89,7 +89,7 @@ describe('GpuEnergyIntegrator: energy', () => {
     },
     {
       name: 'unreadable lines are ignored',
-      known: [{ index: 0, name: H100 }],
+      known: [{ index: 0, uuid: 'GPU-0', name: H100 }],
       lines: [
         [0, `0, ${H100}, 100`],
         [0.5, 'Unable to determine the device handle for GPU0000:17:00.0: Unknown Error'],
@@ -101,7 +101,7 @@ describe('GpuEnergyIntegrator: energy', () => {
     { name: 'no lines at all', known: two, lines: [], window: [0, 1], joules: [0, 0] },
     {
       name: 'a run shorter than start-up: the first reading, after the end, stands for the window',
-      known: [{ index: 0, name: H100 }],
+      known: [{ index: 0, uuid: 'GPU-0', name: H100 }],
       lines: [[1.5, `0, ${H100}, 200`]],
       window: [0, 1],
       joules: [200],
@@ -118,7 +118,7 @@ describe('GpuEnergyIntegrator: energy', () => {
 
   it('counts integrated and skipped readings per GPU, and adds GPUs it was not told about', () => {
     const m = run(
-      [{ index: 0, name: H100 }],
+      [{ index: 0, uuid: 'GPU-0', name: H100 }],
       [
         [0, `0, ${H100}, 100`],
         [0, '1, Tesla T4, 20'],
@@ -198,14 +198,14 @@ describe('GpuEnergyIntegrator: notes', () => {
       note: /^5 of 6 nvidia-smi samples arrived bunched with the previous one/,
     },
   ])('$name', ({ lines, window, note }) => {
-    const m = run([{ index: 0, name: H100 }], lines, window);
+    const m = run([{ index: 0, uuid: 'GPU-0', name: H100 }], lines, window);
     const gpu0 = m.notes.filter((n) => !n.startsWith('GPU 1 '));
     if (note) expect(gpu0).toContainEqual(expect.stringMatching(note));
     else expect(gpu0).toEqual([]);
   });
 
   it('puts the caller’s notes first', () => {
-    const acc = new GpuEnergyIntegrator([{ index: 0, name: H100 }]);
+    const acc = new GpuEnergyIntegrator([{ index: 0, uuid: 'GPU-0', name: H100 }]);
     const m = acc.result(0, 1, 0.1, ['nvidia-smi stopped early']);
     expect(m.notes[0]).toBe('nvidia-smi stopped early');
   });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectNvidiaGpus, NVIDIA_SMI_NOT_FOUND, resolveNvidiaSmi } from '../../src/meter/io/nvidia-smi.js';
-import { installFakeNvidiaSmi, type FakeSmiConfig } from '../helpers/fake-nvidia-smi.js';
+import { fakeUuid, installFakeNvidiaSmi, type FakeSmiConfig } from '../helpers/fake-nvidia-smi.js';
 
 const emptyDir = () => mkdtempSync(path.join(os.tmpdir(), 'cg-empty-'));
 const twoGpus: FakeSmiConfig = {
@@ -21,8 +21,8 @@ describe('detectNvidiaGpus', () => {
       ok: true,
       binary: fake.binary,
       gpus: [
-        { index: 0, name: 'NVIDIA H100 80GB HBM3' },
-        { index: 1, name: 'Tesla T4' },
+        { index: 0, uuid: fakeUuid(0), name: 'NVIDIA H100 80GB HBM3' },
+        { index: 1, uuid: fakeUuid(1), name: 'Tesla T4' },
       ],
     });
   });

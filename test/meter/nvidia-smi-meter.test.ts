@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createNvidiaMeter } from '../../src/meter/io/nvidia-smi-meter.js';
 import type { Measurement } from '../../src/meter/types.js';
 import {
+  fakeUuid,
   installFakeNvidiaSmi,
   samplesIn,
   type FakeSmiConfig,
@@ -14,8 +15,8 @@ import {
 
 const H100 = 'NVIDIA H100 80GB HBM3';
 const gpus = [
-  { index: 0, name: H100 },
-  { index: 1, name: H100 },
+  { index: 0, uuid: fakeUuid(0), name: H100 },
+  { index: 1, uuid: fakeUuid(1), name: H100 },
 ];
 const steady: FakeSmiConfig['gpus'] = [
   { name: H100, watts: 250 },
@@ -95,12 +96,17 @@ describe('nvidia-smi meter over a fake nvidia-smi (real child process)', () => {
 
   it('runs one nvidia-smi -lms process per session with the interval in ms, and kills it at stop', async () => {
     const query = ['--query-gpu=index,name,power.draw', '--format=csv,noheader,nounits', '-lms'];
+    const apps = ['--query-compute-apps=pid,gpu_uuid,used_memory', '--format=csv,noheader,nounits'];
     for (const [intervalS, ms] of [
       [undefined, '100'],
       [0.25, '250'],
     ] as const) {
       const { fake } = await meter({ gpus: steady }, printed(1), intervalS ? { intervalS } : {});
-      expect(fake.log().filter((e) => 'args' in e)).toEqual([{ args: [...query, ms] }]);
+      const runs = fake.log().flatMap((e) => ('args' in e ? [e.args] : []));
+      // Besides the loop: the processes on the GPUs, listed when the benchmark starts and when it ends.
+      // (The two processes start together: either may log first.)
+      const key = (a: string[]) => a.join(' ');
+      expect(runs.map(key).sort()).toEqual([[...query, ms], apps, apps].map(key).sort());
       expect(processesMentioning(fake.dir)).toEqual([]);
     }
   });

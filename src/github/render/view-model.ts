@@ -1,6 +1,7 @@
 import { CleanerWhenSchema, ForecastInfoSchema } from '../../carbon/cleaner-when.js';
 import { cleanerWhenText } from '../../report/carbon-lines.js';
 import { isBudgetShare } from '../../gate/budget-check.js';
+import { gpuChoiceLine } from '../../meter/nvidia-describe.js';
 import { whatMoved } from '../../report/what-moved.js';
 import type { BenchmarkView, ReportView } from '../../report/view-schema.js';
 import { escapeMarkdown as esc, mermaidSafe } from './escape.js';
@@ -87,6 +88,7 @@ export function buildView(report: ReportView, opts: ViewOptions) {
     cleanerWhen: cleanerWhenView(report, rows),
     provenance: {
       meter: esc(`${m.cpu}${m.gpu && m.gpu !== 'none' ? ` + GPU ${m.gpu}` : ''}`, 100),
+      gpus: m.gpusMetered || m.gpusSkipped ? esc(gpuChoiceLine(m.gpusMetered ?? [], m.gpusSkipped), 600) : '',
       powerModel: esc(m.powerModel, 200),
       region: esc(c.regionName ? `${c.region} (${c.regionName})` : c.region, 200),
       intensity: `${whole(c.intensityGPerKwh)} g/kWh`,

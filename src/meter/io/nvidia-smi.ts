@@ -1,7 +1,13 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseGpuList, type NvidiaGpu } from '../nvidia-parse.js';
+import {
+  parseComputeApps,
+  parseGpuList,
+  parseMigParents,
+  type ComputeApp,
+  type NvidiaGpu,
+} from '../nvidia-parse.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 
 export type NvidiaDetection = { ok: true; gpus: NvidiaGpu[]; binary: string } | { ok: false; reason: string };
@@ -38,7 +44,7 @@ export function resolveNvidiaSmi(env: NodeJS.ProcessEnv = process.env): string |
 const firstLine = (text: string) => terminalSafe(text.trim().split('\n')[0]?.trim().slice(0, 160) ?? '');
 
 /**
- * Lists the GPUs with one `nvidia-smi --query-gpu=index,name` (5 s limit). Never throws and prints
+ * Lists the GPUs with one `nvidia-smi --query-gpu=index,uuid,name` (5 s limit). Never throws and prints
  * nothing: without nvidia-smi the reason is NVIDIA_SMI_NOT_FOUND and the caller meters no GPU.
  */
 export function detectNvidiaGpus(
@@ -47,7 +53,7 @@ export function detectNvidiaGpus(
   const binary = resolveNvidiaSmi(opts.env);
   if (!binary) return Promise.resolve({ ok: false, reason: NVIDIA_SMI_NOT_FOUND });
   const timeout = opts.timeoutMs ?? DETECT_TIMEOUT_MS;
-  const args = ['--query-gpu=index,name', '--format=csv,noheader'];
+  const args = ['--query-gpu=index,uuid,name', '--format=csv,noheader'];
   return new Promise((resolve) => {
     execFile(binary, args, { timeout, maxBuffer: 1 << 20, encoding: 'utf8' }, (err, stdout, stderr) => {
       if (err) {
@@ -67,4 +73,30 @@ export function detectNvidiaGpus(
       else resolve({ ok: true, gpus, binary });
     });
   });
+}
+
+/** Runs nvidia-smi once; the output, or null when it failed or took longer than `timeoutMs`. */
+function runOnce(binary: string, args: string[], timeoutMs = DETECT_TIMEOUT_MS): Promise<string | null> {
+  return new Promise((resolve) => {
+    execFile(binary, args, { timeout: timeoutMs, maxBuffer: 1 << 20, encoding: 'utf8' }, (err, stdout) =>
+      resolve(err ? null : stdout),
+    );
+  });
+}
+
+/** MIG device UUID → its board's UUID, from `nvidia-smi -L`; empty when that fails. */
+export async function listMigParents(binary: string): Promise<Map<string, string>> {
+  const out = await runOnce(binary, ['-L']);
+  return out === null ? new Map() : parseMigParents(out);
+}
+
+export const COMPUTE_APPS_ARGS = [
+  '--query-compute-apps=pid,gpu_uuid,used_memory',
+  '--format=csv,noheader,nounits',
+];
+
+/** The processes running on any GPU now; null when nvidia-smi could not say. */
+export async function listComputeApps(binary: string): Promise<ComputeApp[] | null> {
+  const out = await runOnce(binary, COMPUTE_APPS_ARGS);
+  return out === null ? null : parseComputeApps(out);
 }
