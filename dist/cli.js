@@ -35195,7 +35195,7 @@ function pickRegion(inputs) {
 function wantsCloudDetection(inputs) {
   return "detect" in pickRegion(inputs);
 }
-function fromLocation(loc, origin, notices) {
+function fromLocation(loc, origin, notices2) {
   const grid = {
     region: loc.code,
     regionName: loc.name,
@@ -35206,7 +35206,7 @@ function fromLocation(loc, origin, notices) {
     source: loc.source,
     method: normaliseMethod(loc.method),
     intensitySource: "embedded",
-    notices
+    notices: notices2
   };
   if (loc.cloud) grid.cloud = loc.cloud;
   return grid;
@@ -35519,7 +35519,45 @@ function reportedBackend(metrics) {
 
 // src/runner/shard.ts
 var MAX_SHARDS = 256;
+function parseShard(text4) {
+  const m = /^\s*(\d{1,3})\s*\/\s*(\d{1,3})\s*$/.exec(text4);
+  if (!m) return null;
+  const index = Number(m[1]);
+  const count2 = Number(m[2]);
+  if (index < 1 || count2 < 1 || index > count2 || count2 > MAX_SHARDS) return null;
+  return { index, count: count2 };
+}
 var SHARD_EXPECTED = `K/N with 1 \u2264 K \u2264 N \u2264 ${MAX_SHARDS}, e.g. 2/4`;
+function parseNameList(text4) {
+  return [
+    ...new Set(
+      text4.split(",").map((s) => s.trim()).filter(Boolean)
+    )
+  ];
+}
+function fnv1a32(text4) {
+  let h = 2166136261;
+  for (const byte of new TextEncoder().encode(text4)) {
+    h ^= byte;
+    h = Math.imul(h, 16777619) >>> 0;
+  }
+  return h >>> 0;
+}
+function shardOf(name2, count2) {
+  return fnv1a32(name2) % count2 + 1;
+}
+function selectNames(names, sel) {
+  if (sel.only) {
+    const wanted = new Set(sel.only);
+    return {
+      selected: names.filter((n2) => wanted.has(n2)),
+      unknown: sel.only.filter((n2) => !names.includes(n2))
+    };
+  }
+  const shard = sel.shard;
+  if (!shard) return { selected: [...names], unknown: [] };
+  return { selected: names.filter((n2) => shardOf(n2, shard.count) === shard.index), unknown: [] };
+}
 
 // src/report/model-metrics.ts
 var EfficiencySchema = external_exports.object({
@@ -36830,6 +36868,31 @@ function shellQuote(args) {
   return args.map((a) => /^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
 }
 
+// src/engine/select.ts
+function selectSpecs(specs, select, configLabel) {
+  if (!select) return specs;
+  const { selected, unknown: unknown2 } = selectNames(
+    specs.map((s) => s.name),
+    select
+  );
+  if (unknown2.length) {
+    const shown = unknown2.slice(0, 3).map((n2) => JSON.stringify(n2.slice(0, 60))).join(", ");
+    throw new UsageError(
+      `${select.label}: no benchmark named ${shown}${unknown2.length > 3 ? ` (and ${unknown2.length - 3} more)` : ""} in ${configLabel}`
+    );
+  }
+  const keep = new Set(selected);
+  return specs.filter((s) => keep.has(s.name));
+}
+function stampRun(report, o, specs) {
+  const shard = o.select?.shard;
+  return {
+    ...report,
+    ...o.commit ? { commit: o.commit } : {},
+    ...shard ? { shard: { index: shard.index, count: shard.count, names: specs.map((s) => s.name) } } : {}
+  };
+}
+
 // src/runner/specs-from-config.ts
 import path5 from "node:path";
 
@@ -37033,10 +37096,10 @@ var DEFAULT_TOKEN_ENV = {
   wattTimePassword: "CARBON_GATE_WATTTIME_PASSWORD"
 };
 function resolveCredentials(refs, env) {
-  const notices = [];
+  const notices2 = [];
   const read2 = (name2, fallback) => {
     const value2 = env[name2 ?? fallback]?.trim();
-    if (name2 && !value2) notices.push(`env variable ${name2} (named in the config) is not set`);
+    if (name2 && !value2) notices2.push(`env variable ${name2} (named in the config) is not set`);
     return value2 || void 0;
   };
   const token = refs.electricityMapsToken?.trim() || read2(refs.tokenEnv, DEFAULT_TOKEN_ENV.electricityMaps);
@@ -37045,7 +37108,7 @@ function resolveCredentials(refs, env) {
   return {
     ...token ? { electricityMapsToken: token } : {},
     ...username && password ? { wattTime: { username, password } } : {},
-    notices
+    notices: notices2
   };
 }
 
@@ -47390,17 +47453,17 @@ function carbonSummary(inp, benchmarks, energyJ2) {
     const hint = cleanerElsewhere(g2.cloud.provider, energyJ2 / J_PER_KWH);
     if (hint) carbon2.cleanerElsewhere = hint;
   }
-  const notices = [];
+  const notices2 = [];
   const summary2 = {
     carbon: carbon2,
     equivalents: (co2eG) => equivalents(energyJ2 / J_PER_KWH * inp.pue.value, co2eG),
-    notices
+    notices: notices2
   };
   if (inp.projection) {
     const ok2 = benchmarks.filter((b) => b.energyJ !== null);
     const inference = ok2.filter((b) => b.kind === "inference");
     if (inference.length === 0) {
-      notices.push("projection: no successful inference benchmark, so no energy per query to project");
+      notices2.push("projection: no successful inference benchmark, so no energy per query to project");
     } else {
       const perQuery = (b) => b.energyJ / (b.perUnit?.name === "inference" ? b.perUnit.count : 1);
       summary2.projection = project({
@@ -48356,6 +48419,7 @@ var package_default = {
     "bench:gate-aa": "tsx scripts/bench-gate-aa.ts",
     "bench:gate-power": "tsx scripts/bench-gate-power.ts",
     "bench:forwarder": "tsx scripts/bench-forwarder.ts",
+    "bench:history-scale": "tsx scripts/bench-history-scale.ts",
     "bench:dashboard": "tsx scripts/bench-dashboard.ts",
     "gen:action": "tsx scripts/gen-action.ts",
     "tables:seed": "tsx scripts/seed-tables.ts"
@@ -48489,10 +48553,11 @@ async function runEngine(req) {
   const { config: config2, dir } = await loadConfig(suite.path);
   const fromFile = baselineChoice.kind === "file" ? await fileBaseline(baselineChoice.path).load() : null;
   const gated = baselineChoice.kind !== "none";
+  const specs = selectSpecs(specsFromConfig(config2, dir, { gated }), o.select, suite.label);
   const optionsFor = (abBase) => ({
     ...configOptions(config2, dir, suite.label, o, sinks),
-    specs: specsFromConfig(config2, dir, { gated }),
-    ...abBase ? { abBase } : {}
+    specs,
+    ...abBase ? { abBase: abBase.filter((b) => specs.some((s) => s.name === b.name)) } : {}
   });
   let baseline = fromFile;
   let measured;
@@ -48514,7 +48579,7 @@ async function runEngine(req) {
     ...config2.budget?.total ? { total: config2.budget.total } : {},
     baseline
   });
-  return { report, config: config2 };
+  return { report: stampRun(report, o, specs), config: config2 };
 }
 function configOptions(config2, dir, label3, o, sinks) {
   const i = config2.intensity;
@@ -48583,6 +48648,18 @@ function sinkOptions(sinks, o, credentialEnvs) {
 }
 function asUser(env, user) {
   return user ? { ...env, HOME: user.home, USER: user.name, LOGNAME: user.name } : env;
+}
+
+// src/io/head-commit.ts
+async function headCommit(dir) {
+  try {
+    const sha = (await git(["rev-parse", "--verify", "HEAD"], { cwd: dir })).trim();
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha)) return void 0;
+    const ref2 = (await git(["symbolic-ref", "--quiet", "HEAD"], { cwd: dir }).catch(() => "")).trim();
+    return { sha, ...ref2.startsWith("refs/") && ref2.length <= 300 ? { ref: ref2 } : {} };
+  } catch {
+    return void 0;
+  }
 }
 
 // src/io/out-dir.ts
@@ -48668,7 +48745,7 @@ async function ownDir(dir, within2, uid = process.getuid?.()) {
   const rel = path14.relative(base, target);
   const inside = !path14.isAbsolute(rel) && rel.split(path14.sep)[0] !== "..";
   let current = inside ? base : path14.parse(target).root;
-  const refuse = (p, why) => new UnsafeDirError(`${shownPath(p)} ${why}`);
+  const refuse2 = (p, why) => new UnsafeDirError(`${shownPath(p)} ${why}`);
   const mine = (st) => uid === void 0 || st.uid === uid || !inside && st.uid === 0;
   let last;
   let linked = false;
@@ -48685,12 +48762,12 @@ async function ownDir(dir, within2, uid = process.getuid?.()) {
       st = await lstat2(current);
     }
     if (st.isSymbolicLink()) {
-      if (inside || !mine(st)) throw refuse(current, "is a symbolic link, not a directory of ours");
+      if (inside || !mine(st)) throw refuse2(current, "is a symbolic link, not a directory of ours");
       linked = true;
       continue;
     }
-    if (!st.isDirectory()) throw refuse(current, "is not a directory");
-    if (!mine(st)) throw refuse(current, `is not owned by this user (it is uid ${st.uid}'s)`);
+    if (!st.isDirectory()) throw refuse2(current, "is not a directory");
+    if (!mine(st)) throw refuse2(current, `is not owned by this user (it is uid ${st.uid}'s)`);
     [last, linked] = [st, false];
   }
   if (!last || linked) last = await stat4(target);
@@ -48698,11 +48775,11 @@ async function ownDir(dir, within2, uid = process.getuid?.()) {
   } };
   const flags = constants3.O_RDONLY | constants3.O_DIRECTORY | (linked ? 0 : constants3.O_NOFOLLOW);
   const handle2 = await open5(target, flags).catch(() => {
-    throw refuse(target, "changed while it was checked");
+    throw refuse2(target, "changed while it was checked");
   });
   const same = (st) => st.dev === last.dev && st.ino === last.ino;
   try {
-    if (!same(await handle2.stat())) throw refuse(target, "changed while it was checked");
+    if (!same(await handle2.stat())) throw refuse2(target, "changed while it was checked");
   } catch (e) {
     await handle2.close();
     throw e;
@@ -49601,11 +49678,11 @@ async function footprintCommand(args) {
     energy: energy3,
     ...emb ? { embodied: emb } : {}
   });
-  const notices = [.../* @__PURE__ */ new Set([...carbon2.grid.notices, ...carbon2.pue.notices])];
-  if (values.json) process.stdout.write(JSON.stringify({ ...result, notices }, null, 2) + "\n");
+  const notices2 = [.../* @__PURE__ */ new Set([...carbon2.grid.notices, ...carbon2.pue.notices])];
+  if (values.json) process.stdout.write(JSON.stringify({ ...result, notices: notices2 }, null, 2) + "\n");
   else {
     process.stdout.write(human(result) + "\n");
-    for (const n2 of notices) process.stderr.write(`notice: ${n2}
+    for (const n2 of notices2) process.stderr.write(`notice: ${n2}
 `);
   }
   return EXIT.ok;
@@ -50138,7 +50215,7 @@ async function whenCommand(args) {
     ...energyKwh !== void 0 ? { energyKwh: energyKwh * carbon2.pue.value } : {}
   }) : null;
   const reason2 = !info ? `no forecast available: ${noForecastReason(carbon2)}` : !hint ? `no window of ${formatDuration(durationS)} fits in the forecast from now to ${utcMinute(info.to)}` : void 0;
-  const notices = [...new Set(carbon2.grid.notices.filter((n2) => !carbon2.warnings.includes(n2)))];
+  const notices2 = [...new Set(carbon2.grid.notices.filter((n2) => !carbon2.warnings.includes(n2)))];
   const answer = {
     region: carbon2.grid.region,
     regionName: carbon2.grid.regionName,
@@ -50147,19 +50224,342 @@ async function whenCommand(args) {
     forecast: info,
     cleanerWhen: hint,
     ...reason2 ? { reason: reason2 } : {},
-    notices
+    notices: notices2
   };
   if (values.json) process.stdout.write(JSON.stringify(answer, null, 2) + "\n");
   else {
     process.stdout.write(human2(answer) + "\n");
-    for (const n2 of notices) process.stderr.write(`notice: ${terminalSafe(n2)}
+    for (const n2 of notices2) process.stderr.write(`notice: ${terminalSafe(n2)}
 `);
   }
   return EXIT.ok;
 }
 
+// src/report/io/read-shards.ts
+import { lstat as lstat3, readdir as readdir2, readFile as readFile4 } from "node:fs/promises";
+var MAX_SHARD_BYTES = 64 * 1024 * 1024;
+async function readShardFiles(files) {
+  const out = [];
+  for (const file3 of files) {
+    const fail2 = (why) => {
+      throw new UsageError(`merge: ${file3}: ${why}`);
+    };
+    const info = await lstat3(file3).catch(
+      (e) => fail2(e.code === "ENOENT" ? "file not found" : `cannot read (${e.code ?? e.message})`)
+    );
+    if (!info.isFile()) fail2("not a regular file");
+    if (info.size > MAX_SHARD_BYTES) fail2("larger than 64 MiB; not a carbon-gate report");
+    const text4 = await readFile4(file3, "utf8").catch(
+      (e) => fail2(`cannot read (${e.code ?? e.message})`)
+    );
+    try {
+      out.push({ file: file3, json: JSON.parse(text4) });
+    } catch (e) {
+      fail2(`not JSON (${e.message.split("\n")[0].slice(0, 200)})`);
+    }
+  }
+  return out;
+}
+
+// src/report/merge-check.ts
+var refuse = (why) => {
+  throw new UsageError(`merge: ${why}`);
+};
+var quoted = (s) => JSON.stringify(s.length > 80 ? `${s.slice(0, 79)}\u2026` : s);
+function checkShards(inputs, expect) {
+  if (!inputs.length) refuse("no shard reports given");
+  if (inputs.length > MAX_SHARDS) refuse(`${inputs.length} reports; at most ${MAX_SHARDS} shards`);
+  sameSchemaVersion(inputs);
+  const shards = inputs.map(({ file: file3, json: json2 }) => {
+    const parsed = ReportSchema.safeParse(json2);
+    if (!parsed.success) return refuse(`${file3}: not a carbon-gate report: ${firstIssue(parsed.error)}`);
+    const report = parsed.data;
+    if (!report.shard)
+      return refuse(`${file3}: not a shard report (it has no shard; run it with --shard K/N)`);
+    if (report.shard.index > report.shard.count)
+      refuse(
+        `${file3}: shard ${report.shard.index}/${report.shard.count} is not a shard of ${report.shard.count}`
+      );
+    return { file: file3, report: { ...report, shard: report.shard } };
+  });
+  sameCount(shards, expect);
+  sameValue(
+    shards,
+    "commits",
+    (r) => r.commit?.sha ?? "none",
+    (v) => v === "none" ? "no commit" : v.slice(0, 12)
+  );
+  sameValue(shards, "configs", (r) => r.config, quoted);
+  onceEach(shards);
+  return shards.sort((a, b) => a.report.shard.index - b.report.shard.index);
+}
+function sameSchemaVersion(inputs) {
+  const version2 = (json2) => json2 && typeof json2 === "object" && "schemaVersion" in json2 ? String(json2.schemaVersion).slice(0, 20) : "none";
+  const first = inputs[0];
+  const other = inputs.find((i) => version2(i.json) !== version2(first.json));
+  if (other)
+    refuse(
+      `shards have different schema versions (${version2(first.json)} in ${first.file}, ${version2(other.json)} in ${other.file})`
+    );
+  if (version2(first.json) !== String(SCHEMA_VERSION))
+    refuse(
+      `${first.file}: schema version ${version2(first.json)}; this carbon-gate merges version ${SCHEMA_VERSION}`
+    );
+}
+function sameCount(shards, expect) {
+  const first = shards[0];
+  const n2 = first.report.shard.count;
+  const other = shards.find((s) => s.report.shard.count !== n2);
+  if (other)
+    refuse(
+      `inconsistent shard counts (${first.file} is shard ${first.report.shard.index}/${n2}, ${other.file} is ${other.report.shard.index}/${other.report.shard.count})`
+    );
+  if (expect !== void 0 && expect !== n2)
+    refuse(`expected ${expect} shards, but ${first.file} is shard ${first.report.shard.index}/${n2}`);
+}
+function sameValue(shards, what, of, shown) {
+  const first = shards[0];
+  const other = shards.find((s) => of(s.report) !== of(first.report));
+  if (other)
+    refuse(
+      `shards from different ${what} (${shown(of(first.report))} in ${first.file}, ${shown(of(other.report))} in ${other.file})`
+    );
+}
+function onceEach(shards) {
+  const byIndex = /* @__PURE__ */ new Map();
+  const byName = /* @__PURE__ */ new Map();
+  for (const { file: file3, report } of shards) {
+    const { index, count: count2 } = report.shard;
+    const seen = byIndex.get(index);
+    if (seen) refuse(`two reports claim shard ${index}/${count2} (${seen} and ${file3})`);
+    byIndex.set(index, file3);
+    for (const b of report.benchmarks) {
+      const claimed = byName.get(b.name);
+      if (claimed) refuse(`two shards claim benchmark ${quoted(b.name)} (${claimed} and ${file3})`);
+      byName.set(b.name, file3);
+    }
+  }
+}
+
+// src/report/merge-provenance.ts
+function provenanceOf(report, index) {
+  const { method: m, carbon: c2 } = report;
+  return {
+    index,
+    verdict: report.verdict.status,
+    machine: report.machine,
+    method: {
+      cpu: m.cpu,
+      gpu: m.gpu,
+      powerModel: m.powerModel,
+      ...m.gpuNames ? { gpuNames: m.gpuNames } : {}
+    },
+    carbon: {
+      region: c2.region,
+      intensityGPerKwh: c2.intensityGPerKwh,
+      intensityYear: c2.intensityYear,
+      source: c2.source,
+      pue: c2.pue
+    },
+    benchmarks: report.benchmarks.map((b) => b.name)
+  };
+}
+function sameProvenance(reports) {
+  const key = (r) => {
+    const p = provenanceOf(r, 1);
+    return JSON.stringify([p.machine?.cpuModel, p.machine?.platform, p.method, p.carbon]);
+  };
+  return reports.every((r) => key(r) === key(reports[0]));
+}
+function provenanceLine(p) {
+  const head = `shard ${p.index}: ${p.status}`;
+  if (p.status === "missing" || !p.machine || !p.method || !p.carbon) return head;
+  const { machine: h, method: m, carbon: c2 } = p;
+  const meter2 = `${m.cpu}${m.gpu !== "none" ? ` + ${m.gpu}` : ""} (${m.powerModel})`;
+  const gpus = m.gpuNames?.length ? `; GPUs ${m.gpuNames.join(", ")}` : "";
+  const grid = `grid ${c2.region} ${sig3(c2.intensityGPerKwh)} g/kWh (${c2.source}, ${c2.intensityYear}), PUE ${sig3(c2.pue)}`;
+  const names = p.benchmarks.length ? p.benchmarks.slice(0, 10).join(", ") + (p.benchmarks.length > 10 ? ` and ${p.benchmarks.length - 10} more` : "") : "no benchmark";
+  return `${head}; ${h.platform}, ${h.cpuModel}, ${h.logicalCpus} CPUs; meter ${meter2}${gpus}; ${grid}; ${names}`;
+}
+
+// src/report/merge.ts
+var SUITE_TOTAL = "suite total: ";
+function mergeShards(inputs, opts) {
+  const shards = checkShards(inputs, opts.expect);
+  const count2 = shards[0].report.shard.count;
+  const byIndex = new Map(shards.map((s) => [s.report.shard.index, s]));
+  const provenance = [];
+  const benchmarks = [];
+  const reasons = [];
+  const statuses = [];
+  for (let index = 1; index <= count2; index++) {
+    const label3 = `shard ${index}/${count2}`;
+    const shard = byIndex.get(index);
+    if (!shard) {
+      const why = `no report from ${label3}: its job failed before writing one, or its artifact was not uploaded`;
+      provenance.push({ index, status: "missing", reason: why, benchmarks: [] });
+      benchmarks.push(errorEntry(`${label3} (missing)`, why, index));
+      reasons.push(`${label3} (missing): ${why}`);
+      statuses.push("error");
+      continue;
+    }
+    const { report } = shard;
+    const failed = report.verdict.status === "error";
+    provenance.push({ ...provenanceOf(report, index), status: failed ? "failed" : "ok" });
+    benchmarks.push(...report.benchmarks.map((b) => ({ ...b, shard: index })));
+    if (failed && !report.benchmarks.some((b) => b.status === "error")) {
+      const why = `${label3} reported an error: ${report.verdict.reasons[0] ?? "no reason given"}`;
+      benchmarks.push(errorEntry(`${label3} (failed)`, why.slice(0, 2e3), index));
+      reasons.push(`${label3} (failed): ${why}`);
+    }
+    reasons.push(
+      ...report.verdict.reasons.filter((r) => !r.startsWith(SUITE_TOTAL)).map((r) => `${label3}: ${r}`)
+    );
+    statuses.push(report.verdict.status);
+  }
+  const first = shards[0].report;
+  const totals2 = mergedTotals(shards);
+  const total = first.totals.budget;
+  const totalGate = total ? evaluateGate([], { baseline: null, total, totals: totals2 }) : null;
+  return {
+    schemaVersion: first.schemaVersion,
+    tool: opts.tool,
+    createdAt: opts.now.toISOString(),
+    config: first.config,
+    machine: first.machine,
+    method: { ...first.method, ...gpuNames(shards) },
+    carbon: first.carbon,
+    benchmarks: benchmarks.slice(0, REPORT_LIMITS.benchmarks),
+    totals: {
+      ...totals2,
+      ...total ? { budget: total } : {},
+      ...totalGate?.totalUse.length ? { budgetUse: totalGate.totalUse } : {}
+    },
+    verdict: {
+      status: worst(...statuses, totalGate?.verdict.status ?? "pass"),
+      reasons: [...reasons, ...totalGate?.verdict.reasons ?? []].map((r) => r.slice(0, 2e3)).slice(0, REPORT_LIMITS.verdictReasons),
+      baseline: first.verdict.baseline
+    },
+    notices: notices(shards, provenance, count2),
+    ...first.commit ? { commit: first.commit } : {},
+    shards: provenance
+  };
+}
+function errorEntry(name2, reason2, shard) {
+  return {
+    name: name2,
+    kind: "other",
+    command: "",
+    status: "error",
+    reason: reason2,
+    repeats: 0,
+    warmup: 0,
+    durationS: null,
+    energyJ: null,
+    co2eG: null,
+    operationalG: null,
+    embodiedG: null,
+    breakdownJ: null,
+    processShare: null,
+    samples: [],
+    reasons: [reason2],
+    shard
+  };
+}
+function mergedTotals(shards) {
+  const sum = (f) => shards.reduce((s, x) => s + f(x.report.totals), 0);
+  const t = {
+    durationS: sum((x) => x.durationS),
+    energyJ: sum((x) => x.energyJ),
+    energyKwh: sum((x) => x.energyKwh),
+    co2eG: sum((x) => x.co2eG),
+    operationalG: sum((x) => x.operationalG),
+    embodiedG: sum((x) => x.embodiedG)
+  };
+  return { ...t, equivalents: equivalents(t.energyKwh, t.co2eG) };
+}
+function gpuNames(shards) {
+  const names = [...new Set(shards.flatMap((s) => s.report.method.gpuNames ?? []))].slice(0, 64);
+  return names.length ? { gpuNames: names } : {};
+}
+function notices(shards, provenance, count2) {
+  const present = shards.length;
+  const lines = [
+    `merged ${present} of ${count2} shard reports${present < count2 ? ` (${count2 - present} missing)` : ""}; each benchmark's figures are its own shard's (its machine, meter and grid)`
+  ];
+  if (!sameProvenance(shards.map((s) => s.report)))
+    lines.push(
+      `the shards ran on different machines, meters or grids: the report's top-level provenance is shard ${shards[0].report.shard.index}/${count2}'s; see each shard's line`
+    );
+  lines.push(...provenance.map(provenanceLine));
+  const from = /* @__PURE__ */ new Map();
+  for (const s of shards)
+    for (const n2 of s.report.notices) from.set(n2, [...from.get(n2) ?? [], s.report.shard.index]);
+  const own2 = [...from].map(
+    ([n2, at2]) => at2.length === present ? n2 : `shard ${at2.map((i) => `${i}/${count2}`).join(", ")}: ${n2}`
+  );
+  return [.../* @__PURE__ */ new Set([...lines, ...own2])].map((n2) => n2.slice(0, 2e3)).slice(0, REPORT_LIMITS.notices);
+}
+
+// src/cli/commands/merge.ts
+var MERGE_HELP = `carbon-gate merge \u2014 merge the reports of matrix shards (run --shard K/N) into one
+
+Usage: carbon-gate merge [--out DIR] [--expect N] [--json] SHARD.json\u2026
+
+Options:
+  --out DIR       where the merged carbon-report.json goes (default: .carbon-gate)
+  --expect N      the number of shards the matrix has; a shard with no report is an error entry
+                  (default: the count the shards record)
+  --json          print the merged report JSON on stdout instead of the table
+  --help          this text
+
+Each benchmark keeps the figures its own shard computed (its machine, meter and grid); totals are the sums,
+the verdict the worst. A missing shard, or one whose report is an error, is an error entry. Refused (exit 2):
+shards of different commits, configs or schema versions, different shard counts, a shard or a benchmark
+claimed twice. Exit codes as for run: 0 pass or warn, 1 fail, 3 error. See docs/matrix.md.`;
+async function mergeCommand(args) {
+  const { values, positionals } = parseOptions("merge", args, {
+    out: { type: "string", default: ".carbon-gate" },
+    expect: { type: "string" },
+    json: { type: "boolean", default: false },
+    help: { type: "boolean", default: false }
+  });
+  if (values.help) {
+    process.stdout.write(MERGE_HELP + "\n");
+    return EXIT.ok;
+  }
+  const expect = values.expect === void 0 ? void 0 : Number(values.expect);
+  if (expect !== void 0 && !(Number.isInteger(expect) && expect >= 1 && expect <= MAX_SHARDS))
+    throw new UsageError(
+      `merge: --expect: "${values.expect.slice(0, 40)}" is not a whole number of shards from 1 to ${MAX_SHARDS}`
+    );
+  if (!positionals.length)
+    throw new UsageError("merge: give the shard reports, e.g. carbon-gate merge shards/*/carbon-report.json");
+  const report = mergeShards(await readShardFiles(positionals), {
+    ...expect !== void 0 ? { expect } : {},
+    tool: { name: "carbon-gate", version: VERSION },
+    now: /* @__PURE__ */ new Date()
+  });
+  await prepareOutDir(values.out);
+  let written;
+  try {
+    written = await writeReportFile(report, values.out);
+  } catch (e) {
+    process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+    process.stderr.write(
+      `carbon-gate: --out ${shownPath(values.out)}: could not write the report (${reason(e)}); it is on stdout instead
+`
+    );
+    return EXIT.benchmarkError;
+  }
+  if (values.json) process.stdout.write(JSON.stringify(written.report, null, 2) + "\n");
+  else process.stdout.write(renderTable(written.report) + `Report: ${written.file}
+`);
+  return exitCodeFor(written.report.verdict.status);
+}
+
 // src/cli/commands/export.ts
-import { mkdir as mkdir3, readFile as readFile4, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir3, readFile as readFile5, writeFile as writeFile2 } from "node:fs/promises";
 import path16 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
@@ -50363,7 +50763,7 @@ function intensityType(method) {
   if (method === "as given" || method === void 0) return "unknown";
   return "average";
 }
-function provenanceOf(report) {
+function provenanceOf2(report) {
   const m = report.method;
   const c2 = report.carbon;
   return {
@@ -50383,7 +50783,7 @@ function provenanceOf(report) {
     embodied: c2.embodied ? { counted: true, source: c2.embodied.source } : { counted: false, source: "not counted (no embodied model in the config)" }
   };
 }
-function provenanceLine(p) {
+function provenanceLine2(p) {
   const year = p.intensity.year === null ? "" : `, ${p.intensity.year}`;
   return [
     `meter ${p.meter} (${p.quantification}; ${p.powerModel}; scope: ${p.scope})`,
@@ -50468,7 +50868,7 @@ function sciPlugin(unit, p, split) {
   };
 }
 function impactFrameworkManifest(report) {
-  const p = provenanceOf(report);
+  const p = provenanceOf2(report);
   const at2 = startTimes(report);
   const metered = (k) => report.benchmarks.some((b) => ok(b).some((s) => (s.breakdownJ?.[k] ?? 0) > 0));
   const split = [
@@ -50483,7 +50883,7 @@ function impactFrameworkManifest(report) {
   });
   return {
     name: `carbon-gate ${report.config}`.slice(0, 200),
-    description: `carbon-gate ${report.tool.version} report of ${report.createdAt}; ${provenanceLine(p)}`,
+    description: `carbon-gate ${report.tool.version} report of ${report.createdAt}; ${provenanceLine2(p)}`,
     tags: { kind: "carbon-gate benchmark run", complexity: null, category: "ci" },
     initialize: { plugins: Object.fromEntries(units.map((u) => [`sci-${u}`, sciPlugin(u, p, split)])) },
     tree: { children: Object.fromEntries(children) }
@@ -50821,7 +51221,7 @@ function sciBenchmark(b, intensity, pue) {
   };
 }
 function sciExport(report) {
-  const p = provenanceOf(report);
+  const p = provenanceOf2(report);
   const year = p.intensity.year === null ? "year not recorded" : String(p.intensity.year);
   return {
     specification: "Software Carbon Intensity (SCI) 1.1, Green Software Foundation; ISO/IEC 21031:2024",
@@ -50981,16 +51381,16 @@ async function readInside(file3) {
   return { data: await readReportFile(placed.real, "--report"), file: file3 };
 }
 async function render(format, input2) {
-  const refuse = (issue2) => {
+  const refuse2 = (issue2) => {
     throw new UsageError(`--report ${input2.file}: not a carbon-gate report: ${issue2}`);
   };
   if (format === "markdown") {
     const view = reportSchema.safeParse(input2.data);
-    if (!view.success) refuse(firstIssue(view.error));
+    if (!view.success) refuse2(firstIssue(view.error));
     return markdownComment(view.data, await shippedTemplate());
   }
   const parsed = ExportReportSchema.safeParse(input2.data);
-  if (!parsed.success) return refuse(firstIssue(parsed.error));
+  if (!parsed.success) return refuse2(firstIssue(parsed.error));
   const report = parsed.data;
   if (format === "sci") return JSON.stringify(sciExport(report), null, 2) + "\n";
   if (format === "impact-framework") return impactFrameworkYaml(report);
@@ -50999,7 +51399,7 @@ async function render(format, input2) {
 async function shippedTemplate() {
   let dir = path16.dirname(fileURLToPath2(import.meta.url));
   for (let i = 0; i < 4; i++, dir = path16.dirname(dir)) {
-    const text4 = await readFile4(path16.join(dir, "templates/comment.md.hbs"), "utf8").catch(() => null);
+    const text4 = await readFile5(path16.join(dir, "templates/comment.md.hbs"), "utf8").catch(() => null);
     if (text4 !== null) return text4;
   }
   throw new Error("templates/comment.md.hbs not found beside carbon-gate");
@@ -51754,17 +52154,17 @@ async function localTip(repoDir, branch) {
 }
 
 // src/dashboard/io/read-record-dir.ts
-import { lstat as lstat3, readdir as readdir2, readFile as readFile5 } from "node:fs/promises";
+import { lstat as lstat4, readdir as readdir3, readFile as readFile6 } from "node:fs/promises";
 import path18 from "node:path";
 var MAX_SKIP_LINES2 = 20;
 async function readRecordDir(dir, opts) {
   const nested = path18.join(dir, RUNS_DIR);
-  const runs = (await lstat3(nested).catch(() => null))?.isDirectory() ? nested : dir;
+  const runs = (await lstat4(nested).catch(() => null))?.isDirectory() ? nested : dir;
   let skipped = 0;
   const skip = (p, why) => {
     if (++skipped <= MAX_SKIP_LINES2) opts.log(`history: skipped ${shownName(p)}: ${why}`);
   };
-  const names = (await readdir2(runs, { withFileTypes: true })).filter((e) => e.name.endsWith(".json")).sort((a, b) => a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
+  const names = (await readdir3(runs, { withFileTypes: true })).filter((e) => e.name.endsWith(".json")).sort((a, b) => a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
   let budget2 = MAX_HISTORY_BYTES;
   let overBudget = 0;
   const records = [];
@@ -51778,7 +52178,7 @@ async function readRecordDir(dir, opts) {
       skip(rel, "not a regular file");
       continue;
     }
-    const size = (await lstat3(path18.join(runs, e.name))).size;
+    const size = (await lstat4(path18.join(runs, e.name))).size;
     if (size > MAX_RECORD_BYTES) {
       skip(rel, `${size} bytes, over the ${MAX_RECORD_BYTES}-byte cap for a record file`);
       continue;
@@ -51788,7 +52188,7 @@ async function readRecordDir(dir, opts) {
       continue;
     }
     budget2 -= size;
-    const checked = checkRecord(await readFile5(path18.join(runs, e.name), "utf8"), { now: opts.now });
+    const checked = checkRecord(await readFile6(path18.join(runs, e.name), "utf8"), { now: opts.now });
     if (!checked.ok) skip(rel, checked.why);
     else if (!namedAt(rel, checked.record.createdAt))
       skip(rel, `createdAt ${checked.record.createdAt} is not the time in its name`);
@@ -51926,6 +52326,7 @@ var HELP = {
 Usage:
   carbon-gate run [--config FILE] [--out DIR] [carbon flags] [--json] [--baseline FILE | --ab REF]
   carbon-gate compare --base A.json --head B.json [--json]
+  carbon-gate merge [--out DIR] [--expect N] [--json] SHARD.json\u2026   (matrix shards \u2192 one report)
   carbon-gate validate [--config FILE]
   carbon-gate meter [--config FILE] [--out DIR] [carbon flags] [--json] -- CMD [ARGS\u2026]
   carbon-gate footprint --json (--energy-kwh X | --cores N --tdp-per-core W \u2026) [carbon flags]
@@ -51948,6 +52349,9 @@ ${CARBON_FLAG_HELP}
   --baseline FILE compare with a previous carbon-report.json (independent samples)
   --ab REF        paired A/B: check out REF in a temporary git worktree and run its benchmarks
                   paired with these (base head, head base, \u2026); the worktree is removed after
+  --shard K/N     run only shard K of N (a matrix job): a benchmark's shard is FNV-1a of its name mod N,
+                  so adding one never moves another; merge the shards' reports with carbon-gate merge
+  --only A,B      run only these benchmarks (with --shard, this list is shard K's instead of the hash's)
   --help          this text
 
 With a budget or a baseline, benchmarks repeat 5 times unless they set repeat. A regression fails only
@@ -51978,9 +52382,22 @@ Exit code 3 when the command fails (the report is still printed).`,
   "power-model": POWER_MODEL_HELP,
   compare: COMPARE_HELP,
   when: WHEN_HELP,
+  merge: MERGE_HELP,
   export: EXPORT_HELP,
   dashboard: DASHBOARD_HELP
 };
+
+// src/cli/selection-flags.ts
+function parseSelection(values) {
+  if (values.shard === void 0 && values.only === void 0) return void 0;
+  const shard = values.shard === void 0 ? void 0 : parseShard(values.shard);
+  if (shard === null)
+    throw new UsageError(`--shard: "${values.shard.slice(0, 40)}" is not ${SHARD_EXPECTED}`);
+  const only = values.only === void 0 ? void 0 : parseNameList(values.only);
+  if (only !== void 0 && only.length === 0)
+    throw new UsageError("--only: expected benchmark names separated by commas, e.g. --only train,infer");
+  return { label: "--only", ...shard ? { shard } : {}, ...only ? { only } : {} };
+}
 
 // src/cli/commands/run.ts
 var DEMO_CONFIG = fileURLToPath3(new URL("../demo/carbon-gate.yml", import.meta.url));
@@ -51992,6 +52409,8 @@ async function runCommand(args) {
     json: { type: "boolean", default: false },
     baseline: { type: "string" },
     ab: { type: "string" },
+    shard: { type: "string" },
+    only: { type: "string" },
     help: { type: "boolean", default: false }
   });
   if (values.help) {
@@ -51999,6 +52418,7 @@ async function runCommand(args) {
     return EXIT.ok;
   }
   const flags = parseCarbonFlags(values);
+  const select = parseSelection(values);
   if (values.baseline !== void 0 && values.ab !== void 0)
     throw new UsageError("run: give --baseline FILE or --ab REF, not both");
   const found = findConfigPath(process.cwd(), values.config);
@@ -52007,13 +52427,16 @@ async function runCommand(args) {
   const baseline = values.ab !== void 0 ? { kind: "ab", ref: values.ab } : values.baseline !== void 0 ? { kind: "file", path: values.baseline } : { kind: "none" };
   await prepareOutDir(values.out);
   holdSignals();
+  const commit = found ? await headCommit(path20.dirname(path20.resolve(found))) : void 0;
   const { report } = await runEngine({
     suite: found ? { kind: "config", path: found, label: path20.relative(process.cwd(), path20.resolve(found)) || found } : { kind: "config", path: DEMO_CONFIG, label: "built-in demo suite" },
     overrides: {
       ...carbonOverrides(flags),
       baseline,
       benchEnv: "local",
-      notices: found ? [] : ["no carbon-gate.yml here: ran the built-in demo suite"]
+      notices: found ? [] : ["no carbon-gate.yml here: ran the built-in demo suite"],
+      ...select ? { select } : {},
+      ...commit ? { commit } : {}
     },
     sinks: cliSinks(process.stderr)
   }).catch((e) => {
@@ -52159,6 +52582,7 @@ var COMMANDS = {
   "power-model": powerModelCommand,
   compare: compareCommand,
   when: whenCommand,
+  merge: mergeCommand,
   export: exportCommand,
   dashboard: dashboardCommand
 };

@@ -6,6 +6,7 @@ import { calibrateCommand } from './cli/commands/calibrate.js';
 import { powerModelCommand } from './cli/commands/power-model.js';
 import { compareCommand } from './cli/commands/compare.js';
 import { whenCommand } from './cli/commands/when.js';
+import { mergeCommand } from './cli/commands/merge.js';
 import { exportCommand } from './cli/commands/export.js';
 import { dashboardCommand } from './cli/commands/dashboard.js';
 import { EXIT } from './cli/exit-codes.js';
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   'power-model': powerModelCommand,
   compare: compareCommand,
   when: whenCommand,
+  merge: mergeCommand,
   export: exportCommand,
   dashboard: dashboardCommand,
 };

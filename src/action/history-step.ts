@@ -19,7 +19,8 @@ export async function historyAfterRun(
   cwd: string,
   history: HistoryRole,
   pr: PrHistory | null,
-  run: EngineRun,
+  // A merged run (merge-mode.ts) has a config only when the merge job checked one out.
+  run: Pick<EngineRun, 'report'> & { config?: EngineRun['config'] },
 ): Promise<{ gated: EngineRun['report']; view: Pick<ViewOptions, 'trend' | 'team'> }> {
   let records: StoredRecord[] | null = pr?.records ?? null;
   if (history.role === 'append') {

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import type { BaselineData } from '../gate/baseline.js';
 import { baselineForBase } from '../github/history/baseline-store.js';
+import { DEFAULT_COMPACTION } from '../github/history/compaction.js';
 import { appendRun } from '../github/history/io/append-run.js';
 import { firstParents } from '../github/history/io/ancestry.js';
 import { loadHistory } from '../github/history/io/load-history.js';
@@ -78,6 +79,7 @@ export async function recordRun(
       now: new Date(record.createdAt),
       retentionDays,
       log: info,
+      compact: DEFAULT_COMPACTION,
     });
     info(
       `history: recorded ${r.path} on ${branch} (${r.attempts} ${r.attempts === 1 ? 'try' : 'tries'}${r.pruned.length ? `, ${r.pruned.length} pruned` : ''})`,

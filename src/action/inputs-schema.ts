@@ -79,6 +79,16 @@ export const INPUTS: readonly InputSpec[] = [
   },
   { name: 'report-dir', description: 'Where carbon-report.json is written.', default: '.carbon-gate' },
   {
+    name: 'shard',
+    description:
+      'Run only shard K/N of the suite in this matrix job (e.g. ${{ matrix.shard }}/4): a benchmark belongs to shard FNV-1a(name) mod N + 1. Use with comment: never; the merge action (action/merge) comments once for all shards. See docs/matrix.md.',
+  },
+  {
+    name: 'benchmarks',
+    description:
+      "Run only these benchmarks (names separated by commas); with shard, this list is the shard's instead of the hash's.",
+  },
+  {
     name: 'benchmark-user',
     description:
       "Run the benchmarks as this unprivileged local user, so PR code cannot read the Action's token and environment through /proc or write the workflow command files. Needs the Action to run as root (a container job or a root self-hosted runner); the user must be able to read working-directory. Empty: the Action's own user.",

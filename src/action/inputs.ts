@@ -2,6 +2,7 @@ import type { CommentMode } from '../github/comment-policy.js';
 import { parseMass } from '../units.js';
 import { InputError } from './input-error.js';
 import { INPUTS } from './inputs-schema.js';
+import { parseNameList, parseShard, SHARD_EXPECTED, type ShardSpec } from '../runner/shard.js';
 
 export type { CommentMode };
 export type FailOn = 'fail' | 'warn' | 'never';
@@ -23,6 +24,9 @@ export interface ActionInputs {
   reportDir: string;
   /** A local user name; absent: benchmarks run as the Action's own user. */
   benchmarkUser?: string;
+  /** A matrix job's part of the suite (docs/matrix.md). */
+  shard?: ShardSpec;
+  benchmarks?: string[];
   electricityMapsToken?: string;
   wattTimeUsername?: string;
   wattTimePassword?: string;
@@ -58,6 +62,7 @@ export function parseInputs(read: InputReader): ActionInputs {
     template: v['template'],
     reportDir: v['report-dir']!,
     ...userName(v['benchmark-user']),
+    ...selection(v['shard'], v['benchmarks']),
     electricityMapsToken: v['electricity-maps-token'],
     wattTimeUsername: v['watttime-username'],
     wattTimePassword: v['watttime-password'],
@@ -99,6 +104,19 @@ function branchName(raw: string): string {
     throw new InputError(`input history-branch: "${raw.slice(0, 40)}" is not a valid branch name`);
   }
   return raw;
+}
+
+/** `shard: K/N` and `benchmarks: a,b`: a bad value names the input. */
+function selection(
+  shard: string | undefined,
+  names: string | undefined,
+): Pick<ActionInputs, 'shard' | 'benchmarks'> {
+  const spec = shard === undefined ? undefined : parseShard(shard);
+  if (spec === null) throw new InputError(`input shard: "${shard!.slice(0, 40)}" is not ${SHARD_EXPECTED}`);
+  const list = names === undefined ? undefined : parseNameList(names);
+  if (list !== undefined && !list.length)
+    throw new InputError('input benchmarks: expected benchmark names separated by commas');
+  return { ...(spec ? { shard: spec } : {}), ...(list ? { benchmarks: list } : {}) };
 }
 
 /** A POSIX user name (it is passed to getent, never to a shell). */

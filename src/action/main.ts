@@ -1,7 +1,8 @@
 /**
  * The action: run() is inputs, the mode, outputs, and core.setFailed exactly once, here. Importing this
  * module runs nothing: the bundle's entry (index.ts → dist/index.js) calls run(), and so can GitHub's
- * `@github/local-action` and tests. `node dist/index.js report` is the workflow_run half (action/report).
+ * `@github/local-action` and tests. `node dist/index.js report` is the workflow_run half (action/report);
+ * `node dist/index.js merge` merges a matrix's shard reports (action/merge).
  */
 import * as core from '@actions/core';
 import { isUserFacing } from '../errors/carbon-gate-error.js';
@@ -14,6 +15,7 @@ import { failsStep } from './fail-policy.js';
 import { parseInputs, secretValues } from './inputs.js';
 import { setOutputs, type ActionOutputs } from './outputs.js';
 import { readInput } from './read-input.js';
+import { mergeMode } from './merge-mode.js';
 import { reportMode } from './report-mode.js';
 import { runAction } from './run-action.js';
 
@@ -25,9 +27,14 @@ async function main(): Promise<string | null> {
     const inputs = parseInputs(read);
     const event = await readEvent(process.env.GITHUB_EVENT_PATH);
     const ctx = contextFrom(process.env, event);
+    const mode = process.argv[2];
     outputs =
-      process.argv[2] === 'report' ? await reportMode(inputs, ctx, event) : await runAction(inputs, ctx);
-    if (process.argv[2] === 'report') return null;
+      mode === 'report'
+        ? await reportMode(inputs, ctx, event)
+        : mode === 'merge'
+          ? await mergeMode(inputs, ctx, read)
+          : await runAction(inputs, ctx);
+    if (mode === 'report') return null;
     if (!failsStep(outputs.status, inputs.failOn)) return null;
     return `carbon-gate: ${outputs.status}`;
   } catch (e) {

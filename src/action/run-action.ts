@@ -43,12 +43,15 @@ export async function runAction(inputs: ActionInputs, ctx: ActionContext): Promi
   const log = { info: (m: string) => core.info(m), warning: (m: string) => warnings.push(m) };
   const run = await withCommandsStopped(
     (l) => process.stdout.write(l),
-    () => runBenchmarks(inputs, cwd, log, baseline),
+    () => runBenchmarks(inputs, cwd, log, baseline, commitOf(ctx)),
   ).finally(() => {
     core.endGroup();
     for (const w of warnings) core.warning(w);
   });
-  const { gated, view: extras } = await historyAfterRun(inputs, ctx, cwd, history, pr, run);
+  // A matrix shard records nothing and judges no team budget: the merge job does, once for the merged run.
+  const { gated, view: extras } = inputs.shard
+    ? { gated: run.report, view: {} }
+    : await historyAfterRun(inputs, ctx, cwd, history, pr, run);
   const context = {
     prNumber: ctx.prNumber ?? null,
     headSha: ctx.headSha ?? ctx.sha,
@@ -80,6 +83,12 @@ export async function runAction(inputs: ActionInputs, ctx: ActionContext): Promi
     reportPath,
     commentUrl,
   };
+}
+
+/** GITHUB_SHA and GITHUB_REF, when they look like a commit and a ref. */
+export function commitOf(ctx: ActionContext): { sha: string; ref?: string } | undefined {
+  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(ctx.sha)) return undefined;
+  return { sha: ctx.sha, ...(ctx.ref && ctx.ref.length <= 300 ? { ref: ctx.ref } : {}) };
 }
 
 /**

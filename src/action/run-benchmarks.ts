@@ -22,6 +22,8 @@ export async function runBenchmarks(
   cwd: string,
   log: { info(m: string): void; warning(m: string): void },
   baseline: BaselineChoice,
+  /** The commit measured (GITHUB_SHA), recorded in the report: the merge refuses shards of different commits. */
+  commit?: { sha: string; ref?: string },
 ): Promise<EngineRun> {
   const configPath = path.resolve(cwd, inputs.config);
   const line = (m: string) => log.info(`carbon-gate: ${m}`);
@@ -36,6 +38,16 @@ export async function runBenchmarks(
       },
       baseline,
       benchEnv: 'action',
+      ...(inputs.shard || inputs.benchmarks
+        ? {
+            select: {
+              label: 'input benchmarks',
+              ...(inputs.shard ? { shard: inputs.shard } : {}),
+              ...(inputs.benchmarks ? { only: inputs.benchmarks } : {}),
+            },
+          }
+        : {}),
+      ...(commit ? { commit } : {}),
       ...(inputs.benchmarkUser ? { benchmarkUser: await resolveBenchmarkUser(inputs.benchmarkUser) } : {}),
     },
     sinks: {

@@ -8,8 +8,8 @@ import type { Status } from '../report/types.js';
  * The month's team limit in grams: the `team-budget-co2e` input, else `budget.team.co2e` in the config.
  * The input wins: like `region`.
  */
-export function teamLimitG(config: Config, inputG: number | undefined): number | undefined {
-  return inputG ?? config.budget?.team?.co2eG;
+export function teamLimitG(config: Config | undefined, inputG: number | undefined): number | undefined {
+  return inputG ?? config?.budget?.team?.co2eG;
 }
 
 export function teamStatus(records: readonly StoredRecord[], limitG: number, now: Date): TeamBudgetStatus {

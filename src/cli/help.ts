@@ -4,6 +4,7 @@ import { CALIBRATE_HELP } from './commands/calibrate.js';
 import { POWER_MODEL_HELP } from './commands/power-model.js';
 import { COMPARE_HELP } from './commands/compare.js';
 import { WHEN_HELP } from './commands/when.js';
+import { MERGE_HELP } from './commands/merge.js';
 import { EXPORT_HELP } from './commands/export.js';
 import { DASHBOARD_HELP } from './commands/dashboard.js';
 
@@ -14,6 +15,7 @@ export const HELP: Record<string, string> = {
 Usage:
   carbon-gate run [--config FILE] [--out DIR] [carbon flags] [--json] [--baseline FILE | --ab REF]
   carbon-gate compare --base A.json --head B.json [--json]
+  carbon-gate merge [--out DIR] [--expect N] [--json] SHARD.json…   (matrix shards → one report)
   carbon-gate validate [--config FILE]
   carbon-gate meter [--config FILE] [--out DIR] [carbon flags] [--json] -- CMD [ARGS…]
   carbon-gate footprint --json (--energy-kwh X | --cores N --tdp-per-core W …) [carbon flags]
@@ -36,6 +38,9 @@ ${CARBON_FLAG_HELP}
   --baseline FILE compare with a previous carbon-report.json (independent samples)
   --ab REF        paired A/B: check out REF in a temporary git worktree and run its benchmarks
                   paired with these (base head, head base, …); the worktree is removed after
+  --shard K/N     run only shard K of N (a matrix job): a benchmark's shard is FNV-1a of its name mod N,
+                  so adding one never moves another; merge the shards' reports with carbon-gate merge
+  --only A,B      run only these benchmarks (with --shard, this list is shard K's instead of the hash's)
   --help          this text
 
 With a budget or a baseline, benchmarks repeat 5 times unless they set repeat. A regression fails only
@@ -66,6 +71,7 @@ Exit code 3 when the command fails (the report is still printed).`,
   'power-model': POWER_MODEL_HELP,
   compare: COMPARE_HELP,
   when: WHEN_HELP,
+  merge: MERGE_HELP,
   export: EXPORT_HELP,
   dashboard: DASHBOARD_HELP,
 };

@@ -7,6 +7,7 @@ import { resolveBudget } from '../gate/resolve-budget.js';
 import { loadConfig } from '../io/config-file.js';
 import { DEFAULT_INTERVAL_S } from '../meter/defaults.js';
 import { shellQuote } from '../runner/shell-quote.js';
+import { selectSpecs, stampRun } from './select.js';
 import { specsFromConfig } from '../runner/specs-from-config.js';
 import type { BenchmarkSpec } from '../runner/types.js';
 import { withAbBase } from './io/ab-base.js';
@@ -48,10 +49,12 @@ export async function runEngine(req: EngineRequest): Promise<EngineResult> {
   // Read before anything runs: a malformed baseline is exit 2 without minutes of benchmarks first.
   const fromFile = baselineChoice.kind === 'file' ? await fileBaseline(baselineChoice.path).load() : null;
   const gated = baselineChoice.kind !== 'none';
+  // A matrix job's part of the suite: chosen before anything runs, so an unknown name is exit 2 at once.
+  const specs = selectSpecs(specsFromConfig(config, dir, { gated }), o.select, suite.label);
   const optionsFor = (abBase?: BenchmarkSpec[]): MeasureOptions => ({
     ...configOptions(config, dir, suite.label, o, sinks),
-    specs: specsFromConfig(config, dir, { gated }),
-    ...(abBase ? { abBase } : {}),
+    specs,
+    ...(abBase ? { abBase: abBase.filter((b) => specs.some((s) => s.name === b.name)) } : {}),
   });
   let baseline: BaselineData | null = fromFile;
   let measured;
@@ -74,7 +77,7 @@ export async function runEngine(req: EngineRequest): Promise<EngineResult> {
     ...(config.budget?.total ? { total: config.budget.total } : {}),
     baseline,
   });
-  return { report, config };
+  return { report: stampRun(report, o, specs), config };
 }
 
 /** Everything but the benchmarks, from a config: the overrides beat the config key by key. */

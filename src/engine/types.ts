@@ -4,6 +4,7 @@ import type { Config } from '../config/schema.js';
 import type { Gated } from '../gate/apply.js';
 import type { BaselineData } from '../gate/baseline.js';
 import type { Report } from '../report/types.js';
+import type { BenchmarkSelection } from '../runner/shard.js';
 import type { BenchEnvPolicy } from './bench-env.js';
 
 /** What to run: the benchmarks of a config file, or one command metered like time(1). */
@@ -49,6 +50,13 @@ export interface EngineOverrides {
   benchmarkUser?: BenchmarkUser;
   /** Lines for the report's notices (e.g. "ran the built-in demo suite"). */
   notices?: string[];
+  /**
+   * A matrix job's part of the suite (src/runner/shard.ts); `label` names the flag or input in errors
+   * ("--only", "input benchmarks"). The report records the shard.
+   */
+  select?: BenchmarkSelection & { label: string };
+  /** The commit measured, recorded in the report (merge refuses shards of different commits). */
+  commit?: { sha: string; ref?: string };
 }
 
 /** A local user the benchmarks run as: ids for spawn, name and home for their environment. */

@@ -34,7 +34,7 @@ const load = (file: string) => {
 };
 const events = (w: Workflow) =>
   typeof w.on === 'string' ? [w.on] : Array.isArray(w.on) ? w.on : Object.keys(w.on);
-const isCarbonGate = (s: Step) => /^carbon-gate\/carbon-gate(\/action\/report)?@/.test(s.uses ?? '');
+const isCarbonGate = (s: Step) => /^carbon-gate\/carbon-gate(\/action\/(report|merge))?@/.test(s.uses ?? '');
 const isCheckout = (s: Step) => /^actions\/checkout@/.test(s.uses ?? '');
 
 /** The permissions a job runs with: its own, else the workflow's. */
@@ -65,6 +65,20 @@ describe('example workflows are least-privilege', () => {
     expect(FILES).toEqual(
       expect.arrayContaining(['carbon.yml', 'carbon-fork-bench.yml', 'carbon-fork-comment.yml']),
     );
+  });
+
+  it('the matrix example: shards that never comment, each uploading its report, merged by action/merge', () => {
+    const { workflow } = load('carbon-matrix.yml');
+    const bench = workflow.jobs['bench'] as Job & { strategy: { matrix: { include: { shard: number }[] } } };
+    const shards = bench.strategy.matrix.include.map((m) => m.shard);
+    expect(shards).toEqual([1, 2, 3, 4]);
+    const run = bench.steps!.find((s) => /^carbon-gate\/carbon-gate@/.test(s.uses ?? ''))!;
+    expect(run.with).toMatchObject({ shard: `\${{ matrix.shard }}/${shards.length}`, comment: 'never' });
+    expect(bench.steps!.some((s) => /^actions\/upload-artifact@/.test(s.uses ?? ''))).toBe(true);
+    const merge = workflow.jobs['merge']!;
+    const step = merge.steps!.find((s) => /^carbon-gate\/carbon-gate\/action\/merge@/.test(s.uses ?? ''))!;
+    expect(step.with?.['shards']).toBe(shards.length);
+    expect(effective(workflow, bench)['pull-requests']).not.toBe('write');
   });
 
   describe.each(FILES)('%s', (file) => {

@@ -6,6 +6,7 @@ import { holdSignals } from '../../engine/shutdown.js';
 import type { BaselineChoice } from '../../engine/types.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { findConfigPath } from '../../io/config-file.js';
+import { headCommit } from '../../io/head-commit.js';
 import { prepareOutDir, reason, shownPath } from '../../io/out-dir.js';
 import { writeReportFile } from '../../io/write-report.js';
 import { paretoChart } from '../../report/pareto.js';
@@ -17,6 +18,7 @@ import { cliSinks } from '../engine-sinks.js';
 import { exitCodeFor, EXIT } from '../exit-codes.js';
 import { HELP } from '../help.js';
 import { parseOptions } from '../parse-options.js';
+import { parseSelection } from '../selection-flags.js';
 
 /** The demo suite shipped in the package, used when no config is found. */
 export const DEMO_CONFIG = fileURLToPath(new URL('../demo/carbon-gate.yml', import.meta.url));
@@ -30,6 +32,8 @@ export async function runCommand(args: string[]): Promise<number> {
     json: { type: 'boolean', default: false },
     baseline: { type: 'string' },
     ab: { type: 'string' },
+    shard: { type: 'string' },
+    only: { type: 'string' },
     help: { type: 'boolean', default: false },
   });
   if (values.help) {
@@ -37,6 +41,7 @@ export async function runCommand(args: string[]): Promise<number> {
     return EXIT.ok;
   }
   const flags = parseCarbonFlags(values);
+  const select = parseSelection(values);
   if (values.baseline !== undefined && values.ab !== undefined)
     throw new UsageError('run: give --baseline FILE or --ab REF, not both');
   const found = findConfigPath(process.cwd(), values.config);
@@ -53,6 +58,7 @@ export async function runCommand(args: string[]): Promise<number> {
   // Never released: from here until the process exits, a first signal stops the run and the report is
   // still written and printed, a second is ignored, a third exits (src/engine/shutdown.ts).
   holdSignals();
+  const commit = found ? await headCommit(path.dirname(path.resolve(found))) : undefined;
   const { report } = await runEngine({
     suite: found
       ? { kind: 'config', path: found, label: path.relative(process.cwd(), path.resolve(found)) || found }
@@ -62,6 +68,8 @@ export async function runCommand(args: string[]): Promise<number> {
       baseline,
       benchEnv: 'local',
       notices: found ? [] : ['no carbon-gate.yml here: ran the built-in demo suite'],
+      ...(select ? { select } : {}),
+      ...(commit ? { commit } : {}),
     },
     sinks: cliSinks(process.stderr),
   }).catch((e: unknown) => {

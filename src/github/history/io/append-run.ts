@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { firstIssue } from '../../../gate/report-schema.js';
-import { recordPath } from '../record-path.js';
+import {
+  compactionDue,
+  compactionThreshold,
+  DEFAULT_COMPACTION,
+  withCommits,
+  type CompactionPolicy,
+} from '../compaction.js';
+import { isRecordPath, recordPath } from '../record-path.js';
 import { runRecordSchema, type RunRecord, type StoredRecord } from '../record.js';
 import { expiredPaths } from '../retention.js';
+import { commitsUpTo, writeCommit } from './branch-commit.js';
+import { compactRepo, type CompactResult } from './compact-branch.js';
 import { fetchTip, openDataRepo, type DataRepo } from './data-repo.js';
 import { listRuns, readRecords } from './read-records.js';
 
@@ -22,6 +28,11 @@ export interface AppendOptions {
   log?: (m: string) => void;
   /** For the read after the push (default MAX_RECORD_BYTES; tests lower it). */
   maxRecordBytes?: number;
+  /**
+   * After the push, compact the branch when its history is over this policy's threshold (compaction.ts),
+   * in the same temporary repository; a failed compaction is logged, the record stands. Default: never.
+   */
+  compact?: CompactionPolicy | false;
 }
 
 export interface AppendResult {
@@ -34,6 +45,10 @@ export interface AppendResult {
    * push succeeded but the branch could not be read back (logged; the record stands).
    */
   records: StoredRecord[] | null;
+  /** Commits on the branch up to ours (the trailer we wrote). */
+  commits: number;
+  /** The compaction after the push, when `compact` asked for one and it was due (or it failed: null). */
+  compaction?: CompactResult | null;
 }
 
 const defaultBackoff = (attempt: number) => Math.min(4000, 100 * 2 ** attempt) * (0.5 + Math.random());
@@ -47,6 +62,9 @@ const defaultBackoff = (attempt: number) => Math.min(4000, 100 * 2 ** attempt) *
  * Only fetch, commit and push are retried: once a push succeeded the run is recorded, and reading the
  * branch back (for the ledger) is done once, after the loop; a failure there is logged, never a new commit.
  * A record the readers would refuse (record.ts) is not written at all.
+ *
+ * Each commit carries the branch's commit count as a trailer (compaction.ts); with `compact`, a history
+ * past its threshold is then rewritten as one root (compact-branch.ts), and the records are read from it.
  */
 export async function appendRun(opts: AppendOptions): Promise<AppendResult> {
   const valid = runRecordSchema.safeParse(opts.record);
@@ -56,14 +74,16 @@ export async function appendRun(opts: AppendOptions): Promise<AppendResult> {
   const maxAttempts = opts.maxAttempts ?? 12;
   const repo = await openDataRepo(opts.workspace, opts.branch);
   try {
-    let pushed: { commit: string; pruned: string[]; attempts: number } | undefined;
+    let pushed: { commit: string; pruned: string[]; attempts: number; commits: number } | undefined;
+    let kept = 0;
     for (let attempt = 1; !pushed; attempt++) {
       if (attempt > 1) await sleep((opts.backoffMs ?? defaultBackoff)(attempt));
       try {
         const tip = await fetchTip(repo);
-        const { commit, pruned } = await commitOn(repo, tip, file, content, opts);
-        await repo.git(['push', '--quiet', 'origin', `${commit}:refs/heads/${opts.branch}`]);
-        pushed = { commit, pruned, attempts: attempt };
+        const made = await commitOn(repo, tip, file, content, opts);
+        await repo.git(['push', '--quiet', 'origin', `${made.commit}:refs/heads/${opts.branch}`]);
+        pushed = { commit: made.commit, pruned: made.pruned, attempts: attempt, commits: made.commits };
+        kept = made.kept;
       } catch (e) {
         if (attempt >= maxAttempts) throw e;
         opts.log?.(`history: try ${attempt} failed (${e instanceof Error ? e.message : e}); retrying`);
@@ -72,52 +92,71 @@ export async function appendRun(opts: AppendOptions): Promise<AppendResult> {
     // Our record is dated opts.now: the read must not refuse it whatever this machine's clock says.
     const now = new Date(Math.max(Date.now(), opts.now.getTime()));
     const read = { now, ...(opts.log ? { log: opts.log } : {}), maxRecordBytes: opts.maxRecordBytes };
-    const records = await readRecords(repo, pushed.commit, read).catch((e: unknown) => {
+    const compaction = opts.compact ? await compactAfter(repo, pushed.commits, kept, opts) : undefined;
+    const readAt = compaction?.compacted ? compaction.commit : pushed.commit;
+    const records = await readRecords(repo, readAt, read).catch((e: unknown) => {
       opts.log?.(
         `history: recorded, but could not read ${opts.branch} back (${e instanceof Error ? e.message : e})`,
       );
       return null;
     });
-    return { ...pushed, path: file, records };
+    return { ...pushed, path: file, records, ...(compaction !== undefined ? { compaction } : {}) };
   } finally {
     await repo.close();
   }
 }
 
-/** One commit: the tip's tree (or nothing) + our file − expired files, built in a throwaway index. */
+/**
+ * Our commit on the tip: its tree + our file − expired files, with the commit count as a trailer. Returns
+ * the count and the records the new tree keeps (for the compaction decision).
+ */
 async function commitOn(
   repo: DataRepo,
   tip: string | null,
   file: string,
   content: string,
   opts: AppendOptions,
-): Promise<{ commit: string; pruned: string[] }> {
-  const scratch = await mkdtemp(path.join(os.tmpdir(), 'carbon-gate-index-'));
-  const env = {
-    GIT_INDEX_FILE: path.join(scratch, 'index'),
-    GIT_AUTHOR_NAME: 'carbon-gate',
-    GIT_AUTHOR_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
-    GIT_COMMITTER_NAME: 'carbon-gate',
-    GIT_COMMITTER_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
-  };
+): Promise<{ commit: string; pruned: string[]; commits: number; kept: number }> {
+  const paths = tip ? await listRuns(repo, tip) : [];
+  const pruned = expiredPaths(paths, opts.now, opts.retentionDays);
+  const kept = paths.filter(isRecordPath).length + 1 - pruned.length;
+  const cap = compactionThreshold(kept, opts.compact || DEFAULT_COMPACTION);
+  const commits = (tip ? await commitsUpTo(repo, tip, cap) : 0) + 1;
+  const subject = `carbon-gate: run ${opts.record.sha.slice(0, 7)} (${opts.record.ref})${pruned.length ? `, prune ${pruned.length}` : ''}`;
+  const commit = await writeCommit(repo, {
+    from: tip,
+    add: { path: file, content },
+    remove: pruned,
+    parents: tip ? [tip] : [],
+    message: withCommits(subject, commits),
+  });
+  return { commit, pruned, commits, kept };
+}
+
+/** The compaction after an append, when due; its failure is only logged (null): the record is pushed. */
+async function compactAfter(
+  repo: DataRepo,
+  commits: number,
+  kept: number,
+  opts: AppendOptions,
+): Promise<CompactResult | undefined | null> {
+  const policy = opts.compact || DEFAULT_COMPACTION;
+  if (!compactionDue(commits, kept, policy)) return undefined;
   try {
-    await repo.git(tip ? ['read-tree', tip] : ['read-tree', '--empty'], { env });
-    const blob = (await repo.git(['hash-object', '-w', '--stdin'], { input: content })).trim();
-    await repo.git(['update-index', '--add', '--cacheinfo', `100644,${blob},${file}`], { env });
-    const pruned = tip ? expiredPaths(await listRuns(repo, tip), opts.now, opts.retentionDays) : [];
-    if (pruned.length) {
-      // Mode 0 removes the entry; --force-remove would need a work tree, and this repository has none.
-      const zero = '0'.repeat(40);
-      const lines = pruned.map((p) => `0 ${zero}\t${p}\0`).join('');
-      await repo.git(['update-index', '-z', '--index-info'], { env, input: lines });
-    }
-    const tree = (await repo.git(['write-tree'], { env })).trim();
-    const message = `carbon-gate: run ${opts.record.sha.slice(0, 7)} (${opts.record.ref})${pruned.length ? `, prune ${pruned.length}` : ''}`;
-    const parents = tip ? ['-p', tip] : [];
-    const commit = (await repo.git(['commit-tree', tree, ...parents, '-m', message], { env })).trim();
-    return { commit, pruned };
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
+    const r = await compactRepo(repo, {
+      now: opts.now,
+      retentionDays: opts.retentionDays,
+      policy,
+      ...(opts.log ? { log: opts.log } : {}),
+    });
+    if (r.compacted)
+      opts.log?.(
+        `history: compacted ${opts.branch}: ${r.commitsBefore ?? 'its'} commits to one root of ${r.kept} records`,
+      );
+    return r;
+  } catch (e) {
+    opts.log?.(`history: could not compact ${opts.branch} (${e instanceof Error ? e.message : e})`);
+    return null;
   }
 }
 
