@@ -7464,8 +7464,8 @@ var require_utils = __commonJS({
       params.path = ids;
       return params;
     }
-    function appendContextPath(contextPath, id2) {
-      return (contextPath ? contextPath + "." : "") + id2;
+    function appendContextPath(contextPath, id) {
+      return (contextPath ? contextPath + "." : "") + id;
     }
   }
 });
@@ -9573,7 +9573,7 @@ var require_helpers2 = __commonJS({
     "use strict";
     exports.__esModule = true;
     exports.SourceLocation = SourceLocation;
-    exports.id = id2;
+    exports.id = id;
     exports.stripFlags = stripFlags;
     exports.stripComment = stripComment;
     exports.preparePath = preparePath;
@@ -9605,7 +9605,7 @@ var require_helpers2 = __commonJS({
         column: locInfo.last_column
       };
     }
-    function id2(token) {
+    function id(token) {
       if (/^\[.*\]$/.test(token)) {
         return token.substring(1, token.length - 1);
       } else {
@@ -12810,9 +12810,9 @@ var require_javascript_compiler = __commonJS({
       //
       // Pops a value off the stack and assigns it to the current hash
       assignToHash: function assignToHash(key) {
-        var value2 = this.popStack(), context = void 0, type = void 0, id2 = void 0;
+        var value2 = this.popStack(), context = void 0, type = void 0, id = void 0;
         if (this.trackIds) {
-          id2 = this.popStack();
+          id = this.popStack();
         }
         if (this.stringParams) {
           type = this.popStack();
@@ -12825,8 +12825,8 @@ var require_javascript_compiler = __commonJS({
         if (type) {
           hash2.types[key] = type;
         }
-        if (id2) {
-          hash2.ids[key] = id2;
+        if (id) {
+          hash2.ids[key] = id;
         }
         hash2.values[key] = value2;
       },
@@ -13278,9 +13278,9 @@ var require_printer = __commonJS({
       hash2 = sexpr.hash ? " " + this.accept(sexpr.hash) : "";
       return this.accept(sexpr.path) + " " + params + hash2;
     };
-    PrintVisitor.prototype.PathExpression = function(id2) {
-      var path23 = id2.parts.join("/");
-      return (id2.data ? "@" : "") + "PATH:" + path23;
+    PrintVisitor.prototype.PathExpression = function(id) {
+      var path23 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path23;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -16956,15 +16956,15 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     const syms = normalized.symbolKeys;
     const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
     const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
-    const prefixStr = (id2, k) => `
-          let ${id2}_ab = false;
-          for (let i = 0; i < ${id2}.issues.length; i++) {
-            const iss = ${id2}.issues[i];
+    const prefixStr = (id, k) => `
+          let ${id}_ab = false;
+          for (let i = 0; i < ${id}.issues.length; i++) {
+            const iss = ${id}.issues[i];
             iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
             payload.issues.push(iss);
-            if (iss.continue !== true) ${id2}_ab = true;
+            if (iss.continue !== true) ${id}_ab = true;
           }
-          if (${id2}_ab && ctx && ctx.abortEarly) {
+          if (${id}_ab && ctx && ctx.abortEarly) {
             payload.value = newResult;
             return payload;
           }`;
@@ -16978,34 +16978,34 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     for (const key of normalized.allKeys) {
       if (key === "__proto__")
         continue;
-      const id2 = ids[key];
+      const id = ids[key];
       const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
       const isPresent = `${k} in input`;
       const schema = shape[key];
       const optin = schema?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema?._zod?.optout === "optional";
-      doc.write(`const ${id2} = ${parseStr(k)};`);
+      doc.write(`const ${id} = ${parseStr(k)};`);
       if (isOptionalIn && isOptionalOut) {
-        const assign = optin === "optional" ? `${id2}_present` : `${id2}.value !== undefined || ${id2}_present`;
+        const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
         doc.write(`
-        const ${id2}_present = ${isPresent};
-        if (!${id2}.issues.length || ${id2}_present) {
-          if (${id2}.issues.length) {${prefixStr(id2, k)}
+        const ${id}_present = ${isPresent};
+        if (!${id}.issues.length || ${id}_present) {
+          if (${id}.issues.length) {${prefixStr(id, k)}
           }
 
           if (${assign}) {
-            newResult[${k}] = ${id2}.value;
+            newResult[${k}] = ${id}.value;
           }
         }
 
       `);
       } else if (!isOptionalIn) {
         doc.write(`
-        const ${id2}_present = ${isPresent};
-        if (${id2}.issues.length) {${prefixStr(id2, k)}
+        const ${id}_present = ${isPresent};
+        if (${id}.issues.length) {${prefixStr(id, k)}
         }
-        if (!${id2}_present && !${id2}.issues.length) {
+        if (!${id}_present && !${id}.issues.length) {
           payload.issues.push({
             code: "invalid_type",
             expected: "nonoptional",
@@ -17018,22 +17018,22 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
           }
         }
 
-        if (${id2}_present) {
-          newResult[${k}] = ${id2}.value;
+        if (${id}_present) {
+          newResult[${k}] = ${id}.value;
         }
 
       `);
       } else {
         doc.write(`
-        if (${id2}.issues.length) {${prefixStr(id2, k)}
+        if (${id}.issues.length) {${prefixStr(id, k)}
         }
       `);
         if (optin === "defaulted") {
-          doc.write(`newResult[${k}] = ${id2}.value;`);
+          doc.write(`newResult[${k}] = ${id}.value;`);
         } else {
           doc.write(`
-        if (${id2}.value !== undefined || ${isPresent}) {
-          newResult[${k}] = ${id2}.value;
+        if (${id}.value !== undefined || ${isPresent}) {
+          newResult[${k}] = ${id}.value;
         }
       `);
         }
@@ -29061,26 +29061,26 @@ function extractDefs(ctx, schema) {
     return;
   const idToSchema = /* @__PURE__ */ new Map();
   for (const entry of ctx.seen.entries()) {
-    const id2 = ctx.metadataRegistry.get(entry[0])?.id;
-    if (id2) {
-      const existing = idToSchema.get(id2);
+    const id = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id) {
+      const existing = idToSchema.get(id);
       if (existing && existing !== entry[0]) {
-        throw new Error(`Duplicate schema id "${id2}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
+        throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
       }
-      idToSchema.set(id2, entry[0]);
+      idToSchema.set(id, entry[0]);
     }
   }
   const makeURI = (entry) => {
     const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
     if (ctx.external) {
       const externalId = ctx.external.registry.get(entry[0])?.id;
-      const uriGenerator = ctx.external.uri ?? ((id3) => id3);
+      const uriGenerator = ctx.external.uri ?? ((id2) => id2);
       if (externalId) {
         return { ref: uriGenerator(externalId) };
       }
-      const id2 = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
-      entry[1].defId = id2;
-      return { defId: id2, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id2)}` };
+      const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
+      entry[1].defId = id;
+      return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
     }
     const uriPrefix = `#`;
     const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
@@ -29128,8 +29128,8 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
         continue;
       }
     }
-    const id2 = ctx.metadataRegistry.get(entry[0])?.id;
-    if (id2) {
+    const id = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id) {
       extractToDef(entry);
       continue;
     }
@@ -29362,10 +29362,10 @@ function finalize(ctx, schema) {
   } else {
   }
   if (ctx.external?.uri) {
-    const id2 = ctx.external.registry.get(schema)?.id;
-    if (!id2)
+    const id = ctx.external.registry.get(schema)?.id;
+    if (!id)
       throw new Error("Schema is missing an `id` property");
-    result.$id = ctx.external.uri(id2);
+    result.$id = ctx.external.uri(id);
   }
   assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
   const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
@@ -29971,7 +29971,7 @@ function stringifyKeyNames(bySchema, json2, visited) {
   const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v === "number"))
     return json2;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id: id2, ...rest } = json2;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json2;
   if (rest.enum)
     rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
   else if (typeof rest.const === "number")
@@ -34441,9 +34441,9 @@ var byKey = new Map(data.regions.map((r) => [`${r.provider}:${r.id}`, r]));
 function isCloudProvider(name2) {
   return CLOUD_PROVIDERS.includes(name2);
 }
-function findCloudRegion(provider, id2) {
+function findCloudRegion(provider, id) {
   const p = provider.trim().toLowerCase();
-  const raw = id2.trim().toLowerCase();
+  const raw = id.trim().toLowerCase();
   const key = `${p}:${p === "azure" ? raw.replace(/[^a-z0-9]/g, "") : raw}`;
   const row3 = byKey.get(key);
   return row3 ? copy(row3) : null;
@@ -35292,7 +35292,10 @@ function visibleGpus(all, env, mig = /* @__PURE__ */ new Map()) {
   for (const g2 of sorted) {
     if (metered.has(g2.index)) continue;
     const which = job.includes(g2) ? "CUDA_VISIBLE_DEVICES" : "NVIDIA_VISIBLE_DEVICES";
-    skipped.push({ ...id(g2), reason: `not visible to the job (${which}=${shownValue(env[which] ?? "")})` });
+    skipped.push({
+      ...gpuId(g2),
+      reason: `not visible to the job (${which}=${shownValue(env[which] ?? "")})`
+    });
   }
   const meteredList = sorted.filter((g2) => metered.has(g2.index));
   return {
@@ -35302,7 +35305,7 @@ function visibleGpus(all, env, mig = /* @__PURE__ */ new Map()) {
     migShared: meteredList.filter((g2) => migShared.has(g2.index))
   };
 }
-var id = (g2) => ({ index: g2.index, uuid: g2.uuid, name: g2.name });
+var gpuId = (g2) => ({ index: g2.index, uuid: g2.uuid, name: g2.name });
 var NO_GPU = /* @__PURE__ */ new Set(["none", "void", ""]);
 function entriesOf(value2) {
   return value2.split(",").map((e) => e.trim());
@@ -35528,6 +35531,12 @@ function parseShard(text4) {
   return { index, count: count2 };
 }
 var SHARD_EXPECTED = `K/N with 1 \u2264 K \u2264 N \u2264 ${MAX_SHARDS}, e.g. 2/4`;
+function parseShardCount(text4) {
+  const m = /^\s*(\d{1,3})\s*$/.exec(text4);
+  const n2 = m ? Number(m[1]) : 0;
+  return n2 >= 1 && n2 <= MAX_SHARDS ? n2 : null;
+}
+var SHARD_COUNT_EXPECTED = `a whole number of shards from 1 to ${MAX_SHARDS}`;
 function parseNameList(text4) {
   return [
     ...new Set(
@@ -35766,6 +35775,10 @@ var CommitSchema = external_exports.object({
   sha: external_exports.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/),
   ref: text2(300).optional()
 });
+function commitField(sha, ref2) {
+  if (!CommitSchema.shape.sha.safeParse(sha).success) return void 0;
+  return { sha, ...ref2 && CommitSchema.shape.ref.safeParse(ref2).success ? { ref: ref2 } : {} };
+}
 var ShardProvenanceSchema = external_exports.object({
   index: shardIndex,
   status: external_exports.enum(["ok", "failed", "missing"]),
@@ -46052,7 +46065,6 @@ function describeNvidia(sel, intervalS) {
   const ms = Math.round(intervalS * 1e3);
   const gpus = sel.metered;
   const n2 = gpus.length === 1 ? "1 GPU" : `${gpus.length} GPUs`;
-  const id2 = (g2) => ({ index: g2.index, uuid: g2.uuid, name: g2.name });
   return {
     cpu: "estimator",
     gpu: gpus.length ? "nvidia-smi" : "none",
@@ -46068,7 +46080,7 @@ function describeNvidia(sel, intervalS) {
     intervalS,
     scope: "GPU boards (nvidia-smi power.draw)",
     gpuNames: gpus.map((g2) => g2.name),
-    gpusMetered: gpus.map(id2),
+    gpusMetered: gpus.map(gpuId),
     ...sel.skipped.length ? { gpusSkipped: sel.skipped } : {}
   };
 }
@@ -46995,8 +47007,8 @@ function powerProfileCpuMismatch(profile, label3, cpuModel) {
 
 // src/meter/rapl/zone.ts
 var ZONE_ID = /^(intel-rapl(?:-mmio)?):(\d+(?::\d+)*)$/;
-function parseZoneId(id2) {
-  const match2 = ZONE_ID.exec(id2);
+function parseZoneId(id) {
+  const match2 = ZONE_ID.exec(id);
   if (!match2) return null;
   const provider = match2[1];
   const indices = match2[2].split(":");
@@ -47120,22 +47132,22 @@ function scanPowercap(root) {
   const dirs2 = zoneDirs(root);
   const zones = [];
   const problems = [];
-  for (const [id2, dir] of dirs2) {
-    const parsed = parseZoneId(id2);
+  for (const [id, dir] of dirs2) {
+    const parsed = parseZoneId(id);
     const nameRead = readAttribute(path10.join(dir, "name"));
     const name2 = nameRead.ok ? nameRead.text.trim() : "";
     if (!/^[\w.-]{1,40}$/.test(name2)) {
-      problems.push(`RAPL ${id2}: no readable name file; zone not used`);
+      problems.push(`RAPL ${id}: no readable name file; zone not used`);
       continue;
     }
     const rangeRead = readAttribute(path10.join(dir, "max_energy_range_uj"));
     const maxRangeUj = rangeRead.ok ? parseMicrojoules(rangeRead.text) : null;
     if (!maxRangeUj) {
       const shown = rangeRead.ok ? describeValue(rangeRead.text.trim()) : `unreadable (${rangeRead.code})`;
-      problems.push(`RAPL ${zoneLabel({ id: id2, name: name2 })}: max_energy_range_uj is ${shown}; zone not used`);
+      problems.push(`RAPL ${zoneLabel({ id, name: name2 })}: max_energy_range_uj is ${shown}; zone not used`);
       continue;
     }
-    zones.push({ id: id2, ...parsed, name: name2, maxRangeUj, dir, status: energyStatus(dir) });
+    zones.push({ id, ...parsed, name: name2, maxRangeUj, dir, status: energyStatus(dir) });
   }
   return { found: dirs2.size, zones, problems };
 }
@@ -48654,9 +48666,8 @@ function asUser(env, user) {
 async function headCommit(dir) {
   try {
     const sha = (await git(["rev-parse", "--verify", "HEAD"], { cwd: dir })).trim();
-    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha)) return void 0;
     const ref2 = (await git(["symbolic-ref", "--quiet", "HEAD"], { cwd: dir }).catch(() => "")).trim();
-    return { sha, ...ref2.startsWith("refs/") && ref2.length <= 300 ? { ref: ref2 } : {} };
+    return commitField(sha, ref2.startsWith("refs/") ? ref2 : void 0);
   } catch {
     return void 0;
   }
@@ -49036,7 +49047,7 @@ var STYLE = `
 `;
 var n = (v) => (Math.round(v * 10) / 10).toString();
 function paretoSvg(chart, opts = {}) {
-  const id2 = (opts.idPrefix ?? "pareto").replace(/[^A-Za-z0-9_-]/g, "") || "pareto";
+  const id = (opts.idPrefix ?? "pareto").replace(/[^A-Za-z0-9_-]/g, "") || "pareto";
   const metric = chart.metric || "quality";
   const points = chart.points;
   const xAxis = energyAxis(points.map((p) => p.energyJ));
@@ -49047,9 +49058,9 @@ function paretoSvg(chart, opts = {}) {
   const title = truncate(opts.title ?? `${metric} against energy`, TITLE_MAX_CHARS);
   const out = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SVG_WIDTH} ${SVG_HEIGHT}" width="${SVG_WIDTH}" height="${SVG_HEIGHT}" role="img" aria-labelledby="${id2}-title ${id2}-desc">`,
-    `<title id="${id2}-title">${xmlEscape(title)}</title>`,
-    `<desc id="${id2}-desc">${xmlEscape(describe3(chart, xAxis))}</desc>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SVG_WIDTH} ${SVG_HEIGHT}" width="${SVG_WIDTH}" height="${SVG_HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
+    `<title id="${id}-title">${xmlEscape(title)}</title>`,
+    `<desc id="${id}-desc">${xmlEscape(describe3(chart, xAxis))}</desc>`,
     `<style>${STYLE}</style>`,
     `<rect class="bg" width="${SVG_WIDTH}" height="${SVG_HEIGHT}"/>`,
     `<text class="title" x="16" y="24">${xmlEscape(title)}</text>`
@@ -49999,8 +50010,8 @@ function parseMachines(value2, file3) {
       return `${file3}: ${formatPath([i, k])}: unknown key ignored${match2 ? `; did you mean "${match2}"?` : ""}`;
     })
   );
-  const requests = result.data.map(({ id: id2, utilization, ...m }) => ({
-    id: id2,
+  const requests = result.data.map(({ id, utilization, ...m }) => ({
+    id,
     utilization,
     machine: Object.fromEntries(
       Object.entries(m).filter(([, v]) => v !== null && v !== void 0 && v !== "")
@@ -50476,7 +50487,8 @@ function mergedTotals(shards) {
     operationalG: sum((x) => x.operationalG),
     embodiedG: sum((x) => x.embodiedG)
   };
-  return { ...t, equivalents: equivalents(t.energyKwh, t.co2eG) };
+  const facilityKwh = shards.reduce((s, x) => s + x.report.totals.energyKwh * x.report.carbon.pue, 0);
+  return { ...t, equivalents: equivalents(facilityKwh, t.co2eG) };
 }
 function gpuNames(shards) {
   const names = [...new Set(shards.flatMap((s) => s.report.method.gpuNames ?? []))].slice(0, 64);
@@ -50528,11 +50540,9 @@ async function mergeCommand(args) {
     process.stdout.write(MERGE_HELP + "\n");
     return EXIT.ok;
   }
-  const expect = values.expect === void 0 ? void 0 : Number(values.expect);
-  if (expect !== void 0 && !(Number.isInteger(expect) && expect >= 1 && expect <= MAX_SHARDS))
-    throw new UsageError(
-      `merge: --expect: "${values.expect.slice(0, 40)}" is not a whole number of shards from 1 to ${MAX_SHARDS}`
-    );
+  const expect = values.expect === void 0 ? void 0 : parseShardCount(values.expect);
+  if (expect === null)
+    throw new UsageError(`merge: --expect: "${values.expect.slice(0, 40)}" is not ${SHARD_COUNT_EXPECTED}`);
   if (!positionals.length)
     throw new UsageError("merge: give the shard reports, e.g. carbon-gate merge shards/*/carbon-report.json");
   const report = mergeShards(await readShardFiles(positionals), {
@@ -50566,7 +50576,7 @@ import { fileURLToPath as fileURLToPath2 } from "node:url";
 // src/export/codecarbon-csv.ts
 import { createHash } from "node:crypto";
 
-// src/export/csv.ts
+// src/text/csv.ts
 function csvCell(value2) {
   if (value2 === null || value2 === void 0) return "";
   if (typeof value2 === "number") return Number.isFinite(value2) ? String(value2) : "";
@@ -50634,7 +50644,7 @@ function codecarbonCsv(report, opts) {
   const machine2 = report.machine ?? {};
   const gpus = report.method.gpuNames ?? [];
   const cloud = report.carbon.cloud;
-  const id2 = runId(report);
+  const id = runId(report);
   const kwh2 = (j) => j === null || j === void 0 ? null : j * pue / J_PER_KWH;
   const row3 = (b) => {
     const d = b.durationS;
@@ -50643,7 +50653,7 @@ function codecarbonCsv(report, opts) {
     const values = {
       timestamp: report.createdAt,
       project_name: b.name,
-      run_id: id2,
+      run_id: id,
       duration: d,
       emissions: emissionsKg,
       emissions_rate: emissionsKg === null || !d ? null : emissionsKg / d,
@@ -50737,6 +50747,9 @@ var ExportReportSchema = ReportSchema.pick({ schemaVersion: true, createdAt: tru
   }).loose(),
   benchmarks: external_exports.array(benchmark2).max(REPORT_LIMITS.benchmarks)
 }).loose();
+function functionalUnit(b) {
+  return b.perUnit ? { name: b.perUnit.name, count: b.perUnit.count } : { name: "run", count: 1 };
+}
 
 // src/export/formats.ts
 var EXPORT_FORMATS = ["codecarbon-csv", "sci", "impact-framework", "markdown"];
@@ -50795,7 +50808,6 @@ function provenanceLine2(p) {
 
 // src/export/impact-framework.ts
 var ok = (b) => b.samples.filter((s) => s.status === "ok");
-var unitOf2 = (b) => b.perUnit ? { name: b.perUnit.name, count: b.perUnit.count } : { name: "run", count: 1 };
 var kwh = (j) => (j ?? 0) / J_PER_KWH;
 var sciFits = (b) => ok(b).length > 0 && ok(b).every((s) => s.durationS >= 1);
 function startTimes(report) {
@@ -50875,9 +50887,9 @@ function impactFrameworkManifest(report) {
     ...metered("memory") ? ["memory/energy"] : [],
     ...metered("gpu") ? ["gpu/energy"] : []
   ];
-  const units = [...new Set(report.benchmarks.filter(sciFits).map((b) => unitOf2(b).name))];
+  const units = [...new Set(report.benchmarks.filter(sciFits).map((b) => functionalUnit(b).name))];
   const children = report.benchmarks.map((b) => {
-    const unit = unitOf2(b);
+    const unit = functionalUnit(b);
     const inputs = ok(b).map((s) => row(s, at2.get(s), split, p.intensity.gPerKwh, unit));
     return [b.name, sciFits(b) ? { pipeline: { compute: [`sci-${unit.name}`] }, inputs } : { inputs }];
   });
@@ -51202,7 +51214,7 @@ function sciScore(t) {
   return (t.energyKwh * t.intensityGPerKwh + t.embodiedG) / t.units;
 }
 function sciBenchmark(b, intensity, pue) {
-  const unit = b.perUnit ? { name: b.perUnit.name, count: b.perUnit.count } : { name: "run", count: 1 };
+  const unit = functionalUnit(b);
   const it = b.energyJ === null ? null : b.energyJ / J_PER_KWH;
   const E = it === null ? null : it * pue;
   const M = b.embodiedG ?? (b.energyJ === null ? null : 0);
@@ -51416,10 +51428,8 @@ function valueAxis(values) {
   if (axis.min >= 0) return axis;
   return { ...axis, min: 0, ticks: axis.ticks.filter((t) => t >= 0) };
 }
-function yOf(axis, v) {
-  const span = axis.max - axis.min;
-  const t = span > 0 ? (v - axis.min) / span : 0.5;
-  return CHART.bottom - Math.min(1, Math.max(0, t)) * (CHART.bottom - CHART.top);
+function yOf(axis, v, top = CHART.top, bottom = CHART.bottom) {
+  return bottom - axisFraction(axis, v) * (bottom - top);
 }
 function xOf(i, n2) {
   const t = n2 <= 1 ? 0.5 : i / (n2 - 1);
@@ -51430,7 +51440,7 @@ var c = (v) => (Math.round(v * 10) / 10).toString();
 // src/dashboard/chart-svg.ts
 var BUDGET_SPAN = 3;
 function chartSvg(spec) {
-  const id2 = spec.id.replace(/[^A-Za-z0-9_-]/g, "") || "chart";
+  const id = spec.id.replace(/[^A-Za-z0-9_-]/g, "") || "chart";
   const pts = spec.points;
   const data6 = pts.flatMap((p) => [p.value, ...p.ci95 ?? []]);
   const top = Math.max(0, ...data6);
@@ -51441,9 +51451,9 @@ function chartSvg(spec) {
   const y = (v) => c(yOf(axis, v));
   const x = (i) => c(xOf(i, pts.length));
   const out = [
-    `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART.width} ${CHART.height}" role="group" aria-labelledby="${id2}-title ${id2}-desc">`,
-    `<title id="${id2}-title">${xmlEscape(spec.title)}</title>`,
-    `<desc id="${id2}-desc">${xmlEscape(describe4(spec, above))}</desc>`,
+    `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART.width} ${CHART.height}" role="group" aria-labelledby="${id}-title ${id}-desc">`,
+    `<title id="${id}-title">${xmlEscape(spec.title)}</title>`,
+    `<desc id="${id}-desc">${xmlEscape(describe4(spec, above))}</desc>`,
     `<text class="title" x="${CHART.left}" y="20">${xmlEscape(spec.title)}</text>`
   ];
   for (const t of axis.ticks) {
@@ -51516,34 +51526,23 @@ var HEADER = [
   "co2e_g_ci_low",
   "co2e_g_ci_high"
 ];
-function csvCell2(v) {
-  if (v === void 0) return "";
-  if (typeof v === "number") return String(v);
-  const safe2 = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe2) ? `"${safe2.replace(/"/g, '""')}"` : safe2;
-}
 function historyCsv(h) {
-  const lines = [HEADER.join(",")];
-  for (const b of h.benchmarks) {
-    for (const p of b.points) {
-      lines.push(
-        [
-          p.createdAt,
-          p.sha,
-          p.runId,
-          b.name,
-          p.n,
-          p.energyJ.median,
-          p.energyJ.ci95?.[0],
-          p.energyJ.ci95?.[1],
-          p.co2eG.median,
-          p.co2eG.ci95?.[0],
-          p.co2eG.ci95?.[1]
-        ].map(csvCell2).join(",")
-      );
-    }
-  }
-  return lines.join("\n") + "\n";
+  const rows = h.benchmarks.flatMap(
+    (b) => b.points.map((p) => [
+      p.createdAt,
+      p.sha,
+      p.runId,
+      b.name,
+      p.n,
+      p.energyJ.median,
+      p.energyJ.ci95?.[0],
+      p.energyJ.ci95?.[1],
+      p.co2eG.median,
+      p.co2eG.ci95?.[0],
+      p.co2eG.ci95?.[1]
+    ])
+  );
+  return csvText([HEADER, ...rows]);
 }
 
 // src/dashboard/links.ts
@@ -51566,17 +51565,16 @@ var HEIGHT = 120;
 var TOP = 26;
 var BOTTOM = HEIGHT - 12;
 function overviewSvg(spec) {
-  const id2 = spec.id.replace(/[^A-Za-z0-9_-]/g, "") || "overview";
+  const id = spec.id.replace(/[^A-Za-z0-9_-]/g, "") || "overview";
   const v = spec.values;
   const axis = valueAxis(v);
-  const scale = (BOTTOM - TOP) / (CHART.bottom - CHART.top);
-  const y = (x) => c(TOP + (yOf(axis, x) - CHART.top) * scale);
+  const y = (x) => c(yOf(axis, x, TOP, BOTTOM));
   const width = CHART.right - CHART.left;
-  const at2 = (i) => CHART.left + (v.length <= 1 ? 0.5 : i / (v.length - 1)) * width;
+  const at2 = (i) => xOf(i, v.length);
   const out = [
-    `<svg class="chart overview" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART.width} ${HEIGHT}" role="img" aria-labelledby="${id2}-title ${id2}-desc">`,
-    `<title id="${id2}-title">${xmlEscape(spec.title)}</title>`,
-    `<desc id="${id2}-desc">${xmlEscape(describe5(spec))}</desc>`,
+    `<svg class="chart overview" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART.width} ${HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
+    `<title id="${id}-title">${xmlEscape(spec.title)}</title>`,
+    `<desc id="${id}-desc">${xmlEscape(describe5(spec))}</desc>`,
     `<text class="title" x="${CHART.left}" y="16">${xmlEscape(spec.title)}</text>`
   ];
   if (v.length) {
@@ -51721,7 +51719,7 @@ var tierLines = (t) => [
   ...t?.fail !== void 0 ? [{ level: "fail", value: t.fail }] : []
 ];
 function estimateText(e, format, n2) {
-  const ci = e.ci95 ? `${format(e.ci95[0])} to ${format(e.ci95[1])}` : n2 < 5 ? `\u2014 (n = ${n2})` : "\u2014";
+  const ci = e.ci95 ? `${format(e.ci95[0])} to ${format(e.ci95[1])}` : n2 < MIN_CI_SAMPLES ? `\u2014 (n = ${n2})` : "\u2014";
   return [format(e.median), ci];
 }
 var when2 = (iso2) => utcMinute(iso2);

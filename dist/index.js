@@ -7035,8 +7035,8 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code2, id2) {
-      if (id2 === 0) {
+    function onHttp2FrameError(type, code2, id) {
+      if (id === 0) {
         const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
@@ -27076,37 +27076,37 @@ var require_light = __commonJS({
             return 0;
           });
         }
-        next(id2) {
+        next(id) {
           var current, next;
-          current = this._jobs[id2];
+          current = this._jobs[id];
           next = current + 1;
           if (current != null && next < this.status.length) {
             this.counts[current]--;
             this.counts[next]++;
-            return this._jobs[id2]++;
+            return this._jobs[id]++;
           } else if (current != null) {
             this.counts[current]--;
-            return delete this._jobs[id2];
+            return delete this._jobs[id];
           }
         }
-        start(id2) {
+        start(id) {
           var initial;
           initial = 0;
-          this._jobs[id2] = initial;
+          this._jobs[id] = initial;
           return this.counts[initial]++;
         }
-        remove(id2) {
+        remove(id) {
           var current;
-          current = this._jobs[id2];
+          current = this._jobs[id];
           if (current != null) {
             this.counts[current]--;
-            delete this._jobs[id2];
+            delete this._jobs[id];
           }
           return current != null;
         }
-        jobStatus(id2) {
+        jobStatus(id) {
           var ref;
-          return (ref = this.status[this._jobs[id2]]) != null ? ref : null;
+          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
         }
         statusJobs(status) {
           var k, pos, ref, results, v;
@@ -27466,8 +27466,8 @@ var require_light = __commonJS({
           done() {
             return this._store.__done__();
           }
-          jobStatus(id2) {
-            return this._states.jobStatus(id2);
+          jobStatus(id) {
+            return this._states.jobStatus(id);
           }
           jobs(status) {
             return this._states.statusJobs(status);
@@ -27897,8 +27897,8 @@ var require_utils2 = __commonJS({
       params.path = ids;
       return params;
     }
-    function appendContextPath(contextPath, id2) {
-      return (contextPath ? contextPath + "." : "") + id2;
+    function appendContextPath(contextPath, id) {
+      return (contextPath ? contextPath + "." : "") + id;
     }
   }
 });
@@ -30006,7 +30006,7 @@ var require_helpers2 = __commonJS({
     "use strict";
     exports.__esModule = true;
     exports.SourceLocation = SourceLocation;
-    exports.id = id2;
+    exports.id = id;
     exports.stripFlags = stripFlags;
     exports.stripComment = stripComment;
     exports.preparePath = preparePath;
@@ -30038,7 +30038,7 @@ var require_helpers2 = __commonJS({
         column: locInfo.last_column
       };
     }
-    function id2(token) {
+    function id(token) {
       if (/^\[.*\]$/.test(token)) {
         return token.substring(1, token.length - 1);
       } else {
@@ -33243,9 +33243,9 @@ var require_javascript_compiler = __commonJS({
       //
       // Pops a value off the stack and assigns it to the current hash
       assignToHash: function assignToHash(key) {
-        var value2 = this.popStack(), context = void 0, type = void 0, id2 = void 0;
+        var value2 = this.popStack(), context = void 0, type = void 0, id = void 0;
         if (this.trackIds) {
-          id2 = this.popStack();
+          id = this.popStack();
         }
         if (this.stringParams) {
           type = this.popStack();
@@ -33258,8 +33258,8 @@ var require_javascript_compiler = __commonJS({
         if (type) {
           hash2.types[key] = type;
         }
-        if (id2) {
-          hash2.ids[key] = id2;
+        if (id) {
+          hash2.ids[key] = id;
         }
         hash2.values[key] = value2;
       },
@@ -33711,9 +33711,9 @@ var require_printer = __commonJS({
       hash2 = sexpr.hash ? " " + this.accept(sexpr.hash) : "";
       return this.accept(sexpr.path) + " " + params + hash2;
     };
-    PrintVisitor.prototype.PathExpression = function(id2) {
-      var path23 = id2.parts.join("/");
-      return (id2.data ? "@" : "") + "PATH:" + path23;
+    PrintVisitor.prototype.PathExpression = function(id) {
+      var path23 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path23;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -34645,6 +34645,12 @@ function parseShard(text3) {
   return { index, count: count2 };
 }
 var SHARD_EXPECTED = `K/N with 1 \u2264 K \u2264 N \u2264 ${MAX_SHARDS}, e.g. 2/4`;
+function parseShardCount(text3) {
+  const m = /^\s*(\d{1,3})\s*$/.exec(text3);
+  const n = m ? Number(m[1]) : 0;
+  return n >= 1 && n <= MAX_SHARDS ? n : null;
+}
+var SHARD_COUNT_EXPECTED = `a whole number of shards from 1 to ${MAX_SHARDS}`;
 function parseNameList(text3) {
   return [
     ...new Set(
@@ -38472,15 +38478,15 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     const syms = normalized.symbolKeys;
     const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
     const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
-    const prefixStr = (id2, k) => `
-          let ${id2}_ab = false;
-          for (let i = 0; i < ${id2}.issues.length; i++) {
-            const iss = ${id2}.issues[i];
+    const prefixStr = (id, k) => `
+          let ${id}_ab = false;
+          for (let i = 0; i < ${id}.issues.length; i++) {
+            const iss = ${id}.issues[i];
             iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
             payload.issues.push(iss);
-            if (iss.continue !== true) ${id2}_ab = true;
+            if (iss.continue !== true) ${id}_ab = true;
           }
-          if (${id2}_ab && ctx && ctx.abortEarly) {
+          if (${id}_ab && ctx && ctx.abortEarly) {
             payload.value = newResult;
             return payload;
           }`;
@@ -38494,34 +38500,34 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     for (const key of normalized.allKeys) {
       if (key === "__proto__")
         continue;
-      const id2 = ids[key];
+      const id = ids[key];
       const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
       const isPresent = `${k} in input`;
       const schema = shape[key];
       const optin = schema?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema?._zod?.optout === "optional";
-      doc.write(`const ${id2} = ${parseStr(k)};`);
+      doc.write(`const ${id} = ${parseStr(k)};`);
       if (isOptionalIn && isOptionalOut) {
-        const assign = optin === "optional" ? `${id2}_present` : `${id2}.value !== undefined || ${id2}_present`;
+        const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
         doc.write(`
-        const ${id2}_present = ${isPresent};
-        if (!${id2}.issues.length || ${id2}_present) {
-          if (${id2}.issues.length) {${prefixStr(id2, k)}
+        const ${id}_present = ${isPresent};
+        if (!${id}.issues.length || ${id}_present) {
+          if (${id}.issues.length) {${prefixStr(id, k)}
           }
 
           if (${assign}) {
-            newResult[${k}] = ${id2}.value;
+            newResult[${k}] = ${id}.value;
           }
         }
 
       `);
       } else if (!isOptionalIn) {
         doc.write(`
-        const ${id2}_present = ${isPresent};
-        if (${id2}.issues.length) {${prefixStr(id2, k)}
+        const ${id}_present = ${isPresent};
+        if (${id}.issues.length) {${prefixStr(id, k)}
         }
-        if (!${id2}_present && !${id2}.issues.length) {
+        if (!${id}_present && !${id}.issues.length) {
           payload.issues.push({
             code: "invalid_type",
             expected: "nonoptional",
@@ -38534,22 +38540,22 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
           }
         }
 
-        if (${id2}_present) {
-          newResult[${k}] = ${id2}.value;
+        if (${id}_present) {
+          newResult[${k}] = ${id}.value;
         }
 
       `);
       } else {
         doc.write(`
-        if (${id2}.issues.length) {${prefixStr(id2, k)}
+        if (${id}.issues.length) {${prefixStr(id, k)}
         }
       `);
         if (optin === "defaulted") {
-          doc.write(`newResult[${k}] = ${id2}.value;`);
+          doc.write(`newResult[${k}] = ${id}.value;`);
         } else {
           doc.write(`
-        if (${id2}.value !== undefined || ${isPresent}) {
-          newResult[${k}] = ${id2}.value;
+        if (${id}.value !== undefined || ${isPresent}) {
+          newResult[${k}] = ${id}.value;
         }
       `);
         }
@@ -50577,26 +50583,26 @@ function extractDefs(ctx, schema) {
     return;
   const idToSchema = /* @__PURE__ */ new Map();
   for (const entry of ctx.seen.entries()) {
-    const id2 = ctx.metadataRegistry.get(entry[0])?.id;
-    if (id2) {
-      const existing = idToSchema.get(id2);
+    const id = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id) {
+      const existing = idToSchema.get(id);
       if (existing && existing !== entry[0]) {
-        throw new Error(`Duplicate schema id "${id2}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
+        throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
       }
-      idToSchema.set(id2, entry[0]);
+      idToSchema.set(id, entry[0]);
     }
   }
   const makeURI = (entry) => {
     const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
     if (ctx.external) {
       const externalId = ctx.external.registry.get(entry[0])?.id;
-      const uriGenerator = ctx.external.uri ?? ((id3) => id3);
+      const uriGenerator = ctx.external.uri ?? ((id2) => id2);
       if (externalId) {
         return { ref: uriGenerator(externalId) };
       }
-      const id2 = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
-      entry[1].defId = id2;
-      return { defId: id2, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id2)}` };
+      const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
+      entry[1].defId = id;
+      return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
     }
     const uriPrefix = `#`;
     const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
@@ -50644,8 +50650,8 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
         continue;
       }
     }
-    const id2 = ctx.metadataRegistry.get(entry[0])?.id;
-    if (id2) {
+    const id = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id) {
       extractToDef(entry);
       continue;
     }
@@ -50878,10 +50884,10 @@ function finalize(ctx, schema) {
   } else {
   }
   if (ctx.external?.uri) {
-    const id2 = ctx.external.registry.get(schema)?.id;
-    if (!id2)
+    const id = ctx.external.registry.get(schema)?.id;
+    if (!id)
       throw new Error("Schema is missing an `id` property");
-    result.$id = ctx.external.uri(id2);
+    result.$id = ctx.external.uri(id);
   }
   assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
   const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
@@ -51487,7 +51493,7 @@ function stringifyKeyNames(bySchema, json2, visited) {
   const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v === "number"))
     return json2;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id: id2, ...rest } = json2;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json2;
   if (rest.enum)
     rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
   else if (typeof rest.const === "number")
@@ -56895,9 +56901,9 @@ var byKey = new Map(data2.regions.map((r) => [`${r.provider}:${r.id}`, r]));
 function isCloudProvider(name2) {
   return CLOUD_PROVIDERS.includes(name2);
 }
-function findCloudRegion(provider, id2) {
+function findCloudRegion(provider, id) {
   const p = provider.trim().toLowerCase();
-  const raw = id2.trim().toLowerCase();
+  const raw = id.trim().toLowerCase();
   const key = `${p}:${p === "azure" ? raw.replace(/[^a-z0-9]/g, "") : raw}`;
   const row2 = byKey.get(key);
   return row2 ? copy(row2) : null;
@@ -57668,7 +57674,10 @@ function visibleGpus(all, env, mig = /* @__PURE__ */ new Map()) {
   for (const g2 of sorted) {
     if (metered.has(g2.index)) continue;
     const which2 = job.includes(g2) ? "CUDA_VISIBLE_DEVICES" : "NVIDIA_VISIBLE_DEVICES";
-    skipped.push({ ...id(g2), reason: `not visible to the job (${which2}=${shownValue(env[which2] ?? "")})` });
+    skipped.push({
+      ...gpuId(g2),
+      reason: `not visible to the job (${which2}=${shownValue(env[which2] ?? "")})`
+    });
   }
   const meteredList = sorted.filter((g2) => metered.has(g2.index));
   return {
@@ -57678,7 +57687,7 @@ function visibleGpus(all, env, mig = /* @__PURE__ */ new Map()) {
     migShared: meteredList.filter((g2) => migShared.has(g2.index))
   };
 }
-var id = (g2) => ({ index: g2.index, uuid: g2.uuid, name: g2.name });
+var gpuId = (g2) => ({ index: g2.index, uuid: g2.uuid, name: g2.name });
 var NO_GPU = /* @__PURE__ */ new Set(["none", "void", ""]);
 function entriesOf(value2) {
   return value2.split(",").map((e) => e.trim());
@@ -58080,6 +58089,10 @@ var CommitSchema = external_exports.object({
   sha: external_exports.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/),
   ref: text2(300).optional()
 });
+function commitField(sha, ref) {
+  if (!CommitSchema.shape.sha.safeParse(sha).success) return void 0;
+  return { sha, ...ref && CommitSchema.shape.ref.safeParse(ref).success ? { ref } : {} };
+}
 var ShardProvenanceSchema = external_exports.object({
   index: shardIndex,
   status: external_exports.enum(["ok", "failed", "missing"]),
@@ -58378,7 +58391,8 @@ function mergedTotals(shards) {
     operationalG: sum((x) => x.operationalG),
     embodiedG: sum((x) => x.embodiedG)
   };
-  return { ...t, equivalents: equivalents(t.energyKwh, t.co2eG) };
+  const facilityKwh = shards.reduce((s, x) => s + x.report.totals.energyKwh * x.report.carbon.pue, 0);
+  return { ...t, equivalents: equivalents(facilityKwh, t.co2eG) };
 }
 function gpuNames(shards) {
   const names = [...new Set(shards.flatMap((s) => s.report.method.gpuNames ?? []))].slice(0, 64);
@@ -60985,7 +60999,7 @@ function throttling(octokit, octokitOptions) {
   const {
     enabled = true,
     Bottleneck: Bottleneck2 = import_light2.default,
-    id: id2 = "no-id",
+    id = "no-id",
     timeout = 1e3 * 60 * 2,
     // Redis TTL: 2 minutes
     connection
@@ -61003,7 +61017,7 @@ function throttling(octokit, octokitOptions) {
       triggersNotification,
       fallbackSecondaryRateRetryAfter: 60,
       retryAfterBaseValue: 1e3,
-      id: id2
+      id
     },
     octokitOptions.throttle
   );
@@ -61150,8 +61164,8 @@ function nextLink(link) {
 // src/github/render/marker.ts
 import { createHash } from "node:crypto";
 function stickyMarker(key) {
-  const id2 = createHash("sha256").update(JSON.stringify([key.config, key.workflow, key.job])).digest("hex").slice(0, 16);
-  return `<!-- carbon-gate:sticky:${id2} -->`;
+  const id = createHash("sha256").update(JSON.stringify([key.config, key.workflow, key.job])).digest("hex").slice(0, 16);
+  return `<!-- carbon-gate:sticky:${id} -->`;
 }
 function isStickyComment(comment, marker) {
   return comment.user?.type === "Bot" && (comment.body ?? "").split("\n", 1)[0].trim() === marker;
@@ -61238,7 +61252,6 @@ function describeNvidia(sel, intervalS) {
   const ms = Math.round(intervalS * 1e3);
   const gpus = sel.metered;
   const n = gpus.length === 1 ? "1 GPU" : `${gpus.length} GPUs`;
-  const id2 = (g2) => ({ index: g2.index, uuid: g2.uuid, name: g2.name });
   return {
     cpu: "estimator",
     gpu: gpus.length ? "nvidia-smi" : "none",
@@ -61254,7 +61267,7 @@ function describeNvidia(sel, intervalS) {
     intervalS,
     scope: "GPU boards (nvidia-smi power.draw)",
     gpuNames: gpus.map((g2) => g2.name),
-    gpusMetered: gpus.map(id2),
+    gpusMetered: gpus.map(gpuId),
     ...sel.skipped.length ? { gpusSkipped: sel.skipped } : {}
   };
 }
@@ -61844,9 +61857,8 @@ async function mergeMode(inputs, ctx, read2) {
 }
 function shardCount(raw) {
   if (raw === "") return void 0;
-  const n = /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
-  if (!(n >= 1 && n <= MAX_SHARDS))
-    throw new InputError(`input shards: "${raw.slice(0, 40)}" is not a whole number from 1 to ${MAX_SHARDS}`);
+  const n = parseShardCount(raw);
+  if (n === null) throw new InputError(`input shards: "${raw.slice(0, 40)}" is not ${SHARD_COUNT_EXPECTED}`);
   return n;
 }
 
@@ -72041,8 +72053,8 @@ function powerProfileCpuMismatch(profile, label2, cpuModel) {
 
 // src/meter/rapl/zone.ts
 var ZONE_ID = /^(intel-rapl(?:-mmio)?):(\d+(?::\d+)*)$/;
-function parseZoneId(id2) {
-  const match2 = ZONE_ID.exec(id2);
+function parseZoneId(id) {
+  const match2 = ZONE_ID.exec(id);
   if (!match2) return null;
   const provider = match2[1];
   const indices = match2[2].split(":");
@@ -72166,22 +72178,22 @@ function scanPowercap(root) {
   const dirs2 = zoneDirs(root);
   const zones = [];
   const problems = [];
-  for (const [id2, dir] of dirs2) {
-    const parsed = parseZoneId(id2);
+  for (const [id, dir] of dirs2) {
+    const parsed = parseZoneId(id);
     const nameRead = readAttribute(path17.join(dir, "name"));
     const name2 = nameRead.ok ? nameRead.text.trim() : "";
     if (!/^[\w.-]{1,40}$/.test(name2)) {
-      problems.push(`RAPL ${id2}: no readable name file; zone not used`);
+      problems.push(`RAPL ${id}: no readable name file; zone not used`);
       continue;
     }
     const rangeRead = readAttribute(path17.join(dir, "max_energy_range_uj"));
     const maxRangeUj = rangeRead.ok ? parseMicrojoules(rangeRead.text) : null;
     if (!maxRangeUj) {
       const shown = rangeRead.ok ? describeValue(rangeRead.text.trim()) : `unreadable (${rangeRead.code})`;
-      problems.push(`RAPL ${zoneLabel({ id: id2, name: name2 })}: max_energy_range_uj is ${shown}; zone not used`);
+      problems.push(`RAPL ${zoneLabel({ id, name: name2 })}: max_energy_range_uj is ${shown}; zone not used`);
       continue;
     }
-    zones.push({ id: id2, ...parsed, name: name2, maxRangeUj, dir, status: energyStatus(dir) });
+    zones.push({ id, ...parsed, name: name2, maxRangeUj, dir, status: energyStatus(dir) });
   }
   return { found: dirs2.size, zones, problems };
 }
@@ -73635,14 +73647,14 @@ async function resolveBenchmarkUser(user, uid = process.getuid?.()) {
   );
   if (!entry || entry.length < 7) throw new InputError(`input benchmark-user: no local user "${user}"`);
   const [, , u, g2, , home] = entry;
-  const id2 = { uid: Number(u), gid: Number(g2) };
-  if (!Number.isInteger(id2.uid) || !Number.isInteger(id2.gid))
+  const id = { uid: Number(u), gid: Number(g2) };
+  if (!Number.isInteger(id.uid) || !Number.isInteger(id.gid))
     throw new InputError(`input benchmark-user: cannot read the ids of "${user}"`);
-  if (id2.uid === 0 || id2.gid === 0)
+  if (id.uid === 0 || id.gid === 0)
     throw new InputError(
       `input benchmark-user: "${user}" is root or in group root; name an unprivileged user`
     );
-  return { name: user, ...id2, home: home || "/" };
+  return { name: user, ...id, home: home || "/" };
 }
 
 // src/action/run-benchmarks.ts
@@ -73713,7 +73725,7 @@ async function runAction(inputs, ctx) {
   const log = { info: (m) => info(m), warning: (m) => warnings.push(m) };
   const run3 = await withCommandsStopped(
     (l) => process.stdout.write(l),
-    () => runBenchmarks(inputs, cwd, log, baseline, commitOf(ctx))
+    () => runBenchmarks(inputs, cwd, log, baseline, commitField(ctx.sha, ctx.ref))
   ).finally(() => {
     endGroup();
     for (const w2 of warnings) warning(w2);
@@ -73749,10 +73761,6 @@ async function runAction(inputs, ctx) {
     reportPath,
     commentUrl
   };
-}
-function commitOf(ctx) {
-  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(ctx.sha)) return void 0;
-  return { sha: ctx.sha, ...ctx.ref && ctx.ref.length <= 300 ? { ref: ctx.ref } : {} };
 }
 async function writeFiles(report, reportDir, cwd, opts) {
   try {

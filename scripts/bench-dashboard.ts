@@ -12,19 +12,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { buildSite } from '../src/dashboard/site.js';
 import { benchSlug } from '../src/dashboard/slug.js';
 import { recordPath } from '../src/github/history/record-path.js';
 import { toRunRecord, type StoredRecord } from '../src/github/history/record.js';
+import { median } from '../src/stats/median.js';
 import { mulberry32 } from '../src/stats/prng.js';
+import { findChromium, launchChromium } from '../test/helpers/browser.js';
 
 const RUNS = Number(process.argv[2] ?? 5000);
 const REPEATS = 3;
 const NAMES = ['cnn-train', 'mlp-train', 'knn-classify'];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(root, 'dist/cli.js');
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const CHROMIUM = findChromium();
 
 function records(): StoredRecord[] {
   const rand = mulberry32(16);
@@ -53,7 +54,6 @@ function records(): StoredRecord[] {
   });
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 function timed(f: () => void): number {
   const t = performance.now();
   f();
@@ -71,7 +71,7 @@ try {
     links: { server: 'https://github.com', repo: 'octo/repo' },
   };
   let files = new Map<string, string>();
-  const build = median(Array.from({ length: REPEATS }, () => timed(() => (files = buildSite(input)))));
+  const build = median(Array.from({ length: REPEATS }, () => timed(() => (files = buildSite(input)))))!;
   console.log(`runs: ${RUNS}, benchmarks: ${NAMES.length}, repeats per benchmark: 5`);
   console.log(`pure build (buildSite): ${build.toFixed(0)} ms (median of ${REPEATS})`);
   const bench = `b/${benchSlug(NAMES[0]!)}.html`;
@@ -95,13 +95,13 @@ try {
           }),
         ),
       ),
-    );
+    )!;
     console.log(
       `CLI end to end (dashboard --from, ${RUNS} record files): ${cli.toFixed(0)} ms (median of ${REPEATS})`,
     );
   } else console.log('CLI end to end: skipped (no dist/cli.js: npm run build)');
 
-  if (CHROMIUM) {
+  if (CHROMIUM.path) {
     const out = path.join(dir, 'site');
     if (!existsSync(out)) {
       for (const [f, c] of files) {
@@ -109,10 +109,7 @@ try {
         writeFileSync(path.join(out, f), c);
       }
     }
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-    });
+    const browser = await launchChromium(CHROMIUM.path);
     try {
       for (const f of ['index.html', bench]) {
         const times: number[] = [];
@@ -129,13 +126,13 @@ try {
           await page.close();
         }
         console.log(
-          `Chromium load ${f} (${kb(statSync(path.join(out, f)).size)}): ${median(times).toFixed(0)} ms (median of ${REPEATS})`,
+          `Chromium load ${f} (${kb(statSync(path.join(out, f)).size)}): ${median(times)!.toFixed(0)} ms (median of ${REPEATS})`,
         );
       }
     } finally {
       await browser.close();
     }
-  } else console.log('Chromium load: skipped (no /usr/bin/chromium)');
+  } else console.log(`Chromium load: skipped (${CHROMIUM.skipReason})`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

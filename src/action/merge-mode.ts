@@ -8,7 +8,7 @@ import { writeReportFile } from '../io/write-report.js';
 import { readShardFiles, shardFilesIn } from '../report/io/read-shards.js';
 import { mergeShards } from '../report/merge.js';
 import { parseReport } from '../report/view-schema.js';
-import { MAX_SHARDS } from '../runner/shard.js';
+import { parseShardCount, SHARD_COUNT_EXPECTED } from '../runner/shard.js';
 import { VERSION } from '../version.js';
 import { historyRole } from './history-plan.js';
 import { historyAfterRun } from './history-step.js';
@@ -78,8 +78,7 @@ export async function mergeMode(
 /** The `shards` input: the matrix's shard count, so a shard that uploaded nothing is still counted. */
 function shardCount(raw: string): number | undefined {
   if (raw === '') return undefined;
-  const n = /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
-  if (!(n >= 1 && n <= MAX_SHARDS))
-    throw new InputError(`input shards: "${raw.slice(0, 40)}" is not a whole number from 1 to ${MAX_SHARDS}`);
+  const n = parseShardCount(raw);
+  if (n === null) throw new InputError(`input shards: "${raw.slice(0, 40)}" is not ${SHARD_COUNT_EXPECTED}`);
   return n;
 }

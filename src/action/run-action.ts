@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ActionContext } from '../github/context.js';
 import { reason, shownPath } from '../io/out-dir.js';
 import { UnsafeDirError, writeReportFile } from '../io/write-report.js';
+import { commitField } from '../report/schema.js';
 import type { Report } from '../report/types.js';
 import { annotate } from './annotate.js';
 import { abBaseRef } from './ab-ref.js';
@@ -43,7 +44,7 @@ export async function runAction(inputs: ActionInputs, ctx: ActionContext): Promi
   const log = { info: (m: string) => core.info(m), warning: (m: string) => warnings.push(m) };
   const run = await withCommandsStopped(
     (l) => process.stdout.write(l),
-    () => runBenchmarks(inputs, cwd, log, baseline, commitOf(ctx)),
+    () => runBenchmarks(inputs, cwd, log, baseline, commitField(ctx.sha, ctx.ref)),
   ).finally(() => {
     core.endGroup();
     for (const w of warnings) core.warning(w);
@@ -83,12 +84,6 @@ export async function runAction(inputs: ActionInputs, ctx: ActionContext): Promi
     reportPath,
     commentUrl,
   };
-}
-
-/** GITHUB_SHA and GITHUB_REF, when they look like a commit and a ref. */
-export function commitOf(ctx: ActionContext): { sha: string; ref?: string } | undefined {
-  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(ctx.sha)) return undefined;
-  return { sha: ctx.sha, ...(ctx.ref && ctx.ref.length <= 300 ? { ref: ctx.ref } : {}) };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Config } from '../config/schema.js';
 import { runEngine } from '../engine/run-engine.js';
 import type { BaselineChoice, GatedReport } from '../engine/types.js';
 import { BaseRevisionError } from '../errors/base-revision-error.js';
+import type { Report } from '../report/types.js';
 import { resolveBenchmarkUser } from './benchmark-user.js';
 import { InputError } from './input-error.js';
 import type { ActionInputs } from './inputs.js';
@@ -23,7 +24,7 @@ export async function runBenchmarks(
   log: { info(m: string): void; warning(m: string): void },
   baseline: BaselineChoice,
   /** The commit measured (GITHUB_SHA), recorded in the report: the merge refuses shards of different commits. */
-  commit?: { sha: string; ref?: string },
+  commit?: Report['commit'],
 ): Promise<EngineRun> {
   const configPath = path.resolve(cwd, inputs.config);
   const line = (m: string) => log.info(`carbon-gate: ${m}`);

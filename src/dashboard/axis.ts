@@ -1,4 +1,4 @@
-import { qualityAxis, type Axis } from '../report/pareto-axes.js';
+import { axisFraction, qualityAxis, type Axis } from '../report/pareto-axes.js';
 
 /** Chart geometry shared by the dashboard's charts (viewBox units; the SVG scales to the page's width). */
 export const CHART = { width: 760, height: 250, left: 72, right: 744, top: 34, bottom: 214 } as const;
@@ -10,11 +10,9 @@ export function valueAxis(values: readonly number[]): Axis {
   return { ...axis, min: 0, ticks: axis.ticks.filter((t) => t >= 0) };
 }
 
-/** The y of `v` in the plot (clamped to it). */
-export function yOf(axis: Axis, v: number): number {
-  const span = axis.max - axis.min;
-  const t = span > 0 ? (v - axis.min) / span : 0.5;
-  return CHART.bottom - Math.min(1, Math.max(0, t)) * (CHART.bottom - CHART.top);
+/** The y of `v` between `top` and `bottom` (the chart's plot by default), clamped to them. */
+export function yOf(axis: Axis, v: number, top: number = CHART.top, bottom: number = CHART.bottom): number {
+  return bottom - axisFraction(axis, v) * (bottom - top);
 }
 
 /** The x of point `i` of `n`, evenly spaced: one step per recorded run, whatever the time between them. */

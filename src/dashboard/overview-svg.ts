@@ -1,5 +1,5 @@
 import { xmlEscape } from '../report/pareto-svg.js';
-import { c, CHART, valueAxis, yOf } from './axis.js';
+import { c, CHART, valueAxis, xOf, yOf } from './axis.js';
 
 /**
  * Every run of a series as one path, however many: runs are grouped into the plot's columns (one per
@@ -24,10 +24,9 @@ export function overviewSvg(spec: OverviewSpec): string {
   const id = spec.id.replace(/[^A-Za-z0-9_-]/g, '') || 'overview';
   const v = spec.values;
   const axis = valueAxis(v);
-  const scale = (BOTTOM - TOP) / (CHART.bottom - CHART.top);
-  const y = (x: number) => c(TOP + (yOf(axis, x) - CHART.top) * scale);
+  const y = (x: number) => c(yOf(axis, x, TOP, BOTTOM));
   const width = CHART.right - CHART.left;
-  const at = (i: number) => CHART.left + (v.length <= 1 ? 0.5 : i / (v.length - 1)) * width;
+  const at = (i: number) => xOf(i, v.length);
   const out = [
     `<svg class="chart overview" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART.width} ${HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
     `<title id="${id}-title">${xmlEscape(spec.title)}</title>`,

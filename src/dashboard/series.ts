@@ -1,3 +1,4 @@
+import type { Summary } from '../gate/types.js';
 import type { RunRecord, StoredRecord } from '../github/history/record.js';
 import { medianCi } from '../stats/bootstrap.js';
 import { median } from '../stats/median.js';
@@ -11,11 +12,11 @@ import { median } from '../stats/median.js';
 /** Runs drawn as points (with intervals, links and table rows) per chart; older runs are in the overview. */
 export const RECENT_RUNS = 100;
 
-export interface Estimate {
-  median: number;
-  /** null below 5 successful repeats, and for runs older than the last RECENT_RUNS (not computed). */
-  ci95: [number, number] | null;
-}
+/**
+ * A point's median and 95 % interval, as the gate summarises repeats (src/gate/stats.ts); ci95 is null below
+ * MIN_CI_SAMPLES successful repeats, and for runs older than the last RECENT_RUNS (not computed).
+ */
+export type Estimate = Summary;
 
 export interface RunRef {
   sha: string;

@@ -1,6 +1,7 @@
 import type { Tier } from '../gate/types.js';
 import type { StoredRecord } from '../github/history/record.js';
 import { utcMinute } from '../report/carbon-lines.js';
+import { MIN_CI_SAMPLES } from '../stats/bootstrap.js';
 import type { BudgetLine } from './chart-svg.js';
 import type { LinkBase } from './links.js';
 import type { Estimate } from './series.js';
@@ -32,9 +33,13 @@ export const tierLines = (t: Tier | undefined): BudgetLine[] => [
   ...(t?.fail !== undefined ? [{ level: 'fail' as const, value: t.fail }] : []),
 ];
 
-/** "12.3 J" and "11.9 J to 12.8 J" (or "n < 5" / "not computed" when there is no interval). */
+/** "12.3 J" and "11.9 J to 12.8 J" (or "— (n = 3)" below MIN_CI_SAMPLES, "—" when not computed). */
 export function estimateText(e: Estimate, format: (v: number) => string, n: number): [string, string] {
-  const ci = e.ci95 ? `${format(e.ci95[0])} to ${format(e.ci95[1])}` : n < 5 ? `— (n = ${n})` : '—';
+  const ci = e.ci95
+    ? `${format(e.ci95[0])} to ${format(e.ci95[1])}`
+    : n < MIN_CI_SAMPLES
+      ? `— (n = ${n})`
+      : '—';
   return [format(e.median), ci];
 }
 

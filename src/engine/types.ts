@@ -56,7 +56,7 @@ export interface EngineOverrides {
    */
   select?: BenchmarkSelection & { label: string };
   /** The commit measured, recorded in the report (merge refuses shards of different commits). */
-  commit?: { sha: string; ref?: string };
+  commit?: Report['commit'];
 }
 
 /** A local user the benchmarks run as: ids for spawn, name and home for their environment. */

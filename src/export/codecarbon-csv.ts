@@ -2,7 +2,7 @@ import { J_PER_KWH } from '../carbon/footprint.js';
 import { createHash } from 'node:crypto';
 import { findCountry } from '../data/grid-countries.js';
 import { findSubnational } from '../data/grid-regions.js';
-import { csvText, type Cell } from './csv.js';
+import { csvText, type Cell } from '../text/csv.js';
 import type { ExportBenchmark, ExportReport } from './export-report.js';
 
 /**

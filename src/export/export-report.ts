@@ -89,3 +89,8 @@ export const ExportReportSchema = ReportSchema.pick({ schemaVersion: true, creat
 export type ExportReport = z.output<typeof ExportReportSchema>;
 export type ExportBenchmark = ExportReport['benchmarks'][number];
 export type ExportSample = ExportBenchmark['samples'][number];
+
+/** R: what one run of the benchmark does, its declared unit and count; `run` × 1 where it declares none. */
+export function functionalUnit(b: ExportBenchmark): { name: string; count: number } {
+  return b.perUnit ? { name: b.perUnit.name, count: b.perUnit.count } : { name: 'run', count: 1 };
+}

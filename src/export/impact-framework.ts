@@ -1,6 +1,11 @@
 import { stringify } from 'yaml';
 import { J_PER_KWH } from '../carbon/footprint.js';
-import type { ExportBenchmark, ExportReport, ExportSample } from './export-report.js';
+import {
+  functionalUnit,
+  type ExportBenchmark,
+  type ExportReport,
+  type ExportSample,
+} from './export-report.js';
 import { provenanceLine, provenanceOf, type Provenance } from './provenance.js';
 
 /** The fields of every row, in order; the functional unit (`run`, `inference`, …) follows them. */
@@ -19,11 +24,9 @@ export const IF_ROW_FIELDS = [
 type SplitEnergy = 'memory/energy' | 'gpu/energy';
 type Row = Record<string, string | number>;
 type Aggregation = 'sum' | 'avg';
-type Unit = { name: string; count: number };
+type Unit = ReturnType<typeof functionalUnit>;
 
 const ok = (b: ExportBenchmark) => b.samples.filter((s) => s.status === 'ok');
-const unitOf = (b: ExportBenchmark): Unit =>
-  b.perUnit ? { name: b.perUnit.name, count: b.perUnit.count } : { name: 'run', count: 1 };
 const kwh = (j: number | undefined) => (j ?? 0) / J_PER_KWH;
 // IF's Sci plugin refuses rows shorter than 1 s: only benchmarks whose repeats all last that long get it.
 const sciFits = (b: ExportBenchmark) => ok(b).length > 0 && ok(b).every((s) => s.durationS >= 1);
@@ -133,9 +136,9 @@ export function impactFrameworkManifest(report: ExportReport): Record<string, un
     ...(metered('memory') ? (['memory/energy'] as const) : []),
     ...(metered('gpu') ? (['gpu/energy'] as const) : []),
   ];
-  const units = [...new Set(report.benchmarks.filter(sciFits).map((b) => unitOf(b).name))];
+  const units = [...new Set(report.benchmarks.filter(sciFits).map((b) => functionalUnit(b).name))];
   const children = report.benchmarks.map((b) => {
-    const unit = unitOf(b);
+    const unit = functionalUnit(b);
     const inputs = ok(b).map((s) => row(s, at.get(s)!, split, p.intensity.gPerKwh, unit));
     return [b.name, sciFits(b) ? { pipeline: { compute: [`sci-${unit.name}`] }, inputs } : { inputs }];
   });

@@ -1,5 +1,5 @@
 import { J_PER_KWH } from '../carbon/footprint.js';
-import type { ExportBenchmark, ExportReport } from './export-report.js';
+import { functionalUnit, type ExportBenchmark, type ExportReport } from './export-report.js';
 import { provenanceOf, type Provenance } from './provenance.js';
 
 /** SCI's terms for one functional unit: E kWh, I gCO2e/kWh, M g, R units. */
@@ -54,7 +54,7 @@ export interface SciExport {
 }
 
 function sciBenchmark(b: ExportBenchmark, intensity: number, pue: number): SciBenchmark {
-  const unit = b.perUnit ? { name: b.perUnit.name, count: b.perUnit.count } : { name: 'run', count: 1 };
+  const unit = functionalUnit(b);
   const it = b.energyJ === null ? null : b.energyJ / J_PER_KWH;
   const E = it === null ? null : it * pue;
   const M = b.embodiedG ?? (b.energyJ === null ? null : 0);

@@ -1,6 +1,5 @@
-import type { NvidiaGpu } from './nvidia-parse.js';
 import type { Meter, MeterDescription } from './types.js';
-import type { VisibleGpus } from './visible-gpus.js';
+import { gpuId, type VisibleGpus } from './visible-gpus.js';
 
 /**
  * nvidia-smi sampling interval. power.draw is itself a 1-s average on Ampere and newer, so sampling
@@ -25,7 +24,6 @@ export function describeNvidia(sel: VisibleGpus, intervalS: number): GpuMeterDes
   const ms = Math.round(intervalS * 1000);
   const gpus = sel.metered;
   const n = gpus.length === 1 ? '1 GPU' : `${gpus.length} GPUs`;
-  const id = (g: NvidiaGpu) => ({ index: g.index, uuid: g.uuid, name: g.name });
   return {
     cpu: 'estimator',
     gpu: gpus.length ? 'nvidia-smi' : 'none',
@@ -44,7 +42,7 @@ export function describeNvidia(sel: VisibleGpus, intervalS: number): GpuMeterDes
     intervalS,
     scope: 'GPU boards (nvidia-smi power.draw)',
     gpuNames: gpus.map((g) => g.name),
-    gpusMetered: gpus.map(id),
+    gpusMetered: gpus.map(gpuId),
     ...(sel.skipped.length ? { gpusSkipped: sel.skipped } : {}),
   };
 }

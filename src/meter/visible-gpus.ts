@@ -80,7 +80,10 @@ export function visibleGpus(
   for (const g of sorted) {
     if (metered.has(g.index)) continue;
     const which = job.includes(g) ? 'CUDA_VISIBLE_DEVICES' : 'NVIDIA_VISIBLE_DEVICES';
-    skipped.push({ ...id(g), reason: `not visible to the job (${which}=${shownValue(env[which] ?? '')})` });
+    skipped.push({
+      ...gpuId(g),
+      reason: `not visible to the job (${which}=${shownValue(env[which] ?? '')})`,
+    });
   }
   const meteredList = sorted.filter((g) => metered.has(g.index));
   return {
@@ -91,7 +94,8 @@ export function visibleGpus(
   };
 }
 
-const id = (g: NvidiaGpu): GpuId => ({ index: g.index, uuid: g.uuid, name: g.name });
+/** A GPU as the report records it: index, UUID and name. */
+export const gpuId = (g: NvidiaGpu): GpuId => ({ index: g.index, uuid: g.uuid, name: g.name });
 const NO_GPU = new Set(['none', 'void', '']);
 
 function entriesOf(value: string): string[] {

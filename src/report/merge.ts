@@ -128,7 +128,9 @@ function mergedTotals(shards: readonly ShardReport[]) {
     operationalG: sum((x) => x.operationalG),
     embodiedG: sum((x) => x.embodiedG),
   };
-  return { ...t, equivalents: equivalents(t.energyKwh, t.co2eG) };
+  // equivalents() takes facility energy (after PUE), as build.ts gives it: each shard's own PUE.
+  const facilityKwh = shards.reduce((s, x) => s + x.report.totals.energyKwh * x.report.carbon.pue, 0);
+  return { ...t, equivalents: equivalents(facilityKwh, t.co2eG) };
 }
 
 /** Every GPU any shard metered, so the provenance line of the merged report names them all. */

@@ -232,6 +232,12 @@ const CommitSchema = z.object({
   ref: text(300).optional(),
 });
 
+/** The `commit` field for a SHA and ref as found: none when the SHA is not one; a ref it would refuse is left out. */
+export function commitField(sha: string, ref?: string): z.output<typeof CommitSchema> | undefined {
+  if (!CommitSchema.shape.sha.safeParse(sha).success) return undefined;
+  return { sha, ...(ref && CommitSchema.shape.ref.safeParse(ref).success ? { ref } : {}) };
+}
+
 /**
  * One shard of a merged report (carbon-gate merge): where it ran and how it was metered, so each benchmark's
  * figures (benchmarks[].shard points here) can be traced to their runner, meter, GPUs and grid. A shard that

@@ -35,6 +35,15 @@ export function parseShard(text: string): ShardSpec | null {
 /** The words a bad value gets: one place, so the CLI and the Action say the same. */
 export const SHARD_EXPECTED = `K/N with 1 ≤ K ≤ N ≤ ${MAX_SHARDS}, e.g. 2/4`;
 
+/** A matrix's shard count N (merge --expect, the merge action's `shards`): 1 ≤ N ≤ 256; anything else null. */
+export function parseShardCount(text: string): number | null {
+  const m = /^\s*(\d{1,3})\s*$/.exec(text);
+  const n = m ? Number(m[1]) : 0;
+  return n >= 1 && n <= MAX_SHARDS ? n : null;
+}
+
+export const SHARD_COUNT_EXPECTED = `a whole number of shards from 1 to ${MAX_SHARDS}`;
+
 /** A comma-separated list of names ("a, b,c"), empty items dropped, duplicates kept once. */
 export function parseNameList(text: string): string[] {
   return [

@@ -6,6 +6,7 @@ import { shardOf } from '../../src/runner/shard.js';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
 import { makeOrigin, sh } from '../github/history/git-fixture.js';
 import { installFakeNvidiaSmi, type FakeSmi } from '../helpers/fake-nvidia-smi.js';
+import { runOnMainPush } from '../helpers/main-push.js';
 import { payload, runAction } from './action-harness.js';
 
 /**
@@ -146,27 +147,26 @@ describe('action/merge: the built action merges the shards', () => {
   });
 
   it('baseline: history on a push records ONE run for the merged report, with the team budget', async () => {
-    const { origin, main, clone } = makeOrigin(2);
-    const checkout = clone({});
-    writeFileSync(path.join(checkout, 'carbon-gate.yml'), CONFIG + '\n');
-    const event = payload('push');
-    event.ref = 'refs/heads/main';
-    event.repository.default_branch = 'main';
-    const r = await runAction({
-      workspace: checkout,
-      event,
-      eventName: 'push',
-      apiUrl: gh.url,
-      args: ['merge'],
-      inputs: { shards: '4', shards_dir: artifacts, baseline: 'history', team_budget_co2e: '1 kg' },
-      env: { GITHUB_SHA: main[1]!, GITHUB_REF: 'refs/heads/main' },
-    });
-    expect(r.code, r.stdout).toBe(0);
-    const files = sh(origin, 'ls-tree', '-r', '--name-only', 'carbon-gate-data').split('\n');
-    expect(files).toHaveLength(1);
-    const record = JSON.parse(sh(origin, 'show', `carbon-gate-data:${files[0]}`));
-    expect(record.benchmarks.map((b: { name: string }) => b.name).sort()).toEqual([...NAMES].sort());
-    expect(record.sha).toBe(main[1]);
-    expect(r.summary).toMatch(/Team budget, \d{4}-\d{2} to date: .* of 1\.00 kg/);
+    const { root, origin, main, clone } = makeOrigin(2);
+    try {
+      const checkout = clone({});
+      writeFileSync(path.join(checkout, 'carbon-gate.yml'), CONFIG + '\n');
+      const r = await runOnMainPush({
+        workspace: checkout,
+        sha: main[1]!,
+        apiUrl: gh.url,
+        args: ['merge'],
+        inputs: { shards: '4', shards_dir: artifacts, baseline: 'history', team_budget_co2e: '1 kg' },
+      });
+      expect(r.code, r.stdout).toBe(0);
+      const files = sh(origin, 'ls-tree', '-r', '--name-only', 'carbon-gate-data').split('\n');
+      expect(files).toHaveLength(1);
+      const record = JSON.parse(sh(origin, 'show', `carbon-gate-data:${files[0]}`));
+      expect(record.benchmarks.map((b: { name: string }) => b.name).sort()).toEqual([...NAMES].sort());
+      expect(record.sha).toBe(main[1]);
+      expect(r.summary).toMatch(/Team budget, \d{4}-\d{2} to date: .* of 1\.00 kg/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSite, type SiteInput } from '../../src/dashboard/site.js';
 import { historyOf, RECENT_RUNS } from '../../src/dashboard/series.js';
 import { benchSlug } from '../../src/dashboard/slug.js';
-import { csvCell } from '../../src/dashboard/csv.js';
+import { csvCell } from '../../src/text/csv.js';
 import { linkBase } from '../../src/dashboard/links.js';
 import { medianCi } from '../../src/stats/bootstrap.js';
 import { stored } from './records.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvText } from '../../src/export/csv.js';
+import { csvCell, csvText } from '../../src/text/csv.js';
 import { parseCsv } from './parse-csv.js';
 
 describe('csvCell (RFC 4180, formula guard)', () => {

@@ -1,5 +1,5 @@
 /**
- * An RFC 4180 reader for the tests, written apart from the writer (src/export/csv.ts) so that a round trip
+ * An RFC 4180 reader for the tests, written apart from the writer (src/text/csv.ts) so that a round trip
  * checks one against the other: quoted fields may hold commas, doubled quotes and line breaks.
  */
 export function parseCsv(text: string): string[][] {

@@ -7,10 +7,10 @@ import {
   compactionThreshold,
   withCommits,
 } from '../../src/github/history/compaction.js';
-import { appendRun } from '../../src/github/history/io/append-run.js';
+import { appendRun, type AppendOptions } from '../../src/github/history/io/append-run.js';
 import { compactBranch } from '../../src/github/history/io/compact-branch.js';
 import { loadHistory } from '../../src/github/history/io/load-history.js';
-import { recordFile } from './history/branch-files.js';
+import { commitFiles, recordFile } from './history/branch-files.js';
 import { fakeRecord, makeOrigin, sh } from './history/git-fixture.js';
 
 const BRANCH = 'carbon-gate-data';
@@ -18,6 +18,10 @@ const files = (origin: string) =>
   sh(origin, 'ls-tree', '-r', '--name-only', BRANCH).split('\n').filter(Boolean);
 const commitCount = (origin: string) => Number(sh(origin, 'rev-list', '--count', BRANCH));
 const fast = { maxAttempts: 40, backoffMs: () => 10 + Math.random() * 60 };
+
+/** One run of commit `sha` recorded at `now` (400 days kept unless `more` says otherwise). */
+const append = (workspace: string, sha: string, now: Date, more: Partial<AppendOptions> = {}) =>
+  appendRun({ workspace, branch: BRANCH, record: fakeRecord(sha, now), now, retentionDays: 400, ...more });
 
 /**
  * A pre-receive hook in origin that runs `body` once, on the first push (a marker file remembers it):
@@ -71,14 +75,7 @@ describe('compaction (real git, bare origin)', () => {
     const written: string[] = [];
     const results = [];
     for (let d = 0; d < 6; d++) {
-      const r = await appendRun({
-        workspace: ws,
-        branch: BRANCH,
-        record: fakeRecord(main[0]!, day(d * 20)),
-        now: day(d * 20),
-        retentionDays: 31,
-        compact: policy,
-      });
+      const r = await append(ws, main[0]!, day(d * 20), { retentionDays: 31, compact: policy });
       written.push(r.path);
       results.push(r);
     }
@@ -108,28 +105,9 @@ describe('compaction (real git, bare origin)', () => {
     const { root, origin, main, clone } = makeOrigin(1);
     const ws = clone();
     const now = new Date();
-    await appendRun({
-      workspace: ws,
-      branch: BRANCH,
-      record: fakeRecord(main[0]!, now),
-      now,
-      retentionDays: 400,
-    });
-    for (let i = 0; i < 3; i++) {
-      const hand = clone();
-      sh(hand, 'checkout', '--quiet', BRANCH);
-      writeFileSync(path.join(hand, `notes${i}.txt`), `${i}\n`);
-      sh(hand, 'add', '.');
-      sh(hand, 'commit', '--quiet', '-m', 'by hand');
-      sh(hand, 'push', '--quiet', 'origin', BRANCH);
-    }
-    const r = await appendRun({
-      workspace: ws,
-      branch: BRANCH,
-      record: fakeRecord(main[0]!, now),
-      now,
-      retentionDays: 400,
-    });
+    await append(ws, main[0]!, now);
+    for (let i = 0; i < 3; i++) commitFiles(origin, BRANCH, { [`notes${i}.txt`]: `${i}\n` });
+    const r = await append(ws, main[0]!, now);
     expect(r.commits).toBe(5);
     expect(commitsOf(sh(origin, 'log', '-1', '--format=%B', BRANCH))).toBe(5);
     const forced = await compactBranch(ws, BRANCH, { now, retentionDays: 400, force: true });
@@ -150,28 +128,14 @@ describe('compaction (real git, bare origin)', () => {
     const { root, origin, main, clone } = makeOrigin(1);
     const ws = clone();
     const now = new Date();
-    const first = await appendRun({
-      workspace: ws,
-      branch: BRANCH,
-      record: fakeRecord(main[0]!, now),
-      now,
-      retentionDays: 400,
-    });
+    const first = await append(ws, main[0]!, now);
     // Between the next writer's fetch and its push, someone compacts the branch to a new root.
     onFirstPush(
       origin,
       `root=$(git commit-tree "refs/heads/${BRANCH}^{tree}" -m compacted) && git update-ref refs/heads/${BRANCH} "$root"`,
     );
     const logs: string[] = [];
-    const second = await appendRun({
-      workspace: ws,
-      branch: BRANCH,
-      record: fakeRecord(main[0]!, now),
-      now,
-      retentionDays: 400,
-      log: (m) => logs.push(m),
-      ...fast,
-    });
+    const second = await append(ws, main[0]!, now, { log: (m) => logs.push(m), ...fast });
     expect(second.attempts).toBe(2);
     expect(logs[0]).toMatch(/try 1 failed/);
     expect(commitCount(origin)).toBe(2); // the hook's root, then ours on it: the old history is gone
@@ -184,13 +148,7 @@ describe('compaction (real git, bare origin)', () => {
     const { root, origin, main, clone } = makeOrigin(1);
     const ws = clone();
     const now = new Date();
-    const first = await appendRun({
-      workspace: ws,
-      branch: BRANCH,
-      record: fakeRecord(main[0]!, now),
-      now,
-      retentionDays: 400,
-    });
+    const first = await append(ws, main[0]!, now);
     // Between the compaction's fetch and its push, another job appends a record on the old tip.
     const [theirs, content] = recordFile(fakeRecord(main[0]!, now));
     writeFileSync(path.join(root, 'theirs.json'), content);
@@ -223,26 +181,9 @@ git update-ref refs/heads/${BRANCH} "$(git commit-tree "$tree" -p "$tip" -m thei
     const ws = clone();
     const now = new Date();
     const policy = { minCommits: 1, perRetained: 0 };
-    const append = () =>
-      appendRun({
-        workspace: ws,
-        branch: BRANCH,
-        record: fakeRecord(main[0]!, now),
-        now,
-        retentionDays: 400,
-        compact: policy,
-      });
-    await append();
+    await append(ws, main[0]!, now, { compact: policy });
     const logs: string[] = [];
-    const r = await appendRun({
-      workspace: ws,
-      branch: BRANCH,
-      record: fakeRecord(main[0]!, now),
-      now,
-      retentionDays: 400,
-      compact: policy,
-      log: (m) => logs.push(m),
-    });
+    const r = await append(ws, main[0]!, now, { compact: policy, log: (m) => logs.push(m) });
     expect(r.compaction).toBeNull();
     expect(r.records).toHaveLength(2);
     expect(logs.filter((l) => l.includes('compaction try'))).toEqual([]);
@@ -256,20 +197,8 @@ git update-ref refs/heads/${BRANCH} "$(git commit-tree "$tree" -p "$tip" -m thei
     const now = new Date();
     const old = new Date(now.getTime() - 40 * 86_400_000);
     const seed = clone();
-    const expired = await appendRun({
-      workspace: seed,
-      branch: BRANCH,
-      record: fakeRecord(main[0]!, old),
-      now: old,
-      retentionDays: 400,
-    });
-    const keptEarly = await appendRun({
-      workspace: seed,
-      branch: BRANCH,
-      record: fakeRecord(main[0]!, now),
-      now,
-      retentionDays: 400,
-    });
+    const expired = await append(seed, main[0]!, old);
+    const keptEarly = await append(seed, main[0]!, now);
     let writing = true;
     const compactions: { compacted: boolean }[] = [];
     const compactor = (async () => {
@@ -285,14 +214,8 @@ git update-ref refs/heads/${BRANCH} "$(git commit-tree "$tree" -p "$tip" -m thei
       const paths: string[] = [];
       let attempts = 0;
       for (let i = 0; i < 2; i++) {
-        const r = await appendRun({
-          workspace: ws,
-          branch: BRANCH,
-          record: fakeRecord(main[0]!, now, w * 10 + i + 1),
-          now,
-          retentionDays: 31,
-          ...fast,
-        });
+        const record = fakeRecord(main[0]!, now, w * 10 + i + 1);
+        const r = await append(ws, main[0]!, now, { record, retentionDays: 31, ...fast });
         paths.push(r.path);
         attempts += r.attempts;
       }

@@ -67,6 +67,10 @@ describe('mergeShards: totals, worst verdict, provenance', () => {
     expect(m.totals.energyJ).toBeCloseTo(a.totals.energyJ + b.totals.energyJ, 9);
     expect(m.totals.co2eG).toBeCloseTo(a.totals.co2eG + b.totals.co2eG, 9);
     expect(m.totals.energyKwh).toBeCloseTo(a.totals.energyKwh + b.totals.energyKwh, 12);
+    // Equivalents are linear in facility energy (after PUE) and CO2e: the merged ones are the shards' sums.
+    const eq = (r: Report) => r.totals.equivalents;
+    expect(eq(m).smartphoneCharges).toBeCloseTo(eq(a).smartphoneCharges + eq(b).smartphoneCharges, 9);
+    expect(eq(m).carKm).toBeCloseTo(eq(a).carKm + eq(b).carKm, 9);
     expect(m.verdict.status).toBe('pass');
     expect(m.commit).toEqual({ sha: SHA });
     expect(m.shard).toBeUndefined();

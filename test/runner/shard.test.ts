@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a32, parseNameList, parseShard, selectNames, shardOf } from '../../src/runner/shard.js';
+import {
+  fnv1a32,
+  parseNameList,
+  parseShard,
+  parseShardCount,
+  selectNames,
+  shardOf,
+} from '../../src/runner/shard.js';
 
 describe('parseShard', () => {
   it.each([
@@ -18,6 +25,20 @@ describe('parseShard', () => {
     ['a/b', null],
     ['', null],
   ])('%j → %j', (text, expected) => expect(parseShard(text)).toEqual(expected));
+});
+
+describe('parseShardCount (merge --expect, input shards)', () => {
+  it.each([
+    ['1', 1],
+    [' 4 ', 4],
+    ['256', 256],
+    ['0', null],
+    ['257', null],
+    ['-1', null],
+    ['4.0', null],
+    ['1e1', null],
+    ['', null],
+  ])('%j → %j', (text, expected) => expect(parseShardCount(text)).toBe(expected));
 });
 
 describe('fnv1a32 (the documented assignment hash)', () => {

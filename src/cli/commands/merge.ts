@@ -4,7 +4,7 @@ import { writeReportFile } from '../../io/write-report.js';
 import { readShardFiles } from '../../report/io/read-shards.js';
 import { mergeShards } from '../../report/merge.js';
 import { renderTable } from '../../report/table.js';
-import { MAX_SHARDS } from '../../runner/shard.js';
+import { parseShardCount, SHARD_COUNT_EXPECTED } from '../../runner/shard.js';
 import { VERSION } from '../../version.js';
 import { exitCodeFor, EXIT } from '../exit-codes.js';
 import { parseOptions } from '../parse-options.js';
@@ -37,11 +37,9 @@ export async function mergeCommand(args: string[]): Promise<number> {
     process.stdout.write(MERGE_HELP + '\n');
     return EXIT.ok;
   }
-  const expect = values.expect === undefined ? undefined : Number(values.expect);
-  if (expect !== undefined && !(Number.isInteger(expect) && expect >= 1 && expect <= MAX_SHARDS))
-    throw new UsageError(
-      `merge: --expect: "${values.expect!.slice(0, 40)}" is not a whole number of shards from 1 to ${MAX_SHARDS}`,
-    );
+  const expect = values.expect === undefined ? undefined : parseShardCount(values.expect);
+  if (expect === null)
+    throw new UsageError(`merge: --expect: "${values.expect!.slice(0, 40)}" is not ${SHARD_COUNT_EXPECTED}`);
   if (!positionals.length)
     throw new UsageError('merge: give the shard reports, e.g. carbon-gate merge shards/*/carbon-report.json');
   const report = mergeShards(await readShardFiles(positionals), {

@@ -1,13 +1,15 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendRun } from '../../../src/github/history/io/append-run.js';
 import { loadHistory } from '../../../src/github/history/io/load-history.js';
+import { commitFiles } from './branch-files.js';
 import { fakeRecord, makeOrigin, sh } from './git-fixture.js';
 
 const BRANCH = 'carbon-gate-data';
 const branchFiles = (origin: string) =>
   sh(origin, 'ls-tree', '-r', '--name-only', BRANCH).split('\n').filter(Boolean);
+/** One run of commit `sha` recorded at `now`, 400 days kept. */
+const append = (workspace: string, sha: string, now: Date) =>
+  appendRun({ workspace, branch: BRANCH, record: fakeRecord(sha, now), now, retentionDays: 400 });
 
 describe('appendRun (real git, bare origin)', () => {
   it('creates the orphan branch, then appends, leaving the checkout untouched', async () => {
@@ -19,24 +21,12 @@ describe('appendRun (real git, bare origin)', () => {
       status: sh(ws, 'status', '--porcelain'),
     };
     const now = new Date('2025-03-04T05:06:07.089Z');
-    const first = await appendRun({
-      workspace: ws,
-      branch: BRANCH,
-      record: fakeRecord(main[1]!, now),
-      now,
-      retentionDays: 400,
-    });
+    const first = await append(ws, main[1]!, now);
     expect(first.path).toMatch(
       new RegExp(`^runs/2025-03-04T05-06-07\\.089Z-${main[1]!.slice(0, 7)}-[0-9a-f]{12}\\.json$`),
     );
     expect(sh(origin, 'rev-list', '--count', BRANCH)).toBe('1'); // orphan: no parent, unrelated to main
-    const second = await appendRun({
-      workspace: ws,
-      branch: BRANCH,
-      record: fakeRecord(main[1]!, now),
-      now,
-      retentionDays: 400,
-    });
+    const second = await append(ws, main[1]!, now);
     expect(second.records).toHaveLength(2);
     expect(branchFiles(origin)).toEqual([first.path, second.path].sort());
     expect(sh(origin, 'rev-parse', `${BRANCH}^`)).toBe(first.commit);
@@ -93,35 +83,12 @@ describe('appendRun (real git, bare origin)', () => {
     const ws = clone();
     const old = new Date('2024-01-01T00:00:00Z');
     const recent = new Date('2025-01-01T00:00:00Z');
-    const a = await appendRun({
-      workspace: ws,
-      branch: BRANCH,
-      record: fakeRecord(main[0]!, old),
-      now: old,
-      retentionDays: 400,
-    });
-    const b = await appendRun({
-      workspace: ws,
-      branch: BRANCH,
-      record: fakeRecord(main[0]!, recent),
-      now: recent,
-      retentionDays: 400,
-    });
+    const a = await append(ws, main[0]!, old);
+    const b = await append(ws, main[0]!, recent);
     expect(b.pruned).toEqual([]);
-    const hand = clone();
-    sh(hand, 'checkout', '--quiet', BRANCH);
-    writeFileSync(path.join(hand, 'runs', 'notes.json'), '{}\n');
-    sh(hand, 'add', '.');
-    sh(hand, 'commit', '--quiet', '-m', 'by hand');
-    sh(hand, 'push', '--quiet', 'origin', BRANCH);
+    commitFiles(origin, BRANCH, { 'runs/notes.json': '{}\n' });
     const now = new Date('2025-03-01T00:00:00Z'); // a is 425 days old, b 59
-    const c = await appendRun({
-      workspace: ws,
-      branch: BRANCH,
-      record: fakeRecord(main[0]!, now),
-      now,
-      retentionDays: 400,
-    });
+    const c = await append(ws, main[0]!, now);
     expect(c.pruned).toEqual([a.path]);
     expect(branchFiles(origin)).toEqual([b.path, c.path, 'runs/notes.json']);
     expect(sh(origin, 'show', '--no-renames', '--name-status', '--format=%s', BRANCH).split('\n')).toEqual([

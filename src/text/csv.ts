@@ -3,7 +3,8 @@
  * name reads back as written. A text cell starting with = + - @, a tab or CR is prefixed with ' (OWASP's
  * advice against CSV formula injection): spreadsheets would otherwise run a benchmark name such as
  * `=HYPERLINK(…)` as a formula. Numbers are written as JavaScript prints them (full precision; an exponent
- * for small values, which CSV readers parse); null and undefined are empty cells.
+ * for small values, which CSV readers parse); null, undefined and non-finite numbers are empty cells.
+ * The one CSV writer: the exports (src/export/codecarbon-csv.ts) and the dashboard's runs.csv use it.
  */
 export type Cell = string | number | null | undefined;
 
