@@ -15,8 +15,8 @@ export interface GateSample {
   durationS: number;
   /** What the benchmark reported (accuracy, loss…): metric budgets and efficiency read the numbers. */
   metrics?: Record<string, number | string> | undefined;
-  /** The meter's notes; those on other loads sharing a metered GPU reach the verdict (never a status). */
-  notes?: readonly string[] | undefined;
+  /** The meter's warnings (other load in the figure): repeated in the verdict, never a status. */
+  warnings?: readonly string[] | undefined;
 }
 
 export interface GateBenchmark {

@@ -12,7 +12,6 @@ import {
 import { checkTier, combine, NO_CHECK, type Check } from './budget-check.js';
 import { METRIC_LABEL } from './format.js';
 import { checkMetrics, metricChanges } from './metric-check.js';
-import { isForeignAppNote } from '../meter/nvidia-notes.js';
 import { diffLayers, type LayerDiff } from '../report/layer-diff.js';
 import type { LayerCost } from '../runner/metrics-file.js';
 import { checkRegression, compare } from './regression.js';
@@ -59,6 +58,9 @@ export interface GateOptions {
   carbon?: CarbonFacts;
 }
 
+/** How the verdict's reasons about budget.total begin (merge re-judges the total and replaces them). */
+export const SUITE_TOTAL = 'suite total: ';
+
 /** The gate, pure: budgets and regressions per benchmark, suite totals, one verdict. Same samples, same verdict. */
 export function evaluateGate(benchmarks: readonly GateBenchmark[], opts: GateOptions): GateResult {
   // A/B: both sides ran in this run, on one grid. Elsewhere the baseline may have used another.
@@ -72,13 +74,9 @@ export function evaluateGate(benchmarks: readonly GateBenchmark[], opts: GateOpt
   const reasons = [
     ...gridNotes(opts.carbon, mismatch, benchmarks, gates),
     ...benchmarks.flatMap((b, i) => gates[i]!.reasons.map((r) => `${b.name}: ${r}`)),
-    ...total.reasons.map((r) => `suite total: ${r}`),
-    // Another process on a metered GPU: the energy includes its load (src/meter/nvidia-notes.ts). Never a status.
-    ...[
-      ...new Set(
-        benchmarks.flatMap((b) => b.samples.flatMap((s) => (s.notes ?? []).filter(isForeignAppNote))),
-      ),
-    ].slice(0, 20),
+    ...total.reasons.map((r) => `${SUITE_TOTAL}${r}`),
+    // The meter's warnings (e.g. another process on a metered GPU): the figure includes that load. Never a status.
+    ...[...new Set(benchmarks.flatMap((b) => b.samples.flatMap((s) => s.warnings ?? [])))].slice(0, 20),
   ];
   const baseline: BaselineInfo = opts.baseline
     ? {

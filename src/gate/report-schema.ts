@@ -15,6 +15,7 @@ const sample = SampleReportSchema.pick({
   co2eG: true,
   durationS: true,
   metrics: true,
+  warnings: true,
 }).loose();
 
 // Reports from before `metric` existed judged regressions on energy.

@@ -42,6 +42,9 @@ export function mergeMeasurements(cpu: Measurement, gpu: Measurement): Measureme
     breakdownJ: { ...cpu.breakdownJ, gpu: cpu.breakdownJ.gpu + gpuJ },
     notes: [...cpu.notes, ...gpu.notes],
   };
+  const warnings = [...(cpu.warnings ?? []), ...(gpu.warnings ?? [])];
+  if (warnings.length) merged.warnings = warnings;
+  else delete merged.warnings;
   if (gpu.gpus) merged.gpus = gpu.gpus;
   // The GPU is measured, not modelled: the band widens only the CPU part.
   if (cpu.energyBandJ)

@@ -92,11 +92,6 @@ export interface ForeignApp {
   usedMiB: number | null;
 }
 
-const FOREIGN = /^GPU \d+ \(.*\) also ran pid \d+ \(.*\) during .*: its energy includes that load$/;
-
-/** Whether a meter note is foreignAppNote's: the gate lifts these into the verdict. */
-export const isForeignAppNote = (note: string): boolean => FOREIGN.test(note);
-
 /** "GPU 0 (H100) also ran pid 4242 (python3, 20 GiB) during train: its energy includes that load". */
 export function foreignAppNote(app: ForeignApp, benchmark: string | undefined): string {
   const mem = app.usedMiB === null ? '' : `, ${grouped(app.usedMiB)} MiB`;

@@ -28,6 +28,11 @@ export interface Measurement {
   processShare: number;
   samples: number;
   notes: string[];
+  /**
+   * Notes the verdict repeats: the figure may include load that is not the benchmark's (another process on a
+   * metered GPU). They never change a status; they are also the report's notices.
+   */
+  warnings?: string[];
   /** Per-GPU energy when a GPU meter ran. */
   gpus?: GpuEnergy[];
   /** Estimates only: the energy band the power model's cross-validated error implies. */

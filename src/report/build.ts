@@ -133,6 +133,7 @@ function sampleReport(s: SampleRun, rates: CarbonRates): SampleReport {
   };
   if (s.command.reason) r.reason = s.command.reason;
   if (m.energyBandJ) r.energyBandJ = m.energyBandJ;
+  if (m.warnings?.length) r.warnings = m.warnings;
   if (m.gpus) r.gpus = m.gpus;
   if (s.metrics) r.metrics = s.metrics;
   if (s.layers) r.layers = s.layers;
@@ -204,7 +205,9 @@ function attachCleanerWhen(benchmarks: BenchmarkReport[], forecast: Forecast, in
 }
 
 function meterNotes(b: BenchmarkReport): string[] {
-  return b.samples.flatMap((s) => s.notes.map((n) => `${b.name}: repeat ${s.repeat}: ${n}`));
+  return b.samples.flatMap((s) =>
+    [...s.notes, ...(s.warnings ?? [])].map((n) => `${b.name}: repeat ${s.repeat}: ${n}`),
+  );
 }
 
 function unique(items: string[]): string[] {

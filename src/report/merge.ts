@@ -1,5 +1,5 @@
 import { equivalents } from '../carbon/equivalents.js';
-import { evaluateGate } from '../gate/evaluate.js';
+import { evaluateGate, SUITE_TOTAL } from '../gate/evaluate.js';
 import { worst } from '../gate/status.js';
 import { checkShards, type ShardInput, type ShardReport } from './merge-check.js';
 import { provenanceLine, provenanceOf, sameProvenance } from './merge-provenance.js';
@@ -17,9 +17,6 @@ export interface MergeOptions {
   tool: Report['tool'];
   now: Date;
 }
-
-/** Verdict reasons a shard wrote about its own partial total: replaced by the merged total's. */
-const SUITE_TOTAL = 'suite total: ';
 
 /**
  * Matrix shards → one report (carbon-gate merge, the merge action). Pure. Each benchmark keeps its figures as
@@ -59,6 +56,7 @@ export function mergeShards(inputs: readonly ShardInput[], opts: MergeOptions): 
       reasons.push(`${label} (failed): ${why}`);
     }
     reasons.push(
+      // A shard's reasons about its own partial total: replaced by the merged total's.
       ...report.verdict.reasons.filter((r) => !r.startsWith(SUITE_TOTAL)).map((r) => `${label}: ${r}`),
     );
     statuses.push(report.verdict.status);

@@ -110,6 +110,8 @@ export const SampleReportSchema = z.object({
   energyBandJ: EnergyBandJ.optional(),
   gpus: z.array(GpuEnergy).max(64).optional(),
   notes: z.array(prose).max(100),
+  /** Notes the verdict repeats (other load in the figure, e.g. another process on a metered GPU); never a status. */
+  warnings: z.array(prose).max(100).optional(),
   /** What the benchmark reported through its metrics file (accuracy, loss…), TF.js layers and backend. */
   metrics: MetricsSchema.optional(),
   layers: LayersSchema.optional(),

@@ -181,3 +181,24 @@ describe('evaluateGate: a pass the noise cannot vouch for', () => {
     expect(scaledTo((1 + named) * 1.02).status).toBe('fail');
   });
 });
+
+describe('evaluateGate: meter warnings', () => {
+  const foreign = 'GPU 0 (H100) also ran pid 7 (python3, 20,480 MiB) during a: its energy includes that load';
+  it.each([
+    // Only warnings reach the verdict; the meter's other notes stay notices.
+    { warnings: [], reasons: [] },
+    { warnings: [foreign], reasons: [foreign] },
+    // The same warning from several repeats is said once.
+    { warnings: [foreign, foreign], reasons: [foreign] },
+  ])('warnings $warnings → verdict reasons $reasons, status unchanged', ({ warnings, reasons }) => {
+    const b = bench('a', five(10));
+    const samples = b.samples.map((s, i) => ({
+      ...s,
+      notes: ['GPU 0 (H100): 5 of 40 power readings skipped ([N/A]); power is interpolated across them'],
+      warnings: i < warnings.length ? [warnings[i]!] : [],
+    }));
+    const r = evaluateGate([{ ...b, samples }], { baseline: null });
+    expect(r.verdict.status).toBe('pass');
+    expect(r.verdict.reasons.filter((x) => !x.startsWith('no baseline'))).toEqual(reasons);
+  });
+});

@@ -57,20 +57,24 @@ export class ForeignAppWatch {
   }
 
   /** The last check, then a note per foreign process (and one if nvidia-smi could never say). */
-  async stop(benchmark: string | undefined): Promise<string[]> {
+  /** Other loads found (`warnings`, for the verdict) or why none could be looked for (`notes`). */
+  async stop(benchmark: string | undefined): Promise<{ notes: string[]; warnings: string[] }> {
     if (this.timer) clearInterval(this.timer);
-    if (this.root === null) return [];
+    if (this.root === null) return { notes: [], warnings: [] };
     await this.running;
     await this.check();
     if (this.checks > 0 && this.failures === this.checks)
-      return [
-        'nvidia-smi could not list the processes on the GPUs (--query-compute-apps): other loads on them were not checked',
-      ];
+      return {
+        notes: [
+          'nvidia-smi could not list the processes on the GPUs (--query-compute-apps): other loads on them were not checked',
+        ],
+        warnings: [],
+      };
     const apps = [...this.found.values()];
-    const notes = apps.slice(0, MAX_NOTES).map((app) => foreignAppNote(app, benchmark));
+    const warnings = apps.slice(0, MAX_NOTES).map((app) => foreignAppNote(app, benchmark));
     if (apps.length > MAX_NOTES)
-      notes.push(`${apps.length - MAX_NOTES} more processes also ran on the metered GPUs (not listed)`);
-    return notes;
+      warnings.push(`${apps.length - MAX_NOTES} more processes also ran on the metered GPUs (not listed)`);
+    return { notes: [], warnings };
   }
 
   private check(): Promise<void> {

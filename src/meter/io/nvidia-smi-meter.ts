@@ -181,7 +181,9 @@ function startSession(
         if (acc.sampleCount === 0) await within(firstSampleWaitS * 1000, Promise.race([sampled, gone]));
         await terminate(child, gone);
       }
-      return acc.result(startS, endS, intervalS, [...notes, ...(await foreign)]);
+      const other = await foreign;
+      const m = acc.result(startS, endS, intervalS, [...notes, ...other.notes]);
+      return other.warnings.length ? { ...m, warnings: other.warnings } : m;
     },
   };
 }
