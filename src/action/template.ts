@@ -1,24 +1,13 @@
 import { constants } from 'node:fs';
-import { open, readFile, realpath } from 'node:fs/promises';
+import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describeValue } from '../config/render.js';
 import { placeInside, type Placement } from '../io/inside-dir.js';
+import { shippedTemplate } from '../io/shipped-template.js';
 import { InputError } from './input-error.js';
 
-const DEFAULT_NAME = 'templates/comment.md.hbs';
 const MAX_TEMPLATE_BYTES = 256 * 1024;
 const EXPECTED = 'a handlebars template file inside the workspace';
-
-/** The shipped template: dist/index.js → ../templates, src/action/template.ts → ../../templates. */
-async function defaultTemplate(): Promise<string> {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++, dir = path.dirname(dir)) {
-    const text = await readFile(path.join(dir, DEFAULT_NAME), 'utf8').catch(() => null);
-    if (text !== null) return text;
-  }
-  throw new Error(`${DEFAULT_NAME} not found beside the action`);
-}
 
 /**
  * The user's template (relative to the working directory `cwd`) when given, else the shipped one.
@@ -31,7 +20,7 @@ async function defaultTemplate(): Promise<string> {
  * quotes the file.
  */
 export async function loadTemplate(cwd: string, custom?: string, workspace: string = cwd): Promise<string> {
-  if (!custom) return defaultTemplate();
+  if (!custom) return shippedTemplate('comment.md.hbs');
   const named = describeValue(custom);
   const fail = (what: string, expected = EXPECTED) =>
     new InputError(`input template: ${named} ${what}; expected ${expected}`);

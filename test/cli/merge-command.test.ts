@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -169,5 +169,13 @@ describe('carbon-gate merge', () => {
     const r = await runCli(['merge', shardFile(1), bad], { cwd: dir, env: env(false) });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^carbon-gate: merge: .*bad\.json: not JSON/);
+  });
+
+  it('refuses a shard report that is a symbolic link (an artifact may point anywhere)', async () => {
+    const link = path.join(dir, 'link.json');
+    symlinkSync(shardFile(2), link);
+    const r = await runCli(['merge', shardFile(1), link], { cwd: dir, env: env(false) });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^carbon-gate: merge: .*link\.json: not a regular file$/);
   });
 });

@@ -1,6 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../errors/usage-error.js';
 import { codecarbonCsv } from '../../export/codecarbon-csv.js';
 import { ExportReportSchema } from '../../export/export-report.js';
@@ -11,6 +10,7 @@ import { sciExport } from '../../export/sci.js';
 import { readReportFile } from '../../gate/io/read-report.js';
 import { firstIssue } from '../../gate/report-schema.js';
 import { placeInside } from '../../io/inside-dir.js';
+import { shippedTemplate } from '../../io/shipped-template.js';
 import { reportSchema } from '../../report/view-schema.js';
 import { EXIT } from '../exit-codes.js';
 import { parseOptions } from '../parse-options.js';
@@ -81,7 +81,7 @@ async function render(format: ExportFormat, input: { data: unknown; file: string
   if (format === 'markdown') {
     const view = reportSchema.safeParse(input.data);
     if (!view.success) refuse(firstIssue(view.error));
-    return markdownComment(view.data!, await shippedTemplate());
+    return markdownComment(view.data!, await shippedTemplate('comment.md.hbs'));
   }
   const parsed = ExportReportSchema.safeParse(input.data);
   if (!parsed.success) return refuse(firstIssue(parsed.error));
@@ -89,17 +89,4 @@ async function render(format: ExportFormat, input: { data: unknown; file: string
   if (format === 'sci') return JSON.stringify(sciExport(report), null, 2) + '\n';
   if (format === 'impact-framework') return impactFrameworkYaml(report);
   return codecarbonCsv(report, { runtime: `node ${process.version}` });
-}
-
-/**
- * The comment template shipped with carbon-gate: dist/cli.js → ../templates, src/cli/commands/ →
- * ../../../templates (the Action's loader, src/action/template.ts, is out of the CLI's reach by design).
- */
-async function shippedTemplate(): Promise<string> {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++, dir = path.dirname(dir)) {
-    const text = await readFile(path.join(dir, 'templates/comment.md.hbs'), 'utf8').catch(() => null);
-    if (text !== null) return text;
-  }
-  throw new Error('templates/comment.md.hbs not found beside carbon-gate');
 }

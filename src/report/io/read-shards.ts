@@ -1,11 +1,10 @@
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../../errors/usage-error.js';
+import { readJsonFile } from '../../io/read-json-file.js';
 import { MAX_SHARDS } from '../../runner/shard.js';
 import type { ShardInput } from '../merge-check.js';
 
-/** A report holds every sample of every benchmark; 64 MiB is far beyond a real one and bounds a bad file. */
-const MAX_SHARD_BYTES = 64 * 1024 * 1024;
 const REPORT_FILE = 'carbon-report.json';
 
 /**
@@ -18,19 +17,7 @@ export async function readShardFiles(files: readonly string[]): Promise<ShardInp
     const fail = (why: string): never => {
       throw new UsageError(`merge: ${file}: ${why}`);
     };
-    const info = await lstat(file).catch((e: NodeJS.ErrnoException) =>
-      fail(e.code === 'ENOENT' ? 'file not found' : `cannot read (${e.code ?? e.message})`),
-    );
-    if (!info.isFile()) fail('not a regular file');
-    if (info.size > MAX_SHARD_BYTES) fail('larger than 64 MiB; not a carbon-gate report');
-    const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) =>
-      fail(`cannot read (${e.code ?? e.message})`),
-    );
-    try {
-      out.push({ file, json: JSON.parse(text) as unknown });
-    } catch (e) {
-      fail(`not JSON (${(e as Error).message.split('\n')[0]!.slice(0, 200)})`);
-    }
+    out.push({ file, json: await readJsonFile(file, fail, { links: 'refuse' }) });
   }
   return out;
 }
