@@ -118,17 +118,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path23) {
-      const ctrl = callVisitor(key, node2, visitor, path23);
+    function visit_(key, node2, visitor, path24) {
+      const ctrl = callVisitor(key, node2, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visit_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visit_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
+          path24 = Object.freeze(path24.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path23);
+            const ci = visit_(i, node2.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -139,13 +139,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path23);
+          const cv = visit_("value", node2.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -166,17 +166,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path23) {
-      const ctrl = await callVisitor(key, node2, visitor, path23);
+    async function visitAsync_(key, node2, visitor, path24) {
+      const ctrl = await callVisitor(key, node2, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visitAsync_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visitAsync_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
+          path24 = Object.freeze(path24.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path23);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -187,13 +187,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path23);
+          const cv = await visitAsync_("value", node2.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -220,23 +220,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path23) {
+    function callVisitor(key, node2, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path23);
+        return visitor(key, node2, path24);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path23);
+        return visitor.Map?.(key, node2, path24);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path23);
+        return visitor.Seq?.(key, node2, path24);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path23);
+        return visitor.Pair?.(key, node2, path24);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path23);
+        return visitor.Scalar?.(key, node2, path24);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path23);
+        return visitor.Alias?.(key, node2, path24);
       return void 0;
     }
-    function replaceNode(key, path23, node2) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key, path24, node2) {
+      const parent = path24[path24.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -848,10 +848,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path23, value2) {
+    function collectionFromPath(schema, path24, value2) {
       let v = value2;
-      for (let i = path23.length - 1; i >= 0; --i) {
-        const k = path23[i];
+      for (let i = path24.length - 1; i >= 0; --i) {
+        const k = path24[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -870,7 +870,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -900,11 +900,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value2) {
-        if (isEmptyPath(path23))
+      addIn(path24, value2) {
+        if (isEmptyPath(path24))
           this.add(value2);
         else {
-          const [key, ...rest] = path23;
+          const [key, ...rest] = path24;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -918,8 +918,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key, ...rest] = path23;
+      deleteIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -933,8 +933,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key, ...rest] = path23;
+      getIn(path24, keepScalar) {
+        const [key, ...rest] = path24;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -952,8 +952,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key, ...rest] = path23;
+      hasIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -963,8 +963,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value2) {
-        const [key, ...rest] = path23;
+      setIn(path24, value2) {
+        const [key, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -3479,9 +3479,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path23, value2) {
+      addIn(path24, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value2);
+          this.contents.addIn(path24, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3556,14 +3556,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection.isEmptyPath(path23)) {
+      deleteIn(path24) {
+        if (Collection.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3578,10 +3578,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection.isEmptyPath(path23))
+      getIn(path24, keepScalar) {
+        if (Collection.isEmptyPath(path24))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3592,10 +3592,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection.isEmptyPath(path23))
+      hasIn(path24) {
+        if (Collection.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3612,13 +3612,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value2) {
-        if (Collection.isEmptyPath(path23)) {
+      setIn(path24, value2) {
+        if (Collection.isEmptyPath(path24)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value2);
+          this.contents.setIn(path24, value2);
         }
       }
       /**
@@ -5579,9 +5579,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path23) => {
+    visit2.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field3, index] of path23) {
+      for (const [field3, index] of path24) {
         const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5590,23 +5590,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path23) => {
-      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
-      const field3 = path23[path23.length - 1][0];
+    visit2.parentCollection = (cst, path24) => {
+      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
+      const field3 = path24[path24.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
         const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path23.concat([[field3, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path24.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5617,10 +5617,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -8555,13 +8555,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path23) {
-          return /^\.|this\b/.test(path23.original);
+        scopedId: function scopedId(path24) {
+          return /^\.|this\b/.test(path24.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path23) {
-          return path23.parts.length === 1 && !AST.helpers.scopedId(path23) && !path23.depth;
+        simpleId: function simpleId(path24) {
+          return path24.parts.length === 1 && !AST.helpers.scopedId(path24) && !path24.depth;
         }
       }
     };
@@ -9646,12 +9646,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path23, params, hash2, open6, strip, locInfo) {
+    function prepareMustache(path24, params, hash2, open6, strip, locInfo) {
       var escapeFlag = open6.charAt(3) || open6.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open6);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path23,
+        path: path24,
         params,
         hash: hash2,
         escaped,
@@ -9923,9 +9923,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path23 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path24 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path23.original);
+        this.opcode("registerDecorator", params.length, path24.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -9992,48 +9992,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path23 = sexpr.path, name2 = path23.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path23));
+        var path24 = sexpr.path, name2 = path24.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path24));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path23.strict = true;
-        this.accept(path23);
+        path24.strict = true;
+        this.accept(path24);
         this.opcode("invokeAmbiguous", name2, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path23 = sexpr.path;
-        path23.strict = true;
-        this.accept(path23);
+        var path24 = sexpr.path;
+        path24.strict = true;
+        this.accept(path24);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path23 = sexpr.path, name2 = path23.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path24 = sexpr.path, name2 = path24.parts[0];
         if (this.options.knownHelpers[name2]) {
           this.opcode("invokeKnownHelper", params.length, name2);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name2, sexpr);
         } else {
-          path23.strict = true;
-          path23.falsy = true;
-          this.accept(path23);
-          this.opcode("invokeHelper", params.length, path23.original, _ast2["default"].helpers.simpleId(path23));
+          path24.strict = true;
+          path24.falsy = true;
+          this.accept(path24);
+          this.opcode("invokeHelper", params.length, path24.original, _ast2["default"].helpers.simpleId(path24));
         }
       },
-      PathExpression: function PathExpression(path23) {
-        var depth = validateDepth(path23);
-        var parts = validateParts(path23);
+      PathExpression: function PathExpression(path24) {
+        var depth = validateDepth(path24);
+        var parts = validateParts(path24);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name2 = parts[0], scoped = _ast2["default"].helpers.scopedId(path23), blockParamId = !depth && !scoped && this.blockParamIndex(name2);
+        var name2 = parts[0], scoped = _ast2["default"].helpers.scopedId(path24), blockParamId = !depth && !scoped && this.blockParamIndex(name2);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name2) {
           this.opcode("pushContext");
-        } else if (path23.data) {
+        } else if (path24.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path23.strict);
+          this.opcode("lookupData", depth, parts, path24.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path23.falsy, path23.strict, scoped);
+          this.opcode("lookupOnContext", parts, path24.falsy, path24.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -10260,8 +10260,8 @@ var require_compiler = __commonJS({
       }
       return value2;
     }
-    function validateParts(path23) {
-      return validateStringArray(path23, path23.parts, "parts");
+    function validateParts(path24) {
+      return validateStringArray(path24, path24.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -10443,16 +10443,16 @@ var require_util = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path23 = aPath;
+      var path24 = aPath;
       var url2 = urlParse(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path23 = url2.path;
+        path24 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path23);
-      var parts = path23.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path24);
+      var parts = path24.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -10469,15 +10469,15 @@ var require_util = __commonJS({
           }
         }
       }
-      path23 = parts.join("/");
-      if (path23 === "") {
-        path23 = isAbsolute ? "/" : ".";
+      path24 = parts.join("/");
+      if (path24 === "") {
+        path24 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path23;
+        url2.path = path24;
         return urlGenerate(url2);
       }
-      return path23;
+      return path24;
     }
     exports.normalize = normalize;
     function join(aRoot, aPath) {
@@ -13279,8 +13279,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path23 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path23;
+      var path24 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path24;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -13332,7 +13332,7 @@ var require_lib = __commonJS({
 
 // src/cli/commands/run.ts
 import { rm as rm4 } from "node:fs/promises";
-import path20 from "node:path";
+import path21 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/engine/run-engine.ts
@@ -14155,10 +14155,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path23) {
-  if (!path23)
+function getElementAtPath(obj, path24) {
+  if (!path24)
     return obj;
-  return path23.reduce((acc, key) => acc?.[key], obj);
+  return path24.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -14498,11 +14498,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path23, issues) {
+function prefixIssues(path24, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path23);
+    iss.path.unshift(path24);
     return iss;
   });
 }
@@ -14964,16 +14964,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path23 = []) => {
+  const processError = (error63, path24 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path23, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path24, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path23, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path24, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path23, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path24, ...issue2.path]);
       } else {
-        const fullpath = [...path23, ...issue2.path];
+        const fullpath = [...path24, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -15012,17 +15012,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path23 = []) => {
+  const processError = (error63, path24 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path23, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path24, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path23, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path24, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path23, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path24, ...issue2.path]);
       } else {
-        const fullpath = [...path23, ...issue2.path];
+        const fullpath = [...path24, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -15061,8 +15061,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path23 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path23) {
+  const path24 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path24) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -32200,13 +32200,13 @@ function resolveRef(ref2, ctx) {
   if (!ref2.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path23 = ref2.slice(1).split("/").filter(Boolean);
-  if (path23.length === 0) {
+  const path24 = ref2.slice(1).split("/").filter(Boolean);
+  if (path24.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path23[0] === defsKey) {
-    const key = path23[1] === void 0 ? void 0 : decodeJSONPointerSegment(path23[1]);
+  if (path24[0] === defsKey) {
+    const key = path24[1] === void 0 ? void 0 : decodeJSONPointerSegment(path24[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref2}`);
     }
@@ -33675,74 +33675,6 @@ function metricChanges(head, base, method, max = 20) {
   return out.sort((a, b) => size(b) - size(a)).slice(0, max);
 }
 
-// src/text/terminal-safe.ts
-function terminalSafe(text4) {
-  return text4.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
-}
-
-// src/meter/nvidia-notes.ts
-function noteworthyGapS(intervalS) {
-  return Math.max(1, 5 * intervalS);
-}
-var clip2 = (text4) => terminalSafe(text4.length > 80 ? `${text4.slice(0, 77)}...` : text4);
-function gpuNotes(t, startS, endS, intervalS) {
-  const label3 = `GPU ${t.index} (${clip2(t.name)})`;
-  const why = [...t.skippedValues].map(clip2).join(", ");
-  if (!t.first || !t.last) {
-    const seen = t.skipped > 0 ? `${t.skipped} skipped: ${why}` : "nvidia-smi printed no line for it";
-    return [
-      `${label3}: no valid power reading in ${secondsTenths(endS - startS)} (${seen}); its energy is counted as 0 J`
-    ];
-  }
-  const notes = [];
-  const total = t.samples + t.skipped;
-  if (t.first.tS >= endS)
-    return [
-      `${label3}: no power reading during the ${secondsTenths(endS - startS)} run; the first one, ${secondsTenths(t.first.tS - endS)} after its end (${watts(t.first.w, 0)}), is assumed throughout`
-    ];
-  if (t.skipped > 0)
-    notes.push(
-      `${label3}: ${t.skipped} of ${total} power readings skipped (${why}); power is interpolated across them`
-    );
-  const limit = noteworthyGapS(intervalS);
-  const lead = t.first.tS - startS;
-  if (lead > limit)
-    notes.push(
-      `${label3}: first power reading ${secondsTenths(lead)} after the start; it is assumed to hold back to the start`
-    );
-  const gap = t.longestGap;
-  if (gap && gap.toS - gap.fromS > limit)
-    notes.push(
-      `${label3}: no power reading for ${secondsTenths(gap.toS - gap.fromS)} (${secondsTenths(gap.fromS - startS)} to ${secondsTenths(gap.toS - startS)} into the run); power is interpolated linearly`
-    );
-  const tail = endS - t.last.tS;
-  if (tail > limit)
-    notes.push(
-      `${label3}: no power reading in the last ${secondsTenths(tail)}; the last one (${watts(t.last.w, 0)}) is assumed to hold to the end`
-    );
-  return notes;
-}
-function outputNotes(samples, bursts, unreadable, firstUnreadable) {
-  const notes = [];
-  if (unreadable > 0)
-    notes.push(
-      `nvidia-smi printed ${unreadable} unreadable line(s), ignored (first: "${clip2(firstUnreadable)}")`
-    );
-  if (bursts > 2 && bursts > samples / 10)
-    notes.push(
-      `${bursts} of ${samples} nvidia-smi samples arrived bunched with the previous one; GPU timing is approximate`
-    );
-  return notes;
-}
-var FOREIGN = /^GPU \d+ \(.*\) also ran pid \d+ \(.*\) during .*: its energy includes that load$/;
-var isForeignAppNote = (note) => FOREIGN.test(note);
-function foreignAppNote(app, benchmark5) {
-  const mem = app.usedMiB === null ? "" : `, ${grouped(app.usedMiB)} MiB`;
-  const comm = app.comm.replace(/[^\w.+-]/g, "?").slice(0, 15);
-  const during = benchmark5 ? clip2(benchmark5) : "the benchmark";
-  return `GPU ${app.gpu.index} (${clip2(app.gpu.name)}) also ran pid ${app.pid} (${comm}${mem}) during ${during}: its energy includes that load`;
-}
-
 // src/report/layer-diff.ts
 var MAX_LAYER_CHANGES = 5;
 var MAX_TEXT = 300;
@@ -34006,6 +33938,7 @@ var DEFAULT_REGRESSION = { warn: 0.05, fail: 0.1 };
 var NO_BASELINE_NOTE = "no baseline: regression not checked";
 
 // src/gate/evaluate.ts
+var SUITE_TOTAL = "suite total: ";
 function evaluateGate(benchmarks, opts) {
   const mismatch = opts.baseline && opts.baseline.source !== "ab" ? gridMismatch(opts.baseline.grid, gridIdentity(opts.carbon)) : [];
   const gates = benchmarks.map((b) => gateBenchmark(b, opts.baseline, mismatch));
@@ -34014,13 +33947,9 @@ function evaluateGate(benchmarks, opts) {
   const reasons = [
     ...gridNotes(opts.carbon, mismatch, benchmarks, gates),
     ...benchmarks.flatMap((b, i) => gates[i].reasons.map((r) => `${b.name}: ${r}`)),
-    ...total.reasons.map((r) => `suite total: ${r}`),
-    // Another process on a metered GPU: the energy includes its load (src/meter/nvidia-notes.ts). Never a status.
-    ...[
-      ...new Set(
-        benchmarks.flatMap((b) => b.samples.flatMap((s) => (s.notes ?? []).filter(isForeignAppNote)))
-      )
-    ].slice(0, 20)
+    ...total.reasons.map((r) => `${SUITE_TOTAL}${r}`),
+    // The meter's warnings (e.g. another process on a metered GPU): the figure includes that load. Never a status.
+    ...[...new Set(benchmarks.flatMap((b) => b.samples.flatMap((s) => s.warnings ?? [])))].slice(0, 20)
   ];
   const baseline = opts.baseline ? {
     source: opts.baseline.source,
@@ -34200,9 +34129,6 @@ function merge2(b, g2) {
   };
 }
 
-// src/gate/io/read-report.ts
-import { readFile, stat } from "node:fs/promises";
-
 // src/errors/carbon-gate-error.ts
 var CarbonGateError = class extends Error {
   /** True when the cause is the user's input (config, flags, inputs, files): printed as is, exit 2. */
@@ -34220,6 +34146,25 @@ function isUserFacing(e) {
 var UsageError = class extends CarbonGateError {
   name = "UsageError";
 };
+
+// src/io/read-json-file.ts
+import { lstat, readFile, stat } from "node:fs/promises";
+var MAX_JSON_BYTES = 64 * 1024 * 1024;
+async function readJsonFile(file3, fail2, { links }) {
+  const info = await (links === "refuse" ? lstat(file3) : stat(file3)).catch(
+    (e) => fail2(e.code === "ENOENT" ? "file not found" : `cannot read (${e.code ?? e.message})`)
+  );
+  if (!info.isFile()) fail2("not a regular file");
+  if (info.size > MAX_JSON_BYTES) fail2("larger than 64 MiB; not a carbon-gate report");
+  const text4 = await readFile(file3, "utf8").catch(
+    (e) => fail2(`cannot read (${e.code ?? e.message})`)
+  );
+  try {
+    return JSON.parse(text4);
+  } catch (e) {
+    return fail2(`not JSON (${e.message.split("\n")[0].slice(0, 200)})`);
+  }
+}
 
 // src/carbon/functional-unit.ts
 var UNIT_NAMES = ["epoch", "inference", "sample", "run"];
@@ -35667,6 +35612,8 @@ var SampleReportSchema = external_exports.object({
   energyBandJ: EnergyBandJ.optional(),
   gpus: external_exports.array(GpuEnergy).max(64).optional(),
   notes: external_exports.array(prose).max(100),
+  /** Notes the verdict repeats (other load in the figure, e.g. another process on a metered GPU); never a status. */
+  warnings: external_exports.array(prose).max(100).optional(),
   /** What the benchmark reported through its metrics file (accuracy, loss…), TF.js layers and backend. */
   metrics: MetricsSchema.optional(),
   layers: LayersSchema.optional(),
@@ -35839,7 +35786,8 @@ var sample = SampleReportSchema.pick({
   energyJ: true,
   co2eG: true,
   durationS: true,
-  metrics: true
+  metrics: true,
+  warnings: true
 }).loose();
 var budget = ResolvedBudgetSchema.extend({ metric: ResolvedBudgetSchema.shape.metric.default("energy") });
 var benchmark = BenchmarkReportSchema.pick({ name: true, status: true, reason: true }).extend({
@@ -35863,25 +35811,11 @@ function firstIssue(error62) {
 }
 
 // src/gate/io/read-report.ts
-var MAX_REPORT_BYTES = 64 * 1024 * 1024;
 async function readReportFile(file3, role) {
   const fail2 = (why) => {
     throw new UsageError(`${role} ${file3}: ${why}`);
   };
-  const info = await stat(file3).catch(
-    (e) => fail2(e.code === "ENOENT" ? "file not found" : `cannot read (${e.code ?? e.message})`)
-  );
-  if (!info.isFile()) fail2("not a regular file");
-  if (info.size > MAX_REPORT_BYTES) fail2("larger than 64 MiB; not a carbon-gate report");
-  const text4 = await readFile(file3, "utf8").catch(
-    (e) => fail2(`cannot read (${e.code ?? e.message})`)
-  );
-  let json2;
-  try {
-    json2 = JSON.parse(text4);
-  } catch (e) {
-    fail2(`not JSON (${e.message.split("\n")[0]})`);
-  }
+  const json2 = await readJsonFile(file3, fail2, { links: "follow" });
   const parsed = GateReportSchema.safeParse(json2);
   if (!parsed.success) fail2(`not a carbon-gate report: ${firstIssue(parsed.error)}`);
   return parsed.data;
@@ -35932,9 +35866,9 @@ function quote(text4) {
   const short2 = text4.length > MAX_SHOWN2 ? `${Array.from(text4.slice(0, MAX_SHOWN2 * 2)).slice(0, MAX_SHOWN2).join("")}\u2026` : text4;
   return JSON.stringify(short2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
-function formatPath(path23) {
+function formatPath(path24) {
   let out = "";
-  for (const segment of path23) {
+  for (const segment of path24) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (typeof segment === "string" && PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
     else out += `[${quote(String(segment))}]`;
@@ -35950,9 +35884,9 @@ function describeValue(value2) {
   if (typeof value2 === "object") return Object.keys(value2).length === 0 ? "an empty mapping" : "a mapping";
   return `a ${typeof value2}`;
 }
-function valueAt(input2, path23) {
+function valueAt(input2, path24) {
   let value2 = input2;
-  for (const segment of path23) {
+  for (const segment of path24) {
     if (typeof value2 !== "object" || value2 === null || !Object.hasOwn(value2, segment)) return void 0;
     value2 = value2[segment];
   }
@@ -36008,10 +35942,10 @@ function child(schema, segment, want) {
   }
   return void 0;
 }
-function schemaAt(root, path23, want = "value") {
+function schemaAt(root, path24, want = "value") {
   let schema = root;
-  path23.forEach((segment, i) => {
-    if (schema) schema = child(schema, segment, i === path23.length - 1 ? want : "value");
+  path24.forEach((segment, i) => {
+    if (schema) schema = child(schema, segment, i === path24.length - 1 ? want : "value");
   });
   return schema;
 }
@@ -36053,8 +35987,8 @@ function issueLines(issues, input2, root, file3) {
   const lines = issues.flatMap((issue2) => linesFor(issue2, input2, root, file3));
   return [...new Set(lines)];
 }
-function at(file3, path23) {
-  const shown = formatPath(path23);
+function at(file3, path24) {
+  const shown = formatPath(path24);
   return shown ? `${file3}: ${shown}: ` : `${file3}: `;
 }
 function linesFor(issue2, input2, root, file3) {
@@ -36318,7 +36252,7 @@ var TfjsSchema = field(
   { expected: "a mapping with at least model" }
 );
 function checkCombination(t, ctx) {
-  const issue2 = (path23, expected) => ctx.addIssue({ code: "custom", path: [path23], message: expected, params: { expected } });
+  const issue2 = (path24, expected) => ctx.addIssue({ code: "custom", path: [path24], message: expected, params: { expected } });
   const tasks = TASKS_OF[t.model];
   if (tasks && !tasks.includes(t.task)) issue2("task", `${words(tasks)} for model ${t.model}`);
   if (!tasks && t.task === "train" && !t.compile)
@@ -36718,11 +36652,11 @@ function parse3(text4, file3) {
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, errors: issueLines(parsed.error.issues, yaml.value, ConfigSchema, file3) };
 }
-function protoKey(value2, path23) {
+function protoKey(value2, path24) {
   if (typeof value2 !== "object" || value2 === null) return void 0;
   for (const [k, v] of Object.entries(value2)) {
-    const at2 = Array.isArray(value2) ? [...path23.slice(0, -1), `${path23.at(-1) ?? ""}[${k}]`] : [...path23, k];
-    if (!Array.isArray(value2) && k === "__proto__") return [...path23, k].join(".");
+    const at2 = Array.isArray(value2) ? [...path24.slice(0, -1), `${path24.at(-1) ?? ""}[${k}]`] : [...path24, k];
+    if (!Array.isArray(value2) && k === "__proto__") return [...path24, k].join(".");
     const found = protoKey(v, at2);
     if (found) return found;
   }
@@ -37290,27 +37224,27 @@ var ProviderError = class extends CarbonGateError {
 };
 
 // src/carbon/io/fields.ts
-function field2(doc, path23, where) {
+function field2(doc, path24, where) {
   let v = doc;
-  for (const key of path23) {
+  for (const key of path24) {
     if (v === null || typeof v !== "object") {
-      throw new ProviderError("malformed", `${where}: answer lacks ${path23.join(".")}`);
+      throw new ProviderError("malformed", `${where}: answer lacks ${path24.join(".")}`);
     }
     v = v[key];
   }
-  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path23.join(".")}`);
+  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path24.join(".")}`);
   return v;
 }
-function numberField(doc, path23, where) {
-  const v = field2(doc, path23, where);
+function numberField(doc, path24, where) {
+  const v = field2(doc, path24, where);
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-    throw new ProviderError("malformed", `${where}: ${path23.join(".")} is not a non-negative number`);
+    throw new ProviderError("malformed", `${where}: ${path24.join(".")} is not a non-negative number`);
   }
   return v;
 }
-function optionalString(doc, path23) {
+function optionalString(doc, path24) {
   try {
-    const v = field2(doc, path23, "");
+    const v = field2(doc, path24, "");
     return typeof v === "string" ? v : void 0;
   } catch {
     return void 0;
@@ -37474,10 +37408,10 @@ function parse4(schema, doc, where) {
   const r = schema.safeParse(doc);
   if (r.success) return r.data;
   const issue2 = r.error.issues[0];
-  const path23 = issue2?.path.length ? issue2.path.join(".") : "(root)";
+  const path24 = issue2?.path.length ? issue2.path.join(".") : "(root)";
   throw new ProviderError(
     "malformed",
-    `${where}: unexpected answer at ${path23}: ${issue2?.message ?? "invalid"}`
+    `${where}: unexpected answer at ${path24}: ${issue2?.message ?? "invalid"}`
   );
 }
 function epochMs(text4, where) {
@@ -37868,6 +37802,9 @@ function mergeMeasurements(cpu, gpu) {
     breakdownJ: { ...cpu.breakdownJ, gpu: cpu.breakdownJ.gpu + gpuJ },
     notes: [...cpu.notes, ...gpu.notes]
   };
+  const warnings = [...cpu.warnings ?? [], ...gpu.warnings ?? []];
+  if (warnings.length) merged.warnings = warnings;
+  else delete merged.warnings;
   if (gpu.gpus) merged.gpus = gpu.gpus;
   if (cpu.energyBandJ)
     merged.energyBandJ = { low: cpu.energyBandJ.low + gpuJ, high: cpu.energyBandJ.high + gpuJ };
@@ -45820,9 +45757,9 @@ var TICKS_PER_S = 100;
 function procRoot() {
   return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
 }
-function read(path23) {
+function read(path24) {
   try {
-    return readFileSync(path23, "utf8");
+    return readFileSync(path24, "utf8");
   } catch {
     return null;
   }
@@ -45893,8 +45830,8 @@ function readReapedChildrenCpuS() {
   const parsed = self ? parsePidStat(self) : null;
   return parsed ? parsed.childTicks / TICKS_PER_S : null;
 }
-function readText2(path23) {
-  return read(path23);
+function readText2(path24) {
+  return read(path24);
 }
 
 // src/meter/io/detect.ts
@@ -46092,6 +46029,72 @@ function gpuChoiceLine(metered, skipped = []) {
   return [used, ...skips].join("; ");
 }
 
+// src/text/terminal-safe.ts
+function terminalSafe(text4) {
+  return text4.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+}
+
+// src/meter/nvidia-notes.ts
+function noteworthyGapS(intervalS) {
+  return Math.max(1, 5 * intervalS);
+}
+var clip2 = (text4) => terminalSafe(text4.length > 80 ? `${text4.slice(0, 77)}...` : text4);
+function gpuNotes(t, startS, endS, intervalS) {
+  const label3 = `GPU ${t.index} (${clip2(t.name)})`;
+  const why = [...t.skippedValues].map(clip2).join(", ");
+  if (!t.first || !t.last) {
+    const seen = t.skipped > 0 ? `${t.skipped} skipped: ${why}` : "nvidia-smi printed no line for it";
+    return [
+      `${label3}: no valid power reading in ${secondsTenths(endS - startS)} (${seen}); its energy is counted as 0 J`
+    ];
+  }
+  const notes = [];
+  const total = t.samples + t.skipped;
+  if (t.first.tS >= endS)
+    return [
+      `${label3}: no power reading during the ${secondsTenths(endS - startS)} run; the first one, ${secondsTenths(t.first.tS - endS)} after its end (${watts(t.first.w, 0)}), is assumed throughout`
+    ];
+  if (t.skipped > 0)
+    notes.push(
+      `${label3}: ${t.skipped} of ${total} power readings skipped (${why}); power is interpolated across them`
+    );
+  const limit = noteworthyGapS(intervalS);
+  const lead = t.first.tS - startS;
+  if (lead > limit)
+    notes.push(
+      `${label3}: first power reading ${secondsTenths(lead)} after the start; it is assumed to hold back to the start`
+    );
+  const gap = t.longestGap;
+  if (gap && gap.toS - gap.fromS > limit)
+    notes.push(
+      `${label3}: no power reading for ${secondsTenths(gap.toS - gap.fromS)} (${secondsTenths(gap.fromS - startS)} to ${secondsTenths(gap.toS - startS)} into the run); power is interpolated linearly`
+    );
+  const tail = endS - t.last.tS;
+  if (tail > limit)
+    notes.push(
+      `${label3}: no power reading in the last ${secondsTenths(tail)}; the last one (${watts(t.last.w, 0)}) is assumed to hold to the end`
+    );
+  return notes;
+}
+function outputNotes(samples, bursts, unreadable, firstUnreadable) {
+  const notes = [];
+  if (unreadable > 0)
+    notes.push(
+      `nvidia-smi printed ${unreadable} unreadable line(s), ignored (first: "${clip2(firstUnreadable)}")`
+    );
+  if (bursts > 2 && bursts > samples / 10)
+    notes.push(
+      `${bursts} of ${samples} nvidia-smi samples arrived bunched with the previous one; GPU timing is approximate`
+    );
+  return notes;
+}
+function foreignAppNote(app, benchmark5) {
+  const mem = app.usedMiB === null ? "" : `, ${grouped(app.usedMiB)} MiB`;
+  const comm = app.comm.replace(/[^\w.+-]/g, "?").slice(0, 15);
+  const during = benchmark5 ? clip2(benchmark5) : "the benchmark";
+  return `GPU ${app.gpu.index} (${clip2(app.gpu.name)}) also ran pid ${app.pid} (${comm}${mem}) during ${during}: its energy includes that load`;
+}
+
 // src/meter/nvidia-parse.ts
 var MAX_PLAUSIBLE_W = 5e3;
 var WATTS = /^(\d+(?:\.\d+)?)(?:\s*W)?$/;
@@ -46270,13 +46273,13 @@ import { readFile as readFile2 } from "node:fs/promises";
 var STALLED_MS = 1e3;
 var queue = Promise.resolve();
 var stalled = false;
-function readEnviron(path23) {
+function readEnviron(path24) {
   if (stalled) return Promise.resolve(null);
   const read2 = queue.then(() => {
     if (stalled) return null;
     const timer = setTimeout(() => stalled = true, STALLED_MS);
     timer.unref();
-    return readFile2(path23, "utf8").then(
+    return readFile2(path24, "utf8").then(
       (text4) => text4,
       () => null
     ).finally(() => {
@@ -46307,9 +46310,9 @@ function parseStat(text4) {
 }
 var isDead = (p) => p.state === "Z" || p.state === "X" || p.state === "x";
 var isPidName = (name2) => /^\d+$/.test(name2);
-function readSync(path23) {
+function readSync(path24) {
   try {
-    return readFileSync2(path23, "utf8");
+    return readFileSync2(path24, "utf8");
   } catch {
     return null;
   }
@@ -46611,20 +46614,24 @@ var ForeignAppWatch = class {
     }
   }
   /** The last check, then a note per foreign process (and one if nvidia-smi could never say). */
+  /** Other loads found (`warnings`, for the verdict) or why none could be looked for (`notes`). */
   async stop(benchmark5) {
     if (this.timer) clearInterval(this.timer);
-    if (this.root === null) return [];
+    if (this.root === null) return { notes: [], warnings: [] };
     await this.running;
     await this.check();
     if (this.checks > 0 && this.failures === this.checks)
-      return [
-        "nvidia-smi could not list the processes on the GPUs (--query-compute-apps): other loads on them were not checked"
-      ];
+      return {
+        notes: [
+          "nvidia-smi could not list the processes on the GPUs (--query-compute-apps): other loads on them were not checked"
+        ],
+        warnings: []
+      };
     const apps = [...this.found.values()];
-    const notes = apps.slice(0, MAX_NOTES).map((app) => foreignAppNote(app, benchmark5));
+    const warnings = apps.slice(0, MAX_NOTES).map((app) => foreignAppNote(app, benchmark5));
     if (apps.length > MAX_NOTES)
-      notes.push(`${apps.length - MAX_NOTES} more processes also ran on the metered GPUs (not listed)`);
-    return notes;
+      warnings.push(`${apps.length - MAX_NOTES} more processes also ran on the metered GPUs (not listed)`);
+    return { notes: [], warnings };
   }
   check() {
     this.running ??= this.checkOnce().finally(() => this.running = null);
@@ -46794,7 +46801,9 @@ function startSession2({ binary, intervalS, firstSampleWaitS, appsIntervalS }, g
         if (acc.sampleCount === 0) await within(firstSampleWaitS * 1e3, Promise.race([sampled, gone]));
         await terminate(child2, gone);
       }
-      return acc.result(startS, endS, intervalS, [...notes, ...await foreign]);
+      const other = await foreign;
+      const m = acc.result(startS, endS, intervalS, [...notes, ...other.notes]);
+      return other.warnings.length ? { ...m, warnings: other.warnings } : m;
     }
   };
 }
@@ -47586,6 +47595,7 @@ function sampleReport(s, rates) {
   };
   if (s.command.reason) r.reason = s.command.reason;
   if (m.energyBandJ) r.energyBandJ = m.energyBandJ;
+  if (m.warnings?.length) r.warnings = m.warnings;
   if (m.gpus) r.gpus = m.gpus;
   if (s.metrics) r.metrics = s.metrics;
   if (s.layers) r.layers = s.layers;
@@ -47649,7 +47659,9 @@ function attachCleanerWhen(benchmarks, forecast, inp) {
   }
 }
 function meterNotes(b) {
-  return b.samples.flatMap((s) => s.notes.map((n2) => `${b.name}: repeat ${s.repeat}: ${n2}`));
+  return b.samples.flatMap(
+    (s) => [...s.notes, ...s.warnings ?? []].map((n2) => `${b.name}: repeat ${s.repeat}: ${n2}`)
+  );
 }
 function unique(items) {
   return [...new Set(items)];
@@ -47859,7 +47871,7 @@ import {
   openSync as openSync2,
   rmSync
 } from "node:fs";
-import { lstat, open as open3, rm as rm2, unlink } from "node:fs/promises";
+import { lstat as lstat2, open as open3, rm as rm2, unlink } from "node:fs/promises";
 import os4 from "node:os";
 import path11 from "node:path";
 var MAX_BYTES = 1024 * 1024;
@@ -47931,7 +47943,7 @@ async function takeMetrics(slot) {
 async function readMetrics(file3) {
   let st;
   try {
-    st = await lstat(file3);
+    st = await lstat2(file3);
   } catch (e) {
     if (code(e) === "ENOENT") return void 0;
     throw e;
@@ -47970,9 +47982,9 @@ import { performance as performance4 } from "node:perf_hooks";
 import { setTimeout as delay2 } from "node:timers/promises";
 var KILLER_LIMIT_MS = 2e3;
 var GONE_WAIT_MS = 500;
-function readSync3(path23) {
+function readSync3(path24) {
   try {
-    return readFileSync5(path23, "utf8");
+    return readFileSync5(path24, "utf8");
   } catch {
     return null;
   }
@@ -48710,7 +48722,7 @@ function shownPath(p) {
 // src/io/write-report.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { constants as constants3 } from "node:fs";
-import { lstat as lstat2, mkdir as mkdir2, open as open5, rename, stat as stat4, unlink as unlink3 } from "node:fs/promises";
+import { lstat as lstat3, mkdir as mkdir2, open as open5, rename, stat as stat4, unlink as unlink3 } from "node:fs/promises";
 import path14 from "node:path";
 var REPORT_FILE = "carbon-report.json";
 async function writeReportFile(report, outDir, opts = {}) {
@@ -48762,7 +48774,7 @@ async function ownDir(dir, within2, uid = process.getuid?.()) {
   let linked = false;
   for (const part of path14.relative(current, target).split(path14.sep).filter(Boolean)) {
     current = path14.join(current, part);
-    let st = await lstat2(current).catch((e) => {
+    let st = await lstat3(current).catch((e) => {
       if (e.code === "ENOENT") return null;
       throw e;
     });
@@ -48770,7 +48782,7 @@ async function ownDir(dir, within2, uid = process.getuid?.()) {
       await mkdir2(current).catch((e) => {
         if (e.code !== "EEXIST") throw e;
       });
-      st = await lstat2(current);
+      st = await lstat3(current);
     }
     if (st.isSymbolicLink()) {
       if (inside || !mine(st)) throw refuse2(current, "is a symbolic link, not a directory of ours");
@@ -50247,27 +50259,13 @@ async function whenCommand(args) {
 }
 
 // src/report/io/read-shards.ts
-import { lstat as lstat3, readdir as readdir2, readFile as readFile4 } from "node:fs/promises";
-var MAX_SHARD_BYTES = 64 * 1024 * 1024;
 async function readShardFiles(files) {
   const out = [];
   for (const file3 of files) {
     const fail2 = (why) => {
       throw new UsageError(`merge: ${file3}: ${why}`);
     };
-    const info = await lstat3(file3).catch(
-      (e) => fail2(e.code === "ENOENT" ? "file not found" : `cannot read (${e.code ?? e.message})`)
-    );
-    if (!info.isFile()) fail2("not a regular file");
-    if (info.size > MAX_SHARD_BYTES) fail2("larger than 64 MiB; not a carbon-gate report");
-    const text4 = await readFile4(file3, "utf8").catch(
-      (e) => fail2(`cannot read (${e.code ?? e.message})`)
-    );
-    try {
-      out.push({ file: file3, json: JSON.parse(text4) });
-    } catch (e) {
-      fail2(`not JSON (${e.message.split("\n")[0].slice(0, 200)})`);
-    }
+    out.push({ file: file3, json: await readJsonFile(file3, fail2, { links: "refuse" }) });
   }
   return out;
 }
@@ -50394,7 +50392,6 @@ function provenanceLine(p) {
 }
 
 // src/report/merge.ts
-var SUITE_TOTAL = "suite total: ";
 function mergeShards(inputs, opts) {
   const shards = checkShards(inputs, opts.expect);
   const count2 = shards[0].report.shard.count;
@@ -50569,9 +50566,8 @@ async function mergeCommand(args) {
 }
 
 // src/cli/commands/export.ts
-import { mkdir as mkdir3, readFile as readFile5, writeFile as writeFile2 } from "node:fs/promises";
-import path16 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
+import path17 from "node:path";
 
 // src/export/codecarbon-csv.ts
 import { createHash } from "node:crypto";
@@ -51269,6 +51265,20 @@ function sciExport(report) {
   };
 }
 
+// src/io/shipped-template.ts
+import { readFile as readFile4 } from "node:fs/promises";
+import path16 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+async function shippedTemplate(name2) {
+  const relative = path16.join("templates", name2);
+  let dir = path16.dirname(fileURLToPath2(import.meta.url));
+  for (let i = 0; i < 4; i++, dir = path16.dirname(dir)) {
+    const text4 = await readFile4(path16.join(dir, relative), "utf8").catch(() => null);
+    if (text4 !== null) return text4;
+  }
+  throw new Error(`templates/${name2} not found beside carbon-gate`);
+}
+
 // src/report/view-schema.ts
 var R2 = ReportSchema.shape;
 var B2 = BenchmarkReportSchema.shape;
@@ -51335,7 +51345,7 @@ var reportSchema = ReportSchema.pick({ schemaVersion: true, createdAt: true, con
   verdict: R2.verdict.partial({ baseline: true }).loose(),
   notices: R2.notices.optional()
 }).loose().superRefine(verdictNoBetterThanBenchmarks);
-var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
+var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 
 // src/cli/commands/export.ts
 var FORMATS = EXPORT_FORMATS.join("|");
@@ -51377,7 +51387,7 @@ async function exportCommand(args) {
   if (values.out === void 0) {
     process.stdout.write(text4);
   } else {
-    await mkdir3(path16.dirname(path16.resolve(values.out)), { recursive: true });
+    await mkdir3(path17.dirname(path17.resolve(values.out)), { recursive: true });
     await writeFile2(values.out, text4);
     process.stderr.write(`carbon-gate: wrote ${values.out} (${format})
 `);
@@ -51385,7 +51395,7 @@ async function exportCommand(args) {
   return EXIT.ok;
 }
 async function readInside(file3) {
-  const placed = placeInside(path16.resolve(file3), process.cwd());
+  const placed = placeInside(path17.resolve(file3), process.cwd());
   if (!placed.ok)
     throw new UsageError(
       `export: --report ${file3} ${placed.why === "git" ? "is inside .git/" : "resolves outside the working directory (symlinks followed)"}; expected a carbon-report.json inside ${process.cwd()}`
@@ -51399,7 +51409,7 @@ async function render(format, input2) {
   if (format === "markdown") {
     const view = reportSchema.safeParse(input2.data);
     if (!view.success) refuse2(firstIssue(view.error));
-    return markdownComment(view.data, await shippedTemplate());
+    return markdownComment(view.data, await shippedTemplate("comment.md.hbs"));
   }
   const parsed = ExportReportSchema.safeParse(input2.data);
   if (!parsed.success) return refuse2(firstIssue(parsed.error));
@@ -51408,18 +51418,10 @@ async function render(format, input2) {
   if (format === "impact-framework") return impactFrameworkYaml(report);
   return codecarbonCsv(report, { runtime: `node ${process.version}` });
 }
-async function shippedTemplate() {
-  let dir = path16.dirname(fileURLToPath2(import.meta.url));
-  for (let i = 0; i < 4; i++, dir = path16.dirname(dir)) {
-    const text4 = await readFile5(path16.join(dir, "templates/comment.md.hbs"), "utf8").catch(() => null);
-    if (text4 !== null) return text4;
-  }
-  throw new Error("templates/comment.md.hbs not found beside carbon-gate");
-}
 
 // src/cli/commands/dashboard.ts
 import { mkdir as mkdir4, stat as stat5, writeFile as writeFile3 } from "node:fs/promises";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/dashboard/axis.ts
 var CHART = { width: 760, height: 250, left: 72, right: 744, top: 34, bottom: 214 };
@@ -51957,14 +51959,14 @@ function buildSite(input2) {
 // src/github/history/io/data-repo.ts
 import { mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
 import os7 from "node:os";
-import path17 from "node:path";
+import path18 from "node:path";
 async function openDataRepo(workspace, branch) {
   const url2 = (await git(["remote", "get-url", "origin"], { cwd: workspace })).trim();
-  const dir = await mkdtemp2(path17.join(os7.tmpdir(), "carbon-gate-data-"));
+  const dir = await mkdtemp2(path18.join(os7.tmpdir(), "carbon-gate-data-"));
   const run = (args, o = {}) => git(args, { cwd: dir, ...o });
   try {
     await run(["init", "--bare", "--quiet"]);
-    const resolved = /^[a-z][a-z0-9+.-]*:|^[^/]+@[^/]+:/i.test(url2) ? url2 : path17.resolve(workspace, url2);
+    const resolved = /^[a-z][a-z0-9+.-]*:|^[^/]+@[^/]+:/i.test(url2) ? url2 : path18.resolve(workspace, url2);
     await run(["remote", "add", "origin", resolved]);
     for (const [key, value2] of await credentialHeaders(workspace)) {
       await run(["config", "--add", key, value2]);
@@ -52006,22 +52008,63 @@ async function fetchTip(repo) {
 // src/github/history/record-path.ts
 var RUNS_DIR = "runs";
 var NAME = /^runs\/(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2}(?:\.\d+)?)Z-[0-9a-f]{1,40}-[a-z0-9]+\.json$/i;
-function recordTime(path23) {
-  const m = NAME.exec(path23);
+function recordTime(path24) {
+  const m = NAME.exec(path24);
   if (!m) return null;
   const d = /* @__PURE__ */ new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}Z`);
   return Number.isNaN(d.getTime()) ? null : d;
 }
-var isRecordPath = (path23) => recordTime(path23) !== null;
-function namedAt(path23, createdAt) {
-  const t = recordTime(path23);
+var isRecordPath = (path24) => recordTime(path24) !== null;
+function namedAt(path24, createdAt) {
+  const t = recordTime(path24);
   return t !== null && t.getTime() === Date.parse(createdAt);
 }
-var shownName = (path23) => isRecordPath(path23) ? path23 : JSON.stringify(path23);
+var shownName = (path24) => isRecordPath(path24) ? path24 : JSON.stringify(path24);
 
-// src/github/history/io/read-records.ts
+// src/github/history/record-selection.ts
 var MAX_HISTORY_BYTES = 256 * 1024 * 1024;
 var MAX_SKIP_LINES = 20;
+function selectRunFiles(files, opts = {}) {
+  const cap2 = opts.cap ?? MAX_RECORD_BYTES;
+  let budget2 = opts.budget ?? MAX_HISTORY_BYTES;
+  const skipped = [];
+  const read2 = [];
+  let overBudget = 0;
+  const newestFirst = files.filter((f) => f.path.endsWith(".json")).sort((a, b) => a.path < b.path ? 1 : a.path > b.path ? -1 : 0);
+  for (const f of newestFirst) {
+    if (!isRecordPath(f.path))
+      skipped.push({ path: f.path, why: "not a record file name (runs/<UTC time>-<sha>-<id>.json)" });
+    else if (f.regular === false) skipped.push({ path: f.path, why: "not a regular file" });
+    else if (f.size > cap2)
+      skipped.push({ path: f.path, why: `${f.size} bytes, over the ${cap2}-byte cap for a record file` });
+    else if (f.size > budget2) overBudget++;
+    else {
+      budget2 -= f.size;
+      read2.push(f);
+    }
+  }
+  return { read: read2.reverse(), skipped, overBudget };
+}
+function acceptRecord(path24, text4, now) {
+  if (text4 === void 0) return { ok: false, why: "missing from the fetched branch" };
+  const checked = checkRecord(text4, { now });
+  if (!checked.ok) return checked;
+  if (!namedAt(path24, checked.record.createdAt))
+    return { ok: false, why: `createdAt ${checked.record.createdAt} is not the time in its name` };
+  return checked;
+}
+function skipNotices(skipped, overBudget) {
+  const lines = skipped.slice(0, MAX_SKIP_LINES).map((s) => `history: skipped ${shownName(s.path)}: ${s.why}`);
+  if (skipped.length > MAX_SKIP_LINES)
+    lines.push(`history: skipped ${skipped.length - MAX_SKIP_LINES} more files under ${RUNS_DIR}/`);
+  if (overBudget)
+    lines.push(
+      `history: skipped the ${overBudget} oldest record files: over ${MAX_HISTORY_BYTES} bytes in all`
+    );
+  return lines;
+}
+
+// src/github/history/io/read-records.ts
 var CHUNK_BYTES = 32 * 1024 * 1024;
 async function listRunBlobs(repo, commit) {
   const out = await repo.git(["ls-tree", "-r", "-z", "--long", commit, "--", `${RUNS_DIR}/`]);
@@ -52033,48 +52076,21 @@ async function listRunBlobs(repo, commit) {
   return blobs;
 }
 async function readRecords(repo, commit, opts = {}) {
-  const cap2 = opts.maxRecordBytes ?? MAX_RECORD_BYTES;
   const now = opts.now ?? /* @__PURE__ */ new Date();
-  let skipped = 0;
-  const skip = (path23, why) => {
-    if (++skipped <= MAX_SKIP_LINES) opts.log?.(`history: skipped ${shownName(path23)}: ${why}`);
-  };
-  const wanted = [];
-  let budget2 = MAX_HISTORY_BYTES;
-  let overBudget = 0;
-  const blobs = [];
-  for (const b of await listRunBlobs(repo, commit)) {
-    if (isRecordPath(b.path)) blobs.push(b);
-    else if (b.path.endsWith(".json"))
-      skip(b.path, "not a record file name (runs/<UTC time>-<sha>-<id>.json)");
-  }
-  for (const b of [...blobs].reverse()) {
-    if (b.size > cap2) skip(b.path, `${b.size} bytes, over the ${cap2}-byte cap for a record file`);
-    else if (b.size > budget2) overBudget++;
-    else {
-      budget2 -= b.size;
-      wanted.push(b);
-    }
-  }
-  wanted.reverse();
+  const selected = selectRunFiles(await listRunBlobs(repo, commit), {
+    cap: opts.maxRecordBytes ?? MAX_RECORD_BYTES
+  });
+  const skipped = [...selected.skipped];
   const records = [];
-  for (const chunk of chunks(wanted)) {
+  for (const chunk of chunks(selected.read)) {
     const texts = await catBlobs(repo, chunk);
     for (const b of chunk) {
-      const text4 = texts.get(b.oid);
-      const checked = text4 === void 0 ? null : checkRecord(text4, { now });
-      if (!checked?.ok) skip(b.path, checked ? checked.why : "missing from the fetched branch");
-      else if (!namedAt(b.path, checked.record.createdAt))
-        skip(b.path, `createdAt ${checked.record.createdAt} is not the time in its name`);
-      else records.push({ path: b.path, record: checked.record });
+      const accepted = acceptRecord(b.path, texts.get(b.oid), now);
+      if (accepted.ok) records.push({ path: b.path, record: accepted.record });
+      else skipped.push({ path: b.path, why: accepted.why });
     }
   }
-  if (skipped > MAX_SKIP_LINES)
-    opts.log?.(`history: skipped ${skipped - MAX_SKIP_LINES} more files under ${RUNS_DIR}/`);
-  if (overBudget)
-    opts.log?.(
-      `history: skipped the ${overBudget} oldest record files: over ${MAX_HISTORY_BYTES} bytes in all`
-    );
+  for (const line of skipNotices(skipped, selected.overBudget)) opts.log?.(line);
   return records;
 }
 function* chunks(blobs) {
@@ -52152,57 +52168,37 @@ async function localTip(repoDir, branch) {
 }
 
 // src/dashboard/io/read-record-dir.ts
-import { lstat as lstat4, readdir as readdir3, readFile as readFile6 } from "node:fs/promises";
-import path18 from "node:path";
-var MAX_SKIP_LINES2 = 20;
+import { lstat as lstat4, readdir as readdir2, readFile as readFile5 } from "node:fs/promises";
+import path19 from "node:path";
 async function readRecordDir(dir, opts) {
-  const nested = path18.join(dir, RUNS_DIR);
+  const nested = path19.join(dir, RUNS_DIR);
   const runs = (await lstat4(nested).catch(() => null))?.isDirectory() ? nested : dir;
-  let skipped = 0;
-  const skip = (p, why) => {
-    if (++skipped <= MAX_SKIP_LINES2) opts.log(`history: skipped ${shownName(p)}: ${why}`);
-  };
-  const names = (await readdir3(runs, { withFileTypes: true })).filter((e) => e.name.endsWith(".json")).sort((a, b) => a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
-  let budget2 = MAX_HISTORY_BYTES;
-  let overBudget = 0;
-  const records = [];
-  for (const e of names) {
-    const rel = `${RUNS_DIR}/${e.name}`;
-    if (!isRecordPath(rel)) {
-      skip(rel, "not a record file name (runs/<UTC time>-<sha>-<id>.json)");
-      continue;
-    }
-    if (!e.isFile()) {
-      skip(rel, "not a regular file");
-      continue;
-    }
-    const size = (await lstat4(path18.join(runs, e.name))).size;
-    if (size > MAX_RECORD_BYTES) {
-      skip(rel, `${size} bytes, over the ${MAX_RECORD_BYTES}-byte cap for a record file`);
-      continue;
-    }
-    if (size > budget2) {
-      overBudget++;
-      continue;
-    }
-    budget2 -= size;
-    const checked = checkRecord(await readFile6(path18.join(runs, e.name), "utf8"), { now: opts.now });
-    if (!checked.ok) skip(rel, checked.why);
-    else if (!namedAt(rel, checked.record.createdAt))
-      skip(rel, `createdAt ${checked.record.createdAt} is not the time in its name`);
-    else records.push({ path: rel, record: checked.record });
+  const files = [];
+  for (const e of await readdir2(runs, { withFileTypes: true })) {
+    if (!e.name.endsWith(".json")) continue;
+    const size = e.isFile() ? (await lstat4(path19.join(runs, e.name))).size : 0;
+    files.push({ path: `${RUNS_DIR}/${e.name}`, size, regular: e.isFile(), name: e.name });
   }
-  if (skipped > MAX_SKIP_LINES2) opts.log(`history: skipped ${skipped - MAX_SKIP_LINES2} more files`);
-  if (overBudget)
-    opts.log(
-      `history: skipped the ${overBudget} oldest record files: over ${MAX_HISTORY_BYTES} bytes in all`
-    );
-  return records.reverse();
+  const selected = selectRunFiles(files);
+  const skipped = [...selected.skipped];
+  const records = [];
+  for (const f of selected.read) {
+    const accepted = acceptRecord(f.path, await readFile5(path19.join(runs, f.name), "utf8"), opts.now);
+    if (accepted.ok) records.push({ path: f.path, record: accepted.record });
+    else skipped.push({ path: f.path, why: accepted.why });
+  }
+  for (const line of skipNotices(skipped, selected.overBudget)) opts.log(line);
+  return records;
+}
+
+// src/github/history/branch-name.ts
+var DEFAULT_DATA_BRANCH = "carbon-gate-data";
+function isBranchName(raw) {
+  return /^[A-Za-z0-9_][A-Za-z0-9._/-]{0,199}$/.test(raw) && !/\.\.|\/\/|\/$|\.lock$|\.$/.test(raw);
 }
 
 // src/cli/commands/dashboard.ts
-var DEFAULT_DATA_BRANCH = "carbon-gate-data";
-var DEFAULT_OUT = path19.join(".carbon-gate", "dashboard");
+var DEFAULT_OUT = path20.join(".carbon-gate", "dashboard");
 var DASHBOARD_HELP = `carbon-gate dashboard \u2014 a static site of the recorded runs: energy and CO2e per benchmark over commits
 
 Usage:
@@ -52235,7 +52231,6 @@ var OPTIONS3 = {
   "team-budget-co2e": { type: "string" },
   help: { type: "boolean", default: false }
 };
-var BRANCH = /^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,100}$/;
 async function dashboardCommand(args) {
   const { values: v, positionals } = parseOptions("dashboard", args, OPTIONS3);
   if (v.help) {
@@ -52256,17 +52251,17 @@ async function dashboardCommand(args) {
   const budgets = v.config === void 0 ? void 0 : await configBudgets(v.config);
   const teamLimitG = teamLimit(v["team-budget-co2e"]) ?? budgets?.teamG;
   const files = buildSite({ records, source: source2, now, links, budgets, teamLimitG });
-  const out = path19.resolve(v.out ?? DEFAULT_OUT);
+  const out = path20.resolve(v.out ?? DEFAULT_OUT);
   let bytes2 = 0;
   for (const [rel, content] of files) {
-    const file3 = path19.join(out, rel);
-    await mkdir4(path19.dirname(file3), { recursive: true });
+    const file3 = path20.join(out, rel);
+    await mkdir4(path20.dirname(file3), { recursive: true });
     await writeFile3(file3, content);
     bytes2 += Buffer.byteLength(content);
   }
   const benchmarks = [...files.keys()].filter((f) => f.startsWith("b/")).length;
   process.stdout.write(
-    `dashboard: ${records.length} runs, ${benchmarks} benchmarks \u2192 ${terminalSafe(path19.join(out, "index.html"))} (${files.size} files, ${bytes2} bytes${teamLimitG ? `, team limit ${formatMass(teamLimitG)}` : ""})
+    `dashboard: ${records.length} runs, ${benchmarks} benchmarks \u2192 ${terminalSafe(path20.join(out, "index.html"))} (${files.size} files, ${bytes2} bytes${teamLimitG ? `, team limit ${formatMass(teamLimitG)}` : ""})
 `
   );
   return EXIT.ok;
@@ -52283,9 +52278,9 @@ async function readInput(v, now, log) {
     return { records: await readRecordDir(placed.real, { now, log }), source: `folder ${v.from}` };
   }
   const branch = v.branch ?? DEFAULT_DATA_BRANCH;
-  if (!BRANCH.test(branch))
+  if (!isBranchName(branch))
     throw new UsageError(`--branch: "${branch.slice(0, 100)}" is not a valid branch name`);
-  const repo = path19.resolve(v.repo ?? ".");
+  const repo = path20.resolve(v.repo ?? ".");
   if (!(await stat5(repo).catch(() => null))?.isDirectory())
     throw new UsageError(`--repo: ${v.repo} is not a folder`);
   const h = await readBranch(repo, branch, { now, log });
@@ -52310,7 +52305,7 @@ async function configBudgets(file3) {
     if (r?.energyJ || r?.co2eG) benchmarks.set(b.name, { energyJ: r.energyJ, co2eG: r.co2eG });
   }
   return {
-    source: `the budgets of ${path19.basename(file3)}`,
+    source: `the budgets of ${path20.basename(file3)}`,
     benchmarks,
     total: config2.budget?.total,
     teamG: config2.budget?.team?.co2eG
@@ -52425,9 +52420,9 @@ async function runCommand(args) {
   const baseline = values.ab !== void 0 ? { kind: "ab", ref: values.ab } : values.baseline !== void 0 ? { kind: "file", path: values.baseline } : { kind: "none" };
   await prepareOutDir(values.out);
   holdSignals();
-  const commit = found ? await headCommit(path20.dirname(path20.resolve(found))) : void 0;
+  const commit = found ? await headCommit(path21.dirname(path21.resolve(found))) : void 0;
   const { report } = await runEngine({
-    suite: found ? { kind: "config", path: found, label: path20.relative(process.cwd(), path20.resolve(found)) || found } : { kind: "config", path: DEMO_CONFIG, label: "built-in demo suite" },
+    suite: found ? { kind: "config", path: found, label: path21.relative(process.cwd(), path21.resolve(found)) || found } : { kind: "config", path: DEMO_CONFIG, label: "built-in demo suite" },
     overrides: {
       ...carbonOverrides(flags),
       baseline,
@@ -52448,7 +52443,7 @@ async function runCommand(args) {
       values.out,
       pareto ? { beside: { [PARETO_FILE]: paretoSvg(pareto) } } : {}
     );
-    if (!pareto) await rm4(path20.join(values.out, PARETO_FILE), { force: true }).catch(() => {
+    if (!pareto) await rm4(path21.join(values.out, PARETO_FILE), { force: true }).catch(() => {
     });
   } catch (e) {
     const json2 = JSON.stringify(report, null, 2) + "\n";
@@ -52461,7 +52456,7 @@ async function runCommand(args) {
   }
   if (values.json) process.stdout.write(JSON.stringify(written.report, null, 2) + "\n");
   else {
-    const chart = pareto ? `Pareto chart: ${path20.join(path20.dirname(written.file), PARETO_FILE)}
+    const chart = pareto ? `Pareto chart: ${path21.join(path21.dirname(written.file), PARETO_FILE)}
 ` : "";
     process.stdout.write(renderTable(written.report) + `Report: ${written.file}
 ` + chart);
@@ -52470,7 +52465,7 @@ async function runCommand(args) {
 }
 
 // src/cli/commands/validate.ts
-import path21 from "node:path";
+import path22 from "node:path";
 import { existsSync as existsSync5 } from "node:fs";
 async function validateCommand(args) {
   const { values } = parseOptions("validate", args, {
@@ -52485,8 +52480,8 @@ async function validateCommand(args) {
   if (!found)
     throw new UsageError("validate: no carbon-gate.yml or carbon-gate.yaml here; pass --config FILE");
   const { config: config2 } = await loadConfig(found);
-  const shown = path21.relative(process.cwd(), found) || found;
-  checkBeforeRun(config2, path21.dirname(found), shown);
+  const shown = path22.relative(process.cwd(), found) || found;
+  checkBeforeRun(config2, path22.dirname(found), shown);
   const n2 = config2.benchmarks.length;
   process.stdout.write(`${shown}: valid (${n2} benchmark${n2 === 1 ? "" : "s"})
 `);
@@ -52497,7 +52492,7 @@ function checkBeforeRun(config2, dir, label3) {
     const r = resolveGridIntensity({ config: config2.region });
     if (!r.ok) throw new RegionError(r.origin, r.detail);
   }
-  if (config2.powerProfile) loadPowerProfile(path21.resolve(dir, config2.powerProfile));
+  if (config2.powerProfile) loadPowerProfile(path22.resolve(dir, config2.powerProfile));
   const missing = config2.benchmarks.flatMap((b, i) => {
     if (!b.tfjs) return [];
     const args = resolveTfjsArgs(b.tfjs, dir);
@@ -52506,14 +52501,14 @@ function checkBeforeRun(config2, dir, label3) {
       ...args.dataset !== "mnist" ? [["tfjs.dataset", args.dataset]] : []
     ];
     return files.filter(([, f]) => !existsSync5(f)).map(
-      ([key, f]) => `${label3}: benchmarks[${i}].${key}: ${path21.relative(dir, f) || f} does not exist; expected a file`
+      ([key, f]) => `${label3}: benchmarks[${i}].${key}: ${path22.relative(dir, f) || f} does not exist; expected a file`
     );
   });
   if (missing.length) throw new ConfigError(missing);
 }
 
 // src/cli/commands/meter.ts
-import path22 from "node:path";
+import path23 from "node:path";
 async function meterCommand(args) {
   const dashdash = args.indexOf("--");
   const own2 = dashdash < 0 ? args : args.slice(0, dashdash);
@@ -52536,7 +52531,7 @@ async function meterCommand(args) {
       "meter: expected a command after --, found nothing (carbon-gate meter -- CMD ARGS\u2026)"
     );
   const found = findConfigPath(process.cwd(), values.config);
-  const config2 = found ? { kind: "config", path: found, label: path22.relative(process.cwd(), found) || found } : void 0;
+  const config2 = found ? { kind: "config", path: found, label: path23.relative(process.cwd(), found) || found } : void 0;
   if (config2)
     process.stderr.write(
       `carbon-gate: carbon settings (region, PUE, intensity, meter) from ${config2.label}

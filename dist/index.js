@@ -1080,14 +1080,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path23 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path24 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path23 && path23[0] !== "/") {
-          path23 = `/${path23}`;
+        if (path24 && path24[0] !== "/") {
+          path24 = `/${path24}`;
         }
-        return new URL(`${origin}${path23}`);
+        return new URL(`${origin}${path24}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1538,39 +1538,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path23);
+        debuglog("sending request to %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path24, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path23,
+          path24,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path23);
+        debuglog("trailers received from %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path24, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path23,
+          path24,
           error63.message
         );
       });
@@ -1619,9 +1619,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path23, origin }
+            request: { method, path: path24, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path23);
+          debuglog("sending request to %s %s/%s", method, origin, path24);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1684,7 +1684,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path23,
+        path: path24,
         method,
         body,
         headers,
@@ -1699,11 +1699,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path23 !== "string") {
+        if (typeof path24 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path24[0] !== "/" && !(path24.startsWith("http://") || path24.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path23)) {
+        } else if (invalidPathRegex.test(path24)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1769,7 +1769,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path23, query) : path23;
+        this.path = query ? buildURL(path24, query) : path24;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6462,7 +6462,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path23, host, upgrade, blocking, reset } = request2;
+      const { method, path: path24, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6543,7 +6543,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path23} HTTP/1.1\r
+      let header = `${method} ${path24} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7072,7 +7072,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path24, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7169,7 +7169,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path23;
+      headers[HTTP2_HEADER_PATH] = path24;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7522,9 +7522,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path23 = search ? `${pathname}${search}` : pathname;
+        const path24 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path23;
+        this.opts.path = path24;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8763,10 +8763,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path23 = "/",
+          path: path24 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path23;
+        opts.path = origin + path24;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10738,20 +10738,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl2(path23) {
-      if (typeof path23 !== "string") {
-        return path23;
+    function safeUrl2(path24) {
+      if (typeof path24 !== "string") {
+        return path24;
       }
-      const pathSegments = path23.split("?");
+      const pathSegments = path24.split("?");
       if (pathSegments.length !== 2) {
-        return path23;
+        return path24;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path23);
+    function matchKey(mockDispatch2, { path: path24, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path24);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10773,7 +10773,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl2(path23), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path24 }) => matchValue(safeUrl2(path24), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10811,9 +10811,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path23, method, body, headers, query } = opts;
+      const { path: path24, method, body, headers, query } = opts;
       return {
-        path: path23,
+        path: path24,
         method,
         body,
         headers,
@@ -11276,10 +11276,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path24, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path23,
+            Path: path24,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16158,9 +16158,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path23) {
-      for (let i = 0; i < path23.length; ++i) {
-        const code2 = path23.charCodeAt(i);
+    function validateCookiePath(path24) {
+      for (let i = 0; i < path24.length; ++i) {
+        const code2 = path24.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19080,11 +19080,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path23 = opts.path;
+          let path24 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path23 = `/${path23}`;
+            path24 = `/${path24}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path23);
+          url2 = new URL(util.parseOrigin(url2).origin + path24);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19232,17 +19232,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path23) {
-      const ctrl = callVisitor(key, node2, visitor, path23);
+    function visit_(key, node2, visitor, path24) {
+      const ctrl = callVisitor(key, node2, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visit_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visit_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
+          path24 = Object.freeze(path24.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path23);
+            const ci = visit_(i, node2.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19253,13 +19253,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path23);
+          const cv = visit_("value", node2.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19280,17 +19280,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path23) {
-      const ctrl = await callVisitor(key, node2, visitor, path23);
+    async function visitAsync_(key, node2, visitor, path24) {
+      const ctrl = await callVisitor(key, node2, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visitAsync_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visitAsync_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
+          path24 = Object.freeze(path24.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path23);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19301,13 +19301,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path23);
+          const cv = await visitAsync_("value", node2.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19334,23 +19334,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path23) {
+    function callVisitor(key, node2, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path23);
+        return visitor(key, node2, path24);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path23);
+        return visitor.Map?.(key, node2, path24);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path23);
+        return visitor.Seq?.(key, node2, path24);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path23);
+        return visitor.Pair?.(key, node2, path24);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path23);
+        return visitor.Scalar?.(key, node2, path24);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path23);
+        return visitor.Alias?.(key, node2, path24);
       return void 0;
     }
-    function replaceNode(key, path23, node2) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key, path24, node2) {
+      const parent = path24[path24.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -19962,10 +19962,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path23, value2) {
+    function collectionFromPath(schema, path24, value2) {
       let v = value2;
-      for (let i = path23.length - 1; i >= 0; --i) {
-        const k = path23[i];
+      for (let i = path24.length - 1; i >= 0; --i) {
+        const k = path24[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19984,7 +19984,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20014,11 +20014,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value2) {
-        if (isEmptyPath(path23))
+      addIn(path24, value2) {
+        if (isEmptyPath(path24))
           this.add(value2);
         else {
-          const [key, ...rest] = path23;
+          const [key, ...rest] = path24;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -20032,8 +20032,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key, ...rest] = path23;
+      deleteIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -20047,8 +20047,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key, ...rest] = path23;
+      getIn(path24, keepScalar) {
+        const [key, ...rest] = path24;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -20066,8 +20066,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key, ...rest] = path23;
+      hasIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -20077,8 +20077,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value2) {
-        const [key, ...rest] = path23;
+      setIn(path24, value2) {
+        const [key, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -22593,9 +22593,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path23, value2) {
+      addIn(path24, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value2);
+          this.contents.addIn(path24, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22670,14 +22670,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection2.isEmptyPath(path23)) {
+      deleteIn(path24) {
+        if (Collection2.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22692,10 +22692,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection2.isEmptyPath(path23))
+      getIn(path24, keepScalar) {
+        if (Collection2.isEmptyPath(path24))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22706,10 +22706,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection2.isEmptyPath(path23))
+      hasIn(path24) {
+        if (Collection2.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22726,13 +22726,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value2) {
-        if (Collection2.isEmptyPath(path23)) {
+      setIn(path24, value2) {
+        if (Collection2.isEmptyPath(path24)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path23), value2);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path24), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value2);
+          this.contents.setIn(path24, value2);
         }
       }
       /**
@@ -24693,9 +24693,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path23) => {
+    visit2.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field3, index] of path23) {
+      for (const [field3, index] of path24) {
         const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24704,23 +24704,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path23) => {
-      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
-      const field3 = path23[path23.length - 1][0];
+    visit2.parentCollection = (cst, path24) => {
+      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
+      const field3 = path24[path24.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
         const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path23.concat([[field3, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path24.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24731,10 +24731,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -28988,13 +28988,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path23) {
-          return /^\.|this\b/.test(path23.original);
+        scopedId: function scopedId(path24) {
+          return /^\.|this\b/.test(path24.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path23) {
-          return path23.parts.length === 1 && !AST.helpers.scopedId(path23) && !path23.depth;
+        simpleId: function simpleId(path24) {
+          return path24.parts.length === 1 && !AST.helpers.scopedId(path24) && !path24.depth;
         }
       }
     };
@@ -30079,12 +30079,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path23, params, hash2, open7, strip, locInfo) {
+    function prepareMustache(path24, params, hash2, open7, strip, locInfo) {
       var escapeFlag = open7.charAt(3) || open7.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open7);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path23,
+        path: path24,
         params,
         hash: hash2,
         escaped,
@@ -30356,9 +30356,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path23 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path24 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path23.original);
+        this.opcode("registerDecorator", params.length, path24.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -30425,48 +30425,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path23 = sexpr.path, name2 = path23.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path23));
+        var path24 = sexpr.path, name2 = path24.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path24));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path23.strict = true;
-        this.accept(path23);
+        path24.strict = true;
+        this.accept(path24);
         this.opcode("invokeAmbiguous", name2, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path23 = sexpr.path;
-        path23.strict = true;
-        this.accept(path23);
+        var path24 = sexpr.path;
+        path24.strict = true;
+        this.accept(path24);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path23 = sexpr.path, name2 = path23.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path24 = sexpr.path, name2 = path24.parts[0];
         if (this.options.knownHelpers[name2]) {
           this.opcode("invokeKnownHelper", params.length, name2);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name2, sexpr);
         } else {
-          path23.strict = true;
-          path23.falsy = true;
-          this.accept(path23);
-          this.opcode("invokeHelper", params.length, path23.original, _ast2["default"].helpers.simpleId(path23));
+          path24.strict = true;
+          path24.falsy = true;
+          this.accept(path24);
+          this.opcode("invokeHelper", params.length, path24.original, _ast2["default"].helpers.simpleId(path24));
         }
       },
-      PathExpression: function PathExpression(path23) {
-        var depth = validateDepth(path23);
-        var parts = validateParts(path23);
+      PathExpression: function PathExpression(path24) {
+        var depth = validateDepth(path24);
+        var parts = validateParts(path24);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name2 = parts[0], scoped = _ast2["default"].helpers.scopedId(path23), blockParamId = !depth && !scoped && this.blockParamIndex(name2);
+        var name2 = parts[0], scoped = _ast2["default"].helpers.scopedId(path24), blockParamId = !depth && !scoped && this.blockParamIndex(name2);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name2) {
           this.opcode("pushContext");
-        } else if (path23.data) {
+        } else if (path24.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path23.strict);
+          this.opcode("lookupData", depth, parts, path24.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path23.falsy, path23.strict, scoped);
+          this.opcode("lookupOnContext", parts, path24.falsy, path24.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -30693,8 +30693,8 @@ var require_compiler = __commonJS({
       }
       return value2;
     }
-    function validateParts(path23) {
-      return validateStringArray(path23, path23.parts, "parts");
+    function validateParts(path24) {
+      return validateStringArray(path24, path24.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -30876,16 +30876,16 @@ var require_util9 = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path23 = aPath;
+      var path24 = aPath;
       var url2 = urlParse(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path23 = url2.path;
+        path24 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path23);
-      var parts = path23.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path24);
+      var parts = path24.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -30902,15 +30902,15 @@ var require_util9 = __commonJS({
           }
         }
       }
-      path23 = parts.join("/");
-      if (path23 === "") {
-        path23 = isAbsolute ? "/" : ".";
+      path24 = parts.join("/");
+      if (path24 === "") {
+        path24 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path23;
+        url2.path = path24;
         return urlGenerate(url2);
       }
-      return path23;
+      return path24;
     }
     exports.normalize = normalize;
     function join(aRoot, aPath) {
@@ -33712,8 +33712,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path23 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path23;
+      var path24 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path24;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -34549,6 +34549,12 @@ function failsStep(status, failOn) {
   return status === "warn" && failOn === "warn";
 }
 
+// src/github/history/branch-name.ts
+var DEFAULT_DATA_BRANCH = "carbon-gate-data";
+function isBranchName(raw) {
+  return /^[A-Za-z0-9_][A-Za-z0-9._/-]{0,199}$/.test(raw) && !/\.\.|\/\/|\/$|\.lock$|\.$/.test(raw);
+}
+
 // src/action/input-error.ts
 var InputError = class extends CarbonGateError {
   name = "InputError";
@@ -34592,7 +34598,7 @@ var INPUTS = [
   {
     name: "history-branch",
     description: "Branch of origin holding run records (baseline: history). Pushes to the default branch append to it (needs contents: write).",
-    default: "carbon-gate-data"
+    default: DEFAULT_DATA_BRANCH
   },
   {
     name: "history-retention-days",
@@ -34738,7 +34744,7 @@ function teamBudget(raw) {
   return { teamBudgetCo2eG: g2 };
 }
 function branchName(raw) {
-  if (!/^[A-Za-z0-9_][A-Za-z0-9._/-]{0,199}$/.test(raw) || /\.\.|\/\/|\/$|\.lock$|\.$/.test(raw)) {
+  if (!isBranchName(raw)) {
     throw new InputError(`input history-branch: "${raw.slice(0, 40)}" is not a valid branch name`);
   }
   return raw;
@@ -34779,7 +34785,7 @@ function readInput(env) {
 
 // src/action/merge-mode.ts
 import { existsSync as existsSync2 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/io/config-file.ts
 import { open as open3, stat as stat3 } from "node:fs/promises";
@@ -34809,9 +34815,9 @@ function quote(text3) {
   const short = text3.length > MAX_SHOWN ? `${Array.from(text3.slice(0, MAX_SHOWN * 2)).slice(0, MAX_SHOWN).join("")}\u2026` : text3;
   return JSON.stringify(short).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
-function formatPath(path23) {
+function formatPath(path24) {
   let out = "";
-  for (const segment of path23) {
+  for (const segment of path24) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (typeof segment === "string" && PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
     else out += `[${quote(String(segment))}]`;
@@ -34827,9 +34833,9 @@ function describeValue(value2) {
   if (typeof value2 === "object") return Object.keys(value2).length === 0 ? "an empty mapping" : "a mapping";
   return `a ${typeof value2}`;
 }
-function valueAt(input2, path23) {
+function valueAt(input2, path24) {
   let value2 = input2;
-  for (const segment of path23) {
+  for (const segment of path24) {
     if (typeof value2 !== "object" || value2 === null || !Object.hasOwn(value2, segment)) return void 0;
     value2 = value2[segment];
   }
@@ -35677,10 +35683,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj2, path23) {
-  if (!path23)
+function getElementAtPath(obj2, path24) {
+  if (!path24)
     return obj2;
-  return path23.reduce((acc, key) => acc?.[key], obj2);
+  return path24.reduce((acc, key) => acc?.[key], obj2);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -36020,11 +36026,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path23, issues) {
+function prefixIssues(path24, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path23);
+    iss.path.unshift(path24);
     return iss;
   });
 }
@@ -36486,16 +36492,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path23 = []) => {
+  const processError = (error64, path24 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path23, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path24, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path23, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path23, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
       } else {
-        const fullpath = [...path23, ...issue3.path];
+        const fullpath = [...path24, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -36534,17 +36540,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path23 = []) => {
+  const processError = (error64, path24 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path23, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path24, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path23, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path23, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path24, ...issue3.path]);
       } else {
-        const fullpath = [...path23, ...issue3.path];
+        const fullpath = [...path24, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -36583,8 +36589,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path23 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path23) {
+  const path24 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path24) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -53722,13 +53728,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path23 = ref.slice(1).split("/").filter(Boolean);
-  if (path23.length === 0) {
+  const path24 = ref.slice(1).split("/").filter(Boolean);
+  if (path24.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path23[0] === defsKey) {
-    const key = path23[1] === void 0 ? void 0 : decodeJSONPointerSegment(path23[1]);
+  if (path24[0] === defsKey) {
+    const key = path24[1] === void 0 ? void 0 : decodeJSONPointerSegment(path24[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -54621,10 +54627,10 @@ function child(schema, segment, want) {
   }
   return void 0;
 }
-function schemaAt(root, path23, want = "value") {
+function schemaAt(root, path24, want = "value") {
   let schema = root;
-  path23.forEach((segment, i) => {
-    if (schema) schema = child(schema, segment, i === path23.length - 1 ? want : "value");
+  path24.forEach((segment, i) => {
+    if (schema) schema = child(schema, segment, i === path24.length - 1 ? want : "value");
   });
   return schema;
 }
@@ -54690,8 +54696,8 @@ function issueLines(issues, input2, root, file3) {
   const lines = issues.flatMap((issue3) => linesFor(issue3, input2, root, file3));
   return [...new Set(lines)];
 }
-function at(file3, path23) {
-  const shown = formatPath(path23);
+function at(file3, path24) {
+  const shown = formatPath(path24);
   return shown ? `${file3}: ${shown}: ` : `${file3}: `;
 }
 function linesFor(issue3, input2, root, file3) {
@@ -55111,7 +55117,7 @@ var TfjsSchema = field(
   { expected: "a mapping with at least model" }
 );
 function checkCombination(t, ctx) {
-  const issue3 = (path23, expected) => ctx.addIssue({ code: "custom", path: [path23], message: expected, params: { expected } });
+  const issue3 = (path24, expected) => ctx.addIssue({ code: "custom", path: [path24], message: expected, params: { expected } });
   const tasks = TASKS_OF[t.model];
   if (tasks && !tasks.includes(t.task)) issue3("task", `${words(tasks)} for model ${t.model}`);
   if (!tasks && t.task === "train" && !t.compile)
@@ -55621,11 +55627,11 @@ function parse3(text3, file3) {
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, errors: issueLines(parsed.error.issues, yaml.value, ConfigSchema, file3) };
 }
-function protoKey(value2, path23) {
+function protoKey(value2, path24) {
   if (typeof value2 !== "object" || value2 === null) return void 0;
   for (const [k, v] of Object.entries(value2)) {
-    const at2 = Array.isArray(value2) ? [...path23.slice(0, -1), `${path23.at(-1) ?? ""}[${k}]`] : [...path23, k];
-    if (!Array.isArray(value2) && k === "__proto__") return [...path23, k].join(".");
+    const at2 = Array.isArray(value2) ? [...path24.slice(0, -1), `${path24.at(-1) ?? ""}[${k}]`] : [...path24, k];
+    if (!Array.isArray(value2) && k === "__proto__") return [...path24, k].join(".");
     const found = protoKey(v, at2);
     if (found) return found;
   }
@@ -55907,9 +55913,29 @@ async function replacedNotice(file3) {
 }
 
 // src/report/io/read-shards.ts
-import { lstat as lstat3, readdir as readdir2, readFile as readFile2 } from "node:fs/promises";
+import { lstat as lstat4, readdir as readdir2 } from "node:fs/promises";
 import path4 from "node:path";
-var MAX_SHARD_BYTES = 64 * 1024 * 1024;
+
+// src/io/read-json-file.ts
+import { lstat as lstat3, readFile as readFile2, stat as stat5 } from "node:fs/promises";
+var MAX_JSON_BYTES = 64 * 1024 * 1024;
+async function readJsonFile(file3, fail2, { links }) {
+  const info3 = await (links === "refuse" ? lstat3(file3) : stat5(file3)).catch(
+    (e) => fail2(e.code === "ENOENT" ? "file not found" : `cannot read (${e.code ?? e.message})`)
+  );
+  if (!info3.isFile()) fail2("not a regular file");
+  if (info3.size > MAX_JSON_BYTES) fail2("larger than 64 MiB; not a carbon-gate report");
+  const text3 = await readFile2(file3, "utf8").catch(
+    (e) => fail2(`cannot read (${e.code ?? e.message})`)
+  );
+  try {
+    return JSON.parse(text3);
+  } catch (e) {
+    return fail2(`not JSON (${e.message.split("\n")[0].slice(0, 200)})`);
+  }
+}
+
+// src/report/io/read-shards.ts
 var REPORT_FILE2 = "carbon-report.json";
 async function readShardFiles(files) {
   const out = [];
@@ -55917,19 +55943,7 @@ async function readShardFiles(files) {
     const fail2 = (why) => {
       throw new UsageError(`merge: ${file3}: ${why}`);
     };
-    const info3 = await lstat3(file3).catch(
-      (e) => fail2(e.code === "ENOENT" ? "file not found" : `cannot read (${e.code ?? e.message})`)
-    );
-    if (!info3.isFile()) fail2("not a regular file");
-    if (info3.size > MAX_SHARD_BYTES) fail2("larger than 64 MiB; not a carbon-gate report");
-    const text3 = await readFile2(file3, "utf8").catch(
-      (e) => fail2(`cannot read (${e.code ?? e.message})`)
-    );
-    try {
-      out.push({ file: file3, json: JSON.parse(text3) });
-    } catch (e) {
-      fail2(`not JSON (${e.message.split("\n")[0].slice(0, 200)})`);
-    }
+    out.push({ file: file3, json: await readJsonFile(file3, fail2, { links: "refuse" }) });
   }
   return out;
 }
@@ -55943,7 +55957,7 @@ async function shardFilesIn(dir) {
   for (const e of entries.sort((a, b) => a.name < b.name ? -1 : 1)) {
     if (e.isDirectory()) {
       const inner = path4.join(dir, e.name, REPORT_FILE2);
-      if ((await lstat3(inner).catch(() => null))?.isFile()) files.push(inner);
+      if ((await lstat4(inner).catch(() => null))?.isFile()) files.push(inner);
     } else if (e.isFile() && e.name.endsWith(".json")) files.push(path4.join(dir, e.name));
     if (files.length > MAX_SHARDS)
       throw new UsageError(`merge: ${dir}: more than ${MAX_SHARDS} shard reports`);
@@ -56298,74 +56312,6 @@ function metricChanges(head, base, method, max = 20) {
   return out.sort((a, b) => size(b) - size(a)).slice(0, max);
 }
 
-// src/text/terminal-safe.ts
-function terminalSafe(text3) {
-  return text3.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
-}
-
-// src/meter/nvidia-notes.ts
-function noteworthyGapS(intervalS) {
-  return Math.max(1, 5 * intervalS);
-}
-var clip2 = (text3) => terminalSafe(text3.length > 80 ? `${text3.slice(0, 77)}...` : text3);
-function gpuNotes(t, startS, endS, intervalS) {
-  const label2 = `GPU ${t.index} (${clip2(t.name)})`;
-  const why = [...t.skippedValues].map(clip2).join(", ");
-  if (!t.first || !t.last) {
-    const seen = t.skipped > 0 ? `${t.skipped} skipped: ${why}` : "nvidia-smi printed no line for it";
-    return [
-      `${label2}: no valid power reading in ${secondsTenths(endS - startS)} (${seen}); its energy is counted as 0 J`
-    ];
-  }
-  const notes = [];
-  const total = t.samples + t.skipped;
-  if (t.first.tS >= endS)
-    return [
-      `${label2}: no power reading during the ${secondsTenths(endS - startS)} run; the first one, ${secondsTenths(t.first.tS - endS)} after its end (${watts(t.first.w, 0)}), is assumed throughout`
-    ];
-  if (t.skipped > 0)
-    notes.push(
-      `${label2}: ${t.skipped} of ${total} power readings skipped (${why}); power is interpolated across them`
-    );
-  const limit = noteworthyGapS(intervalS);
-  const lead = t.first.tS - startS;
-  if (lead > limit)
-    notes.push(
-      `${label2}: first power reading ${secondsTenths(lead)} after the start; it is assumed to hold back to the start`
-    );
-  const gap = t.longestGap;
-  if (gap && gap.toS - gap.fromS > limit)
-    notes.push(
-      `${label2}: no power reading for ${secondsTenths(gap.toS - gap.fromS)} (${secondsTenths(gap.fromS - startS)} to ${secondsTenths(gap.toS - startS)} into the run); power is interpolated linearly`
-    );
-  const tail = endS - t.last.tS;
-  if (tail > limit)
-    notes.push(
-      `${label2}: no power reading in the last ${secondsTenths(tail)}; the last one (${watts(t.last.w, 0)}) is assumed to hold to the end`
-    );
-  return notes;
-}
-function outputNotes(samples, bursts, unreadable, firstUnreadable) {
-  const notes = [];
-  if (unreadable > 0)
-    notes.push(
-      `nvidia-smi printed ${unreadable} unreadable line(s), ignored (first: "${clip2(firstUnreadable)}")`
-    );
-  if (bursts > 2 && bursts > samples / 10)
-    notes.push(
-      `${bursts} of ${samples} nvidia-smi samples arrived bunched with the previous one; GPU timing is approximate`
-    );
-  return notes;
-}
-var FOREIGN = /^GPU \d+ \(.*\) also ran pid \d+ \(.*\) during .*: its energy includes that load$/;
-var isForeignAppNote = (note) => FOREIGN.test(note);
-function foreignAppNote(app, benchmark4) {
-  const mem = app.usedMiB === null ? "" : `, ${grouped(app.usedMiB)} MiB`;
-  const comm = app.comm.replace(/[^\w.+-]/g, "?").slice(0, 15);
-  const during = benchmark4 ? clip2(benchmark4) : "the benchmark";
-  return `GPU ${app.gpu.index} (${clip2(app.gpu.name)}) also ran pid ${app.pid} (${comm}${mem}) during ${during}: its energy includes that load`;
-}
-
 // src/report/layer-diff.ts
 var MAX_LAYER_CHANGES = 5;
 var MAX_TEXT = 300;
@@ -56556,6 +56502,7 @@ function benchmarkStats(m) {
 }
 
 // src/gate/evaluate.ts
+var SUITE_TOTAL = "suite total: ";
 function evaluateGate(benchmarks, opts) {
   const mismatch = opts.baseline && opts.baseline.source !== "ab" ? gridMismatch(opts.baseline.grid, gridIdentity(opts.carbon)) : [];
   const gates = benchmarks.map((b) => gateBenchmark(b, opts.baseline, mismatch));
@@ -56564,13 +56511,9 @@ function evaluateGate(benchmarks, opts) {
   const reasons = [
     ...gridNotes(opts.carbon, mismatch, benchmarks, gates),
     ...benchmarks.flatMap((b, i) => gates[i].reasons.map((r) => `${b.name}: ${r}`)),
-    ...total.reasons.map((r) => `suite total: ${r}`),
-    // Another process on a metered GPU: the energy includes its load (src/meter/nvidia-notes.ts). Never a status.
-    ...[
-      ...new Set(
-        benchmarks.flatMap((b) => b.samples.flatMap((s) => (s.notes ?? []).filter(isForeignAppNote)))
-      )
-    ].slice(0, 20)
+    ...total.reasons.map((r) => `${SUITE_TOTAL}${r}`),
+    // The meter's warnings (e.g. another process on a metered GPU): the figure includes that load. Never a status.
+    ...[...new Set(benchmarks.flatMap((b) => b.samples.flatMap((s) => s.warnings ?? [])))].slice(0, 20)
   ];
   const baseline = opts.baseline ? {
     source: opts.baseline.source,
@@ -57981,6 +57924,8 @@ var SampleReportSchema = external_exports.object({
   energyBandJ: EnergyBandJ.optional(),
   gpus: external_exports.array(GpuEnergy).max(64).optional(),
   notes: external_exports.array(prose).max(100),
+  /** Notes the verdict repeats (other load in the figure, e.g. another process on a metered GPU); never a status. */
+  warnings: external_exports.array(prose).max(100).optional(),
   /** What the benchmark reported through its metrics file (accuracy, loss…), TF.js layers and backend. */
   metrics: MetricsSchema.optional(),
   layers: LayersSchema.optional(),
@@ -58153,7 +58098,8 @@ var sample = SampleReportSchema.pick({
   energyJ: true,
   co2eG: true,
   durationS: true,
-  metrics: true
+  metrics: true,
+  warnings: true
 }).loose();
 var budget = ResolvedBudgetSchema.extend({ metric: ResolvedBudgetSchema.shape.metric.default("energy") });
 var benchmark = BenchmarkReportSchema.pick({ name: true, status: true, reason: true }).extend({
@@ -58298,7 +58244,6 @@ function provenanceLine(p) {
 }
 
 // src/report/merge.ts
-var SUITE_TOTAL = "suite total: ";
 function mergeShards(inputs, opts) {
   const shards = checkShards(inputs, opts.expect);
   const count2 = shards[0].report.shard.count;
@@ -58763,18 +58708,18 @@ function recordPath(now, sha, random) {
   return `${RUNS_DIR}/${time4}-${sha.slice(0, 7)}-${random.replace(/[^a-z0-9]/gi, "").slice(0, 12)}.json`;
 }
 var NAME = /^runs\/(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2}(?:\.\d+)?)Z-[0-9a-f]{1,40}-[a-z0-9]+\.json$/i;
-function recordTime(path23) {
-  const m = NAME.exec(path23);
+function recordTime(path24) {
+  const m = NAME.exec(path24);
   if (!m) return null;
   const d = /* @__PURE__ */ new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}Z`);
   return Number.isNaN(d.getTime()) ? null : d;
 }
-var isRecordPath = (path23) => recordTime(path23) !== null;
-function namedAt(path23, createdAt) {
-  const t = recordTime(path23);
+var isRecordPath = (path24) => recordTime(path24) !== null;
+function namedAt(path24, createdAt) {
+  const t = recordTime(path24);
   return t !== null && t.getTime() === Date.parse(createdAt);
 }
-var shownName = (path23) => isRecordPath(path23) ? path23 : JSON.stringify(path23);
+var shownName = (path24) => isRecordPath(path24) ? path24 : JSON.stringify(path24);
 
 // src/github/history/baseline-store.ts
 function baseRecordStore(chosen) {
@@ -58795,9 +58740,9 @@ async function baselineForBase(shas, records, opts = {}) {
   return notes.length ? { ...data6, note: notes.join("; ") } : data6;
 }
 function whichRecord(hit) {
-  const { record: record2, path: path23 } = hit.found;
+  const { record: record2, path: path24 } = hit.found;
   const why = hit.ownRun ? "this run's own" : "the oldest";
-  return `${record2.sha.slice(0, 7)} has ${hit.candidates} records; used ${why}, run ${record2.runId} of ${record2.createdAt} (${shownName(path23.slice(0, 120))})`;
+  return `${record2.sha.slice(0, 7)} has ${hit.candidates} records; used ${why}, run ${record2.runId} of ${record2.createdAt} (${shownName(path24.slice(0, 120))})`;
 }
 
 // src/github/history/compaction.ts
@@ -58979,9 +58924,50 @@ async function fetchTip(repo) {
   return (await repo.git(["rev-parse", "--verify", `${local}^{commit}`])).trim();
 }
 
-// src/github/history/io/read-records.ts
+// src/github/history/record-selection.ts
 var MAX_HISTORY_BYTES = 256 * 1024 * 1024;
 var MAX_SKIP_LINES = 20;
+function selectRunFiles(files, opts = {}) {
+  const cap2 = opts.cap ?? MAX_RECORD_BYTES;
+  let budget2 = opts.budget ?? MAX_HISTORY_BYTES;
+  const skipped = [];
+  const read2 = [];
+  let overBudget = 0;
+  const newestFirst = files.filter((f) => f.path.endsWith(".json")).sort((a, b) => a.path < b.path ? 1 : a.path > b.path ? -1 : 0);
+  for (const f of newestFirst) {
+    if (!isRecordPath(f.path))
+      skipped.push({ path: f.path, why: "not a record file name (runs/<UTC time>-<sha>-<id>.json)" });
+    else if (f.regular === false) skipped.push({ path: f.path, why: "not a regular file" });
+    else if (f.size > cap2)
+      skipped.push({ path: f.path, why: `${f.size} bytes, over the ${cap2}-byte cap for a record file` });
+    else if (f.size > budget2) overBudget++;
+    else {
+      budget2 -= f.size;
+      read2.push(f);
+    }
+  }
+  return { read: read2.reverse(), skipped, overBudget };
+}
+function acceptRecord(path24, text3, now) {
+  if (text3 === void 0) return { ok: false, why: "missing from the fetched branch" };
+  const checked = checkRecord(text3, { now });
+  if (!checked.ok) return checked;
+  if (!namedAt(path24, checked.record.createdAt))
+    return { ok: false, why: `createdAt ${checked.record.createdAt} is not the time in its name` };
+  return checked;
+}
+function skipNotices(skipped, overBudget) {
+  const lines = skipped.slice(0, MAX_SKIP_LINES).map((s) => `history: skipped ${shownName(s.path)}: ${s.why}`);
+  if (skipped.length > MAX_SKIP_LINES)
+    lines.push(`history: skipped ${skipped.length - MAX_SKIP_LINES} more files under ${RUNS_DIR}/`);
+  if (overBudget)
+    lines.push(
+      `history: skipped the ${overBudget} oldest record files: over ${MAX_HISTORY_BYTES} bytes in all`
+    );
+  return lines;
+}
+
+// src/github/history/io/read-records.ts
 var CHUNK_BYTES = 32 * 1024 * 1024;
 async function listRuns(repo, commit) {
   const out = await repo.git(["ls-tree", "-r", "-z", "--name-only", commit, "--", `${RUNS_DIR}/`]);
@@ -58997,48 +58983,21 @@ async function listRunBlobs(repo, commit) {
   return blobs;
 }
 async function readRecords(repo, commit, opts = {}) {
-  const cap2 = opts.maxRecordBytes ?? MAX_RECORD_BYTES;
   const now = opts.now ?? /* @__PURE__ */ new Date();
-  let skipped = 0;
-  const skip = (path23, why) => {
-    if (++skipped <= MAX_SKIP_LINES) opts.log?.(`history: skipped ${shownName(path23)}: ${why}`);
-  };
-  const wanted = [];
-  let budget2 = MAX_HISTORY_BYTES;
-  let overBudget = 0;
-  const blobs = [];
-  for (const b of await listRunBlobs(repo, commit)) {
-    if (isRecordPath(b.path)) blobs.push(b);
-    else if (b.path.endsWith(".json"))
-      skip(b.path, "not a record file name (runs/<UTC time>-<sha>-<id>.json)");
-  }
-  for (const b of [...blobs].reverse()) {
-    if (b.size > cap2) skip(b.path, `${b.size} bytes, over the ${cap2}-byte cap for a record file`);
-    else if (b.size > budget2) overBudget++;
-    else {
-      budget2 -= b.size;
-      wanted.push(b);
-    }
-  }
-  wanted.reverse();
+  const selected = selectRunFiles(await listRunBlobs(repo, commit), {
+    cap: opts.maxRecordBytes ?? MAX_RECORD_BYTES
+  });
+  const skipped = [...selected.skipped];
   const records = [];
-  for (const chunk of chunks(wanted)) {
+  for (const chunk of chunks(selected.read)) {
     const texts = await catBlobs(repo, chunk);
     for (const b of chunk) {
-      const text3 = texts.get(b.oid);
-      const checked = text3 === void 0 ? null : checkRecord(text3, { now });
-      if (!checked?.ok) skip(b.path, checked ? checked.why : "missing from the fetched branch");
-      else if (!namedAt(b.path, checked.record.createdAt))
-        skip(b.path, `createdAt ${checked.record.createdAt} is not the time in its name`);
-      else records.push({ path: b.path, record: checked.record });
+      const accepted = acceptRecord(b.path, texts.get(b.oid), now);
+      if (accepted.ok) records.push({ path: b.path, record: accepted.record });
+      else skipped.push({ path: b.path, why: accepted.why });
     }
   }
-  if (skipped > MAX_SKIP_LINES)
-    opts.log?.(`history: skipped ${skipped - MAX_SKIP_LINES} more files under ${RUNS_DIR}/`);
-  if (overBudget)
-    opts.log?.(
-      `history: skipped the ${overBudget} oldest record files: over ${MAX_HISTORY_BYTES} bytes in all`
-    );
+  for (const line of skipNotices(skipped, selected.overBudget)) opts.log?.(line);
   return records;
 }
 function* chunks(blobs) {
@@ -60957,7 +60916,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path23) => path23.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path24) => path24.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -61229,6 +61188,11 @@ function describe3(e) {
 
 // src/github/render/render-comment.ts
 var import_handlebars = __toESM(require_lib(), 1);
+
+// src/text/terminal-safe.ts
+function terminalSafe(text3) {
+  return text3.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+}
 
 // src/report/carbon-lines.ts
 function utcMinute(isoTime) {
@@ -61685,27 +61649,33 @@ ${block}
 
 // src/action/template.ts
 import { constants as constants4 } from "node:fs";
-import { open as open5, readFile as readFile3, realpath } from "node:fs/promises";
+import { open as open5, realpath } from "node:fs/promises";
+import path8 from "node:path";
+
+// src/io/shipped-template.ts
+import { readFile as readFile3 } from "node:fs/promises";
 import path7 from "node:path";
 import { fileURLToPath } from "node:url";
-var DEFAULT_NAME = "templates/comment.md.hbs";
-var MAX_TEMPLATE_BYTES = 256 * 1024;
-var EXPECTED = "a handlebars template file inside the workspace";
-async function defaultTemplate() {
+async function shippedTemplate(name2) {
+  const relative = path7.join("templates", name2);
   let dir = path7.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++, dir = path7.dirname(dir)) {
-    const text3 = await readFile3(path7.join(dir, DEFAULT_NAME), "utf8").catch(() => null);
+    const text3 = await readFile3(path7.join(dir, relative), "utf8").catch(() => null);
     if (text3 !== null) return text3;
   }
-  throw new Error(`${DEFAULT_NAME} not found beside the action`);
+  throw new Error(`templates/${name2} not found beside carbon-gate`);
 }
+
+// src/action/template.ts
+var MAX_TEMPLATE_BYTES = 256 * 1024;
+var EXPECTED = "a handlebars template file inside the workspace";
 async function loadTemplate(cwd, custom2, workspace = cwd) {
-  if (!custom2) return defaultTemplate();
+  if (!custom2) return shippedTemplate("comment.md.hbs");
   const named = describeValue(custom2);
   const fail2 = (what, expected = EXPECTED) => new InputError(`input template: ${named} ${what}; expected ${expected}`);
   let placed;
   try {
-    placed = placeInside(path7.resolve(cwd, custom2), workspace);
+    placed = placeInside(path8.resolve(cwd, custom2), workspace);
   } catch (error63) {
     throw fail2(`cannot be resolved (${error63.code ?? "error"})`);
   }
@@ -61816,9 +61786,9 @@ ${pareto}` : "").write().catch((e) => {
 var DEFAULT_SHARDS_DIR = "carbon-gate-shards";
 async function mergeMode(inputs, ctx, read2) {
   const workspace = ctx.workspace || process.cwd();
-  const cwd = path8.resolve(workspace, inputs.workingDirectory);
+  const cwd = path9.resolve(workspace, inputs.workingDirectory);
   const expect = shardCount(read2("shards").trim());
-  const dir = path8.resolve(workspace, read2("shards-dir").trim() || DEFAULT_SHARDS_DIR);
+  const dir = path9.resolve(workspace, read2("shards-dir").trim() || DEFAULT_SHARDS_DIR);
   const files = await shardFilesIn(dir);
   info(`carbon-gate: merging ${files.length} shard report${files.length === 1 ? "" : "s"} from ${dir}`);
   const merged = mergeShards(await readShardFiles(files), {
@@ -61826,7 +61796,7 @@ async function mergeMode(inputs, ctx, read2) {
     tool: { name: "carbon-gate", version: VERSION },
     now: /* @__PURE__ */ new Date()
   });
-  const configPath = path8.resolve(cwd, inputs.config);
+  const configPath = path9.resolve(cwd, inputs.config);
   const config2 = existsSync2(configPath) ? (await loadConfig(configPath)).config : void 0;
   const history = historyRole(inputs, ctx);
   if (history.role === "off" && inputs.baseline === "history")
@@ -61836,7 +61806,7 @@ async function mergeMode(inputs, ctx, read2) {
     report: merged,
     ...config2 ? { config: config2 } : {}
   });
-  const written = await writeReportFile(gated, path8.resolve(cwd, inputs.reportDir), { within: workspace });
+  const written = await writeReportFile(gated, path9.resolve(cwd, inputs.reportDir), { within: workspace });
   const parsed = parseReport(JSON.stringify(written.report));
   if (!parsed.ok) throw new Error(`the merged report does not match its schema: ${parsed.error}`);
   const report = parsed.report;
@@ -61863,15 +61833,15 @@ function shardCount(raw) {
 }
 
 // src/action/report-mode.ts
-import { readFile as readFile7, stat as stat6 } from "node:fs/promises";
-import path22 from "node:path";
+import { readFile as readFile6, stat as stat6 } from "node:fs/promises";
+import path23 from "node:path";
 
 // src/action/run-action.ts
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/action/annotate.ts
 import { readFile as readFile4 } from "node:fs/promises";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/action/config-lines.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -61896,7 +61866,7 @@ async function annotate(report, configPath, workspace) {
   const flagged = report.benchmarks.filter((b) => b.status !== "pass");
   if (!flagged.length) return;
   const lines = benchmarkLines(await readFile4(configPath, "utf8").catch(() => ""));
-  const file3 = path9.relative(workspace, configPath);
+  const file3 = path10.relative(workspace, configPath);
   for (const b of flagged) {
     const why = [.../* @__PURE__ */ new Set([...b.reasons ?? [], ...b.reason ? [b.reason] : []])].join("; ") || b.status;
     const props = { title: `carbon-gate: ${b.name}`, file: file3, startLine: lines.get(b.name) ?? 1 };
@@ -61931,10 +61901,10 @@ async function abBaseRef(ctx, cwd) {
 }
 
 // src/action/run-benchmarks.ts
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/engine/run-engine.ts
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/gate/apply.ts
 function applyGate(report, opts) {
@@ -61984,26 +61954,11 @@ function merge3(b, g2) {
 }
 
 // src/gate/io/read-report.ts
-import { readFile as readFile5, stat as stat5 } from "node:fs/promises";
-var MAX_REPORT_BYTES2 = 64 * 1024 * 1024;
 async function readReportFile(file3, role) {
   const fail2 = (why) => {
     throw new UsageError(`${role} ${file3}: ${why}`);
   };
-  const info3 = await stat5(file3).catch(
-    (e) => fail2(e.code === "ENOENT" ? "file not found" : `cannot read (${e.code ?? e.message})`)
-  );
-  if (!info3.isFile()) fail2("not a regular file");
-  if (info3.size > MAX_REPORT_BYTES2) fail2("larger than 64 MiB; not a carbon-gate report");
-  const text3 = await readFile5(file3, "utf8").catch(
-    (e) => fail2(`cannot read (${e.code ?? e.message})`)
-  );
-  let json2;
-  try {
-    json2 = JSON.parse(text3);
-  } catch (e) {
-    fail2(`not JSON (${e.message.split("\n")[0]})`);
-  }
+  const json2 = await readJsonFile(file3, fail2, { links: "follow" });
   const parsed = GateReportSchema.safeParse(json2);
   if (!parsed.success) fail2(`not a carbon-gate report: ${firstIssue(parsed.error)}`);
   return parsed.data;
@@ -62054,10 +62009,10 @@ function stampRun(report, o, specs) {
 }
 
 // src/runner/specs-from-config.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/tfjs/command.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/tfjs/data/split-sizes.ts
 function splitSizes(samples, testSplit) {
@@ -62070,8 +62025,8 @@ function resolveTfjsArgs(tfjs, configDir) {
   const builtIn = TFJS_MODELS.includes(tfjs.model);
   return {
     ...tfjs,
-    model: builtIn ? tfjs.model : path10.resolve(configDir, tfjs.model),
-    dataset: tfjs.dataset === "mnist" ? tfjs.dataset : path10.resolve(configDir, tfjs.dataset)
+    model: builtIn ? tfjs.model : path11.resolve(configDir, tfjs.model),
+    dataset: tfjs.dataset === "mnist" ? tfjs.dataset : path11.resolve(configDir, tfjs.dataset)
   };
 }
 function tfjsCommand(args, runnerPath, nodePath) {
@@ -62087,11 +62042,11 @@ function tfjsUnit(args) {
 }
 
 // src/tfjs/runner-path.ts
-import path11 from "node:path";
+import path12 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function tfjsRunnerPath(moduleUrl = import.meta.url) {
-  const dir = path11.dirname(fileURLToPath2(moduleUrl));
-  return path11.basename(dir) === "dist" ? path11.join(dir, "tfjs-runner.js") : path11.resolve(dir, "..", "..", "dist", "tfjs-runner.js");
+  const dir = path12.dirname(fileURLToPath2(moduleUrl));
+  return path12.basename(dir) === "dist" ? path12.join(dir, "tfjs-runner.js") : path12.resolve(dir, "..", "..", "dist", "tfjs-runner.js");
 }
 
 // src/runner/specs-from-config.ts
@@ -62106,7 +62061,7 @@ function specsFromConfig(config2, configDir, opts = {}) {
       name: b.name,
       kind: b.kind,
       run: run3,
-      cwd: path12.resolve(configDir, b.cwd ?? "."),
+      cwd: path13.resolve(configDir, b.cwd ?? "."),
       env: b.env ?? {},
       repeat: b.repeat ?? (opts.gated || resolveBudget(config2.budget, b.budget) ? GATED_REPEAT : 1),
       warmup: b.warmup,
@@ -62121,7 +62076,7 @@ function specsFromConfig(config2, configDir, opts = {}) {
 // src/engine/io/ab-base.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { realpath as realpath2 } from "node:fs/promises";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/errors/base-revision-error.ts
 var BaseRevisionError = class extends CarbonGateError {
@@ -62146,7 +62101,7 @@ function abBaseline(baseReport, ref) {
 // src/io/worktree.ts
 import { chmod as chmod2, lchown, mkdtemp as mkdtemp3, readdir as readdir3, rm as rm4 } from "node:fs/promises";
 import os7 from "node:os";
-import path13 from "node:path";
+import path14 from "node:path";
 var trimmed = async (args, cwd) => (await git(args, { cwd })).trim();
 async function withWorktree(from, ref, use, opts = {}) {
   const repoRoot = await trimmed(["rev-parse", "--show-toplevel"], from).catch(() => {
@@ -62157,9 +62112,9 @@ async function withWorktree(from, ref, use, opts = {}) {
       throw new BaseRevisionError("unresolvable", ref, `git cannot resolve "${ref}" to a commit`);
     }
   );
-  const parent = await mkdtemp3(path13.join(os7.tmpdir(), "carbon-gate-ab-"));
+  const parent = await mkdtemp3(path14.join(os7.tmpdir(), "carbon-gate-ab-"));
   await chmod2(parent, 457);
-  const dir = path13.join(parent, "base");
+  const dir = path14.join(parent, "base");
   try {
     await git(["worktree", "add", "--detach", dir, commit], { cwd: repoRoot });
     if (opts.owner) await chownTree(dir, opts.owner);
@@ -62175,7 +62130,7 @@ async function withWorktree(from, ref, use, opts = {}) {
 async function chownTree(dir, owner) {
   await lchown(dir, owner.uid, owner.gid);
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
-    const p = path13.join(dir, entry.name);
+    const p = path14.join(dir, entry.name);
     if (entry.isDirectory()) await chownTree(p, owner);
     else await lchown(p, owner.uid, owner.gid);
   }
@@ -62187,11 +62142,11 @@ async function withAbBase(configPath, ref, measure2, opts = {}) {
     throw new BaseRevisionError("option-like", ref, `expected a git revision, found "${ref}"`);
   const real = await realpath2(configPath);
   return withWorktree(
-    path14.dirname(real),
+    path15.dirname(real),
     ref,
     async (wt) => {
-      const rel = path14.relative(wt.repoRoot, real);
-      const baseConfig = path14.join(wt.dir, rel);
+      const rel = path15.relative(wt.repoRoot, real);
+      const baseConfig = path15.join(wt.dir, rel);
       if (!existsSync3(baseConfig)) throw new BaseRevisionError("no-config", ref, `${ref} has no ${rel}`);
       const loaded2 = await loadConfig(baseConfig);
       const { report, base } = await measure2(specsFromConfig(loaded2.config, loaded2.dir, { gated: true }));
@@ -62373,27 +62328,27 @@ var ProviderError = class extends CarbonGateError {
 };
 
 // src/carbon/io/fields.ts
-function field2(doc, path23, where) {
+function field2(doc, path24, where) {
   let v = doc;
-  for (const key of path23) {
+  for (const key of path24) {
     if (v === null || typeof v !== "object") {
-      throw new ProviderError("malformed", `${where}: answer lacks ${path23.join(".")}`);
+      throw new ProviderError("malformed", `${where}: answer lacks ${path24.join(".")}`);
     }
     v = v[key];
   }
-  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path23.join(".")}`);
+  if (v === void 0) throw new ProviderError("malformed", `${where}: answer lacks ${path24.join(".")}`);
   return v;
 }
-function numberField(doc, path23, where) {
-  const v = field2(doc, path23, where);
+function numberField(doc, path24, where) {
+  const v = field2(doc, path24, where);
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-    throw new ProviderError("malformed", `${where}: ${path23.join(".")} is not a non-negative number`);
+    throw new ProviderError("malformed", `${where}: ${path24.join(".")} is not a non-negative number`);
   }
   return v;
 }
-function optionalString(doc, path23) {
+function optionalString(doc, path24) {
   try {
-    const v = field2(doc, path23, "");
+    const v = field2(doc, path24, "");
     return typeof v === "string" ? v : void 0;
   } catch {
     return void 0;
@@ -62557,10 +62512,10 @@ function parse6(schema, doc, where) {
   const r = schema.safeParse(doc);
   if (r.success) return r.data;
   const issue3 = r.error.issues[0];
-  const path23 = issue3?.path.length ? issue3.path.join(".") : "(root)";
+  const path24 = issue3?.path.length ? issue3.path.join(".") : "(root)";
   throw new ProviderError(
     "malformed",
-    `${where}: unexpected answer at ${path23}: ${issue3?.message ?? "invalid"}`
+    `${where}: unexpected answer at ${path24}: ${issue3?.message ?? "invalid"}`
   );
 }
 function epochMs(text3, where) {
@@ -62951,6 +62906,9 @@ function mergeMeasurements(cpu, gpu) {
     breakdownJ: { ...cpu.breakdownJ, gpu: cpu.breakdownJ.gpu + gpuJ },
     notes: [...cpu.notes, ...gpu.notes]
   };
+  const warnings = [...cpu.warnings ?? [], ...gpu.warnings ?? []];
+  if (warnings.length) merged.warnings = warnings;
+  else delete merged.warnings;
   if (gpu.gpus) merged.gpus = gpu.gpus;
   if (cpu.energyBandJ)
     merged.energyBandJ = { low: cpu.energyBandJ.low + gpuJ, high: cpu.energyBandJ.high + gpuJ };
@@ -70899,9 +70857,9 @@ var TICKS_PER_S = 100;
 function procRoot() {
   return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
 }
-function read(path23) {
+function read(path24) {
   try {
-    return readFileSync(path23, "utf8");
+    return readFileSync(path24, "utf8");
   } catch {
     return null;
   }
@@ -70972,8 +70930,8 @@ function readReapedChildrenCpuS() {
   const parsed = self2 ? parsePidStat(self2) : null;
   return parsed ? parsed.childTicks / TICKS_PER_S : null;
 }
-function readText2(path23) {
-  return read(path23);
+function readText2(path24) {
+  return read(path24);
 }
 
 // src/meter/io/detect.ts
@@ -71137,6 +71095,67 @@ function startSession(opts) {
 // src/meter/io/nvidia-smi-meter.ts
 import { spawn } from "node:child_process";
 import { performance as performance3 } from "node:perf_hooks";
+
+// src/meter/nvidia-notes.ts
+function noteworthyGapS(intervalS) {
+  return Math.max(1, 5 * intervalS);
+}
+var clip2 = (text3) => terminalSafe(text3.length > 80 ? `${text3.slice(0, 77)}...` : text3);
+function gpuNotes(t, startS, endS, intervalS) {
+  const label2 = `GPU ${t.index} (${clip2(t.name)})`;
+  const why = [...t.skippedValues].map(clip2).join(", ");
+  if (!t.first || !t.last) {
+    const seen = t.skipped > 0 ? `${t.skipped} skipped: ${why}` : "nvidia-smi printed no line for it";
+    return [
+      `${label2}: no valid power reading in ${secondsTenths(endS - startS)} (${seen}); its energy is counted as 0 J`
+    ];
+  }
+  const notes = [];
+  const total = t.samples + t.skipped;
+  if (t.first.tS >= endS)
+    return [
+      `${label2}: no power reading during the ${secondsTenths(endS - startS)} run; the first one, ${secondsTenths(t.first.tS - endS)} after its end (${watts(t.first.w, 0)}), is assumed throughout`
+    ];
+  if (t.skipped > 0)
+    notes.push(
+      `${label2}: ${t.skipped} of ${total} power readings skipped (${why}); power is interpolated across them`
+    );
+  const limit = noteworthyGapS(intervalS);
+  const lead = t.first.tS - startS;
+  if (lead > limit)
+    notes.push(
+      `${label2}: first power reading ${secondsTenths(lead)} after the start; it is assumed to hold back to the start`
+    );
+  const gap = t.longestGap;
+  if (gap && gap.toS - gap.fromS > limit)
+    notes.push(
+      `${label2}: no power reading for ${secondsTenths(gap.toS - gap.fromS)} (${secondsTenths(gap.fromS - startS)} to ${secondsTenths(gap.toS - startS)} into the run); power is interpolated linearly`
+    );
+  const tail = endS - t.last.tS;
+  if (tail > limit)
+    notes.push(
+      `${label2}: no power reading in the last ${secondsTenths(tail)}; the last one (${watts(t.last.w, 0)}) is assumed to hold to the end`
+    );
+  return notes;
+}
+function outputNotes(samples, bursts, unreadable, firstUnreadable) {
+  const notes = [];
+  if (unreadable > 0)
+    notes.push(
+      `nvidia-smi printed ${unreadable} unreadable line(s), ignored (first: "${clip2(firstUnreadable)}")`
+    );
+  if (bursts > 2 && bursts > samples / 10)
+    notes.push(
+      `${bursts} of ${samples} nvidia-smi samples arrived bunched with the previous one; GPU timing is approximate`
+    );
+  return notes;
+}
+function foreignAppNote(app, benchmark4) {
+  const mem = app.usedMiB === null ? "" : `, ${grouped(app.usedMiB)} MiB`;
+  const comm = app.comm.replace(/[^\w.+-]/g, "?").slice(0, 15);
+  const during = benchmark4 ? clip2(benchmark4) : "the benchmark";
+  return `GPU ${app.gpu.index} (${clip2(app.gpu.name)}) also ran pid ${app.pid} (${comm}${mem}) during ${during}: its energy includes that load`;
+}
 
 // src/meter/nvidia-parse.ts
 var MAX_PLAUSIBLE_W = 5e3;
@@ -71312,17 +71331,17 @@ import { readFileSync as readFileSync2, readdirSync as readdirSync2 } from "node
 import { setTimeout as delay } from "node:timers/promises";
 
 // src/runner/io/proc-environ.ts
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 var STALLED_MS = 1e3;
 var queue = Promise.resolve();
 var stalled = false;
-function readEnviron(path23) {
+function readEnviron(path24) {
   if (stalled) return Promise.resolve(null);
   const read2 = queue.then(() => {
     if (stalled) return null;
     const timer = setTimeout(() => stalled = true, STALLED_MS);
     timer.unref();
-    return readFile6(path23, "utf8").then(
+    return readFile5(path24, "utf8").then(
       (text3) => text3,
       () => null
     ).finally(() => {
@@ -71353,9 +71372,9 @@ function parseStat(text3) {
 }
 var isDead = (p) => p.state === "Z" || p.state === "X" || p.state === "x";
 var isPidName = (name2) => /^\d+$/.test(name2);
-function readSync(path23) {
+function readSync(path24) {
   try {
-    return readFileSync2(path23, "utf8");
+    return readFileSync2(path24, "utf8");
   } catch {
     return null;
   }
@@ -71558,7 +71577,7 @@ function describePids(procs, max = 5) {
 // src/meter/io/nvidia-smi.ts
 import { execFile as execFile2 } from "node:child_process";
 import { accessSync, constants as constants5, statSync } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 var NVIDIA_SMI_NOT_FOUND = "nvidia-smi not found on PATH";
 var DETECT_TIMEOUT_MS = 5e3;
 function isExecutableFile(p) {
@@ -71571,10 +71590,10 @@ function isExecutableFile(p) {
 }
 function resolveNvidiaSmi(env = process.env) {
   const override = env.CARBON_GATE_NVIDIA_SMI;
-  if (override) return path15.resolve(override);
-  for (const dir of (env.PATH ?? "").split(path15.delimiter)) {
+  if (override) return path16.resolve(override);
+  for (const dir of (env.PATH ?? "").split(path16.delimiter)) {
     if (!dir) continue;
-    const candidate = path15.resolve(dir, "nvidia-smi");
+    const candidate = path16.resolve(dir, "nvidia-smi");
     if (isExecutableFile(candidate)) return candidate;
   }
   return null;
@@ -71657,20 +71676,24 @@ var ForeignAppWatch = class {
     }
   }
   /** The last check, then a note per foreign process (and one if nvidia-smi could never say). */
+  /** Other loads found (`warnings`, for the verdict) or why none could be looked for (`notes`). */
   async stop(benchmark4) {
     if (this.timer) clearInterval(this.timer);
-    if (this.root === null) return [];
+    if (this.root === null) return { notes: [], warnings: [] };
     await this.running;
     await this.check();
     if (this.checks > 0 && this.failures === this.checks)
-      return [
-        "nvidia-smi could not list the processes on the GPUs (--query-compute-apps): other loads on them were not checked"
-      ];
+      return {
+        notes: [
+          "nvidia-smi could not list the processes on the GPUs (--query-compute-apps): other loads on them were not checked"
+        ],
+        warnings: []
+      };
     const apps = [...this.found.values()];
-    const notes = apps.slice(0, MAX_NOTES).map((app) => foreignAppNote(app, benchmark4));
+    const warnings = apps.slice(0, MAX_NOTES).map((app) => foreignAppNote(app, benchmark4));
     if (apps.length > MAX_NOTES)
-      notes.push(`${apps.length - MAX_NOTES} more processes also ran on the metered GPUs (not listed)`);
-    return notes;
+      warnings.push(`${apps.length - MAX_NOTES} more processes also ran on the metered GPUs (not listed)`);
+    return { notes: [], warnings };
   }
   check() {
     this.running ??= this.checkOnce().finally(() => this.running = null);
@@ -71840,7 +71863,9 @@ function startSession2({ binary, intervalS, firstSampleWaitS, appsIntervalS }, g
         if (acc.sampleCount === 0) await within(firstSampleWaitS * 1e3, Promise.race([sampled, gone]));
         await terminate(child2, gone);
       }
-      return acc.result(startS, endS, intervalS, [...notes, ...await foreign]);
+      const other = await foreign;
+      const m = acc.result(startS, endS, intervalS, [...notes, ...other.notes]);
+      return other.warnings.length ? { ...m, warnings: other.warnings } : m;
     }
   };
 }
@@ -71864,7 +71889,7 @@ async function terminate(child2, gone) {
 
 // src/power-profile/io/load-power-profile.ts
 import { readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/power-profile/schema.ts
 var MAX_W = 1e5;
@@ -71981,11 +72006,11 @@ function lineCol2(text3, offset) {
 
 // src/power-profile/io/load-power-profile.ts
 function labelOf(absolute) {
-  const relative = path16.relative(process.cwd(), absolute);
-  return relative && !relative.startsWith("..") && !path16.isAbsolute(relative) ? relative : absolute;
+  const relative = path17.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith("..") && !path17.isAbsolute(relative) ? relative : absolute;
 }
 function loadPowerProfile(file3) {
-  const absolute = path16.resolve(file3);
+  const absolute = path17.resolve(file3);
   const label2 = labelOf(absolute);
   let text3;
   try {
@@ -72126,7 +72151,7 @@ function chooseDomains(all) {
 
 // src/meter/io/powercap.ts
 import { closeSync, openSync, readSync as readSync2, readdirSync as readdirSync3 } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 function powercapRoot() {
   return process.env.CARBON_GATE_POWERCAP_ROOT ?? "/sys/class/powercap";
 }
@@ -72156,15 +72181,15 @@ function zoneDirs(root) {
     for (const name2 of names) {
       const isZone = parseZoneId(name2) !== null;
       if (!isZone && !(depth === 0 && (name2 === "intel-rapl" || name2 === "intel-rapl-mmio"))) continue;
-      if (isZone && !out.has(name2)) out.set(name2, path17.join(dir, name2));
-      if (depth < 3) visit2(path17.join(dir, name2), depth + 1);
+      if (isZone && !out.has(name2)) out.set(name2, path18.join(dir, name2));
+      if (depth < 3) visit2(path18.join(dir, name2), depth + 1);
     }
   };
   visit2(root, 0);
   return out;
 }
 function energyStatus(dir) {
-  const read2 = readAttribute(path17.join(dir, "energy_uj"));
+  const read2 = readAttribute(path18.join(dir, "energy_uj"));
   if (!read2.ok) return { ok: false, unreadable: true, why: `energy_uj not readable (${read2.code})` };
   if (parseMicrojoules(read2.text) === null)
     return {
@@ -72180,13 +72205,13 @@ function scanPowercap(root) {
   const problems = [];
   for (const [id, dir] of dirs2) {
     const parsed = parseZoneId(id);
-    const nameRead = readAttribute(path17.join(dir, "name"));
+    const nameRead = readAttribute(path18.join(dir, "name"));
     const name2 = nameRead.ok ? nameRead.text.trim() : "";
     if (!/^[\w.-]{1,40}$/.test(name2)) {
       problems.push(`RAPL ${id}: no readable name file; zone not used`);
       continue;
     }
-    const rangeRead = readAttribute(path17.join(dir, "max_energy_range_uj"));
+    const rangeRead = readAttribute(path18.join(dir, "max_energy_range_uj"));
     const maxRangeUj = rangeRead.ok ? parseMicrojoules(rangeRead.text) : null;
     if (!maxRangeUj) {
       const shown = rangeRead.ok ? describeValue(rangeRead.text.trim()) : `unreadable (${rangeRead.code})`;
@@ -72198,7 +72223,7 @@ function scanPowercap(root) {
   return { found: dirs2.size, zones, problems };
 }
 function readEnergyUj(zone) {
-  const read2 = readAttribute(path17.join(zone.dir, "energy_uj"));
+  const read2 = readAttribute(path18.join(zone.dir, "energy_uj"));
   return read2.ok ? parseMicrojoules(read2.text) : null;
 }
 
@@ -72632,6 +72657,7 @@ function sampleReport(s, rates) {
   };
   if (s.command.reason) r.reason = s.command.reason;
   if (m.energyBandJ) r.energyBandJ = m.energyBandJ;
+  if (m.warnings?.length) r.warnings = m.warnings;
   if (m.gpus) r.gpus = m.gpus;
   if (s.metrics) r.metrics = s.metrics;
   if (s.layers) r.layers = s.layers;
@@ -72695,7 +72721,9 @@ function attachCleanerWhen(benchmarks, forecast, inp) {
   }
 }
 function meterNotes(b) {
-  return b.samples.flatMap((s) => s.notes.map((n) => `${b.name}: repeat ${s.repeat}: ${n}`));
+  return b.samples.flatMap(
+    (s) => [...s.notes, ...s.warnings ?? []].map((n) => `${b.name}: repeat ${s.repeat}: ${n}`)
+  );
 }
 function unique(items) {
   return [...new Set(items)];
@@ -72905,9 +72933,9 @@ import {
   openSync as openSync2,
   rmSync
 } from "node:fs";
-import { lstat as lstat4, open as open6, rm as rm5, unlink as unlink3 } from "node:fs/promises";
+import { lstat as lstat5, open as open6, rm as rm5, unlink as unlink3 } from "node:fs/promises";
 import os10 from "node:os";
-import path18 from "node:path";
+import path19 from "node:path";
 var MAX_BYTES = 1024 * 1024;
 var OPEN_FLAGS = constants6.O_RDONLY | (constants6.O_NONBLOCK ?? 0) | (constants6.O_NOFOLLOW ?? 0);
 var CREATE_FLAGS = constants6.O_WRONLY | constants6.O_CREAT | constants6.O_EXCL | (constants6.O_NOFOLLOW ?? 0);
@@ -72916,7 +72944,7 @@ var counter = 0;
 function privateDir(kind3) {
   let dir = dirs.get(kind3);
   if (!dir) {
-    const created = mkdtempSync(path18.join(os10.tmpdir(), "carbon-gate-metrics-"));
+    const created = mkdtempSync(path19.join(os10.tmpdir(), "carbon-gate-metrics-"));
     if (kind3 === "shared") chmodSync(created, 457);
     if (!dirs.size) process.once("exit", removeMetricsDirs);
     dirs.set(kind3, dir = created);
@@ -72933,7 +72961,7 @@ function removeMetricsDirs() {
   dirs.clear();
 }
 function newMetricsFile(owner) {
-  const file3 = path18.join(privateDir(owner ? "shared" : "own"), `run-${++counter}.json`);
+  const file3 = path19.join(privateDir(owner ? "shared" : "own"), `run-${++counter}.json`);
   const fd = openSync2(file3, CREATE_FLAGS, 384);
   try {
     fchmodSync(fd, 384);
@@ -72977,7 +73005,7 @@ async function takeMetrics(slot) {
 async function readMetrics(file3) {
   let st;
   try {
-    st = await lstat4(file3);
+    st = await lstat5(file3);
   } catch (e) {
     if (code(e) === "ENOENT") return void 0;
     throw e;
@@ -73016,9 +73044,9 @@ import { performance as performance5 } from "node:perf_hooks";
 import { setTimeout as delay2 } from "node:timers/promises";
 var KILLER_LIMIT_MS = 2e3;
 var GONE_WAIT_MS = 500;
-function readSync3(path23) {
+function readSync3(path24) {
   try {
-    return readFileSync5(path23, "utf8");
+    return readFileSync5(path24, "utf8");
   } catch {
     return null;
   }
@@ -73587,7 +73615,7 @@ function configOptions(config2, dir, label2, o, sinks) {
       projection: config2.projection
     },
     intervalS: config2.meter.intervalS,
-    ...config2.powerProfile ? { profilePath: path19.resolve(dir, config2.powerProfile) } : {},
+    ...config2.powerProfile ? { profilePath: path20.resolve(dir, config2.powerProfile) } : {},
     ...sinkOptions(sinks, o, [i?.tokenEnv, i?.usernameEnv, i?.passwordEnv])
   };
 }
@@ -73595,7 +73623,7 @@ function commandOptions(argv, cwd, o, sinks) {
   return {
     specs: [
       {
-        name: path19.basename(argv[0] ?? "command"),
+        name: path20.basename(argv[0] ?? "command"),
         kind: "other",
         run: shellQuote(argv),
         cwd,
@@ -73659,10 +73687,10 @@ async function resolveBenchmarkUser(user, uid = process.getuid?.()) {
 
 // src/action/run-benchmarks.ts
 async function runBenchmarks(inputs, cwd, log, baseline, commit) {
-  const configPath = path20.resolve(cwd, inputs.config);
+  const configPath = path21.resolve(cwd, inputs.config);
   const line = (m) => log.info(`carbon-gate: ${m}`);
   const { report, config: config2 } = await runEngine({
-    suite: { kind: "config", path: configPath, label: path20.relative(cwd, configPath) || configPath },
+    suite: { kind: "config", path: configPath, label: path21.relative(cwd, configPath) || configPath },
     overrides: {
       ...inputs.region ? { region: inputs.region } : {},
       credentials: {
@@ -73713,7 +73741,7 @@ async function withCommandsStopped(write, fn) {
 // src/action/run-action.ts
 var CONTEXT_FILE = "carbon-gate-context.json";
 async function runAction(inputs, ctx) {
-  const cwd = path21.resolve(ctx.workspace || process.cwd(), inputs.workingDirectory);
+  const cwd = path22.resolve(ctx.workspace || process.cwd(), inputs.workingDirectory);
   const abRef = inputs.baseline === "ab" ? await abBaseRef(ctx, cwd) : void 0;
   const history = historyRole(inputs, ctx);
   if (history.role === "off" && inputs.baseline === "history")
@@ -73764,7 +73792,7 @@ async function runAction(inputs, ctx) {
 }
 async function writeFiles(report, reportDir, cwd, opts) {
   try {
-    return await writeReportFile(report, path21.resolve(cwd, reportDir), opts);
+    return await writeReportFile(report, path22.resolve(cwd, reportDir), opts);
   } catch (e) {
     startGroup("carbon-gate: the report (not written)");
     info(JSON.stringify(report, null, 2));
@@ -73785,17 +73813,17 @@ var contextSchema = external_exports.object({
 });
 async function readBounded2(file3) {
   if ((await stat6(file3)).size > MAX_REPORT_BYTES)
-    throw new Error(`${path22.basename(file3)} is larger than ${MAX_REPORT_BYTES / (1024 * 1024)} MiB`);
-  return readFile7(file3, "utf8");
+    throw new Error(`${path23.basename(file3)} is larger than ${MAX_REPORT_BYTES / (1024 * 1024)} MiB`);
+  return readFile6(file3, "utf8");
 }
 async function reportMode(inputs, ctx, event) {
-  const dir = path22.resolve(ctx.workspace || process.cwd(), inputs.reportDir);
-  const parsed = parseReport(await readBounded2(path22.join(dir, REPORT_FILE)));
+  const dir = path23.resolve(ctx.workspace || process.cwd(), inputs.reportDir);
+  const parsed = parseReport(await readBounded2(path23.join(dir, REPORT_FILE)));
   if (!parsed.ok) throw new Error(`the report artifact is not a valid carbon-gate report: ${parsed.error}`);
   const report = parsed.report;
   const run3 = event?.workflow_run;
   const meta3 = contextSchema.safeParse(
-    JSON.parse(await readBounded2(path22.join(dir, CONTEXT_FILE)).catch(() => "{}"))
+    JSON.parse(await readBounded2(path23.join(dir, CONTEXT_FILE)).catch(() => "{}"))
   );
   let prNumber;
   let refs = {};
@@ -73827,7 +73855,7 @@ async function reportMode(inputs, ctx, event) {
     status: report.verdict.status,
     totalCo2eG: report.totals.co2eG,
     totalEnergyKwh: report.totals.energyKwh,
-    reportPath: path22.join(dir, REPORT_FILE),
+    reportPath: path23.join(dir, REPORT_FILE),
     commentUrl
   };
 }

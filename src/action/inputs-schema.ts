@@ -1,3 +1,5 @@
+import { DEFAULT_DATA_BRANCH } from '../github/history/branch-name.js';
+
 /**
  * The action's inputs and outputs: the one source for action.yml's `inputs`/`outputs` and the tables in
  * docs/action.md (scripts/gen-action.ts writes both; `--check` fails CI when they drift).
@@ -55,7 +57,7 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'history-branch',
     description:
       'Branch of origin holding run records (baseline: history). Pushes to the default branch append to it (needs contents: write).',
-    default: 'carbon-gate-data',
+    default: DEFAULT_DATA_BRANCH,
   },
   {
     name: 'history-retention-days',

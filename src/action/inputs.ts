@@ -1,4 +1,5 @@
 import type { CommentMode } from '../github/comment-policy.js';
+import { isBranchName } from '../github/history/branch-name.js';
 import { parseMass } from '../units.js';
 import { InputError } from './input-error.js';
 import { INPUTS } from './inputs-schema.js';
@@ -98,9 +99,9 @@ function teamBudget(raw: string | undefined): { teamBudgetCo2eG?: number } {
   return { teamBudgetCo2eG: g };
 }
 
-/** A plain branch name: it is put into git refspecs, so nothing that could read as an option or a range. */
+/** A plain branch name (branch-name.ts): it is put into git refspecs. */
 function branchName(raw: string): string {
-  if (!/^[A-Za-z0-9_][A-Za-z0-9._/-]{0,199}$/.test(raw) || /\.\.|\/\/|\/$|\.lock$|\.$/.test(raw)) {
+  if (!isBranchName(raw)) {
     throw new InputError(`input history-branch: "${raw.slice(0, 40)}" is not a valid branch name`);
   }
   return raw;

@@ -96,6 +96,11 @@ describe('carbon-gate dashboard (built CLI, real records)', () => {
       [['--from', '/etc'], /--from: \/etc is outside the current directory/],
       [['--github', 'not a repo'], /--github: expected OWNER\/REPO/],
       [['--branch=-x'], /--branch: "-x" is not a valid branch name/],
+      // The Action's history-branch rule (branch-name.ts): nothing git refuses as a ref.
+      [['--branch', 'a//b'], /--branch: "a\/\/b" is not a valid branch name/],
+      [['--branch', 'data/'], /--branch: "data\/" is not a valid branch name/],
+      [['--branch', 'data.lock'], /--branch: "data\.lock" is not a valid branch name/],
+      [['--branch', '.data'], /--branch: "\.data" is not a valid branch name/],
       [['--team-budget-co2e', 'lots'], /--team-budget-co2e: expected a mass/],
     ] as const) {
       const bad = await runCli(['dashboard', ...args], { cwd: fx.ws, env });

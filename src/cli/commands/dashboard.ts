@@ -7,6 +7,7 @@ import { readBranch } from '../../dashboard/io/read-branch.js';
 import { readRecordDir } from '../../dashboard/io/read-record-dir.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { resolveBudget } from '../../gate/resolve-budget.js';
+import { DEFAULT_DATA_BRANCH, isBranchName } from '../../github/history/branch-name.js';
 import type { StoredRecord } from '../../github/history/record.js';
 import { loadConfig } from '../../io/config-file.js';
 import { placeInside } from '../../io/inside-dir.js';
@@ -16,8 +17,6 @@ import { parseMass } from '../../units.js';
 import { EXIT } from '../exit-codes.js';
 import { parseOptions } from '../parse-options.js';
 
-/** The Action's default data branch (the history-branch input). */
-export const DEFAULT_DATA_BRANCH = 'carbon-gate-data';
 const DEFAULT_OUT = path.join('.carbon-gate', 'dashboard');
 
 export const DASHBOARD_HELP = `carbon-gate dashboard — a static site of the recorded runs: energy and CO2e per benchmark over commits
@@ -53,8 +52,6 @@ const OPTIONS = {
   'team-budget-co2e': { type: 'string' },
   help: { type: 'boolean', default: false },
 } as const;
-
-const BRANCH = /^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]{1,100}$/;
 
 export async function dashboardCommand(args: string[]): Promise<number> {
   const { values: v, positionals } = parseOptions('dashboard', args, OPTIONS);
@@ -107,7 +104,7 @@ async function readInput(
     return { records: await readRecordDir(placed.real, { now, log }), source: `folder ${v.from}` };
   }
   const branch = v.branch ?? DEFAULT_DATA_BRANCH;
-  if (!BRANCH.test(branch))
+  if (!isBranchName(branch))
     throw new UsageError(`--branch: "${branch.slice(0, 100)}" is not a valid branch name`);
   const repo = path.resolve(v.repo ?? '.');
   if (!(await stat(repo).catch(() => null))?.isDirectory())

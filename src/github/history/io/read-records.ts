@@ -1,7 +1,10 @@
 import { GIT_MAX_BUFFER } from '../../../io/git.js';
-import { isRecordPath, namedAt, RUNS_DIR, shownName } from '../record-path.js';
-import { checkRecord, MAX_RECORD_BYTES, type StoredRecord } from '../record.js';
+import { RUNS_DIR } from '../record-path.js';
+import { MAX_RECORD_BYTES, type StoredRecord } from '../record.js';
+import { acceptRecord, selectRunFiles, skipNotices, type Skip } from '../record-selection.js';
 import type { DataRepo } from './data-repo.js';
+
+export { MAX_HISTORY_BYTES } from '../record-selection.js';
 
 export interface ReadOptions {
   /** The reading run's time: records dated after it (beyond the allowed clock skew) are refused. Default: now. */
@@ -11,15 +14,6 @@ export interface ReadOptions {
   /** One line per file skipped, and why: the caller shows them as notices. */
   log?: (m: string) => void;
 }
-
-/**
- * Record contents read in all, newest first: beyond this the older files are skipped with a notice. Far
- * above real branches (records are a few kB), it bounds the memory a branch full of large files can take.
- */
-export const MAX_HISTORY_BYTES = 256 * 1024 * 1024;
-
-/** Lines about skipped files, at most; then one line with the count of the rest. */
-const MAX_SKIP_LINES = 20;
 
 /** Contents asked of one `git cat-file --batch`: well below git.ts's output buffer, whatever the branch holds. */
 const CHUNK_BYTES = 32 * 1024 * 1024;
@@ -49,62 +43,32 @@ async function listRunBlobs(repo: DataRepo, commit: string): Promise<RunBlob[]> 
 }
 
 /**
- * Every valid record at `commit`. The branch is untrusted: sizes are read first, so a file over the record
- * cap (a 300 MB blob, say) is skipped with a notice instead of overflowing git's output and taking the whole
- * history with it; the rest is read in `git cat-file --batch` calls of bounded size; each file is checked
- * (record.ts) and an invalid or future-dated one skipped with a notice. Names are untrusted too: a `.json`
- * file whose name the tool would not write (record-path.ts) is skipped with a notice that quotes the name,
- * and so is a record whose createdAt is not the time in its name (a hand-added record dated back to become
- * the oldest of its commit, and so the baseline: ancestor.ts).
+ * Every valid record at `commit`, as record-selection.ts selects and accepts them. The branch is untrusted:
+ * sizes are read first, so a file over the record cap (a 300 MB blob, say) is skipped with a notice instead
+ * of overflowing git's output and taking the whole history with it; the rest is read in `git cat-file
+ * --batch` calls of bounded size; each file is checked and an invalid, misnamed or future-dated one skipped
+ * with a notice that quotes its name.
  */
 export async function readRecords(
   repo: DataRepo,
   commit: string,
   opts: ReadOptions = {},
 ): Promise<StoredRecord[]> {
-  const cap = opts.maxRecordBytes ?? MAX_RECORD_BYTES;
   const now = opts.now ?? new Date();
-  let skipped = 0;
-  const skip = (path: string, why: string) => {
-    if (++skipped <= MAX_SKIP_LINES) opts.log?.(`history: skipped ${shownName(path)}: ${why}`);
-  };
-  const wanted: RunBlob[] = [];
-  let budget = MAX_HISTORY_BYTES;
-  let overBudget = 0;
-  const blobs: RunBlob[] = [];
-  for (const b of await listRunBlobs(repo, commit)) {
-    if (isRecordPath(b.path)) blobs.push(b);
-    else if (b.path.endsWith('.json'))
-      skip(b.path, 'not a record file name (runs/<UTC time>-<sha>-<id>.json)');
-  }
-  // Newest first (names start with the time), so a budget cut drops the oldest files.
-  for (const b of [...blobs].reverse()) {
-    if (b.size > cap) skip(b.path, `${b.size} bytes, over the ${cap}-byte cap for a record file`);
-    else if (b.size > budget) overBudget++;
-    else {
-      budget -= b.size;
-      wanted.push(b);
-    }
-  }
-  wanted.reverse(); // back to the branch's order
+  const selected = selectRunFiles(await listRunBlobs(repo, commit), {
+    cap: opts.maxRecordBytes ?? MAX_RECORD_BYTES,
+  });
+  const skipped: Skip[] = [...selected.skipped];
   const records: StoredRecord[] = [];
-  for (const chunk of chunks(wanted)) {
+  for (const chunk of chunks(selected.read)) {
     const texts = await catBlobs(repo, chunk);
     for (const b of chunk) {
-      const text = texts.get(b.oid);
-      const checked = text === undefined ? null : checkRecord(text, { now });
-      if (!checked?.ok) skip(b.path, checked ? checked.why : 'missing from the fetched branch');
-      else if (!namedAt(b.path, checked.record.createdAt))
-        skip(b.path, `createdAt ${checked.record.createdAt} is not the time in its name`);
-      else records.push({ path: b.path, record: checked.record });
+      const accepted = acceptRecord(b.path, texts.get(b.oid), now);
+      if (accepted.ok) records.push({ path: b.path, record: accepted.record });
+      else skipped.push({ path: b.path, why: accepted.why });
     }
   }
-  if (skipped > MAX_SKIP_LINES)
-    opts.log?.(`history: skipped ${skipped - MAX_SKIP_LINES} more files under ${RUNS_DIR}/`);
-  if (overBudget)
-    opts.log?.(
-      `history: skipped the ${overBudget} oldest record files: over ${MAX_HISTORY_BYTES} bytes in all`,
-    );
+  for (const line of skipNotices(skipped, selected.overBudget)) opts.log?.(line);
   return records;
 }
 
