@@ -63,7 +63,7 @@ const regression = field(
       fail: percent().optional(),
       metric: field(
         z.enum(GATE_METRICS),
-        'What the regression is judged on: energy (default), co2e, duration, perUnit (CO2e per functional unit) or efficiency (energy per unit of the quality metric).',
+        'What the regression is judged on: energy (default), co2e, duration, perUnit (CO2e per functional unit), efficiency (energy per unit of the quality metric) or attributed (the benchmark’s own share of the machine’s energy, for runners shared with other jobs).',
         {
           expected: 'one of "energy", "co2e", "duration", "perUnit" or "efficiency"',
           hint: (found) => {

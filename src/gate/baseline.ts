@@ -1,5 +1,5 @@
 import { gridIdentity, type CarbonFacts, type GridIdentity } from '../carbon/grid-method.js';
-import type { BaselineSourceName, GateMetric, ResolvedBudget } from './types.js';
+import type { Adaptive, BaselineSourceName, GateMetric, ResolvedBudget } from './types.js';
 import { DEFAULT_QUALITY } from '../config/metric-budget-schema.js';
 import type { LayerCost } from '../runner/metrics-file.js';
 import type { Status } from '../report/types.js';
@@ -17,6 +17,13 @@ export interface GateSample {
   metrics?: Record<string, number | string> | undefined;
   /** The meter's warnings (other load in the figure): repeated in the verdict, never a status. */
   warnings?: readonly string[] | undefined;
+  /** The benchmark's own share of energyJ (`regression.metric: attributed`). */
+  attributedJ?: number | undefined;
+  /** The windows the benchmark marked: the gate compares these when every sample on both sides has them. */
+  task?: { energyJ: number; durationS: number; co2eG: number; attributedJ?: number | undefined } | undefined;
+  /** Mean machine utilisation and the benchmark's share of it: how much other load the figure carries. */
+  utilisation?: number | undefined;
+  processShare?: number | undefined;
 }
 
 export interface GateBenchmark {
@@ -28,6 +35,8 @@ export interface GateBenchmark {
   budget?: ResolvedBudget;
   /** TF.js benchmarks: the model's layers, compared with the baseline's when both have them. */
   layers?: readonly LayerCost[] | undefined;
+  /** A/B with adaptive pairs: the interval's level at the look where the pairs stopped. */
+  adaptive?: Adaptive | undefined;
 }
 
 /**
@@ -37,6 +46,10 @@ export interface GateBenchmark {
 export type MetricSamples = Record<GateMetric, number[]> & {
   reported: Record<string, number[]>;
   layers?: readonly LayerCost[];
+  /** The same metrics over the marked windows, when every successful repeat has them (src/meter/task-window.ts). */
+  task?: Record<GateMetric, number[]>;
+  /** Per repeat: the share of the machine's CPU other processes kept busy (utilisation × (1 − share)). */
+  foreignLoad: number[];
 };
 
 export interface BaselineData {
@@ -62,17 +75,42 @@ export const qualityOf = (b: Pick<GateBenchmark, 'budget'>): string => b.budget?
 
 export function metricSamples(b: GateBenchmark): MetricSamples {
   const ok = b.samples.filter((s) => s.status === 'ok');
-  const count = b.perUnit?.count;
-  const energy = ok.map((s) => s.energyJ);
   const reported = reportedSamples(ok);
+  const figures = (pick: (s: GateSample) => Figures | undefined) => gateFigures(ok, pick, b, reported);
+  const task = ok.length && ok.every((s) => s.task) ? figures((s) => s.task) : undefined;
+  return {
+    ...figures((s) => s),
+    reported,
+    foreignLoad: ok.flatMap((s) =>
+      s.utilisation === undefined || s.processShare === undefined
+        ? []
+        : [s.utilisation * (1 - s.processShare)],
+    ),
+    ...(task ? { task } : {}),
+    ...(b.layers?.length ? { layers: b.layers } : {}),
+  };
+}
+
+type Figures = Pick<GateSample, 'energyJ' | 'co2eG' | 'durationS' | 'attributedJ'>;
+
+/** Each gated metric of the repeats, from the whole run's figures or the marked windows'. */
+function gateFigures(
+  ok: readonly GateSample[],
+  pick: (s: GateSample) => Figures | undefined,
+  b: GateBenchmark,
+  reported: Record<string, number[]>,
+): Record<GateMetric, number[]> {
+  const f = ok.map((s) => pick(s)!);
+  const count = b.perUnit?.count;
+  const energy = f.map((x) => x.energyJ);
+  const attributed = f.every((x) => x.attributedJ !== undefined) ? f.map((x) => x.attributedJ!) : [];
   return {
     energy,
-    co2e: ok.map((s) => s.co2eG),
-    duration: ok.map((s) => s.durationS),
-    perUnit: count ? ok.map((s) => s.co2eG / count) : [],
+    co2e: f.map((x) => x.co2eG),
+    duration: f.map((x) => x.durationS),
+    perUnit: count ? f.map((x) => x.co2eG / count) : [],
     efficiency: efficiencySamples(energy, reported, qualityOf(b)),
-    reported,
-    ...(b.layers?.length ? { layers: b.layers } : {}),
+    attributed,
   };
 }
 

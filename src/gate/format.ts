@@ -7,6 +7,7 @@ export const METRIC_LABEL: Record<GateMetric, string> = {
   duration: 'duration',
   perUnit: 'CO2e per unit',
   efficiency: 'energy per quality',
+  attributed: 'attributed energy',
 };
 
 /** The label of a gated metric named in a report, which a newer version may extend: unknown ones as given. */
@@ -15,7 +16,7 @@ export function metricLabel(metric: string): string {
 }
 
 export function formatMetric(metric: GateMetric, value: number): string {
-  if (metric === 'energy') return formatEnergy(value);
+  if (metric === 'energy' || metric === 'attributed') return formatEnergy(value);
   if (metric === 'duration') return formatDuration(value);
   if (metric === 'efficiency') return `${formatEnergy(value)} per unit`;
   return formatMass(value);

@@ -6,10 +6,11 @@ import { z } from 'zod';
  * pieces and cannot drift from them. zod 4 numbers reject NaN and ±Infinity.
  */
 
-export const GATE_METRICS = ['energy', 'co2e', 'duration', 'perUnit', 'efficiency'] as const;
+export const GATE_METRICS = ['energy', 'co2e', 'duration', 'perUnit', 'efficiency', 'attributed'] as const;
 /**
- * The figure a regression is judged on: energy (J), CO2e (g), duration (s), CO2e per functional unit (g) or
- * efficiency: energy (J) per unit of the benchmark's quality metric (lower is better, like the others).
+ * The figure a regression is judged on: energy (J), CO2e (g), duration (s), CO2e per functional unit (g),
+ * efficiency: energy (J) per unit of the benchmark's quality metric (lower is better, like the others), or
+ * attributed: the benchmark's own share of the machine's energy (J), for runners shared with other jobs.
  */
 export type GateMetric = (typeof GATE_METRICS)[number];
 
@@ -76,6 +77,18 @@ export const ComparisonSchema = z.object({
   pairs: z.number().optional(),
   baseline: z.enum(BASELINE_SOURCES),
   /**
+   * What was compared: the windows the benchmark marked (`task`, when every sample on both sides has them)
+   * or the whole run (`run`; absent in reports written before task windows).
+   */
+  window: z.enum(['task', 'run']).optional(),
+  /** The confidence level of ci95: 0.95 unless adaptive pairs spent their error rate over several looks. */
+  level: z.number().min(0).max(1).optional(),
+  /**
+   * The smallest regression (a fraction, 0.07 = +7 %) this comparison could have caught at the limit it was
+   * judged on: with the same noise, a larger one would have had its interval's lower bound above the limit.
+   */
+  mde: z.number().nonnegative().optional(),
+  /**
    * CO2e and per-unit comparisons only: how the baseline's grid differs from this run's ("method: lifecycle
    * → operational"), when it does. The ratio then mixes the grid's change with the code's. Energy and
    * duration do not depend on the grid and are never flagged; A/B runs share one grid.
@@ -105,6 +118,20 @@ export const BudgetUseSchema = z.object({
   percent: z.number(),
 });
 export type BudgetUse = z.infer<typeof BudgetUseSchema>;
+
+/** Why adaptive pairs stopped adding pairs (src/gate/ab-run.ts). */
+export const ADAPTIVE_STOPS = ['resolved', 'max-repeat', 'max-time', 'error', 'interrupted'] as const;
+
+/** A/B runs with adaptive pairs: how many pairs ran, within what bounds, and why they stopped. */
+export const AdaptiveSchema = z.object({
+  pairs: z.number().int().nonnegative(),
+  minPairs: z.number().int().nonnegative(),
+  maxPairs: z.number().int().nonnegative(),
+  /** The confidence level of the interval at the look where it stopped (alpha spent over the looks). */
+  level: z.number().min(0).max(1),
+  stop: z.enum(ADAPTIVE_STOPS),
+});
+export type Adaptive = z.infer<typeof AdaptiveSchema>;
 
 export const BaselineInfoSchema = z.object({
   source: z.enum([...BASELINE_SOURCES, 'none']),

@@ -56,6 +56,11 @@ export class EnergyAccumulator {
     this.intervals++;
   }
 
+  /** Energy integrated so far, J: the estimator's cumulative reading for task windows. */
+  energySoFar(): number {
+    return this.cpuJ + this.memoryJ;
+  }
+
   /** `finalTreeCpuS` may come from exact end-of-process accounting, better than the last sample. */
   result(logicalCpus: number, finalTreeCpuS?: number, notes: string[] = []): Measurement {
     const durationS = this.first && this.last ? this.last.tS - this.first.tS : 0;

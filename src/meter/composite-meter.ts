@@ -24,8 +24,8 @@ export function compositeMeter(cpu: Meter, gpu: Meter | null): Meter {
       const a = cpu.start(ctx);
       const b = gpu.start(ctx);
       return {
-        track: (pid) => {
-          a.track(pid);
+        track: (pid, markers) => {
+          a.track(pid, markers);
           b.track(pid);
         },
         stop: async () => mergeMeasurements(...(await Promise.all([a.stop(), b.stop()]))),
@@ -36,12 +36,21 @@ export function compositeMeter(cpu: Meter, gpu: Meter | null): Meter {
 
 export function mergeMeasurements(cpu: Measurement, gpu: Measurement): Measurement {
   const gpuJ = gpu.breakdownJ.gpu;
+  const { task, ...rest } = cpu;
   const merged: Measurement = {
-    ...cpu,
+    ...rest,
     energyJ: cpu.energyJ + gpuJ,
     breakdownJ: { ...cpu.breakdownJ, gpu: cpu.breakdownJ.gpu + gpuJ },
     notes: [...cpu.notes, ...gpu.notes],
   };
+  // A GPU is not shared by CPU time: all of its energy is the benchmark's (other processes on it are a warning).
+  if (cpu.attributedJ !== undefined) merged.attributedJ = cpu.attributedJ + gpuJ;
+  // The GPU's readings are integrated as one running sum, not at the markers: no windows with a GPU metered.
+  if (task && gpu.gpus?.length)
+    merged.notes.push(
+      'task windows are not measured on metered GPUs yet: the whole run is reported and judged',
+    );
+  else if (task) merged.task = task;
   const warnings = [...(cpu.warnings ?? []), ...(gpu.warnings ?? [])];
   if (warnings.length) merged.warnings = warnings;
   else delete merged.warnings;

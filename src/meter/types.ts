@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MarkerLine } from './task-window.js';
 import type { GpuId, SkippedGpu } from './visible-gpus.js';
 
 /** One interface, several sources: the estimator now; RAPL and nvidia-smi plug in beside it. */
@@ -15,6 +16,20 @@ export type BreakdownJ = z.infer<typeof BreakdownJSchema>;
 /** Estimates only: the energy band the power model's cross-validated error implies. */
 export const EnergyBandJSchema = z.object({ low: z.number(), high: z.number() });
 export type EnergyBandJ = z.infer<typeof EnergyBandJSchema>;
+
+/**
+ * The windows a benchmark marked (start/stop lines in $CARBON_GATE_MARKERS_FILE): the same figures as the
+ * whole run's, integrated from the same samples over the marked windows only (src/meter/task-window.ts).
+ */
+export const TaskFiguresSchema = z.object({
+  energyJ: z.number(),
+  durationS: z.number(),
+  processCpuS: z.number(),
+  /** The benchmark's share of that energy (see Measurement.attributedJ); absent where it cannot be split. */
+  attributedJ: z.number().optional(),
+  windows: z.number().int(),
+});
+export type TaskFigures = z.infer<typeof TaskFiguresSchema>;
 
 export interface Measurement {
   durationS: number;
@@ -35,6 +50,14 @@ export interface Measurement {
   warnings?: string[];
   /** Per-GPU energy when a GPU meter ran. */
   gpus?: GpuEnergy[];
+  /**
+   * The benchmark's own share of energyJ: its share of the busy CPU time times the dynamic energy, plus its
+   * share of the machine's capacity times the idle energy (src/meter/attribution.ts). Absent where the meter
+   * cannot split it (a GPU meter: the GPU's energy is not shared by CPU time).
+   */
+  attributedJ?: number;
+  /** The marked windows' figures, when the benchmark marked any and the markers were valid. */
+  task?: TaskFigures;
   /** Estimates only: the energy band the power model's cross-validated error implies. */
   energyBandJ?: EnergyBandJ;
 }
@@ -70,10 +93,22 @@ export interface SessionContext {
   env?: Readonly<Record<string, string>>;
 }
 
+/** Where a session hears of a benchmark's task markers (src/runner/io/marker-reader.ts reads the file). */
+export interface MarkerSink {
+  lines(lines: readonly MarkerLine[]): void;
+  /** The file cannot be used (replaced by a FIFO, too large…): the run's windows are void. */
+  problem(text: string): void;
+}
+export interface MarkerSource {
+  subscribe(sink: MarkerSink): void;
+  /** Reads what was appended since the last read (the file is also watched; this is the fallback). */
+  poll(): void;
+}
+
 /** A metering session around one process tree. */
 export interface MeterSession {
-  /** Called once the benchmark's root pid is known. */
-  track(pid: number): void;
+  /** Called once the benchmark's root pid is known, with its markers file when it has one. */
+  track(pid: number, markers?: MarkerSource): void;
   stop(): Promise<Measurement>;
 }
 

@@ -132,6 +132,12 @@ function sampleReport(s: SampleRun, rates: CarbonRates): SampleReport {
     notes: m.notes,
   };
   if (s.command.reason) r.reason = s.command.reason;
+  if (m.attributedJ !== undefined) r.attributedJ = m.attributedJ;
+  if (m.task) {
+    // The windows' CO2e the way the sample's is made: operational from energy, embodied from time.
+    const co2eG = rates.operational(m.task.energyJ) + rates.embodied(m.task.durationS);
+    r.task = { ...m.task, co2eG };
+  }
   if (m.energyBandJ) r.energyBandJ = m.energyBandJ;
   if (m.warnings?.length) r.warnings = m.warnings;
   if (m.gpus) r.gpus = m.gpus;
@@ -176,6 +182,7 @@ function benchmarkReport(run: BenchmarkRun, rates: CarbonRates): BenchmarkReport
     reasons: run.reason ? [run.reason] : [],
   };
   if (run.reason) b.reason = run.reason;
+  if (run.adaptive) b.adaptive = run.adaptive;
   if (run.spec.unit && energyJ !== null && co2eG !== null) b.perUnit = perUnit(run.spec.unit, energyJ, co2eG);
   const banded = ok.filter((x) => x.energyBandJ);
   if (banded.length === ok.length && ok.length > 0) {

@@ -8,6 +8,7 @@ import { CloudPlacementSchema } from '../carbon/location.js';
 import { ProjectionSchema } from '../carbon/projection.js';
 import { IntensitySourceNameSchema, RegionOriginSchema } from '../carbon/region.js';
 import {
+  AdaptiveSchema,
   BaselineInfoSchema,
   BenchmarkStatsSchema,
   BudgetUseSchema,
@@ -22,6 +23,7 @@ import {
   EnergyBandJSchema,
   GpuEnergySchema,
   GpuMethodSchema,
+  TaskFiguresSchema,
 } from '../meter/types.js';
 import { GpuIdSchema, SkippedGpuSchema } from '../meter/visible-gpus.js';
 import { SUITE_LIMITS } from '../config/limits.js';
@@ -77,6 +79,15 @@ const amount = z.number().nonnegative();
 const BreakdownJ = BreakdownJSchema.extend({ cpu: amount, memory: amount, gpu: amount });
 const EnergyBandJ = EnergyBandJSchema.extend({ low: amount, high: amount });
 const GpuEnergy = GpuEnergySchema.extend({ energyJ: amount });
+const TaskFigures = TaskFiguresSchema.extend({
+  energyJ: amount,
+  durationS: amount,
+  processCpuS: amount,
+  attributedJ: amount.optional(),
+  windows: count,
+  /** operational + embodied, as the sample's co2eG, for the windows' energy and time. */
+  co2eG: amount,
+});
 const PerUnit = PerUnitSchema.extend({
   count: amount,
   energyJ: amount,
@@ -106,6 +117,10 @@ export const SampleReportSchema = z.object({
   utilisation: amount,
   processCpuS: amount,
   processShare: amount,
+  /** The benchmark's own share of energyJ (shared runners; `regression.metric: attributed`). */
+  attributedJ: amount.optional(),
+  /** The windows the benchmark marked: energy, time and CPU inside them, and CO2e of that energy. */
+  task: TaskFigures.optional(),
   /** Estimates only: the band implied by the power model's cross-validated error. */
   energyBandJ: EnergyBandJ.optional(),
   gpus: z.array(GpuEnergy).max(64).optional(),
@@ -145,6 +160,8 @@ export const BenchmarkReportSchema = z
     budget: ResolvedBudgetSchema.optional(),
     /** Medians with bootstrap 95 % intervals (null below 5 successful repeats). */
     stats: BenchmarkStatsSchema.optional(),
+    /** A/B with adaptive pairs: pairs run, the bounds, the interval's level and why it stopped. */
+    adaptive: AdaptiveSchema.optional(),
     /** head ÷ base of budget.metric, when there is a baseline with this benchmark in it. */
     comparison: ComparisonSchema.optional(),
     /** Why the status is what it is (limits exceeded, regression found or not checked, errors). */

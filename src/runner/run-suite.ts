@@ -1,12 +1,15 @@
 import { SUITE_LIMITS } from '../config/limits.js';
-import type { Measurement, Meter } from '../meter/types.js';
+import type { MarkerSource, Measurement, Meter } from '../meter/types.js';
 import { capSampleMetrics, reportedBackend, sampleMetricsCap } from './metrics-file.js';
 import type { BenchmarkRun, BenchmarkSpec, CommandResult, SampleRun } from './types.js';
 
 export interface SuiteDeps {
   meter: Meter;
-  /** Runs one command; calls onPid as soon as the process exists. */
-  spawnBenchmark(spec: BenchmarkSpec, onPid: (pid: number) => void): Promise<CommandResult>;
+  /** Runs one command; calls onPid as soon as the process exists, with its task markers when it has some. */
+  spawnBenchmark(
+    spec: BenchmarkSpec,
+    onPid: (pid: number, markers?: MarkerSource) => void,
+  ): Promise<CommandResult>;
   progress(message: string): void;
   /** True once the user interrupted: the benchmarks not yet run are reported as not run. */
   interrupted?(): boolean;
@@ -70,7 +73,7 @@ export async function meteredRepeat(
   metricsCap = sampleMetricsCap(SUITE_LIMITS.suiteRepeats),
 ): Promise<SampleRun> {
   const session = deps.meter.start({ benchmark: spec.name, env: spec.env });
-  const ran = await deps.spawnBenchmark(spec, (pid) => session.track(pid));
+  const ran = await deps.spawnBenchmark(spec, (pid, markers) => session.track(pid, markers));
   const measurement = await session.stop();
   const command = ran.reported ? { ...ran, reported: capSampleMetrics(ran.reported, metricsCap) } : ran;
   return sampleRun(repeat, command, measurement);

@@ -1,4 +1,5 @@
 import type { FunctionalUnit } from '../carbon/functional-unit.js';
+import type { Adaptive } from '../gate/types.js';
 import type { Measurement } from '../meter/types.js';
 import type { TfjsArgs } from '../tfjs/command.js';
 import type { LayerCost, MetricValue, ReportedMetrics } from './metrics-file.js';
@@ -11,6 +12,12 @@ export interface BenchmarkSpec {
   cwd: string;
   env: Record<string, string>;
   repeat: number;
+  /**
+   * A/B only (adaptive pairs): pairs may be added, beyond `repeat`, while the interval straddles a tier, up
+   * to this many pairs and (when set) this many seconds of that benchmark's pairs. Absent: exactly `repeat`.
+   */
+  maxRepeat?: number;
+  maxTimeS?: number;
   warmup: number;
   timeoutS: number;
   /** Functional unit (SCI R): what one run performs, for per-unit figures. */
@@ -52,4 +59,6 @@ export interface BenchmarkRun {
   status: 'ok' | 'error';
   reason?: string;
   samples: SampleRun[];
+  /** A/B with adaptive pairs: how many pairs ran and why they stopped. */
+  adaptive?: Adaptive;
 }

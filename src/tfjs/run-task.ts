@@ -15,10 +15,11 @@ const BUILT_IN_LEARNING_RATE = 0.001;
 
 /** Runs a built-in benchmark on the split data (`all`: every drawn example, for inference). */
 export async function runBuiltIn(name: TfjsModelName, ctx: TaskContext, all: Dataset): Promise<TaskResult> {
-  if (name === 'knn') return knnClassify(ctx);
-  if (name === 'kmeans') return trainKmeans(ctx);
-  if (name === 'fourier') return fourierReconstruct(ctx);
-  if (name === 'dcgan') return trainDcgan(ctx);
+  // Tasks without a separate model build: the whole task is the window.
+  if (name === 'knn') return ctx.window(() => knnClassify(ctx));
+  if (name === 'kmeans') return ctx.window(() => trainKmeans(ctx));
+  if (name === 'fourier') return ctx.window(() => fourierReconstruct(ctx));
+  if (name === 'dcgan') return ctx.window(() => trainDcgan(ctx));
   if (ctx.train.classes === undefined)
     throw new BenchmarkInputError(`model ${name} needs class labels in the data`);
   const shape = ctx.train.shape;
@@ -28,7 +29,7 @@ export async function runBuiltIn(name: TfjsModelName, ctx: TaskContext, all: Dat
     );
   }
   const model = BUILDERS[name]({ input: shape, classes: ctx.train.classes, seed: ctx.seed });
-  if (ctx.args.task === 'infer') return inferModel(model, all);
+  if (ctx.args.task === 'infer') return inferModel(model, all, ctx.window);
   return trainModel(
     model,
     { optimizer: tf.train.adam(BUILT_IN_LEARNING_RATE), loss: 'categoricalCrossentropy' },
@@ -43,7 +44,7 @@ export async function runUserModel(
   all: Dataset,
 ): Promise<TaskResult> {
   const compile = ctx.args.compile;
-  if (ctx.args.task === 'infer') return inferModel(model, all);
+  if (ctx.args.task === 'infer') return inferModel(model, all, ctx.window);
   if (!compile)
     throw new BenchmarkInputError('training a model.json needs compile settings (optimizer, loss)');
   const optimizer = makeOptimizer(compile.optimizer, compile.learningRate);

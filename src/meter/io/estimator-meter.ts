@@ -24,11 +24,13 @@ export function createEstimatorMeter(opts: EstimatorMeterOptions): Meter {
 }
 
 function startSession(opts: EstimatorMeterOptions): MeterSession {
-  const usage = new UsageSampler((u) => estimatePower(opts.params, u), opts.logicalCpus);
-  const timer = setInterval(() => usage.sample(), opts.intervalS * 1000);
+  const power = (u: number) => estimatePower(opts.params, u);
+  const idle = power(0);
+  const usage = new UsageSampler(power, opts.logicalCpus, { idleW: idle.cpu + idle.memory });
+  const timer = setInterval(() => usage.tick(), opts.intervalS * 1000);
   timer.unref();
   return {
-    track: (pid) => usage.track(pid),
+    track: (pid, markers) => usage.track(pid, markers),
     async stop() {
       clearInterval(timer);
       const m = usage.finish();

@@ -37,11 +37,12 @@ export function createPowerProfileMeter(opts: PowerProfileMeterOptions): Meter {
 }
 
 function startSession(power: PowerCurve, opts: PowerProfileMeterOptions): MeterSession {
-  const usage = new UsageSampler(power, opts.logicalCpus);
-  const timer = setInterval(() => usage.sample(), opts.intervalS * 1000);
+  const idle = power(0);
+  const usage = new UsageSampler(power, opts.logicalCpus, { idleW: idle.cpu + idle.memory });
+  const timer = setInterval(() => usage.tick(), opts.intervalS * 1000);
   timer.unref();
   return {
-    track: (pid) => usage.track(pid),
+    track: (pid, markers) => usage.track(pid, markers),
     async stop() {
       clearInterval(timer);
       return usage.finish();

@@ -39,9 +39,19 @@ export function createRaplMeter(opts: RaplMeterOptions): Meter {
 }
 
 function startSession(opts: RaplMeterOptions): MeterSession {
-  const usage = new UsageSampler(NO_MODEL, opts.logicalCpus);
   const reader = openRaplReader(opts.rapl.zones);
-  reader.sample();
+  const total = () => {
+    const j = reader.joules();
+    return j.package + j.psys + j.dram;
+  };
+  // Every reading (interval ticks and task markers) reads the counters too: windows start and end on them.
+  // No model of idle power: attribution takes the quietest interval's (attribution.ts).
+  const usage = new UsageSampler(NO_MODEL, opts.logicalCpus, {
+    readEnergyJ: () => {
+      reader.sample();
+      return total();
+    },
+  });
   let timer: NodeJS.Timeout;
   // setTimeout rather than setInterval: the safe interval can shrink once power is observed.
   const schedule = () => {
@@ -49,20 +59,21 @@ function startSession(opts: RaplMeterOptions): MeterSession {
     timer.unref();
   };
   const tick = () => {
-    reader.sample();
-    usage.sample();
+    usage.tick();
     schedule();
   };
   schedule();
   return {
-    track: (pid) => usage.track(pid),
+    track: (pid, markers) => usage.track(pid, markers),
     async stop() {
       clearTimeout(timer);
-      reader.sample();
-      const m = usage.finish(reader.notes());
-      const j = reader.joules();
-      const cpu = j.package + j.psys;
-      return { ...m, energyJ: cpu + j.dram, breakdownJ: { cpu, memory: j.dram, gpu: 0 } };
+      // finish() takes the last reading (counters included); the measured energy replaces the model's.
+      return usage.finish(() => ({ ...measured(reader.joules()), notes: reader.notes() }));
     },
   };
+}
+
+function measured(j: { package: number; psys: number; dram: number }) {
+  const cpu = j.package + j.psys;
+  return { energyJ: cpu + j.dram, breakdownJ: { cpu, memory: j.dram, gpu: 0 } };
 }

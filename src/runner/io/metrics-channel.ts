@@ -69,10 +69,11 @@ export function removeMetricsDirs(): void {
  * carbon-gate exits. A benchmark run as another user (`owner`) gets the file itself, owned by that user,
  * in a folder of carbon-gate's that the user may pass through but neither list nor write: the user owns
  * no folder that carbon-gate (root) would later delete recursively, so no link swapped in during that
- * delete can send it elsewhere. An empty file after the run means the benchmark wrote nothing.
+ * delete can send it elsewhere. An empty file after the run means the benchmark wrote nothing. The task
+ * markers file (`extension` 'markers', marker-reader.ts) is made the same way.
  */
-export function newMetricsFile(owner?: { uid: number; gid: number }): MetricsSlot {
-  const file = path.join(privateDir(owner ? 'shared' : 'own'), `run-${++counter}.json`);
+export function newMetricsFile(owner?: { uid: number; gid: number }, extension = 'json'): MetricsSlot {
+  const file = path.join(privateDir(owner ? 'shared' : 'own'), `run-${++counter}.${extension}`);
   const fd = openSync(file, CREATE_FLAGS, 0o600);
   try {
     fchmodSync(fd, 0o600); // whatever the umask

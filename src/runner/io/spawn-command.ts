@@ -6,6 +6,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { describeExit } from '../describe-exit.js';
 import type { BenchmarkSpec, CommandResult } from '../types.js';
 import { METRICS_ENV } from '../metrics-file.js';
+import { MARKERS_ENV } from '../../meter/task-window.js';
+import type { MarkerSource } from '../../meter/types.js';
+import { MarkerReader } from './marker-reader.js';
 import { LinePrefixer } from './line-prefixer.js';
 import { newMetricsFile, takeMetrics, type MetricsSlot } from './metrics-channel.js';
 import { defaultProcRoot, describePids, ProcessTree, type ProcInfo } from './process-tree.js';
@@ -39,8 +42,8 @@ export interface SpawnOptions {
   output: Writable;
   /** Put before each output line, e.g. `[train] ` (default none). */
   prefix?: string;
-  /** Called as soon as the process exists (the meter tracks its tree). */
-  onPid?: (pid: number) => void;
+  /** Called as soon as the process exists (the meter tracks its tree and follows its task markers). */
+  onPid?: (pid: number, markers?: MarkerSource) => void;
   /** The environment the command inherits (default: this process's); the engine passes one per its policy (engine/bench-env.ts). */
   env?: NodeJS.ProcessEnv;
   /** Run the benchmark as this user and group instead of carbon-gate's own. */
@@ -124,15 +127,22 @@ export function spawnCommand(spec: BenchmarkSpec, opts: SpawnOptions): Promise<C
     dedicatedUsers.add(runAs.uid);
   }
   let slot: MetricsSlot;
+  let markers: MarkerReader;
   try {
     slot = newMetricsFile(runAs);
+    markers = new MarkerReader(newMetricsFile(runAs, 'markers').file);
   } catch (e) {
     return Promise.resolve(notStarted(`could not start: no metrics file: ${(e as Error).message}`));
   }
   return new Promise((resolve) => {
     const child = spawn('/bin/sh', ['-c', spec.run], {
       cwd: spec.cwd,
-      env: { ...(opts.env ?? process.env), ...spec.env, [METRICS_ENV]: slot.file },
+      env: {
+        ...(opts.env ?? process.env),
+        ...spec.env,
+        [METRICS_ENV]: slot.file,
+        [MARKERS_ENV]: markers.file,
+      },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
@@ -183,7 +193,7 @@ export function spawnCommand(spec: BenchmarkSpec, opts: SpawnOptions): Promise<C
         poller = setInterval(() => tree.poll(), POLL_MS);
         poller.unref();
       }
-      opts.onPid?.(pid);
+      opts.onPid?.(pid, markers);
     }
     // A finite timeout only: setTimeout fires at once for Infinity.
     const timer = setTimeout(
@@ -239,6 +249,8 @@ export function spawnCommand(spec: BenchmarkSpec, opts: SpawnOptions): Promise<C
       out.flush();
       err.flush();
       const withNotes = notes.length ? { ...result, notes } : result;
+      // The last markers reach the meter before the run is over for it (meteredRepeat stops it next).
+      await markers.close();
       resolve(withReported(withNotes, await takeMetrics(slot)));
     };
     child.on(

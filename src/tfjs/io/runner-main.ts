@@ -16,6 +16,7 @@ import * as tf from '../tf.js';
 import { probeBackend } from './backends.js';
 import { loadMnist } from './mnist-file.js';
 import { loadUserData } from './user-data-file.js';
+import { inTaskWindow } from './task-window.js';
 import { loadUserModel } from './user-model.js';
 
 const log = (line: string) => process.stderr.write(`carbon-gate tfjs: ${line}\n`);
@@ -86,6 +87,7 @@ async function run(args: TfjsArgs): Promise<TaskResult> {
     test: take(data, split.test),
     seed: seedStream(args.seed),
     log,
+    window: inTaskWindow,
   };
   if (args.samples > data.n) log(`the data has ${data.n} examples: all used (samples: ${args.samples})`);
   if (TFJS_MODELS.includes(args.model as TfjsModelName))

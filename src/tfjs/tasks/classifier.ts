@@ -29,16 +29,18 @@ export async function trainModel(
   });
   const [xs, ys] = [inputs(train), targets(train, oneHot)];
   checkShapes(model, train);
-  await model.fit(xs, ys, {
-    epochs: args.epochs,
-    batchSize: args.batchSize,
-    shuffle: false,
-    verbose: 0,
-    callbacks: {
-      onEpochEnd: async (epoch, logs) =>
-        ctx.log(`epoch ${epoch + 1}/${args.epochs}: training loss ${fixed(logs?.['loss'] ?? NaN, 4)}`),
-    },
-  });
+  await ctx.window(() =>
+    model.fit(xs, ys, {
+      epochs: args.epochs,
+      batchSize: args.batchSize,
+      shuffle: false,
+      verbose: 0,
+      callbacks: {
+        onEpochEnd: async (epoch, logs) =>
+          ctx.log(`epoch ${epoch + 1}/${args.epochs}: training loss ${fixed(logs?.['loss'] ?? NaN, 4)}`),
+      },
+    }),
+  );
   tf.dispose([xs, ys]);
   const metrics: Metrics = {
     ...(await score(model, test, oneHot)),
@@ -49,11 +51,18 @@ export async function trainModel(
 }
 
 /** Predicts every drawn example; scored when the data has labels (meaningful for trained user models). */
-export async function inferModel(model: tf.LayersModel, all: Dataset): Promise<TaskResult> {
+export async function inferModel(
+  model: tf.LayersModel,
+  all: Dataset,
+  window: TaskContext['window'],
+): Promise<TaskResult> {
   checkShapes(model, all);
   const xs = inputs(all);
-  const scores = model.predict(xs, { batchSize: EVAL_BATCH }) as tf.Tensor;
-  await scores.data();
+  const scores = await window(async () => {
+    const s = model.predict(xs, { batchSize: EVAL_BATCH }) as tf.Tensor;
+    await s.data();
+    return s;
+  });
   const metrics: Metrics = { inferences: all.n };
   if (all.classes !== undefined && scores.shape[scores.shape.length - 1] === all.classes) {
     metrics['accuracy'] = round(accuracyOf(scores, all));

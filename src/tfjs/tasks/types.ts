@@ -5,13 +5,15 @@ import { CarbonGateError } from '../../errors/carbon-gate-error.js';
 
 export type Metrics = Record<string, number | string>;
 
-/** What every task gets: the arguments, the drawn examples split in two, a seed stream and a log. */
+/** What every task gets: the arguments, the drawn examples split in two, a seed stream, a log, a window. */
 export interface TaskContext {
   args: TfjsArgs;
   train: Dataset;
   test: Dataset;
   seed: () => number;
   log: (line: string) => void;
+  /** Runs the work that matters (fit, predict) as a task window: metered apart from start-up. */
+  window: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 export interface TaskResult {
