@@ -3,12 +3,15 @@
  * real runs of the workload (base) and of the workload with its work scaled by the factor (head), then
  * resamples `gates` paired gates of 5 pairs (the default repeats) and counts failures at a 5 % threshold
  * and at the default 10 %. Prints the smallest regression detected in ≥ 90 % of gates.
+ * With --adaptive CAP the gates are adaptive (5 pairs up to CAP, as `run --ab`).
  * Run: npm run bench:gate-power [-- --workload loop|mlp --work 100 --pairs 24 --gates 1000
- * --factors 1.05,1.1,1.25].
+ * --factors 1.05,1.1,1.25 --metric energy,task --adaptive 20].
  */
 import { GATED_REPEAT } from '../src/gate/resolve-budget.js';
 import {
+  adaptiveGates,
   consecutiveGates,
+  foreignLoadLine,
   describeWorkload,
   fixedCostS,
   measurePairs,
@@ -18,7 +21,7 @@ import {
 } from './lib/gate-evidence.js';
 import { evidenceArgs } from './lib/evidence-args.js';
 
-const { kind, work, pairs, gates, factors, metrics } = evidenceArgs({
+const { kind, work, pairs, gates, factors, metrics, adaptive } = evidenceArgs({
   pairs: 24,
   gates: 1000,
   factors: '1.05,1.075,1.1,1.15,1.25',
@@ -28,17 +31,20 @@ const TIERS = { '5 %': { fail: 0.05 }, '10 % (default)': { fail: 0.1 } };
 const smallest: Record<string, number> = {};
 const fixedS = kind === 'loop' ? await fixedCostS() : null;
 console.log(
-  `power: ${pairs} interleaved pairs per factor, ${gates} resampled paired gates of ${GATED_REPEAT} pairs each`,
+  `power: ${pairs} interleaved pairs per factor, ${gates} resampled paired gates of ${adaptive ? `${GATED_REPEAT} pairs, adaptive up to ${adaptive}` : `${GATED_REPEAT} pairs`} each`,
 );
 for (const [i, f] of factors.entries()) {
   const p = await measurePairs(kind, work, work * f, pairs);
   if (i === 0) console.log(describeWorkload(kind, work, p, fixedS));
+  console.log(foreignLoadLine(p));
   for (const metric of metrics) {
     const rates = Object.entries(TIERS).map(([name, tier]) => {
-      const r = resampledGates(p, tier, gates, 'paired', Math.round(f * 1000), metric);
+      const a = adaptive ? adaptiveGates(p, tier, gates, adaptive, Math.round(f * 1000), metric) : null;
+      const r = a ?? resampledGates(p, tier, gates, 'paired', Math.round(f * 1000), metric);
+      const used = a ? ` (pairs used median ${a.medianPairs}, p95 ${a.p95Pairs})` : '';
       const key = `${metric} at ${name}`;
       if (r.fail >= 0.9 && !(key in smallest)) smallest[key] = f;
-      return `fail at ${name}: ${pct(r.fail)} (passes flagged as too noisy to tell: ${pct(r.flaggedPass)} of gates)`;
+      return `fail at ${name}: ${pct(r.fail)}${used} (passes ${adaptive ? 'at the cap, interval still across the limit' : 'flagged as too noisy to tell'}: ${pct(r.flaggedPass)} of gates)`;
     });
     const asRun = consecutiveGates(p, TIERS['5 %'], metric);
     console.log(

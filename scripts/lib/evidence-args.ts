@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { MNIST_DIGITS } from '../../src/config/tfjs-schema.js';
-import { DEFAULT_AMOUNT, type EvidenceMetric, type WorkloadKind } from './gate-evidence.js';
+import { DEFAULT_AMOUNT, EVIDENCE_METRICS, type EvidenceMetric, type WorkloadKind } from './gate-evidence.js';
 
 function stop(message: string): never {
   console.error(message);
@@ -8,8 +8,9 @@ function stop(message: string): never {
 }
 
 /**
- * `[--workload loop|mlp] [--work N] [--pairs N] [--gates N] [--metric energy,duration]` for the evidence
- * scripts (each listed metric judged on the same runs), plus
+ * `[--workload loop|mlp] [--work N] [--pairs N] [--gates N] [--metric energy,task,attributed,…]
+ * [--adaptive CAP]` for the evidence scripts (each listed metric judged on the same runs; with --adaptive the
+ * gates are adaptive, from 5 pairs up to CAP, as `run --ab` runs them), plus
  * `[--factors a,b,…]` where `factors` has defaults (the power script). --work is the loop's WORK or the
  * MLP's digits. Bad values stop with one line and exit 2.
  */
@@ -23,6 +24,7 @@ export function evidenceArgs(defaults: { pairs: number; gates: number; factors?:
         pairs: { type: 'string', default: String(defaults.pairs) },
         gates: { type: 'string', default: String(defaults.gates) },
         metric: { type: 'string', default: 'energy' },
+        adaptive: { type: 'string', default: '0' },
         ...(defaults.factors === undefined ? {} : { factors: { type: 'string', default: defaults.factors } }),
       },
     }));
@@ -52,15 +54,17 @@ export function evidenceArgs(defaults: { pairs: number; gates: number; factors?:
       `--work: the MLP needs 10 to ${MNIST_DIGITS} digits on every side; work × factors reaches ${largest}`,
     );
   const metrics = values.metric!.split(',') as EvidenceMetric[];
-  const bad = metrics.find((m) => m !== 'energy' && m !== 'duration');
+  const bad = metrics.find((m) => !(EVIDENCE_METRICS as readonly string[]).includes(m));
   if (bad !== undefined)
-    stop(`--metric: expected energy, duration or both (comma-separated), got ${JSON.stringify(bad)}`);
+    stop(`--metric: expected some of ${EVIDENCE_METRICS.join(', ')} (comma-separated), got ${JSON.stringify(bad)}`);
   return {
     kind,
     metrics,
     work,
     pairs: num('pairs', values.pairs!, 5, true),
     gates: num('gates', values.gates!, 1, true),
+    /** 0: fixed gates of 5 pairs; else adaptive gates up to this many pairs. */
+    adaptive: values.adaptive === '0' ? 0 : num('adaptive', values.adaptive!, 5, true),
     factors,
   };
 }

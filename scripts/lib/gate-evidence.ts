@@ -10,12 +10,14 @@ import { selectMeter } from '../../src/meter/io/select-meter.js';
 import { spawnCommand } from '../../src/runner/io/spawn-command.js';
 import { meteredRepeat } from '../../src/runner/run-suite.js';
 import { runAb } from '../../src/gate/ab-run.js';
-import type { BenchmarkSpec } from '../../src/runner/types.js';
+import type { BenchmarkSpec, SampleRun } from '../../src/runner/types.js';
 import { checkRegression, compare } from '../../src/gate/regression.js';
 import { median } from '../../src/stats/median.js';
 import { mulberry32 } from '../../src/stats/prng.js';
 import { GATED_REPEAT } from '../../src/gate/resolve-budget.js';
-import type { Tier } from '../../src/gate/types.js';
+import type { GateMetric, Tier } from '../../src/gate/types.js';
+import { adaptiveGate } from '../../src/gate/adaptive.js';
+import type { MarkerSource } from '../../src/meter/types.js';
 import { TfjsSchema } from '../../src/config/tfjs-schema.js';
 import { resolveTfjsArgs, tfjsCommand } from '../../src/tfjs/command.js';
 import { tfjsRunnerPath } from '../../src/tfjs/runner-path.js';
@@ -40,7 +42,8 @@ function spec(kind: WorkloadKind, amount: number): BenchmarkSpec {
   const common = { name: 'work', kind: 'other' as const, cwd: process.cwd(), repeat: 1, warmup: 0 };
   if (kind === 'loop') {
     const run = `node ${JSON.stringify(WORKLOAD)}`;
-    return { ...common, run, env: { WORK: String(amount) }, timeoutS: 300 };
+    // MARK=1: the loop is a task window; the whole run's figures are what they were without it.
+    return { ...common, run, env: { WORK: String(amount), MARK: '1' }, timeoutS: 300 };
   }
   const tfjs = TfjsSchema.parse({
     model: 'mlp',
@@ -53,19 +56,23 @@ function spec(kind: WorkloadKind, amount: number): BenchmarkSpec {
   return { ...common, run, env: {}, timeoutS: 600 };
 }
 
-/** The metrics the evidence can judge: the gate's default (energy) and duration (`metric: duration`). */
-export type EvidenceMetric = 'energy' | 'duration';
+/**
+ * The figures the evidence can judge, each a gate metric: energy of the whole run (the default), duration,
+ * task (energy of the marked window: the loop and the TF.js runner mark theirs), attributed (the benchmark's
+ * share of the whole run's energy) and task-attributed (its share of the window's).
+ */
+export const EVIDENCE_METRICS = ['energy', 'duration', 'task', 'attributed', 'task-attributed'] as const;
+export type EvidenceMetric = (typeof EVIDENCE_METRICS)[number];
 
 export interface Pairs {
-  /** Energy of each run, J (the gated metric unless --metric says otherwise). */
-  base: number[];
-  head: number[];
-  /** Head runs' metered durations, s. */
-  headS: number[];
-  /** Base runs' metered durations, s. */
+  /** Each metric's figure per run, base and head side, in pair order. */
+  base: Record<EvidenceMetric, number[]>;
+  head: Record<EvidenceMetric, number[]>;
+  /** Base runs' metered durations and process-tree CPU time, s. */
   baseS: number[];
-  /** Base runs' process-tree CPU time, s. */
   baseCpuS: number[];
+  /** Per base run: the share of the machine's CPU other processes kept busy. */
+  foreignLoad: number[];
   meter: string;
 }
 
@@ -73,7 +80,7 @@ async function meterDeps() {
   const { meter } = await selectMeter({ intervalS: DEFAULT_INTERVAL_S });
   return {
     meter,
-    spawnBenchmark: (s: BenchmarkSpec, onPid: (p: number) => void) =>
+    spawnBenchmark: (s: BenchmarkSpec, onPid: (p: number, markers?: MarkerSource) => void) =>
       spawnCommand(s, { output: sink, onPid }),
   };
 }
@@ -98,12 +105,28 @@ export async function measurePairs(
   const [head, base] = [runs.head[0]!, runs.base[0]!];
   if (head.status !== 'ok' || base.status !== 'ok') throw new Error(head.reason ?? base.reason);
   return {
-    base: base.samples.map((s) => s.measurement.energyJ),
-    head: head.samples.map((s) => s.measurement.energyJ),
+    base: figures(base.samples),
+    head: figures(head.samples),
     baseS: base.samples.map((s) => s.measurement.durationS),
-    headS: head.samples.map((s) => s.measurement.durationS),
     baseCpuS: base.samples.map((s) => s.measurement.processCpuS),
+    foreignLoad: base.samples.map((s) => s.measurement.utilisation * (1 - s.measurement.processShare)),
     meter: deps.meter.describe().cpu,
+  };
+}
+
+/** Each evidence metric of the runs; a run without a window (or attribution) fails loudly: no silent mix. */
+function figures(samples: readonly SampleRun[]): Record<EvidenceMetric, number[]> {
+  const m = samples.map((s) => s.measurement);
+  const need = (x: number | undefined, what: string) => {
+    if (x === undefined) throw new Error(`a run has no ${what}: ${m.find((y) => y.warnings)?.warnings?.[0] ?? ''}`);
+    return x;
+  };
+  return {
+    energy: m.map((x) => x.energyJ),
+    duration: m.map((x) => x.durationS),
+    task: m.map((x) => need(x.task?.energyJ, 'task window')),
+    attributed: m.map((x) => need(x.attributedJ, 'attributed energy')),
+    'task-attributed': m.map((x) => need(x.task?.attributedJ, 'attributed task energy')),
   };
 }
 
@@ -153,8 +176,12 @@ export function describeWorkload(
 
 /** Base and head samples of one metric. */
 function sides(p: Pairs, metric: EvidenceMetric): { base: number[]; head: number[] } {
-  return metric === 'energy' ? p : { base: p.baseS, head: p.headS };
+  return { base: p.base[metric], head: p.head[metric] };
 }
+
+/** The gate's own metric for an evidence metric (the window is a choice of samples, not a metric). */
+const gateMetric = (m: EvidenceMetric): GateMetric =>
+  m === 'duration' ? 'duration' : m.endsWith('attributed') ? 'attributed' : 'energy';
 
 export interface GateRates {
   fail: number;
@@ -185,7 +212,7 @@ export function resampledGates(
     const bi = Array.from({ length: GATED_REPEAT }, pick);
     const hi = method === 'paired' ? bi : Array.from({ length: GATED_REPEAT }, pick);
     const c = compare(
-      metric,
+      gateMetric(metric),
       hi.map((i) => p.head[i]!),
       bi.map((i) => p.base[i]!),
       { source: method === 'paired' ? 'ab' : 'file', method },
@@ -209,7 +236,7 @@ export function consecutiveGates(
   const gates = Math.floor(p.base.length / GATED_REPEAT);
   for (let g = 0; g < gates; g++) {
     const s = g * GATED_REPEAT;
-    const c = compare(metric, p.head.slice(s, s + GATED_REPEAT), p.base.slice(s, s + GATED_REPEAT), {
+    const c = compare(gateMetric(metric), p.head.slice(s, s + GATED_REPEAT), p.base.slice(s, s + GATED_REPEAT), {
       source: 'ab',
       method: 'paired',
     })!;
@@ -219,6 +246,60 @@ export function consecutiveGates(
 }
 
 export const pct = (x: number, digits = 1) => percentFixed(x, digits);
+
+/** Other load on the machine during the base runs: the share of its CPU other processes kept busy. */
+export function foreignLoadLine(p: Pairs): string {
+  return `other processes' share of the machine's CPU during base runs: median ${pct(median(p.foreignLoad)!)}, 5–95 % ${pct(nearestRank(p.foreignLoad, 0.05))}–${pct(nearestRank(p.foreignLoad, 0.95))}`;
+}
+
+export interface AdaptiveRates extends GateRates {
+  /** Pairs used per gate: median and 95th percentile (nearest rank). */
+  medianPairs: number;
+  p95Pairs: number;
+  /** Gates that reached the cap with the interval still across a limit. */
+  capped: number;
+}
+
+/**
+ * `gates` adaptive paired gates (src/gate/adaptive.ts: the runner's looks, levels and decision), each
+ * drawing pairs with replacement from the measured ones until resolved or at the cap.
+ */
+export function adaptiveGates(
+  pairs: Pairs,
+  tier: Tier,
+  gates: number,
+  maxPairs: number,
+  seed = 1,
+  metric: EvidenceMetric = 'energy',
+): AdaptiveRates {
+  const p = sides(pairs, metric);
+  const rand = mulberry32(seed);
+  const draw = () => {
+    const i = Math.floor(rand() * p.base.length);
+    return [p.head[i]!, p.base[i]!] as const;
+  };
+  let fail = 0;
+  let warn = 0;
+  let capped = 0;
+  let flaggedPass = 0;
+  const used: number[] = [];
+  for (let g = 0; g < gates; g++) {
+    const r = adaptiveGate(draw, tier, { minPairs: GATED_REPEAT, maxPairs }, gateMetric(metric));
+    if (r.status === 'fail') fail++;
+    if (r.status === 'warn') warn++;
+    if (r.adaptive.stop === 'max-repeat') capped++;
+    if (r.status === 'pass' && r.adaptive.stop === 'max-repeat') flaggedPass++;
+    used.push(r.adaptive.pairs);
+  }
+  return {
+    fail: fail / gates,
+    warn: warn / gates,
+    flaggedPass: flaggedPass / gates,
+    capped: capped / gates,
+    medianPairs: nearestRank(used, 0.5),
+    p95Pairs: nearestRank(used, 0.95),
+  };
+}
 
 /** Spread of per-pair ratios: median and the 5th–95th percentile. */
 export function ratioSpread(pairs: Pairs, metric: EvidenceMetric = 'energy'): string {

@@ -107,7 +107,8 @@ function toSi(b: Parsed) {
     ...(b.energy ? { energyJ: b.energy } : {}),
     ...(b.co2e ? { co2eG: b.co2e } : {}),
     ...(b.perUnit?.co2e ? { perUnitCo2eG: b.perUnit.co2e } : {}),
-    ...(b.regression ? { regression: tiers } : {}),
+    // `regression: { metric: duration }` alone keeps the default tiers: an empty tier would gate nothing.
+    ...(tiers.warn !== undefined || tiers.fail !== undefined ? { regression: tiers } : {}),
     ...(metric ? { metric } : {}),
     ...(b.metrics ? { metrics: b.metrics } : {}),
   };

@@ -1,10 +1,11 @@
 import { isBudgetShare } from '../gate/budget-check.js';
 import { formatMetric, METRIC_LABEL } from '../gate/format.js';
-import type { BaselineInfo, BudgetUse, Comparison, ResolvedBudget } from '../gate/types.js';
+import type { Adaptive, BaselineInfo, BudgetUse, Comparison, ResolvedBudget } from '../gate/types.js';
 import { percentSignificant, ratioChangeWithInterval } from '../text/format-number.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import { textTable } from '../text/text-table.js';
 import type { Status } from './types.js';
+import { intervalLabel, judgedLine } from './judged.js';
 import { whatMoved, type MovedInput } from './what-moved.js';
 
 export interface GatedRow extends MovedInput {
@@ -12,6 +13,7 @@ export interface GatedRow extends MovedInput {
   status: Status;
   budget?: ResolvedBudget;
   comparison?: Comparison;
+  adaptive?: Adaptive;
   reasons: string[];
   budgetUse?: BudgetUse[];
 }
@@ -55,7 +57,8 @@ export function gateLines(view: GateView): string[] {
   const rows = view.benchmarks;
   const lines: string[] = [];
   if (rows.some((r) => r.budget || r.comparison)) {
-    const header = ['benchmark', 'metric', 'base', 'head', 'Δ vs base [95 % CI]', 'budget used', 'status'];
+    const ci = intervalLabel(rows.flatMap((r) => (r.comparison ? [r.comparison.level] : [])));
+    const header = ['benchmark', 'metric', 'base', 'head', `Δ vs base [${ci}]`, 'budget used', 'status'];
     const body = rows.map((r) => {
       const c = r.comparison;
       return [
@@ -71,6 +74,10 @@ export function gateLines(view: GateView): string[] {
     lines.push(textTable([header, ...body]), '');
   }
   lines.push(baselineLine(view.verdict.baseline, rows));
+  for (const r of rows) {
+    const judged = judgedLine(r);
+    if (judged !== null) lines.push(`judged: ${terminalSafe(judged)}`);
+  }
   for (const r of rows) {
     const moved = whatMoved(r);
     if (moved.length)

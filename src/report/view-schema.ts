@@ -40,6 +40,7 @@ const benchmark = BenchmarkReportSchema.pick({
   layerDiff: true,
   efficiency: true,
   perUnit: true,
+  adaptive: true,
 })
   .extend({
     kind: label,

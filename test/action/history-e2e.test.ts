@@ -136,6 +136,46 @@ describe('the built action with baseline: history (real git, bare origin)', () =
     expect(head.code).toBe(1);
   });
 
+  it('a PR is judged on the marked task window and the attributed metric against the base record', async () => {
+    const { origin, main, clone } = makeOrigin(2);
+    const config = (work: number) =>
+      [
+        'version: 1',
+        'region: SE',
+        'meter: { interval: 50ms }',
+        'budget: { regression: { metric: attributed } }',
+        'benchmarks:',
+        `  - { name: spin, kind: other, run: node ${JSON.stringify(WORKLOAD)}, env: { WORK: "${work}", MARK: "1" } }`,
+      ].join('\n') + '\n';
+    const ws = clone();
+    writeFileSync(path.join(ws, 'carbon-gate.yml'), config(2));
+    expect((await push(ws, main[1]!)).code).toBe(0);
+    const recorded = JSON.parse(
+      sh(origin, 'show', `${BRANCH}:${sh(origin, 'ls-tree', '-r', '--name-only', BRANCH)}`),
+    );
+    for (const s of recorded.benchmarks[0].samples) {
+      expect(s.attributedJ).toBeGreaterThan(0);
+      expect(s.task).toMatchObject({ energyJ: expect.any(Number), attributedJ: expect.any(Number) });
+      expect(s.task.durationS).toBeLessThan(s.durationS);
+    }
+
+    const prWs = clone({ shallow: true });
+    writeFileSync(path.join(prWs, 'carbon-gate.yml'), config(8));
+    const head = await pr(prWs, main[1]!);
+    const report = JSON.parse(readFileSync(head.outputs['report-path']!, 'utf8'));
+    expect(report.benchmarks[0].comparison).toMatchObject({
+      baseline: 'history',
+      metric: 'attributed',
+      window: 'task',
+    });
+    expect(report.benchmarks[0].comparison.ratio).toBeGreaterThan(2);
+    expect(head.code).toBe(1);
+    const sticky = gh.comments.get(2)!.at(-1)!.body;
+    expect(sticky).toMatch(
+      /Judged: spin&#58; attributed energy of the marked task window, smallest regression it could catch&#58; \+\d+\.\d %\./,
+    );
+  });
+
   it('no history branch yet, or an unreachable origin: a warning and no baseline, never a crash', async () => {
     const { main, clone } = makeOrigin(2);
     const ws = workspace(clone);

@@ -80,8 +80,8 @@ describe('budget.metrics config', () => {
     if (!r.ok) throw new Error(r.errors.join('\n'));
     const b = r.config.benchmarks[0]!;
     expect(b.quality).toBe('psnrDb');
+    // `regression: { metric }` alone sets no tiers: the gate applies the default ones.
     expect(resolveBudget(r.config.budget, b.budget, b.quality)).toEqual({
-      regression: {},
       metric: 'efficiency',
       quality: 'psnrDb',
       metrics: { accuracy: { min: { fail: 0.5 } }, loss: { max: { fail: 1 } } },

@@ -28,11 +28,11 @@ describe('the comment of a failing 3-benchmark A/B run', () => {
     expect(body.indexOf('| benchmark |')).toBeLessThan(body.indexOf('**Why**'));
   });
 
-  it('gives the noise note once, as a number', () => {
+  it('says what each comparison judged, with the smallest regression it could catch, once', () => {
     const body = render();
-    expect(count(body, 'could not have caught')).toBe(1);
+    expect(count(body, 'smallest regression it could catch')).toBe(3);
     expect(body).toContain(
-      `Noise: infer${escapeMarkdown(': could not have caught less than +28.9 % (energy)')}.`,
+      `Judged: ${escapeMarkdown('train: energy of the whole run, 5 pairs, smallest regression it could catch: +14.9 %; infer: energy of the whole run, 5 pairs, smallest regression it could catch: +28.9 %; eval: energy of the whole run, 5 pairs, smallest regression it could catch: +13.4 %')}.`,
     );
   });
 

@@ -1,6 +1,6 @@
 import { metricLabel } from '../../gate/format.js';
-import { smallestCaught } from '../../gate/regression.js';
-import { DEFAULT_REGRESSION, type BudgetUse } from '../../gate/types.js';
+import type { BudgetUse } from '../../gate/types.js';
+import { judgedLine } from '../../report/judged.js';
 import type { BenchmarkView, ReportView } from '../../report/view-schema.js';
 import { formatEnergy, formatMass, markdownRatioChange, sig3 } from '../../text/format-number.js';
 import { escapeMarkdown as esc } from './escape.js';
@@ -8,7 +8,7 @@ import { escapeMarkdown as esc } from './escape.js';
 /**
  * The comment's verdict, said once: a one-line headline (what failed and by how much), the reasons of the
  * benchmarks that did not pass (a passing benchmark's notes are no failure reasons), the suite's own reasons,
- * the noise note as a number, and the baseline on one line. Escaped for markdown.
+ * what each comparison judged (with the smallest regression it could catch), and the baseline on one line. Escaped for markdown.
  */
 
 const RANK = { pass: 0, warn: 1, fail: 2, error: 3 } as const;
@@ -78,24 +78,11 @@ export function failureReasons(report: ReportView, max = 20) {
   };
 }
 
-/**
- * Passing benchmarks whose interval could hide a regression larger than the limit: "train: could not have
- * caught less than +29.0 % (energy)". The same figure the verdict's note gives, once, as a number.
- */
-export function noiseNotes(report: ReportView): string[] {
+/** What each compared benchmark was judged on, its pairs and the smallest regression it could catch. */
+export function judgedNotes(report: ReportView): string[] {
   return report.benchmarks.flatMap((b) => {
-    const c = b.comparison;
-    if (b.status !== 'pass' || !c) return [];
-    const tier = b.budget?.regression ?? DEFAULT_REGRESSION;
-    const limit = tier.fail ?? tier.warn;
-    const caught = limit === undefined ? null : smallestCaught(c, limit);
-    if (caught === null) return [];
-    return [
-      esc(
-        `${b.name}: could not have caught less than ${markdownRatioChange(1 + caught)} (${metricLabel(c.metric)})`,
-        200,
-      ),
-    ];
+    const line = judgedLine(b);
+    return line === null ? [] : [esc(line, 400)];
   });
 }
 

@@ -2,11 +2,12 @@ import { CleanerWhenSchema, ForecastInfoSchema } from '../../carbon/cleaner-when
 import { cleanerWhenText } from '../../report/carbon-lines.js';
 import { isBudgetShare } from '../../gate/budget-check.js';
 import { gpuChoiceLine } from '../../meter/nvidia-describe.js';
+import { intervalLabel } from '../../report/judged.js';
 import { whatMoved } from '../../report/what-moved.js';
 import type { BenchmarkView, ReportView } from '../../report/view-schema.js';
 import { escapeMarkdown as esc, mermaidSafe } from './escape.js';
 import { energy, mass, STATUS_ICON, STATUS_MARK } from './format.js';
-import { baselineLine, failureReasons, headline, noiseNotes } from './verdict-view.js';
+import { baselineLine, failureReasons, headline, judgedNotes } from './verdict-view.js';
 import {
   formatDuration,
   markdownRatioChange,
@@ -56,7 +57,7 @@ export function buildView(report: ReportView, opts: ViewOptions) {
     config: esc(report.config, 200),
     headline: headline(report),
     failures: failureReasons(report),
-    noise: noiseNotes(report),
+    judged: judgedNotes(report),
     baseline: baselineLine(report),
     /** CO2e compared with a baseline on another grid (method, source or year): what differs. */
     baselineGrid: esc(
@@ -66,6 +67,11 @@ export function buildView(report: ReportView, opts: ViewOptions) {
       400,
     ),
     hasComparison: report.benchmarks.some((b) => b.comparison),
+    // The interval's level: 95 %, or what adaptive pairs spent it down to (a header, so &nbsp; not U+00A0).
+    ci: intervalLabel(report.benchmarks.flatMap((b) => (b.comparison ? [b.comparison.level] : []))).replace(
+      / /g,
+      '&nbsp;',
+    ),
     quality: qualityHeader(report),
     hasBudget: report.benchmarks.some((b) => b.budgetUse?.some((u) => isBudgetShare(u.limit))),
     rows: rows.map(row),

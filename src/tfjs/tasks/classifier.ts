@@ -29,6 +29,7 @@ export async function trainModel(
   });
   const [xs, ys] = [inputs(train), targets(train, oneHot)];
   checkShapes(model, train);
+  if (process.env['CARBON_GATE_TFJS_WARMUP'] === '1') await warmUp(model, xs, args.batchSize);
   await ctx.window(() =>
     model.fit(xs, ys, {
       epochs: args.epochs,
@@ -48,6 +49,14 @@ export async function trainModel(
     trainSamples: train.n,
   };
   return { metrics, cost: costTable(describeLayers(model)) };
+}
+
+/** One forward pass on one batch before the window (weights untouched): the variance study's warm-up variant. */
+async function warmUp(model: tf.LayersModel, xs: tf.Tensor, batchSize: number): Promise<void> {
+  const batch = tf.slice(xs, 0, Math.min(batchSize, xs.shape[0]!));
+  const out = model.predict(batch) as tf.Tensor;
+  await out.data();
+  tf.dispose([batch, out]);
 }
 
 /** Predicts every drawn example; scored when the data has labels (meaningful for trained user models). */
