@@ -7,6 +7,7 @@ import { SUITE_LIMITS } from './limits.js';
 import { closestMatch } from './suggest.js';
 import { TfjsSchema } from './tfjs-schema.js';
 import { UNIT_NAMES } from '../carbon/functional-unit.js';
+import { DEFAULT_MAX_REPEAT } from '../gate/adaptive.js';
 import { GATED_REPEAT } from '../gate/resolve-budget.js';
 
 /** One entry of `benchmarks`: a command to run and meter. See schema.ts for the conventions. */
@@ -72,6 +73,22 @@ export const BenchmarkSchema = z
         hint: quotingHint('number'),
       },
     ).optional(),
+    // Only `run --ab` / `baseline: ab` reads these (specs-from-config.ts gives maxRepeat its default there).
+    maxRepeat: field(
+      wholeNumber(1, SUITE_LIMITS.repeat),
+      `A/B only (adaptive pairs): pairs may be added beyond \`repeat\` while the interval straddles a regression limit, up to this many. Default ${DEFAULT_MAX_REPEAT} with an A/B baseline; at least \`repeat\`.`,
+      {
+        expected: `a whole number from 1 to ${SUITE_LIMITS.repeat}, at least repeat`,
+        hint: quotingHint('number'),
+      },
+    ).optional(),
+    maxTime: durationField({
+      doc: "A/B only (adaptive pairs): no pairs are added once the next look's would run past this much time for this benchmark's pairs, e.g. 10m or 1h (at most 24h).",
+      minS: 0,
+      exclusiveMin: true,
+      maxS: 24 * 3600,
+      expected: 'a duration > 0 like 10m or 1h (at most 24h)',
+    }).optional(),
     warmup: field(
       wholeNumber(0, SUITE_LIMITS.warmup),
       'Unmeasured runs before the measured ones (caches, JIT).',
@@ -110,7 +127,24 @@ export const BenchmarkSchema = z
   })
   // `when`: also flagged beside other errors in the entry, as a missing `run` always was.
   .superRefine(exactlyOneOfRunOrTfjs, { when: (payload) => isMapping(payload.value) })
-  .transform(({ timeout, ...rest }) => ({ ...rest, timeoutS: timeout }));
+  .superRefine(maxRepeatAtLeastRepeat)
+  .transform(({ timeout, maxTime, ...rest }) => ({
+    ...rest,
+    timeoutS: timeout,
+    ...(maxTime !== undefined ? { maxTimeS: maxTime } : {}),
+  }));
+
+/** Pairs added beyond `repeat` need room: a cap below it (or below the gated default) is a mistake. */
+function maxRepeatAtLeastRepeat(entry: { repeat?: number; maxRepeat?: number }, ctx: z.RefinementCtx): void {
+  const valid = (n: unknown) =>
+    Number.isInteger(n) && (n as number) >= 1 && (n as number) <= SUITE_LIMITS.repeat;
+  // Either invalid has its own error line already (zod runs this check beside theirs).
+  if (!valid(entry.maxRepeat) || (entry.repeat !== undefined && !valid(entry.repeat))) return;
+  const repeat = entry.repeat ?? GATED_REPEAT;
+  if (entry.maxRepeat! >= repeat) return;
+  const expected = `a whole number ≥ repeat (${repeat}${entry.repeat === undefined ? ', the default when gated' : ''})`;
+  ctx.addIssue({ code: 'custom', path: ['maxRepeat'], message: expected, params: { expected } });
+}
 
 function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -159,18 +193,20 @@ function reportDuplicateNames(list: unknown[], ctx: z.RefinementCtx): void {
 
 /**
  * Every metered repeat is a sample in the report and the history record, whose byte caps assume at most
- * SUITE_LIMITS.suiteRepeats of them; a benchmark without `repeat` counts as gated (the larger default).
+ * SUITE_LIMITS.suiteRepeats of them; a benchmark without `repeat` counts as gated (the larger default), one
+ * with `maxRepeat` as that many (adaptive pairs may run them all).
  */
 function reportTooManyRepeats(list: unknown[], ctx: z.RefinementCtx): void {
   const total = list.reduce<number>((sum, entry) => {
-    const repeat = (entry as { repeat?: unknown } | null)?.repeat;
+    const { repeat, maxRepeat } = (entry ?? {}) as { repeat?: unknown; maxRepeat?: unknown };
     // An invalid repeat has its own error line; here it counts as the default.
-    const valid =
-      Number.isInteger(repeat) && (repeat as number) >= 1 && (repeat as number) <= SUITE_LIMITS.repeat;
-    return sum + (valid ? (repeat as number) : GATED_REPEAT);
+    const valid = (n: unknown): n is number =>
+      Number.isInteger(n) && (n as number) >= 1 && (n as number) <= SUITE_LIMITS.repeat;
+    // A set maxRepeat is as many samples as an A/B run may take (specs-from-config.ts keeps its default within the cap).
+    return sum + Math.max(valid(repeat) ? repeat : GATED_REPEAT, valid(maxRepeat) ? maxRepeat : 0);
   }, 0);
   if (total <= SUITE_LIMITS.suiteRepeats) return;
-  const expected = `at most ${SUITE_LIMITS.suiteRepeats} metered repeats in all (repeat summed over the benchmarks, ${GATED_REPEAT} where unset; these sum to ${total})`;
+  const expected = `at most ${SUITE_LIMITS.suiteRepeats} metered repeats in all (repeat, or maxRepeat where larger, summed over the benchmarks, ${GATED_REPEAT} where unset; these sum to ${total})`;
   ctx.addIssue({ code: 'custom', path: [], message: expected, params: { expected } });
 }
 

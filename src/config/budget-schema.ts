@@ -76,7 +76,7 @@ const regression = field(
     .refine((t) => t.warn === undefined || t.fail === undefined || t.warn <= t.fail, {
       params: { expected: 'warn at most fail (regression)' },
     }),
-  'Regression vs the baseline: trips when the lower bound of the 95 % interval of head ÷ base exceeds 1 + the limit.',
+  'Regression vs the baseline: trips when the lower bound of the interval of head ÷ base (95 %; 99 % with adaptive A/B pairs) exceeds 1 + the limit.',
   { expected: 'a mapping with warn, fail and/or metric' },
 );
 

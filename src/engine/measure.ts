@@ -3,12 +3,15 @@ import type { EmbodiedConfig } from '../carbon/embodied.js';
 import { resolveCarbon, type CarbonInputs } from '../carbon/io/resolve-carbon.js';
 import type { ProjectionConfig } from '../carbon/projection.js';
 import { runAb } from '../gate/ab-run.js';
+import type { ResolvedBudget } from '../gate/types.js';
 import { selectMeter } from '../meter/io/select-meter.js';
 import { buildReport } from '../report/build.js';
+import type { MarkerSource } from '../meter/types.js';
 import type { Report } from '../report/types.js';
 import { killAllGroups, spawnCommand } from '../runner/io/spawn-command.js';
 import { runSuite } from '../runner/run-suite.js';
 import type { BenchmarkRun, BenchmarkSpec } from '../runner/types.js';
+import { abJudge } from './adaptive-judge.js';
 import { holdSignals, interrupted } from './shutdown.js';
 import { VERSION } from '../version.js';
 
@@ -33,6 +36,8 @@ export interface MeasureOptions {
   runAs?: { uid: number; gid: number };
   /** Paired A/B: the base commit's benchmarks, run interleaved with `specs` (src/gate/ab-run.ts). */
   abBase?: BenchmarkSpec[];
+  /** Paired A/B: each benchmark's budget, as the final gate gets it; with it, adaptive pairs may be added. */
+  budgetOf?: (name: string) => ResolvedBudget | undefined;
 }
 
 /**
@@ -64,7 +69,7 @@ export async function measure(opts: MeasureOptions): Promise<{ report: Report; b
   try {
     const deps = {
       meter,
-      spawnBenchmark: (spec: BenchmarkSpec, onPid: (pid: number) => void) =>
+      spawnBenchmark: (spec: BenchmarkSpec, onPid: (pid: number, markers?: MarkerSource) => void) =>
         spawnCommand(spec, {
           prefix: opts.prefixFor(spec),
           output: opts.benchOutput,
@@ -75,20 +80,6 @@ export async function measure(opts: MeasureOptions): Promise<{ report: Report; b
       progress: opts.progress,
       interrupted,
     };
-    const ab = opts.abBase
-      ? await runAb(opts.specs, opts.abBase, {
-          ...deps,
-          spawnBaseBenchmark: (spec, onPid) =>
-            spawnCommand(spec, {
-              prefix: `[base ${spec.name}] `,
-              output: opts.benchOutput,
-              onPid,
-              env: opts.benchEnv,
-              ...(opts.runAs ? { runAs: opts.runAs } : {}),
-            }),
-        })
-      : null;
-    const runs = ab ? ab.head : await runSuite(opts.specs, deps);
     const build = (runs: BenchmarkRun[]) =>
       buildReport({
         version: VERSION,
@@ -116,6 +107,22 @@ export async function measure(opts: MeasureOptions): Promise<{ report: Report; b
           ...(interrupted() ? ['interrupted: remaining benchmarks were not run'] : []),
         ],
       });
+    const ab = opts.abBase
+      ? await runAb(opts.specs, opts.abBase, {
+          ...deps,
+          // Adaptive pairs: each look gated like the final verdict (adaptive-judge.ts).
+          ...(opts.budgetOf ? { judge: abJudge(build, opts.budgetOf) } : {}),
+          spawnBaseBenchmark: (spec, onPid) =>
+            spawnCommand(spec, {
+              prefix: `[base ${spec.name}] `,
+              output: opts.benchOutput,
+              onPid,
+              env: opts.benchEnv,
+              ...(opts.runAs ? { runAs: opts.runAs } : {}),
+            }),
+        })
+      : null;
+    const runs = ab ? ab.head : await runSuite(opts.specs, deps);
     return { report: build(runs), ...(ab ? { base: build(ab.base) } : {}) };
   } finally {
     releaseSignals();

@@ -50,11 +50,20 @@ export async function runEngine(req: EngineRequest): Promise<EngineResult> {
   const fromFile = baselineChoice.kind === 'file' ? await fileBaseline(baselineChoice.path).load() : null;
   const gated = baselineChoice.kind !== 'none';
   // A matrix job's part of the suite: chosen before anything runs, so an unknown name is exit 2 at once.
-  const specs = selectSpecs(specsFromConfig(config, dir, { gated }), o.select, suite.label);
+  const specs = selectSpecs(
+    specsFromConfig(config, dir, { gated, ab: baselineChoice.kind === 'ab' }),
+    o.select,
+    suite.label,
+  );
+  const budgetOf = (name: string) => {
+    const own = config.benchmarks.find((b) => b.name === name);
+    return resolveBudget(config.budget, own?.budget, own?.quality ?? config.quality);
+  };
   const optionsFor = (abBase?: BenchmarkSpec[]): MeasureOptions => ({
     ...configOptions(config, dir, suite.label, o, sinks),
     specs,
-    ...(abBase ? { abBase: abBase.filter((b) => specs.some((s) => s.name === b.name)) } : {}),
+    // A/B: adaptive pairs judge each look with the budgets the final gate below uses.
+    ...(abBase ? { abBase: abBase.filter((b) => specs.some((s) => s.name === b.name)), budgetOf } : {}),
   });
   let baseline: BaselineData | null = fromFile;
   let measured;
@@ -70,10 +79,7 @@ export async function runEngine(req: EngineRequest): Promise<EngineResult> {
     if (baselineChoice.kind === 'history') baseline = baselineChoice.data;
   }
   const report = applyGate(measured, {
-    budgetOf: (name) => {
-      const own = config.benchmarks.find((b) => b.name === name);
-      return resolveBudget(config.budget, own?.budget, own?.quality ?? config.quality);
-    },
+    budgetOf,
     ...(config.budget?.total ? { total: config.budget.total } : {}),
     baseline,
   });

@@ -1,6 +1,7 @@
 import { gridIdentity, gridMismatch, methodNotMet, type CarbonFacts } from '../carbon/grid-method.js';
 import type { Status } from '../report/types.js';
-import { formatEnergy, formatMass } from '../text/format-number.js';
+import { formatEnergy, formatMass, percentFixed } from '../text/format-number.js';
+import { median } from '../stats/median.js';
 import {
   efficiencySamples,
   metricSamples,
@@ -193,28 +194,60 @@ function regressionCheck(
   if (!baseline) return { check: NO_CHECK };
   const base = baseline.benchmarks.get(b.name);
   if (!base) return { check: { ...NO_CHECK, reasons: ['not in the baseline: regression not checked'] } };
-  const baseValues = baseSide(metric, base, b);
-  const compared = compare(metric, samples[metric], baseValues, baseline);
-  const comparison =
-    compared && mismatch.length && GRID_METRICS.has(metric)
-      ? { ...compared, gridMismatch: [...mismatch] }
-      : compared;
+  // The marked windows when both sides have them for every repeat: what the benchmark says it measures.
+  const window: 'task' | 'run' = samples.task && base.task ? 'task' : 'run';
+  const headValues = window === 'task' ? samples.task![metric] : samples[metric];
+  const baseValues = baseSide(metric, window === 'task' ? { ...base, ...base.task! } : base, b);
+  const compared = compare(metric, headValues, baseValues, baseline, {
+    level: b.adaptive?.level,
+    tier: b.budget?.regression ?? DEFAULT_REGRESSION,
+  });
+  const comparison = compared && {
+    ...compared,
+    window,
+    ...(mismatch.length && GRID_METRICS.has(metric) ? { gridMismatch: [...mismatch] } : {}),
+  };
+  const notes = windowNotes(samples, base, metric);
   if (!comparison) {
     const why =
       metric === 'perUnit'
         ? 'a functional unit on both sides'
         : metric === 'efficiency'
           ? `${qualityOf(b)} > 0 reported in every successful repeat of the baseline`
-          : 'successful samples on both sides';
+          : metric === 'attributed'
+            ? 'attributed energy in every successful repeat on both sides (a CPU meter; GPU energy is not split by CPU time)'
+            : 'successful samples on both sides';
     return {
-      check: { ...NO_CHECK, reasons: [`${METRIC_LABEL[metric]}: regression not checked: needs ${why}`] },
+      check: {
+        ...NO_CHECK,
+        reasons: [...notes, `${METRIC_LABEL[metric]}: regression not checked: needs ${why}`],
+      },
     };
   }
   const tier = b.budget?.regression ?? DEFAULT_REGRESSION;
-  return {
-    check: checkRegression(comparison, tier, baseValues.length, samples[metric].length),
-    comparison,
-  };
+  const check = checkRegression(comparison, tier, baseValues.length, headValues.length);
+  return { check: { ...check, reasons: [...notes, ...check.reasons] }, comparison };
+}
+
+/** Other processes' share of the machine's CPU (median over repeats) above which the verdict says so. */
+export const FOREIGN_LOAD_NOTE_AT = 0.1;
+
+/**
+ * Why the figure compared may not be the one expected: one side marked windows and the other did not (the
+ * whole runs are compared), or other processes loaded the machine while whole-machine energy was judged.
+ */
+function windowNotes(head: MetricSamples, base: MetricSamples, metric: GateMetric): string[] {
+  const notes: string[] = [];
+  if (!!head.task !== !!base.task)
+    notes.push(
+      `task windows: only the ${head.task ? 'head' : 'baseline'} marked them in every repeat, so the whole runs are compared`,
+    );
+  const foreign = median(head.foreignLoad);
+  if (metric !== 'attributed' && metric !== 'duration' && foreign !== null && foreign > FOREIGN_LOAD_NOTE_AT)
+    notes.push(
+      `other processes kept ${percentFixed(foreign, 0)} of the machine's CPU busy during these runs (median): whole-machine energy includes their load; regression.metric: attributed judges the benchmark's own share`,
+    );
+  return notes;
 }
 
 /** Efficiency needs the quality metric in every successful repeat (an error if not) and above 0 (a fail). */

@@ -1,8 +1,9 @@
-import { independentRatio, MIN_CI_SAMPLES, pairedRatio } from '../stats/bootstrap.js';
+import { DEFAULT_LEVEL, independentRatio, MIN_CI_SAMPLES, pairedRatio } from '../stats/bootstrap.js';
 import { median } from '../stats/median.js';
 import {
   percentFixed,
   percentSignificant,
+  plainDecimal,
   ratioChangeWithInterval,
   signedPercent,
 } from '../text/format-number.js';
@@ -11,23 +12,61 @@ import { METRIC_LABEL } from './format.js';
 import type { BaselineData } from './baseline.js';
 import type { Comparison, GateMetric, Tier } from './types.js';
 
+export interface CompareOptions {
+  /**
+   * Paired comparisons: the interval's confidence level (adaptive pairs spend their 5 % over several looks,
+   * src/stats/sequential.ts); recorded on the comparison when it is not 0.95. Default 0.95.
+   */
+  level?: number | undefined;
+  /** The tiers it will be judged on: the comparison then records `mde` (mdeAt). */
+  tier?: Tier | undefined;
+}
+
 /** head ÷ base of one metric; null when either side has no sample of it. */
 export function compare(
   metric: GateMetric,
   head: readonly number[],
   base: readonly number[],
   baseline: Pick<BaselineData, 'source' | 'method'>,
+  opts: CompareOptions = {},
 ): Comparison | null {
   const mh = median(head);
   const mb = median(base);
   if (mh === null || mb === null || mb <= 0) return null;
   const common = { metric, base: mb, head: mh, baseline: baseline.source };
+  let c: Comparison;
   if (baseline.method === 'paired') {
-    const p = pairedRatio(head, base);
-    return { ...common, ratio: p.ratio!, ci95: p.ci95, method: 'paired', pairs: p.pairs };
+    const level = opts.level ?? DEFAULT_LEVEL;
+    const p = pairedRatio(head, base, undefined, level);
+    c = {
+      ...common,
+      ratio: p.ratio!,
+      ci95: p.ci95,
+      method: 'paired',
+      pairs: p.pairs,
+      ...(level !== DEFAULT_LEVEL ? { level } : {}),
+    };
+  } else {
+    const r = independentRatio(head, base);
+    c = { ...common, ratio: r.ratio!, ci95: r.ci95, method: 'independent' };
   }
-  const r = independentRatio(head, base);
-  return { ...common, ratio: r.ratio!, ci95: r.ci95, method: 'independent' };
+  const mde = opts.tier ? mdeAt(c, opts.tier) : null;
+  return mde === null ? c : { ...c, mde };
+}
+
+/**
+ * The smallest regression (a fraction) this comparison could have caught at the limit it is judged on (the
+ * fail tier, else warn): with the same noise, one estimated at (1 + limit) ÷ (1 − h) − 1, h being the
+ * interval's relative reach below the estimate, has its lower bound on the limit; anything larger fails.
+ * Unlike smallestCaught it is given however narrow the interval (then it is just above the limit). null
+ * without an interval or a limit.
+ */
+export function mdeAt(c: Pick<Comparison, 'ratio' | 'ci95'>, tier: Tier): number | null {
+  const limit = tier.fail ?? tier.warn;
+  if (limit === undefined || !c.ci95) return null;
+  const h = 1 - c.ci95[0] / c.ratio;
+  const mde = (1 + limit) / (1 - h) - 1;
+  return Number.isFinite(mde) && mde >= 0 ? mde : null;
 }
 
 /**
@@ -35,7 +74,9 @@ export function compare(
  * plausible ratio past the limit before a build fails. `use` records that lower bound against each tier.
  */
 export function checkRegression(c: Comparison, tier: Tier, baseCount: number, headCount: number): Check {
-  const what = `${METRIC_LABEL[c.metric]} ${ratioChangeWithInterval(c.ratio, c.ci95)} vs base`;
+  // An interval other than 95 % (adaptive pairs) says its level: [-1.2, +6.3] alone reads as 95 %.
+  const level = c.level !== undefined && c.ci95 ? ` (${plainDecimal(c.level * 100, 4)} % interval)` : '';
+  const what = `${METRIC_LABEL[c.metric]} ${ratioChangeWithInterval(c.ratio, c.ci95)}${level} vs base`;
   if (!c.ci95) {
     const counts = c.method === 'paired' ? `${c.pairs ?? 0} pairs` : `head ${headCount}, base ${baseCount}`;
     return {

@@ -32,7 +32,7 @@ export interface Marker {
 
 /** How far a mark's own time may lie outside [run start, when it was read]: clocks read a little apart. */
 const SLACK_S = 0.05;
-const LINE = /^\s*(start|stop)(?:\s+(\d{1,12}(?:\.\d{1,9})?))?\s*$/;
+const LINE = /^\s*(start|stop)(?:\s+(\d{1,12}(?:\.\d{1,17})?))?\s*$/;
 
 const quoted = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 

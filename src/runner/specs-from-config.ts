@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
+import { SUITE_LIMITS } from '../config/limits.js';
+import { DEFAULT_MAX_REPEAT } from '../gate/adaptive.js';
 import { GATED_REPEAT, resolveBudget } from '../gate/resolve-budget.js';
 import { resolveTfjsArgs, tfjsCommand, tfjsUnit } from '../tfjs/command.js';
 import { tfjsRunnerPath } from '../tfjs/runner-path.js';
@@ -11,6 +13,8 @@ export interface SpecOptions {
   node?: string;
   /** A baseline was asked for: every benchmark is gated, so repeats default to GATED_REPEAT. */
   gated?: boolean;
+  /** The baseline is paired A/B: adaptive pairs, `maxRepeat` defaulting to DEFAULT_MAX_REPEAT. */
+  ab?: boolean;
 }
 
 /**
@@ -18,6 +22,7 @@ export interface SpecOptions {
  * A `tfjs` benchmark becomes the command that runs the bundled TF.js runner, with its functional unit.
  */
 export function specsFromConfig(config: Config, configDir: string, opts: SpecOptions = {}): BenchmarkSpec[] {
+  const defaultMax = opts.ab ? defaultMaxRepeat(config, opts) : undefined;
   return config.benchmarks.map((b) => {
     const tfjs = b.tfjs ? resolveTfjsArgs(b.tfjs, configDir) : undefined;
     const run = tfjs
@@ -27,13 +32,18 @@ export function specsFromConfig(config: Config, configDir: string, opts: SpecOpt
     if (run === undefined) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
     const unit = b.unit ?? (tfjs ? tfjsUnit(tfjs) : undefined);
     const quality = b.quality ?? config.quality;
+    const repeat = repeatOf(config, b, opts);
+    // Adaptive pairs are A/B only; the schema keeps a set maxRepeat ≥ repeat, the default may be below it.
+    const maxRepeat = opts.ab ? Math.max(repeat, b.maxRepeat ?? defaultMax ?? repeat) : undefined;
     return {
       name: b.name,
       kind: b.kind,
       run,
       cwd: path.resolve(configDir, b.cwd ?? '.'),
       env: b.env ?? {},
-      repeat: b.repeat ?? (opts.gated || resolveBudget(config.budget, b.budget) ? GATED_REPEAT : 1),
+      repeat,
+      ...(maxRepeat !== undefined && maxRepeat > repeat ? { maxRepeat } : {}),
+      ...(opts.ab && b.maxTimeS !== undefined ? { maxTimeS: b.maxTimeS } : {}),
       warmup: b.warmup,
       timeoutS: b.timeoutS,
       ...(unit ? { unit } : {}),
@@ -41,4 +51,22 @@ export function specsFromConfig(config: Config, configDir: string, opts: SpecOpt
       ...(tfjs ? { tfjs } : {}),
     };
   });
+}
+
+function repeatOf(config: Config, b: Config['benchmarks'][number], opts: SpecOptions): number {
+  return b.repeat ?? (opts.gated || resolveBudget(config.budget, b.budget) ? GATED_REPEAT : 1);
+}
+
+/**
+ * DEFAULT_MAX_REPEAT, unless that many pairs for every benchmark without its own maxRepeat would take the
+ * suite past SUITE_LIMITS.suiteRepeats samples (the report's and the history record's byte caps assume at
+ * most that many, and the schema checks only what is written down): then those benchmarks run their
+ * `repeat` pairs, as without adaptive pairs.
+ */
+function defaultMaxRepeat(config: Config, opts: SpecOptions): number | undefined {
+  const total = config.benchmarks.reduce(
+    (sum, b) => sum + Math.max(repeatOf(config, b, opts), b.maxRepeat ?? DEFAULT_MAX_REPEAT),
+    0,
+  );
+  return total <= SUITE_LIMITS.suiteRepeats ? DEFAULT_MAX_REPEAT : undefined;
 }

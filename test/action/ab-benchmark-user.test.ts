@@ -23,7 +23,7 @@ describe.runIf(root)('baseline: ab with benchmark-user', () => {
     git(dir, 'config', 'user.email', 'test@example.com');
     git(dir, 'config', 'user.name', 'test');
     const config = (n: number) =>
-      `version: 1\nregion: SE\nmeter: { interval: 50ms }\nbenchmarks:\n  - { name: writes, kind: other, run: "echo ${n} > out.txt && id -u", repeat: 2 }\n`;
+      `version: 1\nregion: SE\nmeter: { interval: 50ms }\nbenchmarks:\n  - { name: writes, kind: other, run: "echo ${n} > out.txt && id -u", repeat: 2, maxRepeat: 2 }\n`;
     writeFileSync(path.join(dir, 'carbon-gate.yml'), config(1));
     git(dir, 'add', '.');
     git(dir, 'commit', '-qm', 'base');

@@ -22,7 +22,7 @@ function repo(): string {
   git(dir, 'config', 'user.name', 'test');
   copyFileSync(WORKLOAD, path.join(dir, 'work.mjs'));
   const config = (w: number) =>
-    `version: 1\nbenchmarks:\n  - { name: spin, kind: other, run: node work.mjs, env: { WORK: "${w}" }, repeat: 3 }\n`;
+    `version: 1\nbenchmarks:\n  - { name: spin, kind: other, run: node work.mjs, env: { WORK: "${w}" }, repeat: 3, maxRepeat: 3 }\n`;
   writeFileSync(path.join(dir, 'carbon-gate.yml'), config(1));
   git(dir, 'add', '.');
   git(dir, 'commit', '-qm', 'base');

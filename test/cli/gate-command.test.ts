@@ -90,7 +90,7 @@ function repo(work: number, extra = ''): string {
   git(dir, 'config', 'user.name', 'test');
   copyFileSync(WORKLOAD, path.join(dir, 'work.mjs'));
   const config = (w: number) =>
-    `version: 1\n${extra}benchmarks:\n  - { name: spin, kind: other, run: node work.mjs, env: { WORK: "${w}" }, repeat: 7, warmup: 1 }\n`;
+    `version: 1\n${extra}benchmarks:\n  - { name: spin, kind: other, run: node work.mjs, env: { WORK: "${w}" }, repeat: 7, maxRepeat: 7, warmup: 1 }\n`;
   writeFileSync(path.join(dir, 'carbon-gate.yml'), config(work));
   git(dir, 'add', '.');
   git(dir, 'commit', '-qm', 'base');

@@ -19,6 +19,8 @@ describe('parseMarkerLine', () => {
     ['  start  ', 101, { kind: 'start', tS: 101 }],
     ['start 100.25', 101, { kind: 'start', tS: 100.25 }],
     ['stop 101.000001', 101.01, { kind: 'stop', tS: 101.000001 }],
+    // Node's Number(process.hrtime.bigint()) / 1e9 prints up to 17 significant digits
+    ['stop 100.150264915123', 101, { kind: 'stop', tS: 100.150264915123 }],
     ['', 101, null],
     ['   ', 101, null],
   ])('%j seen at %d → %j', (text, seenS, want) => {
