@@ -31,32 +31,39 @@ const TIERS = { '5 %': { fail: 0.05 }, '10 % (default)': { fail: 0.1 } };
 const smallest: Record<string, number> = {};
 const fixedS = kind === 'loop' ? await fixedCostS() : null;
 console.log(
-  `power: ${pairs} interleaved pairs per factor, ${gates} resampled paired gates of ${adaptive ? `${GATED_REPEAT} pairs, adaptive up to ${adaptive}` : `${GATED_REPEAT} pairs`} each`,
+  `power: ${pairs} interleaved pairs per factor, ${gates} resampled paired gates of ${GATED_REPEAT} pairs${adaptive ? ` and ${gates} adaptive gates of ${GATED_REPEAT} up to ${adaptive} pairs` : ''}`,
 );
 for (const [i, f] of factors.entries()) {
   const p = await measurePairs(kind, work, work * f, pairs);
   if (i === 0) console.log(describeWorkload(kind, work, p, fixedS));
   console.log(foreignLoadLine(p));
   for (const metric of metrics) {
-    const rates = Object.entries(TIERS).map(([name, tier]) => {
-      const a = adaptive ? adaptiveGates(p, tier, gates, adaptive, Math.round(f * 1000), metric) : null;
-      const r = a ?? resampledGates(p, tier, gates, 'paired', Math.round(f * 1000), metric);
-      const used = a ? ` (pairs used median ${a.medianPairs}, p95 ${a.p95Pairs})` : '';
-      const key = `${metric} at ${name}`;
-      if (r.fail >= 0.9 && !(key in smallest)) smallest[key] = f;
-      return `fail at ${name}: ${pct(r.fail)}${used} (passes ${adaptive ? 'at the cap, interval still across the limit' : 'flagged as too noisy to tell'}: ${pct(r.flaggedPass)} of gates)`;
-    });
-    const asRun = consecutiveGates(p, TIERS['5 %'], metric);
-    console.log(
-      `work ×${f.toFixed(3)}, ${metric} (${p.meter}): ${rates.join(', ')}; as run at 5 %: ${asRun.fails} of ${asRun.gates}; ${ratioSpread(p, metric)}`,
-    );
+    // Fixed gates of 5 pairs, and with --adaptive the same pool judged by adaptive gates too.
+    for (const mode of adaptive ? (['fixed', 'adaptive'] as const) : (['fixed'] as const)) {
+      const rates = Object.entries(TIERS).map(([name, tier]) => {
+        const seed = Math.round(f * 1000);
+        const a = mode === 'adaptive' ? adaptiveGates(p, tier, gates, adaptive, seed, metric) : null;
+        const r = a ?? resampledGates(p, tier, gates, 'paired', seed, metric);
+        const used = a ? ` (pairs used median ${a.medianPairs}, p95 ${a.p95Pairs})` : '';
+        const key = `${metric}, ${mode}, at ${name}`;
+        if (r.fail >= 0.9 && !(key in smallest)) smallest[key] = f;
+        return `fail at ${name}: ${pct(r.fail)}${used} (passes ${a ? 'at the cap, interval still across the limit' : 'flagged as too noisy to tell'}: ${pct(r.flaggedPass)} of gates)`;
+      });
+      const label = mode === 'adaptive' ? `adaptive 5–${adaptive} pairs` : `${GATED_REPEAT} pairs`;
+      const asRun = mode === 'fixed' ? consecutiveGates(p, TIERS['5 %'], metric) : null;
+      console.log(
+        `work ×${f.toFixed(3)}, ${metric} (${p.meter}), ${label}: ${rates.join(', ')}${asRun ? `; as run at 5 %: ${asRun.fails} of ${asRun.gates}; ${ratioSpread(p, metric)}` : ''}`,
+      );
+    }
   }
 }
 for (const metric of metrics) {
-  for (const name of Object.keys(TIERS)) {
-    const f = smallest[`${metric} at ${name}`];
-    console.log(
-      `smallest work increase failed in ≥ 90 % of gates on ${metric} at a ${name} threshold: ${f === undefined ? `none up to ×${factors.at(-1)}` : `+${((f - 1) * 100).toFixed(1)} %`}`,
-    );
+  for (const mode of adaptive ? ['fixed', 'adaptive'] : ['fixed']) {
+    for (const name of Object.keys(TIERS)) {
+      const f = smallest[`${metric}, ${mode}, at ${name}`];
+      console.log(
+        `smallest work increase failed in ≥ 90 % of ${mode} gates on ${metric} at a ${name} threshold: ${f === undefined ? `none up to ×${factors.at(-1)}` : `+${((f - 1) * 100).toFixed(1)} %`}`,
+      );
+    }
   }
 }

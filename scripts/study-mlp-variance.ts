@@ -3,7 +3,8 @@
  * (3,000 digits, 2 epochs, wasm) `runs` times per variant through the real runner and meter, and prints the
  * coefficient of variation of the whole run's energy and duration and of the task window's (model.fit)
  * energy, duration and CPU time. Variants change one thing each: V8's garbage collector and compiler
- * threads, the young generation's size (fewer scavenges), and a warm-up batch before the window.
+ * threads, the young generation's size (fewer scavenges), a warm-up batch before the window, and wasm
+ * tier-up (Liftoff, then TurboFan in the background) replaced by optimised compilation up front.
  * Run after `npm run build`: npm run study:mlp-variance [-- --runs 8 --samples 3000].
  */
 import { Writable } from 'node:stream';
@@ -11,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { TfjsSchema } from '../src/config/tfjs-schema.js';
 import { DEFAULT_INTERVAL_S } from '../src/meter/defaults.js';
 import { selectMeter } from '../src/meter/io/select-meter.js';
-import type { MarkerSource } from '../src/meter/types.js';
+import type { TrackAttach } from '../src/meter/types.js';
 import { spawnCommand } from '../src/runner/io/spawn-command.js';
 import { runSuite } from '../src/runner/run-suite.js';
 import { shellQuote } from '../src/runner/shell-quote.js';
@@ -36,13 +37,21 @@ const VARIANTS: { name: string; nodeFlags: string[]; env?: Record<string, string
   { name: 'no background threads (--single-threaded)', nodeFlags: ['--single-threaded'] },
   { name: 'larger young generation (--max-semi-space-size=64)', nodeFlags: ['--max-semi-space-size=64'] },
   { name: 'warm-up batch before the window', nodeFlags: [], env: { CARBON_GATE_TFJS_WARMUP: '1' } },
+  // The wasm kernels start in Liftoff (baseline) and are recompiled by TurboFan on background threads;
+  // when the faster code arrives depends on those threads' scheduling. --no-liftoff compiles with
+  // TurboFan up front, before the window (at backend start-up): no tier-up inside it.
+  { name: 'wasm compiled optimised up front (--no-liftoff)', nodeFlags: ['--no-liftoff'] },
+  {
+    name: '--no-liftoff --single-threaded-gc',
+    nodeFlags: ['--no-liftoff', '--single-threaded-gc'],
+  },
 ];
 
 const sink = new Writable({ write: (_c, _e, cb) => cb() });
 const { meter } = await selectMeter({ intervalS: DEFAULT_INTERVAL_S });
 const deps = {
   meter,
-  spawnBenchmark: (s: BenchmarkSpec, onPid: (p: number, m?: MarkerSource) => void) =>
+  spawnBenchmark: (s: BenchmarkSpec, onPid: (p: number, attach?: TrackAttach) => void) =>
     spawnCommand(s, { output: sink, onPid }),
   progress: () => {},
 };

@@ -56,7 +56,9 @@ export function evidenceArgs(defaults: { pairs: number; gates: number; factors?:
   const metrics = values.metric!.split(',') as EvidenceMetric[];
   const bad = metrics.find((m) => !(EVIDENCE_METRICS as readonly string[]).includes(m));
   if (bad !== undefined)
-    stop(`--metric: expected some of ${EVIDENCE_METRICS.join(', ')} (comma-separated), got ${JSON.stringify(bad)}`);
+    stop(
+      `--metric: expected some of ${EVIDENCE_METRICS.join(', ')} (comma-separated), got ${JSON.stringify(bad)}`,
+    );
   return {
     kind,
     metrics,

@@ -17,7 +17,7 @@ import { mulberry32 } from '../../src/stats/prng.js';
 import { GATED_REPEAT } from '../../src/gate/resolve-budget.js';
 import type { GateMetric, Tier } from '../../src/gate/types.js';
 import { adaptiveGate } from '../../src/gate/adaptive.js';
-import type { MarkerSource } from '../../src/meter/types.js';
+import type { TrackAttach } from '../../src/meter/types.js';
 import { TfjsSchema } from '../../src/config/tfjs-schema.js';
 import { resolveTfjsArgs, tfjsCommand } from '../../src/tfjs/command.js';
 import { tfjsRunnerPath } from '../../src/tfjs/runner-path.js';
@@ -80,7 +80,7 @@ async function meterDeps() {
   const { meter } = await selectMeter({ intervalS: DEFAULT_INTERVAL_S });
   return {
     meter,
-    spawnBenchmark: (s: BenchmarkSpec, onPid: (p: number, markers?: MarkerSource) => void) =>
+    spawnBenchmark: (s: BenchmarkSpec, onPid: (p: number, attach?: TrackAttach) => void) =>
       spawnCommand(s, { output: sink, onPid }),
   };
 }
@@ -118,7 +118,8 @@ export async function measurePairs(
 function figures(samples: readonly SampleRun[]): Record<EvidenceMetric, number[]> {
   const m = samples.map((s) => s.measurement);
   const need = (x: number | undefined, what: string) => {
-    if (x === undefined) throw new Error(`a run has no ${what}: ${m.find((y) => y.warnings)?.warnings?.[0] ?? ''}`);
+    if (x === undefined)
+      throw new Error(`a run has no ${what}: ${m.find((y) => y.warnings)?.warnings?.[0] ?? ''}`);
     return x;
   };
   return {
@@ -236,10 +237,15 @@ export function consecutiveGates(
   const gates = Math.floor(p.base.length / GATED_REPEAT);
   for (let g = 0; g < gates; g++) {
     const s = g * GATED_REPEAT;
-    const c = compare(gateMetric(metric), p.head.slice(s, s + GATED_REPEAT), p.base.slice(s, s + GATED_REPEAT), {
-      source: 'ab',
-      method: 'paired',
-    })!;
+    const c = compare(
+      gateMetric(metric),
+      p.head.slice(s, s + GATED_REPEAT),
+      p.base.slice(s, s + GATED_REPEAT),
+      {
+        source: 'ab',
+        method: 'paired',
+      },
+    )!;
     if (checkRegression(c, tier, GATED_REPEAT, GATED_REPEAT).status === 'fail') fails++;
   }
   return { gates, fails };

@@ -6,7 +6,7 @@ import { runAb } from '../gate/ab-run.js';
 import type { ResolvedBudget } from '../gate/types.js';
 import { selectMeter } from '../meter/io/select-meter.js';
 import { buildReport } from '../report/build.js';
-import type { MarkerSource } from '../meter/types.js';
+import type { TrackAttach } from '../meter/types.js';
 import type { Report } from '../report/types.js';
 import { killAllGroups, spawnCommand } from '../runner/io/spawn-command.js';
 import { runSuite } from '../runner/run-suite.js';
@@ -69,7 +69,7 @@ export async function measure(opts: MeasureOptions): Promise<{ report: Report; b
   try {
     const deps = {
       meter,
-      spawnBenchmark: (spec: BenchmarkSpec, onPid: (pid: number, markers?: MarkerSource) => void) =>
+      spawnBenchmark: (spec: BenchmarkSpec, onPid: (pid: number, attach?: TrackAttach) => void) =>
         spawnCommand(spec, {
           prefix: opts.prefixFor(spec),
           output: opts.benchOutput,

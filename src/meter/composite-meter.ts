@@ -24,8 +24,8 @@ export function compositeMeter(cpu: Meter, gpu: Meter | null): Meter {
       const a = cpu.start(ctx);
       const b = gpu.start(ctx);
       return {
-        track: (pid, markers) => {
-          a.track(pid, markers);
+        track: (pid, attach) => {
+          a.track(pid, attach);
           b.track(pid);
         },
         stop: async () => mergeMeasurements(...(await Promise.all([a.stop(), b.stop()]))),

@@ -42,8 +42,12 @@ export function parsePidStat(text: string): PidCpu | null {
   return { pid, ppid, ticks, childTicks };
 }
 
-/** Sum of CPU ticks over the tree rooted at `root`, given every readable process. */
-export function treeTicks(root: number, processes: readonly PidCpu[]): number {
+/** Sum of CPU ticks over the tree rooted at `root`, given every readable process; `onSeen` hears each descendant. */
+export function treeTicks(
+  root: number,
+  processes: readonly PidCpu[],
+  onSeen?: (pid: number) => void,
+): number {
   const children = new Map<number, PidCpu[]>();
   for (const p of processes) {
     const list = children.get(p.ppid) ?? [];
@@ -59,8 +63,107 @@ export function treeTicks(root: number, processes: readonly PidCpu[]): number {
     const p = stack.pop()!;
     if (seen.has(p.pid)) continue;
     seen.add(p.pid);
+    if (p.pid !== root) onSeen?.(p.pid);
     sum += p.ticks;
     stack.push(...(children.get(p.pid) ?? []));
   }
   return sum;
+}
+
+/*
+ * Byte parsers for the sampler's hot path (issue 13 §5): they read the numbers straight from the bytes
+ * /proc returned, so a sample allocates no strings and gives the garbage collector nothing to do.
+ */
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const ZERO = 0x30;
+const MINUS = 0x2d;
+
+/** Fields of /proc/<pid>/stat the meter uses. */
+export interface PidStat extends PidCpu {
+  /** Field 3: R, S, D, Z (zombie), X (dead), … */
+  state: string;
+  /** Field 20: live threads; NaN when the file is cut short (fake trees in tests). */
+  threads: number;
+}
+
+/** The integer in `buf[from, to)`, or NaN when it holds anything but an optional minus and digits. */
+function intAt(buf: Uint8Array, from: number, to: number): number {
+  let i = from;
+  const negative = buf[i] === MINUS;
+  if (negative) i++;
+  if (i >= to) return NaN;
+  let n = 0;
+  for (; i < to; i++) {
+    const d = buf[i]! - ZERO;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return negative ? -n : n;
+}
+
+/** Aggregate `cpu` line of /proc/stat when it is the first line (as the kernel writes it), else null. */
+export function parseProcStatBytes(buf: Uint8Array, length: number): SystemCpuTicks | null {
+  if (length < 4 || buf[0] !== 0x63 || buf[1] !== 0x70 || buf[2] !== 0x75 || buf[3] !== SPACE) return null;
+  const v: number[] = [];
+  let i = 4;
+  while (i < length && buf[i] !== NEWLINE && v.length < 8) {
+    if (buf[i] === SPACE) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < length && buf[end] !== SPACE && buf[end] !== NEWLINE) end++;
+    // A number the read cut short (no space or newline after it) is not trusted.
+    if (end === length) return null;
+    v.push(intAt(buf, i, end));
+    i = end;
+  }
+  if (v.length < 4 || v.some((n) => !Number.isFinite(n))) return null;
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = v;
+  const busy = user + nice + system + irq + softirq;
+  return { busy, total: busy + idle + iowait + steal };
+}
+
+/** /proc/<pid>/stat from its bytes; the command name may hold spaces and parentheses, so fields start after the last ')'. */
+export function parsePidStatBytes(buf: Uint8Array, length: number): PidStat | null {
+  let close = length - 1;
+  while (close >= 0 && buf[close] !== 0x29) close--;
+  const open = buf.indexOf(0x28);
+  if (close < 0 || open < 0 || open > close) return null;
+  const pid = intAt(buf, 0, open - 1);
+  // fields[k] is field k + 3: state, ppid, …; utime..cstime are fields 14..17, num_threads is 20.
+  const fields: number[] = [];
+  let state = '';
+  let i = close + 1;
+  for (let k = 0; i < length && k <= 17; k++) {
+    while (i < length && buf[i] === SPACE) i++;
+    let end = i;
+    while (end < length && buf[end] !== SPACE && buf[end] !== NEWLINE) end++;
+    if (end === i) break;
+    if (k === 0) state = String.fromCharCode(buf[i]!);
+    else if (k === 1 || (k >= 11 && k <= 14) || k === 17) fields[k] = intAt(buf, i, end);
+    i = end;
+  }
+  const ppid = fields[1] ?? NaN;
+  const childTicks = (fields[13] ?? NaN) + (fields[14] ?? NaN);
+  const ticks = (fields[11] ?? NaN) + (fields[12] ?? NaN) + childTicks;
+  if (![pid, ppid, ticks].every(Number.isFinite)) return null;
+  return { pid, ppid, ticks, childTicks, state, threads: fields[17] ?? NaN };
+}
+
+/** Pids in a /proc/<pid>/task/<tid>/children file ("12 34 "), appended to `out`. */
+export function parseChildrenBytes(buf: Uint8Array, length: number, out: number[]): void {
+  let i = 0;
+  while (i < length) {
+    while (i < length && (buf[i] === SPACE || buf[i] === NEWLINE)) i++;
+    let end = i;
+    while (end < length && buf[end] !== SPACE && buf[end] !== NEWLINE) end++;
+    if (end > i) {
+      const pid = intAt(buf, i, end);
+      if (Number.isFinite(pid)) out.push(pid);
+    }
+    i = end;
+  }
 }

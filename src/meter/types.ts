@@ -105,10 +105,26 @@ export interface MarkerSource {
   poll(): void;
 }
 
+/**
+ * The runner's record of the benchmark's processes (src/runner/io/process-tree.ts), which it walks on a
+ * timer to find what a benchmark started. A sampler that walks the same tree every tick takes that over
+ * and reports each descendant it sees: one walk and one wake per tick instead of two (issue 13 §5).
+ */
+export interface TreeWatch {
+  /** Stops the runner's own walks; the returned function is told each descendant pid the sampler sees. */
+  takeOver(): (pid: number) => void;
+}
+
+/** What the runner hands a session with the benchmark's pid. */
+export interface TrackAttach {
+  markers?: MarkerSource;
+  tree?: TreeWatch;
+}
+
 /** A metering session around one process tree. */
 export interface MeterSession {
-  /** Called once the benchmark's root pid is known, with its markers file when it has one. */
-  track(pid: number, markers?: MarkerSource): void;
+  /** Called once the benchmark's root pid is known, with its markers file and process record. */
+  track(pid: number, attach?: TrackAttach): void;
   stop(): Promise<Measurement>;
 }
 

@@ -62,5 +62,6 @@ export function judgedLine(b: JudgedInput): string | null {
 /** The interval column's label: "95 % CI", "99 % CI" (adaptive pairs), or "CI" when benchmarks' levels differ. */
 export function intervalLabel(levels: readonly (number | undefined)[]): string {
   const distinct = [...new Set(levels.map((l) => l ?? 0.95))];
-  return distinct.length === 1 ? `${level(distinct[0]!)} CI` : 'CI';
+  if (distinct.length > 1) return 'CI';
+  return `${level(distinct[0] ?? 0.95)} CI`;
 }

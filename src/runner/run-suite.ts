@@ -1,14 +1,14 @@
 import { SUITE_LIMITS } from '../config/limits.js';
-import type { MarkerSource, Measurement, Meter } from '../meter/types.js';
+import type { Measurement, Meter, TrackAttach } from '../meter/types.js';
 import { capSampleMetrics, reportedBackend, sampleMetricsCap } from './metrics-file.js';
 import type { BenchmarkRun, BenchmarkSpec, CommandResult, SampleRun } from './types.js';
 
 export interface SuiteDeps {
   meter: Meter;
-  /** Runs one command; calls onPid as soon as the process exists, with its task markers when it has some. */
+  /** Runs one command; calls onPid as soon as the process exists, with its task markers and process record. */
   spawnBenchmark(
     spec: BenchmarkSpec,
-    onPid: (pid: number, markers?: MarkerSource) => void,
+    onPid: (pid: number, attach?: TrackAttach) => void,
   ): Promise<CommandResult>;
   progress(message: string): void;
   /** True once the user interrupted: the benchmarks not yet run are reported as not run. */
@@ -73,7 +73,7 @@ export async function meteredRepeat(
   metricsCap = sampleMetricsCap(SUITE_LIMITS.suiteRepeats),
 ): Promise<SampleRun> {
   const session = deps.meter.start({ benchmark: spec.name, env: spec.env });
-  const ran = await deps.spawnBenchmark(spec, (pid, markers) => session.track(pid, markers));
+  const ran = await deps.spawnBenchmark(spec, (pid, attach) => session.track(pid, attach));
   const measurement = await session.stop();
   const command = ran.reported ? { ...ran, reported: capSampleMetrics(ran.reported, metricsCap) } : ran;
   return sampleRun(repeat, command, measurement);

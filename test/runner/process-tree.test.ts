@@ -113,6 +113,20 @@ describe.each([
     expect(pids(tree.tracked()).sort()).toEqual([102, 103]);
   });
 
+  it('remembers what another walk of the tree observes (the meter taking the walks over)', async () => {
+    const p = fake(childrenFiles);
+    p.add({ pid: 100, ppid: 1 });
+    p.add({ pid: 101, ppid: 100, pgid: 101, comm: 'daemon' });
+    p.add({ pid: 102, ppid: 101, comm: 'worker' });
+    const tree = new ProcessTree(100, { procRoot: p.root, self: SELF });
+    for (const pid of [101, 102, 101, SELF]) tree.observe(pid);
+    expect(pids(tree.tracked()).sort()).toEqual([101, 102]);
+    tree.observe(555); // gone before it was read: nothing remembered
+    expect(pids(tree.tracked()).sort()).toEqual([101, 102]);
+    p.remove(100);
+    expect(pids(await tree.leftovers())).toEqual([101, 102]);
+  });
+
   it('forgets a pid that ended, and never takes a reused pid for it', async () => {
     const p = fake(childrenFiles);
     p.add({ pid: 100, ppid: 1 });

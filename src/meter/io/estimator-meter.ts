@@ -1,3 +1,4 @@
+import { every } from '../../io/shared-ticker.js';
 import { estimatePower, type EstimatorParams } from '../estimator-params.js';
 import type { Meter, MeterSession } from '../types.js';
 import { UsageSampler } from './usage-sampler.js';
@@ -27,12 +28,12 @@ function startSession(opts: EstimatorMeterOptions): MeterSession {
   const power = (u: number) => estimatePower(opts.params, u);
   const idle = power(0);
   const usage = new UsageSampler(power, opts.logicalCpus, { idleW: idle.cpu + idle.memory });
-  const timer = setInterval(() => usage.tick(), opts.intervalS * 1000);
-  timer.unref();
+  // One wake for the sampler and the runner's process-tree poll (src/io/shared-ticker.ts).
+  const stopTicks = every(opts.intervalS * 1000, () => usage.tick());
   return {
-    track: (pid, markers) => usage.track(pid, markers),
+    track: (pid, attach) => usage.track(pid, attach),
     async stop() {
-      clearInterval(timer);
+      stopTicks();
       const m = usage.finish();
       const band = opts.params.band;
       // The model's band applies to its own part; memory (Teads fallback only) is a fixed per-GB coefficient.

@@ -1,3 +1,4 @@
+import { every } from '../../io/shared-ticker.js';
 import type { PowerCurve } from '../accumulator.js';
 import { powerProfileCurve } from '../../power-profile/curve.js';
 import { powerProfileBasis } from '../../power-profile/describe.js';
@@ -39,12 +40,12 @@ export function createPowerProfileMeter(opts: PowerProfileMeterOptions): Meter {
 function startSession(power: PowerCurve, opts: PowerProfileMeterOptions): MeterSession {
   const idle = power(0);
   const usage = new UsageSampler(power, opts.logicalCpus, { idleW: idle.cpu + idle.memory });
-  const timer = setInterval(() => usage.tick(), opts.intervalS * 1000);
-  timer.unref();
+  // One wake for the sampler and the runner's process-tree poll (src/io/shared-ticker.ts).
+  const stopTicks = every(opts.intervalS * 1000, () => usage.tick());
   return {
-    track: (pid, markers) => usage.track(pid, markers),
+    track: (pid, attach) => usage.track(pid, attach),
     async stop() {
-      clearInterval(timer);
+      stopTicks();
       return usage.finish();
     },
   };

@@ -1,6 +1,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
-import { parsePidStat, parseProcStat, treeTicks, type PidCpu } from '../proc-stat.js';
+import {
+  parseChildrenBytes,
+  parsePidStat,
+  parsePidStatBytes,
+  parseProcStat,
+  parseProcStatBytes,
+  treeTicks,
+  type PidCpu,
+  type PidStat,
+} from '../proc-stat.js';
+import { ProcFileReader } from './proc-reader.js';
 
 /** USER_HZ: /proc reports CPU time in ticks of 1/100 s on every mainstream Linux build. */
 const TICKS_PER_S = 100;
@@ -9,6 +19,15 @@ const TICKS_PER_S = 100;
 export function procRoot(): string {
   return process.env.CARBON_GATE_PROC_ROOT ?? '/proc';
 }
+
+/**
+ * The sampler reads a few /proc files every tick for the whole benchmark: through one reused buffer and,
+ * on the real /proc, files kept open (proc-reader.ts), so that a tick allocates almost nothing.
+ */
+const files = new ProcFileReader();
+const keepOpen = (root: string) => root === '/proc';
+/** The aggregate `cpu` line is the first of /proc/stat and far shorter than this. */
+const STAT_HEAD_BYTES = 512;
 
 function read(path: string): string | null {
   try {
@@ -20,8 +39,7 @@ function read(path: string): string | null {
 
 /** System CPU counters: /proc/stat on Linux, else os.cpus() times (ms). */
 export function readSystemCpu(): { busy: number; total: number; source: 'proc' | 'os.cpus' } {
-  const stat = process.platform === 'linux' ? read(`${procRoot()}/stat`) : null;
-  const parsed = stat ? parseProcStat(stat) : null;
+  const parsed = process.platform === 'linux' ? readProcStat(procRoot()) : null;
   if (parsed) return { ...parsed, source: 'proc' };
   let busy = 0;
   let total = 0;
@@ -33,24 +51,41 @@ export function readSystemCpu(): { busy: number; total: number; source: 'proc' |
   return { busy, total, source: 'os.cpus' };
 }
 
-function readPid(pid: number): PidCpu | null {
-  const text = read(`${procRoot()}/${pid}/stat`);
-  return text ? parsePidStat(text) : null;
+function readProcStat(root: string): { busy: number; total: number } | null {
+  const n = files.read(`${root}/stat`, keepOpen(root), STAT_HEAD_BYTES);
+  if (n < 0) return null;
+  // A layout the byte parser does not take (a fake file in a test): the whole text, parsed as before.
+  const fast = parseProcStatBytes(files.bytes, n);
+  if (fast) return fast;
+  const text = read(`${root}/stat`);
+  return text ? parseProcStat(text) : null;
 }
 
-/** Child pids from /proc/<pid>/task/<tid>/children (CONFIG_PROC_CHILDREN), or null when absent. */
-function childrenOf(pid: number): number[] | null {
-  let tids: string[];
-  try {
-    tids = readdirSync(`${procRoot()}/${pid}/task`);
-  } catch {
-    return null;
+function readPid(pid: number): PidStat | null {
+  const root = procRoot();
+  const n = files.read(`${root}/${pid}/stat`, keepOpen(root));
+  return n > 0 ? parsePidStatBytes(files.bytes, n) : null;
+}
+
+/**
+ * Child pids from /proc/<pid>/task/<tid>/children (CONFIG_PROC_CHILDREN), or null when absent. A live
+ * process with one thread has one task, itself: its children file is read without listing the tasks.
+ */
+function childrenOf(pid: number, stat?: PidStat | null): number[] | null {
+  const root = procRoot();
+  let tids: (string | number)[] = [pid];
+  if (!(stat && stat.threads === 1 && stat.state !== 'Z' && stat.state !== 'X')) {
+    try {
+      tids = readdirSync(`${root}/${pid}/task`);
+    } catch {
+      return null;
+    }
   }
   const out: number[] = [];
   for (const tid of tids) {
-    const text = read(`${procRoot()}/${pid}/task/${tid}/children`);
-    if (text === null) return null;
-    for (const p of text.split(/\s+/)) if (p) out.push(Number(p));
+    const n = files.read(`${root}/${pid}/task/${tid}/children`, keepOpen(root));
+    if (n < 0) return null;
+    parseChildrenBytes(files.bytes, n, out);
   }
   return out;
 }
@@ -60,29 +95,36 @@ function allProcesses(): PidCpu[] {
   const out: PidCpu[] = [];
   for (const name of readdirSync(procRoot())) {
     if (!/^\d+$/.test(name)) continue;
-    const p = readPid(Number(name));
+    const text = read(`${procRoot()}/${name}/stat`); // not kept open: one read of every process
+    const p = text ? parsePidStat(text) : null;
     if (p) out.push(p);
   }
   return out;
 }
 
-/** CPU seconds of the process tree rooted at `root` (0 when it is gone or off Linux). */
-export function readTreeCpuS(root: number): number {
+/**
+ * CPU seconds of the process tree rooted at `root` (0 when it is gone or off Linux). `onSeen` is told each
+ * descendant walked (the runner's process record, so the tree is walked once per tick: TreeWatch).
+ */
+export function readTreeCpuS(root: number, onSeen?: (pid: number) => void): number {
   if (process.platform !== 'linux') return 0;
   const rootStat = readPid(root);
   if (!rootStat) return 0;
-  if (childrenOf(root) === null) return treeTicks(root, allProcesses()) / TICKS_PER_S;
-  let ticks = 0;
-  const stack = [root];
-  const seen = new Set<number>();
+  const rootChildren = childrenOf(root, rootStat);
+  if (rootChildren === null) return treeTicks(root, allProcesses(), onSeen) / TICKS_PER_S;
+  let ticks = rootStat.ticks;
+  if (rootChildren.length === 0) return ticks / TICKS_PER_S; // the usual case: no Set, no stack
+  const stack = rootChildren;
+  const seen = new Set<number>([root]);
   while (stack.length) {
     const pid = stack.pop()!;
     if (seen.has(pid)) continue;
     seen.add(pid);
-    const p = pid === root ? rootStat : readPid(pid);
+    const p = readPid(pid);
     if (!p) continue;
+    onSeen?.(pid);
     ticks += p.ticks;
-    stack.push(...(childrenOf(pid) ?? []));
+    stack.push(...(childrenOf(pid, p) ?? []));
   }
   return ticks / TICKS_PER_S;
 }

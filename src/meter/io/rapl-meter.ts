@@ -64,7 +64,7 @@ function startSession(opts: RaplMeterOptions): MeterSession {
   };
   schedule();
   return {
-    track: (pid, markers) => usage.track(pid, markers),
+    track: (pid, attach) => usage.track(pid, attach),
     async stop() {
       clearTimeout(timer);
       // finish() takes the last reading (counters included); the measured energy replaces the model's.

@@ -2,7 +2,7 @@ import { EnergyAccumulator, type PowerCurve } from '../accumulator.js';
 import { attributedJ, quietestPowerW } from '../attribution.js';
 import { taskFigures, TaskMarkers } from '../task-markers.js';
 import type { SeriesPoint } from '../task-window.js';
-import type { MarkerSource, Measurement } from '../types.js';
+import type { MarkerSource, Measurement, TrackAttach } from '../types.js';
 import { monotonicS } from './monotonic.js';
 import { readReapedChildrenCpuS, readSystemCpu, readTreeCpuS } from './procfs.js';
 
@@ -32,6 +32,8 @@ export class UsageSampler {
   private readonly series: SeriesPoint[] = [];
   private readonly markers: TaskMarkers;
   private source: MarkerSource | undefined;
+  /** The runner's process record, told each descendant this sampler's walk sees. */
+  private seen: ((pid: number) => void) | undefined;
 
   constructor(
     power: PowerCurve,
@@ -43,9 +45,11 @@ export class UsageSampler {
     this.markers = new TaskMarkers(this.series[0]!.tS);
   }
 
-  track(pid: number, markers?: MarkerSource): void {
+  track(pid: number, attach: TrackAttach = {}): void {
     this.pid = pid;
+    const { markers, tree } = attach;
     this.source = markers;
+    this.seen = tree?.takeOver();
     markers?.subscribe({
       lines: (lines) => {
         // One reading for the lines read together: they share the moment they were seen.
@@ -63,7 +67,7 @@ export class UsageSampler {
 
   sample(): void {
     const sys = readSystemCpu();
-    if (this.pid) this.treeCpuS = Math.max(this.treeCpuS, readTreeCpuS(this.pid));
+    if (this.pid) this.treeCpuS = Math.max(this.treeCpuS, readTreeCpuS(this.pid, this.seen));
     const tS = monotonicS();
     this.acc.add({ tS, busy: sys.busy, total: sys.total, treeCpuS: this.treeCpuS });
     if (this.series.length >= MAX_SERIES) {

@@ -62,6 +62,9 @@ export function parseStat(text: string): ProcInfo | null {
   return { pid, ppid, pgid, state, startTime, comm: text.slice(open + 1, close) };
 }
 
+/** Processes remembered by observe() before the ended ones are forgotten. */
+const PRUNE_AT = 1000;
+
 export const isDead = (p: ProcInfo) => p.state === 'Z' || p.state === 'X' || p.state === 'x';
 const isPidName = (name: string) => /^\d+$/.test(name);
 
@@ -83,6 +86,8 @@ export class ProcessTree {
   private childrenFiles: boolean | undefined;
   /** The benchmark's start time: nothing that started before it can be its. */
   private readonly rootStart: string | undefined;
+  /** When observe() next forgets the processes that ended. */
+  private pruneAt = PRUNE_AT;
 
   constructor(
     private readonly rootPid: number,
@@ -105,6 +110,22 @@ export class ProcessTree {
   /** Processes remembered so far that are still the same process; for signalling during the run. */
   tracked(): ProcInfo[] {
     return [...this.known.values()];
+  }
+
+  /**
+   * A descendant found by another walk of the same tree (the meter's, see TreeWatch): remembered like one
+   * poll() finds, read once when new. Ended ones are told apart at the end by their start time.
+   */
+  observe(pid: number): void {
+    if (pid === this.self || this.known.has(pid)) return;
+    const p = this.stat(pid);
+    if (!p || isDead(p)) return;
+    this.known.set(pid, p);
+    // poll() forgets what ended as it walks; here the record would only grow with every short-lived child.
+    if (this.known.size > this.pruneAt) {
+      for (const q of this.known.values()) if (!this.isRunning(q)) this.known.delete(q.pid);
+      this.pruneAt = Math.max(PRUNE_AT, 2 * this.known.size);
+    }
   }
 
   /** Looks for new descendants of the benchmark and forgets the ones that ended. Cheap; call often. */

@@ -3,11 +3,13 @@ import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
+import { every } from '../../io/shared-ticker.js';
+import { DEFAULT_INTERVAL_S } from '../../meter/defaults.js';
 import { describeExit } from '../describe-exit.js';
 import type { BenchmarkSpec, CommandResult } from '../types.js';
 import { METRICS_ENV } from '../metrics-file.js';
 import { MARKERS_ENV } from '../../meter/task-window.js';
-import type { MarkerSource } from '../../meter/types.js';
+import type { TrackAttach, TreeWatch } from '../../meter/types.js';
 import { MarkerReader } from './marker-reader.js';
 import { LinePrefixer } from './line-prefixer.js';
 import { newMetricsFile, takeMetrics, type MetricsSlot } from './metrics-channel.js';
@@ -22,8 +24,11 @@ const LEFTOVER_GRACE_MS = 1000;
 const PIPE_GRACE_MS = 1500;
 /** How long our own reader may hold us after the exit, on top of PIPE_GRACE_MS, while we wait for 'drain'. */
 const DRAIN_LIMIT_MS = 10_000;
-/** How often the benchmark's process tree is walked while it runs. */
-const POLL_MS = 200;
+/**
+ * How often the benchmark's process tree is walked while it runs: the meter's default interval, so that
+ * the walk shares the sampler's wake (src/io/shared-ticker.ts; each wake of Node costs CPU, issue 13 §5).
+ */
+const POLL_MS = DEFAULT_INTERVAL_S * 1000;
 /**
  * The most time spent ending what a benchmark left running. Reading /proc/<pid>/environ can stall (a
  * process whose memory is backed by a FUSE file system that does not answer): past this, the run goes
@@ -43,7 +48,7 @@ export interface SpawnOptions {
   /** Put before each output line, e.g. `[train] ` (default none). */
   prefix?: string;
   /** Called as soon as the process exists (the meter tracks its tree and follows its task markers). */
-  onPid?: (pid: number, markers?: MarkerSource) => void;
+  onPid?: (pid: number, attach?: TrackAttach) => void;
   /** The environment the command inherits (default: this process's); the engine passes one per its policy (engine/bench-env.ts). */
   env?: NodeJS.ProcessEnv;
   /** Run the benchmark as this user and group instead of carbon-gate's own. */
@@ -179,7 +184,7 @@ export function spawnCommand(spec: BenchmarkSpec, opts: SpawnOptions): Promise<C
     );
     let timedOut = false;
     let killTimer: NodeJS.Timeout | undefined;
-    let poller: NodeJS.Timeout | undefined;
+    let poller: (() => void) | undefined;
     const pid = child.pid;
     let run: LiveRun | undefined;
     if (pid) {
@@ -189,11 +194,18 @@ export function spawnCommand(spec: BenchmarkSpec, opts: SpawnOptions): Promise<C
       const tree = hasProc(procRoot) ? new ProcessTree(pid, { procRoot, envMarker, orphans }) : null;
       run = { pgid: pid, tree, procRoot, ...(runAs ? { runAs } : {}) };
       liveRuns.add(run);
-      if (tree) {
-        poller = setInterval(() => tree.poll(), POLL_MS);
-        poller.unref();
-      }
-      opts.onPid?.(pid, markers);
+      if (tree) poller = every(POLL_MS, () => tree.poll());
+      // A meter that walks the same tree every tick takes the walks over: one walk, one wake per tick.
+      const watch: TreeWatch | undefined = tree
+        ? {
+            takeOver: () => {
+              poller?.();
+              poller = undefined;
+              return (p) => tree.observe(p);
+            },
+          }
+        : undefined;
+      opts.onPid?.(pid, { markers, ...(watch ? { tree: watch } : {}) });
     }
     // A finite timeout only: setTimeout fires at once for Infinity.
     const timer = setTimeout(
@@ -212,7 +224,7 @@ export function spawnCommand(spec: BenchmarkSpec, opts: SpawnOptions): Promise<C
       settled = true;
       clearTimeout(timer);
       clearTimeout(killTimer);
-      clearInterval(poller);
+      poller?.();
       const notes: string[] = [];
       if (run) {
         notes.push(...(await endLeftoversInTime(run)));
