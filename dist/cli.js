@@ -7730,13 +7730,13 @@ var require_log2 = __commonJS({
         for (var i = 0; i < arguments.length - 1; i++) {
           args.push(arguments[i]);
         }
-        var level = 1;
+        var level2 = 1;
         if (options.hash.level != null) {
-          level = options.hash.level;
+          level2 = options.hash.level;
         } else if (options.data && options.data.level != null) {
-          level = options.data.level;
+          level2 = options.data.level;
         }
-        args[0] = level;
+        args[0] = level2;
         instance.log.apply(instance, args);
       });
     };
@@ -7898,22 +7898,22 @@ var require_logger = __commonJS({
       methodMap: ["debug", "info", "warn", "error"],
       level: "info",
       // Maps a given level value to the `methodMap` indexes above.
-      lookupLevel: function lookupLevel(level) {
-        if (typeof level === "string") {
-          var levelMap = _utils.indexOf(logger.methodMap, level.toLowerCase());
+      lookupLevel: function lookupLevel(level2) {
+        if (typeof level2 === "string") {
+          var levelMap = _utils.indexOf(logger.methodMap, level2.toLowerCase());
           if (levelMap >= 0) {
-            level = levelMap;
+            level2 = levelMap;
           } else {
-            level = parseInt(level, 10);
+            level2 = parseInt(level2, 10);
           }
         }
-        return level;
+        return level2;
       },
       // Can be overridden in the host environment
-      log: function log(level) {
-        level = logger.lookupLevel(level);
-        if (typeof console !== "undefined" && logger.lookupLevel(logger.level) <= level) {
-          var method = logger.methodMap[level];
+      log: function log(level2) {
+        level2 = logger.lookupLevel(level2);
+        if (typeof console !== "undefined" && logger.lookupLevel(logger.level) <= level2) {
+          var method = logger.methodMap[level2];
           if (!console[method]) {
             method = "log";
           }
@@ -10521,7 +10521,7 @@ var require_util = __commonJS({
         aRoot = ".";
       }
       aRoot = aRoot.replace(/\/$/, "");
-      var level = 0;
+      var level2 = 0;
       while (aPath.indexOf(aRoot + "/") !== 0) {
         var index = aRoot.lastIndexOf("/");
         if (index < 0) {
@@ -10531,9 +10531,9 @@ var require_util = __commonJS({
         if (aRoot.match(/^([^\/]+:\/)?\/*$/)) {
           return aPath;
         }
-        ++level;
+        ++level2;
       }
-      return Array(level + 1).join("../") + aPath.substr(aRoot.length + 1);
+      return Array(level2 + 1).join("../") + aPath.substr(aRoot.length + 1);
     }
     exports.relative = relative;
     var supportsNullProto = (function() {
@@ -33208,6 +33208,14 @@ function whole(x) {
 function grouped(x) {
   return x.toLocaleString("en-US");
 }
+function plainDecimal(n2, significant = 6) {
+  if (!Number.isFinite(n2)) return "0";
+  if (n2 === 0) return "0";
+  const magnitude = Math.floor(Math.log10(Math.abs(n2)));
+  const decimals = Math.min(20, Math.max(0, significant - 1 - magnitude));
+  const text4 = n2.toFixed(decimals);
+  return text4.includes(".") ? text4.replace(/0+$/, "").replace(/\.$/, "") : text4;
+}
 var ENERGY_DISPLAY = ENERGY_UNITS.filter(([unit]) => unit !== "kJ");
 var MASS_DISPLAY = MASS_UNITS;
 var SHORT_DURATION_DISPLAY = DURATION_UNITS.filter(([unit]) => unit === "ms" || unit === "s");
@@ -33268,6 +33276,14 @@ function percentFixed(fraction, decimals) {
 }
 function percentWhole(fraction) {
   return `${Math.round(fraction * 100)} %`;
+}
+
+// src/stats/median.ts
+function median(values) {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 // src/config/expectations.ts
@@ -33376,17 +33392,31 @@ var DEFAULT_QUALITY = "accuracy";
 var qualityOf = (b) => b.budget?.quality ?? DEFAULT_QUALITY;
 function metricSamples(b) {
   const ok2 = b.samples.filter((s) => s.status === "ok");
-  const count2 = b.perUnit?.count;
-  const energy3 = ok2.map((s) => s.energyJ);
   const reported = reportedSamples(ok2);
+  const figures = (pick3) => gateFigures(ok2, pick3, b, reported);
+  const task = ok2.length && ok2.every((s) => s.task) ? figures((s) => s.task) : void 0;
+  return {
+    ...figures((s) => s),
+    reported,
+    foreignLoad: ok2.flatMap(
+      (s) => s.utilisation === void 0 || s.processShare === void 0 ? [] : [s.utilisation * (1 - s.processShare)]
+    ),
+    ...task ? { task } : {},
+    ...b.layers?.length ? { layers: b.layers } : {}
+  };
+}
+function gateFigures(ok2, pick3, b, reported) {
+  const f = ok2.map((s) => pick3(s));
+  const count2 = b.perUnit?.count;
+  const energy3 = f.map((x) => x.energyJ);
+  const attributed = f.every((x) => x.attributedJ !== void 0) ? f.map((x) => x.attributedJ) : [];
   return {
     energy: energy3,
-    co2e: ok2.map((s) => s.co2eG),
-    duration: ok2.map((s) => s.durationS),
-    perUnit: count2 ? ok2.map((s) => s.co2eG / count2) : [],
+    co2e: f.map((x) => x.co2eG),
+    duration: f.map((x) => x.durationS),
+    perUnit: count2 ? f.map((x) => x.co2eG / count2) : [],
     efficiency: efficiencySamples(energy3, reported, qualityOf(b)),
-    reported,
-    ...b.layers?.length ? { layers: b.layers } : {}
+    attributed
   };
 }
 function reportedSamples(ok2) {
@@ -33431,9 +33461,9 @@ function checkTier(key, label3, observed, tier2, format) {
   };
 }
 function tierUses(key, observed, tier2, percent2) {
-  return ["warn", "fail"].flatMap((level) => {
-    const limitValue = tier2[level];
-    return limitValue === void 0 ? [] : [{ limit: `${key}.${level}`, observed, limitValue, percent: percent2(limitValue) }];
+  return ["warn", "fail"].flatMap((level2) => {
+    const limitValue = tier2[level2];
+    return limitValue === void 0 ? [] : [{ limit: `${key}.${level2}`, observed, limitValue, percent: percent2(limitValue) }];
   });
 }
 function mostSevere(use, past) {
@@ -33466,24 +33496,17 @@ var METRIC_LABEL = {
   co2e: "CO2e",
   duration: "duration",
   perUnit: "CO2e per unit",
-  efficiency: "energy per quality"
+  efficiency: "energy per quality",
+  attributed: "attributed energy"
 };
 function metricLabel(metric) {
   return Object.hasOwn(METRIC_LABEL, metric) ? METRIC_LABEL[metric] : metric;
 }
 function formatMetric(metric, value2) {
-  if (metric === "energy") return formatEnergy(value2);
+  if (metric === "energy" || metric === "attributed") return formatEnergy(value2);
   if (metric === "duration") return formatDuration(value2);
   if (metric === "efficiency") return `${formatEnergy(value2)} per unit`;
   return formatMass(value2);
-}
-
-// src/stats/median.ts
-function median(values) {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 // src/stats/hodges-lehmann.ts
@@ -33514,33 +33537,35 @@ function mulberry32(seed) {
 var MIN_CI_SAMPLES = 5;
 var RESAMPLES = 2e3;
 var SEED = 24301;
-function percentiles(values) {
+var DEFAULT_LEVEL = 0.95;
+function percentiles(values, level2 = DEFAULT_LEVEL) {
   const s = values.sort((a, b) => a - b);
   const at2 = (q) => s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
-  return [at2(0.025), at2(0.975)];
+  const tail = (1 - level2) / 2;
+  return [at2(tail), at2(1 - tail)];
 }
 function resample(xs, rand, into) {
   for (let i = 0; i < xs.length; i++) into[i] = xs[Math.floor(rand() * xs.length)];
   return into;
 }
-function bootstrap(xs, stat6, seed) {
+function bootstrap(xs, stat6, seed, level2 = DEFAULT_LEVEL) {
   const rand = mulberry32(seed);
   const buf = new Array(xs.length);
   const out = [];
   for (let b = 0; b < RESAMPLES; b++) out.push(stat6(resample(xs, rand, buf)));
-  return percentiles(out);
+  return percentiles(out, level2);
 }
 function medianCi(xs, seed = SEED) {
   return xs.length < MIN_CI_SAMPLES ? null : bootstrap(xs, (s) => median(s), seed);
 }
-function pairedShift(head, base, seed = SEED) {
+function pairedShift(head, base, seed = SEED, level2 = DEFAULT_LEVEL) {
   const n2 = Math.min(head.length, base.length);
   const diffs = Array.from({ length: n2 }, (_, i) => head[i] - base[i]);
   const shift = hodgesLehmann(diffs);
-  const ci95 = n2 < MIN_CI_SAMPLES ? null : bootstrap(diffs, (s) => hodgesLehmann(s), seed);
+  const ci95 = n2 < MIN_CI_SAMPLES ? null : bootstrap(diffs, (s) => hodgesLehmann(s), seed, level2);
   return { shift, ci95, pairs: n2 };
 }
-function independentShift(head, base, seed = SEED) {
+function independentShift(head, base, seed = SEED, level2 = DEFAULT_LEVEL) {
   const shift = hodgesLehmannShift(head, base);
   if (shift === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
     return { shift, ci95: null };
@@ -33550,15 +33575,15 @@ function independentShift(head, base, seed = SEED) {
   const shifts = [];
   for (let b = 0; b < RESAMPLES; b++)
     shifts.push(hodgesLehmannShift(resample(head, rand, hb2), resample(base, rand, bb)));
-  return { shift, ci95: percentiles(shifts) };
+  return { shift, ci95: percentiles(shifts, level2) };
 }
 var exp = (ci) => ci ? [Math.exp(ci[0]), Math.exp(ci[1])] : null;
-function pairedRatio(head, base, seed = SEED) {
-  const p = pairedShift(head.map(Math.log), base.map(Math.log), seed);
+function pairedRatio(head, base, seed = SEED, level2 = DEFAULT_LEVEL) {
+  const p = pairedShift(head.map(Math.log), base.map(Math.log), seed, level2);
   return { ratio: p.shift === null ? null : Math.exp(p.shift), ci95: exp(p.ci95), pairs: p.pairs };
 }
-function independentRatio(head, base, seed = SEED) {
-  const r = independentShift(head.map(Math.log), base.map(Math.log), seed);
+function independentRatio(head, base, seed = SEED, level2 = DEFAULT_LEVEL) {
+  const r = independentShift(head.map(Math.log), base.map(Math.log), seed, level2);
   return { ratio: r.shift === null ? null : Math.exp(r.shift), ci95: exp(r.ci95) };
 }
 
@@ -33780,14 +33805,14 @@ function layerDiffLines(d, measuredEnergyRatio) {
   const typesKept = d.changes.every((c2) => c2.kind === "resized");
   const more = d.more ? ` and ${d.more} more change${d.more === 1 ? "" : "s"}` : "";
   const what = `${typesKept && !d.more ? "layers unchanged in type, " : ""}${parts.join(", ")}${more}`;
-  const measured = measuredEnergyRatio !== void 0 && Number.isFinite(measuredEnergyRatio) && measuredEnergyRatio > 0 ? markdownRatioChange(measuredEnergyRatio) : void 0;
+  const measured2 = measuredEnergyRatio !== void 0 && Number.isFinite(measuredEnergyRatio) && measuredEnergyRatio > 0 ? markdownRatioChange(measuredEnergyRatio) : void 0;
   let figures;
   if (d.macsRatio === null) {
     figures = `MACs ${grouped(d.baseMacs)} \u2192 ${grouped(d.headMacs)}`;
-    if (measured) figures += `; measured energy ${measured}`;
+    if (measured2) figures += `; measured energy ${measured2}`;
   } else {
     const macs = markdownRatioChange(d.macsRatio);
-    figures = measured ? `MACs ${macs}, energy predicted ${macs}, measured ${measured}` : `MACs ${macs}`;
+    figures = measured2 ? `MACs ${macs}, energy predicted ${macs}, measured ${measured2}` : `MACs ${macs}`;
   }
   const lines = d.changes.map(
     (c2) => `${SYMBOL[c2.kind]} ${c2.type} ${c2.name}${inParens([sizeOf(c2)])}: ${signedCount(c2.macsDelta)} MACs`
@@ -33796,20 +33821,40 @@ function layerDiffLines(d, measuredEnergyRatio) {
 }
 
 // src/gate/regression.ts
-function compare(metric, head, base, baseline) {
+function compare(metric, head, base, baseline, opts = {}) {
   const mh = median(head);
   const mb = median(base);
   if (mh === null || mb === null || mb <= 0) return null;
   const common = { metric, base: mb, head: mh, baseline: baseline.source };
+  let c2;
   if (baseline.method === "paired") {
-    const p = pairedRatio(head, base);
-    return { ...common, ratio: p.ratio, ci95: p.ci95, method: "paired", pairs: p.pairs };
+    const level2 = opts.level ?? DEFAULT_LEVEL;
+    const p = pairedRatio(head, base, void 0, level2);
+    c2 = {
+      ...common,
+      ratio: p.ratio,
+      ci95: p.ci95,
+      method: "paired",
+      pairs: p.pairs,
+      ...level2 !== DEFAULT_LEVEL ? { level: level2 } : {}
+    };
+  } else {
+    const r = independentRatio(head, base);
+    c2 = { ...common, ratio: r.ratio, ci95: r.ci95, method: "independent" };
   }
-  const r = independentRatio(head, base);
-  return { ...common, ratio: r.ratio, ci95: r.ci95, method: "independent" };
+  const mde = opts.tier ? mdeAt(c2, opts.tier) : null;
+  return mde === null ? c2 : { ...c2, mde };
+}
+function mdeAt(c2, tier2) {
+  const limit = tier2.fail ?? tier2.warn;
+  if (limit === void 0 || !c2.ci95) return null;
+  const h = 1 - c2.ci95[0] / c2.ratio;
+  const mde = (1 + limit) / (1 - h) - 1;
+  return Number.isFinite(mde) && mde >= 0 ? mde : null;
 }
 function checkRegression(c2, tier2, baseCount, headCount) {
-  const what = `${METRIC_LABEL[c2.metric]} ${ratioChangeWithInterval(c2.ratio, c2.ci95)} vs base`;
+  const level2 = c2.level !== void 0 && c2.ci95 ? ` (${plainDecimal(c2.level * 100, 4)} % interval)` : "";
+  const what = `${METRIC_LABEL[c2.metric]} ${ratioChangeWithInterval(c2.ratio, c2.ci95)}${level2} vs base`;
   if (!c2.ci95) {
     const counts = c2.method === "paired" ? `${c2.pairs ?? 0} pairs` : `head ${headCount}, base ${baseCount}`;
     return {
@@ -33844,9 +33889,9 @@ function resolutionNote(c2, tier2, what) {
   const passes = smallestCaught(c2, limit);
   if (passes === null) return [];
   const h = 1 - c2.ci95[0] / c2.ratio;
-  const level = tier2.fail !== void 0 ? "fail" : "warn";
+  const level2 = tier2.fail !== void 0 ? "fail" : "warn";
   return [
-    `${what}: the interval reaches ${percentFixed(h, 1)} below the estimate, more than the ${level} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`
+    `${what}: the interval reaches ${percentFixed(h, 1)} below the estimate, more than the ${level2} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`
   ];
 }
 
@@ -33865,7 +33910,7 @@ function benchmarkStats(m) {
 }
 
 // src/gate/types.ts
-var GATE_METRICS = ["energy", "co2e", "duration", "perUnit", "efficiency"];
+var GATE_METRICS = ["energy", "co2e", "duration", "perUnit", "efficiency", "attributed"];
 var TierSchema = external_exports.object({ warn: external_exports.number().optional(), fail: external_exports.number().optional() });
 var metricName = external_exports.string().max(64);
 var ChangeTierSchema = TierSchema.extend({ relative: external_exports.boolean() });
@@ -33907,6 +33952,18 @@ var ComparisonSchema = external_exports.object({
   pairs: external_exports.number().optional(),
   baseline: external_exports.enum(BASELINE_SOURCES),
   /**
+   * What was compared: the windows the benchmark marked (`task`, when every sample on both sides has them)
+   * or the whole run (`run`; absent in reports written before task windows).
+   */
+  window: external_exports.enum(["task", "run"]).optional(),
+  /** The confidence level of ci95: 0.95 unless adaptive pairs spent their error rate over several looks. */
+  level: external_exports.number().min(0).max(1).optional(),
+  /**
+   * The smallest regression (a fraction, 0.07 = +7 %) this comparison could have caught at the limit it was
+   * judged on: with the same noise, a larger one would have had its interval's lower bound above the limit.
+   */
+  mde: external_exports.number().nonnegative().optional(),
+  /**
    * CO2e and per-unit comparisons only: how the baseline's grid differs from this run's ("method: lifecycle
    * → operational"), when it does. The ratio then mixes the grid's change with the code's. Energy and
    * duration do not depend on the grid and are never flagged; A/B runs share one grid.
@@ -33928,6 +33985,15 @@ var BudgetUseSchema = external_exports.object({
   observed: external_exports.number(),
   limitValue: external_exports.number(),
   percent: external_exports.number()
+});
+var ADAPTIVE_STOPS = ["resolved", "max-repeat", "max-time", "error", "interrupted"];
+var AdaptiveSchema = external_exports.object({
+  pairs: external_exports.number().int().nonnegative(),
+  minPairs: external_exports.number().int().nonnegative(),
+  maxPairs: external_exports.number().int().nonnegative(),
+  /** The confidence level of the interval at the look where it stopped (alpha spent over the looks). */
+  level: external_exports.number().min(0).max(1),
+  stop: external_exports.enum(ADAPTIVE_STOPS)
 });
 var BaselineInfoSchema = external_exports.object({
   source: external_exports.enum([...BASELINE_SOURCES, "none"]),
@@ -34034,20 +34100,45 @@ function regressionCheck(b, samples, baseline, mismatch) {
   if (!baseline) return { check: NO_CHECK };
   const base = baseline.benchmarks.get(b.name);
   if (!base) return { check: { ...NO_CHECK, reasons: ["not in the baseline: regression not checked"] } };
-  const baseValues = baseSide(metric, base, b);
-  const compared = compare(metric, samples[metric], baseValues, baseline);
-  const comparison = compared && mismatch.length && GRID_METRICS.has(metric) ? { ...compared, gridMismatch: [...mismatch] } : compared;
+  const window = samples.task && base.task ? "task" : "run";
+  const headValues = window === "task" ? samples.task[metric] : samples[metric];
+  const baseValues = baseSide(metric, window === "task" ? { ...base, ...base.task } : base, b);
+  const compared = compare(metric, headValues, baseValues, baseline, {
+    level: b.adaptive?.level,
+    tier: b.budget?.regression ?? DEFAULT_REGRESSION
+  });
+  const comparison = compared && {
+    ...compared,
+    window,
+    ...mismatch.length && GRID_METRICS.has(metric) ? { gridMismatch: [...mismatch] } : {}
+  };
+  const notes = windowNotes(samples, base, metric);
   if (!comparison) {
-    const why = metric === "perUnit" ? "a functional unit on both sides" : metric === "efficiency" ? `${qualityOf(b)} > 0 reported in every successful repeat of the baseline` : "successful samples on both sides";
+    const why = metric === "perUnit" ? "a functional unit on both sides" : metric === "efficiency" ? `${qualityOf(b)} > 0 reported in every successful repeat of the baseline` : metric === "attributed" ? "attributed energy in every successful repeat on both sides (a CPU meter; GPU energy is not split by CPU time)" : "successful samples on both sides";
     return {
-      check: { ...NO_CHECK, reasons: [`${METRIC_LABEL[metric]}: regression not checked: needs ${why}`] }
+      check: {
+        ...NO_CHECK,
+        reasons: [...notes, `${METRIC_LABEL[metric]}: regression not checked: needs ${why}`]
+      }
     };
   }
   const tier2 = b.budget?.regression ?? DEFAULT_REGRESSION;
-  return {
-    check: checkRegression(comparison, tier2, baseValues.length, samples[metric].length),
-    comparison
-  };
+  const check2 = checkRegression(comparison, tier2, baseValues.length, headValues.length);
+  return { check: { ...check2, reasons: [...notes, ...check2.reasons] }, comparison };
+}
+var FOREIGN_LOAD_NOTE_AT = 0.1;
+function windowNotes(head, base, metric) {
+  const notes = [];
+  if (!!head.task !== !!base.task)
+    notes.push(
+      `task windows: only the ${head.task ? "head" : "baseline"} marked them in every repeat, so the whole runs are compared`
+    );
+  const foreign = median(head.foreignLoad);
+  if (metric !== "attributed" && metric !== "duration" && foreign !== null && foreign > FOREIGN_LOAD_NOTE_AT)
+    notes.push(
+      `other processes kept ${percentFixed(foreign, 0)} of the machine's CPU busy during these runs (median): whole-machine energy includes their load; regression.metric: attributed judges the benchmark's own share`
+    );
+  return notes;
 }
 function qualityProblem(b, samples) {
   const quality = qualityOf(b);
@@ -35195,6 +35286,14 @@ var CpuMethodSchema = external_exports.enum(["rapl", "estimator"]);
 var GpuMethodSchema = external_exports.enum(["none", "nvidia-smi"]);
 var BreakdownJSchema = external_exports.object({ cpu: external_exports.number(), memory: external_exports.number(), gpu: external_exports.number() });
 var EnergyBandJSchema = external_exports.object({ low: external_exports.number(), high: external_exports.number() });
+var TaskFiguresSchema = external_exports.object({
+  energyJ: external_exports.number(),
+  durationS: external_exports.number(),
+  processCpuS: external_exports.number(),
+  /** The benchmark's share of that energy (see Measurement.attributedJ); absent where it cannot be split. */
+  attributedJ: external_exports.number().optional(),
+  windows: external_exports.number().int()
+});
 var GpuEnergySchema = external_exports.object({
   index: external_exports.number(),
   name: external_exports.string().max(200),
@@ -35582,6 +35681,15 @@ var amount2 = external_exports.number().nonnegative();
 var BreakdownJ = BreakdownJSchema.extend({ cpu: amount2, memory: amount2, gpu: amount2 });
 var EnergyBandJ = EnergyBandJSchema.extend({ low: amount2, high: amount2 });
 var GpuEnergy = GpuEnergySchema.extend({ energyJ: amount2 });
+var TaskFigures = TaskFiguresSchema.extend({
+  energyJ: amount2,
+  durationS: amount2,
+  processCpuS: amount2,
+  attributedJ: amount2.optional(),
+  windows: count,
+  /** operational + embodied, as the sample's co2eG, for the windows' energy and time. */
+  co2eG: amount2
+});
 var PerUnit = PerUnitSchema.extend({
   count: amount2,
   energyJ: amount2,
@@ -35608,6 +35716,10 @@ var SampleReportSchema = external_exports.object({
   utilisation: amount2,
   processCpuS: amount2,
   processShare: amount2,
+  /** The benchmark's own share of energyJ (shared runners; `regression.metric: attributed`). */
+  attributedJ: amount2.optional(),
+  /** The windows the benchmark marked: energy, time and CPU inside them, and CO2e of that energy. */
+  task: TaskFigures.optional(),
   /** Estimates only: the band implied by the power model's cross-validated error. */
   energyBandJ: EnergyBandJ.optional(),
   gpus: external_exports.array(GpuEnergy).max(64).optional(),
@@ -35645,6 +35757,8 @@ var BenchmarkReportSchema = external_exports.object({
   budget: ResolvedBudgetSchema.optional(),
   /** Medians with bootstrap 95 % intervals (null below 5 successful repeats). */
   stats: BenchmarkStatsSchema.optional(),
+  /** A/B with adaptive pairs: pairs run, the bounds, the interval's level and why it stopped. */
+  adaptive: AdaptiveSchema.optional(),
   /** head ÷ base of budget.metric, when there is a baseline with this benchmark in it. */
   comparison: ComparisonSchema.optional(),
   /** Why the status is what it is (limits exceeded, regression found or not checked, errors). */
@@ -36064,7 +36178,7 @@ var regression = field(
     fail: percent().optional(),
     metric: field(
       external_exports.enum(GATE_METRICS),
-      "What the regression is judged on: energy (default), co2e, duration, perUnit (CO2e per functional unit) or efficiency (energy per unit of the quality metric).",
+      "What the regression is judged on: energy (default), co2e, duration, perUnit (CO2e per functional unit), efficiency (energy per unit of the quality metric) or attributed (the benchmark\u2019s own share of the machine\u2019s energy, for runners shared with other jobs).",
       {
         expected: 'one of "energy", "co2e", "duration", "perUnit" or "efficiency"',
         hint: (found) => {
@@ -36076,7 +36190,7 @@ var regression = field(
   }).refine((t) => t.warn === void 0 || t.fail === void 0 || t.warn <= t.fail, {
     params: { expected: "warn at most fail (regression)" }
   }),
-  "Regression vs the baseline: trips when the lower bound of the 95 % interval of head \xF7 base exceeds 1 + the limit.",
+  "Regression vs the baseline: trips when the lower bound of the interval of head \xF7 base (95 %; 99 % with adaptive A/B pairs) exceeds 1 + the limit.",
   { expected: "a mapping with warn, fail and/or metric" }
 );
 var budgetKeys = {
@@ -36096,7 +36210,8 @@ function toSi(b) {
     ...b.energy ? { energyJ: b.energy } : {},
     ...b.co2e ? { co2eG: b.co2e } : {},
     ...b.perUnit?.co2e ? { perUnitCo2eG: b.perUnit.co2e } : {},
-    ...b.regression ? { regression: tiers } : {},
+    // `regression: { metric: duration }` alone keeps the default tiers: an empty tier would gate nothing.
+    ...tiers.warn !== void 0 || tiers.fail !== void 0 ? { regression: tiers } : {},
     ...metric ? { metric } : {},
     ...b.metrics ? { metrics: b.metrics } : {}
   };
@@ -36261,6 +36376,50 @@ function checkCombination(t, ctx) {
     issue2("samples", `at most ${MNIST_DIGITS} samples: mnist has ${MNIST_DIGITS} digits`);
 }
 
+// src/stats/sequential.ts
+var LOOK_GROWTH = 1.4;
+function looks(minPairs, maxPairs) {
+  const out = [minPairs];
+  let n2 = minPairs;
+  while (n2 < maxPairs) {
+    const grown = n2 < MIN_CI_SAMPLES ? MIN_CI_SAMPLES : Math.max(n2 + 1, Math.round(n2 * LOOK_GROWTH));
+    n2 = Math.min(maxPairs, grown);
+    out.push(n2);
+  }
+  return out;
+}
+function lookPlan(minPairs, maxPairs, level2 = DEFAULT_LEVEL) {
+  const at2 = looks(minPairs, maxPairs);
+  const spending = at2.filter((n2) => n2 >= MIN_CI_SAMPLES).length;
+  const perLook = spending <= 1 ? level2 : 1 - (1 - level2) / spending;
+  return { looks: at2, level: Math.ceil(perLook * 1e12 - 1e-3) / 1e12 };
+}
+
+// src/gate/adaptive.ts
+var DEFAULT_MAX_REPEAT = 20;
+function straddledLimit(ci, tier2) {
+  for (const name2 of ["fail", "warn"]) {
+    const limit = tier2[name2];
+    if (limit !== void 0 && ci[0] - 1 <= limit && limit < ci[1] - 1) return { name: name2, limit };
+  }
+  return null;
+}
+function judgeLook(c2, tier2) {
+  if (!c2) return { resolved: true };
+  if (!c2.ci95) {
+    const pairs = c2.pairs ?? 0;
+    return pairs < MIN_CI_SAMPLES ? { resolved: false, why: `${pairs} pairs are too few for an interval (need ${MIN_CI_SAMPLES})` } : { resolved: true };
+  }
+  const s = straddledLimit(c2.ci95, tier2);
+  if (!s) return { resolved: true };
+  const level2 = c2.level === void 0 ? "" : ` (${plainDecimal(c2.level * 100, 4)} %)`;
+  const [lo, hi] = c2.ci95.map((x) => `${signedPercent(x - 1)} %`);
+  return {
+    resolved: false,
+    why: `interval ${lo} \u2026 ${hi}${level2} straddles the ${s.name} limit ${signedPercent(s.limit)} %`
+  };
+}
+
 // src/config/benchmark-schema.ts
 var BENCHMARK_KINDS = ["training", "inference", "other"];
 var wholeNumber = (min, max) => external_exports.number().int().min(min).max(max);
@@ -36312,6 +36471,22 @@ var BenchmarkSchema = external_exports.strictObject({
       hint: quotingHint("number")
     }
   ).optional(),
+  // Only `run --ab` / `baseline: ab` reads these (specs-from-config.ts gives maxRepeat its default there).
+  maxRepeat: field(
+    wholeNumber(1, SUITE_LIMITS.repeat),
+    `A/B only (adaptive pairs): pairs may be added beyond \`repeat\` while the interval straddles a regression limit, up to this many. Default ${DEFAULT_MAX_REPEAT} with an A/B baseline; at least \`repeat\`.`,
+    {
+      expected: `a whole number from 1 to ${SUITE_LIMITS.repeat}, at least repeat`,
+      hint: quotingHint("number")
+    }
+  ).optional(),
+  maxTime: durationField({
+    doc: "A/B only (adaptive pairs): no pairs are added once the next look's would run past this much time for this benchmark's pairs, e.g. 10m or 1h (at most 24h).",
+    minS: 0,
+    exclusiveMin: true,
+    maxS: 24 * 3600,
+    expected: "a duration > 0 like 10m or 1h (at most 24h)"
+  }).optional(),
   warmup: field(
     wholeNumber(0, SUITE_LIMITS.warmup),
     "Unmeasured runs before the measured ones (caches, JIT).",
@@ -36347,7 +36522,19 @@ var BenchmarkSchema = external_exports.strictObject({
   ).optional(),
   quality: QualityField.optional(),
   budget: BenchmarkBudgetSchema.optional()
-}).superRefine(exactlyOneOfRunOrTfjs, { when: (payload) => isMapping(payload.value) }).transform(({ timeout, ...rest }) => ({ ...rest, timeoutS: timeout }));
+}).superRefine(exactlyOneOfRunOrTfjs, { when: (payload) => isMapping(payload.value) }).superRefine(maxRepeatAtLeastRepeat).transform(({ timeout, maxTime, ...rest }) => ({
+  ...rest,
+  timeoutS: timeout,
+  ...maxTime !== void 0 ? { maxTimeS: maxTime } : {}
+}));
+function maxRepeatAtLeastRepeat(entry, ctx) {
+  const valid = (n2) => Number.isInteger(n2) && n2 >= 1 && n2 <= SUITE_LIMITS.repeat;
+  if (!valid(entry.maxRepeat) || entry.repeat !== void 0 && !valid(entry.repeat)) return;
+  const repeat = entry.repeat ?? GATED_REPEAT;
+  if (entry.maxRepeat >= repeat) return;
+  const expected = `a whole number \u2265 repeat (${repeat}${entry.repeat === void 0 ? ", the default when gated" : ""})`;
+  ctx.addIssue({ code: "custom", path: ["maxRepeat"], message: expected, params: { expected } });
+}
 function isMapping(value2) {
   return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
 }
@@ -36386,12 +36573,12 @@ function reportDuplicateNames(list, ctx) {
 }
 function reportTooManyRepeats(list, ctx) {
   const total = list.reduce((sum, entry) => {
-    const repeat = entry?.repeat;
-    const valid = Number.isInteger(repeat) && repeat >= 1 && repeat <= SUITE_LIMITS.repeat;
-    return sum + (valid ? repeat : GATED_REPEAT);
+    const { repeat, maxRepeat } = entry ?? {};
+    const valid = (n2) => Number.isInteger(n2) && n2 >= 1 && n2 <= SUITE_LIMITS.repeat;
+    return sum + Math.max(valid(repeat) ? repeat : GATED_REPEAT, valid(maxRepeat) ? maxRepeat : 0);
   }, 0);
   if (total <= SUITE_LIMITS.suiteRepeats) return;
-  const expected = `at most ${SUITE_LIMITS.suiteRepeats} metered repeats in all (repeat summed over the benchmarks, ${GATED_REPEAT} where unset; these sum to ${total})`;
+  const expected = `at most ${SUITE_LIMITS.suiteRepeats} metered repeats in all (repeat, or maxRepeat where larger, summed over the benchmarks, ${GATED_REPEAT} where unset; these sum to ${total})`;
   ctx.addIssue({ code: "custom", path: [], message: expected, params: { expected } });
 }
 var BenchmarksSchema = field(
@@ -36883,19 +37070,24 @@ function tfjsRunnerPath(moduleUrl = import.meta.url) {
 
 // src/runner/specs-from-config.ts
 function specsFromConfig(config2, configDir, opts = {}) {
+  const defaultMax = opts.ab ? defaultMaxRepeat(config2, opts) : void 0;
   return config2.benchmarks.map((b) => {
     const tfjs = b.tfjs ? resolveTfjsArgs(b.tfjs, configDir) : void 0;
     const run = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
     if (run === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
     const unit = b.unit ?? (tfjs ? tfjsUnit(tfjs) : void 0);
     const quality = b.quality ?? config2.quality;
+    const repeat = repeatOf(config2, b, opts);
+    const maxRepeat = opts.ab ? Math.max(repeat, b.maxRepeat ?? defaultMax ?? repeat) : void 0;
     return {
       name: b.name,
       kind: b.kind,
       run,
       cwd: path5.resolve(configDir, b.cwd ?? "."),
       env: b.env ?? {},
-      repeat: b.repeat ?? (opts.gated || resolveBudget(config2.budget, b.budget) ? GATED_REPEAT : 1),
+      repeat,
+      ...maxRepeat !== void 0 && maxRepeat > repeat ? { maxRepeat } : {},
+      ...opts.ab && b.maxTimeS !== void 0 ? { maxTimeS: b.maxTimeS } : {},
       warmup: b.warmup,
       timeoutS: b.timeoutS,
       ...unit ? { unit } : {},
@@ -36903,6 +37095,16 @@ function specsFromConfig(config2, configDir, opts = {}) {
       ...tfjs ? { tfjs } : {}
     };
   });
+}
+function repeatOf(config2, b, opts) {
+  return b.repeat ?? (opts.gated || resolveBudget(config2.budget, b.budget) ? GATED_REPEAT : 1);
+}
+function defaultMaxRepeat(config2, opts) {
+  const total = config2.benchmarks.reduce(
+    (sum, b) => sum + Math.max(repeatOf(config2, b, opts), b.maxRepeat ?? DEFAULT_MAX_REPEAT),
+    0
+  );
+  return total <= SUITE_LIMITS.suiteRepeats ? DEFAULT_MAX_REPEAT : void 0;
 }
 
 // src/engine/io/ab-base.ts
@@ -37683,7 +37885,7 @@ async function runBenchmark(spec, where, deps, metricsCap) {
 }
 async function meteredRepeat(spec, repeat, deps, metricsCap = sampleMetricsCap(SUITE_LIMITS.suiteRepeats)) {
   const session = deps.meter.start({ benchmark: spec.name, env: spec.env });
-  const ran = await deps.spawnBenchmark(spec, (pid) => session.track(pid));
+  const ran = await deps.spawnBenchmark(spec, (pid, attach) => session.track(pid, attach));
   const measurement = await session.stop();
   const command = ran.reported ? { ...ran, reported: capSampleMetrics(ran.reported, metricsCap) } : ran;
   return sampleRun(repeat, command, measurement);
@@ -37707,7 +37909,7 @@ function sampleRun(repeat, command, measurement) {
 // src/gate/ab-run.ts
 async function runAb(head, base, deps) {
   const out = { head: [], base: [] };
-  const metricsCap = sampleMetricsCap(head.reduce((n2, s) => n2 + s.repeat, 0));
+  const metricsCap = sampleMetricsCap(head.reduce((n2, s) => n2 + Math.max(s.repeat, s.maxRepeat ?? 0), 0));
   for (const [i, spec] of head.entries()) {
     const where = `[${i + 1}/${head.length}] ${spec.name}`;
     if (deps.interrupted?.()) {
@@ -37718,32 +37920,73 @@ async function runAb(head, base, deps) {
     const sides = [side(spec, deps.spawnBenchmark, "head")];
     if (baseSpec) sides.unshift(side({ ...baseSpec, repeat: spec.repeat }, deps.spawnBaseBenchmark, "base"));
     for (const s of sides) await warm(s, where, deps);
-    for (let r = 1; r <= spec.repeat; r++) {
-      if (deps.interrupted?.()) {
-        for (const s of sides.filter((x) => !x.run.reason))
-          fail(s, `interrupted before repeat ${r}/${spec.repeat}`);
-        break;
-      }
-      const order = r % 2 === 1 ? sides : [...sides].reverse();
-      for (const s of order.filter((x) => !x.run.reason)) {
-        deps.progress(`${where}: ${s.label} repeat ${r}/${spec.repeat}`);
-        const sample5 = await meteredRepeat(
-          s.run.spec,
-          r,
-          {
-            meter: deps.meter,
-            spawnBenchmark: s.exec
-          },
-          metricsCap
-        );
-        s.run.samples.push(sample5);
-        if (!sample5.command.ok) fail(s, `repeat ${r}/${spec.repeat}: ${sample5.command.reason}`);
-      }
-    }
+    const plan = baseSpec && deps.judge && (spec.maxRepeat ?? 0) > spec.repeat ? planOf(spec) : null;
+    const run = (from, to) => runPairs(sides, from, to, { where, deps, metricsCap });
+    if (plan) await adaptivePairs(sides, plan, run, { spec, where, deps });
+    else await run(1, spec.repeat);
     out.head.push(sides.at(-1).run);
     if (baseSpec) out.base.push(sides[0].run);
   }
   return out;
+}
+function planOf(spec) {
+  const maxPairs = spec.maxRepeat;
+  return { ...lookPlan(spec.repeat, maxPairs), minPairs: spec.repeat, maxPairs };
+}
+async function adaptivePairs([base, head], plan, run, ctx) {
+  const now = ctx.deps.now ?? (() => performance.now() / 1e3);
+  const started = now();
+  const record2 = (stop) => {
+    const pairs = Math.min(head.run.samples.length, base.run.samples.length);
+    const adaptive = {
+      pairs,
+      minPairs: plan.minPairs,
+      maxPairs: plan.maxPairs,
+      level: plan.level,
+      stop
+    };
+    head.run.adaptive = adaptive;
+    base.run.adaptive = { ...adaptive };
+  };
+  let done = 0;
+  for (const [k, n2] of plan.looks.entries()) {
+    if (!await run(done + 1, n2)) return record2("interrupted");
+    done = n2;
+    if (head.run.reason || base.run.reason) return record2("error");
+    record2("resolved");
+    const judged = await ctx.deps.judge(head.run, base.run);
+    if (judged.resolved) return record2("resolved");
+    const next = plan.looks[k + 1];
+    if (next === void 0) return record2("max-repeat");
+    const elapsed = now() - started;
+    if (ctx.spec.maxTimeS !== void 0 && elapsed + elapsed / done * (next - done) > ctx.spec.maxTimeS)
+      return record2("max-time");
+    ctx.deps.progress(
+      `${ctx.where}: adding pairs ${done + 1}\u2013${next} of up to ${plan.maxPairs}: ${judged.why ?? "not resolved"}`
+    );
+  }
+}
+async function runPairs(sides, from, to, ctx) {
+  for (let r = from; r <= to; r++) {
+    if (ctx.deps.interrupted?.()) {
+      for (const s of sides.filter((x) => !x.run.reason)) fail(s, `interrupted before repeat ${r}/${to}`);
+      return false;
+    }
+    if (r > sides[0].run.spec.repeat && sides.some((x) => x.run.reason)) return true;
+    const order = r % 2 === 1 ? sides : [...sides].reverse();
+    for (const s of order.filter((x) => !x.run.reason)) {
+      ctx.deps.progress(`${ctx.where}: ${s.label} repeat ${r}/${to}`);
+      const sample5 = await meteredRepeat(
+        s.run.spec,
+        r,
+        { meter: ctx.deps.meter, spawnBenchmark: s.exec },
+        ctx.metricsCap
+      );
+      s.run.samples.push(sample5);
+      if (!sample5.command.ok) fail(s, `repeat ${r}/${to}: ${sample5.command.reason}`);
+    }
+  }
+  return true;
 }
 function side(spec, exec, label3) {
   return { label: label3, exec, run: { spec, status: "ok", samples: [] } };
@@ -37785,8 +38028,8 @@ function compositeMeter(cpu, gpu) {
       const a = cpu.start(ctx);
       const b = gpu.start(ctx);
       return {
-        track: (pid) => {
-          a.track(pid);
+        track: (pid, attach) => {
+          a.track(pid, attach);
           b.track(pid);
         },
         stop: async () => mergeMeasurements(...await Promise.all([a.stop(), b.stop()]))
@@ -37796,12 +38039,19 @@ function compositeMeter(cpu, gpu) {
 }
 function mergeMeasurements(cpu, gpu) {
   const gpuJ = gpu.breakdownJ.gpu;
+  const { task, ...rest } = cpu;
   const merged = {
-    ...cpu,
+    ...rest,
     energyJ: cpu.energyJ + gpuJ,
     breakdownJ: { ...cpu.breakdownJ, gpu: cpu.breakdownJ.gpu + gpuJ },
     notes: [...cpu.notes, ...gpu.notes]
   };
+  if (cpu.attributedJ !== void 0) merged.attributedJ = cpu.attributedJ + gpuJ;
+  if (task && gpu.gpus?.length)
+    merged.notes.push(
+      "task windows are not measured on metered GPUs yet: the whole run is reported and judged"
+    );
+  else if (task) merged.task = task;
   const warnings = [...cpu.warnings ?? [], ...gpu.warnings ?? []];
   if (warnings.length) merged.warnings = warnings;
   else delete merged.warnings;
@@ -45730,7 +45980,7 @@ function parsePidStat(text4) {
   if (![pid, ppid, ticks].every(Number.isFinite)) return null;
   return { pid, ppid, ticks, childTicks };
 }
-function treeTicks(root, processes) {
+function treeTicks(root, processes, onSeen) {
   const children = /* @__PURE__ */ new Map();
   for (const p of processes) {
     const list = children.get(p.ppid) ?? [];
@@ -45746,17 +45996,163 @@ function treeTicks(root, processes) {
     const p = stack.pop();
     if (seen.has(p.pid)) continue;
     seen.add(p.pid);
+    if (p.pid !== root) onSeen?.(p.pid);
     sum += p.ticks;
     stack.push(...children.get(p.pid) ?? []);
   }
   return sum;
 }
+var SPACE = 32;
+var NEWLINE = 10;
+var ZERO = 48;
+var MINUS = 45;
+function intAt(buf, from, to) {
+  let i = from;
+  const negative = buf[i] === MINUS;
+  if (negative) i++;
+  if (i >= to) return NaN;
+  let n2 = 0;
+  for (; i < to; i++) {
+    const d = buf[i] - ZERO;
+    if (d < 0 || d > 9) return NaN;
+    n2 = n2 * 10 + d;
+  }
+  return negative ? -n2 : n2;
+}
+function parseProcStatBytes(buf, length) {
+  if (length < 4 || buf[0] !== 99 || buf[1] !== 112 || buf[2] !== 117 || buf[3] !== SPACE) return null;
+  const v = [];
+  let i = 4;
+  while (i < length && buf[i] !== NEWLINE && v.length < 8) {
+    if (buf[i] === SPACE) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < length && buf[end] !== SPACE && buf[end] !== NEWLINE) end++;
+    if (end === length) return null;
+    v.push(intAt(buf, i, end));
+    i = end;
+  }
+  if (v.length < 4 || v.some((n2) => !Number.isFinite(n2))) return null;
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = v;
+  const busy = user + nice + system + irq + softirq;
+  return { busy, total: busy + idle + iowait + steal };
+}
+function parsePidStatBytes(buf, length) {
+  let close = length - 1;
+  while (close >= 0 && buf[close] !== 41) close--;
+  const open6 = buf.indexOf(40);
+  if (close < 0 || open6 < 0 || open6 > close) return null;
+  const pid = intAt(buf, 0, open6 - 1);
+  const fields = [];
+  let state = "";
+  let i = close + 1;
+  for (let k = 0; i < length && k <= 17; k++) {
+    while (i < length && buf[i] === SPACE) i++;
+    let end = i;
+    while (end < length && buf[end] !== SPACE && buf[end] !== NEWLINE) end++;
+    if (end === i) break;
+    if (k === 0) state = String.fromCharCode(buf[i]);
+    else if (k === 1 || k >= 11 && k <= 14 || k === 17) fields[k] = intAt(buf, i, end);
+    i = end;
+  }
+  const ppid = fields[1] ?? NaN;
+  const childTicks = (fields[13] ?? NaN) + (fields[14] ?? NaN);
+  const ticks = (fields[11] ?? NaN) + (fields[12] ?? NaN) + childTicks;
+  if (![pid, ppid, ticks].every(Number.isFinite)) return null;
+  return { pid, ppid, ticks, childTicks, state, threads: fields[17] ?? NaN };
+}
+function parseChildrenBytes(buf, length, out) {
+  let i = 0;
+  while (i < length) {
+    while (i < length && (buf[i] === SPACE || buf[i] === NEWLINE)) i++;
+    let end = i;
+    while (end < length && buf[end] !== SPACE && buf[end] !== NEWLINE) end++;
+    if (end > i) {
+      const pid = intAt(buf, i, end);
+      if (Number.isFinite(pid)) out.push(pid);
+    }
+    i = end;
+  }
+}
+
+// src/meter/io/proc-reader.ts
+import { closeSync, openSync, readSync } from "node:fs";
+var ProcFileReader = class {
+  /** At most `maxOpen` files stay open (processes that left the tree keep theirs until the cap clears all). */
+  constructor(maxOpen = 64) {
+    this.maxOpen = maxOpen;
+  }
+  maxOpen;
+  buf = Buffer.allocUnsafe(4096);
+  open = /* @__PURE__ */ new Map();
+  /** The bytes of the last successful read, from offset 0. */
+  get bytes() {
+    return this.buf;
+  }
+  /**
+   * Reads `path` from its start into `bytes`: its first `limit` bytes, else the whole file (the buffer
+   * grows to fit). Returns the length read, or -1 when the file cannot be read.
+   */
+  read(path24, keepOpen2, limit) {
+    const kept = keepOpen2 ? this.open.get(path24) : void 0;
+    if (kept !== void 0) {
+      const n3 = this.readFd(kept, limit);
+      if (n3 >= 0) return n3;
+      this.forget(path24);
+    }
+    let fd;
+    try {
+      fd = openSync(path24, "r");
+    } catch {
+      return -1;
+    }
+    const n2 = this.readFd(fd, limit);
+    if (keepOpen2 && n2 >= 0) {
+      if (this.open.size >= this.maxOpen) this.closeAll();
+      this.open.set(path24, fd);
+    } else closeSync(fd);
+    return n2;
+  }
+  /** How many files are held open now. */
+  get openFiles() {
+    return this.open.size;
+  }
+  closeAll() {
+    for (const path24 of [...this.open.keys()]) this.forget(path24);
+  }
+  forget(path24) {
+    const fd = this.open.get(path24);
+    this.open.delete(path24);
+    if (fd === void 0) return;
+    try {
+      closeSync(fd);
+    } catch {
+    }
+  }
+  readFd(fd, limit) {
+    try {
+      if (limit !== void 0 && limit > this.buf.length) this.buf = Buffer.allocUnsafe(limit);
+      for (; ; ) {
+        const n2 = readSync(fd, this.buf, 0, limit ?? this.buf.length, 0);
+        if (limit !== void 0 || n2 < this.buf.length) return n2;
+        this.buf = Buffer.allocUnsafe(this.buf.length * 2);
+      }
+    } catch {
+      return -1;
+    }
+  }
+};
 
 // src/meter/io/procfs.ts
 var TICKS_PER_S = 100;
 function procRoot() {
   return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
 }
+var files = new ProcFileReader();
+var keepOpen = (root) => root === "/proc";
+var STAT_HEAD_BYTES = 512;
 function read(path24) {
   try {
     return readFileSync(path24, "utf8");
@@ -45765,8 +46161,7 @@ function read(path24) {
   }
 }
 function readSystemCpu() {
-  const stat6 = process.platform === "linux" ? read(`${procRoot()}/stat`) : null;
-  const parsed = stat6 ? parseProcStat(stat6) : null;
+  const parsed = process.platform === "linux" ? readProcStat(procRoot()) : null;
   if (parsed) return { ...parsed, source: "proc" };
   let busy = 0;
   let total = 0;
@@ -45777,22 +46172,34 @@ function readSystemCpu() {
   }
   return { busy, total, source: "os.cpus" };
 }
-function readPid(pid) {
-  const text4 = read(`${procRoot()}/${pid}/stat`);
-  return text4 ? parsePidStat(text4) : null;
+function readProcStat(root) {
+  const n2 = files.read(`${root}/stat`, keepOpen(root), STAT_HEAD_BYTES);
+  if (n2 < 0) return null;
+  const fast = parseProcStatBytes(files.bytes, n2);
+  if (fast) return fast;
+  const text4 = read(`${root}/stat`);
+  return text4 ? parseProcStat(text4) : null;
 }
-function childrenOf(pid) {
-  let tids;
-  try {
-    tids = readdirSync(`${procRoot()}/${pid}/task`);
-  } catch {
-    return null;
+function readPid(pid) {
+  const root = procRoot();
+  const n2 = files.read(`${root}/${pid}/stat`, keepOpen(root));
+  return n2 > 0 ? parsePidStatBytes(files.bytes, n2) : null;
+}
+function childrenOf(pid, stat6) {
+  const root = procRoot();
+  let tids = [pid];
+  if (!(stat6 && stat6.threads === 1 && stat6.state !== "Z" && stat6.state !== "X")) {
+    try {
+      tids = readdirSync(`${root}/${pid}/task`);
+    } catch {
+      return null;
+    }
   }
   const out = [];
   for (const tid of tids) {
-    const text4 = read(`${procRoot()}/${pid}/task/${tid}/children`);
-    if (text4 === null) return null;
-    for (const p of text4.split(/\s+/)) if (p) out.push(Number(p));
+    const n2 = files.read(`${root}/${pid}/task/${tid}/children`, keepOpen(root));
+    if (n2 < 0) return null;
+    parseChildrenBytes(files.bytes, n2, out);
   }
   return out;
 }
@@ -45800,27 +46207,31 @@ function allProcesses() {
   const out = [];
   for (const name2 of readdirSync(procRoot())) {
     if (!/^\d+$/.test(name2)) continue;
-    const p = readPid(Number(name2));
+    const text4 = read(`${procRoot()}/${name2}/stat`);
+    const p = text4 ? parsePidStat(text4) : null;
     if (p) out.push(p);
   }
   return out;
 }
-function readTreeCpuS(root) {
+function readTreeCpuS(root, onSeen) {
   if (process.platform !== "linux") return 0;
   const rootStat = readPid(root);
   if (!rootStat) return 0;
-  if (childrenOf(root) === null) return treeTicks(root, allProcesses()) / TICKS_PER_S;
-  let ticks = 0;
-  const stack = [root];
-  const seen = /* @__PURE__ */ new Set();
+  const rootChildren = childrenOf(root, rootStat);
+  if (rootChildren === null) return treeTicks(root, allProcesses(), onSeen) / TICKS_PER_S;
+  let ticks = rootStat.ticks;
+  if (rootChildren.length === 0) return ticks / TICKS_PER_S;
+  const stack = rootChildren;
+  const seen = /* @__PURE__ */ new Set([root]);
   while (stack.length) {
     const pid = stack.pop();
     if (seen.has(pid)) continue;
     seen.add(pid);
-    const p = pid === root ? rootStat : readPid(pid);
+    const p = readPid(pid);
     if (!p) continue;
+    onSeen?.(pid);
     ticks += p.ticks;
-    stack.push(...childrenOf(pid) ?? []);
+    stack.push(...childrenOf(pid, p) ?? []);
   }
   return ticks / TICKS_PER_S;
 }
@@ -45871,8 +46282,29 @@ function buildEstimatorParams(topology, spec, fallback, memoryBytes) {
   }
 }
 
-// src/meter/io/usage-sampler.ts
-import { performance } from "node:perf_hooks";
+// src/io/shared-ticker.ts
+var groups2 = /* @__PURE__ */ new Map();
+function every(periodMs, run) {
+  let group = groups2.get(periodMs);
+  if (!group) {
+    const callbacks2 = /* @__PURE__ */ new Set();
+    const timer2 = setInterval(() => {
+      for (const c2 of [...callbacks2]) if (callbacks2.has(c2)) c2.run();
+    }, periodMs);
+    timer2.unref();
+    group = { timer: timer2, callbacks: callbacks2 };
+    groups2.set(periodMs, group);
+  }
+  const entry = { run };
+  const { callbacks, timer } = group;
+  callbacks.add(entry);
+  return () => {
+    callbacks.delete(entry);
+    if (callbacks.size > 0 || groups2.get(periodMs)?.timer !== timer) return;
+    clearInterval(timer);
+    groups2.delete(periodMs);
+  };
+}
 
 // src/meter/accumulator.ts
 var EnergyAccumulator = class {
@@ -45907,6 +46339,10 @@ var EnergyAccumulator = class {
     this.total += Math.max(0, dTotal);
     this.intervals++;
   }
+  /** Energy integrated so far, J: the estimator's cumulative reading for task windows. */
+  energySoFar() {
+    return this.cpuJ + this.memoryJ;
+  }
   /** `finalTreeCpuS` may come from exact end-of-process accounting, better than the last sample. */
   result(logicalCpus, finalTreeCpuS, notes = []) {
     const durationS = this.first && this.last ? this.last.tS - this.first.tS : 0;
@@ -45927,33 +46363,232 @@ var EnergyAccumulator = class {
   }
 };
 
+// src/meter/attribution.ts
+function attributedJ(span, logicalCpus, idleW) {
+  const { energyJ: energyJ2, durationS, busy, total, treeCpuS } = span;
+  if (durationS <= 0 || energyJ2 <= 0 || logicalCpus <= 0) return 0;
+  const capacityS = durationS * logicalCpus;
+  const busyCpuS = total > 0 ? busy / total * capacityS : 0;
+  const busyShare = busyCpuS > 0 ? Math.min(1, treeCpuS / busyCpuS) : 0;
+  const idleJ = Math.min(energyJ2, Math.max(0, idleW) * durationS);
+  const capacityShare = Math.min(1, treeCpuS / capacityS);
+  return busyShare * (energyJ2 - idleJ) + capacityShare * idleJ;
+}
+var MIN_INTERVAL_S = 0.05;
+function quietestPowerW(series) {
+  let min = null;
+  for (let i = 1; i < series.length; i++) {
+    const dt = series[i].tS - series[i - 1].tS;
+    if (dt < MIN_INTERVAL_S) continue;
+    const w2 = (series[i].energyJ - series[i - 1].energyJ) / dt;
+    if (min === null || w2 < min) min = w2;
+  }
+  return min === null ? null : Math.max(0, min);
+}
+
+// src/meter/task-window.ts
+var MARKERS_ENV = "CARBON_GATE_MARKERS_FILE";
+var MARKER_LIMITS = { bytes: 64 * 1024, windows: 1e4 };
+var SLACK_S = 0.05;
+var LINE = /^\s*(start|stop)(?:\s+(\d{1,12}(?:\.\d{1,17})?))?\s*$/;
+var quoted = (text4) => JSON.stringify(text4.length > 40 ? `${text4.slice(0, 40)}\u2026` : text4);
+function parseMarkerLine(line, lineNo, runStartS) {
+  if (line.text.trim() === "") return null;
+  const m = LINE.exec(line.text);
+  if (!m)
+    return {
+      problem: `line ${lineNo}: expected "start" or "stop", optionally followed by a CLOCK_MONOTONIC time in seconds; got ${quoted(line.text)}`
+    };
+  const kind3 = m[1];
+  if (m[2] === void 0) return { kind: kind3, tS: line.seenS };
+  const tS = Number(m[2]);
+  if (tS < runStartS - SLACK_S || tS > line.seenS + SLACK_S)
+    return {
+      problem: `line ${lineNo}: ${kind3} at ${m[2]} s is outside the run (${runStartS.toFixed(3)}\u2013${line.seenS.toFixed(3)} s on CLOCK_MONOTONIC)`
+    };
+  return { kind: kind3, tS };
+}
+function pairWindows(markers) {
+  const windows = [];
+  let open6 = null;
+  let last = -Infinity;
+  for (const [i, m] of markers.entries()) {
+    const which = `marker ${i + 1} (${m.kind})`;
+    if (m.tS < last) return { problem: `${which} is earlier than the marker before it` };
+    last = m.tS;
+    if (m.kind === "start") {
+      if (open6 !== null) return { problem: `${which}: a window is already open` };
+      open6 = m.tS;
+    } else {
+      if (open6 === null) return { problem: `${which}: no window is open` };
+      windows.push([open6, m.tS]);
+      open6 = null;
+      if (windows.length > MARKER_LIMITS.windows)
+        return { problem: `more than ${MARKER_LIMITS.windows} windows` };
+    }
+  }
+  if (open6 !== null) return { problem: "the last window was started but never stopped" };
+  return { windows };
+}
+function pointAt(series, t) {
+  const first = series[0];
+  const last = series.at(-1);
+  if (t <= first.tS) return first;
+  if (t >= last.tS) return last;
+  let lo = 0;
+  let hi = series.length - 1;
+  while (hi - lo > 1) {
+    const mid = lo + hi >> 1;
+    if (series[mid].tS <= t) lo = mid;
+    else hi = mid;
+  }
+  const a = series[lo];
+  const b = series[hi];
+  const f = b.tS > a.tS ? (t - a.tS) / (b.tS - a.tS) : 0;
+  const at2 = (k) => a[k] + (b[k] - a[k]) * f;
+  return { tS: t, energyJ: at2("energyJ"), busy: at2("busy"), total: at2("total"), treeCpuS: at2("treeCpuS") };
+}
+function spanBetween(a, b) {
+  return {
+    durationS: Math.max(0, b.tS - a.tS),
+    energyJ: Math.max(0, b.energyJ - a.energyJ),
+    busy: Math.max(0, b.busy - a.busy),
+    total: Math.max(0, b.total - a.total),
+    treeCpuS: Math.max(0, b.treeCpuS - a.treeCpuS)
+  };
+}
+function windowSpans(series, windows) {
+  return windows.map(([t0, t1]) => spanBetween(pointAt(series, t0), pointAt(series, t1)));
+}
+
+// src/meter/task-markers.ts
+var TaskMarkers = class {
+  constructor(runStartS) {
+    this.runStartS = runStartS;
+  }
+  runStartS;
+  markers = [];
+  problem = null;
+  lineNo = 0;
+  /** Parses lines read together; true when they held a marker (the caller takes a reading). */
+  add(lines) {
+    let found = false;
+    for (const line of lines) {
+      const parsed = parseMarkerLine(line, ++this.lineNo, this.runStartS);
+      if (parsed === null) continue;
+      if ("problem" in parsed) this.void(parsed.problem);
+      else {
+        this.markers.push(parsed);
+        found = true;
+      }
+    }
+    return found && this.problem === null;
+  }
+  void(problem) {
+    this.problem ??= problem;
+  }
+};
+var WARNING = (problem) => `task window ignored (markers file: ${problem}): the whole run is reported and judged`;
+function taskFigures(markers, series, attribute) {
+  if (markers.problem !== null) return { warning: WARNING(markers.problem) };
+  if (!markers.markers.length) return {};
+  const paired = pairWindows(markers.markers);
+  if ("problem" in paired) return { warning: WARNING(paired.problem) };
+  const spans = windowSpans(series, paired.windows);
+  const sum = (pick3) => spans.reduce((a, s) => a + pick3(s), 0);
+  return {
+    figures: {
+      energyJ: sum((s) => s.energyJ),
+      durationS: sum((s) => s.durationS),
+      processCpuS: sum((s) => s.treeCpuS),
+      attributedJ: sum(attribute),
+      windows: spans.length
+    }
+  };
+}
+
+// src/meter/io/monotonic.ts
+function monotonicS() {
+  return Number(process.hrtime.bigint()) / 1e9;
+}
+
 // src/meter/io/usage-sampler.ts
+var MAX_SERIES = 2e5;
 var UsageSampler = class {
-  constructor(power, logicalCpus) {
+  constructor(power, logicalCpus, opts = {}) {
     this.logicalCpus = logicalCpus;
+    this.opts = opts;
     this.acc = new EnergyAccumulator(power);
     this.sample();
+    this.markers = new TaskMarkers(this.series[0].tS);
   }
   logicalCpus;
+  opts;
   acc;
   pid = null;
   // Tree CPU time only grows; once the tree exits reads return 0, so keep the highest seen.
   treeCpuS = 0;
   reapedAtStart = readReapedChildrenCpuS();
-  track(pid) {
+  series = [];
+  markers;
+  source;
+  /** The runner's process record, told each descendant this sampler's walk sees. */
+  seen;
+  track(pid, attach = {}) {
     this.pid = pid;
+    const { markers, tree } = attach;
+    this.source = markers;
+    this.seen = tree?.takeOver();
+    markers?.subscribe({
+      lines: (lines) => {
+        if (this.markers.add(lines)) this.sample();
+      },
+      problem: (text4) => this.markers.void(text4)
+    });
+  }
+  /** A reading now; the interval tick also catches markers a missed file event left unread. */
+  tick() {
+    this.source?.poll();
+    this.sample();
   }
   sample() {
     const sys = readSystemCpu();
-    if (this.pid) this.treeCpuS = Math.max(this.treeCpuS, readTreeCpuS(this.pid));
-    this.acc.add({ tS: performance.now() / 1e3, busy: sys.busy, total: sys.total, treeCpuS: this.treeCpuS });
+    if (this.pid) this.treeCpuS = Math.max(this.treeCpuS, readTreeCpuS(this.pid, this.seen));
+    const tS = monotonicS();
+    this.acc.add({ tS, busy: sys.busy, total: sys.total, treeCpuS: this.treeCpuS });
+    if (this.series.length >= MAX_SERIES) {
+      this.markers.void(`the run outlasted the ${MAX_SERIES} readings kept for task windows`);
+      return;
+    }
+    const energyJ2 = this.opts.readEnergyJ ? this.opts.readEnergyJ() : this.acc.energySoFar();
+    this.series.push({ tS, energyJ: energyJ2, busy: sys.busy, total: sys.total, treeCpuS: this.treeCpuS });
   }
-  /** Takes the last sample; the kernel's reaped-children total is exact once the tree has exited. */
-  finish(notes = []) {
+  /**
+   * Takes the last sample; the kernel's reaped-children total is exact once the tree has exited. `measured`,
+   * read after that last sample: a meter's own energy (RAPL's counters) and notes, in place of the model's
+   * integrated figure, before attribution splits it.
+   */
+  finish(measured2 = () => ({})) {
     this.sample();
     const reapedNow = readReapedChildrenCpuS();
     const exact = this.reapedAtStart !== null && reapedNow !== null ? reapedNow - this.reapedAtStart : void 0;
-    return this.acc.result(this.logicalCpus, exact, notes);
+    const m = { ...this.acc.result(this.logicalCpus, exact, []), ...measured2() };
+    const idleW = this.opts.idleW ?? quietestPowerW(this.series) ?? 0;
+    m.attributedJ = attributedJ(
+      {
+        durationS: m.durationS,
+        energyJ: m.energyJ,
+        busy: m.utilisation,
+        total: 1,
+        treeCpuS: m.processCpuS
+      },
+      this.logicalCpus,
+      idleW
+    );
+    const task = taskFigures(this.markers, this.series, (span) => attributedJ(span, this.logicalCpus, idleW));
+    if ("warning" in task) m.warnings = [...m.warnings ?? [], task.warning];
+    else if (task.figures) m.task = task.figures;
+    return m;
   }
 };
 
@@ -45972,13 +46607,14 @@ function createEstimatorMeter(opts) {
   };
 }
 function startSession(opts) {
-  const usage = new UsageSampler((u) => estimatePower(opts.params, u), opts.logicalCpus);
-  const timer = setInterval(() => usage.sample(), opts.intervalS * 1e3);
-  timer.unref();
+  const power = (u) => estimatePower(opts.params, u);
+  const idle = power(0);
+  const usage = new UsageSampler(power, opts.logicalCpus, { idleW: idle.cpu + idle.memory });
+  const stopTicks = every(opts.intervalS * 1e3, () => usage.tick());
   return {
-    track: (pid) => usage.track(pid),
+    track: (pid, attach) => usage.track(pid, attach),
     async stop() {
-      clearInterval(timer);
+      stopTicks();
       const m = usage.finish();
       const band = opts.params.band;
       if (band) {
@@ -46308,9 +46944,10 @@ function parseStat(text4) {
   if (!Number.isInteger(pid) || !Number.isInteger(ppid) || !Number.isInteger(pgid) || !startTime) return null;
   return { pid, ppid, pgid, state, startTime, comm: text4.slice(open6 + 1, close) };
 }
+var PRUNE_AT = 1e3;
 var isDead = (p) => p.state === "Z" || p.state === "X" || p.state === "x";
 var isPidName = (name2) => /^\d+$/.test(name2);
-function readSync(path24) {
+function readSync2(path24) {
   try {
     return readFileSync2(path24, "utf8");
   } catch {
@@ -46335,6 +46972,8 @@ var ProcessTree = class {
   childrenFiles;
   /** The benchmark's start time: nothing that started before it can be its. */
   rootStart;
+  /** When observe() next forgets the processes that ended. */
+  pruneAt = PRUNE_AT;
   /** Whether this machine has a /proc to read (Linux); without it only the process group can be killed. */
   static available(procRoot2 = defaultProcRoot()) {
     try {
@@ -46346,6 +46985,20 @@ var ProcessTree = class {
   /** Processes remembered so far that are still the same process; for signalling during the run. */
   tracked() {
     return [...this.known.values()];
+  }
+  /**
+   * A descendant found by another walk of the same tree (the meter's, see TreeWatch): remembered like one
+   * poll() finds, read once when new. Ended ones are told apart at the end by their start time.
+   */
+  observe(pid) {
+    if (pid === this.self || this.known.has(pid)) return;
+    const p = this.stat(pid);
+    if (!p || isDead(p)) return;
+    this.known.set(pid, p);
+    if (this.known.size > this.pruneAt) {
+      for (const q of this.known.values()) if (!this.isRunning(q)) this.known.delete(q.pid);
+      this.pruneAt = Math.max(PRUNE_AT, 2 * this.known.size);
+    }
   }
   /** Looks for new descendants of the benchmark and forgets the ones that ended. Cheap; call often. */
   poll() {
@@ -46454,7 +47107,7 @@ var ProcessTree = class {
     return sent;
   }
   stat(pid) {
-    const text4 = readSync(`${this.root}/${pid}/stat`);
+    const text4 = readSync2(`${this.root}/${pid}/stat`);
     return text4 ? parseStat(text4) : null;
   }
   childrenOf(pid) {
@@ -46466,7 +47119,7 @@ var ProcessTree = class {
     }
     const out = [];
     for (const tid of tids) {
-      const text4 = readSync(`${this.root}/${pid}/task/${tid}/children`);
+      const text4 = readSync2(`${this.root}/${pid}/task/${tid}/children`);
       if (text4 === null) return null;
       for (const p of text4.split(/\s+/)) if (p) out.push(Number(p));
     }
@@ -46491,7 +47144,7 @@ function scanProc(root) {
   }
   for (const name2 of names) {
     if (!isPidName(name2)) continue;
-    const text4 = readSync(`${root}/${name2}/stat`);
+    const text4 = readSync2(`${root}/${name2}/stat`);
     const p = text4 ? parseStat(text4) : null;
     if (p) out.set(p.pid, p);
   }
@@ -47088,7 +47741,7 @@ function chooseDomains(all) {
 }
 
 // src/meter/io/powercap.ts
-import { closeSync, openSync, readSync as readSync2, readdirSync as readdirSync3 } from "node:fs";
+import { closeSync as closeSync2, openSync as openSync2, readSync as readSync3, readdirSync as readdirSync3 } from "node:fs";
 import path10 from "node:path";
 function powercapRoot() {
   return process.env.CARBON_GATE_POWERCAP_ROOT ?? "/sys/class/powercap";
@@ -47097,14 +47750,14 @@ var MAX_ATTRIBUTE_BYTES = 64;
 function readAttribute(file3) {
   let fd;
   try {
-    fd = openSync(file3, "r");
+    fd = openSync2(file3, "r");
     const buffer = Buffer.alloc(MAX_ATTRIBUTE_BYTES);
-    const n2 = readSync2(fd, buffer, 0, MAX_ATTRIBUTE_BYTES, 0);
+    const n2 = readSync3(fd, buffer, 0, MAX_ATTRIBUTE_BYTES, 0);
     return { ok: true, text: buffer.toString("utf8", 0, n2) };
   } catch (error62) {
     return { ok: false, code: error62.code ?? "error" };
   } finally {
-    if (fd !== void 0) closeSync(fd);
+    if (fd !== void 0) closeSync2(fd);
   }
 }
 function zoneDirs(root) {
@@ -47221,13 +47874,13 @@ function createPowerProfileMeter(opts) {
   };
 }
 function startSession3(power, opts) {
-  const usage = new UsageSampler(power, opts.logicalCpus);
-  const timer = setInterval(() => usage.sample(), opts.intervalS * 1e3);
-  timer.unref();
+  const idle = power(0);
+  const usage = new UsageSampler(power, opts.logicalCpus, { idleW: idle.cpu + idle.memory });
+  const stopTicks = every(opts.intervalS * 1e3, () => usage.tick());
   return {
-    track: (pid) => usage.track(pid),
+    track: (pid, attach) => usage.track(pid, attach),
     async stop() {
-      clearInterval(timer);
+      stopTicks();
       return usage.finish();
     }
   };
@@ -47235,14 +47888,14 @@ function startSession3(power, opts) {
 
 // src/meter/rapl/interval.ts
 var MAX_PLAUSIBLE_W2 = 1e3;
-var MIN_INTERVAL_S = 0.01;
+var MIN_INTERVAL_S2 = 0.01;
 function wrapSafeIntervalS(configuredS, zones) {
   let interval2 = configuredS;
   for (const z2 of zones) {
     const watts3 = Math.max(MAX_PLAUSIBLE_W2, z2.peakW);
     interval2 = Math.min(interval2, z2.rangeUj / 1e6 / (2 * watts3));
   }
-  return Math.max(MIN_INTERVAL_S, interval2);
+  return Math.max(MIN_INTERVAL_S2, interval2);
 }
 
 // src/meter/io/rapl-reader.ts
@@ -47366,31 +48019,38 @@ function createRaplMeter(opts) {
   };
 }
 function startSession4(opts) {
-  const usage = new UsageSampler(NO_MODEL, opts.logicalCpus);
   const reader = openRaplReader(opts.rapl.zones);
-  reader.sample();
+  const total = () => {
+    const j = reader.joules();
+    return j.package + j.psys + j.dram;
+  };
+  const usage = new UsageSampler(NO_MODEL, opts.logicalCpus, {
+    readEnergyJ: () => {
+      reader.sample();
+      return total();
+    }
+  });
   let timer;
   const schedule = () => {
     timer = setTimeout(tick, reader.nextIntervalS(opts.intervalS) * 1e3);
     timer.unref();
   };
   const tick = () => {
-    reader.sample();
-    usage.sample();
+    usage.tick();
     schedule();
   };
   schedule();
   return {
-    track: (pid) => usage.track(pid),
+    track: (pid, attach) => usage.track(pid, attach),
     async stop() {
       clearTimeout(timer);
-      reader.sample();
-      const m = usage.finish(reader.notes());
-      const j = reader.joules();
-      const cpu = j.package + j.psys;
-      return { ...m, energyJ: cpu + j.dram, breakdownJ: { cpu, memory: j.dram, gpu: 0 } };
+      return usage.finish(() => ({ ...measured(reader.joules()), notes: reader.notes() }));
     }
   };
+}
+function measured(j) {
+  const cpu = j.package + j.psys;
+  return { energyJ: cpu + j.dram, breakdownJ: { cpu, memory: j.dram, gpu: 0 } };
 }
 
 // src/meter/io/select-cpu-meter.ts
@@ -47594,6 +48254,11 @@ function sampleReport(s, rates) {
     notes: m.notes
   };
   if (s.command.reason) r.reason = s.command.reason;
+  if (m.attributedJ !== void 0) r.attributedJ = m.attributedJ;
+  if (m.task) {
+    const co2eG = rates.operational(m.task.energyJ) + rates.embodied(m.task.durationS);
+    r.task = { ...m.task, co2eG };
+  }
   if (m.energyBandJ) r.energyBandJ = m.energyBandJ;
   if (m.warnings?.length) r.warnings = m.warnings;
   if (m.gpus) r.gpus = m.gpus;
@@ -47634,6 +48299,7 @@ function benchmarkReport(run, rates) {
     reasons: run.reason ? [run.reason] : []
   };
   if (run.reason) b.reason = run.reason;
+  if (run.adaptive) b.adaptive = run.adaptive;
   if (run.spec.unit && energyJ2 !== null && co2eG !== null) b.perUnit = perUnit(run.spec.unit, energyJ2, co2eG);
   const banded = ok2.filter((x) => x.energyBandJ);
   if (banded.length === ok2.length && ok2.length > 0) {
@@ -47681,12 +48347,100 @@ function describeExit(r, timeoutS) {
   return "ok";
 }
 
+// src/runner/io/marker-reader.ts
+import { closeSync as closeSync3, constants as constants2, fstatSync, openSync as openSync3, readSync as readSync4, watch } from "node:fs";
+import { unlink } from "node:fs/promises";
+import { StringDecoder } from "node:string_decoder";
+var OPEN_FLAGS = constants2.O_RDONLY | (constants2.O_NONBLOCK ?? 0) | (constants2.O_NOFOLLOW ?? 0);
+var CHUNK = 4096;
+var MarkerReader = class {
+  constructor(file3) {
+    this.file = file3;
+    try {
+      this.fd = openSync3(file3, OPEN_FLAGS);
+      if (!fstatSync(this.fd).isFile()) this.fail("not a regular file");
+    } catch (e) {
+      this.fail(`could not be opened (${e.code ?? "error"})`);
+      return;
+    }
+    try {
+      this.watcher = watch(file3, { persistent: false }, () => this.poll());
+      this.watcher.on("error", () => this.stopWatching());
+    } catch {
+    }
+  }
+  file;
+  fd = null;
+  watcher = null;
+  offset = 0;
+  partial = "";
+  decoder = new StringDecoder("utf8");
+  problemText = null;
+  sinks = [];
+  buf = Buffer.alloc(CHUNK);
+  subscribe(sink) {
+    this.sinks.push(sink);
+    if (this.problemText !== null) sink.problem(this.problemText);
+  }
+  poll() {
+    if (this.fd === null) return;
+    try {
+      for (; ; ) {
+        const n2 = readSync4(this.fd, this.buf, 0, CHUNK, this.offset);
+        if (n2 === 0) break;
+        this.offset += n2;
+        if (this.offset > MARKER_LIMITS.bytes) return this.fail(`more than ${MARKER_LIMITS.bytes} bytes`);
+        this.take(this.decoder.write(this.buf.subarray(0, n2)));
+      }
+    } catch (e) {
+      this.fail(`could not be read (${e.code ?? "error"})`);
+    }
+  }
+  /** Reads the rest (a last line without a newline counts), stops following the file and removes it. */
+  async close() {
+    this.poll();
+    if (this.fd !== null) {
+      const rest = this.partial + this.decoder.end();
+      this.partial = "";
+      if (rest) this.emit([rest]);
+    }
+    this.release();
+    await unlink(this.file).catch(() => {
+    });
+  }
+  take(text4) {
+    const lines = (this.partial + text4).split("\n");
+    this.partial = lines.pop();
+    if (lines.length) this.emit(lines);
+  }
+  emit(texts) {
+    const seenS = monotonicS();
+    const lines = texts.map((text4) => ({ text: text4.replace(/\r$/, ""), seenS }));
+    for (const s of this.sinks) s.lines(lines);
+  }
+  fail(problem) {
+    if (this.problemText !== null) return;
+    this.problemText = problem;
+    for (const s of this.sinks) s.problem(problem);
+    this.release();
+  }
+  stopWatching() {
+    this.watcher?.close();
+    this.watcher = null;
+  }
+  release() {
+    this.stopWatching();
+    if (this.fd !== null) closeSync3(this.fd);
+    this.fd = null;
+  }
+};
+
 // src/runner/io/line-prefixer.ts
 var MAX_LINE_BYTES = 64 * 1024;
 var CONTINUATION_MARK = "\u2026";
 var LF = 10;
 var CR = 13;
-var NEWLINE = Buffer.from("\n");
+var NEWLINE2 = Buffer.from("\n");
 var EMPTY = Buffer.alloc(0);
 var isContinuation = (b) => (b & 192) === 128;
 var LinePrefixer = class {
@@ -47732,7 +48486,7 @@ var LinePrefixer = class {
     if (this.afterCr) {
       this.afterCr = false;
       if (data6[0] === LF) {
-        this.putSmall(NEWLINE);
+        this.putSmall(NEWLINE2);
         pos = 1;
       }
     }
@@ -47762,9 +48516,9 @@ var LinePrefixer = class {
     if (this.pendingLen > 0) {
       this.putPrefix();
       this.put(this.pending, 0, this.pendingLen);
-      this.putSmall(NEWLINE);
+      this.putSmall(NEWLINE2);
     } else if (this.afterCr) {
-      this.putSmall(NEWLINE);
+      this.putSmall(NEWLINE2);
     }
     this.pendingLen = 0;
     this.pending = void 0;
@@ -47811,7 +48565,7 @@ var LinePrefixer = class {
         start = next;
         this.pendingLen = 0;
       }
-      this.putSmall(NEWLINE);
+      this.putSmall(NEWLINE2);
       this.continued = true;
     }
     return start;
@@ -47863,20 +48617,20 @@ var LinePrefixer = class {
 // src/runner/io/metrics-channel.ts
 import {
   chmodSync,
-  closeSync as closeSync2,
-  constants as constants2,
+  closeSync as closeSync4,
+  constants as constants3,
   fchmodSync,
   fchownSync,
   mkdtempSync,
-  openSync as openSync2,
+  openSync as openSync4,
   rmSync
 } from "node:fs";
-import { lstat as lstat2, open as open3, rm as rm2, unlink } from "node:fs/promises";
+import { lstat as lstat2, open as open3, rm as rm2, unlink as unlink2 } from "node:fs/promises";
 import os4 from "node:os";
 import path11 from "node:path";
 var MAX_BYTES = 1024 * 1024;
-var OPEN_FLAGS = constants2.O_RDONLY | (constants2.O_NONBLOCK ?? 0) | (constants2.O_NOFOLLOW ?? 0);
-var CREATE_FLAGS = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
+var OPEN_FLAGS2 = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0) | (constants3.O_NOFOLLOW ?? 0);
+var CREATE_FLAGS = constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | (constants3.O_NOFOLLOW ?? 0);
 var dirs = /* @__PURE__ */ new Map();
 var counter = 0;
 function privateDir(kind3) {
@@ -47898,9 +48652,9 @@ function removeMetricsDirs() {
   }
   dirs.clear();
 }
-function newMetricsFile(owner) {
-  const file3 = path11.join(privateDir(owner ? "shared" : "own"), `run-${++counter}.json`);
-  const fd = openSync2(file3, CREATE_FLAGS, 384);
+function newMetricsFile(owner, extension = "json") {
+  const file3 = path11.join(privateDir(owner ? "shared" : "own"), `run-${++counter}.${extension}`);
+  const fd = openSync4(file3, CREATE_FLAGS, 384);
   try {
     fchmodSync(fd, 384);
     if (owner) fchownSync(fd, owner.uid, owner.gid);
@@ -47908,7 +48662,7 @@ function newMetricsFile(owner) {
     rmSync(file3, { force: true });
     throw e;
   } finally {
-    closeSync2(fd);
+    closeSync4(fd);
   }
   return { file: file3, shared: !!owner };
 }
@@ -47935,7 +48689,7 @@ async function takeMetrics(slot) {
   } catch (e) {
     return ignored(`metrics file could not be read (${code(e)}): ignored`);
   } finally {
-    const removed = slot.shared ? unlink(slot.file) : rm2(slot.file, { recursive: true, force: true });
+    const removed = slot.shared ? unlink2(slot.file) : rm2(slot.file, { recursive: true, force: true });
     await removed.catch(() => {
     });
   }
@@ -47952,7 +48706,7 @@ async function readMetrics(file3) {
   if (before) return ignored(before);
   let fh;
   try {
-    fh = await open3(file3, OPEN_FLAGS);
+    fh = await open3(file3, OPEN_FLAGS2);
   } catch (e) {
     if (code(e) === "ELOOP") return ignored(LINK);
     throw e;
@@ -47982,7 +48736,7 @@ import { performance as performance4 } from "node:perf_hooks";
 import { setTimeout as delay2 } from "node:timers/promises";
 var KILLER_LIMIT_MS = 2e3;
 var GONE_WAIT_MS = 500;
-function readSync3(path24) {
+function readSync5(path24) {
   try {
     return readFileSync5(path24, "utf8");
   } catch {
@@ -47990,7 +48744,7 @@ function readSync3(path24) {
   }
 }
 function uidsOf(procRoot2, pid) {
-  const line = /^Uid:\s+(\d+)\s+\d+\s+(\d+)/m.exec(readSync3(`${procRoot2}/${pid}/status`) ?? "");
+  const line = /^Uid:\s+(\d+)\s+\d+\s+(\d+)/m.exec(readSync5(`${procRoot2}/${pid}/status`) ?? "");
   return line ? [Number(line[1]), Number(line[2])] : null;
 }
 var ofUid = (procRoot2, pid, uid) => uidsOf(procRoot2, pid)?.includes(uid) ?? false;
@@ -48063,7 +48817,7 @@ function probeReaper(procRoot2) {
       clearTimeout(timer);
       const pid = Number(out.trim());
       if (!Number.isInteger(pid) || pid <= 1) return resolve(null);
-      const p = parseStat(readSync3(`${procRoot2}/${pid}/stat`) ?? "");
+      const p = parseStat(readSync5(`${procRoot2}/${pid}/stat`) ?? "");
       try {
         process.kill(pid, "SIGKILL");
       } catch {
@@ -48079,7 +48833,7 @@ function ancestors(procRoot2) {
   const out = /* @__PURE__ */ new Set();
   for (let pid = process.pid; pid > 0 && !out.has(pid); ) {
     out.add(pid);
-    pid = parseStat(readSync3(`${procRoot2}/${pid}/stat`) ?? "")?.ppid ?? 0;
+    pid = parseStat(readSync5(`${procRoot2}/${pid}/stat`) ?? "")?.ppid ?? 0;
   }
   return out;
 }
@@ -48095,9 +48849,9 @@ function orphanSearch(procRoot2, marker) {
     const reapers = /* @__PURE__ */ new Set([1, ...reaper === null ? [] : [reaper]]);
     reapers.delete(process.pid);
     const ours = ancestors(procRoot2);
-    const cgroup = readSync3(`${procRoot2}/${process.pid}/cgroup`);
+    const cgroup = readSync5(`${procRoot2}/${process.pid}/cgroup`);
     const candidates = [...all.values()].filter(
-      (p) => reapers.has(p.ppid) && Number(p.startTime) >= since && !ours.has(p.pid) && !isDead(p) && ofUid(procRoot2, p.pid, uid) && (cgroup === null || readSync3(`${procRoot2}/${p.pid}/cgroup`) === cgroup)
+      (p) => reapers.has(p.ppid) && Number(p.startTime) >= since && !ours.has(p.pid) && !isDead(p) && ofUid(procRoot2, p.pid, uid) && (cgroup === null || readSync5(`${procRoot2}/${p.pid}/cgroup`) === cgroup)
     );
     const found = [];
     for (const p of candidates) if (!await othersMarker(procRoot2, p.pid, marker)) found.push(p);
@@ -48110,7 +48864,7 @@ var KILL_GRACE_MS2 = 2e3;
 var LEFTOVER_GRACE_MS = 1e3;
 var PIPE_GRACE_MS = 1500;
 var DRAIN_LIMIT_MS = 1e4;
-var POLL_MS = 200;
+var POLL_MS = DEFAULT_INTERVAL_S * 1e3;
 var LEFTOVER_LIMIT_MS = 5e3;
 var liveRuns = /* @__PURE__ */ new Set();
 var dedicatedUsers = /* @__PURE__ */ new Set();
@@ -48160,15 +48914,22 @@ function spawnCommand(spec, opts) {
     dedicatedUsers.add(runAs.uid);
   }
   let slot;
+  let markers;
   try {
     slot = newMetricsFile(runAs);
+    markers = new MarkerReader(newMetricsFile(runAs, "markers").file);
   } catch (e) {
     return Promise.resolve(notStarted(`could not start: no metrics file: ${e.message}`));
   }
   return new Promise((resolve) => {
     const child2 = spawn3("/bin/sh", ["-c", spec.run], {
       cwd: spec.cwd,
-      env: { ...opts.env ?? process.env, ...spec.env, [METRICS_ENV]: slot.file },
+      env: {
+        ...opts.env ?? process.env,
+        ...spec.env,
+        [METRICS_ENV]: slot.file,
+        [MARKERS_ENV]: markers.file
+      },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
       ...runAs ? { uid: runAs.uid, gid: runAs.gid } : {}
@@ -48213,11 +48974,15 @@ function spawnCommand(spec, opts) {
       const tree = hasProc(procRoot2) ? new ProcessTree(pid, { procRoot: procRoot2, envMarker, orphans }) : null;
       run = { pgid: pid, tree, procRoot: procRoot2, ...runAs ? { runAs } : {} };
       liveRuns.add(run);
-      if (tree) {
-        poller = setInterval(() => tree.poll(), POLL_MS);
-        poller.unref();
-      }
-      opts.onPid?.(pid);
+      if (tree) poller = every(POLL_MS, () => tree.poll());
+      const watch2 = tree ? {
+        takeOver: () => {
+          poller?.();
+          poller = void 0;
+          return (p) => tree.observe(p);
+        }
+      } : void 0;
+      opts.onPid?.(pid, { markers, ...watch2 ? { tree: watch2 } : {} });
     }
     const timer = setTimeout(
       () => {
@@ -48235,7 +49000,7 @@ function spawnCommand(spec, opts) {
       settled = true;
       clearTimeout(timer);
       clearTimeout(killTimer);
-      clearInterval(poller);
+      poller?.();
       const notes = [];
       if (run) {
         notes.push(...await endLeftoversInTime(run));
@@ -48270,6 +49035,7 @@ function spawnCommand(spec, opts) {
       out.flush();
       err.flush();
       const withNotes = notes.length ? { ...result, notes } : result;
+      await markers.close();
       resolve(withReported(withNotes, await takeMetrics(slot)));
     };
     child2.on(
@@ -48364,6 +49130,16 @@ function withReported(result, reported) {
   return out;
 }
 
+// src/engine/adaptive-judge.ts
+function abJudge(build, budgetOf) {
+  return async (head, base) => {
+    const baseline = await abBaseline(build([base]), "look").load();
+    const gated = applyGate(build([head]), { budgetOf, baseline }).benchmarks[0];
+    if (!gated) return { resolved: true };
+    return judgeLook(gated.comparison, gated.budget?.regression ?? DEFAULT_REGRESSION);
+  };
+}
+
 // src/engine/shutdown.ts
 import os5 from "node:os";
 var FORCE_AT = 3;
@@ -48445,6 +49221,7 @@ var package_default = {
     "bench:forwarder": "tsx scripts/bench-forwarder.ts",
     "bench:history-scale": "tsx scripts/bench-history-scale.ts",
     "bench:dashboard": "tsx scripts/bench-dashboard.ts",
+    "study:mlp-variance": "tsx scripts/study-mlp-variance.ts",
     "gen:action": "tsx scripts/gen-action.ts",
     "tables:seed": "tsx scripts/seed-tables.ts"
   },
@@ -48516,17 +49293,6 @@ async function measure(opts) {
       progress: opts.progress,
       interrupted
     };
-    const ab = opts.abBase ? await runAb(opts.specs, opts.abBase, {
-      ...deps,
-      spawnBaseBenchmark: (spec, onPid) => spawnCommand(spec, {
-        prefix: `[base ${spec.name}] `,
-        output: opts.benchOutput,
-        onPid,
-        env: opts.benchEnv,
-        ...opts.runAs ? { runAs: opts.runAs } : {}
-      })
-    }) : null;
-    const runs = ab ? ab.head : await runSuite(opts.specs, deps);
     const build = (runs2) => buildReport({
       version: VERSION,
       createdAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -48553,6 +49319,19 @@ async function measure(opts) {
         ...interrupted() ? ["interrupted: remaining benchmarks were not run"] : []
       ]
     });
+    const ab = opts.abBase ? await runAb(opts.specs, opts.abBase, {
+      ...deps,
+      // Adaptive pairs: each look gated like the final verdict (adaptive-judge.ts).
+      ...opts.budgetOf ? { judge: abJudge(build, opts.budgetOf) } : {},
+      spawnBaseBenchmark: (spec, onPid) => spawnCommand(spec, {
+        prefix: `[base ${spec.name}] `,
+        output: opts.benchOutput,
+        onPid,
+        env: opts.benchEnv,
+        ...opts.runAs ? { runAs: opts.runAs } : {}
+      })
+    }) : null;
+    const runs = ab ? ab.head : await runSuite(opts.specs, deps);
     return { report: build(runs), ...ab ? { base: build(ab.base) } : {} };
   } finally {
     releaseSignals();
@@ -48566,40 +49345,46 @@ async function runEngine(req) {
   if (suite.kind === "command") {
     const options = commandOptions(suite.argv, suite.cwd, o, sinks);
     const settings = suite.config ? await loadConfig(suite.config.path) : void 0;
-    const measured2 = await measure(
+    const measured3 = await measure(
       settings && suite.config ? {
         ...configOptions(settings.config, settings.dir, suite.config.label, o, sinks),
         specs: options.specs
       } : options
     );
-    return { report: applyGate(measured2.report, { budgetOf: () => void 0, baseline: null }) };
+    return { report: applyGate(measured3.report, { budgetOf: () => void 0, baseline: null }) };
   }
   const { config: config2, dir } = await loadConfig(suite.path);
   const fromFile = baselineChoice.kind === "file" ? await fileBaseline(baselineChoice.path).load() : null;
   const gated = baselineChoice.kind !== "none";
-  const specs = selectSpecs(specsFromConfig(config2, dir, { gated }), o.select, suite.label);
+  const specs = selectSpecs(
+    specsFromConfig(config2, dir, { gated, ab: baselineChoice.kind === "ab" }),
+    o.select,
+    suite.label
+  );
+  const budgetOf = (name2) => {
+    const own2 = config2.benchmarks.find((b) => b.name === name2);
+    return resolveBudget(config2.budget, own2?.budget, own2?.quality ?? config2.quality);
+  };
   const optionsFor = (abBase) => ({
     ...configOptions(config2, dir, suite.label, o, sinks),
     specs,
-    ...abBase ? { abBase: abBase.filter((b) => specs.some((s) => s.name === b.name)) } : {}
+    // A/B: adaptive pairs judge each look with the budgets the final gate below uses.
+    ...abBase ? { abBase: abBase.filter((b) => specs.some((s) => s.name === b.name)), budgetOf } : {}
   });
   let baseline = fromFile;
-  let measured;
+  let measured2;
   if (baselineChoice.kind === "ab") {
     const ab = await withAbBase(suite.path, baselineChoice.ref, (abBase) => measure(optionsFor(abBase)), {
       ...o.benchmarkUser ? { owner: o.benchmarkUser } : {}
     });
-    measured = ab.report;
+    measured2 = ab.report;
     baseline = ab.baseline;
   } else {
-    measured = (await measure(optionsFor())).report;
+    measured2 = (await measure(optionsFor())).report;
     if (baselineChoice.kind === "history") baseline = baselineChoice.data;
   }
-  const report = applyGate(measured, {
-    budgetOf: (name2) => {
-      const own2 = config2.benchmarks.find((b) => b.name === name2);
-      return resolveBudget(config2.budget, own2?.budget, own2?.quality ?? config2.quality);
-    },
+  const report = applyGate(measured2, {
+    budgetOf,
     ...config2.budget?.total ? { total: config2.budget.total } : {},
     baseline
   });
@@ -48687,7 +49472,7 @@ async function headCommit(dir) {
 
 // src/io/out-dir.ts
 import { randomBytes } from "node:crypto";
-import { mkdir, open as open4, stat as stat3, unlink as unlink2 } from "node:fs/promises";
+import { mkdir, open as open4, stat as stat3, unlink as unlink3 } from "node:fs/promises";
 import path13 from "node:path";
 async function prepareOutDir(dir, flag = "--out") {
   const fail2 = (why) => {
@@ -48707,7 +49492,7 @@ async function prepareOutDir(dir, flag = "--out") {
   } catch (e) {
     fail2(`not a writable directory (${reason(e)})`);
   }
-  await unlink2(probe).catch(() => {
+  await unlink3(probe).catch(() => {
   });
 }
 function reason(e) {
@@ -48721,8 +49506,8 @@ function shownPath(p) {
 
 // src/io/write-report.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { constants as constants3 } from "node:fs";
-import { lstat as lstat3, mkdir as mkdir2, open as open5, rename, stat as stat4, unlink as unlink3 } from "node:fs/promises";
+import { constants as constants4 } from "node:fs";
+import { lstat as lstat3, mkdir as mkdir2, open as open5, rename, stat as stat4, unlink as unlink4 } from "node:fs/promises";
 import path14 from "node:path";
 var REPORT_FILE = "carbon-report.json";
 async function writeReportFile(report, outDir, opts = {}) {
@@ -48754,7 +49539,7 @@ async function writeFileAtomic(dir, name2, text4) {
     }
     await rename(temp, path14.join(dir, name2));
   } catch (e) {
-    await unlink3(temp).catch(() => {
+    await unlink4(temp).catch(() => {
     });
     throw e;
   }
@@ -48796,7 +49581,7 @@ async function ownDir(dir, within2, uid = process.getuid?.()) {
   if (!last || linked) last = await stat4(target);
   if (process.platform !== "linux") return { at: target, close: async () => {
   } };
-  const flags = constants3.O_RDONLY | constants3.O_DIRECTORY | (linked ? 0 : constants3.O_NOFOLLOW);
+  const flags = constants4.O_RDONLY | constants4.O_DIRECTORY | (linked ? 0 : constants4.O_NOFOLLOW);
   const handle2 = await open5(target, flags).catch(() => {
     throw refuse2(target, "changed while it was checked");
   });
@@ -48817,7 +49602,7 @@ var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{
 async function replacedNotice(file3) {
   let handle2;
   try {
-    handle2 = await open5(file3, constants3.O_RDONLY | (constants3.O_NOFOLLOW ?? 0) | (constants3.O_NONBLOCK ?? 0));
+    handle2 = await open5(file3, constants4.O_RDONLY | (constants4.O_NOFOLLOW ?? 0) | (constants4.O_NONBLOCK ?? 0));
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT") return null;
@@ -48922,10 +49707,10 @@ function energyAxis(energies) {
     const u = Math.log10(unit);
     for (let d = Math.floor(l0 - pad2 - u); d <= Math.ceil(l1 + pad2 - u); d++) decades.push(d);
     const within2 = (v) => v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9);
-    const at2 = (mantissas, every = 1) => decades.filter((d) => d % every === 0).flatMap((d) => mantissas.map((m) => Number((m * 10 ** d * unit).toPrecision(12)))).filter(within2);
+    const at2 = (mantissas, every2 = 1) => decades.filter((d) => d % every2 === 0).flatMap((d) => mantissas.map((m) => Number((m * 10 ** d * unit).toPrecision(12)))).filter(within2);
     let ticks = at2([1, 2, 5]);
     if (ticks.length > 9) ticks = at2([1]);
-    for (let every = 2; ticks.length > 9; every++) ticks = at2([1], every);
+    for (let every2 = 2; ticks.length > 9; every2++) ticks = at2([1], every2);
     return { log: true, min, max, ticks };
   }
   const pad = hi > lo ? (hi - lo) * 0.08 : hi * 0.2;
@@ -49214,9 +49999,9 @@ var years = (s) => `${sig3(s / (365 * 86400))} y`;
 function carbonLines(report) {
   const c2 = report.carbon;
   const t = report.totals;
-  const measured = c2.measuredAt ? ` at ${terminalSafe(c2.measuredAt)}` : "";
+  const measured2 = c2.measuredAt ? ` at ${terminalSafe(c2.measuredAt)}` : "";
   const lines = [
-    `Grid: ${terminalSafe(c2.region)} (${terminalSafe(c2.regionName)}) ${c2.intensityGPerKwh} g CO2e/kWh, ${c2.intensityYear}, ${terminalSafe(c2.source)} (${c2.method}, ${c2.intensitySource}${measured}); region from ${c2.regionOrigin}`,
+    `Grid: ${terminalSafe(c2.region)} (${terminalSafe(c2.regionName)}) ${c2.intensityGPerKwh} g CO2e/kWh, ${c2.intensityYear}, ${terminalSafe(c2.source)} (${c2.method}, ${c2.intensitySource}${measured2}); region from ${c2.regionOrigin}`,
     `PUE: ${c2.pue} (${terminalSafe(c2.pueSource)})`,
     c2.embodied ? `Embodied: ${c2.embodied.totalKg} kg \xD7 time \xF7 ${years(c2.embodied.lifetimeS)} \xD7 share ${sig3(c2.embodied.share)} = ${formatMass(c2.embodied.gPerHour)}/h (${terminalSafe(c2.embodied.source)}); this run ${formatMass(t.embodiedG)}` : "Embodied: not counted",
     c2.embodied ? `CO2e: ${formatMass(t.co2eG)} = operational ${formatMass(t.operationalG)} + embodied ${formatMass(t.embodiedG)}` : `CO2e: ${formatMass(t.co2eG)}, all operational`
@@ -49278,6 +50063,37 @@ function cleanerWhenLines(report) {
   ];
 }
 
+// src/report/judged.ts
+var STOP = {
+  resolved: "stopped once the interval cleared every limit",
+  "max-repeat": "cap reached with the interval still across a limit",
+  "max-time": "time cap reached with the interval still across a limit",
+  error: "stopped by an error",
+  interrupted: "interrupted"
+};
+var level = (l) => percentFixed(l, Number.isInteger(Math.round(l * 1e3) / 10) ? 0 : 1);
+function judgedLine(b) {
+  const c2 = b.comparison;
+  if (!c2) return null;
+  const parts = [
+    `${metricLabel(c2.metric)} of ${c2.window === "task" ? "the marked task window" : "the whole run"}`
+  ];
+  const a = b.adaptive;
+  if (a)
+    parts.push(
+      `${a.pairs} pairs of ${a.minPairs}\u2013${a.maxPairs} (${STOP[a.stop]}; ${level(a.level)} interval)`
+    );
+  else if (c2.method === "paired" && c2.pairs) parts.push(`${c2.pairs} pairs`);
+  const mde = c2.mde ?? (c2.ci95 ? mdeAt({ ratio: c2.ratio, ci95: [...c2.ci95] }, b.budget?.regression ?? DEFAULT_REGRESSION) : null);
+  if (mde !== null) parts.push(`smallest regression it could catch: +${percentFixed(mde, 1)}`);
+  return `${b.name}: ${parts.join(", ")}`;
+}
+function intervalLabel(levels) {
+  const distinct = [...new Set(levels.map((l) => l ?? 0.95))];
+  if (distinct.length > 1) return "CI";
+  return `${level(distinct[0] ?? 0.95)} CI`;
+}
+
 // src/report/what-moved.ts
 var SETUP = /* @__PURE__ */ new Set(["samples", "epochs", "batchSize", "params", "macs", "taskS", "seed", "testSplit"]);
 var SHARE_NAME = /accuracy|precision|recall|^f1|auc|iou/i;
@@ -49304,8 +50120,8 @@ function whatMoved(b) {
   const trade = tradeOffLine(b);
   if (trade) lines.push(trade);
   if (b.layerDiff) {
-    const measured = b.comparison?.metric === "energy" ? b.comparison.ratio : void 0;
-    lines.push(...layerDiffLines(b.layerDiff, measured));
+    const measured2 = b.comparison?.metric === "energy" ? b.comparison.ratio : void 0;
+    lines.push(...layerDiffLines(b.layerDiff, measured2));
   } else {
     const moved2 = (b.metricChanges ?? []).filter((c2) => !SETUP.has(c2.metric)).slice(0, 3);
     if (moved2.length) lines.push(`metrics that moved most: ${moved2.map(metricChangeText).join(", ")}`);
@@ -49333,7 +50149,8 @@ function gateLines(view) {
   const rows = view.benchmarks;
   const lines = [];
   if (rows.some((r) => r.budget || r.comparison)) {
-    const header = ["benchmark", "metric", "base", "head", "\u0394 vs base [95 % CI]", "budget used", "status"];
+    const ci = intervalLabel(rows.flatMap((r) => r.comparison ? [r.comparison.level] : []));
+    const header = ["benchmark", "metric", "base", "head", `\u0394 vs base [${ci}]`, "budget used", "status"];
     const body = rows.map((r) => {
       const c2 = r.comparison;
       return [
@@ -49349,6 +50166,10 @@ function gateLines(view) {
     lines.push(textTable([header, ...body]), "");
   }
   lines.push(baselineLine(view.verdict.baseline, rows));
+  for (const r of rows) {
+    const judged = judgedLine(r);
+    if (judged !== null) lines.push(`judged: ${terminalSafe(judged)}`);
+  }
   for (const r of rows) {
     const moved2 = whatMoved(r);
     if (moved2.length)
@@ -49734,14 +50555,14 @@ function busyAtRest(steps) {
 }
 function powerProfileFromSteps(steps, meta4) {
   const sorted = [...steps].sort((a, b) => a.utilisation - b.utilisation);
-  const groups2 = [];
+  const groups3 = [];
   for (const step of sorted) {
-    const group = groups2[groups2.length - 1];
+    const group = groups3[groups3.length - 1];
     if (group && step.utilisation - group[0].utilisation < MERGE_UTILISATION) group.push(step);
-    else groups2.push([step]);
+    else groups3.push([step]);
   }
   const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
-  const loadW = groups2.map((g2) => ({
+  const loadW = groups3.map((g2) => ({
     utilisation: round2(mean(g2.map((s) => s.utilisation)), 4),
     watts: round2(Math.max(0, mean(g2.map((s) => s.cpuW))), 3)
   }));
@@ -49820,7 +50641,7 @@ while (Atomics.load(ctl, 1) === 0) {
 }
 `;
 var LOAD = 0;
-var STOP = 1;
+var STOP2 = 1;
 var PARK = 2;
 var DUTY_PERIOD_MS = 100;
 function startLoadWorkers(count2 = os6.availableParallelism(), periodMs = DUTY_PERIOD_MS) {
@@ -49838,7 +50659,7 @@ function startLoadWorkers(count2 = os6.availableParallelism(), periodMs = DUTY_P
     },
     async stop() {
       for (const w2 of workers) w2.ref();
-      Atomics.store(control, STOP, 1);
+      Atomics.store(control, STOP2, 1);
       Atomics.notify(control, PARK);
       await Promise.all(exited);
     }
@@ -50259,9 +51080,9 @@ async function whenCommand(args) {
 }
 
 // src/report/io/read-shards.ts
-async function readShardFiles(files) {
+async function readShardFiles(files2) {
   const out = [];
-  for (const file3 of files) {
+  for (const file3 of files2) {
     const fail2 = (why) => {
       throw new UsageError(`merge: ${file3}: ${why}`);
     };
@@ -50274,7 +51095,7 @@ async function readShardFiles(files) {
 var refuse = (why) => {
   throw new UsageError(`merge: ${why}`);
 };
-var quoted = (s) => JSON.stringify(s.length > 80 ? `${s.slice(0, 79)}\u2026` : s);
+var quoted2 = (s) => JSON.stringify(s.length > 80 ? `${s.slice(0, 79)}\u2026` : s);
 function checkShards(inputs, expect) {
   if (!inputs.length) refuse("no shard reports given");
   if (inputs.length > MAX_SHARDS) refuse(`${inputs.length} reports; at most ${MAX_SHARDS} shards`);
@@ -50298,7 +51119,7 @@ function checkShards(inputs, expect) {
     (r) => r.commit?.sha ?? "none",
     (v) => v === "none" ? "no commit" : v.slice(0, 12)
   );
-  sameValue(shards, "configs", (r) => r.config, quoted);
+  sameValue(shards, "configs", (r) => r.config, quoted2);
   onceEach(shards);
   return shards.sort((a, b) => a.report.shard.index - b.report.shard.index);
 }
@@ -50344,7 +51165,7 @@ function onceEach(shards) {
     byIndex.set(index, file3);
     for (const b of report.benchmarks) {
       const claimed = byName.get(b.name);
-      if (claimed) refuse(`two shards claim benchmark ${quoted(b.name)} (${claimed} and ${file3})`);
+      if (claimed) refuse(`two shards claim benchmark ${quoted2(b.name)} (${claimed} and ${file3})`);
       byName.set(b.name, file3);
     }
   }
@@ -50995,20 +51816,10 @@ function failureReasons(report, max = 20) {
     more: Math.max(0, report.benchmarks.filter((b) => b.status !== "pass").length - max)
   };
 }
-function noiseNotes(report) {
+function judgedNotes(report) {
   return report.benchmarks.flatMap((b) => {
-    const c2 = b.comparison;
-    if (b.status !== "pass" || !c2) return [];
-    const tier2 = b.budget?.regression ?? DEFAULT_REGRESSION;
-    const limit = tier2.fail ?? tier2.warn;
-    const caught = limit === void 0 ? null : smallestCaught(c2, limit);
-    if (caught === null) return [];
-    return [
-      escapeMarkdown(
-        `${b.name}: could not have caught less than ${markdownRatioChange(1 + caught)} (${metricLabel(c2.metric)})`,
-        200
-      )
-    ];
+    const line = judgedLine(b);
+    return line === null ? [] : [escapeMarkdown(line, 400)];
   });
 }
 function baselineLine2(report) {
@@ -51034,7 +51845,7 @@ function buildView(report, opts) {
     config: escapeMarkdown(report.config, 200),
     headline: headline(report),
     failures: failureReasons(report),
-    noise: noiseNotes(report),
+    judged: judgedNotes(report),
     baseline: baselineLine2(report),
     /** CO2e compared with a baseline on another grid (method, source or year): what differs. */
     baselineGrid: escapeMarkdown(
@@ -51042,6 +51853,11 @@ function buildView(report, opts) {
       400
     ),
     hasComparison: report.benchmarks.some((b) => b.comparison),
+    // The interval's level: 95 %, or what adaptive pairs spent it down to (a header, so &nbsp; not U+00A0).
+    ci: intervalLabel(report.benchmarks.flatMap((b) => b.comparison ? [b.comparison.level] : [])).replace(
+      / /g,
+      "&nbsp;"
+    ),
     quality: qualityHeader(report),
     hasBudget: report.benchmarks.some((b) => b.budgetUse?.some((u) => isBudgetShare(u.limit))),
     rows: rows.map(row2),
@@ -51304,7 +52120,8 @@ var benchmark3 = BenchmarkReportSchema.pick({
   metricChanges: true,
   layerDiff: true,
   efficiency: true,
-  perUnit: true
+  perUnit: true,
+  adaptive: true
 }).extend({
   kind: label2,
   samples: external_exports.array(sample3).max(REPORT_LIMITS.samples),
@@ -51799,7 +52616,14 @@ var RECORD_LIMITS = {
 };
 var MAX_RECORD_BYTES = 12 * 1024 * 1024;
 var MAX_CLOCK_SKEW_MS = 5 * 6e4;
-var sample4 = SampleReportSchema.pick({ status: true, energyJ: true, co2eG: true, durationS: true }).extend({
+var sample4 = SampleReportSchema.pick({
+  status: true,
+  energyJ: true,
+  co2eG: true,
+  durationS: true,
+  attributedJ: true
+}).extend({
+  task: SampleReportSchema.shape.task.unwrap().pick({ energyJ: true, durationS: true, co2eG: true, attributedJ: true }).optional(),
   /** Optional within version 1: records written before metric budgets have none. */
   metrics: external_exports.record(external_exports.string().regex(METRIC_NAME), external_exports.number()).refine((m) => Object.keys(m).length <= RECORD_LIMITS.sampleMetrics, {
     message: `at most ${RECORD_LIMITS.sampleMetrics} metrics`
@@ -51949,11 +52773,11 @@ var attr = (v) => String(Number(v.toPrecision(12)));
 // src/dashboard/site.ts
 function buildSite(input2) {
   const h = historyOf(input2.records);
-  const files = /* @__PURE__ */ new Map([["index.html", indexPage(h, input2)]]);
+  const files2 = /* @__PURE__ */ new Map([["index.html", indexPage(h, input2)]]);
   for (const b of h.benchmarks)
-    files.set(`b/${benchSlug(b.name)}.html`, benchPage(b, input2, input2.budgets?.benchmarks.get(b.name)));
-  if (h.runs.length) files.set(CSV_FILE, historyCsv(h));
-  return files;
+    files2.set(`b/${benchSlug(b.name)}.html`, benchPage(b, input2, input2.budgets?.benchmarks.get(b.name)));
+  if (h.runs.length) files2.set(CSV_FILE, historyCsv(h));
+  return files2;
 }
 
 // src/github/history/io/data-repo.ts
@@ -52024,13 +52848,13 @@ var shownName = (path24) => isRecordPath(path24) ? path24 : JSON.stringify(path2
 // src/github/history/record-selection.ts
 var MAX_HISTORY_BYTES = 256 * 1024 * 1024;
 var MAX_SKIP_LINES = 20;
-function selectRunFiles(files, opts = {}) {
+function selectRunFiles(files2, opts = {}) {
   const cap2 = opts.cap ?? MAX_RECORD_BYTES;
   let budget2 = opts.budget ?? MAX_HISTORY_BYTES;
   const skipped = [];
   const read2 = [];
   let overBudget = 0;
-  const newestFirst = files.filter((f) => f.path.endsWith(".json")).sort((a, b) => a.path < b.path ? 1 : a.path > b.path ? -1 : 0);
+  const newestFirst = files2.filter((f) => f.path.endsWith(".json")).sort((a, b) => a.path < b.path ? 1 : a.path > b.path ? -1 : 0);
   for (const f of newestFirst) {
     if (!isRecordPath(f.path))
       skipped.push({ path: f.path, why: "not a record file name (runs/<UTC time>-<sha>-<id>.json)" });
@@ -52173,13 +52997,13 @@ import path19 from "node:path";
 async function readRecordDir(dir, opts) {
   const nested = path19.join(dir, RUNS_DIR);
   const runs = (await lstat4(nested).catch(() => null))?.isDirectory() ? nested : dir;
-  const files = [];
+  const files2 = [];
   for (const e of await readdir2(runs, { withFileTypes: true })) {
     if (!e.name.endsWith(".json")) continue;
     const size = e.isFile() ? (await lstat4(path19.join(runs, e.name))).size : 0;
-    files.push({ path: `${RUNS_DIR}/${e.name}`, size, regular: e.isFile(), name: e.name });
+    files2.push({ path: `${RUNS_DIR}/${e.name}`, size, regular: e.isFile(), name: e.name });
   }
-  const selected = selectRunFiles(files);
+  const selected = selectRunFiles(files2);
   const skipped = [...selected.skipped];
   const records = [];
   for (const f of selected.read) {
@@ -52250,18 +53074,18 @@ async function dashboardCommand(args) {
   const { records, source: source2 } = await readInput(v, now, log);
   const budgets = v.config === void 0 ? void 0 : await configBudgets(v.config);
   const teamLimitG = teamLimit(v["team-budget-co2e"]) ?? budgets?.teamG;
-  const files = buildSite({ records, source: source2, now, links, budgets, teamLimitG });
+  const files2 = buildSite({ records, source: source2, now, links, budgets, teamLimitG });
   const out = path20.resolve(v.out ?? DEFAULT_OUT);
   let bytes2 = 0;
-  for (const [rel, content] of files) {
+  for (const [rel, content] of files2) {
     const file3 = path20.join(out, rel);
     await mkdir4(path20.dirname(file3), { recursive: true });
     await writeFile3(file3, content);
     bytes2 += Buffer.byteLength(content);
   }
-  const benchmarks = [...files.keys()].filter((f) => f.startsWith("b/")).length;
+  const benchmarks = [...files2.keys()].filter((f) => f.startsWith("b/")).length;
   process.stdout.write(
-    `dashboard: ${records.length} runs, ${benchmarks} benchmarks \u2192 ${terminalSafe(path20.join(out, "index.html"))} (${files.size} files, ${bytes2} bytes${teamLimitG ? `, team limit ${formatMass(teamLimitG)}` : ""})
+    `dashboard: ${records.length} runs, ${benchmarks} benchmarks \u2192 ${terminalSafe(path20.join(out, "index.html"))} (${files2.size} files, ${bytes2} bytes${teamLimitG ? `, team limit ${formatMass(teamLimitG)}` : ""})
 `
   );
   return EXIT.ok;
@@ -52496,11 +53320,11 @@ function checkBeforeRun(config2, dir, label3) {
   const missing = config2.benchmarks.flatMap((b, i) => {
     if (!b.tfjs) return [];
     const args = resolveTfjsArgs(b.tfjs, dir);
-    const files = [
+    const files2 = [
       .../\.json$/i.test(args.model) ? [["tfjs.model", args.model]] : [],
       ...args.dataset !== "mnist" ? [["tfjs.dataset", args.dataset]] : []
     ];
-    return files.filter(([, f]) => !existsSync5(f)).map(
+    return files2.filter(([, f]) => !existsSync5(f)).map(
       ([key, f]) => `${label3}: benchmarks[${i}].${key}: ${path22.relative(dir, f) || f} does not exist; expected a file`
     );
   });
@@ -52539,13 +53363,13 @@ async function meterCommand(args) {
     );
   if (values.out !== void 0) await prepareOutDir(values.out);
   holdSignals();
-  const measured = await runEngine({
+  const measured2 = await runEngine({
     suite: { kind: "command", argv, cwd: process.cwd(), ...config2 ? { config: config2 } : {} },
     overrides: { ...carbonOverrides(flags), benchEnv: "local" },
     sinks: cliSinks(values.json ? process.stderr : process.stdout, { progress: false, prefix: false })
   });
   const out = values.out;
-  let report = measured.report;
+  let report = measured2.report;
   let failed;
   if (out !== void 0) {
     try {

@@ -4087,7 +4087,7 @@ var require_util2 = __commonJS({
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
-    var { performance: performance7 } = __require("node:perf_hooks");
+    var { performance: performance6 } = __require("node:perf_hooks");
     var { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = require_util();
     var assert2 = __require("node:assert");
     var { isUint8Array } = __require("node:util/types");
@@ -4246,7 +4246,7 @@ var require_util2 = __commonJS({
       };
     }
     function coarsenedSharedCurrentTime(crossOriginIsolatedCapability) {
-      return coarsenTime(performance7.now(), crossOriginIsolatedCapability);
+      return coarsenTime(performance6.now(), crossOriginIsolatedCapability);
     }
     function createOpaqueTimingInfo(timingInfo) {
       return {
@@ -5791,7 +5791,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants7 = require_constants2();
+    var constants8 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5866,7 +5866,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants7.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants8.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5961,11 +5961,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants7.ERROR.OK) {
+          if (ret !== constants8.ERROR.OK) {
             const body = data6.subarray(offset);
-            if (ret === constants7.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants8.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants7.ERROR.PAUSED) {
+            } else if (ret === constants8.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5988,10 +5988,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants7.ERROR.OK) {
+        if (ret === constants8.ERROR.OK) {
           return null;
         }
-        if (ret === constants7.ERROR.PAUSED || ret === constants7.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants8.ERROR.PAUSED || ret === constants8.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6008,7 +6008,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants7.ERROR[ret], data6);
+        return new HTTPParserError(message, constants8.ERROR[ret], data6);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -6188,7 +6188,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants7.ERROR.PAUSED : 0;
+        return pause ? constants8.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6210,7 +6210,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants7.ERROR.PAUSED;
+          return constants8.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6246,13 +6246,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants7.ERROR.PAUSED;
+          return constants8.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants7.ERROR.PAUSED;
+          return constants8.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants7.ERROR.PAUSED;
+          return constants8.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -14960,7 +14960,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder } = __require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15051,7 +15051,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes2) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -15080,7 +15080,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes2) {
             binaryString += decoder.write(chunk);
           }
@@ -18319,7 +18319,7 @@ var require_eventsource_stream = __commonJS({
     var LF2 = 10;
     var CR2 = 13;
     var COLON = 58;
-    var SPACE = 32;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18511,7 +18511,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -28163,13 +28163,13 @@ var require_log2 = __commonJS({
         for (var i = 0; i < arguments.length - 1; i++) {
           args.push(arguments[i]);
         }
-        var level = 1;
+        var level2 = 1;
         if (options.hash.level != null) {
-          level = options.hash.level;
+          level2 = options.hash.level;
         } else if (options.data && options.data.level != null) {
-          level = options.data.level;
+          level2 = options.data.level;
         }
-        args[0] = level;
+        args[0] = level2;
         instance.log.apply(instance, args);
       });
     };
@@ -28331,22 +28331,22 @@ var require_logger = __commonJS({
       methodMap: ["debug", "info", "warn", "error"],
       level: "info",
       // Maps a given level value to the `methodMap` indexes above.
-      lookupLevel: function lookupLevel(level) {
-        if (typeof level === "string") {
-          var levelMap = _utils.indexOf(logger.methodMap, level.toLowerCase());
+      lookupLevel: function lookupLevel(level2) {
+        if (typeof level2 === "string") {
+          var levelMap = _utils.indexOf(logger.methodMap, level2.toLowerCase());
           if (levelMap >= 0) {
-            level = levelMap;
+            level2 = levelMap;
           } else {
-            level = parseInt(level, 10);
+            level2 = parseInt(level2, 10);
           }
         }
-        return level;
+        return level2;
       },
       // Can be overridden in the host environment
-      log: function log(level) {
-        level = logger.lookupLevel(level);
-        if (typeof console !== "undefined" && logger.lookupLevel(logger.level) <= level) {
-          var method = logger.methodMap[level];
+      log: function log(level2) {
+        level2 = logger.lookupLevel(level2);
+        if (typeof console !== "undefined" && logger.lookupLevel(logger.level) <= level2) {
+          var method = logger.methodMap[level2];
           if (!console[method]) {
             method = "log";
           }
@@ -30954,7 +30954,7 @@ var require_util9 = __commonJS({
         aRoot = ".";
       }
       aRoot = aRoot.replace(/\/$/, "");
-      var level = 0;
+      var level2 = 0;
       while (aPath.indexOf(aRoot + "/") !== 0) {
         var index = aRoot.lastIndexOf("/");
         if (index < 0) {
@@ -30964,9 +30964,9 @@ var require_util9 = __commonJS({
         if (aRoot.match(/^([^\/]+:\/)?\/*$/)) {
           return aPath;
         }
-        ++level;
+        ++level2;
       }
-      return Array(level + 1).join("../") + aPath.substr(aRoot.length + 1);
+      return Array(level2 + 1).join("../") + aPath.substr(aRoot.length + 1);
     }
     exports.relative = relative;
     var supportsNullProto = (function() {
@@ -34155,8 +34155,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text3, level) {
-    const tag = `h${level}`;
+  addHeading(text3, level2) {
+    const tag = `h${level2}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
     const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
@@ -54742,7 +54742,7 @@ function durationField(spec) {
 }
 
 // src/gate/types.ts
-var GATE_METRICS = ["energy", "co2e", "duration", "perUnit", "efficiency"];
+var GATE_METRICS = ["energy", "co2e", "duration", "perUnit", "efficiency", "attributed"];
 var TierSchema = external_exports.object({ warn: external_exports.number().optional(), fail: external_exports.number().optional() });
 var metricName = external_exports.string().max(64);
 var ChangeTierSchema = TierSchema.extend({ relative: external_exports.boolean() });
@@ -54784,6 +54784,18 @@ var ComparisonSchema = external_exports.object({
   pairs: external_exports.number().optional(),
   baseline: external_exports.enum(BASELINE_SOURCES),
   /**
+   * What was compared: the windows the benchmark marked (`task`, when every sample on both sides has them)
+   * or the whole run (`run`; absent in reports written before task windows).
+   */
+  window: external_exports.enum(["task", "run"]).optional(),
+  /** The confidence level of ci95: 0.95 unless adaptive pairs spent their error rate over several looks. */
+  level: external_exports.number().min(0).max(1).optional(),
+  /**
+   * The smallest regression (a fraction, 0.07 = +7 %) this comparison could have caught at the limit it was
+   * judged on: with the same noise, a larger one would have had its interval's lower bound above the limit.
+   */
+  mde: external_exports.number().nonnegative().optional(),
+  /**
    * CO2e and per-unit comparisons only: how the baseline's grid differs from this run's ("method: lifecycle
    * → operational"), when it does. The ratio then mixes the grid's change with the code's. Energy and
    * duration do not depend on the grid and are never flagged; A/B runs share one grid.
@@ -54805,6 +54817,15 @@ var BudgetUseSchema = external_exports.object({
   observed: external_exports.number(),
   limitValue: external_exports.number(),
   percent: external_exports.number()
+});
+var ADAPTIVE_STOPS = ["resolved", "max-repeat", "max-time", "error", "interrupted"];
+var AdaptiveSchema = external_exports.object({
+  pairs: external_exports.number().int().nonnegative(),
+  minPairs: external_exports.number().int().nonnegative(),
+  maxPairs: external_exports.number().int().nonnegative(),
+  /** The confidence level of the interval at the look where it stopped (alpha spent over the looks). */
+  level: external_exports.number().min(0).max(1),
+  stop: external_exports.enum(ADAPTIVE_STOPS)
 });
 var BaselineInfoSchema = external_exports.object({
   source: external_exports.enum([...BASELINE_SOURCES, "none"]),
@@ -54929,7 +54950,7 @@ var regression = field(
     fail: percent().optional(),
     metric: field(
       external_exports.enum(GATE_METRICS),
-      "What the regression is judged on: energy (default), co2e, duration, perUnit (CO2e per functional unit) or efficiency (energy per unit of the quality metric).",
+      "What the regression is judged on: energy (default), co2e, duration, perUnit (CO2e per functional unit), efficiency (energy per unit of the quality metric) or attributed (the benchmark\u2019s own share of the machine\u2019s energy, for runners shared with other jobs).",
       {
         expected: 'one of "energy", "co2e", "duration", "perUnit" or "efficiency"',
         hint: (found) => {
@@ -54941,7 +54962,7 @@ var regression = field(
   }).refine((t) => t.warn === void 0 || t.fail === void 0 || t.warn <= t.fail, {
     params: { expected: "warn at most fail (regression)" }
   }),
-  "Regression vs the baseline: trips when the lower bound of the 95 % interval of head \xF7 base exceeds 1 + the limit.",
+  "Regression vs the baseline: trips when the lower bound of the interval of head \xF7 base (95 %; 99 % with adaptive A/B pairs) exceeds 1 + the limit.",
   { expected: "a mapping with warn, fail and/or metric" }
 );
 var budgetKeys = {
@@ -54961,7 +54982,8 @@ function toSi(b) {
     ...b.energy ? { energyJ: b.energy } : {},
     ...b.co2e ? { co2eG: b.co2e } : {},
     ...b.perUnit?.co2e ? { perUnitCo2eG: b.perUnit.co2e } : {},
-    ...b.regression ? { regression: tiers } : {},
+    // `regression: { metric: duration }` alone keeps the default tiers: an empty tier would gate nothing.
+    ...tiers.warn !== void 0 || tiers.fail !== void 0 ? { regression: tiers } : {},
     ...metric ? { metric } : {},
     ...b.metrics ? { metrics: b.metrics } : {}
   };
@@ -55148,6 +55170,274 @@ function perUnit(unit, energyJ2, co2eG) {
   };
 }
 
+// src/stats/median.ts
+function median(values) {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+// src/stats/hodges-lehmann.ts
+function hodgesLehmann(xs) {
+  const walsh = [];
+  for (let i = 0; i < xs.length; i++) for (let j = i; j < xs.length; j++) walsh.push((xs[i] + xs[j]) / 2);
+  return median(walsh);
+}
+function hodgesLehmannShift(head, base) {
+  const diffs = [];
+  for (const h of head) for (const b of base) diffs.push(h - b);
+  return median(diffs);
+}
+
+// src/stats/prng.ts
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = a + 1831565813 >>> 0;
+    let t = a;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
+// src/stats/bootstrap.ts
+var MIN_CI_SAMPLES = 5;
+var RESAMPLES = 2e3;
+var SEED = 24301;
+var DEFAULT_LEVEL = 0.95;
+function percentiles(values, level2 = DEFAULT_LEVEL) {
+  const s = values.sort((a, b) => a - b);
+  const at2 = (q) => s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
+  const tail = (1 - level2) / 2;
+  return [at2(tail), at2(1 - tail)];
+}
+function resample(xs, rand, into) {
+  for (let i = 0; i < xs.length; i++) into[i] = xs[Math.floor(rand() * xs.length)];
+  return into;
+}
+function bootstrap(xs, stat7, seed, level2 = DEFAULT_LEVEL) {
+  const rand = mulberry32(seed);
+  const buf = new Array(xs.length);
+  const out = [];
+  for (let b = 0; b < RESAMPLES; b++) out.push(stat7(resample(xs, rand, buf)));
+  return percentiles(out, level2);
+}
+function medianCi(xs, seed = SEED) {
+  return xs.length < MIN_CI_SAMPLES ? null : bootstrap(xs, (s) => median(s), seed);
+}
+function pairedShift(head, base, seed = SEED, level2 = DEFAULT_LEVEL) {
+  const n = Math.min(head.length, base.length);
+  const diffs = Array.from({ length: n }, (_, i) => head[i] - base[i]);
+  const shift = hodgesLehmann(diffs);
+  const ci95 = n < MIN_CI_SAMPLES ? null : bootstrap(diffs, (s) => hodgesLehmann(s), seed, level2);
+  return { shift, ci95, pairs: n };
+}
+function independentShift(head, base, seed = SEED, level2 = DEFAULT_LEVEL) {
+  const shift = hodgesLehmannShift(head, base);
+  if (shift === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
+    return { shift, ci95: null };
+  const rand = mulberry32(seed);
+  const hb2 = new Array(head.length);
+  const bb = new Array(base.length);
+  const shifts = [];
+  for (let b = 0; b < RESAMPLES; b++)
+    shifts.push(hodgesLehmannShift(resample(head, rand, hb2), resample(base, rand, bb)));
+  return { shift, ci95: percentiles(shifts, level2) };
+}
+var exp = (ci) => ci ? [Math.exp(ci[0]), Math.exp(ci[1])] : null;
+function pairedRatio(head, base, seed = SEED, level2 = DEFAULT_LEVEL) {
+  const p = pairedShift(head.map(Math.log), base.map(Math.log), seed, level2);
+  return { ratio: p.shift === null ? null : Math.exp(p.shift), ci95: exp(p.ci95), pairs: p.pairs };
+}
+function independentRatio(head, base, seed = SEED, level2 = DEFAULT_LEVEL) {
+  const r = independentShift(head.map(Math.log), base.map(Math.log), seed, level2);
+  return { ratio: r.shift === null ? null : Math.exp(r.shift), ci95: exp(r.ci95) };
+}
+
+// src/stats/sequential.ts
+var LOOK_GROWTH = 1.4;
+function looks(minPairs, maxPairs) {
+  const out = [minPairs];
+  let n = minPairs;
+  while (n < maxPairs) {
+    const grown = n < MIN_CI_SAMPLES ? MIN_CI_SAMPLES : Math.max(n + 1, Math.round(n * LOOK_GROWTH));
+    n = Math.min(maxPairs, grown);
+    out.push(n);
+  }
+  return out;
+}
+function lookPlan(minPairs, maxPairs, level2 = DEFAULT_LEVEL) {
+  const at2 = looks(minPairs, maxPairs);
+  const spending = at2.filter((n) => n >= MIN_CI_SAMPLES).length;
+  const perLook = spending <= 1 ? level2 : 1 - (1 - level2) / spending;
+  return { looks: at2, level: Math.ceil(perLook * 1e12 - 1e-3) / 1e12 };
+}
+
+// src/gate/status.ts
+var RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
+function worst(...statuses) {
+  return statuses.reduce((a, b) => RANK[b] > RANK[a] ? b : a, "pass");
+}
+
+// src/gate/budget-check.ts
+var NO_CHECK = { status: "pass", reasons: [], use: [] };
+function checkTier(key, label2, observed, tier2, format) {
+  const use = tierUses(key, observed, tier2, (limit) => share(observed, limit));
+  const tripped = mostSevere(use, (u) => u.observed > u.limitValue);
+  if (!tripped) return { status: "pass", reasons: [], use };
+  return {
+    status: tripped.level,
+    reasons: [
+      `${label2} ${format(observed)} exceeds the ${tripped.level} limit ${format(tripped.use.limitValue)} (${percentSignificant(tripped.use.percent)} of budget)`
+    ],
+    use
+  };
+}
+function tierUses(key, observed, tier2, percent2) {
+  return ["warn", "fail"].flatMap((level2) => {
+    const limitValue = tier2[level2];
+    return limitValue === void 0 ? [] : [{ limit: `${key}.${level2}`, observed, limitValue, percent: percent2(limitValue) }];
+  });
+}
+function mostSevere(use, past) {
+  const tripped = [...use].reverse().find(past);
+  if (!tripped) return void 0;
+  return { level: tripped.limit.endsWith(".fail") ? "fail" : "warn", use: tripped };
+}
+function isBudgetShare(limit) {
+  return !/^regression\.|^metrics\..+\.(drop|rise)\.(warn|fail)$/.test(limit);
+}
+function share(observed, limitValue, floor = false) {
+  if (limitValue > 0 && observed > 0) return (floor ? limitValue / observed : observed / limitValue) * 100;
+  const past = floor ? observed < limitValue : observed > limitValue;
+  return past ? 101 : 0;
+}
+function combine(checks) {
+  return checks.reduce(
+    (acc, c) => ({
+      status: worst(acc.status, c.status),
+      reasons: [...acc.reasons, ...c.reasons],
+      use: [...acc.use, ...c.use]
+    }),
+    NO_CHECK
+  );
+}
+
+// src/gate/format.ts
+var METRIC_LABEL = {
+  energy: "energy",
+  co2e: "CO2e",
+  duration: "duration",
+  perUnit: "CO2e per unit",
+  efficiency: "energy per quality",
+  attributed: "attributed energy"
+};
+function metricLabel(metric) {
+  return Object.hasOwn(METRIC_LABEL, metric) ? METRIC_LABEL[metric] : metric;
+}
+
+// src/gate/regression.ts
+function compare(metric, head, base, baseline, opts = {}) {
+  const mh = median(head);
+  const mb = median(base);
+  if (mh === null || mb === null || mb <= 0) return null;
+  const common = { metric, base: mb, head: mh, baseline: baseline.source };
+  let c;
+  if (baseline.method === "paired") {
+    const level2 = opts.level ?? DEFAULT_LEVEL;
+    const p = pairedRatio(head, base, void 0, level2);
+    c = {
+      ...common,
+      ratio: p.ratio,
+      ci95: p.ci95,
+      method: "paired",
+      pairs: p.pairs,
+      ...level2 !== DEFAULT_LEVEL ? { level: level2 } : {}
+    };
+  } else {
+    const r = independentRatio(head, base);
+    c = { ...common, ratio: r.ratio, ci95: r.ci95, method: "independent" };
+  }
+  const mde = opts.tier ? mdeAt(c, opts.tier) : null;
+  return mde === null ? c : { ...c, mde };
+}
+function mdeAt(c, tier2) {
+  const limit = tier2.fail ?? tier2.warn;
+  if (limit === void 0 || !c.ci95) return null;
+  const h = 1 - c.ci95[0] / c.ratio;
+  const mde = (1 + limit) / (1 - h) - 1;
+  return Number.isFinite(mde) && mde >= 0 ? mde : null;
+}
+function checkRegression(c, tier2, baseCount, headCount) {
+  const level2 = c.level !== void 0 && c.ci95 ? ` (${plainDecimal(c.level * 100, 4)} % interval)` : "";
+  const what = `${METRIC_LABEL[c.metric]} ${ratioChangeWithInterval(c.ratio, c.ci95)}${level2} vs base`;
+  if (!c.ci95) {
+    const counts = c.method === "paired" ? `${c.pairs ?? 0} pairs` : `head ${headCount}, base ${baseCount}`;
+    return {
+      status: "pass",
+      reasons: [
+        `${what}: too few samples for a 95 % interval (${counts}; need ${MIN_CI_SAMPLES} each): regression not checked`
+      ],
+      use: []
+    };
+  }
+  const lower = c.ci95[0] - 1;
+  const use = tierUses("regression", lower, tier2, (limit) => lower / limit * 100);
+  const tripped = mostSevere(use, (u) => u.observed > u.limitValue);
+  if (!tripped) return { status: "pass", reasons: resolutionNote(c, tier2, what), use };
+  return {
+    status: tripped.level,
+    reasons: [
+      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${tripped.level} limit ${signedPercent(tripped.use.limitValue)} % (${percentSignificant(tripped.use.percent)} of budget)`
+    ],
+    use
+  };
+}
+function smallestCaught(c, limit) {
+  if (!c.ci95) return null;
+  const h = 1 - c.ci95[0] / c.ratio;
+  const passes = (1 + limit) / (1 - h) - 1;
+  return h <= limit || !Number.isFinite(passes) ? null : passes;
+}
+function resolutionNote(c, tier2, what) {
+  const limit = tier2.fail ?? tier2.warn;
+  if (limit === void 0 || !c.ci95) return [];
+  const passes = smallestCaught(c, limit);
+  if (passes === null) return [];
+  const h = 1 - c.ci95[0] / c.ratio;
+  const level2 = tier2.fail !== void 0 ? "fail" : "warn";
+  return [
+    `${what}: the interval reaches ${percentFixed(h, 1)} below the estimate, more than the ${level2} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`
+  ];
+}
+
+// src/gate/adaptive.ts
+var DEFAULT_MAX_REPEAT = 20;
+function straddledLimit(ci, tier2) {
+  for (const name2 of ["fail", "warn"]) {
+    const limit = tier2[name2];
+    if (limit !== void 0 && ci[0] - 1 <= limit && limit < ci[1] - 1) return { name: name2, limit };
+  }
+  return null;
+}
+function judgeLook(c, tier2) {
+  if (!c) return { resolved: true };
+  if (!c.ci95) {
+    const pairs = c.pairs ?? 0;
+    return pairs < MIN_CI_SAMPLES ? { resolved: false, why: `${pairs} pairs are too few for an interval (need ${MIN_CI_SAMPLES})` } : { resolved: true };
+  }
+  const s = straddledLimit(c.ci95, tier2);
+  if (!s) return { resolved: true };
+  const level2 = c.level === void 0 ? "" : ` (${plainDecimal(c.level * 100, 4)} %)`;
+  const [lo, hi] = c.ci95.map((x) => `${signedPercent(x - 1)} %`);
+  return {
+    resolved: false,
+    why: `interval ${lo} \u2026 ${hi}${level2} straddles the ${s.name} limit ${signedPercent(s.limit)} %`
+  };
+}
+
 // src/gate/resolve-budget.ts
 var GATED_REPEAT = 5;
 function resolveBudget(top, own2, quality = DEFAULT_QUALITY) {
@@ -55221,6 +55511,22 @@ var BenchmarkSchema = external_exports.strictObject({
       hint: quotingHint("number")
     }
   ).optional(),
+  // Only `run --ab` / `baseline: ab` reads these (specs-from-config.ts gives maxRepeat its default there).
+  maxRepeat: field(
+    wholeNumber(1, SUITE_LIMITS.repeat),
+    `A/B only (adaptive pairs): pairs may be added beyond \`repeat\` while the interval straddles a regression limit, up to this many. Default ${DEFAULT_MAX_REPEAT} with an A/B baseline; at least \`repeat\`.`,
+    {
+      expected: `a whole number from 1 to ${SUITE_LIMITS.repeat}, at least repeat`,
+      hint: quotingHint("number")
+    }
+  ).optional(),
+  maxTime: durationField({
+    doc: "A/B only (adaptive pairs): no pairs are added once the next look's would run past this much time for this benchmark's pairs, e.g. 10m or 1h (at most 24h).",
+    minS: 0,
+    exclusiveMin: true,
+    maxS: 24 * 3600,
+    expected: "a duration > 0 like 10m or 1h (at most 24h)"
+  }).optional(),
   warmup: field(
     wholeNumber(0, SUITE_LIMITS.warmup),
     "Unmeasured runs before the measured ones (caches, JIT).",
@@ -55256,7 +55562,19 @@ var BenchmarkSchema = external_exports.strictObject({
   ).optional(),
   quality: QualityField.optional(),
   budget: BenchmarkBudgetSchema.optional()
-}).superRefine(exactlyOneOfRunOrTfjs, { when: (payload) => isMapping(payload.value) }).transform(({ timeout, ...rest }) => ({ ...rest, timeoutS: timeout }));
+}).superRefine(exactlyOneOfRunOrTfjs, { when: (payload) => isMapping(payload.value) }).superRefine(maxRepeatAtLeastRepeat).transform(({ timeout, maxTime, ...rest }) => ({
+  ...rest,
+  timeoutS: timeout,
+  ...maxTime !== void 0 ? { maxTimeS: maxTime } : {}
+}));
+function maxRepeatAtLeastRepeat(entry, ctx) {
+  const valid = (n) => Number.isInteger(n) && n >= 1 && n <= SUITE_LIMITS.repeat;
+  if (!valid(entry.maxRepeat) || entry.repeat !== void 0 && !valid(entry.repeat)) return;
+  const repeat = entry.repeat ?? GATED_REPEAT;
+  if (entry.maxRepeat >= repeat) return;
+  const expected = `a whole number \u2265 repeat (${repeat}${entry.repeat === void 0 ? ", the default when gated" : ""})`;
+  ctx.addIssue({ code: "custom", path: ["maxRepeat"], message: expected, params: { expected } });
+}
 function isMapping(value2) {
   return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
 }
@@ -55295,12 +55613,12 @@ function reportDuplicateNames(list, ctx) {
 }
 function reportTooManyRepeats(list, ctx) {
   const total = list.reduce((sum, entry) => {
-    const repeat = entry?.repeat;
-    const valid = Number.isInteger(repeat) && repeat >= 1 && repeat <= SUITE_LIMITS.repeat;
-    return sum + (valid ? repeat : GATED_REPEAT);
+    const { repeat, maxRepeat } = entry ?? {};
+    const valid = (n) => Number.isInteger(n) && n >= 1 && n <= SUITE_LIMITS.repeat;
+    return sum + Math.max(valid(repeat) ? repeat : GATED_REPEAT, valid(maxRepeat) ? maxRepeat : 0);
   }, 0);
   if (total <= SUITE_LIMITS.suiteRepeats) return;
-  const expected = `at most ${SUITE_LIMITS.suiteRepeats} metered repeats in all (repeat summed over the benchmarks, ${GATED_REPEAT} where unset; these sum to ${total})`;
+  const expected = `at most ${SUITE_LIMITS.suiteRepeats} metered repeats in all (repeat, or maxRepeat where larger, summed over the benchmarks, ${GATED_REPEAT} where unset; these sum to ${total})`;
   ctx.addIssue({ code: "custom", path: [], message: expected, params: { expected } });
 }
 var BenchmarksSchema = field(
@@ -55937,9 +56255,9 @@ async function readJsonFile(file3, fail2, { links }) {
 
 // src/report/io/read-shards.ts
 var REPORT_FILE2 = "carbon-report.json";
-async function readShardFiles(files) {
+async function readShardFiles(files2) {
   const out = [];
-  for (const file3 of files) {
+  for (const file3 of files2) {
     const fail2 = (why) => {
       throw new UsageError(`merge: ${file3}: ${why}`);
     };
@@ -55953,16 +56271,16 @@ async function shardFilesIn(dir) {
       `merge: ${dir}: ${e.code === "ENOENT" ? "no such directory (were the shard artifacts downloaded?)" : `cannot read (${e.code ?? e.message})`}`
     );
   });
-  const files = [];
+  const files2 = [];
   for (const e of entries.sort((a, b) => a.name < b.name ? -1 : 1)) {
     if (e.isDirectory()) {
       const inner = path4.join(dir, e.name, REPORT_FILE2);
-      if ((await lstat4(inner).catch(() => null))?.isFile()) files.push(inner);
-    } else if (e.isFile() && e.name.endsWith(".json")) files.push(path4.join(dir, e.name));
-    if (files.length > MAX_SHARDS)
+      if ((await lstat4(inner).catch(() => null))?.isFile()) files2.push(inner);
+    } else if (e.isFile() && e.name.endsWith(".json")) files2.push(path4.join(dir, e.name));
+    if (files2.length > MAX_SHARDS)
       throw new UsageError(`merge: ${dir}: more than ${MAX_SHARDS} shard reports`);
   }
-  return files;
+  return files2;
 }
 
 // data/reference-values.json
@@ -56019,17 +56337,31 @@ function equivalents(energyKwh, co2eG) {
 var qualityOf = (b) => b.budget?.quality ?? DEFAULT_QUALITY;
 function metricSamples(b) {
   const ok = b.samples.filter((s) => s.status === "ok");
-  const count2 = b.perUnit?.count;
-  const energy3 = ok.map((s) => s.energyJ);
   const reported = reportedSamples(ok);
+  const figures = (pick3) => gateFigures(ok, pick3, b, reported);
+  const task = ok.length && ok.every((s) => s.task) ? figures((s) => s.task) : void 0;
+  return {
+    ...figures((s) => s),
+    reported,
+    foreignLoad: ok.flatMap(
+      (s) => s.utilisation === void 0 || s.processShare === void 0 ? [] : [s.utilisation * (1 - s.processShare)]
+    ),
+    ...task ? { task } : {},
+    ...b.layers?.length ? { layers: b.layers } : {}
+  };
+}
+function gateFigures(ok, pick3, b, reported) {
+  const f = ok.map((s) => pick3(s));
+  const count2 = b.perUnit?.count;
+  const energy3 = f.map((x) => x.energyJ);
+  const attributed = f.every((x) => x.attributedJ !== void 0) ? f.map((x) => x.attributedJ) : [];
   return {
     energy: energy3,
-    co2e: ok.map((s) => s.co2eG),
-    duration: ok.map((s) => s.durationS),
-    perUnit: count2 ? ok.map((s) => s.co2eG / count2) : [],
+    co2e: f.map((x) => x.co2eG),
+    duration: f.map((x) => x.durationS),
+    perUnit: count2 ? f.map((x) => x.co2eG / count2) : [],
     efficiency: efficiencySamples(energy3, reported, qualityOf(b)),
-    reported,
-    ...b.layers?.length ? { layers: b.layers } : {}
+    attributed
   };
 }
 function reportedSamples(ok) {
@@ -56051,152 +56383,6 @@ function baselineFromReport(report, info3) {
   for (const b of report.benchmarks) if (b.status !== "error") benchmarks.set(b.name, metricSamples(b));
   const grid = report.grid ?? gridIdentity(report.carbon);
   return { ...info3, benchmarks, ...grid ? { grid } : {} };
-}
-
-// src/gate/status.ts
-var RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
-function worst(...statuses) {
-  return statuses.reduce((a, b) => RANK[b] > RANK[a] ? b : a, "pass");
-}
-
-// src/gate/budget-check.ts
-var NO_CHECK = { status: "pass", reasons: [], use: [] };
-function checkTier(key, label2, observed, tier2, format) {
-  const use = tierUses(key, observed, tier2, (limit) => share(observed, limit));
-  const tripped = mostSevere(use, (u) => u.observed > u.limitValue);
-  if (!tripped) return { status: "pass", reasons: [], use };
-  return {
-    status: tripped.level,
-    reasons: [
-      `${label2} ${format(observed)} exceeds the ${tripped.level} limit ${format(tripped.use.limitValue)} (${percentSignificant(tripped.use.percent)} of budget)`
-    ],
-    use
-  };
-}
-function tierUses(key, observed, tier2, percent2) {
-  return ["warn", "fail"].flatMap((level) => {
-    const limitValue = tier2[level];
-    return limitValue === void 0 ? [] : [{ limit: `${key}.${level}`, observed, limitValue, percent: percent2(limitValue) }];
-  });
-}
-function mostSevere(use, past) {
-  const tripped = [...use].reverse().find(past);
-  if (!tripped) return void 0;
-  return { level: tripped.limit.endsWith(".fail") ? "fail" : "warn", use: tripped };
-}
-function isBudgetShare(limit) {
-  return !/^regression\.|^metrics\..+\.(drop|rise)\.(warn|fail)$/.test(limit);
-}
-function share(observed, limitValue, floor = false) {
-  if (limitValue > 0 && observed > 0) return (floor ? limitValue / observed : observed / limitValue) * 100;
-  const past = floor ? observed < limitValue : observed > limitValue;
-  return past ? 101 : 0;
-}
-function combine(checks) {
-  return checks.reduce(
-    (acc, c) => ({
-      status: worst(acc.status, c.status),
-      reasons: [...acc.reasons, ...c.reasons],
-      use: [...acc.use, ...c.use]
-    }),
-    NO_CHECK
-  );
-}
-
-// src/gate/format.ts
-var METRIC_LABEL = {
-  energy: "energy",
-  co2e: "CO2e",
-  duration: "duration",
-  perUnit: "CO2e per unit",
-  efficiency: "energy per quality"
-};
-function metricLabel(metric) {
-  return Object.hasOwn(METRIC_LABEL, metric) ? METRIC_LABEL[metric] : metric;
-}
-
-// src/stats/median.ts
-function median(values) {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
-// src/stats/hodges-lehmann.ts
-function hodgesLehmann(xs) {
-  const walsh = [];
-  for (let i = 0; i < xs.length; i++) for (let j = i; j < xs.length; j++) walsh.push((xs[i] + xs[j]) / 2);
-  return median(walsh);
-}
-function hodgesLehmannShift(head, base) {
-  const diffs = [];
-  for (const h of head) for (const b of base) diffs.push(h - b);
-  return median(diffs);
-}
-
-// src/stats/prng.ts
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = a + 1831565813 >>> 0;
-    let t = a;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-
-// src/stats/bootstrap.ts
-var MIN_CI_SAMPLES = 5;
-var RESAMPLES = 2e3;
-var SEED = 24301;
-function percentiles(values) {
-  const s = values.sort((a, b) => a - b);
-  const at2 = (q) => s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
-  return [at2(0.025), at2(0.975)];
-}
-function resample(xs, rand, into) {
-  for (let i = 0; i < xs.length; i++) into[i] = xs[Math.floor(rand() * xs.length)];
-  return into;
-}
-function bootstrap(xs, stat7, seed) {
-  const rand = mulberry32(seed);
-  const buf = new Array(xs.length);
-  const out = [];
-  for (let b = 0; b < RESAMPLES; b++) out.push(stat7(resample(xs, rand, buf)));
-  return percentiles(out);
-}
-function medianCi(xs, seed = SEED) {
-  return xs.length < MIN_CI_SAMPLES ? null : bootstrap(xs, (s) => median(s), seed);
-}
-function pairedShift(head, base, seed = SEED) {
-  const n = Math.min(head.length, base.length);
-  const diffs = Array.from({ length: n }, (_, i) => head[i] - base[i]);
-  const shift = hodgesLehmann(diffs);
-  const ci95 = n < MIN_CI_SAMPLES ? null : bootstrap(diffs, (s) => hodgesLehmann(s), seed);
-  return { shift, ci95, pairs: n };
-}
-function independentShift(head, base, seed = SEED) {
-  const shift = hodgesLehmannShift(head, base);
-  if (shift === null || head.length < MIN_CI_SAMPLES || base.length < MIN_CI_SAMPLES)
-    return { shift, ci95: null };
-  const rand = mulberry32(seed);
-  const hb2 = new Array(head.length);
-  const bb = new Array(base.length);
-  const shifts = [];
-  for (let b = 0; b < RESAMPLES; b++)
-    shifts.push(hodgesLehmannShift(resample(head, rand, hb2), resample(base, rand, bb)));
-  return { shift, ci95: percentiles(shifts) };
-}
-var exp = (ci) => ci ? [Math.exp(ci[0]), Math.exp(ci[1])] : null;
-function pairedRatio(head, base, seed = SEED) {
-  const p = pairedShift(head.map(Math.log), base.map(Math.log), seed);
-  return { ratio: p.shift === null ? null : Math.exp(p.shift), ci95: exp(p.ci95), pairs: p.pairs };
-}
-function independentRatio(head, base, seed = SEED) {
-  const r = independentShift(head.map(Math.log), base.map(Math.log), seed);
-  return { ratio: r.shift === null ? null : Math.exp(r.shift), ci95: exp(r.ci95) };
 }
 
 // src/gate/metric-check.ts
@@ -56417,74 +56603,19 @@ function layerDiffLines(d, measuredEnergyRatio) {
   const typesKept = d.changes.every((c) => c.kind === "resized");
   const more = d.more ? ` and ${d.more} more change${d.more === 1 ? "" : "s"}` : "";
   const what = `${typesKept && !d.more ? "layers unchanged in type, " : ""}${parts.join(", ")}${more}`;
-  const measured = measuredEnergyRatio !== void 0 && Number.isFinite(measuredEnergyRatio) && measuredEnergyRatio > 0 ? markdownRatioChange(measuredEnergyRatio) : void 0;
+  const measured2 = measuredEnergyRatio !== void 0 && Number.isFinite(measuredEnergyRatio) && measuredEnergyRatio > 0 ? markdownRatioChange(measuredEnergyRatio) : void 0;
   let figures;
   if (d.macsRatio === null) {
     figures = `MACs ${grouped(d.baseMacs)} \u2192 ${grouped(d.headMacs)}`;
-    if (measured) figures += `; measured energy ${measured}`;
+    if (measured2) figures += `; measured energy ${measured2}`;
   } else {
     const macs = markdownRatioChange(d.macsRatio);
-    figures = measured ? `MACs ${macs}, energy predicted ${macs}, measured ${measured}` : `MACs ${macs}`;
+    figures = measured2 ? `MACs ${macs}, energy predicted ${macs}, measured ${measured2}` : `MACs ${macs}`;
   }
   const lines = d.changes.map(
     (c) => `${SYMBOL[c.kind]} ${c.type} ${c.name}${inParens([sizeOf(c)])}: ${signedCount(c.macsDelta)} MACs`
   );
   return [`${what}: ${figures}`, ...lines];
-}
-
-// src/gate/regression.ts
-function compare(metric, head, base, baseline) {
-  const mh = median(head);
-  const mb = median(base);
-  if (mh === null || mb === null || mb <= 0) return null;
-  const common = { metric, base: mb, head: mh, baseline: baseline.source };
-  if (baseline.method === "paired") {
-    const p = pairedRatio(head, base);
-    return { ...common, ratio: p.ratio, ci95: p.ci95, method: "paired", pairs: p.pairs };
-  }
-  const r = independentRatio(head, base);
-  return { ...common, ratio: r.ratio, ci95: r.ci95, method: "independent" };
-}
-function checkRegression(c, tier2, baseCount, headCount) {
-  const what = `${METRIC_LABEL[c.metric]} ${ratioChangeWithInterval(c.ratio, c.ci95)} vs base`;
-  if (!c.ci95) {
-    const counts = c.method === "paired" ? `${c.pairs ?? 0} pairs` : `head ${headCount}, base ${baseCount}`;
-    return {
-      status: "pass",
-      reasons: [
-        `${what}: too few samples for a 95 % interval (${counts}; need ${MIN_CI_SAMPLES} each): regression not checked`
-      ],
-      use: []
-    };
-  }
-  const lower = c.ci95[0] - 1;
-  const use = tierUses("regression", lower, tier2, (limit) => lower / limit * 100);
-  const tripped = mostSevere(use, (u) => u.observed > u.limitValue);
-  if (!tripped) return { status: "pass", reasons: resolutionNote(c, tier2, what), use };
-  return {
-    status: tripped.level,
-    reasons: [
-      `${what}: lower bound ${signedPercent(lower)} % exceeds the ${tripped.level} limit ${signedPercent(tripped.use.limitValue)} % (${percentSignificant(tripped.use.percent)} of budget)`
-    ],
-    use
-  };
-}
-function smallestCaught(c, limit) {
-  if (!c.ci95) return null;
-  const h = 1 - c.ci95[0] / c.ratio;
-  const passes = (1 + limit) / (1 - h) - 1;
-  return h <= limit || !Number.isFinite(passes) ? null : passes;
-}
-function resolutionNote(c, tier2, what) {
-  const limit = tier2.fail ?? tier2.warn;
-  if (limit === void 0 || !c.ci95) return [];
-  const passes = smallestCaught(c, limit);
-  if (passes === null) return [];
-  const h = 1 - c.ci95[0] / c.ratio;
-  const level = tier2.fail !== void 0 ? "fail" : "warn";
-  return [
-    `${what}: the interval reaches ${percentFixed(h, 1)} below the estimate, more than the ${level} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`
-  ];
 }
 
 // src/gate/stats.ts
@@ -56598,20 +56729,45 @@ function regressionCheck(b, samples, baseline, mismatch) {
   if (!baseline) return { check: NO_CHECK };
   const base = baseline.benchmarks.get(b.name);
   if (!base) return { check: { ...NO_CHECK, reasons: ["not in the baseline: regression not checked"] } };
-  const baseValues = baseSide(metric, base, b);
-  const compared = compare(metric, samples[metric], baseValues, baseline);
-  const comparison = compared && mismatch.length && GRID_METRICS.has(metric) ? { ...compared, gridMismatch: [...mismatch] } : compared;
+  const window2 = samples.task && base.task ? "task" : "run";
+  const headValues = window2 === "task" ? samples.task[metric] : samples[metric];
+  const baseValues = baseSide(metric, window2 === "task" ? { ...base, ...base.task } : base, b);
+  const compared = compare(metric, headValues, baseValues, baseline, {
+    level: b.adaptive?.level,
+    tier: b.budget?.regression ?? DEFAULT_REGRESSION
+  });
+  const comparison = compared && {
+    ...compared,
+    window: window2,
+    ...mismatch.length && GRID_METRICS.has(metric) ? { gridMismatch: [...mismatch] } : {}
+  };
+  const notes = windowNotes(samples, base, metric);
   if (!comparison) {
-    const why = metric === "perUnit" ? "a functional unit on both sides" : metric === "efficiency" ? `${qualityOf(b)} > 0 reported in every successful repeat of the baseline` : "successful samples on both sides";
+    const why = metric === "perUnit" ? "a functional unit on both sides" : metric === "efficiency" ? `${qualityOf(b)} > 0 reported in every successful repeat of the baseline` : metric === "attributed" ? "attributed energy in every successful repeat on both sides (a CPU meter; GPU energy is not split by CPU time)" : "successful samples on both sides";
     return {
-      check: { ...NO_CHECK, reasons: [`${METRIC_LABEL[metric]}: regression not checked: needs ${why}`] }
+      check: {
+        ...NO_CHECK,
+        reasons: [...notes, `${METRIC_LABEL[metric]}: regression not checked: needs ${why}`]
+      }
     };
   }
   const tier2 = b.budget?.regression ?? DEFAULT_REGRESSION;
-  return {
-    check: checkRegression(comparison, tier2, baseValues.length, samples[metric].length),
-    comparison
-  };
+  const check2 = checkRegression(comparison, tier2, baseValues.length, headValues.length);
+  return { check: { ...check2, reasons: [...notes, ...check2.reasons] }, comparison };
+}
+var FOREIGN_LOAD_NOTE_AT = 0.1;
+function windowNotes(head, base, metric) {
+  const notes = [];
+  if (!!head.task !== !!base.task)
+    notes.push(
+      `task windows: only the ${head.task ? "head" : "baseline"} marked them in every repeat, so the whole runs are compared`
+    );
+  const foreign = median(head.foreignLoad);
+  if (metric !== "attributed" && metric !== "duration" && foreign !== null && foreign > FOREIGN_LOAD_NOTE_AT)
+    notes.push(
+      `other processes kept ${percentFixed(foreign, 0)} of the machine's CPU busy during these runs (median): whole-machine energy includes their load; regression.metric: attributed judges the benchmark's own share`
+    );
+  return notes;
 }
 function qualityProblem(b, samples) {
   const quality = qualityOf(b);
@@ -57575,6 +57731,14 @@ var CpuMethodSchema = external_exports.enum(["rapl", "estimator"]);
 var GpuMethodSchema = external_exports.enum(["none", "nvidia-smi"]);
 var BreakdownJSchema = external_exports.object({ cpu: external_exports.number(), memory: external_exports.number(), gpu: external_exports.number() });
 var EnergyBandJSchema = external_exports.object({ low: external_exports.number(), high: external_exports.number() });
+var TaskFiguresSchema = external_exports.object({
+  energyJ: external_exports.number(),
+  durationS: external_exports.number(),
+  processCpuS: external_exports.number(),
+  /** The benchmark's share of that energy (see Measurement.attributedJ); absent where it cannot be split. */
+  attributedJ: external_exports.number().optional(),
+  windows: external_exports.number().int()
+});
 var GpuEnergySchema = external_exports.object({
   index: external_exports.number(),
   name: external_exports.string().max(200),
@@ -57894,6 +58058,15 @@ var amount2 = external_exports.number().nonnegative();
 var BreakdownJ = BreakdownJSchema.extend({ cpu: amount2, memory: amount2, gpu: amount2 });
 var EnergyBandJ = EnergyBandJSchema.extend({ low: amount2, high: amount2 });
 var GpuEnergy = GpuEnergySchema.extend({ energyJ: amount2 });
+var TaskFigures = TaskFiguresSchema.extend({
+  energyJ: amount2,
+  durationS: amount2,
+  processCpuS: amount2,
+  attributedJ: amount2.optional(),
+  windows: count,
+  /** operational + embodied, as the sample's co2eG, for the windows' energy and time. */
+  co2eG: amount2
+});
 var PerUnit = PerUnitSchema.extend({
   count: amount2,
   energyJ: amount2,
@@ -57920,6 +58093,10 @@ var SampleReportSchema = external_exports.object({
   utilisation: amount2,
   processCpuS: amount2,
   processShare: amount2,
+  /** The benchmark's own share of energyJ (shared runners; `regression.metric: attributed`). */
+  attributedJ: amount2.optional(),
+  /** The windows the benchmark marked: energy, time and CPU inside them, and CO2e of that energy. */
+  task: TaskFigures.optional(),
   /** Estimates only: the band implied by the power model's cross-validated error. */
   energyBandJ: EnergyBandJ.optional(),
   gpus: external_exports.array(GpuEnergy).max(64).optional(),
@@ -57957,6 +58134,8 @@ var BenchmarkReportSchema = external_exports.object({
   budget: ResolvedBudgetSchema.optional(),
   /** Medians with bootstrap 95 % intervals (null below 5 successful repeats). */
   stats: BenchmarkStatsSchema.optional(),
+  /** A/B with adaptive pairs: pairs run, the bounds, the interval's level and why it stopped. */
+  adaptive: AdaptiveSchema.optional(),
   /** head ÷ base of budget.metric, when there is a baseline with this benchmark in it. */
   comparison: ComparisonSchema.optional(),
   /** Why the status is what it is (limits exceeded, regression found or not checked, errors). */
@@ -58387,7 +58566,8 @@ var benchmark2 = BenchmarkReportSchema.pick({
   metricChanges: true,
   layerDiff: true,
   efficiency: true,
-  perUnit: true
+  perUnit: true,
+  adaptive: true
 }).extend({
   kind: label,
   samples: external_exports.array(sample2).max(REPORT_LIMITS.samples),
@@ -58482,6 +58662,7 @@ var package_default = {
     "bench:forwarder": "tsx scripts/bench-forwarder.ts",
     "bench:history-scale": "tsx scripts/bench-history-scale.ts",
     "bench:dashboard": "tsx scripts/bench-dashboard.ts",
+    "study:mlp-variance": "tsx scripts/study-mlp-variance.ts",
     "gen:action": "tsx scripts/gen-action.ts",
     "tables:seed": "tsx scripts/seed-tables.ts"
   },
@@ -58548,7 +58729,14 @@ var RECORD_LIMITS = {
 };
 var MAX_RECORD_BYTES = 12 * 1024 * 1024;
 var MAX_CLOCK_SKEW_MS = 5 * 6e4;
-var sample3 = SampleReportSchema.pick({ status: true, energyJ: true, co2eG: true, durationS: true }).extend({
+var sample3 = SampleReportSchema.pick({
+  status: true,
+  energyJ: true,
+  co2eG: true,
+  durationS: true,
+  attributedJ: true
+}).extend({
+  task: SampleReportSchema.shape.task.unwrap().pick({ energyJ: true, durationS: true, co2eG: true, attributedJ: true }).optional(),
   /** Optional within version 1: records written before metric budgets have none. */
   metrics: external_exports.record(external_exports.string().regex(METRIC_NAME), external_exports.number()).refine((m) => Object.keys(m).length <= RECORD_LIMITS.sampleMetrics, {
     message: `at most ${RECORD_LIMITS.sampleMetrics} metrics`
@@ -58604,9 +58792,17 @@ function toRunRecord(report, meta3) {
     name: b.name,
     status: b.status,
     ...b.reason ? { reason: b.reason.slice(0, RECORD_LIMITS.reason) } : {},
-    samples: b.samples.map(({ status, energyJ: energyJ2, co2eG, durationS, metrics }) => {
+    samples: b.samples.map(({ status, energyJ: energyJ2, co2eG, durationS, metrics, attributedJ: attributedJ2, task }) => {
       const kept = keptMetrics(metrics, recordedNames(b.budget));
-      return { status, energyJ: energyJ2, co2eG, durationS, ...kept ? { metrics: kept } : {} };
+      return {
+        status,
+        energyJ: energyJ2,
+        co2eG,
+        durationS,
+        ...attributedJ2 !== void 0 ? { attributedJ: attributedJ2 } : {},
+        ...task ? { task: recordedTask(task) } : {},
+        ...kept ? { metrics: kept } : {}
+      };
     }),
     ...b.perUnit ? { perUnit: { count: b.perUnit.count } } : {}
   }));
@@ -58639,6 +58835,12 @@ function keptMetrics(metrics, names) {
   }
   return Object.keys(out).length ? out : void 0;
 }
+var recordedTask = (t) => ({
+  energyJ: t.energyJ,
+  durationS: t.durationS,
+  co2eG: t.co2eG,
+  ...t.attributedJ !== void 0 ? { attributedJ: t.attributedJ } : {}
+});
 var monthOf = (d) => d.toISOString().slice(0, 7);
 function checkRecord(text3, opts = {}) {
   let json2;
@@ -58927,13 +59129,13 @@ async function fetchTip(repo) {
 // src/github/history/record-selection.ts
 var MAX_HISTORY_BYTES = 256 * 1024 * 1024;
 var MAX_SKIP_LINES = 20;
-function selectRunFiles(files, opts = {}) {
+function selectRunFiles(files2, opts = {}) {
   const cap2 = opts.cap ?? MAX_RECORD_BYTES;
   let budget2 = opts.budget ?? MAX_HISTORY_BYTES;
   const skipped = [];
   const read2 = [];
   let overBudget = 0;
-  const newestFirst = files.filter((f) => f.path.endsWith(".json")).sort((a, b) => a.path < b.path ? 1 : a.path > b.path ? -1 : 0);
+  const newestFirst = files2.filter((f) => f.path.endsWith(".json")).sort((a, b) => a.path < b.path ? 1 : a.path > b.path ? -1 : 0);
   for (const f of newestFirst) {
     if (!isRecordPath(f.path))
       skipped.push({ path: f.path, why: "not a record file name (runs/<UTC time>-<sha>-<id>.json)" });
@@ -59979,7 +60181,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
     return originalStringify(rootProcessed);
   }
   const chunks2 = [];
-  let level = 0;
+  let level2 = 0;
   const stack = [
     {
       parent: { "": rootProcessed },
@@ -59996,13 +60198,13 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
     const node2 = stack[stack.length - 1];
     if (node2.index === 0) {
       chunks2.push(node2.isArray ? "[" : "{");
-      level++;
+      level2++;
     }
     let isDone = false;
     if (node2.isArray) {
       if (node2.index < node2.val.length) {
         if (!node2.first) chunks2.push(",");
-        if (space) chunks2.push("\n" + space.repeat(level));
+        if (space) chunks2.push("\n" + space.repeat(level2));
         const childRaw = node2.val[node2.index];
         const childVal = prepareVal(node2.val, String(node2.index), childRaw);
         if (isUnstringifiable(childVal)) {
@@ -60047,7 +60249,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
         if (isUnstringifiable(childVal)) continue;
         if (!node2.first) chunks2.push(",");
         if (space) {
-          chunks2.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+          chunks2.push("\n" + space.repeat(level2) + originalStringify(k) + ": ");
         } else {
           chunks2.push(originalStringify(k) + ":");
         }
@@ -60080,8 +60282,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
       }
     }
     if (isDone) {
-      level--;
-      if (!node2.first && space) chunks2.push("\n" + space.repeat(level));
+      level2--;
+      if (!node2.first && space) chunks2.push("\n" + space.repeat(level2));
       chunks2.push(node2.isArray ? "]" : "}");
       visited.delete(node2.val);
       stack.pop();
@@ -61243,6 +61445,37 @@ function gpuChoiceLine(metered, skipped = []) {
   return [used, ...skips].join("; ");
 }
 
+// src/report/judged.ts
+var STOP = {
+  resolved: "stopped once the interval cleared every limit",
+  "max-repeat": "cap reached with the interval still across a limit",
+  "max-time": "time cap reached with the interval still across a limit",
+  error: "stopped by an error",
+  interrupted: "interrupted"
+};
+var level = (l) => percentFixed(l, Number.isInteger(Math.round(l * 1e3) / 10) ? 0 : 1);
+function judgedLine(b) {
+  const c = b.comparison;
+  if (!c) return null;
+  const parts = [
+    `${metricLabel(c.metric)} of ${c.window === "task" ? "the marked task window" : "the whole run"}`
+  ];
+  const a = b.adaptive;
+  if (a)
+    parts.push(
+      `${a.pairs} pairs of ${a.minPairs}\u2013${a.maxPairs} (${STOP[a.stop]}; ${level(a.level)} interval)`
+    );
+  else if (c.method === "paired" && c.pairs) parts.push(`${c.pairs} pairs`);
+  const mde = c.mde ?? (c.ci95 ? mdeAt({ ratio: c.ratio, ci95: [...c.ci95] }, b.budget?.regression ?? DEFAULT_REGRESSION) : null);
+  if (mde !== null) parts.push(`smallest regression it could catch: +${percentFixed(mde, 1)}`);
+  return `${b.name}: ${parts.join(", ")}`;
+}
+function intervalLabel(levels) {
+  const distinct = [...new Set(levels.map((l) => l ?? 0.95))];
+  if (distinct.length > 1) return "CI";
+  return `${level(distinct[0] ?? 0.95)} CI`;
+}
+
 // src/report/what-moved.ts
 var SETUP = /* @__PURE__ */ new Set(["samples", "epochs", "batchSize", "params", "macs", "taskS", "seed", "testSplit"]);
 var SHARE_NAME = /accuracy|precision|recall|^f1|auc|iou/i;
@@ -61269,8 +61502,8 @@ function whatMoved(b) {
   const trade = tradeOffLine(b);
   if (trade) lines.push(trade);
   if (b.layerDiff) {
-    const measured = b.comparison?.metric === "energy" ? b.comparison.ratio : void 0;
-    lines.push(...layerDiffLines(b.layerDiff, measured));
+    const measured2 = b.comparison?.metric === "energy" ? b.comparison.ratio : void 0;
+    lines.push(...layerDiffLines(b.layerDiff, measured2));
   } else {
     const moved2 = (b.metricChanges ?? []).filter((c) => !SETUP.has(c.metric)).slice(0, 3);
     if (moved2.length) lines.push(`metrics that moved most: ${moved2.map(metricChangeText).join(", ")}`);
@@ -61325,20 +61558,10 @@ function failureReasons(report, max = 20) {
     more: Math.max(0, report.benchmarks.filter((b) => b.status !== "pass").length - max)
   };
 }
-function noiseNotes(report) {
+function judgedNotes(report) {
   return report.benchmarks.flatMap((b) => {
-    const c = b.comparison;
-    if (b.status !== "pass" || !c) return [];
-    const tier2 = b.budget?.regression ?? DEFAULT_REGRESSION;
-    const limit = tier2.fail ?? tier2.warn;
-    const caught = limit === void 0 ? null : smallestCaught(c, limit);
-    if (caught === null) return [];
-    return [
-      escapeMarkdown(
-        `${b.name}: could not have caught less than ${markdownRatioChange(1 + caught)} (${metricLabel(c.metric)})`,
-        200
-      )
-    ];
+    const line = judgedLine(b);
+    return line === null ? [] : [escapeMarkdown(line, 400)];
   });
 }
 function baselineLine(report) {
@@ -61364,7 +61587,7 @@ function buildView(report, opts) {
     config: escapeMarkdown(report.config, 200),
     headline: headline(report),
     failures: failureReasons(report),
-    noise: noiseNotes(report),
+    judged: judgedNotes(report),
     baseline: baselineLine(report),
     /** CO2e compared with a baseline on another grid (method, source or year): what differs. */
     baselineGrid: escapeMarkdown(
@@ -61372,6 +61595,11 @@ function buildView(report, opts) {
       400
     ),
     hasComparison: report.benchmarks.some((b) => b.comparison),
+    // The interval's level: 95 %, or what adaptive pairs spent it down to (a header, so &nbsp; not U+00A0).
+    ci: intervalLabel(report.benchmarks.flatMap((b) => b.comparison ? [b.comparison.level] : [])).replace(
+      / /g,
+      "&nbsp;"
+    ),
     quality: qualityHeader(report),
     hasBudget: report.benchmarks.some((b) => b.budgetUse?.some((u) => isBudgetShare(u.limit))),
     rows: rows.map(row),
@@ -61789,9 +62017,9 @@ async function mergeMode(inputs, ctx, read2) {
   const cwd = path9.resolve(workspace, inputs.workingDirectory);
   const expect = shardCount(read2("shards").trim());
   const dir = path9.resolve(workspace, read2("shards-dir").trim() || DEFAULT_SHARDS_DIR);
-  const files = await shardFilesIn(dir);
-  info(`carbon-gate: merging ${files.length} shard report${files.length === 1 ? "" : "s"} from ${dir}`);
-  const merged = mergeShards(await readShardFiles(files), {
+  const files2 = await shardFilesIn(dir);
+  info(`carbon-gate: merging ${files2.length} shard report${files2.length === 1 ? "" : "s"} from ${dir}`);
+  const merged = mergeShards(await readShardFiles(files2), {
     ...expect !== void 0 ? { expect } : {},
     tool: { name: "carbon-gate", version: VERSION },
     now: /* @__PURE__ */ new Date()
@@ -62051,19 +62279,24 @@ function tfjsRunnerPath(moduleUrl = import.meta.url) {
 
 // src/runner/specs-from-config.ts
 function specsFromConfig(config2, configDir, opts = {}) {
+  const defaultMax = opts.ab ? defaultMaxRepeat(config2, opts) : void 0;
   return config2.benchmarks.map((b) => {
     const tfjs = b.tfjs ? resolveTfjsArgs(b.tfjs, configDir) : void 0;
     const run3 = tfjs ? tfjsCommand(tfjs, opts.tfjsRunner ?? tfjsRunnerPath(), opts.node ?? process.execPath) : b.run;
     if (run3 === void 0) throw new Error(`benchmark ${b.name}: neither run nor tfjs`);
     const unit = b.unit ?? (tfjs ? tfjsUnit(tfjs) : void 0);
     const quality = b.quality ?? config2.quality;
+    const repeat = repeatOf(config2, b, opts);
+    const maxRepeat = opts.ab ? Math.max(repeat, b.maxRepeat ?? defaultMax ?? repeat) : void 0;
     return {
       name: b.name,
       kind: b.kind,
       run: run3,
       cwd: path13.resolve(configDir, b.cwd ?? "."),
       env: b.env ?? {},
-      repeat: b.repeat ?? (opts.gated || resolveBudget(config2.budget, b.budget) ? GATED_REPEAT : 1),
+      repeat,
+      ...maxRepeat !== void 0 && maxRepeat > repeat ? { maxRepeat } : {},
+      ...opts.ab && b.maxTimeS !== void 0 ? { maxTimeS: b.maxTimeS } : {},
       warmup: b.warmup,
       timeoutS: b.timeoutS,
       ...unit ? { unit } : {},
@@ -62071,6 +62304,16 @@ function specsFromConfig(config2, configDir, opts = {}) {
       ...tfjs ? { tfjs } : {}
     };
   });
+}
+function repeatOf(config2, b, opts) {
+  return b.repeat ?? (opts.gated || resolveBudget(config2.budget, b.budget) ? GATED_REPEAT : 1);
+}
+function defaultMaxRepeat(config2, opts) {
+  const total = config2.benchmarks.reduce(
+    (sum, b) => sum + Math.max(repeatOf(config2, b, opts), b.maxRepeat ?? DEFAULT_MAX_REPEAT),
+    0
+  );
+  return total <= SUITE_LIMITS.suiteRepeats ? DEFAULT_MAX_REPEAT : void 0;
 }
 
 // src/engine/io/ab-base.ts
@@ -62787,7 +63030,7 @@ async function runBenchmark(spec, where, deps, metricsCap) {
 }
 async function meteredRepeat(spec, repeat, deps, metricsCap = sampleMetricsCap(SUITE_LIMITS.suiteRepeats)) {
   const session = deps.meter.start({ benchmark: spec.name, env: spec.env });
-  const ran = await deps.spawnBenchmark(spec, (pid) => session.track(pid));
+  const ran = await deps.spawnBenchmark(spec, (pid, attach) => session.track(pid, attach));
   const measurement = await session.stop();
   const command = ran.reported ? { ...ran, reported: capSampleMetrics(ran.reported, metricsCap) } : ran;
   return sampleRun(repeat, command, measurement);
@@ -62811,7 +63054,7 @@ function sampleRun(repeat, command, measurement) {
 // src/gate/ab-run.ts
 async function runAb(head, base, deps) {
   const out = { head: [], base: [] };
-  const metricsCap = sampleMetricsCap(head.reduce((n, s) => n + s.repeat, 0));
+  const metricsCap = sampleMetricsCap(head.reduce((n, s) => n + Math.max(s.repeat, s.maxRepeat ?? 0), 0));
   for (const [i, spec] of head.entries()) {
     const where = `[${i + 1}/${head.length}] ${spec.name}`;
     if (deps.interrupted?.()) {
@@ -62822,32 +63065,73 @@ async function runAb(head, base, deps) {
     const sides = [side(spec, deps.spawnBenchmark, "head")];
     if (baseSpec) sides.unshift(side({ ...baseSpec, repeat: spec.repeat }, deps.spawnBaseBenchmark, "base"));
     for (const s of sides) await warm(s, where, deps);
-    for (let r = 1; r <= spec.repeat; r++) {
-      if (deps.interrupted?.()) {
-        for (const s of sides.filter((x) => !x.run.reason))
-          fail(s, `interrupted before repeat ${r}/${spec.repeat}`);
-        break;
-      }
-      const order = r % 2 === 1 ? sides : [...sides].reverse();
-      for (const s of order.filter((x) => !x.run.reason)) {
-        deps.progress(`${where}: ${s.label} repeat ${r}/${spec.repeat}`);
-        const sample4 = await meteredRepeat(
-          s.run.spec,
-          r,
-          {
-            meter: deps.meter,
-            spawnBenchmark: s.exec
-          },
-          metricsCap
-        );
-        s.run.samples.push(sample4);
-        if (!sample4.command.ok) fail(s, `repeat ${r}/${spec.repeat}: ${sample4.command.reason}`);
-      }
-    }
+    const plan = baseSpec && deps.judge && (spec.maxRepeat ?? 0) > spec.repeat ? planOf(spec) : null;
+    const run3 = (from, to) => runPairs(sides, from, to, { where, deps, metricsCap });
+    if (plan) await adaptivePairs(sides, plan, run3, { spec, where, deps });
+    else await run3(1, spec.repeat);
     out.head.push(sides.at(-1).run);
     if (baseSpec) out.base.push(sides[0].run);
   }
   return out;
+}
+function planOf(spec) {
+  const maxPairs = spec.maxRepeat;
+  return { ...lookPlan(spec.repeat, maxPairs), minPairs: spec.repeat, maxPairs };
+}
+async function adaptivePairs([base, head], plan, run3, ctx) {
+  const now = ctx.deps.now ?? (() => performance.now() / 1e3);
+  const started = now();
+  const record2 = (stop) => {
+    const pairs = Math.min(head.run.samples.length, base.run.samples.length);
+    const adaptive = {
+      pairs,
+      minPairs: plan.minPairs,
+      maxPairs: plan.maxPairs,
+      level: plan.level,
+      stop
+    };
+    head.run.adaptive = adaptive;
+    base.run.adaptive = { ...adaptive };
+  };
+  let done = 0;
+  for (const [k, n] of plan.looks.entries()) {
+    if (!await run3(done + 1, n)) return record2("interrupted");
+    done = n;
+    if (head.run.reason || base.run.reason) return record2("error");
+    record2("resolved");
+    const judged = await ctx.deps.judge(head.run, base.run);
+    if (judged.resolved) return record2("resolved");
+    const next = plan.looks[k + 1];
+    if (next === void 0) return record2("max-repeat");
+    const elapsed = now() - started;
+    if (ctx.spec.maxTimeS !== void 0 && elapsed + elapsed / done * (next - done) > ctx.spec.maxTimeS)
+      return record2("max-time");
+    ctx.deps.progress(
+      `${ctx.where}: adding pairs ${done + 1}\u2013${next} of up to ${plan.maxPairs}: ${judged.why ?? "not resolved"}`
+    );
+  }
+}
+async function runPairs(sides, from, to, ctx) {
+  for (let r = from; r <= to; r++) {
+    if (ctx.deps.interrupted?.()) {
+      for (const s of sides.filter((x) => !x.run.reason)) fail(s, `interrupted before repeat ${r}/${to}`);
+      return false;
+    }
+    if (r > sides[0].run.spec.repeat && sides.some((x) => x.run.reason)) return true;
+    const order = r % 2 === 1 ? sides : [...sides].reverse();
+    for (const s of order.filter((x) => !x.run.reason)) {
+      ctx.deps.progress(`${ctx.where}: ${s.label} repeat ${r}/${to}`);
+      const sample4 = await meteredRepeat(
+        s.run.spec,
+        r,
+        { meter: ctx.deps.meter, spawnBenchmark: s.exec },
+        ctx.metricsCap
+      );
+      s.run.samples.push(sample4);
+      if (!sample4.command.ok) fail(s, `repeat ${r}/${to}: ${sample4.command.reason}`);
+    }
+  }
+  return true;
 }
 function side(spec, exec, label2) {
   return { label: label2, exec, run: { spec, status: "ok", samples: [] } };
@@ -62889,8 +63173,8 @@ function compositeMeter(cpu, gpu) {
       const a = cpu.start(ctx);
       const b = gpu.start(ctx);
       return {
-        track: (pid) => {
-          a.track(pid);
+        track: (pid, attach) => {
+          a.track(pid, attach);
           b.track(pid);
         },
         stop: async () => mergeMeasurements(...await Promise.all([a.stop(), b.stop()]))
@@ -62900,12 +63184,19 @@ function compositeMeter(cpu, gpu) {
 }
 function mergeMeasurements(cpu, gpu) {
   const gpuJ = gpu.breakdownJ.gpu;
+  const { task, ...rest } = cpu;
   const merged = {
-    ...cpu,
+    ...rest,
     energyJ: cpu.energyJ + gpuJ,
     breakdownJ: { ...cpu.breakdownJ, gpu: cpu.breakdownJ.gpu + gpuJ },
     notes: [...cpu.notes, ...gpu.notes]
   };
+  if (cpu.attributedJ !== void 0) merged.attributedJ = cpu.attributedJ + gpuJ;
+  if (task && gpu.gpus?.length)
+    merged.notes.push(
+      "task windows are not measured on metered GPUs yet: the whole run is reported and judged"
+    );
+  else if (task) merged.task = task;
   const warnings = [...cpu.warnings ?? [], ...gpu.warnings ?? []];
   if (warnings.length) merged.warnings = warnings;
   else delete merged.warnings;
@@ -70830,7 +71121,7 @@ function parsePidStat(text3) {
   if (![pid, ppid, ticks].every(Number.isFinite)) return null;
   return { pid, ppid, ticks, childTicks };
 }
-function treeTicks(root, processes) {
+function treeTicks(root, processes, onSeen) {
   const children = /* @__PURE__ */ new Map();
   for (const p of processes) {
     const list = children.get(p.ppid) ?? [];
@@ -70846,17 +71137,163 @@ function treeTicks(root, processes) {
     const p = stack.pop();
     if (seen.has(p.pid)) continue;
     seen.add(p.pid);
+    if (p.pid !== root) onSeen?.(p.pid);
     sum += p.ticks;
     stack.push(...children.get(p.pid) ?? []);
   }
   return sum;
 }
+var SPACE = 32;
+var NEWLINE = 10;
+var ZERO = 48;
+var MINUS = 45;
+function intAt(buf, from, to) {
+  let i = from;
+  const negative = buf[i] === MINUS;
+  if (negative) i++;
+  if (i >= to) return NaN;
+  let n = 0;
+  for (; i < to; i++) {
+    const d = buf[i] - ZERO;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return negative ? -n : n;
+}
+function parseProcStatBytes(buf, length) {
+  if (length < 4 || buf[0] !== 99 || buf[1] !== 112 || buf[2] !== 117 || buf[3] !== SPACE) return null;
+  const v = [];
+  let i = 4;
+  while (i < length && buf[i] !== NEWLINE && v.length < 8) {
+    if (buf[i] === SPACE) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < length && buf[end] !== SPACE && buf[end] !== NEWLINE) end++;
+    if (end === length) return null;
+    v.push(intAt(buf, i, end));
+    i = end;
+  }
+  if (v.length < 4 || v.some((n) => !Number.isFinite(n))) return null;
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = v;
+  const busy = user + nice + system + irq + softirq;
+  return { busy, total: busy + idle + iowait + steal };
+}
+function parsePidStatBytes(buf, length) {
+  let close = length - 1;
+  while (close >= 0 && buf[close] !== 41) close--;
+  const open7 = buf.indexOf(40);
+  if (close < 0 || open7 < 0 || open7 > close) return null;
+  const pid = intAt(buf, 0, open7 - 1);
+  const fields = [];
+  let state = "";
+  let i = close + 1;
+  for (let k = 0; i < length && k <= 17; k++) {
+    while (i < length && buf[i] === SPACE) i++;
+    let end = i;
+    while (end < length && buf[end] !== SPACE && buf[end] !== NEWLINE) end++;
+    if (end === i) break;
+    if (k === 0) state = String.fromCharCode(buf[i]);
+    else if (k === 1 || k >= 11 && k <= 14 || k === 17) fields[k] = intAt(buf, i, end);
+    i = end;
+  }
+  const ppid = fields[1] ?? NaN;
+  const childTicks = (fields[13] ?? NaN) + (fields[14] ?? NaN);
+  const ticks = (fields[11] ?? NaN) + (fields[12] ?? NaN) + childTicks;
+  if (![pid, ppid, ticks].every(Number.isFinite)) return null;
+  return { pid, ppid, ticks, childTicks, state, threads: fields[17] ?? NaN };
+}
+function parseChildrenBytes(buf, length, out) {
+  let i = 0;
+  while (i < length) {
+    while (i < length && (buf[i] === SPACE || buf[i] === NEWLINE)) i++;
+    let end = i;
+    while (end < length && buf[end] !== SPACE && buf[end] !== NEWLINE) end++;
+    if (end > i) {
+      const pid = intAt(buf, i, end);
+      if (Number.isFinite(pid)) out.push(pid);
+    }
+    i = end;
+  }
+}
+
+// src/meter/io/proc-reader.ts
+import { closeSync, openSync, readSync } from "node:fs";
+var ProcFileReader = class {
+  /** At most `maxOpen` files stay open (processes that left the tree keep theirs until the cap clears all). */
+  constructor(maxOpen = 64) {
+    this.maxOpen = maxOpen;
+  }
+  maxOpen;
+  buf = Buffer.allocUnsafe(4096);
+  open = /* @__PURE__ */ new Map();
+  /** The bytes of the last successful read, from offset 0. */
+  get bytes() {
+    return this.buf;
+  }
+  /**
+   * Reads `path` from its start into `bytes`: its first `limit` bytes, else the whole file (the buffer
+   * grows to fit). Returns the length read, or -1 when the file cannot be read.
+   */
+  read(path24, keepOpen2, limit) {
+    const kept = keepOpen2 ? this.open.get(path24) : void 0;
+    if (kept !== void 0) {
+      const n2 = this.readFd(kept, limit);
+      if (n2 >= 0) return n2;
+      this.forget(path24);
+    }
+    let fd;
+    try {
+      fd = openSync(path24, "r");
+    } catch {
+      return -1;
+    }
+    const n = this.readFd(fd, limit);
+    if (keepOpen2 && n >= 0) {
+      if (this.open.size >= this.maxOpen) this.closeAll();
+      this.open.set(path24, fd);
+    } else closeSync(fd);
+    return n;
+  }
+  /** How many files are held open now. */
+  get openFiles() {
+    return this.open.size;
+  }
+  closeAll() {
+    for (const path24 of [...this.open.keys()]) this.forget(path24);
+  }
+  forget(path24) {
+    const fd = this.open.get(path24);
+    this.open.delete(path24);
+    if (fd === void 0) return;
+    try {
+      closeSync(fd);
+    } catch {
+    }
+  }
+  readFd(fd, limit) {
+    try {
+      if (limit !== void 0 && limit > this.buf.length) this.buf = Buffer.allocUnsafe(limit);
+      for (; ; ) {
+        const n = readSync(fd, this.buf, 0, limit ?? this.buf.length, 0);
+        if (limit !== void 0 || n < this.buf.length) return n;
+        this.buf = Buffer.allocUnsafe(this.buf.length * 2);
+      }
+    } catch {
+      return -1;
+    }
+  }
+};
 
 // src/meter/io/procfs.ts
 var TICKS_PER_S = 100;
 function procRoot() {
   return process.env.CARBON_GATE_PROC_ROOT ?? "/proc";
 }
+var files = new ProcFileReader();
+var keepOpen = (root) => root === "/proc";
+var STAT_HEAD_BYTES = 512;
 function read(path24) {
   try {
     return readFileSync(path24, "utf8");
@@ -70865,8 +71302,7 @@ function read(path24) {
   }
 }
 function readSystemCpu() {
-  const stat7 = process.platform === "linux" ? read(`${procRoot()}/stat`) : null;
-  const parsed = stat7 ? parseProcStat(stat7) : null;
+  const parsed = process.platform === "linux" ? readProcStat(procRoot()) : null;
   if (parsed) return { ...parsed, source: "proc" };
   let busy = 0;
   let total = 0;
@@ -70877,22 +71313,34 @@ function readSystemCpu() {
   }
   return { busy, total, source: "os.cpus" };
 }
-function readPid(pid) {
-  const text3 = read(`${procRoot()}/${pid}/stat`);
-  return text3 ? parsePidStat(text3) : null;
+function readProcStat(root) {
+  const n = files.read(`${root}/stat`, keepOpen(root), STAT_HEAD_BYTES);
+  if (n < 0) return null;
+  const fast = parseProcStatBytes(files.bytes, n);
+  if (fast) return fast;
+  const text3 = read(`${root}/stat`);
+  return text3 ? parseProcStat(text3) : null;
 }
-function childrenOf(pid) {
-  let tids;
-  try {
-    tids = readdirSync(`${procRoot()}/${pid}/task`);
-  } catch {
-    return null;
+function readPid(pid) {
+  const root = procRoot();
+  const n = files.read(`${root}/${pid}/stat`, keepOpen(root));
+  return n > 0 ? parsePidStatBytes(files.bytes, n) : null;
+}
+function childrenOf(pid, stat7) {
+  const root = procRoot();
+  let tids = [pid];
+  if (!(stat7 && stat7.threads === 1 && stat7.state !== "Z" && stat7.state !== "X")) {
+    try {
+      tids = readdirSync(`${root}/${pid}/task`);
+    } catch {
+      return null;
+    }
   }
   const out = [];
   for (const tid of tids) {
-    const text3 = read(`${procRoot()}/${pid}/task/${tid}/children`);
-    if (text3 === null) return null;
-    for (const p of text3.split(/\s+/)) if (p) out.push(Number(p));
+    const n = files.read(`${root}/${pid}/task/${tid}/children`, keepOpen(root));
+    if (n < 0) return null;
+    parseChildrenBytes(files.bytes, n, out);
   }
   return out;
 }
@@ -70900,27 +71348,31 @@ function allProcesses() {
   const out = [];
   for (const name2 of readdirSync(procRoot())) {
     if (!/^\d+$/.test(name2)) continue;
-    const p = readPid(Number(name2));
+    const text3 = read(`${procRoot()}/${name2}/stat`);
+    const p = text3 ? parsePidStat(text3) : null;
     if (p) out.push(p);
   }
   return out;
 }
-function readTreeCpuS(root) {
+function readTreeCpuS(root, onSeen) {
   if (process.platform !== "linux") return 0;
   const rootStat = readPid(root);
   if (!rootStat) return 0;
-  if (childrenOf(root) === null) return treeTicks(root, allProcesses()) / TICKS_PER_S;
-  let ticks = 0;
-  const stack = [root];
-  const seen = /* @__PURE__ */ new Set();
+  const rootChildren = childrenOf(root, rootStat);
+  if (rootChildren === null) return treeTicks(root, allProcesses(), onSeen) / TICKS_PER_S;
+  let ticks = rootStat.ticks;
+  if (rootChildren.length === 0) return ticks / TICKS_PER_S;
+  const stack = rootChildren;
+  const seen = /* @__PURE__ */ new Set([root]);
   while (stack.length) {
     const pid = stack.pop();
     if (seen.has(pid)) continue;
     seen.add(pid);
-    const p = pid === root ? rootStat : readPid(pid);
+    const p = readPid(pid);
     if (!p) continue;
+    onSeen?.(pid);
     ticks += p.ticks;
-    stack.push(...childrenOf(pid) ?? []);
+    stack.push(...childrenOf(pid, p) ?? []);
   }
   return ticks / TICKS_PER_S;
 }
@@ -70971,8 +71423,29 @@ function buildEstimatorParams(topology, spec, fallback, memoryBytes) {
   }
 }
 
-// src/meter/io/usage-sampler.ts
-import { performance as performance2 } from "node:perf_hooks";
+// src/io/shared-ticker.ts
+var groups3 = /* @__PURE__ */ new Map();
+function every(periodMs, run3) {
+  let group = groups3.get(periodMs);
+  if (!group) {
+    const callbacks2 = /* @__PURE__ */ new Set();
+    const timer2 = setInterval(() => {
+      for (const c of [...callbacks2]) if (callbacks2.has(c)) c.run();
+    }, periodMs);
+    timer2.unref();
+    group = { timer: timer2, callbacks: callbacks2 };
+    groups3.set(periodMs, group);
+  }
+  const entry = { run: run3 };
+  const { callbacks, timer } = group;
+  callbacks.add(entry);
+  return () => {
+    callbacks.delete(entry);
+    if (callbacks.size > 0 || groups3.get(periodMs)?.timer !== timer) return;
+    clearInterval(timer);
+    groups3.delete(periodMs);
+  };
+}
 
 // src/meter/accumulator.ts
 var EnergyAccumulator = class {
@@ -71007,6 +71480,10 @@ var EnergyAccumulator = class {
     this.total += Math.max(0, dTotal);
     this.intervals++;
   }
+  /** Energy integrated so far, J: the estimator's cumulative reading for task windows. */
+  energySoFar() {
+    return this.cpuJ + this.memoryJ;
+  }
   /** `finalTreeCpuS` may come from exact end-of-process accounting, better than the last sample. */
   result(logicalCpus, finalTreeCpuS, notes = []) {
     const durationS = this.first && this.last ? this.last.tS - this.first.tS : 0;
@@ -71027,33 +71504,232 @@ var EnergyAccumulator = class {
   }
 };
 
+// src/meter/attribution.ts
+function attributedJ(span, logicalCpus, idleW) {
+  const { energyJ: energyJ2, durationS, busy, total, treeCpuS } = span;
+  if (durationS <= 0 || energyJ2 <= 0 || logicalCpus <= 0) return 0;
+  const capacityS = durationS * logicalCpus;
+  const busyCpuS = total > 0 ? busy / total * capacityS : 0;
+  const busyShare = busyCpuS > 0 ? Math.min(1, treeCpuS / busyCpuS) : 0;
+  const idleJ = Math.min(energyJ2, Math.max(0, idleW) * durationS);
+  const capacityShare = Math.min(1, treeCpuS / capacityS);
+  return busyShare * (energyJ2 - idleJ) + capacityShare * idleJ;
+}
+var MIN_INTERVAL_S = 0.05;
+function quietestPowerW(series) {
+  let min = null;
+  for (let i = 1; i < series.length; i++) {
+    const dt = series[i].tS - series[i - 1].tS;
+    if (dt < MIN_INTERVAL_S) continue;
+    const w2 = (series[i].energyJ - series[i - 1].energyJ) / dt;
+    if (min === null || w2 < min) min = w2;
+  }
+  return min === null ? null : Math.max(0, min);
+}
+
+// src/meter/task-window.ts
+var MARKERS_ENV = "CARBON_GATE_MARKERS_FILE";
+var MARKER_LIMITS = { bytes: 64 * 1024, windows: 1e4 };
+var SLACK_S = 0.05;
+var LINE = /^\s*(start|stop)(?:\s+(\d{1,12}(?:\.\d{1,17})?))?\s*$/;
+var quoted2 = (text3) => JSON.stringify(text3.length > 40 ? `${text3.slice(0, 40)}\u2026` : text3);
+function parseMarkerLine(line, lineNo, runStartS) {
+  if (line.text.trim() === "") return null;
+  const m = LINE.exec(line.text);
+  if (!m)
+    return {
+      problem: `line ${lineNo}: expected "start" or "stop", optionally followed by a CLOCK_MONOTONIC time in seconds; got ${quoted2(line.text)}`
+    };
+  const kind3 = m[1];
+  if (m[2] === void 0) return { kind: kind3, tS: line.seenS };
+  const tS = Number(m[2]);
+  if (tS < runStartS - SLACK_S || tS > line.seenS + SLACK_S)
+    return {
+      problem: `line ${lineNo}: ${kind3} at ${m[2]} s is outside the run (${runStartS.toFixed(3)}\u2013${line.seenS.toFixed(3)} s on CLOCK_MONOTONIC)`
+    };
+  return { kind: kind3, tS };
+}
+function pairWindows(markers) {
+  const windows = [];
+  let open7 = null;
+  let last = -Infinity;
+  for (const [i, m] of markers.entries()) {
+    const which2 = `marker ${i + 1} (${m.kind})`;
+    if (m.tS < last) return { problem: `${which2} is earlier than the marker before it` };
+    last = m.tS;
+    if (m.kind === "start") {
+      if (open7 !== null) return { problem: `${which2}: a window is already open` };
+      open7 = m.tS;
+    } else {
+      if (open7 === null) return { problem: `${which2}: no window is open` };
+      windows.push([open7, m.tS]);
+      open7 = null;
+      if (windows.length > MARKER_LIMITS.windows)
+        return { problem: `more than ${MARKER_LIMITS.windows} windows` };
+    }
+  }
+  if (open7 !== null) return { problem: "the last window was started but never stopped" };
+  return { windows };
+}
+function pointAt(series, t) {
+  const first = series[0];
+  const last = series.at(-1);
+  if (t <= first.tS) return first;
+  if (t >= last.tS) return last;
+  let lo = 0;
+  let hi = series.length - 1;
+  while (hi - lo > 1) {
+    const mid = lo + hi >> 1;
+    if (series[mid].tS <= t) lo = mid;
+    else hi = mid;
+  }
+  const a = series[lo];
+  const b = series[hi];
+  const f = b.tS > a.tS ? (t - a.tS) / (b.tS - a.tS) : 0;
+  const at2 = (k) => a[k] + (b[k] - a[k]) * f;
+  return { tS: t, energyJ: at2("energyJ"), busy: at2("busy"), total: at2("total"), treeCpuS: at2("treeCpuS") };
+}
+function spanBetween(a, b) {
+  return {
+    durationS: Math.max(0, b.tS - a.tS),
+    energyJ: Math.max(0, b.energyJ - a.energyJ),
+    busy: Math.max(0, b.busy - a.busy),
+    total: Math.max(0, b.total - a.total),
+    treeCpuS: Math.max(0, b.treeCpuS - a.treeCpuS)
+  };
+}
+function windowSpans(series, windows) {
+  return windows.map(([t0, t1]) => spanBetween(pointAt(series, t0), pointAt(series, t1)));
+}
+
+// src/meter/task-markers.ts
+var TaskMarkers = class {
+  constructor(runStartS) {
+    this.runStartS = runStartS;
+  }
+  runStartS;
+  markers = [];
+  problem = null;
+  lineNo = 0;
+  /** Parses lines read together; true when they held a marker (the caller takes a reading). */
+  add(lines) {
+    let found = false;
+    for (const line of lines) {
+      const parsed = parseMarkerLine(line, ++this.lineNo, this.runStartS);
+      if (parsed === null) continue;
+      if ("problem" in parsed) this.void(parsed.problem);
+      else {
+        this.markers.push(parsed);
+        found = true;
+      }
+    }
+    return found && this.problem === null;
+  }
+  void(problem) {
+    this.problem ??= problem;
+  }
+};
+var WARNING = (problem) => `task window ignored (markers file: ${problem}): the whole run is reported and judged`;
+function taskFigures(markers, series, attribute) {
+  if (markers.problem !== null) return { warning: WARNING(markers.problem) };
+  if (!markers.markers.length) return {};
+  const paired = pairWindows(markers.markers);
+  if ("problem" in paired) return { warning: WARNING(paired.problem) };
+  const spans = windowSpans(series, paired.windows);
+  const sum = (pick3) => spans.reduce((a, s) => a + pick3(s), 0);
+  return {
+    figures: {
+      energyJ: sum((s) => s.energyJ),
+      durationS: sum((s) => s.durationS),
+      processCpuS: sum((s) => s.treeCpuS),
+      attributedJ: sum(attribute),
+      windows: spans.length
+    }
+  };
+}
+
+// src/meter/io/monotonic.ts
+function monotonicS() {
+  return Number(process.hrtime.bigint()) / 1e9;
+}
+
 // src/meter/io/usage-sampler.ts
+var MAX_SERIES = 2e5;
 var UsageSampler = class {
-  constructor(power, logicalCpus) {
+  constructor(power, logicalCpus, opts = {}) {
     this.logicalCpus = logicalCpus;
+    this.opts = opts;
     this.acc = new EnergyAccumulator(power);
     this.sample();
+    this.markers = new TaskMarkers(this.series[0].tS);
   }
   logicalCpus;
+  opts;
   acc;
   pid = null;
   // Tree CPU time only grows; once the tree exits reads return 0, so keep the highest seen.
   treeCpuS = 0;
   reapedAtStart = readReapedChildrenCpuS();
-  track(pid) {
+  series = [];
+  markers;
+  source;
+  /** The runner's process record, told each descendant this sampler's walk sees. */
+  seen;
+  track(pid, attach = {}) {
     this.pid = pid;
+    const { markers, tree } = attach;
+    this.source = markers;
+    this.seen = tree?.takeOver();
+    markers?.subscribe({
+      lines: (lines) => {
+        if (this.markers.add(lines)) this.sample();
+      },
+      problem: (text3) => this.markers.void(text3)
+    });
+  }
+  /** A reading now; the interval tick also catches markers a missed file event left unread. */
+  tick() {
+    this.source?.poll();
+    this.sample();
   }
   sample() {
     const sys = readSystemCpu();
-    if (this.pid) this.treeCpuS = Math.max(this.treeCpuS, readTreeCpuS(this.pid));
-    this.acc.add({ tS: performance2.now() / 1e3, busy: sys.busy, total: sys.total, treeCpuS: this.treeCpuS });
+    if (this.pid) this.treeCpuS = Math.max(this.treeCpuS, readTreeCpuS(this.pid, this.seen));
+    const tS = monotonicS();
+    this.acc.add({ tS, busy: sys.busy, total: sys.total, treeCpuS: this.treeCpuS });
+    if (this.series.length >= MAX_SERIES) {
+      this.markers.void(`the run outlasted the ${MAX_SERIES} readings kept for task windows`);
+      return;
+    }
+    const energyJ2 = this.opts.readEnergyJ ? this.opts.readEnergyJ() : this.acc.energySoFar();
+    this.series.push({ tS, energyJ: energyJ2, busy: sys.busy, total: sys.total, treeCpuS: this.treeCpuS });
   }
-  /** Takes the last sample; the kernel's reaped-children total is exact once the tree has exited. */
-  finish(notes = []) {
+  /**
+   * Takes the last sample; the kernel's reaped-children total is exact once the tree has exited. `measured`,
+   * read after that last sample: a meter's own energy (RAPL's counters) and notes, in place of the model's
+   * integrated figure, before attribution splits it.
+   */
+  finish(measured2 = () => ({})) {
     this.sample();
     const reapedNow = readReapedChildrenCpuS();
     const exact = this.reapedAtStart !== null && reapedNow !== null ? reapedNow - this.reapedAtStart : void 0;
-    return this.acc.result(this.logicalCpus, exact, notes);
+    const m = { ...this.acc.result(this.logicalCpus, exact, []), ...measured2() };
+    const idleW = this.opts.idleW ?? quietestPowerW(this.series) ?? 0;
+    m.attributedJ = attributedJ(
+      {
+        durationS: m.durationS,
+        energyJ: m.energyJ,
+        busy: m.utilisation,
+        total: 1,
+        treeCpuS: m.processCpuS
+      },
+      this.logicalCpus,
+      idleW
+    );
+    const task = taskFigures(this.markers, this.series, (span) => attributedJ(span, this.logicalCpus, idleW));
+    if ("warning" in task) m.warnings = [...m.warnings ?? [], task.warning];
+    else if (task.figures) m.task = task.figures;
+    return m;
   }
 };
 
@@ -71072,13 +71748,14 @@ function createEstimatorMeter(opts) {
   };
 }
 function startSession(opts) {
-  const usage = new UsageSampler((u) => estimatePower(opts.params, u), opts.logicalCpus);
-  const timer = setInterval(() => usage.sample(), opts.intervalS * 1e3);
-  timer.unref();
+  const power = (u) => estimatePower(opts.params, u);
+  const idle = power(0);
+  const usage = new UsageSampler(power, opts.logicalCpus, { idleW: idle.cpu + idle.memory });
+  const stopTicks = every(opts.intervalS * 1e3, () => usage.tick());
   return {
-    track: (pid) => usage.track(pid),
+    track: (pid, attach) => usage.track(pid, attach),
     async stop() {
-      clearInterval(timer);
+      stopTicks();
       const m = usage.finish();
       const band = opts.params.band;
       if (band) {
@@ -71094,7 +71771,7 @@ function startSession(opts) {
 
 // src/meter/io/nvidia-smi-meter.ts
 import { spawn } from "node:child_process";
-import { performance as performance3 } from "node:perf_hooks";
+import { performance as performance2 } from "node:perf_hooks";
 
 // src/meter/nvidia-notes.ts
 function noteworthyGapS(intervalS) {
@@ -71370,9 +72047,10 @@ function parseStat(text3) {
   if (!Number.isInteger(pid) || !Number.isInteger(ppid) || !Number.isInteger(pgid) || !startTime) return null;
   return { pid, ppid, pgid, state, startTime, comm: text3.slice(open7 + 1, close) };
 }
+var PRUNE_AT = 1e3;
 var isDead = (p) => p.state === "Z" || p.state === "X" || p.state === "x";
 var isPidName = (name2) => /^\d+$/.test(name2);
-function readSync(path24) {
+function readSync2(path24) {
   try {
     return readFileSync2(path24, "utf8");
   } catch {
@@ -71397,6 +72075,8 @@ var ProcessTree = class {
   childrenFiles;
   /** The benchmark's start time: nothing that started before it can be its. */
   rootStart;
+  /** When observe() next forgets the processes that ended. */
+  pruneAt = PRUNE_AT;
   /** Whether this machine has a /proc to read (Linux); without it only the process group can be killed. */
   static available(procRoot2 = defaultProcRoot()) {
     try {
@@ -71408,6 +72088,20 @@ var ProcessTree = class {
   /** Processes remembered so far that are still the same process; for signalling during the run. */
   tracked() {
     return [...this.known.values()];
+  }
+  /**
+   * A descendant found by another walk of the same tree (the meter's, see TreeWatch): remembered like one
+   * poll() finds, read once when new. Ended ones are told apart at the end by their start time.
+   */
+  observe(pid) {
+    if (pid === this.self || this.known.has(pid)) return;
+    const p = this.stat(pid);
+    if (!p || isDead(p)) return;
+    this.known.set(pid, p);
+    if (this.known.size > this.pruneAt) {
+      for (const q of this.known.values()) if (!this.isRunning(q)) this.known.delete(q.pid);
+      this.pruneAt = Math.max(PRUNE_AT, 2 * this.known.size);
+    }
   }
   /** Looks for new descendants of the benchmark and forgets the ones that ended. Cheap; call often. */
   poll() {
@@ -71516,7 +72210,7 @@ var ProcessTree = class {
     return sent;
   }
   stat(pid) {
-    const text3 = readSync(`${this.root}/${pid}/stat`);
+    const text3 = readSync2(`${this.root}/${pid}/stat`);
     return text3 ? parseStat(text3) : null;
   }
   childrenOf(pid) {
@@ -71528,7 +72222,7 @@ var ProcessTree = class {
     }
     const out = [];
     for (const tid of tids) {
-      const text3 = readSync(`${this.root}/${pid}/task/${tid}/children`);
+      const text3 = readSync2(`${this.root}/${pid}/task/${tid}/children`);
       if (text3 === null) return null;
       for (const p of text3.split(/\s+/)) if (p) out.push(Number(p));
     }
@@ -71553,7 +72247,7 @@ function scanProc(root) {
   }
   for (const name2 of names) {
     if (!isPidName(name2)) continue;
-    const text3 = readSync(`${root}/${name2}/stat`);
+    const text3 = readSync2(`${root}/${name2}/stat`);
     const p = text3 ? parseStat(text3) : null;
     if (p) out.set(p.pid, p);
   }
@@ -71744,7 +72438,7 @@ var KILL_GRACE_MS = 1e3;
 var FIRST_SAMPLE_WAIT_S = 2;
 var APPS_INTERVAL_S = 5;
 var MAX_LINE = 4096;
-var nowS = () => performance3.now() / 1e3;
+var nowS = () => performance2.now() / 1e3;
 var VISIBILITY_VARS = ["CUDA_VISIBLE_DEVICES", "NVIDIA_VISIBLE_DEVICES", "CUDA_DEVICE_ORDER"];
 function createNvidiaMeter(opts) {
   const env = pick2(opts.env ?? {});
@@ -72150,7 +72844,7 @@ function chooseDomains(all) {
 }
 
 // src/meter/io/powercap.ts
-import { closeSync, openSync, readSync as readSync2, readdirSync as readdirSync3 } from "node:fs";
+import { closeSync as closeSync2, openSync as openSync2, readSync as readSync3, readdirSync as readdirSync3 } from "node:fs";
 import path18 from "node:path";
 function powercapRoot() {
   return process.env.CARBON_GATE_POWERCAP_ROOT ?? "/sys/class/powercap";
@@ -72159,14 +72853,14 @@ var MAX_ATTRIBUTE_BYTES = 64;
 function readAttribute(file3) {
   let fd;
   try {
-    fd = openSync(file3, "r");
+    fd = openSync2(file3, "r");
     const buffer = Buffer.alloc(MAX_ATTRIBUTE_BYTES);
-    const n = readSync2(fd, buffer, 0, MAX_ATTRIBUTE_BYTES, 0);
+    const n = readSync3(fd, buffer, 0, MAX_ATTRIBUTE_BYTES, 0);
     return { ok: true, text: buffer.toString("utf8", 0, n) };
   } catch (error63) {
     return { ok: false, code: error63.code ?? "error" };
   } finally {
-    if (fd !== void 0) closeSync(fd);
+    if (fd !== void 0) closeSync2(fd);
   }
 }
 function zoneDirs(root) {
@@ -72283,13 +72977,13 @@ function createPowerProfileMeter(opts) {
   };
 }
 function startSession3(power, opts) {
-  const usage = new UsageSampler(power, opts.logicalCpus);
-  const timer = setInterval(() => usage.sample(), opts.intervalS * 1e3);
-  timer.unref();
+  const idle = power(0);
+  const usage = new UsageSampler(power, opts.logicalCpus, { idleW: idle.cpu + idle.memory });
+  const stopTicks = every(opts.intervalS * 1e3, () => usage.tick());
   return {
-    track: (pid) => usage.track(pid),
+    track: (pid, attach) => usage.track(pid, attach),
     async stop() {
-      clearInterval(timer);
+      stopTicks();
       return usage.finish();
     }
   };
@@ -72297,18 +72991,18 @@ function startSession3(power, opts) {
 
 // src/meter/rapl/interval.ts
 var MAX_PLAUSIBLE_W2 = 1e3;
-var MIN_INTERVAL_S = 0.01;
+var MIN_INTERVAL_S2 = 0.01;
 function wrapSafeIntervalS(configuredS, zones) {
   let interval2 = configuredS;
   for (const z2 of zones) {
     const watts3 = Math.max(MAX_PLAUSIBLE_W2, z2.peakW);
     interval2 = Math.min(interval2, z2.rangeUj / 1e6 / (2 * watts3));
   }
-  return Math.max(MIN_INTERVAL_S, interval2);
+  return Math.max(MIN_INTERVAL_S2, interval2);
 }
 
 // src/meter/io/rapl-reader.ts
-import { performance as performance4 } from "node:perf_hooks";
+import { performance as performance3 } from "node:perf_hooks";
 
 // src/meter/rapl/totals.ts
 function wrapDeltaUj(prevUj, nextUj, rangeUj) {
@@ -72395,7 +73089,7 @@ var RaplTotals = class {
 function openRaplReader(zones) {
   const totals2 = new RaplTotals(zones);
   return {
-    sample: () => totals2.add(performance4.now() / 1e3, zones.map(readEnergyUj)),
+    sample: () => totals2.add(performance3.now() / 1e3, zones.map(readEnergyUj)),
     joules: () => totals2.joulesByRole(),
     nextIntervalS: (configuredS) => wrapSafeIntervalS(configuredS, totals2.wrapLimits()),
     notes: () => totals2.notes(),
@@ -72428,31 +73122,38 @@ function createRaplMeter(opts) {
   };
 }
 function startSession4(opts) {
-  const usage = new UsageSampler(NO_MODEL, opts.logicalCpus);
   const reader = openRaplReader(opts.rapl.zones);
-  reader.sample();
+  const total = () => {
+    const j = reader.joules();
+    return j.package + j.psys + j.dram;
+  };
+  const usage = new UsageSampler(NO_MODEL, opts.logicalCpus, {
+    readEnergyJ: () => {
+      reader.sample();
+      return total();
+    }
+  });
   let timer;
   const schedule = () => {
     timer = setTimeout(tick, reader.nextIntervalS(opts.intervalS) * 1e3);
     timer.unref();
   };
   const tick = () => {
-    reader.sample();
-    usage.sample();
+    usage.tick();
     schedule();
   };
   schedule();
   return {
-    track: (pid) => usage.track(pid),
+    track: (pid, attach) => usage.track(pid, attach),
     async stop() {
       clearTimeout(timer);
-      reader.sample();
-      const m = usage.finish(reader.notes());
-      const j = reader.joules();
-      const cpu = j.package + j.psys;
-      return { ...m, energyJ: cpu + j.dram, breakdownJ: { cpu, memory: j.dram, gpu: 0 } };
+      return usage.finish(() => ({ ...measured(reader.joules()), notes: reader.notes() }));
     }
   };
+}
+function measured(j) {
+  const cpu = j.package + j.psys;
+  return { energyJ: cpu + j.dram, breakdownJ: { cpu, memory: j.dram, gpu: 0 } };
 }
 
 // src/meter/io/select-cpu-meter.ts
@@ -72656,6 +73357,11 @@ function sampleReport(s, rates) {
     notes: m.notes
   };
   if (s.command.reason) r.reason = s.command.reason;
+  if (m.attributedJ !== void 0) r.attributedJ = m.attributedJ;
+  if (m.task) {
+    const co2eG = rates.operational(m.task.energyJ) + rates.embodied(m.task.durationS);
+    r.task = { ...m.task, co2eG };
+  }
   if (m.energyBandJ) r.energyBandJ = m.energyBandJ;
   if (m.warnings?.length) r.warnings = m.warnings;
   if (m.gpus) r.gpus = m.gpus;
@@ -72696,6 +73402,7 @@ function benchmarkReport(run3, rates) {
     reasons: run3.reason ? [run3.reason] : []
   };
   if (run3.reason) b.reason = run3.reason;
+  if (run3.adaptive) b.adaptive = run3.adaptive;
   if (run3.spec.unit && energyJ2 !== null && co2eG !== null) b.perUnit = perUnit(run3.spec.unit, energyJ2, co2eG);
   const banded = ok.filter((x) => x.energyBandJ);
   if (banded.length === ok.length && ok.length > 0) {
@@ -72732,7 +73439,7 @@ function unique(items) {
 // src/runner/io/spawn-command.ts
 import { spawn as spawn3 } from "node:child_process";
 import { existsSync as existsSync5 } from "node:fs";
-import { performance as performance6 } from "node:perf_hooks";
+import { performance as performance5 } from "node:perf_hooks";
 import { setTimeout as delay3 } from "node:timers/promises";
 
 // src/runner/describe-exit.ts
@@ -72743,12 +73450,100 @@ function describeExit(r, timeoutS) {
   return "ok";
 }
 
+// src/runner/io/marker-reader.ts
+import { closeSync as closeSync3, constants as constants6, fstatSync, openSync as openSync3, readSync as readSync4, watch } from "node:fs";
+import { unlink as unlink3 } from "node:fs/promises";
+import { StringDecoder } from "node:string_decoder";
+var OPEN_FLAGS = constants6.O_RDONLY | (constants6.O_NONBLOCK ?? 0) | (constants6.O_NOFOLLOW ?? 0);
+var CHUNK = 4096;
+var MarkerReader = class {
+  constructor(file3) {
+    this.file = file3;
+    try {
+      this.fd = openSync3(file3, OPEN_FLAGS);
+      if (!fstatSync(this.fd).isFile()) this.fail("not a regular file");
+    } catch (e) {
+      this.fail(`could not be opened (${e.code ?? "error"})`);
+      return;
+    }
+    try {
+      this.watcher = watch(file3, { persistent: false }, () => this.poll());
+      this.watcher.on("error", () => this.stopWatching());
+    } catch {
+    }
+  }
+  file;
+  fd = null;
+  watcher = null;
+  offset = 0;
+  partial = "";
+  decoder = new StringDecoder("utf8");
+  problemText = null;
+  sinks = [];
+  buf = Buffer.alloc(CHUNK);
+  subscribe(sink) {
+    this.sinks.push(sink);
+    if (this.problemText !== null) sink.problem(this.problemText);
+  }
+  poll() {
+    if (this.fd === null) return;
+    try {
+      for (; ; ) {
+        const n = readSync4(this.fd, this.buf, 0, CHUNK, this.offset);
+        if (n === 0) break;
+        this.offset += n;
+        if (this.offset > MARKER_LIMITS.bytes) return this.fail(`more than ${MARKER_LIMITS.bytes} bytes`);
+        this.take(this.decoder.write(this.buf.subarray(0, n)));
+      }
+    } catch (e) {
+      this.fail(`could not be read (${e.code ?? "error"})`);
+    }
+  }
+  /** Reads the rest (a last line without a newline counts), stops following the file and removes it. */
+  async close() {
+    this.poll();
+    if (this.fd !== null) {
+      const rest = this.partial + this.decoder.end();
+      this.partial = "";
+      if (rest) this.emit([rest]);
+    }
+    this.release();
+    await unlink3(this.file).catch(() => {
+    });
+  }
+  take(text3) {
+    const lines = (this.partial + text3).split("\n");
+    this.partial = lines.pop();
+    if (lines.length) this.emit(lines);
+  }
+  emit(texts) {
+    const seenS = monotonicS();
+    const lines = texts.map((text3) => ({ text: text3.replace(/\r$/, ""), seenS }));
+    for (const s of this.sinks) s.lines(lines);
+  }
+  fail(problem) {
+    if (this.problemText !== null) return;
+    this.problemText = problem;
+    for (const s of this.sinks) s.problem(problem);
+    this.release();
+  }
+  stopWatching() {
+    this.watcher?.close();
+    this.watcher = null;
+  }
+  release() {
+    this.stopWatching();
+    if (this.fd !== null) closeSync3(this.fd);
+    this.fd = null;
+  }
+};
+
 // src/runner/io/line-prefixer.ts
 var MAX_LINE_BYTES = 64 * 1024;
 var CONTINUATION_MARK = "\u2026";
 var LF = 10;
 var CR = 13;
-var NEWLINE = Buffer.from("\n");
+var NEWLINE2 = Buffer.from("\n");
 var EMPTY = Buffer.alloc(0);
 var isContinuation = (b) => (b & 192) === 128;
 var LinePrefixer = class {
@@ -72794,7 +73589,7 @@ var LinePrefixer = class {
     if (this.afterCr) {
       this.afterCr = false;
       if (data6[0] === LF) {
-        this.putSmall(NEWLINE);
+        this.putSmall(NEWLINE2);
         pos = 1;
       }
     }
@@ -72824,9 +73619,9 @@ var LinePrefixer = class {
     if (this.pendingLen > 0) {
       this.putPrefix();
       this.put(this.pending, 0, this.pendingLen);
-      this.putSmall(NEWLINE);
+      this.putSmall(NEWLINE2);
     } else if (this.afterCr) {
-      this.putSmall(NEWLINE);
+      this.putSmall(NEWLINE2);
     }
     this.pendingLen = 0;
     this.pending = void 0;
@@ -72873,7 +73668,7 @@ var LinePrefixer = class {
         start = next;
         this.pendingLen = 0;
       }
-      this.putSmall(NEWLINE);
+      this.putSmall(NEWLINE2);
       this.continued = true;
     }
     return start;
@@ -72925,20 +73720,20 @@ var LinePrefixer = class {
 // src/runner/io/metrics-channel.ts
 import {
   chmodSync,
-  closeSync as closeSync2,
-  constants as constants6,
+  closeSync as closeSync4,
+  constants as constants7,
   fchmodSync,
   fchownSync,
   mkdtempSync,
-  openSync as openSync2,
+  openSync as openSync4,
   rmSync
 } from "node:fs";
-import { lstat as lstat5, open as open6, rm as rm5, unlink as unlink3 } from "node:fs/promises";
+import { lstat as lstat5, open as open6, rm as rm5, unlink as unlink4 } from "node:fs/promises";
 import os10 from "node:os";
 import path19 from "node:path";
 var MAX_BYTES = 1024 * 1024;
-var OPEN_FLAGS = constants6.O_RDONLY | (constants6.O_NONBLOCK ?? 0) | (constants6.O_NOFOLLOW ?? 0);
-var CREATE_FLAGS = constants6.O_WRONLY | constants6.O_CREAT | constants6.O_EXCL | (constants6.O_NOFOLLOW ?? 0);
+var OPEN_FLAGS2 = constants7.O_RDONLY | (constants7.O_NONBLOCK ?? 0) | (constants7.O_NOFOLLOW ?? 0);
+var CREATE_FLAGS = constants7.O_WRONLY | constants7.O_CREAT | constants7.O_EXCL | (constants7.O_NOFOLLOW ?? 0);
 var dirs = /* @__PURE__ */ new Map();
 var counter = 0;
 function privateDir(kind3) {
@@ -72960,9 +73755,9 @@ function removeMetricsDirs() {
   }
   dirs.clear();
 }
-function newMetricsFile(owner) {
-  const file3 = path19.join(privateDir(owner ? "shared" : "own"), `run-${++counter}.json`);
-  const fd = openSync2(file3, CREATE_FLAGS, 384);
+function newMetricsFile(owner, extension = "json") {
+  const file3 = path19.join(privateDir(owner ? "shared" : "own"), `run-${++counter}.${extension}`);
+  const fd = openSync4(file3, CREATE_FLAGS, 384);
   try {
     fchmodSync(fd, 384);
     if (owner) fchownSync(fd, owner.uid, owner.gid);
@@ -72970,7 +73765,7 @@ function newMetricsFile(owner) {
     rmSync(file3, { force: true });
     throw e;
   } finally {
-    closeSync2(fd);
+    closeSync4(fd);
   }
   return { file: file3, shared: !!owner };
 }
@@ -72997,7 +73792,7 @@ async function takeMetrics(slot) {
   } catch (e) {
     return ignored(`metrics file could not be read (${code(e)}): ignored`);
   } finally {
-    const removed = slot.shared ? unlink3(slot.file) : rm5(slot.file, { recursive: true, force: true });
+    const removed = slot.shared ? unlink4(slot.file) : rm5(slot.file, { recursive: true, force: true });
     await removed.catch(() => {
     });
   }
@@ -73014,7 +73809,7 @@ async function readMetrics(file3) {
   if (before) return ignored(before);
   let fh;
   try {
-    fh = await open6(file3, OPEN_FLAGS);
+    fh = await open6(file3, OPEN_FLAGS2);
   } catch (e) {
     if (code(e) === "ELOOP") return ignored(LINK);
     throw e;
@@ -73040,11 +73835,11 @@ async function readMetrics(file3) {
 // src/runner/io/strays.ts
 import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
-import { performance as performance5 } from "node:perf_hooks";
+import { performance as performance4 } from "node:perf_hooks";
 import { setTimeout as delay2 } from "node:timers/promises";
 var KILLER_LIMIT_MS = 2e3;
 var GONE_WAIT_MS = 500;
-function readSync3(path24) {
+function readSync5(path24) {
   try {
     return readFileSync5(path24, "utf8");
   } catch {
@@ -73052,7 +73847,7 @@ function readSync3(path24) {
   }
 }
 function uidsOf(procRoot2, pid) {
-  const line = /^Uid:\s+(\d+)\s+\d+\s+(\d+)/m.exec(readSync3(`${procRoot2}/${pid}/status`) ?? "");
+  const line = /^Uid:\s+(\d+)\s+\d+\s+(\d+)/m.exec(readSync5(`${procRoot2}/${pid}/status`) ?? "");
   return line ? [Number(line[1]), Number(line[2])] : null;
 }
 var ofUid = (procRoot2, pid, uid) => uidsOf(procRoot2, pid)?.includes(uid) ?? false;
@@ -73099,8 +73894,8 @@ async function endUserProcesses(user, procRoot2) {
     if (!left.length) break;
     for (const p of left) ended.set(`${p.pid}:${p.startTime}`, p);
     await killEveryProcessOf(user, round2);
-    const deadline = performance5.now() + GONE_WAIT_MS;
-    while (userProcesses(user.uid, procRoot2).length && performance5.now() < deadline) await delay2(20);
+    const deadline = performance4.now() + GONE_WAIT_MS;
+    while (userProcesses(user.uid, procRoot2).length && performance4.now() < deadline) await delay2(20);
   }
   return [...ended.values()].sort((a, b) => a.pid - b.pid);
 }
@@ -73125,7 +73920,7 @@ function probeReaper(procRoot2) {
       clearTimeout(timer);
       const pid = Number(out.trim());
       if (!Number.isInteger(pid) || pid <= 1) return resolve(null);
-      const p = parseStat(readSync3(`${procRoot2}/${pid}/stat`) ?? "");
+      const p = parseStat(readSync5(`${procRoot2}/${pid}/stat`) ?? "");
       try {
         process.kill(pid, "SIGKILL");
       } catch {
@@ -73141,7 +73936,7 @@ function ancestors(procRoot2) {
   const out = /* @__PURE__ */ new Set();
   for (let pid = process.pid; pid > 0 && !out.has(pid); ) {
     out.add(pid);
-    pid = parseStat(readSync3(`${procRoot2}/${pid}/stat`) ?? "")?.ppid ?? 0;
+    pid = parseStat(readSync5(`${procRoot2}/${pid}/stat`) ?? "")?.ppid ?? 0;
   }
   return out;
 }
@@ -73157,9 +73952,9 @@ function orphanSearch(procRoot2, marker) {
     const reapers = /* @__PURE__ */ new Set([1, ...reaper === null ? [] : [reaper]]);
     reapers.delete(process.pid);
     const ours = ancestors(procRoot2);
-    const cgroup = readSync3(`${procRoot2}/${process.pid}/cgroup`);
+    const cgroup = readSync5(`${procRoot2}/${process.pid}/cgroup`);
     const candidates = [...all.values()].filter(
-      (p) => reapers.has(p.ppid) && Number(p.startTime) >= since && !ours.has(p.pid) && !isDead(p) && ofUid(procRoot2, p.pid, uid) && (cgroup === null || readSync3(`${procRoot2}/${p.pid}/cgroup`) === cgroup)
+      (p) => reapers.has(p.ppid) && Number(p.startTime) >= since && !ours.has(p.pid) && !isDead(p) && ofUid(procRoot2, p.pid, uid) && (cgroup === null || readSync5(`${procRoot2}/${p.pid}/cgroup`) === cgroup)
     );
     const found = [];
     for (const p of candidates) if (!await othersMarker(procRoot2, p.pid, marker)) found.push(p);
@@ -73172,7 +73967,7 @@ var KILL_GRACE_MS2 = 2e3;
 var LEFTOVER_GRACE_MS = 1e3;
 var PIPE_GRACE_MS = 1500;
 var DRAIN_LIMIT_MS = 1e4;
-var POLL_MS = 200;
+var POLL_MS = DEFAULT_INTERVAL_S * 1e3;
 var LEFTOVER_LIMIT_MS = 5e3;
 var liveRuns = /* @__PURE__ */ new Set();
 var dedicatedUsers = /* @__PURE__ */ new Set();
@@ -73209,8 +74004,8 @@ var notStarted = (reason2) => ({
   durationS: 0
 });
 function spawnCommand(spec, opts) {
-  const start = performance6.now();
-  const elapsed = () => (performance6.now() - start) / 1e3;
+  const start = performance5.now();
+  const elapsed = () => (performance5.now() - start) / 1e3;
   if (!existsSync5(spec.cwd)) {
     return Promise.resolve(notStarted(`could not start: working directory ${spec.cwd} does not exist`));
   }
@@ -73222,15 +74017,22 @@ function spawnCommand(spec, opts) {
     dedicatedUsers.add(runAs.uid);
   }
   let slot;
+  let markers;
   try {
     slot = newMetricsFile(runAs);
+    markers = new MarkerReader(newMetricsFile(runAs, "markers").file);
   } catch (e) {
     return Promise.resolve(notStarted(`could not start: no metrics file: ${e.message}`));
   }
   return new Promise((resolve) => {
     const child2 = spawn3("/bin/sh", ["-c", spec.run], {
       cwd: spec.cwd,
-      env: { ...opts.env ?? process.env, ...spec.env, [METRICS_ENV]: slot.file },
+      env: {
+        ...opts.env ?? process.env,
+        ...spec.env,
+        [METRICS_ENV]: slot.file,
+        [MARKERS_ENV]: markers.file
+      },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
       ...runAs ? { uid: runAs.uid, gid: runAs.gid } : {}
@@ -73242,7 +74044,7 @@ function spawnCommand(spec, opts) {
     let pausedMs = 0;
     const resume = () => {
       if (pausedAt === null) return;
-      pausedMs += performance6.now() - pausedAt;
+      pausedMs += performance5.now() - pausedAt;
       pausedAt = null;
       output2.off("drain", resume).off("close", resume);
       child2.stdout.resume();
@@ -73250,7 +74052,7 @@ function spawnCommand(spec, opts) {
     };
     const pause = () => {
       if (pausedAt !== null || output2.destroyed) return;
-      pausedAt = performance6.now();
+      pausedAt = performance5.now();
       child2.stdout.pause();
       child2.stderr.pause();
       output2.once("drain", resume).once("close", resume);
@@ -73275,11 +74077,15 @@ function spawnCommand(spec, opts) {
       const tree = hasProc(procRoot2) ? new ProcessTree(pid, { procRoot: procRoot2, envMarker, orphans }) : null;
       run3 = { pgid: pid, tree, procRoot: procRoot2, ...runAs ? { runAs } : {} };
       liveRuns.add(run3);
-      if (tree) {
-        poller = setInterval(() => tree.poll(), POLL_MS);
-        poller.unref();
-      }
-      opts.onPid?.(pid);
+      if (tree) poller = every(POLL_MS, () => tree.poll());
+      const watch2 = tree ? {
+        takeOver: () => {
+          poller?.();
+          poller = void 0;
+          return (p) => tree.observe(p);
+        }
+      } : void 0;
+      opts.onPid?.(pid, { markers, ...watch2 ? { tree: watch2 } : {} });
     }
     const timer = setTimeout(
       () => {
@@ -73297,19 +74103,19 @@ function spawnCommand(spec, opts) {
       settled = true;
       clearTimeout(timer);
       clearTimeout(killTimer);
-      clearInterval(poller);
+      poller?.();
       const notes = [];
       if (run3) {
         notes.push(...await endLeftoversInTime(run3));
         liveRuns.delete(run3);
       }
       if (exitedAt !== void 0) {
-        const t0 = performance6.now();
+        const t0 = performance5.now();
         const grace = Math.max(100, exitedAt + PIPE_GRACE_MS - t0);
         const pausedFor = (t) => pausedMs + (pausedAt === null ? 0 : t - pausedAt);
         const pausedBefore = pausedFor(t0);
         while (!isClosed) {
-          const now = performance6.now();
+          const now = performance5.now();
           const waited = now - t0;
           if (waited >= grace + DRAIN_LIMIT_MS) {
             notes.push(
@@ -73332,6 +74138,7 @@ function spawnCommand(spec, opts) {
       out.flush();
       err.flush();
       const withNotes = notes.length ? { ...result, notes } : result;
+      await markers.close();
       resolve(withReported(withNotes, await takeMetrics(slot)));
     };
     child2.on(
@@ -73346,7 +74153,7 @@ function spawnCommand(spec, opts) {
       })
     );
     child2.on("exit", (exitCode, signal) => {
-      const exitedAt = performance6.now();
+      const exitedAt = performance5.now();
       const durationS = elapsed();
       const ended = { exitCode, signal, timedOut };
       const ok = !timedOut && exitCode === 0;
@@ -73392,8 +74199,8 @@ async function endTree(run3) {
   if (!tree) {
     if (!killGroup(pgid, 0)) return [];
     killGroup(pgid, "SIGTERM");
-    const deadline = performance6.now() + LEFTOVER_GRACE_MS;
-    while (killGroup(pgid, 0) && performance6.now() < deadline) await delay3(50);
+    const deadline = performance5.now() + LEFTOVER_GRACE_MS;
+    while (killGroup(pgid, 0) && performance5.now() < deadline) await delay3(50);
     killGroup(pgid, "SIGKILL");
     return [
       "ended processes left running in the benchmark's process group after it exited (without /proc, processes that left the group, e.g. with setsid, cannot be found)"
@@ -73406,8 +74213,8 @@ async function endTree(run3) {
     if (!left.length) break;
     tree.signal(left, "SIGTERM");
     killGroup(pgid, "SIGTERM");
-    const deadline = performance6.now() + (round2 === 1 ? LEFTOVER_GRACE_MS : 0);
-    while (left.some((p) => tree.isRunning(p)) && performance6.now() < deadline) await delay3(50);
+    const deadline = performance5.now() + (round2 === 1 ? LEFTOVER_GRACE_MS : 0);
+    while (left.some((p) => tree.isRunning(p)) && performance5.now() < deadline) await delay3(50);
     tree.signal(left, "SIGKILL");
     for (const p of left) ended.set(key(p), p);
   }
@@ -73424,6 +74231,16 @@ function withReported(result, reported) {
   const out = { ...result, reported };
   if (!result.ok && reported.error) out.reason = `${result.reason ?? "failed"}: ${reported.error}`;
   return out;
+}
+
+// src/engine/adaptive-judge.ts
+function abJudge(build, budgetOf) {
+  return async (head, base) => {
+    const baseline = await abBaseline(build([base]), "look").load();
+    const gated = applyGate(build([head]), { budgetOf, baseline }).benchmarks[0];
+    if (!gated) return { resolved: true };
+    return judgeLook(gated.comparison, gated.budget?.regression ?? DEFAULT_REGRESSION);
+  };
 }
 
 // src/engine/shutdown.ts
@@ -73502,17 +74319,6 @@ async function measure(opts) {
       progress: opts.progress,
       interrupted
     };
-    const ab = opts.abBase ? await runAb(opts.specs, opts.abBase, {
-      ...deps,
-      spawnBaseBenchmark: (spec, onPid) => spawnCommand(spec, {
-        prefix: `[base ${spec.name}] `,
-        output: opts.benchOutput,
-        onPid,
-        env: opts.benchEnv,
-        ...opts.runAs ? { runAs: opts.runAs } : {}
-      })
-    }) : null;
-    const runs = ab ? ab.head : await runSuite(opts.specs, deps);
     const build = (runs2) => buildReport({
       version: VERSION,
       createdAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -73539,6 +74345,19 @@ async function measure(opts) {
         ...interrupted() ? ["interrupted: remaining benchmarks were not run"] : []
       ]
     });
+    const ab = opts.abBase ? await runAb(opts.specs, opts.abBase, {
+      ...deps,
+      // Adaptive pairs: each look gated like the final verdict (adaptive-judge.ts).
+      ...opts.budgetOf ? { judge: abJudge(build, opts.budgetOf) } : {},
+      spawnBaseBenchmark: (spec, onPid) => spawnCommand(spec, {
+        prefix: `[base ${spec.name}] `,
+        output: opts.benchOutput,
+        onPid,
+        env: opts.benchEnv,
+        ...opts.runAs ? { runAs: opts.runAs } : {}
+      })
+    }) : null;
+    const runs = ab ? ab.head : await runSuite(opts.specs, deps);
     return { report: build(runs), ...ab ? { base: build(ab.base) } : {} };
   } finally {
     releaseSignals();
@@ -73552,40 +74371,46 @@ async function runEngine(req) {
   if (suite.kind === "command") {
     const options = commandOptions(suite.argv, suite.cwd, o, sinks);
     const settings = suite.config ? await loadConfig(suite.config.path) : void 0;
-    const measured2 = await measure(
+    const measured3 = await measure(
       settings && suite.config ? {
         ...configOptions(settings.config, settings.dir, suite.config.label, o, sinks),
         specs: options.specs
       } : options
     );
-    return { report: applyGate(measured2.report, { budgetOf: () => void 0, baseline: null }) };
+    return { report: applyGate(measured3.report, { budgetOf: () => void 0, baseline: null }) };
   }
   const { config: config2, dir } = await loadConfig(suite.path);
   const fromFile = baselineChoice.kind === "file" ? await fileBaseline(baselineChoice.path).load() : null;
   const gated = baselineChoice.kind !== "none";
-  const specs = selectSpecs(specsFromConfig(config2, dir, { gated }), o.select, suite.label);
+  const specs = selectSpecs(
+    specsFromConfig(config2, dir, { gated, ab: baselineChoice.kind === "ab" }),
+    o.select,
+    suite.label
+  );
+  const budgetOf = (name2) => {
+    const own2 = config2.benchmarks.find((b) => b.name === name2);
+    return resolveBudget(config2.budget, own2?.budget, own2?.quality ?? config2.quality);
+  };
   const optionsFor = (abBase) => ({
     ...configOptions(config2, dir, suite.label, o, sinks),
     specs,
-    ...abBase ? { abBase: abBase.filter((b) => specs.some((s) => s.name === b.name)) } : {}
+    // A/B: adaptive pairs judge each look with the budgets the final gate below uses.
+    ...abBase ? { abBase: abBase.filter((b) => specs.some((s) => s.name === b.name)), budgetOf } : {}
   });
   let baseline = fromFile;
-  let measured;
+  let measured2;
   if (baselineChoice.kind === "ab") {
     const ab = await withAbBase(suite.path, baselineChoice.ref, (abBase) => measure(optionsFor(abBase)), {
       ...o.benchmarkUser ? { owner: o.benchmarkUser } : {}
     });
-    measured = ab.report;
+    measured2 = ab.report;
     baseline = ab.baseline;
   } else {
-    measured = (await measure(optionsFor())).report;
+    measured2 = (await measure(optionsFor())).report;
     if (baselineChoice.kind === "history") baseline = baselineChoice.data;
   }
-  const report = applyGate(measured, {
-    budgetOf: (name2) => {
-      const own2 = config2.benchmarks.find((b) => b.name === name2);
-      return resolveBudget(config2.budget, own2?.budget, own2?.quality ?? config2.quality);
-    },
+  const report = applyGate(measured2, {
+    budgetOf,
     ...config2.budget?.total ? { total: config2.budget.total } : {},
     baseline
   });

@@ -5319,7 +5319,7 @@ var require_tf_core_node = __commonJS({
         throw new Error("Unknown data type ".concat(dtype));
       }
     }
-    function now() {
+    function now2() {
       return env().platform.now();
     }
     function fetch$1(path5, requestInits) {
@@ -5431,7 +5431,7 @@ var require_tf_core_node = __commonJS({
       makeZerosTypedArray,
       nearestDivisor,
       nearestLargerEven,
-      now,
+      now: now2,
       parseAxisParam,
       randUniform,
       repeatedTry,
@@ -5464,7 +5464,7 @@ var require_tf_core_node = __commonJS({
             outputs = f();
           };
           var timer;
-          var start = now();
+          var start = now2();
           if (this.backendTimer.timerAvailable()) {
             timer = this.backendTimer.time(holdResultWrapperFn);
           } else {
@@ -5483,7 +5483,7 @@ var require_tf_core_node = __commonJS({
                 if (e_1) throw e_1.error;
               }
             }
-            timer = Promise.resolve({ kernelMs: now() - start });
+            timer = Promise.resolve({ kernelMs: now2() - start });
           }
           if (env().getBool("CHECK_COMPUTATION_FOR_ERRORS")) {
             var _loop_1 = function(i2) {
@@ -7199,11 +7199,11 @@ var require_tf_core_node = __commonJS({
             return __generator(this, function(_a3) {
               switch (_a3.label) {
                 case 0:
-                  start = now();
+                  start = now2();
                   return [4, this.backend.time(query)];
                 case 1:
                   timingInfo = _a3.sent();
-                  timingInfo.wallMs = now() - start;
+                  timingInfo.wallMs = now2() - start;
                   return [2, timingInfo];
               }
             });
@@ -7824,7 +7824,7 @@ var require_tf_core_node = __commonJS({
       }
       return out;
     }
-    function getWeightBytelength(spec, slice3) {
+    function getWeightBytelength(spec, slice4) {
       var size2 = sizeFromShape(spec.shape);
       var bytesPerValue;
       if ("quantization" in spec) {
@@ -7833,7 +7833,7 @@ var require_tf_core_node = __commonJS({
       } else if (spec.dtype === "string") {
         var byteLength = 0;
         for (var i = 0; i < size2; i++) {
-          byteLength += NUM_BYTES_STRING_LENGTH + new Uint32Array(slice3(byteLength, byteLength + NUM_BYTES_STRING_LENGTH))[0];
+          byteLength += NUM_BYTES_STRING_LENGTH + new Uint32Array(slice4(byteLength, byteLength + NUM_BYTES_STRING_LENGTH))[0];
         }
         return byteLength;
       } else {
@@ -7841,7 +7841,7 @@ var require_tf_core_node = __commonJS({
       }
       return size2 * bytesPerValue;
     }
-    function getWeightBytelengthAsync(spec, slice3) {
+    function getWeightBytelengthAsync(spec, slice4) {
       return __awaiter(this, void 0, void 0, function() {
         var size2, bytesPerValue, quantization, byteLength, i, _a3, _b, _c;
         return __generator(this, function(_d) {
@@ -7862,7 +7862,7 @@ var require_tf_core_node = __commonJS({
               _a3 = byteLength;
               _b = NUM_BYTES_STRING_LENGTH;
               _c = Uint32Array.bind;
-              return [4, slice3(byteLength, byteLength + NUM_BYTES_STRING_LENGTH)];
+              return [4, slice4(byteLength, byteLength + NUM_BYTES_STRING_LENGTH)];
             case 3:
               byteLength = _a3 + (_b + new (_c.apply(Uint32Array, [void 0, _d.sent()]))()[0]);
               _d.label = 4;
@@ -9809,7 +9809,7 @@ var require_tf_core_node = __commonJS({
       var attrs = { begin, size: size2 };
       return ENGINE.runKernel(Slice, inputs2, attrs);
     }
-    var slice2 = /* @__PURE__ */ op({ slice_ });
+    var slice3 = /* @__PURE__ */ op({ slice_ });
     function tanh_(x) {
       var $x = convertToTensor(x, "x", "tanh", "float32");
       var inputs2 = { x: $x };
@@ -9829,10 +9829,10 @@ var require_tf_core_node = __commonJS({
       var batchSize = res.shape[0];
       var sliceCols = res.shape[1] / 4;
       var sliceSize = [batchSize, sliceCols];
-      var i = slice2(res, [0, 0], sliceSize);
-      var j = slice2(res, [0, sliceCols], sliceSize);
-      var f = slice2(res, [0, sliceCols * 2], sliceSize);
-      var o = slice2(res, [0, sliceCols * 3], sliceSize);
+      var i = slice3(res, [0, 0], sliceSize);
+      var j = slice3(res, [0, sliceCols], sliceSize);
+      var f = slice3(res, [0, sliceCols * 2], sliceSize);
+      var o = slice3(res, [0, sliceCols * 3], sliceSize);
       var newC = add4(mul4(sigmoid(i), tanh(j)), mul4($c, sigmoid(add4($forgetBias, f))));
       var newH = mul4(tanh(newC), sigmoid(o));
       return [newC, newH];
@@ -13273,7 +13273,7 @@ var require_tf_core_node = __commonJS({
       assert2($x.rank === 1, function() {
         return "slice1d expects a rank-1 tensor, but got a rank-".concat($x.rank, " tensor");
       });
-      return slice2($x, [begin], [size2]);
+      return slice3($x, [begin], [size2]);
     }
     var slice1d = /* @__PURE__ */ op({ slice1d_ });
     function slice2d_(x, begin, size2) {
@@ -13281,7 +13281,7 @@ var require_tf_core_node = __commonJS({
       assert2($x.rank === 2, function() {
         return "slice2d expects a rank-2 tensor, but got a rank-".concat($x.rank, " tensor");
       });
-      return slice2($x, begin, size2);
+      return slice3($x, begin, size2);
     }
     var slice2d = /* @__PURE__ */ op({ slice2d_ });
     function slice3d_(x, begin, size2) {
@@ -13289,7 +13289,7 @@ var require_tf_core_node = __commonJS({
       assert2($x.rank === 3, function() {
         return "slice3d expects a rank-3 tensor, but got a rank-".concat($x.rank, " tensor");
       });
-      return slice2($x, begin, size2);
+      return slice3($x, begin, size2);
     }
     var slice3d = /* @__PURE__ */ op({ slice3d_ });
     function slice4d_(x, begin, size2) {
@@ -13297,7 +13297,7 @@ var require_tf_core_node = __commonJS({
       assert2($x.rank === 4, function() {
         return "slice4d expects a rank-4 tensor, but got a rank-".concat($x.rank, " tensor");
       });
-      return slice2($x, begin, size2);
+      return slice3($x, begin, size2);
     }
     var slice4d = /* @__PURE__ */ op({ slice4d_ });
     function softmax_(logits, dim) {
@@ -13343,8 +13343,8 @@ var require_tf_core_node = __commonJS({
         var outputShape = [batch, 2 * (innerDimensionSize - 1)];
         var realInput = reshape2(real(input2), [batch, innerDimensionSize]);
         var imagInput = reshape2(imag(input2), [batch, innerDimensionSize]);
-        var realConjugate = reverse(slice2(realInput, [0, 1], [batch, innerDimensionSize - 2]), 1);
-        var imagConjugate = mul4(reverse(slice2(imagInput, [0, 1], [batch, innerDimensionSize - 2]), 1), scalar(-1));
+        var realConjugate = reverse(slice3(realInput, [0, 1], [batch, innerDimensionSize - 2]), 1);
+        var imagConjugate = mul4(reverse(slice3(imagInput, [0, 1], [batch, innerDimensionSize - 2]), 1), scalar(-1));
         var r = concat2([realInput, realConjugate], 1);
         var i = concat2([imagInput, imagConjugate], 1);
         var complexInput = reshape2(complex(r, i), [outputShape[0], outputShape[1]]);
@@ -13385,7 +13385,7 @@ var require_tf_core_node = __commonJS({
           return v;
         });
         size2[input2.shape.length - 1] = fftLength;
-        adjustedInput = slice2(input2, begin, size2);
+        adjustedInput = slice3(input2, begin, size2);
         innerDimensionSize = fftLength;
       } else if (fftLength != null && fftLength > innerDimensionSize) {
         var zerosShape = input2.shape.map(function(v) {
@@ -14514,14 +14514,14 @@ var require_tf_core_node = __commonJS({
       var start = 0;
       var output2 = [];
       while (start + frameLength <= signal2.size) {
-        output2.push(slice2(signal2, start, frameLength));
+        output2.push(slice3(signal2, start, frameLength));
         start += frameStep;
       }
       if (padEnd) {
         while (start < signal2.size) {
           var padLen = start + frameLength - signal2.size;
           var pad2 = concat2([
-            slice2(signal2, start, frameLength - padLen),
+            slice3(signal2, start, frameLength - padLen),
             fill2([padLen], padValue)
           ]);
           output2.push(pad2);
@@ -15175,8 +15175,8 @@ var require_tf_core_node = __commonJS({
       var cInBetVar = tensor1d3([0]);
       var classFirst, classSecond, meanFirst, meanSec, weightForeground, weightBack;
       for (var index = 0; index < histogram.size - 1; index++) {
-        classFirst = slice2(histogram, 0, index + 1);
-        classSecond = slice2(histogram, index + 1);
+        classFirst = slice3(histogram, 0, index + 1);
+        classSecond = slice3(histogram, index + 1);
         weightForeground = div3(sum4(classFirst), total);
         weightBack = div3(sum4(classSecond), total);
         var meanFirstDivA = sum4(mul4(classFirst, range(0, classFirst.size)));
@@ -15369,9 +15369,9 @@ var require_tf_core_node = __commonJS({
           var wTemp = w;
           var qTemp = q;
           _a3 = __read(ENGINE.tidy(function() {
-            var rjEnd1 = slice2(r, [j2, j2], [m - j2, 1]);
+            var rjEnd1 = slice3(r, [j2, j2], [m - j2, 1]);
             var normX = norm(rjEnd1);
-            var rjj = slice2(r, [j2, j2], [1, 1]);
+            var rjj = slice3(r, [j2, j2], [1, 1]);
             var s = where2(greater2(rjj, 0), tensor2d5([[-1]]), tensor2d5([[1]]));
             var u1 = sub5(rjj, mul4(s, normX));
             var wPre = div3(rjEnd1, u1);
@@ -15380,26 +15380,26 @@ var require_tf_core_node = __commonJS({
             } else {
               w = concat2([
                 one2D,
-                slice2(wPre, [1, 0], [wPre.shape[0] - 1, wPre.shape[1]])
+                slice3(wPre, [1, 0], [wPre.shape[0] - 1, wPre.shape[1]])
               ], 0);
             }
             var tau = neg3(div3(matMul$1(s, u1), normX));
-            var rjEndAll = slice2(r, [j2, 0], [m - j2, n]);
+            var rjEndAll = slice3(r, [j2, 0], [m - j2, n]);
             var tauTimesW = mul4(tau, w);
             var wT = transpose4(w);
             if (j2 === 0) {
               r = sub5(rjEndAll, matMul$1(tauTimesW, matMul$1(wT, rjEndAll)));
             } else {
               var rTimesTau = sub5(rjEndAll, matMul$1(tauTimesW, matMul$1(wT, rjEndAll)));
-              r = concat2([slice2(r, [0, 0], [j2, n]), rTimesTau], 0);
+              r = concat2([slice3(r, [0, 0], [j2, n]), rTimesTau], 0);
             }
             var tawTimesWT = transpose4(tauTimesW);
-            var qAllJEnd = slice2(q, [0, j2], [m, q.shape[1] - j2]);
+            var qAllJEnd = slice3(q, [0, j2], [m, q.shape[1] - j2]);
             if (j2 === 0) {
               q = sub5(qAllJEnd, matMul$1(matMul$1(qAllJEnd, w), tawTimesWT));
             } else {
               var qTimesTau = sub5(qAllJEnd, matMul$1(matMul$1(qAllJEnd, w), tawTimesWT));
-              q = concat2([slice2(q, [0, 0], [m, j2]), qTimesTau], 1);
+              q = concat2([slice3(q, [0, 0], [m, j2]), qTimesTau], 1);
             }
             return [w, r, q];
           }), 3), w = _a3[0], r = _a3[1], q = _a3[2];
@@ -15409,8 +15409,8 @@ var require_tf_core_node = __commonJS({
           _loop_1(j);
         }
         if (!fullMatrices && m > n) {
-          q = slice2(q, [0, 0], [m, n]);
-          r = slice2(r, [0, 0], [n, n]);
+          q = slice3(q, [0, 0], [m, n]);
+          r = slice3(r, [0, 0], [n, n]);
         }
         return [q, r];
       });
@@ -19818,7 +19818,7 @@ var require_tf_core_node = __commonJS({
     exports.signal = signal;
     exports.sin = sin;
     exports.sinh = sinh;
-    exports.slice = slice2;
+    exports.slice = slice3;
     exports.slice1d = slice1d;
     exports.slice2d = slice2d;
     exports.slice3d = slice3d;
@@ -20529,11 +20529,11 @@ var require_tf_layers_node = __commonJS({
         for (var _i = 0; _i < arguments.length; _i++) {
           args[_i] = arguments[_i];
         }
-        var now2 = nowFunc != null ? nowFunc() : tfc.util.now();
-        if (now2 - lastTime < waitMs) {
+        var now3 = nowFunc != null ? nowFunc() : tfc.util.now();
+        if (now3 - lastTime < waitMs) {
           return lastResult;
         }
-        lastTime = now2;
+        lastTime = now3;
         lastResult = f.apply(void 0, __spreadArray([], __read(args), false));
         return lastResult;
       };
@@ -24599,7 +24599,7 @@ var require_tf_layers_node = __commonJS({
         throw new Error("Unknown data type ".concat(dtype));
       }
     }
-    function now() {
+    function now2() {
       return env().platform.now();
     }
     function encodeString(s, encoding) {
@@ -24681,7 +24681,7 @@ var require_tf_layers_node = __commonJS({
             outputs = f();
           };
           var timer;
-          var start = now();
+          var start = now2();
           if (this.backendTimer.timerAvailable()) {
             timer = this.backendTimer.time(holdResultWrapperFn);
           } else {
@@ -24700,7 +24700,7 @@ var require_tf_layers_node = __commonJS({
                 if (e_12) throw e_12.error;
               }
             }
-            timer = Promise.resolve({ kernelMs: now() - start });
+            timer = Promise.resolve({ kernelMs: now2() - start });
           }
           if (env().getBool("CHECK_COMPUTATION_FOR_ERRORS")) {
             var _loop_1 = function(i2) {
@@ -26390,11 +26390,11 @@ var require_tf_layers_node = __commonJS({
             return __generator(this, function(_a4) {
               switch (_a4.label) {
                 case 0:
-                  start = now();
+                  start = now2();
                   return [4, this.backend.time(query)];
                 case 1:
                   timingInfo = _a4.sent();
-                  timingInfo.wallMs = now() - start;
+                  timingInfo.wallMs = now2() - start;
                   return [2, timingInfo];
               }
             });
@@ -28523,7 +28523,7 @@ var require_tf_layers_node = __commonJS({
       var attrs = { begin, size: size2 };
       return ENGINE.runKernel(Slice, inputs2, attrs);
     }
-    var slice2 = /* @__PURE__ */ op({ slice_ });
+    var slice3 = /* @__PURE__ */ op({ slice_ });
     var mirrorPadGradConfig = {
       kernelName: MirrorPad,
       inputsToSave: ["x"],
@@ -28534,7 +28534,7 @@ var require_tf_layers_node = __commonJS({
           return p[0];
         });
         return { x: function() {
-          return slice2(dy, begin, x.shape);
+          return slice3(dy, begin, x.shape);
         } };
       }
     };
@@ -28655,7 +28655,7 @@ var require_tf_layers_node = __commonJS({
           return p[0];
         });
         return { x: function() {
-          return slice2(dy, begin, x.shape);
+          return slice3(dy, begin, x.shape);
         } };
       }
     };
@@ -32338,12 +32338,12 @@ var require_tf_layers_node = __commonJS({
           var xGrad = zerosLike(x);
           if (x.rank === 1) {
             for (var i = 0; i < reps[0]; ++i) {
-              xGrad = add$1(xGrad, slice2(dy, [i * x.shape[0]], [x.shape[0]]));
+              xGrad = add$1(xGrad, slice3(dy, [i * x.shape[0]], [x.shape[0]]));
             }
           } else if (x.rank === 2) {
             for (var i = 0; i < reps[0]; ++i) {
               for (var j = 0; j < reps[1]; ++j) {
-                xGrad = add$1(xGrad, slice2(dy, [i * x.shape[0], j * x.shape[1]], [
+                xGrad = add$1(xGrad, slice3(dy, [i * x.shape[0], j * x.shape[1]], [
                   x.shape[0],
                   x.shape[1]
                 ]));
@@ -32353,7 +32353,7 @@ var require_tf_layers_node = __commonJS({
             for (var i = 0; i < reps[0]; ++i) {
               for (var j = 0; j < reps[1]; ++j) {
                 for (var k = 0; k < reps[2]; ++k) {
-                  xGrad = add$1(xGrad, slice2(dy, [i * x.shape[0], j * x.shape[1], k * x.shape[2]], [x.shape[0], x.shape[1], x.shape[2]]));
+                  xGrad = add$1(xGrad, slice3(dy, [i * x.shape[0], j * x.shape[1], k * x.shape[2]], [x.shape[0], x.shape[1], x.shape[2]]));
                 }
               }
             }
@@ -32362,7 +32362,7 @@ var require_tf_layers_node = __commonJS({
               for (var j = 0; j < reps[1]; ++j) {
                 for (var k = 0; k < reps[2]; ++k) {
                   for (var l = 0; l < reps[3]; ++l) {
-                    xGrad = add$1(xGrad, slice2(dy, [
+                    xGrad = add$1(xGrad, slice3(dy, [
                       i * x.shape[0],
                       j * x.shape[1],
                       k * x.shape[2],
@@ -47179,8 +47179,8 @@ var require_tf_backend_cpu_node = __commonJS({
       var outPos = 0;
       try {
         for (var valueSlices_1 = __values(valueSlices), valueSlices_1_1 = valueSlices_1.next(); !valueSlices_1_1.done; valueSlices_1_1 = valueSlices_1.next()) {
-          var slice3 = valueSlices_1_1.value;
-          for (var i = slice3[0]; i < slice3[1]; ++i) {
+          var slice4 = valueSlices_1_1.value;
+          for (var i = slice4[0]; i < slice4[1]; ++i) {
             for (var j = 0; j < valueSize; ++j) {
               values[outPos * valuesM + j] = paramsDenseValues[i * denseM + j];
             }
@@ -47727,7 +47727,7 @@ var require_tf_backend_cpu_node = __commonJS({
       }
       return outBuf.values;
     }
-    function slice2(args) {
+    function slice3(args) {
       var inputs2 = args.inputs, backend = args.backend, attrs = args.attrs;
       var x = inputs2.x;
       var begin = attrs.begin, size2 = attrs.size;
@@ -47741,7 +47741,7 @@ var require_tf_backend_cpu_node = __commonJS({
     var sliceConfig = {
       kernelName: tfjsCore.Slice,
       backendName: "cpu",
-      kernelFunc: slice2
+      kernelFunc: slice3
     };
     function sparseFillEmptyRowsImpl(indices, indicesShape, indicesDType, values, valuesDType, denseShape, defaultValue) {
       var indicesCount = indicesShape[0];
@@ -49444,7 +49444,7 @@ var require_tf_backend_cpu_node = __commonJS({
       var xReshaped = reshape2({ inputs: { x }, backend, attrs: { shape: reshaped } });
       var xTransposed = transpose4({ inputs: { x: xReshaped }, backend, attrs: { perm: permuted } });
       var xTransposedReshaped = reshape2({ inputs: { x: xTransposed }, backend, attrs: { shape: reshapedPermuted } });
-      var result = slice2({
+      var result = slice3({
         inputs: { x: xTransposedReshaped },
         backend,
         attrs: { begin: sliceBeginCoords, size: sliceSize }
@@ -50905,12 +50905,12 @@ var require_tf_backend_cpu_node = __commonJS({
       var resultReal = tfjsCore.util.getTypedArrayFromDType("float32", resultSize);
       var resultImag = tfjsCore.util.getTypedArrayFromDType("float32", resultSize);
       for (var b = 0; b < batch; b++) {
-        var r = slice2({
+        var r = slice3({
           inputs: { x: real2D },
           backend: cpuBackend,
           attrs: { begin: [b, 0], size: [1, innerDim] }
         });
-        var i = slice2({
+        var i = slice3({
           inputs: { x: imag2D },
           backend: cpuBackend,
           attrs: { begin: [b, 0], size: [1, innerDim] }
@@ -52925,7 +52925,7 @@ var require_tf_backend_cpu_node = __commonJS({
       return splitSizes2.map(function(s) {
         var sliceSize = __spreadArray([], __read(size2), false);
         sliceSize[$axis] = s;
-        var sliceT = slice2({ inputs: { x }, backend, attrs: { begin, size: sliceSize } });
+        var sliceT = slice3({ inputs: { x }, backend, attrs: { begin, size: sliceSize } });
         begin[$axis] += s;
         return sliceT;
       });
@@ -52980,7 +52980,7 @@ var require_tf_backend_cpu_node = __commonJS({
           return "Input must have rank at least 1, got: ".concat(x.shape.length);
         });
         var size2 = tfjsCore.slice_util.computeOutShape($begin, $end, $strides);
-        var sliced = slice2({ inputs: { x }, backend, attrs: { begin: $begin, size: size2 } });
+        var sliced = slice3({ inputs: { x }, backend, attrs: { begin: $begin, size: size2 } });
         result = reshape2({ inputs: { x: sliced }, backend, attrs: { shape: finalShape } });
         backend.disposeIntermediateTensorInfo(sliced);
       } else {
@@ -53303,7 +53303,7 @@ var require_tf_backend_cpu_node = __commonJS({
       var res = new Array(num2);
       for (var i = 0; i < res.length; i++) {
         begin[axis] = i;
-        var tempRes = slice2({ inputs: { x: value }, backend, attrs: { begin, size: size2 } });
+        var tempRes = slice3({ inputs: { x: value }, backend, attrs: { begin, size: size2 } });
         res[i] = reshape2({ inputs: { x: tempRes }, backend, attrs: { shape: outShape } });
         backend.disposeIntermediateTensorInfo(tempRes);
       }
@@ -54869,7 +54869,7 @@ var require_tf_backend_wasm_node = __commonJS({
         indices
       };
     }
-    function slice2(args) {
+    function slice3(args) {
       var x = args.inputs.x, _a4 = args.attrs, begin = _a4.begin, size2 = _a4.size, backend = args.backend;
       var _b = __read(tfjsCore.slice_util.parseSliceParams(x, begin, size2), 2), begin_ = _b[0], size_ = _b[1];
       var isContinous = tfjsCore.slice_util.isSliceContinous(x.shape, begin_, size_);
@@ -54954,7 +54954,7 @@ var require_tf_backend_wasm_node = __commonJS({
     var sliceConfig = {
       kernelName: tfjsCore.Slice,
       backendName: "wasm",
-      kernelFunc: slice2
+      kernelFunc: slice3
     };
     function batchToSpaceND(args) {
       var inputs2 = args.inputs, backend = args.backend, attrs = args.attrs;
@@ -54971,7 +54971,7 @@ var require_tf_backend_wasm_node = __commonJS({
       var xReshaped = reshape2({ inputs: { x }, backend, attrs: { shape: reshaped } });
       var xTransposed = transpose4({ inputs: { x: xReshaped }, backend, attrs: { perm: permuted } });
       var xTransposedReshaped = reshape2({ inputs: { x: xTransposed }, backend, attrs: { shape: reshapedPermuted } });
-      var result = slice2({
+      var result = slice3({
         inputs: { x: xTransposedReshaped },
         backend,
         attrs: { begin: sliceBeginCoords, size: sliceSize }
@@ -57994,12 +57994,12 @@ var require_tf_backend_wasm_node = __commonJS({
       var resizedIndices = outputIndices;
       var resizedValues = outputValues;
       if (outputRows !== maxOutputIndicesShape[0]) {
-        resizedIndices = slice2({
+        resizedIndices = slice3({
           inputs: { x: outputIndices },
           attrs: { begin: 0, size: [outputRows, rank] },
           backend
         });
-        resizedValues = slice2({
+        resizedValues = slice3({
           inputs: { x: outputValues },
           attrs: { begin: 0, size: outputRows },
           backend
@@ -58224,7 +58224,7 @@ var require_tf_backend_wasm_node = __commonJS({
       return splitSizes2.map(function(s) {
         var xSliceSize = __spreadArray([], __read(size2), false);
         xSliceSize[$axis] = s;
-        var xSlice = slice2({ inputs: { x }, attrs: { begin, size: xSliceSize }, backend });
+        var xSlice = slice3({ inputs: { x }, attrs: { begin, size: xSliceSize }, backend });
         begin[$axis] += s;
         return xSlice;
       });
@@ -58292,7 +58292,7 @@ var require_tf_backend_wasm_node = __commonJS({
           return "Input must have rank at least 1, got: ".concat(x.shape.length);
         });
         var size2 = tfjsCore.slice_util.computeOutShape($begin, $end, $strides);
-        var sliced = slice2({ inputs: { x }, backend, attrs: { begin: $begin, size: size2 } });
+        var sliced = slice3({ inputs: { x }, backend, attrs: { begin: $begin, size: size2 } });
         result = reshape2({ inputs: { x: sliced }, backend, attrs: { shape: finalShape } });
         backend.disposeData(sliced.dataId);
       } else {
@@ -58661,7 +58661,7 @@ var require_tf_backend_wasm_node = __commonJS({
       size2[axis] = 1;
       for (var i = 0; i < outs.length; i++) {
         begin[axis] = i;
-        outs[i] = slice2({ inputs: { x: value }, attrs: { begin, size: size2 }, backend });
+        outs[i] = slice3({ inputs: { x: value }, attrs: { begin, size: size2 }, backend });
       }
       return outs.map(function(_a4) {
         var dataId = _a4.dataId, dtype = _a4.dtype;
@@ -82600,15 +82600,18 @@ async function trainModel(model2, compiled, ctx) {
   });
   const [xs, ys] = [inputs(train3), targets(train3, oneHot3)];
   checkShapes(model2, train3);
-  await model2.fit(xs, ys, {
-    epochs: args.epochs,
-    batchSize: args.batchSize,
-    shuffle: false,
-    verbose: 0,
-    callbacks: {
-      onEpochEnd: async (epoch, logs) => ctx.log(`epoch ${epoch + 1}/${args.epochs}: training loss ${fixed(logs?.["loss"] ?? NaN, 4)}`)
-    }
-  });
+  if (process.env["CARBON_GATE_TFJS_WARMUP"] === "1") await warmUp(model2, xs, args.batchSize);
+  await ctx.window(
+    () => model2.fit(xs, ys, {
+      epochs: args.epochs,
+      batchSize: args.batchSize,
+      shuffle: false,
+      verbose: 0,
+      callbacks: {
+        onEpochEnd: async (epoch, logs) => ctx.log(`epoch ${epoch + 1}/${args.epochs}: training loss ${fixed(logs?.["loss"] ?? NaN, 4)}`)
+      }
+    })
+  );
   tf_exports.dispose([xs, ys]);
   const metrics = {
     ...await score(model2, test, oneHot3),
@@ -82617,11 +82620,20 @@ async function trainModel(model2, compiled, ctx) {
   };
   return { metrics, cost: costTable(describeLayers(model2)) };
 }
-async function inferModel(model2, all) {
+async function warmUp(model2, xs, batchSize) {
+  const batch = tf_exports.slice(xs, 0, Math.min(batchSize, xs.shape[0]));
+  const out = model2.predict(batch);
+  await out.data();
+  tf_exports.dispose([batch, out]);
+}
+async function inferModel(model2, all, window2) {
   checkShapes(model2, all);
   const xs = inputs(all);
-  const scores = model2.predict(xs, { batchSize: EVAL_BATCH });
-  await scores.data();
+  const scores = await window2(async () => {
+    const s = model2.predict(xs, { batchSize: EVAL_BATCH });
+    await s.data();
+    return s;
+  });
   const metrics = { inferences: all.n };
   if (all.classes !== void 0 && scores.shape[scores.shape.length - 1] === all.classes) {
     metrics["accuracy"] = round(accuracyOf(scores, all));
@@ -82984,10 +82996,10 @@ function majority(votes, classes) {
 var BUILDERS = { mlp: buildMlp, cnn: buildCnn, gru: buildGru };
 var BUILT_IN_LEARNING_RATE = 1e-3;
 async function runBuiltIn(name, ctx, all) {
-  if (name === "knn") return knnClassify(ctx);
-  if (name === "kmeans") return trainKmeans(ctx);
-  if (name === "fourier") return fourierReconstruct(ctx);
-  if (name === "dcgan") return trainDcgan(ctx);
+  if (name === "knn") return ctx.window(() => knnClassify(ctx));
+  if (name === "kmeans") return ctx.window(() => trainKmeans(ctx));
+  if (name === "fourier") return ctx.window(() => fourierReconstruct(ctx));
+  if (name === "dcgan") return ctx.window(() => trainDcgan(ctx));
   if (ctx.train.classes === void 0)
     throw new BenchmarkInputError(`model ${name} needs class labels in the data`);
   const shape = ctx.train.shape;
@@ -82997,7 +83009,7 @@ async function runBuiltIn(name, ctx, all) {
     );
   }
   const model2 = BUILDERS[name]({ input: shape, classes: ctx.train.classes, seed: ctx.seed });
-  if (ctx.args.task === "infer") return inferModel(model2, all);
+  if (ctx.args.task === "infer") return inferModel(model2, all, ctx.window);
   return trainModel(
     model2,
     { optimizer: tf_exports.train.adam(BUILT_IN_LEARNING_RATE), loss: "categoricalCrossentropy" },
@@ -83006,7 +83018,7 @@ async function runBuiltIn(name, ctx, all) {
 }
 async function runUserModel(model2, ctx, all) {
   const compile3 = ctx.args.compile;
-  if (ctx.args.task === "infer") return inferModel(model2, all);
+  if (ctx.args.task === "infer") return inferModel(model2, all, ctx.window);
   if (!compile3)
     throw new BenchmarkInputError("training a model.json needs compile settings (optimizer, loss)");
   const optimizer = makeOptimizer(compile3.optimizer, compile3.learningRate);
@@ -83334,6 +83346,28 @@ function loadUserData(file2) {
   return /\.csv$/i.test(file2) ? parseCsvData(text) : parseJsonData(text);
 }
 
+// src/tfjs/io/task-window.ts
+import { appendFileSync } from "node:fs";
+
+// src/meter/task-window.ts
+var MARKERS_ENV = "CARBON_GATE_MARKERS_FILE";
+var MARKER_LIMITS = { bytes: 64 * 1024, windows: 1e4 };
+
+// src/tfjs/io/task-window.ts
+var now = () => (Number(process.hrtime.bigint()) / 1e9).toFixed(6);
+async function inTaskWindow(work) {
+  const file2 = process.env[MARKERS_ENV];
+  if (!file2) return work();
+  appendFileSync(file2, `start ${now()}
+`);
+  try {
+    return await work();
+  } finally {
+    appendFileSync(file2, `stop ${now()}
+`);
+  }
+}
+
 // src/tfjs/io/user-model.ts
 import { readFileSync as readFileSync3 } from "node:fs";
 import path3 from "node:path";
@@ -83425,7 +83459,8 @@ async function run(args) {
     train: take(data, split.train),
     test: take(data, split.test),
     seed: seedStream(args.seed),
-    log
+    log,
+    window: inTaskWindow
   };
   if (args.samples > data.n) log(`the data has ${data.n} examples: all used (samples: ${args.samples})`);
   if (TFJS_MODELS.includes(args.model))

@@ -5,7 +5,7 @@
  * energy, duration and CPU time. Variants change one thing each: V8's garbage collector and compiler
  * threads, the young generation's size (fewer scavenges), a warm-up batch before the window, and wasm
  * tier-up (Liftoff, then TurboFan in the background) replaced by optimised compilation up front.
- * Run after `npm run build`: npm run study:mlp-variance [-- --runs 8 --samples 3000].
+ * Run after `npm run build`: npm run study:mlp-variance [-- --runs 8 --samples 3000 --reverse].
  */
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
@@ -22,7 +22,12 @@ import { tfjsRunnerPath } from '../src/tfjs/runner-path.js';
 import { fixed, percentFixed } from '../src/text/format-number.js';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '8' }, samples: { type: 'string', default: '3000' } },
+  options: {
+    runs: { type: 'string', default: '8' },
+    samples: { type: 'string', default: '3000' },
+    // Variants in reverse order: a drift over the session must not pass for a variant's effect.
+    reverse: { type: 'boolean', default: false },
+  },
 });
 const runs = Number(values.runs);
 const samples = Number(values.samples);
@@ -65,7 +70,7 @@ function cv(xs: number[]): string {
 console.log(
   `MLP training, ${samples} digits × 2 epochs, wasm; ${runs} runs per variant, one warmup; meter ${meter.describe().cpu}; coefficient of variation:`,
 );
-for (const v of VARIANTS) {
+for (const v of values.reverse ? [...VARIANTS].reverse() : VARIANTS) {
   const run = shellQuote([process.execPath, ...v.nodeFlags, tfjsRunnerPath(), JSON.stringify(args)]);
   const spec: BenchmarkSpec = {
     name: v.name,

@@ -22,7 +22,9 @@ function bench(
     ...(o.task !== undefined
       ? { task: { energyJ: o.task * f, durationS: (o.task * f) / 10, co2eG: (o.task * f) / 1000 } }
       : {}),
-    ...(o.foreign !== undefined ? { utilisation: 0.5 + o.foreign, processShare: 0.5 / (0.5 + o.foreign) } : {}),
+    ...(o.foreign !== undefined
+      ? { utilisation: 0.5 + o.foreign, processShare: 0.5 / (0.5 + o.foreign) }
+      : {}),
   }));
   return {
     name: 'b',
@@ -90,14 +92,20 @@ describe('other load on the machine', () => {
     ['energy', FOREIGN_LOAD_NOTE_AT / 2, false],
     ['attributed', 0.3, false],
     ['duration', 0.3, false],
-  ] as [GateMetric, number, boolean][])('%s gated, %d of the CPU busy elsewhere → note: %s', (metric, foreign, noted) => {
-    const g = gate(bench({ run: 200, attributed: 100, foreign }, metric), bench({ run: 200, attributed: 100 }));
-    const note = g.reasons.find((r) => r.startsWith('other processes kept'));
-    expect(!!note).toBe(noted);
-    if (noted)
-      expect(note).toBe(
-        "other processes kept 30 % of the machine's CPU busy during these runs (median): whole-machine energy includes their load; regression.metric: attributed judges the benchmark's own share",
+  ] as [GateMetric, number, boolean][])(
+    '%s gated, %d of the CPU busy elsewhere → note: %s',
+    (metric, foreign, noted) => {
+      const g = gate(
+        bench({ run: 200, attributed: 100, foreign }, metric),
+        bench({ run: 200, attributed: 100 }),
       );
-    expect(g.status).toBe('pass');
-  });
+      const note = g.reasons.find((r) => r.startsWith('other processes kept'));
+      expect(!!note).toBe(noted);
+      if (noted)
+        expect(note).toBe(
+          "other processes kept 30 % of the machine's CPU busy during these runs (median): whole-machine energy includes their load; regression.metric: attributed judges the benchmark's own share",
+        );
+      expect(g.status).toBe('pass');
+    },
+  );
 });

@@ -138,7 +138,9 @@ describe('taskFigures', () => {
     expect(r).toHaveProperty('warning');
     const warning = (r as { warning: string }).warning;
     expect(warning).toContain(problem);
-    expect(warning).toMatch(/^task window ignored \(markers file: .*\): the whole run is reported and judged$/);
+    expect(warning).toMatch(
+      /^task window ignored \(markers file: .*\): the whole run is reported and judged$/,
+    );
   });
 
   it('keeps the first problem when the reader reports one', () => {

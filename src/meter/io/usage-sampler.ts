@@ -103,9 +103,7 @@ export class UsageSampler {
       this.logicalCpus,
       idleW,
     );
-    const task = taskFigures(this.markers, this.series, (span) =>
-      attributedJ(span, this.logicalCpus, idleW),
-    );
+    const task = taskFigures(this.markers, this.series, (span) => attributedJ(span, this.logicalCpus, idleW));
     if ('warning' in task) m.warnings = [...(m.warnings ?? []), task.warning];
     else if (task.figures) m.task = task.figures;
     return m;
