@@ -33877,18 +33877,12 @@ function checkRegression(c2, tier2, baseCount, headCount) {
     use
   };
 }
-function smallestCaught(c2, limit) {
-  if (!c2.ci95) return null;
-  const h = 1 - c2.ci95[0] / c2.ratio;
-  const passes = (1 + limit) / (1 - h) - 1;
-  return h <= limit || !Number.isFinite(passes) ? null : passes;
-}
 function resolutionNote(c2, tier2, what) {
   const limit = tier2.fail ?? tier2.warn;
-  if (limit === void 0 || !c2.ci95) return [];
-  const passes = smallestCaught(c2, limit);
-  if (passes === null) return [];
+  const passes = mdeAt(c2, tier2);
+  if (limit === void 0 || !c2.ci95 || passes === null) return [];
   const h = 1 - c2.ci95[0] / c2.ratio;
+  if (h <= limit) return [];
   const level2 = tier2.fail !== void 0 ? "fail" : "warn";
   return [
     `${what}: the interval reaches ${percentFixed(h, 1)} below the estimate, more than the ${level2} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`
@@ -34001,6 +33995,7 @@ var BaselineInfoSchema = external_exports.object({
   note: external_exports.string().max(2e3).optional()
 });
 var DEFAULT_REGRESSION = { warn: 0.05, fail: 0.1 };
+var regressionTier = (budget2) => budget2?.regression ?? DEFAULT_REGRESSION;
 var NO_BASELINE_NOTE = "no baseline: regression not checked";
 
 // src/gate/evaluate.ts
@@ -34105,7 +34100,7 @@ function regressionCheck(b, samples, baseline, mismatch) {
   const baseValues = baseSide(metric, window === "task" ? { ...base, ...base.task } : base, b);
   const compared = compare(metric, headValues, baseValues, baseline, {
     level: b.adaptive?.level,
-    tier: b.budget?.regression ?? DEFAULT_REGRESSION
+    tier: regressionTier(b.budget)
   });
   const comparison = compared && {
     ...compared,
@@ -34122,7 +34117,7 @@ function regressionCheck(b, samples, baseline, mismatch) {
       }
     };
   }
-  const tier2 = b.budget?.regression ?? DEFAULT_REGRESSION;
+  const tier2 = regressionTier(b.budget);
   const check2 = checkRegression(comparison, tier2, baseValues.length, headValues.length);
   return { check: { ...check2, reasons: [...notes, ...check2.reasons] }, comparison };
 }
@@ -45963,7 +45958,9 @@ import os2 from "node:os";
 function parseProcStat(text4) {
   const line = text4.split("\n").find((l) => l.startsWith("cpu "));
   if (!line) return null;
-  const v = line.trim().split(/\s+/).slice(1).map(Number);
+  return systemTicks(line.trim().split(/\s+/).slice(1).map(Number));
+}
+function systemTicks(v) {
   if (v.length < 4 || v.some((n2) => !Number.isFinite(n2))) return null;
   const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = v;
   const busy = user + nice + system + irq + softirq;
@@ -46034,10 +46031,7 @@ function parseProcStatBytes(buf, length) {
     v.push(intAt(buf, i, end));
     i = end;
   }
-  if (v.length < 4 || v.some((n2) => !Number.isFinite(n2))) return null;
-  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = v;
-  const busy = user + nice + system + irq + softirq;
-  return { busy, total: busy + idle + iowait + steal };
+  return systemTicks(v);
 }
 function parsePidStatBytes(buf, length) {
   let close = length - 1;
@@ -48020,14 +48014,10 @@ function createRaplMeter(opts) {
 }
 function startSession4(opts) {
   const reader = openRaplReader(opts.rapl.zones);
-  const total = () => {
-    const j = reader.joules();
-    return j.package + j.psys + j.dram;
-  };
   const usage = new UsageSampler(NO_MODEL, opts.logicalCpus, {
     readEnergyJ: () => {
       reader.sample();
-      return total();
+      return measured(reader.joules()).energyJ;
     }
   });
   let timer;
@@ -49136,7 +49126,7 @@ function abJudge(build, budgetOf) {
     const baseline = await abBaseline(build([base]), "look").load();
     const gated = applyGate(build([head]), { budgetOf, baseline }).benchmarks[0];
     if (!gated) return { resolved: true };
-    return judgeLook(gated.comparison, gated.budget?.regression ?? DEFAULT_REGRESSION);
+    return judgeLook(gated.comparison, regressionTier(gated.budget));
   };
 }
 
@@ -50084,7 +50074,7 @@ function judgedLine(b) {
       `${a.pairs} pairs of ${a.minPairs}\u2013${a.maxPairs} (${STOP[a.stop]}; ${level(a.level)} interval)`
     );
   else if (c2.method === "paired" && c2.pairs) parts.push(`${c2.pairs} pairs`);
-  const mde = c2.mde ?? (c2.ci95 ? mdeAt({ ratio: c2.ratio, ci95: [...c2.ci95] }, b.budget?.regression ?? DEFAULT_REGRESSION) : null);
+  const mde = c2.mde ?? (c2.ci95 ? mdeAt({ ratio: c2.ratio, ci95: [...c2.ci95] }, regressionTier(b.budget)) : null);
   if (mde !== null) parts.push(`smallest regression it could catch: +${percentFixed(mde, 1)}`);
   return `${b.name}: ${parts.join(", ")}`;
 }

@@ -54833,6 +54833,7 @@ var BaselineInfoSchema = external_exports.object({
   note: external_exports.string().max(2e3).optional()
 });
 var DEFAULT_REGRESSION = { warn: 0.05, fail: 0.1 };
+var regressionTier = (budget2) => budget2?.regression ?? DEFAULT_REGRESSION;
 var NO_BASELINE_NOTE = "no baseline: regression not checked";
 
 // src/config/metric-budget-schema.ts
@@ -55395,18 +55396,12 @@ function checkRegression(c, tier2, baseCount, headCount) {
     use
   };
 }
-function smallestCaught(c, limit) {
-  if (!c.ci95) return null;
-  const h = 1 - c.ci95[0] / c.ratio;
-  const passes = (1 + limit) / (1 - h) - 1;
-  return h <= limit || !Number.isFinite(passes) ? null : passes;
-}
 function resolutionNote(c, tier2, what) {
   const limit = tier2.fail ?? tier2.warn;
-  if (limit === void 0 || !c.ci95) return [];
-  const passes = smallestCaught(c, limit);
-  if (passes === null) return [];
+  const passes = mdeAt(c, tier2);
+  if (limit === void 0 || !c.ci95 || passes === null) return [];
   const h = 1 - c.ci95[0] / c.ratio;
+  if (h <= limit) return [];
   const level2 = tier2.fail !== void 0 ? "fail" : "warn";
   return [
     `${what}: the interval reaches ${percentFixed(h, 1)} below the estimate, more than the ${level2} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`
@@ -56734,7 +56729,7 @@ function regressionCheck(b, samples, baseline, mismatch) {
   const baseValues = baseSide(metric, window2 === "task" ? { ...base, ...base.task } : base, b);
   const compared = compare(metric, headValues, baseValues, baseline, {
     level: b.adaptive?.level,
-    tier: b.budget?.regression ?? DEFAULT_REGRESSION
+    tier: regressionTier(b.budget)
   });
   const comparison = compared && {
     ...compared,
@@ -56751,7 +56746,7 @@ function regressionCheck(b, samples, baseline, mismatch) {
       }
     };
   }
-  const tier2 = b.budget?.regression ?? DEFAULT_REGRESSION;
+  const tier2 = regressionTier(b.budget);
   const check2 = checkRegression(comparison, tier2, baseValues.length, headValues.length);
   return { check: { ...check2, reasons: [...notes, ...check2.reasons] }, comparison };
 }
@@ -61466,7 +61461,7 @@ function judgedLine(b) {
       `${a.pairs} pairs of ${a.minPairs}\u2013${a.maxPairs} (${STOP[a.stop]}; ${level(a.level)} interval)`
     );
   else if (c.method === "paired" && c.pairs) parts.push(`${c.pairs} pairs`);
-  const mde = c.mde ?? (c.ci95 ? mdeAt({ ratio: c.ratio, ci95: [...c.ci95] }, b.budget?.regression ?? DEFAULT_REGRESSION) : null);
+  const mde = c.mde ?? (c.ci95 ? mdeAt({ ratio: c.ratio, ci95: [...c.ci95] }, regressionTier(b.budget)) : null);
   if (mde !== null) parts.push(`smallest regression it could catch: +${percentFixed(mde, 1)}`);
   return `${b.name}: ${parts.join(", ")}`;
 }
@@ -71104,7 +71099,9 @@ import os8 from "node:os";
 function parseProcStat(text3) {
   const line = text3.split("\n").find((l) => l.startsWith("cpu "));
   if (!line) return null;
-  const v = line.trim().split(/\s+/).slice(1).map(Number);
+  return systemTicks(line.trim().split(/\s+/).slice(1).map(Number));
+}
+function systemTicks(v) {
   if (v.length < 4 || v.some((n) => !Number.isFinite(n))) return null;
   const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = v;
   const busy = user + nice + system + irq + softirq;
@@ -71175,10 +71172,7 @@ function parseProcStatBytes(buf, length) {
     v.push(intAt(buf, i, end));
     i = end;
   }
-  if (v.length < 4 || v.some((n) => !Number.isFinite(n))) return null;
-  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = v;
-  const busy = user + nice + system + irq + softirq;
-  return { busy, total: busy + idle + iowait + steal };
+  return systemTicks(v);
 }
 function parsePidStatBytes(buf, length) {
   let close = length - 1;
@@ -73123,14 +73117,10 @@ function createRaplMeter(opts) {
 }
 function startSession4(opts) {
   const reader = openRaplReader(opts.rapl.zones);
-  const total = () => {
-    const j = reader.joules();
-    return j.package + j.psys + j.dram;
-  };
   const usage = new UsageSampler(NO_MODEL, opts.logicalCpus, {
     readEnergyJ: () => {
       reader.sample();
-      return total();
+      return measured(reader.joules()).energyJ;
     }
   });
   let timer;
@@ -74239,7 +74229,7 @@ function abJudge(build, budgetOf) {
     const baseline = await abBaseline(build([base]), "look").load();
     const gated = applyGate(build([head]), { budgetOf, baseline }).benchmarks[0];
     if (!gated) return { resolved: true };
-    return judgeLook(gated.comparison, gated.budget?.regression ?? DEFAULT_REGRESSION);
+    return judgeLook(gated.comparison, regressionTier(gated.budget));
   };
 }
 

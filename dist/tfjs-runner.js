@@ -82600,7 +82600,7 @@ async function trainModel(model2, compiled, ctx) {
   });
   const [xs, ys] = [inputs(train3), targets(train3, oneHot3)];
   checkShapes(model2, train3);
-  if (process.env["CARBON_GATE_TFJS_WARMUP"] === "1") await warmUp(model2, xs, args.batchSize);
+  if (ctx.warmUp) await warmUp(model2, xs, args.batchSize);
   await ctx.window(
     () => model2.fit(xs, ys, {
       epochs: args.epochs,
@@ -83349,12 +83349,17 @@ function loadUserData(file2) {
 // src/tfjs/io/task-window.ts
 import { appendFileSync } from "node:fs";
 
+// src/meter/io/monotonic.ts
+function monotonicS() {
+  return Number(process.hrtime.bigint()) / 1e9;
+}
+
 // src/meter/task-window.ts
 var MARKERS_ENV = "CARBON_GATE_MARKERS_FILE";
 var MARKER_LIMITS = { bytes: 64 * 1024, windows: 1e4 };
 
 // src/tfjs/io/task-window.ts
-var now = () => (Number(process.hrtime.bigint()) / 1e9).toFixed(6);
+var now = () => monotonicS().toFixed(6);
 async function inTaskWindow(work) {
   const file2 = process.env[MARKERS_ENV];
   if (!file2) return work();
@@ -83402,6 +83407,7 @@ async function loadUserModel(file2) {
 }
 
 // src/tfjs/io/runner-main.ts
+var WARMUP_ENV = "CARBON_GATE_TFJS_WARMUP";
 var log = (line) => process.stderr.write(`carbon-gate tfjs: ${line}
 `);
 var firstLine2 = (e) => (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "";
@@ -83460,7 +83466,9 @@ async function run(args) {
     test: take(data, split.test),
     seed: seedStream(args.seed),
     log,
-    window: inTaskWindow
+    window: inTaskWindow,
+    // The variance study's switch (scripts/study-mlp-variance.ts, docs/tfjs-suite.md): read here, at the edge.
+    warmUp: process.env[WARMUP_ENV] === "1"
   };
   if (args.samples > data.n) log(`the data has ${data.n} examples: all used (samples: ${args.samples})`);
   if (TFJS_MODELS.includes(args.model))

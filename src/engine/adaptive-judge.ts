@@ -1,7 +1,7 @@
 import { abBaseline } from '../gate/ab-baseline.js';
 import { judgeLook, type Judgement } from '../gate/adaptive.js';
 import { applyGate } from '../gate/apply.js';
-import { DEFAULT_REGRESSION, type ResolvedBudget } from '../gate/types.js';
+import { regressionTier, type ResolvedBudget } from '../gate/types.js';
 import type { Report } from '../report/types.js';
 import type { BenchmarkRun } from '../runner/types.js';
 
@@ -20,6 +20,6 @@ export function abJudge(
     const baseline = await abBaseline(build([base]), 'look').load();
     const gated = applyGate(build([head]), { budgetOf, baseline }).benchmarks[0];
     if (!gated) return { resolved: true };
-    return judgeLook(gated.comparison, gated.budget?.regression ?? DEFAULT_REGRESSION);
+    return judgeLook(gated.comparison, regressionTier(gated.budget));
   };
 }

@@ -19,7 +19,7 @@ import { checkRegression, compare } from './regression.js';
 import { benchmarkStats } from './stats.js';
 import { worst } from './status.js';
 import {
-  DEFAULT_REGRESSION,
+  regressionTier,
   NO_BASELINE_NOTE,
   type BaselineInfo,
   type BenchmarkStats,
@@ -200,7 +200,7 @@ function regressionCheck(
   const baseValues = baseSide(metric, window === 'task' ? { ...base, ...base.task! } : base, b);
   const compared = compare(metric, headValues, baseValues, baseline, {
     level: b.adaptive?.level,
-    tier: b.budget?.regression ?? DEFAULT_REGRESSION,
+    tier: regressionTier(b.budget),
   });
   const comparison = compared && {
     ...compared,
@@ -224,7 +224,7 @@ function regressionCheck(
       },
     };
   }
-  const tier = b.budget?.regression ?? DEFAULT_REGRESSION;
+  const tier = regressionTier(b.budget);
   const check = checkRegression(comparison, tier, baseValues.length, headValues.length);
   return { check: { ...check, reasons: [...notes, ...check.reasons] }, comparison };
 }

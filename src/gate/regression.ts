@@ -58,7 +58,7 @@ export function compare(
  * The smallest regression (a fraction) this comparison could have caught at the limit it is judged on (the
  * fail tier, else warn): with the same noise, one estimated at (1 + limit) ÷ (1 − h) − 1, h being the
  * interval's relative reach below the estimate, has its lower bound on the limit; anything larger fails.
- * Unlike smallestCaught it is given however narrow the interval (then it is just above the limit). null
+ * It is given however narrow the interval (then it is just above the limit). null
  * without an interval or a limit.
  */
 export function mdeAt(c: Pick<Comparison, 'ratio' | 'ci95'>, tier: Tier): number | null {
@@ -101,19 +101,6 @@ export function checkRegression(c: Comparison, tier: Tier, baseCount: number, he
 }
 
 /**
- * The smallest regression this comparison could have caught at `limit` (a fraction): with the same noise, one
- * estimated at (1 + limit) ÷ (1 − h) − 1, h being the interval's relative reach below the estimate, would
- * still have its lower bound on the limit and pass. null without an interval or when h ≤ limit (the
- * interval is narrower than the limit: the limit itself is what the gate resolves).
- */
-export function smallestCaught(c: Pick<Comparison, 'ratio' | 'ci95'>, limit: number): number | null {
-  if (!c.ci95) return null;
-  const h = 1 - c.ci95[0] / c.ratio;
-  const passes = (1 + limit) / (1 - h) - 1;
-  return h <= limit || !Number.isFinite(passes) ? null : passes;
-}
-
-/**
  * A pass means little when the interval reaches further below the estimate than the limit it is judged
  * against. The estimate and interval scale together (log-scale statistics, seeded bootstrap), so with the
  * same noise a regression estimated at (1 + limit) ÷ (1 − h) − 1, h being the interval's relative reach
@@ -122,10 +109,11 @@ export function smallestCaught(c: Pick<Comparison, 'ratio' | 'ci95'>, limit: num
  */
 function resolutionNote(c: Comparison, tier: Tier, what: string): string[] {
   const limit = tier.fail ?? tier.warn;
-  if (limit === undefined || !c.ci95) return [];
-  const passes = smallestCaught(c, limit);
-  if (passes === null) return [];
+  const passes = mdeAt(c, tier);
+  if (limit === undefined || !c.ci95 || passes === null) return [];
   const h = 1 - c.ci95[0] / c.ratio;
+  // Only when the interval reaches further below the estimate than the limit: else the limit is resolved.
+  if (h <= limit) return [];
   const level = tier.fail !== undefined ? 'fail' : 'warn';
   return [
     `${what}: the interval reaches ${percentFixed(h, 1)} below the estimate, more than the ${level} limit ${signedPercent(limit)} %, so even a regression estimated at about ${signedPercent(passes)} % would pass; more repeats or a longer benchmark narrow it`,

@@ -142,4 +142,8 @@ export type BaselineInfo = z.infer<typeof BaselineInfoSchema>;
 
 /** Regression tiers used when a baseline exists and no budget sets them. */
 export const DEFAULT_REGRESSION: Required<Tier> = { warn: 0.05, fail: 0.1 };
+
+/** The regression tiers a benchmark is judged on: its budget's, else the default ones. */
+export const regressionTier = (budget: { regression?: Tier | undefined } | undefined): Tier =>
+  budget?.regression ?? DEFAULT_REGRESSION;
 export const NO_BASELINE_NOTE = 'no baseline: regression not checked';

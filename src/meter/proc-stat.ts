@@ -9,7 +9,11 @@ export interface SystemCpuTicks {
 export function parseProcStat(text: string): SystemCpuTicks | null {
   const line = text.split('\n').find((l) => l.startsWith('cpu '));
   if (!line) return null;
-  const v = line.trim().split(/\s+/).slice(1).map(Number);
+  return systemTicks(line.trim().split(/\s+/).slice(1).map(Number));
+}
+
+/** Busy and total ticks from the `cpu` line's numbers (user nice system idle iowait irq softirq steal …). */
+function systemTicks(v: readonly number[]): SystemCpuTicks | null {
   if (v.length < 4 || v.some((n) => !Number.isFinite(n))) return null;
   const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = v;
   const busy = user + nice + system + irq + softirq;
@@ -120,10 +124,7 @@ export function parseProcStatBytes(buf: Uint8Array, length: number): SystemCpuTi
     v.push(intAt(buf, i, end));
     i = end;
   }
-  if (v.length < 4 || v.some((n) => !Number.isFinite(n))) return null;
-  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = v;
-  const busy = user + nice + system + irq + softirq;
-  return { busy, total: busy + idle + iowait + steal };
+  return systemTicks(v);
 }
 
 /** /proc/<pid>/stat from its bytes; the command name may hold spaces and parentheses, so fields start after the last ')'. */

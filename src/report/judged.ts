@@ -1,6 +1,6 @@
 import { metricLabel } from '../gate/format.js';
 import { mdeAt } from '../gate/regression.js';
-import { DEFAULT_REGRESSION, type Adaptive, type Tier } from '../gate/types.js';
+import { regressionTier, type Adaptive, type Tier } from '../gate/types.js';
 import { percentFixed } from '../text/format-number.js';
 
 /** What a benchmark's comparison needs to say what it judged (a report, a gated view, a parsed file). */
@@ -51,10 +51,7 @@ export function judgedLine(b: JudgedInput): string | null {
     );
   else if (c.method === 'paired' && c.pairs) parts.push(`${c.pairs} pairs`);
   const mde =
-    c.mde ??
-    (c.ci95
-      ? mdeAt({ ratio: c.ratio, ci95: [...c.ci95] }, b.budget?.regression ?? DEFAULT_REGRESSION)
-      : null);
+    c.mde ?? (c.ci95 ? mdeAt({ ratio: c.ratio, ci95: [...c.ci95] }, regressionTier(b.budget)) : null);
   if (mde !== null) parts.push(`smallest regression it could catch: +${percentFixed(mde, 1)}`);
   return `${b.name}: ${parts.join(', ')}`;
 }

@@ -40,16 +40,12 @@ export function createRaplMeter(opts: RaplMeterOptions): Meter {
 
 function startSession(opts: RaplMeterOptions): MeterSession {
   const reader = openRaplReader(opts.rapl.zones);
-  const total = () => {
-    const j = reader.joules();
-    return j.package + j.psys + j.dram;
-  };
   // Every reading (interval ticks and task markers) reads the counters too: windows start and end on them.
   // No model of idle power: attribution takes the quietest interval's (attribution.ts).
   const usage = new UsageSampler(NO_MODEL, opts.logicalCpus, {
     readEnergyJ: () => {
       reader.sample();
-      return total();
+      return measured(reader.joules()).energyJ;
     },
   });
   let timer: NodeJS.Timeout;

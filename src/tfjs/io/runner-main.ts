@@ -19,6 +19,7 @@ import { loadUserData } from './user-data-file.js';
 import { inTaskWindow } from './task-window.js';
 import { loadUserModel } from './user-model.js';
 
+const WARMUP_ENV = 'CARBON_GATE_TFJS_WARMUP';
 const log = (line: string) => process.stderr.write(`carbon-gate tfjs: ${line}\n`);
 const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 
@@ -88,6 +89,8 @@ async function run(args: TfjsArgs): Promise<TaskResult> {
     seed: seedStream(args.seed),
     log,
     window: inTaskWindow,
+    // The variance study's switch (scripts/study-mlp-variance.ts, docs/tfjs-suite.md): read here, at the edge.
+    warmUp: process.env[WARMUP_ENV] === '1',
   };
   if (args.samples > data.n) log(`the data has ${data.n} examples: all used (samples: ${args.samples})`);
   if (TFJS_MODELS.includes(args.model as TfjsModelName))

@@ -1,8 +1,9 @@
 import { appendFileSync } from 'node:fs';
+import { monotonicS } from '../../meter/io/monotonic.js';
 import { MARKERS_ENV } from '../../meter/task-window.js';
 
 /** CLOCK_MONOTONIC seconds, the clock carbon-gate reads markers on. */
-const now = () => (Number(process.hrtime.bigint()) / 1e9).toFixed(6);
+const now = () => monotonicS().toFixed(6);
 
 /**
  * Runs `work` as a task window: carbon-gate meters energy between the `start` and `stop` lines apart from

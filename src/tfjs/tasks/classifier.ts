@@ -29,7 +29,7 @@ export async function trainModel(
   });
   const [xs, ys] = [inputs(train), targets(train, oneHot)];
   checkShapes(model, train);
-  if (process.env['CARBON_GATE_TFJS_WARMUP'] === '1') await warmUp(model, xs, args.batchSize);
+  if (ctx.warmUp) await warmUp(model, xs, args.batchSize);
   await ctx.window(() =>
     model.fit(xs, ys, {
       epochs: args.epochs,

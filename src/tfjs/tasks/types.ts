@@ -14,6 +14,8 @@ export interface TaskContext {
   log: (line: string) => void;
   /** Runs the work that matters (fit, predict) as a task window: metered apart from start-up. */
   window: <T>(work: () => Promise<T>) => Promise<T>;
+  /** A forward pass on one batch before the training window (the variance study's variant; default off). */
+  warmUp?: boolean;
 }
 
 export interface TaskResult {
