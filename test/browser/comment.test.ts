@@ -17,6 +17,13 @@ const chromium = findChromium();
 const name = (what: string) => (chromium.path ? what : `${what} (skipped: ${chromium.skipReason})`);
 const css = readFileSync(path.resolve('node_modules/github-markdown-css/github-markdown-light.css'), 'utf8');
 const template = compileTemplate(readFileSync(path.resolve('templates/comment.md.hbs'), 'utf8'));
+// The status marks need an emoji font, which a reader's system supplies and CI's Chromium lacks: Noto
+// Emoji's subset with them (test/fixtures/fonts/README.md), under a name GitHub's font stack already lists,
+// for those marks only (the font has digits too).
+const emoji = readFileSync(path.resolve('test/fixtures/fonts/noto-emoji-2-400-normal.woff2')).toString(
+  'base64',
+);
+const emojiFace = `@font-face{font-family:"Apple Color Emoji";src:url(data:font/woff2;base64,${emoji}) format("woff2");unicode-range:U+26A0,U+2705,U+274C,U+FE0F}`;
 
 describe('the PR comment in Chromium', () => {
   let browser: Browser | undefined;
@@ -41,9 +48,10 @@ describe('the PR comment in Chromium', () => {
       });
       const html = await marked.parse(body, { gfm: true });
       await page.setContent(
-        `<!doctype html><meta charset="utf-8"><style>${css} body{margin:0} .markdown-body{box-sizing:border-box;max-width:780px;padding:16px}</style><article class="markdown-body">${html}</article>`,
+        `<!doctype html><meta charset="utf-8"><style>${emojiFace}${css} body{margin:0} .markdown-body{box-sizing:border-box;max-width:780px;padding:16px}</style><article class="markdown-body">${html}</article>`,
       );
-      const seen = await page.evaluate(() => {
+      const seen = await page.evaluate(async () => {
+        await document.fonts.ready;
         const lineHeight = (el: Element) => parseFloat(getComputedStyle(el).lineHeight);
         const rows = [...document.querySelector('table')!.querySelectorAll('tbody tr')].map((tr) => ({
           text: (tr as HTMLElement).innerText,
@@ -66,6 +74,8 @@ describe('the PR comment in Chromium', () => {
           tableFits: table.scrollWidth <= table.clientWidth,
           widths: [table.scrollWidth, table.clientWidth],
           text: document.body.innerText,
+          // Loaded only when text in its unicode-range was laid out with it: the marks were drawn.
+          emojiFont: [...document.fonts].map((f) => `${f.family.replace(/"/g, '')}: ${f.status}`),
         };
       });
       await page.screenshot({ path: path.join(screenshotDir(), 'comment-failing-ab.png'), fullPage: true });
@@ -80,6 +90,7 @@ describe('the PR comment in Chromium', () => {
         'total',
       ]);
       expect(seen.rows.map((r) => r.lines)).toEqual([1, 1, 1, 1]);
+      expect(seen.emojiFont).toEqual(['Apple Color Emoji: loaded']);
       expect(seen.tableFits, String(seen.widths)).toBe(true);
       const occurrences = (s: string) => seen.text.split(s).length - 1;
       expect(occurrences('lower bound +20.0 % exceeds the fail limit +10.0 %')).toBe(1);

@@ -55,7 +55,7 @@ describe('the comment of a failing 3-benchmark A/B run', () => {
 
   it('gives per-unit figures on one line where benchmarks declare a unit', () => {
     expect(render()).toMatch(
-      /^Per unit: train 7\.95 J, 1\.05 mg per epoch; infer .* per epoch; eval .* per epoch\.$/m,
+      /^Per unit: train 2\.50 J, 0\.331 mg per epoch; infer 1\.99 J, 0\.263 mg per epoch; eval 1\.10 J, 0\.145 mg per epoch\.$/m,
     );
   });
 

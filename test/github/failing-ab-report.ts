@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { equivalents } from '../../src/carbon/equivalents.js';
 import { parseReport, type ReportView } from '../../src/report/view-schema.js';
 
 /**
@@ -76,6 +77,30 @@ export function failingAbReport(): ReportView {
       reasons: [REASONS.eval],
     },
   ] as ReportView['benchmarks'];
+  // CO2e and totals follow the three benchmarks' energies (the fixture's own totals were another suite's).
+  const gPerJ = (base.co2eG ?? 0) / (base.energyJ ?? 1);
+  for (const b of report.benchmarks) {
+    b.co2eG = (b.energyJ ?? 0) * gPerJ;
+    b.operationalG = b.co2eG;
+    if (b.perUnit) {
+      const n = b.perUnit.count;
+      const per1000 = { energyKwh: ((b.energyJ ?? 0) / n / 3.6e6) * 1000, co2eG: (b.co2eG / n) * 1000 };
+      b.perUnit = { ...b.perUnit, energyJ: (b.energyJ ?? 0) / n, co2eG: b.co2eG / n, per1000 };
+    }
+  }
+  const total = (f: (b: ReportView['benchmarks'][number]) => number | null | undefined) =>
+    report.benchmarks.reduce((acc, b) => acc + (f(b) ?? 0), 0);
+  const co2eG = total((b) => b.co2eG);
+  report.totals = {
+    ...report.totals,
+    durationS: total((b) => b.durationS),
+    energyJ: total((b) => b.energyJ),
+    energyKwh: total((b) => b.energyJ) / 3.6e6,
+    co2eG,
+    operationalG: co2eG,
+    embodiedG: 0,
+    equivalents: equivalents(total((b) => b.energyJ) / 3.6e6, co2eG),
+  };
   report.verdict = {
     status: 'fail',
     reasons: [`train: ${REASONS.train}`, `infer: ${REASONS.infer}`, `eval: ${REASONS.eval}`],

@@ -1,14 +1,22 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 
 /**
  * A local Chromium for browser tests, driven by playwright-core (which never downloads a browser). Found at
- * $CARBON_GATE_CHROMIUM, else /usr/bin/chromium or /usr/bin/chromium-browser (Debian and Ubuntu). When
- * there is none the tests skip, saying why (`skipReason`).
+ * $CARBON_GATE_CHROMIUM, else Debian's or Ubuntu's package, else the one .ci/install-chromium.mjs unpacks. When
+ * there is none the tests skip, saying why (`skipReason`) — unless $CARBON_GATE_REQUIRE_BROWSER is set, as
+ * `.ci/run` sets it after installing one (.ci/install-chromium.mjs): then a missing browser is an error, so
+ * CI cannot pass by skipping them.
  */
-export const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'] as const;
+export const CHROMIUM_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  // What .ci/install-chromium.mjs unpacks from the npm registry on a machine without one.
+  fileURLToPath(new URL('../../.ci/browser/chromium/chromium', import.meta.url)),
+] as const;
 
 export interface ChromiumLookup {
   /** The executable, when one exists. */
@@ -18,6 +26,14 @@ export interface ChromiumLookup {
 }
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumLookup {
+  const found = lookUp(env);
+  if (!found.path && env.CARBON_GATE_REQUIRE_BROWSER) {
+    throw new Error(`CARBON_GATE_REQUIRE_BROWSER is set but ${found.skipReason}`);
+  }
+  return found;
+}
+
+function lookUp(env: NodeJS.ProcessEnv): ChromiumLookup {
   const given = env.CARBON_GATE_CHROMIUM;
   if (given) {
     if (existsSync(given)) return { path: given, skipReason: '' };
@@ -25,7 +41,10 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumLook
   }
   const found = CHROMIUM_PATHS.find((p) => existsSync(p));
   if (found) return { path: found, skipReason: '' };
-  return { skipReason: `no Chromium (set CARBON_GATE_CHROMIUM, or install ${CHROMIUM_PATHS.join(' or ')})` };
+  return {
+    skipReason:
+      'no Chromium (run node .ci/install-chromium.mjs, install the chromium package, or set CARBON_GATE_CHROMIUM)',
+  };
 }
 
 /**
