@@ -4,14 +4,14 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchSlug } from '../../src/dashboard/slug.js';
-import { findChromium, launchChromium } from '../helpers/browser.js';
+import { findChromium, launchChromium, screenshotDir } from '../helpers/browser.js';
 import { runCli } from '../helpers/cli.js';
 import { BENCHMARKS, recordedBranch } from '../dashboard/recorded-branch.js';
 
 /**
  * The dashboard in a real browser (headless Chromium through playwright-core), built by the built CLI from a
  * data branch that real runs of the built Action wrote: its charts and tables render with one point and one
- * row per run, no script runs, and a screenshot is saved (a PNG under the test's temp dir).
+ * row per run, no script runs, and a screenshot is saved (kept beside the other browser tests' screenshots).
  */
 
 const chromium = findChromium();
@@ -100,7 +100,7 @@ describe('dashboard in Chromium', () => {
       expect(seen.headers).toBe(7);
       expect(seen.caption).toBe(`tiny: last ${RUNS} runs, newest first`);
       expect(seen.background).toBe('rgb(13, 17, 23)'); // dark theme
-      const shot = path.join(fx.root, 'dashboard-tiny.png');
+      const shot = path.join(screenshotDir(), 'dashboard-tiny.png');
       await page.screenshot({ path: shot, fullPage: true });
       expect(statSync(shot).size).toBeGreaterThan(1000);
       expect(readFileSync(shot).subarray(0, 8)).toEqual(
