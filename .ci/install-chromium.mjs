@@ -16,6 +16,7 @@ import {
   createWriteStream,
   existsSync,
   mkdirSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -29,6 +30,12 @@ const pkgDir = path.join(here, 'browser');
 const outDir = path.join(pkgDir, 'chromium');
 const wrapper = path.join(outDir, 'chromium');
 const say = (line) => process.stderr.write(`install-chromium: ${line}\n`);
+// The pinned version, stamped into the wrapper: a wrapper from another version is unpacked again.
+const version = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).dependencies[
+  '@sparticuz/chromium'
+];
+const stamp = `@sparticuz/chromium@${version}`;
+const installed = () => existsSync(wrapper) && readFileSync(wrapper, 'utf8').includes(stamp);
 
 /** Renders a tiny page through playwright-core, as the tests drive it; true when it came back. */
 async function renders(executable) {
@@ -88,7 +95,7 @@ async function installFromNpm() {
   );
   writeFileSync(
     wrapper,
-    `#!/bin/sh\n# Written by .ci/install-chromium.mjs: @sparticuz/chromium with its own libraries and fonts.\n` +
+    `#!/bin/sh\n# Written by .ci/install-chromium.mjs: ${stamp} with its own libraries and fonts.\n` +
       `d=$(dirname "$0")\n` +
       `LD_LIBRARY_PATH="$d/lib:$d\${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" FONTCONFIG_FILE="$d/fonts.conf" ` +
       `exec "$d/chromium-bin" "$@"\n`,
@@ -100,7 +107,7 @@ async function main() {
   const given = process.env.CARBON_GATE_CHROMIUM;
   if (given && existsSync(given) && (await renders(given))) return given;
   try {
-    if (!existsSync(wrapper)) await installFromNpm();
+    if (!installed()) await installFromNpm();
     if (await renders(wrapper)) return wrapper;
   } catch (e) {
     say(e instanceof Error ? e.message : String(e));
