@@ -7,6 +7,7 @@ import { resolveBenchmarkUser } from '../../src/action/benchmark-user.js';
 import { InputError } from '../../src/action/input-error.js';
 import { parseInputs } from '../../src/action/inputs.js';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
+import { killUserProcesses, userProcesses } from '../helpers/user-processes.js';
 import { payload, runAction } from './action-harness.js';
 
 const root = process.getuid?.() === 0 && process.platform === 'linux';
@@ -30,23 +31,6 @@ describe('input benchmark-user', () => {
   });
 });
 
-/** The throwaway user's processes still running (zombies excluded). */
-function userProcesses(): number[] {
-  let pids: number[];
-  try {
-    pids = execFileSync('pgrep', ['-u', USER], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
-  } catch {
-    return []; // pgrep exits 1 when nothing matches (or the user is gone).
-  }
-  return pids.filter((pid) => {
-    try {
-      return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-    } catch {
-      return false;
-    }
-  });
-}
-
 describe.runIf(root)('the built action with benchmark-user (as root, a throwaway user)', () => {
   let gh: FakeGitHub;
   let ws: string;
@@ -60,7 +44,7 @@ describe.runIf(root)('the built action with benchmark-user (as root, a throwaway
     gh?.close();
     rmSync(ws, { recursive: true, force: true });
     // Anything of the throwaway user still running (a failed test), so userdel can remove it.
-    for (const pid of userProcesses()) process.kill(pid, 'SIGKILL');
+    killUserProcesses(USER);
     execFileSync('userdel', [USER]);
   });
 
@@ -108,7 +92,7 @@ describe.runIf(root)('the built action with benchmark-user (as root, a throwaway
     // Re-parented at once and without the environment marker: only the user's uid gives it away (issue 1).
     bench(`(setsid env -i sh -c 'exec sleep 300' &); sleep 1`);
     const r = await action();
-    const left = userProcesses();
+    const left = userProcesses(USER);
     expect(left, `still running as ${USER}: ${left.join(' ')}`).toEqual([]);
     expect(r.code, r.stdout).toBe(0);
     const report = JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8'));
@@ -136,7 +120,7 @@ describe.runIf(root)('the built action with benchmark-user (as root, a throwaway
         ),
       );
       // Refused, not killed: they are not the benchmark's.
-      expect(userProcesses()).toEqual([busy.pid]);
+      expect(userProcesses(USER)).toEqual([busy.pid]);
     } finally {
       busy.kill('SIGKILL');
     }

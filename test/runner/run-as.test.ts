@@ -7,6 +7,7 @@ import { removeMetricsDirs } from '../../src/runner/io/metrics-channel.js';
 import { spawnCommand, type SpawnUser } from '../../src/runner/io/spawn-command.js';
 import type { BenchmarkSpec } from '../../src/runner/types.js';
 import { collector } from '../helpers/collect.js';
+import { alive, killUserProcesses, userProcesses } from '../helpers/user-processes.js';
 
 // The metrics folders spawnCommand makes: a test worker may end without the 'exit' that removes them.
 afterAll(removeMetricsDirs);
@@ -32,27 +33,6 @@ const spec = (run: string): BenchmarkSpec => ({
   timeoutS: 60,
 });
 
-function alive(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
-/** Processes of a user still running (zombies excluded). */
-function userProcesses(name: string): number[] {
-  try {
-    return execFileSync('pgrep', ['-u', name], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number)
-      .filter(alive);
-  } catch {
-    return []; // pgrep exits 1 when nothing matches.
-  }
-}
-
 describe.skipIf(!root)(title, () => {
   beforeAll(() => {
     execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/bin/sh', USER]);
@@ -64,17 +44,8 @@ describe.skipIf(!root)(title, () => {
 
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
-    // Anything of the throwaway user still running (a failed test), by pid, so userdel can remove it.
-    let left: number[] = [];
-    try {
-      left = execFileSync('pgrep', ['-u', USER], { encoding: 'utf8' })
-        .split('\n')
-        .filter(Boolean)
-        .map(Number);
-    } catch {
-      // pgrep exits 1 when nothing matches.
-    }
-    for (const pid of left) process.kill(pid, 'SIGKILL');
+    // Anything of the throwaway user still running (a failed test), so userdel can remove it.
+    killUserProcesses(USER);
     execFileSync('userdel', [USER]);
   });
 
@@ -157,7 +128,7 @@ describe.skipIf(!root)(title, () => {
     });
     afterAll(() => {
       busy?.kill('SIGKILL');
-      for (const pid of userProcesses(OTHER)) process.kill(pid, 'SIGKILL');
+      killUserProcesses(OTHER);
       execFileSync('userdel', [OTHER]);
     });
 
