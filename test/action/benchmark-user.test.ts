@@ -7,7 +7,7 @@ import { resolveBenchmarkUser } from '../../src/action/benchmark-user.js';
 import { InputError } from '../../src/action/input-error.js';
 import { parseInputs } from '../../src/action/inputs.js';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
-import { killUserProcesses, userProcesses } from '../helpers/user-processes.js';
+import { killAll, userProcesses } from '../helpers/processes.js';
 import { payload, runAction } from './action-harness.js';
 
 const root = process.getuid?.() === 0 && process.platform === 'linux';
@@ -44,7 +44,7 @@ describe.runIf(root)('the built action with benchmark-user (as root, a throwaway
     gh?.close();
     rmSync(ws, { recursive: true, force: true });
     // Anything of the throwaway user still running (a failed test), so userdel can remove it.
-    killUserProcesses(USER);
+    killAll(userProcesses(USER));
     execFileSync('userdel', [USER]);
   });
 

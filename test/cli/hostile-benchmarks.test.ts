@@ -1,9 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CLI } from '../helpers/cli.js';
+import { alive, killAll, running } from '../helpers/processes.js';
 
 /**
  * A benchmark is untrusted PR code (issue 12): these run the built CLI against benchmarks that try to
@@ -103,26 +104,7 @@ function readReport(dir: string): { benchmarks: BenchJson[] } {
   return JSON.parse(readFileSync(path.join(dir, 'out', 'carbon-report.json'), 'utf8'));
 }
 
-/** Running, as opposed to gone or a zombie (a container's init may never reap orphans). */
-function alive(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
-function strays(): number[] {
-  try {
-    return execFileSync('pgrep', ['-f', DIGITS], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number)
-      .filter(alive);
-  } catch {
-    return []; // pgrep exits 1 when nothing matches.
-  }
-}
+const strays = (): number[] => running(['-f', DIGITS]);
 
 function killPidFiles(): void {
   for (const file of pidFiles.splice(0)) {
@@ -143,15 +125,7 @@ afterEach(() => {
 
 afterAll(() => {
   // Whatever these tests started must be gone; kill leftovers so a failure does not spin the CPU.
-  const left = strays();
-  for (const pid of left) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  expect(left).toEqual([]);
+  expect(killAll(strays())).toEqual([]);
 });
 
 const linux = process.platform === 'linux';

@@ -9,6 +9,7 @@ import { runSuite } from '../../src/runner/run-suite.js';
 import type { BenchmarkSpec } from '../../src/runner/types.js';
 import { collector } from '../helpers/collect.js';
 import { countingMeter } from '../helpers/counting-meter.js';
+import { alive, killAll, running } from '../helpers/processes.js';
 
 // The metrics folders spawnCommand makes: a test worker may end without the 'exit' that removes them.
 afterAll(removeMetricsDirs);
@@ -47,38 +48,7 @@ const spec = (run: string, extra: Partial<BenchmarkSpec> = {}): BenchmarkSpec =>
   ...extra,
 });
 
-/** Running, as opposed to gone or a zombie (a container's init may never reap orphans). */
-function alive(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
-function strays(): number[] {
-  try {
-    return execFileSync('pgrep', ['-f', DIGITS], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number)
-      .filter(alive);
-  } catch {
-    return []; // pgrep exits 1 when nothing matches.
-  }
-}
-
-function killStrays(): number[] {
-  const left = strays();
-  for (const pid of left) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return left;
-}
+const strays = (): number[] => running(['-f', DIGITS]);
 
 const daemonPid = (dir: string) => Number(readFileSync(path.join(dir, 'daemon.pid'), 'utf8'));
 
@@ -91,12 +61,12 @@ async function waitFor(check: () => boolean, limitMs = 20_000): Promise<void> {
 }
 
 afterEach(() => {
-  killStrays();
+  killAll(strays());
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 afterAll(() => {
-  expect(killStrays()).toEqual([]);
+  expect(killAll(strays())).toEqual([]);
 });
 
 const linux = process.platform === 'linux';

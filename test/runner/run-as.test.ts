@@ -7,7 +7,7 @@ import { removeMetricsDirs } from '../../src/runner/io/metrics-channel.js';
 import { spawnCommand, type SpawnUser } from '../../src/runner/io/spawn-command.js';
 import type { BenchmarkSpec } from '../../src/runner/types.js';
 import { collector } from '../helpers/collect.js';
-import { alive, killUserProcesses, userProcesses } from '../helpers/user-processes.js';
+import { alive, killAll, userProcesses } from '../helpers/processes.js';
 
 // The metrics folders spawnCommand makes: a test worker may end without the 'exit' that removes them.
 afterAll(removeMetricsDirs);
@@ -45,7 +45,7 @@ describe.skipIf(!root)(title, () => {
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
     // Anything of the throwaway user still running (a failed test), so userdel can remove it.
-    killUserProcesses(USER);
+    killAll(userProcesses(USER));
     execFileSync('userdel', [USER]);
   });
 
@@ -128,7 +128,7 @@ describe.skipIf(!root)(title, () => {
     });
     afterAll(() => {
       busy?.kill('SIGKILL');
-      killUserProcesses(OTHER);
+      killAll(userProcesses(OTHER));
       execFileSync('userdel', [OTHER]);
     });
 
